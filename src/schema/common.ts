@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** An experiment id: letters, digits, `.`, `_` and `-`, starting with a letter or digit (it becomes a URL segment). */
+export const IdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'an id may contain only letters, digits, ".", "_" and "-", and must start with a letter or digit')
+  .describe('Experiment id: letters, digits, ".", "_" and "-"; used in URLs.');
+
+/** A calendar date as `YYYY-MM-DD`, or a full ISO 8601 timestamp. */
+export const DateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected a date as YYYY-MM-DD (or an ISO 8601 timestamp)')
+  .describe('Date as YYYY-MM-DD or an ISO 8601 timestamp.');
+
+/** A single hyperparameter or tag value as written. */
+export const ScalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]).describe('A string, number, boolean or null.');
+export type Scalar = z.output<typeof ScalarSchema>;
+
+/** Markdown text; rendered sanitized, never as raw HTML. */
+export const MarkdownSchema = z.string().describe('Markdown text (rendered sanitized; raw HTML is shown as text).');
+
+/** A metric value; `null` means "not reported". Percent-unit metrics hold percent (e.g. 12.5 for 12.5%). */
+export const MetricValueSchema = z.number().nullable().describe('Metric value, or null when not reported.');
+
+/** Metric name → value, keyed by the name as written (e.g. `"Val Loss"`, `"Latency (ms)"`). */
+export const MetricMapSchema = z.record(z.string(), MetricValueSchema).describe('Metric name (as written) → value.');
