@@ -1,0 +1,70 @@
+/**
+ * Progressive enhancement of the experiments table: sort by any column, filter by text, status
+ * and use case, and pick experiments to compare. The table is complete HTML without it.
+ */
+const table = document.querySelector<HTMLTableElement>('#experiments');
+const form = document.querySelector<HTMLFormElement>('#index-tools');
+const body = table?.tBodies[0];
+
+if (table && form && body) {
+  const rows = [...body.rows];
+  const sortValues = new Map(rows.map((r) => [r, JSON.parse(r.dataset['sort'] ?? '{}') as Record<string, string | number>]));
+  const count = form.querySelector<HTMLOutputElement>('#index-count');
+  const compare = form.querySelector<HTMLButtonElement>('#compare-selected');
+
+  const applyFilter = (): void => {
+    const data = new FormData(form);
+    const q = String(data.get('q') ?? '').trim().toLowerCase();
+    const status = String(data.get('status') ?? '');
+    const useCase = String(data.get('useCase') ?? '');
+    let shown = 0;
+    for (const row of rows) {
+      const ok = (!q || (row.dataset['search'] ?? '').includes(q)) && (!status || row.dataset['status'] === status) && (!useCase || row.dataset['useCase'] === useCase);
+      row.hidden = !ok;
+      if (ok) shown += 1;
+    }
+    if (count) count.textContent = `${shown} of ${rows.length} shown`;
+  };
+
+  const sortBy = (th: HTMLTableCellElement): void => {
+    const key = th.dataset['sortKey'] ?? '';
+    const ascending = th.getAttribute('aria-sort') !== 'ascending';
+    for (const other of table.querySelectorAll('th[data-sort-key]')) other.setAttribute('aria-sort', 'none');
+    th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+    const sorted = [...rows].sort((a, b) => {
+      const x = sortValues.get(a)?.[key] ?? '';
+      const y = sortValues.get(b)?.[key] ?? '';
+      // Empty values always sort last.
+      if (x === '' && y !== '') return 1;
+      if (y === '' && x !== '') return -1;
+      const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+      return ascending ? cmp : -cmp;
+    });
+    body.append(...sorted);
+  };
+
+  const updateCompare = (): void => {
+    const picked = body.querySelectorAll<HTMLInputElement>('input.pick:checked');
+    if (compare) {
+      compare.disabled = picked.length < 2;
+      compare.textContent = picked.length >= 2 ? `Compare ${picked.length} selected` : 'Compare selected';
+    }
+  };
+
+  table.querySelector('thead')?.addEventListener('click', (event) => {
+    const th = (event.target as Element).closest<HTMLTableCellElement>('th[data-sort-key]');
+    if (th) sortBy(th);
+  });
+  form.addEventListener('input', applyFilter);
+  body.addEventListener('change', updateCompare);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const ids = [...body.querySelectorAll<HTMLInputElement>('input.pick:checked')].map((i) => i.value);
+    if (ids.length < 2) return;
+    // The brand link is the site root, whatever the base path.
+    const base = document.querySelector<HTMLAnchorElement>('a.brand')?.href ?? window.location.href;
+    window.location.href = `${new URL('compare/', base).href}?ids=${ids.map(encodeURIComponent).join(',')}`;
+  });
+  applyFilter();
+  updateCompare();
+}

@@ -1,0 +1,39 @@
+import { getCollection } from 'astro:content';
+import type { Experiment } from '../schema/index.ts';
+import { analyzeCollection, type CollectionAnalysis } from '../analysis/index.ts';
+import type { ExperimentAnalysisView } from '../view/analysis-types.ts';
+import type { StoredRecord } from './loader.ts';
+
+/** Everything pages share: the records, their source files, and the analysis of the collection. */
+export interface SiteModel {
+  base: string;
+  /** Records sorted by id. */
+  records: Experiment[];
+  byId: ReadonlyMap<string, Experiment>;
+  files: ReadonlyMap<string, string>;
+  analysis: CollectionAnalysis;
+  analyses: ReadonlyMap<string, ExperimentAnalysisView>;
+}
+
+let site: Promise<SiteModel> | undefined;
+
+/** The site model, computed once per build and shared by every page. */
+export function getSite(): Promise<SiteModel> {
+  site ??= buildSite();
+  return site;
+}
+
+async function buildSite(): Promise<SiteModel> {
+  const entries = await getCollection('experiments');
+  const stored = entries.map((e) => e.data as unknown as StoredRecord).sort((a, b) => String(a.record['id']).localeCompare(String(b.record['id'])));
+  const records = stored.map((s) => s.record as unknown as Experiment);
+  const analysis = analyzeCollection(records);
+  return {
+    base: import.meta.env.BASE_URL,
+    records,
+    byId: new Map(records.map((r) => [r.id, r])),
+    files: new Map(stored.map((s) => [String(s.record['id']), s.file])),
+    analysis,
+    analyses: analysis.byId as ReadonlyMap<string, ExperimentAnalysisView>,
+  };
+}

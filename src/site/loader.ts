@@ -1,0 +1,33 @@
+import type { Loader } from 'astro/loaders';
+import { loadRecords } from '../content/load.ts';
+import { formatDiagnostic } from '../ingest/index.ts';
+
+/** What the loader stores per record. */
+export interface StoredRecord {
+  record: Record<string, unknown>;
+  file: string;
+  format: string;
+}
+
+/**
+ * Astro content-layer loader over Logbook's ingest: every file of `dir` is parsed and validated;
+ * warnings are logged, and any error stops the build with every problem listed.
+ */
+export function logbookLoader(options: { dir: string }): Loader {
+  return {
+    name: 'logbook-experiments',
+    load: async ({ store, logger, generateDigest }) => {
+      const { records, diagnostics } = await loadRecords(options.dir);
+      const errors = diagnostics.filter((d) => d.level === 'error');
+      for (const d of diagnostics) if (d.level === 'warning') logger.warn(formatDiagnostic(d));
+      if (errors.length > 0) {
+        throw new Error(`${errors.length} invalid record${errors.length > 1 ? 's' : ''}:\n${errors.map(formatDiagnostic).join('\n')}`);
+      }
+      store.clear();
+      for (const r of records) {
+        const data: StoredRecord = { record: r.record as Record<string, unknown>, file: r.file, format: r.format };
+        store.set({ id: r.record.id, data: data as unknown as Record<string, unknown>, digest: generateDigest(data as unknown as Record<string, unknown>) });
+      }
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The vocabulary of page content. View builders in `src/view/` turn records and analysis into these
+ * blocks; `src/components/Block.astro` renders them without computing anything.
+ */
+
+/** One cell or value: text to print, plus how to present it. */
+export interface Cell {
+  /** Plain text (escaped when rendered). */
+  text: string;
+  /** Sanitized HTML to render instead of `text` (from `renderMarkdown` only). */
+  html?: string;
+  /** A safe link target (from `safeHref` or a site path). */
+  href?: string;
+  /** Right-align as a number. */
+  numeric?: boolean;
+  /** Colour by direction: an improvement, a regression, or no verdict. */
+  tone?: 'good' | 'bad' | 'neutral' | 'warn';
+  /** Extra explanation shown on hover and to assistive technology. */
+  title?: string;
+  /** The field was left as a template placeholder. */
+  placeholder?: boolean;
+  /** Emphasize (the current experiment's row). */
+  strong?: boolean;
+}
+
+export interface FieldItem {
+  label: string;
+  value: Cell | Cell[];
+}
+
+export interface TableColumn {
+  label: string;
+  numeric?: boolean;
+  title?: string;
+}
+
+export interface ChartBlockData {
+  id: string;
+  title: string;
+  description: string;
+  svg: string;
+  /** JSON text of the compiled Vega spec with data, for lazy hydration; absent when charts are off. */
+  payload?: string;
+  width: number;
+  height: number;
+  table: { columns: string[]; rows: string[][] };
+}
+
+export type Block =
+  | { kind: 'fields'; items: FieldItem[] }
+  | { kind: 'table'; id?: string; caption?: string; columns: TableColumn[]; rows: Cell[][]; note?: string; collapsedAfter?: number }
+  | { kind: 'markdown'; html: string }
+  | { kind: 'list'; title?: string; ordered: boolean; items: Cell[] }
+  | { kind: 'checklist'; title?: string; items: { html: string; done: boolean }[] }
+  | { kind: 'code'; title?: string; text: string }
+  | { kind: 'chart'; chart: ChartBlockData }
+  | { kind: 'note'; tone: 'info' | 'warn'; text: string }
+  | { kind: 'subheading'; id: string; text: string }
+  | { kind: 'lineage'; tree: LineageTreeNode; related: LinkItem[] }
+  | { kind: 'checks'; items: CheckItem[] };
+
+export interface LinkItem {
+  id: string;
+  label: string;
+  href: string;
+}
+
+export interface CheckItem {
+  level: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+  path: string;
+  /** Anchor of the section the finding is about. */
+  href?: string;
+}
+
+/** A node of a rendered lineage tree. */
+export interface LineageTreeNode {
+  id: string;
+  label: string;
+  href: string;
+  status?: string;
+  /** This page's experiment. */
+  current?: boolean;
+  /** Headline value of this node, formatted. */
+  headline?: string;
+  /** Label of the edge from the parent: the headline metric delta, e.g. `F1 +0.016`. */
+  edge?: Cell;
+  /** Link to the comparison with the parent. */
+  compareHref?: string;
+  children: LineageTreeNode[];
+}
+
+/** A section of a page: a stable anchor, a heading, content. */
+export interface SectionView {
+  id: string;
+  title: string;
+  blocks: Block[];
+  /** The section exists in the template but the record has nothing for it. */
+  empty?: boolean;
+}

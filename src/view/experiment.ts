@@ -1,0 +1,664 @@
+import type { Experiment } from '../schema/index.ts';
+import type { Block, Cell, ChartBlockData, CheckItem, FieldItem, LinkItem, SectionView } from './blocks.ts';
+import type { ClaimView, DeltaView, ExperimentAnalysisView } from './analysis-types.ts';
+import { formatColumn, formatCount, formatDate, formatRelative, formatSigned, formatValue, humanize, formatUnknown } from './format.ts';
+import { NOT_FILLED, field, markdownCell, numberCell, otherFields, present, textCell, unknownCell, type FieldContext } from './fields.ts';
+import { absoluteCell, fairnessCells, intervalCell, relativeCell, verdictCell } from './deltas.ts';
+import { renderMarkdown } from './markdown.ts';
+import { comparePath, experimentPath, joinBase, slugify, tagPath } from './urls.ts';
+import { buildLineageTree } from './lineage.ts';
+
+/** Everything the experiment page needs, built from the record, its analysis and the collection. */
+export interface ExperimentPageData {
+  id: string;
+  title: string;
+  subtitle: string;
+  status?: string;
+  header: FieldItem[];
+  tags: LinkItem[];
+  checks: CheckItem[];
+  checkCounts: { error: number; warning: number; info: number };
+  sections: SectionView[];
+  /** Table of contents: every section, in order. */
+  toc: { id: string; title: string; empty: boolean }[];
+}
+
+/** What the page builder needs to know about the rest of the site. */
+export interface ExperimentPageContext {
+  base: string;
+  analysis: ExperimentAnalysisView;
+  /** All records by id (for names and lineage). */
+  records: ReadonlyMap<string, Experiment>;
+  /** Analysis of every record (for lineage edge labels). */
+  analyses: ReadonlyMap<string, ExperimentAnalysisView>;
+  /** Rendered charts by section id. */
+  charts: ReadonlyMap<string, ChartBlockData[]>;
+  /** Source file the record came from, relative to the content folder. */
+  file?: string;
+}
+
+/** Keys of each part of the record the page shows in a dedicated place (the rest go to "Other fields"). */
+const KNOWN = {
+  top: ['$schema', 'id', 'name', 'date', 'completionDate', 'experimenter', 'trackingPlatform', 'status', 'tags', 'overview', 'lineage', 'dataset', 'model', 'training', 'evaluation', 'comparison', 'tuning', 'reproducibility', 'observations', 'nextSteps', 'trackers', 'reviewerNotes', 'notes', 'sections', 'templateVersion', 'basedOn', 'placeholders'],
+  overview: ['objective', 'hypothesis', 'successCriteria'],
+  lineage: ['parent', 'related'],
+  dataset: ['name', 'version', 'location', 'records', 'features', 'sizeText', 'splits', 'splitStrategy', 'randomSeed', 'preprocessing'],
+  split: ['name', 'fraction', 'records'],
+  model: ['type', 'architecture', 'hyperparameters', 'training'],
+  hyperparameter: ['name', 'value', 'searchSpace', 'tuningMethod'],
+  trainingConfig: ['optimizer', 'lossFunction', 'earlyStopping', 'learningRateSchedule', 'epochs'],
+  training: ['history', 'bestModel', 'infrastructure'],
+  bestModel: ['epoch', 'selectedBy', 'metrics'],
+  infrastructure: ['hardware', 'gpuCount', 'durationHours', 'gpuHours', 'co2Kg'],
+  evaluation: ['testMetrics', 'confusionMatrix', 'disaggregated'],
+  testMetric: ['metric', 'value', 'ci95', 'unit'],
+  group: ['group', 'attributes', 'overall', 'n', 'metrics'],
+  comparison: ['baselines', 'claims'],
+  baseline: ['label', 'current', 'experimentId', 'metrics', 'notes', 'evaluatedOn'],
+  tuning: ['method', 'tool', 'trials', 'budget', 'budgetGpuHours', 'bestHyperparameters', 'visualization'],
+  reproducibility: ['artifacts', 'code', 'environment', 'seeds'],
+  code: ['repository', 'branch', 'commit', 'tag', 'entryPoint'],
+  observations: ['worked', 'didNotWork', 'learnings', 'featureImportance', 'featureImportanceMethod'],
+  feature: ['feature', 'importance', 'description'],
+  nextSteps: ['recommendations', 'readyForProduction', 'blockers', 'actionItems'],
+  trackers: ['mlflowRunId', 'mlflowUrl', 'wandbRun', 'neptuneRun', 'cometExperiment'],
+} as const;
+
+/** Section ids, titles and order: the template's order. Ids are stable anchors for links in reviews. */
+export const SECTION_ORDER = [
+  ['checks', 'Report checks'],
+  ['overview', 'Experiment overview'],
+  ['dataset', 'Dataset'],
+  ['model', 'Model configuration'],
+  ['training', 'Training results'],
+  ['evaluation', 'Evaluation results'],
+  ['fairness', 'Fairness'],
+  ['comparison', 'Comparison to baseline'],
+  ['tuning', 'Hyperparameter tuning'],
+  ['reproducibility', 'Artifacts & reproducibility'],
+  ['observations', 'Observations & insights'],
+  ['next-steps', 'Next steps'],
+  ['lineage', 'Lineage'],
+  ['metadata', 'Experiment metadata'],
+  ['notes', 'Notes'],
+  ['other', 'Other fields'],
+] as const;
+
+/** Builds the experiment page. */
+export function buildExperimentPageData(record: Experiment, ctx: ExperimentPageContext): ExperimentPageData {
+  const fctx: FieldContext = { placeholders: new Set(record.placeholders ?? []) };
+  const link = (path: string): string => joinBase(ctx.base, path);
+  const checks = ctx.analysis.checks.map((c): CheckItem => ({ ...c, href: `#${sectionOfPath(c.path)}` }));
+
+  const sections: SectionView[] = [
+    checksSection(checks),
+    overviewSection(record, fctx),
+    datasetSection(record, fctx),
+    modelSection(record, fctx, ctx),
+    trainingSection(record, fctx, ctx),
+    evaluationSection(record, fctx, ctx),
+    fairnessSection(record, ctx),
+    comparisonSection(record, fctx, ctx, link),
+    tuningSection(record, fctx),
+    reproducibilitySection(record, fctx),
+    observationsSection(record, fctx, ctx),
+    nextStepsSection(record, fctx),
+    lineageSection(record, ctx, link),
+    metadataSection(record, fctx),
+    notesSection(record),
+    otherSection(record, fctx),
+  ];
+  // Extra narrative sections from the source keep their place before "Other fields".
+  const extra = (record.sections ?? []).map((s, i): SectionView => ({
+    id: `section-${slugify(s.title)}-${i + 1}`,
+    title: s.title,
+    blocks: [{ kind: 'markdown', html: renderMarkdown(s.markdown) }],
+  }));
+  sections.splice(sections.length - 1, 0, ...extra);
+
+  const parent = record.lineage?.parent;
+  const children = ctx.analysis.lineage.children;
+  const header = present<FieldItem>([
+    field(fctx, 'Status', 'status', record.status, (v: string) => ({ text: v, tone: statusTone(v) })),
+    field(fctx, 'Date', 'date', record.date, (v: string) => ({ text: formatDate(v) })),
+    field(fctx, 'Completed', 'completionDate', record.completionDate, (v: string) => ({ text: formatDate(v) })),
+    field(fctx, 'Experimenter', 'experimenter', record.experimenter, textCell),
+    field(fctx, 'Tracking platform', 'trackingPlatform', record.trackingPlatform, textCell),
+    parent ? { label: 'Parent', value: idLink(parent, ctx, link) } : undefined,
+    children.length > 0 ? { label: 'Children', value: children.map((c) => idLink(c, ctx, link)) } : undefined,
+    field(fctx, 'MLflow run', 'trackers.mlflowRunId', record.trackers?.mlflowRunId, (v: string) => (record.trackers?.mlflowUrl ? { ...textCell(record.trackers.mlflowUrl), text: v } : { text: v })),
+    field(fctx, 'W&B run', 'trackers.wandbRun', record.trackers?.wandbRun, textCell),
+    ctx.analysis.headline
+      ? { label: ctx.analysis.headline.metric, value: { text: formatValue(ctx.analysis.headline.value), numeric: true } }
+      : undefined,
+    ctx.file ? { label: 'Source', value: { text: ctx.file } } : undefined,
+  ]);
+
+  const tags = Object.entries(record.tags ?? {}).map(([k, v]) => ({ id: `${k}:${v}`, label: `${humanize(k)}: ${v}`, href: link(tagPath(k, v)) }));
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const c of checks) counts[c.level] += 1;
+
+  return {
+    id: record.id,
+    title: record.name ?? record.id,
+    subtitle: record.name ? record.id : '',
+    ...(record.status ? { status: record.status } : {}),
+    header,
+    tags,
+    checks,
+    checkCounts: counts,
+    sections,
+    toc: sections.map((s) => ({ id: s.id, title: s.title, empty: s.empty === true })),
+  };
+}
+
+function statusTone(status: string): Cell['tone'] {
+  if (status === 'completed') return 'good';
+  if (status === 'failed' || status === 'cancelled') return 'bad';
+  return 'warn';
+}
+
+function idLink(id: string, ctx: ExperimentPageContext, link: (p: string) => string): Cell {
+  const known = ctx.records.get(id);
+  if (!known) return { text: id, tone: 'warn', title: 'No record with this id' };
+  return { text: known.name ? `${id} — ${known.name}` : id, href: link(experimentPath(id)) };
+}
+
+/** Which section a field path belongs to (for links from check findings). */
+export function sectionOfPath(path: string): string {
+  const head = path.split('.')[0] ?? '';
+  const second = path.split('.')[1] ?? '';
+  if (head === 'evaluation' && second === 'disaggregated') return 'fairness';
+  const map: Record<string, string> = {
+    overview: 'overview', dataset: 'dataset', model: 'model', training: 'training', evaluation: 'evaluation',
+    comparison: 'comparison', tuning: 'tuning', reproducibility: 'reproducibility', observations: 'observations',
+    nextSteps: 'next-steps', lineage: 'lineage', trackers: 'metadata', tags: 'metadata', status: 'metadata',
+    reviewerNotes: 'metadata', fairness: 'fairness',
+  };
+  return map[head] ?? 'checks';
+}
+
+/** A section of the given blocks, without empty field lists and without subheadings that head nothing. */
+function section(id: string, title: string, blocks: (Block | undefined)[]): SectionView {
+  const nonEmpty = blocks.filter((b): b is Block => b !== undefined && !(b.kind === 'fields' && b.items.length === 0));
+  const kept = nonEmpty.filter((b, i) => b.kind !== 'subheading' || (nonEmpty[i + 1] !== undefined && nonEmpty[i + 1]?.kind !== 'subheading'));
+  return kept.length > 0 ? { id, title, blocks: kept } : { id, title, blocks: [], empty: true };
+}
+
+function fields(items: (FieldItem | undefined)[]): Block {
+  return { kind: 'fields', items: present(items) };
+}
+
+function chartBlocks(ctx: ExperimentPageContext, sectionId: string): Block[] {
+  return (ctx.charts.get(sectionId) ?? []).map((chart) => ({ kind: 'chart', chart }));
+}
+
+function listBlock(title: string, items: readonly string[] | undefined, ctx: FieldContext, path: string, ordered = false): Block | undefined {
+  if (!items || items.length === 0) {
+    return ctx.placeholders.has(path) ? { kind: 'list', title, ordered, items: [NOT_FILLED] } : undefined;
+  }
+  return { kind: 'list', title, ordered, items: items.map(markdownCell) };
+}
+
+function otherBlock(obj: object | undefined, known: readonly string[], prefix = ''): Block | undefined {
+  const items = otherFields(obj, known, prefix);
+  return items.length > 0 ? { kind: 'fields', items } : undefined;
+}
+
+/** Columns a loose row type carries beyond the known ones, in first-seen order. */
+function extraColumns(rows: readonly object[] | undefined, known: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const knownSet = new Set(known);
+  for (const row of rows ?? []) for (const k of Object.keys(row)) if (!knownSet.has(k)) seen.add(k);
+  return [...seen];
+}
+
+function extraCells(row: object, keys: readonly string[]): Cell[] {
+  return keys.map((k) => unknownCell((row as Record<string, unknown>)[k]));
+}
+
+function checksSection(checks: CheckItem[]): SectionView {
+  if (checks.length === 0) return { id: 'checks', title: 'Report checks', blocks: [{ kind: 'note', tone: 'info', text: 'No findings: the numbers in this record agree with each other.' }] };
+  return { id: 'checks', title: 'Report checks', blocks: [{ kind: 'checks', items: checks }] };
+}
+
+function overviewSection(r: Experiment, c: FieldContext): SectionView {
+  const o = r.overview;
+  return section('overview', 'Experiment overview', [
+    fields([
+      field(c, 'Experiment name', 'name', r.name, textCell),
+      field(c, 'Objective', 'overview.objective', o?.objective, markdownCell),
+      field(c, 'Hypothesis', 'overview.hypothesis', o?.hypothesis, markdownCell),
+      field(c, 'Success criteria', 'overview.successCriteria', o?.successCriteria, markdownCell),
+    ]),
+    otherBlock(o, KNOWN.overview),
+  ]);
+}
+
+function datasetSection(r: Experiment, c: FieldContext): SectionView {
+  const d = r.dataset;
+  const splits = d?.splits ?? [];
+  const extra = extraColumns(splits, KNOWN.split);
+  const counts = formatColumn(splits.map((s) => s.records));
+  const splitTable: Block | undefined =
+    splits.length > 0
+      ? {
+          kind: 'table',
+          caption: 'Train/validation/test split',
+          columns: [{ label: 'Split' }, { label: 'Share', numeric: true }, { label: 'Records', numeric: true }, ...extra.map((k) => ({ label: humanize(k) }))],
+          rows: splits.map((s, i) => [
+            { text: s.name },
+            { text: s.fraction === undefined ? '—' : `${formatValue(Math.round(s.fraction * 1000) / 10)}%`, numeric: true },
+            { text: counts[i] ?? '—', numeric: true },
+            ...extraCells(s, extra),
+          ]),
+        }
+      : undefined;
+  return section('dataset', 'Dataset', [
+    fields([
+      field(c, 'Dataset name', 'dataset.name', d?.name, textCell),
+      field(c, 'Version', 'dataset.version', d?.version, textCell),
+      field(c, 'Location', 'dataset.location', d?.location, textCell),
+      field(c, 'Records', 'dataset.records', d?.records, (v: number) => ({ text: formatCount(v), numeric: true })),
+      field(c, 'Features', 'dataset.features', d?.features, (v: number) => ({ text: formatCount(v), numeric: true })),
+      field(c, 'Size', 'dataset.sizeText', d?.sizeText, textCell),
+      field(c, 'Split strategy', 'dataset.splitStrategy', d?.splitStrategy, textCell),
+      field(c, 'Split seed', 'dataset.randomSeed', d?.randomSeed, (v: number) => ({ text: String(v), numeric: true })),
+    ]),
+    splitTable,
+    listBlock('Preprocessing', d?.preprocessing, c, 'dataset.preprocessing', true),
+    otherBlock(d, KNOWN.dataset),
+  ]);
+}
+
+function searchSpaceText(space: NonNullable<NonNullable<NonNullable<Experiment['model']>['hyperparameters']>[number]['searchSpace']>): string {
+  if (space.kind === 'range') return `[${formatValue(space.min)}, ${formatValue(space.max)}]${space.scale === 'log' ? ' (log)' : ''}`;
+  if (space.kind === 'choice') return `{${space.values.map((v) => formatUnknown(v)).join(', ')}}`;
+  return space.text;
+}
+
+function modelSection(r: Experiment, c: FieldContext, ctx: ExperimentPageContext): SectionView {
+  const m = r.model;
+  const hps = m?.hyperparameters ?? [];
+  const extra = extraColumns(hps, KNOWN.hyperparameter);
+  const t = m?.training;
+  const es = t?.earlyStopping;
+  return section('model', 'Model configuration', [
+    fields([field(c, 'Model type', 'model.type', m?.type, textCell)]),
+    m?.architecture ? { kind: 'code', title: 'Architecture', text: m.architecture } : c.placeholders.has('model.architecture') ? fields([{ label: 'Architecture', value: NOT_FILLED }]) : undefined,
+    hps.length > 0
+      ? {
+          kind: 'table',
+          id: 'hyperparameters',
+          caption: 'Hyperparameters',
+          columns: [{ label: 'Parameter' }, { label: 'Value', numeric: true }, { label: 'Search space' }, { label: 'Tuning method' }, ...extra.map((k) => ({ label: humanize(k) }))],
+          rows: hps.map((h) => [
+            { text: h.name },
+            h.value === undefined ? { text: '—', numeric: true } : { ...unknownCell(h.value), numeric: true },
+            { text: h.searchSpace ? searchSpaceText(h.searchSpace) : '—' },
+            { text: h.tuningMethod ?? '—' },
+            ...extraCells(h, extra),
+          ]),
+        }
+      : undefined,
+    ...chartBlocks(ctx, 'model'),
+    { kind: 'subheading', id: 'training-configuration', text: 'Training configuration' },
+    fields([
+      field(c, 'Optimizer', 'model.training.optimizer', t?.optimizer, textCell),
+      field(c, 'Loss function', 'model.training.lossFunction', t?.lossFunction, textCell),
+      field(c, 'Early stopping', 'model.training.earlyStopping', es, () => ({
+        text: es ? `${es.enabled ? 'Yes' : 'No'}${es.patience !== undefined ? ` (patience = ${es.patience})` : ''}${es.monitor ? `, monitoring ${es.monitor}` : ''}` : '—',
+      })),
+      field(c, 'Learning-rate schedule', 'model.training.learningRateSchedule', t?.learningRateSchedule, textCell),
+      field(c, 'Epochs', 'model.training.epochs', t?.epochs, (v: number) => numberCell(v)),
+      ...otherFields(es, ['enabled', 'patience', 'monitor'], 'Early stopping'),
+      ...otherFields(t, KNOWN.trainingConfig),
+    ]),
+    otherBlock(m, KNOWN.model),
+  ]);
+}
+
+function trainingSection(r: Experiment, c: FieldContext, ctx: ExperimentPageContext): SectionView {
+  const t = r.training;
+  const history = t?.history ?? [];
+  const columns = [...new Set(history.flatMap((row) => Object.keys(row)))].filter((k) => k !== 'epoch');
+  const formatted = columns.map((col) => formatColumn(history.map((row) => row[col] ?? null)));
+  const best = t?.bestModel;
+  const bestEpoch = best?.epoch;
+  const infra = t?.infrastructure;
+  return section('training', 'Training results', [
+    ...chartBlocks(ctx, 'training'),
+    history.length > 0
+      ? {
+          kind: 'table',
+          id: 'training-metrics',
+          caption: `Training metrics (${history.length} epochs)`,
+          columns: [{ label: 'Epoch', numeric: true }, ...columns.map((col) => ({ label: col, numeric: true }))],
+          rows: history.map((row, i) => [
+            { text: formatValue(row.epoch), numeric: true, strong: row.epoch === bestEpoch },
+            ...columns.map((_, j) => ({ text: formatted[j]?.[i] ?? '—', numeric: true, strong: row.epoch === bestEpoch })),
+          ]),
+          collapsedAfter: 25,
+        }
+      : undefined,
+    { kind: 'subheading', id: 'best-model', text: 'Best model' },
+    fields([
+      field(c, 'Epoch', 'training.bestModel.epoch', best?.epoch, (v: number) => numberCell(v)),
+      field(c, 'Selected by', 'training.bestModel.selectedBy', best?.selectedBy, textCell),
+      ...Object.entries(best?.metrics ?? {}).map(([k, v]) => ({ label: k, value: numberCell(v) })),
+      ...otherFields(best, KNOWN.bestModel),
+    ]),
+    { kind: 'subheading', id: 'training-infrastructure', text: 'Training infrastructure' },
+    fields([
+      field(c, 'Hardware', 'training.infrastructure.hardware', infra?.hardware, textCell),
+      field(c, 'GPUs', 'training.infrastructure.gpuCount', infra?.gpuCount, (v: number) => numberCell(v)),
+      field(c, 'Training duration', 'training.infrastructure.durationHours', infra?.durationHours, (v: number) => numberCell(v, ' h')),
+      field(c, 'GPU-hours', 'training.infrastructure.gpuHours', infra?.gpuHours, (v: number) => numberCell(v)),
+      field(c, 'Estimated CO₂', 'training.infrastructure.co2Kg', infra?.co2Kg, (v: number) => numberCell(v, ' kg')),
+      ...otherFields(infra, KNOWN.infrastructure),
+    ]),
+    otherBlock(t, KNOWN.training),
+  ]);
+}
+
+function ciText(ci: number | { low: number; high: number } | undefined): string {
+  if (ci === undefined) return '—';
+  if (typeof ci === 'number') return `±${formatValue(ci)}`;
+  return `[${formatValue(ci.low)}, ${formatValue(ci.high)}]`;
+}
+
+function evaluationSection(r: Experiment, c: FieldContext, ctx: ExperimentPageContext): SectionView {
+  const e = r.evaluation;
+  const metrics = e?.testMetrics ?? [];
+  const extra = extraColumns(metrics, KNOWN.testMetric);
+  const cm = e?.confusionMatrix;
+  const total = cm ? cm.matrix.flat().reduce((a, b) => a + b, 0) : 0;
+  return section('evaluation', 'Evaluation results', [
+    metrics.length > 0
+      ? {
+          kind: 'table',
+          id: 'test-metrics',
+          caption: 'Test set performance',
+          columns: [{ label: 'Metric' }, { label: 'Value', numeric: true }, { label: '95% CI', numeric: true }, ...extra.map((k) => ({ label: humanize(k) }))],
+          rows: metrics.map((m) => [{ text: m.metric }, numberCell(m.value, m.unit && m.unit !== '%' ? ` ${m.unit}` : m.unit === '%' ? '%' : ''), { text: ciText(m.ci95), numeric: true }, ...extraCells(m, extra)]),
+        }
+      : c.placeholders.has('evaluation.testMetrics') ? fields([{ label: 'Test set performance', value: NOT_FILLED }]) : undefined,
+    ...chartBlocks(ctx, 'evaluation'),
+    cm
+      ? {
+          kind: 'table',
+          id: 'confusion-matrix-table',
+          caption: `Confusion matrix (rows: actual, columns: predicted; ${formatCount(total)} examples)`,
+          columns: [{ label: 'Actual \\ Predicted' }, ...cm.labels.map((l) => ({ label: l, numeric: true }))],
+          rows: cm.matrix.map((row, i) => [{ text: cm.labels[i] ?? `class ${i + 1}`, strong: true }, ...row.map((v) => ({ text: formatCount(v), numeric: true }))]),
+          ...(cm.positiveLabel ? { note: `Positive class: ${cm.positiveLabel}` } : {}),
+        }
+      : undefined,
+    otherBlock(cm, ['labels', 'matrix', 'positiveLabel'], 'Confusion matrix'),
+    otherBlock(e, KNOWN.evaluation),
+  ]);
+}
+
+function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView {
+  const groups = r.evaluation?.disaggregated ?? [];
+  const metricCols = [...new Set(groups.flatMap((g) => Object.keys(g.metrics)))];
+  const attrCols = [...new Set(groups.flatMap((g) => Object.keys(g.attributes ?? {})))];
+  const extra = extraColumns(groups, KNOWN.group);
+  const formatted = metricCols.map((m) => formatColumn(groups.map((g) => g.metrics[m] ?? null)));
+  const gaps = [...ctx.analysis.fairness].sort((a, b) => Number(b.flagged) - Number(a.flagged));
+  const anyN = groups.some((g) => g.n !== undefined);
+  return section('fairness', 'Fairness: performance by group', [
+    groups.length > 0
+      ? {
+          kind: 'table',
+          id: 'disaggregated-performance',
+          caption: 'Disaggregated performance',
+          columns: [{ label: 'Group' }, ...attrCols.map((a) => ({ label: humanize(a) })), ...metricCols.map((m) => ({ label: m, numeric: true })), ...(anyN ? [{ label: 'N', numeric: true }] : []), ...extra.map((k) => ({ label: humanize(k) }))],
+          rows: groups.map((g, i) => [
+            { text: g.group, strong: g.overall === true },
+            ...attrCols.map((a) => ({ text: g.attributes?.[a] ?? '—' })),
+            ...metricCols.map((_, j) => ({ text: formatted[j]?.[i] ?? '—', numeric: true, strong: g.overall === true })),
+            ...(anyN ? [{ text: formatCount(g.n), numeric: true }] : []),
+            ...extraCells(g, extra),
+          ]),
+        }
+      : undefined,
+    gaps.length > 0
+      ? {
+          kind: 'table',
+          id: 'fairness-gaps',
+          caption: 'Gaps between groups (Fairlearn MetricFrame definitions)',
+          columns: [
+            { label: 'Attribute' }, { label: 'Metric' }, { label: 'Worst group' }, { label: 'Best group' },
+            { label: 'Difference', numeric: true, title: 'max − min' }, { label: 'Ratio', numeric: true, title: 'min / max' },
+            { label: 'Diff. to overall', numeric: true }, { label: 'Ratio to overall', numeric: true },
+            { label: '95% CI of gap', numeric: true }, { label: 'Four-fifths heuristic' },
+          ],
+          rows: gaps.map((f) => {
+            const cells = fairnessCells(f);
+            const worst = f.betterDirection === 'lower' ? f.max : f.min;
+            const bestG = f.betterDirection === 'lower' ? f.min : f.max;
+            return [
+              { text: f.attribute }, { text: f.metric },
+              { text: worst ? `${worst.group} (${formatValue(worst.value)})` : '—' },
+              { text: bestG ? `${bestG.group} (${formatValue(bestG.value)})` : '—' },
+              cells.difference, cells.ratio, cells.toOverall, cells.ratioToOverall, cells.interval, cells.flag,
+            ];
+          }),
+          note: 'Ratios below 0.8 are flagged by the four-fifths rule, a heuristic and not a legal or statistical test. For lower-is-better metrics (FPR, FNR, error) the worst group has the highest value.',
+        }
+      : undefined,
+    ...chartBlocks(ctx, 'fairness'),
+  ]);
+}
+
+function deltaRows(deltas: readonly DeltaView[]): Cell[][] {
+  return deltas.map((d) => [
+    { text: d.baseline }, { text: d.metric },
+    numberCell(d.current), numberCell(d.reference),
+    absoluteCell(d), relativeCell(d), intervalCell(d), verdictCell(d),
+  ]);
+}
+
+const DELTA_COLUMNS = [
+  { label: 'Against' }, { label: 'Metric' }, { label: 'Current', numeric: true }, { label: 'Reference', numeric: true },
+  { label: 'Absolute', numeric: true, title: 'current − reference, in the metric\'s unit (pp for percent metrics)' },
+  { label: 'Relative', numeric: true, title: '(current − reference) / |reference|' },
+  { label: '95% CI of difference', numeric: true }, { label: 'Verdict' },
+];
+
+function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageContext, link: (p: string) => string): SectionView {
+  const cmp = r.comparison;
+  const rows = cmp?.baselines ?? [];
+  const metricCols = [...new Set(rows.flatMap((b) => Object.keys(b.metrics)))];
+  const formatted = metricCols.map((m) => formatColumn(rows.map((b) => b.metrics[m] ?? null)));
+  const extra = extraColumns(rows, KNOWN.baseline);
+  const assumptions = [...new Set(ctx.analysis.baselineDeltas.map((d) => d.assumption).filter((a): a is string => !!a))];
+  const claims = cmp?.claims ?? [];
+  return section('comparison', 'Comparison to baseline', [
+    rows.length > 0
+      ? {
+          kind: 'table',
+          id: 'baselines',
+          caption: 'Baseline models',
+          columns: [{ label: 'Model' }, ...metricCols.map((m) => ({ label: m, numeric: true })), { label: 'Notes' }, ...extra.map((k) => ({ label: humanize(k) }))],
+          rows: rows.map((b, i) => [
+            b.experimentId && ctx.records.has(b.experimentId) ? { text: b.label, href: link(experimentPath(b.experimentId)), strong: b.current === true } : { text: b.label, strong: b.current === true },
+            ...metricCols.map((_, j) => ({ text: formatted[j]?.[i] ?? '—', numeric: true, strong: b.current === true })),
+            b.notes ? markdownCell(b.notes) : { text: '—' },
+            ...extraCells(b, extra),
+          ]),
+        }
+      : undefined,
+    ...chartBlocks(ctx, 'comparison'),
+    ctx.analysis.baselineDeltas.length > 0
+      ? { kind: 'table', id: 'baseline-deltas', caption: 'Improvement vs each baseline (computed)', columns: DELTA_COLUMNS, rows: deltaRows(ctx.analysis.baselineDeltas), ...(assumptions.length ? { note: assumptions.join(' ') } : {}) }
+      : undefined,
+    ctx.analysis.parentDeltas.length > 0
+      ? { kind: 'table', id: 'parent-deltas', caption: `Change vs parent ${r.lineage?.parent ?? ''}`.trim(), columns: DELTA_COLUMNS, rows: deltaRows(ctx.analysis.parentDeltas) }
+      : undefined,
+    claims.length > 0
+      ? {
+          kind: 'table',
+          id: 'claims',
+          caption: 'Improvement vs baseline, as claimed in the record, checked against the numbers',
+          columns: [{ label: 'Metric' }, { label: 'Claim' }, { label: 'Compared with' }, { label: 'Computed', numeric: true }, { label: 'Check' }],
+          rows: claims.map((cl, i) => {
+            const check = ctx.analysis.claims.find((k) => k.index === i);
+            return [{ text: cl.metric }, { text: cl.text }, { text: check?.baseline ?? '—' }, claimComputed(check), claimVerdict(check)];
+          }),
+        }
+      : c.placeholders.has('comparison.claims') ? fields([{ label: 'Improvement vs baseline', value: NOT_FILLED }]) : undefined,
+    otherBlock(cmp, KNOWN.comparison),
+  ]);
+}
+
+function claimComputed(check: ClaimView | undefined): Cell {
+  if (!check || (check.computedAbsolute === null && check.computedRelative === null)) return { text: '—', numeric: true };
+  const abs = check.computedAbsolute === null ? '' : formatSigned(check.computedAbsolute, 3);
+  const rel = check.computedRelative === null ? '' : formatRelative(check.computedRelative);
+  return { text: [abs && `${abs} absolute`, rel && `${rel} relative`].filter(Boolean).join(' · '), numeric: true };
+}
+
+function claimVerdict(check: ClaimView | undefined): Cell {
+  if (!check || check.status === 'unresolved') return { text: 'could not be checked', tone: 'neutral', title: 'No matching baseline or metric was found' };
+  if (check.status === 'mismatch') return { text: 'does not match the numbers', tone: 'bad' };
+  return { text: `matches (read as ${check.claimKind ?? 'a'} change)`, tone: 'good' };
+}
+
+function tuningSection(r: Experiment, c: FieldContext): SectionView {
+  const t = r.tuning;
+  const best = t?.bestHyperparameters;
+  return section('tuning', 'Hyperparameter tuning', [
+    fields([
+      field(c, 'Tuning method', 'tuning.method', t?.method, textCell),
+      field(c, 'Tuning tool', 'tuning.tool', t?.tool, textCell),
+      field(c, 'Number of trials', 'tuning.trials', t?.trials, (v: number) => numberCell(v)),
+      field(c, 'Tuning budget', 'tuning.budget', t?.budget, textCell),
+      field(c, 'Budget (GPU-hours)', 'tuning.budgetGpuHours', t?.budgetGpuHours, (v: number) => numberCell(v)),
+      field(c, 'Tuning results', 'tuning.visualization', t?.visualization, textCell),
+    ]),
+    best && Object.keys(best).length > 0
+      ? { kind: 'table', id: 'best-hyperparameters', caption: 'Best hyperparameters found', columns: [{ label: 'Parameter' }, { label: 'Value', numeric: true }], rows: Object.entries(best).map(([k, v]) => [{ text: k }, { ...unknownCell(v), numeric: true }]) }
+      : undefined,
+    otherBlock(t, KNOWN.tuning),
+  ]);
+}
+
+function reproducibilitySection(r: Experiment, c: FieldContext): SectionView {
+  const rep = r.reproducibility;
+  const code = rep?.code;
+  return section('reproducibility', 'Artifacts & reproducibility', [
+    (rep?.artifacts ?? []).length > 0
+      ? { kind: 'table', id: 'artifacts', caption: 'Model artifacts', columns: [{ label: 'Artifact' }, { label: 'Location' }], rows: (rep?.artifacts ?? []).map((a) => [{ text: a.name }, textCell(a.uri)]) }
+      : undefined,
+    { kind: 'subheading', id: 'code-version', text: 'Code version' },
+    fields([
+      field(c, 'Repository', 'reproducibility.code.repository', code?.repository, textCell),
+      field(c, 'Branch', 'reproducibility.code.branch', code?.branch, textCell),
+      field(c, 'Commit', 'reproducibility.code.commit', code?.commit, textCell),
+      field(c, 'Tag', 'reproducibility.code.tag', code?.tag, textCell),
+      field(c, 'Entry point', 'reproducibility.code.entryPoint', code?.entryPoint, textCell),
+      ...otherFields(code, KNOWN.code),
+    ]),
+    { kind: 'subheading', id: 'environment', text: 'Environment' },
+    fields(Object.entries(rep?.environment ?? {}).map(([k, v]) => ({ label: k, value: textCell(v) }))),
+    { kind: 'subheading', id: 'random-seeds', text: 'Random seeds' },
+    fields(Object.entries(rep?.seeds ?? {}).map(([k, v]) => ({ label: k, value: { text: String(v), numeric: true } }))),
+    otherBlock(rep, KNOWN.reproducibility),
+  ]);
+}
+
+function observationsSection(r: Experiment, c: FieldContext, ctx: ExperimentPageContext): SectionView {
+  const o = r.observations;
+  const fi = o?.featureImportance ?? [];
+  const formatted = formatColumn(fi.map((f) => f.importance));
+  const extra = extraColumns(fi, KNOWN.feature);
+  return section('observations', 'Observations & insights', [
+    listBlock('What worked well', o?.worked, c, 'observations.worked'),
+    listBlock("What didn't work", o?.didNotWork, c, 'observations.didNotWork'),
+    listBlock('Key learnings', o?.learnings, c, 'observations.learnings'),
+    fi.length > 0
+      ? {
+          kind: 'table',
+          id: 'feature-importance',
+          caption: `Feature importance${o?.featureImportanceMethod ? ` (${o.featureImportanceMethod})` : ''}`,
+          columns: [{ label: 'Feature' }, { label: 'Importance', numeric: true }, { label: 'Description' }, ...extra.map((k) => ({ label: humanize(k) }))],
+          rows: fi.map((f, i) => [{ text: f.feature }, { text: formatted[i] ?? '—', numeric: true }, { text: f.description ?? '—' }, ...extraCells(f, extra)]),
+        }
+      : undefined,
+    ...chartBlocks(ctx, 'observations'),
+    otherBlock(o, KNOWN.observations),
+  ]);
+}
+
+function nextStepsSection(r: Experiment, c: FieldContext): SectionView {
+  const n = r.nextSteps;
+  const recs = n?.recommendations ?? [];
+  const ready = n?.readyForProduction;
+  return section('next-steps', 'Next steps', [
+    recs.length > 0
+      ? { kind: 'checklist', title: 'Recommendations', items: recs.map((x) => ({ html: renderMarkdown(x.text).replace(/^<p>([\s\S]*)<\/p>$/, '$1'), done: x.done })) }
+      : c.placeholders.has('nextSteps.recommendations') ? { kind: 'list', title: 'Recommendations', ordered: false, items: [NOT_FILLED] } : undefined,
+    { kind: 'subheading', id: 'deployment-readiness', text: 'Deployment readiness' },
+    fields([
+      field(c, 'Ready for production', 'nextSteps.readyForProduction', ready, (v: string) => ({ text: v === 'needs-review' ? 'Needs review' : v === 'yes' ? 'Yes' : 'No', tone: v === 'yes' ? 'good' : v === 'no' ? 'bad' : 'warn' })),
+    ]),
+    listBlock('Blockers', n?.blockers, c, 'nextSteps.blockers'),
+    listBlock('Action items', n?.actionItems, c, 'nextSteps.actionItems'),
+    otherBlock(n, KNOWN.nextSteps),
+  ]);
+}
+
+function lineageSection(r: Experiment, ctx: ExperimentPageContext, link: (p: string) => string): SectionView {
+  const lin = ctx.analysis.lineage;
+  if (!lin.parent && lin.children.length === 0 && lin.related.length === 0) {
+    return { id: 'lineage', title: 'Lineage', blocks: [{ kind: 'note', tone: 'info', text: 'This experiment has no parent, children or related experiments.' }] };
+  }
+  const tree = buildLineageTree(r.id, { base: ctx.base, records: ctx.records, analyses: ctx.analyses });
+  const related = lin.related.map((id): LinkItem => {
+    const rec = ctx.records.get(id);
+    return { id, label: rec?.name ? `${id} — ${rec.name}` : id, href: rec ? link(experimentPath(id)) : '' };
+  });
+  const compare: Block | undefined = lin.parent && ctx.records.has(lin.parent)
+    ? { kind: 'fields', items: [{ label: 'Compare', value: { text: `${r.id} vs parent ${lin.parent}`, href: link(comparePath(r.id, lin.parent)) } }] }
+    : undefined;
+  return section('lineage', 'Lineage', [{ kind: 'lineage', tree, related }, compare, ...chartBlocks(ctx, 'lineage')]);
+}
+
+function metadataSection(r: Experiment, c: FieldContext): SectionView {
+  const t = r.trackers;
+  return section('metadata', 'Experiment metadata', [
+    fields([
+      field(c, 'Experiment ID', 'id', r.id, textCell),
+      field(c, 'MLflow run ID', 'trackers.mlflowRunId', t?.mlflowRunId, textCell),
+      field(c, 'MLflow run', 'trackers.mlflowUrl', t?.mlflowUrl, textCell),
+      field(c, 'Weights & Biases run', 'trackers.wandbRun', t?.wandbRun, textCell),
+      field(c, 'Neptune run', 'trackers.neptuneRun', t?.neptuneRun, textCell),
+      field(c, 'Comet experiment', 'trackers.cometExperiment', t?.cometExperiment, textCell),
+      ...otherFields(t, KNOWN.trackers, 'Tracker'),
+      ...Object.entries(r.tags ?? {}).map(([k, v]) => ({ label: `Tag: ${k}`, value: textCell(v) })),
+      ...[...c.placeholders].filter((p) => p.startsWith('tags.')).map((p) => ({ label: `Tag: ${p.slice(5)}`, value: NOT_FILLED })),
+      field(c, 'Status', 'status', r.status, textCell),
+      field(c, 'Completion date', 'completionDate', r.completionDate, (v: string) => ({ text: formatDate(v) })),
+      field(c, 'Reviewer notes', 'reviewerNotes', r.reviewerNotes, markdownCell),
+      field(c, 'Template version', 'templateVersion', r.templateVersion, textCell),
+      field(c, 'Based on', 'basedOn', r.basedOn, textCell),
+    ]),
+  ]);
+}
+
+function notesSection(r: Experiment): SectionView {
+  return section('notes', 'Notes', [r.notes ? { kind: 'markdown', html: renderMarkdown(r.notes) } : undefined]);
+}
+
+function otherSection(r: Experiment, c: FieldContext): SectionView {
+  const items: FieldItem[] = [...otherFields(r, KNOWN.top), ...otherFields(r.lineage, KNOWN.lineage, 'Lineage')];
+  const placeholders = [...c.placeholders].sort();
+  const blocks: Block[] = [];
+  if (items.length > 0) blocks.push({ kind: 'fields', items });
+  if (placeholders.length > 0) {
+    blocks.push({ kind: 'list', title: `Fields left as template placeholders (${placeholders.length})`, ordered: false, items: placeholders.map((p) => ({ text: p })) });
+  }
+  return blocks.length > 0 ? { id: 'other', title: 'Other fields', blocks } : { id: 'other', title: 'Other fields', blocks: [], empty: true };
+}

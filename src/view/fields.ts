@@ -1,0 +1,87 @@
+import type { Cell, FieldItem } from './blocks.ts';
+import { formatUnknown, formatValue, humanize } from './format.ts';
+import { isLinkLike, safeHref } from './urls.ts';
+import { renderInlineMarkdown } from './markdown.ts';
+
+/**
+ * Helpers that turn record values into cells, so every section builder presents values, links and
+ * placeholders the same way.
+ */
+
+export const NOT_FILLED: Cell = { text: 'not filled', placeholder: true, title: 'Left as a template placeholder' };
+
+/** Context for one record: which of its field paths were unfilled placeholders. */
+export interface FieldContext {
+  placeholders: ReadonlySet<string>;
+}
+
+/** A text value; links for URLs with safe protocols, plain text otherwise. */
+export function textCell(value: string): Cell {
+  if (isLinkLike(value)) {
+    const href = safeHref(value);
+    return href ? { text: value, href } : { text: value };
+  }
+  return { text: value };
+}
+
+/** A Markdown value rendered inline (sanitized). */
+export function markdownCell(value: string): Cell {
+  return { text: value, html: renderInlineMarkdown(value) };
+}
+
+/** A number as written. */
+export function numberCell(value: number | null | undefined, suffix = ''): Cell {
+  const text = formatValue(value);
+  return { text: value === null || value === undefined ? text : `${text}${suffix}`, numeric: true };
+}
+
+/** Any value of unknown shape. */
+export function unknownCell(value: unknown): Cell {
+  if (typeof value === 'string') return textCell(value);
+  if (typeof value === 'number') return numberCell(value);
+  return { text: formatUnknown(value) };
+}
+
+/**
+ * A labelled field: the value when present, "not filled" when `path` was a placeholder, and
+ * nothing (the field is left out) when it is simply absent.
+ */
+export function field(
+  ctx: FieldContext,
+  label: string,
+  path: string,
+  value: unknown,
+  toCell: (v: never) => Cell | Cell[] = unknownCell as (v: never) => Cell,
+): FieldItem | undefined {
+  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) {
+    return ctx.placeholders.has(path) ? { label, value: NOT_FILLED } : undefined;
+  }
+  return { label, value: toCell(value as never) };
+}
+
+/** Drops absent fields. */
+export function present<T>(items: readonly (T | undefined)[]): T[] {
+  return items.filter((x): x is T => x !== undefined);
+}
+
+/** Keys of `obj` that `known` does not list, in the object's order. */
+export function unknownKeys(obj: object | undefined, known: readonly string[]): string[] {
+  if (!obj) return [];
+  const set = new Set(known);
+  return Object.keys(obj).filter((k) => !set.has(k));
+}
+
+/** Fields for keys the schema does not model, so nothing in a record is lost. */
+export function otherFields(obj: object | undefined, known: readonly string[], prefix = ''): FieldItem[] {
+  if (!obj) return [];
+  const record = obj as Record<string, unknown>;
+  return unknownKeys(obj, known).map((key) => ({
+    label: prefix ? `${prefix} › ${humanize(key)}` : humanize(key),
+    value: unknownCell(record[key]),
+  }));
+}
+
+/** Placeholder paths under a section, e.g. every `dataset.*` path. */
+export function placeholdersUnder(ctx: FieldContext, prefix: string): string[] {
+  return [...ctx.placeholders].filter((p) => p === prefix || p.startsWith(`${prefix}.`)).sort();
+}

@@ -1,0 +1,98 @@
+/**
+ * Number and text formatting for pages. Every figure a page shows is formatted here, so the
+ * `.astro` files only print strings, and units and signs are consistent across the site.
+ */
+
+const MINUS = '\u2212';
+
+/** Decimal places a number was written with (0.8690 → 3 as a JS number; 45 → 0; 1e-5 → 5). */
+export function decimalsOf(value: number): number {
+  if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
+  const text = String(value);
+  const exp = /e-(\d+)$/.exec(text);
+  if (exp) {
+    const mantissa = text.slice(0, exp.index);
+    const dot = mantissa.indexOf('.');
+    return Number(exp[1]) + (dot === -1 ? 0 : mantissa.length - dot - 1);
+  }
+  const dot = text.indexOf('.');
+  return dot === -1 ? 0 : Math.min(text.length - dot - 1, 10);
+}
+
+/** A value as written: integers with thousands separators, other numbers with their own precision. */
+export function formatValue(value: number | null | undefined, decimals?: number): string {
+  if (value === null || value === undefined) return '—';
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : `${MINUS}∞`;
+  const places = decimals ?? decimalsOf(value);
+  if (places > 6 && Math.abs(value) < 1e-3) return value.toExponential(2).replace('-', MINUS);
+  const text = value.toLocaleString('en-US', {
+    minimumFractionDigits: places,
+    maximumFractionDigits: places,
+    useGrouping: Number.isInteger(value) || Math.abs(value) >= 10000,
+  });
+  return text.replace('-', MINUS);
+}
+
+/** Formats a column of numbers with one precision (the largest any of them was written with, at most 6). */
+export function formatColumn(values: readonly (number | null | undefined)[]): string[] {
+  const places = Math.min(6, Math.max(0, ...values.map((v) => (typeof v === 'number' ? decimalsOf(v) : 0))));
+  return values.map((v) => formatValue(v, places));
+}
+
+/** A signed change: `+0.018`, `−3`, `+1.2 pp`. */
+export function formatSigned(value: number | null | undefined, decimals: number, unit = ''): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const rounded = Number(value.toFixed(decimals));
+  const sign = rounded > 0 ? '+' : rounded < 0 ? MINUS : '±';
+  const body = Math.abs(rounded).toFixed(decimals);
+  return `${sign}${body}${unit ? (unit === '%' ? '%' : ` ${unit}`) : ''}`;
+}
+
+/** A relative change given as a fraction (0.0212 → `+2.1%`). */
+export function formatRelative(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined) return 'n/a';
+  return formatSigned(fraction * 100, 1, '%');
+}
+
+/** A ratio such as a fairness min/max ratio (0.6667 → `0.667`). */
+export function formatRatio(value: number | null | undefined): string {
+  if (value === null || value === undefined) return 'undefined';
+  return value.toFixed(3);
+}
+
+/** Number of decimals to show for a change in a metric whose values were written with `places` decimals. */
+export function deltaDecimals(values: readonly (number | null | undefined)[]): number {
+  return Math.max(1, Math.min(6, Math.max(0, ...values.map((v) => (typeof v === 'number' ? decimalsOf(v) : 0)))));
+}
+
+/** Large counts in short form: 150000 → `150K`, 1000000 → `1M`. */
+export function formatCount(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return value.toLocaleString('en-US');
+}
+
+/** A date or timestamp as `YYYY-MM-DD` (timestamps keep their time, in UTC). */
+export function formatDate(value: string | undefined): string {
+  if (!value) return '—';
+  return value.length > 10 ? value.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : value;
+}
+
+/** A field name as a label: `successCriteria` → `Success criteria`, `use_case` → `Use case`. */
+export function humanize(key: string): string {
+  const spaced = key
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .trim()
+    .toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/** Any JSON value as one line of text, for "Other fields". */
+export function formatUnknown(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'number') return formatValue(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return JSON.stringify(value);
+}

@@ -1,0 +1,118 @@
+import type { Experiment } from '../schema/index.ts';
+import type { ExperimentAnalysisView } from './analysis-types.ts';
+import type { Cell } from './blocks.ts';
+import { formatDate, formatValue, humanize } from './format.ts';
+import { experimentPath, joinBase, tagPath } from './urls.ts';
+
+/** One row of the experiments table; `sort` holds the raw values the client-side sort uses. */
+export interface IndexRow {
+  id: string;
+  href: string;
+  name: string;
+  status: string;
+  date: string;
+  useCase: string;
+  useCaseHref?: string;
+  modelFamily: string;
+  metrics: Cell[];
+  fairness: Cell;
+  checks: Cell;
+  /** Text the filter box matches against. */
+  search: string;
+  sort: Record<string, string | number>;
+}
+
+export interface IndexPageData {
+  total: number;
+  metricColumns: string[];
+  rows: IndexRow[];
+  byStatus: { label: string; count: number }[];
+  byUseCase: { label: string; count: number; href?: string }[];
+  statuses: string[];
+  useCases: string[];
+}
+
+export interface IndexInput {
+  base: string;
+  records: readonly Experiment[];
+  analyses: ReadonlyMap<string, ExperimentAnalysisView>;
+  /** How many metric columns the table shows (the most common test metrics). */
+  metricColumnCount?: number;
+}
+
+function countBy(values: readonly string[]): { label: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+/** The metrics most records report, in first-seen order among ties, at most `n`. */
+export function commonMetrics(records: readonly Experiment[], n: number): string[] {
+  const seen = new Map<string, { count: number; first: number }>();
+  let order = 0;
+  for (const r of records) {
+    for (const m of r.evaluation?.testMetrics ?? []) {
+      const e = seen.get(m.metric);
+      if (e) e.count += 1;
+      else seen.set(m.metric, { count: 1, first: order++ });
+    }
+  }
+  return [...seen]
+    .sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first)
+    .slice(0, n)
+    .map(([m]) => m);
+}
+
+/** Builds the index: every experiment, newest first, with counts by status and use case. */
+export function buildIndexPageData(input: IndexInput): IndexPageData {
+  const metricColumns = commonMetrics(input.records, input.metricColumnCount ?? 3);
+  const rows = [...input.records]
+    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id))
+    .map((r): IndexRow => {
+      const a = input.analyses.get(r.id);
+      const flagged = (a?.fairness ?? []).filter((f) => f.flagged);
+      const errors = (a?.checks ?? []).filter((c) => c.level === 'error').length;
+      const warnings = (a?.checks ?? []).filter((c) => c.level === 'warning').length;
+      const useCase = r.tags?.['use_case'] ?? '';
+      const metricValues = metricColumns.map((m) => r.evaluation?.testMetrics?.find((t) => t.metric === m)?.value ?? null);
+      const sort: Record<string, string | number> = {
+        id: r.id, name: r.name ?? '', status: r.status ?? '', date: r.date ?? '', useCase, modelFamily: r.tags?.['model_family'] ?? '',
+        fairness: flagged.length, checks: errors * 1000 + warnings,
+      };
+      metricColumns.forEach((_, i) => {
+        const v = metricValues[i];
+        sort[`m${i}`] = v === null || v === undefined ? '' : v;
+      });
+      return {
+        id: r.id,
+        href: joinBase(input.base, experimentPath(r.id)),
+        name: r.name ?? '',
+        status: r.status ?? 'unknown',
+        date: formatDate(r.date),
+        useCase: useCase || '—',
+        ...(useCase ? { useCaseHref: joinBase(input.base, tagPath('use_case', useCase)) } : {}),
+        modelFamily: r.tags?.['model_family'] ?? '—',
+        metrics: metricValues.map((v) => ({ text: formatValue(v), numeric: true })),
+        fairness: flagged.length > 0
+          ? { text: `${flagged.length} flagged`, tone: 'bad', title: flagged.map((f) => `${f.attribute} / ${f.metric}: ratio ${f.ratio?.toFixed(3)}`).join('; ') }
+          : (a?.fairness.length ?? 0) > 0 ? { text: 'ok', tone: 'neutral' } : { text: '—' },
+        checks: errors + warnings > 0
+          ? { text: [errors ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : ''].filter(Boolean).join(', '), tone: errors ? 'bad' : 'warn' }
+          : { text: 'ok', tone: 'neutral' },
+        search: [r.id, r.name, r.status, useCase, r.tags?.['model_family'], r.model?.type, r.dataset?.name, ...Object.values(r.tags ?? {})].filter(Boolean).join(' ').toLowerCase(),
+        sort,
+      };
+    });
+  const useCases = countBy(input.records.map((r) => r.tags?.['use_case'] ?? 'untagged'));
+  return {
+    total: input.records.length,
+    metricColumns,
+    rows,
+    byStatus: countBy(input.records.map((r) => r.status ?? 'unknown')),
+    byUseCase: useCases.map((u) => (u.label === 'untagged' ? u : { ...u, href: joinBase(input.base, tagPath('use_case', u.label)) })),
+    statuses: [...new Set(input.records.map((r) => r.status ?? 'unknown'))].sort(),
+    useCases: [...new Set(input.records.map((r) => r.tags?.['use_case']).filter((u): u is string => !!u))].sort(),
+  };
+}
+
+export { humanize };

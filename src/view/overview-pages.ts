@@ -1,0 +1,103 @@
+import type { Experiment } from '../schema/index.ts';
+import type { ExperimentAnalysisView } from './analysis-types.ts';
+import type { Cell } from './blocks.ts';
+import { fairnessCells } from './deltas.ts';
+import { formatValue, humanize } from './format.ts';
+import { experimentPath, joinBase, slugify, tagPath } from './urls.ts';
+
+export interface OverviewInput {
+  base: string;
+  records: readonly Experiment[];
+  analyses: ReadonlyMap<string, ExperimentAnalysisView>;
+}
+
+/** One experiment's largest gaps on the fairness overview. */
+export interface FairnessOverviewRow {
+  id: string;
+  href: string;
+  name: string;
+  flagged: number;
+  gaps: { attribute: string; metric: string; worst: string; best: string; difference: Cell; ratio: Cell; flag: Cell; interval: Cell }[];
+}
+
+/** Every experiment that reports disaggregated performance: flagged ones first, then by smallest ratio. */
+export function buildFairnessOverview(input: OverviewInput): { rows: FairnessOverviewRow[]; without: { id: string; href: string }[] } {
+  const rows: (FairnessOverviewRow & { minRatio: number })[] = [];
+  const without: { id: string; href: string }[] = [];
+  for (const r of input.records) {
+    const gaps = input.analyses.get(r.id)?.fairness ?? [];
+    const href = joinBase(input.base, `${experimentPath(r.id)}#fairness`);
+    if (gaps.length === 0) {
+      without.push({ id: r.id, href: joinBase(input.base, experimentPath(r.id)) });
+      continue;
+    }
+    const sorted = [...gaps].sort((a, b) => Number(b.flagged) - Number(a.flagged) || (a.ratio ?? 1) - (b.ratio ?? 1));
+    rows.push({
+      id: r.id,
+      href,
+      name: r.name ?? '',
+      flagged: gaps.filter((g) => g.flagged).length,
+      minRatio: Math.min(...gaps.map((g) => g.ratio ?? 1)),
+      gaps: sorted.slice(0, 3).map((g) => {
+        const cells = fairnessCells(g);
+        const worst = g.betterDirection === 'lower' ? g.max : g.min;
+        const best = g.betterDirection === 'lower' ? g.min : g.max;
+        return {
+          attribute: g.attribute,
+          metric: g.metric,
+          worst: worst ? `${worst.group} (${formatValue(worst.value)})` : '—',
+          best: best ? `${best.group} (${formatValue(best.value)})` : '—',
+          difference: cells.difference,
+          ratio: cells.ratio,
+          flag: cells.flag,
+          interval: cells.interval,
+        };
+      }),
+    });
+  }
+  rows.sort((a, b) => b.flagged - a.flagged || a.minRatio - b.minRatio || a.id.localeCompare(b.id));
+  return { rows: rows.map(({ minRatio: _minRatio, ...row }) => row), without };
+}
+
+export interface TagGroup {
+  key: string;
+  label: string;
+  slug: string;
+  values: { value: string; slug: string; href: string; count: number }[];
+}
+
+/** All tags with their values and counts, keys and values sorted. */
+export function buildTagIndex(input: OverviewInput): TagGroup[] {
+  const keys = new Map<string, Map<string, number>>();
+  for (const r of input.records) {
+    for (const [k, v] of Object.entries(r.tags ?? {})) {
+      const values = keys.get(k) ?? new Map<string, number>();
+      values.set(v, (values.get(v) ?? 0) + 1);
+      keys.set(k, values);
+    }
+  }
+  return [...keys]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, values]) => ({
+      key,
+      label: humanize(key),
+      slug: slugify(key),
+      values: [...values].sort(([a], [b]) => a.localeCompare(b)).map(([value, count]) => ({ value, slug: slugify(value), href: joinBase(input.base, tagPath(key, value)), count })),
+    }));
+}
+
+/** One page per (tag key, value): the experiments carrying it. Distinct values that slug alike share a page. */
+export function buildTagPages(input: OverviewInput): { key: string; value: string; keySlug: string; valueSlug: string; experiments: { id: string; name: string; status: string; href: string }[] }[] {
+  const pages = new Map<string, { key: string; value: string; keySlug: string; valueSlug: string; experiments: { id: string; name: string; status: string; href: string }[] }>();
+  for (const r of input.records) {
+    for (const [key, value] of Object.entries(r.tags ?? {})) {
+      const keySlug = slugify(key);
+      const valueSlug = slugify(value);
+      const id = `${keySlug}/${valueSlug}`;
+      const page = pages.get(id) ?? { key, value, keySlug, valueSlug, experiments: [] };
+      page.experiments.push({ id: r.id, name: r.name ?? '', status: r.status ?? 'unknown', href: joinBase(input.base, experimentPath(r.id)) });
+      pages.set(id, page);
+    }
+  }
+  return [...pages.values()].sort((a, b) => `${a.keySlug}/${a.valueSlug}`.localeCompare(`${b.keySlug}/${b.valueSlug}`));
+}

@@ -1,0 +1,52 @@
+/**
+ * Base-aware URLs. Every internal link goes through `sitePath`, so the site works under
+ * `https://org.github.io/repo/` as well as at a domain root.
+ */
+
+/** Joins the configured base (`/` or `/repo/`) with a site-relative path (`experiments/x/`). */
+export function joinBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return b + path.replace(/^\/+/, '');
+}
+
+/** Page URL of an experiment, relative to the site root, with a trailing slash. */
+export const experimentPath = (id: string): string => `experiments/${encodeURIComponent(id)}/`;
+/** Page URL of a comparison of `a` against `b`. */
+export const comparePath = (a: string, b: string): string => `compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}/`;
+/** Page URL of a tag value. */
+export const tagPath = (key: string, value: string): string => `tags/${slugify(key)}/${slugify(value)}/`;
+/** API document of an experiment. */
+export const apiPath = (id: string): string => `api/experiments/${encodeURIComponent(id)}.json`;
+
+/** A URL-safe slug: lower case, `-` between words. Stable for the same input. */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'x';
+}
+
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 's3:', 'gs:']);
+
+/**
+ * The href to use for a URL written in a record, or `undefined` when it must be shown as text only.
+ * Links render only for `http(s):`, `s3:`, `gs:` and relative URLs; `javascript:`, `data:` and the like never.
+ */
+export function safeHref(url: string): string | undefined {
+  const trimmed = url.trim();
+  if (trimmed === '' || /\s/.test(trimmed) || /["'<>`]/.test(trimmed)) return undefined;
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(trimmed);
+  if (!scheme) {
+    // Relative: a path or a fragment, but not protocol-relative (`//host`), which leaves the site.
+    return trimmed.startsWith('//') ? undefined : trimmed;
+  }
+  return SAFE_PROTOCOLS.has(scheme[0].toLowerCase()) ? trimmed : undefined;
+}
+
+/** Whether a string looks like a URL or a storage location worth linking. */
+export function isLinkLike(text: string): boolean {
+  return /^(https?|s3|gs):\/\/\S+$/i.test(text.trim());
+}
