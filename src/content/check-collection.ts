@@ -1,0 +1,115 @@
+/** Checks that need every record at once: duplicate ids, parent cycles, lineage ids that do not exist. */
+
+import type { Experiment } from '../schema/index.ts';
+import * as msg from '../ingest/messages.ts';
+import { closestMatch } from '../ingest/text.ts';
+import type { Diagnostic, SourcePosition } from '../ingest/types.ts';
+
+/** A validated record with what the collection checks need to point at it. */
+export interface CheckedRecord {
+  record: Experiment;
+  file: string;
+  /** Where a dotted field path is written in `file` (undefined when unknown). */
+  positionOf: (path: readonly (string | number)[]) => SourcePosition | undefined;
+}
+
+/**
+ * Runs the collection checks over records in file order. Returns the records to keep (the first of
+ * each id) and the diagnostics: `duplicate-id` and `parent-cycle` errors, `unknown-parent` and
+ * `unknown-related` warnings with the closest existing id suggested.
+ */
+export function checkCollection<T extends CheckedRecord>(entries: readonly T[]): { kept: T[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const byId = new Map<string, T>();
+  for (const entry of entries) {
+    const first = byId.get(entry.record.id);
+    if (first) {
+      diagnostics.push({
+        level: 'error',
+        code: 'duplicate-id',
+        file: entry.file,
+        ...entry.positionOf(['id']),
+        path: 'id',
+        message: msg.duplicateId(entry.record.id, first.file),
+        hint: msg.hintUniqueId(),
+      });
+    } else byId.set(entry.record.id, entry);
+  }
+  const kept = [...byId.values()];
+  const ids = [...byId.keys()].sort(compareIds);
+
+  for (const entry of kept) {
+    const lineage = entry.record.lineage;
+    const parent = lineage?.parent;
+    if (parent !== undefined && !byId.has(parent)) {
+      diagnostics.push(unknownId(entry, ['lineage', 'parent'], msg.unknownParent(parent), 'unknown-parent', parent, ids));
+    }
+    (lineage?.related ?? []).forEach((related, index) => {
+      if (!byId.has(related)) {
+        diagnostics.push(unknownId(entry, ['lineage', 'related', index], msg.unknownRelated(related), 'unknown-related', related, ids));
+      }
+    });
+  }
+
+  for (const cycle of findParentCycles(kept.map((entry) => [entry.record.id, entry.record.lineage?.parent]))) {
+    const entry = byId.get(cycle[0] ?? '');
+    if (!entry) continue;
+    diagnostics.push({
+      level: 'error',
+      code: 'parent-cycle',
+      file: entry.file,
+      ...entry.positionOf(['lineage', 'parent']),
+      path: 'lineage.parent',
+      message: msg.parentCycle([...cycle, cycle[0] ?? '']),
+      hint: msg.hintBreakCycle(),
+    });
+  }
+  return { kept, diagnostics };
+}
+
+/** Code-unit order, so sorting does not depend on the machine's locale. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function unknownId(entry: CheckedRecord, path: (string | number)[], message: string, code: string, id: string, ids: readonly string[]): Diagnostic {
+  const suggestion = closestMatch(id, ids, Infinity);
+  return {
+    level: 'warning',
+    code,
+    file: entry.file,
+    ...entry.positionOf(path),
+    path: path.join('.'),
+    message,
+    ...(suggestion ? { hint: msg.hintClosestId(suggestion) } : {}),
+  };
+}
+
+/**
+ * Every cycle in a child → parent map, each listed once, in parent order, starting at its smallest id
+ * (`[["b", "c"], ["c", "a"], ["a", "b"]]` → `[["a", "b", "c"]]`). A record that is its own parent is a cycle of one.
+ */
+export function findParentCycles(pairs: readonly (readonly [string, string | undefined])[]): string[][] {
+  const parentOf = new Map(pairs);
+  const done = new Set<string>();
+  const cycles: string[][] = [];
+  for (const [start] of [...pairs].sort(([a], [b]) => compareIds(a, b))) {
+    const path: string[] = [];
+    const onPath = new Map<string, number>();
+    let current: string | undefined = start;
+    while (current !== undefined && !done.has(current) && parentOf.has(current)) {
+      const seen = onPath.get(current);
+      if (seen !== undefined) {
+        const cycle = path.slice(seen);
+        const smallest = cycle.reduce((min, id, index) => (compareIds(id, cycle[min] ?? id) < 0 ? index : min), 0);
+        cycles.push([...cycle.slice(smallest), ...cycle.slice(0, smallest)]);
+        break;
+      }
+      onPath.set(current, path.length);
+      path.push(current);
+      current = parentOf.get(current);
+    }
+    for (const id of path) done.add(id);
+  }
+  return cycles;
+}

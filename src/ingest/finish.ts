@@ -1,0 +1,68 @@
+/** Steps every input form shares once it has a raw record: placeholders out, an id in. */
+
+import * as msg from './messages.ts';
+import { isPlaceholder } from './placeholder.ts';
+import { baseName } from './text.ts';
+import { joinPath, type Diagnostic, type FieldPath, type SourcePosition } from './types.ts';
+
+/** True for a plain (non-array, non-null) object. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Removes every string value that is an unfilled placeholder (and every placeholder-only list item)
+ * from `value` in place, returning the dotted paths removed, in document order.
+ */
+export function stripPlaceholders(value: unknown, path: FieldPath = []): string[] {
+  const removed: string[] = [];
+  if (Array.isArray(value)) {
+    const kept: unknown[] = [];
+    value.forEach((item, index) => {
+      if (typeof item === 'string' && isPlaceholder(item)) removed.push(joinPath([...path, index]));
+      else {
+        removed.push(...stripPlaceholders(item, [...path, index]));
+        kept.push(item);
+      }
+    });
+    value.splice(0, value.length, ...kept);
+  } else if (isPlainObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (typeof item === 'string' && isPlaceholder(item)) {
+        removed.push(joinPath([...path, key]));
+        delete value[key];
+      } else {
+        removed.push(...stripPlaceholders(item, [...path, key]));
+      }
+    }
+  }
+  return removed;
+}
+
+/**
+ * Gives a record without a usable id the file name as id (with a `missing-id` warning), and records
+ * `placeholders` (merged with any the record already lists). Mutates `data`.
+ */
+export function finishRecord(
+  data: Record<string, unknown>,
+  options: { file: string; placeholders: readonly string[]; idPosition: SourcePosition | undefined },
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const existing = Array.isArray(data['placeholders']) ? data['placeholders'].filter((p): p is string => typeof p === 'string') : [];
+  const placeholders = [...new Set([...existing, ...options.placeholders])];
+  if (placeholders.length > 0) data['placeholders'] = placeholders;
+  if (data['id'] === undefined || data['id'] === '') {
+    const fallback = baseName(options.file);
+    data['id'] = fallback;
+    diagnostics.push({
+      level: 'warning',
+      code: 'missing-id',
+      file: options.file,
+      ...(options.idPosition ?? { line: 1, column: 1 }),
+      path: 'id',
+      message: msg.missingId(fallback, placeholders.includes('id')),
+      hint: msg.hintSetId(),
+    });
+  }
+  return diagnostics;
+}

@@ -1,0 +1,158 @@
+/**
+ * Reading the building blocks of a filled-in log template from mdast, keeping the text exactly as
+ * written (a source slice, so Markdown, HTML and `javascript:` stay plain text) and where it starts.
+ */
+
+import type { Code, List, ListItem, Nodes, Paragraph, Table } from 'mdast';
+import type { SourcePosition } from './types.ts';
+
+/** The text of a file with helpers to slice it by mdast positions. */
+export interface Source {
+  text: string;
+  lines: readonly string[];
+}
+
+/** Creates a `Source` for text with `\n` line endings. */
+export function createSource(text: string): Source {
+  return { text, lines: text.split('\n') };
+}
+
+/** Where a node starts. */
+export function startOf(node: Nodes): SourcePosition {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}
+
+/** The source text of a node, exactly as written. */
+export function sliceOf(source: Source, node: Nodes): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? '' : source.text.slice(start, end);
+}
+
+/** The source text spanned by a node's children (a table cell without its pipes, a list item's paragraph). */
+export function innerSliceOf(source: Source, node: Nodes): string {
+  if (!('children' in node) || node.children.length === 0) return '';
+  const first = node.children[0];
+  const last = node.children.at(-1);
+  const start = first?.position?.start.offset;
+  const end = last?.position?.end.offset;
+  return start === undefined || end === undefined ? '' : source.text.slice(start, end);
+}
+
+/** A `**Label** (qualifier): value` line. */
+export interface LabelLine {
+  label: string;
+  qualifier: string;
+  value: string;
+  labelPosition: SourcePosition;
+  valuePosition: SourcePosition;
+}
+
+const LABEL_LINE = /^(\s*)(\*\*|__)(.+?)\2(?:\s*\(([^)]*)\))?\s*(:?)[ \t]*(.*)$/;
+
+/** Reads a `**Label**: value` line (also `**Label:** value` and `**Label** (aside):`); undefined for any other line. */
+export function readLabelLine(line: string, lineNumber: number, columnOffset = 0): LabelLine | undefined {
+  const match = LABEL_LINE.exec(line);
+  if (!match) return undefined;
+  let label = (match[3] ?? '').trim();
+  const colonInside = label.endsWith(':');
+  if (colonInside) label = label.slice(0, -1).trim();
+  if (!colonInside && match[5] !== ':') return undefined;
+  const value = (match[6] ?? '').trim();
+  const valueColumn = value === '' ? (match[1] ?? '').length + 1 : line.length - (match[6] ?? '').length + 1;
+  return {
+    label,
+    qualifier: (match[4] ?? '').trim(),
+    value,
+    labelPosition: { line: lineNumber, column: (match[1] ?? '').length + 1 + columnOffset },
+    valuePosition: { line: lineNumber, column: valueColumn + columnOffset },
+  };
+}
+
+/** One line of a paragraph with its 1-based line number. */
+export interface SourceLine {
+  text: string;
+  line: number;
+}
+
+/** The source lines a paragraph spans. */
+export function linesOf(source: Source, paragraph: Paragraph): SourceLine[] {
+  const first = paragraph.position?.start.line ?? 1;
+  const last = paragraph.position?.end.line ?? first;
+  const result: SourceLine[] = [];
+  for (let line = first; line <= last; line++) result.push({ text: source.lines[line - 1] ?? '', line });
+  return result;
+}
+
+/** A list item as written: its first paragraph's text, checkbox state and any nested list. */
+export interface Item {
+  text: string;
+  position: SourcePosition;
+  checked: boolean | null;
+  nested: List | undefined;
+  node: ListItem;
+}
+
+/** The items of a list, in order. */
+export function itemsOf(source: Source, list: List): Item[] {
+  return list.children.map((item) => {
+    const paragraph = item.children.find((child) => child.type === 'paragraph');
+    const nested = item.children.find((child): child is List => child.type === 'list');
+    return {
+      text: paragraph ? sliceOf(source, paragraph).trim() : '',
+      position: paragraph ? startOf(paragraph) : startOf(item),
+      checked: item.checked ?? null,
+      nested,
+      node: item,
+    };
+  });
+}
+
+/** `Key: value` split of a list item (`Model File: s3://…` → key "Model File"); a URL scheme is not a key. */
+export function splitKeyValue(text: string): { key: string; value: string; valueOffset: number } | undefined {
+  const match = /^([^:]+?):(?!\/\/)[ \t]*(.*)$/s.exec(text);
+  if (!match?.[1]) return undefined;
+  const key = stripEmphasis(match[1].trim());
+  const value = (match[2] ?? '').trim();
+  return { key, value, valueOffset: text.length - (match[2] ?? '').length };
+}
+
+/** Removes a wrapping `**…**`, `__…__`, `*…*` or `_…_`. */
+export function stripEmphasis(text: string): string {
+  const match = /^(\*\*|__|\*|_)(.+)\1$/s.exec(text.trim());
+  return match?.[2] ? match[2].trim() : text.trim();
+}
+
+/** True when a cell is wrapped in `**…**` or `__…__`. */
+export function isBold(text: string): boolean {
+  return /^(\*\*|__).+\1$/s.test(text.trim());
+}
+
+/** A table cell as written, with where it starts. */
+export interface Cell {
+  text: string;
+  position: SourcePosition;
+}
+
+/** A GFM table: its header cells and body rows. */
+export interface TableData {
+  header: Cell[];
+  rows: Cell[][];
+}
+
+/** Reads a GFM table into header cells and body rows (cells are source text without pipes). */
+export function tableOf(source: Source, table: Table): TableData {
+  const [head, ...body] = table.children.map((row) =>
+    row.children.map((cell) => ({
+      text: innerSliceOf(source, cell).trim(),
+      position: cell.children[0] ? startOf(cell.children[0]) : startOf(cell),
+    })),
+  );
+  return { header: head ?? [], rows: body };
+}
+
+/** The content of a fenced code block and the position of its first content line. */
+export function codeOf(code: Code): { text: string; position: SourcePosition } {
+  const start = startOf(code);
+  return { text: code.value, position: { line: start.line + 1, column: start.column } };
+}

@@ -1,0 +1,194 @@
+/**
+ * Every message and hint Logbook prints about a record, as functions, so tests assert exact strings
+ * (after Vega-Lite's `src/log/message.ts`). Messages say what is wrong; hints say how to fix it.
+ */
+
+/** Quotes a value for a message: strings in double quotes, shortened past 60 characters. */
+export function quote(text: string): string {
+  const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return JSON.stringify(short);
+}
+
+/** Names a received value in plain English: `the string "high"`, `the number 5`, `a list`, … */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return `the string ${quote(value)}`;
+  if (typeof value === 'number') return `the number ${String(value)}`;
+  if (typeof value === 'boolean') return `the boolean ${String(value)}`;
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** Names an expected type in plain English: `number` → `a number`, `int` → `a whole number`. */
+export function describeExpected(expected: string): string {
+  const nouns: Readonly<Record<string, string>> = {
+    number: 'a number',
+    int: 'a whole number',
+    string: 'a string',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'an object',
+    record: 'an object',
+    null: 'null',
+    nan: 'a number',
+  };
+  return nouns[expected] ?? `a ${expected}`;
+}
+
+/** Joins alternatives: `a`, `a or b`, `a, b or c`. */
+function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`;
+}
+
+// ── reading files ──────────────────────────────────────────────────────────
+
+/** A JSON syntax error; `problem` is e.g. `expected a comma`. */
+export const jsonSyntax = (problem: string): string => `invalid JSON: ${problem}`;
+
+/** A YAML frontmatter syntax error; `problem` is the YAML parser's first line. */
+export const yamlSyntax = (problem: string): string => `invalid YAML frontmatter: ${problem}`;
+
+/** The frontmatter opened with `---` but never closed. */
+export const frontmatterUnclosed = (): string => 'the frontmatter has no closing "---" line';
+
+/** Hint for an unclosed frontmatter. */
+export const hintCloseFrontmatter = (): string => 'end the frontmatter with a line containing only "---"';
+
+/** The frontmatter is not a mapping of keys to values. */
+export const frontmatterNotMapping = (got: unknown): string => `the frontmatter must be a mapping of keys to values, got ${describeValue(got)}`;
+
+/** The file could not be read at all. */
+export const readFailed = (reason: string): string => `could not read the file: ${reason}`;
+
+/** The id is missing or a placeholder, so the file name is used instead. */
+export const missingId = (fallback: string, wasPlaceholder: boolean): string =>
+  `${wasPlaceholder ? 'the experiment id is still a template placeholder' : 'the record has no experiment id'}; using the file name ${quote(fallback)}`;
+
+/** Hint for a missing id. */
+export const hintSetId = (): string => 'set "id" (or "**Experiment ID**:" in a template) to a unique id such as "exp-042"';
+
+/** A required-looking field is still an unfilled template placeholder. */
+export const placeholderField = (path: string): string => `${quote(path)} is still an unfilled template placeholder`;
+
+/** Hint for a placeholder field. */
+export const hintFillPlaceholder = (): string => 'replace the bracketed text with a value, or delete the line';
+
+// ── validating records ─────────────────────────────────────────────────────
+
+/** A value of the wrong type. */
+export const invalidType = (expected: string, got: unknown): string => `expected ${describeExpected(expected)}, got ${describeValue(got)}`;
+
+/** A required field that is absent. */
+export const missingField = (expected: string): string => `required field is missing (expected ${describeExpected(expected)})`;
+
+/** A value outside a fixed set of options. */
+export const invalidOption = (options: readonly unknown[], got: unknown): string =>
+  `expected one of ${options.map((option) => JSON.stringify(option)).join(', ')}, got ${describeValue(got)}`;
+
+/** A string that does not match its required format; `rule` is the schema's own sentence. */
+export const invalidFormat = (rule: string, got: unknown): string => `${rule}, got ${describeValue(got)}`;
+
+/** A number, list or string that is too large. */
+export const tooBig = (origin: string, limit: number | bigint, inclusive: boolean, got: unknown): string => {
+  const bound = `${inclusive ? 'at most' : 'less than'} ${String(limit)}`;
+  if (origin === 'array') return `must have ${bound} items, got ${Array.isArray(got) ? got.length : describeValue(got)}`;
+  if (origin === 'string') return `must be ${bound} characters long`;
+  return `must be ${bound}, got ${describeValue(got)}`;
+};
+
+/** A number, list or string that is too small. */
+export const tooSmall = (origin: string, limit: number | bigint, inclusive: boolean, got: unknown): string => {
+  const bound = `${inclusive ? 'at least' : 'more than'} ${String(limit)}`;
+  if (origin === 'array') return `must have ${bound} items, got ${Array.isArray(got) ? got.length : describeValue(got)}`;
+  if (origin === 'string') return `must be ${bound} characters long`;
+  return `must be ${bound}, got ${describeValue(got)}`;
+};
+
+/** A value matching none of a union's forms. */
+export const noAlternativeMatches = (alternatives: readonly string[], got: unknown): string =>
+  `expected ${orList(alternatives.map((a) => (a === 'boolean' ? 'a boolean' : describeExpected(a))))}, got ${describeValue(got)}`;
+
+/** A value matching none of a union's forms, when the forms are not simple types. */
+export const noFormMatches = (got: unknown): string => `does not match any of the allowed forms, got ${describeValue(got)}`;
+
+/** A search space in none of its three forms. */
+export const invalidSearchSpace = (got: unknown): string =>
+  `expected a search space { kind: "range", min, max }, { kind: "choice", values } or { kind: "text", text }, got ${describeValue(got)}`;
+
+/** A schema rule with no friendlier wording; `text` is the schema's message. */
+export const otherProblem = (text: string): string => text;
+
+/** A key the schema does not define, close to one it does (unknown keys are kept). */
+export const unknownKey = (key: string): string => `unknown field ${quote(key)} (it is kept, but nothing reads it)`;
+
+/** Suggests the closest known name. */
+export const hintDidYouMean = (suggestion: string): string => `did you mean ${quote(suggestion)}?`;
+
+/** Hint for a number written where text is expected. */
+export const hintQuoteIt = (value: string): string => `put it in quotes to keep it as text: ${quote(value)}`;
+
+/** Hint naming the closest existing experiment id. */
+export const hintClosestId = (id: string): string => `the closest existing id is ${quote(id)}`;
+
+/** Hint for a number written in quotes. */
+export const hintUnquote = (value: string): string => `write it without quotes: ${value}`;
+
+/** Hint for a number written with a unit or words. */
+export const hintPlainNumber = (): string => 'write a plain number, without units or words';
+
+/** Hint for a date in another format. */
+export const hintDateFormat = (): string => 'write dates as YYYY-MM-DD, e.g. 2025-01-15';
+
+/** Hint for a fraction written as a percentage. */
+export const hintFraction = (): string => 'write fractions between 0 and 1 (70% → 0.7)';
+
+/** Hint listing the allowed options. */
+export const hintUseOneOf = (options: readonly unknown[]): string => `use one of: ${options.map(String).join(', ')}`;
+
+// ── checking the collection ────────────────────────────────────────────────
+
+/** Two records share an id. */
+export const duplicateId = (id: string, otherFile: string): string => `duplicate id ${quote(id)}: also used by ${otherFile}`;
+
+/** Hint for a duplicate id. */
+export const hintUniqueId = (): string => 'give every experiment its own id';
+
+/** Parents form a loop; `ids` lists the cycle in order, starting and ending with the same id. */
+export const parentCycle = (ids: readonly string[]): string => `parent cycle: ${ids.join(' → ')}`;
+
+/** Hint for a parent cycle. */
+export const hintBreakCycle = (): string => 'an experiment cannot be its own ancestor: change "lineage.parent" in one of them';
+
+/** A parent id no record has. */
+export const unknownParent = (id: string): string => `parent ${quote(id)} is not the id of any experiment`;
+
+/** A related id no record has. */
+export const unknownRelated = (id: string): string => `related experiment ${quote(id)} is not the id of any experiment`;
+
+// ── the validate command ───────────────────────────────────────────────────
+
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** The last line `npm run validate` prints. */
+export const validateSummary = (records: number, errors: number, warnings: number): string =>
+  `validate: ${plural(records, 'record')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+
+/** The content folder does not exist. */
+export const folderNotFound = (dir: string): string => `validate: content folder not found: ${dir}`;
+
+/** An argument the command does not understand. */
+export const unknownArgument = (arg: string): string => `validate: unknown argument ${quote(arg)}`;
+
+/** Usage text of `npm run validate`. */
+export const validateUsage = (): string =>
+  [
+    'Usage: node scripts/validate.ts [folder]',
+    '',
+    'Checks every experiment record (*.json, *.md) under the folder and prints each problem as',
+    'file:line:col field.path: message — hint. Exits with status 1 when any problem is an error.',
+    '',
+    'folder   content folder (default: $LOGBOOK_CONTENT, else content/experiments)',
+    '--help   show this message',
+  ].join('\n');

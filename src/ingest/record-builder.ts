@@ -1,0 +1,68 @@
+/** Builds a raw record field by field, remembering where each value came from and which were placeholders. */
+
+import { isPlaceholder } from './placeholder.ts';
+import { joinPath, type FieldPath, type SourcePosition } from './types.ts';
+
+/** A record under construction, with the source position of every value set. */
+export class RecordBuilder {
+  readonly data: Record<string, unknown> = {};
+  readonly positions = new Map<string, SourcePosition>();
+  readonly placeholders: string[] = [];
+
+  /** Sets `path` to `value` (creating objects and arrays on the way) and records where it was written. */
+  set(path: FieldPath, value: unknown, position?: SourcePosition): void {
+    let container: Record<string | number, unknown> | unknown[] = this.data;
+    for (let i = 0; i < path.length - 1; i++) {
+      const key = path[i] as string | number;
+      const existing: unknown = (container as Record<string | number, unknown>)[key];
+      if (typeof existing === 'object' && existing !== null) {
+        container = existing as Record<string | number, unknown>;
+      } else {
+        const created: Record<string, unknown> | unknown[] = typeof path[i + 1] === 'number' ? [] : {};
+        (container as Record<string | number, unknown>)[key] = created;
+        container = created;
+      }
+    }
+    const last = path.at(-1);
+    if (last === undefined) return;
+    (container as Record<string | number, unknown>)[last] = value;
+    if (position) this.mark(path, position);
+  }
+
+  /** True when a value is already set at `path`. */
+  has(path: FieldPath): boolean {
+    let value: unknown = this.data;
+    for (const key of path) {
+      if (typeof value !== 'object' || value === null) return false;
+      value = (value as Record<string | number, unknown>)[key];
+    }
+    return value !== undefined;
+  }
+
+  /** Records where the value at `path` was written (for values built as a whole, like table rows). */
+  mark(path: FieldPath, position: SourcePosition): void {
+    this.positions.set(joinPath(path), position);
+  }
+
+  /** Lists `path` as an unfilled placeholder (the field stays absent). */
+  placeholder(path: FieldPath, position?: SourcePosition): void {
+    const key = joinPath(path);
+    if (!this.placeholders.includes(key)) this.placeholders.push(key);
+    if (position && !this.positions.has(key)) this.positions.set(key, position);
+  }
+
+  /**
+   * Sets a text value: nothing when empty, a placeholder when bracketed, otherwise `convert(text)` —
+   * or the text itself when `convert` cannot read it, so validation reports it with its position.
+   */
+  text(path: FieldPath, text: string, position: SourcePosition, convert?: (text: string) => unknown): void {
+    const trimmed = text.trim();
+    if (trimmed === '') return;
+    if (isPlaceholder(trimmed)) {
+      this.placeholder(path, position);
+      return;
+    }
+    const converted = convert ? convert(trimmed) : trimmed;
+    this.set(path, converted === undefined ? trimmed : converted, position);
+  }
+}

@@ -1,0 +1,85 @@
+/** Small text helpers shared by the parsers and the validator. */
+
+import type { SourcePosition } from './types.ts';
+
+/** Levenshtein edit distance between two strings (insertions, deletions, substitutions each cost 1). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * The candidate closest to `word` (case-insensitive), or undefined when there is none within
+ * `maxDistance` (default: a third of the word's length, at least 2). Ties go to the earlier candidate.
+ */
+export function closestMatch(word: string, candidates: Iterable<string>, maxDistance?: number): string | undefined {
+  const limit = maxDistance ?? Math.max(2, Math.floor(word.length / 3));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** `"Learning Rate Schedule"` → `"learningRateSchedule"`; `"GPU-hours"` → `"gpuHours"`. */
+export function toCamelCase(text: string): string {
+  const words = text
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '');
+  return words
+    .map((word, index) => {
+      const lower = word.toLowerCase();
+      return index === 0 ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+    })
+    .join('');
+}
+
+/** Lower-cases, drops parenthesised asides and punctuation, collapses spaces: `"Test Set Performance (held-out):"` → `"test set performance"`. */
+export function normalizeLabel(text: string): string {
+  return text
+    .replace(/\([^)]*\)/g, ' ')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Converts 0-based character offsets in `text` into 1-based line:column positions. */
+export function createLineIndex(text: string): (offset: number) => SourcePosition {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\n') lineStarts.push(i + 1);
+  }
+  return (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((lineStarts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+  };
+}
+
+/** The file name without folders and extension: `content/exp-001.md` → `exp-001`. */
+export function baseName(file: string): string {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}

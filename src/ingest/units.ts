@@ -1,0 +1,155 @@
+/**
+ * Reading numbers the way people write them in experiment logs: `1M`, `700K`, `70%`, `±0.012`,
+ * `12 hours`, `15.6 kg`, `Yes (patience=10)`. Every function returns undefined for text it cannot read,
+ * so callers can keep the text as written and let validation report it.
+ */
+
+const NUMBER = String.raw`[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?`;
+
+/** Replaces the Unicode minus and similar dashes used as a sign with `-`. */
+function normalizeSign(text: string): string {
+  return text.trim().replace(/^[\u2212\u2013]/, '-');
+}
+
+/** A plain number: `0.001`, `-1.2`, `1,000,000`, `1e-4`. */
+export function parseNumber(text: string): number | undefined {
+  const trimmed = normalizeSign(text);
+  if (!new RegExp(`^${NUMBER}$`).test(trimmed) || !/\d/.test(trimmed)) return undefined;
+  const value = Number(trimmed.replace(/,/g, ''));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+const COUNT_SUFFIX: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12 };
+
+/** A count with an optional K/M/B suffix: `1M` → 1000000, `700K` → 700000, `1.5B` → 1500000000, `1,000` → 1000. Rounded to a whole number. */
+export function parseCount(text: string): number | undefined {
+  const match = /^([+]?[\d,]*\.?\d+)\s*([kKmMbBgGtT])?$/.exec(text.trim());
+  if (!match?.[1]) return undefined;
+  const base = parseNumber(match[1]);
+  if (base === undefined) return undefined;
+  const multiplier = match[2] ? (COUNT_SUFFIX[match[2].toLowerCase()] ?? 1) : 1;
+  return Math.round(base * multiplier);
+}
+
+/** A percentage as a fraction: `70%` → 0.7, `12.5 %` → 0.125. */
+export function parsePercent(text: string): number | undefined {
+  const match = /^(.+?)\s*%$/.exec(text.trim());
+  if (!match?.[1]) return undefined;
+  const value = parseNumber(match[1]);
+  return value === undefined ? undefined : roundFloat(value / 100);
+}
+
+/** Removes binary floating-point noise (0.7000000000000001 → 0.7). */
+export function roundFloat(value: number): number {
+  return Number.parseFloat(value.toPrecision(12));
+}
+
+/**
+ * A 95% confidence interval: `±0.012` or `+/- 0.012` → 0.012 (half-width);
+ * `[0.857, 0.881]`, `(0.857, 0.881)` or `0.857–0.881` → `{ low, high }`.
+ */
+export function parseConfidenceInterval(text: string): number | { low: number; high: number } | undefined {
+  const trimmed = text.trim();
+  const halfWidth = /^(?:±|\+\/-|\+-)\s*(.+)$/.exec(trimmed);
+  if (halfWidth?.[1]) return parseNumber(halfWidth[1]);
+  const bounds = /^[[(]?\s*([^,\s]+?)\s*(?:,|–|—|\s-\s|\sto\s)\s*([^,\s]+?)\s*[\])]?$/.exec(trimmed);
+  if (bounds?.[1] && bounds[2]) {
+    const low = parseNumber(bounds[1]);
+    const high = parseNumber(bounds[2]);
+    if (low !== undefined && high !== undefined) return { low, high };
+  }
+  return undefined;
+}
+
+const HOURS_PER_UNIT: readonly [RegExp, number][] = [
+  [/^(?:h|hr|hrs|hour|hours)$/i, 1],
+  [/^(?:m|min|mins|minute|minutes)$/i, 1 / 60],
+  [/^(?:s|sec|secs|second|seconds)$/i, 1 / 3600],
+  [/^(?:d|day|days)$/i, 24],
+  [/^(?:w|wk|wks|week|weeks)$/i, 168],
+];
+
+/** A duration in hours: `12 hours` → 12, `90 min` → 1.5, `2 days` → 48, `12` → 12. */
+export function parseDurationHours(text: string): number | undefined {
+  const match = /^(\S+?)\s*([A-Za-z]+)?\.?$/.exec(text.trim());
+  if (!match?.[1]) return undefined;
+  const value = parseNumber(match[1]);
+  if (value === undefined) return undefined;
+  if (!match[2]) return value;
+  const unit = HOURS_PER_UNIT.find(([pattern]) => pattern.test(match[2] ?? ''));
+  return unit ? roundFloat(value * unit[1]) : undefined;
+}
+
+/** A mass in kilograms: `15.6 kg` → 15.6, `15.6 kg CO2e` → 15.6, `1.2 t` → 1200, `500 g` → 0.5, `15.6` → 15.6. */
+export function parseMassKg(text: string): number | undefined {
+  const match = /^(\S+?)\s*(kg|kgs|g|t|tonnes?|tons?)?(?:\s+(?:of\s+)?co2(?:e|eq)?)?\.?$/i.exec(text.trim());
+  if (!match?.[1]) return undefined;
+  const value = parseNumber(match[1]);
+  if (value === undefined) return undefined;
+  const unit = (match[2] ?? 'kg').toLowerCase();
+  const factor = unit === 'g' ? 0.001 : unit.startsWith('t') ? 1000 : 1;
+  return roundFloat(value * factor);
+}
+
+/** GPU-hours: `100 GPU-hours` → 100, `48` → 48, `48 GPU hours` → 48. */
+export function parseGpuHours(text: string): number | undefined {
+  const match = /^(\S+?)\s*(?:gpu[\s-]*(?:hours?|hrs?|h))?$/i.exec(text.trim());
+  return match?.[1] ? parseNumber(match[1]) : undefined;
+}
+
+/** The GPU count of a hardware description: `4x NVIDIA A100 GPUs` → 4, `8 × V100` → 8, `2 GPUs` → 2. */
+export function parseGpuCount(text: string): number | undefined {
+  const match = /^(\d+)\s*[x×]\s*\S/i.exec(text.trim()) ?? /^(\d+)\s+(?:\S+\s+)*?gpus?\b/i.exec(text.trim());
+  return match?.[1] ? Number(match[1]) : undefined;
+}
+
+/** Early stopping as written: `Yes (patience=10)` → `{ enabled: true, patience: 10 }`, `No` → `{ enabled: false }`. */
+export function parseEarlyStopping(
+  text: string,
+): { enabled: boolean; patience?: number; monitor?: string } | undefined {
+  const match = /^(yes|no|true|false|enabled|disabled|on|off)\b\s*(?:\((.*)\))?\s*$/i.exec(text.trim());
+  if (!match?.[1]) return undefined;
+  const enabled = /^(yes|true|enabled|on)$/i.test(match[1]);
+  const result: { enabled: boolean; patience?: number; monitor?: string } = { enabled };
+  for (const part of (match[2] ?? '').split(/[,;]/)) {
+    const [key, value] = part.split(/[=:]/).map((s) => s.trim());
+    if (!key || value === undefined) continue;
+    if (/^patience$/i.test(key)) {
+      const patience = parseNumber(value);
+      if (patience !== undefined) result.patience = patience;
+    } else if (/^(monitor|metric)$/i.test(key)) {
+      result.monitor = value;
+    }
+  }
+  return result;
+}
+
+/** A table cell as a scalar: numbers become numbers, `true`/`false` booleans, `null` null, anything else stays text. */
+export function parseScalar(text: string): string | number | boolean | null {
+  const trimmed = text.trim();
+  const number = parseNumber(trimmed);
+  if (number !== undefined) return number;
+  if (/^true$/i.test(trimmed)) return true;
+  if (/^false$/i.test(trimmed)) return false;
+  if (/^null$/i.test(trimmed)) return null;
+  return trimmed;
+}
+
+/** A metric cell: `0.869` → 0.869, `86.9%` → 86.9 with unit "%", `-`/`—`/`N/A`/empty → null. Otherwise undefined. */
+export function parseMetricCell(text: string): { value: number | null; unit?: string } | undefined {
+  const trimmed = text.trim();
+  if (/^(?:|-|—|–|n\/?a|none|null)$/i.test(trimmed)) return { value: null };
+  const number = parseNumber(trimmed);
+  if (number !== undefined) return { value: number };
+  const percent = /^(.+?)\s*%$/.exec(trimmed);
+  if (percent?.[1]) {
+    const value = parseNumber(percent[1]);
+    if (value !== undefined) return { value, unit: '%' };
+  }
+  const withUnit = /^(\S+?)\s*(ms|s|sec|min|h|hours?)$/i.exec(trimmed);
+  if (withUnit?.[1] && withUnit[2]) {
+    const value = parseNumber(withUnit[1]);
+    if (value !== undefined) return { value, unit: withUnit[2] };
+  }
+  return undefined;
+}

@@ -1,0 +1,219 @@
+/** The validate step: a raw record → a typed `Experiment`, with every problem as a located Diagnostic. */
+
+import { z } from 'zod';
+import { ExperimentSchema, type Experiment } from '../schema/index.ts';
+import { isPlainObject } from './finish.ts';
+import * as msg from './messages.ts';
+import { REQUIRED_LOOKING_FIELDS } from './placeholder.ts';
+import { closestMatch } from './text.ts';
+import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type SourcePosition } from './types.ts';
+import { parseNumber } from './units.ts';
+
+/** The parts of a zod issue this module reads (zod's issue union, loosened for uniform access). */
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: string;
+  values?: unknown[];
+  origin?: string;
+  maximum?: number | bigint;
+  minimum?: number | bigint;
+  inclusive?: boolean;
+  errors?: Issue[][];
+  keys?: string[];
+}
+
+/**
+ * Validates a parsed record against `ExperimentSchema`. Every schema issue becomes an error with the
+ * line:column of the field, its dotted path, a plain-English message and a hint where possible; keys
+ * close to a known key get a "did you mean" warning (unknown keys are still kept); placeholders in
+ * name, status and dates get a warning. `diagnostics` also holds `parsed.diagnostics`, so it is the
+ * only list a caller needs. `record` is undefined when there is any error.
+ */
+export function validateRecord(
+  parsed: ParsedSource,
+  options: { file: string },
+): { record: Experiment | undefined; diagnostics: Diagnostic[] } {
+  const { file } = options;
+  const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => ({ ...d, file }));
+  if (parsed.data === undefined) return { record: undefined, diagnostics };
+
+  const result = ExperimentSchema.safeParse(parsed.data);
+  if (!result.success) {
+    for (const issue of result.error.issues as unknown as Issue[]) {
+      diagnostics.push(...issueToDiagnostics(issue, [], parsed, file));
+    }
+  }
+  diagnostics.push(...unknownKeyWarnings(parsed.data, ExperimentSchema, [], parsed, file));
+  diagnostics.push(...placeholderWarnings(parsed, file));
+  diagnostics.sort(byPosition);
+  return { record: result.success ? result.data : undefined, diagnostics };
+}
+
+/** Orders diagnostics by line, then column; file-wide ones first. Stable otherwise. */
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+/** The value at a path of a raw record (undefined when absent). */
+export function valueAt(data: unknown, path: FieldPath): unknown {
+  let value = data;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
+/** Where a field is written: its own position, else the nearest enclosing field's. */
+export function positionOf(parsed: ParsedSource, path: FieldPath, preferKey = false): SourcePosition | undefined {
+  for (let length = path.length; length >= 0; length--) {
+    const key = joinPath(path.slice(0, length));
+    const position = (preferKey ? parsed.keyPositions.get(key) : undefined) ?? parsed.positions.get(key);
+    if (position) return position;
+  }
+  return undefined;
+}
+
+/** Turns one zod issue into diagnostics (a union issue may stand for the issues of its matching branch). */
+function issueToDiagnostics(issue: Issue, prefix: FieldPath, parsed: ParsedSource, file: string): Diagnostic[] {
+  const path: FieldPath = [...prefix, ...issue.path.map((key) => (typeof key === 'number' ? key : String(key)))];
+  const value = valueAt(parsed.data, path);
+
+  if (issue.code === 'invalid_union' && issue.errors) {
+    const branch = matchingBranch(issue.errors);
+    if (branch) return branch.flatMap((inner) => issueToDiagnostics(inner, path, parsed, file));
+  }
+  const { code, message, hint } = describeIssue(issue, path, value);
+  const position = value === undefined && path.length > 0 ? positionOf(parsed, path.slice(0, -1)) : positionOf(parsed, path);
+  return [{ level: 'error', code, file, ...position, path: joinPath(path), message, ...(hint ? { hint } : {}) }];
+}
+
+/**
+ * The union branch the value was meant for: the only one whose issues are not about a literal
+ * discriminator (`kind`) — so `{ kind: "range", min: "a" }` reports `min`, not "no form matches".
+ */
+function matchingBranch(branches: Issue[][]): Issue[] | undefined {
+  const candidates = branches.filter(
+    (issues) => issues.length > 0 && issues.every((issue) => issue.path.length > 0) && !issues.some((issue) => issue.code === 'invalid_value' && issue.path.length === 1),
+  );
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+const ID_FIELDS = new Set(['id', 'parent', 'related', 'experimentId']);
+const DATE_FIELDS = new Set(['date', 'completionDate']);
+
+/** Message, hint and code for one issue. */
+function describeIssue(issue: Issue, path: FieldPath, value: unknown): { code: string; message: string; hint?: string } {
+  const field = [...path].reverse().find((key) => typeof key === 'string') ?? '';
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = issue.expected ?? 'value';
+      if (value === undefined) return { code: 'missing-field', message: msg.missingField(expected) };
+      return { code: 'invalid-type', message: msg.invalidType(expected, value), ...typeHint(expected, value) };
+    }
+    case 'invalid_value': {
+      const options = issue.values ?? [];
+      const suggestion = typeof value === 'string' ? closestMatch(value, options.map(String)) : undefined;
+      return {
+        code: 'invalid-value',
+        message: msg.invalidOption(options, value),
+        hint: suggestion ? msg.hintDidYouMean(suggestion) : msg.hintUseOneOf(options),
+      };
+    }
+    case 'invalid_format': {
+      let hint: string | undefined;
+      if (ID_FIELDS.has(field)) hint = msg.hintSetId();
+      else if (DATE_FIELDS.has(field)) hint = msg.hintDateFormat();
+      return { code: 'invalid-format', message: msg.invalidFormat(issue.message, value), ...(hint ? { hint } : {}) };
+    }
+    case 'too_big': {
+      const hint = issue.maximum === 1 && typeof value === 'number' && value > 1 && value <= 100 ? msg.hintFraction() : undefined;
+      return { code: 'out-of-range', message: msg.tooBig(issue.origin ?? 'number', issue.maximum ?? 0, issue.inclusive ?? true, value), ...(hint ? { hint } : {}) };
+    }
+    case 'too_small':
+      return { code: 'out-of-range', message: msg.tooSmall(issue.origin ?? 'number', issue.minimum ?? 0, issue.inclusive ?? true, value) };
+    case 'invalid_union': {
+      if (field === 'searchSpace') return { code: 'invalid-type', message: msg.invalidSearchSpace(value) };
+      const alternatives = (issue.errors ?? []).map((branch) => (branch.length === 1 && branch[0]?.path.length === 0 && branch[0].code === 'invalid_type' ? branch[0].expected : undefined));
+      if (alternatives.every((a): a is string => a !== undefined)) {
+        return { code: 'invalid-type', message: msg.noAlternativeMatches([...new Set(alternatives)], value) };
+      }
+      return { code: 'invalid-type', message: msg.noFormMatches(value) };
+    }
+    default:
+      return { code: 'schema', message: msg.otherProblem(issue.message) };
+  }
+}
+
+/** A hint for a wrong type: quotes to add or remove, units to drop. */
+function typeHint(expected: string, value: unknown): { hint?: string } {
+  if ((expected === 'number' || expected === 'int') && typeof value === 'string') {
+    if (parseNumber(value) !== undefined) return { hint: msg.hintUnquote(value.trim()) };
+    if (/\d/.test(value)) return { hint: msg.hintPlainNumber() };
+  }
+  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return { hint: msg.hintQuoteIt(String(value)) };
+  return {};
+}
+
+/** The object schema inside optional/nullable wrappers, with its known keys; undefined for anything else. */
+function objectShape(schema: z.ZodType): { shape: Record<string, z.ZodType>; keysAreData: boolean } | undefined {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
+  if (!(inner instanceof z.ZodObject)) return undefined;
+  const catchall = inner._zod.def.catchall;
+  return { shape: inner.shape as Record<string, z.ZodType>, keysAreData: catchall !== undefined && !(catchall instanceof z.ZodUnknown) };
+}
+
+/** The element schema of an array inside optional/nullable wrappers. */
+function arrayElement(schema: z.ZodType): z.ZodType | undefined {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
+  return inner instanceof z.ZodArray ? (inner.element as z.ZodType) : undefined;
+}
+
+/** "Did you mean" warnings for unknown keys close to a known key, at every level the schema defines. */
+function unknownKeyWarnings(value: unknown, schema: z.ZodType, path: FieldPath, parsed: ParsedSource, file: string): Diagnostic[] {
+  const element = arrayElement(schema);
+  if (element && Array.isArray(value)) return value.flatMap((item, index) => unknownKeyWarnings(item, element, [...path, index], parsed, file));
+  const object = objectShape(schema);
+  if (!object || !isPlainObject(value)) return [];
+  const known = Object.keys(object.shape);
+  const warnings: Diagnostic[] = [];
+  for (const [key, item] of Object.entries(value)) {
+    const child = object.shape[key];
+    if (child) {
+      warnings.push(...unknownKeyWarnings(item, child, [...path, key], parsed, file));
+      continue;
+    }
+    if (object.keysAreData) continue;
+    const suggestion = closestMatch(key, known);
+    if (!suggestion) continue;
+    const keyPath = [...path, key];
+    warnings.push({
+      level: 'warning',
+      code: 'unknown-key',
+      file,
+      ...positionOf(parsed, keyPath, true),
+      path: joinPath(keyPath),
+      message: msg.unknownKey(key),
+      hint: msg.hintDidYouMean(suggestion),
+    });
+  }
+  return warnings;
+}
+
+/** Warnings for required-looking fields left as placeholders (the id has its own `missing-id` warning). */
+function placeholderWarnings(parsed: ParsedSource, file: string): Diagnostic[] {
+  const listed = isPlainObject(parsed.data) && Array.isArray(parsed.data['placeholders']) ? parsed.data['placeholders'] : [];
+  return REQUIRED_LOOKING_FIELDS.filter((field) => field !== 'id' && listed.includes(field)).map((field) => ({
+    level: 'warning' as const,
+    code: 'placeholder',
+    file,
+    ...positionOf(parsed, [field]),
+    path: field,
+    message: msg.placeholderField(field),
+    hint: msg.hintFillPlaceholder(),
+  }));
+}

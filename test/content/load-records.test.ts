@@ -1,0 +1,143 @@
+import { describe, expect, test } from 'vitest';
+import { loadRecords, type LoadEffects } from '../../src/content/load.ts';
+import { formatDiagnostic } from '../../src/ingest/index.ts';
+
+const broken = (name: string): string => `test/fixtures/broken/${name}`;
+
+/** Loads a broken-fixture folder from disk (paths relative to the repository root, where vitest runs). */
+async function load(name: string): Promise<{ ids: string[]; problems: string[]; levels: string[] }> {
+  const { records, diagnostics } = await loadRecords(broken(name));
+  return { ids: records.map((r) => r.record.id), problems: diagnostics.map(formatDiagnostic), levels: diagnostics.map((d) => d.level) };
+}
+
+/** In-memory effects: a folder of files. */
+function fakeFiles(files: Record<string, string>): LoadEffects {
+  return {
+    glob: async () => Object.keys(files).reverse(),
+    readFile: async (path) => {
+      const text = files[path.replace(/^content\//, '')];
+      if (text === undefined) throw new Error(`ENOENT: ${path}`);
+      return text;
+    },
+  };
+}
+
+describe('loadRecords', () => {
+  test('reports malformed JSON as an error and loads nothing from that file', async () => {
+    expect(await load('malformed-json')).toEqual({
+      ids: [],
+      problems: ['test/fixtures/broken/malformed-json/exp-201.json:4:3: invalid JSON: expected a comma'],
+      levels: ['error'],
+    });
+  });
+
+  test('reports bad YAML frontmatter as an error', async () => {
+    expect(await load('bad-yaml')).toEqual({
+      ids: [],
+      problems: ['test/fixtures/broken/bad-yaml/exp-202.md:5:13: invalid YAML frontmatter: Nested mappings are not allowed in compact mappings'],
+      levels: ['error'],
+    });
+  });
+
+  test('reports a wrong type as an error', async () => {
+    expect(await load('wrong-type')).toEqual({
+      ids: [],
+      problems: ['test/fixtures/broken/wrong-type/exp-203.json:4:54 evaluation.testMetrics.0.value: expected a number, got the string "high"'],
+      levels: ['error'],
+    });
+  });
+
+  test('reports a duplicate id naming both files, and keeps the first', async () => {
+    const { records, diagnostics } = await loadRecords(broken('duplicate-id'));
+    expect(records.map((r) => r.file)).toEqual(['test/fixtures/broken/duplicate-id/a.json']);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'test/fixtures/broken/duplicate-id/b.md:2:5 id: duplicate id "exp-204": also used by test/fixtures/broken/duplicate-id/a.json — give every experiment its own id',
+    ]);
+    expect(diagnostics[0]).toMatchObject({ level: 'error', code: 'duplicate-id' });
+  });
+
+  test('reports a parent cycle naming every id in order', async () => {
+    expect(await load('parent-cycle')).toEqual({
+      ids: ['exp-a', 'exp-b', 'exp-c'],
+      problems: [
+        'test/fixtures/broken/parent-cycle/exp-a.json:1:41 lineage.parent: parent cycle: exp-a → exp-c → exp-b → exp-a — an experiment cannot be its own ancestor: change "lineage.parent" in one of them',
+      ],
+      levels: ['error'],
+    });
+  });
+
+  test('warns about an unknown parent with the closest existing id', async () => {
+    expect(await load('missing-parent')).toEqual({
+      ids: ['exp-042', 'exp-043'],
+      problems: ['test/fixtures/broken/missing-parent/exp-043.json:3:26 lineage.parent: parent "exp-04" is not the id of any experiment — the closest existing id is "exp-042"'],
+      levels: ['warning'],
+    });
+  });
+
+  test('warns about a missing id and uses the file name', async () => {
+    expect(await load('missing-id')).toEqual({
+      ids: ['churn-baseline'],
+      problems: [
+        'test/fixtures/broken/missing-id/churn-baseline.json:1:1 id: the record has no experiment id; using the file name "churn-baseline" — set "id" (or "**Experiment ID**:" in a template) to a unique id such as "exp-042"',
+      ],
+      levels: ['warning'],
+    });
+  });
+
+  test('warns about a misspelt key and still loads the record', async () => {
+    expect(await load('misspelt-key')).toEqual({
+      ids: ['exp-205'],
+      problems: ['test/fixtures/broken/misspelt-key/exp-205.json:3:3 evalution: unknown field "evalution" (it is kept, but nothing reads it) — did you mean "evaluation"?'],
+      levels: ['warning'],
+    });
+  });
+
+  test('reports only the bad record of a folder of good ones, and loads the good ones in all three forms', async () => {
+    const { records, diagnostics } = await loadRecords(broken('one-bad-among-good'));
+    expect(records.map((r) => [r.record.id, r.format])).toEqual([
+      ['exp-301', 'json'],
+      ['exp-302', 'frontmatter'],
+      ['exp-304', 'template'],
+    ]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'test/fixtures/broken/one-bad-among-good/exp-303.json:3:13 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — use one of: planned, running, completed, failed, cancelled',
+    ]);
+  });
+
+  test('reports all problems of all files in one run', async () => {
+    const { levels, problems } = await load('many-problems');
+    expect(problems).toHaveLength(9);
+    expect(levels.filter((level) => level === 'error')).toHaveLength(7);
+    expect(problems[7]).toBe('test/fixtures/broken/many-problems/exp-402.json:2:1: invalid JSON: expected "}"');
+    expect(problems[8]).toBe('test/fixtures/broken/many-problems/exp-403.json:1:43 lineage.parent: parent "exp-999" is not the id of any experiment — the closest existing id is "exp-403"');
+  });
+
+  test('reads files in sorted path order through injected effects and sorts records by id', async () => {
+    const { records } = await loadRecords(
+      'content',
+      fakeFiles({
+        'b/z.json': '{ "id": "exp-1" }',
+        'a.md': '---\nid: exp-3\n---\n',
+        'c.md': '**Experiment ID**: exp-2\n',
+      }),
+    );
+    expect(records.map((r) => [r.record.id, r.file])).toEqual([
+      ['exp-1', 'content/b/z.json'],
+      ['exp-2', 'content/c.md'],
+      ['exp-3', 'content/a.md'],
+    ]);
+  });
+
+  test('reports a file that cannot be read', async () => {
+    const effects: LoadEffects = { glob: async () => ['gone.json'], readFile: async () => Promise.reject(new Error('EACCES: permission denied')) };
+    const { diagnostics } = await loadRecords('content', effects);
+    expect(diagnostics.map(formatDiagnostic)).toEqual(['content/gone.json: could not read the file: EACCES: permission denied']);
+  });
+
+  test('warns about an unknown related id', async () => {
+    const { diagnostics } = await loadRecords('content', fakeFiles({ 'a.json': '{ "id": "exp-1", "lineage": { "related": ["exp-2"] } }' }));
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'content/a.json:1:43 lineage.related.0: related experiment "exp-2" is not the id of any experiment — the closest existing id is "exp-1"',
+    ]);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { runValidate, type ValidateIo } from '../../scripts/validate.ts';
+import { nodeLoadEffects } from '../../src/content/load.ts';
+
+/** Runs the command with captured output. */
+async function run(args: string[], env: Record<string, string> = {}, isDirectory = true): Promise<{ status: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: ValidateIo = { stdout: (line) => out.push(line), stderr: (line) => err.push(line), isDirectory: async () => isDirectory, effects: nodeLoadEffects };
+  const status = await runValidate(args, env, io);
+  return { status, out, err };
+}
+
+describe('runValidate', () => {
+  test('prints each diagnostic and the summary, and exits 1 on an error', async () => {
+    const { status, err } = await run(['test/fixtures/broken/one-bad-among-good']);
+    expect(status).toBe(1);
+    expect(err).toEqual([
+      'error: test/fixtures/broken/one-bad-among-good/exp-303.json:3:13 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — use one of: planned, running, completed, failed, cancelled',
+      'validate: 3 records, 1 error, 0 warnings',
+    ]);
+  });
+
+  test('exits 0 with warnings only, and reads the folder from LOGBOOK_CONTENT', async () => {
+    const { status, err } = await run([], { LOGBOOK_CONTENT: 'test/fixtures/broken/missing-parent' });
+    expect(status).toBe(0);
+    expect(err.at(-1)).toBe('validate: 2 records, 0 errors, 1 warning');
+  });
+
+  test('adds GitHub annotations under GitHub Actions', async () => {
+    const { err } = await run(['test/fixtures/broken/misspelt-key'], { GITHUB_ACTIONS: 'true' });
+    expect(err[1]).toBe(
+      '::warning file=test/fixtures/broken/misspelt-key/exp-205.json,line=3,col=3::evalution: unknown field "evalution" (it is kept, but nothing reads it) — did you mean "evaluation"?',
+    );
+  });
+
+  test('prints usage for --help and exits 0', async () => {
+    const { status, out } = await run(['--help']);
+    expect(status).toBe(0);
+    expect(out.join('\n').split('\n')[0]).toBe('Usage: node scripts/validate.ts [folder]');
+  });
+
+  test('rejects an unknown flag with usage and exit 2', async () => {
+    const { status, err } = await run(['--strict']);
+    expect(status).toBe(2);
+    expect(err[0]).toBe('validate: unknown argument "--strict"');
+  });
+
+  test('reports a folder that does not exist', async () => {
+    const { status, err } = await run(['nope/'], {}, false);
+    expect(status).toBe(1);
+    expect(err).toEqual(['validate: content folder not found: nope/']);
+  });
+});

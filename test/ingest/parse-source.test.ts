@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { detectFormat, formatDiagnostic, parseSource } from '../../src/ingest/index.ts';
+
+describe('detectFormat', () => {
+  test.each([
+    ['{}', 'a.json', 'json'],
+    ['---\nid: a\n---\n', 'a.md', 'frontmatter'],
+    ['# Log\n', 'a.md', 'template'],
+    ['{ "id": "a" }', 'a.txt', 'json'],
+  ])('%j in %s is %s', (text, file, format) => {
+    expect(detectFormat(text, file)).toBe(format);
+  });
+});
+
+describe('parseSource', () => {
+  test('reports malformed JSON at the line:column of the syntax error', () => {
+    const parsed = parseSource('{\n  "id": "exp-1"\n  "name": "x"\n}', { file: 'exp.json' });
+    expect(parsed.data).toBeUndefined();
+    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual(['exp.json:3:3: invalid JSON: expected a comma']);
+    expect(parsed.diagnostics[0]).toMatchObject({ level: 'error', code: 'json-syntax' });
+  });
+
+  test('rejects comments in JSON', () => {
+    expect(parseSource('{ // no\n "id": "a" }', { file: 'a.json' }).diagnostics.map(formatDiagnostic)).toEqual([
+      'a.json:1:3: invalid JSON: comments are not allowed in JSON',
+    ]);
+  });
+
+  test('reports bad YAML frontmatter at its line:column', () => {
+    const parsed = parseSource('---\nid: exp-1\ntags:\n  a: b\n   c: d\n---\nBody\n', { file: 'exp.md' });
+    expect(parsed.data).toBeUndefined();
+    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual(['exp.md:4:6: invalid YAML frontmatter: Nested mappings are not allowed in compact mappings']);
+    expect(parsed.diagnostics[0]).toMatchObject({ level: 'error', code: 'yaml-syntax' });
+  });
+
+  test('reports a frontmatter without its closing line', () => {
+    expect(parseSource('---\nid: a\n', { file: 'a.md' }).diagnostics.map(formatDiagnostic)).toEqual([
+      'a.md:1:1: the frontmatter has no closing "---" line — end the frontmatter with a line containing only "---"',
+    ]);
+  });
+
+  test('maps frontmatter fields to their line:column and the body to notes', () => {
+    const parsed = parseSource('---\nid: exp-1\ndataset:\n  version: "1.2.0"\n---\n\nSome *notes*.\n', { file: 'exp.md' });
+    expect(parsed.format).toBe('frontmatter');
+    expect(parsed.data).toEqual({ id: 'exp-1', dataset: { version: '1.2.0' }, notes: 'Some *notes*.' });
+    expect(parsed.positions.get('dataset.version')).toEqual({ line: 4, column: 12 });
+    expect(parsed.keyPositions.get('dataset.version')).toEqual({ line: 4, column: 3 });
+    expect(parsed.positions.get('notes')).toEqual({ line: 7, column: 1 });
+  });
+
+  test('maps JSON fields to their line:column, also with CRLF line endings', () => {
+    const parsed = parseSource('{\r\n  "id": "exp-1",\r\n  "lineage": { "parent": "exp-0" }\r\n}\r\n', { file: 'exp.json' });
+    expect(parsed.positions.get('lineage.parent')).toEqual({ line: 3, column: 26 });
+  });
+
+  test('drops placeholders from JSON and lists them', () => {
+    const parsed = parseSource('{ "id": "exp-1", "experimenter": "[Name]", "observations": { "worked": ["[Observation 1]", "real"] } }', { file: 'a.json' });
+    expect(parsed.data).toEqual({ id: 'exp-1', observations: { worked: ['real'] }, placeholders: ['experimenter', 'observations.worked.0'] });
+  });
+
+  test('uses the file name as id when the id is missing, with a missing-id warning', () => {
+    const parsed = parseSource('{\n  "name": "x"\n}', { file: 'content/churn-7.json' });
+    expect((parsed.data as { id: string }).id).toBe('churn-7');
+    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual([
+      'content/churn-7.json:1:1 id: the record has no experiment id; using the file name "churn-7" — set "id" (or "**Experiment ID**:" in a template) to a unique id such as "exp-042"',
+    ]);
+    expect(parsed.diagnostics[0]?.level).toBe('warning');
+  });
+
+  test('keeps HTML in JSON strings as plain text', () => {
+    const parsed = parseSource('{ "id": "a", "notes": "<script>alert(1)</script>" }', { file: 'a.json' });
+    expect(parsed.data).toEqual({ id: 'a', notes: '<script>alert(1)</script>' });
+  });
+});

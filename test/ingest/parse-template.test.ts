@@ -1,0 +1,296 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parseSource, validateRecord, type ParsedSource } from '../../src/ingest/index.ts';
+import { parseClaim, parseConfusionMatrixText, parseSearchSpace } from '../../src/ingest/parse-template.ts';
+import type { Experiment } from '../../src/schema/index.ts';
+
+const templateFile = 'test/fixtures/ingest/template/input.md';
+const templateText = readFileSync(new URL('../fixtures/ingest/template/input.md', import.meta.url), 'utf8');
+
+function load(text: string, file = 'exp.md'): { parsed: ParsedSource; record: Experiment } {
+  const parsed = parseSource(text, { file });
+  const { record, diagnostics } = validateRecord(parsed, { file });
+  if (!record) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+  return { parsed, record };
+}
+
+describe('parseSource on the unfilled template', () => {
+  const { parsed, record } = load(templateText, templateFile);
+
+  test('is read as the template format', () => {
+    expect(parsed.format).toBe('template');
+  });
+
+  test('keeps the header and metadata values', () => {
+    expect(record.id).toBe('input');
+    expect(record.date).toBe('2025-01-15');
+    expect(record.completionDate).toBe('2025-01-20');
+    expect(record.templateVersion).toBe('1.0');
+    expect(record.basedOn).toBe('MLflow, Weights & Biases, ML experiment tracking best practices');
+  });
+
+  test('reads the dataset section with counts and splits as numbers', () => {
+    expect(record.dataset).toEqual({
+      version: '1.2.0',
+      location: 's3://bucket/datasets/dataset-name-v1.2.0',
+      records: 1000000,
+      features: 125,
+      splits: [
+        { name: 'Training', fraction: 0.7, records: 700000 },
+        { name: 'Validation', fraction: 0.15, records: 150000 },
+        { name: 'Test', fraction: 0.15, records: 150000 },
+      ],
+      randomSeed: 42,
+    });
+  });
+
+  test('reads 5 hyperparameters with search spaces (bracketed numbers are values)', () => {
+    const hps = record.model?.hyperparameters ?? [];
+    expect(hps.map((hp) => hp.name)).toEqual(['learning_rate', 'batch_size', 'n_estimators', 'max_depth', 'dropout']);
+    expect(hps[0]).toEqual({ name: 'learning_rate', value: 0.001, searchSpace: { kind: 'range', min: 0.0001, max: 0.01 }, tuningMethod: 'Bayesian optimization' });
+    expect(hps[1]?.searchSpace).toEqual({ kind: 'choice', values: [16, 32, 64, 128] });
+    expect(hps[4]).toEqual({ name: 'dropout', value: 0.3, searchSpace: { kind: 'choice', values: [0.2, 0.3, 0.4, 0.5] }, tuningMethod: 'Random search' });
+    expect(record.model?.training?.earlyStopping).toEqual({ enabled: true, patience: 10 });
+  });
+
+  test('reads 5 epoch rows with 5 metric columns, the best model and infrastructure', () => {
+    const history = record.training?.history ?? [];
+    expect(history.map((row) => row.epoch)).toEqual([1, 10, 20, 50, 100]);
+    expect(history[0]).toEqual({ epoch: 1, 'Train Loss': 0.856, 'Train Acc': 0.652, 'Val Loss': 0.742, 'Val Acc': 0.689, 'Learning Rate': 0.001 });
+    expect(history[4]?.['Learning Rate']).toBe(0.00001);
+    expect(record.training?.bestModel).toEqual({ epoch: 85, metrics: { 'Val Loss': 0.334, 'Val Acc': 0.878 } });
+    expect(record.training?.infrastructure).toEqual({ durationHours: 12, gpuHours: 48, co2Kg: 15.6 });
+  });
+
+  test('reads 5 test metrics with ci95, the 2x2 confusion matrix and 3 disaggregated rows', () => {
+    const metrics = record.evaluation?.testMetrics ?? [];
+    expect(metrics.map((m) => [m.metric, m.value, m.ci95])).toEqual([
+      ['Accuracy', 0.869, 0.012],
+      ['Precision', 0.845, 0.015],
+      ['Recall', 0.823, 0.018],
+      ['F1 Score', 0.834, 0.014],
+      ['AUC-ROC', 0.908, 0.009],
+    ]);
+    expect(record.evaluation?.confusionMatrix).toEqual({ labels: ['Neg', 'Pos'], matrix: [[95000, 5000], [8500, 41500]] });
+    const groups = record.evaluation?.disaggregated ?? [];
+    expect(groups.map((g) => [g.group, g.overall ?? false, g.n])).toEqual([
+      ['Overall', true, 150000],
+      ['Female', false, 72000],
+      ['Male', false, 78000],
+    ]);
+    expect(groups[1]?.attributes).toEqual({ demographic: 'Female' });
+    expect(groups[2]?.metrics).toEqual({ Accuracy: 0.873, Precision: 0.849, Recall: 0.827, F1: 0.838 });
+  });
+
+  test('reads 4 baseline rows (the bold one current, an id in a label) and 3 claims', () => {
+    const baselines = record.comparison?.baselines ?? [];
+    expect(baselines).toHaveLength(4);
+    expect(baselines[0]).toEqual({ label: 'Current Experiment', current: true, metrics: { Accuracy: 0.869, F1: 0.834, 'Latency (ms)': 45 } });
+    expect(baselines.filter((row) => row.current)).toHaveLength(1);
+    expect(baselines[1]).toMatchObject({ label: 'Previous Best (exp-042)', experimentId: 'exp-042', notes: 'Production model' });
+    expect(record.comparison?.claims).toEqual([
+      { metric: 'Accuracy', text: '+2.1% vs previous best', value: 2.1, unit: '%', reference: 'previous best' },
+      { metric: 'F1 Score', text: '+2.0% vs previous best', value: 2, unit: '%', reference: 'previous best' },
+      { metric: 'Latency', text: '+3ms vs previous best (acceptable)', value: 3, unit: 'abs', reference: 'previous best', comment: 'acceptable' },
+    ]);
+  });
+
+  test('reads tuning with 50 trials and the 7-key best-hyperparameter YAML block', () => {
+    expect(record.tuning?.trials).toBe(50);
+    expect(record.tuning?.budget).toBe('100 GPU-hours');
+    expect(record.tuning?.budgetGpuHours).toBe(100);
+    expect(record.tuning?.bestHyperparameters).toEqual({
+      learning_rate: 0.00085,
+      batch_size: 32,
+      n_estimators: 200,
+      max_depth: 6,
+      dropout: 0.3,
+      subsample: 0.8,
+      colsample_bytree: 0.8,
+    });
+  });
+
+  test('reads artifacts, code version, environment and seeds', () => {
+    expect(record.reproducibility?.artifacts?.map((a) => a.name)).toEqual(['Model File', 'Checkpoint', 'Preprocessor']);
+    expect(record.reproducibility?.code).toEqual({ repository: 'https://github.com/org/repo', branch: 'experiment/new-architecture', commit: 'abc123def456', tag: 'exp-123-v1' });
+    expect(record.reproducibility?.environment?.['Python']).toBe('3.11.5');
+    expect(record.reproducibility?.environment?.['Dockerfile']).toBe('s3://bucket/experiments/exp-123/Dockerfile');
+    expect(record.reproducibility?.seeds).toEqual({ 'Global seed': 42, 'NumPy seed': 42, 'TensorFlow seed': 42, 'PyTorch seed': 42 });
+  });
+
+  test('reads 5 feature-importance rows', () => {
+    const rows = record.observations?.featureImportance ?? [];
+    expect(rows).toHaveLength(5);
+    expect(rows[0]).toEqual({ feature: 'user_engagement_score', importance: 0.342, description: 'Historical engagement metric' });
+  });
+
+  test('leaves placeholders absent and lists their paths', () => {
+    expect(record.experimenter).toBeUndefined();
+    expect(record.name).toBeUndefined();
+    expect(record.status).toBeUndefined();
+    expect(record.nextSteps).toBeUndefined();
+    expect(record.trackers).toBeUndefined();
+    expect(record.tags).toBeUndefined();
+    expect(record.observations?.worked).toBeUndefined();
+    expect(record.model?.type).toBeUndefined();
+    expect(record.training?.infrastructure?.hardware).toBeUndefined();
+    expect(record.placeholders).toEqual(
+      expect.arrayContaining([
+        'id',
+        'experimenter',
+        'trackingPlatform',
+        'name',
+        'overview.objective',
+        'lineage.parent',
+        'lineage.related',
+        'dataset.name',
+        'dataset.splitStrategy',
+        'dataset.preprocessing.0',
+        'model.type',
+        'model.architecture',
+        'model.training.optimizer',
+        'training.infrastructure.hardware',
+        'tuning.method',
+        'tuning.visualization',
+        'observations.worked.2',
+        'nextSteps.recommendations.0',
+        'nextSteps.readyForProduction',
+        'nextSteps.blockers',
+        'nextSteps.actionItems',
+        'trackers.mlflowRunId',
+        'trackers.wandbRun',
+        'tags.use_case',
+        'status',
+        'reviewerNotes',
+      ]),
+    );
+    expect(record.placeholders).toHaveLength(44);
+  });
+
+  test('records the line:column of values', () => {
+    expect(parsed.positions.get('date')).toEqual({ line: 4, column: 11 });
+    expect(parsed.positions.get('evaluation.testMetrics.0.value')).toEqual({ line: 99, column: 14 });
+    expect(parsed.positions.get('training.infrastructure.co2Kg')).toEqual({ line: 90, column: 18 });
+  });
+});
+
+describe('parseSource on a filled-in template', () => {
+  const text = readFileSync(new URL('../fixtures/ingest/filled-template/input.md', import.meta.url), 'utf8');
+  const { record } = load(text);
+
+  test('reads a multi-class confusion matrix with labels, rows actual', () => {
+    expect(record.evaluation?.confusionMatrix).toEqual({
+      labels: ['Routine', 'Review', 'Urgent'],
+      matrix: [
+        [14200, 600, 200],
+        [900, 5100, 300],
+        [150, 350, 2200],
+      ],
+    });
+  });
+
+  test('reads two attribute columns and their intersections', () => {
+    const groups = record.evaluation?.disaggregated ?? [];
+    expect(groups.map((g) => [g.group, g.attributes ?? null, g.n])).toEqual([
+      ['Overall', null, 24000],
+      ['English', { language: 'English' }, 18000],
+      ['Spanish', { language: 'Spanish' }, 6000],
+      ['EU', { region: 'EU' }, 10000],
+      ['US', { region: 'US' }, 14000],
+      ['English, EU', { language: 'English', region: 'EU' }, 6500],
+      ['Spanish, US', { language: 'Spanish', region: 'US' }, 2500],
+    ]);
+  });
+
+  test('has no placeholders and reads checkboxes, lineage and readiness', () => {
+    expect(record.placeholders).toBeUndefined();
+    expect(record.lineage).toEqual({ parent: 'exp-198', related: ['exp-199', 'exp-201'] });
+    expect(record.nextSteps?.recommendations).toEqual([
+      { text: 'Re-label the noisiest 2% of Urgent examples', done: true },
+      { text: 'Try gamma=1.5 with label smoothing', done: false },
+    ]);
+    expect(record.nextSteps?.readyForProduction).toBe('needs-review');
+    expect(record.status).toBe('completed');
+    expect(record.trackers).toEqual({ mlflowRunId: '4c1d2a9b', wandbRun: 'https://wandb.ai/example/triage/runs/exp-207' });
+  });
+});
+
+describe('parseSource leniency', () => {
+  test('matches sections and labels regardless of case, punctuation and extra words', () => {
+    const { record } = load('**experiment id:** exp-9\n\n## DATASET INFO\n\n**Dataset size (approx.)**: 700K rows\n\n## Evaluation\n\n**Test Set Performance (held-out)**:\n| Metric | Value |\n|---|---|\n| AUC | 0.9 |\n');
+    expect(record.id).toBe('exp-9');
+    expect(record.dataset?.records).toBe(700000);
+    expect(record.evaluation?.testMetrics).toEqual([{ metric: 'AUC', value: 0.9 }]);
+  });
+
+  test('keeps an unknown label in its section under a camelCase key', () => {
+    const { record } = load('**Experiment ID**: exp-9\n\n## Model Configuration\n\n**Quantization Scheme**: int8\n');
+    expect(record.model).toEqual({ quantizationScheme: 'int8' });
+  });
+
+  test('keeps unknown sections as Markdown, in order', () => {
+    const { record } = load('**Experiment ID**: exp-9\n\n## Zeta\n\nLast *one*.\n\n## Alpha\n\n- a\n- b\n');
+    expect(record.sections).toEqual([
+      { title: 'Zeta', markdown: 'Last *one*.' },
+      { title: 'Alpha', markdown: '- a\n- b' },
+    ]);
+  });
+
+  test('keeps HTML and javascript: URLs as plain text, untouched', () => {
+    const { record } = load('**Experiment ID**: exp-9\n**Experimenter**: <img src=x onerror=alert(1)>\n**Reviewer Notes**: [x](javascript:alert(1))\n');
+    expect(record.experimenter).toBe('<img src=x onerror=alert(1)>');
+    expect(record.reviewerNotes).toBe('[x](javascript:alert(1))');
+  });
+
+  test('uses the file name as id when the Experiment ID line is missing', () => {
+    const parsed = parseSource('**Date**: 2025-01-01\n', { file: 'content/exp-777.md' });
+    expect((parsed.data as { id: string }).id).toBe('exp-777');
+    expect(parsed.diagnostics.map((d) => d.code)).toEqual(['missing-id']);
+  });
+});
+
+describe('parseSearchSpace', () => {
+  test.each([
+    ['[0.0001, 0.01]', { kind: 'range', min: 0.0001, max: 0.01 }],
+    ['[16, 32, 64, 128]', { kind: 'choice', values: [16, 32, 64, 128] }],
+    ['[gini, entropy]', { kind: 'choice', values: ['gini', 'entropy'] }],
+    ['{16, 32}', { kind: 'choice', values: [16, 32] }],
+    ['0.0 - 0.2', { kind: 'range', min: 0, max: 0.2 }],
+    ['loguniform(1e-5, 1e-3)', { kind: 'range', min: 0.00001, max: 0.001, scale: 'log' }],
+    ['powers of two', { kind: 'text', text: 'powers of two' }],
+  ])('%s', (text, expected) => {
+    expect(parseSearchSpace(text)).toEqual(expected);
+  });
+});
+
+describe('parseClaim', () => {
+  test.each([
+    ['+2.1% vs previous best', { value: 2.1, unit: '%', reference: 'previous best' }],
+    ['+3ms vs previous best (acceptable)', { value: 3, unit: 'abs', reference: 'previous best', comment: 'acceptable' }],
+    ['-1.2 pp', { value: -1.2, unit: 'pp' }],
+    ['−0.5 points vs baseline', { value: -0.5, unit: 'pp', reference: 'baseline' }],
+    ['+0.018 over production', { value: 0.018, unit: 'abs', reference: 'production' }],
+  ])('%s', (text, expected) => {
+    expect(parseClaim('Accuracy', text)).toEqual({ metric: 'Accuracy', text, ...expected });
+  });
+
+  test('keeps a claim it cannot read as text only', () => {
+    expect(parseClaim('F1', 'much better')).toEqual({ metric: 'F1', text: 'much better' });
+  });
+});
+
+describe('parseConfusionMatrixText', () => {
+  test('reads the binary matrix of the template', () => {
+    const text = '               Predicted\n             Neg    Pos\nActual  Neg  95000  5000\n        Pos  8500   41500';
+    expect(parseConfusionMatrixText(text)).toEqual({ labels: ['Neg', 'Pos'], matrix: [[95000, 5000], [8500, 41500]] });
+  });
+
+  test('orders rows by the column labels when they are written in another order', () => {
+    const text = '     a   b\nb    1   2\na    3   4';
+    expect(parseConfusionMatrixText(text)).toEqual({ labels: ['a', 'b'], matrix: [[3, 4], [1, 2]] });
+  });
+
+  test('returns undefined without any counts', () => {
+    expect(parseConfusionMatrixText('nothing here')).toBeUndefined();
+  });
+});

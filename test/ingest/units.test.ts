@@ -1,0 +1,153 @@
+import { describe, expect, test } from 'vitest';
+import {
+  parseConfidenceInterval,
+  parseCount,
+  parseDurationHours,
+  parseEarlyStopping,
+  parseGpuCount,
+  parseGpuHours,
+  parseMassKg,
+  parseMetricCell,
+  parseNumber,
+  parsePercent,
+} from '../../src/ingest/units.ts';
+
+describe('parseCount', () => {
+  test.each([
+    ['1M', 1000000],
+    ['700K', 700000],
+    ['150K', 150000],
+    ['1.5B', 1500000000],
+    ['6.5K', 6500],
+    ['1,000,000', 1000000],
+    ['42', 42],
+  ])('%s → %d', (text, expected) => {
+    expect(parseCount(text)).toBe(expected);
+  });
+
+  test.each(['many', '1M records', ''])('%j is not a count', (text) => {
+    expect(parseCount(text)).toBeUndefined();
+  });
+});
+
+describe('parsePercent', () => {
+  test.each([
+    ['70%', 0.7],
+    ['15%', 0.15],
+    ['12.5 %', 0.125],
+  ])('%s → %d', (text, expected) => {
+    expect(parsePercent(text)).toBe(expected);
+  });
+
+  test('needs a percent sign', () => {
+    expect(parsePercent('70')).toBeUndefined();
+  });
+});
+
+describe('parseConfidenceInterval', () => {
+  test.each([
+    ['±0.012', 0.012],
+    ['+/- 0.015', 0.015],
+    ['[0.857, 0.881]', { low: 0.857, high: 0.881 }],
+    ['0.857–0.881', { low: 0.857, high: 0.881 }],
+  ])('%s', (text, expected) => {
+    expect(parseConfidenceInterval(text)).toEqual(expected);
+  });
+
+  test('returns undefined for words', () => {
+    expect(parseConfidenceInterval('wide')).toBeUndefined();
+  });
+});
+
+describe('parseDurationHours', () => {
+  test.each([
+    ['12 hours', 12],
+    ['90 min', 1.5],
+    ['2 days', 48],
+    ['12h', 12],
+    ['12', 12],
+  ])('%s → %d', (text, expected) => {
+    expect(parseDurationHours(text)).toBe(expected);
+  });
+
+  test('returns undefined for an unknown unit', () => {
+    expect(parseDurationHours('12 fortnights')).toBeUndefined();
+  });
+});
+
+describe('parseMassKg', () => {
+  test.each([
+    ['15.6 kg', 15.6],
+    ['15.6 kg CO2e', 15.6],
+    ['1.2 t', 1200],
+    ['500 g', 0.5],
+  ])('%s → %d', (text, expected) => {
+    expect(parseMassKg(text)).toBe(expected);
+  });
+});
+
+describe('parseGpuHours', () => {
+  test.each([
+    ['100 GPU-hours', 100],
+    ['48', 48],
+    ['48 GPU hours', 48],
+  ])('%s → %d', (text, expected) => {
+    expect(parseGpuHours(text)).toBe(expected);
+  });
+});
+
+describe('parseGpuCount', () => {
+  test.each([
+    ['4x NVIDIA A100 GPUs', 4],
+    ['8 × V100', 8],
+    ['2 GPUs', 2],
+  ])('%s → %d', (text, expected) => {
+    expect(parseGpuCount(text)).toBe(expected);
+  });
+
+  test('returns undefined without a count', () => {
+    expect(parseGpuCount('NVIDIA A100')).toBeUndefined();
+  });
+});
+
+describe('parseEarlyStopping', () => {
+  test.each([
+    ['Yes (patience=10)', { enabled: true, patience: 10 }],
+    ['Yes (patience=3, monitor=val_loss)', { enabled: true, patience: 3, monitor: 'val_loss' }],
+    ['No', { enabled: false }],
+    ['yes', { enabled: true }],
+  ])('%s', (text, expected) => {
+    expect(parseEarlyStopping(text)).toEqual(expected);
+  });
+
+  test('returns undefined for anything but yes/no', () => {
+    expect(parseEarlyStopping('sometimes')).toBeUndefined();
+  });
+});
+
+describe('parseNumber', () => {
+  test.each([
+    ['0.001', 0.001],
+    ['1e-4', 0.0001],
+    ['−1.2', -1.2],
+    ['1,000', 1000],
+  ])('%s → %d', (text, expected) => {
+    expect(parseNumber(text)).toBe(expected);
+  });
+
+  test.each(['high', '1.2.0', '', '12 ms'])('%j is not a number', (text) => {
+    expect(parseNumber(text)).toBeUndefined();
+  });
+});
+
+describe('parseMetricCell', () => {
+  test.each([
+    ['0.869', { value: 0.869 }],
+    ['86.9%', { value: 86.9, unit: '%' }],
+    ['45ms', { value: 45, unit: 'ms' }],
+    ['-', { value: null }],
+    ['', { value: null }],
+  ])('%j', (text, expected) => {
+    expect(parseMetricCell(text)).toEqual(expected);
+  });
+});

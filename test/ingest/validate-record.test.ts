@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import { formatDiagnostic, parseSource, validateRecord } from '../../src/ingest/index.ts';
+
+/** Parses and validates JSON text, returning the formatted diagnostics. */
+function problems(text: string, file = 'exp.json'): string[] {
+  return validateRecord(parseSource(text, { file }), { file }).diagnostics.map(formatDiagnostic);
+}
+
+describe('validateRecord', () => {
+  test('returns the typed record and no diagnostics for a valid record', () => {
+    const file = 'ok.json';
+    const result = validateRecord(parseSource('{ "id": "exp-1", "status": "completed" }', { file }), { file });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.record).toEqual({ id: 'exp-1', status: 'completed' });
+  });
+
+  test('reports a wrong type with its line:column, path, message and level error', () => {
+    const text = '{\n  "id": "exp-1",\n  "evaluation": { "testMetrics": [{ "metric": "Accuracy", "value": "high" }] }\n}\n';
+    const file = 'exp.json';
+    const { record, diagnostics } = validateRecord(parseSource(text, { file }), { file });
+    expect(record).toBeUndefined();
+    expect(diagnostics).toEqual([
+      { level: 'error', code: 'invalid-type', file, line: 3, column: 68, path: 'evaluation.testMetrics.0.value', message: 'expected a number, got the string "high"' },
+    ]);
+    expect(formatDiagnostic(diagnostics[0]!)).toBe('exp.json:3:68 evaluation.testMetrics.0.value: expected a number, got the string "high"');
+  });
+
+  test('reports every problem of a record in one run, in source order', () => {
+    const text = [
+      '{',
+      '  "id": "exp-1",',
+      '  "date": "15/01/2025",',
+      '  "status": "complete",',
+      '  "dataset": { "version": 1.2, "splits": [{ "name": "Training", "fraction": 70 }] },',
+      '  "evaluation": { "testMetrics": [{ "metric": "Accuracy", "value": "0.869", "ci95": "wide" }] },',
+      '  "model": { "hyperparameters": [{ "name": "lr", "searchSpace": { "kind": "range", "min": "low", "max": 1 } }] }',
+      '}',
+    ].join('\n');
+    expect(problems(text)).toEqual([
+      'exp.json:3:11 date: expected a date as YYYY-MM-DD (or an ISO 8601 timestamp), got the string "15/01/2025" — write dates as YYYY-MM-DD, e.g. 2025-01-15',
+      'exp.json:4:13 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "complete" — did you mean "completed"?',
+      'exp.json:5:27 dataset.version: expected a string, got the number 1.2 — put it in quotes to keep it as text: "1.2"',
+      'exp.json:5:77 dataset.splits.0.fraction: must be at most 1, got the number 70 — write fractions between 0 and 1 (70% → 0.7)',
+      'exp.json:6:68 evaluation.testMetrics.0.value: expected a number, got the string "0.869" — write it without quotes: 0.869',
+      'exp.json:6:85 evaluation.testMetrics.0.ci95: expected a number or an object, got the string "wide"',
+      'exp.json:7:91 model.hyperparameters.0.searchSpace.min: expected a number, got the string "low"',
+    ]);
+  });
+
+  test('reports a missing required field at its parent', () => {
+    expect(problems('{\n  "id": "exp-1",\n  "comparison": { "claims": [{ "text": "+2%" }] }\n}')).toEqual([
+      'exp.json:3:30 comparison.claims.0.metric: required field is missing (expected a string)',
+    ]);
+  });
+
+  test('warns about a misspelt key with the closest known key, and keeps it', () => {
+    const file = 'exp.json';
+    const { record, diagnostics } = validateRecord(parseSource('{\n  "id": "exp-1",\n  "evalution": {}\n}', { file }), { file });
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'exp.json:3:3 evalution: unknown field "evalution" (it is kept, but nothing reads it) — did you mean "evaluation"?',
+    ]);
+    expect(diagnostics[0]?.level).toBe('warning');
+    expect(record).toEqual({ id: 'exp-1', evalution: {} });
+  });
+
+  test('suggests keys inside sections too, but not for metric-name keys', () => {
+    const text = '{ "id": "exp-1", "dataset": { "recrods": 5 }, "training": { "history": [{ "epoch": 1, "Val Los": 0.3 }] } }';
+    expect(problems(text)).toEqual([
+      'exp.json:1:31 dataset.recrods: unknown field "recrods" (it is kept, but nothing reads it) — did you mean "records"?',
+    ]);
+  });
+
+  test('says nothing about unknown keys far from any known key', () => {
+    expect(problems('{ "id": "exp-1", "costCenter": "ML" }')).toEqual([]);
+  });
+
+  test('reports an id that cannot be a URL segment', () => {
+    expect(problems('{ "id": "my exp" }')).toEqual([
+      'exp.json:1:9 id: an id may contain only letters, digits, ".", "_" and "-", and must start with a letter or digit, got the string "my exp" — set "id" (or "**Experiment ID**:" in a template) to a unique id such as "exp-042"',
+    ]);
+  });
+
+  test('warns about placeholders in name, status and dates', () => {
+    const file = 'exp.md';
+    const parsed = parseSource('**Experiment ID**: exp-1\n**Date**: [YYYY-MM-DD]\n\n## Overview\n\n**Experiment Name**: [experiment-name]\n', { file });
+    expect(validateRecord(parsed, { file }).diagnostics.map(formatDiagnostic)).toEqual([
+      'exp.md:2:11 date: "date" is still an unfilled template placeholder — replace the bracketed text with a value, or delete the line',
+      'exp.md:6:22 name: "name" is still an unfilled template placeholder — replace the bracketed text with a value, or delete the line',
+    ]);
+  });
+
+  test('passes the syntax error of an unparsable file through, with no record', () => {
+    const file = 'bad.json';
+    const { record, diagnostics } = validateRecord(parseSource('{ "id": }', { file }), { file });
+    expect(record).toBeUndefined();
+    expect(diagnostics.map(formatDiagnostic)).toEqual(['bad.json:1:9: invalid JSON: expected a value']);
+  });
+});
