@@ -1,0 +1,82 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { ACCENT, BETTER, CHART_SIZES, MUTED, NEUTRAL, WORSE } from './theme.ts';
+import { SPEC_BASE, VALUE_FORMAT } from './spec-common.ts';
+import { formatChartNumber } from './format.ts';
+import type { BaselinesData, ChartDatum } from './types.ts';
+
+export const BASELINE_STATUS = {
+  current: 'this experiment',
+  better: 'better than this experiment',
+  worse: 'worse than this experiment',
+  same: 'same as this experiment',
+} as const;
+export type BaselineStatus = (typeof BASELINE_STATUS)[keyof typeof BASELINE_STATUS];
+
+/** How a row compares with the current one, direction-aware. */
+export function baselineStatus(value: number, current: number | undefined, isCurrent: boolean, higherIsBetter: boolean): BaselineStatus {
+  if (isCurrent) return BASELINE_STATUS.current;
+  if (current === undefined || value === current) return BASELINE_STATUS.same;
+  return value > current === higherIsBetter ? BASELINE_STATUS.better : BASELINE_STATUS.worse;
+}
+
+/**
+ * Baselines vs this experiment for one metric: one bar per row, coloured by whether the baseline is
+ * better or worse than this experiment (direction-aware), with this experiment's value as a rule.
+ */
+export function baselinesSpec(data: BaselinesData): TopLevelSpec {
+  const current = data.rows.find((r) => r.current)?.value;
+  const rows: ChartDatum[] = data.rows.map((r, order) => ({
+    label: r.label,
+    order,
+    value: r.value,
+    status: baselineStatus(r.value, current, r.current, data.higherIsBetter),
+    valueLabel: formatChartNumber(r.value),
+  }));
+  const y = { field: 'label', type: 'nominal', title: null, sort: { field: 'order', op: 'min' } } as const;
+  const x = {
+    field: 'value',
+    type: 'quantitative',
+    title: `${data.metric} (${data.higherIsBetter ? 'higher' : 'lower'} is better)`,
+  } as const;
+  return {
+    ...SPEC_BASE,
+    datasets: { table: rows, current: current === undefined ? [] : [{ value: current }] },
+    width: CHART_SIZES.width - 120,
+    height: { step: CHART_SIZES.barStep + 4 },
+    layer: [
+      {
+        data: { name: 'table' },
+        mark: { type: 'bar', height: { band: 0.7 } },
+        encoding: {
+          y,
+          x,
+          color: {
+            field: 'status',
+            type: 'nominal',
+            title: null,
+            legend: { columns: 2 },
+            scale: {
+              domain: [BASELINE_STATUS.current, BASELINE_STATUS.better, BASELINE_STATUS.worse, BASELINE_STATUS.same],
+              range: [ACCENT, BETTER, WORSE, NEUTRAL],
+            },
+          },
+          tooltip: [
+            { field: 'label', type: 'nominal', title: 'Model' },
+            { field: 'value', type: 'quantitative', title: data.metric, format: VALUE_FORMAT },
+            { field: 'status', type: 'nominal', title: 'Compared with this experiment' },
+          ],
+        },
+      },
+      {
+        data: { name: 'table' },
+        mark: { type: 'text', align: 'left', dx: 4 },
+        encoding: { y, x, text: { field: 'valueLabel', type: 'nominal' } },
+      },
+      {
+        data: { name: 'current' },
+        mark: { type: 'rule', color: MUTED, strokeDash: [4, 3] },
+        encoding: { x: { field: 'value', type: 'quantitative' } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,500 @@
+/**
+ * Record (+ a little analysis) → the charts of an experiment page. Pure: decides which charts exist
+ * — a chart whose data is absent or unusable is skipped, never drawn broken — and prepares each
+ * chart's view data, spec, text alternative and data table. Rendering is `render.ts`'s job.
+ */
+import type { Experiment } from '../schema/index.ts';
+import { baselinesSpec } from './baselines.ts';
+import { confusionMatrixCells, confusionMatrixSpec } from './confusion-matrix.ts';
+import { fairnessSpec, FOUR_FIFTHS_LABEL, summarizeFairness } from './fairness.ts';
+import { featureImportanceSpec, sortFeatures } from './feature-importance.ts';
+import {
+  formatChartNumber,
+  formatShare,
+  isLearningRateColumn,
+  isLowerBetterMetric,
+  metricKind,
+  metricSplit,
+  slugify,
+  spansDecades,
+} from './format.ts';
+import { learningRateSpec } from './learning-rate.ts';
+import { lineageTrendSpec } from './lineage-trend.ts';
+import { isLogRange, searchPosition, searchSpaceSpec } from './search-space.ts';
+import { formatWithInterval, testMetricsSpec } from './test-metrics.ts';
+import { trainingCurvesSpec, trainingPanelLabel } from './training-curves.ts';
+import type {
+  BaselinesData,
+  ChartCell,
+  ChartView,
+  ConfusionMatrixData,
+  FairnessData,
+  SearchSpaceParam,
+  TestMetricPoint,
+  TrainingSeries,
+} from './types.ts';
+
+/** One fairness chart to draw: a metric disaggregated by one attribute. */
+export interface FairnessChartRequest {
+  /** Attribute key of `evaluation.disaggregated[].attributes` (e.g. "sex"); "group" when rows have none. */
+  attribute: string;
+  /** Metric column, e.g. "Accuracy" (matched case-insensitively). */
+  metric: string;
+  /** Overrides the metric-name heuristic. */
+  higherIsBetter?: boolean | undefined;
+}
+
+export interface ExperimentChartInput {
+  record: Experiment;
+  /** Fairness charts to draw; default: the headline (or first) metric by every attribute. */
+  fairness?: readonly FairnessChartRequest[] | undefined;
+  /** The headline metric along the ancestor chain, root first, this experiment last (null = not reported). */
+  lineageChain?: readonly { id: string; value: number | null }[] | undefined;
+  /** Metric for the baselines, default fairness and lineage charts, e.g. "Accuracy". */
+  headlineMetric?: string | undefined;
+  /** Overrides the metric-name heuristic for the metric's direction. */
+  isLowerBetter?: ((metric: string) => boolean) | undefined;
+  /** Most features shown in the feature-importance chart (default 20). */
+  maxFeatures?: number | undefined;
+}
+
+const EN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const count = (n: number): string => EN.format(n);
+const num = formatChartNumber;
+
+function findKey(keys: readonly string[], wanted: string | undefined): string | undefined {
+  if (wanted === undefined) return undefined;
+  const w = wanted.trim().toLowerCase();
+  return keys.find((k) => k.trim().toLowerCase() === w);
+}
+
+function isNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Training
+
+/** Per-epoch metric columns as series (learning-rate columns excluded), in first-seen column order. */
+export function trainingSeries(history: NonNullable<NonNullable<Experiment['training']>['history']>): TrainingSeries[] {
+  const columns: string[] = [];
+  for (const row of history) for (const key of Object.keys(row)) if (key !== 'epoch' && !columns.includes(key)) columns.push(key);
+  return columns
+    .filter((c) => !isLearningRateColumn(c))
+    .map((name) => ({
+      name,
+      kind: metricKind(name),
+      split: metricSplit(name),
+      points: history.flatMap((row) => {
+        const value = row[name];
+        return isNumber(value) && isNumber(row.epoch) ? [{ epoch: row.epoch, value }] : [];
+      }),
+    }))
+    .filter((s) => s.points.length > 0);
+}
+
+function describeSeries(s: TrainingSeries): string {
+  const first = s.points[0];
+  const last = s.points[s.points.length - 1];
+  if (first === undefined || last === undefined) return '';
+  const best = s.points.reduce((b, p) => ((s.kind === 'loss' ? p.value < b.value : p.value > b.value) ? p : b), first);
+  const extreme = s.kind === 'loss' ? 'lowest' : 'highest';
+  return `${s.name} goes from ${num(first.value)} (epoch ${first.epoch}) to ${num(last.value)} (epoch ${last.epoch}), ${extreme} ${num(best.value)} at epoch ${best.epoch}`;
+}
+
+function trainingCharts(record: Experiment): ChartView[] {
+  const history = record.training?.history;
+  if (history === undefined || history.length === 0) return [];
+  const charts: ChartView[] = [];
+  const series = trainingSeries(history);
+  const best = record.training?.bestModel;
+  const bestEpoch = isNumber(best?.epoch) ? best.epoch : undefined;
+  if (series.length > 0) {
+    const bestValues = Object.entries(best?.metrics ?? {}).flatMap(([metric, value]) => {
+      const s = series.find((x) => x.name.toLowerCase() === metric.toLowerCase());
+      return s !== undefined && isNumber(value) ? [{ series: s.name, value }] : [];
+    });
+    const epochs = [...new Set(series.flatMap((s) => s.points.map((p) => p.epoch)))].sort((a, b) => a - b);
+    const rows: ChartCell[][] = epochs.map((epoch) => [
+      epoch,
+      ...series.map((s) => s.points.find((p) => p.epoch === epoch)?.value ?? null),
+    ]);
+    const panels = [...new Set(series.map((s) => trainingPanelLabel(s.kind, series)))];
+    const bestText =
+      bestEpoch === undefined
+        ? ''
+        : ` Best model at epoch ${bestEpoch}${best?.selectedBy ? ` (selected by ${best.selectedBy})` : ''}${bestValues.length > 0 ? `: ${bestValues.map((b) => `${b.series} ${num(b.value)}`).join(', ')}` : ''}.`;
+    charts.push({
+      id: 'training-curves',
+      section: 'training',
+      title: 'Training curves',
+      description: `${panels.join(' and ')} by epoch for ${series.length} column${series.length === 1 ? '' : 's'}, epochs ${epochs[0]}–${epochs[epochs.length - 1]}. ${series.map(describeSeries).join('; ')}.${bestText}`,
+      hint: 'Drag to pan, Shift + scroll to zoom the epoch axis, double-click to reset.',
+      spec: trainingCurvesSpec({ series, bestEpoch, bestValues }),
+      table: { columns: ['Epoch', ...series.map((s) => s.name)], rows },
+    });
+  }
+  const lrColumn =
+    Object.keys(history[0] ?? {}).find((k) => k !== 'epoch' && isLearningRateColumn(k)) ??
+    history.flatMap((r) => Object.keys(r)).find((k) => k !== 'epoch' && isLearningRateColumn(k));
+  if (lrColumn !== undefined) {
+    const points = history.flatMap((row) => {
+      const lr = row[lrColumn];
+      return isNumber(lr) && lr > 0 && isNumber(row.epoch) ? [{ epoch: row.epoch, learningRate: lr }] : [];
+    });
+    if (points.length >= 2) {
+      const values = points.map((p) => p.learningRate);
+      const log = spansDecades(values);
+      charts.push({
+        id: 'learning-rate',
+        section: 'training',
+        title: 'Learning-rate schedule',
+        description: `${lrColumn} by epoch${log ? ' (log scale)' : ''}: from ${num(values[0] as number)} at epoch ${points[0]?.epoch} to ${num(values[values.length - 1] as number)} at epoch ${points[points.length - 1]?.epoch}; range ${num(Math.min(...values))}–${num(Math.max(...values))}${record.model?.training?.learningRateSchedule ? `, ${record.model.training.learningRateSchedule} schedule` : ''}.`,
+        spec: learningRateSpec({ points }),
+        table: { columns: ['Epoch', lrColumn], rows: points.map((p) => [p.epoch, p.learningRate]) },
+      });
+    }
+  }
+  return charts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation
+
+/** The commensurable test metrics to chart: 0–1 metrics without a unit, else percent metrics. */
+export function chartableTestMetrics(metrics: NonNullable<NonNullable<Experiment['evaluation']>['testMetrics']>): {
+  shown: TestMetricPoint[];
+  omitted: string[];
+} {
+  const points = metrics.flatMap((m): (TestMetricPoint & { unit: string })[] => {
+    if (!isNumber(m.value)) return [];
+    const ci = m.ci95;
+    const [low, high] =
+      ci === undefined ? [undefined, undefined] : typeof ci === 'number' ? [m.value - ci, m.value + ci] : [ci.low, ci.high];
+    return [{ metric: m.metric, value: m.value, low, high, unit: m.unit ?? '' }];
+  });
+  const fraction = points.filter((p) => p.unit === '' && p.value >= 0 && p.value <= 1);
+  const percent = points.filter((p) => p.unit === '%');
+  const shown = fraction.length > 0 ? fraction : percent;
+  return {
+    shown: shown.map(({ metric, value, low, high }) => ({ metric, value, low, high })),
+    omitted: points.filter((p) => !shown.includes(p)).map((p) => p.metric),
+  };
+}
+
+function confusionMatrixData(cm: NonNullable<NonNullable<Experiment['evaluation']>['confusionMatrix']>): ConfusionMatrixData | undefined {
+  const n = cm.labels.length;
+  if (n < 2 || cm.matrix.length !== n || cm.matrix.some((row) => row.length !== n || row.some((v) => !isNumber(v) || v < 0)))
+    return undefined;
+  return { labels: cm.labels, matrix: cm.matrix };
+}
+
+function describeConfusion(data: ConfusionMatrixData): string {
+  const total = data.matrix.flat().reduce((a, b) => a + b, 0);
+  const recalls = data.labels.map((label, i) => {
+    const row = data.matrix[i] ?? [];
+    const rowTotal = row.reduce((a, b) => a + b, 0);
+    const hit = row[i] ?? 0;
+    return `${label} ${rowTotal > 0 ? formatShare(hit / rowTotal) : 'n/a'} (${count(hit)} of ${count(rowTotal)})`;
+  });
+  let worst: { from: string; to: string; n: number } | undefined;
+  data.matrix.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (i !== j && v > 0 && (worst === undefined || v > worst.n)) worst = { from: data.labels[i] ?? '', to: data.labels[j] ?? '', n: v };
+    }),
+  );
+  const kind = data.labels.length === 2 ? 'Binary' : `${data.labels.length}-class`;
+  const confusion =
+    worst === undefined ? ' No misclassifications.' : ` Most frequent error: ${count(worst.n)} ${worst.from} predicted as ${worst.to}.`;
+  return `${kind} confusion matrix of ${count(total)} test samples (rows: actual, columns: predicted), as counts and as shares of each actual class. Correct per actual class: ${recalls.join(', ')}.${confusion}`;
+}
+
+function evaluationCharts(record: Experiment): ChartView[] {
+  const charts: ChartView[] = [];
+  const tm = record.evaluation?.testMetrics;
+  if (tm !== undefined) {
+    const { shown, omitted } = chartableTestMetrics(tm);
+    if (shown.length > 0) {
+      charts.push({
+        id: 'test-metrics',
+        section: 'evaluation',
+        title: 'Test-set metrics with 95% confidence intervals',
+        description: `${shown.map((m) => `${m.metric} ${formatWithInterval(m.value, m.low, m.high)}`).join('; ')}.${omitted.length > 0 ? ` Not charted (different unit): ${omitted.join(', ')}.` : ''}`,
+        spec: testMetricsSpec({ metrics: shown }),
+        table: {
+          columns: ['Metric', 'Value', '95% CI low', '95% CI high'],
+          rows: shown.map((m) => [m.metric, m.value, m.low ?? null, m.high ?? null]),
+        },
+      });
+    }
+  }
+  const cm = record.evaluation?.confusionMatrix;
+  const data = cm === undefined ? undefined : confusionMatrixData(cm);
+  if (data !== undefined) {
+    charts.push({
+      id: 'confusion-matrix',
+      section: 'evaluation',
+      title: 'Confusion matrix',
+      description: describeConfusion(data),
+      spec: confusionMatrixSpec(data),
+      table: {
+        columns: ['Actual', 'Predicted', 'Count', 'Share of actual class'],
+        rows: confusionMatrixCells(data).map((c) => [
+          c['actual'] as string,
+          c['predicted'] as string,
+          c['count'] as number,
+          Number((c['rowShare'] as number).toFixed(4)),
+        ]),
+      },
+    });
+  }
+  return charts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fairness
+
+type GroupRow = NonNullable<NonNullable<Experiment['evaluation']>['disaggregated']>[number];
+
+function isOverall(row: GroupRow): boolean {
+  return row.overall === true || /^(overall|all|total)$/i.test(row.group.trim());
+}
+
+/** Attributes of the disaggregated table, in first-seen order; ["group"] when rows carry none. */
+export function fairnessAttributes(rows: readonly GroupRow[]): string[] {
+  const attrs: string[] = [];
+  for (const r of rows) for (const k of Object.keys(r.attributes ?? {})) if (!attrs.includes(k)) attrs.push(k);
+  return attrs.length > 0 ? attrs : rows.some((r) => !isOverall(r)) ? ['group'] : [];
+}
+
+/** View data of one fairness chart, or undefined when fewer than two groups have the metric. */
+export function fairnessData(
+  rows: readonly GroupRow[],
+  request: FairnessChartRequest,
+  isLowerBetter: (m: string) => boolean,
+): FairnessData | undefined {
+  const metricKeys = [...new Set(rows.flatMap((r) => Object.keys(r.metrics)))];
+  const metric = findKey(metricKeys, request.metric);
+  if (metric === undefined) return undefined;
+  const groupsOf = (candidates: readonly GroupRow[]) =>
+    candidates.flatMap((r) => {
+      const value = r.metrics[metric];
+      return isNumber(value)
+        ? [{ group: request.attribute === 'group' ? r.group : (r.attributes?.[request.attribute] ?? r.group), value, n: r.n }]
+        : [];
+    });
+  const nonOverall = rows.filter((r) => !isOverall(r));
+  let groups =
+    request.attribute === 'group'
+      ? groupsOf(nonOverall.filter((r) => Object.keys(r.attributes ?? {}).length === 0))
+      : groupsOf(
+          nonOverall.filter((r) => {
+            const keys = Object.keys(r.attributes ?? {});
+            return keys.length === 1 && keys[0] === request.attribute;
+          }),
+        );
+  if (groups.length < 2 && request.attribute !== 'group') {
+    // Only intersectional rows (e.g. "Female, 18-29"): chart every row that has the attribute, by its full label.
+    groups = nonOverall
+      .filter((r) => r.attributes?.[request.attribute] !== undefined)
+      .flatMap((r) => {
+        const value = r.metrics[metric];
+        return isNumber(value) ? [{ group: r.group, value, n: r.n }] : [];
+      });
+  }
+  if (groups.length < 2) return undefined;
+  const overallValue = rows.find(isOverall)?.metrics[metric];
+  return {
+    attribute: request.attribute,
+    metric,
+    groups,
+    overall: isNumber(overallValue) ? overallValue : undefined,
+    higherIsBetter: request.higherIsBetter ?? !isLowerBetter(metric),
+  };
+}
+
+function fairnessCharts(record: Experiment, input: ExperimentChartInput, isLowerBetter: (m: string) => boolean): ChartView[] {
+  const rows = record.evaluation?.disaggregated ?? [];
+  if (rows.length === 0) return [];
+  let requests = input.fairness;
+  if (requests === undefined) {
+    const metricKeys = [...new Set(rows.flatMap((r) => Object.keys(r.metrics)))].filter((k) => !/^n$/i.test(k));
+    const metric = findKey(metricKeys, input.headlineMetric) ?? metricKeys.find((k) => rows.some((r) => isNumber(r.metrics[k])));
+    requests = metric === undefined ? [] : fairnessAttributes(rows).map((attribute) => ({ attribute, metric }));
+  }
+  const seen = new Set<string>();
+  return requests.flatMap((request) => {
+    const data = fairnessData(rows, request, isLowerBetter);
+    const summary = data === undefined ? undefined : summarizeFairness(data);
+    if (data === undefined || summary === undefined) return [];
+    const id = `fairness-${slugify(data.metric)}-${slugify(data.attribute)}`;
+    if (seen.has(id)) return [];
+    seen.add(id);
+    const threshold =
+      summary.threshold === undefined
+        ? ' The four-fifths line is not drawn: lower is better for this metric.'
+        : ` ${FOUR_FIFTHS_LABEL}: ${num(summary.threshold)}; ${summary.below.length === 0 ? 'no group is below it' : `below it: ${summary.below.join(', ')}`}.`;
+    return [
+      {
+        id,
+        section: 'fairness' as const,
+        title: `${data.metric} by ${data.attribute}`,
+        description: `${data.metric} for ${data.groups.length} ${data.attribute} groups: ${data.groups.map((g) => `${g.group} ${num(g.value)}`).join(', ')}${data.overall === undefined ? '' : ` (overall ${num(data.overall)})`}. Gap (max − min): ${num(summary.gap)}, between ${summary.max.group} and ${summary.min.group}.${threshold}`,
+        spec: fairnessSpec(data),
+        table: { columns: [data.attribute, data.metric, 'N'], rows: data.groups.map((g) => [g.group, g.value, g.n ?? null]) },
+      },
+    ];
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparison
+
+function baselinesCharts(record: Experiment, input: ExperimentChartInput, isLowerBetter: (m: string) => boolean): ChartView[] {
+  const rows = record.comparison?.baselines ?? [];
+  const current = rows.find((r) => r.current === true);
+  if (current === undefined || rows.length < 2) return [];
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r.metrics)))];
+  const metric =
+    findKey(keys, input.headlineMetric) ??
+    keys.find((k) => isNumber(current.metrics[k]) && rows.filter((r) => isNumber(r.metrics[k])).length >= 2);
+  if (metric === undefined || !isNumber(current.metrics[metric])) return [];
+  const bars = rows.flatMap((r) => {
+    const value = r.metrics[metric];
+    return isNumber(value) ? [{ label: r.label, value, current: r === current }] : [];
+  });
+  if (bars.length < 2) return [];
+  const data: BaselinesData = { metric, higherIsBetter: !isLowerBetter(metric), rows: bars };
+  const cur = current.metrics[metric];
+  const others = bars.filter((b) => !b.current);
+  const better = others.filter((b) => (data.higherIsBetter ? b.value > cur : b.value < cur)).map((b) => b.label);
+  return [
+    {
+      id: `baselines-${slugify(metric)}`,
+      section: 'comparison',
+      title: `${metric}: this experiment vs baselines`,
+      description: `${metric} (${data.higherIsBetter ? 'higher' : 'lower'} is better): this experiment ${num(cur)}; ${others.map((b) => `${b.label} ${num(b.value)}`).join(', ')}. ${better.length === 0 ? 'No baseline is better.' : `Better than this experiment: ${better.join(', ')}.`}`,
+      spec: baselinesSpec(data),
+      table: { columns: ['Model', metric, 'This experiment'], rows: bars.map((b) => [b.label, b.value, b.current ? 'yes' : null]) },
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Model, observations, lineage
+
+function searchSpaceCharts(record: Experiment): ChartView[] {
+  const best = record.tuning?.bestHyperparameters ?? {};
+  const params: SearchSpaceParam[] = (record.model?.hyperparameters ?? []).flatMap((h): SearchSpaceParam[] => {
+    const space = h.searchSpace;
+    if (space === undefined || space.kind === 'text') return [];
+    if (space.kind === 'range' && !(isNumber(space.min) && isNumber(space.max))) return [];
+    if (space.kind === 'choice' && space.values.length === 0) return [];
+    const fromTuning = best[h.name];
+    const chosen =
+      h.value !== undefined
+        ? h.value
+        : typeof fromTuning === 'number' || typeof fromTuning === 'string' || typeof fromTuning === 'boolean'
+          ? fromTuning
+          : undefined;
+    return [
+      {
+        name: h.name,
+        chosen,
+        space:
+          space.kind === 'range'
+            ? { kind: 'range', min: space.min, max: space.max, scale: space.scale }
+            : { kind: 'choice', values: space.values },
+      },
+    ];
+  });
+  if (params.length === 0) return [];
+  const spaceText = (p: SearchSpaceParam): string =>
+    p.space.kind === 'range'
+      ? `[${num(p.space.min)}, ${num(p.space.max)}]${isLogRange(p.space) ? ' (log)' : ''}`
+      : `{${p.space.values.map(String).join(', ')}}`;
+  const chosenText = (p: SearchSpaceParam): string => {
+    if (p.chosen === undefined || p.chosen === null) return 'no value';
+    const pos = searchPosition(p);
+    const v = typeof p.chosen === 'number' ? num(p.chosen) : String(p.chosen);
+    return pos === undefined ? `${v} (outside the search space)` : `${v} (at ${Math.round(pos * 100)}% of the space)`;
+  };
+  const outside = params.filter((p) => p.chosen !== undefined && p.chosen !== null && searchPosition(p) === undefined).map((p) => p.name);
+  return [
+    {
+      id: 'search-space',
+      section: 'model',
+      title: 'Hyperparameter search space and chosen values',
+      description: `${params.length} hyperparameter${params.length === 1 ? '' : 's'}: ${params.map((p) => `${p.name} ${chosenText(p)} in ${spaceText(p)}`).join('; ')}.${outside.length > 0 ? ` Outside the search space: ${outside.join(', ')}.` : ''}`,
+      spec: searchSpaceSpec({ params }),
+      table: {
+        columns: ['Hyperparameter', 'Chosen', 'Search space', 'Position (0–1)'],
+        rows: params.map((p) => {
+          const pos = searchPosition(p);
+          return [
+            p.name,
+            p.chosen === undefined || p.chosen === null ? null : typeof p.chosen === 'number' ? p.chosen : String(p.chosen),
+            spaceText(p),
+            pos === undefined ? null : Number(pos.toFixed(3)),
+          ];
+        }),
+      },
+    },
+  ];
+}
+
+function featureImportanceCharts(record: Experiment, maxFeatures: number): ChartView[] {
+  const all = (record.observations?.featureImportance ?? []).filter((f) => isNumber(f.importance));
+  if (all.length === 0) return [];
+  const sorted = sortFeatures(all.map((f) => ({ feature: f.feature, importance: f.importance })));
+  const shown = sorted.slice(0, maxFeatures);
+  const method = record.observations?.featureImportanceMethod;
+  return [
+    {
+      id: 'feature-importance',
+      section: 'observations',
+      title: 'Feature importance',
+      description: `${shown.length === sorted.length ? `${sorted.length} features` : `Top ${shown.length} of ${sorted.length} features`} by importance${method ? ` (${method})` : ''}: ${shown.map((f) => `${f.feature} ${num(f.importance)}`).join(', ')}.`,
+      spec: featureImportanceSpec({ features: shown, method }),
+      table: { columns: ['Feature', 'Importance'], rows: shown.map((f) => [f.feature, f.importance]) },
+    },
+  ];
+}
+
+function lineageCharts(record: Experiment, input: ExperimentChartInput): ChartView[] {
+  const chain = (input.lineageChain ?? []).flatMap((p) =>
+    isNumber(p.value) ? [{ id: p.id, value: p.value, current: p.id === record.id }] : [],
+  );
+  if (chain.length < 2) return [];
+  const metric = input.headlineMetric ?? 'Headline metric';
+  const first = chain[0] as { id: string; value: number };
+  const last = chain[chain.length - 1] as { id: string; value: number };
+  return [
+    {
+      id: 'lineage-trend',
+      section: 'lineage',
+      title: `${metric} along the lineage`,
+      description: `${metric} across ${chain.length} experiments from ${first.id} to ${last.id}: ${chain.map((p) => `${p.id} ${num(p.value)}`).join(' → ')} (change ${last.value - first.value >= 0 ? '+' : ''}${num(last.value - first.value)}).`,
+      spec: lineageTrendSpec({ metric, points: chain }),
+      table: { columns: ['Experiment', metric], rows: chain.map((p) => [p.id, p.value]) },
+    },
+  ];
+}
+
+/**
+ * The charts of one experiment page, in page order. Charts whose data is absent (or too little to
+ * draw: one group, one baseline, a malformed matrix) are left out. Ids are stable anchor slugs.
+ */
+export function buildExperimentCharts(input: ExperimentChartInput): ChartView[] {
+  const { record } = input;
+  const isLowerBetter = input.isLowerBetter ?? isLowerBetterMetric;
+  return [
+    ...trainingCharts(record),
+    ...evaluationCharts(record),
+    ...fairnessCharts(record, input, isLowerBetter),
+    ...baselinesCharts(record, input, isLowerBetter),
+    ...searchSpaceCharts(record),
+    ...featureImportanceCharts(record, input.maxFeatures ?? 20),
+    ...lineageCharts(record, input),
+  ];
+}

@@ -1,0 +1,46 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { CHART_SIZES } from './theme.ts';
+import { SPEC_BASE, VALUE_FORMAT } from './spec-common.ts';
+import { formatChartNumber } from './format.ts';
+import type { FeatureImportanceData } from './types.ts';
+
+/** Features sorted by importance, largest first; ties by name so the order is stable. */
+export function sortFeatures(features: FeatureImportanceData['features']): FeatureImportanceData['features'] {
+  return [...features].sort((a, b) => b.importance - a.importance || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0));
+}
+
+/** Feature importance as horizontal bars, most important on top. */
+export function featureImportanceSpec(data: FeatureImportanceData): TopLevelSpec {
+  const rows = sortFeatures(data.features).map((f, order) => ({
+    feature: f.feature,
+    order,
+    importance: f.importance,
+    valueLabel: formatChartNumber(f.importance),
+  }));
+  const y = { field: 'feature', type: 'nominal', title: null, sort: { field: 'order', op: 'min' } } as const;
+  const x = {
+    field: 'importance',
+    type: 'quantitative',
+    title: data.method === undefined ? 'Importance' : `Importance (${data.method})`,
+  } as const;
+  return {
+    ...SPEC_BASE,
+    datasets: { table: rows },
+    data: { name: 'table' },
+    width: CHART_SIZES.width - 120,
+    height: { step: CHART_SIZES.barStep },
+    encoding: { y, x },
+    layer: [
+      {
+        mark: { type: 'bar', height: { band: 0.7 } },
+        encoding: {
+          tooltip: [
+            { field: 'feature', type: 'nominal', title: 'Feature' },
+            { field: 'importance', type: 'quantitative', title: 'Importance', format: VALUE_FORMAT },
+          ],
+        },
+      },
+      { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { text: { field: 'valueLabel', type: 'nominal' } } },
+    ],
+  };
+}

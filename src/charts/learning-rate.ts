@@ -1,0 +1,32 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { CHART_SIZES } from './theme.ts';
+import { SPEC_BASE } from './spec-common.ts';
+import { spansDecades } from './format.ts';
+import type { LearningRateData } from './types.ts';
+
+/** Learning-rate schedule by epoch; log scale when the rates span more than one decade. */
+export function learningRateSpec(data: LearningRateData): TopLevelSpec {
+  const log = spansDecades(data.points.map((p) => p.learningRate));
+  return {
+    ...SPEC_BASE,
+    datasets: { table: data.points.map((p) => ({ epoch: p.epoch, learningRate: p.learningRate })) },
+    data: { name: 'table' },
+    width: CHART_SIZES.width,
+    height: CHART_SIZES.lineHeight,
+    mark: { type: 'line', point: { filled: true, size: 28 } },
+    encoding: {
+      x: { field: 'epoch', type: 'quantitative', title: 'Epoch', axis: { format: '~d', tickMinStep: 1 } },
+      y: {
+        field: 'learningRate',
+        type: 'quantitative',
+        title: log ? 'Learning rate (log scale)' : 'Learning rate',
+        scale: log ? { type: 'log' } : { zero: false },
+        axis: { format: '~g' },
+      },
+      tooltip: [
+        { field: 'epoch', type: 'quantitative', title: 'Epoch' },
+        { field: 'learningRate', type: 'quantitative', title: 'Learning rate', format: '~g' },
+      ],
+    },
+  };
+}

@@ -1,0 +1,264 @@
+/**
+ * Spec → static SVG at build time, the one place charts are rendered.
+ *
+ * A chart spec carries its data in `spec.datasets`; everything else (its *shape*) is the same for every
+ * experiment with the same kind of chart, so:
+ *   1. the shape is compiled Vega-Lite → Vega once and cached by its hash;
+ *   2. the compiled Vega spec is parsed once and one `View` per shape is kept and reused — each render
+ *      empties the named datasets, inserts this chart's data, runs, and serializes (`toSVG`);
+ *   3. the finished SVG is cached on disk by a hash of (compiled spec, data, title, description).
+ * Emptying the datasets before inserting makes a reused view's output byte-identical to a fresh one's.
+ *
+ * Environment: `LOGBOOK_CHARTS=off` renders nothing (svg is ''), `LOGBOOK_NO_CHART_CACHE=1` disables
+ * the disk cache, `LOGBOOK_CACHE_DIR` moves it (to `$LOGBOOK_CACHE_DIR/charts`; default
+ * `node_modules/.cache/logbook/charts`, relative to the working directory).
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { compile } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import * as vega from 'vega';
+import type { ChartDatasets, ChartView } from './types.ts';
+import { installChartTextMetrics } from './text-width.ts';
+
+/** A compiled Vega spec (JSON). */
+export type VegaSpec = Record<string, unknown>;
+
+/** Bumped whenever the SVG post-processing changes, so old disk-cache entries are not reused. */
+const RENDER_VERSION = '2';
+
+/** File access for the disk cache (tests pass a fake or a temp dir). */
+export interface ChartCacheEffects {
+  /** Text of the file, or undefined when it does not exist. */
+  readFile(path: string): Promise<string | undefined>;
+  /** Writes the file, creating folders as needed. */
+  writeFile(path: string, text: string): Promise<void>;
+}
+
+export interface RenderChartOptions {
+  /** SVG `<title>` and `aria-label`. */
+  title?: string | undefined;
+  /** SVG `<desc>`; defaults to the spec's `description`. */
+  description?: string | undefined;
+  /** Disk-cache folder; null disables the cache. Default: from the environment (see the module comment). */
+  cacheDir?: string | null | undefined;
+  /** Environment to read `LOGBOOK_*` from (default `process.env`). */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** File access for the disk cache (default node:fs). */
+  effects?: ChartCacheEffects | undefined;
+  /** Reuse one View per chart shape (default true); false parses a fresh View for every chart. */
+  reuseViews?: boolean | undefined;
+}
+
+export interface RenderedChart {
+  /** Standalone SVG with width, height, viewBox, `<title>`, `<desc>`; '' when `LOGBOOK_CHARTS=off`. */
+  svg: string;
+  /** Compiled Vega spec without data values (shared between charts of one shape: do not mutate). */
+  vgSpec: VegaSpec;
+  /** The chart's named datasets, for `chartPayload(vgSpec, data)`. */
+  data: ChartDatasets;
+  /** Size of the SVG in pixels (0 when not rendered). */
+  width: number;
+  height: number;
+  /** True when the SVG came from the disk cache. */
+  fromCache: boolean;
+}
+
+/** Default file access: node:fs, writes via a temp file + rename so concurrent builds never see half a file. */
+export const nodeChartCacheEffects: ChartCacheEffects = {
+  async readFile(path) {
+    try {
+      return await readFile(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  async writeFile(path, text) {
+    await mkdir(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    await writeFile(tmp, text, 'utf8');
+    await rename(tmp, path);
+  },
+};
+
+/** Where the disk cache lives for an environment; null when disabled. */
+export function chartCacheDir(env: Readonly<Record<string, string | undefined>>): string | null {
+  if (env['LOGBOOK_NO_CHART_CACHE'] === '1') return null;
+  const root = env['LOGBOOK_CACHE_DIR'];
+  return root !== undefined && root !== '' ? join(root, 'charts') : join('node_modules', '.cache', 'logbook', 'charts');
+}
+
+/** True unless `LOGBOOK_CHARTS=off`. */
+export function isChartRenderingEnabled(env: Readonly<Record<string, string | undefined>>): boolean {
+  return env['LOGBOOK_CHARTS'] !== 'off';
+}
+
+/** Splits a spec into its shape (what is compiled) and its data; the description is kept out of the shape too. */
+export function splitChartSpec(spec: TopLevelSpec): { shape: TopLevelSpec; data: ChartDatasets; description: string | undefined } {
+  const { datasets, description, ...shape } = spec;
+  return { shape: shape, data: (datasets ?? {}) as ChartDatasets, description };
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+interface ShapeEntry {
+  hash: string;
+  vgSpec: VegaSpec;
+  runtime: ReturnType<typeof vega.parse> | undefined;
+  view: vega.View | undefined;
+  /** Dataset names the view was last filled with. */
+  names: string[];
+  /** Serializes renders on the shared view. */
+  queue: Promise<unknown>;
+}
+
+const shapes = new Map<string, ShapeEntry>();
+
+/** Drops compiled specs and views (tests; long-running dev servers after a theme change). */
+export function resetChartRenderCaches(): void {
+  for (const entry of shapes.values()) entry.view?.finalize();
+  shapes.clear();
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function shapeEntry(shape: TopLevelSpec): ShapeEntry {
+  const shapeJson = JSON.stringify(shape);
+  let entry = shapes.get(shapeJson);
+  if (entry === undefined) {
+    const vgSpec = compile(shape).spec as unknown as VegaSpec;
+    const hash = sha256(JSON.stringify(vgSpec));
+    entry = { hash, vgSpec: deepFreeze(vgSpec), runtime: undefined, view: undefined, names: [], queue: Promise.resolve() };
+    shapes.set(shapeJson, entry);
+  }
+  return entry;
+}
+
+/** Compiles a spec's shape to Vega (cached by shape); the result has no data values. */
+export function compileChartSpec(spec: TopLevelSpec): VegaSpec {
+  return shapeEntry(splitChartSpec(spec).shape).vgSpec;
+}
+
+// Text is measured the same way here and in the browser runtime, so layouts (and sizes) match.
+installChartTextMetrics((vega as unknown as { textMetrics: { width: unknown } }).textMetrics);
+
+function copyData(data: ChartDatasets): [string, Record<string, unknown>[]][] {
+  // Vega writes derived fields and ids into tuples: give it copies, never the spec's objects.
+  return Object.entries(data).map(([name, rows]) => [name, rows.map((row) => ({ ...row }))]);
+}
+
+async function runView(view: vega.View, data: ChartDatasets, clear: readonly string[]): Promise<string> {
+  if (clear.length > 0) {
+    for (const name of clear) view.data(name, []);
+    await view.runAsync();
+  }
+  for (const [name, rows] of copyData(data)) view.data(name, rows);
+  await view.runAsync();
+  return view.toSVG();
+}
+
+async function renderRaw(entry: ShapeEntry, data: ChartDatasets, reuse: boolean): Promise<string> {
+  entry.runtime ??= vega.parse(structuredClone(entry.vgSpec));
+  const runtime = entry.runtime;
+  if (!reuse) {
+    const view = new vega.View(runtime, { renderer: 'none' });
+    try {
+      return await runView(view, data, []);
+    } finally {
+      view.finalize();
+    }
+  }
+  const task = entry.queue.then(async () => {
+    const fresh = entry.view === undefined;
+    const view = (entry.view ??= new vega.View(runtime, { renderer: 'none' }));
+    const clear = fresh ? [] : [...new Set([...entry.names, ...Object.keys(data)])];
+    entry.names = Object.keys(data);
+    return runView(view, data, clear);
+  });
+  entry.queue = task.catch(() => undefined);
+  return task;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Makes Vega's SVG standalone and page-safe: ids (clip paths) renamed to `<prefix>-<n>` in order of
+ * appearance — unique per chart content, so several inline SVGs on one page never share an id and
+ * the output does not depend on render order — plus `role="img"`, `aria-label`, `<title>` and `<desc>`.
+ */
+export function finishSvg(svg: string, options: { prefix: string; title?: string | undefined; description?: string | undefined }): string {
+  const ids = new Map<string, string>();
+  for (const match of svg.matchAll(/\sid="([^"]+)"/g)) {
+    const id = match[1] as string;
+    if (!ids.has(id)) ids.set(id, `${options.prefix}-${ids.size}`);
+  }
+  let out = svg;
+  if (ids.size > 0) {
+    out = out.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (all, lead: string, id: string) => {
+      const next = ids.get(id);
+      return next === undefined ? all : `${lead}${next}`;
+    });
+  }
+  const title = options.title ?? '';
+  const attrs = ` role="img"${title === '' ? '' : ` aria-label="${escapeXml(title)}"`}`;
+  const head = `${title === '' ? '' : `<title>${escapeXml(title)}</title>`}${options.description ? `<desc>${escapeXml(options.description)}</desc>` : ''}`;
+  return out.replace(/^<svg\b([^>]*)>/, (_all, rest: string) => `<svg${rest}${attrs}>${head}`);
+}
+
+/** Width and height attributes of an SVG's root element (0 when absent). */
+export function svgSize(svg: string): { width: number; height: number } {
+  const root = /^<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const num = (name: string): number => Number(new RegExp(`\\s${name}="([0-9.]+)"`).exec(root)?.[1] ?? 0);
+  return { width: num('width'), height: num('height') };
+}
+
+/**
+ * Renders a Vega-Lite chart spec (data in `spec.datasets`) to a static SVG. Deterministic: the same
+ * spec, title and description give a byte-identical SVG. Returns the compiled Vega spec (without
+ * data) and the data for the page's hydration payload (`chartPayload`).
+ */
+export async function renderChartSvg(spec: TopLevelSpec, options: RenderChartOptions = {}): Promise<RenderedChart> {
+  const env = options.env ?? process.env;
+  const { shape, data, description: specDescription } = splitChartSpec(spec);
+  const entry = shapeEntry(shape);
+  const base = { vgSpec: entry.vgSpec, data };
+  if (!isChartRenderingEnabled(env)) return { ...base, svg: '', width: 0, height: 0, fromCache: false };
+
+  const title = options.title;
+  const description = options.description ?? specDescription;
+  const key = sha256(JSON.stringify([RENDER_VERSION, vega.version, entry.hash, data, title ?? null, description ?? null]));
+  const cacheDir = options.cacheDir === undefined ? chartCacheDir(env) : options.cacheDir;
+  const effects = options.effects ?? nodeChartCacheEffects;
+  const file = cacheDir === null ? undefined : join(cacheDir, key.slice(0, 2), `${key}.svg`);
+
+  if (file !== undefined) {
+    const cached = await effects.readFile(file);
+    if (cached !== undefined && cached.startsWith('<svg')) return { ...base, svg: cached, ...svgSize(cached), fromCache: true };
+  }
+  const raw = await renderRaw(entry, data, options.reuseViews ?? true);
+  const svg = finishSvg(raw, { prefix: `lbc${key.slice(0, 8)}`, title, description });
+  if (file !== undefined) {
+    try {
+      await effects.writeFile(file, svg);
+    } catch {
+      // A read-only or full cache folder only costs speed, never the build.
+    }
+  }
+  return { ...base, svg, ...svgSize(svg), fromCache: false };
+}
+
+/** Renders a `ChartView` with its title and description as the SVG's `<title>` and `<desc>`. */
+export function renderChartView(view: ChartView, options: Omit<RenderChartOptions, 'title' | 'description'> = {}): Promise<RenderedChart> {
+  return renderChartSvg(view.spec, { ...options, title: view.title, description: view.description });
+}

@@ -1,0 +1,152 @@
+/**
+ * View data for charts: the small, chart-shaped inputs of the `xxxChartSpec()` functions (not whole
+ * records), and `ChartView`, what `buildExperimentCharts()` hands to a page.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Scalar } from '../schema/index.ts';
+
+/** Template section a chart belongs to (the page places it there). */
+export type ChartSection = 'training' | 'evaluation' | 'fairness' | 'comparison' | 'observations' | 'model' | 'lineage';
+
+/** One cell of a chart's data table. */
+export type ChartCell = string | number | null;
+
+/** The "data" table shown next to (or instead of) a chart. */
+export interface ChartTable {
+  columns: string[];
+  rows: ChartCell[][];
+}
+
+/** One row of a named dataset of a chart spec. */
+export type ChartDatum = Record<string, string | number | boolean | null>;
+
+/** Named datasets of a chart spec (`spec.datasets`), kept out of the spec's shape so compiled specs can be shared. */
+export type ChartDatasets = Record<string, ChartDatum[]>;
+
+/** A chart ready for a page. */
+export interface ChartView {
+  /** Stable anchor slug, unique on the page, e.g. `training-curves`, `fairness-accuracy-sex`. */
+  id: string;
+  /** Template section the chart belongs to. */
+  section: ChartSection;
+  /** Short title, shown as the figure caption and the SVG `<title>`. */
+  title: string;
+  /** Text alternative: what the chart shows, with its numbers. */
+  description: string;
+  /** Optional hint on how to interact with the hydrated chart. */
+  hint?: string;
+  /** Vega-Lite spec; data lives in `spec.datasets`. */
+  spec: TopLevelSpec;
+  /** The same data as a table. */
+  table: ChartTable;
+}
+
+/** Training split a per-epoch column belongs to, from its name. */
+export type TrainingSplit = 'train' | 'validation' | 'test' | 'other';
+
+/** One per-epoch metric column, e.g. "Val Loss". */
+export interface TrainingSeries {
+  /** Column name as written. */
+  name: string;
+  /** Losses and scores go to separate panels. */
+  kind: 'loss' | 'score';
+  split: TrainingSplit;
+  /** Points in epoch order; missing cells are left out. */
+  points: { epoch: number; value: number }[];
+}
+
+export interface TrainingCurvesData {
+  series: TrainingSeries[];
+  /** Epoch of the best model, marked with a rule. */
+  bestEpoch?: number | undefined;
+  /** Values of the best model by series name (drawn as rings at `bestEpoch`). */
+  bestValues?: { series: string; value: number }[] | undefined;
+}
+
+export interface LearningRateData {
+  points: { epoch: number; learningRate: number }[];
+}
+
+export interface ConfusionMatrixData {
+  /** Class labels in row/column order. */
+  labels: string[];
+  /** Counts: `matrix[actual][predicted]`. */
+  matrix: number[][];
+}
+
+export interface TestMetricPoint {
+  metric: string;
+  value: number;
+  /** 95% CI bounds, when known. */
+  low?: number | undefined;
+  high?: number | undefined;
+}
+
+export interface TestMetricsData {
+  metrics: TestMetricPoint[];
+}
+
+export interface FairnessGroup {
+  group: string;
+  value: number;
+  n?: number | undefined;
+}
+
+export interface FairnessData {
+  /** Attribute the groups split on, e.g. "sex". */
+  attribute: string;
+  /** Metric shown, e.g. "Accuracy". */
+  metric: string;
+  groups: FairnessGroup[];
+  /** Value of the Overall row, when known. */
+  overall?: number | undefined;
+  /** Direction of the metric; the four-fifths line is drawn only when higher is better. */
+  higherIsBetter: boolean;
+}
+
+export interface BaselineBar {
+  label: string;
+  value: number;
+  /** True for this experiment's row. */
+  current: boolean;
+}
+
+export interface BaselinesData {
+  metric: string;
+  higherIsBetter: boolean;
+  rows: BaselineBar[];
+}
+
+export interface FeatureImportanceData {
+  features: { feature: string; importance: number }[];
+  /** How importance was computed (gain, SHAP, …); used in the axis title. */
+  method?: string | undefined;
+}
+
+/** Search space of one hyperparameter (text spaces are not charted). */
+export type ChartSearchSpace =
+  { kind: 'range'; min: number; max: number; scale?: 'linear' | 'log' | undefined } | { kind: 'choice'; values: readonly Scalar[] };
+
+export interface SearchSpaceParam {
+  name: string;
+  /** Value used in this experiment. */
+  chosen: Scalar | undefined;
+  space: ChartSearchSpace;
+}
+
+export interface SearchSpaceData {
+  params: SearchSpaceParam[];
+}
+
+export interface LineagePoint {
+  id: string;
+  value: number;
+  /** True for the experiment the page is about (the last point). */
+  current?: boolean | undefined;
+}
+
+export interface LineageTrendData {
+  metric: string;
+  /** Root first, this experiment last. */
+  points: LineagePoint[];
+}

@@ -1,0 +1,60 @@
+/**
+ * Chart runtime, loaded lazily by `charts.ts`: turns a compiled Vega spec (no Vega-Lite in the
+ * browser) into an interactive SVG view with tooltips, at exactly the static SVG's size.
+ *
+ * Only the Vega packages the compiled chart specs need are bundled (view, parser, and the core,
+ * view and encode transforms) instead of the whole `vega` package (geo, force, hierarchy, label,
+ * regression, voronoi, wordcloud, crossfilter): about a quarter smaller. `RUNTIME_TRANSFORMS` lists
+ * what is registered; a test checks every transform in every chart kind's compiled spec is in it.
+ */
+import { View } from 'vega-view';
+import { parse } from 'vega-parser';
+import { transforms } from 'vega-dataflow';
+import { textMetrics } from 'vega-scenegraph';
+import * as coreTransforms from 'vega-transforms';
+import * as viewTransforms from 'vega-view-transforms';
+import * as encodeTransforms from 'vega-encode';
+import { Handler } from 'vega-tooltip';
+import { installChartTextMetrics } from '../charts/text-width.ts';
+
+Object.assign(transforms, coreTransforms, viewTransforms, encodeTransforms);
+// Lay text out exactly as the build did, so the interactive chart has the static SVG's size.
+installChartTextMetrics(textMetrics);
+
+/** Names of the registered Vega transforms (lower-case, as in specs). */
+export const RUNTIME_TRANSFORMS: readonly string[] = [coreTransforms, viewTransforms, encodeTransforms]
+  .flatMap((m) => Object.keys(m as object))
+  .map((k) => k.toLowerCase());
+
+let tooltip: Handler | undefined;
+
+function tooltipHandler(): Handler {
+  const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+  tooltip ??= new Handler({ theme: dark ? 'dark' : 'light', offsetX: 12, offsetY: 12 });
+  return tooltip;
+}
+
+/** Replaces a figure's static SVG with an interactive Vega view; sets `data-hydrated="true"`. */
+export async function hydrateChart(figure: HTMLElement): Promise<void> {
+  const script = figure.querySelector('script[type="application/json"]');
+  const staticSvg = figure.querySelector('svg');
+  if (script === null || staticSvg === null) {
+    figure.dataset['hydrated'] = 'skipped';
+    return;
+  }
+  const spec = JSON.parse(script.textContent ?? '{}') as Parameters<typeof parse>[0];
+  const host = document.createElement('div');
+  host.className = 'chart-live';
+  const view = new View(parse(spec), { renderer: 'svg', container: host, hover: true, tooltip: tooltipHandler().call });
+  await view.runAsync();
+  const live = host.querySelector('svg');
+  if (live !== null) {
+    // Same viewBox as the static image, so CSS scaling (max-width: 100%) treats both alike.
+    live.setAttribute('viewBox', `0 0 ${live.getAttribute('width') ?? '0'} ${live.getAttribute('height') ?? '0'}`);
+    live.setAttribute('role', 'img');
+    const label = staticSvg.getAttribute('aria-label');
+    if (label !== null) live.setAttribute('aria-label', label);
+  }
+  staticSvg.replaceWith(host);
+  figure.dataset['hydrated'] = 'true';
+}

@@ -1,0 +1,47 @@
+/**
+ * Lazy chart bootstrap (tiny; loaded on every page). Each chart is server-rendered as
+ *
+ *   <figure class="chart" data-chart="<id>">
+ *     <div class="chart-canvas"> <svg …static…> </div>
+ *     <script type="application/json" data-chart-spec>{compiled Vega spec with data}</script>
+ *   </figure>
+ *
+ * When a figure comes near the viewport, the chart runtime (vega + vega-tooltip, a separate chunk)
+ * is imported and replaces the static SVG with an interactive view of the same size; the figure then
+ * gets `data-hydrated="true"` (or `"error"`, keeping the static SVG).
+ */
+
+const PENDING = 'figure.chart[data-chart]:not([data-hydrated])';
+
+function hydrate(figure: HTMLElement): void {
+  figure.dataset['hydrated'] = 'loading';
+  import('./chart-runtime.ts')
+    .then((runtime) => runtime.hydrateChart(figure))
+    .catch((error: unknown) => {
+      figure.dataset['hydrated'] = 'error';
+      console.warn(`chart ${figure.dataset['chart'] ?? ''}: kept the static image`, error);
+    });
+}
+
+/** Hydrates every chart figure under `root` once it is within 200px of the viewport. */
+export function hydrateChartsWhenVisible(root: ParentNode = document): void {
+  const figures = Array.from(root.querySelectorAll<HTMLElement>(PENDING)).filter(
+    (f) => f.querySelector('script[type="application/json"]') !== null,
+  );
+  if (figures.length === 0) return;
+  if (typeof IntersectionObserver === 'undefined') {
+    figures.forEach(hydrate);
+    return;
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        hydrate(entry.target as HTMLElement);
+      }
+    },
+    { rootMargin: '200px 0px' },
+  );
+  figures.forEach((f) => observer.observe(f));
+}

@@ -1,0 +1,184 @@
+import { describe, expect, test } from 'vitest';
+import { buildExperimentCharts, chartableTestMetrics, fairnessAttributes, fairnessData, trainingSeries } from '../../src/charts/build.ts';
+import { isLowerBetterMetric } from '../../src/charts/format.ts';
+import type { Experiment } from '../../src/schema/index.ts';
+import { emptyRecord, templateRecord } from './fixtures.ts';
+import { vegaLiteSchemaErrors } from './helpers.ts';
+
+const lineageChain = [
+  { id: 'exp-001', value: 0.8 },
+  { id: 'exp-042', value: 0.851 },
+  { id: 'exp-123', value: 0.869 },
+];
+
+describe('buildExperimentCharts', () => {
+  test('returns every chart, in page order, when the data is present', () => {
+    const charts = buildExperimentCharts({ record: templateRecord, headlineMetric: 'Accuracy', lineageChain });
+    expect(charts.map((c) => [c.id, c.section])).toEqual([
+      ['training-curves', 'training'],
+      ['learning-rate', 'training'],
+      ['test-metrics', 'evaluation'],
+      ['confusion-matrix', 'evaluation'],
+      ['fairness-accuracy-sex', 'fairness'],
+      ['baselines-accuracy', 'comparison'],
+      ['search-space', 'model'],
+      ['feature-importance', 'observations'],
+      ['lineage-trend', 'lineage'],
+    ]);
+  });
+
+  test('every chart spec is valid Vega-Lite and every table row matches its columns', () => {
+    for (const chart of buildExperimentCharts({ record: templateRecord, headlineMetric: 'Accuracy', lineageChain })) {
+      expect(vegaLiteSchemaErrors(chart.spec), chart.id).toEqual([]);
+      for (const row of chart.table.rows) expect(row, chart.id).toHaveLength(chart.table.columns.length);
+      expect(chart.description.length, chart.id).toBeGreaterThan(20);
+    }
+  });
+
+  test('skips every chart for a record without data', () => {
+    expect(buildExperimentCharts({ record: emptyRecord })).toEqual([]);
+  });
+
+  test('skips charts whose data is unusable instead of drawing them broken', () => {
+    const record: Experiment = {
+      id: 'exp-bad',
+      training: { history: [{ epoch: 1, 'Learning Rate': 0.001 }] },
+      evaluation: {
+        confusionMatrix: { labels: ['a', 'b'], matrix: [[1, 2]] },
+        disaggregated: [
+          { group: 'Overall', overall: true, metrics: { Accuracy: 0.9 } },
+          { group: 'Female', attributes: { sex: 'Female' }, metrics: { Accuracy: 0.9 } },
+        ],
+        testMetrics: [
+          { metric: 'Latency', value: 45, unit: 'ms' },
+          { metric: 'AUC', value: null },
+        ],
+      },
+      comparison: { baselines: [{ label: 'Current', current: true, metrics: { Accuracy: 0.9 } }] },
+      model: { hyperparameters: [{ name: 'x', value: 1, searchSpace: { kind: 'text', text: 'anything' } }] },
+      observations: { featureImportance: [] },
+    };
+    expect(buildExperimentCharts({ record, lineageChain: [{ id: 'exp-bad', value: 0.9 }] })).toEqual([]);
+  });
+
+  test('describes charts with their numbers', () => {
+    const byId = new Map(buildExperimentCharts({ record: templateRecord, headlineMetric: 'Accuracy', lineageChain }).map((c) => [c.id, c]));
+    expect(byId.get('confusion-matrix')?.description).toContain('Neg 95.0% (95,000 of 100,000), Pos 83.0% (41,500 of 50,000)');
+    expect(byId.get('confusion-matrix')?.description).toContain('8,500 Pos predicted as Neg');
+    expect(byId.get('fairness-accuracy-sex')?.description).toContain('Gap (max − min): 0.008, between Male and Female');
+    expect(byId.get('fairness-accuracy-sex')?.description).toContain('0.8 × best (four-fifths heuristic): 0.6984; no group is below it');
+    expect(byId.get('test-metrics')?.description).toContain('Accuracy 0.869 (95% CI 0.857–0.881)');
+    expect(byId.get('test-metrics')?.description).toContain('Not charted (different unit): Latency');
+    expect(byId.get('training-curves')?.description).toContain(
+      'Best model at epoch 85 (selected by Val Loss): Val Loss 0.334, Val Acc 0.878',
+    );
+    expect(byId.get('lineage-trend')?.description).toContain('exp-001 0.8 → exp-042 0.851 → exp-123 0.869 (change +0.069)');
+    expect(byId.get('baselines-accuracy')?.description).toContain('No baseline is better');
+    expect(byId.get('search-space')?.description).toContain('batch_size 32 (at 33% of the space) in {16, 32, 64, 128}');
+  });
+
+  test('the row-normalized table of the confusion matrix is hand-checkable', () => {
+    const chart = buildExperimentCharts({ record: templateRecord }).find((c) => c.id === 'confusion-matrix');
+    expect(chart?.table.rows).toEqual([
+      ['Neg', 'Neg', 95000, 0.95],
+      ['Neg', 'Pos', 5000, 0.05],
+      ['Pos', 'Neg', 8500, 0.17],
+      ['Pos', 'Pos', 41500, 0.83],
+    ]);
+  });
+
+  test('explicit fairness requests choose metric and attribute; duplicates are dropped', () => {
+    const charts = buildExperimentCharts({
+      record: templateRecord,
+      fairness: [
+        { attribute: 'sex', metric: 'f1' },
+        { attribute: 'sex', metric: 'F1' },
+        { attribute: 'age', metric: 'F1' },
+      ],
+    });
+    expect(charts.filter((c) => c.section === 'fairness').map((c) => c.id)).toEqual(['fairness-f1-sex']);
+  });
+
+  test('baselines use the first metric the current row reports when there is no headline metric', () => {
+    expect(buildExperimentCharts({ record: templateRecord }).find((c) => c.section === 'comparison')?.id).toBe('baselines-accuracy');
+    const latency = buildExperimentCharts({ record: templateRecord, headlineMetric: 'latency (ms)' }).find(
+      (c) => c.section === 'comparison',
+    );
+    expect(latency?.id).toBe('baselines-latency-ms');
+    expect(latency?.description).toContain('(lower is better)');
+    expect(latency?.description).toContain('Better than this experiment: Previous Best (exp-042), Simple Baseline, Business Rules');
+  });
+
+  test('feature importance is sorted and capped', () => {
+    const chart = buildExperimentCharts({ record: templateRecord, maxFeatures: 2 }).find((c) => c.id === 'feature-importance');
+    expect(chart?.table.rows).toEqual([
+      ['transaction_amount', 0.31],
+      ['account_age_days', 0.22],
+    ]);
+    expect(chart?.description).toMatch(/^Top 2 of 3 features/);
+  });
+});
+
+describe('trainingSeries', () => {
+  test('takes metric columns in order, leaves the learning rate and missing cells out', () => {
+    const series = trainingSeries([
+      { epoch: 1, 'Train Loss': 0.9, 'Learning Rate': 0.1, 'Val Acc': null },
+      { epoch: 2, 'Train Loss': 0.5, 'Val Acc': 0.7 },
+    ]);
+    expect(series.map((s) => [s.name, s.kind, s.split, s.points.length])).toEqual([
+      ['Train Loss', 'loss', 'train', 2],
+      ['Val Acc', 'score', 'validation', 1],
+    ]);
+  });
+});
+
+describe('chartableTestMetrics', () => {
+  test('charts 0–1 metrics, with symmetric and explicit CIs', () => {
+    const { shown, omitted } = chartableTestMetrics([
+      { metric: 'Accuracy', value: 0.869, ci95: 0.012 },
+      { metric: 'AUC', value: 0.9, ci95: { low: 0.88, high: 0.91 } },
+      { metric: 'Latency', value: 45, unit: 'ms' },
+    ]);
+    expect(shown[0]?.low).toBeCloseTo(0.857);
+    expect(shown[0]?.high).toBeCloseTo(0.881);
+    expect(shown[1]).toEqual({ metric: 'AUC', value: 0.9, low: 0.88, high: 0.91 });
+    expect(omitted).toEqual(['Latency']);
+  });
+  test('falls back to percent metrics', () => {
+    expect(chartableTestMetrics([{ metric: 'Accuracy', value: 86.9, unit: '%' }]).shown.map((m) => m.metric)).toEqual(['Accuracy']);
+  });
+});
+
+describe('fairnessData', () => {
+  const rows = templateRecord.evaluation?.disaggregated ?? [];
+  test('groups by a single attribute and keeps the overall value', () => {
+    expect(fairnessData(rows, { attribute: 'sex', metric: 'accuracy' }, isLowerBetterMetric)).toEqual({
+      attribute: 'sex',
+      metric: 'Accuracy',
+      groups: [
+        { group: 'Female', value: 0.865, n: 72000 },
+        { group: 'Male', value: 0.873, n: 78000 },
+      ],
+      overall: 0.869,
+      higherIsBetter: true,
+    });
+  });
+  test('rows without attributes chart as "group"', () => {
+    const plain = [
+      { group: 'A', metrics: { Acc: 0.8 } },
+      { group: 'B', metrics: { Acc: 0.7 } },
+    ];
+    expect(fairnessAttributes(plain)).toEqual(['group']);
+    expect(fairnessData(plain, { attribute: 'group', metric: 'Acc' }, isLowerBetterMetric)?.groups.map((g) => g.group)).toEqual(['A', 'B']);
+  });
+  test('falls back to intersectional rows', () => {
+    const inter = [
+      { group: 'Female, 18-29', attributes: { sex: 'Female', age: '18-29' }, metrics: { Acc: 0.8 } },
+      { group: 'Male, 18-29', attributes: { sex: 'Male', age: '18-29' }, metrics: { Acc: 0.7 } },
+    ];
+    expect(fairnessData(inter, { attribute: 'sex', metric: 'Acc' }, isLowerBetterMetric)?.groups.map((g) => g.group)).toEqual([
+      'Female, 18-29',
+      'Male, 18-29',
+    ]);
+  });
+});

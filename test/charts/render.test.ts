@@ -1,0 +1,253 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import * as vega from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
+import { buildExperimentCharts } from '../../src/charts/build.ts';
+import { chartPayload } from '../../src/charts/payload.ts';
+import {
+  chartCacheDir,
+  compileChartSpec,
+  finishSvg,
+  renderChartSvg,
+  renderChartView,
+  resetChartRenderCaches,
+  splitChartSpec,
+  svgSize,
+  type ChartCacheEffects,
+} from '../../src/charts/render.ts';
+import { confusionMatrixSpec } from '../../src/charts/confusion-matrix.ts';
+import { RUNTIME_TRANSFORMS } from '../../src/client/chart-runtime.ts';
+import type { ChartView } from '../../src/charts/types.ts';
+import { templateRecord } from './fixtures.ts';
+
+const noCache = { cacheDir: null, env: {} };
+const lineageChain = [
+  { id: 'exp-001', value: 0.8 },
+  { id: 'exp-123', value: 0.869 },
+];
+const charts: ChartView[] = buildExperimentCharts({ record: templateRecord, headlineMetric: 'Accuracy', lineageChain });
+
+/** The same charts with different numbers (another experiment of the same shape). */
+function otherCharts(): ChartView[] {
+  const record = structuredClone(templateRecord);
+  for (const row of record.training?.history ?? []) for (const k of Object.keys(row)) if (k !== 'epoch') row[k] = (row[k] ?? 0) * 0.5;
+  record.evaluation!.confusionMatrix = {
+    labels: ['Neg', 'Pos'],
+    matrix: [
+      [10, 90],
+      [70, 30],
+    ],
+  };
+  for (const m of record.evaluation?.testMetrics ?? []) if (typeof m.value === 'number') m.value = m.value / 2;
+  return buildExperimentCharts({
+    record,
+    headlineMetric: 'Accuracy',
+    lineageChain: [
+      { id: 'x', value: 0.1 },
+      { id: 'exp-123', value: 0.2 },
+    ],
+  });
+}
+
+beforeEach(() => resetChartRenderCaches());
+
+describe('renderChartSvg', () => {
+  test.each(charts.map((c) => [c.id, c] as const))('%s renders an accessible SVG with explicit size', async (_id, chart) => {
+    const r = await renderChartView(chart, noCache);
+    expect(r.svg.startsWith('<svg')).toBe(true);
+    expect(r.width).toBeGreaterThan(100);
+    expect(r.height).toBeGreaterThan(50);
+    expect(r.svg).toMatch(new RegExp(`^<svg[^>]* width="${r.width}" height="${r.height}" viewBox="0 0 ${r.width} ${r.height}"`));
+    expect(r.svg).toContain(`<title>${chart.title.replace(/&/g, '&amp;')}</title>`);
+    expect(r.svg).toMatch(/^<svg[^>]* role="img" aria-label="/);
+    expect(r.svg).toContain('<desc>');
+  });
+
+  test.each(charts.map((c) => [c.id, c] as const))(
+    '%s is byte-identical across two renders and equal to a fresh View after a data swap',
+    async (_id, chart) => {
+      const other = otherCharts().find((c) => c.id === chart.id);
+      const first = await renderChartView(chart, noCache);
+      if (other !== undefined) await renderChartView(other, noCache); // the shared view now holds other data
+      const swapped = await renderChartView(chart, noCache);
+      const fresh = await renderChartView(chart, { ...noCache, reuseViews: false });
+      resetChartRenderCaches();
+      const afterReset = await renderChartView(chart, noCache);
+      expect(swapped.svg).toBe(first.svg);
+      expect(fresh.svg).toBe(first.svg);
+      expect(afterReset.svg).toBe(first.svg);
+    },
+  );
+
+  test('charts of one shape share one compiled Vega spec', async () => {
+    const a = await renderChartSvg(
+      confusionMatrixSpec({
+        labels: ['a', 'b'],
+        matrix: [
+          [1, 2],
+          [3, 4],
+        ],
+      }),
+      noCache,
+    );
+    const b = await renderChartSvg(
+      confusionMatrixSpec({
+        labels: ['x', 'y', 'z'],
+        matrix: [
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ],
+      }),
+      noCache,
+    );
+    expect(b.vgSpec).toBe(a.vgSpec);
+    expect(a.svg).not.toBe(b.svg);
+    expect(a.svg).toContain('>a<');
+  });
+
+  test('concurrent renders on a shared view do not mix data', async () => {
+    const specs = [1, 2, 3, 4].map((k) =>
+      confusionMatrixSpec({
+        labels: ['a', 'b'],
+        matrix: [
+          [k, 100 * k],
+          [1000 * k, 7],
+        ],
+      }),
+    );
+    const together = await Promise.all(specs.map((s) => renderChartSvg(s, noCache)));
+    resetChartRenderCaches();
+    for (const [i, spec] of specs.entries())
+      expect(together[i]?.svg).toBe((await renderChartSvg(spec, { ...noCache, reuseViews: false })).svg);
+  });
+
+  test('renders nothing with LOGBOOK_CHARTS=off but still returns the compiled spec and data', async () => {
+    const chart = charts[0] as ChartView;
+    const r = await renderChartView(chart, { cacheDir: null, env: { LOGBOOK_CHARTS: 'off' } });
+    expect(r).toMatchObject({ svg: '', width: 0, height: 0, fromCache: false });
+    expect(r.vgSpec).toEqual(compileChartSpec(chart.spec));
+    expect(r.data).toBe(splitChartSpec(chart.spec).data);
+  });
+
+  test('gives Vega copies of the data, never the spec objects', async () => {
+    const chart = charts[0] as ChartView;
+    const before = JSON.stringify(chart.spec);
+    await renderChartView(chart, noCache);
+    expect(JSON.stringify(chart.spec)).toBe(before);
+  });
+});
+
+describe('disk cache', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'logbook-charts-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('hits on the second call with the same content', async () => {
+    const chart = charts.find((c) => c.id === 'confusion-matrix') as ChartView;
+    const first = await renderChartView(chart, { cacheDir: dir, env: {} });
+    const second = await renderChartView(chart, { cacheDir: dir, env: {} });
+    expect(first.fromCache).toBe(false);
+    expect(second.fromCache).toBe(true);
+    expect(second.svg).toBe(first.svg);
+    expect([second.width, second.height]).toEqual([first.width, first.height]);
+    const shards = await readdir(dir);
+    expect(shards).toHaveLength(1);
+    expect(await readdir(join(dir, shards[0] as string))).toHaveLength(1);
+  });
+
+  test('misses when the data or the title changes', async () => {
+    const files = new Map<string, string>();
+    const effects: ChartCacheEffects = {
+      readFile: (p) => Promise.resolve(files.get(p)),
+      writeFile: (p, t) => {
+        files.set(p, t);
+        return Promise.resolve();
+      },
+    };
+    const chart = charts.find((c) => c.id === 'test-metrics') as ChartView;
+    await renderChartView(chart, { cacheDir: '/cache', env: {}, effects });
+    expect((await renderChartView({ ...chart, title: 'Other' }, { cacheDir: '/cache', env: {}, effects })).fromCache).toBe(false);
+    expect((await renderChartView(chart, { cacheDir: '/cache', env: {}, effects })).fromCache).toBe(true);
+    expect(files.size).toBe(2);
+    expect([...files.keys()].every((k) => k.startsWith('/cache/') && k.endsWith('.svg'))).toBe(true);
+  });
+
+  test('folder comes from the environment', () => {
+    expect(chartCacheDir({})).toBe(join('node_modules', '.cache', 'logbook', 'charts'));
+    expect(chartCacheDir({ LOGBOOK_CACHE_DIR: '/tmp/lb' })).toBe(join('/tmp/lb', 'charts'));
+    expect(chartCacheDir({ LOGBOOK_CACHE_DIR: '/tmp/lb', LOGBOOK_NO_CHART_CACHE: '1' })).toBeNull();
+  });
+});
+
+describe('finishSvg', () => {
+  test('renames ids in order of appearance with the prefix and adds title and desc', () => {
+    const svg =
+      '<svg width="10" height="5" viewBox="0 0 10 5"><g clip-path="url(#clip7)"/><defs><clipPath id="clip7"/><clipPath id="clip9"/></defs><g clip-path="url(#clip9)"/></svg>';
+    expect(finishSvg(svg, { prefix: 'p', title: 'A & B', description: '<x>' })).toBe(
+      '<svg width="10" height="5" viewBox="0 0 10 5" role="img" aria-label="A &amp; B"><title>A &amp; B</title><desc>&lt;x&gt;</desc><g clip-path="url(#p-0)"/><defs><clipPath id="p-0"/><clipPath id="p-1"/></defs><g clip-path="url(#p-1)"/></svg>',
+    );
+  });
+  test('svgSize reads the root attributes', () => {
+    expect(svgSize('<svg class="marks" width="592" height="386" viewBox="0 0 592 386"><rect width="1" height="2"/></svg>')).toEqual({
+      width: 592,
+      height: 386,
+    });
+  });
+});
+
+describe('chartPayload and the client runtime', () => {
+  test('inlines each dataset and escapes HTML-significant characters', () => {
+    const payload = chartPayload(
+      { data: [{ name: 'table' }, { name: 'data_0', source: 'table' }] },
+      { table: [{ label: '</script><b>&' }] },
+    );
+    expect(payload).not.toMatch(/[<>&]/);
+    expect(JSON.parse(payload)).toEqual({
+      data: [
+        { name: 'table', values: [{ label: '</script><b>&' }] },
+        { name: 'data_0', source: 'table' },
+      ],
+    });
+  });
+
+  test('every transform the compiled chart specs use is registered by the runtime', () => {
+    const used = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node !== null && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        if (Array.isArray(o['transform']))
+          for (const t of o['transform'] as { type?: string }[]) if (typeof t.type === 'string') used.add(t.type.toLowerCase());
+        Object.values(o).forEach(walk);
+      }
+    };
+    for (const chart of [...charts, ...otherCharts()]) walk(compileChartSpec(chart.spec));
+    expect(used.size).toBeGreaterThan(0);
+    for (const t of used) expect(RUNTIME_TRANSFORMS, t).toContain(t);
+  });
+
+  test.each(charts.map((c) => [c.id, c] as const))('%s payload renders at the static SVG size', async (_id, chart) => {
+    const r = await renderChartView(chart, noCache);
+    const spec = JSON.parse(chartPayload(r.vgSpec, r.data)) as vega.Spec;
+    const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+    await view.runAsync();
+    expect(svgSize(await view.toSVG())).toEqual({ width: r.width, height: r.height });
+    view.finalize();
+  });
+});
+
+test('splitChartSpec keeps data and description out of the shape', () => {
+  const spec = { mark: 'point', description: 'd', datasets: { table: [{ a: 1 }] }, data: { name: 'table' } } as TopLevelSpec;
+  expect(splitChartSpec(spec)).toEqual({
+    shape: { mark: 'point', data: { name: 'table' } },
+    data: { table: [{ a: 1 }] },
+    description: 'd',
+  });
+});

@@ -1,0 +1,422 @@
+import { describe, expect, test } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import { compile } from 'vega-lite';
+import { vegaLiteSchemaErrors } from './helpers.ts';
+import { trainingCurvesSpec, trainingPanelLabel } from '../../src/charts/training-curves.ts';
+import { learningRateSpec } from '../../src/charts/learning-rate.ts';
+import { confusionMatrixCells, confusionMatrixSpec } from '../../src/charts/confusion-matrix.ts';
+import { testMetricsSpec } from '../../src/charts/test-metrics.ts';
+import { fairnessSpec, FOUR_FIFTHS_LABEL, summarizeFairness } from '../../src/charts/fairness.ts';
+import { BASELINE_STATUS, baselinesSpec, baselineStatus } from '../../src/charts/baselines.ts';
+import { featureImportanceSpec, sortFeatures } from '../../src/charts/feature-importance.ts';
+import { isLogRange, searchPosition, searchSpaceRows, searchSpaceSpec } from '../../src/charts/search-space.ts';
+import { lineageTrendSpec } from '../../src/charts/lineage-trend.ts';
+import {
+  formatChartNumber,
+  isLearningRateColumn,
+  isLowerBetterMetric,
+  metricKind,
+  metricSplit,
+  rowNormalize,
+  slugify,
+  spansDecades,
+} from '../../src/charts/format.ts';
+import { estimateTextWidth } from '../../src/charts/text-width.ts';
+import type { TrainingSeries } from '../../src/charts/types.ts';
+
+const loss = (name: string, split: TrainingSeries['split']): TrainingSeries => ({
+  name,
+  kind: 'loss',
+  split,
+  points: [
+    { epoch: 1, value: 0.9 },
+    { epoch: 2, value: 0.5 },
+    { epoch: 3, value: 0.4 },
+  ],
+});
+const acc = (name: string, split: TrainingSeries['split']): TrainingSeries => ({
+  name,
+  kind: 'score',
+  split,
+  points: [
+    { epoch: 1, value: 0.6 },
+    { epoch: 2, value: 0.8 },
+    { epoch: 3, value: 0.85 },
+  ],
+});
+
+/** Representative data for every spec function. */
+const cases: [string, TopLevelSpec][] = [
+  ['training curves, 1 metric column', trainingCurvesSpec({ series: [loss('Train Loss', 'train')] })],
+  [
+    'training curves, 3 metric columns + best',
+    trainingCurvesSpec({
+      series: [loss('Train Loss', 'train'), loss('Val Loss', 'validation'), acc('Val Acc', 'validation')],
+      bestEpoch: 2,
+      bestValues: [{ series: 'Val Loss', value: 0.5 }],
+    }),
+  ],
+  [
+    'learning rate, linear',
+    learningRateSpec({
+      points: [
+        { epoch: 1, learningRate: 0.001 },
+        { epoch: 10, learningRate: 0.0005 },
+      ],
+    }),
+  ],
+  [
+    'learning rate, log',
+    learningRateSpec({
+      points: [
+        { epoch: 1, learningRate: 0.001 },
+        { epoch: 100, learningRate: 0.00001 },
+      ],
+    }),
+  ],
+  [
+    'confusion matrix, binary',
+    confusionMatrixSpec({
+      labels: ['Neg', 'Pos'],
+      matrix: [
+        [95000, 5000],
+        [8500, 41500],
+      ],
+    }),
+  ],
+  [
+    'confusion matrix, 3-class',
+    confusionMatrixSpec({
+      labels: ['cat', 'dog', 'bird'],
+      matrix: [
+        [50, 3, 2],
+        [4, 40, 6],
+        [0, 5, 45],
+      ],
+    }),
+  ],
+  [
+    'test metrics with and without CI',
+    testMetricsSpec({
+      metrics: [
+        { metric: 'Accuracy', value: 0.869, low: 0.857, high: 0.881 },
+        { metric: 'AUC', value: 0.9 },
+      ],
+    }),
+  ],
+  [
+    'fairness, higher is better',
+    fairnessSpec({
+      attribute: 'sex',
+      metric: 'Accuracy',
+      groups: [
+        { group: 'Female', value: 0.865, n: 72000 },
+        { group: 'Male', value: 0.873 },
+      ],
+      overall: 0.869,
+      higherIsBetter: true,
+    }),
+  ],
+  [
+    'fairness, lower is better',
+    fairnessSpec({
+      attribute: 'age',
+      metric: 'Error rate',
+      groups: [
+        { group: '18-29', value: 0.2 },
+        { group: '30+', value: 0.1 },
+      ],
+      higherIsBetter: false,
+    }),
+  ],
+  [
+    'baselines',
+    baselinesSpec({
+      metric: 'Accuracy',
+      higherIsBetter: true,
+      rows: [
+        { label: 'Current', value: 0.869, current: true },
+        { label: 'Prev', value: 0.851, current: false },
+      ],
+    }),
+  ],
+  [
+    'feature importance',
+    featureImportanceSpec({
+      features: [
+        { feature: 'a', importance: 0.2 },
+        { feature: 'b', importance: 0.5 },
+      ],
+      method: 'SHAP',
+    }),
+  ],
+  [
+    'search space',
+    searchSpaceSpec({
+      params: [
+        { name: 'lr', chosen: 0.00085, space: { kind: 'range', min: 0.0001, max: 0.01 } },
+        { name: 'batch', chosen: 48, space: { kind: 'choice', values: [16, 32, 64] } },
+      ],
+    }),
+  ],
+  [
+    'lineage trend',
+    lineageTrendSpec({
+      metric: 'Accuracy',
+      points: [
+        { id: 'a', value: 0.8 },
+        { id: 'b', value: 0.85, current: true },
+      ],
+    }),
+  ],
+];
+
+describe('chart specs', () => {
+  test.each(cases)('%s is valid against the Vega-Lite JSON Schema', (_name, spec) => {
+    expect(vegaLiteSchemaErrors(spec)).toEqual([]);
+  });
+
+  test('the schema check rejects an invalid spec', () => {
+    expect(vegaLiteSchemaErrors({ mark: 'nonsense', data: { values: [] } } as unknown as TopLevelSpec).length).toBeGreaterThan(0);
+  });
+
+  test.each(cases)('%s compiles to Vega with data kept in named datasets', (_name, spec) => {
+    const { datasets, ...shape } = spec as TopLevelSpec & { datasets: Record<string, unknown[]> };
+    expect(Object.keys(datasets).length).toBeGreaterThan(0);
+    const vg = compile(shape).spec;
+    const names = (vg.data ?? []).map((d) => d.name);
+    for (const name of Object.keys(datasets)) expect(names).toContain(name);
+    expect(JSON.stringify(vg)).not.toContain('"values"');
+  });
+
+  test.each(cases)('%s has fixed pixel sizes', (_name, spec) => {
+    const json = JSON.stringify(spec);
+    expect(json).toMatch(/"(width|height)":(\d+|\{"step":\d+\})/);
+    expect(json).not.toContain('"container"');
+  });
+});
+
+describe('rowNormalize', () => {
+  test('divides each count by its row total', () => {
+    const m = rowNormalize([
+      [95000, 5000],
+      [8500, 41500],
+    ]);
+    expect(m[0]?.[0]).toBeCloseTo(0.95);
+    expect(m[0]?.[1]).toBeCloseTo(0.05);
+    expect(m[1]?.[0]).toBeCloseTo(0.17);
+    expect(m[1]?.[1]).toBeCloseTo(0.83);
+  });
+  test('keeps an empty row at zero', () => {
+    expect(
+      rowNormalize([
+        [0, 0],
+        [1, 3],
+      ]),
+    ).toEqual([
+      [0, 0],
+      [0.25, 0.75],
+    ]);
+  });
+});
+
+describe('confusionMatrixCells', () => {
+  test('lists cells row-major with count, row share and share of the largest cell', () => {
+    const cells = confusionMatrixCells({
+      labels: ['Neg', 'Pos'],
+      matrix: [
+        [95000, 5000],
+        [8500, 41500],
+      ],
+    });
+    expect(cells.map((c) => [c['actual'], c['predicted'], c['count']])).toEqual([
+      ['Neg', 'Neg', 95000],
+      ['Neg', 'Pos', 5000],
+      ['Pos', 'Neg', 8500],
+      ['Pos', 'Pos', 41500],
+    ]);
+    expect(cells[2]?.['rowShare']).toBeCloseTo(0.17);
+    expect(cells[3]?.['rowShare']).toBeCloseTo(0.83);
+    expect(cells[3]?.['countShare']).toBeCloseTo(41500 / 95000);
+  });
+  test('3-class rows each sum to 1', () => {
+    const cells = confusionMatrixCells({
+      labels: ['a', 'b', 'c'],
+      matrix: [
+        [50, 3, 2],
+        [4, 40, 6],
+        [0, 5, 45],
+      ],
+    });
+    expect(cells).toHaveLength(9);
+    expect(cells[4]?.['rowShare']).toBeCloseTo(0.8); // 40 / 50
+    expect(cells[6]?.['rowShare']).toBe(0);
+  });
+});
+
+describe('summarizeFairness', () => {
+  test('gap is max − min and the threshold 0.8 × max', () => {
+    const s = summarizeFairness({
+      attribute: 'sex',
+      metric: 'Accuracy',
+      groups: [
+        { group: 'Female', value: 0.865 },
+        { group: 'Male', value: 0.873 },
+      ],
+      higherIsBetter: true,
+    });
+    expect(s?.gap).toBeCloseTo(0.008);
+    expect(s?.threshold).toBeCloseTo(0.6984);
+    expect(s?.max.group).toBe('Male');
+    expect(s?.min.group).toBe('Female');
+    expect(s?.below).toEqual([]);
+  });
+  test('lists groups below 0.8 × max', () => {
+    const s = summarizeFairness({
+      attribute: 'g',
+      metric: 'Selection rate',
+      groups: [
+        { group: 'a', value: 0.5 },
+        { group: 'b', value: 0.39 },
+        { group: 'c', value: 0.41 },
+      ],
+      higherIsBetter: true,
+    });
+    expect(s?.threshold).toBeCloseTo(0.4);
+    expect(s?.below).toEqual(['b']);
+  });
+  test('no threshold when lower is better; undefined without groups', () => {
+    expect(
+      summarizeFairness({
+        attribute: 'g',
+        metric: 'Error',
+        groups: [
+          { group: 'a', value: 0.2 },
+          { group: 'b', value: 0.1 },
+        ],
+        higherIsBetter: false,
+      })?.threshold,
+    ).toBeUndefined();
+    expect(summarizeFairness({ attribute: 'g', metric: 'Error', groups: [], higherIsBetter: false })).toBeUndefined();
+  });
+  test('the spec labels the line exactly', () => {
+    expect(
+      JSON.stringify(
+        fairnessSpec({
+          attribute: 'g',
+          metric: 'A',
+          groups: [
+            { group: 'a', value: 1 },
+            { group: 'b', value: 0.5 },
+          ],
+          higherIsBetter: true,
+        }),
+      ),
+    ).toContain(FOUR_FIFTHS_LABEL);
+    expect(FOUR_FIFTHS_LABEL).toBe('0.8 × best (four-fifths heuristic)');
+  });
+});
+
+describe('baselineStatus', () => {
+  test.each([
+    [0.9, 0.869, false, true, BASELINE_STATUS.better],
+    [0.8, 0.869, false, true, BASELINE_STATUS.worse],
+    [30, 45, false, false, BASELINE_STATUS.better],
+    [50, 45, false, false, BASELINE_STATUS.worse],
+    [45, 45, false, false, BASELINE_STATUS.same],
+    [45, 45, true, false, BASELINE_STATUS.current],
+  ])('%d vs current %d (current row: %s, higher is better: %s) → %s', (value, current, isCurrent, higher, expected) => {
+    expect(baselineStatus(value, current, isCurrent, higher)).toBe(expected);
+  });
+});
+
+describe('searchPosition', () => {
+  test.each([
+    ['log range', { name: 'lr', chosen: 0.001, space: { kind: 'range', min: 0.0001, max: 0.01 } }, 0.5],
+    ['linear range', { name: 'd', chosen: 0.3, space: { kind: 'range', min: 0.2, max: 0.6 } }, 0.25],
+    ['choice', { name: 'b', chosen: 32, space: { kind: 'choice', values: [16, 32, 64, 128] } }, 1 / 3],
+    ['single choice', { name: 'b', chosen: 'adam', space: { kind: 'choice', values: ['adam'] } }, 0.5],
+  ] as const)('%s', (_name, param, expected) => {
+    expect(searchPosition(param)).toBeCloseTo(expected);
+  });
+  test('undefined outside the space', () => {
+    expect(searchPosition({ name: 'b', chosen: 48, space: { kind: 'choice', values: [16, 32, 64] } })).toBeUndefined();
+    expect(searchPosition({ name: 'lr', chosen: 0.1, space: { kind: 'range', min: 0.0001, max: 0.01 } })).toBeUndefined();
+  });
+  test('log only for positive ranges spanning more than a decade, unless declared', () => {
+    expect(isLogRange({ min: 0.0001, max: 0.01 })).toBe(true);
+    expect(isLogRange({ min: 1, max: 10 })).toBe(false);
+    expect(isLogRange({ min: 1, max: 10, scale: 'log' })).toBe(true);
+    expect(isLogRange({ min: 0, max: 100 })).toBe(false);
+  });
+  test('out-of-space chosen values are marked outside', () => {
+    const rows = searchSpaceRows({ params: [{ name: 'b', chosen: 48, space: { kind: 'choice', values: [16, 32, 64] } }] });
+    expect(rows.filter((r) => r['role'] === 'tick').map((r) => r['pos'])).toEqual([0, 0.5, 1]);
+    expect(rows.find((r) => r['role'] === 'chosen')?.['status']).toBe('outside the search space');
+  });
+});
+
+describe('training curves', () => {
+  test('panels are Loss and Accuracy, or Metric for other scores', () => {
+    expect(trainingPanelLabel('loss', [])).toBe('Loss');
+    expect(trainingPanelLabel('score', [acc('Val Acc', 'validation')])).toBe('Accuracy');
+    expect(trainingPanelLabel('score', [acc('Val Acc', 'validation'), acc('Val F1', 'validation')])).toBe('Metric');
+  });
+  test('the best-epoch label sits on the side with more room', () => {
+    const spec = trainingCurvesSpec({ series: [loss('Train Loss', 'train')], bestEpoch: 3 }) as unknown as {
+      datasets: { table: Record<string, unknown>[] };
+    };
+    expect(spec.datasets.table.find((r) => r['role'] === 'best')).toMatchObject({ epoch: 3, side: 'left', label: 'best: epoch 3' });
+  });
+});
+
+describe('format helpers', () => {
+  test.each([
+    [0.86912, '0.8691'],
+    [95000, '95000'],
+    [0.00001, '1e-5'],
+    [0.00085, '0.00085'],
+    [0, '0'],
+  ])('formatChartNumber(%d) = %s', (v, s) => expect(formatChartNumber(v)).toBe(s));
+  test.each([
+    ['Val Loss', true],
+    ['Latency (ms)', true],
+    ['Accuracy', false],
+    ['F1', false],
+  ])('isLowerBetterMetric(%s) = %s', (m, lower) => expect(isLowerBetterMetric(m)).toBe(lower));
+  test('column classification', () => {
+    expect(isLearningRateColumn('Learning Rate')).toBe(true);
+    expect(isLearningRateColumn('lr')).toBe(true);
+    expect(isLearningRateColumn('Val Loss')).toBe(false);
+    expect(metricKind('Val Loss')).toBe('loss');
+    expect(metricKind('Val Acc')).toBe('score');
+    expect(metricSplit('Train Loss')).toBe('train');
+    expect(metricSplit('Val Acc')).toBe('validation');
+    expect(metricSplit('val_loss')).toBe('validation');
+    expect(metricSplit('AUC')).toBe('other');
+  });
+  test('spansDecades is max / min > 10', () => {
+    expect(spansDecades([0.001, 0.0001])).toBe(false);
+    expect(spansDecades([0.001, 0.00001])).toBe(true);
+    expect(spansDecades([0, 1])).toBe(false);
+  });
+  test('slugify', () => {
+    expect(slugify('F1 Score')).toBe('f1-score');
+    expect(slugify('Latency (ms)')).toBe('latency-ms');
+    expect(slugify('Ünïcode—')).toBe('unicode');
+    expect(slugify('—')).toBe('x');
+  });
+  test('sortFeatures: largest first, ties by name', () => {
+    expect(
+      sortFeatures([
+        { feature: 'b', importance: 1 },
+        { feature: 'a', importance: 1 },
+        { feature: 'c', importance: 2 },
+      ]).map((f) => f.feature),
+    ).toEqual(['c', 'a', 'b']);
+  });
+  test('text width estimate: "0.869" at 11px, Arial metrics + 6%', () => {
+    // 556 + 278 + 556 * 3 = 2502 units → 2.502 × 11 × 1.06
+    expect(estimateTextWidth('0.869', 11)).toBeCloseTo(29.173, 2);
+  });
+});
