@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { extractSection, fillTemplate, formatCount, formatPercent, formatSearchSpace } from '../../src/scaffold/template.ts';
+
+const TEMPLATE = readFileSync(join(import.meta.dirname, '../../src/scaffold/template.md'), 'utf8');
+
+describe('the shipped template', () => {
+  test('is the shared ML Experiment Tracking Log template, unchanged', () => {
+    const shared = join(import.meta.dirname, '../../../shared/template/experiment-log-template.md');
+    let original: string | undefined;
+    try {
+      original = readFileSync(shared, 'utf8');
+    } catch {
+      original = undefined; // ../shared is not there outside the workspace
+    }
+    if (original !== undefined) expect(TEMPLATE).toBe(original);
+    expect(TEMPLATE.startsWith('# ML Experiment Tracking Log')).toBe(true);
+  });
+});
+
+describe('fillTemplate', () => {
+  test('fills id, date and parent and leaves everything else as the template has it', () => {
+    const out = fillTemplate(TEMPLATE, { id: 'exp-7', date: '2025-09-04', parent: 'exp-6' });
+    expect(out).toContain('**Experiment ID**: exp-7\n**Date**: 2025-09-04\n**Experimenter**: [Name]');
+    expect(out).toContain('- Parent: exp-6\n- Related: [experiment-id-1, experiment-id-2]');
+    const changed = out.split('\n').filter((line, i) => line !== TEMPLATE.split('\n')[i]);
+    expect(changed).toEqual(['**Experiment ID**: exp-7', '**Date**: 2025-09-04', '- Parent: exp-6']);
+  });
+
+  test('without a parent the Parent line stays a placeholder', () => {
+    expect(fillTemplate(TEMPLATE, { id: 'a', date: '2025-01-01' })).toContain('- Parent: [experiment-id]');
+  });
+
+  test("renders the parent's dataset into the template's fields", () => {
+    const out = fillTemplate(TEMPLATE, {
+      id: 'a',
+      date: '2025-01-01',
+      dataset: {
+        name: 'tx-v3',
+        version: '3.0.0',
+        location: 's3://b/tx',
+        records: 2_000_000,
+        features: 84,
+        splits: [
+          { name: 'Training', fraction: 0.8, records: 1_600_000 },
+          { name: 'Test', fraction: 0.2, records: 400_000 },
+        ],
+        splitStrategy: 'Temporal',
+        randomSeed: 7,
+        preprocessing: ['Dedupe', 'Scale'],
+      },
+    });
+    expect(extractSection(out, 'Dataset Information')).toBe(
+      [
+        '## Dataset Information',
+        '',
+        '**Dataset Name**: tx-v3',
+        '**Dataset Version**: 3.0.0',
+        '**Dataset Location**: s3://b/tx',
+        '**Dataset Size**: 2M records, 84 features',
+        '',
+        '**Train/Val/Test Split**:',
+        '- Training: 80% (1.6M records)',
+        '- Test: 20% (400K records)',
+        '- Split Strategy: Temporal',
+        '- Random Seed: 7',
+        '',
+        '**Data Preprocessing**:',
+        '1. Dedupe',
+        '2. Scale',
+      ].join('\n'),
+    );
+  });
+
+  test("renders the parent's model: type, architecture, hyperparameter table and training configuration", () => {
+    const out = fillTemplate(TEMPLATE, {
+      id: 'a',
+      date: '2025-01-01',
+      model: {
+        type: 'XGBoost',
+        architecture: 'trees\n  depth 8',
+        hyperparameters: [
+          { name: 'eta', value: 0.03, searchSpace: { kind: 'range', min: 0.01, max: 0.3, scale: 'log' } },
+          { name: 'depth', value: 8, searchSpace: { kind: 'choice', values: [4, 8, 12] }, tuningMethod: 'Grid search' },
+        ],
+        training: {
+          optimizer: 'Boosting',
+          lossFunction: 'Log loss',
+          earlyStopping: { enabled: true, patience: 50 },
+          learningRateSchedule: 'constant',
+        },
+      },
+    });
+    const section = extractSection(out, 'Model Configuration') ?? '';
+    expect(section).toContain('**Model Type**: XGBoost\n**Model Architecture**:\n```\ntrees\n  depth 8\n```');
+    expect(section).toContain(
+      '|-----------|-------|--------------|---------------|\n| eta | 0.03 | [0.01, 0.3] | - |\n| depth | 8 | [4, 8, 12] | Grid search |\n\n**Training Configuration**:',
+    );
+    expect(section).toContain(
+      '- Optimizer: Boosting\n- Loss Function: Log loss\n- Early Stopping: Yes (patience=50)\n- Learning Rate Schedule: constant',
+    );
+    expect(out).toContain('## Training Results'); // later sections untouched
+  });
+
+  test('copies whole sections verbatim when given as text', () => {
+    const section = '## Dataset Information\n\n**Dataset Name**: copied\n**Custom**: kept';
+    const out = fillTemplate(TEMPLATE, { id: 'a', date: '2025-01-01', sections: { 'Dataset Information': section } });
+    expect(extractSection(out, 'Dataset Information')).toBe(section);
+    expect(out).toContain('**Custom**: kept\n\n---\n\n## Model Configuration');
+  });
+
+  test('keeps CRLF line endings', () => {
+    const out = fillTemplate(TEMPLATE.replace(/\n/g, '\r\n'), { id: 'a', date: '2025-01-01' });
+    expect(out).toContain('**Experiment ID**: a\r\n');
+    expect(out.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+});
+
+describe('extractSection', () => {
+  test('stops before the rule that ends the section', () => {
+    expect(extractSection('# T\n\n## A\n\nbody\n\n---\n\n## B\n\nmore', 'A')).toBe('## A\n\nbody');
+    expect(extractSection('## B\n\nlast', 'B')).toBe('## B\n\nlast');
+  });
+  test('is undefined for a missing section', () => expect(extractSection('## A', 'Z')).toBeUndefined());
+});
+
+describe('formatters', () => {
+  test.each([
+    [2_000_000, '2M'],
+    [1_400_000, '1.4M'],
+    [300_000, '300K'],
+    [14_000, '14K'],
+    [3_750, '3750'],
+    [1_234_567, '1234567'],
+  ])('formatCount(%i) = %s', (n, s) => expect(formatCount(n)).toBe(s));
+  test.each([
+    [0.7, '70%'],
+    [0.125, '12.5%'],
+    [0.15, '15%'],
+  ])('formatPercent(%d) = %s', (f, s) => expect(formatPercent(f)).toBe(s));
+  test('formatSearchSpace', () => {
+    expect(formatSearchSpace({ kind: 'range', min: 0.0001, max: 0.01 })).toBe('[0.0001, 0.01]');
+    expect(formatSearchSpace({ kind: 'choice', values: [16, 'auto', null] })).toBe('[16, auto, -]');
+    expect(formatSearchSpace({ kind: 'text', text: 'fixed' })).toBe('fixed');
+    expect(formatSearchSpace(undefined)).toBe('-');
+  });
+});
