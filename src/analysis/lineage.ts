@@ -1,0 +1,166 @@
+/**
+ * The lineage graph over all records: parent and children, ancestors and descendants, symmetric
+ * related links, roots and trees, and per parent→child edge what changed: test-metric deltas and the
+ * hyperparameter, dataset and model differences. Parent cycles are detected and reported, never followed.
+ */
+import type { Experiment } from '../schema/index.ts';
+import { compareRecords } from './compare.ts';
+import { computeParentDeltas } from './deltas.ts';
+import type { ExperimentLineage, MetricDelta } from './schema.ts';
+
+/** One tree of the lineage forest. */
+export interface LineageTree {
+  id: string;
+  children: LineageTree[];
+}
+
+/** A field that differs between a parent and its child. */
+export interface FieldDifference {
+  section: 'hyperparameters' | 'dataset' | 'model';
+  /** Path as in `compareRecords`, e.g. `model.hyperparameters[learning_rate].value`. */
+  path: string;
+  parent: unknown;
+  child: unknown;
+}
+
+/** A parent → child edge and what changed along it. */
+export interface LineageEdge {
+  parent: string;
+  child: string;
+  /** Child's test metrics against the parent's, for metrics both report. */
+  metricDeltas: MetricDelta[];
+  differences: FieldDifference[];
+}
+
+/** The lineage graph of a collection. */
+export interface LineageGraph {
+  byId: Map<string, ExperimentLineage>;
+  /** Records without a parent among the records, by id. */
+  roots: string[];
+  trees: LineageTree[];
+  /** Edges ordered by child id. */
+  edges: LineageEdge[];
+  /** Each parent cycle once, starting at its smallest id, in child → parent order. */
+  cycles: string[][];
+}
+
+/** Code-point order of ids: stable regardless of locale. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function rotateToSmallest(cycle: string[]): string[] {
+  const start = cycle.indexOf([...cycle].sort(compareIds)[0] ?? '');
+  return [...cycle.slice(start), ...cycle.slice(0, start)];
+}
+
+/** Differences in hyperparameters, dataset and model between a parent and a child. */
+export function diffConfigurations(parent: Experiment, child: Experiment): FieldDifference[] {
+  return compareRecords(parent, child).flatMap((row) => {
+    if (row.same) return [];
+    const section = row.path.startsWith('model.hyperparameters')
+      ? 'hyperparameters'
+      : row.path.startsWith('dataset.')
+        ? 'dataset'
+        : row.path.startsWith('model.')
+          ? 'model'
+          : null;
+    return section === null ? [] : [{ section, path: row.path, parent: row.a, child: row.b }];
+  });
+}
+
+/**
+ * Builds the lineage graph. The first record of a duplicated id wins; parents and related ids not
+ * among the records are left out (the checks report them). Children, roots and edges are ordered by
+ * id; ancestors nearest first; descendants breadth-first, nearest first.
+ */
+export function buildLineageGraph(records: readonly Experiment[]): LineageGraph {
+  const byRecordId = new Map<string, Experiment>();
+  for (const record of records) if (!byRecordId.has(record.id)) byRecordId.set(record.id, record);
+  const ids = [...byRecordId.keys()].sort(compareIds);
+  const parentOf = new Map<string, string>();
+  const children = new Map<string, string[]>(ids.map((id) => [id, []]));
+  for (const id of ids) {
+    const parent = byRecordId.get(id)?.lineage?.parent;
+    if (parent !== undefined && byRecordId.has(parent)) {
+      parentOf.set(id, parent);
+      children.get(parent)?.push(id);
+    }
+  }
+
+  const cycles: string[][] = [];
+  const inCycle = new Set<string>();
+  const state = new Map<string, 'active' | 'done'>();
+  for (const id of ids) {
+    const path: string[] = [];
+    let current: string | undefined = id;
+    while (current !== undefined && !state.has(current)) {
+      state.set(current, 'active');
+      path.push(current);
+      current = parentOf.get(current);
+    }
+    if (current !== undefined && state.get(current) === 'active') {
+      const cycle = rotateToSmallest(path.slice(path.indexOf(current)));
+      cycles.push(cycle);
+      for (const member of cycle) inCycle.add(member);
+    }
+    for (const member of path) state.set(member, 'done');
+  }
+
+  const related = new Map<string, string[]>(ids.map((id) => [id, []]));
+  const link = (from: string, to: string): void => {
+    const list = related.get(from);
+    if (list !== undefined && from !== to && byRecordId.has(to) && !list.includes(to)) list.push(to);
+  };
+  for (const id of ids) for (const other of byRecordId.get(id)?.lineage?.related ?? []) link(id, other);
+  for (const id of ids) for (const other of byRecordId.get(id)?.lineage?.related ?? []) link(other, id);
+
+  const ancestorsOf = (id: string): string[] => {
+    const result: string[] = [];
+    let current = parentOf.get(id);
+    while (current !== undefined && current !== id && !result.includes(current)) {
+      result.push(current);
+      current = parentOf.get(current);
+    }
+    return result;
+  };
+  const descendantsOf = (id: string): string[] => {
+    const result: string[] = [];
+    const seen = new Set([id]);
+    const queue = [...(children.get(id) ?? [])];
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      result.push(next);
+      queue.push(...(children.get(next) ?? []));
+    }
+    return result;
+  };
+
+  const byId = new Map<string, ExperimentLineage>(
+    ids.map((id) => [
+      id,
+      {
+        parent: parentOf.get(id) ?? null,
+        ancestors: ancestorsOf(id),
+        children: children.get(id) ?? [],
+        descendants: descendantsOf(id),
+        related: related.get(id) ?? [],
+        inCycle: inCycle.has(id),
+      },
+    ]),
+  );
+
+  const roots = ids.filter((id) => !parentOf.has(id));
+  const treeOf = (id: string): LineageTree => ({ id, children: (children.get(id) ?? []).map(treeOf) });
+  const edges: LineageEdge[] = ids.flatMap((child) => {
+    const parentId = parentOf.get(child);
+    const parent = parentId === undefined ? undefined : byRecordId.get(parentId);
+    const record = byRecordId.get(child);
+    if (parentId === undefined || parent === undefined || record === undefined) return [];
+    return [
+      { parent: parentId, child, metricDeltas: computeParentDeltas(record, parent), differences: diffConfigurations(parent, record) },
+    ];
+  });
+  return { byId, roots, trees: roots.map(treeOf), edges, cycles };
+}

@@ -1,0 +1,101 @@
+/**
+ * Every message and hint of the consistency checks, as functions, so tests can assert exact text.
+ *
+ * Messages are diagnostics, not display: numbers are rendered plainly by `show()` (as stored, or to
+ * four significant digits for computed values) so a reader can redo the arithmetic.
+ */
+
+/** A number as plain text: integers and stored values as they are, computed values to 4 significant digits. */
+export function show(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4)));
+}
+
+/** A signed change: "+0.018", "-3". */
+export function showSigned(x: number): string {
+  return x > 0 ? `+${show(x)}` : show(x);
+}
+
+function list(items: readonly string[]): string {
+  return items.join(', ');
+}
+
+export const message = {
+  metricMismatch: (metric: string, reported: number, derived: number, formula: string, source: string): string =>
+    `${metric} is reported as ${show(reported)}, but the ${source} gives ${show(derived)} (${formula}).`,
+  metricMismatchHint: (): string => 'Check that the metrics and the confusion matrix come from the same evaluation run.',
+  f1Mismatch: (where: string, f1: number, precision: number, recall: number, derived: number): string =>
+    `${where} F1 is ${show(f1)}, but precision ${show(precision)} and recall ${show(recall)} give F1 = 2PR / (P + R) = ${show(derived)}.`,
+  matrixShape: (labels: number, rows: number, columns: readonly number[]): string =>
+    `The confusion matrix has ${labels} labels but ${rows} rows with ${list(columns.map(String))} columns; it must be square with one row and column per label.`,
+  matrixEmpty: (): string => 'The confusion matrix contains no counts.',
+  positiveLabelUnknown: (label: string, labels: readonly string[]): string =>
+    `Positive label "${label}" is not one of the confusion-matrix labels (${list(labels)}); the second label is used.`,
+  testSizeMismatch: (sizes: ReadonlyArray<{ n: number; source: string }>): string =>
+    `The test set size differs between places: ${list(sizes.map((s) => `${s.n} (${s.source})`))}.`,
+  splitFractionSum: (total: number, fractions: readonly number[]): string =>
+    `Split fractions add up to ${show(total)} (${list(fractions.map(show))}), not 1.`,
+  splitRecordSum: (total: number, records: readonly number[], datasetRecords: number): string =>
+    `Split record counts add up to ${show(total)} (${list(records.map(show))}), but the dataset has ${show(datasetRecords)} records.`,
+  splitFractionRecords: (split: string, fraction: number, datasetRecords: number, records: number): string =>
+    `Split "${split}" is ${show(fraction)} of ${show(datasetRecords)} records = ${show(fraction * datasetRecords)}, but it is said to have ${show(records)} records.`,
+  groupSizeSum: (attribute: string, total: number, sizes: readonly number[], expected: number, expectedSource: string): string =>
+    `Group sizes for ${attribute} add up to ${show(total)} (${list(sizes.map(show))}), but the ${expectedSource} is ${show(expected)}.`,
+  groupOverallMean: (metric: string, attribute: string, weighted: number, overall: number): string =>
+    `The size-weighted mean of ${metric} over the ${attribute} groups is ${show(weighted)}, but the Overall row says ${show(overall)}.`,
+  overallVsTest: (metric: string, overall: number, test: number): string =>
+    `${metric} is ${show(overall)} in the Overall row of the disaggregated table but ${show(test)} in the test metrics.`,
+  currentRowVsTest: (metric: string, row: number, test: number): string =>
+    `${metric} is ${show(row)} in the current row of the baseline table but ${show(test)} in the test metrics.`,
+  computeMismatch: (gpuHours: number, gpuCount: number, durationHours: number): string =>
+    `GPU-hours are ${show(gpuHours)}, but ${show(gpuCount)} GPUs × ${show(durationHours)} hours = ${show(gpuCount * durationHours)}.`,
+  bestEpochValue: (epoch: number, metric: string, best: number, history: number): string =>
+    `The best model (epoch ${show(epoch)}) has ${metric} ${show(best)}, but the training history row of epoch ${show(epoch)} says ${show(history)}.`,
+  bestEpochNotBest: (epoch: number, metric: string, best: number, betterEpoch: number, betterValue: number, direction: string): string =>
+    `The best model (epoch ${show(epoch)}) is chosen by ${metric} (${direction} is better) with ${show(best)}, but epoch ${show(betterEpoch)} has ${show(betterValue)}.`,
+  bestEpochDominated: (epoch: number, betterEpoch: number, metrics: readonly string[]): string =>
+    `The best model (epoch ${show(epoch)}) is worse than epoch ${show(betterEpoch)} on every metric it reports (${list(metrics)}).`,
+  bestEpochBeyondTraining: (epoch: number, epochs: number): string =>
+    `The best model is at epoch ${show(epoch)}, but training is configured for ${show(epochs)} epochs.`,
+  earlyStopping: (bestEpoch: number, patience: number, lastEpoch: number): string =>
+    `With early stopping (patience ${show(patience)}) and the best model at epoch ${show(bestEpoch)}, training should have stopped by epoch ${show(bestEpoch + patience)}, but the history reaches epoch ${show(lastEpoch)}.`,
+  earlyStoppingHint: (): string => 'This is expected only if early stopping monitored a different metric than the best-model selection.',
+  historyOrder: (previous: number, next: number): string =>
+    `The training history is not in epoch order: epoch ${show(next)} follows epoch ${show(previous)}.`,
+  checkpointEpoch: (artifact: string, checkpointEpoch: number, bestEpoch: number): string =>
+    `Artifact "${artifact}" is a checkpoint of epoch ${show(checkpointEpoch)}, but the best model is at epoch ${show(bestEpoch)}.`,
+  claimMismatch: (
+    text: string,
+    metric: string,
+    baseline: string,
+    reference: number,
+    current: number,
+    absolute: number,
+    relative: number | null,
+  ): string =>
+    `Claim "${text}" does not match the numbers: ${metric} went from ${show(reference)} (${baseline}) to ${show(current)}, a change of ${showSigned(absolute)}` +
+    (relative === null ? '.' : ` (${showSigned(relative * 100)}% relative).`),
+  claimNoBaseline: (text: string, reference: string | null): string =>
+    reference === null
+      ? `Claim "${text}" does not say what it is compared to, and there is no single baseline to check it against.`
+      : `Claim "${text}" refers to "${reference}", which matches no row of the baseline table.`,
+  claimNoMetric: (text: string, metric: string, baseline: string): string =>
+    `Claim "${text}" cannot be checked: the baseline table has no ${metric} value for both ${baseline} and the current experiment.`,
+  claimNoNumber: (text: string): string => `Claim "${text}" states no change that can be checked.`,
+  danglingParent: (parent: string): string => `Parent experiment "${parent}" is not among the records.`,
+  danglingRelated: (related: string): string => `Related experiment "${related}" is not among the records.`,
+  danglingBaseline: (label: string, id: string): string =>
+    `Baseline "${label}" refers to experiment "${id}", which is not among the records.`,
+  lineageCycle: (cycle: readonly string[]): string => `The parent chain loops: ${[...cycle, cycle[0] ?? ''].join(' → ')}.`,
+  placeholders: (paths: readonly string[]): string =>
+    `${paths.length} field${paths.length === 1 ? ' is' : 's are'} still unfilled template placeholders: ${list(paths)}.`,
+  ciExcludesValue: (metric: string, value: number, low: number, high: number): string =>
+    `The 95% CI of ${metric} [${show(low)}, ${show(high)}] does not contain its value ${show(value)}.`,
+  ciReversed: (metric: string, low: number, high: number): string =>
+    `The 95% CI of ${metric} has its low bound ${show(low)} above its high bound ${show(high)}.`,
+  proportionAsPercent: (metric: string, value: number): string =>
+    `${metric} is ${show(value)}, outside 0–1; if it is a percentage, give it the unit "%".`,
+  outOfRange: (metric: string, value: number, max: number): string => `${metric} is ${show(value)}, outside 0–${show(max)}.`,
+  dateOrder: (date: string, completionDate: string): string => `The completion date ${completionDate} is before the start date ${date}.`,
+  hyperparameterTuned: (name: string, tuned: string, used: string): string =>
+    `Tuning found ${name} = ${tuned}, but the hyperparameter table uses ${used}.`,
+} as const;

@@ -1,0 +1,234 @@
+/**
+ * Metric semantics: what a metric name as people write it means — which way is better, its unit,
+ * whether it is a proportion of counts — and a normalized key so that `F1 Score` in one table and
+ * `F1` in another are recognised as the same metric.
+ */
+
+/** Which way a metric improves. */
+export type Direction = 'higher' | 'lower';
+
+/** Split a metric name is qualified with (`Train Acc`, `Val Loss`, `Test F1`). */
+export type MetricSplit = 'train' | 'val' | 'test';
+
+/** Averaging of a multi-class metric named with a qualifier (`Macro F1`, `Weighted Precision`). */
+export type MetricAverage = 'macro' | 'micro' | 'weighted';
+
+/** What a metric name means. */
+export interface MetricInfo {
+  /** The name as written. */
+  name: string;
+  /** Normalized key: lower case, unit removed, spelling variants unified (`Val Acc` → `val_accuracy`, `F1 Score` → `f1`). */
+  key: string;
+  /** Semantic family, e.g. `accuracy`, `recall` (for Recall, TPR, Sensitivity), `loss`; null when unknown. */
+  kind: string | null;
+  /** Split the name is qualified with, if any. */
+  split: MetricSplit | null;
+  /** Multi-class averaging named in the metric, if any. */
+  average: MetricAverage | null;
+  /** Which way is better; null when the metric is not recognised. */
+  direction: Direction | null;
+  /** Unit: `%`, `ms`, `s`, `kg`, …; null when none is known. Percent-unit values hold percent (86.9, not 0.869). */
+  unit: string | null;
+  /** True when the metric is a proportion of counts (accuracy, precision, recall, error rate, …). */
+  isProportion: boolean;
+}
+
+const UNIT_ALIASES: Readonly<Record<string, string>> = {
+  '%': '%',
+  percent: '%',
+  pct: '%',
+  pp: 'pp',
+  ms: 'ms',
+  msec: 'ms',
+  millisecond: 'ms',
+  milliseconds: 'ms',
+  us: 'µs',
+  µs: 'µs',
+  s: 's',
+  sec: 's',
+  secs: 's',
+  second: 's',
+  seconds: 's',
+  min: 'min',
+  mins: 'min',
+  minutes: 'min',
+  h: 'h',
+  hr: 'h',
+  hrs: 'h',
+  hour: 'h',
+  hours: 'h',
+  kg: 'kg',
+  'kg co2': 'kg',
+  'kg co2e': 'kg',
+  kgco2e: 'kg',
+  g: 'g',
+  $: '$',
+  usd: '$',
+  mb: 'MB',
+  gb: 'GB',
+};
+
+/** Normalizes a unit as written (`(ms)`, `msec`, `percent`) to its canonical spelling; null when not a known unit. */
+export function normalizeUnit(text: string): string | null {
+  return UNIT_ALIASES[text.trim().toLowerCase()] ?? null;
+}
+
+/** Spelling variants unified in the key (applied to the space-joined lower-case tokens, in order). */
+const KEY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:f1 score|f1score|f score|f measure|f1 measure)\b/g, 'f1'],
+  [/\b(?:auc roc|roc auc|auroc|area under (?:the )?roc(?: curve)?)\b/g, 'auc roc'],
+  [/\b(?:auc pr|pr auc|auprc|aupr)\b/g, 'auc pr'],
+  [/\bmean average precision\b/g, 'map'],
+  [/\bintersection over union\b/g, 'iou'],
+  [/\btrue positive rate\b/g, 'tpr'],
+  [/\btrue negative rate\b/g, 'tnr'],
+  [/\bfalse positive rate\b/g, 'fpr'],
+  [/\bfalse negative rate\b/g, 'fnr'],
+  [/\bacc\b/g, 'accuracy'],
+  [/\berr\b/g, 'error'],
+  [/\bprec\b/g, 'precision'],
+];
+
+interface KindRule {
+  pattern: RegExp;
+  kind: string;
+  direction: Direction;
+  isProportion: boolean;
+}
+
+/**
+ * Metric families, first match wins; matched against the canonical phrase. Lower-is-better rules come
+ * first so that `Top-5 Error`, `Mean Squared Error` and `False Positive Rate` are not taken for
+ * accuracy, precision or recall.
+ */
+const KIND_RULES: readonly KindRule[] = [
+  { pattern: /\b(?:fpr|fall out|fallout)\b/, kind: 'fpr', direction: 'lower', isProportion: true },
+  { pattern: /\b(?:fnr|miss rate)\b/, kind: 'fnr', direction: 'lower', isProportion: true },
+  {
+    pattern: /\b(?:rmse|rmsle|mae|mse|msle|mape|smape|mean (?:absolute|squared)(?: percentage)? error|root mean squared error)\b/,
+    kind: 'regression-error',
+    direction: 'lower',
+    isProportion: false,
+  },
+  { pattern: /\b(?:wer|cer|word error rate|character error rate)\b/, kind: 'edit-error', direction: 'lower', isProportion: false },
+  { pattern: /\berror\b/, kind: 'error', direction: 'lower', isProportion: true },
+  { pattern: /\bloss\b/, kind: 'loss', direction: 'lower', isProportion: false },
+  { pattern: /\b(?:perplexity|ppl)\b/, kind: 'perplexity', direction: 'lower', isProportion: false },
+  { pattern: /\b(?:latency|inference time|response time)\b/, kind: 'latency', direction: 'lower', isProportion: false },
+  { pattern: /\b(?:co2|co2e|carbon|emissions?)\b/, kind: 'co2', direction: 'lower', isProportion: false },
+  { pattern: /\bcost\b/, kind: 'cost', direction: 'lower', isProportion: false },
+  { pattern: /\bbrier\b/, kind: 'brier', direction: 'lower', isProportion: false },
+  { pattern: /\b(?:memory|vram)\b/, kind: 'memory', direction: 'lower', isProportion: false },
+  { pattern: /\b(?:disparity|parity difference|odds difference)\b/, kind: 'disparity', direction: 'lower', isProportion: false },
+  { pattern: /\b(?:time|duration|runtime)\b/, kind: 'time', direction: 'lower', isProportion: false },
+  { pattern: /\bbalanced accuracy\b/, kind: 'balanced-accuracy', direction: 'higher', isProportion: false },
+  { pattern: /\baccuracy\b/, kind: 'accuracy', direction: 'higher', isProportion: true },
+  { pattern: /\bf1\b|\bf beta\b|\bf2\b/, kind: 'f1', direction: 'higher', isProportion: false },
+  { pattern: /\bmap\b/, kind: 'map', direction: 'higher', isProportion: false },
+  { pattern: /\b(?:auc|average precision|ap)\b/, kind: 'auc', direction: 'higher', isProportion: false },
+  { pattern: /\bprecision\b/, kind: 'precision', direction: 'higher', isProportion: true },
+  { pattern: /\b(?:recall|sensitivity|tpr|hit rate)\b/, kind: 'recall', direction: 'higher', isProportion: true },
+  { pattern: /\b(?:specificity|selectivity|tnr)\b/, kind: 'specificity', direction: 'higher', isProportion: true },
+  { pattern: /\bselection rate\b/, kind: 'selection-rate', direction: 'higher', isProportion: true },
+  { pattern: /\b(?:iou|miou|jaccard|dice)\b/, kind: 'iou', direction: 'higher', isProportion: false },
+  { pattern: /\b(?:bleu|rouge\w*|meteor|chrf|bertscore|cider)\b/, kind: 'text-overlap', direction: 'higher', isProportion: false },
+  { pattern: /\b(?:r2|r squared)\b/, kind: 'r2', direction: 'higher', isProportion: false },
+  { pattern: /\b(?:ndcg|mrr|hits)\b/, kind: 'ranking', direction: 'higher', isProportion: false },
+  { pattern: /\b(?:mcc|kappa)\b/, kind: 'agreement', direction: 'higher', isProportion: false },
+  { pattern: /\b(?:throughput|qps)\b/, kind: 'throughput', direction: 'higher', isProportion: false },
+  { pattern: /\bparity ratio\b/, kind: 'parity-ratio', direction: 'higher', isProportion: false },
+];
+
+/** Families whose values lie in [0, 1] (or [0, 100] in percent). */
+const UNIT_INTERVAL_KINDS: ReadonlySet<string> = new Set([
+  'accuracy',
+  'balanced-accuracy',
+  'precision',
+  'recall',
+  'specificity',
+  'fpr',
+  'fnr',
+  'error',
+  'selection-rate',
+  'f1',
+  'auc',
+  'map',
+  'iou',
+]);
+
+const SPLIT_WORDS: Readonly<Record<string, MetricSplit>> = {
+  train: 'train',
+  training: 'train',
+  trn: 'train',
+  val: 'val',
+  valid: 'val',
+  validation: 'val',
+  dev: 'val',
+  test: 'test',
+  testing: 'test',
+  holdout: 'test',
+};
+
+const AVERAGE_WORDS: ReadonlySet<string> = new Set(['macro', 'micro', 'weighted']);
+
+/** Removes a trailing unit (`(ms)`, `[%]`, ` %`) from a metric name; returns the rest and the unit. */
+function splitUnit(name: string): { rest: string; unit: string | null } {
+  const bracketed = /\s*[([]\s*([^()[\]]+?)\s*[)\]]\s*$/.exec(name);
+  if (bracketed !== null) {
+    const unit = normalizeUnit(bracketed[1] ?? '');
+    if (unit !== null) return { rest: name.slice(0, bracketed.index), unit };
+  }
+  if (/\s%$/.test(name) || /[a-z]%$/i.test(name)) return { rest: name.slice(0, -1), unit: '%' };
+  return { rest: name, unit: null };
+}
+
+/**
+ * What a metric name means: direction, unit, proportion-ness and a normalized key.
+ * `explicitUnit` (the `unit` field of a test metric) wins over a unit in the name.
+ */
+export function metricInfo(name: string, explicitUnit?: string): MetricInfo {
+  const { rest, unit: nameUnit } = splitUnit(name);
+  const unit = explicitUnit === undefined || explicitUnit.trim() === '' ? nameUnit : (normalizeUnit(explicitUnit) ?? explicitUnit.trim());
+  let tokens: string[] = rest.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  let split: MetricSplit | null = null;
+  const first = tokens[0];
+  if (first !== undefined && tokens.length > 1 && SPLIT_WORDS[first] !== undefined) {
+    split = SPLIT_WORDS[first];
+    tokens = tokens.slice(1);
+  }
+  const average = (tokens.find((t) => AVERAGE_WORDS.has(t)) ?? null) as MetricAverage | null;
+  let phrase = tokens.join(' ');
+  for (const [pattern, replacement] of KEY_PHRASES) phrase = phrase.replace(pattern, replacement);
+  const rule = KIND_RULES.find((r) => r.pattern.test(phrase));
+  const key = [...(split === null ? [] : [split]), ...phrase.split(' ').filter((t) => t !== '')].join('_');
+  return {
+    name,
+    key: key === '' ? name.trim().toLowerCase() : key,
+    kind: rule?.kind ?? null,
+    split,
+    average,
+    direction: rule?.direction ?? null,
+    unit,
+    isProportion: rule?.isProportion ?? false,
+  };
+}
+
+/** True when the metric's values must lie in [0, 1] (or [0, 100] with a `%` unit). */
+export function isUnitIntervalMetric(info: MetricInfo): boolean {
+  return info.kind !== null && UNIT_INTERVAL_KINDS.has(info.kind);
+}
+
+/** Scale from a value as stored to a fraction: 100 for percent-unit metrics, else 1. */
+export function percentScale(info: MetricInfo): number {
+  return info.unit === '%' ? 100 : 1;
+}
+
+/** Unit of a change in the metric: percentage points for percent-unit metrics, else the metric's unit. */
+export function changeUnit(info: MetricInfo): string | null {
+  return info.unit === '%' ? 'pp' : info.unit;
+}
+
+/** Whether `a` is better than `b` for a metric of the given direction (false when equal). */
+export function isBetter(a: number, b: number, direction: Direction): boolean {
+  return direction === 'higher' ? a > b : a < b;
+}

@@ -1,0 +1,188 @@
+/**
+ * The analysis output as zod schemas: the TypeScript types of the per-experiment analysis are derived
+ * from them, and they are exported as JSON Schema (`public/schema/analysis.schema.json`) for the
+ * per-experiment API document `{ schemaVersion, record, analysis }` and the summary list items.
+ * Field names here are a public API: other tools read them.
+ */
+import { z } from 'zod';
+import { ExperimentSchema, StatusSchema } from '../schema/index.ts';
+
+/** Version of the analysis API document (bumped on breaking changes). */
+export const ANALYSIS_SCHEMA_VERSION = 1;
+
+export const DirectionSchema = z
+  .enum(['higher', 'lower'])
+  .nullable()
+  .describe('Which way the metric improves: "higher", "lower", or null when the metric is not recognised.');
+
+export const MetricDeltaSchema = z.object({
+  baseline: z.string().describe('What the current value is compared to: the baseline row label, or the parent experiment id.'),
+  source: z.enum(['baseline', 'parent']).describe('"baseline" for a row of the baseline table, "parent" for the parent experiment.'),
+  referenceId: z.string().nullable().describe('Experiment id of the reference, when known.'),
+  metric: z.string().describe("Metric name as written in the current experiment's table."),
+  key: z.string().describe('Normalized metric key (e.g. "f1" for "F1 Score").'),
+  current: z.number().describe("The current experiment's value."),
+  reference: z.number().describe("The reference's value."),
+  absolute: z.number().describe('current − reference, in the metric unit (percentage points for a percent-unit metric).'),
+  absoluteUnit: z.string().nullable().describe('Unit of `absolute`: "pp" for a percent-unit metric, else the metric unit.'),
+  relative: z.number().nullable().describe('absolute / |reference| as a fraction (0.021 for +2.1%); null when the reference is 0.'),
+  relativeUndefinedReason: z.string().nullable().describe('Why `relative` is null, when it is.'),
+  betterDirection: DirectionSchema,
+  improved: z
+    .boolean()
+    .nullable()
+    .describe('Whether the change is an improvement; false for no change; null when the direction is unknown.'),
+  ciLow: z.number().nullable().describe('Lower bound of the 95% CI of `absolute`, same unit; null when no interval can be computed.'),
+  ciHigh: z.number().nullable().describe('Upper bound of the 95% CI of `absolute`, same unit.'),
+  significant: z.boolean().nullable().describe('True when the 95% CI excludes zero; null when there is no interval.'),
+  unit: z.string().nullable().describe('Unit of the metric values ("%", "ms", …).'),
+  method: z
+    .enum(['ci', 'two-proportion'])
+    .nullable()
+    .describe('"ci": both sides carry 95% CIs, combined as √(a²+b²); "two-proportion": normal approximation from test-set sizes.'),
+  assumption: z.string().nullable().describe('Assumptions the interval rests on (test-set sizes, independence).'),
+});
+export type MetricDelta = z.output<typeof MetricDeltaSchema>;
+
+export const ClaimCheckSchema = z.object({
+  index: z.number().int().describe('Index of the claim in `comparison.claims`.'),
+  metric: z.string().describe('Metric the claim is about, as written.'),
+  text: z.string().describe('The claim as written.'),
+  baseline: z.string().nullable().describe('Baseline row label (or parent id) the claim was matched to; null when none was found.'),
+  claimed: z.number().nullable().describe('The claimed change as a number (+2.1 → 2.1).'),
+  claimedUnit: z.enum(['%', 'pp', 'abs']).nullable().describe('Unit of the claim: "%", "pp" or "abs" (absolute, in the metric unit).'),
+  claimKind: z
+    .enum(['relative', 'absolute'])
+    .nullable()
+    .describe('How the claim was read when it matches: a relative change, or an absolute change (points or metric unit).'),
+  computedRelative: z.number().nullable().describe('The computed relative change, as a fraction.'),
+  computedAbsolute: z.number().nullable().describe('The computed absolute change, in the metric unit (pp for percent metrics).'),
+  status: z
+    .enum(['accepted', 'mismatch', 'unresolved'])
+    .describe('"accepted", "mismatch", or "unresolved" when the claim could not be checked.'),
+});
+export type ClaimCheck = z.output<typeof ClaimCheckSchema>;
+
+export const GroupValueSchema = z.object({
+  group: z.string().describe('Group label as written.'),
+  value: z.number().describe("The group's metric value."),
+});
+export type GroupValue = z.output<typeof GroupValueSchema>;
+
+export const FairnessGapSchema = z.object({
+  attribute: z.string().describe('Sensitive attribute ("group" when the table names none; "sex × age" for an intersection).'),
+  metric: z.string().describe('Metric column as written.'),
+  betterDirection: DirectionSchema,
+  min: GroupValueSchema.describe('Group with the smallest value.'),
+  max: GroupValueSchema.describe('Group with the largest value.'),
+  difference: z.number().describe('Fairlearn difference between groups: max − min.'),
+  ratio: z.number().nullable().describe('Fairlearn ratio between groups: min / max; null when max is 0.'),
+  differenceToOverall: z.number().nullable().describe('max over groups of |group − overall|; null without an Overall row.'),
+  ratioToOverall: z
+    .number()
+    .nullable()
+    .describe('min over groups of group/overall (or overall/group when above 1); null without an Overall row or when undefined.'),
+  flagged: z.boolean().describe('True when `ratio` < `threshold` (the four-fifths heuristic by default).'),
+  threshold: z.number().describe('Ratio threshold used for `flagged`.'),
+  ciLow: z
+    .number()
+    .nullable()
+    .describe('Lower bound of the 95% CI of `difference` (two-proportion approximation); null when not computable.'),
+  ciHigh: z.number().nullable().describe('Upper bound of the 95% CI of `difference`.'),
+  coverage: z.number().nullable().describe('Sum of group n / overall n; null when sizes are missing.'),
+  bestGroup: GroupValueSchema.nullable().describe('Best group given the direction; null when the direction is unknown.'),
+  worstGroup: GroupValueSchema.nullable().describe('Worst group given the direction; null when the direction is unknown.'),
+  unit: z.string().nullable().describe('Unit of the metric values ("%" → differences are in percentage points).'),
+  assumption: z.string().nullable().describe('Assumptions the interval rests on.'),
+});
+export type FairnessGap = z.output<typeof FairnessGapSchema>;
+
+export const CheckSchema = z.object({
+  level: z
+    .enum(['error', 'warning', 'info'])
+    .describe('"error": the record cannot be trusted; "warning": numbers contradict; "info": worth a look.'),
+  code: z.string().describe('Stable check code, e.g. "metric-mismatch".'),
+  message: z.string().describe('What is wrong, naming the numbers involved.'),
+  path: z.string().describe('Dotted path of the field concerned, e.g. "evaluation.testMetrics.0.value"; "" for the whole record.'),
+  hint: z.string().optional().describe('How to fix it.'),
+});
+export type Check = z.output<typeof CheckSchema>;
+
+export const ExperimentLineageSchema = z.object({
+  parent: z.string().nullable().describe('Parent experiment id, when the parent is among the records.'),
+  ancestors: z.array(z.string()).describe('Ancestors up to the root, nearest first.'),
+  children: z.array(z.string()).describe('Experiments naming this one as parent.'),
+  descendants: z.array(z.string()).describe('All descendants, breadth-first, nearest first.'),
+  related: z.array(z.string()).describe('Related experiments, either direction.'),
+  inCycle: z.boolean().describe('True when the parent chain of this experiment loops.'),
+});
+export type ExperimentLineage = z.output<typeof ExperimentLineageSchema>;
+
+export const HeadlineSchema = z.object({
+  metric: z.string().describe('Metric name as written.'),
+  value: z.number().describe('Its test value.'),
+  betterDirection: DirectionSchema,
+  unit: z.string().nullable().describe('Unit of the value.'),
+});
+export type Headline = z.output<typeof HeadlineSchema>;
+
+export const ExperimentAnalysisSchema = z.object({
+  baselineDeltas: z.array(MetricDeltaSchema).describe('Changes against every non-current baseline row.'),
+  parentDeltas: z.array(MetricDeltaSchema).describe('Changes against the parent experiment (test metrics of both).'),
+  claims: z.array(ClaimCheckSchema).describe('Improvement claims checked against the computed changes.'),
+  fairness: z.array(FairnessGapSchema).describe('Fairness gaps per attribute and metric.'),
+  checks: z.array(CheckSchema).describe('Consistency checks, errors first.'),
+  lineage: ExperimentLineageSchema.describe('Where the experiment sits in the lineage graph.'),
+  headline: HeadlineSchema.nullable().describe('The headline metric: the first test metric with a value.'),
+});
+export type ExperimentAnalysis = z.output<typeof ExperimentAnalysisSchema>;
+
+export const ExperimentDocumentSchema = z
+  .object({
+    schemaVersion: z.literal(ANALYSIS_SCHEMA_VERSION).describe('Version of this document format.'),
+    record: ExperimentSchema.describe('The normalized experiment record.'),
+    analysis: ExperimentAnalysisSchema.describe('Everything Logbook computed from the record and its collection.'),
+  })
+  .describe('Logbook per-experiment API document.');
+export type ExperimentDocument = z.output<typeof ExperimentDocumentSchema>;
+
+export const CheckCountsSchema = z.object({
+  error: z.number().int().nonnegative(),
+  warning: z.number().int().nonnegative(),
+  info: z.number().int().nonnegative(),
+});
+
+export const SummaryItemSchema = z
+  .object({
+    id: z.string().describe('Experiment id.'),
+    name: z.string().nullable().describe('Experiment name.'),
+    date: z.string().nullable().describe('Start date.'),
+    status: StatusSchema.nullable(),
+    useCase: z.string().nullable().describe('The use_case tag.'),
+    dataset: z.string().nullable().describe('Dataset name.'),
+    parent: z.string().nullable().describe('Parent experiment id (among the records).'),
+    headline: HeadlineSchema.nullable(),
+    checkCounts: CheckCountsSchema.describe('Number of checks at each level.'),
+  })
+  .describe('One item of the summary list of experiments.');
+export type SummaryItem = z.output<typeof SummaryItemSchema>;
+
+/**
+ * JSON Schema (draft 2020-12) of the per-experiment API document, with the summary list item under
+ * `$defs.SummaryItem` and the summary list under `$defs.Summary`.
+ */
+export function buildAnalysisJsonSchema(): Record<string, unknown> {
+  const document = z.toJSONSchema(ExperimentDocumentSchema, { io: 'output' });
+  const summaryItem = z.toJSONSchema(SummaryItemSchema, { io: 'output' });
+  const { $schema, ...documentBody } = document;
+  delete summaryItem.$schema;
+  return {
+    $schema,
+    title: 'Logbook analysis API',
+    ...documentBody,
+    $defs: {
+      SummaryItem: summaryItem,
+      Summary: { type: 'array', items: { $ref: '#/$defs/SummaryItem' }, description: 'The summary list of experiments.' },
+    },
+  };
+}

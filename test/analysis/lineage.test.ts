@@ -1,0 +1,128 @@
+import { describe, expect, test } from 'vitest';
+import { buildLineageGraph, compareIds, diffConfigurations } from '../../src/analysis/lineage.ts';
+import { record } from './fixtures.ts';
+
+const hp = (lr: number) => ({
+  hyperparameters: [
+    { name: 'learning_rate', value: lr },
+    { name: 'batch_size', value: 32 },
+  ],
+});
+
+// a ← b ← c, and b ← d (a branch); e is related to a; f names a parent that does not exist.
+const records = [
+  record({ id: 'c', lineage: { parent: 'b' }, model: hp(0.001), evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.88 }] } }),
+  record({
+    id: 'a',
+    model: hp(0.01),
+    dataset: { name: 'tx', version: '1' },
+    evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.8, ci95: 0.02 }] },
+  }),
+  record({
+    id: 'b',
+    lineage: { parent: 'a' },
+    model: hp(0.005),
+    dataset: { name: 'tx', version: '2' },
+    evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.85, ci95: 0.02 }] },
+  }),
+  record({ id: 'd', lineage: { parent: 'b', related: ['c', 'c', 'd', 'nowhere'] } }),
+  record({ id: 'e', lineage: { related: ['a'] } }),
+  record({ id: 'f', lineage: { parent: 'ghost' } }),
+  record({ id: 'a', name: 'duplicate of a, ignored', lineage: { parent: 'c' } }),
+];
+
+describe('buildLineageGraph', () => {
+  const graph = buildLineageGraph(records);
+  const at = (id: string) => graph.byId.get(id);
+
+  test('a chain of three with a branch: parents, children, ancestors nearest first, descendants breadth-first', () => {
+    expect(at('a')).toEqual({ parent: null, ancestors: [], children: ['b'], descendants: ['b', 'c', 'd'], related: ['e'], inCycle: false });
+    expect(at('b')).toEqual({ parent: 'a', ancestors: ['a'], children: ['c', 'd'], descendants: ['c', 'd'], related: [], inCycle: false });
+    expect(at('c')).toEqual({ parent: 'b', ancestors: ['b', 'a'], children: [], descendants: [], related: ['d'], inCycle: false });
+    expect(at('d')?.related).toEqual(['c']);
+    expect(at('e')?.related).toEqual(['a']);
+  });
+
+  test('a parent not among the records makes a root', () => {
+    expect(at('f')?.parent).toBeNull();
+    expect(graph.roots).toEqual(['a', 'e', 'f']);
+  });
+
+  test('trees follow the children, by id', () => {
+    expect(graph.trees[0]).toEqual({
+      id: 'a',
+      children: [
+        {
+          id: 'b',
+          children: [
+            { id: 'c', children: [] },
+            { id: 'd', children: [] },
+          ],
+        },
+      ],
+    });
+    expect(graph.cycles).toEqual([]);
+  });
+
+  test('each edge carries the metric deltas and the configuration differences', () => {
+    expect(graph.edges.map((e) => `${e.parent}→${e.child}`)).toEqual(['a→b', 'b→c', 'b→d']);
+    const ab = graph.edges[0];
+    expect(ab?.metricDeltas).toHaveLength(1);
+    expect(ab?.metricDeltas[0]?.absolute).toBeCloseTo(0.05, 12);
+    // √(0.02² + 0.02²) = 0.0282843
+    expect(ab?.metricDeltas[0]?.ciLow).toBeCloseTo(0.05 - 0.0282843, 6);
+    expect(ab?.differences).toEqual([
+      { section: 'dataset', path: 'dataset.version', parent: '1', child: '2' },
+      { section: 'hyperparameters', path: 'model.hyperparameters[learning_rate].value', parent: 0.01, child: 0.005 },
+    ]);
+    // d has no dataset or model: everything b has there is a difference, including the row keys.
+    expect(graph.edges[2]?.differences.map((d) => d.path)).toEqual([
+      'dataset.name',
+      'dataset.version',
+      'model.hyperparameters[learning_rate].name',
+      'model.hyperparameters[learning_rate].value',
+      'model.hyperparameters[batch_size].name',
+      'model.hyperparameters[batch_size].value',
+    ]);
+  });
+
+  test('parent cycles are detected once each and do not hang', () => {
+    const cyclic = buildLineageGraph([
+      record({ id: 'y', lineage: { parent: 'x' } }),
+      record({ id: 'x', lineage: { parent: 'y' } }),
+      record({ id: 'w', lineage: { parent: 'x' } }),
+      record({ id: 'z', lineage: { parent: 'z' } }),
+    ]);
+    expect(cyclic.cycles).toEqual([['x', 'y'], ['z']]);
+    expect(cyclic.roots).toEqual([]);
+    expect(cyclic.trees).toEqual([]);
+    expect(cyclic.byId.get('x')).toEqual({
+      parent: 'y',
+      ancestors: ['y'],
+      children: ['w', 'y'],
+      descendants: ['w', 'y'],
+      related: [],
+      inCycle: true,
+    });
+    expect(cyclic.byId.get('w')).toMatchObject({ ancestors: ['x', 'y'], inCycle: false });
+    expect(cyclic.byId.get('z')).toMatchObject({ parent: 'z', ancestors: [], children: ['z'], descendants: [], inCycle: true });
+  });
+
+  test('an empty collection has an empty graph', () => {
+    expect(buildLineageGraph([])).toEqual({ byId: new Map(), roots: [], trees: [], edges: [], cycles: [] });
+  });
+});
+
+describe('diffConfigurations', () => {
+  test('model fields other than hyperparameters are in the model section', () => {
+    const diff = diffConfigurations(
+      record({ id: 'p', model: { type: 'XGBoost' } }),
+      record({ id: 'q', model: { type: 'LightGBM' }, notes: 'x' }),
+    );
+    expect(diff).toEqual([{ section: 'model', path: 'model.type', parent: 'XGBoost', child: 'LightGBM' }]);
+  });
+});
+
+describe('compareIds', () => {
+  test('code-point order', () => expect(['b', 'B', 'a', 'a'].sort(compareIds)).toEqual(['B', 'a', 'a', 'b']));
+});

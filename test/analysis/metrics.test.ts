@@ -1,0 +1,93 @@
+import { describe, expect, test } from 'vitest';
+import { changeUnit, isBetter, isUnitIntervalMetric, metricInfo, normalizeUnit, percentScale } from '../../src/analysis/metrics.ts';
+
+describe('metricInfo', () => {
+  test.each([
+    // name, key, kind, direction, unit, isProportion, split
+    ['Accuracy', 'accuracy', 'accuracy', 'higher', null, true, null],
+    ['Train Acc', 'train_accuracy', 'accuracy', 'higher', null, true, 'train'],
+    ['Val Loss', 'val_loss', 'loss', 'lower', null, false, 'val'],
+    ['Validation Loss', 'val_loss', 'loss', 'lower', null, false, 'val'],
+    ['Top-5 Error (%)', 'top_5_error', 'error', 'lower', '%', true, null],
+    ['Latency (ms)', 'latency', 'latency', 'lower', 'ms', false, null],
+    ['mAP@[.5, .95]', 'map_5_95', 'map', 'higher', null, false, null],
+    ['F1 Score', 'f1', 'f1', 'higher', null, false, null],
+    ['F1', 'f1', 'f1', 'higher', null, false, null],
+    ['AUC-ROC', 'auc_roc', 'auc', 'higher', null, false, null],
+    ['PR AUC', 'auc_pr', 'auc', 'higher', null, false, null],
+    ['Precision', 'precision', 'precision', 'higher', null, true, null],
+    ['Recall', 'recall', 'recall', 'higher', null, true, null],
+    ['TPR', 'tpr', 'recall', 'higher', null, true, null],
+    ['True Positive Rate', 'tpr', 'recall', 'higher', null, true, null],
+    ['False Positive Rate', 'fpr', 'fpr', 'lower', null, true, null],
+    ['FNR', 'fnr', 'fnr', 'lower', null, true, null],
+    ['Specificity', 'specificity', 'specificity', 'higher', null, true, null],
+    ['Selection Rate', 'selection_rate', 'selection-rate', 'higher', null, true, null],
+    ['IoU', 'iou', 'iou', 'higher', null, false, null],
+    ['BLEU', 'bleu', 'text-overlap', 'higher', null, false, null],
+    ['RMSE', 'rmse', 'regression-error', 'lower', null, false, null],
+    ['Mean Absolute Error', 'mean_absolute_error', 'regression-error', 'lower', null, false, null],
+    ['Perplexity', 'perplexity', 'perplexity', 'lower', null, false, null],
+    ['CO2 (kg)', 'co2', 'co2', 'lower', 'kg', false, null],
+    ['Cost (USD)', 'cost', 'cost', 'lower', '$', false, null],
+    ['Accuracy %', 'accuracy', 'accuracy', 'higher', '%', true, null],
+    ['Learning Rate', 'learning_rate', null, null, null, false, null],
+    ['Macro F1', 'macro_f1', 'f1', 'higher', null, false, null],
+  ])('%s → key %s, kind %s, %s is better, unit %s', (name, key, kind, direction, unit, isProportion, split) => {
+    const info = metricInfo(name);
+    expect(info).toMatchObject({ name, key, kind, direction, unit, isProportion, split });
+  });
+
+  test('an explicit unit wins over the name and is normalized', () => {
+    expect(metricInfo('Latency', 'msec').unit).toBe('ms');
+    expect(metricInfo('Accuracy (%)', '').unit).toBe('%');
+    expect(metricInfo('Throughput', 'req/s').unit).toBe('req/s');
+  });
+
+  test('a parenthesis that is not a unit stays part of the name', () => {
+    expect(metricInfo('Accuracy (top-1)')).toMatchObject({ key: 'accuracy_top_1', unit: null });
+  });
+
+  test('a name of only punctuation keeps a usable key', () => {
+    expect(metricInfo('??').key).toBe('??');
+  });
+
+  test('a lone split word is a metric name, not a qualifier', () => {
+    expect(metricInfo('Test')).toMatchObject({ key: 'test', split: null });
+  });
+
+  test('averaging qualifiers are recognised', () => {
+    expect(metricInfo('Weighted Precision').average).toBe('weighted');
+    expect(metricInfo('Precision').average).toBeNull();
+  });
+});
+
+describe('normalizeUnit', () => {
+  test.each([
+    ['%', '%'],
+    ['percent', '%'],
+    ['ms', 'ms'],
+    ['Seconds', 's'],
+    ['kg CO2e', 'kg'],
+    ['furlongs', null],
+  ])('%s → %s', (text, unit) => expect(normalizeUnit(text)).toBe(unit));
+});
+
+describe('helpers', () => {
+  test('isUnitIntervalMetric is true for bounded metrics only', () => {
+    expect(isUnitIntervalMetric(metricInfo('F1'))).toBe(true);
+    expect(isUnitIntervalMetric(metricInfo('Loss'))).toBe(false);
+    expect(isUnitIntervalMetric(metricInfo('Learning Rate'))).toBe(false);
+  });
+  test('percentScale and changeUnit follow the unit', () => {
+    expect(percentScale(metricInfo('Error (%)'))).toBe(100);
+    expect(percentScale(metricInfo('Error'))).toBe(1);
+    expect(changeUnit(metricInfo('Error (%)'))).toBe('pp');
+    expect(changeUnit(metricInfo('Latency (ms)'))).toBe('ms');
+  });
+  test('isBetter respects the direction and is false on ties', () => {
+    expect(isBetter(0.9, 0.8, 'higher')).toBe(true);
+    expect(isBetter(0.9, 0.8, 'lower')).toBe(false);
+    expect(isBetter(0.8, 0.8, 'higher')).toBe(false);
+  });
+});
