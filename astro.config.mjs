@@ -9,7 +9,7 @@ const site = process.env.LOGBOOK_SITE || undefined;
 const base = process.env.LOGBOOK_BASE || '/';
 
 export default defineConfig({
-  site,
+  ...(site ? { site } : {}),
   base,
   output: 'static',
   trailingSlash: 'always',

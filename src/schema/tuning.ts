@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ScalarSchema } from './common.ts';
 
 /** Hyperparameter tuning section. */
 export const TuningSchema = z.looseObject({

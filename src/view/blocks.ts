@@ -14,7 +14,7 @@ export interface Cell {
   /** Right-align as a number. */
   numeric?: boolean;
   /** Colour by direction: an improvement, a regression, or no verdict. */
-  tone?: 'good' | 'bad' | 'neutral' | 'warn';
+  tone?: 'good' | 'bad' | 'neutral' | 'warn' | undefined;
   /** Extra explanation shown on hover and to assistive technology. */
   title?: string;
   /** The field was left as a template placeholder. */
