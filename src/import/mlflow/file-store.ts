@@ -1,0 +1,192 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { messages } from './messages.ts';
+import { parseInteger, parseStatus, decodeMetricValue } from './model.ts';
+import type { MetricPoint, MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
+
+/**
+ * Reads an MLflow file store (`mlruns/`), as MLflow's `FileStore` lays it out:
+ * `<root>/<experiment-id>/meta.yaml`, `<root>/<experiment-id>/<run-id>/meta.yaml`, and under each
+ * run `params/`, `tags/` (one file per key, the raw value) and `metrics/` (one file per key, lines
+ * `timestamp value step`, or `timestamp value` with step 0 in old stores). Keys containing `/` are
+ * nested folders. Deleted experiments live in `.trash/`; `models/` is the model registry;
+ * `tags/`, `datasets/`, `traces/` and `models/` inside an experiment are not runs.
+ */
+export function openFileStore(root: string): MlflowReader {
+  const experimentDirs = listExperimentDirs(root);
+  if (experimentDirs.length === 0) {
+    const nested = join(root, 'mlruns');
+    throw messages.notAFileStore(existsSync(nested) && listExperimentDirs(nested).length > 0 ? nested : undefined);
+  }
+  const warnings: string[] = [];
+  const dirOf = new Map<string, string>();
+
+  return {
+    kind: 'file',
+    warnings,
+    listExperiments() {
+      const experiments: MlflowExperiment[] = [];
+      for (const dir of experimentDirs) {
+        const metaFile = join(dir, 'meta.yaml');
+        let meta: Record<string, unknown>;
+        try {
+          meta = readYamlObject(metaFile);
+        } catch (error) {
+          warnings.push(messages.unreadableExperimentMeta(relative(root, metaFile), reasonOf(error)));
+          continue;
+        }
+        const id = idString(meta['experiment_id']);
+        const name = meta['name'];
+        if (id === undefined || typeof name !== 'string') continue;
+        if (meta['lifecycle_stage'] === 'deleted') continue;
+        dirOf.set(id, dir);
+        experiments.push({ id, name });
+      }
+      return Promise.resolve(experiments);
+    },
+    listRuns(experiment) {
+      const dir = dirOf.get(experiment.id) ?? join(root, experiment.id);
+      const runs: MlflowRun[] = [];
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (!entry.isDirectory() || NOT_RUNS.has(entry.name)) continue;
+        const runDir = join(dir, entry.name);
+        const metaFile = join(runDir, 'meta.yaml');
+        // A folder without meta.yaml is not a run (artifacts kept in the store, for instance).
+        if (!existsSync(metaFile)) continue;
+        const run = readRun(root, runDir, experiment, warnings);
+        if (run !== undefined) runs.push(run);
+      }
+      return Promise.resolve(runs);
+    },
+    close() {},
+  };
+}
+
+/** Folders inside an experiment folder that are not runs. */
+const NOT_RUNS = new Set(['tags', 'datasets', 'traces', 'models', '.trash']);
+
+/** Experiment folders: direct subfolders of `root` (not `.trash`, not `models`) with a `meta.yaml` naming an experiment. */
+function listExperimentDirs(root: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(root, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.isDirectory() && entry.name !== '.trash' && entry.name !== 'models')
+    .map((entry) => join(root, entry.name))
+    .filter((dir) => {
+      try {
+        const meta = readYamlObject(join(dir, 'meta.yaml'));
+        return typeof meta['name'] === 'string' && idString(meta['experiment_id']) !== undefined;
+      } catch {
+        return false;
+      }
+    })
+    .sort();
+}
+
+function readRun(root: string, runDir: string, experiment: MlflowExperiment, warnings: string[]): MlflowRun | undefined {
+  const metaFile = join(runDir, 'meta.yaml');
+  let meta: Record<string, unknown>;
+  try {
+    meta = readYamlObject(metaFile);
+  } catch (error) {
+    warnings.push(messages.unreadableRunMeta(relative(root, metaFile), reasonOf(error)));
+    return undefined;
+  }
+  if (meta['lifecycle_stage'] === 'deleted') return undefined;
+  const recorded = idString(meta['experiment_id']);
+  if (recorded !== undefined && recorded !== experiment.id) {
+    warnings.push(messages.runInWrongExperiment(relative(root, runDir), recorded));
+    return undefined;
+  }
+  const runId = idString(meta['run_id']) ?? idString(meta['run_uuid']);
+  if (runId === undefined) {
+    warnings.push(messages.unreadableRunMeta(relative(root, metaFile), 'no run_id'));
+    return undefined;
+  }
+  const tags = readKeyFiles(join(runDir, 'tags'));
+  const runName = typeof meta['run_name'] === 'string' && meta['run_name'] !== '' ? meta['run_name'] : tags['mlflow.runName'];
+  const metrics: Record<string, MetricPoint[]> = {};
+  for (const [key, file] of listKeyFiles(join(runDir, 'metrics'))) {
+    metrics[key] = parseMetricFile(readFileSync(file, 'utf8'), relative(root, file), warnings);
+  }
+  return {
+    runId,
+    experiment,
+    name: runName,
+    // A missing status means RUNNING, as MLflow reads it.
+    status: parseStatus(meta['status'] ?? 1) ?? 'RUNNING',
+    startTime: parseInteger(meta['start_time']),
+    endTime: parseInteger(meta['end_time']),
+    userId: typeof meta['user_id'] === 'string' ? meta['user_id'] : undefined,
+    params: readKeyFiles(join(runDir, 'params')),
+    tags,
+    metrics,
+  };
+}
+
+/**
+ * Parses a metric file: one `timestamp value [step]` line per logged value (`nan`, `inf`, `-inf`
+ * allowed). Malformed lines are skipped with a warning.
+ */
+export function parseMetricFile(text: string, file: string, warnings: string[]): MetricPoint[] {
+  const points: MetricPoint[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed === '') return;
+    const parts = trimmed.split(/\s+/);
+    const timestamp = parseInteger(parts[0]);
+    const value = decodeMetricValue(parts[1]);
+    const step = parts.length === 3 ? parseInteger(parts[2]) : 0;
+    if ((parts.length !== 2 && parts.length !== 3) || timestamp === undefined || value === undefined || step === undefined) {
+      warnings.push(messages.badMetricLine(file, index + 1, trimmed));
+      return;
+    }
+    points.push({ step, timestamp, value });
+  });
+  return points;
+}
+
+/** Key → file path for every file under `dir`; a key with `/` is a nested path. Sorted by key. */
+function listKeyFiles(dir: string): [string, string][] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  const found: [string, string][] = [];
+  const walk = (folder: string, prefix: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
+      else if (entry.isFile()) found.push([`${prefix}${entry.name}`, path]);
+    }
+  };
+  walk(dir, '');
+  return found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Key → raw file content, for params and tags (MLflow writes values without a trailing newline). */
+function readKeyFiles(dir: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, file] of listKeyFiles(dir)) values[key] = readFileSync(file, 'utf8');
+  return values;
+}
+
+function readYamlObject(file: string): Record<string, unknown> {
+  // Integers as BigInt: a large experiment id written without quotes must not lose digits.
+  const parsed: unknown = parseYaml(readFileSync(file, 'utf8'), { intAsBigInt: true });
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a YAML mapping');
+  return parsed as Record<string, unknown>;
+}
+
+/** Ids are strings; old stores wrote experiment ids as integers. */
+function idString(raw: unknown): string | undefined {
+  if (typeof raw === 'string' && raw !== '') return raw;
+  if ((typeof raw === 'number' && Number.isInteger(raw)) || typeof raw === 'bigint') return String(raw);
+  return undefined;
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+}

@@ -1,0 +1,99 @@
+/**
+ * Every message the MLflow import shows, as functions, so tests assert the exact text.
+ * A fatal problem is an `ImportError` (what is wrong + how to fix it); the CLI prints it as
+ * `import:mlflow: <source>: <problem> — <hint>`.
+ */
+
+/** A problem that stops the import before anything is written. */
+export class ImportError extends Error {
+  readonly problem: string;
+  readonly hint: string;
+  constructor(problem: string, hint: string) {
+    super(`${problem} — ${hint}`);
+    this.name = 'ImportError';
+    this.problem = problem;
+    this.hint = hint;
+  }
+}
+
+/** The one line the CLI prints for a fatal problem. */
+export function formatImportError(source: string, error: ImportError): string {
+  return `import:mlflow: ${source}: ${error.problem} — ${error.hint}`;
+}
+
+const URL_EXAMPLE = 'e.g. http://127.0.0.1:5000';
+
+export const messages = {
+  // Any source
+  sourceMissing: (): ImportError =>
+    new ImportError('no such file or folder', 'give an mlruns/ folder, an mlflow.db file (or sqlite:///path) or a tracking-server URL'),
+  experimentNotFound: (selector: string, available: readonly string[]): ImportError =>
+    new ImportError(
+      `no experiment named or numbered "${selector}"`,
+      available.length === 0 ? 'the store has no active experiments' : `the store has: ${available.join(', ')}`,
+    ),
+
+  // File store
+  notAFileStore: (suggestion: string | undefined): ImportError =>
+    new ImportError(
+      'not an MLflow file store (no <experiment-id>/meta.yaml with an experiment name in it)',
+      suggestion === undefined ? 'point at the mlruns/ folder MLflow writes (the one holding 0/meta.yaml)' : `did you mean ${suggestion}?`,
+    ),
+  unreadableExperimentMeta: (file: string, reason: string): string =>
+    `${file}: experiment metadata is unreadable (${reason}); experiment skipped`,
+  unreadableRunMeta: (file: string, reason: string): string => `${file}: run metadata is unreadable (${reason}); run skipped`,
+  runInWrongExperiment: (dir: string, recorded: string): string =>
+    `${dir}: meta.yaml says experiment ${recorded}; MLflow ignores such a run, and so does the import`,
+  badMetricLine: (file: string, line: number, text: string): string =>
+    `${file}:${line}: metric line "${text}" is not "timestamp value [step]"; line skipped`,
+
+  // SQLite store
+  notSqlite: (): ImportError =>
+    new ImportError(
+      'not a SQLite database',
+      'give the mlflow.db that `mlflow server --backend-store-uri sqlite:///mlflow.db` or `mlflow.set_tracking_uri("sqlite:///mlflow.db")` writes',
+    ),
+  sqliteUnreadable: (reason: string): ImportError =>
+    new ImportError(
+      `cannot read the SQLite database (${reason})`,
+      'check that the file is a complete copy and not locked by another program',
+    ),
+  noMlflowTables: (missing: readonly string[]): ImportError =>
+    new ImportError(
+      `the SQLite database has no MLflow tables (missing: ${missing.join(', ')})`,
+      'give the database MLflow tracks into (its tables are experiments, runs, metrics, params, tags)',
+    ),
+
+  // Tracking server
+  serverUnreachable: (reason: string): ImportError =>
+    new ImportError(
+      `cannot reach the MLflow tracking server (${reason})`,
+      `start it with \`mlflow server --host 127.0.0.1 --port 5000\` or check the URL (${URL_EXAMPLE})`,
+    ),
+  serverUnauthorized: (status: number, hasToken: boolean): ImportError =>
+    new ImportError(
+      `the tracking server refused the request (HTTP ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'})`,
+      hasToken
+        ? 'MLFLOW_TRACKING_TOKEN (or MLFLOW_TRACKING_USERNAME/PASSWORD) was sent but not accepted: check it and its permissions'
+        : 'set MLFLOW_TRACKING_TOKEN (or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD) to credentials the server accepts',
+    ),
+  serverNotMlflow: (endpoint: string, status: number): ImportError =>
+    new ImportError(`${endpoint} answered HTTP ${status}`, `is this an MLflow tracking server? Give its root URL (${URL_EXAMPLE})`),
+  serverError: (endpoint: string, status: number, detail: string): ImportError =>
+    new ImportError(
+      `${endpoint} answered HTTP ${status}${detail === '' ? '' : `: ${detail}`}`,
+      'check the server log; retry when the server is healthy',
+    ),
+  serverBadAnswer: (endpoint: string, reason: string): ImportError =>
+    new ImportError(
+      `${endpoint} answered something that is not MLflow's REST API 2.0 (${reason})`,
+      `give the root URL of an MLflow tracking server (${URL_EXAMPLE})`,
+    ),
+  badUrl: (): ImportError => new ImportError('not a valid URL', `give the tracking server's root URL (${URL_EXAMPLE})`),
+
+  // Writing
+  editedByHand: (): string => 'edited by hand since the last import; use --force to overwrite',
+  notImported: (): string => 'exists and was not imported from this MLflow run; use --force to overwrite',
+  otherFormatExists: (other: string): string =>
+    `a record with this id already exists as ${other}; remove it or import with the same --format`,
+} as const;

@@ -1,0 +1,48 @@
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openFileStore } from './file-store.ts';
+import { ImportError, messages } from './messages.ts';
+import type { MlflowReader } from './model.ts';
+import { openRestStore } from './rest.ts';
+import type { RestOptions } from './rest.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+
+/**
+ * Opens the reader for a source as the user wrote it: an `http(s)://` tracking-server URL,
+ * a `sqlite:///path` URI (`sqlite:////abs/path` for an absolute path, as SQLAlchemy spells it),
+ * a `file://` URI or a folder (file store), or a file (SQLite database).
+ * Relative paths are relative to the current directory.
+ */
+export async function openSource(source: string, rest: RestOptions = {}): Promise<MlflowReader> {
+  if (/^https?:\/\//i.test(source)) return openRestStore(source, rest);
+  if (/^sqlite:\/\//i.test(source)) return openSqliteStore(requireExisting(sqlitePath(source)));
+  if (/^file:/i.test(source)) {
+    let path: string;
+    try {
+      path = fileURLToPath(source);
+    } catch {
+      throw new ImportError('not a valid file:// URI', 'write it as file:///absolute/path/to/mlruns, or give the plain path');
+    }
+    return openFileStore(requireExisting(path));
+  }
+  const scheme = /^([a-z][a-z0-9+.-]+):\/\//i.exec(source)?.[1];
+  if (scheme !== undefined) {
+    throw new ImportError(
+      `"${scheme}://" stores are not supported`,
+      'export the runs to a file store, copy the SQLite file, or point at a tracking server URL (http://…) that serves this store',
+    );
+  }
+  const path = requireExisting(source);
+  return statSync(path).isDirectory() ? openFileStore(path) : openSqliteStore(path);
+}
+
+/** `sqlite:///rel/x.db` → `rel/x.db`; `sqlite:////abs/x.db` → `/abs/x.db`. */
+export function sqlitePath(uri: string): string {
+  const rest = uri.replace(/^sqlite:\/\//i, '');
+  return decodeURIComponent(rest.startsWith('/') ? rest.slice(1) : rest).replace(/\?.*$/, '');
+}
+
+function requireExisting(path: string): string {
+  if (path === '' || !existsSync(path)) throw messages.sourceMissing();
+  return path;
+}

@@ -1,0 +1,110 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import type { Experiment } from '../../schema/index.ts';
+import { hashRecord, isPlainObject } from './hash.ts';
+import { messages } from './messages.ts';
+
+/** How records are written: JSON, or Markdown with YAML frontmatter (`notes` becomes the body). */
+export type RecordFormat = 'json' | 'md';
+
+/** What happened to one record. */
+export interface WriteOutcome {
+  id: string;
+  /** Path of the record file, `outDir` joined with `<id>.<json|md>`. */
+  file: string;
+  /** `written`: new file; `updated`: re-imported run changed; `unchanged`: same content, file untouched; `skipped`: not ours to overwrite. */
+  action: 'written' | 'updated' | 'unchanged' | 'skipped';
+  /** Why a record was skipped. */
+  reason?: string;
+}
+
+/** The file system as the writer needs it (tests may pass a fake). */
+export interface WriteEffects {
+  /** File content, or `undefined` when there is no such file. */
+  readFile(path: string): string | undefined;
+  writeFile(path: string, text: string): void;
+}
+
+/** Real files; a write goes to a temporary file first and is renamed into place. */
+export const nodeWriteEffects: WriteEffects = {
+  readFile: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined),
+  writeFile: (path, text) => {
+    mkdirSync(dirname(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  },
+};
+
+/** Writes one record file text per format. */
+export function serializeRecord(record: Experiment, format: RecordFormat): string {
+  if (format === 'json') return `${JSON.stringify(record, null, 2)}\n`;
+  const { notes, ...frontmatter } = record;
+  const yaml = stringifyYaml(frontmatter, { lineWidth: 0 });
+  return `---\n${yaml}---\n${notes === undefined ? '' : `\n${notes}\n`}`;
+}
+
+/** Reads a record file back into the object it holds; `undefined` when it is not parseable. */
+export function parseRecordFile(text: string, format: RecordFormat): Record<string, unknown> | undefined {
+  try {
+    if (format === 'json') {
+      const value: unknown = JSON.parse(text);
+      return isPlainObject(value) ? value : undefined;
+    }
+    const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n([\s\S]*))?$/.exec(text);
+    if (match === null) return undefined;
+    const data: unknown = parseYaml(match[1] ?? '');
+    if (!isPlainObject(data)) return undefined;
+    const body = (match[2] ?? '').trim();
+    return body === '' ? data : { ...data, notes: body };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Decides what to do with one record, given the text of the file already at its path (if any):
+ * - no file → `written`;
+ * - a file this import wrote for the same run, untouched since (its content still hashes to its
+ *   stored `import.hash`) → `unchanged` when the new record has the same hash, else `updated`;
+ * - a file edited by hand, or not imported from this run → `skipped`, unless `force`.
+ */
+export function decideWrite(
+  record: Experiment,
+  existingText: string | undefined,
+  format: RecordFormat,
+  force: boolean,
+): WriteOutcome['action'] | { skipped: string } {
+  if (existingText === undefined) return 'written';
+  const existing = parseRecordFile(existingText, format);
+  const meta = existing?.['import'];
+  const runId = isPlainObject(record['import']) ? record['import']['runId'] : undefined;
+  const newHash = isPlainObject(record['import']) ? record['import']['hash'] : undefined;
+  if (existing === undefined || !isPlainObject(meta) || meta['source'] !== 'mlflow' || meta['runId'] !== runId) {
+    return force ? 'updated' : { skipped: messages.notImported() };
+  }
+  if (hashRecord(existing) !== meta['hash']) return force ? 'updated' : { skipped: messages.editedByHand() };
+  return meta['hash'] === newHash ? 'unchanged' : 'updated';
+}
+
+/**
+ * Writes records as `<outDir>/<id>.<json|md>`, following `decideWrite` for each. A record whose
+ * id already exists in the other format is skipped (two files with one id would clash).
+ */
+export function writeRecords(
+  records: readonly Experiment[],
+  options: { outDir: string; format: RecordFormat; force: boolean },
+  effects: WriteEffects = nodeWriteEffects,
+): WriteOutcome[] {
+  const otherFormat: RecordFormat = options.format === 'json' ? 'md' : 'json';
+  return records.map((record) => {
+    const file = join(options.outDir, `${record.id}.${options.format}`);
+    const other = join(options.outDir, `${record.id}.${otherFormat}`);
+    if (effects.readFile(other) !== undefined) return { id: record.id, file, action: 'skipped', reason: messages.otherFormatExists(other) };
+    const decision = decideWrite(record, effects.readFile(file), options.format, options.force);
+    if (typeof decision === 'object') return { id: record.id, file, action: 'skipped', reason: decision.skipped };
+    if (decision !== 'unchanged') effects.writeFile(file, serializeRecord(record, options.format));
+    return { id: record.id, file, action: decision };
+  });
+}
