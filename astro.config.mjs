@@ -7,10 +7,13 @@ import { defineConfig } from 'astro/config';
  */
 const site = process.env.LOGBOOK_SITE || undefined;
 const base = process.env.LOGBOOK_BASE || '/';
+/** `LOGBOOK_ASTRO_CACHE_DIR` moves Astro's own cache (content data store), e.g. so parallel builds of different content folders do not share it. */
+const cacheDir = process.env.LOGBOOK_ASTRO_CACHE_DIR || undefined;
 
 export default defineConfig({
   ...(site ? { site } : {}),
   base,
+  ...(cacheDir ? { cacheDir } : {}),
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },

@@ -12,7 +12,9 @@ if (!existsSync(join(dist, 'index.html'))) {
   process.exit(1);
 }
 const started = performance.now();
-const result = spawnSync(join('node_modules', '.bin', 'pagefind'), ['--site', dist, '--silent'], { stdio: ['ignore', 'inherit', 'inherit'] });
+const result = spawnSync(join('node_modules', '.bin', 'pagefind'), ['--site', dist, '--silent'], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 if (result.status !== 0) {
   process.stderr.write(`postbuild: pagefind failed (exit ${result.status ?? result.signal})\n`);
   process.exit(result.status ?? 1);

@@ -27,7 +27,11 @@ const nodeIo: ValidateIo = {
 };
 
 /** Runs the command; returns the exit status (0 ok, 1 errors found, 2 bad usage). */
-export async function runValidate(args: readonly string[], env: Readonly<Record<string, string | undefined>>, io: ValidateIo = nodeIo): Promise<number> {
+export async function runValidate(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  io: ValidateIo = nodeIo,
+): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout(msg.validateUsage());
     return 0;

@@ -19,7 +19,10 @@ async function run(): Promise<void> {
   const status = document.getElementById('compare-status');
   const output = document.getElementById('compare-output');
   if (!status || !output) return;
-  const ids = (new URLSearchParams(window.location.search).get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = (new URLSearchParams(window.location.search).get('ids') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (ids.length < 2) {
     status.textContent = ids.length === 1 ? 'Pick at least two experiments.' : '';
     return;
@@ -44,7 +47,12 @@ async function run(): Promise<void> {
   });
   const paths: string[] = [];
   const seen = new Set<string>();
-  for (const m of flat) for (const p of m.keys()) if (!seen.has(p) && p !== '$schema') { seen.add(p); paths.push(p); }
+  for (const m of flat)
+    for (const p of m.keys())
+      if (!seen.has(p) && p !== '$schema') {
+        seen.add(p);
+        paths.push(p);
+      }
 
   const table = document.createElement('table');
   const head = table.createTHead().insertRow();

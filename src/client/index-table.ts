@@ -12,14 +12,22 @@ if (table && form && body) {
   const count = form.querySelector<HTMLOutputElement>('#index-count');
   const compare = form.querySelector<HTMLButtonElement>('#compare-selected');
 
+  const field = (data: FormData, name: string): string => {
+    const value = data.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+
   const applyFilter = (): void => {
     const data = new FormData(form);
-    const q = String(data.get('q') ?? '').trim().toLowerCase();
-    const status = String(data.get('status') ?? '');
-    const useCase = String(data.get('useCase') ?? '');
+    const q = field(data, 'q').trim().toLowerCase();
+    const status = field(data, 'status');
+    const useCase = field(data, 'useCase');
     let shown = 0;
     for (const row of rows) {
-      const ok = (!q || (row.dataset['search'] ?? '').includes(q)) && (!status || row.dataset['status'] === status) && (!useCase || row.dataset['useCase'] === useCase);
+      const ok =
+        (!q || (row.dataset['search'] ?? '').includes(q)) &&
+        (!status || row.dataset['status'] === status) &&
+        (!useCase || row.dataset['useCase'] === useCase);
       row.hidden = !ok;
       if (ok) shown += 1;
     }

@@ -17,7 +17,11 @@ function copyLinks(): void {
       window.setTimeout(() => (button.textContent = before), 1500);
     };
     history.replaceState(null, '', url.hash);
-    if (navigator.clipboard) navigator.clipboard.writeText(url.href).then(() => done('Copied'), () => done('Link in address bar'));
+    if (navigator.clipboard)
+      navigator.clipboard.writeText(url.href).then(
+        () => done('Copied'),
+        () => done('Link in address bar'),
+      );
     else done('Link in address bar');
   });
 }

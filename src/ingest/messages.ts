@@ -57,7 +57,8 @@ export const frontmatterUnclosed = (): string => 'the frontmatter has no closing
 export const hintCloseFrontmatter = (): string => 'end the frontmatter with a line containing only "---"';
 
 /** The frontmatter is not a mapping of keys to values. */
-export const frontmatterNotMapping = (got: unknown): string => `the frontmatter must be a mapping of keys to values, got ${describeValue(got)}`;
+export const frontmatterNotMapping = (got: unknown): string =>
+  `the frontmatter must be a mapping of keys to values, got ${describeValue(got)}`;
 
 /** The file could not be read at all. */
 export const readFailed = (reason: string): string => `could not read the file: ${reason}`;

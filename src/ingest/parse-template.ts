@@ -8,7 +8,7 @@
  * `sections` as Markdown, in order. Every value records the line:column it was read from.
  */
 
-import type { Code, List, Nodes, Paragraph, RootContent } from 'mdast';
+import type { Nodes, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -225,7 +225,7 @@ function readEntries(source: Source, nodes: readonly RootContent[]): { entries: 
     // A paragraph right after a label with no value is that label's value; otherwise it is prose.
     let target: Entry | undefined = current && current.value === '' && current.blocks.length === 0 ? current : undefined;
     const proseLines: string[] = [];
-    for (const { text, line } of linesOf(source, node as Paragraph)) {
+    for (const { text, line } of linesOf(source, node)) {
       const label = readLabelLine(text, line);
       if (label) {
         target = open(label.label, label.qualifier, label.value, label.value === '' ? label.labelPosition : label.valuePosition);
@@ -431,7 +431,10 @@ const tagsHandler: Handler = (entry, ctx) => {
     } else ctx.b.text(['tags', key], item.value, item.position);
   }
   if (entry.value !== '' && !isPlaceholder(entry.value)) {
-    for (const tag of entry.value.split(',').map((t) => t.trim()).filter((t) => t !== '')) {
+    for (const tag of entry.value
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '')) {
       const split = splitKeyValue(tag);
       ctx.b.set(['tags', split?.key ?? tag], split?.value ?? '', entry.position);
     }
@@ -573,7 +576,10 @@ export function parseSearchSpace(text: string): Record<string, unknown> | undefi
   const scale = /\blog/i.test(trimmed) ? { scale: 'log' } : {};
   const bracketed = /^(?:[a-z_-]*)\s*[[({]\s*(.*?)\s*[\])}]$/i.exec(trimmed);
   if (bracketed) {
-    const items = (bracketed[1] ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+    const items = (bracketed[1] ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
     const numbers = items.map((item) => parseNumber(item));
     const isChoice = trimmed.startsWith('{') || /choice/i.test(trimmed);
     if (!isChoice && items.length === 2 && numbers.every((n) => n !== undefined)) {
@@ -618,7 +624,14 @@ const hyperparametersHandler: Handler = (entry, ctx) => {
     ctx.b.mark([...path, 'name'], nameCell.position);
     row.forEach((cell, index) => {
       if (index === name || cell.text === '') return;
-      const field = index === value ? 'value' : index === space ? 'searchSpace' : index === method ? 'tuningMethod' : toCamelCase(table.header[index]?.text ?? '') || `column${index + 1}`;
+      const field =
+        index === value
+          ? 'value'
+          : index === space
+            ? 'searchSpace'
+            : index === method
+              ? 'tuningMethod'
+              : toCamelCase(table.header[index]?.text ?? '') || `column${index + 1}`;
       const isPlaceholderCell = field === 'searchSpace' ? isSearchSpacePlaceholder(cell.text) : isPlaceholder(cell.text);
       if (isPlaceholderCell) {
         ctx.b.placeholder([...path, field], cell.position);
@@ -647,7 +660,13 @@ const TRAINING_CONFIG_RULES: readonly (readonly [RegExp, (item: KeyValueItem, ct
 
 /** Turns a labelled entry into a `Key: value` item so list rules can serve labels too. */
 function asItem(entry: Entry): KeyValueItem {
-  const item: Item = { text: entry.value, position: entry.position, checked: null, nested: undefined, node: { type: 'listItem', children: [] } };
+  const item: Item = {
+    text: entry.value,
+    position: entry.position,
+    checked: null,
+    nested: undefined,
+    node: { type: 'listItem', children: [] },
+  };
   return { key: entry.label, norm: entry.norm, value: entry.value, position: entry.position, item, index: 0 };
 }
 
@@ -705,13 +724,19 @@ function metricKey(name: string): string {
 /** The best-model list: epoch, selected-by, and metric values keyed like the epoch table where possible. */
 const bestModelHandler: Handler = (entry, ctx) => {
   const byQualifier = /^by (.+)$/i.exec(entry.qualifier)?.[1];
-  if (byQualifier && !/validation metric|metric$/i.test(byQualifier)) ctx.b.set(['training', 'bestModel', 'selectedBy'], byQualifier, entry.position);
+  if (byQualifier && !/validation metric|metric$/i.test(byQualifier))
+    ctx.b.set(['training', 'bestModel', 'selectedBy'], byQualifier, entry.position);
   const history = ctx.b.data['training'];
-  const columns = isPlainObject(history) && Array.isArray(history['history']) && isPlainObject(history['history'][0]) ? Object.keys(history['history'][0]) : [];
+  const columns =
+    isPlainObject(history) && Array.isArray(history['history']) && isPlainObject(history['history'][0])
+      ? Object.keys(history['history'][0])
+      : [];
   for (const item of keyValueItems(entry, ctx)) {
     if (item.key === '') continue;
-    if (/^(best )?(epoch|step|iteration)$/.test(item.norm)) ctx.b.text(['training', 'bestModel', 'epoch'], item.value, item.position, parseNumber);
-    else if (/selected by|selection|criterion|chosen by/.test(item.norm)) ctx.b.text(['training', 'bestModel', 'selectedBy'], item.value, item.position);
+    if (/^(best )?(epoch|step|iteration)$/.test(item.norm))
+      ctx.b.text(['training', 'bestModel', 'epoch'], item.value, item.position, parseNumber);
+    else if (/selected by|selection|criterion|chosen by/.test(item.norm))
+      ctx.b.text(['training', 'bestModel', 'selectedBy'], item.value, item.position);
     else {
       const key = columns.find((name) => metricKey(name) === metricKey(item.key)) ?? item.key;
       ctx.b.text(['training', 'bestModel', 'metrics', key], item.value, item.position, (t) => parseMetricCell(t)?.value);
@@ -812,11 +837,15 @@ export function parseConfusionMatrixText(text: string): { labels: string[]; matr
     let labelTokens = tokens.slice(0, firstCount);
     if (labelTokens.length === 1 && firstCount > 0) labelTokens = (labelTokens[0] ?? '').split(/\s+/);
     const labelParts = labelTokens.filter((token, index) => !(index === 0 && labelTokens.length > 1 && /^(actual|true)$/i.test(token)));
-    const counts = tokens.slice(firstCount).flatMap((token) => token.split(/\s+/)).map((token) => parseCount(token) ?? parseNumber(token) ?? token);
+    const counts = tokens
+      .slice(firstCount)
+      .flatMap((token) => token.split(/\s+/))
+      .map((token) => parseCount(token) ?? parseNumber(token) ?? token);
     rows.push({ label: labelParts.join(' '), counts });
   }
   if (rows.length === 0) return undefined;
-  const labels = columns && columns.length === rows[0]?.counts.length ? columns : rows.map((row, index) => row.label || `Class ${index + 1}`);
+  const labels =
+    columns && columns.length === rows[0]?.counts.length ? columns : rows.map((row, index) => row.label || `Class ${index + 1}`);
   const byLabel = new Map(rows.map((row) => [row.label.toLowerCase(), row.counts]));
   const ordered = labels.every((label) => byLabel.has(label.toLowerCase()))
     ? labels.map((label) => byLabel.get(label.toLowerCase()) ?? [])
@@ -827,7 +856,9 @@ export function parseConfusionMatrixText(text: string): { labels: string[]; matr
 /** Column labels of a header line; drops a leading "Actual"/"Predicted" caption. */
 function splitLabels(line: string, tokens: string[]): string[] {
   const parts = tokens.length > 1 ? tokens : line.split(/\s+/);
-  return parts.filter((token, index) => !(index === 0 && /^(actual|predicted|true|pred\.?)([\\/→ -]+\w+)?$/i.test(token) && parts.length > 2));
+  return parts.filter(
+    (token, index) => !(index === 0 && /^(actual|predicted|true|pred\.?)([\\/→ -]+\w+)?$/i.test(token) && parts.length > 2),
+  );
 }
 
 /** A confusion matrix from a GFM table: first column actual labels, header predicted labels. */
@@ -860,7 +891,11 @@ const confusionHandler: Handler = (entry, ctx) => {
   }
   if (!parsed || !position) return;
   const positive = /positive(?: class)?[:=]\s*([^,;)]+)/i.exec(entry.qualifier)?.[1]?.trim();
-  ctx.b.set(['evaluation', 'confusionMatrix'], { labels: parsed.labels, matrix: parsed.matrix, ...(positive ? { positiveLabel: positive } : {}) }, position);
+  ctx.b.set(
+    ['evaluation', 'confusionMatrix'],
+    { labels: parsed.labels, matrix: parsed.matrix, ...(positive ? { positiveLabel: positive } : {}) },
+    position,
+  );
   ctx.b.mark(['evaluation', 'confusionMatrix', 'labels'], position);
   ctx.b.mark(['evaluation', 'confusionMatrix', 'matrix'], position);
 };
@@ -904,7 +939,8 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       const path: FieldPath = ['evaluation', 'disaggregated', rows.length];
       const values = attributeColumns.map((index) => stripEmphasis(row[index]?.text ?? ''));
       if (values.every((value) => value === '' || isPlaceholder(value))) continue;
-      const overall = values.some((value) => OVERALL.test(value)) && values.every((value) => OVERALL.test(value) || EMPTY_ATTRIBUTE.test(value));
+      const overall =
+        values.some((value) => OVERALL.test(value)) && values.every((value) => OVERALL.test(value) || EMPTY_ATTRIBUTE.test(value));
       if (overall && seenOverall) continue;
       const record: Record<string, unknown> = {};
       const firstCell = row[attributeColumns[0] ?? 0];
@@ -1049,7 +1085,7 @@ const COMPARISON_HANDLERS: readonly (readonly [RegExp, Handler])[] = [
 
 /** The ```yaml block of best hyperparameters → an object (text it cannot read is kept as written). */
 const bestHyperparametersHandler: Handler = (entry, ctx) => {
-  const code = blockOf(entry, ctx, 'code') as Code | undefined;
+  const code = blockOf(entry, ctx, 'code');
   if (!code) {
     if (entry.value !== '') ctx.b.text(['tuning', 'bestHyperparameters'], entry.value, entry.position);
     return;
@@ -1143,7 +1179,10 @@ const IMPORTANCE_METHOD = /\b(shap|gain|permutation|split|weight|cover|lime|impu
 
 /** The feature-importance table: feature, importance, description (other columns kept). */
 const featureImportanceHandler: Handler = (entry, ctx) => {
-  const method = entry.qualifier.split(/[,;]/).map((part) => part.trim()).find((part) => IMPORTANCE_METHOD.test(part));
+  const method = entry.qualifier
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .find((part) => IMPORTANCE_METHOD.test(part));
   if (method) ctx.b.set(['observations', 'featureImportanceMethod'], method, entry.position);
   const block = blockOf(entry, ctx, 'table');
   if (!block) return;
@@ -1162,7 +1201,8 @@ const featureImportanceHandler: Handler = (entry, ctx) => {
     table.header.forEach((head, index) => {
       const cell = row[index];
       if (index === feature || !cell || cell.text === '') return;
-      const key = index === importance ? 'importance' : index === description ? 'description' : toCamelCase(head.text) || `column${index + 1}`;
+      const key =
+        index === importance ? 'importance' : index === description ? 'description' : toCamelCase(head.text) || `column${index + 1}`;
       if (isPlaceholder(cell.text)) {
         ctx.b.placeholder([...path, key], cell.position);
         return;
@@ -1196,7 +1236,7 @@ function readReadiness(text: string): string {
 
 /** Checkbox list → recommendations with `done`. */
 const recommendationsHandler: Handler = (entry, ctx) => {
-  const list = blockOf(entry, ctx, 'list') as List | undefined;
+  const list = blockOf(entry, ctx, 'list');
   if (!list) {
     if (entry.value !== '') ctx.b.text(['nextSteps', 'recommendations'], entry.value, entry.position, (text) => [{ text, done: false }]);
     return;

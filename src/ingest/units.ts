@@ -104,9 +104,7 @@ export function parseGpuCount(text: string): number | undefined {
 }
 
 /** Early stopping as written: `Yes (patience=10)` → `{ enabled: true, patience: 10 }`, `No` → `{ enabled: false }`. */
-export function parseEarlyStopping(
-  text: string,
-): { enabled: boolean; patience?: number; monitor?: string } | undefined {
+export function parseEarlyStopping(text: string): { enabled: boolean; patience?: number; monitor?: string } | undefined {
   const match = /^(yes|no|true|false|enabled|disabled|on|off)\b\s*(?:\((.*)\))?\s*$/i.exec(text.trim());
   if (!match?.[1]) return undefined;
   const enabled = /^(yes|true|enabled|on)$/i.test(match[1]);

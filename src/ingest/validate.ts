@@ -96,7 +96,10 @@ function issueToDiagnostics(issue: Issue, prefix: FieldPath, parsed: ParsedSourc
  */
 function matchingBranch(branches: Issue[][]): Issue[] | undefined {
   const candidates = branches.filter(
-    (issues) => issues.length > 0 && issues.every((issue) => issue.path.length > 0) && !issues.some((issue) => issue.code === 'invalid_value' && issue.path.length === 1),
+    (issues) =>
+      issues.length > 0 &&
+      issues.every((issue) => issue.path.length > 0) &&
+      !issues.some((issue) => issue.code === 'invalid_value' && issue.path.length === 1),
   );
   return candidates.length === 1 ? candidates[0] : undefined;
 }
@@ -130,13 +133,19 @@ function describeIssue(issue: Issue, path: FieldPath, value: unknown): { code: s
     }
     case 'too_big': {
       const hint = issue.maximum === 1 && typeof value === 'number' && value > 1 && value <= 100 ? msg.hintFraction() : undefined;
-      return { code: 'out-of-range', message: msg.tooBig(issue.origin ?? 'number', issue.maximum ?? 0, issue.inclusive ?? true, value), ...(hint ? { hint } : {}) };
+      return {
+        code: 'out-of-range',
+        message: msg.tooBig(issue.origin ?? 'number', issue.maximum ?? 0, issue.inclusive ?? true, value),
+        ...(hint ? { hint } : {}),
+      };
     }
     case 'too_small':
       return { code: 'out-of-range', message: msg.tooSmall(issue.origin ?? 'number', issue.minimum ?? 0, issue.inclusive ?? true, value) };
     case 'invalid_union': {
       if (field === 'searchSpace') return { code: 'invalid-type', message: msg.invalidSearchSpace(value) };
-      const alternatives = (issue.errors ?? []).map((branch) => (branch.length === 1 && branch[0]?.path.length === 0 && branch[0].code === 'invalid_type' ? branch[0].expected : undefined));
+      const alternatives = (issue.errors ?? []).map((branch) =>
+        branch.length === 1 && branch[0]?.path.length === 0 && branch[0].code === 'invalid_type' ? branch[0].expected : undefined,
+      );
       if (alternatives.every((a): a is string => a !== undefined)) {
         return { code: 'invalid-type', message: msg.noAlternativeMatches([...new Set(alternatives)], value) };
       }
@@ -163,7 +172,7 @@ function objectShape(schema: z.ZodType): { shape: Record<string, z.ZodType>; key
   while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
   if (!(inner instanceof z.ZodObject)) return undefined;
   const catchall = inner._zod.def.catchall;
-  return { shape: inner.shape as Record<string, z.ZodType>, keysAreData: catchall !== undefined && !(catchall instanceof z.ZodUnknown) };
+  return { shape: inner.shape, keysAreData: catchall !== undefined && !(catchall instanceof z.ZodUnknown) };
 }
 
 /** The element schema of an array inside optional/nullable wrappers. */
@@ -176,7 +185,8 @@ function arrayElement(schema: z.ZodType): z.ZodType | undefined {
 /** "Did you mean" warnings for unknown keys close to a known key, at every level the schema defines. */
 function unknownKeyWarnings(value: unknown, schema: z.ZodType, path: FieldPath, parsed: ParsedSource, file: string): Diagnostic[] {
   const element = arrayElement(schema);
-  if (element && Array.isArray(value)) return value.flatMap((item, index) => unknownKeyWarnings(item, element, [...path, index], parsed, file));
+  if (element && Array.isArray(value))
+    return value.flatMap((item, index) => unknownKeyWarnings(item, element, [...path, index], parsed, file));
   const object = objectShape(schema);
   if (!object || !isPlainObject(value)) return [];
   const known = Object.keys(object.shape);

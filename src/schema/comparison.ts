@@ -8,7 +8,7 @@ export const BaselineRowSchema = z.looseObject({
   experimentId: IdSchema.optional().describe('Id of the experiment record this row refers to, if any.'),
   metrics: MetricMapSchema.describe('Metric column → value.'),
   notes: z.string().optional().describe('Notes column.'),
-  evaluatedOn: z.string().optional().describe('Test set the row was evaluated on, when not the current experiment\'s.'),
+  evaluatedOn: z.string().optional().describe("Test set the row was evaluated on, when not the current experiment's."),
 });
 export type BaselineRow = z.output<typeof BaselineRowSchema>;
 
@@ -17,7 +17,10 @@ export const ImprovementClaimSchema = z.looseObject({
   metric: z.string().describe('Metric the claim is about, e.g. "Accuracy".'),
   text: z.string().describe('The claim as written, e.g. "+2.1% vs previous best".'),
   value: z.number().optional().describe('The claimed change as a number (+2.1 → 2.1).'),
-  unit: z.enum(['%', 'pp', 'abs']).optional().describe('"%" (relative or absolute percent — checked both ways), "pp" (percentage points), "abs" (absolute, in the metric\'s unit).'),
+  unit: z
+    .enum(['%', 'pp', 'abs'])
+    .optional()
+    .describe('"%" (relative or absolute percent — checked both ways), "pp" (percentage points), "abs" (absolute, in the metric\'s unit).'),
   reference: z.string().optional().describe('What it is compared to, e.g. "previous best".'),
   comment: z.string().optional().describe('Trailing remark, e.g. "acceptable".'),
 });

@@ -19,7 +19,10 @@ export const CodeVersionSchema = z.looseObject({
 export const ReproducibilitySchema = z.looseObject({
   artifacts: z.array(ArtifactSchema).optional().describe('Model artifacts.'),
   code: CodeVersionSchema.optional().describe('Code version.'),
-  environment: z.record(z.string(), z.string()).optional().describe('Environment: package or tool → version or location (Python: 3.11.5, Requirements: s3://…).'),
+  environment: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('Environment: package or tool → version or location (Python: 3.11.5, Requirements: s3://…).'),
   seeds: z.record(z.string(), z.number().int()).optional().describe('Random seeds by name.'),
 });
 export type Reproducibility = z.output<typeof ReproducibilitySchema>;

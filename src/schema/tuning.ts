@@ -11,4 +11,3 @@ export const TuningSchema = z.looseObject({
   visualization: z.string().optional().describe('Link to the tuning dashboard (Optuna, W&B sweep).'),
 });
 export type Tuning = z.output<typeof TuningSchema>;
-

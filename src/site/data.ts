@@ -34,6 +34,6 @@ async function buildSite(): Promise<SiteModel> {
     byId: new Map(records.map((r) => [r.id, r])),
     files: new Map(stored.map((s) => [String(s.record['id']), s.file])),
     analysis,
-    analyses: analysis.byId as ReadonlyMap<string, ExperimentAnalysisView>,
+    analyses: analysis.byId,
   };
 }

@@ -16,7 +16,8 @@ export interface StoredRecord {
 export function logbookLoader(options: { dir: string }): Loader {
   return {
     name: 'logbook-experiments',
-    load: async ({ store, logger, generateDigest }) => {
+    load: async (context) => {
+      const { store, logger } = context;
       const { records, diagnostics } = await loadRecords(options.dir);
       const errors = diagnostics.filter((d) => d.level === 'error');
       for (const d of diagnostics) if (d.level === 'warning') logger.warn(formatDiagnostic(d));
@@ -25,8 +26,8 @@ export function logbookLoader(options: { dir: string }): Loader {
       }
       store.clear();
       for (const r of records) {
-        const data: StoredRecord = { record: r.record as Record<string, unknown>, file: r.file, format: r.format };
-        store.set({ id: r.record.id, data: data as unknown as Record<string, unknown>, digest: generateDigest(data as unknown as Record<string, unknown>) });
+        const data: StoredRecord = { record: r.record, file: r.file, format: r.format };
+        store.set({ id: r.record.id, data: data as unknown as Record<string, unknown>, digest: context.generateDigest(data as unknown as Record<string, unknown>) });
       }
     },
   };

@@ -25,7 +25,8 @@ export function comparePairs(records: readonly Experiment[]): { a: string; b: st
     if (parent && ids.has(parent) && parent !== r.id) pairs.set(`${r.id}/${parent}`, { a: r.id, b: parent, relation: 'parent' });
     for (const row of r.comparison?.baselines ?? []) {
       const other = row.experimentId;
-      if (other && ids.has(other) && other !== r.id && !pairs.has(`${r.id}/${other}`)) pairs.set(`${r.id}/${other}`, { a: r.id, b: other, relation: `baseline “${row.label}”` });
+      if (other && ids.has(other) && other !== r.id && !pairs.has(`${r.id}/${other}`))
+        pairs.set(`${r.id}/${other}`, { a: r.id, b: other, relation: `baseline “${row.label}”` });
     }
   }
   return [...pairs.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
@@ -41,14 +42,33 @@ export function buildComparePageData(
   analysisA: ExperimentAnalysisView | undefined,
 ): ComparePageData {
   const shown = rows.filter((r) => r.path !== '$schema');
-  const deltas = relation === 'parent' ? (analysisA?.parentDeltas ?? []) : (analysisA?.baselineDeltas ?? []).filter((d) => a.comparison?.baselines?.some((row) => row.label === d.baseline && row.experimentId === b.id));
+  const deltas =
+    relation === 'parent'
+      ? (analysisA?.parentDeltas ?? [])
+      : (analysisA?.baselineDeltas ?? []).filter((d) =>
+          a.comparison?.baselines?.some((row) => row.label === d.baseline && row.experimentId === b.id),
+        );
   return {
     a: { id: a.id, name: a.name ?? '', href: joinBase(base, experimentPath(a.id)) },
     b: { id: b.id, name: b.name ?? '', href: joinBase(base, experimentPath(b.id)) },
     relation,
     total: shown.length,
     differing: shown.filter((r) => !r.same).length,
-    rows: shown.map((r) => ({ path: r.path, a: r.onlyIn === 'b' ? '—' : formatUnknown(r.a), b: r.onlyIn === 'a' ? '—' : formatUnknown(r.b), same: r.same, onlyIn: r.onlyIn })),
-    deltas: deltas.map((d) => [{ text: d.metric }, { text: formatUnknown(d.current), numeric: true }, { text: formatUnknown(d.reference), numeric: true }, absoluteCell(d), relativeCell(d), intervalCell(d), verdictCell(d)]),
+    rows: shown.map((r) => ({
+      path: r.path,
+      a: r.onlyIn === 'b' ? '—' : formatUnknown(r.a),
+      b: r.onlyIn === 'a' ? '—' : formatUnknown(r.b),
+      same: r.same,
+      onlyIn: r.onlyIn,
+    })),
+    deltas: deltas.map((d) => [
+      { text: d.metric },
+      { text: formatUnknown(d.current), numeric: true },
+      { text: formatUnknown(d.reference), numeric: true },
+      absoluteCell(d),
+      relativeCell(d),
+      intervalCell(d),
+      verdictCell(d),
+    ]),
   };
 }

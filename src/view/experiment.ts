@@ -39,7 +39,35 @@ export interface ExperimentPageContext {
 
 /** Keys of each part of the record the page shows in a dedicated place (the rest go to "Other fields"). */
 const KNOWN = {
-  top: ['$schema', 'id', 'name', 'date', 'completionDate', 'experimenter', 'trackingPlatform', 'status', 'tags', 'overview', 'lineage', 'dataset', 'model', 'training', 'evaluation', 'comparison', 'tuning', 'reproducibility', 'observations', 'nextSteps', 'trackers', 'reviewerNotes', 'notes', 'sections', 'templateVersion', 'basedOn', 'placeholders'],
+  top: [
+    '$schema',
+    'id',
+    'name',
+    'date',
+    'completionDate',
+    'experimenter',
+    'trackingPlatform',
+    'status',
+    'tags',
+    'overview',
+    'lineage',
+    'dataset',
+    'model',
+    'training',
+    'evaluation',
+    'comparison',
+    'tuning',
+    'reproducibility',
+    'observations',
+    'nextSteps',
+    'trackers',
+    'reviewerNotes',
+    'notes',
+    'sections',
+    'templateVersion',
+    'basedOn',
+    'placeholders',
+  ],
   overview: ['objective', 'hypothesis', 'successCriteria'],
   lineage: ['parent', 'related'],
   dataset: ['name', 'version', 'location', 'records', 'features', 'sizeText', 'splits', 'splitStrategy', 'randomSeed', 'preprocessing'],
@@ -126,7 +154,9 @@ export function buildExperimentPageData(record: Experiment, ctx: ExperimentPageC
     field(fctx, 'Tracking platform', 'trackingPlatform', record.trackingPlatform, textCell),
     parent ? { label: 'Parent', value: idLink(parent, ctx, link) } : undefined,
     children.length > 0 ? { label: 'Children', value: children.map((c) => idLink(c, ctx, link)) } : undefined,
-    field(fctx, 'MLflow run', 'trackers.mlflowRunId', record.trackers?.mlflowRunId, (v: string) => (record.trackers?.mlflowUrl ? { ...textCell(record.trackers.mlflowUrl), text: v } : { text: v })),
+    field(fctx, 'MLflow run', 'trackers.mlflowRunId', record.trackers?.mlflowRunId, (v: string) =>
+      record.trackers?.mlflowUrl ? { ...textCell(record.trackers.mlflowUrl), text: v } : { text: v },
+    ),
     field(fctx, 'W&B run', 'trackers.wandbRun', record.trackers?.wandbRun, textCell),
     ctx.analysis.headline
       ? { label: ctx.analysis.headline.metric, value: { text: formatValue(ctx.analysis.headline.value), numeric: true } }
@@ -134,7 +164,11 @@ export function buildExperimentPageData(record: Experiment, ctx: ExperimentPageC
     ctx.file ? { label: 'Source', value: { text: ctx.file } } : undefined,
   ]);
 
-  const tags = Object.entries(record.tags ?? {}).map(([k, v]) => ({ id: `${k}:${v}`, label: `${humanize(k)}: ${v}`, href: link(tagPath(k, v)) }));
+  const tags = Object.entries(record.tags ?? {}).map(([k, v]) => ({
+    id: `${k}:${v}`,
+    label: `${humanize(k)}: ${v}`,
+    href: link(tagPath(k, v)),
+  }));
   const counts = { error: 0, warning: 0, info: 0 };
   for (const c of checks) counts[c.level] += 1;
 
@@ -170,10 +204,22 @@ export function sectionOfPath(path: string): string {
   const second = path.split('.')[1] ?? '';
   if (head === 'evaluation' && second === 'disaggregated') return 'fairness';
   const map: Record<string, string> = {
-    overview: 'overview', dataset: 'dataset', model: 'model', training: 'training', evaluation: 'evaluation',
-    comparison: 'comparison', tuning: 'tuning', reproducibility: 'reproducibility', observations: 'observations',
-    nextSteps: 'next-steps', lineage: 'lineage', trackers: 'metadata', tags: 'metadata', status: 'metadata',
-    reviewerNotes: 'metadata', fairness: 'fairness',
+    overview: 'overview',
+    dataset: 'dataset',
+    model: 'model',
+    training: 'training',
+    evaluation: 'evaluation',
+    comparison: 'comparison',
+    tuning: 'tuning',
+    reproducibility: 'reproducibility',
+    observations: 'observations',
+    nextSteps: 'next-steps',
+    lineage: 'lineage',
+    trackers: 'metadata',
+    tags: 'metadata',
+    status: 'metadata',
+    reviewerNotes: 'metadata',
+    fairness: 'fairness',
   };
   return map[head] ?? 'checks';
 }
@@ -181,7 +227,9 @@ export function sectionOfPath(path: string): string {
 /** A section of the given blocks, without empty field lists and without subheadings that head nothing. */
 function section(id: string, title: string, blocks: (Block | undefined)[]): SectionView {
   const nonEmpty = blocks.filter((b): b is Block => b !== undefined && !(b.kind === 'fields' && b.items.length === 0));
-  const kept = nonEmpty.filter((b, i) => b.kind !== 'subheading' || (nonEmpty[i + 1] !== undefined && nonEmpty[i + 1]?.kind !== 'subheading'));
+  const kept = nonEmpty.filter(
+    (b, i) => b.kind !== 'subheading' || (nonEmpty[i + 1] !== undefined && nonEmpty[i + 1]?.kind !== 'subheading'),
+  );
   return kept.length > 0 ? { id, title, blocks: kept } : { id, title, blocks: [], empty: true };
 }
 
@@ -193,7 +241,13 @@ function chartBlocks(ctx: ExperimentPageContext, sectionId: string): Block[] {
   return (ctx.charts.get(sectionId) ?? []).map((chart) => ({ kind: 'chart', chart }));
 }
 
-function listBlock(title: string, items: readonly string[] | undefined, ctx: FieldContext, path: string, ordered = false): Block | undefined {
+function listBlock(
+  title: string,
+  items: readonly string[] | undefined,
+  ctx: FieldContext,
+  path: string,
+  ordered = false,
+): Block | undefined {
   if (!items || items.length === 0) {
     return ctx.placeholders.has(path) ? { kind: 'list', title, ordered, items: [NOT_FILLED] } : undefined;
   }
@@ -218,7 +272,12 @@ function extraCells(row: object, keys: readonly string[]): Cell[] {
 }
 
 function checksSection(checks: CheckItem[]): SectionView {
-  if (checks.length === 0) return { id: 'checks', title: 'Report checks', blocks: [{ kind: 'note', tone: 'info', text: 'No findings: the numbers in this record agree with each other.' }] };
+  if (checks.length === 0)
+    return {
+      id: 'checks',
+      title: 'Report checks',
+      blocks: [{ kind: 'note', tone: 'info', text: 'No findings: the numbers in this record agree with each other.' }],
+    };
   return { id: 'checks', title: 'Report checks', blocks: [{ kind: 'checks', items: checks }] };
 }
 
@@ -245,7 +304,12 @@ function datasetSection(r: Experiment, c: FieldContext): SectionView {
       ? {
           kind: 'table',
           caption: 'Train/validation/test split',
-          columns: [{ label: 'Split' }, { label: 'Share', numeric: true }, { label: 'Records', numeric: true }, ...extra.map((k) => ({ label: humanize(k) }))],
+          columns: [
+            { label: 'Split' },
+            { label: 'Share', numeric: true },
+            { label: 'Records', numeric: true },
+            ...extra.map((k) => ({ label: humanize(k) })),
+          ],
           rows: splits.map((s, i) => [
             { text: s.name },
             { text: s.fraction === undefined ? '—' : `${formatValue(Math.round(s.fraction * 1000) / 10)}%`, numeric: true },
@@ -271,7 +335,9 @@ function datasetSection(r: Experiment, c: FieldContext): SectionView {
   ]);
 }
 
-function searchSpaceText(space: NonNullable<NonNullable<NonNullable<Experiment['model']>['hyperparameters']>[number]['searchSpace']>): string {
+function searchSpaceText(
+  space: NonNullable<NonNullable<NonNullable<Experiment['model']>['hyperparameters']>[number]['searchSpace']>,
+): string {
   if (space.kind === 'range') return `[${formatValue(space.min)}, ${formatValue(space.max)}]${space.scale === 'log' ? ' (log)' : ''}`;
   if (space.kind === 'choice') return `{${space.values.map((v) => formatUnknown(v)).join(', ')}}`;
   return space.text;
@@ -285,13 +351,23 @@ function modelSection(r: Experiment, c: FieldContext, ctx: ExperimentPageContext
   const es = t?.earlyStopping;
   return section('model', 'Model configuration', [
     fields([field(c, 'Model type', 'model.type', m?.type, textCell)]),
-    m?.architecture ? { kind: 'code', title: 'Architecture', text: m.architecture } : c.placeholders.has('model.architecture') ? fields([{ label: 'Architecture', value: NOT_FILLED }]) : undefined,
+    m?.architecture
+      ? { kind: 'code', title: 'Architecture', text: m.architecture }
+      : c.placeholders.has('model.architecture')
+        ? fields([{ label: 'Architecture', value: NOT_FILLED }])
+        : undefined,
     hps.length > 0
       ? {
           kind: 'table',
           id: 'hyperparameters',
           caption: 'Hyperparameters',
-          columns: [{ label: 'Parameter' }, { label: 'Value', numeric: true }, { label: 'Search space' }, { label: 'Tuning method' }, ...extra.map((k) => ({ label: humanize(k) }))],
+          columns: [
+            { label: 'Parameter' },
+            { label: 'Value', numeric: true },
+            { label: 'Search space' },
+            { label: 'Tuning method' },
+            ...extra.map((k) => ({ label: humanize(k) })),
+          ],
           rows: hps.map((h) => [
             { text: h.name },
             h.value === undefined ? { text: '—', numeric: true } : { ...unknownCell(h.value), numeric: true },
@@ -307,7 +383,9 @@ function modelSection(r: Experiment, c: FieldContext, ctx: ExperimentPageContext
       field(c, 'Optimizer', 'model.training.optimizer', t?.optimizer, textCell),
       field(c, 'Loss function', 'model.training.lossFunction', t?.lossFunction, textCell),
       field(c, 'Early stopping', 'model.training.earlyStopping', es, () => ({
-        text: es ? `${es.enabled ? 'Yes' : 'No'}${es.patience !== undefined ? ` (patience = ${es.patience})` : ''}${es.monitor ? `, monitoring ${es.monitor}` : ''}` : '—',
+        text: es
+          ? `${es.enabled ? 'Yes' : 'No'}${es.patience !== undefined ? ` (patience = ${es.patience})` : ''}${es.monitor ? `, monitoring ${es.monitor}` : ''}`
+          : '—',
       })),
       field(c, 'Learning-rate schedule', 'model.training.learningRateSchedule', t?.learningRateSchedule, textCell),
       field(c, 'Epochs', 'model.training.epochs', t?.epochs, (v: number) => numberCell(v)),
@@ -379,10 +457,22 @@ function evaluationSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
           kind: 'table',
           id: 'test-metrics',
           caption: 'Test set performance',
-          columns: [{ label: 'Metric' }, { label: 'Value', numeric: true }, { label: '95% CI', numeric: true }, ...extra.map((k) => ({ label: humanize(k) }))],
-          rows: metrics.map((m) => [{ text: m.metric }, numberCell(m.value, m.unit && m.unit !== '%' ? ` ${m.unit}` : m.unit === '%' ? '%' : ''), { text: ciText(m.ci95), numeric: true }, ...extraCells(m, extra)]),
+          columns: [
+            { label: 'Metric' },
+            { label: 'Value', numeric: true },
+            { label: '95% CI', numeric: true },
+            ...extra.map((k) => ({ label: humanize(k) })),
+          ],
+          rows: metrics.map((m) => [
+            { text: m.metric },
+            numberCell(m.value, m.unit && m.unit !== '%' ? ` ${m.unit}` : m.unit === '%' ? '%' : ''),
+            { text: ciText(m.ci95), numeric: true },
+            ...extraCells(m, extra),
+          ]),
         }
-      : c.placeholders.has('evaluation.testMetrics') ? fields([{ label: 'Test set performance', value: NOT_FILLED }]) : undefined,
+      : c.placeholders.has('evaluation.testMetrics')
+        ? fields([{ label: 'Test set performance', value: NOT_FILLED }])
+        : undefined,
     ...chartBlocks(ctx, 'evaluation'),
     cm
       ? {
@@ -390,7 +480,10 @@ function evaluationSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
           id: 'confusion-matrix-table',
           caption: `Confusion matrix (rows: actual, columns: predicted; ${formatCount(total)} examples)`,
           columns: [{ label: 'Actual \\ Predicted' }, ...cm.labels.map((l) => ({ label: l, numeric: true }))],
-          rows: cm.matrix.map((row, i) => [{ text: cm.labels[i] ?? `class ${i + 1}`, strong: true }, ...row.map((v) => ({ text: formatCount(v), numeric: true }))]),
+          rows: cm.matrix.map((row, i) => [
+            { text: cm.labels[i] ?? `class ${i + 1}`, strong: true },
+            ...row.map((v) => ({ text: formatCount(v), numeric: true })),
+          ]),
           ...(cm.positiveLabel ? { note: `Positive class: ${cm.positiveLabel}` } : {}),
         }
       : undefined,
@@ -413,7 +506,13 @@ function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView
           kind: 'table',
           id: 'disaggregated-performance',
           caption: 'Disaggregated performance',
-          columns: [{ label: 'Group' }, ...attrCols.map((a) => ({ label: humanize(a) })), ...metricCols.map((m) => ({ label: m, numeric: true })), ...(anyN ? [{ label: 'N', numeric: true }] : []), ...extra.map((k) => ({ label: humanize(k) }))],
+          columns: [
+            { label: 'Group' },
+            ...attrCols.map((a) => ({ label: humanize(a) })),
+            ...metricCols.map((m) => ({ label: m, numeric: true })),
+            ...(anyN ? [{ label: 'N', numeric: true }] : []),
+            ...extra.map((k) => ({ label: humanize(k) })),
+          ],
           rows: groups.map((g, i) => [
             { text: g.group, strong: g.overall === true },
             ...attrCols.map((a) => ({ text: g.attributes?.[a] ?? '—' })),
@@ -429,20 +528,32 @@ function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView
           id: 'fairness-gaps',
           caption: 'Gaps between groups (Fairlearn MetricFrame definitions)',
           columns: [
-            { label: 'Attribute' }, { label: 'Metric' }, { label: 'Worst group' }, { label: 'Best group' },
-            { label: 'Difference', numeric: true, title: 'max − min' }, { label: 'Ratio', numeric: true, title: 'min / max' },
-            { label: 'Diff. to overall', numeric: true }, { label: 'Ratio to overall', numeric: true },
-            { label: '95% CI of gap', numeric: true }, { label: 'Four-fifths heuristic' },
+            { label: 'Attribute' },
+            { label: 'Metric' },
+            { label: 'Worst group' },
+            { label: 'Best group' },
+            { label: 'Difference', numeric: true, title: 'max − min' },
+            { label: 'Ratio', numeric: true, title: 'min / max' },
+            { label: 'Diff. to overall', numeric: true },
+            { label: 'Ratio to overall', numeric: true },
+            { label: '95% CI of gap', numeric: true },
+            { label: 'Four-fifths heuristic' },
           ],
           rows: gaps.map((f) => {
             const cells = fairnessCells(f);
             const worst = f.betterDirection === 'lower' ? f.max : f.min;
             const bestG = f.betterDirection === 'lower' ? f.min : f.max;
             return [
-              { text: f.attribute }, { text: f.metric },
+              { text: f.attribute },
+              { text: f.metric },
               { text: worst ? `${worst.group} (${formatValue(worst.value)})` : '—' },
               { text: bestG ? `${bestG.group} (${formatValue(bestG.value)})` : '—' },
-              cells.difference, cells.ratio, cells.toOverall, cells.ratioToOverall, cells.interval, cells.flag,
+              cells.difference,
+              cells.ratio,
+              cells.toOverall,
+              cells.ratioToOverall,
+              cells.interval,
+              cells.flag,
             ];
           }),
           note: 'Ratios below 0.8 are flagged by the four-fifths rule, a heuristic and not a legal or statistical test. For lower-is-better metrics (FPR, FNR, error) the worst group has the highest value.',
@@ -454,17 +565,26 @@ function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView
 
 function deltaRows(deltas: readonly DeltaView[]): Cell[][] {
   return deltas.map((d) => [
-    { text: d.baseline }, { text: d.metric },
-    numberCell(d.current), numberCell(d.reference),
-    absoluteCell(d), relativeCell(d), intervalCell(d), verdictCell(d),
+    { text: d.baseline },
+    { text: d.metric },
+    numberCell(d.current),
+    numberCell(d.reference),
+    absoluteCell(d),
+    relativeCell(d),
+    intervalCell(d),
+    verdictCell(d),
   ]);
 }
 
 const DELTA_COLUMNS = [
-  { label: 'Against' }, { label: 'Metric' }, { label: 'Current', numeric: true }, { label: 'Reference', numeric: true },
-  { label: 'Absolute', numeric: true, title: 'current − reference, in the metric\'s unit (pp for percent metrics)' },
+  { label: 'Against' },
+  { label: 'Metric' },
+  { label: 'Current', numeric: true },
+  { label: 'Reference', numeric: true },
+  { label: 'Absolute', numeric: true, title: "current − reference, in the metric's unit (pp for percent metrics)" },
   { label: 'Relative', numeric: true, title: '(current − reference) / |reference|' },
-  { label: '95% CI of difference', numeric: true }, { label: 'Verdict' },
+  { label: '95% CI of difference', numeric: true },
+  { label: 'Verdict' },
 ];
 
 function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageContext, link: (p: string) => string): SectionView {
@@ -481,9 +601,16 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
           kind: 'table',
           id: 'baselines',
           caption: 'Baseline models',
-          columns: [{ label: 'Model' }, ...metricCols.map((m) => ({ label: m, numeric: true })), { label: 'Notes' }, ...extra.map((k) => ({ label: humanize(k) }))],
+          columns: [
+            { label: 'Model' },
+            ...metricCols.map((m) => ({ label: m, numeric: true })),
+            { label: 'Notes' },
+            ...extra.map((k) => ({ label: humanize(k) })),
+          ],
           rows: rows.map((b, i) => [
-            b.experimentId && ctx.records.has(b.experimentId) ? { text: b.label, href: link(experimentPath(b.experimentId)), strong: b.current === true } : { text: b.label, strong: b.current === true },
+            b.experimentId && ctx.records.has(b.experimentId)
+              ? { text: b.label, href: link(experimentPath(b.experimentId)), strong: b.current === true }
+              : { text: b.label, strong: b.current === true },
             ...metricCols.map((_, j) => ({ text: formatted[j]?.[i] ?? '—', numeric: true, strong: b.current === true })),
             b.notes ? markdownCell(b.notes) : { text: '—' },
             ...extraCells(b, extra),
@@ -492,23 +619,44 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
       : undefined,
     ...chartBlocks(ctx, 'comparison'),
     ctx.analysis.baselineDeltas.length > 0
-      ? { kind: 'table', id: 'baseline-deltas', caption: 'Improvement vs each baseline (computed)', columns: DELTA_COLUMNS, rows: deltaRows(ctx.analysis.baselineDeltas), ...(assumptions.length ? { note: assumptions.join(' ') } : {}) }
+      ? {
+          kind: 'table',
+          id: 'baseline-deltas',
+          caption: 'Improvement vs each baseline (computed)',
+          columns: DELTA_COLUMNS,
+          rows: deltaRows(ctx.analysis.baselineDeltas),
+          ...(assumptions.length ? { note: assumptions.join(' ') } : {}),
+        }
       : undefined,
     ctx.analysis.parentDeltas.length > 0
-      ? { kind: 'table', id: 'parent-deltas', caption: `Change vs parent ${r.lineage?.parent ?? ''}`.trim(), columns: DELTA_COLUMNS, rows: deltaRows(ctx.analysis.parentDeltas) }
+      ? {
+          kind: 'table',
+          id: 'parent-deltas',
+          caption: `Change vs parent ${r.lineage?.parent ?? ''}`.trim(),
+          columns: DELTA_COLUMNS,
+          rows: deltaRows(ctx.analysis.parentDeltas),
+        }
       : undefined,
     claims.length > 0
       ? {
           kind: 'table',
           id: 'claims',
           caption: 'Improvement vs baseline, as claimed in the record, checked against the numbers',
-          columns: [{ label: 'Metric' }, { label: 'Claim' }, { label: 'Compared with' }, { label: 'Computed', numeric: true }, { label: 'Check' }],
+          columns: [
+            { label: 'Metric' },
+            { label: 'Claim' },
+            { label: 'Compared with' },
+            { label: 'Computed', numeric: true },
+            { label: 'Check' },
+          ],
           rows: claims.map((cl, i) => {
             const check = ctx.analysis.claims.find((k) => k.index === i);
             return [{ text: cl.metric }, { text: cl.text }, { text: check?.baseline ?? '—' }, claimComputed(check), claimVerdict(check)];
           }),
         }
-      : c.placeholders.has('comparison.claims') ? fields([{ label: 'Improvement vs baseline', value: NOT_FILLED }]) : undefined,
+      : c.placeholders.has('comparison.claims')
+        ? fields([{ label: 'Improvement vs baseline', value: NOT_FILLED }])
+        : undefined,
     otherBlock(cmp, KNOWN.comparison),
   ]);
 }
@@ -521,7 +669,8 @@ function claimComputed(check: ClaimView | undefined): Cell {
 }
 
 function claimVerdict(check: ClaimView | undefined): Cell {
-  if (!check || check.status === 'unresolved') return { text: 'could not be checked', tone: 'neutral', title: 'No matching baseline or metric was found' };
+  if (!check || check.status === 'unresolved')
+    return { text: 'could not be checked', tone: 'neutral', title: 'No matching baseline or metric was found' };
   if (check.status === 'mismatch') return { text: 'does not match the numbers', tone: 'bad' };
   return { text: `matches (read as ${check.claimKind ?? 'a'} change)`, tone: 'good' };
 }
@@ -539,7 +688,13 @@ function tuningSection(r: Experiment, c: FieldContext): SectionView {
       field(c, 'Tuning results', 'tuning.visualization', t?.visualization, textCell),
     ]),
     best && Object.keys(best).length > 0
-      ? { kind: 'table', id: 'best-hyperparameters', caption: 'Best hyperparameters found', columns: [{ label: 'Parameter' }, { label: 'Value', numeric: true }], rows: Object.entries(best).map(([k, v]) => [{ text: k }, { ...unknownCell(v), numeric: true }]) }
+      ? {
+          kind: 'table',
+          id: 'best-hyperparameters',
+          caption: 'Best hyperparameters found',
+          columns: [{ label: 'Parameter' }, { label: 'Value', numeric: true }],
+          rows: Object.entries(best).map(([k, v]) => [{ text: k }, { ...unknownCell(v), numeric: true }]),
+        }
       : undefined,
     otherBlock(t, KNOWN.tuning),
   ]);
@@ -550,7 +705,13 @@ function reproducibilitySection(r: Experiment, c: FieldContext): SectionView {
   const code = rep?.code;
   return section('reproducibility', 'Artifacts & reproducibility', [
     (rep?.artifacts ?? []).length > 0
-      ? { kind: 'table', id: 'artifacts', caption: 'Model artifacts', columns: [{ label: 'Artifact' }, { label: 'Location' }], rows: (rep?.artifacts ?? []).map((a) => [{ text: a.name }, textCell(a.uri)]) }
+      ? {
+          kind: 'table',
+          id: 'artifacts',
+          caption: 'Model artifacts',
+          columns: [{ label: 'Artifact' }, { label: 'Location' }],
+          rows: (rep?.artifacts ?? []).map((a) => [{ text: a.name }, textCell(a.uri)]),
+        }
       : undefined,
     { kind: 'subheading', id: 'code-version', text: 'Code version' },
     fields([
@@ -583,8 +744,18 @@ function observationsSection(r: Experiment, c: FieldContext, ctx: ExperimentPage
           kind: 'table',
           id: 'feature-importance',
           caption: `Feature importance${o?.featureImportanceMethod ? ` (${o.featureImportanceMethod})` : ''}`,
-          columns: [{ label: 'Feature' }, { label: 'Importance', numeric: true }, { label: 'Description' }, ...extra.map((k) => ({ label: humanize(k) }))],
-          rows: fi.map((f, i) => [{ text: f.feature }, { text: formatted[i] ?? '—', numeric: true }, { text: f.description ?? '—' }, ...extraCells(f, extra)]),
+          columns: [
+            { label: 'Feature' },
+            { label: 'Importance', numeric: true },
+            { label: 'Description' },
+            ...extra.map((k) => ({ label: humanize(k) })),
+          ],
+          rows: fi.map((f, i) => [
+            { text: f.feature },
+            { text: formatted[i] ?? '—', numeric: true },
+            { text: f.description ?? '—' },
+            ...extraCells(f, extra),
+          ]),
         }
       : undefined,
     ...chartBlocks(ctx, 'observations'),
@@ -598,11 +769,20 @@ function nextStepsSection(r: Experiment, c: FieldContext): SectionView {
   const ready = n?.readyForProduction;
   return section('next-steps', 'Next steps', [
     recs.length > 0
-      ? { kind: 'checklist', title: 'Recommendations', items: recs.map((x) => ({ html: renderMarkdown(x.text).replace(/^<p>([\s\S]*)<\/p>$/, '$1'), done: x.done })) }
-      : c.placeholders.has('nextSteps.recommendations') ? { kind: 'list', title: 'Recommendations', ordered: false, items: [NOT_FILLED] } : undefined,
+      ? {
+          kind: 'checklist',
+          title: 'Recommendations',
+          items: recs.map((x) => ({ html: renderMarkdown(x.text).replace(/^<p>([\s\S]*)<\/p>$/, '$1'), done: x.done })),
+        }
+      : c.placeholders.has('nextSteps.recommendations')
+        ? { kind: 'list', title: 'Recommendations', ordered: false, items: [NOT_FILLED] }
+        : undefined,
     { kind: 'subheading', id: 'deployment-readiness', text: 'Deployment readiness' },
     fields([
-      field(c, 'Ready for production', 'nextSteps.readyForProduction', ready, (v: string) => ({ text: v === 'needs-review' ? 'Needs review' : v === 'yes' ? 'Yes' : 'No', tone: v === 'yes' ? 'good' : v === 'no' ? 'bad' : 'warn' })),
+      field(c, 'Ready for production', 'nextSteps.readyForProduction', ready, (v: string) => ({
+        text: v === 'needs-review' ? 'Needs review' : v === 'yes' ? 'Yes' : 'No',
+        tone: v === 'yes' ? 'good' : v === 'no' ? 'bad' : 'warn',
+      })),
     ]),
     listBlock('Blockers', n?.blockers, c, 'nextSteps.blockers'),
     listBlock('Action items', n?.actionItems, c, 'nextSteps.actionItems'),
@@ -613,16 +793,24 @@ function nextStepsSection(r: Experiment, c: FieldContext): SectionView {
 function lineageSection(r: Experiment, ctx: ExperimentPageContext, link: (p: string) => string): SectionView {
   const lin = ctx.analysis.lineage;
   if (!lin.parent && lin.children.length === 0 && lin.related.length === 0) {
-    return { id: 'lineage', title: 'Lineage', blocks: [{ kind: 'note', tone: 'info', text: 'This experiment has no parent, children or related experiments.' }] };
+    return {
+      id: 'lineage',
+      title: 'Lineage',
+      blocks: [{ kind: 'note', tone: 'info', text: 'This experiment has no parent, children or related experiments.' }],
+    };
   }
   const tree = buildLineageTree(r.id, { base: ctx.base, records: ctx.records, analyses: ctx.analyses });
   const related = lin.related.map((id): LinkItem => {
     const rec = ctx.records.get(id);
     return { id, label: rec?.name ? `${id} — ${rec.name}` : id, href: rec ? link(experimentPath(id)) : '' };
   });
-  const compare: Block | undefined = lin.parent && ctx.records.has(lin.parent)
-    ? { kind: 'fields', items: [{ label: 'Compare', value: { text: `${r.id} vs parent ${lin.parent}`, href: link(comparePath(r.id, lin.parent)) } }] }
-    : undefined;
+  const compare: Block | undefined =
+    lin.parent && ctx.records.has(lin.parent)
+      ? {
+          kind: 'fields',
+          items: [{ label: 'Compare', value: { text: `${r.id} vs parent ${lin.parent}`, href: link(comparePath(r.id, lin.parent)) } }],
+        }
+      : undefined;
   return section('lineage', 'Lineage', [{ kind: 'lineage', tree, related }, compare, ...chartBlocks(ctx, 'lineage')]);
 }
 
@@ -658,7 +846,14 @@ function otherSection(r: Experiment, c: FieldContext): SectionView {
   const blocks: Block[] = [];
   if (items.length > 0) blocks.push({ kind: 'fields', items });
   if (placeholders.length > 0) {
-    blocks.push({ kind: 'list', title: `Fields left as template placeholders (${placeholders.length})`, ordered: false, items: placeholders.map((p) => ({ text: p })) });
+    blocks.push({
+      kind: 'list',
+      title: `Fields left as template placeholders (${placeholders.length})`,
+      ordered: false,
+      items: placeholders.map((p) => ({ text: p })),
+    });
   }
-  return blocks.length > 0 ? { id: 'other', title: 'Other fields', blocks } : { id: 'other', title: 'Other fields', blocks: [], empty: true };
+  return blocks.length > 0
+    ? { id: 'other', title: 'Other fields', blocks }
+    : { id: 'other', title: 'Other fields', blocks: [], empty: true };
 }

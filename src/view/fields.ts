@@ -51,7 +51,7 @@ export function field(
   label: string,
   path: string,
   value: unknown,
-  toCell: (v: never) => Cell | Cell[] = unknownCell as (v: never) => Cell,
+  toCell: (v: never) => Cell | Cell[] = unknownCell,
 ): FieldItem | undefined {
   if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) {
     return ctx.placeholders.has(path) ? { label, value: NOT_FILLED } : undefined;

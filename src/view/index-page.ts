@@ -76,8 +76,14 @@ export function buildIndexPageData(input: IndexInput): IndexPageData {
       const useCase = r.tags?.['use_case'] ?? '';
       const metricValues = metricColumns.map((m) => r.evaluation?.testMetrics?.find((t) => t.metric === m)?.value ?? null);
       const sort: Record<string, string | number> = {
-        id: r.id, name: r.name ?? '', status: r.status ?? '', date: r.date ?? '', useCase, modelFamily: r.tags?.['model_family'] ?? '',
-        fairness: flagged.length, checks: errors * 1000 + warnings,
+        id: r.id,
+        name: r.name ?? '',
+        status: r.status ?? '',
+        date: r.date ?? '',
+        useCase,
+        modelFamily: r.tags?.['model_family'] ?? '',
+        fairness: flagged.length,
+        checks: errors * 1000 + warnings,
       };
       metricColumns.forEach((_, i) => {
         const v = metricValues[i];
@@ -93,13 +99,32 @@ export function buildIndexPageData(input: IndexInput): IndexPageData {
         ...(useCase ? { useCaseHref: joinBase(input.base, tagPath('use_case', useCase)) } : {}),
         modelFamily: r.tags?.['model_family'] ?? '—',
         metrics: metricValues.map((v) => ({ text: formatValue(v), numeric: true })),
-        fairness: flagged.length > 0
-          ? { text: `${flagged.length} flagged`, tone: 'bad', title: flagged.map((f) => `${f.attribute} / ${f.metric}: ratio ${f.ratio?.toFixed(3)}`).join('; ') }
-          : (a?.fairness.length ?? 0) > 0 ? { text: 'ok', tone: 'neutral' } : { text: '—' },
-        checks: errors + warnings > 0
-          ? { text: [errors ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : ''].filter(Boolean).join(', '), tone: errors ? 'bad' : 'warn' }
-          : { text: 'ok', tone: 'neutral' },
-        search: [r.id, r.name, r.status, useCase, r.tags?.['model_family'], r.model?.type, r.dataset?.name, ...Object.values(r.tags ?? {})].filter(Boolean).join(' ').toLowerCase(),
+        fairness:
+          flagged.length > 0
+            ? {
+                text: `${flagged.length} flagged`,
+                tone: 'bad',
+                title: flagged.map((f) => `${f.attribute} / ${f.metric}: ratio ${f.ratio?.toFixed(3)}`).join('; '),
+              }
+            : (a?.fairness.length ?? 0) > 0
+              ? { text: 'ok', tone: 'neutral' }
+              : { text: '—' },
+        checks:
+          errors + warnings > 0
+            ? {
+                text: [
+                  errors ? `${errors} error${errors > 1 ? 's' : ''}` : '',
+                  warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : '',
+                ]
+                  .filter(Boolean)
+                  .join(', '),
+                tone: errors ? 'bad' : 'warn',
+              }
+            : { text: 'ok', tone: 'neutral' },
+        search: [r.id, r.name, r.status, useCase, r.tags?.['model_family'], r.model?.type, r.dataset?.name, ...Object.values(r.tags ?? {})]
+          .filter(Boolean)
+          .join(' ')
+          .toLowerCase(),
         sort,
       };
     });

@@ -25,12 +25,25 @@ export function buildLeaderboardViews(base: string, leaderboards: readonly Leade
         return {
           id: `${id}-${slugify(m.metric)}`,
           metric: m.metric,
-          direction: m.betterDirection === 'higher' ? 'higher is better' : m.betterDirection === 'lower' ? 'lower is better' : 'direction unknown: not ranked',
+          direction:
+            m.betterDirection === 'higher'
+              ? 'higher is better'
+              : m.betterDirection === 'lower'
+                ? 'lower is better'
+                : 'direction unknown: not ranked',
           rows: m.entries.map((e, i) => [
-            { text: e.rank === null ? '—' : String(e.rank), numeric: true, ...(e.rank === null ? { title: 'Not ranked: direction unknown or a different unit' } : {}) },
+            {
+              text: e.rank === null ? '—' : String(e.rank),
+              numeric: true,
+              ...(e.rank === null ? { title: 'Not ranked: direction unknown or a different unit' } : {}),
+            },
             { text: e.experimentId, href: joinBase(base, experimentPath(e.experimentId)) },
             { text: e.name ?? '' },
-            { text: `${values[i] ?? '—'}${e.unit && e.unit !== '%' ? ` ${e.unit}` : e.unit === '%' ? '%' : ''}`, numeric: true, strong: e.rank === 1 },
+            {
+              text: `${values[i] ?? '—'}${e.unit && e.unit !== '%' ? ` ${e.unit}` : e.unit === '%' ? '%' : ''}`,
+              numeric: true,
+              strong: e.rank === 1,
+            },
           ]),
         };
       }),

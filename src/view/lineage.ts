@@ -37,7 +37,10 @@ function subtree(id: string, ctx: LineageContext, current: string | undefined, s
   seen.add(id);
   const n = node(id, ctx, current);
   const children = ctx.analyses.get(id)?.lineage.children ?? [];
-  n.children = [...children].sort().filter((c) => !seen.has(c)).map((c) => subtree(c, ctx, current, seen));
+  n.children = [...children]
+    .sort()
+    .filter((c) => !seen.has(c))
+    .map((c) => subtree(c, ctx, current, seen));
   return n;
 }
 

@@ -20,7 +20,7 @@ function htmlAsText() {
           return { type: 'link', url: child.url, children: [{ type: 'text', value: child.alt || child.url }] };
         }
         return child;
-      }) as typeof node.children;
+      });
       node.children.forEach(visit);
     };
     visit(tree);

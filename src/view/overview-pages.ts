@@ -82,20 +82,44 @@ export function buildTagIndex(input: OverviewInput): TagGroup[] {
       key,
       label: humanize(key),
       slug: slugify(key),
-      values: [...values].sort(([a], [b]) => a.localeCompare(b)).map(([value, count]) => ({ value, slug: slugify(value), href: joinBase(input.base, tagPath(key, value)), count })),
+      values: [...values]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([value, count]) => ({ value, slug: slugify(value), href: joinBase(input.base, tagPath(key, value)), count })),
     }));
 }
 
 /** One page per (tag key, value): the experiments carrying it. Distinct values that slug alike share a page. */
-export function buildTagPages(input: OverviewInput): { key: string; value: string; keySlug: string; valueSlug: string; experiments: { id: string; name: string; status: string; href: string }[] }[] {
-  const pages = new Map<string, { key: string; value: string; keySlug: string; valueSlug: string; experiments: { id: string; name: string; status: string; href: string }[] }>();
+export function buildTagPages(
+  input: OverviewInput,
+): {
+  key: string;
+  value: string;
+  keySlug: string;
+  valueSlug: string;
+  experiments: { id: string; name: string; status: string; href: string }[];
+}[] {
+  const pages = new Map<
+    string,
+    {
+      key: string;
+      value: string;
+      keySlug: string;
+      valueSlug: string;
+      experiments: { id: string; name: string; status: string; href: string }[];
+    }
+  >();
   for (const r of input.records) {
     for (const [key, value] of Object.entries(r.tags ?? {})) {
       const keySlug = slugify(key);
       const valueSlug = slugify(value);
       const id = `${keySlug}/${valueSlug}`;
       const page = pages.get(id) ?? { key, value, keySlug, valueSlug, experiments: [] };
-      page.experiments.push({ id: r.id, name: r.name ?? '', status: r.status ?? 'unknown', href: joinBase(input.base, experimentPath(r.id)) });
+      page.experiments.push({
+        id: r.id,
+        name: r.name ?? '',
+        status: r.status ?? 'unknown',
+        href: joinBase(input.base, experimentPath(r.id)),
+      });
       pages.set(id, page);
     }
   }

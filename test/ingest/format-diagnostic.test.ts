@@ -1,11 +1,22 @@
 import { describe, expect, test } from 'vitest';
 import { formatDiagnostic, formatGithubAnnotation, type Diagnostic } from '../../src/ingest/index.ts';
 
-const base: Diagnostic = { level: 'error', code: 'invalid-type', file: 'content/a.json', line: 3, column: 5, path: 'dataset.records', message: 'expected a number, got the string "many"', hint: 'write a plain number, without units or words' };
+const base: Diagnostic = {
+  level: 'error',
+  code: 'invalid-type',
+  file: 'content/a.json',
+  line: 3,
+  column: 5,
+  path: 'dataset.records',
+  message: 'expected a number, got the string "many"',
+  hint: 'write a plain number, without units or words',
+};
 
 describe('formatDiagnostic', () => {
   test('prints file:line:col field.path: message — hint', () => {
-    expect(formatDiagnostic(base)).toBe('content/a.json:3:5 dataset.records: expected a number, got the string "many" — write a plain number, without units or words');
+    expect(formatDiagnostic(base)).toBe(
+      'content/a.json:3:5 dataset.records: expected a number, got the string "many" — write a plain number, without units or words',
+    );
   });
 
   test('omits the parts a diagnostic does not have', () => {
@@ -17,10 +28,14 @@ describe('formatDiagnostic', () => {
 
 describe('formatGithubAnnotation', () => {
   test('prints an ::error workflow command with file, line and col', () => {
-    expect(formatGithubAnnotation(base)).toBe('::error file=content/a.json,line=3,col=5::dataset.records: expected a number, got the string "many" — write a plain number, without units or words');
+    expect(formatGithubAnnotation(base)).toBe(
+      '::error file=content/a.json,line=3,col=5::dataset.records: expected a number, got the string "many" — write a plain number, without units or words',
+    );
   });
 
   test('prints warnings as ::warning and escapes newlines and percent signs', () => {
-    expect(formatGithubAnnotation({ level: 'warning', code: 'x', file: 'a,b.md', path: '', message: '100%\nsure' })).toBe('::warning file=a%2Cb.md::100%25%0Asure');
+    expect(formatGithubAnnotation({ level: 'warning', code: 'x', file: 'a,b.md', path: '', message: '100%\nsure' })).toBe(
+      '::warning file=a%2Cb.md::100%25%0Asure',
+    );
   });
 });

@@ -23,7 +23,16 @@ function run(name: string): string {
 describe('parseSource + validateRecord golden fixtures (UPDATE=1 regenerates expected.json)', () => {
   test('there are golden cases for every input form', () => {
     expect(cases).toEqual(
-      expect.arrayContaining(['template', 'filled-template', 'frontmatter', 'json', 'lenient-headings', 'unknown-section', 'unknown-label', 'hostile-text']),
+      expect.arrayContaining([
+        'template',
+        'filled-template',
+        'frontmatter',
+        'json',
+        'lenient-headings',
+        'unknown-section',
+        'unknown-label',
+        'hostile-text',
+      ]),
     );
   });
 

@@ -11,6 +11,8 @@ describe('renderExperimentJsonSchema', () => {
   test('describes the record as users write it', () => {
     const schema = JSON.parse(renderExperimentJsonSchema()) as { required: string[]; properties: Record<string, { description?: string }> };
     expect(schema.required).toEqual(['id']);
-    expect(schema.properties['placeholders']?.description).toBe('Field paths left as unfilled template placeholders (filled in by the parser).');
+    expect(schema.properties['placeholders']?.description).toBe(
+      'Field paths left as unfilled template placeholders (filled in by the parser).',
+    );
   });
 });

@@ -29,7 +29,9 @@ describe('parseSource', () => {
   test('reports bad YAML frontmatter at its line:column', () => {
     const parsed = parseSource('---\nid: exp-1\ntags:\n  a: b\n   c: d\n---\nBody\n', { file: 'exp.md' });
     expect(parsed.data).toBeUndefined();
-    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual(['exp.md:4:6: invalid YAML frontmatter: Nested mappings are not allowed in compact mappings']);
+    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual([
+      'exp.md:4:6: invalid YAML frontmatter: Nested mappings are not allowed in compact mappings',
+    ]);
     expect(parsed.diagnostics[0]).toMatchObject({ level: 'error', code: 'yaml-syntax' });
   });
 
@@ -54,8 +56,14 @@ describe('parseSource', () => {
   });
 
   test('drops placeholders from JSON and lists them', () => {
-    const parsed = parseSource('{ "id": "exp-1", "experimenter": "[Name]", "observations": { "worked": ["[Observation 1]", "real"] } }', { file: 'a.json' });
-    expect(parsed.data).toEqual({ id: 'exp-1', observations: { worked: ['real'] }, placeholders: ['experimenter', 'observations.worked.0'] });
+    const parsed = parseSource('{ "id": "exp-1", "experimenter": "[Name]", "observations": { "worked": ["[Observation 1]", "real"] } }', {
+      file: 'a.json',
+    });
+    expect(parsed.data).toEqual({
+      id: 'exp-1',
+      observations: { worked: ['real'] },
+      placeholders: ['experimenter', 'observations.worked.0'],
+    });
   });
 
   test('uses the file name as id when the id is missing, with a missing-id warning', () => {

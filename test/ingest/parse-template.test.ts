@@ -47,16 +47,33 @@ describe('parseSource on the unfilled template', () => {
   test('reads 5 hyperparameters with search spaces (bracketed numbers are values)', () => {
     const hps = record.model?.hyperparameters ?? [];
     expect(hps.map((hp) => hp.name)).toEqual(['learning_rate', 'batch_size', 'n_estimators', 'max_depth', 'dropout']);
-    expect(hps[0]).toEqual({ name: 'learning_rate', value: 0.001, searchSpace: { kind: 'range', min: 0.0001, max: 0.01 }, tuningMethod: 'Bayesian optimization' });
+    expect(hps[0]).toEqual({
+      name: 'learning_rate',
+      value: 0.001,
+      searchSpace: { kind: 'range', min: 0.0001, max: 0.01 },
+      tuningMethod: 'Bayesian optimization',
+    });
     expect(hps[1]?.searchSpace).toEqual({ kind: 'choice', values: [16, 32, 64, 128] });
-    expect(hps[4]).toEqual({ name: 'dropout', value: 0.3, searchSpace: { kind: 'choice', values: [0.2, 0.3, 0.4, 0.5] }, tuningMethod: 'Random search' });
+    expect(hps[4]).toEqual({
+      name: 'dropout',
+      value: 0.3,
+      searchSpace: { kind: 'choice', values: [0.2, 0.3, 0.4, 0.5] },
+      tuningMethod: 'Random search',
+    });
     expect(record.model?.training?.earlyStopping).toEqual({ enabled: true, patience: 10 });
   });
 
   test('reads 5 epoch rows with 5 metric columns, the best model and infrastructure', () => {
     const history = record.training?.history ?? [];
     expect(history.map((row) => row.epoch)).toEqual([1, 10, 20, 50, 100]);
-    expect(history[0]).toEqual({ epoch: 1, 'Train Loss': 0.856, 'Train Acc': 0.652, 'Val Loss': 0.742, 'Val Acc': 0.689, 'Learning Rate': 0.001 });
+    expect(history[0]).toEqual({
+      epoch: 1,
+      'Train Loss': 0.856,
+      'Train Acc': 0.652,
+      'Val Loss': 0.742,
+      'Val Acc': 0.689,
+      'Learning Rate': 0.001,
+    });
     expect(history[4]?.['Learning Rate']).toBe(0.00001);
     expect(record.training?.bestModel).toEqual({ epoch: 85, metrics: { 'Val Loss': 0.334, 'Val Acc': 0.878 } });
     expect(record.training?.infrastructure).toEqual({ durationHours: 12, gpuHours: 48, co2Kg: 15.6 });
@@ -71,7 +88,13 @@ describe('parseSource on the unfilled template', () => {
       ['F1 Score', 0.834, 0.014],
       ['AUC-ROC', 0.908, 0.009],
     ]);
-    expect(record.evaluation?.confusionMatrix).toEqual({ labels: ['Neg', 'Pos'], matrix: [[95000, 5000], [8500, 41500]] });
+    expect(record.evaluation?.confusionMatrix).toEqual({
+      labels: ['Neg', 'Pos'],
+      matrix: [
+        [95000, 5000],
+        [8500, 41500],
+      ],
+    });
     const groups = record.evaluation?.disaggregated ?? [];
     expect(groups.map((g) => [g.group, g.overall ?? false, g.n])).toEqual([
       ['Overall', true, 150000],
@@ -85,13 +108,24 @@ describe('parseSource on the unfilled template', () => {
   test('reads 4 baseline rows (the bold one current, an id in a label) and 3 claims', () => {
     const baselines = record.comparison?.baselines ?? [];
     expect(baselines).toHaveLength(4);
-    expect(baselines[0]).toEqual({ label: 'Current Experiment', current: true, metrics: { Accuracy: 0.869, F1: 0.834, 'Latency (ms)': 45 } });
+    expect(baselines[0]).toEqual({
+      label: 'Current Experiment',
+      current: true,
+      metrics: { Accuracy: 0.869, F1: 0.834, 'Latency (ms)': 45 },
+    });
     expect(baselines.filter((row) => row.current)).toHaveLength(1);
     expect(baselines[1]).toMatchObject({ label: 'Previous Best (exp-042)', experimentId: 'exp-042', notes: 'Production model' });
     expect(record.comparison?.claims).toEqual([
       { metric: 'Accuracy', text: '+2.1% vs previous best', value: 2.1, unit: '%', reference: 'previous best' },
       { metric: 'F1 Score', text: '+2.0% vs previous best', value: 2, unit: '%', reference: 'previous best' },
-      { metric: 'Latency', text: '+3ms vs previous best (acceptable)', value: 3, unit: 'abs', reference: 'previous best', comment: 'acceptable' },
+      {
+        metric: 'Latency',
+        text: '+3ms vs previous best (acceptable)',
+        value: 3,
+        unit: 'abs',
+        reference: 'previous best',
+        comment: 'acceptable',
+      },
     ]);
   });
 
@@ -112,7 +146,12 @@ describe('parseSource on the unfilled template', () => {
 
   test('reads artifacts, code version, environment and seeds', () => {
     expect(record.reproducibility?.artifacts?.map((a) => a.name)).toEqual(['Model File', 'Checkpoint', 'Preprocessor']);
-    expect(record.reproducibility?.code).toEqual({ repository: 'https://github.com/org/repo', branch: 'experiment/new-architecture', commit: 'abc123def456', tag: 'exp-123-v1' });
+    expect(record.reproducibility?.code).toEqual({
+      repository: 'https://github.com/org/repo',
+      branch: 'experiment/new-architecture',
+      commit: 'abc123def456',
+      tag: 'exp-123-v1',
+    });
     expect(record.reproducibility?.environment?.['Python']).toBe('3.11.5');
     expect(record.reproducibility?.environment?.['Dockerfile']).toBe('s3://bucket/experiments/exp-123/Dockerfile');
     expect(record.reproducibility?.seeds).toEqual({ 'Global seed': 42, 'NumPy seed': 42, 'TensorFlow seed': 42, 'PyTorch seed': 42 });
@@ -217,7 +256,9 @@ describe('parseSource on a filled-in template', () => {
 
 describe('parseSource leniency', () => {
   test('matches sections and labels regardless of case, punctuation and extra words', () => {
-    const { record } = load('**experiment id:** exp-9\n\n## DATASET INFO\n\n**Dataset size (approx.)**: 700K rows\n\n## Evaluation\n\n**Test Set Performance (held-out)**:\n| Metric | Value |\n|---|---|\n| AUC | 0.9 |\n');
+    const { record } = load(
+      '**experiment id:** exp-9\n\n## DATASET INFO\n\n**Dataset size (approx.)**: 700K rows\n\n## Evaluation\n\n**Test Set Performance (held-out)**:\n| Metric | Value |\n|---|---|\n| AUC | 0.9 |\n',
+    );
     expect(record.id).toBe('exp-9');
     expect(record.dataset?.records).toBe(700000);
     expect(record.evaluation?.testMetrics).toEqual([{ metric: 'AUC', value: 0.9 }]);
@@ -237,7 +278,9 @@ describe('parseSource leniency', () => {
   });
 
   test('keeps HTML and javascript: URLs as plain text, untouched', () => {
-    const { record } = load('**Experiment ID**: exp-9\n**Experimenter**: <img src=x onerror=alert(1)>\n**Reviewer Notes**: [x](javascript:alert(1))\n');
+    const { record } = load(
+      '**Experiment ID**: exp-9\n**Experimenter**: <img src=x onerror=alert(1)>\n**Reviewer Notes**: [x](javascript:alert(1))\n',
+    );
     expect(record.experimenter).toBe('<img src=x onerror=alert(1)>');
     expect(record.reviewerNotes).toBe('[x](javascript:alert(1))');
   });
@@ -282,12 +325,24 @@ describe('parseClaim', () => {
 describe('parseConfusionMatrixText', () => {
   test('reads the binary matrix of the template', () => {
     const text = '               Predicted\n             Neg    Pos\nActual  Neg  95000  5000\n        Pos  8500   41500';
-    expect(parseConfusionMatrixText(text)).toEqual({ labels: ['Neg', 'Pos'], matrix: [[95000, 5000], [8500, 41500]] });
+    expect(parseConfusionMatrixText(text)).toEqual({
+      labels: ['Neg', 'Pos'],
+      matrix: [
+        [95000, 5000],
+        [8500, 41500],
+      ],
+    });
   });
 
   test('orders rows by the column labels when they are written in another order', () => {
     const text = '     a   b\nb    1   2\na    3   4';
-    expect(parseConfusionMatrixText(text)).toEqual({ labels: ['a', 'b'], matrix: [[3, 4], [1, 2]] });
+    expect(parseConfusionMatrixText(text)).toEqual({
+      labels: ['a', 'b'],
+      matrix: [
+        [3, 4],
+        [1, 2],
+      ],
+    });
   });
 
   test('returns undefined without any counts', () => {

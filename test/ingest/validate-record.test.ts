@@ -20,9 +20,19 @@ describe('validateRecord', () => {
     const { record, diagnostics } = validateRecord(parseSource(text, { file }), { file });
     expect(record).toBeUndefined();
     expect(diagnostics).toEqual([
-      { level: 'error', code: 'invalid-type', file, line: 3, column: 68, path: 'evaluation.testMetrics.0.value', message: 'expected a number, got the string "high"' },
+      {
+        level: 'error',
+        code: 'invalid-type',
+        file,
+        line: 3,
+        column: 68,
+        path: 'evaluation.testMetrics.0.value',
+        message: 'expected a number, got the string "high"',
+      },
     ]);
-    expect(formatDiagnostic(diagnostics[0]!)).toBe('exp.json:3:68 evaluation.testMetrics.0.value: expected a number, got the string "high"');
+    expect(formatDiagnostic(diagnostics[0]!)).toBe(
+      'exp.json:3:68 evaluation.testMetrics.0.value: expected a number, got the string "high"',
+    );
   });
 
   test('reports every problem of a record in one run, in source order', () => {
@@ -82,7 +92,10 @@ describe('validateRecord', () => {
 
   test('warns about placeholders in name, status and dates', () => {
     const file = 'exp.md';
-    const parsed = parseSource('**Experiment ID**: exp-1\n**Date**: [YYYY-MM-DD]\n\n## Overview\n\n**Experiment Name**: [experiment-name]\n', { file });
+    const parsed = parseSource(
+      '**Experiment ID**: exp-1\n**Date**: [YYYY-MM-DD]\n\n## Overview\n\n**Experiment Name**: [experiment-name]\n',
+      { file },
+    );
     expect(validateRecord(parsed, { file }).diagnostics.map(formatDiagnostic)).toEqual([
       'exp.md:2:11 date: "date" is still an unfilled template placeholder — replace the bracketed text with a value, or delete the line',
       'exp.md:6:22 name: "name" is still an unfilled template placeholder — replace the bracketed text with a value, or delete the line',
