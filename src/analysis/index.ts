@@ -119,7 +119,7 @@ export function buildExperimentDocument(record: Experiment, analysis: Experiment
 }
 
 /** One item of the summary list of experiments. */
-export function buildSummaryItem(record: Experiment, analysis: ExperimentAnalysis): SummaryItem {
+export function buildSummaryItem(record: Experiment, analysis: ExperimentAnalysis, links: { url: string; api: string }): SummaryItem {
   const count = (level: 'error' | 'warning' | 'info'): number => analysis.checks.filter((c) => c.level === level).length;
   return {
     id: record.id,
@@ -129,7 +129,12 @@ export function buildSummaryItem(record: Experiment, analysis: ExperimentAnalysi
     useCase: record.tags?.['use_case'] ?? null,
     dataset: record.dataset?.name ?? null,
     parent: analysis.lineage.parent,
+    completionDate: record.completionDate ?? null,
+    tags: record.tags ?? {},
     headline: analysis.headline,
     checkCounts: { error: count('error'), warning: count('warning'), info: count('info') },
+    fairnessFlags: analysis.fairness.filter((f) => f.flagged).length,
+    url: links.url,
+    api: links.api,
   };
 }

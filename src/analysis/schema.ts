@@ -161,8 +161,13 @@ export const SummaryItemSchema = z
     useCase: z.string().nullable().describe('The use_case tag.'),
     dataset: z.string().nullable().describe('Dataset name.'),
     parent: z.string().nullable().describe('Parent experiment id (among the records).'),
+    completionDate: z.string().nullable().describe('Completion date.'),
+    tags: z.record(z.string(), z.string()).describe('Tags (use_case, model_family, …).'),
     headline: HeadlineSchema.nullable(),
     checkCounts: CheckCountsSchema.describe('Number of checks at each level.'),
+    fairnessFlags: z.number().int().nonnegative().describe('Number of fairness gaps flagged by the four-fifths heuristic.'),
+    url: z.string().describe('Page of the experiment, base path included.'),
+    api: z.string().describe('API document of the experiment, base path included.'),
   })
   .describe('One item of the summary list of experiments.');
 export type SummaryItem = z.output<typeof SummaryItemSchema>;
@@ -183,6 +188,17 @@ export function buildAnalysisJsonSchema(): Record<string, unknown> {
     $defs: {
       SummaryItem: summaryItem,
       Summary: { type: 'array', items: { $ref: '#/$defs/SummaryItem' }, description: 'The summary list of experiments.' },
+      Index: {
+        type: 'object',
+        description: 'api/experiments.json: one summary per experiment, sorted by id.',
+        required: ['schemaVersion', 'count', 'experiments'],
+        additionalProperties: false,
+        properties: {
+          schemaVersion: { const: ANALYSIS_SCHEMA_VERSION },
+          count: { type: 'integer', minimum: 0 },
+          experiments: { $ref: '#/$defs/Summary' },
+        },
+      },
     },
   };
 }

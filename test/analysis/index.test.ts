@@ -124,9 +124,10 @@ describe('API document and summary items', () => {
   const result = analyzeCollection([current, parent]);
   const analysis = result.byId.get('exp-123');
   if (analysis === undefined) throw new Error('no analysis');
+  const links = { url: '/experiments/exp-123/', api: '/api/experiments/exp-123.json' };
 
   test('the summary item counts checks by level', () => {
-    expect(buildSummaryItem(current, analysis)).toEqual({
+    expect(buildSummaryItem(current, analysis, links)).toEqual({
       id: 'exp-123',
       name: 'New architecture',
       date: '2025-01-15',
@@ -134,11 +135,16 @@ describe('API document and summary items', () => {
       useCase: 'fraud-detection',
       dataset: null,
       parent: 'exp-042',
+      completionDate: '2025-01-20',
+      tags: { use_case: 'fraud-detection' },
       headline: { metric: 'Accuracy', value: 0.869, betterDirection: 'higher', unit: null },
       checkCounts: { error: 0, warning: 6, info: 2 },
+      fairnessFlags: 0,
+      url: '/experiments/exp-123/',
+      api: '/api/experiments/exp-123.json',
     });
     expect(
-      buildSummaryItem(record({ id: 'bare' }), { ...analysis, checks: [], headline: null, lineage: { ...analysis.lineage, parent: null } }),
+      buildSummaryItem(record({ id: 'bare' }), { ...analysis, checks: [], headline: null, fairness: [], lineage: { ...analysis.lineage, parent: null } }, links),
     ).toMatchObject({
       name: null,
       date: null,
@@ -161,7 +167,7 @@ describe('API document and summary items', () => {
     const document = JSON.parse(JSON.stringify(buildExperimentDocument(current, analysis))) as unknown;
     expect(validateDocument(document), JSON.stringify(validateDocument.errors)).toBe(true);
     const validateSummary = ajv.compile({ $schema: schema['$schema'] as string, $defs: schema['$defs'], $ref: '#/$defs/Summary' });
-    const summary = [...result.byId].map(([id, a]) => buildSummaryItem(id === 'exp-123' ? current : parent, a));
+    const summary = [...result.byId].map(([id, a]) => buildSummaryItem(id === 'exp-123' ? current : parent, a, links));
     expect(validateSummary(summary), JSON.stringify(validateSummary.errors)).toBe(true);
     expect(validateSummary([{ id: 'x' }])).toBe(false);
     expect(validateDocument({ schemaVersion: 2, record: current, analysis })).toBe(false);
@@ -169,6 +175,6 @@ describe('API document and summary items', () => {
 
   test('the zod schemas accept the output as it is', () => {
     expect(ExperimentDocumentSchema.safeParse(buildExperimentDocument(current, analysis)).success).toBe(true);
-    expect(SummaryItemSchema.safeParse(buildSummaryItem(current, analysis)).success).toBe(true);
+    expect(SummaryItemSchema.safeParse(buildSummaryItem(current, analysis, links)).success).toBe(true);
   });
 });

@@ -1,0 +1,90 @@
+import { describe, expect, test } from 'vitest';
+import { loadRecords } from '../../src/content/index.ts';
+import { analyzeCollection } from '../../src/analysis/index.ts';
+import { parseSource, validateRecord } from '../../src/ingest/index.ts';
+import { buildExperimentPageData, SECTION_ORDER } from '../../src/view/experiment.ts';
+import type { Experiment } from '../../src/schema/index.ts';
+import { readFileSync } from 'node:fs';
+
+const { records } = await loadRecords('content/experiments');
+const experiments = records.map((r) => r.record);
+
+function pageFor(record: Experiment, all: Experiment[] = experiments) {
+  const analysis = analyzeCollection(all);
+  return buildExperimentPageData(record, {
+    base: '/logbook/',
+    analysis: analysis.byId.get(record.id)!,
+    records: new Map(all.map((r) => [r.id, r])),
+    analyses: analysis.byId,
+    charts: new Map(),
+  });
+}
+
+/** Every string leaf of a value, with its path. */
+function stringLeaves(value: unknown, path: string, out: [string, string][]): [string, string][] {
+  if (typeof value === 'string') out.push([path, value]);
+  else if (Array.isArray(value)) value.forEach((v, i) => stringLeaves(v, `${path}.${i}`, out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) stringLeaves(v, path ? `${path}.${k}` : k, out);
+  return out;
+}
+
+describe('buildExperimentPageData', () => {
+  test('has every template section, in the template order, with stable anchors', () => {
+    const page = pageFor(experiments[0]!);
+    const ids = page.sections.map((s) => s.id).filter((id) => !id.startsWith('section-'));
+    expect(ids).toEqual(SECTION_ORDER.map(([id]) => id));
+  });
+
+  test.each(experiments.map((r) => [r.id, r] as const))('every text field of %s reaches its page', (_id, record) => {
+    const text = JSON.stringify(pageFor(record));
+    // Narrative Markdown is rendered to HTML, and two enums are shown in words (a search space's kind
+    // by its notation, readiness as "Needs review"); everything else must appear as written.
+    const encoded = (path: string) => /^sections\.\d+\.markdown$|\.searchSpace\.kind$/.test(path) || ['$schema', 'notes', 'nextSteps.readyForProduction'].includes(path);
+    const leaves = stringLeaves(record, '', []).filter(([path]) => !encoded(path));
+    const missing = leaves.filter(([, value]) => !text.includes(JSON.stringify(value).slice(1, -1)));
+    expect(missing).toEqual([]);
+  });
+
+  test('shows deployment readiness in words', () => {
+    const record = { ...experiments[0]!, nextSteps: { readyForProduction: 'needs-review' } } as Experiment;
+    expect(JSON.stringify(pageFor(record, [record]).sections.find((s) => s.id === 'next-steps'))).toContain('"text":"Needs review"');
+  });
+
+  test('shows placeholders as "not filled", never as values', () => {
+    const parsed = parseSource(readFileSync('test/fixtures/ingest/template/input.md', 'utf8'), { file: 'template.md' });
+    const { record } = validateRecord(parsed, { file: 'template.md' });
+    const page = pageFor(record!, [record!]);
+    const text = JSON.stringify(page);
+    expect(text).toContain('"text":"not filled","placeholder":true');
+    expect(text).not.toContain('[Name]');
+    expect(text).not.toContain('[Adam | SGD | AdamW]');
+  });
+
+  test('keeps fields the schema does not model under "Other fields" and in their section', () => {
+    const record = { ...experiments[0]!, curator: 'Ada', dataset: { ...experiments[0]!.dataset, licence: 'CC-BY-4.0' } } as Experiment;
+    const page = pageFor(record, [record]);
+    const other = page.sections.find((s) => s.id === 'other')!;
+    expect(JSON.stringify(other)).toContain('"label":"Curator","value":{"text":"Ada"}');
+    expect(JSON.stringify(page.sections.find((s) => s.id === 'dataset'))).toContain('"label":"Licence","value":{"text":"CC-BY-4.0"}');
+  });
+
+  test('links check findings to the section they are about', () => {
+    const record = experiments.find((r) => r.id === 'fraud-nn-005')!;
+    const page = pageFor(record);
+    const claim = page.checks.find((c) => c.code === 'claim-mismatch');
+    expect(claim?.href).toBe('#comparison');
+  });
+
+  test('renders hostile text as data: links only for safe protocols', () => {
+    const record = {
+      ...experiments[0]!,
+      dataset: { name: '<script>alert(1)</script>', location: 'javascript:alert(1)' },
+      trackers: { wandbRun: 'https://wandb.ai/org/p/runs/1' },
+    } as Experiment;
+    const page = pageFor(record, [record]);
+    const dataset = JSON.stringify(page.sections.find((s) => s.id === 'dataset'));
+    expect(dataset).toContain('"text":"<script>alert(1)</script>"');
+    expect(dataset).not.toContain('"href":"javascript:');
+    expect(JSON.stringify(page.header)).toContain('"href":"https://wandb.ai/org/p/runs/1"');
+  });
+});

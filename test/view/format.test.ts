@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { decimalsOf, deltaDecimals, formatColumn, formatRelative, formatSigned, formatValue, humanize } from '../../src/view/format.ts';
+
+describe('decimalsOf', () => {
+  test.each([
+    [0.869, 3],
+    [45, 0],
+    [0.5, 1],
+    [1e-5, 5],
+    [1.5e-7, 8],
+    [12.25, 2],
+  ])('%s was written with %s decimals', (value, decimals) => {
+    expect(decimalsOf(value)).toBe(decimals);
+  });
+});
+
+describe('formatValue', () => {
+  test.each([
+    [0.869, undefined, '0.869'],
+    [150000, undefined, '150,000'],
+    [-3, undefined, '\u22123'],
+    [0.8, 3, '0.800'],
+    [null, undefined, '—'],
+    [Number.POSITIVE_INFINITY, undefined, '∞'],
+  ])('%s (%s decimals) → %s', (value, decimals, expected) => {
+    expect(formatValue(value, decimals)).toBe(expected);
+  });
+});
+
+describe('formatColumn', () => {
+  test('pads every value to the precision of the most precise one', () => {
+    expect(formatColumn([0.67, 0.787, null])).toEqual(['0.670', '0.787', '—']);
+  });
+});
+
+describe('formatSigned', () => {
+  test.each([
+    [0.018, 3, '', '+0.018'],
+    [-1.5, 1, 'pp', '\u22121.5 pp'],
+    [3, 0, 'ms', '+3 ms'],
+    [0, 2, '', '±0.00'],
+    [2.1, 1, '%', '+2.1%'],
+  ])('%s with %s decimals and unit "%s" → %s', (value, decimals, unit, expected) => {
+    expect(formatSigned(value, decimals, unit)).toBe(expected);
+  });
+});
+
+describe('formatRelative', () => {
+  test('shows a fraction as a signed percentage with one decimal', () => {
+    // 0.018 / 0.851 = 0.021151…
+    expect(formatRelative(0.018 / 0.851)).toBe('+2.1%');
+  });
+  test('says n/a when the relative change is undefined', () => {
+    expect(formatRelative(null)).toBe('n/a');
+  });
+});
+
+describe('deltaDecimals', () => {
+  test('uses the precision of the values compared', () => {
+    expect(deltaDecimals([0.869, 0.851])).toBe(3);
+    expect(deltaDecimals([45, 42])).toBe(0);
+  });
+});
+
+describe('humanize', () => {
+  test.each([
+    ['successCriteria', 'Success criteria'],
+    ['use_case', 'Use case'],
+    ['curator', 'Curator'],
+  ])('%s → %s', (key, label) => {
+    expect(humanize(key)).toBe(label);
+  });
+});

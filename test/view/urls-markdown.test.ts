@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import { joinBase, safeHref, slugify } from '../../src/view/urls.ts';
+import { renderMarkdown } from '../../src/view/markdown.ts';
+
+describe('safeHref', () => {
+  test.each([
+    ['https://github.com/org/repo', 'https://github.com/org/repo'],
+    ['s3://bucket/model.pkl', 's3://bucket/model.pkl'],
+    ['gs://bucket/x', 'gs://bucket/x'],
+    ['../other/', '../other/'],
+    ['#fairness', '#fairness'],
+  ])('links %s', (url, href) => {
+    expect(safeHref(url)).toBe(href);
+  });
+  test.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>', 'vbscript:x', '//evil.example/x', '"><svg onload=alert(1)>', 'https://x.test/"onmouseover="a'])(
+    'refuses %s',
+    (url) => {
+      expect(safeHref(url)).toBeUndefined();
+    },
+  );
+});
+
+describe('joinBase', () => {
+  test('joins a base path and a site path with one slash', () => {
+    expect(joinBase('/logbook/', 'experiments/a/')).toBe('/logbook/experiments/a/');
+    expect(joinBase('/logbook', '/tags/')).toBe('/logbook/tags/');
+    expect(joinBase('/', '')).toBe('/');
+  });
+});
+
+describe('slugify', () => {
+  test('makes stable URL segments', () => {
+    expect(slugify('Fraud Detection')).toBe('fraud-detection');
+    expect(slugify('Sex × Age')).toBe('sex-age');
+    expect(slugify('<>')).toBe('x');
+  });
+});
+
+describe('renderMarkdown', () => {
+  test('shows raw HTML as text', () => {
+    const html = renderMarkdown('Hello <script>alert(1)</script> <img src=x onerror=alert(1)>');
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script>');
+  });
+  test('drops javascript: links but keeps their text', () => {
+    const html = renderMarkdown('[click](javascript:alert(1)) and [ok](https://example.com)');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('click');
+    expect(html).toContain('<a href="https://example.com">ok</a>');
+  });
+  test('turns images into links so a page never loads a remote resource', () => {
+    const html = renderMarkdown('![chart](https://example.com/chart.png)');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('<a href="https://example.com/chart.png">chart</a>');
+  });
+  test('renders GFM tables and emphasis', () => {
+    expect(renderMarkdown('| a |\n|---|\n| 1 |')).toContain('<table>');
+    expect(renderMarkdown('**bold**')).toBe('<p><strong>bold</strong></p>');
+  });
+});
