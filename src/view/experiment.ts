@@ -413,7 +413,7 @@ function trainingSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCont
           caption: `Training metrics (${history.length} epochs)`,
           columns: [{ label: 'Epoch', numeric: true }, ...columns.map((col) => ({ label: col, numeric: true }))],
           rows: history.map((row, i) => [
-            { text: formatValue(row.epoch), numeric: true, strong: row.epoch === bestEpoch },
+            { text: String(row.epoch), numeric: true, strong: row.epoch === bestEpoch },
             ...columns.map((_, j) => ({ text: formatted[j]?.[i] ?? '—', numeric: true, strong: row.epoch === bestEpoch })),
           ]),
           collapsedAfter: 25,
@@ -421,7 +421,7 @@ function trainingSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCont
       : undefined,
     { kind: 'subheading', id: 'best-model', text: 'Best model' },
     fields([
-      field(c, 'Epoch', 'training.bestModel.epoch', best?.epoch, (v: number) => numberCell(v)),
+      field(c, 'Epoch', 'training.bestModel.epoch', best?.epoch, (v: number) => ({ text: String(v), numeric: true })),
       field(c, 'Selected by', 'training.bestModel.selectedBy', best?.selectedBy, textCell),
       ...Object.entries(best?.metrics ?? {}).map(([k, v]) => ({ label: k, value: numberCell(v) })),
       ...otherFields(best, KNOWN.bestModel),

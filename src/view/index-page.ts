@@ -1,7 +1,7 @@
 import type { Experiment } from '../schema/index.ts';
 import type { ExperimentAnalysisView } from './analysis-types.ts';
 import type { Cell } from './blocks.ts';
-import { formatDate, formatValue, humanize } from './format.ts';
+import { formatColumn, formatDate, humanize } from './format.ts';
 import { experimentPath, joinBase, tagPath } from './urls.ts';
 
 /** One row of the experiments table; `sort` holds the raw values the client-side sort uses. */
@@ -66,9 +66,10 @@ export function commonMetrics(records: readonly Experiment[], n: number): string
 /** Builds the index: every experiment, newest first, with counts by status and use case. */
 export function buildIndexPageData(input: IndexInput): IndexPageData {
   const metricColumns = commonMetrics(input.records, input.metricColumnCount ?? 3);
-  const rows = [...input.records]
-    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id))
-    .map((r): IndexRow => {
+  const sorted = [...input.records].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id));
+  // One precision per metric column, so the numbers line up.
+  const columnText = metricColumns.map((m) => formatColumn(sorted.map((r) => r.evaluation?.testMetrics?.find((t) => t.metric === m)?.value ?? null)));
+  const rows = sorted.map((r, rowIndex): IndexRow => {
       const a = input.analyses.get(r.id);
       const flagged = (a?.fairness ?? []).filter((f) => f.flagged);
       const errors = (a?.checks ?? []).filter((c) => c.level === 'error').length;
@@ -98,7 +99,7 @@ export function buildIndexPageData(input: IndexInput): IndexPageData {
         useCase: useCase || '—',
         ...(useCase ? { useCaseHref: joinBase(input.base, tagPath('use_case', useCase)) } : {}),
         modelFamily: r.tags?.['model_family'] ?? '—',
-        metrics: metricValues.map((v) => ({ text: formatValue(v), numeric: true })),
+        metrics: metricValues.map((_, i) => ({ text: columnText[i]?.[rowIndex] ?? '—', numeric: true })),
         fairness:
           flagged.length > 0
             ? {
