@@ -9,11 +9,14 @@ const site = process.env.LOGBOOK_SITE || undefined;
 const base = process.env.LOGBOOK_BASE || '/';
 /** `LOGBOOK_ASTRO_CACHE_DIR` moves Astro's own cache (content data store), e.g. so parallel builds of different content folders do not share it. */
 const cacheDir = process.env.LOGBOOK_ASTRO_CACHE_DIR || undefined;
+/** `LOGBOOK_OUT_DIR` builds somewhere other than `dist/` (the search index step reads it too). */
+const outDir = process.env.LOGBOOK_OUT_DIR || undefined;
 
 export default defineConfig({
   ...(site ? { site } : {}),
   base,
   ...(cacheDir ? { cacheDir } : {}),
+  ...(outDir ? { outDir } : {}),
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },

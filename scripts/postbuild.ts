@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dist = process.argv[2] ?? 'dist';
+const dist = process.argv[2] ?? process.env['LOGBOOK_OUT_DIR'] ?? 'dist';
 if (!existsSync(join(dist, 'index.html'))) {
   process.stderr.write(`postbuild: ${dist}/index.html not found — run "astro build" first\n`);
   process.exit(1);
