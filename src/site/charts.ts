@@ -1,15 +1,18 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import type { Experiment } from '../schema/index.ts';
-import { buildExperimentCharts, chartPayload, type ChartCell } from '../charts/index.ts';
-import { renderChartView } from '../charts/render.ts';
-import { metricInfo } from '../analysis/index.ts';
+import { isChartRenderingEnabled } from '../charts/render.ts';
 import type { ChartBlockData } from '../view/blocks.ts';
-import { formatValue } from '../view/format.ts';
+import { renderChartBlocks, type ChartBlocksBySection, type ChartBlocksInput } from './chart-blocks.ts';
+import { createChartPool, type ChartPool } from './chart-pool.ts';
 import type { SiteModel } from './data.ts';
 
-function cellText(cell: ChartCell): string {
-  if (cell === null) return '—';
-  return typeof cell === 'number' ? formatValue(cell) : cell;
-}
+/**
+ * Experiments whose charts are rendered ahead of their page (in page order) while other pages are
+ * built. Bounds the memory held by finished but not yet used chart blocks (roughly 0.5 MB each).
+ */
+const PREFETCH_WINDOW = 200;
 
 /** The headline metric's value along the ancestor chain, root first, this experiment last. */
 function lineageChain(record: Experiment, site: SiteModel, metric: string | undefined): { id: string; value: number | null }[] | undefined {
@@ -19,35 +22,82 @@ function lineageChain(record: Experiment, site: SiteModel, metric: string | unde
   return [...ancestors].reverse().map((id) => ({ id, value: valueOf(site.byId.get(id)) })).concat([{ id: record.id, value: valueOf(record) }]);
 }
 
+function chartInput(record: Experiment, site: SiteModel): ChartBlocksInput {
+  const headlineMetric = site.analyses.get(record.id)?.headline?.metric;
+  return { record, headlineMetric, lineageChain: lineageChain(record, site, headlineMetric) };
+}
+
+/**
+ * Number of chart worker threads: `LOGBOOK_CHART_WORKERS` (0 renders in the page thread), default
+ * one per core. Workers run src/site/chart-worker.ts from the project root (the working directory).
+ */
+function chartWorkerCount(env: Readonly<Record<string, string | undefined>>): number {
+  const set = env['LOGBOOK_CHART_WORKERS'];
+  if (set !== undefined && set !== '') return Math.max(0, Math.floor(Number(set)) || 0);
+  return availableParallelism();
+}
+
+interface Renderer {
+  blocks(id: string): Promise<ChartBlocksBySection>;
+}
+
+/** Renders every experiment's charts in a worker pool, in page order, a bounded window ahead of the pages. */
+function prefetchingRenderer(site: SiteModel, pool: ChartPool): Renderer {
+  const order = site.records.map((r) => r.id);
+  const pending = new Map<string, Promise<ChartBlocksBySection>>();
+  const taken = new Set<string>();
+  let next = 0;
+  let warned = false;
+  const render = (id: string, urgent: boolean): Promise<ChartBlocksBySection> => {
+    const input = chartInput(site.byId.get(id) as Experiment, site);
+    return pool.render(input, { urgent }).catch((error: unknown) => {
+      // A worker that cannot start (or died) costs speed, never the build: render here instead.
+      if (!warned) console.warn(`[charts] worker failed, rendering in the page thread: ${String(error).split('\n')[0]}`);
+      warned = true;
+      return renderChartBlocks(input);
+    });
+  };
+  const fill = (): void => {
+    while (pending.size < PREFETCH_WINDOW && next < order.length) {
+      const id = order[next++] as string;
+      if (taken.has(id)) continue;
+      const promise = render(id, false);
+      promise.catch(() => undefined);
+      pending.set(id, promise);
+    }
+  };
+  fill();
+  return {
+    blocks(id) {
+      taken.add(id);
+      const promise = pending.get(id);
+      pending.delete(id);
+      fill();
+      return promise ?? render(id, true);
+    },
+  };
+}
+
+let renderer: Renderer | undefined;
+
+/**
+ * Starts rendering the site's charts in the background (worker threads, one per core) so they are
+ * ready when their pages are built. Called once per build by `getSite()`; a no-op without charts.
+ */
+export function startChartRendering(site: SiteModel, env: Readonly<Record<string, string | undefined>> = process.env): void {
+  if (renderer !== undefined || !isChartRenderingEnabled(env)) return;
+  const workers = chartWorkerCount(env);
+  const file = join(process.cwd(), 'src', 'site', 'chart-worker.ts');
+  if (workers === 0 || !existsSync(file)) return;
+  renderer = prefetchingRenderer(site, createChartPool({ file, size: workers }));
+}
+
 /**
  * Renders the experiment's charts to static SVG (cached on disk by content hash), grouped by the
  * page section they belong to. With `LOGBOOK_CHARTS=off` there are none.
  */
 export async function buildExperimentChartBlocks(record: Experiment, site: SiteModel): Promise<Map<string, ChartBlockData[]>> {
-  const headline = site.analyses.get(record.id)?.headline?.metric;
-  const chain = lineageChain(record, site, headline);
-  const views = buildExperimentCharts({
-    record,
-    ...(headline ? { headlineMetric: headline } : {}),
-    ...(chain ? { lineageChain: chain } : {}),
-    isLowerBetter: (m) => metricInfo(m).direction === 'lower',
-  });
-  const bySection = new Map<string, ChartBlockData[]>();
-  for (const view of views) {
-    const rendered = await renderChartView(view);
-    if (rendered.svg === '') continue;
-    const list = bySection.get(view.section) ?? [];
-    list.push({
-      id: view.id,
-      title: view.title,
-      description: view.description,
-      svg: rendered.svg,
-      payload: chartPayload(rendered.vgSpec, rendered.data),
-      width: rendered.width,
-      height: rendered.height,
-      table: { columns: view.table.columns, rows: view.table.rows.map((row) => row.map(cellText)) },
-    });
-    bySection.set(view.section, list);
-  }
-  return bySection;
+  if (!isChartRenderingEnabled(process.env)) return new Map();
+  const blocks = renderer !== undefined ? await renderer.blocks(record.id) : await renderChartBlocks(chartInput(record, site));
+  return new Map(blocks);
 }

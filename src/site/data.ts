@@ -3,6 +3,7 @@ import type { Experiment } from '../schema/index.ts';
 import { analyzeCollection, type CollectionAnalysis } from '../analysis/index.ts';
 import type { ExperimentAnalysisView } from '../view/analysis-types.ts';
 import type { StoredRecord } from './loader.ts';
+import { startChartRendering } from './charts.ts';
 
 /** Everything pages share: the records, their source files, and the analysis of the collection. */
 export interface SiteModel {
@@ -24,6 +25,13 @@ export function getSite(): Promise<SiteModel> {
 }
 
 async function buildSite(): Promise<SiteModel> {
+  const model = await loadSiteModel();
+  // Charts render on worker threads from here on, while the first pages are being built.
+  startChartRendering(model);
+  return model;
+}
+
+async function loadSiteModel(): Promise<SiteModel> {
   const entries = await getCollection('experiments');
   const stored = entries.map((e) => e.data as unknown as StoredRecord).sort((a, b) => String(a.record['id']).localeCompare(String(b.record['id'])));
   const records = stored.map((s) => s.record as unknown as Experiment);

@@ -495,7 +495,12 @@ function evaluationSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
 function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView {
   const groups = r.evaluation?.disaggregated ?? [];
   const metricCols = [...new Set(groups.flatMap((g) => Object.keys(g.metrics)))];
-  const attrCols = [...new Set(groups.flatMap((g) => Object.keys(g.attributes ?? {})))];
+  // Attribute columns only add information when a group label is not just its one attribute value.
+  const redundant = groups.every((g) => {
+    const values = Object.values(g.attributes ?? {});
+    return values.length === 0 || (values.length === 1 && values[0] === g.group);
+  });
+  const attrCols = redundant ? [] : [...new Set(groups.flatMap((g) => Object.keys(g.attributes ?? {})))];
   const extra = extraColumns(groups, KNOWN.group);
   const formatted = metricCols.map((m) => formatColumn(groups.map((g) => g.metrics[m] ?? null)));
   const gaps = [...ctx.analysis.fairness].sort((a, b) => Number(b.flagged) - Number(a.flagged));
