@@ -1,0 +1,183 @@
+/**
+ * The summary as Markdown for a pull-request comment. Starts with the hidden marker the PR workflow
+ * finds its comment by. Every piece of text from a record, a file name or the base ref goes through
+ * `escapeMarkdown`, `codeSpan` or `codeBlock`; links are built only from validated ids and site roots.
+ */
+import { experimentUrl, type SectionId } from './links.ts';
+import { hasErrors, hasWarnings } from './build.ts';
+import {
+  codeBlock,
+  codeSpan,
+  escapeMarkdown,
+  formatChange,
+  formatChangeInterval,
+  formatComparedValues,
+  formatFairnessFlag,
+  formatMetric,
+  formatVerdict,
+  idText,
+} from './format.ts';
+import { overview, type OverviewCounts } from './messages.ts';
+import type { ChangedExperiment, Summary, SummaryDelta } from './types.ts';
+
+/** The hidden marker the PR workflow finds (and updates) its comment by. */
+export const SUMMARY_MARKER = '<!-- logbook-summary -->';
+
+/** Diagnostics shown per file before "… and N more". */
+export const MAX_DIAGNOSTICS = 20;
+
+/** The counts of the overview line. */
+export function countSummary(summary: Summary): OverviewCounts {
+  const count = (kind: ChangedExperiment['change']): number => summary.changed.filter((c) => c.change === kind).length;
+  return {
+    added: count('added'),
+    modified: count('modified'),
+    renamed: count('renamed'),
+    removed: summary.removed.length,
+    failing: summary.changed.filter(hasErrors).length,
+    warnings: summary.changed.filter((c) => !hasErrors(c) && hasWarnings(c)).length,
+    fairness: summary.changed.filter((c) => c.fairnessFlags.length > 0).length,
+  };
+}
+
+/** The overview sentence in plain text (for JSON and logs). */
+export function overviewText(summary: Summary): string {
+  return overview(summary.base, countSummary(summary));
+}
+
+function link(text: string, url: string): string {
+  return `[${text}](${url})`;
+}
+
+function sectionLink(c: ChangedExperiment, summary: Summary, section: SectionId, text: string = section): string {
+  return c.id === null || !c.valid ? escapeMarkdown(text) : link(text, experimentUrl(summary.site, c.id, section));
+}
+
+function changeWords(c: ChangedExperiment): string {
+  if (c.change === 'renamed' && c.previousFile !== null) return `Renamed from ${codeSpan(c.previousFile)} to ${codeSpan(c.file)}`;
+  return `${c.change === 'added' ? 'Added' : c.change === 'renamed' ? 'Renamed' : 'Modified'}: ${codeSpan(c.file)}`;
+}
+
+function deltaTable(deltas: readonly SummaryDelta[], referenceHeader: string, withReferenceColumn: boolean): string[] {
+  const head = withReferenceColumn
+    ? ['Baseline', 'Metric', 'This', referenceHeader, 'Change', '95% CI of change', 'Verdict']
+    : ['Metric', 'This', referenceHeader, 'Change', '95% CI of change', 'Verdict'];
+  const align = withReferenceColumn ? ['---', '---', '--:', '--:', '--:', '--:', '---'] : ['---', '--:', '--:', '--:', '--:', '---'];
+  const rows = deltas.map((d) => {
+    const values = formatComparedValues(d);
+    const cells = [escapeMarkdown(d.metric), values.current, values.reference, formatChange(d), formatChangeInterval(d), formatVerdict(d)];
+    return withReferenceColumn ? [escapeMarkdown(d.reference), ...cells] : cells;
+  });
+  return [head, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+}
+
+function diagnosticLines(c: ChangedExperiment, levels: ReadonlySet<string>): string[] {
+  const shown = c.diagnostics.filter((d) => levels.has(d.level));
+  const lines = shown.slice(0, MAX_DIAGNOSTICS).map((d) => `${d.level}: ${d.text}`);
+  if (shown.length > MAX_DIAGNOSTICS) lines.push(`… and ${shown.length - MAX_DIAGNOSTICS} more (run npm run validate)`);
+  return lines;
+}
+
+function failingSection(c: ChangedExperiment): string[] {
+  const title = c.id === null ? codeSpan(c.file) : `${idText(c.id)}${c.name === null ? '' : ` — ${escapeMarkdown(c.name)}`}`;
+  const lines = [`### ❌ ${title} — fails validation`, '', changeWords(c), ''];
+  lines.push(
+    '> [!CAUTION]',
+    '> This record fails validation: it is left out of the site, and `npm run build` fails until it is fixed.',
+    '>',
+  );
+  const diagnostics = diagnosticLines(c, new Set(['error', 'warning', 'info']));
+  lines.push(...codeBlock(diagnostics.length > 0 ? diagnostics : [`${c.file}: the file gave no record`], '> '));
+  return lines;
+}
+
+function recordSection(c: ChangedExperiment, summary: Summary): string[] {
+  const id = c.id ?? '';
+  const icon = hasErrors(c) ? '❌ ' : hasWarnings(c) || c.fairnessFlags.length > 0 ? '⚠️ ' : '';
+  const name = c.name === null ? '' : ` — ${escapeMarkdown(c.name)}`;
+  const status = c.status === null ? '' : ` (status: ${escapeMarkdown(c.status)})`;
+  const heading = `### ${icon}${c.url === null ? idText(id) : link(codeSpan(id), c.url)}${name}${status}`;
+  const lines = [
+    heading,
+    '',
+    `${changeWords(c)} · ${['evaluation', 'comparison', 'fairness', 'checks'].map((s) => sectionLink(c, summary, s as SectionId)).join(' · ')}`,
+    '',
+  ];
+
+  const errors = c.diagnostics.filter((d) => d.level === 'error');
+  if (errors.length > 0) {
+    lines.push('> [!CAUTION]', '> Collection errors: `npm run build` fails until they are fixed.', '>');
+    lines.push(...codeBlock(diagnosticLines(c, new Set(['error'])), '> '), '');
+  }
+
+  if (c.headline.length > 0)
+    lines.push(`**Test metrics** (95% CI): ${c.headline.map((m) => `${escapeMarkdown(m.metric)} ${formatMetric(m)}`).join(' · ')}`, '');
+  else lines.push('_No test metrics reported._', '');
+
+  if (c.parentDeltas.length > 0 && c.parent !== null) {
+    lines.push(`**vs parent** ${link(codeSpan(c.parent.id), c.parent.url)} (${sectionLink(c, summary, 'comparison', 'details')})`, '');
+    lines.push(...deltaTable(c.parentDeltas, 'Parent', false), '');
+  }
+  if (c.baselineDeltas.length > 0) {
+    lines.push(`**vs baselines** (${sectionLink(c, summary, 'comparison', 'details')})`, '');
+    lines.push(...deltaTable(c.baselineDeltas, 'Baseline value', true), '');
+  }
+
+  if (c.fairnessFlags.length > 0) {
+    lines.push(
+      `**Fairness flags** (${sectionLink(c, summary, 'fairness', 'details')}) — min/max ratio across groups below the threshold (the four-fifths heuristic, a screening rule, not a finding of bias):`,
+      '',
+      ...c.fairnessFlags.map((f) => `- ⚠️ ${formatFairnessFlag(f)}`),
+      '',
+    );
+  }
+
+  const findings = c.checks.filter((k) => k.level !== 'info');
+  const info = c.checks.length - findings.length;
+  if (findings.length > 0) {
+    lines.push(`**Checks** (${sectionLink(c, summary, 'checks', 'details')}):`, '');
+    for (const k of findings)
+      lines.push(`- ${k.level === 'error' ? '❌ error' : '⚠️ warning'} ${codeSpan(k.code)}: ${escapeMarkdown(k.message)}`);
+    if (info > 0) lines.push(`- and ${info} info ${info === 1 ? 'note' : 'notes'} on the page`);
+    lines.push('');
+  } else if (info > 0) {
+    lines.push(
+      `**Checks**: no errors or warnings; ${sectionLink(c, summary, 'checks', `${info} info ${info === 1 ? 'note' : 'notes'}`)} on the page.`,
+      '',
+    );
+  }
+
+  const warnings = diagnosticLines(c, new Set(['warning', 'info']));
+  if (warnings.length > 0) lines.push('**Validation warnings:**', '', ...codeBlock(warnings), '');
+  while (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+/**
+ * The summary as Markdown: the marker, a title, the one-line overview, the removed records, then one
+ * section per changed record (failing ones first, with their diagnostics in a caution box), and a
+ * legend of the verdicts.
+ */
+export function renderMarkdown(summary: Summary): string {
+  const counts = countSummary(summary);
+  const lines = [SUMMARY_MARKER, '## Experiment summary', '', `**${overview(codeSpan(summary.base), counts)}**`];
+  if (summary.removed.length > 0) {
+    const removed = summary.removed.map((r) => (r.id === null ? codeSpan(r.file) : `${idText(r.id)} (${codeSpan(r.file)})`));
+    lines.push('', `Removed: ${removed.join(', ')}`);
+  }
+  for (const c of summary.changed) lines.push('', ...(c.valid ? recordSection(c, summary) : failingSection(c)));
+  const anyDeltas = summary.changed.some((c) => c.parentDeltas.length > 0 || c.baselineDeltas.length > 0);
+  lines.push('', '---');
+  if (anyDeltas) {
+    lines.push(
+      '<sub>Change: this − reference, in the metric’s unit (pp = percentage points for percent metrics), then relative to the reference. ' +
+        '✅/⚠️: the 95% interval of the change excludes 0. “within noise”: it includes 0, so the data do not show a change. ' +
+        '“no interval”: no CIs or test-set sizes to compute one.</sub>',
+      '',
+    );
+  }
+  lines.push(
+    `<sub>Generated by <code>npm run summary</code> against ${codeSpan(summary.base)} (merge base ${codeSpan(summary.mergeBase.slice(0, 12))}).</sub>`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,148 @@
+/**
+ * The pull-request summary as data: what `--format json` prints, and what the Markdown renderer reads.
+ * Numbers are unrounded, in the units the records use (percent-unit metrics in percent, their changes
+ * in percentage points); only the renderers format them.
+ */
+import type { Direction } from '../analysis/index.ts';
+
+/** How a record file changed since the base. */
+export type ChangeKind = 'added' | 'modified' | 'renamed';
+
+/** One changed record file, as git reports it (paths as the loader names files: the content folder joined with the path under it). */
+export interface ContentChange {
+  kind: ChangeKind | 'removed';
+  file: string;
+  /** The same file relative to the repository root, with `/` separators (what `git show <rev>:<path>` takes). */
+  repoPath: string;
+  /** For `renamed`, the file's previous path. */
+  previousFile?: string;
+}
+
+/** A test metric with its 95% CI. */
+export interface SummaryMetric {
+  metric: string;
+  value: number;
+  /** Unit of the value ("%", "ms", …), null when none is known. */
+  unit: string | null;
+  betterDirection: Direction | null;
+  /** Half-width of a symmetric CI (`±0.012`), null when the CI was given as bounds or not at all. */
+  ciHalfWidth: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+}
+
+/** better / worse by the metric's direction; `no-change` for a zero change; `no-direction` when the metric is not recognised. */
+export type Verdict = 'better' | 'worse' | 'no-change' | 'no-direction';
+
+/** Whether the 95% interval of the change excludes 0 (`outside-noise`), includes it (`within-noise`), or could not be computed. */
+export type Noise = 'outside-noise' | 'within-noise' | 'no-interval';
+
+/** The change of one metric against a parent or a baseline row. */
+export interface SummaryDelta {
+  /** The parent id, or the baseline row label as written. */
+  reference: string;
+  referenceId: string | null;
+  metric: string;
+  current: number;
+  referenceValue: number;
+  /** current − reference, in `absoluteUnit` (percentage points for percent-unit metrics). */
+  absolute: number;
+  absoluteUnit: string | null;
+  /** absolute / |reference| as a fraction; null when the reference is 0. */
+  relative: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  betterDirection: Direction | null;
+  /** Unit of the two values ("%", "ms", …). */
+  unit: string | null;
+  verdict: Verdict;
+  noise: Noise;
+}
+
+/** A group of the disaggregated table */
+export interface SummaryGroupValue {
+  group: string;
+  value: number;
+}
+
+/** A fairness gap whose min/max ratio is below the threshold (the four-fifths heuristic by default). */
+export interface SummaryFairnessFlag {
+  attribute: string;
+  metric: string;
+  /** min / max over groups. */
+  ratio: number;
+  threshold: number;
+  /** max − min over groups, in the metric's unit. */
+  difference: number;
+  unit: string | null;
+  /** Worst and best group by the metric's direction; the smallest and largest value when the direction is unknown. */
+  worstGroup: SummaryGroupValue;
+  bestGroup: SummaryGroupValue;
+  /** False when the metric's direction is unknown (worst/best are then min/max). */
+  directionKnown: boolean;
+}
+
+/** A consistency-check finding of the analysis. */
+export interface SummaryCheck {
+  level: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+  path: string;
+  /** Anchor of the page section the finding is about. */
+  section: string;
+}
+
+/** A validation or collection diagnostic of the record's file. */
+export interface SummaryDiagnostic {
+  level: 'error' | 'warning' | 'info';
+  code: string;
+  /** `file:line:col field.path: message — hint`. */
+  text: string;
+}
+
+/** One added, modified or renamed record file. */
+export interface ChangedExperiment {
+  /** The record's id; for a file that fails validation, the id it declares if any, else null. */
+  id: string | null;
+  /** The file, relative to the working directory (as the loader names it). */
+  file: string;
+  change: ChangeKind;
+  name: string | null;
+  status: string | null;
+  /** Link to the experiment page; null when the record does not validate (there will be no page). */
+  url: string | null;
+  headline: SummaryMetric[];
+  parentDeltas: SummaryDelta[];
+  baselineDeltas: SummaryDelta[];
+  fairnessFlags: SummaryFairnessFlag[];
+  /** Every check finding, errors first. */
+  checks: SummaryCheck[];
+  /** Validation and collection diagnostics of this file. */
+  diagnostics: SummaryDiagnostic[];
+  /** For `renamed`, the previous file. */
+  previousFile: string | null;
+  /** True when the file gave a record (it may still carry warnings). */
+  valid: boolean;
+  /** The parent experiment and its page, when the parent exists. */
+  parent: { id: string; url: string } | null;
+}
+
+/** A record file deleted since the base. */
+export interface RemovedExperiment {
+  /** The id the file had at the base, when it could be read. */
+  id: string | null;
+  file: string;
+}
+
+/** The whole summary. */
+export interface Summary {
+  /** The base ref as given. */
+  base: string;
+  /** The commit the branch is compared with (merge base of base and HEAD). */
+  mergeBase: string;
+  /** Site root the links start with ('' when links are relative to the site root). */
+  site: string;
+  /** Changed records: those failing validation first, then by id (file for those without one). */
+  changed: ChangedExperiment[];
+  removed: RemovedExperiment[];
+}

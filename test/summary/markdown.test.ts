@@ -1,0 +1,199 @@
+import { describe, expect, test } from 'vitest';
+import { renderJson } from '../../src/summary/json.ts';
+import { renderMarkdown, SUMMARY_MARKER } from '../../src/summary/markdown.ts';
+import { CHILD, DIR, json, PARENT, summarize } from './fixtures.ts';
+
+const FILES = { 'exp-001.json': json(PARENT), 'exp-002.json': json(CHILD) };
+
+describe('renderMarkdown', () => {
+  test('starts with the marker and the one-line overview', async () => {
+    const summary = await summarize(FILES, [{ kind: 'added', file: `${DIR}/exp-002.json`, repoPath: `${DIR}/exp-002.json` }]);
+    const lines = renderMarkdown(summary).split('\n');
+    expect(lines[0]).toBe(SUMMARY_MARKER);
+    expect(lines[3]).toBe('**1 experiment changed since `main`: 1 added; 1 with warnings, 1 with fairness flags.**');
+  });
+
+  test('shows the heading with id, name, status and a deep link, and section links', async () => {
+    const md = renderMarkdown(await summarize(FILES, [{ kind: 'modified', file: `${DIR}/exp-002.json`, repoPath: `${DIR}/exp-002.json` }]));
+    expect(md).toContain('### ⚠️ [`exp-002`](https://example.org/logbook/experiments/exp-002/) — Child (status: completed)\n');
+    expect(md).toContain(
+      'Modified: `content/experiments/exp-002.json` · [evaluation](https://example.org/logbook/experiments/exp-002/#evaluation) · ' +
+        '[comparison](https://example.org/logbook/experiments/exp-002/#comparison) · [fairness](https://example.org/logbook/experiments/exp-002/#fairness) · ' +
+        '[checks](https://example.org/logbook/experiments/exp-002/#checks)',
+    );
+  });
+
+  test('lists the test metrics with their CIs, percent metrics with their unit', async () => {
+    const md = renderMarkdown(await summarize(FILES, [{ kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' }]));
+    expect(md).toContain(
+      '**Test metrics** (95% CI): Accuracy 0.869 ± 0.010 · Recall 82.4% ± 0.5 pp · Latency (ms) 15.5 ms ± 0.5 ms · F1 Score 0.785 ± 0.020\n',
+    );
+  });
+
+  test('renders parent deltas: signed change, relative %, pp for percent metrics, regression and within-noise verdicts', async () => {
+    const md = renderMarkdown(await summarize(FILES, [{ kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' }]));
+    expect(md).toContain('**vs parent** [`exp-001`](https://example.org/logbook/experiments/exp-001/)');
+    // 0.869 − 0.851 = 0.018; 0.018 / 0.851 = 2.12%; CI ±√(0.01² + 0.01²) = ±0.0141 → [0.0039, 0.0321], excludes 0.
+    expect(md).toContain('| Accuracy | 0.869 | 0.851 | +0.018 (+2.1%) | [+0.0039, +0.0321] | ✅ better |');
+    // 82.4 − 80.4 = 2.0 pp; 2.0 / 80.4 = 2.49%; CI ±0.707 → [1.29, 2.71].
+    expect(md).toContain('| Recall | 82.4% | 80.4% | +2.0 pp (+2.5%) | [+1.29, +2.71] | ✅ better |');
+    // Latency is lower-is-better: 15.5 − 12.5 = +3.0 ms, +24.0%, CI [2.29, 3.71] excludes 0 → a regression.
+    expect(md).toContain('| Latency (ms) | 15.5 ms | 12.5 ms | +3.0 ms (+24.0%) | [+2.29, +3.71] | ⚠️ worse |');
+    // 0.785 − 0.780 = 0.005 (+0.6%), CI ±0.0283 → [−0.0233, +0.0333] includes 0.
+    expect(md).toContain('| F1 Score | 0.785 | 0.780 | +0.005 (+0.6%) | [−0.0233, +0.0333] | ➖ better, within noise |');
+  });
+
+  test('renders baseline deltas, saying when there is no interval', async () => {
+    const md = renderMarkdown(await summarize(FILES, [{ kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' }]));
+    // 0.869 − 0.8 = 0.069; 0.069 / 0.8 = 8.6%; the baseline row has no CI and the test-set size is unknown.
+    expect(md).toContain('| Rules engine | Accuracy | 0.869 | 0.800 | +0.069 (+8.6%) | — | ❔ better (no interval) |');
+  });
+
+  test('shows fairness flags as the four-fifths heuristic with ratio and worst/best group', async () => {
+    const md = renderMarkdown(await summarize(FILES, [{ kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' }]));
+    expect(md).toContain('four-fifths heuristic');
+    // 0.5 / 0.8 = 0.625 < 0.8.
+    expect(md).toContain('- ⚠️ **age** · Recall: min/max ratio 0.625 < 0.8 — worst 18-29 (0.5), best 30-49 (0.8), gap 0.3\n');
+  });
+
+  test('lists check warnings with their code and message', async () => {
+    const md = renderMarkdown(await summarize(FILES, [{ kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' }]));
+    expect(md).toMatch(/^- ⚠️ warning `claim-mismatch`: .*\+5% vs Rules engine.*$/m);
+  });
+
+  test('shows a record that fails validation with its file:line:col diagnostics in a caution box', async () => {
+    const files = { ...FILES, 'bad.json': '{\n  "id": "exp-bad",\n  "status": "done"\n}\n' };
+    const summary = await summarize(
+      files,
+      [
+        { kind: 'added', file: `${DIR}/bad.json`, repoPath: '' },
+        { kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' },
+      ],
+      { rawIdentities: new Map([[`${DIR}/bad.json`, { id: 'exp-bad', name: null, status: 'done' }]]) },
+    );
+    const md = renderMarkdown(summary);
+    expect(md).toContain('**2 experiments changed since `main`: 2 added; 1 failing validation, 1 with warnings, 1 with fairness flags.**');
+    // Failing records come first.
+    expect(md.indexOf('### ❌ `exp-bad` — fails validation')).toBeLessThan(md.indexOf('### ⚠️ [`exp-002`]'));
+    expect(md).toContain(
+      '> ```text\n> error: content/experiments/bad.json:3:13 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — use one of: planned, running, completed, failed, cancelled\n> ```',
+    );
+  });
+
+  test('says so when nothing changed, and lists removed records', async () => {
+    const md = renderMarkdown(await summarize(FILES, [], { removed: [{ id: 'exp-000', file: `${DIR}/exp-000.json` }] }));
+    expect(md).toContain('**No experiment records added or changed since `main`. 1 experiment removed.**');
+    expect(md).toContain('Removed: `exp-000` (`content/experiments/exp-000.json`)');
+    expect(md).not.toContain('###');
+    expect(renderMarkdown(await summarize(FILES, []))).toContain('**No experiment records added or changed since `main`.**');
+  });
+
+  test('links relative to the site root when no site is known', async () => {
+    const md = renderMarkdown(await summarize(FILES, [{ kind: 'added', file: `${DIR}/exp-001.json`, repoPath: '' }], { site: '' }));
+    expect(md).toContain('### [`exp-001`](experiments/exp-001/) — Parent (status: completed)');
+  });
+
+  test('names a renamed file with its previous path', async () => {
+    const md = renderMarkdown(
+      await summarize(FILES, [{ kind: 'renamed', file: `${DIR}/exp-001.json`, repoPath: '', previousFile: `${DIR}/old.json` }]),
+    );
+    expect(md).toContain('**1 experiment changed since `main`: 1 renamed.**');
+    expect(md).toContain('Renamed from `content/experiments/old.json` to `content/experiments/exp-001.json`');
+  });
+});
+
+describe('renderMarkdown with hostile record text', () => {
+  const hostile = {
+    ...PARENT,
+    name: 'Evil <script>alert(1)</script> | `code` [x](javascript:alert(1)) @org/team <!-- logbook-summary -->\nnext',
+    evaluation: { testMetrics: [{ metric: 'Acc | <b>uracy</b>', value: 0.9 }] },
+  };
+
+  test('escapes HTML, table pipes, backticks, links and mentions', async () => {
+    const md = renderMarkdown(
+      await summarize({ 'exp-001.json': json(hostile) }, [{ kind: 'added', file: `${DIR}/exp-001.json`, repoPath: '' }]),
+    );
+    expect(md).toContain(
+      '— Evil &lt;script&gt;alert(1)&lt;/script&gt; \\| \\`code\\` \\[x\\](javascript:alert(1)) @\u200borg/team &lt;\\!-- logbook-summary --&gt; next (status: completed)',
+    );
+    expect(md).toContain('Acc \\| &lt;b&gt;uracy&lt;/b&gt; 0.9 (no CI)');
+    expect(md).not.toMatch(/<script|<b>/);
+    expect(md.split(SUMMARY_MARKER)).toHaveLength(2);
+  });
+
+  test('keeps hostile text in a failing file name and declared id inert', async () => {
+    const file = `${DIR}/x\`\`\`y<img>.json`;
+    const summary = await summarize({ 'exp-001.json': json(PARENT) }, [{ kind: 'added', file, repoPath: '' }], {
+      rawIdentities: new Map([[file, { id: '<img src=x onerror=alert(1)>', name: null, status: null }]]),
+      diagnostics: [{ level: 'error', code: 'json-syntax', file, line: 1, column: 1, path: '', message: 'bad ``` <img>' }],
+    });
+    const md = renderMarkdown(summary);
+    expect(md).toContain('### ❌ &lt;img src=x onerror=alert(1)&gt; — fails validation');
+    expect(md).toContain('Added: ````content/experiments/x```y<img>.json````');
+    // The code fence is longer than any backtick run in the diagnostics, so they cannot close it.
+    expect(md).toContain('> ````text\n> error: content/experiments/x```y<img>.json:1:1: bad ``` <img>\n> ````');
+  });
+});
+
+describe('renderJson', () => {
+  test('prints the same content with stable keys and unrounded numbers', async () => {
+    const summary = await summarize(FILES, [{ kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' }], {
+      removed: [{ id: 'exp-000', file: `${DIR}/exp-000.json` }],
+    });
+    const doc = JSON.parse(renderJson(summary));
+    expect(Object.keys(doc)).toEqual(['base', 'mergeBase', 'site', 'overview', 'changed', 'removed']);
+    expect(doc.overview).toBe('1 experiment changed since main: 1 added; 1 with warnings, 1 with fairness flags. 1 experiment removed.');
+    const [entry] = doc.changed;
+    expect(Object.keys(entry)).toEqual([
+      'id',
+      'file',
+      'change',
+      'name',
+      'status',
+      'url',
+      'headline',
+      'parentDeltas',
+      'baselineDeltas',
+      'fairnessFlags',
+      'checks',
+      'diagnostics',
+      'previousFile',
+      'valid',
+      'parent',
+    ]);
+    expect(entry).toMatchObject({
+      id: 'exp-002',
+      file: 'content/experiments/exp-002.json',
+      change: 'added',
+      url: 'https://example.org/logbook/experiments/exp-002/',
+    });
+    const accuracy = entry.parentDeltas[0];
+    expect(accuracy).toMatchObject({
+      reference: 'exp-001',
+      metric: 'Accuracy',
+      verdict: 'better',
+      noise: 'outside-noise',
+      absoluteUnit: null,
+    });
+    expect(accuracy.absolute).toBeCloseTo(0.018, 12);
+    expect(accuracy.relative).toBeCloseTo(0.018 / 0.851, 12);
+    expect(entry.parentDeltas[1]).toMatchObject({ metric: 'Recall', absoluteUnit: 'pp', unit: '%' });
+    expect(entry.parentDeltas[2]).toMatchObject({ metric: 'Latency (ms)', verdict: 'worse', noise: 'outside-noise' });
+    expect(entry.parentDeltas[3]).toMatchObject({ metric: 'F1 Score', verdict: 'better', noise: 'within-noise' });
+    expect(entry.fairnessFlags).toEqual([
+      {
+        attribute: 'age',
+        metric: 'Recall',
+        ratio: 0.625,
+        threshold: 0.8,
+        difference: expect.closeTo(0.3, 12),
+        unit: null,
+        worstGroup: { group: '18-29', value: 0.5 },
+        bestGroup: { group: '30-49', value: 0.8 },
+        directionKnown: true,
+      },
+    ]);
+    expect(entry.checks.map((c: { code: string }) => c.code)).toContain('claim-mismatch');
+    expect(doc.removed).toEqual([{ id: 'exp-000', file: 'content/experiments/exp-000.json' }]);
+  });
+});
