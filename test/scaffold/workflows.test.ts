@@ -12,6 +12,7 @@ interface Step {
   with?: Record<string, unknown>;
   env?: Record<string, string>;
   id?: string;
+  if?: string;
 }
 interface Workflow {
   on: Record<string, unknown>;
@@ -29,7 +30,7 @@ function load(name: string): { text: string; workflow: Workflow; steps: Step[] }
 const uses = (steps: Step[]): string[] => steps.flatMap((s) => (s.uses ? [s.uses] : []));
 /** Every `npm run <script>` in the steps' commands. */
 const npmScripts = (steps: Step[]): string[] =>
-  steps.flatMap((s) => [...(s.run ?? '').matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1] ?? ''));
+  steps.flatMap((s) => [...(s.run ?? '').matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((m) => m[1] ?? ''));
 
 describe.each(['pages.yml', 'pr-summary.yml'])('%s', (name) => {
   test('every npm script it runs exists in package.json, and it installs with npm ci', () => {
@@ -86,8 +87,10 @@ describe('pr-summary.yml', () => {
   test('checks out full history, validates, writes the summary against the base branch', () => {
     expect(steps[0]).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
     expect(npmScripts(steps)).toEqual(['validate', 'summary']);
-    expect(steps.find((s) => s.run?.includes('npm run summary'))?.run).toBe(
-      'npm run summary -- --base origin/${{ github.base_ref }} > summary.md',
+    const summary = steps.find((s) => s.run?.includes('summary --'));
+    expect(summary?.if).toBe('${{ !cancelled() }}');
+    expect(summary?.run).toBe(
+      'npm run --silent summary -- --base origin/${{ github.base_ref }} --site https://${{ github.repository_owner }}.github.io/${{ github.event.repository.name }}/ > summary.md',
     );
   });
   test('posts one comment, found by its hidden marker and updated in place', () => {
