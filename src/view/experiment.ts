@@ -18,6 +18,8 @@ export interface ExperimentPageData {
   tags: LinkItem[];
   checks: CheckItem[];
   checkCounts: { error: number; warning: number; info: number };
+  /** The counts in words: "1 error", "0 warnings", "2 notes". */
+  checkSummary: { error: string; warning: string; info: string };
   sections: SectionView[];
   /** Table of contents: every section, in order. */
   toc: { id: string; title: string; empty: boolean }[];
@@ -181,9 +183,14 @@ export function buildExperimentPageData(record: Experiment, ctx: ExperimentPageC
     tags,
     checks,
     checkCounts: counts,
+    checkSummary: { error: plural(counts.error, 'error'), warning: plural(counts.warning, 'warning'), info: plural(counts.info, 'note') },
     sections,
     toc: sections.map((s) => ({ id: s.id, title: s.title, empty: s.empty === true })),
   };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function statusTone(status: string): Cell['tone'] {
