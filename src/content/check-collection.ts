@@ -73,7 +73,13 @@ export function compareIds(a: string, b: string): number {
 }
 
 function unknownId(entry: CheckedRecord, path: (string | number)[], message: string, code: string, id: string, ids: readonly string[]): Diagnostic {
-  const suggestion = closestMatch(id, ids, Infinity);
+  // A record is never its own parent's suggestion.
+  const own = entry.record.id;
+  const suggestion = closestMatch(
+    id,
+    ids.filter((other) => other !== own),
+    Infinity,
+  );
   return {
     level: 'warning',
     code,
