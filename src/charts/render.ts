@@ -26,7 +26,7 @@ import { installChartTextMetrics } from './text-width.ts';
 export type VegaSpec = Record<string, unknown>;
 
 /** Bumped whenever the SVG post-processing changes, so old disk-cache entries are not reused. */
-const RENDER_VERSION = '2';
+const RENDER_VERSION = '3';
 
 /** File access for the disk cache (tests pass a fake or a temp dir). */
 export interface ChartCacheEffects {
@@ -162,6 +162,9 @@ async function runView(view: vega.View, data: ChartDatasets, clear: readonly str
     await view.runAsync();
   }
   for (const [name, rows] of copyData(data)) view.data(name, rows);
+  // Vega lays out (autosizes) a view only on its first run unless told to again: without this a
+  // reused view keeps the previous chart's width and height.
+  view.resize();
   await view.runAsync();
   return view.toSVG();
 }

@@ -19,7 +19,10 @@ function lineageChain(record: Experiment, site: SiteModel, metric: string | unde
   const ancestors = site.analyses.get(record.id)?.lineage.ancestors ?? [];
   if (!metric || ancestors.length === 0) return undefined;
   const valueOf = (r: Experiment | undefined): number | null => r?.evaluation?.testMetrics?.find((m) => m.metric === metric)?.value ?? null;
-  return [...ancestors].reverse().map((id) => ({ id, value: valueOf(site.byId.get(id)) })).concat([{ id: record.id, value: valueOf(record) }]);
+  return [...ancestors]
+    .reverse()
+    .map((id) => ({ id, value: valueOf(site.byId.get(id)) }))
+    .concat([{ id: record.id, value: valueOf(record) }]);
 }
 
 function chartInput(record: Experiment, site: SiteModel): ChartBlocksInput {

@@ -33,7 +33,9 @@ async function buildSite(): Promise<SiteModel> {
 
 async function loadSiteModel(): Promise<SiteModel> {
   const entries = await getCollection('experiments');
-  const stored = entries.map((e) => e.data as unknown as StoredRecord).sort((a, b) => String(a.record['id']).localeCompare(String(b.record['id'])));
+  const stored = entries
+    .map((e) => e.data as unknown as StoredRecord)
+    .sort((a, b) => String(a.record['id']).localeCompare(String(b.record['id'])));
   const records = stored.map((s) => s.record as unknown as Experiment);
   const analysis = analyzeCollection(records);
   return {

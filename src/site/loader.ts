@@ -20,14 +20,19 @@ export function logbookLoader(options: { dir: string }): Loader {
       const { store, logger } = context;
       const { records, diagnostics } = await loadRecords(options.dir);
       const errors = diagnostics.filter((d) => d.level === 'error');
-      for (const d of diagnostics) if (d.level === 'warning') logger.warn(formatDiagnostic(d));
+      // `npm run build` has just printed the warnings in its validate step; do not print them twice.
+      if (process.env['LOGBOOK_VALIDATED'] !== '1') for (const d of diagnostics) if (d.level === 'warning') logger.warn(formatDiagnostic(d));
       if (errors.length > 0) {
         throw new Error(`${errors.length} invalid record${errors.length > 1 ? 's' : ''}:\n${errors.map(formatDiagnostic).join('\n')}`);
       }
       store.clear();
       for (const r of records) {
         const data: StoredRecord = { record: r.record, file: r.file, format: r.format };
-        store.set({ id: r.record.id, data: data as unknown as Record<string, unknown>, digest: context.generateDigest(data as unknown as Record<string, unknown>) });
+        store.set({
+          id: r.record.id,
+          data: data as unknown as Record<string, unknown>,
+          digest: context.generateDigest(data as unknown as Record<string, unknown>),
+        });
       }
     },
   };

@@ -26,12 +26,22 @@ export function formatValue(value: number | null | undefined, decimals?: number)
   if (!Number.isFinite(value)) return value > 0 ? '∞' : `${MINUS}∞`;
   const places = decimals ?? decimalsOf(value);
   if (places > 6 && Math.abs(value) < 1e-3) return value.toExponential(2).replace('-', MINUS);
-  const text = value.toLocaleString('en-US', {
-    minimumFractionDigits: places,
-    maximumFractionDigits: places,
-    useGrouping: Number.isInteger(value) || Math.abs(value) >= 10000,
-  });
+  const text = numberFormat(places, Number.isInteger(value) || Math.abs(value) >= 10000).format(value);
   return text.replace('-', MINUS);
+}
+
+// Creating an Intl.NumberFormat costs ~100× a format() call, and pages format thousands of numbers.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
+function numberFormat(places: number, grouping: boolean): Intl.NumberFormat {
+  const key = `${places}:${grouping}`;
+  let format = numberFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: places, maximumFractionDigits: places, useGrouping: grouping });
+    numberFormats.set(key, format);
+  }
+  return format;
 }
 
 /** Formats a column of numbers with one precision (the largest any of them was written with, at most 6). */
@@ -66,10 +76,10 @@ export function deltaDecimals(values: readonly (number | null | undefined)[]): n
   return Math.min(6, Math.max(0, ...values.map((v) => (typeof v === "number" ? decimalsOf(v) : 0))));
 }
 
-/** Large counts in short form: 150000 → `150K`, 1000000 → `1M`. */
+/** A count with thousands separators: 150000 → `150,000`. */
 export function formatCount(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
-  return value.toLocaleString('en-US');
+  return COUNT_FORMAT.format(value);
 }
 
 /** A date or timestamp as `YYYY-MM-DD` (timestamps keep their time, in UTC). */

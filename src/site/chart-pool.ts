@@ -1,0 +1,98 @@
+/**
+ * A small worker_threads pool for chart rendering, so a build uses every core: each worker runs
+ * `chart-worker.ts` and renders one experiment's chart blocks per task. Workers are referenced only
+ * while they have work, so an idle pool never keeps the build process alive.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ChartBlocksBySection, ChartBlocksInput } from './chart-blocks.ts';
+
+export interface ChartPool {
+  /** Renders one experiment's chart blocks in a worker; `urgent` tasks jump the queue. */
+  render(input: ChartBlocksInput, options?: { urgent?: boolean }): Promise<ChartBlocksBySection>;
+  /** Stops the workers (pending tasks are rejected). */
+  close(): Promise<void>;
+}
+
+interface Task {
+  input: ChartBlocksInput;
+  resolve: (blocks: ChartBlocksBySection) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  running: Map<number, Task>;
+}
+
+/** Tasks each worker holds at once: one rendering, one waiting, so a worker never idles on a message round trip. */
+const PER_WORKER = 2;
+
+/** Starts `size` workers running the module at `file` (an absolute path). */
+export function createChartPool(options: { file: string; size: number }): ChartPool {
+  const queue: Task[] = [];
+  let nextId = 0;
+  let closed = false;
+  const slots: Slot[] = [];
+
+  const fail = (slot: Slot, error: Error): void => {
+    for (const task of slot.running.values()) task.reject(error);
+    slot.running.clear();
+  };
+  const pump = (): void => {
+    for (const slot of slots) {
+      while (slot.running.size < PER_WORKER && queue.length > 0) {
+        const task = queue.shift() as Task;
+        const id = nextId++;
+        slot.running.set(id, task);
+        slot.worker.ref();
+        slot.worker.postMessage({ id, input: task.input });
+      }
+    }
+  };
+
+  for (let i = 0; i < Math.max(1, options.size); i++) {
+    const worker = new Worker(options.file);
+    worker.unref();
+    const slot: Slot = { worker, running: new Map() };
+    worker.on('message', (message: { id: number; blocks?: ChartBlocksBySection; error?: string }) => {
+      const task = slot.running.get(message.id);
+      slot.running.delete(message.id);
+      if (slot.running.size === 0) worker.unref();
+      if (task !== undefined) {
+        if (message.error !== undefined) task.reject(new Error(message.error));
+        else task.resolve(message.blocks ?? []);
+      }
+      pump();
+    });
+    worker.on('error', (error) => {
+      fail(slot, error);
+      const index = slots.indexOf(slot);
+      if (index >= 0) slots.splice(index, 1);
+      if (slots.length === 0) for (const task of queue.splice(0)) task.reject(error);
+      pump();
+    });
+    worker.on('exit', () => {
+      fail(slot, new Error('chart worker exited'));
+      const index = slots.indexOf(slot);
+      if (index >= 0) slots.splice(index, 1);
+      if (slots.length === 0) for (const task of queue.splice(0)) task.reject(new Error('chart workers exited'));
+    });
+    slots.push(slot);
+  }
+
+  return {
+    render(input, renderOptions = {}) {
+      if (closed || slots.length === 0) return Promise.reject(new Error('chart pool is closed'));
+      return new Promise<ChartBlocksBySection>((resolve, reject) => {
+        const task = { input, resolve, reject };
+        if (renderOptions.urgent === true) queue.unshift(task);
+        else queue.push(task);
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}
