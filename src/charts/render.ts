@@ -26,7 +26,7 @@ import { installChartTextMetrics } from './text-width.ts';
 export type VegaSpec = Record<string, unknown>;
 
 /** Bumped whenever the SVG post-processing changes, so old disk-cache entries are not reused. */
-const RENDER_VERSION = '3';
+const RENDER_VERSION = '4';
 
 /** File access for the disk cache (tests pass a fake or a temp dir). */
 export interface ChartCacheEffects {
@@ -195,6 +195,14 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+const GEOMETRY_ATTRIBUTE = /(\s(?:d|transform|points|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry)=")([^"]*)"/g;
+const LONG_DECIMAL = /-?\d+\.\d{3,}/g;
+
+function roundDecimal(text: string): string {
+  const rounded = String(Math.round(Number(text) * 100) / 100);
+  return rounded === '-0' ? '0' : rounded;
+}
+
 /**
  * Makes Vega's SVG standalone and page-safe: ids (clip paths) renamed to `<prefix>-<n>` in order of
  * appearance — unique per chart content, so several inline SVGs on one page never share an id and
@@ -213,6 +221,8 @@ export function finishSvg(svg: string, options: { prefix: string; title?: string
       return next === undefined ? all : `${lead}${next}`;
     });
   }
+  // Geometry to two decimals (1/100 px is invisible); text content such as tick labels is untouched.
+  out = out.replace(GEOMETRY_ATTRIBUTE, (_all, lead: string, value: string) => `${lead}${value.replace(LONG_DECIMAL, roundDecimal)}"`);
   const title = options.title ?? '';
   const attrs = ` role="img"${title === '' ? '' : ` aria-label="${escapeXml(title)}"`}`;
   const head = `${title === '' ? '' : `<title>${escapeXml(title)}</title>`}${options.description ? `<desc>${escapeXml(options.description)}</desc>` : ''}`;

@@ -3,6 +3,9 @@ import { CHART_SIZES, MUTED } from './theme.ts';
 import { SPEC_BASE, VALUE_FORMAT } from './spec-common.ts';
 import type { ChartDatum, TrainingCurvesData, TrainingSeries } from './types.ts';
 
+/** Longest series (in epochs) that still gets a marker on every point. */
+export const MAX_MARKED_POINTS = 40;
+
 const SPLIT_LABEL: Record<TrainingSeries['split'], string> = { train: 'train', validation: 'validation', test: 'test', other: 'other' };
 
 /** Panel title of a kind of series: "Loss", or "Accuracy" when every score column is an accuracy. */
@@ -19,6 +22,8 @@ export function trainingPanelLabel(kind: TrainingSeries['kind'], series: readonl
  */
 export function trainingCurvesSpec(data: TrainingCurvesData): TopLevelSpec {
   const kinds = (['loss', 'score'] as const).filter((k) => data.series.some((s) => s.kind === k && s.points.length > 0));
+  // Point markers help read a few epochs; on long histories they only add weight to the page.
+  const markers = Math.max(0, ...data.series.map((s) => s.points.length)) <= MAX_MARKED_POINTS;
   const panel = (kind: TrainingSeries['kind']): string => trainingPanelLabel(kind, data.series);
   const order = (kind: TrainingSeries['kind']): number => (kind === 'loss' ? 0 : 1);
   const rows: ChartDatum[] = [];
@@ -91,7 +96,7 @@ export function trainingCurvesSpec(data: TrainingCurvesData): TopLevelSpec {
         {
           transform: [{ filter: "datum.role === 'value'" }],
           params: [{ name: 'zoom', select: { type: 'interval', encodings: ['x'], zoom: 'wheel![event.shiftKey]' }, bind: 'scales' }],
-          mark: { type: 'line', clip: true, point: { filled: true, size: 28 } },
+          mark: markers ? { type: 'line', clip: true, point: { filled: true, size: 28 } } : { type: 'line', clip: true },
           encoding: {
             x,
             y,

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { compile } from 'vega-lite';
 import { vegaLiteSchemaErrors } from './helpers.ts';
-import { trainingCurvesSpec, trainingPanelLabel } from '../../src/charts/training-curves.ts';
+import { MAX_MARKED_POINTS, trainingCurvesSpec, trainingPanelLabel } from '../../src/charts/training-curves.ts';
 import { learningRateSpec } from '../../src/charts/learning-rate.ts';
 import { confusionMatrixCells, confusionMatrixSpec } from '../../src/charts/confusion-matrix.ts';
 import { testMetricsSpec } from '../../src/charts/test-metrics.ts';
@@ -418,5 +418,18 @@ describe('format helpers', () => {
   test('text width estimate: "0.869" at 11px, Arial metrics + 6%', () => {
     // 556 + 278 + 556 * 3 = 2502 units → 2.502 × 11 × 1.06
     expect(estimateTextWidth('0.869', 11)).toBeCloseTo(29.173, 2);
+  });
+});
+
+describe('trainingCurvesSpec point markers', () => {
+  const series = (n: number) => [{ name: 'Val Loss', kind: 'loss' as const, split: 'validation' as const, points: Array.from({ length: n }, (_, i) => ({ epoch: i + 1, value: 1 / (i + 1) })) }];
+  const lineMark = (spec: TopLevelSpec): unknown => JSON.stringify(spec).includes('"point":{"filled":true');
+  test(`marks every point up to ${MAX_MARKED_POINTS} epochs`, () => {
+    expect(lineMark(trainingCurvesSpec({ series: series(MAX_MARKED_POINTS) }))).toBe(true);
+  });
+  test('draws long histories as plain lines', () => {
+    const spec = trainingCurvesSpec({ series: series(MAX_MARKED_POINTS + 1) });
+    expect(lineMark(spec)).toBe(false);
+    expect(vegaLiteSchemaErrors(spec)).toEqual([]);
   });
 });
