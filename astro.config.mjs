@@ -21,4 +21,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Pages whose cache key (src/site/cache-keys.ts) and code are unchanged are reused from the last
+  // build (kept in Astro's cacheDir), so a rebuild after one record changed renders only its pages.
+  experimental: { incrementalBuild: true },
 });

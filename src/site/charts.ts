@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Experiment } from '../schema/index.ts';
 import { isChartRenderingEnabled } from '../charts/render.ts';
 import type { ChartBlockData } from '../view/blocks.ts';
@@ -45,7 +45,7 @@ interface Renderer {
 }
 
 /** Renders every experiment's charts in a worker pool, in page order, a bounded window ahead of the pages. */
-function prefetchingRenderer(site: SiteModel, pool: ChartPool): Renderer {
+function prefetchingRenderer(site: SiteModel, pool: ChartPool, eager: boolean): Renderer {
   const order = site.records.map((r) => r.id);
   const pending = new Map<string, Promise<ChartBlocksBySection>>();
   const taken = new Set<string>();
@@ -69,10 +69,22 @@ function prefetchingRenderer(site: SiteModel, pool: ChartPool): Renderer {
       pending.set(id, promise);
     }
   };
-  fill();
+  const position = new Map(order.map((id, i) => [id, i]));
+  let started = false;
+  // A cold build renders every page: start at once, while the routes before the experiment pages
+  // are built. An incremental build renders only changed pages: wait for the first one.
+  if (eager) fill();
   return {
     blocks(id) {
       taken.add(id);
+      // Pages are built in record order, but an incremental build skips unchanged ones: start the
+      // window at the first page actually built and move it past pages that were skipped.
+      const at = position.get(id) ?? -1;
+      if (!started || at >= next) {
+        for (const [other] of pending) if ((position.get(other) ?? 0) < at) pending.delete(other);
+        next = Math.max(next, at + 1);
+        started = true;
+      }
       const promise = pending.get(id);
       pending.delete(id);
       fill();
@@ -92,7 +104,8 @@ export function startChartRendering(site: SiteModel, env: Readonly<Record<string
   const workers = chartWorkerCount(env);
   const file = join(process.cwd(), 'src', 'site', 'chart-worker.ts');
   if (workers === 0 || !existsSync(file)) return;
-  renderer = prefetchingRenderer(site, createChartPool({ file, size: workers }));
+  const incremental = existsSync(resolve(env['LOGBOOK_ASTRO_CACHE_DIR'] || join('node_modules', '.astro'), 'incremental-build.json'));
+  renderer = prefetchingRenderer(site, createChartPool({ file, size: workers }), !incremental);
 }
 
 /**

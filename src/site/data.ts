@@ -31,11 +31,16 @@ async function buildSite(): Promise<SiteModel> {
   return model;
 }
 
+/** Locale-independent order, so the same content builds the same site on every machine. */
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 async function loadSiteModel(): Promise<SiteModel> {
   const entries = await getCollection('experiments');
   const stored = entries
     .map((e) => e.data as unknown as StoredRecord)
-    .sort((a, b) => String(a.record['id']).localeCompare(String(b.record['id'])));
+    .sort((a, b) => compareCodeUnits(String(a.record['id']), String(b.record['id'])));
   const records = stored.map((s) => s.record as unknown as Experiment);
   const analysis = analyzeCollection(records);
   return {

@@ -1,10 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../site/data.ts';
+import { apiDocumentKey } from '../../../site/cache-keys.ts';
 import { buildApiDocument } from '../../../view/api.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
-  return site.records.map((r) => ({ params: { id: r.id } }));
+  return site.records.map((r) => ({ params: { id: r.id }, cacheKey: apiDocumentKey(r.id, site) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {

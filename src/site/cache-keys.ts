@@ -1,0 +1,38 @@
+/**
+ * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page is re-rendered
+ * only when its key changes (or the code it is built from). A key must therefore cover everything a
+ * page shows — for an experiment page that is its record, its analysis, and what it shows of other
+ * records (names, statuses and headline deltas in the lineage tree, related names).
+ */
+import { createHash } from 'node:crypto';
+import { buildLineageTree } from '../view/lineage.ts';
+import type { SiteModel } from './data.ts';
+
+/** Bumped when what the keys cover changes, so old cache entries are not reused. */
+const KEY_VERSION = '1';
+
+function hash(value: unknown): string {
+  return createHash('sha256').update(KEY_VERSION).update(JSON.stringify(value)).digest('hex');
+}
+
+/** Everything an experiment page (and its charts) is built from. */
+export function experimentPageKey(id: string, site: SiteModel): string {
+  const record = site.byId.get(id);
+  const analysis = site.analyses.get(id);
+  const related = (analysis?.lineage.related ?? []).map((r) => [r, site.byId.get(r)?.name ?? null]);
+  const tree = buildLineageTree(id, { base: site.base, records: site.byId, analyses: site.analyses });
+  // The lineage-trend chart plots the headline metric of every ancestor.
+  const metric = analysis?.headline?.metric;
+  const chain = (analysis?.lineage.ancestors ?? []).map((a) => site.byId.get(a)?.evaluation?.testMetrics?.find((m) => m.metric === metric)?.value ?? null);
+  return hash([record, analysis, related, tree, chain, site.files.get(id) ?? null, process.env['LOGBOOK_CHARTS'] ?? '']);
+}
+
+/** Everything a compare page of `a` against `b` is built from. */
+export function comparePageKey(a: string, b: string, relation: string, site: SiteModel): string {
+  return hash([site.byId.get(a), site.byId.get(b), relation, site.analyses.get(a)]);
+}
+
+/** Everything an experiment's API document is built from. */
+export function apiDocumentKey(id: string, site: SiteModel): string {
+  return hash([site.byId.get(id), site.analysis.byId.get(id)]);
+}
