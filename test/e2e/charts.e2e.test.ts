@@ -1,0 +1,137 @@
+/**
+ * Charts: server-rendered SVG works without JavaScript; with JavaScript a chart hydrates when it
+ * scrolls into view, keeps the static image's size, and shows a tooltip with the value on hover.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { formatTroubles, guardedContext, openBrowser, type GuardedContext } from './lib/browser.ts';
+import { site } from './lib/sites.ts';
+
+const main = site('main');
+/** The richest example record: it has every chart kind the site draws. */
+const EXPERIMENT = 'experiments/fraud-nn-005/';
+const EXPECTED_CHARTS = [
+  'search-space',
+  'training-curves',
+  'learning-rate',
+  'test-metrics',
+  'confusion-matrix',
+  'fairness-accuracy-age',
+  'baselines-accuracy',
+  'feature-importance',
+  'lineage-trend',
+];
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+interface Box {
+  width: number;
+  height: number;
+}
+
+async function staticSizes(page: Page): Promise<Record<string, Box>> {
+  return page.$$eval('figure.chart', (figs) =>
+    Object.fromEntries(
+      figs.map((f) => {
+        const r = f.querySelector('.chart-canvas svg')?.getBoundingClientRect();
+        return [f.id, { width: r?.width ?? -1, height: r?.height ?? -1 }];
+      }),
+    ),
+  );
+}
+
+describe('charts without JavaScript', () => {
+  test('every figure.chart on an experiment page holds a server-rendered <svg>', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(main.url + EXPERIMENT);
+    const figures = await page.$$eval('figure.chart', (figs) =>
+      figs.map((f) => ({
+        id: f.id,
+        svgs: f.querySelectorAll('.chart-canvas > svg').length,
+        marks: f.querySelectorAll('svg .mark-group, svg path, svg line').length,
+        hydrated: (f as HTMLElement).dataset['hydrated'] ?? null,
+      })),
+    );
+    await context.close();
+    expect(figures.map((f) => f.id)).toEqual(EXPECTED_CHARTS);
+    for (const f of figures) {
+      expect(f.svgs, `${f.id}: one static <svg>`).toBe(1);
+      expect(f.marks, `${f.id}: the static <svg> draws something`).toBeGreaterThan(0);
+      expect(f.hydrated, `${f.id}: nothing hydrates without JavaScript`).toBeNull();
+    }
+  });
+});
+
+describe('charts with JavaScript', () => {
+  let guarded: GuardedContext;
+  let page: Page;
+  let before: Record<string, Box>;
+
+  beforeAll(async () => {
+    guarded = await guardedContext(browser, { viewport: { width: 1280, height: 800 } });
+    page = await guarded.newPage();
+    await page.goto(main.url + EXPERIMENT);
+    before = await staticSizes(page);
+  });
+  afterAll(async () => {
+    await guarded.close();
+    expect(guarded.troubles, formatTroubles(guarded.troubles)).toEqual([]);
+  });
+
+  test('a chart far below the fold is still static until it scrolls into view', async () => {
+    const last = EXPECTED_CHARTS.at(-1) ?? '';
+    await expect(page.getAttribute(`figure#${last}`, 'data-hydrated')).resolves.toBeNull();
+  });
+
+  test.each(EXPECTED_CHARTS)('%s hydrates after scrolling into view, at the static size (±1px)', async (id) => {
+    const figure = page.locator(`figure#${id}`);
+    await figure.scrollIntoViewIfNeeded();
+    await expect.poll(() => figure.getAttribute('data-hydrated'), { timeout: 15_000 }).toBe('true');
+    const live = await figure.locator('.chart-live svg').boundingBox();
+    const still = before[id];
+    expect(live).not.toBeNull();
+    expect(still).toBeDefined();
+    expect(
+      Math.abs((live?.width ?? 0) - (still?.width ?? 0)),
+      `${id} width: live ${live?.width} vs static ${still?.width}`,
+    ).toBeLessThanOrEqual(1);
+    expect(
+      Math.abs((live?.height ?? 0) - (still?.height ?? 0)),
+      `${id} height: live ${live?.height} vs static ${still?.height}`,
+    ).toBeLessThanOrEqual(1);
+    await expect(figure.locator('.chart-canvas > svg').count()).resolves.toBe(0);
+  });
+
+  test('hovering a point of the test-metrics chart shows a tooltip with its metric and value', async () => {
+    const figure = page.locator('figure#test-metrics');
+    await figure.scrollIntoViewIfNeeded();
+    await expect.poll(() => figure.getAttribute('data-hydrated')).toBe('true');
+    // The first row of the chart's data table is the top-most point.
+    const [metric, value] = await figure.locator('details.chart-data tbody tr').first().locator('td').allTextContents();
+    expect(metric).toBe('Accuracy');
+    expect(value).toBe('0.9953');
+    const points = await figure.locator('.chart-live svg .mark-symbol path').all();
+    const boxes = await Promise.all(points.map((p) => p.boundingBox()));
+    const top = boxes.reduce(
+      (best, b) => (b && (!best || b.y < best.y) ? b : best),
+      null as null | { x: number; y: number; width: number; height: number },
+    );
+    expect(top).not.toBeNull();
+    await page.mouse.move((top?.x ?? 0) + (top?.width ?? 0) / 2, (top?.y ?? 0) + (top?.height ?? 0) / 2);
+    const tooltip = page.locator('#vg-tooltip-element');
+    await expect.poll(() => tooltip.getAttribute('class')).toContain('visible');
+    const text = (await tooltip.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain(`Metric ${metric}`);
+    expect(text).toContain(`Value ${value}`);
+    await page.mouse.move(0, 0);
+    await expect.poll(() => tooltip.getAttribute('class')).not.toContain('visible');
+  });
+});

@@ -1,0 +1,231 @@
+/**
+ * Interaction on the example site: sorting and filtering the experiments table, comparing picked
+ * experiments, "Differences only", "Copy link", and site search with pagefind.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { formatTroubles, guardedContext, openBrowser, type GuardedContext } from './lib/browser.ts';
+import { site } from './lib/sites.ts';
+
+const main = site('main');
+
+let browser: Browser;
+let guarded: GuardedContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  guarded = await guardedContext(browser, { viewport: { width: 1280, height: 900 } });
+  await guarded.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: main.origin });
+  page = await guarded.newPage();
+});
+afterAll(async () => {
+  await guarded.close();
+  await browser.close();
+  expect(guarded.troubles, formatTroubles(guarded.troubles)).toEqual([]);
+});
+
+interface Row {
+  id: string;
+  date: string;
+  search: string;
+  status: string;
+  sort: Record<string, string | number>;
+}
+
+async function rows(): Promise<Row[]> {
+  return page.$$eval('#experiments tbody tr', (trs) =>
+    trs.map((tr) => ({
+      id: (tr as HTMLElement).dataset['id'] ?? '',
+      date: tr.querySelector('td.nowrap')?.textContent ?? '',
+      search: (tr as HTMLElement).dataset['search'] ?? '',
+      status: (tr as HTMLElement).dataset['status'] ?? '',
+      sort: JSON.parse((tr as HTMLElement).dataset['sort'] ?? '{}') as Record<string, string | number>,
+    })),
+  );
+}
+
+async function visibleIds(): Promise<string[]> {
+  return page.$$eval('#experiments tbody tr', (trs) =>
+    trs
+      .filter((tr) => !(tr as HTMLElement).hidden && (tr as HTMLElement).offsetParent !== null)
+      .map((tr) => (tr as HTMLElement).dataset['id'] ?? ''),
+  );
+}
+
+async function ariaSorts(): Promise<Record<string, string | null>> {
+  return page.$$eval('#experiments th[data-sort-key]', (ths) =>
+    Object.fromEntries(ths.map((th) => [(th as HTMLElement).dataset['sortKey'] ?? '', th.getAttribute('aria-sort')])),
+  );
+}
+
+describe('the experiments table', () => {
+  let initial: Row[];
+
+  beforeAll(async () => {
+    await page.goto(main.url);
+    initial = await rows();
+  });
+
+  test('starts newest first (date descending, then id) with every row shown', async () => {
+    expect(initial.length).toBeGreaterThanOrEqual(2);
+    const newestFirst = [...initial].sort(
+      (a, b) => String(b.sort['date'] ?? '').localeCompare(String(a.sort['date'] ?? '')) || a.id.localeCompare(b.id),
+    );
+    expect(initial.map((r) => r.id)).toEqual(newestFirst.map((r) => r.id));
+    await expect(page.textContent('#index-count')).resolves.toBe(`${initial.length} of ${initial.length} shown`);
+  });
+
+  test('clicking "Date" sorts by date ascending, clicking again descending, and sets aria-sort', async () => {
+    const dates = initial.map((r) => String(r.sort['date'] ?? ''));
+    const byDate = (dir: 1 | -1): string[] =>
+      [...initial]
+        .sort((a, b) => {
+          const x = String(a.sort['date'] ?? '');
+          const y = String(b.sort['date'] ?? '');
+          if (x === '' && y !== '') return 1;
+          if (y === '' && x !== '') return -1;
+          return dir * x.localeCompare(y);
+        })
+        .map((r) => r.id);
+    expect(new Set(dates).size, 'the example records have different dates').toBeGreaterThan(1);
+    await page.click('#experiments th[data-sort-key="date"] button');
+    expect((await rows()).map((r) => r.id)).toEqual(byDate(1));
+    expect((await rows()).map((r) => r.id)).not.toEqual(initial.map((r) => r.id));
+    const sorts = await ariaSorts();
+    expect(sorts['date']).toBe('ascending');
+    expect(Object.entries(sorts).filter(([k, v]) => k !== 'date' && v !== 'none')).toEqual([]);
+    await page.click('#experiments th[data-sort-key="date"] button');
+    expect((await rows()).map((r) => r.id)).toEqual(byDate(-1));
+    expect((await ariaSorts())['date']).toBe('descending');
+  });
+
+  test('clicking a metric column sorts numerically, empty cells last', async () => {
+    const key = 'm0';
+    await page.click(`#experiments th[data-sort-key="${key}"] button`);
+    const values = (await rows()).map((r) => r.sort[key]);
+    const numbers = values.filter((v): v is number => typeof v === 'number');
+    expect(numbers.length).toBeGreaterThan(1);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(values.slice(0, numbers.length)).toEqual(numbers);
+    expect((await ariaSorts())[key]).toBe('ascending');
+    expect((await ariaSorts())['date']).toBe('none');
+  });
+
+  test('typing in Filter shows only the matching rows and says how many', async () => {
+    const query = 'fraud';
+    const expected = initial.filter((r) => r.search.includes(query)).map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(initial.length);
+    await page.fill('#index-tools input[name="q"]', query);
+    expect((await visibleIds()).sort()).toEqual([...expected].sort());
+    await expect(page.textContent('#index-count')).resolves.toBe(`${expected.length} of ${initial.length} shown`);
+    await page.fill('#index-tools input[name="q"]', 'no-such-experiment-anywhere');
+    expect(await visibleIds()).toEqual([]);
+    await expect(page.textContent('#index-count')).resolves.toBe(`0 of ${initial.length} shown`);
+    await page.fill('#index-tools input[name="q"]', '');
+    expect((await visibleIds()).length).toBe(initial.length);
+  });
+
+  test('the Status filter keeps only rows with that status', async () => {
+    const status = initial.find((r) => r.status !== 'completed')?.status ?? 'completed';
+    const expected = initial.filter((r) => r.status === status).map((r) => r.id);
+    await page.selectOption('#index-tools select[name="status"]', status);
+    expect((await visibleIds()).sort()).toEqual([...expected].sort());
+    await expect(page.textContent('#index-count')).resolves.toBe(`${expected.length} of ${initial.length} shown`);
+    await page.selectOption('#index-tools select[name="status"]', '');
+    expect((await visibleIds()).length).toBe(initial.length);
+  });
+
+  test('picking two experiments and pressing "Compare selected" opens /compare/?ids=… with a table', async () => {
+    const button = page.locator('#compare-selected');
+    await expect(button.isDisabled()).resolves.toBe(true);
+    const [a, b] = (await rows()).map((r) => r.id);
+    await page.check(`#experiments input.pick[value="${a}"]`);
+    await expect(button.isDisabled()).resolves.toBe(true);
+    await page.check(`#experiments input.pick[value="${b}"]`);
+    await expect(button.isDisabled()).resolves.toBe(false);
+    await expect(button.textContent()).resolves.toBe('Compare 2 selected');
+    // The checked boxes are in table order, which is the current sort order.
+    const picked = await page.$$eval('#experiments input.pick:checked', (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    await Promise.all([page.waitForURL(/\/compare\/\?ids=/), button.click()]);
+    expect(page.url()).toBe(`${main.url}compare/?ids=${picked.map(encodeURIComponent).join(',')}`);
+    await page.waitForSelector('#compare-output table');
+    const heads = await page.$$eval('#compare-output thead th', (ths) => ths.map((th) => th.textContent));
+    expect(heads).toEqual(['Field', ...picked]);
+    const status = await page.textContent('#compare-status');
+    const total = await page.locator('#compare-output tbody tr').count();
+    const differing = await page.locator('#compare-output tbody tr.differs').count();
+    expect(status).toBe(`${total} fields, ${differing} differ.`);
+    expect(differing).toBeGreaterThan(0);
+    expect(differing).toBeLessThan(total);
+  });
+
+  test('"Differences only" hides exactly the rows that are equal, and unchecking shows them again', async () => {
+    const same = page.locator('#compare-output tbody tr.same');
+    const differs = page.locator('#compare-output tbody tr.differs');
+    const visible = async (rowsOf: typeof same): Promise<number> =>
+      await rowsOf.evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).length);
+    const sameCount = await same.count();
+    expect(sameCount).toBeGreaterThan(0);
+    expect(await visible(same)).toBe(sameCount);
+    await page.check('#diff-only');
+    expect(await visible(same)).toBe(0);
+    expect(await visible(differs)).toBe(await differs.count());
+    await page.uncheck('#diff-only');
+    expect(await visible(same)).toBe(sameCount);
+  });
+
+  test('"Differences only" works on a static compare page too', async () => {
+    await page.goto(`${main.url}compare/fraud-nn-005/fraud-gbm-003/`);
+    const same = page.locator('#fields tbody tr.same');
+    const sameCount = await same.count();
+    expect(sameCount).toBeGreaterThan(0);
+    await page.check('#diff-only');
+    expect(await same.evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).length)).toBe(0);
+    expect(
+      await page.locator('#fields tbody tr.differs').evaluateAll((trs) => trs.every((tr) => (tr as HTMLElement).offsetParent !== null)),
+    ).toBe(true);
+  });
+});
+
+describe('"Copy link" on an experiment page', () => {
+  test('puts the URL with #section in the address bar and on the clipboard', async () => {
+    const path = `${main.url}experiments/fraud-nn-005/`;
+    await page.goto(path);
+    const button = page.locator('section.section > .section-heading button.copy-link').nth(1);
+    const anchor = await button.getAttribute('data-copy-anchor');
+    expect(anchor).toBeTruthy();
+    await button.click();
+    await expect.poll(() => page.url()).toBe(`${path}#${anchor}`);
+    await expect.poll(() => button.textContent()).toBe('Copied');
+    await expect(button.getAttribute('data-copied')).resolves.toBe(`${path}#${anchor}`);
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${path}#${anchor}`);
+    await expect(page.locator(`#${anchor ?? ''}`).count()).resolves.toBe(1);
+    await expect.poll(() => button.textContent(), { timeout: 3_000 }).toBe('Copy link');
+  });
+});
+
+describe('site search', () => {
+  test('searching for an experiment by name finds its page and the result link opens it', async () => {
+    await page.goto(`${main.url}experiments/fraud-nn-005/`);
+    const title = (await page.textContent('h1'))?.trim() ?? '';
+    expect(title).not.toBe('');
+    await page.goto(`${main.url}search/`);
+    const input = page.locator('.pagefind-ui__search-input');
+    await input.fill('FT-Transformer');
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    const href = await result.getAttribute('href');
+    expect(href).toBe(`${main.base}experiments/fraud-nn-005/`);
+    await Promise.all([page.waitForURL(`${main.url}experiments/fraud-nn-005/`), result.click()]);
+    await expect(page.textContent('h1')).resolves.toBe(title);
+  });
+
+  test('/search/?q= runs the search on load', async () => {
+    await page.goto(`${main.url}search/?q=FT-Transformer`);
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    await expect(result.getAttribute('href')).resolves.toBe(`${main.base}experiments/fraud-nn-005/`);
+  });
+});

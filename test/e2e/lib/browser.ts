@@ -1,0 +1,148 @@
+/**
+ * Browser helpers for the e2e suites: connect to the Chromium that `npm run test:e2e` launched (or
+ * launch one), and open pages that record every console error, page error, failed request, HTTP
+ * error response, dialog and request that tries to leave 127.0.0.1 (those are aborted).
+ */
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+export const CHROMIUM_PATH = process.env['E2E_CHROMIUM'] ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Connects to the shared browser (E2E_BROWSER_WS) or launches a private one. */
+export async function openBrowser(): Promise<Browser> {
+  const ws = process.env['E2E_BROWSER_WS'];
+  if (ws) return chromium.connect(ws);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export interface Trouble {
+  kind: 'console' | 'pageerror' | 'requestfailed' | 'http' | 'offsite' | 'dialog';
+  page: string;
+  detail: string;
+}
+
+export interface GuardedContext {
+  context: BrowserContext;
+  troubles: Trouble[];
+  /** A new page whose problems land in `troubles`. */
+  newPage: () => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+function isLoopback(url: string): boolean {
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return true;
+    return u.hostname === '127.0.0.1';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A browser context in which every request leaving 127.0.0.1 is aborted and recorded, and every
+ * page reports console errors, uncaught errors, failed requests, 4xx/5xx responses and dialogs.
+ * `allowHttpErrors` lists URL substrings whose error status is expected (e.g. a deliberate 404).
+ */
+export async function guardedContext(
+  browser: Browser,
+  options: BrowserContextOptions & { allowHttpErrors?: string[] } = {},
+): Promise<GuardedContext> {
+  const { allowHttpErrors = [], ...contextOptions } = options;
+  const context = await browser.newContext({ serviceWorkers: 'block', ...contextOptions });
+  const troubles: Trouble[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (isLoopback(url)) await route.continue();
+    else {
+      troubles.push({ kind: 'offsite', page: route.request().frame().url(), detail: `${route.request().method()} ${url}` });
+      await route.abort('blockedbyclient');
+    }
+  });
+  const watch = (page: Page): void => {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') {
+        const where = msg.location();
+        // Chromium logs every 4xx as a console error too; an expected one is not a problem.
+        if (msg.text().startsWith('Failed to load resource') && allowHttpErrors.some((a) => where.url.includes(a))) return;
+        troubles.push({
+          kind: 'console',
+          page: page.url(),
+          detail: `${msg.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ''}`,
+        });
+      }
+    });
+    page.on('pageerror', (error) => troubles.push({ kind: 'pageerror', page: page.url(), detail: error.stack ?? error.message }));
+    page.on('requestfailed', (request) => {
+      const reason = request.failure()?.errorText ?? 'failed';
+      // Offsite requests are already recorded as such.
+      if (reason.includes('ERR_BLOCKED_BY_CLIENT') && !isLoopback(request.url())) return;
+      // Chromium aborts what is still in flight (the favicon, a lazy chunk) when the tab navigates
+      // on; a resource that is really missing shows up as a 4xx response instead.
+      if (reason === 'net::ERR_ABORTED') return;
+      troubles.push({ kind: 'requestfailed', page: page.url(), detail: `${request.method()} ${request.url()}: ${reason}` });
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400 && !allowHttpErrors.some((s) => response.url().includes(s))) {
+        troubles.push({ kind: 'http', page: page.url(), detail: `${response.status()} ${response.url()}` });
+      }
+    });
+    page.on('dialog', (dialog) => {
+      troubles.push({ kind: 'dialog', page: page.url(), detail: `${dialog.type()}: ${dialog.message()}` });
+      void dialog.dismiss().catch(() => undefined);
+    });
+  };
+  context.on('page', watch);
+  return {
+    context,
+    troubles,
+    newPage: () => context.newPage(),
+    close: () => context.close(),
+  };
+}
+
+/** Troubles as readable lines. */
+export function formatTroubles(troubles: readonly Trouble[]): string {
+  return troubles.map((t) => `  [${t.kind}] ${t.page}: ${t.detail}`).join('\n');
+}
+
+/** Scrolls through the whole page so lazy charts hydrate; resolves when none is still loading. */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const step = Math.max(200, Math.floor(window.innerHeight * 0.8));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      window.scrollTo(0, y);
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 16)));
+    }
+    window.scrollTo(0, document.documentElement.scrollHeight);
+  });
+  await page.waitForFunction(
+    () => {
+      const figures = [...document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')].filter(
+        (f) => f.querySelector('script[type="application/json"]') !== null || f.dataset['hydrated'] !== undefined,
+      );
+      return figures.every((f) => f.dataset['hydrated'] !== undefined && f.dataset['hydrated'] !== 'loading');
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+
+/** axe-core's browser bundle. */
+export function axeScript(): string {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  return axeSource;
+}
