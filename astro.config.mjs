@@ -6,6 +6,9 @@ import { defineConfig } from 'astro/config';
  * serve from a GitHub Pages project site; every internal link goes through `import.meta.env.BASE_URL`.
  */
 const site = process.env.LOGBOOK_SITE || undefined;
+// Vite would let a stray BASE_URL in the environment (many CI systems and test runners set one)
+// override `base` in import.meta.env.BASE_URL, and with it every internal link.
+delete process.env.BASE_URL;
 const base = process.env.LOGBOOK_BASE || '/';
 /** `LOGBOOK_ASTRO_CACHE_DIR` moves Astro's own cache (content data store), e.g. so parallel builds of different content folders do not share it. */
 const cacheDir = process.env.LOGBOOK_ASTRO_CACHE_DIR || undefined;

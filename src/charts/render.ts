@@ -26,7 +26,7 @@ import { installChartTextMetrics } from './text-width.ts';
 export type VegaSpec = Record<string, unknown>;
 
 /** Bumped whenever the SVG post-processing changes, so old disk-cache entries are not reused. */
-const RENDER_VERSION = '4';
+const RENDER_VERSION = '5';
 
 /** File access for the disk cache (tests pass a fake or a temp dir). */
 export interface ChartCacheEffects {
@@ -197,6 +197,8 @@ function escapeXml(text: string): string {
 
 const GEOMETRY_ATTRIBUTE = /(\s(?:d|transform|points|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry)=")([^"]*)"/g;
 const LONG_DECIMAL = /-?\d+\.\d{3,}/g;
+/** ARIA attributes Vega writes on mark groups even with `aria: false` (axe: unnamed graphics-symbol). */
+export const MARK_ARIA = /\s(?:role="graphics-symbol"|aria-roledescription="[^"]*")/g;
 
 function roundDecimal(text: string): string {
   const rounded = String(Math.round(Number(text) * 100) / 100);
@@ -221,6 +223,8 @@ export function finishSvg(svg: string, options: { prefix: string; title?: string
       return next === undefined ? all : `${lead}${next}`;
     });
   }
+  // Mark containers keep no ARIA roles: the root is one labelled image, with a data table beside it.
+  out = out.replace(MARK_ARIA, '');
   // Geometry to two decimals (1/100 px is invisible); text content such as tick labels is untouched.
   out = out.replace(GEOMETRY_ATTRIBUTE, (_all, lead: string, value: string) => `${lead}${value.replace(LONG_DECIMAL, roundDecimal)}"`);
   const title = options.title ?? '';

@@ -48,6 +48,14 @@ export async function hydrateChart(figure: HTMLElement): Promise<void> {
   const view = new View(parse(spec), { renderer: 'svg', container: host, hover: true, tooltip: tooltipHandler().call });
   await view.runAsync();
   const live = host.querySelector('svg');
+  // The figure's canvas is the one labelled image: no nested document or unnamed mark roles.
+  host.removeAttribute('role');
+  host.removeAttribute('aria-label');
+  host.setAttribute('aria-hidden', 'true');
+  for (const el of Array.from(host.querySelectorAll('[role="graphics-symbol"], [aria-roledescription]'))) {
+    el.removeAttribute('role');
+    el.removeAttribute('aria-roledescription');
+  }
   if (live !== null) {
     // Same viewBox as the static image, so CSS scaling (max-width: 100%) treats both alike.
     live.setAttribute('viewBox', `0 0 ${live.getAttribute('width') ?? '0'} ${live.getAttribute('height') ?? '0'}`);

@@ -13,6 +13,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Experiment } from '../schema/index.ts';
+import { compareText } from '../util/compare-text.ts';
 
 export interface GenerateOptions {
   /** Number of records. */
@@ -204,7 +205,7 @@ export function generateRecords(options: GenerateOptions): Experiment[] {
     chain.push({ id, f1: metric(record, 'F1 Score'), accuracy: metric(record, 'Accuracy') });
     records.push(record);
   }
-  return records.sort((a, b) => a.id.localeCompare(b.id));
+  return records.sort((a, b) => compareText(a.id, b.id));
 }
 
 function metric(record: Experiment, name: string): number {

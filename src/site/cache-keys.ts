@@ -23,7 +23,9 @@ export function experimentPageKey(id: string, site: SiteModel): string {
   const tree = buildLineageTree(id, { base: site.base, records: site.byId, analyses: site.analyses });
   // The lineage-trend chart plots the headline metric of every ancestor.
   const metric = analysis?.headline?.metric;
-  const chain = (analysis?.lineage.ancestors ?? []).map((a) => site.byId.get(a)?.evaluation?.testMetrics?.find((m) => m.metric === metric)?.value ?? null);
+  const chain = (analysis?.lineage.ancestors ?? []).map(
+    (a) => site.byId.get(a)?.evaluation?.testMetrics?.find((m) => m.metric === metric)?.value ?? null,
+  );
   return hash([record, analysis, related, tree, chain, site.files.get(id) ?? null, process.env['LOGBOOK_CHARTS'] ?? '']);
 }
 

@@ -21,7 +21,8 @@ export function logbookLoader(options: { dir: string }): Loader {
       const { records, diagnostics } = await loadRecords(options.dir);
       const errors = diagnostics.filter((d) => d.level === 'error');
       // `npm run build` has just printed the warnings in its validate step; do not print them twice.
-      if (process.env['LOGBOOK_VALIDATED'] !== '1') for (const d of diagnostics) if (d.level === 'warning') logger.warn(formatDiagnostic(d));
+      if (process.env['LOGBOOK_VALIDATED'] !== '1')
+        for (const d of diagnostics) if (d.level === 'warning') logger.warn(formatDiagnostic(d));
       if (errors.length > 0) {
         throw new Error(`${errors.length} invalid record${errors.length > 1 ? 's' : ''}:\n${errors.map(formatDiagnostic).join('\n')}`);
       }

@@ -5,6 +5,7 @@ import type { Cell } from './blocks.ts';
 import { formatUnknown } from './format.ts';
 import { absoluteCell, relativeCell, intervalCell, verdictCell } from './deltas.ts';
 import { experimentPath, joinBase } from './urls.ts';
+import { compareText } from '../util/compare-text.ts';
 
 export interface ComparePageData {
   a: { id: string; name: string; href: string };
@@ -29,7 +30,7 @@ export function comparePairs(records: readonly Experiment[]): { a: string; b: st
         pairs.set(`${r.id}/${other}`, { a: r.id, b: other, relation: `baseline “${row.label}”` });
     }
   }
-  return [...pairs.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+  return [...pairs.values()].sort((x, y) => compareText(x.a, y.a) || compareText(x.b, y.b));
 }
 
 /** The compare page of `a` against `b`: every field side by side, and the metric changes when b is a's parent. */

@@ -462,7 +462,7 @@ function evaluationSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
     metrics.length > 0
       ? {
           kind: 'table',
-          id: 'test-metrics',
+          id: 'test-metrics-table',
           caption: 'Test set performance',
           columns: [
             { label: 'Metric' },
@@ -607,6 +607,9 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
   const extra = extraColumns(rows, KNOWN.baseline);
   const assumptions = [...new Set(ctx.analysis.baselineDeltas.map((d) => d.assumption).filter((a): a is string => !!a))];
   const claims = cmp?.claims ?? [];
+  // Rows that are themselves records get a compare page (see comparePairs).
+  const isRecordRow = (b: (typeof rows)[number]): boolean => !!b.experimentId && b.experimentId !== r.id && ctx.records.has(b.experimentId);
+  const comparable = rows.some(isRecordRow);
   return section('comparison', 'Comparison to baseline', [
     rows.length > 0
       ? {
@@ -618,6 +621,7 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
             ...metricCols.map((m) => ({ label: m, numeric: true })),
             { label: 'Notes' },
             ...extra.map((k) => ({ label: humanize(k) })),
+            ...(comparable ? [{ label: 'Compare' }] : []),
           ],
           rows: rows.map((b, i) => [
             b.experimentId && ctx.records.has(b.experimentId)
@@ -626,6 +630,13 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
             ...metricCols.map((_, j) => ({ text: formatted[j]?.[i] ?? '—', numeric: true, strong: b.current === true })),
             b.notes ? markdownCell(b.notes) : { text: '—' },
             ...extraCells(b, extra),
+            ...(comparable
+              ? [
+                  isRecordRow(b)
+                    ? { text: `vs ${b.experimentId ?? ''}`, href: link(comparePath(r.id, b.experimentId ?? '')) }
+                    : { text: '—' },
+                ]
+              : []),
           ]),
         }
       : undefined,
@@ -754,7 +765,7 @@ function observationsSection(r: Experiment, c: FieldContext, ctx: ExperimentPage
     fi.length > 0
       ? {
           kind: 'table',
-          id: 'feature-importance',
+          id: 'feature-importance-table',
           caption: `Feature importance${o?.featureImportanceMethod ? ` (${o.featureImportanceMethod})` : ''}`,
           columns: [
             { label: 'Feature' },

@@ -73,7 +73,7 @@ export function formatRatio(value: number | null | undefined): string {
 
 /** Number of decimals to show for a change in a metric whose values were written with `places` decimals. */
 export function deltaDecimals(values: readonly (number | null | undefined)[]): number {
-  return Math.min(6, Math.max(0, ...values.map((v) => (typeof v === "number" ? decimalsOf(v) : 0))));
+  return Math.min(6, Math.max(0, ...values.map((v) => (typeof v === 'number' ? decimalsOf(v) : 0))));
 }
 
 /** A count with thousands separators: 150000 → `150,000`. */

@@ -3,6 +3,7 @@ import type { ExperimentAnalysisView } from './analysis-types.ts';
 import type { Cell } from './blocks.ts';
 import { formatColumn, formatDate, humanize } from './format.ts';
 import { experimentPath, joinBase, tagPath } from './urls.ts';
+import { compareText } from '../util/compare-text.ts';
 
 /** One row of the experiments table; `sort` holds the raw values the client-side sort uses. */
 export interface IndexRow {
@@ -43,7 +44,7 @@ export interface IndexInput {
 function countBy(values: readonly string[]): { label: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  return [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || compareText(a.label, b.label));
 }
 
 /** The metrics most records report, in first-seen order among ties, at most `n`. */
@@ -66,69 +67,71 @@ export function commonMetrics(records: readonly Experiment[], n: number): string
 /** Builds the index: every experiment, newest first, with counts by status and use case. */
 export function buildIndexPageData(input: IndexInput): IndexPageData {
   const metricColumns = commonMetrics(input.records, input.metricColumnCount ?? 3);
-  const sorted = [...input.records].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id));
+  const sorted = [...input.records].sort((a, b) => compareText(b.date ?? '', a.date ?? '') || compareText(a.id, b.id));
   // One precision per metric column, so the numbers line up.
-  const columnText = metricColumns.map((m) => formatColumn(sorted.map((r) => r.evaluation?.testMetrics?.find((t) => t.metric === m)?.value ?? null)));
+  const columnText = metricColumns.map((m) =>
+    formatColumn(sorted.map((r) => r.evaluation?.testMetrics?.find((t) => t.metric === m)?.value ?? null)),
+  );
   const rows = sorted.map((r, rowIndex): IndexRow => {
-      const a = input.analyses.get(r.id);
-      const flagged = (a?.fairness ?? []).filter((f) => f.flagged);
-      const errors = (a?.checks ?? []).filter((c) => c.level === 'error').length;
-      const warnings = (a?.checks ?? []).filter((c) => c.level === 'warning').length;
-      const useCase = r.tags?.['use_case'] ?? '';
-      const metricValues = metricColumns.map((m) => r.evaluation?.testMetrics?.find((t) => t.metric === m)?.value ?? null);
-      const sort: Record<string, string | number> = {
-        id: r.id,
-        name: r.name ?? '',
-        status: r.status ?? '',
-        date: r.date ?? '',
-        useCase,
-        modelFamily: r.tags?.['model_family'] ?? '',
-        fairness: flagged.length,
-        checks: errors * 1000 + warnings,
-      };
-      metricColumns.forEach((_, i) => {
-        const v = metricValues[i];
-        sort[`m${i}`] = v === null || v === undefined ? '' : v;
-      });
-      return {
-        id: r.id,
-        href: joinBase(input.base, experimentPath(r.id)),
-        name: r.name ?? '',
-        status: r.status ?? 'unknown',
-        date: formatDate(r.date),
-        useCase: useCase || '—',
-        ...(useCase ? { useCaseHref: joinBase(input.base, tagPath('use_case', useCase)) } : {}),
-        modelFamily: r.tags?.['model_family'] ?? '—',
-        metrics: metricValues.map((_, i) => ({ text: columnText[i]?.[rowIndex] ?? '—', numeric: true })),
-        fairness:
-          flagged.length > 0
-            ? {
-                text: `${flagged.length} flagged`,
-                tone: 'bad',
-                title: flagged.map((f) => `${f.attribute} / ${f.metric}: ratio ${f.ratio?.toFixed(3)}`).join('; '),
-              }
-            : (a?.fairness.length ?? 0) > 0
-              ? { text: 'ok', tone: 'neutral' }
-              : { text: '—' },
-        checks:
-          errors + warnings > 0
-            ? {
-                text: [
-                  errors ? `${errors} error${errors > 1 ? 's' : ''}` : '',
-                  warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : '',
-                ]
-                  .filter(Boolean)
-                  .join(', '),
-                tone: errors ? 'bad' : 'warn',
-              }
-            : { text: 'ok', tone: 'neutral' },
-        search: [r.id, r.name, r.status, useCase, r.tags?.['model_family'], r.model?.type, r.dataset?.name, ...Object.values(r.tags ?? {})]
-          .filter(Boolean)
-          .join(' ')
-          .toLowerCase(),
-        sort,
-      };
+    const a = input.analyses.get(r.id);
+    const flagged = (a?.fairness ?? []).filter((f) => f.flagged);
+    const errors = (a?.checks ?? []).filter((c) => c.level === 'error').length;
+    const warnings = (a?.checks ?? []).filter((c) => c.level === 'warning').length;
+    const useCase = r.tags?.['use_case'] ?? '';
+    const metricValues = metricColumns.map((m) => r.evaluation?.testMetrics?.find((t) => t.metric === m)?.value ?? null);
+    const sort: Record<string, string | number> = {
+      id: r.id,
+      name: r.name ?? '',
+      status: r.status ?? '',
+      date: r.date ?? '',
+      useCase,
+      modelFamily: r.tags?.['model_family'] ?? '',
+      fairness: flagged.length,
+      checks: errors * 1000 + warnings,
+    };
+    metricColumns.forEach((_, i) => {
+      const v = metricValues[i];
+      sort[`m${i}`] = v === null || v === undefined ? '' : v;
     });
+    return {
+      id: r.id,
+      href: joinBase(input.base, experimentPath(r.id)),
+      name: r.name ?? '',
+      status: r.status ?? 'unknown',
+      date: formatDate(r.date),
+      useCase: useCase || '—',
+      ...(useCase ? { useCaseHref: joinBase(input.base, tagPath('use_case', useCase)) } : {}),
+      modelFamily: r.tags?.['model_family'] ?? '—',
+      metrics: metricValues.map((_, i) => ({ text: columnText[i]?.[rowIndex] ?? '—', numeric: true })),
+      fairness:
+        flagged.length > 0
+          ? {
+              text: `${flagged.length} flagged`,
+              tone: 'bad',
+              title: flagged.map((f) => `${f.attribute} / ${f.metric}: ratio ${f.ratio?.toFixed(3)}`).join('; '),
+            }
+          : (a?.fairness.length ?? 0) > 0
+            ? { text: 'ok', tone: 'neutral' }
+            : { text: '—' },
+      checks:
+        errors + warnings > 0
+          ? {
+              text: [
+                errors ? `${errors} error${errors > 1 ? 's' : ''}` : '',
+                warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : '',
+              ]
+                .filter(Boolean)
+                .join(', '),
+              tone: errors ? 'bad' : 'warn',
+            }
+          : { text: 'ok', tone: 'neutral' },
+      search: [r.id, r.name, r.status, useCase, r.tags?.['model_family'], r.model?.type, r.dataset?.name, ...Object.values(r.tags ?? {})]
+        .filter(Boolean)
+        .join(' ')
+        .toLowerCase(),
+      sort,
+    };
+  });
   const useCases = countBy(input.records.map((r) => r.tags?.['use_case'] ?? 'untagged'));
   return {
     total: input.records.length,

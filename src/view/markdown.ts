@@ -16,6 +16,8 @@ function htmlAsText() {
       if (!('children' in node)) return;
       node.children = node.children.map((child): RootContent => {
         if (child.type === 'html') return { type: 'text', value: child.value };
+        // Narrative sits inside a section (h2): its own headings start at h3.
+        if (child.type === 'heading') return { ...child, depth: Math.min(6, child.depth + 2) as 3 | 4 | 5 | 6 };
         if (child.type === 'image') {
           return { type: 'link', url: child.url, children: [{ type: 'text', value: child.alt || child.url }] };
         }

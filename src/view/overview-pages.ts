@@ -4,6 +4,7 @@ import type { Cell } from './blocks.ts';
 import { fairnessCells } from './deltas.ts';
 import { formatValue, humanize } from './format.ts';
 import { experimentPath, joinBase, slugify, tagPath } from './urls.ts';
+import { compareText } from '../util/compare-text.ts';
 
 export interface OverviewInput {
   base: string;
@@ -55,7 +56,7 @@ export function buildFairnessOverview(input: OverviewInput): { rows: FairnessOve
       }),
     });
   }
-  rows.sort((a, b) => b.flagged - a.flagged || a.minRatio - b.minRatio || a.id.localeCompare(b.id));
+  rows.sort((a, b) => b.flagged - a.flagged || a.minRatio - b.minRatio || compareText(a.id, b.id));
   return { rows: rows.map(({ minRatio: _minRatio, ...row }) => row), without };
 }
 
@@ -77,21 +78,19 @@ export function buildTagIndex(input: OverviewInput): TagGroup[] {
     }
   }
   return [...keys]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([key, values]) => ({
       key,
       label: humanize(key),
       slug: slugify(key),
       values: [...values]
-        .sort(([a], [b]) => a.localeCompare(b))
+        .sort(([a], [b]) => compareText(a, b))
         .map(([value, count]) => ({ value, slug: slugify(value), href: joinBase(input.base, tagPath(key, value)), count })),
     }));
 }
 
 /** One page per (tag key, value): the experiments carrying it. Distinct values that slug alike share a page. */
-export function buildTagPages(
-  input: OverviewInput,
-): {
+export function buildTagPages(input: OverviewInput): {
   key: string;
   value: string;
   keySlug: string;
@@ -123,5 +122,5 @@ export function buildTagPages(
       pages.set(id, page);
     }
   }
-  return [...pages.values()].sort((a, b) => `${a.keySlug}/${a.valueSlug}`.localeCompare(`${b.keySlug}/${b.valueSlug}`));
+  return [...pages.values()].sort((a, b) => compareText(`${a.keySlug}/${a.valueSlug}`, `${b.keySlug}/${b.valueSlug}`));
 }

@@ -23,10 +23,17 @@ describe('JSON API of the bundled examples', () => {
   });
 
   test('api/experiments.json lists every experiment with base-aware URLs and validates', () => {
-    const index = JSON.parse(JSON.stringify(buildApiIndex('/logbook/', experiments, analysis.byId))) as { count: number; experiments: { id: string; url: string; api: string }[] };
+    const index = JSON.parse(JSON.stringify(buildApiIndex('/logbook/', experiments, analysis.byId))) as {
+      count: number;
+      experiments: { id: string; url: string; api: string }[];
+    };
     expect(validateIndex(index), JSON.stringify(validateIndex.errors, null, 2)).toBe(true);
     expect(index.count).toBe(experiments.length);
-    expect(index.experiments[0]).toMatchObject({ id: 'derm-effnet-002', url: '/logbook/experiments/derm-effnet-002/', api: '/logbook/api/experiments/derm-effnet-002.json' });
+    expect(index.experiments[0]).toMatchObject({
+      id: 'derm-effnet-002',
+      url: '/logbook/experiments/derm-effnet-002/',
+      api: '/logbook/api/experiments/derm-effnet-002.json',
+    });
   });
 
   test('the schema rejects a document missing analysis keys', () => {

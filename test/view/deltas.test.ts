@@ -24,13 +24,35 @@ describe('absoluteCell', () => {
     expect(absoluteCell(accuracy)).toMatchObject({ text: '+0.018', tone: 'good' });
   });
   test('shows a percent-unit metric change in percentage points, not percent', () => {
-    const d: DeltaView = { ...accuracy, metric: 'Top-5 Error (%)', current: 7.5, reference: 9, absolute: -1.5, relative: -1.5 / 9, betterDirection: 'lower', unit: '%' };
+    const d: DeltaView = {
+      ...accuracy,
+      metric: 'Top-5 Error (%)',
+      current: 7.5,
+      reference: 9,
+      absolute: -1.5,
+      relative: -1.5 / 9,
+      betterDirection: 'lower',
+      unit: '%',
+    };
     expect(absoluteCell(d).text).toBe('\u22121.5 pp');
     // Relative: −1.5 / 9 = −16.7%.
     expect(relativeCell(d).text).toBe('\u221216.7%');
   });
   test('keeps a unit such as ms and marks a lower-is-better increase as a regression', () => {
-    const d: DeltaView = { ...accuracy, metric: 'Latency (ms)', current: 45, reference: 42, absolute: 3, relative: 3 / 42, betterDirection: 'lower', improved: false, ciLow: null, ciHigh: null, significant: null, unit: 'ms' };
+    const d: DeltaView = {
+      ...accuracy,
+      metric: 'Latency (ms)',
+      current: 45,
+      reference: 42,
+      absolute: 3,
+      relative: 3 / 42,
+      betterDirection: 'lower',
+      improved: false,
+      ciLow: null,
+      ciHigh: null,
+      significant: null,
+      unit: 'ms',
+    };
     expect(absoluteCell(d)).toMatchObject({ text: '+3 ms', tone: 'bad' });
     expect(verdictCell(d).text).toBe('worse (no interval)');
   });

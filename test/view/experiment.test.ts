@@ -39,7 +39,8 @@ describe('buildExperimentPageData', () => {
     const text = JSON.stringify(pageFor(record));
     // Narrative Markdown is rendered to HTML, and two enums are shown in words (a search space's kind
     // by its notation, readiness as "Needs review"); everything else must appear as written.
-    const encoded = (path: string) => /^sections\.\d+\.markdown$|\.searchSpace\.kind$/.test(path) || ['$schema', 'notes', 'nextSteps.readyForProduction'].includes(path);
+    const encoded = (path: string) =>
+      /^sections\.\d+\.markdown$|\.searchSpace\.kind$/.test(path) || ['$schema', 'notes', 'nextSteps.readyForProduction'].includes(path);
     const leaves = stringLeaves(record, '', []).filter(([path]) => !encoded(path));
     const missing = leaves.filter(([, value]) => !text.includes(JSON.stringify(value).slice(1, -1)));
     expect(missing).toEqual([]);

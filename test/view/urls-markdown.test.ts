@@ -12,12 +12,17 @@ describe('safeHref', () => {
   ])('links %s', (url, href) => {
     expect(safeHref(url)).toBe(href);
   });
-  test.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>', 'vbscript:x', '//evil.example/x', '"><svg onload=alert(1)>', 'https://x.test/"onmouseover="a'])(
-    'refuses %s',
-    (url) => {
-      expect(safeHref(url)).toBeUndefined();
-    },
-  );
+  test.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'data:text/html,<script>',
+    'vbscript:x',
+    '//evil.example/x',
+    '"><svg onload=alert(1)>',
+    'https://x.test/"onmouseover="a',
+  ])('refuses %s', (url) => {
+    expect(safeHref(url)).toBeUndefined();
+  });
 });
 
 describe('joinBase', () => {
@@ -57,5 +62,11 @@ describe('renderMarkdown', () => {
   test('renders GFM tables and emphasis', () => {
     expect(renderMarkdown('| a |\n|---|\n| 1 |')).toContain('<table>');
     expect(renderMarkdown('**bold**')).toBe('<p><strong>bold</strong></p>');
+  });
+});
+
+describe('renderMarkdown headings', () => {
+  test('starts narrative headings at h3, below the page title and its sections', () => {
+    expect(renderMarkdown('# Notes\n\n## Detail\n\n###### Deep')).toBe('<h3>Notes</h3>\n<h4>Detail</h4>\n<h6>Deep</h6>');
   });
 });

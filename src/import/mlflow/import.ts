@@ -7,6 +7,7 @@ import type { RestOptions } from './rest.ts';
 import { openSource } from './source.ts';
 import { nodeWriteEffects, writeRecords } from './write.ts';
 import type { RecordFormat, WriteEffects, WriteOutcome } from './write.ts';
+import { compareText } from '../../util/compare-text.ts';
 
 /**
  * MLflow import, one pipeline: **read** (one reader per source kind → neutral `MlflowRun`s) →
@@ -93,7 +94,7 @@ export function selectExperiments(experiments: readonly MlflowExperiment[], sele
 function sortRuns(runs: MlflowRun[]): MlflowRun[] {
   return runs.sort(
     (a, b) =>
-      a.experiment.id.localeCompare(b.experiment.id) ||
+      compareText(a.experiment.id, b.experiment.id) ||
       (a.startTime ?? 0) - (b.startTime ?? 0) ||
       (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0),
   );
