@@ -6,12 +6,19 @@ import type { ChartDatasets } from './types.ts';
  * close the script element or be read as HTML.
  */
 export function chartPayload(vgSpec: object, data: ChartDatasets): string {
+  return JSON.stringify(chartSpecWithData(vgSpec, data)).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** The compiled Vega spec with each named dataset's values inlined: what the browser runtime renders. */
+export function chartSpecWithData(vgSpec: object, data: ChartDatasets): object {
   const spec = vgSpec as { data?: { name: string }[] };
-  const withData = {
+  return {
     ...spec,
     ...(spec.data === undefined
       ? {}
       : { data: spec.data.map((d) => (Object.prototype.hasOwnProperty.call(data, d.name) ? { ...d, values: data[d.name] } : d)) }),
   };
-  return JSON.stringify(withData).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

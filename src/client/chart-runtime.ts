@@ -34,15 +34,36 @@ function tooltipHandler(): Handler {
   return tooltip;
 }
 
+const specFiles = new Map<string, Promise<Record<string, unknown>>>();
+
+/** The page's compiled chart specs, fetched once per page however many charts hydrate. */
+function loadSpecs(url: string): Promise<Record<string, unknown>> {
+  let file = specFiles.get(url);
+  if (file === undefined) {
+    file = fetch(url).then(async (response) => {
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return (await response.json()) as Record<string, unknown>;
+    });
+    specFiles.set(url, file);
+  }
+  return file;
+}
+
 /** Replaces a figure's static SVG with an interactive Vega view; sets `data-hydrated="true"`. */
 export async function hydrateChart(figure: HTMLElement): Promise<void> {
-  const script = figure.querySelector('script[type="application/json"]');
+  const url = figure.dataset['chartSrc'];
+  const id = figure.dataset['chart'];
   const staticSvg = figure.querySelector('svg');
-  if (script === null || staticSvg === null) {
+  if (!url || !id || staticSvg === null) {
     figure.dataset['hydrated'] = 'skipped';
     return;
   }
-  const spec = JSON.parse(script.textContent ?? '{}') as Parameters<typeof parse>[0];
+  const specs = await loadSpecs(new URL(url, document.baseURI).href);
+  const spec = specs[id] as Parameters<typeof parse>[0] | undefined;
+  if (spec === undefined) {
+    figure.dataset['hydrated'] = 'skipped';
+    return;
+  }
   const host = document.createElement('div');
   host.className = 'chart-live';
   const view = new View(parse(spec), { renderer: 'svg', container: host, hover: true, tooltip: tooltipHandler().call });

@@ -1,14 +1,14 @@
 /**
  * Lazy chart bootstrap (tiny; loaded on every page). Each chart is server-rendered as
  *
- *   <figure class="chart" data-chart="<id>">
+ *   <figure class="chart" data-chart="<id>" data-chart-src="<base>charts/<experiment>.json">
  *     <div class="chart-canvas"> <svg …static…> </div>
- *     <script type="application/json" data-chart-spec>{compiled Vega spec with data}</script>
  *   </figure>
  *
  * When a figure comes near the viewport, the chart runtime (vega + vega-tooltip, a separate chunk)
- * is imported and replaces the static SVG with an interactive view of the same size; the figure then
- * gets `data-hydrated="true"` (or `"error"`, keeping the static SVG).
+ * is imported, loads the page's compiled specs (one JSON file per page, kept out of the HTML so the
+ * page stays small) and replaces the static SVG with an interactive view of the same size; the
+ * figure then gets `data-hydrated="true"` (or `"error"`, keeping the static SVG).
  */
 
 const PENDING = 'figure.chart[data-chart]:not([data-hydrated])';
@@ -25,9 +25,7 @@ function hydrate(figure: HTMLElement): void {
 
 /** Hydrates every chart figure under `root` once it is within 200px of the viewport. */
 export function hydrateChartsWhenVisible(root: ParentNode = document): void {
-  const figures = Array.from(root.querySelectorAll<HTMLElement>(PENDING)).filter(
-    (f) => f.querySelector('script[type="application/json"]') !== null,
-  );
+  const figures = Array.from(root.querySelectorAll<HTMLElement>(PENDING)).filter((f) => (f.dataset['chartSrc'] ?? '') !== '');
   if (figures.length === 0) return;
   if (typeof IntersectionObserver === 'undefined') {
     figures.forEach(hydrate);

@@ -6,9 +6,9 @@
  */
 import type { Experiment } from '../schema/index.ts';
 import { buildExperimentCharts } from '../charts/build.ts';
-import { chartPayload } from '../charts/payload.ts';
+import { chartSpecWithData } from '../charts/payload.ts';
 import type { ChartCell } from '../charts/types.ts';
-import { renderChartView } from '../charts/render.ts';
+import { compileChartSpec, renderChartView, splitChartSpec } from '../charts/render.ts';
 import { metricInfo } from '../analysis/metrics.ts';
 import type { ChartBlockData } from '../view/blocks.ts';
 import { formatValue } from '../view/format.ts';
@@ -30,15 +30,29 @@ function cellText(cell: ChartCell): string {
   return typeof cell === 'number' ? formatValue(cell) : cell;
 }
 
-/** Renders an experiment's charts (an empty list when `LOGBOOK_CHARTS=off`: every SVG is then ''). */
-export async function renderChartBlocks(input: ChartBlocksInput): Promise<ChartBlocksBySection> {
+function chartViews(input: ChartBlocksInput) {
   const { record, headlineMetric, lineageChain } = input;
-  const views = buildExperimentCharts({
+  return buildExperimentCharts({
     record,
     ...(headlineMetric ? { headlineMetric } : {}),
     ...(lineageChain ? { lineageChain } : {}),
     isLowerBetter: (m) => metricInfo(m).direction === 'lower',
   });
+}
+
+/**
+ * The experiment's charts as compiled Vega specs with their data, by chart id: the file the browser
+ * runtime loads when a chart is scrolled into view (kept out of the page, so the page stays small).
+ */
+export function chartSpecs(input: ChartBlocksInput): Record<string, object> {
+  return Object.fromEntries(
+    chartViews(input).map((view) => [view.id, chartSpecWithData(compileChartSpec(view.spec), splitChartSpec(view.spec).data)]),
+  );
+}
+
+/** Renders an experiment's charts (an empty list when `LOGBOOK_CHARTS=off`: every SVG is then ''). */
+export async function renderChartBlocks(input: ChartBlocksInput): Promise<ChartBlocksBySection> {
+  const views = chartViews(input);
   const bySection = new Map<string, ChartBlockData[]>();
   for (const view of views) {
     const rendered = await renderChartView(view);
@@ -49,7 +63,6 @@ export async function renderChartBlocks(input: ChartBlocksInput): Promise<ChartB
       title: view.title,
       description: view.description,
       svg: rendered.svg,
-      payload: chartPayload(rendered.vgSpec, rendered.data),
       width: rendered.width,
       height: rendered.height,
       table: { columns: view.table.columns, rows: view.table.rows.map((row) => row.map(cellText)) },

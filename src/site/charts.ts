@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import type { Experiment } from '../schema/index.ts';
 import { isChartRenderingEnabled } from '../charts/render.ts';
 import type { ChartBlockData } from '../view/blocks.ts';
-import { renderChartBlocks, type ChartBlocksBySection, type ChartBlocksInput } from './chart-blocks.ts';
+import { chartSpecs, renderChartBlocks, type ChartBlocksBySection, type ChartBlocksInput } from './chart-blocks.ts';
+import { chartSpecsPath, joinBase } from '../view/urls.ts';
 import { createChartPool, type ChartPool } from './chart-pool.ts';
 import type { SiteModel } from './data.ts';
 
@@ -115,5 +116,12 @@ export function startChartRendering(site: SiteModel, env: Readonly<Record<string
 export async function buildExperimentChartBlocks(record: Experiment, site: SiteModel): Promise<Map<string, ChartBlockData[]>> {
   if (!isChartRenderingEnabled(process.env)) return new Map();
   const blocks = renderer !== undefined ? await renderer.blocks(record.id) : await renderChartBlocks(chartInput(record, site));
-  return new Map(blocks);
+  const specUrl = joinBase(site.base, chartSpecsPath(record.id));
+  return new Map(blocks.map(([section, list]) => [section, list.map((chart) => ({ ...chart, specUrl }))]));
+}
+
+/** The compiled chart specs (with data) of an experiment, for `charts/<id>.json`; empty when charts are off. */
+export function buildExperimentChartSpecs(record: Experiment, site: SiteModel): Record<string, object> {
+  if (!isChartRenderingEnabled(process.env)) return {};
+  return chartSpecs(chartInput(record, site));
 }

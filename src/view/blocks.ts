@@ -39,8 +39,8 @@ export interface ChartBlockData {
   title: string;
   description: string;
   svg: string;
-  /** JSON text of the compiled Vega spec with data, for lazy hydration; absent when charts are off. */
-  payload?: string;
+  /** URL of the JSON file with this page's compiled chart specs (keyed by chart id), for lazy hydration. */
+  specUrl?: string;
   width: number;
   height: number;
   table: { columns: string[]; rows: string[][] };

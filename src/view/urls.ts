@@ -15,6 +15,8 @@ export const experimentPath = (id: string): string => `experiments/${encodeURICo
 export const comparePath = (a: string, b: string): string => `compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}/`;
 /** Page URL of a tag value. */
 export const tagPath = (key: string, value: string): string => `tags/${slugify(key)}/${slugify(value)}/`;
+/** Compiled chart specs (with data) of an experiment page, loaded when a chart is hydrated. */
+export const chartSpecsPath = (id: string): string => `charts/${encodeURIComponent(id)}.json`;
 /** API document of an experiment. */
 export const apiPath = (id: string): string => `api/experiments/${encodeURIComponent(id)}.json`;
 

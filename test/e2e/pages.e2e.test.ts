@@ -41,7 +41,7 @@ describe('every page of the example site', () => {
       expect(response?.status()).toBe(200);
       await scrollThrough(page);
       await page.waitForLoadState('networkidle');
-      const charts = await page.$$eval('figure.chart[data-chart]:has(script[type="application/json"])', (figs) =>
+      const charts = await page.$$eval('figure.chart[data-chart][data-chart-src]', (figs) =>
         figs.map((f) => `${f.id}=${(f as HTMLElement).dataset['hydrated'] ?? 'none'}`),
       );
       expect(

@@ -129,7 +129,7 @@ export async function scrollThrough(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const figures = [...document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')].filter(
-        (f) => f.querySelector('script[type="application/json"]') !== null || f.dataset['hydrated'] !== undefined,
+        (f) => (f.dataset['chartSrc'] ?? '') !== '' || f.dataset['hydrated'] !== undefined,
       );
       return figures.every((f) => f.dataset['hydrated'] !== undefined && f.dataset['hydrated'] !== 'loading');
     },
