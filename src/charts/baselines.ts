@@ -20,8 +20,9 @@ export function baselineStatus(value: number, current: number | undefined, isCur
 }
 
 /**
- * Baselines vs this experiment for one metric: one bar per row, coloured by whether the baseline is
- * better or worse than this experiment (direction-aware), with this experiment's value as a rule.
+ * Baselines vs this experiment for one metric: a dot per row on an axis that does not start at zero
+ * (values such as 0.9946 vs 0.9956 would be indistinguishable bars), coloured by whether the baseline
+ * is better or worse than this experiment (direction-aware), with this experiment's value as a rule.
  */
 export function baselinesSpec(data: BaselinesData): TopLevelSpec {
   const current = data.rows.find((r) => r.current)?.value;
@@ -37,6 +38,7 @@ export function baselinesSpec(data: BaselinesData): TopLevelSpec {
     field: 'value',
     type: 'quantitative',
     title: `${data.metric} (${data.higherIsBetter ? 'higher' : 'lower'} is better)`,
+    scale: { zero: false, nice: true },
   } as const;
   return {
     ...SPEC_BASE,
@@ -46,7 +48,7 @@ export function baselinesSpec(data: BaselinesData): TopLevelSpec {
     layer: [
       {
         data: { name: 'table' },
-        mark: { type: 'bar', height: { band: 0.7 } },
+        mark: { type: 'point', filled: true, size: 110, opacity: 1 },
         encoding: {
           y,
           x,
@@ -69,7 +71,7 @@ export function baselinesSpec(data: BaselinesData): TopLevelSpec {
       },
       {
         data: { name: 'table' },
-        mark: { type: 'text', align: 'left', dx: 4 },
+        mark: { type: 'text', align: 'left', dx: 9 },
         encoding: { y, x, text: { field: 'valueLabel', type: 'nominal' } },
       },
       {

@@ -31,7 +31,9 @@ describe('comparePageKey and apiDocumentKey', () => {
   test('change with either record of the pair', () => {
     const before = site(original);
     const after = site(rename('fraud-gbm-002'));
-    expect(comparePageKey('fraud-gbm-003', 'fraud-gbm-002', 'parent', after)).not.toBe(comparePageKey('fraud-gbm-003', 'fraud-gbm-002', 'parent', before));
+    expect(comparePageKey('fraud-gbm-003', 'fraud-gbm-002', 'parent', after)).not.toBe(
+      comparePageKey('fraud-gbm-003', 'fraud-gbm-002', 'parent', before),
+    );
     expect(apiDocumentKey('fraud-gbm-002', after)).not.toBe(apiDocumentKey('fraud-gbm-002', before));
     expect(apiDocumentKey('derm-resnet-001', after)).toBe(apiDocumentKey('derm-resnet-001', before));
   });
