@@ -15,7 +15,20 @@ const cacheDir = process.env.LOGBOOK_ASTRO_CACHE_DIR || undefined;
 /** `LOGBOOK_OUT_DIR` builds somewhere other than `dist/` (the search index step reads it too). */
 const outDir = process.env.LOGBOOK_OUT_DIR || undefined;
 
+/** Stops the chart worker threads (src/site/charts.ts) once every page is written. */
+const chartWorkers = {
+  name: 'logbook-chart-workers',
+  hooks: {
+    'astro:build:done': async () => {
+      const registry = /** @type {Record<symbol, { close(): Promise<void> } | undefined>} */ (/** @type {unknown} */ (globalThis));
+      const pool = registry[Symbol.for('logbook.chartPool')];
+      await pool?.close();
+    },
+  },
+};
+
 export default defineConfig({
+  integrations: [chartWorkers],
   ...(site ? { site } : {}),
   base,
   ...(cacheDir ? { cacheDir } : {}),

@@ -22,6 +22,8 @@ interface Task {
 interface Slot {
   worker: Worker;
   running: Map<number, Task>;
+  /** Settles once the worker has loaded its modules (or failed or exited). */
+  ready: Promise<void>;
 }
 
 /** Tasks each worker holds at once: one rendering, one waiting, so a worker never idles on a message round trip. */
@@ -53,8 +55,15 @@ export function createChartPool(options: { file: string; size: number }): ChartP
   for (let i = 0; i < Math.max(1, options.size); i++) {
     const worker = new Worker(options.file);
     worker.unref();
-    const slot: Slot = { worker, running: new Map() };
-    worker.on('message', (message: { id: number; blocks?: ChartBlocksBySection; error?: string }) => {
+    let markReady = (): void => undefined;
+    const slot: Slot = { worker, running: new Map(), ready: new Promise<void>((resolve) => (markReady = resolve)) };
+    worker.once('error', () => markReady());
+    worker.once('exit', () => markReady());
+    worker.on('message', (message: { id: number; ready?: boolean; blocks?: ChartBlocksBySection; error?: string }) => {
+      if (message.ready === true) {
+        markReady();
+        return;
+      }
       const task = slot.running.get(message.id);
       slot.running.delete(message.id);
       if (slot.running.size === 0) worker.unref();
@@ -92,7 +101,9 @@ export function createChartPool(options: { file: string; size: number }): ChartP
     },
     async close() {
       closed = true;
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      const all = [...slots];
+      await Promise.all(all.map((s) => s.ready));
+      await Promise.all(all.map((s) => s.worker.terminate()));
     },
   };
 }

@@ -13,3 +13,7 @@ parentPort?.on('message', (message: { id: number; input: ChartBlocksInput }) => 
       parentPort?.postMessage({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });
+
+// Tells the pool this worker's modules are loaded: only then may it be terminated safely (ending a
+// worker while it still evaluates modules can crash Node).
+parentPort?.postMessage({ ready: true });

@@ -35,11 +35,18 @@ function chartInput(record: Experiment, site: SiteModel): ChartBlocksInput {
  * Number of chart worker threads: `LOGBOOK_CHART_WORKERS` (0 renders in the page thread), default
  * one per core. Workers run src/site/chart-worker.ts from the project root (the working directory).
  */
-function chartWorkerCount(env: Readonly<Record<string, string | undefined>>): number {
+function chartWorkerCount(env: Readonly<Record<string, string | undefined>>, experiments: number): number {
   const set = env['LOGBOOK_CHART_WORKERS'];
   if (set !== undefined && set !== '') return Math.max(0, Math.floor(Number(set)) || 0);
-  return availableParallelism();
+  // Starting a worker (loading Vega) costs about a second: small sites render faster without.
+  return experiments >= MIN_EXPERIMENTS_FOR_WORKERS ? availableParallelism() : 0;
 }
+
+/** Sites with fewer experiments render charts in the page thread by default. */
+const MIN_EXPERIMENTS_FOR_WORKERS = 50;
+
+/** Where the running pool is published, so the build-done hook in astro.config.mjs can stop it. */
+const POOL_KEY = Symbol.for('logbook.chartPool');
 
 interface Renderer {
   blocks(id: string): Promise<ChartBlocksBySection>;
@@ -102,11 +109,13 @@ let renderer: Renderer | undefined;
  */
 export function startChartRendering(site: SiteModel, env: Readonly<Record<string, string | undefined>> = process.env): void {
   if (renderer !== undefined || !isChartRenderingEnabled(env)) return;
-  const workers = chartWorkerCount(env);
+  const workers = chartWorkerCount(env, site.records.length);
   const file = join(process.cwd(), 'src', 'site', 'chart-worker.ts');
   if (workers === 0 || !existsSync(file)) return;
   const incremental = existsSync(resolve(env['LOGBOOK_ASTRO_CACHE_DIR'] || join('node_modules', '.astro'), 'incremental-build.json'));
-  renderer = prefetchingRenderer(site, createChartPool({ file, size: workers }), !incremental);
+  const pool = createChartPool({ file, size: workers });
+  (globalThis as Record<symbol, unknown>)[POOL_KEY] = pool;
+  renderer = prefetchingRenderer(site, pool, !incremental);
 }
 
 /**

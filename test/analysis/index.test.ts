@@ -144,7 +144,11 @@ describe('API document and summary items', () => {
       api: '/api/experiments/exp-123.json',
     });
     expect(
-      buildSummaryItem(record({ id: 'bare' }), { ...analysis, checks: [], headline: null, fairness: [], lineage: { ...analysis.lineage, parent: null } }, links),
+      buildSummaryItem(
+        record({ id: 'bare' }),
+        { ...analysis, checks: [], headline: null, fairness: [], lineage: { ...analysis.lineage, parent: null } },
+        links,
+      ),
     ).toMatchObject({
       name: null,
       date: null,

@@ -422,7 +422,14 @@ describe('format helpers', () => {
 });
 
 describe('trainingCurvesSpec point markers', () => {
-  const series = (n: number) => [{ name: 'Val Loss', kind: 'loss' as const, split: 'validation' as const, points: Array.from({ length: n }, (_, i) => ({ epoch: i + 1, value: 1 / (i + 1) })) }];
+  const series = (n: number) => [
+    {
+      name: 'Val Loss',
+      kind: 'loss' as const,
+      split: 'validation' as const,
+      points: Array.from({ length: n }, (_, i) => ({ epoch: i + 1, value: 1 / (i + 1) })),
+    },
+  ];
   const lineMark = (spec: TopLevelSpec): unknown => JSON.stringify(spec).includes('"point":{"filled":true');
   test(`marks every point up to ${MAX_MARKED_POINTS} epochs`, () => {
     expect(lineMark(trainingCurvesSpec({ series: series(MAX_MARKED_POINTS) }))).toBe(true);
