@@ -15,14 +15,19 @@ const cacheDir = process.env.LOGBOOK_ASTRO_CACHE_DIR || undefined;
 /** `LOGBOOK_OUT_DIR` builds somewhere other than `dist/` (the search index step reads it too). */
 const outDir = process.env.LOGBOOK_OUT_DIR || undefined;
 
-/** Stops the chart worker threads (src/site/charts.ts) once every page is written. */
+/**
+ * Once every page is written: stops the chart worker threads (src/site/charts.ts) and reports on
+ * stderr how many charts the pages got.
+ */
 const chartWorkers = {
-  name: 'logbook-chart-workers',
+  name: 'logbook-charts',
   hooks: {
     'astro:build:done': async () => {
-      const registry = /** @type {Record<symbol, { close(): Promise<void> } | undefined>} */ (/** @type {unknown} */ (globalThis));
-      const pool = registry[Symbol.for('logbook.chartPool')];
+      const registry = /** @type {Record<symbol, any>} */ (/** @type {unknown} */ (globalThis));
+      const pool = /** @type {{ close(): Promise<void> } | undefined} */ (registry[Symbol.for('logbook.chartPool')]);
       await pool?.close();
+      const stats = /** @type {{ pages: number; charts: number } | undefined} */ (registry[Symbol.for('logbook.chartStats')]);
+      if (stats) process.stderr.write(`logbook: ${stats.charts} charts on ${stats.pages} experiment pages rendered in this build\n`);
     },
   },
 };

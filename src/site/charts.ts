@@ -47,6 +47,13 @@ const MIN_EXPERIMENTS_FOR_WORKERS = 50;
 
 /** Where the running pool is published, so the build-done hook in astro.config.mjs can stop it. */
 const POOL_KEY = Symbol.for('logbook.chartPool');
+/** Where chart counts are published, for the build-done hook's progress line. */
+const STATS_KEY = Symbol.for('logbook.chartStats');
+
+function buildStats(): { pages: number; charts: number } {
+  const registry = globalThis as Record<symbol, { pages: number; charts: number } | undefined>;
+  return (registry[STATS_KEY] ??= { pages: 0, charts: 0 });
+}
 
 interface Renderer {
   blocks(id: string): Promise<ChartBlocksBySection>;
@@ -126,6 +133,9 @@ export async function buildExperimentChartBlocks(record: Experiment, site: SiteM
   if (!isChartRenderingEnabled(process.env)) return new Map();
   const blocks = renderer !== undefined ? await renderer.blocks(record.id) : await renderChartBlocks(chartInput(record, site));
   const specUrl = joinBase(site.base, chartSpecsPath(record.id));
+  const stats = buildStats();
+  stats.pages += 1;
+  stats.charts += blocks.reduce((n, [, list]) => n + list.length, 0);
   return new Map(blocks.map(([section, list]) => [section, list.map((chart) => ({ ...chart, specUrl }))]));
 }
 
