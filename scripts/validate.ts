@@ -7,7 +7,7 @@
 
 import { stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { loadRecords, nodeLoadEffects, type LoadEffects } from '../src/content/load.ts';
+import { loadRecords, nodeLoadEffects, nodeParseCache, recordCacheDir, type LoadEffects } from '../src/content/load.ts';
 import { formatDiagnostic, formatGithubAnnotation } from '../src/ingest/format.ts';
 import * as msg from '../src/ingest/messages.ts';
 
@@ -23,8 +23,14 @@ const nodeIo: ValidateIo = {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
   isDirectory: async (path) => (await stat(path).catch(() => undefined))?.isDirectory() ?? false,
-  effects: nodeLoadEffects,
+  effects: { ...nodeLoadEffects, cache: cacheFor(process.env) },
 };
+
+/** Parse results of unchanged files are reused from the record cache (see `recordCacheDir`). */
+function cacheFor(env: Readonly<Record<string, string | undefined>>) {
+  const dir = recordCacheDir(env);
+  return dir === undefined ? undefined : nodeParseCache(dir);
+}
 
 /** Runs the command; returns the exit status (0 ok, 1 errors found, 2 bad usage). */
 export async function runValidate(

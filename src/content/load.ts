@@ -3,13 +3,15 @@
  * check the collection. Everything else in the pipeline works on the records this returns.
  */
 
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import fg from 'fast-glob';
 import type { Experiment } from '../schema/index.ts';
 import * as msg from '../ingest/messages.ts';
 import { parseSource } from '../ingest/parse-source.ts';
-import type { Diagnostic, SourceFormat } from '../ingest/types.ts';
+import type { Diagnostic, SourceFormat, SourcePosition } from '../ingest/types.ts';
 import { positionOf, validateRecord } from '../ingest/validate.ts';
 import { checkCollection, compareIds, type CheckedRecord } from './check-collection.ts';
 
@@ -27,6 +29,24 @@ export interface LoadEffects {
   glob: (pattern: string, options: { cwd: string }) => Promise<string[]>;
   /** The UTF-8 text of a file. */
   readFile: (path: string) => Promise<string>;
+  /** Parse results of unchanged files from an earlier run (optional). */
+  cache?: ParseCache | undefined;
+}
+
+/** What parsing and validating one file gave: enough to skip both when the file has not changed. */
+export interface CachedParse {
+  format: SourceFormat;
+  record?: Experiment | undefined;
+  diagnostics: Diagnostic[];
+  /** Positions of the fields the collection checks point at (`id`, `lineage.parent`, `lineage.related.N`). */
+  positions: Record<string, SourcePosition>;
+}
+
+/** A store of `CachedParse` by key; keys cover the file's path and text and the parser's code. */
+export interface ParseCache {
+  key(file: string, text: string): string;
+  get(key: string): Promise<CachedParse | undefined>;
+  set(key: string, value: CachedParse): Promise<void>;
 }
 
 /** The real file system. */
@@ -37,6 +57,72 @@ export const nodeLoadEffects: LoadEffects = {
 
 /** The files `loadRecords` reads: JSON and Markdown anywhere under the folder. */
 export const RECORD_GLOB = '**/*.{json,md}';
+
+/** Parses and validates one file, or takes the result from the cache when the file is unchanged. */
+async function parseFile(file: string, text: string, cache: ParseCache | undefined): Promise<CachedParse> {
+  const key = cache?.key(file, text);
+  const hit = key === undefined ? undefined : await cache?.get(key);
+  if (hit !== undefined) return hit;
+  const parsed = parseSource(text, { file });
+  const result = validateRecord(parsed, { file });
+  const paths: (string | number)[][] = [['id'], ['lineage', 'parent'], ...(result.record?.lineage?.related ?? []).map((_, i) => ['lineage', 'related', i])];
+  const positions: Record<string, SourcePosition> = {};
+  for (const path of paths) {
+    const position = positionOf(parsed, path);
+    if (position) positions[path.join('.')] = position;
+  }
+  const value: CachedParse = { format: parsed.format, record: result.record, diagnostics: result.diagnostics, positions };
+  if (key !== undefined) await cache?.set(key, value);
+  return value;
+}
+
+/** Bumped when the cached shape changes. */
+const PARSE_CACHE_VERSION = '1';
+
+/**
+ * A parse cache in `dir` (one JSON file per key). Keys include a fingerprint of the parser's and
+ * the schema's source (`src/ingest`, `src/schema` under the working directory), so a changed parser
+ * never serves old results; without those folders (an installed copy) nothing is cached.
+ */
+export function nodeParseCache(dir: string, root = process.cwd()): ParseCache | undefined {
+  const sources = ['src/ingest', 'src/schema', 'src/content'].map((d) => resolve(root, d));
+  if (!sources.every((d) => existsSync(d))) return undefined;
+  const fingerprint = createHash('sha256').update(PARSE_CACHE_VERSION);
+  for (const folder of sources) {
+    for (const name of readdirSync(folder).sort()) {
+      if (name.endsWith('.ts')) fingerprint.update(name).update(readFileSync(join(folder, name)));
+    }
+  }
+  const code = fingerprint.digest('hex');
+  const fileOf = (key: string): string => join(dir, key.slice(0, 2), `${key}.json`);
+  return {
+    key: (file, text) => createHash('sha256').update(code).update(file).update('\0').update(text).digest('hex'),
+    async get(key) {
+      try {
+        return JSON.parse(await readFile(fileOf(key), 'utf8')) as CachedParse;
+      } catch {
+        return undefined;
+      }
+    },
+    async set(key, value) {
+      // A cache that cannot be written only costs speed.
+      try {
+        const target = fileOf(key);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(`${target}.tmp`, JSON.stringify(value));
+        await rename(`${target}.tmp`, target);
+      } catch {
+        /* ignored */
+      }
+    },
+  };
+}
+
+/** `LOGBOOK_CACHE_DIR` (default `node_modules/.cache/logbook`) + `records`, unless `LOGBOOK_NO_RECORD_CACHE=1`. */
+export function recordCacheDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (env['LOGBOOK_NO_RECORD_CACHE'] === '1') return undefined;
+  return join(env['LOGBOOK_CACHE_DIR'] || join('node_modules', '.cache', 'logbook'), 'records');
+}
 
 /**
  * Loads every record under `dir` (`**\/*.{json,md}`, in sorted path order): read, parse, validate,
@@ -57,10 +143,12 @@ export async function loadRecords(dir: string, effects: LoadEffects = nodeLoadEf
       diagnostics.push({ level: 'error', code: 'read-error', file, path: '', message: msg.readFailed(error instanceof Error ? error.message : String(error)) });
       continue;
     }
-    const parsed = parseSource(text, { file });
-    const result = validateRecord(parsed, { file });
+    const result = await parseFile(file, text, effects.cache);
     diagnostics.push(...result.diagnostics);
-    if (result.record) checked.push({ record: result.record, file, format: parsed.format, positionOf: (path) => positionOf(parsed, path) });
+    if (result.record) {
+      const positions = result.positions;
+      checked.push({ record: result.record, file, format: result.format, positionOf: (path) => positions[path.join('.')] });
+    }
   }
   const collection = checkCollection(checked);
   diagnostics.push(...collection.diagnostics);

@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { loadRecords } from '../content/load.ts';
+import { loadRecords, nodeLoadEffects, nodeParseCache, recordCacheDir } from '../content/load.ts';
 import { formatDiagnostic } from '../ingest/index.ts';
 
 /** What the loader stores per record. */
@@ -18,7 +18,10 @@ export function logbookLoader(options: { dir: string }): Loader {
     name: 'logbook-experiments',
     load: async (context) => {
       const { store, logger } = context;
-      const { records, diagnostics } = await loadRecords(options.dir);
+      // Files unchanged since the last validate or build are not parsed again.
+      const cacheDir = recordCacheDir(process.env);
+      const cache = cacheDir === undefined ? undefined : nodeParseCache(cacheDir);
+      const { records, diagnostics } = await loadRecords(options.dir, { ...nodeLoadEffects, cache });
       const errors = diagnostics.filter((d) => d.level === 'error');
       // `npm run build` has just printed the warnings in its validate step; do not print them twice.
       if (process.env['LOGBOOK_VALIDATED'] !== '1')
