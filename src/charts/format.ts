@@ -39,16 +39,7 @@ export function metricSplit(column: string): 'train' | 'validation' | 'test' | '
   return 'other';
 }
 
-/** URL-fragment slug: "F1 Score" → "f1-score"; empty input → "x". */
-export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug === '' ? 'x' : slug;
-}
+export { slugify } from '../util/slug.ts';
 
 /**
  * Row-normalized confusion matrix: each count divided by its row (actual class) total.

@@ -1,7 +1,8 @@
 /**
- * Base-aware URLs. Every internal link goes through `sitePath`, so the site works under
+ * Base-aware URLs. Every internal link goes through `joinBase`, so the site works under
  * `https://org.github.io/repo/` as well as at a domain root.
  */
+import { slugify } from '../util/slug.ts';
 
 /** Joins the configured base (`/` or `/repo/`) with a site-relative path (`experiments/x/`). */
 export function joinBase(base: string, path: string): string {
@@ -20,16 +21,7 @@ export const chartSpecsPath = (id: string): string => `charts/${encodeURICompone
 /** API document of an experiment. */
 export const apiPath = (id: string): string => `api/experiments/${encodeURIComponent(id)}.json`;
 
-/** A URL-safe slug: lower case, `-` between words. Stable for the same input. */
-export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || 'x';
-}
+export { slugify };
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 's3:', 'gs:']);
 
