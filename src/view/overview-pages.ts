@@ -89,36 +89,33 @@ export function buildTagIndex(input: OverviewInput): TagGroup[] {
     }));
 }
 
-/** One page per (tag key, value): the experiments carrying it. Distinct values that slug alike share a page. */
-export function buildTagPages(input: OverviewInput): {
+/** A tag page: one (key, value) and the experiments carrying it. */
+export interface TagPage {
   key: string;
   value: string;
   keySlug: string;
   valueSlug: string;
+  /** "1 experiment", "3 experiments". */
+  countText: string;
   experiments: { id: string; name: string; status: string; href: string }[];
-}[] {
-  const pages = new Map<
-    string,
-    {
-      key: string;
-      value: string;
-      keySlug: string;
-      valueSlug: string;
-      experiments: { id: string; name: string; status: string; href: string }[];
-    }
-  >();
+}
+
+/** One page per (tag key, value): the experiments carrying it. Distinct values that slug alike share a page. */
+export function buildTagPages(input: OverviewInput): TagPage[] {
+  const pages = new Map<string, TagPage>();
   for (const r of input.records) {
     for (const [key, value] of Object.entries(r.tags ?? {})) {
       const keySlug = slugify(key);
       const valueSlug = slugify(value);
       const id = `${keySlug}/${valueSlug}`;
-      const page = pages.get(id) ?? { key, value, keySlug, valueSlug, experiments: [] };
+      const page = pages.get(id) ?? { key, value, keySlug, valueSlug, countText: '', experiments: [] };
       page.experiments.push({
         id: r.id,
         name: r.name ?? '',
         status: r.status ?? 'unknown',
         href: joinBase(input.base, experimentPath(r.id)),
       });
+      page.countText = `${page.experiments.length} experiment${page.experiments.length === 1 ? '' : 's'}`;
       pages.set(id, page);
     }
   }

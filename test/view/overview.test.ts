@@ -1,0 +1,113 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeCollection } from '../../src/analysis/index.ts';
+import type { Experiment } from '../../src/schema/index.ts';
+import { buildIndexPageData, commonMetrics } from '../../src/view/index-page.ts';
+import { buildFairnessOverview, buildTagIndex, buildTagPages } from '../../src/view/overview-pages.ts';
+import { comparePairs } from '../../src/view/compare-page.ts';
+import { buildLeaderboardViews } from '../../src/view/leaderboards.ts';
+
+const records: Experiment[] = [
+  {
+    id: 'a',
+    name: 'A',
+    date: '2025-01-01',
+    status: 'completed',
+    tags: { use_case: 'Fraud Detection' },
+    evaluation: {
+      testMetrics: [
+        { metric: 'Accuracy', value: 0.9 },
+        { metric: 'Latency (ms)', value: 12 },
+      ],
+      disaggregated: [
+        { group: 'F', metrics: { Accuracy: 0.6 } },
+        { group: 'M', metrics: { Accuracy: 0.9 } },
+      ],
+    },
+  },
+  {
+    id: 'b',
+    name: 'B',
+    date: '2025-02-01',
+    status: 'running',
+    tags: { use_case: 'fraud-detection' },
+    lineage: { parent: 'a' },
+    comparison: {
+      baselines: [
+        { label: 'Current', current: true, metrics: { Accuracy: 0.95 } },
+        { label: 'Old (a)', experimentId: 'a', metrics: { Accuracy: 0.9 } },
+      ],
+    },
+    evaluation: {
+      testMetrics: [
+        { metric: 'Accuracy', value: 0.95 },
+        { metric: 'Latency (ms)', value: 9.5 },
+      ],
+    },
+  },
+];
+const analysis = analyzeCollection(records);
+const input = { base: '/lb/', records, analyses: analysis.byId };
+
+describe('buildIndexPageData', () => {
+  const page = buildIndexPageData(input);
+  test('lists the newest first, with counts by status and use case', () => {
+    expect(page.rows.map((r) => r.id)).toEqual(['b', 'a']);
+    expect(page.byStatus).toEqual([
+      { label: 'completed', count: 1 },
+      { label: 'running', count: 1 },
+    ]);
+    expect(page.rows[0]?.href).toBe('/lb/experiments/b/');
+  });
+  test('formats each metric column with one precision', () => {
+    // Latency: 9.5 and 12 → one decimal for both.
+    expect(page.rows.map((r) => r.metrics[1]?.text)).toEqual(['9.5', '12.0']);
+  });
+  test('flags fairness gaps below the four-fifths heuristic', () => {
+    // a: 0.6 / 0.9 = 0.667 < 0.8.
+    expect(page.rows.find((r) => r.id === 'a')?.fairness).toMatchObject({ text: '1 flagged', tone: 'bad' });
+  });
+});
+
+describe('commonMetrics', () => {
+  test('takes the metrics most records report, first seen first among ties', () => {
+    expect(commonMetrics(records, 1)).toEqual(['Accuracy']);
+  });
+});
+
+describe('tags', () => {
+  test('values that slug alike share a page, and the count is in words', () => {
+    const pages = buildTagPages(input);
+    expect(pages.map((p) => `${p.keySlug}/${p.valueSlug}`)).toEqual(['use-case/fraud-detection']);
+    expect(pages[0]?.countText).toBe('2 experiments');
+    expect(buildTagIndex(input)[0]?.values.map((v) => v.count)).toEqual([1, 1]);
+  });
+});
+
+describe('buildFairnessOverview', () => {
+  test('lists experiments with gaps, flagged first, and the rest as without', () => {
+    const { rows, without } = buildFairnessOverview(input);
+    expect(rows.map((r) => [r.id, r.flagged])).toEqual([['a', 1]]);
+    expect(rows[0]?.gaps[0]).toMatchObject({ worst: 'F (0.6)', best: 'M (0.9)' });
+    expect(without.map((w) => w.id)).toEqual(['b']);
+  });
+});
+
+describe('comparePairs', () => {
+  test('pairs each experiment with its parent and with baselines that are records, once', () => {
+    expect(comparePairs(records)).toEqual([{ a: 'b', b: 'a', relation: 'parent' }]);
+  });
+});
+
+describe('buildLeaderboardViews', () => {
+  test('ranks lower-is-better metrics ascending and links each experiment', () => {
+    const same = records.map((r) => ({ ...r, tags: { use_case: 'fraud' } }));
+    const views = buildLeaderboardViews('/lb/', analyzeCollection(same).leaderboards);
+    expect(views.map((v) => v.id)).toEqual(['use-case-fraud']);
+    const latency = views[0]?.tables.find((t) => t.metric.startsWith('Latency'));
+    expect(latency?.direction).toBe('lower is better');
+    expect(latency?.rows.map((row) => [row[0]?.text, row[1]?.text, row[3]?.text])).toEqual([
+      ['1', 'b', '9.5 ms'],
+      ['2', 'a', '12.0 ms'],
+    ]);
+  });
+});
