@@ -5,11 +5,11 @@
  * records (names, statuses and headline deltas in the lineage tree, related names).
  */
 import { createHash } from 'node:crypto';
-import { buildLineageTree } from '../view/lineage.ts';
+import { buildLineageTree, headlineChain } from '../view/lineage.ts';
 import type { SiteModel } from './data.ts';
 
 /** Bumped when what the keys cover changes, so old cache entries are not reused. */
-const KEY_VERSION = '1';
+const KEY_VERSION = '2';
 
 function hash(value: unknown): string {
   return createHash('sha256').update(KEY_VERSION).update(JSON.stringify(value)).digest('hex');
@@ -22,10 +22,7 @@ export function experimentPageKey(id: string, site: SiteModel): string {
   const related = (analysis?.lineage.related ?? []).map((r) => [r, site.byId.get(r)?.name ?? null]);
   const tree = buildLineageTree(id, { base: site.base, records: site.byId, analyses: site.analyses });
   // The lineage-trend chart plots the headline metric of every ancestor.
-  const metric = analysis?.headline?.metric;
-  const chain = (analysis?.lineage.ancestors ?? []).map(
-    (a) => site.byId.get(a)?.evaluation?.testMetrics?.find((m) => m.metric === metric)?.value ?? null,
-  );
+  const chain = headlineChain(id, { records: site.byId, analyses: site.analyses }) ?? null;
   return hash([record, analysis, related, tree, chain, site.files.get(id) ?? null, process.env['LOGBOOK_CHARTS'] ?? '']);
 }
 

@@ -6,6 +6,7 @@ import { isChartRenderingEnabled } from '../charts/render.ts';
 import type { ChartBlockData } from '../view/blocks.ts';
 import { chartSpecs, renderChartBlocks, type ChartBlocksBySection, type ChartBlocksInput } from './chart-blocks.ts';
 import { chartSpecsPath, joinBase } from '../view/urls.ts';
+import { headlineChain } from '../view/lineage.ts';
 import { createChartPool, type ChartPool } from './chart-pool.ts';
 import type { SiteModel } from './data.ts';
 
@@ -15,20 +16,9 @@ import type { SiteModel } from './data.ts';
  */
 const PREFETCH_WINDOW = 200;
 
-/** The headline metric's value along the ancestor chain, root first, this experiment last. */
-function lineageChain(record: Experiment, site: SiteModel, metric: string | undefined): { id: string; value: number | null }[] | undefined {
-  const ancestors = site.analyses.get(record.id)?.lineage.ancestors ?? [];
-  if (!metric || ancestors.length === 0) return undefined;
-  const valueOf = (r: Experiment | undefined): number | null => r?.evaluation?.testMetrics?.find((m) => m.metric === metric)?.value ?? null;
-  return [...ancestors]
-    .reverse()
-    .map((id) => ({ id, value: valueOf(site.byId.get(id)) }))
-    .concat([{ id: record.id, value: valueOf(record) }]);
-}
-
 function chartInput(record: Experiment, site: SiteModel): ChartBlocksInput {
   const headlineMetric = site.analyses.get(record.id)?.headline?.metric;
-  return { record, headlineMetric, lineageChain: lineageChain(record, site, headlineMetric) };
+  return { record, headlineMetric, lineageChain: headlineChain(record.id, { records: site.byId, analyses: site.analyses }) };
 }
 
 /**

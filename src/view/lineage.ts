@@ -70,3 +70,20 @@ export function buildLineageForest(ctx: LineageContext): LineageTreeNode[] {
   const seen = new Set<string>();
   return roots.map((id) => subtree(id, ctx, undefined, seen));
 }
+
+/**
+ * The experiment's headline metric along its ancestor chain, root first, this experiment last (the
+ * lineage-trend chart); undefined without a headline metric or ancestors.
+ */
+export function headlineChain(id: string, ctx: Omit<LineageContext, 'base'>): { id: string; value: number | null }[] | undefined {
+  const analysis = ctx.analyses.get(id);
+  const metric = analysis?.headline?.metric;
+  const ancestors = analysis?.lineage.ancestors ?? [];
+  if (!metric || ancestors.length === 0) return undefined;
+  const valueOf = (other: string): number | null =>
+    ctx.records.get(other)?.evaluation?.testMetrics?.find((m) => m.metric === metric)?.value ?? null;
+  return [...ancestors]
+    .reverse()
+    .concat([id])
+    .map((other) => ({ id: other, value: valueOf(other) }));
+}
