@@ -16,12 +16,17 @@ const cacheDir = process.env.LOGBOOK_ASTRO_CACHE_DIR || undefined;
 const outDir = process.env.LOGBOOK_OUT_DIR || undefined;
 
 /**
- * Once every page is written: stops the chart worker threads (src/site/charts.ts) and reports on
- * stderr how many charts the pages got.
+ * Publishes the Astro command, so the content loader starts rendering charts during `astro build`
+ * only; once every page is written, stops the chart worker threads (src/site/charts.ts) and reports
+ * on stderr how many charts the pages got.
  */
 const chartWorkers = {
   name: 'logbook-charts',
   hooks: {
+    /** @param {{ command: string }} options */
+    'astro:config:setup': ({ command }) => {
+      /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[Symbol.for('logbook.astroCommand')] = command;
+    },
     'astro:build:done': async () => {
       const registry = /** @type {Record<symbol, any>} */ (/** @type {unknown} */ (globalThis));
       const pool = /** @type {{ close(): Promise<void> } | undefined} */ (registry[Symbol.for('logbook.chartPool')]);

@@ -5,17 +5,13 @@
  * experiment with the same kind of chart, so:
  *   1. the shape is compiled Vega-Lite → Vega once and cached by its hash;
  *   2. the compiled Vega spec is parsed once and one `View` per shape is kept and reused — each render
- *      empties the named datasets, inserts this chart's data, runs, and serializes (`toSVG`);
- *   3. the finished SVG is cached on disk by a hash of (compiled spec, data, title, description).
+ *      empties the named datasets, inserts this chart's data, runs, and serializes (`toSVG`).
  * Emptying the datasets before inserting makes a reused view's output byte-identical to a fresh one's.
+ * Finished SVGs are cached on disk per experiment by `src/site/chart-cache.ts`, not here.
  *
- * Environment: `LOGBOOK_CHARTS=off` renders nothing (svg is ''), `LOGBOOK_NO_CHART_CACHE=1` disables
- * the disk cache, `LOGBOOK_CACHE_DIR` moves it (to `$LOGBOOK_CACHE_DIR/charts`; default
- * `node_modules/.cache/logbook/charts`, relative to the working directory).
+ * Environment: `LOGBOOK_CHARTS=off` renders nothing (svg is '').
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import * as vega from 'vega';
@@ -25,28 +21,19 @@ import { installChartTextMetrics } from './text-width.ts';
 /** A compiled Vega spec (JSON). */
 export type VegaSpec = Record<string, unknown>;
 
-/** Bumped whenever the SVG post-processing changes, so old disk-cache entries are not reused. */
-const RENDER_VERSION = '5';
+/** Bumped whenever the SVG post-processing changes, so cached SVGs from older versions are not reused. */
+export const RENDER_VERSION = '6';
 
-/** File access for the disk cache (tests pass a fake or a temp dir). */
-export interface ChartCacheEffects {
-  /** Text of the file, or undefined when it does not exist. */
-  readFile(path: string): Promise<string | undefined>;
-  /** Writes the file, creating folders as needed. */
-  writeFile(path: string, text: string): Promise<void>;
-}
+/** Versions that decide what a chart renders to, besides its spec: part of every chart cache key. */
+export const RENDERER_VERSIONS: readonly string[] = [RENDER_VERSION, vega.version];
 
 export interface RenderChartOptions {
   /** SVG `<title>` and `aria-label`. */
   title?: string | undefined;
   /** SVG `<desc>`; defaults to the spec's `description`. */
   description?: string | undefined;
-  /** Disk-cache folder; null disables the cache. Default: from the environment (see the module comment). */
-  cacheDir?: string | null | undefined;
-  /** Environment to read `LOGBOOK_*` from (default `process.env`). */
+  /** Environment to read `LOGBOOK_CHARTS` from (default `process.env`). */
   env?: Readonly<Record<string, string | undefined>> | undefined;
-  /** File access for the disk cache (default node:fs). */
-  effects?: ChartCacheEffects | undefined;
   /** Reuse one View per chart shape (default true); false parses a fresh View for every chart. */
   reuseViews?: boolean | undefined;
 }
@@ -61,32 +48,6 @@ export interface RenderedChart {
   /** Size of the SVG in pixels (0 when not rendered). */
   width: number;
   height: number;
-  /** True when the SVG came from the disk cache. */
-  fromCache: boolean;
-}
-
-/** Default file access: node:fs, writes via a temp file + rename so concurrent builds never see half a file. */
-export const nodeChartCacheEffects: ChartCacheEffects = {
-  async readFile(path) {
-    try {
-      return await readFile(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  async writeFile(path, text) {
-    await mkdir(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    await writeFile(tmp, text, 'utf8');
-    await rename(tmp, path);
-  },
-};
-
-/** Where the disk cache lives for an environment; null when disabled. */
-export function chartCacheDir(env: Readonly<Record<string, string | undefined>>): string | null {
-  if (env['LOGBOOK_NO_CHART_CACHE'] === '1') return null;
-  const root = env['LOGBOOK_CACHE_DIR'];
-  return root !== undefined && root !== '' ? join(root, 'charts') : join('node_modules', '.cache', 'logbook', 'charts');
 }
 
 /** True unless `LOGBOOK_CHARTS=off`. */
@@ -250,29 +211,14 @@ export async function renderChartSvg(spec: TopLevelSpec, options: RenderChartOpt
   const { shape, data, description: specDescription } = splitChartSpec(spec);
   const entry = shapeEntry(shape);
   const base = { vgSpec: entry.vgSpec, data };
-  if (!isChartRenderingEnabled(env)) return { ...base, svg: '', width: 0, height: 0, fromCache: false };
-
+  if (!isChartRenderingEnabled(env)) return { ...base, svg: '', width: 0, height: 0 };
   const title = options.title;
   const description = options.description ?? specDescription;
-  const key = sha256(JSON.stringify([RENDER_VERSION, vega.version, entry.hash, data, title ?? null, description ?? null]));
-  const cacheDir = options.cacheDir === undefined ? chartCacheDir(env) : options.cacheDir;
-  const effects = options.effects ?? nodeChartCacheEffects;
-  const file = cacheDir === null ? undefined : join(cacheDir, key.slice(0, 2), `${key}.svg`);
-
-  if (file !== undefined) {
-    const cached = await effects.readFile(file);
-    if (cached !== undefined && cached.startsWith('<svg')) return { ...base, svg: cached, ...svgSize(cached), fromCache: true };
-  }
+  // Ids inside the SVG get a prefix unique to the chart's content, so charts on one page never clash.
+  const key = sha256(JSON.stringify([RENDER_VERSION, entry.hash, data, title ?? null, description ?? null]));
   const raw = await renderRaw(entry, data, options.reuseViews ?? true);
   const svg = finishSvg(raw, { prefix: `lbc${key.slice(0, 8)}`, title, description });
-  if (file !== undefined) {
-    try {
-      await effects.writeFile(file, svg);
-    } catch {
-      // A read-only or full cache folder only costs speed, never the build.
-    }
-  }
-  return { ...base, svg, ...svgSize(svg), fromCache: false };
+  return { ...base, svg, ...svgSize(svg) };
 }
 
 /** Renders a `ChartView` with its title and description as the SVG's `<title>` and `<desc>`. */

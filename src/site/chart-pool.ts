@@ -1,21 +1,29 @@
 /**
  * A small worker_threads pool for chart rendering, so a build uses every core: each worker runs
- * `chart-worker.ts` and renders one experiment's chart blocks per task. Workers are referenced only
- * while they have work, so an idle pool never keeps the build process alive.
+ * `chart-worker.ts` and renders one experiment's chart blocks per task (into the chart cache, and
+ * back to the caller when it asks for a reply). Workers are referenced only while they have work,
+ * so an idle pool never keeps the build process alive.
  */
 import { Worker } from 'node:worker_threads';
 import type { ChartBlocksBySection, ChartBlocksInput } from './chart-blocks.ts';
 
 export interface ChartPool {
-  /** Renders one experiment's chart blocks in a worker; `urgent` tasks jump the queue. */
-  render(input: ChartBlocksInput, options?: { urgent?: boolean }): Promise<ChartBlocksBySection>;
+  /** Number of workers started. */
+  readonly size: number;
+  /**
+   * Renders one experiment's chart blocks in a worker (into the chart cache). Resolves to the blocks
+   * with `reply: true` (the default), to null without (nothing is copied back). `urgent` tasks jump
+   * the queue.
+   */
+  render(input: ChartBlocksInput, options?: { urgent?: boolean; reply?: boolean }): Promise<ChartBlocksBySection | null>;
   /** Stops the workers (pending tasks are rejected). */
   close(): Promise<void>;
 }
 
 interface Task {
   input: ChartBlocksInput;
-  resolve: (blocks: ChartBlocksBySection) => void;
+  reply: boolean;
+  resolve: (blocks: ChartBlocksBySection | null) => void;
   reject: (error: Error) => void;
 }
 
@@ -47,7 +55,7 @@ export function createChartPool(options: { file: string; size: number }): ChartP
         const id = nextId++;
         slot.running.set(id, task);
         slot.worker.ref();
-        slot.worker.postMessage({ id, input: task.input });
+        slot.worker.postMessage({ id, input: task.input, reply: task.reply });
       }
     }
   };
@@ -69,7 +77,7 @@ export function createChartPool(options: { file: string; size: number }): ChartP
       if (slot.running.size === 0) worker.unref();
       if (task !== undefined) {
         if (message.error !== undefined) task.reject(new Error(message.error));
-        else task.resolve(message.blocks ?? []);
+        else task.resolve(message.blocks ?? null);
       }
       pump();
     });
@@ -90,10 +98,11 @@ export function createChartPool(options: { file: string; size: number }): ChartP
   }
 
   return {
+    size: slots.length,
     render(input, renderOptions = {}) {
       if (closed || slots.length === 0) return Promise.reject(new Error('chart pool is closed'));
-      return new Promise<ChartBlocksBySection>((resolve, reject) => {
-        const task = { input, resolve, reject };
+      return new Promise<ChartBlocksBySection | null>((resolve, reject) => {
+        const task = { input, reply: renderOptions.reply ?? true, resolve, reject };
         if (renderOptions.urgent === true) queue.unshift(task);
         else queue.push(task);
         pump();

@@ -1,14 +1,33 @@
 /**
- * Chart worker thread (see `chart-pool.ts`): renders the chart blocks of one experiment per message.
- * Message in: `{ id: number, input: ChartBlocksInput }`; out: `{ id, blocks }` or `{ id, error }`.
+ * Chart worker thread (see `chart-pool.ts`): renders the chart blocks of one experiment per message,
+ * through the chart cache. Message in: `{ id: number, input: ChartBlocksInput, reply: boolean }`;
+ * out: `{ id, blocks }` (`blocks` only with `reply`) or `{ id, error }`.
  * Loaded by path with Node's type stripping, so it and its imports must stay erasable TypeScript.
  */
+import { readFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { renderChartBlocks, type ChartBlocksInput } from './chart-blocks.ts';
+import { cacheChartBlocks, renderChartBlocks, type ChartBlocksInput } from './chart-blocks.ts';
 
-parentPort?.on('message', (message: { id: number; input: ChartBlocksInput }) => {
-  renderChartBlocks(message.input).then(
-    (blocks) => parentPort?.postMessage({ id: message.id, blocks }),
+/**
+ * Charts render ahead of the pages, so the page thread is the build's critical path: on Linux each
+ * thread has its own nice value, and this worker lowers its own so that the page thread keeps a core
+ * to itself while charts use whatever CPU is left. Best effort: elsewhere this does nothing.
+ */
+function lowerOwnPriority(): void {
+  try {
+    const tid = Number(readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0]);
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
+  } catch {
+    // No /proc (macOS, Windows) or not permitted: run at normal priority.
+  }
+}
+lowerOwnPriority();
+
+parentPort?.on('message', (message: { id: number; input: ChartBlocksInput; reply: boolean }) => {
+  const done = message.reply ? renderChartBlocks(message.input) : cacheChartBlocks(message.input).then(() => undefined);
+  done.then(
+    (blocks) => parentPort?.postMessage(blocks === undefined ? { id: message.id } : { id: message.id, blocks }),
     (error: unknown) =>
       parentPort?.postMessage({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );

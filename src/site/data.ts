@@ -26,8 +26,8 @@ export function getSite(): Promise<SiteModel> {
 
 async function buildSite(): Promise<SiteModel> {
   const model = await loadSiteModel();
-  // Charts render on worker threads from here on, while the first pages are being built.
-  startChartRendering(model);
+  // Charts render on worker threads from here on (if the content loader has not started them yet).
+  startChartRendering(model.records);
   return model;
 }
 

@@ -1,6 +1,7 @@
 import type { Loader } from 'astro/loaders';
 import { loadRecords, nodeLoadEffects, nodeParseCache, recordCacheDir } from '../content/load.ts';
 import { formatDiagnostic } from '../ingest/index.ts';
+import { isAstroBuild, startChartRendering } from './charts.ts';
 
 /** What the loader stores per record. */
 export interface StoredRecord {
@@ -29,6 +30,9 @@ export function logbookLoader(options: { dir: string }): Loader {
       if (errors.length > 0) {
         throw new Error(`${errors.length} invalid record${errors.length > 1 ? 's' : ''}:\n${errors.map(formatDiagnostic).join('\n')}`);
       }
+      // Charts are the slowest part of a build: start them on the other cores now, while Astro bundles
+      // and builds the pages that have none.
+      if (isAstroBuild()) startChartRendering(records.map((r) => r.record));
       store.clear();
       for (const r of records) {
         const data: StoredRecord = { record: r.record, file: r.file, format: r.format };

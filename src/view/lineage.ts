@@ -11,6 +11,12 @@ export interface LineageContext {
   analyses: ReadonlyMap<string, ExperimentAnalysisView>;
 }
 
+/** What `headlineChain` reads: the records and, per id, the headline metric and the ancestors. */
+export interface HeadlineChainContext {
+  records: ReadonlyMap<string, Experiment>;
+  analyses: ReadonlyMap<string, { headline: { metric: string } | null; lineage: { ancestors: readonly string[] } }>;
+}
+
 function node(id: string, ctx: LineageContext, current: string | undefined): LineageTreeNode {
   const rec = ctx.records.get(id);
   const analysis = ctx.analyses.get(id);
@@ -75,7 +81,7 @@ export function buildLineageForest(ctx: LineageContext): LineageTreeNode[] {
  * The experiment's headline metric along its ancestor chain, root first, this experiment last (the
  * lineage-trend chart); undefined without a headline metric or ancestors.
  */
-export function headlineChain(id: string, ctx: Omit<LineageContext, 'base'>): { id: string; value: number | null }[] | undefined {
+export function headlineChain(id: string, ctx: HeadlineChainContext): { id: string; value: number | null }[] | undefined {
   const analysis = ctx.analyses.get(id);
   const metric = analysis?.headline?.metric;
   const ancestors = analysis?.lineage.ancestors ?? [];

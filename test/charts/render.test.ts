@@ -1,13 +1,9 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { buildExperimentCharts } from '../../src/charts/build.ts';
 import { chartPayload } from '../../src/charts/payload.ts';
 import {
-  chartCacheDir,
   compileChartSpec,
   finishSvg,
   renderChartSvg,
@@ -15,14 +11,13 @@ import {
   resetChartRenderCaches,
   splitChartSpec,
   svgSize,
-  type ChartCacheEffects,
 } from '../../src/charts/render.ts';
 import { confusionMatrixSpec } from '../../src/charts/confusion-matrix.ts';
 import { RUNTIME_TRANSFORMS } from '../../src/client/chart-runtime.ts';
 import type { ChartView } from '../../src/charts/types.ts';
 import { templateRecord } from './fixtures.ts';
 
-const noCache = { cacheDir: null, env: {} };
+const noEnv = { env: {} };
 const lineageChain = [
   { id: 'exp-001', value: 0.8 },
   { id: 'exp-123', value: 0.869 },
@@ -55,7 +50,7 @@ beforeEach(() => resetChartRenderCaches());
 
 describe('renderChartSvg', () => {
   test.each(charts.map((c) => [c.id, c] as const))('%s renders an accessible SVG with explicit size', async (_id, chart) => {
-    const r = await renderChartView(chart, noCache);
+    const r = await renderChartView(chart, noEnv);
     expect(r.svg.startsWith('<svg')).toBe(true);
     expect(r.width).toBeGreaterThan(100);
     expect(r.height).toBeGreaterThan(50);
@@ -69,12 +64,12 @@ describe('renderChartSvg', () => {
     '%s is byte-identical across two renders and equal to a fresh View after a data swap',
     async (_id, chart) => {
       const other = otherCharts().find((c) => c.id === chart.id);
-      const first = await renderChartView(chart, noCache);
-      if (other !== undefined) await renderChartView(other, noCache); // the shared view now holds other data
-      const swapped = await renderChartView(chart, noCache);
-      const fresh = await renderChartView(chart, { ...noCache, reuseViews: false });
+      const first = await renderChartView(chart, noEnv);
+      if (other !== undefined) await renderChartView(other, noEnv); // the shared view now holds other data
+      const swapped = await renderChartView(chart, noEnv);
+      const fresh = await renderChartView(chart, { ...noEnv, reuseViews: false });
       resetChartRenderCaches();
-      const afterReset = await renderChartView(chart, noCache);
+      const afterReset = await renderChartView(chart, noEnv);
       expect(swapped.svg).toBe(first.svg);
       expect(fresh.svg).toBe(first.svg);
       expect(afterReset.svg).toBe(first.svg);
@@ -90,7 +85,7 @@ describe('renderChartSvg', () => {
           [3, 4],
         ],
       }),
-      noCache,
+      noEnv,
     );
     const b = await renderChartSvg(
       confusionMatrixSpec({
@@ -101,7 +96,7 @@ describe('renderChartSvg', () => {
           [7, 8, 9],
         ],
       }),
-      noCache,
+      noEnv,
     );
     expect(b.vgSpec).toBe(a.vgSpec);
     expect(a.svg).not.toBe(b.svg);
@@ -118,16 +113,16 @@ describe('renderChartSvg', () => {
         ],
       }),
     );
-    const together = await Promise.all(specs.map((s) => renderChartSvg(s, noCache)));
+    const together = await Promise.all(specs.map((s) => renderChartSvg(s, noEnv)));
     resetChartRenderCaches();
     for (const [i, spec] of specs.entries())
-      expect(together[i]?.svg).toBe((await renderChartSvg(spec, { ...noCache, reuseViews: false })).svg);
+      expect(together[i]?.svg).toBe((await renderChartSvg(spec, { ...noEnv, reuseViews: false })).svg);
   });
 
   test('renders nothing with LOGBOOK_CHARTS=off but still returns the compiled spec and data', async () => {
     const chart = charts[0] as ChartView;
-    const r = await renderChartView(chart, { cacheDir: null, env: { LOGBOOK_CHARTS: 'off' } });
-    expect(r).toMatchObject({ svg: '', width: 0, height: 0, fromCache: false });
+    const r = await renderChartView(chart, { env: { LOGBOOK_CHARTS: 'off' } });
+    expect(r).toMatchObject({ svg: '', width: 0, height: 0 });
     expect(r.vgSpec).toEqual(compileChartSpec(chart.spec));
     expect(r.data).toBe(splitChartSpec(chart.spec).data);
   });
@@ -135,54 +130,8 @@ describe('renderChartSvg', () => {
   test('gives Vega copies of the data, never the spec objects', async () => {
     const chart = charts[0] as ChartView;
     const before = JSON.stringify(chart.spec);
-    await renderChartView(chart, noCache);
+    await renderChartView(chart, noEnv);
     expect(JSON.stringify(chart.spec)).toBe(before);
-  });
-});
-
-describe('disk cache', () => {
-  let dir = '';
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'logbook-charts-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  test('hits on the second call with the same content', async () => {
-    const chart = charts.find((c) => c.id === 'confusion-matrix') as ChartView;
-    const first = await renderChartView(chart, { cacheDir: dir, env: {} });
-    const second = await renderChartView(chart, { cacheDir: dir, env: {} });
-    expect(first.fromCache).toBe(false);
-    expect(second.fromCache).toBe(true);
-    expect(second.svg).toBe(first.svg);
-    expect([second.width, second.height]).toEqual([first.width, first.height]);
-    const shards = await readdir(dir);
-    expect(shards).toHaveLength(1);
-    expect(await readdir(join(dir, shards[0] as string))).toHaveLength(1);
-  });
-
-  test('misses when the data or the title changes', async () => {
-    const files = new Map<string, string>();
-    const effects: ChartCacheEffects = {
-      readFile: (p) => Promise.resolve(files.get(p)),
-      writeFile: (p, t) => {
-        files.set(p, t);
-        return Promise.resolve();
-      },
-    };
-    const chart = charts.find((c) => c.id === 'test-metrics') as ChartView;
-    await renderChartView(chart, { cacheDir: '/cache', env: {}, effects });
-    expect((await renderChartView({ ...chart, title: 'Other' }, { cacheDir: '/cache', env: {}, effects })).fromCache).toBe(false);
-    expect((await renderChartView(chart, { cacheDir: '/cache', env: {}, effects })).fromCache).toBe(true);
-    expect(files.size).toBe(2);
-    expect([...files.keys()].every((k) => k.startsWith('/cache/') && k.endsWith('.svg'))).toBe(true);
-  });
-
-  test('folder comes from the environment', () => {
-    expect(chartCacheDir({})).toBe(join('node_modules', '.cache', 'logbook', 'charts'));
-    expect(chartCacheDir({ LOGBOOK_CACHE_DIR: '/tmp/lb' })).toBe(join('/tmp/lb', 'charts'));
-    expect(chartCacheDir({ LOGBOOK_CACHE_DIR: '/tmp/lb', LOGBOOK_NO_CHART_CACHE: '1' })).toBeNull();
   });
 });
 
@@ -242,7 +191,7 @@ describe('chartPayload and the client runtime', () => {
   });
 
   test.each(charts.map((c) => [c.id, c] as const))('%s payload renders at the static SVG size', async (_id, chart) => {
-    const r = await renderChartView(chart, noCache);
+    const r = await renderChartView(chart, noEnv);
     const spec = JSON.parse(chartPayload(r.vgSpec, r.data)) as vega.Spec;
     const view = new vega.View(vega.parse(spec), { renderer: 'none' });
     await view.runAsync();

@@ -440,3 +440,16 @@ describe('trainingCurvesSpec point markers', () => {
     expect(vegaLiteSchemaErrors(spec)).toEqual([]);
   });
 });
+
+describe('learningRateSpec point markers', () => {
+  const points = (n: number) => Array.from({ length: n }, (_, i) => ({ epoch: i + 1, learningRate: 0.001 * 0.97 ** i }));
+  const marked = (spec: TopLevelSpec): boolean => JSON.stringify(spec).includes('"point":{"filled":true');
+  test(`marks every epoch up to ${MAX_MARKED_POINTS} epochs, as the training curves do`, () => {
+    expect(marked(learningRateSpec({ points: points(MAX_MARKED_POINTS) }))).toBe(true);
+  });
+  test('draws long schedules as a plain line', () => {
+    const spec = learningRateSpec({ points: points(MAX_MARKED_POINTS + 1) });
+    expect(marked(spec)).toBe(false);
+    expect(vegaLiteSchemaErrors(spec)).toEqual([]);
+  });
+});
