@@ -41,7 +41,15 @@ export {
 } from './deltas.ts';
 export { computeFairnessGaps, DEFAULT_FAIRNESS_THRESHOLD, type FairnessOptions } from './fairness.ts';
 export { checkRecord, deriveFromMatrix, type CheckContext } from './checks.ts';
-export { buildLineageGraph, type LineageGraph, type LineageEdge, type LineageTree, type FieldDifference } from './lineage.ts';
+export {
+  buildLineageGraph,
+  lineageAncestors,
+  lineageParents,
+  type LineageGraph,
+  type LineageEdge,
+  type LineageTree,
+  type FieldDifference,
+} from './lineage.ts';
 export { buildLeaderboards, type Leaderboard, type LeaderboardMetric, type LeaderboardEntry } from './leaderboard.ts';
 export { compareRecords, type CompareRow } from './compare.ts';
 

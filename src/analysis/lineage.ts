@@ -70,22 +70,47 @@ export function diffConfigurations(parent: Experiment, child: Experiment): Field
 }
 
 /**
+ * The records by id (the first of a duplicated id wins), their ids in order, and each record's
+ * parent when the parent is among the records.
+ */
+export function lineageParents(records: readonly Experiment[]): {
+  byRecordId: Map<string, Experiment>;
+  ids: string[];
+  parentOf: Map<string, string>;
+} {
+  const byRecordId = new Map<string, Experiment>();
+  for (const record of records) if (!byRecordId.has(record.id)) byRecordId.set(record.id, record);
+  const ids = [...byRecordId.keys()].sort(compareIds);
+  const parentOf = new Map<string, string>();
+  for (const id of ids) {
+    const parent = byRecordId.get(id)?.lineage?.parent;
+    if (parent !== undefined && byRecordId.has(parent)) parentOf.set(id, parent);
+  }
+  return { byRecordId, ids, parentOf };
+}
+
+/** The ancestors of `id`, nearest first, stopping where a cycle closes. */
+export function lineageAncestors(id: string, parentOf: ReadonlyMap<string, string>): string[] {
+  const result: string[] = [];
+  let current = parentOf.get(id);
+  while (current !== undefined && current !== id && !result.includes(current)) {
+    result.push(current);
+    current = parentOf.get(current);
+  }
+  return result;
+}
+
+/**
  * Builds the lineage graph. The first record of a duplicated id wins; parents and related ids not
  * among the records are left out (the checks report them). Children, roots and edges are ordered by
  * id; ancestors nearest first; descendants breadth-first, nearest first.
  */
 export function buildLineageGraph(records: readonly Experiment[]): LineageGraph {
-  const byRecordId = new Map<string, Experiment>();
-  for (const record of records) if (!byRecordId.has(record.id)) byRecordId.set(record.id, record);
-  const ids = [...byRecordId.keys()].sort(compareIds);
-  const parentOf = new Map<string, string>();
+  const { byRecordId, ids, parentOf } = lineageParents(records);
   const children = new Map<string, string[]>(ids.map((id) => [id, []]));
   for (const id of ids) {
-    const parent = byRecordId.get(id)?.lineage?.parent;
-    if (parent !== undefined && byRecordId.has(parent)) {
-      parentOf.set(id, parent);
-      children.get(parent)?.push(id);
-    }
+    const parent = parentOf.get(id);
+    if (parent !== undefined) children.get(parent)?.push(id);
   }
 
   const cycles: string[][] = [];
@@ -115,15 +140,6 @@ export function buildLineageGraph(records: readonly Experiment[]): LineageGraph 
   for (const id of ids) for (const other of byRecordId.get(id)?.lineage?.related ?? []) link(id, other);
   for (const id of ids) for (const other of byRecordId.get(id)?.lineage?.related ?? []) link(other, id);
 
-  const ancestorsOf = (id: string): string[] => {
-    const result: string[] = [];
-    let current = parentOf.get(id);
-    while (current !== undefined && current !== id && !result.includes(current)) {
-      result.push(current);
-      current = parentOf.get(current);
-    }
-    return result;
-  };
   const descendantsOf = (id: string): string[] => {
     const result: string[] = [];
     const seen = new Set([id]);
@@ -142,7 +158,7 @@ export function buildLineageGraph(records: readonly Experiment[]): LineageGraph 
       id,
       {
         parent: parentOf.get(id) ?? null,
-        ancestors: ancestorsOf(id),
+        ancestors: lineageAncestors(id, parentOf),
         children: children.get(id) ?? [],
         descendants: descendantsOf(id),
         related: related.get(id) ?? [],

@@ -14,4 +14,4 @@ export { searchSpaceSpec, searchPosition } from './search-space.ts';
 export { lineageTrendSpec } from './lineage-trend.ts';
 export { buildExperimentCharts } from './build.ts';
 export type { ExperimentChartInput, FairnessChartRequest } from './build.ts';
-export { chartPayload, chartSpecWithData } from './payload.ts';
+export { chartSpecWithData, type ChartDataEntry } from './payload.ts';

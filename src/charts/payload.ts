@@ -1,15 +1,12 @@
 import type { ChartDatasets } from './types.ts';
 
 /**
- * JSON text for `<script type="application/json" data-chart-spec>`: the compiled Vega spec with each
- * named dataset's values inlined. `<`, `>`, `&` and U+2028/2029 are escaped so the text can never
- * close the script element or be read as HTML.
+ * One chart in an experiment's `charts/<id>.json`: the id of its compiled shape (the Vega spec
+ * without data, `charts/shapes/<shape>.json`, shared by every chart of that kind) and its data.
  */
-export function chartPayload(vgSpec: object, data: ChartDatasets): string {
-  return JSON.stringify(chartSpecWithData(vgSpec, data)).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+export interface ChartDataEntry {
+  shape: string;
+  data: ChartDatasets;
 }
 
 /** The compiled Vega spec with each named dataset's values inlined: what the browser runtime renders. */

@@ -109,6 +109,15 @@ export function compileChartSpec(spec: TopLevelSpec): VegaSpec {
   return shapeEntry(splitChartSpec(spec).shape).vgSpec;
 }
 
+/**
+ * A spec's compiled shape with a content-derived id (16 hex digits of its hash): charts of the same
+ * kind share it, so the site serves each shape once (`charts/shapes/<id>.json`).
+ */
+export function compileChartShape(spec: TopLevelSpec): { id: string; vgSpec: VegaSpec } {
+  const entry = shapeEntry(splitChartSpec(spec).shape);
+  return { id: entry.hash.slice(0, 16), vgSpec: entry.vgSpec };
+}
+
 // Text is measured the same way here and in the browser runtime, so layouts (and sizes) match.
 installChartTextMetrics((vega as unknown as { textMetrics: { width: unknown } }).textMetrics);
 

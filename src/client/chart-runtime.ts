@@ -1,6 +1,7 @@
 /**
  * Chart runtime, loaded lazily by `charts.ts`: turns a compiled Vega spec (no Vega-Lite in the
- * browser) into an interactive SVG view with tooltips, at exactly the static SVG's size.
+ * browser) and the chart's data into an interactive SVG view with tooltips, at exactly the static
+ * SVG's size.
  *
  * Only the Vega packages the compiled chart specs need are bundled (view, parser, and the core,
  * view and encode transforms) instead of the whole `vega` package (geo, force, hierarchy, label,
@@ -16,6 +17,7 @@ import * as viewTransforms from 'vega-view-transforms';
 import * as encodeTransforms from 'vega-encode';
 import { Handler } from 'vega-tooltip';
 import { installChartTextMetrics } from '../charts/text-width.ts';
+import { chartSpecWithData, type ChartDataEntry } from '../charts/payload.ts';
 
 Object.assign(transforms, coreTransforms, viewTransforms, encodeTransforms);
 // Lay text out exactly as the build did, so the interactive chart has the static SVG's size.
@@ -34,19 +36,32 @@ function tooltipHandler(): Handler {
   return tooltip;
 }
 
-const specFiles = new Map<string, Promise<Record<string, unknown>>>();
+const files = new Map<string, Promise<unknown>>();
 
-/** The page's compiled chart specs, fetched once per page however many charts hydrate. */
-function loadSpecs(url: string): Promise<Record<string, unknown>> {
-  let file = specFiles.get(url);
+/** A JSON file, fetched once however many charts need it. */
+function loadJson(url: string): Promise<unknown> {
+  let file = files.get(url);
   if (file === undefined) {
     file = fetch(url).then(async (response) => {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      return (await response.json()) as Record<string, unknown>;
+      return (await response.json()) as unknown;
     });
-    specFiles.set(url, file);
+    files.set(url, file);
   }
   return file;
+}
+
+/**
+ * The compiled Vega spec with data of chart `id`: the page's `charts/<experiment>.json` gives the
+ * chart's data and the id of its shape, `charts/shapes/<shape>.json` (shared by every page, so the
+ * browser caches it) the spec without data. Undefined when the page has no such chart.
+ */
+async function loadChartSpec(url: string, id: string): Promise<Parameters<typeof parse>[0] | undefined> {
+  const charts = (await loadJson(url)) as Record<string, ChartDataEntry | undefined>;
+  const entry = charts[id];
+  if (entry === undefined) return undefined;
+  const shape = (await loadJson(new URL(`shapes/${encodeURIComponent(entry.shape)}.json`, url).href)) as object;
+  return chartSpecWithData(shape, entry.data) as Parameters<typeof parse>[0];
 }
 
 /** Replaces a figure's static SVG with an interactive Vega view; sets `data-hydrated="true"`. */
@@ -58,8 +73,7 @@ export async function hydrateChart(figure: HTMLElement): Promise<void> {
     figure.dataset['hydrated'] = 'skipped';
     return;
   }
-  const specs = await loadSpecs(new URL(url, document.baseURI).href);
-  const spec = specs[id] as Parameters<typeof parse>[0] | undefined;
+  const spec = await loadChartSpec(new URL(url, document.baseURI).href, id);
   if (spec === undefined) {
     figure.dataset['hydrated'] = 'skipped';
     return;

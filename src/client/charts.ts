@@ -6,9 +6,10 @@
  *   </figure>
  *
  * When a figure comes near the viewport, the chart runtime (vega + vega-tooltip, a separate chunk)
- * is imported, loads the page's compiled specs (one JSON file per page, kept out of the HTML so the
- * page stays small) and replaces the static SVG with an interactive view of the same size; the
- * figure then gets `data-hydrated="true"` (or `"error"`, keeping the static SVG).
+ * is imported, loads the page's chart data (one JSON file per page, kept out of the HTML so the
+ * page stays small) and the compiled chart shape (one file per kind of chart, shared by all pages)
+ * and replaces the static SVG with an interactive view of the same size; the figure then gets
+ * `data-hydrated="true"` (or `"error"`, keeping the static SVG).
  */
 
 const PENDING = 'figure.chart[data-chart]:not([data-hydrated])';

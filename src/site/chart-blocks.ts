@@ -6,9 +6,9 @@
  */
 import type { Experiment } from '../schema/index.ts';
 import { buildExperimentCharts } from '../charts/build.ts';
-import { chartSpecWithData } from '../charts/payload.ts';
+import type { ChartDataEntry } from '../charts/payload.ts';
 import type { ChartCell, ChartView } from '../charts/types.ts';
-import { compileChartSpec, isChartRenderingEnabled, renderChartView, splitChartSpec } from '../charts/render.ts';
+import { compileChartShape, isChartRenderingEnabled, renderChartView, splitChartSpec, type VegaSpec } from '../charts/render.ts';
 import {
   chartCacheDir,
   chartCacheKey,
@@ -50,12 +50,22 @@ function chartViews(input: ChartBlocksInput) {
 }
 
 /**
- * The experiment's charts as compiled Vega specs with their data, by chart id: the file the browser
- * runtime loads when a chart is scrolled into view (kept out of the page, so the page stays small).
+ * The experiment's charts by chart id, each as its compiled shape's id and its data: the file the
+ * browser runtime loads when a chart is scrolled into view (kept out of the page, so the page stays
+ * small; the shapes are separate files shared by every page, see `chartShapes`).
  */
-export function chartSpecs(input: ChartBlocksInput): Record<string, object> {
+export function chartData(input: ChartBlocksInput): Record<string, ChartDataEntry> {
   return Object.fromEntries(
-    chartViews(input).map((view) => [view.id, chartSpecWithData(compileChartSpec(view.spec), splitChartSpec(view.spec).data)]),
+    chartViews(input).map((view) => [view.id, { shape: compileChartShape(view.spec).id, data: splitChartSpec(view.spec).data }]),
+  );
+}
+
+/** The compiled shapes (Vega specs without data) the experiment's charts use, by shape id. */
+export function chartShapes(input: ChartBlocksInput): Map<string, VegaSpec> {
+  return new Map(
+    chartViews(input)
+      .map((view) => compileChartShape(view.spec))
+      .map((shape) => [shape.id, shape.vgSpec]),
   );
 }
 

@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Experiment } from '../schema/index.ts';
-import { buildLineageGraph, headlineMetric } from '../analysis/index.ts';
+import { headlineMetric, lineageAncestors, lineageParents } from '../analysis/index.ts';
 import { isChartRenderingEnabled } from '../charts/render.ts';
 import type { ChartBlockData } from '../view/blocks.ts';
-import { chartSpecs, renderChartBlocks, type ChartBlocksBySection, type ChartBlocksInput } from './chart-blocks.ts';
+import { chartData, chartShapes, renderChartBlocks, type ChartBlocksBySection, type ChartBlocksInput } from './chart-blocks.ts';
+import type { ChartDataEntry } from '../charts/payload.ts';
+import type { VegaSpec } from '../charts/render.ts';
 import { chartSpecsPath, joinBase } from '../view/urls.ts';
 import { headlineChain } from '../view/lineage.ts';
 import { compareText } from '../util/compare-text.ts';
@@ -17,7 +19,7 @@ import type { SiteModel } from './data.ts';
  * workers and held in memory (roughly 0.3 MB each). Workers render further ahead than this, into the
  * chart cache only; a page beyond the window gets its blocks from the cache when it is built.
  */
-const REPLY_WINDOW = 200;
+const REPLY_WINDOW = 1000;
 
 /** Sites with fewer experiments render charts in the page thread by default. */
 const MIN_EXPERIMENTS_FOR_WORKERS = 50;
@@ -43,11 +45,9 @@ function buildStats(): { pages: number; charts: number } {
  * can start rendering charts before any page is built; pages compute the same inputs.
  */
 export function chartInputs(records: readonly Experiment[]): Map<string, ChartBlocksInput> {
-  const graph = buildLineageGraph(records);
-  const byId = new Map<string, Experiment>();
-  for (const r of records) if (!byId.has(r.id)) byId.set(r.id, r);
+  const { byRecordId: byId, parentOf } = lineageParents(records);
   const analyses = new Map(
-    [...byId.values()].map((r) => [r.id, { headline: headlineMetric(r), lineage: { ancestors: graph.byId.get(r.id)?.ancestors ?? [] } }]),
+    [...byId.values()].map((r) => [r.id, { headline: headlineMetric(r), lineage: { ancestors: lineageAncestors(r.id, parentOf) } }]),
   );
   const ctx = { records: byId, analyses };
   return new Map(
@@ -87,28 +87,32 @@ export interface Renderer {
 
 /**
  * Renders every experiment's charts on the pool, in page order, as far ahead of the pages as the
- * workers get: results within `REPLY_WINDOW` of the page being built come back and wait in memory,
- * the rest only fill the chart cache. A page whose charts are not done yet goes to the front of the
- * queue. `eager` starts at once (a full build renders every page); otherwise at the first page asked
- * for (an incremental build renders only the pages that changed).
+ * workers get. Experiments within `window` (default `REPLY_WINDOW`) of the page being built are rendered with a reply,
+ * and their blocks wait in memory for their page; experiments further ahead are rendered into the
+ * chart cache only, and fetched back (the worker reads the cache) once the window reaches them. A
+ * page whose charts are not ready goes to the front of the queue. `eager` starts at once (a full
+ * build renders every page); otherwise at the first page asked for (an incremental build renders
+ * only the pages that changed).
  */
 export function renderAhead(
   order: readonly string[],
   inputs: ReadonlyMap<string, ChartBlocksInput>,
   pool: ChartPool,
-  eager: boolean,
+  options: { eager: boolean; window?: number },
 ): Renderer {
+  const window = options.window ?? REPLY_WINDOW;
   const position = new Map(order.map((id, i) => [id, i]));
-  /** Sent with a reply and not yet taken by a page. */
+  /** Where each experiment is; absent: not sent to a worker yet. */
+  const state = new Map<string, 'rendering' | 'cached' | 'fetching' | 'taken'>();
+  /** Blocks sent back (or on their way) and not yet taken by a page. */
   const held = new Map<string, Promise<ChartBlocksBySection>>();
-  /** Sent without a reply: in the cache once settled. */
-  const cached = new Map<string, Promise<unknown>>();
-  const taken = new Set<string>();
+  /** Cache-only renders in flight. */
+  const rendering = new Map<string, Promise<unknown>>();
   const capacity = pool.size * 2;
   let next = 0;
   let inFlight = 0;
   let frontier = 0;
-  let started = eager;
+  let started = options.eager;
   let warned = false;
 
   const inputOf = (id: string): ChartBlocksInput => inputs.get(id) as ChartBlocksInput;
@@ -121,26 +125,58 @@ export function renderAhead(
   const fetchNow = (id: string): Promise<ChartBlocksBySection> =>
     pool.render(inputOf(id), { urgent: true, reply: true }).then((blocks) => blocks ?? [], orInThread(id));
 
+  const send = (id: string, reply: boolean): void => {
+    inFlight++;
+    const task = pool.render(inputOf(id), { reply }).finally(() => {
+      inFlight--;
+      pump();
+    });
+    if (reply) {
+      state.set(id, 'fetching');
+      held.set(
+        id,
+        task.then((blocks) => blocks ?? [], orInThread(id)),
+      );
+    } else {
+      state.set(id, 'rendering');
+      const done = task.then(
+        () => {
+          if (state.get(id) === 'rendering') state.set(id, 'cached');
+        },
+        () => {
+          if (state.get(id) === 'rendering') state.delete(id);
+        },
+      );
+      rendering.set(id, done);
+      void done.finally(() => rendering.delete(id));
+    }
+  };
+  /** The next experiment to render with a reply: in the window, not yet sent, or only cached. */
+  const nextReply = (): string | undefined => {
+    const end = Math.min(order.length, frontier + window);
+    for (let i = frontier; i < end; i++) {
+      const id = order[i] as string;
+      const s = state.get(id);
+      if (s === undefined || s === 'cached') return id;
+    }
+    return undefined;
+  };
+  /** The next experiment beyond the window not sent yet, rendered into the cache only. */
+  const nextAhead = (): string | undefined => {
+    const end = frontier + window;
+    while (next < order.length && (next < end || state.has(order[next] as string))) next++;
+    return next < order.length ? order[next++] : undefined;
+  };
   const pump = (): void => {
-    while (started && inFlight < capacity && next < order.length) {
-      const id = order[next++] as string;
-      if (taken.has(id)) continue;
-      const reply = (position.get(id) ?? 0) < frontier + REPLY_WINDOW;
-      inFlight++;
-      const task = pool.render(inputOf(id), { reply }).finally(() => {
-        inFlight--;
-        pump();
-      });
-      if (reply)
-        held.set(
-          id,
-          task.then((blocks) => blocks ?? [], orInThread(id)),
-        );
-      else
-        cached.set(
-          id,
-          task.catch(() => undefined),
-        );
+    while (started && inFlight < capacity) {
+      const reply = nextReply();
+      if (reply !== undefined) {
+        send(reply, true);
+        continue;
+      }
+      const ahead = nextAhead();
+      if (ahead === undefined) return;
+      send(ahead, false);
     }
   };
   pump();
@@ -149,23 +185,23 @@ export function renderAhead(
     blocks(id) {
       const at = position.get(id);
       if (at === undefined) return undefined;
-      taken.add(id);
       if (!started) {
         // An incremental build: render ahead from the first page that is actually built.
         started = true;
-        next = at + 1;
+        next = at;
       }
       frontier = Math.max(frontier, at);
-      // Pages come in order: results for pages before this one belong to pages that were skipped.
+      // Pages come in order: blocks held for pages before this one belong to pages that were skipped.
       for (const other of held.keys()) if ((position.get(other) ?? 0) < at) held.delete(other);
+      const was = state.get(id);
+      state.set(id, 'taken');
       const ready = held.get(id);
       held.delete(id);
-      const inCache = cached.get(id);
-      cached.delete(id);
+      const inFlightToCache = rendering.get(id);
       pump();
       if (ready !== undefined) return ready;
-      // Rendered (or being rendered) into the cache only: the worker reads it back once done.
-      if (inCache !== undefined) return inCache.then(() => fetchNow(id));
+      // Being rendered into the cache: the worker reads it back once done.
+      if (was === 'rendering' && inFlightToCache !== undefined) return inFlightToCache.then(() => fetchNow(id));
       return fetchNow(id);
     },
   };
@@ -187,7 +223,7 @@ export function startChartRendering(records: readonly Experiment[], env: Readonl
   const order = [...inputs.keys()].sort(compareText);
   const pool = createChartPool({ file, size: workers });
   registry[POOL_KEY] = pool;
-  registry[RENDERER_KEY] = renderAhead(order, inputs, pool, !incremental);
+  registry[RENDERER_KEY] = renderAhead(order, inputs, pool, { eager: !incremental });
 }
 
 /** True while `astro build` runs (astro.config.mjs publishes the command). */
@@ -210,8 +246,22 @@ export async function buildExperimentChartBlocks(record: Experiment, site: SiteM
   return new Map(blocks.map(([section, list]) => [section, list.map((chart) => ({ ...chart, specUrl }))]));
 }
 
-/** The compiled chart specs (with data) of an experiment, for `charts/<id>.json`; empty when charts are off. */
-export function buildExperimentChartSpecs(record: Experiment, site: SiteModel): Record<string, object> {
+/** An experiment's charts as shape id + data, for `charts/<id>.json`; empty when charts are off. */
+export function buildExperimentChartData(record: Experiment, site: SiteModel): Record<string, ChartDataEntry> {
   if (!isChartRenderingEnabled(process.env)) return {};
-  return chartSpecs(chartInputOf(record, site));
+  return chartData(chartInputOf(record, site));
+}
+
+const siteShapes = new WeakMap<SiteModel, Map<string, VegaSpec>>();
+
+/** Every compiled chart shape the site's pages use, by shape id (`charts/shapes/<id>.json`); none when charts are off. */
+export function buildSiteChartShapes(site: SiteModel): Map<string, VegaSpec> {
+  if (!isChartRenderingEnabled(process.env)) return new Map();
+  let shapes = siteShapes.get(site);
+  if (shapes === undefined) {
+    shapes = new Map();
+    for (const record of site.records) for (const [id, vgSpec] of chartShapes(chartInputOf(record, site))) shapes.set(id, vgSpec);
+    siteShapes.set(site, shapes);
+  }
+  return shapes;
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { buildExperimentCharts } from '../../src/charts/build.ts';
-import { chartPayload } from '../../src/charts/payload.ts';
+import { chartSpecWithData } from '../../src/charts/payload.ts';
 import {
   compileChartSpec,
   finishSvg,
@@ -159,19 +159,15 @@ describe('finishSvg', () => {
   });
 });
 
-describe('chartPayload and the client runtime', () => {
-  test('inlines each dataset and escapes HTML-significant characters', () => {
-    const payload = chartPayload(
-      { data: [{ name: 'table' }, { name: 'data_0', source: 'table' }] },
-      { table: [{ label: '</script><b>&' }] },
-    );
-    expect(payload).not.toMatch(/[<>&]/);
-    expect(JSON.parse(payload)).toEqual({
-      data: [
-        { name: 'table', values: [{ label: '</script><b>&' }] },
-        { name: 'data_0', source: 'table' },
-      ],
+describe('chartSpecWithData and the client runtime', () => {
+  test('puts each named dataset into the compiled spec, leaving derived data and the shape itself alone', () => {
+    const shape = { data: [{ name: 'table' }, { name: 'data_0', source: 'table' }, { name: 'other' }] };
+    const before = JSON.stringify(shape);
+    expect(chartSpecWithData(shape, { table: [{ label: '</script><b>&' }] })).toEqual({
+      data: [{ name: 'table', values: [{ label: '</script><b>&' }] }, { name: 'data_0', source: 'table' }, { name: 'other' }],
     });
+    expect(JSON.stringify(shape)).toBe(before);
+    expect(chartSpecWithData({ signals: [] }, { table: [] })).toEqual({ signals: [] });
   });
 
   test('every transform the compiled chart specs use is registered by the runtime', () => {
@@ -192,7 +188,11 @@ describe('chartPayload and the client runtime', () => {
 
   test.each(charts.map((c) => [c.id, c] as const))('%s payload renders at the static SVG size', async (_id, chart) => {
     const r = await renderChartView(chart, noEnv);
-    const spec = JSON.parse(chartPayload(r.vgSpec, r.data)) as vega.Spec;
+    // What the browser gets: the shape file and the data file, as JSON text.
+    const spec = chartSpecWithData(
+      JSON.parse(JSON.stringify(r.vgSpec)) as object,
+      JSON.parse(JSON.stringify(r.data)) as typeof r.data,
+    ) as vega.Spec;
     const view = new vega.View(vega.parse(spec), { renderer: 'none' });
     await view.runAsync();
     expect(svgSize(await view.toSVG())).toEqual({ width: r.width, height: r.height });
