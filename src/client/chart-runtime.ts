@@ -61,7 +61,7 @@ async function loadChartSpec(url: string, id: string): Promise<Parameters<typeof
   const entry = charts[id];
   if (entry === undefined) return undefined;
   const shape = (await loadJson(new URL(`shapes/${encodeURIComponent(entry.shape)}.json`, url).href)) as object;
-  return chartSpecWithData(shape, entry.data) as Parameters<typeof parse>[0];
+  return chartSpecWithData(shape, entry.data);
 }
 
 /** Replaces a figure's static SVG with an interactive Vega view; sets `data-hydrated="true"`. */

@@ -34,8 +34,12 @@ interface Slot {
   ready: Promise<void>;
 }
 
-/** Tasks each worker holds at once: one rendering, one waiting, so a worker never idles on a message round trip. */
-const PER_WORKER = 2;
+/**
+ * Tasks each worker holds at once: one rendering and a few waiting, so a worker never idles on a
+ * message round trip, nor while the page thread is busy with a long synchronous step and cannot
+ * hand out work. Few enough that an urgent task does not wait long behind them.
+ */
+export const TASKS_PER_WORKER = 4;
 
 /** Starts `size` workers running the module at `file` (an absolute path). */
 export function createChartPool(options: { file: string; size: number }): ChartPool {
@@ -50,7 +54,7 @@ export function createChartPool(options: { file: string; size: number }): ChartP
   };
   const pump = (): void => {
     for (const slot of slots) {
-      while (slot.running.size < PER_WORKER && queue.length > 0) {
+      while (slot.running.size < TASKS_PER_WORKER && queue.length > 0) {
         const task = queue.shift() as Task;
         const id = nextId++;
         slot.running.set(id, task);

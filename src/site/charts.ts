@@ -11,7 +11,7 @@ import type { VegaSpec } from '../charts/render.ts';
 import { chartSpecsPath, joinBase } from '../view/urls.ts';
 import { headlineChain } from '../view/lineage.ts';
 import { compareText } from '../util/compare-text.ts';
-import { createChartPool, type ChartPool } from './chart-pool.ts';
+import { createChartPool, TASKS_PER_WORKER, type ChartPool } from './chart-pool.ts';
 import type { SiteModel } from './data.ts';
 
 /**
@@ -108,7 +108,7 @@ export function renderAhead(
   const held = new Map<string, Promise<ChartBlocksBySection>>();
   /** Cache-only renders in flight. */
   const rendering = new Map<string, Promise<unknown>>();
-  const capacity = pool.size * 2;
+  const capacity = pool.size * TASKS_PER_WORKER;
   let next = 0;
   let inFlight = 0;
   let frontier = 0;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { analyzeCollection } from '../../src/analysis/index.ts';
 import type { Experiment } from '../../src/schema/index.ts';
 import type { ChartBlocksBySection, ChartBlocksInput } from '../../src/site/chart-blocks.ts';
-import type { ChartPool } from '../../src/site/chart-pool.ts';
+import { TASKS_PER_WORKER, type ChartPool } from '../../src/site/chart-pool.ts';
 import { chartInputs, renderAhead } from '../../src/site/charts.ts';
 import { headlineChain } from '../../src/view/lineage.ts';
 
@@ -82,12 +82,13 @@ function inputsFor(ids: readonly string[]): Map<string, ChartBlocksInput> {
 describe('renderAhead', () => {
   const ids = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6'];
 
-  test('a full build starts at once, in page order, two tasks per worker, and keeps going as tasks finish', async () => {
+  test('a full build starts at once, in page order, four tasks per worker, and keeps going as tasks finish', async () => {
     const { pool, tasks, settle } = fakePool(1);
     renderAhead(ids, inputsFor(ids), pool, { eager: true });
-    expect(tasks.map((t) => t.id)).toEqual(['e1', 'e2']);
+    expect(TASKS_PER_WORKER).toBe(4);
+    expect(tasks.map((t) => t.id)).toEqual(['e1', 'e2', 'e3', 'e4']);
     await settle('e1');
-    expect(tasks.map((t) => t.id)).toEqual(['e2', 'e3']);
+    expect(tasks.map((t) => t.id)).toEqual(['e2', 'e3', 'e4', 'e5']);
     expect(tasks.every((t) => t.reply && !t.urgent)).toBe(true);
   });
 
@@ -115,6 +116,7 @@ describe('renderAhead', () => {
     expect(tasks.map((t) => [t.id, t.urgent])).toEqual([
       ['e4', false],
       ['e5', false],
+      ['e6', false],
       ['e3', true],
     ]);
   });
@@ -144,6 +146,8 @@ describe('renderAhead beyond the reply window', () => {
     expect(tasks.map((t) => [t.id, t.reply])).toEqual([
       ['x200', false],
       ['x201', false],
+      ['x202', false],
+      ['x203', false],
     ]);
     await settle('x200');
     const page = renderer.blocks('x200');
@@ -192,6 +196,8 @@ describe('renderAhead as the pages move on', () => {
     expect(tasks.map((t) => [t.id, t.reply])).toEqual([
       ['x201', false],
       ['x202', false],
+      ['x203', false],
+      ['x204', false],
     ]);
     expect(await renderer.blocks('x000')).toEqual(blocksOf('x000'));
     expect(await renderer.blocks('x001')).toEqual(blocksOf('x001'));
@@ -201,6 +207,6 @@ describe('renderAhead as the pages move on', () => {
     await settle('x200');
     const before = tasks.length;
     for (let i = 2; i <= 200; i++) expect(await renderer.blocks(many[i] as string)).toEqual(blocksOf(many[i] as string));
-    expect(tasks.length).toBeLessThanOrEqual(before + 2);
+    expect(tasks.length).toBeLessThanOrEqual(before + TASKS_PER_WORKER);
   });
 });
