@@ -23,7 +23,7 @@ import { checkRecord, sortChecks } from './checks.ts';
 import { checkClaims, computeBaselineDeltas, computeParentDeltas } from './deltas.ts';
 import { assertThreshold, computeFairnessGaps, DEFAULT_FAIRNESS_THRESHOLD } from './fairness.ts';
 import { buildLeaderboards, type Leaderboard } from './leaderboard.ts';
-import { buildLineageGraph, type LineageGraph } from './lineage.ts';
+import { buildLineageGraph, headlineChainOf, type LineageGraph } from './lineage.ts';
 import { metricInfo } from './metrics.ts';
 import { ANALYSIS_SCHEMA_VERSION, type ExperimentAnalysis, type ExperimentDocument, type Headline, type SummaryItem } from './schema.ts';
 import { findTestSplit } from './sizes.ts';
@@ -43,6 +43,7 @@ export { computeFairnessGaps, DEFAULT_FAIRNESS_THRESHOLD, type FairnessOptions }
 export { checkRecord, deriveFromMatrix, type CheckContext } from './checks.ts';
 export {
   buildLineageGraph,
+  headlineChainOf,
   lineageAncestors,
   lineageParents,
   type LineageGraph,
@@ -108,6 +109,7 @@ export function analyzeCollection(records: readonly Experiment[], options: Analy
       totalN: findTestSplit(record)?.records ?? null,
     });
     const checks = sortChecks([...checkRecord(record, { ids, cycle: cycleOf.get(record.id) ?? null }), ...claims.checks]);
+    const headline = headlineMetric(record);
     byId.set(record.id, {
       baselineDeltas,
       parentDeltas,
@@ -115,7 +117,8 @@ export function analyzeCollection(records: readonly Experiment[], options: Analy
       fairness,
       checks,
       lineage: place,
-      headline: headlineMetric(record),
+      headline,
+      headlineChain: headlineChainOf(record.id, headline?.metric, place.ancestors, recordsById),
     });
   }
   return { byId, lineage, leaderboards: buildLeaderboards([...recordsById.values()]) };

@@ -101,6 +101,25 @@ export function lineageAncestors(id: string, parentOf: ReadonlyMap<string, strin
 }
 
 /**
+ * The value of `metric` (an experiment's headline metric) along its ancestor chain: root first,
+ * `id` last, null for a record without that metric; null when there is no metric or no ancestor.
+ */
+export function headlineChainOf(
+  id: string,
+  metric: string | undefined,
+  ancestors: readonly string[],
+  records: ReadonlyMap<string, Experiment>,
+): { id: string; value: number | null }[] | null {
+  if (metric === undefined || metric === '' || ancestors.length === 0) return null;
+  const valueOf = (other: string): number | null =>
+    records.get(other)?.evaluation?.testMetrics?.find((m) => m.metric === metric)?.value ?? null;
+  return [...ancestors]
+    .reverse()
+    .concat([id])
+    .map((other) => ({ id: other, value: valueOf(other) }));
+}
+
+/**
  * Builds the lineage graph. The first record of a duplicated id wins; parents and related ids not
  * among the records are left out (the checks report them). Children, roots and edges are ordered by
  * id; ancestors nearest first; descendants breadth-first, nearest first.

@@ -126,6 +126,12 @@ export const HeadlineSchema = z.object({
 });
 export type Headline = z.output<typeof HeadlineSchema>;
 
+export const HeadlineChainPointSchema = z.object({
+  id: z.string().describe('Experiment id.'),
+  value: z.number().nullable().describe('Its test value of the headline metric; null when it has none.'),
+});
+export type HeadlineChainPoint = z.output<typeof HeadlineChainPointSchema>;
+
 export const ExperimentAnalysisSchema = z.object({
   baselineDeltas: z.array(MetricDeltaSchema).describe('Changes against every non-current baseline row.'),
   parentDeltas: z.array(MetricDeltaSchema).describe('Changes against the parent experiment (test metrics of both).'),
@@ -134,6 +140,12 @@ export const ExperimentAnalysisSchema = z.object({
   checks: z.array(CheckSchema).describe('Consistency checks, errors first.'),
   lineage: ExperimentLineageSchema.describe('Where the experiment sits in the lineage graph.'),
   headline: HeadlineSchema.nullable().describe('The headline metric: the first test metric with a value.'),
+  headlineChain: z
+    .array(HeadlineChainPointSchema)
+    .nullable()
+    .describe(
+      'The headline metric along the ancestor chain, root first and this experiment last (the lineage-trend chart); null without a headline metric or ancestors.',
+    ),
 });
 export type ExperimentAnalysis = z.output<typeof ExperimentAnalysisSchema>;
 

@@ -1,4 +1,11 @@
+import type { TopLevelSpec } from 'vega-lite';
 import type { ChartDatasets } from './types.ts';
+
+/** Splits a spec into its shape (what is compiled) and its data; the description is kept out of the shape too. */
+export function splitChartSpec(spec: TopLevelSpec): { shape: TopLevelSpec; data: ChartDatasets; description: string | undefined } {
+  const { datasets, description, ...shape } = spec;
+  return { shape: shape, data: (datasets ?? {}) as ChartDatasets, description };
+}
 
 /**
  * One chart in an experiment's `charts/<id>.json`: the id of its compiled shape (the Vega spec

@@ -17,6 +17,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import * as vega from 'vega';
 import type { ChartDatasets, ChartView } from './types.ts';
 import { installChartTextMetrics } from './text-width.ts';
+import { splitChartSpec } from './payload.ts';
+
+export { splitChartSpec };
 
 /** A compiled Vega spec (JSON). */
 export type VegaSpec = Record<string, unknown>;
@@ -53,12 +56,6 @@ export interface RenderedChart {
 /** True unless `LOGBOOK_CHARTS=off`. */
 export function isChartRenderingEnabled(env: Readonly<Record<string, string | undefined>>): boolean {
   return env['LOGBOOK_CHARTS'] !== 'off';
-}
-
-/** Splits a spec into its shape (what is compiled) and its data; the description is kept out of the shape too. */
-export function splitChartSpec(spec: TopLevelSpec): { shape: TopLevelSpec; data: ChartDatasets; description: string | undefined } {
-  const { datasets, description, ...shape } = spec;
-  return { shape: shape, data: (datasets ?? {}) as ChartDatasets, description };
 }
 
 function sha256(text: string): string {

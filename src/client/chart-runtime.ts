@@ -17,7 +17,9 @@ import * as viewTransforms from 'vega-view-transforms';
 import * as encodeTransforms from 'vega-encode';
 import { Handler } from 'vega-tooltip';
 import { installChartTextMetrics } from '../charts/text-width.ts';
-import { chartSpecWithData, type ChartDataEntry } from '../charts/payload.ts';
+import { chartSpecWithData, splitChartSpec } from '../charts/payload.ts';
+import { experimentChartViews } from '../charts/experiment-views.ts';
+import type { ExperimentDocument } from '../analysis/schema.ts';
 
 Object.assign(transforms, coreTransforms, viewTransforms, encodeTransforms);
 // Lay text out exactly as the build did, so the interactive chart has the static SVG's size.
@@ -52,28 +54,32 @@ function loadJson(url: string): Promise<unknown> {
 }
 
 /**
- * The compiled Vega spec with data of chart `id`: the page's `charts/<experiment>.json` gives the
- * chart's data and the id of its shape, `charts/shapes/<shape>.json` (shared by every page, so the
- * browser caches it) the spec without data. Undefined when the page has no such chart.
+ * The compiled Vega spec with data of chart `id`: its data is built from the experiment's API
+ * document (record and analysis) by the same code the build used, and its compiled shape (a Vega
+ * spec without data, shared by every page, so the browser caches it) is fetched from `shapeUrl`.
+ * Undefined when the experiment has no such chart.
  */
-async function loadChartSpec(url: string, id: string): Promise<Parameters<typeof parse>[0] | undefined> {
-  const charts = (await loadJson(url)) as Record<string, ChartDataEntry | undefined>;
-  const entry = charts[id];
-  if (entry === undefined) return undefined;
-  const shape = (await loadJson(new URL(`shapes/${encodeURIComponent(entry.shape)}.json`, url).href)) as object;
-  return chartSpecWithData(shape, entry.data);
+async function loadChartSpec(dataUrl: string, shapeUrl: string, id: string): Promise<Parameters<typeof parse>[0] | undefined> {
+  const [doc, shape] = await Promise.all([loadJson(dataUrl) as Promise<ExperimentDocument>, loadJson(shapeUrl) as Promise<object>]);
+  const view = experimentChartViews({
+    record: doc.record,
+    headlineMetric: doc.analysis.headline?.metric,
+    lineageChain: doc.analysis.headlineChain ?? undefined,
+  }).find((v) => v.id === id);
+  return view === undefined ? undefined : chartSpecWithData(shape, splitChartSpec(view.spec).data);
 }
 
 /** Replaces a figure's static SVG with an interactive Vega view; sets `data-hydrated="true"`. */
 export async function hydrateChart(figure: HTMLElement): Promise<void> {
-  const url = figure.dataset['chartSrc'];
+  const dataUrl = figure.dataset['chartSrc'];
+  const shapeUrl = figure.dataset['chartShape'];
   const id = figure.dataset['chart'];
   const staticSvg = figure.querySelector('svg');
-  if (!url || !id || staticSvg === null) {
+  if (!dataUrl || !shapeUrl || !id || staticSvg === null) {
     figure.dataset['hydrated'] = 'skipped';
     return;
   }
-  const spec = await loadChartSpec(new URL(url, document.baseURI).href, id);
+  const spec = await loadChartSpec(new URL(dataUrl, document.baseURI).href, new URL(shapeUrl, document.baseURI).href, id);
   if (spec === undefined) {
     figure.dataset['hydrated'] = 'skipped';
     return;

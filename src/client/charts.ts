@@ -1,14 +1,15 @@
 /**
  * Lazy chart bootstrap (tiny; loaded on every page). Each chart is server-rendered as
  *
- *   <figure class="chart" data-chart="<id>" data-chart-src="<base>charts/<experiment>.json">
+ *   <figure class="chart" data-chart="<id>" data-chart-src="<base>api/experiments/<experiment>.json"
+ *           data-chart-shape="<base>charts/shapes/<shape>.json">
  *     <div class="chart-canvas"> <svg …static…> </div>
  *   </figure>
  *
  * When a figure comes near the viewport, the chart runtime (vega + vega-tooltip, a separate chunk)
- * is imported, loads the page's chart data (one JSON file per page, kept out of the HTML so the
- * page stays small) and the compiled chart shape (one file per kind of chart, shared by all pages)
- * and replaces the static SVG with an interactive view of the same size; the figure then gets
+ * is imported, builds the chart's data from the experiment's API document (kept out of the HTML so
+ * the page stays small), loads the compiled chart shape (one file per kind of chart, shared by all
+ * pages) and replaces the static SVG with an interactive view of the same size; the figure then gets
  * `data-hydrated="true"` (or `"error"`, keeping the static SVG).
  */
 

@@ -22,7 +22,7 @@ export function experimentPageKey(id: string, site: SiteModel): string {
   const related = (analysis?.lineage.related ?? []).map((r) => [r, site.byId.get(r)?.name ?? null]);
   const tree = buildLineageTree(id, { base: site.base, records: site.byId, analyses: site.analyses });
   // The lineage-trend chart plots the headline metric of every ancestor.
-  const chain = headlineChain(id, { records: site.byId, analyses: site.analyses }) ?? null;
+  const chain = headlineChain(id, { analyses: site.analyses }) ?? null;
   return hash([record, analysis, related, tree, chain, site.files.get(id) ?? null, process.env['LOGBOOK_CHARTS'] ?? '']);
 }
 

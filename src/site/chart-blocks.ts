@@ -4,11 +4,9 @@
  * table, grouped by page section. Runs in the page-rendering thread or in a chart worker
  * (`chart-worker.ts`): input and output are plain data, so they cross threads by structured clone.
  */
-import type { Experiment } from '../schema/index.ts';
-import { buildExperimentCharts } from '../charts/build.ts';
-import type { ChartDataEntry } from '../charts/payload.ts';
+import { experimentChartViews, type ExperimentChartsInput } from '../charts/experiment-views.ts';
 import type { ChartCell, ChartView } from '../charts/types.ts';
-import { compileChartShape, isChartRenderingEnabled, renderChartView, splitChartSpec, type VegaSpec } from '../charts/render.ts';
+import { compileChartShape, isChartRenderingEnabled, renderChartView, type VegaSpec } from '../charts/render.ts';
 import {
   chartCacheDir,
   chartCacheKey,
@@ -18,18 +16,11 @@ import {
   type CachedChart,
   type ChartCacheEffects,
 } from './chart-cache.ts';
-import { metricInfo } from '../analysis/metrics.ts';
 import type { ChartBlockData } from '../view/blocks.ts';
 import { formatValue } from '../view/format.ts';
 
 /** What one experiment's charts depend on besides the record itself. */
-export interface ChartBlocksInput {
-  record: Experiment;
-  /** The record's headline metric (analysis), if any. */
-  headlineMetric?: string | undefined;
-  /** The headline metric's value along the ancestor chain, root first, this experiment last. */
-  lineageChain?: { id: string; value: number | null }[] | undefined;
-}
+export type ChartBlocksInput = ExperimentChartsInput;
 
 /** Chart blocks by page section id, in page order; a plain array of pairs so it can cross threads. */
 export type ChartBlocksBySection = [string, ChartBlockData[]][];
@@ -39,26 +30,7 @@ function cellText(cell: ChartCell): string {
   return typeof cell === 'number' ? formatValue(cell) : cell;
 }
 
-function chartViews(input: ChartBlocksInput) {
-  const { record, headlineMetric, lineageChain } = input;
-  return buildExperimentCharts({
-    record,
-    ...(headlineMetric ? { headlineMetric } : {}),
-    ...(lineageChain ? { lineageChain } : {}),
-    isLowerBetter: (m) => metricInfo(m).direction === 'lower',
-  });
-}
-
-/**
- * The experiment's charts by chart id, each as its compiled shape's id and its data: the file the
- * browser runtime loads when a chart is scrolled into view (kept out of the page, so the page stays
- * small; the shapes are separate files shared by every page, see `chartShapes`).
- */
-export function chartData(input: ChartBlocksInput): Record<string, ChartDataEntry> {
-  return Object.fromEntries(
-    chartViews(input).map((view) => [view.id, { shape: compileChartShape(view.spec).id, data: splitChartSpec(view.spec).data }]),
-  );
-}
+const chartViews = experimentChartViews;
 
 /** The compiled shapes (Vega specs without data) the experiment's charts use, by shape id. */
 export function chartShapes(input: ChartBlocksInput): Map<string, VegaSpec> {
@@ -116,6 +88,7 @@ export async function renderChartBlocks(input: ChartBlocksInput, options: ChartB
       title: view.title,
       description: view.description,
       svg: rendered.svg,
+      shape: compileChartShape(view.spec).id,
       width: rendered.width,
       height: rendered.height,
       table: { columns: view.table.columns, rows: view.table.rows.map((row) => row.map(cellText)) },

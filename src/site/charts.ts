@@ -2,14 +2,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Experiment } from '../schema/index.ts';
-import { headlineMetric, lineageAncestors, lineageParents } from '../analysis/index.ts';
+import { headlineChainOf, headlineMetric, lineageAncestors, lineageParents } from '../analysis/index.ts';
 import { isChartRenderingEnabled } from '../charts/render.ts';
 import type { ChartBlockData } from '../view/blocks.ts';
-import { chartData, chartShapes, renderChartBlocks, type ChartBlocksBySection, type ChartBlocksInput } from './chart-blocks.ts';
-import type { ChartDataEntry } from '../charts/payload.ts';
+import { chartShapes, renderChartBlocks, type ChartBlocksBySection, type ChartBlocksInput } from './chart-blocks.ts';
 import type { VegaSpec } from '../charts/render.ts';
-import { chartSpecsPath, joinBase } from '../view/urls.ts';
-import { headlineChain } from '../view/lineage.ts';
+import { apiPath, chartShapePath, joinBase } from '../view/urls.ts';
 import { compareText } from '../util/compare-text.ts';
 import { createChartPool, TASKS_PER_WORKER, type ChartPool } from './chart-pool.ts';
 import type { SiteModel } from './data.ts';
@@ -45,15 +43,12 @@ function buildStats(): { pages: number; charts: number } {
  * can start rendering charts before any page is built; pages compute the same inputs.
  */
 export function chartInputs(records: readonly Experiment[]): Map<string, ChartBlocksInput> {
-  const { byRecordId: byId, parentOf } = lineageParents(records);
-  const analyses = new Map(
-    [...byId.values()].map((r) => [r.id, { headline: headlineMetric(r), lineage: { ancestors: lineageAncestors(r.id, parentOf) } }]),
-  );
-  const ctx = { records: byId, analyses };
+  const { byRecordId, parentOf } = lineageParents(records);
   return new Map(
-    [...byId.values()].map((record) => {
-      const metric = analyses.get(record.id)?.headline?.metric;
-      return [record.id, { record, headlineMetric: metric, lineageChain: headlineChain(record.id, ctx) }];
+    [...byRecordId.values()].map((record) => {
+      const metric = headlineMetric(record)?.metric;
+      const chain = headlineChainOf(record.id, metric, lineageAncestors(record.id, parentOf), byRecordId);
+      return [record.id, { record, headlineMetric: metric, lineageChain: chain ?? undefined }];
     }),
   );
 }
@@ -239,17 +234,16 @@ export async function buildExperimentChartBlocks(record: Experiment, site: SiteM
   if (!isChartRenderingEnabled(process.env)) return new Map();
   const renderer = registry[RENDERER_KEY] as Renderer | undefined;
   const blocks = (await renderer?.blocks(record.id)) ?? (await renderChartBlocks(chartInputOf(record, site)));
-  const specUrl = joinBase(site.base, chartSpecsPath(record.id));
+  const dataUrl = joinBase(site.base, apiPath(record.id));
   const stats = buildStats();
   stats.pages += 1;
   stats.charts += blocks.reduce((n, [, list]) => n + list.length, 0);
-  return new Map(blocks.map(([section, list]) => [section, list.map((chart) => ({ ...chart, specUrl }))]));
-}
-
-/** An experiment's charts as shape id + data, for `charts/<id>.json`; empty when charts are off. */
-export function buildExperimentChartData(record: Experiment, site: SiteModel): Record<string, ChartDataEntry> {
-  if (!isChartRenderingEnabled(process.env)) return {};
-  return chartData(chartInputOf(record, site));
+  return new Map(
+    blocks.map(([section, list]) => [
+      section,
+      list.map((chart) => ({ ...chart, dataUrl, shapeUrl: joinBase(site.base, chartShapePath(chart.shape)) })),
+    ]),
+  );
 }
 
 const siteShapes = new WeakMap<SiteModel, Map<string, VegaSpec>>();

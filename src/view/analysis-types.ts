@@ -85,4 +85,6 @@ export interface ExperimentAnalysisView {
   checks: CheckView[];
   lineage: LineageView;
   headline: HeadlineView | null;
+  /** The headline metric along the ancestor chain, root first (see the analysis schema). */
+  headlineChain?: { id: string; value: number | null }[] | null;
 }

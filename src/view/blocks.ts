@@ -39,8 +39,14 @@ export interface ChartBlockData {
   title: string;
   description: string;
   svg: string;
-  /** URL of the JSON file with this page's compiled chart specs (keyed by chart id), for lazy hydration. */
-  specUrl?: string;
+  /** Id of the chart's compiled shape (a Vega spec without data), shared by every chart of its kind. */
+  shape: string;
+  /**
+   * For lazy hydration: the experiment's API document (record and analysis, from which the browser
+   * builds the chart's data as the build did) and the compiled shape (`charts/shapes/<shape>.json`).
+   */
+  dataUrl?: string;
+  shapeUrl?: string;
   width: number;
   height: number;
   table: { columns: string[]; rows: string[][] };

@@ -11,12 +11,6 @@ export interface LineageContext {
   analyses: ReadonlyMap<string, ExperimentAnalysisView>;
 }
 
-/** What `headlineChain` reads: the records and, per id, the headline metric and the ancestors. */
-export interface HeadlineChainContext {
-  records: ReadonlyMap<string, Experiment>;
-  analyses: ReadonlyMap<string, { headline: { metric: string } | null; lineage: { ancestors: readonly string[] } }>;
-}
-
 function node(id: string, ctx: LineageContext, current: string | undefined): LineageTreeNode {
   const rec = ctx.records.get(id);
   const analysis = ctx.analyses.get(id);
@@ -79,17 +73,11 @@ export function buildLineageForest(ctx: LineageContext): LineageTreeNode[] {
 
 /**
  * The experiment's headline metric along its ancestor chain, root first, this experiment last (the
- * lineage-trend chart); undefined without a headline metric or ancestors.
+ * lineage-trend chart; computed by the analysis); undefined without a headline metric or ancestors.
  */
-export function headlineChain(id: string, ctx: HeadlineChainContext): { id: string; value: number | null }[] | undefined {
-  const analysis = ctx.analyses.get(id);
-  const metric = analysis?.headline?.metric;
-  const ancestors = analysis?.lineage.ancestors ?? [];
-  if (!metric || ancestors.length === 0) return undefined;
-  const valueOf = (other: string): number | null =>
-    ctx.records.get(other)?.evaluation?.testMetrics?.find((m) => m.metric === metric)?.value ?? null;
-  return [...ancestors]
-    .reverse()
-    .concat([id])
-    .map((other) => ({ id: other, value: valueOf(other) }));
+export function headlineChain(
+  id: string,
+  ctx: { analyses: ReadonlyMap<string, { headlineChain?: { id: string; value: number | null }[] | null }> },
+): { id: string; value: number | null }[] | undefined {
+  return ctx.analyses.get(id)?.headlineChain ?? undefined;
 }

@@ -17,7 +17,7 @@ export const comparePath = (a: string, b: string): string => `compare/${encodeUR
 /** Page URL of a tag value. */
 export const tagPath = (key: string, value: string): string => `tags/${slugify(key)}/${slugify(value)}/`;
 /** Compiled chart specs (with data) of an experiment page, loaded when a chart is hydrated. */
-export const chartSpecsPath = (id: string): string => `charts/${encodeURIComponent(id)}.json`;
+export const chartShapePath = (shape: string): string => `charts/shapes/${encodeURIComponent(shape)}.json`;
 /** API document of an experiment. */
 export const apiPath = (id: string): string => `api/experiments/${encodeURIComponent(id)}.json`;
 

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { buildLineageGraph, compareIds, diffConfigurations } from '../../src/analysis/lineage.ts';
+import {
+  buildLineageGraph,
+  compareIds,
+  diffConfigurations,
+  headlineChainOf,
+  lineageAncestors,
+  lineageParents,
+} from '../../src/analysis/lineage.ts';
 import { record } from './fixtures.ts';
 
 const hp = (lr: number) => ({
@@ -125,4 +132,32 @@ describe('diffConfigurations', () => {
 
 describe('compareIds', () => {
   test('code-point order', () => expect(['b', 'B', 'a', 'a'].sort(compareIds)).toEqual(['B', 'a', 'a', 'b']));
+});
+
+describe('headlineChainOf', () => {
+  const { byRecordId, parentOf } = lineageParents(records);
+  test('the headline metric from the root down to the experiment; null where a record has no value for it', () => {
+    // c's ancestors are b (nearest) then a; d has no test metrics at all.
+    expect(lineageAncestors('c', parentOf)).toEqual(['b', 'a']);
+    expect(headlineChainOf('c', 'Accuracy', ['b', 'a'], byRecordId)).toEqual([
+      { id: 'a', value: 0.8 },
+      { id: 'b', value: 0.85 },
+      { id: 'c', value: 0.88 },
+    ]);
+    expect(headlineChainOf('d', 'Accuracy', lineageAncestors('d', parentOf), byRecordId)).toEqual([
+      { id: 'a', value: 0.8 },
+      { id: 'b', value: 0.85 },
+      { id: 'd', value: null },
+    ]);
+  });
+  test('null without a metric or without ancestors', () => {
+    expect(headlineChainOf('c', undefined, ['b', 'a'], byRecordId)).toBeNull();
+    expect(headlineChainOf('c', '', ['b', 'a'], byRecordId)).toBeNull();
+    expect(headlineChainOf('a', 'Accuracy', [], byRecordId)).toBeNull();
+  });
+  test('lineageParents keeps the first record of a duplicated id and only parents among the records', () => {
+    expect(byRecordId.get('a')?.name).toBeUndefined();
+    expect(parentOf.has('f')).toBe(false);
+    expect(parentOf.get('a')).toBeUndefined();
+  });
 });

@@ -19,12 +19,11 @@ describe('chartInputs', () => {
   test('headline metric and chain from the records alone equal what the full analysis gives', () => {
     const inputs = chartInputs(records);
     const analysis = analyzeCollection(records);
-    const byId = new Map(records.map((r) => [r.id, r]));
     for (const record of records) {
       const input = inputs.get(record.id);
       expect(input?.record).toBe(record);
       expect(input?.headlineMetric).toBe(analysis.byId.get(record.id)?.headline?.metric);
-      expect(input?.lineageChain).toEqual(headlineChain(record.id, { records: byId, analyses: analysis.byId }));
+      expect(input?.lineageChain).toEqual(headlineChain(record.id, { analyses: analysis.byId }));
     }
   });
 
@@ -48,7 +47,10 @@ describe('chartInputs', () => {
 function fakePool(size: number) {
   const tasks: { id: string; urgent: boolean; reply: boolean; settle: (ok: boolean) => void }[] = [];
   const blocksOf = (id: string): ChartBlocksBySection => [
-    ['training', [{ id, title: id, description: '', svg: `<svg>${id}</svg>`, width: 1, height: 1, table: { columns: [], rows: [] } }]],
+    [
+      'training',
+      [{ id, title: id, description: '', svg: `<svg>${id}</svg>`, shape: 'shape', width: 1, height: 1, table: { columns: [], rows: [] } }],
+    ],
   ];
   const pool: ChartPool = {
     size,
@@ -159,30 +161,36 @@ describe('renderAhead beyond the reply window', () => {
   });
 });
 
-describe('chart data and shapes files', () => {
-  test('each chart is its shape id plus its data; together they give the compiled spec with data', async () => {
-    const { chartData, chartShapes } = await import('../../src/site/chart-blocks.ts');
-    const { buildExperimentCharts } = await import('../../src/charts/build.ts');
-    const { compileChartSpec, splitChartSpec } = await import('../../src/charts/render.ts');
-    const { chartSpecWithData } = await import('../../src/charts/payload.ts');
+describe('chart data in the browser', () => {
+  test('the runtime builds, from the API document, exactly the chart data the build rendered', async () => {
+    const { experimentChartViews } = await import('../../src/charts/experiment-views.ts');
+    const { buildExperimentDocument } = await import('../../src/analysis/index.ts');
+    const { chartShapes } = await import('../../src/site/chart-blocks.ts');
     const { templateRecord } = await import('../charts/fixtures.ts');
-    const input = { record: templateRecord, headlineMetric: 'Accuracy' };
-    const data = chartData(input);
-    const shapes = chartShapes(input);
-    const views = buildExperimentCharts({ record: templateRecord, headlineMetric: 'Accuracy' });
-    expect(Object.keys(data)).toEqual(views.map((v) => v.id));
-    for (const view of views) {
-      const entry = data[view.id];
-      expect(entry?.shape).toMatch(/^[0-9a-f]{16}$/);
-      expect(entry?.data).toEqual(splitChartSpec(view.spec).data);
-      const shape = shapes.get(entry?.shape ?? '');
-      expect(shape).toBe(compileChartSpec(view.spec));
-      expect(JSON.stringify(shape)).not.toContain('"values"');
-      expect(chartSpecWithData(shape as object, entry?.data ?? {})).toMatchObject({ data: expect.any(Array) as unknown });
+    const collection: Experiment[] = [
+      { ...templateRecord, id: 'root' },
+      { ...templateRecord, id: 'child', lineage: { parent: 'root' } },
+      { ...templateRecord, id: 'grandchild', lineage: { parent: 'child' } },
+    ];
+    const analysis = analyzeCollection(collection);
+    const inputs = chartInputs(collection);
+    for (const record of collection) {
+      const built = experimentChartViews(inputs.get(record.id) as ChartBlocksInput);
+      const doc = JSON.parse(JSON.stringify(buildExperimentDocument(record, analysis.byId.get(record.id) as never))) as ReturnType<
+        typeof buildExperimentDocument
+      >;
+      const inBrowser = experimentChartViews({
+        record: doc.record,
+        headlineMetric: doc.analysis.headline?.metric,
+        lineageChain: doc.analysis.headlineChain ?? undefined,
+      });
+      expect(inBrowser.map((v) => v.spec)).toEqual(built.map((v) => v.spec));
     }
-    // Another experiment with the same kinds of charts shares their shapes.
-    const other = chartData({ record: { ...templateRecord, id: 'exp-other', name: 'other' }, headlineMetric: 'Accuracy' });
-    expect(other['confusion-matrix']?.shape).toBe(data['confusion-matrix']?.shape);
+    expect(experimentChartViews(inputs.get('grandchild') as ChartBlocksInput).some((v) => v.id === 'lineage-trend')).toBe(true);
+    // Shapes are shared: every experiment here draws the same kinds of charts.
+    const shapes = [...chartShapes(inputs.get('root') as ChartBlocksInput).keys()];
+    expect(shapes.every((id) => /^[0-9a-f]{16}$/.test(id))).toBe(true);
+    expect([...chartShapes(inputs.get('child') as ChartBlocksInput).keys()]).toEqual(expect.arrayContaining(shapes));
   });
 });
 
