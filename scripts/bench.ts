@@ -6,7 +6,7 @@
  *    and reading its peak RSS from `/usr/bin/time -v`:
  *      cold     — no chart cache and no Astro cache (what a fresh CI runner does);
  *      noCharts — `LOGBOOK_CHARTS=off`, the same pipeline without charts;
- *      warm     — every chart SVG already in the cache the cold build filled;
+ *      warm     — every chart SVG already in the cache the cold build filled (records parsed afresh, as in noCharts);
  *      rebuild  — after changing one record (its name and one training value), cache kept.
  * 3. Measures the cold build's `dist`: pages, charts, size, the gzipped HTML of the median experiment
  *    page, and the JavaScript an experiment page loads up front (initial) and on scroll (lazy).
@@ -268,7 +268,9 @@ async function main(): Promise<void> {
         ...astroCache('noCharts'),
       });
     } else if (name === 'warm') {
-      if (!existsSync(chartCache)) log('warm: the chart cache is empty (run the cold build first)');
+      if (!existsSync(join(chartCache, 'charts'))) log('warm: the chart cache is empty (run the cold build first)');
+      // Only the charts are cached: parsed records are not, as in the no-chart build it is compared with.
+      rmSync(join(chartCache, 'records'), { recursive: true, force: true });
       builds.warm = build('warm', work, content, { LOGBOOK_CACHE_DIR: chartCache, ...astroCache('warm') });
       measures ??= measureDist(join(work, 'dist-warm'));
     } else {
