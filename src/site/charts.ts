@@ -19,6 +19,10 @@ import type { SiteModel } from './data.ts';
  */
 const REPLY_WINDOW = 1000;
 
+/** Pages an incremental build renders in the page thread before it starts the chart workers. */
+const PAGES_IN_THREAD_BEFORE_WORKERS = 50;
+let pagesInThread = 0;
+
 /** Sites with fewer experiments render charts in the page thread by default. */
 const MIN_EXPERIMENTS_FOR_WORKERS = 50;
 
@@ -28,8 +32,6 @@ const POOL_KEY = Symbol.for('logbook.chartPool');
 const RENDERER_KEY = Symbol.for('logbook.chartRenderer');
 /** Where chart counts are published, for the build-done hook's progress line. */
 const STATS_KEY = Symbol.for('logbook.chartStats');
-/** Where astro.config.mjs publishes the running Astro command (`build`, `dev`, `sync`, …). */
-const COMMAND_KEY = Symbol.for('logbook.astroCommand');
 
 const registry = globalThis as Record<symbol, unknown>;
 
@@ -206,24 +208,28 @@ export function renderAhead(
  * Starts rendering the charts of `records` on worker threads (one per core), in page order, so they
  * are ready — or at least cached — when their pages are built. Called by the content loader as soon
  * as the records are read (during `astro build` only), and again by `getSite()`, which is a no-op
- * once started. Nothing happens without charts or for small sites (see `chartWorkerCount`).
+ * once started. Nothing happens without charts, for small sites (see `chartWorkerCount`), or in an
+ * incremental build unless `evenIfIncremental`.
  */
-export function startChartRendering(records: readonly Experiment[], env: Readonly<Record<string, string | undefined>> = process.env): void {
+export function startChartRendering(
+  records: readonly Experiment[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  options: { evenIfIncremental?: boolean } = {},
+): void {
   if (registry[RENDERER_KEY] !== undefined || !isChartRenderingEnabled(env)) return;
   const workers = chartWorkerCount(env, records.length);
   const file = join(process.cwd(), 'src', 'site', 'chart-worker.ts');
   if (workers === 0 || !existsSync(file)) return;
   const incremental = existsSync(resolve(env['LOGBOOK_ASTRO_CACHE_DIR'] || join('node_modules', '.astro'), 'incremental-build.json'));
+  // An incremental build usually renders a handful of changed pages: starting workers (loading Vega
+  // twice) would cost more than it saves. Pages render in the page thread, and the workers start
+  // only if many do (see `buildExperimentChartBlocks`).
+  if (incremental && options.evenIfIncremental !== true) return;
   const inputs = chartInputs(records);
   const order = [...inputs.keys()].sort(compareText);
   const pool = createChartPool({ file, size: workers });
   registry[POOL_KEY] = pool;
   registry[RENDERER_KEY] = renderAhead(order, inputs, pool, { eager: !incremental });
-}
-
-/** True while `astro build` runs (astro.config.mjs publishes the command). */
-export function isAstroBuild(): boolean {
-  return registry[COMMAND_KEY] === 'build';
 }
 
 /**
@@ -232,6 +238,10 @@ export function isAstroBuild(): boolean {
  */
 export async function buildExperimentChartBlocks(record: Experiment, site: SiteModel): Promise<Map<string, ChartBlockData[]>> {
   if (!isChartRenderingEnabled(process.env)) return new Map();
+  if (registry[RENDERER_KEY] === undefined && ++pagesInThread === PAGES_IN_THREAD_BEFORE_WORKERS) {
+    // An incremental build that turns out to rebuild many pages: workers are worth it after all.
+    startChartRendering(site.records, process.env, { evenIfIncremental: true });
+  }
   const renderer = registry[RENDERER_KEY] as Renderer | undefined;
   const blocks = (await renderer?.blocks(record.id)) ?? (await renderChartBlocks(chartInputOf(record, site)));
   const dataUrl = joinBase(site.base, apiPath(record.id));

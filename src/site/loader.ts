@@ -1,7 +1,11 @@
 import type { Loader } from 'astro/loaders';
 import { loadRecords, nodeLoadEffects, nodeParseCache, recordCacheDir } from '../content/load.ts';
 import { formatDiagnostic } from '../ingest/index.ts';
-import { isAstroBuild, startChartRendering } from './charts.ts';
+
+/** True while `astro build` runs (astro.config.mjs publishes the command under this symbol). */
+function isAstroBuild(): boolean {
+  return (globalThis as Record<symbol, unknown>)[Symbol.for('logbook.astroCommand')] === 'build';
+}
 
 /** What the loader stores per record. */
 export interface StoredRecord {
@@ -32,7 +36,11 @@ export function logbookLoader(options: { dir: string }): Loader {
       }
       // Charts are the slowest part of a build: start them on the other cores now, while Astro bundles
       // and builds the pages that have none.
-      if (isAstroBuild()) startChartRendering(records.map((r) => r.record));
+      // (Imported only then, so `astro sync`, `astro dev` and builds without charts never load Vega here.)
+      if (isAstroBuild() && process.env['LOGBOOK_CHARTS'] !== 'off') {
+        const { startChartRendering } = await import('./charts.ts');
+        startChartRendering(records.map((r) => r.record));
+      }
       store.clear();
       for (const r of records) {
         const data: StoredRecord = { record: r.record, file: r.file, format: r.format };
