@@ -113,6 +113,11 @@ function runStep(name: string, args: readonly string[], env: Record<string, stri
   return { seconds, cpuSeconds, peakRssMB };
 }
 
+/** Flushes the page cache's dirty pages (`sync`); a no-op where there is no `sync` command. */
+function flushWrites(): void {
+  spawnSync('sync', [], { stdio: 'ignore' });
+}
+
 function maxOrNull(values: readonly (number | null)[]): number | null {
   const known = values.filter((v): v is number => v !== null);
   return known.length === 0 ? null : Math.max(...known);
@@ -123,6 +128,9 @@ function build(name: BuildName, work: string, content: string, env: Record<strin
   const dist = join(work, `dist-${name}`);
   rmSync(dist, { recursive: true, force: true });
   const base = { LOGBOOK_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', TZ: 'UTC', ...env };
+  // Every build starts with nothing left to write back to disk: otherwise the build after the
+  // generator (or after a build that wrote 350 MB) pays for the previous step's writes.
+  flushWrites();
   log(`${name}: building…`);
   const validate = runStep(`${name} validate`, ['scripts/validate.ts', content], base, join(work, `${name}-validate.log`));
   const astro = runStep(
