@@ -4,10 +4,10 @@
  */
 
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import fg from 'fast-glob';
+import { sourceFingerprint } from '../util/source-fingerprint.ts';
 import type { Experiment } from '../schema/index.ts';
 import * as msg from '../ingest/messages.ts';
 import { parseSource } from '../ingest/parse-source.ts';
@@ -85,15 +85,9 @@ const PARSE_CACHE_VERSION = '1';
  * never serves old results; without those folders (an installed copy) nothing is cached.
  */
 export function nodeParseCache(dir: string, root = process.cwd()): ParseCache | undefined {
-  const sources = ['src/ingest', 'src/schema', 'src/content'].map((d) => resolve(root, d));
-  if (!sources.every((d) => existsSync(d))) return undefined;
-  const fingerprint = createHash('sha256').update(PARSE_CACHE_VERSION);
-  for (const folder of sources) {
-    for (const name of readdirSync(folder).sort()) {
-      if (name.endsWith('.ts')) fingerprint.update(name).update(readFileSync(join(folder, name)));
-    }
-  }
-  const code = fingerprint.digest('hex');
+  const sources = sourceFingerprint(['src/ingest', 'src/schema', 'src/content'], root);
+  if (sources === undefined) return undefined;
+  const code = createHash('sha256').update(PARSE_CACHE_VERSION).update(sources).digest('hex');
   const fileOf = (key: string): string => join(dir, key.slice(0, 2), `${key}.json`);
   return {
     key: (file, text) => createHash('sha256').update(code).update(file).update('\0').update(text).digest('hex'),

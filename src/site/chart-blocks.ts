@@ -5,15 +5,15 @@
  * (`chart-worker.ts`): input and output are plain data, so they cross threads by structured clone.
  */
 import { experimentChartViews, type ExperimentChartsInput } from '../charts/experiment-views.ts';
-import type { ChartCell, ChartView } from '../charts/types.ts';
+import type { ChartCell } from '../charts/types.ts';
 import { compileChartShape, isChartRenderingEnabled, renderChartView, type VegaSpec } from '../charts/render.ts';
 import {
   chartCacheDir,
   chartCacheKey,
+  chartCodeFingerprint,
   nodeChartCacheEffects,
-  readCachedCharts,
-  writeCachedCharts,
-  type CachedChart,
+  readCachedBlocks,
+  writeCachedBlocks,
   type ChartCacheEffects,
 } from './chart-cache.ts';
 import type { ChartBlockData } from '../view/blocks.ts';
@@ -49,39 +49,11 @@ export interface ChartBlocksOptions {
   effects?: ChartCacheEffects | undefined;
 }
 
-/** Renders (or reads from the cache) the static SVG of each chart; empty with `LOGBOOK_CHARTS=off`. */
-async function chartSvgs(views: readonly ChartView[], options: ChartBlocksOptions): Promise<CachedChart[]> {
-  const env = options.env ?? process.env;
-  if (!isChartRenderingEnabled(env) || views.length === 0) return [];
-  const dir = options.cacheDir === undefined ? chartCacheDir(env) : options.cacheDir;
-  const effects = options.effects ?? nodeChartCacheEffects;
-  const key = dir === null ? '' : chartCacheKey(views);
-  if (dir !== null) {
-    const cached = await readCachedCharts(dir, key, effects);
-    if (cached !== undefined && cached.length === views.length && cached.every((c, i) => c.id === views[i]?.id)) return cached;
-  }
-  const rendered: CachedChart[] = [];
-  for (const view of views) {
-    const { svg, width, height } = await renderChartView(view, { env });
-    rendered.push({ id: view.id, svg, width, height });
-  }
-  if (dir !== null) await writeCachedCharts(dir, key, rendered, effects);
-  return rendered;
-}
-
-/** Renders an experiment's charts into the chart cache only (a worker rendering ahead of the pages). */
-export async function cacheChartBlocks(input: ChartBlocksInput, options: ChartBlocksOptions = {}): Promise<void> {
-  await chartSvgs(chartViews(input), options);
-}
-
-/** Renders an experiment's charts (an empty list when `LOGBOOK_CHARTS=off`). */
-export async function renderChartBlocks(input: ChartBlocksInput, options: ChartBlocksOptions = {}): Promise<ChartBlocksBySection> {
-  const views = chartViews(input);
-  const svgs = await chartSvgs(views, options);
+async function renderBlocks(input: ChartBlocksInput, env: Readonly<Record<string, string | undefined>>): Promise<ChartBlocksBySection> {
   const bySection = new Map<string, ChartBlockData[]>();
-  for (const [i, view] of views.entries()) {
-    const rendered = svgs[i];
-    if (rendered === undefined || rendered.svg === '') continue;
+  for (const view of chartViews(input)) {
+    const rendered = await renderChartView(view, { env });
+    if (rendered.svg === '') continue;
     const list = bySection.get(view.section) ?? [];
     list.push({
       id: view.id,
@@ -96,4 +68,31 @@ export async function renderChartBlocks(input: ChartBlocksInput, options: ChartB
     bySection.set(view.section, list);
   }
   return [...bySection];
+}
+
+/** Reads the experiment's blocks from the cache, or renders and caches them; `read: false` only makes sure they are cached. */
+async function cachedBlocks(input: ChartBlocksInput, options: ChartBlocksOptions): Promise<ChartBlocksBySection> {
+  const env = options.env ?? process.env;
+  if (!isChartRenderingEnabled(env)) return [];
+  const code = chartCodeFingerprint();
+  const dir = code === null ? null : options.cacheDir === undefined ? chartCacheDir(env) : options.cacheDir;
+  const effects = options.effects ?? nodeChartCacheEffects;
+  const key = dir === null || code === null ? '' : chartCacheKey(input, code);
+  if (dir !== null) {
+    const cached = await readCachedBlocks(dir, key, effects);
+    if (cached !== undefined) return cached;
+  }
+  const blocks = await renderBlocks(input, env);
+  if (dir !== null) await writeCachedBlocks(dir, key, blocks, effects);
+  return blocks;
+}
+
+/** Renders an experiment's charts into the chart cache only (a worker rendering ahead of the pages). */
+export async function cacheChartBlocks(input: ChartBlocksInput, options: ChartBlocksOptions = {}): Promise<void> {
+  await cachedBlocks(input, options);
+}
+
+/** An experiment's chart blocks, from the cache or rendered (an empty list when `LOGBOOK_CHARTS=off`). */
+export async function renderChartBlocks(input: ChartBlocksInput, options: ChartBlocksOptions = {}): Promise<ChartBlocksBySection> {
+  return cachedBlocks(input, options);
 }

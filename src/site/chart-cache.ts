@@ -1,9 +1,10 @@
 /**
- * The chart cache: one file per experiment holding the static SVGs of all its charts, named by a
- * hash of what they are rendered from — every chart's id, title, description and Vega-Lite spec with
- * its data, plus the Vega and Vega-Lite versions and `RENDER_VERSION`. A build (or a chart worker)
- * that finds the file skips Vega entirely; one file per experiment keeps a 1,000-experiment site at
- * 1,000 small reads instead of one per chart.
+ * The chart cache: one file per experiment holding its finished chart blocks (static SVGs, sizes,
+ * shape ids and data tables), named by a hash of what they are made from — the experiment's chart
+ * input (record, headline metric, headline chain), the Vega and Vega-Lite versions, `RENDER_VERSION`
+ * and a fingerprint of the code that turns records into charts (`src/charts`, `src/view`,
+ * `src/analysis`, `src/site`). A build (or a chart worker) that finds the file builds no chart at
+ * all; one file per experiment keeps a 1,000-experiment site at 1,000 small reads.
  *
  * Environment: `LOGBOOK_CACHE_DIR` moves the cache (to `$LOGBOOK_CACHE_DIR/charts`; default
  * `node_modules/.cache/logbook/charts`, relative to the working directory), `LOGBOOK_NO_CHART_CACHE=1`
@@ -14,7 +15,9 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { version as vegaLiteVersion } from 'vega-lite';
 import { RENDERER_VERSIONS } from '../charts/render.ts';
-import type { ChartView } from '../charts/types.ts';
+import type { ExperimentChartsInput } from '../charts/experiment-views.ts';
+import type { ChartBlockData } from '../view/blocks.ts';
+import { sourceFingerprint } from '../util/source-fingerprint.ts';
 
 /** File access for the cache (tests pass a fake or a temp dir). */
 export interface ChartCacheEffects {
@@ -24,13 +27,8 @@ export interface ChartCacheEffects {
   writeFile(path: string, text: string): Promise<void>;
 }
 
-/** One cached chart: its static SVG and the size written on the SVG's root. */
-export interface CachedChart {
-  id: string;
-  svg: string;
-  width: number;
-  height: number;
-}
+/** An experiment's chart blocks by page section id, in page order (what is cached). */
+export type CachedBlocks = [string, ChartBlockData[]][];
 
 /** Default file access: node:fs, writes via a temp file + rename so concurrent builds never see half a file. */
 export const nodeChartCacheEffects: ChartCacheEffects = {
@@ -56,11 +54,23 @@ export function chartCacheDir(env: Readonly<Record<string, string | undefined>>)
   return root !== undefined && root !== '' ? join(root, 'charts') : join('node_modules', '.cache', 'logbook', 'charts');
 }
 
-/** The cache key of an experiment's charts: a hash of everything their SVGs are rendered from. */
-export function chartCacheKey(views: readonly ChartView[]): string {
-  const content = views.map((v) => [v.id, v.title, v.description, v.spec]);
+/** Folders whose code decides what an experiment's chart blocks are. */
+export const CHART_CODE_FOLDERS: readonly string[] = ['src/charts', 'src/view', 'src/analysis', 'src/site'];
+
+let codeFingerprint: string | null | undefined;
+
+/** The fingerprint of `CHART_CODE_FOLDERS` under the working directory, once per thread; null without sources. */
+export function chartCodeFingerprint(): string | null {
+  codeFingerprint ??= sourceFingerprint(CHART_CODE_FOLDERS) ?? null;
+  return codeFingerprint;
+}
+
+/** The cache key of an experiment's chart blocks: a hash of everything they are made from. */
+export function chartCacheKey(input: ExperimentChartsInput, code: string): string {
   return createHash('sha256')
-    .update(JSON.stringify([...RENDERER_VERSIONS, vegaLiteVersion, content]))
+    .update(JSON.stringify([...RENDERER_VERSIONS, vegaLiteVersion, code]))
+    .update('\0')
+    .update(JSON.stringify(input))
     .digest('hex');
 }
 
@@ -68,42 +78,50 @@ function cacheFile(dir: string, key: string): string {
   return join(dir, key.slice(0, 2), `${key}.json`);
 }
 
-function isCachedChart(value: unknown): value is CachedChart {
+function isBlock(value: unknown): value is ChartBlockData {
   if (value === null || typeof value !== 'object') return false;
   const c = value as Record<string, unknown>;
+  const table = c['table'] as Record<string, unknown> | null | undefined;
   return (
     typeof c['id'] === 'string' &&
     typeof c['svg'] === 'string' &&
     c['svg'].startsWith('<svg') &&
     typeof c['width'] === 'number' &&
-    typeof c['height'] === 'number'
+    typeof c['height'] === 'number' &&
+    typeof c['shape'] === 'string' &&
+    table !== null &&
+    typeof table === 'object' &&
+    Array.isArray(table['columns']) &&
+    Array.isArray(table['rows'])
+  );
+}
+
+function isCachedBlocks(value: unknown): value is CachedBlocks {
+  return (
+    Array.isArray(value) &&
+    value.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && Array.isArray(entry[1]) && entry[1].every(isBlock))
   );
 }
 
 /**
- * The cached charts for `key`, or undefined when there are none (or the file is unreadable: a
+ * The cached blocks for `key`, or undefined when there are none (or the file is unreadable: a
  * damaged cache entry is rendered again, never trusted).
  */
-export async function readCachedCharts(dir: string, key: string, effects: ChartCacheEffects): Promise<CachedChart[] | undefined> {
+export async function readCachedBlocks(dir: string, key: string, effects: ChartCacheEffects): Promise<CachedBlocks | undefined> {
   const text = await effects.readFile(cacheFile(dir, key));
   if (text === undefined) return undefined;
   try {
     const parsed = JSON.parse(text) as unknown;
-    return Array.isArray(parsed) && parsed.every(isCachedChart) ? parsed : undefined;
+    return isCachedBlocks(parsed) ? parsed : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Stores an experiment's charts under `key`; a read-only or full cache folder only costs speed, never the build. */
-export async function writeCachedCharts(
-  dir: string,
-  key: string,
-  charts: readonly CachedChart[],
-  effects: ChartCacheEffects,
-): Promise<void> {
+/** Stores an experiment's blocks under `key`; a read-only or full cache folder only costs speed, never the build. */
+export async function writeCachedBlocks(dir: string, key: string, blocks: CachedBlocks, effects: ChartCacheEffects): Promise<void> {
   try {
-    await effects.writeFile(cacheFile(dir, key), JSON.stringify(charts));
+    await effects.writeFile(cacheFile(dir, key), JSON.stringify(blocks));
   } catch {
     // Rendering again next time is the only cost.
   }

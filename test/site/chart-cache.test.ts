@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildExperimentCharts } from '../../src/charts/build.ts';
 import { renderChartView } from '../../src/charts/render.ts';
 import { cacheChartBlocks, renderChartBlocks, type ChartBlocksInput } from '../../src/site/chart-blocks.ts';
-import { chartCacheDir, chartCacheKey, readCachedCharts, type ChartCacheEffects } from '../../src/site/chart-cache.ts';
+import {
+  CHART_CODE_FOLDERS,
+  chartCacheDir,
+  chartCacheKey,
+  chartCodeFingerprint,
+  readCachedBlocks,
+  type ChartCacheEffects,
+} from '../../src/site/chart-cache.ts';
+import { sourceFingerprint } from '../../src/util/source-fingerprint.ts';
 import { templateRecord } from '../charts/fixtures.ts';
 
 const input: ChartBlocksInput = { record: templateRecord, headlineMetric: 'Accuracy' };
@@ -29,25 +37,31 @@ function memoryEffects() {
   return { files, counts, effects };
 }
 
+const code = chartCodeFingerprint() ?? '';
+const keyOf = (i: ChartBlocksInput): string => chartCacheKey(i, code);
+const fileOf = (dir: string, i: ChartBlocksInput): string => join(dir, keyOf(i).slice(0, 2), `${keyOf(i)}.json`);
+
 describe('chartCacheKey', () => {
-  test('is the same for the same charts and changes with a title, a description or one data value', () => {
-    const key = chartCacheKey(views);
+  test('is the same for the same input and changes with the record, the headline metric, the chain or the code', () => {
+    const key = keyOf(input);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
-    expect(chartCacheKey(buildExperimentCharts({ record: templateRecord, headlineMetric: 'Accuracy' }))).toBe(key);
-    const [first, ...rest] = views;
-    if (first === undefined) throw new Error('the template record has charts');
-    expect(chartCacheKey([{ ...first, title: `${first.title}!` }, ...rest])).not.toBe(key);
-    expect(chartCacheKey([{ ...first, description: `${first.description}!` }, ...rest])).not.toBe(key);
+    expect(keyOf({ record: structuredClone(templateRecord), headlineMetric: 'Accuracy' })).toBe(key);
     const changed = structuredClone(templateRecord);
     const row = changed.training?.history?.[0];
     if (row === undefined) throw new Error('the template record has a history');
     row['Train Loss'] = 0.123456;
-    expect(chartCacheKey(buildExperimentCharts({ record: changed, headlineMetric: 'Accuracy' }))).not.toBe(key);
+    expect(keyOf({ record: changed, headlineMetric: 'Accuracy' })).not.toBe(key);
+    expect(keyOf({ record: templateRecord, headlineMetric: 'F1 Score' })).not.toBe(key);
+    expect(keyOf({ ...input, lineageChain: [{ id: 'parent', value: 0.8 }] })).not.toBe(key);
+    expect(chartCacheKey(input, `${code}x`)).not.toBe(key);
   });
 
-  test('ignores what is not drawn: the section and the data table', () => {
-    const key = chartCacheKey(views);
-    expect(chartCacheKey(views.map((v) => ({ ...v, section: 'lineage' as const, table: { columns: [], rows: [] } })))).toBe(key);
+  test('the code fingerprint covers the chart, view, analysis and site sources of this checkout', () => {
+    expect(CHART_CODE_FOLDERS).toEqual(['src/charts', 'src/view', 'src/analysis', 'src/site']);
+    expect(chartCodeFingerprint()).toBe(sourceFingerprint(CHART_CODE_FOLDERS));
+    expect(code).toMatch(/^[0-9a-f]{64}$/);
+    // An installed copy without sources caches nothing.
+    expect(sourceFingerprint(CHART_CODE_FOLDERS, tmpdir())).toBeUndefined();
   });
 });
 
@@ -56,7 +70,7 @@ describe('renderChartBlocks through the cache', () => {
     const { files, counts, effects } = memoryEffects();
     const first = await renderChartBlocks(input, { cacheDir: '/cache', effects, env: {} });
     expect(counts).toEqual({ reads: 1, writes: 1 });
-    expect([...files.keys()]).toEqual([join('/cache', chartCacheKey(views).slice(0, 2), `${chartCacheKey(views)}.json`)]);
+    expect([...files.keys()]).toEqual([fileOf('/cache', input)]);
     const second = await renderChartBlocks(input, { cacheDir: '/cache', effects, env: {} });
     expect(counts).toEqual({ reads: 2, writes: 1 });
     expect(second).toEqual(first);
@@ -70,22 +84,28 @@ describe('renderChartBlocks through the cache', () => {
 
   test('a damaged or mismatched cache file is rendered again and replaced', async () => {
     const { files, counts, effects } = memoryEffects();
-    const path = join('/cache', chartCacheKey(views).slice(0, 2), `${chartCacheKey(views)}.json`);
+    const path = fileOf('/cache', input);
     const good = await renderChartBlocks(input, { cacheDir: null, env: {} });
-    for (const bad of ['{not json', '[{"id":"x","svg":"<svg/>","width":1,"height":1}]', '[{"id":"training-curves","svg":"oops"}]']) {
+    const damaged = [
+      '{not json',
+      '[{"id":"x","svg":"<svg/>","width":1,"height":1}]',
+      '[["training",[{"id":"training-curves","svg":"oops","width":1,"height":1,"shape":"s","table":{"columns":[],"rows":[]}}]]]',
+      '[["training",[{"id":"training-curves","svg":"<svg/>","width":1,"height":1,"shape":"s"}]]]',
+    ];
+    for (const bad of damaged) {
       files.set(path, bad);
       expect(await renderChartBlocks(input, { cacheDir: '/cache', effects, env: {} })).toEqual(good);
-      expect(files.get(path)?.startsWith('[{"id":')).toBe(true);
+      expect(files.get(path)?.startsWith('[["training",')).toBe(true);
       expect(files.get(path)).not.toBe(bad);
     }
-    expect(counts.writes).toBe(3);
+    expect(counts.writes).toBe(damaged.length);
   });
 
   test('cacheChartBlocks fills the cache without building page blocks', async () => {
     const { files, effects } = memoryEffects();
     await cacheChartBlocks(input, { cacheDir: '/cache', effects, env: {} });
-    const cached = await readCachedCharts('/cache', chartCacheKey(views), effects);
-    expect(cached?.map((c) => c.id)).toEqual(views.map((v) => v.id));
+    const cached = await readCachedBlocks('/cache', keyOf(input), effects);
+    expect(cached?.flatMap(([, list]) => list.map((c) => c.id))).toEqual(views.map((v) => v.id));
     expect(files.size).toBe(1);
   });
 
@@ -119,8 +139,8 @@ describe('the cache on disk', () => {
     const again = await renderChartBlocks(input, { cacheDir: dir, env: {} });
     expect(again).toEqual(first);
     const shards = await readdir(dir);
-    expect(shards).toEqual([chartCacheKey(views).slice(0, 2)]);
-    expect(await readdir(join(dir, shards[0] as string))).toEqual([`${chartCacheKey(views)}.json`]);
+    expect(shards).toEqual([keyOf(input).slice(0, 2)]);
+    expect(await readdir(join(dir, shards[0] as string))).toEqual([`${keyOf(input)}.json`]);
   });
 
   test('folder comes from the environment', () => {

@@ -2,9 +2,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildExperimentCharts } from '../../src/charts/build.ts';
 import { renderChartBlocks, type ChartBlocksInput } from '../../src/site/chart-blocks.ts';
-import { chartCacheKey } from '../../src/site/chart-cache.ts';
+import { chartCacheKey, chartCodeFingerprint } from '../../src/site/chart-cache.ts';
 import { createChartPool, type ChartPool } from '../../src/site/chart-pool.ts';
 import { templateRecord } from '../charts/fixtures.ts';
 
@@ -36,7 +35,7 @@ describe('chart pool', () => {
     const record = { ...templateRecord, id: 'exp-cache-only', name: 'cache only' };
     const result = await pool.render({ record }, { reply: false });
     expect(result).toBeNull();
-    const key = chartCacheKey(buildExperimentCharts({ record }));
+    const key = chartCacheKey({ record }, chartCodeFingerprint() ?? '');
     expect(await readdir(join(dir, 'charts', key.slice(0, 2)))).toContain(`${key}.json`);
   });
 
