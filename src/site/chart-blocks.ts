@@ -25,6 +25,20 @@ export type ChartBlocksInput = ExperimentChartsInput;
 /** Chart blocks by page section id, in page order; a plain array of pairs so it can cross threads. */
 export type ChartBlocksBySection = [string, ChartBlockData[]][];
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text as HTML text: record text (group names, metric names) is shown, never interpreted. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+/** A chart's data table as `<thead>` + `<tbody>` HTML, every cell escaped. */
+export function tableHtml(columns: readonly string[], rows: readonly (readonly ChartCell[])[]): string {
+  const head = columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
+  const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cellText(cell))}</td>`).join('')}</tr>`).join('');
+  return `<thead><tr>${head}</tr></thead><tbody>${body}</tbody>`;
+}
+
 function cellText(cell: ChartCell): string {
   if (cell === null) return '—';
   return typeof cell === 'number' ? formatValue(cell) : cell;
@@ -63,7 +77,7 @@ async function renderBlocks(input: ChartBlocksInput, env: Readonly<Record<string
       shape: compileChartShape(view.spec).id,
       width: rendered.width,
       height: rendered.height,
-      table: { columns: view.table.columns, rows: view.table.rows.map((row) => row.map(cellText)) },
+      tableHtml: tableHtml(view.table.columns, view.table.rows),
     });
     bySection.set(view.section, list);
   }

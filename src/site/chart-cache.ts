@@ -81,7 +81,6 @@ function cacheFile(dir: string, key: string): string {
 function isBlock(value: unknown): value is ChartBlockData {
   if (value === null || typeof value !== 'object') return false;
   const c = value as Record<string, unknown>;
-  const table = c['table'] as Record<string, unknown> | null | undefined;
   return (
     typeof c['id'] === 'string' &&
     typeof c['svg'] === 'string' &&
@@ -89,10 +88,7 @@ function isBlock(value: unknown): value is ChartBlockData {
     typeof c['width'] === 'number' &&
     typeof c['height'] === 'number' &&
     typeof c['shape'] === 'string' &&
-    table !== null &&
-    typeof table === 'object' &&
-    Array.isArray(table['columns']) &&
-    Array.isArray(table['rows'])
+    typeof c['tableHtml'] === 'string'
   );
 }
 

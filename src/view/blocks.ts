@@ -49,7 +49,11 @@ export interface ChartBlockData {
   shapeUrl?: string;
   width: number;
   height: number;
-  table: { columns: string[]; rows: string[][] };
+  /**
+   * The chart's data table as HTML (`<thead>` and `<tbody>`, every cell escaped): built where the
+   * chart is rendered and cached with it, so a page with a thousand data cells costs one string.
+   */
+  tableHtml: string;
 }
 
 export type Block =

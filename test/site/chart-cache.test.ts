@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildExperimentCharts } from '../../src/charts/build.ts';
 import { renderChartView } from '../../src/charts/render.ts';
-import { cacheChartBlocks, renderChartBlocks, type ChartBlocksInput } from '../../src/site/chart-blocks.ts';
+import { cacheChartBlocks, escapeHtml, renderChartBlocks, tableHtml, type ChartBlocksInput } from '../../src/site/chart-blocks.ts';
 import {
   CHART_CODE_FOLDERS,
   chartCacheDir,
@@ -89,7 +89,7 @@ describe('renderChartBlocks through the cache', () => {
     const damaged = [
       '{not json',
       '[{"id":"x","svg":"<svg/>","width":1,"height":1}]',
-      '[["training",[{"id":"training-curves","svg":"oops","width":1,"height":1,"shape":"s","table":{"columns":[],"rows":[]}}]]]',
+      '[["training",[{"id":"training-curves","svg":"oops","width":1,"height":1,"shape":"s","tableHtml":""}]]]',
       '[["training",[{"id":"training-curves","svg":"<svg/>","width":1,"height":1,"shape":"s"}]]]',
     ];
     for (const bad of damaged) {
@@ -147,5 +147,24 @@ describe('the cache on disk', () => {
     expect(chartCacheDir({})).toBe(join('node_modules', '.cache', 'logbook', 'charts'));
     expect(chartCacheDir({ LOGBOOK_CACHE_DIR: '/tmp/lb' })).toBe(join('/tmp/lb', 'charts'));
     expect(chartCacheDir({ LOGBOOK_CACHE_DIR: '/tmp/lb', LOGBOOK_NO_CHART_CACHE: '1' })).toBeNull();
+  });
+});
+
+describe('chart data tables', () => {
+  test('cells are formatted and escaped: record text is shown, never interpreted', () => {
+    expect(
+      tableHtml(
+        ['Group', 'Accuracy'],
+        [
+          ['<img src=x onerror=alert(1)>', 0.869],
+          ['"A" & \'B\'', null],
+        ],
+      ),
+    ).toBe(
+      '<thead><tr><th scope="col">Group</th><th scope="col">Accuracy</th></tr></thead>' +
+        '<tbody><tr><td>&lt;img src=x onerror=alert(1)&gt;</td><td>0.869</td></tr>' +
+        '<tr><td>&quot;A&quot; &amp; &#39;B&#39;</td><td>—</td></tr></tbody>',
+    );
+    expect(escapeHtml('</table><script>')).toBe('&lt;/table&gt;&lt;script&gt;');
   });
 });

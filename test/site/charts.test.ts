@@ -47,10 +47,7 @@ describe('chartInputs', () => {
 function fakePool(size: number) {
   const tasks: { id: string; urgent: boolean; reply: boolean; settle: (ok: boolean) => void }[] = [];
   const blocksOf = (id: string): ChartBlocksBySection => [
-    [
-      'training',
-      [{ id, title: id, description: '', svg: `<svg>${id}</svg>`, shape: 'shape', width: 1, height: 1, table: { columns: [], rows: [] } }],
-    ],
+    ['training', [{ id, title: id, description: '', svg: `<svg>${id}</svg>`, shape: 'shape', width: 1, height: 1, tableHtml: '' }]],
   ];
   const pool: ChartPool = {
     size,
