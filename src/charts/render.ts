@@ -46,7 +46,9 @@ export interface RenderedChart {
   svg: string;
   /** Compiled Vega spec without data values (shared between charts of one shape: do not mutate). */
   vgSpec: VegaSpec;
-  /** The chart's named datasets, for `chartPayload(vgSpec, data)`. */
+  /** Id of the compiled shape (see `compileChartShape`). */
+  shape: string;
+  /** The chart's named datasets, for `chartSpecWithData(vgSpec, data)`. */
   data: ChartDatasets;
   /** Size of the SVG in pixels (0 when not rendered). */
   width: number;
@@ -112,7 +114,11 @@ export function compileChartSpec(spec: TopLevelSpec): VegaSpec {
  */
 export function compileChartShape(spec: TopLevelSpec): { id: string; vgSpec: VegaSpec } {
   const entry = shapeEntry(splitChartSpec(spec).shape);
-  return { id: entry.hash.slice(0, 16), vgSpec: entry.vgSpec };
+  return { id: shapeId(entry), vgSpec: entry.vgSpec };
+}
+
+function shapeId(entry: ShapeEntry): string {
+  return entry.hash.slice(0, 16);
 }
 
 // Text is measured the same way here and in the browser runtime, so layouts (and sizes) match.
@@ -245,7 +251,7 @@ export async function renderChartSvg(spec: TopLevelSpec, options: RenderChartOpt
   const env = options.env ?? process.env;
   const { shape, data, description: specDescription } = splitChartSpec(spec);
   const entry = shapeEntry(shape);
-  const base = { vgSpec: entry.vgSpec, data };
+  const base = { vgSpec: entry.vgSpec, shape: shapeId(entry), data };
   if (!isChartRenderingEnabled(env)) return { ...base, svg: '', width: 0, height: 0 };
   const title = options.title;
   const description = options.description ?? specDescription;

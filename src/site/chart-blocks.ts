@@ -74,7 +74,7 @@ async function renderBlocks(input: ChartBlocksInput, env: Readonly<Record<string
       title: view.title,
       description: view.description,
       svg: rendered.svg,
-      shape: compileChartShape(view.spec).id,
+      shape: rendered.shape,
       width: rendered.width,
       height: rendered.height,
       tableHtml: tableHtml(view.table.columns, view.table.rows),

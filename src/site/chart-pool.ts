@@ -35,11 +35,13 @@ interface Slot {
 }
 
 /**
- * Tasks each worker holds at once: one rendering and a few waiting, so a worker never idles on a
- * message round trip, nor while the page thread is busy with a long synchronous step and cannot
- * hand out work. Few enough that an urgent task does not wait long behind them.
+ * Tasks each worker holds at once: one rendering and the rest waiting, so a worker never idles on a
+ * message round trip, nor while the page thread is busy with a long synchronous step (computing a
+ * route's paths takes up to a second at 1,000 experiments) and cannot hand out work: 16 tasks are
+ * about a third of a second of rendering. Urgent tasks are rare in a full build (pages find their
+ * charts rendered ahead) and wait at most that long.
  */
-export const TASKS_PER_WORKER = 4;
+export const TASKS_PER_WORKER = 16;
 
 /** Starts `size` workers running the module at `file` (an absolute path). */
 export function createChartPool(options: { file: string; size: number }): ChartPool {

@@ -95,7 +95,7 @@ export function renderAhead(
   order: readonly string[],
   inputs: ReadonlyMap<string, ChartBlocksInput>,
   pool: ChartPool,
-  options: { eager: boolean; window?: number },
+  options: { eager: boolean; window?: number; capacity?: number },
 ): Renderer {
   const window = options.window ?? REPLY_WINDOW;
   const position = new Map(order.map((id, i) => [id, i]));
@@ -105,7 +105,7 @@ export function renderAhead(
   const held = new Map<string, Promise<ChartBlocksBySection>>();
   /** Cache-only renders in flight. */
   const rendering = new Map<string, Promise<unknown>>();
-  const capacity = pool.size * TASKS_PER_WORKER;
+  const capacity = options.capacity ?? pool.size * TASKS_PER_WORKER;
   let next = 0;
   let inFlight = 0;
   let frontier = 0;

@@ -81,10 +81,9 @@ function inputsFor(ids: readonly string[]): Map<string, ChartBlocksInput> {
 describe('renderAhead', () => {
   const ids = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6'];
 
-  test('a full build starts at once, in page order, four tasks per worker, and keeps going as tasks finish', async () => {
+  test('a full build starts at once, in page order, up to its capacity, and keeps going as tasks finish', async () => {
     const { pool, tasks, settle } = fakePool(1);
-    renderAhead(ids, inputsFor(ids), pool, { eager: true });
-    expect(TASKS_PER_WORKER).toBe(4);
+    renderAhead(ids, inputsFor(ids), pool, { eager: true, capacity: 4 });
     expect(tasks.map((t) => t.id)).toEqual(['e1', 'e2', 'e3', 'e4']);
     await settle('e1');
     expect(tasks.map((t) => t.id)).toEqual(['e2', 'e3', 'e4', 'e5']);
@@ -93,7 +92,7 @@ describe('renderAhead', () => {
 
   test('a page gets the blocks rendered ahead for it without a second task', async () => {
     const { pool, tasks, settle, blocksOf } = fakePool(1);
-    const renderer = renderAhead(ids, inputsFor(ids), pool, { eager: true });
+    const renderer = renderAhead(ids, inputsFor(ids), pool, { eager: true, capacity: 4 });
     await settle('e1');
     const before = tasks.length;
     expect(await renderer.blocks('e1')).toEqual(blocksOf('e1'));
@@ -102,14 +101,14 @@ describe('renderAhead', () => {
 
   test('a page not rendered yet goes to the front of the queue', async () => {
     const { pool, tasks } = fakePool(1);
-    const renderer = renderAhead(ids, inputsFor(ids), pool, { eager: true });
+    const renderer = renderAhead(ids, inputsFor(ids), pool, { eager: true, capacity: 4 });
     void renderer.blocks('e5');
     expect(tasks.find((t) => t.id === 'e5')).toMatchObject({ urgent: true, reply: true });
   });
 
   test('an incremental build renders nothing until the first page asks, then from there on', async () => {
     const { pool, tasks } = fakePool(1);
-    const renderer = renderAhead(ids, inputsFor(ids), pool, { eager: false });
+    const renderer = renderAhead(ids, inputsFor(ids), pool, { eager: false, capacity: 4 });
     expect(tasks).toEqual([]);
     void renderer.blocks('e3');
     expect(tasks.map((t) => [t.id, t.urgent])).toEqual([
@@ -122,12 +121,12 @@ describe('renderAhead', () => {
 
   test('an id it was not started with is left to the page thread', () => {
     const { pool } = fakePool(1);
-    expect(renderAhead(ids, inputsFor(ids), pool, { eager: true }).blocks('other')).toBeUndefined();
+    expect(renderAhead(ids, inputsFor(ids), pool, { eager: true, capacity: 4 }).blocks('other')).toBeUndefined();
   });
 
   test('a failed worker task is rendered in the page thread instead', async () => {
     const { pool, settle } = fakePool(1);
-    const renderer = renderAhead(['exp'], new Map([['exp', { record: { id: 'exp' } }]]), pool, { eager: true });
+    const renderer = renderAhead(['exp'], new Map([['exp', { record: { id: 'exp' } }]]), pool, { eager: true, capacity: 4 });
     const blocks = renderer.blocks('exp');
     await settle('exp', false);
     // A record without any chartable section has no charts: the in-thread render gives an empty list.
@@ -139,7 +138,7 @@ describe('renderAhead beyond the reply window', () => {
   test('experiments far ahead of the pages only fill the cache, and are read back when their page comes', async () => {
     const many = Array.from({ length: 205 }, (_, i) => `x${String(i).padStart(3, '0')}`);
     const { pool, tasks, settle, blocksOf } = fakePool(1);
-    const renderer = renderAhead(many, inputsFor(many), pool, { eager: true, window: 200 });
+    const renderer = renderAhead(many, inputsFor(many), pool, { eager: true, window: 200, capacity: 4 });
     for (let i = 0; i < 200; i++) await settle(many[i] as string);
     // The first 200 came back with their blocks; the next ones are cache-only.
     expect(tasks.map((t) => [t.id, t.reply])).toEqual([
@@ -195,7 +194,7 @@ describe('renderAhead as the pages move on', () => {
   test('an experiment only cached is fetched back as soon as the window reaches it, before its page asks', async () => {
     const many = Array.from({ length: 205 }, (_, i) => `x${String(i).padStart(3, '0')}`);
     const { pool, tasks, settle, blocksOf } = fakePool(1);
-    const renderer = renderAhead(many, inputsFor(many), pool, { eager: true, window: 200 });
+    const renderer = renderAhead(many, inputsFor(many), pool, { eager: true, window: 200, capacity: 4 });
     for (let i = 0; i < 200; i++) await settle(many[i] as string);
     await settle('x200'); // cache only: the window is x000–x199
     expect(tasks.map((t) => [t.id, t.reply])).toEqual([
@@ -212,6 +211,13 @@ describe('renderAhead as the pages move on', () => {
     await settle('x200');
     const before = tasks.length;
     for (let i = 2; i <= 200; i++) expect(await renderer.blocks(many[i] as string)).toEqual(blocksOf(many[i] as string));
-    expect(tasks.length).toBeLessThanOrEqual(before + TASKS_PER_WORKER);
+    expect(tasks.length).toBeLessThanOrEqual(before + 4);
   });
+});
+
+test('by default each worker holds TASKS_PER_WORKER tasks', () => {
+  const many = Array.from({ length: 100 }, (_, i) => `y${i}`);
+  const { pool, tasks } = fakePool(2);
+  renderAhead(many, inputsFor(many), pool, { eager: true });
+  expect(tasks).toHaveLength(2 * TASKS_PER_WORKER);
 });
