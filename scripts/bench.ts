@@ -13,7 +13,8 @@
  * 4. Prints a table, writes bench/results.json and adds a line to the history in bench/README.md.
  *
  * Options: --experiments N (default 1000), --seed S (1), --epochs E (100), --builds a,b,… (default
- * cold,noCharts,warm,rebuild), --label TEXT (history note), --no-history, --keep (keep bench/work/n<N>).
+ * cold,noCharts,warm,rebuild), --repeat R (1: each of cold, noCharts and warm R times, interleaved;
+ * the median run counts), --label TEXT (history note), --no-history, --keep (keep bench/work/n<N>).
  * Benchmarks are never part of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
@@ -35,10 +36,20 @@ interface Options {
   label: string;
   history: boolean;
   keep: boolean;
+  repeat: number;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { experiments: 1000, seed: 1, epochs: 100, builds: [...BUILD_NAMES], label: '', history: true, keep: false };
+  const options: Options = {
+    experiments: 1000,
+    seed: 1,
+    epochs: 100,
+    builds: [...BUILD_NAMES],
+    label: '',
+    history: true,
+    keep: false,
+    repeat: 1,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const value = (): string => {
@@ -52,6 +63,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--label') options.label = value();
     else if (arg === '--no-history') options.history = false;
     else if (arg === '--keep') options.keep = true;
+    else if (arg === '--repeat') options.repeat = Number(value());
     else if (arg === '--builds') {
       options.builds = value()
         .split(',')
@@ -63,6 +75,7 @@ function parseArgs(argv: readonly string[]): Options {
     } else throw new Error(`unknown argument ${arg}`);
   }
   if (!Number.isInteger(options.experiments) || options.experiments < 1) throw new Error('--experiments must be a positive integer');
+  if (!Number.isInteger(options.repeat) || options.repeat < 1) throw new Error('--repeat must be a positive integer');
   return options;
 }
 
@@ -81,6 +94,8 @@ interface BuildResult {
   /** User + system CPU seconds of the three steps. */
   cpuSeconds: number | null;
   peakRssMB: number | null;
+  /** With --repeat: the wall time of every run, in order (the figures above are the median run's). */
+  runs?: number[];
 }
 
 const ROOT = process.cwd();
@@ -155,6 +170,13 @@ function build(name: BuildName, work: string, content: string, env: Record<strin
     `${name}: ${result.wallSeconds} s (astro ${result.astroSeconds} s, CPU ${result.cpuSeconds ?? '?'} s), peak RSS ${result.peakRssMB ?? '?'} MB`,
   );
   return result;
+}
+
+/** The run with the median wall time (the lower middle one of an even count). */
+function medianRun(list: readonly BuildResult[]): BuildResult {
+  const sorted = [...list].sort((x, y) => x.wallSeconds - y.wallSeconds);
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)] as BuildResult;
+  return list.length > 1 ? { ...middle, runs: list.map((r) => r.wallSeconds) } : middle;
 }
 
 function round(value: number, digits: number): number {
@@ -264,30 +286,50 @@ async function main(): Promise<void> {
   let changed: string | undefined;
   // Each build state gets its own Astro cache folder, so "cold" really starts from nothing.
   const astroCache = (name: string): Record<string, string> => ({ LOGBOOK_ASTRO_CACHE_DIR: join(work, `astro-${name}`) });
-  for (const name of options.builds) {
-    if (name === 'cold') {
-      rmSync(chartCache, { recursive: true, force: true });
-      builds.cold = build('cold', work, content, { LOGBOOK_CACHE_DIR: chartCache, ...astroCache('cold') });
-      measures = measureDist(join(work, 'dist-cold'));
-    } else if (name === 'noCharts') {
-      builds.noCharts = build('noCharts', work, content, {
-        LOGBOOK_CHARTS: 'off',
-        LOGBOOK_CACHE_DIR: join(work, 'cache-off'),
-        ...astroCache('noCharts'),
-      });
-    } else if (name === 'warm') {
-      if (!existsSync(join(chartCache, 'charts'))) log('warm: the chart cache is empty (run the cold build first)');
-      // Only the charts are cached: parsed records are not, as in the no-chart build it is compared with.
-      rmSync(join(chartCache, 'records'), { recursive: true, force: true });
-      builds.warm = build('warm', work, content, { LOGBOOK_CACHE_DIR: chartCache, ...astroCache('warm') });
-      measures ??= measureDist(join(work, 'dist-warm'));
-    } else {
-      changed = changeOneRecord(content);
-      log(`rebuild: changed ${changed}`);
-      // Same caches as the build before it (chart SVGs and Astro's), as on a CI runner that keeps them.
-      const previous = existsSync(join(work, 'astro-warm')) ? 'warm' : 'cold';
-      builds.rebuild = build('rebuild', work, content, { LOGBOOK_CACHE_DIR: chartCache, ...astroCache(previous) });
+  // With --repeat N, cold, no-chart and warm builds run N times, interleaved (one of each per round,
+  // so a slow minute on a shared machine hits all three), and each figure is the median run's.
+  const runs: Partial<Record<BuildName, BuildResult[]>> = {};
+  const record = (name: BuildName, result: BuildResult): void => {
+    (runs[name] ??= []).push(result);
+  };
+  for (let round = 1; round <= options.repeat; round++) {
+    if (options.repeat > 1) log(`round ${round} of ${options.repeat}`);
+    for (const name of options.builds) {
+      if (name === 'cold') {
+        rmSync(chartCache, { recursive: true, force: true });
+        rmSync(join(work, 'astro-cold'), { recursive: true, force: true });
+        record('cold', build('cold', work, content, { LOGBOOK_CACHE_DIR: chartCache, ...astroCache('cold') }));
+        measures ??= measureDist(join(work, 'dist-cold'));
+      } else if (name === 'noCharts') {
+        rmSync(join(work, 'cache-off'), { recursive: true, force: true });
+        rmSync(join(work, 'astro-noCharts'), { recursive: true, force: true });
+        record(
+          'noCharts',
+          build('noCharts', work, content, {
+            LOGBOOK_CHARTS: 'off',
+            LOGBOOK_CACHE_DIR: join(work, 'cache-off'),
+            ...astroCache('noCharts'),
+          }),
+        );
+      } else if (name === 'warm') {
+        if (!existsSync(join(chartCache, 'charts'))) log('warm: the chart cache is empty (run the cold build first)');
+        // Only the charts are cached: parsed records are not, as in the no-chart build it is compared with.
+        rmSync(join(chartCache, 'records'), { recursive: true, force: true });
+        rmSync(join(work, 'astro-warm'), { recursive: true, force: true });
+        record('warm', build('warm', work, content, { LOGBOOK_CACHE_DIR: chartCache, ...astroCache('warm') }));
+        measures ??= measureDist(join(work, 'dist-warm'));
+      } else if (round === options.repeat) {
+        changed = changeOneRecord(content);
+        log(`rebuild: changed ${changed}`);
+        // Same caches as the build before it (chart SVGs and Astro's), as on a CI runner that keeps them.
+        const previous = existsSync(join(work, 'astro-warm')) ? 'warm' : 'cold';
+        record('rebuild', build('rebuild', work, content, { LOGBOOK_CACHE_DIR: chartCache, ...astroCache(previous) }));
+      }
     }
+  }
+  for (const name of BUILD_NAMES) {
+    const list = runs[name];
+    if (list !== undefined) builds[name] = medianRun(list);
   }
 
   const ratio = (a: BuildResult | undefined, b: BuildResult | undefined): number | null =>
