@@ -199,6 +199,7 @@ function escapeXml(text: string): string {
 
 const GEOMETRY_ATTRIBUTE = /(\s(?:d|transform|points|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry)=")([^"]*)"/g;
 const LONG_DECIMAL = /-?\d+\.\d{3,}/g;
+const HAS_LONG_DECIMAL = /\.\d{3}/;
 /** ARIA attributes Vega writes on mark groups even with `aria: false` (axe: unnamed graphics-symbol). */
 export const MARK_ARIA = /\s(?:role="graphics-symbol"|aria-roledescription="[^"]*")/g;
 
@@ -228,7 +229,9 @@ export function finishSvg(svg: string, options: { prefix: string; title?: string
   // Mark containers keep no ARIA roles: the root is one labelled image, with a data table beside it.
   out = out.replace(MARK_ARIA, '');
   // Geometry to two decimals (1/100 px is invisible); text content such as tick labels is untouched.
-  out = out.replace(GEOMETRY_ATTRIBUTE, (_all, lead: string, value: string) => `${lead}${value.replace(LONG_DECIMAL, roundDecimal)}"`);
+  out = out.replace(GEOMETRY_ATTRIBUTE, (all, lead: string, value: string) =>
+    HAS_LONG_DECIMAL.test(value) ? `${lead}${value.replace(LONG_DECIMAL, roundDecimal)}"` : all,
+  );
   const title = options.title ?? '';
   const attrs = ` role="img"${title === '' ? '' : ` aria-label="${escapeXml(title)}"`}`;
   const head = `${title === '' ? '' : `<title>${escapeXml(title)}</title>`}${options.description ? `<desc>${escapeXml(options.description)}</desc>` : ''}`;
