@@ -363,10 +363,42 @@ describe('training curves', () => {
     expect(trainingPanelLabel('score', [acc('Val Acc', 'validation'), acc('Val F1', 'validation')])).toBe('Metric');
   });
   test('the best-epoch label sits on the side with more room', () => {
-    const spec = trainingCurvesSpec({ series: [loss('Train Loss', 'train')], bestEpoch: 3 }) as unknown as {
-      datasets: { table: Record<string, unknown>[] };
+    type Layer = { data: { name: string }; mark: { type: string; align?: string; dx?: number } };
+    const labelOf = (bestEpoch: number) => {
+      const spec = trainingCurvesSpec({ series: [loss('Train Loss', 'train')], bestEpoch }) as unknown as {
+        datasets: Record<string, Record<string, unknown>[]>;
+        vconcat: { layer: Layer[] }[];
+      };
+      return { data: spec.datasets['loss_best'], text: spec.vconcat[0]?.layer.find((l) => l.mark.type === 'text')?.mark };
     };
-    expect(spec.datasets.table.find((r) => r['role'] === 'best')).toMatchObject({ epoch: 3, side: 'left', label: 'best: epoch 3' });
+    const epochs = loss('Train Loss', 'train').points.map((p) => p.epoch);
+    const late = Math.max(...epochs);
+    const early = Math.min(...epochs);
+    expect(labelOf(late)).toEqual({
+      data: [{ epoch: late, label: `best: epoch ${late}` }],
+      text: expect.objectContaining({ align: 'right', dx: -4 }) as unknown,
+    });
+    expect(labelOf(early).text).toMatchObject({ align: 'left', dx: 4 });
+  });
+  test('one panel per kind of series, each layer with its own dataset and no filter transform', () => {
+    const spec = trainingCurvesSpec({
+      series: [loss('Train Loss', 'train'), acc('Val Acc', 'validation')],
+      bestEpoch: 2,
+      bestValues: [{ series: 'Val Acc', value: 0.9 }],
+    }) as unknown as { datasets: Record<string, unknown[]>; vconcat: { title: { text: string } }[] };
+    expect(spec.vconcat.map((p) => p.title.text)).toEqual(['Loss', 'Accuracy']);
+    expect(Object.keys(spec.datasets).sort()).toEqual([
+      'loss_best',
+      'loss_rings',
+      'loss_values',
+      'score_best',
+      'score_rings',
+      'score_values',
+    ]);
+    expect(spec.datasets['score_rings']).toEqual([{ series: 'Val Acc', split: 'validation', epoch: 2, value: 0.9 }]);
+    expect(spec.datasets['loss_rings']).toEqual([]);
+    expect(JSON.stringify(spec)).not.toContain('"filter"');
+    expect(vegaLiteSchemaErrors(spec as unknown as TopLevelSpec)).toEqual([]);
   });
 });
 

@@ -134,4 +134,30 @@ describe('charts with JavaScript', () => {
     await page.mouse.move(0, 0);
     await expect.poll(() => tooltip.getAttribute('class')).not.toContain('visible');
   });
+
+  test('dragging either training-curve panel pans the shared epoch axis of both', async () => {
+    const figure = page.locator('figure#training-curves');
+    await figure.scrollIntoViewIfNeeded();
+    await expect.poll(() => figure.getAttribute('data-hydrated')).toBe('true');
+    const svg = figure.locator('.chart-live svg');
+    // A horizontal drag moves only the epoch axis (drawn under the last panel); the y axes stay.
+    const epochLabels = async (): Promise<string> => (await svg.locator('.role-axis-label text').allTextContents()).join(' ');
+    const box = await svg.boundingBox();
+    if (box === null) throw new Error('the hydrated chart has no box');
+    const drag = async (yFraction: number): Promise<void> => {
+      const y = box.y + box.height * yFraction;
+      const x = box.x + box.width * 0.6;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x - 120, y, { steps: 6 });
+      await page.mouse.up();
+    };
+    expect(await svg.locator('.role-title-text').allTextContents()).toEqual(['Loss', 'Accuracy']);
+    const before = await epochLabels();
+    await drag(0.6); // the lower panel
+    const afterLower = await epochLabels();
+    expect(afterLower).not.toBe(before);
+    await drag(0.15); // the upper panel
+    expect(await epochLabels()).not.toBe(afterLower);
+  });
 });
