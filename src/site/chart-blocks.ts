@@ -44,12 +44,10 @@ function cellText(cell: ChartCell): string {
   return typeof cell === 'number' ? formatValue(cell) : cell;
 }
 
-const chartViews = experimentChartViews;
-
 /** The compiled shapes (Vega specs without data) the experiment's charts use, by shape id. */
 export function chartShapes(input: ChartBlocksInput): Map<string, VegaSpec> {
   return new Map(
-    chartViews(input)
+    experimentChartViews(input)
       .map((view) => compileChartShape(view.spec))
       .map((shape) => [shape.id, shape.vgSpec]),
   );
@@ -65,7 +63,7 @@ export interface ChartBlocksOptions {
 
 async function renderBlocks(input: ChartBlocksInput, env: Readonly<Record<string, string | undefined>>): Promise<ChartBlocksBySection> {
   const bySection = new Map<string, ChartBlockData[]>();
-  for (const view of chartViews(input)) {
+  for (const view of experimentChartViews(input)) {
     const rendered = await renderChartView(view, { env });
     if (rendered.svg === '') continue;
     const list = bySection.get(view.section) ?? [];
@@ -84,29 +82,27 @@ async function renderBlocks(input: ChartBlocksInput, env: Readonly<Record<string
   return [...bySection];
 }
 
-/** Reads the experiment's blocks from the cache, or renders and caches them; `read: false` only makes sure they are cached. */
-async function cachedBlocks(input: ChartBlocksInput, options: ChartBlocksOptions): Promise<ChartBlocksBySection> {
+/**
+ * An experiment's chart blocks, read from the cache or rendered and cached (an empty list when
+ * `LOGBOOK_CHARTS=off`). Without the chart sources (see `chartCodeFingerprint`) nothing is cached.
+ */
+export async function renderChartBlocks(input: ChartBlocksInput, options: ChartBlocksOptions = {}): Promise<ChartBlocksBySection> {
   const env = options.env ?? process.env;
   if (!isChartRenderingEnabled(env)) return [];
   const code = chartCodeFingerprint();
-  const dir = code === null ? null : options.cacheDir === undefined ? chartCacheDir(env) : options.cacheDir;
+  const dir = options.cacheDir === undefined ? chartCacheDir(env) : options.cacheDir;
+  const key = code === null || dir === null ? null : chartCacheKey(input, code);
   const effects = options.effects ?? nodeChartCacheEffects;
-  const key = dir === null || code === null ? '' : chartCacheKey(input, code);
-  if (dir !== null) {
+  if (dir !== null && key !== null) {
     const cached = await readCachedBlocks(dir, key, effects);
     if (cached !== undefined) return cached;
   }
   const blocks = await renderBlocks(input, env);
-  if (dir !== null) await writeCachedBlocks(dir, key, blocks, effects);
+  if (dir !== null && key !== null) await writeCachedBlocks(dir, key, blocks, effects);
   return blocks;
 }
 
 /** Renders an experiment's charts into the chart cache only (a worker rendering ahead of the pages). */
 export async function cacheChartBlocks(input: ChartBlocksInput, options: ChartBlocksOptions = {}): Promise<void> {
-  await cachedBlocks(input, options);
-}
-
-/** An experiment's chart blocks, from the cache or rendered (an empty list when `LOGBOOK_CHARTS=off`). */
-export async function renderChartBlocks(input: ChartBlocksInput, options: ChartBlocksOptions = {}): Promise<ChartBlocksBySection> {
-  return cachedBlocks(input, options);
+  await renderChartBlocks(input, options);
 }

@@ -148,10 +148,18 @@ export function renderAhead(
       void done.finally(() => rendering.delete(id));
     }
   };
+  /** Start of the window's scan: everything before it is on its way back or taken, for good. */
+  let replyScan = 0;
   /** The next experiment to render with a reply: in the window, not yet sent, or only cached. */
   const nextReply = (): string | undefined => {
     const end = Math.min(order.length, frontier + window);
-    for (let i = frontier; i < end; i++) {
+    replyScan = Math.max(replyScan, frontier);
+    while (replyScan < end) {
+      const s = state.get(order[replyScan] as string);
+      if (s !== 'fetching' && s !== 'taken') break;
+      replyScan++;
+    }
+    for (let i = replyScan; i < end; i++) {
       const id = order[i] as string;
       const s = state.get(id);
       if (s === undefined || s === 'cached') return id;

@@ -134,12 +134,18 @@ describe('renderAhead', () => {
   });
 });
 
+/** 205 experiments, a 200-experiment window and a 4-task capacity, once the window's 200 replies came back. */
+async function windowFilled() {
+  const many = Array.from({ length: 205 }, (_, i) => `x${String(i).padStart(3, '0')}`);
+  const fake = fakePool(1);
+  const renderer = renderAhead(many, inputsFor(many), fake.pool, { eager: true, window: 200, capacity: 4 });
+  for (let i = 0; i < 200; i++) await fake.settle(many[i] as string);
+  return { ...fake, many, renderer };
+}
+
 describe('renderAhead beyond the reply window', () => {
   test('experiments far ahead of the pages only fill the cache, and are read back when their page comes', async () => {
-    const many = Array.from({ length: 205 }, (_, i) => `x${String(i).padStart(3, '0')}`);
-    const { pool, tasks, settle, blocksOf } = fakePool(1);
-    const renderer = renderAhead(many, inputsFor(many), pool, { eager: true, window: 200, capacity: 4 });
-    for (let i = 0; i < 200; i++) await settle(many[i] as string);
+    const { tasks, settle, blocksOf, renderer } = await windowFilled();
     // The first 200 came back with their blocks; the next ones are cache-only.
     expect(tasks.map((t) => [t.id, t.reply])).toEqual([
       ['x200', false],
@@ -192,10 +198,7 @@ describe('chart data in the browser', () => {
 
 describe('renderAhead as the pages move on', () => {
   test('an experiment only cached is fetched back as soon as the window reaches it, before its page asks', async () => {
-    const many = Array.from({ length: 205 }, (_, i) => `x${String(i).padStart(3, '0')}`);
-    const { pool, tasks, settle, blocksOf } = fakePool(1);
-    const renderer = renderAhead(many, inputsFor(many), pool, { eager: true, window: 200, capacity: 4 });
-    for (let i = 0; i < 200; i++) await settle(many[i] as string);
+    const { many, tasks, settle, blocksOf, renderer } = await windowFilled();
     await settle('x200'); // cache only: the window is x000–x199
     expect(tasks.map((t) => [t.id, t.reply])).toEqual([
       ['x201', false],
