@@ -8,16 +8,24 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runNew, type NewEffects, type ParseSourceFn } from '../src/scaffold/run.ts';
+import { readSettings, SettingsError, type Settings } from '../src/settings/index.ts';
 
 const ingestEntry = new URL('../src/ingest/index.ts', import.meta.url);
 
+let settings: Settings;
+try {
+  settings = readSettings({ env: process.env });
+} catch (error) {
+  if (!(error instanceof SettingsError)) throw error;
+  for (const problem of error.problems) process.stderr.write(`new: ${problem}\n`);
+  process.exit(2);
+}
+const epoch = settings.sourceDateEpoch;
+
 const effects: NewEffects = {
   cwd: process.cwd(),
-  env: process.env,
-  now: () => {
-    const epoch = process.env['SOURCE_DATE_EPOCH'];
-    return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  },
+  settings,
+  now: () => (epoch !== undefined ? new Date(epoch * 1000) : new Date()),
   async listRecordFiles(dir) {
     let entries: string[];
     try {

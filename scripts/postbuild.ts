@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { ExperimentDocument, SummaryItem } from '../src/analysis/index.ts';
 import { buildSearchRecord } from '../src/search/search-record.ts';
+import { readSettings } from '../src/settings/index.ts';
 import { experimentPath } from '../src/view/urls.ts';
 
-const dist = process.argv[2] ?? process.env['LOGBOOK_OUT_DIR'] ?? 'dist';
+const dist = process.argv[2] ?? readSettings({ env: process.env }).outDir;
 const fail = (message: string): never => {
   process.stderr.write(`postbuild: ${message}\n`);
   process.exit(1);

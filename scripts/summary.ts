@@ -30,6 +30,7 @@ import { renderJson } from '../src/summary/json.ts';
 import { resolveSite } from '../src/summary/links.ts';
 import { renderMarkdown } from '../src/summary/markdown.ts';
 import * as msg from '../src/summary/messages.ts';
+import { readSettings, SettingsError, type Settings } from '../src/settings/index.ts';
 import type { RemovedExperiment } from '../src/summary/types.ts';
 
 /** The outcome of one git command. `status` is 127 with `notFound` when git could not be started. */
@@ -107,11 +108,7 @@ function firstLine(text: string): string {
 }
 
 /** Runs the command; returns the exit status (0 report printed, 1 git or folder problem, 2 bad usage). */
-export async function runSummary(
-  args: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-  io: SummaryIo = nodeSummaryIo,
-): Promise<number> {
+export async function runSummary(args: readonly string[], settings: Settings, io: SummaryIo = nodeSummaryIo): Promise<number> {
   const parsed = parseSummaryArgs(args);
   if (parsed.kind === 'help') {
     io.stdout(`${msg.usage()}\n`);
@@ -123,8 +120,8 @@ export async function runSummary(
     return 2;
   }
   const { options } = parsed;
-  const dir = options.dir ?? (env['LOGBOOK_CONTENT'] || undefined) ?? 'content/experiments';
-  const { site, ignoredSite } = resolveSite(options.site, env);
+  const dir = options.dir ?? settings.content;
+  const { site, ignoredSite } = resolveSite(options.site, settings);
   if (ignoredSite !== undefined) io.stderr(msg.ignoredEnvSite(ignoredSite));
 
   try {
@@ -188,5 +185,11 @@ export async function runSummary(
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await runSummary(process.argv.slice(2), process.env);
+  try {
+    process.exitCode = await runSummary(process.argv.slice(2), readSettings({ env: process.env }));
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    for (const problem of error.problems) process.stderr.write(`summary: ${problem}\n`);
+    process.exitCode = 2;
+  }
 }

@@ -1,15 +1,17 @@
 /**
  * `npm run validate [folder]` — checks every record under the content folder and prints each problem
  * as `file:line:col field.path: message — hint` (prefixed with its level) on stderr, then one summary
- * line. Exits 1 when any problem is an error. Folder: first argument, else $LOGBOOK_CONTENT, else
- * content/experiments. Under GitHub Actions it also prints `::error`/`::warning` annotations.
+ * line. Exits 1 when any problem is an error. Folder: first argument, else the `content` setting
+ * ($LOGBOOK_CONTENT, else content/experiments). Under GitHub Actions it also prints `::error`/`::warning`
+ * annotations.
  */
 
 import { stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { loadRecords, nodeLoadEffects, nodeParseCache, recordCacheDir, type LoadEffects } from '../src/content/load.ts';
+import { loadRecords, nodeLoadEffects, nodeParseCache, type LoadEffects } from '../src/content/load.ts';
 import { formatDiagnostic, formatGithubAnnotation } from '../src/ingest/format.ts';
 import * as msg from '../src/ingest/messages.ts';
+import { readSettings, recordCacheDir, SettingsError, type Settings } from '../src/settings/index.ts';
 
 /** What the command touches, injectable for tests. */
 export interface ValidateIo {
@@ -19,25 +21,19 @@ export interface ValidateIo {
   effects: LoadEffects;
 }
 
-const nodeIo: ValidateIo = {
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
-  isDirectory: async (path) => (await stat(path).catch(() => undefined))?.isDirectory() ?? false,
-  effects: { ...nodeLoadEffects, cache: cacheFor(process.env) },
-};
-
-/** Parse results of unchanged files are reused from the record cache (see `recordCacheDir`). */
-function cacheFor(env: Readonly<Record<string, string | undefined>>) {
-  const dir = recordCacheDir(env);
-  return dir === undefined ? undefined : nodeParseCache(dir);
+/** The real process; parse results of unchanged files are reused from the record cache (see `recordCacheDir`). */
+function nodeIo(settings: Settings): ValidateIo {
+  const cacheDir = recordCacheDir(settings);
+  return {
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    isDirectory: async (path) => (await stat(path).catch(() => undefined))?.isDirectory() ?? false,
+    effects: { ...nodeLoadEffects, cache: cacheDir === undefined ? undefined : nodeParseCache(cacheDir) },
+  };
 }
 
 /** Runs the command; returns the exit status (0 ok, 1 errors found, 2 bad usage). */
-export async function runValidate(
-  args: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-  io: ValidateIo = nodeIo,
-): Promise<number> {
+export async function runValidate(args: readonly string[], settings: Settings, io: ValidateIo = nodeIo(settings)): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout(msg.validateUsage());
     return 0;
@@ -48,13 +44,13 @@ export async function runValidate(
     io.stderr(msg.validateUsage());
     return 2;
   }
-  const dir = args[0] ?? (env['LOGBOOK_CONTENT'] || undefined) ?? 'content/experiments';
+  const dir = args[0] ?? settings.content;
   if (!(await io.isDirectory(dir))) {
     io.stderr(msg.folderNotFound(dir));
     return 1;
   }
   const { records, diagnostics } = await loadRecords(dir, io.effects);
-  const github = env['GITHUB_ACTIONS'] === 'true';
+  const github = settings.githubActions;
   for (const d of diagnostics) {
     io.stderr(`${d.level}: ${formatDiagnostic(d)}`);
     if (github) io.stderr(formatGithubAnnotation(d));
@@ -66,5 +62,11 @@ export async function runValidate(
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await runValidate(process.argv.slice(2), process.env);
+  try {
+    process.exitCode = await runValidate(process.argv.slice(2), readSettings({ env: process.env }));
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    for (const problem of error.problems) process.stderr.write(`validate: ${problem}\n`);
+    process.exitCode = 2;
+  }
 }

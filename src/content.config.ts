@@ -1,12 +1,11 @@
 import { defineCollection } from 'astro:content';
+import settings from 'virtual:logbook/settings';
 import { logbookLoader } from './site/loader.ts';
 
 /**
- * One collection: the experiment records of `LOGBOOK_CONTENT` (default `content/experiments`),
- * read, validated and normalized by Logbook's own ingest layer.
+ * One collection: the experiment records of the content folder (the `content` setting), read,
+ * validated and normalized by Logbook's own ingest layer.
  */
 export const collections = {
-  experiments: defineCollection({
-    loader: logbookLoader({ dir: process.env['LOGBOOK_CONTENT'] || 'content/experiments' }),
-  }),
+  experiments: defineCollection({ loader: logbookLoader(settings) }),
 };

@@ -7,9 +7,8 @@
  *   2. the compiled Vega spec is parsed once and one `View` per shape is kept and reused — each render
  *      replaces the named datasets with this chart's data, runs, and serializes (`toSVG`).
  * A reused view's output is byte-identical to a fresh one's: see `guideOrder`.
- * Finished SVGs are cached on disk per experiment by `src/site/chart-cache.ts`, not here.
- *
- * Environment: `LOGBOOK_CHARTS=off` renders nothing (svg is '').
+ * Finished SVGs are cached on disk per experiment by `src/site/chart-cache.ts`, not here; whether a
+ * build has charts at all is decided by its caller (the `charts` setting).
  */
 import { createHash } from 'node:crypto';
 import { compile } from 'vega-lite';
@@ -35,14 +34,12 @@ export interface RenderChartOptions {
   title?: string | undefined;
   /** SVG `<desc>`; defaults to the spec's `description`. */
   description?: string | undefined;
-  /** Environment to read `LOGBOOK_CHARTS` from (default `process.env`). */
-  env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Reuse one View per chart shape (default true); false parses a fresh View for every chart. */
   reuseViews?: boolean | undefined;
 }
 
 export interface RenderedChart {
-  /** Standalone SVG with width, height, viewBox, `<title>`, `<desc>`; '' when `LOGBOOK_CHARTS=off`. */
+  /** Standalone SVG with width, height, viewBox, `<title>`, `<desc>`. */
   svg: string;
   /** Compiled Vega spec without data values (shared between charts of one shape: do not mutate). */
   vgSpec: VegaSpec;
@@ -50,14 +47,9 @@ export interface RenderedChart {
   shape: string;
   /** The chart's named datasets, for `chartSpecWithData(vgSpec, data)`. */
   data: ChartDatasets;
-  /** Size of the SVG in pixels (0 when not rendered). */
+  /** Size of the SVG in pixels. */
   width: number;
   height: number;
-}
-
-/** True unless `LOGBOOK_CHARTS=off`. */
-export function isChartRenderingEnabled(env: Readonly<Record<string, string | undefined>>): boolean {
-  return env['LOGBOOK_CHARTS'] !== 'off';
 }
 
 function sha256(text: string): string {
@@ -251,11 +243,9 @@ export function svgSize(svg: string): { width: number; height: number } {
  * data) and the data for the page's hydration payload (`chartPayload`).
  */
 export async function renderChartSvg(spec: TopLevelSpec, options: RenderChartOptions = {}): Promise<RenderedChart> {
-  const env = options.env ?? process.env;
   const { shape, data, description: specDescription } = splitChartSpec(spec);
   const entry = shapeEntry(shape);
   const base = { vgSpec: entry.vgSpec, shape: shapeId(entry), data };
-  if (!isChartRenderingEnabled(env)) return { ...base, svg: '', width: 0, height: 0 };
   const title = options.title;
   const description = options.description ?? specDescription;
   // Ids inside the SVG get a prefix unique to the chart's content, so charts on one page never clash.

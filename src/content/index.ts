@@ -1,4 +1,4 @@
 /** The content edge: finding, reading and checking record files (see `load.ts`). */
 
-export { loadRecords, nodeLoadEffects, nodeParseCache, recordCacheDir, RECORD_GLOB, type CachedParse, type LoadEffects, type LoadedRecord, type ParseCache } from './load.ts';
+export { loadRecords, nodeLoadEffects, nodeParseCache, RECORD_GLOB, type CachedParse, type LoadEffects, type LoadedRecord, type ParseCache } from './load.ts';
 export { checkCollection, findParentCycles, compareIds, type CheckedRecord } from './check-collection.ts';

@@ -80,12 +80,12 @@ async function parseFile(file: string, text: string, cache: ParseCache | undefin
 const PARSE_CACHE_VERSION = '1';
 
 /**
- * A parse cache in `dir` (one JSON file per key). Keys include a fingerprint of the parser's and
- * the schema's source (`src/ingest`, `src/schema` under the working directory), so a changed parser
- * never serves old results; without those folders (an installed copy) nothing is cached.
+ * A parse cache in `dir` (one JSON file per key). Keys include a fingerprint of this module and
+ * everything it imports (the parsers, the schema, the collection checks), so a changed parser never
+ * serves old results; when that code cannot be read, nothing is cached.
  */
-export function nodeParseCache(dir: string, root = process.cwd()): ParseCache | undefined {
-  const sources = sourceFingerprint(['src/ingest', 'src/schema', 'src/content'], root);
+export function nodeParseCache(dir: string): ParseCache | undefined {
+  const sources = sourceFingerprint(new URL(import.meta.url));
   if (sources === undefined) return undefined;
   const code = createHash('sha256').update(PARSE_CACHE_VERSION).update(sources).digest('hex');
   const fileOf = (key: string): string => join(dir, key.slice(0, 2), `${key}.json`);
@@ -110,12 +110,6 @@ export function nodeParseCache(dir: string, root = process.cwd()): ParseCache | 
       }
     },
   };
-}
-
-/** `LOGBOOK_CACHE_DIR` (default `node_modules/.cache/logbook`) + `records`, unless `LOGBOOK_NO_RECORD_CACHE=1`. */
-export function recordCacheDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  if (env['LOGBOOK_NO_RECORD_CACHE'] === '1') return undefined;
-  return join(env['LOGBOOK_CACHE_DIR'] || join('node_modules', '.cache', 'logbook'), 'records');
 }
 
 /**

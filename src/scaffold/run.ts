@@ -1,5 +1,6 @@
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isValidId, parseNewArgs } from './args.ts';
+import type { Settings } from '../settings/index.ts';
 import { suggestClosestId } from './closest.ts';
 import { renderJsonSkeleton } from './json.ts';
 import * as msg from './messages.ts';
@@ -13,7 +14,8 @@ export type ParseSourceFn = (text: string, options: { file: string }) => { data:
 export interface NewEffects {
   /** Absolute working directory; relative paths are resolved against it. */
   cwd: string;
-  env: Readonly<Record<string, string | undefined>>;
+  /** The settings (the content folder is where records go without `--dir`). */
+  settings: Pick<Settings, 'content'>;
   now(): Date;
   /** Absolute paths of the `*.json` and `*.md` files under `dir` (recursively); [] when `dir` does not exist. */
   listRecordFiles(dir: string): Promise<string[]>;
@@ -36,11 +38,9 @@ export interface NewResult {
   path?: string;
 }
 
-/** Where records live: `--dir`, else `$LOGBOOK_CONTENT`, else `content/experiments`, relative to the cwd. */
-export function resolveContentDir(cwd: string, env: Readonly<Record<string, string | undefined>>, dirOption?: string): string {
-  const dir =
-    dirOption ?? (env['LOGBOOK_CONTENT'] !== undefined && env['LOGBOOK_CONTENT'] !== '' ? env['LOGBOOK_CONTENT'] : 'content/experiments');
-  return resolve(cwd, dir);
+/** Where records live: `--dir`, else the `content` setting, relative to the cwd. */
+export function resolveContentDir(cwd: string, settings: Pick<Settings, 'content'>, dirOption?: string): string {
+  return resolve(cwd, dirOption ?? settings.content);
 }
 
 /** `YYYY-MM-DD` of `date` in UTC. */
@@ -62,7 +62,7 @@ export async function runNew(argv: readonly string[], effects: NewEffects): Prom
   if (options.parent !== undefined && !isValidId(options.parent)) return refuse(msg.invalidParentId(options.parent));
   if (options.parent === options.id) return refuse(msg.parentIsSelf(options.id));
 
-  const dir = resolveContentDir(effects.cwd, effects.env, options.dir);
+  const dir = resolveContentDir(effects.cwd, effects.settings, options.dir);
   const target = join(dir, `${options.id}.${options.format}`);
   const shown = (path: string): string => {
     const rel = relative(effects.cwd, path);

@@ -23,7 +23,7 @@ export function experimentPageKey(id: string, site: SiteModel): string {
   const tree = buildLineageTree(id, { base: site.base, records: site.byId, analyses: site.analyses });
   // The lineage-trend chart plots the headline metric of every ancestor.
   const chain = headlineChain(id, { analyses: site.analyses }) ?? null;
-  return hash([record, analysis, related, tree, chain, site.files.get(id) ?? null, process.env['LOGBOOK_CHARTS'] ?? '']);
+  return hash([record, analysis, related, tree, chain, site.files.get(id) ?? null, site.settings.charts]);
 }
 
 /** Everything a compare page of `a` against `b` is built from. */

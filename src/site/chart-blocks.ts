@@ -6,24 +6,20 @@
  */
 import { experimentChartViews, type ExperimentChartsInput } from '../charts/experiment-views.ts';
 import type { ChartCell } from '../charts/types.ts';
-import { compileChartShape, isChartRenderingEnabled, renderChartView, type VegaSpec } from '../charts/render.ts';
+import { compileChartShape, renderChartView, type VegaSpec } from '../charts/render.ts';
 import {
-  chartCacheDir,
   chartCacheKey,
   chartCodeFingerprint,
   nodeChartCacheEffects,
   readCachedBlocks,
   writeCachedBlocks,
+  type ChartBlocksBySection,
   type ChartCacheEffects,
 } from './chart-cache.ts';
 import type { ChartBlockData } from '../view/blocks.ts';
 import { formatValue } from '../view/format.ts';
 
-/** What one experiment's charts depend on besides the record itself. */
-export type ChartBlocksInput = ExperimentChartsInput;
-
-/** Chart blocks by page section id, in page order; a plain array of pairs so it can cross threads. */
-export type ChartBlocksBySection = [string, ChartBlockData[]][];
+export type { ChartBlocksBySection };
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -45,7 +41,7 @@ function cellText(cell: ChartCell): string {
 }
 
 /** The compiled shapes (Vega specs without data) the experiment's charts use, by shape id. */
-export function chartShapes(input: ChartBlocksInput): Map<string, VegaSpec> {
+export function chartShapes(input: ExperimentChartsInput): Map<string, VegaSpec> {
   return new Map(
     experimentChartViews(input)
       .map((view) => compileChartShape(view.spec))
@@ -53,19 +49,17 @@ export function chartShapes(input: ChartBlocksInput): Map<string, VegaSpec> {
   );
 }
 
-/** Where and how `renderChartBlocks` caches; defaults from the environment (see `chart-cache.ts`). */
+/** Where `renderChartBlocks` caches. */
 export interface ChartBlocksOptions {
-  env?: Readonly<Record<string, string | undefined>> | undefined;
-  /** Cache folder; null disables the cache. */
-  cacheDir?: string | null | undefined;
+  /** Cache folder (see `chartCacheDir` in the settings); null renders afresh and caches nothing. */
+  cacheDir: string | null;
   effects?: ChartCacheEffects | undefined;
 }
 
-async function renderBlocks(input: ChartBlocksInput, env: Readonly<Record<string, string | undefined>>): Promise<ChartBlocksBySection> {
+async function renderBlocks(input: ExperimentChartsInput): Promise<ChartBlocksBySection> {
   const bySection = new Map<string, ChartBlockData[]>();
   for (const view of experimentChartViews(input)) {
-    const rendered = await renderChartView(view, { env });
-    if (rendered.svg === '') continue;
+    const rendered = await renderChartView(view);
     const list = bySection.get(view.section) ?? [];
     list.push({
       id: view.id,
@@ -82,27 +76,27 @@ async function renderBlocks(input: ChartBlocksInput, env: Readonly<Record<string
   return [...bySection];
 }
 
-/**
- * An experiment's chart blocks, read from the cache or rendered and cached (an empty list when
- * `LOGBOOK_CHARTS=off`). Without the chart sources (see `chartCodeFingerprint`) nothing is cached.
- */
-export async function renderChartBlocks(input: ChartBlocksInput, options: ChartBlocksOptions = {}): Promise<ChartBlocksBySection> {
-  const env = options.env ?? process.env;
-  if (!isChartRenderingEnabled(env)) return [];
+/** The cache key of an experiment's chart blocks; null when nothing may be cached (no cache folder, or no code fingerprint). */
+export function chartBlocksKey(input: ExperimentChartsInput, options: ChartBlocksOptions): string | null {
   const code = chartCodeFingerprint();
-  const dir = options.cacheDir === undefined ? chartCacheDir(env) : options.cacheDir;
-  const key = code === null || dir === null ? null : chartCacheKey(input, code);
+  return code === null || options.cacheDir === null ? null : chartCacheKey(input, code);
+}
+
+/** An experiment's chart blocks, read from the cache or rendered and cached. */
+export async function renderChartBlocks(input: ExperimentChartsInput, options: ChartBlocksOptions): Promise<ChartBlocksBySection> {
+  const dir = options.cacheDir;
+  const key = chartBlocksKey(input, options);
   const effects = options.effects ?? nodeChartCacheEffects;
   if (dir !== null && key !== null) {
     const cached = await readCachedBlocks(dir, key, effects);
     if (cached !== undefined) return cached;
   }
-  const blocks = await renderBlocks(input, env);
+  const blocks = await renderBlocks(input);
   if (dir !== null && key !== null) await writeCachedBlocks(dir, key, blocks, effects);
   return blocks;
 }
 
 /** Renders an experiment's charts into the chart cache only (a worker rendering ahead of the pages). */
-export async function cacheChartBlocks(input: ChartBlocksInput, options: ChartBlocksOptions = {}): Promise<void> {
+export async function cacheChartBlocks(input: ExperimentChartsInput, options: ChartBlocksOptions): Promise<void> {
   await renderChartBlocks(input, options);
 }

@@ -2,17 +2,15 @@
  * The chart cache: one file per experiment holding its finished chart blocks (static SVGs, sizes,
  * shape ids and data tables), named by a hash of what they are made from — the experiment's chart
  * input (record, headline metric, headline chain), the Vega and Vega-Lite versions, `RENDER_VERSION`
- * and a fingerprint of the code that turns records into charts (`src/charts`, `src/view`,
- * `src/analysis`, `src/site`). A build (or a chart worker) that finds the file builds no chart at
- * all; one file per experiment keeps a 1,000-experiment site at 1,000 small reads.
- *
- * Environment: `LOGBOOK_CACHE_DIR` moves the cache (to `$LOGBOOK_CACHE_DIR/charts`; default
- * `node_modules/.cache/logbook/charts`, relative to the working directory), `LOGBOOK_NO_CHART_CACHE=1`
- * disables it. CI keeps the folder between runs (see .github/workflows/pages.yml).
+ * and a fingerprint of the code that turns a chart input into blocks (`chart-blocks.ts` and every
+ * module it imports; an edit anywhere else keeps the cache). A build (or a chart worker) that finds
+ * the file builds no chart at all; one file per experiment keeps a 1,000-experiment site at 1,000
+ * small reads. Where it lives is a setting (`chartCacheDir`); CI keeps the folder between runs.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { version as vegaLiteVersion } from 'vega-lite';
 import { RENDERER_VERSIONS } from '../charts/render.ts';
 import type { ExperimentChartsInput } from '../charts/experiment-views.ts';
@@ -25,10 +23,15 @@ export interface ChartCacheEffects {
   readFile(path: string): Promise<string | undefined>;
   /** Writes the file, creating folders as needed. */
   writeFile(path: string, text: string): Promise<void>;
+  /** True when the file exists. */
+  exists(path: string): Promise<boolean>;
 }
 
-/** An experiment's chart blocks by page section id, in page order (what is cached). */
-export type CachedBlocks = [string, ChartBlockData[]][];
+/**
+ * An experiment's chart blocks by page section id, in page order: what is cached, and what crosses
+ * threads (a plain array of pairs, so it survives structured clone).
+ */
+export type ChartBlocksBySection = [string, ChartBlockData[]][];
 
 /** Default file access: node:fs, writes via a temp file + rename so concurrent builds never see half a file. */
 export const nodeChartCacheEffects: ChartCacheEffects = {
@@ -45,23 +48,21 @@ export const nodeChartCacheEffects: ChartCacheEffects = {
     await writeFile(tmp, text, 'utf8');
     await rename(tmp, path);
   },
+  exists: (path) =>
+    stat(path).then(
+      () => true,
+      () => false,
+    ),
 };
 
-/** Where the cache lives for an environment; null when disabled. */
-export function chartCacheDir(env: Readonly<Record<string, string | undefined>>): string | null {
-  if (env['LOGBOOK_NO_CHART_CACHE'] === '1') return null;
-  const root = env['LOGBOOK_CACHE_DIR'];
-  return root !== undefined && root !== '' ? join(root, 'charts') : join('node_modules', '.cache', 'logbook', 'charts');
-}
-
-/** Folders whose code decides what an experiment's chart blocks are. */
-export const CHART_CODE_FOLDERS: readonly string[] = ['src/charts', 'src/view', 'src/analysis', 'src/site'];
+/** The module whose code (with everything it imports) decides an experiment's chart blocks. */
+export const CHART_CODE_ENTRY: URL = new URL(`./chart-blocks${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
 let codeFingerprint: string | null | undefined;
 
-/** The fingerprint of `CHART_CODE_FOLDERS` under the working directory, once per thread; null without sources. */
+/** The fingerprint of `CHART_CODE_ENTRY` and its imports, once per thread; null when a module cannot be read. */
 export function chartCodeFingerprint(): string | null {
-  codeFingerprint ??= sourceFingerprint(CHART_CODE_FOLDERS) ?? null;
+  codeFingerprint ??= sourceFingerprint(CHART_CODE_ENTRY) ?? null;
   return codeFingerprint;
 }
 
@@ -92,7 +93,7 @@ function isBlock(value: unknown): value is ChartBlockData {
   );
 }
 
-function isCachedBlocks(value: unknown): value is CachedBlocks {
+function isBlocksBySection(value: unknown): value is ChartBlocksBySection {
   return (
     Array.isArray(value) &&
     value.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && Array.isArray(entry[1]) && entry[1].every(isBlock))
@@ -103,22 +104,27 @@ function isCachedBlocks(value: unknown): value is CachedBlocks {
  * The cached blocks for `key`, or undefined when there are none (or the file is unreadable: a
  * damaged cache entry is rendered again, never trusted).
  */
-export async function readCachedBlocks(dir: string, key: string, effects: ChartCacheEffects): Promise<CachedBlocks | undefined> {
+export async function readCachedBlocks(dir: string, key: string, effects: ChartCacheEffects): Promise<ChartBlocksBySection | undefined> {
   const text = await effects.readFile(cacheFile(dir, key));
   if (text === undefined) return undefined;
   try {
     const parsed = JSON.parse(text) as unknown;
-    return isCachedBlocks(parsed) ? parsed : undefined;
+    return isBlocksBySection(parsed) ? parsed : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Stores an experiment's blocks under `key`; a read-only or full cache folder only costs speed, never the build. */
-export async function writeCachedBlocks(dir: string, key: string, blocks: CachedBlocks, effects: ChartCacheEffects): Promise<void> {
+export async function writeCachedBlocks(dir: string, key: string, blocks: ChartBlocksBySection, effects: ChartCacheEffects): Promise<void> {
   try {
     await effects.writeFile(cacheFile(dir, key), JSON.stringify(blocks));
   } catch {
     // Rendering again next time is the only cost.
   }
+}
+
+/** True when blocks for `key` are cached (whether readable or not is only known by reading them). */
+export function hasCachedBlocks(dir: string, key: string, effects: ChartCacheEffects): Promise<boolean> {
+  return effects.exists(cacheFile(dir, key));
 }

@@ -5,7 +5,8 @@
  * so an idle pool never keeps the build process alive.
  */
 import { Worker } from 'node:worker_threads';
-import type { ChartBlocksBySection, ChartBlocksInput } from './chart-blocks.ts';
+import type { ExperimentChartsInput } from '../charts/experiment-views.ts';
+import type { ChartBlocksBySection } from './chart-cache.ts';
 
 export interface ChartPool {
   /** Number of workers started. */
@@ -15,13 +16,13 @@ export interface ChartPool {
    * with `reply: true` (the default), to null without (nothing is copied back). `urgent` tasks jump
    * the queue.
    */
-  render(input: ChartBlocksInput, options?: { urgent?: boolean; reply?: boolean }): Promise<ChartBlocksBySection | null>;
+  render(input: ExperimentChartsInput, options?: { urgent?: boolean; reply?: boolean }): Promise<ChartBlocksBySection | null>;
   /** Stops the workers (pending tasks are rejected). */
   close(): Promise<void>;
 }
 
 interface Task {
-  input: ChartBlocksInput;
+  input: ExperimentChartsInput;
   reply: boolean;
   resolve: (blocks: ChartBlocksBySection | null) => void;
   reject: (error: Error) => void;
@@ -43,8 +44,14 @@ interface Slot {
  */
 export const TASKS_PER_WORKER = 16;
 
-/** Starts `size` workers running the module at `file` (an absolute path). */
-export function createChartPool(options: { file: string; size: number }): ChartPool {
+/** What every worker is started with (its `workerData`). */
+export interface ChartWorkerData {
+  /** The chart cache folder; null renders without a cache. */
+  cacheDir: string | null;
+}
+
+/** Starts `size` workers running the module at `file` (an absolute path), each given `data`. */
+export function createChartPool(options: { file: string; size: number; data: ChartWorkerData }): ChartPool {
   const queue: Task[] = [];
   let nextId = 0;
   let closed = false;
@@ -67,7 +74,7 @@ export function createChartPool(options: { file: string; size: number }): ChartP
   };
 
   for (let i = 0; i < Math.max(1, options.size); i++) {
-    const worker = new Worker(options.file);
+    const worker = new Worker(options.file, { workerData: options.data });
     worker.unref();
     let markReady = (): void => undefined;
     const slot: Slot = { worker, running: new Map(), ready: new Promise<void>((resolve) => (markReady = resolve)) };

@@ -1,13 +1,18 @@
 /**
  * Chart worker thread (see `chart-pool.ts`): renders the chart blocks of one experiment per message,
- * through the chart cache. Message in: `{ id: number, input: ChartBlocksInput, reply: boolean }`;
- * out: `{ id, blocks }` (`blocks` only with `reply`) or `{ id, error }`.
- * Loaded by path with Node's type stripping, so it and its imports must stay erasable TypeScript.
+ * through the chart cache (its folder comes in `workerData`, see `ChartWorkerData`). Message in:
+ * `{ id: number, input: ExperimentChartsInput, reply: boolean }`; out: `{ id, blocks }` (`blocks` only
+ * with `reply`) or `{ id, error }`. Loaded by path: from a checkout with Node's type stripping (so it
+ * and its imports stay erasable TypeScript), from an installed package as compiled JavaScript.
  */
 import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
-import { cacheChartBlocks, renderChartBlocks, type ChartBlocksInput } from './chart-blocks.ts';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ExperimentChartsInput } from '../charts/experiment-views.ts';
+import { cacheChartBlocks, renderChartBlocks } from './chart-blocks.ts';
+import type { ChartWorkerData } from './chart-pool.ts';
+
+const options = { cacheDir: (workerData as ChartWorkerData).cacheDir };
 
 /**
  * Charts render ahead of the pages, so the page thread is the build's critical path: on Linux each
@@ -24,8 +29,8 @@ function lowerOwnPriority(): void {
 }
 lowerOwnPriority();
 
-parentPort?.on('message', (message: { id: number; input: ChartBlocksInput; reply: boolean }) => {
-  const done = message.reply ? renderChartBlocks(message.input) : cacheChartBlocks(message.input).then(() => undefined);
+parentPort?.on('message', (message: { id: number; input: ExperimentChartsInput; reply: boolean }) => {
+  const done = message.reply ? renderChartBlocks(message.input, options) : cacheChartBlocks(message.input, options).then(() => undefined);
   done.then(
     (blocks) => parentPort?.postMessage(blocks === undefined ? { id: message.id } : { id: message.id, blocks }),
     (error: unknown) =>

@@ -1,12 +1,15 @@
 import { getCollection } from 'astro:content';
+import settings from 'virtual:logbook/settings';
 import type { Experiment } from '../schema/index.ts';
 import { analyzeCollection, type CollectionAnalysis } from '../analysis/index.ts';
 import type { ExperimentAnalysisView } from '../view/analysis-types.ts';
+import type { Settings } from '../settings/index.ts';
 import type { StoredRecord } from './loader.ts';
-import { startChartRendering } from './charts.ts';
 
 /** Everything pages share: the records, their source files, and the analysis of the collection. */
 export interface SiteModel {
+  /** The build's settings. */
+  settings: Settings;
   base: string;
   /** Records sorted by id. */
   records: Experiment[];
@@ -20,15 +23,8 @@ let site: Promise<SiteModel> | undefined;
 
 /** The site model, computed once per build and shared by every page. */
 export function getSite(): Promise<SiteModel> {
-  site ??= buildSite();
+  site ??= loadSiteModel();
   return site;
-}
-
-async function buildSite(): Promise<SiteModel> {
-  const model = await loadSiteModel();
-  // Charts render on worker threads from here on (if the content loader has not started them yet).
-  startChartRendering(model.records);
-  return model;
 }
 
 /** Locale-independent order, so the same content builds the same site on every machine. */
@@ -44,6 +40,7 @@ async function loadSiteModel(): Promise<SiteModel> {
   const records = stored.map((s) => s.record as unknown as Experiment);
   const analysis = analyzeCollection(records);
   return {
+    settings,
     base: import.meta.env.BASE_URL,
     records,
     byId: new Map(records.map((r) => [r.id, r])),

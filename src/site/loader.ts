@@ -1,11 +1,8 @@
 import type { Loader } from 'astro/loaders';
-import { loadRecords, nodeLoadEffects, nodeParseCache, recordCacheDir } from '../content/load.ts';
+import { loadRecords, nodeLoadEffects, nodeParseCache } from '../content/load.ts';
 import { formatDiagnostic } from '../ingest/index.ts';
-
-/** True while `astro build` runs (astro.config.mjs publishes the command under this symbol). */
-function isAstroBuild(): boolean {
-  return (globalThis as Record<symbol, unknown>)[Symbol.for('logbook.astroCommand')] === 'build';
-}
+import { recordCacheDir, type Settings } from '../settings/index.ts';
+import { chartServiceOf } from './integration.ts';
 
 /** What the loader stores per record. */
 export interface StoredRecord {
@@ -15,32 +12,28 @@ export interface StoredRecord {
 }
 
 /**
- * Astro content-layer loader over Logbook's ingest: every file of `dir` is parsed and validated;
- * warnings are logged, and any error stops the build with every problem listed.
+ * Astro content-layer loader over Logbook's ingest: every file of the content folder is parsed and
+ * validated; warnings are logged, and any error stops the build with every problem listed. Once the
+ * records are read, the build's chart service starts rendering their charts.
  */
-export function logbookLoader(options: { dir: string }): Loader {
+export function logbookLoader(settings: Settings): Loader {
   return {
     name: 'logbook-experiments',
     load: async (context) => {
-      const { store, logger } = context;
+      const { store, logger, config } = context;
       // Files unchanged since the last validate or build are not parsed again.
-      const cacheDir = recordCacheDir(process.env);
+      const cacheDir = recordCacheDir(settings);
       const cache = cacheDir === undefined ? undefined : nodeParseCache(cacheDir);
-      const { records, diagnostics } = await loadRecords(options.dir, { ...nodeLoadEffects, cache });
+      const { records, diagnostics } = await loadRecords(settings.content, { ...nodeLoadEffects, cache });
       const errors = diagnostics.filter((d) => d.level === 'error');
       // `npm run build` has just printed the warnings in its validate step; do not print them twice.
-      if (process.env['LOGBOOK_VALIDATED'] !== '1')
-        for (const d of diagnostics) if (d.level === 'warning') logger.warn(formatDiagnostic(d));
+      if (!settings.validated) for (const d of diagnostics) if (d.level === 'warning') logger.warn(formatDiagnostic(d));
       if (errors.length > 0) {
         throw new Error(`${errors.length} invalid record${errors.length > 1 ? 's' : ''}:\n${errors.map(formatDiagnostic).join('\n')}`);
       }
       // Charts are the slowest part of a build: start them on the other cores now, while Astro bundles
-      // and builds the pages that have none.
-      // (Imported only then, so `astro sync`, `astro dev` and builds without charts never load Vega here.)
-      if (isAstroBuild() && process.env['LOGBOOK_CHARTS'] !== 'off') {
-        const { startChartRendering } = await import('./charts.ts');
-        startChartRendering(records.map((r) => r.record));
-      }
+      // and builds the pages that have none (only `astro build` has a chart service).
+      await (await chartServiceOf(config))?.start(records.map((r) => r.record));
       store.clear();
       for (const r of records) {
         const data: StoredRecord = { record: r.record, file: r.file, format: r.format };

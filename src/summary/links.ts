@@ -1,6 +1,7 @@
 /** Deep links from the summary into the deployed site: `<site>/experiments/<id>/#<section>`. */
 import type { SECTION_ORDER } from '../view/experiment.ts';
 import { experimentPath, joinBase } from '../view/urls.ts';
+import type { Settings } from '../settings/index.ts';
 
 /** An anchor id of a section of the experiment page (checked against the page's own list). */
 export type SectionId = (typeof SECTION_ORDER)[number][0];
@@ -26,18 +27,18 @@ export function normalizeSiteUrl(text: string): string | null {
 }
 
 /**
- * The site root links start with: `--site` as given; else `$LOGBOOK_SITE` joined with `$LOGBOOK_BASE`
- * (as the Astro build uses them); else `$LOGBOOK_BASE` alone (host-relative); else '' (links relative to
- * the site root). `ignoredSite` is set when `$LOGBOOK_SITE` is not an http(s) URL. `--site` must already
+ * The site root links start with: `--site` as given; else the `site` setting joined with the `base`
+ * setting (as the build uses them); else `base` alone (host-relative); else '' (links relative to the
+ * site root). `ignoredSite` is set when the `site` setting is not an http(s) URL. `--site` must already
  * be validated with `normalizeSiteUrl`.
  */
 export function resolveSite(
   siteOption: string | undefined,
-  env: Readonly<Record<string, string | undefined>>,
+  settings: Pick<Settings, 'site' | 'base'>,
 ): { site: string; ignoredSite?: string } {
   if (siteOption !== undefined) return { site: normalizeSiteUrl(siteOption) ?? '' };
-  const base = env['LOGBOOK_BASE'] || '/';
-  const envSite = env['LOGBOOK_SITE'] || undefined;
+  const base = settings.base;
+  const envSite = settings.site;
   if (envSite !== undefined) {
     const root = normalizeSiteUrl(envSite);
     if (root !== null) return { site: normalizeSiteUrl(joinBase(root.replace(/\/+$/, '') + '/', base.replace(/^\/+/, ''))) ?? root };

@@ -17,7 +17,6 @@ import { RUNTIME_TRANSFORMS } from '../../src/client/chart-runtime.ts';
 import type { ChartView } from '../../src/charts/types.ts';
 import { templateRecord } from './fixtures.ts';
 
-const noEnv = { env: {} };
 const lineageChain = [
   { id: 'exp-001', value: 0.8 },
   { id: 'exp-123', value: 0.869 },
@@ -50,7 +49,7 @@ beforeEach(() => resetChartRenderCaches());
 
 describe('renderChartSvg', () => {
   test.each(charts.map((c) => [c.id, c] as const))('%s renders an accessible SVG with explicit size', async (_id, chart) => {
-    const r = await renderChartView(chart, noEnv);
+    const r = await renderChartView(chart);
     expect(r.svg.startsWith('<svg')).toBe(true);
     expect(r.width).toBeGreaterThan(100);
     expect(r.height).toBeGreaterThan(50);
@@ -64,12 +63,12 @@ describe('renderChartSvg', () => {
     '%s is byte-identical across two renders and equal to a fresh View after a data swap',
     async (_id, chart) => {
       const other = otherCharts().find((c) => c.id === chart.id);
-      const first = await renderChartView(chart, noEnv);
-      if (other !== undefined) await renderChartView(other, noEnv); // the shared view now holds other data
-      const swapped = await renderChartView(chart, noEnv);
-      const fresh = await renderChartView(chart, { ...noEnv, reuseViews: false });
+      const first = await renderChartView(chart);
+      if (other !== undefined) await renderChartView(other); // the shared view now holds other data
+      const swapped = await renderChartView(chart);
+      const fresh = await renderChartView(chart, { reuseViews: false });
       resetChartRenderCaches();
-      const afterReset = await renderChartView(chart, noEnv);
+      const afterReset = await renderChartView(chart);
       expect(swapped.svg).toBe(first.svg);
       expect(fresh.svg).toBe(first.svg);
       expect(afterReset.svg).toBe(first.svg);
@@ -85,7 +84,6 @@ describe('renderChartSvg', () => {
           [3, 4],
         ],
       }),
-      noEnv,
     );
     const b = await renderChartSvg(
       confusionMatrixSpec({
@@ -96,7 +94,6 @@ describe('renderChartSvg', () => {
           [7, 8, 9],
         ],
       }),
-      noEnv,
     );
     expect(b.vgSpec).toBe(a.vgSpec);
     expect(a.svg).not.toBe(b.svg);
@@ -113,24 +110,15 @@ describe('renderChartSvg', () => {
         ],
       }),
     );
-    const together = await Promise.all(specs.map((s) => renderChartSvg(s, noEnv)));
+    const together = await Promise.all(specs.map((s) => renderChartSvg(s)));
     resetChartRenderCaches();
-    for (const [i, spec] of specs.entries())
-      expect(together[i]?.svg).toBe((await renderChartSvg(spec, { ...noEnv, reuseViews: false })).svg);
-  });
-
-  test('renders nothing with LOGBOOK_CHARTS=off but still returns the compiled spec and data', async () => {
-    const chart = charts[0] as ChartView;
-    const r = await renderChartView(chart, { env: { LOGBOOK_CHARTS: 'off' } });
-    expect(r).toMatchObject({ svg: '', width: 0, height: 0 });
-    expect(r.vgSpec).toEqual(compileChartSpec(chart.spec));
-    expect(r.data).toBe(splitChartSpec(chart.spec).data);
+    for (const [i, spec] of specs.entries()) expect(together[i]?.svg).toBe((await renderChartSvg(spec, { reuseViews: false })).svg);
   });
 
   test('gives Vega copies of the data, never the spec objects', async () => {
     const chart = charts[0] as ChartView;
     const before = JSON.stringify(chart.spec);
-    await renderChartView(chart, noEnv);
+    await renderChartView(chart);
     expect(JSON.stringify(chart.spec)).toBe(before);
   });
 });
@@ -187,7 +175,7 @@ describe('chartSpecWithData and the client runtime', () => {
   });
 
   test.each(charts.map((c) => [c.id, c] as const))('%s payload renders at the static SVG size', async (_id, chart) => {
-    const r = await renderChartView(chart, noEnv);
+    const r = await renderChartView(chart);
     // What the browser gets: the shape file and the data file, as JSON text.
     const spec = chartSpecWithData(
       JSON.parse(JSON.stringify(r.vgSpec)) as object,

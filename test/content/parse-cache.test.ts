@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadRecords, nodeLoadEffects, nodeParseCache, recordCacheDir } from '../../src/content/index.ts';
+import { loadRecords, nodeLoadEffects, nodeParseCache } from '../../src/content/index.ts';
 
 let work: string;
 beforeAll(async () => {
@@ -41,17 +41,5 @@ describe('nodeParseCache', () => {
     await writeFile(file, '{ "id": "a", "name": "two" }');
     expect((await loadRecords(content, { ...nodeLoadEffects, cache })).records[0]?.record.name).toBe('two');
     expect(await readFile(file, 'utf8')).toContain('two');
-  });
-
-  test('caches nothing outside a checkout with the parser sources', () => {
-    expect(nodeParseCache(join(work, 'cache3'), work)).toBeUndefined();
-  });
-});
-
-describe('recordCacheDir', () => {
-  test('lives beside the chart cache and can be switched off', () => {
-    expect(recordCacheDir({})).toBe(join('node_modules', '.cache', 'logbook', 'records'));
-    expect(recordCacheDir({ LOGBOOK_CACHE_DIR: '/ci/cache' })).toBe('/ci/cache/records');
-    expect(recordCacheDir({ LOGBOOK_NO_RECORD_CACHE: '1' })).toBeUndefined();
   });
 });

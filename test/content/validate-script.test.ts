@@ -1,13 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { runValidate, type ValidateIo } from '../../scripts/validate.ts';
 import { nodeLoadEffects } from '../../src/content/load.ts';
+import { readSettings } from '../../src/settings/index.ts';
 
 /** Runs the command with captured output. */
 async function run(args: string[], env: Record<string, string> = {}, isDirectory = true): Promise<{ status: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
   const io: ValidateIo = { stdout: (line) => out.push(line), stderr: (line) => err.push(line), isDirectory: async () => isDirectory, effects: nodeLoadEffects };
-  const status = await runValidate(args, env, io);
+  const status = await runValidate(args, readSettings({ env }), io);
   return { status, out, err };
 }
 

@@ -32,7 +32,7 @@ function fakeEffects(
   return {
     files: fs,
     cwd: CWD,
-    env: {},
+    settings: { content: 'content/experiments' },
     now: () => new Date('2025-09-04T23:30:00Z'),
     listRecordFiles: (dir) => Promise.resolve([...fs.keys()].filter((f) => f.startsWith(`${dir}/`) && /\.(json|md)$/.test(f))),
     readText: (path) => Promise.resolve(fs.get(path) ?? ''),
@@ -82,13 +82,13 @@ describe('runNew', () => {
     });
   });
 
-  test('--dir, then LOGBOOK_CONTENT, then content/experiments', async () => {
+  test('--dir, then the content setting', async () => {
     const fx = fakeEffects({});
     await runNew(['a', '--format', 'json', '--dir', 'logs'], fx);
     expect(JSON.parse(fx.files.get(`${CWD}/logs/a.json`) ?? '')['$schema']).toBe('../public/schema/experiment.schema.json');
-    expect(resolveContentDir(CWD, { LOGBOOK_CONTENT: '/data/exp' })).toBe('/data/exp');
-    expect(resolveContentDir(CWD, { LOGBOOK_CONTENT: '' })).toBe(DIR);
-    expect(resolveContentDir(CWD, { LOGBOOK_CONTENT: '/data/exp' }, 'here')).toBe(`${CWD}/here`);
+    expect(resolveContentDir(CWD, { content: '/data/exp' })).toBe('/data/exp');
+    expect(resolveContentDir(CWD, { content: 'content/experiments' })).toBe(DIR);
+    expect(resolveContentDir(CWD, { content: '/data/exp' }, 'here')).toBe(`${CWD}/here`);
   });
 
   test('a template-form parent goes through the Logbook parser when it is available', async () => {

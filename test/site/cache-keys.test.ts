@@ -4,12 +4,21 @@ import { analyzeCollection } from '../../src/analysis/index.ts';
 import type { Experiment } from '../../src/schema/index.ts';
 import type { SiteModel } from '../../src/site/data.ts';
 import { apiDocumentKey, comparePageKey, experimentPageKey } from '../../src/site/cache-keys.ts';
+import { readSettings } from '../../src/settings/index.ts';
 
 const { records } = await loadRecords('content/experiments');
 
 function site(list: Experiment[]): SiteModel {
   const analysis = analyzeCollection(list);
-  return { base: '/', records: list, byId: new Map(list.map((r) => [r.id, r])), files: new Map(), analysis, analyses: analysis.byId };
+  return {
+    settings: readSettings({ env: {} }),
+    base: '/',
+    records: list,
+    byId: new Map(list.map((r) => [r.id, r])),
+    files: new Map(),
+    analysis,
+    analyses: analysis.byId,
+  };
 }
 
 const original = records.map((r) => r.record);

@@ -4,19 +4,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildExperimentCharts } from '../../src/charts/build.ts';
 import { renderChartView } from '../../src/charts/render.ts';
-import { cacheChartBlocks, escapeHtml, renderChartBlocks, tableHtml, type ChartBlocksInput } from '../../src/site/chart-blocks.ts';
+import type { ExperimentChartsInput } from '../../src/charts/experiment-views.ts';
+import { cacheChartBlocks, escapeHtml, renderChartBlocks, tableHtml } from '../../src/site/chart-blocks.ts';
 import {
-  CHART_CODE_FOLDERS,
-  chartCacheDir,
+  CHART_CODE_ENTRY,
   chartCacheKey,
   chartCodeFingerprint,
+  hasCachedBlocks,
   readCachedBlocks,
   type ChartCacheEffects,
 } from '../../src/site/chart-cache.ts';
 import { sourceFingerprint } from '../../src/util/source-fingerprint.ts';
 import { templateRecord } from '../charts/fixtures.ts';
 
-const input: ChartBlocksInput = { record: templateRecord, headlineMetric: 'Accuracy' };
+const input: ExperimentChartsInput = { record: templateRecord, headlineMetric: 'Accuracy' };
 const views = buildExperimentCharts({ record: templateRecord, headlineMetric: 'Accuracy' });
 
 /** In-memory cache files, counting reads and writes. */
@@ -33,13 +34,14 @@ function memoryEffects() {
       files.set(p, t);
       return Promise.resolve();
     },
+    exists: (p) => Promise.resolve(files.has(p)),
   };
   return { files, counts, effects };
 }
 
 const code = chartCodeFingerprint() ?? '';
-const keyOf = (i: ChartBlocksInput): string => chartCacheKey(i, code);
-const fileOf = (dir: string, i: ChartBlocksInput): string => join(dir, keyOf(i).slice(0, 2), `${keyOf(i)}.json`);
+const keyOf = (i: ExperimentChartsInput): string => chartCacheKey(i, code);
+const fileOf = (dir: string, i: ExperimentChartsInput): string => join(dir, keyOf(i).slice(0, 2), `${keyOf(i)}.json`);
 
 describe('chartCacheKey', () => {
   test('is the same for the same input and changes with the record, the headline metric, the chain or the code', () => {
@@ -56,22 +58,20 @@ describe('chartCacheKey', () => {
     expect(chartCacheKey(input, `${code}x`)).not.toBe(key);
   });
 
-  test('the code fingerprint covers the chart, view, analysis and site sources of this checkout', () => {
-    expect(CHART_CODE_FOLDERS).toEqual(['src/charts', 'src/view', 'src/analysis', 'src/site']);
-    expect(chartCodeFingerprint()).toBe(sourceFingerprint(CHART_CODE_FOLDERS));
+  test('the code fingerprint is that of chart-blocks.ts and the modules it imports', () => {
+    expect(CHART_CODE_ENTRY.pathname.endsWith('/src/site/chart-blocks.ts')).toBe(true);
+    expect(chartCodeFingerprint()).toBe(sourceFingerprint(CHART_CODE_ENTRY));
     expect(code).toMatch(/^[0-9a-f]{64}$/);
-    // An installed copy without sources caches nothing.
-    expect(sourceFingerprint(CHART_CODE_FOLDERS, tmpdir())).toBeUndefined();
   });
 });
 
 describe('renderChartBlocks through the cache', () => {
   test('renders once, then reads one file per experiment with the same blocks', async () => {
     const { files, counts, effects } = memoryEffects();
-    const first = await renderChartBlocks(input, { cacheDir: '/cache', effects, env: {} });
+    const first = await renderChartBlocks(input, { cacheDir: '/cache', effects });
     expect(counts).toEqual({ reads: 1, writes: 1 });
     expect([...files.keys()]).toEqual([fileOf('/cache', input)]);
-    const second = await renderChartBlocks(input, { cacheDir: '/cache', effects, env: {} });
+    const second = await renderChartBlocks(input, { cacheDir: '/cache', effects });
     expect(counts).toEqual({ reads: 2, writes: 1 });
     expect(second).toEqual(first);
     // Every chart of the experiment, in page order, with the SVG the renderer makes.
@@ -79,13 +79,13 @@ describe('renderChartBlocks through the cache', () => {
     const trainingCurves = views.find((v) => v.id === 'training-curves');
     if (trainingCurves === undefined) throw new Error('the template record has training curves');
     const svg = first.flatMap(([, list]) => list).find((c) => c.id === 'training-curves')?.svg;
-    expect(svg).toBe((await renderChartView(trainingCurves, { env: {} })).svg);
+    expect(svg).toBe((await renderChartView(trainingCurves)).svg);
   });
 
   test('a damaged or mismatched cache file is rendered again and replaced', async () => {
     const { files, counts, effects } = memoryEffects();
     const path = fileOf('/cache', input);
-    const good = await renderChartBlocks(input, { cacheDir: null, env: {} });
+    const good = await renderChartBlocks(input, { cacheDir: null });
     const damaged = [
       '{not json',
       '[{"id":"x","svg":"<svg/>","width":1,"height":1}]',
@@ -94,7 +94,7 @@ describe('renderChartBlocks through the cache', () => {
     ];
     for (const bad of damaged) {
       files.set(path, bad);
-      expect(await renderChartBlocks(input, { cacheDir: '/cache', effects, env: {} })).toEqual(good);
+      expect(await renderChartBlocks(input, { cacheDir: '/cache', effects })).toEqual(good);
       expect(files.get(path)?.startsWith('[["training",')).toBe(true);
       expect(files.get(path)).not.toBe(bad);
     }
@@ -103,24 +103,20 @@ describe('renderChartBlocks through the cache', () => {
 
   test('cacheChartBlocks fills the cache without building page blocks', async () => {
     const { files, effects } = memoryEffects();
-    await cacheChartBlocks(input, { cacheDir: '/cache', effects, env: {} });
+    await cacheChartBlocks(input, { cacheDir: '/cache', effects });
+    expect(await hasCachedBlocks('/cache', keyOf(input), effects)).toBe(true);
     const cached = await readCachedBlocks('/cache', keyOf(input), effects);
     expect(cached?.flatMap(([, list]) => list.map((c) => c.id))).toEqual(views.map((v) => v.id));
     expect(files.size).toBe(1);
-  });
-
-  test('with LOGBOOK_CHARTS=off there are no blocks and nothing is cached', async () => {
-    const { counts, effects } = memoryEffects();
-    expect(await renderChartBlocks(input, { cacheDir: '/cache', effects, env: { LOGBOOK_CHARTS: 'off' } })).toEqual([]);
-    expect(counts).toEqual({ reads: 0, writes: 0 });
   });
 
   test('an unwritable cache folder costs speed, never the build', async () => {
     const effects: ChartCacheEffects = {
       readFile: () => Promise.resolve(undefined),
       writeFile: () => Promise.reject(new Error('EROFS: read-only file system')),
+      exists: () => Promise.resolve(false),
     };
-    const blocks = await renderChartBlocks(input, { cacheDir: '/read-only', effects, env: {} });
+    const blocks = await renderChartBlocks(input, { cacheDir: '/read-only', effects });
     expect(blocks.length).toBeGreaterThan(0);
   });
 });
@@ -135,18 +131,12 @@ describe('the cache on disk', () => {
   });
 
   test('one file per experiment, in a folder named by the first two hex digits of its key', async () => {
-    const first = await renderChartBlocks(input, { cacheDir: dir, env: {} });
-    const again = await renderChartBlocks(input, { cacheDir: dir, env: {} });
+    const first = await renderChartBlocks(input, { cacheDir: dir });
+    const again = await renderChartBlocks(input, { cacheDir: dir });
     expect(again).toEqual(first);
     const shards = await readdir(dir);
     expect(shards).toEqual([keyOf(input).slice(0, 2)]);
     expect(await readdir(join(dir, shards[0] as string))).toEqual([`${keyOf(input)}.json`]);
-  });
-
-  test('folder comes from the environment', () => {
-    expect(chartCacheDir({})).toBe(join('node_modules', '.cache', 'logbook', 'charts'));
-    expect(chartCacheDir({ LOGBOOK_CACHE_DIR: '/tmp/lb' })).toBe(join('/tmp/lb', 'charts'));
-    expect(chartCacheDir({ LOGBOOK_CACHE_DIR: '/tmp/lb', LOGBOOK_NO_CHART_CACHE: '1' })).toBeNull();
   });
 });
 

@@ -2,30 +2,29 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { renderChartBlocks, type ChartBlocksInput } from '../../src/site/chart-blocks.ts';
+import type { ExperimentChartsInput } from '../../src/charts/experiment-views.ts';
+import { renderChartBlocks } from '../../src/site/chart-blocks.ts';
 import { chartCacheKey, chartCodeFingerprint } from '../../src/site/chart-cache.ts';
 import { createChartPool, type ChartPool } from '../../src/site/chart-pool.ts';
+import { CHART_WORKER_FILE } from '../../src/site/chart-service.ts';
 import { templateRecord } from '../charts/fixtures.ts';
 
 // Real worker threads running src/site/chart-worker.ts, as a build does.
 describe('chart pool', () => {
   let dir = '';
   let pool: ChartPool;
-  const saved = process.env['LOGBOOK_CACHE_DIR'];
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'logbook-chart-pool-'));
-    process.env['LOGBOOK_CACHE_DIR'] = dir; // workers copy the environment when they start
-    pool = createChartPool({ file: join(process.cwd(), 'src', 'site', 'chart-worker.ts'), size: 2 });
+    pool = createChartPool({ file: CHART_WORKER_FILE, size: 2, data: { cacheDir: join(dir, 'charts') } });
   });
   afterAll(async () => {
     await pool.close();
-    if (saved === undefined) delete process.env['LOGBOOK_CACHE_DIR'];
-    else process.env['LOGBOOK_CACHE_DIR'] = saved;
     await rm(dir, { recursive: true, force: true });
   });
 
-  test('a worker renders the same blocks as the page thread', async () => {
-    const input: ChartBlocksInput = { record: templateRecord, headlineMetric: 'Accuracy' };
+  // Starting a worker loads Vega: allow for a busy machine.
+  test('a worker renders the same blocks as the page thread', { timeout: 30_000 }, async () => {
+    const input: ExperimentChartsInput = { record: templateRecord, headlineMetric: 'Accuracy' };
     const [fromWorker, here] = await Promise.all([pool.render(input), renderChartBlocks(input, { cacheDir: null })]);
     expect(pool.size).toBe(2);
     expect(fromWorker).toEqual(here);
@@ -40,7 +39,7 @@ describe('chart pool', () => {
   });
 
   test('a closed pool refuses work', async () => {
-    const closing = createChartPool({ file: join(process.cwd(), 'src', 'site', 'chart-worker.ts'), size: 1 });
+    const closing = createChartPool({ file: CHART_WORKER_FILE, size: 1, data: { cacheDir: null } });
     await closing.close();
     await expect(closing.render({ record: templateRecord })).rejects.toThrow('closed');
   });

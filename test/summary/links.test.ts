@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { experimentUrl, normalizeSiteUrl, resolveSite } from '../../src/summary/links.ts';
+import { readSettings } from '../../src/settings/index.ts';
 
 describe('normalizeSiteUrl', () => {
   test.each([
@@ -15,25 +16,30 @@ describe('normalizeSiteUrl', () => {
 
 describe('resolveSite', () => {
   test('prefers --site', () => {
-    expect(resolveSite('https://a.io/x', { LOGBOOK_SITE: 'https://b.io', LOGBOOK_BASE: '/y/' })).toEqual({ site: 'https://a.io/x/' });
+    expect(resolveSite('https://a.io/x', readSettings({ env: { LOGBOOK_SITE: 'https://b.io', LOGBOOK_BASE: '/y/' } }))).toEqual({
+      site: 'https://a.io/x/',
+    });
   });
 
   test('joins LOGBOOK_SITE and LOGBOOK_BASE as the build does', () => {
-    expect(resolveSite(undefined, { LOGBOOK_SITE: 'https://org.github.io', LOGBOOK_BASE: '/repo/' })).toEqual({
+    expect(resolveSite(undefined, readSettings({ env: { LOGBOOK_SITE: 'https://org.github.io', LOGBOOK_BASE: '/repo/' } }))).toEqual({
       site: 'https://org.github.io/repo/',
     });
-    expect(resolveSite(undefined, { LOGBOOK_SITE: 'https://org.github.io/', LOGBOOK_BASE: 'repo' })).toEqual({
+    expect(resolveSite(undefined, readSettings({ env: { LOGBOOK_SITE: 'https://org.github.io/', LOGBOOK_BASE: 'repo' } }))).toEqual({
       site: 'https://org.github.io/repo/',
     });
   });
 
   test('falls back to host-relative links with only a base, and to site-relative links with nothing', () => {
-    expect(resolveSite(undefined, { LOGBOOK_BASE: '/repo' })).toEqual({ site: '/repo/' });
-    expect(resolveSite(undefined, {})).toEqual({ site: '' });
+    expect(resolveSite(undefined, readSettings({ env: { LOGBOOK_BASE: '/repo' } }))).toEqual({ site: '/repo/' });
+    expect(resolveSite(undefined, readSettings({ env: {} }))).toEqual({ site: '' });
   });
 
   test('ignores a LOGBOOK_SITE that is not an http(s) URL, and says so', () => {
-    expect(resolveSite(undefined, { LOGBOOK_SITE: 'javascript:x' })).toEqual({ site: '', ignoredSite: 'javascript:x' });
+    expect(resolveSite(undefined, readSettings({ env: { LOGBOOK_SITE: 'javascript:x' } }))).toEqual({
+      site: '',
+      ignoredSite: 'javascript:x',
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 /** `runSummary` with a fake git and an in-memory folder: the command's decisions, without a repository. */
 import { describe, expect, test } from 'vitest';
+import { readSettings } from '../../src/settings/index.ts';
 import { runSummary, type GitResult, type SummaryIo } from '../../scripts/summary.ts';
 import { CHILD, DIR, json, memoryEffects, PARENT } from './fixtures.ts';
 
@@ -40,7 +41,7 @@ async function run(args: string[], options: { git?: SummaryIo['git']; isDirector
     realpath: async (path) => path,
     effects: memoryEffects(files),
   };
-  const status = await runSummary(args, options.env ?? {}, io);
+  const status = await runSummary(args, readSettings({ env: options.env ?? {} }), io);
   return { status, out: out.join(''), err };
 }
 

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../site/data.ts';
-import { buildSiteChartShapes } from '../../../site/charts.ts';
+import { buildSiteChartShapes } from '../../../site/page-charts.ts';
 
 /**
  * `charts/shapes/<shape>.json`: one compiled chart shape (a Vega spec without data values), shared by

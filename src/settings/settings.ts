@@ -1,0 +1,128 @@
+/**
+ * Logbook's settings, read once. Every entry point (the build's Astro config, the commands in
+ * scripts/) calls `readSettings` with what the user gave — environment variables, and later a config
+ * file and command-line flags — and passes the typed result on; no other module reads `process.env`.
+ * Precedence: flags, then `LOGBOOK_*` variables, then the config file, then the defaults below.
+ */
+import { join } from 'node:path';
+import * as msg from './messages.ts';
+
+/** Everything a build or a command can be told. Paths are as given, relative to the working directory. */
+export interface Settings {
+  /** Folder of records, searched recursively for `*.json` and `*.md`. */
+  content: string;
+  /** Folder the site is written to. */
+  outDir: string;
+  /** Origin the site is served from, e.g. `https://org.github.io`; undefined when not known. */
+  site: string | undefined;
+  /** Base path of the site, e.g. `/repo/` for a GitHub Pages project site; `/` by default. */
+  base: string;
+  /** False builds pages without charts (`LOGBOOK_CHARTS=off`). */
+  charts: boolean;
+  /** Chart worker threads; undefined chooses by the number of charts to render (one per core, or none for a few). */
+  chartWorkers: number | undefined;
+  /** Root of Logbook's caches (rendered charts, parsed records). */
+  cacheDir: string;
+  /** False renders every chart afresh and caches nothing (`LOGBOOK_NO_CHART_CACHE=1`). */
+  chartCache: boolean;
+  /** False parses every record afresh (`LOGBOOK_NO_RECORD_CACHE=1`). */
+  recordCache: boolean;
+  /** Astro's cache (content store, incremental-build cache); undefined: Astro's default, `node_modules/.astro`. */
+  astroCacheDir: string | undefined;
+  /** True when the records were validated just before the build, which then does not print their warnings again. */
+  validated: boolean;
+  /** True under GitHub Actions: problems are also printed as workflow annotations. */
+  githubActions: boolean;
+  /** Seconds since the epoch to use as "now" (`SOURCE_DATE_EPOCH`), for reproducible output; undefined: the clock. */
+  sourceDateEpoch: number | undefined;
+}
+
+/** Environment variables, as `process.env` holds them. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** The defaults, relative to the working directory. */
+export const DEFAULT_CONTENT = 'content/experiments';
+export const DEFAULT_OUT_DIR = 'dist';
+export const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'logbook');
+
+/** A setting that cannot be used, with every problem found (one line each). */
+export class SettingsError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'SettingsError';
+    this.problems = problems;
+  }
+}
+
+/** Settings given explicitly (flags, or a config file): each overrides what it names. */
+export type SettingsInput = Partial<Pick<Settings, 'content' | 'outDir' | 'site' | 'base' | 'charts' | 'cacheDir'>>;
+
+/**
+ * Reads the settings from `LOGBOOK_*` variables over `config` (a config file's values), with `flags`
+ * over both. Throws a `SettingsError` listing every unusable value.
+ */
+export function readSettings(options: { env: Env; config?: SettingsInput; flags?: SettingsInput }): Settings {
+  const { env, config = {}, flags = {} } = options;
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const pick = <K extends keyof SettingsInput>(key: K, fromEnv: SettingsInput[K]): SettingsInput[K] => flags[key] ?? fromEnv ?? config[key];
+
+  const workers = text('LOGBOOK_CHART_WORKERS');
+  let chartWorkers: number | undefined;
+  if (workers !== undefined) {
+    if (/^\d+$/.test(workers.trim())) chartWorkers = Number(workers.trim());
+    else problems.push(msg.notACount('LOGBOOK_CHART_WORKERS', workers));
+  }
+  const epoch = text('SOURCE_DATE_EPOCH');
+  let sourceDateEpoch: number | undefined;
+  if (epoch !== undefined) {
+    if (/^\d+$/.test(epoch.trim())) sourceDateEpoch = Number(epoch.trim());
+    else problems.push(msg.notACount('SOURCE_DATE_EPOCH', epoch));
+  }
+  const chartsVariable = text('LOGBOOK_CHARTS');
+  let chartsFromEnv: boolean | undefined;
+  if (chartsVariable !== undefined) {
+    chartsFromEnv = readSwitch(chartsVariable);
+    if (chartsFromEnv === undefined) problems.push(msg.notASwitch('LOGBOOK_CHARTS', chartsVariable));
+  }
+  const base = pick('base', text('LOGBOOK_BASE')) ?? '/';
+  const site = pick('site', text('LOGBOOK_SITE'));
+  if (problems.length > 0) throw new SettingsError(problems);
+  return {
+    content: pick('content', text('LOGBOOK_CONTENT')) ?? DEFAULT_CONTENT,
+    outDir: pick('outDir', text('LOGBOOK_OUT_DIR')) ?? DEFAULT_OUT_DIR,
+    site,
+    base,
+    charts: pick('charts', chartsFromEnv) ?? true,
+    chartWorkers,
+    cacheDir: pick('cacheDir', text('LOGBOOK_CACHE_DIR')) ?? DEFAULT_CACHE_DIR,
+    chartCache: env['LOGBOOK_NO_CHART_CACHE'] !== '1',
+    recordCache: env['LOGBOOK_NO_RECORD_CACHE'] !== '1',
+    astroCacheDir: text('LOGBOOK_ASTRO_CACHE_DIR'),
+    validated: env['LOGBOOK_VALIDATED'] === '1',
+    githubActions: env['GITHUB_ACTIONS'] === 'true',
+    sourceDateEpoch,
+  };
+}
+
+/** `off`/`on` and their usual synonyms; undefined for anything else. */
+function readSwitch(value: string): boolean | undefined {
+  const word = value.trim().toLowerCase();
+  if (['off', '0', 'false', 'no'].includes(word)) return false;
+  if (['on', '1', 'true', 'yes'].includes(word)) return true;
+  return undefined;
+}
+
+/** The folder rendered charts are cached in; null when the chart cache is off. */
+export function chartCacheDir(settings: Pick<Settings, 'cacheDir' | 'chartCache'>): string | null {
+  return settings.chartCache ? join(settings.cacheDir, 'charts') : null;
+}
+
+/** The folder parsed records are cached in; undefined when the record cache is off. */
+export function recordCacheDir(settings: Pick<Settings, 'cacheDir' | 'recordCache'>): string | undefined {
+  return settings.recordCache ? join(settings.cacheDir, 'records') : undefined;
+}

@@ -1,0 +1,151 @@
+/**
+ * The chart service: the one owner of chart rendering in a build. It decides where charts render (in
+ * the page thread, or on worker threads rendering ahead of the pages), owns the workers, hands each
+ * experiment page its chart blocks and counts what it rendered.
+ *
+ * A build has one service. Astro evaluates the config, the content loader and the pages in separate
+ * module graphs, so the Logbook integration (src/site/integration.ts) creates the service, gives it
+ * to the content loader through a custom integration hook, and has the bundled pages import this
+ * module from Node rather than bundle it (one module instance, so `buildChartService` returns the
+ * same service to them).
+ */
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Experiment } from '../schema/index.ts';
+import type { ExperimentChartsInput } from '../charts/experiment-views.ts';
+import { chartCacheDir, type Settings } from '../settings/index.ts';
+import { compareText } from '../util/compare-text.ts';
+import { chartBlocksKey, renderChartBlocks } from './chart-blocks.ts';
+import { hasCachedBlocks, nodeChartCacheEffects, type ChartBlocksBySection, type ChartCacheEffects } from './chart-cache.ts';
+import { chartInputs } from './chart-inputs.ts';
+import { createChartPool, type ChartPool } from './chart-pool.ts';
+import { renderAhead, type Renderer } from './render-ahead.ts';
+
+/**
+ * Experiments whose charts must be rendered (not in the cache) before rendering them on workers is
+ * worth starting the workers (loading Vega in each costs about a second): fewer render in the page
+ * thread. Also the number of pages asked for in the page thread after which the workers start anyway.
+ */
+export const WORKERS_FROM = 50;
+
+/** What a build's charts came to, for its progress line. */
+export interface ChartStats {
+  /** Experiment pages that asked for their charts. */
+  pages: number;
+  /** Charts those pages got. */
+  charts: number;
+}
+
+/** Where the charts of a build are rendered. */
+export type ChartPlan = { workers: 0 } | { workers: number; eager: boolean };
+
+export interface ChartService {
+  /**
+   * The records are read: decides where charts render and, when many are missing from the cache,
+   * starts rendering them on workers in page order. Called once per build, by the content loader.
+   */
+  start(records: readonly Experiment[]): Promise<ChartPlan>;
+  /** An experiment's chart blocks by page section; none when the build has no charts. */
+  blocks(input: ExperimentChartsInput): Promise<ChartBlocksBySection>;
+  /** What the build's pages got so far. */
+  stats(): ChartStats;
+  /** Stops the workers; the service can be started again (a later build in the same process). */
+  close(): Promise<ChartStats>;
+}
+
+/** What the service is made with; everything but the settings has a default for a real build. */
+export interface ChartServiceOptions {
+  settings: Pick<Settings, 'charts' | 'chartWorkers' | 'cacheDir' | 'chartCache'>;
+  /** Cores to use when the settings leave the worker count open. */
+  parallelism?: number;
+  /** Starts the worker pool (tests pass a fake). */
+  createPool?: (size: number) => ChartPool;
+  /** Cache file access. */
+  effects?: ChartCacheEffects;
+}
+
+/** The worker module beside this one: TypeScript in a checkout, JavaScript in an installed package. */
+export const CHART_WORKER_FILE = fileURLToPath(new URL(`./chart-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+
+/** Counts the inputs whose chart blocks are not cached, stopping at `enough`. */
+async function countUncached(
+  inputs: readonly ExperimentChartsInput[],
+  cacheDir: string | null,
+  effects: ChartCacheEffects,
+  enough: number,
+): Promise<number> {
+  let missing = 0;
+  for (const input of inputs) {
+    const key = chartBlocksKey(input, { cacheDir });
+    if (cacheDir === null || key === null || !(await hasCachedBlocks(cacheDir, key, effects))) missing++;
+    if (missing >= enough) break;
+  }
+  return missing;
+}
+
+export function createChartService(options: ChartServiceOptions): ChartService {
+  const { settings } = options;
+  const cacheDir = chartCacheDir(settings);
+  const effects = options.effects ?? nodeChartCacheEffects;
+  const createPool = options.createPool ?? ((size) => createChartPool({ file: CHART_WORKER_FILE, size, data: { cacheDir } }));
+  const renderHere = (input: ExperimentChartsInput): Promise<ChartBlocksBySection> => renderChartBlocks(input, { cacheDir, effects });
+  let stats: ChartStats = { pages: 0, charts: 0 };
+  /** Set once the build's records are known. */
+  let plan: { size: number; order: string[]; inputs: Map<string, ExperimentChartsInput> } | undefined;
+  let pool: ChartPool | undefined;
+  let renderer: Renderer | undefined;
+  let pagesHere = 0;
+
+  const startWorkers = (eager: boolean): void => {
+    if (plan === undefined || renderer !== undefined) return;
+    pool = createPool(plan.size);
+    renderer = renderAhead(plan.order, plan.inputs, pool, { eager, renderHere });
+  };
+
+  return {
+    async start(records) {
+      if (!settings.charts) return { workers: 0 };
+      const inputs = chartInputs(records);
+      const order = [...inputs.keys()].sort(compareText);
+      const size = settings.chartWorkers ?? (records.length >= WORKERS_FROM ? (options.parallelism ?? availableParallelism()) : 0);
+      if (size === 0) return { workers: 0 };
+      plan = { size, order, inputs };
+      // Few charts to render (an incremental build, or a warm cache): pages start in this thread, and
+      // the workers start only if many pages turn out to be built.
+      const ordered = order.map((id) => inputs.get(id) as ExperimentChartsInput);
+      const eager = (await countUncached(ordered, cacheDir, effects, WORKERS_FROM)) >= WORKERS_FROM;
+      if (eager) startWorkers(true);
+      return { workers: size, eager };
+    },
+    async blocks(input) {
+      if (!settings.charts) return [];
+      if (renderer === undefined && plan !== undefined && ++pagesHere >= WORKERS_FROM) startWorkers(false);
+      const blocks = (await renderer?.blocks(input.record.id)) ?? (await renderHere(input));
+      stats = { pages: stats.pages + 1, charts: stats.charts + blocks.reduce((n, [, list]) => n + list.length, 0) };
+      return blocks;
+    },
+    stats: () => stats,
+    async close() {
+      const done = stats;
+      await pool?.close();
+      pool = undefined;
+      renderer = undefined;
+      plan = undefined;
+      pagesHere = 0;
+      stats = { pages: 0, charts: 0 };
+      return done;
+    },
+  };
+}
+
+let buildService: ChartService | undefined;
+
+/**
+ * The chart service of the build running in this process, created with `settings` on first use. The
+ * integration makes it when the build is configured; pages get the same one (see the module comment).
+ */
+export function buildChartService(settings: ChartServiceOptions['settings']): ChartService {
+  buildService ??= createChartService({ settings });
+  return buildService;
+}

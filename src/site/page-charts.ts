@@ -1,0 +1,55 @@
+/**
+ * Charts as pages use them: an experiment page's chart blocks (from the build's chart service) with
+ * the URLs their interactive runtime loads, and the compiled chart shapes the site serves.
+ */
+import type { Experiment } from '../schema/index.ts';
+import type { ExperimentChartsInput } from '../charts/experiment-views.ts';
+import type { VegaSpec } from '../charts/render.ts';
+import type { ChartBlockData } from '../view/blocks.ts';
+import { apiPath, chartShapePath, joinBase } from '../view/urls.ts';
+import { chartShapes } from './chart-blocks.ts';
+import { chartInputs } from './chart-inputs.ts';
+import type { ChartService } from './chart-service.ts';
+import type { SiteModel } from './data.ts';
+
+const siteInputs = new WeakMap<SiteModel, Map<string, ExperimentChartsInput>>();
+
+/** The experiment's chart input (computed once per site). */
+function chartInputOf(record: Experiment, site: SiteModel): ExperimentChartsInput {
+  let inputs = siteInputs.get(site);
+  if (inputs === undefined) {
+    inputs = chartInputs(site.records);
+    siteInputs.set(site, inputs);
+  }
+  return inputs.get(record.id) ?? { record };
+}
+
+/** The experiment's charts as static SVG blocks, by page section id; none when the build has no charts. */
+export async function buildExperimentChartBlocks(
+  record: Experiment,
+  site: SiteModel,
+  service: ChartService,
+): Promise<Map<string, ChartBlockData[]>> {
+  const blocks = await service.blocks(chartInputOf(record, site));
+  const dataUrl = joinBase(site.base, apiPath(record.id));
+  return new Map(
+    blocks.map(([section, list]) => [
+      section,
+      list.map((chart) => ({ ...chart, dataUrl, shapeUrl: joinBase(site.base, chartShapePath(chart.shape)) })),
+    ]),
+  );
+}
+
+const siteShapes = new WeakMap<SiteModel, Map<string, VegaSpec>>();
+
+/** Every compiled chart shape the site's pages use, by shape id (`charts/shapes/<id>.json`); none without charts. */
+export function buildSiteChartShapes(site: SiteModel): Map<string, VegaSpec> {
+  if (!site.settings.charts) return new Map();
+  let shapes = siteShapes.get(site);
+  if (shapes === undefined) {
+    shapes = new Map();
+    for (const record of site.records) for (const [id, vgSpec] of chartShapes(chartInputOf(record, site))) shapes.set(id, vgSpec);
+    siteShapes.set(site, shapes);
+  }
+  return shapes;
+}

@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { chartCacheDir, readSettings, recordCacheDir, SettingsError } from '../../src/settings/index.ts';
+
+describe('readSettings', () => {
+  test('defaults with an empty environment', () => {
+    expect(readSettings({ env: {} })).toEqual({
+      content: 'content/experiments',
+      outDir: 'dist',
+      site: undefined,
+      base: '/',
+      charts: true,
+      chartWorkers: undefined,
+      cacheDir: join('node_modules', '.cache', 'logbook'),
+      chartCache: true,
+      recordCache: true,
+      astroCacheDir: undefined,
+      validated: false,
+      githubActions: false,
+      sourceDateEpoch: undefined,
+    });
+  });
+
+  test('reads every LOGBOOK_* variable (and GITHUB_ACTIONS, SOURCE_DATE_EPOCH)', () => {
+    const settings = readSettings({
+      env: {
+        LOGBOOK_CONTENT: '../logs',
+        LOGBOOK_OUT_DIR: 'out',
+        LOGBOOK_SITE: 'https://org.github.io',
+        LOGBOOK_BASE: '/repo/',
+        LOGBOOK_CHARTS: 'off',
+        LOGBOOK_CHART_WORKERS: '3',
+        LOGBOOK_CACHE_DIR: '/ci/cache',
+        LOGBOOK_NO_CHART_CACHE: '1',
+        LOGBOOK_NO_RECORD_CACHE: '1',
+        LOGBOOK_ASTRO_CACHE_DIR: '/ci/astro',
+        LOGBOOK_VALIDATED: '1',
+        GITHUB_ACTIONS: 'true',
+        SOURCE_DATE_EPOCH: '1700000000',
+      },
+    });
+    expect(settings).toEqual({
+      content: '../logs',
+      outDir: 'out',
+      site: 'https://org.github.io',
+      base: '/repo/',
+      charts: false,
+      chartWorkers: 3,
+      cacheDir: '/ci/cache',
+      chartCache: false,
+      recordCache: false,
+      astroCacheDir: '/ci/astro',
+      validated: true,
+      githubActions: true,
+      sourceDateEpoch: 1700000000,
+    });
+  });
+
+  test('an empty variable counts as unset', () => {
+    const settings = readSettings({ env: { LOGBOOK_CONTENT: '', LOGBOOK_BASE: '', LOGBOOK_CHART_WORKERS: '' } });
+    expect([settings.content, settings.base, settings.chartWorkers]).toEqual(['content/experiments', '/', undefined]);
+  });
+
+  test('flags win over the environment, which wins over the config file', () => {
+    const env = { LOGBOOK_CONTENT: 'from-env', LOGBOOK_BASE: '/env/' };
+    const config = { content: 'from-config', base: '/config/', outDir: 'config-out', charts: false };
+    expect(readSettings({ env, config, flags: { content: 'from-flag' } })).toMatchObject({
+      content: 'from-flag',
+      base: '/env/',
+      outDir: 'config-out',
+      charts: false,
+    });
+    expect(readSettings({ env: { LOGBOOK_CHARTS: 'on' }, config: { charts: false } }).charts).toBe(true);
+  });
+
+  test.each([
+    ['off', false],
+    ['OFF', false],
+    ['0', false],
+    ['false', false],
+    ['on', true],
+    ['yes', true],
+  ])('LOGBOOK_CHARTS=%s is %s', (value, charts) => {
+    expect(readSettings({ env: { LOGBOOK_CHARTS: value } }).charts).toBe(charts);
+  });
+
+  test('every unusable value is reported at once, one line each', () => {
+    let error: unknown;
+    try {
+      readSettings({ env: { LOGBOOK_CHART_WORKERS: 'many', LOGBOOK_CHARTS: 'sometimes', SOURCE_DATE_EPOCH: 'yesterday' } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SettingsError);
+    expect((error as SettingsError).problems).toEqual([
+      'LOGBOOK_CHART_WORKERS: expected a whole number, got "many" — e.g. LOGBOOK_CHART_WORKERS=2',
+      'SOURCE_DATE_EPOCH: expected a whole number, got "yesterday" — e.g. SOURCE_DATE_EPOCH=2',
+      'LOGBOOK_CHARTS: expected "on" or "off", got "sometimes" — e.g. LOGBOOK_CHARTS=off',
+    ]);
+  });
+});
+
+describe('cache folders', () => {
+  test('charts and records live side by side under the cache folder, and each can be switched off', () => {
+    const settings = readSettings({ env: { LOGBOOK_CACHE_DIR: '/ci/cache' } });
+    expect(chartCacheDir(settings)).toBe(join('/ci/cache', 'charts'));
+    expect(recordCacheDir(settings)).toBe(join('/ci/cache', 'records'));
+    expect(recordCacheDir(readSettings({ env: {} }))).toBe(join('node_modules', '.cache', 'logbook', 'records'));
+    expect(chartCacheDir(readSettings({ env: { LOGBOOK_NO_CHART_CACHE: '1' } }))).toBeNull();
+    expect(recordCacheDir(readSettings({ env: { LOGBOOK_NO_RECORD_CACHE: '1' } }))).toBeUndefined();
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import type { ExperimentChartsInput } from '../../src/charts/experiment-views.ts';
+import type { Experiment } from '../../src/schema/index.ts';
+import { readSettings, type Settings } from '../../src/settings/index.ts';
+import type { ChartBlocksBySection, ChartCacheEffects } from '../../src/site/chart-cache.ts';
+import type { ChartPool } from '../../src/site/chart-pool.ts';
+import { createChartService, WORKERS_FROM } from '../../src/site/chart-service.ts';
+
+const records = (n: number): Experiment[] => Array.from({ length: n }, (_, i) => ({ id: `e${String(i).padStart(3, '0')}` }));
+const blocksOf = (id: string): ChartBlocksBySection => [
+  ['training', [{ id, title: id, description: '', svg: `<svg>${id}</svg>`, shape: 's', width: 1, height: 1, tableHtml: '' }]],
+];
+
+/** A service over a fake pool (replying at once) and a cache where every file exists or none does. */
+function service(env: Record<string, string>, cached: boolean) {
+  const pools: number[] = [];
+  const rendered: string[] = [];
+  const pool = (size: number): ChartPool => {
+    pools.push(size);
+    return {
+      size,
+      render: (input: ExperimentChartsInput) => {
+        rendered.push(input.record.id);
+        return Promise.resolve(blocksOf(input.record.id));
+      },
+      close: () => Promise.resolve(),
+    };
+  };
+  const effects: ChartCacheEffects = {
+    readFile: () => Promise.resolve(undefined),
+    writeFile: () => Promise.resolve(),
+    exists: () => Promise.resolve(cached),
+  };
+  const settings: Settings = readSettings({ env: { LOGBOOK_CACHE_DIR: '/cache', ...env } });
+  return { pools, rendered, chartService: createChartService({ settings, parallelism: 2, createPool: pool, effects }) };
+}
+
+describe('createChartService', () => {
+  test('without charts: no workers and no blocks', async () => {
+    const { pools, chartService } = service({ LOGBOOK_CHARTS: 'off' }, false);
+    expect(await chartService.start(records(100))).toEqual({ workers: 0 });
+    expect(await chartService.blocks({ record: { id: 'e000' } })).toEqual([]);
+    expect(pools).toEqual([]);
+  });
+
+  test(`a site of fewer than ${WORKERS_FROM} experiments renders in the page thread`, async () => {
+    const { pools, chartService } = service({}, false);
+    expect(await chartService.start(records(WORKERS_FROM - 1))).toEqual({ workers: 0 });
+    // A record with nothing to chart has no blocks; what matters is that no worker was started.
+    expect(await chartService.blocks({ record: { id: 'e000' } })).toEqual([]);
+    expect(pools).toEqual([]);
+  });
+
+  test('many charts missing from the cache: workers (one per core) start rendering at once, in page order', async () => {
+    const { pools, rendered, chartService } = service({}, false);
+    expect(await chartService.start(records(60))).toEqual({ workers: 2, eager: true });
+    expect(pools).toEqual([2]);
+    expect(rendered.slice(0, 3)).toEqual(['e000', 'e001', 'e002']);
+    expect(await chartService.blocks({ record: { id: 'e000' } })).toEqual(blocksOf('e000'));
+  });
+
+  test('charts already cached: pages start in the page thread, and workers start once many pages ask', async () => {
+    const { pools, chartService } = service({}, true);
+    expect(await chartService.start(records(60))).toEqual({ workers: 2, eager: false });
+    for (let i = 0; i < WORKERS_FROM - 1; i++) await chartService.blocks({ record: { id: `e${String(i).padStart(3, '0')}` } });
+    expect(pools).toEqual([]);
+    expect(await chartService.blocks({ record: { id: 'e049' } })).toEqual(blocksOf('e049'));
+    expect(pools).toEqual([2]);
+  });
+
+  test('LOGBOOK_CHART_WORKERS chooses the worker count; 0 keeps every chart in the page thread', async () => {
+    const three = service({ LOGBOOK_CHART_WORKERS: '3' }, false);
+    expect(await three.chartService.start(records(10))).toEqual({ workers: 3, eager: false });
+    const none = service({ LOGBOOK_CHART_WORKERS: '0' }, false);
+    expect(await none.chartService.start(records(100))).toEqual({ workers: 0 });
+    expect(none.pools).toEqual([]);
+  });
+
+  test('counts the pages and charts it served, and starts afresh once closed', async () => {
+    const { chartService } = service({}, false);
+    await chartService.start(records(60));
+    await chartService.blocks({ record: { id: 'e000' } });
+    await chartService.blocks({ record: { id: 'e001' } });
+    expect(chartService.stats()).toEqual({ pages: 2, charts: 2 });
+    expect(await chartService.close()).toEqual({ pages: 2, charts: 2 });
+    expect(chartService.stats()).toEqual({ pages: 0, charts: 0 });
+  });
+});
