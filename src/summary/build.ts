@@ -9,7 +9,7 @@ import { compareIds, type LoadedRecord } from '../content/index.ts';
 import { formatDiagnostic } from '../ingest/format.ts';
 import type { Diagnostic, ParsedSource } from '../ingest/types.ts';
 import type { Experiment, TestMetric } from '../schema/index.ts';
-import { sectionOfPath } from '../view/experiment.ts';
+import { sectionOfPath } from '../view/sections.ts';
 import { experimentUrl } from './links.ts';
 import type {
   ChangedExperiment,

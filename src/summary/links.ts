@@ -1,10 +1,9 @@
 /** Deep links from the summary into the deployed site: `<site>/experiments/<id>/#<section>`. */
-import type { SECTION_ORDER } from '../view/experiment.ts';
+import type { SectionId } from '../view/sections.ts';
 import { experimentPath, joinBase } from '../view/urls.ts';
 import type { Settings } from '../settings/index.ts';
 
-/** An anchor id of a section of the experiment page (checked against the page's own list). */
-export type SectionId = (typeof SECTION_ORDER)[number][0];
+export type { SectionId };
 
 /** Parentheses and angle brackets would end a Markdown link destination early; percent-encode them. */
 function linkSafe(url: string): string {

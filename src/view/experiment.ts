@@ -7,6 +7,7 @@ import { absoluteCell, fairnessCells, intervalCell, relativeCell, verdictCell } 
 import { renderMarkdown } from './markdown.ts';
 import { comparePath, experimentPath, joinBase, slugify, tagPath } from './urls.ts';
 import { buildLineageTree } from './lineage.ts';
+import { SECTIONS, sectionOfPath, sectionTitle, type ChartSectionId, type SectionId } from './sections.ts';
 
 /** Everything the experiment page needs, built from the record, its analysis and the collection. */
 export interface ExperimentPageData {
@@ -94,50 +95,14 @@ const KNOWN = {
   trackers: ['mlflowRunId', 'mlflowUrl', 'wandbRun', 'neptuneRun', 'cometExperiment'],
 } as const;
 
-/** Section ids, titles and order: the template's order. Ids are stable anchors for links in reviews. */
-export const SECTION_ORDER = [
-  ['checks', 'Report checks'],
-  ['overview', 'Experiment overview'],
-  ['dataset', 'Dataset'],
-  ['model', 'Model configuration'],
-  ['training', 'Training results'],
-  ['evaluation', 'Evaluation results'],
-  ['fairness', 'Fairness'],
-  ['comparison', 'Comparison to baseline'],
-  ['tuning', 'Hyperparameter tuning'],
-  ['reproducibility', 'Artifacts & reproducibility'],
-  ['observations', 'Observations & insights'],
-  ['next-steps', 'Next steps'],
-  ['lineage', 'Lineage'],
-  ['metadata', 'Experiment metadata'],
-  ['notes', 'Notes'],
-  ['other', 'Other fields'],
-] as const;
-
 /** Builds the experiment page. */
 export function buildExperimentPageData(record: Experiment, ctx: ExperimentPageContext): ExperimentPageData {
   const fctx: FieldContext = { placeholders: new Set(record.placeholders ?? []) };
   const link = (path: string): string => joinBase(ctx.base, path);
   const checks = ctx.analysis.checks.map((c): CheckItem => ({ ...c, href: `#${sectionOfPath(c.path)}` }));
 
-  const sections: SectionView[] = [
-    checksSection(checks),
-    overviewSection(record, fctx),
-    datasetSection(record, fctx),
-    modelSection(record, fctx, ctx),
-    trainingSection(record, fctx, ctx),
-    evaluationSection(record, fctx, ctx),
-    fairnessSection(record, ctx),
-    comparisonSection(record, fctx, ctx, link),
-    tuningSection(record, fctx),
-    reproducibilitySection(record, fctx),
-    observationsSection(record, fctx, ctx),
-    nextStepsSection(record, fctx),
-    lineageSection(record, ctx, link),
-    metadataSection(record, fctx),
-    notesSection(record),
-    otherSection(record, fctx),
-  ];
+  const input: SectionInput = { record, fctx, ctx, link, checks };
+  const sections: SectionView[] = SECTIONS.map((spec) => SECTION_BUILDERS[spec.id](input));
   // Extra narrative sections from the source keep their place before "Other fields".
   const extra = (record.sections ?? []).map((s, i): SectionView => ({
     id: `section-${slugify(s.title)}-${i + 1}`,
@@ -205,34 +170,9 @@ function idLink(id: string, ctx: ExperimentPageContext, link: (p: string) => str
   return { text: known.name ? `${id} — ${known.name}` : id, href: link(experimentPath(id)) };
 }
 
-/** Which section a field path belongs to (for links from check findings). */
-export function sectionOfPath(path: string): string {
-  const head = path.split('.')[0] ?? '';
-  const second = path.split('.')[1] ?? '';
-  if (head === 'evaluation' && second === 'disaggregated') return 'fairness';
-  const map: Record<string, string> = {
-    overview: 'overview',
-    dataset: 'dataset',
-    model: 'model',
-    training: 'training',
-    evaluation: 'evaluation',
-    comparison: 'comparison',
-    tuning: 'tuning',
-    reproducibility: 'reproducibility',
-    observations: 'observations',
-    nextSteps: 'next-steps',
-    lineage: 'lineage',
-    trackers: 'metadata',
-    tags: 'metadata',
-    status: 'metadata',
-    reviewerNotes: 'metadata',
-    fairness: 'fairness',
-  };
-  return map[head] ?? 'checks';
-}
-
 /** A section of the given blocks, without empty field lists and without subheadings that head nothing. */
-function section(id: string, title: string, blocks: (Block | undefined)[]): SectionView {
+function section(id: SectionId, blocks: (Block | undefined)[]): SectionView {
+  const title = sectionTitle(id);
   const nonEmpty = blocks.filter((b): b is Block => b !== undefined && !(b.kind === 'fields' && b.items.length === 0));
   const kept = nonEmpty.filter(
     (b, i) => b.kind !== 'subheading' || (nonEmpty[i + 1] !== undefined && nonEmpty[i + 1]?.kind !== 'subheading'),
@@ -244,7 +184,7 @@ function fields(items: (FieldItem | undefined)[]): Block {
   return { kind: 'fields', items: present(items) };
 }
 
-function chartBlocks(ctx: ExperimentPageContext, sectionId: string): Block[] {
+function chartBlocks(ctx: ExperimentPageContext, sectionId: ChartSectionId): Block[] {
   return (ctx.charts.get(sectionId) ?? []).map((chart) => ({ kind: 'chart', chart }));
 }
 
@@ -282,15 +222,15 @@ function checksSection(checks: CheckItem[]): SectionView {
   if (checks.length === 0)
     return {
       id: 'checks',
-      title: 'Report checks',
+      title: sectionTitle('checks'),
       blocks: [{ kind: 'note', tone: 'info', text: 'No findings: the numbers in this record agree with each other.' }],
     };
-  return { id: 'checks', title: 'Report checks', blocks: [{ kind: 'checks', items: checks }] };
+  return { id: 'checks', title: sectionTitle('checks'), blocks: [{ kind: 'checks', items: checks }] };
 }
 
 function overviewSection(r: Experiment, c: FieldContext): SectionView {
   const o = r.overview;
-  return section('overview', 'Experiment overview', [
+  return section('overview', [
     fields([
       field(c, 'Experiment name', 'name', r.name, textCell),
       field(c, 'Objective', 'overview.objective', o?.objective, markdownCell),
@@ -325,7 +265,7 @@ function datasetSection(r: Experiment, c: FieldContext): SectionView {
           ]),
         }
       : undefined;
-  return section('dataset', 'Dataset', [
+  return section('dataset', [
     fields([
       field(c, 'Dataset name', 'dataset.name', d?.name, textCell),
       field(c, 'Version', 'dataset.version', d?.version, textCell),
@@ -356,7 +296,7 @@ function modelSection(r: Experiment, c: FieldContext, ctx: ExperimentPageContext
   const extra = extraColumns(hps, KNOWN.hyperparameter);
   const t = m?.training;
   const es = t?.earlyStopping;
-  return section('model', 'Model configuration', [
+  return section('model', [
     fields([field(c, 'Model type', 'model.type', m?.type, textCell)]),
     m?.architecture
       ? { kind: 'code', title: 'Architecture', text: m.architecture }
@@ -411,7 +351,7 @@ function trainingSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCont
   const best = t?.bestModel;
   const bestEpoch = best?.epoch;
   const infra = t?.infrastructure;
-  return section('training', 'Training results', [
+  return section('training', [
     ...chartBlocks(ctx, 'training'),
     history.length > 0
       ? {
@@ -458,7 +398,7 @@ function evaluationSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
   const extra = extraColumns(metrics, KNOWN.testMetric);
   const cm = e?.confusionMatrix;
   const total = cm ? cm.matrix.flat().reduce((a, b) => a + b, 0) : 0;
-  return section('evaluation', 'Evaluation results', [
+  return section('evaluation', [
     metrics.length > 0
       ? {
           kind: 'table',
@@ -512,7 +452,7 @@ function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView
   const formatted = metricCols.map((m) => formatColumn(groups.map((g) => g.metrics[m] ?? null)));
   const gaps = [...ctx.analysis.fairness].sort((a, b) => Number(b.flagged) - Number(a.flagged));
   const anyN = groups.some((g) => g.n !== undefined);
-  return section('fairness', 'Fairness: performance by group', [
+  return section('fairness', [
     groups.length > 0
       ? {
           kind: 'table',
@@ -610,7 +550,7 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
   // Rows that are themselves records get a compare page (see comparePairs).
   const isRecordRow = (b: (typeof rows)[number]): boolean => !!b.experimentId && b.experimentId !== r.id && ctx.records.has(b.experimentId);
   const comparable = rows.some(isRecordRow);
-  return section('comparison', 'Comparison to baseline', [
+  return section('comparison', [
     rows.length > 0
       ? {
           kind: 'table',
@@ -701,7 +641,7 @@ function claimVerdict(check: ClaimView | undefined): Cell {
 function tuningSection(r: Experiment, c: FieldContext): SectionView {
   const t = r.tuning;
   const best = t?.bestHyperparameters;
-  return section('tuning', 'Hyperparameter tuning', [
+  return section('tuning', [
     fields([
       field(c, 'Tuning method', 'tuning.method', t?.method, textCell),
       field(c, 'Tuning tool', 'tuning.tool', t?.tool, textCell),
@@ -726,7 +666,7 @@ function tuningSection(r: Experiment, c: FieldContext): SectionView {
 function reproducibilitySection(r: Experiment, c: FieldContext): SectionView {
   const rep = r.reproducibility;
   const code = rep?.code;
-  return section('reproducibility', 'Artifacts & reproducibility', [
+  return section('reproducibility', [
     (rep?.artifacts ?? []).length > 0
       ? {
           kind: 'table',
@@ -758,7 +698,7 @@ function observationsSection(r: Experiment, c: FieldContext, ctx: ExperimentPage
   const fi = o?.featureImportance ?? [];
   const formatted = formatColumn(fi.map((f) => f.importance));
   const extra = extraColumns(fi, KNOWN.feature);
-  return section('observations', 'Observations & insights', [
+  return section('observations', [
     listBlock('What worked well', o?.worked, c, 'observations.worked'),
     listBlock("What didn't work", o?.didNotWork, c, 'observations.didNotWork'),
     listBlock('Key learnings', o?.learnings, c, 'observations.learnings'),
@@ -790,7 +730,7 @@ function nextStepsSection(r: Experiment, c: FieldContext): SectionView {
   const n = r.nextSteps;
   const recs = n?.recommendations ?? [];
   const ready = n?.readyForProduction;
-  return section('next-steps', 'Next steps', [
+  return section('next-steps', [
     recs.length > 0
       ? {
           kind: 'checklist',
@@ -818,7 +758,7 @@ function lineageSection(r: Experiment, ctx: ExperimentPageContext, link: (p: str
   if (!lin.parent && lin.children.length === 0 && lin.related.length === 0) {
     return {
       id: 'lineage',
-      title: 'Lineage',
+      title: sectionTitle('lineage'),
       blocks: [{ kind: 'note', tone: 'info', text: 'This experiment has no parent, children or related experiments.' }],
     };
   }
@@ -834,12 +774,12 @@ function lineageSection(r: Experiment, ctx: ExperimentPageContext, link: (p: str
           items: [{ label: 'Compare', value: { text: `${r.id} vs parent ${lin.parent}`, href: link(comparePath(r.id, lin.parent)) } }],
         }
       : undefined;
-  return section('lineage', 'Lineage', [{ kind: 'lineage', tree, related }, compare, ...chartBlocks(ctx, 'lineage')]);
+  return section('lineage', [{ kind: 'lineage', tree, related }, compare, ...chartBlocks(ctx, 'lineage')]);
 }
 
 function metadataSection(r: Experiment, c: FieldContext): SectionView {
   const t = r.trackers;
-  return section('metadata', 'Experiment metadata', [
+  return section('metadata', [
     fields([
       field(c, 'Experiment ID', 'id', r.id, textCell),
       field(c, 'MLflow run ID', 'trackers.mlflowRunId', t?.mlflowRunId, textCell),
@@ -860,7 +800,7 @@ function metadataSection(r: Experiment, c: FieldContext): SectionView {
 }
 
 function notesSection(r: Experiment): SectionView {
-  return section('notes', 'Notes', [r.notes ? { kind: 'markdown', html: renderMarkdown(r.notes) } : undefined]);
+  return section('notes', [r.notes ? { kind: 'markdown', html: renderMarkdown(r.notes) } : undefined]);
 }
 
 function otherSection(r: Experiment, c: FieldContext): SectionView {
@@ -877,6 +817,35 @@ function otherSection(r: Experiment, c: FieldContext): SectionView {
     });
   }
   return blocks.length > 0
-    ? { id: 'other', title: 'Other fields', blocks }
-    : { id: 'other', title: 'Other fields', blocks: [], empty: true };
+    ? { id: 'other', title: sectionTitle('other'), blocks }
+    : { id: 'other', title: sectionTitle('other'), blocks: [], empty: true };
 }
+
+/** What every section builder gets. */
+interface SectionInput {
+  record: Experiment;
+  fctx: FieldContext;
+  ctx: ExperimentPageContext;
+  link: (path: string) => string;
+  checks: CheckItem[];
+}
+
+/** One builder per section of the table in `sections.ts`, which gives their order. */
+const SECTION_BUILDERS: Readonly<Record<SectionId, (input: SectionInput) => SectionView>> = {
+  checks: ({ checks }) => checksSection(checks),
+  overview: ({ record, fctx }) => overviewSection(record, fctx),
+  dataset: ({ record, fctx }) => datasetSection(record, fctx),
+  model: ({ record, fctx, ctx }) => modelSection(record, fctx, ctx),
+  training: ({ record, fctx, ctx }) => trainingSection(record, fctx, ctx),
+  evaluation: ({ record, fctx, ctx }) => evaluationSection(record, fctx, ctx),
+  fairness: ({ record, ctx }) => fairnessSection(record, ctx),
+  comparison: ({ record, fctx, ctx, link }) => comparisonSection(record, fctx, ctx, link),
+  tuning: ({ record, fctx }) => tuningSection(record, fctx),
+  reproducibility: ({ record, fctx }) => reproducibilitySection(record, fctx),
+  observations: ({ record, fctx, ctx }) => observationsSection(record, fctx, ctx),
+  'next-steps': ({ record, fctx }) => nextStepsSection(record, fctx),
+  lineage: ({ record, ctx, link }) => lineageSection(record, ctx, link),
+  metadata: ({ record, fctx }) => metadataSection(record, fctx),
+  notes: ({ record }) => notesSection(record),
+  other: ({ record, fctx }) => otherSection(record, fctx),
+};

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { loadRecords } from '../../src/content/index.ts';
 import { analyzeCollection } from '../../src/analysis/index.ts';
 import { parseSource, validateRecord } from '../../src/ingest/index.ts';
-import { buildExperimentPageData, SECTION_ORDER } from '../../src/view/experiment.ts';
+import { buildExperimentPageData } from '../../src/view/experiment.ts';
+import { SECTIONS } from '../../src/view/sections.ts';
 import type { Experiment } from '../../src/schema/index.ts';
 import { readFileSync } from 'node:fs';
 
@@ -32,7 +33,7 @@ describe('buildExperimentPageData', () => {
   test('has every template section, in the template order, with stable anchors', () => {
     const page = pageFor(experiments[0]!);
     const ids = page.sections.map((s) => s.id).filter((id) => !id.startsWith('section-'));
-    expect(ids).toEqual(SECTION_ORDER.map(([id]) => id));
+    expect(ids).toEqual(SECTIONS.map((s) => s.id));
   });
 
   test.each(experiments.map((r) => [r.id, r] as const))('every text field of %s reaches its page', (_id, record) => {

@@ -1,0 +1,85 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeCollection } from '../../src/analysis/index.ts';
+import type { Experiment } from '../../src/schema/index.ts';
+import type { ChartBlockData } from '../../src/view/blocks.ts';
+import { buildExperimentPageData } from '../../src/view/experiment.ts';
+import { isChartSection, SECTIONS, sectionOfPath, sectionTitle, type ChartSectionId } from '../../src/view/sections.ts';
+
+describe('sectionOfPath', () => {
+  test.each([
+    ['overview.hypothesis', 'overview'],
+    ['dataset.splits.0.fraction', 'dataset'],
+    ['model.hyperparameters.2.value', 'model'],
+    ['training.infrastructure.gpuHours', 'training'],
+    ['evaluation.testMetrics.0.value', 'evaluation'],
+    ['evaluation.confusionMatrix', 'evaluation'],
+    ['evaluation.disaggregated.3.n', 'fairness'],
+    ['evaluation.disaggregated', 'fairness'],
+    ['fairness', 'fairness'],
+    ['comparison.claims.1', 'comparison'],
+    ['tuning.trials', 'tuning'],
+    ['reproducibility.code.commit', 'reproducibility'],
+    ['observations.featureImportance', 'observations'],
+    ['nextSteps.readyForProduction', 'next-steps'],
+    ['lineage.parent', 'lineage'],
+    ['trackers.mlflowRunId', 'metadata'],
+    ['tags.use_case', 'metadata'],
+    ['status', 'metadata'],
+    ['reviewerNotes', 'metadata'],
+    ['notes', 'notes'],
+    ['date', 'checks'],
+    ['', 'checks'],
+    // A prefix must end at a dot: `evaluationNotes` is not under `evaluation`.
+    ['evaluationNotes', 'checks'],
+  ])('%s → #%s', (path, section) => {
+    expect(sectionOfPath(path)).toBe(section);
+  });
+});
+
+describe('the sections table', () => {
+  test('ids are unique anchors and every section has a title', () => {
+    expect(new Set(SECTIONS.map((s) => s.id)).size).toBe(SECTIONS.length);
+    for (const s of SECTIONS) {
+      expect(s.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(sectionTitle(s.id)).toBe(s.title);
+    }
+    expect(isChartSection('fairness')).toBe(true);
+    expect(isChartSection('dataset')).toBe(false);
+    expect(isChartSection('nonsense')).toBe(false);
+  });
+
+  test('the page shows a chart in every section that holds charts, and titles its sections from the table', () => {
+    const records: Experiment[] = [
+      { id: 'parent', evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.8 }] } },
+      { id: 'child', lineage: { parent: 'parent' }, evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.85 }] } },
+    ];
+    const analysis = analyzeCollection(records);
+    const chartSections = SECTIONS.filter((s) => s.charts).map((s) => s.id as ChartSectionId);
+    const chart = (id: string): ChartBlockData => ({
+      id,
+      title: id,
+      description: '',
+      svg: '<svg></svg>',
+      shape: 's',
+      width: 1,
+      height: 1,
+      tableHtml: '',
+    });
+    const page = buildExperimentPageData(records[1] as Experiment, {
+      base: '/',
+      analysis: analysis.byId.get('child') as never,
+      records: new Map(records.map((r) => [r.id, r])),
+      analyses: analysis.byId,
+      charts: new Map(chartSections.map((id) => [id, [chart(`chart-in-${id}`)]])),
+    });
+    for (const id of chartSections) {
+      const section = page.sections.find((s) => s.id === id);
+      expect(
+        section?.blocks.some((b) => b.kind === 'chart' && b.chart.id === `chart-in-${id}`),
+        id,
+      ).toBe(true);
+    }
+    expect(page.sections.map((s) => s.title)).toEqual(SECTIONS.map((s) => s.title));
+    expect(page.toc.map((s) => s.id)).toEqual(SECTIONS.map((s) => s.id));
+  });
+});
