@@ -164,6 +164,7 @@ const SPLIT_WORDS: Readonly<Record<string, MetricSplit>> = {
   valid: 'val',
   validation: 'val',
   dev: 'val',
+  eval: 'val',
   test: 'test',
   testing: 'test',
   holdout: 'test',
@@ -226,6 +227,19 @@ export function percentScale(info: MetricInfo): number {
 /** Unit of a change in the metric: percentage points for percent-unit metrics, else the metric's unit. */
 export function changeUnit(info: MetricInfo): string | null {
   return info.unit === '%' ? 'pp' : info.unit;
+}
+
+/** Families drawn as losses (their own panel of the training curves): losses and errors. */
+const LOSS_KINDS: ReadonlySet<string> = new Set(['loss', 'error', 'regression-error', 'edit-error', 'perplexity']);
+
+/** True when the metric is a loss or an error (`Val Loss`, `MSE`, `Perplexity`), as opposed to a score. */
+export function isLossMetric(info: MetricInfo): boolean {
+  return info.kind !== null && LOSS_KINDS.has(info.kind);
+}
+
+/** True for a per-epoch column that holds the learning rate (`Learning Rate`, `lr`), not a metric. */
+export function isLearningRateColumn(column: string): boolean {
+  return /learning[ _-]?rate|^lr$|(^|[ _-])lr($|[ _-])/i.test(column.trim());
 }
 
 /** Whether `a` is better than `b` for a metric of the given direction (false when equal). */

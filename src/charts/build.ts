@@ -4,20 +4,13 @@
  * chart's view data, spec, text alternative and data table. Rendering is `render.ts`'s job.
  */
 import type { Experiment } from '../schema/index.ts';
+import { isLearningRateColumn, isLossMetric, metricInfo } from '../analysis/metrics.ts';
+import { isOverallGroup } from '../analysis/sizes.ts';
 import { baselinesSpec } from './baselines.ts';
 import { confusionMatrixCells, confusionMatrixSpec } from './confusion-matrix.ts';
 import { fairnessSpec, FOUR_FIFTHS_LABEL, summarizeFairness } from './fairness.ts';
 import { featureImportanceSpec, sortFeatures } from './feature-importance.ts';
-import {
-  formatChartNumber,
-  formatShare,
-  isLearningRateColumn,
-  isLowerBetterMetric,
-  metricKind,
-  metricSplit,
-  slugify,
-  spansDecades,
-} from './format.ts';
+import { formatChartNumber, formatShare, slugify, spansDecades } from './format.ts';
 import { learningRateSpec } from './learning-rate.ts';
 import { lineageTrendSpec } from './lineage-trend.ts';
 import { isLogRange, searchPosition, searchSpaceSpec } from './search-space.ts';
@@ -28,6 +21,7 @@ import type {
   ChartCell,
   ChartView,
   ConfusionMatrixData,
+  ExperimentChartsInput,
   FairnessData,
   SearchSpaceParam,
   TestMetricPoint,
@@ -44,18 +38,23 @@ export interface FairnessChartRequest {
   higherIsBetter?: boolean | undefined;
 }
 
-export interface ExperimentChartInput {
-  record: Experiment;
+/** What `buildExperimentCharts` can be told besides the chart input. */
+export interface ExperimentChartOptions {
   /** Fairness charts to draw; default: the headline (or first) metric by every attribute. */
   fairness?: readonly FairnessChartRequest[] | undefined;
-  /** The headline metric along the ancestor chain, root first, this experiment last (null = not reported). */
-  lineageChain?: readonly { id: string; value: number | null }[] | undefined;
-  /** Metric for the baselines, default fairness and lineage charts, e.g. "Accuracy". */
-  headlineMetric?: string | undefined;
-  /** Overrides the metric-name heuristic for the metric's direction. */
-  isLowerBetter?: ((metric: string) => boolean) | undefined;
   /** Most features shown in the feature-importance chart (default 20). */
   maxFeatures?: number | undefined;
+}
+
+/** True when a smaller value of the metric is better (the metric vocabulary's direction; unknown metrics count as higher-is-better). */
+function isLowerBetter(metric: string): boolean {
+  return metricInfo(metric).direction === 'lower';
+}
+
+/** Split of a per-epoch column as the training curves name it. */
+function seriesSplit(column: string): TrainingSeries['split'] {
+  const split = metricInfo(column).split;
+  return split === 'val' ? 'validation' : (split ?? 'other');
 }
 
 const EN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -83,8 +82,8 @@ export function trainingSeries(history: NonNullable<NonNullable<Experiment['trai
     .filter((c) => !isLearningRateColumn(c))
     .map((name) => ({
       name,
-      kind: metricKind(name),
-      split: metricSplit(name),
+      kind: isLossMetric(metricInfo(name)) ? ('loss' as const) : ('score' as const),
+      split: seriesSplit(name),
       points: history.flatMap((row) => {
         const value = row[name];
         return isNumber(value) && isNumber(row.epoch) ? [{ epoch: row.epoch, value }] : [];
@@ -256,23 +255,15 @@ function evaluationCharts(record: Experiment): ChartView[] {
 
 type GroupRow = NonNullable<NonNullable<Experiment['evaluation']>['disaggregated']>[number];
 
-function isOverall(row: GroupRow): boolean {
-  return row.overall === true || /^(overall|all|total)$/i.test(row.group.trim());
-}
-
 /** Attributes of the disaggregated table, in first-seen order; ["group"] when rows carry none. */
 export function fairnessAttributes(rows: readonly GroupRow[]): string[] {
   const attrs: string[] = [];
   for (const r of rows) for (const k of Object.keys(r.attributes ?? {})) if (!attrs.includes(k)) attrs.push(k);
-  return attrs.length > 0 ? attrs : rows.some((r) => !isOverall(r)) ? ['group'] : [];
+  return attrs.length > 0 ? attrs : rows.some((r) => !isOverallGroup(r)) ? ['group'] : [];
 }
 
 /** View data of one fairness chart, or undefined when fewer than two groups have the metric. */
-export function fairnessData(
-  rows: readonly GroupRow[],
-  request: FairnessChartRequest,
-  isLowerBetter: (m: string) => boolean,
-): FairnessData | undefined {
+export function fairnessData(rows: readonly GroupRow[], request: FairnessChartRequest): FairnessData | undefined {
   const metricKeys = [...new Set(rows.flatMap((r) => Object.keys(r.metrics)))];
   const metric = findKey(metricKeys, request.metric);
   if (metric === undefined) return undefined;
@@ -283,7 +274,7 @@ export function fairnessData(
         ? [{ group: request.attribute === 'group' ? r.group : (r.attributes?.[request.attribute] ?? r.group), value, n: r.n }]
         : [];
     });
-  const nonOverall = rows.filter((r) => !isOverall(r));
+  const nonOverall = rows.filter((r) => !isOverallGroup(r));
   let groups =
     request.attribute === 'group'
       ? groupsOf(nonOverall.filter((r) => Object.keys(r.attributes ?? {}).length === 0))
@@ -303,7 +294,7 @@ export function fairnessData(
       });
   }
   if (groups.length < 2) return undefined;
-  const overallValue = rows.find(isOverall)?.metrics[metric];
+  const overallValue = rows.find(isOverallGroup)?.metrics[metric];
   return {
     attribute: request.attribute,
     metric,
@@ -313,7 +304,7 @@ export function fairnessData(
   };
 }
 
-function fairnessCharts(record: Experiment, input: ExperimentChartInput, isLowerBetter: (m: string) => boolean): ChartView[] {
+function fairnessCharts(record: Experiment, input: ExperimentChartsInput & ExperimentChartOptions): ChartView[] {
   const rows = record.evaluation?.disaggregated ?? [];
   if (rows.length === 0) return [];
   let requests = input.fairness;
@@ -324,7 +315,7 @@ function fairnessCharts(record: Experiment, input: ExperimentChartInput, isLower
   }
   const seen = new Set<string>();
   return requests.flatMap((request) => {
-    const data = fairnessData(rows, request, isLowerBetter);
+    const data = fairnessData(rows, request);
     const summary = data === undefined ? undefined : summarizeFairness(data);
     if (data === undefined || summary === undefined) return [];
     const id = `fairness-${slugify(data.metric)}-${slugify(data.attribute)}`;
@@ -350,7 +341,7 @@ function fairnessCharts(record: Experiment, input: ExperimentChartInput, isLower
 // ---------------------------------------------------------------------------------------------
 // Comparison
 
-function baselinesCharts(record: Experiment, input: ExperimentChartInput, isLowerBetter: (m: string) => boolean): ChartView[] {
+function baselinesCharts(record: Experiment, input: ExperimentChartsInput): ChartView[] {
   const rows = record.comparison?.baselines ?? [];
   const current = rows.find((r) => r.current === true);
   if (current === undefined || rows.length < 2) return [];
@@ -461,7 +452,7 @@ function featureImportanceCharts(record: Experiment, maxFeatures: number): Chart
   ];
 }
 
-function lineageCharts(record: Experiment, input: ExperimentChartInput): ChartView[] {
+function lineageCharts(record: Experiment, input: ExperimentChartsInput): ChartView[] {
   const chain = (input.lineageChain ?? []).flatMap((p) =>
     isNumber(p.value) ? [{ id: p.id, value: p.value, current: p.id === record.id }] : [],
   );
@@ -485,14 +476,13 @@ function lineageCharts(record: Experiment, input: ExperimentChartInput): ChartVi
  * The charts of one experiment page, in page order. Charts whose data is absent (or too little to
  * draw: one group, one baseline, a malformed matrix) are left out. Ids are stable anchor slugs.
  */
-export function buildExperimentCharts(input: ExperimentChartInput): ChartView[] {
+export function buildExperimentCharts(input: ExperimentChartsInput & ExperimentChartOptions): ChartView[] {
   const { record } = input;
-  const isLowerBetter = input.isLowerBetter ?? isLowerBetterMetric;
   return [
     ...trainingCharts(record),
     ...evaluationCharts(record),
-    ...fairnessCharts(record, input, isLowerBetter),
-    ...baselinesCharts(record, input, isLowerBetter),
+    ...fairnessCharts(record, input),
+    ...baselinesCharts(record, input),
     ...searchSpaceCharts(record),
     ...featureImportanceCharts(record, input.maxFeatures ?? 20),
     ...lineageCharts(record, input),

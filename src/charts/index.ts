@@ -1,7 +1,7 @@
 /** Charts: view data → Vega-Lite specs (`*ChartSpec`), the charts of a page (`buildExperimentCharts`), SVG (`render.ts`). */
 export * from './types.ts';
 export { chartConfig, CHART_SIZES, CHART_FONT } from './theme.ts';
-export { formatChartNumber, isLowerBetterMetric, rowNormalize, slugify, spansDecades } from './format.ts';
+export { formatChartNumber, rowNormalize, slugify, spansDecades } from './format.ts';
 export { trainingCurvesSpec } from './training-curves.ts';
 export { learningRateSpec } from './learning-rate.ts';
 export { confusionMatrixSpec, confusionMatrixCells } from './confusion-matrix.ts';
@@ -13,5 +13,5 @@ export { featureImportanceSpec } from './feature-importance.ts';
 export { searchSpaceSpec, searchPosition } from './search-space.ts';
 export { lineageTrendSpec } from './lineage-trend.ts';
 export { buildExperimentCharts } from './build.ts';
-export type { ExperimentChartInput, FairnessChartRequest } from './build.ts';
+export type { ExperimentChartOptions, FairnessChartRequest } from './build.ts';
 export { chartSpecWithData, type ChartDataEntry } from './payload.ts';

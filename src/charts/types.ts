@@ -3,10 +3,20 @@
  * records), and `ChartView`, what `buildExperimentCharts()` hands to a page.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Scalar } from '../schema/index.ts';
+import type { Experiment, Scalar } from '../schema/index.ts';
+import type { ChartSectionId } from '../view/sections.ts';
 
-/** Template section a chart belongs to (the page places it there). */
-export type ChartSection = 'training' | 'evaluation' | 'fairness' | 'comparison' | 'observations' | 'model' | 'lineage';
+/** Section of the experiment page a chart belongs to (the page places it there): one that holds charts in the sections table. */
+export type ChartSection = ChartSectionId;
+
+/** What one experiment's charts are made from: its record and a little of the collection's analysis. */
+export interface ExperimentChartsInput {
+  record: Experiment;
+  /** The record's headline metric (analysis), if any, e.g. "Accuracy": the baselines, default fairness and lineage charts use it. */
+  headlineMetric?: string | undefined;
+  /** The headline metric's value along the ancestor chain, root first, this experiment last (null = not reported). */
+  lineageChain?: readonly { id: string; value: number | null }[] | undefined;
+}
 
 /** One cell of a chart's data table. */
 export type ChartCell = string | number | null;

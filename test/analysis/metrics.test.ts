@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { changeUnit, isBetter, isUnitIntervalMetric, metricInfo, normalizeUnit, percentScale } from '../../src/analysis/metrics.ts';
+import {
+  changeUnit,
+  isBetter,
+  isLearningRateColumn,
+  isLossMetric,
+  isUnitIntervalMetric,
+  metricInfo,
+  normalizeUnit,
+  percentScale,
+} from '../../src/analysis/metrics.ts';
 
 describe('metricInfo', () => {
   test.each([
@@ -90,4 +99,37 @@ describe('helpers', () => {
     expect(isBetter(0.9, 0.8, 'lower')).toBe(false);
     expect(isBetter(0.8, 0.8, 'higher')).toBe(false);
   });
+});
+
+describe('the training-curve vocabulary', () => {
+  test.each([
+    ['Val Loss', true],
+    ['train_loss', true],
+    ['MSE', true],
+    ['Top-1 Error', true],
+    ['Perplexity', true],
+    ['Val Acc', false],
+    ['AUC', false],
+    ['Latency (ms)', false],
+  ])('isLossMetric(%s) = %s', (name, loss) => expect(isLossMetric(metricInfo(name))).toBe(loss));
+
+  test.each([
+    ['Train Loss', 'train'],
+    ['training_accuracy', 'train'],
+    ['Val Acc', 'val'],
+    ['val_loss', 'val'],
+    ['Validation F1', 'val'],
+    ['eval_loss', 'val'],
+    ['Test AUC', 'test'],
+    ['AUC', null],
+  ])('the split of %s is %s', (name, split) => expect(metricInfo(name).split).toBe(split));
+
+  test.each([
+    ['Learning Rate', true],
+    ['learning_rate', true],
+    ['lr', true],
+    ['head lr', true],
+    ['Val Loss', false],
+    ['clr_score', false],
+  ])('isLearningRateColumn(%s) = %s', (name, lr) => expect(isLearningRateColumn(name)).toBe(lr));
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildExperimentCharts, chartableTestMetrics, fairnessAttributes, fairnessData, trainingSeries } from '../../src/charts/build.ts';
-import { isLowerBetterMetric } from '../../src/charts/format.ts';
+import { isOverallGroup } from '../../src/analysis/sizes.ts';
 import type { Experiment } from '../../src/schema/index.ts';
 import { emptyRecord, templateRecord } from './fixtures.ts';
 import { vegaLiteSchemaErrors } from './helpers.ts';
@@ -152,7 +152,7 @@ describe('chartableTestMetrics', () => {
 describe('fairnessData', () => {
   const rows = templateRecord.evaluation?.disaggregated ?? [];
   test('groups by a single attribute and keeps the overall value', () => {
-    expect(fairnessData(rows, { attribute: 'sex', metric: 'accuracy' }, isLowerBetterMetric)).toEqual({
+    expect(fairnessData(rows, { attribute: 'sex', metric: 'accuracy' })).toEqual({
       attribute: 'sex',
       metric: 'Accuracy',
       groups: [
@@ -169,16 +169,33 @@ describe('fairnessData', () => {
       { group: 'B', metrics: { Acc: 0.7 } },
     ];
     expect(fairnessAttributes(plain)).toEqual(['group']);
-    expect(fairnessData(plain, { attribute: 'group', metric: 'Acc' }, isLowerBetterMetric)?.groups.map((g) => g.group)).toEqual(['A', 'B']);
+    expect(fairnessData(plain, { attribute: 'group', metric: 'Acc' })?.groups.map((g) => g.group)).toEqual(['A', 'B']);
+  });
+  test('takes the Overall row by the same rule as the fairness analysis', () => {
+    const withAll = [
+      { group: 'All', attributes: { region: 'All' }, metrics: { Acc: 0.75 } },
+      { group: 'North', attributes: { region: 'North' }, metrics: { Acc: 0.8 } },
+      { group: 'Overall', metrics: { Acc: 0.77 } },
+    ];
+    // "All" with an attribute value is a group of that attribute, not the whole population.
+    expect(withAll.map(isOverallGroup)).toEqual([false, false, true]);
+    const data = fairnessData(withAll, { attribute: 'region', metric: 'Acc' });
+    expect(data?.groups.map((g) => g.group)).toEqual(['All', 'North']);
+    expect(data?.overall).toBe(0.77);
+    expect(fairnessData(withAll, { attribute: 'region', metric: 'Loss (val)' })).toBeUndefined();
+  });
+  test('a lower-is-better metric is charted as such', () => {
+    const rows = [
+      { group: 'A', metrics: { 'False Positive Rate': 0.1 } },
+      { group: 'B', metrics: { 'False Positive Rate': 0.2 } },
+    ];
+    expect(fairnessData(rows, { attribute: 'group', metric: 'false positive rate' })?.higherIsBetter).toBe(false);
   });
   test('falls back to intersectional rows', () => {
     const inter = [
       { group: 'Female, 18-29', attributes: { sex: 'Female', age: '18-29' }, metrics: { Acc: 0.8 } },
       { group: 'Male, 18-29', attributes: { sex: 'Male', age: '18-29' }, metrics: { Acc: 0.7 } },
     ];
-    expect(fairnessData(inter, { attribute: 'sex', metric: 'Acc' }, isLowerBetterMetric)?.groups.map((g) => g.group)).toEqual([
-      'Female, 18-29',
-      'Male, 18-29',
-    ]);
+    expect(fairnessData(inter, { attribute: 'sex', metric: 'Acc' })?.groups.map((g) => g.group)).toEqual(['Female, 18-29', 'Male, 18-29']);
   });
 });

@@ -11,16 +11,7 @@ import { BASELINE_STATUS, baselinesSpec, baselineStatus } from '../../src/charts
 import { featureImportanceSpec, sortFeatures } from '../../src/charts/feature-importance.ts';
 import { isLogRange, searchPosition, searchSpaceRows, searchSpaceSpec } from '../../src/charts/search-space.ts';
 import { lineageTrendSpec } from '../../src/charts/lineage-trend.ts';
-import {
-  formatChartNumber,
-  isLearningRateColumn,
-  isLowerBetterMetric,
-  metricKind,
-  metricSplit,
-  rowNormalize,
-  slugify,
-  spansDecades,
-} from '../../src/charts/format.ts';
+import { formatChartNumber, rowNormalize, slugify, spansDecades } from '../../src/charts/format.ts';
 import { estimateTextWidth } from '../../src/charts/text-width.ts';
 import type { TrainingSeries } from '../../src/charts/types.ts';
 
@@ -410,23 +401,6 @@ describe('format helpers', () => {
     [0.00085, '0.00085'],
     [0, '0'],
   ])('formatChartNumber(%d) = %s', (v, s) => expect(formatChartNumber(v)).toBe(s));
-  test.each([
-    ['Val Loss', true],
-    ['Latency (ms)', true],
-    ['Accuracy', false],
-    ['F1', false],
-  ])('isLowerBetterMetric(%s) = %s', (m, lower) => expect(isLowerBetterMetric(m)).toBe(lower));
-  test('column classification', () => {
-    expect(isLearningRateColumn('Learning Rate')).toBe(true);
-    expect(isLearningRateColumn('lr')).toBe(true);
-    expect(isLearningRateColumn('Val Loss')).toBe(false);
-    expect(metricKind('Val Loss')).toBe('loss');
-    expect(metricKind('Val Acc')).toBe('score');
-    expect(metricSplit('Train Loss')).toBe('train');
-    expect(metricSplit('Val Acc')).toBe('validation');
-    expect(metricSplit('val_loss')).toBe('validation');
-    expect(metricSplit('AUC')).toBe('other');
-  });
   test('spansDecades is max / min > 10', () => {
     expect(spansDecades([0.001, 0.0001])).toBe(false);
     expect(spansDecades([0.001, 0.00001])).toBe(true);
