@@ -3,7 +3,7 @@ import { analyzeCollection } from '../../src/analysis/index.ts';
 import type { Experiment } from '../../src/schema/index.ts';
 import type { ChartBlockData } from '../../src/view/blocks.ts';
 import { buildExperimentPageData } from '../../src/view/experiment.ts';
-import { isChartSection, SECTIONS, sectionOfPath, sectionTitle, type ChartSectionId } from '../../src/view/sections.ts';
+import { isChartSection, SECTIONS, sectionOfPath, sectionTitle } from '../../src/view/sections.ts';
 
 describe('sectionOfPath', () => {
   test.each([
@@ -54,7 +54,7 @@ describe('the sections table', () => {
       { id: 'child', lineage: { parent: 'parent' }, evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.85 }] } },
     ];
     const analysis = analyzeCollection(records);
-    const chartSections = SECTIONS.filter((s) => s.charts).map((s) => s.id as ChartSectionId);
+    const chartSections = SECTIONS.filter((s) => s.charts).map((s) => s.id);
     const chart = (id: string): ChartBlockData => ({
       id,
       title: id,
