@@ -6,7 +6,8 @@ import type { SiteModel } from '../../src/site/data.ts';
 import { apiDocumentKey, comparePageKey, experimentPageKey } from '../../src/site/cache-keys.ts';
 import { readSettings } from '../../src/settings/index.ts';
 
-const { records } = await loadRecords('content/experiments');
+// A frozen copy of the example records: editing an example never changes what these tests assert.
+const { records } = await loadRecords('test/fixtures/site');
 
 function site(list: Experiment[]): SiteModel {
   const analysis = analyzeCollection(list);

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 const ROOT = join(import.meta.dirname, '../..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
 const SCRIPT = join(ROOT, 'scripts/summary.ts');
-const EXAMPLES = join(ROOT, 'content/experiments');
+const EXAMPLES = join(ROOT, 'test/fixtures/site');
 
 interface Run {
   code: number | null;

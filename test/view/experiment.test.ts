@@ -7,7 +7,8 @@ import { SECTIONS } from '../../src/view/sections.ts';
 import type { Experiment } from '../../src/schema/index.ts';
 import { readFileSync } from 'node:fs';
 
-const { records } = await loadRecords('content/experiments');
+// A frozen copy of the example records: editing an example never changes what these tests assert.
+const { records } = await loadRecords('test/fixtures/site');
 const experiments = records.map((r) => r.record);
 
 function pageFor(record: Experiment, all: Experiment[] = experiments) {
