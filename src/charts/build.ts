@@ -3,7 +3,7 @@
  * — a chart whose data is absent or unusable is skipped, never drawn broken — and prepares each
  * chart's view data, spec, text alternative and data table. Rendering is `render.ts`'s job.
  */
-import type { Experiment } from '../schema/index.ts';
+import type { ConfusionMatrix, EpochRow, Experiment, GroupRow, TestMetric } from '../schema/index.ts';
 import { isLearningRateColumn, isLossMetric, metricInfo } from '../analysis/metrics.ts';
 import { isOverallGroup } from '../analysis/sizes.ts';
 import { baselinesSpec } from './baselines.ts';
@@ -75,7 +75,7 @@ function isNumber(v: unknown): v is number {
 // Training
 
 /** Per-epoch metric columns as series (learning-rate columns excluded), in first-seen column order. */
-export function trainingSeries(history: NonNullable<NonNullable<Experiment['training']>['history']>): TrainingSeries[] {
+export function trainingSeries(history: readonly EpochRow[]): TrainingSeries[] {
   const columns: string[] = [];
   for (const row of history) for (const key of Object.keys(row)) if (key !== 'epoch' && !columns.includes(key)) columns.push(key);
   return columns
@@ -161,7 +161,7 @@ function trainingCharts(record: Experiment): ChartView[] {
 // Evaluation
 
 /** The commensurable test metrics to chart: 0–1 metrics without a unit, else percent metrics. */
-export function chartableTestMetrics(metrics: NonNullable<NonNullable<Experiment['evaluation']>['testMetrics']>): {
+export function chartableTestMetrics(metrics: readonly TestMetric[]): {
   shown: TestMetricPoint[];
   omitted: string[];
 } {
@@ -181,7 +181,7 @@ export function chartableTestMetrics(metrics: NonNullable<NonNullable<Experiment
   };
 }
 
-function confusionMatrixData(cm: NonNullable<NonNullable<Experiment['evaluation']>['confusionMatrix']>): ConfusionMatrixData | undefined {
+function confusionMatrixData(cm: ConfusionMatrix): ConfusionMatrixData | undefined {
   const n = cm.labels.length;
   if (n < 2 || cm.matrix.length !== n || cm.matrix.some((row) => row.length !== n || row.some((v) => !isNumber(v) || v < 0)))
     return undefined;
@@ -252,8 +252,6 @@ function evaluationCharts(record: Experiment): ChartView[] {
 
 // ---------------------------------------------------------------------------------------------
 // Fairness
-
-type GroupRow = NonNullable<NonNullable<Experiment['evaluation']>['disaggregated']>[number];
 
 /** Attributes of the disaggregated table, in first-seen order; ["group"] when rows carry none. */
 export function fairnessAttributes(rows: readonly GroupRow[]): string[] {

@@ -12,7 +12,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Experiment } from '../schema/index.ts';
+import type { BaselineRow, EpochRow, Experiment } from '../schema/index.ts';
 import { compareText } from '../util/compare-text.ts';
 
 export interface GenerateOptions {
@@ -343,7 +343,7 @@ function generateRecord(rng: Random, plan: RecordPlan): Experiment {
   ];
 
   // Baselines: the current row, the parent (when there is one) and fixed reference models.
-  const baselineRows: NonNullable<NonNullable<Experiment['comparison']>['baselines']> = [
+  const baselineRows: BaselineRow[] = [
     { label: 'Current Experiment', current: true, experimentId: id, metrics: { 'F1 Score': m.f1, Accuracy: m.accuracy } },
   ];
   for (let b = 0; b < plan.baselines; b++) {
@@ -425,7 +425,7 @@ function generateRecord(rng: Random, plan: RecordPlan): Experiment {
       },
     },
     training: {
-      history: history as NonNullable<NonNullable<Experiment['training']>['history']>,
+      history: history as EpochRow[],
       bestModel: {
         epoch: bestEpoch,
         selectedBy: 'Val Loss',

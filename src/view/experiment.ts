@@ -1,4 +1,4 @@
-import type { Experiment } from '../schema/index.ts';
+import type { Experiment, SearchSpace } from '../schema/index.ts';
 import type { Block, Cell, ChartBlockData, CheckItem, FieldItem, LinkItem, SectionView } from './blocks.ts';
 import type { ClaimView, DeltaView, ExperimentAnalysisView } from './analysis-types.ts';
 import { formatColumn, formatCount, formatDate, formatRelative, formatSigned, formatValue, humanize, formatUnknown } from './format.ts';
@@ -282,9 +282,7 @@ function datasetSection(r: Experiment, c: FieldContext): SectionView {
   ]);
 }
 
-function searchSpaceText(
-  space: NonNullable<NonNullable<NonNullable<Experiment['model']>['hyperparameters']>[number]['searchSpace']>,
-): string {
+function searchSpaceText(space: SearchSpace): string {
   if (space.kind === 'range') return `[${formatValue(space.min)}, ${formatValue(space.max)}]${space.scale === 'log' ? ' (log)' : ''}`;
   if (space.kind === 'choice') return `{${space.values.map((v) => formatUnknown(v)).join(', ')}}`;
   return space.text;
