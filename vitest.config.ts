@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'test/interop/**', 'node_modules/**'],
+    exclude: ['test/e2e/**', 'test/interop/**', 'test/consumer/**', 'node_modules/**'],
     // Deterministic numbers and dates regardless of the machine.
     env: { TZ: 'UTC' },
     coverage: {

@@ -138,7 +138,14 @@ function maxOrNull(values: readonly (number | null)[]): number | null {
   return known.length === 0 ? null : Math.max(...known);
 }
 
-/** validate → astro build → pagefind, as `npm run build` does, into `dist`. */
+/** The seconds `logbook build` reports for one of its steps ("logbook: <step> in 12.3 s"). */
+function stepSeconds(output: string, step: RegExp): number {
+  const match = new RegExp(`^logbook: ${step.source} in ([\\d.]+) s$`, 'm').exec(output);
+  if (match === null) throw new Error(`logbook build printed no time for ${step.source}`);
+  return Number(match[1]);
+}
+
+/** `logbook build` (validate → Astro → search index), as `npm run build` runs it, into its own folder. */
 function build(name: BuildName, work: string, content: string, env: Record<string, string>): BuildResult {
   const dist = join(work, `dist-${name}`);
   rmSync(dist, { recursive: true, force: true });
@@ -147,24 +154,16 @@ function build(name: BuildName, work: string, content: string, env: Record<strin
   // generator (or after a build that wrote 350 MB) pays for the previous step's writes.
   flushWrites();
   log(`${name}: building…`);
-  const validate = runStep(`${name} validate`, ['scripts/validate.ts', content], base, join(work, `${name}-validate.log`));
-  const astro = runStep(
-    `${name} astro build`,
-    ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist],
-    base,
-    join(work, `${name}-astro.log`),
-  );
-  const pagefind = runStep(`${name} pagefind`, ['scripts/postbuild.ts', dist], base, join(work, `${name}-pagefind.log`));
+  const logFile = join(work, `${name}-build.log`);
+  const run = runStep(`${name} build`, ['bin/logbook.js', 'build', '--out', dist], base, logFile);
+  const output = readFileSync(logFile, 'utf8');
   const result = {
-    wallSeconds: round(validate.seconds + astro.seconds + pagefind.seconds, 2),
-    validateSeconds: round(validate.seconds, 2),
-    astroSeconds: round(astro.seconds, 2),
-    pagefindSeconds: round(pagefind.seconds, 2),
-    cpuSeconds:
-      validate.cpuSeconds === null || astro.cpuSeconds === null || pagefind.cpuSeconds === null
-        ? null
-        : round(validate.cpuSeconds + astro.cpuSeconds + pagefind.cpuSeconds, 2),
-    peakRssMB: maxOrNull([validate.peakRssMB, astro.peakRssMB, pagefind.peakRssMB]),
+    wallSeconds: round(run.seconds, 2),
+    validateSeconds: stepSeconds(output, /validated/),
+    astroSeconds: stepSeconds(output, /site built/),
+    pagefindSeconds: stepSeconds(output, /search index of \d+ experiments built/),
+    cpuSeconds: run.cpuSeconds === null ? null : round(run.cpuSeconds, 2),
+    peakRssMB: run.peakRssMB,
   };
   log(
     `${name}: ${result.wallSeconds} s (astro ${result.astroSeconds} s, CPU ${result.cpuSeconds ?? '?'} s), peak RSS ${result.peakRssMB ?? '?'} MB`,

@@ -182,14 +182,16 @@ export const folderNotFound = (dir: string): string => `validate: content folder
 /** An argument the command does not understand. */
 export const unknownArgument = (arg: string): string => `validate: unknown argument ${quote(arg)}`;
 
-/** Usage text of `npm run validate`. */
+/** Usage text of `logbook validate`. */
 export const validateUsage = (): string =>
   [
-    'Usage: node scripts/validate.ts [folder]',
+    'Usage: logbook validate [folder] [--config <file>]',
     '',
     'Checks every experiment record (*.json, *.md) under the folder and prints each problem as',
     'file:line:col field.path: message — hint. Exits with status 1 when any problem is an error.',
     '',
-    'folder   content folder (default: $LOGBOOK_CONTENT, else content/experiments)',
-    '--help   show this message',
+    '  folder            content folder (default: "content" in logbook.config.json, $LOGBOOK_CONTENT,',
+    '                    else content/experiments)',
+    '  --config <file>   settings file (default: logbook.config.json, when there is one)',
+    '  -h, --help        show this message',
   ].join('\n');

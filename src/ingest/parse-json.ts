@@ -25,8 +25,11 @@ const PROBLEMS: Readonly<Record<string, string>> = {
   InvalidCharacter: 'invalid character in a string',
 };
 
-/** Parses a JSON record. A syntax error yields `data: undefined` and one `json-syntax` error at its line:column. */
-export function parseJsonSource(text: string, file: string): ParsedSource {
+/**
+ * Parses a JSON document with the line:column of every field (a syntax error yields `data: undefined`
+ * and one `json-syntax` error at its line:column). Records and the config file both start here.
+ */
+export function parseJsonDocument(text: string, file: string): ParsedSource {
   const at = createLineIndex(text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
@@ -53,10 +56,17 @@ export function parseJsonSource(text: string, file: string): ParsedSource {
     };
   }
   const data = toValue(root, [], { at, positions, keyPositions });
-  if (!isPlainObject(data)) return { file, format: 'json', data, positions, keyPositions, diagnostics: [] };
+  return { file, format: 'json', data, positions, keyPositions, diagnostics: [] };
+}
+
+/** Parses a JSON record. A syntax error yields `data: undefined` and one `json-syntax` error at its line:column. */
+export function parseJsonSource(text: string, file: string): ParsedSource {
+  const parsed = parseJsonDocument(text, file);
+  const { data, positions } = parsed;
+  if (!isPlainObject(data)) return parsed;
   const placeholders = stripPlaceholders(data);
   const diagnostics = finishRecord(data, { file, placeholders, idPosition: positions.get('id') });
-  return { file, format: 'json', data, positions, keyPositions, diagnostics };
+  return { ...parsed, diagnostics };
 }
 
 interface Walk {

@@ -40,15 +40,16 @@ export function validateRecord(
   if (parsed.data === undefined) return { record: undefined, diagnostics };
 
   const result = ExperimentSchema.safeParse(parsed.data);
-  if (!result.success) {
-    for (const issue of result.error.issues as unknown as Issue[]) {
-      diagnostics.push(...issueToDiagnostics(issue, [], parsed, file));
-    }
-  }
+  if (!result.success) diagnostics.push(...schemaDiagnostics(result.error, parsed, file));
   diagnostics.push(...unknownKeyWarnings(parsed.data, ExperimentSchema, [], parsed, file));
   diagnostics.push(...placeholderWarnings(parsed, file));
   diagnostics.sort(byPosition);
   return { record: result.success ? result.data : undefined, diagnostics };
+}
+
+/** Every issue of a failed zod parse of `parsed.data` as located errors (plain-English message, hint where possible). */
+export function schemaDiagnostics(error: z.ZodError, parsed: ParsedSource, file: string): Diagnostic[] {
+  return (error.issues as unknown as Issue[]).flatMap((issue) => issueToDiagnostics(issue, [], parsed, file));
 }
 
 /** Orders diagnostics by line, then column; file-wide ones first. Stable otherwise. */

@@ -1,12 +1,14 @@
-/** Every message `npm run new` prints, as functions, so tests can assert the exact text. */
+/** Every message `logbook new` prints, as functions, so tests can assert the exact text. */
 
 export const USAGE = [
-  'Usage: npm run new -- <id> [--parent <id>] [--format md|json] [--dir <folder>]',
+  'Usage: logbook new <id> [--parent <id>] [--format md|json] [--dir <folder>] [--config <file>]',
   '',
   '  <id>               id of the new experiment: letters, digits, ".", "_" and "-", starting with a letter or digit',
   '  --parent <id>      id of the experiment this one builds on; its dataset and model configuration are copied',
   '  --format md|json   md (default): the filled-in experiment log template; json: a JSON record skeleton',
-  '  --dir <folder>     where to write (default: $LOGBOOK_CONTENT, else content/experiments)',
+  '  --dir <folder>     where to write (default: "content" in logbook.config.json, $LOGBOOK_CONTENT,',
+  '                     else content/experiments)',
+  '  --config <file>    settings file (default: logbook.config.json, when there is one)',
 ].join('\n');
 
 export const missingId = (): string => 'missing the id of the new experiment';

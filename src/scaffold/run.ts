@@ -1,6 +1,7 @@
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isValidId, parseNewArgs } from './args.ts';
 import type { Settings } from '../settings/index.ts';
+import { schemaReference } from '../util/package-files.ts';
 import { suggestClosestId } from './closest.ts';
 import { renderJsonSkeleton } from './json.ts';
 import * as msg from './messages.ts';
@@ -23,6 +24,8 @@ export interface NewEffects {
   exists(path: string): Promise<boolean>;
   /** Creates `path` (and its folders); must fail rather than overwrite. */
   writeNewFile(path: string, text: string): Promise<void>;
+  /** The record JSON Schema (absolute path), which `$schema` of a JSON record points to. */
+  schemaFile: string;
   /** The log template text (`src/scaffold/template.md`). */
   loadTemplate(): Promise<string>;
   /** The parser's `parseSource`, or why it could not be loaded (undefined: not there, say nothing). */
@@ -113,9 +116,7 @@ export async function runNew(argv: readonly string[], effects: NewEffects): Prom
   const date = formatDate(effects.now());
   let output: string;
   if (options.format === 'json') {
-    const schemaRef = relative(dir, join(effects.cwd, 'public', 'schema', 'experiment.schema.json'))
-      .split(sep)
-      .join('/');
+    const schemaRef = schemaReference(dir, effects.schemaFile);
     output = renderJsonSkeleton({ id: options.id, date, schemaRef, ...withParent(options.parent), ...inherited });
   } else {
     output = fillTemplate(await effects.loadTemplate(), { id: options.id, date, ...withParent(options.parent), ...inherited, sections });

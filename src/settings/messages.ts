@@ -5,3 +5,11 @@ export const notACount = (name: string, value: string): string =>
 
 export const notASwitch = (name: string, value: string): string =>
   `${name}: expected "on" or "off", got ${JSON.stringify(value)} — e.g. ${name}=off`;
+
+export const configNotAnObject = (): string => 'expected a JSON object of settings, e.g. { "content": "experiments" }';
+
+export const unknownSetting = (key: string): string => `unknown setting ${JSON.stringify(key)}`;
+
+export const didYouMean = (key: string): string => `did you mean ${JSON.stringify(key)}?`;
+
+export const knownSettings = (keys: readonly string[]): string => `settings are: ${keys.join(', ')}`;

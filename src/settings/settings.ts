@@ -17,6 +17,8 @@ export interface Settings {
   site: string | undefined;
   /** Base path of the site, e.g. `/repo/` for a GitHub Pages project site; `/` by default. */
   base: string;
+  /** Site title, shown in the header and the browser tab. */
+  title: string;
   /** False builds pages without charts (`LOGBOOK_CHARTS=off`). */
   charts: boolean;
   /** Chart worker threads; undefined chooses by the number of charts to render (one per core, or none for a few). */
@@ -33,6 +35,8 @@ export interface Settings {
   validated: boolean;
   /** True under GitHub Actions: problems are also printed as workflow annotations. */
   githubActions: boolean;
+  /** The step-outputs file of a GitHub Actions step (`GITHUB_OUTPUT`), where `logbook build` says where the site went. */
+  githubOutput: string | undefined;
   /** Seconds since the epoch to use as "now" (`SOURCE_DATE_EPOCH`), for reproducible output; undefined: the clock. */
   sourceDateEpoch: number | undefined;
 }
@@ -56,7 +60,7 @@ export class SettingsError extends Error {
 }
 
 /** Settings given explicitly (flags, or a config file): each overrides what it names. */
-export type SettingsInput = Partial<Pick<Settings, 'content' | 'outDir' | 'site' | 'base' | 'charts' | 'cacheDir'>>;
+export type SettingsInput = { [K in 'content' | 'outDir' | 'site' | 'base' | 'title' | 'charts' | 'cacheDir']?: Settings[K] | undefined };
 
 /**
  * Reads the settings from `LOGBOOK_*` variables over `config` (a config file's values), with `flags`
@@ -97,6 +101,7 @@ export function readSettings(options: { env: Env; config?: SettingsInput; flags?
     outDir: pick('outDir', text('LOGBOOK_OUT_DIR')) ?? DEFAULT_OUT_DIR,
     site,
     base,
+    title: pick('title', text('LOGBOOK_TITLE')) ?? 'Logbook',
     charts: pick('charts', chartsFromEnv) ?? true,
     chartWorkers,
     cacheDir: pick('cacheDir', text('LOGBOOK_CACHE_DIR')) ?? DEFAULT_CACHE_DIR,
@@ -105,6 +110,7 @@ export function readSettings(options: { env: Env; config?: SettingsInput; flags?
     astroCacheDir: text('LOGBOOK_ASTRO_CACHE_DIR'),
     validated: env['LOGBOOK_VALIDATED'] === '1',
     githubActions: env['GITHUB_ACTIONS'] === 'true',
+    githubOutput: text('GITHUB_OUTPUT'),
     sourceDateEpoch,
   };
 }

@@ -1,36 +1,45 @@
-/** Command-line arguments of `npm run summary`. */
+/** Command-line arguments of `logbook summary`. */
 import { normalizeSiteUrl } from './links.ts';
 import * as msg from './messages.ts';
 
 /** Output format. */
 export type SummaryFormat = 'md' | 'json';
 
-/** What `npm run summary` was asked to do. */
+/** What `logbook summary` was asked to do. */
 export interface SummaryOptions {
   /** Git ref to compare with (branch, tag or commit). */
   base: string;
   format: SummaryFormat;
   /** Site root for links, as given (validated as an http(s) URL). */
   site?: string;
-  /** Content folder as given (relative to the cwd). */
+  /** Content folder as given (relative to the cwd): the positional argument, or `--dir`. */
   dir?: string;
+  /** Settings file as given (`--config`). */
+  config?: string;
+  /** The CI run whose artifacts hold the site built from this branch (validated as an http(s) URL). */
+  runUrl?: string;
 }
 
 export type ParseSummaryArgsResult = { kind: 'help' } | { kind: 'ok'; options: SummaryOptions } | { kind: 'error'; error: string };
 
-const VALUE_OPTIONS = new Set(['--base', '--format', '--site', '--dir']);
+const VALUE_OPTIONS = new Set(['--base', '--format', '--site', '--dir', '--config', '--run-url']);
 
 /**
- * Parses the arguments (everything after `npm run summary --`). Accepts `--opt value` and
+ * Parses the arguments (everything after `logbook summary`): options, and at most one folder. Accepts `--opt value` and
  * `--opt=value`; `-h`/`--help` wins over everything else. A base ref starting with `-` is refused, so
  * it can never be read by git as an option.
  */
 export function parseSummaryArgs(argv: readonly string[]): ParseSummaryArgsResult {
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
   const values = new Map<string, string>();
+  const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (!arg.startsWith('-')) return { kind: 'error', error: msg.unexpectedArgument(arg) };
+    if (!arg.startsWith('-')) {
+      positionals.push(arg);
+      if (positionals.length > 1) return { kind: 'error', error: msg.unexpectedArgument(arg) };
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
     if (!VALUE_OPTIONS.has(name)) return { kind: 'error', error: msg.unknownOption(name) };
@@ -58,6 +67,15 @@ export function parseSummaryArgs(argv: readonly string[]): ParseSummaryArgsResul
     options.site = site;
   }
   const dir = values.get('--dir');
-  if (dir !== undefined) options.dir = dir;
+  if (dir !== undefined && positionals[0] !== undefined) return { kind: 'error', error: msg.unexpectedArgument(positionals[0]) };
+  const folder = dir ?? positionals[0];
+  if (folder !== undefined) options.dir = folder;
+  const config = values.get('--config');
+  if (config !== undefined) options.config = config;
+  const runUrl = values.get('--run-url');
+  if (runUrl !== undefined) {
+    if (normalizeSiteUrl(runUrl) === null) return { kind: 'error', error: msg.badRunUrl(runUrl) };
+    options.runUrl = runUrl;
+  }
   return { kind: 'ok', options };
 }

@@ -58,6 +58,8 @@ export interface SummaryInput {
   records: readonly LoadedRecord[];
   /** Every diagnostic of the folder. */
   diagnostics: readonly Diagnostic[];
+  /** The CI run whose artifacts hold the site built from this branch (`--run-url`). */
+  runUrl?: string | undefined;
   /** For changed files that gave no record: what their raw parse declares. */
   rawIdentities?: ReadonlyMap<string, RawIdentity>;
   /** Ratio below which a fairness gap is flagged. Default 0.8. */
@@ -142,7 +144,9 @@ function changedRecord(
   analysis: CollectionAnalysis,
   input: SummaryInput,
   byId: ReadonlyMap<string, Experiment>,
+  addedIds: ReadonlySet<string>,
 ): ChangedExperiment {
+  const isNew = (id: string): boolean => addedIds.has(id);
   const diagnostics = input.diagnostics
     .filter((d) => d.file === change.file)
     .sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])
@@ -158,6 +162,7 @@ function changedRecord(
       name: raw.name,
       status: raw.status,
       url: null,
+      pageAfterMerge: false,
       headline: [],
       parentDeltas: [],
       baselineDeltas: [],
@@ -184,7 +189,8 @@ function changedRecord(
     change: common.change,
     name: record.name ?? null,
     status: record.status ?? null,
-    url: experimentUrl(input.site, record.id),
+    url: isNew(record.id) ? null : experimentUrl(input.site, record.id),
+    pageAfterMerge: isNew(record.id),
     headline: (record.evaluation?.testMetrics ?? [])
       .filter((tm): tm is TestMetric & { value: number } => tm.value !== null)
       .map(toSummaryMetric),
@@ -195,7 +201,8 @@ function changedRecord(
     diagnostics,
     previousFile: common.previousFile,
     valid: true,
-    parent: parentId === null || !byId.has(parentId) ? null : { id: parentId, url: experimentUrl(input.site, parentId) },
+    parent:
+      parentId === null || !byId.has(parentId) ? null : { id: parentId, url: isNew(parentId) ? null : experimentUrl(input.site, parentId) },
   };
 }
 
@@ -221,10 +228,12 @@ export function buildSummary(input: SummaryInput): Summary {
   );
   const byFile = new Map(input.records.map((r) => [r.file, r]));
   const byId = new Map(input.records.map((r) => [r.record.id, r.record]));
+  // Records added on this branch have no page on the deployed site until it is merged.
+  const addedIds = new Set(input.changes.flatMap((c) => (c.kind === 'added' ? [byFile.get(c.file)?.record.id ?? ''] : [])));
   const changed = input.changes
     .filter((c): c is ContentChange & { kind: ChangeKind } => c.kind !== 'removed')
-    .map((c) => changedRecord(c, byFile.get(c.file), analysis, input, byId))
+    .map((c) => changedRecord(c, byFile.get(c.file), analysis, input, byId, addedIds))
     .sort((a, b) => Number(a.valid) - Number(b.valid) || compareIds(a.id ?? '\uffff', b.id ?? '\uffff') || compareIds(a.file, b.file));
   const removed = [...input.removed].sort((a, b) => compareIds(a.file, b.file));
-  return { base: input.base, mergeBase: input.mergeBase, site: input.site, changed, removed };
+  return { base: input.base, mergeBase: input.mergeBase, site: input.site, runUrl: input.runUrl ?? null, changed, removed };
 }

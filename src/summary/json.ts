@@ -3,7 +3,7 @@ import { overviewText } from './markdown.ts';
 import type { Summary } from './types.ts';
 
 /**
- * `{ base, mergeBase, site, overview, changed, removed }` pretty-printed with a trailing newline. Keys
+ * `{ base, mergeBase, site, runUrl, overview, changed, removed }` pretty-printed with a trailing newline. Keys
  * are always present (null or [] when empty) and in a fixed order, so consumers and diffs are stable.
  */
 export function renderJson(summary: Summary): string {
@@ -11,6 +11,7 @@ export function renderJson(summary: Summary): string {
     base: summary.base,
     mergeBase: summary.mergeBase,
     site: summary.site,
+    runUrl: summary.runUrl,
     overview: overviewText(summary),
     changed: summary.changed,
     removed: summary.removed,

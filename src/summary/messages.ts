@@ -1,12 +1,12 @@
 /**
- * Every line `npm run summary` prints about itself (usage, errors, progress) and the overview sentence,
+ * Every line `logbook summary` prints about itself (usage, errors, progress) and the overview sentence,
  * as functions, so tests assert the exact text (after Vega-Lite's `src/log/message.ts`).
  */
 
 /** The usage text, printed by `--help` (stdout) and after a usage error (stderr). */
 export function usage(): string {
   return [
-    'Usage: node scripts/summary.ts --base <git-ref> [--format md|json] [--site <url>] [--dir <folder>]',
+    'Usage: logbook summary --base <git-ref> [folder] [--format md|json] [--site <url>] [--config <file>]',
     '',
     'Prints a report of the experiment records added, modified or renamed since <git-ref> (committed on',
     'this branch since the merge base, plus uncommitted and untracked files), with their metric deltas,',
@@ -16,8 +16,11 @@ export function usage(): string {
     '  --base <git-ref>   branch, tag or commit to compare with, e.g. origin/main (required)',
     '  --format md|json   output format (default: md)',
     '  --site <url>       deployed site root for links, e.g. https://org.github.io/repo/',
-    '                     (default: $LOGBOOK_SITE + $LOGBOOK_BASE, else links relative to the site root)',
-    '  --dir <folder>     content folder (default: $LOGBOOK_CONTENT, else content/experiments)',
+    '                     (default: the site and base settings, else links relative to the site root)',
+    '  folder             content folder (also --dir <folder>; default: "content" in logbook.config.json,',
+    '                     $LOGBOOK_CONTENT, else content/experiments)',
+    '  --config <file>    settings file (default: logbook.config.json, when there is one)',
+    '  --run-url <url>    the CI run the site built from this branch is attached to (linked for new records)',
     '  -h, --help         print this help',
     '',
     'Exit status: 0 report printed (even when records fail validation), 1 git or folder problem, 2 bad arguments.',
@@ -31,6 +34,7 @@ export const repeatedOption = (name: string): string => `summary: ${name} given 
 export const missingBase = (): string => 'summary: --base <git-ref> is required (e.g. --base origin/main)';
 export const badBase = (ref: string): string => `summary: ${JSON.stringify(ref)} is not a usable git ref (it must not start with "-")`;
 export const badFormat = (format: string): string => `summary: --format must be "md" or "json", got ${JSON.stringify(format)}`;
+export const badRunUrl = (url: string): string => `summary: --run-url must be an http(s) URL, got ${JSON.stringify(url)}`;
 export const badSite = (site: string): string => `summary: --site must be an http(s) URL, got ${JSON.stringify(site)}`;
 export const ignoredEnvSite = (site: string): string =>
   `summary: ignoring LOGBOOK_SITE ${JSON.stringify(site)} (not an http(s) URL); links will be relative`;

@@ -109,8 +109,13 @@ export interface ChangedExperiment {
   change: ChangeKind;
   name: string | null;
   status: string | null;
-  /** Link to the experiment page; null when the record does not validate (there will be no page). */
+  /**
+   * Link to the experiment page on the deployed site; null when the record does not validate (there
+   * will be no page) or is new on this branch (its page appears once the branch is merged).
+   */
   url: string | null;
+  /** True for a record new on this branch: the deployed site has no page for it yet. */
+  pageAfterMerge: boolean;
   headline: SummaryMetric[];
   parentDeltas: SummaryDelta[];
   baselineDeltas: SummaryDelta[];
@@ -123,8 +128,8 @@ export interface ChangedExperiment {
   previousFile: string | null;
   /** True when the file gave a record (it may still carry warnings). */
   valid: boolean;
-  /** The parent experiment and its page, when the parent exists. */
-  parent: { id: string; url: string } | null;
+  /** The parent experiment and its page (null url when the parent is new on this branch too), when the parent exists. */
+  parent: { id: string; url: string | null } | null;
 }
 
 /** A record file deleted since the base. */
@@ -142,6 +147,8 @@ export interface Summary {
   mergeBase: string;
   /** Site root the links start with ('' when links are relative to the site root). */
   site: string;
+  /** The CI run whose artifacts hold the site built from this branch, when known. */
+  runUrl: string | null;
   /** Changed records: those failing validation first, then by id (file for those without one). */
   changed: ChangedExperiment[];
   removed: RemovedExperiment[];

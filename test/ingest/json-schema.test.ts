@@ -16,3 +16,9 @@ describe('renderExperimentJsonSchema', () => {
     );
   });
 });
+
+describe('the published record schema', () => {
+  test('carries an $id, so editors and validators name it the same wherever it is served', () => {
+    expect(JSON.parse(renderExperimentJsonSchema()).$id).toBe('urn:logbook:schema:experiment:1');
+  });
+});

@@ -1,20 +1,20 @@
-/** End to end: runs scripts/new.ts with the pinned Node in a temporary project folder. */
+/** End to end: runs `logbook new` with the pinned Node in a temporary project folder. */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ExperimentSchema } from '../../src/schema/index.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
-const SCRIPT = join(ROOT, 'scripts/new.ts');
-const EXAMPLES = join(ROOT, 'content/experiments');
+const SCRIPT = join(ROOT, 'bin/logbook.js');
+const EXAMPLES = join(ROOT, 'test/fixtures/site');
 let cwd = '';
 
 function run(args: string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(NODE, [SCRIPT, ...args], {
+  const result = spawnSync(NODE, [SCRIPT, 'new', ...args], {
     cwd,
     encoding: 'utf8',
     env: { PATH: process.env['PATH'] ?? '', SOURCE_DATE_EPOCH: '1757000000', ...env },
@@ -29,7 +29,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
-describe('npm run new', () => {
+describe('logbook new', () => {
   test("writes the template with id, date and parent, inheriting a JSON parent's dataset and model", () => {
     const result = run(['fraud-lr-009', '--parent', 'fraud-lr-001']);
     expect(result).toEqual({ code: 0, stdout: 'Wrote content/experiments/fraud-lr-009.md\n', stderr: '' });
@@ -48,8 +48,9 @@ describe('npm run new', () => {
     );
     const record = JSON.parse(readFileSync(join(cwd, 'content/experiments/fraud-gbm-010.json'), 'utf8'));
     expect(ExperimentSchema.safeParse(record).success).toBe(true);
+    // `$schema` points at the schema of the Logbook that wrote it, relative to the record's folder.
+    expect(resolve(join(cwd, 'content/experiments'), record.$schema)).toBe(join(ROOT, 'public/schema/experiment.schema.json'));
     expect(record).toMatchObject({
-      $schema: '../../public/schema/experiment.schema.json',
       id: 'fraud-gbm-010',
       date: '2025-09-04',
       status: 'planned',
@@ -79,7 +80,8 @@ describe('npm run new', () => {
   test('LOGBOOK_CONTENT and --dir choose the folder (created if missing)', () => {
     expect(run(['exp-a', '--format', 'json'], { LOGBOOK_CONTENT: 'elsewhere' }).stdout).toBe('Wrote elsewhere/exp-a.json\n');
     expect(run(['exp-b', '--dir', 'nested/logs']).stdout).toBe('Wrote nested/logs/exp-b.md\n');
-    expect(JSON.parse(readFileSync(join(cwd, 'elsewhere/exp-a.json'), 'utf8')).$schema).toBe('../public/schema/experiment.schema.json');
+    const schema = JSON.parse(readFileSync(join(cwd, 'elsewhere/exp-a.json'), 'utf8')).$schema;
+    expect(existsSync(resolve(join(cwd, 'elsewhere'), schema))).toBe(true);
   });
 
   test('refuses to overwrite, with exit code 1 and the file untouched', () => {
@@ -111,6 +113,6 @@ describe('npm run new', () => {
     const result = run(['a', '--format', 'yaml']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('error: unknown format "yaml"');
-    expect(result.stderr).toContain('Usage: npm run new -- <id> [--parent <id>] [--format md|json] [--dir <folder>]');
+    expect(result.stderr).toContain('Usage: logbook new <id> [--parent <id>] [--format md|json] [--dir <folder>] [--config <file>]');
   });
 });

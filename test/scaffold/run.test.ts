@@ -42,6 +42,7 @@ function fakeEffects(
       fs.set(path, text);
       return Promise.resolve();
     },
+    schemaFile: `${CWD}/public/schema/experiment.schema.json`,
     loadTemplate: () => Promise.resolve(TEMPLATE),
     loadParser: () => Promise.resolve(parser),
   };

@@ -9,6 +9,7 @@ describe('readSettings', () => {
       outDir: 'dist',
       site: undefined,
       base: '/',
+      title: 'Logbook',
       charts: true,
       chartWorkers: undefined,
       cacheDir: join('node_modules', '.cache', 'logbook'),
@@ -17,17 +18,19 @@ describe('readSettings', () => {
       astroCacheDir: undefined,
       validated: false,
       githubActions: false,
+      githubOutput: undefined,
       sourceDateEpoch: undefined,
     });
   });
 
-  test('reads every LOGBOOK_* variable (and GITHUB_ACTIONS, SOURCE_DATE_EPOCH)', () => {
+  test('reads every LOGBOOK_* variable (and GITHUB_ACTIONS, GITHUB_OUTPUT, SOURCE_DATE_EPOCH)', () => {
     const settings = readSettings({
       env: {
         LOGBOOK_CONTENT: '../logs',
         LOGBOOK_OUT_DIR: 'out',
         LOGBOOK_SITE: 'https://org.github.io',
         LOGBOOK_BASE: '/repo/',
+        LOGBOOK_TITLE: 'Churn team',
         LOGBOOK_CHARTS: 'off',
         LOGBOOK_CHART_WORKERS: '3',
         LOGBOOK_CACHE_DIR: '/ci/cache',
@@ -36,6 +39,7 @@ describe('readSettings', () => {
         LOGBOOK_ASTRO_CACHE_DIR: '/ci/astro',
         LOGBOOK_VALIDATED: '1',
         GITHUB_ACTIONS: 'true',
+        GITHUB_OUTPUT: '/tmp/step-output',
         SOURCE_DATE_EPOCH: '1700000000',
       },
     });
@@ -44,6 +48,7 @@ describe('readSettings', () => {
       outDir: 'out',
       site: 'https://org.github.io',
       base: '/repo/',
+      title: 'Churn team',
       charts: false,
       chartWorkers: 3,
       cacheDir: '/ci/cache',
@@ -52,6 +57,7 @@ describe('readSettings', () => {
       astroCacheDir: '/ci/astro',
       validated: true,
       githubActions: true,
+      githubOutput: '/tmp/step-output',
       sourceDateEpoch: 1700000000,
     });
   });

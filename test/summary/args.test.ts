@@ -28,7 +28,8 @@ describe('parseSummaryArgs', () => {
     [['--base', 'main', '--format', 'html'], 'summary: --format must be "md" or "json", got "html"'],
     [['--base', 'main', '--site', 'javascript:alert(1)'], 'summary: --site must be an http(s) URL, got "javascript:alert(1)"'],
     [['--base', 'main', '--verbose'], 'summary: unknown option "--verbose"'],
-    [['--base', 'main', 'extra'], 'summary: unexpected argument "extra"'],
+    [['--base', 'main', 'logs', 'extra'], 'summary: unexpected argument "extra"'],
+    [['--base', 'main', 'logs', '--dir', 'other'], 'summary: unexpected argument "logs"'],
   ])('%j → %s', (argv, error) => {
     expect(parseSummaryArgs(argv)).toEqual({ kind: 'error', error });
   });

@@ -74,7 +74,7 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(summary);
     expect(md).toContain('**2 experiments changed since `main`: 2 added; 1 failing validation, 1 with warnings, 1 with fairness flags.**');
     // Failing records come first.
-    expect(md.indexOf('### ❌ `exp-bad` — fails validation')).toBeLessThan(md.indexOf('### ⚠️ [`exp-002`]'));
+    expect(md.indexOf('### ❌ `exp-bad` — fails validation')).toBeLessThan(md.indexOf('### ⚠️ `exp-002`'));
     expect(md).toContain(
       '> ```text\n> error: content/experiments/bad.json:3:13 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — use one of: planned, running, completed, failed, cancelled\n> ```',
     );
@@ -89,8 +89,31 @@ describe('renderMarkdown', () => {
   });
 
   test('links relative to the site root when no site is known', async () => {
-    const md = renderMarkdown(await summarize(FILES, [{ kind: 'added', file: `${DIR}/exp-001.json`, repoPath: '' }], { site: '' }));
+    const md = renderMarkdown(await summarize(FILES, [{ kind: 'modified', file: `${DIR}/exp-001.json`, repoPath: '' }], { site: '' }));
     expect(md).toContain('### [`exp-001`](experiments/exp-001/) — Parent (status: completed)');
+  });
+
+  test('a record added on the branch has no page on the deployed site yet: no links to it, and where to see it', async () => {
+    const runUrl = 'https://github.com/org/repo/actions/runs/42';
+    const added = await summarize(FILES, [{ kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' }], { runUrl });
+    const md = renderMarkdown(added);
+    expect(md).toContain('### ⚠️ `exp-002` — Child (status: completed)\n');
+    expect(md).toContain('Added: `content/experiments/exp-002.json` · evaluation · comparison · fairness · checks\n');
+    expect(md).toContain(
+      '_Page after merge_: until then, the site built from this branch is attached to [the workflow run](https://github.com/org/repo/actions/runs/42) as the `logbook-site` artifact.',
+    );
+    expect(md).not.toContain('experiments/exp-002/');
+    // Its parent is already deployed, so it is still linked.
+    expect(md).toContain('**vs parent** [`exp-001`](https://example.org/logbook/experiments/exp-001/)');
+    // A parent added on the same branch is not linked either.
+    const both = await summarize(FILES, [
+      { kind: 'added', file: `${DIR}/exp-001.json`, repoPath: '' },
+      { kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' },
+    ]);
+    const md2 = renderMarkdown(both);
+    expect(md2).toContain('**vs parent** `exp-001` (details)');
+    expect(md2).toContain('_Page after merge_: the deployed site shows this experiment once the branch is merged.');
+    expect(md2).not.toContain('https://example.org/logbook/experiments/');
   });
 
   test('names a renamed file with its previous path', async () => {
@@ -141,7 +164,7 @@ describe('renderJson', () => {
       removed: [{ id: 'exp-000', file: `${DIR}/exp-000.json` }],
     });
     const doc = JSON.parse(renderJson(summary));
-    expect(Object.keys(doc)).toEqual(['base', 'mergeBase', 'site', 'overview', 'changed', 'removed']);
+    expect(Object.keys(doc)).toEqual(['base', 'mergeBase', 'site', 'runUrl', 'overview', 'changed', 'removed']);
     expect(doc.overview).toBe('1 experiment changed since main: 1 added; 1 with warnings, 1 with fairness flags. 1 experiment removed.');
     const [entry] = doc.changed;
     expect(Object.keys(entry)).toEqual([
@@ -151,6 +174,7 @@ describe('renderJson', () => {
       'name',
       'status',
       'url',
+      'pageAfterMerge',
       'headline',
       'parentDeltas',
       'baselineDeltas',
@@ -165,7 +189,8 @@ describe('renderJson', () => {
       id: 'exp-002',
       file: 'content/experiments/exp-002.json',
       change: 'added',
-      url: 'https://example.org/logbook/experiments/exp-002/',
+      url: null,
+      pageAfterMerge: true,
     });
     const accuracy = entry.parentDeltas[0];
     expect(accuracy).toMatchObject({

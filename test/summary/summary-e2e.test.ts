@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
-const SCRIPT = join(ROOT, 'scripts/summary.ts');
+const SCRIPT = join(ROOT, 'bin/logbook.js');
 const EXAMPLES = join(ROOT, 'test/fixtures/site');
 
 interface Run {
@@ -40,7 +40,7 @@ function git(...args: string[]): void {
 
 function summary(args: string[], cwd = repo, extraEnv: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(NODE, [SCRIPT, ...args], { cwd, env: { ...env(), ...extraEnv }, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(NODE, [SCRIPT, 'summary', ...args], { cwd, env: { ...env(), ...extraEnv }, encoding: 'utf8' }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
     });
   });
@@ -109,9 +109,8 @@ describe('npm run summary (real git repository)', () => {
       '### ❌ `fraud-bad-007` — fails validation',
       '### ⚠️ [`fraud-gbm-003`](https://org.github.io/logbook/experiments/fraud-gbm-003/) — Tuned XGBoost (Optuna TPE, 120 trials) (status: completed)',
       '### [`fraud-gbm-004`](https://org.github.io/logbook/experiments/fraud-gbm-004/) — Tuned XGBoost + velocity features (rerun) (status: completed)',
-      '### ⚠️ [`fraud-nn-005`](https://org.github.io/logbook/experiments/fraud-nn-005/) — ' +
-        JSON.parse(readFileSync(join(dir, 'fraud-nn-005.json'), 'utf8')).name +
-        ' (status: completed)',
+      // Added on the branch: no page on the deployed site until it is merged, so no link.
+      '### ⚠️ `fraud-nn-005` — ' + JSON.parse(readFileSync(join(dir, 'fraud-nn-005.json'), 'utf8')).name + ' (status: completed)',
     ]);
     expect(stdout).toContain(`Renamed from \`${join(dir, 'fraud-gbm-003.md')}\` to \`${join(dir, 'fraud-gbm-003-tuned.md')}\``);
     expect(stderr).toMatch(/^summary: .* against main \(merge base [0-9a-f]{12}\): 4 changed, 1 removed, 3 valid records analyzed\n$/);
@@ -145,7 +144,8 @@ describe('npm run summary (real git repository)', () => {
     ]);
     expect(doc.changed[0].diagnostics[0]).toMatchObject({ level: 'error', code: expect.any(String) });
     expect(doc.changed[3].parentDeltas[0]).toMatchObject({ reference: 'fraud-gbm-003', metric: 'Accuracy' });
-    expect(doc.changed[3].url).toBe('experiments/fraud-nn-005/');
+    expect(doc.changed[2].url).toBe('experiments/fraud-gbm-004/');
+    expect(doc.changed[3]).toMatchObject({ url: null, pageAfterMerge: true });
     expect(doc.removed).toEqual([{ id: 'fraud-lr-001', file: join(dir, 'fraud-lr-001.json') }]);
   });
 
@@ -172,9 +172,9 @@ describe('npm run summary (real git repository)', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr.split('\n').slice(0, 2)).toEqual([
       'summary: --base <git-ref> is required (e.g. --base origin/main)',
-      'Usage: node scripts/summary.ts --base <git-ref> [--format md|json] [--site <url>] [--dir <folder>]',
+      'Usage: logbook summary --base <git-ref> [folder] [--format md|json] [--site <url>] [--config <file>]',
     ]);
     expect(run('help')).toMatchObject({ code: 0, stderr: '' });
-    expect(run('help').stdout).toMatch(/^Usage: node scripts\/summary.ts --base <git-ref>/);
+    expect(run('help').stdout).toMatch(/^Usage: logbook summary --base <git-ref>/);
   });
 });

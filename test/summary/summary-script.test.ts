@@ -1,7 +1,7 @@
 /** `runSummary` with a fake git and an in-memory folder: the command's decisions, without a repository. */
 import { describe, expect, test } from 'vitest';
 import { readSettings } from '../../src/settings/index.ts';
-import { runSummary, type GitResult, type SummaryIo } from '../../scripts/summary.ts';
+import { runSummary, type GitResult, type SummaryIo } from '../../src/cli/summary.ts';
 import { CHILD, DIR, json, memoryEffects, PARENT } from './fixtures.ts';
 
 const MERGE_BASE = 'abcdef0123456789abcdef0123456789abcdef01';
@@ -121,7 +121,7 @@ describe('runSummary', () => {
   test('prints usage on --help and exits 0', async () => {
     const { status, out } = await run(['--help']);
     expect(status).toBe(0);
-    expect(out.split('\n')[0]).toBe('Usage: node scripts/summary.ts --base <git-ref> [--format md|json] [--site <url>] [--dir <folder>]');
+    expect(out.split('\n')[0]).toBe('Usage: logbook summary --base <git-ref> [folder] [--format md|json] [--site <url>] [--config <file>]');
   });
 
   test('exits 2 with the error and the usage on bad arguments', async () => {

@@ -3,9 +3,8 @@
  *
  * `npm run build` always writes `dist/`, which other people (and a developer's preview) use, so the
  * e2e suites read the `build` script from package.json and run its steps themselves: every step as
- * written, with the Astro step given `--outDir <dir>` (and a config that adds a private cache folder)
- * and the postbuild step given the same folder. A step this file does not know fails loudly, so a
- * change to the build script cannot silently go untested.
+ * written, with `logbook build` given `--out <dir>` (and a private Astro cache folder). A step this
+ * file does not know fails loudly, so a change to the build script cannot silently go untested.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -15,7 +14,6 @@ export const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 export const BIN = join(ROOT, 'node_modules', '.bin');
 /** Base path every e2e build is served under: catches links that forget `BASE_URL`. */
 export const E2E_BASE = '/logbook-e2e/';
-const E2E_ASTRO_CONFIG = 'test/e2e/astro.e2e.config.mjs';
 
 export interface BuildOptions {
   /** Content folder (LOGBOOK_CONTENT), relative to the repository root or absolute. */
@@ -63,11 +61,8 @@ export function buildSteps(outDir: string, name: 'build' | 'build:site' = 'build
       env[key] = value.join('=');
     }
     const [command = '', ...args] = words;
-    const known = `${command} ${args.join(' ')}`;
-    if (known === 'node scripts/validate.ts') return { env, command: join(BIN, 'node'), args };
-    if (known === 'astro build')
-      return { env, command: join(BIN, 'astro'), args: [...args, '--outDir', outDir, '--config', E2E_ASTRO_CONFIG] };
-    if (known === 'node scripts/postbuild.ts') return { env, command: join(BIN, 'node'), args: [...args, outDir] };
+    if (command === 'node' && args[0] === 'bin/logbook.js' && args[1] === 'build')
+      return { env, command: join(BIN, 'node'), args: [...args, '--out', outDir] };
     throw new Error(
       `test/e2e/lib/build.ts does not know the build step "${text.trim()}" of package.json; teach it how to redirect its output`,
     );
@@ -100,7 +95,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     ASTRO_TELEMETRY_DISABLED: '1',
     LOGBOOK_CONTENT: options.content,
     LOGBOOK_BASE: options.base ?? E2E_BASE,
-    E2E_ASTRO_CACHE_DIR: options.cacheDir,
+    LOGBOOK_ASTRO_CACHE_DIR: options.cacheDir,
     // Astro colours its log when it thinks it has a terminal; assertions want plain text.
     NO_COLOR: '1',
     FORCE_COLOR: '0',

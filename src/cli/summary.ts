@@ -1,5 +1,5 @@
 /**
- * `npm run summary -- --base <git-ref> [--format md|json] [--site <url>] [--dir <folder>]` — prints a
+ * `logbook summary --base <git-ref> [folder] [--format md|json] [--site <url>]` — prints a
  * report of the experiment records added, modified or renamed since `<git-ref>` (Markdown for a
  * pull-request comment, or JSON), on stdout; progress on stderr.
  *
@@ -20,18 +20,19 @@
 import { execFile } from 'node:child_process';
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { loadRecords, nodeLoadEffects, type LoadEffects } from '../src/content/load.ts';
-import { parseSource } from '../src/ingest/parse-source.ts';
-import { parseSummaryArgs } from '../src/summary/args.ts';
-import { buildSummary, rawIdentity, type RawIdentity } from '../src/summary/build.ts';
-import { parseNameStatus, parsePathList, toContentChanges, type RepoChange } from '../src/summary/changes.ts';
-import { renderJson } from '../src/summary/json.ts';
-import { resolveSite } from '../src/summary/links.ts';
-import { renderMarkdown } from '../src/summary/markdown.ts';
-import * as msg from '../src/summary/messages.ts';
-import { readSettings, SettingsError, type Settings } from '../src/settings/index.ts';
-import type { RemovedExperiment } from '../src/summary/types.ts';
+import { loadRecords, nodeLoadEffects, type LoadEffects } from '../content/load.ts';
+import { parseSource } from '../ingest/parse-source.ts';
+import { parseSummaryArgs } from '../summary/args.ts';
+import { buildSummary, rawIdentity, type RawIdentity } from '../summary/build.ts';
+import { parseNameStatus, parsePathList, toContentChanges, type RepoChange } from '../summary/changes.ts';
+import { renderJson } from '../summary/json.ts';
+import { resolveSite } from '../summary/links.ts';
+import { renderMarkdown } from '../summary/markdown.ts';
+import * as msg from '../summary/messages.ts';
+import type { Settings } from '../settings/index.ts';
+import type { CommandIO } from './io.ts';
+import { commandSettings } from './settings.ts';
+import type { RemovedExperiment } from '../summary/types.ts';
 
 /** The outcome of one git command. `status` is 127 with `notFound` when git could not be started. */
 export interface GitResult {
@@ -82,16 +83,18 @@ export function runGit(args: readonly string[], cwd: string): Promise<GitResult>
   });
 }
 
-/** The real process. */
-export const nodeSummaryIo: SummaryIo = {
-  cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (line) => process.stderr.write(`${line}\n`),
-  git: runGit,
-  isDirectory: async (path) => (await stat(path).catch(() => undefined))?.isDirectory() ?? false,
-  realpath: (path) => realpath(path),
-  effects: nodeLoadEffects,
-};
+/** The real git and file system, printing through `io`. */
+export function nodeSummaryIo(io: CommandIO): SummaryIo {
+  return {
+    cwd: io.cwd,
+    stdout: (text) => io.stdout(text),
+    stderr: (line) => io.stderr(`${line}\n`),
+    git: runGit,
+    isDirectory: async (path) => (await stat(path).catch(() => undefined))?.isDirectory() ?? false,
+    realpath: (path) => realpath(path),
+    effects: nodeLoadEffects,
+  };
+}
 
 /** A failure that ends the command with exit status 1 and one line on stderr. */
 class Fatal extends Error {}
@@ -108,7 +111,7 @@ function firstLine(text: string): string {
 }
 
 /** Runs the command; returns the exit status (0 report printed, 1 git or folder problem, 2 bad usage). */
-export async function runSummary(args: readonly string[], settings: Settings, io: SummaryIo = nodeSummaryIo): Promise<number> {
+export async function runSummary(args: readonly string[], settings: Settings, io: SummaryIo): Promise<number> {
   const parsed = parseSummaryArgs(args);
   if (parsed.kind === 'help') {
     io.stdout(`${msg.usage()}\n`);
@@ -172,7 +175,17 @@ export async function runSummary(args: readonly string[], settings: Settings, io
 
     const changedCount = changes.length - removed.length;
     io.stderr(msg.progress(dir, options.base, mergeBase, changedCount, removed.length, records.length));
-    const summary = buildSummary({ base: options.base, mergeBase, site, changes, removed, records, diagnostics, rawIdentities });
+    const summary = buildSummary({
+      base: options.base,
+      mergeBase,
+      site,
+      changes,
+      removed,
+      records,
+      diagnostics,
+      rawIdentities,
+      runUrl: options.runUrl,
+    });
     io.stdout(options.format === 'json' ? renderJson(summary) : renderMarkdown(summary));
     return 0;
   } catch (error) {
@@ -184,12 +197,18 @@ export async function runSummary(args: readonly string[], settings: Settings, io
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    process.exitCode = await runSummary(process.argv.slice(2), readSettings({ env: process.env }));
-  } catch (error) {
-    if (!(error instanceof SettingsError)) throw error;
-    for (const problem of error.problems) process.stderr.write(`summary: ${problem}\n`);
-    process.exitCode = 2;
+/** `logbook summary`: the settings from the config file and the environment, then `runSummary`. */
+export async function runSummaryCommand(args: readonly string[], io: CommandIO): Promise<number> {
+  const parsed = parseSummaryArgs(args);
+  if (parsed.kind === 'help') {
+    io.stdout(`${msg.usage()}\n`);
+    return 0;
   }
+  if (parsed.kind === 'error') {
+    io.stderr(`${parsed.error}\n${msg.usage()}\n`);
+    return 2;
+  }
+  const outcome = await commandSettings('summary', io, {}, parsed.options.config);
+  if ('exit' in outcome) return outcome.exit;
+  return runSummary(args, outcome.settings, nodeSummaryIo(io));
 }

@@ -1,18 +1,26 @@
 import { describe, expect, test } from 'vitest';
-import { runValidate, type ValidateIo } from '../../scripts/validate.ts';
+import { runValidateCommand, type ValidateIo } from '../../src/cli/validate.ts';
 import { nodeLoadEffects } from '../../src/content/load.ts';
-import { readSettings } from '../../src/settings/index.ts';
+import { fakeIo } from './fake-io.ts';
 
-/** Runs the command with captured output. */
-async function run(args: string[], env: Record<string, string> = {}, isDirectory = true): Promise<{ status: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: ValidateIo = { stdout: (line) => out.push(line), stderr: (line) => err.push(line), isDirectory: async () => isDirectory, effects: nodeLoadEffects };
-  const status = await runValidate(args, readSettings({ env }), io);
-  return { status, out, err };
+/** Runs `logbook validate` with captured output, in the repository root (no config file). */
+async function run(
+  args: string[],
+  env: Record<string, string> = {},
+  isDirectory = true,
+): Promise<{ status: number; out: string[]; err: string[] }> {
+  const io = fakeIo({ env });
+  const validateIo = (): ValidateIo => ({
+    stdout: (line) => io.stdout(`${line}\n`),
+    stderr: (line) => io.stderr(`${line}\n`),
+    isDirectory: async () => isDirectory,
+    effects: nodeLoadEffects,
+  });
+  const status = await runValidateCommand(args, io, validateIo);
+  return { status, out: io.out.split('\n').filter((l) => l !== ''), err: io.err.split('\n').filter((l) => l !== '') };
 }
 
-describe('runValidate', () => {
+describe('logbook validate', () => {
   test('prints each diagnostic and the summary, and exits 1 on an error', async () => {
     const { status, err } = await run(['test/fixtures/broken/one-bad-among-good']);
     expect(status).toBe(1);
@@ -38,18 +46,30 @@ describe('runValidate', () => {
   test('prints usage for --help and exits 0', async () => {
     const { status, out } = await run(['--help']);
     expect(status).toBe(0);
-    expect(out.join('\n').split('\n')[0]).toBe('Usage: node scripts/validate.ts [folder]');
+    expect(out[0]).toBe('Usage: logbook validate [folder] [--config <file>]');
   });
 
   test('rejects an unknown flag with usage and exit 2', async () => {
     const { status, err } = await run(['--strict']);
     expect(status).toBe(2);
-    expect(err[0]).toBe('validate: unknown argument "--strict"');
+    expect(err[0]).toBe('validate: unknown option --strict');
+  });
+
+  test('rejects a second folder with usage and exit 2', async () => {
+    const { status, err } = await run(['a', 'b']);
+    expect(status).toBe(2);
+    expect(err[0]).toBe('validate: unknown argument "b"');
   });
 
   test('reports a folder that does not exist', async () => {
     const { status, err } = await run(['nope/'], {}, false);
     expect(status).toBe(1);
     expect(err).toEqual(['validate: content folder not found: nope/']);
+  });
+
+  test('a bad setting is a usage error naming the variable', async () => {
+    const { status, err } = await run([], { LOGBOOK_CHARTS: 'maybe' });
+    expect(status).toBe(2);
+    expect(err).toEqual(['validate: LOGBOOK_CHARTS: expected "on" or "off", got "maybe" — e.g. LOGBOOK_CHARTS=off']);
   });
 });

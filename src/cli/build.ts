@@ -1,0 +1,98 @@
+/**
+ * `logbook build [folder] [--out <dir>] [--base <path>] [--site <url>]` — validates the records, builds
+ * the static site and its search index. Exits 1 when a record has an error (nothing is built) or the
+ * build fails, 2 on bad usage.
+ */
+import { appendFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildAstroSite } from '../site/astro-build.ts';
+import { buildSearchIndex } from '../site/search-index.ts';
+import type { SettingsInput } from '../settings/index.ts';
+import { parseCommandArgs } from './args.ts';
+import type { CommandIO } from './io.ts';
+import * as msg from './messages.ts';
+import { commandSettings, shownPath } from './settings.ts';
+import { nodeValidateIo, validateContent } from './validate.ts';
+
+export const BUILD_USAGE = [
+  'Usage: logbook build [folder] [--out <dir>] [--base <path>] [--site <url>] [--no-charts] [--config <file>]',
+  '',
+  'Validates every record of the folder, then builds the static site and its search index.',
+  '',
+  '  folder            content folder (default: "content" in logbook.config.json, $LOGBOOK_CONTENT,',
+  '                    else content/experiments)',
+  '  --out <dir>       where the site is written (default: "outDir", $LOGBOOK_OUT_DIR, else dist)',
+  '  --base <path>     base path it is served under, e.g. /repo/ (default: "base", $LOGBOOK_BASE, else /)',
+  '  --site <url>      origin it is served from, e.g. https://org.github.io (default: "site", $LOGBOOK_SITE)',
+  '  --no-charts       build pages without charts',
+  '  --no-validate     skip the validate step (the build still stops at the first invalid record, listing them all)',
+  '  --config <file>   settings file (default: logbook.config.json, when there is one)',
+  '  -h, --help        show this message',
+  '',
+  'Exit status: 0 built, 1 a record has errors or the build failed, 2 bad arguments.',
+].join('\n');
+
+const OPTIONS = {
+  out: { type: 'string' },
+  base: { type: 'string' },
+  site: { type: 'string' },
+  'no-charts': { type: 'boolean' },
+  'no-validate': { type: 'boolean' },
+  config: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `logbook build`: returns the exit status. */
+export async function runBuildCommand(args: readonly string[], io: CommandIO): Promise<number> {
+  const parsed = parseCommandArgs('build', args, OPTIONS, BUILD_USAGE, io);
+  if (parsed === undefined) return 2;
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    io.stdout(`${BUILD_USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length > 1) {
+    io.stderr(`build: ${msg.unexpectedArgument(positionals[1] ?? '')}\n\n${BUILD_USAGE}\n`);
+    return 2;
+  }
+  const flags: SettingsInput = {
+    content: positionals[0],
+    outDir: values.out,
+    base: values.base,
+    site: values.site,
+    ...(values['no-charts'] === true ? { charts: false } : {}),
+  };
+  const outcome = await commandSettings('build', io, flags, values.config);
+  if ('exit' in outcome) return outcome.exit;
+  const { settings } = outcome;
+
+  const started = performance.now();
+  if (values['no-validate'] !== true) {
+    const validated = await validateContent(settings, nodeValidateIo(settings, io));
+    io.stderr(`${msg.stepTime('validated', (performance.now() - started) / 1000)}\n`);
+    if (validated !== 0) return validated;
+  }
+
+  const siteStarted = performance.now();
+  try {
+    await buildAstroSite({ ...settings, validated: values['no-validate'] !== true }, io.cwd);
+  } catch (error) {
+    io.stderr(`${msg.buildFailed(error instanceof Error ? error.message : String(error))}\n`);
+    return 1;
+  }
+  io.stderr(`${msg.stepTime('site built', (performance.now() - siteStarted) / 1000)}\n`);
+
+  const searchStarted = performance.now();
+  try {
+    const indexed = await buildSearchIndex(resolve(io.cwd, settings.outDir));
+    io.stderr(`${msg.stepTime(`search index of ${indexed} experiments built`, (performance.now() - searchStarted) / 1000)}\n`);
+  } catch (error) {
+    io.stderr(`${msg.buildFailed(error instanceof Error ? error.message : String(error))}\n`);
+    return 1;
+  }
+  io.stderr(`${msg.buildDone((performance.now() - started) / 1000, shownPath(io, settings.outDir))}\n`);
+  // A GitHub Actions step tells later steps (the Pages upload) where the site is.
+  if (settings.githubOutput !== undefined) await appendFile(settings.githubOutput, `out-dir=${resolve(io.cwd, settings.outDir)}\n`);
+  return 0;
+}

@@ -1,0 +1,77 @@
+/**
+ * The `logbook` command: one dispatcher that reads the verb and hands the rest of the arguments to
+ * that verb's module, each with its own `--help`. Every verb returns its exit status — 0 ok, 1 a
+ * problem found (printed, one line each), 2 bad usage — and never prints a stack trace.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { closestMatch } from '../ingest/text.ts';
+import { PACKAGE_ROOT } from '../util/package-files.ts';
+import { runBuildCommand } from './build.ts';
+import { runInitCommand } from './init.ts';
+import type { CommandIO } from './io.ts';
+import * as msg from './messages.ts';
+import { runNewCommand } from './new.ts';
+import { runDevCommand, runPreviewCommand } from './serve.ts';
+import { runSummaryCommand } from './summary.ts';
+import { runValidateCommand } from './validate.ts';
+
+type Verb = (args: readonly string[], io: CommandIO) => Promise<number>;
+
+/** The verbs, in the order `logbook --help` lists them. */
+const VERBS: readonly (readonly [string, string, Verb])[] = [
+  ['init', 'set Logbook up in this repository (config, GitHub workflows, an example record)', runInitCommand],
+  ['validate', 'check every record and print each problem as file:line:col field: what is wrong', runValidateCommand],
+  ['build', 'validate, then build the static site and its search index', runBuildCommand],
+  ['preview', 'serve the built site locally', runPreviewCommand],
+  ['dev', 'run a development server over the records', runDevCommand],
+  ['new', 'start a new experiment record (from the log template, or JSON)', runNewCommand],
+  ['summary', "summarize a branch's experiment changes, for a pull-request comment", runSummaryCommand],
+];
+
+/** The package's version. */
+export function logbookVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export function usage(): string {
+  const width = Math.max(...VERBS.map(([name]) => name.length));
+  return [
+    'Usage: logbook <command> [options]',
+    '',
+    'Turns machine-learning experiment logs into a static report site.',
+    '',
+    'Commands:',
+    ...VERBS.map(([name, summary]) => `  ${name.padEnd(width)}  ${summary}`),
+    '',
+    'Run "logbook <command> --help" for a command\'s options. Settings: logbook.config.json, LOGBOOK_* variables, flags.',
+    '  -v, --version   print the version',
+  ].join('\n');
+}
+
+/** Runs `logbook <args>`; resolves to the exit status. */
+export async function runCli(args: readonly string[], io: CommandIO): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(`${usage()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${logbookVersion()}\n`);
+    return 0;
+  }
+  const verb = VERBS.find(([verbName]) => verbName === name);
+  if (verb === undefined) {
+    io.stderr(
+      `${msg.unknownCommand(
+        name,
+        closestMatch(
+          name,
+          VERBS.map(([verbName]) => verbName),
+        ),
+      )}\n\n${usage()}\n`,
+    );
+    return 2;
+  }
+  return verb[2](rest, io);
+}

@@ -1,0 +1,27 @@
+/** Every line the `logbook` command prints about itself, as functions, so tests assert the exact text. */
+
+export const unknownOption = (option: string): string => `unknown option ${option}`;
+export const missingValue = (option: string): string => `${option} needs a value`;
+export const unexpectedArgument = (arg: string): string => `unexpected argument ${JSON.stringify(arg)}`;
+
+export const configNotFound = (command: string, file: string): string => `${command}: config file not found: ${file}`;
+export const configInvalid = (command: string, file: string): string => `${command}: ${file} has errors; fix them and run again`;
+
+export const unknownCommand = (name: string, suggestion: string | undefined): string =>
+  `logbook: unknown command ${JSON.stringify(name)}${suggestion === undefined ? '' : ` — did you mean "${suggestion}"?`}`;
+
+export const buildDone = (seconds: number, outDir: string): string => `logbook: site written to ${outDir} in ${seconds.toFixed(1)} s`;
+export const stepTime = (step: string, seconds: number): string => `logbook: ${step} in ${seconds.toFixed(1)} s`;
+export const buildFailed = (reason: string): string => `build: ${reason}`;
+export const noSite = (outDir: string): string => `preview: no site in ${outDir} — run "logbook build" first`;
+
+export const initWrote = (path: string): string => `wrote ${path}`;
+export const initKept = (path: string): string => `kept ${path} (it exists already)`;
+export const initIgnored = (lines: readonly string[]): string => `added to .gitignore: ${lines.join(' ')}`;
+export const initNext = (content: string, example: string): string =>
+  [
+    'Next:',
+    `  npx logbook validate             check the records in ${content}/ (start from ${example})`,
+    '  npx logbook build && npx logbook preview   build the site and look at it',
+    '  git add -A && git commit         the workflows publish to GitHub Pages (Settings → Pages → Source: GitHub Actions)',
+  ].join('\n');

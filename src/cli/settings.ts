@@ -1,0 +1,63 @@
+/**
+ * Settings as a command sees them: `logbook.config.json` (or `--config <file>`), then `LOGBOOK_*`
+ * variables, then the command's flags. Paths in the config file are relative to the file; the
+ * settings keep them relative to the directory the command runs in, so printed paths stay short.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { formatDiagnostic } from '../ingest/format.ts';
+import { CONFIG_FILE, parseConfigFile } from '../settings/config-file.ts';
+import { readSettings, SettingsError, type Settings, type SettingsInput } from '../settings/index.ts';
+import type { CommandIO } from './io.ts';
+import * as msg from './messages.ts';
+
+/** Settings, or the exit status of a command that cannot run with what it was given (problems already printed). */
+export type SettingsOutcome = { settings: Settings } | { exit: number };
+
+/** A path as the user should see it: relative to where they ran the command, when that is shorter. */
+export function shownPath(io: Pick<CommandIO, 'cwd'>, path: string): string {
+  return relative(io.cwd, resolve(io.cwd, path)) || '.';
+}
+
+/** Reads the config file (when there is one), the environment and `flags` into settings, printing every problem. */
+export async function commandSettings(
+  command: string,
+  io: CommandIO,
+  flags: SettingsInput,
+  configOption?: string,
+): Promise<SettingsOutcome> {
+  const file = resolve(io.cwd, configOption ?? CONFIG_FILE);
+  let text: string | undefined;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    if (configOption !== undefined) {
+      io.stderr(`${msg.configNotFound(command, shownPath(io, file))}\n`);
+      return { exit: 2 };
+    }
+  }
+  let config: SettingsInput = {};
+  if (text !== undefined) {
+    const parsed = parseConfigFile(text, shownPath(io, file));
+    if (parsed.config === undefined) {
+      for (const d of parsed.diagnostics) io.stderr(`error: ${formatDiagnostic(d)}\n`);
+      io.stderr(`${msg.configInvalid(command, shownPath(io, file))}\n`);
+      return { exit: 1 };
+    }
+    config = relativeToCwd(parsed.config, dirname(file), io.cwd);
+  }
+  try {
+    return { settings: readSettings({ env: io.env, config, flags }) };
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    for (const problem of error.problems) io.stderr(`${command}: ${problem}\n`);
+    return { exit: 2 };
+  }
+}
+
+/** The config file's folder paths, made relative to the working directory instead of the file. */
+function relativeToCwd(config: SettingsInput, from: string, cwd: string): SettingsInput {
+  const move = (path: string | undefined): string | undefined =>
+    path === undefined ? undefined : relative(cwd, resolve(from, path)) || '.';
+  return { ...config, content: move(config.content), outDir: move(config.outDir), cacheDir: move(config.cacheDir) };
+}

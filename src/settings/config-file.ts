@@ -1,0 +1,92 @@
+/**
+ * The optional config file of a team's repository, `logbook.config.json`: defaults for the content
+ * folder, the output folder, the site's URL and base path, and its title. Validated by zod with the
+ * same located, plain-English errors as records; its JSON Schema (`public/schema/config.schema.json`)
+ * gives editors completion.
+ */
+import { z } from 'zod';
+import { parseJsonDocument } from '../ingest/parse-json.ts';
+import { schemaDiagnostics } from '../ingest/validate.ts';
+import { closestMatch } from '../ingest/text.ts';
+import type { Diagnostic } from '../ingest/types.ts';
+import * as msg from './messages.ts';
+import type { SettingsInput } from './settings.ts';
+
+/** The config file's name, looked for in the directory a command runs in. */
+export const CONFIG_FILE = 'logbook.config.json';
+
+export const ConfigSchema = z
+  .object({
+    $schema: z.string().optional().describe('The JSON Schema of this file, for editor completion.'),
+    content: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Folder of experiment records (searched recursively), relative to this file. Default: content/experiments.'),
+    outDir: z.string().min(1).optional().describe('Folder the site is written to, relative to this file. Default: dist.'),
+    site: z
+      .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://org.github.io' })
+      .optional()
+      .describe('Origin the site is served from, e.g. https://org.github.io (makes absolute links and the sitemap possible).'),
+    base: z
+      .string()
+      .regex(/^\//, { error: 'expected a path starting with "/", such as "/repo/"' })
+      .optional()
+      .describe('Base path the site is served under, e.g. /repo/ for a GitHub Pages project site. Default: /.'),
+    title: z.string().min(1).optional().describe('Site title, shown in the header and the browser tab. Default: Logbook.'),
+    charts: z.boolean().optional().describe('false builds pages without charts. Default: true.'),
+    cacheDir: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "Folder of Logbook's caches (rendered charts, parsed records), relative to this file. Default: node_modules/.cache/logbook.",
+      ),
+  })
+  .describe('Logbook settings (logbook.config.json). Command-line flags and LOGBOOK_* variables override them.');
+
+/** The config file as written. */
+export type ConfigInput = z.input<typeof ConfigSchema>;
+
+const KEYS = Object.keys(ConfigSchema.shape);
+
+/** The JSON Schema of the config file (`public/schema/config.schema.json`), pretty-printed with a trailing newline. */
+export function renderConfigJsonSchema(): string {
+  return `${JSON.stringify({ $id: 'urn:logbook:schema:config:1', ...z.toJSONSchema(ConfigSchema, { io: 'input' }) }, null, 2)}\n`;
+}
+
+/**
+ * Reads a config file's text: the settings it gives, or every problem with its line:column (an unknown
+ * key is an error with a "did you mean"). Paths in it stay as written (relative to the file).
+ */
+export function parseConfigFile(text: string, file: string): { config: SettingsInput | undefined; diagnostics: Diagnostic[] } {
+  const parsed = parseJsonDocument(text, file);
+  const diagnostics = [...parsed.diagnostics];
+  const data = parsed.data;
+  if (data === undefined) return { config: undefined, diagnostics };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return {
+      config: undefined,
+      diagnostics: [{ level: 'error', code: 'config', file, line: 1, column: 1, path: '', message: msg.configNotAnObject() }],
+    };
+  }
+  for (const key of Object.keys(data)) {
+    if (KEYS.includes(key)) continue;
+    const suggestion = closestMatch(key, KEYS);
+    diagnostics.push({
+      level: 'error',
+      code: 'unknown-setting',
+      file,
+      ...(parsed.keyPositions.get(key) ?? parsed.positions.get(key) ?? {}),
+      path: key,
+      message: msg.unknownSetting(key),
+      hint: suggestion === undefined ? msg.knownSettings(KEYS.filter((k) => k !== '$schema')) : msg.didYouMean(suggestion),
+    });
+  }
+  const result = ConfigSchema.safeParse(data);
+  if (!result.success) diagnostics.push(...schemaDiagnostics(result.error, parsed, file));
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  if (diagnostics.length > 0 || !result.success) return { config: undefined, diagnostics };
+  const { $schema: _schema, ...config } = result.data;
+  return { config, diagnostics };
+}
