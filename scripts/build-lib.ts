@@ -12,6 +12,13 @@ import { stripTypeScriptTypes } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// stripTypeScriptTypes is experimental in Node 22 and says so on every run; it is what Node itself
+// uses to run TypeScript, which is the point.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (warning.name !== 'ExperimentalWarning') process.stderr.write(`${warning.name}: ${warning.message}\n`);
+});
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SRC = join(ROOT, 'src');
 const LIB = join(ROOT, 'lib');
