@@ -18,11 +18,12 @@ const SERVER_OPTIONS = {
 } as const;
 
 export const PREVIEW_USAGE = [
-  'Usage: logbook preview [--out <dir>] [--port <n>] [--host <address>] [--config <file>]',
+  'Usage: logbook preview [--out <dir>] [--base <path>] [--port <n>] [--host <address>] [--config <file>]',
   '',
   'Serves the built site (run "logbook build" first) at http://localhost:4321/ under its base path.',
   '',
   '  --out <dir>        the built site (default: "outDir", $LOGBOOK_OUT_DIR, else dist)',
+  '  --base <path>      the base path it was built for (default: "base", $LOGBOOK_BASE, else /)',
   '  --port <n>         port (default 4321)',
   '  --host <address>   address to listen on (default localhost; 0.0.0.0 for every interface)',
   '  --config <file>    settings file (default: logbook.config.json, when there is one)',
@@ -55,7 +56,7 @@ function serverOptions(values: { port?: string | undefined; host?: string | unde
 
 /** `logbook preview`: resolves when the server stops. */
 export async function runPreviewCommand(args: readonly string[], io: CommandIO): Promise<number> {
-  const parsed = parseCommandArgs('preview', args, { ...SERVER_OPTIONS, out: { type: 'string' } }, PREVIEW_USAGE, io);
+  const parsed = parseCommandArgs('preview', args, { ...SERVER_OPTIONS, out: { type: 'string' }, base: { type: 'string' } }, PREVIEW_USAGE, io);
   if (parsed === undefined) return 2;
   if (parsed.values.help === true) {
     io.stdout(`${PREVIEW_USAGE}\n`);
@@ -68,7 +69,7 @@ export async function runPreviewCommand(args: readonly string[], io: CommandIO):
     );
     return 2;
   }
-  const outcome = await commandSettings('preview', io, { outDir: parsed.values.out }, parsed.values.config);
+  const outcome = await commandSettings('preview', io, { outDir: parsed.values.out, base: parsed.values.base }, parsed.values.config);
   if ('exit' in outcome) return outcome.exit;
   const index = join(resolve(io.cwd, outcome.settings.outDir), 'index.html');
   if (!(await stat(index).catch(() => undefined))?.isFile()) {
