@@ -4,7 +4,7 @@ import { isBold, startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { parseNumber } from '../units.ts';
-import { blockOf, type Handler, type LabelRule } from './context.ts';
+import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { keyValueItems } from './fields.ts';
 import { column, metricCell, readTableRows } from './table.ts';
 
@@ -91,4 +91,9 @@ const claimsHandler: Handler = (entry, ctx) => {
 export const COMPARISON_RULES: readonly LabelRule[] = [
   { pattern: /improvement|delta|gain|\bvs\b|versus|uplift/, path: ['comparison', 'claims'], handler: claimsHandler },
   { pattern: /baseline|comparison|models/, path: ['comparison', 'baselines'], handler: baselinesHandler },
+];
+
+/** Tables of this section written without a label line, by header row, in order: the first match wins. */
+export const COMPARISON_TABLES: readonly TableRule[] = [
+  { pattern: /^(model|baseline|method|approach|system|experiment|run|variant)s?( |$)/, label: 'Baseline Models' },
 ];

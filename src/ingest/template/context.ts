@@ -34,6 +34,15 @@ export interface LabelRule {
   readonly handler: Handler;
 }
 
+/**
+ * A table rule: a table with no label line above it whose header row (cells normalized with
+ * `normalizeLabel` and joined with " | ") matches `pattern` is read as if `label` were written above it.
+ */
+export interface TableRule {
+  readonly pattern: RegExp;
+  readonly label: string;
+}
+
 /** The first block of a type under an entry (marked as consumed). */
 export function blockOf<T extends RootContent['type']>(entry: Entry, ctx: Context, type: T): Extract<RootContent, { type: T }> | undefined {
   const block = entry.blocks.find((node) => node.type === type && !ctx.consumed.has(node));

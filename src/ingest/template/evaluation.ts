@@ -5,7 +5,7 @@ import { isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { parseConfidenceInterval, parseCount, parseMetricCell, parseNumber } from '../units.ts';
-import { blockOf, blocksOf, type Handler, type LabelRule } from './context.ts';
+import { blockOf, blocksOf, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { column, metricCell, numberCell, readTableRows } from './table.ts';
 
 /** The test-metric table: metric, value (a `%` value keeps percent with unit "%"), 95% CI. */
@@ -222,4 +222,14 @@ export const EVALUATION_RULES: readonly LabelRule[] = [
     handler: disaggregatedHandler,
   },
   { pattern: /test|performance|metric|result|score/, path: ['evaluation', 'testMetrics'], handler: testMetricsHandler },
+];
+
+/** Tables of this section written without a label line, by header row, in order: the first match wins. */
+export const EVALUATION_TABLES: readonly TableRule[] = [
+  { pattern: /^((actual|true|predicted|pred)( (predicted|actual|label|class))?)? \| /, label: 'Confusion Matrix' },
+  { pattern: /^(metric|measure)s?( |$)/, label: 'Test Set Performance' },
+  {
+    pattern: /(^|\| )(n|count|support|size|samples?|n samples)( \||$)|^(group|subgroup|segment|cohort|slice|demographic|population)s?( |$)/,
+    label: 'Disaggregated Performance',
+  },
 ];

@@ -4,7 +4,7 @@ import { stripEmphasis, tableOf, startOf } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { toCamelCase } from '../text.ts';
 import { parseEarlyStopping, parseNumber, parseScalar } from '../units.ts';
-import { blockOf, type Handler, type LabelRule } from './context.ts';
+import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { asLabelRules, itemRule, keyValueFields, textRule, type ItemRule } from './fields.ts';
 import { column, readTableRows } from './table.ts';
 
@@ -102,3 +102,6 @@ export const MODEL_RULES: readonly LabelRule[] = [
   ...asLabelRules(TRAINING_CONFIG_RULES),
   textRule(/type|family|algorithm|^model$/, ['model', 'type']),
 ];
+
+/** Tables of this section written without a label line, by header row, in order: the first match wins. */
+export const MODEL_TABLES: readonly TableRule[] = [{ pattern: /^(hyper ?)?param/, label: 'Hyperparameters' }];

@@ -3,7 +3,7 @@
 import { startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { toCamelCase } from '../text.ts';
-import { blockOf, type Handler, type LabelRule } from './context.ts';
+import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { listRule, textRule } from './fields.ts';
 import { column, numberCell, readTableRows } from './table.ts';
 
@@ -50,3 +50,6 @@ export const OBSERVATIONS_RULES: readonly LabelRule[] = [
   textRule(/importance method|importance type/, ['observations', 'featureImportanceMethod']),
   { pattern: /importance|features/, path: ['observations', 'featureImportance'], handler: featureImportanceHandler },
 ];
+
+/** Tables of this section written without a label line, by header row, in order: the first match wins. */
+export const OBSERVATIONS_TABLES: readonly TableRule[] = [{ pattern: /^(feature|variable)s?( |$)/, label: 'Feature Importance' }];

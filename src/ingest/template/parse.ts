@@ -14,13 +14,13 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { finishRecord } from '../finish.ts';
-import { createSource, innerSliceOf, sliceOf, startOf } from '../markdown-blocks.ts';
+import { createSource, innerSliceOf, sliceOf, startOf, stripEmphasis } from '../markdown-blocks.ts';
 import { RecordBuilder } from '../record-builder.ts';
 import { normalizeLabel } from '../text.ts';
 import type { ParsedSource, SourcePosition } from '../types.ts';
 import type { Context } from './context.ts';
 import { readEntries, type Prose } from './entries.ts';
-import { applyEntry } from './rules.ts';
+import { applyEntry, findGlobalLabelRule, sectionLabels } from './rules.ts';
 import { classifySection, sectionMarkdown, splitSections } from './sections.ts';
 
 /** Parses a filled-in template. Never fails: text it cannot place is kept in `sections`. */
@@ -32,14 +32,15 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
   const ctx: Context = { b, source, consumed: new Set() };
   const narrative: { title: string; markdown: string; position: SourcePosition }[] = [];
 
-  for (const section of splitSections(source, tree.children)) {
+  const isGlobalLabel = (title: string): boolean => findGlobalLabelRule(normalizeLabel(stripEmphasis(title))) !== undefined;
+  for (const section of splitSections(source, tree.children, isGlobalLabel)) {
     const key = section.title === undefined ? 'header' : classifySection(section.title);
     if (key === undefined) {
       const markdown = sectionMarkdown(source, section.nodes);
       if (markdown !== '') narrative.push({ title: section.title ?? '', markdown, position: section.position });
       continue;
     }
-    const { entries, prose } = readEntries(source, section.nodes);
+    const { entries, prose } = readEntries(source, section.nodes, sectionLabels(key));
     const leftover: Prose[] = [...prose];
     for (const entry of entries) {
       applyEntry(entry, key, ctx);

@@ -71,12 +71,18 @@ export interface Section {
   nodes: RootContent[];
 }
 
-/** Splits the document at `##` headings; `#` titles are skipped, deeper headings stay inside. */
-export function splitSections(source: Source, nodes: readonly RootContent[]): Section[] {
+/**
+ * Splits the document at `##` headings; `#` titles are skipped, deeper headings stay inside. A `##`
+ * heading that names no section but a label (`## Related experiments`, `## Tags`: `isLabel(title)`)
+ * stays inside the current section, as a label heading.
+ */
+export function splitSections(source: Source, nodes: readonly RootContent[], isLabel: (title: string) => boolean): Section[] {
   const sections: Section[] = [{ title: undefined, position: { line: 1, column: 1 }, nodes: [] }];
   for (const node of nodes) {
     if (node.type === 'heading' && node.depth <= 2) {
-      if (node.depth === 2) sections.push({ title: innerSliceOf(source, node).trim(), position: startOf(node), nodes: [] });
+      const title = innerSliceOf(source, node).trim();
+      if (node.depth === 2 && classifySection(title) === undefined && isLabel(title)) sections.at(-1)?.nodes.push(node);
+      else if (node.depth === 2) sections.push({ title, position: startOf(node), nodes: [] });
       continue;
     }
     sections.at(-1)?.nodes.push(node);

@@ -5,7 +5,7 @@ import { isPlainObject } from '../finish.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel } from '../text.ts';
 import { parseDurationHours, parseGpuCount, parseGpuHours, parseMassKg, parseMetricCell, parseNumber } from '../units.ts';
-import { blockOf, type Handler, type LabelRule } from './context.ts';
+import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { asLabelRules, itemRule, keyValueFields, keyValueItems, type ItemRule } from './fields.ts';
 import { column, metricCell, numberCell, readTableRows } from './table.ts';
 
@@ -67,7 +67,16 @@ const bestModelHandler: Handler = (entry, ctx) => {
 export const INFRASTRUCTURE_RULES: readonly ItemRule[] = [
   itemRule(/gpu ?hours|gpu h/, ['training', 'infrastructure', 'gpuHours'], parseGpuHours),
   itemRule(/co2|carbon|emission/, ['training', 'infrastructure', 'co2Kg'], parseMassKg),
-  itemRule(/duration|time|wall/, ['training', 'infrastructure', 'durationHours'], parseDurationHours),
+  {
+    pattern: /duration|time|wall/,
+    path: ['training', 'infrastructure', 'durationHours'],
+    read: (item, ctx) => {
+      ctx.b.text(['training', 'infrastructure', 'durationHours'], item.value, item.position, parseDurationHours);
+      // Written with a unit ("25 min"): keep it as written for the page; the hours are for checks.
+      if (!isPlaceholder(item.value) && parseDurationHours(item.value) !== undefined && parseNumber(item.value) === undefined)
+        ctx.b.set(['training', 'infrastructure', 'durationText'], item.value.trim(), item.position);
+    },
+  },
   itemRule(/^(number of )?gpus?( count)?$|gpu count/, ['training', 'infrastructure', 'gpuCount'], parseNumber),
   {
     pattern: /hardware|device|accelerator|^instance( type)?$|^compute$/,
@@ -91,3 +100,6 @@ export const TRAINING_RULES: readonly LabelRule[] = [
   { pattern: /metric|history|epoch|curve|progress/, path: ['training', 'history'], handler: historyHandler },
   ...asLabelRules(INFRASTRUCTURE_RULES),
 ];
+
+/** Tables of this section written without a label line, by header row, in order: the first match wins. */
+export const TRAINING_TABLES: readonly TableRule[] = [{ pattern: /^(epoch|step|iteration|iter|round)s?( |$)/, label: 'Training Metrics' }];

@@ -75,7 +75,7 @@ describe('parseSource on the unfilled template', () => {
     });
     expect(history[4]?.['Learning Rate']).toBe(0.00001);
     expect(record.training?.bestModel).toEqual({ epoch: 85, metrics: { 'Val Loss': 0.334, 'Val Acc': 0.878 } });
-    expect(record.training?.infrastructure).toEqual({ durationHours: 12, gpuHours: 48, co2Kg: 15.6 });
+    expect(record.training?.infrastructure).toEqual({ durationHours: 12, durationText: '12 hours', gpuHours: 48, co2Kg: 15.6 });
   });
 
   test('reads 5 test metrics with ci95, the 2x2 confusion matrix and 3 disaggregated rows', () => {

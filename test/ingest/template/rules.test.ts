@@ -4,7 +4,14 @@ import { findItemRule, type ItemRule } from '../../../src/ingest/template/fields
 import { TRAINING_CONFIG_RULES } from '../../../src/ingest/template/model.ts';
 import { DEPLOYMENT_RULES } from '../../../src/ingest/template/next-steps.ts';
 import { CODE_RULES } from '../../../src/ingest/template/reproducibility.ts';
-import { findLabelRule, GLOBAL_LABEL_RULES, SECTION_LABEL_RULES } from '../../../src/ingest/template/rules.ts';
+import {
+  findGlobalLabelRule,
+  findLabelRule,
+  findTableLabel,
+  GLOBAL_LABEL_RULES,
+  SECTION_LABEL_RULES,
+  SECTION_TABLE_RULES,
+} from '../../../src/ingest/template/rules.ts';
 import type { SectionKey } from '../../../src/ingest/template/sections.ts';
 import { INFRASTRUCTURE_RULES } from '../../../src/ingest/template/training.ts';
 import { normalizeLabel } from '../../../src/ingest/text.ts';
@@ -166,5 +173,48 @@ describe('findItemRule', () => {
     }
     const all = [...TRAINING_CONFIG_RULES, ...INFRASTRUCTURE_RULES, ...CODE_RULES, ...DEPLOYMENT_RULES];
     expect(all.filter((rule) => !hit.has(rule)).map((rule) => rule.path.join('.'))).toEqual([]);
+  });
+});
+
+/** [header row of a table with no label line, section, the path the label it stands for fills]; undefined: left as prose. */
+const TABLE_CASES: readonly (readonly [string, SectionKey, string | undefined])[] = [
+  ['Parameter | Value | Search Space | Tuning Method', 'model', 'model.hyperparameters'],
+  ['**Hyperparameter** | Value', 'model', 'model.hyperparameters'],
+  ['Epoch | Train Loss | Val Loss', 'training', 'training.history'],
+  ['Round | Train Loss', 'training', 'training.history'],
+  [' | Pred Legit | Pred Fraud', 'evaluation', 'evaluation.confusionMatrix'],
+  ['Actual \\ Predicted | Legit | Fraud', 'evaluation', 'evaluation.confusionMatrix'],
+  ['Metric | Value | 95% CI', 'evaluation', 'evaluation.testMetrics'],
+  ['Region | Precision | Recall | N', 'evaluation', 'evaluation.disaggregated'],
+  ['Group | Accuracy', 'evaluation', 'evaluation.disaggregated'],
+  ['Model | Precision | Recall | Notes', 'comparison', 'comparison.baselines'],
+  ['Feature | Importance | Description', 'observations', 'observations.featureImportance'],
+  ['Epoch | Loss', 'evaluation', undefined],
+  ['Metric | Value', 'dataset', undefined],
+  ['Threshold | Cost', 'evaluation', undefined],
+];
+
+describe('findTableLabel', () => {
+  test.each(TABLE_CASES)('%s in %s → %s', (header, section, expected) => {
+    const label = findTableLabel(header.split('|'), section);
+    expect(label === undefined ? undefined : findLabelRule(normalizeLabel(label), section)?.path.join('.')).toBe(expected);
+  });
+
+  test('every table rule is exercised by a case above', () => {
+    const hit = new Set(TABLE_CASES.map(([header, section]) => `${section}:${findTableLabel(header.split('|'), section) ?? ''}`));
+    const all = Object.entries(SECTION_TABLE_RULES).flatMap(([section, rules]) => rules.map((rule) => `${section}:${rule.label}`));
+    expect(all.filter((rule) => !hit.has(rule))).toEqual([]);
+  });
+});
+
+describe('findGlobalLabelRule', () => {
+  test.each([
+    ['related experiments', 'lineage'],
+    ['tags', 'tags'],
+    ['status', 'status'],
+    ['test metrics', undefined],
+    ['results', undefined],
+  ])('%s → %s', (norm, expected) => {
+    expect(findGlobalLabelRule(norm)?.path.join('.')).toBe(expected);
   });
 });
