@@ -7,26 +7,32 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closestMatch } from '../ingest/text.ts';
 import { PACKAGE_ROOT } from '../util/package-files.ts';
-import { runBuildCommand } from './build.ts';
-import { runInitCommand } from './init.ts';
 import type { CommandIO } from './io.ts';
 import * as msg from './messages.ts';
-import { runNewCommand } from './new.ts';
-import { runDevCommand, runPreviewCommand } from './serve.ts';
-import { runSummaryCommand } from './summary.ts';
-import { runValidateCommand } from './validate.ts';
 
 type Verb = (args: readonly string[], io: CommandIO) => Promise<number>;
 
-/** The verbs, in the order `logbook --help` lists them. */
-const VERBS: readonly (readonly [string, string, Verb])[] = [
-  ['init', 'set Logbook up in this repository (config, GitHub workflows, an example record)', runInitCommand],
-  ['validate', 'check every record and print each problem as file:line:col field: what is wrong', runValidateCommand],
-  ['build', 'validate, then build the static site and its search index', runBuildCommand],
-  ['preview', 'serve the built site locally', runPreviewCommand],
-  ['dev', 'run a development server over the records', runDevCommand],
-  ['new', 'start a new experiment record (from the log template, or JSON)', runNewCommand],
-  ['summary', "summarize a branch's experiment changes, for a pull-request comment", runSummaryCommand],
+/** The verbs, in the order `logbook --help` lists them; each module is loaded only when its verb runs. */
+const VERBS: readonly (readonly [string, string, () => Promise<Verb>])[] = [
+  [
+    'init',
+    'set Logbook up in this repository (config, GitHub workflows, an example record)',
+    async () => (await import('./init.ts')).runInitCommand,
+  ],
+  [
+    'validate',
+    'check every record and print each problem as file:line:col field: what is wrong',
+    async () => (await import('./validate.ts')).runValidateCommand,
+  ],
+  ['build', 'validate, then build the static site and its search index', async () => (await import('./build.ts')).runBuildCommand],
+  ['preview', 'serve the built site locally', async () => (await import('./serve.ts')).runPreviewCommand],
+  ['dev', 'run a development server over the records', async () => (await import('./serve.ts')).runDevCommand],
+  ['new', 'start a new experiment record (from the log template, or JSON)', async () => (await import('./new.ts')).runNewCommand],
+  [
+    'summary',
+    "summarize a branch's experiment changes, for a pull-request comment",
+    async () => (await import('./summary.ts')).runSummaryCommand,
+  ],
 ];
 
 /** The package's version. */
@@ -73,5 +79,6 @@ export async function runCli(args: readonly string[], io: CommandIO): Promise<nu
     );
     return 2;
   }
-  return verb[2](rest, io);
+  const run = await verb[2]();
+  return run(rest, io);
 }

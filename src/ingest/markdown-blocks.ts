@@ -44,26 +44,38 @@ export interface LabelLine {
   label: string;
   qualifier: string;
   value: string;
+  /** False for `**Label** value` (no colon inside or after the bold): a label only when the caller knows it. */
+  colon: boolean;
   labelPosition: SourcePosition;
   valuePosition: SourcePosition;
 }
 
 const LABEL_LINE = /^(\s*)(\*\*|__)(.+?)\2(?:\s*\(([^)]*)\))?\s*(:?)[ \t]*(.*)$/;
 
-/** Reads a `**Label**: value` line (also `**Label:** value` and `**Label** (aside):`); undefined for any other line. */
+/**
+ * Reads a line that starts with a bold label: `**Label**: value`, `**Label:** value`,
+ * `**Label** (aside): value`, `**Label (aside):** value`, `__Label__: value`, or `**Label** value`
+ * without a colon (`colon: false`); undefined for any other line.
+ */
 export function readLabelLine(line: string, lineNumber: number, columnOffset = 0): LabelLine | undefined {
   const match = LABEL_LINE.exec(line);
   if (!match) return undefined;
   let label = (match[3] ?? '').trim();
   const colonInside = label.endsWith(':');
   if (colonInside) label = label.slice(0, -1).trim();
-  if (!colonInside && match[5] !== ':') return undefined;
+  let qualifier = (match[4] ?? '').trim();
+  const asideInside = /^(.*?)\s*\(([^)]*)\)$/.exec(label);
+  if (match[4] === undefined && asideInside?.[1]) {
+    label = asideInside[1];
+    qualifier = (asideInside[2] ?? '').trim();
+  }
   const value = (match[6] ?? '').trim();
   const valueColumn = value === '' ? (match[1] ?? '').length + 1 : line.length - (match[6] ?? '').length + 1;
   return {
     label,
-    qualifier: (match[4] ?? '').trim(),
+    qualifier,
     value,
+    colon: colonInside || match[5] === ':',
     labelPosition: { line: lineNumber, column: (match[1] ?? '').length + 1 + columnOffset },
     valuePosition: { line: lineNumber, column: valueColumn + columnOffset },
   };

@@ -78,6 +78,13 @@ export const hintFillPlaceholder = (): string => 'replace the bracketed text wit
 
 // ── validating records ─────────────────────────────────────────────────────
 
+/** A part of a record is still the log template's example results; `items` names the matching rows or values. */
+export const templateExample = (part: string, items: readonly string[]): string =>
+  `still the template's example ${part} (${items.join('; ')}), not this experiment's results`;
+
+/** Hint for a template example left in a record. */
+export const hintReplaceExample = (): string => "replace it with this experiment's own results, or delete it";
+
 /** A value of the wrong type. */
 export const invalidType = (expected: string, got: unknown): string => `expected ${describeExpected(expected)}, got ${describeValue(got)}`;
 

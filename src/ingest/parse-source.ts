@@ -2,7 +2,7 @@
 
 import { hasFrontmatter, parseFrontmatterSource } from './parse-frontmatter.ts';
 import { parseJsonSource } from './parse-json.ts';
-import { parseTemplateSource } from './parse-template.ts';
+import { parseTemplateSource } from './template/index.ts';
 import type { ParsedSource, SourceFormat } from './types.ts';
 
 /** Which form a file is written in: `*.json` → json; Markdown starting with `---` → frontmatter; other Markdown → template. */

@@ -97,9 +97,20 @@ export function parseGpuHours(text: string): number | undefined {
   return match?.[1] ? parseNumber(match[1]) : undefined;
 }
 
-/** The GPU count of a hardware description: `4x NVIDIA A100 GPUs` → 4, `8 × V100` → 8, `2 GPUs` → 2. */
+const CPU_ONLY = /\bcpu[\s-]*only\b|\bno gpus?\b|\bwithout (?:a |any )?gpus?\b/i;
+const NAMES_A_GPU =
+  /\bgpus?\b|\bnvidia\b|\bamd\b|\bradeon\b|\btesla\b|\bquadro\b|\b(?:rtx|gtx)\b|\b(?:a100|a10g?|a30|a40|a6000|h100|h200|v100|p100|k80|t4|l4|l40s?|mi\d{2,3}x?)\b/i;
+
+/**
+ * The GPU count of a hardware description: `4x NVIDIA A100 GPUs` → 4, `8 × V100` → 8, `2 GPUs` → 2;
+ * `1x m6i.4xlarge (CPU only)` or `… no GPU` → 0. A count of machines that names no GPU
+ * (`1x m6i.4xlarge`) is not a GPU count: undefined.
+ */
 export function parseGpuCount(text: string): number | undefined {
-  const match = /^(\d+)\s*[x×]\s*\S/i.exec(text.trim()) ?? /^(\d+)\s+(?:\S+\s+)*?gpus?\b/i.exec(text.trim());
+  const trimmed = text.trim();
+  if (CPU_ONLY.test(trimmed)) return 0;
+  if (!NAMES_A_GPU.test(trimmed)) return undefined;
+  const match = /^(\d+)\s*[x×]\s*\S/i.exec(trimmed) ?? /^(\d+)\s+(?:\S+\s+)*?gpus?\b/i.exec(trimmed);
   return match?.[1] ? Number(match[1]) : undefined;
 }
 

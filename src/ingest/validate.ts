@@ -5,6 +5,7 @@ import { ExperimentSchema, type Experiment } from '../schema/index.ts';
 import { isPlainObject } from './finish.ts';
 import * as msg from './messages.ts';
 import { REQUIRED_LOOKING_FIELDS } from './placeholder.ts';
+import { findTemplateExamples } from './template-examples.ts';
 import { closestMatch } from './text.ts';
 import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type SourcePosition } from './types.ts';
 import { parseNumber } from './units.ts';
@@ -28,7 +29,8 @@ interface Issue {
  * Validates a parsed record against `ExperimentSchema`. Every schema issue becomes an error with the
  * line:column of the field, its dotted path, a plain-English message and a hint where possible; keys
  * close to a known key get a "did you mean" warning (unknown keys are still kept); placeholders in
- * name, status and dates get a warning. `diagnostics` also holds `parsed.diagnostics`, so it is the
+ * name, status and dates get a warning, and so do results still copied verbatim from the log
+ * template's examples (its test metrics, confusion matrix, …). `diagnostics` also holds `parsed.diagnostics`, so it is the
  * only list a caller needs. `record` is undefined when there is any error.
  */
 export function validateRecord(
@@ -43,6 +45,7 @@ export function validateRecord(
   if (!result.success) diagnostics.push(...schemaDiagnostics(result.error, parsed, file));
   diagnostics.push(...unknownKeyWarnings(parsed.data, ExperimentSchema, [], parsed, file));
   diagnostics.push(...placeholderWarnings(parsed, file));
+  if (result.success) diagnostics.push(...templateExampleWarnings(result.data, parsed, file));
   diagnostics.sort(byPosition);
   return { record: result.success ? result.data : undefined, diagnostics };
 }
@@ -75,6 +78,17 @@ export function positionOf(parsed: ParsedSource, path: FieldPath, preferKey = fa
     if (position) return position;
   }
   return undefined;
+}
+
+/** The earliest position recorded for `path` or anything inside it (a value built from several lines); else `positionOf`. */
+function firstPositionWithin(parsed: ParsedSource, path: FieldPath): SourcePosition | undefined {
+  const key = joinPath(path);
+  let first: SourcePosition | undefined;
+  for (const [at, position] of parsed.positions) {
+    if (at !== key && !at.startsWith(`${key}.`)) continue;
+    if (!first || position.line < first.line || (position.line === first.line && position.column < first.column)) first = position;
+  }
+  return first ?? positionOf(parsed, path);
 }
 
 /** Turns one zod issue into diagnostics (a union issue may stand for the issues of its matching branch). */
@@ -226,5 +240,18 @@ function placeholderWarnings(parsed: ParsedSource, file: string): Diagnostic[] {
     path: field,
     message: msg.placeholderField(field),
     hint: msg.hintFillPlaceholder(),
+  }));
+}
+
+/** Warnings for parts of a record that are still the log template's example results. */
+function templateExampleWarnings(record: Experiment, parsed: ParsedSource, file: string): Diagnostic[] {
+  return findTemplateExamples(record).map(({ path, part, items }) => ({
+    level: 'warning' as const,
+    code: 'template-example',
+    file,
+    ...firstPositionWithin(parsed, path),
+    path: joinPath(path),
+    message: msg.templateExample(part, items),
+    hint: msg.hintReplaceExample(),
   }));
 }

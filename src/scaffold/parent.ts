@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { DatasetSchema, ModelSchema, type Dataset, type Model } from '../schema/index.ts';
+import { DatasetSchema, ModelSchema, type Dataset, type Hyperparameter, type Model } from '../schema/index.ts';
 
 /** The parts of a parent record a new experiment starts from. */
 export interface Inheritable {
@@ -89,7 +89,7 @@ export function pickInheritable(data: unknown): Inheritable {
     if (m.architecture !== undefined) picked.architecture = m.architecture;
     if (m.hyperparameters !== undefined) {
       picked.hyperparameters = m.hyperparameters.map((h) => {
-        const copy: NonNullable<Model['hyperparameters']>[number] = { name: h.name };
+        const copy: Hyperparameter = { name: h.name };
         if (h.value !== undefined) copy.value = h.value;
         if (h.searchSpace !== undefined) copy.searchSpace = h.searchSpace;
         return copy;

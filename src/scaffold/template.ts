@@ -1,3 +1,4 @@
+import { isPlaceholder } from '../ingest/placeholder.ts';
 import type { Dataset, Model, SearchSpace, Scalar } from '../schema/index.ts';
 
 /** What goes into a new template-form record. */
@@ -15,12 +16,13 @@ export interface TemplateFill {
 
 /**
  * Fills the ML Experiment Tracking Log template: Experiment ID, Date and Parent, and — with a
- * parent — the Dataset Information and Model Configuration sections. Everything else is left as
- * the template has it, for the experimenter to fill in.
+ * parent — the Dataset Information and Model Configuration sections with what the parent has.
+ * Every example value of the template is a placeholder first (`blankExamples`), so whatever the
+ * parent does not have is left for the experimenter to fill in, never the template's example numbers.
  */
 export function fillTemplate(template: string, fill: TemplateFill): string {
   const eol = template.includes('\r\n') ? '\r\n' : '\n';
-  let lines = template.split(/\r?\n/);
+  let lines = blankExamples(template).split(/\r?\n/);
   lines = replaceLabel(lines, 'Experiment ID', fill.id);
   lines = replaceLabel(lines, 'Date', fill.date);
   if (fill.parent !== undefined) lines = lines.map((line) => (/^-\s*Parent:/.test(line) ? `- Parent: ${fill.parent}` : line));
@@ -32,6 +34,77 @@ export function fillTemplate(template: string, fill: TemplateFill): string {
     lines = withinSection(lines, 'Dataset Information', (section) => fillDataset(section, fill.dataset ?? {}));
   if (fill.model !== undefined) lines = withinSection(lines, 'Model Configuration', (section) => fillModel(section, fill.model ?? {}));
   return lines.join(eol);
+}
+
+/** Labels whose value is about the template itself, not an example of a record's value. */
+const TEMPLATE_OWN_LABELS: ReadonlySet<string> = new Set(['Template Version', 'Based on']);
+
+const LABEL_LINE = /^(\*\*(.+?)\*\*(?:\s*\([^)]*\))?:)[ \t]*(.*?)\s*$/;
+const BULLET_LINE = /^(\s*[-*+] ([^:[\]]+):)[ \t]*(.*?)\s*$/;
+const TABLE_SEPARATOR = /^\|[\s:|-]+\|\s*$/;
+
+/**
+ * The template with every example value turned into a placeholder, so no example number reaches a
+ * new record: a `**Label**: value` or `- Key: value` example becomes `[YYYY-MM-DD]` for a date,
+ * the value's shape with each number as N for a value starting with a number (`70% (700K records)`
+ * → `[N% (N records)]`), else `[label]`; a table's example rows become one row of `[column]`
+ * placeholders; a fenced block's example becomes `[label]` (the label above it). Values that are
+ * already placeholders, and the template's own version and sources, are kept.
+ */
+export function blankExamples(template: string): string {
+  const eol = template.includes('\r\n') ? '\r\n' : '\n';
+  const lines = template.split(/\r?\n/);
+  const out: string[] = [];
+  let label = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.startsWith('```')) {
+      const close = lines.findIndex((next, j) => j > i && next.startsWith('```'));
+      if (close === -1) {
+        out.push(...lines.slice(i));
+        break;
+      }
+      const body = lines.slice(i + 1, close);
+      out.push(line, ...(isPlaceholder(body.join('\n')) ? body : [`[${label.toLowerCase()}]`]), lines[close] ?? '```');
+      i = close;
+      continue;
+    }
+    if (line.startsWith('|') && TABLE_SEPARATOR.test(lines[i + 1] ?? '')) {
+      let end = i + 2;
+      while (end < lines.length && (lines[end] ?? '').startsWith('|')) end++;
+      const body = lines.slice(i + 2, end);
+      const blank = `| ${tableCells(line)
+        .map((cell) => `[${cell.toLowerCase()}]`)
+        .join(' | ')} |`;
+      out.push(line, lines[i + 1] ?? '', ...(body.every((row) => tableCells(row).every(isPlaceholder)) ? body : [blank]));
+      i = end - 1;
+      continue;
+    }
+    const labelled = LABEL_LINE.exec(line);
+    if (labelled) label = labelled[2] ?? '';
+    const field = labelled ?? BULLET_LINE.exec(line);
+    const [, prefix = '', key = '', value = ''] = field ?? [];
+    if (field && value !== '' && !isPlaceholder(value) && !TEMPLATE_OWN_LABELS.has(key))
+      out.push(`${prefix} ${placeholderFor(key, value)}`);
+    else out.push(line);
+  }
+  return out.join(eol);
+}
+
+/** The placeholder standing for an example value: `[YYYY-MM-DD]`, its shape with numbers as N, or `[key]`. */
+function placeholderFor(key: string, value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return '[YYYY-MM-DD]';
+  if (/^[+-]?\d/.test(value) && !/^\d+(\.\d+){2,}$/.test(value)) return `[${value.replace(/\d[\d,.]*[KMB]?/g, 'N')}]`;
+  return `[${key.toLowerCase()}]`;
+}
+
+/** The cells of a table row, trimmed, without the outer pipes. */
+function tableCells(row: string): string[] {
+  return row
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((cell) => cell.trim());
 }
 
 /**

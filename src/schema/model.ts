@@ -35,6 +35,7 @@ export const EarlyStoppingSchema = z.looseObject({
   patience: z.number().int().nonnegative().optional().describe('Patience in epochs.'),
   monitor: z.string().optional().describe('Metric monitored, e.g. "val_loss".'),
 });
+export type EarlyStopping = z.output<typeof EarlyStoppingSchema>;
 
 /** Training configuration. */
 export const TrainingConfigSchema = z.looseObject({
@@ -44,6 +45,7 @@ export const TrainingConfigSchema = z.looseObject({
   learningRateSchedule: z.string().optional().describe('Learning-rate schedule, e.g. "cosine".'),
   epochs: z.number().int().nonnegative().optional().describe('Maximum number of epochs.'),
 });
+export type TrainingConfig = z.output<typeof TrainingConfigSchema>;
 
 /** Model configuration section. */
 export const ModelSchema = z.looseObject({

@@ -17,15 +17,21 @@ export const BestModelSchema = z.looseObject({
   selectedBy: z.string().optional().describe('Metric the best model was chosen by, e.g. "Val Loss".'),
   metrics: MetricMapSchema.optional().describe('Metric values of the best model, keyed like the epoch table where possible.'),
 });
+export type BestModel = z.output<typeof BestModelSchema>;
 
 /** Training infrastructure and cost. */
 export const InfrastructureSchema = z.looseObject({
   hardware: z.string().optional().describe('Hardware as written, e.g. "4x NVIDIA A100".'),
-  gpuCount: z.number().int().nonnegative().optional().describe('Number of GPUs (4 in "4x NVIDIA A100").'),
+  gpuCount: z.number().int().nonnegative().optional().describe('Number of GPUs (4 in "4x NVIDIA A100"; 0 for CPU-only hardware).'),
   durationHours: z.number().nonnegative().optional().describe('Wall-clock training duration in hours.'),
+  durationText: z
+    .string()
+    .optional()
+    .describe('Training duration as written, e.g. "25 min", shown instead of durationHours (which holds it in hours for checks).'),
   gpuHours: z.number().nonnegative().optional().describe('GPU-hours consumed.'),
   co2Kg: z.number().nonnegative().optional().describe('Estimated CO2 emissions in kilograms.'),
 });
+export type Infrastructure = z.output<typeof InfrastructureSchema>;
 
 /** Training results section. */
 export const TrainingResultsSchema = z.looseObject({

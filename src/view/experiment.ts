@@ -80,7 +80,7 @@ const KNOWN = {
   trainingConfig: ['optimizer', 'lossFunction', 'earlyStopping', 'learningRateSchedule', 'epochs'],
   training: ['history', 'bestModel', 'infrastructure'],
   bestModel: ['epoch', 'selectedBy', 'metrics'],
-  infrastructure: ['hardware', 'gpuCount', 'durationHours', 'gpuHours', 'co2Kg'],
+  infrastructure: ['hardware', 'gpuCount', 'durationHours', 'durationText', 'gpuHours', 'co2Kg'],
   evaluation: ['testMetrics', 'confusionMatrix', 'disaggregated'],
   testMetric: ['metric', 'value', 'ci95', 'unit'],
   group: ['group', 'attributes', 'overall', 'n', 'metrics'],
@@ -375,7 +375,9 @@ function trainingSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCont
     fields([
       field(c, 'Hardware', 'training.infrastructure.hardware', infra?.hardware, textCell),
       field(c, 'GPUs', 'training.infrastructure.gpuCount', infra?.gpuCount, (v: number) => numberCell(v)),
-      field(c, 'Training duration', 'training.infrastructure.durationHours', infra?.durationHours, (v: number) => numberCell(v, ' h')),
+      infra?.durationText !== undefined
+        ? field(c, 'Training duration', 'training.infrastructure.durationText', infra.durationText, textCell)
+        : field(c, 'Training duration', 'training.infrastructure.durationHours', infra?.durationHours, (v: number) => numberCell(v, ' h')),
       field(c, 'GPU-hours', 'training.infrastructure.gpuHours', infra?.gpuHours, (v: number) => numberCell(v)),
       field(c, 'Estimated CO₂', 'training.infrastructure.co2Kg', infra?.co2Kg, (v: number) => numberCell(v, ' kg')),
       ...otherFields(infra, KNOWN.infrastructure),

@@ -101,12 +101,22 @@ describe('parseGpuCount', () => {
     ['4x NVIDIA A100 GPUs', 4],
     ['8 × V100', 8],
     ['2 GPUs', 2],
+    ['1x T4 GPU', 1],
+    ['4x NVIDIA A10G', 4],
+    ['1x m6i.4xlarge (CPU only)', 0],
+    ['1x c6i.16xlarge (64 vCPU, no GPU)', 0],
+    ['2 servers without GPUs', 0],
   ])('%s → %d', (text, expected) => {
     expect(parseGpuCount(text)).toBe(expected);
   });
 
   test('returns undefined without a count', () => {
     expect(parseGpuCount('NVIDIA A100')).toBeUndefined();
+  });
+
+  test('returns undefined for a count of machines that names no GPU', () => {
+    expect(parseGpuCount('1x m6i.4xlarge')).toBeUndefined();
+    expect(parseGpuCount('3x a1.large')).toBeUndefined();
   });
 });
 

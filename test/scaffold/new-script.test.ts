@@ -29,7 +29,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
-describe('logbook new', () => {
+// Each test starts the command in a new Node process: allow for a busy machine.
+describe('logbook new', { timeout: 30_000 }, () => {
   test("writes the template with id, date and parent, inheriting a JSON parent's dataset and model", () => {
     const result = run(['fraud-lr-009', '--parent', 'fraud-lr-001']);
     expect(result).toEqual({ code: 0, stdout: 'Wrote content/experiments/fraud-lr-009.md\n', stderr: '' });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { parseSource, validateRecord } from '../../src/ingest/index.ts';
+import { findTemplateExamples } from '../../src/ingest/template-examples.ts';
 import * as msg from '../../src/scaffold/messages.ts';
 import { formatDate, resolveContentDir, runNew, type NewEffects, type ParseSourceFn } from '../../src/scaffold/run.ts';
 
@@ -65,6 +67,20 @@ describe('runNew', () => {
     expect(text).toContain('- Training: 100% (1K records)\n- Split Strategy: [Temporal | Random | Stratified]');
     expect(text).toContain('**Model Type**: XGBoost');
     expect(text).toContain('| eta | 0.1 | - | - |\n\n**Training Configuration**:\n- Optimizer: Boosting');
+  });
+
+  test('with the Logbook parser, a child of a template-form parent gets what the parent has and placeholders elsewhere', async () => {
+    // The parent still carries the template's example dataset version and results; only its dataset and model are copied.
+    const fx = fakeEffects({ [`${DIR}/derm-cnn-001.md`]: PARENT_TEMPLATE }, parseSource);
+    await runNew(['derm-cnn-002', '--parent', 'derm-cnn-001'], fx);
+    const file = `${DIR}/derm-cnn-002.md`;
+    const { record } = validateRecord(parseSource(fx.files.get(file) ?? '', { file }), { file });
+    expect(record?.dataset?.name).toBe('derm-v2');
+    expect(record?.model?.type).toBe('CNN');
+    expect(record?.lineage).toEqual({ parent: 'derm-cnn-001' });
+    expect(record?.training).toBeUndefined();
+    expect(record?.evaluation).toBeUndefined();
+    expect(record === undefined ? ['no record'] : findTemplateExamples(record)).toEqual([]);
   });
 
   test('writes a JSON skeleton with a $schema path relative to the output folder', async () => {

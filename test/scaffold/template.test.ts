@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { extractSection, fillTemplate, formatCount, formatPercent, formatSearchSpace } from '../../src/scaffold/template.ts';
+import { parseSource, validateRecord } from '../../src/ingest/index.ts';
+import { findTemplateExamples } from '../../src/ingest/template-examples.ts';
+import { blankExamples, extractSection, fillTemplate, formatCount, formatPercent, formatSearchSpace } from '../../src/scaffold/template.ts';
 
 const TEMPLATE = readFileSync(join(import.meta.dirname, '../../src/scaffold/template.md'), 'utf8');
 
@@ -15,12 +17,21 @@ describe('the shipped template', () => {
 });
 
 describe('fillTemplate', () => {
-  test('fills id, date and parent and leaves everything else as the template has it', () => {
+  test('fills id, date and parent; everything else is a placeholder, never an example value', () => {
     const out = fillTemplate(TEMPLATE, { id: 'exp-7', date: '2025-09-04', parent: 'exp-6' });
     expect(out).toContain('**Experiment ID**: exp-7\n**Date**: 2025-09-04\n**Experimenter**: [Name]');
     expect(out).toContain('- Parent: exp-6\n- Related: [experiment-id-1, experiment-id-2]');
-    const changed = out.split('\n').filter((line, i) => line !== TEMPLATE.split('\n')[i]);
-    expect(changed).toEqual(['**Experiment ID**: exp-7', '**Date**: 2025-09-04', '- Parent: exp-6']);
+    const parsed = parseSource(out, { file: 'exp-7.md' });
+    const { record } = validateRecord(parsed, { file: 'exp-7.md' });
+    const { placeholders, ...values } = record ?? { placeholders: [] };
+    expect(values).toEqual({
+      id: 'exp-7',
+      date: '2025-09-04',
+      lineage: { parent: 'exp-6' },
+      templateVersion: '1.0',
+      basedOn: 'MLflow, Weights & Biases, ML experiment tracking best practices',
+    });
+    expect(placeholders).toEqual(expect.arrayContaining(['dataset.version', 'evaluation.confusionMatrix', 'completionDate']));
   });
 
   test('without a parent the Parent line stays a placeholder', () => {
@@ -95,7 +106,17 @@ describe('fillTemplate', () => {
     expect(section).toContain(
       '- Optimizer: Boosting\n- Loss Function: Log loss\n- Early Stopping: Yes (patience=50)\n- Learning Rate Schedule: constant',
     );
-    expect(out).toContain('## Training Results'); // later sections untouched
+    expect(extractSection(out, 'Training Results')).toContain('| [epoch] | [train loss] |'); // later sections: placeholders
+  });
+
+  test("a parent's dataset without a version or splits leaves those as placeholders, not the template's examples", () => {
+    const out = fillTemplate(TEMPLATE, { id: 'a', date: '2025-01-01', dataset: { name: 'tx-v3' } });
+    const section = extractSection(out, 'Dataset Information') ?? '';
+    expect(section).toContain('**Dataset Name**: tx-v3\n**Dataset Version**: [dataset version]\n**Dataset Location**: [dataset location]');
+    expect(section).toContain('- Training: [N% (N records)]\n- Validation: [N% (N records)]');
+    const { record } = validateRecord(parseSource(out, { file: 'a.md' }), { file: 'a.md' });
+    expect(record?.dataset).toEqual({ name: 'tx-v3' });
+    expect(record === undefined ? ['no record'] : findTemplateExamples(record)).toEqual([]);
   });
 
   test('copies whole sections verbatim when given as text', () => {
@@ -109,6 +130,54 @@ describe('fillTemplate', () => {
     const out = fillTemplate(TEMPLATE.replace(/\n/g, '\r\n'), { id: 'a', date: '2025-01-01' });
     expect(out).toContain('**Experiment ID**: a\r\n');
     expect(out.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+});
+
+describe('blankExamples', () => {
+  test.each([
+    ['**Date**: 2025-01-15', '**Date**: [YYYY-MM-DD]'],
+    ['**Dataset Size**: 1M records, 125 features', '**Dataset Size**: [N records, N features]'],
+    ['- Validation: 15% (150K records) ', '- Validation: [N% (N records)]'],
+    ['- Latency: +3ms vs previous best (acceptable)', '- Latency: [+Nms vs previous best (acceptable)]'],
+    ['**Dataset Version**: 1.2.0', '**Dataset Version**: [dataset version]'],
+    ['- Commit SHA: abc123def456', '- Commit SHA: [commit sha]'],
+    ['- Early Stopping: Yes (patience=10)', '- Early Stopping: [early stopping]'],
+    ['**Best Model** (by validation metric):', '**Best Model** (by validation metric):'],
+    ['- Optimizer: [Adam | SGD | AdamW]', '- Optimizer: [Adam | SGD | AdamW]'],
+    ['**Template Version**: 1.0', '**Template Version**: 1.0'],
+    ['- [ ] [Area to investigate further]', '- [ ] [Area to investigate further]'],
+  ])('%s → %s', (line, expected) => {
+    expect(blankExamples(line)).toBe(expected);
+  });
+
+  test("a table's example rows become one row of column placeholders; a table of placeholders is kept", () => {
+    expect(blankExamples('| Metric | Value |\n|---|---|\n| Accuracy | 0.869 |\n| F1 | 0.834 |\n\nnext')).toBe(
+      '| Metric | Value |\n|---|---|\n| [metric] | [value] |\n\nnext',
+    );
+    expect(blankExamples('| A | B |\n|---|---|\n| [a] | [b] |')).toBe('| A | B |\n|---|---|\n| [a] | [b] |');
+  });
+
+  test('a fenced example becomes the label above it as a placeholder; a fenced placeholder is kept', () => {
+    expect(blankExamples('**Confusion Matrix**:\n```\n  Neg Pos\nNeg 1 2\n```')).toBe(
+      '**Confusion Matrix**:\n```\n[confusion matrix]\n```',
+    );
+    expect(blankExamples('**Model Architecture**:\n```\n[Architecture description]\n```')).toBe(
+      '**Model Architecture**:\n```\n[Architecture description]\n```',
+    );
+  });
+
+  test('keeps CRLF line endings', () => {
+    expect(blankExamples('**Date**: 2025-01-15\r\n**Experimenter**: [Name]\r\n')).toBe(
+      '**Date**: [YYYY-MM-DD]\r\n**Experimenter**: [Name]\r\n',
+    );
+  });
+
+  test("leaves none of the shipped template's example results", () => {
+    const { record } = validateRecord(parseSource(blankExamples(TEMPLATE), { file: 'blank.md' }), { file: 'blank.md' });
+    expect(record === undefined ? ['no record'] : findTemplateExamples(record)).toEqual([]);
+    expect(
+      findTemplateExamples(validateRecord(parseSource(TEMPLATE, { file: 't.md' }), { file: 't.md' }).record ?? { id: 'x' }),
+    ).toHaveLength(10);
   });
 });
 

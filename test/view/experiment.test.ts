@@ -53,6 +53,16 @@ describe('buildExperimentPageData', () => {
     expect(JSON.stringify(pageFor(record, [record]).sections.find((s) => s.id === 'next-steps'))).toContain('"text":"Needs review"');
   });
 
+  test('shows a training duration as written ("25 min"), else in hours', () => {
+    const section = (record: Experiment) => JSON.stringify(pageFor(record, [record]).sections.find((s) => s.id === 'training'));
+    const written = { id: 'a', training: { infrastructure: { durationHours: 25 / 60, durationText: '25 min' } } } as Experiment;
+    expect(section(written)).toContain('{"label":"Training duration","value":{"text":"25 min"}}');
+    expect(section(written)).not.toContain('0.41');
+    expect(section({ id: 'b', training: { infrastructure: { durationHours: 12 } } })).toContain(
+      '"label":"Training duration","value":{"text":"12 h"',
+    );
+  });
+
   test('shows placeholders as "not filled", never as values', () => {
     const parsed = parseSource(readFileSync('test/fixtures/ingest/template/input.md', 'utf8'), { file: 'template.md' });
     const { record } = validateRecord(parsed, { file: 'template.md' });

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parseSource, validateRecord, type ParsedSource } from '../../src/ingest/index.ts';
-import { parseClaim, parseConfusionMatrixText, parseSearchSpace } from '../../src/ingest/parse-template.ts';
-import type { Experiment } from '../../src/schema/index.ts';
+import { parseSource, validateRecord, type ParsedSource } from '../../../src/ingest/index.ts';
+import type { Experiment } from '../../../src/schema/index.ts';
 
 const templateFile = 'test/fixtures/ingest/template/input.md';
-const templateText = readFileSync(new URL('../fixtures/ingest/template/input.md', import.meta.url), 'utf8');
+const templateText = readFileSync(new URL('../../fixtures/ingest/template/input.md', import.meta.url), 'utf8');
 
 function load(text: string, file = 'exp.md'): { parsed: ParsedSource; record: Experiment } {
   const parsed = parseSource(text, { file });
@@ -76,7 +75,7 @@ describe('parseSource on the unfilled template', () => {
     });
     expect(history[4]?.['Learning Rate']).toBe(0.00001);
     expect(record.training?.bestModel).toEqual({ epoch: 85, metrics: { 'Val Loss': 0.334, 'Val Acc': 0.878 } });
-    expect(record.training?.infrastructure).toEqual({ durationHours: 12, gpuHours: 48, co2Kg: 15.6 });
+    expect(record.training?.infrastructure).toEqual({ durationHours: 12, durationText: '12 hours', gpuHours: 48, co2Kg: 15.6 });
   });
 
   test('reads 5 test metrics with ci95, the 2x2 confusion matrix and 3 disaggregated rows', () => {
@@ -214,7 +213,7 @@ describe('parseSource on the unfilled template', () => {
 });
 
 describe('parseSource on a filled-in template', () => {
-  const text = readFileSync(new URL('../fixtures/ingest/filled-template/input.md', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('../../fixtures/ingest/filled-template/input.md', import.meta.url), 'utf8');
   const { record } = load(text);
 
   test('reads a multi-class confusion matrix with labels, rows actual', () => {
@@ -289,63 +288,5 @@ describe('parseSource leniency', () => {
     const parsed = parseSource('**Date**: 2025-01-01\n', { file: 'content/exp-777.md' });
     expect((parsed.data as { id: string }).id).toBe('exp-777');
     expect(parsed.diagnostics.map((d) => d.code)).toEqual(['missing-id']);
-  });
-});
-
-describe('parseSearchSpace', () => {
-  test.each([
-    ['[0.0001, 0.01]', { kind: 'range', min: 0.0001, max: 0.01 }],
-    ['[16, 32, 64, 128]', { kind: 'choice', values: [16, 32, 64, 128] }],
-    ['[gini, entropy]', { kind: 'choice', values: ['gini', 'entropy'] }],
-    ['{16, 32}', { kind: 'choice', values: [16, 32] }],
-    ['0.0 - 0.2', { kind: 'range', min: 0, max: 0.2 }],
-    ['loguniform(1e-5, 1e-3)', { kind: 'range', min: 0.00001, max: 0.001, scale: 'log' }],
-    ['powers of two', { kind: 'text', text: 'powers of two' }],
-  ])('%s', (text, expected) => {
-    expect(parseSearchSpace(text)).toEqual(expected);
-  });
-});
-
-describe('parseClaim', () => {
-  test.each([
-    ['+2.1% vs previous best', { value: 2.1, unit: '%', reference: 'previous best' }],
-    ['+3ms vs previous best (acceptable)', { value: 3, unit: 'abs', reference: 'previous best', comment: 'acceptable' }],
-    ['-1.2 pp', { value: -1.2, unit: 'pp' }],
-    ['−0.5 points vs baseline', { value: -0.5, unit: 'pp', reference: 'baseline' }],
-    ['+0.018 over production', { value: 0.018, unit: 'abs', reference: 'production' }],
-  ])('%s', (text, expected) => {
-    expect(parseClaim('Accuracy', text)).toEqual({ metric: 'Accuracy', text, ...expected });
-  });
-
-  test('keeps a claim it cannot read as text only', () => {
-    expect(parseClaim('F1', 'much better')).toEqual({ metric: 'F1', text: 'much better' });
-  });
-});
-
-describe('parseConfusionMatrixText', () => {
-  test('reads the binary matrix of the template', () => {
-    const text = '               Predicted\n             Neg    Pos\nActual  Neg  95000  5000\n        Pos  8500   41500';
-    expect(parseConfusionMatrixText(text)).toEqual({
-      labels: ['Neg', 'Pos'],
-      matrix: [
-        [95000, 5000],
-        [8500, 41500],
-      ],
-    });
-  });
-
-  test('orders rows by the column labels when they are written in another order', () => {
-    const text = '     a   b\nb    1   2\na    3   4';
-    expect(parseConfusionMatrixText(text)).toEqual({
-      labels: ['a', 'b'],
-      matrix: [
-        [3, 4],
-        [1, 2],
-      ],
-    });
-  });
-
-  test('returns undefined without any counts', () => {
-    expect(parseConfusionMatrixText('nothing here')).toBeUndefined();
   });
 });

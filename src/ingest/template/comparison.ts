@@ -1,0 +1,99 @@
+/** The "Comparison to Baseline" section: the baseline table and the "Improvement vs Baseline" claims. */
+
+import { isBold, startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
+import { isPlaceholder } from '../placeholder.ts';
+import type { FieldPath, SourcePosition } from '../types.ts';
+import { parseNumber } from '../units.ts';
+import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
+import { keyValueItems } from './fields.ts';
+import { column, metricCell, readTableRows } from './table.ts';
+
+/** An id in a baseline label: `Previous Best (exp-042)` → `exp-042` (an aside with a digit, no spaces). */
+function idInLabel(label: string): string | undefined {
+  const aside = /\(([A-Za-z0-9][A-Za-z0-9._-]*)\)\s*$/.exec(label)?.[1];
+  return aside && /\d/.test(aside) ? aside : undefined;
+}
+
+/** The baseline table: label, `current` for the **bold** row, metric columns, notes. */
+const baselinesHandler: Handler = (entry, ctx) => {
+  const block = blockOf(entry, ctx, 'table');
+  if (!block) return;
+  const table = tableOf(ctx.source, block);
+  const label = 0;
+  const notes = column(table, /note|comment|remark|description/, [label]);
+  const evaluatedOn = column(table, /evaluated on|test set|eval set|dataset/, [label, notes]);
+  readTableRows(table, startOf(block), ctx, {
+    path: ['comparison', 'baselines'],
+    key: label,
+    keyField: 'label',
+    readRow: (row, write) => {
+      const labelCell = row[label];
+      const text = stripEmphasis(labelCell?.text ?? '');
+      if (isBold(labelCell?.text ?? '') || /^(current|this) (experiment|model|run)$/i.test(text)) write.set('current', true);
+      const id = idInLabel(text);
+      if (id) write.set('experimentId', id, labelCell);
+      const metrics: Record<string, unknown> = {};
+      table.header.forEach((head, index) => {
+        const cell = row[index];
+        if (index === label || !cell) return;
+        const cellText = stripEmphasis(cell.text);
+        if (index === notes || index === evaluatedOn) {
+          if (cellText !== '' && !/^(-|—|–)$/.test(cellText)) write.set(index === notes ? 'notes' : 'evaluatedOn', cellText, cell);
+          return;
+        }
+        const key = stripEmphasis(head.text);
+        metrics[key] = metricCell(cell);
+        write.mark(['metrics', key], cell);
+      });
+      write.set('metrics', metrics);
+    },
+  });
+};
+
+/** An improvement claim: `+2.1% vs previous best`, `+3ms vs previous best (acceptable)`, `-1.2 pp`. */
+export function parseClaim(metric: string, text: string): Record<string, unknown> {
+  const claim: Record<string, unknown> = { metric, text };
+  const match =
+    /^([+\-−–]?\s*\d[\d,]*(?:\.\d+)?)\s*(%|pp|p\.p\.|percentage points?|points?|pts?|[A-Za-zµ]+)?\s*(?:(?:vs\.?|versus|over|compared (?:to|with)|relative to|than|against|from)\s+([^()]+?))?\s*(?:\(([^)]*)\))?\s*$/i.exec(
+      text.trim(),
+    );
+  if (!match?.[1]) return claim;
+  const value = parseNumber(match[1].replace(/\s+/g, ''));
+  if (value === undefined) return claim;
+  claim['value'] = value;
+  const unit = (match[2] ?? '').toLowerCase();
+  claim['unit'] = unit === '%' ? '%' : /^(pp|p\.p\.|percentage points?|points?|pts?)$/.test(unit) ? 'pp' : 'abs';
+  if (match[3]) claim['reference'] = match[3].trim();
+  if (match[4]) claim['comment'] = match[4].trim();
+  return claim;
+}
+
+/** The "Improvement vs Baseline" list: `Metric: claim` items. */
+const claimsHandler: Handler = (entry, ctx) => {
+  const claims: Record<string, unknown>[] = [];
+  let first: SourcePosition | undefined;
+  for (const item of keyValueItems(entry, ctx)) {
+    const path: FieldPath = ['comparison', 'claims', claims.length];
+    if (item.value === '' || item.key === '') continue;
+    if (isPlaceholder(item.value)) {
+      ctx.b.placeholder(path, item.position);
+      continue;
+    }
+    first ??= item.item.position;
+    ctx.b.mark(path, item.item.position);
+    ctx.b.mark([...path, 'value'], item.position);
+    claims.push(parseClaim(item.key, item.value));
+  }
+  if (claims.length > 0) ctx.b.set(['comparison', 'claims'], claims, first);
+};
+
+/** The comparison's labels, in order: the first match wins. */
+export const COMPARISON_RULES: readonly LabelRule[] = [
+  { pattern: /improvement|delta|gain|\bvs\b|versus|uplift/, path: ['comparison', 'claims'], handler: claimsHandler },
+  { pattern: /baseline|comparison|models/, path: ['comparison', 'baselines'], handler: baselinesHandler },
+];
+
+/** Tables of this section written without a label line, by header row, in order: the first match wins. */
+export const COMPARISON_TABLES: readonly TableRule[] = [
+  { pattern: /^(model|baseline|method|approach|system|experiment|run|variant)s?( |$)/, label: 'Baseline Models' },
+];

@@ -1,0 +1,58 @@
+/** What every label reader of the template parser works with: the entry it reads and the record it writes. */
+
+import type { Nodes, RootContent } from 'mdast';
+import type { Source } from '../markdown-blocks.ts';
+import type { RecordBuilder } from '../record-builder.ts';
+import type { FieldPath, SourcePosition } from '../types.ts';
+
+/** A labelled entry of a section: the label line and the blocks written under it. */
+export interface Entry {
+  label: string;
+  /** The label normalized for matching (lower case, no punctuation, no parenthesised aside). */
+  norm: string;
+  qualifier: string;
+  value: string;
+  position: SourcePosition;
+  blocks: RootContent[];
+}
+
+/** The record being built, the source it is read from, and the blocks already read into it. */
+export interface Context {
+  b: RecordBuilder;
+  source: Source;
+  consumed: Set<Nodes>;
+}
+
+/** Reads one labelled entry into the record. */
+export type Handler = (entry: Entry, ctx: Context) => void;
+
+/** A label rule: entries whose normalized label matches `pattern` are read by `handler` into `path` (and fields next to it). */
+export interface LabelRule {
+  readonly pattern: RegExp;
+  /** The field the rule fills (for a reader of several fields, the main one or their parent). */
+  readonly path: FieldPath;
+  readonly handler: Handler;
+}
+
+/**
+ * A table rule: a table with no label line above it whose header row (cells normalized with
+ * `normalizeLabel` and joined with " | ") matches `pattern` is read as if `label` were written above it.
+ */
+export interface TableRule {
+  readonly pattern: RegExp;
+  readonly label: string;
+}
+
+/** The first block of a type under an entry (marked as consumed). */
+export function blockOf<T extends RootContent['type']>(entry: Entry, ctx: Context, type: T): Extract<RootContent, { type: T }> | undefined {
+  const block = entry.blocks.find((node) => node.type === type && !ctx.consumed.has(node));
+  if (block) ctx.consumed.add(block);
+  return block as Extract<RootContent, { type: T }> | undefined;
+}
+
+/** Every block of a type under an entry (marked as consumed). */
+export function blocksOf<T extends RootContent['type']>(entry: Entry, ctx: Context, type: T): Extract<RootContent, { type: T }>[] {
+  const blocks = entry.blocks.filter((node) => node.type === type && !ctx.consumed.has(node));
+  for (const block of blocks) ctx.consumed.add(block);
+  return blocks as Extract<RootContent, { type: T }>[];
+}

@@ -1,0 +1,77 @@
+/** The "Dataset Information" section: name, version, location, size, splits, preprocessing. */
+
+import { isPlaceholder } from '../placeholder.ts';
+import type { FieldPath, SourcePosition } from '../types.ts';
+import { parseCount, parseNumber, parsePercent } from '../units.ts';
+import type { Handler, LabelRule } from './context.ts';
+import { keyValueItems, listRule, textRule } from './fields.ts';
+
+/** `1M records, 125 features` → records and features; anything else also keeps `sizeText`. */
+const datasetSizeHandler: Handler = (entry, ctx) => {
+  if (entry.value === '') return;
+  if (isPlaceholder(entry.value)) {
+    ctx.b.placeholder(['dataset', 'records'], entry.position);
+    return;
+  }
+  let understood = true;
+  for (const part of entry.value.split(/,|;|\band\b|\bx\b|×/)) {
+    const match = /^\s*(\S+)\s+(records?|rows?|samples?|examples?|instances?|features?|columns?|cols?)\s*$/i.exec(part);
+    const count = match?.[1] ? parseCount(match[1]) : undefined;
+    if (!match?.[2] || count === undefined) {
+      if (part.trim() !== '') understood = false;
+      continue;
+    }
+    const key = /^(features?|columns?|cols?)$/i.test(match[2]) ? 'features' : 'records';
+    ctx.b.set(['dataset', key], count, entry.position);
+  }
+  if (!understood) ctx.b.set(['dataset', 'sizeText'], entry.value, entry.position);
+};
+
+/** `Training: 70% (700K records)` → `{ name, fraction, records }`. */
+function readSplit(name: string, value: string): Record<string, unknown> {
+  const split: Record<string, unknown> = { name };
+  const percent = /([+-]?\d+(?:\.\d+)?)\s*%/.exec(value);
+  if (percent?.[0]) split['fraction'] = parsePercent(percent[0]);
+  else {
+    const fraction = /^(0?\.\d+|1(?:\.0+)?|0)\b/.exec(value.trim());
+    if (fraction?.[1]) split['fraction'] = parseNumber(fraction[1]);
+  }
+  const records = /(\d[\d,.]*\s*[kKmMbB]?)\s*(?:records?|rows?|samples?|examples?|instances?)/.exec(value);
+  if (records?.[1]) split['records'] = parseCount(records[1].replace(/\s+/g, '')) ?? records[1];
+  if (split['fraction'] === undefined && split['records'] === undefined && value !== '') split['text'] = value;
+  return split;
+}
+
+/** The Train/Val/Test Split list: splits plus split strategy and random seed. */
+const splitsHandler: Handler = (entry, ctx) => {
+  const splits: Record<string, unknown>[] = [];
+  let first: SourcePosition | undefined;
+  for (const item of keyValueItems(entry, ctx)) {
+    if (/strategy|method/.test(item.norm)) ctx.b.text(['dataset', 'splitStrategy'], item.value, item.position);
+    else if (/seed/.test(item.norm)) ctx.b.text(['dataset', 'randomSeed'], item.value, item.position, parseNumber);
+    else if (item.key === '') ctx.b.text(['dataset', 'splitNotes'], item.value, item.position);
+    else if (isPlaceholder(item.value)) ctx.b.placeholder(['dataset', 'splits', splits.length], item.position);
+    else {
+      const path: FieldPath = ['dataset', 'splits', splits.length];
+      first ??= item.item.position;
+      ctx.b.mark(path, item.item.position);
+      ctx.b.mark([...path, 'fraction'], item.position);
+      ctx.b.mark([...path, 'records'], item.position);
+      splits.push(readSplit(item.key, item.value));
+    }
+  }
+  if (splits.length > 0) ctx.b.set(['dataset', 'splits'], splits, first);
+};
+
+/** The dataset's labels, in order: the first match wins. */
+export const DATASET_RULES: readonly LabelRule[] = [
+  textRule(/split strategy|splitting strategy/, ['dataset', 'splitStrategy']),
+  textRule(/seed/, ['dataset', 'randomSeed'], parseNumber),
+  { pattern: /split/, path: ['dataset', 'splits'], handler: splitsHandler },
+  listRule(/preprocess|processing|cleaning|transform/, ['dataset', 'preprocessing']),
+  textRule(/version/, ['dataset', 'version']),
+  textRule(/location|path|uri|url|source|storage/, ['dataset', 'location']),
+  { pattern: /size|records|rows/, path: ['dataset', 'records'], handler: datasetSizeHandler },
+  textRule(/^(number of )?features$|feature count/, ['dataset', 'features'], parseCount),
+  textRule(/name/, ['dataset', 'name']),
+];

@@ -1,0 +1,85 @@
+/**
+ * Splitting a section into labelled entries: `**Label**: value` lines and headings, each with the
+ * blocks written under it — and tables written with no label above them, labelled from their header row.
+ */
+
+import type { RootContent, Table } from 'mdast';
+import { innerSliceOf, linesOf, readLabelLine, sliceOf, startOf, stripEmphasis, tableOf, type Source } from '../markdown-blocks.ts';
+import { normalizeLabel } from '../text.ts';
+import type { SourcePosition } from '../types.ts';
+import type { Entry, LabelRule } from './context.ts';
+
+/** Markdown of a section that no label claims, with its offset for ordering. */
+export interface Prose {
+  markdown: string;
+  order: number;
+}
+
+/** What a section knows about its labels. */
+export interface SectionLabels {
+  /** The rule that reads a normalized label in this section (section rules, then global ones), or undefined. */
+  ruleOf(norm: string): LabelRule | undefined;
+  /** The label a table with no label line above it stands for, from its header cells (as written); undefined when none. */
+  tableLabel(header: readonly string[]): string | undefined;
+}
+
+/**
+ * Splits a section into labelled entries, and prose lines no label claims. A bold label without a
+ * colon (`**Dataset Name** x`) is a label only when `labels` knows it. A table opens an entry of
+ * its own, labelled from its header row, unless it sits right under a bare label line or belongs to
+ * the same rule as the entry above it.
+ */
+export function readEntries(source: Source, nodes: readonly RootContent[], labels: SectionLabels): { entries: Entry[]; prose: Prose[] } {
+  const entries: Entry[] = [];
+  const prose: Prose[] = [];
+  let current: Entry | undefined;
+  const open = (label: string, qualifier: string, value: string, position: SourcePosition): Entry => {
+    const entry: Entry = { label, norm: normalizeLabel(label), qualifier, value, position, blocks: [] };
+    entries.push(entry);
+    return entry;
+  };
+  for (const node of nodes) {
+    if (node.type === 'thematicBreak' || node.type === 'definition') continue;
+    if (node.type === 'heading') {
+      const heading = innerSliceOf(source, node).trim();
+      const aside = /\(([^)]*)\)\s*:?\s*$/.exec(heading);
+      current = open(stripEmphasis(heading.replace(/\([^)]*\)\s*:?\s*$/, '').replace(/:$/, '')), aside?.[1] ?? '', '', startOf(node));
+      continue;
+    }
+    if (node.type === 'table' && !(current && current.value === '' && current.blocks.length === 0)) {
+      const label = tableLabel(source, node, labels);
+      if (label !== undefined && (!current || labels.ruleOf(current.norm) !== labels.ruleOf(normalizeLabel(label)))) {
+        current = open(label, '', '', startOf(node));
+        current.blocks.push(node);
+        continue;
+      }
+    }
+    if (node.type !== 'paragraph') {
+      if (current) current.blocks.push(node);
+      else prose.push({ markdown: sliceOf(source, node), order: node.position?.start.offset ?? 0 });
+      continue;
+    }
+    // A paragraph right after a label with no value is that label's value; otherwise it is prose.
+    let target: Entry | undefined = current && current.value === '' && current.blocks.length === 0 ? current : undefined;
+    const proseLines: string[] = [];
+    for (const { text, line } of linesOf(source, node)) {
+      const label = readLabelLine(text, line);
+      if (label && (label.colon || labels.ruleOf(normalizeLabel(label.label)) !== undefined)) {
+        target = open(label.label, label.qualifier, label.value, label.value === '' ? label.labelPosition : label.valuePosition);
+        current = target;
+      } else if (target) {
+        if (target.value === '') target.position = { line, column: text.length - text.trimStart().length + 1 };
+        target.value = target.value === '' ? text.trim() : `${target.value}\n${text.trim()}`;
+      } else {
+        proseLines.push(text);
+      }
+    }
+    if (proseLines.length > 0) prose.push({ markdown: proseLines.join('\n'), order: node.position?.start.offset ?? 0 });
+  }
+  return { entries, prose };
+}
+
+/** The label a table stands for when no label line names it, from its header row. */
+function tableLabel(source: Source, table: Table, labels: SectionLabels): string | undefined {
+  return labels.tableLabel(tableOf(source, table).header.map((cell) => cell.text));
+}

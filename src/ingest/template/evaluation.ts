@@ -1,0 +1,235 @@
+/** The "Evaluation Results" section: the test-metric table, the confusion matrix, the disaggregated tables. */
+
+import { codeOf, startOf, stripEmphasis, tableOf, type TableData } from '../markdown-blocks.ts';
+import { isPlaceholder } from '../placeholder.ts';
+import { normalizeLabel, toCamelCase } from '../text.ts';
+import type { FieldPath, SourcePosition } from '../types.ts';
+import { parseConfidenceInterval, parseCount, parseMetricCell, parseNumber } from '../units.ts';
+import { blockOf, blocksOf, type Handler, type LabelRule, type TableRule } from './context.ts';
+import { column, metricCell, numberCell, readTableRows } from './table.ts';
+
+/** The test-metric table: metric, value (a `%` value keeps percent with unit "%"), 95% CI. */
+const testMetricsHandler: Handler = (entry, ctx) => {
+  const block = blockOf(entry, ctx, 'table');
+  if (!block) return;
+  const table = tableOf(ctx.source, block);
+  const metric = Math.max(0, column(table, /metric|name|measure/));
+  let ci = column(table, /\bci\b|confidence|interval|error|std/, [metric]);
+  let value = column(table, /value|score|result|test|estimate/, [metric, ci]);
+  if (value < 0) value = table.header.findIndex((_, index) => index !== metric && index !== ci);
+  if (ci < 0 && table.header.length > 2) ci = table.header.findIndex((_, index) => index !== metric && index !== value);
+  readTableRows(table, startOf(block), ctx, {
+    path: ['evaluation', 'testMetrics'],
+    key: metric,
+    keyField: 'metric',
+    readRow: (row, write) => {
+      const valueCell = row[value];
+      if (valueCell && isPlaceholder(valueCell.text)) write.placeholder('value', valueCell);
+      else {
+        const parsed = parseMetricCell(stripEmphasis(valueCell?.text ?? ''));
+        write.set('value', parsed ? parsed.value : stripEmphasis(valueCell?.text ?? ''), valueCell);
+        if (parsed?.unit) write.set('unit', parsed.unit);
+      }
+      const ciCell = row[ci];
+      const ciText = stripEmphasis(ciCell?.text ?? '').replace(/\s*%$/, '');
+      if (ciCell && ciText !== '' && !/^(-|—|n\/a)$/i.test(ciText)) {
+        if (isPlaceholder(ciText)) write.placeholder('ci95', ciCell);
+        else write.set('ci95', parseConfidenceInterval(ciText) ?? ciText, ciCell);
+      }
+      table.header.forEach((head, index) => {
+        if (index === metric || index === value || index === ci) return;
+        const cellText = row[index]?.text ?? '';
+        if (cellText !== '') write.set(toCamelCase(head.text) || `column${index + 1}`, stripEmphasis(cellText));
+      });
+    },
+  });
+};
+
+/**
+ * A confusion matrix written as a fenced text grid (rows actual, columns predicted):
+ * a header line of predicted labels, then one line per actual label with its counts.
+ * Lines holding only "Predicted"/"Actual" are decoration; a leading "Actual" on a row is dropped.
+ */
+export function parseConfusionMatrixText(text: string): { labels: string[]; matrix: (number | string)[][] } | undefined {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^(predicted|actual|pred\.?|true)(\s*(→|->|\\|\/)?\s*(predicted|actual))?:?$/i.test(line));
+  const isCount = (token: string): boolean => parseCount(token) !== undefined || parseNumber(token) !== undefined;
+  let columns: string[] | undefined;
+  const rows: { label: string; counts: (number | string)[] }[] = [];
+  for (const line of lines) {
+    const tokens = line.split(/\s{2,}|\t|\s*\|\s*/).filter((token) => token !== '');
+    const firstCount = tokens.findIndex(isCount);
+    if (firstCount < 0) {
+      if (!columns) columns = splitLabels(line, tokens);
+      continue;
+    }
+    let labelTokens = tokens.slice(0, firstCount);
+    if (labelTokens.length === 1 && firstCount > 0) labelTokens = (labelTokens[0] ?? '').split(/\s+/);
+    const labelParts = labelTokens.filter((token, index) => !(index === 0 && labelTokens.length > 1 && /^(actual|true)$/i.test(token)));
+    const counts = tokens
+      .slice(firstCount)
+      .flatMap((token) => token.split(/\s+/))
+      .map((token) => parseCount(token) ?? parseNumber(token) ?? token);
+    rows.push({ label: labelParts.join(' '), counts });
+  }
+  if (rows.length === 0) return undefined;
+  const labels =
+    columns && columns.length === rows[0]?.counts.length ? columns : rows.map((row, index) => row.label || `Class ${index + 1}`);
+  const byLabel = new Map(rows.map((row) => [row.label.toLowerCase(), row.counts]));
+  const ordered = labels.every((label) => byLabel.has(label.toLowerCase()))
+    ? labels.map((label) => byLabel.get(label.toLowerCase()) ?? [])
+    : rows.map((row) => row.counts);
+  return { labels, matrix: ordered };
+}
+
+/** Column labels of a header line; drops a leading "Actual"/"Predicted" caption. */
+function splitLabels(line: string, tokens: string[]): string[] {
+  const parts = tokens.length > 1 ? tokens : line.split(/\s+/);
+  return parts.filter(
+    (token, index) => !(index === 0 && /^(actual|predicted|true|pred\.?)([\\/→ -]+\w+)?$/i.test(token) && parts.length > 2),
+  );
+}
+
+/** A confusion matrix from a GFM table: first column actual labels, header predicted labels. */
+function confusionFromTable(table: TableData): { labels: string[]; matrix: (number | string)[][] } {
+  const labels = table.header.slice(1).map((cell) => stripEmphasis(cell.text).replace(/^(pred(icted)?)[:\s]+/i, ''));
+  const matrix = table.rows.map((row) => row.slice(1).map((cell) => numberCell(cell, (t) => parseCount(t) ?? parseNumber(t)) ?? ''));
+  return { labels, matrix };
+}
+
+/** The confusion matrix: a fenced text grid or a GFM table; a `(positive class: …)` aside names the positive label. */
+const confusionHandler: Handler = (entry, ctx) => {
+  const code = blockOf(entry, ctx, 'code');
+  const table = code ? undefined : blockOf(entry, ctx, 'table');
+  let parsed: { labels: string[]; matrix: (number | string)[][] } | undefined;
+  let position: SourcePosition | undefined;
+  if (code) {
+    const { text, position: at } = codeOf(code);
+    if (isPlaceholder(text)) {
+      ctx.b.placeholder(['evaluation', 'confusionMatrix'], at);
+      return;
+    }
+    parsed = parseConfusionMatrixText(text);
+    position = at;
+    if (!parsed) {
+      ctx.b.set(['evaluation', 'confusionMatrix'], text, at);
+      return;
+    }
+  } else if (table) {
+    parsed = confusionFromTable(tableOf(ctx.source, table));
+    position = startOf(table);
+  }
+  if (!parsed || !position) return;
+  const positive = /positive(?: class)?[:=]\s*([^,;)]+)/i.exec(entry.qualifier)?.[1]?.trim();
+  ctx.b.set(
+    ['evaluation', 'confusionMatrix'],
+    { labels: parsed.labels, matrix: parsed.matrix, ...(positive ? { positiveLabel: positive } : {}) },
+    position,
+  );
+  ctx.b.mark(['evaluation', 'confusionMatrix', 'labels'], position);
+  ctx.b.mark(['evaluation', 'confusionMatrix', 'matrix'], position);
+};
+
+const GENERIC_GROUP_HEADERS = /^(group|subgroup|segment|cohort|slice|demographic|population)$/;
+const OVERALL = /^(overall|all|total|everyone|all groups)$/i;
+const EMPTY_ATTRIBUTE = /^(|-|—|–|all|any|\*)$/i;
+
+/**
+ * Disaggregated tables: leading non-numeric columns are attributes (a generic "Group" column takes its
+ * name from the label's "(by …)" aside), an `N` column is the group size, the rest are metrics.
+ * Several tables and several attribute columns are merged into one list; only the first Overall row is kept.
+ * (Not the shared row reader: a row is named by several cells, and rows of several tables share one list.)
+ */
+const disaggregatedHandler: Handler = (entry, ctx) => {
+  const tables = blocksOf(entry, ctx, 'table');
+  const byAside = /^by (.+)$/i.exec(entry.qualifier)?.[1];
+  const rows: Record<string, unknown>[] = [];
+  let seenOverall = false;
+  let first: SourcePosition | undefined;
+  for (const block of tables) {
+    first ??= startOf(block);
+    const table = tableOf(ctx.source, block);
+    const n = column(table, /^(n|count|support|size|samples?|n samples|number|examples)$/);
+    const attributeColumns: number[] = [];
+    for (let index = 0; index < table.header.length; index++) {
+      if (index === n) break;
+      const numeric = table.rows.some((row) => {
+        const text = stripEmphasis(row[index]?.text ?? '');
+        return !OVERALL.test(text) && !EMPTY_ATTRIBUTE.test(text) && parseMetricCell(text) !== undefined;
+      });
+      if (numeric) break;
+      attributeColumns.push(index);
+    }
+    if (attributeColumns.length === 0) attributeColumns.push(0);
+    const attributeNames = attributeColumns.map((index) => {
+      const header = normalizeLabel(stripEmphasis(table.header[index]?.text ?? ''));
+      if ((GENERIC_GROUP_HEADERS.test(header) || header === '') && byAside && attributeColumns.length === 1) return toCamelCase(byAside);
+      return toCamelCase(table.header[index]?.text ?? '') || `attribute${index + 1}`;
+    });
+    for (const row of table.rows) {
+      const path: FieldPath = ['evaluation', 'disaggregated', rows.length];
+      const values = attributeColumns.map((index) => stripEmphasis(row[index]?.text ?? ''));
+      if (values.every((value) => value === '' || isPlaceholder(value))) continue;
+      const overall =
+        values.some((value) => OVERALL.test(value)) && values.every((value) => OVERALL.test(value) || EMPTY_ATTRIBUTE.test(value));
+      if (overall && seenOverall) continue;
+      const record: Record<string, unknown> = {};
+      const firstCell = row[attributeColumns[0] ?? 0];
+      if (firstCell) {
+        ctx.b.mark(path, firstCell.position);
+        ctx.b.mark([...path, 'group'], firstCell.position);
+      }
+      if (overall) {
+        seenOverall = true;
+        record['group'] = values.find((value) => OVERALL.test(value)) ?? 'Overall';
+        record['overall'] = true;
+      } else {
+        const attributes: Record<string, string> = {};
+        values.forEach((value, i) => {
+          if (!EMPTY_ATTRIBUTE.test(value)) attributes[attributeNames[i] ?? `attribute${i + 1}`] = value;
+        });
+        record['group'] = Object.values(attributes).join(', ');
+        record['attributes'] = attributes;
+      }
+      const nCell = n >= 0 ? row[n] : undefined;
+      if (nCell && nCell.text !== '') {
+        record['n'] = numberCell(nCell, parseCount);
+        ctx.b.mark([...path, 'n'], nCell.position);
+      }
+      const metrics: Record<string, unknown> = {};
+      table.header.forEach((head, index) => {
+        if (attributeColumns.includes(index) || index === n) return;
+        const key = stripEmphasis(head.text);
+        metrics[key] = metricCell(row[index]);
+        const cell = row[index];
+        if (cell) ctx.b.mark([...path, 'metrics', key], cell.position);
+      });
+      record['metrics'] = metrics;
+      rows.push(record);
+    }
+  }
+  if (rows.length > 0) ctx.b.set(['evaluation', 'disaggregated'], rows, first);
+};
+
+/** The evaluation's labels, in order: the first match wins. */
+export const EVALUATION_RULES: readonly LabelRule[] = [
+  { pattern: /confusion/, path: ['evaluation', 'confusionMatrix'], handler: confusionHandler },
+  {
+    pattern: /disaggregat|subgroup|fairness|by group|demographic|slice|per group/,
+    path: ['evaluation', 'disaggregated'],
+    handler: disaggregatedHandler,
+  },
+  { pattern: /test|performance|metric|result|score/, path: ['evaluation', 'testMetrics'], handler: testMetricsHandler },
+];
+
+/** Tables of this section written without a label line, by header row, in order: the first match wins. */
+export const EVALUATION_TABLES: readonly TableRule[] = [
+  { pattern: /^((actual|true|predicted|pred)( (predicted|actual|label|class))?)? \| /, label: 'Confusion Matrix' },
+  { pattern: /^(metric|measure)s?( |$)/, label: 'Test Set Performance' },
+  {
+    pattern: /(^|\| )(n|count|support|size|samples?|n samples)( \||$)|^(group|subgroup|segment|cohort|slice|demographic|population)s?( |$)/,
+    label: 'Disaggregated Performance',
+  },
+];

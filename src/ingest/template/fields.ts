@@ -1,0 +1,189 @@
+/** Readers shared by the sections: text fields, lists, `Key: value` lists, and labels no rule claims. */
+
+import { codeOf, itemsOf, splitKeyValue, startOf, tableOf, type Item } from '../markdown-blocks.ts';
+import { isPlaceholder } from '../placeholder.ts';
+import { normalizeLabel, toCamelCase } from '../text.ts';
+import type { FieldPath, SourcePosition } from '../types.ts';
+import { blockOf, type Context, type Entry, type Handler, type LabelRule } from './context.ts';
+
+/** Sets a text field from the entry's value (or, when the value is empty, its code block). */
+export function textField(path: FieldPath, convert?: (text: string) => unknown): Handler {
+  return (entry, ctx) => {
+    if (entry.value === '') {
+      const code = blockOf(entry, ctx, 'code');
+      if (code) ctx.b.text(path, codeOf(code).text, codeOf(code).position, convert);
+      return;
+    }
+    ctx.b.text(path, entry.value, entry.position, convert);
+  };
+}
+
+/** A label rule that reads the entry's value into a text field (converted by `convert`). */
+export function textRule(pattern: RegExp, path: FieldPath, convert?: (text: string) => unknown): LabelRule {
+  return { pattern, path, handler: textField(path, convert) };
+}
+
+/** Sets a list-of-Markdown field from the entry's list (placeholder-only items are dropped and listed). */
+export function markdownList(path: FieldPath): Handler {
+  return (entry, ctx) => {
+    const list = blockOf(entry, ctx, 'list');
+    if (!list) {
+      if (entry.value !== '') {
+        if (isPlaceholder(entry.value)) ctx.b.placeholder(path, entry.position);
+        else ctx.b.set(path, [entry.value], entry.position);
+      }
+      return;
+    }
+    setItems(path, itemsOf(ctx.source, list), ctx, (item) => item.text);
+  };
+}
+
+/** A label rule that reads the entry's list into a list-of-Markdown field. */
+export function listRule(pattern: RegExp, path: FieldPath): LabelRule {
+  return { pattern, path, handler: markdownList(path) };
+}
+
+/** Sets an array from list items; items whose text is a placeholder are dropped and listed as `path.index`. */
+export function setItems(path: FieldPath, items: readonly Item[], ctx: Context, read: (item: Item, index: number) => unknown): void {
+  const values: unknown[] = [];
+  items.forEach((item, index) => {
+    if (item.text === '' && !item.nested) return;
+    if (isPlaceholder(item.text)) {
+      ctx.b.placeholder([...path, index], item.position);
+      return;
+    }
+    ctx.b.mark([...path, values.length], item.position);
+    values.push(read(item, index));
+  });
+  if (values.length > 0) ctx.b.set(path, values, items[0]?.position);
+}
+
+/** A `Key: value` list item with where its value starts. */
+export interface KeyValueItem {
+  key: string;
+  norm: string;
+  value: string;
+  position: SourcePosition;
+  item: Item;
+  index: number;
+}
+
+/** A rule for `Key: value` list items: items whose normalized key matches `pattern` are read by `read` into `path`. */
+export interface ItemRule {
+  readonly pattern: RegExp;
+  readonly path: FieldPath;
+  readonly read: (item: KeyValueItem, ctx: Context) => void;
+}
+
+/** The `Key: value` items of the entry's list; items without a key have key ''. */
+export function keyValueItems(entry: Entry, ctx: Context): KeyValueItem[] {
+  const list = blockOf(entry, ctx, 'list');
+  if (!list) return [];
+  return itemsOf(ctx.source, list).map((item, index) => {
+    const split = splitKeyValue(item.text);
+    if (!split) return { key: '', norm: '', value: item.text, position: item.position, item, index };
+    const firstLineOffset = split.valueOffset;
+    return {
+      key: split.key,
+      norm: normalizeLabel(split.key),
+      value: split.value,
+      position: { line: item.position.line, column: item.position.column + firstLineOffset },
+      item,
+      index,
+    };
+  });
+}
+
+/** The first item rule whose pattern matches a normalized key, or undefined. */
+export function findItemRule(norm: string, rules: readonly ItemRule[]): ItemRule | undefined {
+  return rules.find(({ pattern }) => pattern.test(norm));
+}
+
+/** Applies `Key: value` items to fields by the first matching rule; unmatched keys go to `path.<camelCaseKey>`. */
+export function keyValueFields(path: FieldPath, rules: readonly ItemRule[]): Handler {
+  return (entry, ctx) => {
+    for (const item of keyValueItems(entry, ctx)) {
+      const rule = findItemRule(item.norm, rules);
+      if (rule) rule.read(item, ctx);
+      else if (item.key !== '' && item.item.nested) itemList([...path, toCamelCase(item.key) || item.key])(item, ctx);
+      else if (item.key !== '') ctx.b.text([...path, toCamelCase(item.key) || item.key], item.value, item.position);
+      else ctx.b.text([...path, 'notes'], item.value, item.position);
+    }
+  };
+}
+
+/** Sets `path` from a `Key: value` item's value. */
+export function itemText(path: FieldPath, convert?: (text: string) => unknown): (item: KeyValueItem, ctx: Context) => void {
+  return (item, ctx) => ctx.b.text(path, item.value, item.position, convert);
+}
+
+/** An item rule that reads the item's value into a text field (converted by `convert`). */
+export function itemRule(pattern: RegExp, path: FieldPath, convert?: (text: string) => unknown): ItemRule {
+  return { pattern, path, read: itemText(path, convert) };
+}
+
+/** Sets a list field from a `Key: value` item: its nested list, or its value as one item. */
+export function itemList(path: FieldPath): (item: KeyValueItem, ctx: Context) => void {
+  return (item, ctx) => {
+    if (item.item.nested) {
+      setItems(path, itemsOf(ctx.source, item.item.nested), ctx, (sub) => sub.text);
+      return;
+    }
+    if (item.value === '') return;
+    if (isPlaceholder(item.value)) ctx.b.placeholder(path, item.position);
+    else ctx.b.set(path, [item.value], item.position);
+  };
+}
+
+/** Turns a labelled entry into a `Key: value` item so list rules can serve labels too. */
+function asItem(entry: Entry): KeyValueItem {
+  const item: Item = {
+    text: entry.value,
+    position: entry.position,
+    checked: null,
+    nested: undefined,
+    node: { type: 'listItem', children: [] },
+  };
+  return { key: entry.label, norm: entry.norm, value: entry.value, position: entry.position, item, index: 0 };
+}
+
+/** The item rules as label rules, in the same order, so each item can also be written as a label of its own. */
+export function asLabelRules(rules: readonly ItemRule[]): LabelRule[] {
+  return rules.map(({ pattern, path, read }) => ({ pattern, path, handler: (entry, ctx) => read(asItem(entry), ctx) }));
+}
+
+/** `Name: value` items → a map keyed by the name as written (values converted by `convert`). */
+export function mapHandler(path: FieldPath, convert?: (text: string) => unknown): Handler {
+  return (entry, ctx) => {
+    for (const item of keyValueItems(entry, ctx)) {
+      if (item.key === '') {
+        if (item.value !== '') ctx.b.text([...path, item.value], item.value, item.position, convert);
+        continue;
+      }
+      ctx.b.text([...path, item.key], item.value, item.position, convert);
+    }
+  };
+}
+
+/** Keeps an unknown label under `<section>.<camelCaseLabel>`: text, a list of strings, table rows or code. */
+export function keepUnknown(entry: Entry, sectionPath: FieldPath, ctx: Context): void {
+  const path = [...sectionPath, toCamelCase(entry.label) || 'field'];
+  if (entry.value !== '') {
+    ctx.b.text(path, entry.value, entry.position);
+    return;
+  }
+  const block = entry.blocks[0];
+  if (!block) return;
+  if (block.type === 'list') {
+    ctx.consumed.add(block);
+    setItems(path, itemsOf(ctx.source, block), ctx, (item) => item.text);
+  } else if (block.type === 'table') {
+    ctx.consumed.add(block);
+    const table = tableOf(ctx.source, block);
+    const rows = table.rows.map((row) => Object.fromEntries(table.header.map((head, i) => [head.text, row[i]?.text ?? ''])));
+    ctx.b.set(path, rows, startOf(block));
+  } else if (block.type === 'code') {
+    ctx.consumed.add(block);
+    ctx.b.text(path, codeOf(block).text, codeOf(block).position);
+  }
+}

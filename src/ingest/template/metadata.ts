@@ -1,0 +1,52 @@
+/**
+ * The "Experiment Metadata" section and the template's footer: completion date, status, tracker
+ * runs, tags, reviewer notes, template version. These labels are recognised in every section, after
+ * the section's own rules and the header's.
+ */
+
+import { splitKeyValue, stripEmphasis } from '../markdown-blocks.ts';
+import { isPlaceholder } from '../placeholder.ts';
+import type { Handler, LabelRule } from './context.ts';
+import { keyValueItems, textRule } from './fields.ts';
+
+/** Lower-cases a status written in any case (`Completed` → `completed`). */
+function readStatus(text: string): string {
+  const lower = stripEmphasis(text).toLowerCase();
+  return ['planned', 'running', 'completed', 'failed', 'cancelled'].includes(lower) ? lower : stripEmphasis(text);
+}
+
+/** `Key: value` tags list → `tags`. */
+const tagsHandler: Handler = (entry, ctx) => {
+  for (const item of keyValueItems(entry, ctx)) {
+    const key = item.key === '' ? item.value : item.key;
+    if (key === '') continue;
+    if (item.key === '') {
+      if (isPlaceholder(item.value)) ctx.b.placeholder(['tags', item.index], item.position);
+      else ctx.b.set(['tags', key], '', item.position);
+    } else ctx.b.text(['tags', key], item.value, item.position);
+  }
+  if (entry.value !== '' && !isPlaceholder(entry.value)) {
+    for (const tag of entry.value
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '')) {
+      const split = splitKeyValue(tag);
+      ctx.b.set(['tags', split?.key ?? tag], split?.value ?? '', entry.position);
+    }
+  } else if (isPlaceholder(entry.value)) ctx.b.placeholder(['tags'], entry.position);
+};
+
+/** The metadata's labels, in order: the first match wins. */
+export const METADATA_RULES: readonly LabelRule[] = [
+  textRule(/completion date|completed( on)?$|end date|date completed|finished( on)?$/, ['completionDate']),
+  textRule(/^status$/, ['status'], readStatus),
+  textRule(/template version/, ['templateVersion']),
+  textRule(/^based on/, ['basedOn']),
+  textRule(/review/, ['reviewerNotes']),
+  textRule(/mlflow.*(url|link)/, ['trackers', 'mlflowUrl']),
+  textRule(/mlflow/, ['trackers', 'mlflowRunId']),
+  textRule(/weights and biases|\bw and b\b|wandb/, ['trackers', 'wandbRun']),
+  textRule(/neptune/, ['trackers', 'neptuneRun']),
+  textRule(/comet/, ['trackers', 'cometExperiment']),
+  { pattern: /^tags?$|^labels$/, path: ['tags'], handler: tagsHandler },
+];

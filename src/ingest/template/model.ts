@@ -1,0 +1,107 @@
+/** The "Model Configuration" section: type, architecture, the hyperparameter table, the training configuration. */
+
+import { stripEmphasis, tableOf, startOf } from '../markdown-blocks.ts';
+import { isPlaceholder } from '../placeholder.ts';
+import { toCamelCase } from '../text.ts';
+import { parseEarlyStopping, parseNumber, parseScalar } from '../units.ts';
+import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
+import { asLabelRules, itemRule, keyValueFields, textRule, type ItemRule } from './fields.ts';
+import { column, readTableRows } from './table.ts';
+
+/** A search space as written: `[0.0001, 0.01]` range, `[16, 32, 64]` choice, otherwise text. */
+export function parseSearchSpace(text: string): Record<string, unknown> | undefined {
+  const trimmed = stripEmphasis(text);
+  if (trimmed === '' || /^(-|—|n\/a|none|fixed)$/i.test(trimmed)) return undefined;
+  const scale = /\blog/i.test(trimmed) ? { scale: 'log' } : {};
+  const bracketed = /^(?:[a-z_-]*)\s*[[({]\s*(.*?)\s*[\])}]$/i.exec(trimmed);
+  if (bracketed) {
+    const items = (bracketed[1] ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+    const numbers = items.map((item) => parseNumber(item));
+    const isChoice = trimmed.startsWith('{') || /choice/i.test(trimmed);
+    if (!isChoice && items.length === 2 && numbers.every((n) => n !== undefined)) {
+      return { kind: 'range', min: numbers[0], max: numbers[1], ...scale };
+    }
+    if (items.length > 0) return { kind: 'choice', values: items.map((item) => parseScalar(item.replace(/^["']|["']$/g, ''))) };
+  }
+  const range = /^(\S+)\s*(?:-|–|—|to|\.\.)\s*(\S+?)(?:\s*\((log|linear)[^)]*\))?$/i.exec(trimmed);
+  const min = range?.[1] ? parseNumber(range[1]) : undefined;
+  const max = range?.[2] ? parseNumber(range[2]) : undefined;
+  if (min !== undefined && max !== undefined) return { kind: 'range', min, max, ...(range?.[3] ? { scale: range[3].toLowerCase() } : {}) };
+  return { kind: 'text', text: trimmed };
+}
+
+/** True when a search-space cell is a placeholder: bracketed prose or alternatives (`[Search space]`, `[a | b]`), not a list. */
+function isSearchSpacePlaceholder(text: string): boolean {
+  const inner = /^\[([^[\]]*)\]$/.exec(text.trim())?.[1];
+  if (inner === undefined) return false;
+  return inner.includes('|') || (!inner.includes(',') && parseNumber(inner) === undefined);
+}
+
+/** The hyperparameter table: name, value, search space, tuning method (other columns kept). */
+const hyperparametersHandler: Handler = (entry, ctx) => {
+  const block = blockOf(entry, ctx, 'table');
+  if (!block) return;
+  const table = tableOf(ctx.source, block);
+  const name = Math.max(0, column(table, /param|name/));
+  const space = column(table, /search|space|range|grid|candidates|distribution/, [name]);
+  const method = column(table, /tuning|method|strategy/, [name, space]);
+  const value = column(table, /value|used|final|chosen|setting/, [name, space, method]);
+  readTableRows(table, startOf(block), ctx, {
+    path: ['model', 'hyperparameters'],
+    key: name,
+    keyField: 'name',
+    listPlaceholderKey: true,
+    readRow: (row, write) => {
+      row.forEach((cell, index) => {
+        if (index === name || cell.text === '') return;
+        const field =
+          index === value
+            ? 'value'
+            : index === space
+              ? 'searchSpace'
+              : index === method
+                ? 'tuningMethod'
+                : toCamelCase(table.header[index]?.text ?? '') || `column${index + 1}`;
+        const isPlaceholderCell = field === 'searchSpace' ? isSearchSpacePlaceholder(cell.text) : isPlaceholder(cell.text);
+        if (isPlaceholderCell) {
+          write.placeholder(field, cell);
+          return;
+        }
+        write.mark([field], cell);
+        if (field === 'value') write.set(field, parseScalar(stripEmphasis(cell.text)));
+        else if (field === 'searchSpace') {
+          const parsed = parseSearchSpace(cell.text);
+          if (parsed) write.set(field, parsed);
+        } else write.set(field, stripEmphasis(cell.text));
+      });
+    },
+  });
+};
+
+/** Training-configuration items (also usable as labels of their own), in order: the first match wins. */
+export const TRAINING_CONFIG_RULES: readonly ItemRule[] = [
+  itemRule(/optimi[sz]er/, ['model', 'training', 'optimizer']),
+  itemRule(/loss/, ['model', 'training', 'lossFunction']),
+  itemRule(/early stop/, ['model', 'training', 'earlyStopping'], parseEarlyStopping),
+  itemRule(/schedule|scheduler/, ['model', 'training', 'learningRateSchedule']),
+  itemRule(/epochs?$/, ['model', 'training', 'epochs'], parseNumber),
+];
+
+/** The model's labels, in order: the first match wins. */
+export const MODEL_RULES: readonly LabelRule[] = [
+  textRule(/architecture|structure|layers/, ['model', 'architecture']),
+  { pattern: /hyperparam|parameters/, path: ['model', 'hyperparameters'], handler: hyperparametersHandler },
+  {
+    pattern: /training config|config|training setup/,
+    path: ['model', 'training'],
+    handler: keyValueFields(['model', 'training'], TRAINING_CONFIG_RULES),
+  },
+  ...asLabelRules(TRAINING_CONFIG_RULES),
+  textRule(/type|family|algorithm|^model$/, ['model', 'type']),
+];
+
+/** Tables of this section written without a label line, by header row, in order: the first match wins. */
+export const MODEL_TABLES: readonly TableRule[] = [{ pattern: /^(hyper ?)?param/, label: 'Hyperparameters' }];

@@ -1,0 +1,72 @@
+/**
+ * The filled-in ML Experiment Tracking Log template (v1.0) → raw record.
+ *
+ * The Markdown is parsed into mdast (remark-parse + remark-gfm), split into `##` sections
+ * (`sections.ts`), and each section into labelled entries (`entries.ts`: `**Label**: value`, followed
+ * by any list, table or code block). Each entry is read by the first label rule that matches it
+ * (`rules.ts`: the section's own rules, one file per section, then the header's and the metadata's).
+ * Sections and labels are matched leniently (case, punctuation, extra words). Unknown labels are kept
+ * in their section under a camelCase key; unknown sections, and prose no label claims, are kept in
+ * `sections` as Markdown, in order. Every value records the line:column it was read from.
+ */
+
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { finishRecord } from '../finish.ts';
+import { createSource, innerSliceOf, sliceOf, startOf, stripEmphasis } from '../markdown-blocks.ts';
+import { RecordBuilder } from '../record-builder.ts';
+import { normalizeLabel } from '../text.ts';
+import type { ParsedSource, SourcePosition } from '../types.ts';
+import type { Context } from './context.ts';
+import { readEntries, type Prose } from './entries.ts';
+import { applyEntry, findGlobalLabelRule, sectionLabels } from './rules.ts';
+import { classifySection, sectionMarkdown, splitSections } from './sections.ts';
+
+/** Parses a filled-in template. Never fails: text it cannot place is kept in `sections`. */
+export function parseTemplateSource(text: string, file: string): ParsedSource {
+  const source = createSource(text);
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(text);
+  const b = new RecordBuilder();
+  b.positions.set('', { line: 1, column: 1 });
+  const ctx: Context = { b, source, consumed: new Set() };
+  const narrative: { title: string; markdown: string; position: SourcePosition }[] = [];
+
+  const isGlobalLabel = (title: string): boolean => findGlobalLabelRule(normalizeLabel(stripEmphasis(title))) !== undefined;
+  for (const section of splitSections(source, tree.children, isGlobalLabel)) {
+    const key = section.title === undefined ? 'header' : classifySection(section.title);
+    if (key === undefined) {
+      const markdown = sectionMarkdown(source, section.nodes);
+      if (markdown !== '') narrative.push({ title: section.title ?? '', markdown, position: section.position });
+      continue;
+    }
+    const { entries, prose } = readEntries(source, section.nodes, sectionLabels(key));
+    const leftover: Prose[] = [...prose];
+    for (const entry of entries) {
+      applyEntry(entry, key, ctx);
+      for (const block of entry.blocks) {
+        if (!ctx.consumed.has(block)) leftover.push({ markdown: sliceOf(source, block), order: block.position?.start.offset ?? 0 });
+      }
+    }
+    if (leftover.length > 0) {
+      const markdown = leftover
+        .sort((x, y) => x.order - y.order)
+        .map((part) => part.markdown.trim())
+        .filter((part) => part !== '' && !/^-{3,}$/.test(part))
+        .join('\n\n');
+      if (markdown !== '') narrative.push({ title: section.title ?? 'Notes', markdown, position: section.position });
+    }
+  }
+  narrative.forEach((section, index) => {
+    b.set(['sections', index], { title: section.title, markdown: section.markdown }, section.position);
+  });
+
+  const title = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
+  if (title && !b.has(['title'])) {
+    const titleText = innerSliceOf(source, title).trim();
+    if (titleText !== '' && normalizeLabel(titleText) !== 'ml experiment tracking log') b.set(['title'], titleText, startOf(title));
+  }
+
+  const diagnostics = finishRecord(b.data, { file, placeholders: b.placeholders, idPosition: b.positions.get('id') });
+  return { file, format: 'template', data: b.data, positions: b.positions, keyPositions: new Map(), diagnostics };
+}

@@ -1,0 +1,51 @@
+/** The "Artifacts & Reproducibility" section: artifacts, code version, environment, random seeds. */
+
+import { isPlaceholder } from '../placeholder.ts';
+import type { FieldPath, SourcePosition } from '../types.ts';
+import { parseNumber } from '../units.ts';
+import type { Handler, LabelRule } from './context.ts';
+import { itemRule, keyValueFields, keyValueItems, mapHandler, type ItemRule } from './fields.ts';
+
+/** `Name: uri` items → artifacts. */
+const artifactsHandler: Handler = (entry, ctx) => {
+  const artifacts: Record<string, unknown>[] = [];
+  let first: SourcePosition | undefined;
+  for (const item of keyValueItems(entry, ctx)) {
+    const path: FieldPath = ['reproducibility', 'artifacts', artifacts.length];
+    if (item.value === '') continue;
+    if (isPlaceholder(item.value)) {
+      ctx.b.placeholder(path, item.position);
+      continue;
+    }
+    first ??= item.item.position;
+    ctx.b.mark(path, item.item.position);
+    ctx.b.mark([...path, 'uri'], item.position);
+    artifacts.push({ name: item.key === '' ? item.value : item.key, uri: item.value });
+  }
+  if (artifacts.length > 0) ctx.b.set(['reproducibility', 'artifacts'], artifacts, first);
+};
+
+/** Code-version items, in order: the first match wins. */
+export const CODE_RULES: readonly ItemRule[] = [
+  itemRule(/repo/, ['reproducibility', 'code', 'repository']),
+  itemRule(/branch/, ['reproducibility', 'code', 'branch']),
+  itemRule(/commit|sha|hash|revision/, ['reproducibility', 'code', 'commit']),
+  itemRule(/tag/, ['reproducibility', 'code', 'tag']),
+  itemRule(/entry|script|notebook|command/, ['reproducibility', 'code', 'entryPoint']),
+];
+
+/** The reproducibility section's labels, in order: the first match wins. */
+export const REPRODUCIBILITY_RULES: readonly LabelRule[] = [
+  { pattern: /artifact|outputs/, path: ['reproducibility', 'artifacts'], handler: artifactsHandler },
+  {
+    pattern: /code|git|source|version control/,
+    path: ['reproducibility', 'code'],
+    handler: keyValueFields(['reproducibility', 'code'], CODE_RULES),
+  },
+  {
+    pattern: /environment|dependencies|software|packages/,
+    path: ['reproducibility', 'environment'],
+    handler: mapHandler(['reproducibility', 'environment']),
+  },
+  { pattern: /seed/, path: ['reproducibility', 'seeds'], handler: mapHandler(['reproducibility', 'seeds'], parseNumber) },
+];

@@ -1,0 +1,90 @@
+/**
+ * Which rule reads an entry: the section's own label rules first, then the header's and the
+ * metadata's (recognised in every section), each an ordered table where the first match wins.
+ * An entry no rule claims is kept under its section as an unknown label. A table written without
+ * a label line is labelled by its section's table rules (by header row), then read the same way.
+ */
+
+import { stripEmphasis } from '../markdown-blocks.ts';
+import { normalizeLabel } from '../text.ts';
+import { type Context, type Entry, type LabelRule, type TableRule } from './context.ts';
+import { COMPARISON_RULES, COMPARISON_TABLES } from './comparison.ts';
+import { DATASET_RULES } from './dataset.ts';
+import type { SectionLabels } from './entries.ts';
+import { EVALUATION_RULES, EVALUATION_TABLES } from './evaluation.ts';
+import { keepUnknown } from './fields.ts';
+import { HEADER_RULES } from './header.ts';
+import { METADATA_RULES } from './metadata.ts';
+import { MODEL_RULES, MODEL_TABLES } from './model.ts';
+import { NEXT_STEPS_RULES } from './next-steps.ts';
+import { OBSERVATIONS_RULES, OBSERVATIONS_TABLES } from './observations.ts';
+import { OVERVIEW_RULES } from './overview.ts';
+import { REPRODUCIBILITY_RULES } from './reproducibility.ts';
+import { SECTION_PATH, type SectionKey } from './sections.ts';
+import { TRAINING_RULES, TRAINING_TABLES } from './training.ts';
+import { TUNING_RULES } from './tuning.ts';
+
+/** Section → its own label rules (checked before the global ones). */
+export const SECTION_LABEL_RULES: Readonly<Record<SectionKey, readonly LabelRule[]>> = {
+  header: [],
+  overview: OVERVIEW_RULES,
+  dataset: DATASET_RULES,
+  model: MODEL_RULES,
+  training: TRAINING_RULES,
+  evaluation: EVALUATION_RULES,
+  comparison: COMPARISON_RULES,
+  tuning: TUNING_RULES,
+  reproducibility: REPRODUCIBILITY_RULES,
+  observations: OBSERVATIONS_RULES,
+  nextSteps: NEXT_STEPS_RULES,
+  metadata: [],
+};
+
+/** Labels recognised in every section (the header, the metadata section, the template footer). */
+export const GLOBAL_LABEL_RULES: readonly LabelRule[] = [...HEADER_RULES, ...METADATA_RULES];
+
+/** Section → how it labels a table written without a label line. */
+export const SECTION_TABLE_RULES: Readonly<Record<SectionKey, readonly TableRule[]>> = {
+  header: [],
+  overview: [],
+  dataset: [],
+  model: MODEL_TABLES,
+  training: TRAINING_TABLES,
+  evaluation: EVALUATION_TABLES,
+  comparison: COMPARISON_TABLES,
+  tuning: [],
+  reproducibility: [],
+  observations: OBSERVATIONS_TABLES,
+  nextSteps: [],
+  metadata: [],
+};
+
+/** The header or metadata rule that reads a normalized label (in any section), or undefined. */
+export function findGlobalLabelRule(norm: string): LabelRule | undefined {
+  return GLOBAL_LABEL_RULES.find(({ pattern }) => pattern.test(norm));
+}
+
+/** The label a table written without a label line stands for in a section, from its header cells (as written). */
+export function findTableLabel(header: readonly string[], section: SectionKey): string | undefined {
+  const normalized = header.map((cell) => normalizeLabel(stripEmphasis(cell))).join(' | ');
+  return SECTION_TABLE_RULES[section].find(({ pattern }) => pattern.test(normalized))?.label;
+}
+
+/** What `readEntries` needs to know about a section's labels. */
+export function sectionLabels(section: SectionKey): SectionLabels {
+  return { ruleOf: (norm) => findLabelRule(norm, section), tableLabel: (header) => findTableLabel(header, section) };
+}
+
+/** The rule that reads a label (normalized with `normalizeLabel`) in a section, or undefined for an unknown label. */
+export function findLabelRule(norm: string, section: SectionKey): LabelRule | undefined {
+  return (
+    SECTION_LABEL_RULES[section].find(({ pattern }) => pattern.test(norm)) ?? GLOBAL_LABEL_RULES.find(({ pattern }) => pattern.test(norm))
+  );
+}
+
+/** Reads an entry with the rule its label names, or keeps it as an unknown label of its section. */
+export function applyEntry(entry: Entry, section: SectionKey, ctx: Context): void {
+  const rule = findLabelRule(entry.norm, section);
+  if (rule) rule.handler(entry, ctx);
+  else keepUnknown(entry, SECTION_PATH[section], ctx);
+}

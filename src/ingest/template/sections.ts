@@ -1,0 +1,100 @@
+/** The template's sections: which heading names which section, and splitting a document at its `##` headings. */
+
+import type { RootContent } from 'mdast';
+import { innerSliceOf, sliceOf, startOf, stripEmphasis, type Source } from '../markdown-blocks.ts';
+import { normalizeLabel } from '../text.ts';
+import type { FieldPath, SourcePosition } from '../types.ts';
+
+/** The known sections of the template; `header` is everything before the first `##`. */
+export type SectionKey =
+  | 'header'
+  | 'overview'
+  | 'dataset'
+  | 'model'
+  | 'training'
+  | 'evaluation'
+  | 'comparison'
+  | 'tuning'
+  | 'reproducibility'
+  | 'observations'
+  | 'nextSteps'
+  | 'metadata';
+
+/** A heading rule: a `##` heading whose normalized text matches `pattern` starts `section`. */
+export interface SectionRule {
+  readonly section: SectionKey;
+  readonly pattern: RegExp;
+}
+
+/** Heading keywords → section, in order: the first match wins (so "Comparison to Baseline" is not "model"). */
+export const SECTION_RULES: readonly SectionRule[] = [
+  { section: 'overview', pattern: /\boverview\b/ },
+  { section: 'comparison', pattern: /\bbaselines?\b|\bcompar/ },
+  { section: 'tuning', pattern: /\btuning\b|\bhyperparameter (search|optimi)/ },
+  { section: 'reproducibility', pattern: /\bartifacts?\b|\breproduc/ },
+  { section: 'observations', pattern: /\bobservations?\b|\binsights?\b|\blearnings\b/ },
+  { section: 'nextSteps', pattern: /\bnext steps?\b|\bdeployment\b|\brecommendations?\b/ },
+  { section: 'metadata', pattern: /\bmetadata\b/ },
+  { section: 'evaluation', pattern: /\bevaluation\b|\btest (set|results?)\b/ },
+  { section: 'training', pattern: /\btraining\b/ },
+  { section: 'dataset', pattern: /\bdata(set)?s?\b/ },
+  { section: 'model', pattern: /\bmodel\b/ },
+];
+
+/** Where unknown labels of a section are kept. */
+export const SECTION_PATH: Readonly<Record<SectionKey, FieldPath>> = {
+  header: [],
+  overview: ['overview'],
+  dataset: ['dataset'],
+  model: ['model'],
+  training: ['training'],
+  evaluation: ['evaluation'],
+  comparison: ['comparison'],
+  tuning: ['tuning'],
+  reproducibility: ['reproducibility'],
+  observations: ['observations'],
+  nextSteps: ['nextSteps'],
+  metadata: [],
+};
+
+/** The known section a heading names, or undefined. */
+export function classifySection(title: string): SectionKey | undefined {
+  const norm = normalizeLabel(stripEmphasis(title));
+  return SECTION_RULES.find(({ pattern }) => pattern.test(norm))?.section;
+}
+
+/** A part of the document: its heading and the blocks under it. */
+export interface Section {
+  /** Heading text; undefined for the part before the first `##`. */
+  title: string | undefined;
+  position: SourcePosition;
+  nodes: RootContent[];
+}
+
+/**
+ * Splits the document at `##` headings; `#` titles are skipped, deeper headings stay inside. A `##`
+ * heading that names no section but a label (`## Related experiments`, `## Tags`: `isLabel(title)`)
+ * stays inside the current section, as a label heading.
+ */
+export function splitSections(source: Source, nodes: readonly RootContent[], isLabel: (title: string) => boolean): Section[] {
+  const sections: Section[] = [{ title: undefined, position: { line: 1, column: 1 }, nodes: [] }];
+  for (const node of nodes) {
+    if (node.type === 'heading' && node.depth <= 2) {
+      const title = innerSliceOf(source, node).trim();
+      if (node.depth === 2 && classifySection(title) === undefined && isLabel(title)) sections.at(-1)?.nodes.push(node);
+      else if (node.depth === 2) sections.push({ title, position: startOf(node), nodes: [] });
+      continue;
+    }
+    sections.at(-1)?.nodes.push(node);
+  }
+  return sections;
+}
+
+/** The Markdown of an unknown section, without the `---` rules that separate sections. */
+export function sectionMarkdown(source: Source, nodes: readonly RootContent[]): string {
+  return nodes
+    .filter((node) => node.type !== 'thematicBreak')
+    .map((node) => sliceOf(source, node).trim())
+    .filter((part) => part !== '')
+    .join('\n\n');
+}

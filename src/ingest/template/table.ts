@@ -1,0 +1,92 @@
+/**
+ * The shared table reader: find columns by header pattern, then read each body row into a record
+ * under `path.<index>`, marking where every value was written. Rows whose key cell is empty or a
+ * placeholder are skipped, so the indices of the rows kept stay dense.
+ */
+
+import { stripEmphasis, type Cell, type TableData } from '../markdown-blocks.ts';
+import { isPlaceholder } from '../placeholder.ts';
+import { normalizeLabel } from '../text.ts';
+import type { FieldPath, SourcePosition } from '../types.ts';
+import { parseMetricCell, parseNumber } from '../units.ts';
+import type { Context } from './context.ts';
+
+/** Finds a table column by header pattern (over the normalized header text); returns -1 when none matches. */
+export function column(table: TableData, pattern: RegExp, exclude: readonly number[] = []): number {
+  return table.header.findIndex((cell, index) => !exclude.includes(index) && pattern.test(normalizeLabel(stripEmphasis(cell.text))));
+}
+
+/** Reads a number cell: a number, or the text as written when it is not one (validation reports it). */
+export function numberCell(cell: Cell | undefined, read: (text: string) => number | undefined = parseNumber): number | string | undefined {
+  if (!cell) return undefined;
+  const text = stripEmphasis(cell.text);
+  if (text === '') return undefined;
+  return read(text) ?? text;
+}
+
+/** Reads a metric cell: number, null for `-`/empty, or the text as written. */
+export function metricCell(cell: Cell | undefined): number | null | string {
+  const text = stripEmphasis(cell?.text ?? '');
+  const parsed = parseMetricCell(text);
+  return parsed ? parsed.value : text;
+}
+
+/** Writes the fields of one row's record, marking where each was read. */
+export interface RowWriter {
+  /** The row's path, e.g. `['model', 'hyperparameters', 2]`. */
+  readonly path: FieldPath;
+  /** Sets `field` on the row's record; marks `path.field` at the cell it was read from, when given. */
+  set(field: string, value: unknown, cell?: Cell): void;
+  /** Marks `path.<subpath>` at a cell without setting a value (e.g. `['metrics', 'F1']`). */
+  mark(subpath: FieldPath, cell: Cell): void;
+  /** Lists `path.field` as an unfilled placeholder (the field stays absent). */
+  placeholder(field: string, cell: Cell): void;
+}
+
+/** How to read a table's body rows. */
+export interface RowsSpec {
+  /** Where the rows go, e.g. `['training', 'history']`. */
+  path: FieldPath;
+  /** The column whose cell names the row. */
+  key: number;
+  /** The field the key cell is read into. */
+  keyField: string;
+  /** Reads the key cell (default: its text without emphasis). */
+  readKey?: (cell: Cell) => unknown;
+  /** When the key cell is a placeholder, list `path.<index>.<keyField>` as one (default: skip the row silently). */
+  listPlaceholderKey?: boolean;
+  /** Reads the row's other cells. */
+  readRow: (row: readonly Cell[], write: RowWriter) => void;
+}
+
+/** Reads every body row of `table` into `spec.path` (set at `position`, the table's start) when any row is kept. */
+export function readTableRows(table: TableData, position: SourcePosition, ctx: Context, spec: RowsSpec): void {
+  const rows: Record<string, unknown>[] = [];
+  for (const row of table.rows) {
+    const path: FieldPath = [...spec.path, rows.length];
+    const keyCell = row[spec.key];
+    if (!keyCell || keyCell.text === '') continue;
+    if (isPlaceholder(keyCell.text)) {
+      if (spec.listPlaceholderKey) ctx.b.placeholder([...path, spec.keyField], keyCell.position);
+      continue;
+    }
+    const record: Record<string, unknown> = { [spec.keyField]: spec.readKey ? spec.readKey(keyCell) : stripEmphasis(keyCell.text) };
+    ctx.b.mark(path, keyCell.position);
+    ctx.b.mark([...path, spec.keyField], keyCell.position);
+    spec.readRow(row, {
+      path,
+      set(field, value, cell) {
+        record[field] = value;
+        if (cell) ctx.b.mark([...path, field], cell.position);
+      },
+      mark(subpath, cell) {
+        ctx.b.mark([...path, ...subpath], cell.position);
+      },
+      placeholder(field, cell) {
+        ctx.b.placeholder([...path, field], cell.position);
+      },
+    });
+    rows.push(record);
+  }
+  if (rows.length > 0) ctx.b.set(spec.path, rows, position);
+}

@@ -1,0 +1,105 @@
+/** The "Training Results" section: the per-epoch table, the best model, the training infrastructure. */
+
+import { startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
+import { isPlainObject } from '../finish.ts';
+import { isPlaceholder } from '../placeholder.ts';
+import { normalizeLabel } from '../text.ts';
+import { parseDurationHours, parseGpuCount, parseGpuHours, parseMassKg, parseMetricCell, parseNumber } from '../units.ts';
+import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
+import { asLabelRules, itemRule, keyValueFields, keyValueItems, type ItemRule } from './fields.ts';
+import { column, metricCell, numberCell, readTableRows } from './table.ts';
+
+/** The per-epoch table: first (or `Epoch`/`Step`) column is the epoch, the others metrics by header as written. */
+const historyHandler: Handler = (entry, ctx) => {
+  const block = blockOf(entry, ctx, 'table');
+  if (!block) return;
+  const table = tableOf(ctx.source, block);
+  const epoch = Math.max(0, column(table, /epoch|step|iteration|iter/));
+  readTableRows(table, startOf(block), ctx, {
+    path: ['training', 'history'],
+    key: epoch,
+    keyField: 'epoch',
+    readKey: (cell) => numberCell(cell),
+    readRow: (row, write) => {
+      table.header.forEach((head, index) => {
+        if (index === epoch) return;
+        const cell = row[index];
+        write.set(stripEmphasis(head.text), metricCell(cell), cell);
+      });
+    },
+  });
+};
+
+/** A metric name normalized so "Validation Accuracy" matches the table's "Val Acc". */
+function metricKey(name: string): string {
+  return normalizeLabel(name)
+    .replace(/\bvalidation\b/g, 'val')
+    .replace(/\btraining\b/g, 'train')
+    .replace(/\baccuracy\b/g, 'acc')
+    .replace(/\blearning rate\b/g, 'lr')
+    .replace(/\s+/g, '');
+}
+
+/** The best-model list: epoch, selected-by, and metric values keyed like the epoch table where possible. */
+const bestModelHandler: Handler = (entry, ctx) => {
+  const byQualifier = /^by (.+)$/i.exec(entry.qualifier)?.[1];
+  if (byQualifier && !/validation metric|metric$/i.test(byQualifier))
+    ctx.b.set(['training', 'bestModel', 'selectedBy'], byQualifier, entry.position);
+  const history = ctx.b.data['training'];
+  const columns =
+    isPlainObject(history) && Array.isArray(history['history']) && isPlainObject(history['history'][0])
+      ? Object.keys(history['history'][0])
+      : [];
+  for (const item of keyValueItems(entry, ctx)) {
+    if (item.key === '') continue;
+    if (/^(best )?(epoch|step|iteration)$/.test(item.norm))
+      ctx.b.text(['training', 'bestModel', 'epoch'], item.value, item.position, parseNumber);
+    else if (/selected by|selection|criterion|chosen by/.test(item.norm))
+      ctx.b.text(['training', 'bestModel', 'selectedBy'], item.value, item.position);
+    else {
+      const key = columns.find((name) => metricKey(name) === metricKey(item.key)) ?? item.key;
+      ctx.b.text(['training', 'bestModel', 'metrics', key], item.value, item.position, (t) => parseMetricCell(t)?.value);
+    }
+  }
+};
+
+/** Training-infrastructure items (also usable as labels of their own), in order: the first match wins. */
+export const INFRASTRUCTURE_RULES: readonly ItemRule[] = [
+  itemRule(/gpu ?hours|gpu h/, ['training', 'infrastructure', 'gpuHours'], parseGpuHours),
+  itemRule(/co2|carbon|emission/, ['training', 'infrastructure', 'co2Kg'], parseMassKg),
+  {
+    pattern: /duration|time|wall/,
+    path: ['training', 'infrastructure', 'durationHours'],
+    read: (item, ctx) => {
+      ctx.b.text(['training', 'infrastructure', 'durationHours'], item.value, item.position, parseDurationHours);
+      // Written with a unit ("25 min"): keep it as written for the page; the hours are for checks.
+      if (!isPlaceholder(item.value) && parseDurationHours(item.value) !== undefined && parseNumber(item.value) === undefined)
+        ctx.b.set(['training', 'infrastructure', 'durationText'], item.value.trim(), item.position);
+    },
+  },
+  itemRule(/^(number of )?gpus?( count)?$|gpu count/, ['training', 'infrastructure', 'gpuCount'], parseNumber),
+  {
+    pattern: /hardware|device|accelerator|^instance( type)?$|^compute$/,
+    path: ['training', 'infrastructure', 'hardware'],
+    read: (item, ctx) => {
+      ctx.b.text(['training', 'infrastructure', 'hardware'], item.value, item.position);
+      const count = isPlaceholder(item.value) ? undefined : parseGpuCount(item.value);
+      if (count !== undefined) ctx.b.set(['training', 'infrastructure', 'gpuCount'], count, item.position);
+    },
+  },
+];
+
+/** The training section's labels, in order: the first match wins. */
+export const TRAINING_RULES: readonly LabelRule[] = [
+  { pattern: /best/, path: ['training', 'bestModel'], handler: bestModelHandler },
+  {
+    pattern: /infrastructure|resources|cost/,
+    path: ['training', 'infrastructure'],
+    handler: keyValueFields(['training', 'infrastructure'], INFRASTRUCTURE_RULES),
+  },
+  { pattern: /metric|history|epoch|curve|progress/, path: ['training', 'history'], handler: historyHandler },
+  ...asLabelRules(INFRASTRUCTURE_RULES),
+];
+
+/** Tables of this section written without a label line, by header row, in order: the first match wins. */
+export const TRAINING_TABLES: readonly TableRule[] = [{ pattern: /^(epoch|step|iteration|iter|round)s?( |$)/, label: 'Training Metrics' }];

@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { parseConfusionMatrixText } from '../../../src/ingest/template/index.ts';
+
+describe('parseConfusionMatrixText', () => {
+  test('reads the binary matrix of the template', () => {
+    const text = '               Predicted\n             Neg    Pos\nActual  Neg  95000  5000\n        Pos  8500   41500';
+    expect(parseConfusionMatrixText(text)).toEqual({
+      labels: ['Neg', 'Pos'],
+      matrix: [
+        [95000, 5000],
+        [8500, 41500],
+      ],
+    });
+  });
+
+  test('orders rows by the column labels when they are written in another order', () => {
+    const text = '     a   b\nb    1   2\na    3   4';
+    expect(parseConfusionMatrixText(text)).toEqual({
+      labels: ['a', 'b'],
+      matrix: [
+        [3, 4],
+        [1, 2],
+      ],
+    });
+  });
+
+  test('returns undefined without any counts', () => {
+    expect(parseConfusionMatrixText('nothing here')).toBeUndefined();
+  });
+});

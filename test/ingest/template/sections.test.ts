@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { createSource } from '../../../src/ingest/markdown-blocks.ts';
+import { classifySection, SECTION_RULES, splitSections, type SectionKey } from '../../../src/ingest/template/sections.ts';
+
+/** [heading as written, the section it names]; undefined: an unknown section, kept as Markdown. */
+const HEADING_CASES: readonly (readonly [string, SectionKey | undefined])[] = [
+  ['Experiment Overview', 'overview'],
+  ['Comparison to Baseline', 'comparison'],
+  ['Baselines', 'comparison'],
+  ['Hyperparameter Tuning', 'tuning'],
+  ['Hyperparameter Search', 'tuning'],
+  ['Artifacts & Reproducibility', 'reproducibility'],
+  ['Reproducibility', 'reproducibility'],
+  ['Observations & Insights', 'observations'],
+  ['Key Learnings', 'observations'],
+  ['Next Steps', 'nextSteps'],
+  ['Deployment', 'nextSteps'],
+  ['Experiment Metadata', 'metadata'],
+  ['Evaluation Results', 'evaluation'],
+  ['Test Set Results', 'evaluation'],
+  ['Training Results', 'training'],
+  ['Dataset Information', 'dataset'],
+  ['DATA', 'dataset'],
+  ['Model Configuration', 'model'],
+  ['**Model**', 'model'],
+  // First match wins: "model" is in these, but they are the comparison and the evaluation.
+  ['Comparison to Baseline Models', 'comparison'],
+  ['Model Evaluation', 'evaluation'],
+  ['Zeta', undefined],
+];
+
+describe('classifySection', () => {
+  test.each(HEADING_CASES)('%s → %s', (heading, expected) => {
+    expect(classifySection(heading)).toBe(expected);
+  });
+
+  test('every section rule is exercised by a case above', () => {
+    const hit = new Set(HEADING_CASES.map(([heading]) => classifySection(heading)));
+    expect(SECTION_RULES.map(({ section }) => section).filter((section) => !hit.has(section))).toEqual([]);
+  });
+});
+
+describe('splitSections', () => {
+  const split = (text: string, labels: readonly string[] = []) =>
+    splitSections(createSource(text), unified().use(remarkParse).use(remarkGfm).parse(text).children, (title) =>
+      labels.includes(title),
+    ).map((section) => [section.title, section.nodes.map((node) => node.type)]);
+
+  test('splits at ## headings, skips the # title and keeps ### headings inside', () => {
+    expect(split('# Log\n\na\n\n## One\n\nb\n\n### Sub\n\n## Two\n')).toEqual([
+      [undefined, ['paragraph']],
+      ['One', ['paragraph', 'heading']],
+      ['Two', []],
+    ]);
+  });
+
+  test('a ## heading that names a label, not a section, stays in the section above as a heading', () => {
+    expect(split('## Experiment Overview\n\nx\n\n## Related experiments\n\n- parent: a\n\n## Dataset\n', ['Related experiments'])).toEqual([
+      [undefined, []],
+      ['Experiment Overview', ['paragraph', 'heading', 'list']],
+      ['Dataset', []],
+    ]);
+  });
+
+  test('a ## heading that names a section is a section even when it is also a label', () => {
+    expect(split('## Experiment Metadata\n', ['Experiment Metadata']).map(([title]) => title)).toEqual([undefined, 'Experiment Metadata']);
+  });
+});
