@@ -16,8 +16,11 @@ export interface TestSetSize {
 export function isOverallGroup(row: GroupRow): boolean {
   if (row.overall === true) return true;
   const hasAttributes = row.attributes !== undefined && Object.keys(row.attributes).length > 0;
-  return !hasAttributes && /^(?:overall|all|total)$/i.test(row.group.trim());
+  return !hasAttributes && OVERALL_GROUP_NAME.test(row.group.trim());
 }
+
+/** How people name the whole population in a disaggregated table: "Overall", "All", "Total", "Everyone", "All groups". */
+export const OVERALL_GROUP_NAME = /^(?:overall|all|total|everyone|all groups)$/i;
 
 /** True when a matrix is square and matches its labels. */
 export function isWellFormedMatrix(cm: ConfusionMatrix): boolean {

@@ -1,5 +1,6 @@
 /** The "Evaluation Results" section: the test-metric table, the confusion matrix, the disaggregated tables. */
 
+import { OVERALL_GROUP_NAME } from '../../analysis/sizes.ts';
 import { codeOf, startOf, stripEmphasis, tableOf, type TableData } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
@@ -133,7 +134,6 @@ const confusionHandler: Handler = (entry, ctx) => {
 };
 
 const GENERIC_GROUP_HEADERS = /^(group|subgroup|segment|cohort|slice|demographic|population)$/;
-const OVERALL = /^(overall|all|total|everyone|all groups)$/i;
 const EMPTY_ATTRIBUTE = /^(|-|—|–|all|any|\*)$/i;
 
 /**
@@ -157,7 +157,7 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       if (index === n) break;
       const numeric = table.rows.some((row) => {
         const text = stripEmphasis(row[index]?.text ?? '');
-        return !OVERALL.test(text) && !EMPTY_ATTRIBUTE.test(text) && parseMetricCell(text) !== undefined;
+        return !OVERALL_GROUP_NAME.test(text) && !EMPTY_ATTRIBUTE.test(text) && parseMetricCell(text) !== undefined;
       });
       if (numeric) break;
       attributeColumns.push(index);
@@ -173,7 +173,8 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       const values = attributeColumns.map((index) => stripEmphasis(row[index]?.text ?? ''));
       if (values.every((value) => value === '' || isPlaceholder(value))) continue;
       const overall =
-        values.some((value) => OVERALL.test(value)) && values.every((value) => OVERALL.test(value) || EMPTY_ATTRIBUTE.test(value));
+        values.some((value) => OVERALL_GROUP_NAME.test(value)) &&
+        values.every((value) => OVERALL_GROUP_NAME.test(value) || EMPTY_ATTRIBUTE.test(value));
       if (overall && seenOverall) continue;
       const record: Record<string, unknown> = {};
       const firstCell = row[attributeColumns[0] ?? 0];
@@ -183,7 +184,7 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       }
       if (overall) {
         seenOverall = true;
-        record['group'] = values.find((value) => OVERALL.test(value)) ?? 'Overall';
+        record['group'] = values.find((value) => OVERALL_GROUP_NAME.test(value)) ?? 'Overall';
         record['overall'] = true;
       } else {
         const attributes: Record<string, string> = {};

@@ -1,9 +1,9 @@
 /** The "Training Results" section: the per-epoch table, the best model, the training infrastructure. */
 
+import { isLearningRateColumn, metricInfo } from '../../analysis/metrics.ts';
 import { startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
 import { isPlainObject } from '../finish.ts';
 import { isPlaceholder } from '../placeholder.ts';
-import { normalizeLabel } from '../text.ts';
 import { parseDurationHours, parseGpuCount, parseGpuHours, parseMassKg, parseMetricCell, parseNumber } from '../units.ts';
 import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { asLabelRules, itemRule, keyValueFields, keyValueItems, type ItemRule } from './fields.ts';
@@ -30,14 +30,9 @@ const historyHandler: Handler = (entry, ctx) => {
   });
 };
 
-/** A metric name normalized so "Validation Accuracy" matches the table's "Val Acc". */
+/** A metric name as the metric vocabulary keys it, so "Validation Accuracy" matches the table's "Val Acc". */
 function metricKey(name: string): string {
-  return normalizeLabel(name)
-    .replace(/\bvalidation\b/g, 'val')
-    .replace(/\btraining\b/g, 'train')
-    .replace(/\baccuracy\b/g, 'acc')
-    .replace(/\blearning rate\b/g, 'lr')
-    .replace(/\s+/g, '');
+  return isLearningRateColumn(name) ? 'learning rate' : metricInfo(name).key;
 }
 
 /** The best-model list: epoch, selected-by, and metric values keyed like the epoch table where possible. */
