@@ -18,12 +18,20 @@
  * Benchmarks are never part of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateRecords, writeRecords } from '../src/generate/index.ts';
 import { formatTable, median, pageScripts, scriptGraph } from '../src/generate/measure.ts';
+import { formatBytes, measureSiteSize, type SiteSize } from '../src/site/site-size.ts';
+
+/** Bytes per folder the budget is tracked by: experiments, compare, api, pagefind, and everything else. */
+function distFolders(size: SiteSize): Record<'experiments' | 'compare' | 'api' | 'pagefind' | 'other', number> {
+  const of = (name: string): number => size.folders.find((f) => f.name === name)?.bytes ?? 0;
+  const named = of('experiments') + of('compare') + of('api') + of('pagefind');
+  return { experiments: of('experiments'), compare: of('compare'), api: of('api'), pagefind: of('pagefind'), other: size.bytes - named };
+}
 
 type BuildName = 'cold' | 'noCharts' | 'warm' | 'rebuild';
 const BUILD_NAMES: readonly BuildName[] = ['cold', 'noCharts', 'warm', 'rebuild'];
@@ -190,7 +198,8 @@ function walk(dir: string): string[] {
 interface DistMeasures {
   pages: number;
   charts: number;
-  distBytes: number;
+  /** The site's size: bytes, files, and per top-level folder. */
+  size: SiteSize;
   medianPage: string;
   medianPageBytes: number;
   medianPageGzipBytes: number;
@@ -206,7 +215,7 @@ function gzipSize(text: string | Buffer): number {
   return gzipSync(text, { level: 9 }).length;
 }
 
-function measureDist(dist: string): DistMeasures {
+async function measureDist(dist: string): Promise<DistMeasures> {
   const files = walk(dist);
   const html = files.filter((f) => f.endsWith('.html'));
   const experimentPages = html.filter((f) => /[/\\]experiments[/\\][^/\\]+[/\\]index\.html$/.test(f));
@@ -235,7 +244,7 @@ function measureDist(dist: string): DistMeasures {
   return {
     pages: html.length,
     charts,
-    distBytes: files.reduce((a, f) => a + statSync(f).size, 0),
+    size: await measureSiteSize(dist),
     medianPage: page === undefined ? '' : relative(dist, page.file),
     medianPageBytes: page?.bytes ?? 0,
     medianPageGzipBytes: mid,
@@ -298,7 +307,7 @@ async function main(): Promise<void> {
         rmSync(chartCache, { recursive: true, force: true });
         rmSync(join(work, 'astro-cold'), { recursive: true, force: true });
         record('cold', build('cold', work, content, { LOGBOOK_CACHE_DIR: chartCache, ...astroCache('cold') }));
-        measures ??= measureDist(join(work, 'dist-cold'));
+        measures ??= await measureDist(join(work, 'dist-cold'));
       } else if (name === 'noCharts') {
         rmSync(join(work, 'cache-off'), { recursive: true, force: true });
         rmSync(join(work, 'astro-noCharts'), { recursive: true, force: true });
@@ -316,7 +325,7 @@ async function main(): Promise<void> {
         rmSync(join(chartCache, 'records'), { recursive: true, force: true });
         rmSync(join(work, 'astro-warm'), { recursive: true, force: true });
         record('warm', build('warm', work, content, { LOGBOOK_CACHE_DIR: chartCache, ...astroCache('warm') }));
-        measures ??= measureDist(join(work, 'dist-warm'));
+        measures ??= await measureDist(join(work, 'dist-warm'));
       } else if (round === options.repeat) {
         changed = changeOneRecord(content);
         log(`rebuild: changed ${changed}`);
@@ -354,7 +363,11 @@ async function main(): Promise<void> {
     generateSeconds,
     pages: measures?.pages ?? null,
     charts: measures?.charts ?? null,
-    distBytes: measures?.distBytes ?? null,
+    distBytes: measures?.size.bytes ?? null,
+    distFiles: measures?.size.files ?? null,
+    bytesPerExperiment: measures === undefined ? null : Math.round(measures.size.bytes / n),
+    filesPerExperiment: measures === undefined ? null : round(measures.size.files / n, 2),
+    distFolders: measures === undefined ? null : distFolders(measures.size),
     full: builds.cold ?? null,
     noCharts: builds.noCharts ?? null,
     warm: builds.warm ?? null,
@@ -397,7 +410,22 @@ async function main(): Promise<void> {
       ['cold ÷ no-chart (wall; CPU)', `${results.ratio ?? 'n/a'}; ${results.cpuRatio ?? 'n/a'}`],
       ['warm ÷ no-chart (wall; CPU)', `${results.warmRatio ?? 'n/a'}; ${results.warmCpuRatio ?? 'n/a'}`],
       ['peak RSS', mb(results.peakRssMB)],
-      ['dist size', measures === undefined ? 'n/a' : `${(measures.distBytes / 2 ** 20).toFixed(1)} MB`],
+      [
+        'dist size',
+        measures === undefined
+          ? 'n/a'
+          : `${formatBytes(measures.size.bytes)} in ${measures.size.files.toLocaleString('en-US')} files; per experiment ${formatBytes(
+              results.bytesPerExperiment ?? 0,
+            )}, ${results.filesPerExperiment ?? 0} files`,
+      ],
+      [
+        'dist by folder',
+        results.distFolders === null
+          ? 'n/a'
+          : Object.entries(results.distFolders)
+              .map(([name, bytes]) => `${name} ${formatBytes(bytes)}`)
+              .join(', '),
+      ],
       [
         'median experiment page',
         measures === undefined
@@ -444,6 +472,8 @@ function appendHistory(r: {
   medianPageGzipBytes: number | null;
   initialJsGzipBytes: number | null;
   lazyJsGzipBytes: number | null;
+  distBytes: number | null;
+  distFiles: number | null;
 }): void {
   const file = join(ROOT, 'bench', 'README.md');
   if (!existsSync(file)) return;
@@ -453,7 +483,7 @@ function appendHistory(r: {
   if (start < 0 || end < start) return;
   const v = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : String(x));
   const k = (x: number | null): string => (x === null ? '–' : (x / 1024).toFixed(1));
-  const row = `| ${r.date.slice(0, 16).replace('T', ' ')} | ${r.experiments} | ${v(r.pages)} | ${v(r.charts)} | ${v(r.full?.wallSeconds)} | ${v(r.noCharts?.wallSeconds)} | ${v(r.warm?.wallSeconds)} | ${v(r.ratio)} | ${v(r.warmRatio)} | ${v(r.rebuildOneSeconds)} | ${v(r.peakRssMB)} | ${k(r.medianPageGzipBytes)} | ${k(r.initialJsGzipBytes)} | ${k(r.lazyJsGzipBytes)} | ${r.label.replace(/\|/g, '/')} |`;
+  const row = `| ${r.date.slice(0, 16).replace('T', ' ')} | ${r.experiments} | ${v(r.pages)} | ${v(r.charts)} | ${v(r.full?.wallSeconds)} | ${v(r.noCharts?.wallSeconds)} | ${v(r.warm?.wallSeconds)} | ${v(r.ratio)} | ${v(r.warmRatio)} | ${v(r.rebuildOneSeconds)} | ${v(r.peakRssMB)} | ${k(r.medianPageGzipBytes)} | ${k(r.initialJsGzipBytes)} | ${k(r.lazyJsGzipBytes)} | ${r.distBytes === null ? '–' : (r.distBytes / 2 ** 20).toFixed(0)} | ${v(r.distFiles)} | ${r.label.replace(/\|/g, '/')} |`;
   const block = text.slice(start, end).split('\n');
   const header = block.slice(0, 3);
   const rows = block.slice(3).filter((l) => l.startsWith('|'));

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildAstroSite } from '../site/astro-build.ts';
 import { buildSearchIndex } from '../site/search-index.ts';
+import { measureSiteSize, siteSizeWarning } from '../site/site-size.ts';
 import type { SettingsInput } from '../settings/index.ts';
 import { parseCommandArgs } from './args.ts';
 import type { CommandIO } from './io.ts';
@@ -91,6 +92,8 @@ export async function runBuildCommand(args: readonly string[], io: CommandIO): P
     io.stderr(`${msg.buildFailed(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
+  const warning = siteSizeWarning(await measureSiteSize(resolve(io.cwd, settings.outDir)));
+  if (warning !== undefined) io.stderr(`logbook: warning: ${warning}\n`);
   io.stderr(`${msg.buildDone((performance.now() - started) / 1000, shownPath(io, settings.outDir))}\n`);
   // A GitHub Actions step tells later steps (the Pages upload) where the site is.
   if (settings.githubOutput !== undefined) await appendFile(settings.githubOutput, `out-dir=${resolve(io.cwd, settings.outDir)}\n`);
