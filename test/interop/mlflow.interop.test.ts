@@ -15,7 +15,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ExperimentSchema } from '../../src/schema/index.ts';
 import type { Experiment } from '../../src/schema/index.ts';
-import { formatImportError, messages, recordIdFor } from '../../src/import/mlflow/index.ts';
+import { formatImportError, importMessages, recordIdFor } from '../../src/import/index.ts';
+import { messages } from '../../src/import/mlflow/index.ts';
 
 interface LoggedRun {
   name: string;
@@ -243,7 +244,7 @@ describe.each(STORES)('import from the %s store', (store) => {
     expect(edited).not.toBe(original);
     writeFileSync(file, edited);
     const skipped = runCli(SOURCES[store], '--out', outDir(store));
-    expect(skipped.stdout).toContain(`skipped   ${file} — ${messages.editedByHand()}`);
+    expect(skipped.stdout).toContain(`skipped   ${file} — ${importMessages.editedByHand()}`);
     expect(readFileSync(file, 'utf8')).toBe(edited);
     const forced = runCli(SOURCES[store], '--out', outDir(store), '--force');
     expect(forced.stdout).toContain(`updated   ${file}`);
@@ -360,7 +361,7 @@ describe('bad sources fail with one line and write nothing', () => {
   });
 
   test('a path that does not exist', () => {
-    expectFailure(join(work, 'missing', 'mlruns'), messages.sourceMissing());
+    expectFailure(join(work, 'missing', 'mlruns'), importMessages.sourceMissing('mlflow'));
   });
 
   test('an experiment that is not in the store', () => {

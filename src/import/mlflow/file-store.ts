@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { messages } from './messages.ts';
 import { parseInteger, parseStatus, decodeMetricValue } from './model.ts';
-import type { MetricPoint, MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
+import type { MetricPoint } from '../history.ts';
+import type { MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
 
 /**
  * Reads an MLflow file store (`mlruns/`), as MLflow's `FileStore` lays it out:

@@ -1,3 +1,5 @@
+import type { MetricPoint } from '../history.ts';
+
 /**
  * The neutral MLflow run model: what every reader (file store, SQLite store, tracking server)
  * produces, and the only input of `runToRecord()`. It mirrors MLflow's own entities (Experiment,
@@ -7,16 +9,6 @@
 
 /** An MLflow run status, as MLflow names it. */
 export type MlflowStatus = 'RUNNING' | 'SCHEDULED' | 'FINISHED' | 'FAILED' | 'KILLED';
-
-/** One logged metric value. */
-export interface MetricPoint {
-  /** Training step (`0` when the store did not record one). */
-  step: number;
-  /** When it was logged, in milliseconds since the Unix epoch. */
-  timestamp: number;
-  /** The value; may be `NaN`, `Infinity` or `-Infinity`. */
-  value: number;
-}
 
 /** An active MLflow experiment. */
 export interface MlflowExperiment {

@@ -2,7 +2,8 @@ import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import { messages } from './messages.ts';
 import { decodeMetricValue, parseInteger, parseStatus } from './model.ts';
-import type { MetricPoint, MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
+import type { MetricPoint } from '../history.ts';
+import type { MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
 
 /**
  * Reads an MLflow SQL store kept in SQLite (`mlflow.db`), through the tables MLflow's

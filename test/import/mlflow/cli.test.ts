@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ExperimentSchema } from '../../../src/schema/index.ts';
-import { formatImportError, messages } from '../../../src/import/mlflow/index.ts';
+import { formatImportError } from '../../../src/import/index.ts';
+import { messages } from '../../../src/import/mlflow/index.ts';
 
 const NODE = 'node_modules/.bin/node';
 const cli = (...args: string[]) =>
@@ -64,6 +65,6 @@ describe('import-mlflow CLI', () => {
     const result = cli(...args);
     expect(result.status).toBe(2);
     expect(result.stderr.split('\n')[0]).toContain(firstLine);
-    expect(result.stderr).toContain('usage: npm run import:mlflow -- <source> [options]');
+    expect(result.stderr).toContain('usage: logbook import [<kind>] <source> [options]');
   });
 });

@@ -1,0 +1,16 @@
+/**
+ * `npm run import -- [<kind>] <source> [options]`: imports runs from MLflow, TensorBoard, Hugging
+ * Face Trainer output, DVC/DVCLive or CSV as experiment records. Process wiring only; the command
+ * is `runImportCommand()` in src/import/command.ts (`--help` lists the options).
+ */
+import { runImportCommand } from '../src/import/command.ts';
+import { silenceSqliteWarning } from './lib/silence-sqlite-warning.ts';
+
+silenceSqliteWarning();
+process.exitCode = await runImportCommand(process.argv.slice(2), {
+  env: process.env,
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTTY: process.stderr.isTTY,
+});

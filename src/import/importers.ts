@@ -1,0 +1,12 @@
+import type { Importer } from './importer.ts';
+import { mlflowImporter } from './mlflow/import.ts';
+import type { ImportSource } from './sources.ts';
+
+/** The importer of each source kind. */
+export const IMPORTERS: Record<ImportSource, Importer> = {
+  mlflow: mlflowImporter,
+  tensorboard: mlflowImporter,
+  huggingface: mlflowImporter,
+  dvc: mlflowImporter,
+  csv: mlflowImporter,
+};
