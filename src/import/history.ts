@@ -129,3 +129,17 @@ export function describeNonFinite(value: number): NonFiniteValue['value'] {
   if (Number.isNaN(value)) return 'NaN';
   return value > 0 ? 'Infinity' : '-Infinity';
 }
+
+/**
+ * A float32 as the shortest decimal that reads back as the same float32 (`0.9`, not
+ * `0.8999999761581421`), the way numpy prints it. Non-finite values are returned as they are.
+ */
+export function shortestFloat32(value: number): number {
+  if (!Number.isFinite(value)) return value;
+  const single = Math.fround(value);
+  for (let digits = 1; digits <= 9; digits++) {
+    const candidate = Number(single.toPrecision(digits));
+    if (Math.fround(candidate) === single) return candidate;
+  }
+  return single;
+}

@@ -1,11 +1,12 @@
 import type { Importer } from './importer.ts';
 import { mlflowImporter } from './mlflow/import.ts';
+import { tensorboardImporter } from './tensorboard/index.ts';
 import type { ImportSource } from './sources.ts';
 
 /** The importer of each source kind. */
 export const IMPORTERS: Record<ImportSource, Importer> = {
   mlflow: mlflowImporter,
-  tensorboard: mlflowImporter,
+  tensorboard: tensorboardImporter,
   huggingface: mlflowImporter,
   dvc: mlflowImporter,
   csv: mlflowImporter,
