@@ -1,4 +1,5 @@
 import type { Importer } from './importer.ts';
+import { huggingfaceImporter } from './huggingface/index.ts';
 import { mlflowImporter } from './mlflow/import.ts';
 import { tensorboardImporter } from './tensorboard/index.ts';
 import type { ImportSource } from './sources.ts';
@@ -7,7 +8,7 @@ import type { ImportSource } from './sources.ts';
 export const IMPORTERS: Record<ImportSource, Importer> = {
   mlflow: mlflowImporter,
   tensorboard: tensorboardImporter,
-  huggingface: mlflowImporter,
+  huggingface: huggingfaceImporter,
   dvc: mlflowImporter,
   csv: mlflowImporter,
 };
