@@ -143,3 +143,17 @@ export function shortestFloat32(value: number): number {
   }
   return single;
 }
+
+/**
+ * A number as loggers write it in text files: decimal or exponent notation, or `nan`, `inf`,
+ * `-inf`, `infinity` (any case, as Python's `str(float)` and numpy write them). `undefined`
+ * for anything else.
+ */
+export function parseLoggedNumber(text: string): number | undefined {
+  const value = text.trim().toLowerCase();
+  if (value === 'nan' || value === '-nan' || value === '+nan') return Number.NaN;
+  if (value === 'inf' || value === '+inf' || value === 'infinity' || value === '+infinity') return Number.POSITIVE_INFINITY;
+  if (value === '-inf' || value === '-infinity') return Number.NEGATIVE_INFINITY;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(value)) return undefined;
+  return Number(value);
+}

@@ -1,4 +1,5 @@
 import type { Importer } from './importer.ts';
+import { dvcImporter } from './dvc/index.ts';
 import { huggingfaceImporter } from './huggingface/index.ts';
 import { mlflowImporter } from './mlflow/import.ts';
 import { tensorboardImporter } from './tensorboard/index.ts';
@@ -9,6 +10,6 @@ export const IMPORTERS: Record<ImportSource, Importer> = {
   mlflow: mlflowImporter,
   tensorboard: tensorboardImporter,
   huggingface: huggingfaceImporter,
-  dvc: mlflowImporter,
+  dvc: dvcImporter,
   csv: mlflowImporter,
 };

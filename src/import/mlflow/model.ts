@@ -1,3 +1,4 @@
+import { parseLoggedNumber } from '../history.ts';
 import type { MetricPoint } from '../history.ts';
 
 /**
@@ -96,12 +97,8 @@ export function decodeMetricValue(raw: unknown): number | undefined {
     return raw;
   }
   if (typeof raw === 'string') {
-    const text = raw.trim().toLowerCase();
-    if (text === 'nan') return Number.NaN;
-    if (text === 'inf' || text === 'infinity' || text === '+inf' || text === '+infinity') return Number.POSITIVE_INFINITY;
-    if (text === '-inf' || text === '-infinity') return Number.NEGATIVE_INFINITY;
-    if (text === '' || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(text)) return undefined;
-    return decodeMetricValue(Number(text));
+    const value = parseLoggedNumber(raw);
+    return value === undefined ? undefined : decodeMetricValue(value);
   }
   return undefined;
 }
