@@ -13,7 +13,7 @@ export function flattenValues(value: unknown, separator: string, prefix = ''): R
     if (isPlainObject(item)) Object.assign(out, flattenValues(item, separator, name));
     else if (Array.isArray(item)) out[name] = JSON.stringify(item);
     else if (item === null || typeof item === 'string' || typeof item === 'boolean' || typeof item === 'number') out[name] = item;
-    else out[name] = String(item);
+    else out[name] = JSON.stringify(item) ?? null;
   }
   return out;
 }

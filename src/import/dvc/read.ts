@@ -126,7 +126,14 @@ export function readLock(lock: unknown): Pick<DvcRun, 'stages' | 'deps' | 'outs'
   for (const [name, stage] of Object.entries(lock['stages'])) {
     if (!isPlainObject(stage)) throw messages.badLock('dvc.lock', `stage ${name} is not a mapping`);
     const cmd = stage['cmd'];
-    stages.push({ name, cmd: Array.isArray(cmd) ? cmd.map(String).join(' && ') : String(cmd ?? '') });
+    stages.push({
+      name,
+      cmd: Array.isArray(cmd)
+        ? cmd.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' && ')
+        : typeof cmd === 'string'
+          ? cmd
+          : '',
+    });
     for (const entry of Array.isArray(stage['deps']) ? stage['deps'] : []) {
       const file = trackedFile(entry);
       if (file !== undefined) deps.set(file.path, file);
