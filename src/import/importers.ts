@@ -1,4 +1,5 @@
 import type { Importer } from './importer.ts';
+import { csvImporter } from './csv/index.ts';
 import { dvcImporter } from './dvc/index.ts';
 import { huggingfaceImporter } from './huggingface/index.ts';
 import { mlflowImporter } from './mlflow/import.ts';
@@ -11,5 +12,5 @@ export const IMPORTERS: Record<ImportSource, Importer> = {
   tensorboard: tensorboardImporter,
   huggingface: huggingfaceImporter,
   dvc: dvcImporter,
-  csv: mlflowImporter,
+  csv: csvImporter,
 };
