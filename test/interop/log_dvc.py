@@ -82,11 +82,14 @@ with open(os.path.join(project, "exp-show.json"), "w") as out:
     out.write(show)
 baseline_rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=project, env=env, check=True, capture_output=True, text=True).stdout.strip()
 
+# `dvc exp run` leaves the experiment applied in the workspace: the project folder holds its results.
 expected = {
     "baselineRev": baseline_rev,
-    "params": {"train.lr": 0.1, "train.epochs": 3, "train.optimizer": "sgd", "seed": 7, "model": "logreg"},
+    "baselineLr": 0.1,
+    "baselineLoss": round(1.0 / 3 * (0.1 / 0.1) ** 0.1, 6),
+    "params": {"train.lr": 0.5, "train.epochs": 3, "train.optimizer": "sgd", "seed": 7, "model": "logreg"},
     "history": {
-        "train/loss": [round(1.0 / (e + 1) * (0.1 / 0.1) ** 0.1, 6) for e in range(3)],
+        "train/loss": [round(1.0 / (e + 1) * (0.1 / 0.5) ** 0.1, 6) for e in range(3)],
         "val/acc": [round(0.5 + 0.1 * e, 6) for e in range(3)],
         "grad_ratio": [0.0, None, 0.5],
     },

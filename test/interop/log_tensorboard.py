@@ -27,6 +27,7 @@ from tensorboard.plugins.scalar import summary_v2 as scalar_v2
 from tensorboard.summary.writer.event_file_writer import EventFileWriter
 
 logdir, expected_path = sys.argv[1], sys.argv[2]
+# history: tag -> [(step, value)]; None where the logged value was NaN or infinite.
 expected = {"runs": {}}
 
 # 1. tensorboardX, simple_value scalars and add_hparams.
@@ -42,7 +43,7 @@ with SummaryWriter(os.path.join(logdir, "tbx", "baseline")) as writer:
         {"hparam/accuracy": 0.8, "hparam/loss": 0.45},
     )
 expected["runs"]["tbx/baseline"] = {
-    "history": {"train/loss": loss, "val/accuracy": acc, "lr": [0.01]},
+    "history": {"train/loss": list(enumerate(loss)), "val/accuracy": list(enumerate(acc)), "lr": [(0, 0.01)]},
     "hparams": {"lr": 0.01, "batch_size": 32, "optimizer": "adam", "augment": True},
     "testMetrics": {"hparam/accuracy": 0.8, "hparam/loss": 0.45},
 }
@@ -52,7 +53,7 @@ with SummaryWriter(os.path.join(logdir, "tbx", "diverged")) as writer:
     writer.add_scalar("train/loss", float("nan"), 1)
     writer.add_scalar("train/loss", float("inf"), 2)
 expected["runs"]["tbx/diverged"] = {
-    "history": {"train/loss": [1.5, None, None]},
+    "history": {"train/loss": [(0, 1.5), (1, None), (2, None)]},
     "nonFinite": [["train/loss", 1, "NaN"], ["train/loss", 2, "Infinity"]],
 }
 
@@ -94,9 +95,9 @@ writer.flush()
 writer.close()
 expected["runs"]["tf2/lr-0.001"] = {
     "history": {
-        "epoch_loss": [as_float32(v) for v in epoch_loss],
-        "epoch_accuracy": epoch_acc,
-        "float_val_scalar": [as_float32(0.1), as_float32(0.2)],
+        "epoch_loss": list(enumerate(as_float32(v) for v in epoch_loss)),
+        "epoch_accuracy": list(enumerate(epoch_acc)),
+        "float_val_scalar": [(0, as_float32(0.1)), (1, as_float32(0.2))],
     },
     "hparams": {"learning_rate": 0.001, "layers": 4, "activation": "relu"},
     "testMetrics": {"epoch_accuracy": epoch_acc[-1]},
