@@ -10,7 +10,7 @@ import { resolveContentDir } from '../scaffold/run.ts';
 import { IMPORT_USAGE, parseImportArgs } from './args.ts';
 import { detectSourceKind, nodeDetectEffects } from './detect.ts';
 import { IMPORTERS } from './importers.ts';
-import { commandPrefix, formatImportError, ImportError, importMessages } from './messages.ts';
+import { commandPrefix, formatImportError, ImportError, importMessages, oneLine } from './messages.ts';
 import { displayPath, recordSchemaReference } from './paths.ts';
 import { runImport } from './pipeline.ts';
 import { createProgress } from './progress.ts';
@@ -68,7 +68,7 @@ export async function runImportCommand(args: readonly string[], io: CommandIO): 
     );
     progress.clear();
     for (const note of report.notes) io.stdout(`${prefix}: ${note}\n`);
-    for (const warning of report.warnings) io.stderr(`${prefix}: warning: ${warning}\n`);
+    for (const warning of report.warnings) io.stderr(`${prefix}: warning: ${oneLine(warning)}\n`);
     for (const outcome of report.outcomes) io.stdout(`${formatOutcome(outcome, io.cwd)}\n`);
     const count = (action: WriteOutcome['action']): number => report.outcomes.filter((outcome) => outcome.action === action).length;
     io.stdout(
@@ -85,7 +85,8 @@ export async function runImportCommand(args: readonly string[], io: CommandIO): 
   } catch (error) {
     progress.clear();
     if (error instanceof ImportError) io.stderr(`${formatImportError(source, error, kind)}\n`);
-    else io.stderr(`${prefix}: ${source}: ${importMessages.internalError(error instanceof Error ? error.message : String(error))}\n`);
+    else
+      io.stderr(`${prefix}: ${source}: ${oneLine(importMessages.internalError(error instanceof Error ? error.message : String(error)))}\n`);
     return 1;
   }
 }

@@ -24,9 +24,14 @@ export function commandPrefix(kind: ImportSource | undefined): string {
   return kind === undefined ? 'import' : `import:${kind}`;
 }
 
-/** The one line the command prints for a fatal problem. */
+/** The one line the command prints for a fatal problem (line breaks inside a quoted parser message become spaces). */
 export function formatImportError(source: string, error: ImportError, kind: ImportSource | undefined = 'mlflow'): string {
-  return `${commandPrefix(kind)}: ${source}: ${error.problem} — ${error.hint}`;
+  return oneLine(`${commandPrefix(kind)}: ${source}: ${error.problem} — ${error.hint}`);
+}
+
+/** Text on one line: runs of whitespace with a line break become one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
