@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Importer } from '../importer.ts';
 import { importMessages } from '../messages.ts';
 import { assignNamedIds } from '../record.ts';
-import { hfRunToRecord } from './map.ts';
+import { hfRunName, hfRunToRecord } from './map.ts';
 import { readHuggingFace } from './read.ts';
 
 export * from './card.ts';
@@ -20,7 +20,7 @@ export const huggingfaceImporter: Importer = {
     const root = resolve(request.cwd, request.source);
     if (!existsSync(root)) return Promise.reject(importMessages.sourceMissing('huggingface'));
     const read = readHuggingFace(root, request.onProgress);
-    const runs = read.runs.map((run) => ({ ...run, name: runName(run) }));
+    const runs = read.runs.map((run) => ({ ...run, name: hfRunName(run) }));
     const ids = assignNamedIds(runs.map((run) => ({ runId: run.path, name: run.name })));
     return Promise.resolve({
       records: runs.map((run) => hfRunToRecord(run, { id: ids.get(run.path) ?? run.path, schema: request.schema })),
@@ -29,15 +29,3 @@ export const huggingfaceImporter: Importer = {
     });
   },
 };
-
-/** `trial_name`, else `run_name` from training_args.json (when it is not just the output folder), else the card's model name, else the folder. */
-function runName(run: import('./model.ts').HfRun): string {
-  const runNameArg = run.trainingArgs?.['run_name'];
-  const outputDir = run.trainingArgs?.['output_dir'];
-  return (
-    run.state?.trialName ??
-    (typeof runNameArg === 'string' && runNameArg !== '' && runNameArg !== outputDir ? runNameArg : undefined) ??
-    run.card?.modelName ??
-    run.name
-  );
-}

@@ -208,6 +208,18 @@ export function collectHyperparameters(run: HfRun): Hyperparameter[] {
     .map((name) => ({ name, value: values[name] ?? null }));
 }
 
+/** Run name: `trial_name`, else `run_name` of training_args.json (unless it is just the output folder, the Trainer's default), else the card's model name, else the folder. */
+export function hfRunName(run: HfRun): string {
+  const runNameArg = run.trainingArgs?.['run_name'];
+  const outputDir = run.trainingArgs?.['output_dir'];
+  return (
+    run.state?.trialName ??
+    (typeof runNameArg === 'string' && runNameArg !== '' && runNameArg !== outputDir ? runNameArg : undefined) ??
+    run.card?.modelName ??
+    run.name
+  );
+}
+
 /** The Trainer compares `metric_for_best_model` as `eval_<name>` unless it already starts with `eval_`. */
 export function evalName(metric: string): string {
   return metric.startsWith('eval_') ? metric : `eval_${metric}`;

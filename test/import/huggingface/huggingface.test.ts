@@ -15,6 +15,7 @@ import {
   chooseTestMetrics,
   evalName,
   formatCardMetricName,
+  hfRunName,
   hfRunToRecord,
   messages,
   optimizerFromCard,
@@ -304,4 +305,22 @@ describe('small rules', () => {
     ['Use adamw_torch with betas=(0.9,0.999)', 'adamw_torch'],
     ['Adam with betas=(0.9,0.999) and epsilon=1e-08', 'Adam'],
   ])('optimizerFromCard(%s) = %s', (text, optimizer) => expect(optimizerFromCard(text)).toBe(optimizer));
+});
+
+describe('hfRunName', () => {
+  const run: HfRun = { path: 'out', name: 'out', results: {} };
+  test.each<[Partial<HfRun>, string]>([
+    [{ state: { logHistory: [], trialName: 'trial-2' }, trainingArgs: { run_name: 'r' } }, 'trial-2'],
+    [{ trainingArgs: { run_name: 'my run', output_dir: 'out' } }, 'my run'],
+    [
+      {
+        trainingArgs: { run_name: 'out', output_dir: 'out' },
+        card: { modelName: 'card-name', metrics: [], datasets: [], hyperparameters: {}, frameworks: {} },
+      },
+      'card-name',
+    ],
+    [{}, 'out'],
+  ])('%j → %s', (fields, name) => {
+    expect(hfRunName({ ...run, ...fields })).toBe(name);
+  });
 });
