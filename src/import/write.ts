@@ -55,7 +55,7 @@ export function parseRecordFile(text: string, format: RecordFormat): Record<stri
     }
     const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n([\s\S]*))?$/.exec(text);
     if (match === null) return undefined;
-    const data: unknown = parseYaml(match[1] ?? '', { logLevel: 'silent' });
+    const data: unknown = parseYaml(match[1] ?? '', { logLevel: 'error' });
     if (!isPlainObject(data)) return undefined;
     const body = (match[2] ?? '').trim();
     return body === '' ? data : { ...data, notes: body };

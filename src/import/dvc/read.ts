@@ -200,7 +200,7 @@ function readStructured(file: string, shownName: string): unknown {
   try {
     if (extension === '.json') return JSON.parse(text) as unknown;
     if (extension === '.toml') return parseSimpleToml(text);
-    return parseYaml(text, { logLevel: 'silent' }) as unknown;
+    return parseYaml(text, { logLevel: 'error' }) as unknown;
   } catch (error) {
     throw messages.badFile(shownName, error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
   }

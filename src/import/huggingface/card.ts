@@ -16,7 +16,7 @@ export function parseModelCard(text: string, file: string): ModelCard {
   if (match !== null) {
     let parsed: unknown;
     try {
-      parsed = parseYaml(match[1] ?? '', { logLevel: 'silent' });
+      parsed = parseYaml(match[1] ?? '', { logLevel: 'error' });
     } catch (error) {
       throw messages.badCard(file, error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
     }

@@ -176,7 +176,7 @@ function readKeyFiles(dir: string): Record<string, string> {
 
 function readYamlObject(file: string): Record<string, unknown> {
   // Integers as BigInt: a large experiment id written without quotes must not lose digits.
-  const parsed: unknown = parseYaml(readFileSync(file, 'utf8'), { intAsBigInt: true, logLevel: 'silent' });
+  const parsed: unknown = parseYaml(readFileSync(file, 'utf8'), { intAsBigInt: true, logLevel: 'error' });
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a YAML mapping');
   return parsed as Record<string, unknown>;
 }
