@@ -4,11 +4,6 @@
  * `runExportCommand()` in src/export/command.ts.
  */
 import { runExportCommand } from '../src/export/command.ts';
+import { processIO } from './lib/process-io.ts';
 
-process.exitCode = await runExportCommand(process.argv.slice(2), {
-  env: process.env,
-  cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  isTTY: process.stderr.isTTY,
-});
+process.exitCode = await runExportCommand(process.argv.slice(2), processIO());

@@ -4,13 +4,8 @@
  * is `runImportCommand()` in src/import/command.ts (`--help` lists the options).
  */
 import { runImportCommand } from '../src/import/command.ts';
+import { processIO } from './lib/process-io.ts';
 import { silenceSqliteWarning } from './lib/silence-sqlite-warning.ts';
 
 silenceSqliteWarning();
-process.exitCode = await runImportCommand(process.argv.slice(2), {
-  env: process.env,
-  cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  isTTY: process.stderr.isTTY,
-});
+process.exitCode = await runImportCommand(process.argv.slice(2), processIO());

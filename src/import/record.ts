@@ -104,6 +104,19 @@ function assignUnique(
 }
 
 /**
+ * Maps runs known by folder path and name (`assignNamedIds` over all of them), in their order.
+ * `map` gets each run with its record id and the `$schema` to write.
+ */
+export function mapNamedRuns<R extends { path: string; name: string }>(
+  runs: readonly R[],
+  map: (run: R, context: { id: string; schema?: string | undefined }) => Experiment,
+  schema: string | undefined,
+): Experiment[] {
+  const ids = assignNamedIds(runs.map((run) => ({ runId: run.path, name: run.name })));
+  return runs.map((run) => map(run, { id: ids.get(run.path) ?? slugRunName(run.name), schema }));
+}
+
+/**
  * A parameter's logged string as a typed value: decimal numbers (`0.01`, `1e-3`, `-2`) become
  * numbers, `true`/`false` (any case) booleans, `None`/`null` null; anything else — including
  * `nan`, integers beyond 2^53 and numbers with leading zeros such as `007` — stays a string.

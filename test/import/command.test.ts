@@ -2,28 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { CommandIO } from '../../src/cli/io.ts';
+import { fakeIO } from '../cli/fake-io.ts';
 import { runImportCommand } from '../../src/import/command.ts';
 import { formatImportError, importMessages, recordSchemaReference } from '../../src/import/index.ts';
 import { IMPORT_USAGE } from '../../src/import/args.ts';
-
-/** A fake process: collects what the command prints. */
-function fakeIO(options: { isTTY?: boolean; env?: Record<string, string> } = {}): CommandIO & { out: string; err: string } {
-  const io = {
-    env: options.env ?? {},
-    cwd: process.cwd(),
-    isTTY: options.isTTY ?? false,
-    out: '',
-    err: '',
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-  };
-  return io;
-}
 
 const temporary: string[] = [];
 afterEach(() => {

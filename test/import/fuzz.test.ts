@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { CommandIO } from '../../src/cli/io.ts';
+import { fakeIO } from '../cli/fake-io.ts';
 import { runImportCommand } from '../../src/import/command.ts';
 import { ExperimentSchema } from '../../src/schema/index.ts';
 import { eventFile, hparamsEvent, sessionStart, simpleScalar, tensorScalar } from './tensorboard/encode.ts';
@@ -47,19 +47,6 @@ function apply(bytes: Uint8Array, hurt: Damage): Uint8Array {
     if (index >= 0) copy[index] = (copy[index] ?? 0) ^ mask;
   }
   return copy;
-}
-
-function fakeIO(): CommandIO & { out: string; err: string } {
-  const io = {
-    env: {},
-    cwd: process.cwd(),
-    isTTY: false,
-    out: '',
-    err: '',
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-  };
-  return io;
 }
 
 /** Imports `source` (a damaged copy); checks the contract either way. */

@@ -13,10 +13,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ExperimentSchema } from '../../src/schema/index.ts';
 import type { Experiment } from '../../src/schema/index.ts';
 import { formatImportError, importMessages, recordIdFor } from '../../src/import/index.ts';
 import { messages } from '../../src/import/mlflow/index.ts';
+import { readRecords } from './helpers.ts';
 
 interface LoggedRun {
   name: string;
@@ -64,16 +64,6 @@ function runCli(...args: string[]): { status: number | null; stdout: string; std
     env: { ...process.env, MLFLOW_TRACKING_TOKEN: '' },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function readRecords(dir: string): Map<string, Experiment> {
-  const records = new Map<string, Experiment>();
-  for (const file of readdirSync(dir).sort()) {
-    const parsed = ExperimentSchema.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-    if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
-    records.set(parsed.data.id, parsed.data);
-  }
-  return records;
 }
 
 const work = mkdtempSync(join(tmpdir(), 'logbook-interop-out-'));

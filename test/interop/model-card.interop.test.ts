@@ -13,6 +13,7 @@ import { loadRecords } from '../../src/content/load.ts';
 import { runExportCommand } from '../../src/export/command.ts';
 import { ciBounds, hubMetricType } from '../../src/export/model-card.ts';
 import { formatCardMetricName } from '../../src/import/huggingface/metric-name.ts';
+import { fakeIO } from '../cli/fake-io.ts';
 import { readRecords, ROOT, runScript } from './helpers.ts';
 
 interface LoadedCard {
@@ -45,13 +46,7 @@ describe('model cards of the bundled examples, read by huggingface_hub', async (
   const exported = await Promise.all(
     records.map(async ({ record }) => {
       const path = join(work, record.id, 'README.md');
-      const status = await runExportCommand(['model-card', record.id, '--out', path], {
-        env: {},
-        cwd: ROOT,
-        stdout: () => {},
-        stderr: () => {},
-        isTTY: false,
-      });
+      const status = await runExportCommand(['model-card', record.id, '--out', path], fakeIO({ cwd: ROOT }));
       return { record, path, result: { status } };
     }),
   );

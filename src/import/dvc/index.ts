@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { isDirectory, readTextIfAny, requireSourcePath } from '../files.ts';
 import type { Importer } from '../importer.ts';
 import { importMessages } from '../messages.ts';
 import { assignRecordIds, slugRunName } from '../record.ts';
@@ -23,33 +23,24 @@ export type * from './model.ts';
  */
 export const dvcImporter: Importer = {
   kind: 'dvc',
-  read(request) {
-    const path = resolve(request.cwd, request.source);
-    let isDir: boolean;
-    try {
-      isDir = statSync(path).isDirectory();
-    } catch {
-      return Promise.reject(importMessages.sourceMissing('dvc'));
-    }
-    const warnings: string[] = [];
-    if (!isDir && /\.json$/i.test(path)) {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (error) {
-        return Promise.reject(messages.unreadableFile(request.source, error instanceof Error ? error.message : String(error)));
+  read: (request) =>
+    Promise.resolve().then(() => {
+      const path = requireSourcePath(request.source, request.cwd, 'dvc');
+      const warnings: string[] = [];
+      if (!isDirectory(path) && /\.json$/i.test(path)) {
+        const text = readTextIfAny(path);
+        if (text === undefined) throw messages.unreadableFile(request.source, 'not readable');
+        const runs = parseExpShow(text, basename(path));
+        request.onProgress(runs.length, runs.length, 'revisions');
+        const recordIds = assignRecordIds(runs);
+        const records = runs.map((run) => dvcRunToRecord(run, { recordIds, schema: request.schema }));
+        const baselines = runs.filter((run) => run.parentRunId === undefined).length;
+        return { records, from: importMessages.plural(baselines, 'baseline'), notes: [], warnings };
       }
-      const runs = parseExpShow(text, basename(path));
-      request.onProgress(runs.length, runs.length, 'revisions');
-      const recordIds = assignRecordIds(runs);
-      const records = runs.map((run) => dvcRunToRecord(run, { recordIds, schema: request.schema }));
-      const baselines = runs.filter((run) => run.parentRunId === undefined).length;
-      return Promise.resolve({ records, from: importMessages.plural(baselines, 'baseline'), notes: [], warnings });
-    }
-    const root = isDir ? path : dirname(path);
-    const run = readDvcProject(root, basename(root), warnings);
-    request.onProgress(1, 1, 'projects');
-    const recordIds = new Map([[run.runId, slugRunName(run.name)]]);
-    return Promise.resolve({ records: [dvcRunToRecord(run, { recordIds, schema: request.schema })], notes: [], warnings });
-  },
+      const root = isDirectory(path) ? path : dirname(path);
+      const run = readDvcProject(root, basename(root), warnings);
+      request.onProgress(1, 1, 'projects');
+      const recordIds = new Map([[run.runId, slugRunName(run.name)]]);
+      return { records: [dvcRunToRecord(run, { recordIds, schema: request.schema })], notes: [], warnings };
+    }),
 };

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { isDirectory, isFile, readTextIfAny, reasonOf } from '../files.ts';
 import { isPlainObject } from '../hash.ts';
 import { parseLoggedNumber } from '../history.ts';
 import type { MetricPoint } from '../history.ts';
@@ -21,7 +22,11 @@ import { parseSimpleToml } from './toml.ts';
  */
 export function readDvcProject(root: string, name: string, warnings: string[]): DvcRun {
   const shown = (path: string): string => toPosix(relative(root, path)) || basename(path);
-  const liveDir = isDir(join(root, 'dvclive')) ? join(root, 'dvclive') : isDir(join(root, 'plots', 'metrics')) ? root : undefined;
+  const liveDir = isDirectory(join(root, 'dvclive'))
+    ? join(root, 'dvclive')
+    : isDirectory(join(root, 'plots', 'metrics'))
+      ? root
+      : undefined;
   const run: DvcRun = { runId: 'workspace', name, params: {}, metrics: {}, history: {}, stages: [], deps: [], outs: [] };
 
   const paramFiles = [join(root, 'params.yaml'), ...(liveDir === undefined || liveDir === root ? [] : [join(liveDir, 'params.yaml')])];
@@ -177,11 +182,12 @@ function declaredMetrics(dvcYaml: unknown): string[] {
 /** The branch and commit checked out in `root/.git` (a plain repository, not a worktree file). */
 function readGitHead(root: string): Pick<DvcRun, 'branch' | 'commit'> {
   const git = join(root, '.git');
-  const head = safeText(join(git, 'HEAD'))?.trim();
+  const head = readTextIfAny(join(git, 'HEAD'))?.trim();
   if (head === undefined) return {};
   const ref = /^ref: (refs\/heads\/(.+))$/.exec(head);
   if (ref === null) return /^[0-9a-f]{40}$/.test(head) ? { commit: head } : {};
-  const commit = safeText(join(git, ...(ref[1] ?? '').split('/')))?.trim() ?? packedRef(safeText(join(git, 'packed-refs')), ref[1] ?? '');
+  const commit =
+    readTextIfAny(join(git, ...(ref[1] ?? '').split('/')))?.trim() ?? packedRef(readTextIfAny(join(git, 'packed-refs')), ref[1] ?? '');
   return { branch: ref[2] ?? '', ...(commit !== undefined && /^[0-9a-f]{40}$/.test(commit) ? { commit } : {}) };
 }
 
@@ -202,7 +208,7 @@ function readStructured(file: string, shownName: string): unknown {
     if (extension === '.toml') return parseSimpleToml(text);
     return parseYaml(text, { logLevel: 'error' }) as unknown;
   } catch (error) {
-    throw messages.badFile(shownName, error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
+    throw messages.badFile(shownName, reasonOf(error));
   }
 }
 
@@ -210,15 +216,7 @@ function readText(file: string, shownName: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw messages.unreadableFile(shownName, error instanceof Error ? error.message : String(error));
-  }
-}
-
-function safeText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
+    throw messages.unreadableFile(shownName, reasonOf(error));
   }
 }
 
@@ -239,20 +237,4 @@ function listFiles(dir: string, extension: string): string[] {
   };
   walk(dir);
   return found.sort(compareText);
-}
-
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Importer } from '../importer.ts';
-import { importMessages } from '../messages.ts';
-import { assignNamedIds } from '../record.ts';
+import { requireSourcePath } from '../files.ts';
+import { mapNamedRuns } from '../record.ts';
 import { hfRunName, hfRunToRecord } from './map.ts';
 import { readHuggingFace } from './read.ts';
 
@@ -16,16 +14,10 @@ export type * from './model.ts';
 /** The Hugging Face importer: one record per Trainer output folder (or model card). */
 export const huggingfaceImporter: Importer = {
   kind: 'huggingface',
-  read(request) {
-    const root = resolve(request.cwd, request.source);
-    if (!existsSync(root)) return Promise.reject(importMessages.sourceMissing('huggingface'));
-    const read = readHuggingFace(root, request.onProgress);
-    const runs = read.runs.map((run) => ({ ...run, name: hfRunName(run) }));
-    const ids = assignNamedIds(runs.map((run) => ({ runId: run.path, name: run.name })));
-    return Promise.resolve({
-      records: runs.map((run) => hfRunToRecord(run, { id: ids.get(run.path) ?? run.path, schema: request.schema })),
-      notes: [],
-      warnings: read.warnings,
-    });
-  },
+  read: (request) =>
+    Promise.resolve().then(() => {
+      const read = readHuggingFace(requireSourcePath(request.source, request.cwd, 'huggingface'), request.onProgress);
+      const runs = read.runs.map((run) => ({ ...run, name: hfRunName(run) }));
+      return { records: mapNamedRuns(runs, hfRunToRecord, request.schema), notes: [], warnings: read.warnings };
+    }),
 };

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { isDirectory, isFile, listDir, readTextIfAny, reasonOf } from '../files.ts';
 import { isPlainObject } from '../hash.ts';
 import { toPosix } from '../paths.ts';
 import { parseModelCard } from './card.ts';
@@ -58,7 +59,7 @@ function findRunFolders(base: string): string[] {
       names.includes('trainer_state.json') ||
       RESULTS_FILES.some((file) => names.includes(file)) ||
       latestCheckpoint(dir, names) !== undefined ||
-      (names.includes('README.md') && /^model-index:/m.test(safeRead(join(dir, 'README.md'))));
+      (names.includes('README.md') && /^model-index:/m.test((readTextIfAny(join(dir, 'README.md')) ?? '').slice(0, 65536)));
     if (isRun) found.push(dir);
     if (depth === 0) return;
     for (const name of names) {
@@ -176,40 +177,4 @@ function readText(path: string, shown: string): string {
   } catch (error) {
     throw messages.unreadableFile(shown, reasonOf(error));
   }
-}
-
-function safeRead(path: string): string {
-  try {
-    return readFileSync(path, 'utf8').slice(0, 65536);
-  } catch {
-    return '';
-  }
-}
-
-function listDir(dir: string): string[] {
-  try {
-    return readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
 }

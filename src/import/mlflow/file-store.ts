@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { reasonOf } from '../files.ts';
 import { messages } from './messages.ts';
 import { parseInteger, parseStatus, decodeMetricValue } from './model.ts';
 import type { MetricPoint } from '../history.ts';
@@ -186,8 +187,4 @@ function idString(raw: unknown): string | undefined {
   if (typeof raw === 'string' && raw !== '') return raw;
   if ((typeof raw === 'number' && Number.isInteger(raw)) || typeof raw === 'bigint') return String(raw);
   return undefined;
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
 }

@@ -1,5 +1,6 @@
 import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
+import { reasonOf } from '../files.ts';
 import { messages } from './messages.ts';
 import { decodeMetricValue, parseInteger, parseStatus } from './model.ts';
 import type { MetricPoint } from '../history.ts';
@@ -119,8 +120,4 @@ function hasSqliteHeader(path: string): boolean {
   } finally {
     closeSync(fd);
   }
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
 }

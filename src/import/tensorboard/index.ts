@@ -1,8 +1,6 @@
-import { resolve } from 'node:path';
 import type { Importer } from '../importer.ts';
-import { assignNamedIds } from '../record.ts';
-import { importMessages } from '../messages.ts';
-import { existsSync } from 'node:fs';
+import { requireSourcePath } from '../files.ts';
+import { mapNamedRuns } from '../record.ts';
 import { tbRunToRecord } from './map.ts';
 import { readTensorBoard } from './read.ts';
 
@@ -18,15 +16,9 @@ export type * from './model.ts';
 /** The TensorBoard importer: one record per folder of event files. */
 export const tensorboardImporter: Importer = {
   kind: 'tensorboard',
-  read(request) {
-    const root = resolve(request.cwd, request.source);
-    if (!existsSync(root)) return Promise.reject(importMessages.sourceMissing('tensorboard'));
-    const read = readTensorBoard(root, request.source, request.onProgress);
-    const ids = assignNamedIds(read.runs.map((run) => ({ runId: run.path, name: run.name })));
-    return Promise.resolve({
-      records: read.runs.map((run) => tbRunToRecord(run, { id: ids.get(run.path) ?? run.path, schema: request.schema })),
-      notes: [],
-      warnings: read.warnings,
-    });
-  },
+  read: (request) =>
+    Promise.resolve().then(() => {
+      const read = readTensorBoard(requireSourcePath(request.source, request.cwd, 'tensorboard'), request.source, request.onProgress);
+      return { records: mapNamedRuns(read.runs, tbRunToRecord, request.schema), notes: [], warnings: read.warnings };
+    }),
 };

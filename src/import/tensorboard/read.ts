@@ -3,7 +3,8 @@ import { basename, dirname, join, relative } from 'node:path';
 import type { MetricPoint } from '../history.ts';
 import { EVENT_FILE_PREFIX } from '../detect.ts';
 import { toPosix } from '../paths.ts';
-import { decodeEvent, decodeHParamsPluginData, ProtobufError } from './events.ts';
+import { reasonOf } from '../files.ts';
+import { decodeEvent, decodeHParamsPluginData } from './events.ts';
 import type { HParamDomain } from './events.ts';
 import { messages } from './messages.ts';
 import type { TbRun } from './model.ts';
@@ -210,9 +211,4 @@ function mergeRuns(folders: readonly FolderData[], rootName: string): TbRun[] {
     }
   }
   return [...runs.values()];
-}
-
-function reasonOf(error: unknown): string {
-  if (error instanceof ProtobufError) return error.message;
-  return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
 }
