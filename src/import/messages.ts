@@ -25,7 +25,7 @@ export function commandPrefix(kind: ImportSource | undefined): string {
 }
 
 /** The one line the command prints for a fatal problem (line breaks inside a quoted parser message become spaces). */
-export function formatImportError(source: string, error: ImportError, kind: ImportSource | undefined = 'mlflow'): string {
+export function formatImportError(source: string, error: ImportError, kind: ImportSource | undefined): string {
   return oneLine(`${commandPrefix(kind)}: ${source}: ${error.problem} — ${error.hint}`);
 }
 
@@ -38,8 +38,7 @@ const plural = (count: number, noun: string): string => `${count} ${noun}${count
 
 export const importMessages = {
   // Any source
-  noSuchSource: (): ImportError =>
-    new ImportError('no such file or folder', `give ${SOURCE_KINDS.map((kind) => IMPORT_SOURCES[kind].describe).join('; or ')}`),
+  noSuchSource: (): ImportError => new ImportError('no such file or folder', 'check the path (`--help` lists the kinds of source)'),
   internalError: (message: string): string => `internal error: ${message} — this is a bug in Logbook; please report it with the source`,
   sourceMissing: (kind: ImportSource): ImportError => new ImportError('no such file or folder', `give ${IMPORT_SOURCES[kind].describe}`),
   unknownKind: (): ImportError =>

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { fakeIO } from '../cli/fake-io.ts';
 import { runImportCommand } from '../../src/import/command.ts';
-import { formatImportError, importMessages, recordSchemaReference } from '../../src/import/index.ts';
+import { importMessages, recordSchemaReference } from '../../src/import/index.ts';
 import { IMPORT_USAGE } from '../../src/import/args.ts';
 
 const temporary: string[] = [];
@@ -80,14 +80,19 @@ describe('runImportCommand', () => {
     const io = fakeIO();
     const out = tempOut();
     expect(await runImportCommand(['no/such/place', '--out', out], io)).toBe(1);
-    expect(io.err).toBe(`${formatImportError('no/such/place', importMessages.noSuchSource(), undefined)}\n`);
+    expect(io.err).toBe('import: no/such/place: no such file or folder — check the path (`--help` lists the kinds of source)\n');
     expect(existsSync(out)).toBe(false);
   });
 
   test('a source of no known kind: one line naming --from, exit 1', async () => {
     const io = fakeIO();
     expect(await runImportCommand(['test/fixtures/ingest', '--out', tempOut()], io)).toBe(1);
-    expect(io.err).toBe(`${formatImportError('test/fixtures/ingest', importMessages.unknownKind(), undefined)}\n`);
+    expect(io.err).toBe(`import: test/fixtures/ingest: ${importMessages.unknownKind().problem} — ${importMessages.unknownKind().hint}\n`);
+    expect(
+      io.err.startsWith(
+        'import: test/fixtures/ingest: cannot tell what kind of source this is — name it with --from mlflow|tensorboard|huggingface|dvc|csv (',
+      ),
+    ).toBe(true);
   });
 
   test.each([

@@ -318,7 +318,7 @@ describe('bad sources fail with one line and write nothing', () => {
     const result = runCli(source, '--out', out, ...args);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`${formatImportError(source, error)}\n`);
+    expect(result.stderr).toBe(`${formatImportError(source, error, 'mlflow')}\n`);
     expect(existsSync(out)).toBe(false);
   }
 

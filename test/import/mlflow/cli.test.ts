@@ -52,7 +52,7 @@ describe('import-mlflow CLI', () => {
     const result = cli('test/fixtures/mlflow/corrupt.db', '--out', out);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`${formatImportError('test/fixtures/mlflow/corrupt.db', messages.notSqlite())}\n`);
+    expect(result.stderr).toBe(`${formatImportError('test/fixtures/mlflow/corrupt.db', messages.notSqlite(), 'mlflow')}\n`);
     expect(existsSync(out)).toBe(false);
   });
 
