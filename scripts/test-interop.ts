@@ -1,12 +1,16 @@
 /**
- * `npm run test:interop` — proves the MLflow import against real MLflow.
+ * `npm run test:interop` — proves the importers and the model-card export against the real tools.
  *
- * 1. Makes a Python venv in .cache/interop-venv with a pinned MLflow (reused when it already has it).
+ * 1. Makes a Python venv in .cache/interop-venv with the pinned packages of `PINNED` (reused when
+ *    it already has exactly those versions; missing or other versions are installed into it).
  * 2. Starts `mlflow server` on a free 127.0.0.1 port (SQLite backend) in a temporary folder.
  * 3. Runs test/interop/log_runs.py, which logs the same runs into a file store, a SQLite store and
- *    the server, and writes what it logged to expected.json.
- * 4. Runs the vitest interop suite (test/interop/*.interop.test.ts), which imports all three with
- *    the real CLI and checks the records value for value.
+ *    the server, and writes what it logged to expected.json; log_tensorboard.py (tensorboardX and
+ *    the tensorboard package's writer) and log_dvc.py (a git + DVC project with DVCLive, one
+ *    `dvc exp run`, `dvc exp show --json`) do the same for their tools.
+ * 4. Runs the vitest interop suite (test/interop/*.interop.test.ts), which imports everything with
+ *    the real CLI and checks the records value for value, and loads exported model cards with
+ *    huggingface_hub's ModelCard (INTEROP_PYTHON is the venv's python).
  * The server is always stopped and the temporary folder removed (KEEP_INTEROP=1 keeps it).
  * Exits non-zero when any step fails.
  */
@@ -20,6 +24,15 @@ import { join, resolve } from 'node:path';
 
 /** The MLflow version the interop suite is pinned to. */
 export const MLFLOW_VERSION = '3.17.2';
+
+/** Every package the interop suite installs, pinned (PyPI distribution name → version). */
+export const PINNED: Readonly<Record<string, string>> = {
+  mlflow: MLFLOW_VERSION,
+  tensorboardX: '2.6.5',
+  tensorboard: '2.21.0',
+  dvclive: '3.49.1',
+  huggingface_hub: '2.4.0',
+};
 
 const ROOT = resolve(import.meta.dirname, '..');
 const VENV = join(ROOT, '.cache', 'interop-venv');
@@ -48,38 +61,56 @@ function run(command: string, args: string[], options: { cwd?: string; env?: Nod
   return result.status ?? 1;
 }
 
-function installedMlflowVersion(): string | undefined {
-  if (!existsSync(PYTHON)) return undefined;
-  const result = spawnSync(PYTHON, ['-c', 'import mlflow; print(mlflow.__version__)'], { encoding: 'utf8' });
-  return result.status === 0 ? result.stdout.trim() : undefined;
+/** Runs a command without waiting for it; resolves to its exit code (output goes to this process's). */
+function runInBackground(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: 'inherit' });
+    child.once('error', () => done(1));
+    child.once('exit', (code) => done(code ?? 1));
+  });
+}
+
+/** Installed version of each pinned distribution (undefined when missing or no venv). */
+function installedVersions(): Record<string, string | undefined> {
+  if (!existsSync(PYTHON)) return {};
+  const script = [
+    'import json, sys',
+    'from importlib.metadata import version, PackageNotFoundError',
+    'def v(name):',
+    '    try:',
+    '        return version(name)',
+    '    except PackageNotFoundError:',
+    '        return None',
+    'print(json.dumps({name: v(name) for name in sys.argv[1:]}))',
+  ].join('\n');
+  const result = spawnSync(PYTHON, ['-c', script, ...Object.keys(PINNED)], { encoding: 'utf8' });
+  if (result.status !== 0) return {};
+  return JSON.parse(result.stdout) as Record<string, string | undefined>;
 }
 
 function ensureVenv(): void {
-  const installed = installedMlflowVersion();
-  if (installed === MLFLOW_VERSION) {
-    log(`reusing ${VENV} (mlflow ${installed})`);
+  const pins = Object.entries(PINNED).map(([name, version]) => `${name}==${version}`);
+  const installed = installedVersions();
+  const missing = Object.entries(PINNED).filter(([name, version]) => installed[name] !== version);
+  if (missing.length === 0) {
+    log(`reusing ${VENV} (${pins.join(', ')})`);
     return;
   }
-  const python = process.env['PYTHON'] ?? 'python3';
-  log(installed === undefined ? `creating ${VENV} with ${python}` : `${VENV} has mlflow ${installed}; recreating it for ${MLFLOW_VERSION}`);
-  rmSync(VENV, { recursive: true, force: true });
-  if (run(python, ['-m', 'venv', VENV]) !== 0) fail(`could not create a venv with ${python} -m venv (install python3 and python3-venv)`);
-  log(`installing mlflow==${MLFLOW_VERSION} (first run only; about a minute)`);
-  const pip = run(PYTHON, [
-    '-m',
-    'pip',
-    'install',
-    '--quiet',
-    '--disable-pip-version-check',
-    '--progress-bar',
-    'off',
-    `mlflow==${MLFLOW_VERSION}`,
-  ]);
-  if (pip !== 0 || installedMlflowVersion() !== MLFLOW_VERSION) {
+  if (!existsSync(PYTHON)) {
+    const python = process.env['PYTHON'] ?? 'python3';
+    log(`creating ${VENV} with ${python}`);
     rmSync(VENV, { recursive: true, force: true });
-    fail(`pip could not install mlflow==${MLFLOW_VERSION}`);
+    if (run(python, ['-m', 'venv', VENV]) !== 0) fail(`could not create a venv with ${python} -m venv (install python3 and python3-venv)`);
   }
-  log(`installed mlflow ${MLFLOW_VERSION}`);
+  log(`installing ${missing.map(([name, version]) => `${name}==${version}`).join(', ')} (first run only; about three minutes)`);
+  const pip = run(PYTHON, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--progress-bar', 'off', ...pins]);
+  const after = installedVersions();
+  const still = Object.entries(PINNED).filter(([name, version]) => after[name] !== version);
+  if (pip !== 0 || still.length > 0) {
+    rmSync(VENV, { recursive: true, force: true });
+    fail(`pip could not install ${still.map(([name, version]) => `${name}==${version}`).join(', ') || pins.join(', ')}`);
+  }
+  log(`installed ${pins.join(', ')}`);
 }
 
 async function freePort(): Promise<number> {
@@ -180,6 +211,28 @@ async function main(): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
+    // TensorBoard and DVC need no server: they log while MLflow starts and logs.
+    log('writing TensorBoard event files (log_tensorboard.py) and a DVC project (log_dvc.py) in the background');
+    const pythonEnv = { ...process.env, PYTHONUNBUFFERED: '1', TF_CPP_MIN_LOG_LEVEL: '3', DVC_NO_ANALYTICS: '1' };
+    const otherTools = Promise.all([
+      runInBackground(
+        PYTHON,
+        [
+          join(ROOT, 'test', 'interop', 'log_tensorboard.py'),
+          join(work, 'tensorboard', 'logs'),
+          join(work, 'tensorboard', 'expected.json'),
+        ],
+        { cwd: work, env: pythonEnv },
+      ),
+      runInBackground(
+        PYTHON,
+        [join(ROOT, 'test', 'interop', 'log_dvc.py'), join(work, 'dvc', 'project'), join(work, 'dvc', 'expected.json')],
+        {
+          cwd: work,
+          env: pythonEnv,
+        },
+      ),
+    ]);
     server = await startServer(work);
     log('logging runs with test/interop/log_runs.py');
     const logged = run(
@@ -198,12 +251,21 @@ async function main(): Promise<number> {
       { cwd: work, env: { ...process.env, ...QUIET_MLFLOW_ENV, MLFLOW_ALLOW_FILE_STORE: 'true', PYTHONUNBUFFERED: '1' } },
     );
     if (logged !== 0) fail(`log_runs.py failed (exit ${logged})`);
+    const [tensorboard, dvc] = await otherTools;
+    if (tensorboard !== 0) fail(`log_tensorboard.py failed (exit ${tensorboard})`);
+    if (dvc !== 0) fail(`log_dvc.py failed (exit ${dvc})`);
     log('running the interop suite (vitest --config test/interop/vitest.config.ts)');
     const status = run(
       join(NODE_BIN, 'node'),
       [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'test/interop/vitest.config.ts'],
       {
-        env: { ...process.env, PATH: `${NODE_BIN}:${process.env['PATH'] ?? ''}`, INTEROP_DIR: work, INTEROP_SERVER_URL: server.url },
+        env: {
+          ...process.env,
+          PATH: `${NODE_BIN}:${process.env['PATH'] ?? ''}`,
+          INTEROP_DIR: work,
+          INTEROP_SERVER_URL: server.url,
+          INTEROP_PYTHON: PYTHON,
+        },
       },
     );
     log(status === 0 ? 'interop suite passed' : `interop suite failed (exit ${status})`);

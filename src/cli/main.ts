@@ -33,6 +33,12 @@ const VERBS: readonly (readonly [string, string, () => Promise<Verb>])[] = [
     "summarize a branch's experiment changes, for a pull-request comment",
     async () => (await import('./summary.ts')).runSummaryCommand,
   ],
+  [
+    'import',
+    'import runs from MLflow, TensorBoard, Hugging Face, DVC or CSV files',
+    async () => (await import('../import/command.ts')).runImportCommand,
+  ],
+  ['export', 'export a record, e.g. as a Hugging Face model card', async () => (await import('../export/command.ts')).runExportCommand],
 ];
 
 /** The package's version. */

@@ -4,8 +4,10 @@
  * LOGBOOK_DEBUG=1), never as a stack trace.
  */
 import { runCli } from './main.ts';
+import { silenceSqliteWarning } from './silence-sqlite-warning.ts';
 
 export async function main(args: readonly string[]): Promise<number> {
+  silenceSqliteWarning();
   try {
     return await runCli(args, {
       env: process.env,

@@ -1,19 +1,17 @@
 import type { CommandIO } from '../../src/cli/io.ts';
 
-/** A CommandIO that collects what a command prints; runs in `cwd` (default: the repository root). */
-export function fakeIo(options: { env?: Record<string, string>; cwd?: string } = {}): CommandIO & { out: string; err: string } {
+/** A fake process for command tests: collects what the command prints in `out` and `err`. */
+export function fakeIO(
+  options: { cwd?: string; env?: Record<string, string>; isTTY?: boolean } = {},
+): CommandIO & { out: string; err: string } {
   const io = {
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
-    isTTY: false,
+    isTTY: options.isTTY ?? false,
     out: '',
     err: '',
-    stdout(text: string) {
-      io.out += text;
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
+    stdout: (text: string) => void (io.out += text),
+    stderr: (text: string) => void (io.err += text),
   };
   return io;
 }

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { logbookVersion, runCli, usage } from '../../src/cli/main.ts';
-import { fakeIo } from './fake-io.ts';
+import { fakeIO } from './fake-io.ts';
 
 describe('runCli', () => {
   test('without a command prints the usage and exits 2; --help exits 0', async () => {
-    const none = fakeIo();
+    const none = fakeIO();
     expect(await runCli([], none)).toBe(2);
     expect(none.out).toBe(`${usage()}\n`);
-    const help = fakeIo();
+    const help = fakeIO();
     expect(await runCli(['--help'], help)).toBe(0);
     expect(help.out.split('\n')[0]).toBe('Usage: logbook <command> [options]');
     for (const verb of ['init', 'validate', 'build', 'preview', 'dev', 'new', 'summary'])
@@ -18,14 +18,14 @@ describe('runCli', () => {
   });
 
   test('--version prints the package version', async () => {
-    const io = fakeIo();
+    const io = fakeIO();
     expect(await runCli(['--version'], io)).toBe(0);
     expect(io.out).toBe(`${logbookVersion()}\n`);
     expect(logbookVersion()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   test('an unknown command suggests the closest one', async () => {
-    const io = fakeIo();
+    const io = fakeIO();
     expect(await runCli(['valdiate'], io)).toBe(2);
     expect(io.err.split('\n')[0]).toBe('logbook: unknown command "valdiate" — did you mean "validate"?');
   });
@@ -37,7 +37,7 @@ describe('runCli', () => {
     ['preview', ['--port', 'http'], 'preview: --port must be a port number, got "http"'],
     ['init', ['extra'], 'init: unexpected argument "extra"'],
   ])('%s %j is a usage error: %s', async (verb, args, line) => {
-    const io = fakeIo();
+    const io = fakeIO();
     expect(await runCli([verb, ...args], io)).toBe(2);
     expect(io.err.split('\n')[0]).toBe(line);
   });
@@ -46,14 +46,14 @@ describe('runCli', () => {
     const dir = await mkdtemp(join(tmpdir(), 'logbook-cli-'));
     try {
       await writeFile(join(dir, 'logbook.config.json'), '{ "contnet": "x" }');
-      const io = fakeIo({ cwd: dir });
+      const io = fakeIO({ cwd: dir });
       expect(await runCli(['validate'], io)).toBe(1);
       expect(io.err.split('\n')).toEqual([
         'error: logbook.config.json:1:3 contnet: unknown setting "contnet" — did you mean "content"?',
         'validate: logbook.config.json has errors; fix them and run again',
         '',
       ]);
-      const missing = fakeIo({ cwd: dir });
+      const missing = fakeIO({ cwd: dir });
       expect(await runCli(['validate', '--config', 'nope.json'], missing)).toBe(2);
       expect(missing.err).toBe('validate: config file not found: nope.json\n');
     } finally {
@@ -65,14 +65,14 @@ describe('runCli', () => {
     const dir = await mkdtemp(join(tmpdir(), 'logbook-cli-'));
     try {
       await writeFile(join(dir, 'team.json'), JSON.stringify({ content: 'logs' }));
-      const io = fakeIo({ cwd: join(dir, '..') });
+      const io = fakeIO({ cwd: join(dir, '..') });
       // logs/ does not exist: the message names the folder relative to where the command ran.
       expect(await runCli(['validate', '--config', join(dir, 'team.json')], io)).toBe(1);
       expect(io.err).toBe(`validate: content folder not found: ${join(dir.split('/').at(-1) ?? '', 'logs')}\n`);
-      const env = fakeIo({ cwd: dir, env: { LOGBOOK_CONTENT: 'elsewhere' } });
+      const env = fakeIO({ cwd: dir, env: { LOGBOOK_CONTENT: 'elsewhere' } });
       expect(await runCli(['validate', '--config', 'team.json'], env)).toBe(1);
       expect(env.err).toBe('validate: content folder not found: elsewhere\n');
-      const flag = fakeIo({ cwd: dir, env: { LOGBOOK_CONTENT: 'elsewhere' } });
+      const flag = fakeIO({ cwd: dir, env: { LOGBOOK_CONTENT: 'elsewhere' } });
       expect(await runCli(['validate', 'third', '--config', 'team.json'], flag)).toBe(1);
       expect(flag.err).toBe('validate: content folder not found: third\n');
     } finally {

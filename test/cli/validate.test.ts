@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runValidateCommand, type ValidateIo } from '../../src/cli/validate.ts';
 import { nodeLoadEffects } from '../../src/content/load.ts';
-import { fakeIo } from './fake-io.ts';
+import { fakeIO } from './fake-io.ts';
 
 /** Runs `logbook validate` with captured output, in the repository root (no config file). */
 async function run(
@@ -9,7 +9,7 @@ async function run(
   env: Record<string, string> = {},
   isDirectory = true,
 ): Promise<{ status: number; out: string[]; err: string[] }> {
-  const io = fakeIo({ env });
+  const io = fakeIO({ env });
   const validateIo = (): ValidateIo => ({
     stdout: (line) => io.stdout(`${line}\n`),
     stderr: (line) => io.stderr(`${line}\n`),

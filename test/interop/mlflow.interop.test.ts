@@ -13,9 +13,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ExperimentSchema } from '../../src/schema/index.ts';
 import type { Experiment } from '../../src/schema/index.ts';
-import { formatImportError, messages, recordIdFor } from '../../src/import/mlflow/index.ts';
+import { formatImportError, importMessages, recordIdFor } from '../../src/import/index.ts';
+import { messages } from '../../src/import/mlflow/index.ts';
+import { readRecords } from './helpers.ts';
 
 interface LoggedRun {
   name: string;
@@ -57,22 +58,12 @@ const SOURCES: Record<StoreName, string> = {
 const STORES: StoreName[] = ['file', 'sqlite', 'server'];
 
 function runCli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(NODE, ['scripts/import-mlflow.ts', ...args], {
+  const result = spawnSync(NODE, ['bin/logbook.js', 'import', '--from', 'mlflow', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, MLFLOW_TRACKING_TOKEN: '' },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function readRecords(dir: string): Map<string, Experiment> {
-  const records = new Map<string, Experiment>();
-  for (const file of readdirSync(dir).sort()) {
-    const parsed = ExperimentSchema.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-    if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
-    records.set(parsed.data.id, parsed.data);
-  }
-  return records;
 }
 
 const work = mkdtempSync(join(tmpdir(), 'logbook-interop-out-'));
@@ -243,7 +234,7 @@ describe.each(STORES)('import from the %s store', (store) => {
     expect(edited).not.toBe(original);
     writeFileSync(file, edited);
     const skipped = runCli(SOURCES[store], '--out', outDir(store));
-    expect(skipped.stdout).toContain(`skipped   ${file} — ${messages.editedByHand()}`);
+    expect(skipped.stdout).toContain(`skipped   ${file} — ${importMessages.editedByHand()}`);
     expect(readFileSync(file, 'utf8')).toBe(edited);
     const forced = runCli(SOURCES[store], '--out', outDir(store), '--force');
     expect(forced.stdout).toContain(`updated   ${file}`);
@@ -327,7 +318,7 @@ describe('bad sources fail with one line and write nothing', () => {
     const result = runCli(source, '--out', out, ...args);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`${formatImportError(source, error)}\n`);
+    expect(result.stderr).toBe(`${formatImportError(source, error, 'mlflow')}\n`);
     expect(existsSync(out)).toBe(false);
   }
 
@@ -360,7 +351,7 @@ describe('bad sources fail with one line and write nothing', () => {
   });
 
   test('a path that does not exist', () => {
-    expectFailure(join(work, 'missing', 'mlruns'), messages.sourceMissing());
+    expectFailure(join(work, 'missing', 'mlruns'), importMessages.sourceMissing('mlflow'));
   });
 
   test('an experiment that is not in the store', () => {

@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { reasonOf } from '../files.ts';
 import { messages } from './messages.ts';
 import { parseInteger, parseStatus, decodeMetricValue } from './model.ts';
-import type { MetricPoint, MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
+import type { MetricPoint } from '../history.ts';
+import type { MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
 
 /**
  * Reads an MLflow file store (`mlruns/`), as MLflow's `FileStore` lays it out:
@@ -175,7 +177,7 @@ function readKeyFiles(dir: string): Record<string, string> {
 
 function readYamlObject(file: string): Record<string, unknown> {
   // Integers as BigInt: a large experiment id written without quotes must not lose digits.
-  const parsed: unknown = parseYaml(readFileSync(file, 'utf8'), { intAsBigInt: true });
+  const parsed: unknown = parseYaml(readFileSync(file, 'utf8'), { intAsBigInt: true, logLevel: 'error' });
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a YAML mapping');
   return parsed as Record<string, unknown>;
 }
@@ -185,8 +187,4 @@ function idString(raw: unknown): string | undefined {
   if (typeof raw === 'string' && raw !== '') return raw;
   if ((typeof raw === 'number' && Number.isInteger(raw)) || typeof raw === 'bigint') return String(raw);
   return undefined;
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
 }

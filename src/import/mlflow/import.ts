@@ -1,80 +1,75 @@
-import { ExperimentSchema } from '../../schema/index.ts';
 import type { Experiment } from '../../schema/index.ts';
-import { assignRecordIds, runToRecord } from './map.ts';
+import { assignRecordIds } from '../record.ts';
+import { runToRecord } from './map.ts';
 import { messages } from './messages.ts';
 import type { MlflowExperiment, MlflowReadResult, MlflowRun } from './model.ts';
 import type { RestOptions } from './rest.ts';
 import { openSource } from './source.ts';
-import { nodeWriteEffects, writeRecords } from './write.ts';
-import type { RecordFormat, WriteEffects, WriteOutcome } from './write.ts';
+import type { Importer } from '../importer.ts';
+import { importMessages } from '../messages.ts';
 import { compareText } from '../../util/compare-text.ts';
 
 /**
- * MLflow import, one pipeline: **read** (one reader per source kind → neutral `MlflowRun`s) →
- * **map** (pure `runToRecord`) → **validate** (`ExperimentSchema`) → **write** (one file per run,
- * unchanged runs and hand-edited records left alone). Everything is read and mapped before the
- * first file is written, so a source that fails writes nothing.
+ * MLflow import, one pipeline: **read** (one reader per store kind → neutral `MlflowRun`s) →
+ * **map** (pure `runToRecord`); the import command then validates and writes (`../command.ts`).
+ * Everything is read and mapped before the first file is written, so a source that fails writes
+ * nothing.
  */
 
-export interface ImportOptions {
-  /** `mlruns/` folder, `mlflow.db` file, `sqlite:///path`, `file:///path` or tracking-server URL. */
-  source: string;
-  /** Experiment names or ids to import; all active experiments when empty. */
-  experiments?: readonly string[];
-  /** Folder the records go to (created when missing). */
-  outDir: string;
-  format: RecordFormat;
-  /** Overwrite hand-edited records and records not imported from the same run. */
-  force: boolean;
-  /** `$schema` value for JSON records (a path relative to `outDir`); none when undefined. */
-  schema?: string;
-  /** Credentials and fetch for tracking-server sources. */
-  rest?: RestOptions;
-}
-
-export interface ImportReport {
-  /** Experiments imported from. */
-  experiments: MlflowExperiment[];
-  /** One record per imported run, sorted by id. */
-  records: Experiment[];
-  outcomes: WriteOutcome[];
-  warnings: string[];
+/** Where `readMlflow` resolves relative paths, and whom it tells how far it got. */
+export interface ReadOptions {
+  /** Directory relative paths are resolved against (default: the current directory). */
+  cwd?: string;
+  /** Called after each experiment's runs are read: experiments done of total. */
+  onProgress?: (done: number, total: number, unit: string) => void;
 }
 
 /** Reads the active experiments (optionally only the selected ones) and their active runs. */
-export async function readMlflow(source: string, selectors: readonly string[] = [], rest: RestOptions = {}): Promise<MlflowReadResult> {
-  const reader = await openSource(source, rest);
+export async function readMlflow(
+  source: string,
+  selectors: readonly string[] = [],
+  rest: RestOptions = {},
+  options: ReadOptions = {},
+): Promise<MlflowReadResult> {
+  const reader = await openSource(source, rest, options.cwd);
   try {
     const all = await reader.listExperiments();
     const experiments = selectExperiments(all, selectors);
     const runs: MlflowRun[] = [];
-    for (const experiment of experiments) runs.push(...(await reader.listRuns(experiment)));
+    for (const [index, experiment] of experiments.entries()) {
+      runs.push(...(await reader.listRuns(experiment)));
+      options.onProgress?.(index + 1, experiments.length, 'experiments');
+    }
     return { experiments, runs: sortRuns(runs), warnings: [...reader.warnings] };
   } finally {
     reader.close();
   }
 }
 
-/** Maps runs to validated records, sorted by id. Throws if a record fails the schema (a bug in the mapping). */
+/** Maps runs to records (the command validates them). */
 export function mapRuns(runs: readonly MlflowRun[], schema?: string): Experiment[] {
   const recordIds = assignRecordIds(runs);
-  return runs
-    .map((run) => {
-      const record = runToRecord(run, { recordIds, ...(schema === undefined ? {} : { schema }) });
-      const checked = ExperimentSchema.safeParse(record);
-      if (!checked.success) throw new Error(`record ${record.id} does not match the record schema: ${checked.error.message}`);
-      return record;
-    })
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return runs.map((run) => runToRecord(run, { recordIds, ...(schema === undefined ? {} : { schema }) }));
 }
 
-/** Runs the whole import. Rejects with an `ImportError` (nothing written) when the source cannot be read. */
-export async function importMlflow(options: ImportOptions, effects: WriteEffects = nodeWriteEffects): Promise<ImportReport> {
-  const read = await readMlflow(options.source, options.experiments ?? [], options.rest ?? {});
-  const records = mapRuns(read.runs, options.format === 'json' ? options.schema : undefined);
-  const outcomes = writeRecords(records, { outDir: options.outDir, format: options.format, force: options.force }, effects);
-  return { experiments: read.experiments, records, outcomes, warnings: read.warnings };
-}
+/** The MLflow importer: reads the store (experiments selected by `--experiment`), maps every active run. */
+export const mlflowImporter: Importer = {
+  kind: 'mlflow',
+  async read(request) {
+    const rest = {
+      token: request.env['MLFLOW_TRACKING_TOKEN'],
+      username: request.env['MLFLOW_TRACKING_USERNAME'],
+      password: request.env['MLFLOW_TRACKING_PASSWORD'],
+    };
+    const read = await readMlflow(request.source, request.experiments, rest, { cwd: request.cwd, onProgress: request.onProgress });
+    return {
+      records: mapRuns(read.runs, request.schema),
+      from: importMessages.plural(read.experiments.length, 'experiment'),
+      notes: [],
+      warnings: read.warnings,
+    };
+  },
+};
 
 /** Experiments matching any selector by id or by name; all when there are no selectors. */
 export function selectExperiments(experiments: readonly MlflowExperiment[], selectors: readonly string[]): MlflowExperiment[] {

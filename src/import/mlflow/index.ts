@@ -1,8 +1,6 @@
 export * from './model.ts';
 export * from './messages.ts';
 export * from './map.ts';
-export * from './hash.ts';
-export * from './write.ts';
 export * from './source.ts';
 export * from './import.ts';
 export { openFileStore, parseMetricFile } from './file-store.ts';

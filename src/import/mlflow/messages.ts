@@ -1,32 +1,14 @@
 /**
- * Every message the MLflow import shows, as functions, so tests assert the exact text.
- * A fatal problem is an `ImportError` (what is wrong + how to fix it); the CLI prints it as
- * `import:mlflow: <source>: <problem> — <hint>`.
+ * Every message only the MLflow import shows, as functions, so tests assert the exact text (the
+ * ones every importer shares are in `../messages.ts`). A fatal problem is an `ImportError`; the
+ * command prints it as `import:mlflow: <source>: <problem> — <hint>`.
  */
-
-/** A problem that stops the import before anything is written. */
-export class ImportError extends Error {
-  readonly problem: string;
-  readonly hint: string;
-  constructor(problem: string, hint: string) {
-    super(`${problem} — ${hint}`);
-    this.name = 'ImportError';
-    this.problem = problem;
-    this.hint = hint;
-  }
-}
-
-/** The one line the CLI prints for a fatal problem. */
-export function formatImportError(source: string, error: ImportError): string {
-  return `import:mlflow: ${source}: ${error.problem} — ${error.hint}`;
-}
+import { ImportError } from '../messages.ts';
 
 const URL_EXAMPLE = 'e.g. http://127.0.0.1:5000';
 
 export const messages = {
   // Any source
-  sourceMissing: (): ImportError =>
-    new ImportError('no such file or folder', 'give an mlruns/ folder, an mlflow.db file (or sqlite:///path) or a tracking-server URL'),
   experimentNotFound: (selector: string, available: readonly string[]): ImportError =>
     new ImportError(
       `no experiment named or numbered "${selector}"`,
@@ -90,10 +72,4 @@ export const messages = {
       `give the root URL of an MLflow tracking server (${URL_EXAMPLE})`,
     ),
   badUrl: (): ImportError => new ImportError('not a valid URL', `give the tracking server's root URL (${URL_EXAMPLE})`),
-
-  // Writing
-  editedByHand: (): string => 'edited by hand since the last import; use --force to overwrite',
-  notImported: (): string => 'exists and was not imported from this MLflow run; use --force to overwrite',
-  otherFormatExists: (other: string): string =>
-    `a record with this id already exists as ${other}; remove it or import with the same --format`,
 } as const;

@@ -1,3 +1,6 @@
+import { parseLoggedNumber } from '../history.ts';
+import type { MetricPoint } from '../history.ts';
+
 /**
  * The neutral MLflow run model: what every reader (file store, SQLite store, tracking server)
  * produces, and the only input of `runToRecord()`. It mirrors MLflow's own entities (Experiment,
@@ -7,16 +10,6 @@
 
 /** An MLflow run status, as MLflow names it. */
 export type MlflowStatus = 'RUNNING' | 'SCHEDULED' | 'FINISHED' | 'FAILED' | 'KILLED';
-
-/** One logged metric value. */
-export interface MetricPoint {
-  /** Training step (`0` when the store did not record one). */
-  step: number;
-  /** When it was logged, in milliseconds since the Unix epoch. */
-  timestamp: number;
-  /** The value; may be `NaN`, `Infinity` or `-Infinity`. */
-  value: number;
-}
 
 /** An active MLflow experiment. */
 export interface MlflowExperiment {
@@ -104,12 +97,8 @@ export function decodeMetricValue(raw: unknown): number | undefined {
     return raw;
   }
   if (typeof raw === 'string') {
-    const text = raw.trim().toLowerCase();
-    if (text === 'nan') return Number.NaN;
-    if (text === 'inf' || text === 'infinity' || text === '+inf' || text === '+infinity') return Number.POSITIVE_INFINITY;
-    if (text === '-inf' || text === '-infinity') return Number.NEGATIVE_INFINITY;
-    if (text === '' || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(text)) return undefined;
-    return decodeMetricValue(Number(text));
+    const value = parseLoggedNumber(raw);
+    return value === undefined ? undefined : decodeMetricValue(value);
   }
   return undefined;
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { messages, ImportError } from './messages.ts';
+import { ImportError } from '../messages.ts';
+import { messages } from './messages.ts';
 import { decodeMetricValue, parseInteger, parseStatus } from './model.ts';
-import type { MetricPoint, MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
+import type { MetricPoint } from '../history.ts';
+import type { MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
 
 /** Credentials for a tracking server, as MLflow's own client reads them from the environment. */
 export interface RestCredentials {

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openFileStore } from './file-store.ts';
-import { ImportError, messages } from './messages.ts';
+import { ImportError, importMessages } from '../messages.ts';
 import type { MlflowReader } from './model.ts';
 import { openRestStore } from './rest.ts';
 import type { RestOptions } from './rest.ts';
@@ -11,9 +12,13 @@ import { openSqliteStore } from './sqlite-store.ts';
  * Opens the reader for a source as the user wrote it: an `http(s)://` tracking-server URL,
  * a `sqlite:///path` URI (`sqlite:////abs/path` for an absolute path, as SQLAlchemy spells it),
  * a `file://` URI or a folder (file store), or a file (SQLite database).
- * Relative paths are relative to the current directory.
+ * Relative paths are relative to `cwd` (default: the current directory).
  */
-export async function openSource(source: string, rest: RestOptions = {}): Promise<MlflowReader> {
+export async function openSource(source: string, rest: RestOptions = {}, cwd = '.'): Promise<MlflowReader> {
+  const requireExisting = (path: string): string => {
+    if (path === '' || !existsSync(resolve(cwd, path))) throw importMessages.sourceMissing('mlflow');
+    return resolve(cwd, path);
+  };
   if (/^https?:\/\//i.test(source)) return openRestStore(source, rest);
   if (/^sqlite:\/\//i.test(source)) return openSqliteStore(requireExisting(sqlitePath(source)));
   if (/^file:/i.test(source)) {
@@ -40,9 +45,4 @@ export async function openSource(source: string, rest: RestOptions = {}): Promis
 export function sqlitePath(uri: string): string {
   const rest = uri.replace(/^sqlite:\/\//i, '');
   return decodeURIComponent(rest.startsWith('/') ? rest.slice(1) : rest).replace(/\?.*$/, '');
-}
-
-function requireExisting(path: string): string {
-  if (path === '' || !existsSync(path)) throw messages.sourceMissing();
-  return path;
 }

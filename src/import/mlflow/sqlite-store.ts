@@ -1,8 +1,10 @@
 import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
+import { reasonOf } from '../files.ts';
 import { messages } from './messages.ts';
 import { decodeMetricValue, parseInteger, parseStatus } from './model.ts';
-import type { MetricPoint, MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
+import type { MetricPoint } from '../history.ts';
+import type { MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
 
 /**
  * Reads an MLflow SQL store kept in SQLite (`mlflow.db`), through the tables MLflow's
@@ -118,8 +120,4 @@ function hasSqliteHeader(path: string): boolean {
   } finally {
     closeSync(fd);
   }
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
 }

@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ExperimentSchema } from '../../../src/schema/index.ts';
-import { formatImportError, messages } from '../../../src/import/mlflow/index.ts';
+import { formatImportError } from '../../../src/import/index.ts';
+import { messages } from '../../../src/import/mlflow/index.ts';
 
 const NODE = 'node_modules/.bin/node';
 const cli = (...args: string[]) =>
-  spawnSync(NODE, ['scripts/import-mlflow.ts', ...args], { encoding: 'utf8', env: { ...process.env, MLFLOW_TRACKING_TOKEN: '' } });
+  spawnSync(NODE, ['bin/logbook.js', 'import', '--from', 'mlflow', ...args], { encoding: 'utf8', env: { ...process.env, MLFLOW_TRACKING_TOKEN: '' } });
 
 const temporary: string[] = [];
 afterEach(() => {
@@ -51,7 +52,7 @@ describe('import-mlflow CLI', () => {
     const result = cli('test/fixtures/mlflow/corrupt.db', '--out', out);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`${formatImportError('test/fixtures/mlflow/corrupt.db', messages.notSqlite())}\n`);
+    expect(result.stderr).toBe(`${formatImportError('test/fixtures/mlflow/corrupt.db', messages.notSqlite(), 'mlflow')}\n`);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -64,6 +65,6 @@ describe('import-mlflow CLI', () => {
     const result = cli(...args);
     expect(result.status).toBe(2);
     expect(result.stderr.split('\n')[0]).toContain(firstLine);
-    expect(result.stderr).toContain('usage: npm run import:mlflow -- <source> [options]');
+    expect(result.stderr).toContain('Usage: logbook import [<kind>] <source> [options]');
   });
 });

@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ImportError, messages, openFileStore, parseMetricFile, readMlflow } from '../../../src/import/mlflow/index.ts';
+import { ImportError } from '../../../src/import/index.ts';
+import { messages, openFileStore, parseMetricFile, readMlflow } from '../../../src/import/mlflow/index.ts';
 import type { MlflowRun } from '../../../src/import/mlflow/index.ts';
 
 const STORE = 'test/fixtures/mlflow/mlruns';

@@ -7,11 +7,12 @@ import {
   latestPoint,
   parseParamValue,
   recordIdFor,
-  runToRecord,
   selectTestMetrics,
   toIsoDate,
-} from '../../../src/import/mlflow/index.ts';
-import type { MetricPoint, MlflowRun, MlflowStatus } from '../../../src/import/mlflow/index.ts';
+} from '../../../src/import/index.ts';
+import type { MetricPoint } from '../../../src/import/index.ts';
+import { runToRecord } from '../../../src/import/mlflow/index.ts';
+import type { MlflowRun, MlflowStatus } from '../../../src/import/mlflow/index.ts';
 
 const PARENT_ID = '0123456789abcdef0123456789abcdef';
 const RUN_ID = 'fedcba9876543210fedcba9876543210';

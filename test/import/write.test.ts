@@ -2,18 +2,19 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ExperimentSchema } from '../../../src/schema/index.ts';
-import type { Experiment } from '../../../src/schema/index.ts';
+import { ExperimentSchema } from '../../src/schema/index.ts';
+import type { Experiment } from '../../src/schema/index.ts';
 import {
   decideWrite,
   hashRecord,
-  messages,
+  importMessages as messages,
   parseRecordFile,
-  runToRecord,
   serializeRecord,
   writeRecords,
-} from '../../../src/import/mlflow/index.ts';
-import type { MlflowRun, RecordFormat } from '../../../src/import/mlflow/index.ts';
+} from '../../src/import/index.ts';
+import type { RecordFormat } from '../../src/import/index.ts';
+import { runToRecord } from '../../src/import/mlflow/index.ts';
+import type { MlflowRun } from '../../src/import/mlflow/index.ts';
 
 const RUN: MlflowRun = {
   runId: '0123456789abcdef0123456789abcdef',

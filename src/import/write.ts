@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import type { Experiment } from '../../schema/index.ts';
+import type { Experiment } from '../schema/index.ts';
 import { hashRecord, isPlainObject } from './hash.ts';
-import { messages } from './messages.ts';
+import { importMessages as messages } from './messages.ts';
+import { isImportSource } from './sources.ts';
 
 /** How records are written: JSON, or Markdown with YAML frontmatter (`notes` becomes the body). */
 export type RecordFormat = 'json' | 'md';
@@ -54,7 +55,7 @@ export function parseRecordFile(text: string, format: RecordFormat): Record<stri
     }
     const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n([\s\S]*))?$/.exec(text);
     if (match === null) return undefined;
-    const data: unknown = parseYaml(match[1] ?? '');
+    const data: unknown = parseYaml(match[1] ?? '', { logLevel: 'error' });
     if (!isPlainObject(data)) return undefined;
     const body = (match[2] ?? '').trim();
     return body === '' ? data : { ...data, notes: body };
@@ -66,8 +67,9 @@ export function parseRecordFile(text: string, format: RecordFormat): Record<stri
 /**
  * Decides what to do with one record, given the text of the file already at its path (if any):
  * - no file → `written`;
- * - a file this import wrote for the same run, untouched since (its content still hashes to its
- *   stored `import.hash`) → `unchanged` when the new record has the same hash, else `updated`;
+ * - a file this import wrote for the same run of the same kind of source (`import.source` and
+ *   `import.runId` match), untouched since (its content still hashes to its stored
+ *   `import.hash`) → `unchanged` when the new record has the same hash, else `updated`;
  * - a file edited by hand, or not imported from this run → `skipped`, unless `force`.
  */
 export function decideWrite(
@@ -79,26 +81,28 @@ export function decideWrite(
   if (existingText === undefined) return 'written';
   const existing = parseRecordFile(existingText, format);
   const meta = existing?.['import'];
-  const runId = isPlainObject(record['import']) ? record['import']['runId'] : undefined;
-  const newHash = isPlainObject(record['import']) ? record['import']['hash'] : undefined;
-  if (existing === undefined || !isPlainObject(meta) || meta['source'] !== 'mlflow' || meta['runId'] !== runId) {
-    return force ? 'updated' : { skipped: messages.notImported() };
+  const ours = isPlainObject(record['import']) ? record['import'] : {};
+  const source = typeof ours['source'] === 'string' && isImportSource(ours['source']) ? ours['source'] : undefined;
+  if (existing === undefined || !isPlainObject(meta) || meta['source'] !== source || meta['runId'] !== ours['runId']) {
+    return force ? 'updated' : { skipped: messages.notImported(source) };
   }
   if (hashRecord(existing) !== meta['hash']) return force ? 'updated' : { skipped: messages.editedByHand() };
-  return meta['hash'] === newHash ? 'unchanged' : 'updated';
+  return meta['hash'] === ours['hash'] ? 'unchanged' : 'updated';
 }
 
 /**
  * Writes records as `<outDir>/<id>.<json|md>`, following `decideWrite` for each. A record whose
  * id already exists in the other format is skipped (two files with one id would clash).
+ * `onProgress` is called before each record with (records done + 1, total).
  */
 export function writeRecords(
   records: readonly Experiment[],
-  options: { outDir: string; format: RecordFormat; force: boolean },
+  options: { outDir: string; format: RecordFormat; force: boolean; onProgress?: (done: number, total: number) => void },
   effects: WriteEffects = nodeWriteEffects,
 ): WriteOutcome[] {
   const otherFormat: RecordFormat = options.format === 'json' ? 'md' : 'json';
-  return records.map((record) => {
+  return records.map((record, index) => {
+    options.onProgress?.(index + 1, records.length);
     const file = join(options.outDir, `${record.id}.${options.format}`);
     const other = join(options.outDir, `${record.id}.${otherFormat}`);
     if (effects.readFile(other) !== undefined) return { id: record.id, file, action: 'skipped', reason: messages.otherFormatExists(other) };

@@ -1,0 +1,10 @@
+export * from './sources.ts';
+export * from './messages.ts';
+export * from './hash.ts';
+export * from './history.ts';
+export * from './record.ts';
+export * from './write.ts';
+export * from './paths.ts';
+export * from './detect.ts';
+export * from './pipeline.ts';
+export type * from './importer.ts';

@@ -1,0 +1,122 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { fakeIO } from '../cli/fake-io.ts';
+import { runImportCommand } from '../../src/import/command.ts';
+import { importMessages, recordSchemaReference } from '../../src/import/index.ts';
+import { IMPORT_USAGE } from '../../src/import/args.ts';
+
+const temporary: string[] = [];
+afterEach(() => {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function tempOut(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'logbook-import-'));
+  temporary.push(dir);
+  return join(dir, 'records');
+}
+
+describe('runImportCommand', () => {
+  test.each([
+    ['test/fixtures/mlflow/mlruns', 'mlflow'],
+    ['test/fixtures/huggingface/distilbert-imdb', 'huggingface'],
+    ['test/fixtures/huggingface/distilbert-imdb/README.md', 'huggingface'],
+    ['test/fixtures/dvc/project', 'dvc'],
+    ['test/fixtures/dvc/exp-show.json', 'dvc'],
+    ['test/fixtures/csv/mlflow-runs.csv', 'csv'],
+  ])('detects %s as %s and imports it', async (source, kind) => {
+    const io = fakeIO();
+    const out = tempOut();
+    expect(await runImportCommand([source, '--out', out], io)).toBe(0);
+    expect(io.out.trim().split('\n').at(-1)).toMatch(new RegExp(`^import:${kind}: ${source}: \\d+ runs?`));
+    expect(readdirSync(out).length).toBeGreaterThan(0);
+  });
+
+  test('the kind word and --from name the kind without detection', async () => {
+    for (const args of [
+      ['csv', 'test/fixtures/csv/loss.csv'],
+      ['test/fixtures/csv/loss.csv', '--from', 'csv'],
+    ]) {
+      const io = fakeIO();
+      expect(await runImportCommand([...args, '--out', tempOut()], io)).toBe(0);
+      expect(io.out).toContain('import:csv: test/fixtures/csv/loss.csv: 1 run — 1 written');
+    }
+  });
+
+  test('prints the CSV mapping before the outcomes, and writes $schema relative to --out', async () => {
+    const io = fakeIO();
+    const out = tempOut();
+    await runImportCommand(['test/fixtures/csv/loss.csv', '--out', out], io);
+    expect(io.out.split('\n').slice(0, 2)).toEqual([
+      "import:csv: read as one run's history (one row per step); --table runs reads it as a table of runs",
+      'import:csv:   column "Wall time" → ignored (--param or --metric "Wall time" to change)',
+    ]);
+    const record = JSON.parse(readFileSync(join(out, 'loss.json'), 'utf8')) as { $schema: string };
+    expect(record.$schema).toBe(recordSchemaReference(out, process.cwd()));
+    expect(resolve(out, record.$schema)).toBe(resolve('public/schema/experiment.schema.json'));
+  });
+
+  test('prints paths relative to the working directory', async () => {
+    const io = fakeIO();
+    const dir = mkdtempSync(join(process.cwd(), '.import-test-'));
+    temporary.push(dir);
+    await runImportCommand(['test/fixtures/csv/loss.csv', '--out', join(dir, 'out')], io);
+    expect(io.out).toContain(`written   ${dir.slice(process.cwd().length + 1)}/out/loss.json\n`);
+  });
+
+  test('on a terminal, progress is drawn in place on standard error and cleared; elsewhere nothing', async () => {
+    const tty = fakeIO({ isTTY: true });
+    await runImportCommand(['test/fixtures/mlflow/mlruns', '--out', tempOut()], tty);
+    expect(tty.err).toContain('\r\x1b[Kimport:mlflow: reading 2/2 experiments');
+    expect(tty.err).toContain('\r\x1b[Kimport:mlflow: writing 3/3 records');
+    expect(tty.err.endsWith('\r\x1b[K')).toBe(true);
+    const pipe = fakeIO();
+    await runImportCommand(['test/fixtures/mlflow/mlruns', '--out', tempOut()], pipe);
+    expect(pipe.err).toBe('');
+  });
+
+  test('a source that does not exist: one line, exit 1, nothing written', async () => {
+    const io = fakeIO();
+    const out = tempOut();
+    expect(await runImportCommand(['no/such/place', '--out', out], io)).toBe(1);
+    expect(io.err).toBe('import: no/such/place: no such file or folder — check the path (`--help` lists the kinds of source)\n');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('a source of no known kind: one line naming --from, exit 1', async () => {
+    const io = fakeIO();
+    expect(await runImportCommand(['test/fixtures/ingest', '--out', tempOut()], io)).toBe(1);
+    expect(io.err).toBe(`import: test/fixtures/ingest: ${importMessages.unknownKind().problem} — ${importMessages.unknownKind().hint}\n`);
+    expect(
+      io.err.startsWith(
+        'import: test/fixtures/ingest: cannot tell what kind of source this is — name it with --from mlflow|tensorboard|huggingface|dvc|csv (',
+      ),
+    ).toBe(true);
+  });
+
+  test.each([
+    [[], 'import: missing <source>'],
+    [['a', 'b'], 'import: expected one <source>, got 2: a b'],
+    [['x', '--from', 'wandb'], 'import: --from must be one of mlflow, tensorboard, huggingface, dvc, csv, not "wandb"'],
+    [['csv', 'x', '--from', 'dvc'], 'import:csv: the kind word says csv but --from says dvc'],
+    [['x', '--format', 'yaml'], 'import: --format must be json or md, not "yaml"'],
+    [['csv', 'x', '--experiment', 'e'], 'import:csv: --experiment is for mlflow sources only'],
+    [['mlflow', 'x', '--metric', 'm'], 'import:mlflow: --metric is for csv sources only'],
+    [
+      ['test/fixtures/mlflow/mlruns', '--param', 'p'],
+      'import:mlflow: the csv options are for csv sources only, and test/fixtures/mlflow/mlruns is mlflow',
+    ],
+    [['x', '--table', 'wide', '--from', 'csv'], 'import:csv: --table must be runs or history, not "wide"'],
+  ])('bad arguments %j: usage on standard error, exit 2', async (args, line) => {
+    const io = fakeIO();
+    expect(await runImportCommand(args, io)).toBe(2);
+    expect(io.err).toBe(`${line}\n\n${IMPORT_USAGE}\n`);
+  });
+
+  test('--help prints the usage and exits 0', async () => {
+    const io = fakeIO();
+    expect(await runImportCommand(['--help'], io)).toBe(0);
+    expect(io.out).toBe(`${IMPORT_USAGE}\n`);
+  });
+});
