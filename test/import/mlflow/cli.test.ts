@@ -9,7 +9,10 @@ import { messages } from '../../../src/import/mlflow/index.ts';
 
 const NODE = 'node_modules/.bin/node';
 const cli = (...args: string[]) =>
-  spawnSync(NODE, ['bin/logbook.js', 'import', '--from', 'mlflow', ...args], { encoding: 'utf8', env: { ...process.env, MLFLOW_TRACKING_TOKEN: '' } });
+  spawnSync(NODE, ['bin/logbook.js', 'import', '--from', 'mlflow', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, MLFLOW_TRACKING_TOKEN: '' },
+  });
 
 const temporary: string[] = [];
 afterEach(() => {
