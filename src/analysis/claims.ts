@@ -127,7 +127,8 @@ function roundsTo(computed: number, claim: ParsedClaim): boolean {
 
 /**
  * Reads a claim both ways its unit allows and says which reading matches: "%" as a relative change
- * or as absolute points; "pp" as absolute points; "abs" as an absolute change in the metric unit.
+ * or as absolute points; "pp" as absolute points; "abs" as an absolute change in the metric unit (for a
+ * proportion, of fractions or of percentages, whichever way it is written).
  * Points are 100 × the change of a fraction (any unit-interval metric, whatever scale it was written
  * on), or the change of another metric written in percent.
  */
@@ -135,7 +136,8 @@ export function matchClaim(claim: ParsedClaim, delta: MetricDelta): 'relative' |
   const points = delta.fraction ? delta.absolute * 100 : delta.unit === '%' ? delta.absolute : null;
   if (claim.unit === '%' && delta.relative !== null && roundsTo(delta.relative * 100, claim)) return 'relative';
   if ((claim.unit === '%' || claim.unit === 'pp') && points !== null && roundsTo(points, claim)) return 'absolute';
-  if (claim.unit === 'abs' && !delta.fraction && roundsTo(delta.absolute, claim)) return 'absolute';
+  // A bare number is a change in the unit the metric is written in: of fractions (+0.018) or of percentages (+2).
+  if (claim.unit === 'abs' && (roundsTo(delta.absolute, claim) || (delta.fraction && roundsTo(delta.absolute * 100, claim)))) return 'absolute';
   return null;
 }
 

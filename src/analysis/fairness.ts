@@ -95,9 +95,10 @@ function columnValues(rows: readonly GroupRow[], metric: string, info: MetricInf
 
 /** The 95% interval of the gap between two groups (Newcombe: Wilson intervals over each group's denominator), or why there is none. */
 function gapInterval(info: MetricInfo, high: Entry, low: Entry): { interval: Interval; assumption: string } | { reason: string } {
-  const a = groupDenominator(high.row, info);
-  const b = groupDenominator(low.row, info);
-  if (a === null || b === null) return { reason: message.gapNotAProportion(info.name) };
+  // The caller asks only for proportions of counts, whose denominators are never null.
+  const notAProportion = { n: null, reason: message.gapNotAProportion(info.name) };
+  const a = groupDenominator(high.row, info) ?? notAProportion;
+  const b = groupDenominator(low.row, info) ?? notAProportion;
   if (a.n === null) return { reason: a.reason };
   if (b.n === null) return { reason: b.reason };
   const wa = wilsonInterval(high.value, a.n);
