@@ -200,7 +200,7 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       }
       const nCell = n >= 0 ? row[n] : undefined;
       if (nCell && nCell.text !== '') {
-        record['n'] = numberCell(nCell, parseCount);
+        record['n'] = numberCell(nCell, (t) => parseCount(t) ?? parseNumber(t));
         ctx.b.mark([...path, 'n'], nCell.position);
       }
       const metrics: Record<string, unknown> = {};
