@@ -84,7 +84,10 @@ export interface SummaryNotCompared {
 /** A group of the disaggregated table */
 export interface SummaryGroupValue {
   group: string;
+  /** Its value on the gap's scale (a fraction when the flag's `fraction`). */
   value: number;
+  /** The group size, when given. */
+  n: number | null;
 }
 
 /** A flagged fairness gap: by the four-fifths rule (selection rates) or as a gap beyond noise (other rates). */

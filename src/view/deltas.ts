@@ -140,14 +140,15 @@ export function fairnessCells(f: FairnessView): {
   const group = (g: FairnessView['min']): Cell => ({
     text: g ? `${g.group} (${value(g.value)}${g.n === null || g.n === undefined ? '' : `, n = ${g.n}`})` : '—',
   });
+  const unit = f.fraction || f.unit === '%' ? ' pp' : f.unit ? ` ${f.unit}` : '';
+  const scale = f.fraction ? 100 : 1;
   const interval: Cell =
     f.ciLow === null || f.ciHigh === null
       ? { text: 'unknown', title: f.intervalReason ?? 'Group sizes not given' }
       : {
-          text: `[${gap(f.ciLow, 1)}, ${gap(f.ciHigh, 1)}]`,
+          text: `[${formatSigned(f.ciLow * scale, places + 1)}, ${formatSigned(f.ciHigh * scale, places + 1)}]${unit}`,
           numeric: true,
-          title:
-            "Newcombe's hybrid score 95% interval of the gap between the two extreme groups (Wilson interval of each over its denominator)",
+          title: "Newcombe's hybrid score 95% interval of the gap between the two extreme groups (Wilson interval of each over its denominator)",
         };
   const rule =
     f.flagRule === 'four-fifths'

@@ -122,8 +122,9 @@ export function formatMetricValues(values: readonly MetricValueInput[]): string[
   const shown = values.map((v) => {
     if (v.value === null || v.value === undefined) return null;
     const decimals = v.decimals ?? decimalsOf(v.value);
-    const scaled = scaleValue(metricInfo(v.metric, v.unit ?? undefined), v.value, decimals);
-    if (isScaleProblem(scaled) || !scaled.fraction) return { percent: false, value: v.value, places: decimals, unit: v.unit ?? null };
+    const info = metricInfo(v.metric, v.unit ?? undefined);
+    const scaled = scaleValue(info, v.value, decimals);
+    if (isScaleProblem(scaled) || !scaled.fraction) return { percent: false, value: v.value, places: decimals, unit: info.unit };
     return { percent: true, value: scaled.value, places: percentDecimals(scaled.decimals), unit: null };
   });
   const places = Math.min(6, Math.max(0, ...shown.map((x) => x?.places ?? 0)));
