@@ -137,7 +137,8 @@ export function matchClaim(claim: ParsedClaim, delta: MetricDelta): 'relative' |
   if (claim.unit === '%' && delta.relative !== null && roundsTo(delta.relative * 100, claim)) return 'relative';
   if ((claim.unit === '%' || claim.unit === 'pp') && points !== null && roundsTo(points, claim)) return 'absolute';
   // A bare number is a change in the unit the metric is written in: of fractions (+0.018) or of percentages (+2).
-  if (claim.unit === 'abs' && (roundsTo(delta.absolute, claim) || (delta.fraction && roundsTo(delta.absolute * 100, claim)))) return 'absolute';
+  if (claim.unit === 'abs' && (roundsTo(delta.absolute, claim) || (delta.fraction && roundsTo(delta.absolute * 100, claim))))
+    return 'absolute';
   return null;
 }
 

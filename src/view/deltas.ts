@@ -148,7 +148,8 @@ export function fairnessCells(f: FairnessView): {
       : {
           text: `[${formatSigned(f.ciLow * scale, places + 1)}, ${formatSigned(f.ciHigh * scale, places + 1)}]${unit}`,
           numeric: true,
-          title: "Newcombe's hybrid score 95% interval of the gap between the two extreme groups (Wilson interval of each over its denominator)",
+          title:
+            "Newcombe's hybrid score 95% interval of the gap between the two extreme groups (Wilson interval of each over its denominator)",
         };
   const rule =
     f.flagRule === 'four-fifths'

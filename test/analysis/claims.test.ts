@@ -246,7 +246,7 @@ describe('one claim parser for all three input forms', () => {
     const parsed = parseSource(text, { file });
     const { record: r } = validateRecord(parsed, { file });
     if (r === undefined) throw new Error(`${file} does not validate`);
-    const analysis = analyzeCollection([r as Experiment]).byId.get(r.id);
+    const analysis = analyzeCollection([r]).byId.get(r.id);
     return (analysis?.claims ?? []).map((c) => `${c.status} ${c.claimedUnit ?? ''} ${c.claimKind ?? ''}`);
   };
 
