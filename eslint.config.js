@@ -8,7 +8,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'bin/logbook.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js', 'bin/logbook.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       // Unused names starting with _ are deliberate (destructuring to drop a key).

@@ -56,7 +56,13 @@ function serverOptions(values: { port?: string | undefined; host?: string | unde
 
 /** `logbook preview`: resolves when the server stops. */
 export async function runPreviewCommand(args: readonly string[], io: CommandIO): Promise<number> {
-  const parsed = parseCommandArgs('preview', args, { ...SERVER_OPTIONS, out: { type: 'string' }, base: { type: 'string' } }, PREVIEW_USAGE, io);
+  const parsed = parseCommandArgs(
+    'preview',
+    args,
+    { ...SERVER_OPTIONS, out: { type: 'string' }, base: { type: 'string' } },
+    PREVIEW_USAGE,
+    io,
+  );
   if (parsed === undefined) return 2;
   if (parsed.values.help === true) {
     io.stdout(`${PREVIEW_USAGE}\n`);
