@@ -126,7 +126,7 @@ export function groupDenominator(row: GroupRow, info: MetricInfo): Denominator |
   if (kind === null) return { n: null, reason: `${info.name} is averaged over classes, not a proportion of one count` };
   const count = (pattern: RegExp): number | null => {
     const entry = Object.entries(row.metrics).find(([name, value]) => pattern.test(name.trim()) && typeof value === 'number');
-    return entry === undefined ? null : (entry[1]);
+    return entry === undefined ? null : entry[1];
   };
   const positives = count(POSITIVES_COLUMN);
   const n =

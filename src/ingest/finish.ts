@@ -57,10 +57,14 @@ export function writtenDecimalsOf(
     const decimals = literal === undefined ? undefined : literalDecimals(literal, value);
     return decimals !== undefined && decimals > decimalsOf(value) ? { [key]: decimals } : {};
   }
-  if (Array.isArray(value)) return Object.assign({}, ...value.map((item, index) => writtenDecimalsOf(item, literalAt, [...path, index])));
-  if (isPlainObject(value))
-    return Object.assign({}, ...Object.entries(value).map(([key, item]) => writtenDecimalsOf(item, literalAt, [...path, key])));
-  return {};
+  const children: Array<[string | number, unknown]> = Array.isArray(value)
+    ? value.map((item, index) => [index, item])
+    : isPlainObject(value)
+      ? Object.entries(value)
+      : [];
+  const found: Record<string, number> = {};
+  for (const [key, item] of children) Object.assign(found, writtenDecimalsOf(item, literalAt, [...path, key]));
+  return found;
 }
 
 /**

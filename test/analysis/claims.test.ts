@@ -3,7 +3,7 @@ import { checkClaims, matchBaselineRow, parseClaimText, readClaim } from '../../
 import { analyzeCollection } from '../../src/analysis/index.ts';
 import { computeBaselineDeltas, computeParentDeltas } from '../../src/analysis/deltas.ts';
 import { parseSource, validateRecord } from '../../src/ingest/index.ts';
-import type { BaselineRow, Experiment } from '../../src/schema/index.ts';
+import type { BaselineRow } from '../../src/schema/index.ts';
 import { record, templateRecord } from './fixtures.ts';
 
 describe('parseClaimText', () => {

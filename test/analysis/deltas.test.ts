@@ -27,7 +27,15 @@ const side = (metric: string, value: number, ci: number | null = null, n: number
 
 /** computeMetricDelta for a change that can be computed. */
 function delta(metric: string, current: DeltaSide, reference: DeltaSide, sizeAssumption?: string): MetricDelta {
-  const d = computeMetricDelta({ baseline: 'b', source: 'baseline', referenceId: null, metric, current, reference, sizeAssumption });
+  const d = computeMetricDelta({
+    baseline: 'b',
+    source: 'baseline',
+    referenceId: null,
+    metric,
+    current,
+    reference,
+    sizeAssumption: sizeAssumption ?? null,
+  });
   if (!isMetricDelta(d)) throw new Error(d.reason);
   return d;
 }

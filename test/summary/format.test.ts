@@ -143,8 +143,8 @@ describe('formatFairnessFlag', () => {
         difference: 0.1,
         unit: null,
         fraction: true,
-        worstGroup: { group: 'b', value: 0.2 },
-        bestGroup: { group: 'a', value: 0.1 },
+        worstGroup: { group: 'b', value: 0.2, n: 200 },
+        bestGroup: { group: 'a', value: 0.1, n: 200 },
         directionKnown: true,
       }),
     ).toBe(
