@@ -3,17 +3,22 @@
  * collection). Each finding is a `Check` with a stable code, a message naming the numbers, and the
  * dotted path of the field concerned. Nothing here throws on odd input: a record that parsed is checked.
  *
- * Tolerances are "beyond rounding": a reported number may be off by half a unit of its last decimal
- * place (plus `EPSILON`); counts written like "150K" may be off by `COUNT_TOLERANCE` of the total.
+ * Tolerances are "beyond rounding": a reported number may be off by half a unit of the last decimal
+ * place it was written with (`writtenDecimals`: `0.890` is good to ±0.0005, not ±0.005), plus
+ * `EPSILON`; counts written like "150K" may be off by `COUNT_TOLERANCE` of the total. Values of one
+ * metric written on different scales (87% and 0.87) are compared on one scale (`scaleValue`).
+ *
+ * What can never be right (a ragged confusion matrix, split fractions summing past 1, a completion date
+ * before the start) is not checked here: `logbook validate` fails on it (`src/ingest/record-checks.ts`).
  */
 import type { ConfusionMatrix, EpochRow, Experiment, GroupRow, Scalar, TestMetric } from '../schema/index.ts';
-import { isBetter, isUnitIntervalMetric, metricInfo, type MetricInfo } from './metrics.ts';
+import { isBetter, isScaleProblem, isUnitIntervalMetric, metricInfo, proportionScale, scaleValue, type MetricInfo } from './metrics.ts';
 import { message } from './messages.ts';
 import type { Check } from './schema.ts';
 import { groupRowsByAttribute } from './fairness.ts';
-import { findCurrentRow } from './deltas.ts';
+import { findCurrentRow, sameQuantity } from './deltas.ts';
 import { findTestSplit, isOverallGroup, isWellFormedMatrix, matrixTotal, positiveIndex, testSetSizes } from './sizes.ts';
-import { agreeAsRoundings, agreesWithinRounding, decimalsOf, EPSILON, roundingHalfUnit, sum } from './stats.ts';
+import { agreesWithinRounding, EPSILON, halfUnit, sum, writtenDecimals } from './stats.ts';
 
 /** Relative slack for counts that are usually written rounded ("700K", "1M"). */
 export const COUNT_TOLERANCE = 0.005;
@@ -113,30 +118,12 @@ export function deriveFromMatrix(cm: ConfusionMatrix, info: MetricInfo): Derived
   return derived(sum(perClass.map((c) => c.value ?? 0)) / k, `macro average over ${k} classes of ${formula}`);
 }
 
-/** Scale of a reported proportion: 100 when it is in percent (unit "%", or a bare value in (1, 100]). */
-function reportedScale(info: MetricInfo, value: number): number {
-  return info.unit === '%' || (info.unit === null && value > 1 && value <= 100) ? 100 : 1;
-}
-
-/** Confusion-matrix shape and the test metrics it contradicts (`metric-mismatch`). */
+/** Test metrics the confusion matrix contradicts (`metric-mismatch`), and a matrix without counts or with an unknown positive label. */
 export function checkConfusionMatrix(record: Experiment): Check[] {
   const cm = record.evaluation?.confusionMatrix;
-  if (cm === undefined) return [];
+  // A malformed matrix fails validation (record-checks.ts); nothing can be derived from one.
+  if (cm === undefined || !isWellFormedMatrix(cm)) return [];
   const path = 'evaluation.confusionMatrix';
-  if (!isWellFormedMatrix(cm)) {
-    return [
-      {
-        level: 'error',
-        code: 'confusion-matrix-shape',
-        message: message.matrixShape(
-          cm.labels.length,
-          cm.matrix.length,
-          cm.matrix.map((row) => row.length),
-        ),
-        path: `${path}.matrix`,
-      },
-    ];
-  }
   const checks: Check[] = [];
   if (matrixTotal(cm) === 0)
     return [{ level: 'warning', code: 'confusion-matrix-empty', message: message.matrixEmpty(), path: `${path}.matrix` }];
@@ -153,14 +140,15 @@ export function checkConfusionMatrix(record: Experiment): Check[] {
     // The matrix is of the test set at top-1: train/validation and top-k metrics are not derivable from it.
     if (tm.value === null || (info.split !== null && info.split !== 'test') || /(?:^|_)top_(?!1(?:_|$))/.test(info.key)) return;
     const d = deriveFromMatrix(cm, info);
-    if (d === null) return;
-    const scale = reportedScale(info, tm.value);
-    if (!agreesWithinRounding(tm.value, d.value * scale)) {
+    const valuePath = `evaluation.testMetrics.${i}.value`;
+    const reported = scaleValue(info, tm.value, writtenDecimals(record, valuePath, tm.value));
+    if (d === null || isScaleProblem(reported)) return;
+    if (!agreesWithinRounding(reported.value, d.value, 0, reported.decimals)) {
       checks.push({
         level: 'warning',
         code: 'metric-mismatch',
-        message: message.metricMismatch(tm.metric, tm.value, d.value * scale, d.formula, 'confusion matrix'),
-        path: `evaluation.testMetrics.${i}.value`,
+        message: message.metricMismatch(tm.metric, tm.value, d.value / reported.factor, d.formula, 'confusion matrix'),
+        path: valuePath,
         hint: message.metricMismatchHint(),
       });
     }
@@ -180,8 +168,9 @@ export function checkTestSize(record: Experiment): Check[] {
 // Dataset splits
 
 /**
- * `split-mismatch`: fractions that do not add up to 1 (±0.01), record counts that do not add up to the
- * dataset size, or a fraction × dataset size that is not the split's record count, beyond rounding.
+ * `split-mismatch`: fractions that add up to less than 1 (−0.01; past 1 fails validation), record
+ * counts that do not add up to the dataset size, or a fraction × dataset size that is not the split's
+ * record count, beyond rounding.
  */
 export function checkSplits(record: Experiment): Check[] {
   const dataset = record.dataset;
@@ -191,7 +180,7 @@ export function checkSplits(record: Experiment): Check[] {
   const fractions = splits.map((s) => s.fraction);
   if (fractions.every((f) => f !== undefined)) {
     const total = sum(fractions);
-    if (Math.abs(total - 1) > FRACTION_SUM_TOLERANCE + EPSILON) {
+    if (total < 1 - FRACTION_SUM_TOLERANCE - EPSILON) {
       checks.push({
         level: 'warning',
         code: 'split-mismatch',
@@ -217,7 +206,7 @@ export function checkSplits(record: Experiment): Check[] {
   splits.forEach((split, i) => {
     if (split.fraction === undefined || split.records === undefined) return;
     // A fraction written as "70%" is good to ±0.005; the counts themselves to COUNT_TOLERANCE.
-    const tolerance = 0.5 * 10 ** -Math.max(2, decimalsOf(split.fraction)) + COUNT_TOLERANCE;
+    const tolerance = halfUnit(Math.max(2, writtenDecimals(record, `dataset.splits.${i}.fraction`, split.fraction))) + COUNT_TOLERANCE;
     if (Math.abs(split.records / datasetRecords - split.fraction) > tolerance + EPSILON) {
       checks.push({
         level: 'warning',
@@ -233,54 +222,66 @@ export function checkSplits(record: Experiment): Check[] {
 // ---------------------------------------------------------------------------------------------
 // Disaggregated table
 
-/** F1 of reported precision and recall is consistent with the reported F1, allowing for the rounding of all three. */
-function checkF1(
-  metrics: ReadonlyArray<{ name: string; value: number; unit?: string | undefined }>,
-  where: string,
-  pathOf: (name: string) => string,
-): Check[] {
+/** A reported metric value with where it is written and the unit it is written in. */
+interface Reported {
+  name: string;
+  value: number;
+  unit?: string | undefined;
+  path: string;
+}
+
+/** F1 of reported precision and recall is consistent with the reported F1, allowing for the rounding of all three (on one scale). */
+function checkF1(record: Experiment, metrics: readonly Reported[], where: string): Check[] {
   const infos = metrics.map((m) => ({ ...m, info: metricInfo(m.name, m.unit) }));
   const plain = (kind: string) =>
     infos.find((m) => m.info.kind === kind && m.info.average === null && (m.info.split === null || m.info.split === 'test'));
-  const p = plain('precision');
-  const r = plain('recall');
-  const f = plain('f1');
-  if (p === undefined || r === undefined || f === undefined || p.info.unit !== r.info.unit || r.info.unit !== f.info.unit) return [];
-  if (!/^f1$|(?:^|_)f1$/.test(f.info.key)) return [];
+  const [p, r, f] = [plain('precision'), plain('recall'), plain('f1')].map((m) => {
+    if (m === undefined) return undefined;
+    const scaled = scaleValue(m.info, m.value, writtenDecimals(record, m.path, m.value));
+    return isScaleProblem(scaled) ? undefined : { ...m, scaled };
+  });
+  if (p === undefined || r === undefined || f === undefined || !/^f1$|(?:^|_)f1$/.test(f.info.key)) return [];
   const f1 = (a: number, b: number): number => (a + b === 0 ? 0 : (2 * a * b) / (a + b));
-  const hp = roundingHalfUnit(p.value);
-  const hr = roundingHalfUnit(r.value);
-  const low = f1(p.value - hp, r.value - hr);
-  const high = f1(p.value + hp, r.value + hr);
-  const hf = roundingHalfUnit(f.value) + EPSILON;
-  if (f.value >= low - hf && f.value <= high + hf) return [];
+  const hp = halfUnit(p.scaled.decimals);
+  const hr = halfUnit(r.scaled.decimals);
+  const low = f1(p.scaled.value - hp, r.scaled.value - hr);
+  const high = f1(p.scaled.value + hp, r.scaled.value + hr);
+  const hf = halfUnit(f.scaled.decimals) + EPSILON;
+  if (f.scaled.value >= low - hf && f.scaled.value <= high + hf) return [];
   return [
     {
       level: 'warning',
       code: 'metric-mismatch',
-      message: message.f1Mismatch(where, f.value, p.value, r.value, f1(p.value, r.value)),
-      path: pathOf(f.name),
+      message: message.f1Mismatch(where, f.value, p.value, r.value, f1(p.scaled.value, r.scaled.value) / f.scaled.factor),
+      path: f.path,
     },
   ];
 }
 
-/** Range checks of a value that must be a proportion (0–1, or 0–100 with unit "%"). */
+/**
+ * A value of a unit-interval metric on neither scale (`value-out-of-range`: an accuracy of 130, of −0.1,
+ * of 120%), or written without a unit above 1 (`percent-without-unit`, info: it is read as a percentage).
+ */
 function checkRange(name: string, value: number | null, unit: string | undefined, path: string): Check[] {
   const info = metricInfo(name, unit);
   if (value === null || !isUnitIntervalMetric(info)) return [];
-  if (info.unit === '%') {
-    return value < 0 || value > 100
-      ? [{ level: 'warning', code: 'value-out-of-range', message: message.outOfRange(name, value, 100), path }]
-      : [];
-  }
-  if (value >= 0 && value <= 1) return [];
-  if (value > 1 && value <= 100)
-    return [{ level: 'warning', code: 'value-out-of-range', message: message.proportionAsPercent(name, value), path }];
-  return [{ level: 'warning', code: 'value-out-of-range', message: message.outOfRange(name, value, 1), path }];
+  const scale = proportionScale(info, value);
+  if (scale === null)
+    return [
+      {
+        level: 'warning',
+        code: 'value-out-of-range',
+        message: info.unit === '%' ? message.outOfRange(name, value, 100) : message.notAProportion(name, value),
+        path,
+      },
+    ];
+  if (info.unit === null && scale === 'percent')
+    return [{ level: 'info', code: 'percent-without-unit', message: message.proportionAsPercent(name, value), path }];
+  return [];
 }
 
-function entries(metrics: Readonly<Record<string, number | null>>): Array<{ name: string; value: number }> {
-  return Object.entries(metrics).flatMap(([name, value]) => (value === null ? [] : [{ name, value }]));
+function entries(metrics: Readonly<Record<string, number | null>>, prefix: string): Reported[] {
+  return Object.entries(metrics).flatMap(([name, value]) => (value === null ? [] : [{ name, value, path: `${prefix}.${name}` }]));
 }
 
 /**
@@ -302,11 +303,12 @@ export function checkGroups(record: Experiment): Check[] {
       : testSplit?.records !== undefined
         ? { n: testSplit.records, source: 'test split size' }
         : null;
+  const metricPath = (row: GroupRow, name: string): string => `evaluation.disaggregated.${index.get(row) ?? 0}.metrics.${name}`;
 
   rows.forEach((row, i) => {
-    for (const { name, value } of entries(row.metrics))
-      checks.push(...checkRange(name, value, undefined, `evaluation.disaggregated.${i}.metrics.${name}`));
-    checks.push(...checkF1(entries(row.metrics), `Group "${row.group}":`, (name) => `evaluation.disaggregated.${i}.metrics.${name}`));
+    const metrics = entries(row.metrics, `evaluation.disaggregated.${i}.metrics`);
+    for (const m of metrics) checks.push(...checkRange(m.name, m.value, undefined, m.path));
+    checks.push(...checkF1(record, metrics, `Group "${row.group}":`));
   });
 
   for (const { attribute, rows: groupRows } of groupRowsByAttribute(rows)) {
@@ -325,38 +327,40 @@ export function checkGroups(record: Experiment): Check[] {
     }
     if (overall === undefined) continue;
     // The groups partition the population: an overall proportion of counts is their size-weighted mean.
-    for (const { name, value } of entries(overall.metrics)) {
+    for (const { name, value, path } of entries(overall.metrics, `evaluation.disaggregated.${overallIndex}.metrics`)) {
       const info = metricInfo(name);
       if (info.kind !== 'accuracy' && info.kind !== 'error' && info.kind !== 'selection-rate') continue;
       const values = groupRows.map((row) => row.metrics[name]);
       if (!values.every((v) => typeof v === 'number')) continue;
       const weighted = sum(groupRows.map((row, g) => (values[g] as number) * (row.n as number))) / total;
-      const slack = sum(groupRows.map((row, g) => roundingHalfUnit(values[g] as number) * (row.n as number))) / total;
-      if (!agreesWithinRounding(value, weighted, slack)) {
+      const slack =
+        sum(groupRows.map((row, g) => halfUnit(writtenDecimals(record, metricPath(row, name), values[g] as number)) * (row.n as number))) /
+        total;
+      if (!agreesWithinRounding(value, weighted, slack, writtenDecimals(record, path, value))) {
         checks.push({
           level: 'warning',
           code: 'group-overall-mismatch',
           message: message.groupOverallMean(name, attribute, weighted, value),
-          path: `evaluation.disaggregated.${overallIndex}.metrics.${name}`,
+          path,
         });
       }
     }
   }
 
   if (overall !== undefined) {
-    for (const { name, value } of entries(overall.metrics)) {
+    for (const { name, value, path } of entries(overall.metrics, `evaluation.disaggregated.${overallIndex}.metrics`)) {
       const info = metricInfo(name);
-      const test = (record.evaluation?.testMetrics ?? []).find(
-        (tm) => tm.value !== null && metricInfo(tm.metric, tm.unit).key === info.key,
-      );
-      if (test?.value === null || test?.value === undefined || metricInfo(test.metric, test.unit).unit !== info.unit) continue;
-      if (!agreeAsRoundings(value, test.value)) {
-        checks.push({
-          level: 'warning',
-          code: 'group-overall-mismatch',
-          message: message.overallVsTest(name, value, test.value),
-          path: `evaluation.disaggregated.${overallIndex}.metrics.${name}`,
-        });
+      const testMetrics = record.evaluation?.testMetrics ?? [];
+      const t = testMetrics.findIndex((tm) => tm.value !== null && metricInfo(tm.metric, tm.unit).key === info.key);
+      const test = testMetrics[t];
+      if (test?.value === null || test?.value === undefined) continue;
+      const testSide = {
+        value: test.value,
+        info: metricInfo(test.metric, test.unit),
+        decimals: writtenDecimals(record, `evaluation.testMetrics.${t}.value`, test.value),
+      };
+      if (!sameQuantity({ value, info, decimals: writtenDecimals(record, path, value) }, testSide)) {
+        checks.push({ level: 'warning', code: 'group-overall-mismatch', message: message.overallVsTest(name, value, test.value), path });
       }
     }
   }
@@ -366,12 +370,13 @@ export function checkGroups(record: Experiment): Check[] {
 // ---------------------------------------------------------------------------------------------
 // Test metrics and baseline table
 
-function ciChecks(tm: TestMetric, i: number): Check[] {
+function ciChecks(record: Experiment, tm: TestMetric, i: number): Check[] {
   const ci = tm.ci95;
   if (ci === undefined || typeof ci === 'number' || tm.value === null) return [];
   const path = `evaluation.testMetrics.${i}.ci95`;
   if (ci.low > ci.high) return [{ level: 'warning', code: 'ci-mismatch', message: message.ciReversed(tm.metric, ci.low, ci.high), path }];
-  if (tm.value < ci.low - roundingHalfUnit(ci.low) - EPSILON || tm.value > ci.high + roundingHalfUnit(ci.high) + EPSILON) {
+  const slack = (bound: number, name: 'low' | 'high'): number => halfUnit(writtenDecimals(record, `${path}.${name}`, bound)) + EPSILON;
+  if (tm.value < ci.low - slack(ci.low, 'low') || tm.value > ci.high + slack(ci.high, 'high')) {
     return [{ level: 'warning', code: 'ci-mismatch', message: message.ciExcludesValue(tm.metric, tm.value, ci.low, ci.high), path }];
   }
   return [];
@@ -379,37 +384,42 @@ function ciChecks(tm: TestMetric, i: number): Check[] {
 
 /**
  * Test metrics and the baseline table: values out of range, CIs that do not contain their value,
- * F1 against precision and recall, and the current baseline row against the test metrics.
+ * F1 against precision and recall, and the current baseline row against the test metrics (on one
+ * scale: 0.87 in the table is 87% in the test metrics).
  */
 export function checkMetricValues(record: Experiment): Check[] {
   const checks: Check[] = [];
   const testMetrics = record.evaluation?.testMetrics ?? [];
   testMetrics.forEach((tm, i) => {
-    checks.push(...checkRange(tm.metric, tm.value, tm.unit, `evaluation.testMetrics.${i}.value`), ...ciChecks(tm, i));
+    checks.push(...checkRange(tm.metric, tm.value, tm.unit, `evaluation.testMetrics.${i}.value`), ...ciChecks(record, tm, i));
   });
   const multiClass = (record.evaluation?.confusionMatrix?.labels.length ?? 2) > 2;
   if (!multiClass) {
-    const values = testMetrics.flatMap((tm) => (tm.value === null ? [] : [{ name: tm.metric, value: tm.value, unit: tm.unit }]));
-    checks.push(...checkF1(values, 'Test', (name) => `evaluation.testMetrics.${testMetrics.findIndex((tm) => tm.metric === name)}.value`));
+    const values = testMetrics.flatMap((tm, i) =>
+      tm.value === null ? [] : [{ name: tm.metric, value: tm.value, unit: tm.unit, path: `evaluation.testMetrics.${i}.value` }],
+    );
+    checks.push(...checkF1(record, values, 'Test'));
   }
   const baselines = record.comparison?.baselines ?? [];
   baselines.forEach((row, i) => {
-    for (const { name, value } of entries(row.metrics))
-      checks.push(...checkRange(name, value, undefined, `comparison.baselines.${i}.metrics.${name}`));
+    for (const m of entries(row.metrics, `comparison.baselines.${i}.metrics`))
+      checks.push(...checkRange(m.name, m.value, undefined, m.path));
   });
   const current = findCurrentRow(record);
   if (current !== undefined) {
     const i = baselines.indexOf(current);
-    for (const { name, value } of entries(current.metrics)) {
-      const key = metricInfo(name).key;
-      const tm = testMetrics.find((t) => t.value !== null && metricInfo(t.metric, t.unit).key === key);
-      if (tm?.value === null || tm?.value === undefined || agreeAsRoundings(value, tm.value)) continue;
-      checks.push({
-        level: 'warning',
-        code: 'baseline-current-mismatch',
-        message: message.currentRowVsTest(name, value, tm.value),
-        path: `comparison.baselines.${i}.metrics.${name}`,
-      });
+    for (const { name, value, path } of entries(current.metrics, `comparison.baselines.${i}.metrics`)) {
+      const info = metricInfo(name);
+      const t = testMetrics.findIndex((tm) => tm.value !== null && metricInfo(tm.metric, tm.unit).key === info.key);
+      const tm = testMetrics[t];
+      if (tm?.value === null || tm?.value === undefined) continue;
+      const testSide = {
+        value: tm.value,
+        info: metricInfo(tm.metric, tm.unit),
+        decimals: writtenDecimals(record, `evaluation.testMetrics.${t}.value`, tm.value),
+      };
+      if (sameQuantity({ value, info, decimals: writtenDecimals(record, path, value) }, testSide)) continue;
+      checks.push({ level: 'warning', code: 'baseline-current-mismatch', message: message.currentRowVsTest(name, value, tm.value), path });
     }
   }
   return checks;
@@ -423,7 +433,10 @@ export function checkCompute(record: Experiment): Check[] {
   const infra = record.training?.infrastructure;
   const { gpuHours, gpuCount, durationHours } = infra ?? {};
   if (gpuHours === undefined || gpuCount === undefined || durationHours === undefined) return [];
-  const tolerance = roundingHalfUnit(gpuHours) + gpuCount * roundingHalfUnit(durationHours) + EPSILON;
+  const tolerance =
+    halfUnit(writtenDecimals(record, 'training.infrastructure.gpuHours', gpuHours)) +
+    gpuCount * halfUnit(writtenDecimals(record, 'training.infrastructure.durationHours', durationHours)) +
+    EPSILON;
   if (Math.abs(gpuHours - gpuCount * durationHours) <= tolerance) return [];
   return [
     {
@@ -444,6 +457,20 @@ function historyColumn(history: readonly EpochRow[], name: string): string | und
 function numberAt(row: EpochRow, column: string): number | null {
   const value = row[column];
   return typeof value === 'number' ? value : null;
+}
+
+/** Two reported values of one metric agree up to the rounding they were written with, on one scale. */
+function agree(record: Experiment, a: Reported, b: Reported): boolean {
+  return sameQuantity(
+    { value: a.value, info: metricInfo(a.name, a.unit), decimals: writtenDecimals(record, a.path, a.value) },
+    { value: b.value, info: metricInfo(b.name, b.unit), decimals: writtenDecimals(record, b.path, b.value) },
+  );
+}
+
+/** A reported value on the common scale (as written when it cannot be placed), so that values of one metric written as 87.8 and 0.878 order correctly. */
+function onScale(r: Reported): number {
+  const scaled = scaleValue(metricInfo(r.name, r.unit), r.value, 0);
+  return isScaleProblem(scaled) ? r.value : scaled.value;
 }
 
 /**
@@ -471,18 +498,23 @@ export function checkTraining(record: Experiment): Check[] {
   const best = training?.bestModel;
   const epoch = best?.epoch;
   if (best === undefined || epoch === undefined) return checks;
-  const bestMetrics = entries(best.metrics ?? {});
-  const row = history.find((r) => r.epoch === epoch);
+  const bestMetrics = entries(best.metrics ?? {}, 'training.bestModel.metrics');
+  const rowIndex = history.findIndex((r) => r.epoch === epoch);
+  const row = history[rowIndex];
+  const cell = (r: EpochRow, column: string): Reported | null => {
+    const value = numberAt(r, column);
+    return value === null ? null : { name: column, value, path: `training.history.${history.indexOf(r)}.${column}` };
+  };
 
-  for (const { name, value } of bestMetrics) {
-    const column = historyColumn(history, name);
-    const historyValue = row === undefined || column === undefined ? null : numberAt(row, column);
-    if (historyValue !== null && !agreeAsRoundings(value, historyValue)) {
+  for (const m of bestMetrics) {
+    const column = historyColumn(history, m.name);
+    const historyValue = row === undefined || column === undefined ? null : cell(row, column);
+    if (historyValue !== null && !agree(record, m, historyValue)) {
       checks.push({
         level: 'warning',
         code: 'best-epoch-mismatch',
-        message: message.bestEpochValue(epoch, name, value, historyValue),
-        path: `training.bestModel.metrics.${name}`,
+        message: message.bestEpochValue(epoch, m.name, m.value, historyValue.value),
+        path: m.path,
       });
     }
   }
@@ -491,26 +523,28 @@ export function checkTraining(record: Experiment): Check[] {
   const selectedColumn = best.selectedBy === undefined ? undefined : historyColumn(history, best.selectedBy);
   if (selectedColumn !== undefined) {
     const info = metricInfo(selectedColumn);
-    const own =
-      bestMetrics.find((m) => metricInfo(m.name).key === info.key)?.value ?? (row === undefined ? null : numberAt(row, selectedColumn));
+    const own = bestMetrics.find((m) => metricInfo(m.name).key === info.key) ?? (row === undefined ? null : cell(row, selectedColumn));
     if (own !== null && info.direction !== null) {
       const direction = info.direction;
-      let better: { epoch: number; value: number } | null = null;
+      let better: Reported | null = null;
+      let betterEpoch = 0;
       for (const r of others) {
-        const v = numberAt(r, selectedColumn);
+        const v = cell(r, selectedColumn);
         if (
           v !== null &&
-          isBetter(v, own, direction) &&
-          !agreeAsRoundings(v, own) &&
-          (better === null || isBetter(v, better.value, direction))
-        )
-          better = { epoch: r.epoch, value: v };
+          isBetter(onScale(v), onScale(own), direction) &&
+          !agree(record, v, own) &&
+          (better === null || isBetter(onScale(v), onScale(better), direction))
+        ) {
+          better = v;
+          betterEpoch = r.epoch;
+        }
       }
       if (better !== null) {
         checks.push({
           level: 'warning',
           code: 'best-epoch-mismatch',
-          message: message.bestEpochNotBest(epoch, selectedColumn, own, better.epoch, better.value, direction),
+          message: message.bestEpochNotBest(epoch, selectedColumn, own.value, betterEpoch, better.value, direction),
           path: 'training.bestModel.epoch',
         });
       }
@@ -527,8 +561,8 @@ export function checkTraining(record: Experiment): Check[] {
         ? undefined
         : others.find((r) =>
             compared.every((m) => {
-              const v = numberAt(r, m.column);
-              return v !== null && isBetter(v, m.value, m.direction) && !agreeAsRoundings(v, m.value);
+              const v = cell(r, m.column);
+              return v !== null && isBetter(onScale(v), onScale(m), m.direction) && !agree(record, v, m);
             }),
           );
     if (dominating !== undefined) {
@@ -580,7 +614,7 @@ export function checkTraining(record: Experiment): Check[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// References, placeholders, dates, tuning
+// References, placeholders, tuning
 
 /** `dangling-reference`: parent and related ids (warning) and baseline experiment ids (info) not among `ids`. */
 export function checkReferences(record: Experiment, ids: ReadonlySet<string>): Check[] {
@@ -610,13 +644,6 @@ export function checkReferences(record: Experiment, ids: ReadonlySet<string>): C
 export function checkPlaceholders(record: Experiment): Check[] {
   const paths = record.placeholders ?? [];
   return paths.length === 0 ? [] : [{ level: 'info', code: 'placeholder', message: message.placeholders(paths), path: 'placeholders' }];
-}
-
-/** `date-order`: a completion date before the start date (compared as calendar dates). */
-export function checkDates(record: Experiment): Check[] {
-  const { date, completionDate } = record;
-  if (date === undefined || completionDate === undefined || completionDate.slice(0, 10) >= date.slice(0, 10)) return [];
-  return [{ level: 'warning', code: 'date-order', message: message.dateOrder(date, completionDate), path: 'completionDate' }];
 }
 
 function showValue(value: unknown): string {
@@ -671,7 +698,6 @@ export function checkRecord(record: Experiment, context: CheckContext): Check[] 
     ...checkCompute(record),
     ...checkTraining(record),
     ...checkReferences(record, context.ids),
-    ...checkDates(record),
     ...checkTuning(record),
     ...checkPlaceholders(record),
   ]);

@@ -136,6 +136,9 @@ function walk(a: unknown, b: unknown, path: string, schemaPath: string, rows: Co
  */
 export function compareRecords(a: Experiment, b: Experiment): CompareRow[] {
   const rows: CompareRow[] = [];
-  walk(a, b, '', '', rows);
+  // `writtenDecimals` is the parser's note of how numbers were written, not data to compare.
+  const { writtenDecimals: _a, ...aData } = a;
+  const { writtenDecimals: _b, ...bData } = b;
+  walk(aData, bData, '', '', rows);
   return rows;
 }

@@ -1,20 +1,37 @@
 /**
  * Fairness gaps of a disaggregated-performance table, with Fairlearn `MetricFrame` definitions:
- * `difference()`/`ratio()` between groups and to the overall value, per attribute and per metric.
+ * `difference()`/`ratio()` between groups and to the overall value, per attribute and per metric, on one
+ * scale (proportions as fractions). Which gaps are flagged, and why not, follows two rules: the
+ * four-fifths rule for selection-rate-like metrics, and a gap that noise cannot explain for error and
+ * accuracy rates; neither from groups below a minimum size.
  */
 import type { GroupRow } from '../schema/index.ts';
-import { metricInfo, percentScale } from './metrics.ts';
+import { message } from './messages.ts';
+import { isScaleProblem, isSelectionRateMetric, metricInfo, scaleValue, type MetricInfo } from './metrics.ts';
 import type { FairnessGap, GroupValue } from './schema.ts';
-import { isOverallGroup } from './sizes.ts';
-import { EPSILON, sum, twoProportionHalfWidth } from './stats.ts';
+import { groupDenominator, isGroupCountColumn, isOverallGroup } from './sizes.ts';
+import { differenceInterval, EPSILON, sum, wilsonInterval, type Interval } from './stats.ts';
 
-/** Default ratio threshold for `flagged`: the four-fifths heuristic. */
+/** Default ratio threshold of the four-fifths rule (selection-rate-like metrics). */
 export const DEFAULT_FAIRNESS_THRESHOLD = 0.8;
+
+/** Default smallest gap flagged for other proportions: 0.05 (5 percentage points), when its 95% interval also excludes 0. */
+export const DEFAULT_FAIRNESS_DIFFERENCE = 0.05;
+
+/** Default smallest group a flag may rest on: groups with fewer examples are too noisy to flag anything. */
+export const DEFAULT_MIN_GROUP_SIZE = 30;
+
+/** A ratio whose larger value is below this (1%) is near 0/0: the four-fifths rule never flags it. */
+export const NEAR_ZERO_RATE = 0.01;
 
 /** Options of `computeFairnessGaps`. */
 export interface FairnessOptions {
-  /** Ratio below which a gap is flagged; in (0, 1]. Default 0.8 (the four-fifths heuristic). */
+  /** Ratio below which a selection-rate gap is flagged; in (0, 1]. Default 0.8 (the four-fifths rule). */
   threshold?: number;
+  /** Smallest gap (a difference of fractions) flagged for other proportions; in (0, 1]. Default 0.05. */
+  differenceThreshold?: number;
+  /** Smallest group size a flag may rest on. Default 30. */
+  minGroupSize?: number;
   /** Size of the whole evaluated population when the table has no Overall row with an n (e.g. the test split size). */
   totalN?: number | null;
 }
@@ -43,8 +60,8 @@ export function groupRowsByAttribute(rows: readonly GroupRow[]): AttributeGroups
 }
 
 /** Throws a RangeError unless the threshold is in (0, 1]. */
-export function assertThreshold(threshold: number): void {
-  if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`fairness threshold must be in (0, 1], got ${threshold}`);
+export function assertThreshold(threshold: number, name = 'fairness threshold'): void {
+  if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`${name} must be in (0, 1], got ${threshold}`);
 }
 
 /**
@@ -59,27 +76,70 @@ function ratioToOverall(values: readonly number[], overall: number): number | nu
   return ratios.length === 0 ? null : Math.min(...ratios);
 }
 
+/** One group's value of a metric on the common scale. */
+interface Entry {
+  row: GroupRow;
+  value: number;
+}
+
+/** A metric column's values on one scale: fractions for a unit-interval metric, as written otherwise (or when any value cannot be placed). */
+function columnValues(rows: readonly GroupRow[], metric: string, info: MetricInfo): { entries: Entry[]; fraction: boolean } {
+  const raw = rows.flatMap((row) => {
+    const value = row.metrics[metric];
+    return value === null || value === undefined ? [] : [{ row, value }];
+  });
+  const scaled = raw.map((e) => scaleValue(info, e.value, 0));
+  if (scaled.some(isScaleProblem) || !scaled.every((x) => !isScaleProblem(x) && x.fraction)) return { entries: raw, fraction: false };
+  return { entries: raw.map((e, i) => ({ row: e.row, value: (scaled[i] as { value: number }).value })), fraction: true };
+}
+
+/** The 95% interval of the gap between two groups (Newcombe: Wilson intervals over each group's denominator), or why there is none. */
+function gapInterval(info: MetricInfo, high: Entry, low: Entry): { interval: Interval; assumption: string } | { reason: string } {
+  // The caller asks only for proportions of counts, whose denominators are never null.
+  const notAProportion = { n: null, reason: message.gapNotAProportion(info.name) };
+  const a = groupDenominator(high.row, info) ?? notAProportion;
+  const b = groupDenominator(low.row, info) ?? notAProportion;
+  if (a.n === null) return { reason: a.reason };
+  if (b.n === null) return { reason: b.reason };
+  const wa = wilsonInterval(high.value, a.n);
+  const wb = wilsonInterval(low.value, b.n);
+  if (wa === null || wb === null) return { reason: message.gapNoSizes(high.row.group, low.row.group) };
+  return {
+    interval: differenceInterval({ value: high.value, ...wa }, { value: low.value, ...wb }),
+    assumption: message.gapAssumption(high.row.group, a.n, a.of, low.row.group, b.n, b.of),
+  };
+}
+
 /**
  * Fairness gaps of every metric column for every attribute and intersection of the table:
  * difference = max − min, ratio = min / max (null when max is 0), to overall when an Overall row
- * exists, best/worst group by the metric's direction, a 95% CI of the difference between the two
- * extreme groups for proportions with known group sizes, and coverage = Σ group n / overall n.
+ * exists, best/worst group by the metric's direction, the 95% interval of the difference between the
+ * two extreme groups (Newcombe's hybrid score interval over each group's own denominator: its size for
+ * accuracy, error and selection rate, its positives for recall, …; none when that is not known), and
+ * coverage = Σ group n / overall n. Unit-interval metrics are compared as fractions.
+ *
+ * Flags (`flagRule`, `flagReason` says why or why not): a selection-rate-like metric by the four-fifths
+ * rule — ratio below `threshold`, unless the larger rate is below 1% (near 0/0) or, with group sizes
+ * known, the gap's interval includes 0; another proportion with a direction (accuracy, error, recall,
+ * FPR, …) when the gap is at least `differenceThreshold` and its 95% interval excludes 0. Never when an
+ * extreme group has fewer than `minGroupSize` examples; never for other metrics (F1, AUC: no interval).
  */
 export function computeFairnessGaps(rows: readonly GroupRow[], options: FairnessOptions = {}): FairnessGap[] {
   const threshold = options.threshold ?? DEFAULT_FAIRNESS_THRESHOLD;
+  const differenceThreshold = options.differenceThreshold ?? DEFAULT_FAIRNESS_DIFFERENCE;
+  const minGroupSize = options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
   assertThreshold(threshold);
+  assertThreshold(differenceThreshold, 'fairness difference threshold');
   const overall = rows.find(isOverallGroup);
   const totalN = overall?.n ?? options.totalN ?? null;
   const gaps: FairnessGap[] = [];
   for (const { attribute, rows: groupRows } of groupRowsByAttribute(rows)) {
     const sizes = groupRows.map((row) => row.n);
     const coverage = totalN !== null && totalN > 0 && sizes.every((n) => n !== undefined) ? sum(sizes) / totalN : null;
-    const metrics = [...new Set(groupRows.flatMap((row) => Object.keys(row.metrics)))];
+    const metrics = [...new Set(groupRows.flatMap((row) => Object.keys(row.metrics)))].filter((m) => !isGroupCountColumn(m));
     for (const metric of metrics) {
-      const entries = groupRows.flatMap((row) => {
-        const value = row.metrics[metric];
-        return value === null || value === undefined ? [] : [{ row, value }];
-      });
+      const info = metricInfo(metric);
+      const { entries, fraction } = columnValues(groupRows, metric, info);
       const first = entries[0];
       if (first === undefined || entries.length < 2) continue;
       let min = first;
@@ -88,52 +148,96 @@ export function computeFairnessGaps(rows: readonly GroupRow[], options: Fairness
         if (entry.value < min.value) min = entry;
         if (entry.value > max.value) max = entry;
       }
-      const info = metricInfo(metric);
-      const overallValue = overall?.metrics[metric] ?? null;
+      const overallRaw = overall?.metrics[metric] ?? null;
+      const overallScaled = overallRaw === null ? null : scaleValue(info, overallRaw, 0);
+      const overallValue = overallScaled === null ? null : isScaleProblem(overallScaled) || !fraction ? overallRaw : overallScaled.value;
       const values = entries.map((e) => e.value);
-      const minValue: GroupValue = { group: min.row.group, value: min.value };
-      const maxValue: GroupValue = { group: max.row.group, value: max.value };
+      const groupValue = (e: Entry): GroupValue => ({ group: e.row.group, value: e.value, n: e.row.n ?? null });
       const difference = max.value - min.value;
       const ratio = max.value === 0 ? null : min.value / max.value;
 
-      let ciLow: number | null = null;
-      let ciHigh: number | null = null;
-      let assumption: string | null = null;
-      if (info.isProportion && min.row.n !== undefined && max.row.n !== undefined) {
-        const scale = percentScale(info);
-        const hw = twoProportionHalfWidth(max.value / scale, max.row.n, min.value / scale, min.row.n);
-        if (hw !== null) {
-          ciLow = difference - hw * scale;
-          ciHigh = difference + hw * scale;
-          assumption =
-            `${max.row.group} and ${min.row.group} treated as independent samples of n = ${max.row.n} and ${min.row.n}` +
-            (info.kind === 'accuracy' || info.kind === 'error' || info.kind === 'selection-rate'
-              ? '.'
-              : `; the group size is taken as the denominator of ${metric}, which understates the interval.`);
-        }
-      }
+      const gap = info.isProportion && fraction ? gapInterval(info, max, min) : { reason: message.gapNotAProportion(metric) };
+      const interval = 'interval' in gap ? gap.interval : null;
+      const small = [max, min].filter((e) => e.row.n !== undefined && e.row.n < minGroupSize);
+      const flagRule: FairnessGap['flagRule'] = isSelectionRateMetric(info)
+        ? 'four-fifths'
+        : info.isProportion && info.direction !== null && fraction
+          ? 'difference'
+          : null;
+      const flag = decideFlag({
+        rule: flagRule,
+        info,
+        ratio,
+        threshold,
+        difference,
+        differenceThreshold,
+        maxValue: max.value,
+        interval,
+        intervalReason: 'reason' in gap ? gap.reason : null,
+        small: small.map((e) => ({ group: e.row.group, n: e.row.n ?? 0 })),
+        minGroupSize,
+      });
       gaps.push({
         attribute,
         metric,
         betterDirection: info.direction,
-        min: minValue,
-        max: maxValue,
+        min: groupValue(min),
+        max: groupValue(max),
         difference,
         ratio,
         differenceToOverall: overallValue === null ? null : Math.max(...values.map((v) => Math.abs(v - overallValue))),
         ratioToOverall: overallValue === null ? null : ratioToOverall(values, overallValue),
-        // EPSILON: 0.6 / 0.8 is 0.7499999999999999 in binary floating point, and must not be below 0.75.
-        flagged: ratio !== null && ratio < threshold - EPSILON,
+        flagged: flag.flagged,
+        flagRule,
+        flagReason: flag.reason,
         threshold,
-        ciLow,
-        ciHigh,
+        differenceThreshold,
+        minGroupSize,
+        ciLow: interval === null ? null : interval.low,
+        ciHigh: interval === null ? null : interval.high,
+        intervalReason: 'reason' in gap ? gap.reason : null,
         coverage,
-        bestGroup: info.direction === null ? null : info.direction === 'higher' ? maxValue : minValue,
-        worstGroup: info.direction === null ? null : info.direction === 'higher' ? minValue : maxValue,
-        unit: info.unit,
-        assumption,
+        bestGroup: info.direction === null ? null : groupValue(info.direction === 'higher' ? max : min),
+        worstGroup: info.direction === null ? null : groupValue(info.direction === 'higher' ? min : max),
+        unit: fraction ? null : info.unit,
+        fraction,
+        assumption: 'assumption' in gap ? gap.assumption : null,
       });
     }
   }
   return gaps;
+}
+
+/** What `decideFlag` weighs. */
+interface FlagInput {
+  rule: FairnessGap['flagRule'];
+  info: MetricInfo;
+  ratio: number | null;
+  threshold: number;
+  difference: number;
+  differenceThreshold: number;
+  maxValue: number;
+  interval: Interval | null;
+  intervalReason: string | null;
+  small: ReadonlyArray<{ group: string; n: number }>;
+  minGroupSize: number;
+}
+
+/** Whether a gap is flagged under its rule, and the sentence that says why (or why not). */
+function decideFlag(x: FlagInput): { flagged: boolean; reason: string } {
+  const no = (reason: string): { flagged: boolean; reason: string } => ({ flagged: false, reason });
+  if (x.rule === null) return no(x.info.direction === null ? message.flagNoDirection(x.info.name) : message.flagNoRule(x.info.name));
+  if (x.small.length > 0) return no(message.flagSmallGroups(x.small, x.minGroupSize));
+  // EPSILON: 0.6 / 0.8 is 0.7499999999999999 in binary floating point, and must not be below 0.75.
+  const noise = x.interval !== null && x.interval.low <= 0;
+  if (x.rule === 'four-fifths') {
+    if (x.ratio === null || x.maxValue < NEAR_ZERO_RATE) return no(message.flagNearZero(NEAR_ZERO_RATE));
+    if (x.ratio >= x.threshold - EPSILON) return no(message.flagRatioOk(x.ratio, x.threshold));
+    if (noise) return no(message.flagRatioNoise(x.ratio, x.threshold));
+    return { flagged: true, reason: message.flagRatio(x.ratio, x.threshold, x.interval !== null) };
+  }
+  if (x.interval === null) return no(message.flagNoInterval(x.intervalReason ?? ''));
+  if (x.difference < x.differenceThreshold - EPSILON) return no(message.flagSmallGap(x.difference, x.differenceThreshold));
+  if (noise) return no(message.flagGapNoise(x.difference));
+  return { flagged: true, reason: message.flagGap(x.difference, x.differenceThreshold, x.interval) };
 }

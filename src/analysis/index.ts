@@ -6,8 +6,8 @@
  *                                  │
  *   records ──┬─ buildLineageGraph ─┼─ parent, children, ancestors, descendants, related, edge deltas, cycles
  *             ├─ per record:        │
- *             │   computeBaselineDeltas ─┐
- *             │   computeParentDeltas ───┴─ checkClaims
+ *             │   computeBaselineDeltas ─┐  (one scale: proportions as fractions)
+ *             │   computeParentDeltas ───┴─ checkClaims (parseClaimText: the one claim parser)
  *             │   computeFairnessGaps
  *             │   checkRecord (+ claim checks) → checks, errors first
  *             │   headlineMetric
@@ -15,31 +15,49 @@
  * ```
  *
  * Everything here is a pure function of the validated records: no I/O, no clock, no formatting.
- * Numbers are returned unrounded in the units the records use (percent-unit metrics in percent,
- * their changes in percentage points); the view layer formats them.
+ * Numbers are returned unrounded. Values of unit-interval metrics (accuracy, precision, recall, F1,
+ * AUC, …) that are compared — deltas, fairness gaps, leaderboard scores — are fractions whatever scale
+ * they were written on (`fraction: true`; the pages show them in percent); other values keep their unit.
  */
 import type { Experiment } from '../schema/index.ts';
 import { checkRecord, sortChecks } from './checks.ts';
-import { checkClaims, computeBaselineDeltas, computeParentDeltas } from './deltas.ts';
-import { assertThreshold, computeFairnessGaps, DEFAULT_FAIRNESS_THRESHOLD } from './fairness.ts';
+import { checkClaims } from './claims.ts';
+import { computeBaselineDeltas, computeParentDeltas } from './deltas.ts';
+import {
+  assertThreshold,
+  computeFairnessGaps,
+  DEFAULT_FAIRNESS_DIFFERENCE,
+  DEFAULT_FAIRNESS_THRESHOLD,
+  DEFAULT_MIN_GROUP_SIZE,
+} from './fairness.ts';
 import { buildLeaderboards, type Leaderboard } from './leaderboard.ts';
 import { buildLineageGraph, headlineChainOf, type LineageGraph } from './lineage.ts';
 import { metricInfo } from './metrics.ts';
 import { ANALYSIS_SCHEMA_VERSION, type ExperimentAnalysis, type ExperimentDocument, type Headline, type SummaryItem } from './schema.ts';
 import { findTestSplit } from './sizes.ts';
+import { writtenDecimals } from './stats.ts';
 
 export * from './schema.ts';
-export { metricInfo, normalizeUnit, isUnitIntervalMetric, type Direction, type MetricInfo } from './metrics.ts';
 export {
-  computeMetricDelta,
-  computeBaselineDeltas,
-  computeParentDeltas,
-  checkClaims,
-  matchBaselineRow,
-  parseClaim,
-  matchClaim,
-} from './deltas.ts';
-export { computeFairnessGaps, DEFAULT_FAIRNESS_THRESHOLD, type FairnessOptions } from './fairness.ts';
+  metricInfo,
+  normalizeUnit,
+  isUnitIntervalMetric,
+  scaleValue,
+  isScaleProblem,
+  type Direction,
+  type MetricInfo,
+  type ScaledValue,
+} from './metrics.ts';
+export { computeMetricDelta, computeBaselineDeltas, computeParentDeltas, type DeltaResults } from './deltas.ts';
+export { checkClaims, matchBaselineRow, parseClaimText, readClaim, matchClaim, type ClaimText } from './claims.ts';
+export {
+  computeFairnessGaps,
+  DEFAULT_FAIRNESS_THRESHOLD,
+  DEFAULT_FAIRNESS_DIFFERENCE,
+  DEFAULT_MIN_GROUP_SIZE,
+  type FairnessOptions,
+} from './fairness.ts';
+export { writtenDecimals } from './stats.ts';
 export { checkRecord, deriveFromMatrix, type CheckContext } from './checks.ts';
 export {
   buildLineageGraph,
@@ -56,8 +74,12 @@ export { compareRecords, type CompareRow } from './compare.ts';
 
 /** Options of `analyzeCollection`. */
 export interface AnalyzeOptions {
-  /** Ratio below which a fairness gap is flagged, in (0, 1]. Default 0.8 (the four-fifths heuristic). */
+  /** Ratio below which a selection-rate gap is flagged, in (0, 1]. Default 0.8 (the four-fifths rule). */
   fairnessThreshold?: number;
+  /** Smallest gap of another proportion that is flagged (a difference of fractions), in (0, 1]. Default 0.05. */
+  fairnessDifference?: number;
+  /** Smallest group a fairness flag may rest on. Default 30. */
+  fairnessMinGroupSize?: number;
 }
 
 /** Everything computed over a collection of records. */
@@ -70,20 +92,31 @@ export interface CollectionAnalysis {
 
 /** The record's headline metric: its first test metric with a value; null when it has none. */
 export function headlineMetric(record: Experiment): Headline | null {
-  const tm = (record.evaluation?.testMetrics ?? []).find((t) => t.value !== null);
+  const metrics = record.evaluation?.testMetrics ?? [];
+  const index = metrics.findIndex((t) => t.value !== null);
+  const tm = metrics[index];
   if (tm === undefined || tm.value === null) return null;
   const info = metricInfo(tm.metric, tm.unit);
-  return { metric: tm.metric, value: tm.value, betterDirection: info.direction, unit: info.unit };
+  return {
+    metric: tm.metric,
+    value: tm.value,
+    betterDirection: info.direction,
+    unit: info.unit,
+    decimals: writtenDecimals(record, `evaluation.testMetrics.${index}.value`, tm.value),
+  };
 }
 
 /**
  * Analyzes every record in the context of the collection: lineage, deltas against baselines and the
  * parent, claims, fairness gaps, consistency checks, headline metric, and leaderboards.
- * Throws a RangeError when `fairnessThreshold` is not in (0, 1].
+ * Throws a RangeError when `fairnessThreshold` or `fairnessDifference` is not in (0, 1].
  */
 export function analyzeCollection(records: readonly Experiment[], options: AnalyzeOptions = {}): CollectionAnalysis {
   const threshold = options.fairnessThreshold ?? DEFAULT_FAIRNESS_THRESHOLD;
+  const differenceThreshold = options.fairnessDifference ?? DEFAULT_FAIRNESS_DIFFERENCE;
+  const minGroupSize = options.fairnessMinGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
   assertThreshold(threshold);
+  assertThreshold(differenceThreshold, 'fairness difference threshold');
   const recordsById = new Map<string, Experiment>();
   for (const record of records) if (!recordsById.has(record.id)) recordsById.set(record.id, record);
   const ids = new Set(recordsById.keys());
@@ -101,18 +134,22 @@ export function analyzeCollection(records: readonly Experiment[], options: Analy
       inCycle: false,
     };
     const parent = place.parent === null ? undefined : recordsById.get(place.parent);
-    const baselineDeltas = computeBaselineDeltas(record, recordsById);
-    const parentDeltas = parent === undefined ? [] : computeParentDeltas(record, parent);
-    const claims = checkClaims(record, baselineDeltas, parentDeltas);
+    const baseline = computeBaselineDeltas(record, recordsById);
+    const parentResults = parent === undefined ? { deltas: [], notCompared: [] } : computeParentDeltas(record, parent);
+    const notCompared = [...baseline.notCompared, ...parentResults.notCompared];
+    const claims = checkClaims(record, baseline.deltas, parentResults.deltas, notCompared);
     const fairness = computeFairnessGaps(record.evaluation?.disaggregated ?? [], {
       threshold,
+      differenceThreshold,
+      minGroupSize,
       totalN: findTestSplit(record)?.records ?? null,
     });
     const checks = sortChecks([...checkRecord(record, { ids, cycle: cycleOf.get(record.id) ?? null }), ...claims.checks]);
     const headline = headlineMetric(record);
     byId.set(record.id, {
-      baselineDeltas,
-      parentDeltas,
+      baselineDeltas: baseline.deltas,
+      parentDeltas: parentResults.deltas,
+      notCompared,
       claims: claims.claims,
       fairness,
       checks,

@@ -1,10 +1,14 @@
 /**
  * Leaderboards: experiments of one use case (`tags.use_case`) or one dataset (`dataset.name`) ranked
- * by each test metric they share, in the metric's own better direction.
+ * by each test metric they share, in the metric's own better direction, on one scale (proportions as
+ * fractions), one ranking per dataset and version (never mixing versions), with entries that cannot be
+ * told apart from the leader (the 95% interval of their difference includes 0) marked tied with it.
  */
 import type { Experiment } from '../schema/index.ts';
-import { isUnitIntervalMetric, metricInfo, type Direction } from './metrics.ts';
+import { sideInterval, testMetricSide } from './deltas.ts';
+import { isScaleProblem, metricInfo, scaleValue, type Direction } from './metrics.ts';
 import { compareIds } from './lineage.ts';
+import { differenceInterval, EPSILON, type Estimate, type Interval } from './stats.ts';
 
 /** One experiment's value on a leaderboard. */
 export interface LeaderboardEntry {
@@ -13,19 +17,38 @@ export interface LeaderboardEntry {
   name: string | null;
   /** Metric name as this experiment writes it. */
   metric: string;
+  /** The value as written. */
   value: number;
+  /** The unit as written. */
   unit: string | null;
-  /** 1 = best; ties share a rank (1, 2, 2, 4). Null when the metric's direction is unknown or the unit is not comparable. */
+  /** The value on the ranking scale (a fraction when the metric's `fraction`); null when it cannot be placed on it. */
+  score: number | null;
+  /** Decimal places the value was written with, on the scale of `score`. */
+  decimals: number;
+  /** The 95% interval of `score`: the reported CI, else the Wilson interval of a proportion over its denominator; null when unknown. */
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** 1 = best; ties share a rank (1, 1, 3), and every entry tied with the leader has rank 1. Null when not ranked. */
   rank: number | null;
+  /** True for the leader and every entry not told apart from it (the 95% interval of their difference includes 0), when there is any. */
+  tied: boolean;
+  /** Why the entry is not ranked, when it is not. */
+  unrankedReason: string | null;
 }
 
-/** One metric of a leaderboard. */
+/** One ranking: a metric on one dataset version. */
 export interface LeaderboardMetric {
   /** Metric name as first written. */
   metric: string;
   key: string;
   betterDirection: Direction | null;
+  /** Unit of `score`: null for fractions and unitless metrics. */
   unit: string | null;
+  /** True when scores are fractions (a unit-interval metric): shown in percent. */
+  fraction: boolean;
+  /** The dataset the ranked experiments were evaluated on (null when they do not say) and its version. */
+  dataset: string | null;
+  datasetVersion: string | null;
   /** Ranked entries first (best first, ties by id), then unranked ones by id. */
   entries: LeaderboardEntry[];
 }
@@ -37,56 +60,119 @@ export interface Leaderboard {
   value: string;
   /** Experiments in the scope, by id. */
   experimentIds: string[];
-  /** Metrics reported by at least two of them, in first-seen order. */
+  /** One ranking per metric and dataset version reported by at least two of them, in first-seen order. */
   metrics: LeaderboardMetric[];
 }
 
 interface Candidate {
   entry: LeaderboardEntry;
-  /** Value on a common scale: percent-unit proportions as fractions. */
-  comparable: number;
-  /** Unit after that normalization. */
-  comparableUnit: string | null;
+  unit: string | null;
+  fraction: boolean;
+  interval: Interval | null;
 }
 
 /**
- * Ranks entries of one metric (competition ranking: ties share a rank). Entries whose unit differs
- * from the first entry's, or all of them when the direction is unknown, are listed unranked by id.
+ * True when an entry cannot be told apart from the leader: the 95% interval of their difference, built
+ * from both entries' intervals as for deltas (`differenceInterval`; an entry without one is taken as
+ * exact), includes 0. Two entries without intervals are tied only when their scores are equal.
+ */
+function tiedWith(a: Candidate, leader: Candidate): boolean {
+  const estimate = (c: Candidate): Estimate => {
+    const score = c.entry.score ?? 0;
+    return { value: score, low: c.interval?.low ?? score, high: c.interval?.high ?? score };
+  };
+  const d = differenceInterval(estimate(a), estimate(leader));
+  return d.low <= EPSILON && d.high >= -EPSILON;
+}
+
+/**
+ * Ranks entries of one metric: best first by score (competition ranking, ties share a rank); entries
+ * tied with the leader (`tiedWith`) share its rank 1 and are marked tied. Entries whose score could
+ * not be placed or whose unit differs from the first rankable entry's, or all of them when the direction
+ * is unknown, are listed unranked by id with the reason.
  */
 function rankMetric(candidates: readonly Candidate[], direction: Direction | null): LeaderboardEntry[] {
-  const unit = candidates[0]?.comparableUnit ?? null;
-  const rankable = direction === null ? [] : candidates.filter((c) => c.comparableUnit === unit);
-  const unranked = candidates.filter((c) => !rankable.includes(c)).map((c) => ({ ...c.entry, rank: null }));
+  const placed = candidates.filter((c) => c.entry.score !== null);
+  const unit = placed[0]?.unit ?? null;
+  const rankable = direction === null ? [] : placed.filter((c) => c.unit === unit);
+  const reason = (c: Candidate): string =>
+    direction === null
+      ? 'which way this metric is better is not known'
+      : c.entry.score === null
+        ? 'its value is neither a fraction nor a percentage'
+        : `its unit (${c.unit ?? 'none'}) differs from the others' (${unit ?? 'none'})`;
+  const unranked = candidates.filter((c) => !rankable.includes(c)).map((c) => ({ ...c.entry, rank: null, unrankedReason: reason(c) }));
   const sign = direction === 'lower' ? 1 : -1;
-  const ranked = [...rankable]
-    .sort((x, y) => sign * (x.comparable - y.comparable) || compareIds(x.entry.experimentId, y.entry.experimentId))
-    .map((c) => ({ ...c.entry, rank: 1 + rankable.filter((o) => sign * (o.comparable - c.comparable) < 0).length }));
+  const score = (c: Candidate): number => c.entry.score ?? 0;
+  const sorted = [...rankable].sort((x, y) => sign * (score(x) - score(y)) || compareIds(x.entry.experimentId, y.entry.experimentId));
+  const leader = sorted[0];
+  const tiedWithLeader = new Set(sorted.filter((c) => leader !== undefined && c !== leader && tiedWith(c, leader)));
+  if (leader !== undefined && tiedWithLeader.size > 0) tiedWithLeader.add(leader);
+  const ranked = sorted.map((c) => ({
+    ...c.entry,
+    tied: tiedWithLeader.has(c),
+    rank: tiedWithLeader.has(c) ? 1 : 1 + rankable.filter((o) => sign * (score(o) - score(c)) < 0).length,
+  }));
   return [...ranked, ...unranked.sort((x, y) => compareIds(x.experimentId, y.experimentId))];
 }
 
 function buildLeaderboard(scope: Leaderboard['scope'], value: string, records: readonly Experiment[]): Leaderboard {
   const sorted = [...records].sort((x, y) => compareIds(x.id, y.id));
-  const byKey = new Map<string, { metric: string; candidates: Candidate[] }>();
+  const groups = new Map<
+    string,
+    { metric: string; key: string; dataset: string | null; version: string | null; candidates: Candidate[] }
+  >();
   for (const record of sorted) {
     const seen = new Set<string>();
-    for (const tm of record.evaluation?.testMetrics ?? []) {
+    const dataset = record.dataset?.name?.trim() || null;
+    const version = record.dataset?.version?.trim() || null;
+    (record.evaluation?.testMetrics ?? []).forEach((tm, index) => {
       const info = metricInfo(tm.metric, tm.unit);
-      if (tm.value === null || seen.has(info.key)) continue;
+      if (tm.value === null || seen.has(info.key)) return;
       seen.add(info.key);
-      const percentProportion = info.unit === '%' && isUnitIntervalMetric(info);
-      const group = byKey.get(info.key) ?? { metric: tm.metric, candidates: [] };
-      group.candidates.push({
-        entry: { experimentId: record.id, name: record.name ?? null, metric: tm.metric, value: tm.value, unit: info.unit, rank: null },
-        comparable: percentProportion ? tm.value / 100 : tm.value,
-        comparableUnit: percentProportion ? null : info.unit,
+      const side = testMetricSide(record, { ...tm, value: tm.value }, index);
+      const scaled = scaleValue(side.info, side.value, side.decimals ?? 0);
+      const interval = isScaleProblem(scaled) ? null : sideInterval(side, scaled).estimate;
+      const group = JSON.stringify([info.key, dataset, version]);
+      const entries = groups.get(group) ?? { metric: tm.metric, key: info.key, dataset, version, candidates: [] };
+      entries.candidates.push({
+        entry: {
+          experimentId: record.id,
+          name: record.name ?? null,
+          metric: tm.metric,
+          value: tm.value,
+          unit: info.unit,
+          score: isScaleProblem(scaled) ? null : scaled.value,
+          decimals: isScaleProblem(scaled) ? (side.decimals ?? 0) : scaled.decimals,
+          ciLow: interval?.low ?? null,
+          ciHigh: interval?.high ?? null,
+          rank: null,
+          tied: false,
+          unrankedReason: null,
+        },
+        unit: isScaleProblem(scaled) ? info.unit : scaled.unit,
+        fraction: !isScaleProblem(scaled) && scaled.fraction,
+        interval: interval === null ? null : { low: interval.low, high: interval.high },
       });
-      byKey.set(info.key, group);
-    }
+      groups.set(group, entries);
+    });
   }
-  const metrics = [...byKey].flatMap(([key, { metric, candidates }]) => {
+  const metrics = [...groups.values()].flatMap(({ metric, key, dataset, version, candidates }) => {
     if (candidates.length < 2) return [];
     const info = metricInfo(metric, candidates[0]?.entry.unit ?? undefined);
-    return [{ metric, key, betterDirection: info.direction, unit: info.unit, entries: rankMetric(candidates, info.direction) }];
+    const first = candidates.find((c) => c.entry.score !== null);
+    return [
+      {
+        metric,
+        key,
+        betterDirection: info.direction,
+        unit: first?.unit ?? null,
+        fraction: first?.fraction ?? false,
+        dataset,
+        datasetVersion: version,
+        entries: rankMetric(candidates, info.direction),
+      },
+    ];
   });
   return { scope, value, experimentIds: sorted.map((r) => r.id), metrics };
 }

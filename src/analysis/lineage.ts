@@ -5,7 +5,8 @@
  */
 import type { Experiment } from '../schema/index.ts';
 import { compareRecords } from './compare.ts';
-import { computeParentDeltas } from './deltas.ts';
+import { computeParentDeltas, testMetricByKey } from './deltas.ts';
+import { isScaleProblem, metricInfo, sameScaleProblem, scaleValue } from './metrics.ts';
 import type { ExperimentLineage, MetricDelta } from './schema.ts';
 
 /** One tree of the lineage forest. */
@@ -101,8 +102,10 @@ export function lineageAncestors(id: string, parentOf: ReadonlyMap<string, strin
 }
 
 /**
- * The value of `metric` (an experiment's headline metric) along its ancestor chain: root first,
- * `id` last, null for a record without that metric; null when there is no metric or no ancestor.
+ * The value of `metric` (an experiment's headline metric, named as `id` writes it) along its ancestor
+ * chain: root first, `id` last, in the unit `id` writes it in (an ancestor's 0.856 is 85.6 next to a
+ * headline of 87%); null for a record without that metric or with a value that cannot be put on its
+ * scale. Null when there is no metric or no ancestor.
  */
 export function headlineChainOf(
   id: string,
@@ -111,8 +114,18 @@ export function headlineChainOf(
   records: ReadonlyMap<string, Experiment>,
 ): { id: string; value: number | null }[] | null {
   if (metric === undefined || metric === '' || ancestors.length === 0) return null;
-  const valueOf = (other: string): number | null =>
-    records.get(other)?.evaluation?.testMetrics?.find((m) => m.metric === metric)?.value ?? null;
+  const headline = records.get(id)?.evaluation?.testMetrics?.find((m) => m.metric === metric && m.value !== null);
+  const info = metricInfo(metric, headline?.unit);
+  const own = headline?.value === null || headline?.value === undefined ? null : scaleValue(info, headline.value, 0);
+  const valueOf = (other: string): number | null => {
+    const record = records.get(other);
+    const side = record === undefined ? undefined : testMetricByKey(record, info.key);
+    if (side === undefined) return null;
+    const scaled = scaleValue(side.info, side.value, 0);
+    if (own === null || isScaleProblem(own) || isScaleProblem(scaled) || sameScaleProblem(own, scaled) !== null)
+      return side.info.name === metric && side.info.unit === info.unit ? side.value : null;
+    return Number.parseFloat((scaled.value / own.factor).toPrecision(15));
+  };
   return [...ancestors]
     .reverse()
     .concat([id])
@@ -194,7 +207,12 @@ export function buildLineageGraph(records: readonly Experiment[]): LineageGraph 
     const record = byRecordId.get(child);
     if (parentId === undefined || parent === undefined || record === undefined) return [];
     return [
-      { parent: parentId, child, metricDeltas: computeParentDeltas(record, parent), differences: diffConfigurations(parent, record) },
+      {
+        parent: parentId,
+        child,
+        metricDeltas: computeParentDeltas(record, parent).deltas,
+        differences: diffConfigurations(parent, record),
+      },
     ];
   });
   return { byId, roots, trees: roots.map(treeOf), edges, cycles };

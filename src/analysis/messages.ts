@@ -15,6 +15,16 @@ export function showSigned(x: number): string {
   return x > 0 ? `+${show(x)}` : show(x);
 }
 
+/** A fraction in percent for a message: 0.87 → "87%". */
+export function showPercent(fraction: number): string {
+  return `${show(fraction * 100)}%`;
+}
+
+/** A change of fractions in percentage points: 0.02 → "+2 pp". */
+function showPoints(change: number): string {
+  return `${showSigned(change * 100)} pp`;
+}
+
 function list(items: readonly string[]): string {
   return items.join(', ');
 }
@@ -25,8 +35,6 @@ export const message = {
   metricMismatchHint: (): string => 'Check that the metrics and the confusion matrix come from the same evaluation run.',
   f1Mismatch: (where: string, f1: number, precision: number, recall: number, derived: number): string =>
     `${where} F1 is ${show(f1)}, but precision ${show(precision)} and recall ${show(recall)} give F1 = 2PR / (P + R) = ${show(derived)}.`,
-  matrixShape: (labels: number, rows: number, columns: readonly number[]): string =>
-    `The confusion matrix has ${labels} labels but ${rows} rows with ${list(columns.map(String))} columns; it must be square with one row and column per label.`,
   matrixEmpty: (): string => 'The confusion matrix contains no counts.',
   positiveLabelUnknown: (label: string, labels: readonly string[]): string =>
     `Positive label "${label}" is not one of the confusion-matrix labels (${list(labels)}); the second label is used.`,
@@ -65,15 +73,18 @@ export const message = {
     `Artifact "${artifact}" is a checkpoint of epoch ${show(checkpointEpoch)}, but the best model is at epoch ${show(bestEpoch)}.`,
   claimMismatch: (
     text: string,
-    metric: string,
+    d: { metric: string; reference: number; current: number; absolute: number; relative: number | null; fraction: boolean },
     baseline: string,
-    reference: number,
-    current: number,
-    absolute: number,
-    relative: number | null,
   ): string =>
-    `Claim "${text}" does not match the numbers: ${metric} went from ${show(reference)} (${baseline}) to ${show(current)}, a change of ${showSigned(absolute)}` +
-    (relative === null ? '.' : ` (${showSigned(relative * 100)}% relative).`),
+    `Claim "${text}" does not match the numbers: ${d.metric} went from ${d.fraction ? showPercent(d.reference) : show(d.reference)} (${baseline}) to ${
+      d.fraction ? showPercent(d.current) : show(d.current)
+    }, a change of ${d.fraction ? showPoints(d.absolute) : showSigned(d.absolute)}` +
+    (d.relative === null ? '.' : ` (${showSigned(d.relative * 100)}% relative).`),
+  claimMismatchHint: (): string =>
+    'A "%" claim is accepted as a relative change or as percentage points; give the change as the table implies it.',
+  claimRatio: (text: string): string => `Claim "${text}" is a ratio; ratios are not checked.`,
+  claimNotCompared: (text: string, reason: string): string =>
+    `Claim "${text}" cannot be checked: the values are not comparable (${reason}).`,
   claimNoBaseline: (text: string, reference: string | null): string =>
     reference === null
       ? `Claim "${text}" does not say what it is compared to, and there is no single baseline to check it against.`
@@ -81,6 +92,30 @@ export const message = {
   claimNoMetric: (text: string, metric: string, baseline: string): string =>
     `Claim "${text}" cannot be checked: the baseline table has no ${metric} value for both ${baseline} and the current experiment.`,
   claimNoNumber: (text: string): string => `Claim "${text}" states no change that can be checked.`,
+  gapNotAProportion: (metric: string): string => `${metric} is not a proportion of counts, so its gap has no interval`,
+  gapNoSizes: (a: string, b: string): string => `the sizes of "${a}" and "${b}" do not give an interval`,
+  gapAssumption: (a: string, na: number, ofA: string, b: string, nb: number, ofB: string): string =>
+    `${a} and ${b} treated as independent samples: n = ${na} (${ofA}) and n = ${nb} (${ofB}).`,
+  flagNoDirection: (metric: string): string => `Not flagged: which way ${metric} is better is not known.`,
+  flagNoRule: (metric: string): string =>
+    `Not flagged: ${metric} is not a proportion of counts, so its gap cannot be told from noise (the four-fifths rule is for selection rates only).`,
+  flagSmallGroups: (groups: ReadonlyArray<{ group: string; n: number }>, min: number): string =>
+    `Not flagged: ${list(groups.map((g) => `${g.group} (n = ${g.n})`))} ${groups.length === 1 ? 'is' : 'are'} below the minimum group size of ${min}.`,
+  flagNearZero: (floor: number): string =>
+    `Not flagged: the rates are near 0 (the larger is below ${showPercent(floor)}), so their ratio is near 0/0.`,
+  flagRatioOk: (ratio: number, threshold: number): string =>
+    `Ratio ${ratio.toFixed(3)} is at or above ${show(threshold)} (four-fifths rule).`,
+  flagRatioNoise: (ratio: number, threshold: number): string =>
+    `Not flagged: the ratio ${ratio.toFixed(3)} is below ${show(threshold)}, but the 95% interval of the gap includes 0.`,
+  flagRatio: (ratio: number, threshold: number, tested: boolean): string =>
+    `Ratio ${ratio.toFixed(3)} is below ${show(threshold)} (four-fifths rule, a heuristic)${tested ? ', and the 95% interval of the gap excludes 0' : '; group sizes are not given, so the gap is not tested against noise'}.`,
+  flagNoInterval: (reason: string): string => `Not flagged: the gap has no 95% interval (${reason}), so it cannot be told from noise.`,
+  flagSmallGap: (difference: number, threshold: number): string =>
+    `The gap of ${show(difference * 100)} pp is below ${show(threshold * 100)} pp.`,
+  flagGapNoise: (difference: number): string =>
+    `Not flagged: the gap of ${show(difference * 100)} pp is within noise (its 95% interval includes 0).`,
+  flagGap: (difference: number, threshold: number, interval: { low: number; high: number }): string =>
+    `The gap of ${show(difference * 100)} pp is at least ${show(threshold * 100)} pp, and its 95% interval [${show(interval.low * 100)}, ${show(interval.high * 100)}] pp excludes 0.`,
   danglingParent: (parent: string): string => `Parent experiment "${parent}" is not among the records.`,
   danglingRelated: (related: string): string => `Related experiment "${related}" is not among the records.`,
   danglingBaseline: (label: string, id: string): string =>
@@ -93,9 +128,10 @@ export const message = {
   ciReversed: (metric: string, low: number, high: number): string =>
     `The 95% CI of ${metric} has its low bound ${show(low)} above its high bound ${show(high)}.`,
   proportionAsPercent: (metric: string, value: number): string =>
-    `${metric} is ${show(value)}, outside 0–1; if it is a percentage, give it the unit "%".`,
+    `${metric} is ${show(value)} with no unit: it is read as ${show(value)}% (give it the unit "%", or write ${show(value / 100)}, to say so).`,
+  notAProportion: (metric: string, value: number): string =>
+    `${metric} is ${show(value)}, neither a fraction (0–1) nor a percentage (0–100).`,
   outOfRange: (metric: string, value: number, max: number): string => `${metric} is ${show(value)}, outside 0–${show(max)}.`,
-  dateOrder: (date: string, completionDate: string): string => `The completion date ${completionDate} is before the start date ${date}.`,
   hyperparameterTuned: (name: string, tuned: string, used: string): string =>
     `Tuning found ${name} = ${tuned}, but the hyperparameter table uses ${used}.`,
 } as const;

@@ -129,7 +129,12 @@ const KIND_RULES: readonly KindRule[] = [
   { pattern: /\bprecision\b/, kind: 'precision', direction: 'higher', isProportion: true },
   { pattern: /\b(?:recall|sensitivity|tpr|hit rate)\b/, kind: 'recall', direction: 'higher', isProportion: true },
   { pattern: /\b(?:specificity|selectivity|tnr)\b/, kind: 'specificity', direction: 'higher', isProportion: true },
-  { pattern: /\bselection rate\b/, kind: 'selection-rate', direction: 'higher', isProportion: true },
+  {
+    pattern: /\b(?:selection|approval|acceptance|positive prediction) rate\b/,
+    kind: 'selection-rate',
+    direction: 'higher',
+    isProportion: true,
+  },
   { pattern: /\b(?:iou|miou|jaccard|dice)\b/, kind: 'iou', direction: 'higher', isProportion: false },
   { pattern: /\b(?:bleu|rouge\w*|meteor|chrf|bertscore|cider)\b/, kind: 'text-overlap', direction: 'higher', isProportion: false },
   { pattern: /\b(?:r2|r squared)\b/, kind: 'r2', direction: 'higher', isProportion: false },
@@ -219,14 +224,87 @@ export function isUnitIntervalMetric(info: MetricInfo): boolean {
   return info.kind !== null && UNIT_INTERVAL_KINDS.has(info.kind);
 }
 
-/** Scale from a value as stored to a fraction: 100 for percent-unit metrics, else 1. */
-export function percentScale(info: MetricInfo): number {
-  return info.unit === '%' ? 100 : 1;
+/** Families judged by the four-fifths rule in fairness: rates of a favourable outcome (selection, approval, …). */
+const SELECTION_RATE_KINDS: ReadonlySet<string> = new Set(['selection-rate']);
+
+/** True for a selection-rate-like metric (the share of a group given the outcome), the only kind the four-fifths rule is for. */
+export function isSelectionRateMetric(info: MetricInfo): boolean {
+  return info.kind !== null && SELECTION_RATE_KINDS.has(info.kind);
 }
 
-/** Unit of a change in the metric: percentage points for percent-unit metrics, else the metric's unit. */
-export function changeUnit(info: MetricInfo): string | null {
-  return info.unit === '%' ? 'pp' : info.unit;
+// ---------------------------------------------------------------------------------------------
+// The value model: one scale for proportions
+
+/** How a value of a unit-interval metric is written: as a fraction (0.87) or in percent (87, 87%). */
+export type ProportionScale = 'fraction' | 'percent';
+
+/**
+ * The scale one value of a unit-interval metric is written on: percent with the unit "%" (0–100); a
+ * fraction when it has no unit and lies in [0, 1]; percent when it has no unit and lies in (1, 100]
+ * (an accuracy of 87 is 87%). Null for other metrics, other units, and values on neither scale.
+ */
+export function proportionScale(info: MetricInfo, value: number): ProportionScale | null {
+  if (!isUnitIntervalMetric(info) || value < 0 || value > 100) return null;
+  if (info.unit === '%') return 'percent';
+  if (info.unit !== null) return null;
+  return value <= 1 ? 'fraction' : 'percent';
+}
+
+/** A metric value on Logbook's common scale: proportions as fractions in [0, 1], anything else as written, in its unit. */
+export interface ScaledValue {
+  /** The value on the common scale. */
+  value: number;
+  /** Decimal places on that scale: the digits written, shifted by the change of scale (87% → 2, 0.684 → 3). */
+  decimals: number;
+  /** Unit on the common scale: null for a proportion (a fraction) and for a value without a unit. */
+  unit: string | null;
+  /** True for a unit-interval metric (accuracy, F1, AUC, …) held as a fraction: shown in percent, changed in percentage points. */
+  fraction: boolean;
+  /** Multiply a number in the unit as written (the value, its CI) by this to put it on the common scale: 0.01 for percent, else 1. */
+  factor: number;
+}
+
+/** Why a value cannot be put on the common scale, or two values on one scale. */
+export interface ScaleProblem {
+  reason: string;
+}
+
+/** Removes binary floating-point noise from a scale change (86.2 / 100 → 0.862, not 0.8620000000000001). */
+function clean(x: number): number {
+  return Number.parseFloat(x.toPrecision(15));
+}
+
+/**
+ * A value as written (with `decimals` places, default those of its shortest form) on the common scale.
+ * A unit-interval metric (accuracy, precision, recall, F1, AUC, …) becomes a fraction whatever scale it
+ * was written on; a value of such a metric on neither scale (an accuracy of 130) cannot be placed.
+ */
+export function scaleValue(info: MetricInfo, value: number, decimals: number): ScaledValue | ScaleProblem {
+  if (!isUnitIntervalMetric(info)) return { value, decimals, unit: info.unit, fraction: false, factor: 1 };
+  const scale = proportionScale(info, value);
+  if (scale === null)
+    return {
+      reason: `${info.name} = ${value}${info.unit === null ? '' : ` ${info.unit}`} is neither a fraction (0–1) nor a percentage (0–100)`,
+    };
+  if (scale === 'fraction') return { value, decimals, unit: null, fraction: true, factor: 1 };
+  return { value: clean(value / 100), decimals: decimals + 2, unit: null, fraction: true, factor: 0.01 };
+}
+
+/** True when `scaleValue` could not place the value. */
+export function isScaleProblem(x: ScaledValue | ScaleProblem): x is ScaleProblem {
+  return 'reason' in x;
+}
+
+/**
+ * Why two scaled values of one metric are not on one scale (null when they are): fractions always are; other values when
+ * their units are the same, or when one of them has no unit and the other is not "%" (a bare 12 next to
+ * a MAPE of 12% could be 12% or 1200%).
+ */
+export function sameScaleProblem(a: ScaledValue, b: ScaledValue): ScaleProblem | null {
+  if (a.fraction && b.fraction) return null;
+  if (a.unit === b.unit) return null;
+  if ((a.unit === null || b.unit === null) && a.unit !== '%' && b.unit !== '%') return null;
+  return { reason: `the values are in different units (${a.unit ?? 'no unit'} and ${b.unit ?? 'no unit'})` };
 }
 
 /** Families drawn as losses (their own panel of the training curves): losses and errors. */

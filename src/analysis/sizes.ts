@@ -56,39 +56,96 @@ export function testSetSize(record: Experiment): TestSetSize | null {
   return testSetSizes(record)[0] ?? null;
 }
 
-/** Denominator of a proportion metric on a record's test set, with a note when it is approximate. */
-export interface ProportionDenominator {
-  n: number;
-  note: string | null;
+/** The count a proportion is a fraction of, and what that count is; or why it is not known. */
+export type Denominator = { n: number; of: string; reason?: undefined } | { n: null; of?: undefined; reason: string };
+
+/** What the denominator of a proportion metric counts: the whole set, actual positives, predicted positives or actual negatives. */
+export type DenominatorKind = 'all' | 'actual positives' | 'predicted positives' | 'actual negatives';
+
+/**
+ * What a proportion metric is a fraction of: accuracy, error and selection rate of every example;
+ * recall (TPR) and FNR of the actual positives; precision of the predicted positives; specificity and
+ * FPR of the actual negatives. Null for a metric that is not a proportion of counts, or one averaged
+ * over classes (macro/weighted), which is not a proportion of a single count (micro is accuracy).
+ */
+export function denominatorKind(info: MetricInfo): DenominatorKind | null {
+  if (!info.isProportion) return null;
+  if (info.kind === 'recall' || info.kind === 'fnr')
+    return info.average === null ? 'actual positives' : info.average === 'micro' ? 'all' : null;
+  if (info.kind === 'precision') return info.average === null ? 'predicted positives' : info.average === 'micro' ? 'all' : null;
+  if (info.kind === 'specificity' || info.kind === 'fpr') return info.average === null ? 'actual negatives' : null;
+  return 'all';
+}
+
+/** True when the denominator depends on the model's predictions (precision: predicted positives), so another model on the same test set has its own. */
+export function isPredictionDenominator(info: MetricInfo): boolean {
+  return denominatorKind(info) === 'predicted positives';
 }
 
 /**
- * The count a proportion metric is a fraction of: the whole test set for accuracy and error rate; with
- * a binary confusion matrix, actual positives for recall/FNR, predicted positives for precision, actual
- * negatives for specificity/FPR. Without a matrix those fall back to the whole test set, noted.
+ * The denominator of a proportion metric on a record's test set: the test-set size for a proportion of
+ * every example; with a binary confusion matrix, its actual positives, predicted positives or actual
+ * negatives. Never the whole test set for a proportion of a subset: when the subset's size is not known,
+ * `n` is null and `reason` says why. Null for a metric that is not a proportion of counts.
  */
-export function proportionDenominator(record: Experiment, info: MetricInfo): ProportionDenominator | null {
+export function proportionDenominator(record: Experiment, info: MetricInfo): Denominator | null {
+  if (!info.isProportion) return null;
+  const kind = denominatorKind(info);
+  if (kind === null) return { n: null, reason: `${info.name} is averaged over classes, not a proportion of one count` };
   const size = testSetSize(record);
-  if (size === null || !info.isProportion) return null;
+  if (kind === 'all')
+    return size === null ? { n: null, reason: 'the test-set size is not given' } : { n: size.n, of: `the test set (${size.source})` };
   const cm = record.evaluation?.confusionMatrix;
-  const perClass =
-    info.kind === 'recall' || info.kind === 'fnr' || info.kind === 'precision' || info.kind === 'specificity' || info.kind === 'fpr';
-  if (!perClass) return { n: size.n, note: null };
-  if (cm !== undefined && size.source === 'confusion matrix' && cm.labels.length === 2 && info.average === null) {
-    const p = positiveIndex(cm);
-    const q = 1 - p;
-    const at = (i: number, j: number): number => cm.matrix[i]?.[j] ?? 0;
-    const n =
-      info.kind === 'precision'
-        ? at(p, p) + at(q, p)
-        : info.kind === 'recall' || info.kind === 'fnr'
-          ? at(p, p) + at(p, q)
-          : at(q, q) + at(q, p);
-    return { n, note: null };
-  }
+  if (cm === undefined || !isWellFormedMatrix(cm) || cm.labels.length !== 2)
+    return { n: null, reason: `the number of ${kind} (the denominator of ${info.name}) is not known without a binary confusion matrix` };
+  const p = positiveIndex(cm);
+  const q = 1 - p;
+  const at = (i: number, j: number): number => cm.matrix[i]?.[j] ?? 0;
+  const n = kind === 'predicted positives' ? at(p, p) + at(q, p) : kind === 'actual positives' ? at(p, p) + at(p, q) : at(q, q) + at(q, p);
+  return { n, of: `the ${kind} of the confusion matrix` };
+}
+
+/** Names of count columns of a disaggregated table: a group's actual positives, and its predicted positives. */
+const POSITIVES_COLUMN = /^(?:#\s*|n\s*)?(?:actual\s+|true\s+)?positives?$|^n[\s_]?pos(?:itives?)?$/i;
+const PREDICTED_POSITIVES_COLUMN = /^(?:#\s*|n\s*)?(?:predicted\s+positives?|selected|flagged)$/i;
+
+/** True for a column of a disaggregated table that counts examples (positives, predicted positives) rather than holds a metric. */
+export function isGroupCountColumn(name: string): boolean {
+  return POSITIVES_COLUMN.test(name.trim()) || PREDICTED_POSITIVES_COLUMN.test(name.trim());
+}
+
+/**
+ * The denominator of a proportion metric within one group of a disaggregated table: the group's n for
+ * a proportion of every example; its actual positives (a "Positives" column), predicted positives
+ * ("Predicted positives") or actual negatives (n − positives) otherwise. Never the group's n for a
+ * proportion of a subset. Null for a metric that is not a proportion of counts.
+ */
+export function groupDenominator(row: GroupRow, info: MetricInfo): Denominator | null {
+  if (!info.isProportion) return null;
+  const kind = denominatorKind(info);
+  if (kind === null) return { n: null, reason: `${info.name} is averaged over classes, not a proportion of one count` };
+  const count = (pattern: RegExp): number | null => {
+    const entry = Object.entries(row.metrics).find(([name, value]) => pattern.test(name.trim()) && typeof value === 'number');
+    return entry === undefined ? null : entry[1];
+  };
+  const positives = count(POSITIVES_COLUMN);
+  const n =
+    kind === 'all'
+      ? (row.n ?? null)
+      : kind === 'actual positives'
+        ? positives
+        : kind === 'predicted positives'
+          ? count(PREDICTED_POSITIVES_COLUMN)
+          : row.n === undefined || positives === null
+            ? null
+            : row.n - positives;
+  if (n !== null) return { n, of: kind === 'all' ? 'the group size' : `the group's ${kind}` };
   return {
-    n: size.n,
-    note: `the whole test set (n = ${size.n}) is taken as the denominator of ${info.name}, which understates its interval`,
+    n: null,
+    reason:
+      kind === 'all'
+        ? `the size of group "${row.group}" is not given`
+        : `the ${kind} of group "${row.group}" (the denominator of ${info.name}) are not given`,
   };
 }
 

@@ -1,8 +1,10 @@
 /** Steps every input form shares once it has a raw record: placeholders out, an id in. */
 
+import { decimalsOf } from '../analysis/stats.ts';
 import * as msg from './messages.ts';
 import { isPlaceholder } from './placeholder.ts';
 import { baseName } from './text.ts';
+import { literalDecimals } from './units.ts';
 import { joinPath, type Diagnostic, type FieldPath, type SourcePosition } from './types.ts';
 
 /** True for a plain (non-array, non-null) object. */
@@ -40,17 +42,51 @@ export function stripPlaceholders(value: unknown, path: FieldPath = []): string[
 }
 
 /**
+ * The `writtenDecimals` of a raw record: every number whose source literal (`literalAt(path)`, the text
+ * the number starts) has more decimal places than the number's shortest form shows — `0.890` parses to
+ * 0.89, but was written to three places, and its rounding tolerance is that of three places.
+ */
+export function writtenDecimalsOf(
+  value: unknown,
+  literalAt: (path: string) => string | undefined,
+  path: FieldPath = [],
+): Record<string, number> {
+  if (typeof value === 'number') {
+    const key = joinPath(path);
+    const literal = literalAt(key);
+    const decimals = literal === undefined ? undefined : literalDecimals(literal, value);
+    return decimals !== undefined && decimals > decimalsOf(value) ? { [key]: decimals } : {};
+  }
+  const children: Array<[string | number, unknown]> = Array.isArray(value)
+    ? value.map((item, index) => [index, item])
+    : isPlainObject(value)
+      ? Object.entries(value)
+      : [];
+  const found: Record<string, number> = {};
+  for (const [key, item] of children) Object.assign(found, writtenDecimalsOf(item, literalAt, [...path, key]));
+  return found;
+}
+
+/**
  * Gives a record without a usable id the file name as id (with a `missing-id` warning), and records
- * `placeholders` (merged with any the record already lists). Mutates `data`.
+ * `placeholders` and `writtenDecimals` (merged with any the record already lists; what the source text
+ * shows wins). Mutates `data`.
  */
 export function finishRecord(
   data: Record<string, unknown>,
-  options: { file: string; placeholders: readonly string[]; idPosition: SourcePosition | undefined },
+  options: {
+    file: string;
+    placeholders: readonly string[];
+    idPosition: SourcePosition | undefined;
+    writtenDecimals?: Readonly<Record<string, number>>;
+  },
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const existing = Array.isArray(data['placeholders']) ? data['placeholders'].filter((p): p is string => typeof p === 'string') : [];
   const placeholders = [...new Set([...existing, ...options.placeholders])];
   if (placeholders.length > 0) data['placeholders'] = placeholders;
+  const decimals = { ...(isPlainObject(data['writtenDecimals']) ? data['writtenDecimals'] : {}), ...options.writtenDecimals };
+  if (Object.keys(decimals).length > 0) data['writtenDecimals'] = decimals;
   if (data['id'] === undefined || data['id'] === '') {
     const fallback = baseName(options.file);
     data['id'] = fallback;

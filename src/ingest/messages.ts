@@ -155,6 +155,24 @@ export const hintFraction = (): string => 'write fractions between 0 and 1 (70% 
 /** Hint listing the allowed options. */
 export const hintUseOneOf = (options: readonly unknown[]): string => `use one of: ${options.map(String).join(', ')}`;
 
+// ── numbers that can never be right (record-checks.ts) ─────────────────────
+
+/** A confusion-matrix row whose length is not the number of labels. */
+export const matrixRowLength = (row: number, label: string | undefined, length: number, labels: number): string =>
+  `row ${row + 1}${label === undefined ? '' : ` (${quote(label)})`} of the confusion matrix has ${length} count${length === 1 ? '' : 's'}, but there are ${labels} labels`;
+/** A confusion matrix whose number of rows is not the number of labels. */
+export const matrixRowCount = (rows: number, labels: number): string =>
+  `the confusion matrix has ${rows} row${rows === 1 ? '' : 's'}, but ${labels} labels: it must be square, one row and one column per label`;
+export const hintMatrixShape = (): string => 'give one row per actual class and one count per predicted class, in the order of the labels';
+/** Split fractions adding up to more than the whole dataset. */
+export const splitFractionsPastOne = (total: number, fractions: readonly number[]): string =>
+  `the split fractions add up to ${Number(total.toPrecision(4))} (${fractions.map((f) => String(f)).join(' + ')}), more than the whole dataset`;
+export const hintSplitFractions = (): string => 'give each split as its share of the dataset (70% → 0.7); together they can be at most 1';
+/** A completion date before the start date. */
+export const completionBeforeStart = (date: string, completionDate: string): string =>
+  `the completion date ${completionDate} is before the start date ${date}`;
+export const hintDateOrder = (): string => 'check that "date" is when the experiment started and "completionDate" when it finished';
+
 // ── checking the collection ────────────────────────────────────────────────
 
 /** Two records share an id. */

@@ -1,7 +1,7 @@
 /** Markdown with YAML frontmatter: structured fields in the frontmatter, the Markdown body becomes `notes`. */
 
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { finishRecord, isPlainObject, stripPlaceholders } from './finish.ts';
+import { finishRecord, isPlainObject, stripPlaceholders, writtenDecimalsOf } from './finish.ts';
 import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
 import { joinPath, type FieldPath, type ParsedSource, type SourcePosition } from './types.ts';
@@ -42,7 +42,14 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
   const data: unknown = document.contents === null ? {} : document.toJS({ maxAliasCount: 100 });
   if (!isPlainObject(data)) return fail(start, msg.frontmatterNotMapping(data));
   positions.set('', at(0));
-  if (document.contents) recordPositions(document.contents, [], { at: (offset) => at(start + offset), positions, keyPositions });
+  const literals = new Map<string, string>();
+  if (document.contents)
+    recordPositions(document.contents, [], {
+      at: (offset) => at(start + offset),
+      positions,
+      keyPositions,
+      literal: (path, range) => literals.set(path, yamlText.slice(range[0], range[1])),
+    });
 
   const body = text.slice(bodyStart).replace(/^[ \t]*\r?\n/, '');
   const trimmedBody = body.trim();
@@ -54,8 +61,10 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
       positions.set('notes', at(text.length - body.length + leading));
     }
   }
+  // Before placeholders are removed from lists, so that the paths are those of the source.
+  const writtenDecimals = writtenDecimalsOf(data, (path) => literals.get(path));
   const placeholders = stripPlaceholders(data);
-  const diagnostics = finishRecord(data, { file, placeholders, idPosition: positions.get('id') });
+  const diagnostics = finishRecord(data, { file, placeholders, idPosition: positions.get('id'), writtenDecimals });
   return { file, format: 'frontmatter', data, positions, keyPositions, diagnostics };
 }
 
@@ -63,11 +72,15 @@ interface Walk {
   at: (offset: number) => SourcePosition;
   positions: Map<string, SourcePosition>;
   keyPositions: Map<string, SourcePosition>;
+  /** Receives the source range of every number scalar, to keep its text. */
+  literal: (path: string, range: readonly [number, number]) => void;
 }
 
-/** Records where every field path's value (and key) starts. */
+/** Records where every field path's value (and key) starts, and the source text of every number. */
 function recordPositions(node: unknown, path: FieldPath, walk: Walk): void {
-  if (isMap(node)) {
+  if (isScalar(node) && typeof node.value === 'number' && node.range) {
+    walk.literal(joinPath(path), [node.range[0], node.range[1]]);
+  } else if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;

@@ -1,7 +1,7 @@
 /** JSON records: parsed with jsonc-parser so every field path maps to a line:column. */
 
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { finishRecord, isPlainObject, stripPlaceholders } from './finish.ts';
+import { finishRecord, isPlainObject, stripPlaceholders, writtenDecimalsOf } from './finish.ts';
 import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
 import { joinPath, type FieldPath, type ParsedSource, type SourcePosition } from './types.ts';
@@ -29,7 +29,7 @@ const PROBLEMS: Readonly<Record<string, string>> = {
  * Parses a JSON document with the line:column of every field (a syntax error yields `data: undefined`
  * and one `json-syntax` error at its line:column). Records and the config file both start here.
  */
-export function parseJsonDocument(text: string, file: string): ParsedSource {
+export function parseJsonDocument(text: string, file: string): ParsedSource & { literals: ReadonlyMap<string, string> } {
   const at = createLineIndex(text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
@@ -43,6 +43,7 @@ export function parseJsonDocument(text: string, file: string): ParsedSource {
       data: undefined,
       positions,
       keyPositions,
+      literals: new Map(),
       diagnostics: [
         {
           level: 'error',
@@ -55,17 +56,25 @@ export function parseJsonDocument(text: string, file: string): ParsedSource {
       ],
     };
   }
-  const data = toValue(root, [], { at, positions, keyPositions });
-  return { file, format: 'json', data, positions, keyPositions, diagnostics: [] };
+  const literals = new Map<string, string>();
+  const data = toValue(root, [], {
+    at,
+    positions,
+    keyPositions,
+    literal: (path, node) => literals.set(path, text.slice(node.offset, node.offset + node.length)),
+  });
+  return { file, format: 'json', data, positions, keyPositions, diagnostics: [], literals };
 }
 
 /** Parses a JSON record. A syntax error yields `data: undefined` and one `json-syntax` error at its line:column. */
 export function parseJsonSource(text: string, file: string): ParsedSource {
-  const parsed = parseJsonDocument(text, file);
+  const { literals, ...parsed } = parseJsonDocument(text, file);
   const { data, positions } = parsed;
   if (!isPlainObject(data)) return parsed;
+  // Before placeholders are removed from lists, so that the paths are those of the source.
+  const writtenDecimals = writtenDecimalsOf(data, (path) => literals.get(path));
   const placeholders = stripPlaceholders(data);
-  const diagnostics = finishRecord(data, { file, placeholders, idPosition: positions.get('id') });
+  const diagnostics = finishRecord(data, { file, placeholders, idPosition: positions.get('id'), writtenDecimals });
   return { ...parsed, diagnostics };
 }
 
@@ -73,6 +82,8 @@ interface Walk {
   at: (offset: number) => SourcePosition;
   positions: Map<string, SourcePosition>;
   keyPositions: Map<string, SourcePosition>;
+  /** Receives the node of every number, to keep its source text. */
+  literal: (path: string, node: Node) => void;
 }
 
 /** Builds the plain value of a node, recording where each field path starts. */
@@ -96,5 +107,6 @@ function toValue(node: Node, path: FieldPath, walk: Walk): unknown {
     return object;
   }
   if (node.type === 'array') return (node.children ?? []).map((child, index) => toValue(child, [...path, index], walk));
+  if (node.type === 'number') walk.literal(joinPath(path), node);
   return node.value as unknown;
 }

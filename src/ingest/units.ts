@@ -21,6 +21,20 @@ export function parseNumber(text: string): number | undefined {
 
 const COUNT_SUFFIX: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12 };
 
+/**
+ * Decimal places of the number a piece of source text starts with, when that number is `value`
+ * (`0.890` → 3, `**86.90%**` → 2, `±0.010` → 3, `8.90e-1` → 3); undefined when the text does not
+ * start with `value` written out. Leading emphasis, spaces and `±` are skipped.
+ */
+export function literalDecimals(text: string, value: number): number | undefined {
+  const match = /^[\s*_±]*(?:\+\/-\s*)?([+\-\u2212]?)((?:\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d+))?)(?:[eE]([+-]?\d+))?/.exec(text);
+  const digits = match?.[2];
+  if (!digits || !/\d/.test(digits)) return undefined;
+  const literal = Number(`${match[1] === '' ? '' : '-'}${digits.replace(/,/g, '')}e${match[4] ?? '0'}`);
+  if (literal !== value && -literal !== value) return undefined;
+  return Math.max(0, (match[3] ?? '').length - Number(match[4] ?? '0'));
+}
+
 /** A count with an optional K/M/B suffix: `1M` → 1000000, `700K` → 700000, `1.5B` → 1500000000, `1,000` → 1000. Rounded to a whole number. */
 export function parseCount(text: string): number | undefined {
   const match = /^([+]?[\d,]*\.?\d+)\s*([kKmMbBgGtT])?$/.exec(text.trim());

@@ -5,6 +5,7 @@ import { ExperimentSchema, type Experiment } from '../schema/index.ts';
 import { isPlainObject } from './finish.ts';
 import * as msg from './messages.ts';
 import { REQUIRED_LOOKING_FIELDS } from './placeholder.ts';
+import { recordInvariantErrors } from './record-checks.ts';
 import { findTemplateExamples } from './template-examples.ts';
 import { closestMatch } from './text.ts';
 import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type SourcePosition } from './types.ts';
@@ -30,8 +31,10 @@ interface Issue {
  * line:column of the field, its dotted path, a plain-English message and a hint where possible; keys
  * close to a known key get a "did you mean" warning (unknown keys are still kept); placeholders in
  * name, status and dates get a warning, and so do results still copied verbatim from the log
- * template's examples (its test metrics, confusion matrix, …). `diagnostics` also holds `parsed.diagnostics`, so it is the
- * only list a caller needs. `record` is undefined when there is any error.
+ * template's examples (its test metrics, confusion matrix, …); numbers that can never be right (a ragged
+ * confusion matrix, split fractions past 1, a completion date before the start: `record-checks.ts`) are
+ * errors. `diagnostics` also holds `parsed.diagnostics`, so it is the only list a caller needs.
+ * `record` is undefined when there is any error.
  */
 export function validateRecord(
   parsed: ParsedSource,
@@ -46,8 +49,10 @@ export function validateRecord(
   diagnostics.push(...unknownKeyWarnings(parsed.data, ExperimentSchema, [], parsed, file));
   diagnostics.push(...placeholderWarnings(parsed, file));
   if (result.success) diagnostics.push(...templateExampleWarnings(result.data, parsed, file));
+  const impossible = result.success ? recordInvariantErrors(result.data, file, (path) => positionOf(parsed, path)) : [];
+  diagnostics.push(...impossible);
   diagnostics.sort(byPosition);
-  return { record: result.success ? result.data : undefined, diagnostics };
+  return { record: result.success && impossible.length === 0 ? result.data : undefined, diagnostics };
 }
 
 /** Every issue of a failed zod parse of `parsed.data` as located errors (plain-English message, hint where possible). */

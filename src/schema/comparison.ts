@@ -18,9 +18,11 @@ export const ImprovementClaimSchema = z.looseObject({
   text: z.string().describe('The claim as written, e.g. "+2.1% vs previous best".'),
   value: z.number().optional().describe('The claimed change as a number (+2.1 → 2.1).'),
   unit: z
-    .enum(['%', 'pp', 'abs'])
+    .enum(['%', 'pp', 'abs', 'x'])
     .optional()
-    .describe('"%" (relative or absolute percent — checked both ways), "pp" (percentage points), "abs" (absolute, in the metric\'s unit).'),
+    .describe(
+      '"%" (relative or absolute percent — checked both ways), "pp" (percentage points), "abs" (absolute, in the metric\'s unit), "x" (a ratio such as "3x"; not checked).',
+    ),
   reference: z.string().optional().describe('What it is compared to, e.g. "previous best".'),
   comment: z.string().optional().describe('Trailing remark, e.g. "acceptable".'),
 });

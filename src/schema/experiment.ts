@@ -58,6 +58,12 @@ export const ExperimentSchema = z.looseObject({
   templateVersion: z.string().optional().describe('Version of the log template the record was written in.'),
   basedOn: z.string().optional().describe('What the template is based on, as written.'),
   placeholders: z.array(z.string()).optional().describe('Field paths left as unfilled template placeholders (filled in by the parser).'),
+  writtenDecimals: z
+    .record(z.string(), z.number().int().nonnegative())
+    .optional()
+    .describe(
+      'Decimal places of numbers written with more digits than their value shows (0.890 → 3), by field path; filled in by the parser from the source text.',
+    ),
 });
 
 /** A validated experiment record. */

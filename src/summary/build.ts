@@ -3,8 +3,8 @@
  * caller loads the records and asks git what changed.
  */
 import { analyzeCollection, type CollectionAnalysis, type ExperimentAnalysis, type MetricDelta } from '../analysis/index.ts';
-import { metricInfo } from '../analysis/metrics.ts';
-import { isZeroChange } from '../analysis/stats.ts';
+import { isScaleProblem, metricInfo, scaleValue } from '../analysis/metrics.ts';
+import { isZeroChange, writtenDecimals } from '../analysis/stats.ts';
 import { compareIds, type LoadedRecord } from '../content/index.ts';
 import { formatDiagnostic } from '../ingest/format.ts';
 import type { Diagnostic, ParsedSource } from '../ingest/types.ts';
@@ -93,43 +93,66 @@ export function toSummaryDelta(d: MetricDelta): SummaryDelta {
     ciHigh: d.ciHigh,
     betterDirection: d.betterDirection,
     unit: d.unit,
+    fraction: d.fraction,
+    decimals: d.decimals,
     verdict: verdictOf(d),
     noise: noiseOf(d),
+    intervalReason: d.intervalReason,
   };
 }
 
-/** A test metric with its CI as bounds. */
-export function toSummaryMetric(tm: TestMetric & { value: number }): SummaryMetric {
+/** A test metric (the `index`-th of its record) with its CI, on the common scale: a unit-interval metric as a fraction. */
+export function toSummaryMetric(record: Experiment, tm: TestMetric & { value: number }, index: number): SummaryMetric {
   const info = metricInfo(tm.metric, tm.unit);
+  const scaled = scaleValue(info, tm.value, writtenDecimals(record, `evaluation.testMetrics.${index}.value`, tm.value));
+  const placed = isScaleProblem(scaled) ? { value: tm.value, decimals: 0, unit: info.unit, fraction: false, factor: 1 } : scaled;
+  const f = (x: number): number => Number.parseFloat((x * placed.factor).toPrecision(15));
   const ci = tm.ci95;
-  const halfWidth = typeof ci === 'number' ? ci : null;
   return {
     metric: tm.metric,
-    value: tm.value,
-    unit: info.unit,
+    value: placed.value,
+    unit: placed.fraction ? null : info.unit,
+    fraction: placed.fraction,
+    decimals: isScaleProblem(scaled) ? writtenDecimals(record, `evaluation.testMetrics.${index}.value`, tm.value) : scaled.decimals,
     betterDirection: info.direction,
-    ciHalfWidth: halfWidth,
-    ciLow: ci === undefined ? null : typeof ci === 'number' ? tm.value - ci : ci.low,
-    ciHigh: ci === undefined ? null : typeof ci === 'number' ? tm.value + ci : ci.high,
+    ciHalfWidth: typeof ci === 'number' ? f(ci) : null,
+    ciLow: ci === undefined ? null : typeof ci === 'number' ? placed.value - f(ci) : f(ci.low),
+    ciHigh: ci === undefined ? null : typeof ci === 'number' ? placed.value + f(ci) : f(ci.high),
   };
 }
 
-/** The flagged fairness gaps, lowest ratio first. */
+/** The flagged fairness gaps: four-fifths flags first, lowest ratio first; then gap flags, largest gap first. */
 export function fairnessFlags(analysis: Pick<ExperimentAnalysis, 'fairness'>): SummaryFairnessFlag[] {
   return analysis.fairness
-    .filter((gap) => gap.flagged && gap.ratio !== null)
-    .map((gap) => ({
-      attribute: gap.attribute,
-      metric: gap.metric,
-      ratio: gap.ratio ?? 0,
-      threshold: gap.threshold,
-      difference: gap.difference,
-      unit: gap.unit,
-      worstGroup: gap.worstGroup ?? gap.min,
-      bestGroup: gap.bestGroup ?? gap.max,
-      directionKnown: gap.worstGroup !== null && gap.bestGroup !== null,
-    }))
-    .sort((a, b) => a.ratio - b.ratio);
+    .flatMap((gap) =>
+      gap.flagged && gap.flagRule !== null
+        ? [
+            {
+              attribute: gap.attribute,
+              metric: gap.metric,
+              rule: gap.flagRule,
+              reason: gap.flagReason,
+              ratio: gap.ratio,
+              threshold: gap.threshold,
+              difference: gap.difference,
+              unit: gap.unit,
+              fraction: gap.fraction,
+              worstGroup: gap.worstGroup ?? gap.min,
+              bestGroup: gap.bestGroup ?? gap.max,
+              directionKnown: gap.worstGroup !== null && gap.bestGroup !== null,
+            },
+          ]
+        : [],
+    )
+    .sort((a, b) =>
+      a.rule !== b.rule
+        ? a.rule === 'four-fifths'
+          ? -1
+          : 1
+        : a.rule === 'four-fifths'
+          ? (a.ratio ?? 0) - (b.ratio ?? 0)
+          : b.difference - a.difference,
+    );
 }
 
 function toSummaryDiagnostic(d: Diagnostic): SummaryDiagnostic {
@@ -166,6 +189,7 @@ function changedRecord(
       headline: [],
       parentDeltas: [],
       baselineDeltas: [],
+      notCompared: [],
       fairnessFlags: [],
       checks: [],
       diagnostics,
@@ -191,11 +215,12 @@ function changedRecord(
     status: record.status ?? null,
     url: isNew(record.id) ? null : experimentUrl(input.site, record.id),
     pageAfterMerge: isNew(record.id),
-    headline: (record.evaluation?.testMetrics ?? [])
-      .filter((tm): tm is TestMetric & { value: number } => tm.value !== null)
-      .map(toSummaryMetric),
+    headline: (record.evaluation?.testMetrics ?? []).flatMap((tm, index) =>
+      tm.value === null ? [] : [toSummaryMetric(record, { ...tm, value: tm.value }, index)],
+    ),
     parentDeltas: result.parentDeltas.map(toSummaryDelta),
     baselineDeltas: result.baselineDeltas.map(toSummaryDelta),
+    notCompared: result.notCompared.map((n) => ({ reference: n.baseline, source: n.source, metric: n.metric, reason: n.reason })),
     fairnessFlags: fairnessFlags(result),
     checks,
     diagnostics,

@@ -4,7 +4,7 @@
  * (`src/view/format.ts`), so the comment and the pages agree.
  */
 import { IdSchema } from '../schema/index.ts';
-import { decimalsOf, deltaDecimals, formatRatio, formatRelative, formatSigned, formatValue } from '../view/format.ts';
+import { decimalsOf, formatPercent, formatPoints, formatRelative, formatSigned, formatValue, percentDecimals } from '../view/format.ts';
 import type { SummaryDelta, SummaryFairnessFlag, SummaryMetric } from './types.ts';
 
 /**
@@ -65,47 +65,65 @@ function withUnit(text: string, unit: string | null): string {
   return unit === '%' ? `${text}%` : `${text} ${escapeMarkdown(unit)}`;
 }
 
-/** A test metric with its 95% CI: `0.863 ± 0.012`, `86.3% ± 1.2 pp`, `0.91 (95% CI 0.88 to 0.93)`, `0.863 (no CI)`. */
-export function formatMetric(m: SummaryMetric): string {
-  if (m.ciHalfWidth !== null) {
-    const places = Math.max(...[m.value, m.ciHalfWidth].map(decimals));
-    const hw = formatValue(m.ciHalfWidth, places);
-    return `${withUnit(formatValue(m.value, places), m.unit)} ± ${m.unit === '%' ? `${hw} pp` : withUnit(hw, m.unit)}`;
-  }
-  if (m.ciLow !== null && m.ciHigh !== null) {
-    const places = Math.max(...[m.value, m.ciLow, m.ciHigh].map(decimals));
-    const [value, low, high] = [m.value, m.ciLow, m.ciHigh].map((v) => withUnit(formatValue(v, places), m.unit));
-    return `${value} (95% CI ${low} to ${high})`;
-  }
-  return `${withUnit(formatValue(m.value), m.unit)} (no CI)`;
+/** Decimal places of values written with `decimals` places on their scale, as shown (in percent for fractions), at most 6. */
+function places(decimals: number, fraction: boolean): number {
+  return fraction ? percentDecimals(decimals) : Math.min(6, decimals);
 }
 
-/** Decimal places a value was written with, at most 6. */
-function decimals(value: number): number {
-  return Math.min(6, decimalsOf(value));
-}
-
-/** The two values compared, formatted with one precision and the metric's unit. */
-export function formatComparedValues(d: SummaryDelta): { current: string; reference: string } {
-  const places = Math.max(decimals(d.current), decimals(d.referenceValue));
-  return { current: withUnit(formatValue(d.current, places), d.unit), reference: withUnit(formatValue(d.referenceValue, places), d.unit) };
+/** A value by the display rule: a fraction in percent, anything else in its unit. */
+function shown(value: number, fraction: boolean, unit: string | null, digits: number): string {
+  return fraction ? formatPercent(value, digits) : withUnit(formatValue(value, digits), unit);
 }
 
 /**
- * The change with sign and unit, then the relative change: `+0.018 (+2.1%)`, `+1.8 pp (+2.1%)`,
+ * A test metric with its 95% CI by the display rule: `87.0% ± 0.7 pp`, `0.863 ± 0.012` (an unrecognised
+ * metric), `15.5 ms ± 0.5 ms`, `91% (95% CI 88% to 93%)`, `68.4% (no CI)`.
+ */
+export function formatMetric(m: SummaryMetric): string {
+  const own = places(m.decimals, m.fraction);
+  if (m.ciHalfWidth !== null) {
+    const digits = Math.max(own, places(decimalsOf(m.ciHalfWidth), m.fraction));
+    const hw = m.fraction
+      ? `${formatValue(Number.parseFloat((m.ciHalfWidth * 100).toPrecision(15)), digits)} pp`
+      : withUnit(formatValue(m.ciHalfWidth, digits), m.unit);
+    return `${shown(m.value, m.fraction, m.unit, digits)} ± ${hw}`;
+  }
+  if (m.ciLow !== null && m.ciHigh !== null) {
+    const digits = Math.max(own, ...[m.ciLow, m.ciHigh].map((v) => places(decimalsOf(v), m.fraction)));
+    const [value, low, high] = [m.value, m.ciLow, m.ciHigh].map((v) => shown(v, m.fraction, m.unit, digits));
+    return `${value} (95% CI ${low} to ${high})`;
+  }
+  return `${shown(m.value, m.fraction, m.unit, own)} (no CI)`;
+}
+
+/** The two values compared, formatted with one precision by the display rule. */
+export function formatComparedValues(d: SummaryDelta): { current: string; reference: string } {
+  const digits = places(d.decimals, d.fraction);
+  return { current: shown(d.current, d.fraction, d.unit, digits), reference: shown(d.referenceValue, d.fraction, d.unit, digits) };
+}
+
+/** The change in percentage points for fractions, else in the metric's unit. */
+function change(d: SummaryDelta, value: number, digits: number): string {
+  if (d.fraction) return formatPoints(value, digits);
+  const unit = d.absoluteUnit === null || d.absoluteUnit === '' ? '' : ` ${escapeMarkdown(d.absoluteUnit)}`;
+  return `${formatSigned(value, digits)}${unit}`;
+}
+
+/**
+ * The change with sign and unit, then the relative change: `+2 pp (+2.4%)`, `+1.8 pp (+2.1%)`,
  * `+3.0 ms (+25.0%)`, `+0.018 (relative n/a)` when the reference is 0. Minus signs are U+2212.
  */
 export function formatChange(d: SummaryDelta): string {
-  const places = deltaDecimals([d.current, d.referenceValue]);
-  const unit = d.absoluteUnit === null || d.absoluteUnit === '' ? '' : ` ${escapeMarkdown(d.absoluteUnit)}`;
-  return `${formatSigned(d.absolute, places)}${unit} (${d.relative === null ? 'relative n/a' : formatRelative(d.relative)})`;
+  return `${change(d, d.absolute, places(d.decimals, d.fraction))} (${d.relative === null ? 'relative n/a' : formatRelative(d.relative)})`;
 }
 
-/** The 95% interval of the change: `[+0.003, +0.033]`; `—` when none could be computed. */
+/** The 95% interval of the change: `[+1.0, +3.0] pp`, `[+0.003, +0.033]`; `—` when none could be computed. */
 export function formatChangeInterval(d: SummaryDelta): string {
   if (d.ciLow === null || d.ciHigh === null) return '—';
-  const places = deltaDecimals([d.current, d.referenceValue]) + 1;
-  return `[${formatSigned(d.ciLow, places)}, ${formatSigned(d.ciHigh, places)}]`;
+  const digits = places(d.decimals, d.fraction) + 1;
+  const scale = d.fraction ? 100 : 1;
+  const unit = d.fraction ? ' pp' : d.absoluteUnit === null || d.absoluteUnit === '' ? '' : ` ${escapeMarkdown(d.absoluteUnit)}`;
+  return `[${formatSigned(d.ciLow * scale, digits)}, ${formatSigned(d.ciHigh * scale, digits)}]${unit}`;
 }
 
 /**
@@ -123,17 +141,19 @@ export function formatVerdict(d: Pick<SummaryDelta, 'verdict' | 'noise' | 'absol
 }
 
 /**
- * A flagged fairness gap in one line: `**age** · Precision: min/max ratio 0.663 < 0.8 — worst 18-25
- * (0.52), best 45-60 (0.78), gap 0.26`.
+ * A flagged fairness gap in one line: `**age** · Selection Rate: Ratio 0.625 is below 0.8 (four-fifths
+ * rule, a heuristic) … — worst 18-29 (50%), best 30-49 (80%), gap 30 pp`.
  */
 export function formatFairnessFlag(f: SummaryFairnessFlag): string {
-  const places = Math.max(decimals(f.worstGroup.value), decimals(f.bestGroup.value));
-  const value = (v: number): string => withUnit(formatValue(v, places), f.unit);
+  const digits = Math.max(...[f.worstGroup.value, f.bestGroup.value].map((v) => places(decimalsOf(v), f.fraction)));
+  const value = (v: number): string => shown(v, f.fraction, f.unit, digits);
   const [worst, best] = f.directionKnown ? ['worst', 'best'] : ['lowest', 'highest'];
-  const gap = formatValue(f.difference, places);
+  const gap = f.fraction
+    ? `${formatValue(Number.parseFloat((f.difference * 100).toPrecision(15)), digits)} pp`
+    : withUnit(formatValue(f.difference, digits), f.unit);
   return (
-    `**${escapeMarkdown(f.attribute)}** · ${escapeMarkdown(f.metric)}: min/max ratio ${formatRatio(f.ratio)} < ${f.threshold} — ` +
+    `**${escapeMarkdown(f.attribute)}** · ${escapeMarkdown(f.metric)}: ${escapeMarkdown(f.reason)} — ` +
     `${worst} ${escapeMarkdown(f.worstGroup.group)} (${value(f.worstGroup.value)}), ` +
-    `${best} ${escapeMarkdown(f.bestGroup.group)} (${value(f.bestGroup.value)}), gap ${f.unit === '%' ? `${gap} pp` : withUnit(gap, f.unit)}`
+    `${best} ${escapeMarkdown(f.bestGroup.group)} (${value(f.bestGroup.value)}), gap ${gap}`
   );
 }

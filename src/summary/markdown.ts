@@ -131,10 +131,18 @@ function recordSection(c: ChangedExperiment, summary: Summary): string[] {
     lines.push(`**vs baselines** (${sectionLink(c, summary, 'comparison', 'details')})`, '');
     lines.push(...deltaTable(c.baselineDeltas, 'Baseline value', true), '');
   }
+  if (c.notCompared.length > 0) {
+    lines.push(
+      '**Not compared** (the values cannot be put on one scale):',
+      '',
+      ...c.notCompared.map((n) => `- ${escapeMarkdown(n.metric)} vs ${escapeMarkdown(n.reference)}: ${escapeMarkdown(n.reason)}`),
+      '',
+    );
+  }
 
   if (c.fairnessFlags.length > 0) {
     lines.push(
-      `**Fairness flags** (${sectionLink(c, summary, 'fairness', 'details')}) — min/max ratio across groups below the threshold (the four-fifths heuristic, a screening rule, not a finding of bias):`,
+      `**Fairness flags** (${sectionLink(c, summary, 'fairness', 'details')}) — selection rates by the four-fifths rule, other rates by a gap beyond noise (screening rules, not findings of bias):`,
       '',
       ...c.fairnessFlags.map((f) => `- ⚠️ ${formatFairnessFlag(f)}`),
       '',
@@ -179,7 +187,7 @@ export function renderMarkdown(summary: Summary): string {
   lines.push('', '---');
   if (anyDeltas) {
     lines.push(
-      '<sub>Change: this − reference, in the metric’s unit (pp = percentage points for percent metrics), then relative to the reference. ' +
+      '<sub>Proportions (accuracy, precision, F1, …) are shown in percent, whatever scale they were written on. Change: this − reference, in percentage points (pp) for proportions, else in the metric’s unit, then relative to the reference. ' +
         '✅/⚠️: the 95% interval of the change excludes 0. “within noise”: it includes 0, so the data do not show a change. ' +
         '“no interval”: no CIs or test-set sizes to compute one.</sub>',
       '',

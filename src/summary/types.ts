@@ -1,7 +1,8 @@
 /**
  * The pull-request summary as data: what `--format json` prints, and what the Markdown renderer reads.
- * Numbers are unrounded, in the units the records use (percent-unit metrics in percent, their changes
- * in percentage points); only the renderers format them.
+ * Numbers are unrounded, on the analysis's common scale: values of unit-interval metrics (accuracy,
+ * precision, F1, …) are fractions (`fraction: true`) whatever scale they were written on, other values
+ * keep their unit; only the renderers format them (fractions in percent, changes in percentage points).
  */
 import type { Direction } from '../analysis/index.ts';
 
@@ -21,11 +22,16 @@ export interface ContentChange {
 /** A test metric with its 95% CI. */
 export interface SummaryMetric {
   metric: string;
+  /** The value on the common scale (a fraction when `fraction`). */
   value: number;
-  /** Unit of the value ("%", "ms", …), null when none is known. */
+  /** Unit of the value ("ms", …), null for fractions and when none is known. */
   unit: string | null;
+  /** True for a unit-interval metric held as a fraction (shown in percent). */
+  fraction: boolean;
+  /** Decimal places written, on the scale of `value` (87% → 2). */
+  decimals: number;
   betterDirection: Direction | null;
-  /** Half-width of a symmetric CI (`±0.012`), null when the CI was given as bounds or not at all. */
+  /** Half-width of a symmetric CI (`±0.012`) on the scale of `value`, null when the CI was given as bounds or not at all. */
   ciHalfWidth: number | null;
   ciLow: number | null;
   ciHigh: number | null;
@@ -43,38 +49,61 @@ export interface SummaryDelta {
   reference: string;
   referenceId: string | null;
   metric: string;
+  /** The two values on the common scale (fractions when `fraction`). */
   current: number;
   referenceValue: number;
-  /** current − reference, in `absoluteUnit` (percentage points for percent-unit metrics). */
+  /** current − reference on that scale (a difference of fractions when `fraction`: ×100 = percentage points), else in `absoluteUnit`. */
   absolute: number;
   absoluteUnit: string | null;
+  /** True for a unit-interval metric held as fractions. */
+  fraction: boolean;
+  /** Decimal places the values were written with, on their scale. */
+  decimals: number;
   /** absolute / |reference| as a fraction; null when the reference is 0. */
   relative: number | null;
   ciLow: number | null;
   ciHigh: number | null;
   betterDirection: Direction | null;
-  /** Unit of the two values ("%", "ms", …). */
+  /** Unit of the two values ("ms", …; null for fractions). */
   unit: string | null;
   verdict: Verdict;
   noise: Noise;
+  /** Why there is no interval, when there is none. */
+  intervalReason: string | null;
+}
+
+/** A metric of the parent or a baseline row that could not be put on the same scale as this experiment's. */
+export interface SummaryNotCompared {
+  /** The parent id, or the baseline row label as written. */
+  reference: string;
+  source: 'baseline' | 'parent';
+  metric: string;
+  reason: string;
 }
 
 /** A group of the disaggregated table */
 export interface SummaryGroupValue {
   group: string;
+  /** Its value on the gap's scale (a fraction when the flag's `fraction`). */
   value: number;
+  /** The group size, when given. */
+  n: number | null;
 }
 
-/** A fairness gap whose min/max ratio is below the threshold (the four-fifths heuristic by default). */
+/** A flagged fairness gap: by the four-fifths rule (selection rates) or as a gap beyond noise (other rates). */
 export interface SummaryFairnessFlag {
   attribute: string;
   metric: string;
-  /** min / max over groups. */
-  ratio: number;
+  rule: 'four-fifths' | 'difference';
+  /** Why it is flagged. */
+  reason: string;
+  /** min / max over groups; null when undefined. */
+  ratio: number | null;
   threshold: number;
-  /** max − min over groups, in the metric's unit. */
+  /** max − min over groups (a difference of fractions when `fraction`), else in the metric's unit. */
   difference: number;
   unit: string | null;
+  fraction: boolean;
   /** Worst and best group by the metric's direction; the smallest and largest value when the direction is unknown. */
   worstGroup: SummaryGroupValue;
   bestGroup: SummaryGroupValue;
@@ -119,6 +148,8 @@ export interface ChangedExperiment {
   headline: SummaryMetric[];
   parentDeltas: SummaryDelta[];
   baselineDeltas: SummaryDelta[];
+  /** Metrics of the parent or a baseline row not compared (values on different scales), with the reason. */
+  notCompared: SummaryNotCompared[];
   fairnessFlags: SummaryFairnessFlag[];
   /** Every check finding, errors first. */
   checks: SummaryCheck[];

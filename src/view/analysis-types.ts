@@ -18,13 +18,32 @@ export interface DeltaView {
   ciHigh: number | null;
   significant: boolean | null;
   unit?: string | null;
+  /** True when the values are fractions of a unit-interval metric (shown in percent, changes in pp). */
+  fraction: boolean;
+  /** Decimal places the values were written with, on the scale of `current`. */
+  decimals: number;
   method?: string | null;
   assumption?: string | null;
+  /** Why there is no interval, when there is none. */
+  intervalReason?: string | null;
+}
+
+/** A metric pair that could not be put on one scale (values as written). */
+export interface NotComparedView {
+  baseline: string;
+  source: 'baseline' | 'parent';
+  metric: string;
+  current: number;
+  currentUnit: string | null;
+  reference: number;
+  referenceUnit: string | null;
+  reason: string;
 }
 
 export interface GroupValue {
   group: string;
   value: number;
+  n?: number | null;
 }
 
 export interface FairnessView {
@@ -38,10 +57,20 @@ export interface FairnessView {
   differenceToOverall: number | null;
   ratioToOverall: number | null;
   flagged: boolean;
+  /** The rule the gap is judged by: the four-fifths rule, the difference with its interval, or none. */
+  flagRule: 'four-fifths' | 'difference' | null;
+  /** Why the gap is, or is not, flagged. */
+  flagReason: string;
   threshold?: number;
+  /** Smallest gap (a difference of fractions) the difference rule flags. */
+  differenceThreshold?: number;
   ciLow: number | null;
   ciHigh: number | null;
+  intervalReason?: string | null;
   coverage?: number | null;
+  /** True when values and differences are fractions (shown in percent and pp). */
+  fraction: boolean;
+  unit?: string | null;
 }
 
 export interface CheckView {
@@ -64,6 +93,8 @@ export interface HeadlineView {
   value: number;
   betterDirection: Direction;
   unit?: string | null;
+  /** Decimal places the value was written with. */
+  decimals?: number;
 }
 
 export interface ClaimView {
@@ -74,6 +105,9 @@ export interface ClaimView {
   claimKind: 'relative' | 'absolute' | null;
   computedRelative: number | null;
   computedAbsolute: number | null;
+  /** True when `computedAbsolute` is a difference of fractions (shown in pp). */
+  computedFraction: boolean;
+  computedDecimals: number | null;
   status: 'accepted' | 'mismatch' | 'unresolved';
 }
 
@@ -81,6 +115,8 @@ export interface ExperimentAnalysisView {
   claims: ClaimView[];
   baselineDeltas: DeltaView[];
   parentDeltas: DeltaView[];
+  /** Pairs of a baseline row or the parent that could not be compared, with the reason. */
+  notCompared: NotComparedView[];
   fairness: FairnessView[];
   checks: CheckView[];
   lineage: LineageView;

@@ -1,22 +1,44 @@
 import type { Cell } from './blocks.ts';
-import type { DeltaView, FairnessView } from './analysis-types.ts';
-import { deltaDecimals, formatRatio, formatRelative, formatSigned } from './format.ts';
+import type { DeltaView, FairnessView, NotComparedView } from './analysis-types.ts';
+import {
+  decimalsOf,
+  formatPercent,
+  formatPoints,
+  formatRatio,
+  formatRelative,
+  formatSigned,
+  formatValue,
+  percentDecimals,
+} from './format.ts';
 
-/** Whether a metric's values are in percent (so changes are in percentage points). */
-export function isPercentUnit(unit: string | null | undefined, metric: string): boolean {
-  return unit === '%' || /\(%\)|%$/.test(metric);
+/** Decimal places a change is shown with: those of the values, in percent for fractions. */
+function changePlaces(d: Pick<DeltaView, 'fraction' | 'decimals'>): number {
+  return d.fraction ? percentDecimals(d.decimals) : Math.min(6, d.decimals);
 }
 
-/** The absolute change with its sign and unit: `+0.018`, `−3 ms`, `+1.2 pp`. */
+/** A value of a delta by the display rule: a fraction in percent, anything else in its unit. */
+export function deltaValueCell(d: DeltaView, value: number | null): Cell {
+  if (value === null) return { text: '—', numeric: true };
+  const places = changePlaces(d);
+  const text = d.fraction ? formatPercent(value, places) : `${formatValue(value, places)}${d.unit ? ` ${d.unit}` : ''}`;
+  return { text, numeric: true };
+}
+
+/** A change with its sign: percentage points for fractions, else the metric's unit. */
+function signedChange(d: Pick<DeltaView, 'fraction' | 'decimals' | 'unit'>, value: number, extraPlaces = 0): string {
+  const places = changePlaces(d) + extraPlaces;
+  return d.fraction
+    ? formatPoints(value, places)
+    : formatSigned(value, places, d.unit && d.unit !== '%' ? d.unit : d.unit === '%' ? 'pp' : '');
+}
+
+/** The absolute change with its sign and unit: `+1.8 pp`, `−3 ms`, `+0.018`. */
 export function absoluteCell(d: DeltaView): Cell {
-  const decimals = deltaDecimals([d.current, d.reference]);
-  const percent = isPercentUnit(d.unit, d.metric);
-  const unit = percent ? 'pp' : d.unit && d.unit !== '%' ? d.unit : '';
   return {
-    text: formatSigned(d.absolute, decimals, unit),
+    text: d.absolute === null ? '—' : signedChange(d, d.absolute),
     numeric: true,
     tone: toneOf(d),
-    title: percent ? 'Absolute change in percentage points' : 'Absolute change (current − reference)',
+    title: d.fraction ? 'Absolute change in percentage points' : 'Absolute change (current − reference)',
   };
 }
 
@@ -33,18 +55,22 @@ export function relativeCell(d: DeltaView): Cell {
   };
 }
 
-/** The 95% interval of the difference, and whether it excludes zero. */
+const METHODS: Readonly<Record<string, string>> = {
+  ci: 'from both reported 95% CIs (√(a² + b²) when symmetric)',
+  'two-proportion': "Newcombe's hybrid score interval (Wilson intervals of both proportions)",
+  'ci-and-score': 'from one side’s reported 95% CI and the other’s Wilson score interval',
+  'one-side': 'from one side’s interval alone: the other has no uncertainty to combine',
+};
+
+/** The 95% interval of the difference, and whether it excludes zero; when there is none, why. */
 export function intervalCell(d: DeltaView): Cell {
-  if (d.ciLow === null || d.ciHigh === null) return { text: 'unknown', title: 'No CIs or test-set sizes to estimate one' };
-  const decimals = deltaDecimals([d.current, d.reference]) + 1;
-  const text = `[${formatSigned(d.ciLow, decimals)}, ${formatSigned(d.ciHigh, decimals)}]`;
-  const how =
-    d.method === 'two-proportion'
-      ? 'two-proportion normal approximation'
-      : d.method === 'ci'
-        ? 'from both 95% CIs, √(a² + b²)'
-        : (d.method ?? '');
-  return { text, numeric: true, title: [how, d.assumption].filter(Boolean).join('. ') };
+  if (d.ciLow === null || d.ciHigh === null)
+    return { text: 'unknown', title: d.intervalReason ?? 'No CIs or test-set sizes to estimate one' };
+  const places = changePlaces(d) + 1;
+  const scale = d.fraction ? 100 : 1;
+  const unit = d.fraction || d.unit === '%' ? ' pp' : d.unit ? ` ${d.unit}` : '';
+  const text = `[${formatSigned(d.ciLow * scale, places)}, ${formatSigned(d.ciHigh * scale, places)}]${unit}`;
+  return { text, numeric: true, title: [METHODS[d.method ?? ''] ?? d.method ?? '', d.assumption].filter(Boolean).join('. ') };
 }
 
 /** The verdict: better, worse, no change, or no verdict; never "better" without saying when it is within noise. */
@@ -56,7 +82,7 @@ export function verdictCell(d: DeltaView): Cell {
   if (d.significant === false)
     return { text: `${word}, within noise`, tone: 'neutral', title: 'The 95% interval of the difference includes 0' };
   if (d.significant === null)
-    return { text: `${word} (no interval)`, tone: d.improved ? 'good' : 'bad', title: 'No interval could be computed' };
+    return { text: `${word} (no interval)`, tone: d.improved ? 'good' : 'bad', title: d.intervalReason ?? 'No interval could be computed' };
   return { text: word, tone: d.improved ? 'good' : 'bad', title: 'The 95% interval of the difference excludes 0' };
 }
 
@@ -66,15 +92,34 @@ function toneOf(d: DeltaView): Cell['tone'] {
   return d.improved ? 'good' : 'bad';
 }
 
-/** Short edge label for lineage: `F1 Score +0.016`. */
+/** A pair that could not be put on one scale: its values as written, no change, and the reason in place of a verdict. */
+export function notComparedCells(n: NotComparedView): { current: Cell; reference: Cell; verdict: Cell } {
+  const asWritten = (value: number, unit: string | null): Cell => ({
+    text: `${formatValue(value)}${unit === null ? '' : unit === '%' ? '%' : ` ${unit}`}`,
+    numeric: true,
+  });
+  return {
+    current: asWritten(n.current, n.currentUnit),
+    reference: asWritten(n.reference, n.referenceUnit),
+    verdict: {
+      text: `not compared: ${n.reason}`,
+      tone: 'warn',
+      title: 'The two values cannot be put on one scale, so no change is computed',
+    },
+  };
+}
+
+/** Short edge label for lineage: `F1 Score +1.6 pp`. */
 export function edgeCell(d: DeltaView | undefined): Cell | undefined {
   if (!d) return undefined;
   const abs = absoluteCell(d);
   return { ...abs, text: `${d.metric} ${abs.text}` };
 }
 
-/** The gap between groups, with the ratio and the heuristic flag. */
+/** The gap between groups, with the ratio, its interval, and the flag with its rule and reason. */
 export function fairnessCells(f: FairnessView): {
+  worst: Cell;
+  best: Cell;
   difference: Cell;
   ratio: Cell;
   toOverall: Cell;
@@ -82,38 +127,53 @@ export function fairnessCells(f: FairnessView): {
   flag: Cell;
   interval: Cell;
 } {
-  const decimals = deltaDecimals([f.min?.value, f.max?.value]);
-  const percent = isPercentUnit(null, f.metric);
-  const unit = percent ? 'pp' : '';
-  const interval =
+  const written = Math.max(...[f.min?.value, f.max?.value].map((v) => (typeof v === 'number' ? decimalsOf(v) : 0)));
+  const places = f.fraction ? percentDecimals(written) : Math.min(6, written);
+  const value = (v: number): string => (f.fraction ? formatPercent(v, places) : formatValue(v, places));
+  const gap = (v: number, extra = 0): string =>
+    (f.fraction ? formatPoints(v, places + extra) : formatSigned(v, places + extra, f.unit === '%' ? 'pp' : (f.unit ?? ''))).replace(
+      /^\+/,
+      '',
+    );
+  const worst = f.betterDirection === 'lower' ? f.max : f.min;
+  const best = f.betterDirection === 'lower' ? f.min : f.max;
+  const group = (g: FairnessView['min']): Cell => ({
+    text: g ? `${g.group} (${value(g.value)}${g.n === null || g.n === undefined ? '' : `, n = ${g.n}`})` : '—',
+  });
+  const unit = f.fraction || f.unit === '%' ? ' pp' : f.unit ? ` ${f.unit}` : '';
+  const scale = f.fraction ? 100 : 1;
+  const interval: Cell =
     f.ciLow === null || f.ciHigh === null
-      ? { text: 'unknown', title: 'Group sizes not given' }
+      ? { text: 'unknown', title: f.intervalReason ?? 'Group sizes not given' }
       : {
-          text: `[${formatSigned(f.ciLow, decimals + 1)}, ${formatSigned(f.ciHigh, decimals + 1)}]`,
+          text: `[${formatSigned(f.ciLow * scale, places + 1)}, ${formatSigned(f.ciHigh * scale, places + 1)}]${unit}`,
           numeric: true,
-          title: 'Two-proportion 95% interval of the gap between the two extreme groups',
+          title:
+            "Newcombe's hybrid score 95% interval of the gap between the two extreme groups (Wilson interval of each over its denominator)",
         };
+  const rule =
+    f.flagRule === 'four-fifths'
+      ? 'the four-fifths rule (selection rates)'
+      : f.flagRule === 'difference'
+        ? `a gap of at least ${formatValue((f.differenceThreshold ?? 0.05) * 100)} pp whose 95% interval excludes 0`
+        : 'none applies to this metric';
   return {
-    difference: { text: formatSigned(f.difference, decimals, unit).replace(/^\+/, ''), numeric: true, title: 'max − min over groups' },
+    worst: group(worst),
+    best: group(best),
+    difference: { text: f.difference === null ? '—' : gap(f.difference), numeric: true, title: 'max − min over groups' },
     ratio: {
       text: formatRatio(f.ratio),
       numeric: true,
-      tone: f.flagged ? 'bad' : 'neutral',
+      tone: f.flagged && f.flagRule === 'four-fifths' ? 'bad' : 'neutral',
       title: f.ratio === null ? 'Undefined: the largest value is 0' : 'min / max over groups',
     },
-    toOverall: {
-      text: f.differenceToOverall === null ? '—' : formatSigned(f.differenceToOverall, decimals, unit).replace(/^\+/, ''),
-      numeric: true,
-      title: 'max |group − overall|',
-    },
+    toOverall: { text: f.differenceToOverall === null ? '—' : gap(f.differenceToOverall), numeric: true, title: 'max |group − overall|' },
     ratioToOverall: {
       text: f.ratioToOverall === null ? '—' : formatRatio(f.ratioToOverall),
       numeric: true,
       title: 'min over groups of group/overall (or overall/group when above overall)',
     },
-    flag: f.flagged
-      ? { text: `below ${f.threshold ?? 0.8} (four-fifths heuristic)`, tone: 'bad' }
-      : { text: 'ok', tone: 'neutral', title: `Ratio at or above ${f.threshold ?? 0.8}, the four-fifths heuristic` },
+    flag: { text: f.flagReason, tone: f.flagged ? 'bad' : 'neutral', title: `Rule: ${rule}` },
     interval,
   };
 }

@@ -1,9 +1,21 @@
 import type { Experiment, SearchSpace } from '../schema/index.ts';
 import type { Block, Cell, ChartBlockData, CheckItem, FieldItem, LinkItem, SectionView } from './blocks.ts';
-import type { ClaimView, DeltaView, ExperimentAnalysisView } from './analysis-types.ts';
-import { formatColumn, formatCount, formatDate, formatRelative, formatSigned, formatValue, humanize, formatUnknown } from './format.ts';
+import type { ClaimView, DeltaView, ExperimentAnalysisView, NotComparedView } from './analysis-types.ts';
+import {
+  formatColumn,
+  formatCount,
+  formatDate,
+  formatMetricValue,
+  formatPoints,
+  formatRelative,
+  formatSigned,
+  formatValue,
+  humanize,
+  formatUnknown,
+  percentDecimals,
+} from './format.ts';
 import { NOT_FILLED, field, markdownCell, numberCell, otherFields, present, textCell, unknownCell, type FieldContext } from './fields.ts';
-import { absoluteCell, fairnessCells, intervalCell, relativeCell, verdictCell } from './deltas.ts';
+import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, notComparedCells, relativeCell, verdictCell } from './deltas.ts';
 import { renderMarkdown } from './markdown.ts';
 import { comparePath, experimentPath, joinBase, slugify, tagPath } from './urls.ts';
 import { buildLineageTree } from './lineage.ts';
@@ -70,6 +82,7 @@ const KNOWN = {
     'templateVersion',
     'basedOn',
     'placeholders',
+    'writtenDecimals',
   ],
   overview: ['objective', 'hypothesis', 'successCriteria'],
   lineage: ['parent', 'related'],
@@ -126,7 +139,18 @@ export function buildExperimentPageData(record: Experiment, ctx: ExperimentPageC
     ),
     field(fctx, 'W&B run', 'trackers.wandbRun', record.trackers?.wandbRun, textCell),
     ctx.analysis.headline
-      ? { label: ctx.analysis.headline.metric, value: { text: formatValue(ctx.analysis.headline.value), numeric: true } }
+      ? {
+          label: ctx.analysis.headline.metric,
+          value: {
+            text: formatMetricValue({
+              metric: ctx.analysis.headline.metric,
+              value: ctx.analysis.headline.value,
+              unit: ctx.analysis.headline.unit,
+              decimals: ctx.analysis.headline.decimals,
+            }),
+            numeric: true,
+          },
+        }
       : undefined,
     ctx.file ? { label: 'Source', value: { text: ctx.file } } : undefined,
   ]);
@@ -489,17 +513,15 @@ function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView
             { label: 'Diff. to overall', numeric: true },
             { label: 'Ratio to overall', numeric: true },
             { label: '95% CI of gap', numeric: true },
-            { label: 'Four-fifths heuristic' },
+            { label: 'Flag' },
           ],
           rows: gaps.map((f) => {
             const cells = fairnessCells(f);
-            const worst = f.betterDirection === 'lower' ? f.max : f.min;
-            const bestG = f.betterDirection === 'lower' ? f.min : f.max;
             return [
               { text: f.attribute },
               { text: f.metric },
-              { text: worst ? `${worst.group} (${formatValue(worst.value)})` : '—' },
-              { text: bestG ? `${bestG.group} (${formatValue(bestG.value)})` : '—' },
+              cells.worst,
+              cells.best,
               cells.difference,
               cells.ratio,
               cells.toOverall,
@@ -508,24 +530,44 @@ function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView
               cells.flag,
             ];
           }),
-          note: 'Ratios below 0.8 are flagged by the four-fifths rule, a heuristic and not a legal or statistical test. For lower-is-better metrics (FPR, FNR, error) the worst group has the highest value.',
+          note: fairnessNote(gaps),
         }
       : undefined,
     ...chartBlocks(ctx, 'fairness'),
   ]);
 }
 
-function deltaRows(deltas: readonly DeltaView[]): Cell[][] {
-  return deltas.map((d) => [
-    { text: d.baseline },
-    { text: d.metric },
-    numberCell(d.current),
-    numberCell(d.reference),
-    absoluteCell(d),
-    relativeCell(d),
-    intervalCell(d),
-    verdictCell(d),
-  ]);
+/** What the fairness gaps table's flags mean, with the thresholds in use. */
+function fairnessNote(gaps: ExperimentAnalysisView['fairness']): string {
+  const first = gaps[0];
+  const ratio = first?.threshold ?? 0.8;
+  const difference = formatValue((first?.differenceThreshold ?? 0.05) * 100);
+  return (
+    `Selection rates are flagged by the four-fifths rule (ratio below ${formatValue(ratio)}), a heuristic and not a legal or statistical test; ` +
+    `other rates (accuracy, error, recall, FPR, …) when the gap is at least ${difference} pp and its 95% interval excludes 0. ` +
+    'No flag rests on a group below the minimum size, or on a ratio near 0/0. Proportions are compared as percentages, gaps in percentage points. ' +
+    'For lower-is-better metrics (FPR, FNR, error) the worst group has the highest value.'
+  );
+}
+
+function deltaRows(deltas: readonly DeltaView[], notCompared: readonly NotComparedView[]): Cell[][] {
+  return [
+    ...deltas.map((d) => [
+      { text: d.baseline },
+      { text: d.metric },
+      deltaValueCell(d, d.current),
+      deltaValueCell(d, d.reference),
+      absoluteCell(d),
+      relativeCell(d),
+      intervalCell(d),
+      verdictCell(d),
+    ]),
+    ...notCompared.map((n) => {
+      const cells = notComparedCells(n);
+      const none: Cell = { text: '—', numeric: true };
+      return [{ text: n.baseline }, { text: n.metric }, cells.current, cells.reference, none, none, none, cells.verdict];
+    }),
+  ];
 }
 
 const DELTA_COLUMNS = [
@@ -533,7 +575,7 @@ const DELTA_COLUMNS = [
   { label: 'Metric' },
   { label: 'Current', numeric: true },
   { label: 'Reference', numeric: true },
-  { label: 'Absolute', numeric: true, title: "current − reference, in the metric's unit (pp for percent metrics)" },
+  { label: 'Absolute', numeric: true, title: "current − reference: percentage points for proportions, else the metric's unit" },
   { label: 'Relative', numeric: true, title: '(current − reference) / |reference|' },
   { label: '95% CI of difference', numeric: true },
   { label: 'Verdict' },
@@ -581,23 +623,29 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
         }
       : undefined,
     ...chartBlocks(ctx, 'comparison'),
-    ctx.analysis.baselineDeltas.length > 0
+    ctx.analysis.baselineDeltas.length > 0 || ctx.analysis.notCompared.some((n) => n.source === 'baseline')
       ? {
           kind: 'table',
           id: 'baseline-deltas',
           caption: 'Improvement vs each baseline (computed)',
           columns: DELTA_COLUMNS,
-          rows: deltaRows(ctx.analysis.baselineDeltas),
+          rows: deltaRows(
+            ctx.analysis.baselineDeltas,
+            ctx.analysis.notCompared.filter((n) => n.source === 'baseline'),
+          ),
           ...(assumptions.length ? { note: assumptions.join(' ') } : {}),
         }
       : undefined,
-    ctx.analysis.parentDeltas.length > 0
+    ctx.analysis.parentDeltas.length > 0 || ctx.analysis.notCompared.some((n) => n.source === 'parent')
       ? {
           kind: 'table',
           id: 'parent-deltas',
           caption: `Change vs parent ${r.lineage?.parent ?? ''}`.trim(),
           columns: DELTA_COLUMNS,
-          rows: deltaRows(ctx.analysis.parentDeltas),
+          rows: deltaRows(
+            ctx.analysis.parentDeltas,
+            ctx.analysis.notCompared.filter((n) => n.source === 'parent'),
+          ),
         }
       : undefined,
     claims.length > 0
@@ -626,7 +674,13 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
 
 function claimComputed(check: ClaimView | undefined): Cell {
   if (!check || (check.computedAbsolute === null && check.computedRelative === null)) return { text: '—', numeric: true };
-  const abs = check.computedAbsolute === null ? '' : formatSigned(check.computedAbsolute, 3);
+  const decimals = check.computedDecimals ?? 3;
+  const abs =
+    check.computedAbsolute === null
+      ? ''
+      : check.computedFraction
+        ? formatPoints(check.computedAbsolute, percentDecimals(decimals))
+        : formatSigned(check.computedAbsolute, Math.min(6, decimals));
   const rel = check.computedRelative === null ? '' : formatRelative(check.computedRelative);
   return { text: [abs && `${abs} absolute`, rel && `${rel} relative`].filter(Boolean).join(' · '), numeric: true };
 }

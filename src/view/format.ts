@@ -1,7 +1,14 @@
 /**
  * Number and text formatting for pages. Every figure a page shows is formatted here, so the
  * `.astro` files only print strings, and units and signs are consistent across the site.
+ *
+ * The display rule for metric values (README, "The numbers"): a value of a unit-interval metric
+ * (accuracy, precision, recall, F1, AUC, …) that Logbook computes, compares or lines up across
+ * records is shown in percent with the digits it was written with (0.684 → 68.4%, 87% → 87%, `0.890` →
+ * 89.0%), its changes in percentage points; values shown side by side share the largest precision.
+ * Tables that reproduce the record show its numbers as written.
  */
+import { isScaleProblem, metricInfo, scaleValue } from '../analysis/metrics.ts';
 
 const MINUS = '\u2212';
 
@@ -74,6 +81,62 @@ export function formatRatio(value: number | null | undefined): string {
 /** Number of decimals to show for a change in a metric whose values were written with `places` decimals. */
 export function deltaDecimals(values: readonly (number | null | undefined)[]): number {
   return Math.min(6, Math.max(0, ...values.map((v) => (typeof v === 'number' ? decimalsOf(v) : 0))));
+}
+
+/** Decimal places of a fraction shown in percent: two fewer than written (0.684 → 68.4%), never below 0, at most 4. */
+export function percentDecimals(fractionDecimals: number): number {
+  return Math.max(0, Math.min(6, fractionDecimals) - 2);
+}
+
+/** A fraction in percent with `places` decimals: 0.684 → `68.4%`. */
+export function formatPercent(fraction: number | null | undefined, places: number): string {
+  if (fraction === null || fraction === undefined) return '—';
+  return `${formatValue(Number.parseFloat((fraction * 100).toPrecision(15)), places)}%`;
+}
+
+/** A change of fractions in percentage points with `places` decimals: 0.02 → `+2 pp`, −0.0143 → `−1.4 pp`. */
+export function formatPoints(change: number | null | undefined, places: number): string {
+  return change === null || change === undefined ? '—' : formatSigned(change * 100, places, 'pp');
+}
+
+/** A value with its unit as written: `45 ms`, `12.5%`, `0.869`. */
+function withUnit(text: string, unit: string | null | undefined): string {
+  if (!unit || text === '—') return text;
+  return unit === '%' ? `${text}%` : `${text} ${unit}`;
+}
+
+/** One metric value to show: its name, the value and unit as written, and the decimals written (default: its shortest form). */
+export interface MetricValueInput {
+  metric: string;
+  value: number | null | undefined;
+  unit?: string | null | undefined;
+  decimals?: number | undefined;
+}
+
+/**
+ * Metric values shown side by side (a column, a comparison), by the display rule: a unit-interval
+ * metric in percent, anything else in its unit; all with the largest precision any of them was written
+ * with (on the scale shown).
+ */
+export function formatMetricValues(values: readonly MetricValueInput[]): string[] {
+  const shown = values.map((v) => {
+    if (v.value === null || v.value === undefined) return null;
+    const decimals = v.decimals ?? decimalsOf(v.value);
+    const info = metricInfo(v.metric, v.unit ?? undefined);
+    const scaled = scaleValue(info, v.value, decimals);
+    if (isScaleProblem(scaled) || !scaled.fraction) return { percent: false, value: v.value, places: decimals, unit: info.unit };
+    return { percent: true, value: scaled.value, places: percentDecimals(scaled.decimals), unit: null };
+  });
+  const places = Math.min(6, Math.max(0, ...shown.map((x) => x?.places ?? 0)));
+  return shown.map((x) => {
+    if (x === null) return '—';
+    return x.percent ? formatPercent(x.value, places) : withUnit(formatValue(x.value, places), x.unit);
+  });
+}
+
+/** One metric value by the display rule (see `formatMetricValues`). */
+export function formatMetricValue(input: MetricValueInput): string {
+  return formatMetricValues([input])[0] ?? '—';
 }
 
 /** A count with thousands separators: 150000 → `150,000`. */

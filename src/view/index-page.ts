@@ -1,7 +1,10 @@
 import type { Experiment } from '../schema/index.ts';
 import type { ExperimentAnalysisView } from './analysis-types.ts';
 import type { Cell } from './blocks.ts';
-import { formatColumn, formatDate, humanize } from './format.ts';
+import { isScaleProblem, metricInfo, scaleValue } from '../analysis/metrics.ts';
+import { writtenDecimals } from '../analysis/stats.ts';
+import type { TestMetric } from '../schema/index.ts';
+import { formatDate, formatMetricValues, humanize } from './format.ts';
 import { experimentPath, joinBase, tagPath } from './urls.ts';
 import { compareText } from '../util/compare-text.ts';
 
@@ -47,30 +50,54 @@ function countBy(values: readonly string[]): { label: string; count: number }[] 
   return [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || compareText(a.label, b.label));
 }
 
-/** The metrics most records report, in first-seen order among ties, at most `n`. */
+/** The metrics most records report (one metric however it is written: `Accuracy`, `Accuracy (%)`), named as first written, in first-seen order among ties, at most `n`. */
 export function commonMetrics(records: readonly Experiment[], n: number): string[] {
-  const seen = new Map<string, { count: number; first: number }>();
+  const seen = new Map<string, { name: string; count: number; first: number }>();
   let order = 0;
   for (const r of records) {
+    const keys = new Set((r.evaluation?.testMetrics ?? []).map((m) => metricInfo(m.metric, m.unit).key));
     for (const m of r.evaluation?.testMetrics ?? []) {
-      const e = seen.get(m.metric);
+      const key = metricInfo(m.metric, m.unit).key;
+      if (!keys.delete(key)) continue;
+      const e = seen.get(key);
       if (e) e.count += 1;
-      else seen.set(m.metric, { count: 1, first: order++ });
+      else seen.set(key, { name: m.metric, count: 1, first: order++ });
     }
   }
-  return [...seen]
-    .sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first)
+  return [...seen.values()]
+    .sort((a, b) => b.count - a.count || a.first - b.first)
     .slice(0, n)
-    .map(([m]) => m);
+    .map((e) => e.name);
+}
+
+/** A record's test metric of the same metric as the column `name` (by key), with the decimals it was written with. */
+function columnMetric(record: Experiment, name: string): { tm: TestMetric & { value: number }; decimals: number } | undefined {
+  const key = metricInfo(name).key;
+  const metrics = record.evaluation?.testMetrics ?? [];
+  const index = metrics.findIndex((t) => t.value !== null && metricInfo(t.metric, t.unit).key === key);
+  const tm = metrics[index];
+  if (tm === undefined || tm.value === null) return undefined;
+  return { tm: { ...tm, value: tm.value }, decimals: writtenDecimals(record, `evaluation.testMetrics.${index}.value`, tm.value) };
+}
+
+/** The value the index sorts a metric column by: on the common scale, so that 87% and 0.856 order correctly. */
+function sortValue(tm: TestMetric & { value: number }): number {
+  const scaled = scaleValue(metricInfo(tm.metric, tm.unit), tm.value, 0);
+  return isScaleProblem(scaled) ? tm.value : scaled.value;
 }
 
 /** Builds the index: every experiment, newest first, with counts by status and use case. */
 export function buildIndexPageData(input: IndexInput): IndexPageData {
   const metricColumns = commonMetrics(input.records, input.metricColumnCount ?? 3);
   const sorted = [...input.records].sort((a, b) => compareText(b.date ?? '', a.date ?? '') || compareText(a.id, b.id));
-  // One precision per metric column, so the numbers line up.
-  const columnText = metricColumns.map((m) =>
-    formatColumn(sorted.map((r) => r.evaluation?.testMetrics?.find((t) => t.metric === m)?.value ?? null)),
+  // One display rule and one precision per metric column, so the numbers line up (87% and 0.856 both in percent).
+  const cells = metricColumns.map((m) => sorted.map((r) => columnMetric(r, m)));
+  const columnText = cells.map((column) =>
+    formatMetricValues(
+      column.map((c) =>
+        c === undefined ? { metric: '', value: null } : { metric: c.tm.metric, value: c.tm.value, unit: c.tm.unit, decimals: c.decimals },
+      ),
+    ),
   );
   const rows = sorted.map((r, rowIndex): IndexRow => {
     const a = input.analyses.get(r.id);
@@ -78,7 +105,10 @@ export function buildIndexPageData(input: IndexInput): IndexPageData {
     const errors = (a?.checks ?? []).filter((c) => c.level === 'error').length;
     const warnings = (a?.checks ?? []).filter((c) => c.level === 'warning').length;
     const useCase = r.tags?.['use_case'] ?? '';
-    const metricValues = metricColumns.map((m) => r.evaluation?.testMetrics?.find((t) => t.metric === m)?.value ?? null);
+    const metricValues = cells.map((column) => {
+      const c = column[rowIndex];
+      return c === undefined ? null : sortValue(c.tm);
+    });
     const sort: Record<string, string | number> = {
       id: r.id,
       name: r.name ?? '',
@@ -108,7 +138,7 @@ export function buildIndexPageData(input: IndexInput): IndexPageData {
           ? {
               text: `${flagged.length} flagged`,
               tone: 'bad',
-              title: flagged.map((f) => `${f.attribute} / ${f.metric}: ratio ${f.ratio?.toFixed(3)}`).join('; '),
+              title: flagged.map((f) => `${f.attribute} / ${f.metric}: ${f.flagReason}`).join('; '),
             }
           : (a?.fairness.length ?? 0) > 0
             ? { text: 'ok', tone: 'neutral' }

@@ -2,7 +2,7 @@ import type { Experiment } from '../schema/index.ts';
 import type { ExperimentAnalysisView } from './analysis-types.ts';
 import type { LineageTreeNode } from './blocks.ts';
 import { edgeCell } from './deltas.ts';
-import { formatValue } from './format.ts';
+import { formatMetricValue } from './format.ts';
 import { comparePath, experimentPath, joinBase } from './urls.ts';
 
 export interface LineageContext {
@@ -25,7 +25,11 @@ function node(id: string, ctx: LineageContext, current: string | undefined): Lin
     href: joinBase(ctx.base, experimentPath(id)),
     ...(rec?.status ? { status: rec.status } : {}),
     ...(id === current ? { current: true } : {}),
-    ...(headline ? { headline: `${headline.metric} ${formatValue(headline.value)}` } : {}),
+    ...(headline
+      ? {
+          headline: `${headline.metric} ${formatMetricValue({ metric: headline.metric, value: headline.value, unit: headline.unit, decimals: headline.decimals })}`,
+        }
+      : {}),
     ...(edge ? { edge } : {}),
     ...(parent && ctx.records.has(parent) ? { compareHref: joinBase(ctx.base, comparePath(id, parent)) } : {}),
     children: [],

@@ -2,7 +2,7 @@ import type { Experiment } from '../schema/index.ts';
 import type { ExperimentAnalysisView } from './analysis-types.ts';
 import type { Cell } from './blocks.ts';
 import { fairnessCells } from './deltas.ts';
-import { formatValue, humanize } from './format.ts';
+import { humanize } from './format.ts';
 import { experimentPath, joinBase, slugify, tagPath } from './urls.ts';
 import { compareText } from '../util/compare-text.ts';
 
@@ -41,13 +41,11 @@ export function buildFairnessOverview(input: OverviewInput): { rows: FairnessOve
       minRatio: Math.min(...gaps.map((g) => g.ratio ?? 1)),
       gaps: sorted.slice(0, 3).map((g) => {
         const cells = fairnessCells(g);
-        const worst = g.betterDirection === 'lower' ? g.max : g.min;
-        const best = g.betterDirection === 'lower' ? g.min : g.max;
         return {
           attribute: g.attribute,
           metric: g.metric,
-          worst: worst ? `${worst.group} (${formatValue(worst.value)})` : '—',
-          best: best ? `${best.group} (${formatValue(best.value)})` : '—',
+          worst: cells.worst.text,
+          best: cells.best.text,
           difference: cells.difference,
           ratio: cells.ratio,
           flag: cells.flag,

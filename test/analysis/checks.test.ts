@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import {
   checkCompute,
   checkConfusionMatrix,
-  checkDates,
   checkGroups,
   checkMetricValues,
   checkPlaceholders,
@@ -180,7 +179,7 @@ describe('checkConfusionMatrix', () => {
     ]);
   });
 
-  test('a matrix that is not square is an error and nothing is derived from it', () => {
+  test('a malformed matrix is left to validation (an error there): nothing is derived from it', () => {
     const cm = {
       labels: ['a', 'b'],
       matrix: [
@@ -188,27 +187,28 @@ describe('checkConfusionMatrix', () => {
         [4, 5, 6],
       ],
     };
-    expect(checkConfusionMatrix(evaluationWith([{ metric: 'Accuracy', value: 0.1 }], cm))).toEqual([
-      {
-        level: 'error',
-        code: 'confusion-matrix-shape',
-        message: 'The confusion matrix has 2 labels but 2 rows with 3, 3 columns; it must be square with one row and column per label.',
-        path: 'evaluation.confusionMatrix.matrix',
-      },
-    ]);
-    expect(
-      codes(
-        checkConfusionMatrix(
-          evaluationWith([], {
-            labels: ['a', 'b', 'c'],
-            matrix: [
-              [1, 2],
-              [3, 4],
-            ],
-          }),
-        ),
-      ),
-    ).toEqual(['confusion-matrix-shape']);
+    expect(checkConfusionMatrix(evaluationWith([{ metric: 'Accuracy', value: 0.1 }], cm))).toEqual([]);
+  });
+
+  test('the tolerance comes from the digits written: 0.890 (three places) is not 0.893, 0.89 (two places) is', () => {
+    // A matrix with accuracy 893 / 1000 = 0.893.
+    const cm = {
+      labels: ['a', 'b'],
+      matrix: [
+        [500, 50],
+        [57, 393],
+      ],
+    };
+    const written = (decimals?: number): Experiment =>
+      record({
+        id: 'x',
+        evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.89 }], confusionMatrix: cm },
+        ...(decimals === undefined ? {} : { writtenDecimals: { 'evaluation.testMetrics.0.value': decimals } }),
+      });
+    expect(codes(checkConfusionMatrix(written()))).toEqual([]);
+    expect(checkConfusionMatrix(written(3))[0]?.message).toBe(
+      'Accuracy is reported as 0.89, but the confusion matrix gives 0.893 (correct / total = 893 / 1000).',
+    );
   });
 
   test('an unknown positive label is a warning, an empty matrix too', () => {
@@ -263,12 +263,12 @@ describe('checkSplits', () => {
   test('the template splits are consistent', () => expect(checkSplits(template)).toEqual([]));
   test.each([
     [
-      'fractions that add up to 1.05',
+      'fractions that add up to 0.95 (past 1 fails validation)',
       {
         records: 1_000_000,
         splits: [
           { name: 'Training', fraction: 0.7 },
-          { name: 'Validation', fraction: 0.2 },
+          { name: 'Validation', fraction: 0.1 },
           { name: 'Test', fraction: 0.15 },
         ],
       },
@@ -276,7 +276,7 @@ describe('checkSplits', () => {
         {
           level: 'warning',
           code: 'split-mismatch',
-          message: 'Split fractions add up to 1.05 (0.7, 0.2, 0.15), not 1.',
+          message: 'Split fractions add up to 0.95 (0.7, 0.1, 0.15), not 1.',
           path: 'dataset.splits',
         },
       ],
@@ -425,13 +425,13 @@ describe('checkGroups', () => {
     ]);
   });
 
-  test('a group whose F1 contradicts its precision and recall, and a proportion out of range', () => {
+  test('a group whose F1 contradicts its precision and recall, and a proportion written as a bare percentage', () => {
     const r = groups([{ group: 'Female', metrics: { Precision: 0.8, Recall: 0.6, F1: 0.75, Accuracy: 86.5 } }]);
     expect(checkGroups(r)).toEqual([
       {
-        level: 'warning',
-        code: 'value-out-of-range',
-        message: 'Accuracy is 86.5, outside 0–1; if it is a percentage, give it the unit "%".',
+        level: 'info',
+        code: 'percent-without-unit',
+        message: 'Accuracy is 86.5 with no unit: it is read as 86.5% (give it the unit "%", or write 0.865, to say so).',
         path: 'evaluation.disaggregated.0.metrics.Accuracy',
       },
       {
@@ -475,13 +475,23 @@ describe('checkMetricValues', () => {
   ) => record({ id: 'x', evaluation: { testMetrics, ...extra } });
 
   test.each([
-    [{ metric: 'Accuracy', value: 86.9 }, 'Accuracy is 86.9, outside 0–1; if it is a percentage, give it the unit "%".'],
-    [{ metric: 'Accuracy', value: 186.9 }, 'Accuracy is 186.9, outside 0–1.'],
-    [{ metric: 'Accuracy', value: -0.1 }, 'Accuracy is -0.1, outside 0–1.'],
+    [{ metric: 'Accuracy', value: 186.9 }, 'Accuracy is 186.9, neither a fraction (0–1) nor a percentage (0–100).'],
+    [{ metric: 'Accuracy', value: -0.1 }, 'Accuracy is -0.1, neither a fraction (0–1) nor a percentage (0–100).'],
     [{ metric: 'Accuracy', value: 101, unit: '%' }, 'Accuracy is 101, outside 0–100.'],
   ])('%o is out of range', (tm, text) => {
     expect(checkMetricValues(metrics([tm]))).toEqual([
       { level: 'warning', code: 'value-out-of-range', message: text, path: 'evaluation.testMetrics.0.value' },
+    ]);
+  });
+
+  test('a bare 86.9 is read as a percentage, and a note says so', () => {
+    expect(checkMetricValues(metrics([{ metric: 'Accuracy', value: 86.9 }]))).toEqual([
+      {
+        level: 'info',
+        code: 'percent-without-unit',
+        message: 'Accuracy is 86.9 with no unit: it is read as 86.9% (give it the unit "%", or write 0.869, to say so).',
+        path: 'evaluation.testMetrics.0.value',
+      },
     ]);
   });
 
@@ -520,14 +530,17 @@ describe('checkMetricValues', () => {
     ]);
   });
 
-  test('F1 is not checked against macro precision and recall of a multi-class matrix, nor across units', () => {
+  test('F1 is not checked against macro precision and recall of a multi-class matrix; across scales it is, on one scale', () => {
     const tms = [
       { metric: 'Precision', value: 0.5 },
       { metric: 'Recall', value: 0.5 },
       { metric: 'F1', value: 0.9 },
     ];
     expect(checkMetricValues(metrics(tms, { confusionMatrix: threeClass }))).toEqual([]);
-    expect(checkMetricValues(metrics([...tms.slice(0, 2), { metric: 'F1', value: 90, unit: '%' }]))).toEqual([]);
+    expect(checkMetricValues(metrics([...tms.slice(0, 2), { metric: 'F1', value: 90, unit: '%' }]))[0]?.message).toBe(
+      'Test F1 is 90, but precision 0.5 and recall 0.5 give F1 = 2PR / (P + R) = 50.',
+    );
+    expect(checkMetricValues(metrics([...tms.slice(0, 2), { metric: 'F1', value: 50, unit: '%' }]))).toEqual([]);
     expect(checkMetricValues(metrics([...tms.slice(0, 2), { metric: 'F2', value: 0.9 }]))).toEqual([]);
     expect(
       checkMetricValues(
@@ -545,7 +558,7 @@ describe('checkMetricValues', () => {
       comparison: {
         baselines: [
           { label: 'Current', current: true, metrics: { Accuracy: 0.87, 'F1 Score': 0.81, Other: 1 } },
-          { label: 'Old', metrics: { Accuracy: 85.1 } },
+          { label: 'Old', metrics: { Accuracy: 185.1 } },
         ],
       },
     });
@@ -553,7 +566,7 @@ describe('checkMetricValues', () => {
       {
         level: 'warning',
         code: 'value-out-of-range',
-        message: 'Accuracy is 85.1, outside 0–1; if it is a percentage, give it the unit "%".',
+        message: 'Accuracy is 185.1, neither a fraction (0–1) nor a percentage (0–100).',
         path: 'comparison.baselines.1.metrics.Accuracy',
       },
       {
@@ -566,7 +579,58 @@ describe('checkMetricValues', () => {
   });
 });
 
+describe('one scale in the checks', () => {
+  test('the current row 0.87 repeats the test metric 87%: no "0.87 vs 87" warning', () => {
+    const r = record({
+      id: 'x',
+      evaluation: { testMetrics: [{ metric: 'Accuracy', value: 87, unit: '%', ci95: 0.7 }] },
+      comparison: { baselines: [{ label: 'Now', current: true, metrics: { Accuracy: 0.87 } }] },
+    });
+    expect(checkMetricValues(r)).toEqual([]);
+    const off = record({ ...r, comparison: { baselines: [{ label: 'Now', current: true, metrics: { Accuracy: 0.85 } }] } });
+    expect(checkMetricValues(off)[0]?.message).toBe(
+      'Accuracy is 0.85 in the current row of the baseline table but 87 in the test metrics.',
+    );
+  });
+
+  test('an Overall row of 86.9% agrees with a test metric of 0.869', () => {
+    const r = record({
+      id: 'x',
+      evaluation: {
+        testMetrics: [{ metric: 'Accuracy', value: 0.869 }],
+        disaggregated: [{ group: 'Overall', metrics: { 'Accuracy (%)': 86.9 } }],
+      },
+    });
+    expect(checkGroups(r)).toEqual([]);
+  });
+
+  test('a best model written as 0.878 agrees with a history column written as 87.8', () => {
+    const r = record({
+      id: 'x',
+      training: {
+        history: [
+          { epoch: 1, 'Val Acc (%)': 80.1 },
+          { epoch: 2, 'Val Acc (%)': 87.8 },
+        ],
+        bestModel: { epoch: 2, selectedBy: 'Val Acc', metrics: { 'Validation Accuracy': 0.878 } },
+      },
+    });
+    expect(checkTraining(r)).toEqual([]);
+  });
+});
+
 describe('checkCompute', () => {
+  test('GPU-hours written as 48.0 are good to ±0.05: 4 × 12.1 h is a mismatch', () => {
+    const infra = { gpuCount: 4, durationHours: 12.1, gpuHours: 48 };
+    expect(checkCompute(record({ id: 'x', training: { infrastructure: infra } }))).toEqual([]);
+    const written = record({
+      id: 'x',
+      training: { infrastructure: infra },
+      writtenDecimals: { 'training.infrastructure.gpuHours': 1 },
+    });
+    expect(codes(checkCompute(written))).toEqual(['compute-mismatch']);
+  });
+
   test.each([
     [{ gpuCount: 4, durationHours: 12, gpuHours: 48 }, []],
     [{ gpuCount: 4, durationHours: 12, gpuHours: 50 }, []],
@@ -747,29 +811,6 @@ describe('checkPlaceholders', () => {
     );
   });
   test('none', () => expect(checkPlaceholders(record({ id: 'x', placeholders: [] }))).toEqual([]));
-});
-
-describe('checkDates', () => {
-  test.each([
-    ['2025-01-15', '2025-01-20', false],
-    ['2025-01-15', '2025-01-15T08:00:00Z', false],
-    ['2025-01-20', '2025-01-15', true],
-    [undefined, '2025-01-15', false],
-  ])('start %s, completion %s: warning %s', (date, completionDate, warns) => {
-    const r = record({ id: 'x', ...(date === undefined ? {} : { date }), completionDate });
-    expect(checkDates(r)).toEqual(
-      warns
-        ? [
-            {
-              level: 'warning',
-              code: 'date-order',
-              message: `The completion date ${completionDate} is before the start date ${date}.`,
-              path: 'completionDate',
-            },
-          ]
-        : [],
-    );
-  });
 });
 
 describe('checkTuning', () => {

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import {
-  checkClaims,
   computeBaselineDeltas,
   computeMetricDelta,
   computeParentDeltas,
-  matchBaselineRow,
-  parseClaim,
+  isMetricDelta,
+  sameQuantity,
+  type DeltaSide,
 } from '../../src/analysis/deltas.ts';
-import type { MetricDelta } from '../../src/analysis/schema.ts';
-import type { BaselineRow } from '../../src/schema/index.ts';
+import { metricInfo } from '../../src/analysis/metrics.ts';
+import type { MetricDelta, NotCompared } from '../../src/analysis/schema.ts';
 import { record, templateRecord } from './fixtures.ts';
 
 function find(deltas: readonly MetricDelta[], baseline: string, key: string): MetricDelta {
@@ -17,18 +17,32 @@ function find(deltas: readonly MetricDelta[], baseline: string, key: string): Me
   return delta;
 }
 
-const side = (value: number, halfWidth: number | null = null, n: number | null = null) => ({ value, halfWidth, n });
+/** A side of metric `metric` (unit from the name) with an optional ±CI and size. */
+const side = (metric: string, value: number, ci: number | null = null, n: number | null = null, unit?: string): DeltaSide => ({
+  value,
+  info: metricInfo(metric, unit),
+  ci,
+  n,
+});
+
+/** computeMetricDelta for a change that can be computed. */
+function delta(metric: string, current: DeltaSide, reference: DeltaSide, sizeAssumption?: string): MetricDelta {
+  const d = computeMetricDelta({
+    baseline: 'b',
+    source: 'baseline',
+    referenceId: null,
+    metric,
+    current,
+    reference,
+    sizeAssumption: sizeAssumption ?? null,
+  });
+  if (!isMetricDelta(d)) throw new Error(d.reason);
+  return d;
+}
 
 describe('computeMetricDelta', () => {
   test('a lower-is-better metric that falls is an improvement', () => {
-    const d = computeMetricDelta({
-      baseline: 'b',
-      source: 'baseline',
-      referenceId: null,
-      metric: 'Val Loss',
-      current: side(0.3),
-      reference: side(0.35),
-    });
+    const d = delta('Val Loss', side('Val Loss', 0.3), side('Val Loss', 0.35));
     expect(d.absolute).toBeCloseTo(-0.05, 12);
     expect(d.relative).toBeCloseTo(-0.05 / 0.35, 12);
     expect(d).toMatchObject({
@@ -39,73 +53,62 @@ describe('computeMetricDelta', () => {
       ciHigh: null,
       significant: null,
       assumption: null,
+      fraction: false,
+      intervalReason: 'neither side can give one: no 95% CI is given',
     });
   });
 
-  test('a percent-unit metric changes in percentage points, and its interval is in points too', () => {
-    const d = computeMetricDelta({
-      baseline: 'b',
-      source: 'baseline',
-      referenceId: null,
-      metric: 'Top-5 Error (%)',
-      current: side(7.5, null, 10_000),
-      reference: side(9, null, 10_000),
-    });
-    // se = √(0.075·0.925/10000 + 0.09·0.91/10000) = √1.51275e-5 = 0.00388941; ×1.96 = 0.00762324 → 0.762324 pp
-    expect(d).toMatchObject({ unit: '%', absoluteUnit: 'pp', improved: true, method: 'two-proportion', significant: true });
-    expect(d.absolute).toBeCloseTo(-1.5, 12);
-    expect(d.relative).toBeCloseTo(-1.5 / 9, 12);
-    expect(d.ciLow).toBeCloseTo(-2.262324, 5);
-    expect(d.ciHigh).toBeCloseTo(-0.737676, 5);
+  test('87% against 0.85: one quantity on one scale, +2 pp, not "+0.02 pp"', () => {
+    // The user's reproduction: 87% ± 0.7% on n = 10000 (matrix) against a baseline row of 0.85 on the same test set.
+    const d = delta('Accuracy', side('Accuracy', 87, 0.7, 10_000, '%'), side('Accuracy', 0.85, null, 10_000), 'same test set');
+    expect(d).toMatchObject({ current: 0.87, reference: 0.85, fraction: true, unit: null, absoluteUnit: null, decimals: 2 });
+    expect(d.absolute).toBeCloseTo(0.02, 12);
+    expect(d.relative).toBeCloseTo(0.02 / 0.85, 12);
+    // MOVER with the reported ±0.007 and the Wilson interval of 0.85 over 10000 (statsmodels: [0.842867, 0.856864]):
+    // 0.02 − √(0.007² + 0.006864²) = 0.010196; 0.02 + √(0.007² + 0.007133²) = 0.029994.
+    expect(d.ciLow).toBeCloseTo(0.010196186870424534, 10);
+    expect(d.ciHigh).toBeCloseTo(0.029993852383828252, 10);
+    expect(d).toMatchObject({ method: 'ci-and-score', significant: true, improved: true });
+    expect(d.assumption).toBe(
+      '"b" has no 95% CI: the Wilson score interval over n = 10000 is used; same test set; the two estimates are independent.',
+    );
+  });
+
+  test('a percent-unit error rate changes in points: 7.5% vs 9% on n = 10000 each (Newcombe)', () => {
+    const d = delta('Top-5 Error (%)', side('Top-5 Error (%)', 7.5, null, 10_000), side('Top-5 Error (%)', 9, null, 10_000));
+    // statsmodels confint_proportions_2indep(750, 10000, 900, 10000, method="newcomb"): [−0.0226337, −0.0073769]
+    expect(d).toMatchObject({ fraction: true, improved: true, method: 'two-proportion', significant: true });
+    expect(d.absolute).toBeCloseTo(-0.015, 12);
+    expect(d.ciLow).toBeCloseTo(-0.022633689474139136, 10);
+    expect(d.ciHigh).toBeCloseTo(-0.0073769312813304466, 10);
+    expect(d.assumption).toBe(
+      'this experiment has no 95% CI: the Wilson score interval over n = 10000 is used; "b" has no 95% CI: the Wilson score interval over n = 10000 is used; samples treated as independent (conservative when both were scored on the same items).',
+    );
+  });
+
+  test('n = 10: 0.7 → 1.0 is within noise (Newcombe), where the normal approximation said significant', () => {
+    // Wald: 0.3 ± 1.96·√(0.21/10) = [0.016, 0.584], excluding 0. statsmodels newcomb: [−0.0375924, 0.6032219].
+    const d = delta('Accuracy', side('Accuracy', 1, null, 10), side('Accuracy', 0.7, null, 10));
+    expect(d.ciLow).toBeCloseTo(-0.03759243457905076, 10);
+    expect(d.ciHigh).toBeCloseTo(0.6032218525388546, 10);
+    expect(d).toMatchObject({ significant: false, improved: true });
   });
 
   test('a zero reference leaves the relative change undefined and says why', () => {
-    const d = computeMetricDelta({
-      baseline: 'b',
-      source: 'baseline',
-      referenceId: null,
-      metric: 'Error',
-      current: side(0.1),
-      reference: side(0),
-    });
+    const d = delta('Error', side('Error', 0.1), side('Error', 0));
     expect(d).toMatchObject({ absolute: 0.1, relative: null, relativeUndefinedReason: 'the reference value is 0', improved: false });
   });
 
   test('no change is not an improvement; an unknown direction is neither', () => {
-    expect(
-      computeMetricDelta({
-        baseline: 'b',
-        source: 'baseline',
-        referenceId: null,
-        metric: 'Accuracy',
-        current: side(0.8),
-        reference: side(0.8),
-      }).improved,
-    ).toBe(false);
-    expect(
-      computeMetricDelta({
-        baseline: 'b',
-        source: 'baseline',
-        referenceId: null,
-        metric: 'Learning Rate',
-        current: side(0.1),
-        reference: side(0.2),
-      }),
-    ).toMatchObject({
+    expect(delta('Accuracy', side('Accuracy', 0.8), side('Accuracy', 0.8)).improved).toBe(false);
+    expect(delta('Learning Rate', side('Learning Rate', 0.1), side('Learning Rate', 0.2))).toMatchObject({
       improved: null,
       betterDirection: null,
     });
   });
 
-  test('two 95% CIs combine as √(a² + b²): ±0.012 and ±0.015 → ±0.019209', () => {
-    const d = computeMetricDelta({
-      baseline: 'p',
-      source: 'parent',
-      referenceId: 'p',
-      metric: 'Accuracy',
-      current: side(0.869, 0.012, 150_000),
-      reference: side(0.851, 0.015, 150_000),
-    });
+  test('two reported 95% CIs combine as √(a² + b²): ±0.012 and ±0.015 → ±0.019209', () => {
+    const d = delta('Accuracy', side('Accuracy', 0.869, 0.012, 150_000), side('Accuracy', 0.851, 0.015, 150_000));
     expect(d.method).toBe('ci');
     expect(d.ciLow).toBeCloseTo(0.018 - 0.0192094, 6);
     expect(d.ciHigh).toBeCloseTo(0.018 + 0.0192094, 6);
@@ -113,89 +116,119 @@ describe('computeMetricDelta', () => {
     expect(d.assumption).toBe('the two estimates are independent.');
   });
 
-  test('CIs given as bounds are used by their half-width, and the approximation is stated', () => {
-    const d = computeMetricDelta({
-      baseline: 'p',
-      source: 'parent',
-      referenceId: 'p',
-      metric: 'AUC',
-      current: { value: 0.9, halfWidth: 0.01, fromBounds: true, n: null },
-      reference: side(0.85, 0.01),
-    });
-    expect(d.ciLow).toBeCloseTo(0.05 - Math.SQRT2 * 0.01, 10);
-    expect(d.significant).toBe(true);
-    expect(d.assumption).toBe('the two estimates are independent; an asymmetric CI is approximated by its half-width.');
+  test('CIs given as bounds keep their asymmetry: [0.88, 0.91] around 0.9 against ±0.01 around 0.85', () => {
+    // low = 0.05 − √(0.02² + 0.01²) = 0.0276393; high = 0.05 + √(0.01² + 0.01²) = 0.0641421
+    const d = delta('AUC', { value: 0.9, info: metricInfo('AUC'), ci: { low: 0.88, high: 0.91 } }, side('AUC', 0.85, 0.01));
+    expect(d.ciLow).toBeCloseTo(0.0276393, 6);
+    expect(d.ciHigh).toBeCloseTo(0.0641421, 6);
+    expect(d).toMatchObject({ method: 'ci', significant: true });
   });
 
-  test('two-proportion interval by hand: 0.5 vs 0.4, n = 100 each → 0.1 ± 0.1372', () => {
-    const d = computeMetricDelta({
+  test("the record's own ±0.012 is never dropped: against a reference with no uncertainty the interval is ±0.012", () => {
+    const d = delta('Latency (ms)', side('Latency (ms)', 45, 2), side('Latency (ms)', 42));
+    expect(d).toMatchObject({
+      method: 'one-side',
+      ciLow: 1,
+      ciHigh: 5,
+      significant: true,
+      improved: false,
+      unit: 'ms',
+      absoluteUnit: 'ms',
+    });
+    expect(d.assumption).toBe(
+      '"b" has no uncertainty to combine (no 95% CI is given), so it is taken as exact and the interval is the other side\'s alone.',
+    );
+    const f1 = delta('F1', side('F1', 0.834), side('F1', 0.818, 0.012));
+    expect(f1.ciLow).toBeCloseTo(0.004, 12);
+    expect(f1.ciHigh).toBeCloseTo(0.028, 12);
+  });
+
+  test('a proportion without a known denominator has no interval, and says why', () => {
+    const d = delta('Recall', { ...side('Recall', 0.8), nReason: 'no matrix' }, { ...side('Recall', 0.7), nReason: 'no matrix' });
+    expect(d).toMatchObject({ method: null, ciLow: null, intervalReason: 'neither side can give one: no matrix' });
+    const mixed = delta('F1', side('F1', 0.8), { ...side('Recall', 0.7), nReason: 'no matrix' });
+    expect(mixed.intervalReason).toBe('this experiment: no 95% CI is given; "b": no matrix');
+  });
+
+  test('values that cannot be put on one scale are never subtracted: the reason is given instead', () => {
+    const bad = computeMetricDelta({
+      baseline: 'b',
+      source: 'parent',
+      referenceId: 'p',
+      metric: 'Latency (ms)',
+      current: side('Latency (ms)', 45),
+      reference: side('Latency (s)', 0.042),
+    });
+    expect(bad).toEqual({
+      baseline: 'b',
+      source: 'parent',
+      referenceId: 'p',
+      metric: 'Latency (ms)',
+      key: 'latency',
+      current: 45,
+      currentUnit: 'ms',
+      reference: 0.042,
+      referenceUnit: 's',
+      reason: 'the values are in different units (ms and s)',
+    });
+    const outOfRange = computeMetricDelta({
       baseline: 'b',
       source: 'baseline',
       referenceId: null,
       metric: 'Accuracy',
-      current: side(0.5, null, 100),
-      reference: side(0.4, null, 100),
-      sizeAssumption: 'same test set',
+      current: side('Accuracy', 0.869),
+      reference: side('Accuracy', 130),
     });
-    expect(d.method).toBe('two-proportion');
-    expect(d.ciLow).toBeCloseTo(-0.0372, 10);
-    expect(d.ciHigh).toBeCloseTo(0.2372, 10);
-    expect(d.significant).toBe(false);
-    expect(d.assumption).toBe(
-      'same test set; n = 100 and 100, samples treated as independent (conservative when both were scored on the same items).',
-    );
+    expect(isMetricDelta(outOfRange)).toBe(false);
+    expect((outOfRange as NotCompared).reason).toBe('Accuracy = 130 is neither a fraction (0–1) nor a percentage (0–100)');
   });
 
-  test('no interval for a proportion outside [0, 1] or a non-proportion', () => {
-    expect(
-      computeMetricDelta({
-        baseline: 'b',
-        source: 'baseline',
-        referenceId: null,
-        metric: 'Accuracy',
-        current: side(86.9, null, 100),
-        reference: side(85.1, null, 100),
-      }).method,
-    ).toBeNull();
-    expect(
-      computeMetricDelta({
-        baseline: 'b',
-        source: 'baseline',
-        referenceId: null,
-        metric: 'F1',
-        current: side(0.8, null, 100),
-        reference: side(0.7, null, 100),
-      }).method,
-    ).toBeNull();
+  test('"Accuracy (%)" = 86.2 against "Accuracy" = 0.851: +1.1 pp, not "+85.349 pp, +10029%"', () => {
+    const d = delta('Accuracy (%)', side('Accuracy (%)', 86.2), side('Accuracy', 0.851));
+    expect(d.absolute).toBeCloseTo(0.011, 12);
+    expect(d.relative).toBeCloseTo(0.011 / 0.851, 12);
+    expect(d.decimals).toBe(3);
   });
 });
 
-describe('computeBaselineDeltas', () => {
-  const deltas = computeBaselineDeltas(templateRecord());
+describe('sameQuantity', () => {
+  test.each([
+    ['Accuracy', 0.87, 'Accuracy', 87, '%', true],
+    ['Accuracy', 0.869, 'Accuracy', 87, '%', true], // 86.9% is within the rounding of 87%
+    ['Accuracy', 0.864, 'Accuracy', 87, '%', false],
+    ['Latency (ms)', 45, 'Latency (s)', 45, undefined, false],
+  ])('%s %d and %s %d (%s): %s', (a, x, b, y, unit, same) =>
+    expect(sameQuantity({ value: x, info: metricInfo(a) }, { value: y, info: metricInfo(b, unit) })).toBe(same),
+  );
+});
 
-  test('template accuracy: 0.869 vs 0.851 → +0.018, relative 0.018 / 0.851 = 0.02115, two-proportion on n = 150000', () => {
+describe('computeBaselineDeltas', () => {
+  const { deltas } = computeBaselineDeltas(templateRecord());
+
+  test('template accuracy: 0.869 ± 0.012 vs 0.851 → +1.8 pp, its own CI with the Wilson interval of the row over n = 150000', () => {
     const d = find(deltas, 'Previous Best (exp-042)', 'accuracy');
     expect(d.absolute).toBeCloseTo(0.018, 12);
     expect(d.relative).toBeCloseTo(0.0211516, 6);
-    // se = √((0.869·0.131 + 0.851·0.149) / 150000) = √(0.240638 / 150000) = 0.00126659; ×1.96 = 0.00248252
-    expect(d.ciLow).toBeCloseTo(0.0155175, 6);
-    expect(d.ciHigh).toBeCloseTo(0.0204825, 6);
-    expect(d).toMatchObject({ improved: true, significant: true, method: 'two-proportion', referenceId: 'exp-042', source: 'baseline' });
+    // Wilson(0.851, 150000) = [0.849189, 0.852793] (statsmodels); 0.018 ∓ √(0.012² + …²)
+    expect(d.ciLow).toBeCloseTo(0.005866782370870223, 10);
+    expect(d.ciHigh).toBeCloseTo(0.030135887359279787, 10);
+    expect(d).toMatchObject({ improved: true, significant: true, method: 'ci-and-score', referenceId: 'exp-042', source: 'baseline' });
     expect(d.assumption).toBe(
-      '"Previous Best (exp-042)" assumed evaluated on this experiment\'s test set (n = 150000, from the confusion matrix); n = 150000 and 150000, samples treated as independent (conservative when both were scored on the same items).',
+      '"Previous Best (exp-042)" has no 95% CI: the Wilson score interval over n = 150000 is used; "Previous Best (exp-042)" assumed evaluated on this experiment\'s test set (n = 150000, from the confusion matrix); the two estimates are independent.',
     );
   });
 
-  test('template F1: 0.834 vs 0.818 → +0.016, relative 0.01956, no interval (not a proportion)', () => {
+  test('template F1: 0.834 ± 0.014 vs 0.818 → +1.6 pp, only its own CI (F1 is not a proportion of counts)', () => {
     const d = find(deltas, 'Previous Best (exp-042)', 'f1');
     expect(d.absolute).toBeCloseTo(0.016, 12);
     expect(d.relative).toBeCloseTo(0.0195599, 6);
-    expect(d).toMatchObject({ metric: 'F1', improved: true, method: null, significant: null });
+    expect(d).toMatchObject({ metric: 'F1', improved: true, method: 'one-side', significant: true, fraction: true });
+    expect(d.ciLow).toBeCloseTo(0.002, 12);
   });
 
   test('template latency: 45 vs 42 ms → +3 ms, lower is better → not improved', () => {
     const d = find(deltas, 'Previous Best (exp-042)', 'latency');
-    expect(d).toMatchObject({ absolute: 3, unit: 'ms', absoluteUnit: 'ms', betterDirection: 'lower', improved: false });
+    expect(d).toMatchObject({ absolute: 3, unit: 'ms', absoluteUnit: 'ms', betterDirection: 'lower', improved: false, fraction: false });
     expect(d.relative).toBeCloseTo(3 / 42, 12);
   });
 
@@ -213,7 +246,7 @@ describe('computeBaselineDeltas', () => {
     ]);
   });
 
-  test('a row evaluated on another test set gets no two-proportion interval', () => {
+  test('a row evaluated on another test set has no size: only the current CI counts', () => {
     const r = templateRecord({
       comparison: {
         baselines: [
@@ -222,12 +255,26 @@ describe('computeBaselineDeltas', () => {
         ],
       },
     });
-    expect(computeBaselineDeltas(r)[0]).toMatchObject({ method: null, assumption: null, significant: null });
+    expect(computeBaselineDeltas(r).deltas[0]).toMatchObject({ method: 'one-side', significant: true });
+    expect(computeBaselineDeltas(r).deltas[0]?.assumption).toBe(
+      '"Old" has no uncertainty to combine ("Old" was evaluated on test-2023, whose size is not given), so it is taken as exact and the interval is the other side\'s alone.',
+    );
   });
 
-  test('a row naming a record of the collection borrows its CI when the values match', () => {
-    const exp042 = record({ id: 'exp-042', evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.851, ci95: 0.015 }] } });
-    const d = find(computeBaselineDeltas(templateRecord(), new Map([['exp-042', exp042]])), 'Previous Best (exp-042)', 'accuracy');
+  test("precision's denominator is the model's own: a baseline row's predicted positives are unknown", () => {
+    const r = templateRecord({
+      evaluation: { ...templateRecord().evaluation, testMetrics: [{ metric: 'Precision', value: 0.845 }] },
+      comparison: { baselines: [{ label: 'Old', metrics: { Precision: 0.8 } }] },
+    });
+    expect(computeBaselineDeltas(r).deltas[0]).toMatchObject({ method: 'one-side' });
+    expect(computeBaselineDeltas(r).deltas[0]?.assumption).toContain(
+      'the predicted positives of "Old" (the denominator of Precision) are not known',
+    );
+  });
+
+  test('a row naming a record of the collection is that record: its CI, and its own denominators', () => {
+    const exp042 = record({ id: 'exp-042', evaluation: { testMetrics: [{ metric: 'Accuracy (%)', value: 85.1, ci95: 1.5 }] } });
+    const d = find(computeBaselineDeltas(templateRecord(), new Map([['exp-042', exp042]])).deltas, 'Previous Best (exp-042)', 'accuracy');
     expect(d.method).toBe('ci');
     expect(d.ciHigh).toBeCloseTo(0.018 + 0.0192094, 6);
   });
@@ -236,12 +283,12 @@ describe('computeBaselineDeltas', () => {
     const r = templateRecord({
       comparison: { baselines: [{ label: 'Old', metrics: { Accuracy: 0.851, 'F1 Score': null, 'Unknown Metric': 3 } }] },
     });
-    const result = computeBaselineDeltas(r);
+    const result = computeBaselineDeltas(r).deltas;
     expect(result).toHaveLength(1);
-    expect(result[0]).toMatchObject({ metric: 'Accuracy', current: 0.869, method: 'two-proportion' });
+    expect(result[0]).toMatchObject({ metric: 'Accuracy', current: 0.869, method: 'ci-and-score' });
   });
 
-  test('a current row that disagrees with the test metric does not take its CI', () => {
+  test('a current row that disagrees with the test metric does not take its CI, and keeps its own scale', () => {
     const r = templateRecord({
       comparison: {
         baselines: [
@@ -250,18 +297,34 @@ describe('computeBaselineDeltas', () => {
         ],
       },
     });
-    const [accuracy, auc] = computeBaselineDeltas(r);
+    const [accuracy, auc] = computeBaselineDeltas(r).deltas;
     expect(accuracy).toMatchObject({ current: 0.88, method: 'two-proportion' });
-    expect(auc).toMatchObject({ unit: '%', absoluteUnit: 'pp', method: null });
+    // AUC (%) 90.8 and 88 are fractions 0.908 and 0.88; no test metric is "AUC" (the template's is AUC-ROC), so no CI.
+    expect(auc).toMatchObject({ current: 0.908, reference: 0.88, fraction: true, method: null });
+  });
+
+  test('values written in different units are listed as not compared, never subtracted', () => {
+    const r = templateRecord({
+      comparison: {
+        baselines: [
+          { label: 'Now', current: true, metrics: { 'Latency (ms)': 45 } },
+          { label: 'Old', metrics: { 'Latency (s)': 0.042 } },
+        ],
+      },
+    });
+    expect(computeBaselineDeltas(r)).toMatchObject({
+      deltas: [],
+      notCompared: [{ baseline: 'Old', metric: 'Latency (ms)', reason: 'the values are in different units (ms and s)' }],
+    });
   });
 
   test('a record without a comparison has no baseline deltas', () => {
-    expect(computeBaselineDeltas(record({ id: 'x' }))).toEqual([]);
+    expect(computeBaselineDeltas(record({ id: 'x' }))).toEqual({ deltas: [], notCompared: [] });
   });
 });
 
 describe('computeParentDeltas', () => {
-  test('test metrics of both, CI-combined, matched by key', () => {
+  test('test metrics of both, each with its own CI, matched by key; different units are not compared', () => {
     const parent = record({
       id: 'p',
       evaluation: {
@@ -286,188 +349,20 @@ describe('computeParentDeltas', () => {
         ],
       },
     });
-    const deltas = computeParentDeltas(child, parent);
+    const { deltas, notCompared } = computeParentDeltas(child, parent);
     expect(deltas.map((d) => d.key)).toEqual(['accuracy', 'f1']);
     expect(deltas[0]).toMatchObject({ baseline: 'p', source: 'parent', referenceId: 'p', method: 'ci', significant: false });
     expect(deltas[1]).toMatchObject({ metric: 'F1 Score', method: null });
-  });
-});
-
-describe('parseClaim', () => {
-  test.each([
-    [
-      { metric: 'Accuracy', text: '+2.1% vs previous best' },
-      { value: 2.1, decimals: 1, signed: true, unit: '%', ratio: false },
-    ],
-    [
-      { metric: 'F1', text: '+2.0% vs previous best', value: 2, unit: '%' as const },
-      { value: 2, decimals: 1, signed: true, unit: '%' },
-    ],
-    [
-      { metric: 'F1 Score', text: 'F1 Score: +1.6 pp over baseline' },
-      { value: 1.6, decimals: 1, signed: true, unit: 'pp' },
-    ],
-    [
-      { metric: 'Latency', text: '+3ms vs previous best (acceptable)' },
-      { value: 3, decimals: 0, signed: true, unit: 'abs' },
-    ],
-    [
-      { metric: 'Latency', text: 'reduced by 3 ms' },
-      { value: 3, decimals: 0, signed: false, unit: 'abs' },
-    ],
-    [
-      { metric: 'Latency', text: '−4 ms' },
-      { value: -4, decimals: 0, signed: true, unit: 'abs' },
-    ],
-    [
-      { metric: 'Latency', text: 'about two', value: 2.25 },
-      { value: 2.25, decimals: 2, signed: false, unit: 'abs' },
-    ],
-    [
-      { metric: 'Speed', text: '2x faster' },
-      { value: 2, ratio: true },
-    ],
-  ])('%o → %o', (claim, expected) => expect(parseClaim(claim)).toMatchObject(expected));
-
-  test('a claim without a number cannot be parsed', () => {
-    expect(parseClaim({ metric: 'Accuracy', text: 'much better' })).toBeNull();
-  });
-});
-
-describe('matchBaselineRow', () => {
-  const rows: BaselineRow[] = templateRecord().comparison?.baselines ?? [];
-  test.each([
-    ['previous best', 'Previous Best (exp-042)'],
-    ['Previous Best', 'Previous Best (exp-042)'],
-    ['exp-042', 'Previous Best (exp-042)'],
-    ['the simple baseline', 'Simple Baseline'],
-    ['business rules', 'Business Rules'],
-    ['production model', undefined],
-    ['current experiment', undefined],
-  ])('"%s" → %s', (reference, label) => expect(matchBaselineRow(reference, rows)?.label).toBe(label));
-});
-
-describe('checkClaims', () => {
-  const base = templateRecord();
-  const deltas = computeBaselineDeltas(base);
-
-  test('the template claims are accepted: accuracy and F1 as relative, latency as absolute', () => {
-    const { claims, checks } = checkClaims(base, deltas);
-    expect(checks).toEqual([]);
-    expect(claims.map((c) => [c.metric, c.status, c.claimKind, c.baseline])).toEqual([
-      ['Accuracy', 'accepted', 'relative', 'Previous Best (exp-042)'],
-      ['F1 Score', 'accepted', 'relative', 'Previous Best (exp-042)'],
-      ['Latency', 'accepted', 'absolute', 'Previous Best (exp-042)'],
-    ]);
-    expect(claims[0]?.computedRelative).toBeCloseTo(0.0211516, 6);
-    expect(claims[1]?.computedRelative).toBeCloseTo(0.0195599, 6);
-    expect(claims[2]?.computedAbsolute).toBe(3);
+    expect(notCompared).toMatchObject([{ metric: 'Latency', current: 45, currentUnit: 'ms', reference: 40, referenceUnit: 's' }]);
   });
 
-  test.each([
-    ['Accuracy', '+2.1% vs previous best', 'accepted', 'relative'],
-    ['Accuracy', '+1.8% vs previous best', 'accepted', 'absolute'],
-    ['Accuracy', '+1.8pp vs previous best', 'accepted', 'absolute'],
-    ['Accuracy', '+0.018 vs previous best', 'accepted', 'absolute'],
-    ['Accuracy', '2.1% vs previous best', 'accepted', 'relative'],
-    ['Accuracy', '+2.5% vs previous best', 'mismatch', null],
-    ['Accuracy', '-2.1% vs previous best', 'mismatch', null],
-    ['Accuracy', '+2.1pp vs previous best', 'mismatch', null],
-    ['Latency (ms)', '+3ms vs previous best', 'accepted', 'absolute'],
-    ['Latency (ms)', '-3ms vs previous best', 'mismatch', null],
-    ['Latency (ms)', '+7.1% vs previous best', 'accepted', 'relative'],
-    ['Latency (ms)', '+3% vs previous best', 'mismatch', null],
-    ['Accuracy', '+11.9 points vs simple baseline', 'accepted', 'absolute'],
-  ])('%s "%s" → %s (%s)', (metric, text, status, kind) => {
-    const r = templateRecord({ comparison: { ...base.comparison, claims: [{ metric, text }] } });
-    const { claims } = checkClaims(r, deltas);
-    expect(claims[0]).toMatchObject({ status, claimKind: kind });
-  });
-
-  test('a mismatch is a warning naming both numbers', () => {
-    const r = templateRecord({ comparison: { ...base.comparison, claims: [{ metric: 'Accuracy', text: '+2.5% vs previous best' }] } });
-    expect(checkClaims(r, deltas).checks).toEqual([
-      {
-        level: 'warning',
-        code: 'claim-mismatch',
-        message:
-          'Claim "+2.5% vs previous best" does not match the numbers: Accuracy went from 0.851 (Previous Best (exp-042)) to 0.869, a change of +0.018 (+2.115% relative).',
-        path: 'comparison.claims.0',
-        hint: 'A "%" claim is accepted as a relative change or as percentage points; give the change as the table implies it.',
-      },
-    ]);
-  });
-
-  test('a mismatch against a zero reference names only the absolute change', () => {
-    const r = record({
-      id: 'z',
-      comparison: {
-        baselines: [
-          { label: 'Now', current: true, metrics: { Errors: 2 } },
-          { label: 'Old', metrics: { Errors: 0 } },
-        ],
-        claims: [{ metric: 'Errors', text: '+5' }],
-      },
-    });
-    const { checks } = checkClaims(r, computeBaselineDeltas(r));
-    expect(checks[0]?.message).toBe('Claim "+5" does not match the numbers: Errors went from 0 (Old) to 2, a change of +2.');
-  });
-
-  test.each([
-    [
-      { metric: 'Accuracy', text: 'much better vs previous best' },
-      'Claim "much better vs previous best" states no change that can be checked.',
-    ],
-    [{ metric: 'Speed', text: '2x faster vs previous best' }, 'Claim "2x faster vs previous best" states no change that can be checked.'],
-    [
-      { metric: 'Accuracy', text: '+2.1% vs production', reference: 'production' },
-      'Claim "+2.1% vs production" refers to "production", which matches no row of the baseline table.',
-    ],
-    [
-      { metric: 'Accuracy', text: '+2.1%' },
-      'Claim "+2.1%" does not say what it is compared to, and there is no single baseline to check it against.',
-    ],
-    [
-      { metric: 'AUC', text: '+1% vs previous best' },
-      'Claim "+1% vs previous best" cannot be checked: the baseline table has no AUC value for both Previous Best (exp-042) and the current experiment.',
-    ],
-  ])('%o is unresolved: %s', (claim, text) => {
-    const r = templateRecord({ comparison: { ...base.comparison, claims: [claim] } });
-    const { claims, checks } = checkClaims(r, deltas);
-    expect(claims[0]?.status).toBe('unresolved');
-    expect(checks).toEqual([{ level: 'info', code: 'claim-unresolved', message: text, path: 'comparison.claims.0' }]);
-  });
-
-  test('a claim without reference is checked against the only baseline row', () => {
-    const r = record({
-      id: 'one',
-      comparison: {
-        baselines: [
-          { label: 'Now', current: true, metrics: { Accuracy: 0.9 } },
-          { label: 'Old', metrics: { Accuracy: 0.8 } },
-        ],
-        claims: [{ metric: 'Accuracy', text: '+10 pp' }],
-      },
-    });
-    expect(checkClaims(r, computeBaselineDeltas(r)).claims[0]).toMatchObject({
-      baseline: 'Old',
-      status: 'accepted',
-      claimKind: 'absolute',
-    });
-  });
-
-  test('a claim "vs parent" is checked against the parent deltas', () => {
-    const parent = record({ id: 'p', evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.8 }] } });
-    const child = record({
-      id: 'c',
-      evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.9 }] },
-      comparison: { claims: [{ metric: 'Accuracy', text: '+12.5% vs parent' }] },
-    });
-    const result = checkClaims(child, [], computeParentDeltas(child, parent));
-    expect(result.claims[0]).toMatchObject({ baseline: 'p', status: 'accepted', claimKind: 'relative' });
-  });
-
-  test('a record without claims has none', () => {
-    expect(checkClaims(record({ id: 'x' }), [])).toEqual({ claims: [], checks: [] });
+  test('a percent parent and a fraction child: 85.6% ± 0.7 against 0.87 ± 0.007 is +1.4 pp', () => {
+    const parent = record({ id: 'p', evaluation: { testMetrics: [{ metric: 'Accuracy', value: 85.6, unit: '%', ci95: 0.7 }] } });
+    const child = record({ id: 'c', evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.87, ci95: 0.007 }] } });
+    const [d] = computeParentDeltas(child, parent).deltas;
+    // 0.014 ± √(0.007² + 0.007²) = 0.014 ± 0.0098995
+    expect(d?.absolute).toBeCloseTo(0.014, 12);
+    expect(d?.ciLow).toBeCloseTo(0.0041005, 6);
+    expect(d).toMatchObject({ fraction: true, method: 'ci', significant: true });
   });
 });

@@ -17,7 +17,7 @@ function only(gaps: readonly FairnessGap[], attribute: string, metric: string): 
 }
 
 describe('computeFairnessGaps', () => {
-  test("Fairlearn's documented example: TPR a 0.5, b 0.6, c 0.4, overall 0.5", () => {
+  test("Fairlearn's documented example: TPR a 0.5, b 0.6, c 0.4, overall 0.5 — no positives, so no interval and no flag", () => {
     const [gap] = computeFairnessGaps([
       g('Overall', { TPR: 0.5 }, { overall: true }),
       g('a', { TPR: 0.5 }),
@@ -32,19 +32,28 @@ describe('computeFairnessGaps', () => {
       attribute: 'group',
       metric: 'TPR',
       betterDirection: 'higher',
-      min: { group: 'c', value: 0.4 },
-      max: { group: 'b', value: 0.6 },
+      min: { group: 'c', value: 0.4, n: null },
+      max: { group: 'b', value: 0.6, n: null },
       bestGroup: { group: 'b', value: 0.6 },
       worstGroup: { group: 'c', value: 0.4 },
-      flagged: true,
+      flagged: false,
+      flagRule: 'difference',
       threshold: 0.8,
+      differenceThreshold: 0.05,
+      minGroupSize: 30,
       ciLow: null,
       ciHigh: null,
+      intervalReason: 'the actual positives of group "b" (the denominator of TPR) are not given',
       coverage: null,
+      fraction: true,
+      unit: null,
     });
+    expect(gap?.flagReason).toBe(
+      'Not flagged: the gap has no 95% interval (the actual positives of group "b" (the denominator of TPR) are not given), so it cannot be told from noise.',
+    );
   });
 
-  test('the template: accuracy Female 0.865 / Male 0.873 on n = 72K / 78K', () => {
+  test('the template: accuracy Female 0.865 / Male 0.873 on n = 72K / 78K — a 0.8 pp gap, below 5 pp', () => {
     const gaps = computeFairnessGaps(templateRecord().evaluation?.disaggregated ?? []);
     expect(gaps.map((x) => x.metric)).toEqual(['Accuracy', 'Precision', 'Recall', 'F1']);
     const accuracy = only(gaps, 'group', 'Accuracy');
@@ -52,37 +61,137 @@ describe('computeFairnessGaps', () => {
     expect(accuracy.ratio).toBeCloseTo(0.865 / 0.873, 12);
     expect(accuracy.differenceToOverall).toBeCloseTo(0.004, 12);
     expect(accuracy.ratioToOverall).toBeCloseTo(0.865 / 0.869, 12);
-    // se = √(0.873·0.127/78000 + 0.865·0.135/72000) = √3.04330e-6 = 0.00174450; ×1.96 = 0.00341922
-    expect(accuracy.ciLow).toBeCloseTo(0.0045808, 6);
-    expect(accuracy.ciHigh).toBeCloseTo(0.0114192, 6);
+    // statsmodels confint_proportions_2indep(0.873·78000, 78000, 0.865·72000, 72000, method="newcomb"): [0.0045824, 0.0114210]
+    expect(accuracy.ciLow).toBeCloseTo(0.004582373334289765, 10);
+    expect(accuracy.ciHigh).toBeCloseTo(0.011420950212083055, 10);
     expect(accuracy).toMatchObject({
       coverage: 1,
       flagged: false,
-      assumption: 'Male and Female treated as independent samples of n = 78000 and 72000.',
+      flagRule: 'difference',
+      flagReason: 'The gap of 0.8 pp is below 5 pp.',
+      assumption: 'Male and Female treated as independent samples: n = 78000 (the group size) and n = 72000 (the group size).',
     });
-    expect(only(gaps, 'group', 'Precision').assumption).toBe(
-      'Male and Female treated as independent samples of n = 78000 and 72000; the group size is taken as the denominator of Precision, which understates the interval.',
-    );
-    expect(only(gaps, 'group', 'F1')).toMatchObject({ ciLow: null, ciHigh: null, assumption: null });
+    expect(only(gaps, 'group', 'Precision')).toMatchObject({
+      ciLow: null,
+      intervalReason: 'the predicted positives of group "Male" (the denominator of Precision) are not given',
+      flagged: false,
+    });
+    expect(only(gaps, 'group', 'F1')).toMatchObject({
+      ciLow: null,
+      ciHigh: null,
+      assumption: null,
+      flagRule: null,
+      intervalReason: 'F1 is not a proportion of counts, so its gap has no interval',
+      flagReason:
+        'Not flagged: F1 is not a proportion of counts, so its gap cannot be told from noise (the four-fifths rule is for selection rates only).',
+    });
   });
 
-  test('two-proportion interval of the extreme groups by hand: 0.6 vs 0.4 on n = 100 each', () => {
+  test('selection rates 0.6 vs 0.4 on n = 100 each: ratio 0.667 below 0.8, and the gap beyond noise — flagged by the four-fifths rule', () => {
     const [gap] = computeFairnessGaps([g('a', { 'Selection Rate': 0.6 }, { n: 100 }), g('b', { 'Selection Rate': 0.4 }, { n: 100 })]);
-    // 1.96 × √(0.24/100 + 0.24/100) = 1.96 × 0.0692820 = 0.135793
-    expect(gap?.ciLow).toBeCloseTo(0.2 - 0.135793, 6);
-    expect(gap?.ciHigh).toBeCloseTo(0.2 + 0.135793, 6);
+    // statsmodels newcomb (60/100 vs 40/100): [0.0614107, 0.3281259]
+    expect(gap?.ciLow).toBeCloseTo(0.061410729162439254, 10);
+    expect(gap?.ciHigh).toBeCloseTo(0.3281259294607719, 10);
     expect(gap?.ratio).toBeCloseTo(0.666667, 6);
+    expect(gap).toMatchObject({
+      flagged: true,
+      flagRule: 'four-fifths',
+      flagReason: 'Ratio 0.667 is below 0.8 (four-fifths rule, a heuristic), and the 95% interval of the gap excludes 0.',
+    });
   });
 
-  test('percent-unit values: the interval is in points', () => {
+  test('the same rates on n = 40 each: the ratio is below 0.8 but the gap is within noise — not flagged', () => {
+    const [gap] = computeFairnessGaps([g('a', { 'Selection Rate': 0.5 }, { n: 40 }), g('b', { 'Selection Rate': 0.3 }, { n: 40 })]);
+    // statsmodels newcomb (20/40 vs 12/40): [−0.0138082, 0.3900693]
+    expect(gap?.ciLow).toBeCloseTo(-0.013808204641806016, 10);
+    expect(gap).toMatchObject({
+      flagged: false,
+      flagReason: 'Not flagged: the ratio 0.600 is below 0.8, but the 95% interval of the gap includes 0.',
+    });
+  });
+
+  test('selection rates near 0/0 are never flagged: 0.4% vs 0.2% (ratio 0.5)', () => {
+    const [gap] = computeFairnessGaps([g('a', { 'Selection Rate': 0.004 }, { n: 1000 }), g('b', { 'Selection Rate': 0.002 }, { n: 1000 })]);
+    expect(gap).toMatchObject({
+      ratio: 0.5,
+      flagged: false,
+      flagReason: 'Not flagged: the rates are near 0 (the larger is below 1%), so their ratio is near 0/0.',
+    });
+  });
+
+  test('groups of n = 2 and 1 never give a gap interval of [1, 1], and flag nothing', () => {
+    const [gap] = computeFairnessGaps([g('a', { 'Selection Rate': 1 }, { n: 2 }), g('b', { 'Selection Rate': 0 }, { n: 1 })]);
+    // Wald: 1 ± 1.96·√(0/2 + 0/1) = [1, 1]. statsmodels newcomb (2/2 vs 0/1): [−0.0305473, 1]
+    expect(gap?.ciLow).toBeCloseTo(-0.030547308807040485, 10);
+    expect(gap?.ciHigh).toBeCloseTo(1, 10);
+    expect(gap).toMatchObject({
+      flagged: false,
+      flagReason: 'Not flagged: a (n = 2), b (n = 1) are below the minimum group size of 30.',
+    });
+  });
+
+  test("FPR 10% vs 20% over each group's actual negatives (150 and 160): a 10 pp gap beyond noise — flagged", () => {
+    const [gap] = computeFairnessGaps([g('a', { FPR: 0.1, Positives: 50 }, { n: 200 }), g('b', { FPR: 0.2, Positives: 40 }, { n: 200 })]);
+    // negatives 200 − 50 = 150 and 200 − 40 = 160; statsmodels newcomb (32/160 vs 15/150): [0.0200145, 0.1787191]
+    expect(gap?.ciLow).toBeCloseTo(0.02001451633058099, 10);
+    expect(gap?.ciHigh).toBeCloseTo(0.17871910755480405, 10);
+    expect(gap).toMatchObject({
+      metric: 'FPR',
+      flagged: true,
+      flagRule: 'difference',
+      worstGroup: { group: 'b', value: 0.2, n: 200 },
+      assumption:
+        "b and a treated as independent samples: n = 160 (the group's actual negatives) and n = 150 (the group's actual negatives).",
+    });
+    expect(gap?.flagReason).toBe('The gap of 10 pp is at least 5 pp, and its 95% interval [2.001, 17.87] pp excludes 0.');
+  });
+
+  test('a gap of at least 5 pp within noise is not flagged', () => {
+    const [gap] = computeFairnessGaps([g('a', { Accuracy: 0.6 }, { n: 30 }), g('b', { Accuracy: 0.7 }, { n: 30 })]);
+    expect(gap).toMatchObject({ flagged: false });
+    expect(gap?.flagReason).toBe('Not flagged: the gap of 10 pp is within noise (its 95% interval includes 0).');
+  });
+
+  test('a group of size 0 gives no interval', () => {
+    const [gap] = computeFairnessGaps([g('a', { Accuracy: 0.6 }, { n: 0 }), g('b', { Accuracy: 0.7 }, { n: 50 })]);
+    expect(gap).toMatchObject({ ciLow: null, intervalReason: 'the sizes of "b" and "a" do not give an interval', flagged: false });
+  });
+
+  test('percent-unit values are compared as fractions: 60% vs 40% is a 20 pp gap', () => {
     const [gap] = computeFairnessGaps([g('a', { 'Accuracy (%)': 60 }, { n: 100 }), g('b', { 'Accuracy (%)': 40 }, { n: 100 })]);
-    expect(gap?.unit).toBe('%');
-    expect(gap?.ciHigh).toBeCloseTo(20 + 13.5793, 3);
+    expect(gap).toMatchObject({ fraction: true, unit: null, min: { value: 0.4 }, max: { value: 0.6 }, flagged: true });
+    expect(gap?.difference).toBeCloseTo(0.2, 12);
+    expect(gap?.ciLow).toBeCloseTo(0.061410729162439254, 10);
   });
 
-  test('a group value of zero: ratio 0 (flagged); all zero: ratio undefined (null, not flagged)', () => {
+  test('a column written partly as 86.5 and partly as 0.873 is one scale', () => {
+    const [gap] = computeFairnessGaps([g('a', { Accuracy: 86.5 }), g('b', { Accuracy: 0.873 })]);
+    expect(gap?.difference).toBeCloseTo(0.008, 12);
+    expect(gap).toMatchObject({ min: { group: 'a', value: 0.865 }, fraction: true });
+  });
+
+  test('a value that cannot be placed keeps the column as written, without a rule', () => {
+    const [gap] = computeFairnessGaps([g('a', { Accuracy: 130 }), g('b', { Accuracy: 0.5 })]);
+    expect(gap).toMatchObject({ fraction: false, flagRule: null, difference: 129.5 });
+  });
+
+  test('count columns (positives) are denominators, not metrics with gaps', () => {
+    const gaps = computeFairnessGaps([
+      g('a', { Recall: 0.8, Positives: 50 }, { n: 200 }),
+      g('b', { Recall: 0.7, Positives: 40 }, { n: 200 }),
+    ]);
+    expect(gaps.map((x) => x.metric)).toEqual(['Recall']);
+  });
+
+  test('a group value of zero: ratio 0 (flagged without sizes); all zero: ratio undefined (near 0/0, not flagged)', () => {
     const [some] = computeFairnessGaps([g('a', { 'Selection Rate': 0 }), g('b', { 'Selection Rate': 0.5 })]);
-    expect(some).toMatchObject({ ratio: 0, difference: 0.5, flagged: true });
+    expect(some).toMatchObject({
+      ratio: 0,
+      difference: 0.5,
+      flagged: true,
+      flagReason:
+        'Ratio 0.000 is below 0.8 (four-fifths rule, a heuristic); group sizes are not given, so the gap is not tested against noise.',
+    });
     const [all] = computeFairnessGaps([g('a', { 'Selection Rate': 0 }), g('b', { 'Selection Rate': 0 })]);
     expect(all).toMatchObject({ ratio: null, difference: 0, flagged: false });
   });
@@ -108,13 +217,43 @@ describe('computeFairnessGaps', () => {
     expect(gap).toMatchObject({ betterDirection: null, bestGroup: null, worstGroup: null });
   });
 
+  test('for a lower-is-better metric the best group is the smallest', () => {
+    const [gap] = computeFairnessGaps([g('a', { FPR: 0.1 }), g('b', { FPR: 0.2 })]);
+    expect(gap).toMatchObject({ betterDirection: 'lower', bestGroup: { group: 'a', value: 0.1 }, worstGroup: { group: 'b', value: 0.2 } });
+  });
+
+  test('unknown direction: no best or worst group, and no rule', () => {
+    const [gap] = computeFairnessGaps([g('a', { Score: 1 }), g('b', { Score: 2 })]);
+    expect(gap).toMatchObject({
+      betterDirection: null,
+      bestGroup: null,
+      worstGroup: null,
+      flagRule: null,
+      flagReason: 'Not flagged: which way Score is better is not known.',
+    });
+  });
+
   test.each([
-    [0.8, true],
-    [0.75, false],
-    [0.7, false],
-  ])('ratio 0.75 with threshold %d is flagged: %s', (threshold, flagged) => {
-    const [gap] = computeFairnessGaps([g('a', { Accuracy: 0.6 }), g('b', { Accuracy: 0.8 })], { threshold });
-    expect(gap).toMatchObject({ flagged, threshold });
+    [
+      0.8,
+      true,
+      'Ratio 0.750 is below 0.8 (four-fifths rule, a heuristic); group sizes are not given, so the gap is not tested against noise.',
+    ],
+    [0.75, false, 'Ratio 0.750 is at or above 0.75 (four-fifths rule).'],
+    [0.7, false, 'Ratio 0.750 is at or above 0.7 (four-fifths rule).'],
+  ])('selection ratio 0.75 with threshold %d is flagged: %s', (threshold, flagged, reason) => {
+    const [gap] = computeFairnessGaps([g('a', { 'Selection Rate': 0.6 }), g('b', { 'Selection Rate': 0.8 })], { threshold });
+    expect(gap).toMatchObject({ flagged, threshold, flagReason: reason });
+  });
+
+  test('the difference threshold and the minimum group size are options', () => {
+    const rows = [g('a', { Accuracy: 0.865 }, { n: 72_000 }), g('b', { Accuracy: 0.873 }, { n: 78_000 })];
+    expect(computeFairnessGaps(rows, { differenceThreshold: 0.005 })[0]).toMatchObject({ flagged: true, differenceThreshold: 0.005 });
+    expect(computeFairnessGaps(rows, { differenceThreshold: 0.005, minGroupSize: 75_000 })[0]).toMatchObject({
+      flagged: false,
+      flagReason: 'Not flagged: a (n = 72000) is below the minimum group size of 75000.',
+    });
+    expect(() => computeFairnessGaps(rows, { differenceThreshold: 0 })).toThrow(RangeError);
   });
 
   test.each([0, -0.1, 1.5, Number.NaN])('threshold %d is rejected', (threshold) => {

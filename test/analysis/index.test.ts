@@ -11,7 +11,7 @@ const parent = record({
   name: 'Previous best',
   status: 'completed',
   tags: { use_case: 'fraud-detection' },
-  dataset: { name: 'transactions' },
+  dataset: { name: 'transactions', version: '1.2.0' },
   evaluation: {
     testMetrics: [
       { metric: 'Accuracy', value: 0.851, ci95: 0.015 },
@@ -24,6 +24,7 @@ const current = templateRecord({
   name: 'New architecture',
   status: 'completed',
   tags: { use_case: 'fraud-detection' },
+  dataset: { ...templateRecord().dataset, name: 'transactions' },
   lineage: { parent: 'exp-042', related: ['exp-007'] },
 });
 const child = record({ id: 'exp-200', lineage: { parent: 'exp-123' } });
@@ -34,7 +35,7 @@ describe('analyzeCollection', () => {
 
   test('analyzes every record once, the first of a duplicated id', () => {
     expect([...result.byId.keys()]).toEqual(['exp-200', 'exp-123', 'exp-042']);
-    expect(analysis?.headline).toEqual({ metric: 'Accuracy', value: 0.869, betterDirection: 'higher', unit: null });
+    expect(analysis?.headline).toEqual({ metric: 'Accuracy', value: 0.869, betterDirection: 'higher', unit: null, decimals: 3 });
   });
 
   test('baseline deltas borrow the CI of the referenced record; parent deltas combine both CIs', () => {
@@ -43,7 +44,7 @@ describe('analyzeCollection', () => {
     expect(accuracy?.ciLow).toBeCloseTo(0.018 - 0.0192094, 6);
     expect(analysis?.parentDeltas.map((d) => [d.key, d.method])).toEqual([
       ['accuracy', 'ci'],
-      ['f1', null],
+      ['f1', 'one-side'],
     ]);
     expect(analysis?.claims.map((c) => c.status)).toEqual(['accepted', 'accepted', 'accepted']);
   });
@@ -76,18 +77,28 @@ describe('analyzeCollection', () => {
     expect(result.lineage.edges.map((e) => `${e.parent}→${e.child}`)).toEqual(['exp-042→exp-123', 'exp-123→exp-200']);
   });
 
-  test('leaderboards rank the use case', () => {
-    expect(result.leaderboards.map((b) => [b.scope, b.value])).toEqual([['use_case', 'fraud-detection']]);
-    expect(result.leaderboards[0]?.metrics.find((m) => m.key === 'accuracy')?.entries.map((e) => [e.experimentId, e.rank])).toEqual([
-      ['exp-123', 1],
-      ['exp-042', 2],
+  test('leaderboards rank the use case and the dataset; 0.869 ± 0.012 and 0.851 ± 0.015 are tied', () => {
+    expect(result.leaderboards.map((b) => [b.scope, b.value])).toEqual([
+      ['use_case', 'fraud-detection'],
+      ['dataset', 'transactions'],
     ]);
+    // 0.018 ± √(0.012² + 0.015²) = [−0.0012, 0.0372] includes 0.
+    expect(result.leaderboards[0]?.metrics.find((m) => m.key === 'accuracy')?.entries.map((e) => [e.experimentId, e.rank, e.tied])).toEqual(
+      [
+        ['exp-123', 1, true],
+        ['exp-042', 1, true],
+      ],
+    );
   });
 
-  test('the fairness threshold is configurable and validated', () => {
-    const strict = analyzeCollection([current], { fairnessThreshold: 0.995 }).byId.get('exp-123');
-    expect(strict?.fairness.map((g) => g.flagged)).toEqual([true, true, true, true]);
+  test('the fairness thresholds are configurable and validated', () => {
+    // The template's accuracy gap (0.8 pp, 95% interval [0.46, 1.14] pp) is flagged once the threshold is 0.5 pp.
+    const strict = analyzeCollection([current], { fairnessDifference: 0.005 }).byId.get('exp-123');
+    expect(strict?.fairness.map((g) => g.flagged)).toEqual([true, false, false, false]);
+    const small = analyzeCollection([current], { fairnessDifference: 0.005, fairnessMinGroupSize: 100_000 }).byId.get('exp-123');
+    expect(small?.fairness.map((g) => g.flagged)).toEqual([false, false, false, false]);
     expect(() => analyzeCollection([], { fairnessThreshold: 1.2 })).toThrow('fairness threshold must be in (0, 1], got 1.2');
+    expect(() => analyzeCollection([], { fairnessDifference: 0 })).toThrow('fairness difference threshold must be in (0, 1], got 0');
   });
 
   test('a parent cycle is an error on each record of it, and nothing hangs', () => {
@@ -115,7 +126,7 @@ describe('headlineMetric', () => {
         ],
       },
     });
-    expect(headlineMetric(r)).toEqual({ metric: 'Latency', value: 12, betterDirection: 'lower', unit: 'ms' });
+    expect(headlineMetric(r)).toEqual({ metric: 'Latency', value: 12, betterDirection: 'lower', unit: 'ms', decimals: 0 });
     expect(headlineMetric(record({ id: 'y' }))).toBeNull();
   });
 });
@@ -133,11 +144,11 @@ describe('API document and summary items', () => {
       date: '2025-01-15',
       status: 'completed',
       useCase: 'fraud-detection',
-      dataset: null,
+      dataset: 'transactions',
       parent: 'exp-042',
       completionDate: '2025-01-20',
       tags: { use_case: 'fraud-detection' },
-      headline: { metric: 'Accuracy', value: 0.869, betterDirection: 'higher', unit: null },
+      headline: { metric: 'Accuracy', value: 0.869, betterDirection: 'higher', unit: null, decimals: 3 },
       checkCounts: { error: 0, warning: 6, info: 2 },
       fairnessFlags: 0,
       url: '/experiments/exp-123/',

@@ -150,6 +150,39 @@ describe('headlineChainOf', () => {
       { id: 'd', value: null },
     ]);
   });
+  test("in the unit the experiment writes its headline in: a parent's 0.856 is 85.6 next to 87%; other units are null", () => {
+    const chain = new Map(
+      [
+        record({
+          id: 'm1',
+          evaluation: {
+            testMetrics: [
+              { metric: 'Accuracy', value: 0.856 },
+              { metric: 'Latency (s)', value: 0.05 },
+            ],
+          },
+        }),
+        record({
+          id: 'm2',
+          lineage: { parent: 'm1' },
+          evaluation: {
+            testMetrics: [
+              { metric: 'Accuracy', value: 87, unit: '%' },
+              { metric: 'Latency (ms)', value: 45 },
+            ],
+          },
+        }),
+      ].map((r) => [r.id, r]),
+    );
+    expect(headlineChainOf('m2', 'Accuracy', ['m1'], chain)).toEqual([
+      { id: 'm1', value: 85.6 },
+      { id: 'm2', value: 87 },
+    ]);
+    expect(headlineChainOf('m2', 'Latency (ms)', ['m1'], chain)).toEqual([
+      { id: 'm1', value: null },
+      { id: 'm2', value: 45 },
+    ]);
+  });
   test('null without a metric or without ancestors', () => {
     expect(headlineChainOf('c', undefined, ['b', 'a'], byRecordId)).toBeNull();
     expect(headlineChainOf('c', '', ['b', 'a'], byRecordId)).toBeNull();

@@ -1,13 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import {
-  changeUnit,
   isBetter,
   isLearningRateColumn,
   isLossMetric,
+  isScaleProblem,
+  isSelectionRateMetric,
   isUnitIntervalMetric,
   metricInfo,
   normalizeUnit,
-  percentScale,
+  proportionScale,
+  sameScaleProblem,
+  scaleValue,
+  type ScaledValue,
 } from '../../src/analysis/metrics.ts';
 
 describe('metricInfo', () => {
@@ -88,12 +92,13 @@ describe('helpers', () => {
     expect(isUnitIntervalMetric(metricInfo('Loss'))).toBe(false);
     expect(isUnitIntervalMetric(metricInfo('Learning Rate'))).toBe(false);
   });
-  test('percentScale and changeUnit follow the unit', () => {
-    expect(percentScale(metricInfo('Error (%)'))).toBe(100);
-    expect(percentScale(metricInfo('Error'))).toBe(1);
-    expect(changeUnit(metricInfo('Error (%)'))).toBe('pp');
-    expect(changeUnit(metricInfo('Latency (ms)'))).toBe('ms');
-  });
+  test.each([
+    ['Selection Rate', true],
+    ['Approval rate', true],
+    ['Positive prediction rate', true],
+    ['Recall', false],
+    ['FPR', false],
+  ])('isSelectionRateMetric(%s) = %s', (name, selection) => expect(isSelectionRateMetric(metricInfo(name))).toBe(selection));
   test('isBetter respects the direction and is false on ties', () => {
     expect(isBetter(0.9, 0.8, 'higher')).toBe(true);
     expect(isBetter(0.9, 0.8, 'lower')).toBe(false);
@@ -132,4 +137,55 @@ describe('the training-curve vocabulary', () => {
     ['Val Loss', false],
     ['clr_score', false],
   ])('isLearningRateColumn(%s) = %s', (name, lr) => expect(isLearningRateColumn(name)).toBe(lr));
+});
+
+describe('the value model', () => {
+  test.each([
+    // metric, unit, value, scale
+    ['Accuracy', undefined, 0.87, 'fraction'],
+    ['Accuracy', '%', 87, 'percent'],
+    ['Accuracy (%)', undefined, 87, 'percent'],
+    ['Accuracy', undefined, 87, 'percent'],
+    ['Accuracy', undefined, 1, 'fraction'],
+    ['Accuracy', '%', 0.5, 'percent'],
+    ['Accuracy', undefined, 130, null],
+    ['Accuracy', undefined, -0.1, null],
+    ['Accuracy (%)', undefined, 120, null],
+    ['AUC', 'ms', 0.9, null],
+    ['Latency (ms)', undefined, 45, null],
+  ])('%s (unit %s) = %d is written as a %s', (metric, unit, value, scale) =>
+    expect(proportionScale(metricInfo(metric, unit), value)).toBe(scale),
+  );
+
+  test('87%, 87 in a "(%)" column and 0.87 are one quantity: the fraction 0.87, with the places written on that scale', () => {
+    const places = (metric: string, value: number, decimals: number, unit?: string): ScaledValue => {
+      const scaled = scaleValue(metricInfo(metric, unit), value, decimals);
+      if (isScaleProblem(scaled)) throw new Error(scaled.reason);
+      return scaled;
+    };
+    expect(places('Accuracy', 87, 0, '%')).toEqual({ value: 0.87, decimals: 2, unit: null, fraction: true, factor: 0.01 });
+    expect(places('Accuracy (%)', 86.2, 1)).toEqual({ value: 0.862, decimals: 3, unit: null, fraction: true, factor: 0.01 });
+    expect(places('Accuracy', 0.87, 2)).toEqual({ value: 0.87, decimals: 2, unit: null, fraction: true, factor: 1 });
+    expect(places('Latency (ms)', 45, 0)).toEqual({ value: 45, decimals: 0, unit: 'ms', fraction: false, factor: 1 });
+  });
+
+  test('a value on neither scale cannot be placed, and says why', () => {
+    expect(scaleValue(metricInfo('Accuracy'), 130, 0)).toEqual({
+      reason: 'Accuracy = 130 is neither a fraction (0–1) nor a percentage (0–100)',
+    });
+    expect(scaleValue(metricInfo('Accuracy', '%'), 120, 0)).toEqual({
+      reason: 'Accuracy = 120 % is neither a fraction (0–1) nor a percentage (0–100)',
+    });
+  });
+
+  test.each([
+    ['Latency (ms)', 45, 'Latency', 42, null],
+    ['Latency (ms)', 45, 'Latency (s)', 0.042, 'the values are in different units (ms and s)'],
+    ['MAPE (%)', 12, 'MAPE', 0.12, 'the values are in different units (% and no unit)'],
+    ['Accuracy (%)', 86.2, 'Accuracy', 0.851, null],
+  ])('%s = %d and %s = %d on one scale: %s', (a, x, b, y, reason) => {
+    const [sa, sb] = [scaleValue(metricInfo(a), x, 0), scaleValue(metricInfo(b), y, 0)];
+    if (isScaleProblem(sa) || isScaleProblem(sb)) throw new Error('not placed');
+    expect(sameScaleProblem(sa, sb)).toEqual(reason === null ? null : { reason });
+  });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { metricInfo } from '../../src/analysis/metrics.ts';
-import { isOverallGroup, proportionDenominator, testSetSize, testSetSizes } from '../../src/analysis/sizes.ts';
+import {
+  groupDenominator,
+  isGroupCountColumn,
+  isOverallGroup,
+  isPredictionDenominator,
+  proportionDenominator,
+  testSetSize,
+  testSetSizes,
+} from '../../src/analysis/sizes.ts';
+import type { GroupRow } from '../../src/schema/index.ts';
 import { record, templateRecord } from './fixtures.ts';
 
 describe('testSetSize', () => {
@@ -36,26 +45,82 @@ describe('isOverallGroup', () => {
 
 describe('proportionDenominator', () => {
   const t = templateRecord();
+  // The template's matrix (rows actual, columns predicted; positive class Pos): TN 95000, FP 5000, FN 8500, TP 41500.
   test.each([
-    ['Accuracy', 150_000],
-    ['Precision', 46_500],
-    ['Recall', 50_000],
-    ['FNR', 50_000],
-    ['Specificity', 100_000],
-    ['FPR', 100_000],
-  ])('%s of the template is over %i', (name, n) => expect(proportionDenominator(t, metricInfo(name))).toEqual({ n, note: null }));
+    ['Accuracy', 150_000, 'the test set (confusion matrix)'],
+    ['Error', 150_000, 'the test set (confusion matrix)'],
+    ['Precision', 46_500, 'the predicted positives of the confusion matrix'], // TP + FP = 41500 + 5000
+    ['Recall', 50_000, 'the actual positives of the confusion matrix'], // TP + FN = 41500 + 8500
+    ['FNR', 50_000, 'the actual positives of the confusion matrix'],
+    ['Specificity', 100_000, 'the actual negatives of the confusion matrix'], // TN + FP = 95000 + 5000
+    ['FPR', 100_000, 'the actual negatives of the confusion matrix'],
+    ['Micro Recall', 150_000, 'the test set (confusion matrix)'],
+  ])('%s of the template is over %i (%s)', (name, n, of) => expect(proportionDenominator(t, metricInfo(name))).toEqual({ n, of }));
 
-  test('without a binary matrix per-class proportions fall back to the whole test set, noted', () => {
+  test('without a binary matrix a proportion of a subset has no denominator, never the whole test set', () => {
     const r = record({ id: 'x', dataset: { splits: [{ name: 'Test', records: 1000 }] } });
     expect(proportionDenominator(r, metricInfo('Recall'))).toEqual({
-      n: 1000,
-      note: 'the whole test set (n = 1000) is taken as the denominator of Recall, which understates its interval',
+      n: null,
+      reason: 'the number of actual positives (the denominator of Recall) is not known without a binary confusion matrix',
     });
-    expect(proportionDenominator(t, metricInfo('Macro Recall'))?.n).toBe(150_000);
+    expect(proportionDenominator(r, metricInfo('Accuracy'))).toEqual({ n: 1000, of: 'the test set (test split)' });
+    expect(proportionDenominator(t, metricInfo('Macro Recall'))).toEqual({
+      n: null,
+      reason: 'Macro Recall is averaged over classes, not a proportion of one count',
+    });
   });
 
-  test('no size or not a proportion: null', () => {
-    expect(proportionDenominator(record({ id: 'x' }), metricInfo('Accuracy'))).toBeNull();
+  test('no size: a reason; not a proportion: null', () => {
+    expect(proportionDenominator(record({ id: 'x' }), metricInfo('Accuracy'))).toEqual({
+      n: null,
+      reason: 'the test-set size is not given',
+    });
     expect(proportionDenominator(t, metricInfo('F1'))).toBeNull();
   });
+
+  test('precision is the only denominator that depends on the model', () => {
+    expect(['Precision', 'Recall', 'FPR', 'Accuracy'].map((m) => isPredictionDenominator(metricInfo(m)))).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe('groupDenominator', () => {
+  const row = (metrics: Record<string, number | null>, n?: number): GroupRow => ({
+    group: 'Female',
+    metrics,
+    ...(n === undefined ? {} : { n }),
+  });
+  test.each([
+    ['Accuracy', row({ Accuracy: 0.9 }, 200), { n: 200, of: 'the group size' }],
+    ['Selection Rate', row({ 'Selection Rate': 0.3 }, 200), { n: 200, of: 'the group size' }],
+    ['Recall', row({ Recall: 0.8, Positives: 50 }, 200), { n: 50, of: "the group's actual positives" }],
+    ['FNR', row({ FNR: 0.2, n_pos: 50 }, 200), { n: 50, of: "the group's actual positives" }],
+    ['FPR', row({ FPR: 0.1, Positives: 50 }, 200), { n: 150, of: "the group's actual negatives" }], // 200 − 50
+    ['Precision', row({ Precision: 0.7, 'Predicted positives': 60 }, 200), { n: 60, of: "the group's predicted positives" }],
+  ])('%s over %o', (metric, r, expected) => expect(groupDenominator(r, metricInfo(metric))).toEqual(expected));
+
+  test("a group's size is never the denominator of recall, precision or FPR", () => {
+    expect(groupDenominator(row({ Recall: 0.8 }, 200), metricInfo('Recall'))).toEqual({
+      n: null,
+      reason: 'the actual positives of group "Female" (the denominator of Recall) are not given',
+    });
+    expect(groupDenominator(row({ FPR: 0.1 }), metricInfo('FPR'))?.n).toBeNull();
+    expect(groupDenominator(row({ Accuracy: 0.8 }), metricInfo('Accuracy'))).toEqual({
+      n: null,
+      reason: 'the size of group "Female" is not given',
+    });
+    expect(groupDenominator(row({}), metricInfo('Macro Recall'))?.n).toBeNull();
+    expect(groupDenominator(row({}), metricInfo('F1'))).toBeNull();
+  });
+
+  test.each([
+    ['Positives', true],
+    ['# positives', true],
+    ['Predicted positives', true],
+    ['Recall', false],
+  ])('isGroupCountColumn(%s) = %s', (name, count) => expect(isGroupCountColumn(name)).toBe(count));
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  literalDecimals,
   parseConfidenceInterval,
   parseCount,
   parseDurationHours,
@@ -11,6 +12,28 @@ import {
   parseNumber,
   parsePercent,
 } from '../../src/ingest/units.ts';
+
+describe('literalDecimals', () => {
+  test.each([
+    ['0.890', 0.89, 3],
+    ['0.890 (held-out)', 0.89, 3],
+    ['**86.90%**', 86.9, 2],
+    ['±0.010', 0.01, 3],
+    ['+/- 0.010', 0.01, 3],
+    ['8.90e-1', 0.89, 3],
+    ['1e-4', 0.0001, 4],
+    ['-0.50', -0.5, 2],
+    ['1,000.0', 1000, 1],
+    ['150000', 150000, 0],
+    ['+2.0% vs previous best', 2, 1],
+  ])('%s (= %d) was written with %i places', (text, value, decimals) => expect(literalDecimals(text, value)).toBe(decimals));
+
+  test.each([
+    ['70% (700K records)', 0.7],
+    ['high', 1],
+    ['0.891', 0.89],
+  ])('%s does not start with %d written out', (text, value) => expect(literalDecimals(text, value)).toBeUndefined());
+});
 
 describe('parseCount', () => {
   test.each([

@@ -1,9 +1,26 @@
 import { describe, expect, test } from 'vitest';
-import { codeSpan, escapeMarkdown, formatChange, formatMetric, formatVerdict } from '../../src/summary/format.ts';
+import {
+  codeSpan,
+  escapeMarkdown,
+  formatChange,
+  formatChangeInterval,
+  formatComparedValues,
+  formatFairnessFlag,
+  formatMetric,
+  formatVerdict,
+} from '../../src/summary/format.ts';
 import { verdictOf } from '../../src/summary/build.ts';
 import type { SummaryDelta } from '../../src/summary/types.ts';
 
-function delta(current: number, reference: number, unit: string | null = null, extra: Partial<SummaryDelta> = {}): SummaryDelta {
+/** A delta of two values on the common scale: fractions when `fraction`, else in `unit`; `decimals` as written. */
+function delta(
+  current: number,
+  reference: number,
+  fraction: boolean,
+  decimals: number,
+  unit: string | null = null,
+  extra: Partial<SummaryDelta> = {},
+): SummaryDelta {
   const absolute = current - reference;
   return {
     reference: 'ref',
@@ -18,21 +35,33 @@ function delta(current: number, reference: number, unit: string | null = null, e
     ciHigh: null,
     betterDirection: 'higher',
     unit,
+    fraction,
+    decimals,
     verdict: 'better',
     noise: 'no-interval',
+    intervalReason: null,
     ...extra,
   };
 }
 
 describe('formatChange', () => {
   test.each([
-    ['accuracy 0.869 vs 0.851', delta(0.869, 0.851), '+0.018 (+2.1%)'],
-    ['a percent metric in percentage points', delta(86.9, 85.1, '%'), '+1.8 pp (+2.1%)'],
-    ['a drop, with a real minus sign', delta(0.851, 0.869), '−0.018 (−2.1%)'],
-    ['milliseconds', delta(15.5, 12.5, 'ms'), '+3.0 ms (+24.0%)'],
-    ['a zero reference', delta(0.5, 0), '+0.5 (relative n/a)'],
+    ['accuracy 0.869 vs 0.851: +1.8 pp', delta(0.869, 0.851, true, 3), '+1.8 pp (+2.1%)'],
+    ['87% vs 0.85 (both two places as fractions): +2 pp', delta(0.87, 0.85, true, 2), '+2 pp (+2.4%)'],
+    ['a drop, with a real minus sign', delta(0.851, 0.869, true, 3), '−1.8 pp (−2.1%)'],
+    ['milliseconds', delta(15.5, 12.5, false, 1, 'ms'), '+3.0 ms (+24.0%)'],
+    ['a metric in percent that is not a proportion (MAPE)', delta(12.5, 10, false, 1, '%'), '+2.5 pp (+25.0%)'],
+    ['a zero reference', delta(0.5, 0, false, 1), '+0.5 (relative n/a)'],
   ])('%s', (_, d, expected) => {
     expect(formatChange(d)).toBe(expected);
+  });
+
+  test('the compared values and the interval follow the display rule', () => {
+    const d = delta(0.87, 0.85, true, 2, null, { ciLow: 0.010196, ciHigh: 0.029994 });
+    expect(formatComparedValues(d)).toEqual({ current: '87%', reference: '85%' });
+    expect(formatChangeInterval(d)).toBe('[+1.0, +3.0] pp');
+    expect(formatChangeInterval(delta(45, 42, false, 0, 'ms', { ciLow: 1, ciHigh: 5 }))).toBe('[+1.0, +5.0] ms');
+    expect(formatChangeInterval(delta(45, 42, false, 0, 'ms'))).toBe('—');
   });
 });
 
@@ -71,12 +100,56 @@ describe('formatVerdict', () => {
 
 describe('formatMetric', () => {
   test.each([
-    [{ metric: 'Accuracy', value: 0.863, unit: null, ciHalfWidth: 0.012, ciLow: 0.851, ciHigh: 0.875 }, '0.863 ± 0.012'],
-    [{ metric: 'Recall', value: 86.3, unit: '%', ciHalfWidth: 1.25, ciLow: 85.05, ciHigh: 87.55 }, '86.30% ± 1.25 pp'],
-    [{ metric: 'AUC', value: 0.91, unit: null, ciHalfWidth: null, ciLow: 0.88, ciHigh: 0.93 }, '0.91 (95% CI 0.88 to 0.93)'],
-    [{ metric: 'Latency', value: 12, unit: 'ms', ciHalfWidth: null, ciLow: null, ciHigh: null }, '12 ms (no CI)'],
+    [
+      { metric: 'Accuracy', value: 0.87, unit: null, fraction: true, decimals: 2, ciHalfWidth: 0.007, ciLow: 0.863, ciHigh: 0.877 },
+      '87.0% ± 0.7 pp',
+    ],
+    [
+      { metric: 'Accuracy', value: 0.863, unit: null, fraction: true, decimals: 3, ciHalfWidth: 0.012, ciLow: 0.851, ciHigh: 0.875 },
+      '86.3% ± 1.2 pp',
+    ],
+    [
+      { metric: 'Recall', value: 0.863, unit: null, fraction: true, decimals: 3, ciHalfWidth: 0.0125, ciLow: 0.8505, ciHigh: 0.8755 },
+      '86.30% ± 1.25 pp',
+    ],
+    [
+      { metric: 'AUC', value: 0.91, unit: null, fraction: true, decimals: 2, ciHalfWidth: null, ciLow: 0.88, ciHigh: 0.93 },
+      '91% (95% CI 88% to 93%)',
+    ],
+    [
+      { metric: 'Latency', value: 12, unit: 'ms', fraction: false, decimals: 0, ciHalfWidth: null, ciLow: null, ciHigh: null },
+      '12 ms (no CI)',
+    ],
+    [
+      { metric: 'Latency', value: 12.5, unit: 'ms', fraction: false, decimals: 1, ciHalfWidth: 0.5, ciLow: 12, ciHigh: 13 },
+      '12.5 ms ± 0.5 ms',
+    ],
+    [{ metric: 'Score', value: 3, unit: null, fraction: false, decimals: 0, ciHalfWidth: null, ciLow: null, ciHigh: null }, '3 (no CI)'],
   ])('%j → %s', (m, expected) => {
     expect(formatMetric({ betterDirection: null, ...m })).toBe(expected);
+  });
+});
+
+describe('formatFairnessFlag', () => {
+  test("the rule's reason, the worst and best group in percent, and the gap in points", () => {
+    expect(
+      formatFairnessFlag({
+        attribute: 'sex',
+        metric: 'FPR',
+        rule: 'difference',
+        reason: 'The gap of 10 pp is at least 5 pp, and its 95% interval [2.001, 17.87] pp excludes 0.',
+        ratio: 0.5,
+        threshold: 0.8,
+        difference: 0.1,
+        unit: null,
+        fraction: true,
+        worstGroup: { group: 'b', value: 0.2, n: 200 },
+        bestGroup: { group: 'a', value: 0.1, n: 200 },
+        directionKnown: true,
+      }),
+    ).toBe(
+      '**sex** · FPR: The gap of 10 pp is at least 5 pp, and its 95% interval \\[2.001, 17.87\\] pp excludes 0. — worst b (20%), best a (10%), gap 10 pp',
+    );
   });
 });
 

@@ -23,37 +23,59 @@ describe('renderMarkdown', () => {
     );
   });
 
-  test('lists the test metrics with their CIs, percent metrics with their unit', async () => {
+  test('lists the test metrics with their CIs, proportions in percent whatever scale they were written on', async () => {
     const md = renderMarkdown(await summarize(FILES, [{ kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' }]));
     expect(md).toContain(
-      '**Test metrics** (95% CI): Accuracy 0.869 ± 0.010 · Recall 82.4% ± 0.5 pp · Latency (ms) 15.5 ms ± 0.5 ms · F1 Score 0.785 ± 0.020\n',
+      '**Test metrics** (95% CI): Accuracy 86.9% ± 1.0 pp · Recall 82.4% ± 0.5 pp · Latency (ms) 15.5 ms ± 0.5 ms · F1 Score 78.5% ± 2.0 pp\n',
     );
   });
 
-  test('renders parent deltas: signed change, relative %, pp for percent metrics, regression and within-noise verdicts', async () => {
+  test('renders parent deltas: signed change in pp for proportions, relative %, regression and within-noise verdicts', async () => {
     const md = renderMarkdown(await summarize(FILES, [{ kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' }]));
     expect(md).toContain('**vs parent** [`exp-001`](https://example.org/logbook/experiments/exp-001/)');
-    // 0.869 − 0.851 = 0.018; 0.018 / 0.851 = 2.12%; CI ±√(0.01² + 0.01²) = ±0.0141 → [0.0039, 0.0321], excludes 0.
-    expect(md).toContain('| Accuracy | 0.869 | 0.851 | +0.018 (+2.1%) | [+0.0039, +0.0321] | ✅ better |');
-    // 82.4 − 80.4 = 2.0 pp; 2.0 / 80.4 = 2.49%; CI ±0.707 → [1.29, 2.71].
-    expect(md).toContain('| Recall | 82.4% | 80.4% | +2.0 pp (+2.5%) | [+1.29, +2.71] | ✅ better |');
+    // 0.869 − 0.851 = 1.8 pp; 0.018 / 0.851 = 2.12%; CI ±√(0.01² + 0.01²) = ±1.414 pp → [0.39, 3.21], excludes 0.
+    expect(md).toContain('| Accuracy | 86.9% | 85.1% | +1.8 pp (+2.1%) | [+0.39, +3.21] pp | ✅ better |');
+    // 82.4% − 80.4% = 2.0 pp; 2.0 / 80.4 = 2.49%; CI ±√(0.5² + 0.5²) = ±0.707 → [1.29, 2.71].
+    expect(md).toContain('| Recall | 82.4% | 80.4% | +2.0 pp (+2.5%) | [+1.29, +2.71] pp | ✅ better |');
     // Latency is lower-is-better: 15.5 − 12.5 = +3.0 ms, +24.0%, CI [2.29, 3.71] excludes 0 → a regression.
-    expect(md).toContain('| Latency (ms) | 15.5 ms | 12.5 ms | +3.0 ms (+24.0%) | [+2.29, +3.71] | ⚠️ worse |');
-    // 0.785 − 0.780 = 0.005 (+0.6%), CI ±0.0283 → [−0.0233, +0.0333] includes 0.
-    expect(md).toContain('| F1 Score | 0.785 | 0.780 | +0.005 (+0.6%) | [−0.0233, +0.0333] | ➖ better, within noise |');
+    expect(md).toContain('| Latency (ms) | 15.5 ms | 12.5 ms | +3.0 ms (+24.0%) | [+2.29, +3.71] ms | ⚠️ worse |');
+    // 0.785 − 0.780 = 0.5 pp (+0.6%), CI ±√(0.02² + 0.02²) = ±2.83 pp → [−2.33, +3.33] includes 0.
+    expect(md).toContain('| F1 Score | 78.5% | 78.0% | +0.5 pp (+0.6%) | [−2.33, +3.33] pp | ➖ better, within noise |');
   });
 
-  test('renders baseline deltas, saying when there is no interval', async () => {
+  test("renders baseline deltas: the record's own CI is never dropped, and no interval is said so", async () => {
     const md = renderMarkdown(await summarize(FILES, [{ kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' }]));
-    // 0.869 − 0.8 = 0.069; 0.069 / 0.8 = 8.6%; the baseline row has no CI and the test-set size is unknown.
-    expect(md).toContain('| Rules engine | Accuracy | 0.869 | 0.800 | +0.069 (+8.6%) | — | ❔ better (no interval) |');
+    // 0.869 − 0.8 = 6.9 pp; 0.069 / 0.8 = 8.6%; the row has no CI or size, so the interval is the child's ±1.0 pp: [5.9, 7.9].
+    expect(md).toContain('| Rules engine | Accuracy | 86.9% | 80.0% | +6.9 pp (+8.6%) | [+5.90, +7.90] pp | ✅ better |');
+    // Throughput has no CI on either side and is not a proportion.
+    expect(md).toContain('| Rules engine | Throughput | 120 | 100 | +20 (+20.0%) | — | ❔ better (no interval) |');
   });
 
-  test('shows fairness flags as the four-fifths heuristic with ratio and worst/best group', async () => {
+  test('lists values that could not be put on one scale, with the reason', async () => {
+    const child = {
+      ...CHILD,
+      comparison: {
+        baselines: [
+          { label: 'This', current: true, metrics: { 'Latency (ms)': 15.5 } },
+          { label: 'Old', metrics: { 'Latency (s)': 0.02 } },
+        ],
+      },
+    };
+    const md = renderMarkdown(
+      await summarize({ ...FILES, 'exp-002.json': json(child) }, [{ kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' }]),
+    );
+    expect(md).toContain(
+      '**Not compared** (the values cannot be put on one scale):\n\n- Latency (ms) vs Old: the values are in different units (ms and s)\n',
+    );
+  });
+
+  test('shows fairness flags with the rule, the reason and the worst/best group', async () => {
     const md = renderMarkdown(await summarize(FILES, [{ kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' }]));
-    expect(md).toContain('four-fifths heuristic');
-    // 0.5 / 0.8 = 0.625 < 0.8.
-    expect(md).toContain('- ⚠️ **age** · Recall: min/max ratio 0.625 < 0.8 — worst 18-29 (0.5), best 30-49 (0.8), gap 0.3\n');
+    expect(md).toContain('selection rates by the four-fifths rule, other rates by a gap beyond noise');
+    // 0.5 / 0.8 = 0.625 < 0.8, and 50/100 vs 80/100 is beyond noise.
+    expect(md).toContain(
+      '- ⚠️ **age** · Selection Rate: Ratio 0.625 is below 0.8 (four-fifths rule, a heuristic), and the 95% interval of the gap excludes 0. — worst 18-29 (50%), best 30-49 (80%), gap 30 pp\n',
+    );
   });
 
   test('lists check warnings with their code and message', async () => {
@@ -139,7 +161,7 @@ describe('renderMarkdown with hostile record text', () => {
     expect(md).toContain(
       '— Evil &lt;script&gt;alert(1)&lt;/script&gt; \\| \\`code\\` \\[x\\](javascript:alert(1)) @\u200borg/team &lt;\\!-- logbook-summary --&gt; next (status: completed)',
     );
-    expect(md).toContain('Acc \\| &lt;b&gt;uracy&lt;/b&gt; 0.9 (no CI)');
+    expect(md).toContain('Acc \\| &lt;b&gt;uracy&lt;/b&gt; 90% (no CI)');
     expect(md).not.toMatch(/<script|<b>/);
     expect(md.split(SUMMARY_MARKER)).toHaveLength(2);
   });
@@ -178,6 +200,7 @@ describe('renderJson', () => {
       'headline',
       'parentDeltas',
       'baselineDeltas',
+      'notCompared',
       'fairnessFlags',
       'checks',
       'diagnostics',
@@ -202,19 +225,24 @@ describe('renderJson', () => {
     });
     expect(accuracy.absolute).toBeCloseTo(0.018, 12);
     expect(accuracy.relative).toBeCloseTo(0.018 / 0.851, 12);
-    expect(entry.parentDeltas[1]).toMatchObject({ metric: 'Recall', absoluteUnit: 'pp', unit: '%' });
+    expect(accuracy).toMatchObject({ fraction: true, decimals: 3, current: 0.869, referenceValue: 0.851 });
+    // Recall is written in percent (82.4%); the summary holds it as the fraction 0.824, like every proportion.
+    expect(entry.parentDeltas[1]).toMatchObject({ metric: 'Recall', absoluteUnit: null, unit: null, fraction: true, current: 0.824 });
     expect(entry.parentDeltas[2]).toMatchObject({ metric: 'Latency (ms)', verdict: 'worse', noise: 'outside-noise' });
     expect(entry.parentDeltas[3]).toMatchObject({ metric: 'F1 Score', verdict: 'better', noise: 'within-noise' });
     expect(entry.fairnessFlags).toEqual([
       {
         attribute: 'age',
-        metric: 'Recall',
+        metric: 'Selection Rate',
+        rule: 'four-fifths',
+        reason: 'Ratio 0.625 is below 0.8 (four-fifths rule, a heuristic), and the 95% interval of the gap excludes 0.',
         ratio: 0.625,
         threshold: 0.8,
         difference: expect.closeTo(0.3, 12),
         unit: null,
-        worstGroup: { group: '18-29', value: 0.5 },
-        bestGroup: { group: '30-49', value: 0.8 },
+        fraction: true,
+        worstGroup: { group: '18-29', value: 0.5, n: 100 },
+        bestGroup: { group: '30-49', value: 0.8, n: 100 },
         directionKnown: true,
       },
     ]);

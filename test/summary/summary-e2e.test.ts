@@ -118,9 +118,9 @@ describe('npm run summary (real git repository)', () => {
 
   test('shows deltas against the parent with CIs and verdicts', () => {
     const { stdout } = run('md');
-    // fraud-gbm-004 vs its parent fraud-gbm-003: accuracy 0.9962 ± 0.0002 vs 0.9956 ± 0.0002 →
-    // +0.0006, +0.06%, CI ±0.000283 → [+0.00032, +0.00088].
-    expect(stdout).toContain('| Accuracy | 0.9962 | 0.9956 | +0.0006 (+0.1%) | [+0.00032, +0.00088] | ✅ better |');
+    // fraud-gbm-004 vs its parent fraud-gbm-003: accuracy 0.9962 ± 0.0002 vs 0.9956 ± 0.0002 → 99.62% vs 99.56%,
+    // +0.06 pp, +0.06%, CI ±√(0.02² + 0.02²) = ±0.0283 pp → [+0.032, +0.088] pp.
+    expect(stdout).toContain('| Accuracy | 99.62% | 99.56% | +0.06 pp (+0.1%) | [+0.032, +0.088] pp | ✅ better |');
     expect(stdout).toContain('**vs parent** [`fraud-gbm-003`](https://org.github.io/logbook/experiments/fraud-gbm-003/)');
     expect(stdout).toMatch(/^- ⚠️ warning `claim-mismatch`: /m);
   });

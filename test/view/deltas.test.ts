@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { absoluteCell, fairnessCells, intervalCell, relativeCell, verdictCell } from '../../src/view/deltas.ts';
+import {
+  absoluteCell,
+  deltaValueCell,
+  fairnessCells,
+  intervalCell,
+  notComparedCells,
+  relativeCell,
+  verdictCell,
+} from '../../src/view/deltas.ts';
 import type { DeltaView, FairnessView } from '../../src/view/analysis-types.ts';
 
 const accuracy: DeltaView = {
@@ -15,24 +23,31 @@ const accuracy: DeltaView = {
   ciHigh: 0.02048,
   significant: true,
   unit: null,
+  fraction: true,
+  decimals: 3,
   method: 'two-proportion',
   assumption: null,
 };
 
 describe('absoluteCell', () => {
-  test('signs the change in the metric unit', () => {
-    expect(absoluteCell(accuracy)).toMatchObject({ text: '+0.018', tone: 'good' });
+  test('a proportion changes in percentage points, with the precision written: 0.869 − 0.851 = +1.8 pp', () => {
+    expect(absoluteCell(accuracy)).toMatchObject({ text: '+1.8 pp', tone: 'good' });
+    expect(deltaValueCell(accuracy, accuracy.current).text).toBe('86.9%');
   });
-  test('shows a percent-unit metric change in percentage points, not percent', () => {
+  test('87% against 0.85 (both to two places as fractions): 87% vs 85%, +2 pp', () => {
+    const d: DeltaView = { ...accuracy, current: 0.87, reference: 0.85, absolute: 0.02, decimals: 2 };
+    expect([deltaValueCell(d, d.current).text, deltaValueCell(d, d.reference).text, absoluteCell(d).text]).toEqual(['87%', '85%', '+2 pp']);
+  });
+  test('a percent-unit error rate also changes in points, not percent', () => {
     const d: DeltaView = {
       ...accuracy,
       metric: 'Top-5 Error (%)',
-      current: 7.5,
-      reference: 9,
-      absolute: -1.5,
-      relative: -1.5 / 9,
+      current: 0.075,
+      reference: 0.09,
+      absolute: -0.015,
+      relative: -0.015 / 0.09,
       betterDirection: 'lower',
-      unit: '%',
+      decimals: 3,
     };
     expect(absoluteCell(d).text).toBe('\u22121.5 pp');
     // Relative: −1.5 / 9 = −16.7%.
@@ -52,9 +67,14 @@ describe('absoluteCell', () => {
       ciHigh: null,
       significant: null,
       unit: 'ms',
+      fraction: false,
+      decimals: 0,
+      intervalReason: 'neither side can give one: no 95% CI is given',
     };
     expect(absoluteCell(d)).toMatchObject({ text: '+3 ms', tone: 'bad' });
-    expect(verdictCell(d).text).toBe('worse (no interval)');
+    expect(deltaValueCell(d, d.current).text).toBe('45 ms');
+    expect(verdictCell(d)).toMatchObject({ text: 'worse (no interval)', title: 'neither side can give one: no 95% CI is given' });
+    expect(intervalCell(d)).toMatchObject({ text: 'unknown', title: 'neither side can give one: no 95% CI is given' });
   });
 });
 
@@ -79,8 +99,31 @@ describe('verdictCell', () => {
 });
 
 describe('intervalCell', () => {
-  test('prints the interval one decimal finer than the values', () => {
-    expect(intervalCell(accuracy).text).toBe('[+0.0155, +0.0205]');
+  test('prints the interval one decimal finer than the values, in points for a proportion', () => {
+    expect(intervalCell(accuracy).text).toBe('[+1.55, +2.05] pp');
+    expect(intervalCell({ ...accuracy, fraction: false, unit: 'ms', decimals: 1, ciLow: 1.04, ciHigh: 4.96 }).text).toBe(
+      '[+1.04, +4.96] ms',
+    );
+  });
+});
+
+describe('notComparedCells', () => {
+  test('values as written, and the reason instead of a verdict', () => {
+    const cells = notComparedCells({
+      baseline: 'Old',
+      source: 'baseline',
+      metric: 'Latency (ms)',
+      current: 45,
+      currentUnit: 'ms',
+      reference: 0.042,
+      referenceUnit: 's',
+      reason: 'the values are in different units (ms and s)',
+    });
+    expect([cells.current.text, cells.reference.text, cells.verdict.text]).toEqual([
+      '45 ms',
+      '0.042 s',
+      'not compared: the values are in different units (ms and s)',
+    ]);
   });
 });
 
@@ -88,26 +131,38 @@ describe('fairnessCells', () => {
   // Fairlearn's documented example: TPR a 0.5 / b 0.6 / c 0.4, overall 0.5.
   const gap: FairnessView = {
     attribute: 'group',
-    metric: 'TPR',
+    metric: 'Selection Rate',
     betterDirection: 'higher',
-    min: { group: 'c', value: 0.4 },
-    max: { group: 'b', value: 0.6 },
+    min: { group: 'c', value: 0.4, n: 100 },
+    max: { group: 'b', value: 0.6, n: 100 },
     difference: 0.2,
     ratio: 0.4 / 0.6,
     differenceToOverall: 0.1,
     ratioToOverall: 0.8,
     flagged: true,
+    flagRule: 'four-fifths',
+    flagReason: 'Ratio 0.667 is below 0.8 (four-fifths rule, a heuristic), and the 95% interval of the gap excludes 0.',
     threshold: 0.8,
-    ciLow: null,
-    ciHigh: null,
+    ciLow: 0.0614,
+    ciHigh: 0.3281,
+    fraction: true,
   };
-  test('shows difference, ratio and the four-fifths flag as a heuristic', () => {
+  test('shows groups and gaps in percent and points, the ratio, and the flag with its reason', () => {
     const cells = fairnessCells(gap);
-    expect(cells.difference.text).toBe('0.2');
+    expect(cells.worst.text).toBe('c (40%, n = 100)');
+    expect(cells.best.text).toBe('b (60%, n = 100)');
+    expect(cells.difference.text).toBe('20 pp');
     expect(cells.ratio).toMatchObject({ text: '0.667', tone: 'bad' });
-    expect(cells.toOverall.text).toBe('0.1');
+    expect(cells.toOverall.text).toBe('10 pp');
     expect(cells.ratioToOverall.text).toBe('0.800');
-    expect(cells.flag.text).toBe('below 0.8 (four-fifths heuristic)');
+    expect(cells.interval.text).toBe('[+6.1, +32.8] pp');
+    expect(cells.flag).toMatchObject({ text: gap.flagReason, tone: 'bad', title: 'Rule: the four-fifths rule (selection rates)' });
+  });
+  test('a gap without an interval says why', () => {
+    expect(fairnessCells({ ...gap, ciLow: null, ciHigh: null, intervalReason: 'no sizes' }).interval).toEqual({
+      text: 'unknown',
+      title: 'no sizes',
+    });
   });
   test('says a ratio with a zero maximum is undefined', () => {
     expect(fairnessCells({ ...gap, ratio: null, flagged: false }).ratio.text).toBe('undefined');

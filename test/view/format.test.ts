@@ -1,5 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { decimalsOf, deltaDecimals, formatColumn, formatRelative, formatSigned, formatValue, humanize } from '../../src/view/format.ts';
+import {
+  decimalsOf,
+  deltaDecimals,
+  formatColumn,
+  formatMetricValue,
+  formatMetricValues,
+  formatPercent,
+  formatPoints,
+  formatRelative,
+  formatSigned,
+  formatValue,
+  humanize,
+  percentDecimals,
+} from '../../src/view/format.ts';
 
 describe('decimalsOf', () => {
   test.each([
@@ -69,5 +82,36 @@ describe('humanize', () => {
     ['curator', 'Curator'],
   ])('%s → %s', (key, label) => {
     expect(humanize(key)).toBe(label);
+  });
+});
+
+describe('the display rule', () => {
+  test.each([
+    [{ metric: 'Accuracy', value: 0.684 }, '68.4%'],
+    [{ metric: 'Accuracy', value: 87, unit: '%' }, '87%'],
+    [{ metric: 'Accuracy (%)', value: 86.2 }, '86.2%'],
+    [{ metric: 'Accuracy', value: 0.89, decimals: 3 }, '89.0%'],
+    [{ metric: 'F1 Score', value: 0.8345 }, '83.45%'],
+    [{ metric: 'Latency (ms)', value: 45 }, '45 ms'],
+    [{ metric: 'Latency', value: 4.5, unit: 's' }, '4.5 s'],
+    [{ metric: 'Val Loss', value: 0.342 }, '0.342'],
+    [{ metric: 'Accuracy', value: 130 }, '130'],
+    [{ metric: 'Accuracy', value: null }, '—'],
+  ])('%o → %s', (input, text) => expect(formatMetricValue(input)).toBe(text));
+
+  test('values side by side share the largest precision: 87% and 0.856 → 87.0% and 85.6%', () => {
+    expect(
+      formatMetricValues([
+        { metric: 'Accuracy', value: 87, unit: '%' },
+        { metric: 'Accuracy', value: 0.856 },
+        { metric: 'Accuracy', value: undefined },
+      ]),
+    ).toEqual(['87.0%', '85.6%', '—']);
+  });
+
+  test('percent and point helpers', () => {
+    expect([percentDecimals(3), percentDecimals(1), percentDecimals(9)]).toEqual([1, 0, 4]);
+    expect([formatPercent(0.8693, 2), formatPercent(null, 1)]).toEqual(['86.93%', '—']);
+    expect([formatPoints(0.02, 0), formatPoints(-0.0143, 1), formatPoints(undefined, 1)]).toEqual(['+2 pp', '\u22121.4 pp', '—']);
   });
 });

@@ -19,8 +19,8 @@ const records: Experiment[] = [
         { metric: 'Latency (ms)', value: 12 },
       ],
       disaggregated: [
-        { group: 'F', metrics: { Accuracy: 0.6 } },
-        { group: 'M', metrics: { Accuracy: 0.9 } },
+        { group: 'F', n: 100, metrics: { Accuracy: 0.6 } },
+        { group: 'M', n: 100, metrics: { Accuracy: 0.9 } },
       ],
     },
   },
@@ -58,12 +58,32 @@ describe('buildIndexPageData', () => {
     ]);
     expect(page.rows[0]?.href).toBe('/lb/experiments/b/');
   });
-  test('formats each metric column with one precision', () => {
-    // Latency: 9.5 and 12 → one decimal for both.
-    expect(page.rows.map((r) => r.metrics[1]?.text)).toEqual(['9.5', '12.0']);
+  test('formats each metric column with one precision, proportions in percent', () => {
+    // Latency: 9.5 and 12 → one decimal for both; accuracy 0.95 and 0.9 → 95% and 90%.
+    expect(page.rows.map((r) => r.metrics[1]?.text)).toEqual(['9.5 ms', '12.0 ms']);
+    expect(page.rows.map((r) => r.metrics[0]?.text)).toEqual(['95%', '90%']);
   });
-  test('flags fairness gaps below the four-fifths heuristic', () => {
-    // a: 0.6 / 0.9 = 0.667 < 0.8.
+
+  test('one column and one scale for 87%, "Accuracy (%)" 86.2 and 0.684; sorted on that scale', () => {
+    const mixed: Experiment[] = [
+      { id: 'x', evaluation: { testMetrics: [{ metric: 'Accuracy', value: 87, unit: '%' }] } },
+      { id: 'y', evaluation: { testMetrics: [{ metric: 'Accuracy (%)', value: 86.2 }] } },
+      {
+        id: 'z',
+        writtenDecimals: { 'evaluation.testMetrics.0.value': 3 },
+        evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.68 }] },
+      },
+    ];
+    const data = buildIndexPageData({ base: '/', records: mixed, analyses: analyzeCollection(mixed).byId });
+    expect(data.metricColumns).toEqual(['Accuracy']);
+    expect(data.rows.map((r) => [r.id, r.metrics[0]?.text, r.sort['m0']])).toEqual([
+      ['x', '87.0%', 0.87],
+      ['y', '86.2%', 0.862],
+      ['z', '68.0%', 0.68],
+    ]);
+  });
+  test('flags fairness gaps beyond noise', () => {
+    // a: accuracy 60% vs 90% on n = 100 each, a 30 pp gap whose 95% interval excludes 0.
     expect(page.rows.find((r) => r.id === 'a')?.fairness).toMatchObject({ text: '1 flagged', tone: 'bad' });
   });
 });
@@ -87,7 +107,7 @@ describe('buildFairnessOverview', () => {
   test('lists experiments with gaps, flagged first, and the rest as without', () => {
     const { rows, without } = buildFairnessOverview(input);
     expect(rows.map((r) => [r.id, r.flagged])).toEqual([['a', 1]]);
-    expect(rows[0]?.gaps[0]).toMatchObject({ worst: 'F (0.6)', best: 'M (0.9)' });
+    expect(rows[0]?.gaps[0]).toMatchObject({ worst: 'F (60%, n = 100)', best: 'M (90%, n = 100)' });
     expect(without.map((w) => w.id)).toEqual(['b']);
   });
 });
@@ -105,9 +125,39 @@ describe('buildLeaderboardViews', () => {
     expect(views.map((v) => v.id)).toEqual(['use-case-fraud']);
     const latency = views[0]?.tables.find((t) => t.metric.startsWith('Latency'));
     expect(latency?.direction).toBe('lower is better');
-    expect(latency?.rows.map((row) => [row[0]?.text, row[1]?.text, row[3]?.text])).toEqual([
-      ['1', 'b', '9.5 ms'],
-      ['2', 'a', '12.0 ms'],
+    expect(latency?.caption).toBe('Latency (ms) (lower is better) on dataset not given');
+    expect(latency?.rows.map((row) => [row[0]?.text, row[1]?.text, row[3]?.text, row[4]?.text])).toEqual([
+      ['1', 'b', 'dataset not given', '9.5 ms'],
+      ['2', 'a', 'dataset not given', '12.0 ms'],
+    ]);
+  });
+
+  test('shows proportions in percent and entries within noise of the leader as tied; one table per dataset version', () => {
+    const boards = analyzeCollection([
+      {
+        id: 'p',
+        tags: { use_case: 'u' },
+        dataset: { name: 'd', version: '1' },
+        evaluation: { testMetrics: [{ metric: 'Accuracy', value: 87, unit: '%', ci95: 0.7 }] },
+      },
+      {
+        id: 'q',
+        tags: { use_case: 'u' },
+        dataset: { name: 'd', version: '1' },
+        evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.866, ci95: 0.007 }] },
+      },
+      {
+        id: 'r',
+        tags: { use_case: 'u' },
+        dataset: { name: 'd', version: '2' },
+        evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.5 }] },
+      },
+    ]).leaderboards;
+    const [table] = buildLeaderboardViews('/', boards)[0]?.tables ?? [];
+    expect(table?.caption).toBe('Accuracy (higher is better) on d v1');
+    expect(table?.rows.map((row) => row.map((c) => c.text))).toEqual([
+      ['1 (tied)', 'p', '', 'd v1', '87.0%', '86.3% – 87.7%'],
+      ['1 (tied)', 'q', '', 'd v1', '86.6%', '85.9% – 87.3%'],
     ]);
   });
 });

@@ -1,9 +1,9 @@
 /** The "Comparison to Baseline" section: the baseline table and the "Improvement vs Baseline" claims. */
 
+import { parseClaimText } from '../../analysis/claims.ts';
 import { isBold, startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
-import { parseNumber } from '../units.ts';
 import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { keyValueItems } from './fields.ts';
 import { column, metricCell, readTableRows } from './table.ts';
@@ -50,22 +50,20 @@ const baselinesHandler: Handler = (entry, ctx) => {
   });
 };
 
-/** An improvement claim: `+2.1% vs previous best`, `+3ms vs previous best (acceptable)`, `-1.2 pp`. */
+/**
+ * An improvement claim (`+2.1% vs previous best`, `+3ms vs previous best (acceptable)`, `3x vs
+ * previous best`) as the record stores it: the text, and what the analysis's one claim parser reads in it.
+ */
 export function parseClaim(metric: string, text: string): Record<string, unknown> {
-  const claim: Record<string, unknown> = { metric, text };
-  const match =
-    /^([+\-−–]?\s*\d[\d,]*(?:\.\d+)?)\s*(%|pp|p\.p\.|percentage points?|points?|pts?|[A-Za-zµ]+)?\s*(?:(?:vs\.?|versus|over|compared (?:to|with)|relative to|than|against|from)\s+([^()]+?))?\s*(?:\(([^)]*)\))?\s*$/i.exec(
-      text.trim(),
-    );
-  if (!match?.[1]) return claim;
-  const value = parseNumber(match[1].replace(/\s+/g, ''));
-  if (value === undefined) return claim;
-  claim['value'] = value;
-  const unit = (match[2] ?? '').toLowerCase();
-  claim['unit'] = unit === '%' ? '%' : /^(pp|p\.p\.|percentage points?|points?|pts?)$/.test(unit) ? 'pp' : 'abs';
-  if (match[3]) claim['reference'] = match[3].trim();
-  if (match[4]) claim['comment'] = match[4].trim();
-  return claim;
+  const parsed = parseClaimText(text);
+  return {
+    metric,
+    text,
+    ...(parsed.value === null ? {} : { value: parsed.value }),
+    ...(parsed.unit === null ? {} : { unit: parsed.unit }),
+    ...(parsed.reference === null ? {} : { reference: parsed.reference }),
+    ...(parsed.comment === null ? {} : { comment: parsed.comment }),
+  };
 }
 
 /** The "Improvement vs Baseline" list: `Metric: claim` items. */

@@ -66,13 +66,17 @@ export function parseConfusionMatrixText(text: string): { labels: string[]; matr
       if (!columns) columns = splitLabels(line, tokens);
       continue;
     }
-    let labelTokens = tokens.slice(0, firstCount);
+    // Aligned grids may put one space between a label and its first count ("Churn 699    1301"): when the
+    // header gave the number of columns, a row's last that-many words are its counts.
+    const words = tokens.flatMap((token) => token.split(/\s+/));
+    const k = columns?.length ?? 0;
+    const aligned = k > 0 && words.length > k && words.slice(-k).every(isCount);
+    let labelTokens = aligned ? words.slice(0, -k) : tokens.slice(0, firstCount);
     if (labelTokens.length === 1 && firstCount > 0) labelTokens = (labelTokens[0] ?? '').split(/\s+/);
     const labelParts = labelTokens.filter((token, index) => !(index === 0 && labelTokens.length > 1 && /^(actual|true)$/i.test(token)));
-    const counts = tokens
-      .slice(firstCount)
-      .flatMap((token) => token.split(/\s+/))
-      .map((token) => parseCount(token) ?? parseNumber(token) ?? token);
+    const counts = (aligned ? words.slice(-k) : tokens.slice(firstCount).flatMap((token) => token.split(/\s+/))).map(
+      (token) => parseCount(token) ?? parseNumber(token) ?? token,
+    );
     rows.push({ label: labelParts.join(' '), counts });
   }
   if (rows.length === 0) return undefined;
@@ -196,7 +200,7 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       }
       const nCell = n >= 0 ? row[n] : undefined;
       if (nCell && nCell.text !== '') {
-        record['n'] = numberCell(nCell, parseCount);
+        record['n'] = numberCell(nCell, (t) => parseCount(t) ?? parseNumber(t));
         ctx.b.mark([...path, 'n'], nCell.position);
       }
       const metrics: Record<string, unknown> = {};

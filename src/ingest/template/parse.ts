@@ -13,7 +13,7 @@
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { finishRecord } from '../finish.ts';
+import { finishRecord, writtenDecimalsOf } from '../finish.ts';
 import { createSource, innerSliceOf, sliceOf, startOf, stripEmphasis } from '../markdown-blocks.ts';
 import { RecordBuilder } from '../record-builder.ts';
 import { normalizeLabel } from '../text.ts';
@@ -67,6 +67,11 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
     if (titleText !== '' && normalizeLabel(titleText) !== 'ml experiment tracking log') b.set(['title'], titleText, startOf(title));
   }
 
-  const diagnostics = finishRecord(b.data, { file, placeholders: b.placeholders, idPosition: b.positions.get('id') });
+  // A number's position is where its text starts (a table cell, a value after its label).
+  const writtenDecimals = writtenDecimalsOf(b.data, (path) => {
+    const at = b.positions.get(path);
+    return at === undefined ? undefined : source.lines[at.line - 1]?.slice(at.column - 1);
+  });
+  const diagnostics = finishRecord(b.data, { file, placeholders: b.placeholders, idPosition: b.positions.get('id'), writtenDecimals });
   return { file, format: 'template', data: b.data, positions: b.positions, keyPositions: new Map(), diagnostics };
 }

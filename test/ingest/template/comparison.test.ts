@@ -8,11 +8,18 @@ describe('parseClaim', () => {
     ['-1.2 pp', { value: -1.2, unit: 'pp' }],
     ['−0.5 points vs baseline', { value: -0.5, unit: 'pp', reference: 'baseline' }],
     ['+0.018 over production', { value: 0.018, unit: 'abs', reference: 'production' }],
+    ['3x vs previous best', { value: 3, unit: 'x', reference: 'previous best' }],
+    ['improved by 2pp vs production', { value: 2, unit: 'pp', reference: 'production' }],
   ])('%s', (text, expected) => {
     expect(parseClaim('Accuracy', text)).toEqual({ metric: 'Accuracy', text, ...expected });
   });
 
-  test('keeps a claim it cannot read as text only', () => {
+  test('keeps a claim without a number as text (and the reference it names)', () => {
     expect(parseClaim('F1', 'much better')).toEqual({ metric: 'F1', text: 'much better' });
+    expect(parseClaim('F1', 'much better than production')).toEqual({
+      metric: 'F1',
+      text: 'much better than production',
+      reference: 'production',
+    });
   });
 });

@@ -24,6 +24,25 @@ describe('parseConfusionMatrixText', () => {
     });
   });
 
+  test('reads a row aligned with one space between its label and its first count', () => {
+    const text = '               Predicted\n             Stay   Churn\nActual Stay  7399   601\n       Churn 699    1301';
+    expect(parseConfusionMatrixText(text)).toEqual({
+      labels: ['Stay', 'Churn'],
+      matrix: [
+        [7399, 601],
+        [699, 1301],
+      ],
+    });
+  });
+
+  test('keeps a label with a number in it when the header gives the columns', () => {
+    const text = '          Class 1   Class 2\nClass 1   50        5\nClass 2   4         41';
+    expect(parseConfusionMatrixText(text)?.matrix).toEqual([
+      [50, 5],
+      [4, 41],
+    ]);
+  });
+
   test('returns undefined without any counts', () => {
     expect(parseConfusionMatrixText('nothing here')).toBeUndefined();
   });

@@ -1,0 +1,213 @@
+/**
+ * "Improvement vs Baseline" claims: the one parser of a claim's text (the template parser calls it
+ * too, so a claim means the same in every input form), and the check of each claim against the
+ * computed change it names.
+ */
+import type { BaselineRow, Experiment, ImprovementClaim } from '../schema/index.ts';
+import { message } from './messages.ts';
+import { metricInfo, normalizeUnit } from './metrics.ts';
+import type { Check, ClaimCheck, MetricDelta, NotCompared } from './schema.ts';
+import { decimalsOf, EPSILON, writtenDecimals } from './stats.ts';
+
+/** The unit of a claimed change: relative-or-absolute percent, percentage points, absolute in the metric unit, or a ratio. */
+export type ClaimUnit = '%' | 'pp' | 'abs' | 'x';
+
+/** What the text of a claim says. */
+export interface ClaimText {
+  /** The claimed change, signed (`−1.2 pp` → −1.2); null when the text states no number. */
+  value: number | null;
+  /** Decimal places the number was written with. */
+  decimals: number;
+  /** True when the number carries an explicit sign (then the sign must match). */
+  signed: boolean;
+  unit: ClaimUnit | null;
+  /** What it is compared to (after "vs", "over", "than", …), when the text says. */
+  reference: string | null;
+  /** A trailing parenthesised remark, e.g. "acceptable". */
+  comment: string | null;
+}
+
+const NUMBER = /(?<![\w.])([+\-−–]?)\s*(\d[\d,]*(?:\.\d+)?)\s*(%|pp\b|p\.p\.|percentage points?\b|points?\b|pts?\b|x\b|×|[a-zµ$]+\b)?/i;
+const POINTS = /^(?:pp|p\.p\.|percentage points?|points?|pts?)$/i;
+const REFERENCE = /\b(?:vs\.?|versus|over|than|compared (?:to|with)|relative to|against|from)\s+(.+)$/i;
+
+/**
+ * Parses a claim as people write it: `+2.1% vs previous best`, `+2pp vs production`, `-1.2 pp`,
+ * `+3ms vs previous best (acceptable)`, `3x vs previous best`, `Accuracy improved by 2.1% over the
+ * baseline`. The first number is the change; a `%` is relative or absolute percent, `pp`/`points` are
+ * percentage points, `x`/`×` a ratio, a unit such as `ms` (or none) an absolute change in the metric's unit.
+ */
+export function parseClaimText(text: string): ClaimText {
+  const comment = /\(([^()]*)\)\s*$/.exec(text);
+  const body = comment === null ? text : text.slice(0, comment.index);
+  const match = NUMBER.exec(body);
+  const literal = match?.[2]?.replace(/,/g, '');
+  const unitText = (match?.[3] ?? '').trim();
+  const known =
+    unitText === ''
+      ? null
+      : unitText === '%'
+        ? '%'
+        : POINTS.test(unitText)
+          ? 'pp'
+          : /^(?:x|×)$/i.test(unitText)
+            ? 'x'
+            : normalizeUnit(unitText);
+  const sign = match?.[1] ?? '';
+  const after = match === null ? body : body.slice(match.index + match[0].length - (known === null ? unitText.length : 0));
+  const reference = REFERENCE.exec(after)?.[1]?.trim() ?? null;
+  return {
+    value: literal === undefined ? null : (sign === '' || sign === '+' ? 1 : -1) * Number(literal),
+    decimals: (literal?.split('.')[1] ?? '').length,
+    signed: sign !== '',
+    unit: literal === undefined ? null : known === '%' || known === 'pp' || known === 'x' ? known : 'abs',
+    reference: reference === '' ? null : reference,
+    comment: comment?.[1] === undefined || comment[1].trim() === '' ? null : comment[1].trim(),
+  };
+}
+
+/** A claim ready to check: its number, precision, sign and unit. */
+export interface ParsedClaim {
+  value: number;
+  decimals: number;
+  signed: boolean;
+  unit: ClaimUnit;
+}
+
+/** The number of a claim: its `value`/`unit` fields where given (precision as written), else its text. Null when it states none. */
+export function readClaim(claim: ImprovementClaim, decimals?: number): ParsedClaim | null {
+  const text = parseClaimText(claim.text);
+  const value = claim.value ?? text.value;
+  if (value === null) return null;
+  const sameLiteral = text.value !== null && Math.abs(Math.abs(text.value) - Math.abs(value)) < EPSILON;
+  return {
+    value,
+    decimals: Math.max(decimals ?? decimalsOf(value), sameLiteral ? text.decimals : 0),
+    signed: (sameLiteral && text.signed) || value < 0,
+    unit: claim.unit ?? text.unit ?? 'abs',
+  };
+}
+
+/** The reference a claim names: its `reference` field, else what its text compares to. */
+export function claimReference(claim: ImprovementClaim): string | null {
+  if (claim.reference !== undefined && claim.reference.trim() !== '') return claim.reference.trim();
+  return parseClaimText(claim.text).reference;
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+
+/**
+ * The baseline row a reference text names, leniently: the same words as the label with or without its
+ * parenthesised part, the row's experiment id, or all the reference's words found in the label.
+ */
+export function matchBaselineRow(reference: string, rows: readonly BaselineRow[]): BaselineRow | undefined {
+  const ref = words(reference).join(' ');
+  const candidates = rows.filter((row) => row.current !== true);
+  const byLabel = (row: BaselineRow): boolean =>
+    words(row.label).join(' ') === ref || words(row.label.replace(/\(.*?\)/g, '')).join(' ') === ref;
+  const byId = (row: BaselineRow): boolean => {
+    const ids = [row.experimentId, /\(([^)]+)\)/.exec(row.label)?.[1]].filter((id): id is string => id !== undefined);
+    return ids.some((id) => words(id).join(' ') === ref || reference.toLowerCase().includes(id.toLowerCase()));
+  };
+  const byWords = (row: BaselineRow): boolean => {
+    const label = new Set(words(row.label));
+    const refWords = words(reference).filter((w) => w !== 'the' && w !== 'our');
+    return refWords.length > 0 && refWords.every((w) => label.has(w));
+  };
+  return candidates.find(byLabel) ?? candidates.find(byId) ?? candidates.find(byWords);
+}
+
+function roundsTo(computed: number, claim: ParsedClaim): boolean {
+  const x = claim.signed ? computed : Math.abs(computed);
+  const c = claim.signed ? claim.value : Math.abs(claim.value);
+  return Math.abs(x - c) <= 0.5 * 10 ** -claim.decimals + EPSILON;
+}
+
+/**
+ * Reads a claim both ways its unit allows and says which reading matches: "%" as a relative change
+ * or as absolute points; "pp" as absolute points; "abs" as an absolute change in the metric unit (for a
+ * proportion, of fractions or of percentages, whichever way it is written).
+ * Points are 100 × the change of a fraction (any unit-interval metric, whatever scale it was written
+ * on), or the change of another metric written in percent.
+ */
+export function matchClaim(claim: ParsedClaim, delta: MetricDelta): 'relative' | 'absolute' | null {
+  const points = delta.fraction ? delta.absolute * 100 : delta.unit === '%' ? delta.absolute : null;
+  if (claim.unit === '%' && delta.relative !== null && roundsTo(delta.relative * 100, claim)) return 'relative';
+  if ((claim.unit === '%' || claim.unit === 'pp') && points !== null && roundsTo(points, claim)) return 'absolute';
+  // A bare number is a change in the unit the metric is written in: of fractions (+0.018) or of percentages (+2).
+  if (claim.unit === 'abs' && (roundsTo(delta.absolute, claim) || (delta.fraction && roundsTo(delta.absolute * 100, claim))))
+    return 'absolute';
+  return null;
+}
+
+/**
+ * Checks every `comparison.claims` entry against the computed deltas: the claim's reference is matched
+ * to a baseline row (or "parent" to the parent deltas); a claim is accepted when either reading of it
+ * rounds to the computed change at the claim's precision. Ratio claims ("3x") are not checked.
+ */
+export function checkClaims(
+  record: Experiment,
+  baselineDeltas: readonly MetricDelta[],
+  parentDeltas: readonly MetricDelta[] = [],
+  notCompared: readonly NotCompared[] = [],
+): { claims: ClaimCheck[]; checks: Check[] } {
+  const claims: ClaimCheck[] = [];
+  const checks: Check[] = [];
+  const rows = record.comparison?.baselines ?? [];
+  const others = rows.filter((row) => row.current !== true);
+  (record.comparison?.claims ?? []).forEach((claim, index) => {
+    const path = `comparison.claims.${index}`;
+    const parsed = readClaim(claim, claim.value === undefined ? undefined : writtenDecimals(record, `${path}.value`, claim.value));
+    const reference = claimReference(claim);
+    const parentDelta = reference !== null && /\bparent\b/i.test(reference) && parentDeltas.length > 0;
+    const row = reference === null ? (others.length === 1 ? others[0] : undefined) : matchBaselineRow(reference, rows);
+    const baseline = parentDelta ? (parentDeltas[0]?.baseline ?? null) : (row?.label ?? null);
+    const source = parentDelta ? 'parent' : 'baseline';
+    const key = metricInfo(claim.metric).key;
+    const delta = (parentDelta ? parentDeltas : baselineDeltas.filter((d) => d.baseline === baseline)).find((d) => d.key === key);
+    const result: ClaimCheck = {
+      index,
+      metric: claim.metric,
+      text: claim.text,
+      baseline,
+      claimed: parsed?.value ?? null,
+      claimedUnit: parsed?.unit ?? null,
+      claimKind: null,
+      computedRelative: delta?.relative ?? null,
+      computedAbsolute: delta?.absolute ?? null,
+      computedFraction: delta?.fraction ?? false,
+      computedDecimals: delta?.decimals ?? null,
+      status: 'unresolved',
+    };
+    claims.push(result);
+    const unresolved = (text: string): void => {
+      checks.push({ level: 'info', code: 'claim-unresolved', message: text, path });
+    };
+    if (parsed === null) return unresolved(message.claimNoNumber(claim.text));
+    if (parsed.unit === 'x') return unresolved(message.claimRatio(claim.text));
+    if (baseline === null) return unresolved(message.claimNoBaseline(claim.text, reference));
+    if (delta === undefined) {
+      const skipped = notCompared.find((d) => d.source === source && d.baseline === baseline && d.key === key);
+      return unresolved(
+        skipped === undefined
+          ? message.claimNoMetric(claim.text, claim.metric, baseline)
+          : message.claimNotCompared(claim.text, skipped.reason),
+      );
+    }
+    const kind = matchClaim(parsed, delta);
+    result.claimKind = kind;
+    result.status = kind === null ? 'mismatch' : 'accepted';
+    if (kind === null) {
+      checks.push({
+        level: 'warning',
+        code: 'claim-mismatch',
+        message: message.claimMismatch(claim.text, delta, baseline),
+        path,
+        hint: message.claimMismatchHint(),
+      });
+    }
+  });
+  return { claims, checks };
+}

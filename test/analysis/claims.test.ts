@@ -1,0 +1,264 @@
+import { describe, expect, test } from 'vitest';
+import { checkClaims, matchBaselineRow, parseClaimText, readClaim } from '../../src/analysis/claims.ts';
+import { analyzeCollection } from '../../src/analysis/index.ts';
+import { computeBaselineDeltas, computeParentDeltas } from '../../src/analysis/deltas.ts';
+import { parseSource, validateRecord } from '../../src/ingest/index.ts';
+import type { BaselineRow } from '../../src/schema/index.ts';
+import { record, templateRecord } from './fixtures.ts';
+
+describe('parseClaimText', () => {
+  test.each([
+    ['+2.1% vs previous best', { value: 2.1, decimals: 1, signed: true, unit: '%', reference: 'previous best', comment: null }],
+    ['+2pp vs production', { value: 2, decimals: 0, signed: true, unit: 'pp', reference: 'production', comment: null }],
+    ['F1 Score: +1.6 pp over baseline', { value: 1.6, decimals: 1, signed: true, unit: 'pp', reference: 'baseline', comment: null }],
+    [
+      '+3ms vs previous best (acceptable)',
+      { value: 3, decimals: 0, signed: true, unit: 'abs', reference: 'previous best', comment: 'acceptable' },
+    ],
+    ['reduced by 3 ms', { value: 3, decimals: 0, signed: false, unit: 'abs', reference: null, comment: null }],
+    ['−4 ms', { value: -4, decimals: 0, signed: true, unit: 'abs', reference: null, comment: null }],
+    ['3x vs previous best', { value: 3, decimals: 0, signed: false, unit: 'x', reference: 'previous best', comment: null }],
+    ['+2 vs production', { value: 2, decimals: 0, signed: true, unit: 'abs', reference: 'production', comment: null }],
+    [
+      'Accuracy improved by 2.10 percentage points compared to the baseline',
+      { value: 2.1, decimals: 2, unit: 'pp', reference: 'the baseline' },
+    ],
+    ['+1,200 QPS than before', { value: 1200, unit: 'abs', reference: 'before' }],
+    ['much better vs previous best', { value: null, unit: null, reference: 'previous best', comment: null }],
+  ])('"%s" → %o', (text, expected) => expect(parseClaimText(text)).toMatchObject(expected));
+});
+
+describe('readClaim', () => {
+  test.each([
+    [{ metric: 'Accuracy', text: '+2.1% vs previous best' }, undefined, { value: 2.1, decimals: 1, signed: true, unit: '%' }],
+    [
+      { metric: 'F1', text: '+2.0% vs previous best', value: 2, unit: '%' as const },
+      undefined,
+      { value: 2, decimals: 1, signed: true, unit: '%' },
+    ],
+    [{ metric: 'Latency', text: 'about two', value: 2.25 }, undefined, { value: 2.25, decimals: 2, signed: false, unit: 'abs' }],
+    // A JSON claim value written as 2.10 keeps the two places it was written with (writtenDecimals).
+    [{ metric: 'Accuracy', text: 'better', value: 2.1, unit: 'pp' as const }, 2, { value: 2.1, decimals: 2, unit: 'pp' }],
+    [{ metric: 'Speed', text: '2x faster' }, undefined, { value: 2, unit: 'x' }],
+  ])('%o (written with %s places) → %o', (claim, decimals, expected) => expect(readClaim(claim, decimals)).toMatchObject(expected));
+
+  test('a claim without a number cannot be read', () => {
+    expect(readClaim({ metric: 'Accuracy', text: 'much better' })).toBeNull();
+  });
+});
+
+describe('matchBaselineRow', () => {
+  const rows: BaselineRow[] = templateRecord().comparison?.baselines ?? [];
+  test.each([
+    ['previous best', 'Previous Best (exp-042)'],
+    ['Previous Best', 'Previous Best (exp-042)'],
+    ['exp-042', 'Previous Best (exp-042)'],
+    ['the simple baseline', 'Simple Baseline'],
+    ['business rules', 'Business Rules'],
+    ['production model', undefined],
+    ['current experiment', undefined],
+  ])('"%s" → %s', (reference, label) => expect(matchBaselineRow(reference, rows)?.label).toBe(label));
+});
+
+describe('checkClaims', () => {
+  const base = templateRecord();
+  const { deltas } = computeBaselineDeltas(base);
+
+  test('the template claims are accepted: accuracy and F1 as relative, latency as absolute', () => {
+    const { claims, checks } = checkClaims(base, deltas);
+    expect(checks).toEqual([]);
+    expect(claims.map((c) => [c.metric, c.status, c.claimKind, c.baseline])).toEqual([
+      ['Accuracy', 'accepted', 'relative', 'Previous Best (exp-042)'],
+      ['F1 Score', 'accepted', 'relative', 'Previous Best (exp-042)'],
+      ['Latency', 'accepted', 'absolute', 'Previous Best (exp-042)'],
+    ]);
+    expect(claims[0]?.computedRelative).toBeCloseTo(0.0211516, 6);
+    expect(claims[0]).toMatchObject({ computedFraction: true, computedDecimals: 3 });
+    expect(claims[1]?.computedRelative).toBeCloseTo(0.0195599, 6);
+    expect(claims[2]).toMatchObject({ computedAbsolute: 3, computedFraction: false, computedDecimals: 0 });
+  });
+
+  test.each([
+    ['Accuracy', '+2.1% vs previous best', 'accepted', 'relative'],
+    ['Accuracy', '+1.8% vs previous best', 'accepted', 'absolute'],
+    ['Accuracy', '+1.8pp vs previous best', 'accepted', 'absolute'],
+    ['Accuracy', '+0.018 vs previous best', 'accepted', 'absolute'],
+    ['Accuracy', '+1.8 vs previous best', 'accepted', 'absolute'],
+    ['Accuracy', '2.1% vs previous best', 'accepted', 'relative'],
+    ['Accuracy', '+2.5% vs previous best', 'mismatch', null],
+    ['Accuracy', '-2.1% vs previous best', 'mismatch', null],
+    ['Accuracy', '+2.1pp vs previous best', 'mismatch', null],
+    ['Latency (ms)', '+3ms vs previous best', 'accepted', 'absolute'],
+    ['Latency (ms)', '-3ms vs previous best', 'mismatch', null],
+    ['Latency (ms)', '+7.1% vs previous best', 'accepted', 'relative'],
+    ['Latency (ms)', '+3% vs previous best', 'mismatch', null],
+    ['Accuracy', '+11.9 points vs simple baseline', 'accepted', 'absolute'],
+  ])('%s "%s" → %s (%s)', (metric, text, status, kind) => {
+    const r = templateRecord({ comparison: { ...base.comparison, claims: [{ metric, text }] } });
+    const { claims } = checkClaims(r, deltas);
+    expect(claims[0]).toMatchObject({ status, claimKind: kind });
+  });
+
+  test('a mismatch is a warning naming both numbers, proportions in percent', () => {
+    const r = templateRecord({ comparison: { ...base.comparison, claims: [{ metric: 'Accuracy', text: '+2.5% vs previous best' }] } });
+    expect(checkClaims(r, deltas).checks).toEqual([
+      {
+        level: 'warning',
+        code: 'claim-mismatch',
+        message:
+          'Claim "+2.5% vs previous best" does not match the numbers: Accuracy went from 85.1% (Previous Best (exp-042)) to 86.9%, a change of +1.8 pp (+2.115% relative).',
+        path: 'comparison.claims.0',
+        hint: 'A "%" claim is accepted as a relative change or as percentage points; give the change as the table implies it.',
+      },
+    ]);
+  });
+
+  test('a mismatch against a zero reference names only the absolute change', () => {
+    const r = record({
+      id: 'z',
+      comparison: {
+        baselines: [
+          { label: 'Now', current: true, metrics: { Errors: 2 } },
+          { label: 'Old', metrics: { Errors: 0 } },
+        ],
+        claims: [{ metric: 'Errors', text: '+5' }],
+      },
+    });
+    const { checks } = checkClaims(r, computeBaselineDeltas(r).deltas);
+    expect(checks[0]?.message).toBe('Claim "+5" does not match the numbers: Errors went from 0 (Old) to 2, a change of +2.');
+  });
+
+  test.each([
+    [
+      { metric: 'Accuracy', text: 'much better vs previous best' },
+      'Claim "much better vs previous best" states no change that can be checked.',
+    ],
+    [{ metric: 'Speed', text: '2x faster vs previous best' }, 'Claim "2x faster vs previous best" is a ratio; ratios are not checked.'],
+    [
+      { metric: 'Accuracy', text: '+2.1% vs production', reference: 'production' },
+      'Claim "+2.1% vs production" refers to "production", which matches no row of the baseline table.',
+    ],
+    [
+      { metric: 'Accuracy', text: '+2.1%' },
+      'Claim "+2.1%" does not say what it is compared to, and there is no single baseline to check it against.',
+    ],
+    [
+      { metric: 'AUC', text: '+1% vs previous best' },
+      'Claim "+1% vs previous best" cannot be checked: the baseline table has no AUC value for both Previous Best (exp-042) and the current experiment.',
+    ],
+  ])('%o is unresolved: %s', (claim, text) => {
+    const r = templateRecord({ comparison: { ...base.comparison, claims: [claim] } });
+    const { claims, checks } = checkClaims(r, deltas);
+    expect(claims[0]?.status).toBe('unresolved');
+    expect(checks).toEqual([{ level: 'info', code: 'claim-unresolved', message: text, path: 'comparison.claims.0' }]);
+  });
+
+  test('a claim about values that could not be compared says why', () => {
+    const r = record({
+      id: 'u',
+      comparison: {
+        baselines: [
+          { label: 'Now', current: true, metrics: { 'Latency (ms)': 45 } },
+          { label: 'Old', metrics: { 'Latency (s)': 0.042 } },
+        ],
+        claims: [{ metric: 'Latency', text: '+3 ms vs old' }],
+      },
+    });
+    const { deltas: none, notCompared } = computeBaselineDeltas(r);
+    expect(checkClaims(r, none, [], notCompared).checks[0]?.message).toBe(
+      'Claim "+3 ms vs old" cannot be checked: the values are not comparable (the values are in different units (ms and s)).',
+    );
+  });
+
+  test('a claim without reference is checked against the only baseline row', () => {
+    const r = record({
+      id: 'one',
+      comparison: {
+        baselines: [
+          { label: 'Now', current: true, metrics: { Accuracy: 0.9 } },
+          { label: 'Old', metrics: { Accuracy: 0.8 } },
+        ],
+        claims: [{ metric: 'Accuracy', text: '+10 pp' }],
+      },
+    });
+    expect(checkClaims(r, computeBaselineDeltas(r).deltas).claims[0]).toMatchObject({
+      baseline: 'Old',
+      status: 'accepted',
+      claimKind: 'absolute',
+    });
+  });
+
+  test('a claim "vs parent" is checked against the parent deltas', () => {
+    const parent = record({ id: 'p', evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.8 }] } });
+    const child = record({
+      id: 'c',
+      evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.9 }] },
+      comparison: { claims: [{ metric: 'Accuracy', text: '+12.5% vs parent' }] },
+    });
+    const result = checkClaims(child, [], computeParentDeltas(child, parent).deltas);
+    expect(result.claims[0]).toMatchObject({ baseline: 'p', status: 'accepted', claimKind: 'relative' });
+  });
+
+  test('a record without claims has none', () => {
+    expect(checkClaims(record({ id: 'x' }), [])).toEqual({ claims: [], checks: [] });
+  });
+});
+
+describe('one claim parser for all three input forms', () => {
+  const rows = [
+    { label: 'Current Experiment', current: true, metrics: { Accuracy: 0.869 } },
+    { label: 'Previous Best (exp-042)', metrics: { Accuracy: 0.851 } },
+  ];
+  const json = (text: string): string =>
+    JSON.stringify({ id: 'j', comparison: { baselines: rows, claims: [{ metric: 'Accuracy', text }] } });
+  const frontmatter = (text: string): string =>
+    [
+      '---',
+      'id: f',
+      'comparison:',
+      '  baselines:',
+      '    - { label: Current Experiment, current: true, metrics: { Accuracy: 0.869 } }',
+      '    - { label: Previous Best (exp-042), metrics: { Accuracy: 0.851 } }',
+      '  claims:',
+      `    - { metric: Accuracy, text: "${text}" }`,
+      '---',
+      '',
+    ].join('\n');
+  const template = (text: string): string =>
+    [
+      '# ML Experiment Tracking Log',
+      '',
+      '**Experiment ID**: t',
+      '',
+      '## Comparison to Baseline',
+      '',
+      '**Baseline Models**:',
+      '| Model | Accuracy | Notes |',
+      '|-------|----------|-------|',
+      '| **Current Experiment** | **0.869** | - |',
+      '| Previous Best (exp-042) | 0.851 | Production model |',
+      '',
+      '**Improvement vs Baseline**:',
+      `- Accuracy: ${text}`,
+      '',
+    ].join('\n');
+  const statusOf = (text: string, file: string): string[] => {
+    const parsed = parseSource(text, { file });
+    const { record: r } = validateRecord(parsed, { file });
+    if (r === undefined) throw new Error(`${file} does not validate`);
+    const analysis = analyzeCollection([r]).byId.get(r.id);
+    return (analysis?.claims ?? []).map((c) => `${c.status} ${c.claimedUnit ?? ''} ${c.claimKind ?? ''}`);
+  };
+
+  test.each([
+    ['3x vs previous best', 'unresolved x '],
+    ['+2.1% vs previous best', 'accepted % relative'],
+    ['+1.8pp vs previous best', 'accepted pp absolute'],
+    ['+1.8 vs previous best', 'accepted abs absolute'],
+    ['+5% vs previous best', 'mismatch % '],
+  ])('"%s" means the same as JSON, frontmatter and template: %s', (text, expected) => {
+    expect(statusOf(json(text), 'a.json')).toEqual([expected]);
+    expect(statusOf(frontmatter(text), 'a.md')).toEqual([expected]);
+    expect(statusOf(template(text), 'b.md')).toEqual([expected]);
+  });
+});

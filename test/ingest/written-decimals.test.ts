@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { parseSource, validateRecord } from '../../src/ingest/index.ts';
+
+/** The `writtenDecimals` a file gets from the parser. */
+function decimals(text: string, file: string): Record<string, number> | undefined {
+  const { record } = validateRecord(parseSource(text, { file }), { file });
+  return record?.writtenDecimals;
+}
+
+describe('written precision is kept from the source text', () => {
+  test('JSON: 0.890 was written to three places, 0.845 needs no note', () => {
+    const text =
+      '{ "id": "j", "evaluation": { "testMetrics": [{ "metric": "Accuracy", "value": 0.890, "ci95": 0.010 }, { "metric": "F1", "value": 0.845 }] } }';
+    expect(decimals(text, 'j.json')).toEqual({ 'evaluation.testMetrics.0.value': 3, 'evaluation.testMetrics.0.ci95': 3 });
+  });
+
+  test('YAML frontmatter: 0.890 and 48.0', () => {
+    const text = [
+      '---',
+      'id: y',
+      'training:',
+      '  infrastructure: { gpuCount: 4, durationHours: 12, gpuHours: 48.0 }',
+      'evaluation:',
+      '  testMetrics:',
+      '    - { metric: Accuracy, value: 0.890 }',
+      '---',
+      '',
+    ].join('\n');
+    expect(decimals(text, 'y.md')).toEqual({ 'training.infrastructure.gpuHours': 1, 'evaluation.testMetrics.0.value': 3 });
+  });
+
+  test('the template: 0.890 and 87.0% in the test metrics, **0.850** in the baseline table', () => {
+    const text = [
+      '# ML Experiment Tracking Log',
+      '',
+      '**Experiment ID**: t',
+      '',
+      '## Evaluation Results',
+      '',
+      '**Test Set Performance**:',
+      '| Metric | Value | 95% CI |',
+      '|--------|-------|--------|',
+      '| Accuracy | 87.0% | ±0.70% |',
+      '| Precision | 0.890 | ±0.015 |',
+      '',
+      '## Comparison to Baseline',
+      '',
+      '**Baseline Models**:',
+      '| Model | Accuracy | Notes |',
+      '|-------|----------|-------|',
+      '| **Current Experiment** | **0.870** | - |',
+      '| Production | 0.85 | - |',
+      '',
+    ].join('\n');
+    expect(decimals(text, 't.md')).toEqual({
+      'evaluation.testMetrics.0.value': 1,
+      'evaluation.testMetrics.0.ci95': 2,
+      'evaluation.testMetrics.1.value': 3,
+      'comparison.baselines.0.metrics.Accuracy': 3,
+    });
+  });
+
+  test('a record may state them itself; the source text wins', () => {
+    const text =
+      '{ "id": "s", "writtenDecimals": { "a": 4, "evaluation.testMetrics.0.value": 1 }, "evaluation": { "testMetrics": [{ "metric": "Accuracy", "value": 0.90 }] } }';
+    expect(decimals(text, 's.json')).toEqual({ a: 4, 'evaluation.testMetrics.0.value': 2 });
+  });
+});
