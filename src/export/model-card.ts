@@ -282,9 +282,9 @@ export function buildCardBody(record: Experiment, options: ModelCardOptions = {}
     const gaps = computeFairnessGaps(groups);
     if (gaps.length > 0)
       evaluation.push(
-        `### Fairness gaps\n\nFairlearn definitions: difference = max − min over groups, ratio = min / max; flagged when the ratio is below ${gaps[0]?.threshold ?? 0.8} (the four-fifths heuristic).\n\n` +
+        `### Fairness gaps\n\nFairlearn definitions: difference = max − min over groups, ratio = min / max. A gap is flagged — a prompt to look, not a finding — by Logbook's rules: a selection rate whose ratio is below the four-fifths heuristic, or another proportion whose gap is large and whose 95% interval excludes 0; never from groups too small to tell (each row says why).\n\n` +
           table(
-            ['Attribute', 'Metric', 'Lowest group', 'Highest group', 'Difference', 'Ratio', 'Flagged'],
+            ['Attribute', 'Metric', 'Lowest group', 'Highest group', 'Difference', 'Ratio', 'Flagged', 'Why'],
             gaps.map((gap) => [
               gap.attribute,
               gap.metric,
@@ -293,6 +293,7 @@ export function buildCardBody(record: Experiment, options: ModelCardOptions = {}
               round(gap.difference),
               gap.ratio === null ? '—' : round(gap.ratio),
               gap.flagged ? 'yes' : 'no',
+              gap.flagReason,
             ]),
           ),
       );
