@@ -16,7 +16,7 @@ import { isBetter, isScaleProblem, isUnitIntervalMetric, metricInfo, proportionS
 import { message } from './messages.ts';
 import type { Check } from './schema.ts';
 import { groupRowsByAttribute } from './fairness.ts';
-import { findCurrentRow, sameQuantity } from './deltas.ts';
+import { findCurrentRow, sameQuantity, testMetricByKey } from './deltas.ts';
 import { findTestSplit, isOverallGroup, isWellFormedMatrix, matrixTotal, positiveIndex, testSetSizes } from './sizes.ts';
 import { agreesWithinRounding, EPSILON, halfUnit, sum, writtenDecimals } from './stats.ts';
 
@@ -350,18 +350,9 @@ export function checkGroups(record: Experiment): Check[] {
   if (overall !== undefined) {
     for (const { name, value, path } of entries(overall.metrics, `evaluation.disaggregated.${overallIndex}.metrics`)) {
       const info = metricInfo(name);
-      const testMetrics = record.evaluation?.testMetrics ?? [];
-      const t = testMetrics.findIndex((tm) => tm.value !== null && metricInfo(tm.metric, tm.unit).key === info.key);
-      const test = testMetrics[t];
-      if (test?.value === null || test?.value === undefined) continue;
-      const testSide = {
-        value: test.value,
-        info: metricInfo(test.metric, test.unit),
-        decimals: writtenDecimals(record, `evaluation.testMetrics.${t}.value`, test.value),
-      };
-      if (!sameQuantity({ value, info, decimals: writtenDecimals(record, path, value) }, testSide)) {
-        checks.push({ level: 'warning', code: 'group-overall-mismatch', message: message.overallVsTest(name, value, test.value), path });
-      }
+      const test = testMetricByKey(record, info.key);
+      if (test === undefined || sameQuantity({ value, info, decimals: writtenDecimals(record, path, value) }, test)) continue;
+      checks.push({ level: 'warning', code: 'group-overall-mismatch', message: message.overallVsTest(name, value, test.value), path });
     }
   }
   return checks;
@@ -410,16 +401,14 @@ export function checkMetricValues(record: Experiment): Check[] {
     const i = baselines.indexOf(current);
     for (const { name, value, path } of entries(current.metrics, `comparison.baselines.${i}.metrics`)) {
       const info = metricInfo(name);
-      const t = testMetrics.findIndex((tm) => tm.value !== null && metricInfo(tm.metric, tm.unit).key === info.key);
-      const tm = testMetrics[t];
-      if (tm?.value === null || tm?.value === undefined) continue;
-      const testSide = {
-        value: tm.value,
-        info: metricInfo(tm.metric, tm.unit),
-        decimals: writtenDecimals(record, `evaluation.testMetrics.${t}.value`, tm.value),
-      };
-      if (sameQuantity({ value, info, decimals: writtenDecimals(record, path, value) }, testSide)) continue;
-      checks.push({ level: 'warning', code: 'baseline-current-mismatch', message: message.currentRowVsTest(name, value, tm.value), path });
+      const test = testMetricByKey(record, info.key);
+      if (test === undefined || sameQuantity({ value, info, decimals: writtenDecimals(record, path, value) }, test)) continue;
+      checks.push({
+        level: 'warning',
+        code: 'baseline-current-mismatch',
+        message: message.currentRowVsTest(name, value, test.value),
+        path,
+      });
     }
   }
   return checks;

@@ -89,16 +89,13 @@ export function sideInterval(side: DeltaSide, scaled: ScaledValue): SideInterval
 export function computeMetricDelta(input: MetricDeltaInput): MetricDelta | NotCompared {
   const { current, reference } = input;
   const info = metricInfo(input.metric);
+  const subject = { baseline: input.baseline, source: input.source, referenceId: input.referenceId, metric: input.metric, key: info.key };
   const cur = scaleValue(current.info, current.value, current.decimals ?? decimalsOf(current.value));
   const ref = scaleValue(reference.info, reference.value, reference.decimals ?? decimalsOf(reference.value));
   const problem = isScaleProblem(cur) ? cur : isScaleProblem(ref) ? ref : sameScaleProblem(cur, ref);
   if (problem !== null || isScaleProblem(cur) || isScaleProblem(ref)) {
     return {
-      baseline: input.baseline,
-      source: input.source,
-      referenceId: input.referenceId,
-      metric: input.metric,
-      key: info.key,
+      ...subject,
       current: current.value,
       currentUnit: current.info.unit,
       reference: reference.value,
@@ -146,11 +143,7 @@ export function computeMetricDelta(input: MetricDeltaInput): MetricDelta | NotCo
         : `this experiment: ${a.reason ?? ''}; "${input.baseline}": ${b.reason ?? ''}`;
   }
   return {
-    baseline: input.baseline,
-    source: input.source,
-    referenceId: input.referenceId,
-    metric: input.metric,
-    key: info.key,
+    ...subject,
     current: cur.value,
     reference: ref.value,
     absolute,

@@ -15,12 +15,17 @@ export const DirectionSchema = z
   .nullable()
   .describe('Which way the metric improves: "higher", "lower", or null when the metric is not recognised.');
 
-export const MetricDeltaSchema = z.object({
+/** What a change (or a pair not compared) is about: the reference and the metric. */
+const DeltaSubjectShape = {
   baseline: z.string().describe('What the current value is compared to: the baseline row label, or the parent experiment id.'),
   source: z.enum(['baseline', 'parent']).describe('"baseline" for a row of the baseline table, "parent" for the parent experiment.'),
   referenceId: z.string().nullable().describe('Experiment id of the reference, when known.'),
   metric: z.string().describe("Metric name as written in the current experiment's table."),
   key: z.string().describe('Normalized metric key (e.g. "f1" for "F1 Score").'),
+};
+
+export const MetricDeltaSchema = z.object({
+  ...DeltaSubjectShape,
   current: z
     .number()
     .describe("The current experiment's value on the common scale: a fraction in [0, 1] when `fraction` (87% → 0.87), else as written."),
@@ -65,11 +70,7 @@ export const MetricDeltaSchema = z.object({
 export type MetricDelta = z.output<typeof MetricDeltaSchema>;
 
 export const NotComparedSchema = z.object({
-  baseline: z.string().describe('The baseline row label, or the parent experiment id.'),
-  source: z.enum(['baseline', 'parent']).describe('"baseline" for a row of the baseline table, "parent" for the parent experiment.'),
-  referenceId: z.string().nullable().describe('Experiment id of the reference, when known.'),
-  metric: z.string().describe("Metric name as written in the current experiment's table."),
-  key: z.string().describe('Normalized metric key.'),
+  ...DeltaSubjectShape,
   current: z.number().describe("The current experiment's value, as written."),
   currentUnit: z.string().nullable().describe('Its unit as written.'),
   reference: z.number().describe("The reference's value, as written."),

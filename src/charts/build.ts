@@ -4,7 +4,7 @@
  * chart's view data, spec, text alternative and data table. Rendering is `render.ts`'s job.
  */
 import type { ConfusionMatrix, EpochRow, Experiment, GroupRow, TestMetric } from '../schema/index.ts';
-import { isLearningRateColumn, isLossMetric, metricInfo } from '../analysis/metrics.ts';
+import { isLearningRateColumn, isLossMetric, isScaleProblem, metricInfo, scaleValue } from '../analysis/metrics.ts';
 import { isOverallGroup } from '../analysis/sizes.ts';
 import { baselinesSpec } from './baselines.ts';
 import { confusionMatrixCells, confusionMatrixSpec } from './confusion-matrix.ts';
@@ -160,20 +160,32 @@ function trainingCharts(record: Experiment): ChartView[] {
 // ---------------------------------------------------------------------------------------------
 // Evaluation
 
-/** The commensurable test metrics to chart: 0–1 metrics without a unit, else percent metrics. */
+/**
+ * The commensurable test metrics to chart: unit-interval metrics on one scale (fractions, whatever
+ * scale they were written on: `87%` next to `0.684`) and other 0–1 values without a unit; else
+ * other percent metrics.
+ */
 export function chartableTestMetrics(metrics: readonly TestMetric[]): {
   shown: TestMetricPoint[];
   omitted: string[];
 } {
-  const points = metrics.flatMap((m): (TestMetricPoint & { unit: string })[] => {
+  const points = metrics.flatMap((m): (TestMetricPoint & { scale: 'fraction' | 'percent' | 'other' })[] => {
     if (!isNumber(m.value)) return [];
     const ci = m.ci95;
     const [low, high] =
       ci === undefined ? [undefined, undefined] : typeof ci === 'number' ? [m.value - ci, m.value + ci] : [ci.low, ci.high];
-    return [{ metric: m.metric, value: m.value, low, high, unit: m.unit ?? '' }];
+    const scaled = scaleValue(metricInfo(m.metric, m.unit), m.value, 0);
+    if (!isScaleProblem(scaled) && scaled.fraction) {
+      const f = (x: number | undefined): number | undefined =>
+        x === undefined ? undefined : Number.parseFloat((x * scaled.factor).toPrecision(15));
+      return [{ metric: m.metric, value: scaled.value, low: f(low), high: f(high), scale: 'fraction' }];
+    }
+    const unit = m.unit ?? '';
+    const scale = unit === '' && m.value >= 0 && m.value <= 1 ? 'fraction' : unit === '%' ? 'percent' : 'other';
+    return [{ metric: m.metric, value: m.value, low, high, scale }];
   });
-  const fraction = points.filter((p) => p.unit === '' && p.value >= 0 && p.value <= 1);
-  const percent = points.filter((p) => p.unit === '%');
+  const fraction = points.filter((p) => p.scale === 'fraction');
+  const percent = points.filter((p) => p.scale === 'percent');
   const shown = fraction.length > 0 ? fraction : percent;
   return {
     shown: shown.map(({ metric, value, low, high }) => ({ metric, value, low, high })),

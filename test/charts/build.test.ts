@@ -144,8 +144,20 @@ describe('chartableTestMetrics', () => {
     expect(shown[1]).toEqual({ metric: 'AUC', value: 0.9, low: 0.88, high: 0.91 });
     expect(omitted).toEqual(['Latency']);
   });
-  test('falls back to percent metrics', () => {
-    expect(chartableTestMetrics([{ metric: 'Accuracy', value: 86.9, unit: '%' }]).shown.map((m) => m.metric)).toEqual(['Accuracy']);
+  test('puts proportions on one scale: 87% ± 0.7% next to a precision of 0.684', () => {
+    const { shown, omitted } = chartableTestMetrics([
+      { metric: 'Accuracy', value: 87, unit: '%', ci95: 0.7 },
+      { metric: 'Precision', value: 0.684 },
+      { metric: 'MAPE (%)', value: 12 },
+    ]);
+    expect(shown).toEqual([
+      { metric: 'Accuracy', value: 0.87, low: 0.863, high: 0.877 },
+      { metric: 'Precision', value: 0.684, low: undefined, high: undefined },
+    ]);
+    expect(omitted).toEqual(['MAPE (%)']);
+  });
+  test('falls back to other percent metrics', () => {
+    expect(chartableTestMetrics([{ metric: 'MAPE', value: 12.5, unit: '%' }]).shown.map((m) => m.metric)).toEqual(['MAPE']);
   });
 });
 
