@@ -158,11 +158,12 @@ export async function runSummary(
     ];
     const changes = toContentChanges(repoChanges, pathspec === '.' ? '' : pathspec, dir);
 
-    const { records, diagnostics } = await loadRecords(dir, io.effects);
+    const { records, diagnostics, read } = await loadRecords(dir, io.effects);
     const loadedFiles = new Set(records.map((r) => r.file));
     const rawIdentities = new Map<string, RawIdentity>();
     for (const change of changes) {
-      if (change.kind === 'removed' || loadedFiles.has(change.file)) continue;
+      // Only files the loader read: never a link leading out of the folder, never a file past the size limit.
+      if (change.kind === 'removed' || loadedFiles.has(change.file) || !read.has(change.file)) continue;
       const text = await io.effects.readFile(change.file).catch(() => undefined);
       if (text !== undefined) rawIdentities.set(change.file, rawIdentity(parseSource(text, { file: change.file })));
     }

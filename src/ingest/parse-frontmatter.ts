@@ -1,10 +1,11 @@
 /** Markdown with YAML frontmatter: structured fields in the frontmatter, the Markdown body becomes `notes`. */
 
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { parseDocument } from 'yaml';
 import { finishRecord, isPlainObject, stripPlaceholders } from './finish.ts';
 import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
-import { joinPath, type FieldPath, type ParsedSource, type SourcePosition } from './types.ts';
+import { yamlPositions } from './positions.ts';
+import type { ParsedSource, SourcePosition } from './types.ts';
 
 /** True when a Markdown file starts with a `---` frontmatter fence. */
 export function hasFrontmatter(text: string): boolean {
@@ -17,14 +18,13 @@ export function hasFrontmatter(text: string): boolean {
  */
 export function parseFrontmatterSource(text: string, file: string): ParsedSource {
   const at = createLineIndex(text);
-  const positions = new Map<string, SourcePosition>();
-  const keyPositions = new Map<string, SourcePosition>();
+  const none = new Map<string, SourcePosition>();
   const fail = (offset: number, message: string, hint?: string): ParsedSource => ({
     file,
     format: 'frontmatter',
     data: undefined,
-    positions,
-    keyPositions,
+    positions: none,
+    keyPositions: none,
     diagnostics: [{ level: 'error', code: 'yaml-syntax', file, ...at(offset), path: '', message, ...(hint ? { hint } : {}) }],
   });
 
@@ -39,10 +39,18 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
   const error = document.errors[0];
   if (error) return fail(start + error.pos[0], msg.yamlSyntax(error.message.split('\n')[0] ?? error.message));
 
-  const data: unknown = document.contents === null ? {} : document.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = document.contents === null ? {} : document.toJS({ maxAliasCount: 100 });
+  } catch (failure) {
+    // A "billion laughs": aliases that expand past maxAliasCount values.
+    if (failure instanceof ReferenceError && /alias/i.test(failure.message))
+      return fail(start, msg.yamlTooManyAliases(), msg.hintYamlAliases());
+    throw failure;
+  }
   if (!isPlainObject(data)) return fail(start, msg.frontmatterNotMapping(data));
-  positions.set('', at(0));
-  if (document.contents) recordPositions(document.contents, [], { at: (offset) => at(start + offset), positions, keyPositions });
+  // Pinned positions: the whole record, and `notes` when it comes from the Markdown body.
+  const fixed = new Map<string, SourcePosition>([['', at(0)]]);
 
   const body = text.slice(bodyStart).replace(/^[ \t]*\r?\n/, '');
   const trimmedBody = body.trim();
@@ -51,40 +59,11 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
     if (typeof data['notes'] === 'string' && data['notes'].trim() !== '') data['notes'] = `${data['notes'].trim()}\n\n${trimmedBody}`;
     else {
       data['notes'] = trimmedBody;
-      positions.set('notes', at(text.length - body.length + leading));
+      fixed.set('notes', at(text.length - body.length + leading));
     }
   }
+  const { positions, keyPositions } = yamlPositions(document.contents, (offset) => at(start + offset), fixed);
   const placeholders = stripPlaceholders(data);
   const diagnostics = finishRecord(data, { file, placeholders, idPosition: positions.get('id') });
   return { file, format: 'frontmatter', data, positions, keyPositions, diagnostics };
-}
-
-interface Walk {
-  at: (offset: number) => SourcePosition;
-  positions: Map<string, SourcePosition>;
-  keyPositions: Map<string, SourcePosition>;
-}
-
-/** Records where every field path's value (and key) starts. */
-function recordPositions(node: unknown, path: FieldPath, walk: Walk): void {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (key === undefined) continue;
-      const keyNode = pair.key as YamlNode;
-      const childPath = [...path, key];
-      if (keyNode.range) walk.keyPositions.set(joinPath(childPath), walk.at(keyNode.range[0]));
-      const value = pair.value as YamlNode | null;
-      const offset = value?.range?.[0] ?? keyNode.range?.[0];
-      if (offset !== undefined) walk.positions.set(joinPath(childPath), walk.at(offset));
-      recordPositions(value, childPath, walk);
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, index) => {
-      const range = (item as YamlNode | null)?.range;
-      if (range) walk.positions.set(joinPath([...path, index]), walk.at(range[0]));
-      recordPositions(item, [...path, index], walk);
-    });
-  }
 }

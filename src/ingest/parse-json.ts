@@ -4,7 +4,9 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import { finishRecord, isPlainObject, stripPlaceholders } from './finish.ts';
 import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
-import { joinPath, type FieldPath, type ParsedSource, type SourcePosition } from './types.ts';
+import { setOwn } from '../util/own.ts';
+import { jsonPositions } from './positions.ts';
+import type { ParsedSource } from './types.ts';
 
 const PROBLEMS: Readonly<Record<string, string>> = {
   InvalidSymbol: 'unexpected character',
@@ -30,8 +32,7 @@ export function parseJsonSource(text: string, file: string): ParsedSource {
   const at = createLineIndex(text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const positions = new Map<string, SourcePosition>();
-  const keyPositions = new Map<string, SourcePosition>();
+  const { positions, keyPositions } = jsonPositions(root, at);
   const first = errors[0];
   if (first || !root) {
     return {
@@ -52,39 +53,25 @@ export function parseJsonSource(text: string, file: string): ParsedSource {
       ],
     };
   }
-  const data = toValue(root, [], { at, positions, keyPositions });
+  const data = toValue(root);
   if (!isPlainObject(data)) return { file, format: 'json', data, positions, keyPositions, diagnostics: [] };
   const placeholders = stripPlaceholders(data);
   const diagnostics = finishRecord(data, { file, placeholders, idPosition: positions.get('id') });
   return { file, format: 'json', data, positions, keyPositions, diagnostics };
 }
 
-interface Walk {
-  at: (offset: number) => SourcePosition;
-  positions: Map<string, SourcePosition>;
-  keyPositions: Map<string, SourcePosition>;
-}
-
-/** Builds the plain value of a node, recording where each field path starts. */
-function toValue(node: Node, path: FieldPath, walk: Walk): unknown {
-  walk.positions.set(joinPath(path), walk.at(node.offset));
+/** Builds the plain value of a node. */
+function toValue(node: Node): unknown {
   if (node.type === 'object') {
     // A null-prototype object would surprise consumers; `__proto__` keys are kept as own data properties instead.
     const object: Record<string, unknown> = {};
     for (const property of node.children ?? []) {
       const [keyNode, valueNode] = property.children ?? [];
       if (!keyNode || typeof keyNode.value !== 'string') continue;
-      const key = keyNode.value;
-      walk.keyPositions.set(joinPath([...path, key]), walk.at(keyNode.offset));
-      Object.defineProperty(object, key, {
-        value: valueNode ? toValue(valueNode, [...path, key], walk) : null,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      setOwn(object, keyNode.value, valueNode ? toValue(valueNode) : null);
     }
     return object;
   }
-  if (node.type === 'array') return (node.children ?? []).map((child, index) => toValue(child, [...path, index], walk));
+  if (node.type === 'array') return (node.children ?? []).map(toValue);
   return node.value as unknown;
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ExperimentSchema, type Experiment } from '../schema/index.ts';
 import { isPlainObject } from './finish.ts';
+import { checkRecordLimits } from './limits.ts';
 import * as msg from './messages.ts';
 import { REQUIRED_LOOKING_FIELDS } from './placeholder.ts';
 import { closestMatch } from './text.ts';
@@ -39,6 +40,11 @@ export function validateRecord(
   const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => ({ ...d, file }));
   if (parsed.data === undefined) return { record: undefined, diagnostics };
 
+  const limits = checkRecordLimits(parsed, (path) => positionOf(parsed, path));
+  diagnostics.push(...limits);
+  // Past the nesting limit the schema's own recursion is not safe to run.
+  if (limits.some((d) => d.code === 'too-deep')) return { record: undefined, diagnostics: diagnostics.sort(byPosition) };
+
   const result = ExperimentSchema.safeParse(parsed.data);
   if (!result.success) {
     for (const issue of result.error.issues as unknown as Issue[]) {
@@ -48,7 +54,8 @@ export function validateRecord(
   diagnostics.push(...unknownKeyWarnings(parsed.data, ExperimentSchema, [], parsed, file));
   diagnostics.push(...placeholderWarnings(parsed, file));
   diagnostics.sort(byPosition);
-  return { record: result.success ? result.data : undefined, diagnostics };
+  const ok = result.success && !limits.some((d) => d.level === 'error');
+  return { record: ok ? result.data : undefined, diagnostics };
 }
 
 /** Orders diagnostics by line, then column; file-wide ones first. Stable otherwise. */

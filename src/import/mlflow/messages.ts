@@ -39,6 +39,11 @@ export const messages = {
       'not an MLflow file store (no <experiment-id>/meta.yaml with an experiment name in it)',
       suggestion === undefined ? 'point at the mlruns/ folder MLflow writes (the one holding 0/meta.yaml)' : `did you mean ${suggestion}?`,
     ),
+  linkOutsideStore: (path: string, target: string): ImportError =>
+    new ImportError(
+      `${path} is a symbolic link${target === '' ? '' : ` to "${target}"`} that leads outside the store`,
+      'copy the store without links (cp -rL, or rsync without --links) and import the copy',
+    ),
   unreadableExperimentMeta: (file: string, reason: string): string =>
     `${file}: experiment metadata is unreadable (${reason}); experiment skipped`,
   unreadableRunMeta: (file: string, reason: string): string => `${file}: run metadata is unreadable (${reason}); run skipped`,
