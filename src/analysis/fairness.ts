@@ -7,6 +7,8 @@ import { metricInfo, percentScale } from './metrics.ts';
 import type { FairnessGap, GroupValue } from './schema.ts';
 import { isOverallGroup } from './sizes.ts';
 import { EPSILON, sum, twoProportionHalfWidth } from './stats.ts';
+import { getOwn } from '../util/own.ts';
+import { maxOf, minOf } from '../util/arrays.ts';
 
 /** Default ratio threshold for `flagged`: the four-fifths heuristic. */
 export const DEFAULT_FAIRNESS_THRESHOLD = 0.8;
@@ -56,7 +58,7 @@ function ratioToOverall(values: readonly number[], overall: number): number | nu
     .filter((v) => !(v === 0 && overall === 0))
     .map((v) => (overall === 0 ? 0 : v / overall))
     .map((r) => (r <= 1 ? r : 1 / r));
-  return ratios.length === 0 ? null : Math.min(...ratios);
+  return ratios.length === 0 ? null : minOf(ratios);
 }
 
 /**
@@ -77,7 +79,7 @@ export function computeFairnessGaps(rows: readonly GroupRow[], options: Fairness
     const metrics = [...new Set(groupRows.flatMap((row) => Object.keys(row.metrics)))];
     for (const metric of metrics) {
       const entries = groupRows.flatMap((row) => {
-        const value = row.metrics[metric];
+        const value = getOwn(row.metrics, metric);
         return value === null || value === undefined ? [] : [{ row, value }];
       });
       const first = entries[0];
@@ -89,7 +91,7 @@ export function computeFairnessGaps(rows: readonly GroupRow[], options: Fairness
         if (entry.value > max.value) max = entry;
       }
       const info = metricInfo(metric);
-      const overallValue = overall?.metrics[metric] ?? null;
+      const overallValue = getOwn(overall?.metrics, metric) ?? null;
       const values = entries.map((e) => e.value);
       const minValue: GroupValue = { group: min.row.group, value: min.value };
       const maxValue: GroupValue = { group: max.row.group, value: max.value };
@@ -120,7 +122,7 @@ export function computeFairnessGaps(rows: readonly GroupRow[], options: Fairness
         max: maxValue,
         difference,
         ratio,
-        differenceToOverall: overallValue === null ? null : Math.max(...values.map((v) => Math.abs(v - overallValue))),
+        differenceToOverall: overallValue === null ? null : maxOf(values.map((v) => Math.abs(v - overallValue))),
         ratioToOverall: overallValue === null ? null : ratioToOverall(values, overallValue),
         // EPSILON: 0.6 / 0.8 is 0.7499999999999999 in binary floating point, and must not be below 0.75.
         flagged: ratio !== null && ratio < threshold - EPSILON,

@@ -7,6 +7,7 @@ import type { Experiment } from '../schema/index.ts';
 import { compareRecords } from './compare.ts';
 import { computeParentDeltas } from './deltas.ts';
 import type { ExperimentLineage, MetricDelta } from './schema.ts';
+import { pushAll } from '../util/arrays.ts';
 
 /** One tree of the lineage forest. */
 export interface LineageTree {
@@ -167,7 +168,7 @@ export function buildLineageGraph(records: readonly Experiment[]): LineageGraph 
       if (seen.has(next)) continue;
       seen.add(next);
       result.push(next);
-      queue.push(...(children.get(next) ?? []));
+      pushAll(queue, children.get(next) ?? []);
     }
     return result;
   };

@@ -34,6 +34,7 @@ import {
 } from './markdown-blocks.ts';
 import { isPlaceholder } from './placeholder.ts';
 import { RecordBuilder } from './record-builder.ts';
+import { setOwn } from '../util/own.ts';
 import { normalizeLabel, toCamelCase } from './text.ts';
 import type { FieldPath, ParsedSource, SourcePosition } from './types.ts';
 import {
@@ -703,7 +704,7 @@ const historyHandler: Handler = (entry, ctx) => {
       if (index === epoch) return;
       const key = stripEmphasis(head.text);
       const cell = row[index];
-      record[key] = metricCell(cell);
+      setOwn(record, key, metricCell(cell));
       if (cell) ctx.b.mark([...path, key], cell.position);
     });
     rows.push(record);
@@ -969,7 +970,7 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       table.header.forEach((head, index) => {
         if (attributeColumns.includes(index) || index === n) return;
         const key = stripEmphasis(head.text);
-        metrics[key] = metricCell(row[index]);
+        setOwn(metrics, key, metricCell(row[index]));
         const cell = row[index];
         if (cell) ctx.b.mark([...path, 'metrics', key], cell.position);
       });
@@ -1030,7 +1031,7 @@ const baselinesHandler: Handler = (entry, ctx) => {
         return;
       }
       const key = stripEmphasis(head.text);
-      metrics[key] = metricCell(cell);
+      setOwn(metrics, key, metricCell(cell));
       ctx.b.mark([...path, 'metrics', key], cell.position);
     });
     record['metrics'] = metrics;

@@ -19,6 +19,7 @@ import {
 } from './format.ts';
 import { overview, type OverviewCounts } from './messages.ts';
 import type { ChangedExperiment, Summary, SummaryDelta } from './types.ts';
+import { pushAll } from '../util/arrays.ts';
 
 /** The hidden marker the PR workflow finds (and updates) its comment by. */
 export const SUMMARY_MARKER = '<!-- logbook-summary -->';
@@ -116,11 +117,11 @@ function recordSection(c: ChangedExperiment, summary: Summary): string[] {
 
   if (c.parentDeltas.length > 0 && c.parent !== null) {
     lines.push(`**vs parent** ${link(codeSpan(c.parent.id), c.parent.url)} (${sectionLink(c, summary, 'comparison', 'details')})`, '');
-    lines.push(...deltaTable(c.parentDeltas, 'Parent', false), '');
+    pushAll(lines, [...deltaTable(c.parentDeltas, 'Parent', false), '']);
   }
   if (c.baselineDeltas.length > 0) {
     lines.push(`**vs baselines** (${sectionLink(c, summary, 'comparison', 'details')})`, '');
-    lines.push(...deltaTable(c.baselineDeltas, 'Baseline value', true), '');
+    pushAll(lines, [...deltaTable(c.baselineDeltas, 'Baseline value', true), '']);
   }
 
   if (c.fairnessFlags.length > 0) {

@@ -3,6 +3,8 @@
  * `.astro` files only print strings, and units and signs are consistent across the site.
  */
 
+import { maxOf } from '../util/arrays.ts';
+
 const MINUS = '\u2212';
 
 /** Decimal places a number was written with (0.8690 → 3 as a JS number; 45 → 0; 1e-5 → 5). */
@@ -46,7 +48,7 @@ function numberFormat(places: number, grouping: boolean): Intl.NumberFormat {
 
 /** Formats a column of numbers with one precision (the largest any of them was written with, at most 6). */
 export function formatColumn(values: readonly (number | null | undefined)[]): string[] {
-  const places = Math.min(6, Math.max(0, ...values.map((v) => (typeof v === 'number' ? decimalsOf(v) : 0))));
+  const places = Math.min(6, Math.max(0, maxOf(values.map((v) => (typeof v === 'number' ? decimalsOf(v) : 0)))));
   return values.map((v) => formatValue(v, places));
 }
 
@@ -73,7 +75,7 @@ export function formatRatio(value: number | null | undefined): string {
 
 /** Number of decimals to show for a change in a metric whose values were written with `places` decimals. */
 export function deltaDecimals(values: readonly (number | null | undefined)[]): number {
-  return Math.min(6, Math.max(0, ...values.map((v) => (typeof v === 'number' ? decimalsOf(v) : 0))));
+  return Math.min(6, Math.max(0, maxOf(values.map((v) => (typeof v === 'number' ? decimalsOf(v) : 0)))));
 }
 
 /** A count with thousands separators: 150000 → `150,000`. */

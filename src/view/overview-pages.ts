@@ -5,6 +5,7 @@ import { fairnessCells } from './deltas.ts';
 import { formatValue, humanize } from './format.ts';
 import { experimentPath, joinBase, slugify, tagPath } from './urls.ts';
 import { compareText } from '../util/compare-text.ts';
+import { minOf } from '../util/arrays.ts';
 
 export interface OverviewInput {
   base: string;
@@ -38,7 +39,7 @@ export function buildFairnessOverview(input: OverviewInput): { rows: FairnessOve
       href,
       name: r.name ?? '',
       flagged: gaps.filter((g) => g.flagged).length,
-      minRatio: Math.min(...gaps.map((g) => g.ratio ?? 1)),
+      minRatio: minOf(gaps.map((g) => g.ratio ?? 1)),
       gaps: sorted.slice(0, 3).map((g) => {
         const cells = fairnessCells(g);
         const worst = g.betterDirection === 'lower' ? g.max : g.min;

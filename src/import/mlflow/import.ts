@@ -8,6 +8,7 @@ import { openSource } from './source.ts';
 import { nodeWriteEffects, writeRecords } from './write.ts';
 import type { RecordFormat, WriteEffects, WriteOutcome } from './write.ts';
 import { compareText } from '../../util/compare-text.ts';
+import { pushAll } from '../../util/arrays.ts';
 
 /**
  * MLflow import, one pipeline: **read** (one reader per source kind → neutral `MlflowRun`s) →
@@ -48,7 +49,7 @@ export async function readMlflow(source: string, selectors: readonly string[] = 
     const all = await reader.listExperiments();
     const experiments = selectExperiments(all, selectors);
     const runs: MlflowRun[] = [];
-    for (const experiment of experiments) runs.push(...(await reader.listRuns(experiment)));
+    for (const experiment of experiments) pushAll(runs, await reader.listRuns(experiment));
     return { experiments, runs: sortRuns(runs), warnings: [...reader.warnings] };
   } finally {
     reader.close();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { messages, ImportError } from './messages.ts';
 import { decodeMetricValue, parseInteger, parseStatus } from './model.ts';
 import type { MetricPoint, MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
+import { pushAll } from '../../util/arrays.ts';
 
 /** Credentials for a tracking server, as MLflow's own client reads them from the environment. */
 export interface RestCredentials {
@@ -118,7 +119,7 @@ export function openRestStore(baseUrl: string, options: RestOptions = {}): Mlflo
             ...(pageToken === undefined ? {} : { page_token: pageToken }),
           },
         });
-        found.push(...(page.runs ?? []));
+        pushAll(found, page.runs ?? []);
         pageToken = nextToken(page.next_page_token);
       } while (pageToken !== undefined);
 
