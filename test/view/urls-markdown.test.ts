@@ -59,6 +59,25 @@ describe('renderMarkdown', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('<a href="https://example.com/chart.png">chart</a>');
   });
+  test.each([
+    ['full reference', '![chart][r]\n\n[r]: https://evil.example/x.png', '<p><a href="https://evil.example/x.png">chart</a></p>'],
+    ['collapsed reference', '![chart][]\n\n[chart]: https://evil.example/x.png', '<p><a href="https://evil.example/x.png">chart</a></p>'],
+    ['shortcut reference', '![chart]\n\n[chart]: https://evil.example/x.png', '<p><a href="https://evil.example/x.png">chart</a></p>'],
+    ['protocol-relative reference', '![chart][r]\n\n[r]: //evil.example/x.png', '<p><a href="//evil.example/x.png">chart</a></p>'],
+    [
+      'image in a link',
+      '[![x](https://evil.example/i.png)](https://example.com)',
+      '<p><a href="https://example.com"><a href="https://evil.example/i.png">x</a></a></p>',
+    ],
+  ])('turns a %s image into a link too: nothing is loaded when the page is shown', (_kind, markdown, html) => {
+    expect(renderMarkdown(markdown)).toBe(html);
+  });
+  test('shows Markdown nested too deeply for the parser as plain text instead of failing', () => {
+    const deep = `${'> '.repeat(5_000)}quote <b>`;
+    const html = renderMarkdown(deep);
+    expect(html.startsWith('<p>&gt; &gt; ')).toBe(true);
+    expect(html.endsWith('quote &lt;b&gt;</p>')).toBe(true);
+  });
   test('renders GFM tables and emphasis', () => {
     expect(renderMarkdown('| a |\n|---|\n| 1 |')).toContain('<table>');
     expect(renderMarkdown('**bold**')).toBe('<p><strong>bold</strong></p>');
