@@ -249,6 +249,20 @@ export const duplicateId = (id: string, otherFile: string): string => `duplicate
 /** Hint for a duplicate id. */
 export const hintUniqueId = (): string => 'give every experiment its own id';
 
+/** Two ids that differ only in case. */
+export const idDiffersInCase = (id: string, other: string, otherFile: string): string =>
+  `id ${quote(id)} differs from ${quote(other)} (${otherFile}) only in case: on macOS and Windows their pages are one folder and one overwrites the other`;
+
+/** Hint for ids that differ only in case. */
+export const hintIdCase = (): string => 'make the ids differ in more than letter case';
+
+/** An id Windows cannot use as a folder name. */
+export const idWindowsReserved = (id: string): string =>
+  `id ${quote(id)} is a name Windows reserves (or ends in "."): its page folder cannot be created on Windows`;
+
+/** Hint for a Windows-reserved id. */
+export const hintIdWindows = (): string => 'rename it, e.g. by adding a prefix ("exp-con")';
+
 /** Parents form a loop; `ids` lists the cycle in order, starting and ending with the same id. */
 export const parentCycle = (ids: readonly string[]): string => `parent cycle: ${ids.join(' → ')}`;
 

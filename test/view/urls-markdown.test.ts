@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { joinBase, safeHref, slugify } from '../../src/view/urls.ts';
+import { distinctSlug, joinBase, safeHref, slugify, tagPath } from '../../src/view/urls.ts';
+import { shortHash } from '../../src/util/slug.ts';
 import { renderMarkdown } from '../../src/view/markdown.ts';
 
 describe('safeHref', () => {
@@ -38,6 +39,27 @@ describe('slugify', () => {
     expect(slugify('Fraud Detection')).toBe('fraud-detection');
     expect(slugify('Sex × Age')).toBe('sex-age');
     expect(slugify('<>')).toBe('x');
+  });
+});
+
+describe('distinctSlug', () => {
+  test('is the plain slug for ASCII words, so case and separator variants share it', () => {
+    expect(distinctSlug('Fraud Detection')).toBe('fraud-detection');
+    expect(distinctSlug('fraud_detection')).toBe('fraud-detection');
+    expect(distinctSlug('v1.2')).toBe('v1-2');
+  });
+  test('adds a hash when the slug lost what set the text apart', () => {
+    // FNV-1a (32 bits) of the text, worked out with the reference constants 0x811c9dc5 and 0x01000193.
+    expect(shortHash('')).toBe('811c9dc5');
+    expect(shortHash('a')).toBe('e40c292c');
+    expect(distinctSlug('日本語')).toBe(`x-${shortHash('日本語')}`);
+    expect(distinctSlug('C++')).toBe(`c-${shortHash('C++')}`);
+    expect(distinctSlug('')).toBe(`x-${shortHash('')}`);
+    expect(new Set(['日本語', '中文', 'C++', 'C#', 'C'].map(distinctSlug)).size).toBe(5);
+  });
+  test('tag URLs use it for keys and values', () => {
+    expect(tagPath('use_case', 'Fraud Detection')).toBe('tags/use-case/fraud-detection/');
+    expect(tagPath('言語', '中文')).toBe(`tags/x-${shortHash('言語')}/x-${shortHash('中文')}/`);
   });
 });
 
