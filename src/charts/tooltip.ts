@@ -16,7 +16,7 @@ function text(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === null || typeof value !== 'object') return String(value);
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? '[object]';
   } catch {
     return '[object]';
   }
