@@ -8,8 +8,9 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ImportError, formatImportError, importMlflow } from '../src/import/mlflow/index.ts';
+import { ImportError, formatImportError, importMlflow, messages } from '../src/import/mlflow/index.ts';
 import type { WriteOutcome } from '../src/import/mlflow/index.ts';
+import { oneLine } from '../src/util/log-text.ts';
 
 // node:sqlite is experimental in Node 22 and says so on every run; the importer relies on it on purpose.
 const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
@@ -80,7 +81,7 @@ try {
     schema,
     rest: { token: env['MLFLOW_TRACKING_TOKEN'], username: env['MLFLOW_TRACKING_USERNAME'], password: env['MLFLOW_TRACKING_PASSWORD'] },
   });
-  for (const warning of report.warnings) process.stderr.write(`import:mlflow: warning: ${warning}\n`);
+  for (const warning of report.warnings) process.stderr.write(`import:mlflow: warning: ${oneLine(warning)}\n`);
   for (const outcome of report.outcomes) process.stdout.write(`${formatOutcome(outcome)}\n`);
   const count = (action: WriteOutcome['action']): number => report.outcomes.filter((outcome) => outcome.action === action).length;
   const experiments = report.experiments.length;
@@ -89,14 +90,13 @@ try {
       `${count('written')} written, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('skipped')} skipped\n`,
   );
 } catch (error) {
-  if (error instanceof ImportError) {
-    process.stderr.write(`${formatImportError(source, error)}\n`);
-    process.exit(1);
-  }
-  throw error;
+  // One line, never a stack trace: an unforeseen failure is reported like any other.
+  const failure = error instanceof ImportError ? error : messages.unexpected(error instanceof Error ? error.message : String(error));
+  process.stderr.write(`${oneLine(formatImportError(source, failure))}\n`);
+  process.exit(1);
 }
 
 function formatOutcome(outcome: WriteOutcome): string {
   const line = `${outcome.action.padEnd(9)} ${outcome.file}`;
-  return outcome.reason === undefined ? line : `${line} — ${outcome.reason}`;
+  return oneLine(outcome.reason === undefined ? line : `${line} — ${outcome.reason}`);
 }

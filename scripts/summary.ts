@@ -12,7 +12,8 @@
  *
  * Exit status: 0 when the report was printed (also when records fail validation: the report shows
  * their diagnostics; `npm run validate` is the gate), 1 when this is not a git repository, the base
- * ref does not exist, or the folder is missing, 2 on bad arguments.
+ * ref does not exist, the folder is missing, or anything else fails (then, with `--format md`, a
+ * short report saying so is printed too, so a pull-request comment is never empty), 2 on bad arguments.
  *
  * Pipeline: git → changed files → loadRecords (all) → buildSummary (analyzeCollection) → render.
  */
@@ -28,7 +29,7 @@ import { buildSummary, rawIdentity, type RawIdentity } from '../src/summary/buil
 import { parseNameStatus, parsePathList, toContentChanges, type RepoChange } from '../src/summary/changes.ts';
 import { renderJson } from '../src/summary/json.ts';
 import { resolveSite } from '../src/summary/links.ts';
-import { renderMarkdown } from '../src/summary/markdown.ts';
+import { renderFailure, renderMarkdown } from '../src/summary/markdown.ts';
 import * as msg from '../src/summary/messages.ts';
 import type { RemovedExperiment } from '../src/summary/types.ts';
 
@@ -180,11 +181,11 @@ export async function runSummary(
     io.stdout(options.format === 'json' ? renderJson(summary) : renderMarkdown(summary));
     return 0;
   } catch (error) {
-    if (error instanceof Fatal) {
-      io.stderr(error.message);
-      return 1;
-    }
-    throw error;
+    // One line on stderr, and a report that says so on stdout: the workflow never posts an empty comment.
+    const problem = error instanceof Fatal ? error.message : msg.unexpectedFailure(error instanceof Error ? error.message : String(error));
+    io.stderr(problem);
+    if (options.format === 'md') io.stdout(renderFailure(problem));
+    return 1;
   }
 }
 

@@ -66,5 +66,11 @@ export async function runValidate(
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await runValidate(process.argv.slice(2), process.env);
+  try {
+    process.exitCode = await runValidate(process.argv.slice(2), process.env);
+  } catch (error) {
+    // One line, never a stack trace.
+    process.stderr.write(`${msg.unexpectedFailure(error instanceof Error ? error.message : String(error))}\n`);
+    process.exitCode = 1;
+  }
 }

@@ -5,9 +5,8 @@
  * request cannot publish a file from the machine that builds it.
  */
 
-import { readlink, realpath, stat } from 'node:fs/promises';
+import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import fg from 'fast-glob';
 
 /** A record file to read: its path under the folder (`/` separators) and size in bytes when known. */
 export interface ListedFile {
@@ -19,9 +18,12 @@ export interface ListedFile {
 export interface RefusedEntry {
   /** Path under the folder, `/` separators. */
   path: string;
-  /** `outside`: a link whose real path leaves the folder; `broken`: a link to nothing; `special`: not a regular file. */
-  reason: 'outside' | 'broken' | 'special';
-  /** The link's target as written (links only). */
+  /**
+   * `outside`: a link whose real path leaves the folder; `broken`: a link to nothing; `special`: not
+   * a regular file; `unreadable`: a folder that could not be listed.
+   */
+  reason: 'outside' | 'broken' | 'special' | 'unreadable';
+  /** The link's target as written (links), or why the folder could not be listed. */
   target?: string | undefined;
 }
 
@@ -53,35 +55,46 @@ function codeUnitOrder(a: { path: string }, b: { path: string }): number {
  */
 export async function listRecordFiles(dir: string): Promise<RecordListing> {
   const root = await realpath(dir);
-  const entries = await fg('**', { cwd: dir, onlyFiles: false, dot: false, followSymbolicLinks: false, objectMode: true });
   const files: ListedFile[] = [];
   const refused: RefusedEntry[] = [];
-  for (const entry of entries) {
-    const path = entry.path;
-    const name = entry.name;
-    const full = join(dir, path);
-    if (entry.dirent.isDirectory()) continue;
-    if (entry.dirent.isFile()) {
-      if (isRecordName(name)) files.push({ path, bytes: (await stat(full)).size });
-      continue;
+  // Every name as the file system has it (a line break in a name included), without following links.
+  const walk = async (relative: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(relative === '' ? dir : join(dir, relative), { withFileTypes: true });
+    } catch (error) {
+      if (relative === '') throw error;
+      refused.push({ path: relative, reason: 'unreadable', target: error instanceof Error ? error.message : String(error) });
+      return;
     }
-    if (!entry.dirent.isSymbolicLink()) {
-      if (isRecordName(name)) refused.push({ path, reason: 'special' });
-      continue;
+    for (const entry of entries) {
+      const name = entry.name;
+      if (name.startsWith('.')) continue;
+      const path = relative === '' ? name : `${relative}/${name}`;
+      const full = join(dir, path);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile()) {
+        if (isRecordName(name)) files.push({ path, bytes: (await stat(full)).size });
+      } else if (!entry.isSymbolicLink()) {
+        if (isRecordName(name)) refused.push({ path, reason: 'special' });
+      } else await checkLink(path, name, full);
     }
+  };
+  const checkLink = async (path: string, name: string, full: string): Promise<void> => {
     const target = await readlink(full).catch(() => '');
     const real = await realpath(full).catch(() => undefined);
     if (real === undefined) {
       if (isRecordName(name)) refused.push({ path, reason: 'broken', target });
-      continue;
+      return;
     }
     const info = await stat(real).catch(() => undefined);
     const isFolder = info?.isDirectory() ?? false;
-    if (!isRecordName(name) && !isFolder) continue;
+    if (!isRecordName(name) && !isFolder) return;
     if (!isInside(root, real)) refused.push({ path, reason: 'outside', target });
-    else if (isFolder) continue;
+    else if (isFolder) return;
     else if (info?.isFile() === true) files.push({ path, bytes: info.size });
     else refused.push({ path, reason: 'special', target });
-  }
+  };
+  await walk('');
   return { files: files.sort(codeUnitOrder), refused: refused.sort(codeUnitOrder) };
 }

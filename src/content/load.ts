@@ -86,6 +86,7 @@ function refusedDiagnostic(file: string, entry: RefusedEntry): Diagnostic {
   const base = { level: 'error' as const, code: entry.reason === 'special' ? 'not-a-file' : 'refused-link', file, path: '' };
   if (entry.reason === 'outside') return { ...base, message: msg.linkOutsideFolder(entry.target ?? ''), hint: msg.hintReplaceLink() };
   if (entry.reason === 'broken') return { ...base, message: msg.brokenLink(entry.target ?? ''), hint: msg.hintReplaceLink() };
+  if (entry.reason === 'unreadable') return { ...base, code: 'read-error', message: msg.readFailed(entry.target ?? '') };
   return { ...base, message: msg.notARegularFile(), hint: msg.hintReplaceLink() };
 }
 

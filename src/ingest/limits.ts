@@ -40,6 +40,18 @@ export const LIMITS = {
   markdownParagraphChars: 5_000,
 } as const;
 
+/** How much an MLflow import reads from a tracking server (see `src/import/mlflow/rest.ts`). */
+export const IMPORT_LIMITS = {
+  /** Largest answer to one request, in bytes: reading stops there (a 700 MB answer is not read into memory). */
+  responseBytes: 64 * 1024 * 1024,
+  /** Most bytes read from the server in one import. */
+  totalBytes: 256 * 1024 * 1024,
+  /** Most pages of one listing (experiments, the runs of an experiment, one metric's history). */
+  pages: 1_000,
+  /** Most runs in one import. */
+  runs: 10_000,
+} as const;
+
 /** Id endings a static host treats as a file rather than a folder (`experiments/index.html/`). */
 const FILE_LIKE_ID = /\.(?:html?|json|xml|txt)$/i;
 

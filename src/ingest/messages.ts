@@ -3,6 +3,8 @@
  * (after Vega-Lite's `src/log/message.ts`). Messages say what is wrong; hints say how to fix it.
  */
 
+import { oneLine } from '../util/log-text.ts';
+
 /** Quotes a value for a message: strings in double quotes, shortened past 60 characters. */
 export function quote(text: string): string {
   const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
@@ -283,8 +285,11 @@ const plural = (count: number, noun: string): string => `${count} ${noun}${count
 export const validateSummary = (records: number, errors: number, warnings: number): string =>
   `validate: ${plural(records, 'record')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 
+/** Something nothing else caught stopped the command. */
+export const unexpectedFailure = (reason: string): string => `validate: unexpected failure: ${oneLine(reason)}`;
+
 /** The content folder does not exist. */
-export const folderNotFound = (dir: string): string => `validate: content folder not found: ${dir}`;
+export const folderNotFound = (dir: string): string => `validate: content folder not found: ${oneLine(dir)}`;
 
 /** An argument the command does not understand. */
 export const unknownArgument = (arg: string): string => `validate: unknown argument ${quote(arg)}`;

@@ -182,3 +182,11 @@ export function renderMarkdown(summary: Summary): string {
   );
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The report when the summary could not be built (a git problem, or a failure nothing else caught):
+ * never an empty comment. `problem` is the one line also printed on stderr.
+ */
+export function renderFailure(problem: string): string {
+  return `${[SUMMARY_MARKER, '## Experiment summary', '', `⚠️ The summary could not be built: ${escapeMarkdown(problem)}`, '', 'See the job log for details.'].join('\n')}\n`;
+}

@@ -1,3 +1,4 @@
+import { checkRecordLimits } from '../../ingest/limits.ts';
 import { ExperimentSchema } from '../../schema/index.ts';
 import type { Experiment } from '../../schema/index.ts';
 import { assignRecordIds, runToRecord } from './map.ts';
@@ -56,14 +57,39 @@ export async function readMlflow(source: string, selectors: readonly string[] = 
   }
 }
 
-/** Maps runs to validated records, sorted by id. Throws if a record fails the schema (a bug in the mapping). */
+/**
+ * Maps runs to validated records, sorted by id. A run that cannot become a record `validate` accepts
+ * — a time outside the years 0–9999, a value past a limit (`LIMITS`), two runs with one record id,
+ * anything the schema refuses — stops the import with an `ImportError` naming the run.
+ */
 export function mapRuns(runs: readonly MlflowRun[], schema?: string): Experiment[] {
   const recordIds = assignRecordIds(runs);
+  const runOf = new Map<string, string>();
+  for (const run of runs) {
+    const id = recordIds.get(run.runId) ?? '';
+    const other = runOf.get(id);
+    if (other !== undefined) throw messages.duplicateRecordId(id, [other, run.runId]);
+    runOf.set(id, run.runId);
+  }
   return runs
     .map((run) => {
       const record = runToRecord(run, { recordIds, ...(schema === undefined ? {} : { schema }) });
       const checked = ExperimentSchema.safeParse(record);
-      if (!checked.success) throw new Error(`record ${record.id} does not match the record schema: ${checked.error.message}`);
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        throw messages.runNotARecord(run.runId, (issue?.path ?? []).map(String).join('.'), issue?.message ?? 'invalid');
+      }
+      const parsed = {
+        file: `${record.id}.json`,
+        format: 'json' as const,
+        data: record,
+        positions: new Map(),
+        keyPositions: new Map(),
+        diagnostics: [],
+      };
+      const over = checkRecordLimits(parsed, () => undefined)[0];
+      if (over !== undefined)
+        throw messages.runOverLimit(run.runId, `${over.path === '' ? '' : `${over.path}: `}${over.message}`, over.hint ?? '');
       return record;
     })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

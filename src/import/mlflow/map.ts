@@ -1,5 +1,7 @@
 import type { EpochRow, Experiment, Hyperparameter, Scalar, Status, TestMetric } from '../../schema/index.ts';
+import { setOwn } from '../../util/own.ts';
 import { hashRecord } from './hash.ts';
+import { messages } from './messages.ts';
 import type { MetricPoint, MlflowRun, MlflowStatus } from './model.ts';
 
 /**
@@ -68,7 +70,7 @@ export function runToRecord(run: MlflowRun, context: RecordContext): Experiment 
   const tags: Record<string, string> = {};
   for (const key of Object.keys(run.tags).sort()) {
     const value = run.tags[key];
-    if (!key.startsWith('mlflow.') && value !== undefined) tags[key] = value;
+    if (!key.startsWith('mlflow.') && value !== undefined) setOwn(tags, key, value);
   }
   tags[EXPERIMENT_TAG] = run.experiment.name;
 
@@ -92,8 +94,8 @@ export function runToRecord(run: MlflowRun, context: RecordContext): Experiment 
     $schema: context.schema,
     id,
     name: run.name ?? tag(MLFLOW_TAGS.runName),
-    date: toIsoDate(run.startTime),
-    completionDate: toIsoDate(run.endTime),
+    date: runDate(run, 'start time', run.startTime),
+    completionDate: runDate(run, 'end time', run.endTime),
     experimenter: tag(MLFLOW_TAGS.user) ?? nonEmpty(run.userId),
     trackingPlatform: 'MLflow',
     status: STATUS[run.status],
@@ -194,7 +196,7 @@ export function buildHistory(metrics: Readonly<Record<string, readonly MetricPoi
       const row: EpochRow = { epoch: step };
       for (const key of keys) {
         const point = byKey.get(key)?.get(step);
-        row[historyColumn(key)] = point === undefined ? null : finiteOrNull(point.value);
+        setOwn(row, historyColumn(key), point === undefined ? null : finiteOrNull(point.value));
         if (point !== undefined && !Number.isFinite(point.value))
           nonFinite.push({ metric: key, step, value: describeNonFinite(point.value) });
       }
@@ -269,10 +271,21 @@ function describeNonFinite(value: number): NonFiniteValue['value'] {
   return value > 0 ? 'Infinity' : '-Infinity';
 }
 
-/** Milliseconds since the epoch → `YYYY-MM-DD` in UTC; `undefined` when unknown. */
+/** The first and last instant a record's date can hold (four-digit years), in milliseconds since the epoch. */
+const FIRST_DATE = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
+const LAST_DATE = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+
+/** Milliseconds since the epoch → `YYYY-MM-DD` in UTC; `undefined` when unknown or outside the years 0–9999. */
 export function toIsoDate(millis: number | undefined): string | undefined {
-  if (millis === undefined || !Number.isFinite(millis)) return undefined;
+  if (millis === undefined || !Number.isFinite(millis) || millis < FIRST_DATE || millis > LAST_DATE) return undefined;
   return new Date(millis).toISOString().slice(0, 10);
+}
+
+/** A run's start or end date; a time that is not a date in the years 0–9999 stops the import with an `ImportError`. */
+function runDate(run: MlflowRun, field: string, millis: number | undefined): string | undefined {
+  const date = toIsoDate(millis);
+  if (millis !== undefined && date === undefined) throw messages.badRunTime(run.runId, field, millis);
+  return date;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
