@@ -24,9 +24,10 @@ export function oneLine(text: string): string {
 }
 
 /** ANSI/VT escape sequences: CSI (`ESC [ … final`), OSC (`ESC ] … BEL` or `ESC \`), and two-character escapes; also their 8-bit forms. */
- 
+/* eslint-disable no-control-regex -- matching escape sequences is the point */
 const ESCAPE_SEQUENCE =
   /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[@-Z\\-_]/g;
+/* eslint-enable no-control-regex */
 
 /** Text from outside (a server's error body) with terminal escape codes removed, on one line. */
 export function stripTerminalCodes(text: string): string {
