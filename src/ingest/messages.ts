@@ -166,7 +166,7 @@ export const hintParseFailed = (): string => 'simplify the file; if it looks val
 
 /** Too many YAML aliases (a YAML "billion laughs"). */
 export const yamlTooManyAliases = (): string =>
-  'invalid YAML frontmatter: too many aliases (*name) — the frontmatter would expand without bound';
+  'invalid YAML frontmatter: too many aliases (*name); the frontmatter would expand without bound';
 
 /** Hint for YAML aliases. */
 export const hintYamlAliases = (): string => 'write the values out instead of repeating them through anchors (&name) and aliases (*name)';

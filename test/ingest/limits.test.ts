@@ -111,7 +111,7 @@ describe('limits in validate', () => {
     const text = `---\nid: laughs\n${levels.join('\n')}\n---\n`;
     expect(check(text, 'laughs.md')).toEqual({
       problems: [
-        'laughs.md:2:1: invalid YAML frontmatter: too many aliases (*name) — the frontmatter would expand without bound — write the values out instead of repeating them through anchors (&name) and aliases (*name)',
+        'laughs.md:2:1: invalid YAML frontmatter: too many aliases (*name); the frontmatter would expand without bound — write the values out instead of repeating them through anchors (&name) and aliases (*name)',
       ],
       valid: false,
     });
