@@ -19,6 +19,8 @@ import { groupRowsByAttribute } from './fairness.ts';
 import { findCurrentRow, sameQuantity, testMetricByKey } from './deltas.ts';
 import { findTestSplit, isOverallGroup, isWellFormedMatrix, matrixTotal, positiveIndex, testSetSizes } from './sizes.ts';
 import { agreesWithinRounding, EPSILON, halfUnit, sum, writtenDecimals } from './stats.ts';
+import { getOwn } from '../util/own.ts';
+import { maxOf } from '../util/arrays.ts';
 
 /** Relative slack for counts that are usually written rounded ("700K", "1M"). */
 export const COUNT_TOLERANCE = 0.005;
@@ -330,7 +332,7 @@ export function checkGroups(record: Experiment): Check[] {
     for (const { name, value, path } of entries(overall.metrics, `evaluation.disaggregated.${overallIndex}.metrics`)) {
       const info = metricInfo(name);
       if (info.kind !== 'accuracy' && info.kind !== 'error' && info.kind !== 'selection-rate') continue;
-      const values = groupRows.map((row) => row.metrics[name]);
+      const values = groupRows.map((row) => getOwn(row.metrics, name));
       if (!values.every((v) => typeof v === 'number')) continue;
       const weighted = sum(groupRows.map((row, g) => (values[g] as number) * (row.n as number))) / total;
       const slack =
@@ -444,7 +446,7 @@ function historyColumn(history: readonly EpochRow[], name: string): string | und
 }
 
 function numberAt(row: EpochRow, column: string): number | null {
-  const value = row[column];
+  const value = getOwn(row, column);
   return typeof value === 'number' ? value : null;
 }
 
@@ -578,7 +580,7 @@ export function checkTraining(record: Experiment): Check[] {
     });
   }
   const patience = config?.earlyStopping?.enabled === true ? config.earlyStopping.patience : undefined;
-  const lastEpoch = Math.max(...history.map((r) => r.epoch));
+  const lastEpoch = maxOf(history.map((r) => r.epoch));
   if (patience !== undefined && history.length > 0 && lastEpoch > epoch + patience) {
     checks.push({
       level: 'warning',

@@ -5,6 +5,7 @@
  */
 import type { Experiment } from '../schema/index.ts';
 import { metricInfo } from './metrics.ts';
+import { getOwn } from '../util/own.ts';
 
 /** One leaf field of either record. */
 export interface CompareRow {
@@ -35,7 +36,7 @@ type RowKey = (row: Row) => { key: string; label: string } | undefined;
 
 function byField(field: string, normalize: (s: string) => string = (s) => s.trim().toLowerCase()): RowKey {
   return (row) => {
-    const label = text(row[field]);
+    const label = text(getOwn(row, field));
     return label === undefined ? undefined : { key: normalize(label), label };
   };
 }
@@ -96,7 +97,7 @@ function walk(a: unknown, b: unknown, path: string, schemaPath: string, rows: Co
     const aObj = isPlainObject(a) ? a : {};
     const bObj = isPlainObject(b) ? b : {};
     for (const key of mergeKeyOrder(Object.keys(aObj), Object.keys(bObj)))
-      walk(aObj[key], bObj[key], join(path, key), join(schemaPath, key), rows);
+      walk(getOwn(aObj, key), getOwn(bObj, key), join(path, key), join(schemaPath, key), rows);
     return;
   }
   if (objects.length > 0 && objects.every(Array.isArray) && objects.some((o) => (o as unknown[]).length > 0)) {

@@ -11,6 +11,8 @@ import { isScaleProblem, isSelectionRateMetric, metricInfo, scaleValue, type Met
 import type { FairnessGap, GroupValue } from './schema.ts';
 import { groupDenominator, isGroupCountColumn, isOverallGroup } from './sizes.ts';
 import { differenceInterval, EPSILON, sum, wilsonInterval, type Interval } from './stats.ts';
+import { getOwn } from '../util/own.ts';
+import { maxOf, minOf } from '../util/arrays.ts';
 
 /** Default ratio threshold of the four-fifths rule (selection-rate-like metrics). */
 export const DEFAULT_FAIRNESS_THRESHOLD = 0.8;
@@ -73,7 +75,7 @@ function ratioToOverall(values: readonly number[], overall: number): number | nu
     .filter((v) => !(v === 0 && overall === 0))
     .map((v) => (overall === 0 ? 0 : v / overall))
     .map((r) => (r <= 1 ? r : 1 / r));
-  return ratios.length === 0 ? null : Math.min(...ratios);
+  return ratios.length === 0 ? null : minOf(ratios);
 }
 
 /** One group's value of a metric on the common scale. */
@@ -85,7 +87,7 @@ interface Entry {
 /** A metric column's values on one scale: fractions for a unit-interval metric, as written otherwise (or when any value cannot be placed). */
 function columnValues(rows: readonly GroupRow[], metric: string, info: MetricInfo): { entries: Entry[]; fraction: boolean } {
   const raw = rows.flatMap((row) => {
-    const value = row.metrics[metric];
+    const value = getOwn(row.metrics, metric);
     return value === null || value === undefined ? [] : [{ row, value }];
   });
   const scaled = raw.map((e) => scaleValue(info, e.value, 0));
@@ -148,7 +150,7 @@ export function computeFairnessGaps(rows: readonly GroupRow[], options: Fairness
         if (entry.value < min.value) min = entry;
         if (entry.value > max.value) max = entry;
       }
-      const overallRaw = overall?.metrics[metric] ?? null;
+      const overallRaw = getOwn(overall?.metrics, metric) ?? null;
       const overallScaled = overallRaw === null ? null : scaleValue(info, overallRaw, 0);
       const overallValue = overallScaled === null ? null : isScaleProblem(overallScaled) || !fraction ? overallRaw : overallScaled.value;
       const values = entries.map((e) => e.value);
@@ -185,7 +187,7 @@ export function computeFairnessGaps(rows: readonly GroupRow[], options: Fairness
         max: groupValue(max),
         difference,
         ratio,
-        differenceToOverall: overallValue === null ? null : Math.max(...values.map((v) => Math.abs(v - overallValue))),
+        differenceToOverall: overallValue === null ? null : maxOf(values.map((v) => Math.abs(v - overallValue))),
         ratioToOverall: overallValue === null ? null : ratioToOverall(values, overallValue),
         flagged: flag.flagged,
         flagRule,

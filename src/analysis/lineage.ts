@@ -8,6 +8,7 @@ import { compareRecords } from './compare.ts';
 import { computeParentDeltas, testMetricByKey } from './deltas.ts';
 import { isScaleProblem, metricInfo, sameScaleProblem, scaleValue } from './metrics.ts';
 import type { ExperimentLineage, MetricDelta } from './schema.ts';
+import { pushAll } from '../util/arrays.ts';
 
 /** One tree of the lineage forest. */
 export interface LineageTree {
@@ -180,7 +181,7 @@ export function buildLineageGraph(records: readonly Experiment[]): LineageGraph 
       if (seen.has(next)) continue;
       seen.add(next);
       result.push(next);
-      queue.push(...(children.get(next) ?? []));
+      pushAll(queue, children.get(next) ?? []);
     }
     return result;
   };

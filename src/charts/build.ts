@@ -11,6 +11,7 @@ import { confusionMatrixCells, confusionMatrixSpec } from './confusion-matrix.ts
 import { fairnessSpec, FOUR_FIFTHS_LABEL, summarizeFairness } from './fairness.ts';
 import { featureImportanceSpec, sortFeatures } from './feature-importance.ts';
 import { formatChartNumber, formatShare, slugify, spansDecades } from './format.ts';
+import { downsample } from './downsample.ts';
 import { learningRateSpec } from './learning-rate.ts';
 import { lineageTrendSpec } from './lineage-trend.ts';
 import { isLogRange, searchPosition, searchSpaceSpec } from './search-space.ts';
@@ -27,6 +28,8 @@ import type {
   TestMetricPoint,
   TrainingSeries,
 } from './types.ts';
+import { getOwn } from '../util/own.ts';
+import { maxOf, minOf } from '../util/arrays.ts';
 
 /** One fairness chart to draw: a metric disaggregated by one attribute. */
 export interface FairnessChartRequest {
@@ -76,20 +79,32 @@ function isNumber(v: unknown): v is number {
 
 /** Per-epoch metric columns as series (learning-rate columns excluded), in first-seen column order. */
 export function trainingSeries(history: readonly EpochRow[]): TrainingSeries[] {
-  const columns: string[] = [];
-  for (const row of history) for (const key of Object.keys(row)) if (key !== 'epoch' && !columns.includes(key)) columns.push(key);
-  return columns
+  const columns = new Set<string>();
+  for (const row of history) for (const key of Object.keys(row)) if (key !== 'epoch') columns.add(key);
+  return [...columns]
     .filter((c) => !isLearningRateColumn(c))
-    .map((name) => ({
-      name,
-      kind: isLossMetric(metricInfo(name)) ? ('loss' as const) : ('score' as const),
-      split: seriesSplit(name),
-      points: history.flatMap((row) => {
-        const value = row[name];
+    .map((name) => {
+      const points = history.flatMap((row) => {
+        const value = getOwn(row, name);
         return isNumber(value) && isNumber(row.epoch) ? [{ epoch: row.epoch, value }] : [];
-      }),
-    }))
+      });
+      const shown = downsample(points, (p) => p.value);
+      return {
+        name,
+        kind: isLossMetric(metricInfo(name)) ? ('loss' as const) : ('score' as const),
+        split: seriesSplit(name),
+        points: shown,
+        ...(shown.length < points.length ? { recorded: points.length } : {}),
+      };
+    })
     .filter((s) => s.points.length > 0);
+}
+
+/** The sentence a downsampled chart's description ends with ('' when nothing was left out). */
+function sampledText(shown: number, recorded: number | undefined): string {
+  return recorded === undefined || recorded <= shown
+    ? ''
+    : ` Drawn from ${count(shown)} of ${count(recorded)} epochs (each stretch's lowest and highest value kept); the JSON API has every epoch.`;
 }
 
 function describeSeries(s: TrainingSeries): string {
@@ -114,10 +129,12 @@ function trainingCharts(record: Experiment): ChartView[] {
       return s !== undefined && isNumber(value) ? [{ series: s.name, value }] : [];
     });
     const epochs = [...new Set(series.flatMap((s) => s.points.map((p) => p.epoch)))].sort((a, b) => a - b);
-    const rows: ChartCell[][] = epochs.map((epoch) => [
-      epoch,
-      ...series.map((s) => s.points.find((p) => p.epoch === epoch)?.value ?? null),
-    ]);
+    const byEpoch = series.map((s) => new Map(s.points.map((p) => [p.epoch, p.value])));
+    const rows: ChartCell[][] = epochs.map((epoch) => [epoch, ...byEpoch.map((values) => values.get(epoch) ?? null)]);
+    const longest = series.reduce(
+      (most, s) => (s.recorded !== undefined && s.recorded > (most?.recorded ?? 0) ? s : most),
+      undefined as TrainingSeries | undefined,
+    );
     const panels = [...new Set(series.map((s) => trainingPanelLabel(s.kind, series)))];
     const bestText =
       bestEpoch === undefined
@@ -127,7 +144,7 @@ function trainingCharts(record: Experiment): ChartView[] {
       id: 'training-curves',
       section: 'training',
       title: 'Training curves',
-      description: `${panels.join(' and ')} by epoch for ${series.length} column${series.length === 1 ? '' : 's'}, epochs ${epochs[0]}–${epochs[epochs.length - 1]}. ${series.map(describeSeries).join('; ')}.${bestText}`,
+      description: `${panels.join(' and ')} by epoch for ${series.length} column${series.length === 1 ? '' : 's'}, epochs ${epochs[0]}–${epochs[epochs.length - 1]}. ${series.map(describeSeries).join('; ')}.${bestText}${sampledText(longest?.points.length ?? 0, longest?.recorded)}`,
       hint: 'Drag to pan, Shift + scroll to zoom the epoch axis, double-click to reset.',
       spec: trainingCurvesSpec({ series, bestEpoch, bestValues }),
       table: { columns: ['Epoch', ...series.map((s) => s.name)], rows },
@@ -137,10 +154,11 @@ function trainingCharts(record: Experiment): ChartView[] {
     Object.keys(history[0] ?? {}).find((k) => k !== 'epoch' && isLearningRateColumn(k)) ??
     history.flatMap((r) => Object.keys(r)).find((k) => k !== 'epoch' && isLearningRateColumn(k));
   if (lrColumn !== undefined) {
-    const points = history.flatMap((row) => {
-      const lr = row[lrColumn];
+    const recorded = history.flatMap((row) => {
+      const lr = getOwn(row, lrColumn);
       return isNumber(lr) && lr > 0 && isNumber(row.epoch) ? [{ epoch: row.epoch, learningRate: lr }] : [];
     });
+    const points = downsample(recorded, (p) => p.learningRate);
     if (points.length >= 2) {
       const values = points.map((p) => p.learningRate);
       const log = spansDecades(values);
@@ -148,7 +166,7 @@ function trainingCharts(record: Experiment): ChartView[] {
         id: 'learning-rate',
         section: 'training',
         title: 'Learning-rate schedule',
-        description: `${lrColumn} by epoch${log ? ' (log scale)' : ''}: from ${num(values[0] as number)} at epoch ${points[0]?.epoch} to ${num(values[values.length - 1] as number)} at epoch ${points[points.length - 1]?.epoch}; range ${num(Math.min(...values))}–${num(Math.max(...values))}${record.model?.training?.learningRateSchedule ? `, ${record.model.training.learningRateSchedule} schedule` : ''}.`,
+        description: `${lrColumn} by epoch${log ? ' (log scale)' : ''}: from ${num(values[0] as number)} at epoch ${points[0]?.epoch} to ${num(values[values.length - 1] as number)} at epoch ${points[points.length - 1]?.epoch}; range ${num(minOf(values))}–${num(maxOf(values))}${record.model?.training?.learningRateSchedule ? `, ${record.model.training.learningRateSchedule} schedule` : ''}.${sampledText(points.length, recorded.length)}`,
         spec: learningRateSpec({ points }),
         table: { columns: ['Epoch', lrColumn], rows: points.map((p) => [p.epoch, p.learningRate]) },
       });
@@ -279,9 +297,9 @@ export function fairnessData(rows: readonly GroupRow[], request: FairnessChartRe
   if (metric === undefined) return undefined;
   const groupsOf = (candidates: readonly GroupRow[]) =>
     candidates.flatMap((r) => {
-      const value = r.metrics[metric];
+      const value = getOwn(r.metrics, metric);
       return isNumber(value)
-        ? [{ group: request.attribute === 'group' ? r.group : (r.attributes?.[request.attribute] ?? r.group), value, n: r.n }]
+        ? [{ group: request.attribute === 'group' ? r.group : (getOwn(r.attributes, request.attribute) ?? r.group), value, n: r.n }]
         : [];
     });
   const nonOverall = rows.filter((r) => !isOverallGroup(r));
@@ -297,14 +315,14 @@ export function fairnessData(rows: readonly GroupRow[], request: FairnessChartRe
   if (groups.length < 2 && request.attribute !== 'group') {
     // Only intersectional rows (e.g. "Female, 18-29"): chart every row that has the attribute, by its full label.
     groups = nonOverall
-      .filter((r) => r.attributes?.[request.attribute] !== undefined)
+      .filter((r) => getOwn(r.attributes, request.attribute) !== undefined)
       .flatMap((r) => {
-        const value = r.metrics[metric];
+        const value = getOwn(r.metrics, metric);
         return isNumber(value) ? [{ group: r.group, value, n: r.n }] : [];
       });
   }
   if (groups.length < 2) return undefined;
-  const overallValue = rows.find(isOverallGroup)?.metrics[metric];
+  const overallValue = getOwn(rows.find(isOverallGroup)?.metrics, metric);
   return {
     attribute: request.attribute,
     metric,
@@ -320,7 +338,7 @@ function fairnessCharts(record: Experiment, input: ExperimentChartsInput & Exper
   let requests = input.fairness;
   if (requests === undefined) {
     const metricKeys = [...new Set(rows.flatMap((r) => Object.keys(r.metrics)))].filter((k) => !/^n$/i.test(k));
-    const metric = findKey(metricKeys, input.headlineMetric) ?? metricKeys.find((k) => rows.some((r) => isNumber(r.metrics[k])));
+    const metric = findKey(metricKeys, input.headlineMetric) ?? metricKeys.find((k) => rows.some((r) => isNumber(getOwn(r.metrics, k))));
     requests = metric === undefined ? [] : fairnessAttributes(rows).map((attribute) => ({ attribute, metric }));
   }
   const seen = new Set<string>();
@@ -358,15 +376,15 @@ function baselinesCharts(record: Experiment, input: ExperimentChartsInput): Char
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r.metrics)))];
   const metric =
     findKey(keys, input.headlineMetric) ??
-    keys.find((k) => isNumber(current.metrics[k]) && rows.filter((r) => isNumber(r.metrics[k])).length >= 2);
-  if (metric === undefined || !isNumber(current.metrics[metric])) return [];
+    keys.find((k) => isNumber(getOwn(current.metrics, k)) && rows.filter((r) => isNumber(getOwn(r.metrics, k))).length >= 2);
+  const cur = metric === undefined ? undefined : getOwn(current.metrics, metric);
+  if (metric === undefined || !isNumber(cur)) return [];
   const bars = rows.flatMap((r) => {
-    const value = r.metrics[metric];
+    const value = getOwn(r.metrics, metric);
     return isNumber(value) ? [{ label: r.label, value, current: r === current }] : [];
   });
   if (bars.length < 2) return [];
   const data: BaselinesData = { metric, higherIsBetter: !isLowerBetter(metric), rows: bars };
-  const cur = current.metrics[metric];
   const others = bars.filter((b) => !b.current);
   const better = others.filter((b) => (data.higherIsBetter ? b.value > cur : b.value < cur)).map((b) => b.label);
   return [

@@ -3,6 +3,7 @@ import { CHART_SIZES, INK } from './theme.ts';
 import { SPEC_BASE } from './spec-common.ts';
 import { rowNormalize } from './format.ts';
 import type { ChartDatum, ConfusionMatrixData } from './types.ts';
+import { maxOf } from '../util/arrays.ts';
 
 /**
  * Confusion-matrix cells, row-major: counts, the share of the row (actual class) and of the largest cell.
@@ -10,7 +11,7 @@ import type { ChartDatum, ConfusionMatrixData } from './types.ts';
  */
 export function confusionMatrixCells(data: ConfusionMatrixData): ChartDatum[] {
   const shares = rowNormalize(data.matrix);
-  const max = Math.max(0, ...data.matrix.flat());
+  const max = Math.max(0, maxOf(data.matrix.flat()));
   const cells: ChartDatum[] = [];
   data.matrix.forEach((row, i) => {
     row.forEach((count, j) => {

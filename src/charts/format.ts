@@ -1,5 +1,7 @@
 /** Small pure helpers shared by chart specs and `build.ts`: number text and matrix arithmetic (what a metric name means is `analysis/metrics.ts`). */
 
+import { maxOf, minOf } from '../util/arrays.ts';
+
 /** Number as text with up to 4 significant digits, no trailing zeros: 0.86912 → "0.8691", 95000 → "95000". */
 export function formatChartNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
@@ -29,5 +31,5 @@ export function rowNormalize(matrix: readonly (readonly number[])[]): number[][]
 export function spansDecades(values: readonly number[]): boolean {
   const positive = values.filter((v) => v > 0);
   if (positive.length === 0 || positive.length !== values.length) return false;
-  return Math.max(...positive) / Math.min(...positive) > 10;
+  return maxOf(positive) / minOf(positive) > 10;
 }

@@ -1,10 +1,14 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { guardSpecText } from './spec-common.ts';
 import type { ChartDatasets } from './types.ts';
 
-/** Splits a spec into its shape (what is compiled) and its data; the description is kept out of the shape too. */
+/**
+ * Splits a spec into its shape (what is compiled) and its data; the description is kept out of the
+ * shape too. Text in the shape that Vega cannot take (`guardSpecText`) is made safe.
+ */
 export function splitChartSpec(spec: TopLevelSpec): { shape: TopLevelSpec; data: ChartDatasets; description: string | undefined } {
   const { datasets, description, ...shape } = spec;
-  return { shape: shape, data: (datasets ?? {}) as ChartDatasets, description };
+  return { shape: guardSpecText(shape), data: (datasets ?? {}) as ChartDatasets, description };
 }
 
 /**

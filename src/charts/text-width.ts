@@ -23,6 +23,8 @@ export function estimateTextWidth(text: string, fontSize: number, bold = false):
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 32;
     if (code >= 32 && code <= 126) units += ASCII[code - 32] ?? OTHER;
+    else if (code === 0x200b)
+      continue; // zero-width space (see guardSpecText)
     else if (code === 0x2014 || code >= 0x2e80) units += WIDE;
     else units += OTHER;
   }

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { CHART_SIZES, MUTED } from './theme.ts';
 import { SPEC_BASE, VALUE_FORMAT } from './spec-common.ts';
 import type { ChartDatum, TrainingCurvesData, TrainingSeries } from './types.ts';
+import { maxOf, minOf } from '../util/arrays.ts';
 
 /** Longest series (in epochs) that still gets a marker on every point. */
 export const MAX_MARKED_POINTS = 40;
@@ -26,12 +27,12 @@ export function trainingPanelLabel(kind: TrainingSeries['kind'], series: readonl
 export function trainingCurvesSpec(data: TrainingCurvesData): TopLevelSpec {
   const kinds = (['loss', 'score'] as const).filter((k) => data.series.some((s) => s.kind === k && s.points.length > 0));
   // Point markers help read a few epochs; on long histories they only add weight to the page.
-  const markers = Math.max(0, ...data.series.map((s) => s.points.length)) <= MAX_MARKED_POINTS;
+  const markers = Math.max(0, maxOf(data.series.map((s) => s.points.length))) <= MAX_MARKED_POINTS;
   const epochs = data.series.flatMap((s) => s.points.map((p) => p.epoch));
   const best = data.bestEpoch;
   // The label goes on the side of the rule with more room.
-  const lo = Math.min(best ?? Infinity, ...epochs);
-  const hi = Math.max(best ?? -Infinity, ...epochs);
+  const lo = Math.min(best ?? Infinity, minOf(epochs));
+  const hi = Math.max(best ?? -Infinity, maxOf(epochs));
   const side = best !== undefined && hi > lo && (best - lo) / (hi - lo) > 0.5 ? 'left' : 'right';
   const datasets: Record<string, ChartDatum[]> = {};
   const x = { field: 'epoch', type: 'quantitative', title: 'Epoch', axis: { format: '~d', tickMinStep: 1 } } as const;

@@ -61,8 +61,10 @@ export interface TrainingSeries {
   /** Losses and scores go to separate panels. */
   kind: 'loss' | 'score';
   split: TrainingSplit;
-  /** Points in epoch order; missing cells are left out. */
+  /** Points in epoch order; missing cells are left out; at most `MAX_CHART_POINTS` (see `downsample`). */
   points: { epoch: number; value: number }[];
+  /** How many points the column has in the record (more than `points.length` when downsampled). */
+  recorded?: number;
 }
 
 export interface TrainingCurvesData {

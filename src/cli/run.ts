@@ -3,6 +3,7 @@
  * thrown that a command did not turn into a message is printed as one line (the stack only with
  * LOGBOOK_DEBUG=1), never as a stack trace.
  */
+import { oneLine } from '../util/log-text.ts';
 import { runCli } from './main.ts';
 import { silenceSqliteWarning } from './silence-sqlite-warning.ts';
 
@@ -19,7 +20,7 @@ export async function main(args: readonly string[]): Promise<number> {
   } catch (error) {
     const text =
       error instanceof Error ? (process.env['LOGBOOK_DEBUG'] === '1' ? (error.stack ?? error.message) : error.message) : String(error);
-    process.stderr.write(`logbook: ${text.split('\n')[0] ?? text} (set LOGBOOK_DEBUG=1 for details)\n`);
+    process.stderr.write(`logbook: ${oneLine(text.split('\n')[0] ?? text)} (set LOGBOOK_DEBUG=1 for details)\n`);
     return 1;
   }
 }

@@ -12,7 +12,8 @@
  *
  * Exit status: 0 when the report was printed (also when records fail validation: the report shows
  * their diagnostics; `npm run validate` is the gate), 1 when this is not a git repository, the base
- * ref does not exist, or the folder is missing, 2 on bad arguments.
+ * ref does not exist, the folder is missing, or anything else fails (then, with `--format md`, a
+ * short report saying so is printed too, so a pull-request comment is never empty), 2 on bad arguments.
  *
  * Pipeline: git → changed files → loadRecords (all) → buildSummary (analyzeCollection) → render.
  */
@@ -27,7 +28,7 @@ import { buildSummary, rawIdentity, type RawIdentity } from '../summary/build.ts
 import { parseNameStatus, parsePathList, toContentChanges, type RepoChange } from '../summary/changes.ts';
 import { renderJson } from '../summary/json.ts';
 import { resolveSite } from '../summary/links.ts';
-import { renderMarkdown } from '../summary/markdown.ts';
+import { renderFailure, renderMarkdown } from '../summary/markdown.ts';
 import * as msg from '../summary/messages.ts';
 import type { Settings } from '../settings/index.ts';
 import type { CommandIO } from './io.ts';
@@ -158,11 +159,12 @@ export async function runSummary(args: readonly string[], settings: Settings, io
     ];
     const changes = toContentChanges(repoChanges, pathspec === '.' ? '' : pathspec, dir);
 
-    const { records, diagnostics } = await loadRecords(dir, io.effects);
+    const { records, diagnostics, read } = await loadRecords(dir, io.effects);
     const loadedFiles = new Set(records.map((r) => r.file));
     const rawIdentities = new Map<string, RawIdentity>();
     for (const change of changes) {
-      if (change.kind === 'removed' || loadedFiles.has(change.file)) continue;
+      // Only files the loader read: never a link leading out of the folder, never a file past the size limit.
+      if (change.kind === 'removed' || loadedFiles.has(change.file) || !read.has(change.file)) continue;
       const text = await io.effects.readFile(change.file).catch(() => undefined);
       if (text !== undefined) rawIdentities.set(change.file, rawIdentity(parseSource(text, { file: change.file })));
     }
@@ -189,11 +191,11 @@ export async function runSummary(args: readonly string[], settings: Settings, io
     io.stdout(options.format === 'json' ? renderJson(summary) : renderMarkdown(summary));
     return 0;
   } catch (error) {
-    if (error instanceof Fatal) {
-      io.stderr(error.message);
-      return 1;
-    }
-    throw error;
+    // One line on stderr, and a report that says so on stdout: the workflow never posts an empty comment.
+    const problem = error instanceof Fatal ? error.message : msg.unexpectedFailure(error instanceof Error ? error.message : String(error));
+    io.stderr(problem);
+    if (options.format === 'md') io.stdout(renderFailure(problem));
+    return 1;
   }
 }
 

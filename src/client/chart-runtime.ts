@@ -19,6 +19,7 @@ import { Handler } from 'vega-tooltip';
 import { installChartTextMetrics } from '../charts/text-width.ts';
 import { chartSpecWithData, splitChartSpec } from '../charts/payload.ts';
 import { experimentChartViews } from '../charts/experiment-views.ts';
+import { formatTooltipHtml } from '../charts/tooltip.ts';
 import type { ExperimentDocument } from '../analysis/schema.ts';
 
 Object.assign(transforms, coreTransforms, viewTransforms, encodeTransforms);
@@ -34,7 +35,7 @@ let tooltip: Handler | undefined;
 
 function tooltipHandler(): Handler {
   const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
-  tooltip ??= new Handler({ theme: dark ? 'dark' : 'light', offsetX: 12, offsetY: 12 });
+  tooltip ??= new Handler({ theme: dark ? 'dark' : 'light', offsetX: 12, offsetY: 12, formatTooltip: formatTooltipHtml });
   return tooltip;
 }
 

@@ -16,7 +16,8 @@ export interface CheckedRecord {
 /**
  * Runs the collection checks over records in file order. Returns the records to keep (the first of
  * each id) and the diagnostics: `duplicate-id` and `parent-cycle` errors, `unknown-parent` and
- * `unknown-related` warnings with the closest existing id suggested.
+ * `unknown-related` warnings with the closest existing id suggested, and `id-case-collision` and
+ * `id-windows-reserved` warnings for ids whose pages would collide or fail on macOS or Windows.
  */
 export function checkCollection<T extends CheckedRecord>(entries: readonly T[]): { kept: T[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -37,6 +38,18 @@ export function checkCollection<T extends CheckedRecord>(entries: readonly T[]):
   }
   const kept = [...byId.values()];
   const ids = [...byId.keys()].sort(compareIds);
+
+  // Ids become folder names (experiments/<id>/): they must stay distinct on every file system.
+  const byFolded = new Map<string, T>();
+  for (const entry of kept) {
+    const id = entry.record.id;
+    const folded = id.toLowerCase();
+    const first = byFolded.get(folded);
+    if (first !== undefined) {
+      diagnostics.push(idWarning(entry, 'id-case-collision', msg.idDiffersInCase(id, first.record.id, first.file), msg.hintIdCase()));
+    } else byFolded.set(folded, entry);
+    if (isWindowsReserved(id)) diagnostics.push(idWarning(entry, 'id-windows-reserved', msg.idWindowsReserved(id), msg.hintIdWindows()));
+  }
 
   for (const entry of kept) {
     const lineage = entry.record.lineage;
@@ -65,6 +78,19 @@ export function checkCollection<T extends CheckedRecord>(entries: readonly T[]):
     });
   }
   return { kept, diagnostics };
+}
+
+/** A warning about an id, at the record's id. */
+function idWarning(entry: CheckedRecord, code: string, message: string, hint: string): Diagnostic {
+  return { level: 'warning', code, file: entry.file, ...entry.positionOf(['id']), path: 'id', message, hint };
+}
+
+/**
+ * True for a name Windows cannot use for a file or folder: CON, PRN, AUX, NUL, COM0–9 and LPT0–9
+ * (in any case, with or without an extension, like `nul.v2`), or a name ending in `.` (Windows drops it).
+ */
+export function isWindowsReserved(name: string): boolean {
+  return /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$)/i.test(name) || name.endsWith('.');
 }
 
 /** Code-unit order, so sorting does not depend on the machine's locale. */

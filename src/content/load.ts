@@ -6,14 +6,15 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import fg from 'fast-glob';
 import { sourceFingerprint } from '../util/source-fingerprint.ts';
 import type { Experiment } from '../schema/index.ts';
 import * as msg from '../ingest/messages.ts';
 import { parseSource } from '../ingest/parse-source.ts';
 import type { Diagnostic, SourceFormat, SourcePosition } from '../ingest/types.ts';
+import { LIMITS } from '../ingest/limits.ts';
 import { positionOf, validateRecord } from '../ingest/validate.ts';
 import { checkCollection, compareIds, type CheckedRecord } from './check-collection.ts';
+import { listRecordFiles, type RecordListing, type RefusedEntry } from './list.ts';
 
 /** One valid record and where it came from. */
 export interface LoadedRecord {
@@ -25,8 +26,8 @@ export interface LoadedRecord {
 
 /** The effects `loadRecords` needs; tests pass fakes. */
 export interface LoadEffects {
-  /** File paths matching `pattern` under `cwd`, relative to `cwd`, with `/` separators. */
-  glob: (pattern: string, options: { cwd: string }) => Promise<string[]>;
+  /** The record files under a folder (paths relative to it, `/` separators) and the entries refused (see `listRecordFiles`). */
+  list: (dir: string) => Promise<RecordListing>;
   /** The UTF-8 text of a file. */
   readFile: (path: string) => Promise<string>;
   /** Parse results of unchanged files from an earlier run (optional). */
@@ -51,29 +52,42 @@ export interface ParseCache {
 
 /** The real file system. */
 export const nodeLoadEffects: LoadEffects = {
-  glob: (pattern, options) => fg(pattern, { cwd: options.cwd, onlyFiles: true, dot: false }),
+  list: listRecordFiles,
   readFile: (path) => readFile(path, 'utf8'),
 };
 
-/** The files `loadRecords` reads: JSON and Markdown anywhere under the folder. */
-export const RECORD_GLOB = '**/*.{json,md}';
-
-/** Parses and validates one file, or takes the result from the cache when the file is unchanged. */
+/** Parses and validates one file, or takes the result from the cache when the file is unchanged. Never throws. */
 async function parseFile(file: string, text: string, cache: ParseCache | undefined): Promise<CachedParse> {
   const key = cache?.key(file, text);
   const hit = key === undefined ? undefined : await cache?.get(key);
   if (hit !== undefined) return hit;
-  const parsed = parseSource(text, { file });
-  const result = validateRecord(parsed, { file });
-  const paths: (string | number)[][] = [['id'], ['lineage', 'parent'], ...(result.record?.lineage?.related ?? []).map((_, i) => ['lineage', 'related', i])];
-  const positions: Record<string, SourcePosition> = {};
-  for (const path of paths) {
-    const position = positionOf(parsed, path);
-    if (position) positions[path.join('.')] = position;
+  let value: CachedParse;
+  try {
+    const parsed = parseSource(text, { file });
+    const result = validateRecord(parsed, { file });
+    const paths: (string | number)[][] = [['id'], ['lineage', 'parent'], ...(result.record?.lineage?.related ?? []).map((_, i) => ['lineage', 'related', i])];
+    const positions: Record<string, SourcePosition> = {};
+    for (const path of paths) {
+      const position = positionOf(parsed, path);
+      if (position) positions[path.join('.')] = position;
+    }
+    value = { format: parsed.format, record: result.record, diagnostics: result.diagnostics, positions };
+  } catch (error) {
+    // A bug, or an input no limit caught: one error for this file, and the run goes on.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { format: 'json', diagnostics: [{ level: 'error', code: 'parse-failed', file, path: '', message: msg.parseFailed(reason), hint: msg.hintParseFailed() }], positions: {} };
   }
-  const value: CachedParse = { format: parsed.format, record: result.record, diagnostics: result.diagnostics, positions };
   if (key !== undefined) await cache?.set(key, value);
   return value;
+}
+
+/** The error for a folder entry that is not read. */
+function refusedDiagnostic(file: string, entry: RefusedEntry): Diagnostic {
+  const base = { level: 'error' as const, code: entry.reason === 'special' ? 'not-a-file' : 'refused-link', file, path: '' };
+  if (entry.reason === 'outside') return { ...base, message: msg.linkOutsideFolder(entry.target ?? ''), hint: msg.hintReplaceLink() };
+  if (entry.reason === 'broken') return { ...base, message: msg.brokenLink(entry.target ?? ''), hint: msg.hintReplaceLink() };
+  if (entry.reason === 'unreadable') return { ...base, code: 'read-error', message: msg.readFailed(entry.target ?? '') };
+  return { ...base, message: msg.notARegularFile(), hint: msg.hintReplaceLink() };
 }
 
 /** Bumped when the cached shape changes. */
@@ -115,15 +129,33 @@ export function nodeParseCache(dir: string): ParseCache | undefined {
 /**
  * Loads every record under `dir` (`**\/*.{json,md}`, in sorted path order): read, parse, validate,
  * then check the collection (duplicate ids, parent cycles, unknown parent/related ids). Returns the
- * valid records sorted by id (the first file wins a duplicate id) and every diagnostic, in file order
- * and then collection order. A file with an error contributes no record. Never throws for bad content.
+ * valid records sorted by id (the first file wins a duplicate id), every diagnostic, in file order
+ * and then collection order, and the files it read. A file with an error contributes no record; a
+ * link leaving the folder and a file past `LIMITS.recordBytes` are errors and are not read. Never
+ * throws for bad content.
  */
-export async function loadRecords(dir: string, effects: LoadEffects = nodeLoadEffects): Promise<{ records: LoadedRecord[]; diagnostics: Diagnostic[] }> {
-  const paths = (await effects.glob(RECORD_GLOB, { cwd: dir })).sort(compareIds);
+export async function loadRecords(
+  dir: string,
+  effects: LoadEffects = nodeLoadEffects,
+): Promise<{ records: LoadedRecord[]; diagnostics: Diagnostic[]; read: ReadonlySet<string> }> {
+  const listing = await effects.list(dir);
+  const entries = [
+    ...listing.files.map((f) => ({ path: f.path, bytes: f.bytes, refused: undefined })),
+    ...listing.refused.map((r) => ({ path: r.path, bytes: undefined, refused: r })),
+  ].sort((a, b) => compareIds(a.path, b.path));
   const diagnostics: Diagnostic[] = [];
   const checked: (CheckedRecord & { format: SourceFormat })[] = [];
-  for (const relative of paths) {
-    const file = join(dir, relative);
+  const read = new Set<string>();
+  for (const entry of entries) {
+    const file = join(dir, entry.path);
+    if (entry.refused !== undefined) {
+      diagnostics.push(refusedDiagnostic(file, entry.refused));
+      continue;
+    }
+    if (entry.bytes !== undefined && entry.bytes > LIMITS.recordBytes) {
+      diagnostics.push({ level: 'error', code: 'too-large', file, path: '', message: msg.recordTooLarge(entry.bytes, LIMITS.recordBytes), hint: msg.hintSplitRecord() });
+      continue;
+    }
     let text: string;
     try {
       text = await effects.readFile(file);
@@ -131,17 +163,18 @@ export async function loadRecords(dir: string, effects: LoadEffects = nodeLoadEf
       diagnostics.push({ level: 'error', code: 'read-error', file, path: '', message: msg.readFailed(error instanceof Error ? error.message : String(error)) });
       continue;
     }
+    read.add(file);
     const result = await parseFile(file, text, effects.cache);
-    diagnostics.push(...result.diagnostics);
+    for (const d of result.diagnostics) diagnostics.push(d);
     if (result.record) {
       const positions = result.positions;
       checked.push({ record: result.record, file, format: result.format, positionOf: (path) => positions[path.join('.')] });
     }
   }
   const collection = checkCollection(checked);
-  diagnostics.push(...collection.diagnostics);
+  for (const d of collection.diagnostics) diagnostics.push(d);
   const records = collection.kept
     .map((entry) => ({ record: entry.record, file: entry.file, format: entry.format }))
     .sort((a, b) => compareIds(a.record.id, b.record.id));
-  return { records, diagnostics };
+  return { records, diagnostics, read };
 }

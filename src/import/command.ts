@@ -97,7 +97,7 @@ export async function runImportCommand(args: readonly string[], io: CommandIO): 
 /** One line per record: the action, padded, then the file (relative to `cwd`) and why it was skipped. */
 export function formatOutcome(outcome: WriteOutcome, cwd: string): string {
   const line = `${outcome.action.padEnd(9)} ${displayPath(outcome.file, cwd)}`;
-  return outcome.reason === undefined ? line : `${line} — ${outcome.reason}`;
+  return oneLine(outcome.reason === undefined ? line : `${line} — ${outcome.reason}`);
 }
 
 function usageError(io: CommandIO, kind: ImportSource | undefined, problem: string): number {

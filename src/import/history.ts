@@ -1,5 +1,6 @@
 import type { EpochRow, TestMetric } from '../schema/index.ts';
 import { compareText } from '../util/compare-text.ts';
+import { setOwn } from '../util/own.ts';
 
 /**
  * Metric series → the record's per-step table and test metrics, the same way for every source
@@ -49,7 +50,7 @@ export function buildHistory(metrics: Readonly<Record<string, readonly MetricPoi
       const row: EpochRow = { epoch: step };
       for (const key of keys) {
         const point = byKey.get(key)?.get(step);
-        row[historyColumn(key)] = point === undefined ? null : finiteOrNull(point.value);
+        setOwn(row, historyColumn(key), point === undefined ? null : finiteOrNull(point.value));
         if (point !== undefined && !Number.isFinite(point.value))
           nonFinite.push({ metric: key, step, value: describeNonFinite(point.value) });
       }

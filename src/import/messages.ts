@@ -4,6 +4,7 @@
  * `import:<kind>: <source>: <problem> — <hint>`. Messages of one source kind live in that
  * importer's own `messages.ts`.
  */
+import { oneLine as logOneLine } from '../util/log-text.ts';
 import { IMPORT_SOURCES, SOURCE_KINDS } from './sources.ts';
 import type { ImportSource } from './sources.ts';
 
@@ -29,9 +30,9 @@ export function formatImportError(source: string, error: ImportError, kind: Impo
   return oneLine(`${commandPrefix(kind)}: ${source}: ${error.problem} — ${error.hint}`);
 }
 
-/** Text on one line: runs of whitespace with a line break become one space. */
+/** Text on one line: runs of whitespace with a line break become one space, and any other control character is shown escaped (`logOneLine`). */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+  return logOneLine(text.replace(/\s*[\r\n]+\s*/g, ' '));
 }
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -133,11 +133,14 @@ export function parseParamValue(raw: string): Scalar {
   return raw;
 }
 
-/** Milliseconds since the epoch → `YYYY-MM-DD` in UTC; `undefined` when unknown. */
+/** The first and last instant a record's date can hold (four-digit years), in milliseconds since the epoch. */
+const FIRST_DATE = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
+const LAST_DATE = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+
+/** Milliseconds since the epoch → `YYYY-MM-DD` in UTC; `undefined` when unknown or outside the years 0–9999. */
 export function toIsoDate(millis: number | undefined): string | undefined {
-  if (millis === undefined || !Number.isFinite(millis)) return undefined;
-  const date = new Date(millis);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+  if (millis === undefined || !Number.isFinite(millis) || millis < FIRST_DATE || millis > LAST_DATE) return undefined;
+  return new Date(millis).toISOString().slice(0, 10);
 }
 
 /** `undefined` for a missing or blank string. */

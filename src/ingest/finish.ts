@@ -6,6 +6,7 @@ import { isPlaceholder } from './placeholder.ts';
 import { baseName } from './text.ts';
 import { literalDecimals } from './units.ts';
 import { joinPath, type Diagnostic, type FieldPath, type SourcePosition } from './types.ts';
+import { pushAll } from '../util/arrays.ts';
 
 /** True for a plain (non-array, non-null) object. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -23,18 +24,19 @@ export function stripPlaceholders(value: unknown, path: FieldPath = []): string[
     value.forEach((item, index) => {
       if (typeof item === 'string' && isPlaceholder(item)) removed.push(joinPath([...path, index]));
       else {
-        removed.push(...stripPlaceholders(item, [...path, index]));
+        pushAll(removed, stripPlaceholders(item, [...path, index]));
         kept.push(item);
       }
     });
-    value.splice(0, value.length, ...kept);
+    value.length = 0;
+    pushAll(value, kept);
   } else if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) {
       if (typeof item === 'string' && isPlaceholder(item)) {
         removed.push(joinPath([...path, key]));
         delete value[key];
       } else {
-        removed.push(...stripPlaceholders(item, [...path, key]));
+        pushAll(removed, stripPlaceholders(item, [...path, key]));
       }
     }
   }

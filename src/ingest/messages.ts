@@ -3,6 +3,8 @@
  * (after Vega-Lite's `src/log/message.ts`). Messages say what is wrong; hints say how to fix it.
  */
 
+import { oneLine } from '../util/log-text.ts';
+
 /** Quotes a value for a message: strings in double quotes, shortened past 60 characters. */
 export function quote(text: string): string {
   const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
@@ -63,6 +65,19 @@ export const frontmatterNotMapping = (got: unknown): string =>
 /** The file could not be read at all. */
 export const readFailed = (reason: string): string => `could not read the file: ${reason}`;
 
+/** A symbolic link whose real path leaves the content folder; `target` is the link as written. */
+export const linkOutsideFolder = (target: string): string =>
+  `symbolic link to ${quote(target)} leads outside the content folder; it is not read`;
+
+/** A symbolic link to nothing. */
+export const brokenLink = (target: string): string => `symbolic link to ${quote(target)} points to nothing`;
+
+/** A record-named entry that is not a regular file (a FIFO, a socket, a device). */
+export const notARegularFile = (): string => 'not a regular file; it is not read';
+
+/** Hint for a refused link or special file. */
+export const hintReplaceLink = (): string => 'put the record file itself in the content folder (records are read only from inside it)';
+
 /** The id is missing or a placeholder, so the file name is used instead. */
 export const missingId = (fallback: string, wasPlaceholder: boolean): string =>
   `${wasPlaceholder ? 'the experiment id is still a template placeholder' : 'the record has no experiment id'}; using the file name ${quote(fallback)}`;
@@ -75,6 +90,86 @@ export const placeholderField = (path: string): string => `${quote(path)} is sti
 
 /** Hint for a placeholder field. */
 export const hintFillPlaceholder = (): string => 'replace the bracketed text with a value, or delete the line';
+
+// ── limits (see limits.ts) ────────────────────────────────────────────────
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** A record file larger than the limit. */
+export const recordTooLarge = (bytes: number, limit: number): string =>
+  `the file is ${count(bytes)} bytes; a record may be at most ${count(limit)} bytes`;
+
+/** Hint for a record past a size limit. */
+export const hintSplitRecord = (): string => 'split it into several records, or keep bulky data (logs, raw predictions) outside the record';
+
+/** A frontmatter record larger than the limit. */
+export const frontmatterTooLarge = (bytes: number, limit: number): string =>
+  `the file is ${count(bytes)} bytes; a record with YAML frontmatter may be at most ${count(limit)} bytes`;
+
+/** Hint for a frontmatter record past its limit. */
+export const hintUseJson = (jsonLimit: number): string =>
+  `write a record this large as JSON (up to ${count(jsonLimit)} bytes), or split it`;
+
+/** Objects and lists nested deeper than the limit. */
+export const nestedTooDeep = (limit: number): string => `objects and lists are nested more than ${limit} levels deep`;
+
+/** Hint for nesting past the limit. */
+export const hintFlatten = (): string => 'flatten the structure: no record field needs that much nesting';
+
+/** A list longer than the limit. */
+export const tooManyItems = (items: number, limit: number): string =>
+  `the list has ${count(items)} items; at most ${count(limit)} are allowed`;
+
+/** Hint for a training history past the limit. */
+export const hintThinHistory = (): string => 'log every n-th step, or keep the full history in your tracker and link it';
+
+/** An object with more keys than the limit. */
+export const tooManyKeys = (keys: number, limit: number): string =>
+  `the object has ${count(keys)} keys; at most ${count(limit)} are allowed`;
+
+/** A confusion matrix with more classes than the limit. */
+export const tooManyClasses = (classes: number, limit: number): string =>
+  `the confusion matrix has ${count(classes)} classes; at most ${count(limit)} are allowed`;
+
+/** Hint for a confusion matrix past the limit. */
+export const hintGroupClasses = (): string => 'group rare classes together, or report per-class metrics instead';
+
+/** An id longer than the limit. */
+export const idTooLong = (length: number, limit: number): string =>
+  `the id is ${count(length)} characters long; at most ${count(limit)} are allowed`;
+
+/** Hint for a long id. */
+export const hintShortenId = (): string => 'use a short id such as "fraud-gbm-003" (it names the page folder and the API file)';
+
+/** An id ending in a file extension the site's host would serve as a file. */
+export const idLooksLikeFile = (id: string): string => `the id ${quote(id)} ends like a file name`;
+
+/** Hint for an id with a file extension. */
+export const hintIdExtension = (): string => 'drop the extension: the id becomes a folder (experiments/<id>/) on the site';
+
+/** More Markdown than the limit. */
+export const markdownTooLong = (chars: number, limit: number): string =>
+  `the record has ${count(chars)} characters of Markdown; at most ${count(limit)} are allowed`;
+
+/** A Markdown paragraph longer than the limit. */
+export const markdownParagraphTooLong = (chars: number, limit: number): string =>
+  `a Markdown paragraph is ${count(chars)} characters long; at most ${count(limit)} are allowed (long paragraphs make Markdown slow to render)`;
+
+/** Hint for a long Markdown paragraph. */
+export const hintSplitParagraph = (): string => 'split it with blank lines into shorter paragraphs';
+
+/** A parser failed on the text (a bug or an input no limit caught); `reason` is its message. */
+export const parseFailed = (reason: string): string => `could not read the record: ${reason}`;
+
+/** Hint for a parser failure. */
+export const hintParseFailed = (): string => 'simplify the file; if it looks valid, report this as a Logbook bug';
+
+/** Too many YAML aliases (a YAML "billion laughs"). */
+export const yamlTooManyAliases = (): string =>
+  'invalid YAML frontmatter: too many aliases (*name); the frontmatter would expand without bound';
+
+/** Hint for YAML aliases. */
+export const hintYamlAliases = (): string => 'write the values out instead of repeating them through anchors (&name) and aliases (*name)';
 
 // ── validating records ─────────────────────────────────────────────────────
 
@@ -181,6 +276,20 @@ export const duplicateId = (id: string, otherFile: string): string => `duplicate
 /** Hint for a duplicate id. */
 export const hintUniqueId = (): string => 'give every experiment its own id';
 
+/** Two ids that differ only in case. */
+export const idDiffersInCase = (id: string, other: string, otherFile: string): string =>
+  `id ${quote(id)} differs from ${quote(other)} (${otherFile}) only in case: on macOS and Windows their pages are one folder and one overwrites the other`;
+
+/** Hint for ids that differ only in case. */
+export const hintIdCase = (): string => 'make the ids differ in more than letter case';
+
+/** An id Windows cannot use as a folder name. */
+export const idWindowsReserved = (id: string): string =>
+  `id ${quote(id)} is a name Windows reserves (or ends in "."): its page folder cannot be created on Windows`;
+
+/** Hint for a Windows-reserved id. */
+export const hintIdWindows = (): string => 'rename it, e.g. by adding a prefix ("exp-con")';
+
 /** Parents form a loop; `ids` lists the cycle in order, starting and ending with the same id. */
 export const parentCycle = (ids: readonly string[]): string => `parent cycle: ${ids.join(' → ')}`;
 
@@ -201,8 +310,11 @@ const plural = (count: number, noun: string): string => `${count} ${noun}${count
 export const validateSummary = (records: number, errors: number, warnings: number): string =>
   `validate: ${plural(records, 'record')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 
+/** Something nothing else caught stopped the command. */
+export const unexpectedFailure = (reason: string): string => `validate: unexpected failure: ${oneLine(reason)}`;
+
 /** The content folder does not exist. */
-export const folderNotFound = (dir: string): string => `validate: content folder not found: ${dir}`;
+export const folderNotFound = (dir: string): string => `validate: content folder not found: ${oneLine(dir)}`;
 
 /** An argument the command does not understand. */
 export const unknownArgument = (arg: string): string => `validate: unknown argument ${quote(arg)}`;

@@ -1,10 +1,11 @@
 /** Markdown with YAML frontmatter: structured fields in the frontmatter, the Markdown body becomes `notes`. */
 
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { finishRecord, isPlainObject, stripPlaceholders, writtenDecimalsOf } from './finish.ts';
+import { parseDocument } from 'yaml';
+import { finishRecord, isPlainObject, stripPlaceholders } from './finish.ts';
 import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
-import { joinPath, type FieldPath, type ParsedSource, type SourcePosition } from './types.ts';
+import { yamlPositions, yamlWrittenDecimals } from './positions.ts';
+import type { ParsedSource, SourcePosition } from './types.ts';
 
 /** True when a Markdown file starts with a `---` frontmatter fence. */
 export function hasFrontmatter(text: string): boolean {
@@ -17,14 +18,13 @@ export function hasFrontmatter(text: string): boolean {
  */
 export function parseFrontmatterSource(text: string, file: string): ParsedSource {
   const at = createLineIndex(text);
-  const positions = new Map<string, SourcePosition>();
-  const keyPositions = new Map<string, SourcePosition>();
+  const none = new Map<string, SourcePosition>();
   const fail = (offset: number, message: string, hint?: string): ParsedSource => ({
     file,
     format: 'frontmatter',
     data: undefined,
-    positions,
-    keyPositions,
+    positions: none,
+    keyPositions: none,
     diagnostics: [{ level: 'error', code: 'yaml-syntax', file, ...at(offset), path: '', message, ...(hint ? { hint } : {}) }],
   });
 
@@ -39,17 +39,18 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
   const error = document.errors[0];
   if (error) return fail(start + error.pos[0], msg.yamlSyntax(error.message.split('\n')[0] ?? error.message));
 
-  const data: unknown = document.contents === null ? {} : document.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = document.contents === null ? {} : document.toJS({ maxAliasCount: 100 });
+  } catch (failure) {
+    // A "billion laughs": aliases that expand past maxAliasCount values.
+    if (failure instanceof ReferenceError && /alias/i.test(failure.message))
+      return fail(start, msg.yamlTooManyAliases(), msg.hintYamlAliases());
+    throw failure;
+  }
   if (!isPlainObject(data)) return fail(start, msg.frontmatterNotMapping(data));
-  positions.set('', at(0));
-  const literals = new Map<string, string>();
-  if (document.contents)
-    recordPositions(document.contents, [], {
-      at: (offset) => at(start + offset),
-      positions,
-      keyPositions,
-      literal: (path, range) => literals.set(path, yamlText.slice(range[0], range[1])),
-    });
+  // Pinned positions: the whole record, and `notes` when it comes from the Markdown body.
+  const fixed = new Map<string, SourcePosition>([['', at(0)]]);
 
   const body = text.slice(bodyStart).replace(/^[ \t]*\r?\n/, '');
   const trimmedBody = body.trim();
@@ -58,46 +59,13 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
     if (typeof data['notes'] === 'string' && data['notes'].trim() !== '') data['notes'] = `${data['notes'].trim()}\n\n${trimmedBody}`;
     else {
       data['notes'] = trimmedBody;
-      positions.set('notes', at(text.length - body.length + leading));
+      fixed.set('notes', at(text.length - body.length + leading));
     }
   }
-  // Before placeholders are removed from lists, so that the paths are those of the source.
-  const writtenDecimals = writtenDecimalsOf(data, (path) => literals.get(path));
+  const { positions, keyPositions } = yamlPositions(document.contents, (offset) => at(start + offset), fixed);
+  // From the syntax tree, so that the paths are those of the source (placeholders not yet removed from lists).
+  const writtenDecimals = yamlWrittenDecimals(document.contents, yamlText);
   const placeholders = stripPlaceholders(data);
   const diagnostics = finishRecord(data, { file, placeholders, idPosition: positions.get('id'), writtenDecimals });
   return { file, format: 'frontmatter', data, positions, keyPositions, diagnostics };
-}
-
-interface Walk {
-  at: (offset: number) => SourcePosition;
-  positions: Map<string, SourcePosition>;
-  keyPositions: Map<string, SourcePosition>;
-  /** Receives the source range of every number scalar, to keep its text. */
-  literal: (path: string, range: readonly [number, number]) => void;
-}
-
-/** Records where every field path's value (and key) starts, and the source text of every number. */
-function recordPositions(node: unknown, path: FieldPath, walk: Walk): void {
-  if (isScalar(node) && typeof node.value === 'number' && node.range) {
-    walk.literal(joinPath(path), [node.range[0], node.range[1]]);
-  } else if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (key === undefined) continue;
-      const keyNode = pair.key as YamlNode;
-      const childPath = [...path, key];
-      if (keyNode.range) walk.keyPositions.set(joinPath(childPath), walk.at(keyNode.range[0]));
-      const value = pair.value as YamlNode | null;
-      const offset = value?.range?.[0] ?? keyNode.range?.[0];
-      if (offset !== undefined) walk.positions.set(joinPath(childPath), walk.at(offset));
-      recordPositions(value, childPath, walk);
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, index) => {
-      const range = (item as YamlNode | null)?.range;
-      if (range) walk.positions.set(joinPath([...path, index]), walk.at(range[0]));
-      recordPositions(item, [...path, index], walk);
-    });
-  }
 }

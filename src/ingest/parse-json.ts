@@ -1,10 +1,12 @@
 /** JSON records: parsed with jsonc-parser so every field path maps to a line:column. */
 
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { finishRecord, isPlainObject, stripPlaceholders, writtenDecimalsOf } from './finish.ts';
+import { finishRecord, isPlainObject, stripPlaceholders } from './finish.ts';
 import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
-import { joinPath, type FieldPath, type ParsedSource, type SourcePosition } from './types.ts';
+import { setOwn } from '../util/own.ts';
+import { jsonPositions, jsonWrittenDecimals } from './positions.ts';
+import type { ParsedSource } from './types.ts';
 
 const PROBLEMS: Readonly<Record<string, string>> = {
   InvalidSymbol: 'unexpected character',
@@ -29,12 +31,11 @@ const PROBLEMS: Readonly<Record<string, string>> = {
  * Parses a JSON document with the line:column of every field (a syntax error yields `data: undefined`
  * and one `json-syntax` error at its line:column). Records and the config file both start here.
  */
-export function parseJsonDocument(text: string, file: string): ParsedSource & { literals: ReadonlyMap<string, string> } {
+export function parseJsonDocument(text: string, file: string): ParsedSource & { root: Node | undefined } {
   const at = createLineIndex(text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const positions = new Map<string, SourcePosition>();
-  const keyPositions = new Map<string, SourcePosition>();
+  const { positions, keyPositions } = jsonPositions(root, at);
   const first = errors[0];
   if (first || !root) {
     return {
@@ -43,7 +44,7 @@ export function parseJsonDocument(text: string, file: string): ParsedSource & { 
       data: undefined,
       positions,
       keyPositions,
-      literals: new Map(),
+      root: undefined,
       diagnostics: [
         {
           level: 'error',
@@ -56,57 +57,33 @@ export function parseJsonDocument(text: string, file: string): ParsedSource & { 
       ],
     };
   }
-  const literals = new Map<string, string>();
-  const data = toValue(root, [], {
-    at,
-    positions,
-    keyPositions,
-    literal: (path, node) => literals.set(path, text.slice(node.offset, node.offset + node.length)),
-  });
-  return { file, format: 'json', data, positions, keyPositions, diagnostics: [], literals };
+  return { file, format: 'json', data: toValue(root), positions, keyPositions, root, diagnostics: [] };
 }
 
 /** Parses a JSON record. A syntax error yields `data: undefined` and one `json-syntax` error at its line:column. */
 export function parseJsonSource(text: string, file: string): ParsedSource {
-  const { literals, ...parsed } = parseJsonDocument(text, file);
+  const { root, ...parsed } = parseJsonDocument(text, file);
   const { data, positions } = parsed;
   if (!isPlainObject(data)) return parsed;
-  // Before placeholders are removed from lists, so that the paths are those of the source.
-  const writtenDecimals = writtenDecimalsOf(data, (path) => literals.get(path));
+  // From the syntax tree, so that the paths are those of the source (placeholders not yet removed from lists).
+  const writtenDecimals = jsonWrittenDecimals(root, text);
   const placeholders = stripPlaceholders(data);
   const diagnostics = finishRecord(data, { file, placeholders, idPosition: positions.get('id'), writtenDecimals });
   return { ...parsed, diagnostics };
 }
 
-interface Walk {
-  at: (offset: number) => SourcePosition;
-  positions: Map<string, SourcePosition>;
-  keyPositions: Map<string, SourcePosition>;
-  /** Receives the node of every number, to keep its source text. */
-  literal: (path: string, node: Node) => void;
-}
-
-/** Builds the plain value of a node, recording where each field path starts. */
-function toValue(node: Node, path: FieldPath, walk: Walk): unknown {
-  walk.positions.set(joinPath(path), walk.at(node.offset));
+/** Builds the plain value of a node. */
+function toValue(node: Node): unknown {
   if (node.type === 'object') {
     // A null-prototype object would surprise consumers; `__proto__` keys are kept as own data properties instead.
     const object: Record<string, unknown> = {};
     for (const property of node.children ?? []) {
       const [keyNode, valueNode] = property.children ?? [];
       if (!keyNode || typeof keyNode.value !== 'string') continue;
-      const key = keyNode.value;
-      walk.keyPositions.set(joinPath([...path, key]), walk.at(keyNode.offset));
-      Object.defineProperty(object, key, {
-        value: valueNode ? toValue(valueNode, [...path, key], walk) : null,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      setOwn(object, keyNode.value, valueNode ? toValue(valueNode) : null);
     }
     return object;
   }
-  if (node.type === 'array') return (node.children ?? []).map((child, index) => toValue(child, [...path, index], walk));
-  if (node.type === 'number') walk.literal(joinPath(path), node);
+  if (node.type === 'array') return (node.children ?? []).map(toValue);
   return node.value as unknown;
 }

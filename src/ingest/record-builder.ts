@@ -1,5 +1,6 @@
 /** Builds a raw record field by field, remembering where each value came from and which were placeholders. */
 
+import { setOwn } from '../util/own.ts';
 import { isPlaceholder } from './placeholder.ts';
 import { joinPath, type FieldPath, type SourcePosition } from './types.ts';
 
@@ -14,18 +15,18 @@ export class RecordBuilder {
     let container: Record<string | number, unknown> | unknown[] = this.data;
     for (let i = 0; i < path.length - 1; i++) {
       const key = path[i] as string | number;
-      const existing: unknown = (container as Record<string | number, unknown>)[key];
+      const existing: unknown = Object.hasOwn(container, key) ? (container as Record<string | number, unknown>)[key] : undefined;
       if (typeof existing === 'object' && existing !== null) {
         container = existing as Record<string | number, unknown>;
       } else {
         const created: Record<string, unknown> | unknown[] = typeof path[i + 1] === 'number' ? [] : {};
-        (container as Record<string | number, unknown>)[key] = created;
+        setOwn(container as Record<string, unknown>, String(key), created);
         container = created;
       }
     }
     const last = path.at(-1);
     if (last === undefined) return;
-    (container as Record<string | number, unknown>)[last] = value;
+    setOwn(container as Record<string, unknown>, String(last), value);
     if (position) this.mark(path, position);
   }
 
@@ -33,7 +34,7 @@ export class RecordBuilder {
   has(path: FieldPath): boolean {
     let value: unknown = this.data;
     for (const key of path) {
-      if (typeof value !== 'object' || value === null) return false;
+      if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return false;
       value = (value as Record<string | number, unknown>)[key];
     }
     return value !== undefined;

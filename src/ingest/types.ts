@@ -31,6 +31,11 @@ export interface Diagnostic {
 /** A path into a record: object keys and array indices. */
 export type FieldPath = readonly (string | number)[];
 
+/** Where dotted field paths are written in a file (a `Map` is one; JSON and YAML look them up on demand). */
+export interface PositionLookup {
+  get(path: string): SourcePosition | undefined;
+}
+
 /**
  * The raw result of reading one file, before schema validation.
  * `data` is undefined when the text could not be parsed at all (then `diagnostics` holds the syntax error).
@@ -41,9 +46,9 @@ export interface ParsedSource {
   /** The raw record (placeholders already removed and listed in `data.placeholders`). */
   data: unknown;
   /** Dotted field path → where its value starts in the file. */
-  positions: ReadonlyMap<string, SourcePosition>;
+  positions: PositionLookup;
   /** Dotted field path → where its key is written (JSON and frontmatter only). */
-  keyPositions: ReadonlyMap<string, SourcePosition>;
+  keyPositions: PositionLookup;
   /** Problems found while reading (syntax errors, missing id, …). */
   diagnostics: Diagnostic[];
 }

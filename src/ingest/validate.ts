@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { ExperimentSchema, type Experiment } from '../schema/index.ts';
 import { isPlainObject } from './finish.ts';
+import { setOwn } from '../util/own.ts';
+import { checkRecordLimits } from './limits.ts';
 import * as msg from './messages.ts';
 import { REQUIRED_LOOKING_FIELDS } from './placeholder.ts';
 import { recordInvariantErrors } from './record-checks.ts';
@@ -10,6 +12,7 @@ import { findTemplateExamples } from './template-examples.ts';
 import { closestMatch } from './text.ts';
 import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type SourcePosition } from './types.ts';
 import { parseNumber } from './units.ts';
+import { pushAll } from '../util/arrays.ts';
 
 /** The parts of a zod issue this module reads (zod's issue union, loosened for uniform access). */
 interface Issue {
@@ -44,20 +47,82 @@ export function validateRecord(
   const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => ({ ...d, file }));
   if (parsed.data === undefined) return { record: undefined, diagnostics };
 
+  const limits = checkRecordLimits(parsed, (path) => positionOf(parsed, path));
+  pushAll(diagnostics, limits);
+  // Past the nesting limit the schema's own recursion is not safe to run.
+  if (limits.some((d) => d.code === 'too-deep')) return { record: undefined, diagnostics: diagnostics.sort(byPosition) };
+
   const result = ExperimentSchema.safeParse(parsed.data);
-  if (!result.success) diagnostics.push(...schemaDiagnostics(result.error, parsed, file));
-  diagnostics.push(...unknownKeyWarnings(parsed.data, ExperimentSchema, [], parsed, file));
-  diagnostics.push(...placeholderWarnings(parsed, file));
-  if (result.success) diagnostics.push(...templateExampleWarnings(result.data, parsed, file));
+  const issues = result.success
+    ? restoreProtoKeys(ExperimentSchema, parsed.data, result.data, [])
+    : (result.error.issues as unknown as Issue[]);
+  for (const issue of issues) pushAll(diagnostics, issueToDiagnostics(issue, [], parsed, file));
+  pushAll(diagnostics, unknownKeyWarnings(parsed.data, ExperimentSchema, [], parsed, file));
+  pushAll(diagnostics, placeholderWarnings(parsed, file));
+  if (result.success) pushAll(diagnostics, templateExampleWarnings(result.data, parsed, file));
   const impossible = result.success ? recordInvariantErrors(result.data, file, (path) => positionOf(parsed, path)) : [];
-  diagnostics.push(...impossible);
+  pushAll(diagnostics, impossible);
   diagnostics.sort(byPosition);
-  return { record: result.success && impossible.length === 0 ? result.data : undefined, diagnostics };
+  const ok = result.success && issues.length === 0 && impossible.length === 0 && !limits.some((d) => d.level === 'error');
+  return { record: ok ? result.data : undefined, diagnostics };
 }
 
 /** Every issue of a failed zod parse of `parsed.data` as located errors (plain-English message, hint where possible). */
 export function schemaDiagnostics(error: z.ZodError, parsed: ParsedSource, file: string): Diagnostic[] {
   return (error.issues as unknown as Issue[]).flatMap((issue) => issueToDiagnostics(issue, [], parsed, file));
+}
+
+/**
+ * Puts `__proto__` keys back. zod leaves them out of what it returns (assigning one would replace
+ * the object's prototype) and does not check their values; here a metric, tag or column named
+ * `__proto__` is data like any other. Each is checked against its field's schema and set as an own
+ * property of `output`; returns the issues of those that do not pass (paths from the record's root).
+ */
+function restoreProtoKeys(schema: z.ZodType, input: unknown, output: unknown, path: FieldPath): Issue[] {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
+  if (typeof input !== 'object' || input === null || typeof output !== 'object' || output === null) return [];
+  if (inner instanceof z.ZodArray) {
+    if (!Array.isArray(input) || !Array.isArray(output)) return [];
+    const element = inner.element as z.ZodType;
+    return input.flatMap((item: unknown, index) => restoreProtoKeys(element, item, output[index], [...path, index]));
+  }
+  let known: Readonly<Record<string, z.ZodType>> = {};
+  let rest: z.ZodType | undefined;
+  if (inner instanceof z.ZodObject) {
+    known = inner.shape;
+    const catchall = inner._zod.def.catchall as z.ZodType | undefined;
+    rest = catchall instanceof z.ZodNever ? undefined : catchall;
+  } else if (inner instanceof z.ZodRecord) {
+    rest = inner._zod.def.valueType as z.ZodType;
+  } else return [];
+  const issues: Issue[] = [];
+  const source = input as Record<string, unknown>;
+  const target = output as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    const child = Object.hasOwn(known, key) ? known[key] : rest;
+    if (child === undefined) continue;
+    if (key !== '__proto__') {
+      if (Object.hasOwn(target, key)) pushAll(issues, restoreProtoKeys(child, source[key], target[key], [...path, key]));
+      continue;
+    }
+    const checked = child.safeParse(source[key]);
+    if (!checked.success) {
+      for (const issue of checked.error.issues as unknown as Issue[]) issues.push({ ...issue, path: [...path, key, ...issue.path] });
+      continue;
+    }
+    setOwn(target, key, checked.data);
+    pushAll(issues, restoreProtoKeys(child, source[key], checked.data, [...path, key]));
+    // Keep the record's key order (history columns, table columns): move the keys after it behind it.
+    const keys = Object.keys(source);
+    for (const later of keys.slice(keys.indexOf(key) + 1)) {
+      if (!Object.hasOwn(target, later)) continue;
+      const value = target[later];
+      delete target[later];
+      setOwn(target, later, value);
+    }
+  }
+  return issues;
 }
 
 /** Orders diagnostics by line, then column; file-wide ones first. Stable otherwise. */
@@ -69,7 +134,7 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 export function valueAt(data: unknown, path: FieldPath): unknown {
   let value = data;
   for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<string | number, unknown>)[key];
   }
   return value;
@@ -85,11 +150,15 @@ export function positionOf(parsed: ParsedSource, path: FieldPath, preferKey = fa
   return undefined;
 }
 
-/** The earliest position recorded for `path` or anything inside it (a value built from several lines); else `positionOf`. */
+/**
+ * The earliest position recorded for `path` or anything inside it (a value built from several lines,
+ * as the template parser records them); else `positionOf` (JSON and YAML values start where they are written).
+ */
 function firstPositionWithin(parsed: ParsedSource, path: FieldPath): SourcePosition | undefined {
+  if (!(parsed.positions instanceof Map)) return positionOf(parsed, path);
   const key = joinPath(path);
   let first: SourcePosition | undefined;
-  for (const [at, position] of parsed.positions) {
+  for (const [at, position] of parsed.positions as ReadonlyMap<string, SourcePosition>) {
     if (at !== key && !at.startsWith(`${key}.`)) continue;
     if (!first || position.line < first.line || (position.line === first.line && position.column < first.column)) first = position;
   }
@@ -214,7 +283,7 @@ function unknownKeyWarnings(value: unknown, schema: z.ZodType, path: FieldPath, 
   for (const [key, item] of Object.entries(value)) {
     const child = object.shape[key];
     if (child) {
-      warnings.push(...unknownKeyWarnings(item, child, [...path, key], parsed, file));
+      pushAll(warnings, unknownKeyWarnings(item, child, [...path, key], parsed, file));
       continue;
     }
     if (object.keysAreData) continue;

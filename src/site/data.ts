@@ -4,7 +4,7 @@ import type { Experiment } from '../schema/index.ts';
 import { analyzeCollection, type CollectionAnalysis } from '../analysis/index.ts';
 import type { ExperimentAnalysisView } from '../view/analysis-types.ts';
 import type { Settings } from '../settings/index.ts';
-import type { StoredRecord } from './loader.ts';
+import { readStoredRecord } from './loader.ts';
 
 /** Everything pages share: the records, their source files, and the analysis of the collection. */
 export interface SiteModel {
@@ -35,7 +35,7 @@ function compareCodeUnits(a: string, b: string): number {
 async function loadSiteModel(): Promise<SiteModel> {
   const entries = await getCollection('experiments');
   const stored = entries
-    .map((e) => e.data as unknown as StoredRecord)
+    .map((e) => readStoredRecord(e.data as Record<string, unknown>))
     .sort((a, b) => compareCodeUnits(String(a.record['id']), String(b.record['id'])));
   const records = stored.map((s) => s.record as unknown as Experiment);
   const analysis = analyzeCollection(records);

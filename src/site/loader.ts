@@ -4,7 +4,7 @@ import { formatDiagnostic } from '../ingest/index.ts';
 import { recordCacheDir, type Settings } from '../settings/index.ts';
 import { chartServiceOf } from './integration.ts';
 
-/** What the loader stores per record. */
+/** What the loader stores per record (as JSON text under `json`: see `readStoredRecord`). */
 export interface StoredRecord {
   record: Record<string, unknown>;
   file: string;
@@ -36,13 +36,15 @@ export function logbookLoader(settings: Settings): Loader {
       await (await chartServiceOf(config))?.start(records.map((r) => r.record));
       store.clear();
       for (const r of records) {
-        const data: StoredRecord = { record: r.record, file: r.file, format: r.format };
-        store.set({
-          id: r.record.id,
-          data: data as unknown as Record<string, unknown>,
-          digest: context.generateDigest(data as unknown as Record<string, unknown>),
-        });
+        // Stored as JSON text: Astro's store (devalue) refuses keys named `__proto__`, which are data here.
+        const data = { json: JSON.stringify({ record: r.record, file: r.file, format: r.format } satisfies StoredRecord) };
+        store.set({ id: r.record.id, data, digest: context.generateDigest(data) });
       }
     },
   };
+}
+
+/** The record an entry of the collection holds. */
+export function readStoredRecord(data: Record<string, unknown>): StoredRecord {
+  return JSON.parse(String(data['json'])) as StoredRecord;
 }

@@ -6,6 +6,7 @@
 import { IdSchema } from '../schema/index.ts';
 import { decimalsOf, formatPercent, formatPoints, formatRelative, formatSigned, formatValue, percentDecimals } from '../view/format.ts';
 import type { SummaryDelta, SummaryFairnessFlag, SummaryMetric } from './types.ts';
+import { maxOf } from '../util/arrays.ts';
 
 /**
  * Escapes text from a record (or a file name, or a ref) for Markdown prose and table cells in a GitHub
@@ -36,7 +37,7 @@ export function escapeMarkdown(text: string): string {
 export function codeSpan(text: string): string {
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const flat = text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const longest = Math.max(0, maxOf((flat.match(/`+/g) ?? []).map((run) => run.length)));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
@@ -49,7 +50,7 @@ export function codeSpan(text: string): string {
 export function codeBlock(lines: readonly string[], prefix = ''): string[] {
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const clean = lines.map((line) => line.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ''));
-  const longest = Math.max(2, ...clean.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
+  const longest = Math.max(2, maxOf(clean.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length))));
   const fence = '`'.repeat(longest + 1);
   return [`${prefix}${fence}text`, ...clean.flatMap((line) => line.split('\n')).map((line) => `${prefix}${line}`), `${prefix}${fence}`];
 }

@@ -37,6 +37,6 @@ export {
   formatFairnessFlag,
   formatComparedValues,
 } from './format.ts';
-export { renderMarkdown, countSummary, overviewText, SUMMARY_MARKER, MAX_DIAGNOSTICS } from './markdown.ts';
+export { renderMarkdown, renderFailure, countSummary, overviewText, SUMMARY_MARKER, MAX_DIAGNOSTICS } from './markdown.ts';
 export { renderJson } from './json.ts';
 export { resolveSite, normalizeSiteUrl, experimentUrl, type SectionId } from './links.ts';

@@ -19,6 +19,7 @@ import {
 } from './format.ts';
 import { overview, type OverviewCounts } from './messages.ts';
 import type { ChangedExperiment, Summary, SummaryDelta } from './types.ts';
+import { pushAll } from '../util/arrays.ts';
 
 /** The hidden marker the PR workflow finds (and updates) its comment by. */
 export const SUMMARY_MARKER = '<!-- logbook-summary -->';
@@ -125,11 +126,11 @@ function recordSection(c: ChangedExperiment, summary: Summary): string[] {
   if (c.parentDeltas.length > 0 && c.parent !== null) {
     const parent = c.parent.url === null ? idText(c.parent.id) : link(codeSpan(c.parent.id), c.parent.url);
     lines.push(`**vs parent** ${parent} (${sectionLink(c, summary, 'comparison', 'details')})`, '');
-    lines.push(...deltaTable(c.parentDeltas, 'Parent', false), '');
+    pushAll(lines, [...deltaTable(c.parentDeltas, 'Parent', false), '']);
   }
   if (c.baselineDeltas.length > 0) {
     lines.push(`**vs baselines** (${sectionLink(c, summary, 'comparison', 'details')})`, '');
-    lines.push(...deltaTable(c.baselineDeltas, 'Baseline value', true), '');
+    pushAll(lines, [...deltaTable(c.baselineDeltas, 'Baseline value', true), '']);
   }
   if (c.notCompared.length > 0) {
     lines.push(
@@ -198,4 +199,12 @@ export function renderMarkdown(summary: Summary): string {
       'Links open the deployed site, which shows the records as they are before this change.</sub>',
   );
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The report when the summary could not be built (a git problem, or a failure nothing else caught):
+ * never an empty comment. `problem` is the one line also printed on stderr.
+ */
+export function renderFailure(problem: string): string {
+  return `${[SUMMARY_MARKER, '## Experiment summary', '', `⚠️ The summary could not be built: ${escapeMarkdown(problem)}`, '', 'See the job log for details.'].join('\n')}\n`;
 }

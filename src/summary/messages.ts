@@ -3,6 +3,8 @@
  * as functions, so tests assert the exact text (after Vega-Lite's `src/log/message.ts`).
  */
 
+import { oneLine, stripTerminalCodes } from '../util/log-text.ts';
+
 /** The usage text, printed by `--help` (stdout) and after a usage error (stderr). */
 export function usage(): string {
   return [
@@ -39,18 +41,19 @@ export const badSite = (site: string): string => `summary: --site must be an htt
 export const ignoredEnvSite = (site: string): string =>
   `summary: ignoring LOGBOOK_SITE ${JSON.stringify(site)} (not an http(s) URL); links will be relative`;
 
-export const notGitRepository = (cwd: string): string => `summary: not a git repository: ${cwd}`;
+export const notGitRepository = (cwd: string): string => `summary: not a git repository: ${oneLine(cwd)}`;
 export const gitNotFound = (): string => 'summary: git is not installed or not on PATH';
 export const baseNotFound = (ref: string): string =>
   `summary: base ref ${JSON.stringify(ref)} does not exist (in CI, check out with fetch-depth: 0 or run git fetch first)`;
 export const noMergeBase = (ref: string): string => `summary: ${JSON.stringify(ref)} and HEAD have no common ancestor`;
-export const folderNotFound = (dir: string): string => `summary: content folder not found: ${dir}`;
-export const folderOutsideRepository = (dir: string): string => `summary: content folder ${dir} is not inside the git repository`;
-export const gitFailed = (command: string, detail: string): string => `summary: git ${command} failed: ${detail}`;
+export const folderNotFound = (dir: string): string => `summary: content folder not found: ${oneLine(dir)}`;
+export const folderOutsideRepository = (dir: string): string => `summary: content folder ${oneLine(dir)} is not inside the git repository`;
+export const unexpectedFailure = (reason: string): string => `summary: unexpected failure: ${oneLine(reason)}`;
+export const gitFailed = (command: string, detail: string): string => `summary: git ${command} failed: ${stripTerminalCodes(detail)}`;
 
 /** The progress line on stderr. */
 export function progress(dir: string, base: string, mergeBase: string, changed: number, removed: number, records: number): string {
-  return `summary: ${dir} against ${base} (merge base ${mergeBase.slice(0, 12)}): ${changed} changed, ${removed} removed, ${records} valid records analyzed`;
+  return `summary: ${oneLine(dir)} against ${oneLine(base)} (merge base ${mergeBase.slice(0, 12)}): ${changed} changed, ${removed} removed, ${records} valid records analyzed`;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

@@ -8,3 +8,24 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '');
   return slug === '' ? 'x' : slug;
 }
+
+/** 8 hex digits of the FNV-1a hash of `text` (UTF-16 code units): short, stable, and the same in every runtime. */
+export function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * A URL segment that tells different texts apart: the slug alone when the text is only ASCII
+ * letters, digits, spaces, `-`, `_` and `.` (so "Image Classification" and "image-classification"
+ * share one segment), else the slug plus a short hash of the text — "日本語" and "中文" (both "x" as
+ * slugs), or "C++" and "C#", each get their own.
+ */
+export function distinctSlug(text: string): string {
+  const slug = slugify(text);
+  return /^[A-Za-z0-9 _.-]*[A-Za-z0-9][A-Za-z0-9 _.-]*$/.test(text) ? slug : `${slug}-${shortHash(text)}`;
+}

@@ -20,6 +20,7 @@ import { renderMarkdown } from './markdown.ts';
 import { comparePath, experimentPath, joinBase, slugify, tagPath } from './urls.ts';
 import { buildLineageTree } from './lineage.ts';
 import { SECTIONS, sectionOfPath, sectionTitle, type ChartSectionId, type SectionId } from './sections.ts';
+import { getOwn } from '../util/own.ts';
 
 /** Everything the experiment page needs, built from the record, its analysis and the collection. */
 export interface ExperimentPageData {
@@ -369,7 +370,7 @@ function trainingSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCont
   const t = r.training;
   const history = t?.history ?? [];
   const columns = [...new Set(history.flatMap((row) => Object.keys(row)))].filter((k) => k !== 'epoch');
-  const formatted = columns.map((col) => formatColumn(history.map((row) => row[col] ?? null)));
+  const formatted = columns.map((col) => formatColumn(history.map((row) => getOwn(row, col) ?? null)));
   const best = t?.bestModel;
   const bestEpoch = best?.epoch;
   const infra = t?.infrastructure;
@@ -473,7 +474,7 @@ function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView
   });
   const attrCols = redundant ? [] : [...new Set(groups.flatMap((g) => Object.keys(g.attributes ?? {})))];
   const extra = extraColumns(groups, KNOWN.group);
-  const formatted = metricCols.map((m) => formatColumn(groups.map((g) => g.metrics[m] ?? null)));
+  const formatted = metricCols.map((m) => formatColumn(groups.map((g) => getOwn(g.metrics, m) ?? null)));
   const gaps = [...ctx.analysis.fairness].sort((a, b) => Number(b.flagged) - Number(a.flagged));
   const anyN = groups.some((g) => g.n !== undefined);
   return section('fairness', [
@@ -491,7 +492,7 @@ function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView
           ],
           rows: groups.map((g, i) => [
             { text: g.group, strong: g.overall === true },
-            ...attrCols.map((a) => ({ text: g.attributes?.[a] ?? '—' })),
+            ...attrCols.map((a) => ({ text: getOwn(g.attributes, a) ?? '—' })),
             ...metricCols.map((_, j) => ({ text: formatted[j]?.[i] ?? '—', numeric: true, strong: g.overall === true })),
             ...(anyN ? [{ text: formatCount(g.n), numeric: true }] : []),
             ...extraCells(g, extra),
@@ -585,7 +586,7 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
   const cmp = r.comparison;
   const rows = cmp?.baselines ?? [];
   const metricCols = [...new Set(rows.flatMap((b) => Object.keys(b.metrics)))];
-  const formatted = metricCols.map((m) => formatColumn(rows.map((b) => b.metrics[m] ?? null)));
+  const formatted = metricCols.map((m) => formatColumn(rows.map((b) => getOwn(b.metrics, m) ?? null)));
   const extra = extraColumns(rows, KNOWN.baseline);
   const assumptions = [...new Set(ctx.analysis.baselineDeltas.map((d) => d.assumption).filter((a): a is string => !!a))];
   const claims = cmp?.claims ?? [];

@@ -10,6 +10,8 @@
  */
 import { isScaleProblem, metricInfo, scaleValue } from '../analysis/metrics.ts';
 
+import { maxOf } from '../util/arrays.ts';
+
 const MINUS = '\u2212';
 
 /** Decimal places a number was written with (0.8690 → 3 as a JS number; 45 → 0; 1e-5 → 5). */
@@ -53,7 +55,7 @@ function numberFormat(places: number, grouping: boolean): Intl.NumberFormat {
 
 /** Formats a column of numbers with one precision (the largest any of them was written with, at most 6). */
 export function formatColumn(values: readonly (number | null | undefined)[]): string[] {
-  const places = Math.min(6, Math.max(0, ...values.map((v) => (typeof v === 'number' ? decimalsOf(v) : 0))));
+  const places = Math.min(6, Math.max(0, maxOf(values.map((v) => (typeof v === 'number' ? decimalsOf(v) : 0)))));
   return values.map((v) => formatValue(v, places));
 }
 
@@ -80,7 +82,7 @@ export function formatRatio(value: number | null | undefined): string {
 
 /** Number of decimals to show for a change in a metric whose values were written with `places` decimals. */
 export function deltaDecimals(values: readonly (number | null | undefined)[]): number {
-  return Math.min(6, Math.max(0, ...values.map((v) => (typeof v === 'number' ? decimalsOf(v) : 0))));
+  return Math.min(6, Math.max(0, maxOf(values.map((v) => (typeof v === 'number' ? decimalsOf(v) : 0)))));
 }
 
 /** Decimal places of a fraction shown in percent: two fewer than written (0.684 → 68.4%), never below 0, at most 4. */

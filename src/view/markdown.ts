@@ -8,7 +8,8 @@ import type { Root, RootContent } from 'mdast';
 
 /**
  * Narrative fields are Markdown. Raw HTML in them is shown as text (never parsed as HTML), images
- * become links (a page never loads a remote resource), and links keep only safe protocols.
+ * become links — inline (`![a](url)`) and by reference (`![a][ref]` with `[ref]: url`) alike — so a
+ * page never loads a remote resource, and links keep only safe protocols.
  */
 function htmlAsText() {
   return (tree: Root) => {
@@ -21,6 +22,16 @@ function htmlAsText() {
         if (child.type === 'image') {
           return { type: 'link', url: child.url, children: [{ type: 'text', value: child.alt || child.url }] };
         }
+        if (child.type === 'imageReference') {
+          const { identifier, label, referenceType } = child;
+          return {
+            type: 'linkReference',
+            identifier,
+            label,
+            referenceType,
+            children: [{ type: 'text', value: child.alt || label || identifier }],
+          };
+        }
         return child;
       });
       node.children.forEach(visit);
@@ -29,9 +40,13 @@ function htmlAsText() {
   };
 }
 
+/** Elements that load something when a page is shown: never in rendered Markdown, whatever produced them. */
+const LOADING = new Set(['img', 'picture', 'source', 'video', 'audio', 'iframe', 'object', 'embed', 'image']);
+
 const schema = {
   ...defaultSchema,
-  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 's3', 'gs'] },
+  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => !LOADING.has(tag)),
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 's3', 'gs'], src: [] },
   clobberPrefix: 'md-',
 };
 
@@ -45,11 +60,27 @@ const processor = unified()
 
 const cache = new Map<string, string>();
 
-/** Renders Markdown to sanitized HTML. */
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** The text itself, escaped, line breaks kept: what a Markdown value shows when it cannot be rendered. */
+function plainText(markdown: string): string {
+  const escaped = markdown.trim().replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+  return `<p>${escaped.replace(/\n/g, '<br>')}</p>`;
+}
+
+/**
+ * Renders Markdown to sanitized HTML. Markdown the parser cannot handle (nesting thousands of levels
+ * deep overflows its stack) is shown as plain text instead: a page always builds.
+ */
 export function renderMarkdown(markdown: string): string {
   const hit = cache.get(markdown);
   if (hit !== undefined) return hit;
-  const html = String(processor.processSync(markdown)).trim();
+  let html: string;
+  try {
+    html = String(processor.processSync(markdown)).trim();
+  } catch {
+    html = plainText(markdown);
+  }
   cache.set(markdown, html);
   return html;
 }

@@ -3,8 +3,9 @@ import type { ExperimentAnalysisView } from './analysis-types.ts';
 import type { Cell } from './blocks.ts';
 import { fairnessCells } from './deltas.ts';
 import { humanize } from './format.ts';
-import { experimentPath, joinBase, slugify, tagPath } from './urls.ts';
+import { distinctSlug, experimentPath, joinBase, tagPath } from './urls.ts';
 import { compareText } from '../util/compare-text.ts';
+import { minOf } from '../util/arrays.ts';
 
 export interface OverviewInput {
   base: string;
@@ -38,7 +39,7 @@ export function buildFairnessOverview(input: OverviewInput): { rows: FairnessOve
       href,
       name: r.name ?? '',
       flagged: gaps.filter((g) => g.flagged).length,
-      minRatio: Math.min(...gaps.map((g) => g.ratio ?? 1)),
+      minRatio: minOf(gaps.map((g) => g.ratio ?? 1)),
       gaps: sorted.slice(0, 3).map((g) => {
         const cells = fairnessCells(g);
         return {
@@ -80,10 +81,10 @@ export function buildTagIndex(input: OverviewInput): TagGroup[] {
     .map(([key, values]) => ({
       key,
       label: humanize(key),
-      slug: slugify(key),
+      slug: distinctSlug(key),
       values: [...values]
         .sort(([a], [b]) => compareText(a, b))
-        .map(([value, count]) => ({ value, slug: slugify(value), href: joinBase(input.base, tagPath(key, value)), count })),
+        .map(([value, count]) => ({ value, slug: distinctSlug(value), href: joinBase(input.base, tagPath(key, value)), count })),
     }));
 }
 
@@ -98,13 +99,16 @@ export interface TagPage {
   experiments: { id: string; name: string; status: string; href: string }[];
 }
 
-/** One page per (tag key, value): the experiments carrying it. Distinct values that slug alike share a page. */
+/**
+ * One page per (tag key, value): the experiments carrying it. Values that differ only in case or
+ * in spaces, `-`, `_` and `.` share a page; any other difference gives its own (see `distinctSlug`).
+ */
 export function buildTagPages(input: OverviewInput): TagPage[] {
   const pages = new Map<string, TagPage>();
   for (const r of input.records) {
     for (const [key, value] of Object.entries(r.tags ?? {})) {
-      const keySlug = slugify(key);
-      const valueSlug = slugify(value);
+      const keySlug = distinctSlug(key);
+      const valueSlug = distinctSlug(value);
       const id = `${keySlug}/${valueSlug}`;
       const page = pages.get(id) ?? { key, value, keySlug, valueSlug, countText: '', experiments: [] };
       page.experiments.push({

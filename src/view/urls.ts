@@ -2,7 +2,7 @@
  * Base-aware URLs. Every internal link goes through `joinBase`, so the site works under
  * `https://org.github.io/repo/` as well as at a domain root.
  */
-import { slugify } from '../util/slug.ts';
+import { distinctSlug, slugify } from '../util/slug.ts';
 
 /** Joins the configured base (`/` or `/repo/`) with a site-relative path (`experiments/x/`). */
 export function joinBase(base: string, path: string): string {
@@ -14,14 +14,14 @@ export function joinBase(base: string, path: string): string {
 export const experimentPath = (id: string): string => `experiments/${encodeURIComponent(id)}/`;
 /** Page URL of a comparison of `a` against `b`. */
 export const comparePath = (a: string, b: string): string => `compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}/`;
-/** Page URL of a tag value. */
-export const tagPath = (key: string, value: string): string => `tags/${slugify(key)}/${slugify(value)}/`;
+/** Page URL of a tag value: one page per distinct key and value (see `distinctSlug`). */
+export const tagPath = (key: string, value: string): string => `tags/${distinctSlug(key)}/${distinctSlug(value)}/`;
 /** Compiled chart specs (with data) of an experiment page, loaded when a chart is hydrated. */
 export const chartShapePath = (shape: string): string => `charts/shapes/${encodeURIComponent(shape)}.json`;
 /** API document of an experiment. */
 export const apiPath = (id: string): string => `api/experiments/${encodeURIComponent(id)}.json`;
 
-export { slugify };
+export { distinctSlug, slugify };
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 's3:', 'gs:']);
 

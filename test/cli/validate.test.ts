@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runValidateCommand, type ValidateIo } from '../../src/cli/validate.ts';
 import { nodeLoadEffects } from '../../src/content/load.ts';
@@ -41,6 +44,24 @@ describe('logbook validate', () => {
     expect(err[1]).toBe(
       '::warning file=test/fixtures/broken/misspelt-key/exp-205.json,line=3,col=3::evalution: unknown field "evalution" (it is kept, but nothing reads it) — did you mean "evaluation"?',
     );
+  });
+
+  test('a file name with a line break and "::error" cannot start a workflow command, with or without annotations', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'logbook-names-'));
+    try {
+      writeFileSync(join(dir, 'x\n::error file=a,line=1::forged\n::add-mask::secret.json'), '{ "id": "exp-1", "status": "done" }');
+      const { err } = await run([dir], { GITHUB_ACTIONS: 'true' });
+      // Exactly one line starts with "::": Logbook's own annotation, with the name escaped inside it.
+      expect(err.filter((line) => line.startsWith('::'))).toEqual([
+        `::error file=${dir.replace(/:/g, '%3A')}/x%0A%3A%3Aerror file=a%2Cline=1%3A%3Aforged%0A%3A%3Aadd-mask%3A%3Asecret.json,line=1,col=28::status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — use one of: planned, running, completed, failed, cancelled`,
+      ]);
+      expect(err[0]).toBe(
+        `error: ${dir}/x\\n::error file=a,line=1::forged\\n::add-mask::secret.json:1:28 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — use one of: planned, running, completed, failed, cancelled`,
+      );
+      expect(err.every((line) => !line.includes('\n'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('prints usage for --help and exits 0', async () => {

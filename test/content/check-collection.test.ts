@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { findParentCycles } from '../../src/content/check-collection.ts';
+import { checkCollection, findParentCycles, isWindowsReserved } from '../../src/content/check-collection.ts';
+import { formatDiagnostic } from '../../src/ingest/index.ts';
+import type { Experiment } from '../../src/schema/index.ts';
 
 describe('findParentCycles', () => {
   test('finds a three-record cycle once, starting at its smallest id, in parent order', () => {
@@ -40,5 +42,32 @@ describe('findParentCycles', () => {
       ['p', 'q'],
       ['x', 'y'],
     ]);
+  });
+});
+
+describe('ids that collide on other file systems', () => {
+  const entry = (id: string, file: string) => ({ record: { id } as Experiment, file, positionOf: () => ({ line: 1, column: 8 }) });
+
+  test('warns about ids that differ only in case, and about names Windows reserves', () => {
+    const { kept, diagnostics } = checkCollection([entry('Exp-1', 'a.json'), entry('exp-1', 'b.json'), entry('CON', 'c.json'), entry('ok', 'd.json')]);
+    expect(kept.map((k) => k.record.id)).toEqual(['Exp-1', 'exp-1', 'CON', 'ok']);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'b.json:1:8 id: id "exp-1" differs from "Exp-1" (a.json) only in case: on macOS and Windows their pages are one folder and one overwrites the other — make the ids differ in more than letter case',
+      'c.json:1:8 id: id "CON" is a name Windows reserves (or ends in "."): its page folder cannot be created on Windows — rename it, e.g. by adding a prefix ("exp-con")',
+    ]);
+    expect(diagnostics.every((d) => d.level === 'warning')).toBe(true);
+  });
+
+  test.each([
+    ['CON', true],
+    ['nul', true],
+    ['Com1', true],
+    ['lpt9.v2', true],
+    ['run.', true],
+    ['console', false],
+    ['com', false],
+    ['exp-nul', false],
+  ])('%s is reserved on Windows: %s', (name, reserved) => {
+    expect(isWindowsReserved(name)).toBe(reserved);
   });
 });

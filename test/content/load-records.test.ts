@@ -13,7 +13,7 @@ async function load(name: string): Promise<{ ids: string[]; problems: string[]; 
 /** In-memory effects: a folder of files. */
 function fakeFiles(files: Record<string, string>): LoadEffects {
   return {
-    glob: async () => Object.keys(files).reverse(),
+    list: async () => ({ files: Object.keys(files).reverse().map((path) => ({ path })), refused: [] }),
     readFile: async (path) => {
       const text = files[path.replace(/^content\//, '')];
       if (text === undefined) throw new Error(`ENOENT: ${path}`);
@@ -130,9 +130,42 @@ describe('loadRecords', () => {
   });
 
   test('reports a file that cannot be read', async () => {
-    const effects: LoadEffects = { glob: async () => ['gone.json'], readFile: async () => Promise.reject(new Error('EACCES: permission denied')) };
+    const effects: LoadEffects = { list: async () => ({ files: [{ path: 'gone.json' }], refused: [] }), readFile: async () => Promise.reject(new Error('EACCES: permission denied')) };
     const { diagnostics } = await loadRecords('content', effects);
     expect(diagnostics.map(formatDiagnostic)).toEqual(['content/gone.json: could not read the file: EACCES: permission denied']);
+  });
+
+  test('refuses a file past the size limit without reading it, and goes on with the others', async () => {
+    const reads: string[] = [];
+    const effects: LoadEffects = {
+      list: async () => ({
+        files: [
+          { path: 'huge.json', bytes: 50 * 1024 * 1024 },
+          { path: 'ok.json', bytes: 16 },
+        ],
+        refused: [],
+      }),
+      readFile: async (path) => {
+        reads.push(path);
+        return '{ "id": "exp-1" }';
+      },
+    };
+    const { records, diagnostics } = await loadRecords('content', effects);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'content/huge.json: the file is 52,428,800 bytes; a record may be at most 5,242,880 bytes — split it into several records, or keep bulky data (logs, raw predictions) outside the record',
+    ]);
+    expect(reads).toEqual(['content/ok.json']);
+    expect(records.map((r) => r.record.id)).toEqual(['exp-1']);
+  });
+
+  test('JSON nested deeper than a parser can take is one error at the bracket past the limit, and the other files still load', async () => {
+    // Refused before parsing: the outer object is level 1, so the 64th "[" is the 65th level.
+    const deep = `{ "id": "deep", "x": ${'['.repeat(100_000)}${']'.repeat(100_000)} }`;
+    const { records, diagnostics } = await loadRecords('content', fakeFiles({ 'a.json': deep, 'b.json': '{ "id": "exp-2" }' }));
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'content/a.json:1:85: objects and lists are nested more than 64 levels deep — flatten the structure: no record field needs that much nesting',
+    ]);
+    expect(records.map((r) => r.record.id)).toEqual(['exp-2']);
   });
 
   test('warns about an unknown related id', async () => {

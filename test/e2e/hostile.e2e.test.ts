@@ -1,21 +1,26 @@
 /**
  * Hostile input: records in test/fixtures/hostile carry script tags, event-handler attributes,
- * iframes, attribute break-outs and javascript: URLs in every kind of field. The site must build
- * (the runner builds it), show the text literally, and never run or inject any of it.
+ * iframes, attribute break-outs and javascript: URLs in every kind of field; names that are
+ * Object.prototype keys (`constructor`, `__proto__`, …); Markdown images by reference and
+ * protocol-relative URLs; a group attribute named `image` whose values are URLs (chart tooltips);
+ * CJK and symbol tags; a 3,000-epoch history and a 30-class confusion matrix. The site must build
+ * (the runner builds it), show the text literally, never run or inject any of it, and never load
+ * anything from another origin. A content folder with a symbolic link to a file outside it must
+ * not build at all.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT } from './lib/build.ts';
+import { buildSite, ROOT } from './lib/build.ts';
 import { formatTroubles, guardedContext, openBrowser, scrollThrough, type GuardedContext } from './lib/browser.ts';
 import { builtPages } from './lib/crawl.ts';
-import { site } from './lib/sites.ts';
+import { scratchDir, site } from './lib/sites.ts';
 
 const hostile = site('hostile');
 const pages = [
   ...builtPages(hostile.dir, hostile.base).filter((p) => p.endsWith('/')),
-  `${hostile.base}compare/?ids=hostile-json-001,hostile-md-002,hostile-template-003`,
+  `${hostile.base}compare/?ids=hostile-json-001,hostile-md-002,hostile-template-003,hostile-proto-004,hostile-remote-005`,
 ];
 
 /** The payloads as they are written in the fixtures (each sets window.__pwned and calls alert). */
@@ -82,10 +87,13 @@ afterAll(async () => {
 });
 
 describe('hostile input', () => {
-  test('the hostile site has a page for each of the three records (JSON, frontmatter, template)', () => {
+  test('the hostile site has a page for each record (JSON, frontmatter, template)', () => {
     expect(pages.filter((p) => /\/experiments\/[^/]+\/$/.test(p))).toEqual([
+      `${hostile.base}experiments/hostile-history-006/`,
       `${hostile.base}experiments/hostile-json-001/`,
       `${hostile.base}experiments/hostile-md-002/`,
+      `${hostile.base}experiments/hostile-proto-004/`,
+      `${hostile.base}experiments/hostile-remote-005/`,
       `${hostile.base}experiments/hostile-template-003/`,
     ]);
   });
@@ -195,5 +203,94 @@ describe('hostile input', () => {
     const names = await page.$$eval('#experiments tbody tr td:nth-child(3)', (tds) => tds.map((td) => (td as HTMLElement).innerText));
     expect(names).toContain(jsonRecord.name);
     await page.close();
+  });
+
+  test('every page carries a Content-Security-Policy that allows only the site itself', async () => {
+    const page = await guarded.newPage();
+    await page.goto(`${hostile.url}experiments/hostile-remote-005/`);
+    const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    await page.close();
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("img-src 'self' data:");
+    expect(policy).not.toMatch(/https?:|\*/);
+  });
+
+  test('Markdown images by reference show as links, and a tooltip with an "image" field loads nothing', async () => {
+    const before = guarded.troubles.length;
+    const page = await guarded.newPage();
+    await page.goto(`${hostile.url}experiments/hostile-remote-005/`);
+    expect(await page.locator('main img').count()).toBe(0);
+    const links = await page.$$eval('main a[href*="evil.example"]', (as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(
+      expect.arrayContaining([
+        'https://evil.example/objective.png',
+        '//evil.example/hypothesis.png',
+        'https://evil.example/notes.png',
+        '//evil.example/notes-pr.png',
+      ]),
+    );
+    await scrollThrough(page);
+    const fairness = page.locator('figure.chart[data-chart^="fairness-"] .chart-live svg .role-mark rect');
+    expect(await fairness.count()).toBeGreaterThan(0);
+    for (const bar of await fairness.all()) {
+      await bar.hover({ force: true });
+      await expect.poll(() => page.locator('#vg-tooltip-element').innerText()).toContain('evil.example');
+      expect(await page.locator('#vg-tooltip-element img, #vg-tooltip-element h2').count()).toBe(0);
+    }
+    await page.waitForLoadState('networkidle');
+    await page.close();
+    expect(guarded.troubles.slice(before), formatTroubles(guarded.troubles.slice(before))).toEqual([]);
+  });
+
+  test('names like constructor and __proto__ are shown as data, and every chart of that record is drawn', async () => {
+    const page = await guarded.newPage();
+    await page.goto(`${hostile.url}experiments/hostile-proto-004/`);
+    const text = await page.locator('main').innerText();
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'then']) expect(text).toContain(name);
+    expect(text).toContain('a top-level field named __proto__');
+    // Training, test metrics, confusion matrix, six fairness charts, baselines, search space, feature importance.
+    expect(await page.locator('figure.chart[data-chart] svg').count()).toBe(12);
+    await page.close();
+  });
+
+  test('a 3,000-epoch history is charted from at most 1,000 points per series; the API keeps all of it', async () => {
+    const page = await guarded.newPage();
+    await page.goto(`${hostile.url}experiments/hostile-history-006/`);
+    const description = await page.locator('figure.chart[data-chart="training-curves"] svg desc').first().textContent();
+    expect(description).toContain('Drawn from 1,000 of 3,000 epochs');
+    expect(await page.locator('figure.chart[data-chart="confusion-matrix"] svg').count()).toBe(1);
+    await page.close();
+    const api = (await (await fetch(`${hostile.url}api/experiments/hostile-history-006.json`)).json()) as {
+      record: { training: { history: unknown[] } };
+    };
+    expect(api.record.training.history).toHaveLength(3_000);
+  });
+
+  test('tags that slug alike (日本語, 中文, C++) each have their own page', async () => {
+    const page = await guarded.newPage();
+    await page.goto(`${hostile.url}tags/`);
+    const hrefs = await page.$$eval('main a[href*="/tags/lang/"]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+    await page.close();
+    expect(hrefs).toHaveLength(2);
+    expect(new Set(hrefs).size).toBe(2);
+    for (const href of hrefs) expect((await fetch(hostile.origin + href)).status).toBe(200);
+  });
+});
+
+describe('hostile content that must not build', () => {
+  test('a symbolic link to a file outside the content folder stops the build, and its text is nowhere in the output', async () => {
+    const work = scratchDir('hostile-symlink');
+    const content = join(work, 'content');
+    const outDir = join(work, 'out');
+    mkdirSync(content, { recursive: true });
+    const secret = join(work, 'secret.json');
+    writeFileSync(secret, JSON.stringify({ id: 'leaked', name: 'TOP-SECRET-VALUE' }));
+    writeFileSync(join(content, 'ok.json'), JSON.stringify({ id: 'ok' }));
+    symlinkSync(secret, join(content, 'leak.json'));
+    const result = await buildSite({ content, outDir, cacheDir: join(work, 'cache') });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain(`${content}/leak.json: symbolic link to "${secret}" leads outside the content folder; it is not read`);
+    expect(result.output).not.toContain('TOP-SECRET-VALUE');
+    expect(readdirSync(work)).not.toContain('out');
   });
 });

@@ -26,6 +26,27 @@ describe('formatDiagnostic', () => {
   });
 });
 
+describe('formatDiagnostic with hostile text', () => {
+  test('keeps a file name, field path or message with line breaks on one line, so it cannot start a workflow command', () => {
+    const line = formatDiagnostic({
+      ...base,
+      file: 'content/x\n::error::forged.json',
+      path: 'tags.a\r::add-mask::b',
+      message: 'm\n::stop-commands::t',
+    });
+    expect(line).toBe(
+      'content/x\\n::error::forged.json:3:5 tags.a\\r::add-mask::b: m\\n::stop-commands::t — write a plain number, without units or words',
+    );
+    expect(line.split('\n')).toHaveLength(1);
+  });
+  test('a file named "::…" in the current folder does not start the line', () => {
+    const { line: _line, column: _column, hint: _hint, ...bare } = base;
+    expect(formatDiagnostic({ ...bare, file: '::error file=x::pwned.json', path: '' })).toBe(
+      './::error file=x::pwned.json: expected a number, got the string "many"',
+    );
+  });
+});
+
 describe('formatGithubAnnotation', () => {
   test('prints an ::error workflow command with file, line and col', () => {
     expect(formatGithubAnnotation(base)).toBe(

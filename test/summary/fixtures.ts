@@ -8,7 +8,7 @@ export const DIR = 'content/experiments';
 /** In-memory files under DIR (name → text). */
 export function memoryEffects(files: Readonly<Record<string, string>>): LoadEffects {
   return {
-    glob: async () => Object.keys(files),
+    list: async () => ({ files: Object.keys(files).map((path) => ({ path })), refused: [] }),
     readFile: async (path) => {
       const text = files[path.slice(DIR.length + 1)];
       if (text === undefined) throw new Error(`ENOENT: ${path}`);

@@ -9,6 +9,7 @@
  *          untracked fraud-bad-007.json that fails validation.
  */
 import { execFile, execFileSync } from 'node:child_process';
+import { renderFailure } from '../../src/summary/markdown.ts';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,16 +157,14 @@ describe('npm run summary (real git repository)', () => {
     expect(stdout).toContain('**No experiment records added or changed since `main`.**');
   });
 
-  test('exits 1 with one line when the base ref does not exist', () => {
-    expect(run('missingRef')).toEqual({
-      code: 1,
-      stdout: '',
-      stderr: 'summary: base ref "no-such-branch" does not exist (in CI, check out with fetch-depth: 0 or run git fetch first)\n',
-    });
+  test('exits 1 with one line when the base ref does not exist, and a report that says so (never an empty comment)', () => {
+    const line = 'summary: base ref "no-such-branch" does not exist (in CI, check out with fetch-depth: 0 or run git fetch first)';
+    expect(run('missingRef')).toEqual({ code: 1, stdout: renderFailure(line), stderr: `${line}\n` });
   });
 
   test('exits 1 with one line outside a git repository', () => {
-    expect(run('notRepo')).toEqual({ code: 1, stdout: '', stderr: `summary: not a git repository: ${join(tmp, 'plain')}\n` });
+    const line = `summary: not a git repository: ${join(tmp, 'plain')}`;
+    expect(run('notRepo')).toEqual({ code: 1, stdout: renderFailure(line), stderr: `${line}\n` });
   });
 
   test('exits 2 with usage on bad arguments, and prints usage on --help', () => {

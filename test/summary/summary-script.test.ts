@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { readSettings } from '../../src/settings/index.ts';
 import { runSummary, type GitResult, type SummaryIo } from '../../src/cli/summary.ts';
 import { CHILD, DIR, json, memoryEffects, PARENT } from './fixtures.ts';
+import { renderFailure } from '../../src/summary/markdown.ts';
 
 const MERGE_BASE = 'abcdef0123456789abcdef0123456789abcdef01';
 
@@ -110,7 +111,65 @@ describe('runSummary', () => {
     ],
   ])('exits 1 with one line for %s', async (_, overrides, line) => {
     const { status, out, err } = await run(['--base', 'origin/main'], { git: fakeGit(overrides).git });
-    expect({ status, out, err }).toEqual({ status: 1, out: '', err: [line] });
+    expect({ status, out, err }).toEqual({ status: 1, out: renderFailure(line), err: [line] });
+  });
+
+  test('a failure nothing else caught is one line on stderr and a report on stdout, not an empty comment', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: SummaryIo = {
+      cwd: '/repo',
+      stdout: (text) => out.push(text),
+      stderr: (line) => err.push(line),
+      git: fakeGit().git,
+      isDirectory: async () => true,
+      realpath: async (path) => path,
+      effects: { list: () => Promise.reject(new Error('EIO: i/o error')), readFile: () => Promise.reject(new Error('no')) },
+    };
+    expect(await runSummary(['--base', 'main'], readSettings({ env: {} }), io)).toBe(1);
+    expect(err).toEqual(['summary: unexpected failure: EIO: i/o error']);
+    expect(out.join('')).toBe(
+      '<!-- logbook-summary -->\n## Experiment summary\n\n⚠️ The summary could not be built: summary: unexpected failure: EIO: i/o error\n\nSee the job log for details.\n',
+    );
+  });
+
+  test('records that crash parsers (a YAML alias bomb, JSON nested 100,000 deep) are one failing entry each; the rest is reported', async () => {
+    const laughs = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i < 10; i++)
+      laughs.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(', ')}]`,
+      );
+    const files = {
+      'exp-001.json': json(PARENT),
+      'exp-002.json': json(CHILD),
+      'exp-003.json': `{ "id": "exp-003", "x": ${'['.repeat(100_000)}${']'.repeat(100_000)} }`,
+      'exp-004.md': `---\nid: exp-004\n${laughs.join('\n')}\n---\n`,
+    };
+    const git = fakeGit({
+      diff: {
+        status: 0,
+        stdout: ['A', `${DIR}/exp-002.json`, 'A', `${DIR}/exp-003.json`, 'A', `${DIR}/exp-004.md`, ''].join('\0'),
+        stderr: '',
+      },
+      'ls-files': { status: 0, stdout: '', stderr: '' },
+    }).git;
+    const out: string[] = [];
+    const io: SummaryIo = {
+      cwd: '/repo',
+      stdout: (t) => out.push(t),
+      stderr: () => undefined,
+      git,
+      isDirectory: async () => true,
+      realpath: async (p) => p,
+      effects: memoryEffects(files),
+    };
+    expect(await runSummary(['--base', 'main'], readSettings({ env: {} }), io)).toBe(0);
+    const report = out.join('');
+    expect(report).toContain('objects and lists are nested more than 64 levels deep');
+    expect(report).toContain('invalid YAML frontmatter: too many aliases');
+    expect(report).toContain('exp-002');
   });
 
   test('exits 1 when the content folder does not exist', async () => {

@@ -103,6 +103,24 @@ describe('tags', () => {
   });
 });
 
+describe('tags whose slugs would collide', () => {
+  const tagged = (id: string, lang: string): Experiment => ({ id, tags: { lang } });
+  // All CJK values slug to "x"; "C++" and "C#" both to "c".
+  const values = ['日本語', '中文', 'C++', 'C#', 'C'];
+  const tagInput = { base: '/', records: values.map((v, i) => tagged(`e${i}`, v)), analyses: new Map() };
+
+  test('each distinct value gets its own page and URL', () => {
+    const pages = buildTagPages(tagInput);
+    expect(pages.map((p) => [p.value, p.experiments.map((e) => e.id)])).toHaveLength(5);
+    expect(new Set(pages.map((p) => p.valueSlug)).size).toBe(5);
+    expect(pages.find((p) => p.value === 'C')?.valueSlug).toBe('c');
+    for (const page of pages) expect(page.experiments).toHaveLength(1);
+    const hrefs = buildTagIndex(tagInput)[0]?.values.map((v) => v.href) ?? [];
+    expect(new Set(hrefs).size).toBe(5);
+    expect(hrefs.every((href) => /^\/tags\/lang\/[a-z0-9-]+\/$/.test(href))).toBe(true);
+  });
+});
+
 describe('buildFairnessOverview', () => {
   test('lists experiments with gaps, flagged first, and the rest as without', () => {
     const { rows, without } = buildFairnessOverview(input);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { joinBase, safeHref, slugify } from '../../src/view/urls.ts';
+import { distinctSlug, joinBase, safeHref, slugify, tagPath } from '../../src/view/urls.ts';
+import { shortHash } from '../../src/util/slug.ts';
 import { renderMarkdown } from '../../src/view/markdown.ts';
 
 describe('safeHref', () => {
@@ -41,6 +42,27 @@ describe('slugify', () => {
   });
 });
 
+describe('distinctSlug', () => {
+  test('is the plain slug for ASCII words, so case and separator variants share it', () => {
+    expect(distinctSlug('Fraud Detection')).toBe('fraud-detection');
+    expect(distinctSlug('fraud_detection')).toBe('fraud-detection');
+    expect(distinctSlug('v1.2')).toBe('v1-2');
+  });
+  test('adds a hash when the slug lost what set the text apart', () => {
+    // FNV-1a (32 bits) of the text, worked out with the reference constants 0x811c9dc5 and 0x01000193.
+    expect(shortHash('')).toBe('811c9dc5');
+    expect(shortHash('a')).toBe('e40c292c');
+    expect(distinctSlug('日本語')).toBe(`x-${shortHash('日本語')}`);
+    expect(distinctSlug('C++')).toBe(`c-${shortHash('C++')}`);
+    expect(distinctSlug('')).toBe(`x-${shortHash('')}`);
+    expect(new Set(['日本語', '中文', 'C++', 'C#', 'C'].map(distinctSlug)).size).toBe(5);
+  });
+  test('tag URLs use it for keys and values', () => {
+    expect(tagPath('use_case', 'Fraud Detection')).toBe('tags/use-case/fraud-detection/');
+    expect(tagPath('言語', '中文')).toBe(`tags/x-${shortHash('言語')}/x-${shortHash('中文')}/`);
+  });
+});
+
 describe('renderMarkdown', () => {
   test('shows raw HTML as text', () => {
     const html = renderMarkdown('Hello <script>alert(1)</script> <img src=x onerror=alert(1)>');
@@ -58,6 +80,25 @@ describe('renderMarkdown', () => {
     const html = renderMarkdown('![chart](https://example.com/chart.png)');
     expect(html).not.toContain('<img');
     expect(html).toContain('<a href="https://example.com/chart.png">chart</a>');
+  });
+  test.each([
+    ['full reference', '![chart][r]\n\n[r]: https://evil.example/x.png', '<p><a href="https://evil.example/x.png">chart</a></p>'],
+    ['collapsed reference', '![chart][]\n\n[chart]: https://evil.example/x.png', '<p><a href="https://evil.example/x.png">chart</a></p>'],
+    ['shortcut reference', '![chart]\n\n[chart]: https://evil.example/x.png', '<p><a href="https://evil.example/x.png">chart</a></p>'],
+    ['protocol-relative reference', '![chart][r]\n\n[r]: //evil.example/x.png', '<p><a href="//evil.example/x.png">chart</a></p>'],
+    [
+      'image in a link',
+      '[![x](https://evil.example/i.png)](https://example.com)',
+      '<p><a href="https://example.com"><a href="https://evil.example/i.png">x</a></a></p>',
+    ],
+  ])('turns a %s image into a link too: nothing is loaded when the page is shown', (_kind, markdown, html) => {
+    expect(renderMarkdown(markdown)).toBe(html);
+  });
+  test('shows Markdown nested too deeply for the parser as plain text instead of failing', () => {
+    const deep = `${'> '.repeat(5_000)}quote <b>`;
+    const html = renderMarkdown(deep);
+    expect(html.startsWith('<p>&gt; &gt; ')).toBe(true);
+    expect(html.endsWith('quote &lt;b&gt;</p>')).toBe(true);
   });
   test('renders GFM tables and emphasis', () => {
     expect(renderMarkdown('| a |\n|---|\n| 1 |')).toContain('<table>');

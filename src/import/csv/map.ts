@@ -16,6 +16,7 @@ import {
 import { compareText } from '../../util/compare-text.ts';
 import { messages } from './messages.ts';
 import type { CsvTable } from './parse.ts';
+import { setOwn } from '../../util/own.ts';
 
 /**
  * The pure half of the CSV import: decide what each column means (`planCsv`, printed so the user
@@ -303,7 +304,7 @@ function runRecords(table: CsvTable, plan: CsvPlan, context: CsvContext): Experi
       if (text === '') return;
       if (column.role === 'param') hyperparameters.push({ name: column.key, value: parseParamValue(text) });
       else if (column.role === 'metric') metricValues[column.key] = finiteOrNull(parseLoggedNumber(text) ?? Number.NaN);
-      else if (column.role === 'tag') tags[column.key] = text;
+      else if (column.role === 'tag') setOwn(tags, column.key, text);
       else if (column.role === 'tags') tags['tags'] = text;
     });
     hyperparameters.sort((a, b) => compareText(a.name, b.name));

@@ -1,7 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { isInside } from '../../content/list.ts';
 import { parse as parseYaml } from 'yaml';
 import { reasonOf } from '../files.ts';
+import { ImportError } from '../messages.ts';
 import { messages } from './messages.ts';
 import { parseInteger, parseStatus, decodeMetricValue } from './model.ts';
 import type { MetricPoint } from '../history.ts';
@@ -14,6 +16,10 @@ import type { MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
  * `timestamp value step`, or `timestamp value` with step 0 in old stores). Keys containing `/` are
  * nested folders. Deleted experiments live in `.trash/`; `models/` is the model registry;
  * `tags/`, `datasets/`, `traces/` and `models/` inside an experiment are not runs.
+ *
+ * Nothing outside the store is read: a symbolic link (a `meta.yaml`, a `params/`, `tags/` or
+ * `metrics/` folder, or a file in one) whose real path leaves `root` stops the import with an
+ * `ImportError` naming it; linked experiment and run folders are not followed.
  */
 export function openFileStore(root: string): MlflowReader {
   const experimentDirs = listExperimentDirs(root);
@@ -21,6 +27,7 @@ export function openFileStore(root: string): MlflowReader {
     const nested = join(root, 'mlruns');
     throw messages.notAFileStore(existsSync(nested) && listExperimentDirs(nested).length > 0 ? nested : undefined);
   }
+  const store = storeGuard(root);
   const warnings: string[] = [];
   const dirOf = new Map<string, string>();
 
@@ -33,8 +40,9 @@ export function openFileStore(root: string): MlflowReader {
         const metaFile = join(dir, 'meta.yaml');
         let meta: Record<string, unknown>;
         try {
-          meta = readYamlObject(metaFile);
+          meta = readYamlObject(store.checked(metaFile));
         } catch (error) {
+          if (error instanceof ImportError) throw error;
           warnings.push(messages.unreadableExperimentMeta(relative(root, metaFile), reasonOf(error)));
           continue;
         }
@@ -56,7 +64,7 @@ export function openFileStore(root: string): MlflowReader {
         const metaFile = join(runDir, 'meta.yaml');
         // A folder without meta.yaml is not a run (artifacts kept in the store, for instance).
         if (!existsSync(metaFile)) continue;
-        const run = readRun(root, runDir, experiment, warnings);
+        const run = readRun(store, runDir, experiment, warnings);
         if (run !== undefined) runs.push(run);
       }
       return Promise.resolve(runs);
@@ -90,12 +98,48 @@ function listExperimentDirs(root: string): string[] {
     .sort();
 }
 
-function readRun(root: string, runDir: string, experiment: MlflowExperiment, warnings: string[]): MlflowRun | undefined {
+/** Refuses paths whose real location leaves the store. */
+interface StoreGuard {
+  root: string;
+  /** `path`, after checking that it (a file or folder, possibly a link) stays inside the store; throws an `ImportError` otherwise. */
+  checked(path: string): string;
+}
+
+function storeGuard(root: string): StoreGuard {
+  const realRoot = realpathSync(root);
+  return {
+    root,
+    checked(path) {
+      const info = lstatSync(path, { throwIfNoEntry: false });
+      if (info === undefined || !info.isSymbolicLink()) return path;
+      let real: string | undefined;
+      try {
+        real = realpathSync(path);
+      } catch {
+        real = undefined;
+      }
+      if (real === undefined || !isInside(realRoot, real)) {
+        let target = '';
+        try {
+          target = readlinkSync(path);
+        } catch {
+          // Unreadable link: named without its target.
+        }
+        throw messages.linkOutsideStore(relative(root, path), target);
+      }
+      return path;
+    },
+  };
+}
+
+function readRun(store: StoreGuard, runDir: string, experiment: MlflowExperiment, warnings: string[]): MlflowRun | undefined {
+  const root = store.root;
   const metaFile = join(runDir, 'meta.yaml');
   let meta: Record<string, unknown>;
   try {
-    meta = readYamlObject(metaFile);
+    meta = readYamlObject(store.checked(metaFile));
   } catch (error) {
+    if (error instanceof ImportError) throw error;
     warnings.push(messages.unreadableRunMeta(relative(root, metaFile), reasonOf(error)));
     return undefined;
   }
@@ -110,10 +154,10 @@ function readRun(root: string, runDir: string, experiment: MlflowExperiment, war
     warnings.push(messages.unreadableRunMeta(relative(root, metaFile), 'no run_id'));
     return undefined;
   }
-  const tags = readKeyFiles(join(runDir, 'tags'));
+  const tags = readKeyFiles(store, join(runDir, 'tags'));
   const runName = typeof meta['run_name'] === 'string' && meta['run_name'] !== '' ? meta['run_name'] : tags['mlflow.runName'];
-  const metrics: Record<string, MetricPoint[]> = {};
-  for (const [key, file] of listKeyFiles(join(runDir, 'metrics'))) {
+  const metrics: Record<string, MetricPoint[]> = Object.create(null) as Record<string, MetricPoint[]>;
+  for (const [key, file] of listKeyFiles(store, join(runDir, 'metrics'))) {
     metrics[key] = parseMetricFile(readFileSync(file, 'utf8'), relative(root, file), warnings);
   }
   return {
@@ -125,7 +169,7 @@ function readRun(root: string, runDir: string, experiment: MlflowExperiment, war
     startTime: parseInteger(meta['start_time']),
     endTime: parseInteger(meta['end_time']),
     userId: typeof meta['user_id'] === 'string' ? meta['user_id'] : undefined,
-    params: readKeyFiles(join(runDir, 'params')),
+    params: readKeyFiles(store, join(runDir, 'params')),
     tags,
     metrics,
   };
@@ -153,15 +197,16 @@ export function parseMetricFile(text: string, file: string, warnings: string[]):
   return points;
 }
 
-/** Key → file path for every file under `dir`; a key with `/` is a nested path. Sorted by key. */
-function listKeyFiles(dir: string): [string, string][] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+/** Key → file path for every file under `dir` (links checked against the store); a key with `/` is a nested path. Sorted by key. */
+function listKeyFiles(store: StoreGuard, dir: string): [string, string][] {
+  if (!existsSync(store.checked(dir)) || !statSync(dir).isDirectory()) return [];
   const found: [string, string][] = [];
   const walk = (folder: string, prefix: string): void => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
-      else if (entry.isFile()) found.push([`${prefix}${entry.name}`, path]);
+      const path = store.checked(join(folder, entry.name));
+      const info = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : entry;
+      if (info?.isDirectory() === true) walk(path, `${prefix}${entry.name}/`);
+      else if (info?.isFile() === true) found.push([`${prefix}${entry.name}`, path]);
     }
   };
   walk(dir, '');
@@ -169,9 +214,10 @@ function listKeyFiles(dir: string): [string, string][] {
 }
 
 /** Key → raw file content, for params and tags (MLflow writes values without a trailing newline). */
-function readKeyFiles(dir: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, file] of listKeyFiles(dir)) values[key] = readFileSync(file, 'utf8');
+function readKeyFiles(store: StoreGuard, dir: string): Record<string, string> {
+  // Keys are user data: `__proto__` and `constructor` are ordinary keys here.
+  const values = Object.create(null) as Record<string, string>;
+  for (const [key, file] of listKeyFiles(store, dir)) values[key] = readFileSync(file, 'utf8');
   return values;
 }
 

@@ -1,3 +1,5 @@
+import { checkRecordLimits } from '../../ingest/limits.ts';
+import { ExperimentSchema } from '../../schema/index.ts';
 import type { Experiment } from '../../schema/index.ts';
 import { assignRecordIds } from '../record.ts';
 import { runToRecord } from './map.ts';
@@ -8,6 +10,7 @@ import { openSource } from './source.ts';
 import type { Importer } from '../importer.ts';
 import { importMessages } from '../messages.ts';
 import { compareText } from '../../util/compare-text.ts';
+import { pushAll } from '../../util/arrays.ts';
 
 /**
  * MLflow import, one pipeline: **read** (one reader per store kind → neutral `MlflowRun`s) →
@@ -37,7 +40,7 @@ export async function readMlflow(
     const experiments = selectExperiments(all, selectors);
     const runs: MlflowRun[] = [];
     for (const [index, experiment] of experiments.entries()) {
-      runs.push(...(await reader.listRuns(experiment)));
+      pushAll(runs, await reader.listRuns(experiment));
       options.onProgress?.(index + 1, experiments.length, 'experiments');
     }
     return { experiments, runs: sortRuns(runs), warnings: [...reader.warnings] };
@@ -46,10 +49,42 @@ export async function readMlflow(
   }
 }
 
-/** Maps runs to records (the command validates them). */
+/**
+ * Maps runs to validated records, sorted by id. A run that cannot become a record `validate` accepts
+ * — a time outside the years 0–9999, a value past a limit (`LIMITS`), two runs with one record id,
+ * anything the schema refuses — stops the import with an `ImportError` naming the run.
+ */
 export function mapRuns(runs: readonly MlflowRun[], schema?: string): Experiment[] {
   const recordIds = assignRecordIds(runs);
-  return runs.map((run) => runToRecord(run, { recordIds, ...(schema === undefined ? {} : { schema }) }));
+  const runOf = new Map<string, string>();
+  for (const run of runs) {
+    const id = recordIds.get(run.runId) ?? '';
+    const other = runOf.get(id);
+    if (other !== undefined) throw messages.duplicateRecordId(id, [other, run.runId]);
+    runOf.set(id, run.runId);
+  }
+  return runs
+    .map((run) => {
+      const record = runToRecord(run, { recordIds, ...(schema === undefined ? {} : { schema }) });
+      const checked = ExperimentSchema.safeParse(record);
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        throw messages.runNotARecord(run.runId, (issue?.path ?? []).map(String).join('.'), issue?.message ?? 'invalid');
+      }
+      const parsed = {
+        file: `${record.id}.json`,
+        format: 'json' as const,
+        data: record,
+        positions: new Map(),
+        keyPositions: new Map(),
+        diagnostics: [],
+      };
+      const over = checkRecordLimits(parsed, () => undefined)[0];
+      if (over !== undefined)
+        throw messages.runOverLimit(run.runId, `${over.path === '' ? '' : `${over.path}: `}${over.message}`, over.hint ?? '');
+      return record;
+    })
+    .sort((a, b) => compareText(a.id, b.id));
 }
 
 /** The MLflow importer: reads the store (experiments selected by `--experiment`), maps every active run. */

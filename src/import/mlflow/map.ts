@@ -1,6 +1,8 @@
 import type { Experiment, Hyperparameter, Status } from '../../schema/index.ts';
 import { buildHistory, selectTestMetrics } from '../history.ts';
 import { dropUndefined, nonEmpty, parseParamValue, recordIdFor, sealRecord, toIsoDate } from '../record.ts';
+import { setOwn } from '../../util/own.ts';
+import { messages } from './messages.ts';
 import type { MlflowRun, MlflowStatus } from './model.ts';
 
 /**
@@ -52,7 +54,7 @@ export function runToRecord(run: MlflowRun, context: RecordContext): Experiment 
   const tags: Record<string, string> = {};
   for (const key of Object.keys(run.tags).sort()) {
     const value = run.tags[key];
-    if (!key.startsWith('mlflow.') && value !== undefined) tags[key] = value;
+    if (!key.startsWith('mlflow.') && value !== undefined) setOwn(tags, key, value);
   }
   tags[EXPERIMENT_TAG] = run.experiment.name;
 
@@ -74,8 +76,8 @@ export function runToRecord(run: MlflowRun, context: RecordContext): Experiment 
       $schema: context.schema,
       id,
       name: run.name ?? tag(MLFLOW_TAGS.runName),
-      date: toIsoDate(run.startTime),
-      completionDate: toIsoDate(run.endTime),
+      date: runDate(run, 'start time', run.startTime),
+      completionDate: runDate(run, 'end time', run.endTime),
       experimenter: tag(MLFLOW_TAGS.user) ?? nonEmpty(run.userId),
       trackingPlatform: 'MLflow',
       status: STATUS[run.status],
@@ -95,4 +97,11 @@ export function runToRecord(run: MlflowRun, context: RecordContext): Experiment 
     }),
     import: { source: 'mlflow', runId: run.runId, nonFinite: history.nonFinite },
   });
+}
+
+/** A run's start or end date; a time that is not a date in the years 0–9999 stops the import with an `ImportError`. */
+function runDate(run: MlflowRun, field: string, millis: number | undefined): string | undefined {
+  const date = toIsoDate(millis);
+  if (millis !== undefined && date === undefined) throw messages.badRunTime(run.runId, field, millis);
+  return date;
 }

@@ -7,6 +7,10 @@ import { ImportError } from '../messages.ts';
 
 const URL_EXAMPLE = 'e.g. http://127.0.0.1:5000';
 
+const count = (n: number): string => n.toLocaleString('en-US');
+/** A name from the store in a message: quoted, shortened, on one line. */
+const quoted = (text: string): string => JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}…` : text);
+
 export const messages = {
   // Any source
   experimentNotFound: (selector: string, available: readonly string[]): ImportError =>
@@ -20,6 +24,11 @@ export const messages = {
     new ImportError(
       'not an MLflow file store (no <experiment-id>/meta.yaml with an experiment name in it)',
       suggestion === undefined ? 'point at the mlruns/ folder MLflow writes (the one holding 0/meta.yaml)' : `did you mean ${suggestion}?`,
+    ),
+  linkOutsideStore: (path: string, target: string): ImportError =>
+    new ImportError(
+      `${path} is a symbolic link${target === '' ? '' : ` to "${target}"`} that leads outside the store`,
+      'copy the store without links (cp -rL, or rsync without --links) and import the copy',
     ),
   unreadableExperimentMeta: (file: string, reason: string): string =>
     `${file}: experiment metadata is unreadable (${reason}); experiment skipped`,
@@ -71,5 +80,47 @@ export const messages = {
       `${endpoint} answered something that is not MLflow's REST API 2.0 (${reason})`,
       `give the root URL of an MLflow tracking server (${URL_EXAMPLE})`,
     ),
+  responseTooLarge: (endpoint: string, limit: number): ImportError =>
+    new ImportError(
+      `${endpoint} answered more than ${count(limit)} bytes; reading stopped there`,
+      'import fewer runs at a time (--experiment), or check that the URL is an MLflow tracking server',
+    ),
+  importTooLarge: (limit: number): ImportError =>
+    new ImportError(
+      `the tracking server sent more than ${count(limit)} bytes in all; the import stopped`,
+      'import fewer experiments at a time (--experiment)',
+    ),
+  tooManyPages: (endpoint: string, limit: number): ImportError =>
+    new ImportError(
+      `${endpoint} still had a next page after ${count(limit)} pages; the import stopped`,
+      'import fewer runs at a time (--experiment), or check the server: it may return a next_page_token forever',
+    ),
+  repeatedPageToken: (endpoint: string): ImportError =>
+    new ImportError(
+      `${endpoint} returned a next_page_token it had already returned (the listing would never end)`,
+      'check the tracking server: its paging is broken',
+    ),
+  tooManyRuns: (limit: number): ImportError =>
+    new ImportError(`the import has more than ${count(limit)} runs`, 'import fewer experiments at a time (--experiment)'),
   badUrl: (): ImportError => new ImportError('not a valid URL', `give the tracking server's root URL (${URL_EXAMPLE})`),
+
+  // Mapping runs to records
+  badRunTime: (runId: string, field: string, millis: number): ImportError =>
+    new ImportError(
+      `run ${quoted(runId)}: ${field} ${String(millis)} ms is not a date between the years 0 and 9999`,
+      'check the run in the tracking server: its time is corrupt',
+    ),
+  duplicateRecordId: (id: string, runs: readonly string[]): ImportError =>
+    new ImportError(
+      `runs ${runs.map(quoted).join(' and ')} would both become the record ${quoted(id)} (their ids differ only in case, or repeat)`,
+      'fix the run ids in the store: MLflow gives every run its own id',
+    ),
+  runOverLimit: (runId: string, problem: string, hint: string): ImportError => new ImportError(`run ${quoted(runId)}: ${problem}`, hint),
+  runNotARecord: (runId: string, path: string, problem: string): ImportError =>
+    new ImportError(
+      `run ${quoted(runId)} does not map to a valid record (${path === '' ? '' : `${path}: `}${problem})`,
+      'check the run in the store for unusual values; if they look fine, report this as a Logbook bug',
+    ),
+  unexpected: (reason: string): ImportError =>
+    new ImportError(`unexpected failure: ${reason}`, 'report this as a Logbook bug, with the source if you can share it'),
 } as const;

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { IMPORT_LIMITS } from '../../ingest/limits.ts';
+import { stripTerminalCodes } from '../../util/log-text.ts';
+import { pushAll } from '../../util/arrays.ts';
 import { ImportError } from '../messages.ts';
 import { messages } from './messages.ts';
 import { decodeMetricValue, parseInteger, parseStatus } from './model.ts';
@@ -21,12 +24,20 @@ export interface RestOptions extends RestCredentials {
   timeoutMs?: number;
   /** Metric histories fetched at once (default 8). */
   concurrency?: number;
+  /** Lower bounds than `IMPORT_LIMITS` (tests). */
+  limits?: Partial<ImportLimits>;
 }
+
+type ImportLimits = { [K in keyof typeof IMPORT_LIMITS]: number };
 
 /**
  * Reads a live MLflow tracking server through REST API 2.0: `experiments/search` and
  * `runs/search` (both paginated with `page_token`, active only) and `metrics/get-history`
  * for every metric of every run. `baseUrl` is the server root, e.g. `http://127.0.0.1:5000`.
+ *
+ * Bounded (`IMPORT_LIMITS`): an answer is read only up to `responseBytes` (streamed, then the
+ * connection is dropped), the whole import up to `totalBytes`, a listing up to `pages` pages (and
+ * never past a page token seen before), and up to `runs` runs; past any of them, an `ImportError`.
  */
 export function openRestStore(baseUrl: string, options: RestOptions = {}): MlflowReader {
   let root: URL;
@@ -39,6 +50,54 @@ export function openRestStore(baseUrl: string, options: RestOptions = {}): Mlflo
   const base = root.href.replace(/\/+$/, '');
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const limits: ImportLimits = { ...IMPORT_LIMITS, ...options.limits };
+  let bytesRead = 0;
+  let runsFound = 0;
+
+  /** The body as text, read no further than `limits.responseBytes`. */
+  async function readBody(response: Response, endpoint: string): Promise<string> {
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (declared > limits.responseBytes) {
+      await response.body?.cancel().catch(() => undefined);
+      throw messages.responseTooLarge(endpoint, limits.responseBytes);
+    }
+    const reader = response.body?.getReader();
+    if (reader === undefined) return '';
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limits.responseBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw messages.responseTooLarge(endpoint, limits.responseBytes);
+      }
+      chunks.push(value);
+    }
+    bytesRead += size;
+    if (bytesRead > limits.totalBytes) throw messages.importTooLarge(limits.totalBytes);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  /** Calls `page(token)` for every page of a listing, following `next_page_token` within the limits. */
+  async function paginate<P extends { next_page_token?: string | null | undefined }>(
+    endpoint: string,
+    page: (token: string | undefined) => Promise<P>,
+    each: (page: P) => void,
+  ): Promise<void> {
+    const seen = new Set<string>();
+    let token: string | undefined;
+    for (let pages = 1; ; pages++) {
+      const answer = await page(token);
+      each(answer);
+      token = nextToken(answer.next_page_token);
+      if (token === undefined) return;
+      if (seen.has(token)) throw messages.repeatedPageToken(endpoint);
+      seen.add(token);
+      if (pages >= limits.pages) throw messages.tooManyPages(endpoint, limits.pages);
+    }
+  }
   const headers: Record<string, string> = { accept: 'application/json' };
   const hasCredentials = Boolean(options.token) || Boolean(options.username);
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
@@ -59,7 +118,10 @@ export function openRestStore(baseUrl: string, options: RestOptions = {}): Mlflo
     } catch (error) {
       throw messages.serverUnreachable(networkReason(error, timeoutMs));
     }
-    const text = await response.text().catch(() => '');
+    const text = await readBody(response, endpoint).catch((error: unknown) => {
+      if (error instanceof ImportError) throw error;
+      return '';
+    });
     if (response.status === 401 || response.status === 403) throw messages.serverUnauthorized(response.status, hasCredentials);
     if (response.status === 404 || response.status === 405) throw messages.serverNotMlflow(endpoint, response.status);
     if (!response.ok) throw messages.serverError(endpoint, response.status, errorDetail(text));
@@ -76,17 +138,19 @@ export function openRestStore(baseUrl: string, options: RestOptions = {}): Mlflo
 
   async function metricHistory(runId: string, key: string): Promise<MetricPoint[]> {
     const points: MetricPoint[] = [];
-    let pageToken: string | undefined;
-    do {
-      const page = await call('metrics/get-history', HistoryPage, {
-        query: { run_id: runId, metric_key: key, max_results: '25000', ...(pageToken === undefined ? {} : { page_token: pageToken }) },
-      });
-      for (const metric of page.metrics ?? []) {
-        const value = decodeMetricValue(metric.value);
-        points.push({ step: parseInteger(metric.step) ?? 0, timestamp: parseInteger(metric.timestamp) ?? 0, value: value ?? Number.NaN });
-      }
-      pageToken = nextToken(page.next_page_token);
-    } while (pageToken !== undefined);
+    await paginate(
+      'metrics/get-history',
+      (pageToken) =>
+        call('metrics/get-history', HistoryPage, {
+          query: { run_id: runId, metric_key: key, max_results: '25000', ...(pageToken === undefined ? {} : { page_token: pageToken }) },
+        }),
+      (page) => {
+        for (const metric of page.metrics ?? []) {
+          const value = decodeMetricValue(metric.value);
+          points.push({ step: parseInteger(metric.step) ?? 0, timestamp: parseInteger(metric.timestamp) ?? 0, value: value ?? Number.NaN });
+        }
+      },
+    );
     return points;
   }
 
@@ -95,34 +159,40 @@ export function openRestStore(baseUrl: string, options: RestOptions = {}): Mlflo
     warnings: [],
     async listExperiments() {
       const experiments: MlflowExperiment[] = [];
-      let pageToken: string | undefined;
-      do {
-        const page = await call('experiments/search', ExperimentsPage, {
-          body: { max_results: 1000, view_type: 'ACTIVE_ONLY', ...(pageToken === undefined ? {} : { page_token: pageToken }) },
-        });
-        for (const experiment of page.experiments ?? []) {
-          if (experiment.lifecycle_stage === 'deleted') continue;
-          experiments.push({ id: String(experiment.experiment_id), name: experiment.name });
-        }
-        pageToken = nextToken(page.next_page_token);
-      } while (pageToken !== undefined);
+      await paginate(
+        'experiments/search',
+        (pageToken) =>
+          call('experiments/search', ExperimentsPage, {
+            body: { max_results: 1000, view_type: 'ACTIVE_ONLY', ...(pageToken === undefined ? {} : { page_token: pageToken }) },
+          }),
+        (page) => {
+          for (const experiment of page.experiments ?? []) {
+            if (experiment.lifecycle_stage === 'deleted') continue;
+            experiments.push({ id: String(experiment.experiment_id), name: experiment.name });
+          }
+        },
+      );
       return experiments;
     },
     async listRuns(experiment) {
       const found: z.output<typeof RunSchema>[] = [];
-      let pageToken: string | undefined;
-      do {
-        const page = await call('runs/search', RunsPage, {
-          body: {
-            experiment_ids: [experiment.id],
-            max_results: 1000,
-            run_view_type: 'ACTIVE_ONLY',
-            ...(pageToken === undefined ? {} : { page_token: pageToken }),
-          },
-        });
-        found.push(...(page.runs ?? []));
-        pageToken = nextToken(page.next_page_token);
-      } while (pageToken !== undefined);
+      await paginate(
+        'runs/search',
+        (pageToken) =>
+          call('runs/search', RunsPage, {
+            body: {
+              experiment_ids: [experiment.id],
+              max_results: 1000,
+              run_view_type: 'ACTIVE_ONLY',
+              ...(pageToken === undefined ? {} : { page_token: pageToken }),
+            },
+          }),
+        (page) => {
+          runsFound += page.runs?.length ?? 0;
+          if (runsFound > limits.runs) throw messages.tooManyRuns(limits.runs);
+          pushAll(found, page.runs ?? []);
+        },
+      );
 
       const runs: MlflowRun[] = [];
       for (const run of found) {
@@ -130,7 +200,8 @@ export function openRestStore(baseUrl: string, options: RestOptions = {}): Mlflo
         const runId = run.info.run_id ?? run.info.run_uuid ?? '';
         const keys = [...new Set((run.data?.metrics ?? []).map((metric) => metric.key))].sort();
         const histories = await mapPool(keys, options.concurrency ?? 8, (key) => metricHistory(runId, key));
-        const metrics: Record<string, MetricPoint[]> = {};
+        // Keys are user data (`__proto__`, `constructor`): no prototype to collide with.
+        const metrics = Object.create(null) as Record<string, MetricPoint[]>;
         keys.forEach((key, index) => (metrics[key] = histories[index] ?? []));
         const tags = pairs(run.data?.tags);
         runs.push({
@@ -187,7 +258,7 @@ const HistoryPage = z.object({
 });
 
 function pairs(list: readonly { key: string; value?: string | null | undefined }[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = Object.create(null) as Record<string, string>;
   for (const { key, value } of list ?? []) out[key] = value ?? '';
   return out;
 }
@@ -214,11 +285,11 @@ function errorDetail(text: string): string {
   try {
     const body = JSON.parse(text) as { error_code?: unknown; message?: unknown };
     const parts = [body.error_code, body.message].filter((part): part is string => typeof part === 'string');
-    if (parts.length > 0) return parts.join(': ').slice(0, 300);
+    if (parts.length > 0) return stripTerminalCodes(parts.join(': ').replace(/\s+/g, ' ')).slice(0, 300);
   } catch {
     // Not JSON: fall through to the raw text.
   }
-  return text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  return stripTerminalCodes(text.replace(/\s+/g, ' ').trim()).slice(0, 200);
 }
 
 /** A readable reason for a failed fetch: refused, unknown host, timeout. */

@@ -63,7 +63,8 @@ export async function openSqliteStore(path: string): Promise<MlflowReader> {
 
   function readRun(row: RunRow, experiment: MlflowExperiment): MlflowRun {
     const keyValues = (table: 'params' | 'tags'): Record<string, string> => {
-      const values: Record<string, string> = {};
+      // Keys are user data (`__proto__`, `constructor`): no prototype to collide with.
+      const values = Object.create(null) as Record<string, string>;
       for (const kv of query<{ key: string; value: string | null }>(
         `SELECT key, value FROM ${table} WHERE run_uuid = ? ORDER BY key`,
         row.run_uuid,
@@ -73,7 +74,7 @@ export async function openSqliteStore(path: string): Promise<MlflowReader> {
       return values;
     };
     const tags = keyValues('tags');
-    const metrics: Record<string, MetricPoint[]> = {};
+    const metrics = Object.create(null) as Record<string, MetricPoint[]>;
     const metricRows = query<{ key: string; value: number; timestamp: number; step: number | null; is_nan: number | null }>(
       'SELECT key, value, timestamp, step, is_nan FROM metrics WHERE run_uuid = ? ORDER BY key, step, timestamp',
       row.run_uuid,

@@ -1,5 +1,6 @@
 /** The "Comparison to Baseline" section: the baseline table and the "Improvement vs Baseline" claims. */
 
+import { setOwn } from '../../util/own.ts';
 import { parseClaimText } from '../../analysis/claims.ts';
 import { isBold, startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
@@ -42,7 +43,7 @@ const baselinesHandler: Handler = (entry, ctx) => {
           return;
         }
         const key = stripEmphasis(head.text);
-        metrics[key] = metricCell(cell);
+        setOwn(metrics, key, metricCell(cell));
         write.mark(['metrics', key], cell);
       });
       write.set('metrics', metrics);

@@ -1,5 +1,6 @@
 /** The "Evaluation Results" section: the test-metric table, the confusion matrix, the disaggregated tables. */
 
+import { setOwn } from '../../util/own.ts';
 import { OVERALL_GROUP_NAME } from '../../analysis/sizes.ts';
 import { codeOf, startOf, stripEmphasis, tableOf, type TableData } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
@@ -207,7 +208,7 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       table.header.forEach((head, index) => {
         if (attributeColumns.includes(index) || index === n) return;
         const key = stripEmphasis(head.text);
-        metrics[key] = metricCell(row[index]);
+        setOwn(metrics, key, metricCell(row[index]));
         const cell = row[index];
         if (cell) ctx.b.mark([...path, 'metrics', key], cell.position);
       });

@@ -4,6 +4,7 @@
  * placeholder are skipped, so the indices of the rows kept stay dense.
  */
 
+import { setOwn } from '../../util/own.ts';
 import { stripEmphasis, type Cell, type TableData } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel } from '../text.ts';
@@ -76,7 +77,7 @@ export function readTableRows(table: TableData, position: SourcePosition, ctx: C
     spec.readRow(row, {
       path,
       set(field, value, cell) {
-        record[field] = value;
+        setOwn(record, field, value);
         if (cell) ctx.b.mark([...path, field], cell.position);
       },
       mark(subpath, cell) {

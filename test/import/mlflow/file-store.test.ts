@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -128,6 +128,61 @@ describe('openFileStore', () => {
     mkdirSync(join(root, '642233443113521094'));
     writeFileSync(join(root, '642233443113521094', 'meta.yaml'), 'experiment_id: 642233443113521094\nname: big\nlifecycle_stage: active\n');
     expect(await openFileStore(root).listExperiments()).toEqual([{ id: '642233443113521094', name: 'big' }]);
+  });
+});
+
+describe('openFileStore with symbolic links', () => {
+  const run = join('1', PARENT);
+  /** A copy of the fixture store and, next to it, a folder outside the store holding a "secret". */
+  function storeWithOutside(): { root: string; outside: string } {
+    const dir = tempDir();
+    const root = join(dir, 'mlruns');
+    const outside = join(dir, 'outside');
+    cpSync(STORE, root, { recursive: true });
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'secret'), 'TOP-SECRET');
+    return { root, outside };
+  }
+  async function failure(root: string): Promise<ImportError> {
+    const error = await readMlflow(root).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(ImportError);
+    return error as ImportError;
+  }
+
+  test.each(['params', 'tags', 'metrics'])('refuses a %s/ folder linked outside the store, naming it', async (folder) => {
+    const { root, outside } = storeWithOutside();
+    rmSync(join(root, run, folder), { recursive: true });
+    symlinkSync(outside, join(root, run, folder));
+    const error = await failure(root);
+    expect(error.message).toBe(messages.linkOutsideStore(join(run, folder), outside).message);
+    expect(error.message).toBe(
+      `${join(run, folder)} is a symbolic link to "${outside}" that leads outside the store — copy the store without links (cp -rL, or rsync without --links) and import the copy`,
+    );
+  });
+
+  test('refuses a param file and a run meta.yaml linked outside the store', async () => {
+    const { root, outside } = storeWithOutside();
+    symlinkSync(join(outside, 'secret'), join(root, run, 'params', 'stolen'));
+    expect((await failure(root)).problem).toBe(
+      `${join(run, 'params', 'stolen')} is a symbolic link to "${join(outside, 'secret')}" that leads outside the store`,
+    );
+    rmSync(join(root, run, 'params', 'stolen'));
+    renameSync(join(root, run, 'meta.yaml'), join(outside, 'meta.yaml'));
+    symlinkSync(join(outside, 'meta.yaml'), join(root, run, 'meta.yaml'));
+    expect((await failure(root)).problem).toBe(
+      `${join(run, 'meta.yaml')} is a symbolic link to "${join(outside, 'meta.yaml')}" that leads outside the store`,
+    );
+  });
+
+  test('reads a params/ folder linked to another folder inside the store', async () => {
+    const { root } = storeWithOutside();
+    renameSync(join(root, run, 'params'), join(root, 'shared-params'));
+    symlinkSync(join('..', '..', 'shared-params'), join(root, run, 'params'));
+    const { runs } = await readMlflow(root);
+    expect(runs.find((r) => r.runId === PARENT)?.params['lr']).toBe('0.001');
   });
 });
 

@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest';
+import { experimentChartViews } from '../../src/charts/experiment-views.ts';
+import { renderChartView } from '../../src/charts/render.ts';
+import { guardSpecText } from '../../src/charts/spec-common.ts';
+import { parseSource, validateRecord } from '../../src/ingest/index.ts';
+import type { Experiment } from '../../src/schema/index.ts';
+
+/** Names Vega trips over when they reach a spec as text (see guardSpecText). */
+const NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'then'];
+
+/** One record using every name as a metric, column, attribute, group, class, hyperparameter and feature name. */
+function recordWithNames(): Experiment {
+  const metrics = Object.fromEntries(NAMES.map((n, i) => [n, 0.5 + i / 100]));
+  const text = JSON.stringify({
+    id: 'names',
+    training: { history: [1, 2, 3].map((epoch) => ({ epoch, ...Object.fromEntries(NAMES.map((n, i) => [n, epoch / 10 + i])) })) },
+    evaluation: {
+      testMetrics: NAMES.map((metric, i) => ({ metric, value: 0.5 + i / 100, ci95: 0.01 })),
+      confusionMatrix: { labels: NAMES, matrix: NAMES.map((_, i) => NAMES.map((__, j) => (i === j ? 10 : 1))) },
+      disaggregated: [
+        { group: 'Overall', overall: true, n: 100, metrics },
+        ...NAMES.flatMap((n) => [
+          { group: `${n} a`, attributes: { [n]: n }, n: 10, metrics },
+          { group: `${n} b`, attributes: { [n]: 'other' }, n: 10, metrics: Object.fromEntries(NAMES.map((m) => [m, 0.2])) },
+        ]),
+      ],
+    },
+    comparison: {
+      baselines: [
+        { label: 'Current', current: true, metrics },
+        { label: 'constructor', metrics },
+      ],
+    },
+    model: { hyperparameters: NAMES.map((name) => ({ name, value: 1, searchSpace: { kind: 'range', min: 0, max: 2 } })) },
+    observations: { featureImportance: NAMES.map((feature, i) => ({ feature, importance: i + 1 })) },
+  });
+  // JSON.stringify keeps "__proto__" keys built by Object.fromEntries, and the loader keeps them too.
+  const { record, diagnostics } = validateRecord(parseSource(text, { file: 'names.json' }), { file: 'names.json' });
+  expect(diagnostics).toEqual([]);
+  return record as Experiment;
+}
+
+describe('charts with names that are Object.prototype properties', () => {
+  test('every chart renders (Vega would fail with "Operator not defined" or "Illegal property")', { timeout: 60_000 }, async () => {
+    const views = experimentChartViews({ record: recordWithNames(), headlineMetric: 'constructor' });
+    // Test metrics, confusion matrix, training curves, one fairness chart per attribute, baselines, search space, features.
+    expect(views.filter((v) => v.id.startsWith('fairness-')).length).toBe(NAMES.length);
+    expect(views.map((v) => v.id).filter((id) => !id.startsWith('fairness-'))).toEqual([
+      'training-curves',
+      'test-metrics',
+      'confusion-matrix',
+      'baselines-constructor',
+      'search-space',
+      'feature-importance',
+    ]);
+    for (const view of views) {
+      const rendered = await renderChartView(view);
+      expect(rendered.svg, view.id).toMatch(/^<svg/);
+    }
+  });
+});
+
+describe('guardSpecText', () => {
+  test('marks reserved names with a zero-width space anywhere in a shape, and nothing else', () => {
+    const shape = {
+      title: 'constructor',
+      encoding: {
+        tooltip: [
+          { field: 'value', title: 'toString' },
+          { field: 'n', title: 'N' },
+        ],
+      },
+      note: 'a constructor',
+    };
+    expect(guardSpecText(shape)).toEqual({
+      title: 'constructor\u200b',
+      encoding: {
+        tooltip: [
+          { field: 'value', title: 'toString\u200b' },
+          { field: 'n', title: 'N' },
+        ],
+      },
+      note: 'a constructor',
+    });
+    expect(shape.title).toBe('constructor');
+  });
+});
