@@ -44,6 +44,23 @@ function numberFormat(places: number, grouping: boolean): Intl.NumberFormat {
   return format;
 }
 
+/**
+ * A metric value as written, with its unit: `0.869`, `86.9%`, `12 ms`; `—` when absent. The one way
+ * the site (index, pages, leaderboards, compare pages) and the pull-request summary show a metric.
+ */
+export function formatMetricValue(value: number | null | undefined, unit?: string | null): string {
+  const text = formatValue(value);
+  if (value === null || value === undefined || !unit) return text;
+  return unit === '%' ? `${text}%` : `${text} ${unit}`;
+}
+
+/** A 95% CI as written in a record: a half-width (`±0.012`) or bounds (`[0.857, 0.881]`); `—` when absent. */
+export function formatCiText(ci: number | { low: number; high: number } | undefined): string {
+  if (ci === undefined) return '—';
+  if (typeof ci === 'number') return `±${formatValue(ci)}`;
+  return `[${formatValue(ci.low)}, ${formatValue(ci.high)}]`;
+}
+
 /** Formats a column of numbers with one precision (the largest any of them was written with, at most 6). */
 export function formatColumn(values: readonly (number | null | undefined)[]): string[] {
   const places = Math.min(6, Math.max(0, ...values.map((v) => (typeof v === 'number' ? decimalsOf(v) : 0))));

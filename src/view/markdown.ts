@@ -31,7 +31,7 @@ function htmlAsText() {
 
 const schema = {
   ...defaultSchema,
-  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 's3', 'gs'] },
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https'] },
   clobberPrefix: 'md-',
 };
 

@@ -95,7 +95,7 @@ describe('renderChartBlocks through the cache', () => {
     for (const bad of damaged) {
       files.set(path, bad);
       expect(await renderChartBlocks(input, { cacheDir: '/cache', effects })).toEqual(good);
-      expect(files.get(path)?.startsWith('[["training",')).toBe(true);
+      expect(files.get(path)?.startsWith('[["summary",')).toBe(true);
       expect(files.get(path)).not.toBe(bad);
     }
     expect(counts.writes).toBe(damaged.length);
