@@ -182,7 +182,8 @@ export function chartableTestMetrics(metrics: readonly TestMetric[]): {
   };
 }
 
-function confusionMatrixData(cm: ConfusionMatrix): ConfusionMatrixData | undefined {
+/** A confusion matrix fit to draw (square, labelled, non-negative counts), or undefined. */
+export function confusionMatrixData(cm: ConfusionMatrix): ConfusionMatrixData | undefined {
   const n = cm.labels.length;
   if (n < 2 || cm.matrix.length !== n || cm.matrix.some((row) => row.length !== n || row.some((v) => !isNumber(v) || v < 0)))
     return undefined;

@@ -73,6 +73,15 @@ export type Block =
   | { kind: 'subheading'; id: string; text: string }
   | { kind: 'lineage'; tree: LineageTreeNode; related: LinkItem[] }
   | { kind: 'checks'; items: CheckItem[] }
+  /** Every field of compared records side by side, differing rows marked (a "Differences only" switch hides the rest). */
+  | {
+      kind: 'field-diff';
+      id: string;
+      columns: string[];
+      rows: { path: string; values: string[]; same: boolean }[];
+      total: number;
+      differing: number;
+    }
   /** A headline figure: the metric, its value, its interval and a short note (e.g. its direction). */
   | { kind: 'headline'; label: string; value: Cell; interval?: Cell; note?: string };
 

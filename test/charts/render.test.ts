@@ -14,6 +14,7 @@ import {
 } from '../../src/charts/render.ts';
 import { confusionMatrixSpec } from '../../src/charts/confusion-matrix.ts';
 import { RUNTIME_TRANSFORMS } from '../../src/client/chart-runtime.ts';
+import { compareChartShapeSpecs } from '../../src/charts/compare-views.ts';
 import type { ChartView } from '../../src/charts/types.ts';
 import { templateRecord } from './fixtures.ts';
 
@@ -168,7 +169,8 @@ describe('chartSpecWithData and the client runtime', () => {
         Object.values(o).forEach(walk);
       }
     };
-    for (const chart of [...charts, ...otherCharts()]) walk(compileChartSpec(chart.spec));
+    for (const spec of [...charts, ...otherCharts()].map((c) => c.spec)) walk(compileChartSpec(spec));
+    for (const { spec } of compareChartShapeSpecs()) walk(compileChartSpec(spec));
     expect(used.size).toBeGreaterThan(0);
     for (const t of used) expect(RUNTIME_TRANSFORMS, t).toContain(t);
   });

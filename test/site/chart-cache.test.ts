@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildExperimentCharts } from '../../src/charts/build.ts';
 import { renderChartView } from '../../src/charts/render.ts';
 import type { ExperimentChartsInput } from '../../src/charts/experiment-views.ts';
-import { cacheChartBlocks, escapeHtml, renderChartBlocks, tableHtml } from '../../src/site/chart-blocks.ts';
+import { cacheChartBlocks, renderChartBlocks } from '../../src/site/chart-blocks.ts';
+import { escapeHtml, tableHtml } from '../../src/view/html.ts';
 import {
   CHART_CODE_ENTRY,
   chartCacheKey,
