@@ -108,7 +108,7 @@ export function chartNode(chart: ChartBlockData): HTMLElement {
           class: 'chart-actions',
           'data-chart-actions': '',
           hidden: '',
-          'aria-label': `Save or view the data of chart “${chart.title}”`,
+          'aria-label': `Save / view spec of chart “${chart.title}”`,
           title: 'Save as SVG or PNG, view the Vega-Lite spec and data',
         },
         'Save / view spec',

@@ -1,7 +1,7 @@
 import type { Experiment } from '../schema/index.ts';
 import type { ExperimentAnalysisView } from './analysis-types.ts';
 import type { Cell } from './blocks.ts';
-import { formatColumn, formatDate, humanize } from './format.ts';
+import { formatDate, formatMetricValue, humanize } from './format.ts';
 import { experimentPath, joinBase, tagPath } from './urls.ts';
 import { compareText } from '../util/compare-text.ts';
 
@@ -15,7 +15,8 @@ export interface IndexRow {
   useCase: string;
   useCaseHref?: string;
   modelFamily: string;
-  metrics: Cell[];
+  /** One cell per metric column (`IndexPageData.metricColumns`), with the column it belongs to. */
+  metrics: { col: string; shown: boolean; cell: Cell }[];
   fairness: Cell;
   checks: Cell;
   /** Text the filter box matches against. */
@@ -23,9 +24,19 @@ export interface IndexRow {
   sort: Record<string, string | number>;
 }
 
+/** A metric column of the experiments table. */
+export interface MetricColumn {
+  /** Sort key and column id (`m0`, `m1`, …). */
+  key: string;
+  /** The metric, as most records name it. */
+  label: string;
+  /** Shown before the reader picks columns (`?cols=` in the address picks others). */
+  shown: boolean;
+}
+
 export interface IndexPageData {
   total: number;
-  metricColumns: string[];
+  metricColumns: MetricColumn[];
   rows: IndexRow[];
   byStatus: { label: string; count: number }[];
   byUseCase: { label: string; count: number; href?: string }[];
@@ -37,8 +48,10 @@ export interface IndexInput {
   base: string;
   records: readonly Experiment[];
   analyses: ReadonlyMap<string, ExperimentAnalysisView>;
-  /** How many metric columns the table shows (the most common test metrics). */
+  /** How many metric columns the table shows before the reader picks (the most common test metrics). */
   metricColumnCount?: number;
+  /** How many metric columns the reader can pick from (the most common test metrics). */
+  metricColumnChoices?: number;
 }
 
 function countBy(values: readonly string[]): { label: string; count: number }[] {
@@ -64,21 +77,22 @@ export function commonMetrics(records: readonly Experiment[], n: number): string
     .map(([m]) => m);
 }
 
-/** Builds the index: every experiment, newest first, with counts by status and use case. */
+/**
+ * Builds the index: every experiment, newest first, with counts by status and use case, and a
+ * column for each of the most common test metrics (the first few shown; the reader picks others).
+ */
 export function buildIndexPageData(input: IndexInput): IndexPageData {
-  const metricColumns = commonMetrics(input.records, input.metricColumnCount ?? 3);
+  const metricColumns = commonMetrics(input.records, input.metricColumnChoices ?? 12);
+  const shownCount = input.metricColumnCount ?? 3;
   const sorted = [...input.records].sort((a, b) => compareText(b.date ?? '', a.date ?? '') || compareText(a.id, b.id));
-  // One precision per metric column, so the numbers line up.
-  const columnText = metricColumns.map((m) =>
-    formatColumn(sorted.map((r) => r.evaluation?.testMetrics?.find((t) => t.metric === m)?.value ?? null)),
-  );
-  const rows = sorted.map((r, rowIndex): IndexRow => {
+  const rows = sorted.map((r): IndexRow => {
     const a = input.analyses.get(r.id);
     const flagged = (a?.fairness ?? []).filter((f) => f.flagged);
     const errors = (a?.checks ?? []).filter((c) => c.level === 'error').length;
     const warnings = (a?.checks ?? []).filter((c) => c.level === 'warning').length;
     const useCase = r.tags?.['use_case'] ?? '';
-    const metricValues = metricColumns.map((m) => r.evaluation?.testMetrics?.find((t) => t.metric === m)?.value ?? null);
+    const metrics = metricColumns.map((m) => r.evaluation?.testMetrics?.find((t) => t.metric === m));
+    const metricValues = metrics.map((t) => t?.value ?? null);
     const sort: Record<string, string | number> = {
       id: r.id,
       name: r.name ?? '',
@@ -102,7 +116,12 @@ export function buildIndexPageData(input: IndexInput): IndexPageData {
       useCase: useCase || '—',
       ...(useCase ? { useCaseHref: joinBase(input.base, tagPath('use_case', useCase)) } : {}),
       modelFamily: r.tags?.['model_family'] ?? '—',
-      metrics: metricValues.map((_, i) => ({ text: columnText[i]?.[rowIndex] ?? '—', numeric: true })),
+      // Values as written, as the experiment page and the pull-request summary show them.
+      metrics: metrics.map((t, i) => ({
+        col: `m${i}`,
+        shown: i < shownCount,
+        cell: { text: formatMetricValue(t?.value, t?.unit), numeric: true },
+      })),
       fairness:
         flagged.length > 0
           ? {
@@ -135,7 +154,7 @@ export function buildIndexPageData(input: IndexInput): IndexPageData {
   const useCases = countBy(input.records.map((r) => r.tags?.['use_case'] ?? 'untagged'));
   return {
     total: input.records.length,
-    metricColumns,
+    metricColumns: metricColumns.map((label, i) => ({ key: `m${i}`, label, shown: i < shownCount })),
     rows,
     byStatus: countBy(input.records.map((r) => r.status ?? 'unknown')),
     byUseCase: useCases.map((u) => (u.label === 'untagged' ? u : { ...u, href: joinBase(input.base, tagPath('use_case', u.label)) })),
