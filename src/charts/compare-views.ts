@@ -326,8 +326,16 @@ function paramsChart(docs: readonly CompareDoc[]): CompareChartView[] {
     docs.forEach((d, eOrder) => {
       const pos = positions[eOrder];
       const value = axis.values[eOrder];
-      if (pos === undefined || value === undefined || value === null) return;
-      rows.push({ axis: axis.name, aOrder, track: false, experiment: d.record.id, eOrder, pos, label: scalarText(value) });
+      const missing = pos === undefined || value === undefined || value === null;
+      rows.push({
+        axis: axis.name,
+        aOrder,
+        track: false,
+        experiment: d.record.id,
+        eOrder,
+        pos: missing ? null : pos,
+        label: missing ? '' : scalarText(value),
+      });
     });
   });
   return [

@@ -220,8 +220,8 @@ export function compareFairnessSpec(rows: readonly ChartDatum[]): TopLevelSpec {
 /**
  * Parallel coordinates of hyperparameters against the headline metric: an axis per parameter (and
  * the metric last; `axis`, `aOrder`), each experiment a line through its normalized positions (`pos`
- * 0–1, `experiment`, `eOrder`) labelled with its values (`label`). Axis tracks come from the rows
- * with `track` true.
+ * 0–1, `experiment`, `eOrder`; null where it has no value, which breaks its line) labelled with
+ * its values (`label`). Axis tracks come from the rows with `track` true.
  */
 export function compareParamsSpec(rows: readonly ChartDatum[]): TopLevelSpec {
   const x = {
@@ -231,7 +231,14 @@ export function compareParamsSpec(rows: readonly ChartDatum[]): TopLevelSpec {
     sort: { field: 'aOrder', op: 'min' },
     axis: { orient: 'top', labelAngle: 0, labelFontWeight: 600, domain: false, ticks: false, labelLimit: 120 },
   } as const;
-  const y = { field: 'pos', type: 'quantitative', title: null, scale: { domain: [0, 1] as number[], nice: false }, axis: null } as const;
+  // A margin above and below the axes, so values at the ends clear the axis names.
+  const y = {
+    field: 'pos',
+    type: 'quantitative',
+    title: null,
+    scale: { domain: [-0.06, 1.06] as number[], nice: false },
+    axis: null,
+  } as const;
   return {
     ...SPEC_BASE,
     datasets: { table: [...rows] },
@@ -242,12 +249,13 @@ export function compareParamsSpec(rows: readonly ChartDatum[]): TopLevelSpec {
         data: { name: 'table' },
         transform: [{ filter: 'datum.track' }],
         mark: { type: 'rule', color: MUTED, strokeWidth: 1 },
-        encoding: { x, y: { datum: 0, type: 'quantitative', scale: { domain: [0, 1], nice: false }, axis: null }, y2: { datum: 1 } },
+        encoding: { x, y: { datum: 0, type: 'quantitative', scale: y.scale, axis: null }, y2: { datum: 1 } },
       },
       {
         data: { name: 'table' },
         transform: [{ filter: '!datum.track' }],
-        mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 40 } },
+        // A missing value breaks the line rather than joining its neighbours across the axis.
+        mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 40 }, invalid: 'break-paths-filter-domains' },
         encoding: {
           x,
           y,
@@ -263,7 +271,7 @@ export function compareParamsSpec(rows: readonly ChartDatum[]): TopLevelSpec {
       },
       {
         data: { name: 'table' },
-        transform: [{ filter: '!datum.track' }],
+        transform: [{ filter: '!datum.track && isValid(datum.pos)' }],
         mark: { type: 'text', align: 'left', dx: 6, baseline: 'middle' },
         encoding: { x, y, text: { field: 'label', type: 'nominal' } },
       },

@@ -114,7 +114,7 @@ export const CHART_SIZES = {
   /** Height of one hyperparameter row. */
   searchStep: 46,
   /** Plot area of the one small chart in a page's summary band. */
-  summary: { width: 300, height: 130 },
+  summary: { width: 260, height: 130 },
   /** Smallest font size of any chart text: charts are never scaled down, so this is what readers see. */
   minFontSize: 11,
 } as const;
