@@ -5,7 +5,9 @@
  * (`/compare/?ids=`) draws any set of experiments with the same compiled shapes.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_SIZES, FAINT, HEAT_RAMP, INK, MUTED, ON_STRONG, PALETTE, SURFACE } from './theme.ts';
+import { CHART_SIZES, FAINT, MUTED, PALETTE } from './theme.ts';
+import { cellEncoding, heatLayers } from './confusion-matrix.ts';
+import { INTERVAL_TOOLTIP } from './test-metrics.ts';
 import { SPEC_BASE, VALUE_FORMAT } from './spec-common.ts';
 import type { ChartDatum } from './types.ts';
 
@@ -39,13 +41,7 @@ const PANEL_HEADER = {
  */
 export function compareTestMetricsSpec(rows: readonly ChartDatum[]): TopLevelSpec {
   const y = { field: 'experiment', type: 'nominal', title: null, sort: { field: 'eOrder', op: 'min' } } as const;
-  const tooltip = [
-    { field: 'experiment', type: 'nominal', title: 'Experiment' },
-    { field: 'metric', type: 'nominal', title: 'Metric' },
-    { field: 'value', type: 'quantitative', title: 'Value', format: VALUE_FORMAT },
-    { field: 'low', type: 'quantitative', title: '95% CI low', format: VALUE_FORMAT },
-    { field: 'high', type: 'quantitative', title: '95% CI high', format: VALUE_FORMAT },
-  ] as const;
+  const tooltip = [{ field: 'experiment', type: 'nominal', title: 'Experiment' }, ...INTERVAL_TOOLTIP] as const;
   return {
     ...SPEC_BASE,
     datasets: { table: [...rows] },
@@ -130,43 +126,8 @@ export function compareConfusionSpec(rows: readonly ChartDatum[]): TopLevelSpec 
     spec: {
       width: { step: COMPARE_CELL },
       height: { step: COMPARE_CELL },
-      encoding: {
-        x: {
-          field: 'predicted',
-          type: 'nominal',
-          title: 'Predicted',
-          sort: { field: 'j', op: 'min' },
-          axis: { orient: 'top', labelAngle: -40, labelAlign: 'left' },
-        },
-        y: { field: 'actual', type: 'nominal', title: 'Actual', sort: { field: 'i', op: 'min' } },
-      },
-      layer: [
-        {
-          mark: { type: 'rect', stroke: SURFACE, strokeWidth: 1 },
-          encoding: {
-            color: {
-              field: 'shareStep',
-              type: 'ordinal',
-              scale: { domain: HEAT_RAMP.map((_, k) => k), range: [...HEAT_RAMP] },
-              legend: null,
-            },
-            tooltip: [
-              { field: 'experiment', type: 'nominal', title: 'Experiment' },
-              { field: 'actual', type: 'nominal', title: 'Actual' },
-              { field: 'predicted', type: 'nominal', title: 'Predicted' },
-              { field: 'count', type: 'quantitative', title: 'Count', format: ',' },
-              { field: 'rowShare', type: 'quantitative', title: 'Share of actual', format: '.1%' },
-            ],
-          },
-        },
-        {
-          mark: { type: 'text', fontSize: 12 },
-          encoding: {
-            text: { field: 'rowShare', type: 'quantitative', format: '.1%' },
-            color: { condition: { test: 'datum.shareStrong', value: ON_STRONG }, value: INK },
-          },
-        },
-      ],
+      encoding: cellEncoding(true),
+      layer: heatLayers('rowShare', '.1%', [{ field: 'experiment', type: 'nominal', title: 'Experiment' }]),
     },
     resolve: { scale: { x: 'independent', y: 'independent' } },
     config: { ...SPEC_BASE.config, axis: { ...SPEC_BASE.config.axis, grid: false, domain: false, ticks: false } },

@@ -63,51 +63,70 @@ export function confusionCellSize(data: ConfusionMatrixData): number {
   return Math.ceil(side / CELL_GRID) * CELL_GRID;
 }
 
+/** The layers of a layered view. */
+type Layers = Extract<TopLevelSpec, { layer: unknown }>['layer'];
+
+/** The tooltip of a heat-map cell (after any fields a caller puts first). */
+const CELL_TOOLTIP = [
+  { field: 'actual', type: 'nominal', title: 'Actual' },
+  { field: 'predicted', type: 'nominal', title: 'Predicted' },
+  { field: 'count', type: 'quantitative', title: 'Count', format: ',' },
+  { field: 'rowShare', type: 'quantitative', title: 'Share of actual', format: '.1%' },
+] as const;
+
+/**
+ * The two layers of a confusion heat map over `confusionMatrixCells` rows: cells coloured by their
+ * heat step, and the number (`count` or `rowShare`, with `format`) in the colour that reads on it.
+ * `tooltipFirst` puts fields before the cell's own in the tooltip (the experiment, on compare pages).
+ */
+export function heatLayers(
+  field: 'count' | 'rowShare',
+  format: string,
+  tooltipFirst: readonly { field: string; type: 'nominal'; title: string }[],
+): Layers {
+  const [stepField, strongField] = field === 'count' ? ['countStep', 'countStrong'] : ['shareStep', 'shareStrong'];
+  return [
+    {
+      mark: { type: 'rect', stroke: SURFACE, strokeWidth: 1 },
+      encoding: {
+        color: { field: stepField, type: 'ordinal', scale: { domain: HEAT_RAMP.map((_, k) => k), range: [...HEAT_RAMP] }, legend: null },
+        tooltip: [...tooltipFirst, ...CELL_TOOLTIP],
+      },
+    },
+    {
+      mark: { type: 'text', fontSize: CELL_FONT_SIZE },
+      encoding: {
+        text: { field, type: 'quantitative', format },
+        color: { condition: { test: `datum.${strongField}`, value: ON_STRONG }, value: INK },
+      },
+    },
+  ];
+}
+
+/** Positions of the heat-map cells: predicted classes across the top (angled when their names are wider than a cell), actual ones down the side, in matrix order. */
+export function cellEncoding(angled: boolean) {
+  return {
+    x: {
+      field: 'predicted',
+      type: 'nominal',
+      title: 'Predicted',
+      sort: { field: 'j', op: 'min' },
+      axis: angled ? ({ labelAngle: -40, labelAlign: 'left', orient: 'top' } as const) : ({ labelAngle: 0, orient: 'top' } as const),
+    },
+    y: { field: 'actual', type: 'nominal', title: 'Actual', sort: { field: 'i', op: 'min' } },
+  } as const;
+}
+
 /** One view of an `hconcat` / `vconcat`. */
 type ConcatItem = Extract<TopLevelSpec, { hconcat: unknown }>['hconcat'][number];
 
 function heatmap(field: 'count' | 'rowShare', title: string, format: string, step: number, angled: boolean): ConcatItem {
-  const [stepField, strongField] = field === 'count' ? ['countStep', 'countStrong'] : ['shareStep', 'shareStrong'];
   return {
     title: { text: title, anchor: 'start', fontSize: 12, fontWeight: 600 },
     width: { step },
     height: { step },
-    encoding: {
-      x: {
-        field: 'predicted',
-        type: 'nominal',
-        title: 'Predicted',
-        sort: { field: 'j', op: 'min' },
-        axis: angled ? { labelAngle: -40, labelAlign: 'left', orient: 'top' } : { labelAngle: 0, orient: 'top' },
-      },
-      y: { field: 'actual', type: 'nominal', title: 'Actual', sort: { field: 'i', op: 'min' } },
-    },
-    layer: [
-      {
-        mark: { type: 'rect', stroke: SURFACE, strokeWidth: 1 },
-        encoding: {
-          color: {
-            field: stepField,
-            type: 'ordinal',
-            scale: { domain: HEAT_RAMP.map((_, k) => k), range: [...HEAT_RAMP] },
-            legend: null,
-          },
-          tooltip: [
-            { field: 'actual', type: 'nominal', title: 'Actual' },
-            { field: 'predicted', type: 'nominal', title: 'Predicted' },
-            { field: 'count', type: 'quantitative', title: 'Count', format: ',' },
-            { field: 'rowShare', type: 'quantitative', title: 'Share of actual', format: '.1%' },
-          ],
-        },
-      },
-      {
-        mark: { type: 'text', fontSize: CELL_FONT_SIZE },
-        encoding: {
-          text: { field, type: 'quantitative', format },
-          color: { condition: { test: `datum.${strongField}`, value: ON_STRONG }, value: INK },
-        },
-      },
-    ],
+    encoding: cellEncoding(angled),
+    layer: heatLayers(field, format, []),
   };
 }
 
