@@ -1,15 +1,31 @@
 /**
- * Side-by-side comparison of two records: every leaf field as a row, in record order, with tables
+ * Side-by-side comparison of records: every leaf field as a row, in record order, with tables
  * matched by their row key (metric, hyperparameter name, group, epoch, …) rather than by position,
- * so the UI can offer "differences only".
+ * so the UI can offer "differences only". The one flattening both compare pages use (the static
+ * pairwise pages and the in-browser page for any set), so a field has one name everywhere.
  */
 import type { Experiment } from '../schema/index.ts';
 import { metricInfo } from './metrics.ts';
 import { getOwn } from '../util/own.ts';
 
-/** One leaf field of either record. */
+/** One leaf field of any of the compared records. */
+export interface CompareManyRow {
+  /**
+   * Dotted path; table rows are addressed by their key in brackets: `evaluation.testMetrics[Accuracy].value`,
+   * confusion-matrix cells by their classes: `evaluation.confusionMatrix.matrix[actual Fraud].predicted Legit`.
+   */
+  path: string;
+  /** The value in each record, in the order given (null when absent). */
+  values: unknown[];
+  /** Whether each record has the field. */
+  present: boolean[];
+  /** True when every record has the field with the same value. */
+  same: boolean;
+}
+
+/** One leaf field of either of two records. */
 export interface CompareRow {
-  /** Dotted path; table rows are addressed by their key in brackets: `evaluation.testMetrics[Accuracy].value`. */
+  /** Dotted path, as in `CompareManyRow`. */
   path: string;
   /** Value in record a (null when absent). */
   a: unknown;
@@ -46,12 +62,19 @@ const byMetric: RowKey = (row) => {
   return label === undefined ? undefined : { key: metricInfo(label, text(row['unit'])).key, label };
 };
 
+/** Key of the rows of a confusion matrix once `comparable` has named them by class. */
+const ACTUAL = '\u0000actual';
+
 /** Tables compared by row key, by their path with the row keys left out. */
 const ROW_KEYS: Readonly<Record<string, RowKey>> = {
   'evaluation.testMetrics': byMetric,
   'comparison.claims': byMetric,
   'model.hyperparameters': byField('name'),
   'evaluation.disaggregated': byField('group'),
+  'evaluation.confusionMatrix.matrix': (row) => {
+    const label = text(row[ACTUAL]);
+    return label === undefined ? undefined : { key: label, label: `actual ${label}` };
+  },
   'training.history': byField('epoch'),
   'comparison.baselines': (row) => {
     const label = text(row['label']);
@@ -65,13 +88,15 @@ const ROW_KEYS: Readonly<Record<string, RowKey>> = {
   sections: byField('title'),
 };
 
-/** Merges two key orders, keeping each one's relative order: keys only in b go right after their predecessor in b. */
-export function mergeKeyOrder(aKeys: readonly string[], bKeys: readonly string[]): string[] {
-  const result = [...aKeys];
-  let previous: string | undefined;
-  for (const key of bKeys) {
-    if (!result.includes(key)) result.splice(previous === undefined ? 0 : result.indexOf(previous) + 1, 0, key);
-    previous = key;
+/** Merges key orders, keeping each one's relative order: keys only in a later list go right after their predecessor there. */
+export function mergeKeyOrder(...lists: readonly (readonly string[])[]): string[] {
+  const result: string[] = [];
+  for (const keys of lists) {
+    let previous: string | undefined;
+    for (const key of keys) {
+      if (!result.includes(key)) result.splice(previous === undefined ? 0 : result.indexOf(previous) + 1, 0, key);
+      previous = key;
+    }
   }
   return result;
 }
@@ -91,34 +116,59 @@ function keyedRows(rows: readonly unknown[], keyOf: RowKey): Array<{ key: string
   });
 }
 
-function walk(a: unknown, b: unknown, path: string, schemaPath: string, rows: CompareRow[]): void {
-  const objects = [a, b].filter((v) => v !== undefined);
-  if (objects.length > 0 && objects.every(isPlainObject) && objects.some((o) => Object.keys(o).length > 0)) {
-    const aObj = isPlainObject(a) ? a : {};
-    const bObj = isPlainObject(b) ? b : {};
-    for (const key of mergeKeyOrder(Object.keys(aObj), Object.keys(bObj)))
-      walk(getOwn(aObj, key), getOwn(bObj, key), join(path, key), join(schemaPath, key), rows);
+/**
+ * A confusion matrix with its rows named by class: `matrix` becomes one object per actual class,
+ * `{ [ACTUAL]: label, 'predicted <label>': count, … }`, so cells compare by class, not position.
+ * Other values pass through.
+ */
+function comparable(value: unknown, schemaPath: string): unknown {
+  if (schemaPath !== 'evaluation.confusionMatrix' || !isPlainObject(value)) return value;
+  const labels = value['labels'];
+  const matrix = value['matrix'];
+  if (!Array.isArray(labels) || !Array.isArray(matrix) || !matrix.every((r) => Array.isArray(r) && r.length === labels.length))
+    return value;
+  const names = (labels as unknown[]).map((l, i) => text(l) ?? `class ${i + 1}`);
+  const rows = (matrix as unknown[][]).map((row, i): Row => {
+    const named: Row = { [ACTUAL]: names[i] };
+    row.forEach((n, j) => (named[`predicted ${names[j] as string}`] = n));
+    return named;
+  });
+  return { ...value, matrix: rows };
+}
+
+function walk(raw: readonly unknown[], path: string, schemaPath: string, rows: CompareManyRow[]): void {
+  const values = raw.map((v) => comparable(v, schemaPath));
+  const defined = values.filter((v) => v !== undefined);
+  if (defined.length > 0 && defined.every(isPlainObject) && defined.some((o) => Object.keys(o).length > 0)) {
+    const objects = values.map((v) => (isPlainObject(v) ? v : {}));
+    for (const key of mergeKeyOrder(...objects.map((o) => Object.keys(o).filter((k) => k !== ACTUAL))))
+      walk(
+        objects.map((o) => getOwn(o, key)),
+        join(path, key),
+        join(schemaPath, key),
+        rows,
+      );
     return;
   }
-  if (objects.length > 0 && objects.every(Array.isArray) && objects.some((o) => (o as unknown[]).length > 0)) {
-    const aRows = Array.isArray(a) ? (a as unknown[]) : [];
-    const bRows = Array.isArray(b) ? (b as unknown[]) : [];
+  if (defined.length > 0 && defined.every(Array.isArray) && defined.some((o) => (o as unknown[]).length > 0)) {
+    const arrays = values.map((v) => (Array.isArray(v) ? (v as unknown[]) : []));
     const keyOf = ROW_KEYS[schemaPath];
     if (keyOf === undefined) {
-      for (let i = 0; i < Math.max(aRows.length, bRows.length); i++) walk(aRows[i], bRows[i], `${path}[${i}]`, schemaPath, rows);
+      const length = Math.max(...arrays.map((a) => a.length));
+      for (let i = 0; i < length; i++)
+        walk(
+          arrays.map((a) => a[i]),
+          `${path}[${i}]`,
+          schemaPath,
+          rows,
+        );
       return;
     }
-    const aKeyed = keyedRows(aRows, keyOf);
-    const bKeyed = keyedRows(bRows, keyOf);
-    const labels = new Map([...bKeyed, ...aKeyed].map((r) => [r.key, r.label]));
-    const order = mergeKeyOrder(
-      aKeyed.map((r) => r.key),
-      bKeyed.map((r) => r.key),
-    );
-    for (const key of order) {
+    const keyed = arrays.map((a) => keyedRows(a, keyOf));
+    const labels = new Map([...keyed].reverse().flatMap((k) => k.map((r) => [r.key, r.label] as const)));
+    for (const key of mergeKeyOrder(...keyed.map((k) => k.map((r) => r.key)))) {
       walk(
-        aKeyed.find((r) => r.key === key)?.row,
-        bKeyed.find((r) => r.key === key)?.row,
+        keyed.map((k) => k.find((r) => r.key === key)?.row),
         `${path}[${labels.get(key) ?? key}]`,
         schemaPath,
         rows,
@@ -126,20 +176,33 @@ function walk(a: unknown, b: unknown, path: string, schemaPath: string, rows: Co
     }
     return;
   }
-  const same = a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
-  rows.push({ path, a: a ?? null, b: b ?? null, same, onlyIn: a === undefined ? 'b' : b === undefined ? 'a' : null });
+  const present = values.map((v) => v !== undefined);
+  const first = JSON.stringify(values[0]);
+  const same = present.every(Boolean) && values.every((v) => v === values[0] || JSON.stringify(v) === first);
+  rows.push({ path, values: values.map((v) => v ?? null), present, same });
 }
 
 /**
- * Every leaf field of two records side by side, in record order (fields only in b placed after their
- * predecessor in b). Objects are flattened; tables (test metrics, hyperparameters, groups, epochs,
- * baselines, splits, …) are matched by row key; other arrays by position.
+ * Every leaf field of any number of records side by side, in record order (a field missing from the
+ * first record placed after its predecessor in the record that has it). Objects are flattened;
+ * tables (test metrics, hyperparameters, groups, epochs, baselines, splits, …) are matched by row
+ * key, confusion-matrix cells by class; other arrays by position.
  */
-export function compareRecords(a: Experiment, b: Experiment): CompareRow[] {
-  const rows: CompareRow[] = [];
+export function compareMany(records: readonly Experiment[]): CompareManyRow[] {
+  const rows: CompareManyRow[] = [];
   // `writtenDecimals` is the parser's note of how numbers were written, not data to compare.
-  const { writtenDecimals: _a, ...aData } = a;
-  const { writtenDecimals: _b, ...bData } = b;
-  walk(aData, bData, '', '', rows);
+  const data = records.map(({ writtenDecimals: _, ...rest }) => rest);
+  walk(data, '', '', rows);
   return rows;
+}
+
+/** `compareMany` for two records, with which one alone has a field. */
+export function compareRecords(a: Experiment, b: Experiment): CompareRow[] {
+  return compareMany([a, b]).map((r) => ({
+    path: r.path,
+    a: r.values[0],
+    b: r.values[1],
+    same: r.same,
+    onlyIn: r.present[0] && r.present[1] ? null : r.present[0] ? 'a' : 'b',
+  }));
 }

@@ -115,7 +115,7 @@ export const message = {
   flagGapNoise: (difference: number): string =>
     `Not flagged: the gap of ${show(difference * 100)} pp is within noise (its 95% interval includes 0).`,
   flagGap: (difference: number, threshold: number, interval: { low: number; high: number }): string =>
-    `The gap of ${show(difference * 100)} pp is at least ${show(threshold * 100)} pp, and its 95% interval [${show(interval.low * 100)}, ${show(interval.high * 100)}] pp excludes 0.`,
+    `The gap of ${show(difference * 100)} pp is at least ${show(threshold * 100)} pp, and its 95% interval [${(interval.low * 100).toFixed(1)}, ${(interval.high * 100).toFixed(1)}] pp excludes 0.`,
   danglingParent: (parent: string): string => `Parent experiment "${parent}" is not among the records.`,
   danglingRelated: (related: string): string => `Related experiment "${related}" is not among the records.`,
   danglingBaseline: (label: string, id: string): string =>

@@ -12,6 +12,7 @@ import { fairnessSpec, FOUR_FIFTHS_LABEL, summarizeFairness } from './fairness.t
 import { featureImportanceSpec, sortFeatures } from './feature-importance.ts';
 import { formatChartNumber, formatShare, slugify, spansDecades } from './format.ts';
 import { downsample } from './downsample.ts';
+import { CHART_SIZES } from './theme.ts';
 import { learningRateSpec } from './learning-rate.ts';
 import { lineageTrendSpec } from './lineage-trend.ts';
 import { isLogRange, searchPosition, searchSpaceSpec } from './search-space.ts';
@@ -211,7 +212,8 @@ export function chartableTestMetrics(metrics: readonly TestMetric[]): {
   };
 }
 
-function confusionMatrixData(cm: ConfusionMatrix): ConfusionMatrixData | undefined {
+/** A confusion matrix fit to draw (square, labelled, non-negative counts), or undefined. */
+export function confusionMatrixData(cm: ConfusionMatrix): ConfusionMatrixData | undefined {
   const n = cm.labels.length;
   if (n < 2 || cm.matrix.length !== n || cm.matrix.some((row) => row.length !== n || row.some((v) => !isNumber(v) || v < 0)))
     return undefined;
@@ -480,24 +482,55 @@ function featureImportanceCharts(record: Experiment, maxFeatures: number): Chart
   ];
 }
 
-function lineageCharts(record: Experiment, input: ExperimentChartsInput): ChartView[] {
+/** The headline metric along the lineage, drawn small for the summary band; undefined without two values on the chain. */
+function lineageTrendChart(record: Experiment, input: ExperimentChartsInput): ChartView | undefined {
   const chain = (input.lineageChain ?? []).flatMap((p) =>
     isNumber(p.value) ? [{ id: p.id, value: p.value, current: p.id === record.id }] : [],
   );
-  if (chain.length < 2) return [];
+  if (chain.length < 2) return undefined;
   const metric = input.headlineMetric ?? 'Headline metric';
   const first = chain[0] as { id: string; value: number };
   const last = chain[chain.length - 1] as { id: string; value: number };
-  return [
-    {
-      id: 'lineage-trend',
-      section: 'lineage',
-      title: `${metric} along the lineage`,
-      description: `${metric} across ${chain.length} experiments from ${first.id} to ${last.id}: ${chain.map((p) => `${p.id} ${num(p.value)}`).join(' → ')} (change ${last.value - first.value >= 0 ? '+' : ''}${num(last.value - first.value)}).`,
-      spec: lineageTrendSpec({ metric, points: chain }),
-      table: { columns: ['Experiment', metric], rows: chain.map((p) => [p.id, p.value]) },
+  return {
+    id: 'lineage-trend',
+    section: 'summary',
+    title: `${metric} along the lineage`,
+    description: `${metric} across ${chain.length} experiments from ${first.id} to ${last.id}: ${chain.map((p) => `${p.id} ${num(p.value)}`).join(' → ')} (change ${last.value - first.value >= 0 ? '+' : ''}${num(last.value - first.value)}).`,
+    spec: lineageTrendSpec({ metric, points: chain }, CHART_SIZES.summary),
+    table: { columns: ['Experiment', metric], rows: chain.map((p) => [p.id, p.value]) },
+  };
+}
+
+/** One panel of the training curves (losses when there are any), drawn small for the summary band. */
+function summaryCurvesChart(record: Experiment): ChartView | undefined {
+  const all = trainingSeries(record.training?.history ?? []);
+  const kind = all.some((s) => s.kind === 'loss') ? 'loss' : 'score';
+  const series = all.filter((s) => s.kind === kind);
+  if (series.length === 0) return undefined;
+  const best = record.training?.bestModel?.epoch;
+  const bestEpoch = isNumber(best) ? best : undefined;
+  const epochs = [...new Set(series.flatMap((s) => s.points.map((p) => p.epoch)))].sort((a, b) => a - b);
+  const label = trainingPanelLabel(kind, all);
+  return {
+    id: 'summary-curves',
+    section: 'summary',
+    title: `${label} by epoch`,
+    description: `${label} by epoch for ${series.length} column${series.length === 1 ? '' : 's'}. ${series.map(describeSeries).join('; ')}.${bestEpoch === undefined ? '' : ` Best model at epoch ${bestEpoch}.`}`,
+    spec: trainingCurvesSpec({ series, bestEpoch }, { width: CHART_SIZES.summary.width, panelHeight: CHART_SIZES.summary.height }),
+    table: {
+      columns: ['Epoch', ...series.map((s) => s.name)],
+      rows: epochs.map((epoch) => [epoch, ...series.map((s) => s.points.find((p) => p.epoch === epoch)?.value ?? null)]),
     },
-  ];
+  };
+}
+
+/**
+ * The summary band's one small chart: the headline metric along the lineage when there is one, else
+ * the training curves of one kind; none when the record has neither.
+ */
+function summaryCharts(record: Experiment, input: ExperimentChartsInput): ChartView[] {
+  const chart = lineageTrendChart(record, input) ?? summaryCurvesChart(record);
+  return chart === undefined ? [] : [chart];
 }
 
 /**
@@ -507,12 +540,12 @@ function lineageCharts(record: Experiment, input: ExperimentChartsInput): ChartV
 export function buildExperimentCharts(input: ExperimentChartsInput & ExperimentChartOptions): ChartView[] {
   const { record } = input;
   return [
+    ...summaryCharts(record, input),
     ...trainingCharts(record),
     ...evaluationCharts(record),
     ...fairnessCharts(record, input),
     ...baselinesCharts(record, input),
     ...searchSpaceCharts(record),
     ...featureImportanceCharts(record, input.maxFeatures ?? 20),
-    ...lineageCharts(record, input),
   ];
 }

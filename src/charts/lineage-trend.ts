@@ -4,8 +4,14 @@ import { SPEC_BASE, VALUE_FORMAT } from './spec-common.ts';
 import { formatChartNumber } from './format.ts';
 import type { LineageTrendData } from './types.ts';
 
-/** A metric along the ancestor chain, root → this experiment, each point labelled with its value; x labels are ids. */
-export function lineageTrendSpec(data: LineageTrendData): TopLevelSpec {
+/**
+ * A metric along the ancestor chain, root → this experiment, each point labelled with its value; x
+ * labels are ids. `size` is the plot area (the page's summary band draws it small).
+ */
+export function lineageTrendSpec(
+  data: LineageTrendData,
+  size: { width: number; height: number } = { width: CHART_SIZES.width, height: CHART_SIZES.lineHeight },
+): TopLevelSpec {
   const rows = data.points.map((p, order) => ({
     id: p.id,
     order,
@@ -25,8 +31,8 @@ export function lineageTrendSpec(data: LineageTrendData): TopLevelSpec {
     ...SPEC_BASE,
     datasets: { table: rows },
     data: { name: 'table' },
-    width: CHART_SIZES.width,
-    height: CHART_SIZES.lineHeight,
+    width: size.width,
+    height: size.height,
     encoding: { x, y },
     layer: [
       { mark: { type: 'line', color: MUTED, strokeWidth: 1.5 } },

@@ -130,7 +130,7 @@ export function searchSpaceSpec(data: SearchSpaceData): TopLevelSpec {
       },
       {
         transform: [role('tick')],
-        mark: { type: 'text', baseline: 'top', dy: 9, fontSize: 10, color: MUTED },
+        mark: { type: 'text', baseline: 'top', dy: 9, fontSize: CHART_SIZES.minFontSize, color: MUTED },
         encoding: { y, x, text: { field: 'label', type: 'nominal' } },
       },
       {

@@ -10,6 +10,14 @@ export function formatWithInterval(value: number, low: number | undefined, high:
   return `${formatChartNumber(value)} (95% CI ${formatChartNumber(low)}–${formatChartNumber(high)})`;
 }
 
+/** Tooltip of a metric's value with its 95% CI (rows with `metric`, `value`, `low`, `high`). */
+export const INTERVAL_TOOLTIP = [
+  { field: 'metric', type: 'nominal', title: 'Metric' },
+  { field: 'value', type: 'quantitative', title: 'Value', format: VALUE_FORMAT },
+  { field: 'low', type: 'quantitative', title: '95% CI low', format: VALUE_FORMAT },
+  { field: 'high', type: 'quantitative', title: '95% CI high', format: VALUE_FORMAT },
+] as const;
+
 /** Test-set metrics as dots with their 95% confidence intervals as error bars, one row per metric. */
 export function testMetricsSpec(data: TestMetricsData): TopLevelSpec {
   const rows: ChartDatum[] = data.metrics.map((m, order) => ({
@@ -21,12 +29,7 @@ export function testMetricsSpec(data: TestMetricsData): TopLevelSpec {
     label: formatWithInterval(m.value, m.low, m.high),
   }));
   const y = { field: 'metric', type: 'nominal', title: null, sort: { field: 'order', op: 'min' } } as const;
-  const tooltip = [
-    { field: 'metric', type: 'nominal', title: 'Metric' },
-    { field: 'value', type: 'quantitative', title: 'Value', format: VALUE_FORMAT },
-    { field: 'low', type: 'quantitative', title: '95% CI low', format: VALUE_FORMAT },
-    { field: 'high', type: 'quantitative', title: '95% CI high', format: VALUE_FORMAT },
-  ] as const;
+  const tooltip = INTERVAL_TOOLTIP;
   return {
     ...SPEC_BASE,
     datasets: { table: rows },

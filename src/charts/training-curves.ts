@@ -24,7 +24,10 @@ export function trainingPanelLabel(kind: TrainingSeries['kind'], series: readonl
  * `<kind>_rings`) rather than one table filtered per layer: Vega then keeps no filter state per data
  * point, which makes this, the largest chart of a page, about a quarter cheaper to render.
  */
-export function trainingCurvesSpec(data: TrainingCurvesData): TopLevelSpec {
+export function trainingCurvesSpec(
+  data: TrainingCurvesData,
+  size: { width: number; panelHeight: number } = { width: CHART_SIZES.width, panelHeight: CHART_SIZES.panelHeight },
+): TopLevelSpec {
   const kinds = (['loss', 'score'] as const).filter((k) => data.series.some((s) => s.kind === k && s.points.length > 0));
   // Point markers help read a few epochs; on long histories they only add weight to the page.
   const markers = Math.max(0, maxOf(data.series.map((s) => s.points.length))) <= MAX_MARKED_POINTS;
@@ -54,8 +57,8 @@ export function trainingCurvesSpec(data: TrainingCurvesData): TopLevelSpec {
     });
     return {
       title: { text: trainingPanelLabel(kind, data.series), anchor: 'start', fontSize: 12, fontWeight: 600, offset: 6 },
-      width: CHART_SIZES.width,
-      height: CHART_SIZES.panelHeight,
+      width: size.width,
+      height: size.panelHeight,
       layer: [
         {
           name: name('lines'),

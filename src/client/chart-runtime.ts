@@ -1,7 +1,7 @@
 /**
  * Chart runtime, loaded lazily by `charts.ts`: turns a compiled Vega spec (no Vega-Lite in the
  * browser) and the chart's data into an interactive SVG view with tooltips, at exactly the static
- * SVG's size.
+ * SVG's size; and opens a chart's action menu (vega-embed, a chunk of its own loaded on demand).
  *
  * Only the Vega packages the compiled chart specs need are bundled (view, parser, and the core,
  * view and encode transforms) instead of the whole `vega` package (geo, force, hierarchy, label,
@@ -21,6 +21,7 @@ import { chartSpecWithData, splitChartSpec } from '../charts/payload.ts';
 import { experimentChartViews } from '../charts/experiment-views.ts';
 import { formatTooltipHtml } from '../charts/tooltip.ts';
 import type { ExperimentDocument } from '../analysis/schema.ts';
+import type { ChartView } from '../charts/types.ts';
 
 Object.assign(transforms, coreTransforms, viewTransforms, encodeTransforms);
 // Lay text out exactly as the build did, so the interactive chart has the static SVG's size.
@@ -54,43 +55,68 @@ function loadJson(url: string): Promise<unknown> {
   return file;
 }
 
-/**
- * The compiled Vega spec with data of chart `id`: its data is built from the experiment's API
- * document (record and analysis) by the same code the build used, and its compiled shape (a Vega
- * spec without data, shared by every page, so the browser caches it) is fetched from `shapeUrl`.
- * Undefined when the experiment has no such chart.
- */
-async function loadChartSpec(dataUrl: string, shapeUrl: string, id: string): Promise<Parameters<typeof parse>[0] | undefined> {
-  const [doc, shape] = await Promise.all([loadJson(dataUrl) as Promise<ExperimentDocument>, loadJson(shapeUrl) as Promise<object>]);
-  const view = experimentChartViews({
+/** The chart views a figure can be one of, built from its API documents as the build did. */
+async function chartViewsOf(figure: HTMLElement): Promise<{ id: string; spec: ChartView['spec'] }[]> {
+  const urls = (figure.dataset['chartSrc'] ?? '').split(' ').filter(Boolean);
+  const docs = (await Promise.all(urls.map((url) => loadJson(new URL(url, document.baseURI).href)))) as ExperimentDocument[];
+  if (figure.dataset['chartKind'] === 'compare') {
+    // Only compare pages need the compare charts: a chunk of their own.
+    const { compareChartViews } = await import('../charts/compare-views.ts');
+    return compareChartViews(docs);
+  }
+  const doc = docs[0];
+  if (doc === undefined) return [];
+  return experimentChartViews({
     record: doc.record,
     headlineMetric: doc.analysis.headline?.metric,
     lineageChain: doc.analysis.headlineChain ?? undefined,
-  }).find((v) => v.id === id);
-  return view === undefined ? undefined : chartSpecWithData(shape, splitChartSpec(view.spec).data);
+  });
 }
 
-/** Replaces a figure's static SVG with an interactive Vega view; sets `data-hydrated="true"`. */
-export async function hydrateChart(figure: HTMLElement): Promise<void> {
-  const dataUrl = figure.dataset['chartSrc'];
-  const shapeUrl = figure.dataset['chartShape'];
+/** The figure's chart view (its Vega-Lite spec with data); undefined when the documents have no such chart. */
+async function chartViewOf(figure: HTMLElement): Promise<{ id: string; spec: ChartView['spec'] } | undefined> {
   const id = figure.dataset['chart'];
-  const staticSvg = figure.querySelector('svg');
-  if (!dataUrl || !shapeUrl || !id || staticSvg === null) {
+  return (await chartViewsOf(figure)).find((v) => v.id === id);
+}
+
+/** The figure's canvas without the chart in it (the static SVG, a hydrated or an embedded view), ready for a new one. */
+function clearedCanvas(figure: HTMLElement): HTMLElement | null {
+  const canvas = figure.querySelector<HTMLElement>('.chart-canvas');
+  canvas?.replaceChildren();
+  return canvas;
+}
+
+/**
+ * Draws a figure's interactive chart: a Vega view of the compiled shape (`data-chart-shape`) and the
+ * chart's data, rebuilt from the API documents (`data-chart-src`), in place of the static SVG (or in
+ * an empty canvas, on the in-browser compare page); sets `data-hydrated="true"`.
+ */
+export async function hydrateChart(figure: HTMLElement): Promise<void> {
+  const shapeUrl = figure.dataset['chartShape'];
+  const canvas = figure.querySelector<HTMLElement>('.chart-canvas');
+  if (!figure.dataset['chartSrc'] || !shapeUrl || !figure.dataset['chart'] || canvas === null) {
     figure.dataset['hydrated'] = 'skipped';
     return;
   }
-  const spec = await loadChartSpec(new URL(dataUrl, document.baseURI).href, new URL(shapeUrl, document.baseURI).href, id);
-  if (spec === undefined) {
+  const [view, shape] = await Promise.all([chartViewOf(figure), loadJson(new URL(shapeUrl, document.baseURI).href) as Promise<object>]);
+  if (view === undefined) {
     figure.dataset['hydrated'] = 'skipped';
     return;
   }
+  const spec = chartSpecWithData(shape, splitChartSpec(view.spec).data) as Parameters<typeof parse>[0];
   const host = document.createElement('div');
   host.className = 'chart-live';
-  const view = new View(parse(spec), { renderer: 'svg', container: host, hover: true, tooltip: tooltipHandler().call });
-  await view.runAsync();
-  const live = host.querySelector('svg');
-  // The figure's canvas is the one labelled image: no nested document or unnamed mark roles.
+  const live = new View(parse(spec), { renderer: 'svg', container: host, hover: true, tooltip: tooltipHandler().call });
+  await live.runAsync();
+  finishLiveSvg(host, canvas.getAttribute('aria-label'));
+  // Another action (the chart menu) may have replaced the canvas's content meanwhile: then it stays.
+  if (figure.dataset['embedded'] !== 'true') clearedCanvas(figure)?.append(host);
+  figure.dataset['hydrated'] = 'true';
+}
+
+/** A live chart's SVG as the figure's one labelled image: no nested document or unnamed mark roles, the static image's viewBox. */
+function finishLiveSvg(host: HTMLElement, label: string | null): void {
+  const svg = host.querySelector('svg');
   host.removeAttribute('role');
   host.removeAttribute('aria-label');
   host.setAttribute('aria-hidden', 'true');
@@ -98,13 +124,38 @@ export async function hydrateChart(figure: HTMLElement): Promise<void> {
     el.removeAttribute('role');
     el.removeAttribute('aria-roledescription');
   }
-  if (live !== null) {
-    // Same viewBox as the static image, so CSS scaling (max-width: 100%) treats both alike.
-    live.setAttribute('viewBox', `0 0 ${live.getAttribute('width') ?? '0'} ${live.getAttribute('height') ?? '0'}`);
-    live.setAttribute('role', 'img');
-    const label = staticSvg.getAttribute('aria-label');
-    if (label !== null) live.setAttribute('aria-label', label);
+  if (svg !== null) {
+    svg.setAttribute('viewBox', `0 0 ${svg.getAttribute('width') ?? '0'} ${svg.getAttribute('height') ?? '0'}`);
+    svg.setAttribute('role', 'img');
+    if (label !== null) svg.setAttribute('aria-label', label);
   }
-  staticSvg.replaceWith(host);
-  figure.dataset['hydrated'] = 'true';
+}
+
+/**
+ * The chart's action menu (vega-embed's: save as SVG or PNG, view the Vega-Lite spec with its data):
+ * vega-embed — and with it Vega-Lite, to compile the spec in the browser — loads only now, as a
+ * chunk of its own. The chart is drawn again by vega-embed, from the same spec and data, with the
+ * same text metrics, so it keeps its size; its menu opens.
+ */
+export async function openChartActions(figure: HTMLElement): Promise<void> {
+  const [{ default: embed }, view] = await Promise.all([import('vega-embed'), chartViewOf(figure)]);
+  const canvas = figure.querySelector<HTMLElement>('.chart-canvas');
+  if (view === undefined || canvas === null) throw new Error(`chart ${figure.dataset['chart'] ?? ''}: no spec to act on`);
+  const host = document.createElement('div');
+  await embed(host, view.spec, {
+    mode: 'vega-lite',
+    renderer: 'svg',
+    actions: { export: { svg: true, png: true }, source: true, compiled: false, editor: false },
+    downloadFileName: view.id,
+    tooltip: tooltipHandler().call,
+    i18n: { SOURCE_ACTION: 'View Vega-Lite spec and data' },
+  });
+  finishLiveSvg(host.querySelector<HTMLElement>('.chart-wrapper') ?? host, canvas.getAttribute('aria-label'));
+  figure.dataset['embedded'] = 'true';
+  clearedCanvas(figure)?.append(host);
+  const menu = host.querySelector<HTMLDetailsElement>('details');
+  if (menu !== null) {
+    menu.open = true;
+    host.querySelector<HTMLElement>('.vega-actions a')?.focus();
+  }
 }

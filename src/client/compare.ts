@@ -1,18 +1,42 @@
 /**
- * Client-side comparison of any set of experiments, read from the static JSON API: no server.
- * Every leaf field of each record becomes a row; "Differences only" hides rows that are equal.
+ * The in-browser compare page (`/compare/?ids=a,b,c`): any set of experiments, read from the static
+ * JSON API — no server. It shows what the static pairwise pages show, built by the same view code
+ * (`buildComparePageData`, with the same field names) and rendered as the same markup, with the
+ * charts drawn in the browser from the same spec functions by the lazily loaded chart runtime.
  */
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+import { buildComparePageData, type CompareDocView } from '../view/compare-page.ts';
+import type { ChartBlockData } from '../view/blocks.ts';
+import { dataTableNode, sectionNode } from './render-blocks.ts';
+import { hydrateChartsWhenVisible } from './charts.ts';
 
-/** Flattens a record into `path → value` rows, in the record's order. */
-function flatten(value: Json, prefix: string, out: Map<string, string>): void {
-  if (value !== null && typeof value === 'object') {
-    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
-    if (entries.length === 0) out.set(prefix, Array.isArray(value) ? '[]' : '{}');
-    for (const [k, v] of entries) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-    return;
+async function loadDocs(ids: readonly string[], root: string): Promise<{ docs: CompareDocView[]; urls: string[] }> {
+  const urls = ids.map((id) => new URL(`api/experiments/${encodeURIComponent(id)}.json`, root).href);
+  const docs = await Promise.all(
+    urls.map(async (url, i) => {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`No experiment “${ids[i] ?? ''}”`);
+      return (await res.json()) as CompareDocView;
+    }),
+  );
+  return { docs, urls };
+}
+
+/** Each compare chart kind's compiled shape URL, written into the page by the build (none when it has no charts). */
+function chartShapes(): Record<string, string> {
+  const text = document.getElementById('compare-shapes')?.textContent ?? '{}';
+  return JSON.parse(text) as Record<string, string>;
+}
+
+async function chartBlocks(docs: CompareDocView[], urls: string[]): Promise<Map<string, ChartBlockData[]>> {
+  const shapes = chartShapes();
+  if (Object.keys(shapes).length === 0) return new Map();
+  try {
+    const { compareChartBlocks } = await import('./compare-charts.ts');
+    return compareChartBlocks(docs, urls, shapes);
+  } catch (error) {
+    console.warn('compare: no charts', error);
+    return new Map();
   }
-  out.set(prefix, value === null ? '—' : String(value));
 }
 
 async function run(): Promise<void> {
@@ -27,64 +51,41 @@ async function run(): Promise<void> {
     status.textContent = ids.length === 1 ? 'Pick at least two experiments.' : '';
     return;
   }
+  // The brand link is the site root, whatever the base path.
   const root = document.querySelector<HTMLAnchorElement>('a.brand')?.href ?? window.location.href;
   status.textContent = `Loading ${ids.length} experiments…`;
-  const docs = await Promise.all(
-    ids.map(async (id) => {
-      const res = await fetch(new URL(`api/experiments/${encodeURIComponent(id)}.json`, root));
-      if (!res.ok) throw new Error(`No experiment “${id}”`);
-      return (await res.json()) as { record: Json };
-    }),
-  ).catch((error: unknown) => {
+  const loaded = await loadDocs(ids, root).catch((error: unknown) => {
     status.textContent = error instanceof Error ? error.message : String(error);
     return null;
   });
-  if (!docs) return;
-  const flat = docs.map((d) => {
-    const m = new Map<string, string>();
-    flatten(d.record, '', m);
-    return m;
-  });
-  const paths: string[] = [];
-  const seen = new Set<string>();
-  for (const m of flat)
-    for (const p of m.keys())
-      if (!seen.has(p) && p !== '$schema') {
-        seen.add(p);
-        paths.push(p);
-      }
-
-  const table = document.createElement('table');
-  const head = table.createTHead().insertRow();
-  const corner = document.createElement('th');
-  corner.scope = 'col';
-  corner.textContent = 'Field';
-  head.append(corner);
-  ids.forEach((id) => {
-    const th = document.createElement('th');
-    th.scope = 'col';
+  if (!loaded) return;
+  const charts = await chartBlocks(loaded.docs, loaded.urls);
+  const data = buildComparePageData({ base: new URL(root).pathname, docs: loaded.docs, charts });
+  const nav = document.createElement('nav');
+  nav.className = 'toc';
+  nav.setAttribute('aria-label', 'Sections');
+  const list = document.createElement('ol');
+  for (const s of data.toc) {
     const a = document.createElement('a');
-    a.href = new URL(`experiments/${encodeURIComponent(id)}/`, root).href;
-    a.textContent = id;
-    th.append(a);
-    head.append(th);
-  });
-  const body = table.createTBody();
-  let differing = 0;
-  for (const p of paths) {
-    const values = flat.map((m) => m.get(p) ?? '—');
-    const same = values.every((v) => v === values[0]);
-    if (!same) differing += 1;
-    const row = body.insertRow();
-    row.className = same ? 'same' : 'differs';
-    const th = document.createElement('th');
-    th.scope = 'row';
-    th.textContent = p;
-    row.append(th);
-    for (const v of values) row.insertCell().textContent = v;
+    a.href = `#${s.id}`;
+    a.textContent = s.title;
+    const li = document.createElement('li');
+    li.append(a);
+    list.append(li);
   }
-  output.replaceChildren(table);
-  status.textContent = `${paths.length} fields, ${differing} differ.`;
+  nav.append(list);
+  const lead = document.createElement('p');
+  lead.className = 'lead';
+  lead.textContent = `${data.lead} ${data.differing} of ${data.total} fields differ.`;
+  output.replaceChildren(
+    lead,
+    dataTableNode('compared', data.overview.caption, data.overview.columns, data.overview.rows),
+    nav,
+    ...data.sections.map(sectionNode),
+  );
+  document.title = `${data.title} · Logbook`;
+  status.textContent = `${data.total} fields, ${data.differing} differ.`;
+  hydrateChartsWhenVisible(output);
 }
 
 void run();

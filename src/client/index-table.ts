@@ -1,6 +1,7 @@
 /**
  * Progressive enhancement of the experiments table: sort by any column, filter by text, status
- * and use case, and pick experiments to compare. The table is complete HTML without it.
+ * and use case, pick the metric columns shown (kept in the address: `?cols=Accuracy,F1`), and pick
+ * experiments to compare. The table is complete HTML without it (with the default columns).
  */
 const table = document.querySelector<HTMLTableElement>('#experiments');
 const form = document.querySelector<HTMLFormElement>('#index-tools');
@@ -16,6 +17,33 @@ if (table && form && body) {
     const value = data.get(name);
     return typeof value === 'string' ? value : '';
   };
+
+  const picker = form.querySelector<HTMLDetailsElement>('.column-picker');
+  const columnBoxes = [...form.querySelectorAll<HTMLInputElement>('input[name="col"]')];
+
+  /** Shows the picked metric columns and writes them into the address (by metric name, so links stay readable). */
+  const applyColumns = (writeUrl: boolean): void => {
+    const shown = new Set(columnBoxes.filter((b) => b.checked).map((b) => b.value));
+    for (const cell of table.querySelectorAll<HTMLElement>('[data-col]')) cell.hidden = !shown.has(cell.dataset['col'] ?? '');
+    if (!writeUrl) return;
+    const url = new URL(window.location.href);
+    url.searchParams.set(
+      'cols',
+      columnBoxes
+        .filter((b) => b.checked)
+        .map((b) => b.dataset['metric'] ?? '')
+        .join(','),
+    );
+    history.replaceState(null, '', url);
+  };
+
+  const cols = new URLSearchParams(window.location.search).get('cols');
+  if (cols !== null) {
+    const wanted = new Set(cols.split(',').map((c) => c.trim()));
+    for (const box of columnBoxes) box.checked = wanted.has(box.dataset['metric'] ?? '');
+    applyColumns(false);
+  }
+  if (picker) picker.hidden = false;
 
   const applyFilter = (): void => {
     const data = new FormData(form);
@@ -63,7 +91,10 @@ if (table && form && body) {
     const th = (event.target as Element).closest<HTMLTableCellElement>('th[data-sort-key]');
     if (th) sortBy(th);
   });
-  form.addEventListener('input', applyFilter);
+  form.addEventListener('input', (event) => {
+    if ((event.target as HTMLInputElement).name === 'col') applyColumns(true);
+    else applyFilter();
+  });
   body.addEventListener('change', updateCompare);
   form.addEventListener('submit', (event) => {
     event.preventDefault();

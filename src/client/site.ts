@@ -1,8 +1,30 @@
 /**
- * The only script every page loads (kept tiny): "copy link" buttons for sections and charts, and
- * the lazy chart bootstrap, which loads the chart runtime only when a chart scrolls into view.
+ * The only script every page loads (kept tiny): "copy link" buttons for sections and charts, "Copy"
+ * buttons of storage locations (`s3://…`), and the lazy chart bootstrap, which loads the chart
+ * runtime only when a chart scrolls into view (and the chart actions when their menu is opened).
  */
 import { hydrateChartsWhenVisible } from './charts.ts';
+
+/** Shows `text` on a button for a moment. */
+function flash(button: HTMLButtonElement, text: string): void {
+  const before = button.textContent;
+  button.textContent = text;
+  window.setTimeout(() => (button.textContent = before), 1500);
+}
+
+function copyTexts(): void {
+  document.addEventListener('click', (event) => {
+    const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-copy-text]');
+    if (!button) return;
+    const text = button.dataset['copyText'] ?? '';
+    if (navigator.clipboard)
+      navigator.clipboard.writeText(text).then(
+        () => flash(button, 'Copied'),
+        () => flash(button, 'Select and copy'),
+      );
+    else flash(button, 'Select and copy');
+  });
+}
 
 function copyLinks(): void {
   document.addEventListener('click', (event) => {
@@ -11,10 +33,8 @@ function copyLinks(): void {
     const url = new URL(window.location.href);
     url.hash = button.dataset['copyAnchor'] ?? '';
     const done = (text: string): void => {
-      const before = button.textContent;
-      button.textContent = text;
       button.dataset['copied'] = url.href;
-      window.setTimeout(() => (button.textContent = before), 1500);
+      flash(button, text);
     };
     history.replaceState(null, '', url.hash);
     if (navigator.clipboard)
@@ -27,4 +47,5 @@ function copyLinks(): void {
 }
 
 copyLinks();
+copyTexts();
 hydrateChartsWhenVisible();

@@ -9,7 +9,7 @@ import { buildLineageTree, headlineChain } from '../view/lineage.ts';
 import type { SiteModel } from './data.ts';
 
 /** Bumped when what the keys cover changes, so old cache entries are not reused. */
-const KEY_VERSION = '2';
+const KEY_VERSION = '3';
 
 function hash(value: unknown): string {
   return createHash('sha256').update(KEY_VERSION).update(JSON.stringify(value)).digest('hex');
@@ -26,9 +26,9 @@ export function experimentPageKey(id: string, site: SiteModel): string {
   return hash([record, analysis, related, tree, chain, site.files.get(id) ?? null, site.settings.charts]);
 }
 
-/** Everything a compare page of `a` against `b` is built from. */
+/** Everything a compare page of `a` against `b` (and its charts) is built from. */
 export function comparePageKey(a: string, b: string, relation: string, site: SiteModel): string {
-  return hash([site.byId.get(a), site.byId.get(b), relation, site.analyses.get(a)]);
+  return hash([site.byId.get(a), site.byId.get(b), relation, site.analyses.get(a), site.analyses.get(b), site.settings.charts]);
 }
 
 /** Everything an experiment's API document is built from. */

@@ -5,7 +5,8 @@
  * (`chart-worker.ts`): input and output are plain data, so they cross threads by structured clone.
  */
 import { experimentChartViews, type ExperimentChartsInput } from '../charts/experiment-views.ts';
-import type { ChartCell } from '../charts/types.ts';
+import { compareChartViews, type CompareDoc } from '../charts/compare-views.ts';
+import type { ChartView } from '../charts/types.ts';
 import { compileChartShape, renderChartView, type VegaSpec } from '../charts/render.ts';
 import {
   chartCacheKey,
@@ -17,28 +18,9 @@ import {
   type ChartCacheEffects,
 } from './chart-cache.ts';
 import type { ChartBlockData } from '../view/blocks.ts';
-import { formatValue } from '../view/format.ts';
+import { tableHtml } from '../view/html.ts';
 
 export type { ChartBlocksBySection };
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text as HTML text: record text (group names, metric names) is shown, never interpreted. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
-
-/** A chart's data table as `<thead>` + `<tbody>` HTML, every cell escaped. */
-export function tableHtml(columns: readonly string[], rows: readonly (readonly ChartCell[])[]): string {
-  const head = columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
-  const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cellText(cell))}</td>`).join('')}</tr>`).join('');
-  return `<thead><tr>${head}</tr></thead><tbody>${body}</tbody>`;
-}
-
-function cellText(cell: ChartCell): string {
-  if (cell === null) return '—';
-  return typeof cell === 'number' ? formatValue(cell) : cell;
-}
 
 /** The compiled shapes (Vega specs without data) the experiment's charts use, by shape id. */
 export function chartShapes(input: ExperimentChartsInput): Map<string, VegaSpec> {
@@ -56,10 +38,11 @@ export interface ChartBlocksOptions {
   effects?: ChartCacheEffects | undefined;
 }
 
-async function renderBlocks(input: ExperimentChartsInput): Promise<ChartBlocksBySection> {
+/** Chart views (of an experiment or a comparison) rendered to blocks, grouped by page section. */
+async function renderBlocks(views: readonly (Omit<ChartView, 'section'> & { section: string })[]): Promise<ChartBlocksBySection> {
   const bySection = new Map<string, ChartBlockData[]>();
-  for (const view of experimentChartViews(input)) {
-    const rendered = await renderChartView(view);
+  for (const view of views) {
+    const rendered = await renderChartView(view as ChartView);
     const list = bySection.get(view.section) ?? [];
     list.push({
       id: view.id,
@@ -77,13 +60,17 @@ async function renderBlocks(input: ExperimentChartsInput): Promise<ChartBlocksBy
 }
 
 /** The cache key of an experiment's chart blocks; null when nothing may be cached (no cache folder, or no code fingerprint). */
-export function chartBlocksKey(input: ExperimentChartsInput, options: ChartBlocksOptions): string | null {
+export function chartBlocksKey(input: ExperimentChartsInput | { compare: unknown }, options: ChartBlocksOptions): string | null {
   const code = chartCodeFingerprint();
   return code === null || options.cacheDir === null ? null : chartCacheKey(input, code);
 }
 
-/** An experiment's chart blocks, read from the cache or rendered and cached. */
-export async function renderChartBlocks(input: ExperimentChartsInput, options: ChartBlocksOptions): Promise<ChartBlocksBySection> {
+/** Blocks from the cache under the key of `input`, or rendered by `render` and cached. */
+async function throughCache(
+  input: ExperimentChartsInput | { compare: unknown },
+  options: ChartBlocksOptions,
+  render: () => Promise<ChartBlocksBySection>,
+): Promise<ChartBlocksBySection> {
   const dir = options.cacheDir;
   const key = chartBlocksKey(input, options);
   const effects = options.effects ?? nodeChartCacheEffects;
@@ -91,9 +78,23 @@ export async function renderChartBlocks(input: ExperimentChartsInput, options: C
     const cached = await readCachedBlocks(dir, key, effects);
     if (cached !== undefined) return cached;
   }
-  const blocks = await renderBlocks(input);
+  const blocks = await render();
   if (dir !== null && key !== null) await writeCachedBlocks(dir, key, blocks, effects);
   return blocks;
+}
+
+/** An experiment's chart blocks, read from the cache or rendered and cached. */
+export function renderChartBlocks(input: ExperimentChartsInput, options: ChartBlocksOptions): Promise<ChartBlocksBySection> {
+  return throughCache(input, options, () => renderBlocks(experimentChartViews(input)));
+}
+
+/**
+ * A comparison's chart blocks by compare-page section, read from the cache (keyed by what the
+ * charts are made from: each experiment's record and headline metric) or rendered and cached.
+ */
+export function renderCompareChartBlocks(docs: readonly CompareDoc[], options: ChartBlocksOptions): Promise<ChartBlocksBySection> {
+  const compare = docs.map((d) => ({ record: d.record, analysis: { headline: d.analysis.headline } }));
+  return throughCache({ compare }, options, () => renderBlocks(compareChartViews(compare)));
 }
 
 /** Renders an experiment's charts into the chart cache only (a worker rendering ahead of the pages). */

@@ -66,8 +66,11 @@ export function chartCodeFingerprint(): string | null {
   return codeFingerprint;
 }
 
-/** The cache key of an experiment's chart blocks: a hash of everything they are made from. */
-export function chartCacheKey(input: ExperimentChartsInput, code: string): string {
+/**
+ * The cache key of an experiment's chart blocks (or a comparison's: `input` is whatever the charts
+ * are made from, as JSON): a hash of everything they are made from.
+ */
+export function chartCacheKey(input: ExperimentChartsInput | { compare: unknown }, code: string): string {
   return createHash('sha256')
     .update(JSON.stringify([...RENDERER_VERSIONS, vegaLiteVersion, code]))
     .update('\0')

@@ -1,13 +1,17 @@
 /**
- * Charts as pages use them: an experiment page's chart blocks (from the build's chart service) with
- * the URLs their interactive runtime loads, and the compiled chart shapes the site serves.
+ * Charts as pages use them: an experiment page's chart blocks (from the build's chart service) and a
+ * compare page's (rendered in the page thread, through the chart cache) with the URLs their
+ * interactive runtime loads, and the compiled chart shapes the site serves.
  */
 import type { Experiment } from '../schema/index.ts';
 import type { ExperimentChartsInput } from '../charts/experiment-views.ts';
 import type { VegaSpec } from '../charts/render.ts';
 import type { ChartBlockData } from '../view/blocks.ts';
 import { apiPath, chartShapePath, joinBase } from '../view/urls.ts';
-import { chartShapes } from './chart-blocks.ts';
+import { chartShapes, renderCompareChartBlocks } from './chart-blocks.ts';
+import { compileChartShape } from '../charts/render.ts';
+import { compareChartShapeSpecs } from '../charts/compare-views.ts';
+import { chartCacheDir } from '../settings/index.ts';
 import { chartInputs } from './chart-inputs.ts';
 import type { ChartService } from './chart-service.ts';
 import type { SiteModel } from './data.ts';
@@ -40,15 +44,48 @@ export async function buildExperimentChartBlocks(
   );
 }
 
+/**
+ * The charts comparing the experiments `ids` (in that order), as static SVG blocks by compare-page
+ * section; none when the build has no charts. The browser rebuilds their data from every compared
+ * experiment's API document.
+ */
+export async function buildCompareChartBlocks(ids: readonly string[], site: SiteModel): Promise<Map<string, ChartBlockData[]>> {
+  if (!site.settings.charts) return new Map();
+  const docs = ids.map((id) => ({
+    record: site.byId.get(id) as Experiment,
+    analysis: { headline: site.analyses.get(id)?.headline ?? null },
+  }));
+  const blocks = await renderCompareChartBlocks(docs, { cacheDir: chartCacheDir(site.settings) });
+  const dataUrl = ids.map((id) => joinBase(site.base, apiPath(id))).join(' ');
+  return new Map(
+    blocks.map(([section, list]) => [
+      section,
+      list.map((chart) => ({ ...chart, dataUrl, kind: 'compare' as const, shapeUrl: joinBase(site.base, chartShapePath(chart.shape)) })),
+    ]),
+  );
+}
+
+/** The compiled shape of every compare chart kind, by chart id (their shapes do not depend on the data). */
+function compareShapes(): { chart: string; id: string; vgSpec: VegaSpec }[] {
+  return compareChartShapeSpecs().map(({ id, spec }) => ({ chart: id, ...compileChartShape(spec) }));
+}
+
+/** URL of the compiled shape of every compare chart kind, by chart id, for the in-browser compare page; none without charts. */
+export function compareChartShapeUrls(site: SiteModel): Record<string, string> {
+  if (!site.settings.charts) return {};
+  return Object.fromEntries(compareShapes().map((s) => [s.chart, joinBase(site.base, chartShapePath(s.id))]));
+}
+
 const siteShapes = new WeakMap<SiteModel, Map<string, VegaSpec>>();
 
-/** Every compiled chart shape the site's pages use, by shape id (`charts/shapes/<id>.json`); none without charts. */
+/** Every compiled chart shape the site's pages use (experiment and compare charts), by shape id (`charts/shapes/<id>.json`); none without charts. */
 export function buildSiteChartShapes(site: SiteModel): Map<string, VegaSpec> {
   if (!site.settings.charts) return new Map();
   let shapes = siteShapes.get(site);
   if (shapes === undefined) {
     shapes = new Map();
     for (const record of site.records) for (const [id, vgSpec] of chartShapes(chartInputOf(record, site))) shapes.set(id, vgSpec);
+    for (const { id, vgSpec } of compareShapes()) shapes.set(id, vgSpec);
     siteShapes.set(site, shapes);
   }
   return shapes;

@@ -21,6 +21,8 @@ export interface Cell {
   placeholder?: boolean;
   /** Emphasize (the current experiment's row). */
   strong?: boolean;
+  /** Text to copy rather than follow (a storage location such as `s3://…`): shown as code with a "Copy" button. */
+  copy?: boolean;
 }
 
 export interface FieldItem {
@@ -42,11 +44,14 @@ export interface ChartBlockData {
   /** Id of the chart's compiled shape (a Vega spec without data), shared by every chart of its kind. */
   shape: string;
   /**
-   * For lazy hydration: the experiment's API document (record and analysis, from which the browser
-   * builds the chart's data as the build did) and the compiled shape (`charts/shapes/<shape>.json`).
+   * For lazy hydration: the API documents (record and analysis) the browser builds the chart's data
+   * from, as the build did — the experiment's, or every compared experiment's, space-separated — and
+   * the compiled shape (`charts/shapes/<shape>.json`).
    */
   dataUrl?: string;
   shapeUrl?: string;
+  /** How the browser rebuilds the chart's data from the API documents in `dataUrl`: an experiment's chart (default) or a comparison's. */
+  kind?: 'experiment' | 'compare';
   width: number;
   height: number;
   /**
@@ -67,7 +72,18 @@ export type Block =
   | { kind: 'note'; tone: 'info' | 'warn'; text: string }
   | { kind: 'subheading'; id: string; text: string }
   | { kind: 'lineage'; tree: LineageTreeNode; related: LinkItem[] }
-  | { kind: 'checks'; items: CheckItem[] };
+  | { kind: 'checks'; items: CheckItem[] }
+  /** Every field of compared records side by side, differing rows marked (a "Differences only" switch hides the rest). */
+  | {
+      kind: 'field-diff';
+      id: string;
+      columns: string[];
+      rows: { path: string; values: string[]; same: boolean }[];
+      total: number;
+      differing: number;
+    }
+  /** A headline figure: the metric, its value, its interval and a short note (e.g. its direction). */
+  | { kind: 'headline'; label: string; value: Cell; interval?: Cell; note?: string };
 
 export interface LinkItem {
   id: string;

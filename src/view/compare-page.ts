@@ -1,20 +1,68 @@
-import type { CompareRow } from '../analysis/index.ts';
+/**
+ * Compare pages: two or more experiments side by side. One builder for both pages — the static
+ * pairwise page (`/compare/<a>/<b>/`, each experiment against its parent or a baseline that is a
+ * record) and the in-browser page for any set (`/compare/?ids=`, from the JSON API) — so both show
+ * the same sections with the same field names (`compareMany`).
+ */
+import { compareMany } from '../analysis/compare.ts';
+import { isScaleProblem, metricInfo, scaleValue } from '../analysis/metrics.ts';
+import { writtenDecimals } from '../analysis/stats.ts';
 import type { Experiment } from '../schema/index.ts';
+import type { CompareSectionId } from '../charts/compare-views.ts';
 import type { ExperimentAnalysisView } from './analysis-types.ts';
-import type { Cell } from './blocks.ts';
-import { formatUnknown } from './format.ts';
-import { absoluteCell, relativeCell, intervalCell, verdictCell } from './deltas.ts';
+import type { Block, Cell, ChartBlockData, SectionView, TableColumn } from './blocks.ts';
+import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, relativeCell, verdictCell } from './deltas.ts';
+import { formatDate, formatMetricCi, formatMetricValue, formatMetricValues, formatUnknown } from './format.ts';
+import { maxOf, minOf } from '../util/arrays.ts';
 import { experimentPath, joinBase } from './urls.ts';
 import { compareText } from '../util/compare-text.ts';
 
+/** The sections of a compare page, in order: anchor and heading. */
+export const COMPARE_SECTIONS: readonly { id: CompareSectionId | 'changes' | 'fields'; title: string }[] = [
+  { id: 'changes', title: 'Change with verdicts' },
+  { id: 'metrics', title: 'Test metrics' },
+  { id: 'setup', title: 'Hyperparameters and dataset' },
+  { id: 'curves', title: 'Training curves' },
+  { id: 'confusion', title: 'Confusion matrices' },
+  { id: 'fairness', title: 'Fairness gaps' },
+  { id: 'fields', title: 'Every field' },
+];
+
+/** What is compared: each experiment's record and analysis (its API document). */
+export interface CompareDocView {
+  record: Experiment;
+  analysis: ExperimentAnalysisView;
+}
+
+/** A table of a compare page. */
+export interface CompareTable {
+  caption: string;
+  columns: TableColumn[];
+  rows: Cell[][];
+}
+
+/** One row of "Every field". */
+export interface CompareFieldRow {
+  path: string;
+  /** Each experiment's value as text (`—` when absent). */
+  values: string[];
+  same: boolean;
+}
+
 export interface ComparePageData {
-  a: { id: string; name: string; href: string };
-  b: { id: string; name: string; href: string };
-  relation: string;
+  title: string;
+  /** One sentence saying what is compared. */
+  lead: string;
+  experiments: { id: string; name: string; href: string }[];
+  /** Who is compared: id, name, status, date, dataset (with version), headline metric. */
+  overview: CompareTable;
+  /** The sections that have something to show, in `COMPARE_SECTIONS` order. */
+  sections: SectionView[];
+  /** Table of contents: the sections shown. */
+  toc: { id: string; title: string }[];
+  /** Fields in all, and how many differ. */
   total: number;
   differing: number;
-  rows: { path: string; a: string; b: string; same: boolean; onlyIn: 'a' | 'b' | null }[];
-  deltas: Cell[][];
 }
 
 /** Pairs that get a static compare page: each experiment against its parent and every baseline that is itself a record. */
@@ -33,43 +81,232 @@ export function comparePairs(records: readonly Experiment[]): { a: string; b: st
   return [...pairs.values()].sort((x, y) => compareText(x.a, y.a) || compareText(x.b, y.b));
 }
 
-/** The compare page of `a` against `b`: every field side by side, and the metric changes when b is a's parent. */
-export function buildComparePageData(
-  base: string,
-  a: Experiment,
-  b: Experiment,
-  relation: string,
-  rows: readonly CompareRow[],
-  analysisA: ExperimentAnalysisView | undefined,
-): ComparePageData {
-  const shown = rows.filter((r) => r.path !== '$schema');
+const DELTA_COLUMNS: TableColumn[] = [
+  { label: 'Metric' },
+  { label: 'Change', numeric: true, title: "current − reference, in the metric's unit (pp for percent metrics)" },
+  { label: 'Relative', numeric: true, title: '(current − reference) / |reference|' },
+  { label: '95% CI of change', numeric: true },
+  { label: 'Verdict' },
+];
+
+function changesTable(docs: readonly CompareDocView[], relation: string): CompareTable | undefined {
+  const [a, b] = docs;
+  if (a === undefined || b === undefined) return undefined;
   const deltas =
     relation === 'parent'
-      ? (analysisA?.parentDeltas ?? [])
-      : (analysisA?.baselineDeltas ?? []).filter((d) =>
-          a.comparison?.baselines?.some((row) => row.label === d.baseline && row.experimentId === b.id),
+      ? a.analysis.parentDeltas
+      : a.analysis.baselineDeltas.filter((d) =>
+          a.record.comparison?.baselines?.some((row) => row.label === d.baseline && row.experimentId === b.record.id),
         );
+  if (deltas.length === 0) return undefined;
   return {
-    a: { id: a.id, name: a.name ?? '', href: joinBase(base, experimentPath(a.id)) },
-    b: { id: b.id, name: b.name ?? '', href: joinBase(base, experimentPath(b.id)) },
-    relation,
-    total: shown.length,
-    differing: shown.filter((r) => !r.same).length,
-    rows: shown.map((r) => ({
-      path: r.path,
-      a: r.onlyIn === 'b' ? '—' : formatUnknown(r.a),
-      b: r.onlyIn === 'a' ? '—' : formatUnknown(r.b),
-      same: r.same,
-      onlyIn: r.onlyIn,
-    })),
-    deltas: deltas.map((d) => [
+    caption: `${a.record.id} against ${b.record.id}: current − reference`,
+    columns: [
+      DELTA_COLUMNS[0] as TableColumn,
+      { label: a.record.id, numeric: true },
+      { label: b.record.id, numeric: true },
+      ...DELTA_COLUMNS.slice(1),
+    ],
+    rows: deltas.map((d) => [
       { text: d.metric },
-      { text: formatUnknown(d.current), numeric: true },
-      { text: formatUnknown(d.reference), numeric: true },
+      deltaValueCell(d, d.current),
+      deltaValueCell(d, d.reference),
       absoluteCell(d),
       relativeCell(d),
       intervalCell(d),
       verdictCell(d),
     ]),
+  };
+}
+
+function overviewTable(base: string, docs: readonly CompareDocView[]): CompareTable {
+  return {
+    caption: 'Experiments compared',
+    columns: [
+      { label: 'Experiment' },
+      { label: 'Name' },
+      { label: 'Status' },
+      { label: 'Date' },
+      { label: 'Dataset' },
+      { label: 'Headline metric', numeric: true },
+    ],
+    rows: docs.map(({ record, analysis }) => {
+      const h = analysis.headline;
+      const dataset = record.dataset;
+      return [
+        { text: record.id, href: joinBase(base, experimentPath(record.id)) },
+        { text: record.name ?? '—' },
+        { text: record.status ?? '—' },
+        { text: formatDate(record.date) },
+        { text: dataset?.name ? `${dataset.name}${dataset.version ? ` (version ${dataset.version})` : ''}` : '—' },
+        { text: h ? `${h.metric} ${formatMetricValue(h)}` : '—', numeric: true },
+      ];
+    }),
+  };
+}
+
+function metricsTable(docs: readonly CompareDocView[]): CompareTable | undefined {
+  const keys: { key: string; name: string }[] = [];
+  for (const d of docs)
+    for (const m of d.record.evaluation?.testMetrics ?? []) {
+      const key = metricInfo(m.metric, m.unit).key;
+      if (!keys.some((k) => k.key === key)) keys.push({ key, name: m.metric });
+    }
+  if (keys.length === 0) return undefined;
+  return {
+    caption: 'Test-set metrics with their 95% confidence intervals; the best of each row in bold',
+    columns: [{ label: 'Metric' }, ...docs.map((d) => ({ label: d.record.id, numeric: true }))],
+    rows: keys.map(({ key, name }) => {
+      const found = docs.map((d) => {
+        const metrics = d.record.evaluation?.testMetrics ?? [];
+        const index = metrics.findIndex((m) => metricInfo(m.metric, m.unit).key === key);
+        const m = metrics[index];
+        if (m === undefined || typeof m.value !== 'number') return m === undefined ? undefined : { m, input: null };
+        const decimals = writtenDecimals(d.record, `evaluation.testMetrics.${index}.value`, m.value);
+        return { m, input: { metric: m.metric, value: m.value, unit: m.unit, decimals } };
+      });
+      const direction = metricInfo(name).direction;
+      // One display rule and one precision per row; the best found on one scale (87% and 0.866 alike).
+      const texts = formatMetricValues(found.map((f) => f?.input ?? { metric: name, value: null }));
+      const values = found.map((f) => {
+        if (!f?.input) return null;
+        const scaled = scaleValue(metricInfo(f.m.metric, f.m.unit), f.input.value, 0);
+        return isScaleProblem(scaled) ? f.input.value : scaled.value;
+      });
+      const numbers = values.filter((v): v is number => v !== null);
+      const best = direction === null || numbers.length < 2 ? null : direction === 'higher' ? maxOf(numbers) : minOf(numbers);
+      return [
+        { text: name },
+        ...found.map((f, i): Cell => {
+          if (f === undefined) return { text: '—', numeric: true };
+          const ci = f.input === null || f.m.ci95 === undefined ? '' : ` (${formatMetricCi(f.input, f.m.ci95)})`;
+          return {
+            text: `${texts[i] ?? '—'}${ci}`,
+            numeric: true,
+            ...(best !== null && values[i] === best ? { strong: true } : {}),
+          };
+        }),
+      ];
+    }),
+  };
+}
+
+/** Groups of settings the setup table shows, in its order: hyperparameters first, then training, model, dataset. */
+const SETTING_GROUPS = ['model.hyperparameters[', 'model.training.', 'model.', 'dataset.'] as const;
+
+/**
+ * Rank of a field in the setup table, or -1 when it is not a setting (search spaces, tuning methods
+ * and a hyperparameter's name, which its path already says, are left out).
+ */
+function settingRank(path: string): number {
+  if (/\.(searchSpace|tuningMethod)(\.|\[|$)|^model\.hyperparameters\[[^\]]*\]\.name$/.test(path)) return -1;
+  return SETTING_GROUPS.findIndex((prefix) => path.startsWith(prefix));
+}
+
+function fairnessTable(docs: readonly CompareDocView[]): CompareTable | undefined {
+  const keys: { attribute: string; metric: string }[] = [];
+  for (const d of docs)
+    for (const f of d.analysis.fairness)
+      if (!keys.some((k) => k.attribute === f.attribute && metricInfo(k.metric).key === metricInfo(f.metric).key))
+        keys.push({ attribute: f.attribute, metric: f.metric });
+  if (keys.length === 0) return undefined;
+  return {
+    caption: 'Gap between the best and the worst group (ratio min / max), per attribute and metric',
+    columns: [{ label: 'Attribute' }, { label: 'Metric' }, ...docs.map((d) => ({ label: d.record.id, numeric: true }))],
+    rows: keys.map(({ attribute, metric }) => [
+      { text: attribute },
+      { text: metric },
+      ...docs.map((d): Cell => {
+        const f = d.analysis.fairness.find((g) => g.attribute === attribute && metricInfo(g.metric).key === metricInfo(metric).key);
+        if (f === undefined) return { text: '—', numeric: true };
+        const cells = fairnessCells(f);
+        return {
+          text: `${cells.difference.text} (ratio ${cells.ratio.text})${f.flagged ? ' flagged' : ''}`,
+          numeric: true,
+          tone: f.flagged ? 'bad' : 'neutral',
+          title: cells.flag.text,
+        };
+      }),
+    ]),
+  };
+}
+
+/** What a compare page is built from. */
+export interface CompareInput {
+  base: string;
+  /** The experiments compared (two or more), in order. */
+  docs: readonly CompareDocView[];
+  /** What `docs[1]` is to `docs[0]` on a pairwise page (`parent`, `baseline “…”`): adds the change with verdicts. */
+  relation?: string | undefined;
+  /** Chart blocks by compare section (rendered at build time, or placeholders the browser draws into). */
+  charts?: ReadonlyMap<string, ChartBlockData[]> | undefined;
+}
+
+function table(id: string, t: CompareTable | undefined, extra: Partial<Extract<Block, { kind: 'table' }>> = {}): Block[] {
+  return t === undefined || t.rows.length === 0
+    ? []
+    : [{ kind: 'table', id, caption: t.caption, columns: t.columns, rows: t.rows, ...extra }];
+}
+
+/** Everything a compare page shows, for the experiments in `input.docs` (two or more, in the order given). */
+export function buildComparePageData(input: CompareInput): ComparePageData {
+  const { base, docs, relation } = input;
+  const ids = docs.map((d) => d.record.id);
+  const rows = compareMany(docs.map((d) => d.record)).filter((r) => r.path !== '$schema');
+  const fields = rows.map((r): CompareFieldRow => ({
+    path: r.path,
+    values: r.values.map((v, i) => (r.present[i] ? formatUnknown(v) : '—')),
+    same: r.same,
+  }));
+  const settingColumns: TableColumn[] = [{ label: 'Setting' }, ...ids.map((id) => ({ label: id }))];
+  const setting = (r: CompareFieldRow): Cell[] => [{ text: r.path }, ...r.values.map((v) => ({ text: v }))];
+  const settings = fields
+    .map((r) => ({ r, rank: settingRank(r.path) }))
+    .filter((x) => x.rank >= 0)
+    .sort((x, y) => x.rank - y.rank)
+    .map((x) => x.r);
+  const differingSettings = settings.filter((r) => !r.same);
+  const sameSettings = settings.filter((r) => r.same);
+  const charts = (id: string): Block[] => (input.charts?.get(id) ?? []).map((chart) => ({ kind: 'chart', chart }));
+  const differing = fields.filter((r) => !r.same).length;
+  const blocks: Record<(typeof COMPARE_SECTIONS)[number]['id'], Block[]> = {
+    changes: table('change-table', relation === undefined ? undefined : changesTable(docs, relation)),
+    metrics: [...table('metrics-table', metricsTable(docs)), ...charts('metrics')],
+    setup: [
+      ...(differingSettings.length > 0
+        ? table('settings-differing', { caption: 'Settings that differ', columns: settingColumns, rows: differingSettings.map(setting) })
+        : settings.length > 0
+          ? [{ kind: 'note' as const, tone: 'info' as const, text: 'Every hyperparameter, model and dataset setting is the same.' }]
+          : []),
+      ...table(
+        'settings-same',
+        { caption: 'Settings that are the same', columns: settingColumns, rows: sameSettings.map(setting) },
+        { collapsedAfter: 0 },
+      ),
+      ...charts('setup'),
+    ],
+    curves: charts('curves'),
+    confusion: charts('confusion'),
+    fairness: [...table('fairness-table', fairnessTable(docs)), ...charts('fairness')],
+    fields: [{ kind: 'field-diff', id: 'fields-table', columns: ['Field', ...ids], rows: fields, total: fields.length, differing }],
+  };
+  const sections = COMPARE_SECTIONS.filter((s) => blocks[s.id].length > 0).map((s): SectionView => ({
+    id: s.id,
+    title: s.title,
+    blocks: blocks[s.id],
+  }));
+  const [a, b] = docs;
+  return {
+    title: ids.join(' vs '),
+    lead:
+      relation !== undefined && a !== undefined && b !== undefined
+        ? `${a.record.id}${a.record.name ? ` (${a.record.name})` : ''} compared with its ${relation} ${b.record.id}${b.record.name ? ` (${b.record.name})` : ''}.`
+        : `${ids.length} experiments side by side.`,
+    experiments: docs.map((d) => ({ id: d.record.id, name: d.record.name ?? '', href: joinBase(base, experimentPath(d.record.id)) })),
+    overview: overviewTable(base, docs),
+    sections,
+    toc: sections.map((s) => ({ id: s.id, title: s.title })),
+    total: fields.length,
+    differing,
   };
 }

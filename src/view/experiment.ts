@@ -2,10 +2,10 @@ import type { Experiment, SearchSpace } from '../schema/index.ts';
 import type { Block, Cell, ChartBlockData, CheckItem, FieldItem, LinkItem, SectionView } from './blocks.ts';
 import type { ClaimView, DeltaView, ExperimentAnalysisView, NotComparedView } from './analysis-types.ts';
 import {
+  formatCiText,
   formatColumn,
   formatCount,
   formatDate,
-  formatMetricValue,
   formatPoints,
   formatRelative,
   formatSigned,
@@ -21,6 +21,9 @@ import { comparePath, experimentPath, joinBase, slugify, tagPath } from './urls.
 import { buildLineageTree } from './lineage.ts';
 import { SECTIONS, sectionOfPath, sectionTitle, type ChartSectionId, type SectionId } from './sections.ts';
 import { getOwn } from '../util/own.ts';
+import { buildSummaryBlocks } from './summary-band.ts';
+import { displaySourcePath } from './source-path.ts';
+import { commitUrl, repositoryUrl } from './forge.ts';
 
 /** Everything the experiment page needs, built from the record, its analysis and the collection. */
 export interface ExperimentPageData {
@@ -32,11 +35,12 @@ export interface ExperimentPageData {
   tags: LinkItem[];
   checks: CheckItem[];
   checkCounts: { error: number; warning: number; info: number };
-  /** The counts in words: "1 error", "0 warnings", "2 notes". */
-  checkSummary: { error: string; warning: string; info: string };
+  /** The sections the record has something for, in order (empty ones are left out). */
   sections: SectionView[];
-  /** Table of contents: every section, in order. */
-  toc: { id: string; title: string; empty: boolean }[];
+  /** Table of contents: the sections shown, in order. */
+  toc: { id: string; title: string }[];
+  /** Titles of the template's sections this record has nothing for (not shown; the navigation names them). */
+  absent: string[];
 }
 
 /** What the page builder needs to know about the rest of the site. */
@@ -49,8 +53,10 @@ export interface ExperimentPageContext {
   analyses: ReadonlyMap<string, ExperimentAnalysisView>;
   /** Rendered charts by section id. */
   charts: ReadonlyMap<string, ChartBlockData[]>;
-  /** Source file the record came from, relative to the content folder. */
+  /** Source file the record came from, as the loader names it (the content folder joined with its path inside it). */
   file?: string;
+  /** The content folder as the settings give it (to show `file` relative to it when it is outside the repository). */
+  contentDir?: string;
 }
 
 /** Keys of each part of the record the page shows in a dedicated place (the rest go to "Other fields"). */
@@ -109,24 +115,37 @@ const KNOWN = {
   trackers: ['mlflowRunId', 'mlflowUrl', 'wandbRun', 'neptuneRun', 'cometExperiment'],
 } as const;
 
+/** Sections built after the others: they link to the sections that are present. */
+const LATE: ReadonlySet<SectionId> = new Set(['checks', 'summary']);
+
 /** Builds the experiment page. */
 export function buildExperimentPageData(record: Experiment, ctx: ExperimentPageContext): ExperimentPageData {
   const fctx: FieldContext = { placeholders: new Set(record.placeholders ?? []) };
   const link = (path: string): string => joinBase(ctx.base, path);
-  const checks = ctx.analysis.checks.map((c): CheckItem => ({ ...c, href: `#${sectionOfPath(c.path)}` }));
-
-  const input: SectionInput = { record, fctx, ctx, link, checks };
-  const sections: SectionView[] = SECTIONS.map((spec) => SECTION_BUILDERS[spec.id](input));
+  const input: SectionInput = { record, fctx, ctx, link, checks: [], present: () => true };
+  const built = new Map<SectionId, SectionView>();
+  for (const spec of SECTIONS) if (!LATE.has(spec.id)) built.set(spec.id, SECTION_BUILDERS[spec.id](input));
+  const shown = new Set<string>([...LATE, ...[...built].filter(([, s]) => s.empty !== true).map(([id]) => id)]);
+  const isShown = (id: string): boolean => shown.has(id);
+  // A finding links to the section it is about when the page shows that section.
+  const checks = ctx.analysis.checks.map((c): CheckItem => {
+    const target = sectionOfPath(c.path);
+    return { ...c, ...(isShown(target) ? { href: `#${target}` } : {}) };
+  });
+  for (const id of LATE) built.set(id, SECTION_BUILDERS[id]({ ...input, checks, present: isShown }));
+  const ordered = SECTIONS.map((spec) => built.get(spec.id) as SectionView);
   // Extra narrative sections from the source keep their place before "Other fields".
   const extra = (record.sections ?? []).map((s, i): SectionView => ({
     id: `section-${slugify(s.title)}-${i + 1}`,
     title: s.title,
     blocks: [{ kind: 'markdown', html: renderMarkdown(s.markdown) }],
   }));
-  sections.splice(sections.length - 1, 0, ...extra);
+  ordered.splice(ordered.length - 1, 0, ...extra);
+  const sections = ordered.filter((s) => s.empty !== true);
 
   const parent = record.lineage?.parent;
   const children = ctx.analysis.lineage.children;
+  const source = ctx.file === undefined ? undefined : displaySourcePath(ctx.file, ctx.contentDir ?? '');
   const header = present<FieldItem>([
     field(fctx, 'Status', 'status', record.status, (v: string) => ({ text: v, tone: statusTone(v) })),
     field(fctx, 'Date', 'date', record.date, (v: string) => ({ text: formatDate(v) })),
@@ -139,21 +158,7 @@ export function buildExperimentPageData(record: Experiment, ctx: ExperimentPageC
       record.trackers?.mlflowUrl ? { ...textCell(record.trackers.mlflowUrl), text: v } : { text: v },
     ),
     field(fctx, 'W&B run', 'trackers.wandbRun', record.trackers?.wandbRun, textCell),
-    ctx.analysis.headline
-      ? {
-          label: ctx.analysis.headline.metric,
-          value: {
-            text: formatMetricValue({
-              metric: ctx.analysis.headline.metric,
-              value: ctx.analysis.headline.value,
-              unit: ctx.analysis.headline.unit,
-              decimals: ctx.analysis.headline.decimals,
-            }),
-            numeric: true,
-          },
-        }
-      : undefined,
-    ctx.file ? { label: 'Source', value: { text: ctx.file } } : undefined,
+    source ? { label: 'Source', value: { text: source.path, title: `Relative to the ${source.relativeTo}` } } : undefined,
   ]);
 
   const tags = Object.entries(record.tags ?? {}).map(([k, v]) => ({
@@ -173,14 +178,10 @@ export function buildExperimentPageData(record: Experiment, ctx: ExperimentPageC
     tags,
     checks,
     checkCounts: counts,
-    checkSummary: { error: plural(counts.error, 'error'), warning: plural(counts.warning, 'warning'), info: plural(counts.info, 'note') },
     sections,
-    toc: sections.map((s) => ({ id: s.id, title: s.title, empty: s.empty === true })),
+    toc: sections.map((s) => ({ id: s.id, title: s.title })),
+    absent: ordered.filter((s) => s.empty === true).map((s) => s.title),
   };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function statusTone(status: string): Cell['tone'] {
@@ -411,12 +412,6 @@ function trainingSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCont
   ]);
 }
 
-function ciText(ci: number | { low: number; high: number } | undefined): string {
-  if (ci === undefined) return '—';
-  if (typeof ci === 'number') return `±${formatValue(ci)}`;
-  return `[${formatValue(ci.low)}, ${formatValue(ci.high)}]`;
-}
-
 function evaluationSection(r: Experiment, c: FieldContext, ctx: ExperimentPageContext): SectionView {
   const e = r.evaluation;
   const metrics = e?.testMetrics ?? [];
@@ -438,7 +433,7 @@ function evaluationSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
           rows: metrics.map((m) => [
             { text: m.metric },
             numberCell(m.value, m.unit && m.unit !== '%' ? ` ${m.unit}` : m.unit === '%' ? '%' : ''),
-            { text: ciText(m.ci95), numeric: true },
+            { text: formatCiText(m.ci95), numeric: true },
             ...extraCells(m, extra),
           ]),
         }
@@ -733,9 +728,15 @@ function reproducibilitySection(r: Experiment, c: FieldContext): SectionView {
       : undefined,
     { kind: 'subheading', id: 'code-version', text: 'Code version' },
     fields([
-      field(c, 'Repository', 'reproducibility.code.repository', code?.repository, textCell),
+      field(c, 'Repository', 'reproducibility.code.repository', code?.repository, (v: string) => {
+        const web = repositoryUrl(v);
+        return web !== undefined && web !== v ? { text: v, href: web } : textCell(v);
+      }),
       field(c, 'Branch', 'reproducibility.code.branch', code?.branch, textCell),
-      field(c, 'Commit', 'reproducibility.code.commit', code?.commit, textCell),
+      field(c, 'Commit', 'reproducibility.code.commit', code?.commit, (v: string) => {
+        const href = code?.repository === undefined ? undefined : commitUrl(code.repository, v);
+        return href === undefined ? textCell(v) : { text: v, href, title: 'This commit in its repository' };
+      }),
       field(c, 'Tag', 'reproducibility.code.tag', code?.tag, textCell),
       field(c, 'Entry point', 'reproducibility.code.entryPoint', code?.entryPoint, textCell),
       ...otherFields(code, KNOWN.code),
@@ -882,11 +883,26 @@ interface SectionInput {
   fctx: FieldContext;
   ctx: ExperimentPageContext;
   link: (path: string) => string;
+  /** The report's findings, linked to their sections (only the late sections get them). */
   checks: CheckItem[];
+  /** Whether a section is shown on the page (only the late sections get a real answer). */
+  present: (id: string) => boolean;
 }
 
 /** One builder per section of the table in `sections.ts`, which gives their order. */
 const SECTION_BUILDERS: Readonly<Record<SectionId, (input: SectionInput) => SectionView>> = {
+  summary: ({ record, ctx, present }) => ({
+    id: 'summary',
+    title: sectionTitle('summary'),
+    blocks: buildSummaryBlocks({
+      record,
+      analysis: ctx.analysis,
+      known: (id) => ctx.records.has(id),
+      base: ctx.base,
+      chart: ctx.charts.get('summary')?.[0],
+      present,
+    }),
+  }),
   checks: ({ checks }) => checksSection(checks),
   overview: ({ record, fctx }) => overviewSection(record, fctx),
   dataset: ({ record, fctx }) => datasetSection(record, fctx),

@@ -1,6 +1,6 @@
 import type { Cell, FieldItem } from './blocks.ts';
 import { formatUnknown, formatValue, humanize } from './format.ts';
-import { isLinkLike, safeHref } from './urls.ts';
+import { isLinkLike, isStorageUri, safeHref } from './urls.ts';
 import { renderInlineMarkdown } from './markdown.ts';
 
 /**
@@ -15,12 +15,13 @@ export interface FieldContext {
   placeholders: ReadonlySet<string>;
 }
 
-/** A text value; links for URLs with safe protocols, plain text otherwise. */
+/** A text value: a link for a web URL, copyable text for a storage location (`s3://…`), plain text otherwise. */
 export function textCell(value: string): Cell {
   if (isLinkLike(value)) {
     const href = safeHref(value);
     return href ? { text: value, href } : { text: value };
   }
+  if (isStorageUri(value)) return { text: value, copy: true };
   return { text: value };
 }
 

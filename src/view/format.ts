@@ -53,6 +53,13 @@ function numberFormat(places: number, grouping: boolean): Intl.NumberFormat {
   return format;
 }
 
+/** A 95% CI as written in a record: a half-width (`±0.012`) or bounds (`[0.857, 0.881]`); `—` when absent. */
+export function formatCiText(ci: number | { low: number; high: number } | undefined): string {
+  if (ci === undefined) return '—';
+  if (typeof ci === 'number') return `±${formatValue(ci)}`;
+  return `[${formatValue(ci.low)}, ${formatValue(ci.high)}]`;
+}
+
 /** Formats a column of numbers with one precision (the largest any of them was written with, at most 6). */
 export function formatColumn(values: readonly (number | null | undefined)[]): string[] {
   const places = Math.min(6, Math.max(0, maxOf(values.map((v) => (typeof v === 'number' ? decimalsOf(v) : 0)))));
@@ -139,6 +146,24 @@ export function formatMetricValues(values: readonly MetricValueInput[]): string[
 /** One metric value by the display rule (see `formatMetricValues`). */
 export function formatMetricValue(input: MetricValueInput): string {
   return formatMetricValues([input])[0] ?? '—';
+}
+
+/**
+ * A metric's 95% interval by the same display rule as its value (`formatMetricValues`): the bounds,
+ * from a half-width (`±0.012`) or as written (`[0.857, 0.881]`), at the precision of the value or
+ * the interval, whichever was written with more; `—` when there is none.
+ */
+export function formatMetricCi(input: MetricValueInput, ci: number | { low: number; high: number } | undefined): string {
+  if (ci === undefined || input.value === null || input.value === undefined) return '—';
+  const low = typeof ci === 'number' ? input.value - ci : ci.low;
+  const high = typeof ci === 'number' ? input.value + ci : ci.high;
+  const written = typeof ci === 'number' ? decimalsOf(ci) : Math.max(decimalsOf(ci.low), decimalsOf(ci.high));
+  const decimals = Math.min(6, Math.max(input.decimals ?? decimalsOf(input.value), written));
+  const [a, b] = formatMetricValues([
+    { ...input, value: low, decimals },
+    { ...input, value: high, decimals },
+  ]);
+  return `${a ?? '—'} – ${b ?? '—'}`;
 }
 
 /** A count with thousands separators: 150000 → `150,000`. */

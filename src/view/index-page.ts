@@ -18,7 +18,8 @@ export interface IndexRow {
   useCase: string;
   useCaseHref?: string;
   modelFamily: string;
-  metrics: Cell[];
+  /** One cell per metric column (`IndexPageData.metricColumns`), with the column it belongs to. */
+  metrics: { col: string; shown: boolean; cell: Cell }[];
   fairness: Cell;
   checks: Cell;
   /** Text the filter box matches against. */
@@ -26,9 +27,19 @@ export interface IndexRow {
   sort: Record<string, string | number>;
 }
 
+/** A metric column of the experiments table. */
+export interface MetricColumn {
+  /** Sort key and column id (`m0`, `m1`, …). */
+  key: string;
+  /** The metric, as most records name it. */
+  label: string;
+  /** Shown before the reader picks columns (`?cols=` in the address picks others). */
+  shown: boolean;
+}
+
 export interface IndexPageData {
   total: number;
-  metricColumns: string[];
+  metricColumns: MetricColumn[];
   rows: IndexRow[];
   byStatus: { label: string; count: number }[];
   byUseCase: { label: string; count: number; href?: string }[];
@@ -40,8 +51,10 @@ export interface IndexInput {
   base: string;
   records: readonly Experiment[];
   analyses: ReadonlyMap<string, ExperimentAnalysisView>;
-  /** How many metric columns the table shows (the most common test metrics). */
+  /** How many metric columns the table shows before the reader picks (the most common test metrics). */
   metricColumnCount?: number;
+  /** How many metric columns the reader can pick from (the most common test metrics). */
+  metricColumnChoices?: number;
 }
 
 function countBy(values: readonly string[]): { label: string; count: number }[] {
@@ -86,9 +99,13 @@ function sortValue(tm: TestMetric & { value: number }): number {
   return isScaleProblem(scaled) ? tm.value : scaled.value;
 }
 
-/** Builds the index: every experiment, newest first, with counts by status and use case. */
+/**
+ * Builds the index: every experiment, newest first, with counts by status and use case, and a
+ * column for each of the most common test metrics (the first few shown; the reader picks others).
+ */
 export function buildIndexPageData(input: IndexInput): IndexPageData {
-  const metricColumns = commonMetrics(input.records, input.metricColumnCount ?? 3);
+  const metricColumns = commonMetrics(input.records, input.metricColumnChoices ?? 12);
+  const shownCount = input.metricColumnCount ?? 3;
   const sorted = [...input.records].sort((a, b) => compareText(b.date ?? '', a.date ?? '') || compareText(a.id, b.id));
   // One display rule and one precision per metric column, so the numbers line up (87% and 0.856 both in percent).
   const cells = metricColumns.map((m) => sorted.map((r) => columnMetric(r, m)));
@@ -132,7 +149,12 @@ export function buildIndexPageData(input: IndexInput): IndexPageData {
       useCase: useCase || '—',
       ...(useCase ? { useCaseHref: joinBase(input.base, tagPath('use_case', useCase)) } : {}),
       modelFamily: r.tags?.['model_family'] ?? '—',
-      metrics: metricValues.map((_, i) => ({ text: columnText[i]?.[rowIndex] ?? '—', numeric: true })),
+      // One display rule and one precision per column, as the experiment page and the pull-request summary show them.
+      metrics: metricColumns.map((_, i) => ({
+        col: `m${i}`,
+        shown: i < shownCount,
+        cell: { text: columnText[i]?.[rowIndex] ?? '—', numeric: true },
+      })),
       fairness:
         flagged.length > 0
           ? {
@@ -165,7 +187,7 @@ export function buildIndexPageData(input: IndexInput): IndexPageData {
   const useCases = countBy(input.records.map((r) => r.tags?.['use_case'] ?? 'untagged'));
   return {
     total: input.records.length,
-    metricColumns,
+    metricColumns: metricColumns.map((label, i) => ({ key: `m${i}`, label, shown: i < shownCount })),
     rows,
     byStatus: countBy(input.records.map((r) => r.status ?? 'unknown')),
     byUseCase: useCases.map((u) => (u.label === 'untagged' ? u : { ...u, href: joinBase(input.base, tagPath('use_case', u.label)) })),

@@ -46,7 +46,8 @@ const LOADING = new Set(['img', 'picture', 'source', 'video', 'audio', 'iframe',
 const schema = {
   ...defaultSchema,
   tagNames: (defaultSchema.tagNames ?? []).filter((tag) => !LOADING.has(tag)),
-  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 's3', 'gs'], src: [] },
+  // s3:// and gs:// open nothing in a browser: they are shown as copyable text, not links.
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https'], src: [] },
   clobberPrefix: 'md-',
 };
 

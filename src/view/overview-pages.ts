@@ -1,8 +1,8 @@
 import type { Experiment } from '../schema/index.ts';
 import type { ExperimentAnalysisView } from './analysis-types.ts';
-import type { Cell } from './blocks.ts';
+import type { Cell, TableColumn } from './blocks.ts';
 import { fairnessCells } from './deltas.ts';
-import { humanize } from './format.ts';
+import { formatDate, formatMetricValue, humanize } from './format.ts';
 import { distinctSlug, experimentPath, joinBase, tagPath } from './urls.ts';
 import { compareText } from '../util/compare-text.ts';
 import { minOf } from '../util/arrays.ts';
@@ -96,30 +96,52 @@ export interface TagPage {
   valueSlug: string;
   /** "1 experiment", "3 experiments". */
   countText: string;
-  experiments: { id: string; name: string; status: string; href: string }[];
+  columns: TableColumn[];
+  /** One row per experiment, newest first: id (linked), name, status, date, headline metric. */
+  rows: Cell[][];
 }
+
+export const TAG_PAGE_COLUMNS: TableColumn[] = [
+  { label: 'Experiment' },
+  { label: 'Name' },
+  { label: 'Status' },
+  { label: 'Date' },
+  { label: 'Headline metric', numeric: true },
+];
 
 /**
  * One page per (tag key, value): the experiments carrying it. Values that differ only in case or
  * in spaces, `-`, `_` and `.` share a page; any other difference gives its own (see `distinctSlug`).
  */
 export function buildTagPages(input: OverviewInput): TagPage[] {
-  const pages = new Map<string, TagPage>();
+  const pages = new Map<string, { key: string; value: string; keySlug: string; valueSlug: string; members: Experiment[] }>();
   for (const r of input.records) {
     for (const [key, value] of Object.entries(r.tags ?? {})) {
       const keySlug = distinctSlug(key);
       const valueSlug = distinctSlug(value);
       const id = `${keySlug}/${valueSlug}`;
-      const page = pages.get(id) ?? { key, value, keySlug, valueSlug, countText: '', experiments: [] };
-      page.experiments.push({
-        id: r.id,
-        name: r.name ?? '',
-        status: r.status ?? 'unknown',
-        href: joinBase(input.base, experimentPath(r.id)),
-      });
-      page.countText = `${page.experiments.length} experiment${page.experiments.length === 1 ? '' : 's'}`;
+      const page = pages.get(id) ?? { key, value, keySlug, valueSlug, members: [] };
+      page.members.push(r);
       pages.set(id, page);
     }
   }
-  return [...pages.values()].sort((a, b) => compareText(`${a.keySlug}/${a.valueSlug}`, `${b.keySlug}/${b.valueSlug}`));
+  return [...pages.values()]
+    .sort((a, b) => compareText(`${a.keySlug}/${a.valueSlug}`, `${b.keySlug}/${b.valueSlug}`))
+    .map(({ members, ...page }) => ({
+      ...page,
+      countText: `${members.length} experiment${members.length === 1 ? '' : 's'}`,
+      columns: TAG_PAGE_COLUMNS,
+      rows: [...members]
+        .sort((a, b) => compareText(b.date ?? '', a.date ?? '') || compareText(a.id, b.id))
+        .map((r) => {
+          const h = input.analyses.get(r.id)?.headline;
+          return [
+            { text: r.id, href: joinBase(input.base, experimentPath(r.id)) },
+            { text: r.name ?? '' },
+            { text: r.status ?? 'unknown' },
+            { text: formatDate(r.date) },
+            { text: h ? `${h.metric} ${formatMetricValue(h)}` : '—', numeric: true },
+          ];
+        }),
+    }));
 }

@@ -17,6 +17,7 @@ interface SectionSpec {
 }
 
 export const SECTIONS = [
+  { id: 'summary', title: 'Summary', charts: true, paths: [] },
   { id: 'checks', title: 'Report checks', charts: false, paths: [] },
   { id: 'overview', title: 'Experiment overview', charts: false, paths: ['overview'] },
   { id: 'dataset', title: 'Dataset', charts: false, paths: ['dataset'] },

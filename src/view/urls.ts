@@ -23,11 +23,12 @@ export const apiPath = (id: string): string => `api/experiments/${encodeURICompo
 
 export { distinctSlug, slugify };
 
-const SAFE_PROTOCOLS = new Set(['http:', 'https:', 's3:', 'gs:']);
+const SAFE_PROTOCOLS = new Set(['http:', 'https:']);
 
 /**
  * The href to use for a URL written in a record, or `undefined` when it must be shown as text only.
- * Links render only for `http(s):`, `s3:`, `gs:` and relative URLs; `javascript:`, `data:` and the like never.
+ * Links render only for `http(s):` and relative URLs; `javascript:`, `data:` and the like never, and
+ * storage locations (`s3://`, `gs://`, …) neither: a browser cannot open them (see `isStorageUri`).
  */
 export function safeHref(url: string): string | undefined {
   const trimmed = url.trim();
@@ -40,7 +41,16 @@ export function safeHref(url: string): string | undefined {
   return SAFE_PROTOCOLS.has(scheme[0].toLowerCase()) ? trimmed : undefined;
 }
 
-/** Whether a string looks like a URL or a storage location worth linking. */
+/** Whether a string is a web URL worth linking (`http(s)://…`). */
 export function isLinkLike(text: string): boolean {
-  return /^(https?|s3|gs):\/\/\S+$/i.test(text.trim());
+  return /^https?:\/\/\S+$/i.test(text.trim());
+}
+
+/**
+ * Whether a string is a location a browser cannot open — `s3://`, `gs://`, `hdfs://`, `dbfs:/`,
+ * `abfss://`, `file://` and other `scheme://` URIs besides http(s) — shown as copyable text.
+ */
+export function isStorageUri(text: string): boolean {
+  const trimmed = text.trim();
+  return /^[a-z][a-z0-9+.-]*:\/\/?\S+$/i.test(trimmed) && !/^(https?|javascript|data|vbscript|mailto):/i.test(trimmed);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareRecords, mergeKeyOrder } from '../../src/analysis/compare.ts';
+import { compareMany, compareRecords, mergeKeyOrder } from '../../src/analysis/compare.ts';
 import { record } from './fixtures.ts';
 
 describe('compareRecords', () => {
@@ -99,8 +99,15 @@ describe('compareRecords', () => {
     expect(row('comparison.baselines[Prod].metrics.Accuracy')?.same).toBe(true);
   });
 
-  test('other arrays by position, and empty containers as leaves', () => {
-    expect(row('evaluation.confusionMatrix.matrix[1][1]')).toMatchObject({ a: 4, b: 5, same: false });
+  test('confusion-matrix cells by their classes, other arrays by position, and empty containers as leaves', () => {
+    expect(row('evaluation.confusionMatrix.matrix[actual p].predicted p')).toMatchObject({ a: 4, b: 5, same: false });
+    expect(row('evaluation.confusionMatrix.matrix[actual n].predicted p')).toMatchObject({ a: 2, b: 2, same: true });
+    expect(rows.filter((r) => r.path.startsWith('evaluation.confusionMatrix.matrix')).map((r) => r.path)).toEqual([
+      'evaluation.confusionMatrix.matrix[actual n].predicted n',
+      'evaluation.confusionMatrix.matrix[actual n].predicted p',
+      'evaluation.confusionMatrix.matrix[actual p].predicted n',
+      'evaluation.confusionMatrix.matrix[actual p].predicted p',
+    ]);
     expect(row('evaluation.confusionMatrix.labels[0]')?.same).toBe(true);
     expect(row('placeholders')).toEqual({ path: 'placeholders', a: [], b: null, same: false, onlyIn: 'a' });
   });
@@ -125,6 +132,66 @@ describe('compareRecords', () => {
   });
 });
 
+describe('compareMany', () => {
+  test('any number of records: one value per record, same only when all have it and agree', () => {
+    const rows = compareMany([
+      record({ id: 'a', tags: { x: '1' }, evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.8 }] } }),
+      record({
+        id: 'b',
+        tags: { x: '1' },
+        evaluation: {
+          testMetrics: [
+            { metric: 'accuracy', value: 0.8 },
+            { metric: 'AUC', value: 0.9 },
+          ],
+        },
+      }),
+      record({ id: 'c', tags: { x: '1', y: '2' } }),
+    ]);
+    const row = (path: string) => rows.find((r) => r.path === path);
+    expect(row('tags.x')).toEqual({ path: 'tags.x', values: ['1', '1', '1'], present: [true, true, true], same: true });
+    expect(row('tags.y')).toEqual({ path: 'tags.y', values: [null, null, '2'], present: [false, false, true], same: false });
+    expect(row('evaluation.testMetrics[Accuracy].value')).toMatchObject({ values: [0.8, 0.8, null], same: false });
+    expect(row('evaluation.testMetrics[AUC].value')).toMatchObject({ values: [null, 0.9, null], present: [false, true, false] });
+  });
+
+  test('matrices with different classes line up by class; a malformed matrix by position', () => {
+    const rows = compareMany([
+      record({
+        id: 'a',
+        evaluation: {
+          confusionMatrix: {
+            labels: ['x', 'y'],
+            matrix: [
+              [1, 2],
+              [3, 4],
+            ],
+          },
+        },
+      }),
+      record({
+        id: 'b',
+        evaluation: {
+          confusionMatrix: {
+            labels: ['y', 'x'],
+            matrix: [
+              [4, 3],
+              [2, 1],
+            ],
+          },
+        },
+      }),
+    ]);
+    expect(rows.filter((r) => r.path.includes('.matrix')).every((r) => r.same)).toBe(true);
+    // Not a valid record (a row longer than the labels), as an unvalidated API document might be.
+    const odd = compareMany([{ id: 'a', evaluation: { confusionMatrix: { labels: ['x'], matrix: [[1, 2]] } } }]);
+    expect(odd.filter((r) => r.path.includes('.matrix')).map((r) => r.path)).toEqual([
+      'evaluation.confusionMatrix.matrix[0][0]',
+      'evaluation.confusionMatrix.matrix[0][1]',
+    ]);
+  });
+});
+
 describe('mergeKeyOrder', () => {
   test.each([
     [
@@ -140,4 +207,5 @@ describe('mergeKeyOrder', () => {
       ['a', 'b'],
     ],
   ])('%o + %o → %o', (a, b, merged) => expect(mergeKeyOrder(a, b)).toEqual(merged));
+  test('three lists', () => expect(mergeKeyOrder(['a'], ['a', 'b'], ['c', 'a'])).toEqual(['c', 'a', 'b']));
 });

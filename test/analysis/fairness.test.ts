@@ -143,7 +143,7 @@ describe('computeFairnessGaps', () => {
       assumption:
         "b and a treated as independent samples: n = 160 (the group's actual negatives) and n = 150 (the group's actual negatives).",
     });
-    expect(gap?.flagReason).toBe('The gap of 10 pp is at least 5 pp, and its 95% interval [2.001, 17.87] pp excludes 0.');
+    expect(gap?.flagReason).toBe('The gap of 10 pp is at least 5 pp, and its 95% interval [2.0, 17.9] pp excludes 0.');
   });
 
   test('a gap of at least 5 pp within noise is not flagged', () => {

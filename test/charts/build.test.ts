@@ -15,6 +15,7 @@ describe('buildExperimentCharts', () => {
   test('returns every chart, in page order, when the data is present', () => {
     const charts = buildExperimentCharts({ record: templateRecord, headlineMetric: 'Accuracy', lineageChain });
     expect(charts.map((c) => [c.id, c.section])).toEqual([
+      ['lineage-trend', 'summary'],
       ['training-curves', 'training'],
       ['learning-rate', 'training'],
       ['test-metrics', 'evaluation'],
@@ -23,7 +24,26 @@ describe('buildExperimentCharts', () => {
       ['baselines-accuracy', 'comparison'],
       ['search-space', 'model'],
       ['feature-importance', 'observations'],
-      ['lineage-trend', 'lineage'],
+    ]);
+  });
+
+  test('the summary chart is the headline along the lineage, else the losses by epoch, else none', () => {
+    const withLineage = buildExperimentCharts({ record: templateRecord, headlineMetric: 'Accuracy', lineageChain });
+    expect(withLineage.filter((c) => c.section === 'summary').map((c) => c.id)).toEqual(['lineage-trend']);
+    const root = buildExperimentCharts({ record: templateRecord, headlineMetric: 'Accuracy' });
+    const summary = root.filter((c) => c.section === 'summary');
+    expect(summary.map((c) => [c.id, c.title])).toEqual([['summary-curves', 'Loss by epoch']]);
+    // Only the loss columns, one panel.
+    expect(summary[0]?.table.columns).toEqual([
+      'Epoch',
+      ...root.find((c) => c.id === 'training-curves')!.table.columns.filter((c) => /loss/i.test(c)),
+    ]);
+    expect(vegaLiteSchemaErrors(summary[0]!.spec)).toEqual([]);
+    expect(
+      buildExperimentCharts({ record: { id: 'x', training: { history: [{ epoch: 1, Accuracy: 0.5 }] } } }).map((c) => [c.id, c.title]),
+    ).toEqual([
+      ['summary-curves', 'Accuracy by epoch'],
+      ['training-curves', 'Training curves'],
     ]);
   });
 

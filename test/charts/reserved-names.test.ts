@@ -46,6 +46,7 @@ describe('charts with names that are Object.prototype properties', () => {
     // Test metrics, confusion matrix, training curves, one fairness chart per attribute, baselines, search space, features.
     expect(views.filter((v) => v.id.startsWith('fairness-')).length).toBe(NAMES.length);
     expect(views.map((v) => v.id).filter((id) => !id.startsWith('fairness-'))).toEqual([
+      'summary-curves',
       'training-curves',
       'test-metrics',
       'confusion-matrix',

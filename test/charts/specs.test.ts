@@ -4,7 +4,7 @@ import { compile } from 'vega-lite';
 import { vegaLiteSchemaErrors } from './helpers.ts';
 import { MAX_MARKED_POINTS, trainingCurvesSpec, trainingPanelLabel } from '../../src/charts/training-curves.ts';
 import { learningRateSpec } from '../../src/charts/learning-rate.ts';
-import { confusionMatrixCells, confusionMatrixSpec } from '../../src/charts/confusion-matrix.ts';
+import { confusionCellSize, confusionMatrixCells, confusionMatrixSpec, heatStep } from '../../src/charts/confusion-matrix.ts';
 import { testMetricsSpec } from '../../src/charts/test-metrics.ts';
 import { fairnessSpec, FOUR_FIFTHS_LABEL, summarizeFairness } from '../../src/charts/fairness.ts';
 import { BASELINE_STATUS, baselinesSpec, baselineStatus } from '../../src/charts/baselines.ts';
@@ -242,6 +242,67 @@ describe('confusionMatrixCells', () => {
     expect(cells).toHaveLength(9);
     expect(cells[4]?.['rowShare']).toBeCloseTo(0.8); // 40 / 50
     expect(cells[6]?.['rowShare']).toBe(0);
+  });
+  test('gives each cell its heat step and whether its label is drawn light on dark', () => {
+    const cells = confusionMatrixCells({
+      labels: ['a', 'b'],
+      matrix: [
+        [90, 10],
+        [30, 70],
+      ],
+    });
+    // Row shares 0.9, 0.1, 0.3, 0.7 → steps 7, 0, 2, 5; counts / 90 → 1, 0.111, 0.333, 0.778 → 7, 0, 2, 6.
+    expect(cells.map((c) => c['shareStep'])).toEqual([7, 0, 2, 5]);
+    expect(cells.map((c) => c['countStep'])).toEqual([7, 0, 2, 6]);
+    expect(cells.map((c) => c['shareStrong'])).toEqual([true, false, false, false]);
+    expect(cells.map((c) => c['countStrong'])).toEqual([true, false, false, true]);
+  });
+});
+
+describe('heatStep', () => {
+  test.each([
+    [0, 0],
+    [0.124, 0],
+    [0.125, 1],
+    [0.5, 4],
+    [0.99, 7],
+    [1, 7],
+  ])('share %d is step %d', (share, step) => {
+    expect(heatStep(share)).toBe(step);
+  });
+});
+
+describe('confusion matrix layout', () => {
+  const seven = {
+    labels: ['akiec', 'bcc', 'bkl', 'df', 'mel', 'nv', 'vasc'],
+    matrix: Array.from({ length: 7 }, (_, i) => Array.from({ length: 7 }, (_, j) => (i === j ? 1850 : i + j))),
+  };
+  test('cells are wide enough for the widest number, on a 4 px grid', () => {
+    // "100.0%" at 12 px is the widest label: (4 × 556 + 278 + 889) / 1000 × 12 × 1.06 = 43.13 px, + 8 px → 52.
+    expect(confusionCellSize(seven)).toBe(52);
+    // A binary matrix keeps at least 210 px across: 105 → 108.
+    expect(
+      confusionCellSize({
+        labels: ['a', 'b'],
+        matrix: [
+          [1, 2],
+          [3, 4],
+        ],
+      }),
+    ).toBe(108);
+    // "296,481": (6 × 556 + 278) / 1000 × 12 × 1.06 = 45.97 px, + 8 → 56.
+    expect(confusionCellSize({ labels: ['a', 'b', 'c', 'd', 'e'], matrix: Array.from({ length: 5 }, () => [296481, 1, 1, 1, 1]) })).toBe(
+      56,
+    );
+  });
+  test('two maps sit side by side when they fit the text column, one above the other when not', () => {
+    expect(Object.keys(confusionMatrixSpec(seven))).toContain('hconcat');
+    const twelve = {
+      labels: Array.from({ length: 12 }, (_, i) => `class ${i}`),
+      matrix: Array.from({ length: 12 }, () => Array.from({ length: 12 }, () => 5)),
+    };
+    expect(Object.keys(confusionMatrixSpec(twelve))).toContain('vconcat');
+    expect(vegaLiteSchemaErrors(confusionMatrixSpec(twelve))).toEqual([]);
   });
 });
 

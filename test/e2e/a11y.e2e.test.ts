@@ -1,6 +1,7 @@
 /**
  * Accessibility: axe-core finds no violations on the index, an experiment page (before and after
- * its charts hydrate), the lineage page and both compare pages, in the light and the dark scheme.
+ * its charts hydrate), the lineage page, both compare pages, the leaderboards, a tag page and the
+ * search page with results, in the light and the dark scheme.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -63,6 +64,9 @@ const PAGES: [string, string, boolean][] = [
   ['lineage page', 'lineage/', false],
   ['static compare page', 'compare/fraud-nn-005/fraud-gbm-003/', false],
   ['compare page with ?ids=', 'compare/?ids=fraud-gbm-003,fraud-nn-005,fraud-lr-001', false],
+  ['leaderboards page', 'leaderboards/', false],
+  ['tag page', 'tags/use-case/fraud-detection/', false],
+  ['search page with results', 'search/?q=FT-Transformer', false],
 ];
 
 let browser: Browser;
@@ -81,6 +85,7 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s scheme', (sch
       await page.goto(main.url + path, { waitUntil: 'networkidle' });
       await expect(page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).resolves.toBe(scheme === 'dark');
       if (path.startsWith('compare/?')) await page.waitForSelector('#compare-output table');
+      if (path.startsWith('search/?')) await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
       if (scroll) await scrollThrough(page);
       const violations = await axe(page);
       expect(

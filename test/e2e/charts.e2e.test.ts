@@ -11,6 +11,7 @@ const main = site('main');
 /** The richest example record: it has every chart kind the site draws. */
 const EXPERIMENT = 'experiments/fraud-nn-005/';
 const EXPECTED_CHARTS = [
+  'lineage-trend',
   'search-space',
   'training-curves',
   'learning-rate',
@@ -19,7 +20,6 @@ const EXPECTED_CHARTS = [
   'fairness-accuracy-age',
   'baselines-accuracy',
   'feature-importance',
-  'lineage-trend',
 ];
 
 let browser: Browser;
@@ -133,6 +133,36 @@ describe('charts with JavaScript', () => {
     expect(text).toContain(`Value ${value}`);
     await page.mouse.move(0, 0);
     await expect.poll(() => tooltip.getAttribute('class')).not.toContain('visible');
+  });
+
+  test('"Save / view spec" opens vega-embed\'s menu (SVG, PNG, the Vega-Lite spec with its data) and keeps the chart\'s size', async () => {
+    const figure = page.locator('figure#test-metrics');
+    await figure.scrollIntoViewIfNeeded();
+    await expect.poll(() => figure.getAttribute('data-hydrated')).toBe('true');
+    const before = await figure.locator('.chart-live svg').boundingBox();
+    const button = figure.locator('button[data-chart-actions]');
+    await expect(button.isVisible()).resolves.toBe(true);
+    await button.click();
+    const links = figure.locator('.vega-embed .vega-actions a');
+    await expect
+      .poll(() => links.allTextContents(), { timeout: 20_000 })
+      .toEqual(['Save as SVG', 'Save as PNG', 'View Vega-Lite spec and data']);
+    await expect(links.first().isVisible()).resolves.toBe(true);
+    const after = await figure.locator('.vega-embed svg.marks').boundingBox();
+    expect(Math.abs((after?.width ?? 0) - (before?.width ?? 0)), 'width').toBeLessThanOrEqual(1);
+    expect(Math.abs((after?.height ?? 0) - (before?.height ?? 0)), 'height').toBeLessThanOrEqual(1);
+    await expect(button.isHidden()).resolves.toBe(true);
+    // "View …" opens the spec, data included, in a new window.
+    const [popup] = await Promise.all([page.context().waitForEvent('page'), links.nth(2).click()]);
+    await popup.waitForLoadState();
+    const source = await popup.textContent('body');
+    expect(source).toContain('"$schema": "https://vega.github.io/schema/vega-lite/v6.json"');
+    expect(source).toContain('"datasets"');
+    expect(source).toContain('"metric": "Accuracy"');
+    await popup.close();
+    // The PNG link is filled in on mousedown with an image of the chart.
+    await links.nth(1).dispatchEvent('mousedown');
+    await expect.poll(() => links.nth(1).getAttribute('href')).toMatch(/^data:image\/png;base64,/);
   });
 
   test('dragging either training-curve panel pans the shared epoch axis of both', async () => {

@@ -200,7 +200,7 @@ describe('hostile input', () => {
   test('the index lists the hostile names as text', async () => {
     const page = await guarded.newPage();
     await page.goto(hostile.url);
-    const names = await page.$$eval('#experiments tbody tr td:nth-child(3)', (tds) => tds.map((td) => (td as HTMLElement).innerText));
+    const names = await page.$$eval('#experiments tbody tr td:nth-child(2)', (tds) => tds.map((td) => (td as HTMLElement).innerText));
     expect(names).toContain(jsonRecord.name);
     await page.close();
   });

@@ -151,41 +151,84 @@ describe('the experiments table', () => {
     await Promise.all([page.waitForURL(/\/compare\/\?ids=/), button.click()]);
     expect(page.url()).toBe(`${main.url}compare/?ids=${picked.map(encodeURIComponent).join(',')}`);
     await page.waitForSelector('#compare-output table');
-    const heads = await page.$$eval('#compare-output thead th', (ths) => ths.map((th) => th.textContent));
+    const heads = await page.$$eval('#fields-table thead th', (ths) => ths.map((th) => th.textContent));
     expect(heads).toEqual(['Field', ...picked]);
     const status = await page.textContent('#compare-status');
-    const total = await page.locator('#compare-output tbody tr').count();
-    const differing = await page.locator('#compare-output tbody tr.differs').count();
+    const total = await page.locator('#fields-table tbody tr').count();
+    const differing = await page.locator('#fields-table tbody tr.differs').count();
     expect(status).toBe(`${total} fields, ${differing} differ.`);
     expect(differing).toBeGreaterThan(0);
     expect(differing).toBeLessThan(total);
   });
 
-  test('"Differences only" hides exactly the rows that are equal, and unchecking shows them again', async () => {
-    const same = page.locator('#compare-output tbody tr.same');
-    const differs = page.locator('#compare-output tbody tr.differs');
+  test('"Differences only" is on at first: unchecking shows the equal rows, checking hides exactly them again', async () => {
+    const same = page.locator('#fields-table tbody tr.same');
+    const differs = page.locator('#fields-table tbody tr.differs');
     const visible = async (rowsOf: typeof same): Promise<number> =>
       await rowsOf.evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).length);
     const sameCount = await same.count();
     expect(sameCount).toBeGreaterThan(0);
-    expect(await visible(same)).toBe(sameCount);
-    await page.check('#diff-only');
+    await expect(page.isChecked('#diff-only')).resolves.toBe(true);
     expect(await visible(same)).toBe(0);
     expect(await visible(differs)).toBe(await differs.count());
     await page.uncheck('#diff-only');
     expect(await visible(same)).toBe(sameCount);
+    await page.check('#diff-only');
+    expect(await visible(same)).toBe(0);
   });
 
-  test('"Differences only" works on a static compare page too', async () => {
+  test('"Differences only" works the same on a static compare page', async () => {
     await page.goto(`${main.url}compare/fraud-nn-005/fraud-gbm-003/`);
-    const same = page.locator('#fields tbody tr.same');
+    const same = page.locator('#fields-table tbody tr.same');
     const sameCount = await same.count();
     expect(sameCount).toBeGreaterThan(0);
-    await page.check('#diff-only');
+    await expect(page.isChecked('#diff-only')).resolves.toBe(true);
     expect(await same.evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).length)).toBe(0);
     expect(
-      await page.locator('#fields tbody tr.differs').evaluateAll((trs) => trs.every((tr) => (tr as HTMLElement).offsetParent !== null)),
+      await page
+        .locator('#fields-table tbody tr.differs')
+        .evaluateAll((trs) => trs.every((tr) => (tr as HTMLElement).offsetParent !== null)),
     ).toBe(true);
+    await page.uncheck('#diff-only');
+    expect(await same.evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).length)).toBe(sameCount);
+  });
+});
+
+describe('metric columns of the experiments table', () => {
+  test('picking a column shows it and puts the choice in the address; the address brings it back', async () => {
+    await page.goto(main.url);
+    const picker = page.locator('#index-tools details.column-picker');
+    await expect(picker.isVisible()).resolves.toBe(true);
+    const boxes = picker.locator('input[name="col"]');
+    const hiddenKey = await boxes.evaluateAll((els) => (els as HTMLInputElement[]).find((b) => !b.checked)?.value ?? '');
+    const metric = await picker.locator(`input[value="${hiddenKey}"]`).getAttribute('data-metric');
+    expect(hiddenKey).not.toBe('');
+    const column = page.locator(`#experiments thead th[data-col="${hiddenKey}"]`);
+    await expect(column.isVisible()).resolves.toBe(false);
+    await picker.locator('summary').click();
+    await picker.locator(`input[value="${hiddenKey}"]`).check();
+    await expect(column.isVisible()).resolves.toBe(true);
+    const shown = await boxes.evaluateAll((els) =>
+      (els as HTMLInputElement[]).filter((b) => b.checked).map((b) => b.dataset['metric'] ?? ''),
+    );
+    expect(new URL(page.url()).searchParams.get('cols')).toBe(shown.join(','));
+    expect(shown).toContain(metric);
+    // Only that metric, from the address.
+    await page.goto(`${main.url}?cols=${encodeURIComponent(metric ?? '')}`);
+    const visibleCols = await page.$$eval('#experiments thead th[data-col]', (ths) =>
+      ths.filter((th) => (th as HTMLElement).offsetParent !== null).map((th) => th.textContent?.trim()),
+    );
+    expect(visibleCols).toEqual([metric]);
+  });
+
+  test('without JavaScript the table shows its default columns and no picker', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await plain.goto(main.url);
+    await expect(plain.locator('details.column-picker').isVisible()).resolves.toBe(false);
+    const cols = await plain.$$eval('#experiments thead th[data-col]', (ths) => ths.filter((th) => !(th as HTMLElement).hidden).length);
+    expect(cols).toBe(3);
+    await context.close();
   });
 });
 

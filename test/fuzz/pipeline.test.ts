@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import * as vega from 'vega';
 import { describe, expect, test } from 'vitest';
-import { analyzeCollection, buildExperimentDocument, compareRecords } from '../../src/analysis/index.ts';
+import { analyzeCollection, buildExperimentDocument } from '../../src/analysis/index.ts';
 import { chartSpecWithData } from '../../src/charts/payload.ts';
 import { experimentChartViews } from '../../src/charts/experiment-views.ts';
 import { compileChartShape, splitChartSpec } from '../../src/charts/render.ts';
@@ -23,8 +23,8 @@ import { loadRecords, type LoadEffects } from '../../src/content/load.ts';
 import { formatDiagnostic, parseSource, validateRecord } from '../../src/ingest/index.ts';
 import type { Experiment } from '../../src/schema/index.ts';
 import { buildSearchRecord } from '../../src/search/search-record.ts';
-import { tableHtml } from '../../src/site/chart-blocks.ts';
 import { buildApiIndex } from '../../src/view/api.ts';
+import { tableHtml } from '../../src/view/html.ts';
 import { buildComparePageData, comparePairs } from '../../src/view/compare-page.ts';
 import { buildExperimentPageData } from '../../src/view/experiment.ts';
 import { buildIndexPageData } from '../../src/view/index-page.ts';
@@ -138,7 +138,19 @@ function buildEverything(records: Experiment[]): unknown[] {
   for (const pair of comparePairs(stored)) {
     const a = byId.get(pair.a);
     const b = byId.get(pair.b);
-    if (a && b) built.push(buildComparePageData(base, a, b, pair.relation, compareRecords(a, b), analysis.byId.get(a.id)));
+    const aAnalysis = analysis.byId.get(pair.a);
+    const bAnalysis = analysis.byId.get(pair.b);
+    if (a && b && aAnalysis && bAnalysis)
+      built.push(
+        buildComparePageData({
+          base,
+          docs: [
+            { record: a, analysis: aAnalysis },
+            { record: b, analysis: bAnalysis },
+          ],
+          relation: pair.relation,
+        }),
+      );
   }
   for (const record of stored) {
     const ownAnalysis = analysis.byId.get(record.id);

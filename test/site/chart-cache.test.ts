@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildExperimentCharts } from '../../src/charts/build.ts';
 import { renderChartView } from '../../src/charts/render.ts';
 import type { ExperimentChartsInput } from '../../src/charts/experiment-views.ts';
-import { cacheChartBlocks, escapeHtml, renderChartBlocks, tableHtml } from '../../src/site/chart-blocks.ts';
+import { cacheChartBlocks, renderChartBlocks } from '../../src/site/chart-blocks.ts';
+import { escapeHtml, tableHtml } from '../../src/view/html.ts';
 import {
   CHART_CODE_ENTRY,
   chartCacheKey,
@@ -95,7 +96,7 @@ describe('renderChartBlocks through the cache', () => {
     for (const bad of damaged) {
       files.set(path, bad);
       expect(await renderChartBlocks(input, { cacheDir: '/cache', effects })).toEqual(good);
-      expect(files.get(path)?.startsWith('[["training",')).toBe(true);
+      expect(files.get(path)?.startsWith('[["summary",')).toBe(true);
       expect(files.get(path)).not.toBe(bad);
     }
     expect(counts.writes).toBe(damaged.length);

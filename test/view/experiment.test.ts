@@ -31,10 +31,34 @@ function stringLeaves(value: unknown, path: string, out: [string, string][]): [s
 }
 
 describe('buildExperimentPageData', () => {
-  test('has every template section, in the template order, with stable anchors', () => {
+  test('shows the sections the record has something for, in the template order, and names the others', () => {
     const page = pageFor(experiments[0]!);
     const ids = page.sections.map((s) => s.id).filter((id) => !id.startsWith('section-'));
-    expect(ids).toEqual(SECTIONS.map((s) => s.id));
+    const shown = SECTIONS.filter((s) => ids.includes(s.id));
+    expect(ids).toEqual(shown.map((s) => s.id));
+    expect([...shown.map((s) => s.title), ...page.absent].sort()).toEqual(SECTIONS.map((s) => s.title).sort());
+    expect(page.toc.map((t) => t.id)).toEqual(page.sections.map((s) => s.id));
+    expect(page.sections.every((s) => s.empty !== true && s.blocks.length > 0)).toBe(true);
+  });
+
+  test('a record with nothing but an id shows the summary and the checks, and names every other section as absent', () => {
+    const page = pageFor({ id: 'bare' }, [{ id: 'bare' }]);
+    expect(page.sections.map((s) => s.id)).toEqual(['summary', 'checks', 'lineage', 'metadata']);
+    expect(page.absent).toEqual([
+      'Experiment overview',
+      'Dataset',
+      'Model configuration',
+      'Training results',
+      'Evaluation results',
+      'Fairness: performance by group',
+      'Comparison to baseline',
+      'Hyperparameter tuning',
+      'Artifacts & reproducibility',
+      'Observations & insights',
+      'Next steps',
+      'Notes',
+      'Other fields',
+    ]);
   });
 
   test.each(experiments.map((r) => [r.id, r] as const))('every text field of %s reaches its page', (_id, record) => {

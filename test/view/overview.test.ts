@@ -60,8 +60,19 @@ describe('buildIndexPageData', () => {
   });
   test('formats each metric column with one precision, proportions in percent', () => {
     // Latency: 9.5 and 12 → one decimal for both; accuracy 0.95 and 0.9 → 95% and 90%.
-    expect(page.rows.map((r) => r.metrics[1]?.text)).toEqual(['9.5 ms', '12.0 ms']);
-    expect(page.rows.map((r) => r.metrics[0]?.text)).toEqual(['95%', '90%']);
+    expect(page.rows.map((r) => r.metrics[1]?.cell.text)).toEqual(['9.5 ms', '12.0 ms']);
+    expect(page.rows.map((r) => r.metrics[0]?.cell.text)).toEqual(['95%', '90%']);
+  });
+  test('offers the common metrics as columns, the first three shown until the reader picks', () => {
+    const few = buildIndexPageData({ ...input, metricColumnCount: 1 });
+    expect(few.metricColumns).toEqual([
+      { key: 'm0', label: 'Accuracy', shown: true },
+      { key: 'm1', label: 'Latency (ms)', shown: false },
+    ]);
+    expect(few.rows[0]?.metrics.map((m) => [m.col, m.shown])).toEqual([
+      ['m0', true],
+      ['m1', false],
+    ]);
   });
 
   test('one column and one scale for 87%, "Accuracy (%)" 86.2 and 0.684; sorted on that scale', () => {
@@ -75,8 +86,8 @@ describe('buildIndexPageData', () => {
       },
     ];
     const data = buildIndexPageData({ base: '/', records: mixed, analyses: analyzeCollection(mixed).byId });
-    expect(data.metricColumns).toEqual(['Accuracy']);
-    expect(data.rows.map((r) => [r.id, r.metrics[0]?.text, r.sort['m0']])).toEqual([
+    expect(data.metricColumns).toEqual([{ key: 'm0', label: 'Accuracy', shown: true }]);
+    expect(data.rows.map((r) => [r.id, r.metrics[0]?.cell.text, r.sort['m0']])).toEqual([
       ['x', '87.0%', 0.87],
       ['y', '86.2%', 0.862],
       ['z', '68.0%', 0.68],
@@ -99,6 +110,16 @@ describe('tags', () => {
     const pages = buildTagPages(input);
     expect(pages.map((p) => `${p.keySlug}/${p.valueSlug}`)).toEqual(['use-case/fraud-detection']);
     expect(pages[0]?.countText).toBe('2 experiments');
+  });
+  test('a tag page lists its experiments newest first, with their headline metric', () => {
+    const page = buildTagPages(input)[0]!;
+    expect(page.rows.map((row) => row.map((c) => c.text))).toEqual([
+      ['b', 'B', 'running', '2025-02-01', 'Accuracy 95%'],
+      ['a', 'A', 'completed', '2025-01-01', 'Accuracy 90%'],
+    ]);
+    expect(page.rows[0]?.[0]?.href).toBe('/lb/experiments/b/');
+  });
+  test('the tag index counts each value', () => {
     expect(buildTagIndex(input)[0]?.values.map((v) => v.count)).toEqual([1, 1]);
   });
 });
@@ -111,10 +132,10 @@ describe('tags whose slugs would collide', () => {
 
   test('each distinct value gets its own page and URL', () => {
     const pages = buildTagPages(tagInput);
-    expect(pages.map((p) => [p.value, p.experiments.map((e) => e.id)])).toHaveLength(5);
+    expect(pages.map((p) => [p.value, p.rows.map((row) => row[0]?.text)])).toHaveLength(5);
     expect(new Set(pages.map((p) => p.valueSlug)).size).toBe(5);
     expect(pages.find((p) => p.value === 'C')?.valueSlug).toBe('c');
-    for (const page of pages) expect(page.experiments).toHaveLength(1);
+    for (const page of pages) expect(page.rows).toHaveLength(1);
     const hrefs = buildTagIndex(tagInput)[0]?.values.map((v) => v.href) ?? [];
     expect(new Set(hrefs).size).toBe(5);
     expect(hrefs.every((href) => /^\/tags\/lang\/[a-z0-9-]+\/$/.test(href))).toBe(true);

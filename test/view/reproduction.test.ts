@@ -113,8 +113,8 @@ describe('the reproduction of issue #13', () => {
 
   test('the index shows every accuracy and precision on one scale, like the page', () => {
     const index = buildIndexPageData({ base: '/', records: records.map((r) => r.record), analyses: analysis.byId });
-    expect(index.metricColumns).toEqual(['Accuracy', 'Precision', 'Recall']);
-    expect(index.rows.map((r) => [r.id, ...r.metrics.map((m) => m.text)])).toEqual([
+    expect(index.metricColumns.map((c) => c.label)).toEqual(['Accuracy', 'Precision', 'Recall']);
+    expect(index.rows.map((r) => [r.id, ...r.metrics.map((m) => m.cell.text)])).toEqual([
       ['churn-xgb-003', '86.2%', '—', '—'],
       ['churn-xgb-002', '87.0%', '68.4%', '65.1%'],
       ['churn-xgb-001', '85.6%', '67.1%', '—'],

@@ -1,13 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { distinctSlug, joinBase, safeHref, slugify, tagPath } from '../../src/view/urls.ts';
+import { distinctSlug, isLinkLike, isStorageUri, joinBase, safeHref, slugify, tagPath } from '../../src/view/urls.ts';
 import { shortHash } from '../../src/util/slug.ts';
 import { renderMarkdown } from '../../src/view/markdown.ts';
 
 describe('safeHref', () => {
   test.each([
     ['https://github.com/org/repo', 'https://github.com/org/repo'],
-    ['s3://bucket/model.pkl', 's3://bucket/model.pkl'],
-    ['gs://bucket/x', 'gs://bucket/x'],
     ['../other/', '../other/'],
     ['#fairness', '#fairness'],
   ])('links %s', (url, href) => {
@@ -21,8 +19,30 @@ describe('safeHref', () => {
     '//evil.example/x',
     '"><svg onload=alert(1)>',
     'https://x.test/"onmouseover="a',
+    // A browser cannot open these: they are shown as copyable text instead.
+    's3://bucket/model.pkl',
+    'gs://bucket/x',
   ])('refuses %s', (url) => {
     expect(safeHref(url)).toBeUndefined();
+  });
+});
+
+describe('isLinkLike and isStorageUri', () => {
+  test.each([
+    ['https://wandb.ai/org/run', true, false],
+    ['HTTP://example.test/x', true, false],
+    ['s3://bucket/model.pkl', false, true],
+    ['gs://bucket/x', false, true],
+    ['hdfs://namenode/data', false, true],
+    ['dbfs:/FileStore/x', false, true],
+    ['abfss://c@acct.dfs.core.windows.net/p', false, true],
+    ['javascript://x%0aalert(1)', false, false],
+    ['data://x', false, false],
+    ['plain text', false, false],
+    ['s3://bucket/with space', false, false],
+  ])('%s: web link %s, storage location %s', (text, web, storage) => {
+    expect(isLinkLike(text)).toBe(web);
+    expect(isStorageUri(text)).toBe(storage);
   });
 });
 

@@ -1,0 +1,132 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeCollection } from '../../src/analysis/index.ts';
+import type { Experiment } from '../../src/schema/index.ts';
+import type { Block, ChartBlockData } from '../../src/view/blocks.ts';
+import { buildComparePageData, COMPARE_SECTIONS } from '../../src/view/compare-page.ts';
+
+const parent: Experiment = {
+  id: 'p',
+  name: 'Parent',
+  status: 'completed',
+  date: '2025-01-01',
+  dataset: { name: 'tx', version: '1.0' },
+  model: {
+    type: 'GBM',
+    hyperparameters: [
+      { name: 'lr', value: 0.1, searchSpace: { kind: 'choice', values: [0.1, 0.2] } },
+      { name: 'depth', value: 6 },
+    ],
+  },
+  evaluation: {
+    testMetrics: [{ metric: 'Accuracy', value: 0.8, ci95: 0.01 }],
+    disaggregated: [
+      { group: 'A', attributes: { sex: 'A' }, n: 200, metrics: { Accuracy: 0.9 } },
+      { group: 'B', attributes: { sex: 'B' }, n: 200, metrics: { Accuracy: 0.6 } },
+    ],
+  },
+};
+const child: Experiment = {
+  ...parent,
+  id: 'c',
+  name: 'Child',
+  lineage: { parent: 'p' },
+  model: {
+    type: 'GBM',
+    hyperparameters: [
+      { name: 'lr', value: 0.2, searchSpace: { kind: 'choice', values: [0.1, 0.2] } },
+      { name: 'depth', value: 6 },
+    ],
+  },
+  evaluation: {
+    testMetrics: [
+      { metric: 'Accuracy', value: 0.85, ci95: 0.01 },
+      { metric: 'F1', value: 0.7 },
+    ],
+  },
+};
+const analysis = analyzeCollection([parent, child]);
+const docs = [child, parent].map((record) => ({ record, analysis: analysis.byId.get(record.id)! }));
+const blocksOf = (data: ReturnType<typeof buildComparePageData>, id: string): Block[] =>
+  data.sections.find((s) => s.id === id)?.blocks ?? [];
+
+describe('buildComparePageData', () => {
+  const chart: ChartBlockData = {
+    id: 'compare-test-metrics',
+    title: 't',
+    description: 'd',
+    svg: '<svg/>',
+    shape: 's',
+    width: 1,
+    height: 1,
+    tableHtml: '',
+  };
+  const data = buildComparePageData({ base: '/b/', docs, relation: 'parent', charts: new Map([['metrics', [chart]]]) });
+
+  test('sections in the table order, those with nothing left out; the same page for any set without the change', () => {
+    expect(data.sections.map((s) => s.id)).toEqual(['changes', 'metrics', 'setup', 'fairness', 'fields']);
+    expect(data.toc.map((t) => t.id)).toEqual(data.sections.map((s) => s.id));
+    expect(data.sections.every((s) => COMPARE_SECTIONS.some((c) => c.id === s.id && c.title === s.title))).toBe(true);
+    const any = buildComparePageData({ base: '/b/', docs });
+    expect(any.sections.map((s) => s.id)).toEqual(['metrics', 'setup', 'fairness', 'fields']);
+    expect(any.lead).toBe('2 experiments side by side.');
+    expect(data.lead).toBe('c (Child) compared with its parent p (Parent).');
+  });
+
+  test('the change against the parent, with its interval and verdict', () => {
+    const table = blocksOf(data, 'changes')[0] as Extract<Block, { kind: 'table' }>;
+    expect(table.columns.map((c) => c.label)).toEqual(['Metric', 'c', 'p', 'Change', 'Relative', '95% CI of change', 'Verdict']);
+    // +0.05 ± √(0.01² + 0.01²) = ±0.0141 → [+3.6, +6.4] pp: better.
+    expect(table.rows[0]?.map((c) => c.text)).toEqual(['Accuracy', '85%', '80%', '+5 pp', '+6.2%', '[+3.6, +6.4] pp', 'better']);
+  });
+
+  test('test metrics side by side with intervals, the best in bold, then the charts', () => {
+    const [table, chartBlock] = blocksOf(data, 'metrics') as [Extract<Block, { kind: 'table' }>, Block];
+    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['Accuracy', '85% (84% – 86%)', '80% (79% – 81%)'],
+      ['F1', '70%', '—'],
+    ]);
+    expect(table.rows[0]?.[1]?.strong).toBe(true);
+    expect(table.rows[0]?.[2]?.strong).toBeUndefined();
+    expect(chartBlock).toEqual({ kind: 'chart', chart });
+  });
+
+  test('settings that differ first (hyperparameter values, not their names or search spaces), the same ones one click away', () => {
+    const [differing, same] = blocksOf(data, 'setup') as Extract<Block, { kind: 'table' }>[];
+    expect(differing?.rows.map((r) => r.map((c) => c.text))).toEqual([['model.hyperparameters[lr].value', '0.2', '0.1']]);
+    expect(same?.rows.map((r) => r[0]?.text)).toEqual([
+      'model.hyperparameters[depth].value',
+      'model.type',
+      'dataset.name',
+      'dataset.version',
+    ]);
+    expect(same?.collapsedAfter).toBe(0);
+  });
+
+  test('fairness gaps side by side', () => {
+    const table = blocksOf(data, 'fairness')[0] as Extract<Block, { kind: 'table' }>;
+    // p: 0.9 vs 0.6 (n = 200 each) → gap 30 pp, ratio 0.667, flagged (interval excludes 0); c has no groups.
+    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([['sex', 'Accuracy', '—', '30 pp (ratio 0.667) flagged']]);
+  });
+
+  test('every field, named as compareMany names it, differences counted', () => {
+    const fields = blocksOf(data, 'fields')[0] as Extract<Block, { kind: 'field-diff' }>;
+    expect(fields.columns).toEqual(['Field', 'c', 'p']);
+    expect(fields.rows.find((r) => r.path === 'model.hyperparameters[lr].value')).toEqual({
+      path: 'model.hyperparameters[lr].value',
+      values: ['0.2', '0.1'],
+      same: false,
+    });
+    expect(fields.rows.find((r) => r.path === 'lineage.parent')).toEqual({ path: 'lineage.parent', values: ['p', '—'], same: false });
+    expect(fields.differing).toBe(fields.rows.filter((r) => !r.same).length);
+    expect(data.differing).toBe(fields.differing);
+    expect(fields.rows.some((r) => r.path === '$schema')).toBe(false);
+  });
+
+  test('the experiments compared: dataset with its version, headline metric', () => {
+    expect(data.overview.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['c', 'Child', 'completed', '2025-01-01', 'tx (version 1.0)', 'Accuracy 85%'],
+      ['p', 'Parent', 'completed', '2025-01-01', 'tx (version 1.0)', 'Accuracy 80%'],
+    ]);
+    expect(data.overview.rows[0]?.[0]?.href).toBe('/b/experiments/c/');
+  });
+});
