@@ -24,7 +24,7 @@ export { splitChartSpec };
 export type VegaSpec = Record<string, unknown>;
 
 /** Bumped whenever the SVG post-processing changes, so cached SVGs from older versions are not reused. */
-export const RENDER_VERSION = '7';
+export const RENDER_VERSION = '8';
 
 /** Versions that decide what a chart renders to, besides its spec: part of every chart cache key. */
 export const RENDERER_VERSIONS: readonly string[] = [RENDER_VERSION, vega.version];
@@ -200,6 +200,32 @@ function roundDecimal(text: string): string {
   return rounded === '-0' ? '0' : rounded;
 }
 
+/** Attributes Vega writes on every element that only repeat SVG defaults (or, in a static image, do nothing). */
+const DEFAULT_ATTRIBUTE =
+  / (?:opacity="1"|pointer-events="none"|aria-hidden="true"|stroke-miterlimit="4"|transform="translate\(0,0\)")(?=[\s/>])/g;
+/** Zero-size backgrounds Vega draws for axes and legends. */
+const EMPTY_BACKGROUND = /<path class="background" d="M0,0h0v0h0Z"\/>/g;
+const FONT_FAMILY = / font-family="([^"]*)"/g;
+
+/**
+ * Smaller SVG, drawn the same: attributes that repeat a default dropped, empty backgrounds removed,
+ * and the font family — written on every text — set once on the root, whence it is inherited. The
+ * classes and the `fill`/`stroke` colours stay: the site's CSS themes charts by them.
+ */
+export function leanSvg(svg: string): string {
+  const counts = new Map<string, number>();
+  for (const match of svg.matchAll(FONT_FAMILY)) counts.set(match[1] as string, (counts.get(match[1] as string) ?? 0) + 1);
+  let font: string | undefined;
+  for (const [family, n] of counts) if (font === undefined || n > (counts.get(font) ?? 0)) font = family;
+  let out = svg.replace(DEFAULT_ATTRIBUTE, '').replace(EMPTY_BACKGROUND, '');
+  if (font !== undefined) {
+    const shared = font;
+    out = out.replace(FONT_FAMILY, (all, family: string) => (family === shared ? '' : all));
+    out = out.replace(/^<svg\b([^>]*)>/, (_all, rest: string) => `<svg${rest} font-family="${shared}">`);
+  }
+  return out;
+}
+
 /**
  * Makes Vega's SVG standalone and page-safe: ids (clip paths) renamed to `<prefix>-<n>` in order of
  * appearance — unique per chart content, so several inline SVGs on one page never share an id and
@@ -219,7 +245,7 @@ export function finishSvg(svg: string, options: { prefix: string; title?: string
     });
   }
   // Mark containers keep no ARIA roles: the root is one labelled image, with a data table beside it.
-  out = out.replace(MARK_ARIA, '');
+  out = leanSvg(out.replace(MARK_ARIA, ''));
   // Geometry to two decimals (1/100 px is invisible); text content such as tick labels is untouched.
   out = out.replace(GEOMETRY_ATTRIBUTE, (all, lead: string, value: string) =>
     HAS_LONG_DECIMAL.test(value) ? `${lead}${value.replace(LONG_DECIMAL, roundDecimal)}"` : all,

@@ -5,6 +5,7 @@ import { chartSpecWithData } from '../../src/charts/payload.ts';
 import {
   compileChartSpec,
   finishSvg,
+  leanSvg,
   renderChartSvg,
   renderChartView,
   resetChartRenderCaches,
@@ -187,5 +188,27 @@ test('splitChartSpec keeps data and description out of the shape', () => {
     shape: { mark: 'point', data: { name: 'table' } },
     data: { table: [{ a: 1 }] },
     description: 'd',
+  });
+});
+
+describe('leanSvg', () => {
+  test('drops default attributes and empty backgrounds, and sets the common font once on the root', () => {
+    const font = 'system-ui, sans-serif';
+    const svg =
+      `<svg xmlns="http://www.w3.org/2000/svg" width="10"><g fill="none" stroke-miterlimit="4" transform="translate(0,0)">` +
+      `<path class="background" aria-hidden="true" d="M0,0h0v0h0Z" pointer-events="none"/>` +
+      `<text font-family="${font}" fill="#1f2328" opacity="1">a</text>` +
+      `<text font-family="${font}" opacity="0.5">b</text>` +
+      `<text font-family="monospace">c</text></g></svg>`;
+    expect(leanSvg(svg)).toBe(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="10" font-family="${font}"><g fill="none">` +
+        `<text fill="#1f2328">a</text>` +
+        `<text opacity="0.5">b</text>` +
+        `<text font-family="monospace">c</text></g></svg>`,
+    );
+  });
+
+  test('leaves an SVG without text fonts as it is, but for defaults', () => {
+    expect(leanSvg('<svg><rect opacity="1" width="2"/></svg>')).toBe('<svg><rect width="2"/></svg>');
   });
 });
