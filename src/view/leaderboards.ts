@@ -2,97 +2,160 @@ import type { Leaderboard, LeaderboardEntry, LeaderboardMetric } from '../analys
 import type { Cell, TableColumn } from './blocks.ts';
 import { formatPercent, formatValue, percentDecimals } from './format.ts';
 import { experimentPath, joinBase, slugify } from './urls.ts';
+import { compareText } from '../util/compare-text.ts';
+import { maxOf } from '../util/arrays.ts';
 
+/**
+ * One leaderboard table: the experiments of one use case (or one dataset, for experiments without a
+ * use case) evaluated on one dataset version, with a column per metric. A ranking never mixes dataset
+ * versions.
+ */
 export interface LeaderboardView {
   id: string;
-  title: string;
   scopeLabel: string;
+  /** The use case or dataset name. */
+  title: string;
+  /** The dataset and version every row was evaluated on: `tx, version 1`, `dataset not given`. */
+  dataset: string;
+  /** Experiments in this table. */
   count: number;
-  tables: { id: string; metric: string; direction: string; dataset: string; caption: string; columns: TableColumn[]; rows: Cell[][] }[];
+  columns: TableColumn[];
+  rows: Cell[][];
+  /** Metrics shown but not ranked (direction unknown, or values that cannot be put on one scale). */
+  note?: string;
 }
 
-const COLUMNS: TableColumn[] = [
-  { label: 'Rank', numeric: true },
-  { label: 'Experiment' },
-  { label: 'Name' },
-  { label: 'Dataset' },
-  { label: 'Value', numeric: true },
-  { label: '95% CI', numeric: true },
-];
-
-/** The dataset and version a ranking is on: `churn-snapshots v2.0.0`, `dataset not given`. */
-function datasetLabel(m: LeaderboardMetric): string {
+/** The dataset and version a ranking is on: `tx, version 1`, `tx, version not given`, `dataset not given`. */
+function datasetText(m: Pick<LeaderboardMetric, 'dataset' | 'datasetVersion'>): string {
   if (m.dataset === null) return 'dataset not given';
-  return m.datasetVersion === null ? `${m.dataset} (version not given)` : `${m.dataset} v${m.datasetVersion}`;
+  return m.datasetVersion === null ? `${m.dataset}, version not given` : `${m.dataset}, version ${m.datasetVersion}`;
 }
 
-/** An entry's score (and interval bounds) by the display rule: fractions in percent, with the precision written. */
-function scoreText(m: LeaderboardMetric, value: number | null, places: number): string {
-  if (value === null) return '—';
+function directionMark(m: LeaderboardMetric): { mark: string; title: string } {
+  if (m.betterDirection === 'higher') return { mark: ' ↑', title: `${m.metric}: higher is better` };
+  if (m.betterDirection === 'lower') return { mark: ' ↓', title: `${m.metric}: lower is better` };
+  return { mark: '', title: `${m.metric}: direction unknown, not ranked` };
+}
+
+/** A score (or interval bound) by the display rule: fractions in percent, with the precision written. */
+function scoreText(m: LeaderboardMetric, value: number, places: number): string {
   if (m.fraction) return formatPercent(value, places);
   return `${formatValue(value, places)}${m.unit ? ` ${m.unit}` : ''}`;
 }
 
-function rankCell(e: LeaderboardEntry): Cell {
-  if (e.rank === null) return { text: '—', numeric: true, title: `Not ranked: ${e.unrankedReason ?? ''}` };
-  if (e.tied)
-    return {
-      text: `${e.rank} (tied)`,
-      numeric: true,
-      title: 'Not told apart from the leader: the 95% interval of their difference includes 0',
-    };
-  return { text: String(e.rank), numeric: true };
+/** Decimal places of a ranking's column: the most any entry was written with, on the scale shown. */
+function columnPlaces(m: LeaderboardMetric): number {
+  const written = maxOf([0, ...m.entries.map((e) => e.decimals)]);
+  return m.fraction ? percentDecimals(written) : Math.min(6, written);
 }
 
 /**
- * Leaderboards per use case and per dataset, each metric ranked in its own better direction, one
- * table per dataset version; entries not told apart from the leader are shown tied with it.
+ * One experiment's value of one metric, with its rank, its 95% interval and whether it is tied with
+ * the leader: the one place a board cell is made.
+ */
+export function rankCell(m: LeaderboardMetric, entry: LeaderboardEntry | undefined, places: number): Cell {
+  if (entry === undefined) return { text: '—', numeric: true };
+  if (entry.score === null)
+    return {
+      text: `${formatValue(entry.value)}${entry.unit ? ` ${entry.unit}` : ''}`,
+      numeric: true,
+      title: `Not ranked: ${entry.unrankedReason ?? 'not on the scale of the others'}`,
+    };
+  const interval =
+    entry.ciLow === null || entry.ciHigh === null
+      ? ''
+      : ` [${scoreText(m, entry.ciLow, Math.max(1, places))}, ${scoreText(m, entry.ciHigh, Math.max(1, places))}]`;
+  const ranked = m.entries.filter((e) => e.rank !== null).length;
+  const title =
+    entry.rank === null
+      ? `Not ranked: ${entry.unrankedReason ?? ''}`
+      : entry.tied && entry.rank === 1 && m.entries.filter((e) => e.tied).length > 1
+        ? `Rank 1 of ${ranked}, tied: not told apart from the leader (the 95% interval of their difference includes 0)`
+        : `Rank ${entry.rank} of ${ranked}`;
+  return {
+    text: `${scoreText(m, entry.score, places)}${interval}`,
+    numeric: true,
+    title,
+    ...(entry.rank === 1 ? { strong: true } : {}),
+  };
+}
+
+/** The Rank column's cell: the rank by the first ranked metric, `1 (tied)` for entries tied with the leader. */
+function leadRankCell(lead: LeaderboardMetric | undefined, id: string): Cell {
+  const entry = lead?.entries.find((e) => e.experimentId === id);
+  if (entry === undefined || entry.rank === null) return { text: '—', numeric: true };
+  const tied = entry.tied && lead !== undefined && lead.entries.filter((e) => e.tied).length > 1;
+  return {
+    text: tied ? `${entry.rank} (tied)` : String(entry.rank),
+    numeric: true,
+    ...(tied ? { title: 'Not told apart from the leader: the 95% interval of their difference includes 0' } : {}),
+  };
+}
+
+/**
+ * Leaderboards: one table per use case and dataset version, then per dataset version for the
+ * datasets' experiments across use cases (left out when it repeats a use case's table), with a column per metric ranked by the analysis in its own better direction (ties
+ * with the leader marked, 95% intervals shown); rows follow the first ranked metric.
  */
 export function buildLeaderboardViews(base: string, leaderboards: readonly Leaderboard[]): LeaderboardView[] {
-  return leaderboards.map((lb) => {
-    const id = `${lb.scope === 'use_case' ? 'use-case' : 'dataset'}-${slugify(lb.value)}`;
-    return {
-      id,
-      title: lb.value,
-      scopeLabel: lb.scope === 'use_case' ? 'Use case' : 'Dataset',
-      count: lb.experimentIds.length,
-      tables: lb.metrics.map((m) => {
-        const written = Math.max(0, ...m.entries.map((e) => e.decimals));
-        const places = m.fraction ? percentDecimals(written) : Math.min(6, written);
-        const direction =
-          m.betterDirection === 'higher'
-            ? 'higher is better'
-            : m.betterDirection === 'lower'
-              ? 'lower is better'
-              : 'direction unknown: not ranked';
-        const dataset = datasetLabel(m);
-        return {
-          id: `${id}-${slugify(m.metric)}${m.dataset === null ? '' : `-${slugify(dataset)}`}`,
-          metric: m.metric,
-          direction,
-          dataset,
-          caption: `${m.metric} (${direction}) on ${dataset}`,
-          columns: COLUMNS,
-          rows: m.entries.map((e) => [
-            rankCell(e),
-            { text: e.experimentId, href: joinBase(base, experimentPath(e.experimentId)) },
-            { text: e.name ?? '' },
-            { text: dataset },
-            {
-              text: e.score === null ? `${formatValue(e.value)}${e.unit ? ` ${e.unit}` : ''}` : scoreText(m, e.score, places),
-              numeric: true,
-              strong: e.rank === 1,
-            },
-            {
-              text:
-                e.ciLow === null || e.ciHigh === null
-                  ? '—'
-                  : `${scoreText(m, e.ciLow, Math.max(1, places))} – ${scoreText(m, e.ciHigh, Math.max(1, places))}`,
-              numeric: true,
-            },
-          ]),
-        };
-      }),
-    };
-  });
+  const views: LeaderboardView[] = [];
+  // A dataset's table that repeats a use case's (same dataset version, same experiments) is left out.
+  const shown = new Set<string>();
+  for (const lb of [...leaderboards].sort((a, b) => Number(a.scope === 'dataset') - Number(b.scope === 'dataset'))) {
+    const byDataset = new Map<string, LeaderboardMetric[]>();
+    for (const m of lb.metrics) {
+      const key = JSON.stringify([m.dataset, m.datasetVersion]);
+      byDataset.set(key, [...(byDataset.get(key) ?? []), m]);
+    }
+    const scopeSlug = lb.scope === 'use_case' ? 'use-case' : 'dataset';
+    for (const metrics of byDataset.values()) {
+      const first = metrics[0];
+      if (first === undefined) continue;
+      const lead = metrics.find((m) => m.betterDirection !== null && m.entries.some((e) => e.rank !== null));
+      const names = new Map<string, string>();
+      for (const m of metrics) for (const e of m.entries) if (!names.has(e.experimentId)) names.set(e.experimentId, e.name ?? '');
+      const rankOf = (id: string): number => lead?.entries.find((e) => e.experimentId === id)?.rank ?? Infinity;
+      const ids = [...names.keys()].sort((a, b) => rankOf(a) - rankOf(b) || compareText(a, b));
+      const same = JSON.stringify([first.dataset, first.datasetVersion, [...ids].sort(compareText)]);
+      if (shown.has(same)) continue;
+      shown.add(same);
+      const places = metrics.map(columnPlaces);
+      const unranked = metrics.filter((m) => m.entries.some((e) => e.rank === null)).map((m) => m.metric);
+      views.push({
+        id: [
+          scopeSlug,
+          slugify(lb.value),
+          ...(lb.scope === 'use_case' ? [slugify(first.dataset ?? 'no-dataset')] : []),
+          slugify(first.datasetVersion ?? 'no-version'),
+        ].join('-'),
+        scopeLabel: lb.scope === 'use_case' ? 'Use case' : 'Dataset',
+        title: lb.value,
+        dataset: datasetText(first),
+        count: ids.length,
+        columns: [
+          { label: 'Rank', numeric: true, title: lead ? `By ${lead.metric}` : 'No metric with a known direction' },
+          { label: 'Experiment' },
+          { label: 'Name' },
+          ...metrics.map((m) => {
+            const d = directionMark(m);
+            return { label: `${m.metric}${d.mark}`, numeric: true, title: d.title };
+          }),
+        ],
+        rows: ids.map((id) => [
+          leadRankCell(lead, id),
+          { text: id, href: joinBase(base, experimentPath(id)) },
+          { text: names.get(id) ?? '' },
+          ...metrics.map((m, i) =>
+            rankCell(
+              m,
+              m.entries.find((e) => e.experimentId === id),
+              places[i] ?? 0,
+            ),
+          ),
+        ]),
+        ...(unranked.length > 0 ? { note: `Not ranked (direction unknown, or values not on one scale): ${unranked.join(', ')}.` } : {}),
+      });
+    }
+  }
+  return views;
 }

@@ -158,17 +158,21 @@ describe('comparePairs', () => {
 });
 
 describe('buildLeaderboardViews', () => {
-  test('ranks lower-is-better metrics ascending and links each experiment', () => {
+  test('metric columns with their direction, ranked in it (lower-is-better ascending); each experiment linked', () => {
     const same = records.map((r) => ({ ...r, tags: { use_case: 'fraud' } }));
     const views = buildLeaderboardViews('/lb/', analyzeCollection(same).leaderboards);
-    expect(views.map((v) => v.id)).toEqual(['use-case-fraud']);
-    const latency = views[0]?.tables.find((t) => t.metric.startsWith('Latency'));
-    expect(latency?.direction).toBe('lower is better');
-    expect(latency?.caption).toBe('Latency (ms) (lower is better) on dataset not given');
-    expect(latency?.rows.map((row) => [row[0]?.text, row[1]?.text, row[3]?.text, row[4]?.text])).toEqual([
-      ['1', 'b', 'dataset not given', '9.5 ms'],
-      ['2', 'a', 'dataset not given', '12.0 ms'],
+    expect(views.map((v) => [v.id, v.scopeLabel, v.title, v.dataset, v.count])).toEqual([
+      ['use-case-fraud-no-dataset-no-version', 'Use case', 'fraud', 'dataset not given', 2],
     ]);
+    const board = views[0]!;
+    expect(board.columns.map((c) => c.label)).toEqual(['Rank', 'Experiment', 'Name', 'Accuracy ↑', 'Latency (ms) ↓']);
+    // Accuracy 0.95 and 0.9 → percent at 0 places; latency 9.5 and 12 → one place for both. No intervals: no ties.
+    expect(board.rows.map((row) => row.map((c) => c.text))).toEqual([
+      ['1', 'b', 'B', '95%', '9.5 ms'],
+      ['2', 'a', 'A', '90%', '12.0 ms'],
+    ]);
+    expect(board.rows[0]?.[1]?.href).toBe('/lb/experiments/b/');
+    expect(board.rows[0]?.[3]).toMatchObject({ strong: true, title: 'Rank 1 of 2' });
   });
 
   test('shows proportions in percent and entries within noise of the leader as tied; one table per dataset version', () => {
@@ -192,11 +196,14 @@ describe('buildLeaderboardViews', () => {
         evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.5 }] },
       },
     ]).leaderboards;
-    const [table] = buildLeaderboardViews('/', boards)[0]?.tables ?? [];
-    expect(table?.caption).toBe('Accuracy (higher is better) on d v1');
-    expect(table?.rows.map((row) => row.map((c) => c.text))).toEqual([
-      ['1 (tied)', 'p', '', 'd v1', '87.0%', '86.3% – 87.7%'],
-      ['1 (tied)', 'q', '', 'd v1', '86.6%', '85.9% – 87.3%'],
+    const views = buildLeaderboardViews('/', boards);
+    // Version 2 has one experiment: no ranking, no table.
+    expect(views.map((v) => [v.id, v.dataset])).toEqual([['use-case-u-d-1', 'd, version 1']]);
+    // 87% ± 0.7 vs 0.866 ± 0.007: difference 0.4 pp, interval ± √(0.7² + 0.7²) = ± 0.99 pp includes 0 → tied.
+    // Written to three places as fractions (87 → 0.87 is two; 0.866 three) → one place in percent.
+    expect(views[0]?.rows.map((row) => row.map((c) => c.text))).toEqual([
+      ['1 (tied)', 'p', '', '87.0% [86.3%, 87.7%]'],
+      ['1 (tied)', 'q', '', '86.6% [85.9%, 87.3%]'],
     ]);
   });
 });
