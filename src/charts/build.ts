@@ -511,11 +511,15 @@ function summaryCurvesChart(record: Experiment): ChartView | undefined {
   const bestEpoch = isNumber(best) ? best : undefined;
   const epochs = [...new Set(series.flatMap((s) => s.points.map((p) => p.epoch)))].sort((a, b) => a - b);
   const label = trainingPanelLabel(kind, all);
+  const longest = series.reduce(
+    (most, s) => (s.recorded !== undefined && s.recorded > (most?.recorded ?? 0) ? s : most),
+    undefined as TrainingSeries | undefined,
+  );
   return {
     id: 'summary-curves',
     section: 'summary',
     title: `${label} by epoch`,
-    description: `${label} by epoch for ${series.length} column${series.length === 1 ? '' : 's'}. ${series.map(describeSeries).join('; ')}.${bestEpoch === undefined ? '' : ` Best model at epoch ${bestEpoch}.`}`,
+    description: `${label} by epoch for ${series.length} column${series.length === 1 ? '' : 's'}. ${series.map(describeSeries).join('; ')}.${bestEpoch === undefined ? '' : ` Best model at epoch ${bestEpoch}.`}${sampledText(longest?.points.length ?? 0, longest?.recorded)}`,
     spec: trainingCurvesSpec({ series, bestEpoch }, { width: CHART_SIZES.summary.width, panelHeight: CHART_SIZES.summary.height }),
     table: {
       columns: ['Epoch', ...series.map((s) => s.name)],
