@@ -128,6 +128,8 @@ function writtenDecimalsIn<N>(literals: Literals<N>, root: N | undefined): Recor
   const walk = (node: N): void => {
     const number = literals.number(node);
     if (number !== undefined) {
+      // Written in its shortest form (as every JSON writer does): nothing to note.
+      if (number.text === String(number.value)) return;
       const decimals = literalDecimals(number.text, number.value);
       if (decimals !== undefined && decimals > decimalsOf(number.value)) found[joinPath(path)] = decimals;
       return;

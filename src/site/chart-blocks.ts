@@ -96,8 +96,3 @@ export function renderCompareChartBlocks(docs: readonly CompareDoc[], options: C
   const compare = docs.map((d) => ({ record: d.record, analysis: { headline: d.analysis.headline } }));
   return throughCache({ compare }, options, () => renderBlocks(compareChartViews(compare)));
 }
-
-/** Renders an experiment's charts into the chart cache only (a worker rendering ahead of the pages). */
-export async function cacheChartBlocks(input: ExperimentChartsInput, options: ChartBlocksOptions): Promise<void> {
-  await renderChartBlocks(input, options);
-}

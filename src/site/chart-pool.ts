@@ -6,23 +6,27 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ExperimentChartsInput } from '../charts/experiment-views.ts';
+import type { CompareDoc } from '../charts/compare-views.ts';
 import type { ChartBlocksBySection } from './chart-cache.ts';
+
+/** What a worker renders per task: one experiment's charts, or the charts comparing a few experiments. */
+export type ChartJob = ExperimentChartsInput | { compare: readonly CompareDoc[] };
 
 export interface ChartPool {
   /** Number of workers started. */
   readonly size: number;
   /**
-   * Renders one experiment's chart blocks in a worker (into the chart cache). Resolves to the blocks
-   * with `reply: true` (the default), to null without (nothing is copied back). `urgent` tasks jump
-   * the queue.
+   * Renders one experiment's (or one comparison's) chart blocks in a worker (into the chart cache).
+   * Resolves to the blocks with `reply: true` (the default), to null without (nothing is copied back).
+   * `urgent` tasks jump the queue.
    */
-  render(input: ExperimentChartsInput, options?: { urgent?: boolean; reply?: boolean }): Promise<ChartBlocksBySection | null>;
+  render(input: ChartJob, options?: { urgent?: boolean; reply?: boolean }): Promise<ChartBlocksBySection | null>;
   /** Stops the workers (pending tasks are rejected). */
   close(): Promise<void>;
 }
 
 interface Task {
-  input: ExperimentChartsInput;
+  input: ChartJob;
   reply: boolean;
   resolve: (blocks: ChartBlocksBySection | null) => void;
   reject: (error: Error) => void;

@@ -14,9 +14,12 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Experiment } from '../schema/index.ts';
 import type { ExperimentChartsInput } from '../charts/experiment-views.ts';
+import type { CompareDoc } from '../charts/compare-views.ts';
+import { headlineMetric } from '../analysis/index.ts';
+import { comparePairs } from '../view/compare-page.ts';
 import { chartCacheDir, type Settings } from '../settings/index.ts';
 import { compareText } from '../util/compare-text.ts';
-import { chartBlocksKey, renderChartBlocks } from './chart-blocks.ts';
+import { chartBlocksKey, renderChartBlocks, renderCompareChartBlocks } from './chart-blocks.ts';
 import { hasCachedBlocks, nodeChartCacheEffects, type ChartBlocksBySection, type ChartCacheEffects } from './chart-cache.ts';
 import { chartInputs } from './chart-inputs.ts';
 import { createChartPool, type ChartPool } from './chart-pool.ts';
@@ -48,6 +51,8 @@ export interface ChartService {
   start(records: readonly Experiment[]): Promise<ChartPlan>;
   /** An experiment's chart blocks by page section; none when the build has no charts. */
   blocks(input: ExperimentChartsInput): Promise<ChartBlocksBySection>;
+  /** The chart blocks of a compare page by section (rendered ahead on the workers when they run); none without charts. */
+  compareBlocks(docs: readonly CompareDoc[]): Promise<ChartBlocksBySection>;
   /** What the build's pages got so far. */
   stats(): ChartStats;
   /** Stops the workers; the service can be started again (a later build in the same process). */
@@ -67,6 +72,21 @@ export interface ChartServiceOptions {
 
 /** The worker module beside this one: TypeScript in a checkout, JavaScript in an installed package. */
 export const CHART_WORKER_FILE = fileURLToPath(new URL(`./chart-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+
+/** What the charts of a compare page are made from: each experiment's record and headline metric. */
+export function compareDocs(records: readonly Experiment[]): CompareDoc[] {
+  return records.map((record) => ({ record, analysis: { headline: headlineMetric(record) } }));
+}
+
+/** The compare pages' chart inputs, in the order of their pages. */
+function compareJobs(records: readonly Experiment[]): CompareDoc[][] {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  return comparePairs(records).flatMap((pair) => {
+    const a = byId.get(pair.a);
+    const b = byId.get(pair.b);
+    return a === undefined || b === undefined ? [] : [compareDocs([a, b])];
+  });
+}
 
 /** Counts the inputs whose chart blocks are not cached, stopping at `enough`. */
 async function countUncached(
@@ -92,15 +112,29 @@ export function createChartService(options: ChartServiceOptions): ChartService {
   const renderHere = (input: ExperimentChartsInput): Promise<ChartBlocksBySection> => renderChartBlocks(input, { cacheDir, effects });
   let stats: ChartStats = { pages: 0, charts: 0 };
   /** Set once the build's records are known. */
-  let plan: { size: number; order: string[]; inputs: Map<string, ExperimentChartsInput> } | undefined;
+  let plan: { size: number; order: string[]; inputs: Map<string, ExperimentChartsInput>; compare: CompareDoc[][] } | undefined;
   let pool: ChartPool | undefined;
   let renderer: Renderer | undefined;
   let pagesHere = 0;
+  /** Compare pages' charts being rendered into the cache by the workers, by cache key. */
+  const comparing = new Map<string, Promise<unknown>>();
 
   const startWorkers = (eager: boolean): void => {
     if (plan === undefined || renderer !== undefined) return;
-    pool = createPool(plan.size);
-    renderer = renderAhead(plan.order, plan.inputs, pool, { eager, renderHere });
+    const started = createPool(plan.size);
+    pool = started;
+    // Compare pages are built before the experiment pages (their route sorts first): their charts go
+    // into the cache first, then the experiments' render ahead of their pages.
+    if (eager && cacheDir !== null)
+      for (const docs of plan.compare) {
+        const key = chartBlocksKey({ compare: docs }, { cacheDir });
+        if (key !== null)
+          comparing.set(
+            key,
+            started.render({ compare: docs }, { reply: false }).catch(() => undefined),
+          );
+      }
+    renderer = renderAhead(plan.order, plan.inputs, started, { eager, renderHere });
   };
 
   return {
@@ -110,7 +144,7 @@ export function createChartService(options: ChartServiceOptions): ChartService {
       const order = [...inputs.keys()].sort(compareText);
       const size = settings.chartWorkers ?? (records.length >= WORKERS_FROM ? (options.parallelism ?? availableParallelism()) : 0);
       if (size === 0) return { workers: 0 };
-      plan = { size, order, inputs };
+      plan = { size, order, inputs, compare: compareJobs(records) };
       // Few charts to render (an incremental build, or a warm cache): pages start in this thread, and
       // the workers start only if many pages turn out to be built.
       const ordered = order.map((id) => inputs.get(id) as ExperimentChartsInput);
@@ -125,6 +159,17 @@ export function createChartService(options: ChartServiceOptions): ChartService {
       stats = { pages: stats.pages + 1, charts: stats.charts + blocks.reduce((n, [, list]) => n + list.length, 0) };
       return blocks;
     },
+    async compareBlocks(docs) {
+      if (!settings.charts) return [];
+      // Rendered (or being rendered) by a worker: wait for it, then read it from the cache.
+      const key = cacheDir === null ? null : chartBlocksKey({ compare: docs }, { cacheDir });
+      const ahead = key === null ? undefined : comparing.get(key);
+      if (ahead !== undefined && key !== null) {
+        await ahead;
+        comparing.delete(key);
+      }
+      return renderCompareChartBlocks(docs, { cacheDir, effects });
+    },
     stats: () => stats,
     async close() {
       const done = stats;
@@ -132,6 +177,7 @@ export function createChartService(options: ChartServiceOptions): ChartService {
       pool = undefined;
       renderer = undefined;
       plan = undefined;
+      comparing.clear();
       pagesHere = 0;
       stats = { pages: 0, charts: 0 };
       return done;

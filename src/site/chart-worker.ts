@@ -1,16 +1,15 @@
 /**
  * Chart worker thread (see `chart-pool.ts`): renders the chart blocks of one experiment per message,
- * through the chart cache (its folder comes in `workerData`, see `ChartWorkerData`). Message in:
- * `{ id: number, input: ExperimentChartsInput, reply: boolean }`; out: `{ id, blocks }` (`blocks` only
+ * (or of one comparison, `{ compare: CompareDoc[] }`) through the chart cache (its folder comes in
+ * `workerData`, see `ChartWorkerData`). Message in: `{ id: number, input: ChartJob, reply: boolean }`; out: `{ id, blocks }` (`blocks` only
  * with `reply`) or `{ id, error }`. Loaded by path: from a checkout with Node's type stripping (so it
  * and its imports stay erasable TypeScript), from an installed package as compiled JavaScript.
  */
 import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ExperimentChartsInput } from '../charts/experiment-views.ts';
-import { cacheChartBlocks, renderChartBlocks } from './chart-blocks.ts';
-import type { ChartWorkerData } from './chart-pool.ts';
+import { renderChartBlocks, renderCompareChartBlocks } from './chart-blocks.ts';
+import type { ChartJob, ChartWorkerData } from './chart-pool.ts';
 
 const options = { cacheDir: (workerData as ChartWorkerData).cacheDir };
 
@@ -29,8 +28,10 @@ function lowerOwnPriority(): void {
 }
 lowerOwnPriority();
 
-parentPort?.on('message', (message: { id: number; input: ExperimentChartsInput; reply: boolean }) => {
-  const done = message.reply ? renderChartBlocks(message.input, options) : cacheChartBlocks(message.input, options).then(() => undefined);
+parentPort?.on('message', (message: { id: number; input: ChartJob; reply: boolean }) => {
+  const input = message.input;
+  const blocks = 'compare' in input ? renderCompareChartBlocks(input.compare, options) : renderChartBlocks(input, options);
+  const done = message.reply ? blocks : blocks.then(() => undefined);
   done.then(
     (blocks) => parentPort?.postMessage(blocks === undefined ? { id: message.id } : { id: message.id, blocks }),
     (error: unknown) =>

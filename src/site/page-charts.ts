@@ -8,12 +8,11 @@ import type { ExperimentChartsInput } from '../charts/experiment-views.ts';
 import type { VegaSpec } from '../charts/render.ts';
 import type { ChartBlockData } from '../view/blocks.ts';
 import { apiPath, chartShapePath, joinBase } from '../view/urls.ts';
-import { chartShapes, renderCompareChartBlocks } from './chart-blocks.ts';
+import { chartShapes } from './chart-blocks.ts';
 import { compileChartShape } from '../charts/render.ts';
 import { compareChartShapeSpecs } from '../charts/compare-views.ts';
-import { chartCacheDir } from '../settings/index.ts';
 import { chartInputs } from './chart-inputs.ts';
-import type { ChartService } from './chart-service.ts';
+import { compareDocs, type ChartService } from './chart-service.ts';
 import type { SiteModel } from './data.ts';
 
 const siteInputs = new WeakMap<SiteModel, Map<string, ExperimentChartsInput>>();
@@ -49,13 +48,13 @@ export async function buildExperimentChartBlocks(
  * section; none when the build has no charts. The browser rebuilds their data from every compared
  * experiment's API document.
  */
-export async function buildCompareChartBlocks(ids: readonly string[], site: SiteModel): Promise<Map<string, ChartBlockData[]>> {
+export async function buildCompareChartBlocks(
+  ids: readonly string[],
+  site: SiteModel,
+  service: ChartService,
+): Promise<Map<string, ChartBlockData[]>> {
   if (!site.settings.charts) return new Map();
-  const docs = ids.map((id) => ({
-    record: site.byId.get(id) as Experiment,
-    analysis: { headline: site.analyses.get(id)?.headline ?? null },
-  }));
-  const blocks = await renderCompareChartBlocks(docs, { cacheDir: chartCacheDir(site.settings) });
+  const blocks = await service.compareBlocks(compareDocs(ids.map((id) => site.byId.get(id) as Experiment)));
   const dataUrl = ids.map((id) => joinBase(site.base, apiPath(id))).join(' ');
   return new Map(
     blocks.map(([section, list]) => [

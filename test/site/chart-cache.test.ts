@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildExperimentCharts } from '../../src/charts/build.ts';
 import { renderChartView } from '../../src/charts/render.ts';
 import type { ExperimentChartsInput } from '../../src/charts/experiment-views.ts';
-import { cacheChartBlocks, renderChartBlocks } from '../../src/site/chart-blocks.ts';
+import { renderChartBlocks } from '../../src/site/chart-blocks.ts';
 import { escapeHtml, tableHtml } from '../../src/view/html.ts';
 import {
   CHART_CODE_ENTRY,
@@ -102,9 +102,9 @@ describe('renderChartBlocks through the cache', () => {
     expect(counts.writes).toBe(damaged.length);
   });
 
-  test('cacheChartBlocks fills the cache without building page blocks', async () => {
+  test('rendering fills the cache with one file per experiment', async () => {
     const { files, effects } = memoryEffects();
-    await cacheChartBlocks(input, { cacheDir: '/cache', effects });
+    await renderChartBlocks(input, { cacheDir: '/cache', effects });
     expect(await hasCachedBlocks('/cache', keyOf(input), effects)).toBe(true);
     const cached = await readCachedBlocks('/cache', keyOf(input), effects);
     expect(cached?.flatMap(([, list]) => list.map((c) => c.id))).toEqual(views.map((v) => v.id));

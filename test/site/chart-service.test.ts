@@ -1,9 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { ExperimentChartsInput } from '../../src/charts/experiment-views.ts';
 import type { Experiment } from '../../src/schema/index.ts';
 import { readSettings, type Settings } from '../../src/settings/index.ts';
 import type { ChartBlocksBySection, ChartCacheEffects } from '../../src/site/chart-cache.ts';
-import type { ChartPool } from '../../src/site/chart-pool.ts';
+import type { ChartJob, ChartPool } from '../../src/site/chart-pool.ts';
 import { createChartService, WORKERS_FROM } from '../../src/site/chart-service.ts';
 
 const records = (n: number): Experiment[] => Array.from({ length: n }, (_, i) => ({ id: `e${String(i).padStart(3, '0')}` }));
@@ -19,9 +18,10 @@ function service(env: Record<string, string>, cached: boolean) {
     pools.push(size);
     return {
       size,
-      render: (input: ExperimentChartsInput) => {
-        rendered.push(input.record.id);
-        return Promise.resolve(blocksOf(input.record.id));
+      render: (input: ChartJob) => {
+        const id = 'compare' in input ? `compare ${input.compare.map((d) => d.record.id).join(' ')}` : input.record.id;
+        rendered.push(id);
+        return Promise.resolve(blocksOf(id));
       },
       close: () => Promise.resolve(),
     };
@@ -57,6 +57,21 @@ describe('createChartService', () => {
     expect(pools).toEqual([2]);
     expect(rendered.slice(0, 3)).toEqual(['e000', 'e001', 'e002']);
     expect(await chartService.blocks({ record: { id: 'e000' } })).toEqual(blocksOf('e000'));
+  });
+
+  test('compare pages: their charts go to the workers first (their pages are built first), and a page waits for its own', async () => {
+    const { rendered, chartService } = service({}, false);
+    const family = records(60).map((r, i) => (i === 1 ? { ...r, lineage: { parent: 'e000' } } : r));
+    await chartService.start(family);
+    expect(rendered.slice(0, 2)).toEqual(['compare e001 e000', 'e000']);
+    // Nothing to chart in these records: the page gets no blocks, read back through the cache.
+    const [child, parent] = [family[1] as Experiment, family[0] as Experiment];
+    expect(
+      await chartService.compareBlocks([
+        { record: child, analysis: { headline: null } },
+        { record: parent, analysis: { headline: null } },
+      ]),
+    ).toEqual([]);
   });
 
   test('charts already cached: pages start in the page thread, and workers start once many pages ask', async () => {
