@@ -193,6 +193,21 @@ function splitUnit(name: string): { rest: string; unit: string | null } {
  * `explicitUnit` (the `unit` field of a test metric) wins over a unit in the name.
  */
 export function metricInfo(name: string, explicitUnit?: string): MetricInfo {
+  // Pages, charts and the analysis ask about the same few names many thousands of times.
+  const cacheKey = `${name}\u0000${explicitUnit ?? '\u0001'}`;
+  const known = INFO_CACHE.get(cacheKey);
+  if (known !== undefined) return known;
+  if (INFO_CACHE.size >= INFO_CACHE_SIZE) INFO_CACHE.clear();
+  const info = Object.freeze(readMetricInfo(name, explicitUnit));
+  INFO_CACHE.set(cacheKey, info);
+  return info;
+}
+
+/** Metric names remembered by `metricInfo` (then forgotten all at once: hostile records may name many). */
+const INFO_CACHE_SIZE = 10_000;
+const INFO_CACHE = new Map<string, MetricInfo>();
+
+function readMetricInfo(name: string, explicitUnit: string | undefined): MetricInfo {
   const { rest, unit: nameUnit } = splitUnit(name);
   const unit = explicitUnit === undefined || explicitUnit.trim() === '' ? nameUnit : (normalizeUnit(explicitUnit) ?? explicitUnit.trim());
   let tokens: string[] = rest.toLowerCase().match(/[a-z0-9]+/g) ?? [];

@@ -189,3 +189,15 @@ describe('the value model', () => {
     expect(sameScaleProblem(sa, sb)).toEqual(reason === null ? null : { reason });
   });
 });
+
+describe('metricInfo memory', () => {
+  test('the same answer for a name asked again, also after more names than it remembers', () => {
+    const first = metricInfo('Val Acc');
+    expect(metricInfo('Val Acc')).toBe(first);
+    for (let i = 0; i <= 10_000; i++) metricInfo(`custom metric ${i}`);
+    expect(metricInfo('Val Acc')).toEqual(first);
+    expect(metricInfo('Val Acc').key).toBe('val_accuracy');
+    expect(metricInfo('Latency', 'ms')).not.toBe(metricInfo('Latency'));
+    expect(Object.isFrozen(first)).toBe(true);
+  });
+});
