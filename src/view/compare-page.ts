@@ -248,11 +248,20 @@ function table(id: string, t: CompareTable | undefined, extra: Partial<Extract<B
     : [{ kind: 'table', id, caption: t.caption, columns: t.columns, rows: t.rows, ...extra }];
 }
 
+/** True for a field of the per-epoch table (`training.history[3].Val Loss`). */
+function isHistoryPath(path: string): boolean {
+  return path === 'training.history' || path.startsWith('training.history[') || path.startsWith('training.history.');
+}
+
 /** Everything a compare page shows, for the experiments in `input.docs` (two or more, in the order given). */
 export function buildComparePageData(input: CompareInput): ComparePageData {
   const { base, docs, relation } = input;
   const ids = docs.map((d) => d.record.id);
-  const rows = compareMany(docs.map((d) => d.record)).filter((r) => r.path !== '$schema');
+  const all = compareMany(docs.map((d) => d.record)).filter((r) => r.path !== '$schema');
+  // Per-epoch values are the bulk of two records (100 epochs × 4 columns × 2): the overlaid curves
+  // draw them, their data tables list them, and each experiment's page has the full table.
+  const rows = all.filter((r) => !isHistoryPath(r.path));
+  const historyRows = all.length - rows.length;
   const fields = rows.map((r): CompareFieldRow => ({
     path: r.path,
     values: r.values.map((v, i) => (r.present[i] ? formatUnknown(v) : '—')),
@@ -288,7 +297,18 @@ export function buildComparePageData(input: CompareInput): ComparePageData {
     curves: charts('curves'),
     confusion: charts('confusion'),
     fairness: [...table('fairness-table', fairnessTable(docs)), ...charts('fairness')],
-    fields: [{ kind: 'field-diff', id: 'fields-table', columns: ['Field', ...ids], rows: fields, total: fields.length, differing }],
+    fields: [
+      { kind: 'field-diff', id: 'fields-table', columns: ['Field', ...ids], rows: fields, total: fields.length, differing },
+      ...(historyRows === 0
+        ? []
+        : [
+            {
+              kind: 'note' as const,
+              tone: 'info' as const,
+              text: `The ${historyRows.toLocaleString('en-US')} per-epoch values (training.history) are not repeated here: the training curves above draw them, their data tables list them, and each experiment's page has the full table.`,
+            },
+          ]),
+    ],
   };
   const sections = COMPARE_SECTIONS.filter((s) => blocks[s.id].length > 0).map((s): SectionView => ({
     id: s.id,

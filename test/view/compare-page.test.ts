@@ -130,3 +130,26 @@ describe('buildComparePageData', () => {
     expect(data.overview.rows[0]?.[0]?.href).toBe('/b/experiments/c/');
   });
 });
+
+describe('per-epoch values on a compare page', () => {
+  test('are left out of the field table, with a note saying where they are', () => {
+    const withHistory = (record: Experiment, losses: number[]): Experiment => ({
+      ...record,
+      training: { history: losses.map((loss, i) => ({ epoch: i + 1, loss })) },
+    });
+    const a = withHistory(child, [0.9, 0.5]);
+    const b = withHistory(parent, [0.8, 0.6, 0.4]);
+    const both = analyzeCollection([a, b]);
+    const data = buildComparePageData({
+      base: '/',
+      docs: [a, b].map((record) => ({ record, analysis: both.byId.get(record.id)! })),
+    });
+    const [table, note] = blocksOf(data, 'fields') as [Extract<Block, { kind: 'field-diff' }>, Extract<Block, { kind: 'note' }>];
+    expect(table.rows.some((r) => r.path.startsWith('training.history'))).toBe(false);
+    // Epochs 1–3 × (epoch, loss): 3 × 2 = 6 rows, one of them (epoch 3) in b only.
+    expect(note.text).toBe(
+      "The 6 per-epoch values (training.history) are not repeated here: the training curves above draw them, their data tables list them, and each experiment's page has the full table.",
+    );
+    expect(data.total).toBe(table.rows.length);
+  });
+});
