@@ -50,7 +50,7 @@ describe('on a 390 px phone', () => {
     expect(guarded.troubles, formatTroubles(guarded.troubles)).toEqual([]);
   });
 
-  test.each(PAGE_KINDS)('the %s page does not scroll sideways', async (_kind, path) => {
+  test.each(PAGE_KINDS)('the %s page does not scroll sideways', { timeout: 120_000 }, async (_kind, path) => {
     const page = await guarded.newPage();
     try {
       await page.goto(main.url + path, { waitUntil: 'networkidle' });
@@ -58,6 +58,9 @@ describe('on a 390 px phone', () => {
       await scrollThrough(page);
       const overflow = await page.evaluate(() => {
         const width = document.documentElement.clientWidth;
+        const scroll = document.documentElement.scrollWidth - width;
+        // Only a page that is too wide is searched for the culprits (a slow walk on a page of hydrated charts).
+        if (scroll <= 0) return { scroll, culprits: [] };
         // Elements sticking out of the page (not out of a box that scrolls or clips them), for the message.
         const culprits = [...document.querySelectorAll('body *')]
           .filter((e) => {
@@ -67,7 +70,7 @@ describe('on a 390 px phone', () => {
           })
           .slice(0, 5)
           .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${String(e.className)}`);
-        return { scroll: document.documentElement.scrollWidth - width, culprits };
+        return { scroll, culprits };
       });
       expect(overflow.scroll, `${path || '/'} is ${overflow.scroll}px too wide: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(0);
     } finally {
