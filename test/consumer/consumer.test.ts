@@ -263,9 +263,9 @@ describe('logbook new and summary', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.startsWith('<!-- logbook-summary -->\n## Experiment summary')).toBe(true);
     expect(result.stdout).toContain('### `churn-lgbm-002` (status: completed)');
-    // 0.93 − 0.92 = +0.010, CI ±√(0.011² + 0.012²) = ±0.0163 → includes 0.
+    // 0.93 − 0.92 = +1 pp (+1.1% relative), CI ±√(1.1² + 1.2²) = ±1.63 pp → [−0.6, +2.6] pp, includes 0.
     expect(result.stdout).toMatch(
-      /^\| Accuracy \| 0\.930? \| 0\.920? \| \+0\.010? \(\+1\.1%\) \| \[−0\.0063?, \+0\.0263?\] \| ➖ better, within noise \|$/m,
+      /^\| Accuracy \| 93% \| 92% \| \+1 pp \(\+1\.1%\) \| \[−0\.6, \+2\.6\] pp \| ➖ better, within noise \|$/m,
     );
     expect(result.stdout).toContain('Added: `experiments/churn-lgbm-002.json`');
     expect(result.stdout).toContain('_Page after merge_');
