@@ -101,6 +101,15 @@ export function trainingSeries(history: readonly EpochRow[]): TrainingSeries[] {
     .filter((s) => s.points.length > 0);
 }
 
+/** `sampledText` for a set of series: that of the one drawn from the most recorded epochs. */
+function seriesSampledText(series: readonly TrainingSeries[]): string {
+  const longest = series.reduce(
+    (most, s) => (s.recorded !== undefined && s.recorded > (most?.recorded ?? 0) ? s : most),
+    undefined as TrainingSeries | undefined,
+  );
+  return sampledText(longest?.points.length ?? 0, longest?.recorded);
+}
+
 /** The sentence a downsampled chart's description ends with ('' when nothing was left out). */
 function sampledText(shown: number, recorded: number | undefined): string {
   return recorded === undefined || recorded <= shown
@@ -132,10 +141,6 @@ function trainingCharts(record: Experiment): ChartView[] {
     const epochs = [...new Set(series.flatMap((s) => s.points.map((p) => p.epoch)))].sort((a, b) => a - b);
     const byEpoch = series.map((s) => new Map(s.points.map((p) => [p.epoch, p.value])));
     const rows: ChartCell[][] = epochs.map((epoch) => [epoch, ...byEpoch.map((values) => values.get(epoch) ?? null)]);
-    const longest = series.reduce(
-      (most, s) => (s.recorded !== undefined && s.recorded > (most?.recorded ?? 0) ? s : most),
-      undefined as TrainingSeries | undefined,
-    );
     const panels = [...new Set(series.map((s) => trainingPanelLabel(s.kind, series)))];
     const bestText =
       bestEpoch === undefined
@@ -145,7 +150,7 @@ function trainingCharts(record: Experiment): ChartView[] {
       id: 'training-curves',
       section: 'training',
       title: 'Training curves',
-      description: `${panels.join(' and ')} by epoch for ${series.length} column${series.length === 1 ? '' : 's'}, epochs ${epochs[0]}–${epochs[epochs.length - 1]}. ${series.map(describeSeries).join('; ')}.${bestText}${sampledText(longest?.points.length ?? 0, longest?.recorded)}`,
+      description: `${panels.join(' and ')} by epoch for ${series.length} column${series.length === 1 ? '' : 's'}, epochs ${epochs[0]}–${epochs[epochs.length - 1]}. ${series.map(describeSeries).join('; ')}.${bestText}${seriesSampledText(series)}`,
       hint: 'Drag to pan, Shift + scroll to zoom the epoch axis, double-click to reset.',
       spec: trainingCurvesSpec({ series, bestEpoch, bestValues }),
       table: { columns: ['Epoch', ...series.map((s) => s.name)], rows },
@@ -511,15 +516,11 @@ function summaryCurvesChart(record: Experiment): ChartView | undefined {
   const bestEpoch = isNumber(best) ? best : undefined;
   const epochs = [...new Set(series.flatMap((s) => s.points.map((p) => p.epoch)))].sort((a, b) => a - b);
   const label = trainingPanelLabel(kind, all);
-  const longest = series.reduce(
-    (most, s) => (s.recorded !== undefined && s.recorded > (most?.recorded ?? 0) ? s : most),
-    undefined as TrainingSeries | undefined,
-  );
   return {
     id: 'summary-curves',
     section: 'summary',
     title: `${label} by epoch`,
-    description: `${label} by epoch for ${series.length} column${series.length === 1 ? '' : 's'}. ${series.map(describeSeries).join('; ')}.${bestEpoch === undefined ? '' : ` Best model at epoch ${bestEpoch}.`}${sampledText(longest?.points.length ?? 0, longest?.recorded)}`,
+    description: `${label} by epoch for ${series.length} column${series.length === 1 ? '' : 's'}. ${series.map(describeSeries).join('; ')}.${bestEpoch === undefined ? '' : ` Best model at epoch ${bestEpoch}.`}${seriesSampledText(series)}`,
     spec: trainingCurvesSpec({ series, bestEpoch }, { width: CHART_SIZES.summary.width, panelHeight: CHART_SIZES.summary.height }),
     table: {
       columns: ['Epoch', ...series.map((s) => s.name)],
