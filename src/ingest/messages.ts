@@ -6,10 +6,13 @@
 import { oneLine } from '../util/log-text.ts';
 
 /** Quotes a value for a message: strings in double quotes, shortened past 60 characters. */
-export function quote(text: string): string {
-  const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+export function quote(text: string, limit = 60): string {
+  const short = text.length > limit ? `${text.slice(0, limit - 3)}…` : text;
   return JSON.stringify(short);
 }
+
+/** Quotes a file path for a message: a path is how a reader finds the file, so it is cut only past 400 characters. */
+export const quotePath = (path: string): string => quote(path, 400);
 
 /** Names a received value in plain English: `the string "high"`, `the number 5`, `a list`, … */
 export function describeValue(value: unknown): string {
@@ -67,10 +70,10 @@ export const readFailed = (reason: string): string => `could not read the file: 
 
 /** A symbolic link whose real path leaves the content folder; `target` is the link as written. */
 export const linkOutsideFolder = (target: string): string =>
-  `symbolic link to ${quote(target)} leads outside the content folder; it is not read`;
+  `symbolic link to ${quotePath(target)} leads outside the content folder; it is not read`;
 
 /** A symbolic link to nothing. */
-export const brokenLink = (target: string): string => `symbolic link to ${quote(target)} points to nothing`;
+export const brokenLink = (target: string): string => `symbolic link to ${quotePath(target)} points to nothing`;
 
 /** A record-named entry that is not a regular file (a FIFO, a socket, a device). */
 export const notARegularFile = (): string => 'not a regular file; it is not read';

@@ -73,6 +73,21 @@ describe('loadRecords over links', () => {
   });
 });
 
+describe('a refused link in a deep folder', () => {
+  test('names its whole target, however long the path (CI checkouts live deep)', async () => {
+    const deep = join(work, 'a-rather-long-folder-name-for-a-checkout', 'of-a-team-repository', 'in-ci');
+    mkdirSync(join(deep, 'content'), { recursive: true });
+    const target = join(deep, 'secret-outside-the-content-folder.json');
+    writeFileSync(target, JSON.stringify({ id: 'leaked', name: SECRET }));
+    symlinkSync(target, join(deep, 'content', 'leak.json'));
+    expect(target.length).toBeGreaterThan(60);
+    const { diagnostics } = await loadRecords(join(deep, 'content'));
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      `${deep}/content/leak.json: symbolic link to ${JSON.stringify(target)} leads outside the content folder; it is not read — put the record file itself in the content folder (records are read only from inside it)`,
+    ]);
+  });
+});
+
 describe('isInside', () => {
   test.each([
     ['/a/b', '/a/b', true],
