@@ -33,14 +33,17 @@ describe('every page of the example site', () => {
     expect(pages.filter((p) => p.startsWith(`${main.base}experiments/`)).length).toBe(10);
   });
 
-  test.each(pages)('%s loads cleanly and its charts hydrate', async (path) => {
+  // Two minutes a page: this suite shares two cores with the scale suite's crawl of 531 heavy pages,
+  // and once (CI, stop 19) a 2-second page took over 60 s. Each step has its own timeout below, so a
+  // page that truly hangs fails naming the step.
+  test.each(pages)('%s loads cleanly and its charts hydrate', { timeout: 120_000 }, async (path) => {
     const before = guarded.troubles.length;
     const page = await guarded.newPage();
     try {
-      const response = await page.goto(main.origin + path, { waitUntil: 'load' });
+      const response = await page.goto(main.origin + path, { waitUntil: 'load', timeout: 45_000 });
       expect(response?.status()).toBe(200);
       await scrollThrough(page);
-      await page.waitForLoadState('networkidle');
+      await page.waitForLoadState('networkidle', { timeout: 30_000 });
       const charts = await page.$$eval('figure.chart[data-chart][data-chart-src]', (figs) =>
         figs.map((f) => `${f.id}=${(f as HTMLElement).dataset['hydrated'] ?? 'none'}`),
       );
