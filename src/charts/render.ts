@@ -17,6 +17,7 @@ import * as vega from 'vega';
 import type { ChartDatasets, ChartView } from './types.ts';
 import { installChartTextMetrics } from './text-width.ts';
 import { splitChartSpec } from './payload.ts';
+import { compactSvg } from './svg-compact.ts';
 
 export { splitChartSpec };
 
@@ -24,7 +25,7 @@ export { splitChartSpec };
 export type VegaSpec = Record<string, unknown>;
 
 /** Bumped whenever the SVG post-processing changes, so cached SVGs from older versions are not reused. */
-export const RENDER_VERSION = '8';
+export const RENDER_VERSION = '9';
 
 /** Versions that decide what a chart renders to, besides its spec: part of every chart cache key. */
 export const RENDERER_VERSIONS: readonly string[] = [RENDER_VERSION, vega.version];
@@ -250,6 +251,7 @@ export function finishSvg(svg: string, options: { prefix: string; title?: string
   out = out.replace(GEOMETRY_ATTRIBUTE, (all, lead: string, value: string) =>
     HAS_LONG_DECIMAL.test(value) ? `${lead}${value.replace(LONG_DECIMAL, roundDecimal)}"` : all,
   );
+  out = compactSvg(out);
   const title = options.title ?? '';
   const attrs = ` role="img"${title === '' ? '' : ` aria-label="${escapeXml(title)}"`}`;
   const head = `${title === '' ? '' : `<title>${escapeXml(title)}</title>`}${options.description ? `<desc>${escapeXml(options.description)}</desc>` : ''}`;

@@ -134,10 +134,10 @@ describe('finishSvg', () => {
   });
   test('rounds geometry to two decimals but never text such as tick labels', () => {
     const svg =
-      '<svg width="10" height="5"><path d="M14.482758620689655,362.06896551724134L-0.0012,3"/><g transform="translate(0.5,0.5)"><text x="1.23456">0.00025</text></g></svg>';
-    // 14.4827… → 14.48, 362.0689… → 362.07, −0.0012 → 0 (not −0); the label 0.00025 stays as written.
+      '<svg width="10" height="5"><path d="M14.482758620689655,362.06896551724134L-0.0012,3Z"/><g transform="translate(0.5,0.5)"><text x="1.23456">0.00025</text></g></svg>';
+    // 14.4827… → 14.48, 362.0689… → 362.07, −0.0012 → 0 (not −0); the label 0.00025 stays as written. (A closed path: an open polyline is written relative by compactSvg.)
     expect(finishSvg(svg, { prefix: 'p' })).toBe(
-      '<svg width="10" height="5" role="img"><path d="M14.48,362.07L0,3"/><g transform="translate(0.5,0.5)"><text x="1.23">0.00025</text></g></svg>',
+      '<svg width="10" height="5" role="img"><path d="M14.48,362.07L0,3Z"/><g transform="translate(0.5,0.5)"><text x="1.23">0.00025</text></g></svg>',
     );
   });
   test('svgSize reads the root attributes', () => {

@@ -4,7 +4,7 @@ import { buildApiIndex } from '../../view/api.ts';
 
 export const GET: APIRoute = async () => {
   const site = await getSite();
-  return new Response(`${JSON.stringify(buildApiIndex(site.base, site.records, site.analysis.byId), null, 2)}\n`, {
+  return new Response(`${JSON.stringify(buildApiIndex(site.base, site.records, site.analysis.byId))}\n`, {
     headers: { 'Content-Type': 'application/json' },
   });
 };

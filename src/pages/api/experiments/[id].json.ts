@@ -14,7 +14,7 @@ export const GET: APIRoute = async ({ params }) => {
   const record = site.byId.get(id);
   const analysis = site.analysis.byId.get(id);
   if (!record || !analysis) return new Response('Not found', { status: 404 });
-  return new Response(`${JSON.stringify(buildApiDocument(record, analysis), null, 2)}\n`, {
+  return new Response(`${JSON.stringify(buildApiDocument(record, analysis))}\n`, {
     headers: { 'Content-Type': 'application/json' },
   });
 };

@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest';
+import { compactSvg } from '../../src/charts/svg-compact.ts';
+
+const GRID = 'stroke="#6e7781" stroke-opacity="0.25" stroke-width="1"';
+
+describe('compactSvg: lines', () => {
+  test('a run of grid lines with one style becomes one path of h/v segments at the same places', () => {
+    const svg =
+      `<g class="mark-rule role-axis-grid">` +
+      `<line transform="translate(0,-200)" x2="0" y2="200" ${GRID}/>` +
+      `<line transform="translate(52,-200)" x2="0" y2="200" ${GRID}/>` +
+      `<line transform="translate(104.5,-200)" x2="0" y2="200" ${GRID}/>` +
+      `</g>`;
+    // Each line starts at its translate (x1 = y1 = 0) and runs to (x2, y2) from there: vertical, 200 px.
+    expect(compactSvg(svg)).toBe(`<g class="mark-rule role-axis-grid"><path d="M0,-200v200M52,-200v200M104.5,-200v200" ${GRID}/></g>`);
+  });
+
+  test('horizontal and slanted lines, x1/y1 and a line without a transform', () => {
+    const svg = `<line x2="520" y2="0" ${GRID}/><line transform="translate(0,185)" x1="10" y1="5" x2="30" y2="-0.5" ${GRID}/>`;
+    // Second line: from (0+10, 185+5) = (10, 190) by (30−10, −0.5−5) = (20, −5.5).
+    expect(compactSvg(svg)).toBe(`<path d="M0,0h520M10,190l20,-5.5" ${GRID}/>`);
+  });
+
+  test('lines of different styles stay apart; a lone line and a rotated one are left as they were', () => {
+    const red = `<line transform="translate(1,2)" x2="5" y2="0" stroke="#dc2626"/>`;
+    const blue = (x: number): string => `<line transform="translate(${x},2)" x2="0" y2="5" stroke="#3b82f6"/>`;
+    const rotated = `<line transform="rotate(45)" x2="5" y2="0" stroke="#3b82f6"/>`;
+    expect(compactSvg(red + blue(1) + blue(3) + rotated + blue(9))).toBe(
+      `${red}<path d="M1,2v5M3,2v5" stroke="#3b82f6"/>${rotated}${blue(9)}`,
+    );
+  });
+
+  test('sums of two-decimal coordinates are exact (no 0.30000000000000004)', () => {
+    const line = (x: number): string => `<line transform="translate(${x},0.2)" x1="0.1" x2="0.1" y2="1"/>`;
+    // (0.2 + 0.1, 0.2) down by 1; (0.05 + 0.1, 0.2) down by 1: in floating point 0.2 + 0.1 is 0.30000000000000004.
+    expect(compactSvg(line(0.2) + line(0.05))).toBe('<path d="M.3,.2v1M.15,.2v1"/>');
+  });
+});
+
+describe('compactSvg: texts', () => {
+  test('attributes every text of a run shares move to a <g>; each keeps its transform', () => {
+    const label = (x: number, text: string): string =>
+      `<text text-anchor="middle" transform="translate(${x},15)" font-size="11px" fill="#1f2328">${text}</text>`;
+    expect(compactSvg(label(0, '0') + label(52, '10') + label(104, '20'))).toBe(
+      '<g text-anchor="middle" font-size="11px" fill="#1f2328"><text transform="translate(0,15)">0</text><text transform="translate(52,15)">10</text><text transform="translate(104,15)">20</text></g>',
+    );
+  });
+
+  test('what differs stays on each text; opacity and rotated transforms are never moved', () => {
+    const svg =
+      '<text transform="translate(0,-3) rotate(-90)" font-size="11px" fill="#fefefe" opacity="0">a &amp; b</text>' +
+      '<text x="4" transform="translate(1,2)" font-size="11px" fill="#1f2328" opacity="0">c</text>';
+    expect(compactSvg(svg)).toBe(
+      '<g font-size="11px"><text transform="translate(0,-3) rotate(-90)" fill="#fefefe" opacity="0">a &amp; b</text>' +
+        '<text x="4" transform="translate(1,2)" fill="#1f2328" opacity="0">c</text></g>',
+    );
+  });
+
+  test('texts that share nothing inheritable are not wrapped; a lone text is left alone', () => {
+    const svg = '<text transform="translate(1,2)" opacity="0">a</text><text transform="translate(3,4)">b</text>';
+    expect(compactSvg(svg)).toBe(svg);
+    const lone = '<text transform="translate(1,2)" fill="#1f2328">a</text>';
+    expect(compactSvg(lone)).toBe(lone);
+  });
+});
+
+describe('compactSvg: polylines and leftovers', () => {
+  test('a line mark becomes relative segments between the same points', () => {
+    // Points (5.2, 82.88) (10.4, 67.83) (15.6, 67.83) (20.84, 70): steps (+5.2, −15.05) (+5.2, 0) (+5.24, +2.17).
+    const svg = '<path d="M5.2,82.88L10.4,67.83L15.6,67.83L20.84,70" stroke="#4c78a8" stroke-width="2"/>';
+    expect(compactSvg(svg)).toBe('<path d="M5.2,82.88l5.2-15.05l5.2,0l5.24,2.17" stroke="#4c78a8" stroke-width="2"/>');
+  });
+
+  test('a gap (a second M) starts again from an absolute point; curves and arcs are left as they were', () => {
+    expect(compactSvg('<path d="M0,0L1,1M5,5L6,4"/>')).toBe('<path d="M0,0l1,1M5,5l1-1"/>');
+    const arc = '<path d="M3.87,0A3.87,3.87,0,1,1,-3.87,0A3.87,3.87,0,1,1,3.87,0"/>';
+    const rect = '<path d="M0,0h520v200h-520Z"/>';
+    expect(compactSvg(arc + rect)).toBe(arc + rect);
+  });
+
+  test("Vega's empty hit-test paths and inner groups' ARIA attributes are dropped; the root's label stays", () => {
+    const svg =
+      '<svg role="img" aria-label="Chart"><g class="mark-text role-title-text" role="graphics-object" aria-label="Title text \'F1\'">' +
+      '<path class="foreground" d="" display="none"/></g></svg>';
+    expect(compactSvg(svg)).toBe('<svg role="img" aria-label="Chart"><g class="mark-text role-title-text"></g></svg>');
+  });
+});
