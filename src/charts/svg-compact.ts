@@ -52,7 +52,9 @@ export function compactSvg(svg: string): string {
     .replace(GROUP_TAG, (tag) => tag.replace(GROUP_ARIA, ''))
     .replace(LINE_RUN, mergeLines)
     .replace(TEXT_RUN, groupTexts)
-    .replace(POLYLINE_PATH, (all, lead: string, d: string, end: string) => (POLYLINE.test(d) ? `${lead}${relativePolyline(d)}${end}` : all));
+    .replace(POLYLINE_PATH, (all, lead: string, d: string, end: string) =>
+      POLYLINE.test(d) ? `${lead}${relativePolyline(d)}${end}` : all,
+    );
 }
 
 type Attributes = [name: string, value: string][];
@@ -98,7 +100,7 @@ function mergeLines(run: string): string {
     return { source: m[0], style: writeAttributes(style), segment: lineSegment(attributes) };
   });
   let out = '';
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const first = lines[i] as (typeof lines)[number];
     let j = i;
     let d = '';
