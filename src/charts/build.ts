@@ -30,6 +30,7 @@ import type {
   TrainingSeries,
 } from './types.ts';
 import { getOwn } from '../util/own.ts';
+import { TRAINING_TABLE_ID } from '../view/sections.ts';
 import { maxOf, minOf } from '../util/arrays.ts';
 
 /** One fairness chart to draw: a metric disaggregated by one attribute. */
@@ -126,6 +127,9 @@ function describeSeries(s: TrainingSeries): string {
   return `${s.name} goes from ${num(first.value)} (epoch ${first.epoch}) to ${num(last.value)} (epoch ${last.epoch}), ${extreme} ${num(best.value)} at epoch ${best.epoch}`;
 }
 
+/** The page's per-epoch table, where the training charts' data is shown in full (every row and column of the history). */
+const TRAINING_TABLE = { table: TRAINING_TABLE_ID, label: 'Training metrics' };
+
 function trainingCharts(record: Experiment): ChartView[] {
   const history = record.training?.history;
   if (history === undefined || history.length === 0) return [];
@@ -153,7 +157,7 @@ function trainingCharts(record: Experiment): ChartView[] {
       description: `${panels.join(' and ')} by epoch for ${series.length} column${series.length === 1 ? '' : 's'}, epochs ${epochs[0]}–${epochs[epochs.length - 1]}. ${series.map(describeSeries).join('; ')}.${bestText}${seriesSampledText(series)}`,
       hint: 'Drag to pan, Shift + scroll to zoom the epoch axis, double-click to reset.',
       spec: trainingCurvesSpec({ series, bestEpoch, bestValues }),
-      table: { columns: ['Epoch', ...series.map((s) => s.name)], rows },
+      table: { columns: ['Epoch', ...series.map((s) => s.name)], rows, shownIn: [TRAINING_TABLE] },
     });
   }
   const lrColumn =
@@ -174,7 +178,7 @@ function trainingCharts(record: Experiment): ChartView[] {
         title: 'Learning-rate schedule',
         description: `${lrColumn} by epoch${log ? ' (log scale)' : ''}: from ${num(values[0] as number)} at epoch ${points[0]?.epoch} to ${num(values[values.length - 1] as number)} at epoch ${points[points.length - 1]?.epoch}; range ${num(minOf(values))}–${num(maxOf(values))}${record.model?.training?.learningRateSchedule ? `, ${record.model.training.learningRateSchedule} schedule` : ''}.${sampledText(points.length, recorded.length)}`,
         spec: learningRateSpec({ points }),
-        table: { columns: ['Epoch', lrColumn], rows: points.map((p) => [p.epoch, p.learningRate]) },
+        table: { columns: ['Epoch', lrColumn], rows: points.map((p) => [p.epoch, p.learningRate]), shownIn: [TRAINING_TABLE] },
       });
     }
   }
@@ -525,6 +529,7 @@ function summaryCurvesChart(record: Experiment): ChartView | undefined {
     table: {
       columns: ['Epoch', ...series.map((s) => s.name)],
       rows: epochs.map((epoch) => [epoch, ...series.map((s) => s.points.find((p) => p.epoch === epoch)?.value ?? null)]),
+      shownIn: [TRAINING_TABLE],
     },
   };
 }

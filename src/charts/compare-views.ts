@@ -12,6 +12,7 @@ import { confusionMatrixCells } from './confusion-matrix.ts';
 import { formatChartNumber, spansDecades } from './format.ts';
 import type { ChartCell, ChartDatum, ChartView } from './types.ts';
 import { compareText } from '../util/compare-text.ts';
+import { TRAINING_TABLE_ID } from '../view/sections.ts';
 
 /** Sections of a compare page that hold charts. */
 export type CompareSectionId = 'metrics' | 'setup' | 'curves' | 'confusion' | 'fairness';
@@ -152,6 +153,8 @@ function curvesChart(docs: readonly CompareDoc[]): CompareChartView[] {
         rows: [...byEpoch]
           .sort(([a], [b]) => a - b)
           .map(([epoch, cells]): ChartCell[] => [epoch, ...columns.map((c) => cells.get(`${c.name}\u0000${c.id}`) ?? null)]),
+        // Each experiment's page holds its per-epoch values in full.
+        shownIn: docs.map((d) => ({ table: TRAINING_TABLE_ID, experiment: d.record.id, label: `Training metrics of ${d.record.id}` })),
       },
     },
   ];

@@ -25,6 +25,20 @@ export type ChartCell = string | number | null;
 export interface ChartTable {
   columns: string[];
   rows: ChartCell[][];
+  /**
+   * Tables that already hold this data in full (the per-epoch training metrics): a static page links
+   * to them instead of repeating the rows — the same numbers once per site, not once per chart. The
+   * browser's own charts (the in-browser compare page) still show `rows`.
+   */
+  shownIn?: ChartTableRef[];
+}
+
+/** A table on a page: `table` is its anchor id, on the chart's own page or, with `experiment`, on that experiment's page. */
+export interface ChartTableRef {
+  table: string;
+  experiment?: string;
+  /** Link text, e.g. "Training metrics" or "Training metrics of exp-7". */
+  label: string;
 }
 
 /** One row of a named dataset of a chart spec. */

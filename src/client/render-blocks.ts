@@ -16,23 +16,23 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ..
   return node;
 }
 
-/** A cell as `CellView.astro` renders it (no HTML cells: this page has none). */
-export function cellNode(cell: Cell): HTMLElement {
+/** A cell as `CellView.astro` renders it (no HTML cells: this page has none): plain text when it has no class or title. */
+export function cellNode(cell: Cell): Node {
   const cls = [cell.tone ? `tone-${cell.tone}` : '', cell.strong ? 'strong' : ''].filter(Boolean).join(' ') || undefined;
-  return cell.href
-    ? el('a', { href: cell.href, class: cls, title: cell.title }, cell.text)
+  if (cell.href) return el('a', { href: cell.href, class: cls, title: cell.title }, cell.text);
+  return cls === undefined && cell.title === undefined
+    ? document.createTextNode(cell.text)
     : el('span', { class: cls, title: cell.title }, cell.text);
 }
 
 function tableNode(columns: readonly TableColumn[], rows: readonly Cell[][], caption: string | undefined): HTMLTableElement {
-  const table = el('table');
+  // As DataTable.astro: a table of numbers only is classed once, not cell by cell.
+  const allNumeric = columns.every((c) => c.numeric) && rows.every((row) => row.every((cell) => cell.numeric));
+  const num = (numeric: boolean | undefined): string | undefined => (numeric && !allNumeric ? 'num' : undefined);
+  const table = el('table', { class: allNumeric ? 'num-table' : undefined });
   if (caption !== undefined) table.append(el('caption', {}, caption));
   table.append(
-    el(
-      'thead',
-      {},
-      el('tr', {}, ...columns.map((c) => el('th', { scope: 'col', class: c.numeric ? 'num' : undefined, title: c.title }, c.label))),
-    ),
+    el('thead', {}, el('tr', {}, ...columns.map((c) => el('th', { scope: 'col', class: num(c.numeric), title: c.title }, c.label)))),
   );
   table.append(
     el(
@@ -44,8 +44,8 @@ function tableNode(columns: readonly TableColumn[], rows: readonly Cell[][], cap
           {},
           ...row.map((cell, i) =>
             i === 0
-              ? el('th', { scope: 'row', class: cell.numeric ? 'num' : undefined }, cellNode(cell))
-              : el('td', { class: cell.numeric ? 'num' : undefined }, cellNode(cell)),
+              ? el('th', { scope: 'row', class: num(cell.numeric) }, cellNode(cell))
+              : el('td', { class: num(cell.numeric) }, cellNode(cell)),
           ),
         ),
       ),
@@ -134,12 +134,7 @@ function fieldDiffNode(block: Extract<Block, { kind: 'field-diff' }>): HTMLEleme
       'tbody',
       {},
       ...block.rows.map((r) =>
-        el(
-          'tr',
-          { class: r.same ? 'same' : 'differs' },
-          el('th', { scope: 'row' }, el('code', {}, r.path)),
-          ...r.values.map((v) => el('td', {}, v)),
-        ),
+        el('tr', { class: r.same ? 'same' : undefined }, el('th', { scope: 'row' }, r.path), ...r.values.map((v) => el('td', {}, v))),
       ),
     ),
   );

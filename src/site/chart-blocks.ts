@@ -52,7 +52,9 @@ async function renderBlocks(views: readonly (Omit<ChartView, 'section'> & { sect
       shape: rendered.shape,
       width: rendered.width,
       height: rendered.height,
-      tableHtml: tableHtml(view.table.columns, view.table.rows),
+      ...(view.table.shownIn === undefined
+        ? { tableHtml: tableHtml(view.table.columns, view.table.rows) }
+        : { tableHtml: '', dataIn: view.table.shownIn }),
     });
     bySection.set(view.section, list);
   }

@@ -3,6 +3,8 @@
  * blocks; `src/components/Block.astro` renders them without computing anything.
  */
 
+import type { ChartTableRef } from '../charts/types.ts';
+
 /** One cell or value: text to print, plus how to present it. */
 export interface Cell {
   /** Plain text (escaped when rendered). */
@@ -59,6 +61,8 @@ export interface ChartBlockData {
    * chart is rendered and cached with it, so a page with a thousand data cells costs one string.
    */
   tableHtml: string;
+  /** Tables that hold the chart's data in full, linked instead of a data table of its own (`tableHtml` is then empty). */
+  dataIn?: ChartTableRef[];
 }
 
 export type Block =

@@ -259,7 +259,7 @@ export function buildComparePageData(input: CompareInput): ComparePageData {
   const ids = docs.map((d) => d.record.id);
   const all = compareMany(docs.map((d) => d.record)).filter((r) => r.path !== '$schema');
   // Per-epoch values are the bulk of two records (100 epochs × 4 columns × 2): the overlaid curves
-  // draw them, their data tables list them, and each experiment's page has the full table.
+  // draw them, and each experiment's page lists them in full (linked under the curves).
   const rows = all.filter((r) => !isHistoryPath(r.path));
   const historyRows = all.length - rows.length;
   const fields = rows.map((r): CompareFieldRow => ({
@@ -305,7 +305,7 @@ export function buildComparePageData(input: CompareInput): ComparePageData {
             {
               kind: 'note' as const,
               tone: 'info' as const,
-              text: `The ${historyRows.toLocaleString('en-US')} per-epoch values (training.history) are not repeated here: the training curves above draw them, their data tables list them, and each experiment's page has the full table.`,
+              text: `The ${historyRows.toLocaleString('en-US')} per-epoch values (training.history) are not repeated here: the training curves above draw them, and each experiment's page lists them in full (linked under the curves).`,
             },
           ]),
     ],

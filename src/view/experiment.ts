@@ -19,7 +19,7 @@ import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, notComparedC
 import { renderMarkdown } from './markdown.ts';
 import { comparePath, experimentPath, joinBase, slugify, tagPath } from './urls.ts';
 import { buildLineageTree } from './lineage.ts';
-import { SECTIONS, sectionOfPath, sectionTitle, type ChartSectionId, type SectionId } from './sections.ts';
+import { SECTIONS, TRAINING_TABLE_ID, sectionOfPath, sectionTitle, type ChartSectionId, type SectionId } from './sections.ts';
 import { getOwn } from '../util/own.ts';
 import { buildSummaryBlocks } from './summary-band.ts';
 import { displaySourcePath } from './source-path.ts';
@@ -380,7 +380,7 @@ function trainingSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCont
     history.length > 0
       ? {
           kind: 'table',
-          id: 'training-metrics',
+          id: TRAINING_TABLE_ID,
           caption: `Training metrics (${history.length} epochs)`,
           columns: [{ label: 'Epoch', numeric: true }, ...columns.map((col) => ({ label: col, numeric: true }))],
           rows: history.map((row, i) => [

@@ -37,6 +37,9 @@ export const SECTIONS = [
 ] as const satisfies readonly SectionSpec[];
 
 /** Anchor id of a section of the experiment page. */
+/** Anchor of the experiment page's per-epoch table (every history row and column): the training charts link to it for their data. */
+export const TRAINING_TABLE_ID = 'training-metrics';
+
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
 /** A section charts can be placed in. */

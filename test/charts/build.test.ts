@@ -55,6 +55,22 @@ describe('buildExperimentCharts', () => {
     }
   });
 
+  test('the per-epoch charts point to the page table of training metrics for their data; the others carry their own', () => {
+    const root = buildExperimentCharts({ record: templateRecord, headlineMetric: 'Accuracy' });
+    const training = { table: 'training-metrics', label: 'Training metrics' };
+    expect(root.map((c) => [c.id, c.table.shownIn])).toEqual([
+      ['summary-curves', [training]],
+      ['training-curves', [training]],
+      ['learning-rate', [training]],
+      ['test-metrics', undefined],
+      ['confusion-matrix', undefined],
+      ['fairness-accuracy-sex', undefined],
+      ['baselines-accuracy', undefined],
+      ['search-space', undefined],
+      ['feature-importance', undefined],
+    ]);
+  });
+
   test('skips every chart for a record without data', () => {
     expect(buildExperimentCharts({ record: emptyRecord })).toEqual([]);
   });

@@ -95,6 +95,12 @@ describe('compareChartViews', () => {
       'Val Acc (exp-124)',
     ]);
     expect(view.table.rows.map((r) => r[0])).toEqual([1, 10, 20, 50, 100]);
+    // A static compare page links to each experiment's per-epoch table instead of repeating it.
+    expect(view.table.shownIn).toEqual([
+      { table: 'training-metrics', experiment: 'exp-123', label: 'Training metrics of exp-123' },
+      { table: 'training-metrics', experiment: 'exp-124', label: 'Training metrics of exp-124' },
+    ]);
+    expect(byId.get('compare-test-metrics')!.table.shownIn).toBeUndefined();
     expect(view.description).toContain('Val Loss: exp-123 0.356 at epoch 100, exp-124 0.356 at epoch 100');
   });
 

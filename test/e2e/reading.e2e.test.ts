@@ -237,9 +237,9 @@ describe('compare pages', () => {
         'compare-fairness=true:true',
       ]);
       // Both compare pages name a field the same way.
-      await expect(page.locator('#fields-table code', { hasText: 'dataset.splits[Training].fraction' }).count()).resolves.toBe(1);
+      await expect(page.locator('#fields-table tbody th', { hasText: 'dataset.splits[Training].fraction' }).count()).resolves.toBe(1);
       await page.goto(`${main.url}compare/fraud-nn-005/fraud-gbm-003/`);
-      await expect(page.locator('#fields-table code', { hasText: 'dataset.splits[Training].fraction' }).count()).resolves.toBe(1);
+      await expect(page.locator('#fields-table tbody th', { hasText: 'dataset.splits[Training].fraction' }).count()).resolves.toBe(1);
       expect(guarded.troubles, formatTroubles(guarded.troubles)).toEqual([]);
     } finally {
       await guarded.close();

@@ -81,6 +81,15 @@ describe('renderChartBlocks through the cache', () => {
     if (trainingCurves === undefined) throw new Error('the template record has training curves');
     const svg = first.flatMap(([, list]) => list).find((c) => c.id === 'training-curves')?.svg;
     expect(svg).toBe((await renderChartView(trainingCurves)).svg);
+    // A per-epoch chart links to the page's training table; the others carry their own data table.
+    const blocks = new Map(first.flatMap(([, list]) => list).map((c) => [c.id, c]));
+    expect(blocks.get('training-curves')).toMatchObject({
+      tableHtml: '',
+      dataIn: [{ table: 'training-metrics', label: 'Training metrics' }],
+    });
+    const testMetrics = views.find((v) => v.id === 'test-metrics');
+    expect(blocks.get('test-metrics')?.tableHtml).toBe(tableHtml(testMetrics?.table.columns ?? [], testMetrics?.table.rows ?? []));
+    expect(blocks.get('test-metrics')?.dataIn).toBeUndefined();
   });
 
   test('a damaged or mismatched cache file is rendered again and replaced', async () => {

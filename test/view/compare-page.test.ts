@@ -148,7 +148,7 @@ describe('per-epoch values on a compare page', () => {
     expect(table.rows.some((r) => r.path.startsWith('training.history'))).toBe(false);
     // Epochs 1–3 × (epoch, loss): 3 × 2 = 6 rows, one of them (epoch 3) in b only.
     expect(note.text).toBe(
-      "The 6 per-epoch values (training.history) are not repeated here: the training curves above draw them, their data tables list them, and each experiment's page has the full table.",
+      "The 6 per-epoch values (training.history) are not repeated here: the training curves above draw them, and each experiment's page lists them in full (linked under the curves).",
     );
     expect(data.total).toBe(table.rows.length);
   });
