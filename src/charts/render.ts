@@ -84,11 +84,28 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * Vega-Lite's warning for faceted charts whose panels have independent scales over one data source:
+ * the compare pages' fairness chart is built that way on purpose (one panel per attribute, each with
+ * its own groups), so the warning says nothing to the user and would print once per compare page.
+ */
+const FACETED_SCALES_WARNING = 'Detected faceted independent scales that union domain of the same fields from different source';
+
+/** Vega-Lite's logger at "warn", without the one warning our own chart shapes trigger by design. */
+export function compileLogger(): vega.LoggerInterface {
+  const logger = vega.logger(vega.Warn);
+  const warn = logger.warn.bind(logger);
+  logger.warn = (...args: readonly unknown[]) => (String(args[0]).startsWith(FACETED_SCALES_WARNING) ? logger : warn(...args));
+  return logger;
+}
+
+const COMPILE_LOGGER = compileLogger();
+
 function shapeEntry(shape: TopLevelSpec): ShapeEntry {
   const shapeJson = JSON.stringify(shape);
   let entry = shapes.get(shapeJson);
   if (entry === undefined) {
-    const vgSpec = compile(shape).spec as unknown as VegaSpec;
+    const vgSpec = compile(shape, { logger: COMPILE_LOGGER }).spec as unknown as VegaSpec;
     const hash = sha256(JSON.stringify(vgSpec));
     entry = { hash, vgSpec: deepFreeze(vgSpec), runtime: undefined, view: undefined, names: [], queue: Promise.resolve() };
     shapes.set(shapeJson, entry);

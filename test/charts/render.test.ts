@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { buildExperimentCharts } from '../../src/charts/build.ts';
 import { chartSpecWithData } from '../../src/charts/payload.ts';
 import {
   compileChartSpec,
+  compileLogger,
   finishSvg,
   leanSvg,
   renderChartSvg,
@@ -121,6 +122,22 @@ describe('renderChartSvg', () => {
     const before = JSON.stringify(chart.spec);
     await renderChartView(chart);
     expect(JSON.stringify(chart.spec)).toBe(before);
+  });
+});
+
+describe('compileLogger', () => {
+  test("drops only Vega-Lite's faceted-independent-scales warning, which the compare charts trigger by design", () => {
+    const spy = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const logger = compileLogger();
+      logger.warn('Detected faceted independent scales that union domain of the same fields from different source. We will assume…');
+      expect(spy).not.toHaveBeenCalled();
+      logger.warn('Invalid field type "x" for channel "y".');
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(spy.mock.calls[0]?.join(' ')).toContain('Invalid field type');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
