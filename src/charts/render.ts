@@ -25,7 +25,7 @@ export { splitChartSpec };
 export type VegaSpec = Record<string, unknown>;
 
 /** Bumped whenever the SVG post-processing changes, so cached SVGs from older versions are not reused. */
-export const RENDER_VERSION = '9';
+export const RENDER_VERSION = '10';
 
 /** Versions that decide what a chart renders to, besides its spec: part of every chart cache key. */
 export const RENDERER_VERSIONS: readonly string[] = [RENDER_VERSION, vega.version];

@@ -18,7 +18,9 @@
  *   leading zeros.
  * - **Leftovers go.** Vega's empty hit-test paths (`<path class="foreground" d="" display="none"/>`)
  *   and the ARIA attributes of inner groups (the root is one labelled image: inner roles are
- *   presentational) are dropped.
+ *   presentational) are dropped, and so are the class names nothing styles (`mark-group`,
+ *   `child_layer_0_marks`, …); the roles of text (axis labels and titles, chart titles, legend
+ *   labels) stay, so a reader's stylesheet or a test can still tell labels from marks.
  *
  * It works on Vega's own output (one element per tag, attributes in double quotes, text escaped), not
  * on arbitrary SVG; anything it does not recognise is left as it was.
@@ -40,6 +42,10 @@ const TRANSLATE = /^translate\((-?[\d.]+(?:e-?\d+)?),(-?[\d.]+(?:e-?\d+)?)\)$/;
 /** A path of absolute moves and lines only (a line mark), numbers with `-`, digits and `.`. */
 const POLYLINE = /^M-?[\d.]+,-?[\d.]+(?:[LM]-?[\d.]+,-?[\d.]+)+$/;
 const POLYLINE_PATH = /(<path\b[^>]*?\sd=")([^"]+)(")/g;
+/** Class names kept: the roles of a chart's text (everything else Vega writes is styled by attributes). */
+const KEPT_CLASSES = new Set(['role-axis-label', 'role-axis-title', 'role-title-text', 'role-legend-label', 'role-legend-title']);
+const CLASS_ATTRIBUTE = /\sclass="([^"]*)"/g;
+
 /** Inherited presentation attributes a `<g>` may carry for its texts (never opacity or geometry). */
 const INHERITED_TEXT_ATTRIBUTES = new Set(['fill', 'fill-opacity', 'font-size', 'font-weight', 'font-style', 'font-family', 'text-anchor']);
 /** Attributes of a `<line>` that are geometry (the rest are its style). */
@@ -49,12 +55,18 @@ const LINE_GEOMETRY = new Set(['transform', 'x1', 'y1', 'x2', 'y2']);
 export function compactSvg(svg: string): string {
   return svg
     .replace(EMPTY_FOREGROUND, '')
-    .replace(GROUP_TAG, (tag) => tag.replace(GROUP_ARIA, ''))
+    .replace(GROUP_TAG, (tag) => tag.replace(GROUP_ARIA, '').replace(CLASS_ATTRIBUTE, keptClasses))
     .replace(LINE_RUN, mergeLines)
     .replace(TEXT_RUN, groupTexts)
     .replace(POLYLINE_PATH, (all, lead: string, d: string, end: string) =>
       POLYLINE.test(d) ? `${lead}${relativePolyline(d)}${end}` : all,
     );
+}
+
+/** A group's class attribute with only the kept class names (none: no attribute). */
+function keptClasses(_all: string, names: string): string {
+  const kept = names.split(/\s+/).filter((name) => KEPT_CLASSES.has(name));
+  return kept.length === 0 ? '' : ` class="${kept.join(' ')}"`;
 }
 
 type Attributes = [name: string, value: string][];

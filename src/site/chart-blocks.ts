@@ -39,10 +39,13 @@ export interface ChartBlocksOptions {
 }
 
 /** Chart views (of an experiment or a comparison) rendered to blocks, grouped by page section. */
-async function renderBlocks(views: readonly (Omit<ChartView, 'section'> & { section: string })[]): Promise<ChartBlocksBySection> {
+async function renderBlocks(
+  views: readonly (Omit<ChartView, 'section'> & { section: string })[],
+  options: { reuseViews?: boolean } = {},
+): Promise<ChartBlocksBySection> {
   const bySection = new Map<string, ChartBlockData[]>();
   for (const view of views) {
-    const rendered = await renderChartView(view as ChartView);
+    const rendered = await renderChartView(view as ChartView, options);
     const list = bySection.get(view.section) ?? [];
     list.push({
       id: view.id,
@@ -96,5 +99,11 @@ export function renderChartBlocks(input: ExperimentChartsInput, options: ChartBl
  */
 export function renderCompareChartBlocks(docs: readonly CompareDoc[], options: ChartBlocksOptions): Promise<ChartBlocksBySection> {
   const compare = docs.map((d) => ({ record: d.record, analysis: { headline: d.analysis.headline } }));
-  return throughCache({ compare }, options, () => renderBlocks(compareChartViews(compare)));
+  // Fresh views: a compare chart's categories are its experiments, different on every page, and a
+  // reused Vega view keeps a category the previous chart also had in its old place (its facet group,
+  // its rank in a sorted domain) — even emptied first — so a page's experiments could come out in
+  // another order than the browser draws them, depending on what was rendered before. An
+  // experiment's charts have fixed or sorted categories and reuse their views safely (checked on
+  // the benchmark's 1,080 charts).
+  return throughCache({ compare }, options, () => renderBlocks(compareChartViews(compare), { reuseViews: false }));
 }
