@@ -439,9 +439,16 @@ export function checkCompute(record: Experiment): Check[] {
   ];
 }
 
-function historyColumn(history: readonly EpochRow[], name: string): string | undefined {
+/** The metric columns of a history, in the order they first appear. */
+function historyColumns(history: readonly EpochRow[]): string[] {
+  const columns = new Set<string>();
+  for (const row of history) for (const column of Object.keys(row)) if (column !== 'epoch') columns.add(column);
+  return [...columns];
+}
+
+/** The column of `columns` (see `historyColumns`) that holds metric `name`. */
+function historyColumn(columns: readonly string[], name: string): string | undefined {
   const key = metricInfo(name).key;
-  const columns = [...new Set(history.flatMap((row) => Object.keys(row)))].filter((c) => c !== 'epoch');
   return columns.find((c) => metricInfo(c).key === key);
 }
 
@@ -492,13 +499,19 @@ export function checkTraining(record: Experiment): Check[] {
   const bestMetrics = entries(best.metrics ?? {}, 'training.bestModel.metrics');
   const rowIndex = history.findIndex((r) => r.epoch === epoch);
   const row = history[rowIndex];
+  // Each row's index and the columns are found once: the loops below visit every row for every metric.
+  const indexOf = new Map<EpochRow, number>();
+  history.forEach((r, i) => {
+    if (!indexOf.has(r)) indexOf.set(r, i);
+  });
+  const columns = historyColumns(history);
   const cell = (r: EpochRow, column: string): Reported | null => {
     const value = numberAt(r, column);
-    return value === null ? null : { name: column, value, path: `training.history.${history.indexOf(r)}.${column}` };
+    return value === null ? null : { name: column, value, path: `training.history.${indexOf.get(r) ?? -1}.${column}` };
   };
 
   for (const m of bestMetrics) {
-    const column = historyColumn(history, m.name);
+    const column = historyColumn(columns, m.name);
     const historyValue = row === undefined || column === undefined ? null : cell(row, column);
     if (historyValue !== null && !agree(record, m, historyValue)) {
       checks.push({
@@ -511,7 +524,7 @@ export function checkTraining(record: Experiment): Check[] {
   }
 
   const others = history.filter((r) => r.epoch !== epoch);
-  const selectedColumn = best.selectedBy === undefined ? undefined : historyColumn(history, best.selectedBy);
+  const selectedColumn = best.selectedBy === undefined ? undefined : historyColumn(columns, best.selectedBy);
   if (selectedColumn !== undefined) {
     const info = metricInfo(selectedColumn);
     const own = bestMetrics.find((m) => metricInfo(m.name).key === info.key) ?? (row === undefined ? null : cell(row, selectedColumn));
@@ -543,7 +556,7 @@ export function checkTraining(record: Experiment): Check[] {
   } else {
     // Selection metric unknown: flag only an epoch that beats the best model on every metric it reports.
     const compared = bestMetrics.flatMap((m) => {
-      const column = historyColumn(history, m.name);
+      const column = historyColumn(columns, m.name);
       const direction = metricInfo(m.name).direction;
       return column === undefined || direction === null ? [] : [{ ...m, column, direction }];
     });

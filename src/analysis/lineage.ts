@@ -9,6 +9,7 @@ import { computeParentDeltas, testMetricByKey } from './deltas.ts';
 import { isScaleProblem, metricInfo, sameScaleProblem, scaleValue } from './metrics.ts';
 import type { ExperimentLineage, MetricDelta } from './schema.ts';
 import { pushAll } from '../util/arrays.ts';
+import { getOwn, setOwn } from '../util/own.ts';
 
 /** One tree of the lineage forest. */
 export interface LineageTree {
@@ -56,9 +57,22 @@ function rotateToSmallest(cycle: string[]): string[] {
   return [...cycle.slice(start), ...cycle.slice(0, start)];
 }
 
+/** Whether rows under a top-level field can be a difference `diffConfigurations` reports (paths `model.…`, `dataset.…`). */
+function holdsConfiguration(key: string): boolean {
+  return key === 'model' || key === 'dataset' || key.startsWith('model.') || key.startsWith('dataset.');
+}
+
 /** Differences in hyperparameters, dataset and model between a parent and a child. */
 export function diffConfigurations(parent: Experiment, child: Experiment): FieldDifference[] {
-  return compareRecords(parent, child).flatMap((row) => {
+  // The other fields (a hundred epochs of history above all) are compared as null: `compareRecords`
+  // still sees every field in place, so the rows kept come out the same and in the same order.
+  const configuration = (record: Experiment): Experiment => {
+    const kept: Record<string, unknown> = {};
+    for (const key of Object.keys(record))
+      setOwn(kept, key, holdsConfiguration(key) ? getOwn(record as Record<string, unknown>, key) : null);
+    return kept as Experiment;
+  };
+  return compareRecords(configuration(parent), configuration(child)).flatMap((row) => {
     if (row.same) return [];
     const section = row.path.startsWith('model.hyperparameters')
       ? 'hyperparameters'

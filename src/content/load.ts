@@ -56,12 +56,27 @@ export const nodeLoadEffects: LoadEffects = {
   readFile: (path) => readFile(path, 'utf8'),
 };
 
-/** Parses and validates one file, or takes the result from the cache when the file is unchanged. Never throws. */
-async function parseFile(file: string, text: string, cache: ParseCache | undefined): Promise<CachedParse> {
-  const key = cache?.key(file, text);
-  const hit = key === undefined ? undefined : await cache?.get(key);
-  if (hit !== undefined) return hit;
-  let value: CachedParse;
+/** A file's text and, when a cache is given, its cache key and what the cache holds for it. */
+interface ReadFile {
+  text: string;
+  key: string | undefined;
+  hit: CachedParse | undefined;
+}
+
+/** Reads a file and looks it up in the cache; the read error when it cannot be read. Rejects only when the cache's `get` does. */
+async function readRecordFile(file: string, effects: LoadEffects): Promise<ReadFile | { error: unknown }> {
+  let text: string;
+  try {
+    text = await effects.readFile(file);
+  } catch (error) {
+    return { error };
+  }
+  const key = effects.cache?.key(file, text);
+  return { text, key, hit: key === undefined ? undefined : await effects.cache?.get(key) };
+}
+
+/** Parses and validates one file; `cacheable` is false when the parser failed (a bug the next version may fix). Never throws. */
+function parseFile(file: string, text: string): { value: CachedParse; cacheable: boolean } {
   try {
     const parsed = parseSource(text, { file });
     const result = validateRecord(parsed, { file });
@@ -71,15 +86,17 @@ async function parseFile(file: string, text: string, cache: ParseCache | undefin
       const position = positionOf(parsed, path);
       if (position) positions[path.join('.')] = position;
     }
-    value = { format: parsed.format, record: result.record, diagnostics: result.diagnostics, positions };
+    return { value: { format: parsed.format, record: result.record, diagnostics: result.diagnostics, positions }, cacheable: true };
   } catch (error) {
     // A bug, or an input no limit caught: one error for this file, and the run goes on.
     const reason = error instanceof Error ? error.message : String(error);
-    return { format: 'json', diagnostics: [{ level: 'error', code: 'parse-failed', file, path: '', message: msg.parseFailed(reason), hint: msg.hintParseFailed() }], positions: {} };
+    const diagnostics: Diagnostic[] = [{ level: 'error', code: 'parse-failed', file, path: '', message: msg.parseFailed(reason), hint: msg.hintParseFailed() }];
+    return { value: { format: 'json', diagnostics, positions: {} }, cacheable: false };
   }
-  if (key !== undefined) await cache?.set(key, value);
-  return value;
 }
+
+/** How many files are read (and looked up in the cache) ahead of the one being parsed. */
+const READ_AHEAD = 8;
 
 /** The error for a folder entry that is not read. */
 function refusedDiagnostic(file: string, entry: RefusedEntry): Diagnostic {
@@ -103,6 +120,8 @@ export function nodeParseCache(dir: string): ParseCache | undefined {
   if (sources === undefined) return undefined;
   const code = createHash('sha256').update(PARSE_CACHE_VERSION).update(sources).digest('hex');
   const fileOf = (key: string): string => join(dir, key.slice(0, 2), `${key}.json`);
+  // 256 folders for thousands of entries: each is made once per run, not once per entry.
+  const made = new Set<string>();
   return {
     key: (file, text) => createHash('sha256').update(code).update(file).update('\0').update(text).digest('hex'),
     async get(key) {
@@ -116,7 +135,11 @@ export function nodeParseCache(dir: string): ParseCache | undefined {
       // A cache that cannot be written only costs speed.
       try {
         const target = fileOf(key);
-        await mkdir(dirname(target), { recursive: true });
+        const folder = dirname(target);
+        if (!made.has(folder)) {
+          await mkdir(folder, { recursive: true });
+          made.add(folder);
+        }
         await writeFile(`${target}.tmp`, JSON.stringify(value));
         await rename(`${target}.tmp`, target);
       } catch {
@@ -146,8 +169,19 @@ export async function loadRecords(
   const diagnostics: Diagnostic[] = [];
   const checked: (CheckedRecord & { format: SourceFormat })[] = [];
   const read = new Set<string>();
-  for (const entry of entries) {
-    const file = join(dir, entry.path);
+  // Reading waits on the disk, parsing does not: the next files are read (and looked up in the cache)
+  // while one is parsed, and cache entries are written while the next ones are parsed; results are
+  // still taken in file order.
+  const files = entries.map((entry) => join(dir, entry.path));
+  const readable = entries.map((entry) => entry.refused === undefined && !(entry.bytes !== undefined && entry.bytes > LIMITS.recordBytes));
+  const reads = new Map<number, Promise<ReadFile | { error: unknown }>>();
+  let next = 0;
+  const readAhead = (upTo: number): void => {
+    for (; next < entries.length && next <= upTo; next++) if (readable[next]) reads.set(next, readRecordFile(files[next] as string, effects));
+  };
+  const writes: Promise<void>[] = [];
+  for (const [index, entry] of entries.entries()) {
+    const file = files[index] as string;
     if (entry.refused !== undefined) {
       diagnostics.push(refusedDiagnostic(file, entry.refused));
       continue;
@@ -156,21 +190,29 @@ export async function loadRecords(
       diagnostics.push({ level: 'error', code: 'too-large', file, path: '', message: msg.recordTooLarge(entry.bytes, LIMITS.recordBytes), hint: msg.hintSplitRecord() });
       continue;
     }
-    let text: string;
-    try {
-      text = await effects.readFile(file);
-    } catch (error) {
+    readAhead(index + READ_AHEAD);
+    const got = await (reads.get(index) as Promise<ReadFile | { error: unknown }>);
+    reads.delete(index);
+    if ('error' in got) {
+      const { error } = got;
       diagnostics.push({ level: 'error', code: 'read-error', file, path: '', message: msg.readFailed(error instanceof Error ? error.message : String(error)) });
       continue;
     }
     read.add(file);
-    const result = await parseFile(file, text, effects.cache);
+    let result = got.hit;
+    if (result === undefined) {
+      const parsed = parseFile(file, got.text);
+      result = parsed.value;
+      // A cache that cannot be written only costs speed.
+      if (got.key !== undefined && parsed.cacheable && effects.cache !== undefined) writes.push(effects.cache.set(got.key, result).catch(() => undefined));
+    }
     for (const d of result.diagnostics) diagnostics.push(d);
     if (result.record) {
       const positions = result.positions;
       checked.push({ record: result.record, file, format: result.format, positionOf: (path) => positions[path.join('.')] });
     }
   }
+  await Promise.all(writes);
   const collection = checkCollection(checked);
   for (const d of collection.diagnostics) diagnostics.push(d);
   const records = collection.kept

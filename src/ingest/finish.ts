@@ -6,7 +6,6 @@ import { isPlaceholder } from './placeholder.ts';
 import { baseName } from './text.ts';
 import { literalDecimals } from './units.ts';
 import { joinPath, type Diagnostic, type FieldPath, type SourcePosition } from './types.ts';
-import { pushAll } from '../util/arrays.ts';
 
 /** True for a plain (non-array, non-null) object. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -19,27 +18,37 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  */
 export function stripPlaceholders(value: unknown, path: FieldPath = []): string[] {
   const removed: string[] = [];
-  if (Array.isArray(value)) {
-    const kept: unknown[] = [];
-    value.forEach((item, index) => {
-      if (typeof item === 'string' && isPlaceholder(item)) removed.push(joinPath([...path, index]));
-      else {
-        pushAll(removed, stripPlaceholders(item, [...path, index]));
-        kept.push(item);
+  // One path, extended and cut back as the walk goes; joined only for what is removed.
+  const at: (string | number)[] = [...path];
+  const strip = (item: unknown): void => {
+    if (Array.isArray(item)) {
+      let kept = 0;
+      for (let index = 0; index < item.length; index++) {
+        const child: unknown = item[index];
+        if (typeof child === 'string' && isPlaceholder(child)) {
+          removed.push(joinPath([...at, index]));
+          continue;
+        }
+        at.push(index);
+        strip(child);
+        at.pop();
+        item[kept++] = child;
       }
-    });
-    value.length = 0;
-    pushAll(value, kept);
-  } else if (isPlainObject(value)) {
-    for (const [key, item] of Object.entries(value)) {
-      if (typeof item === 'string' && isPlaceholder(item)) {
-        removed.push(joinPath([...path, key]));
-        delete value[key];
-      } else {
-        pushAll(removed, stripPlaceholders(item, [...path, key]));
+      item.length = kept;
+    } else if (isPlainObject(item)) {
+      for (const [key, child] of Object.entries(item)) {
+        if (typeof child === 'string' && isPlaceholder(child)) {
+          removed.push(joinPath([...at, key]));
+          delete item[key];
+        } else {
+          at.push(key);
+          strip(child);
+          at.pop();
+        }
       }
     }
-  }
+  };
+  strip(value);
   return removed;
 }
 

@@ -70,6 +70,14 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+/** Character codes `bracketDepthExceeded` looks for. */
+const QUOTE = 0x22; // "
+const BACKSLASH = 0x5c; // \
+const OPEN_BRACKET = 0x5b; // [
+const CLOSE_BRACKET = 0x5d; // ]
+const OPEN_BRACE = 0x7b; // {
+const CLOSE_BRACE = 0x7d; // }
+
 /**
  * The deepest nesting of `[`/`{` in `text` and the offset where it first exceeds `limit` (undefined
  * when it never does). Brackets inside JSON strings do not count when `jsonStrings` is set; for YAML
@@ -78,18 +86,19 @@ export function utf8Length(text: string): number {
 export function bracketDepthExceeded(text: string, limit: number, jsonStrings: boolean): number | undefined {
   let depth = 0;
   let inString = false;
+  // Character codes, not one-character strings: this reads every character of every record.
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
       continue;
     }
-    if (c === '"' && jsonStrings) inString = true;
-    else if (c === '[' || c === '{') {
+    if (c === QUOTE && jsonStrings) inString = true;
+    else if (c === OPEN_BRACKET || c === OPEN_BRACE) {
       depth++;
       if (depth > limit) return i;
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    } else if ((c === CLOSE_BRACKET || c === CLOSE_BRACE) && depth > 0) depth--;
   }
   return undefined;
 }

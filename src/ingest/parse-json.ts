@@ -57,7 +57,21 @@ export function parseJsonDocument(text: string, file: string): ParsedSource & { 
       ],
     };
   }
-  return { file, format: 'json', data: toValue(root), positions, keyPositions, root, diagnostics: [] };
+  return { file, format: 'json', data: plainValue(text, root), positions, keyPositions, root, diagnostics: [] };
+}
+
+/**
+ * The plain value of a document the syntax tree holds without errors: `JSON.parse` builds the same
+ * value (`__proto__` as an own key, the last of a repeated key in the first one's place) several
+ * times faster. Both follow RFC 8259, so `JSON.parse` should take whatever parsed without errors; if
+ * it ever refuses such text, the value is built from the tree as before.
+ */
+function plainValue(text: string, root: Node): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return toValue(root);
+  }
 }
 
 /** Parses a JSON record. A syntax error yields `data: undefined` and one `json-syntax` error at its line:column. */

@@ -112,7 +112,8 @@ export function yamlPositions(root: YamlNode | null, at: (offset: number) => Sou
 
 /** The children of a syntax-tree node and the source text of a number node, for `writtenDecimalsIn`. */
 interface Literals<N> {
-  children(node: N): [string | number, N][];
+  /** Calls `visit` with each child of a list or map node and its key (index or name); nothing for other nodes. */
+  eachChild(node: N, visit: (key: string | number, child: N) => void): void;
   /** The number a node holds and the source text it was written as; undefined for other nodes. */
   number(node: N): { value: number; text: string } | undefined;
 }
@@ -125,6 +126,11 @@ interface Literals<N> {
 function writtenDecimalsIn<N>(literals: Literals<N>, root: N | undefined): Record<string, number> {
   const found: Record<string, number> = {};
   const path: (string | number)[] = [];
+  const visit = (key: string | number, child: N): void => {
+    path.push(key);
+    walk(child);
+    path.pop();
+  };
   const walk = (node: N): void => {
     const number = literals.number(node);
     if (number !== undefined) {
@@ -134,11 +140,7 @@ function writtenDecimalsIn<N>(literals: Literals<N>, root: N | undefined): Recor
       if (decimals !== undefined && decimals > decimalsOf(number.value)) found[joinPath(path)] = decimals;
       return;
     }
-    for (const [key, child] of literals.children(node)) {
-      path.push(key);
-      walk(child);
-      path.pop();
-    }
+    literals.eachChild(node, visit);
   };
   if (root !== undefined) walk(root);
   return found;
@@ -148,15 +150,16 @@ function writtenDecimalsIn<N>(literals: Literals<N>, root: N | undefined): Recor
 export function jsonWrittenDecimals(root: JsonNode | undefined, text: string): Record<string, number> {
   return writtenDecimalsIn<JsonNode>(
     {
-      children: (node) =>
-        node.type === 'array'
-          ? (node.children ?? []).map((child, index) => [index, child])
-          : node.type === 'object'
-            ? (node.children ?? []).flatMap((property) => {
-                const [key, value] = property.children ?? [];
-                return typeof key?.value === 'string' && value !== undefined ? [[key.value, value] as [string, JsonNode]] : [];
-              })
-            : [],
+      eachChild: (node, visit) => {
+        const children = node.children;
+        if (children === undefined) return;
+        if (node.type === 'array') for (let index = 0; index < children.length; index++) visit(index, children[index] as JsonNode);
+        else if (node.type === 'object')
+          for (const property of children) {
+            const [key, value] = property.children ?? [];
+            if (typeof key?.value === 'string' && value !== undefined) visit(key.value, value);
+          }
+      },
       number: (node) =>
         node.type === 'number' && typeof node.value === 'number'
           ? { value: node.value, text: text.slice(node.offset, node.offset + node.length) }
@@ -170,13 +173,10 @@ export function jsonWrittenDecimals(root: JsonNode | undefined, text: string): R
 export function yamlWrittenDecimals(root: YamlNode | null, yamlText: string): Record<string, number> {
   return writtenDecimalsIn<YamlNode | null>(
     {
-      children: (node) => {
-        if (isSeq(node)) return node.items.map((item, index) => [index, item as YamlNode | null]);
-        if (!isMap(node)) return [];
-        return node.items.flatMap((item) => {
-          const pair = item;
-          return isScalar(pair.key) ? [[String(pair.key.value), (pair.value ?? null) as YamlNode | null] as [string, YamlNode | null]] : [];
-        });
+      eachChild: (node, visit) => {
+        if (isSeq(node)) node.items.forEach((item, index) => visit(index, item as YamlNode | null));
+        else if (isMap(node))
+          for (const pair of node.items) if (isScalar(pair.key)) visit(String(pair.key.value), (pair.value ?? null) as YamlNode | null);
       },
       number: (node) =>
         isScalar(node) && typeof node.value === 'number' && node.range

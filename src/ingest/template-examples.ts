@@ -90,12 +90,25 @@ export interface TemplateExample {
   items: string[];
 }
 
+const exampleEntries = new WeakMap<object, [string, unknown][]>();
+
+/** The entries of an example value, listed once (every row of every record is compared with them). */
+function entriesOf(example: object): [string, unknown][] {
+  let entries = exampleEntries.get(example);
+  if (entries === undefined) {
+    entries = Object.entries(example);
+    exampleEntries.set(example, entries);
+  }
+  return entries;
+}
+
 /** True when every key of `example` has a deep-equal value in `value` (extra keys in `value` do not matter). */
 function hasExample(value: unknown, example: unknown): boolean {
   if (typeof example !== 'object' || example === null) return Object.is(value, example);
   if (typeof value !== 'object' || value === null || Array.isArray(value) !== Array.isArray(example)) return false;
   if (Array.isArray(example) && Array.isArray(value) && value.length !== example.length) return false;
-  return Object.entries(example).every(([key, item]) => hasExample((value as Record<string, unknown>)[key], item));
+  for (const [key, item] of entriesOf(example)) if (!hasExample((value as Record<string, unknown>)[key], item)) return false;
+  return true;
 }
 
 /** The rows of `rows` that are one of the example rows, with their index. */

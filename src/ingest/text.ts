@@ -62,9 +62,7 @@ export function normalizeLabel(text: string): string {
 /** Converts 0-based character offsets in `text` into 1-based line:column positions. */
 export function createLineIndex(text: string): (offset: number) => SourcePosition {
   const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\n') lineStarts.push(i + 1);
-  }
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   return (offset) => {
     let low = 0;
     let high = lineStarts.length - 1;

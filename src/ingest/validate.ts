@@ -54,10 +54,12 @@ export function validateRecord(
 
   const result = ExperimentSchema.safeParse(parsed.data);
   const issues = result.success
-    ? restoreProtoKeys(ExperimentSchema, parsed.data, result.data, [])
+    ? hasProtoKey(parsed.data)
+      ? restoreProtoKeys(ExperimentSchema, parsed.data, result.data, [])
+      : []
     : (result.error.issues as unknown as Issue[]);
   for (const issue of issues) pushAll(diagnostics, issueToDiagnostics(issue, [], parsed, file));
-  pushAll(diagnostics, unknownKeyWarnings(parsed.data, ExperimentSchema, [], parsed, file));
+  pushAll(diagnostics, unknownKeyWarnings(parsed.data, ExperimentSchema, parsed, file));
   pushAll(diagnostics, placeholderWarnings(parsed, file));
   if (result.success) pushAll(diagnostics, templateExampleWarnings(result.data, parsed, file));
   const impossible = result.success ? recordInvariantErrors(result.data, file, (path) => positionOf(parsed, path)) : [];
@@ -70,6 +72,15 @@ export function validateRecord(
 /** Every issue of a failed zod parse of `parsed.data` as located errors (plain-English message, hint where possible). */
 export function schemaDiagnostics(error: z.ZodError, parsed: ParsedSource, file: string): Diagnostic[] {
   return (error.issues as unknown as Issue[]).flatMap((issue) => issueToDiagnostics(issue, [], parsed, file));
+}
+
+/** True when an object anywhere in `value` has a `__proto__` key of its own (rare: most records have nothing to restore). */
+function hasProtoKey(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(hasProtoKey);
+  if (Object.hasOwn(value, '__proto__')) return true;
+  for (const key in value) if (Object.hasOwn(value, key) && hasProtoKey((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 /**
@@ -255,51 +266,77 @@ function typeHint(expected: string, value: unknown): { hint?: string } {
   return {};
 }
 
+const objectShapes = new WeakMap<z.ZodType, { shape: Record<string, z.ZodType>; keysAreData: boolean } | null>();
+
 /** The object schema inside optional/nullable wrappers, with its known keys; undefined for anything else. */
 function objectShape(schema: z.ZodType): { shape: Record<string, z.ZodType>; keysAreData: boolean } | undefined {
+  const known = objectShapes.get(schema);
+  if (known !== undefined) return known ?? undefined;
   let inner: z.ZodType = schema;
   while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
-  if (!(inner instanceof z.ZodObject)) return undefined;
-  const catchall = inner._zod.def.catchall;
-  return { shape: inner.shape, keysAreData: catchall !== undefined && !(catchall instanceof z.ZodUnknown) };
+  let found: { shape: Record<string, z.ZodType>; keysAreData: boolean } | undefined;
+  if (inner instanceof z.ZodObject) {
+    const catchall = inner._zod.def.catchall;
+    found = { shape: inner.shape, keysAreData: catchall !== undefined && !(catchall instanceof z.ZodUnknown) };
+  }
+  objectShapes.set(schema, found ?? null);
+  return found;
 }
+
+const arrayElements = new WeakMap<z.ZodType, z.ZodType | null>();
 
 /** The element schema of an array inside optional/nullable wrappers. */
 function arrayElement(schema: z.ZodType): z.ZodType | undefined {
+  const known = arrayElements.get(schema);
+  if (known !== undefined) return known ?? undefined;
   let inner: z.ZodType = schema;
   while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
-  return inner instanceof z.ZodArray ? (inner.element as z.ZodType) : undefined;
+  const element = inner instanceof z.ZodArray ? (inner.element as z.ZodType) : undefined;
+  arrayElements.set(schema, element ?? null);
+  return element;
 }
 
 /** "Did you mean" warnings for unknown keys close to a known key, at every level the schema defines. */
-function unknownKeyWarnings(value: unknown, schema: z.ZodType, path: FieldPath, parsed: ParsedSource, file: string): Diagnostic[] {
-  const element = arrayElement(schema);
-  if (element && Array.isArray(value))
-    return value.flatMap((item, index) => unknownKeyWarnings(item, element, [...path, index], parsed, file));
-  const object = objectShape(schema);
-  if (!object || !isPlainObject(value)) return [];
-  const known = Object.keys(object.shape);
+function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSource, file: string): Diagnostic[] {
   const warnings: Diagnostic[] = [];
-  for (const [key, item] of Object.entries(value)) {
-    const child = object.shape[key];
-    if (child) {
-      pushAll(warnings, unknownKeyWarnings(item, child, [...path, key], parsed, file));
-      continue;
+  // One path, extended and cut back as the walk goes (a history has a hundred thousand values); copied only for a warning.
+  const at: (string | number)[] = [];
+  const visit = (item: unknown, itemSchema: z.ZodType): void => {
+    const element = arrayElement(itemSchema);
+    if (element && Array.isArray(item)) {
+      for (let index = 0; index < item.length; index++) {
+        at.push(index);
+        visit(item[index], element);
+        at.pop();
+      }
+      return;
     }
-    if (object.keysAreData) continue;
-    const suggestion = closestMatch(key, known);
-    if (!suggestion) continue;
-    const keyPath = [...path, key];
-    warnings.push({
-      level: 'warning',
-      code: 'unknown-key',
-      file,
-      ...positionOf(parsed, keyPath, true),
-      path: joinPath(keyPath),
-      message: msg.unknownKey(key),
-      hint: msg.hintDidYouMean(suggestion),
-    });
-  }
+    const object = objectShape(itemSchema);
+    if (!object || !isPlainObject(item)) return;
+    for (const [key, child] of Object.entries(item)) {
+      const childSchema = object.shape[key];
+      if (childSchema) {
+        at.push(key);
+        visit(child, childSchema);
+        at.pop();
+        continue;
+      }
+      if (object.keysAreData) continue;
+      const suggestion = closestMatch(key, Object.keys(object.shape));
+      if (!suggestion) continue;
+      const keyPath = [...at, key];
+      warnings.push({
+        level: 'warning',
+        code: 'unknown-key',
+        file,
+        ...positionOf(parsed, keyPath, true),
+        path: joinPath(keyPath),
+        message: msg.unknownKey(key),
+        hint: msg.hintDidYouMean(suggestion),
+      });
+    }
+  };
+  visit(value, schema);
   return warnings;
 }
 

@@ -11,8 +11,25 @@ import type { SiteModel } from './data.ts';
 /** Bumped when what the keys cover changes, so old cache entries are not reused. */
 const KEY_VERSION = '3';
 
-function hash(value: unknown): string {
-  return createHash('sha256').update(KEY_VERSION).update(JSON.stringify(value)).digest('hex');
+const jsonOf = new WeakMap<object, string>();
+
+/** `JSON.stringify` of an array element; an object (a record, an analysis) is written once, however many keys it is in. */
+function elementJson(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
+  let json = jsonOf.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value) ?? 'null';
+    jsonOf.set(value, json);
+  }
+  return json;
+}
+
+/** The hash of `JSON.stringify(values)`: each record is in three or more keys (its page, its API document, its compare pages). */
+function hash(values: readonly unknown[]): string {
+  return createHash('sha256')
+    .update(KEY_VERSION)
+    .update(`[${values.map(elementJson).join(',')}]`)
+    .digest('hex');
 }
 
 /** Everything an experiment page (and its charts) is built from. */

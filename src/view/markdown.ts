@@ -70,10 +70,25 @@ function plainText(markdown: string): string {
 }
 
 /**
+ * One line of prose with nothing Markdown, GFM or HTML reads specially: it starts with a letter (no
+ * list marker or heading), has single spaces only (no code block, no hard break), no emphasis, code,
+ * link, HTML or escape characters, and no autolink (`www.`, `://`; `@` is not allowed).
+ */
+const PLAIN_PROSE = /^[A-Za-z](?:[A-Za-z0-9\u00C0-\u024F,.;:()%'?"/+=#-]| (?=[^ ]))*$/;
+
+/** True when `markdown` renders as itself in one paragraph (see `PLAIN_PROSE`). */
+export function isPlainProse(markdown: string): boolean {
+  return PLAIN_PROSE.test(markdown) && !/www\.|:\/\//i.test(markdown);
+}
+
+/**
  * Renders Markdown to sanitized HTML. Markdown the parser cannot handle (nesting thousands of levels
  * deep overflows its stack) is shown as plain text instead: a page always builds.
  */
 export function renderMarkdown(markdown: string): string {
+  // Most narrative fields are a plain sentence: the same paragraph the processor would make, without
+  // parsing it (a thousand pages have a few thousand such sentences).
+  if (isPlainProse(markdown)) return `<p>${markdown}</p>`;
   const hit = cache.get(markdown);
   if (hit !== undefined) return hit;
   let html: string;

@@ -701,6 +701,25 @@ describe('checkTraining', () => {
     expect(checkTraining(training(bestModel)).map((c) => c.message)).toEqual(messages);
   });
 
+  test("a history value's written precision is read at its own row", () => {
+    const rows = [
+      { epoch: 1, 'Val Acc': 0.5 },
+      { epoch: 2, 'Val Acc': 0.88 },
+    ];
+    const best = { epoch: 2, metrics: { 'Val Acc': 0.876 } };
+    // 0.88 (±0.005) holds 0.876; written as 0.880 (±0.0005) it does not.
+    expect(checkTraining(templateRecord({ training: { history: rows, bestModel: best }, model: {}, reproducibility: {} }))).toEqual([]);
+    const written = templateRecord({
+      training: { history: rows, bestModel: best },
+      model: {},
+      reproducibility: {},
+      writtenDecimals: { 'training.history.1.Val Acc': 3 },
+    });
+    expect(checkTraining(written).map((c) => c.message)).toEqual([
+      'The best model (epoch 2) has Val Acc 0.876, but the training history row of epoch 2 says 0.88.',
+    ]);
+  });
+
   test('a best epoch beyond the configured epochs', () => {
     const r = training({ epoch: 85 }, { model: { training: { epochs: 60 } } });
     expect(checkTraining(r)).toEqual([

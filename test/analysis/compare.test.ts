@@ -190,6 +190,51 @@ describe('compareMany', () => {
       'evaluation.confusionMatrix.matrix[0][1]',
     ]);
   });
+
+  test('same compares values as JSON: equal objects, different strings and numbers, a number against its text', () => {
+    const same = (values: unknown[]) => compareMany(values.map((v) => ({ id: 'x', v }) as never)).find((r) => r.path === 'v')?.same;
+    expect(same([0.5, 0.5, 0.5])).toBe(true);
+    expect(same([0.5, 0.25])).toBe(false);
+    expect(same(['a', 'b'])).toBe(false);
+    expect(same([1, '1'])).toBe(false);
+    expect(same([0, -0])).toBe(true);
+    expect(same([true, false])).toBe(false);
+    expect(same([null, null])).toBe(true);
+    // Leaves that are empty containers or mixed kinds are compared whole, as JSON.
+    expect(same([[], []])).toBe(true);
+    expect(same([{}, {}])).toBe(true);
+    expect(same([{}, []])).toBe(false);
+  });
+
+  test('a repeated row key: the first row with it is the one compared', () => {
+    // Rows "a", "a" and "a#2": the second "a" is keyed "a#2", like the third.
+    const rows = compareMany([
+      record({
+        id: 'p',
+        dataset: {
+          splits: [
+            { name: 'a', records: 1 },
+            { name: 'a', records: 2 },
+            { name: 'a#2', records: 3 },
+          ],
+        },
+      }),
+      record({
+        id: 'q',
+        dataset: {
+          splits: [
+            { name: 'a', records: 1 },
+            { name: 'a', records: 2 },
+            { name: 'a#2', records: 4 },
+          ],
+        },
+      }),
+    ]);
+    expect(rows.filter((r) => r.path.endsWith('.records')).map((r) => [r.path, r.values])).toEqual([
+      ['dataset.splits[a].records', [1, 1]],
+      ['dataset.splits[a#2].records', [2, 2]],
+    ]);
+  });
 });
 
 describe('mergeKeyOrder', () => {
@@ -208,4 +253,9 @@ describe('mergeKeyOrder', () => {
     ],
   ])('%o + %o → %o', (a, b, merged) => expect(mergeKeyOrder(a, b)).toEqual(merged));
   test('three lists', () => expect(mergeKeyOrder(['a'], ['a', 'b'], ['c', 'a'])).toEqual(['c', 'a', 'b']));
+  test('a key new to a later list goes right after its predecessor, before keys placed there earlier', () =>
+    expect(mergeKeyOrder(['a', 'b', 'c'], ['b', 'x', 'c'], ['b', 'y'], ['z'])).toEqual(['z', 'a', 'b', 'y', 'x', 'c']));
+  test('a repeated key is kept once, and still counts as the predecessor', () =>
+    expect(mergeKeyOrder(['a', 'a', 'b'], ['c', 'b', 'b', 'd'])).toEqual(['c', 'a', 'b', 'd']));
+  test('no lists', () => expect(mergeKeyOrder()).toEqual([]));
 });

@@ -128,6 +128,27 @@ describe('diffConfigurations', () => {
     );
     expect(diff).toEqual([{ section: 'model', path: 'model.type', parent: 'XGBoost', child: 'LightGBM' }]);
   });
+
+  test('in the order of the whole comparison, other fields (history) left out, a top-level "model.…" key included', () => {
+    const history = (loss: number) => [{ epoch: 1, 'Val Loss': loss }];
+    // Plain objects, so the fields stay in the order written: the dataset comes after the model in p, before it in c.
+    const parent = { id: 'p', model: { type: 'A' }, training: { history: history(0.5) }, dataset: { name: 'd1' } } as never;
+    const child = {
+      id: 'c',
+      training: { history: history(0.4) },
+      dataset: { name: 'd2', version: '2' },
+      model: { type: 'B', hyperparameters: [{ name: 'lr', value: 0.1 }] },
+      'model.note': 'x',
+    } as never;
+    expect(diffConfigurations(parent, child)).toEqual([
+      { section: 'model', path: 'model.type', parent: 'A', child: 'B' },
+      { section: 'hyperparameters', path: 'model.hyperparameters[lr].name', parent: null, child: 'lr' },
+      { section: 'hyperparameters', path: 'model.hyperparameters[lr].value', parent: null, child: 0.1 },
+      { section: 'model', path: 'model.note', parent: null, child: 'x' },
+      { section: 'dataset', path: 'dataset.name', parent: 'd1', child: 'd2' },
+      { section: 'dataset', path: 'dataset.version', parent: null, child: '2' },
+    ]);
+  });
 });
 
 describe('compareIds', () => {

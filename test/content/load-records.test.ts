@@ -129,6 +129,31 @@ describe('loadRecords', () => {
     ]);
   });
 
+  test('reads ahead of the file it parses, and still reports in file order when reads finish out of order', async () => {
+    const names = Array.from({ length: 20 }, (_, i) => `exp-${String(i).padStart(2, '0')}`);
+    const started: string[] = [];
+    const effects: LoadEffects = {
+      list: async () => ({ files: names.map((n) => ({ path: `${n}.json` })), refused: [] }),
+      // Later files answer sooner; every fourth cannot be read.
+      readFile: async (path) => {
+        started.push(path);
+        const index = names.findIndex((n) => path.endsWith(`${n}.json`));
+        await new Promise((resolve) => setTimeout(resolve, 20 - index));
+        if (index % 4 === 3) throw new Error('EIO');
+        return `{ "id": "${names[index] ?? ''}", "lineage": { "parent": "nowhere-${index}" } }`;
+      },
+    };
+    const { records, diagnostics } = await loadRecords('content', effects);
+    expect(started).toEqual(names.map((n) => `content/${n}.json`));
+    expect(records.map((r) => r.record.id)).toEqual(names.filter((_, i) => i % 4 !== 3));
+    expect(diagnostics.filter((d) => d.code === 'read-error').map((d) => d.file)).toEqual(
+      names.filter((_, i) => i % 4 === 3).map((n) => `content/${n}.json`),
+    );
+    expect(diagnostics.filter((d) => d.code !== 'read-error').map((d) => d.file)).toEqual(
+      names.filter((_, i) => i % 4 !== 3).map((n) => `content/${n}.json`),
+    );
+  });
+
   test('reports a file that cannot be read', async () => {
     const effects: LoadEffects = { list: async () => ({ files: [{ path: 'gone.json' }], refused: [] }), readFile: async () => Promise.reject(new Error('EACCES: permission denied')) };
     const { diagnostics } = await loadRecords('content', effects);

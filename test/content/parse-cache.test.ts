@@ -31,6 +31,15 @@ describe('nodeParseCache', () => {
     expect(second.diagnostics.find((d) => d.code === 'unknown-parent')).toMatchObject({ line: 1, column: 37 });
   });
 
+  test('a cache that cannot be written costs only speed', async () => {
+    const content = join(work, 'unwritable');
+    await mkdir(content, { recursive: true });
+    await writeFile(join(content, 'a.json'), '{ "id": "a" }');
+    const cache = nodeParseCache(join(work, 'cache3'))!;
+    const failing = { ...cache, set: () => Promise.reject(new Error('disk full')) };
+    expect((await loadRecords(content, { ...nodeLoadEffects, cache: failing })).records.map((r) => r.record.id)).toEqual(['a']);
+  });
+
   test('a changed file is parsed again', async () => {
     const content = join(work, 'changed');
     await mkdir(content, { recursive: true });

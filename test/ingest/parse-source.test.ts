@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { detectFormat, formatDiagnostic, parseSource } from '../../src/ingest/index.ts';
+import fc from 'fast-check';
+import { parseJsonDocument } from '../../src/ingest/parse-json.ts';
 
 describe('detectFormat', () => {
   test.each([
@@ -78,5 +80,30 @@ describe('parseSource', () => {
   test('keeps HTML in JSON strings as plain text', () => {
     const parsed = parseSource('{ "id": "a", "notes": "<script>alert(1)</script>" }', { file: 'a.json' });
     expect(parsed.data).toEqual({ id: 'a', notes: '<script>alert(1)</script>' });
+  });
+});
+
+describe('parseJsonDocument', () => {
+  const entries = (value: unknown): unknown =>
+    JSON.stringify(value, (_key, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v) : v));
+
+  test('a repeated key keeps its first place and its last value; __proto__ is an own key', () => {
+    const { data } = parseJsonDocument('{ "a": 1, "b": 2, "a": 3, "__proto__": { "x": 1 } }', 'x.json');
+    expect(entries(data)).toBe('[["a",3],["b",2],["__proto__",[["x",1]]]]');
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+  });
+
+  test('numbers keep their sign and range: -0, and a literal past the largest double', () => {
+    const { data, diagnostics } = parseJsonDocument('{ "a": [1, -0, 1e400] }', 'x.json');
+    expect(diagnostics).toEqual([]);
+    expect(data).toEqual({ a: [1, -0, Infinity] });
+    expect(Object.is((data as { a: number[] }).a[1], -0)).toBe(true);
+  });
+
+  test('the same value JSON.parse gives, for any JSON text', () => {
+    fc.assert(
+      fc.property(fc.json(), (text) => entries(parseJsonDocument(text, 'x.json').data) === entries(JSON.parse(text))),
+      { numRuns: 500 },
+    );
   });
 });

@@ -30,6 +30,17 @@ describe('keys named like Object.prototype properties are data', () => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 
+  test('JSON: a __proto__ key deep in a list is found and kept, and checked against its field', () => {
+    const nested = '{ "id": "proto-4", "training": { "history": [{ "epoch": 1 }, { "epoch": 2, "__proto__": 0.5 }] } }';
+    const { record, problems } = load(nested, 'p.json');
+    expect(problems).toEqual([]);
+    expect(JSON.stringify(record)).toBe(JSON.stringify(JSON.parse(nested) as unknown));
+    const wrong = load('{ "id": "proto-5", "training": { "history": [{ "epoch": 1, "__proto__": "x" }] } }', 'p.json');
+    expect(wrong.record).toBeUndefined();
+    expect(wrong.problems).toHaveLength(1);
+    expect(wrong.problems[0]).toContain('training.history.0.__proto__');
+  });
+
   test('YAML frontmatter: the same', () => {
     const text =
       '---\nid: proto-2\ntags:\n  __proto__: b\n  constructor: c\ntraining:\n  history:\n    - { epoch: 1, __proto__: 0.5 }\n---\n';

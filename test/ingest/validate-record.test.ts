@@ -80,6 +80,15 @@ describe('validateRecord', () => {
     ]);
   });
 
+  test('suggests keys in list items, with the item index in the path, in document order', () => {
+    const text =
+      '{ "id": "exp-1", "dataset": { "splits": [{ "name": "a" }, { "name": "b", "recrods": 5 }] }, "model": { "hyperparameters": [{ "name": "lr", "value": 1, "tuningMetod": "grid" }] } }';
+    expect(problems(text)).toEqual([
+      'exp.json:1:74 dataset.splits.1.recrods: unknown field "recrods" (it is kept, but nothing reads it) — did you mean "records"?',
+      'exp.json:1:152 model.hyperparameters.0.tuningMetod: unknown field "tuningMetod" (it is kept, but nothing reads it) — did you mean "tuningMethod"?',
+    ]);
+  });
+
   test('says nothing about unknown keys far from any known key', () => {
     expect(problems('{ "id": "exp-1", "costCenter": "ML" }')).toEqual([]);
   });

@@ -32,6 +32,16 @@ describe('experimentPageKey', () => {
   test('changes when an ancestor shown in the lineage tree is renamed', () => {
     expect(experimentPageKey('fraud-gbm-006', site(rename('fraud-lr-001')))).not.toBe(experimentPageKey('fraud-gbm-006', site(original)));
   });
+  test('is the same whether or not its records were written out for other keys first', () => {
+    const warm = site(original);
+    for (const r of original) apiDocumentKey(r.id, warm);
+    comparePageKey('fraud-gbm-003', 'fraud-gbm-002', 'parent', warm);
+    const cold = site(structuredClone(original));
+    for (const r of original) expect(experimentPageKey(r.id, warm)).toBe(experimentPageKey(r.id, cold));
+    expect(comparePageKey('fraud-gbm-003', 'fraud-gbm-002', 'parent', warm)).toBe(
+      comparePageKey('fraud-gbm-003', 'fraud-gbm-002', 'parent', cold),
+    );
+  });
   test('does not change when an unrelated record changes', () => {
     expect(experimentPageKey('fraud-gbm-003', site(rename('derm-resnet-001')))).toBe(experimentPageKey('fraud-gbm-003', site(original)));
   });

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { distinctSlug, isLinkLike, isStorageUri, joinBase, safeHref, slugify, tagPath } from '../../src/view/urls.ts';
 import { shortHash } from '../../src/util/slug.ts';
-import { renderMarkdown } from '../../src/view/markdown.ts';
+import fc from 'fast-check';
+import { isPlainProse, renderMarkdown } from '../../src/view/markdown.ts';
 
 describe('safeHref', () => {
   test.each([
@@ -123,6 +124,44 @@ describe('renderMarkdown', () => {
   test('renders GFM tables and emphasis', () => {
     expect(renderMarkdown('| a |\n|---|\n| 1 |')).toContain('<table>');
     expect(renderMarkdown('**bold**')).toBe('<p><strong>bold</strong></p>');
+  });
+});
+
+describe('isPlainProse', () => {
+  test.each([
+    'Improve F1 on churn prediction with a ResNet-50 model.',
+    "F1 at least 0.01 above the best baseline (two runs), 95% of groups; C# and C++ too: isn't it?",
+    'Train/test split = 80/20 + a seed',
+    'Naïve café, élan vital',
+  ])('plain: %s', (text) => {
+    expect(isPlainProse(text)).toBe(true);
+    expect(renderMarkdown(text)).toBe(`<p>${text}</p>`);
+  });
+  test.each([
+    ['a list item', '1. first'],
+    ['a bullet', '- item'],
+    ['a heading', '# Title'],
+    ['emphasis', 'a *b* c'],
+    ['code', 'a `b` c'],
+    ['a link', 'a [b](c)'],
+    ['HTML', 'a <b> c'],
+    ['an entity', 'a &amp; b'],
+    ['an escape', 'a \\* b'],
+    ['a www autolink', 'see www.example.com'],
+    ['a URL', 'see https://example.com'],
+    ['an email', 'mail a@b.org'],
+    ['two spaces', 'a  b'],
+    ['a trailing space', 'a '],
+    ['a line break', 'a\nb'],
+    ['the empty string', ''],
+  ])('not plain: %s', (_kind, text) => expect(isPlainProse(text)).toBe(false));
+  test('plain prose renders as the processor renders it', () => {
+    // "text" followed by a blank line is the same Markdown, and is never plain: the processor renders it.
+    const prose = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 .,;:()%'?"/+=#\u00e9-]{0,30}$/).filter(isPlainProse);
+    fc.assert(
+      fc.property(prose, (text) => renderMarkdown(text) === renderMarkdown(`${text}\n\n`)),
+      { numRuns: 2000 },
+    );
   });
 });
 
