@@ -153,9 +153,13 @@ function stepSeconds(output: string, step: RegExp): number {
   return Number(match[1]);
 }
 
-/** `logbook build` (validate → Astro → search index), as `npm run build` runs it, into its own folder. */
-function build(name: BuildName, work: string, content: string, env: Record<string, string>): BuildResult {
-  const dist = join(work, `dist-${name}`);
+/**
+ * `logbook build` (validate → Astro → search index), as `npm run build` runs it, into its own folder
+ * (`dist-<name>`, emptied first), or into `outName`'s: Astro's incremental cache holds only for the
+ * output path it was written for, as on a CI runner that builds into `dist` every time.
+ */
+function build(name: BuildName, work: string, content: string, env: Record<string, string>, outName: string = name): BuildResult {
+  const dist = join(work, `dist-${outName}`);
   rmSync(dist, { recursive: true, force: true });
   const base = { LOGBOOK_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', TZ: 'UTC', ...env };
   // Every build starts with nothing left to write back to disk: otherwise the build after the
@@ -331,7 +335,7 @@ async function main(): Promise<void> {
         log(`rebuild: changed ${changed}`);
         // Same caches as the build before it (chart SVGs and Astro's), as on a CI runner that keeps them.
         const previous = existsSync(join(work, 'astro-warm')) ? 'warm' : 'cold';
-        record('rebuild', build('rebuild', work, content, { LOGBOOK_CACHE_DIR: chartCache, ...astroCache(previous) }));
+        record('rebuild', build('rebuild', work, content, { LOGBOOK_CACHE_DIR: chartCache, ...astroCache(previous) }, previous));
       }
     }
   }
