@@ -50,7 +50,7 @@ describe('on a 390 px phone', () => {
     expect(guarded.troubles, formatTroubles(guarded.troubles)).toEqual([]);
   });
 
-  test.each(PAGE_KINDS)('the %s page does not scroll sideways', { timeout: 120_000 }, async (_kind, path) => {
+  test.each(PAGE_KINDS)('the %s page does not scroll sideways', { timeout: 300_000 }, async (_kind, path) => {
     const page = await guarded.newPage();
     try {
       await page.goto(main.url + path, { waitUntil: 'networkidle' });
@@ -167,6 +167,8 @@ describe('charts in the dark scheme', () => {
 
   test.each(pages.flatMap((path) => [true, false].map((js) => [path, js] as const)))(
     'every chart on %s (JavaScript %s) has a dark background and light text',
+    // Generous: this suite shares two cores with the scale suite's crawl, which can starve hydration.
+    { timeout: 240_000 },
     async (path, js) => {
       const guarded = await guardedContext(browser, { colorScheme: 'dark', javaScriptEnabled: js, viewport: { width: 1280, height: 900 } });
       try {

@@ -134,7 +134,7 @@ export async function scrollThrough(page: Page): Promise<void> {
       return figures.every((f) => f.dataset['hydrated'] !== undefined && f.dataset['hydrated'] !== 'loading');
     },
     undefined,
-    { timeout: 20_000 },
+    { timeout: 60_000 },
   );
 }
 
