@@ -208,28 +208,18 @@ describe('compareMany', () => {
 
   test('a repeated row key: the first row with it is the one compared', () => {
     // Rows "a", "a" and "a#2": the second "a" is keyed "a#2", like the third.
-    const rows = compareMany([
+    const withSplits = (id: string, last: number) =>
       record({
-        id: 'p',
+        id,
         dataset: {
           splits: [
             { name: 'a', records: 1 },
             { name: 'a', records: 2 },
-            { name: 'a#2', records: 3 },
+            { name: 'a#2', records: last },
           ],
         },
-      }),
-      record({
-        id: 'q',
-        dataset: {
-          splits: [
-            { name: 'a', records: 1 },
-            { name: 'a', records: 2 },
-            { name: 'a#2', records: 4 },
-          ],
-        },
-      }),
-    ]);
+      });
+    const rows = compareMany([withSplits('p', 3), withSplits('q', 4)]);
     expect(rows.filter((r) => r.path.endsWith('.records')).map((r) => [r.path, r.values])).toEqual([
       ['dataset.splits[a].records', [1, 1]],
       ['dataset.splits[a#2].records', [2, 2]],
