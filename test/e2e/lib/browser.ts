@@ -119,10 +119,28 @@ export function formatTroubles(troubles: readonly Trouble[]): string {
 /** Scrolls through the whole page so lazy charts hydrate; resolves when none is still loading. */
 export async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(async () => {
+    const frame = (): Promise<void> => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 16)));
     const step = Math.max(200, Math.floor(window.innerHeight * 0.8));
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
       window.scrollTo(0, y);
-      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 16)));
+      await frame();
+    }
+    // A chart hydrates when the page's IntersectionObserver sees it near the viewport. On a busy
+    // machine the observer can miss a chart the steps above passed (seen in CI: a page's first
+    // charts never reported), as it would for a reader flinging past it; bring each one the
+    // observer has not started back into view, as a reader scrolling back would, for up to 30 s.
+    const unseen = (): HTMLElement[] =>
+      [...document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')].filter(
+        (f) => (f.dataset['chartSrc'] ?? '') !== '' && f.dataset['hydrated'] === undefined,
+      );
+    const deadline = Date.now() + 30_000;
+    for (let pending = unseen(); pending.length > 0 && Date.now() < deadline; pending = unseen()) {
+      for (const figure of pending) {
+        figure.scrollIntoView({ block: 'center' });
+        await frame();
+        await frame();
+      }
+      await new Promise((done) => setTimeout(done, 100));
     }
     window.scrollTo(0, document.documentElement.scrollHeight);
   });
