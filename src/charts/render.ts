@@ -18,6 +18,7 @@ import type { ChartDatasets, ChartView } from './types.ts';
 import { installChartTextMetrics } from './text-width.ts';
 import { splitChartSpec } from './payload.ts';
 import { compactSvg } from './svg-compact.ts';
+import { CHART_FONT } from './theme.ts';
 
 export { splitChartSpec };
 
@@ -25,7 +26,7 @@ export { splitChartSpec };
 export type VegaSpec = Record<string, unknown>;
 
 /** Bumped whenever the SVG post-processing changes, so cached SVGs from older versions are not reused. */
-export const RENDER_VERSION = '10';
+export const RENDER_VERSION = '11';
 
 /** Versions that decide what a chart renders to, besides its spec: part of every chart cache key. */
 export const RENDERER_VERSIONS: readonly string[] = [RENDER_VERSION, vega.version];
@@ -33,7 +34,7 @@ export const RENDERER_VERSIONS: readonly string[] = [RENDER_VERSION, vega.versio
 export interface RenderChartOptions {
   /** SVG `<title>` and `aria-label`. */
   title?: string | undefined;
-  /** SVG `<desc>`; defaults to the spec's `description`. */
+  /** The chart's description (defaults to the spec's `description`): part of the SVG's id prefix; the page shows it as the caption. */
   description?: string | undefined;
   /** Reuse one View per chart shape (default true); false parses a fresh View for every chart. */
   reuseViews?: boolean | undefined;
@@ -239,7 +240,9 @@ export function leanSvg(svg: string): string {
   if (font !== undefined) {
     const shared = font;
     out = out.replace(FONT_FAMILY, (all, family: string) => (family === shared ? '' : all));
-    out = out.replace(/^<svg\b([^>]*)>/, (_all, rest: string) => `<svg${rest} font-family="${shared}">`);
+    // The theme's font is set by the site's stylesheet (`chartThemeCss`) on every chart canvas.
+    if (shared !== escapeXml(CHART_FONT))
+      out = out.replace(/^<svg\b([^>]*)>/, (_all, rest: string) => `<svg${rest} font-family="${shared}">`);
   }
   return out;
 }
@@ -247,9 +250,9 @@ export function leanSvg(svg: string): string {
 /**
  * Makes Vega's SVG standalone and page-safe: ids (clip paths) renamed to `<prefix>-<n>` in order of
  * appearance — unique per chart content, so several inline SVGs on one page never share an id and
- * the output does not depend on render order — plus `role="img"`, `aria-label`, `<title>` and `<desc>`.
+ * the output does not depend on render order — plus `role="img"` and its title as `aria-label`.
  */
-export function finishSvg(svg: string, options: { prefix: string; title?: string | undefined; description?: string | undefined }): string {
+export function finishSvg(svg: string, options: { prefix: string; title?: string | undefined }): string {
   const ids = new Map<string, string>();
   for (const match of svg.matchAll(/\sid="([^"]+)"/g)) {
     const id = match[1] as string;
@@ -269,10 +272,11 @@ export function finishSvg(svg: string, options: { prefix: string; title?: string
     HAS_LONG_DECIMAL.test(value) ? `${lead}${value.replace(LONG_DECIMAL, roundDecimal)}"` : all,
   );
   out = compactSvg(out);
+  // Named by its title; the description is the page's to give once (the figure's caption and the
+  // canvas's label), not repeated in a `<desc>` a page of ten charts would carry three times over.
   const title = options.title ?? '';
   const attrs = ` role="img"${title === '' ? '' : ` aria-label="${escapeXml(title)}"`}`;
-  const head = `${title === '' ? '' : `<title>${escapeXml(title)}</title>`}${options.description ? `<desc>${escapeXml(options.description)}</desc>` : ''}`;
-  return out.replace(/^<svg\b([^>]*)>/, (_all, rest: string) => `<svg${rest}${attrs}>${head}`);
+  return out.replace(/^<svg\b([^>]*)>/, (_all, rest: string) => `<svg${rest}${attrs}>`);
 }
 
 /** Width and height attributes of an SVG's root element (0 when absent). */
@@ -296,7 +300,7 @@ export async function renderChartSvg(spec: TopLevelSpec, options: RenderChartOpt
   // Ids inside the SVG get a prefix unique to the chart's content, so charts on one page never clash.
   const key = sha256(JSON.stringify([RENDER_VERSION, entry.hash, data, title ?? null, description ?? null]));
   const raw = await renderRaw(entry, data, options.reuseViews ?? true);
-  const svg = finishSvg(raw, { prefix: `lbc${key.slice(0, 8)}`, title, description });
+  const svg = finishSvg(raw, { prefix: `lbc${key.slice(0, 8)}`, title });
   return { ...base, svg, ...svgSize(svg) };
 }
 

@@ -16,11 +16,15 @@
  * - **Polylines are relative.** Line marks (`M…L…L…`) are written with relative `l` segments between
  *   the same points (computed in hundredths of a pixel, so there is no drift), numbers without
  *   leading zeros.
- * - **Leftovers go.** Vega's empty hit-test paths (`<path class="foreground" d="" display="none"/>`)
- *   and the ARIA attributes of inner groups (the root is one labelled image: inner roles are
- *   presentational) are dropped, and so are the class names nothing styles (`mark-group`,
- *   `child_layer_0_marks`, …); the roles of text (axis labels and titles, chart titles, legend
- *   labels) stay, so a reader's stylesheet or a test can still tell labels from marks.
+ * - **Leftovers go.** Vega's empty hit-test paths (`<path class="foreground" d="" display="none"/>`),
+ *   the background paths of groups with no fill or stroke (they inherit the root's `fill="none"`:
+ *   nothing is drawn), texts with no content (the labels a log axis hides), groups with no
+ *   attribute at all (their children move up: nothing is inherited from them), the root's
+ *   `version` and unused `xmlns:xlink`, and the ARIA attributes of inner groups (the root is one
+ *   labelled image: inner roles are presentational) are dropped, and so are the class names nothing
+ *   styles (`mark-group`, `child_layer_0_marks`, …); the roles of text (axis labels and titles,
+ *   chart titles, legend labels) stay, so a reader's stylesheet or a test can still tell labels
+ *   from marks.
  *
  * It works on Vega's own output (one element per tag, attributes in double quotes, text escaped), not
  * on arbitrary SVG; anything it does not recognise is left as it was.
@@ -28,6 +32,12 @@
 
 /** Vega's empty foreground (hit-test) path, drawn on every group. */
 const EMPTY_FOREGROUND = /<path class="foreground" d="" display="none"\/>/g;
+/** A group's background with neither fill nor stroke: it inherits the root's `fill="none"` and draws nothing. */
+const BARE_BACKGROUND = /<path class="background" d="[^"]*"\/>/g;
+/** A text with no content draws nothing (Vega writes the labels a log axis hides this way). */
+const EMPTY_TEXT = /<text\b[^>]*(?:\/>|><\/text>)/g;
+/** Opening tags of groups and their closing tags, for unwrapping groups with no attributes. */
+const GROUP_BOUNDARY = /<g\b[^>]*>|<\/g>/g;
 /** A group's opening tag, and the ARIA attributes Vega writes on it (`role="graphics-object"`, generated `aria-label`s). */
 const GROUP_TAG = /<g\b[^>]*>/g;
 const GROUP_ARIA = /\s(?:role="graphics-object"|aria-label="[^"]*")/g;
@@ -53,14 +63,40 @@ const LINE_GEOMETRY = new Set(['transform', 'x1', 'y1', 'x2', 'y2']);
 
 /** Compacts one of Vega's SVGs (after `finishSvg`'s id and rounding passes). See the module comment. */
 export function compactSvg(svg: string): string {
-  return svg
+  const rootFillsNothing = /^<svg\b[^>]*>(?:<[^g][^>]*>)*<g fill="none"[\s>]/.test(svg);
+  const drawn = svg
     .replace(EMPTY_FOREGROUND, '')
-    .replace(GROUP_TAG, (tag) => tag.replace(GROUP_ARIA, '').replace(CLASS_ATTRIBUTE, keptClasses))
+    .replace(EMPTY_TEXT, '')
+    .replace(BARE_BACKGROUND, (all) => (rootFillsNothing ? '' : all))
+    .replace(GROUP_TAG, (tag) => tag.replace(GROUP_ARIA, '').replace(CLASS_ATTRIBUTE, keptClasses));
+  return unwrapBareGroups(leanRoot(drawn))
     .replace(LINE_RUN, mergeLines)
     .replace(TEXT_RUN, groupTexts)
     .replace(POLYLINE_PATH, (all, lead: string, d: string, end: string) =>
       POLYLINE.test(d) ? `${lead}${relativePolyline(d)}${end}` : all,
     );
+}
+
+/** The root without `version` and `class="marks"`, and without `xmlns:xlink` when nothing uses it. */
+function leanRoot(svg: string): string {
+  const usesXlink = svg.includes(' xlink:');
+  return svg.replace(/^<svg\b[^>]*>/, (root) =>
+    root
+      .replace(/\sversion="1\.1"/, '')
+      .replace(/\sclass="marks"/, '')
+      .replace(/\sxmlns:xlink="[^"]*"/, (all) => (usesXlink ? all : '')),
+  );
+}
+
+/** `<g><path/></g>` → `<path/>`: a group with no attribute neither places nor styles its children. */
+function unwrapBareGroups(svg: string): string {
+  const bare: boolean[] = [];
+  return svg.replace(GROUP_BOUNDARY, (tag) => {
+    if (tag === '</g>') return bare.pop() === true ? '' : tag;
+    if (tag.endsWith('/>')) return tag; // an empty group (`<g clip-path="…"/>`) has no closing tag
+    bare.push(tag === '<g>');
+    return tag === '<g>' ? '' : tag;
+  });
 }
 
 /** A group's class attribute with only the kept class names (none: no attribute). */

@@ -83,7 +83,7 @@ export function chartThemeCss(): string {
     `:root{${vars('light')}}`,
     `@media (prefers-color-scheme:dark){:root{${vars('dark')}}}`,
     `@media print{:root{${vars('light')}}}`,
-    `.chart-canvas svg{background-color:var(--${SURFACE_COLOR.name})!important}`,
+    `.chart-canvas svg{background-color:var(--${SURFACE_COLOR.name})!important;font-family:${CHART_FONT}}`,
     ...rules,
   ].join('\n');
 }

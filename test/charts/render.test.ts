@@ -57,9 +57,11 @@ describe('renderChartSvg', () => {
     expect(r.width).toBeGreaterThan(100);
     expect(r.height).toBeGreaterThan(50);
     expect(r.svg).toMatch(new RegExp(`^<svg[^>]* width="${r.width}" height="${r.height}" viewBox="0 0 ${r.width} ${r.height}"`));
-    expect(r.svg).toContain(`<title>${chart.title.replace(/&/g, '&amp;')}</title>`);
-    expect(r.svg).toMatch(/^<svg[^>]* role="img" aria-label="/);
-    expect(r.svg).toContain('<desc>');
+    const root = r.svg.slice(0, r.svg.indexOf('>'));
+    expect(root).toContain(` role="img" aria-label="${chart.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`);
+    // The description is the page's caption and the canvas's label, not repeated in the SVG.
+    expect(r.svg).not.toContain('<desc>');
+    expect(r.svg).not.toContain('<title>');
   });
 
   test.each(charts.map((c) => [c.id, c] as const))(
@@ -142,11 +144,11 @@ describe('compileLogger', () => {
 });
 
 describe('finishSvg', () => {
-  test('renames ids in order of appearance with the prefix and adds title and desc', () => {
+  test('renames ids in order of appearance with the prefix and names the image by its title', () => {
     const svg =
       '<svg width="10" height="5" viewBox="0 0 10 5"><g clip-path="url(#clip7)"/><defs><clipPath id="clip7"/><clipPath id="clip9"/></defs><g clip-path="url(#clip9)"/></svg>';
-    expect(finishSvg(svg, { prefix: 'p', title: 'A & B', description: '<x>' })).toBe(
-      '<svg width="10" height="5" viewBox="0 0 10 5" role="img" aria-label="A &amp; B"><title>A &amp; B</title><desc>&lt;x&gt;</desc><g clip-path="url(#p-0)"/><defs><clipPath id="p-0"/><clipPath id="p-1"/></defs><g clip-path="url(#p-1)"/></svg>',
+    expect(finishSvg(svg, { prefix: 'p', title: 'A & B' })).toBe(
+      '<svg width="10" height="5" viewBox="0 0 10 5" role="img" aria-label="A &amp; B"><g clip-path="url(#p-0)"/><defs><clipPath id="p-0"/><clipPath id="p-1"/></defs><g clip-path="url(#p-1)"/></svg>',
     );
   });
   test('rounds geometry to two decimals but never text such as tick labels', () => {

@@ -12,8 +12,8 @@ describe('compactSvg: lines', () => {
       `<line transform="translate(104.5,-200)" x2="0" y2="200" ${GRID}/>` +
       `</g>`;
     // Each line starts at its translate (x1 = y1 = 0) and runs to (x2, y2) from there: vertical, 200 px.
-    // The group's class names style nothing: they go.
-    expect(compactSvg(svg)).toBe(`<g><path d="M0,-200v200M52,-200v200M104.5,-200v200" ${GRID}/></g>`);
+    // The group's class names style nothing: they go, and so does the group, left with no attribute.
+    expect(compactSvg(svg)).toBe(`<path d="M0,-200v200M52,-200v200M104.5,-200v200" ${GRID}/>`);
   });
 
   test('horizontal and slanted lines, x1/y1 and a line without a transform', () => {
@@ -85,7 +85,46 @@ describe('compactSvg: polylines and leftovers', () => {
       '<path class="foreground" d="" display="none"/></g></svg>';
     expect(compactSvg(svg)).toBe('<svg role="img" aria-label="Chart"><g class="role-title-text"></g></svg>');
     expect(compactSvg('<g class="mark-group role-axis"><g class="mark-text role-axis-label child_layer_0_marks"></g></g>')).toBe(
-      '<g><g class="role-axis-label"></g></g>',
+      '<g class="role-axis-label"></g>',
+    );
+  });
+
+  test('groups with no attribute give their children to their parent; groups that place or style keep them', () => {
+    const svg = '<g><g transform="translate(1,2)"><g><path d="M0,0h5"/></g><g fill="#1f2328"><g><text>a</text></g></g></g><g></g></g>';
+    expect(compactSvg(svg)).toBe('<g transform="translate(1,2)"><path d="M0,0h5"/><g fill="#1f2328"><text>a</text></g></g>');
+    // An empty group written self-closed has no closing tag: the groups after it keep their own.
+    const legend = '<g><g clip-path="url(#c)"/></g><g><g transform="translate(0,181)"><g><path d="M0,0h5"/></g></g></g>';
+    expect(compactSvg(legend)).toBe('<g clip-path="url(#c)"/><g transform="translate(0,181)"><path d="M0,0h5"/></g>');
+  });
+
+  test('texts with no content (a log axis hides most labels) are dropped; a text with content stays', () => {
+    const hidden = '<text text-anchor="end" transform="translate(-7,179.14)" font-size="11px" fill="#1f2328"/>';
+    const empty = '<text transform="translate(-7,172.9)"></text>';
+    const shown = '<text transform="translate(-7,153)">0.00001</text>';
+    expect(compactSvg(`<g transform="translate(1,1)">${hidden}${shown}${empty}</g>`)).toBe(`<g transform="translate(1,1)">${shown}</g>`);
+  });
+
+  test("a group's background without fill or stroke goes when the root fills nothing; a filled one stays", () => {
+    const bare = '<path class="background" d="M0,0h520v200h-520Z"/>';
+    const filled = '<path class="background" d="M0,0h10v10h-10Z" fill="#ffffff"/>';
+    const root = '<svg width="5" height="5"><rect width="5" height="5" fill="#ffffff"/>';
+    expect(compactSvg(`${root}<g fill="none" transform="translate(1,1)"><g class="x">${bare}${filled}</g></g></svg>`)).toBe(
+      `${root}<g fill="none" transform="translate(1,1)">${filled}</g></svg>`,
+    );
+    // Without the root's fill="none", the bare background would be filled black: it stays.
+    expect(compactSvg(`<svg><g transform="translate(1,1)"><g class="x">${bare}</g></g></svg>`)).toBe(
+      `<svg><g transform="translate(1,1)">${bare}</g></svg>`,
+    );
+  });
+
+  test('the root loses version, class and an unused xlink namespace; a used one stays', () => {
+    const root =
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" class="marks" width="5" height="5">';
+    expect(compactSvg(`${root}<path d="M0,0h5"/></svg>`)).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="5" height="5"><path d="M0,0h5"/></svg>',
+    );
+    expect(compactSvg(`${root}<use xlink:href="#a"/></svg>`)).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="5" height="5"><use xlink:href="#a"/></svg>',
     );
   });
 });
