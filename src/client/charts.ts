@@ -11,8 +11,8 @@
  * the HTML so the page stays small; a compare chart lists every compared experiment's), loads the
  * compiled chart shape (one file per kind of chart, shared by all pages) and replaces the static SVG
  * with an interactive view of the same size; the figure then gets `data-hydrated="true"` (or
- * `"error"`, keeping the static SVG). The figure's "Save / view spec" button (hidden without
- * JavaScript) opens vega-embed's action menu, which the runtime loads only then.
+ * `"error"`, keeping the static SVG). The figure's "Save / view spec" button (added by
+ * `heading-actions.ts`) opens vega-embed's action menu, which the runtime loads only then.
  */
 
 const PENDING = 'figure.chart[data-chart]:not([data-hydrated])';
@@ -58,7 +58,6 @@ export function hydrateChartsWhenVisible(root: ParentNode = document): void {
   const figures = Array.from(root.querySelectorAll<HTMLElement>(PENDING)).filter((f) => (f.dataset['chartSrc'] ?? '') !== '');
   if (figures.length === 0) return;
   listenForActions();
-  for (const f of figures) f.querySelector<HTMLButtonElement>('button[data-chart-actions]')?.removeAttribute('hidden');
   if (typeof IntersectionObserver === 'undefined') {
     figures.forEach(hydrate);
     return;

@@ -8,6 +8,7 @@ import { buildComparePageData, type CompareDocView } from '../view/compare-page.
 import type { ChartBlockData } from '../view/blocks.ts';
 import { dataTableNode, sectionNode } from './render-blocks.ts';
 import { hydrateChartsWhenVisible } from './charts.ts';
+import { addHeadingActions } from './heading-actions.ts';
 
 async function loadDocs(ids: readonly string[], root: string): Promise<{ docs: CompareDocView[]; urls: string[] }> {
   const urls = ids.map((id) => new URL(`api/experiments/${encodeURIComponent(id)}.json`, root).href);
@@ -85,6 +86,7 @@ async function run(): Promise<void> {
   );
   document.title = `${data.title} · Logbook`;
   status.textContent = `${data.total} fields, ${data.differing} differ.`;
+  addHeadingActions(output);
   hydrateChartsWhenVisible(output);
 }
 

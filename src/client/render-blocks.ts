@@ -90,29 +90,6 @@ export function chartNode(chart: ChartBlockData): HTMLElement {
       'div',
       { class: 'section-heading' },
       el('h3', { id: `${chart.id}-title` }, el('a', { class: 'anchor', href: `#${chart.id}` }, chart.title)),
-      el(
-        'button',
-        {
-          type: 'button',
-          class: 'copy-link',
-          'data-copy-anchor': chart.id,
-          'aria-label': `Copy link to chart “${chart.title}”`,
-          title: 'Copy link to this chart',
-        },
-        'Copy link',
-      ),
-      el(
-        'button',
-        {
-          type: 'button',
-          class: 'chart-actions',
-          'data-chart-actions': '',
-          hidden: '',
-          'aria-label': `Save / view spec of chart “${chart.title}”`,
-          title: 'Save as SVG or PNG, view the Vega-Lite spec and data',
-        },
-        'Save / view spec',
-      ),
     ),
     canvas,
     el('figcaption', { id: `${chart.id}-desc` }, chart.description),
@@ -125,18 +102,17 @@ export function chartNode(chart: ChartBlockData): HTMLElement {
   );
 }
 
+/** One row of "Every field", as `Block.astro` renders it. */
+export function fieldRowNode(r: { path: string; values: readonly string[]; same: boolean }): HTMLTableRowElement {
+  return el('tr', { class: r.same ? 'same' : undefined }, el('th', { scope: 'row' }, r.path), ...r.values.map((v) => el('td', {}, v)));
+}
+
 function fieldDiffNode(block: Extract<Block, { kind: 'field-diff' }>): HTMLElement {
   const table = el(
     'table',
     { id: block.id },
     el('thead', {}, el('tr', {}, ...block.columns.map((c) => el('th', { scope: 'col' }, c)))),
-    el(
-      'tbody',
-      {},
-      ...block.rows.map((r) =>
-        el('tr', { class: r.same ? 'same' : undefined }, el('th', { scope: 'row' }, r.path), ...r.values.map((v) => el('td', {}, v))),
-      ),
-    ),
+    el('tbody', {}, ...block.rows.map(fieldRowNode)),
   );
   const toggle = el('input', { type: 'checkbox', id: 'diff-only' });
   toggle.checked = true;
@@ -179,17 +155,6 @@ export function sectionNode(section: SectionView): HTMLElement {
       'div',
       { class: 'section-heading' },
       el('h2', { id: `${section.id}-heading` }, el('a', { class: 'anchor', href: `#${section.id}` }, section.title)),
-      el(
-        'button',
-        {
-          type: 'button',
-          class: 'copy-link',
-          'data-copy-anchor': section.id,
-          'aria-label': `Copy link to “${section.title}”`,
-          title: 'Copy link to this section',
-        },
-        'Copy link',
-      ),
     ),
     ...section.blocks.flatMap((b) => blockNode(b) ?? []),
   );

@@ -4,6 +4,7 @@
  * runtime only when a chart scrolls into view (and the chart actions when their menu is opened).
  */
 import { hydrateChartsWhenVisible } from './charts.ts';
+import { addHeadingActions } from './heading-actions.ts';
 
 /** Shows `text` on a button for a moment. */
 function flash(button: HTMLButtonElement, text: string): void {
@@ -46,6 +47,32 @@ function copyLinks(): void {
   });
 }
 
+/**
+ * A static compare page's "Differences only" switch (shown only with JavaScript): the identical
+ * rows are fetched the first time it is turned off (`field-rows.ts`).
+ */
+function sameFieldsOnDemand(): void {
+  const toggle = document.querySelector<HTMLInputElement>('#diff-only[data-same-from]');
+  if (toggle === null) return;
+  toggle.closest('label')?.removeAttribute('hidden');
+  toggle.addEventListener('change', () => {
+    if (toggle.checked || toggle.dataset['loaded'] !== undefined) return;
+    toggle.disabled = true;
+    import('./field-rows.ts')
+      .then((r) => r.showSameFields(toggle))
+      .then(
+        () => (toggle.dataset['loaded'] = 'true'),
+        (error: unknown) => {
+          toggle.checked = true;
+          console.warn('"Every field": could not load the fields that are the same', error);
+        },
+      )
+      .finally(() => (toggle.disabled = false));
+  });
+}
+
+addHeadingActions();
+sameFieldsOnDemand();
 copyLinks();
 copyTexts();
 hydrateChartsWhenVisible();

@@ -85,6 +85,13 @@ export type Block =
       rows: { path: string; values: string[]; same: boolean }[];
       total: number;
       differing: number;
+      /**
+       * On a static page, the rows that are the same in every experiment are left out (`rows` holds
+       * the differing ones): they repeat what each experiment's page shows, and made up a third of
+       * a compare page. These API documents give them back in the browser when "Differences only"
+       * is turned off (`src/client/field-rows.ts`).
+       */
+      sameFrom?: string[];
     }
   /** A headline figure: the metric, its value, its interval and a short note (e.g. its direction). */
   | { kind: 'headline'; label: string; value: Cell; interval?: Cell; note?: string };

@@ -14,7 +14,7 @@ import type { Block, Cell, ChartBlockData, SectionView, TableColumn } from './bl
 import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, relativeCell, verdictCell } from './deltas.ts';
 import { formatDate, formatMetricCi, formatMetricValue, formatMetricValues, formatUnknown } from './format.ts';
 import { maxOf, minOf } from '../util/arrays.ts';
-import { experimentPath, joinBase } from './urls.ts';
+import { apiPath, experimentPath, joinBase } from './urls.ts';
 import { compareText } from '../util/compare-text.ts';
 
 /** The sections of a compare page, in order: anchor and heading. */
@@ -240,6 +240,11 @@ export interface CompareInput {
   relation?: string | undefined;
   /** Chart blocks by compare section (rendered at build time, or placeholders the browser draws into). */
   charts?: ReadonlyMap<string, ChartBlockData[]> | undefined;
+  /**
+   * `on-demand` (static pages): "Every field" lists the differing fields, and the browser fetches
+   * the rest from the API documents when asked (see the `field-diff` block's `sameFrom`).
+   */
+  sameFields?: 'inline' | 'on-demand' | undefined;
 }
 
 function table(id: string, t: CompareTable | undefined, extra: Partial<Extract<Block, { kind: 'table' }>> = {}): Block[] {
@@ -254,19 +259,27 @@ function isHistoryPath(path: string): boolean {
 }
 
 /** Everything a compare page shows, for the experiments in `input.docs` (two or more, in the order given). */
-export function buildComparePageData(input: CompareInput): ComparePageData {
-  const { base, docs, relation } = input;
-  const ids = docs.map((d) => d.record.id);
-  const all = compareMany(docs.map((d) => d.record)).filter((r) => r.path !== '$schema');
-  // Per-epoch values are the bulk of two records (100 epochs × 4 columns × 2): the overlaid curves
-  // draw them, and each experiment's page lists them in full (linked under the curves).
+/**
+ * The rows of "Every field" for `records`, in order, and how many per-epoch values are left out:
+ * they are the bulk of two records (100 epochs × 4 columns × 2), the overlaid curves draw them,
+ * and each experiment's page lists them in full (linked under the curves). The browser calls this
+ * too, to give a static page its identical rows back.
+ */
+export function compareFieldRows(records: readonly Experiment[]): { fields: CompareFieldRow[]; historyRows: number } {
+  const all = compareMany(records).filter((r) => r.path !== '$schema');
   const rows = all.filter((r) => !isHistoryPath(r.path));
-  const historyRows = all.length - rows.length;
   const fields = rows.map((r): CompareFieldRow => ({
     path: r.path,
     values: r.values.map((v, i) => (r.present[i] ? formatUnknown(v) : '—')),
     same: r.same,
   }));
+  return { fields, historyRows: all.length - rows.length };
+}
+
+export function buildComparePageData(input: CompareInput): ComparePageData {
+  const { base, docs, relation } = input;
+  const ids = docs.map((d) => d.record.id);
+  const { fields, historyRows } = compareFieldRows(docs.map((d) => d.record));
   const settingColumns: TableColumn[] = [{ label: 'Setting' }, ...ids.map((id) => ({ label: id }))];
   const setting = (r: CompareFieldRow): Cell[] => [{ text: r.path }, ...r.values.map((v) => ({ text: v }))];
   const settings = fields
@@ -298,7 +311,17 @@ export function buildComparePageData(input: CompareInput): ComparePageData {
     confusion: charts('confusion'),
     fairness: [...table('fairness-table', fairnessTable(docs)), ...charts('fairness')],
     fields: [
-      { kind: 'field-diff', id: 'fields-table', columns: ['Field', ...ids], rows: fields, total: fields.length, differing },
+      input.sameFields === 'on-demand'
+        ? {
+            kind: 'field-diff',
+            id: 'fields-table',
+            columns: ['Field', ...ids],
+            rows: fields.filter((r) => !r.same),
+            total: fields.length,
+            differing,
+            sameFrom: ids.map((id) => joinBase(base, apiPath(id))),
+          }
+        : { kind: 'field-diff', id: 'fields-table', columns: ['Field', ...ids], rows: fields, total: fields.length, differing },
       ...(historyRows === 0
         ? []
         : [

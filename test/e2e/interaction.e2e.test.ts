@@ -177,20 +177,46 @@ describe('the experiments table', () => {
     expect(await visible(same)).toBe(0);
   });
 
-  test('"Differences only" works the same on a static compare page', async () => {
+  test('"Differences only" works the same on a static compare page, whose identical rows load when it is turned off', async () => {
     await page.goto(`${main.url}compare/fraud-nn-005/fraud-gbm-003/`);
     const same = page.locator('#fields-table tbody tr.same');
-    const sameCount = await same.count();
-    expect(sameCount).toBeGreaterThan(0);
+    const differs = page.locator('#fields-table tbody tr:not(.same)');
+    const shown = (trs: Element[]): number => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).length;
+    const paths = (trs: Element[]): string[] => trs.map((tr) => tr.querySelector('th')?.textContent ?? '');
+    // The page says how many fields there are and how many differ: "(12 of 80 fields differ; …)".
+    const counts = /\((\d+) of (\d+) fields differ/.exec((await page.locator('.field-diff .compare-controls').textContent()) ?? '');
+    const [differing, total] = [Number(counts?.[1]), Number(counts?.[2])];
+    expect(differing).toBeGreaterThan(0);
+    expect(total).toBeGreaterThan(differing);
+    // As built: only the differing rows, all shown; the switch is on.
+    await expect(same.count()).resolves.toBe(0);
+    await expect(differs.count()).resolves.toBe(differing);
+    const differingPaths = await differs.evaluateAll(paths);
     await expect(page.isChecked('#diff-only')).resolves.toBe(true);
-    expect(await same.evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).length)).toBe(0);
-    expect(
-      await page
-        .locator('#fields-table tbody tr:not(.same)')
-        .evaluateAll((trs) => trs.every((tr) => (tr as HTMLElement).offsetParent !== null)),
-    ).toBe(true);
+    // Off: every field, the identical ones fetched from the API documents, the differing ones unchanged.
     await page.uncheck('#diff-only');
-    expect(await same.evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).length)).toBe(sameCount);
+    await expect.poll(() => same.evaluateAll(shown), { timeout: 10_000 }).toBe(total - differing);
+    await expect(differs.evaluateAll(paths)).resolves.toEqual(differingPaths);
+    await expect(differs.evaluateAll(shown)).resolves.toBe(differing);
+    // On again: the identical rows hide, nothing is fetched twice.
+    await page.check('#diff-only');
+    await expect(same.evaluateAll(shown)).resolves.toBe(0);
+    await expect(same.count()).resolves.toBe(total - differing);
+  });
+
+  test('without JavaScript a static compare page lists the differing fields and says where the others are', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const noJs = await context.newPage();
+      await noJs.goto(`${main.url}compare/fraud-nn-005/fraud-gbm-003/`);
+      await expect(noJs.locator('#diff-only').isVisible()).resolves.toBe(false);
+      await expect(noJs.locator('.field-diff .compare-controls').textContent()).resolves.toMatch(
+        /\d+ of \d+ fields differ; each experiment's page lists the \d+ that are the same/,
+      );
+      await expect(noJs.locator('#fields-table tbody tr').count()).resolves.toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
   });
 });
 

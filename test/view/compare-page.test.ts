@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { analyzeCollection } from '../../src/analysis/index.ts';
 import type { Experiment } from '../../src/schema/index.ts';
 import type { Block, ChartBlockData } from '../../src/view/blocks.ts';
-import { buildComparePageData, COMPARE_SECTIONS } from '../../src/view/compare-page.ts';
+import { buildComparePageData, compareFieldRows, COMPARE_SECTIONS } from '../../src/view/compare-page.ts';
 
 const parent: Experiment = {
   id: 'p',
@@ -60,7 +60,8 @@ describe('buildComparePageData', () => {
     height: 1,
     tableHtml: '',
   };
-  const data = buildComparePageData({ base: '/b/', docs, relation: 'parent', charts: new Map([['metrics', [chart]]]) });
+  const input = { base: '/b/', docs, relation: 'parent', charts: new Map([['metrics', [chart]]]) };
+  const data = buildComparePageData(input);
 
   test('sections in the table order, those with nothing left out; the same page for any set without the change', () => {
     expect(data.sections.map((s) => s.id)).toEqual(['changes', 'metrics', 'setup', 'fairness', 'fields']);
@@ -120,6 +121,23 @@ describe('buildComparePageData', () => {
     expect(fields.differing).toBe(fields.rows.filter((r) => !r.same).length);
     expect(data.differing).toBe(fields.differing);
     expect(fields.rows.some((r) => r.path === '$schema')).toBe(false);
+  });
+
+  test('on a static page "Every field" holds the differing rows and where to fetch the rest; the counts are of every field', () => {
+    const onDemand = buildComparePageData({ ...input, sameFields: 'on-demand' });
+    const all = blocksOf(data, 'fields')[0] as Extract<Block, { kind: 'field-diff' }>;
+    const fields = blocksOf(onDemand, 'fields')[0] as Extract<Block, { kind: 'field-diff' }>;
+    expect(fields.rows).toEqual(all.rows.filter((r) => !r.same));
+    expect(fields.rows.length).toBeLessThan(all.rows.length);
+    expect([fields.total, fields.differing]).toEqual([all.total, all.differing]);
+    // The API documents of c and p, under the site's base (/b/).
+    expect(fields.sameFrom).toEqual(['/b/api/experiments/c.json', '/b/api/experiments/p.json']);
+    expect(all.sameFrom).toBeUndefined();
+  });
+
+  test('compareFieldRows gives the browser the rows the build writes', () => {
+    const all = blocksOf(data, 'fields')[0] as Extract<Block, { kind: 'field-diff' }>;
+    expect(compareFieldRows([child, parent]).fields).toEqual(all.rows);
   });
 
   test('the experiments compared: dataset with its version, headline metric', () => {
