@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,8 +42,14 @@ async function fileAt(path: string): Promise<string | undefined> {
   return undefined;
 }
 
-/** Serves `root` under `base` on 127.0.0.1 at a free port. */
-export async function serveStatic(root: string, base: string): Promise<StaticServer> {
+/** Types a host like GitHub Pages compresses (`gzip` option). */
+const COMPRESSED = /^(?:text\/|application\/(?:json|javascript|xml)|image\/svg)/;
+
+/**
+ * Serves `root` under `base` on 127.0.0.1 at a free port. With `gzip`, text is sent gzip-encoded to
+ * a client that accepts it, as GitHub Pages does (the review benchmark counts bytes on the wire).
+ */
+export async function serveStatic(root: string, base: string, options: { gzip?: boolean } = {}): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -87,11 +94,14 @@ export async function serveStatic(root: string, base: string): Promise<StaticSer
         await notFound();
         return;
       }
-      const body = await readFile(file);
+      const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const gzip = options.gzip === true && COMPRESSED.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      const body = gzip ? gzipSync(await readFile(file), { level: 6 }) : await readFile(file);
       res.writeHead(200, {
-        'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-type': type,
         'content-length': body.length,
         'cache-control': 'no-store',
+        ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     })().catch((error: unknown) => {
