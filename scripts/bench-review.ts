@@ -33,17 +33,13 @@ import {
   QUIET_MLFLOW_ENV,
   ROOT,
   run,
-  setLog,
+  timedLog,
   startServer,
   stopServer,
   type MlflowServer,
 } from './lib/python-tools.ts';
 
-const started = Date.now();
-function log(message: string): void {
-  process.stdout.write(`bench:review [${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
-}
-setLog(log);
+const log = timedLog('bench:review');
 
 /** Lighthouse's "slow 4G" (its default mobile throttling), in bytes per second. */
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };

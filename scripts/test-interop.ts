@@ -26,7 +26,7 @@ import {
   ROOT,
   run,
   runInBackground,
-  setLog,
+  timedLog,
   startServer,
   stopServer,
   type MlflowServer,
@@ -35,10 +35,7 @@ import {
 export { MLFLOW_VERSION, PINNED } from './lib/python-tools.ts';
 
 const started = Date.now();
-function log(message: string): void {
-  process.stdout.write(`test:interop [${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
-}
-setLog(log);
+const log = timedLog('test:interop');
 
 async function main(): Promise<number> {
   ensureVenv();

@@ -29,11 +29,14 @@ export const NODE_BIN = join(ROOT, 'node_modules', '.bin');
 // MLflow must not try to reach the internet (telemetry) from tests.
 export const QUIET_MLFLOW_ENV = { MLFLOW_DISABLE_TELEMETRY: 'true', DO_NOT_TRACK: 'true' };
 
-/** Where progress lines go: each script sets its own (`setLog`). */
+/** Where progress lines go: the script's own `timedLog`. */
 let log: (message: string) => void = (message) => process.stdout.write(`${message}\n`);
 
-export function setLog(logger: (message: string) => void): void {
-  log = logger;
+/** A progress logger (`name [  1.2 s] message`, seconds since now), also used by these helpers. */
+export function timedLog(name: string): (message: string) => void {
+  const started = Date.now();
+  log = (message) => process.stdout.write(`${name} [${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
+  return log;
 }
 
 export function fail(message: string): never {
