@@ -14,7 +14,8 @@ export function addHeadingActions(root: ParentNode = document): void {
     if (heading.querySelector('button.copy-link') !== null) continue;
     const anchor = heading.querySelector<HTMLAnchorElement>(':scope > :is(h2, h3) > a.anchor[href^="#"]');
     if (anchor === null) continue;
-    const id = decodeURIComponent(anchor.getAttribute('href')?.slice(1) ?? '');
+    // The build writes the anchor as `#` + the id, unencoded (as `data-copy-anchor` had it).
+    const id = anchor.getAttribute('href')?.slice(1) ?? '';
     const title = anchor.textContent?.trim() ?? '';
     const figure = heading.parentElement?.matches('figure.chart') === true ? heading.parentElement : null;
     heading.append(
