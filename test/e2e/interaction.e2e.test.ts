@@ -204,7 +204,7 @@ describe('the experiments table', () => {
     await expect(same.count()).resolves.toBe(total - differing);
   });
 
-  test('without JavaScript a static compare page lists the differing fields and says where the others are', async () => {
+  test('without JavaScript a static compare page lists the differing fields, says where the others are, and has no dead buttons', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {
       const noJs = await context.newPage();
@@ -214,6 +214,9 @@ describe('the experiments table', () => {
         /\d+ of \d+ fields differ; each experiment's page lists the \d+ that are the same/,
       );
       await expect(noJs.locator('#fields-table tbody tr').count()).resolves.toBeGreaterThan(0);
+      // Buttons that need JavaScript are added by the page's script: without it there are none.
+      await expect(noJs.locator('button.copy-link, button.chart-actions').count()).resolves.toBe(0);
+      await expect(noJs.locator('.section-heading a.anchor').count()).resolves.toBeGreaterThan(3);
     } finally {
       await context.close();
     }
