@@ -259,12 +259,12 @@ describe('hostile input', () => {
   test('a 3,000-epoch history is charted from at most 1,000 points per series; the API keeps all of it', async () => {
     const page = await guarded.newPage();
     await page.goto(`${hostile.url}experiments/hostile-history-006/`);
-    const description = await page.locator('figure.chart[data-chart="training-curves"] svg desc').first().textContent();
+    const description = await page.locator('figure.chart[data-chart="training-curves"] figcaption').first().textContent();
     // Each of at most 500 stretches keeps its lowest and highest point; repeated epochs count once.
     const drawn = /Drawn from ([\d,]+) of 3,000 epochs/.exec(description ?? '')?.[1];
     expect(drawn).toBeDefined();
     expect(Number(drawn?.replace(/,/g, ''))).toBeLessThanOrEqual(1_000);
-    const summary = await page.locator('figure.chart[data-chart="summary-curves"] svg desc').first().textContent();
+    const summary = await page.locator('figure.chart[data-chart="summary-curves"] figcaption').first().textContent();
     expect(summary).toMatch(/Drawn from [\d,]+ of 3,000 epochs/);
     expect(await page.locator('figure.chart[data-chart="confusion-matrix"] svg').count()).toBe(1);
     await page.close();
