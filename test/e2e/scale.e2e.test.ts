@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildSite, E2E_BASE, ROOT, type BuildResult } from './lib/build.ts';
-import { formatTroubles, guardedContext, openBrowser, type Trouble } from './lib/browser.ts';
+import { formatTroubles, guardedContext, launchBrowser, type Trouble } from './lib/browser.ts';
 import { builtPages, crawlSite, formatProblems } from './lib/crawl.ts';
 import { generateScaleContent, SCALE_OPTIONS } from './lib/scale.ts';
 import { serveStatic, type StaticServer } from './lib/server.ts';
@@ -61,7 +61,8 @@ describe.skipIf(skip)(
     test('every page loads with no console error, page error, failed or offsite request', { timeout: 900_000 }, async () => {
       expect(server).toBeDefined();
       const origin = server?.origin ?? '';
-      const browser: Browser = await openBrowser();
+      // Its own browser: see `launchBrowser`.
+      const browser: Browser = await launchBrowser();
       const guarded = await guardedContext(browser);
       const queue = pages.filter((p) => p.endsWith('/'));
       const started = Date.now();

@@ -22,6 +22,15 @@ export const CHROMIUM_ARGS = [
 export async function openBrowser(): Promise<Browser> {
   const ws = process.env['E2E_BROWSER_WS'];
   if (ws) return chromium.connect(ws);
+  return launchBrowser();
+}
+
+/**
+ * A browser of its own, never the shared one: for a suite that loads hundreds of heavy pages (the
+ * scale crawl), so its renderers and compositor do not hold up the frames of the other suites'
+ * pages in the shared browser (CI stops 19–21: their charts waited minutes for a frame).
+ */
+export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
@@ -119,7 +128,14 @@ export function formatTroubles(troubles: readonly Trouble[]): string {
 /** Scrolls through the whole page so lazy charts hydrate; resolves when none is still loading. */
 export async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    const frame = (): Promise<void> => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 16)));
+    // A rendered frame, or 250 ms if none comes: a page starved of frames must not hang the step (the
+    // wait for hydration below then fails, naming the charts).
+    const frame = (): Promise<void> =>
+      new Promise((done) => {
+        const next = (): void => void setTimeout(done, 16);
+        const timer = setTimeout(next, 250);
+        requestAnimationFrame(() => (clearTimeout(timer), next()));
+      });
     const step = Math.max(200, Math.floor(window.innerHeight * 0.8));
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
       window.scrollTo(0, y);
