@@ -311,17 +311,16 @@ export function buildComparePageData(input: CompareInput): ComparePageData {
     confusion: charts('confusion'),
     fairness: [...table('fairness-table', fairnessTable(docs)), ...charts('fairness')],
     fields: [
-      input.sameFields === 'on-demand'
-        ? {
-            kind: 'field-diff',
-            id: 'fields-table',
-            columns: ['Field', ...ids],
-            rows: fields.filter((r) => !r.same),
-            total: fields.length,
-            differing,
-            sameFrom: ids.map((id) => joinBase(base, apiPath(id))),
-          }
-        : { kind: 'field-diff', id: 'fields-table', columns: ['Field', ...ids], rows: fields, total: fields.length, differing },
+      {
+        kind: 'field-diff',
+        id: 'fields-table',
+        columns: ['Field', ...ids],
+        total: fields.length,
+        differing,
+        ...(input.sameFields === 'on-demand'
+          ? { rows: fields.filter((r) => !r.same), sameFrom: ids.map((id) => joinBase(base, apiPath(id))) }
+          : { rows: fields }),
+      },
       ...(historyRows === 0
         ? []
         : [
