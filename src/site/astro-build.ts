@@ -5,7 +5,8 @@
  * repository needs no Astro project of its own.
  */
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, parse, relative, resolve, sep } from 'node:path';
 import type { AstroInlineConfig } from 'astro';
 import type { Settings } from '../settings/index.ts';
 import { PACKAGE_ROOT } from '../util/package-files.ts';
@@ -18,14 +19,32 @@ export function inlineAstroConfig(settings: Settings, cwd: string): AstroInlineC
   const resolved: Settings = { ...settings, outDir: resolve(cwd, settings.outDir), cacheDir, astroCacheDir };
   return {
     ...astroConfig(resolved),
-    // Astro's project folder (it writes generated types there): beside its cache, so two builds with
-    // their own caches never share one.
-    root: join(astroCacheDir, 'project'),
+    root: astroProjectRoot(astroCacheDir, cwd),
     srcDir: join(PACKAGE_ROOT, 'src'),
     publicDir: join(PACKAGE_ROOT, 'public'),
     configFile: false,
     vite: { server: { fs: { allow: [PACKAGE_ROOT, cwd, cacheDir] } } },
   };
+}
+
+/** Whether two absolute paths lie in one top-level folder (`/home/…` and `/home/…`, not `/tmp/…`). */
+export function shareTopFolder(a: string, b: string): boolean {
+  const top = (path: string): string => `${parse(path).root}${relative(parse(path).root, path).split(sep)[0] ?? ''}`;
+  return parse(a).root === parse(b).root && top(a) === top(b) && relative(parse(a).root, a) !== '';
+}
+
+/**
+ * Astro's project folder (it writes generated types there): beside its cache, so two builds with
+ * their own caches never share one. Astro takes a module path that shares no top-level folder with
+ * the project folder for one relative to it, so with a cache outside the repository (`cacheDir:
+ * "/tmp/logbook"`, say, restored by a CI cache step) it could not find the pages in Logbook's
+ * package: the project folder then goes to the repository's `node_modules/.cache`, named by the cache.
+ */
+export function astroProjectRoot(astroCacheDir: string, cwd: string): string {
+  const beside = join(astroCacheDir, 'project');
+  if (shareTopFolder(beside, PACKAGE_ROOT)) return beside;
+  const name = createHash('sha256').update(astroCacheDir).digest('hex').slice(0, 16);
+  return resolve(cwd, 'node_modules', '.cache', 'logbook', 'astro-projects', name);
 }
 
 /** Builds the static site into the `outDir` setting (the records must have been validated: see `settings.validated`). */

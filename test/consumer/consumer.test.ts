@@ -7,8 +7,8 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { guardedContext, openBrowser } from '../e2e/lib/browser.ts';
 import { crawlSite, formatProblems } from '../e2e/lib/crawl.ts';
@@ -235,6 +235,29 @@ describe('logbook init, validate, build', () => {
       await server.close();
     }
     rmSync(join(repo, 'docs-site'), { recursive: true, force: true });
+  }, 300_000);
+});
+
+describe('a cache outside the repository', () => {
+  test('build with cacheDir in another top-level folder (a CI cache step) builds, and a second build reads its charts from it', () => {
+    // The team's repository lies under the temporary folder; the home folder is another top-level one.
+    const cache = join(homedir(), '.cache', `${basename(work)}-cache`);
+    const config = JSON.parse(readFileSync(join(repo, 'logbook.config.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(work, 'cached.config.json'), JSON.stringify({ ...config, content: join(repo, String(config['content'])), cacheDir: cache }));
+    const args = ['build', '--out', 'dist-cached', '--config', join(work, 'cached.config.json')];
+    try {
+      const first = logbook(args);
+      expect(first.code, first.stderr).toBe(0);
+      expect(existsSync(join(repo, 'dist-cached/experiments/example-001/index.html'))).toBe(true);
+      expect(readdirSync(cache), 'cache folder').toContain('charts');
+      const second = logbook(args);
+      expect(second.code, second.stderr).toBe(0);
+      expect(first.stderr).toMatch(/logbook: [1-9]\d* charts on \d+ experiment pages rendered in this build/);
+      expect(second.stderr).not.toMatch(/logbook: [1-9]\d* charts on/);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+      rmSync(join(repo, 'dist-cached'), { recursive: true, force: true });
+    }
   }, 300_000);
 });
 
