@@ -243,7 +243,10 @@ describe('a cache outside the repository', () => {
     // The team's repository lies under the temporary folder; the home folder is another top-level one.
     const cache = join(homedir(), '.cache', `${basename(work)}-cache`);
     const config = JSON.parse(readFileSync(join(repo, 'logbook.config.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(work, 'cached.config.json'), JSON.stringify({ ...config, content: join(repo, String(config['content'])), cacheDir: cache }));
+    writeFileSync(
+      join(work, 'cached.config.json'),
+      JSON.stringify({ ...config, content: join(repo, String(config['content'])), cacheDir: cache }),
+    );
     const args = ['build', '--out', 'dist-cached', '--config', join(work, 'cached.config.json')];
     try {
       const first = logbook(args);
