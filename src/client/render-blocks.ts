@@ -6,6 +6,7 @@
  * where it is built (`src/view/html.ts`).
  */
 import type { Block, Cell, ChartBlockData, SectionView, TableColumn } from '../view/blocks.ts';
+import { tableNotes, type NotedCell } from '../view/table-notes.ts';
 
 type Attrs = Record<string, string | undefined>;
 
@@ -25,7 +26,12 @@ export function cellNode(cell: Cell): Node {
     : el('span', { class: cls, title: cell.title }, cell.text);
 }
 
-function tableNode(columns: readonly TableColumn[], rows: readonly Cell[][], caption: string | undefined): HTMLTableElement {
+/** A table cell's content and, when its explanation became a note, the note's number. */
+function notedCellNodes(cell: NotedCell): Node[] {
+  return cell.note === undefined ? [cellNode(cell)] : [cellNode(cell), el('sup', { class: 'note-ref' }, String(cell.note))];
+}
+
+function tableNode(columns: readonly TableColumn[], rows: readonly NotedCell[][], caption: string | undefined): HTMLTableElement {
   // As DataTable.astro: a table of numbers only is classed once, not cell by cell.
   const allNumeric = columns.every((c) => c.numeric) && rows.every((row) => row.every((cell) => cell.numeric));
   const num = (numeric: boolean | undefined): string | undefined => (numeric && !allNumeric ? 'num' : undefined);
@@ -44,8 +50,8 @@ function tableNode(columns: readonly TableColumn[], rows: readonly Cell[][], cap
           {},
           ...row.map((cell, i) =>
             i === 0
-              ? el('th', { scope: 'row', class: num(cell.numeric) }, cellNode(cell))
-              : el('td', { class: num(cell.numeric) }, cellNode(cell)),
+              ? el('th', { scope: 'row', class: cell.long ? 'long' : num(cell.numeric) }, ...notedCellNodes(cell))
+              : el('td', { class: cell.long ? 'long' : num(cell.numeric) }, ...notedCellNodes(cell)),
           ),
         ),
       ),
@@ -57,15 +63,18 @@ function tableNode(columns: readonly TableColumn[], rows: readonly Cell[][], cap
 function tableBlock(block: Extract<Block, { kind: 'table' }>): HTMLElement {
   const label = block.caption ?? 'Table';
   const collapse = block.collapsedAfter !== undefined && block.rows.length > block.collapsedAfter;
+  // As DataTable.astro: cell titles become numbered notes under the table.
+  const { columns, rows, notes } = tableNotes(block.columns, block.rows);
   const scroll = el(
     'div',
     { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': label },
-    tableNode(block.columns, block.rows, collapse ? undefined : block.caption),
+    tableNode(columns, rows, collapse ? undefined : block.caption),
   );
+  const noteList = notes.length === 0 ? [] : [el('ol', { class: 'cell-notes' }, ...notes.map((text) => el('li', {}, text)))];
   const body = collapse
-    ? el('details', { class: 'long-table' }, el('summary', {}, `${label} — show all ${block.rows.length} rows`), scroll)
-    : scroll;
-  return el('div', { class: 'table-block', id: block.id }, body, ...(block.note ? [el('p', { class: 'table-note' }, block.note)] : []));
+    ? [el('details', { class: 'long-table' }, el('summary', {}, `${label} — show all ${block.rows.length} rows`), scroll, ...noteList)]
+    : [scroll, ...noteList];
+  return el('div', { class: 'table-block', id: block.id }, ...body, ...(block.note ? [el('p', { class: 'table-note' }, block.note)] : []));
 }
 
 /** A chart figure as `Chart.astro` renders it; without a static SVG the canvas is empty until the runtime draws into it. */

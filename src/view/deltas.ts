@@ -70,7 +70,16 @@ export function intervalCell(d: DeltaView): Cell {
   const scale = d.fraction ? 100 : 1;
   const unit = d.fraction || d.unit === '%' ? ' pp' : d.unit ? ` ${d.unit}` : '';
   const text = `[${formatSigned(d.ciLow * scale, places)}, ${formatSigned(d.ciHigh * scale, places)}]${unit}`;
-  return { text, numeric: true, title: [METHODS[d.method ?? ''] ?? d.method ?? '', d.assumption].filter(Boolean).join('. ') };
+  return { text, numeric: true, title: sentences([METHODS[d.method ?? ''] ?? d.method ?? '', d.assumption ?? '']) };
+}
+
+/** Parts joined as sentences: each starts with a capital and ends with a full stop. */
+function sentences(parts: readonly string[]): string {
+  return parts
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => `${part.charAt(0).toUpperCase()}${part.slice(1)}${/[.!?]$/.test(part) ? '' : '.'}`)
+    .join(' ');
 }
 
 /** The verdict: better, worse, no change, or no verdict; never "better" without saying when it is within noise. */

@@ -583,7 +583,15 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
   const metricCols = [...new Set(rows.flatMap((b) => Object.keys(b.metrics)))];
   const formatted = metricCols.map((m) => formatColumn(rows.map((b) => getOwn(b.metrics, m) ?? null)));
   const extra = extraColumns(rows, KNOWN.baseline);
-  const assumptions = [...new Set(ctx.analysis.baselineDeltas.map((d) => d.assumption).filter((a): a is string => !!a))];
+  // An interval's assumptions are in its cell's note (`intervalCell`); only those of deltas without one go under the table.
+  const assumptions = [
+    ...new Set(
+      ctx.analysis.baselineDeltas
+        .filter((d) => d.ciLow === null || d.ciHigh === null)
+        .map((d) => d.assumption)
+        .filter((a): a is string => !!a),
+    ),
+  ];
   const claims = cmp?.claims ?? [];
   // Rows that are themselves records get a compare page (see comparePairs).
   const isRecordRow = (b: (typeof rows)[number]): boolean => !!b.experimentId && b.experimentId !== r.id && ctx.records.has(b.experimentId);

@@ -105,6 +105,11 @@ describe('intervalCell', () => {
       '[+1.04, +4.96] ms',
     );
   });
+  test('says how the interval was computed and what it assumes, as sentences (a note under the table)', () => {
+    expect(intervalCell(accuracy).title).toBe("Newcombe's hybrid score interval (Wilson intervals of both proportions).");
+    const ci: DeltaView = { ...accuracy, method: 'ci', assumption: 'the two estimates are independent.' };
+    expect(intervalCell(ci).title).toBe('From both reported 95% CIs (√(a² + b²) when symmetric). The two estimates are independent.');
+  });
 });
 
 describe('notComparedCells', () => {

@@ -31,6 +31,25 @@ function stringLeaves(value: unknown, path: string, out: [string, string][]): [s
 }
 
 describe('buildExperimentPageData', () => {
+  test("each baseline delta's assumption is said once: in its interval's note, or under the table when it has no interval", () => {
+    let checked = 0;
+    for (const record of experiments) {
+      const page = pageFor(record);
+      const analysis = analyzeCollection(experiments).byId.get(record.id)!;
+      const table = page.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.id === 'baseline-deltas');
+      if (table?.kind !== 'table') continue;
+      const titles = table.rows.map((row) => row[6]?.title ?? '').join(' ');
+      for (const d of analysis.baselineDeltas) {
+        if (!d.assumption) continue;
+        checked++;
+        const said = `${titles} ${table.note ?? ''}`.toLowerCase();
+        expect(said, `${record.id}: ${d.baseline}`).toContain(d.assumption.toLowerCase().replace(/\.$/, ''));
+        if (d.ciLow !== null) expect(table.note ?? '', `${record.id}: ${d.baseline}`).not.toContain(d.assumption);
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   test('shows the sections the record has something for, in the template order, and names the others', () => {
     const page = pageFor(experiments[0]!);
     const ids = page.sections.map((s) => s.id).filter((id) => !id.startsWith('section-'));
