@@ -19,7 +19,7 @@ export function inlineAstroConfig(settings: Settings, cwd: string): AstroInlineC
   const resolved: Settings = { ...settings, outDir: resolve(cwd, settings.outDir), cacheDir, astroCacheDir };
   return {
     ...astroConfig(resolved),
-    root: astroProjectRoot(astroCacheDir, cwd),
+    root: astroProjectRoot(astroCacheDir),
     srcDir: join(PACKAGE_ROOT, 'src'),
     publicDir: join(PACKAGE_ROOT, 'public'),
     configFile: false,
@@ -36,15 +36,17 @@ export function shareTopFolder(a: string, b: string): boolean {
 /**
  * Astro's project folder (it writes generated types there): beside its cache, so two builds with
  * their own caches never share one. Astro takes a module path that shares no top-level folder with
- * the project folder for one relative to it, so with a cache outside the repository (`cacheDir:
- * "/tmp/logbook"`, say, restored by a CI cache step) it could not find the pages in Logbook's
- * package: the project folder then goes to the repository's `node_modules/.cache`, named by the cache.
+ * the project folder for one relative to it, and its generated modules import `astro/…` from there:
+ * so when the cache lies in another top-level folder than the Logbook package (`cacheDir:
+ * "/tmp/logbook"` restored by a CI cache step, or a repository in /home run by a package installed
+ * globally or by npx elsewhere), the project folder goes inside the package's own `node_modules/.cache`,
+ * named by the cache — where both hold.
  */
-export function astroProjectRoot(astroCacheDir: string, cwd: string): string {
+export function astroProjectRoot(astroCacheDir: string): string {
   const beside = join(astroCacheDir, 'project');
   if (shareTopFolder(beside, PACKAGE_ROOT)) return beside;
   const name = createHash('sha256').update(astroCacheDir).digest('hex').slice(0, 16);
-  return resolve(cwd, 'node_modules', '.cache', 'logbook', 'astro-projects', name);
+  return join(PACKAGE_ROOT, 'node_modules', '.cache', 'logbook', 'astro-projects', name);
 }
 
 /** Builds the static site into the `outDir` setting (the records must have been validated: see `settings.validated`). */
