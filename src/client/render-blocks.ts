@@ -6,7 +6,7 @@
  * where it is built (`src/view/html.ts`).
  */
 import type { Block, Cell, ChartBlockData, SectionView, TableColumn } from '../view/blocks.ts';
-import { tableNotes, type NotedCell } from '../view/table-notes.ts';
+import { tableNotes, type NotedCell, type NotedColumn } from '../view/table-notes.ts';
 
 type Attrs = Record<string, string | undefined>;
 
@@ -26,19 +26,28 @@ export function cellNode(cell: Cell): Node {
     : el('span', { class: cls, title: cell.title }, cell.text);
 }
 
-/** A table cell's content and, when its explanation became a note, the note's number. */
-function notedCellNodes(cell: NotedCell): Node[] {
-  return cell.note === undefined ? [cellNode(cell)] : [cellNode(cell), el('sup', { class: 'note-ref' }, String(cell.note))];
+/** The mark of a note (see `tableNotes`), when there is one. */
+function noteRef(note: number | undefined): Node[] {
+  return note === undefined ? [] : [el('sup', { class: 'note-ref' }, String(note))];
 }
 
-function tableNode(columns: readonly TableColumn[], rows: readonly NotedCell[][], caption: string | undefined): HTMLTableElement {
+/** A table cell's content and, when its explanation became a note, the note's number. */
+function notedCellNodes(cell: NotedCell): Node[] {
+  return [cellNode(cell), ...noteRef(cell.note)];
+}
+
+function tableNode(columns: readonly NotedColumn[], rows: readonly NotedCell[][], caption: string | undefined): HTMLTableElement {
   // As DataTable.astro: a table of numbers only is classed once, not cell by cell.
   const allNumeric = columns.every((c) => c.numeric) && rows.every((row) => row.every((cell) => cell.numeric));
   const num = (numeric: boolean | undefined): string | undefined => (numeric && !allNumeric ? 'num' : undefined);
   const table = el('table', { class: allNumeric ? 'num-table' : undefined });
   if (caption !== undefined) table.append(el('caption', {}, caption));
   table.append(
-    el('thead', {}, el('tr', {}, ...columns.map((c) => el('th', { scope: 'col', class: num(c.numeric), title: c.title }, c.label)))),
+    el(
+      'thead',
+      {},
+      el('tr', {}, ...columns.map((c) => el('th', { scope: 'col', class: num(c.numeric), title: c.title }, c.label, ...noteRef(c.note)))),
+    ),
   );
   table.append(
     el(

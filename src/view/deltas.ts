@@ -32,13 +32,12 @@ function signedChange(d: Pick<DeltaView, 'fraction' | 'decimals' | 'unit'>, valu
     : formatSigned(value, places, d.unit && d.unit !== '%' ? d.unit : d.unit === '%' ? 'pp' : '');
 }
 
-/** The absolute change with its sign and unit: `+1.8 pp`, `−3 ms`, `+0.018`. */
+/** The absolute change with its sign and unit: `+1.8 pp`, `−3 ms`, `+0.018` (the column's header says what it is). */
 export function absoluteCell(d: DeltaView): Cell {
   return {
     text: d.absolute === null ? '—' : signedChange(d, d.absolute),
     numeric: true,
     tone: toneOf(d),
-    title: d.fraction ? 'Absolute change in percentage points' : 'Absolute change (current − reference)',
   };
 }
 
@@ -47,12 +46,8 @@ export function relativeCell(d: DeltaView): Cell {
   if (d.relative === null) {
     return { text: 'n/a', numeric: true, title: 'Relative change is undefined: the reference value is 0' };
   }
-  return {
-    text: formatRelative(d.relative),
-    numeric: true,
-    tone: toneOf(d),
-    title: 'Relative change: (current − reference) / |reference|',
-  };
+  // The column's header says how it is computed.
+  return { text: formatRelative(d.relative), numeric: true, tone: toneOf(d) };
 }
 
 const METHODS: Readonly<Record<string, string>> = {

@@ -4,6 +4,7 @@ import type { ClaimView, DeltaView, ExperimentAnalysisView, NotComparedView } fr
 import {
   formatCiText,
   formatColumn,
+  formatMetricColumn,
   formatCount,
   formatDate,
   formatPoints,
@@ -371,7 +372,12 @@ function trainingSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCont
   const t = r.training;
   const history = t?.history ?? [];
   const columns = [...new Set(history.flatMap((row) => Object.keys(row)))].filter((k) => k !== 'epoch');
-  const formatted = columns.map((col) => formatColumn(history.map((row) => getOwn(row, col) ?? null)));
+  const formatted = columns.map((col) =>
+    formatMetricColumn(
+      col,
+      history.map((row) => getOwn(row, col) ?? null),
+    ),
+  );
   const best = t?.bestModel;
   const bestEpoch = best?.epoch;
   const infra = t?.infrastructure;
@@ -433,7 +439,7 @@ function evaluationSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
           rows: metrics.map((m) => [
             { text: m.metric },
             numberCell(m.value, m.unit && m.unit !== '%' ? ` ${m.unit}` : m.unit === '%' ? '%' : ''),
-            { text: formatCiText(m.ci95), numeric: true },
+            { text: formatCiText(m.ci95, m.unit), numeric: true },
             ...extraCells(m, extra),
           ]),
         }
@@ -469,7 +475,12 @@ function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView
   });
   const attrCols = redundant ? [] : [...new Set(groups.flatMap((g) => Object.keys(g.attributes ?? {})))];
   const extra = extraColumns(groups, KNOWN.group);
-  const formatted = metricCols.map((m) => formatColumn(groups.map((g) => getOwn(g.metrics, m) ?? null)));
+  const formatted = metricCols.map((m) =>
+    formatMetricColumn(
+      m,
+      groups.map((g) => getOwn(g.metrics, m) ?? null),
+    ),
+  );
   const gaps = [...ctx.analysis.fairness].sort((a, b) => Number(b.flagged) - Number(a.flagged));
   const anyN = groups.some((g) => g.n !== undefined);
   return section('fairness', [
@@ -581,7 +592,12 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
   const cmp = r.comparison;
   const rows = cmp?.baselines ?? [];
   const metricCols = [...new Set(rows.flatMap((b) => Object.keys(b.metrics)))];
-  const formatted = metricCols.map((m) => formatColumn(rows.map((b) => getOwn(b.metrics, m) ?? null)));
+  const formatted = metricCols.map((m) =>
+    formatMetricColumn(
+      m,
+      rows.map((b) => getOwn(b.metrics, m) ?? null),
+    ),
+  );
   const extra = extraColumns(rows, KNOWN.baseline);
   // An interval's assumptions are in its cell's note (`intervalCell`); only those of deltas without one go under the table.
   const assumptions = [

@@ -8,7 +8,7 @@
  * 89.0%), its changes in percentage points; values shown side by side share the largest precision.
  * Tables that reproduce the record show its numbers as written.
  */
-import { isScaleProblem, metricInfo, scaleValue } from '../analysis/metrics.ts';
+import { isScaleProblem, isUnitIntervalMetric, metricInfo, scaleValue } from '../analysis/metrics.ts';
 
 import { maxOf } from '../util/arrays.ts';
 
@@ -53,17 +53,37 @@ function numberFormat(places: number, grouping: boolean): Intl.NumberFormat {
   return format;
 }
 
-/** A 95% CI as written in a record: a half-width (`±0.012`) or bounds (`[0.857, 0.881]`); `—` when absent. */
-export function formatCiText(ci: number | { low: number; high: number } | undefined): string {
+/**
+ * A 95% CI as written in a record: a half-width (`±0.012`) or bounds (`[0.857, 0.881]`), in the
+ * value's unit when it has one (`±0.7%` beside 87.3%, `[40, 50] ms`); `—` when absent.
+ */
+export function formatCiText(ci: number | { low: number; high: number } | undefined, unit?: string | null): string {
   if (ci === undefined) return '—';
-  if (typeof ci === 'number') return `±${formatValue(ci)}`;
-  return `[${formatValue(ci.low)}, ${formatValue(ci.high)}]`;
+  const suffix = unit === undefined || unit === null || unit === '' ? '' : unit === '%' ? '%' : ` ${unit}`;
+  if (typeof ci === 'number') return `±${formatValue(ci)}${suffix}`;
+  return `[${formatValue(ci.low)}, ${formatValue(ci.high)}]${suffix}`;
 }
 
 /** Formats a column of numbers with one precision (the largest any of them was written with, at most 6). */
 export function formatColumn(values: readonly (number | null | undefined)[]): string[] {
   const places = Math.min(6, Math.max(0, maxOf(values.map((v) => (typeof v === 'number' ? decimalsOf(v) : 0)))));
   return values.map((v) => formatValue(v, places));
+}
+
+/**
+ * A record's column of one metric (a per-epoch column, a group's or a baseline's values), as written:
+ * `formatColumn`, with the percent sign back on a proportion written in percent. Table cells keep
+ * only the number of `87.3%`, so a column of accuracies the analysis reads as percent (every value
+ * above 1 or 0, none above 100) shows `87.3%`, not `87.3` beside an F1 of `0.834`.
+ */
+export function formatMetricColumn(metric: string, values: readonly (number | null | undefined)[]): string[] {
+  const texts = formatColumn(values);
+  const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  const info = metricInfo(metric);
+  // Every value one the analysis reads as percent (above 1, up to 100; 0 is 0% on either scale).
+  const percent =
+    isUnitIntervalMetric(info) && info.unit === null && numbers.some((v) => v > 1) && numbers.every((v) => v === 0 || (v > 1 && v <= 100));
+  return percent ? texts.map((text, i) => (typeof values[i] === 'number' && Number.isFinite(values[i]) ? `${text}%` : text)) : texts;
 }
 
 /** A signed change: `+0.018`, `−3`, `+1.2 pp`. */

@@ -3,8 +3,9 @@
  * computed, why a verdict says "within noise", which rule flags a gap) shows only on hover: not on a
  * phone, not on paper, and a table of eight baselines wrote the same sentence eight times. Before a
  * table is rendered, its cell titles become numbered notes printed under it — one per distinct
- * sentence, the cell marked with its number — except a title every titled cell of a column shares,
- * which explains the column: it goes to the column's header (unless the header has its own).
+ * sentence, the cell marked with its number — except a sentence every titled cell of a column
+ * shares, which explains the column: the header is marked with it instead (or, when the header has
+ * its own title, which explains the column already, it is left out).
  * `DataTable.astro` and the browser's `render-blocks.ts` both render through this.
  *
  * It also marks cells of long prose (a flag's reason, a note): in a table wider than the page, the
@@ -18,8 +19,11 @@ export type NotedCell = Omit<Cell, 'title'> & { note?: number; long?: true };
 /** Text longer than this (and not a number) is prose: its cell keeps a readable width. */
 export const LONG_CELL_CHARS = 60;
 
+/** A column whose cells' one shared sentence became note number `note`. */
+export type NotedColumn = TableColumn & { note?: number };
+
 export interface NotedTable {
-  columns: TableColumn[];
+  columns: NotedColumn[];
   rows: NotedCell[][];
   /** The notes, in the order their numbers were given (first use, row by row). */
   notes: string[];
@@ -53,22 +57,25 @@ export function tableNotes(columns: readonly TableColumn[], rows: readonly (read
     columnTitle.push(titles.size === 1 && titled > 1 ? [...titles][0] : undefined);
   }
   const numbers = new Map<string, number>();
+  const noteOf = (title: string): number => {
+    let note = numbers.get(title);
+    if (note === undefined) {
+      note = numbers.size + 1;
+      numbers.set(title, note);
+    }
+    return note;
+  };
+  // A column's sentence is said once, at its header, unless the header explains the column itself.
+  const notedColumns = columns.map((column, j): NotedColumn => {
+    const shared = columnTitle[j];
+    return shared === undefined || (column.title !== undefined && column.title !== '') ? column : { ...column, note: noteOf(shared) };
+  });
   const notedRows = rows.map((row) =>
     row.map((cell, j): NotedCell => {
       const title = cell.title;
-      if (title === undefined || title === '') return withoutTitle(cell);
-      if (columnTitle[j] !== undefined) return withoutTitle(cell);
-      let note = numbers.get(title);
-      if (note === undefined) {
-        note = numbers.size + 1;
-        numbers.set(title, note);
-      }
-      return { ...withoutTitle(cell), note };
+      if (title === undefined || title === '' || columnTitle[j] === title) return withoutTitle(cell);
+      return { ...withoutTitle(cell), note: noteOf(title) };
     }),
   );
-  const notedColumns = columns.map((column, j): TableColumn => {
-    const shared = columnTitle[j];
-    return shared === undefined || (column.title !== undefined && column.title !== '') ? column : { ...column, title: shared };
-  });
   return { columns: notedColumns, rows: notedRows, notes: [...numbers.keys()].map(sentence) };
 }

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import {
   decimalsOf,
   deltaDecimals,
+  formatCiText,
   formatColumn,
+  formatMetricColumn,
   formatMetricValue,
   formatMetricValues,
   formatPercent,
@@ -113,5 +115,33 @@ describe('the display rule', () => {
     expect([percentDecimals(3), percentDecimals(1), percentDecimals(9)]).toEqual([1, 0, 4]);
     expect([formatPercent(0.8693, 2), formatPercent(null, 1)]).toEqual(['86.93%', '—']);
     expect([formatPoints(0.02, 0), formatPoints(-0.0143, 1), formatPoints(undefined, 1)]).toEqual(['+2 pp', '\u22121.4 pp', '—']);
+  });
+});
+
+describe('formatMetricColumn', () => {
+  test('a proportion written in percent keeps its percent sign: 87.3, 86.5, 88 → 87.3%, 86.5%, 88.0%', () => {
+    expect(formatMetricColumn('Accuracy', [87.3, 86.5, 88])).toEqual(['87.3%', '86.5%', '88.0%']);
+    expect(formatMetricColumn('Val Acc', [61, 74.5, 80.2, null])).toEqual(['61.0%', '74.5%', '80.2%', '—']);
+    // 0 is 0% on either scale.
+    expect(formatMetricColumn('FPR', [0, 2.5])).toEqual(['0.0%', '2.5%']);
+  });
+  test('fractions, mixed scales, other metrics and units stay as written', () => {
+    expect(formatMetricColumn('F1', [0.834, 0.83])).toEqual(['0.834', '0.830']);
+    // 0.87 is read as a fraction and 87 as percent: no one sign fits both.
+    expect(formatMetricColumn('Accuracy', [0.87, 87])).toEqual(['0.87', '87.00']);
+    expect(formatMetricColumn('Train Acc', [0.5, 1])).toEqual(['0.5', '1.0']);
+    expect(formatMetricColumn('Latency (ms)', [45, 42])).toEqual(['45', '42']);
+    expect(formatMetricColumn('Val Loss', [0.7, 1.55])).toEqual(['0.70', '1.55']);
+    expect(formatMetricColumn('Accuracy', [87, 130])).toEqual(['87', '130']);
+  });
+});
+
+describe('formatCiText', () => {
+  test("a CI as written, in the value's unit", () => {
+    expect(formatCiText(0.012)).toBe('±0.012');
+    expect(formatCiText(0.7, '%')).toBe('±0.7%');
+    expect(formatCiText({ low: 40, high: 50 }, 'ms')).toBe('[40, 50] ms');
+    expect(formatCiText({ low: 0.821, high: 0.847 }, null)).toBe('[0.821, 0.847]');
+    expect(formatCiText(undefined, '%')).toBe('—');
   });
 });

@@ -48,15 +48,30 @@ describe('tableNotes', () => {
     expect(noted.columns[1]?.title).toBe('current − reference');
   });
 
-  test('a shared sentence goes to a header that has no title of its own', () => {
+  test('a column with two sentences gets a note on each cell, even when one of them is on most cells', () => {
+    const out = tableNotes(
+      [{ label: 'Metric' }, { label: 'Relative' }],
+      [
+        [{ text: 'F1' }, { text: '+2.0%', title: 'relative change' }],
+        [{ text: 'Recall' }, { text: 'n/a', title: 'the reference value is 0' }],
+        [{ text: 'AUC' }, { text: '+0.4%', title: 'relative change' }],
+      ],
+    );
+    expect(out.rows.map((r) => r[1]?.note)).toEqual([1, 2, 1]);
+    expect(out.notes).toEqual(['Relative change', 'The reference value is 0']);
+    expect(out.columns[1]).toEqual({ label: 'Relative' });
+  });
+
+  test('a sentence every titled cell of a column shares is a note on the header, said once', () => {
     const plain: TableColumn[] = [{ label: 'A' }, { label: 'B' }];
     const out = tableNotes(plain, [
       [{ text: 'x' }, { text: '1', title: 'unit: ms' }],
       [{ text: 'y' }, { text: '—' }],
       [{ text: 'z' }, { text: '2', title: 'unit: ms' }],
     ]);
-    expect(out.columns[1]).toEqual({ label: 'B', title: 'unit: ms' });
-    expect(out.notes).toEqual([]);
+    expect(out.columns[1]).toEqual({ label: 'B', note: 1 });
+    expect(out.rows.map((r) => r[1]?.note)).toEqual([undefined, undefined, undefined]);
+    expect(out.notes).toEqual(['Unit: ms']);
   });
 
   test('one titled cell in a column is a note, not a column title; text, tone and the inputs are kept', () => {
