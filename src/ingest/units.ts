@@ -176,3 +176,45 @@ export function parseMetricCell(text: string): { value: number | null; unit?: st
   }
   return undefined;
 }
+
+/** What may stand before an interval inside its brackets: `95% CI`, `CI:`, `95%:`, `conf. int.`. */
+const CI_PREFIX = /^(?:95\s*%\s*)?(?:ci|conf(?:idence)?\.?\s*int(?:erval)?\.?)?\s*[:=]?\s*/i;
+
+/** An interval's text without its prefix and percent signs (it is in the value's unit), read by `parseConfidenceInterval`. */
+function intervalOf(text: string): number | { low: number; high: number } | undefined {
+  const body = text.replace(CI_PREFIX, '').replace(/%/g, '').trim();
+  return body === '' ? undefined : parseConfidenceInterval(body);
+}
+
+/**
+ * A test metric written as a sentence rather than in a table's cells — a list item's value:
+ * `86.9% (95% CI 86.2–87.6%)`, `0.91 (0.89, 0.93)`, `0.869 [0.857, 0.881]`, `.829 ± .013`,
+ * `0.869 ± 0.012 (95% CI)`, `12 ms`. The value as `parseMetricCell` reads it, with its interval in the
+ * value's unit. Undefined when any part cannot be read (`0.87 (best so far)`), so the caller keeps
+ * the text as written.
+ */
+export function parseMetricStatement(
+  text: string,
+): { value: number; unit?: string; ci95?: number | { low: number; high: number } } | undefined {
+  // Emphasis anywhere (`**0.840** ± 0.005`) and a trailing "(95% CI)" say nothing about the numbers.
+  const trimmed = text
+    .replace(/\*+|\b__|__\b/g, '')
+    .trim()
+    .replace(/\s*\(\s*(?:95\s*%\s*)?ci\s*\)$/i, '');
+  const withValue = (valueText: string, ci: number | { low: number; high: number } | undefined) => {
+    const value = parseMetricCell(valueText);
+    if (value === undefined || value.value === null) return undefined;
+    return { value: value.value, ...(value.unit === undefined ? {} : { unit: value.unit }), ...(ci === undefined ? {} : { ci95: ci }) };
+  };
+  const bracketed = /^(.*?\S)\s*[([](.*)[)\]]$/.exec(trimmed);
+  if (bracketed?.[1] !== undefined && bracketed[2] !== undefined) {
+    const ci = intervalOf(bracketed[2]);
+    return ci === undefined ? undefined : withValue(bracketed[1], ci);
+  }
+  const plusMinus = /^(.*?\S)\s*((?:±|\+\/-|\+-).*)$/.exec(trimmed);
+  if (plusMinus?.[1] !== undefined && plusMinus[2] !== undefined) {
+    const ci = intervalOf(plusMinus[2]);
+    return ci === undefined ? undefined : withValue(plusMinus[1], ci);
+  }
+  return withValue(trimmed, undefined);
+}

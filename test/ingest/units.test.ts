@@ -9,6 +9,7 @@ import {
   parseGpuHours,
   parseMassKg,
   parseMetricCell,
+  parseMetricStatement,
   parseNumber,
   parsePercent,
 } from '../../src/ingest/units.ts';
@@ -182,5 +183,27 @@ describe('parseMetricCell', () => {
     ['', { value: null }],
   ])('%j', (text, expected) => {
     expect(parseMetricCell(text)).toEqual(expected);
+  });
+});
+
+describe('parseMetricStatement', () => {
+  test.each([
+    ['86.9 % (95% CI 86.2–87.6%)', { value: 86.9, unit: '%', ci95: { low: 86.2, high: 87.6 } }],
+    ['87.3% ±0.7%', { value: 87.3, unit: '%', ci95: 0.7 }],
+    ['.829 ± .013', { value: 0.829, ci95: 0.013 }],
+    ['0.91 (0.89, 0.93)', { value: 0.91, ci95: { low: 0.89, high: 0.93 } }],
+    ['0.869 [0.857, 0.881]', { value: 0.869, ci95: { low: 0.857, high: 0.881 } }],
+    ['0.869 ± 0.012 (95% CI)', { value: 0.869, ci95: 0.012 }],
+    ['0.834 (95% CI: 0.821–0.847)', { value: 0.834, ci95: { low: 0.821, high: 0.847 } }],
+    ['0.9 (CI 0.88 to 0.92)', { value: 0.9, ci95: { low: 0.88, high: 0.92 } }],
+    ['**0.840** ±0.005', { value: 0.84, ci95: 0.005 }],
+    ['12ms', { value: 12, unit: 'ms' }],
+    ['-0.5', { value: -0.5 }],
+  ])('%s', (text, expected) => {
+    expect(parseMetricStatement(text)).toEqual(expected);
+  });
+
+  test.each(['0.87 (best so far)', 'n/a', 'high', '0.87 ± a lot', ''])('%s is not read (kept as written)', (text) => {
+    expect(parseMetricStatement(text)).toBeUndefined();
   });
 });

@@ -4,7 +4,17 @@
  */
 
 import type { RootContent, Table } from 'mdast';
-import { innerSliceOf, linesOf, readLabelLine, sliceOf, startOf, stripEmphasis, tableOf, type Source } from '../markdown-blocks.ts';
+import {
+  innerSliceOf,
+  itemsOf,
+  linesOf,
+  readLabelLine,
+  sliceOf,
+  startOf,
+  stripEmphasis,
+  tableOf,
+  type Source,
+} from '../markdown-blocks.ts';
 import { normalizeLabel } from '../text.ts';
 import type { SourcePosition } from '../types.ts';
 import type { Entry, LabelRule } from './context.ts';
@@ -21,6 +31,8 @@ export interface SectionLabels {
   ruleOf(norm: string): LabelRule | undefined;
   /** The label a table with no label line above it stands for, from its header cells (as written); undefined when none. */
   tableLabel(header: readonly string[]): string | undefined;
+  /** The label a list right under the section's heading stands for, from its items; undefined when none. */
+  listLabel?(items: readonly { text: string; checked: boolean | null }[]): string | undefined;
 }
 
 /**
@@ -49,6 +61,14 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
     if (node.type === 'table' && !(current && current.value === '' && current.blocks.length === 0)) {
       const label = tableLabel(source, node, labels);
       if (label !== undefined && (!current || labels.ruleOf(current.norm) !== labels.ruleOf(normalizeLabel(label)))) {
+        current = open(label, '', '', startOf(node));
+        current.blocks.push(node);
+        continue;
+      }
+    }
+    if (node.type === 'list' && !current) {
+      const label = labels.listLabel?.(itemsOf(source, node));
+      if (label !== undefined) {
         current = open(label, '', '', startOf(node));
         current.blocks.push(node);
         continue;

@@ -2,18 +2,52 @@
 
 import { setOwn } from '../../util/own.ts';
 import { OVERALL_GROUP_NAME } from '../../analysis/sizes.ts';
-import { codeOf, startOf, stripEmphasis, tableOf, type TableData } from '../markdown-blocks.ts';
+import { codeOf, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type TableData } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
+import type { List } from 'mdast';
 import type { FieldPath, SourcePosition } from '../types.ts';
-import { parseConfidenceInterval, parseCount, parseMetricCell, parseNumber } from '../units.ts';
-import { blockOf, blocksOf, type Handler, type LabelRule, type TableRule } from './context.ts';
+import { parseConfidenceInterval, parseCount, parseMetricCell, parseMetricStatement, parseNumber } from '../units.ts';
+import { blockOf, blocksOf, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { column, metricCell, numberCell, readTableRows } from './table.ts';
 
-/** The test-metric table: metric, value (a `%` value keeps percent with unit "%"), 95% CI. */
+/**
+ * Test metrics written as a list, one `Metric: value` item each (`- Accuracy: 86.9% (95% CI 86.2–87.6%)`,
+ * `- F1: .829 ± .013`): read only when every item is, so a list of anything else (notes, a link)
+ * stays in the section as written.
+ */
+function testMetricList(entry: Entry, ctx: Context): boolean {
+  const list = entry.blocks.find((node): node is List => node.type === 'list' && !ctx.consumed.has(node));
+  if (!list) return false;
+  const items = itemsOf(ctx.source, list).map((item) => {
+    const split = splitKeyValue(item.text);
+    const key = split ? stripEmphasis(split.key).trim() : '';
+    const read = split && key !== '' && !item.nested ? parseMetricStatement(stripEmphasis(split.value)) : undefined;
+    return { item, key, read, at: { line: item.position.line, column: item.position.column + (split?.valueOffset ?? 0) } };
+  });
+  if (items.length === 0 || items.some((i) => i.read === undefined)) return false;
+  ctx.consumed.add(list);
+  const path: FieldPath = ['evaluation', 'testMetrics'];
+  ctx.b.set(
+    path,
+    items.map(({ key, read }) => ({ metric: key, ...read })),
+    items[0]?.item.position,
+  );
+  items.forEach(({ item, at }, index) => {
+    ctx.b.mark([...path, index], item.position);
+    ctx.b.mark([...path, index, 'metric'], item.position);
+    ctx.b.mark([...path, index, 'value'], at);
+  });
+  return true;
+}
+
+/** The test-metric table: metric, value (a `%` value keeps percent with unit "%"), 95% CI; or a list (`testMetricList`). */
 const testMetricsHandler: Handler = (entry, ctx) => {
   const block = blockOf(entry, ctx, 'table');
-  if (!block) return;
+  if (!block) {
+    testMetricList(entry, ctx);
+    return;
+  }
   const table = tableOf(ctx.source, block);
   const metric = Math.max(0, column(table, /metric|name|measure/));
   let ci = column(table, /\bci\b|confidence|interval|error|std/, [metric]);

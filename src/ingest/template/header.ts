@@ -8,6 +8,7 @@ import { isPlaceholder } from '../placeholder.ts';
 import { toCamelCase } from '../text.ts';
 import type { Handler, LabelRule } from './context.ts';
 import { keyValueItems, textField, textRule } from './fields.ts';
+import { writtenDate } from '../dates.ts';
 
 /** Ids in a `Related:` value: comma- or space-separated, Markdown links reduced to their text. */
 export function readIds(text: string): string[] {
@@ -36,7 +37,7 @@ const lineageHandler: Handler = (entry, ctx) => {
 export const HEADER_RULES: readonly LabelRule[] = [
   textRule(/^(experiment )?id$|^experiment identifier$|^run id$/, ['id']),
   textRule(/^(experiment )?name$|^experiment title$/, ['name']),
-  textRule(/^(start )?date$|^date started$|^started( on)?$/, ['date']),
+  textRule(/^(start )?date$|^date started$|^started( on)?$/, ['date'], writtenDate),
   textRule(/experimenter|^author|^owner|researcher/, ['experimenter']),
   textRule(/tracking platform|tracking tool|^tracker$|^platform$/, ['trackingPlatform']),
   { pattern: /related experiments?|lineage/, path: ['lineage'], handler: lineageHandler },

@@ -8,6 +8,7 @@ import { splitKeyValue, stripEmphasis } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import type { Handler, LabelRule } from './context.ts';
 import { keyValueItems, textRule } from './fields.ts';
+import { writtenDate } from '../dates.ts';
 
 /** Lower-cases a status written in any case (`Completed` → `completed`). */
 function readStatus(text: string): string {
@@ -38,7 +39,7 @@ const tagsHandler: Handler = (entry, ctx) => {
 
 /** The metadata's labels, in order: the first match wins. */
 export const METADATA_RULES: readonly LabelRule[] = [
-  textRule(/completion date|completed( on)?$|end date|date completed|finished( on)?$/, ['completionDate']),
+  textRule(/completion date|completed( on)?$|end date|date completed|finished( on)?$/, ['completionDate'], writtenDate),
   textRule(/^status$/, ['status'], readStatus),
   textRule(/template version/, ['templateVersion']),
   textRule(/^based on/, ['basedOn']),

@@ -5,7 +5,8 @@
  * a label line is labelled by its section's table rules (by header row), then read the same way.
  */
 
-import { stripEmphasis } from '../markdown-blocks.ts';
+import { splitKeyValue, stripEmphasis } from '../markdown-blocks.ts';
+import { parseMetricStatement } from '../units.ts';
 import { normalizeLabel } from '../text.ts';
 import { type Context, type Entry, type LabelRule, type TableRule } from './context.ts';
 import { COMPARISON_RULES, COMPARISON_TABLES } from './comparison.ts';
@@ -59,6 +60,20 @@ export const SECTION_TABLE_RULES: Readonly<Record<SectionKey, readonly TableRule
   metadata: [],
 };
 
+type ListItems = readonly { text: string; checked: boolean | null }[];
+
+/** Section → the label a list right under its heading stands for (a to-do list, a list of metrics). */
+export const SECTION_LIST_RULES: Readonly<Partial<Record<SectionKey, (items: ListItems) => string | undefined>>> = {
+  nextSteps: (items) => (items.some((item) => item.checked !== null) ? 'Recommendations' : undefined),
+  evaluation: (items) => (items.length > 0 && items.every(isMetricItem) ? 'Test Set Performance' : undefined),
+};
+
+/** `Accuracy: 0.869 ± 0.012`: a list item that is one test metric (see `parseMetricStatement`). */
+function isMetricItem(item: { text: string }): boolean {
+  const split = splitKeyValue(item.text);
+  return split !== undefined && split.key.trim() !== '' && parseMetricStatement(stripEmphasis(split.value)) !== undefined;
+}
+
 /** The header or metadata rule that reads a normalized label (in any section), or undefined. */
 export function findGlobalLabelRule(norm: string): LabelRule | undefined {
   return GLOBAL_LABEL_RULES.find(({ pattern }) => pattern.test(norm));
@@ -72,7 +87,12 @@ export function findTableLabel(header: readonly string[], section: SectionKey): 
 
 /** What `readEntries` needs to know about a section's labels. */
 export function sectionLabels(section: SectionKey): SectionLabels {
-  return { ruleOf: (norm) => findLabelRule(norm, section), tableLabel: (header) => findTableLabel(header, section) };
+  const listLabel = SECTION_LIST_RULES[section];
+  return {
+    ruleOf: (norm) => findLabelRule(norm, section),
+    tableLabel: (header) => findTableLabel(header, section),
+    ...(listLabel === undefined ? {} : { listLabel }),
+  };
 }
 
 /** The rule that reads a label (normalized with `normalizeLabel`) in a section, or undefined for an unknown label. */

@@ -1,0 +1,63 @@
+/**
+ * Dates as people write them in a log, read into the record's `YYYY-MM-DD`: `9 March 2026`,
+ * `March 9, 2026`, `9th Mar 2026`, `09-Mar-2026`, `2026/03/09`, `2026-3-9`. Only forms that cannot be
+ * misread are accepted: a month by name, or a four-digit year first. `03/09/2026` (March or
+ * September?) and anything else stays as written, for the validator to report with the format to use.
+ */
+
+const MONTHS: readonly string[] = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** 1–12 for a month's name or its abbreviation of three letters or more (`Mar`, `Sept.`); undefined otherwise. */
+function monthOf(name: string): number | undefined {
+  const word = name.toLowerCase().replace(/\.$/, '');
+  if (word.length < 3) return undefined;
+  const index = MONTHS.findIndex((month) => month.startsWith(word));
+  return index < 0 ? undefined : index + 1;
+}
+
+function iso(year: number, month: number, day: number): string | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const MONTH = String.raw`([A-Za-z]{3,9}\.?)`;
+const YEAR = String.raw`(\d{4})`;
+/** `9 March 2026`, `9th Mar. 2026`, `09-Mar-2026`. */
+const DAY_MONTH_YEAR = new RegExp(String.raw`^${DAY}[\s-]+${MONTH}[\s-]+${YEAR}$`);
+/** `March 9, 2026`, `Mar 9th 2026`. */
+const MONTH_DAY_YEAR = new RegExp(String.raw`^${MONTH}\s+${DAY},?\s+${YEAR}$`);
+/** `2026/03/09`, `2026-3-9`, `2026.03.09`. */
+const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+
+/** The `YYYY-MM-DD` of a date written in one of the unambiguous forms above, or `text` as it was. */
+export function writtenDate(text: string): string {
+  const t = text.trim();
+  let m = YEAR_FIRST.exec(t);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3])) ?? text;
+  m = DAY_MONTH_YEAR.exec(t);
+  if (m) {
+    const month = monthOf(m[2] ?? '');
+    return month === undefined ? text : (iso(Number(m[3]), month, Number(m[1])) ?? text);
+  }
+  m = MONTH_DAY_YEAR.exec(t);
+  if (m) {
+    const month = monthOf(m[1] ?? '');
+    return month === undefined ? text : (iso(Number(m[3]), month, Number(m[2])) ?? text);
+  }
+  return text;
+}
