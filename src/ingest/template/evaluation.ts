@@ -140,10 +140,46 @@ function confusionFromTable(table: TableData): { labels: string[]; matrix: (numb
 }
 
 /** The confusion matrix: a fenced text grid or a GFM table; a `(positive class: …)` aside names the positive label. */
+/** The four cells of a binary confusion matrix, by the names people give them. */
+const COUNT_NAMES: readonly [RegExp, 'tp' | 'fp' | 'fn' | 'tn'][] = [
+  [/^(tp|true positives?)$/, 'tp'],
+  [/^(fp|false positives?)$/, 'fp'],
+  [/^(fn|false negatives?)$/, 'fn'],
+  [/^(tn|true negatives?)$/, 'tn'],
+];
+
+/**
+ * A binary confusion matrix written as its four counts (`- TP: 3,900`, `- False positives: 386`, …,
+ * in any order): rows actual, columns predicted, negative class first, as the template's grid. The
+ * classes are "Negative" and "Positive" (the label's aside can name the positive class). Undefined
+ * unless the items are exactly the four counts.
+ */
+export function confusionFromCounts(items: readonly string[]): { labels: string[]; matrix: number[][]; positive: string } | undefined {
+  const counts: Partial<Record<'tp' | 'fp' | 'fn' | 'tn', number>> = {};
+  for (const text of items) {
+    const split = splitKeyValue(text);
+    if (!split) return undefined;
+    const name = COUNT_NAMES.find(([pattern]) => pattern.test(normalizeLabel(split.key)))?.[1];
+    const count = parseCount(stripEmphasis(split.value)) ?? parseNumber(stripEmphasis(split.value));
+    if (name === undefined || count === undefined || counts[name] !== undefined) return undefined;
+    counts[name] = count;
+  }
+  const { tp, fp, fn, tn } = counts;
+  if (tp === undefined || fp === undefined || fn === undefined || tn === undefined || items.length !== 4) return undefined;
+  return {
+    labels: ['Negative', 'Positive'],
+    matrix: [
+      [tn, fp],
+      [fn, tp],
+    ],
+    positive: 'Positive',
+  };
+}
+
 const confusionHandler: Handler = (entry, ctx) => {
   const code = blockOf(entry, ctx, 'code');
   const table = code ? undefined : blockOf(entry, ctx, 'table');
-  let parsed: { labels: string[]; matrix: (number | string)[][] } | undefined;
+  let parsed: { labels: string[]; matrix: (number | string)[][]; positive?: string } | undefined;
   let position: SourcePosition | undefined;
   if (code) {
     const { text, position: at } = codeOf(code);
@@ -160,9 +196,19 @@ const confusionHandler: Handler = (entry, ctx) => {
   } else if (table) {
     parsed = confusionFromTable(tableOf(ctx.source, table));
     position = startOf(table);
+  } else {
+    const list = entry.blocks.find((node): node is List => node.type === 'list' && !ctx.consumed.has(node));
+    parsed = list ? confusionFromCounts(itemsOf(ctx.source, list).map((item) => item.text)) : undefined;
+    if (list && parsed) {
+      ctx.consumed.add(list);
+      position = startOf(list);
+    }
   }
   if (!parsed || !position) return;
-  const positive = /positive(?: class)?[:=]\s*([^,;)]+)/i.exec(entry.qualifier)?.[1]?.trim();
+  const named = /positive(?: class)?[:=]\s*([^,;)]+)/i.exec(entry.qualifier)?.[1]?.trim();
+  // Counts name no classes: the aside's positive class, when it gives one, names the second.
+  if (named !== undefined && parsed.positive !== undefined) parsed = { ...parsed, labels: [parsed.labels[0] ?? 'Negative', named] };
+  const positive = named ?? parsed.positive;
   ctx.b.set(
     ['evaluation', 'confusionMatrix'],
     { labels: parsed.labels, matrix: parsed.matrix, ...(positive ? { positiveLabel: positive } : {}) },

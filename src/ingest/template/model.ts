@@ -1,11 +1,12 @@
 /** The "Model Configuration" section: type, architecture, the hyperparameter table, the training configuration. */
 
 import { stripEmphasis, tableOf, startOf } from '../markdown-blocks.ts';
+import type { FieldPath } from '../types.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { toCamelCase } from '../text.ts';
 import { parseEarlyStopping, parseNumber, parseScalar } from '../units.ts';
-import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
-import { asLabelRules, itemRule, keyValueFields, textRule, type ItemRule } from './fields.ts';
+import { blockOf, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
+import { asLabelRules, itemRule, keyValueFields, keyValueItems, textRule, type ItemRule } from './fields.ts';
 import { column, readTableRows } from './table.ts';
 
 /** A search space as written: `[0.0001, 0.01]` range, `[16, 32, 64]` choice, otherwise text. */
@@ -40,10 +41,32 @@ function isSearchSpacePlaceholder(text: string): boolean {
   return inner.includes('|') || (!inner.includes(',') && parseNumber(inner) === undefined);
 }
 
+/** Hyperparameters written as a `name: value` list (`- learning_rate: 0.05`), in order. */
+function hyperparameterList(entry: Entry, ctx: Context): void {
+  const items = keyValueItems(entry, ctx).filter((item) => item.key !== '');
+  const path: FieldPath = ['model', 'hyperparameters'];
+  const values: { name: string; value?: unknown }[] = [];
+  for (const item of items) {
+    if (isPlaceholder(item.key)) continue;
+    const index = values.length;
+    if (isPlaceholder(item.value)) {
+      ctx.b.placeholder([...path, index, 'value'], item.position);
+      values.push({ name: item.key });
+    } else values.push({ name: item.key, value: parseScalar(stripEmphasis(item.value)) });
+    ctx.b.mark([...path, index], item.item.position);
+    ctx.b.mark([...path, index, 'name'], item.item.position);
+    ctx.b.mark([...path, index, 'value'], item.position);
+  }
+  if (values.length > 0) ctx.b.set(path, values, items[0]?.item.position);
+}
+
 /** The hyperparameter table: name, value, search space, tuning method (other columns kept). */
 const hyperparametersHandler: Handler = (entry, ctx) => {
   const block = blockOf(entry, ctx, 'table');
-  if (!block) return;
+  if (!block) {
+    hyperparameterList(entry, ctx);
+    return;
+  }
   const table = tableOf(ctx.source, block);
   const name = Math.max(0, column(table, /param|name/));
   const space = column(table, /search|space|range|grid|candidates|distribution/, [name]);

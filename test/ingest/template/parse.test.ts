@@ -290,3 +290,52 @@ describe('parseSource leniency', () => {
     expect(parsed.diagnostics.map((d) => d.code)).toEqual(['missing-id']);
   });
 });
+
+describe('logs written as lists instead of tables', () => {
+  test('hyperparameters as a `name: value` list', () => {
+    const { record, parsed } = load(
+      '**Experiment ID**: a\n\n## Model Configuration\n\n**Hyperparameters**:\n- learning_rate: 0.05\n- max_depth: 8\n- booster: gbtree\n- seed: [seed]\n',
+    );
+    expect(record.model?.hyperparameters).toEqual([
+      { name: 'learning_rate', value: 0.05 },
+      { name: 'max_depth', value: 8 },
+      { name: 'booster', value: 'gbtree' },
+      { name: 'seed' },
+    ]);
+    expect((parsed.data as { placeholders?: string[] }).placeholders).toContain('model.hyperparameters.3.value');
+    expect(parsed.positions.get('model.hyperparameters.1.value')).toEqual({ line: 7, column: 14 });
+  });
+
+  test('a binary confusion matrix as its four counts, in any order and naming', () => {
+    const { record } = load(
+      '**Experiment ID**: a\n\n## Evaluation Results\n\n**Confusion Matrix** (positive class: Fraud):\n- True positives: 40\n- FN: 10\n- False Positives: 5\n- tn: 945\n',
+    );
+    // Rows actual, columns predicted, negative class first: [[TN, FP], [FN, TP]].
+    expect(record.evaluation?.confusionMatrix).toEqual({
+      labels: ['Negative', 'Fraud'],
+      matrix: [
+        [945, 5],
+        [10, 40],
+      ],
+      positiveLabel: 'Fraud',
+    });
+  });
+
+  test('a list that is not exactly the four counts stays as written', () => {
+    const { record } = load('**Experiment ID**: a\n\n## Evaluation Results\n\n**Confusion Matrix**:\n- TP: 40\n- FP: 5\n- FN: 10\n');
+    expect(record.evaluation?.confusionMatrix).toBeUndefined();
+    expect(JSON.stringify(record)).toContain('TP: 40');
+  });
+
+  test.each([
+    ['Done', 'completed'],
+    ['**Finished** ✅', 'completed'],
+    ['In progress', 'running'],
+    ['WIP', 'running'],
+    ['Not started', 'planned'],
+    ['Canceled', 'cancelled'],
+    ['Crashed', 'failed'],
+  ])('status "%s" is %s', (written, status) => {
+    expect(load(`**Experiment ID**: a\n**Status**: ${written}\n`).record.status).toBe(status);
+  });
+});
