@@ -13,6 +13,7 @@ import { closestMatch } from './text.ts';
 import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type SourcePosition } from './types.ts';
 import { parseNumber } from './units.ts';
 import { pushAll } from '../util/arrays.ts';
+import { statusFromWords } from './status.ts';
 
 /** The parts of a zod issue this module reads (zod's issue union, loosened for uniform access). */
 interface Issue {
@@ -218,7 +219,9 @@ function describeIssue(issue: Issue, path: FieldPath, value: unknown): { code: s
     }
     case 'invalid_value': {
       const options = issue.values ?? [];
-      const suggestion = typeof value === 'string' ? closestMatch(value, options.map(String)) : undefined;
+      // A status in other words ("Done") is suggested by meaning; anything else by spelling.
+      const meant = field === 'status' && typeof value === 'string' ? statusFromWords(value) : undefined;
+      const suggestion = meant ?? (typeof value === 'string' ? closestMatch(value, options.map(String)) : undefined);
       return {
         code: 'invalid-value',
         message: msg.invalidOption(options, value),

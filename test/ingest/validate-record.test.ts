@@ -118,3 +118,15 @@ describe('validateRecord', () => {
     expect(diagnostics.map(formatDiagnostic)).toEqual(['bad.json:1:9: invalid JSON: expected a value']);
   });
 });
+
+describe('a status in other words', () => {
+  test.each([
+    ['Done', 'completed'],
+    ['In progress', 'running'],
+    ['Canceled', 'cancelled'],
+  ])('"%s" in JSON is an error that suggests "%s"', (written, status) => {
+    expect(problems(`{ "id": "exp-1", "status": "${written}" }`)).toEqual([
+      `exp.json:1:28 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "${written}" — did you mean "${status}"?`,
+    ]);
+  });
+});

@@ -9,23 +9,11 @@ import { isPlaceholder } from '../placeholder.ts';
 import type { Handler, LabelRule } from './context.ts';
 import { keyValueItems, textRule } from './fields.ts';
 import { writtenDate } from '../dates.ts';
-
-/** Words people write for a status, by the status they mean (matched on the whole value, any case). */
-const STATUS_WORDS: readonly [RegExp, string][] = [
-  [/^(done|finished|complete|completed|succeeded|success(ful)?|closed)$/, 'completed'],
-  [/^(in progress|in-progress|ongoing|running|active|training|wip|started)$/, 'running'],
-  [/^(planned|todo|to do|to-do|not started|queued|scheduled|pending|proposed)$/, 'planned'],
-  [/^(failed|failure|error|errored|crashed|broken)$/, 'failed'],
-  [/^(cancelled|canceled|aborted|abandoned|stopped|killed|dropped)$/, 'cancelled'],
-];
+import { statusFromWords } from '../status.ts';
 
 /** A status written in any case or in other words (`Completed`, `Done`, `In progress`, `Canceled`) → the record's status. */
 function readStatus(text: string): string {
-  const words = stripEmphasis(text)
-    .toLowerCase()
-    .replace(/^[^a-z]+|[^a-z]+$/g, '')
-    .replace(/\s+/g, ' ');
-  return STATUS_WORDS.find(([pattern]) => pattern.test(words))?.[1] ?? stripEmphasis(text);
+  return statusFromWords(stripEmphasis(text)) ?? stripEmphasis(text);
 }
 
 /** `Key: value` tags list → `tags`. */
