@@ -218,3 +218,9 @@ export function parseMetricStatement(
   }
   return withValue(trimmed, undefined);
 }
+
+/** An epoch as logs write it: `3`, `3/100` (Keras: epoch 3 of 100), `Epoch 3`, `ep. 3`. */
+export function parseEpoch(text: string): number | undefined {
+  const match = /^(?:epoch|ep\.?|step|iter(?:ation)?)?\s*(\d+)\s*(?:\/\s*\d+)?$/i.exec(text.trim());
+  return match?.[1] === undefined ? parseNumber(text) : Number(match[1]);
+}

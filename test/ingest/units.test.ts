@@ -4,6 +4,7 @@ import {
   parseConfidenceInterval,
   parseCount,
   parseDurationHours,
+  parseEpoch,
   parseEarlyStopping,
   parseGpuCount,
   parseGpuHours,
@@ -205,5 +206,21 @@ describe('parseMetricStatement', () => {
 
   test.each(['0.87 (best so far)', 'n/a', 'high', '0.87 ± a lot', ''])('%s is not read (kept as written)', (text) => {
     expect(parseMetricStatement(text)).toBeUndefined();
+  });
+});
+
+describe('parseEpoch', () => {
+  test.each([
+    ['3', 3],
+    ['3/100', 3],
+    ['Epoch 3', 3],
+    ['ep. 12', 12],
+    [' 7 / 10 ', 7],
+    ['2.5', 2.5],
+  ])('%s is %s', (text, epoch) => {
+    expect(parseEpoch(text)).toBe(epoch);
+  });
+  test.each(['three', '3/', 'epoch'])('%s is not an epoch', (text) => {
+    expect(parseEpoch(text)).toBeUndefined();
   });
 });

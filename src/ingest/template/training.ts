@@ -4,7 +4,7 @@ import { isLearningRateColumn, metricInfo } from '../../analysis/metrics.ts';
 import { startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
 import { isPlainObject } from '../finish.ts';
 import { isPlaceholder } from '../placeholder.ts';
-import { parseDurationHours, parseGpuCount, parseGpuHours, parseMassKg, parseMetricCell, parseNumber } from '../units.ts';
+import { parseDurationHours, parseEpoch, parseGpuCount, parseGpuHours, parseMassKg, parseMetricCell, parseNumber } from '../units.ts';
 import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { asLabelRules, itemRule, keyValueFields, keyValueItems, type ItemRule } from './fields.ts';
 import { column, metricCell, numberCell, readTableRows } from './table.ts';
@@ -19,7 +19,7 @@ const historyHandler: Handler = (entry, ctx) => {
     path: ['training', 'history'],
     key: epoch,
     keyField: 'epoch',
-    readKey: (cell) => numberCell(cell),
+    readKey: (cell) => numberCell(cell, parseEpoch),
     readRow: (row, write) => {
       table.header.forEach((head, index) => {
         if (index === epoch) return;
@@ -45,10 +45,16 @@ const bestModelHandler: Handler = (entry, ctx) => {
     isPlainObject(history) && Array.isArray(history['history']) && isPlainObject(history['history'][0])
       ? Object.keys(history['history'][0])
       : [];
+  // Written on the label's line (`**Best Model**: epoch 85 (val loss 0.334)`): the epoch it names, and the text as written.
+  if (entry.value !== '' && !isPlaceholder(entry.value)) {
+    const epoch = /\b(?:epoch|step|iteration)\s*(\d+)/i.exec(entry.value)?.[1];
+    if (epoch !== undefined) ctx.b.set(['training', 'bestModel', 'epoch'], Number(epoch), entry.position);
+    ctx.b.set(['training', 'bestModel', 'description'], entry.value.trim(), entry.position);
+  }
   for (const item of keyValueItems(entry, ctx)) {
     if (item.key === '') continue;
     if (/^(best )?(epoch|step|iteration)$/.test(item.norm))
-      ctx.b.text(['training', 'bestModel', 'epoch'], item.value, item.position, parseNumber);
+      ctx.b.text(['training', 'bestModel', 'epoch'], item.value, item.position, parseEpoch);
     else if (/selected by|selection|criterion|chosen by/.test(item.norm))
       ctx.b.text(['training', 'bestModel', 'selectedBy'], item.value, item.position);
     else {

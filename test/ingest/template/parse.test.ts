@@ -339,3 +339,17 @@ describe('logs written as lists instead of tables', () => {
     expect(load(`**Experiment ID**: a\n**Status**: ${written}\n`).record.status).toBe(status);
   });
 });
+
+describe('training results as people write them', () => {
+  test('epochs written as "3/5" (Keras) or "Epoch 3" are epoch numbers', () => {
+    const { record } = load(
+      '**Experiment ID**: a\n\n## Training Results\n\n| Epoch | Loss |\n|---|---|\n| 1/5 | 0.69 |\n| Epoch 2 | 0.52 |\n| 3 | 0.41 |\n',
+    );
+    expect(record.training?.history?.map((row) => row.epoch)).toEqual([1, 2, 3]);
+  });
+
+  test('a best model written on the label line keeps its text and the epoch it names', () => {
+    const { record } = load('**Experiment ID**: a\n\n## Training Results\n\n**Best Model**: epoch 85 (val loss 0.334)\n');
+    expect(record.training?.bestModel).toEqual({ epoch: 85, description: 'epoch 85 (val loss 0.334)' });
+  });
+});
