@@ -335,3 +335,8 @@ export const validateUsage = (): string =>
     '  --config <file>   settings file (default: logbook.config.json, when there is one)',
     '  -h, --help        show this message',
   ].join('\n');
+
+export const valueKeptAsNote = (label: string): string =>
+  `the text after "${label}:" is not what Logbook reads there; it is kept as a note and shown on the page`;
+export const hintValueKeptAsNote = (label: string): string =>
+  `to have it read, put the values under the "${label}" label as the template does (a table or a list); to keep it as prose, leave it`;

@@ -325,6 +325,8 @@ function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSou
         continue;
       }
       if (object.keysAreData) continue;
+      // The template parser's note beside a field (`hyperparametersNote`) has its own warning.
+      if (key.endsWith('Note') && object.shape[key.slice(0, -'Note'.length)] !== undefined) continue;
       const suggestion = closestMatch(key, Object.keys(object.shape));
       if (!suggestion) continue;
       const keyPath = [...at, key];

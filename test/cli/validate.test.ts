@@ -28,7 +28,7 @@ describe('logbook validate', () => {
     const { status, err } = await run(['test/fixtures/broken/one-bad-among-good']);
     expect(status).toBe(1);
     expect(err).toEqual([
-      'error: test/fixtures/broken/one-bad-among-good/exp-303.json:3:13 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — use one of: planned, running, completed, failed, cancelled',
+      'error: test/fixtures/broken/one-bad-among-good/exp-303.json:3:13 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — did you mean "completed"?',
       'validate: 3 records, 1 error, 0 warnings',
     ]);
   });
@@ -53,10 +53,10 @@ describe('logbook validate', () => {
       const { err } = await run([dir], { GITHUB_ACTIONS: 'true' });
       // Exactly one line starts with "::": Logbook's own annotation, with the name escaped inside it.
       expect(err.filter((line) => line.startsWith('::'))).toEqual([
-        `::error file=${dir.replace(/:/g, '%3A')}/x%0A%3A%3Aerror file=a%2Cline=1%3A%3Aforged%0A%3A%3Aadd-mask%3A%3Asecret.json,line=1,col=28::status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — use one of: planned, running, completed, failed, cancelled`,
+        `::error file=${dir.replace(/:/g, '%3A')}/x%0A%3A%3Aerror file=a%2Cline=1%3A%3Aforged%0A%3A%3Aadd-mask%3A%3Asecret.json,line=1,col=28::status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — did you mean "completed"?`,
       ]);
       expect(err[0]).toBe(
-        `error: ${dir}/x\\n::error file=a,line=1::forged\\n::add-mask::secret.json:1:28 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — use one of: planned, running, completed, failed, cancelled`,
+        `error: ${dir}/x\\n::error file=a,line=1::forged\\n::add-mask::secret.json:1:28 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — did you mean "completed"?`,
       );
       expect(err.every((line) => !line.includes('\n'))).toBe(true);
     } finally {

@@ -100,7 +100,7 @@ describe('loadRecords', () => {
       ['exp-304', 'template'],
     ]);
     expect(diagnostics.map(formatDiagnostic)).toEqual([
-      'test/fixtures/broken/one-bad-among-good/exp-303.json:3:13 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — use one of: planned, running, completed, failed, cancelled',
+      'test/fixtures/broken/one-bad-among-good/exp-303.json:3:13 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — did you mean "completed"?',
     ]);
   });
 

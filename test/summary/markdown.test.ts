@@ -98,7 +98,7 @@ describe('renderMarkdown', () => {
     // Failing records come first.
     expect(md.indexOf('### ❌ `exp-bad` — fails validation')).toBeLessThan(md.indexOf('### ⚠️ `exp-002`'));
     expect(md).toContain(
-      '> ```text\n> error: content/experiments/bad.json:3:13 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — use one of: planned, running, completed, failed, cancelled\n> ```',
+      '> ```text\n> error: content/experiments/bad.json:3:13 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — did you mean "completed"?\n> ```',
     );
   });
 

@@ -17,7 +17,8 @@ import { finishRecord, writtenDecimalsOf } from '../finish.ts';
 import { createSource, innerSliceOf, sliceOf, startOf, stripEmphasis } from '../markdown-blocks.ts';
 import { RecordBuilder } from '../record-builder.ts';
 import { normalizeLabel } from '../text.ts';
-import type { ParsedSource, SourcePosition } from '../types.ts';
+import * as msg from '../messages.ts';
+import { joinPath, type Diagnostic, type ParsedSource, type SourcePosition } from '../types.ts';
 import type { Context } from './context.ts';
 import { readEntries, type Prose } from './entries.ts';
 import { applyEntry, findGlobalLabelRule, sectionLabels } from './rules.ts';
@@ -72,6 +73,18 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
     const at = b.positions.get(path);
     return at === undefined ? undefined : source.lines[at.line - 1]?.slice(at.column - 1);
   });
-  const diagnostics = finishRecord(b.data, { file, placeholders: b.placeholders, idPosition: b.positions.get('id'), writtenDecimals });
+  const diagnostics = [
+    ...finishRecord(b.data, { file, placeholders: b.placeholders, idPosition: b.positions.get('id'), writtenDecimals }),
+    ...b.notes.map((note): Diagnostic => ({
+      level: 'warning',
+      code: 'value-kept-as-note',
+      file,
+      line: note.position.line,
+      column: note.position.column,
+      path: joinPath(note.path),
+      message: msg.valueKeptAsNote(note.label),
+      hint: msg.hintValueKeptAsNote(note.label),
+    })),
+  ];
   return { file, format: 'template', data: b.data, positions: b.positions, keyPositions: new Map(), diagnostics };
 }

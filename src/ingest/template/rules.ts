@@ -7,7 +7,9 @@
 
 import { splitKeyValue, stripEmphasis } from '../markdown-blocks.ts';
 import { parseMetricStatement } from '../units.ts';
-import { normalizeLabel } from '../text.ts';
+import { isPlaceholder } from '../placeholder.ts';
+import { normalizeLabel, toCamelCase } from '../text.ts';
+import type { SourcePosition } from '../types.ts';
 import { type Context, type Entry, type LabelRule, type TableRule } from './context.ts';
 import { COMPARISON_RULES, COMPARISON_TABLES } from './comparison.ts';
 import { DATASET_RULES } from './dataset.ts';
@@ -105,6 +107,24 @@ export function findLabelRule(norm: string, section: SectionKey): LabelRule | un
 /** Reads an entry with the rule its label names, or keeps it as an unknown label of its section. */
 export function applyEntry(entry: Entry, section: SectionKey, ctx: Context): void {
   const rule = findLabelRule(entry.norm, section);
-  if (rule) rule.handler(entry, ctx);
-  else keepUnknown(entry, SECTION_PATH[section], ctx);
+  if (!rule) {
+    keepUnknown(entry, SECTION_PATH[section], ctx);
+    return;
+  }
+  const before = valuesAt(ctx, entry.position);
+  rule.handler(entry, ctx);
+  // A value on the label's line that its reader had no use for (`**Test Set Performance**: see the
+  // W&B run`, where a table was expected) is kept as a note beside the field, never dropped.
+  if (entry.value !== '' && !isPlaceholder(entry.value) && valuesAt(ctx, entry.position) === before) {
+    const path = [...SECTION_PATH[section], `${toCamelCase(entry.label) || 'field'}Note`];
+    ctx.b.text(path, entry.value, entry.position);
+    ctx.b.notes.push({ path, position: entry.position, label: entry.label });
+  }
+}
+
+/** How many values of the record under construction were read from `position`. */
+function valuesAt(ctx: Context, position: SourcePosition): number {
+  let count = 0;
+  for (const at of ctx.b.positions.values()) if (at.line === position.line && at.column === position.column) count++;
+  return count;
 }
