@@ -233,6 +233,15 @@ function otherBlock(obj: object | undefined, known: readonly string[], prefix = 
   return items.length > 0 ? { kind: 'fields', items } : undefined;
 }
 
+/**
+ * A section's other fields after its sub-sections: under a heading of their own, so they do not read
+ * as part of the last sub-section ("Random seeds", "Training infrastructure").
+ */
+function otherBlocksAfterSubheadings(obj: object | undefined, known: readonly string[], sectionId: string): Block[] {
+  const block = otherBlock(obj, known);
+  return block === undefined ? [] : [{ kind: 'subheading', id: `${sectionId}-other-fields`, text: 'Other fields' }, block];
+}
+
 /** Columns a loose row type carries beyond the known ones, in first-seen order. */
 function extraColumns(rows: readonly object[] | undefined, known: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -364,7 +373,7 @@ function modelSection(r: Experiment, c: FieldContext, ctx: ExperimentPageContext
       ...otherFields(es, ['enabled', 'patience', 'monitor'], 'Early stopping'),
       ...otherFields(t, KNOWN.trainingConfig),
     ]),
-    otherBlock(m, KNOWN.model),
+    ...otherBlocksAfterSubheadings(m, KNOWN.model, 'model'),
   ]);
 }
 
@@ -414,7 +423,7 @@ function trainingSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCont
       field(c, 'Estimated CO₂', 'training.infrastructure.co2Kg', infra?.co2Kg, (v: number) => numberCell(v, ' kg')),
       ...otherFields(infra, KNOWN.infrastructure),
     ]),
-    otherBlock(t, KNOWN.training),
+    ...otherBlocksAfterSubheadings(t, KNOWN.training, 'training'),
   ]);
 }
 
@@ -769,7 +778,7 @@ function reproducibilitySection(r: Experiment, c: FieldContext): SectionView {
     fields(Object.entries(rep?.environment ?? {}).map(([k, v]) => ({ label: k, value: textCell(v) }))),
     { kind: 'subheading', id: 'random-seeds', text: 'Random seeds' },
     fields(Object.entries(rep?.seeds ?? {}).map(([k, v]) => ({ label: k, value: { text: String(v), numeric: true } }))),
-    otherBlock(rep, KNOWN.reproducibility),
+    ...otherBlocksAfterSubheadings(rep, KNOWN.reproducibility, 'reproducibility'),
   ]);
 }
 
@@ -829,7 +838,7 @@ function nextStepsSection(r: Experiment, c: FieldContext): SectionView {
     ]),
     listBlock('Blockers', n?.blockers, c, 'nextSteps.blockers'),
     listBlock('Action items', n?.actionItems, c, 'nextSteps.actionItems'),
-    otherBlock(n, KNOWN.nextSteps),
+    ...otherBlocksAfterSubheadings(n, KNOWN.nextSteps, 'next-steps'),
   ]);
 }
 

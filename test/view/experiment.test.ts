@@ -31,6 +31,17 @@ function stringLeaves(value: unknown, path: string, out: [string, string][]): [s
 }
 
 describe('buildExperimentPageData', () => {
+  test('a section\'s other fields after its sub-sections come under "Other fields", not under the last sub-section', () => {
+    const record = { id: 'x', model: { type: 'MLP', hyperparametersNote: 'defaults from exp-050' } } as unknown as Experiment;
+    const blocks = pageFor(record, [record]).sections.find((s) => s.id === 'model')?.blocks ?? [];
+    const at = blocks.findIndex((b) => b.kind === 'subheading' && b.id === 'model-other-fields');
+    expect(at).toBeGreaterThan(0);
+    expect(blocks[at + 1]).toEqual({
+      kind: 'fields',
+      items: [{ label: 'Hyperparameters note', value: { text: 'defaults from exp-050' } }],
+    });
+  });
+
   test("each baseline delta's assumption is said once: in its interval's note, or under the table when it has no interval", () => {
     let checked = 0;
     for (const record of experiments) {
