@@ -178,7 +178,9 @@ describe('charts in the dark scheme', () => {
         const ids = await page.$$eval('figure.chart', (figs) => figs.map((f) => f.id));
         expect(ids.length).toBeGreaterThan(2);
         for (const id of ids) {
-          await page.locator(`figure#${id}`).scrollIntoViewIfNeeded();
+          // Scrolled by the page itself: Playwright's scrollIntoViewIfNeeded first waits for the
+          // figure to be "stable" over animation frames, which a starved page may not get for 30 s.
+          await page.$eval(`figure#${id}`, (figure) => figure.scrollIntoView({ block: 'center' }));
           const { background, texts } = await pixelsOf(page, `figure#${id} .chart-canvas`);
           expect(background, `${id}: background luminance`).toBeLessThan(0.05);
           expect(texts.length, `${id}: text boxes measured`).toBeGreaterThan(0);
