@@ -180,8 +180,11 @@ export function parseMetricCell(text: string): { value: number | null; unit?: st
 /** What may stand before an interval inside its brackets: `95% CI`, `CI:`, `95%:`, `conf. int.`. */
 const CI_PREFIX = /^(?:95\s*%\s*)?(?:ci|conf(?:idence)?\.?\s*int(?:erval)?\.?)?\s*[:=]?\s*/i;
 
-/** An interval's text without its prefix and percent signs (it is in the value's unit), read by `parseConfidenceInterval`. */
-function intervalOf(text: string): number | { low: number; high: number } | undefined {
+/**
+ * An interval as written beside a value, in the value's unit: `parseConfidenceInterval` after a
+ * `95% CI` prefix and every percent sign are dropped (`90.4% – 92.0%`, `95% CI: 0.85–0.89`).
+ */
+export function parseWrittenInterval(text: string): number | { low: number; high: number } | undefined {
   const body = text.replace(CI_PREFIX, '').replace(/%/g, '').trim();
   return body === '' ? undefined : parseConfidenceInterval(body);
 }
@@ -208,12 +211,12 @@ export function parseMetricStatement(
   };
   const bracketed = /^(.*?\S)\s*[([](.*)[)\]]$/.exec(trimmed);
   if (bracketed?.[1] !== undefined && bracketed[2] !== undefined) {
-    const ci = intervalOf(bracketed[2]);
+    const ci = parseWrittenInterval(bracketed[2]);
     return ci === undefined ? undefined : withValue(bracketed[1], ci);
   }
   const plusMinus = /^(.*?\S)\s*((?:±|\+\/-|\+-).*)$/.exec(trimmed);
   if (plusMinus?.[1] !== undefined && plusMinus[2] !== undefined) {
-    const ci = intervalOf(plusMinus[2]);
+    const ci = parseWrittenInterval(plusMinus[2]);
     return ci === undefined ? undefined : withValue(plusMinus[1], ci);
   }
   return withValue(trimmed, undefined);

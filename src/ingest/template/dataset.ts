@@ -14,8 +14,9 @@ const datasetSizeHandler: Handler = (entry, ctx) => {
     return;
   }
   let understood = true;
-  for (const part of entry.value.split(/,|;|\band\b|\bx\b|×/)) {
-    const match = /^\s*(\S+)\s+(records?|rows?|samples?|examples?|instances?|features?|columns?|cols?)\s*$/i.exec(part);
+  // A comma between digits groups thousands (`50,000 reviews`); any other separates the parts.
+  for (const part of entry.value.split(/(?<!\d),|,(?!\d{3}(?!\d))|;|\band\b|\bx\b|×/)) {
+    const match = new RegExp(String.raw`^\s*(\S+)\s+(${RECORD_NOUNS}|features?|columns?|cols?)\s*$`, 'i').exec(part);
     const count = match?.[1] ? parseCount(match[1]) : undefined;
     if (!match?.[2] || count === undefined) {
       if (part.trim() !== '') understood = false;
@@ -27,18 +28,41 @@ const datasetSizeHandler: Handler = (entry, ctx) => {
   if (!understood) ctx.b.set(['dataset', 'sizeText'], entry.value, entry.position);
 };
 
-/** `Training: 70% (700K records)` → `{ name, fraction, records }`. */
+/** What a split or a dataset counts: records by any of the names logs give them. */
+const RECORD_NOUNS =
+  'records?|rows?|samples?|examples?|instances?|images?|documents?|docs|reviews?|sentences?|utterances?|patients?|users?|customers?|transactions?|txns|events?|sessions?|items?|clips?|videos?|files?';
+const SPLIT_RECORDS = new RegExp(String.raw`(\d[\d,.]*\s*[kKmMbB]?)\s*(?:${RECORD_NOUNS})\b`);
+/** A bare count beside a percentage (`40,000 (80%)`, `80% / 40k`). */
+const BARE_COUNT = /(?:^|[\s(/,;])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*[kKmMbB]?)(?=$|[\s)/,;])/;
+
+/**
+ * `Training: 70% (700K records)`, `Training: 40,000 (80%)` → `{ name, fraction, records }`. Words
+ * beyond the numbers (`80% (stratified by user)`) keep the value as written in `text`.
+ */
 function readSplit(name: string, value: string): Record<string, unknown> {
   const split: Record<string, unknown> = { name };
   const percent = /([+-]?\d+(?:\.\d+)?)\s*%/.exec(value);
-  if (percent?.[0]) split['fraction'] = parsePercent(percent[0]);
-  else {
+  let rest = value;
+  if (percent?.[0]) {
+    split['fraction'] = parsePercent(percent[0]);
+    rest = rest.replace(percent[0], ' ');
+  } else {
     const fraction = /^(0?\.\d+|1(?:\.0+)?|0)\b/.exec(value.trim());
-    if (fraction?.[1]) split['fraction'] = parseNumber(fraction[1]);
+    if (fraction?.[1]) {
+      split['fraction'] = parseNumber(fraction[1]);
+      rest = rest.replace(fraction[1], ' ');
+    }
   }
-  const records = /(\d[\d,.]*\s*[kKmMbB]?)\s*(?:records?|rows?|samples?|examples?|instances?)/.exec(value);
-  if (records?.[1]) split['records'] = parseCount(records[1].replace(/\s+/g, '')) ?? records[1];
-  if (split['fraction'] === undefined && split['records'] === undefined && value !== '') split['text'] = value;
+  const records = SPLIT_RECORDS.exec(rest) ?? (percent ? BARE_COUNT.exec(rest) : null);
+  if (records?.[1]) {
+    split['records'] = parseCount(records[1].replace(/\s+/g, '')) ?? records[1];
+    rest = rest.replace(records[0], ' ');
+  }
+  const words = rest
+    .replace(new RegExp(String.raw`\b(?:${RECORD_NOUNS})\b`, 'gi'), ' ')
+    .replace(/[^A-Za-z]+/g, ' ')
+    .trim();
+  if ((split['fraction'] === undefined && split['records'] === undefined && value !== '') || words !== '') split['text'] = value;
   return split;
 }
 

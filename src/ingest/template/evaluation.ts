@@ -7,7 +7,7 @@ import { isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import type { List } from 'mdast';
 import type { FieldPath, SourcePosition } from '../types.ts';
-import { parseConfidenceInterval, parseCount, parseMetricCell, parseMetricStatement, parseNumber } from '../units.ts';
+import { parseConfidenceInterval, parseCount, parseMetricCell, parseMetricStatement, parseNumber, parseWrittenInterval } from '../units.ts';
 import { blockOf, blocksOf, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { column, metricCell, numberCell, readTableRows } from './table.ts';
 
@@ -70,7 +70,7 @@ const testMetricsHandler: Handler = (entry, ctx) => {
       const ciText = stripEmphasis(ciCell?.text ?? '').replace(/\s*%$/, '');
       if (ciCell && ciText !== '' && !/^(-|—|n\/a)$/i.test(ciText)) {
         if (isPlaceholder(ciText)) write.placeholder('ci95', ciCell);
-        else write.set('ci95', parseConfidenceInterval(ciText) ?? ciText, ciCell);
+        else write.set('ci95', parseConfidenceInterval(ciText) ?? parseWrittenInterval(ciText) ?? ciText, ciCell);
       }
       table.header.forEach((head, index) => {
         if (index === metric || index === value || index === ci) return;

@@ -353,3 +353,34 @@ describe('training results as people write them', () => {
     expect(record.training?.bestModel).toEqual({ epoch: 85, description: 'epoch 85 (val loss 0.334)' });
   });
 });
+
+describe('dataset sizes and splits as people write them', () => {
+  const { record } = load(
+    [
+      '**Experiment ID**: a',
+      '',
+      '## Dataset',
+      '**Dataset Size**: 50,000 reviews, 12 features',
+      '',
+      '**Train/Val/Test Split**:',
+      '- Training: 40,000 (80%)',
+      '- Validation: 10% (5K rows)',
+      '- Test: 5% / 2.5k',
+      '- Holdout: 5% (stratified by user)',
+    ].join('\n'),
+  );
+
+  test('a count with thousands separators and any name for its records', () => {
+    expect(record.dataset).toMatchObject({ records: 50000, features: 12 });
+    expect(record.dataset?.['sizeText']).toBeUndefined();
+  });
+
+  test('a split written count first keeps its count; words beyond the numbers keep the value as written', () => {
+    expect(record.dataset?.splits).toEqual([
+      { name: 'Training', fraction: 0.8, records: 40000 },
+      { name: 'Validation', fraction: 0.1, records: 5000 },
+      { name: 'Test', fraction: 0.05, records: 2500 },
+      { name: 'Holdout', fraction: 0.05, text: '5% (stratified by user)' },
+    ]);
+  });
+});
