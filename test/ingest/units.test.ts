@@ -13,6 +13,7 @@ import {
   parseMetricStatement,
   parseNumber,
   parsePercent,
+  parseWrittenInterval,
 } from '../../src/ingest/units.ts';
 
 describe('literalDecimals', () => {
@@ -222,5 +223,19 @@ describe('parseEpoch', () => {
   });
   test.each(['three', '3/', 'epoch'])('%s is not an epoch', (text) => {
     expect(parseEpoch(text)).toBeUndefined();
+  });
+});
+
+describe('parseWrittenInterval', () => {
+  test.each([
+    ['90.4% – 92.0%', { low: 90.4, high: 92 }],
+    ['95% CI: 0.85–0.89', { low: 0.85, high: 0.89 }],
+    ['±0.7%', 0.7],
+    ['CI [0.1, 0.3]', { low: 0.1, high: 0.3 }],
+  ])('%s', (text, interval) => {
+    expect(parseWrittenInterval(text)).toEqual(interval);
+  });
+  test.each(['wide', '95% CI', ''])('%s is no interval', (text) => {
+    expect(parseWrittenInterval(text)).toBeUndefined();
   });
 });
