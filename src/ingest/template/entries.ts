@@ -67,10 +67,19 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
       }
     }
     if (node.type === 'list' && !current) {
-      const label = labels.listLabel?.(itemsOf(source, node));
+      const items = itemsOf(source, node);
+      const label = labels.listLabel?.(items);
       if (label !== undefined) {
         current = open(label, '', '', startOf(node));
         current.blocks.push(node);
+        continue;
+      }
+      // `- Commit: 9f8e7d6`, `- Seed: 7` right under the heading: each item one of the section's labels.
+      const asLabels = items.map((item) =>
+        item.nested ? undefined : plainLabelLine(item.text, item.position.line, labels, item.position.column - 1),
+      );
+      if (asLabels.length > 0 && asLabels.every((l) => l !== undefined)) {
+        for (const l of asLabels) if (l) open(l.label, l.qualifier, l.value, l.valuePosition);
         continue;
       }
     }
@@ -83,7 +92,7 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
     let target: Entry | undefined = current && current.value === '' && current.blocks.length === 0 ? current : undefined;
     const proseLines: string[] = [];
     for (const { text, line } of linesOf(source, node)) {
-      const label = readLabelLine(text, line);
+      const label = readLabelLine(text, line) ?? plainLabelLine(text, line, labels);
       if (label && (label.colon || labels.ruleOf(normalizeLabel(label.label)) !== undefined)) {
         target = open(label.label, label.qualifier, label.value, label.value === '' ? label.labelPosition : label.valuePosition);
         current = target;
@@ -97,6 +106,26 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
     if (proseLines.length > 0) prose.push({ markdown: proseLines.join('\n'), order: node.position?.start.offset ?? 0 });
   }
   return { entries, prose };
+}
+
+/** A label line without bold, `Status: completed`: `Key: value` whose key is one of the section's labels. */
+const PLAIN_LABEL_LINE = /^(\s*)([A-Za-z][^:*_`[\]]{0,48}?)\s*:[ \t]+(\S.*)$/;
+
+function plainLabelLine(text: string, line: number, labels: SectionLabels, columnOffset = 0): LabelLine | undefined {
+  const match = PLAIN_LABEL_LINE.exec(text);
+  if (!match?.[2] || match[3] === undefined) return undefined;
+  const aside = /^(.*?)\s*\(([^)]*)\)$/.exec(match[2].trim());
+  const label = (aside?.[1] ?? match[2]).trim();
+  if (labels.ruleOf(normalizeLabel(label)) === undefined) return undefined;
+  const value = match[3].trim();
+  return {
+    label,
+    qualifier: aside?.[2]?.trim() ?? '',
+    value,
+    colon: true,
+    labelPosition: { line, column: (match[1] ?? '').length + 1 + columnOffset },
+    valuePosition: { line, column: text.length - match[3].length + 1 + columnOffset },
+  };
 }
 
 /** The label a table stands for when no label line names it, from its header row. */

@@ -155,6 +155,8 @@ export function asLabelRules(rules: readonly ItemRule[]): LabelRule[] {
 /** `Name: value` items → a map keyed by the name as written (values converted by `convert`). */
 export function mapHandler(path: FieldPath, convert?: (text: string) => unknown): Handler {
   return (entry, ctx) => {
+    // On the label's line (`Seed: 7`, `**Environment**: Python 3.11`): one entry named by the label.
+    if (entry.value !== '') ctx.b.text([...path, entry.label], entry.value, entry.position, convert);
     for (const item of keyValueItems(entry, ctx)) {
       if (item.key === '') {
         if (item.value !== '') ctx.b.text([...path, item.value], item.value, item.position, convert);

@@ -4,7 +4,7 @@ import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { parseNumber } from '../units.ts';
 import type { Handler, LabelRule } from './context.ts';
-import { itemRule, keyValueFields, keyValueItems, mapHandler, type ItemRule } from './fields.ts';
+import { asLabelRules, itemRule, keyValueFields, keyValueItems, mapHandler, type ItemRule } from './fields.ts';
 
 /** `Name: uri` items → artifacts. */
 const artifactsHandler: Handler = (entry, ctx) => {
@@ -48,4 +48,6 @@ export const REPRODUCIBILITY_RULES: readonly LabelRule[] = [
     handler: mapHandler(['reproducibility', 'environment']),
   },
   { pattern: /seed/, path: ['reproducibility', 'seeds'], handler: mapHandler(['reproducibility', 'seeds'], parseNumber) },
+  // `Repository: …`, `Commit: …`, `Branch: …` on lines of their own, without a "Code Version" label.
+  ...asLabelRules(CODE_RULES.slice(0, 3)),
 ];

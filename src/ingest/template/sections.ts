@@ -39,6 +39,8 @@ export const SECTION_RULES: readonly SectionRule[] = [
   { section: 'training', pattern: /\btraining\b/ },
   { section: 'dataset', pattern: /\bdata(set)?s?\b/ },
   { section: 'model', pattern: /\bmodel\b/ },
+  // A bare "Results" or "Metrics" section holds the test results ("Training results" is training, above).
+  { section: 'evaluation', pattern: /\bresults?\b|\bmetrics\b|\bperformance\b/ },
 ];
 
 /** Where unknown labels of a section are kept. */

@@ -384,3 +384,50 @@ describe('dataset sizes and splits as people write them', () => {
     ]);
   });
 });
+
+describe('labels without bold', () => {
+  const text = [
+    '# cv-12: ResNet-50 fine-tune',
+    '',
+    'Experiment ID: cv-12',
+    'Date: 2026-06-01',
+    '',
+    '## 2. Model',
+    'Model type: ResNet-50',
+    '',
+    '## 3. Results',
+    '| Metric | Value | 95% CI |',
+    '| --- | --- | --- |',
+    '| Recall | 0.81 | 0.77–0.85 |',
+    '',
+    '## 4. Reproducibility',
+    '- Repository: https://github.com/acme/derm',
+    '- Commit: 9f8e7d6',
+    '- Seed: 7',
+    '',
+    '## Metadata',
+    'Status: complete',
+    '',
+    'Note: this line is prose: "note" is no label of this section',
+  ].join('\n');
+  const { record } = load(text);
+
+  test("`Key: value` lines whose key is one of the section's labels are read as labels", () => {
+    expect(record).toMatchObject({ id: 'cv-12', date: '2026-06-01', status: 'completed', model: { type: 'ResNet-50' } });
+  });
+
+  test('a bare "Results" section holds the test metrics', () => {
+    expect(record.evaluation?.testMetrics).toEqual([{ metric: 'Recall', value: 0.81, ci95: { low: 0.77, high: 0.85 } }]);
+  });
+
+  test('a `Key: value` list right under a heading, each key a label of the section, is read item by item', () => {
+    expect(record.reproducibility).toEqual({
+      code: { repository: 'https://github.com/acme/derm', commit: '9f8e7d6' },
+      seeds: { Seed: 7 },
+    });
+  });
+
+  test('a line whose key is no label stays prose', () => {
+    expect(JSON.stringify(record)).toContain('this line is prose');
+  });
+});

@@ -101,6 +101,10 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Code Version', 'reproducibility', 'reproducibility.code'],
   ['Environment', 'reproducibility', 'reproducibility.environment'],
   ['Random Seeds', 'reproducibility', 'reproducibility.seeds'],
+  // Code-version keys on lines of their own, without a "Code Version" label.
+  ['Repository', 'reproducibility', 'reproducibility.code.repository'],
+  ['Branch', 'reproducibility', 'reproducibility.code.branch'],
+  ['Commit', 'reproducibility', 'reproducibility.code.commit'],
   // observations
   ["What Didn't Work", 'observations', 'observations.didNotWork'],
   ['What Worked Well', 'observations', 'observations.worked'],
