@@ -20,7 +20,8 @@ async function experimentLabels(docs: CompareDoc[]): Promise<string[]> {
 }
 
 describe('renderCompareChartBlocks', () => {
-  test("the benchmark's lineage pages keep their own order too", async () => {
+  // About 3 s of chart rendering alone; on a loaded CI machine the 5 s default ran out.
+  test("the benchmark's lineage pages keep their own order too", { timeout: 60_000 }, async () => {
     const records = generateRecords({ count: 40, seed: 1, epochs: 5 });
     const byId = new Map(records.map((r) => [r.id, r]));
     const pairs = records.flatMap((r) => {

@@ -13,6 +13,7 @@ import {
   startOf,
   stripEmphasis,
   tableOf,
+  type LabelLine,
   type Source,
 } from '../markdown-blocks.ts';
 import { normalizeLabel } from '../text.ts';
