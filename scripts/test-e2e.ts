@@ -4,8 +4,8 @@
  * 1. Builds the example site (content/experiments), a second content folder
  *    (test/fixtures/e2e-second) and the hostile-input fixtures (test/fixtures/hostile), each exactly
  *    as `npm run build` does but into a temporary folder (.cache/e2e/run-*), under the base path
- *    /logbook-e2e/. (The scale suite builds its generated 300-record site itself, in parallel with
- *    the other suites; LOGBOOK_E2E_SKIP_SCALE=1 skips it.)
+ *    /logbook-e2e/. (The scale suite builds its generated 300-record site itself, after the other
+ *    suites; LOGBOOK_E2E_SKIP_SCALE=1 skips it.)
  * 2. Serves every build from 127.0.0.1 on a free port (a 404 is the site's 404.html).
  * 3. Launches Chromium (/usr/bin/chromium, or E2E_CHROMIUM) with playwright-core.
  * 4. Runs vitest on test/e2e/*.e2e.test.ts (test/e2e/vitest.config.ts), which gets the sites in
@@ -65,7 +65,7 @@ async function main(): Promise<number> {
       ['hostile', 'test/fixtures/hostile'],
     ];
     if (process.env['LOGBOOK_E2E_SKIP_SCALE'] === '1') log('LOGBOOK_E2E_SKIP_SCALE=1: the scale suite will be skipped');
-    else log('the scale suite generates and builds its 300-record site itself, alongside the other suites');
+    else log('the scale suite generates and builds its 300-record site itself, after the other suites');
 
     const sites: Partial<Record<SiteName, ServedSite>> = {};
     const failures: Partial<Record<SiteName, string>> = {};

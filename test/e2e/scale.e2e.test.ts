@@ -2,8 +2,8 @@
  * Scale sanity: a generated folder of 300 records with 1,000-epoch histories, 50 groups and 30
  * baselines each builds, and every page of it passes the link crawler and loads in Chromium with no
  * console error, uncaught error, failed request or offsite request. Skipped with
- * LOGBOOK_E2E_SKIP_SCALE=1 (for quick local runs; CI runs it). Builds its own site, so it runs
- * alongside the other suites.
+ * LOGBOOK_E2E_SKIP_SCALE=1 (for quick local runs; CI runs it). Builds its own site and runs last,
+ * alone (see test/e2e/vitest.config.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
