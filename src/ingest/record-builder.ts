@@ -45,6 +45,19 @@ export class RecordBuilder {
   /** Records where the value at `path` was written (for values built as a whole, like table rows). */
   mark(path: FieldPath, position: SourcePosition): void {
     this.positions.set(joinPath(path), position);
+    this.countUse(position);
+  }
+
+  /** How many values (or placeholders) were recorded as read from `position`. */
+  usesOf(position: SourcePosition): number {
+    return this.uses.get(`${position.line}:${position.column}`) ?? 0;
+  }
+
+  private readonly uses = new Map<string, number>();
+
+  private countUse(position: SourcePosition): void {
+    const key = `${position.line}:${position.column}`;
+    this.uses.set(key, (this.uses.get(key) ?? 0) + 1);
   }
 
   /** Lists `path` as an unfilled placeholder (the field stays absent). */
@@ -52,6 +65,7 @@ export class RecordBuilder {
     const key = joinPath(path);
     if (!this.placeholders.includes(key)) this.placeholders.push(key);
     if (position && !this.positions.has(key)) this.positions.set(key, position);
+    if (position) this.countUse(position);
   }
 
   /**

@@ -13,6 +13,7 @@ import {
   startOf,
   stripEmphasis,
   tableOf,
+  type Item,
   type LabelLine,
   type Source,
 } from '../markdown-blocks.ts';
@@ -33,7 +34,7 @@ export interface SectionLabels {
   /** The label a table with no label line above it stands for, from its header cells (as written); undefined when none. */
   tableLabel(header: readonly string[]): string | undefined;
   /** The label a list right under the section's heading stands for, from its items; undefined when none. */
-  listLabel?(items: readonly { text: string; checked: boolean | null }[]): string | undefined;
+  listLabel?(items: readonly Item[]): string | undefined;
 }
 
 /**

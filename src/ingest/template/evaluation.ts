@@ -11,34 +11,48 @@ import { parseConfidenceInterval, parseCount, parseMetricCell, parseMetricStatem
 import { blockOf, blocksOf, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { column, metricCell, numberCell, readTableRows } from './table.ts';
 
+/** `Accuracy: 0.869 ± 0.012`: one test metric, with where its value starts; undefined for anything else. */
+function metricItem(item: { text: string; position: SourcePosition; nested?: unknown }) {
+  const split = splitKeyValue(item.text);
+  const key = split ? stripEmphasis(split.key).trim() : '';
+  const read = split && key !== '' && !item.nested ? parseMetricStatement(stripEmphasis(split.value)) : undefined;
+  return split && read ? { key, read, at: { line: item.position.line, column: item.position.column + split.valueOffset } } : undefined;
+}
+
+/** True when every item of a list is one test metric (see `metricItem`). */
+export function isTestMetricList(items: readonly { text: string; position: SourcePosition; nested?: unknown }[]): boolean {
+  return items.length > 0 && items.every((item) => metricItem(item) !== undefined);
+}
+
+/** The first list under an entry that nothing has read yet, without taking it. */
+function unreadList(entry: Entry, ctx: Context): List | undefined {
+  return entry.blocks.find((node): node is List => node.type === 'list' && !ctx.consumed.has(node));
+}
+
 /**
  * Test metrics written as a list, one `Metric: value` item each (`- Accuracy: 86.9% (95% CI 86.2–87.6%)`,
  * `- F1: .829 ± .013`): read only when every item is, so a list of anything else (notes, a link)
  * stays in the section as written.
  */
-function testMetricList(entry: Entry, ctx: Context): boolean {
-  const list = entry.blocks.find((node): node is List => node.type === 'list' && !ctx.consumed.has(node));
-  if (!list) return false;
-  const items = itemsOf(ctx.source, list).map((item) => {
-    const split = splitKeyValue(item.text);
-    const key = split ? stripEmphasis(split.key).trim() : '';
-    const read = split && key !== '' && !item.nested ? parseMetricStatement(stripEmphasis(split.value)) : undefined;
-    return { item, key, read, at: { line: item.position.line, column: item.position.column + (split?.valueOffset ?? 0) } };
-  });
-  if (items.length === 0 || items.some((i) => i.read === undefined)) return false;
+function testMetricList(entry: Entry, ctx: Context): void {
+  const list = unreadList(entry, ctx);
+  if (!list) return;
+  const items = itemsOf(ctx.source, list);
+  const metrics = items.map(metricItem);
+  if (items.length === 0 || metrics.some((m) => m === undefined)) return;
   ctx.consumed.add(list);
   const path: FieldPath = ['evaluation', 'testMetrics'];
   ctx.b.set(
     path,
-    items.map(({ key, read }) => ({ metric: key, ...read })),
-    items[0]?.item.position,
+    metrics.map((m) => ({ metric: m?.key, ...m?.read })),
+    items[0]?.position,
   );
-  items.forEach(({ item, at }, index) => {
+  items.forEach((item, index) => {
     ctx.b.mark([...path, index], item.position);
     ctx.b.mark([...path, index, 'metric'], item.position);
-    ctx.b.mark([...path, index, 'value'], at);
+    const at = metrics[index]?.at;
+    if (at) ctx.b.mark([...path, index, 'value'], at);
   });
-  return true;
 }
 
 /** The test-metric table: metric, value (a `%` value keeps percent with unit "%"), 95% CI; or a list (`testMetricList`). */
@@ -139,7 +153,6 @@ function confusionFromTable(table: TableData): { labels: string[]; matrix: (numb
   return { labels, matrix };
 }
 
-/** The confusion matrix: a fenced text grid or a GFM table; a `(positive class: …)` aside names the positive label. */
 /** The four cells of a binary confusion matrix, by the names people give them. */
 const COUNT_NAMES: readonly [RegExp, 'tp' | 'fp' | 'fn' | 'tn'][] = [
   [/^(tp|true positives?)$/, 'tp'],
@@ -176,6 +189,7 @@ export function confusionFromCounts(items: readonly string[]): { labels: string[
   };
 }
 
+/** The confusion matrix: a fenced text grid, a GFM table or its four counts; a `(positive class: …)` aside names the positive label. */
 const confusionHandler: Handler = (entry, ctx) => {
   const code = blockOf(entry, ctx, 'code');
   const table = code ? undefined : blockOf(entry, ctx, 'table');
@@ -197,7 +211,7 @@ const confusionHandler: Handler = (entry, ctx) => {
     parsed = confusionFromTable(tableOf(ctx.source, table));
     position = startOf(table);
   } else {
-    const list = entry.blocks.find((node): node is List => node.type === 'list' && !ctx.consumed.has(node));
+    const list = unreadList(entry, ctx);
     parsed = list ? confusionFromCounts(itemsOf(ctx.source, list).map((item) => item.text)) : undefined;
     if (list && parsed) {
       ctx.consumed.add(list);

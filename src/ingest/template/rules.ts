@@ -5,16 +5,14 @@
  * a label line is labelled by its section's table rules (by header row), then read the same way.
  */
 
-import { splitKeyValue, stripEmphasis } from '../markdown-blocks.ts';
-import { parseMetricStatement } from '../units.ts';
+import { stripEmphasis, type Item } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
-import type { SourcePosition } from '../types.ts';
 import { type Context, type Entry, type LabelRule, type TableRule } from './context.ts';
 import { COMPARISON_RULES, COMPARISON_TABLES } from './comparison.ts';
 import { DATASET_RULES } from './dataset.ts';
 import type { SectionLabels } from './entries.ts';
-import { EVALUATION_RULES, EVALUATION_TABLES } from './evaluation.ts';
+import { EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList } from './evaluation.ts';
 import { keepUnknown } from './fields.ts';
 import { HEADER_RULES } from './header.ts';
 import { METADATA_RULES } from './metadata.ts';
@@ -62,19 +60,13 @@ export const SECTION_TABLE_RULES: Readonly<Record<SectionKey, readonly TableRule
   metadata: [],
 };
 
-type ListItems = readonly { text: string; checked: boolean | null }[];
+type ListItems = readonly Item[];
 
 /** Section → the label a list right under its heading stands for (a to-do list, a list of metrics). */
 export const SECTION_LIST_RULES: Readonly<Partial<Record<SectionKey, (items: ListItems) => string | undefined>>> = {
   nextSteps: (items) => (items.some((item) => item.checked !== null) ? 'Recommendations' : undefined),
-  evaluation: (items) => (items.length > 0 && items.every(isMetricItem) ? 'Test Set Performance' : undefined),
+  evaluation: (items) => (isTestMetricList(items) ? 'Test Set Performance' : undefined),
 };
-
-/** `Accuracy: 0.869 ± 0.012`: a list item that is one test metric (see `parseMetricStatement`). */
-function isMetricItem(item: { text: string }): boolean {
-  const split = splitKeyValue(item.text);
-  return split !== undefined && split.key.trim() !== '' && parseMetricStatement(stripEmphasis(split.value)) !== undefined;
-}
 
 /** The header or metadata rule that reads a normalized label (in any section), or undefined. */
 export function findGlobalLabelRule(norm: string): LabelRule | undefined {
@@ -111,20 +103,13 @@ export function applyEntry(entry: Entry, section: SectionKey, ctx: Context): voi
     keepUnknown(entry, SECTION_PATH[section], ctx);
     return;
   }
-  const before = valuesAt(ctx, entry.position);
+  const before = ctx.b.usesOf(entry.position);
   rule.handler(entry, ctx);
   // A value on the label's line that its reader had no use for (`**Test Set Performance**: see the
   // W&B run`, where a table was expected) is kept as a note beside the field, never dropped.
-  if (entry.value !== '' && !isPlaceholder(entry.value) && valuesAt(ctx, entry.position) === before) {
+  if (entry.value !== '' && !isPlaceholder(entry.value) && ctx.b.usesOf(entry.position) === before) {
     const path = [...SECTION_PATH[section], `${toCamelCase(entry.label) || 'field'}Note`];
     ctx.b.text(path, entry.value, entry.position);
     ctx.b.notes.push({ path, position: entry.position, label: entry.label });
   }
-}
-
-/** How many values of the record under construction were read from `position`. */
-function valuesAt(ctx: Context, position: SourcePosition): number {
-  let count = 0;
-  for (const at of ctx.b.positions.values()) if (at.line === position.line && at.column === position.column) count++;
-  return count;
 }
