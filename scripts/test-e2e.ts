@@ -7,16 +7,16 @@
  *    /logbook-e2e/. (The scale suite builds its generated 300-record site itself, after the other
  *    suites; LOGBOOK_E2E_SKIP_SCALE=1 skips it.)
  * 2. Serves every build from 127.0.0.1 on a free port (a 404 is the site's 404.html).
- * 3. Launches Chromium (/usr/bin/chromium, or E2E_CHROMIUM) with playwright-core.
+ * 3. Checks that Chromium (/usr/bin/chromium, or E2E_CHROMIUM) starts under playwright-core.
  * 4. Runs vitest on test/e2e/*.e2e.test.ts (test/e2e/vitest.config.ts), which gets the sites in
- *    E2E_SITES, the browser in E2E_BROWSER_WS and a scratch folder in E2E_WORK.
+ *    E2E_SITES and a scratch folder in E2E_WORK; each suite launches a Chromium of its own.
  * Everything is stopped and the temporary folder removed at the end (LOGBOOK_E2E_KEEP=1 keeps it).
  * Exits non-zero when any build of a served site fails or any test fails.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserServer } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { BIN, E2E_BASE, ROOT, buildSite } from '../test/e2e/lib/build.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../test/e2e/lib/server.ts';
@@ -42,12 +42,10 @@ async function main(): Promise<number> {
   mkdirSync(join(ROOT, '.cache', 'e2e'), { recursive: true });
   const work = mkdtempSync(join(ROOT, '.cache', 'e2e', 'run-'));
   const servers: StaticServer[] = [];
-  let browser: BrowserServer | undefined;
   let cleaned = false;
   const cleanup = async (): Promise<void> => {
     if (cleaned) return;
     cleaned = true;
-    await browser?.close().catch(() => undefined);
     await Promise.all(servers.map((s) => s.close()));
     if (process.env['LOGBOOK_E2E_KEEP'] === '1') log(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
@@ -85,8 +83,10 @@ async function main(): Promise<number> {
       log(`built ${name} in ${(result.durationMs / 1000).toFixed(1)} s; serving at ${server.url}`);
     }
 
-    browser = await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    log(`launched Chromium (${CHROMIUM_PATH})`);
+    // Once here, so a Chromium that cannot start fails the run in one clear line, not in every suite.
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    log(`Chromium ${browser.version()} starts (${CHROMIUM_PATH}); each suite launches its own`);
+    await browser.close();
 
     log('running vitest --config test/e2e/vitest.config.ts');
     const status = await new Promise<number>((done, fail) => {
@@ -102,7 +102,6 @@ async function main(): Promise<number> {
             E2E_SITES: JSON.stringify(sites),
             E2E_BUILD_FAILURES: JSON.stringify(failures),
             E2E_WORK: work,
-            E2E_BROWSER_WS: browser?.wsEndpoint() ?? '',
           },
         },
       );

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildSite, E2E_BASE, ROOT, type BuildResult } from './lib/build.ts';
-import { formatTroubles, guardedContext, launchBrowser, type Trouble } from './lib/browser.ts';
+import { formatTroubles, guardedContext, openBrowser, type Trouble } from './lib/browser.ts';
 import { builtPages, crawlSite, formatProblems } from './lib/crawl.ts';
 import { generateScaleContent, SCALE_OPTIONS } from './lib/scale.ts';
 import { serveStatic, type StaticServer } from './lib/server.ts';
@@ -61,8 +61,8 @@ describe.skipIf(skip)(
     test('every page loads with no console error, page error, failed or offsite request', { timeout: 900_000 }, async () => {
       expect(server).toBeDefined();
       const origin = server?.origin ?? '';
-      // Its own browser: see `launchBrowser`.
-      const browser: Browser = await launchBrowser();
+      // Its own browser: see `openBrowser`.
+      const browser: Browser = await openBrowser();
       const guarded = await guardedContext(browser);
       const queue = pages.filter((p) => p.endsWith('/'));
       const started = Date.now();
@@ -78,9 +78,7 @@ describe.skipIf(skip)(
             await page.waitForFunction(
               () => ![...document.querySelectorAll<HTMLElement>('figure.chart')].some((f) => f.dataset['hydrated'] === 'loading'),
               undefined,
-              {
-                timeout: 30_000,
-              },
+              { timeout: 30_000, polling: 250 },
             );
             const failed = await page.$$eval('figure.chart[data-hydrated="error"]', (fs) => fs.map((f) => f.id));
             for (const id of failed) guarded.troubles.push({ kind: 'console', page: path, detail: `chart ${id} failed to hydrate` });

@@ -16,7 +16,7 @@ class ScaleLast extends BaseSequencer {
 }
 
 // The e2e suites run through `npm run test:e2e` (scripts/test-e2e.ts), which builds and serves the
-// sites and launches Chromium first, and passes them in E2E_SITES / E2E_BROWSER_WS / E2E_WORK.
+// sites first and passes them in E2E_SITES / E2E_WORK.
 export default defineConfig({
   test: {
     root: new URL('../..', import.meta.url).pathname,

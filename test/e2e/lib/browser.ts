@@ -16,21 +16,18 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Shared memory in /tmp, not /dev/shm: a container's /dev/shm is often 64 MB, and a renderer
+  // that cannot get more stalls (pages whose charts never draw) rather than fails.
+  '--disable-dev-shm-usage',
 ];
 
-/** Connects to the shared browser (E2E_BROWSER_WS) or launches a private one. */
-export async function openBrowser(): Promise<Browser> {
-  const ws = process.env['E2E_BROWSER_WS'];
-  if (ws) return chromium.connect(ws);
-  return launchBrowser();
-}
-
 /**
- * A browser of its own, never the shared one: for a suite that loads hundreds of heavy pages (the
- * scale crawl), so its renderers and compositor do not hold up the frames of the other suites'
- * pages in the shared browser (CI stops 19–21: their charts waited minutes for a frame).
+ * A browser of the suite's own. Until 2026-11-30 the suites shared one Chromium for the whole run,
+ * launched by the runner; late suites' compare pages then missed their charts' hydration for a
+ * minute and a half in three official CI runs while nothing else ran — what one suite's pages leave
+ * behind in the browser (renderers, caches, route handlers) no longer reaches the next suite's.
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function openBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
@@ -47,6 +44,9 @@ export interface GuardedContext {
   newPage: () => Promise<Page>;
   close: () => Promise<void>;
 }
+
+/** The requests each page has sent and not yet seen finish or fail (for a timeout's message). */
+const inFlight = new WeakMap<Page, Set<string>>();
 
 function isLoopback(url: string): boolean {
   try {
@@ -79,6 +79,11 @@ export async function guardedContext(
     }
   });
   const watch = (page: Page): void => {
+    const pending = new Set<string>();
+    inFlight.set(page, pending);
+    page.on('request', (request) => pending.add(request.url()));
+    page.on('requestfinished', (request) => pending.delete(request.url()));
+    page.on('requestfailed', (request) => pending.delete(request.url()));
     page.on('console', (msg) => {
       if (msg.type() === 'error') {
         const where = msg.location();
@@ -160,16 +165,36 @@ export async function scrollThrough(page: Page): Promise<void> {
     }
     window.scrollTo(0, document.documentElement.scrollHeight);
   });
-  await page.waitForFunction(
-    () => {
-      const figures = [...document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')].filter(
-        (f) => (f.dataset['chartSrc'] ?? '') !== '' || f.dataset['hydrated'] !== undefined,
-      );
-      return figures.every((f) => f.dataset['hydrated'] !== undefined && f.dataset['hydrated'] !== 'loading');
-    },
-    undefined,
-    { timeout: 60_000 },
+  // Polled on a timer, not on animation frames: a check that waits for a frame cannot tell a page
+  // starved of frames from a chart that never hydrates.
+  const settled = await page
+    .waitForFunction(
+      () => {
+        const figures = [...document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')].filter(
+          (f) => (f.dataset['chartSrc'] ?? '') !== '' || f.dataset['hydrated'] !== undefined,
+        );
+        return figures.every((f) => f.dataset['hydrated'] !== undefined && f.dataset['hydrated'] !== 'loading');
+      },
+      undefined,
+      { timeout: 60_000, polling: 250 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!settled) throw new Error(`charts still not drawn after 60 s on ${page.url()}: ${await chartStates(page)}`);
+}
+
+/** Each chart figure's id and hydration state, and the requests of the page still unanswered. */
+async function chartStates(page: Page): Promise<string> {
+  const figures = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')].map((f) => {
+      const box = f.getBoundingClientRect();
+      return `${f.id || (f.dataset['chart'] ?? '?')}=${f.dataset['hydrated'] ?? 'not started'} (top ${Math.round(box.top)}, height ${Math.round(box.height)})`;
+    }),
   );
+  const pending = [...(inFlight.get(page) ?? [])];
+  return `${figures.join(', ')}; requests unanswered: ${pending.join(' ') || 'none'}`;
 }
 
 const require = createRequire(import.meta.url);
