@@ -6,6 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { join, parse, relative, resolve, sep } from 'node:path';
 import type { AstroInlineConfig } from 'astro';
 import type { Settings } from '../settings/index.ts';
@@ -23,7 +24,15 @@ export function inlineAstroConfig(settings: Settings, cwd: string): AstroInlineC
     srcDir: join(PACKAGE_ROOT, 'src'),
     publicDir: join(PACKAGE_ROOT, 'public'),
     configFile: false,
-    vite: { server: { fs: { allow: [PACKAGE_ROOT, cwd, cacheDir] } } },
+    vite: {
+      server: { fs: { allow: [PACKAGE_ROOT, cwd, cacheDir] } },
+      // Astro writes the pages' prerender bundle into the output folder (or `.astro/` in the working
+      // folder), and runs it from there: its imports of Astro's dependencies must resolve from there.
+      // Where they would not (Logbook installed globally or run by npx), they are bundled into it.
+      ...(resolvesOurAstro(resolved.outDir) && resolvesOurAstro(process.cwd())
+        ? {}
+        : { environments: { prerender: { resolve: { noExternal: true } } } }),
+    },
   };
 }
 
@@ -33,18 +42,30 @@ export function shareTopFolder(a: string, b: string): boolean {
   return parse(a).root === parse(b).root && top(a) === top(b) && relative(parse(a).root, a) !== '';
 }
 
+/** Where our own `astro` package is, as Node resolves it from the Logbook package. */
+const OUR_ASTRO = createRequire(join(PACKAGE_ROOT, 'package.json')).resolve('astro/package.json');
+
+/** Whether a module in `folder` importing `astro` (or one of its dependencies) gets Logbook's own. */
+export function resolvesOurAstro(folder: string): boolean {
+  try {
+    return createRequire(join(folder, 'index.js')).resolve('astro/package.json') === OUR_ASTRO;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Astro's project folder (it writes generated types there): beside its cache, so two builds with
- * their own caches never share one. Astro takes a module path that shares no top-level folder with
- * the project folder for one relative to it, and its generated modules import `astro/…` from there:
- * so when the cache lies in another top-level folder than the Logbook package (`cacheDir:
- * "/tmp/logbook"` restored by a CI cache step, or a repository in /home run by a package installed
- * globally or by npx elsewhere), the project folder goes inside the package's own `node_modules/.cache`,
- * named by the cache — where both hold.
+ * their own caches never share one. Astro's generated modules there import `astro/…`, and Astro
+ * takes a module path that shares no top-level folder with the project folder for one relative to
+ * it: so when the cache lies in another top-level folder than the Logbook package (`cacheDir:
+ * "/tmp/logbook"` restored by a CI cache step), or where Logbook's `astro` does not resolve (a
+ * repository without node_modules, run by a package installed globally or by npx), the project
+ * folder goes inside the package's own `node_modules/.cache`, named by the cache — where both hold.
  */
 export function astroProjectRoot(astroCacheDir: string): string {
   const beside = join(astroCacheDir, 'project');
-  if (shareTopFolder(beside, PACKAGE_ROOT)) return beside;
+  if (shareTopFolder(beside, PACKAGE_ROOT) && resolvesOurAstro(beside)) return beside;
   const name = createHash('sha256').update(astroCacheDir).digest('hex').slice(0, 16);
   return join(PACKAGE_ROOT, 'node_modules', '.cache', 'logbook', 'astro-projects', name);
 }

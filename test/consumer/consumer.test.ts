@@ -17,6 +17,8 @@ import { serveStatic } from '../e2e/lib/server.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'test/fixtures/site');
 let repo = '';
+/** The packed package. */
+let tarball = '';
 let work = '';
 
 /** The environment of a team member's shell: no Logbook variables, the machine's own Node first on PATH. */
@@ -58,7 +60,7 @@ beforeAll(() => {
       .trim()
       .split('\n')
       .at(-1) ?? '';
-  const tarball = join(work, packed);
+  tarball = join(work, packed);
   expect(existsSync(tarball), `npm pack wrote ${tarball}`).toBe(true);
   git('init', '-q', '-b', 'main');
   git('remote', 'add', 'origin', 'https://github.com/acme-ml/team-ml.git');
@@ -311,4 +313,31 @@ describe('paths it prints', () => {
     expect(result.stderr).toContain('error: ../experiments/broken.json:1:');
     rmSync(join(repo, 'experiments/broken.json'));
   });
+});
+
+describe('installed outside the repository', () => {
+  test('npm i -g (or npx): a repository without node_modules validates and builds, its source paths as from a local install', () => {
+    const prefix = join(work, 'global');
+    execFileSync('npm', ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', tarball], { env: teamEnv(), stdio: 'pipe' });
+    // A repository with no package.json and no node_modules, set up by the global executable's init.
+    const plain = join(work, 'plain-repo');
+    mkdirSync(plain);
+    const env = teamEnv();
+    // Node 22 for the global executable, from the team repository's pinned runtime (nothing else of it).
+    env['PATH'] = `${join(repo, 'node_modules/node/bin')}:${env['PATH'] ?? ''}`;
+    const run = (args: string[]): ReturnType<typeof spawnSync> =>
+      spawnSync(join(prefix, 'bin/logbook'), args, { cwd: plain, env, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const init = run(['init']);
+    expect(init.status, String(init.stderr)).toBe(0);
+    const validated = run(['validate']);
+    expect(validated.status, String(validated.stderr)).toBe(0);
+    const built = run(['build', '--out', 'site']);
+    expect(built.status, String(built.stderr)).toBe(0);
+    const page = readFileSync(join(plain, 'site/experiments/example-001/index.html'), 'utf8');
+    expect(page, 'the Source field').toContain('>experiments/example-001.md</');
+    expect(
+      readdirSync(join(plain, 'site')).filter((f) => f.startsWith('.')),
+      'hidden build leftovers in the site',
+    ).toEqual([]);
+  }, 600_000);
 });

@@ -1,6 +1,7 @@
-import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { astroProjectRoot, inlineAstroConfig, shareTopFolder } from '../../src/site/astro-build.ts';
+import { astroProjectRoot, inlineAstroConfig, resolvesOurAstro, shareTopFolder } from '../../src/site/astro-build.ts';
 import { PACKAGE_ROOT } from '../../src/util/package-files.ts';
 import { readSettings } from '../../src/settings/index.ts';
 
@@ -29,9 +30,34 @@ describe("Astro's project folder", () => {
     expect(astroProjectRoot(`${top}/ci-cache/a/astro`)).toBe(a);
   });
 
+  test("goes inside the package's node_modules/.cache when Logbook's astro does not resolve beside the cache (a repository without node_modules)", () => {
+    expect(resolvesOurAstro(join(PACKAGE_ROOT, 'src'))).toBe(true);
+    expect(resolvesOurAstro('/')).toBe(false);
+    // A folder beside the package (so in its top-level folder) with no node_modules on its way up.
+    const repo = mkdtempSync(join(dirname(PACKAGE_ROOT), '.logbook-no-modules-'));
+    try {
+      expect(resolvesOurAstro(repo)).toBe(false);
+      const root = astroProjectRoot(join(repo, '.cache', 'astro'));
+      expect(root.startsWith(join(PACKAGE_ROOT, 'node_modules/.cache/logbook/astro-projects/'))).toBe(true);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
   test('the inline config uses it, with the cache folder from the settings', () => {
     const settings = readSettings({ env: { LOGBOOK_CACHE_DIR: '/elsewhere/cache' } });
     const config = inlineAstroConfig(settings, PACKAGE_ROOT);
     expect(config.root).toBe(astroProjectRoot('/elsewhere/cache/astro'));
+  });
+
+  test("bundles Astro's dependencies into the prerender bundle only where they would not resolve from the output folder", () => {
+    const noExternal = (outDir: string): unknown => {
+      const vite = inlineAstroConfig(readSettings({ env: { LOGBOOK_OUT_DIR: outDir } }), PACKAGE_ROOT).vite as {
+        environments?: { prerender?: { resolve?: { noExternal?: unknown } } };
+      };
+      return vite.environments?.prerender?.resolve?.noExternal;
+    };
+    expect(noExternal(join(PACKAGE_ROOT, 'dist'))).toBeUndefined();
+    expect(noExternal('/elsewhere/site')).toBe(true);
   });
 });
