@@ -64,10 +64,17 @@ export function formatCiText(ci: number | { low: number; high: number } | undefi
   return `[${formatValue(ci.low)}, ${formatValue(ci.high)}]${suffix}`;
 }
 
-/** Formats a column of numbers with one precision (the largest any of them was written with, at most 6). */
+/**
+ * Formats a column of numbers with one precision (the largest any of them was written with, at most
+ * 6). A value those decimals would show with fewer than two significant digits keeps its own
+ * (`4.40e−7`): at 6 decimals a learning rate of 4.4e−7 would read `0.000000`.
+ */
 export function formatColumn(values: readonly (number | null | undefined)[]): string[] {
-  const places = Math.min(6, Math.max(0, maxOf(values.map((v) => (typeof v === 'number' ? decimalsOf(v) : 0)))));
-  return values.map((v) => formatValue(v, places));
+  const written = values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? decimalsOf(v) : 0));
+  const places = Math.min(6, Math.max(0, maxOf(written)));
+  const tooSmall = (v: number | null | undefined, i: number): boolean =>
+    typeof v === 'number' && v !== 0 && (written[i] ?? 0) > places && Math.abs(v) < 10 ** (1 - places);
+  return values.map((v, i) => formatValue(v, tooSmall(v, i) ? undefined : places));
 }
 
 /**

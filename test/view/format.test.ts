@@ -46,6 +46,12 @@ describe('formatColumn', () => {
   test('pads every value to the precision of the most precise one', () => {
     expect(formatColumn([0.67, 0.787, null])).toEqual(['0.670', '0.787', '—']);
   });
+  test('shows at most 6 decimals, and a smaller value written with more in its own significant digits, never as 0', () => {
+    // A cosine schedule's tail: 4.4e-7 at 6 decimals is 0.000000; 0.00012345678 is 0.000123 at 6.
+    expect(formatColumn([0.000088, 0.00012345678, 4.4e-7, 0])).toEqual(['0.000088', '0.000123', '4.40e\u22127', '0.000000']);
+    // Float noise from an importer is cut to 6 decimals, not shown in full.
+    expect(formatColumn([0.30000000000000004, 0.5])).toEqual(['0.300000', '0.500000']);
+  });
 });
 
 describe('formatSigned', () => {
