@@ -158,10 +158,13 @@ export function parseScalar(text: string): string | number | boolean | null {
   return trimmed;
 }
 
-/** A metric cell: `0.869` → 0.869, `86.9%` → 86.9 with unit "%", `-`/`—`/`N/A`/empty → null. Otherwise undefined. */
+/** What a half-filled log writes for a value not measured yet: `-`, `N/A`, `TBD`, `pending`, `?`, nothing. */
+const NOT_MEASURED = /^(?:|-+|—|–|n\/?a|none|null|tb[dac]|to ?do|pending|unknown|\?+|not (?:yet )?(?:measured|available|run|known))$/i;
+
+/** A metric cell: `0.869` → 0.869, `86.9%` → 86.9 with unit "%", `-`/`N/A`/`TBD`/empty (`NOT_MEASURED`) → null. Otherwise undefined. */
 export function parseMetricCell(text: string): { value: number | null; unit?: string } | undefined {
-  const trimmed = text.trim();
-  if (/^(?:|-|—|–|n\/?a|none|null)$/i.test(trimmed)) return { value: null };
+  const trimmed = text.trim().replace(/\.$/, '');
+  if (NOT_MEASURED.test(trimmed)) return { value: null };
   const number = parseNumber(trimmed);
   if (number !== undefined) return { value: number };
   const percent = /^(.+?)\s*%$/.exec(trimmed);

@@ -183,6 +183,16 @@ describe('parseMetricCell', () => {
     ['45ms', { value: 45, unit: 'ms' }],
     ['-', { value: null }],
     ['', { value: null }],
+    // What a half-filled log writes for a value not measured yet.
+    ['TBD', { value: null }],
+    ['tbc.', { value: null }],
+    ['pending', { value: null }],
+    ['?', { value: null }],
+    ['not yet measured', { value: null }],
+    ['N/A', { value: null }],
+    // Text that is no value stays unread (the caller reports it).
+    ['about 0.8', undefined],
+    ['TBD by Friday', undefined],
   ])('%j', (text, expected) => {
     expect(parseMetricCell(text)).toEqual(expected);
   });
