@@ -19,6 +19,9 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (typeof value === 'string') return `the string ${quote(value)}`;
+  // JSON and YAML read a number past ±1.8e308 as infinity: say so, since the file shows no "Infinity".
+  if (typeof value === 'number' && !Number.isFinite(value) && !Number.isNaN(value))
+    return `${value < 0 ? 'minus ' : ''}infinity (a number too large to store, such as 1e309, or YAML's .inf)`;
   if (typeof value === 'number') return `the number ${String(value)}`;
   if (typeof value === 'boolean') return `the boolean ${String(value)}`;
   if (Array.isArray(value)) return 'a list';
