@@ -2,6 +2,7 @@
 
 import { parseDocument } from 'yaml';
 import { finishRecord, isPlainObject, stripPlaceholders } from './finish.ts';
+import { readWrittenMetrics } from './written-values.ts';
 import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
 import { yamlPositions, yamlWrittenDecimals } from './positions.ts';
@@ -64,7 +65,8 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
   }
   const { positions, keyPositions } = yamlPositions(document.contents, (offset) => at(start + offset), fixed);
   // From the syntax tree, so that the paths are those of the source (placeholders not yet removed from lists).
-  const writtenDecimals = yamlWrittenDecimals(document.contents, yamlText);
+  // Values written as text (`87.3%`, `±0.7%`) are read before placeholders leave lists, so their paths are the source's too.
+  const writtenDecimals = { ...yamlWrittenDecimals(document.contents, yamlText), ...readWrittenMetrics(data) };
   const placeholders = stripPlaceholders(data);
   const diagnostics = finishRecord(data, { file, placeholders, idPosition: positions.get('id'), writtenDecimals });
   return { file, format: 'frontmatter', data, positions, keyPositions, diagnostics };

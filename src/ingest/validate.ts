@@ -11,7 +11,7 @@ import { recordInvariantErrors } from './record-checks.ts';
 import { findTemplateExamples } from './template-examples.ts';
 import { closestMatch } from './text.ts';
 import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type SourcePosition } from './types.ts';
-import { parseNumber } from './units.ts';
+import { parseNumber, parseWrittenInterval } from './units.ts';
 import { pushAll } from '../util/arrays.ts';
 import { statusFromWords } from './status.ts';
 
@@ -215,7 +215,7 @@ function describeIssue(issue: Issue, path: FieldPath, value: unknown): { code: s
     case 'invalid_type': {
       const expected = issue.expected ?? 'value';
       if (value === undefined) return { code: 'missing-field', message: msg.missingField(expected) };
-      return { code: 'invalid-type', message: msg.invalidType(expected, value), ...typeHint(expected, value) };
+      return { code: 'invalid-type', message: msg.invalidType(expected, value), ...typeHint(expected, value, path) };
     }
     case 'invalid_value': {
       const options = issue.values ?? [];
@@ -250,7 +250,9 @@ function describeIssue(issue: Issue, path: FieldPath, value: unknown): { code: s
         branch.length === 1 && branch[0]?.path.length === 0 && branch[0].code === 'invalid_type' ? branch[0].expected : undefined,
       );
       if (alternatives.every((a): a is string => a !== undefined)) {
-        return { code: 'invalid-type', message: msg.noAlternativeMatches([...new Set(alternatives)], value) };
+        const hint =
+          field === 'ci95' && typeof value === 'string' && parseWrittenInterval(value) !== undefined ? msg.hintIntervalText() : undefined;
+        return { code: 'invalid-type', message: msg.noAlternativeMatches([...new Set(alternatives)], value), ...(hint ? { hint } : {}) };
       }
       return { code: 'invalid-type', message: msg.noFormMatches(value) };
     }
@@ -260,9 +262,15 @@ function describeIssue(issue: Issue, path: FieldPath, value: unknown): { code: s
 }
 
 /** A hint for a wrong type: quotes to add or remove, units to drop. */
-function typeHint(expected: string, value: unknown): { hint?: string } {
+function typeHint(expected: string, value: unknown, path: FieldPath): { hint?: string } {
   if ((expected === 'number' || expected === 'int') && typeof value === 'string') {
     if (parseNumber(value) !== undefined) return { hint: msg.hintUnquote(value.trim()) };
+    const percent = /^\s*(.+?)\s*%\s*$/.exec(value)?.[1];
+    if (percent !== undefined && parseNumber(percent) !== undefined) {
+      if (path.at(-1) === 'fraction') return { hint: msg.hintFraction() };
+      // A metric's value: a test metric's, or one in a group's or baseline's metrics.
+      if (path.includes('testMetrics') || path.at(-2) === 'metrics') return { hint: msg.hintPercentNumber(percent) };
+    }
     if (/\d/.test(value)) return { hint: msg.hintPlainNumber() };
   }
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return { hint: msg.hintQuoteIt(String(value)) };

@@ -1,0 +1,81 @@
+/**
+ * Metric values in frontmatter or JSON written the way people write them — `value: 87.3%`,
+ * `ci95: ±0.7%`, `ci95: 0.82–0.85`, `F1: TBD` — read as the filled-in template's reader reads the
+ * same text in a table, instead of refused as "expected a number". Only text that reads as a whole
+ * is taken (`87.3%`, not `about 87%`); the rest stays as written, for validation to report.
+ */
+import { isPlainObject } from './finish.ts';
+import { joinPath, type FieldPath } from './types.ts';
+import { literalDecimals, parseMetricCell, parseWrittenInterval } from './units.ts';
+
+/**
+ * Reads the written metric values of `data` in place: each test metric's `value` (its unit, `%` or
+ * `ms`, into `unit` unless that says otherwise) and `ci95` (a half-width or bounds; one written in
+ * percent only beside a value in percent), and the values of every group's and baseline's metric
+ * map. Returns the decimals each number read was written with, by path (for `writtenDecimals`).
+ */
+export function readWrittenMetrics(data: Record<string, unknown>): Record<string, number> {
+  const decimals: Record<string, number> = {};
+  const note = (path: FieldPath, text: string, value: number): void => {
+    const places = literalDecimals(text, value);
+    if (places !== undefined) decimals[joinPath(path)] = places;
+  };
+  const evaluation = data['evaluation'];
+  if (isPlainObject(evaluation)) {
+    eachItem(evaluation['testMetrics'], (metric, index) => readTestMetric(metric, ['evaluation', 'testMetrics', index], note));
+    eachItem(evaluation['disaggregated'], (row, index) =>
+      readMetricMap(row['metrics'], ['evaluation', 'disaggregated', index, 'metrics'], note),
+    );
+  }
+  const comparison = data['comparison'];
+  if (isPlainObject(comparison)) {
+    eachItem(comparison['baselines'], (row, index) => readMetricMap(row['metrics'], ['comparison', 'baselines', index, 'metrics'], note));
+  }
+  return decimals;
+}
+
+type Note = (path: FieldPath, text: string, value: number) => void;
+
+function eachItem(list: unknown, read: (item: Record<string, unknown>, index: number) => void): void {
+  if (Array.isArray(list)) list.forEach((item, index) => isPlainObject(item) && read(item, index));
+}
+
+function readTestMetric(metric: Record<string, unknown>, path: FieldPath, note: Note): void {
+  const value = metric['value'];
+  if (typeof value === 'string') {
+    const read = parseMetricCell(value);
+    // A unit the record states otherwise (`value: 87%` with `unit: ms`) is left for validation to report.
+    if (read !== undefined && (read.unit === undefined || metric['unit'] === undefined || metric['unit'] === read.unit)) {
+      metric['value'] = read.value;
+      if (read.unit !== undefined) metric['unit'] = read.unit;
+      if (read.value !== null) note([...path, 'value'], value, read.value);
+    }
+  }
+  const ci = metric['ci95'];
+  if (typeof ci === 'string') {
+    // `±0.7%` is 0.7 beside 87.3%, but beside 0.873 it would have to be 0.007: that one stays as written.
+    if (ci.includes('%') && metric['unit'] !== '%') return;
+    const read = parseWrittenInterval(ci);
+    if (read === undefined) return;
+    metric['ci95'] = read;
+    const written = ci.replace(/%/g, '');
+    if (typeof read === 'number') note([...path, 'ci95'], written, read);
+    else {
+      const [low, high] = written.match(/[+\-\u2212]?\.?\d[\d,]*(?:\.\d*)?(?:[eE][+-]?\d+)?/g) ?? [];
+      if (low !== undefined) note([...path, 'ci95', 'low'], low, read.low);
+      if (high !== undefined) note([...path, 'ci95', 'high'], high, read.high);
+    }
+  }
+}
+
+function readMetricMap(metrics: unknown, path: FieldPath, note: Note): void {
+  if (!isPlainObject(metrics)) return;
+  for (const [name, value] of Object.entries(metrics)) {
+    if (typeof value !== 'string') continue;
+    const read = parseMetricCell(value);
+    // Only a value in percent or without a unit: a map holds bare numbers, and `45 ms` has no place there.
+    if (read === undefined || (read.unit !== undefined && read.unit !== '%')) continue;
+    metrics[name] = read.value;
+    if (read.value !== null) note([...path, name], value, read.value);
+  }
+}

@@ -1,0 +1,125 @@
+import { describe, expect, test } from 'vitest';
+import { formatDiagnostic, parseSource, validateRecord } from '../../src/ingest/index.ts';
+import { readWrittenMetrics } from '../../src/ingest/written-values.ts';
+
+/** Parses and validates a record's text: the record and the formatted diagnostics. */
+function validate(text: string, file: string): { record: unknown; problems: string[] } {
+  const { record, diagnostics } = validateRecord(parseSource(text, { file }), { file });
+  return { record, problems: diagnostics.map(formatDiagnostic) };
+}
+
+describe('readWrittenMetrics', () => {
+  test('reads test metrics, intervals and metric maps written as text, with the decimals written', () => {
+    const data = {
+      evaluation: {
+        testMetrics: [
+          { metric: 'Accuracy', value: '87.30%', ci95: '±0.7%' },
+          { metric: 'F1', value: '.834', ci95: '0.820–0.848' },
+          { metric: 'Latency p95', value: '45 ms' },
+          { metric: 'AUC', value: 'TBD' },
+        ],
+        disaggregated: [{ group: 'Female', metrics: { Accuracy: '85.5%', F1: 0.821, N: 'n/a' } }],
+      },
+      comparison: { baselines: [{ label: 'Production', metrics: { Accuracy: '85.1%', Latency: '42 ms' } }] },
+    };
+    const decimals = readWrittenMetrics(data);
+    expect(data.evaluation.testMetrics).toEqual([
+      { metric: 'Accuracy', value: 87.3, unit: '%', ci95: 0.7 },
+      { metric: 'F1', value: 0.834, ci95: { low: 0.82, high: 0.848 } },
+      { metric: 'Latency p95', value: 45, unit: 'ms' },
+      { metric: 'AUC', value: null },
+    ]);
+    expect(data.evaluation.disaggregated[0]?.metrics).toEqual({ Accuracy: 85.5, F1: 0.821, N: null });
+    // A unit a metric map cannot hold stays as written, for validation to report.
+    expect(data.comparison.baselines[0]?.metrics).toEqual({ Accuracy: 85.1, Latency: '42 ms' });
+    // "87.30" has two decimals where 87.3 shows one; "0.820" three where 0.82 shows two.
+    expect(decimals).toEqual({
+      'evaluation.testMetrics.0.value': 2,
+      'evaluation.testMetrics.0.ci95': 1,
+      'evaluation.testMetrics.1.value': 3,
+      'evaluation.testMetrics.1.ci95.low': 3,
+      'evaluation.testMetrics.1.ci95.high': 3,
+      'evaluation.testMetrics.2.value': 0,
+      'evaluation.disaggregated.0.metrics.Accuracy': 1,
+      'comparison.baselines.0.metrics.Accuracy': 1,
+    });
+  });
+
+  test('leaves what it cannot read with certainty as written', () => {
+    const metrics = [
+      { metric: 'Accuracy', value: 'about 87%' },
+      // ±0.7% beside a fraction would be 0.007, not 0.7: not guessed.
+      { metric: 'Recall', value: 0.79, ci95: '±0.7%' },
+      // The record says the unit is ms; 87% contradicts it.
+      { metric: 'Latency', value: '87%', unit: 'ms' },
+      { metric: 'F1', value: 0.8, ci95: 'wide' },
+    ];
+    const data = { evaluation: { testMetrics: structuredClone(metrics) } };
+    expect(readWrittenMetrics(data)).toEqual({});
+    expect(data.evaluation.testMetrics).toEqual(metrics);
+  });
+});
+
+describe('frontmatter written the way people write it', () => {
+  test('87.3%, ±0.7% and 0.820–0.848 validate and read as numbers', () => {
+    const text = [
+      '---',
+      'id: fm-001',
+      'evaluation:',
+      '  testMetrics:',
+      '    - metric: Accuracy',
+      '      value: 87.3%',
+      '      ci95: ±0.7%',
+      '    - metric: F1',
+      '      value: 0.834',
+      '      ci95: 0.820–0.848',
+      '---',
+      '',
+    ].join('\n');
+    const { record, problems } = validate(text, 'fm.md');
+    expect(problems).toEqual([]);
+    expect(record).toMatchObject({
+      evaluation: {
+        testMetrics: [
+          { metric: 'Accuracy', value: 87.3, unit: '%', ci95: 0.7 },
+          { metric: 'F1', value: 0.834, ci95: { low: 0.82, high: 0.848 } },
+        ],
+      },
+      writtenDecimals: { 'evaluation.testMetrics.1.ci95.low': 3 },
+    });
+  });
+
+  test('what cannot be read is still an error naming the line and field', () => {
+    const text = [
+      '---',
+      'id: fm-002',
+      'evaluation:',
+      '  testMetrics:',
+      '    - metric: Recall',
+      '      value: 0.79',
+      '      ci95: ±0.7%',
+      '---',
+      '',
+    ].join('\n');
+    expect(validate(text, 'fm.md').problems).toEqual([
+      'fm.md:7:13 evaluation.testMetrics.0.ci95: expected a number or an object, got the string "±0.7%" — write the half-width as a number (±0.012 → 0.012) or the bounds as { "low": 0.857, "high": 0.881 }, in the value\'s unit — in Markdown frontmatter or the template, "±0.012" and "0.857–0.881" are read as written',
+    ]);
+  });
+});
+
+describe('JSON stays exact, with a hint for each form', () => {
+  test('a percent value, a percent split and an interval as text are errors that say what to write', () => {
+    const text = [
+      '{',
+      '  "id": "exp-1",',
+      '  "dataset": { "splits": [{ "name": "Training", "fraction": "70%" }] },',
+      '  "evaluation": { "testMetrics": [{ "metric": "Accuracy", "value": "87.3%", "ci95": "±0.7" }] }',
+      '}',
+    ].join('\n');
+    expect(validate(text, 'exp.json').problems).toEqual([
+      'exp.json:3:61 dataset.splits.0.fraction: expected a number, got the string "70%" — write fractions between 0 and 1 (70% → 0.7)',
+      'exp.json:4:68 evaluation.testMetrics.0.value: expected a number, got the string "87.3%" — write the number alone: 87.3 (a test metric says "unit": "%" beside it; a proportion above 1 is read as percent) — in Markdown frontmatter or the template, 87.3% is read as written',
+      'exp.json:4:85 evaluation.testMetrics.0.ci95: expected a number or an object, got the string "±0.7" — write the half-width as a number (±0.012 → 0.012) or the bounds as { "low": 0.857, "high": 0.881 }, in the value\'s unit — in Markdown frontmatter or the template, "±0.012" and "0.857–0.881" are read as written',
+    ]);
+  });
+});
