@@ -24,15 +24,7 @@ export function inlineAstroConfig(settings: Settings, cwd: string): AstroInlineC
     srcDir: join(PACKAGE_ROOT, 'src'),
     publicDir: join(PACKAGE_ROOT, 'public'),
     configFile: false,
-    vite: {
-      server: { fs: { allow: [PACKAGE_ROOT, cwd, cacheDir] } },
-      // Astro writes the pages' prerender bundle into the output folder (or `.astro/` in the working
-      // folder), and runs it from there: its imports of Astro's dependencies must resolve from there.
-      // Where they would not (Logbook installed globally or run by npx), they are bundled into it.
-      ...(resolvesOurAstro(resolved.outDir) && resolvesOurAstro(process.cwd())
-        ? {}
-        : { environments: { prerender: { resolve: { noExternal: true } } } }),
-    },
+    vite: { server: { fs: { allow: [PACKAGE_ROOT, cwd, cacheDir] } } },
   };
 }
 
@@ -70,12 +62,24 @@ export function astroProjectRoot(astroCacheDir: string): string {
   return join(PACKAGE_ROOT, 'node_modules', '.cache', 'logbook', 'astro-projects', name);
 }
 
+/**
+ * Whether `astro build` must bundle Astro's dependencies into the pages' prerender bundle. Astro
+ * writes that bundle into the output folder (or `.astro/` in the working folder) and runs it from
+ * there, so its imports of Astro's dependencies must resolve from there; where they would not
+ * (Logbook installed globally or run by npx, the repository without node_modules), they go into the
+ * bundle — a few seconds more per build, so only then. (`astro dev` runs the pages from the package.)
+ */
+export function mustBundleDependencies(outDir: string, cwd: string = process.cwd()): boolean {
+  return !(resolvesOurAstro(outDir) && resolvesOurAstro(cwd));
+}
+
 /** Builds the static site into the `outDir` setting (the records must have been validated: see `settings.validated`). */
 export async function buildAstroSite(settings: Settings, cwd: string): Promise<void> {
   const config = inlineAstroConfig(settings, cwd);
   await mkdir(config.root as string, { recursive: true });
+  const bundled = mustBundleDependencies(resolve(cwd, settings.outDir));
   const { build } = await import('astro');
-  await build(config);
+  await build(bundled ? { ...config, vite: { ...config.vite, environments: { prerender: { resolve: { noExternal: true } } } } } : config);
 }
 
 /** Serves the built site (`astro preview`); resolves once the server listens, with a way to stop it. */

@@ -5,7 +5,7 @@
  * Chromium), new, summary on a branch, a build into another documentation site, the workflows init
  * writes through actionlint, and an old Node getting one line. Run with `npm run test:consumer`.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -316,7 +316,7 @@ describe('paths it prints', () => {
 });
 
 describe('installed outside the repository', () => {
-  test('npm i -g (or npx): a repository without node_modules validates and builds, its source paths as from a local install', () => {
+  test('npm i -g (or npx): a repository without node_modules validates, builds (its source paths as from a local install) and runs the dev server', async () => {
     const prefix = join(work, 'global');
     execFileSync('npm', ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', tarball], { env: teamEnv(), stdio: 'pipe' });
     // A repository with no package.json and no node_modules, set up by the global executable's init.
@@ -339,5 +339,26 @@ describe('installed outside the repository', () => {
       readdirSync(join(plain, 'site')).filter((f) => f.startsWith('.')),
       'hidden build leftovers in the site',
     ).toEqual([]);
+
+    // The development server too: it answers with the page, and logs no error.
+    const port = 4700 + (process.pid % 200);
+    const dev = spawn(join(prefix, 'bin/logbook'), ['dev', '--port', String(port)], { cwd: plain, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    dev.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    dev.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    try {
+      let status = 0;
+      for (let tries = 0; tries < 120 && status !== 200; tries++) {
+        status = await fetch(`http://localhost:${port}/experiments/example-001/`).then(
+          (response) => response.status,
+          () => 0,
+        );
+        if (status !== 200) await new Promise((done) => setTimeout(done, 500));
+      }
+      expect(status, log).toBe(200);
+      expect(log).not.toMatch(/\[ERROR\]|\berror\b/i);
+    } finally {
+      dev.kill('SIGTERM');
+    }
   }, 600_000);
 });

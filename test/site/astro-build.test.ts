@@ -1,7 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { astroProjectRoot, inlineAstroConfig, resolvesOurAstro, shareTopFolder } from '../../src/site/astro-build.ts';
+import {
+  astroProjectRoot,
+  inlineAstroConfig,
+  mustBundleDependencies,
+  resolvesOurAstro,
+  shareTopFolder,
+} from '../../src/site/astro-build.ts';
 import { PACKAGE_ROOT } from '../../src/util/package-files.ts';
 import { readSettings } from '../../src/settings/index.ts';
 
@@ -51,13 +57,8 @@ describe("Astro's project folder", () => {
   });
 
   test("bundles Astro's dependencies into the prerender bundle only where they would not resolve from the output folder", () => {
-    const noExternal = (outDir: string): unknown => {
-      const vite = inlineAstroConfig(readSettings({ env: { LOGBOOK_OUT_DIR: outDir } }), PACKAGE_ROOT).vite as {
-        environments?: { prerender?: { resolve?: { noExternal?: unknown } } };
-      };
-      return vite.environments?.prerender?.resolve?.noExternal;
-    };
-    expect(noExternal(join(PACKAGE_ROOT, 'dist'))).toBeUndefined();
-    expect(noExternal('/elsewhere/site')).toBe(true);
+    expect(mustBundleDependencies(join(PACKAGE_ROOT, 'dist'), PACKAGE_ROOT)).toBe(false);
+    expect(mustBundleDependencies('/elsewhere/site', PACKAGE_ROOT)).toBe(true);
+    expect(mustBundleDependencies(join(PACKAGE_ROOT, 'dist'), '/elsewhere')).toBe(true);
   });
 });
