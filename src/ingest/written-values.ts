@@ -1,8 +1,9 @@
 /**
- * Metric values in frontmatter or JSON written the way people write them — `value: 87.3%`,
+ * Metric values in Markdown frontmatter written the way people write them — `value: 87.3%`,
  * `ci95: ±0.7%`, `ci95: 0.82–0.85`, `F1: TBD` — read as the filled-in template's reader reads the
  * same text in a table, instead of refused as "expected a number". Only text that reads as a whole
- * is taken (`87.3%`, not `about 87%`); the rest stays as written, for validation to report.
+ * is taken (`87.3%`, not `about 87%`); the rest stays as written, for validation to report. (JSON,
+ * usually written by programs, stays numbers only.)
  */
 import { isPlainObject } from './finish.ts';
 import { joinPath, type FieldPath } from './types.ts';
