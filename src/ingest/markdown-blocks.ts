@@ -69,13 +69,17 @@ export function readLabelLine(line: string, lineNumber: number, columnOffset = 0
     label = asideInside[1];
     qualifier = (asideInside[2] ?? '').trim();
   }
+  // `**Hypothesis** — text`: a dash stands for the colon.
+  const colon = colonInside || match[5] === ':';
+  const dashed = colon ? undefined : /^[—–-][ \t]+/.exec(match[6] ?? '');
+  if (dashed) match[6] = (match[6] ?? '').slice(dashed[0].length);
   const value = (match[6] ?? '').trim();
   const valueColumn = value === '' ? (match[1] ?? '').length + 1 : line.length - (match[6] ?? '').length + 1;
   return {
     label,
     qualifier,
     value,
-    colon: colonInside || match[5] === ':',
+    colon,
     labelPosition: { line: lineNumber, column: (match[1] ?? '').length + 1 + columnOffset },
     valuePosition: { line: lineNumber, column: valueColumn + columnOffset },
   };

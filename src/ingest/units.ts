@@ -181,14 +181,22 @@ export function parseMetricCell(text: string): { value: number | null; unit?: st
 }
 
 /** What may stand before an interval inside its brackets: `95% CI`, `CI:`, `95%:`, `conf. int.`. */
-const CI_PREFIX = /^(?:95\s*%\s*)?(?:ci|conf(?:idence)?\.?\s*int(?:erval)?\.?)?\s*[:=]?\s*/i;
+export const CI_PREFIX = /^(?:95\s*%\s*)?(?:ci|conf(?:idence)?\.?\s*int(?:erval)?\.?)?\s*[:=]?\s*/i;
+
+/** A percent unit after a number: `%`, or percentage points (`pp`, `p.p.`, `percentage points`) as an interval's half-width is often written. */
+const PERCENT_UNIT = /\s*(?:%|\bpp\b|\bp\.p\.|\bpercentage[- ]points?\b)/gi;
+
+/** Whether an interval is written in percent (`±0.7%`, `±0.1 pp`): beside a value in percent only. */
+export function writtenInPercent(text: string): boolean {
+  return new RegExp(PERCENT_UNIT.source, 'i').test(text);
+}
 
 /**
  * An interval as written beside a value, in the value's unit: `parseConfidenceInterval` after a
- * `95% CI` prefix and every percent sign are dropped (`90.4% – 92.0%`, `95% CI: 0.85–0.89`).
+ * `95% CI` prefix and every percent unit are dropped (`90.4% – 92.0%`, `±0.1 pp`, `95% CI: 0.85–0.89`).
  */
 export function parseWrittenInterval(text: string): number | { low: number; high: number } | undefined {
-  const body = text.replace(CI_PREFIX, '').replace(/%/g, '').trim();
+  const body = text.replace(CI_PREFIX, '').replace(PERCENT_UNIT, '').trim();
   return body === '' ? undefined : parseConfidenceInterval(body);
 }
 

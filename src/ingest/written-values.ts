@@ -7,7 +7,7 @@
  */
 import { isPlainObject } from './finish.ts';
 import { joinPath, type FieldPath } from './types.ts';
-import { literalDecimals, parseMetricCell, parseWrittenInterval } from './units.ts';
+import { CI_PREFIX, literalDecimals, parseMetricCell, parseWrittenInterval, writtenInPercent } from './units.ts';
 
 /**
  * Reads the written metric values of `data` in place: each test metric's `value` (its unit, `%` or
@@ -55,11 +55,11 @@ function readTestMetric(metric: Record<string, unknown>, path: FieldPath, note: 
   const ci = metric['ci95'];
   if (typeof ci === 'string') {
     // `±0.7%` is 0.7 beside 87.3%, but beside 0.873 it would have to be 0.007: that one stays as written.
-    if (ci.includes('%') && metric['unit'] !== '%') return;
+    if (writtenInPercent(ci) && metric['unit'] !== '%') return;
     const read = parseWrittenInterval(ci);
     if (read === undefined) return;
     metric['ci95'] = read;
-    const written = ci.replace(/%/g, '');
+    const written = ci.replace(CI_PREFIX, '');
     if (typeof read === 'number') note([...path, 'ci95'], written, read);
     else {
       const [low, high] = written.match(/[+\-\u2212]?\.?\d[\d,]*(?:\.\d*)?(?:[eE][+-]?\d+)?/g) ?? [];

@@ -14,6 +14,7 @@ import {
   parseNumber,
   parsePercent,
   parseWrittenInterval,
+  writtenInPercent,
 } from '../../src/ingest/units.ts';
 
 describe('literalDecimals', () => {
@@ -242,8 +243,22 @@ describe('parseWrittenInterval', () => {
     ['95% CI: 0.85–0.89', { low: 0.85, high: 0.89 }],
     ['±0.7%', 0.7],
     ['CI [0.1, 0.3]', { low: 0.1, high: 0.3 }],
+    ['±0.1 pp', 0.1],
+    ['± 0.25 p.p.', 0.25],
+    ['±0.4 percentage points', 0.4],
+    ['85.1 pp – 86.3 pp', { low: 85.1, high: 86.3 }],
   ])('%s', (text, interval) => {
     expect(parseWrittenInterval(text)).toEqual(interval);
+  });
+  test.each([
+    ['±0.7%', true],
+    ['±0.1 pp', true],
+    ['±0.4 percentage points', true],
+    ['±0.007', false],
+    ['0.82–0.85', false],
+    ['±0.1 apples', false],
+  ])('%s is written in percent: %s', (text, percent) => {
+    expect(writtenInPercent(text)).toBe(percent);
   });
   test.each(['wide', '95% CI', ''])('%s is no interval', (text) => {
     expect(parseWrittenInterval(text)).toBeUndefined();

@@ -17,6 +17,8 @@ describe('readWrittenMetrics', () => {
           { metric: 'F1', value: '.834', ci95: '0.820–0.848' },
           { metric: 'Latency p95', value: '45 ms' },
           { metric: 'AUC', value: 'TBD' },
+          { metric: 'FPR', value: '1.0%', ci95: '95% CI: 0.85%–1.15%' },
+          { metric: 'FNR', value: '12%', ci95: '±1.5 pp' },
         ],
         disaggregated: [{ group: 'Female', metrics: { Accuracy: '85.5%', F1: 0.821, N: 'n/a' } }],
       },
@@ -28,6 +30,8 @@ describe('readWrittenMetrics', () => {
       { metric: 'F1', value: 0.834, ci95: { low: 0.82, high: 0.848 } },
       { metric: 'Latency p95', value: 45, unit: 'ms' },
       { metric: 'AUC', value: null },
+      { metric: 'FPR', value: 1, unit: '%', ci95: { low: 0.85, high: 1.15 } },
+      { metric: 'FNR', value: 12, unit: '%', ci95: 1.5 },
     ]);
     expect(data.evaluation.disaggregated[0]?.metrics).toEqual({ Accuracy: 85.5, F1: 0.821, N: null });
     // A unit a metric map cannot hold stays as written, for validation to report.
@@ -40,6 +44,11 @@ describe('readWrittenMetrics', () => {
       'evaluation.testMetrics.1.ci95.low': 3,
       'evaluation.testMetrics.1.ci95.high': 3,
       'evaluation.testMetrics.2.value': 0,
+      'evaluation.testMetrics.4.value': 1,
+      'evaluation.testMetrics.4.ci95.low': 2,
+      'evaluation.testMetrics.4.ci95.high': 2,
+      'evaluation.testMetrics.5.value': 0,
+      'evaluation.testMetrics.5.ci95': 1,
       'evaluation.disaggregated.0.metrics.Accuracy': 1,
       'comparison.baselines.0.metrics.Accuracy': 1,
     });
@@ -50,6 +59,7 @@ describe('readWrittenMetrics', () => {
       { metric: 'Accuracy', value: 'about 87%' },
       // ±0.7% beside a fraction would be 0.007, not 0.7: not guessed.
       { metric: 'Recall', value: 0.79, ci95: '±0.7%' },
+      { metric: 'Precision', value: 0.79, ci95: '±0.7 pp' },
       // The record says the unit is ms; 87% contradicts it.
       { metric: 'Latency', value: '87%', unit: 'ms' },
       { metric: 'F1', value: 0.8, ci95: 'wide' },

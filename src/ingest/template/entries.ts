@@ -13,6 +13,7 @@ import {
   startOf,
   stripEmphasis,
   tableOf,
+  type Cell,
   type Item,
   type LabelLine,
   type Source,
@@ -61,6 +62,12 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
       continue;
     }
     if (node.type === 'table' && !(current && current.value === '' && current.blocks.length === 0)) {
+      const pairs = labelValueRows(source, node, labels);
+      if (pairs) {
+        for (const [key, value] of pairs)
+          current = open(key.label, key.qualifier, value.text, value.text === '' ? key.labelPosition : value.position);
+        continue;
+      }
       const label = tableLabel(source, node, labels);
       if (label !== undefined && (!current || labels.ruleOf(current.norm) !== labels.ruleOf(normalizeLabel(label)))) {
         current = open(label, '', '', startOf(node));
@@ -110,24 +117,62 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
   return { entries, prose };
 }
 
-/** A label line without bold, `Status: completed`: `Key: value` whose key is one of the section's labels. */
-const PLAIN_LABEL_LINE = /^(\s*)([A-Za-z][^:*_`[\]]{0,48}?)\s*:[ \t]+(\S.*)$/;
+/**
+ * A label line without bold, `Status: completed`: `Key: value` whose key is one of the section's
+ * labels. The value may be left for the lines or list below (`Related Experiments:`).
+ */
+const PLAIN_LABEL_LINE = /^(\s*)([A-Za-z][^:*_`[\]]{0,48}?)\s*:(?:[ \t]+(\S.*))?[ \t]*$/;
 
 function plainLabelLine(text: string, line: number, labels: SectionLabels, columnOffset = 0): LabelLine | undefined {
   const match = PLAIN_LABEL_LINE.exec(text);
-  if (!match?.[2] || match[3] === undefined) return undefined;
+  if (!match?.[2]) return undefined;
   const aside = /^(.*?)\s*\(([^)]*)\)$/.exec(match[2].trim());
   const label = (aside?.[1] ?? match[2]).trim();
   if (labels.ruleOf(normalizeLabel(label)) === undefined) return undefined;
-  const value = match[3].trim();
+  const value = (match[3] ?? '').trim();
+  const labelPosition = { line, column: (match[1] ?? '').length + 1 + columnOffset };
   return {
     label,
     qualifier: aside?.[2]?.trim() ?? '',
     value,
     colon: true,
-    labelPosition: { line, column: (match[1] ?? '').length + 1 + columnOffset },
-    valuePosition: { line, column: text.length - match[3].length + 1 + columnOffset },
+    labelPosition,
+    valuePosition: match[3] === undefined ? labelPosition : { line, column: text.trimEnd().length - value.length + 1 + columnOffset },
   };
+}
+
+/**
+ * A two-column table of labels and their values, written instead of label lines:
+ * `| Dataset Name | txns-2025q1 |`, under an empty header row or one that is itself such a pair.
+ * Taken only when most rows name one of the section's labels (a `Parameter | Value` table of
+ * hyperparameters names none); its other rows become labels of their own, so nothing is dropped.
+ */
+function labelValueRows(source: Source, table: Table, labels: SectionLabels): [LabelLine, Cell][] | undefined {
+  const { header, rows } = tableOf(source, table);
+  if (header.length !== 2 || rows.some((row) => row.length !== 2)) return undefined;
+  const keyOf = (cell: Cell | undefined): LabelLine | undefined => {
+    const text = stripEmphasis(cell?.text ?? '').replace(/\s*:$/, '');
+    if (!cell || text === '') return undefined;
+    const aside = /^(.*?)\s*\(([^)]*)\)$/.exec(text);
+    const label = (aside?.[1] ?? text).trim();
+    return {
+      label,
+      qualifier: aside?.[2]?.trim() ?? '',
+      value: '',
+      colon: true,
+      labelPosition: cell.position,
+      valuePosition: cell.position,
+    };
+  };
+  const known = (key: LabelLine | undefined): boolean => key !== undefined && labels.ruleOf(normalizeLabel(key.label)) !== undefined;
+  const headerEmpty = header.every((cell) => cell.text === '');
+  const headerKey = keyOf(header[0]);
+  if (!headerEmpty && !known(headerKey)) return undefined;
+  const all = (headerEmpty ? rows : [header, ...rows]).map((row) => [keyOf(row[0]), row[1]] as const);
+  if (all.filter(([key]) => known(key)).length * 2 <= all.length) return undefined;
+  return all.flatMap(([key, value]) =>
+    key && value ? [[key, { text: stripEmphasis(value.text), position: value.position }] as [LabelLine, Cell]] : [],
+  );
 }
 
 /** The label a table stands for when no label line names it, from its header row. */

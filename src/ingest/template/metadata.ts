@@ -16,9 +16,17 @@ function readStatus(text: string): string {
   return statusFromWords(stripEmphasis(text)) ?? stripEmphasis(text);
 }
 
-/** `Key: value` tags list → `tags`. */
+/** A tag as written: `use_case: fraud` or `use_case=fraud`; undefined for a bare tag (`vision`). */
+function splitTag(text: string): { key: string; value: string } | undefined {
+  const equals = /^([^=:\s][^=:]*?)\s*=\s*(.*)$/.exec(text);
+  return equals?.[1] !== undefined ? { key: equals[1], value: (equals[2] ?? '').trim() } : splitKeyValue(text);
+}
+
+/** `Key: value` (or `key=value`) tags list → `tags`. */
 const tagsHandler: Handler = (entry, ctx) => {
-  for (const item of keyValueItems(entry, ctx)) {
+  for (const listed of keyValueItems(entry, ctx)) {
+    const split = listed.key === '' ? splitTag(listed.value) : undefined;
+    const item = split ? { ...listed, ...split } : listed;
     const key = item.key === '' ? item.value : item.key;
     if (key === '') continue;
     if (item.key === '') {
@@ -31,7 +39,7 @@ const tagsHandler: Handler = (entry, ctx) => {
       .split(',')
       .map((t) => t.trim())
       .filter((t) => t !== '')) {
-      const split = splitKeyValue(tag);
+      const split = splitTag(tag);
       ctx.b.set(['tags', split?.key ?? tag], split?.value ?? '', entry.position);
     }
   } else if (isPlaceholder(entry.value)) ctx.b.placeholder(['tags'], entry.position);

@@ -431,3 +431,84 @@ describe('labels without bold', () => {
     expect(JSON.stringify(record)).toContain('this line is prose');
   });
 });
+
+describe('a log written by hand: bare labels over lists, label tables, dashes and key=value tags', () => {
+  const text = [
+    '# Fraud XGB, run 7',
+    '',
+    'Experiment ID: fraud-xgb-7',
+    'Date: 3 March 2025',
+    '',
+    '## 1. Experiment Overview',
+    '**Objective:** lift recall at fixed precision',
+    '**Hypothesis** — target encoding of merchant ids helps',
+    '',
+    'Related Experiments:',
+    '* Parent: fraud-xgb-6',
+    '',
+    '## 2. Dataset Information',
+    '| | |',
+    '|---|---|',
+    '| Dataset Name | txns-2025q1 |',
+    '| **Dataset Version** | v3 |',
+    '| Owner | risk team |',
+    '',
+    'Train/Val/Test Split:',
+    '- Training: 80 %',
+    '- Validation: 10%',
+    '- Test: 10 % (120,000 records)',
+    '',
+    '## 3. Model Configuration',
+    '| Parameter | Value |',
+    '|---|---|',
+    '| learning_rate | 1e-3 |',
+    '| max_depth | 8 |',
+    '',
+    '## 5. Evaluation Results',
+    '| Metric | Value | 95% CI |',
+    '|---|---|---|',
+    '| FPR | 1.0% | ±0.1 pp |',
+    '| AUC-ROC | 91.2% | ±0.4 percentage points |',
+    '',
+    '## Experiment Metadata',
+    'Status: Completed',
+    'Tags: use_case=fraud, model_family = tree-based, nightly',
+  ].join('\n');
+  const { record } = load(text, 'fraud-xgb-7.md');
+
+  test('a bare label with nothing after its colon takes the list below it', () => {
+    expect(record.lineage).toEqual({ parent: 'fraud-xgb-6' });
+    expect(record.dataset?.splits).toEqual([
+      { name: 'Training', fraction: 0.8 },
+      { name: 'Validation', fraction: 0.1 },
+      { name: 'Test', fraction: 0.1, records: 120000 },
+    ]);
+  });
+
+  test('a two-column table of labels under an empty header reads as label lines; a row that is no label is kept', () => {
+    expect(record.dataset).toMatchObject({ name: 'txns-2025q1', version: 'v3' });
+    expect(JSON.stringify(record)).toContain('risk team');
+  });
+
+  test('a Parameter | Value table names no label: it stays the hyperparameters', () => {
+    expect(record.model?.hyperparameters).toEqual([
+      { name: 'learning_rate', value: 0.001 },
+      { name: 'max_depth', value: 8 },
+    ]);
+  });
+
+  test('a dash after a bold label stands for its colon', () => {
+    expect(record.overview?.hypothesis).toBe('target encoding of merchant ids helps');
+  });
+
+  test('an interval in percentage points beside a percent value is read in the value’s unit', () => {
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'FPR', value: 1, unit: '%', ci95: 0.1 },
+      { metric: 'AUC-ROC', value: 91.2, unit: '%', ci95: 0.4 },
+    ]);
+  });
+
+  test('tags written key=value on one line', () => {
+    expect(record.tags).toEqual({ use_case: 'fraud', model_family: 'tree-based', nightly: '' });
+  });
+});
