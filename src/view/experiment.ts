@@ -277,11 +277,30 @@ function overviewSection(r: Experiment, c: FieldContext): SectionView {
   ]);
 }
 
+/**
+ * The share of each split computed from the records counts, where the log gives counts but no
+ * fractions (`Training: 200,000`): records ÷ the records of all splits. Undefined for a split whose
+ * share cannot be computed (a count missing from any split, or a total of 0).
+ */
+export function splitShares(splits: readonly { records?: number | undefined }[]): (number | undefined)[] {
+  const counts = splits.map((s) => s.records);
+  const total = counts.reduce<number>((sum, n) => sum + (n ?? Number.NaN), 0);
+  return counts.map((n) => (n !== undefined && Number.isFinite(total) && total > 0 ? n / total : undefined));
+}
+
+function shareCell(fraction: number | undefined, computed: number | undefined): Cell {
+  const percent = (share: number): string => `${formatValue(Math.round(share * 1000) / 10)}%`;
+  if (fraction !== undefined) return { text: percent(fraction), numeric: true };
+  if (computed === undefined) return { text: '—', numeric: true };
+  return { text: percent(computed), numeric: true, title: 'Computed from the records: this split’s records ÷ the records of all splits' };
+}
+
 function datasetSection(r: Experiment, c: FieldContext): SectionView {
   const d = r.dataset;
   const splits = d?.splits ?? [];
   const extra = extraColumns(splits, KNOWN.split);
   const counts = formatColumn(splits.map((s) => s.records));
+  const shares = splitShares(splits);
   const splitTable: Block | undefined =
     splits.length > 0
       ? {
@@ -295,7 +314,7 @@ function datasetSection(r: Experiment, c: FieldContext): SectionView {
           ],
           rows: splits.map((s, i) => [
             { text: s.name },
-            { text: s.fraction === undefined ? '—' : `${formatValue(Math.round(s.fraction * 1000) / 10)}%`, numeric: true },
+            shareCell(s.fraction, shares[i]),
             { text: counts[i] ?? '—', numeric: true },
             ...extraCells(s, extra),
           ]),

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { loadRecords } from '../../src/content/index.ts';
 import { analyzeCollection } from '../../src/analysis/index.ts';
 import { parseSource, validateRecord } from '../../src/ingest/index.ts';
-import { buildExperimentPageData } from '../../src/view/experiment.ts';
+import { buildExperimentPageData, splitShares } from '../../src/view/experiment.ts';
 import { SECTIONS } from '../../src/view/sections.ts';
 import type { Experiment } from '../../src/schema/index.ts';
 import { readFileSync } from 'node:fs';
@@ -153,5 +153,41 @@ describe('buildExperimentPageData', () => {
     expect(dataset).toContain('"text":"<script>alert(1)</script>"');
     expect(dataset).not.toContain('"href":"javascript:');
     expect(JSON.stringify(page.header)).toContain('"href":"https://wandb.ai/org/p/runs/1"');
+  });
+});
+
+describe('splitShares', () => {
+  test('each split’s records ÷ the records of all splits', () => {
+    // 200,000 + 25,000 + 25,000 = 250,000: 0.8, 0.1, 0.1.
+    expect(splitShares([{ records: 200000 }, { records: 25000 }, { records: 25000 }])).toEqual([0.8, 0.1, 0.1]);
+    // 7 + 2 + 1 = 10: 0.7, 0.2, 0.1 (as floats: 7/10, 2/10, 1/10).
+    expect(splitShares([{ records: 7 }, { records: 2 }, { records: 1 }])).toEqual([0.7, 0.2, 0.1]);
+  });
+
+  test('no share where a split has no count, or the counts add up to 0', () => {
+    expect(splitShares([{ records: 200000 }, {}, { records: 25000 }])).toEqual([undefined, undefined, undefined]);
+    expect(splitShares([{ records: 0 }, { records: 0 }])).toEqual([undefined, undefined]);
+  });
+
+  test('the dataset table shows a computed share, says it is computed, and keeps a share the log gives', () => {
+    const record: Experiment = {
+      id: 'split-counts',
+      name: 'Split counts',
+      date: '2025-02-14',
+      dataset: {
+        splits: [
+          { name: 'Training', records: 200000 },
+          { name: 'Validation', records: 25000 },
+          { name: 'Test', fraction: 0.1, records: 25000 },
+        ],
+      },
+    };
+    const page = pageFor(record, [record]);
+    const dataset = page.sections.find((s) => s.id === 'dataset');
+    const table = dataset?.blocks.find((b) => b?.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('no split table');
+    expect(table.rows.map((row) => row[1]?.text)).toEqual(['80%', '10%', '10%']);
+    expect(table.rows[0]?.[1]?.title).toMatch(/computed from the records/i);
+    expect(table.rows[2]?.[1]?.title).toBeUndefined();
   });
 });

@@ -43,11 +43,17 @@ function readSplit(name: string, value: string): Record<string, unknown> {
   const split: Record<string, unknown> = { name };
   const percent = /([+-]?\d+(?:\.\d+)?)\s*%/.exec(value);
   let rest = value;
+  // A count alone (`200,000`, `25k`, `12000`): records, not a fraction ("1,000" is no 1).
+  const count = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*[kKmMbB]|\d{4,})$/.exec(value.trim());
+  if (count?.[1] && !percent) {
+    const records = parseCount(count[1].replace(/\s+/g, ''));
+    if (records !== undefined) return { name, records };
+  }
   if (percent?.[0]) {
     split['fraction'] = parsePercent(percent[0]);
     rest = rest.replace(percent[0], ' ');
   } else {
-    const fraction = /^(0?\.\d+|1(?:\.0+)?|0)\b/.exec(value.trim());
+    const fraction = /^(0?\.\d+|1(?:\.0+)?|0)(?![\d,.])\b/.exec(value.trim());
     if (fraction?.[1]) {
       split['fraction'] = parseNumber(fraction[1]);
       rest = rest.replace(fraction[1], ' ');

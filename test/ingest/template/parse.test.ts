@@ -383,6 +383,29 @@ describe('dataset sizes and splits as people write them', () => {
       { name: 'Holdout', fraction: 0.05, text: '5% (stratified by user)' },
     ]);
   });
+
+  test('a split written as a count alone is its records ("1,000" is no fraction of 1); a bare small number stays as written', () => {
+    const { record: counted } = load(
+      [
+        '**Experiment ID**: b',
+        '',
+        '## Dataset',
+        '**Train/Val/Test Split**:',
+        '- Training: 1,000',
+        '- Validation: 25k',
+        '- Test: 12500',
+        '- Holdout: 80',
+        '- Extra: 0.5',
+      ].join('\n'),
+    );
+    expect(counted.dataset?.splits).toEqual([
+      { name: 'Training', records: 1000 },
+      { name: 'Validation', records: 25000 },
+      { name: 'Test', records: 12500 },
+      { name: 'Holdout', text: '80' },
+      { name: 'Extra', fraction: 0.5 },
+    ]);
+  });
 });
 
 describe('labels without bold', () => {
