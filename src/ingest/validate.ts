@@ -63,11 +63,35 @@ export function validateRecord(
   pushAll(diagnostics, unknownKeyWarnings(parsed.data, ExperimentSchema, parsed, file));
   pushAll(diagnostics, placeholderWarnings(parsed, file));
   if (result.success) pushAll(diagnostics, templateExampleWarnings(result.data, parsed, file));
-  const impossible = result.success ? recordInvariantErrors(result.data, file, (path) => positionOf(parsed, path)) : [];
+  // With schema errors the record is refused, but its impossible numbers are still reported in the
+  // same run, from the parts that did validate: one run names every problem of the file.
+  const checkable = result.success ? result.data : (validParts(ExperimentSchema, parsed.data, 2) as Experiment | undefined);
+  const impossible = checkable === undefined ? [] : recordInvariantErrors(checkable, file, (path) => positionOf(parsed, path));
   pushAll(diagnostics, impossible);
   diagnostics.sort(byPosition);
   const ok = result.success && issues.length === 0 && impossible.length === 0 && !limits.some((d) => d.level === 'error');
   return { record: ok ? result.data : undefined, diagnostics };
+}
+
+/**
+ * The parts of `data` that `schema` accepts: the whole when it validates; otherwise, `depth` levels
+ * down an object schema, an object of the fields that validate on their own (each whole, below
+ * `depth`). Undefined when nothing does. What it returns holds only validated values, with fields a
+ * full record would require possibly missing: for checks that read optional parts only.
+ */
+export function validParts(schema: z.ZodType, data: unknown, depth: number): unknown {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  if (depth <= 0 || !isPlainObject(data)) return undefined;
+  const inner = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+  if (!(inner instanceof z.ZodObject)) return undefined;
+  const parts: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
+    if (!Object.hasOwn(data, key)) continue;
+    const part = validParts(field, data[key], depth - 1);
+    if (part !== undefined) setOwn(parts, key, part);
+  }
+  return Object.keys(parts).length > 0 ? parts : undefined;
 }
 
 /** Every issue of a failed zod parse of `parsed.data` as located errors (plain-English message, hint where possible). */

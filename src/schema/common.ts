@@ -6,10 +6,23 @@ export const IdSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'an id may contain only letters, digits, ".", "_" and "-", and must start with a letter or digit')
   .describe('Experiment id: letters, digits, ".", "_" and "-"; used in URLs.');
 
+/** Whether a `YYYY-MM-DD…` text names a day that exists (`2025-02-29` does not; `2024-02-29` does). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!match) return true; // the pattern reports the form
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return month >= 1 && month <= 12 && day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** A calendar date as `YYYY-MM-DD`, or a full ISO 8601 timestamp. */
 export const DateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected a date as YYYY-MM-DD (or an ISO 8601 timestamp)')
+  .refine(isCalendarDate, {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is no day in the calendar: the month must be 01–12 and the day one of that month’s days`,
+  })
   .describe('Date as YYYY-MM-DD or an ISO 8601 timestamp.');
 
 /** A single hyperparameter or tag value as written. */

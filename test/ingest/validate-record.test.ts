@@ -136,3 +136,43 @@ describe('a status in other words', () => {
     ]);
   });
 });
+
+describe('every problem of a file in one run', () => {
+  test('impossible numbers are reported beside schema errors, from the parts that validate', () => {
+    const text = [
+      '{',
+      '  "id": "exp-1",',
+      '  "status": "finished",',
+      '  "evaluation": {',
+      '    "testMetrics": [{ "metric": "Recall", "value": "high" }],',
+      '    "confusionMatrix": { "labels": ["a", "b"], "matrix": [[1, 2], [3]] }',
+      '  },',
+      '  "dataset": { "splits": [{ "name": "train", "fraction": 0.8 }, { "name": "test", "fraction": 0.5 }] }',
+      '}',
+    ].join('\n');
+    const found = problems(text);
+    expect(found.map((p) => /^exp\.json:(\d+):\d+ (\S+):/.exec(p)?.slice(1, 3).join(' '))).toEqual([
+      '3 status',
+      '5 evaluation.testMetrics.0.value',
+      '6 evaluation.confusionMatrix.matrix.1',
+      '8 dataset.splits',
+    ]);
+  });
+
+  test('a part that does not validate is not checked: a ragged matrix beside a label that is no string', () => {
+    const text = '{ "id": "exp-1", "evaluation": { "confusionMatrix": { "labels": ["a", 2], "matrix": [[1, 2], [3]] } } }';
+    expect(problems(text)).toEqual([expect.stringMatching(/evaluation\.confusionMatrix\.labels\.1: expected a string/)]);
+  });
+});
+
+describe('dates that are no day in the calendar', () => {
+  test.each(['2025-13-01', '2025-00-10', '2025-02-29', '2025-04-31', '2025-01-00'])('%s is an error naming the date', (date) => {
+    expect(problems(`{ "id": "exp-1", "date": "${date}" }`)).toEqual([
+      expect.stringContaining(`date: "${date}" is no day in the calendar`),
+    ]);
+  });
+
+  test.each(['2024-02-29', '2025-12-31', '2025-01-15T10:30:00Z'])('%s is a date', (date) => {
+    expect(problems(`{ "id": "exp-1", "date": "${date}" }`)).toEqual([]);
+  });
+});
