@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { sourceFingerprint } from '../util/source-fingerprint.ts';
-import type { Experiment } from '../schema/index.ts';
+import { IdSchema, type Experiment } from '../schema/index.ts';
+import { isPlainObject } from '../ingest/finish.ts';
+import { pushAll } from '../util/arrays.ts';
 import * as msg from '../ingest/messages.ts';
 import { parseSource } from '../ingest/parse-source.ts';
 import type { Diagnostic, SourceFormat, SourcePosition } from '../ingest/types.ts';
@@ -41,6 +43,8 @@ export interface CachedParse {
   diagnostics: Diagnostic[];
   /** Positions of the fields the collection checks point at (`id`, `lineage.parent`, `lineage.related.N`). */
   positions: Record<string, SourcePosition>;
+  /** The id a refused record gives (a valid one), so a second file with the same id is reported in the same run. */
+  refusedId?: string | undefined;
 }
 
 /** A store of `CachedParse` by key; keys cover the file's path and text and the parser's code. */
@@ -86,13 +90,48 @@ function parseFile(file: string, text: string): { value: CachedParse; cacheable:
       const position = positionOf(parsed, path);
       if (position) positions[path.join('.')] = position;
     }
-    return { value: { format: parsed.format, record: result.record, diagnostics: result.diagnostics, positions }, cacheable: true };
+    const id = isPlainObject(parsed.data) ? parsed.data['id'] : undefined;
+    const refusedId = result.record === undefined && typeof id === 'string' && IdSchema.safeParse(id).success ? id : undefined;
+    return { value: { format: parsed.format, record: result.record, diagnostics: result.diagnostics, positions, refusedId }, cacheable: true };
   } catch (error) {
     // A bug, or an input no limit caught: one error for this file, and the run goes on.
     const reason = error instanceof Error ? error.message : String(error);
     const diagnostics: Diagnostic[] = [{ level: 'error', code: 'parse-failed', file, path: '', message: msg.parseFailed(reason), hint: msg.hintParseFailed() }];
     return { value: { format: 'json', diagnostics, positions: {} }, cacheable: false };
   }
+}
+
+/** Where a file gives an id, and whether its record was refused. */
+interface IdUse {
+  id: string;
+  file: string;
+  refused: boolean;
+  position?: SourcePosition;
+}
+
+/**
+ * Duplicate ids where a refused record is one of the two files (the collection checks see valid
+ * records only): the later file in file order gets the error, as `checkCollection` does it.
+ */
+function duplicatesOfRefused(uses: readonly IdUse[]): Diagnostic[] {
+  const first = new Map<string, IdUse>();
+  const diagnostics: Diagnostic[] = [];
+  for (const use of uses) {
+    const before = first.get(use.id);
+    if (before === undefined) first.set(use.id, use);
+    else if (before.refused || use.refused) {
+      diagnostics.push({
+        level: 'error',
+        code: 'duplicate-id',
+        file: use.file,
+        ...use.position,
+        path: 'id',
+        message: msg.duplicateId(use.id, before.file),
+        hint: msg.hintUniqueId(),
+      });
+    }
+  }
+  return diagnostics;
 }
 
 /** How many files are read (and looked up in the cache) ahead of the one being parsed. */
@@ -168,6 +207,7 @@ export async function loadRecords(
   ].sort((a, b) => compareIds(a.path, b.path));
   const diagnostics: Diagnostic[] = [];
   const checked: (CheckedRecord & { format: SourceFormat })[] = [];
+  const idsInFileOrder: IdUse[] = [];
   const read = new Set<string>();
   // Reading waits on the disk, parsing does not: the next files are read (and looked up in the cache)
   // while one is parsed, and cache entries are written while the next ones are parsed; results are
@@ -207,12 +247,18 @@ export async function loadRecords(
       if (got.key !== undefined && parsed.cacheable && effects.cache !== undefined) writes.push(effects.cache.set(got.key, result).catch(() => undefined));
     }
     for (const d of result.diagnostics) diagnostics.push(d);
+    const id = result.record?.id ?? result.refusedId;
+    if (id !== undefined) {
+      const position = result.positions['id'];
+      idsInFileOrder.push({ id, file, refused: result.record === undefined, ...(position ? { position } : {}) });
+    }
     if (result.record) {
       const positions = result.positions;
       checked.push({ record: result.record, file, format: result.format, positionOf: (path) => positions[path.join('.')] });
     }
   }
   await Promise.all(writes);
+  pushAll(diagnostics, duplicatesOfRefused(idsInFileOrder));
   const collection = checkCollection(checked);
   for (const d of collection.diagnostics) diagnostics.push(d);
   const records = collection.kept

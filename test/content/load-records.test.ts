@@ -56,6 +56,24 @@ describe('loadRecords', () => {
     expect(diagnostics[0]).toMatchObject({ level: 'error', code: 'duplicate-id' });
   });
 
+  test('reports a duplicate id in the same run when one of the two records is refused for another error', async () => {
+    const files = {
+      'a.json': '{ "id": "exp-1", "status": "finished" }',
+      'b.json': '{ "id": "exp-1", "name": "second" }',
+      'c.json': '{ "id": "exp-2" }',
+      'd.json': '{ "id": "exp-2", "date": "someday" }',
+      'e.json': '{ "id": "not an id", "status": "finished" }',
+      'f.json': '{ "id": "not an id" }',
+    };
+    const { diagnostics } = await loadRecords('content', fakeFiles(files));
+    const duplicates = diagnostics.filter((d) => d.code === 'duplicate-id').map(formatDiagnostic);
+    // An id that is itself invalid is reported as such, not as a duplicate.
+    expect(duplicates).toEqual([
+      'content/b.json:1:9 id: duplicate id "exp-1": also used by content/a.json — give every experiment its own id',
+      'content/d.json:1:9 id: duplicate id "exp-2": also used by content/c.json — give every experiment its own id',
+    ]);
+  });
+
   test('reports a parent cycle naming every id in order', async () => {
     expect(await load('parent-cycle')).toEqual({
       ids: ['exp-a', 'exp-b', 'exp-c'],
