@@ -3,6 +3,7 @@
 import { parseDocument } from 'yaml';
 import { finishRecord, isPlainObject, stripPlaceholders } from './finish.ts';
 import { readWrittenMetrics } from './written-values.ts';
+import { aliasedPositions, readWrittenShapes } from './written-shapes.ts';
 import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
 import { yamlPositions, yamlWrittenDecimals } from './positions.ts';
@@ -63,7 +64,10 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
       fixed.set('notes', at(text.length - body.length + leading));
     }
   }
-  const { positions, keyPositions } = yamlPositions(document.contents, (offset) => at(start + offset), fixed);
+  const source = yamlPositions(document.contents, (offset) => at(start + offset), fixed);
+  const aliases = readWrittenShapes(data);
+  const positions = aliasedPositions(source.positions, aliases);
+  const keyPositions = aliasedPositions(source.keyPositions, aliases);
   // From the syntax tree, so that the paths are those of the source (placeholders not yet removed from lists).
   // Values written as text (`87.3%`, `±0.7%`) are read before placeholders leave lists, so their paths are the source's too.
   const writtenDecimals = { ...yamlWrittenDecimals(document.contents, yamlText), ...readWrittenMetrics(data) };

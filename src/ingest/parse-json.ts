@@ -6,6 +6,7 @@ import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
 import { setOwn } from '../util/own.ts';
 import { jsonPositions, jsonWrittenDecimals } from './positions.ts';
+import { aliasedPositions, readWrittenShapes } from './written-shapes.ts';
 import type { ParsedSource } from './types.ts';
 
 const PROBLEMS: Readonly<Record<string, string>> = {
@@ -76,9 +77,12 @@ function plainValue(text: string, root: Node): unknown {
 
 /** Parses a JSON record. A syntax error yields `data: undefined` and one `json-syntax` error at its line:column. */
 export function parseJsonSource(text: string, file: string): ParsedSource {
-  const { root, ...parsed } = parseJsonDocument(text, file);
-  const { data, positions } = parsed;
-  if (!isPlainObject(data)) return parsed;
+  const { root, ...document } = parseJsonDocument(text, file);
+  const { data } = document;
+  if (!isPlainObject(data)) return document;
+  const aliases = readWrittenShapes(data);
+  const positions = aliasedPositions(document.positions, aliases);
+  const parsed = { ...document, positions, keyPositions: aliasedPositions(document.keyPositions, aliases) };
   // From the syntax tree, so that the paths are those of the source (placeholders not yet removed from lists).
   const writtenDecimals = jsonWrittenDecimals(root, text);
   const placeholders = stripPlaceholders(data);

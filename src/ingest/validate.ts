@@ -86,7 +86,7 @@ export function validParts(schema: z.ZodType, data: unknown, depth: number): unk
   const inner = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
   if (!(inner instanceof z.ZodObject)) return undefined;
   const parts: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
+  for (const [key, field] of Object.entries<z.ZodType>(inner.shape)) {
     if (!Object.hasOwn(data, key)) continue;
     const part = validParts(field, data[key], depth - 1);
     if (part !== undefined) setOwn(parts, key, part);

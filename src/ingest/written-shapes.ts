@@ -1,0 +1,73 @@
+/**
+ * Record parts written in the shape people (and programs) naturally give them, turned into the
+ * shape the schema holds, in JSON and in Markdown frontmatter alike:
+ * - `tags: [vision, mixup]` — a list of bare tags (and `- key: value` items) → `{ vision: "", mixup: "" }`,
+ *   as the template's tag list is read;
+ * - `hyperparameters: { lr: 0.1, batch_size: 256 }` — a map, as `json.dump(params)` or a YAML config
+ *   writes it → `[{ name: "lr", value: 0.1 }, …]`; a map value that is itself an object
+ *   (`lr: { value: 0.1, searchSpace: [0.01, 1] }`) keeps its fields.
+ * Anything else is left as written, for validation to report. Returns where each new path is
+ * written in the source, so that a problem inside a converted part still points at its line.
+ */
+import { isPlainObject } from './finish.ts';
+import type { PositionLookup } from './types.ts';
+import { setOwn } from '../util/own.ts';
+
+/** New dotted path → the source path it was read from. */
+export type PathAliases = Map<string, string>;
+
+/** Converts the parts of `data` described above in place; returns the path aliases for their positions. */
+export function readWrittenShapes(data: Record<string, unknown>): PathAliases {
+  const aliases: PathAliases = new Map();
+  const tags = data['tags'];
+  if (Array.isArray(tags)) {
+    const read: Record<string, unknown> = {};
+    let readable = true;
+    tags.forEach((tag, index) => {
+      if (typeof tag === 'string' && tag.trim() !== '') {
+        setOwn(read, tag.trim(), '');
+        aliases.set(`tags.${tag.trim()}`, `tags.${index}`);
+      } else if (isPlainObject(tag)) {
+        for (const [key, value] of Object.entries(tag)) {
+          setOwn(read, key, value);
+          aliases.set(`tags.${key}`, `tags.${index}.${key}`);
+        }
+      } else readable = false;
+    });
+    if (readable) data['tags'] = read;
+    else aliases.clear();
+  }
+  const model = data['model'];
+  const hyperparameters = isPlainObject(model) ? model['hyperparameters'] : undefined;
+  if (isPlainObject(model) && isPlainObject(hyperparameters)) {
+    model['hyperparameters'] = Object.entries(hyperparameters).map(([name, value], index) => {
+      const source = `model.hyperparameters.${name}`;
+      aliases.set(`model.hyperparameters.${index}`, source);
+      if (isPlainObject(value) && !Object.hasOwn(value, 'name')) return { name, ...value };
+      aliases.set(`model.hyperparameters.${index}.value`, source);
+      return { name, value };
+    });
+  }
+  return aliases;
+}
+
+/**
+ * Positions looked up through `aliases`: a path under a new path is looked up under the source path
+ * it was read from (`model.hyperparameters.0.value` → `model.hyperparameters.lr`).
+ */
+export function aliasedPositions(positions: PositionLookup, aliases: PathAliases): PositionLookup {
+  if (aliases.size === 0) return positions;
+  return {
+    get(path: string): ReturnType<PositionLookup['get']> {
+      const exact = aliases.get(path);
+      if (exact !== undefined) return positions.get(exact) ?? positions.get(path);
+      const parts = path.split('.');
+      for (let length = parts.length - 1; length > 0; length--) {
+        const prefix = parts.slice(0, length).join('.');
+        const source = aliases.get(prefix);
+        if (source !== undefined) return positions.get([source, ...parts.slice(length)].join('.')) ?? positions.get(source);
+      }
+      return positions.get(path);
+    },
+  };
+}
