@@ -7,6 +7,7 @@ import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildAstroSite } from '../site/astro-build.ts';
+import { OUT_DIR_HINT, outDirProblem } from '../site/out-dir.ts';
 import { buildSearchIndex } from '../site/search-index.ts';
 import { measureSiteSize, siteSizeWarning } from '../site/site-size.ts';
 import type { SettingsInput } from '../settings/index.ts';
@@ -67,6 +68,13 @@ export async function runBuildCommand(args: readonly string[], io: CommandIO): P
   const outcome = await commandSettings('build', io, flags, values.config);
   if ('exit' in outcome) return outcome.exit;
   const { settings } = outcome;
+
+  // Before anything is read or written: a build empties its output folder.
+  const refused = outDirProblem(settings.outDir, settings.content, io.cwd);
+  if (refused !== undefined) {
+    io.stderr(`build: ${refused}\n  hint: ${OUT_DIR_HINT}\n`);
+    return 2;
+  }
 
   const started = performance.now();
   if (values['no-validate'] !== true) {

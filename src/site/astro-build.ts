@@ -4,6 +4,7 @@
  * repository, and Astro's own project folder (generated types) lives in Logbook's cache, so a team's
  * repository needs no Astro project of its own.
  */
+import { OUT_DIR_HINT, outDirProblem } from './out-dir.ts';
 import { mkdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -75,6 +76,8 @@ export function mustBundleDependencies(outDir: string, cwd: string = process.cwd
 
 /** Builds the static site into the `outDir` setting (the records must have been validated: see `settings.validated`). */
 export async function buildAstroSite(settings: Settings, cwd: string): Promise<void> {
+  const refused = outDirProblem(settings.outDir, settings.content, cwd);
+  if (refused !== undefined) throw new Error(`${refused} — ${OUT_DIR_HINT}`);
   const config = inlineAstroConfig(settings, cwd);
   await mkdir(config.root as string, { recursive: true });
   const bundled = mustBundleDependencies(resolve(cwd, settings.outDir));
