@@ -5,6 +5,7 @@
  * gives editors completion.
  */
 import { z } from 'zod';
+import { isAbsolute, normalize, sep, win32 } from 'node:path';
 import { parseJsonDocument } from '../ingest/parse-json.ts';
 import { schemaDiagnostics } from '../ingest/validate.ts';
 import { closestMatch } from '../ingest/text.ts';
@@ -15,15 +16,38 @@ import type { SettingsInput } from './settings.ts';
 /** The config file's name, looked for in the directory a command runs in. */
 export const CONFIG_FILE = 'logbook.config.json';
 
+/**
+ * Whether a path in the config file stays inside the file's folder (relative, no `..` out of it).
+ * The file is part of the repository, so a pull request can change it: it must not point a build at
+ * the runner's other files (records read and published from them, or an output folder emptied).
+ * Flags and variables, which the workflow sets, may point anywhere.
+ */
+function staysInside(path: string): boolean {
+  if (isAbsolute(path) || win32.isAbsolute(path)) return false;
+  const normal = normalize(path.replace(/\\/g, '/'));
+  return normal !== '..' && !normal.startsWith(`..${sep}`) && !normal.startsWith('../');
+}
+
+function insideOnly(elsewhere: string): (issue: { input: unknown }) => string {
+  return (issue) =>
+    `${JSON.stringify(issue.input)} leaves the repository: give a folder relative to this file, without ".." out of it (a pull request can change this file); a folder elsewhere can be given by ${elsewhere}`;
+}
+
 export const ConfigSchema = z
   .object({
     $schema: z.string().optional().describe('The JSON Schema of this file, for editor completion.'),
     content: z
       .string()
       .min(1)
+      .refine(staysInside, { error: insideOnly('<folder> (the argument of validate and build), LOGBOOK_CONTENT') })
       .optional()
       .describe('Folder of experiment records (searched recursively), relative to this file. Default: content/experiments.'),
-    outDir: z.string().min(1).optional().describe('Folder the site is written to, relative to this file. Default: dist.'),
+    outDir: z
+      .string()
+      .min(1)
+      .refine(staysInside, { error: insideOnly('--out, LOGBOOK_OUT_DIR') })
+      .optional()
+      .describe('Folder the site is written to, relative to this file. Default: dist.'),
     site: z
       .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://org.github.io' })
       .optional()
@@ -38,6 +62,7 @@ export const ConfigSchema = z
     cacheDir: z
       .string()
       .min(1)
+      .refine(staysInside, { error: insideOnly('LOGBOOK_CACHE_DIR') })
       .optional()
       .describe(
         "Folder of Logbook's caches (rendered charts, parsed records), relative to this file. Default: node_modules/.cache/logbook.",

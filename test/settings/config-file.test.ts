@@ -55,6 +55,25 @@ describe('parseConfigFile', () => {
   });
 });
 
+describe('paths in the config file stay inside the repository', () => {
+  test.each([
+    ['content', '/home/runner'],
+    ['content', '../../other-repo/records'],
+    ['outDir', '..'],
+    ['outDir', 'site/../../x'],
+    ['cacheDir', 'C:\\Users\\runner'],
+    ['cacheDir', '..\\cache'],
+  ])('%s: %s is refused, naming the flag or variable that may point elsewhere', (key, path) => {
+    const found = errors(JSON.stringify({ [key]: path }));
+    expect(found).toEqual([expect.stringContaining(`${key}: ${JSON.stringify(path)} leaves the repository: `)]);
+    expect(found[0]).toMatch(/^logbook\.config\.json:1:\d+ .* a folder elsewhere can be given by \S/);
+  });
+
+  test.each(['records', './records', 'docs/../records', 'site/out', '.cache/logbook'])('%s is a folder inside', (path) => {
+    expect(errors(JSON.stringify({ content: path, outDir: path, cacheDir: path }))).toEqual([]);
+  });
+});
+
 describe('the config JSON Schema', () => {
   test('matches the committed public/schema/config.schema.json (run `npm run schema` after changing the config schema)', () => {
     expect(readFileSync(new URL('../../public/schema/config.schema.json', import.meta.url), 'utf8')).toBe(renderConfigJsonSchema());
