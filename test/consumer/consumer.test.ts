@@ -23,15 +23,16 @@ let work = '';
 
 /** The environment of a team member's shell: no Logbook variables, the machine's own Node first on PATH. */
 function teamEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'UTC', NO_COLOR: '1', ...extra };
+  // The runner's own LOGBOOK_* and test variables are not the team's; what a test gives is.
+  const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'UTC', NO_COLOR: '1' };
   for (const key of Object.keys(env))
     if (key.startsWith('LOGBOOK_') || key.startsWith('VITEST') || key === 'GITHUB_ACTIONS') delete env[key];
   for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']) delete env[key];
-  return env;
+  return { ...env, ...extra };
 }
 
 /** Runs the installed executable the way `npx logbook …` does (node_modules/.bin first on PATH). */
-function logbook(
+function logbookIn(
   args: string[],
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): { code: number; stdout: string; stderr: string } {
@@ -45,6 +46,8 @@ function logbook(
   });
   return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
 }
+
+const logbook = logbookIn;
 
 function git(...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=Team', '-c', 'user.email=team@example.org', ...args], { cwd: repo, encoding: 'utf8' });
@@ -241,15 +244,12 @@ describe('logbook init, validate, build', () => {
 });
 
 describe('a cache outside the repository', () => {
-  test('build with cacheDir in another top-level folder (a CI cache step) builds, and a second build reads its charts from it', () => {
+  test('build with LOGBOOK_CACHE_DIR in another top-level folder (a CI cache step) builds, and a second build reads its charts from it', () => {
     // The team's repository lies under the temporary folder; the home folder is another top-level one.
+    // A folder outside the repository comes from the workflow (a variable), not the config file.
     const cache = join(homedir(), '.cache', `${basename(work)}-cache`);
-    const config = JSON.parse(readFileSync(join(repo, 'logbook.config.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(
-      join(work, 'cached.config.json'),
-      JSON.stringify({ ...config, content: join(repo, String(config['content'])), cacheDir: cache }),
-    );
-    const args = ['build', '--out', 'dist-cached', '--config', join(work, 'cached.config.json')];
+    const args = ['build', '--out', 'dist-cached'];
+    const logbook = (argv: string[]) => logbookIn(argv, { env: { LOGBOOK_CACHE_DIR: cache } });
     try {
       const first = logbook(args);
       expect(first.code, first.stderr).toBe(0);
