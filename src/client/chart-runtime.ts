@@ -108,14 +108,17 @@ export async function hydrateChart(figure: HTMLElement): Promise<void> {
   host.className = 'chart-live';
   const live = new View(parse(spec), { renderer: 'svg', container: host, hover: true, tooltip: tooltipHandler().call });
   await live.runAsync();
-  finishLiveSvg(host, canvas.getAttribute('aria-label'));
+  finishLiveSvg(host, canvas);
   // Another action (the chart menu) may have replaced the canvas's content meanwhile: then it stays.
   if (figure.dataset['embedded'] !== 'true') clearedCanvas(figure)?.append(host);
   figure.dataset['hydrated'] = 'true';
 }
 
-/** A live chart's SVG as the figure's one labelled image: no nested document or unnamed mark roles, the static image's viewBox. */
-function finishLiveSvg(host: HTMLElement, label: string | null): void {
+/**
+ * A live chart's SVG as the figure's one labelled image, named as its canvas is (by the caption):
+ * no nested document or unnamed mark roles, the static image's viewBox.
+ */
+function finishLiveSvg(host: HTMLElement, canvas: HTMLElement): void {
   const svg = host.querySelector('svg');
   host.removeAttribute('role');
   host.removeAttribute('aria-label');
@@ -127,7 +130,10 @@ function finishLiveSvg(host: HTMLElement, label: string | null): void {
   if (svg !== null) {
     svg.setAttribute('viewBox', `0 0 ${svg.getAttribute('width') ?? '0'} ${svg.getAttribute('height') ?? '0'}`);
     svg.setAttribute('role', 'img');
-    if (label !== null) svg.setAttribute('aria-label', label);
+    for (const name of ['aria-labelledby', 'aria-label']) {
+      const value = canvas.getAttribute(name);
+      if (value !== null) svg.setAttribute(name, value);
+    }
   }
 }
 
@@ -150,7 +156,7 @@ export async function openChartActions(figure: HTMLElement): Promise<void> {
     tooltip: tooltipHandler().call,
     i18n: { SOURCE_ACTION: 'View Vega-Lite spec and data' },
   });
-  finishLiveSvg(host.querySelector<HTMLElement>('.chart-wrapper') ?? host, canvas.getAttribute('aria-label'));
+  finishLiveSvg(host.querySelector<HTMLElement>('.chart-wrapper') ?? host, canvas);
   figure.dataset['embedded'] = 'true';
   clearedCanvas(figure)?.append(host);
   const menu = host.querySelector<HTMLDetailsElement>('details');

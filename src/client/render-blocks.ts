@@ -88,7 +88,8 @@ function tableBlock(block: Extract<Block, { kind: 'table' }>): HTMLElement {
 
 /** A chart figure as `Chart.astro` renders it; without a static SVG the canvas is empty until the runtime draws into it. */
 export function chartNode(chart: ChartBlockData): HTMLElement {
-  const canvas = el('div', { class: 'chart-canvas', role: 'img', tabindex: '0', 'aria-label': chart.description });
+  // Named by its caption, as in Chart.astro: the description is written once.
+  const canvas = el('div', { class: 'chart-canvas', role: 'img', tabindex: '0', 'aria-labelledby': `${chart.id}-desc` });
   const data = el('table');
   // Built by `tableHtml`, which escapes every cell.
   data.innerHTML = chart.tableHtml;
