@@ -20,6 +20,7 @@
  * they were written on (`fraction: true`; the pages show them in percent); other values keep their unit.
  */
 import type { Experiment } from '../schema/index.ts';
+import { setOwn } from '../util/own.ts';
 import { checkRecord, sortChecks } from './checks.ts';
 import { checkClaims } from './claims.ts';
 import { computeBaselineDeltas, computeParentDeltas } from './deltas.ts';
@@ -161,9 +162,29 @@ export function analyzeCollection(records: readonly Experiment[], options: Analy
   return { byId, lineage, leaderboards: buildLeaderboards([...recordsById.values()]) };
 }
 
-/** The per-experiment API document `{ schemaVersion, record, analysis }` (see `public/schema/analysis.schema.json`). */
+/**
+ * The per-experiment API document `{ schemaVersion, record, analysis }` (see `public/schema/analysis.schema.json`).
+ * The record is as written; the computed figures are rounded to 12 significant digits, which drops
+ * floating-point noise (`0.0739` rather than `0.07390000000000008`) and nothing a reader could use.
+ */
 export function buildExperimentDocument(record: Experiment, analysis: ExperimentAnalysis): ExperimentDocument {
-  return { schemaVersion: ANALYSIS_SCHEMA_VERSION, record, analysis };
+  return { schemaVersion: ANALYSIS_SCHEMA_VERSION, record, analysis: withoutFloatNoise(analysis) };
+}
+
+/** Significant digits the API keeps of a computed figure. */
+export const COMPUTED_DIGITS = 12;
+
+/** A copy of `value` with every non-integer number rounded to `COMPUTED_DIGITS` significant digits. */
+export function withoutFloatNoise<T>(value: T): T {
+  if (typeof value === 'number')
+    return (Number.isFinite(value) && !Number.isInteger(value) ? Number(value.toPrecision(COMPUTED_DIGITS)) : value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => withoutFloatNoise(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) setOwn(copy, key, withoutFloatNoise(item));
+    return copy as T;
+  }
+  return value;
 }
 
 /** One item of the summary list of experiments. */

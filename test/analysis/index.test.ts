@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, test } from 'vitest';
-import { analyzeCollection, buildExperimentDocument, buildSummaryItem, headlineMetric } from '../../src/analysis/index.ts';
+import {
+  analyzeCollection,
+  buildExperimentDocument,
+  buildSummaryItem,
+  headlineMetric,
+  withoutFloatNoise,
+} from '../../src/analysis/index.ts';
 import { buildAnalysisJsonSchema, ExperimentDocumentSchema, SummaryItemSchema } from '../../src/analysis/schema.ts';
 import { record, templateRecord } from './fixtures.ts';
 
@@ -191,5 +197,40 @@ describe('API document and summary items', () => {
   test('the zod schemas accept the output as it is', () => {
     expect(ExperimentDocumentSchema.safeParse(buildExperimentDocument(current, analysis)).success).toBe(true);
     expect(SummaryItemSchema.safeParse(buildSummaryItem(current, analysis, links)).success).toBe(true);
+  });
+});
+
+describe('withoutFloatNoise', () => {
+  test('rounds computed figures to 12 significant digits, dropping floating-point noise', () => {
+    // 0.7849 − 0.711 = 0.07390000000000008 in binary floating point; −1.1 pp likewise.
+    expect(withoutFloatNoise(0.7849 - 0.711)).toBe(0.0739);
+    expect(withoutFloatNoise(0.9597 - 0.9707)).toBe(-0.011);
+    // 0.0739 / 0.711 = 0.10393811533052039…: twelve significant digits, the twelfth rounded up.
+    expect(withoutFloatNoise(0.0739 / 0.711)).toBe(0.103938115331);
+    expect(withoutFloatNoise(1e-7 / 3)).toBe(3.33333333333e-8);
+  });
+
+  test('keeps integers, non-finite values, strings, null and the shape of objects and lists', () => {
+    const value = { n: 56214, nan: Number.NaN, s: '0.07390000000000008', z: null, list: [0.1 + 0.2, 3], nested: { x: 1 / 3 } };
+    expect(withoutFloatNoise(value)).toEqual({
+      n: 56214,
+      nan: Number.NaN,
+      s: '0.07390000000000008',
+      z: null,
+      list: [0.3, 3],
+      nested: { x: 0.333333333333 },
+    });
+  });
+
+  test('the API document keeps the record as written and rounds only the analysis', () => {
+    const record = { id: 'a', evaluation: { testMetrics: [{ metric: 'F1', value: 0.12345678901234 }] } };
+    const analysis = analyzeCollection([record]).byId.get('a');
+    if (analysis === undefined) throw new Error('no analysis');
+    const document = buildExperimentDocument(record, {
+      ...analysis,
+      headline: analysis.headline && { ...analysis.headline, value: 0.12345678901234 },
+    });
+    expect(document.record.evaluation?.testMetrics?.[0]?.value).toBe(0.12345678901234);
+    expect(document.analysis.headline?.value).toBe(0.123456789012);
   });
 });
