@@ -351,3 +351,10 @@ export const valueKeptAsNote = (label: string): string =>
   `the text after "${label}:" is not what Logbook reads there; it is kept as a note and shown on the page`;
 export const hintValueKeptAsNote = (label: string): string =>
   `to have it read, put the values under the "${label}" label as the template does (a table or a list); to keep it as prose, leave it`;
+
+/** A field the frontmatter and the Markdown body both give, with different values. */
+export const givenTwice = (): string =>
+  'given in both the frontmatter and the Markdown body, with different values: the frontmatter’s is used';
+
+/** Hint for a field given twice. */
+export const hintGivenTwice = (): string => 'keep it in one place: the frontmatter or the body';

@@ -1,4 +1,8 @@
-/** Markdown with YAML frontmatter: structured fields in the frontmatter, the Markdown body becomes `notes`. */
+/**
+ * Markdown with YAML frontmatter: structured fields in the frontmatter; the Markdown body becomes
+ * `notes`, or, written as the template's sections, is read as the template for what the frontmatter
+ * does not give.
+ */
 
 import { parseDocument } from 'yaml';
 import { finishRecord, isPlainObject, stripPlaceholders } from './finish.ts';
@@ -7,7 +11,10 @@ import { aliasedPositions, readWrittenShapes } from './written-shapes.ts';
 import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
 import { yamlPositions, yamlWrittenDecimals } from './positions.ts';
-import type { ParsedSource, SourcePosition } from './types.ts';
+import type { Diagnostic, ParsedSource, PositionLookup, SourcePosition } from './types.ts';
+import { parseTemplateSource } from './template/parse.ts';
+import { classifySection } from './template/sections.ts';
+import { setOwn } from '../util/own.ts';
 
 /** True when a Markdown file starts with a `---` frontmatter fence. */
 export function hasFrontmatter(text: string): boolean {
@@ -15,8 +22,10 @@ export function hasFrontmatter(text: string): boolean {
 }
 
 /**
- * Parses `---\nyaml\n---\nmarkdown`. Frontmatter keys are exactly the JSON record's keys; a non-empty
- * body is appended to `notes`. Bad YAML yields `data: undefined` and one `yaml-syntax` error at its line:column.
+ * Parses `---\nyaml\n---\nmarkdown`. Frontmatter keys are exactly the JSON record's keys. A body with
+ * one of the template's `##` sections fills, read as the template (at its own lines), every field the
+ * frontmatter does not give — a field both give keeps the frontmatter's value, with a `given-twice`
+ * warning; any other non-empty body is appended to `notes`. Bad YAML yields `data: undefined` and one `yaml-syntax` error at its line:column.
  */
 export function parseFrontmatterSource(text: string, file: string): ParsedSource {
   const at = createLineIndex(text);
@@ -56,7 +65,34 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
 
   const body = text.slice(bodyStart).replace(/^[ \t]*\r?\n/, '');
   const trimmedBody = body.trim();
-  if (trimmedBody !== '') {
+  // A body written as the template's sections (`## Evaluation Results` and its table) is read as the
+  // template is, for every field the frontmatter does not give; the frontmatter wins where both do.
+  const fromBody = readsAsTemplate(body)
+    ? parseTemplateSource(text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + text.slice(bodyStart), file)
+    : undefined;
+  const bodyDiagnostics: Diagnostic[] = [];
+  let bodyDecimals: Record<string, number> = {};
+  let bodyPlaceholders: string[] = [];
+  if (fromBody !== undefined && isPlainObject(fromBody.data)) {
+    const read = fromBody.data;
+    // The body's id, when it has none, is the file name: the frontmatter's finish gives that again.
+    const namedById = !fromBody.diagnostics.some((d) => d.code === 'missing-id');
+    bodyDecimals = isPlainObject(read['writtenDecimals']) ? (read['writtenDecimals'] as Record<string, number>) : {};
+    bodyPlaceholders = Array.isArray(read['placeholders']) ? read['placeholders'].filter((p): p is string => typeof p === 'string') : [];
+    for (const key of ['writtenDecimals', 'placeholders', ...(namedById ? [] : ['id'])]) delete read[key];
+    for (const path of fillMissing(data, read, [])) {
+      bodyDiagnostics.push({
+        level: 'warning',
+        code: 'given-twice',
+        file,
+        ...(fromBody.positions.get(path) ?? {}),
+        path,
+        message: msg.givenTwice(),
+        hint: msg.hintGivenTwice(),
+      });
+    }
+    for (const d of fromBody.diagnostics) if (d.code !== 'missing-id') bodyDiagnostics.push(d);
+  } else if (trimmedBody !== '') {
     const leading = body.length - body.trimStart().length;
     if (typeof data['notes'] === 'string' && data['notes'].trim() !== '') data['notes'] = `${data['notes'].trim()}\n\n${trimmedBody}`;
     else {
@@ -66,12 +102,39 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
   }
   const source = yamlPositions(document.contents, (offset) => at(start + offset), fixed);
   const aliases = readWrittenShapes(data);
-  const positions = aliasedPositions(source.positions, aliases);
-  const keyPositions = aliasedPositions(source.keyPositions, aliases);
+  const positions = orElse(aliasedPositions(source.positions, aliases), fromBody?.positions);
+  const keyPositions = orElse(aliasedPositions(source.keyPositions, aliases), fromBody?.keyPositions);
   // From the syntax tree, so that the paths are those of the source (placeholders not yet removed from lists).
   // Values written as text (`87.3%`, `±0.7%`) are read before placeholders leave lists, so their paths are the source's too.
-  const writtenDecimals = { ...yamlWrittenDecimals(document.contents, yamlText), ...readWrittenMetrics(data) };
-  const placeholders = stripPlaceholders(data);
-  const diagnostics = finishRecord(data, { file, placeholders, idPosition: positions.get('id'), writtenDecimals });
+  const writtenDecimals = { ...bodyDecimals, ...yamlWrittenDecimals(document.contents, yamlText), ...readWrittenMetrics(data) };
+  const placeholders = [...stripPlaceholders(data), ...bodyPlaceholders];
+  const diagnostics = [...finishRecord(data, { file, placeholders, idPosition: positions.get('id'), writtenDecimals }), ...bodyDiagnostics];
   return { file, format: 'frontmatter', data, positions, keyPositions, diagnostics };
+}
+
+/** Whether a body has a `##` heading that names one of the template's sections (`## Evaluation Results`). */
+function readsAsTemplate(body: string): boolean {
+  return (
+    /^#{2,3}[ \t]+\S/m.test(body) &&
+    [...body.matchAll(/^#{2,3}[ \t]+(.+?)[ \t#]*$/gm)].some((m) => classifySection(m[1] ?? '') !== undefined)
+  );
+}
+
+/**
+ * Copies into `target` what `source` gives and `target` does not, object by object; returns the paths
+ * both give with different values (the target's is kept).
+ */
+function fillMissing(target: Record<string, unknown>, source: Record<string, unknown>, path: string[]): string[] {
+  const conflicts: string[] = [];
+  for (const [key, value] of Object.entries(source)) {
+    if (!Object.hasOwn(target, key) || target[key] === undefined || target[key] === null) setOwn(target, key, value);
+    else if (isPlainObject(target[key]) && isPlainObject(value)) conflicts.push(...fillMissing(target[key], value, [...path, key]));
+    else if (JSON.stringify(target[key]) !== JSON.stringify(value)) conflicts.push([...path, key].join('.'));
+  }
+  return conflicts;
+}
+
+/** Positions from `first`, else from `second`. */
+function orElse(first: PositionLookup, second: PositionLookup | undefined): PositionLookup {
+  return second === undefined ? first : { get: (path) => first.get(path) ?? second.get(path) };
 }

@@ -83,6 +83,76 @@ describe('parseSource', () => {
   });
 });
 
+describe('frontmatter over a body written as the template', () => {
+  const text = [
+    '---', // 1
+    'id: hy-1',
+    'status: completed',
+    'evaluation:',
+    '  testMetrics:', // 5
+    '    - metric: AUC',
+    '      value: 0.91',
+    '---',
+    '',
+    '# Churn GBM', // 10
+    '',
+    '## Evaluation Results',
+    '',
+    '| Metric | Value | 95% CI |',
+    '|---|---|---|', // 15
+    '| Accuracy | 0.870 | ±0.01 |',
+    '',
+    '**Confusion Matrix**:',
+    '```',
+    '             Neg    Pos', // 20
+    'Actual  Neg  950    50',
+    '        Pos  85     415',
+    '```',
+    '',
+    '## Observations & Insights', // 25
+    '',
+    '**What Worked Well**:',
+    '- early stopping',
+    '',
+    '## Notes', // 30
+    '',
+    'Free text.',
+  ].join('\n');
+  const parsed = parseSource(text, { file: 'hy-1.md' });
+  const data = parsed.data as Record<string, Record<string, unknown> | undefined>;
+
+  test('the body’s sections fill what the frontmatter does not give, at their own lines', () => {
+    expect(parsed.format).toBe('frontmatter');
+    expect(data['evaluation']?.['confusionMatrix']).toEqual({
+      labels: ['Neg', 'Pos'],
+      matrix: [
+        [950, 50],
+        [85, 415],
+      ],
+    });
+    expect(data['observations']?.['worked']).toContain('early stopping');
+    expect(data['title']).toBe('Churn GBM');
+    expect(data['sections']).toEqual([{ title: 'Notes', markdown: 'Free text.' }]);
+    expect(data['notes']).toBeUndefined();
+    // A fenced matrix is located at its first line of counts' header, as in a template.
+    expect(parsed.positions.get('evaluation.confusionMatrix')?.line).toBe(20);
+    expect(parsed.positions.get('evaluation.testMetrics.0.value')).toEqual({ line: 7, column: 14 });
+  });
+
+  test('where both give a field, the frontmatter’s is kept and a warning names the body’s line', () => {
+    expect(data['id']).toBe('hy-1');
+    expect(data['evaluation']?.['testMetrics']).toEqual([{ metric: 'AUC', value: 0.91 }]);
+    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^hy-1\.md:14:1 evaluation\.testMetrics: given in both the frontmatter and the Markdown body/),
+    ]);
+  });
+
+  test('a body without any of the template’s sections stays the notes', () => {
+    const plain = parseSource('---\nid: a\n---\n## Why it failed\n\nThe loss diverged.\n', { file: 'a.md' });
+    expect(plain.data).toEqual({ id: 'a', notes: '## Why it failed\n\nThe loss diverged.' });
+  });
+});
+
 describe('parseJsonDocument', () => {
   const entries = (value: unknown): unknown =>
     JSON.stringify(value, (_key, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v) : v));
