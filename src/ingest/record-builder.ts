@@ -34,12 +34,17 @@ export class RecordBuilder {
 
   /** True when a value is already set at `path`. */
   has(path: FieldPath): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  /** The value set at `path`, or undefined. */
+  get(path: FieldPath): unknown {
     let value: unknown = this.data;
     for (const key of path) {
-      if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return false;
+      if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
       value = (value as Record<string | number, unknown>)[key];
     }
-    return value !== undefined;
+    return value;
   }
 
   /** Records where the value at `path` was written (for values built as a whole, like table rows). */

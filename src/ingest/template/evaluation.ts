@@ -55,6 +55,35 @@ function testMetricList(entry: Entry, ctx: Context): void {
   });
 }
 
+/**
+ * A test-metric table written wide: one column per metric and one row of values
+ * (`| Accuracy | F1 |` over `| 0.871 ± 0.006 | 0.842 |`). Read when no column names the metrics and
+ * every filled cell reads as a metric statement (`parseMetricStatement`); true when it was read.
+ */
+function wideTestMetrics(table: TableData, position: SourcePosition, ctx: Context): boolean {
+  const [row, ...more] = table.rows;
+  if (row === undefined || more.length > 0 || table.header.length < 2) return false;
+  if (table.header.some((head) => head.text === '' || /^(metric|name|measure)s?$/i.test(stripEmphasis(head.text)))) return false;
+  const read = table.header.map((_, index) => {
+    const text = stripEmphasis(row[index]?.text ?? '');
+    if (text === '' || /^(?:-+|—|–|n\/?a)$/i.test(text)) return { value: null };
+    return parseMetricStatement(text);
+  });
+  if (read.some((r) => r === undefined) || read.every((r) => r?.value === null)) return false;
+  const path: FieldPath = ['evaluation', 'testMetrics'];
+  const before = ctx.b.get(path);
+  const offset = Array.isArray(before) ? before.length : 0;
+  const metrics = table.header.map((head, index) => ({ metric: stripEmphasis(head.text), ...read[index] }));
+  metrics.forEach((metric, index) => {
+    const cell = row[index];
+    ctx.b.set([...path, offset + index], metric, cell?.position ?? position);
+    ctx.b.mark([...path, offset + index, 'metric'], table.header[index]?.position ?? position);
+    if (cell) ctx.b.mark([...path, offset + index, 'value'], cell.position);
+  });
+  if (offset === 0) ctx.b.mark(path, position);
+  return true;
+}
+
 /** The test-metric table: metric, value (a `%` value keeps percent with unit "%"), 95% CI; or a list (`testMetricList`). */
 const testMetricsHandler: Handler = (entry, ctx) => {
   const block = blockOf(entry, ctx, 'table');
@@ -63,6 +92,7 @@ const testMetricsHandler: Handler = (entry, ctx) => {
     return;
   }
   const table = tableOf(ctx.source, block);
+  if (wideTestMetrics(table, startOf(block), ctx)) return;
   const metric = Math.max(0, column(table, /metric|name|measure/));
   let ci = column(table, /\bci\b|confidence|interval|error|std/, [metric]);
   let value = column(table, /value|score|result|test|estimate/, [metric, ci]);
@@ -321,7 +351,14 @@ export const EVALUATION_RULES: readonly LabelRule[] = [
     path: ['evaluation', 'disaggregated'],
     handler: disaggregatedHandler,
   },
-  { pattern: /test|performance|metric|result|score/, path: ['evaluation', 'testMetrics'], handler: testMetricsHandler },
+  // Metrics per class (`### Per-class metrics`, a classification report) or on the validation set are
+  // no test metrics: kept as their table.
+  {
+    pattern:
+      /^(?!.*\b(per class|by class|class wise|classwise|classification report|per label|validation|val|dev set)\b).*(test|performance|metric|result|score)/,
+    path: ['evaluation', 'testMetrics'],
+    handler: testMetricsHandler,
+  },
 ];
 
 /** Tables of this section written without a label line, by header row, in order: the first match wins. */

@@ -63,8 +63,11 @@ export interface RowsSpec {
 /** Reads every body row of `table` into `spec.path` (set at `position`, the table's start) when any row is kept. */
 export function readTableRows(table: TableData, position: SourcePosition, ctx: Context, spec: RowsSpec): void {
   const rows: Record<string, unknown>[] = [];
+  // A second table of the same kind (`### Classification` and `### Latency`, both test metrics) adds its rows.
+  const before = ctx.b.get(spec.path);
+  const offset = Array.isArray(before) ? before.length : 0;
   for (const row of table.rows) {
-    const path: FieldPath = [...spec.path, rows.length];
+    const path: FieldPath = [...spec.path, offset + rows.length];
     const keyCell = row[spec.key];
     if (!keyCell || keyCell.text === '') continue;
     if (isPlaceholder(keyCell.text)) {
@@ -89,5 +92,7 @@ export function readTableRows(table: TableData, position: SourcePosition, ctx: C
     });
     rows.push(record);
   }
-  if (rows.length > 0) ctx.b.set(spec.path, rows, position);
+  if (rows.length === 0) return;
+  if (offset === 0) ctx.b.set(spec.path, rows, position);
+  else rows.forEach((row, index) => ctx.b.set([...spec.path, offset + index], row));
 }

@@ -535,3 +535,53 @@ describe('a log written by hand: bare labels over lists, label tables, dashes an
     expect(record.tags).toEqual({ use_case: 'fraud', model_family: 'tree-based', nightly: '' });
   });
 });
+
+describe('evaluation tables as people lay them out', () => {
+  const text = [
+    '**Experiment ID**: wide-1',
+    '',
+    '## Evaluation Results',
+    '',
+    '### Validation metrics',
+    '| Accuracy | F1 |',
+    '|---|---|',
+    '| 0.880 | 0.850 |',
+    '',
+    '### Test',
+    '| Accuracy | F1 | AUC-ROC | Latency (ms) |',
+    '|---|---|---|---|',
+    '| 0.871 ± 0.006 | 0.842 | 0.925 (0.918–0.932) | 12 |',
+    '',
+    '### Serving metrics',
+    '| Metric | Value |',
+    '|---|---|',
+    '| Throughput | 850 |',
+    '',
+    '### Per-class metrics',
+    '| Class | Precision | Recall | Support |',
+    '|---|---|---|---|',
+    '| cat | 0.90 | 0.85 | 1,000 |',
+  ].join('\n');
+  const { parsed, record } = load(text, 'wide-1.md');
+
+  test('a wide table (one column per metric, one row of values) is read as the test metrics', () => {
+    expect(record.evaluation?.testMetrics?.slice(0, 4)).toEqual([
+      { metric: 'Accuracy', value: 0.871, ci95: 0.006 },
+      { metric: 'F1', value: 0.842 },
+      { metric: 'AUC-ROC', value: 0.925, ci95: { low: 0.918, high: 0.932 } },
+      { metric: 'Latency (ms)', value: 12 },
+    ]);
+    expect(parsed.positions.get('evaluation.testMetrics.2.value')).toEqual({ line: 13, column: 27 });
+  });
+
+  test('a second table of test metrics adds its rows instead of replacing the first', () => {
+    expect(record.evaluation?.testMetrics?.[4]).toEqual({ metric: 'Throughput', value: 850 });
+    expect(parsed.positions.get('evaluation.testMetrics.4.value')?.line).toBe(18);
+  });
+
+  test('validation and per-class metrics are no test metrics: each is kept as its table', () => {
+    expect(record.evaluation?.testMetrics).toHaveLength(5);
+    expect(record.evaluation?.['validationMetrics']).toEqual([{ Accuracy: '0.880', F1: '0.850' }]);
+    expect(record.evaluation?.['perClassMetrics']).toEqual([{ Class: 'cat', Precision: '0.90', Recall: '0.85', Support: '1,000' }]);
+  });
+});
