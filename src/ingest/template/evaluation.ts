@@ -4,6 +4,7 @@ import { setOwn } from '../../util/own.ts';
 import { OVERALL_GROUP_NAME } from '../../analysis/sizes.ts';
 import { codeOf, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type TableData } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
+import { isPlainObject } from '../finish.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import type { List } from 'mdast';
 import type { FieldPath, SourcePosition } from '../types.ts';
@@ -273,9 +274,13 @@ const EMPTY_ATTRIBUTE = /^(|-|—|–|all|any|\*)$/i;
  */
 const disaggregatedHandler: Handler = (entry, ctx) => {
   const tables = blocksOf(entry, ctx, 'table');
-  const byAside = /^by (.+)$/i.exec(entry.qualifier)?.[1];
+  // The attribute a generic "Group" column stands for: `(by gender)` beside the label, or the label's own `… by gender`.
+  const byAside = /^by (.+)$/i.exec(entry.qualifier)?.[1] ?? BY_ATTRIBUTE.exec(entry.norm)?.[2];
   const rows: Record<string, unknown>[] = [];
-  let seenOverall = false;
+  // Tables under another label (`### By gender`, then `### By age`) add to the same list.
+  const before = ctx.b.get(['evaluation', 'disaggregated']);
+  const offset = Array.isArray(before) ? before.length : 0;
+  let seenOverall = Array.isArray(before) && before.some((row) => isPlainObject(row) && row['overall'] === true);
   let first: SourcePosition | undefined;
   for (const block of tables) {
     first ??= startOf(block);
@@ -298,7 +303,7 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       return toCamelCase(table.header[index]?.text ?? '') || `attribute${index + 1}`;
     });
     for (const row of table.rows) {
-      const path: FieldPath = ['evaluation', 'disaggregated', rows.length];
+      const path: FieldPath = ['evaluation', 'disaggregated', offset + rows.length];
       const values = attributeColumns.map((index) => stripEmphasis(row[index]?.text ?? ''));
       if (values.every((value) => value === '' || isPlaceholder(value))) continue;
       const overall =
@@ -340,7 +345,22 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       rows.push(record);
     }
   }
-  if (rows.length > 0) ctx.b.set(['evaluation', 'disaggregated'], rows, first);
+  if (rows.length === 0) return;
+  if (offset === 0) ctx.b.set(['evaluation', 'disaggregated'], rows, first);
+  else rows.forEach((row, index) => ctx.b.set(['evaluation', 'disaggregated', offset + index], row));
+};
+
+/** A label naming the attribute its groups are split by: `performance by gender`, `accuracy per region`, `results across age groups`. */
+const BY_ATTRIBUTE = /\b(by|per|across) ([a-z][a-z ]*)$/;
+
+/**
+ * `### Performance by gender`, `### Accuracy per age group`: a table of groups (no column naming
+ * metrics) is performance by group; one with a metric column is test metrics after all.
+ */
+const byAttributeHandler: Handler = (entry, ctx) => {
+  const block = entry.blocks.find((node) => node.type === 'table' && !ctx.consumed.has(node));
+  const byMetric = block?.type === 'table' && column(tableOf(ctx.source, block), /metric|name|measure/) >= 0;
+  (byMetric ? testMetricsHandler : disaggregatedHandler)(entry, ctx);
 };
 
 /** The evaluation's labels, in order: the first match wins. */
@@ -350,6 +370,11 @@ export const EVALUATION_RULES: readonly LabelRule[] = [
     pattern: /disaggregat|subgroup|fairness|by group|demographic|slice|per group/,
     path: ['evaluation', 'disaggregated'],
     handler: disaggregatedHandler,
+  },
+  {
+    pattern: /^(?!.*\b(per class|by class|per label|per epoch|by epoch)\b).*\b(by|per|across) [a-z][a-z ]*$/,
+    path: ['evaluation', 'disaggregated'],
+    handler: byAttributeHandler,
   },
   // Metrics per class (`### Per-class metrics`, a classification report) or on the validation set are
   // no test metrics: kept as their table.

@@ -585,3 +585,42 @@ describe('evaluation tables as people lay them out', () => {
     expect(record.evaluation?.['perClassMetrics']).toEqual([{ Class: 'cat', Precision: '0.90', Recall: '0.85', Support: '1,000' }]);
   });
 });
+
+describe('performance by group in one table per attribute', () => {
+  const text = [
+    '**Experiment ID**: f-1',
+    '',
+    '## Evaluation Results',
+    '',
+    '| Metric | Value |',
+    '|---|---|',
+    '| Accuracy | 0.87 |',
+    '',
+    '### Performance by gender',
+    '| Group | Accuracy | N |',
+    '|---|---|---|',
+    '| Overall | 0.87 | 1,000 |',
+    '| Female | 0.86 | 500 |',
+    '| Male | 0.88 | 500 |',
+    '',
+    '### Accuracy per age group',
+    '| Group | Accuracy | N |',
+    '|---|---|---|',
+    '| Overall | 0.87 | 1,000 |',
+    '| <30 | 0.85 | 300 |',
+    '| 30+ | 0.88 | 700 |',
+  ].join('\n');
+  const { parsed, record } = load(text, 'f-1.md');
+
+  test('each table is groups of the attribute its heading names, all in one list, one Overall row', () => {
+    expect(record.evaluation?.testMetrics).toEqual([{ metric: 'Accuracy', value: 0.87 }]);
+    expect(record.evaluation?.disaggregated).toEqual([
+      { group: 'Overall', overall: true, n: 1000, metrics: { Accuracy: 0.87 } },
+      { group: 'Female', attributes: { gender: 'Female' }, n: 500, metrics: { Accuracy: 0.86 } },
+      { group: 'Male', attributes: { gender: 'Male' }, n: 500, metrics: { Accuracy: 0.88 } },
+      { group: '<30', attributes: { ageGroup: '<30' }, n: 300, metrics: { Accuracy: 0.85 } },
+      { group: '30+', attributes: { ageGroup: '30+' }, n: 700, metrics: { Accuracy: 0.88 } },
+    ]);
+    expect(parsed.positions.get('evaluation.disaggregated.3.metrics.Accuracy')?.line).toBe(20);
+  });
+});

@@ -86,6 +86,10 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Disaggregated Performance', 'evaluation', 'evaluation.disaggregated'],
   ['Test Set Performance', 'evaluation', 'evaluation.testMetrics'],
   ['Calibration', 'evaluation', undefined],
+  ['Performance by gender', 'evaluation', 'evaluation.disaggregated'],
+  ['Accuracy per age group', 'evaluation', 'evaluation.disaggregated'],
+  ['Per-class metrics', 'evaluation', undefined],
+  ['Validation metrics', 'evaluation', undefined],
   // comparison
   ['Improvement vs Baseline', 'comparison', 'comparison.claims'],
   ['Baseline Models', 'comparison', 'comparison.baselines'],
