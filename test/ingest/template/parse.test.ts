@@ -624,3 +624,45 @@ describe('performance by group in one table per attribute', () => {
     expect(parsed.positions.get('evaluation.disaggregated.3.metrics.Accuracy')?.line).toBe(20);
   });
 });
+
+describe('a section with two tables of the same kind under their own headings', () => {
+  const text = [
+    '**Experiment ID**: h-1',
+    '',
+    '## Model Configuration',
+    '### Model hyperparameters',
+    '| Parameter | Value |',
+    '|---|---|',
+    '| depth | 6 |',
+    '',
+    '### Optimizer hyperparameters',
+    '| Parameter | Value |',
+    '|---|---|',
+    '| lr | 0.01 |',
+    '',
+    '## Comparison to Baseline',
+    '### Offline baselines',
+    '| Model | Accuracy |',
+    '|---|---|',
+    '| LR | 0.8 |',
+    '',
+    '### Online baselines',
+    '| Model | Accuracy |',
+    '|---|---|',
+    '| Prod | 0.82 |',
+  ].join('\n');
+  const { parsed, record } = load(text, 'h-1.md');
+
+  test('the second adds its rows, each at its own line', () => {
+    expect(record.model?.hyperparameters).toEqual([
+      { name: 'depth', value: 6 },
+      { name: 'lr', value: 0.01 },
+    ]);
+    expect(record.comparison?.baselines).toEqual([
+      { label: 'LR', metrics: { Accuracy: 0.8 } },
+      { label: 'Prod', metrics: { Accuracy: 0.82 } },
+    ]);
+    expect(parsed.positions.get('model.hyperparameters.1.value')?.line).toBe(12);
+    expect(parsed.positions.get('comparison.baselines.1.metrics.Accuracy')?.line).toBe(23);
+  });
+});
