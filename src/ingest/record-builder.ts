@@ -37,6 +37,22 @@ export class RecordBuilder {
     return this.get(path) !== undefined;
   }
 
+  /** How many items the list at `path` already holds (0 when none): where rows read next are numbered from. */
+  lengthOf(path: FieldPath): number {
+    const list = this.get(path);
+    return Array.isArray(list) ? list.length : 0;
+  }
+
+  /**
+   * Adds `items` to the list at `path` (read from a second table of the same kind, after the
+   * first), or sets the list when there is none yet, at `position`.
+   */
+  append(path: FieldPath, items: readonly unknown[], position?: SourcePosition): void {
+    const offset = this.lengthOf(path);
+    if (offset === 0) this.set(path, [...items], position);
+    else items.forEach((item, index) => this.set([...path, offset + index], item));
+  }
+
   /** The value set at `path`, or undefined. */
   get(path: FieldPath): unknown {
     let value: unknown = this.data;

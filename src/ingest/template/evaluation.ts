@@ -72,8 +72,7 @@ function wideTestMetrics(table: TableData, position: SourcePosition, ctx: Contex
   });
   if (read.some((r) => r === undefined) || read.every((r) => r?.value === null)) return false;
   const path: FieldPath = ['evaluation', 'testMetrics'];
-  const before = ctx.b.get(path);
-  const offset = Array.isArray(before) ? before.length : 0;
+  const offset = ctx.b.lengthOf(path);
   const metrics = table.header.map((head, index) => ({ metric: stripEmphasis(head.text), ...read[index] }));
   metrics.forEach((metric, index) => {
     const cell = row[index];
@@ -279,7 +278,7 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
   const rows: Record<string, unknown>[] = [];
   // Tables under another label (`### By gender`, then `### By age`) add to the same list.
   const before = ctx.b.get(['evaluation', 'disaggregated']);
-  const offset = Array.isArray(before) ? before.length : 0;
+  const offset = ctx.b.lengthOf(['evaluation', 'disaggregated']);
   let seenOverall = Array.isArray(before) && before.some((row) => isPlainObject(row) && row['overall'] === true);
   let first: SourcePosition | undefined;
   for (const block of tables) {
@@ -345,9 +344,7 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       rows.push(record);
     }
   }
-  if (rows.length === 0) return;
-  if (offset === 0) ctx.b.set(['evaluation', 'disaggregated'], rows, first);
-  else rows.forEach((row, index) => ctx.b.set(['evaluation', 'disaggregated', offset + index], row));
+  if (rows.length > 0) ctx.b.append(['evaluation', 'disaggregated'], rows, first);
 };
 
 /** A label naming the attribute its groups are split by: `performance by gender`, `accuracy per region`, `results across age groups`. */

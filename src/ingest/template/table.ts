@@ -64,8 +64,7 @@ export interface RowsSpec {
 export function readTableRows(table: TableData, position: SourcePosition, ctx: Context, spec: RowsSpec): void {
   const rows: Record<string, unknown>[] = [];
   // A second table of the same kind (`### Classification` and `### Latency`, both test metrics) adds its rows.
-  const before = ctx.b.get(spec.path);
-  const offset = Array.isArray(before) ? before.length : 0;
+  const offset = ctx.b.lengthOf(spec.path);
   for (const row of table.rows) {
     const path: FieldPath = [...spec.path, offset + rows.length];
     const keyCell = row[spec.key];
@@ -92,7 +91,5 @@ export function readTableRows(table: TableData, position: SourcePosition, ctx: C
     });
     rows.push(record);
   }
-  if (rows.length === 0) return;
-  if (offset === 0) ctx.b.set(spec.path, rows, position);
-  else rows.forEach((row, index) => ctx.b.set([...spec.path, offset + index], row));
+  if (rows.length > 0) ctx.b.append(spec.path, rows, position);
 }
