@@ -369,7 +369,9 @@ export const EVALUATION_RULES: readonly LabelRule[] = [
     handler: disaggregatedHandler,
   },
   {
-    pattern: /^(?!.*\b(per class|by class|per label|per epoch|by epoch)\b).*\b(by|per|across) [a-z][a-z ]*$/,
+    // Not a split of the evaluation itself: classes, epochs, data splits, folds, seeds, runs, thresholds.
+    pattern:
+      /^(?!.*\b(by|per|across) (class|label|epoch|split|set|dataset|fold|seed|run|threshold|step|model|baseline)s?\b).*\b(by|per|across) [a-z][a-z ]*$/,
     path: ['evaluation', 'disaggregated'],
     handler: byAttributeHandler,
   },

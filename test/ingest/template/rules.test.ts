@@ -89,6 +89,9 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Performance by gender', 'evaluation', 'evaluation.disaggregated'],
   ['Accuracy per age group', 'evaluation', 'evaluation.disaggregated'],
   ['Per-class metrics', 'evaluation', undefined],
+  ['Metrics per split', 'evaluation', 'evaluation.testMetrics'],
+  ['Results by threshold', 'evaluation', 'evaluation.testMetrics'],
+  ['Scores across folds', 'evaluation', 'evaluation.testMetrics'],
   ['Validation metrics', 'evaluation', undefined],
   // comparison
   ['Improvement vs Baseline', 'comparison', 'comparison.claims'],
