@@ -56,31 +56,53 @@ function testMetricList(entry: Entry, ctx: Context): void {
   });
 }
 
+/** The first column of a wide table with a row per data split (`| Split | Accuracy | F1 |`). */
+const SPLIT_COLUMN = /^(split|set|data ?set|subset|partition)$/i;
+/** The row of that table holding the test set's metrics. */
+const TEST_SPLIT = /^(test|testing|held[- ]?out|holdout)\b/i;
+
 /**
- * A test-metric table written wide: one column per metric and one row of values
- * (`| Accuracy | F1 |` over `| 0.871 ± 0.006 | 0.842 |`). Read when no column names the metrics and
- * every filled cell reads as a metric statement (`parseMetricStatement`); true when it was read.
+ * A test-metric table written wide: one column per metric over one row of values
+ * (`| Accuracy | F1 |` over `| 0.871 ± 0.006 | 0.842 |`), or over a row per data split, of which the
+ * Test row is read (`| Split | Accuracy |` … `| Test | 0.871 |`; the whole table is also kept, as
+ * `evaluation.metricsBySplit`). Read when no column names the metrics and every filled cell of the
+ * row reads as a metric statement (`parseMetricStatement`); true when it was read.
  */
 function wideTestMetrics(table: TableData, position: SourcePosition, ctx: Context): boolean {
-  const [row, ...more] = table.rows;
-  if (row === undefined || more.length > 0 || table.header.length < 2) return false;
-  if (table.header.some((head) => head.text === '' || /^(metric|name|measure)s?$/i.test(stripEmphasis(head.text)))) return false;
-  const read = table.header.map((_, index) => {
-    const text = stripEmphasis(row[index]?.text ?? '');
+  const bySplit = SPLIT_COLUMN.test(stripEmphasis(table.header[0]?.text ?? ''));
+  const first = bySplit ? 1 : 0;
+  const row = bySplit
+    ? table.rows.find((cells) => TEST_SPLIT.test(stripEmphasis(cells[0]?.text ?? '')))
+    : table.rows.length === 1
+      ? table.rows[0]
+      : undefined;
+  const columns = table.header.slice(first);
+  if (row === undefined || columns.length < 2 - first) return false;
+  if (columns.some((head) => head.text === '' || /^(metric|name|measure)s?$/i.test(stripEmphasis(head.text)))) return false;
+  const read = columns.map((_, index) => {
+    const text = stripEmphasis(row[first + index]?.text ?? '');
     if (text === '' || /^(?:-+|—|–|n\/?a)$/i.test(text)) return { value: null };
     return parseMetricStatement(text);
   });
   if (read.some((r) => r === undefined) || read.every((r) => r?.value === null)) return false;
   const path: FieldPath = ['evaluation', 'testMetrics'];
   const offset = ctx.b.lengthOf(path);
-  const metrics = table.header.map((head, index) => ({ metric: stripEmphasis(head.text), ...read[index] }));
+  const metrics = columns.map((head, index) => ({ metric: stripEmphasis(head.text), ...read[index] }));
   metrics.forEach((metric, index) => {
-    const cell = row[index];
+    const cell = row[first + index];
     ctx.b.set([...path, offset + index], metric, cell?.position ?? position);
-    ctx.b.mark([...path, offset + index, 'metric'], table.header[index]?.position ?? position);
+    ctx.b.mark([...path, offset + index, 'metric'], columns[index]?.position ?? position);
     if (cell) ctx.b.mark([...path, offset + index, 'value'], cell.position);
   });
   if (offset === 0) ctx.b.mark(path, position);
+  if (bySplit) {
+    const rows = table.rows.map((cells) => {
+      const values: Record<string, string> = {};
+      table.header.forEach((head, index) => setOwn(values, stripEmphasis(head.text), stripEmphasis(cells[index]?.text ?? '')));
+      return values;
+    });
+    ctx.b.set(['evaluation', 'metricsBySplit'], rows, position);
+  }
   return true;
 }
 

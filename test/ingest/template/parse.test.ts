@@ -666,3 +666,34 @@ describe('a section with two tables of the same kind under their own headings', 
     expect(parsed.positions.get('comparison.baselines.1.metrics.Accuracy')?.line).toBe(23);
   });
 });
+
+describe('a wide table with a row per data split', () => {
+  const text = [
+    '**Experiment ID**: s-1',
+    '',
+    '## Evaluation Results',
+    '### Metrics per split',
+    '| Split | Accuracy | F1 |',
+    '|---|---|---|',
+    '| Validation | 0.880 | 0.850 |',
+    '| Test | 0.871 ± 0.006 | 0.842 |',
+  ].join('\n');
+  const { parsed, record } = load(text, 's-1.md');
+
+  test('the Test row is read as the test metrics, and the whole table is kept', () => {
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'Accuracy', value: 0.871, ci95: 0.006 },
+      { metric: 'F1', value: 0.842 },
+    ]);
+    expect(parsed.positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 8, column: 26 });
+    expect(record.evaluation?.['metricsBySplit']).toEqual([
+      { Split: 'Validation', Accuracy: '0.880', F1: '0.850' },
+      { Split: 'Test', Accuracy: '0.871 ± 0.006', F1: '0.842' },
+    ]);
+  });
+
+  test('without a Test row it is not read as one (and left for validation to report, as before)', () => {
+    const noTest = parseSource(text.replace('| Test |', '| Train |'), { file: 's-1.md' }).data as { evaluation?: Record<string, unknown> };
+    expect(noTest.evaluation?.['metricsBySplit']).toBeUndefined();
+  });
+});
