@@ -13,29 +13,28 @@ export interface CheckedRecord {
   positionOf: (path: readonly (string | number)[]) => SourcePosition | undefined;
 }
 
+/** Where a file gives an id (a record refused for other errors still takes part in the duplicate check). */
+export interface IdUse {
+  id: string;
+  file: string;
+  position?: SourcePosition | undefined;
+}
+
 /**
  * Runs the collection checks over records in file order. Returns the records to keep (the first of
  * each id) and the diagnostics: `duplicate-id` and `parent-cycle` errors, `unknown-parent` and
  * `unknown-related` warnings with the closest existing id suggested, and `id-case-collision` and
  * `id-windows-reserved` warnings for ids whose pages would collide or fail on macOS or Windows.
+ * `idUses` (default: the records' ids) lists every id given, in file order, refused files included,
+ * so that a duplicate id is reported when one of its two files is refused for another error.
  */
-export function checkCollection<T extends CheckedRecord>(entries: readonly T[]): { kept: T[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+export function checkCollection<T extends CheckedRecord>(
+  entries: readonly T[],
+  idUses: readonly IdUse[] = entries.map((entry) => ({ id: entry.record.id, file: entry.file, position: entry.positionOf(['id']) })),
+): { kept: T[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = duplicateIds(idUses);
   const byId = new Map<string, T>();
-  for (const entry of entries) {
-    const first = byId.get(entry.record.id);
-    if (first) {
-      diagnostics.push({
-        level: 'error',
-        code: 'duplicate-id',
-        file: entry.file,
-        ...entry.positionOf(['id']),
-        path: 'id',
-        message: msg.duplicateId(entry.record.id, first.file),
-        hint: msg.hintUniqueId(),
-      });
-    } else byId.set(entry.record.id, entry);
-  }
+  for (const entry of entries) if (!byId.has(entry.record.id)) byId.set(entry.record.id, entry);
   const kept = [...byId.values()];
   const ids = [...byId.keys()].sort(compareIds);
 
@@ -78,6 +77,29 @@ export function checkCollection<T extends CheckedRecord>(entries: readonly T[]):
     });
   }
   return { kept, diagnostics };
+}
+
+/** A `duplicate-id` error on each later file that gives an id an earlier file gave. */
+function duplicateIds(uses: readonly IdUse[]): Diagnostic[] {
+  const first = new Map<string, IdUse>();
+  const diagnostics: Diagnostic[] = [];
+  for (const use of uses) {
+    const before = first.get(use.id);
+    if (before === undefined) {
+      first.set(use.id, use);
+      continue;
+    }
+    diagnostics.push({
+      level: 'error',
+      code: 'duplicate-id',
+      file: use.file,
+      ...use.position,
+      path: 'id',
+      message: msg.duplicateId(use.id, before.file),
+      hint: msg.hintUniqueId(),
+    });
+  }
+  return diagnostics;
 }
 
 /** A warning about an id, at the record's id. */

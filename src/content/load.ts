@@ -9,13 +9,12 @@ import { dirname, join } from 'node:path';
 import { sourceFingerprint } from '../util/source-fingerprint.ts';
 import { IdSchema, type Experiment } from '../schema/index.ts';
 import { isPlainObject } from '../ingest/finish.ts';
-import { pushAll } from '../util/arrays.ts';
 import * as msg from '../ingest/messages.ts';
 import { parseSource } from '../ingest/parse-source.ts';
 import type { Diagnostic, SourceFormat, SourcePosition } from '../ingest/types.ts';
 import { LIMITS } from '../ingest/limits.ts';
 import { positionOf, validateRecord } from '../ingest/validate.ts';
-import { checkCollection, compareIds, type CheckedRecord } from './check-collection.ts';
+import { checkCollection, compareIds, type CheckedRecord, type IdUse } from './check-collection.ts';
 import { listRecordFiles, type RecordListing, type RefusedEntry } from './list.ts';
 
 /** One valid record and where it came from. */
@@ -99,39 +98,6 @@ function parseFile(file: string, text: string): { value: CachedParse; cacheable:
     const diagnostics: Diagnostic[] = [{ level: 'error', code: 'parse-failed', file, path: '', message: msg.parseFailed(reason), hint: msg.hintParseFailed() }];
     return { value: { format: 'json', diagnostics, positions: {} }, cacheable: false };
   }
-}
-
-/** Where a file gives an id, and whether its record was refused. */
-interface IdUse {
-  id: string;
-  file: string;
-  refused: boolean;
-  position?: SourcePosition;
-}
-
-/**
- * Duplicate ids where a refused record is one of the two files (the collection checks see valid
- * records only): the later file in file order gets the error, as `checkCollection` does it.
- */
-function duplicatesOfRefused(uses: readonly IdUse[]): Diagnostic[] {
-  const first = new Map<string, IdUse>();
-  const diagnostics: Diagnostic[] = [];
-  for (const use of uses) {
-    const before = first.get(use.id);
-    if (before === undefined) first.set(use.id, use);
-    else if (before.refused || use.refused) {
-      diagnostics.push({
-        level: 'error',
-        code: 'duplicate-id',
-        file: use.file,
-        ...use.position,
-        path: 'id',
-        message: msg.duplicateId(use.id, before.file),
-        hint: msg.hintUniqueId(),
-      });
-    }
-  }
-  return diagnostics;
 }
 
 /** How many files are read (and looked up in the cache) ahead of the one being parsed. */
@@ -250,7 +216,7 @@ export async function loadRecords(
     const id = result.record?.id ?? result.refusedId;
     if (id !== undefined) {
       const position = result.positions['id'];
-      idsInFileOrder.push({ id, file, refused: result.record === undefined, ...(position ? { position } : {}) });
+      idsInFileOrder.push({ id, file, position });
     }
     if (result.record) {
       const positions = result.positions;
@@ -258,8 +224,7 @@ export async function loadRecords(
     }
   }
   await Promise.all(writes);
-  pushAll(diagnostics, duplicatesOfRefused(idsInFileOrder));
-  const collection = checkCollection(checked);
+  const collection = checkCollection(checked, idsInFileOrder);
   for (const d of collection.diagnostics) diagnostics.push(d);
   const records = collection.kept
     .map((entry) => ({ record: entry.record, file: entry.file, format: entry.format }))

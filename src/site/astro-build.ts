@@ -4,7 +4,6 @@
  * repository, and Astro's own project folder (generated types) lives in Logbook's cache, so a team's
  * repository needs no Astro project of its own.
  */
-import { OUT_DIR_HINT, outDirProblem } from './out-dir.ts';
 import { mkdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -74,13 +73,15 @@ export function mustBundleDependencies(outDir: string, cwd: string = process.cwd
   return !(resolvesOurAstro(outDir) && resolvesOurAstro(cwd));
 }
 
-/** Builds the static site into the `outDir` setting (the records must have been validated: see `settings.validated`). */
+/**
+ * Builds the static site into the `outDir` setting, which Astro empties first: the caller checks it
+ * with `outDirProblem` before anything is read (the records must have been validated too: see
+ * `settings.validated`).
+ */
 export async function buildAstroSite(settings: Settings, cwd: string): Promise<void> {
-  const refused = outDirProblem(settings.outDir, settings.content, cwd);
-  if (refused !== undefined) throw new Error(`${refused} — ${OUT_DIR_HINT}`);
   const config = inlineAstroConfig(settings, cwd);
   await mkdir(config.root as string, { recursive: true });
-  const bundled = mustBundleDependencies(resolve(cwd, settings.outDir));
+  const bundled = mustBundleDependencies(config.outDir as string, cwd);
   const { build } = await import('astro');
   await build(bundled ? { ...config, vite: { ...config.vite, environments: { prerender: { resolve: { noExternal: true } } } } } : config);
 }
