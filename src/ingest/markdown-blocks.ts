@@ -50,6 +50,12 @@ export interface LabelLine {
   valuePosition: SourcePosition;
 }
 
+/** A label and its trailing aside: `Train/Val/Test Split (stratified)` → label and qualifier "stratified". */
+export function splitAside(text: string): { label: string; qualifier: string } {
+  const aside = /^(.*?)\s*\(([^)]*)\)$/.exec(text.trim());
+  return aside?.[1] ? { label: aside[1].trim(), qualifier: (aside[2] ?? '').trim() } : { label: text.trim(), qualifier: '' };
+}
+
 const LABEL_LINE = /^(\s*)(\*\*|__)(.+?)\2(?:\s*\(([^)]*)\))?\s*(:?)[ \t]*(.*)$/;
 
 /**
@@ -64,11 +70,7 @@ export function readLabelLine(line: string, lineNumber: number, columnOffset = 0
   const colonInside = label.endsWith(':');
   if (colonInside) label = label.slice(0, -1).trim();
   let qualifier = (match[4] ?? '').trim();
-  const asideInside = /^(.*?)\s*\(([^)]*)\)$/.exec(label);
-  if (match[4] === undefined && asideInside?.[1]) {
-    label = asideInside[1];
-    qualifier = (asideInside[2] ?? '').trim();
-  }
+  if (match[4] === undefined) ({ label, qualifier } = splitAside(label));
   // `**Hypothesis** — text`: a dash stands for the colon.
   const colon = colonInside || match[5] === ':';
   const dashed = colon ? undefined : /^[—–-][ \t]+/.exec(match[6] ?? '');

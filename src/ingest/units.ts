@@ -161,6 +161,11 @@ export function parseScalar(text: string): string | number | boolean | null {
 /** What a half-filled log writes for a value not measured yet: `-`, `N/A`, `TBD`, `pending`, `?`, nothing. */
 const NOT_MEASURED = /^(?:|-+|—|–|n\/?a|none|null|tb[dac]|to ?do|pending|unknown|\?+|not (?:yet )?(?:measured|available|run|known))$/i;
 
+/** Whether a cell says the value is not measured (yet): `-`, `N/A`, `TBD`, `pending`, `?`, nothing. */
+export function isNotMeasured(text: string): boolean {
+  return NOT_MEASURED.test(text.trim());
+}
+
 /** A metric cell: `0.869` → 0.869, `86.9%` → 86.9 with unit "%", `-`/`N/A`/`TBD`/empty (`NOT_MEASURED`) → null. Otherwise undefined. */
 export function parseMetricCell(text: string): { value: number | null; unit?: string } | undefined {
   const trimmed = text.trim().replace(/\.$/, '');

@@ -10,6 +10,7 @@ import {
   linesOf,
   readLabelLine,
   sliceOf,
+  splitAside,
   startOf,
   stripEmphasis,
   tableOf,
@@ -126,14 +127,13 @@ const PLAIN_LABEL_LINE = /^(\s*)([A-Za-z][^:*_`[\]]{0,48}?)\s*:(?:[ \t]+(\S.*))?
 function plainLabelLine(text: string, line: number, labels: SectionLabels, columnOffset = 0): LabelLine | undefined {
   const match = PLAIN_LABEL_LINE.exec(text);
   if (!match?.[2]) return undefined;
-  const aside = /^(.*?)\s*\(([^)]*)\)$/.exec(match[2].trim());
-  const label = (aside?.[1] ?? match[2]).trim();
+  const { label, qualifier } = splitAside(match[2]);
   if (labels.ruleOf(normalizeLabel(label)) === undefined) return undefined;
   const value = (match[3] ?? '').trim();
   const labelPosition = { line, column: (match[1] ?? '').length + 1 + columnOffset };
   return {
     label,
-    qualifier: aside?.[2]?.trim() ?? '',
+    qualifier,
     value,
     colon: true,
     labelPosition,
@@ -153,11 +153,8 @@ function labelValueRows(source: Source, table: Table, labels: SectionLabels): [L
   const keyOf = (cell: Cell | undefined): LabelLine | undefined => {
     const text = stripEmphasis(cell?.text ?? '').replace(/\s*:$/, '');
     if (!cell || text === '') return undefined;
-    const aside = /^(.*?)\s*\(([^)]*)\)$/.exec(text);
-    const label = (aside?.[1] ?? text).trim();
     return {
-      label,
-      qualifier: aside?.[2]?.trim() ?? '',
+      ...splitAside(text),
       value: '',
       colon: true,
       labelPosition: cell.position,

@@ -8,7 +8,15 @@ import { isPlainObject } from '../finish.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import type { List } from 'mdast';
 import type { FieldPath, SourcePosition } from '../types.ts';
-import { parseConfidenceInterval, parseCount, parseMetricCell, parseMetricStatement, parseNumber, parseWrittenInterval } from '../units.ts';
+import {
+  isNotMeasured,
+  parseConfidenceInterval,
+  parseCount,
+  parseMetricCell,
+  parseMetricStatement,
+  parseNumber,
+  parseWrittenInterval,
+} from '../units.ts';
 import { blockOf, blocksOf, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { column, metricCell, numberCell, readTableRows } from './table.ts';
 
@@ -81,7 +89,7 @@ function wideTestMetrics(table: TableData, position: SourcePosition, ctx: Contex
   if (columns.some((head) => head.text === '' || /^(metric|name|measure)s?$/i.test(stripEmphasis(head.text)))) return false;
   const read = columns.map((_, index) => {
     const text = stripEmphasis(row[first + index]?.text ?? '');
-    if (text === '' || /^(?:-+|—|–|n\/?a)$/i.test(text)) return { value: null };
+    if (isNotMeasured(text)) return { value: null };
     return parseMetricStatement(text);
   });
   if (read.some((r) => r === undefined) || read.every((r) => r?.value === null)) return false;
@@ -134,7 +142,7 @@ const testMetricsHandler: Handler = (entry, ctx) => {
       }
       const ciCell = row[ci];
       const ciText = stripEmphasis(ciCell?.text ?? '').replace(/\s*%$/, '');
-      if (ciCell && ciText !== '' && !/^(-|—|n\/a)$/i.test(ciText)) {
+      if (ciCell && !isNotMeasured(ciText)) {
         if (isPlaceholder(ciText)) write.placeholder('ci95', ciCell);
         else write.set('ci95', parseConfidenceInterval(ciText) ?? parseWrittenInterval(ciText) ?? ciText, ciCell);
       }
