@@ -24,7 +24,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateRecords, writeRecords } from '../src/generate/index.ts';
 import { formatTable, median, pageScripts, scriptGraph } from '../src/generate/measure.ts';
-import { formatBytes, measureSiteSize, type SiteSize } from '../src/site/site-size.ts';
+import { formatBytes, measureArtifactBytes, measureSiteSize, type SiteSize } from '../src/site/site-size.ts';
 
 /** Bytes per folder the budget is tracked by: experiments, compare, api, pagefind, and everything else. */
 function distFolders(size: SiteSize): Record<'experiments' | 'compare' | 'api' | 'pagefind' | 'other', number> {
@@ -248,7 +248,7 @@ async function measureDist(dist: string): Promise<DistMeasures> {
   return {
     pages: html.length,
     charts,
-    size: await measureSiteSize(dist),
+    size: { ...(await measureSiteSize(dist)), artifactBytes: await measureArtifactBytes(dist) },
     medianPage: page === undefined ? '' : relative(dist, page.file),
     medianPageBytes: page?.bytes ?? 0,
     medianPageGzipBytes: mid,
@@ -369,6 +369,7 @@ async function main(): Promise<void> {
     charts: measures?.charts ?? null,
     distBytes: measures?.size.bytes ?? null,
     distFiles: measures?.size.files ?? null,
+    artifactBytes: measures?.size.artifactBytes ?? null,
     bytesPerExperiment: measures === undefined ? null : Math.round(measures.size.bytes / n),
     filesPerExperiment: measures === undefined ? null : round(measures.size.files / n, 2),
     distFolders: measures === undefined ? null : distFolders(measures.size),
@@ -420,7 +421,7 @@ async function main(): Promise<void> {
           ? 'n/a'
           : `${formatBytes(measures.size.bytes)} in ${measures.size.files.toLocaleString('en-US')} files; per experiment ${formatBytes(
               results.bytesPerExperiment ?? 0,
-            )}, ${results.filesPerExperiment ?? 0} files`,
+            )}, ${results.filesPerExperiment ?? 0} files; ${formatBytes(results.artifactBytes ?? 0)} as a Pages artifact (tar, deflated)`,
       ],
       [
         'dist by folder',
@@ -478,6 +479,7 @@ function appendHistory(r: {
   lazyJsGzipBytes: number | null;
   distBytes: number | null;
   distFiles: number | null;
+  artifactBytes: number | null;
 }): void {
   const file = join(ROOT, 'bench', 'README.md');
   if (!existsSync(file)) return;
@@ -487,7 +489,7 @@ function appendHistory(r: {
   if (start < 0 || end < start) return;
   const v = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : String(x));
   const k = (x: number | null): string => (x === null ? '–' : (x / 1024).toFixed(1));
-  const row = `| ${r.date.slice(0, 16).replace('T', ' ')} | ${r.experiments} | ${v(r.pages)} | ${v(r.charts)} | ${v(r.full?.wallSeconds)} | ${v(r.noCharts?.wallSeconds)} | ${v(r.warm?.wallSeconds)} | ${v(r.ratio)} | ${v(r.warmRatio)} | ${v(r.rebuildOneSeconds)} | ${v(r.peakRssMB)} | ${k(r.medianPageGzipBytes)} | ${k(r.initialJsGzipBytes)} | ${k(r.lazyJsGzipBytes)} | ${r.distBytes === null ? '–' : (r.distBytes / 2 ** 20).toFixed(0)} | ${v(r.distFiles)} | ${r.label.replace(/\|/g, '/')} |`;
+  const row = `| ${r.date.slice(0, 16).replace('T', ' ')} | ${r.experiments} | ${v(r.pages)} | ${v(r.charts)} | ${v(r.full?.wallSeconds)} | ${v(r.noCharts?.wallSeconds)} | ${v(r.warm?.wallSeconds)} | ${v(r.ratio)} | ${v(r.warmRatio)} | ${v(r.rebuildOneSeconds)} | ${v(r.peakRssMB)} | ${k(r.medianPageGzipBytes)} | ${k(r.initialJsGzipBytes)} | ${k(r.lazyJsGzipBytes)} | ${r.distBytes === null ? '–' : (r.distBytes / 2 ** 20).toFixed(0)} | ${v(r.distFiles)} | ${r.artifactBytes === null ? '–' : (r.artifactBytes / 2 ** 20).toFixed(0)} | ${r.label.replace(/\|/g, '/')} |`;
   const block = text.slice(start, end).split('\n');
   const header = block.slice(0, 3);
   const rows = block.slice(3).filter((l) => l.startsWith('|'));

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { buildAstroSite } from '../site/astro-build.ts';
 import { OUT_DIR_HINT, outDirProblem } from '../site/out-dir.ts';
 import { buildSearchIndex } from '../site/search-index.ts';
-import { measureSiteSize, siteSizeWarning } from '../site/site-size.ts';
+import { measureArtifactBytes, measureSiteSize, SITE_LIMITS, siteSizeWarning } from '../site/site-size.ts';
 import type { SettingsInput } from '../settings/index.ts';
 import { parseCommandArgs } from './args.ts';
 import type { CommandIO } from './io.ts';
@@ -83,6 +83,7 @@ export async function runBuildCommand(args: readonly string[], io: CommandIO): P
     if (validated !== 0) return validated;
   }
 
+  const outDir = resolve(io.cwd, settings.outDir);
   const siteStarted = performance.now();
   try {
     await buildAstroSite({ ...settings, validated: values['no-validate'] !== true }, io.cwd);
@@ -94,16 +95,19 @@ export async function runBuildCommand(args: readonly string[], io: CommandIO): P
 
   const searchStarted = performance.now();
   try {
-    const indexed = await buildSearchIndex(resolve(io.cwd, settings.outDir));
+    const indexed = await buildSearchIndex(outDir);
     io.stderr(`${msg.stepTime(`search index of ${indexed} experiments built`, (performance.now() - searchStarted) / 1000)}\n`);
   } catch (error) {
     io.stderr(`${msg.buildFailed(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
-  const warning = siteSizeWarning(await measureSiteSize(resolve(io.cwd, settings.outDir)));
+  const size = await measureSiteSize(outDir);
+  // Over 1 GB on disk, the Pages artifact (compressed) decides whether deploy-pages takes it: worth a read of the site.
+  if (size.bytes > SITE_LIMITS.bytes) size.artifactBytes = await measureArtifactBytes(outDir);
+  const warning = siteSizeWarning(size);
   if (warning !== undefined) io.stderr(`logbook: warning: ${warning}\n`);
   io.stderr(`${msg.buildDone((performance.now() - started) / 1000, shownPath(io, settings.outDir))}\n`);
   // A GitHub Actions step tells later steps (the Pages upload) where the site is.
-  if (settings.githubOutput !== undefined) await appendFile(settings.githubOutput, `out-dir=${resolve(io.cwd, settings.outDir)}\n`);
+  if (settings.githubOutput !== undefined) await appendFile(settings.githubOutput, `out-dir=${outDir}\n`);
   return 0;
 }
