@@ -134,14 +134,17 @@ const testMetricsHandler: Handler = (entry, ctx) => {
     keyField: 'metric',
     readRow: (row, write) => {
       const valueCell = row[value];
-      if (valueCell && isPlaceholder(valueCell.text)) write.placeholder('value', valueCell);
-      else {
-        const parsed = parseMetricCell(stripEmphasis(valueCell?.text ?? ''));
-        write.set('value', parsed ? parsed.value : stripEmphasis(valueCell?.text ?? ''), valueCell);
-        if (parsed?.unit) write.set('unit', parsed.unit);
-      }
       const ciCell = row[ci];
       const ciText = stripEmphasis(ciCell?.text ?? '').replace(/\s*%$/, '');
+      // `71.5% (95% CI: 69.9–73.1%)` in the value cell, the CI cell left empty: the cell is a statement.
+      const statement = isNotMeasured(ciText) ? parseMetricStatement(stripEmphasis(valueCell?.text ?? '')) : undefined;
+      if (valueCell && isPlaceholder(valueCell.text)) write.placeholder('value', valueCell);
+      else {
+        const parsed = parseMetricCell(stripEmphasis(valueCell?.text ?? '')) ?? statement;
+        write.set('value', parsed ? parsed.value : stripEmphasis(valueCell?.text ?? ''), valueCell);
+        if (parsed?.unit) write.set('unit', parsed.unit);
+        if (statement?.ci95 !== undefined) write.set('ci95', statement.ci95, valueCell);
+      }
       if (ciCell && !isNotMeasured(ciText)) {
         if (isPlaceholder(ciText)) write.placeholder('ci95', ciCell);
         else write.set('ci95', parseConfidenceInterval(ciText) ?? parseWrittenInterval(ciText) ?? ciText, ciCell);
