@@ -169,6 +169,56 @@ export function tableOf(source: Source, table: Table): TableData {
   return { header: head ?? [], rows: body };
 }
 
+/** Splits one line of CSV at `delimiter`, honouring double quotes (`"a, b"`, `""` for a quote); cells trimmed, with their offsets. */
+function splitDelimited(line: string, delimiter: string): { text: string; offset: number }[] {
+  const cells: { text: string; offset: number }[] = [];
+  let text = '';
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i <= line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        text += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else if (c !== undefined) text += c;
+    } else if (c === '"' && text.trim() === '') {
+      quoted = true;
+      text = '';
+    } else if (c === delimiter || c === undefined) {
+      const leading = line.slice(start, i).length - line.slice(start, i).trimStart().length;
+      cells.push({ text: text.trim(), offset: start + leading });
+      text = '';
+      start = i + 1;
+    } else text += c;
+  }
+  return cells;
+}
+
+/**
+ * A fenced block of comma- or tab-separated values (what `metrics.csv` holds, pasted as ```csv),
+ * read as a table: its first line the header, each cell placed where it is written. Undefined
+ * unless the block is marked `csv`/`tsv` (or not marked), has a header of two or more cells and at
+ * least one row, and every row has as many cells as the header.
+ */
+export function delimitedTableOf(source: Source, code: Code): TableData | undefined {
+  if (code.lang && !/^(csv|tsv|text|txt)$/i.test(code.lang)) return undefined;
+  const first = codeOf(code).position;
+  const lines = code.value.split('\n').map((text, index) => ({ text: text.replace(/\r$/, ''), line: first.line + index }));
+  const filled = lines.filter((l) => l.text.trim() !== '');
+  const headerLine = filled[0]?.text ?? '';
+  const delimiter = code.lang?.toLowerCase() === 'tsv' || headerLine.includes('\t') ? '\t' : ',';
+  const cellsOf = ({ text, line }: { text: string; line: number }): Cell[] => {
+    const written = source.lines[line - 1] ?? text;
+    const indent = Math.max(0, written.indexOf(text));
+    return splitDelimited(text, delimiter).map((cell) => ({ text: cell.text, position: { line, column: indent + cell.offset + 1 } }));
+  };
+  const [header, ...rows] = filled.map(cellsOf);
+  if (!header || header.length < 2 || rows.length === 0 || rows.some((row) => row.length !== header.length)) return undefined;
+  return { header, rows };
+}
+
 /** The content of a fenced code block and the position of its first content line. */
 export function codeOf(code: Code): { text: string; position: SourcePosition } {
   const start = startOf(code);

@@ -5,6 +5,7 @@
 
 import type { RootContent, Table } from 'mdast';
 import {
+  delimitedTableOf,
   innerSliceOf,
   itemsOf,
   linesOf,
@@ -70,6 +71,16 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
         continue;
       }
       const label = tableLabel(source, node, labels);
+      if (label !== undefined && (!current || labels.ruleOf(current.norm) !== labels.ruleOf(normalizeLabel(label)))) {
+        current = open(label, '', '', startOf(node));
+        current.blocks.push(node);
+        continue;
+      }
+    }
+    // A pasted `metrics.csv` (```csv) stands for the table it holds, labelled from its header row like one.
+    if (node.type === 'code' && !(current && current.value === '' && current.blocks.length === 0)) {
+      const data = delimitedTableOf(source, node);
+      const label = data === undefined ? undefined : labels.tableLabel(data.header.map((cell) => cell.text));
       if (label !== undefined && (!current || labels.ruleOf(current.norm) !== labels.ruleOf(normalizeLabel(label)))) {
         current = open(label, '', '', startOf(node));
         current.blocks.push(node);

@@ -1,7 +1,7 @@
 /** The "Model Configuration" section: type, architecture, the hyperparameter table, the training configuration. */
 
 import { stripEmphasis, tableOf, startOf } from '../markdown-blocks.ts';
-import type { FieldPath } from '../types.ts';
+import type { FieldPath, SourcePosition } from '../types.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { toCamelCase } from '../text.ts';
 import { parseEarlyStopping, parseNumber, parseScalar } from '../units.ts';
@@ -41,10 +41,66 @@ function isSearchSpacePlaceholder(text: string): boolean {
   return inner.includes('|') || (!inner.includes(',') && parseNumber(inner) === undefined);
 }
 
-/** Hyperparameters written as a `name: value` list (`- learning_rate: 0.05`), in order. */
+/** Splits `text` at commas and semicolons outside brackets and quotes, with each part's offset. */
+function splitTopLevel(text: string): { part: string; offset: number }[] {
+  const parts: { part: string; offset: number }[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (quote !== '') {
+      if (c === quote) quote = '';
+    } else if (c === '`' || c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '(' || c === '{') depth++;
+    else if ((c === ']' || c === ')' || c === '}') && depth > 0) depth--;
+    else if (c === undefined || (depth === 0 && (c === ',' || c === ';'))) {
+      parts.push({ part: text.slice(start, i), offset: start });
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+/**
+ * Hyperparameters written on the label's line: `lr=3e-4, batch_size=64` or
+ * `` `learning_rate: 0.05`; `num_leaves: 63` `` — every part a name and a value, or undefined.
+ */
+function inlineHyperparameters(
+  value: string,
+  position: SourcePosition,
+): { name: string; value: string; position: SourcePosition }[] | undefined {
+  const pairs = splitTopLevel(value).map(({ part, offset }) => {
+    const match = /^(\s*`?\s*)([A-Za-z_][\w.-]*)\s*(=|:)\s*(.+?)\s*`?\s*$/.exec(part);
+    if (!match?.[2] || match[4] === undefined) return undefined;
+    return {
+      name: match[2],
+      value: match[4].replace(/^`|`$/g, ''),
+      equals: match[3] === '=',
+      position: { line: position.line, column: position.column + offset + (match[1]?.length ?? 0) },
+    };
+  });
+  if (pairs.length === 0 || pairs.some((pair) => pair === undefined)) return undefined;
+  const read = pairs as NonNullable<(typeof pairs)[number]>[];
+  // One `name: value` alone is a sentence as often as a setting; `name=value` is a setting.
+  return read.length >= 2 || read[0]?.equals === true ? read : undefined;
+}
+
+/** Hyperparameters written as a `name: value` list (`- learning_rate: 0.05`), or on the label's line, in order. */
 function hyperparameterList(entry: Entry, ctx: Context): void {
-  const items = keyValueItems(entry, ctx).filter((item) => item.key !== '');
   const path: FieldPath = ['model', 'hyperparameters'];
+  const inline = entry.blocks.some((node) => node.type === 'list') ? undefined : inlineHyperparameters(entry.value, entry.position);
+  if (inline !== undefined) {
+    const values = inline.map((pair) => ({ name: pair.name, value: parseScalar(stripEmphasis(pair.value)) }));
+    inline.forEach((pair, index) => {
+      ctx.b.mark([...path, index], pair.position);
+      ctx.b.mark([...path, index, 'name'], pair.position);
+      ctx.b.mark([...path, index, 'value'], pair.position);
+    });
+    ctx.b.set(path, values, entry.position);
+    return;
+  }
+  const items = keyValueItems(entry, ctx).filter((item) => item.key !== '');
   const values: { name: string; value?: unknown }[] = [];
   for (const item of items) {
     if (isPlaceholder(item.key)) continue;

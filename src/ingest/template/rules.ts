@@ -5,7 +5,7 @@
  * a label line is labelled by its section's table rules (by header row), then read the same way.
  */
 
-import { stripEmphasis, type Item } from '../markdown-blocks.ts';
+import { splitKeyValue, stripEmphasis, type Item } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import { type Context, type Entry, type LabelRule, type TableRule } from './context.ts';
@@ -64,7 +64,11 @@ type ListItems = readonly Item[];
 
 /** Section → the label a list right under its heading stands for (a to-do list, a list of metrics). */
 export const SECTION_LIST_RULES: Readonly<Partial<Record<SectionKey, (items: ListItems) => string | undefined>>> = {
-  nextSteps: (items) => (items.some((item) => item.checked !== null) ? 'Recommendations' : undefined),
+  // A to-do list, or a plain list of steps (`1. Try monotone constraints.`) with no `Key: value` item (`Blockers: none`).
+  nextSteps: (items) =>
+    items.some((item) => item.checked !== null) || !items.some((item) => splitKeyValue(item.text) !== undefined)
+      ? 'Recommendations'
+      : undefined,
   evaluation: (items) => (isTestMetricList(items) ? 'Test Set Performance' : undefined),
 };
 

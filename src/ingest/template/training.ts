@@ -1,7 +1,8 @@
 /** The "Training Results" section: the per-epoch table, the best model, the training infrastructure. */
 
 import { isLearningRateColumn, metricInfo } from '../../analysis/metrics.ts';
-import { startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
+import type { Code } from 'mdast';
+import { delimitedTableOf, startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
 import { isPlainObject } from '../finish.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { parseDurationHours, parseEpoch, parseGpuCount, parseGpuHours, parseMassKg, parseMetricCell, parseNumber } from '../units.ts';
@@ -9,11 +10,19 @@ import { blockOf, type Handler, type LabelRule, type TableRule } from './context
 import { asLabelRules, itemRule, keyValueFields, keyValueItems, type ItemRule } from './fields.ts';
 import { column, metricCell, numberCell, readTableRows } from './table.ts';
 
-/** The per-epoch table: first (or `Epoch`/`Step`) column is the epoch, the others metrics by header as written. */
+/**
+ * The per-epoch table: first (or `Epoch`/`Step`) column is the epoch, the others metrics by header
+ * as written. A GFM table, or the comma- or tab-separated values of a pasted `metrics.csv`.
+ */
 const historyHandler: Handler = (entry, ctx) => {
-  const block = blockOf(entry, ctx, 'table');
+  const pasted = entry.blocks.find(
+    (node): node is Code => node.type === 'code' && !ctx.consumed.has(node) && delimitedTableOf(ctx.source, node) !== undefined,
+  );
+  const block = blockOf(entry, ctx, 'table') ?? pasted;
   if (!block) return;
-  const table = tableOf(ctx.source, block);
+  ctx.consumed.add(block);
+  const table = block.type === 'table' ? tableOf(ctx.source, block) : delimitedTableOf(ctx.source, block);
+  if (!table) return;
   const epoch = Math.max(0, column(table, /epoch|step|iteration|iter/));
   readTableRows(table, startOf(block), ctx, {
     path: ['training', 'history'],

@@ -697,3 +697,80 @@ describe('a wide table with a row per data split', () => {
     expect(noTest.evaluation?.['metricsBySplit']).toBeUndefined();
   });
 });
+
+describe('a log with pasted CSV, inline settings and statements in cells', () => {
+  const text = [
+    '**Experiment ID**: csv-1',
+    '',
+    '## 3. Model Configuration',
+    '',
+    'Hyperparameters: `learning_rate=0.05`, `num_leaves=63`, `bagging=[0.7, 0.9]`',
+    '',
+    '## 4. Training Results',
+    '',
+    '```csv',
+    'epoch,train_loss,val_loss,"val auc"',
+    '1,0.61,0.62,0.71',
+    '2,0.52,0.55,0.76',
+    '```',
+    '',
+    '## 5. Evaluation Results',
+    '',
+    '| Metric | Value | 95% CI |',
+    '|---|---|---|',
+    '| Precision | 71.5% (95% CI: 69.9–73.1%) | |',
+    '| Recall | 0.642 | [0.621, 0.663] |',
+    '',
+    '## Next Steps',
+    '',
+    '1. Try monotone constraints.',
+    '2. Re-run with five seeds.',
+  ].join('\n');
+  const { parsed, record } = load(text, 'csv-1.md');
+
+  test('a ```csv block under Training Results is the per-epoch table, each value placed at its cell', () => {
+    expect(record.training?.history).toEqual([
+      { epoch: 1, train_loss: 0.61, val_loss: 0.62, 'val auc': 0.71 },
+      { epoch: 2, train_loss: 0.52, val_loss: 0.55, 'val auc': 0.76 },
+    ]);
+    // Line 12 is `2,0.52,0.55,0.76`: val_loss starts at column 8.
+    expect(parsed.positions.get('training.history.1.val_loss')).toEqual({ line: 12, column: 8 });
+    expect(record.sections ?? []).toEqual([]);
+  });
+
+  test('a CSV block with ragged rows, or in another language, stays a code block', () => {
+    const ragged = parseSource(text.replace('2,0.52,0.55,0.76', '2,0.52,0.55'), { file: 'r.md' }).data as Record<string, unknown>;
+    expect(ragged['training']).toBeUndefined();
+    const python = parseSource(text.replace('```csv', '```python'), { file: 'p.md' }).data as Record<string, unknown>;
+    expect(python['training']).toBeUndefined();
+  });
+
+  test('hyperparameters written on the label line, name=value, are the hyperparameter list (brackets kept whole)', () => {
+    expect(record.model?.hyperparameters).toEqual([
+      { name: 'learning_rate', value: 0.05 },
+      { name: 'num_leaves', value: 63 },
+      { name: 'bagging', value: '[0.7, 0.9]' },
+    ]);
+    expect(parsed.positions.get('model.hyperparameters.1.name')).toEqual({ line: 5, column: 41 });
+    expect(parsed.diagnostics.filter((d) => d.code === 'value-kept-as-note')).toEqual([]);
+  });
+
+  test('a sentence after "Hyperparameters:" is still kept as a note', () => {
+    const prose = parseSource(text.replace(/^Hyperparameters: .*$/m, 'Hyperparameters: see the sweep: all defaults'), { file: 'n.md' });
+    expect(prose.diagnostics.map((d) => d.code)).toContain('value-kept-as-note');
+  });
+
+  test('a value cell holding the value and its interval, the CI cell empty, gives both', () => {
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'Precision', value: 71.5, unit: '%', ci95: { low: 69.9, high: 73.1 } },
+      { metric: 'Recall', value: 0.642, ci95: { low: 0.621, high: 0.663 } },
+    ]);
+  });
+
+  test('a plain numbered list under Next Steps is the recommendations', () => {
+    expect(record.nextSteps?.recommendations).toEqual([
+      { text: 'Try monotone constraints.', done: false },
+      { text: 'Re-run with five seeds.', done: false },
+    ]);
+  });
+});
