@@ -235,6 +235,10 @@ export const unknownKey = (key: string): string => `unknown field ${quote(key)} 
 /** Suggests the closest known name. */
 export const hintDidYouMean = (suggestion: string): string => `did you mean ${quote(suggestion)}?`;
 
+/** Suggests where a field that tracking tools name differently lives in a record. */
+export const hintWhereItLives = (path: string): string =>
+  `Logbook reads this as ${quote(path)}: move it there to have it checked, compared and charted`;
+
 /** Hint for a number written where text is expected. */
 export const hintQuoteIt = (value: string): string => `put it in quotes to keep it as text: ${quote(value)}`;
 

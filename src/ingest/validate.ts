@@ -331,6 +331,30 @@ function arrayElement(schema: z.ZodType): z.ZodType | undefined {
   return element;
 }
 
+/**
+ * Top-level names other tools give to what a record holds deeper down (MLflow's `params` and
+ * `metrics`, a `history` dict, a `parent`): an unknown key with one of these names gets a hint
+ * naming the field, though it is not spelt alike. Keys compared in lower case without `_`, `-`, spaces.
+ */
+const TOP_LEVEL_ELSEWHERE: Readonly<Record<string, string>> = {
+  params: 'model.hyperparameters',
+  parameters: 'model.hyperparameters',
+  hyperparameters: 'model.hyperparameters',
+  hparams: 'model.hyperparameters',
+  metrics: 'evaluation.testMetrics',
+  testmetrics: 'evaluation.testMetrics',
+  results: 'evaluation.testMetrics',
+  history: 'training.history',
+  trainingmetrics: 'training.history',
+  parent: 'lineage.parent',
+  parentid: 'lineage.parent',
+  author: 'experimenter',
+  owner: 'experimenter',
+  user: 'experimenter',
+  runname: 'name',
+  runid: 'trackers',
+};
+
 /** "Did you mean" warnings for unknown keys close to a known key, at every level the schema defines. */
 function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSource, file: string): Diagnostic[] {
   const warnings: Diagnostic[] = [];
@@ -360,7 +384,8 @@ function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSou
       // The template parser's note beside a field (`hyperparametersNote`) has its own warning.
       if (key.endsWith('Note') && object.shape[key.slice(0, -'Note'.length)] !== undefined) continue;
       const suggestion = closestMatch(key, Object.keys(object.shape));
-      if (!suggestion) continue;
+      const lives = at.length === 0 ? TOP_LEVEL_ELSEWHERE[key.toLowerCase().replace(/[\s_-]/g, '')] : undefined;
+      if (!suggestion && !lives) continue;
       const keyPath = [...at, key];
       warnings.push({
         level: 'warning',
@@ -369,7 +394,7 @@ function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSou
         ...positionOf(parsed, keyPath, true),
         path: joinPath(keyPath),
         message: msg.unknownKey(key),
-        hint: msg.hintDidYouMean(suggestion),
+        hint: suggestion ? msg.hintDidYouMean(suggestion) : msg.hintWhereItLives(lives ?? ''),
       });
     }
   };

@@ -5,7 +5,12 @@
  *   as the template's tag list is read;
  * - `hyperparameters: { lr: 0.1, batch_size: 256 }` — a map, as `json.dump(params)` or a YAML config
  *   writes it → `[{ name: "lr", value: 0.1 }, …]`; a map value that is itself an object
- *   (`lr: { value: 0.1, searchSpace: [0.01, 1] }`) keeps its fields.
+ *   (`lr: { value: 0.1, searchSpace: [0.01, 1] }`) keeps its fields;
+ * - `evaluation.testMetrics: { accuracy: 0.87, f1: { value: 0.84, ci95: 0.01 } }` — metrics as a map,
+ *   as `json.dump(metrics)` writes them → `[{ metric: "accuracy", value: 0.87 }, …]`;
+ * - `training.history: { epoch: [1, 2], loss: [0.9, 0.7] }` — columns of equal length, as pandas'
+ *   `to_dict("list")` writes a metrics frame → one row per epoch (numbered 1, 2, … when no column is
+ *   `epoch` or `step`, as Keras' `history.history` is written);
  * Anything else is left as written, for validation to report. Returns where each new path is
  * written in the source, so that a problem inside a converted part still points at its line.
  */
@@ -47,6 +52,36 @@ export function readWrittenShapes(data: Record<string, unknown>): PathAliases {
       aliases.set(`model.hyperparameters.${index}.value`, source);
       return { name, value };
     });
+  }
+  const evaluation = data['evaluation'];
+  const metrics = isPlainObject(evaluation) ? evaluation['testMetrics'] : undefined;
+  if (isPlainObject(evaluation) && isPlainObject(metrics)) {
+    evaluation['testMetrics'] = Object.entries(metrics).map(([metric, value], index) => {
+      const source = `evaluation.testMetrics.${metric}`;
+      aliases.set(`evaluation.testMetrics.${index}`, source);
+      if (isPlainObject(value) && !Object.hasOwn(value, 'metric')) return { metric, ...value };
+      aliases.set(`evaluation.testMetrics.${index}.value`, source);
+      return { metric, value };
+    });
+  }
+  const training = data['training'];
+  const history = isPlainObject(training) ? training['history'] : undefined;
+  if (isPlainObject(training) && isPlainObject(history)) {
+    const columns = Object.entries(history);
+    const length = Array.isArray(columns[0]?.[1]) ? columns[0][1].length : -1;
+    if (length > 0 && columns.every(([, values]) => Array.isArray(values) && values.length === length)) {
+      // Keras' `history.history` has no epoch column: its rows are epochs 1, 2, … in order.
+      const numbered = columns.some(([name]) => /^(epoch|step)s?$/i.test(name));
+      training['history'] = Array.from({ length }, (_, row) => {
+        aliases.set(`training.history.${row}`, `training.history.${columns[0]?.[0] ?? ''}.${row}`);
+        const entry: Record<string, unknown> = numbered ? {} : { epoch: row + 1 };
+        for (const [name, values] of columns) {
+          setOwn(entry, name, (values as unknown[])[row]);
+          aliases.set(`training.history.${row}.${name}`, `training.history.${name}.${row}`);
+        }
+        return entry;
+      });
+    }
   }
   return aliases;
 }

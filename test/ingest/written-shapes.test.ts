@@ -49,6 +49,63 @@ describe('record parts in the shape people write them', () => {
     });
   });
 
+  test('JSON: test metrics as a map and the history as columns (pandas to_dict("list"), Keras history.history)', () => {
+    const text = JSON.stringify({
+      id: 'm',
+      evaluation: { testMetrics: { accuracy: 0.87, f1: { value: 0.84, ci95: 0.01 } } },
+      training: { history: { epoch: [1, 2], loss: [0.9, 0.7] } },
+    });
+    const { record, problems } = validate(text, 'm.json');
+    expect(problems).toEqual([]);
+    expect(record).toMatchObject({
+      evaluation: {
+        testMetrics: [
+          { metric: 'accuracy', value: 0.87 },
+          { metric: 'f1', value: 0.84, ci95: 0.01 },
+        ],
+      },
+      training: {
+        history: [
+          { epoch: 1, loss: 0.9 },
+          { epoch: 2, loss: 0.7 },
+        ],
+      },
+    });
+    const keras = validate('{ "id": "k", "training": { "history": { "loss": [0.9, 0.7, 0.6], "val_loss": [1.0, 0.8, 0.75] } } }', 'k.json');
+    expect(keras.record).toMatchObject({
+      training: {
+        history: [
+          { epoch: 1, loss: 0.9, val_loss: 1.0 },
+          { epoch: 2, loss: 0.7, val_loss: 0.8 },
+          { epoch: 3, loss: 0.6, val_loss: 0.75 },
+        ],
+      },
+    });
+  });
+
+  test('a problem inside a column of the history points at its line; columns of unequal length are left for validation', () => {
+    const text = [
+      '{',
+      '  "id": "h",',
+      '  "training": { "history": {',
+      '    "epoch": [1, 2],',
+      '    "loss": [0.9, "n/a?"]',
+      '  } }',
+      '}',
+    ].join('\n');
+    expect(validate(text, 'h.json').problems).toEqual([expect.stringMatching(/^h\.json:5:\d+ training\.history\.1\.loss: /)]);
+    const ragged = validate('{ "id": "h", "training": { "history": { "epoch": [1, 2], "loss": [0.9] } } }', 'h.json');
+    expect(ragged.problems).toEqual([expect.stringMatching(/training\.history: expected a list/)]);
+  });
+
+  test('top-level params and metrics, as MLflow names them, are kept with a hint naming the field that reads them', () => {
+    const { problems } = validate(['---', 'id: p', 'params:', '  lr: 0.1', 'metrics:', '  f1: 0.8', '---'].join('\n'), 'p.md');
+    expect(problems).toEqual([
+      expect.stringMatching(/^p\.md:3:1 params: unknown field "params" .* "model\.hyperparameters"/),
+      expect.stringMatching(/^p\.md:5:1 metrics: unknown field "metrics" .* "evaluation\.testMetrics"/),
+    ]);
+  });
+
   test('a problem inside a converted part points at the line it is written on', () => {
     const text = ['{', '  "id": "a",', '  "model": { "hyperparameters": {', '    "lr": 0.1,', '    "hidden": [64, 32]', '  } }', '}'].join(
       '\n',
