@@ -22,7 +22,7 @@ import { joinPath, type Diagnostic, type ParsedSource, type SourcePosition } fro
 import type { Context } from './context.ts';
 import { readEntries, type Prose } from './entries.ts';
 import { applyEntry, findGlobalLabelRule, sectionLabels } from './rules.ts';
-import { classifySection, sectionMarkdown, splitSections } from './sections.ts';
+import { classifySection, headingIsLabel, sectionMarkdown, splitSections } from './sections.ts';
 
 /** Parses a filled-in template. Never fails: text it cannot place is kept in `sections`. */
 export function parseTemplateSource(text: string, file: string): ParsedSource {
@@ -41,7 +41,12 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
       if (markdown !== '') narrative.push({ title: section.title ?? '', markdown, position: section.position });
       continue;
     }
-    const { entries, prose } = readEntries(source, section.nodes, sectionLabels(key));
+    // `## Hypothesis` over a paragraph: the heading opens an entry, as a `### Hypothesis` would.
+    const nodes =
+      section.heading && section.title !== undefined && headingIsLabel(key, section.title)
+        ? [section.heading, ...section.nodes]
+        : section.nodes;
+    const { entries, prose } = readEntries(source, nodes, sectionLabels(key));
     const leftover: Prose[] = [...prose];
     for (const entry of entries) {
       applyEntry(entry, key, ctx);

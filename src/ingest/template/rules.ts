@@ -22,7 +22,7 @@ import { OBSERVATIONS_RULES, OBSERVATIONS_TABLES } from './observations.ts';
 import { OVERVIEW_RULES } from './overview.ts';
 import { REPRODUCIBILITY_RULES } from './reproducibility.ts';
 import { SECTION_PATH, type SectionKey } from './sections.ts';
-import { TRAINING_RULES, TRAINING_TABLES } from './training.ts';
+import { HISTORY_ELSEWHERE, TRAINING_RULES, TRAINING_TABLES } from './training.ts';
 import { TUNING_RULES } from './tuning.ts';
 
 /** Section → its own label rules (checked before the global ones). */
@@ -32,7 +32,7 @@ export const SECTION_LABEL_RULES: Readonly<Record<SectionKey, readonly LabelRule
   dataset: DATASET_RULES,
   model: MODEL_RULES,
   training: TRAINING_RULES,
-  evaluation: EVALUATION_RULES,
+  evaluation: [HISTORY_ELSEWHERE, ...EVALUATION_RULES],
   comparison: COMPARISON_RULES,
   tuning: TUNING_RULES,
   reproducibility: REPRODUCIBILITY_RULES,
@@ -51,7 +51,7 @@ export const SECTION_TABLE_RULES: Readonly<Record<SectionKey, readonly TableRule
   dataset: [],
   model: MODEL_TABLES,
   training: TRAINING_TABLES,
-  evaluation: EVALUATION_TABLES,
+  evaluation: [...TRAINING_TABLES, ...EVALUATION_TABLES],
   comparison: COMPARISON_TABLES,
   tuning: [],
   reproducibility: [],
@@ -70,6 +70,13 @@ export const SECTION_LIST_RULES: Readonly<Partial<Record<SectionKey, (items: Lis
       ? 'Recommendations'
       : undefined,
   evaluation: (items) => (isTestMetricList(items) ? 'Test Set Performance' : undefined),
+  // `- learning_rate: 3e-5` under `## Setup`: settings named as code names them (`epochs: 3` among
+  // them); a list of the section's own labels (`- Optimizer: AdamW`) is read label by label instead.
+  model: (items) => {
+    const keys = items.map((item) => splitKeyValue(item.text)).map((split) => (split?.value ? split.key : undefined));
+    const settings = keys.length > 0 && keys.every((key) => key !== undefined && /^[A-Za-z_][\w.-]*$/.test(key));
+    return settings && keys.some((key) => findLabelRule(normalizeLabel(key ?? ''), 'model') === undefined) ? 'Hyperparameters' : undefined;
+  },
 };
 
 /** The header or metadata rule that reads a normalized label (in any section), or undefined. */

@@ -1,6 +1,6 @@
 /** The template's sections: which heading names which section, and splitting a document at its `##` headings. */
 
-import type { RootContent } from 'mdast';
+import type { Heading, RootContent } from 'mdast';
 import { innerSliceOf, sliceOf, startOf, stripEmphasis, type Source } from '../markdown-blocks.ts';
 import { normalizeLabel } from '../text.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
@@ -41,7 +41,23 @@ export const SECTION_RULES: readonly SectionRule[] = [
   { section: 'model', pattern: /\bmodel\b/ },
   // A bare "Results" or "Metrics" section holds the test results ("Training results" is training, above).
   { section: 'evaluation', pattern: /\bresults?\b|\bmetrics\b|\bperformance\b/ },
+  // Headings other logs use, last so that the template's own words win ("Results and discussion" is evaluation).
+  { section: 'model', pattern: /\bconfig(uration)?s?\b|\bsetup\b|\bhyper ?parameters?\b|\bsettings\b|\barchitecture\b/ },
+  { section: 'observations', pattern: /\bconclusions?\b|\bdiscussion\b|\bfindings\b|\btakeaways?\b|\banalysis\b/ },
+  {
+    section: 'overview',
+    pattern: /\bgoals?\b|\bobjectives?\b|\bhypothes[ie]s\b|\bmotivation\b|\bpurpose\b|\baims?\b|\bsuccess criteria\b/,
+  },
 ];
+
+/**
+ * Whether a section's heading is itself the label of what follows it: `## Goal`, `## Hypothesis`,
+ * `## Success criteria` (the overview's labels, written as headings), so the paragraph under it is
+ * that field. Other headings are not (`## Dataset` over a sentence is no dataset name).
+ */
+export function headingIsLabel(section: SectionKey, title: string): boolean {
+  return section === 'overview' && !/\boverview\b/.test(normalizeLabel(stripEmphasis(title)));
+}
 
 /** Where unknown labels of a section are kept. */
 export const SECTION_PATH: Readonly<Record<SectionKey, FieldPath>> = {
@@ -69,6 +85,8 @@ export function classifySection(title: string): SectionKey | undefined {
 export interface Section {
   /** Heading text; undefined for the part before the first `##`. */
   title: string | undefined;
+  /** The `##` heading itself (undefined for the part before the first one). */
+  heading?: Heading | undefined;
   position: SourcePosition;
   nodes: RootContent[];
 }
@@ -84,7 +102,7 @@ export function splitSections(source: Source, nodes: readonly RootContent[], isL
     if (node.type === 'heading' && node.depth <= 2) {
       const title = innerSliceOf(source, node).trim();
       if (node.depth === 2 && classifySection(title) === undefined && isLabel(title)) sections.at(-1)?.nodes.push(node);
-      else if (node.depth === 2) sections.push({ title, position: startOf(node), nodes: [] });
+      else if (node.depth === 2) sections.push({ title, heading: node, position: startOf(node), nodes: [] });
       continue;
     }
     sections.at(-1)?.nodes.push(node);

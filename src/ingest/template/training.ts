@@ -111,5 +111,15 @@ export const TRAINING_RULES: readonly LabelRule[] = [
   ...asLabelRules(INFRASTRUCTURE_RULES),
 ];
 
+/**
+ * The per-epoch table where a log puts it under its results (`## Results`, then `| Epoch | Loss |`),
+ * by its header row or a label naming it: read as the training history, not as test metrics.
+ */
+export const HISTORY_ELSEWHERE: LabelRule = {
+  pattern: /^(training (metrics|history|curves?|progress|log)|per epoch( metrics)?|epochs?|learning curves?)$/,
+  path: ['training', 'history'],
+  handler: historyHandler,
+};
+
 /** Tables of this section written without a label line, by header row, in order: the first match wins. */
 export const TRAINING_TABLES: readonly TableRule[] = [{ pattern: /^(epoch|step|iteration|iter|round)s?( |$)/, label: 'Training Metrics' }];

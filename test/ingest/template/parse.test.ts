@@ -774,3 +774,75 @@ describe('a log with pasted CSV, inline settings and statements in cells', () =>
     ]);
   });
 });
+
+describe('a log with headings of its own (Goal, Setup, Results, Conclusion)', () => {
+  const text = [
+    '# Sentiment baseline',
+    '',
+    'Experiment ID: sent-1',
+    '',
+    '## Goal',
+    '',
+    'See whether DistilBERT beats the TF-IDF baseline.',
+    '',
+    '## Hypothesis',
+    '',
+    'Fine-tuning for 3 epochs is enough.',
+    '',
+    '## Setup',
+    '',
+    '- learning_rate: 2e-5',
+    '- epochs: 3',
+    '',
+    '## Results',
+    '',
+    '- Accuracy: 91.3% ± 0.4',
+    '- F1: 0.912 (0.905–0.919)',
+    '',
+    '| Epoch | Loss | Val Loss |',
+    '|---|---|---|',
+    '| 1 | 0.38 | 0.29 |',
+    '| 2 | 0.22 | 0.25 |',
+    '',
+    '## Conclusion',
+    '',
+    'DistilBERT wins by about 3 points.',
+  ].join('\n');
+  const { parsed, record } = load(text, 'sent-1.md');
+
+  test('the paragraph under Goal and under Hypothesis is the objective and the hypothesis', () => {
+    expect(record.overview).toEqual({
+      objective: 'See whether DistilBERT beats the TF-IDF baseline.',
+      hypothesis: 'Fine-tuning for 3 epochs is enough.',
+    });
+    expect(parsed.positions.get('overview.hypothesis')).toEqual({ line: 11, column: 1 });
+  });
+
+  test('a list of settings under Setup is the hyperparameters (epochs among them)', () => {
+    expect(record.model?.hyperparameters).toEqual([
+      { name: 'learning_rate', value: 0.00002 },
+      { name: 'epochs', value: 3 },
+    ]);
+  });
+
+  test('under Results, the metric list is the test metrics and the epoch table the training history', () => {
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'Accuracy', value: 91.3, unit: '%', ci95: 0.4 },
+      { metric: 'F1', value: 0.912, ci95: { low: 0.905, high: 0.919 } },
+    ]);
+    expect(record.training?.history).toEqual([
+      { epoch: 1, Loss: 0.38, 'Val Loss': 0.29 },
+      { epoch: 2, Loss: 0.22, 'Val Loss': 0.25 },
+    ]);
+  });
+
+  test('the conclusion is kept under its heading', () => {
+    expect(record.sections).toEqual([{ title: 'Conclusion', markdown: 'DistilBERT wins by about 3 points.' }]);
+  });
+
+  test("a list of the section's own labels under Setup is read label by label, not as hyperparameters", () => {
+    const labels = load(text.replace('- learning_rate: 2e-5\n- epochs: 3', '- Optimizer: AdamW\n- Epochs: 3'), 'sent-1.md').record;
+    expect(labels.model?.hyperparameters).toBeUndefined();
+    expect(labels.model?.training).toEqual({ optimizer: 'AdamW', epochs: 3 });
+  });
+});

@@ -91,6 +91,9 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Per-class metrics', 'evaluation', undefined],
   ['Metrics per split', 'evaluation', 'evaluation.testMetrics'],
   ['Results by threshold', 'evaluation', 'evaluation.testMetrics'],
+  // The per-epoch table under the results (by its header row it is labelled "Training Metrics").
+  ['Training Metrics', 'evaluation', 'training.history'],
+  ['Learning curves', 'evaluation', 'training.history'],
   ['Scores across folds', 'evaluation', 'evaluation.testMetrics'],
   ['Validation metrics', 'evaluation', undefined],
   // comparison
@@ -200,7 +203,7 @@ const TABLE_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Group | Accuracy', 'evaluation', 'evaluation.disaggregated'],
   ['Model | Precision | Recall | Notes', 'comparison', 'comparison.baselines'],
   ['Feature | Importance | Description', 'observations', 'observations.featureImportance'],
-  ['Epoch | Loss', 'evaluation', undefined],
+  ['Epoch | Loss', 'evaluation', 'training.history'],
   ['Metric | Value', 'dataset', undefined],
   ['Threshold | Cost', 'evaluation', undefined],
 ];

@@ -30,6 +30,19 @@ const HEADING_CASES: readonly (readonly [string, SectionKey | undefined])[] = [
   ['Comparison to Baseline Models', 'comparison'],
   ['Model Evaluation', 'evaluation'],
   ['Zeta', undefined],
+  // Headings other logs use; the template's own words win where both appear.
+  ['Results', 'evaluation'],
+  ['Setup', 'model'],
+  ['Config', 'model'],
+  ['Hyperparameters', 'model'],
+  ['Conclusion', 'observations'],
+  ['Discussion', 'observations'],
+  ['Goal', 'overview'],
+  ['Hypothesis', 'overview'],
+  ['Results and discussion', 'evaluation'],
+  ['Training setup', 'training'],
+  ['Data analysis', 'dataset'],
+  ['Notes', undefined],
 ];
 
 describe('classifySection', () => {
