@@ -104,4 +104,6 @@ export const DATASET_RULES: readonly LabelRule[] = [
   { pattern: /size|records|rows/, path: ['dataset', 'records'], handler: datasetSizeHandler },
   textRule(/^(number of )?features$|feature count/, ['dataset', 'features'], parseCount),
   textRule(/name/, ['dataset', 'name']),
+  // `- Dataset: imdb-reviews v2` under `## Data`: the label names the section, its value is the name.
+  textRule(/^(dataset|data|corpus)$/, ['dataset', 'name']),
 ];

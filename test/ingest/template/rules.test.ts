@@ -81,6 +81,7 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Training Duration', 'training', 'training.infrastructure.durationHours'],
   ['Number of GPUs', 'training', 'training.infrastructure.gpuCount'],
   ['Hardware', 'training', 'training.infrastructure.hardware'],
+  ['Dataset', 'dataset', 'dataset.name'],
   // evaluation
   ['Confusion Matrix', 'evaluation', 'evaluation.confusionMatrix'],
   ['Disaggregated Performance', 'evaluation', 'evaluation.disaggregated'],
