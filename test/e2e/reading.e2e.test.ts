@@ -102,9 +102,12 @@ describe('on a 390 px phone', () => {
 /** Rendered pixels of an element, and of each of the given text boxes inside it, read back in the page. */
 async function pixelsOf(page: Page, selector: string): Promise<{ background: number; texts: number[]; size: number }> {
   const element = page.locator(selector);
-  const png = (await element.screenshot()).toString('base64');
+  await element.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const frame = await element.boundingBox();
   if (frame === null) throw new Error(`${selector} has no box`);
+  // A clip of the page, not the element's own screenshot: that one first waits for the element to be
+  // "stable" over animation frames, which a page starved by the scale suite's crawl may not get for 30 s.
+  const png = (await page.screenshot({ clip: frame })).toString('base64');
   const boxes = await element.evaluate((el) =>
     [...el.querySelectorAll('.role-axis-label text, .role-axis-title text, .role-title-text, .role-legend-label text')]
       // Labels Vega hides (overlapping axis labels get opacity 0) draw nothing.
