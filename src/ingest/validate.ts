@@ -336,24 +336,26 @@ function arrayElement(schema: z.ZodType): z.ZodType | undefined {
  * `metrics`, a `history` dict, a `parent`): an unknown key with one of these names gets a hint
  * naming the field, though it is not spelt alike. Keys compared in lower case without `_`, `-`, spaces.
  */
-const TOP_LEVEL_ELSEWHERE: Readonly<Record<string, string>> = {
-  params: 'model.hyperparameters',
-  parameters: 'model.hyperparameters',
-  hyperparameters: 'model.hyperparameters',
-  hparams: 'model.hyperparameters',
-  metrics: 'evaluation.testMetrics',
-  testmetrics: 'evaluation.testMetrics',
-  results: 'evaluation.testMetrics',
-  history: 'training.history',
-  trainingmetrics: 'training.history',
-  parent: 'lineage.parent',
-  parentid: 'lineage.parent',
-  author: 'experimenter',
-  owner: 'experimenter',
-  user: 'experimenter',
-  runname: 'name',
-  runid: 'trackers',
-};
+const TOP_LEVEL_ELSEWHERE: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    params: 'model.hyperparameters',
+    parameters: 'model.hyperparameters',
+    hyperparameters: 'model.hyperparameters',
+    hparams: 'model.hyperparameters',
+    metrics: 'evaluation.testMetrics',
+    testmetrics: 'evaluation.testMetrics',
+    results: 'evaluation.testMetrics',
+    history: 'training.history',
+    trainingmetrics: 'training.history',
+    parent: 'lineage.parent',
+    parentid: 'lineage.parent',
+    author: 'experimenter',
+    owner: 'experimenter',
+    user: 'experimenter',
+    runname: 'name',
+    runid: 'trackers',
+  }),
+);
 
 /** "Did you mean" warnings for unknown keys close to a known key, at every level the schema defines. */
 function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSource, file: string): Diagnostic[] {
@@ -373,7 +375,7 @@ function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSou
     const object = objectShape(itemSchema);
     if (!object || !isPlainObject(item)) return;
     for (const [key, child] of Object.entries(item)) {
-      const childSchema = object.shape[key];
+      const childSchema = Object.hasOwn(object.shape, key) ? object.shape[key] : undefined;
       if (childSchema) {
         at.push(key);
         visit(child, childSchema);
@@ -384,7 +386,7 @@ function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSou
       // The template parser's note beside a field (`hyperparametersNote`) has its own warning.
       if (key.endsWith('Note') && object.shape[key.slice(0, -'Note'.length)] !== undefined) continue;
       const suggestion = closestMatch(key, Object.keys(object.shape));
-      const lives = at.length === 0 ? TOP_LEVEL_ELSEWHERE[key.toLowerCase().replace(/[\s_-]/g, '')] : undefined;
+      const lives = at.length === 0 ? TOP_LEVEL_ELSEWHERE.get(key.toLowerCase().replace(/[\s_-]/g, '')) : undefined;
       if (!suggestion && !lives) continue;
       const keyPath = [...at, key];
       warnings.push({

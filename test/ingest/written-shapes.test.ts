@@ -106,6 +106,11 @@ describe('record parts in the shape people write them', () => {
     ]);
   });
 
+  test('a top-level key named like an Object property (constructor, toString, __proto__) gets no hint', () => {
+    const { problems } = validate('{ "id": "o", "constructor": 1, "toString": 2, "__proto__": { "x": 1 } }', 'o.json');
+    expect(problems.filter((p) => p.includes('reads this as'))).toEqual([]);
+  });
+
   test('a problem inside a converted part points at the line it is written on', () => {
     const text = ['{', '  "id": "a",', '  "model": { "hyperparameters": {', '    "lr": 0.1,', '    "hidden": [64, 32]', '  } }', '}'].join(
       '\n',
