@@ -15,14 +15,17 @@ import { column, metricCell, numberCell, readTableRows } from './table.ts';
  * as written. A GFM table, or the comma- or tab-separated values of a pasted `metrics.csv`.
  */
 const historyHandler: Handler = (entry, ctx) => {
-  const pasted = entry.blocks.find(
-    (node): node is Code => node.type === 'code' && !ctx.consumed.has(node) && delimitedTableOf(ctx.source, node) !== undefined,
-  );
-  const block = blockOf(entry, ctx, 'table') ?? pasted;
-  if (!block) return;
+  const gfm = blockOf(entry, ctx, 'table');
+  const pasted = gfm
+    ? undefined
+    : entry.blocks
+        .filter((node): node is Code => node.type === 'code' && !ctx.consumed.has(node))
+        .map((node) => ({ node, table: delimitedTableOf(ctx.source, node) }))
+        .find((found) => found.table !== undefined);
+  const block = gfm ?? pasted?.node;
+  const table = gfm ? tableOf(ctx.source, gfm) : pasted?.table;
+  if (!block || !table) return;
   ctx.consumed.add(block);
-  const table = block.type === 'table' ? tableOf(ctx.source, block) : delimitedTableOf(ctx.source, block);
-  if (!table) return;
   const epoch = Math.max(0, column(table, /epoch|step|iteration|iter/));
   readTableRows(table, startOf(block), ctx, {
     path: ['training', 'history'],
