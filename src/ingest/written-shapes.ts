@@ -42,28 +42,8 @@ export function readWrittenShapes(data: Record<string, unknown>): PathAliases {
     if (readable) data['tags'] = read;
     else aliases.clear();
   }
-  const model = data['model'];
-  const hyperparameters = isPlainObject(model) ? model['hyperparameters'] : undefined;
-  if (isPlainObject(model) && isPlainObject(hyperparameters)) {
-    model['hyperparameters'] = Object.entries(hyperparameters).map(([name, value], index) => {
-      const source = `model.hyperparameters.${name}`;
-      aliases.set(`model.hyperparameters.${index}`, source);
-      if (isPlainObject(value) && !Object.hasOwn(value, 'name')) return { name, ...value };
-      aliases.set(`model.hyperparameters.${index}.value`, source);
-      return { name, value };
-    });
-  }
-  const evaluation = data['evaluation'];
-  const metrics = isPlainObject(evaluation) ? evaluation['testMetrics'] : undefined;
-  if (isPlainObject(evaluation) && isPlainObject(metrics)) {
-    evaluation['testMetrics'] = Object.entries(metrics).map(([metric, value], index) => {
-      const source = `evaluation.testMetrics.${metric}`;
-      aliases.set(`evaluation.testMetrics.${index}`, source);
-      if (isPlainObject(value) && !Object.hasOwn(value, 'metric')) return { metric, ...value };
-      aliases.set(`evaluation.testMetrics.${index}.value`, source);
-      return { metric, value };
-    });
-  }
+  namedMapToList(data, 'model', 'hyperparameters', 'name', aliases);
+  namedMapToList(data, 'evaluation', 'testMetrics', 'metric', aliases);
   const training = data['training'];
   const history = isPlainObject(training) ? training['history'] : undefined;
   if (isPlainObject(training) && isPlainObject(history)) {
@@ -84,6 +64,23 @@ export function readWrittenShapes(data: Record<string, unknown>): PathAliases {
     }
   }
   return aliases;
+}
+
+/**
+ * `parent.field` written as a map of named entries (`{ lr: 0.1 }`, `{ f1: { value: 0.84 } }`) → a
+ * list with the name in `nameField`; an entry that is an object keeps its fields.
+ */
+function namedMapToList(data: Record<string, unknown>, parent: string, field: string, nameField: string, aliases: PathAliases): void {
+  const holder = data[parent];
+  const map = isPlainObject(holder) ? holder[field] : undefined;
+  if (!isPlainObject(holder) || !isPlainObject(map)) return;
+  holder[field] = Object.entries(map).map(([name, value], index) => {
+    const source = `${parent}.${field}.${name}`;
+    aliases.set(`${parent}.${field}.${index}`, source);
+    if (isPlainObject(value) && !Object.hasOwn(value, nameField)) return { [nameField]: name, ...value };
+    aliases.set(`${parent}.${field}.${index}.value`, source);
+    return { [nameField]: name, value };
+  });
 }
 
 /**
