@@ -5,12 +5,12 @@
  * draw the same data. Pure: no Vega, no Node APIs.
  */
 import type { Experiment, Scalar } from '../schema/index.ts';
-import { metricInfo } from '../analysis/metrics.ts';
+import { metricInfo, proportionScale, type ProportionScale } from '../analysis/metrics.ts';
 import { confusionMatrixData, fairnessAttributes, fairnessData, trainingSeries } from './build.ts';
 import { compareConfusionSpec, compareCurvesSpec, compareFairnessSpec, compareParamsSpec, compareTestMetricsSpec } from './compare.ts';
 import { confusionMatrixCells } from './confusion-matrix.ts';
 import { formatChartNumber, spansDecades } from './format.ts';
-import type { ChartCell, ChartDatum, ChartView } from './types.ts';
+import type { ChartCell, ChartDatum, ChartView, TrainingSeries } from './types.ts';
 import { compareText } from '../util/compare-text.ts';
 import { TRAINING_TABLE_ID } from '../view/sections.ts';
 
@@ -114,6 +114,18 @@ function testMetricsChart(docs: readonly CompareDoc[]): CompareChartView[] {
   ];
 }
 
+/**
+ * How a per-epoch column of a proportion (accuracy, F1, …) is written: in percent when a value lies in
+ * (1, 100] or its name carries the unit "%", else as fractions; null for other metrics and for values
+ * on neither scale. A column is one scale: an epoch at 0.9% in a percent column is still percent.
+ */
+function columnScale(series: TrainingSeries): ProportionScale | null {
+  const info = metricInfo(series.name);
+  const scales = new Set(series.points.map((p) => proportionScale(info, p.value)));
+  if (scales.size === 0 || scales.has(null)) return null;
+  return scales.has('percent') ? 'percent' : 'fraction';
+}
+
 function curvesChart(docs: readonly CompareDoc[]): CompareChartView[] {
   const series = docs.map((d) => trainingSeries(d.record.training?.history ?? []));
   const keyOf = (s: { name: string }): string => metricInfo(s.name).key;
@@ -121,13 +133,22 @@ function curvesChart(docs: readonly CompareDoc[]): CompareChartView[] {
   if (panels.length === 0) return [];
   const rows: ChartDatum[] = [];
   const byEpoch = new Map<number, Map<string, number>>();
+  const rescaled: string[] = [];
   panels.forEach(({ key, name }, pOrder) => {
+    const mine = docs.map((_d, eOrder) => series[eOrder]?.find((x) => keyOf(x) === key));
+    // One panel, one scale: a proportion written as 0.892 by one experiment and 89.2 by another is
+    // drawn in percent for both (the site shows proportions in percent), and the description says so.
+    const scales = mine.map((s) => (s === undefined ? null : columnScale(s)));
+    const toPercent = scales.includes('percent') && scales.includes('fraction');
     docs.forEach((d, eOrder) => {
-      const s = series[eOrder]?.find((x) => keyOf(x) === key);
+      const s = mine[eOrder];
+      const factor = toPercent && scales[eOrder] === 'fraction' ? 100 : 1;
+      if (factor !== 1) rescaled.push(`${d.record.id}'s ${s?.name ?? name}`);
       for (const p of s?.points ?? []) {
-        rows.push({ panel: name, pOrder, series: s?.name ?? name, experiment: d.record.id, eOrder, epoch: p.epoch, value: p.value });
+        const value = factor === 1 ? p.value : Number.parseFloat((p.value * factor).toPrecision(15));
+        rows.push({ panel: name, pOrder, series: s?.name ?? name, experiment: d.record.id, eOrder, epoch: p.epoch, value });
         const cells = byEpoch.get(p.epoch) ?? new Map<string, number>();
-        cells.set(`${name}\u0000${d.record.id}`, p.value);
+        cells.set(`${name}\u0000${d.record.id}`, value);
         byEpoch.set(p.epoch, cells);
       }
     });
@@ -145,7 +166,9 @@ function curvesChart(docs: readonly CompareDoc[]): CompareChartView[] {
       title: 'Training curves, overlaid',
       description: `${panels.length} per-epoch column${panels.length === 1 ? '' : 's'} shared by the experiments, one panel each, one line per experiment. Last values: ${panels
         .map(({ name }) => `${name}: ${docs.map((d) => last(d.record.id, name)).join(', ')}`)
-        .join('; ')}.`,
+        .join(
+          '; ',
+        )}.${rescaled.length === 0 ? '' : ` In percent: ${rescaled.join(', ')} ${rescaled.length === 1 ? 'was' : 'were'} written as fractions and ${rescaled.length === 1 ? 'is' : 'are'} drawn ×100.`}`,
       hint: 'Hover a line for its values.',
       spec: compareCurvesSpec(rows),
       table: {

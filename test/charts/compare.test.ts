@@ -104,6 +104,28 @@ describe('compareChartViews', () => {
     expect(view.description).toContain('Val Loss: exp-123 0.356 at epoch 100, exp-124 0.356 at epoch 100');
   });
 
+  test('curves: a proportion one experiment wrote in percent and the other as fractions is drawn in percent for both', () => {
+    const history = (acc: number[]) => acc.map((value, i) => ({ epoch: i + 1, 'Val Loss': 0.5 - i / 10, 'Val Acc': value }));
+    const fractions = doc({ ...templateRecord, id: 'frac', training: { history: history([0.5, 0.75, 0.892]) } });
+    const percent = doc({ ...templateRecord, id: 'pct', training: { history: history([0.9, 61.5, 89.2]) } });
+    const view = compareChartViews([fractions, percent]).find((v) => v.id === 'compare-curves')!;
+    // 'pct' holds 0.9 at epoch 1, but 61.5 and 89.2 put the whole column in percent; 'frac' × 100.
+    expect(view.table.columns).toEqual(['Epoch', 'Val Loss (frac)', 'Val Loss (pct)', 'Val Acc (frac)', 'Val Acc (pct)']);
+    expect(view.table.rows).toEqual([
+      [1, 0.5, 0.5, 50, 0.9],
+      [2, 0.4, 0.4, 75, 61.5],
+      [3, 0.3, 0.3, 89.2, 89.2],
+    ]);
+    expect(view.description).toContain('Val Acc: frac 89.2 at epoch 3, pct 89.2 at epoch 3');
+    expect(view.description).toContain("In percent: frac's Val Acc was written as fractions and is drawn ×100.");
+    // A loss is not a proportion: left as written; two experiments on one scale are left alone.
+    const same = compareChartViews([fractions, { ...fractions, record: { ...fractions.record, id: 'frac2' } }]).find(
+      (v) => v.id === 'compare-curves',
+    )!;
+    expect(same.table.rows[2]).toEqual([3, 0.3, 0.3, 0.892, 0.892]);
+    expect(same.description).not.toContain('In percent');
+  });
+
   test('confusion matrices by class, row-normalized', () => {
     const rows = byId.get('compare-confusion')!.table.rows;
     // exp-124: Pos row 20 / 100 → 0.2 predicted Neg.
