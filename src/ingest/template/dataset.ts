@@ -2,7 +2,7 @@
 
 import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
-import { parseCount, parseNumber, parsePercent } from '../units.ts';
+import { parseCount, parseNumber, parsePercent, roundFloat } from '../units.ts';
 import type { Handler, LabelRule } from './context.ts';
 import { keyValueItems, listRule, textRule } from './fields.ts';
 
@@ -72,10 +72,85 @@ function readSplit(name: string, value: string): Record<string, unknown> {
   return split;
 }
 
+/** The name of a split, as logs write it. */
+const SPLIT_NAME = /^(?:train(?:ing)?|val(?:id|idation)?|dev(?:elopment)?|test(?:ing)?|hold-?out|eval(?:uation)?)(?:\s+(?:set|split))?$/i;
+/** Between the parts of a one-line split: `/`, `|`, `;`, or a comma that does not group thousands. */
+const SPLIT_PART = /\s*[/|;]\s*|\s*,(?!\d{3}(?!\d))\s*/;
+/** A part without a name: a number, a percentage or a count (`80`, `80%`, `0.8`, `40,000`, `5k`). */
+const BARE_SPLIT = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)\s*(%|[kKmMbB])?$/;
+
+/** Split names for `n` unnamed parts: from the label (`Train/Val/Test Split`) when it names as many, else the usual ones. */
+function splitNames(label: string, n: number): string[] | undefined {
+  const named = label
+    .replace(/\bsplits?\b|\bratios?\b|[()]/gi, ' ')
+    .split(/\s*[/|,-]\s*|\s+/)
+    .filter((w) => SPLIT_NAME.test(w));
+  if (named.length === n) return named;
+  return n === 2 ? ['Train', 'Test'] : n === 3 ? ['Train', 'Validation', 'Test'] : undefined;
+}
+
+/**
+ * Splits written on the label's line: named (`Train: 40,000 / Val: 5,000 / Test: 5,000`, `80% train,
+ * 10% val, 10% test`) or a ratio named by the label (`Train/Val/Test Split: 80/10/10`, `0.8/0.1/0.1`,
+ * percentages when they add up to 100, fractions when to 1, else counts). A closing parenthesis
+ * (`70/15/15 (stratified)`) is the splits' note. Undefined when the line is not that.
+ */
+export function inlineSplits(label: string, value: string): { splits: Record<string, unknown>[]; note: string | undefined } | undefined {
+  const whole = splitParts(label, value.trim());
+  if (whole !== undefined) return { splits: whole, note: undefined };
+  const aside = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(value);
+  const splits = aside?.[1] === undefined ? undefined : splitParts(label, aside[1].trim());
+  return splits === undefined ? undefined : { splits, note: aside?.[2]?.trim() || undefined };
+}
+
+function splitParts(label: string, body: string): Record<string, unknown>[] | undefined {
+  const parts = body.split(SPLIT_PART).filter((p) => p !== '');
+  if (parts.length < 2) return undefined;
+  const named = parts.map((part) => {
+    const before = /^([A-Za-z][\w -]*?)\s*[:=]?\s+(\S.*)$|^([A-Za-z][\w -]*?)\s*[:=]\s*(\S.*)$/.exec(part);
+    const name = before?.[1] ?? before?.[3];
+    if (name !== undefined && SPLIT_NAME.test(name.trim())) return { name: name.trim(), value: (before?.[2] ?? before?.[4] ?? '').trim() };
+    const after = /^(\S.*?)\s+([A-Za-z][\w -]*)$/.exec(part);
+    if (after?.[2] !== undefined && SPLIT_NAME.test(after[2].trim())) return { name: after[2].trim(), value: (after[1] ?? '').trim() };
+    return undefined;
+  });
+  if (named.every((p) => p !== undefined)) {
+    const splits = named.map((p) => readSplit(p.name, p.value));
+    return splits.every((s) => s['text'] === undefined) ? splits : undefined;
+  }
+  if (named.some((p) => p !== undefined)) return undefined;
+  const bare = parts.map((part) => BARE_SPLIT.exec(part));
+  const names = splitNames(label, parts.length);
+  if (names === undefined || !bare.every((m) => m !== null)) return undefined;
+  const numbers = bare.map((m) => parseNumber(m?.[1] ?? '') ?? Number.NaN);
+  const units = new Set(bare.map((m) => m?.[2]?.toLowerCase() ?? ''));
+  const sum = numbers.reduce((a, b) => a + b, 0);
+  let read: (n: number, i: number) => Record<string, unknown>;
+  if (units.size === 1 && units.has('%')) read = (n) => ({ fraction: roundFloat(n / 100) });
+  else if (units.has('%')) return undefined;
+  else if (units.size === 1 && units.has('') && Math.abs(sum - 100) <= 1) read = (n) => ({ fraction: roundFloat(n / 100) });
+  else if (units.size === 1 && units.has('') && Math.abs(sum - 1) <= 0.01) read = (n) => ({ fraction: n });
+  else if (bare.every((m) => m?.[1] !== undefined && !m[1].includes('.')))
+    read = (_n, i) => ({ records: parseCount(parts[i]?.replace(/\s+/g, '') ?? '') });
+  else return undefined;
+  const splits = names.map((name, i) => ({ name, ...read(numbers[i] ?? Number.NaN, i) }));
+  return splits.every((s) => Object.values(s).every((v) => v !== undefined)) ? splits : undefined;
+}
+
 /** The Train/Val/Test Split list: splits plus split strategy and random seed. */
 const splitsHandler: Handler = (entry, ctx) => {
   const splits: Record<string, unknown>[] = [];
   let first: SourcePosition | undefined;
+  const inline = entry.value === '' || isPlaceholder(entry.value) ? undefined : inlineSplits(entry.label, entry.value);
+  if (inline !== undefined) {
+    first = entry.position;
+    for (const split of inline.splits) {
+      const path: FieldPath = ['dataset', 'splits', splits.length];
+      for (const field of ['', 'fraction', 'records']) ctx.b.mark(field === '' ? path : [...path, field], entry.position);
+      splits.push(split);
+    }
+    if (inline.note !== undefined) ctx.b.text(['dataset', 'splitNotes'], inline.note, entry.position);
+  }
   for (const item of keyValueItems(entry, ctx)) {
     if (/strategy|method/.test(item.norm)) ctx.b.text(['dataset', 'splitStrategy'], item.value, item.position);
     else if (/seed/.test(item.norm)) ctx.b.text(['dataset', 'randomSeed'], item.value, item.position, parseNumber);

@@ -408,6 +408,65 @@ describe('dataset sizes and splits as people write them', () => {
   });
 });
 
+describe('splits written on one line', () => {
+  const splitsOf = (line: string) => load(['**Experiment ID**: a', '', '## Dataset Information', line].join('\n')).record.dataset;
+
+  test('named parts, name before or after the number, any separator', () => {
+    expect(splitsOf('**Train/Val/Test Split**: Train: 40,000 / Val: 5,000 / Test: 5,000')?.splits).toEqual([
+      { name: 'Train', records: 40000 },
+      { name: 'Val', records: 5000 },
+      { name: 'Test', records: 5000 },
+    ]);
+    expect(splitsOf('**Data Split**: 80% train, 10% val, 10% test')?.splits).toEqual([
+      { name: 'train', fraction: 0.8 },
+      { name: 'val', fraction: 0.1 },
+      { name: 'test', fraction: 0.1 },
+    ]);
+    // "1,000,000" groups thousands; it does not separate parts.
+    expect(splitsOf('**Splits**: train 1,000,000; dev 25k; test 12.5k')?.splits).toEqual([
+      { name: 'train', records: 1000000 },
+      { name: 'dev', records: 25000 },
+      { name: 'test', records: 12500 },
+    ]);
+  });
+
+  test('a ratio takes its names from the label; it is percent when it adds up to 100, fractions when to 1, else counts', () => {
+    expect(splitsOf('**Train/Val/Test Split**: 70/15/15 (stratified)')).toMatchObject({
+      splits: [
+        { name: 'Train', fraction: 0.7 },
+        { name: 'Val', fraction: 0.15 },
+        { name: 'Test', fraction: 0.15 },
+      ],
+      splitNotes: 'stratified',
+    });
+    expect(splitsOf('**Split**: 0.8/0.1/0.1')?.splits).toEqual([
+      { name: 'Train', fraction: 0.8 },
+      { name: 'Validation', fraction: 0.1 },
+      { name: 'Test', fraction: 0.1 },
+    ]);
+    expect(splitsOf('**Train/Test Split**: 80/20')?.splits).toEqual([
+      { name: 'Train', fraction: 0.8 },
+      { name: 'Test', fraction: 0.2 },
+    ]);
+    // 40,000 + 5,000 + 5,000 is neither 100 nor 1: counts.
+    expect(splitsOf('**Split**: 40000/5000/5000')?.splits).toEqual([
+      { name: 'Train', records: 40000 },
+      { name: 'Validation', records: 5000 },
+      { name: 'Test', records: 5000 },
+    ]);
+  });
+
+  test('a line that is not splits is kept as written, not guessed', () => {
+    const dataset = splitsOf('**Split**: see notebook / wiki');
+    expect(dataset?.splits).toBeUndefined();
+    expect(dataset?.['splitNote']).toBe('see notebook / wiki');
+    // Four unnamed parts: no names to give them.
+    expect(splitsOf('**Split**: 60/20/10/10')?.splits).toBeUndefined();
+    // 0.5 + 0.3 adds up to neither 1 nor 100, and fractions are no counts.
+    expect(splitsOf('**Split**: 0.5/0.3')?.splits).toBeUndefined();
+  });
+});
+
 describe('labels without bold', () => {
   const text = [
     '# cv-12: ResNet-50 fine-tune',
