@@ -43,6 +43,77 @@ function unreadList(entry: Entry, ctx: Context): List | undefined {
  * `- F1: .829 ± .013`): read only when every item is, so a list of anything else (notes, a link)
  * stays in the section as written.
  */
+/** The averaged rows of a classification report, and the names their metrics get. */
+const REPORT_AVERAGES: Readonly<Record<string, string>> = {
+  'macro avg': 'Macro',
+  'weighted avg': 'Weighted',
+  'micro avg': 'Micro',
+  'samples avg': 'Samples',
+};
+
+/**
+ * scikit-learn's `classification_report` as printed (a `precision recall f1-score support` header,
+ * a row per class, then `accuracy` and the averaged rows): its accuracy and averaged precision,
+ * recall and F1 as test metrics (`Macro F1`, `Weighted Recall`, …), each at the column it was
+ * written in. The per-class rows are not test metrics; the block stays on the page as written.
+ * Undefined when the text is not such a report.
+ */
+export function classificationReport(
+  text: string,
+  start: SourcePosition,
+): { metric: string; value: number; position: SourcePosition }[] | undefined {
+  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+  const headerAt = lines.findIndex((line) => line.trim() !== '');
+  if (!/^\s*precision\s+recall\s+f1-score\s+support\s*$/i.test(lines[headerAt] ?? '')) return undefined;
+  const metrics: { metric: string; value: number; position: SourcePosition }[] = [];
+  for (let i = headerAt + 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const row = /^\s*(\S.*?)((?:\s+\d+(?:\.\d+)?)+)\s*$/.exec(line);
+    if (!row?.[1] || row[2] === undefined) {
+      if (line.trim() !== '') return undefined;
+      continue;
+    }
+    // Each number at its own column, so its written precision (0.90: two places) is read from the source.
+    const numbersFrom = (/^\s*/.exec(line)?.[0].length ?? 0) + row[1].length;
+    const numbers = [...row[2].matchAll(/\d+(?:\.\d+)?/g)].map((m) => ({
+      value: Number(m[0]),
+      position: { line: start.line + i, column: start.column + numbersFrom + (m.index ?? 0) },
+    }));
+    const label = row[1].trim().toLowerCase();
+    if (label === 'accuracy' && numbers.length >= 2) {
+      const at = numbers[numbers.length - 2];
+      if (at) metrics.push({ metric: 'Accuracy', ...at });
+    } else if (REPORT_AVERAGES[label] !== undefined && numbers.length === 4) {
+      ['Precision', 'Recall', 'F1'].forEach((name, k) => {
+        const at = numbers[k];
+        if (at) metrics.push({ metric: `${REPORT_AVERAGES[label]} ${name}`, ...at });
+      });
+    } else if (numbers.length !== 4) return undefined;
+  }
+  return metrics.length > 0 ? metrics : undefined;
+}
+
+/** Test metrics from a classification report pasted under the entry (`classificationReport`); true when read. */
+function reportMetrics(entry: Entry, ctx: Context): boolean {
+  for (const node of entry.blocks) {
+    if (node.type !== 'code' || ctx.consumed.has(node)) continue;
+    const { text, position } = codeOf(node);
+    const metrics = classificationReport(text, position);
+    if (metrics === undefined) continue;
+    const path: FieldPath = ['evaluation', 'testMetrics'];
+    ctx.b.set(
+      path,
+      metrics.map((m) => ({ metric: m.metric, value: m.value })),
+      position,
+    );
+    metrics.forEach((m, index) => {
+      for (const field of [[index], [index, 'metric'], [index, 'value']]) ctx.b.mark([...path, ...field], m.position);
+    });
+    return true;
+  }
+  return false;
+}
+
 function testMetricList(entry: Entry, ctx: Context): void {
   const list = unreadList(entry, ctx);
   if (!list) return;
@@ -118,7 +189,7 @@ function wideTestMetrics(table: TableData, position: SourcePosition, ctx: Contex
 const testMetricsHandler: Handler = (entry, ctx) => {
   const block = blockOf(entry, ctx, 'table');
   if (!block) {
-    testMetricList(entry, ctx);
+    if (!reportMetrics(entry, ctx)) testMetricList(entry, ctx);
     return;
   }
   const table = tableOf(ctx.source, block);
@@ -137,10 +208,12 @@ const testMetricsHandler: Handler = (entry, ctx) => {
       const ciCell = row[ci];
       const ciText = stripEmphasis(ciCell?.text ?? '').replace(/\s*%$/, '');
       // `71.5% (95% CI: 69.9–73.1%)` in the value cell, the CI cell left empty: the cell is a statement.
-      const statement = isNotMeasured(ciText) ? parseMetricStatement(stripEmphasis(valueCell?.text ?? '')) : undefined;
+      const plain = parseMetricCell(stripEmphasis(valueCell?.text ?? ''));
+      const statement =
+        plain === undefined && isNotMeasured(ciText) ? parseMetricStatement(stripEmphasis(valueCell?.text ?? '')) : undefined;
       if (valueCell && isPlaceholder(valueCell.text)) write.placeholder('value', valueCell);
       else {
-        const parsed = parseMetricCell(stripEmphasis(valueCell?.text ?? '')) ?? statement;
+        const parsed = plain ?? statement;
         write.set('value', parsed ? parsed.value : stripEmphasis(valueCell?.text ?? ''), valueCell);
         if (parsed?.unit) write.set('unit', parsed.unit);
         if (statement?.ci95 !== undefined) write.set('ci95', statement.ci95, valueCell);
@@ -199,6 +272,26 @@ export function parseConfusionMatrixText(text: string): { labels: string[]; matr
     ? labels.map((label) => byLabel.get(label.toLowerCase()) ?? [])
     : rows.map((row) => row.counts);
   return { labels, matrix: ordered };
+}
+
+/**
+ * A confusion matrix as NumPy or scikit-learn print it: `[[2225  275]\n [ 225 2275]]`, `array([[…], […]])`,
+ * or a nested list `[[50, 2], [3, 45]]`. Square, at least 2 × 2; the classes are not named in it, so
+ * they are `Class 1`, `Class 2`, … in row order unless `labels` names them.
+ */
+export function parseConfusionMatrixArray(text: string, labels?: readonly string[]): { labels: string[]; matrix: number[][] } | undefined {
+  const body = /^\s*(?:(?:np\.)?array\(\s*)?(\[\s*\[[\s\S]*\]\s*\])\s*(?:,\s*dtype=\w+\s*)?\)?\s*$/.exec(text)?.[1];
+  if (body === undefined) return undefined;
+  const rows = [...body.slice(1, -1).matchAll(/\[([^[\]]*)\]/g)].map((m) =>
+    (m[1] ?? '')
+      .trim()
+      .split(/[\s,]+/)
+      .map((token) => parseNumber(token.replace(/\.$/, '')) ?? Number.NaN),
+  );
+  const n = rows.length;
+  if (n < 2 || rows.some((row) => row.length !== n || row.some((v) => !Number.isFinite(v) || v < 0))) return undefined;
+  const named = labels !== undefined && labels.length === n ? [...labels] : rows.map((_row, i) => `Class ${i + 1}`);
+  return { labels: named, matrix: rows };
 }
 
 /** Column labels of a header line; drops a leading "Actual"/"Predicted" caption. */
@@ -264,7 +357,12 @@ const confusionHandler: Handler = (entry, ctx) => {
       ctx.b.placeholder(['evaluation', 'confusionMatrix'], at);
       return;
     }
-    parsed = parseConfusionMatrixText(text);
+    const labels = /(?:labels|classes)[:=]\s*([^;)]+)/i
+      .exec(entry.qualifier)?.[1]
+      ?.split(',')
+      .map((label) => label.trim().replace(/^["']|["']$/g, ''))
+      .filter((label) => label !== '');
+    parsed = parseConfusionMatrixArray(text, labels) ?? parseConfusionMatrixText(text);
     position = at;
     if (!parsed) {
       ctx.b.set(['evaluation', 'confusionMatrix'], text, at);

@@ -8,6 +8,7 @@ import { parseEarlyStopping, parseNumber, parseScalar } from '../units.ts';
 import { blockOf, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { asLabelRules, itemRule, keyValueFields, keyValueItems, textRule, type ItemRule } from './fields.ts';
 import { column, readTableRows } from './table.ts';
+import { settingsOf, splitTopLevel, type Setting } from './settings-block.ts';
 
 /** A search space as written: `[0.0001, 0.01]` range, `[16, 32, 64]` choice, otherwise text. */
 export function parseSearchSpace(text: string): Record<string, unknown> | undefined {
@@ -41,27 +42,6 @@ function isSearchSpacePlaceholder(text: string): boolean {
   return inner.includes('|') || (!inner.includes(',') && parseNumber(inner) === undefined);
 }
 
-/** Splits `text` at commas and semicolons outside brackets and quotes, with each part's offset. */
-function splitTopLevel(text: string): { part: string; offset: number }[] {
-  const parts: { part: string; offset: number }[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = text[i];
-    if (quote !== '') {
-      if (c === quote) quote = '';
-    } else if (c === '`' || c === '"' || c === "'") quote = c;
-    else if (c === '[' || c === '(' || c === '{') depth++;
-    else if ((c === ']' || c === ')' || c === '}') && depth > 0) depth--;
-    else if (c === undefined || (depth === 0 && (c === ',' || c === ';'))) {
-      parts.push({ part: text.slice(start, i), offset: start });
-      start = i + 1;
-    }
-  }
-  return parts;
-}
-
 /**
  * Hyperparameters written on the label's line: `lr=3e-4, batch_size=64` or
  * `` `learning_rate: 0.05`; `num_leaves: 63` `` — every part a name and a value, or undefined.
@@ -86,7 +66,20 @@ function inlineHyperparameters(
   return read.length >= 2 || read[0]?.equals === true ? read : undefined;
 }
 
-/** Hyperparameters written as a `name: value` list (`- learning_rate: 0.05`), or on the label's line, in order. */
+/** The settings of the first code block under the entry that holds settings (`settingsOf`); the block is then read. */
+function settingsBlock(entry: Entry, ctx: Context): Setting[] | undefined {
+  for (const node of entry.blocks) {
+    if (node.type !== 'code' || ctx.consumed.has(node)) continue;
+    const settings = settingsOf(node);
+    if (settings !== undefined) {
+      ctx.consumed.add(node);
+      return settings;
+    }
+  }
+  return undefined;
+}
+
+/** Hyperparameters written as a `name: value` list (`- learning_rate: 0.05`), on the label's line, or as a pasted config (`settingsOf`), in order. */
 function hyperparameterList(entry: Entry, ctx: Context): void {
   const path: FieldPath = ['model', 'hyperparameters'];
   const inline = entry.blocks.some((node) => node.type === 'list') ? undefined : inlineHyperparameters(entry.value, entry.position);
@@ -98,6 +91,18 @@ function hyperparameterList(entry: Entry, ctx: Context): void {
       ctx.b.mark([...path, index, 'value'], pair.position);
     });
     ctx.b.set(path, values, entry.position);
+    return;
+  }
+  const code = inline === undefined && !entry.blocks.some((node) => node.type === 'list') ? settingsBlock(entry, ctx) : undefined;
+  if (code !== undefined) {
+    code.forEach((setting, index) => {
+      for (const field of [[index], [index, 'name'], [index, 'value']]) ctx.b.mark([...path, ...field], setting.position);
+    });
+    ctx.b.set(
+      path,
+      code.map((setting) => ({ name: setting.name, value: setting.value })),
+      code[0]?.position,
+    );
     return;
   }
   const items = keyValueItems(entry, ctx).filter((item) => item.key !== '');

@@ -1,0 +1,189 @@
+import { describe, expect, test } from 'vitest';
+import { parseSource, validateRecord } from '../../../src/ingest/index.ts';
+import type { Experiment } from '../../../src/schema/index.ts';
+import { settingsOf } from '../../../src/ingest/template/settings-block.ts';
+import { classificationReport, parseConfusionMatrixArray } from '../../../src/ingest/template/evaluation.ts';
+
+function load(text: string): {
+  record: Experiment;
+  decimals: Record<string, number>;
+  positions: Map<string, { line: number; column: number }>;
+} {
+  const parsed = parseSource(text, { file: 'exp.md' });
+  const { record, diagnostics } = validateRecord(parsed, { file: 'exp.md' });
+  if (!record) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+  return {
+    record,
+    decimals: ((parsed.data as Record<string, unknown>)['writtenDecimals'] ?? {}) as Record<string, number>,
+    positions: parsed.positions as Map<string, { line: number; column: number }>,
+  };
+}
+
+const code = (value: string, lang: string | null = null) => ({
+  type: 'code' as const,
+  lang,
+  value,
+  position: { start: { line: 10, column: 1, offset: 0 }, end: { line: 10, column: 1, offset: 0 } },
+});
+
+describe('settings pasted as a code block', () => {
+  test('YAML: nesting dots the names, comments and quotes go, each setting at its line', () => {
+    const settings = settingsOf(
+      code(
+        ['# training', 'learning_rate: 3.0e-5  # peak', 'optimizer:', '  name: "adamw"', '  betas: [0.9, 0.999]', 'fp16: true'].join('\n'),
+        'yaml',
+      ),
+    );
+    expect(settings).toEqual([
+      { name: 'learning_rate', value: 0.00003, position: { line: 12, column: 1 } },
+      { name: 'optimizer.name', value: 'adamw', position: { line: 14, column: 3 } },
+      { name: 'optimizer.betas', value: '[0.9, 0.999]', position: { line: 15, column: 3 } },
+      { name: 'fp16', value: true, position: { line: 16, column: 1 } },
+    ]);
+  });
+
+  test('TOML/INI sections and `=`; JSON and printed Python dicts; keyword arguments of a call', () => {
+    expect(settingsOf(code('[train]\nlr = 0.01\nseed = 7', 'toml'))?.map((s) => [s.name, s.value])).toEqual([
+      ['train.lr', 0.01],
+      ['train.seed', 7],
+    ]);
+    expect(settingsOf(code('{"lr": 0.001, "model": {"depth": 6}}', 'json'))?.map((s) => [s.name, s.value])).toEqual([
+      ['lr', 0.001],
+      ['model.depth', 6],
+    ]);
+    expect(settingsOf(code("{'lr': 0.001,\n 'use_amp': True,\n 'scheduler': None,}"))).toEqual([
+      { name: 'lr', value: 0.001, position: { line: 11, column: 2 } },
+      { name: 'use_amp', value: true, position: { line: 12, column: 2 } },
+      { name: 'scheduler', value: null, position: { line: 13, column: 2 } },
+    ]);
+    expect(settingsOf(code("Namespace(lr=0.001, batch_size=32, arch='resnet50')"))?.map((s) => [s.name, s.value])).toEqual([
+      ['lr', 0.001],
+      ['batch_size', 32],
+      ['arch', 'resnet50'],
+    ]);
+    expect(settingsOf(code('clf = XGBClassifier(\n    n_estimators=500,\n    max_depth=6,\n)', 'python'))).toEqual([
+      { name: 'n_estimators', value: 500, position: { line: 12, column: 5 } },
+      { name: 'max_depth', value: 6, position: { line: 13, column: 5 } },
+    ]);
+  });
+
+  test('anything else is not settings', () => {
+    expect(settingsOf(code('python train.py --lr 0.01', 'bash'))).toBeUndefined();
+    expect(settingsOf(code('python train.py --lr 0.01'))).toBeUndefined();
+    expect(settingsOf(code('for x in range(3):\n    print(x)', 'python'))).toBeUndefined();
+    expect(settingsOf(code('[1, 2, 3]', 'json'))).toBeUndefined();
+  });
+
+  test('under **Hyperparameters** they are the hyperparameters, and the block is not repeated as text', () => {
+    const { record, positions } = load(
+      [
+        '**Experiment ID**: a',
+        '',
+        '## Model Configuration',
+        '',
+        '**Hyperparameters**:',
+        '```yaml',
+        'learning_rate: 0.0003',
+        'batch_size: 64',
+        '```',
+      ].join('\n'),
+    );
+    expect(record.model?.hyperparameters).toEqual([
+      { name: 'learning_rate', value: 0.0003 },
+      { name: 'batch_size', value: 64 },
+    ]);
+    expect(positions.get('model.hyperparameters.1.value')).toEqual({ line: 8, column: 1 });
+    expect(record.sections ?? []).toEqual([]);
+  });
+});
+
+describe('evaluation output pasted as printed', () => {
+  test('a NumPy confusion matrix: rows actual, classes named by the label aside or numbered', () => {
+    expect(parseConfusionMatrixArray('[[2225  275]\n [ 225 2275]]')).toEqual({
+      labels: ['Class 1', 'Class 2'],
+      matrix: [
+        [2225, 275],
+        [225, 2275],
+      ],
+    });
+    expect(parseConfusionMatrixArray('array([[5, 0, 1],\n       [0, 6, 0],\n       [2, 0, 4]])', ['a', 'b', 'c'])?.labels).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    // Not square, or negative: not a confusion matrix.
+    expect(parseConfusionMatrixArray('[[1 2 3]\n [4 5 6]]')).toBeUndefined();
+    expect(parseConfusionMatrixArray('[[1 -2]\n [3 4]]')).toBeUndefined();
+    const { record } = load(
+      [
+        '**Experiment ID**: a',
+        '',
+        '## Evaluation Results',
+        '',
+        '**Confusion Matrix** (labels: negative, positive):',
+        '```',
+        '[[2225  275]',
+        ' [ 225 2275]]',
+        '```',
+      ].join('\n'),
+    );
+    expect(record.evaluation?.confusionMatrix).toEqual({
+      labels: ['negative', 'positive'],
+      matrix: [
+        [2225, 275],
+        [225, 2275],
+      ],
+    });
+  });
+
+  const report = [
+    '              precision    recall  f1-score   support',
+    '',
+    '    negative       0.91      0.87      0.89      2500',
+    '    positive       0.88      0.92      0.90      2500',
+    '',
+    '    accuracy                           0.894     5000',
+    '   macro avg       0.895     0.895     0.895     5000',
+    'weighted avg       0.895     0.895     0.895     5000',
+  ];
+
+  test("scikit-learn's classification report: accuracy and the averages as test metrics, at their columns", () => {
+    const metrics = classificationReport(report.join('\n'), { line: 20, column: 1 });
+    expect(metrics?.map((m) => [m.metric, m.value])).toEqual([
+      ['Accuracy', 0.894],
+      ['Macro Precision', 0.895],
+      ['Macro Recall', 0.895],
+      ['Macro F1', 0.895],
+      ['Weighted Precision', 0.895],
+      ['Weighted Recall', 0.895],
+      ['Weighted F1', 0.895],
+    ]);
+    // "    accuracy" + spaces: 0.894 starts at index 39 of its line (line 20 + 5).
+    expect(metrics?.[0]?.position).toEqual({ line: 25, column: 40 });
+    expect(classificationReport('precision recall\n0.9 0.8', { line: 1, column: 1 })).toBeUndefined();
+  });
+
+  test('under **Test Set Performance** the report gives the test metrics with their written places; the report stays on the page', () => {
+    const { record, decimals } = load(
+      ['**Experiment ID**: a', '', '## Evaluation Results', '', '**Test Set Performance**:', '```', ...report, '```'].join('\n'),
+    );
+    expect(record.evaluation?.testMetrics?.[0]).toEqual({ metric: 'Accuracy', value: 0.894 });
+    expect(record.evaluation?.testMetrics?.[3]).toEqual({ metric: 'Macro F1', value: 0.895 });
+    expect(record.sections?.[0]?.markdown).toContain('negative       0.91      0.87');
+    const { decimals: twoPlaces } = load(
+      [
+        '**Experiment ID**: a',
+        '',
+        '## Evaluation Results',
+        '',
+        '**Test Set Performance**:',
+        '```',
+        report[0],
+        '    accuracy                           0.90      5000',
+        '```',
+      ].join('\n'),
+    );
+    expect(twoPlaces['evaluation.testMetrics.0.value']).toBe(2);
+    expect(decimals['evaluation.testMetrics.0.value']).toBeUndefined();
+  });
+});
