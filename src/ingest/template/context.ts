@@ -21,6 +21,11 @@ export interface Context {
   b: RecordBuilder;
   source: Source;
   consumed: Set<Nodes>;
+  /**
+   * Settings written as labels of their own in the model section (`**Learning rate**: 2e-4`), added
+   * to the hyperparameters after every section is read, so a hyperparameter table anywhere keeps them.
+   */
+  settings?: { name: string; value: number | boolean; position: SourcePosition }[];
 }
 
 /** Reads one labelled entry into the record. */

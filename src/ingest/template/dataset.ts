@@ -168,11 +168,17 @@ const splitsHandler: Handler = (entry, ctx) => {
   if (splits.length > 0) ctx.b.set(['dataset', 'splits'], splits, first);
 };
 
+/** The splits, by a label naming them (`Train/Val/Test Split`, `Splits`, `Data split`). */
+export const SPLITS_RULE: LabelRule = { pattern: /split/, path: ['dataset', 'splits'], handler: splitsHandler };
+
+/** The dataset's name, by a label that is only that (`Dataset`, `Data`, `Corpus`, `Dataset name`). */
+export const DATASET_NAME_RULE: LabelRule = textRule(/^(dataset|data|corpus|training data)( name)?$/, ['dataset', 'name']);
+
 /** The dataset's labels, in order: the first match wins. */
 export const DATASET_RULES: readonly LabelRule[] = [
   textRule(/split strategy|splitting strategy/, ['dataset', 'splitStrategy']),
   textRule(/seed/, ['dataset', 'randomSeed'], parseNumber),
-  { pattern: /split/, path: ['dataset', 'splits'], handler: splitsHandler },
+  SPLITS_RULE,
   listRule(/preprocess|processing|cleaning|transform/, ['dataset', 'preprocessing']),
   textRule(/version/, ['dataset', 'version']),
   textRule(/location|path|uri|url|source|storage/, ['dataset', 'location']),
@@ -180,5 +186,5 @@ export const DATASET_RULES: readonly LabelRule[] = [
   textRule(/^(number of )?features$|feature count/, ['dataset', 'features'], parseCount),
   textRule(/name/, ['dataset', 'name']),
   // `- Dataset: imdb-reviews v2` under `## Data`: the label names the section, its value is the name.
-  textRule(/^(dataset|data|corpus)$/, ['dataset', 'name']),
+  DATASET_NAME_RULE,
 ];

@@ -95,12 +95,21 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
         current.blocks.push(node);
         continue;
       }
-      // `- Commit: 9f8e7d6`, `- Seed: 7` right under the heading: each item one of the section's labels.
-      const asLabels = items.map((item) =>
-        item.nested ? undefined : plainLabelLine(item.text, item.position.line, labels, item.position.column - 1),
-      );
+      // `- Commit: 9f8e7d6`, `- Seed: 7` right under the heading: each item one of the section's labels;
+      // `- **Dataset Name**: imdb` is a label whatever it names, as the same line outside a list is.
+      // A bold label's nested list is what it labels (`- **Train/Val/Test Split**:` over the splits).
+      const asLabels = items.map((item) => {
+        const bold = readLabelLine(item.text, item.position.line, item.position.column - 1);
+        if (bold?.colon === true) return bold;
+        return item.nested ? undefined : plainLabelLine(item.text, item.position.line, labels, item.position.column - 1);
+      });
       if (asLabels.length > 0 && asLabels.every((l) => l !== undefined)) {
-        for (const l of asLabels) if (l) open(l.label, l.qualifier, l.value, l.valuePosition);
+        asLabels.forEach((l, index) => {
+          if (!l) return;
+          const entry = open(l.label, l.qualifier, l.value, l.value === '' ? l.labelPosition : l.valuePosition);
+          const nested = items[index]?.nested;
+          if (nested) entry.blocks.push(nested);
+        });
         continue;
       }
     }

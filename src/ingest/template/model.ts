@@ -184,7 +184,7 @@ export const MODEL_RULES: readonly LabelRule[] = [
     handler: keyValueFields(['model', 'training'], TRAINING_CONFIG_RULES),
   },
   ...asLabelRules(TRAINING_CONFIG_RULES),
-  textRule(/type|family|algorithm|^model$/, ['model', 'type']),
+  textRule(/type|family|algorithm|^(base )?model$|backbone|^pretrained( model)?$/, ['model', 'type']),
 ];
 
 /** Tables of this section written without a label line, by header row, in order: the first match wins. */

@@ -18,7 +18,7 @@ import { createSource, innerSliceOf, sliceOf, startOf, stripEmphasis } from '../
 import { RecordBuilder } from '../record-builder.ts';
 import { normalizeLabel } from '../text.ts';
 import * as msg from '../messages.ts';
-import { joinPath, type Diagnostic, type ParsedSource, type SourcePosition } from '../types.ts';
+import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type SourcePosition } from '../types.ts';
 import type { Context } from './context.ts';
 import { readEntries, type Prose } from './entries.ts';
 import { applyEntry, findGlobalLabelRule, sectionLabels } from './rules.ts';
@@ -62,6 +62,12 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
         .join('\n\n');
       if (markdown !== '') narrative.push({ title: section.title ?? 'Notes', markdown, position: section.position });
     }
+  }
+  // Settings written as labels of their own follow whatever hyperparameters a list or table gave.
+  for (const setting of ctx.settings ?? []) {
+    const path: FieldPath = ['model', 'hyperparameters', b.lengthOf(['model', 'hyperparameters'])];
+    b.set(path, { name: setting.name, value: setting.value }, setting.position);
+    for (const field of ['name', 'value']) b.mark([...path, field], setting.position);
   }
   narrative.forEach((section, index) => {
     b.set(['sections', index], { title: section.title, markdown: section.markdown }, section.position);

@@ -34,6 +34,13 @@ export const CODE_RULES: readonly ItemRule[] = [
   itemRule(/entry|script|notebook|command/, ['reproducibility', 'code', 'entryPoint']),
 ];
 
+/** Random seeds, by a label naming them (`Random Seeds`, `Seed`). */
+export const SEEDS_RULE: LabelRule = {
+  pattern: /seed/,
+  path: ['reproducibility', 'seeds'],
+  handler: mapHandler(['reproducibility', 'seeds'], parseNumber),
+};
+
 /** The reproducibility section's labels, in order: the first match wins. */
 export const REPRODUCIBILITY_RULES: readonly LabelRule[] = [
   { pattern: /artifact|outputs/, path: ['reproducibility', 'artifacts'], handler: artifactsHandler },
@@ -47,7 +54,7 @@ export const REPRODUCIBILITY_RULES: readonly LabelRule[] = [
     path: ['reproducibility', 'environment'],
     handler: mapHandler(['reproducibility', 'environment']),
   },
-  { pattern: /seed/, path: ['reproducibility', 'seeds'], handler: mapHandler(['reproducibility', 'seeds'], parseNumber) },
+  SEEDS_RULE,
   // `Repository: …`, `Commit: …`, `Branch: …` on lines of their own, without a "Code Version" label.
   ...asLabelRules(CODE_RULES.slice(0, 3)),
 ];

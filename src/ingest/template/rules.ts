@@ -7,30 +7,38 @@
 
 import { splitKeyValue, stripEmphasis, type Item } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
+import { parseScalar } from '../units.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import { type Context, type Entry, type LabelRule, type TableRule } from './context.ts';
 import { COMPARISON_RULES, COMPARISON_TABLES } from './comparison.ts';
-import { DATASET_RULES } from './dataset.ts';
+import { DATASET_NAME_RULE, DATASET_RULES, SPLITS_RULE } from './dataset.ts';
 import type { SectionLabels } from './entries.ts';
 import { EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList } from './evaluation.ts';
-import { keepUnknown } from './fields.ts';
+import { asLabelRules, keepUnknown } from './fields.ts';
 import { HEADER_RULES } from './header.ts';
 import { METADATA_RULES } from './metadata.ts';
 import { MODEL_RULES, MODEL_TABLES } from './model.ts';
 import { NEXT_STEPS_RULES } from './next-steps.ts';
 import { OBSERVATIONS_RULES, OBSERVATIONS_TABLES } from './observations.ts';
 import { OVERVIEW_RULES } from './overview.ts';
-import { REPRODUCIBILITY_RULES } from './reproducibility.ts';
+import { REPRODUCIBILITY_RULES, SEEDS_RULE } from './reproducibility.ts';
 import { SECTION_PATH, type SectionKey } from './sections.ts';
-import { HISTORY_ELSEWHERE, TRAINING_RULES, TRAINING_TABLES } from './training.ts';
+import { HARDWARE_RULES, HISTORY_ELSEWHERE, TRAINING_RULES, TRAINING_TABLES } from './training.ts';
 import { TUNING_RULES } from './tuning.ts';
+
+/**
+ * Labels of other sections a model section also holds when a log keeps its whole setup there
+ * (`## Setup`, `## Experimental Setup`): the dataset and its splits, the hardware, the seeds. Checked
+ * after the model's own labels; each names nothing a model has.
+ */
+const SETUP_ELSEWHERE: readonly LabelRule[] = [DATASET_NAME_RULE, SPLITS_RULE, ...asLabelRules(HARDWARE_RULES), SEEDS_RULE];
 
 /** Section → its own label rules (checked before the global ones). */
 export const SECTION_LABEL_RULES: Readonly<Record<SectionKey, readonly LabelRule[]>> = {
   header: [],
   overview: OVERVIEW_RULES,
   dataset: DATASET_RULES,
-  model: MODEL_RULES,
+  model: [...MODEL_RULES, ...SETUP_ELSEWHERE],
   training: TRAINING_RULES,
   evaluation: [HISTORY_ELSEWHERE, ...EVALUATION_RULES],
   comparison: COMPARISON_RULES,
@@ -107,10 +115,24 @@ export function findLabelRule(norm: string, section: SectionKey): LabelRule | un
   );
 }
 
+/**
+ * A label of the model section no rule knows, whose value is a number or true/false, with nothing
+ * under it (`**Learning rate**: 2e-4`, `- **LoRA rank**: 16`): a hyperparameter, named as written.
+ * Kept for the end of the read (`Context.settings`); text values stay fields of the model.
+ */
+function looseSetting(entry: Entry, ctx: Context): boolean {
+  if (entry.blocks.length > 0 || entry.qualifier !== '' || isPlaceholder(entry.value)) return false;
+  const value = parseScalar(stripEmphasis(entry.value).replace(/`/g, ''));
+  if (typeof value !== 'number' && typeof value !== 'boolean') return false;
+  (ctx.settings ??= []).push({ name: entry.label, value, position: entry.position });
+  return true;
+}
+
 /** Reads an entry with the rule its label names, or keeps it as an unknown label of its section. */
 export function applyEntry(entry: Entry, section: SectionKey, ctx: Context): void {
   const rule = findLabelRule(entry.norm, section);
   if (!rule) {
+    if (section === 'model' && looseSetting(entry, ctx)) return;
     keepUnknown(entry, SECTION_PATH[section], ctx);
     return;
   }

@@ -102,6 +102,11 @@ export const INFRASTRUCTURE_RULES: readonly ItemRule[] = [
   },
 ];
 
+/** The hardware a run used, its GPU count and GPU-hours: labels a setup section also writes. */
+export const HARDWARE_RULES: readonly ItemRule[] = INFRASTRUCTURE_RULES.filter(({ path }) =>
+  ['hardware', 'gpuCount', 'gpuHours'].includes(String(path[path.length - 1])),
+);
+
 /** The training section's labels, in order: the first match wins. */
 export const TRAINING_RULES: readonly LabelRule[] = [
   { pattern: /best/, path: ['training', 'bestModel'], handler: bestModelHandler },

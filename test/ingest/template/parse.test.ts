@@ -408,6 +408,98 @@ describe('dataset sizes and splits as people write them', () => {
   });
 });
 
+describe('sections written as lists of bold labels', () => {
+  test('each `- **Label**: value` item is that label; a nested list is what its label labels', () => {
+    const { parsed, record } = load(
+      [
+        '**Experiment ID**: a',
+        '',
+        '## Dataset Information',
+        '',
+        '- **Dataset Name**: imdb-reviews',
+        '- **Dataset Version**: 2.1',
+        '- **Train/Val/Test Split**:',
+        '  - Train: 80%',
+        '  - Test: 20%',
+      ].join('\n'),
+    );
+    expect(record.dataset).toMatchObject({
+      name: 'imdb-reviews',
+      version: '2.1',
+      splits: [
+        { name: 'Train', fraction: 0.8 },
+        { name: 'Test', fraction: 0.2 },
+      ],
+    });
+    expect(parsed.positions.get('dataset.name')).toEqual({ line: 5, column: 21 });
+    expect(parsed.positions.get('dataset.splits.1.fraction')).toEqual({ line: 9, column: 11 });
+    expect(record.sections ?? []).toEqual([]);
+  });
+
+  test('a whole setup under `## Experimental Setup`: dataset, splits, base model, settings, hardware and seed each where they belong', () => {
+    const { record, parsed } = load(
+      [
+        '**Experiment ID**: a',
+        '',
+        '## Experimental Setup',
+        '',
+        '- **Dataset**: alpaca-cleaned v2',
+        '- **Train/Val/Test Split**: 90/5/5',
+        '- **Base model**: Llama-2-7B',
+        '- **LoRA rank**: 16',
+        '- **Learning rate**: 2e-4',
+        '- **Framework**: PyTorch 2.1',
+        '- **Epochs**: 3',
+        '- **Random seed**: 1234',
+        '- **Hardware**: 8x A100 80GB',
+      ].join('\n'),
+    );
+    expect(record.dataset).toEqual({
+      name: 'alpaca-cleaned v2',
+      splits: [
+        { name: 'Train', fraction: 0.9 },
+        { name: 'Val', fraction: 0.05 },
+        { name: 'Test', fraction: 0.05 },
+      ],
+    });
+    // Numbers under labels the model section does not know are settings; text stays a field of the model.
+    expect(record.model).toEqual({
+      type: 'Llama-2-7B',
+      framework: 'PyTorch 2.1',
+      training: { epochs: 3 },
+      hyperparameters: [
+        { name: 'LoRA rank', value: 16 },
+        { name: 'Learning rate', value: 0.0002 },
+      ],
+    });
+    expect(parsed.positions.get('model.hyperparameters.1.value')).toEqual({ line: 9, column: 22 });
+    expect(record.reproducibility?.seeds).toEqual({ 'Random seed': 1234 });
+    expect(record.training?.infrastructure).toEqual({ hardware: '8x A100 80GB', gpuCount: 8 });
+  });
+
+  test('settings written as labels join a hyperparameter table written after them, never replaced by it', () => {
+    const { record } = load(
+      [
+        '**Experiment ID**: a',
+        '',
+        '## Model Configuration',
+        '',
+        '**Dropout**: 0.1',
+        '',
+        '**Hyperparameters**:',
+        '',
+        '| Parameter | Value |',
+        '|---|---|',
+        '| learning_rate | 0.001 |',
+      ].join('\n'),
+    );
+    expect(record.model?.hyperparameters).toEqual([
+      { name: 'learning_rate', value: 0.001 },
+      { name: 'Dropout', value: 0.1 },
+    ]);
+  });
+});
+
 describe('splits written on one line', () => {
   const splitsOf = (line: string) => load(['**Experiment ID**: a', '', '## Dataset Information', line].join('\n')).record.dataset;
 
