@@ -4,8 +4,8 @@
  */
 
 import type { RootContent, Table } from 'mdast';
+import { codeTableOf } from '../training-log.ts';
 import {
-  delimitedTableOf,
   innerSliceOf,
   itemsOf,
   linesOf,
@@ -77,9 +77,9 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
         continue;
       }
     }
-    // A pasted `metrics.csv` (```csv) stands for the table it holds, labelled from its header row like one.
+    // A pasted `metrics.csv` (```csv) or training log stands for the table it holds, labelled from its header row like one.
     if (node.type === 'code' && !(current && current.value === '' && current.blocks.length === 0)) {
-      const data = delimitedTableOf(source, node);
+      const data = codeTableOf(source, node);
       const label = data === undefined ? undefined : labels.tableLabel(data.header.map((cell) => cell.text));
       if (label !== undefined && (!current || labels.ruleOf(current.norm) !== labels.ruleOf(normalizeLabel(label)))) {
         current = open(label, '', '', startOf(node));

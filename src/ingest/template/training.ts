@@ -6,13 +6,15 @@ import { delimitedTableOf, startOf, stripEmphasis, tableOf } from '../markdown-b
 import { isPlainObject } from '../finish.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { parseDurationHours, parseEpoch, parseGpuCount, parseGpuHours, parseMassKg, parseMetricCell, parseNumber } from '../units.ts';
+import { trainingLogTableOf } from '../training-log.ts';
 import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { asLabelRules, itemRule, keyValueFields, keyValueItems, type ItemRule } from './fields.ts';
 import { column, metricCell, numberCell, readTableRows } from './table.ts';
 
 /**
  * The per-epoch table: first (or `Epoch`/`Step`) column is the epoch, the others metrics by header
- * as written. A GFM table, or the comma- or tab-separated values of a pasted `metrics.csv`.
+ * as written. A GFM table, the comma- or tab-separated values of a pasted `metrics.csv`, or a pasted
+ * training log (`trainingLogTableOf`: Keras, Lightning, the Hugging Face Trainer).
  */
 const historyHandler: Handler = (entry, ctx) => {
   const gfm = blockOf(entry, ctx, 'table');
@@ -20,12 +22,16 @@ const historyHandler: Handler = (entry, ctx) => {
     ? undefined
     : entry.blocks
         .filter((node): node is Code => node.type === 'code' && !ctx.consumed.has(node))
-        .map((node) => ({ node, table: delimitedTableOf(ctx.source, node) }))
-        .find((found) => found.table !== undefined);
+        .map((node) => {
+          const log = trainingLogTableOf(ctx.source, node);
+          return { node, log, table: log === undefined ? delimitedTableOf(ctx.source, node) : undefined };
+        })
+        .find((found) => found.table !== undefined || found.log !== undefined);
   const block = gfm ?? pasted?.node;
-  const table = gfm ? tableOf(ctx.source, gfm) : pasted?.table;
+  const table = gfm ? tableOf(ctx.source, gfm) : (pasted?.log ?? pasted?.table);
   if (!block || !table) return;
-  ctx.consumed.add(block);
+  // A CSV is all its table; a console log holds more than its metrics (timings, warnings): it stays on the page too.
+  if (pasted?.table !== undefined || gfm) ctx.consumed.add(block);
   const epoch = Math.max(0, column(table, /epoch|step|iteration|iter/));
   readTableRows(table, startOf(block), ctx, {
     path: ['training', 'history'],
@@ -115,7 +121,7 @@ export const TRAINING_RULES: readonly LabelRule[] = [
     path: ['training', 'infrastructure'],
     handler: keyValueFields(['training', 'infrastructure'], INFRASTRUCTURE_RULES),
   },
-  { pattern: /metric|history|epoch|curve|progress/, path: ['training', 'history'], handler: historyHandler },
+  { pattern: /metric|history|epoch|curve|progress|\blogs?\b/, path: ['training', 'history'], handler: historyHandler },
   ...asLabelRules(INFRASTRUCTURE_RULES),
 ];
 

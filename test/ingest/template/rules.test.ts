@@ -86,6 +86,7 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Best Model', 'training', 'training.bestModel'],
   ['Training Infrastructure', 'training', 'training.infrastructure'],
   ['Training Metrics', 'training', 'training.history'],
+  ['Training Log', 'training', 'training.history'],
   ['GPU-hours', 'training', 'training.infrastructure.gpuHours'],
   ['Estimated CO2', 'training', 'training.infrastructure.co2Kg'],
   ['Training Duration', 'training', 'training.infrastructure.durationHours'],

@@ -1,0 +1,101 @@
+/**
+ * A training run's console output, pasted as a code block, read as its per-epoch table:
+ *
+ * - Keras: `Epoch 3/10` lines, each followed by a progress line `… - loss: 0.1064 - accuracy: 0.9679 - val_loss: 0.0902`;
+ * - PyTorch Lightning and most hand-written loops: `Epoch 2: … train_loss=0.297, val_acc=0.957`;
+ * - the Hugging Face Trainer: `{'eval_loss': 0.31, 'eval_accuracy': 0.90, 'epoch': 1.0}` dicts, one per log
+ *   call, merged by their epoch (its end-of-training summary, the one with `train_runtime`, is not an epoch).
+ *
+ * Each value keeps the line and column it was printed at, so errors and written precision point into
+ * the block. Timing and bookkeeping fields (`eta`, `v_num`, `*_runtime`, `*_per_second`, `total_flos`,
+ * `grad_norm`) are not metrics and are left out of the table, and lines that are neither (progress
+ * bars, warnings) are skipped: the block itself stays on the page as printed.
+ */
+import type { Code } from 'mdast';
+import { codeOf, delimitedTableOf, type Cell, type Source, type TableData } from './markdown-blocks.ts';
+
+/** Languages a pasted training log may be marked with (or none). */
+const LOG_LANGS = /^(text|txt|log|logs|console|output|out|plaintext|shell|bash|sh|python|py|pycon)$/i;
+/** `Epoch 3/10`, `Epoch 3:`, `epoch 3 |` at the start of a line. */
+const EPOCH_LINE = /^\s*epoch\s+(\d+)(?:\s*\/\s*\d+)?\b/i;
+/** `name: 0.123`, `name=0.123`, `'name': 0.123`: a metric and the number printed for it. */
+const PAIR = /(['"]?)([A-Za-z_][\w./-]*)\1\s*[:=]\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)(?![\w.])/gi;
+/** Printed alongside the metrics, but not metrics. */
+const NOT_A_METRIC = /^(?:eta|v_num|it|step|global_step|steps|epoch|epochs|total_flos|grad_norm)$|runtime|_per_second$/i;
+/** The Hugging Face Trainer's end-of-training summary. */
+const SUMMARY = /['"]?train_runtime['"]?\s*:/;
+
+interface Row {
+  epoch: Cell;
+  cells: Map<string, Cell>;
+}
+
+/**
+ * The per-epoch table a pasted training log holds (header `epoch` and the metric names as printed,
+ * in first-printed order), or undefined when the block is not one: fewer than two epochs with a
+ * metric, or another language.
+ */
+export function trainingLogTableOf(source: Source, code: Code): TableData | undefined {
+  if (code.lang && !LOG_LANGS.test(code.lang)) return undefined;
+  const { text, position: first } = codeOf(code);
+  const rows = new Map<number, Row>();
+  const names = new Map<string, Cell>();
+  let current: Row | undefined;
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.replace(/\r$/, '');
+    const lineNumber = first.line + index;
+    const written = source.lines[lineNumber - 1] ?? line;
+    const indent = Math.max(0, written.indexOf(line));
+    const at = (offset: number) => ({ line: lineNumber, column: indent + offset + 1 });
+    if (SUMMARY.test(line)) return;
+    const epochLine = EPOCH_LINE.exec(line);
+    let rest = line;
+    if (epochLine?.[1] !== undefined) {
+      current = rowOf(rows, { text: epochLine[1], position: at(epochLine[0].search(/\d/)) });
+      rest = ' '.repeat(epochLine[0].length) + line.slice(epochLine[0].length);
+    }
+    const pairs = [...rest.matchAll(PAIR)].map((m) => ({
+      name: m[2] as string,
+      cell: { text: m[3] as string, position: at((m.index ?? 0) + m[0].length - (m[3] as string).length) },
+    }));
+    const epochPair = pairs.find((pair) => pair.name.toLowerCase() === 'epoch');
+    // A dict that names its epoch (Hugging Face) is that epoch's, wherever it is printed.
+    const row = epochPair ? rowOf(rows, epochPair.cell) : current;
+    if (row === undefined) return;
+    for (const { name, cell } of pairs) {
+      if (NOT_A_METRIC.test(name)) continue;
+      if (!names.has(name)) names.set(name, cell);
+      row.cells.set(name, cell);
+    }
+  });
+  const filled = [...rows.values()].filter((row) => row.cells.size > 0);
+  if (filled.length < 2 || names.size === 0) return undefined;
+  const columns = [...names.keys()];
+  return {
+    header: [
+      { text: 'epoch', position: filled[0]?.epoch.position ?? first },
+      ...columns.map((name) => ({ text: name, position: names.get(name)?.position ?? first })),
+    ],
+    rows: filled.map((row) => [row.epoch, ...columns.map((name) => row.cells.get(name) ?? { text: '', position: row.epoch.position })]),
+  };
+}
+
+/** The row of an epoch (`1.0` and `1` are one epoch), created at its first mention. */
+function rowOf(rows: Map<number, Row>, epoch: Cell): Row {
+  const key = Number(epoch.text);
+  let row = rows.get(key);
+  if (row === undefined) {
+    row = { epoch: { ...epoch, text: String(key) }, cells: new Map() };
+    rows.set(key, row);
+  }
+  return row;
+}
+
+/**
+ * The table a code block holds: a training log (`trainingLogTableOf`) or a pasted CSV/TSV
+ * (`delimitedTableOf`). The log is tried first: its lines hold commas too (Lightning's progress bar),
+ * and a CSV has no `Epoch 3` lines or `name: value` pairs.
+ */
+export function codeTableOf(source: Source, code: Code): TableData | undefined {
+  return trainingLogTableOf(source, code) ?? delimitedTableOf(source, code);
+}

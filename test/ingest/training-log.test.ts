@@ -1,0 +1,113 @@
+import { describe, expect, test } from 'vitest';
+import type { Code } from 'mdast';
+import { createSource } from '../../src/ingest/markdown-blocks.ts';
+import { codeTableOf, trainingLogTableOf } from '../../src/ingest/training-log.ts';
+import { parseSource } from '../../src/ingest/index.ts';
+
+/** A fenced block of `lines` at the top of a document (fence on line 1, content from line 2). */
+function block(lines: readonly string[], lang: string | null = null): { source: ReturnType<typeof createSource>; code: Code } {
+  const text = ['```' + (lang ?? ''), ...lines, '```'].join('\n');
+  const code: Code = {
+    type: 'code',
+    lang,
+    value: lines.join('\n'),
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines.length + 2, column: 4, offset: text.length } },
+  };
+  return { source: createSource(text), code };
+}
+
+const texts = (table: ReturnType<typeof trainingLogTableOf>) =>
+  table && [table.header.map((c) => c.text), ...table.rows.map((r) => r.map((c) => c.text))];
+
+describe('trainingLogTableOf', () => {
+  test('Keras: an `Epoch n/N` line, then its progress line of `- name: value` pairs', () => {
+    const { source, code } = block([
+      'Epoch 1/2',
+      '1875/1875 [==============================] - 5s 2ms/step - loss: 0.2954 - accuracy: 0.9147 - val_loss: 0.1432',
+      'Epoch 2/2',
+      '1875/1875 [==============================] - 4s 2ms/step - loss: 0.1421 - accuracy: 0.9580 - val_loss: 0.1059',
+    ]);
+    const table = trainingLogTableOf(source, code);
+    expect(texts(table)).toEqual([
+      ['epoch', 'loss', 'accuracy', 'val_loss'],
+      ['1', '0.2954', '0.9147', '0.1432'],
+      ['2', '0.1421', '0.9580', '0.1059'],
+    ]);
+    // "0.1059" starts at index 103 of the document's fifth line (the block's fourth).
+    expect(table?.rows[1]?.[3]?.position).toEqual({ line: 5, column: 104 });
+    expect(table?.rows[1]?.[0]?.position).toEqual({ line: 4, column: 7 });
+  });
+
+  test('Hugging Face Trainer dicts merge by epoch; timings and the end-of-training summary are not metrics', () => {
+    const { source, code } = block([
+      "{'loss': 0.4123, 'grad_norm': 2.1, 'learning_rate': 4.5e-05, 'epoch': 1.0}",
+      "{'eval_loss': 0.3512, 'eval_accuracy': 0.874, 'eval_runtime': 10.2, 'eval_samples_per_second': 98.1, 'epoch': 1.0}",
+      "{'loss': 0.2988, 'grad_norm': 1.7, 'learning_rate': 4.2e-05, 'epoch': 2.0}",
+      "{'eval_loss': 0.3021, 'eval_accuracy': 0.891, 'epoch': 2.0}",
+      "{'train_runtime': 512.3, 'train_loss': 0.4681, 'epoch': 2.0}",
+    ]);
+    expect(texts(trainingLogTableOf(source, code))).toEqual([
+      ['epoch', 'loss', 'learning_rate', 'eval_loss', 'eval_accuracy'],
+      ['1', '0.4123', '4.5e-05', '0.3512', '0.874'],
+      ['2', '0.2988', '4.2e-05', '0.3021', '0.891'],
+    ]);
+  });
+
+  test("Lightning's progress bar: `Epoch n:` and `name=value` pairs (commas and all), a value missing from an epoch left empty", () => {
+    const { source, code } = block([
+      'Epoch 0: 100%|██████████| 1875/1875 [00:15<00:00, 120.5it/s, v_num=0, train_loss=0.297, val_acc=0.957]',
+      'Epoch 1: 100%|██████████| 1875/1875 [00:15<00:00, 121.0it/s, v_num=0, train_loss=0.142]',
+    ]);
+    const table = codeTableOf(source, code);
+    expect(texts(table)).toEqual([
+      ['epoch', 'train_loss', 'val_acc'],
+      ['0', '0.297', '0.957'],
+      ['1', '0.142', ''],
+    ]);
+  });
+
+  test('not a training log: one epoch, no pairs, code, or a CSV (which codeTableOf still reads)', () => {
+    const b1 = block(['Epoch 1/1', '10/10 - loss: 0.5']);
+    expect(trainingLogTableOf(b1.source, b1.code)).toBeUndefined();
+    const b2 = block(['epoch: 1', 'loss: 0.5'], 'yaml');
+    expect(trainingLogTableOf(b2.source, b2.code)).toBeUndefined();
+    const csv = block(['epoch,loss', '1,0.5', '2,0.4'], 'csv');
+    expect(trainingLogTableOf(csv.source, csv.code)).toBeUndefined();
+    expect(texts(codeTableOf(csv.source, csv.code))).toEqual([
+      ['epoch', 'loss'],
+      ['1', '0.5'],
+      ['2', '0.4'],
+    ]);
+  });
+
+  test('under a **Training Log** label it is the training history, and the log stays on the page', () => {
+    const text = [
+      '**Experiment ID**: a',
+      '',
+      '## Training Results',
+      '',
+      '**Training Log**:',
+      '```',
+      'Epoch 1/2',
+      '5/5 - 1s - loss: 0.50 - val_loss: 0.61',
+      'Epoch 2/2',
+      '5/5 - 1s - loss: 0.40 - val_loss: 0.55',
+      '```',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'a.md' });
+    const data = parsed.data as {
+      training?: unknown;
+      sections?: { title: string; markdown: string }[];
+      writtenDecimals?: Record<string, number>;
+    };
+    expect(data.training).toEqual({
+      history: [
+        { epoch: 1, loss: 0.5, val_loss: 0.61 },
+        { epoch: 2, loss: 0.4, val_loss: 0.55 },
+      ],
+    });
+    // 0.50 and 0.40 were printed to two places.
+    expect(data.writtenDecimals?.['training.history.0.loss']).toBe(2);
+    expect(data.sections?.[0]?.markdown).toContain('5/5 - 1s - loss: 0.50');
+  });
+});
