@@ -15,6 +15,7 @@ import {
   formatUnknown,
   percentDecimals,
 } from './format.ts';
+import { writtenDecimals } from '../analysis/stats.ts';
 import { NOT_FILLED, field, markdownCell, numberCell, otherFields, present, textCell, unknownCell, type FieldContext } from './fields.ts';
 import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, notComparedCells, relativeCell, verdictCell } from './deltas.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -464,12 +465,16 @@ function evaluationSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
             { label: '95% CI', numeric: true },
             ...extra.map((k) => ({ label: humanize(k) })),
           ],
-          rows: metrics.map((m) => [
-            { text: m.metric },
-            numberCell(m.value, m.unit && m.unit !== '%' ? ` ${m.unit}` : m.unit === '%' ? '%' : ''),
-            { text: formatCiText(m.ci95, m.unit), numeric: true },
-            ...extraCells(m, extra),
-          ]),
+          rows: metrics.map((m, index) => {
+            // The value to the places it was written with (`0.90`, not `0.9`); its interval at least to those.
+            const places = m.value === null ? undefined : writtenDecimals(r, `evaluation.testMetrics.${index}.value`, m.value);
+            return [
+              { text: m.metric },
+              numberCell(m.value, m.unit && m.unit !== '%' ? ` ${m.unit}` : m.unit === '%' ? '%' : '', places),
+              { text: formatCiText(m.ci95, m.unit, places), numeric: true },
+              ...extraCells(m, extra),
+            ];
+          }),
         }
       : c.placeholders.has('evaluation.testMetrics')
         ? fields([{ label: 'Test set performance', value: NOT_FILLED }])

@@ -31,8 +31,8 @@ export function markdownCell(value: string): Cell {
 }
 
 /** A number as written. */
-export function numberCell(value: number | null | undefined, suffix = ''): Cell {
-  const text = formatValue(value);
+export function numberCell(value: number | null | undefined, suffix = '', decimals?: number): Cell {
+  const text = formatValue(value, decimals);
   return { text: value === null || value === undefined ? text : `${text}${suffix}`, numeric: true };
 }
 

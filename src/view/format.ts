@@ -55,13 +55,17 @@ function numberFormat(places: number, grouping: boolean): Intl.NumberFormat {
 
 /**
  * A 95% CI as written in a record: a half-width (`±0.012`) or bounds (`[0.857, 0.881]`), in the
- * value's unit when it has one (`±0.7%` beside 87.3%, `[40, 50] ms`); `—` when absent.
+ * value's unit when it has one (`±0.7%` beside 87.3%, `[40, 50] ms`); `—` when absent. Bounds are
+ * shown to the places of the value they belong to (`decimals`) or their own, whichever has more:
+ * `[0.842, 0.860]` beside 0.851, not `[0.842, 0.86]`.
  */
-export function formatCiText(ci: number | { low: number; high: number } | undefined, unit?: string | null): string {
+export function formatCiText(ci: number | { low: number; high: number } | undefined, unit?: string | null, decimals = 0): string {
   if (ci === undefined) return '—';
   const suffix = unit === undefined || unit === null || unit === '' ? '' : unit === '%' ? '%' : ` ${unit}`;
-  if (typeof ci === 'number') return `±${formatValue(ci)}${suffix}`;
-  return `[${formatValue(ci.low)}, ${formatValue(ci.high)}]${suffix}`;
+  const places = (x: number): number => Math.min(6, Math.max(decimals, decimalsOf(x)));
+  if (typeof ci === 'number') return `±${formatValue(ci, places(ci))}${suffix}`;
+  const both = Math.max(places(ci.low), places(ci.high));
+  return `[${formatValue(ci.low, both)}, ${formatValue(ci.high, both)}]${suffix}`;
 }
 
 /**

@@ -31,6 +31,30 @@ function stringLeaves(value: unknown, path: string, out: [string, string][]): [s
 }
 
 describe('buildExperimentPageData', () => {
+  test('the test-metric table shows each value to the places it was written with, and its interval at least to those', () => {
+    const parsed = parseSource(
+      [
+        '**Experiment ID**: p',
+        '',
+        '## Evaluation Results',
+        '',
+        '**Test Set Performance**:',
+        '- Accuracy: 0.90',
+        '- F1: 0.851 [0.842, 0.860]',
+      ].join('\n'),
+      { file: 'p.md' },
+    );
+    const { record } = validateRecord(parsed, { file: 'p.md' });
+    const table = pageFor(record!, [record!])
+      .sections.find((s) => s.id === 'evaluation')
+      ?.blocks.find((b) => b.kind === 'table' && b.id === 'test-metrics-table');
+    const rows = (table as { rows: { text: string }[][] } | undefined)?.rows.map((row) => row.slice(0, 3).map((cell) => cell.text));
+    expect(rows).toEqual([
+      ['Accuracy', '0.90', '—'],
+      ['F1', '0.851', '[0.842, 0.860]'],
+    ]);
+  });
+
   test('a section\'s other fields after its sub-sections come under "Other fields", not under the last sub-section', () => {
     const record = { id: 'x', model: { type: 'MLP', hyperparametersNote: 'defaults from exp-050' } } as unknown as Experiment;
     const blocks = pageFor(record, [record]).sections.find((s) => s.id === 'model')?.blocks ?? [];

@@ -150,4 +150,14 @@ describe('formatCiText', () => {
     expect(formatCiText({ low: 0.821, high: 0.847 }, null)).toBe('[0.821, 0.847]');
     expect(formatCiText(undefined, '%')).toBe('—');
   });
+
+  test("bounds to the value's places or their own, whichever has more; both bounds alike", () => {
+    // Beside 0.851 (3 places): 0.86 is 0.860.
+    expect(formatCiText({ low: 0.842, high: 0.86 }, null, 3)).toBe('[0.842, 0.860]');
+    // A half-width with more places than the value keeps them: ±0.0125 beside 0.85.
+    expect(formatCiText(0.0125, null, 2)).toBe('±0.0125');
+    expect(formatCiText(0.7, '%', 1)).toBe('±0.7%');
+    // Bounds written to different places are shown to the larger: [40.5, 50] ms → [40.5, 50.0] ms.
+    expect(formatCiText({ low: 40.5, high: 50 }, 'ms')).toBe('[40.5, 50.0] ms');
+  });
 });
