@@ -7,7 +7,7 @@ import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { keyValueItems } from './fields.ts';
-import { column, metricCell, readTableRows } from './table.ts';
+import { column, mapMetricKey, metricCell, readTableRows } from './table.ts';
 
 /** An id in a baseline label: `Previous Best (exp-042)` → `exp-042` (an aside with a digit, no spaces). */
 function idInLabel(label: string): string | undefined {
@@ -42,7 +42,10 @@ const baselinesHandler: Handler = (entry, ctx) => {
           if (cellText !== '' && !/^(-|—|–)$/.test(cellText)) write.set(index === notes ? 'notes' : 'evaluatedOn', cellText, cell);
           return;
         }
-        const key = stripEmphasis(head.text);
+        const key = mapMetricKey(
+          stripEmphasis(head.text),
+          table.rows.map((r) => r[index]),
+        );
         setOwn(metrics, key, metricCell(cell));
         write.mark(['metrics', key], cell);
       });

@@ -17,8 +17,9 @@ import {
   parseNumber,
   parseWrittenInterval,
 } from '../units.ts';
+import { parseClaim } from './comparison.ts';
 import { blockOf, blocksOf, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
-import { column, metricCell, numberCell, readTableRows } from './table.ts';
+import { column, mapMetricKey, metricCell, numberCell, readTableRows } from './table.ts';
 
 /** `Accuracy: 0.869 ± 0.012`: one test metric, with where its value starts; undefined for anything else. */
 function metricItem(item: { text: string; position: SourcePosition; nested?: unknown }) {
@@ -186,6 +187,56 @@ function wideTestMetrics(table: TableData, position: SourcePosition, ctx: Contex
 }
 
 /** The test-metric table: metric, value (a `%` value keeps percent with unit "%"), 95% CI; or a list (`testMetricList`). */
+/** A column of a test-metric table holding a baseline's values: `v6 (baseline)`, `Previous`, `Reference`. */
+const BASELINE_COLUMN = /\bbaselines?\b|\bprev(ious)?\b|\bold\b|\breference\b|\bbefore\b|\bcontrol\b/;
+/** A column of the change from a baseline, as written: kept beside the metric as text (the analysis computes its own). */
+const DELTA_COLUMN = /^(?:Δ|∆)|^(?:delta|diff(?:erence)?|change|improvement|gain|lift|uplift)\b/i;
+
+/**
+ * A baseline column of the test-metric table as a row of the baseline comparison, labelled by its
+ * header: each metric's value (a `± …` written with it kept in the row's `ci95`, by metric).
+ */
+function baselineColumn(table: TableData, position: SourcePosition, ctx: Context, metric: number, index: number): void {
+  const at = ctx.b.lengthOf(['comparison', 'baselines']);
+  const path: FieldPath = ['comparison', 'baselines', at];
+  const metrics: Record<string, unknown> = {};
+  const intervals: Record<string, unknown> = {};
+  for (const row of table.rows) {
+    const cell = row[index];
+    const name = mapMetricKey(stripEmphasis(row[metric]?.text ?? ''), [cell]);
+    if (name === '' || cell === undefined || isNotMeasured(stripEmphasis(cell.text))) continue;
+    const text = stripEmphasis(cell.text);
+    const statement = parseMetricCell(text) === undefined ? parseMetricStatement(text) : undefined;
+    setOwn(metrics, name, statement?.value ?? metricCell(cell));
+    ctx.b.mark([...path, 'metrics', name], cell.position);
+    if (statement?.ci95 !== undefined) {
+      setOwn(intervals, name, statement.ci95);
+      ctx.b.mark([...path, 'ci95', name], cell.position);
+    }
+  }
+  const head = table.header[index];
+  ctx.b.set(
+    path,
+    { label: stripEmphasis(head?.text ?? ''), metrics, ...(Object.keys(intervals).length > 0 ? { ci95: intervals } : {}) },
+    head?.position ?? position,
+  );
+  ctx.b.mark([...path, 'label'], head?.position ?? position);
+}
+
+/** A change column (`Δ`, `+3.5pp`) of the test-metric table as improvement claims, against the one baseline column when there is one. */
+function claimsColumn(table: TableData, ctx: Context, metric: number, index: number, reference: string | undefined): void {
+  for (const row of table.rows) {
+    const name = stripEmphasis(row[metric]?.text ?? '');
+    const cell = row[index];
+    const text = stripEmphasis(cell?.text ?? '');
+    if (name === '' || cell === undefined || isNotMeasured(text) || isPlaceholder(text)) continue;
+    const path: FieldPath = ['comparison', 'claims', ctx.b.lengthOf(['comparison', 'claims'])];
+    const claim = parseClaim(name, text);
+    ctx.b.set(path, reference === undefined || claim['reference'] !== undefined ? claim : { ...claim, reference }, cell.position);
+    ctx.b.mark([...path, 'value'], cell.position);
+  }
+}
+
 const testMetricsHandler: Handler = (entry, ctx) => {
   const block = blockOf(entry, ctx, 'table');
   if (!block) {
@@ -195,10 +246,32 @@ const testMetricsHandler: Handler = (entry, ctx) => {
   const table = tableOf(ctx.source, block);
   if (wideTestMetrics(table, startOf(block), ctx)) return;
   const metric = Math.max(0, column(table, /metric|name|measure/));
-  let ci = column(table, /\bci\b|confidence|interval|error|std/, [metric]);
-  let value = column(table, /value|score|result|test|estimate/, [metric, ci]);
-  if (value < 0) value = table.header.findIndex((_, index) => index !== metric && index !== ci);
-  if (ci < 0 && table.header.length > 2) ci = table.header.findIndex((_, index) => index !== metric && index !== value);
+  // `| Metric | v7 | v6 (baseline) | Δ |`: a baseline's values beside this experiment's, and the change.
+  const baselines = table.header.flatMap((head, index) =>
+    index !== metric && BASELINE_COLUMN.test(stripEmphasis(head.text).toLowerCase()) ? [index] : [],
+  );
+  const deltas = table.header.flatMap((head, index) => (index !== metric && DELTA_COLUMN.test(stripEmphasis(head.text)) ? [index] : []));
+  let ci = column(table, /\bci\b|confidence|interval|error|std/, [metric, ...baselines]);
+  let value = column(table, /value|score|result|test|estimate/, [metric, ci, ...baselines, ...deltas]);
+  const taken = (index: number): boolean => index === metric || index === ci || baselines.includes(index) || deltas.includes(index);
+  if (value < 0) value = table.header.findIndex((_, index) => !taken(index));
+  // An unnamed third column is the interval only when its cells read as intervals (`±0.012`, `[0.85, 0.88]`).
+  if (ci < 0) {
+    const other = table.header.findIndex((_, index) => index !== value && !taken(index));
+    const cells = table.rows
+      .map((row) => stripEmphasis(row[other]?.text ?? '').replace(/\s*%$/, ''))
+      .filter((text) => !isNotMeasured(text));
+    if (
+      other >= 0 &&
+      cells.length > 0 &&
+      cells.every((text) => isPlaceholder(text) || parseConfidenceInterval(text) !== undefined || parseWrittenInterval(text) !== undefined)
+    )
+      ci = other;
+  }
+  for (const index of baselines) baselineColumn(table, startOf(block), ctx, metric, index);
+  // The change column is a claim about each metric, checked against the change Logbook computes.
+  const reference = baselines.length === 1 ? stripEmphasis(table.header[baselines[0] ?? -1]?.text ?? '') : undefined;
+  for (const index of deltas.slice(0, 1)) claimsColumn(table, ctx, metric, index, reference);
   readTableRows(table, startOf(block), ctx, {
     path: ['evaluation', 'testMetrics'],
     key: metric,
@@ -223,9 +296,10 @@ const testMetricsHandler: Handler = (entry, ctx) => {
         else write.set('ci95', parseConfidenceInterval(ciText) ?? parseWrittenInterval(ciText) ?? ciText, ciCell);
       }
       table.header.forEach((head, index) => {
-        if (index === metric || index === value || index === ci) return;
+        if (index === metric || index === value || index === ci || baselines.includes(index) || index === deltas[0]) return;
         const cellText = row[index]?.text ?? '';
-        if (cellText !== '') write.set(toCamelCase(head.text) || `column${index + 1}`, stripEmphasis(cellText));
+        const name = toCamelCase(head.text) || (deltas.includes(index) ? 'change' : `column${index + 1}`);
+        if (cellText !== '') write.set(name, stripEmphasis(cellText));
       });
     },
   });
@@ -466,7 +540,10 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       const metrics: Record<string, unknown> = {};
       table.header.forEach((head, index) => {
         if (attributeColumns.includes(index) || index === n) return;
-        const key = stripEmphasis(head.text);
+        const key = mapMetricKey(
+          stripEmphasis(head.text),
+          table.rows.map((r) => r[index]),
+        );
         setOwn(metrics, key, metricCell(row[index]));
         const cell = row[index];
         if (cell) ctx.b.mark([...path, 'metrics', key], cell.position);

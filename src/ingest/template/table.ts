@@ -5,6 +5,7 @@
  */
 
 import { setOwn } from '../../util/own.ts';
+import { isUnitIntervalMetric, metricInfo } from '../../analysis/metrics.ts';
 import { stripEmphasis, type Cell, type TableData } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel } from '../text.ts';
@@ -23,6 +24,20 @@ export function numberCell(cell: Cell | undefined, read: (text: string) => numbe
   const text = stripEmphasis(cell.text);
   if (text === '') return undefined;
   return read(text) ?? text;
+}
+
+/**
+ * The key a proportion gets in a metric map (a group's or a baseline's metrics) read from table
+ * cells: its name as written, with ` (%)` added when the cells carry the percent sign the name lacks
+ * (`FNR` over `18.8%` and `0.9%` → `FNR (%)`). A map holds bare numbers, so the unit moves to the
+ * name, where every reader of the metric finds it: `0.9%` stays 0.9 percent instead of reading as the
+ * fraction 0.9 (90%), and `18.8%` is not reported as written without a unit.
+ */
+export function mapMetricKey(name: string, cells: readonly (Cell | undefined)[]): string {
+  const info = metricInfo(name);
+  if (info.unit !== null || !isUnitIntervalMetric(info)) return name;
+  const percent = cells.some((cell) => cell !== undefined && parseMetricCell(stripEmphasis(cell.text))?.unit === '%');
+  return percent ? `${name} (%)` : name;
 }
 
 /** Reads a metric cell: number, null for `-`/empty, or the text as written. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseSource, validateRecord } from '../../../src/ingest/index.ts';
 import type { Experiment } from '../../../src/schema/index.ts';
+import { metricInfo, proportionScale } from '../../../src/analysis/metrics.ts';
 import { settingsOf } from '../../../src/ingest/template/settings-block.ts';
 import { classificationReport, parseConfusionMatrixArray } from '../../../src/ingest/template/evaluation.ts';
 
@@ -185,5 +186,52 @@ describe('evaluation output pasted as printed', () => {
     );
     expect(twoPlaces['evaluation.testMetrics.0.value']).toBe(2);
     expect(decimals['evaluation.testMetrics.0.value']).toBeUndefined();
+  });
+});
+
+describe('a test-metric table that compares with a baseline', () => {
+  const text = [
+    '**Experiment ID**: a',
+    '',
+    '## Results',
+    '',
+    '| Metric | v7 | v6 (baseline) | Δ |',
+    '|---|---|---|---|',
+    '| AUC | 0.912 ± 0.004 | 0.905 ± 0.004 | +0.007 |',
+    '| Recall | 78.4% | 74.9% | +3.5pp |',
+    '| FNR | 21.6% | 0.9% | −3.5pp |',
+  ].join('\n');
+
+  test("this experiment's column is the test metrics (an interval written in the cell read with it), the baseline's a baseline row, Δ the claims", () => {
+    const { record } = load(text);
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'AUC', value: 0.912, ci95: 0.004 },
+      { metric: 'Recall', value: 78.4, unit: '%' },
+      { metric: 'FNR', value: 21.6, unit: '%' },
+    ]);
+    // Cells written in percent put the unit on the map's key: 0.9% is 0.9 percent, not the fraction 0.9.
+    expect(record.comparison?.baselines).toEqual([
+      { label: 'v6 (baseline)', metrics: { AUC: 0.905, 'Recall (%)': 74.9, 'FNR (%)': 0.9 }, ci95: { AUC: 0.004 } },
+    ]);
+    const key = metricInfo('FNR (%)');
+    expect([key.key, key.unit, proportionScale(key, 0.9)]).toEqual(['fnr', '%', 'percent']);
+    expect(record.comparison?.claims?.map((c) => [c.metric, c.text, c.value, c.unit, c.reference])).toEqual([
+      ['AUC', '+0.007', 0.007, 'abs', 'v6 (baseline)'],
+      ['Recall', '+3.5pp', 3.5, 'pp', 'v6 (baseline)'],
+      ['FNR', '−3.5pp', -3.5, 'pp', 'v6 (baseline)'],
+    ]);
+  });
+
+  test('an unnamed third column is an interval only when its cells read as intervals', () => {
+    const { record } = load(
+      ['**Experiment ID**: a', '', '## Results', '', '| Metric | Ours | Note |', '|---|---|---|', '| Accuracy | 0.91 | best so far |'].join(
+        '\n',
+      ),
+    );
+    expect(record.evaluation?.testMetrics).toEqual([{ metric: 'Accuracy', value: 0.91, note: 'best so far' }]);
+    const { record: withCi } = load(
+      ['**Experiment ID**: a', '', '## Results', '', '| Metric | Ours | ± |', '|---|---|---|', '| Accuracy | 0.91 | ±0.01 |'].join('\n'),
+    );
+    expect(withCi.evaluation?.testMetrics).toEqual([{ metric: 'Accuracy', value: 0.91, ci95: 0.01 }]);
   });
 });
