@@ -7,6 +7,7 @@
 import type { BaselineRow, ConfidenceInterval, Experiment, TestMetric } from '../schema/index.ts';
 import { isScaleProblem, metricInfo, sameScaleProblem, scaleValue, type MetricInfo, type ScaledValue } from './metrics.ts';
 import type { MetricDelta, NotCompared } from './schema.ts';
+import { getOwn } from '../util/own.ts';
 import { isPredictionDenominator, proportionDenominator, testSetSize } from './sizes.ts';
 import { agreeAsRoundings, decimalsOf, differenceInterval, isZeroChange, wilsonInterval, writtenDecimals, type Estimate } from './stats.ts';
 
@@ -207,9 +208,15 @@ export function findCurrentRow(record: Experiment): BaselineRow | undefined {
   return (record.comparison?.baselines ?? []).find((row) => row.current === true);
 }
 
-/** A value of a baseline row as a side: as written, with the precision written. */
+/** A value of a baseline row as a side: as written, with the precision written and the 95% CI written with it. */
 function rowSide(record: Experiment, rowIndex: number, name: string, value: number): DeltaSide {
-  return { value, info: metricInfo(name), decimals: writtenDecimals(record, `comparison.baselines.${rowIndex}.metrics.${name}`, value) };
+  const ci = getOwn(record.comparison?.baselines?.[rowIndex]?.ci95 ?? {}, name);
+  return {
+    value,
+    info: metricInfo(name),
+    decimals: writtenDecimals(record, `comparison.baselines.${rowIndex}.metrics.${name}`, value),
+    ...(ci === undefined ? {} : { ci }),
+  };
 }
 
 /** A metric of the current experiment: the name it is shown under and its side. */

@@ -7,7 +7,8 @@
  */
 import { isPlainObject } from './finish.ts';
 import { joinPath, type FieldPath } from './types.ts';
-import { CI_PREFIX, literalDecimals, parseMetricCell, parseWrittenInterval, writtenInPercent } from './units.ts';
+import { setOwn } from '../util/own.ts';
+import { CI_PREFIX, literalDecimals, parseMetricCell, parseMetricStatement, parseWrittenInterval, writtenInPercent } from './units.ts';
 
 /**
  * Reads the written metric values of `data` in place: each test metric's `value` (its unit, `%` or
@@ -30,7 +31,12 @@ export function readWrittenMetrics(data: Record<string, unknown>): Record<string
   }
   const comparison = data['comparison'];
   if (isPlainObject(comparison)) {
-    eachItem(comparison['baselines'], (row, index) => readMetricMap(row['metrics'], ['comparison', 'baselines', index, 'metrics'], note));
+    eachItem(comparison['baselines'], (row, index) => {
+      // A baseline's value written with its interval (`AUC: 0.905 ± 0.004`): the value, and the interval in `ci95`.
+      const intervals: Record<string, unknown> = {};
+      readMetricMap(row['metrics'], ['comparison', 'baselines', index, 'metrics'], note, intervals);
+      if (Object.keys(intervals).length > 0) row['ci95'] = { ...intervals, ...(isPlainObject(row['ci95']) ? row['ci95'] : {}) };
+    });
   }
   return decimals;
 }
@@ -50,6 +56,16 @@ function readTestMetric(metric: Record<string, unknown>, path: FieldPath, note: 
       metric['value'] = read.value;
       if (read.unit !== undefined) metric['unit'] = read.unit;
       if (read.value !== null) note([...path, 'value'], value, read.value);
+    } else if (read === undefined && metric['ci95'] === undefined) {
+      // `value: 0.912 ± 0.004`, `value: 71.5% (95% CI: 69.9–73.1%)`: the value and its interval, as in a table cell.
+      const statement = parseMetricStatement(value);
+      if (statement !== undefined && (statement.unit === undefined || metric['unit'] === undefined || metric['unit'] === statement.unit)) {
+        metric['value'] = statement.value;
+        if (statement.unit !== undefined) metric['unit'] = statement.unit;
+        if (statement.ci95 !== undefined) metric['ci95'] = statement.ci95;
+        note([...path, 'value'], value, statement.value);
+        return;
+      }
     }
   }
   const ci = metric['ci95'];
@@ -69,10 +85,17 @@ function readTestMetric(metric: Record<string, unknown>, path: FieldPath, note: 
   }
 }
 
-function readMetricMap(metrics: unknown, path: FieldPath, note: Note): void {
+function readMetricMap(metrics: unknown, path: FieldPath, note: Note, intervals?: Record<string, unknown>): void {
   if (!isPlainObject(metrics)) return;
   for (const [name, value] of Object.entries(metrics)) {
     if (typeof value !== 'string') continue;
+    const statement = intervals === undefined || parseMetricCell(value) !== undefined ? undefined : parseMetricStatement(value);
+    if (statement?.ci95 !== undefined && (statement.unit === undefined || statement.unit === '%')) {
+      metrics[name] = statement.value;
+      setOwn(intervals as Record<string, unknown>, name, statement.ci95);
+      note([...path, name], value, statement.value);
+      continue;
+    }
     const read = parseMetricCell(value);
     // Only a value in percent or without a unit: a map holds bare numbers, and `45 ms` has no place there.
     if (read === undefined || (read.unit !== undefined && read.unit !== '%')) continue;

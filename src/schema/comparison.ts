@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, MetricMapSchema } from './common.ts';
+import { ConfidenceIntervalSchema } from './evaluation.ts';
 
 /** One row of the baseline table. */
 export const BaselineRowSchema = z.looseObject({
@@ -7,6 +8,10 @@ export const BaselineRowSchema = z.looseObject({
   current: z.boolean().optional().describe('True for the row that is this experiment.'),
   experimentId: IdSchema.optional().describe('Id of the experiment record this row refers to, if any.'),
   metrics: MetricMapSchema.describe('Metric column → value.'),
+  ci95: z
+    .record(z.string(), ConfidenceIntervalSchema)
+    .optional()
+    .describe('95% CIs of the metrics, keyed like `metrics`, when written with them (`0.905 ± 0.004`).'),
   notes: z.string().optional().describe('Notes column.'),
   evaluatedOn: z.string().optional().describe("Test set the row was evaluated on, when not the current experiment's."),
 });

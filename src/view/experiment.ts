@@ -107,7 +107,7 @@ const KNOWN = {
   testMetric: ['metric', 'value', 'ci95', 'unit'],
   group: ['group', 'attributes', 'overall', 'n', 'metrics'],
   comparison: ['baselines', 'claims'],
-  baseline: ['label', 'current', 'experimentId', 'metrics', 'notes', 'evaluatedOn'],
+  baseline: ['label', 'current', 'experimentId', 'metrics', 'ci95', 'notes', 'evaluatedOn'],
   tuning: ['method', 'tool', 'trials', 'budget', 'budgetGpuHours', 'bestHyperparameters', 'visualization'],
   reproducibility: ['artifacts', 'code', 'environment', 'seeds'],
   code: ['repository', 'branch', 'commit', 'tag', 'entryPoint'],
@@ -662,7 +662,18 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
             b.experimentId && ctx.records.has(b.experimentId)
               ? { text: b.label, href: link(experimentPath(b.experimentId)), strong: b.current === true }
               : { text: b.label, strong: b.current === true },
-            ...metricCols.map((_, j) => ({ text: formatted[j]?.[i] ?? '—', numeric: true, strong: b.current === true })),
+            ...metricCols.map((m, j) => {
+              // A value written with its interval (`0.905 ± 0.004`) is shown with it.
+              const ci = getOwn(b.ci95 ?? {}, m);
+              const value = getOwn(b.metrics, m);
+              const text = formatted[j]?.[i] ?? '—';
+              const places = typeof value === 'number' ? writtenDecimals(r, `comparison.baselines.${i}.metrics.${m}`, value) : 0;
+              return {
+                text: ci === undefined ? text : `${text} ${formatCiText(ci, undefined, places)}`,
+                numeric: true,
+                strong: b.current === true,
+              };
+            }),
             b.notes ? markdownCell(b.notes) : { text: '—' },
             ...extraCells(b, extra),
             ...(comparable

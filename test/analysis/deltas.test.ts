@@ -226,6 +226,20 @@ describe('computeBaselineDeltas', () => {
     expect(d.ciLow).toBeCloseTo(0.002, 12);
   });
 
+  test("a baseline row's own written CI is combined with this experiment's: AUC 0.912 ± 0.004 vs 0.905 ± 0.004", () => {
+    const r = record({
+      id: 'a',
+      evaluation: { testMetrics: [{ metric: 'AUC', value: 0.912, ci95: 0.004 }] },
+      comparison: { baselines: [{ label: 'v6', metrics: { AUC: 0.905 }, ci95: { AUC: 0.004 } }] },
+    });
+    const d = find(computeBaselineDeltas(r).deltas, 'v6', 'auc');
+    // 0.007 ∓ √(0.004² + 0.004²) = 0.007 ∓ 0.0056569 → [0.0013431, 0.0126569]
+    expect(d.absolute).toBeCloseTo(0.007, 12);
+    expect(d.ciLow).toBeCloseTo(0.0013431458, 9);
+    expect(d.ciHigh).toBeCloseTo(0.0126568542, 9);
+    expect(d).toMatchObject({ method: 'ci', significant: true });
+  });
+
   test('template latency: 45 vs 42 ms → +3 ms, lower is better → not improved', () => {
     const d = find(deltas, 'Previous Best (exp-042)', 'latency');
     expect(d).toMatchObject({ absolute: 3, unit: 'ms', absoluteUnit: 'ms', betterDirection: 'lower', improved: false, fraction: false });

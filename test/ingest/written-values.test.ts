@@ -71,6 +71,33 @@ describe('readWrittenMetrics', () => {
 });
 
 describe('frontmatter written the way people write it', () => {
+  test('a value written with its interval (`0.912 ± 0.004`) is the value and its CI, for a test metric and a baseline', () => {
+    const text = [
+      '---',
+      'id: fm-002',
+      'evaluation:',
+      '  testMetrics:',
+      '    - metric: AUC',
+      '      value: 0.912 ± 0.004',
+      '    - metric: Accuracy',
+      '      value: "71.5% (95% CI: 69.9–73.1%)"',
+      'comparison:',
+      '  baselines:',
+      '    - label: v6',
+      '      metrics:',
+      '        AUC: 0.905 ± 0.004',
+      '---',
+      '',
+    ].join('\n');
+    const { record, problems } = validate(text, 'fm.md');
+    expect(problems).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'AUC', value: 0.912, ci95: 0.004 },
+      { metric: 'Accuracy', value: 71.5, unit: '%', ci95: { low: 69.9, high: 73.1 } },
+    ]);
+    expect(record?.comparison?.baselines).toEqual([{ label: 'v6', metrics: { AUC: 0.905 }, ci95: { AUC: 0.004 } }]);
+  });
+
   test('87.3%, ±0.7% and 0.820–0.848 validate and read as numbers', () => {
     const text = [
       '---',
