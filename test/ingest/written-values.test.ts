@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatDiagnostic, parseSource, validateRecord } from '../../src/ingest/index.ts';
 import { readWrittenMetrics } from '../../src/ingest/written-values.ts';
+import type { Experiment } from '../../src/schema/index.ts';
 
 /** Parses and validates a record's text: the record and the formatted diagnostics. */
 function validate(text: string, file: string): { record: unknown; problems: string[] } {
@@ -89,7 +90,8 @@ describe('frontmatter written the way people write it', () => {
       '---',
       '',
     ].join('\n');
-    const { record, problems } = validate(text, 'fm.md');
+    const { record: read, problems } = validate(text, 'fm.md');
+    const record = read as Experiment | undefined;
     expect(problems).toEqual([]);
     expect(record?.evaluation?.testMetrics).toEqual([
       { metric: 'AUC', value: 0.912, ci95: 0.004 },

@@ -187,6 +187,12 @@ function wideTestMetrics(table: TableData, position: SourcePosition, ctx: Contex
 }
 
 /** The test-metric table: metric, value (a `%` value keeps percent with unit "%"), 95% CI; or a list (`testMetricList`). */
+/** Columns of a test-metric table with a spread that is not a 95% interval, and the field each is kept as. */
+const SPREAD_COLUMNS: readonly [RegExp, string][] = [
+  [/^(std|sd|stdev|std dev|stddev|standard deviation|sigma|σ)$/, 'std'],
+  [/^(se|sem|std err(or)?|standard error( of the mean)?)$/, 'standardError'],
+];
+
 /** A column of a test-metric table holding a baseline's values: `v6 (baseline)`, `Previous`, `Reference`. */
 const BASELINE_COLUMN = /\bbaselines?\b|\bprev(ious)?\b|\bold\b|\breference\b|\bbefore\b|\bcontrol\b/;
 /** A column of the change from a baseline, as written: kept beside the metric as text (the analysis computes its own). */
@@ -251,9 +257,17 @@ const testMetricsHandler: Handler = (entry, ctx) => {
     index !== metric && BASELINE_COLUMN.test(stripEmphasis(head.text).toLowerCase()) ? [index] : [],
   );
   const deltas = table.header.flatMap((head, index) => (index !== metric && DELTA_COLUMN.test(stripEmphasis(head.text)) ? [index] : []));
-  let ci = column(table, /\bci\b|confidence|interval|error|std/, [metric, ...baselines]);
-  let value = column(table, /value|score|result|test|estimate/, [metric, ci, ...baselines, ...deltas]);
-  const taken = (index: number): boolean => index === metric || index === ci || baselines.includes(index) || deltas.includes(index);
+  // A standard deviation (over folds or seeds) or a standard error is not a 95% interval: kept as numbers of their own.
+  const spread = table.header.flatMap((head, index) => {
+    const field = SPREAD_COLUMNS.find(([pattern]) => pattern.test(normalizeLabel(stripEmphasis(head.text))))?.[1];
+    return index !== metric && field !== undefined ? [[index, field] as const] : [];
+  });
+  const spreadAt = new Map<number, string>(spread);
+  let ci = column(table, /\bci\b|confidence|interval|margin/, [metric, ...baselines, ...spreadAt.keys()]);
+  if (ci < 0) ci = table.header.findIndex((head, index) => index !== metric && /^(±|\+\/-|\+-)$/.test(stripEmphasis(head.text)));
+  let value = column(table, /value|score|result|test|estimate|mean|average/, [metric, ci, ...baselines, ...deltas, ...spreadAt.keys()]);
+  const taken = (index: number): boolean =>
+    index === metric || index === ci || baselines.includes(index) || deltas.includes(index) || spreadAt.has(index);
   if (value < 0) value = table.header.findIndex((_, index) => !taken(index));
   // An unnamed third column is the interval only when its cells read as intervals (`±0.012`, `[0.85, 0.88]`).
   if (ci < 0) {
@@ -293,10 +307,27 @@ const testMetricsHandler: Handler = (entry, ctx) => {
       }
       if (ciCell && !isNotMeasured(ciText)) {
         if (isPlaceholder(ciText)) write.placeholder('ci95', ciCell);
-        else write.set('ci95', parseConfidenceInterval(ciText) ?? parseWrittenInterval(ciText) ?? ciText, ciCell);
+        else {
+          // A bare number under a "95% CI" header is the half-width its ± was left off of.
+          const bare = parseNumber(ciText);
+          write.set(
+            'ci95',
+            parseConfidenceInterval(ciText) ?? parseWrittenInterval(ciText) ?? (bare !== undefined && bare >= 0 ? bare : ciText),
+            ciCell,
+          );
+        }
+      }
+      for (const [index, field] of spreadAt) {
+        const cell = row[index];
+        const text = stripEmphasis(cell?.text ?? '')
+          .replace(/^(±|\+\/-)\s*/, '')
+          .replace(/\s*%$/, '');
+        if (cell === undefined || isNotMeasured(text)) continue;
+        write.set(field, parseNumber(text) ?? stripEmphasis(cell.text), cell);
       }
       table.header.forEach((head, index) => {
-        if (index === metric || index === value || index === ci || baselines.includes(index) || index === deltas[0]) return;
+        if (index === metric || index === value || index === ci || baselines.includes(index) || index === deltas[0] || spreadAt.has(index))
+          return;
         const cellText = row[index]?.text ?? '';
         const name = toCamelCase(head.text) || (deltas.includes(index) ? 'change' : `column${index + 1}`);
         if (cellText !== '') write.set(name, stripEmphasis(cellText));

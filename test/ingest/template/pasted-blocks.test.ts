@@ -235,3 +235,29 @@ describe('a test-metric table that compares with a baseline', () => {
     expect(withCi.evaluation?.testMetrics).toEqual([{ metric: 'Accuracy', value: 0.91, ci95: 0.01 }]);
   });
 });
+
+describe('the spread columns of a test-metric table', () => {
+  const row = (header: string, cell = '0.012') =>
+    load(
+      [
+        '**Experiment ID**: a',
+        '',
+        '## Results',
+        '',
+        `| Metric | Mean | ${header} |`,
+        '|---|---|---|',
+        `| Accuracy | 0.871 | ${cell} |`,
+      ].join('\n'),
+    ).record.evaluation?.testMetrics?.[0];
+
+  test('a standard deviation or a standard error is kept as such, never taken for a 95% interval', () => {
+    expect(row('Std')).toEqual({ metric: 'Accuracy', value: 0.871, std: 0.012 });
+    expect(row('Std. Dev.', '±0.012')).toEqual({ metric: 'Accuracy', value: 0.871, std: 0.012 });
+    expect(row('SE')).toEqual({ metric: 'Accuracy', value: 0.871, standardError: 0.012 });
+  });
+
+  test('a bare number under a "95% CI" or "±" header is the half-width', () => {
+    expect(row('95% CI')).toEqual({ metric: 'Accuracy', value: 0.871, ci95: 0.012 });
+    expect(row('±')).toEqual({ metric: 'Accuracy', value: 0.871, ci95: 0.012 });
+  });
+});
