@@ -351,6 +351,11 @@ export const validateUsage = (): string =>
     '  -h, --help        show this message',
   ].join('\n');
 
+/** An item of a test-metric list whose value is not a number Logbook reads (`Accuracy: ~87%`). */
+export const metricItemKeptAsNote = (item: string): string =>
+  `"${item}" is not a metric value Logbook can read; it is kept as a note beside the test metrics and shown on the page`;
+export const hintMetricItemKeptAsNote = (): string =>
+  'write the value as a number, with its unit and interval if any ("87%", "0.87 ± 0.01", "45 ms"); words go in parentheses after it ("0.87 (5 seeds)")';
 export const valueKeptAsNote = (label: string): string =>
   `the text after "${label}:" is not what Logbook reads there; it is kept as a note and shown on the page`;
 export const hintValueKeptAsNote = (label: string): string =>

@@ -9,8 +9,8 @@ export class RecordBuilder {
   readonly data: Record<string, unknown> = {};
   readonly positions = new Map<string, SourcePosition>();
   readonly placeholders: string[] = [];
-  /** Values kept as notes because their reader expected something else (see `applyEntry`): path, where, and the label. */
-  readonly notes: { path: FieldPath; position: SourcePosition; label: string }[] = [];
+  /** Values kept as notes because their reader expected something else (see `applyEntry`): path, where, the label, and what to say when not the usual. */
+  readonly notes: { path: FieldPath; position: SourcePosition; label: string; message?: string; hint?: string }[] = [];
 
   /** Sets `path` to `value` (creating objects and arrays on the way) and records where it was written. */
   set(path: FieldPath, value: unknown, position?: SourcePosition): void {

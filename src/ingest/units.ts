@@ -202,7 +202,13 @@ export function writtenInPercent(text: string): boolean {
  */
 export function parseWrittenInterval(text: string): number | { low: number; high: number } | undefined {
   const body = text.replace(CI_PREFIX, '').replace(PERCENT_UNIT, '').trim();
-  return body === '' ? undefined : parseConfidenceInterval(body);
+  if (body === '') return undefined;
+  // `0.82-0.86`: a hyphen between two unsigned numbers, the lower first, is a range (not a minus sign).
+  const hyphen = /^(\d*\.?\d+)\s*-\s*(\d*\.?\d+)$/.exec(body);
+  const low = parseNumber(hyphen?.[1] ?? '');
+  const high = parseNumber(hyphen?.[2] ?? '');
+  if (low !== undefined && high !== undefined && low <= high) return { low, high };
+  return parseConfidenceInterval(body);
 }
 
 /**
@@ -233,9 +239,34 @@ export function parseMetricStatement(
   const plusMinus = /^(.*?\S)\s*((?:±|\+\/-|\+-).*)$/.exec(trimmed);
   if (plusMinus?.[1] !== undefined && plusMinus[2] !== undefined) {
     const ci = parseWrittenInterval(plusMinus[2]);
-    return ci === undefined ? undefined : withValue(plusMinus[1], ci);
+    // `87.0 ± 0.7 %`: one percent sign after the interval is the unit of both; beside a bare value of
+    // at most 1 (`0.91 ± 2%`) it could be relative or points: not read.
+    const bare = /^\d*\.?\d+$/.test(plusMinus[1].trim());
+    const percentAfter = /\d\s*%\s*$/.test(plusMinus[2]) && !/%.*\d/.test(plusMinus[2]);
+    if (ci === undefined || (bare && percentAfter && Number(plusMinus[1]) <= 1)) return undefined;
+    return withValue(bare && percentAfter ? `${plusMinus[1]}%` : plusMinus[1], ci);
   }
   return withValue(trimmed, undefined);
+}
+
+/** Asides that name which figure a metric is (`Latency: 45 ms (p95)`, `Recall (@10)`): part of its name, not a note. */
+const NAMING_ASIDE = /^(?:p\d{1,3}(?:\.\d+)?|top-?\d+|@\d+|macro|micro|weighted|mean|median|avg|average)$/i;
+
+/**
+ * `parseMetricStatement`, and a closing aside that is not an interval: `0.873 ± 0.007 (5 seeds)` is
+ * the statement with the note "5 seeds"; `45 ms (p95)` is 45 ms of the metric qualified "p95".
+ */
+export function parseMetricStatementWithAside(
+  text: string,
+): (NonNullable<ReturnType<typeof parseMetricStatement>> & { note?: string; qualifier?: string }) | undefined {
+  const read = parseMetricStatement(text);
+  if (read !== undefined) return read;
+  const aside = /^(.*?\S)\s*\(([^()]*[A-Za-z][^()]*)\)\s*$/.exec(text.trim());
+  if (aside?.[1] === undefined || aside[2] === undefined) return undefined;
+  const inner = parseMetricStatement(aside[1]);
+  if (inner === undefined) return undefined;
+  const words = aside[2].trim();
+  return NAMING_ASIDE.test(words) ? { ...inner, qualifier: words } : { ...inner, note: words };
 }
 
 /** An epoch as logs write it: `3`, `3/100` (Keras: epoch 3 of 100), `Epoch 3`, `ep. 3`. */

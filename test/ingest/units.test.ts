@@ -11,6 +11,7 @@ import {
   parseMassKg,
   parseMetricCell,
   parseMetricStatement,
+  parseMetricStatementWithAside,
   parseNumber,
   parsePercent,
   parseWrittenInterval,
@@ -262,5 +263,22 @@ describe('parseWrittenInterval', () => {
   });
   test.each(['wide', '95% CI', ''])('%s is no interval', (text) => {
     expect(parseWrittenInterval(text)).toBeUndefined();
+  });
+});
+
+describe('metric statements as people write them (third pass)', () => {
+  test('a hyphen between two unsigned numbers is a range; one percent sign after the interval is the unit of both', () => {
+    expect(parseMetricStatement('0.84 (95% CI 0.82-0.86)')).toEqual({ value: 0.84, ci95: { low: 0.82, high: 0.86 } });
+    expect(parseMetricStatement('87.0 ± 0.7 %')).toEqual({ value: 87, unit: '%', ci95: 0.7 });
+    // Beside a bare value of at most 1, "± 2%" could be relative or points: not read.
+    expect(parseMetricStatement('0.91 ± 2%')).toBeUndefined();
+    // A minus sign is still one: −0.5 ± 0.1.
+    expect(parseMetricStatement('-0.5 ± 0.1')).toEqual({ value: -0.5, ci95: 0.1 });
+  });
+
+  test('a closing aside is a note, or part of the name when it says which figure it is', () => {
+    expect(parseMetricStatementWithAside('0.873 ± 0.007 (5 seeds)')).toEqual({ value: 0.873, ci95: 0.007, note: '5 seeds' });
+    expect(parseMetricStatementWithAside('45ms (p95)')).toEqual({ value: 45, unit: 'ms', qualifier: 'p95' });
+    expect(parseMetricStatementWithAside('~87%')).toBeUndefined();
   });
 });

@@ -14,24 +14,49 @@ import {
   parseCount,
   parseMetricCell,
   parseMetricStatement,
+  parseMetricStatementWithAside,
   parseNumber,
   parseWrittenInterval,
 } from '../units.ts';
+import * as msg from '../messages.ts';
 import { parseClaim } from './comparison.ts';
 import { blockOf, blocksOf, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { column, mapMetricKey, metricCell, numberCell, readTableRows } from './table.ts';
 
-/** `Accuracy: 0.869 ± 0.012`: one test metric, with where its value starts; undefined for anything else. */
-function metricItem(item: { text: string; position: SourcePosition; nested?: unknown }) {
-  const split = splitKeyValue(item.text);
-  const key = split ? stripEmphasis(split.key).trim() : '';
-  const read = split && key !== '' && !item.nested ? parseMetricStatement(stripEmphasis(split.value)) : undefined;
-  return split && read ? { key, read, at: { line: item.position.line, column: item.position.column + split.valueOffset } } : undefined;
+/** `Accuracy = 0.91`: a metric and its value with an equals sign. */
+function splitEquals(text: string): { key: string; value: string; valueOffset: number } | undefined {
+  const match = /^([^=:]+?)\s*=\s*(\S.*)$/s.exec(text);
+  if (!match?.[1] || match[2] === undefined) return undefined;
+  return { key: stripEmphasis(match[1].trim()), value: match[2].trim(), valueOffset: text.length - match[2].length };
 }
 
-/** True when every item of a list is one test metric (see `metricItem`). */
+/**
+ * `Accuracy: 0.869 ± 0.012` (or `Accuracy = 0.91`): one test metric, with where its value starts;
+ * undefined for anything else. A closing aside is the metric's note (`(5 seeds)`), or part of its
+ * name when it says which figure it is (`Latency: 45 ms (p95)` → "Latency (p95)").
+ */
+function metricItem(item: { text: string; position: SourcePosition; nested?: unknown }) {
+  const split = splitKeyValue(item.text) ?? splitEquals(item.text);
+  const key = split ? stripEmphasis(split.key).trim() : '';
+  const statement = split && key !== '' && !item.nested ? parseMetricStatementWithAside(stripEmphasis(split.value)) : undefined;
+  if (!split || !statement) return undefined;
+  const { qualifier, ...read } = statement;
+  return {
+    key: qualifier === undefined ? key : `${key} (${qualifier})`,
+    read,
+    at: { line: item.position.line, column: item.position.column + split.valueOffset },
+  };
+}
+
+/** Items of a list that are test metrics (`metricItem`): a metric list when at least two are and they are most of it (or it is one metric). */
+function isMetricMajority(items: readonly { text: string; position: SourcePosition; nested?: unknown }[]): boolean {
+  const read = items.filter((item) => metricItem(item) !== undefined).length;
+  return items.length > 0 && (read === items.length || (read >= 2 && read * 2 > items.length));
+}
+
+/** True when a list is a list of test metrics (see `metricItem`): every item, or at least two and most of them. */
 export function isTestMetricList(items: readonly { text: string; position: SourcePosition; nested?: unknown }[]): boolean {
-  return items.length > 0 && items.every((item) => metricItem(item) !== undefined);
+  return isMetricMajority(items);
 }
 
 /** The first list under an entry that nothing has read yet, without taking it. */
@@ -39,11 +64,6 @@ function unreadList(entry: Entry, ctx: Context): List | undefined {
   return entry.blocks.find((node): node is List => node.type === 'list' && !ctx.consumed.has(node));
 }
 
-/**
- * Test metrics written as a list, one `Metric: value` item each (`- Accuracy: 86.9% (95% CI 86.2–87.6%)`,
- * `- F1: .829 ± .013`): read only when every item is, so a list of anything else (notes, a link)
- * stays in the section as written.
- */
 /** The averaged rows of a classification report, and the names their metrics get. */
 const REPORT_AVERAGES: Readonly<Record<string, string>> = {
   'macro avg': 'Macro',
@@ -115,25 +135,47 @@ function reportMetrics(entry: Entry, ctx: Context): boolean {
   return false;
 }
 
+/**
+ * Test metrics written as a list, one `Metric: value` item each (`- Accuracy: 86.9% (95% CI 86.2–87.6%)`,
+ * `- F1: .829 ± .013`): read when every item is one, or at least two and most are. Items that are not
+ * (`- Accuracy: ~87%`) are kept beside them as notes, with a warning naming each; a list of anything
+ * else (notes, a link) stays in the section as written.
+ */
 function testMetricList(entry: Entry, ctx: Context): void {
   const list = unreadList(entry, ctx);
   if (!list) return;
   const items = itemsOf(ctx.source, list);
+  if (!isMetricMajority(items)) return;
   const metrics = items.map(metricItem);
-  if (items.length === 0 || metrics.some((m) => m === undefined)) return;
   ctx.consumed.add(list);
   const path: FieldPath = ['evaluation', 'testMetrics'];
+  const read = items.flatMap((item, i) => {
+    const m = metrics[i];
+    return m === undefined ? [] : [{ item, m }];
+  });
   ctx.b.set(
     path,
-    metrics.map((m) => ({ metric: m?.key, ...m?.read })),
+    read.map(({ m }) => ({ metric: m.key, ...m.read })),
     items[0]?.position,
   );
-  items.forEach((item, index) => {
+  read.forEach(({ item, m }, index) => {
     ctx.b.mark([...path, index], item.position);
     ctx.b.mark([...path, index, 'metric'], item.position);
-    const at = metrics[index]?.at;
-    if (at) ctx.b.mark([...path, index, 'value'], at);
+    ctx.b.mark([...path, index, 'value'], m.at);
   });
+  // Items that are not metrics: one note beside the test metrics (`testMetricsNote`, shown on the page), a warning for each.
+  const unread = items.filter((_item, i) => metrics[i] === undefined);
+  if (unread.length === 0) return;
+  const note: FieldPath = ['evaluation', 'testMetricsNote'];
+  ctx.b.set(note, unread.map((item) => item.text).join('\n'), unread[0]?.position);
+  for (const item of unread)
+    ctx.b.notes.push({
+      path: note,
+      position: item.position,
+      label: 'Test Set Performance',
+      message: msg.metricItemKeptAsNote(item.text),
+      hint: msg.hintMetricItemKeptAsNote(),
+    });
 }
 
 /** The first column of a wide table with a row per data split (`| Split | Accuracy | F1 |`). */
@@ -297,13 +339,16 @@ const testMetricsHandler: Handler = (entry, ctx) => {
       // `71.5% (95% CI: 69.9–73.1%)` in the value cell, the CI cell left empty: the cell is a statement.
       const plain = parseMetricCell(stripEmphasis(valueCell?.text ?? ''));
       const statement =
-        plain === undefined && isNotMeasured(ciText) ? parseMetricStatement(stripEmphasis(valueCell?.text ?? '')) : undefined;
+        plain === undefined && isNotMeasured(ciText) ? parseMetricStatementWithAside(stripEmphasis(valueCell?.text ?? '')) : undefined;
       if (valueCell && isPlaceholder(valueCell.text)) write.placeholder('value', valueCell);
       else {
         const parsed = plain ?? statement;
         write.set('value', parsed ? parsed.value : stripEmphasis(valueCell?.text ?? ''), valueCell);
         if (parsed?.unit) write.set('unit', parsed.unit);
         if (statement?.ci95 !== undefined) write.set('ci95', statement.ci95, valueCell);
+        // `0.873 (5 seeds)`, `45 ms (p95)`: the aside is kept beside the value.
+        const aside = statement?.note ?? statement?.qualifier;
+        if (aside !== undefined) write.set('note', aside);
       }
       if (ciCell && !isNotMeasured(ciText)) {
         if (isPlaceholder(ciText)) write.placeholder('ci95', ciCell);

@@ -93,8 +93,8 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
       line: note.position.line,
       column: note.position.column,
       path: joinPath(note.path),
-      message: msg.valueKeptAsNote(note.label),
-      hint: msg.hintValueKeptAsNote(note.label),
+      message: note.message ?? msg.valueKeptAsNote(note.label),
+      hint: note.hint ?? msg.hintValueKeptAsNote(note.label),
     })),
   ];
   return { file, format: 'template', data: b.data, positions: b.positions, keyPositions: new Map(), diagnostics };

@@ -261,3 +261,37 @@ describe('the spread columns of a test-metric table', () => {
     expect(row('±')).toEqual({ metric: 'Accuracy', value: 0.871, ci95: 0.012 });
   });
 });
+
+describe('a list of test metrics with a few items that are not', () => {
+  test('the metrics are read (`=` too, an aside as a note or a qualifier); the rest is one note beside them, each with a warning', () => {
+    const parsed = parseSource(
+      [
+        '**Experiment ID**: a',
+        '',
+        '## Results',
+        '',
+        '- Accuracy = 0.91',
+        '- Latency: 45 ms (p95)',
+        '- F1: 0.873 ± 0.007 (5 seeds)',
+        '- Recall: ~87%',
+      ].join('\n'),
+      { file: 'a.md' },
+    );
+    const { record } = validateRecord(parsed, { file: 'a.md' });
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'Accuracy', value: 0.91 },
+      { metric: 'Latency (p95)', value: 45, unit: 'ms' },
+      { metric: 'F1', value: 0.873, ci95: 0.007, note: '5 seeds' },
+    ]);
+    expect(record?.evaluation?.['testMetricsNote']).toBe('Recall: ~87%');
+    expect(parsed.diagnostics.map((d) => [d.level, d.line, d.path])).toEqual([['warning', 8, 'evaluation.testMetricsNote']]);
+  });
+
+  test('a list that is mostly not metrics stays in the section as written', () => {
+    const { record } = load(
+      ['**Experiment ID**: a', '', '## Results', '', '- Accuracy: 0.91', '- Better than last week', '- See the W&B run'].join('\n'),
+    );
+    expect(record.evaluation).toBeUndefined();
+    expect(record.sections?.[0]?.markdown).toContain('- Accuracy: 0.91');
+  });
+});
