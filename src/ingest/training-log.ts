@@ -18,8 +18,10 @@ import { codeOf, delimitedTableOf, type Cell, type Source, type TableData } from
 const LOG_LANGS = /^(text|txt|log|logs|console|output|out|plaintext|shell|bash|sh|python|py|pycon)$/i;
 /** `Epoch 3/10`, `Epoch 3:`, `epoch 3 |` at the start of a line. */
 const EPOCH_LINE = /^\s*epoch\s+(\d+)(?:\s*\/\s*\d+)?\b/i;
-/** `name: 0.123`, `name=0.123`, `'name': 0.123`: a metric and the number printed for it. */
-const PAIR = /(['"]?)([A-Za-z_][\w./-]*)\1\s*[:=]\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)(?![\w.])/gi;
+/** `name: 0.123`, `name=0.123`, `'name': 0.123`: a metric and the number printed for it (a name starts a word: linear in the line). */
+const PAIR = /(['"]?)(?<![\w./-])([A-Za-z_][\w./-]*)\1\s*[:=]\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)(?![\w.])/gi;
+/** Longer lines are not a console's progress lines (and are not scanned: hostile text could be slow to). */
+const LONGEST_LINE = 2_000;
 /** Printed alongside the metrics, but not metrics. */
 const NOT_A_METRIC = /^(?:eta|v_num|it|step|global_step|steps|epoch|epochs|total_flos|grad_norm)$|runtime|_per_second$/i;
 /** The Hugging Face Trainer's end-of-training summary. */
@@ -43,6 +45,7 @@ export function trainingLogTableOf(source: Source, code: Code): TableData | unde
   let current: Row | undefined;
   text.split('\n').forEach((raw, index) => {
     const line = raw.replace(/\r$/, '');
+    if (line.length > LONGEST_LINE) return;
     const lineNumber = first.line + index;
     const written = source.lines[lineNumber - 1] ?? line;
     const indent = Math.max(0, written.indexOf(line));

@@ -231,10 +231,12 @@ export function parseMetricStatement(
     if (value === undefined || value.value === null) return undefined;
     return { value: value.value, ...(value.unit === undefined ? {} : { unit: value.unit }), ...(ci === undefined ? {} : { ci95: ci }) };
   };
-  const bracketed = /^(.*?\S)\s*[([](.*)[)\]]$/.exec(trimmed);
-  if (bracketed?.[1] !== undefined && bracketed[2] !== undefined) {
-    const ci = parseWrittenInterval(bracketed[2]);
-    return ci === undefined ? undefined : withValue(bracketed[1], ci);
+  // `0.91 (0.89, 0.93)`: the value before the first bracket, the interval inside (found by position: linear in the text).
+  const open = /[)\]]$/.test(trimmed) ? trimmed.search(/[([]/) : -1;
+  const before = open > 0 ? trimmed.slice(0, open).trimEnd() : '';
+  if (before !== '') {
+    const ci = parseWrittenInterval(trimmed.slice(open + 1, -1));
+    return ci === undefined ? undefined : withValue(before, ci);
   }
   const plusMinus = /^(.*?\S)\s*((?:±|\+\/-|\+-).*)$/.exec(trimmed);
   if (plusMinus?.[1] !== undefined && plusMinus[2] !== undefined) {
@@ -249,6 +251,21 @@ export function parseMetricStatement(
   return withValue(trimmed, undefined);
 }
 
+/**
+ * `text` ending in one parenthesised aside without parentheses inside (`70/15/15 (stratified)`): what
+ * comes before it and the aside, both trimmed. Found by position, not by a pattern, so it takes time
+ * linear in the text whatever the text.
+ */
+export function closingAside(text: string): { before: string; inner: string } | undefined {
+  const trimmed = text.trimEnd();
+  if (!trimmed.endsWith(')')) return undefined;
+  const open = trimmed.lastIndexOf('(');
+  if (open < 0) return undefined;
+  const inner = trimmed.slice(open + 1, -1);
+  if (inner.includes(')')) return undefined;
+  return { before: trimmed.slice(0, open).trim(), inner: inner.trim() };
+}
+
 /** Asides that name which figure a metric is (`Latency: 45 ms (p95)`, `Recall (@10)`): part of its name, not a note. */
 const NAMING_ASIDE = /^(?:p\d{1,3}(?:\.\d+)?|top-?\d+|@\d+|macro|micro|weighted|mean|median|avg|average)$/i;
 
@@ -261,11 +278,11 @@ export function parseMetricStatementWithAside(
 ): (NonNullable<ReturnType<typeof parseMetricStatement>> & { note?: string; qualifier?: string }) | undefined {
   const read = parseMetricStatement(text);
   if (read !== undefined) return read;
-  const aside = /^(.*?\S)\s*\(([^()]*[A-Za-z][^()]*)\)\s*$/.exec(text.trim());
-  if (aside?.[1] === undefined || aside[2] === undefined) return undefined;
-  const inner = parseMetricStatement(aside[1]);
+  const aside = closingAside(text);
+  if (aside === undefined || aside.before === '' || !/[A-Za-z]/.test(aside.inner)) return undefined;
+  const inner = parseMetricStatement(aside.before);
   if (inner === undefined) return undefined;
-  const words = aside[2].trim();
+  const words = aside.inner;
   return NAMING_ASIDE.test(words) ? { ...inner, qualifier: words } : { ...inner, note: words };
 }
 

@@ -5,6 +5,7 @@ import type { FieldPath, SourcePosition } from '../types.ts';
 import { parseCount, parseNumber, parsePercent, roundFloat } from '../units.ts';
 import type { Handler, LabelRule } from './context.ts';
 import { keyValueItems, listRule, textRule } from './fields.ts';
+import { closingAside } from '../units.ts';
 
 /** `1M records, 125 features` → records and features; anything else also keeps `sizeText`. */
 const datasetSizeHandler: Handler = (entry, ctx) => {
@@ -75,7 +76,7 @@ function readSplit(name: string, value: string): Record<string, unknown> {
 /** The name of a split, as logs write it. */
 const SPLIT_NAME = /^(?:train(?:ing)?|val(?:id|idation)?|dev(?:elopment)?|test(?:ing)?|hold-?out|eval(?:uation)?)(?:\s+(?:set|split))?$/i;
 /** Between the parts of a one-line split: `/`, `|`, `;`, or a comma that does not group thousands. */
-const SPLIT_PART = /\s*[/|;]\s*|\s*,(?!\d{3}(?!\d))\s*/;
+const SPLIT_PART = /[/|;]|,(?!\d{3}(?!\d))/;
 /** A part without a name: a number, a percentage or a count (`80`, `80%`, `0.8`, `40,000`, `5k`). */
 const BARE_SPLIT = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)\s*(%|[kKmMbB])?$/;
 
@@ -98,22 +99,34 @@ function splitNames(label: string, n: number): string[] | undefined {
 export function inlineSplits(label: string, value: string): { splits: Record<string, unknown>[]; note: string | undefined } | undefined {
   const whole = splitParts(label, value.trim());
   if (whole !== undefined) return { splits: whole, note: undefined };
-  const aside = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(value);
-  const splits = aside?.[1] === undefined ? undefined : splitParts(label, aside[1].trim());
-  return splits === undefined ? undefined : { splits, note: aside?.[2]?.trim() || undefined };
+  const aside = closingAside(value);
+  const splits = aside === undefined ? undefined : splitParts(label, aside.before);
+  return splits === undefined ? undefined : { splits, note: aside?.inner || undefined };
+}
+
+/** A part of a one-line split and its split's name, written before (`Train: 80%`, `train 40k`) or after (`80% train`) the number. */
+function namedPart(part: string): { name: string; value: string } | undefined {
+  const mark = part.search(/[:=]/);
+  if (mark > 0 && SPLIT_NAME.test(part.slice(0, mark).trim()))
+    return { name: part.slice(0, mark).trim(), value: part.slice(mark + 1).trim() };
+  const words = part.split(/\s+/).filter((word) => word !== '');
+  for (const k of [2, 1]) {
+    if (words.length <= k) continue;
+    const first = words.slice(0, k).join(' ');
+    if (SPLIT_NAME.test(first)) return { name: first, value: words.slice(k).join(' ') };
+    const last = words.slice(-k).join(' ');
+    if (SPLIT_NAME.test(last)) return { name: last, value: words.slice(0, -k).join(' ') };
+  }
+  return undefined;
 }
 
 function splitParts(label: string, body: string): Record<string, unknown>[] | undefined {
-  const parts = body.split(SPLIT_PART).filter((p) => p !== '');
+  const parts = body
+    .split(SPLIT_PART)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length < 2) return undefined;
-  const named = parts.map((part) => {
-    const before = /^([A-Za-z][\w -]*?)\s*[:=]?\s+(\S.*)$|^([A-Za-z][\w -]*?)\s*[:=]\s*(\S.*)$/.exec(part);
-    const name = before?.[1] ?? before?.[3];
-    if (name !== undefined && SPLIT_NAME.test(name.trim())) return { name: name.trim(), value: (before?.[2] ?? before?.[4] ?? '').trim() };
-    const after = /^(\S.*?)\s+([A-Za-z][\w -]*)$/.exec(part);
-    if (after?.[2] !== undefined && SPLIT_NAME.test(after[2].trim())) return { name: after[2].trim(), value: (after[1] ?? '').trim() };
-    return undefined;
-  });
+  const named = parts.map(namedPart);
   if (named.every((p) => p !== undefined)) {
     const splits = named.map((p) => readSplit(p.name, p.value));
     return splits.every((s) => s['text'] === undefined) ? splits : undefined;
