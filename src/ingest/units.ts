@@ -4,7 +4,8 @@
  * so callers can keep the text as written and let validation report it.
  */
 
-const NUMBER = String.raw`[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?`;
+// Thousands are grouped after a first group of 1–3 digits that does not start with 0 (`0,873` groups nothing).
+const NUMBER = String.raw`[+-]?(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?`;
 
 /** Replaces the Unicode minus and similar dashes used as a sign with `-`. */
 function normalizeSign(text: string): string {
@@ -166,20 +167,33 @@ export function isNotMeasured(text: string): boolean {
   return NOT_MEASURED.test(text.trim());
 }
 
+/**
+ * A measured value: `parseNumber`, or a number with a decimal comma, as much of Europe writes one
+ * (`0,873`, `87,3`, `1,2345`: a comma that cannot group thousands). Only for metric values: in other
+ * text `3,3` may be a pair.
+ */
+function parseMeasurement(text: string): number | undefined {
+  const plain = parseNumber(text);
+  if (plain !== undefined) return plain;
+  const comma = /^([+-]?\d+),(\d+)$/.exec(normalizeSign(text));
+  if (comma?.[1] === undefined || comma[2] === undefined) return undefined;
+  return parseNumber(`${comma[1]}.${comma[2]}`);
+}
+
 /** A metric cell: `0.869` → 0.869, `86.9%` → 86.9 with unit "%", `-`/`N/A`/`TBD`/empty (`NOT_MEASURED`) → null. Otherwise undefined. */
 export function parseMetricCell(text: string): { value: number | null; unit?: string } | undefined {
   const trimmed = text.trim().replace(/\.$/, '');
   if (NOT_MEASURED.test(trimmed)) return { value: null };
-  const number = parseNumber(trimmed);
+  const number = parseMeasurement(trimmed);
   if (number !== undefined) return { value: number };
   const percent = /^(.+?)\s*%$/.exec(trimmed);
   if (percent?.[1]) {
-    const value = parseNumber(percent[1]);
+    const value = parseMeasurement(percent[1]);
     if (value !== undefined) return { value, unit: '%' };
   }
   const withUnit = /^(\S+?)\s*(ms|s|sec|min|h|hours?)$/i.exec(trimmed);
   if (withUnit?.[1] && withUnit[2]) {
-    const value = parseNumber(withUnit[1]);
+    const value = parseMeasurement(withUnit[1]);
     if (value !== undefined) return { value, unit: withUnit[2] };
   }
   return undefined;

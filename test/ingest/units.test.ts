@@ -13,6 +13,7 @@ import {
   parseMetricStatement,
   parseMetricStatementWithAside,
   parseNumber,
+  parseScalar,
   parsePercent,
   parseWrittenInterval,
   writtenInPercent,
@@ -280,5 +281,21 @@ describe('metric statements as people write them (third pass)', () => {
     expect(parseMetricStatementWithAside('0.873 ± 0.007 (5 seeds)')).toEqual({ value: 0.873, ci95: 0.007, note: '5 seeds' });
     expect(parseMetricStatementWithAside('45ms (p95)')).toEqual({ value: 45, unit: 'ms', qualifier: 'p95' });
     expect(parseMetricStatementWithAside('~87%')).toBeUndefined();
+  });
+});
+
+describe('decimal commas in metric values', () => {
+  test('a comma that cannot group thousands is a decimal comma in a metric value; in other text it is not read', () => {
+    expect(parseMetricCell('0,873')).toEqual({ value: 0.873 });
+    expect(parseMetricCell('87,3%')).toEqual({ value: 87.3, unit: '%' });
+    expect(parseMetricCell('1,2345')).toEqual({ value: 1.2345 });
+    // Three digits after one comma group thousands, as before.
+    expect(parseMetricCell('12,345')).toEqual({ value: 12345 });
+    expect(parseMetricCell('1,234')).toEqual({ value: 1234 });
+    // `0,873` was read as 873: a group of thousands never starts with 0.
+    expect(parseNumber('0,873')).toBeUndefined();
+    expect(parseNumber('1,000,000')).toBe(1000000);
+    // A hyperparameter `3,3` is not 3.3.
+    expect(parseScalar('3,3')).toBe('3,3');
   });
 });
