@@ -60,13 +60,13 @@ export function roundFloat(value: number): number {
 }
 
 /**
- * A 95% confidence interval: `±0.012` or `+/- 0.012` → 0.012 (half-width);
+ * A 95% confidence interval: `±0.012` or `+/- 0.012` → 0.012 (half-width; `±0,4` with a decimal comma);
  * `[0.857, 0.881]`, `(0.857, 0.881)` or `0.857–0.881` → `{ low, high }`.
  */
 export function parseConfidenceInterval(text: string): number | { low: number; high: number } | undefined {
   const trimmed = text.trim();
   const halfWidth = /^(?:±|\+\/-|\+-)\s*(.+)$/.exec(trimmed);
-  if (halfWidth?.[1]) return parseNumber(halfWidth[1]);
+  if (halfWidth?.[1]) return parseMeasurement(halfWidth[1]);
   const bounds = /^[[(]?\s*([^,\s]+?)\s*(?:,|–|—|\s-\s|\sto\s)\s*([^,\s]+?)\s*[\])]?$/.exec(trimmed);
   if (bounds?.[1] && bounds[2]) {
     const low = parseNumber(bounds[1]);

@@ -22,7 +22,7 @@ import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type Sour
 import type { Context } from './context.ts';
 import { readEntries, type Prose } from './entries.ts';
 import { applyEntry, findGlobalLabelRule, sectionLabels } from './rules.ts';
-import { classifySection, headingIsLabel, sectionMarkdown, splitSections } from './sections.ts';
+import { classifySection, headingIsLabel, isShownMarkdown, sectionMarkdown, splitSections } from './sections.ts';
 
 /** Parses a filled-in template. Never fails: text it cannot place is kept in `sections`. */
 export function parseTemplateSource(text: string, file: string): ParsedSource {
@@ -58,7 +58,7 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
       const markdown = leftover
         .sort((x, y) => x.order - y.order)
         .map((part) => part.markdown.trim())
-        .filter((part) => part !== '' && !/^-{3,}$/.test(part))
+        .filter(isShownMarkdown)
         .join('\n\n');
       if (markdown !== '') narrative.push({ title: section.title ?? 'Notes', markdown, position: section.position });
     }

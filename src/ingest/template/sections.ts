@@ -115,6 +115,15 @@ export function sectionMarkdown(source: Source, nodes: readonly RootContent[]): 
   return nodes
     .filter((node) => node.type !== 'thematicBreak')
     .map((node) => sliceOf(source, node).trim())
-    .filter((part) => part !== '')
+    .filter(isShownMarkdown)
     .join('\n\n');
+}
+
+/**
+ * Whether a block of a section's leftover Markdown is shown: not empty, not a rule (`---`), and not
+ * only HTML comments (`<!-- TODO: add fairness -->`, the template's own instructions), which are
+ * written not to be shown — a page would print them as text, since it shows no raw HTML.
+ */
+export function isShownMarkdown(part: string): boolean {
+  return part !== '' && !/^-{3,}$/.test(part) && part.replace(/<!--[\s\S]*?-->/g, '').trim() !== '';
 }

@@ -295,3 +295,28 @@ describe('a list of test metrics with a few items that are not', () => {
     expect(record.sections?.[0]?.markdown).toContain('- Accuracy: 0.91');
   });
 });
+
+describe('what a template leaves behind', () => {
+  test("an HTML comment (the template's instructions, a TODO) is not shown as a section of its own; a decimal comma in a CI is read", () => {
+    const { record } = load(
+      [
+        '**Experiment ID**: a',
+        '',
+        '## Evaluation Results',
+        '',
+        '| Metric | Value | 95% CI |',
+        '|---|---|---|',
+        '| Accuracy | 91,2% | ±0,4% |',
+        '',
+        '<!-- TODO: add fairness -->',
+        '',
+        '## Notes',
+        '',
+        '<!-- fill in -->',
+        'Kept: the words after the comment.',
+      ].join('\n'),
+    );
+    expect(record.evaluation?.testMetrics).toEqual([{ metric: 'Accuracy', value: 91.2, unit: '%', ci95: 0.4 }]);
+    expect(record.sections).toEqual([{ title: 'Notes', markdown: 'Kept: the words after the comment.' }]);
+  });
+});
