@@ -19,6 +19,7 @@ import { installChartTextMetrics } from './text-width.ts';
 import { splitChartSpec } from './payload.ts';
 import { compactSvg } from './svg-compact.ts';
 import { CHART_FONT } from './theme.ts';
+import { hasReservedText } from './spec-common.ts';
 
 export { splitChartSpec };
 
@@ -26,7 +27,7 @@ export { splitChartSpec };
 export type VegaSpec = Record<string, unknown>;
 
 /** Bumped whenever the SVG post-processing changes, so cached SVGs from older versions are not reused. */
-export const RENDER_VERSION = '11';
+export const RENDER_VERSION = '12';
 
 /** Versions that decide what a chart renders to, besides its spec: part of every chart cache key. */
 export const RENDERER_VERSIONS: readonly string[] = [RENDER_VERSION, vega.version];
@@ -299,7 +300,8 @@ export async function renderChartSvg(spec: TopLevelSpec, options: RenderChartOpt
   const description = options.description ?? specDescription;
   // Ids inside the SVG get a prefix unique to the chart's content, so charts on one page never clash.
   const key = sha256(JSON.stringify([RENDER_VERSION, entry.hash, data, title ?? null, description ?? null]));
-  const raw = await renderRaw(entry, data, options.reuseViews ?? true);
+  // Data naming `__proto__` or `constructor` would leave a shared view broken for the next chart.
+  const raw = await renderRaw(entry, data, (options.reuseViews ?? true) && !hasReservedText(data));
   const svg = finishSvg(raw, { prefix: `lbc${key.slice(0, 8)}`, title });
   return { ...base, svg, ...svgSize(svg) };
 }

@@ -16,17 +16,40 @@ export const VALUE_FORMAT = '.4~g';
  */
 const VEGA_RESERVED = new Set([...Object.getOwnPropertyNames(Object.prototype), 'then']);
 
+/** Control characters (line breaks above all) and the two Unicode line separators JavaScript strings cannot hold raw. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+
+/**
+ * Whether any string in `value` (a chart's data) is a reserved name. Vega keys some of its internal
+ * maps by data values: a view that drew a category called `__proto__` is left broken for the next
+ * chart drawn on it ("Cannot read properties of undefined (reading 'datum')"), so such data is drawn
+ * on a view of its own (see `renderRaw`).
+ */
+export function hasReservedText(value: unknown): boolean {
+  if (typeof value === 'string') return VEGA_RESERVED.has(value);
+  if (Array.isArray(value)) return value.some(hasReservedText);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([key, item]) => VEGA_RESERVED.has(key) || hasReservedText(item));
+}
+
 /** Zero-width space: the text still reads the same, but is no longer a reserved name. */
 const ZERO_WIDTH_SPACE = '\u200b';
 
 /**
  * A copy of a spec's shape (a spec without its data) in which every string that is a reserved name
  * (a metric or group called `constructor`, `toString`, `__proto__`, …, used as a title) gets a
- * trailing zero-width space. Data values are not touched: they are not part of the shape.
+ * trailing zero-width space, and control characters (a name with a line break) become spaces. Data
+ * values are not touched: they are not part of the shape.
  */
 export function guardSpecText<T>(shape: T): T {
   const guard = (value: unknown): unknown => {
-    if (typeof value === 'string') return VEGA_RESERVED.has(value) ? `${value}${ZERO_WIDTH_SPACE}` : value;
+    if (typeof value === 'string') {
+      // A line break or other control character in a title ends the string literal Vega-Lite writes
+      // it into (a tooltip's field title: "Expression parse error"): shown as a space instead.
+      const text = value.replace(CONTROL_CHARACTERS, ' ');
+      return VEGA_RESERVED.has(text) ? `${text}${ZERO_WIDTH_SPACE}` : text;
+    }
     if (Array.isArray(value)) return value.map(guard);
     if (value === null || typeof value !== 'object') return value;
     const copy: Record<string, unknown> = {};

@@ -61,6 +61,34 @@ describe('charts with names that are Object.prototype properties', () => {
   });
 });
 
+describe('a chart with reserved names does not break the next chart', () => {
+  test('charts drawn after one whose data names `__proto__` come out as on fresh views', { timeout: 60_000 }, async () => {
+    for (const view of experimentChartViews({ record: recordWithNames(), headlineMetric: 'constructor' })) await renderChartView(view);
+    const metrics = { pp: 0.5, qq: 0.6 };
+    const plain = {
+      id: 'plain',
+      training: { history: [1, 2, 3].map((epoch) => ({ epoch, pp: epoch / 10, qq: epoch / 5 })) },
+      evaluation: {
+        testMetrics: [
+          { metric: 'pp', value: 0.5, ci95: 0.01 },
+          { metric: 'qq', value: 0.6 },
+        ],
+      },
+      comparison: {
+        baselines: [
+          { label: 'old', metrics },
+          { label: 'new', current: true, metrics },
+        ],
+      },
+    } as unknown as Experiment;
+    for (const view of experimentChartViews({ record: plain, headlineMetric: 'pp' })) {
+      const reused = await renderChartView(view);
+      const fresh = await renderChartView(view, { reuseViews: false });
+      expect(reused.svg, view.id).toBe(fresh.svg);
+    }
+  });
+});
+
 describe('guardSpecText', () => {
   test('marks reserved names with a zero-width space anywhere in a shape, and nothing else', () => {
     const shape = {
@@ -84,5 +112,40 @@ describe('guardSpecText', () => {
       note: 'a constructor',
     });
     expect(shape.title).toBe('constructor');
+  });
+});
+
+describe('charts with names holding line breaks', () => {
+  // Found by the pipeline fuzz test: a baseline metric named "x\n::error::forged" failed the build
+  // with "Expression parse error" (the name is a tooltip title inside a Vega expression string).
+  test('every chart renders, each break shown as a space', { timeout: 60_000 }, async () => {
+    const names = ['x\n::error::forged', 'a\r\nb', 'line\u2028sep'];
+    const metrics = Object.fromEntries(names.map((n, i) => [n, 0.5 + i / 10]));
+    const record = {
+      id: 'breaks',
+      training: { history: [1, 2, 3].map((epoch) => ({ epoch, ...Object.fromEntries(names.map((n, i) => [n, epoch / 10 + i])) })) },
+      evaluation: {
+        testMetrics: names.map((metric, i) => ({ metric, value: 0.5 + i / 10, ci95: 0.01 })),
+        disaggregated: [
+          { group: 'Overall', overall: true, n: 100, metrics },
+          { group: 'g\na', attributes: { 'at\ntr': 'g\na' }, n: 10, metrics },
+          { group: 'g\nb', attributes: { 'at\ntr': 'g\nb' }, n: 10, metrics },
+        ],
+      },
+      comparison: {
+        baselines: [
+          { label: '<script>x</script>', metrics },
+          { label: '', current: true, metrics },
+        ],
+      },
+      model: { hyperparameters: names.map((name) => ({ name, value: 1, searchSpace: { kind: 'range', min: 0, max: 2 } })) },
+    } as unknown as Experiment;
+    const views = experimentChartViews({ record, headlineMetric: names[0] });
+    expect(views.map((v) => v.id)).toContain('training-curves');
+    for (const view of views) {
+      const rendered = await renderChartView(view);
+      expect(rendered.svg, view.id).toMatch(/^<svg/);
+    }
+    expect(guardSpecText({ title: 'x\n::error::forged' })).toEqual({ title: 'x ::error::forged' });
   });
 });
