@@ -1,6 +1,6 @@
 /** What every label reader of the template parser works with: the entry it reads and the record it writes. */
 
-import type { Nodes, RootContent } from 'mdast';
+import type { Code, Nodes, RootContent } from 'mdast';
 import type { Source } from '../markdown-blocks.ts';
 import type { RecordBuilder } from '../record-builder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
@@ -53,6 +53,16 @@ export function blockOf<T extends RootContent['type']>(entry: Entry, ctx: Contex
   const block = entry.blocks.find((node) => node.type === type && !ctx.consumed.has(node));
   if (block) ctx.consumed.add(block);
   return block as Extract<RootContent, { type: T }> | undefined;
+}
+
+/** The first code block under an entry, not read yet, that `read` reads, with what it read (the block is not marked consumed). */
+export function firstCodeRead<T>(entry: Entry, ctx: Context, read: (code: Code) => T | undefined): { node: Code; value: T } | undefined {
+  for (const node of entry.blocks) {
+    if (node.type !== 'code' || ctx.consumed.has(node)) continue;
+    const value = read(node);
+    if (value !== undefined) return { node, value };
+  }
+  return undefined;
 }
 
 /** Every block of a type under an entry (marked as consumed). */

@@ -20,7 +20,7 @@ import {
 } from '../units.ts';
 import * as msg from '../messages.ts';
 import { parseClaim } from './comparison.ts';
-import { blockOf, blocksOf, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
+import { blockOf, blocksOf, firstCodeRead, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { column, mapMetricKey, metricCell, numberCell, readTableRows } from './table.ts';
 
 /** `Accuracy = 0.91`: a metric and its value with an equals sign. */
@@ -48,15 +48,15 @@ function metricItem(item: { text: string; position: SourcePosition; nested?: unk
   };
 }
 
-/** Items of a list that are test metrics (`metricItem`): a metric list when at least two are and they are most of it (or it is one metric). */
-function isMetricMajority(items: readonly { text: string; position: SourcePosition; nested?: unknown }[]): boolean {
-  const read = items.filter((item) => metricItem(item) !== undefined).length;
-  return items.length > 0 && (read === items.length || (read >= 2 && read * 2 > items.length));
+/** Whether the items read by `metricItem` make a metric list: all of them, or at least two and most. */
+function isMetricMajority(read: readonly (ReturnType<typeof metricItem> | undefined)[]): boolean {
+  const metrics = read.filter((m) => m !== undefined).length;
+  return read.length > 0 && (metrics === read.length || (metrics >= 2 && metrics * 2 > read.length));
 }
 
 /** True when a list is a list of test metrics (see `metricItem`): every item, or at least two and most of them. */
 export function isTestMetricList(items: readonly { text: string; position: SourcePosition; nested?: unknown }[]): boolean {
-  return isMetricMajority(items);
+  return isMetricMajority(items.map(metricItem));
 }
 
 /** The first list under an entry that nothing has read yet, without taking it. */
@@ -116,23 +116,21 @@ export function classificationReport(
 
 /** Test metrics from a classification report pasted under the entry (`classificationReport`); true when read. */
 function reportMetrics(entry: Entry, ctx: Context): boolean {
-  for (const node of entry.blocks) {
-    if (node.type !== 'code' || ctx.consumed.has(node)) continue;
+  const found = firstCodeRead(entry, ctx, (node) => {
     const { text, position } = codeOf(node);
-    const metrics = classificationReport(text, position);
-    if (metrics === undefined) continue;
-    const path: FieldPath = ['evaluation', 'testMetrics'];
-    ctx.b.set(
-      path,
-      metrics.map((m) => ({ metric: m.metric, value: m.value })),
-      position,
-    );
-    metrics.forEach((m, index) => {
-      for (const field of [[index], [index, 'metric'], [index, 'value']]) ctx.b.mark([...path, ...field], m.position);
-    });
-    return true;
-  }
-  return false;
+    return classificationReport(text, position);
+  });
+  if (found === undefined) return false;
+  const path: FieldPath = ['evaluation', 'testMetrics'];
+  ctx.b.set(
+    path,
+    found.value.map((m) => ({ metric: m.metric, value: m.value })),
+    codeOf(found.node).position,
+  );
+  found.value.forEach((m, index) => {
+    for (const field of [[index], [index, 'metric'], [index, 'value']]) ctx.b.mark([...path, ...field], m.position);
+  });
+  return true;
 }
 
 /**
@@ -145,8 +143,8 @@ function testMetricList(entry: Entry, ctx: Context): void {
   const list = unreadList(entry, ctx);
   if (!list) return;
   const items = itemsOf(ctx.source, list);
-  if (!isMetricMajority(items)) return;
   const metrics = items.map(metricItem);
+  if (!isMetricMajority(metrics)) return;
   ctx.consumed.add(list);
   const path: FieldPath = ['evaluation', 'testMetrics'];
   const read = items.flatMap((item, i) => {

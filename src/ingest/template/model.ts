@@ -5,7 +5,7 @@ import type { FieldPath, SourcePosition } from '../types.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { toCamelCase } from '../text.ts';
 import { parseEarlyStopping, parseNumber, parseScalar } from '../units.ts';
-import { blockOf, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
+import { blockOf, firstCodeRead, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { asLabelRules, itemRule, keyValueFields, keyValueItems, textRule, type ItemRule } from './fields.ts';
 import { column, readTableRows } from './table.ts';
 import { settingsOf, splitTopLevel, type Setting } from './settings-block.ts';
@@ -68,15 +68,9 @@ function inlineHyperparameters(
 
 /** The settings of the first code block under the entry that holds settings (`settingsOf`); the block is then read. */
 function settingsBlock(entry: Entry, ctx: Context): Setting[] | undefined {
-  for (const node of entry.blocks) {
-    if (node.type !== 'code' || ctx.consumed.has(node)) continue;
-    const settings = settingsOf(node);
-    if (settings !== undefined) {
-      ctx.consumed.add(node);
-      return settings;
-    }
-  }
-  return undefined;
+  const found = firstCodeRead(entry, ctx, settingsOf);
+  if (found) ctx.consumed.add(found.node);
+  return found?.value;
 }
 
 /** Hyperparameters written as a `name: value` list (`- learning_rate: 0.05`), on the label's line, or as a pasted config (`settingsOf`), in order. */
