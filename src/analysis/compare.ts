@@ -90,6 +90,13 @@ const ROW_KEYS: Readonly<Record<string, RowKey>> = {
 
 /** Merges key orders, keeping each one's relative order: keys only in a later list go right after their predecessor there. */
 export function mergeKeyOrder(...lists: readonly (readonly string[])[]): string[] {
+  // The usual case, records of one shape: the same keys in the same order (each list's keys are distinct).
+  const [first = []] = lists;
+  if (
+    lists.every((keys) => keys.length === first.length && keys.every((key, i) => key === first[i])) &&
+    new Set(first).size === first.length
+  )
+    return [...first];
   const result: string[] = [];
   for (const keys of lists) {
     let previous: string | undefined;
@@ -166,9 +173,15 @@ function walk(raw: readonly unknown[], path: string, schemaPath: string, rows: C
     }
     const keyed = arrays.map((a) => keyedRows(a, keyOf));
     const labels = new Map([...keyed].reverse().flatMap((k) => k.map((r) => [r.key, r.label] as const)));
+    // The first row with a key is the one compared (a numbered repeat can meet a written `a#2`).
+    const rowsByKey = keyed.map((k) => {
+      const byKey = new Map<string, unknown>();
+      for (const r of k) if (!byKey.has(r.key)) byKey.set(r.key, r.row);
+      return byKey;
+    });
     for (const key of mergeKeyOrder(...keyed.map((k) => k.map((r) => r.key)))) {
       walk(
-        keyed.map((k) => k.find((r) => r.key === key)?.row),
+        rowsByKey.map((byKey) => byKey.get(key)),
         `${path}[${labels.get(key) ?? key}]`,
         schemaPath,
         rows,
@@ -177,8 +190,11 @@ function walk(raw: readonly unknown[], path: string, schemaPath: string, rows: C
     return;
   }
   const present = values.map((v) => v !== undefined);
-  const first = JSON.stringify(values[0]);
-  const same = present.every(Boolean) && values.every((v) => v === values[0] || JSON.stringify(v) === first);
+  // Leaves are mostly numbers and strings: only objects and arrays (a leaf's empty ones) are compared as JSON.
+  let first: string | undefined;
+  const same =
+    present.every(Boolean) &&
+    values.every((v) => v === values[0] || (typeof v === 'object' && JSON.stringify(v) === (first ??= JSON.stringify(values[0]))));
   rows.push({ path, values: values.map((v) => v ?? null), present, same });
 }
 
