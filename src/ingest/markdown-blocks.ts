@@ -197,10 +197,27 @@ function splitDelimited(line: string, delimiter: string): { text: string; offset
 }
 
 /**
- * A fenced block of comma- or tab-separated values (what `metrics.csv` holds, pasted as ```csv),
- * read as a table: its first line the header, each cell placed where it is written. Undefined
- * unless the block is marked `csv`/`tsv` (or not marked), has a header of two or more cells and at
- * least one row, and every row has as many cells as the header.
+ * A number as a semicolon-separated file writes it where the decimal separator is a comma
+ * (`0,532`, `87,3 %`, `1.234,5`, `-1,5e-3`): what Excel and `DataFrame.to_csv(sep=';', decimal=',')`
+ * write in much of Europe.
+ */
+const COMMA_DECIMAL = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+),(\d+(?:[eE][+-]?\d+)?)(\s*%)?$/;
+
+/** A cell of a semicolon-separated file with its decimal comma written as a point; other cells as they are. */
+function pointDecimal(text: string): string {
+  const match = COMMA_DECIMAL.exec(text);
+  if (match === null) return text;
+  const [, sign = '', whole = '', fraction = '', percent = ''] = match;
+  return `${sign}${whole.replaceAll('.', '')}.${fraction}${percent}`;
+}
+
+/**
+ * A fenced block of comma-, semicolon- or tab-separated values (what `metrics.csv` holds, pasted as
+ * ```csv), read as a table: its first line the header, each cell placed where it is written.
+ * Undefined unless the block is marked `csv`/`tsv` (or not marked), has a header of two or more
+ * cells and at least one row, and every row has as many cells as the header. Commas separate cells
+ * when they can; semicolons otherwise, and then a comma in a number is its decimal separator
+ * (`0,532` is 0.532).
  */
 export function delimitedTableOf(source: Source, code: Code): TableData | undefined {
   if (code.lang && !/^(csv|tsv|text|txt)$/i.test(code.lang)) return undefined;
@@ -208,15 +225,21 @@ export function delimitedTableOf(source: Source, code: Code): TableData | undefi
   const lines = code.value.split('\n').map((text, index) => ({ text: text.replace(/\r$/, ''), line: first.line + index }));
   const filled = lines.filter((l) => l.text.trim() !== '');
   const headerLine = filled[0]?.text ?? '';
-  const delimiter = code.lang?.toLowerCase() === 'tsv' || headerLine.includes('\t') ? '\t' : ',';
-  const cellsOf = ({ text, line }: { text: string; line: number }): Cell[] => {
-    const written = source.lines[line - 1] ?? text;
-    const indent = Math.max(0, written.indexOf(text));
-    return splitDelimited(text, delimiter).map((cell) => ({ text: cell.text, position: { line, column: indent + cell.offset + 1 } }));
+  const tableWith = (delimiter: string): TableData | undefined => {
+    const cellsOf = ({ text, line }: { text: string; line: number }): Cell[] => {
+      const written = source.lines[line - 1] ?? text;
+      const indent = Math.max(0, written.indexOf(text));
+      return splitDelimited(text, delimiter).map((cell) => ({
+        text: delimiter === ';' ? pointDecimal(cell.text) : cell.text,
+        position: { line, column: indent + cell.offset + 1 },
+      }));
+    };
+    const [header, ...rows] = filled.map(cellsOf);
+    if (!header || header.length < 2 || rows.length === 0 || rows.some((row) => row.length !== header.length)) return undefined;
+    return { header, rows };
   };
-  const [header, ...rows] = filled.map(cellsOf);
-  if (!header || header.length < 2 || rows.length === 0 || rows.some((row) => row.length !== header.length)) return undefined;
-  return { header, rows };
+  if (code.lang?.toLowerCase() === 'tsv' || headerLine.includes('\t')) return tableWith('\t');
+  return tableWith(',') ?? (headerLine.includes(';') ? tableWith(';') : undefined);
 }
 
 /** The content of a fenced code block and the position of its first content line. */

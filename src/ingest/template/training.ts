@@ -9,7 +9,7 @@ import { parseDurationHours, parseEpoch, parseGpuCount, parseGpuHours, parseMass
 import { trainingLogTableOf } from '../training-log.ts';
 import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { asLabelRules, itemRule, keyValueFields, keyValueItems, type ItemRule } from './fields.ts';
-import { column, metricCell, numberCell, readTableRows } from './table.ts';
+import { column, mapMetricKey, metricCell, numberCell, readTableRows } from './table.ts';
 
 /**
  * The per-epoch table: first (or `Epoch`/`Step`) column is the epoch, the others metrics by header
@@ -33,6 +33,13 @@ const historyHandler: Handler = (entry, ctx) => {
   // A CSV is all its table; a console log holds more than its metrics (timings, warnings): it stays on the page too.
   if (pasted?.table !== undefined || gfm) ctx.consumed.add(block);
   const epoch = Math.max(0, column(table, /epoch|step|iteration|iter/));
+  // A proportion's column written in percent (`71.0%`) keys its values `Name (%)`, as in a metric map.
+  const names = table.header.map((head, index) =>
+    mapMetricKey(
+      stripEmphasis(head.text),
+      table.rows.map((row) => row[index]),
+    ),
+  );
   readTableRows(table, startOf(block), ctx, {
     path: ['training', 'history'],
     key: epoch,
@@ -42,7 +49,7 @@ const historyHandler: Handler = (entry, ctx) => {
       table.header.forEach((head, index) => {
         if (index === epoch) return;
         const cell = row[index];
-        write.set(stripEmphasis(head.text), metricCell(cell), cell);
+        write.set(names[index] ?? stripEmphasis(head.text), metricCell(cell), cell);
       });
     },
   });

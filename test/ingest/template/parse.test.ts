@@ -889,6 +889,36 @@ describe('a log with pasted CSV, inline settings and statements in cells', () =>
     expect(record.sections ?? []).toEqual([]);
   });
 
+  test('a semicolon-separated block with decimal commas (Excel, pandas `decimal=","`) is the per-epoch table, 0,61 read as 0.61', () => {
+    const european = text
+      .replace('epoch,train_loss,val_loss,"val auc"', 'epoch;train_loss;val_loss;"val auc"')
+      .replace('1,0.61,0.62,0.71', '1;0,61;0,62;71,0 %')
+      .replace('2,0.52,0.55,0.76', '2;0,52;1.234,5;76,5 %');
+    const history = (parseSource(european, { file: 'eu.md' }).data as { training?: { history?: unknown } }).training?.history;
+    // 1.234,5 groups thousands with a point, as a decimal-comma file does: 1234.5.
+    expect(history).toEqual([
+      { epoch: 1, train_loss: 0.61, val_loss: 0.62, 'val auc (%)': 71 },
+      { epoch: 2, train_loss: 0.52, val_loss: 1234.5, 'val auc (%)': 76.5 },
+    ]);
+  });
+
+  test('a per-epoch column of a proportion written in percent is keyed `Name (%)`: 71.0% stays 71 percent, not 71 as a fraction', () => {
+    const percent = text.replace('1,0.61,0.62,0.71', '1,0.61,0.62,71.0%').replace('2,0.52,0.55,0.76', '2,0.52,0.55,76.5%');
+    const history = (parseSource(percent, { file: 'pct.md' }).data as { training?: { history?: unknown } }).training?.history;
+    expect(history).toEqual([
+      { epoch: 1, train_loss: 0.61, val_loss: 0.62, 'val auc (%)': 71 },
+      { epoch: 2, train_loss: 0.52, val_loss: 0.55, 'val auc (%)': 76.5 },
+    ]);
+    // A loss is not a proportion: its name is kept as written whatever its cells say.
+    const gfm = ['## Training Results', '', '| Epoch | Loss | Acc |', '|---|---|---|', '| 1 | 0.61 | 71% |', '| 2 | 0.52 | 0.9% |'].join(
+      '\n',
+    );
+    expect((parseSource(gfm, { file: 'g.md' }).data as { training?: { history?: unknown } }).training?.history).toEqual([
+      { epoch: 1, Loss: 0.61, 'Acc (%)': 71 },
+      { epoch: 2, Loss: 0.52, 'Acc (%)': 0.9 },
+    ]);
+  });
+
   test('a CSV block with ragged rows, or in another language, stays a code block', () => {
     const ragged = parseSource(text.replace('2,0.52,0.55,0.76', '2,0.52,0.55'), { file: 'r.md' }).data as Record<string, unknown>;
     expect(ragged['training']).toBeUndefined();
