@@ -30,13 +30,20 @@ function splitEquals(text: string): { key: string; value: string; valueOffset: n
   return { key: stripEmphasis(match[1].trim()), value: match[2].trim(), valueOffset: text.length - match[2].length };
 }
 
+/** `Accuracy — 0.91` (an em or en dash, or a hyphen, with a space each side): a metric and its value. */
+function splitDash(text: string): { key: string; value: string; valueOffset: number } | undefined {
+  const match = /^([^:=—–]+?)\s+[—–-]\s+(\S.*)$/s.exec(text);
+  if (!match?.[1] || match[2] === undefined) return undefined;
+  return { key: stripEmphasis(match[1].trim()), value: match[2].trim(), valueOffset: text.length - match[2].length };
+}
+
 /**
- * `Accuracy: 0.869 ± 0.012` (or `Accuracy = 0.91`): one test metric, with where its value starts;
+ * `Accuracy: 0.869 ± 0.012` (or `Accuracy = 0.91`, `Accuracy — 0.91`): one test metric, with where its value starts;
  * undefined for anything else. A closing aside is the metric's note (`(5 seeds)`), or part of its
  * name when it says which figure it is (`Latency: 45 ms (p95)` → "Latency (p95)").
  */
 function metricItem(item: { text: string; position: SourcePosition; nested?: unknown }) {
-  const split = splitKeyValue(item.text) ?? splitEquals(item.text);
+  const split = splitKeyValue(item.text) ?? splitEquals(item.text) ?? splitDash(item.text);
   const key = split ? stripEmphasis(split.key).trim() : '';
   const statement = split && key !== '' && !item.nested ? parseMetricStatementWithAside(stripEmphasis(split.value)) : undefined;
   if (!split || !statement) return undefined;

@@ -287,6 +287,30 @@ describe('a list of test metrics with a few items that are not', () => {
     expect(parsed.diagnostics.map((d) => [d.level, d.line, d.path])).toEqual([['warning', 8, 'evaluation.testMetricsNote']]);
   });
 
+  test('a metric and its value separated by a spaced dash (`Accuracy — 92.6% [91.4, 93.8]`), each value placed where it is written', () => {
+    const parsed = parseSource(
+      [
+        '**Experiment ID**: a',
+        '',
+        '## Results (test)',
+        '',
+        '- Accuracy — 92.6% [91.4, 93.8]',
+        '- F1 (macro) – 0.925 ± 0.012',
+        '- Latency p50 - 8.1 ms',
+      ].join('\n'),
+      { file: 'a.md' },
+    );
+    const { record } = validateRecord(parsed, { file: 'a.md' });
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'Accuracy', value: 92.6, unit: '%', ci95: { low: 91.4, high: 93.8 } },
+      { metric: 'F1 (macro)', value: 0.925, ci95: 0.012 },
+      { metric: 'Latency p50', value: 8.1, unit: 'ms' },
+    ]);
+    // `- F1 (macro) – 0.925 …`: the value starts at column 16.
+    expect(parsed.positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 6, column: 16 });
+    expect(record?.sections).toBeUndefined();
+  });
+
   test('a list that is mostly not metrics stays in the section as written', () => {
     const { record } = load(
       ['**Experiment ID**: a', '', '## Results', '', '- Accuracy: 0.91', '- Better than last week', '- See the W&B run'].join('\n'),
