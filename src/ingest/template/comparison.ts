@@ -2,10 +2,12 @@
 
 import { setOwn } from '../../util/own.ts';
 import { parseClaimText } from '../../analysis/claims.ts';
-import { isBold, startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
+import type { List } from 'mdast';
+import { isBold, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type Cell, type Item } from '../markdown-blocks.ts';
+import { parseMetricCell } from '../units.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
-import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
+import { blockOf, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { keyValueItems } from './fields.ts';
 import { column, mapMetricKey, metricCell, readTableRows } from './table.ts';
 
@@ -15,10 +17,69 @@ function idInLabel(label: string): string | undefined {
   return aside && /\d/.test(aside) ? aside : undefined;
 }
 
-/** The baseline table: label, `current` for the **bold** row, metric columns, notes. */
+/** `accuracy 91.9%`, `F1: 0.918`, `AUC = 0.93`: a metric of a baseline written in a sentence, name then value. */
+const METRIC_PART = /^([A-Za-z][\w@/()\- .]{0,40}?)\s*(?:[:=]\s*|\s)([-+]?\.?\d\S*(?:\s*%)?)$/;
+
+/**
+ * `- Logistic regression: accuracy 82.3%, F1 0.815`: a baseline and its metrics in one list item,
+ * each value placed where it is written; undefined unless every comma-separated part is a metric
+ * and its value.
+ */
+function baselineItem(item: Item): { label: string; metrics: { name: string; cell: Cell }[] } | undefined {
+  const split = item.nested === undefined ? splitKeyValue(item.text) : undefined;
+  if (split === undefined || split.key === '' || split.value === '') return undefined;
+  const metrics: { name: string; cell: Cell }[] = [];
+  for (const part of split.value.matchAll(/[^,;]+/g)) {
+    const text = part[0].trim();
+    const match = METRIC_PART.exec(text);
+    if (!match?.[1] || match[2] === undefined || typeof parseMetricCell(match[2])?.value !== 'number') return undefined;
+    const at = split.valueOffset + part.index + (part[0].length - part[0].trimStart().length) + text.length - match[2].length;
+    metrics.push({
+      name: match[1].trim(),
+      cell: { text: match[2], position: { line: item.position.line, column: item.position.column + at } },
+    });
+  }
+  return metrics.length > 0 ? { label: split.key, metrics } : undefined;
+}
+
+/** True when every item of a list is a baseline and its metrics (see `baselineItem`). */
+export function isBaselineList(items: readonly Item[]): boolean {
+  return items.length > 0 && items.every((item) => baselineItem(item) !== undefined);
+}
+
+/** The baselines written as a list, one item each (`isBaselineList`); a proportion written in percent keys `Name (%)`. */
+function baselineList(entry: Entry, ctx: Context): void {
+  const list = entry.blocks.find((node): node is List => node.type === 'list' && !ctx.consumed.has(node));
+  if (!list) return;
+  const items = itemsOf(ctx.source, list);
+  if (!isBaselineList(items)) return;
+  ctx.consumed.add(list);
+  const path: FieldPath = ['comparison', 'baselines'];
+  const offset = ctx.b.lengthOf(path);
+  const rows = items.map((item, i) => {
+    const read = baselineItem(item) as NonNullable<ReturnType<typeof baselineItem>>;
+    const row: FieldPath = [...path, offset + i];
+    ctx.b.mark(row, item.position);
+    ctx.b.mark([...row, 'label'], item.position);
+    const metrics: Record<string, unknown> = {};
+    for (const { name, cell } of read.metrics) {
+      const key = mapMetricKey(name, [cell]);
+      setOwn(metrics, key, metricCell(cell));
+      ctx.b.mark([...row, 'metrics', key], cell.position);
+    }
+    const id = idInLabel(read.label);
+    return { label: read.label, ...(id ? { experimentId: id } : {}), metrics };
+  });
+  ctx.b.append(path, rows, items[0]?.position ?? startOf(list));
+}
+
+/** The baseline table (label, `current` for the **bold** row, metric columns, notes), or a list of baselines. */
 const baselinesHandler: Handler = (entry, ctx) => {
   const block = blockOf(entry, ctx, 'table');
-  if (!block) return;
+  if (!block) {
+    baselineList(entry, ctx);
+    return;
+  }
   const table = tableOf(ctx.source, block);
   const label = 0;
   const notes = column(table, /note|comment|remark|description/, [label]);

@@ -10,7 +10,7 @@ import { isPlaceholder } from '../placeholder.ts';
 import { parseScalar } from '../units.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import { type Context, type Entry, type LabelRule, type TableRule } from './context.ts';
-import { COMPARISON_RULES, COMPARISON_TABLES } from './comparison.ts';
+import { COMPARISON_RULES, COMPARISON_TABLES, isBaselineList } from './comparison.ts';
 import { DATASET_NAME_RULE, DATASET_RULES, SPLITS_RULE } from './dataset.ts';
 import type { SectionLabels } from './entries.ts';
 import { EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList } from './evaluation.ts';
@@ -78,6 +78,8 @@ export const SECTION_LIST_RULES: Readonly<Partial<Record<SectionKey, (items: Lis
       ? 'Recommendations'
       : undefined,
   evaluation: (items) => (isTestMetricList(items) ? 'Test Set Performance' : undefined),
+  // `- Logistic regression: accuracy 82.3%, F1 0.815`: one baseline per item.
+  comparison: (items) => (isBaselineList(items) ? 'Baseline Models' : undefined),
   // `- learning_rate: 3e-5` under `## Setup`: settings named as code names them (`epochs: 3` among
   // them); a list of the section's own labels (`- Optimizer: AdamW`) is read label by label instead.
   model: (items) => {

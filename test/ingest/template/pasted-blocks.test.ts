@@ -344,3 +344,36 @@ describe('what a template leaves behind', () => {
     expect(record.sections).toEqual([{ title: 'Notes', markdown: 'Kept: the words after the comment.' }]);
   });
 });
+
+describe('baselines written as a list', () => {
+  const text = [
+    '**Experiment ID**: b2',
+    '',
+    '## Results',
+    '- Accuracy: 92.6%',
+    '',
+    '## Baselines',
+    '- BERT-base without LLRD: accuracy 91.9%, F1 0.918',
+    '- Previous best (exp-042): AUC = 0.931; F1: 0.9',
+  ].join('\n');
+
+  test('one baseline per item, each metric at its value; a proportion in percent keyed `Name (%)`, an id in the label kept', () => {
+    const parsed = parseSource(text, { file: 'b2.md' });
+    const { record } = validateRecord(parsed, { file: 'b2.md' });
+    expect(record?.comparison?.baselines).toEqual([
+      { label: 'BERT-base without LLRD', metrics: { 'accuracy (%)': 91.9, F1: 0.918 } },
+      { label: 'Previous best (exp-042)', experimentId: 'exp-042', metrics: { AUC: 0.931, F1: 0.9 } },
+    ]);
+    // `- BERT-base without LLRD: accuracy 91.9%, F1 0.918`: 91.9% starts at column 36, 0.918 at 46.
+    expect(parsed.positions.get('comparison.baselines.0.metrics.accuracy (%)')).toEqual({ line: 7, column: 36 });
+    expect(parsed.positions.get('comparison.baselines.0.metrics.F1')).toEqual({ line: 7, column: 46 });
+    expect(parsed.positions.get('comparison.baselines.1.metrics.F1')).toEqual({ line: 8, column: 45 });
+    expect(record?.sections).toBeUndefined();
+  });
+
+  test('a list with an item that is not a baseline and its metrics stays in the section as written', () => {
+    const { record } = load(text.replace('- Previous best (exp-042): AUC = 0.931; F1: 0.9', '- Previous best: see the W&B report'));
+    expect(record.comparison).toBeUndefined();
+    expect(record.sections?.[0]?.markdown).toContain('- BERT-base without LLRD: accuracy 91.9%, F1 0.918');
+  });
+});
