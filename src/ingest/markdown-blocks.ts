@@ -5,6 +5,7 @@
 
 import type { Code, List, ListItem, Nodes, Paragraph, Table } from 'mdast';
 import type { SourcePosition } from './types.ts';
+import { pointDecimal } from './units.ts';
 
 /** The text of a file with helpers to slice it by mdast positions. */
 export interface Source {
@@ -194,21 +195,6 @@ function splitDelimited(line: string, delimiter: string): { text: string; offset
     } else text += c;
   }
   return cells;
-}
-
-/**
- * A number as a semicolon-separated file writes it where the decimal separator is a comma
- * (`0,532`, `87,3 %`, `1.234,5`, `-1,5e-3`): what Excel and `DataFrame.to_csv(sep=';', decimal=',')`
- * write in much of Europe.
- */
-const COMMA_DECIMAL = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+),(\d+(?:[eE][+-]?\d+)?)(\s*%)?$/;
-
-/** A cell of a semicolon-separated file with its decimal comma written as a point; other cells as they are. */
-function pointDecimal(text: string): string {
-  const match = COMMA_DECIMAL.exec(text);
-  if (match === null) return text;
-  const [, sign = '', whole = '', fraction = '', percent = ''] = match;
-  return `${sign}${whole.replaceAll('.', '')}.${fraction}${percent}`;
 }
 
 /**

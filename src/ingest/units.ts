@@ -305,3 +305,18 @@ export function parseEpoch(text: string): number | undefined {
   const match = /^(?:epoch|ep\.?|step|iter(?:ation)?)?\s*(\d+)\s*(?:\/\s*\d+)?$/i.exec(text.trim());
   return match?.[1] === undefined ? parseNumber(text) : Number(match[1]);
 }
+
+/**
+ * A number as a semicolon-separated file writes it where the decimal separator is a comma
+ * (`0,532`, `87,3 %`, `1.234,5`, `-1,5e-3`): what Excel and `DataFrame.to_csv(sep=';', decimal=',')`
+ * write in much of Europe.
+ */
+const COMMA_DECIMAL = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+),(\d+(?:[eE][+-]?\d+)?)(\s*%)?$/;
+
+/** A cell of a semicolon-separated file with its decimal comma written as a point; other cells as they are. */
+export function pointDecimal(text: string): string {
+  const match = COMMA_DECIMAL.exec(text);
+  if (match === null) return text;
+  const [, sign = '', whole = '', fraction = '', percent = ''] = match;
+  return `${sign}${whole.replaceAll('.', '')}.${fraction}${percent}`;
+}

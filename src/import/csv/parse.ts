@@ -1,3 +1,4 @@
+import { pointDecimal } from '../../ingest/units.ts';
 import { messages } from './messages.ts';
 
 /** A CSV table: the header and the rows, every row as long as the header. */
@@ -10,10 +11,20 @@ export interface CsvTable {
 }
 
 /**
+ * The cell separator of a file: a semicolon when its first line has semicolons and no comma (what
+ * Excel and `to_csv(sep=';', decimal=',')` write where the decimal separator is a comma), else a comma.
+ */
+function delimiterOf(body: string): ',' | ';' {
+  const first = body.slice(0, body.search(/\r?\n|$/));
+  return first.includes(';') && !first.includes(',') ? ';' : ',';
+}
+
+/**
  * Parses CSV as RFC 4180 describes it (comma-separated, `"` quoting with `""` for a quote,
- * CRLF or LF line ends; a UTF-8 byte-order mark is dropped; blank lines are skipped). Throws an
- * `ImportError` for an unclosed quote, a row with the wrong number of cells, a repeated column
- * name or an empty file.
+ * CRLF or LF line ends; a UTF-8 byte-order mark is dropped; blank lines are skipped). A file whose
+ * header is separated by semicolons is read with semicolons, and a decimal comma in its cells is
+ * a point (`0,532` → `0.532`). Throws an `ImportError` for an unclosed quote, a row with the wrong
+ * number of cells, a repeated column name or an empty file.
  */
 export function parseCsv(text: string): CsvTable {
   if (text.includes('\u0000')) throw messages.notText();
@@ -27,6 +38,7 @@ export function parseCsv(text: string): CsvTable {
   let atCellStart = true;
   let rowHasContent = false;
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const delimiter = delimiterOf(body);
   const endRow = (): void => {
     cells.push(cell);
     if (rowHasContent || cells.length > 1) records.push({ cells, line: recordLine });
@@ -54,7 +66,7 @@ export function parseCsv(text: string): CsvTable {
       quoteLine = line;
       atCellStart = false;
       rowHasContent = true;
-    } else if (char === ',') {
+    } else if (char === delimiter) {
       cells.push(cell);
       cell = '';
       atCellStart = true;
@@ -82,5 +94,10 @@ export function parseCsv(text: string): CsvTable {
   }
   for (const record of rest)
     if (record.cells.length !== columns.length) throw messages.ragged(record.line, record.cells.length, columns.length);
-  return { columns, rows: rest.map((record) => record.cells), lines: rest.map((record) => record.line) };
+  const decimal = (cell: string): string => {
+    const point = pointDecimal(cell.trim());
+    return point === cell.trim() ? cell : point;
+  };
+  const rows = rest.map((record) => (delimiter === ';' ? record.cells.map(decimal) : record.cells));
+  return { columns, rows, lines: rest.map((record) => record.line) };
 }

@@ -21,6 +21,19 @@ describe('parseCsv', () => {
     });
   });
 
+  test('a semicolon-separated file (Excel, `to_csv(sep=";", decimal=",")`): semicolons separate, a decimal comma is a point', () => {
+    expect(parseCsv('epoch;val_loss;note;acc\n1;0,640;"a; b";87,3 %\n2;1.234,5;x, y;-1,5e-3\n')).toEqual({
+      columns: ['epoch', 'val_loss', 'note', 'acc'],
+      rows: [
+        ['1', '0.640', 'a; b', '87.3 %'],
+        ['2', '1234.5', 'x, y', '-1.5e-3'],
+      ],
+      lines: [2, 3],
+    });
+    // A comma in the header: a comma-separated file, its cells as written.
+    expect(parseCsv('a,b;c\n1;2,3\n').rows).toEqual([['1;2', '3']]);
+  });
+
   test.each([
     ['', messages.empty()],
     ['a,b\n"open,1\n', messages.unterminatedQuote(2)],
