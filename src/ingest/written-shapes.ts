@@ -11,6 +11,9 @@
  * - `training.history: { epoch: [1, 2], loss: [0.9, 0.7] }` — columns of equal length, as pandas'
  *   `to_dict("list")` writes a metrics frame → one row per epoch (numbered 1, 2, … when no column is
  *   `epoch` or `step`, as Keras' `history.history` is written);
+ * - top-level `params`, `metrics`, `history`, `parent`, `author` (as MLflow and habit name them) → the
+ *   record's `model.hyperparameters`, `evaluation.testMetrics`, `training.history`, `lineage.parent`,
+ *   `experimenter`, when the record does not give those too;
  * Anything else is left as written, for validation to report. Returns where each new path is
  * written in the source, so that a problem inside a converted part still points at its line.
  */
@@ -21,8 +24,79 @@ import { setOwn } from '../util/own.ts';
 /** New dotted path → the source path it was read from. */
 export type PathAliases = Map<string, string>;
 
+/**
+ * Top-level keys that tracking tools and habit give (MLflow's `params` and `metrics`, `parent`,
+ * `author`), by their name lower-cased without `_`, `-` or spaces → where the record holds them, and
+ * the kind of value that may move there.
+ */
+const TOP_LEVEL_HOMES: ReadonlyMap<string, { path: readonly string[]; holds: 'table' | 'text' }> = new Map(
+  Object.entries({
+    params: { path: ['model', 'hyperparameters'], holds: 'table' },
+    parameters: { path: ['model', 'hyperparameters'], holds: 'table' },
+    hyperparameters: { path: ['model', 'hyperparameters'], holds: 'table' },
+    hparams: { path: ['model', 'hyperparameters'], holds: 'table' },
+    metrics: { path: ['evaluation', 'testMetrics'], holds: 'table' },
+    testmetrics: { path: ['evaluation', 'testMetrics'], holds: 'table' },
+    history: { path: ['training', 'history'], holds: 'table' },
+    trainingmetrics: { path: ['training', 'history'], holds: 'table' },
+    parent: { path: ['lineage', 'parent'], holds: 'text' },
+    parentid: { path: ['lineage', 'parent'], holds: 'text' },
+    author: { path: ['experimenter'], holds: 'text' },
+    owner: { path: ['experimenter'], holds: 'text' },
+    runname: { path: ['name'], holds: 'text' },
+  }),
+);
+
+/**
+ * Moves each top-level key of `TOP_LEVEL_HOMES` to its home when the home is empty and the value is
+ * of its kind (a map or a list of rows for a table, text for a field); returns the moves (home → key). Anything
+ * else stays where it is written, and validation says where Logbook reads it.
+ */
+function moveHome(data: Record<string, unknown>): Map<string, string> {
+  const moved = new Map<string, string>();
+  for (const key of Object.keys(data)) {
+    const home = TOP_LEVEL_HOMES.get(key.toLowerCase().replace(/[\s_-]/g, ''));
+    const value = data[key];
+    if (home === undefined || key === home.path[0]) continue;
+    // A table is a map or a list of rows (a model card's `metrics: [accuracy]` names metrics, and stays).
+    const fits =
+      home.holds === 'text'
+        ? typeof value === 'string' && value.trim() !== ''
+        : isPlainObject(value) || (Array.isArray(value) && value.length > 0 && value.every(isPlainObject));
+    if (!fits) continue;
+    let holder: Record<string, unknown> = data;
+    for (const part of home.path.slice(0, -1)) {
+      const next = holder[part];
+      if (next === undefined) setOwn(holder, part, {});
+      else if (!isPlainObject(next)) break;
+      holder = holder[part] as Record<string, unknown>;
+    }
+    const field = home.path.at(-1) as string;
+    if (holder === data && home.path.length > 1) continue;
+    if (holder[field] !== undefined && holder[field] !== null) continue;
+    setOwn(holder, field, value);
+    delete data[key];
+    moved.set(home.path.join('.'), key);
+  }
+  return moved;
+}
+
 /** Converts the parts of `data` described above in place; returns the path aliases for their positions. */
 export function readWrittenShapes(data: Record<string, unknown>): PathAliases {
+  const moved = moveHome(data);
+  const aliases = readShapes(data);
+  if (moved.size === 0) return aliases;
+  // A part read from a moved key is written under that key: `model.hyperparameters.lr` → `params.lr`.
+  const source = (path: string): string => {
+    for (const [home, key] of moved) if (path === home || path.startsWith(`${home}.`)) return key + path.slice(home.length);
+    return path;
+  };
+  for (const [path, from] of aliases) aliases.set(path, source(from));
+  for (const [home, key] of moved) if (!aliases.has(home)) aliases.set(home, key);
+  return aliases;
+}
+
+function readShapes(data: Record<string, unknown>): PathAliases {
   const aliases: PathAliases = new Map();
   const tags = data['tags'];
   if (Array.isArray(tags)) {

@@ -98,11 +98,46 @@ describe('record parts in the shape people write them', () => {
     expect(ragged.problems).toEqual([expect.stringMatching(/training\.history: expected a list/)]);
   });
 
-  test('top-level params and metrics, as MLflow names them, are kept with a hint naming the field that reads them', () => {
-    const { problems } = validate(['---', 'id: p', 'params:', '  lr: 0.1', 'metrics:', '  f1: 0.8', '---'].join('\n'), 'p.md');
+  test('top-level params, metrics, parent and author, as MLflow and habit name them, are read where the record holds them', () => {
+    const text = ['---', 'id: p', 'author: Ann Lee', 'parent: p0', 'params:', '  lr: 0.1', 'metrics:', '  f1: 81.5%', '---'].join('\n');
+    const { record, problems } = validate(text, 'p.md');
+    expect(problems).toEqual([]);
+    expect(record).toMatchObject({
+      experimenter: 'Ann Lee',
+      lineage: { parent: 'p0' },
+      model: { hyperparameters: [{ name: 'lr', value: 0.1 }] },
+      evaluation: { testMetrics: [{ metric: 'f1', value: 81.5, unit: '%' }] },
+    });
+    // A problem in a moved part points at the line it is written on (`  auc: high` is line 9, its value at column 8).
+    const bad = validate(text.replace('  f1: 81.5%', '  f1: 81.5%\n  auc: high'), 'p.md');
+    expect(bad.problems).toEqual([expect.stringMatching(/^p\.md:9:8 evaluation\.testMetrics\.1\.value: /)]);
+  });
+
+  test("a model card's `metrics: [accuracy]` (names, not values) stays where it is written", () => {
+    const { record } = validate(['---', 'id: card', 'metrics: [accuracy]', '---'].join('\n'), 'card.md');
+    expect(record).toMatchObject({ metrics: ['accuracy'] });
+    expect((record as { evaluation?: unknown }).evaluation).toBeUndefined();
+  });
+
+  test('JSON too: `json.dump({"params": …, "metrics": …})` is read, a problem in it placed at its line', () => {
+    const ok = validate('{ "id": "j", "params": { "lr": 0.1 }, "metrics": { "acc": 0.91 } }', 'j.json');
+    expect(ok.problems).toEqual([]);
+    expect(ok.record).toMatchObject({
+      model: { hyperparameters: [{ name: 'lr', value: 0.1 }] },
+      evaluation: { testMetrics: [{ metric: 'acc', value: 0.91 }] },
+    });
+    const bad = validate(['{', '  "id": "j",', '  "params": {', '    "hidden": [64, 32]', '  }', '}'].join('\n'), 'j.json');
+    expect(bad.problems).toEqual([expect.stringMatching(/^j\.json:4:\d+ model\.hyperparameters\.0\.value: /)]);
+  });
+
+  test('a top-level params beside the field it stands for is kept as written, with a hint naming that field', () => {
+    const text = ['---', 'id: p', 'params:', '  lr: 0.1', 'model:', '  hyperparameters:', '    lr: 0.2', 'metrics: 0.8', '---'].join('\n');
+    const { record, problems } = validate(text, 'p.md');
+    expect(record).toMatchObject({ model: { hyperparameters: [{ name: 'lr', value: 0.2 }] }, params: { lr: 0.1 }, metrics: 0.8 });
+    // Nor does a value of another kind move (`metrics: 0.8` is no table of metrics; nor a model card's `metrics: [accuracy]`).
     expect(problems).toEqual([
       expect.stringMatching(/^p\.md:3:1 params: unknown field "params" .* "model\.hyperparameters"/),
-      expect.stringMatching(/^p\.md:5:1 metrics: unknown field "metrics" .* "evaluation\.testMetrics"/),
+      expect.stringMatching(/^p\.md:8:1 metrics: unknown field "metrics" .* "evaluation\.testMetrics"/),
     ]);
   });
 
