@@ -2,12 +2,11 @@
 
 import { setOwn } from '../../util/own.ts';
 import { parseClaimText } from '../../analysis/claims.ts';
-import type { List } from 'mdast';
 import { isBold, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type Cell, type Item } from '../markdown-blocks.ts';
 import { parseMetricCell } from '../units.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
-import { blockOf, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
+import { blockOf, unreadList, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { keyValueItems } from './fields.ts';
 import { column, mapMetricKey, metricCell, readTableRows } from './table.ts';
 
@@ -49,7 +48,7 @@ export function isBaselineList(items: readonly Item[]): boolean {
 
 /** The baselines written as a list, one item each (`isBaselineList`); a proportion written in percent keys `Name (%)`. */
 function baselineList(entry: Entry, ctx: Context): void {
-  const list = entry.blocks.find((node): node is List => node.type === 'list' && !ctx.consumed.has(node));
+  const list = unreadList(entry, ctx);
   if (!list) return;
   const items = itemsOf(ctx.source, list);
   if (!isBaselineList(items)) return;

@@ -1,6 +1,6 @@
 /** What every label reader of the template parser works with: the entry it reads and the record it writes. */
 
-import type { Code, Nodes, RootContent } from 'mdast';
+import type { Code, List, Nodes, RootContent } from 'mdast';
 import type { Source } from '../markdown-blocks.ts';
 import type { RecordBuilder } from '../record-builder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
@@ -53,6 +53,11 @@ export function blockOf<T extends RootContent['type']>(entry: Entry, ctx: Contex
   const block = entry.blocks.find((node) => node.type === type && !ctx.consumed.has(node));
   if (block) ctx.consumed.add(block);
   return block as Extract<RootContent, { type: T }> | undefined;
+}
+
+/** The first list under an entry that nothing has read yet, without taking it. */
+export function unreadList(entry: Entry, ctx: Context): List | undefined {
+  return entry.blocks.find((node): node is List => node.type === 'list' && !ctx.consumed.has(node));
 }
 
 /** The first code block under an entry, not read yet, that `read` reads, with what it read (the block is not marked consumed). */

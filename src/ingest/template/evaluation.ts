@@ -6,7 +6,6 @@ import { codeOf, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type T
 import { isPlaceholder } from '../placeholder.ts';
 import { isPlainObject } from '../finish.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
-import type { List } from 'mdast';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import {
   isNotMeasured,
@@ -20,7 +19,17 @@ import {
 } from '../units.ts';
 import * as msg from '../messages.ts';
 import { parseClaim } from './comparison.ts';
-import { blockOf, blocksOf, firstCodeRead, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
+import {
+  blockOf,
+  blocksOf,
+  firstCodeRead,
+  unreadList,
+  type Context,
+  type Entry,
+  type Handler,
+  type LabelRule,
+  type TableRule,
+} from './context.ts';
 import { column, mapMetricKey, metricCell, numberCell, readTableRows } from './table.ts';
 
 /** `Accuracy = 0.91`: a metric and its value with an equals sign. */
@@ -64,11 +73,6 @@ function isMetricMajority(read: readonly (ReturnType<typeof metricItem> | undefi
 /** True when a list is a list of test metrics (see `metricItem`): every item, or at least two and most of them. */
 export function isTestMetricList(items: readonly { text: string; position: SourcePosition; nested?: unknown }[]): boolean {
   return isMetricMajority(items.map(metricItem));
-}
-
-/** The first list under an entry that nothing has read yet, without taking it. */
-function unreadList(entry: Entry, ctx: Context): List | undefined {
-  return entry.blocks.find((node): node is List => node.type === 'list' && !ctx.consumed.has(node));
 }
 
 /** The averaged rows of a classification report, and the names their metrics get. */
