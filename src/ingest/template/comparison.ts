@@ -2,6 +2,7 @@
 
 import { setOwn } from '../../util/own.ts';
 import { parseClaimText } from '../../analysis/claims.ts';
+import { metricInfo } from '../../analysis/metrics.ts';
 import { isBold, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type Cell, type Item } from '../markdown-blocks.ts';
 import { parseMetricCell } from '../units.ts';
 import { isPlaceholder } from '../placeholder.ts';
@@ -22,7 +23,7 @@ const METRIC_PART = /^([A-Za-z][\w@/()\- .]{0,40}?)\s*(?:[:=]\s*|\s)([-+]?\.?\d\
 /**
  * `- Logistic regression: accuracy 82.3%, F1 0.815`: a baseline and its metrics in one list item,
  * each value placed where it is written; undefined unless every comma-separated part is a metric
- * and its value.
+ * Logbook knows and its value (`- Baseline: ResNet 50` names a model, not a metric "ResNet").
  */
 function baselineItem(item: Item): { label: string; metrics: { name: string; cell: Cell }[] } | undefined {
   const split = item.nested === undefined ? splitKeyValue(item.text) : undefined;
@@ -31,7 +32,8 @@ function baselineItem(item: Item): { label: string; metrics: { name: string; cel
   for (const part of split.value.matchAll(/[^,;]+/g)) {
     const text = part[0].trim();
     const match = METRIC_PART.exec(text);
-    if (!match?.[1] || match[2] === undefined || typeof parseMetricCell(match[2])?.value !== 'number') return undefined;
+    if (!match?.[1] || match[2] === undefined || metricInfo(match[1].trim()).kind === null) return undefined;
+    if (typeof parseMetricCell(match[2])?.value !== 'number') return undefined;
     const at = split.valueOffset + part.index + (part[0].length - part[0].trimStart().length) + text.length - match[2].length;
     metrics.push({
       name: match[1].trim(),
@@ -51,12 +53,13 @@ function baselineList(entry: Entry, ctx: Context): void {
   const list = unreadList(entry, ctx);
   if (!list) return;
   const items = itemsOf(ctx.source, list);
-  if (!isBaselineList(items)) return;
+  const baselines = items.map(baselineItem);
+  if (baselines.length === 0 || baselines.some((b) => b === undefined)) return;
   ctx.consumed.add(list);
   const path: FieldPath = ['comparison', 'baselines'];
   const offset = ctx.b.lengthOf(path);
   const rows = items.map((item, i) => {
-    const read = baselineItem(item) as NonNullable<ReturnType<typeof baselineItem>>;
+    const read = baselines[i] as NonNullable<ReturnType<typeof baselineItem>>;
     const row: FieldPath = [...path, offset + i];
     ctx.b.mark(row, item.position);
     ctx.b.mark([...row, 'label'], item.position);

@@ -371,6 +371,12 @@ describe('baselines written as a list', () => {
     expect(record?.sections).toBeUndefined();
   });
 
+  test('a model named with a number (`- Baseline: ResNet 50`) is no metric: the list stays text', () => {
+    const { record } = load(['**Experiment ID**: b3', '', '## Baselines', '- Baseline: ResNet 50', '- Previous: Llama 3.1'].join('\n'));
+    expect(record.comparison?.baselines).toBeUndefined();
+    expect(record.sections?.[0]?.markdown).toContain('- Baseline: ResNet 50');
+  });
+
   test('a list with an item that is not a baseline and its metrics stays in the section as written', () => {
     const { record } = load(text.replace('- Previous best (exp-042): AUC = 0.931; F1: 0.9', '- Previous best: see the W&B report'));
     expect(record.comparison).toBeUndefined();
