@@ -14,6 +14,7 @@ import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type Sour
 import { parseNumber, parseWrittenInterval } from './units.ts';
 import { pushAll } from '../util/arrays.ts';
 import { statusFromWords } from './status.ts';
+import { TOP_LEVEL_HOMES, topLevelName } from './written-shapes.ts';
 
 /** The parts of a zod issue this module reads (zod's issue union, loosened for uniform access). */
 interface Issue {
@@ -334,28 +335,16 @@ function arrayElement(schema: z.ZodType): z.ZodType | undefined {
 /**
  * Top-level names other tools give to what a record holds deeper down (MLflow's `params` and
  * `metrics`, a `history` dict, a `parent`): an unknown key with one of these names gets a hint
- * naming the field, though it is not spelt alike. Keys compared in lower case without `_`, `-`, spaces.
+ * naming the field, though it is not spelt alike. Those of `TOP_LEVEL_HOMES` are moved there when
+ * they can be (see written-shapes.ts), so the hint is for one that could not; the others have no
+ * single home to move to.
  */
-const TOP_LEVEL_ELSEWHERE: ReadonlyMap<string, string> = new Map(
-  Object.entries({
-    params: 'model.hyperparameters',
-    parameters: 'model.hyperparameters',
-    hyperparameters: 'model.hyperparameters',
-    hparams: 'model.hyperparameters',
-    metrics: 'evaluation.testMetrics',
-    testmetrics: 'evaluation.testMetrics',
-    results: 'evaluation.testMetrics',
-    history: 'training.history',
-    trainingmetrics: 'training.history',
-    parent: 'lineage.parent',
-    parentid: 'lineage.parent',
-    author: 'experimenter',
-    owner: 'experimenter',
-    user: 'experimenter',
-    runname: 'name',
-    runid: 'trackers',
-  }),
-);
+const TOP_LEVEL_ELSEWHERE: ReadonlyMap<string, string> = new Map([
+  ...[...TOP_LEVEL_HOMES].map(([name, home]) => [name, home.path.join('.')] as const),
+  ['results', 'evaluation.testMetrics'],
+  ['user', 'experimenter'],
+  ['runid', 'trackers'],
+]);
 
 /** "Did you mean" warnings for unknown keys close to a known key, at every level the schema defines. */
 function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSource, file: string): Diagnostic[] {
@@ -386,7 +375,7 @@ function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSou
       // The template parser's note beside a field (`hyperparametersNote`) has its own warning.
       if (key.endsWith('Note') && object.shape[key.slice(0, -'Note'.length)] !== undefined) continue;
       const suggestion = closestMatch(key, Object.keys(object.shape));
-      const lives = at.length === 0 ? TOP_LEVEL_ELSEWHERE.get(key.toLowerCase().replace(/[\s_-]/g, '')) : undefined;
+      const lives = at.length === 0 ? TOP_LEVEL_ELSEWHERE.get(topLevelName(key)) : undefined;
       if (!suggestion && !lives) continue;
       const keyPath = [...at, key];
       warnings.push({

@@ -29,7 +29,7 @@ export type PathAliases = Map<string, string>;
  * `author`), by their name lower-cased without `_`, `-` or spaces → where the record holds them, and
  * the kind of value that may move there.
  */
-const TOP_LEVEL_HOMES: ReadonlyMap<string, { path: readonly string[]; holds: 'table' | 'text' }> = new Map(
+export const TOP_LEVEL_HOMES: ReadonlyMap<string, { path: readonly string[]; holds: 'table' | 'text' }> = new Map(
   Object.entries({
     params: { path: ['model', 'hyperparameters'], holds: 'table' },
     parameters: { path: ['model', 'hyperparameters'], holds: 'table' },
@@ -47,6 +47,11 @@ const TOP_LEVEL_HOMES: ReadonlyMap<string, { path: readonly string[]; holds: 'ta
   }),
 );
 
+/** A top-level key as `TOP_LEVEL_HOMES` names it: lower case, without `_`, `-` or spaces. */
+export function topLevelName(key: string): string {
+  return key.toLowerCase().replace(/[\s_-]/g, '');
+}
+
 /**
  * Moves each top-level key of `TOP_LEVEL_HOMES` to its home when the home is empty and the value is
  * of its kind (a map or a list of rows for a table, text for a field); returns the moves (home → key). Anything
@@ -55,7 +60,7 @@ const TOP_LEVEL_HOMES: ReadonlyMap<string, { path: readonly string[]; holds: 'ta
 function moveHome(data: Record<string, unknown>): Map<string, string> {
   const moved = new Map<string, string>();
   for (const key of Object.keys(data)) {
-    const home = TOP_LEVEL_HOMES.get(key.toLowerCase().replace(/[\s_-]/g, ''));
+    const home = TOP_LEVEL_HOMES.get(topLevelName(key));
     const value = data[key];
     if (home === undefined || key === home.path[0]) continue;
     // A table is a map or a list of rows (a model card's `metrics: [accuracy]` names metrics, and stays).
