@@ -3,7 +3,8 @@
  * written (a source slice, so Markdown, HTML and `javascript:` stay plain text) and where it starts.
  */
 
-import type { Code, List, ListItem, Nodes, Paragraph, Table } from 'mdast';
+import type { Code, List, ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast';
+import { htmlTableNode, readHtmlTable } from '../util/html-table.ts';
 import type { SourcePosition } from './types.ts';
 import { pointDecimal } from './units.ts';
 
@@ -11,6 +12,27 @@ import { pointDecimal } from './units.ts';
 export interface Source {
   text: string;
   lines: readonly string[];
+}
+
+/**
+ * Top-level HTML blocks that are a table of text (a pasted DataFrame, see `readHtmlTable`) as GFM
+ * tables, each cell placed where its text is written; every other node as it is.
+ */
+export function withHtmlTables(nodes: readonly RootContent[]): RootContent[] {
+  return nodes.map((node) => {
+    const start = node.position?.start;
+    if (node.type !== 'html' || start?.offset === undefined) return node;
+    const table = readHtmlTable(node.value);
+    if (table === undefined) return node;
+    const base = start.offset;
+    const pointAt = (offset: number): { line: number; column: number; offset: number } => {
+      const before = node.value.slice(0, offset);
+      const breaks = before.split('\n').length - 1;
+      const column = breaks === 0 ? start.column + offset : offset - before.lastIndexOf('\n');
+      return { line: start.line + breaks, column, offset: base + offset };
+    };
+    return { ...htmlTableNode(table, pointAt), position: node.position };
+  });
 }
 
 /** Creates a `Source` for text with `\n` line endings. */
@@ -163,7 +185,8 @@ export interface TableData {
 export function tableOf(source: Source, table: Table): TableData {
   const [head, ...body] = table.children.map((row) =>
     row.children.map((cell) => ({
-      text: innerSliceOf(source, cell).trim(),
+      // A cell of an HTML table (`htmlTableNode`) carries its decoded text; a GFM cell is its source.
+      text: cell.data?.htmlText ?? innerSliceOf(source, cell).trim(),
       position: cell.children[0] ? startOf(cell.children[0]) : startOf(cell),
     })),
   );

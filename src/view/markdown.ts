@@ -5,9 +5,11 @@ import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Root, RootContent } from 'mdast';
+import { htmlTableNode, readHtmlTable } from '../util/html-table.ts';
 
 /**
- * Narrative fields are Markdown. Raw HTML in them is shown as text (never parsed as HTML), images
+ * Narrative fields are Markdown. Raw HTML in them is shown as text (never parsed as HTML) — a
+ * table of plain text (`readHtmlTable`) as a table of that text —, images
  * become links — inline (`![a](url)`) and by reference (`![a][ref]` with `[ref]: url`) alike — so a
  * page never loads a remote resource, and links keep only safe protocols.
  */
@@ -16,7 +18,11 @@ function htmlAsText() {
     const visit = (node: Root | RootContent): void => {
       if (!('children' in node)) return;
       node.children = node.children.map((child): RootContent => {
-        if (child.type === 'html') return { type: 'text', value: child.value };
+        if (child.type === 'html') {
+          // A table of text (a pasted DataFrame) is shown as the table it is: only its text is kept.
+          const table = readHtmlTable(child.value);
+          return table === undefined ? { type: 'text', value: child.value } : htmlTableNode(table);
+        }
         // Narrative sits inside a section (h2): its own headings start at h3.
         if (child.type === 'heading') return { ...child, depth: Math.min(6, child.depth + 2) as 3 | 4 | 5 | 6 };
         if (child.type === 'image') {

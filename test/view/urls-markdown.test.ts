@@ -91,6 +91,18 @@ describe('renderMarkdown', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script>');
   });
+
+  test('an HTML table of text (a pasted DataFrame) is shown as a table of that text; any other HTML table as text', () => {
+    const frame =
+      '<div>\n<table class="dataframe" onclick="x()"><thead><tr><th></th><th>param</th><th>value</th></tr></thead><tbody><tr><th>0</th><td>lr</td><td>&lt;img src=x onerror=alert(1)&gt;</td></tr></tbody></table>\n</div>';
+    const html = renderMarkdown(`Settings:\n\n${frame}`);
+    expect(html).toContain('<table>\n<thead>\n<tr>\n<th>param</th>\n<th>value</th>');
+    expect(html).toContain('<td>lr</td>\n<td>&#x3C;img src=x onerror=alert(1)></td>');
+    expect(html).not.toMatch(/onclick|<img|<div/);
+    const styled = renderMarkdown('<table><tr><th>a</th></tr><tr><td><a href="javascript:x()">b</a></td></tr></table>');
+    expect(styled).not.toMatch(/<table|<a /);
+    expect(styled).toContain('&#x3C;a href="javascript:x()">b&#x3C;/a>');
+  });
   test('drops javascript: links but keeps their text', () => {
     const html = renderMarkdown('[click](javascript:alert(1)) and [ok](https://example.com)');
     expect(html).not.toContain('javascript:');

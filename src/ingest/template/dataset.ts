@@ -3,7 +3,11 @@
 import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { parseCount, parseNumber, parsePercent, roundFloat } from '../units.ts';
-import type { Handler, LabelRule } from './context.ts';
+import type { Table } from 'mdast';
+import { startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
+import { toCamelCase } from '../text.ts';
+import { blockOf, type Context, type Handler, type LabelRule, type TableRule } from './context.ts';
+import { column, readTableRows } from './table.ts';
 import { keyValueItems, listRule, textRule } from './fields.ts';
 import { closingAside } from '../units.ts';
 
@@ -150,15 +154,52 @@ function splitParts(label: string, body: string): Record<string, unknown>[] | un
   return splits.every((s) => Object.values(s).every((v) => v !== undefined)) ? splits : undefined;
 }
 
-/** The Train/Val/Test Split list: splits plus split strategy and random seed. */
+/** A header naming the splits' column (`Split`, `Set`, `Subset`, `Partition`). */
+const SPLIT_COLUMN = /^(?:data(?:set)? )?(?:split|set|subset|partition|fold)s?(?: name)?$/;
+
+/**
+ * A table of splits, a row each: its name, its records (a column `Rows`, `Samples`, `Size`, `N`, or
+ * one named for what it counts), its share (`%`, `Fraction`, `Share`); other columns (`Fraud rate`,
+ * `Period`) are kept on the split as written. A cell that is not a count or a share keeps its text
+ * under its column's name, so nothing written is lost.
+ */
+function readSplitsTable(block: Table, ctx: Context): void {
+  const table = tableOf(ctx.source, block);
+  const name = Math.max(0, column(table, SPLIT_COLUMN));
+  const records = column(table, new RegExp(String.raw`^(?:(?:number|no|count) of )?(?:${RECORD_NOUNS}|n|count|size|total)$`, 'i'), [name]);
+  const share = column(table, /^(?:fraction|share|percent(?:age)?|proportion|ratio|pct|)$/, [name, records]);
+  readTableRows(table, startOf(block), ctx, {
+    path: ['dataset', 'splits'],
+    key: name,
+    keyField: 'name',
+    readRow: (row, write) => {
+      row.forEach((cell, index) => {
+        const text = stripEmphasis(cell.text);
+        if (index === name || text === '') return;
+        const field = toCamelCase(table.header[index]?.text ?? '') || `column${index + 1}`;
+        if (isPlaceholder(text)) write.placeholder(index === records ? 'records' : index === share ? 'fraction' : field, cell);
+        else if (index === records && parseCount(text) !== undefined) write.set('records', parseCount(text), cell);
+        else if (index === share && (parsePercent(text) ?? parseNumber(text)) !== undefined)
+          write.set('fraction', parsePercent(text) ?? parseNumber(text), cell);
+        else write.set(field, text, cell);
+      });
+    },
+  });
+}
+
+/** The Train/Val/Test Split list (or table): splits plus split strategy and random seed. */
 const splitsHandler: Handler = (entry, ctx) => {
+  const block = blockOf(entry, ctx, 'table');
+  if (block !== undefined) readSplitsTable(block, ctx);
+  // Splits a table gave come first; those of the label's line or list follow them.
+  const offset = ctx.b.lengthOf(['dataset', 'splits']);
   const splits: Record<string, unknown>[] = [];
   let first: SourcePosition | undefined;
   const inline = entry.value === '' || isPlaceholder(entry.value) ? undefined : inlineSplits(entry.label, entry.value);
   if (inline !== undefined) {
     first = entry.position;
     for (const split of inline.splits) {
-      const path: FieldPath = ['dataset', 'splits', splits.length];
+      const path: FieldPath = ['dataset', 'splits', offset + splits.length];
       for (const field of ['', 'fraction', 'records']) ctx.b.mark(field === '' ? path : [...path, field], entry.position);
       splits.push(split);
     }
@@ -168,9 +209,9 @@ const splitsHandler: Handler = (entry, ctx) => {
     if (/strategy|method/.test(item.norm)) ctx.b.text(['dataset', 'splitStrategy'], item.value, item.position);
     else if (/seed/.test(item.norm)) ctx.b.text(['dataset', 'randomSeed'], item.value, item.position, parseNumber);
     else if (item.key === '') ctx.b.text(['dataset', 'splitNotes'], item.value, item.position);
-    else if (isPlaceholder(item.value)) ctx.b.placeholder(['dataset', 'splits', splits.length], item.position);
+    else if (isPlaceholder(item.value)) ctx.b.placeholder(['dataset', 'splits', offset + splits.length], item.position);
     else {
-      const path: FieldPath = ['dataset', 'splits', splits.length];
+      const path: FieldPath = ['dataset', 'splits', offset + splits.length];
       first ??= item.item.position;
       ctx.b.mark(path, item.item.position);
       ctx.b.mark([...path, 'fraction'], item.position);
@@ -178,7 +219,7 @@ const splitsHandler: Handler = (entry, ctx) => {
       splits.push(readSplit(item.key, item.value));
     }
   }
-  if (splits.length > 0) ctx.b.set(['dataset', 'splits'], splits, first);
+  if (splits.length > 0) ctx.b.append(['dataset', 'splits'], splits, first);
 };
 
 /** The splits, by a label naming them (`Train/Val/Test Split`, `Splits`, `Data split`). */
@@ -200,4 +241,9 @@ export const DATASET_RULES: readonly LabelRule[] = [
   textRule(/name/, ['dataset', 'name']),
   // `- Dataset: imdb-reviews v2` under `## Data`: the label names the section, its value is the name.
   DATASET_NAME_RULE,
+];
+
+/** Tables of this section written without a label line, by header row: a table of splits. */
+export const DATASET_TABLES: readonly TableRule[] = [
+  { pattern: /^(?:data(?:set)? )?(?:split|set|subset|partition|fold)s?(?: name)?(?: \||$)/, label: 'Splits' },
 ];

@@ -11,7 +11,7 @@ import { parseScalar } from '../units.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import { type Context, type Entry, type LabelRule, type TableRule } from './context.ts';
 import { COMPARISON_RULES, COMPARISON_TABLES, isBaselineList } from './comparison.ts';
-import { DATASET_NAME_RULE, DATASET_RULES, SPLITS_RULE } from './dataset.ts';
+import { DATASET_NAME_RULE, DATASET_RULES, DATASET_TABLES, SPLITS_RULE } from './dataset.ts';
 import type { SectionLabels } from './entries.ts';
 import { EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList } from './evaluation.ts';
 import { asLabelRules, keepUnknown } from './fields.ts';
@@ -56,7 +56,7 @@ export const GLOBAL_LABEL_RULES: readonly LabelRule[] = [...HEADER_RULES, ...MET
 export const SECTION_TABLE_RULES: Readonly<Record<SectionKey, readonly TableRule[]>> = {
   header: [],
   overview: [],
-  dataset: [],
+  dataset: DATASET_TABLES,
   model: MODEL_TABLES,
   training: TRAINING_TABLES,
   evaluation: [...TRAINING_TABLES, ...EVALUATION_TABLES],

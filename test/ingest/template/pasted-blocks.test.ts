@@ -383,3 +383,111 @@ describe('baselines written as a list', () => {
     expect(record.sections?.[0]?.markdown).toContain('- BERT-base without LLRD: accuracy 91.9%, F1 0.918');
   });
 });
+
+describe('an HTML table pasted from a notebook (pandas `to_html`)', () => {
+  const dataframe = (rows: readonly (readonly string[])[], header: readonly string[]) =>
+    [
+      '<table border="1" class="dataframe">',
+      '  <thead>',
+      `    <tr style="text-align: right;"><th></th>${header.map((h) => `<th>${h}</th>`).join('')}</tr>`,
+      '  </thead>',
+      '  <tbody>',
+      ...rows.map((row, i) => `    <tr><th>${i}</th>${row.map((c) => `<td>${c}</td>`).join('')}</tr>`),
+      '  </tbody>',
+      '</table>',
+    ].join('\n');
+
+  test('is read as the Markdown table it stands for, each value placed at its cell', () => {
+    const text = [
+      '**Experiment ID**: html-1',
+      '',
+      '## Model Configuration',
+      '',
+      dataframe(
+        [
+          ['max_depth', '8'],
+          ['eta', '0.05'],
+        ],
+        ['param', 'value'],
+      ),
+      '',
+      '## Evaluation Results',
+      '',
+      '<div>',
+      '<style scoped>',
+      '    .dataframe tbody tr th { vertical-align: top; }',
+      '</style>',
+      dataframe(
+        [
+          ['AUROC', '0.9712', '0.9688&ndash;0.9736'],
+          ['Recall &amp; more', '71.3%', '± 1.4%'],
+        ],
+        ['Metric', 'Value', '95% CI'],
+      ),
+      '</div>',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'exp.md' });
+    const { record } = validateRecord(parsed, { file: 'exp.md' });
+    expect(record?.model?.hyperparameters).toEqual([
+      { name: 'max_depth', value: 8 },
+      { name: 'eta', value: 0.05 },
+    ]);
+    // Line 11 is `    <tr><th>1</th><td>eta</td><td>0.05</td></tr>`.
+    expect(parsed.positions.get('model.hyperparameters.1.value')).toEqual({ line: 11, column: 35 });
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'AUROC', value: 0.9712, ci95: { low: 0.9688, high: 0.9736 } },
+      { metric: 'Recall & more', value: 71.3, unit: '%', ci95: 1.4 },
+    ]);
+    expect(record?.sections).toBeUndefined();
+  });
+
+  test('a table of splits in the dataset section: counts, shares and the columns Logbook does not model', () => {
+    const text = [
+      '**Experiment ID**: splits-1',
+      '',
+      '## Dataset',
+      '',
+      '| Split | Rows | Share | Fraud rate |',
+      '|---|---|---|---|',
+      '| Train | 1,204,332 | 80% | 0.41% |',
+      '| Validation | 150,541 | 10% | 0.40% |',
+      '| Test | [N] | 0.1 | 0.42% |',
+      '| Holdout | about 20k | most | |',
+      '',
+      '- Split strategy: by transaction date',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'exp.md' });
+    const { record } = validateRecord(parsed, { file: 'exp.md' });
+    expect(record?.dataset?.splits).toEqual([
+      { name: 'Train', records: 1204332, fraction: 0.8, fraudRate: '0.41%' },
+      { name: 'Validation', records: 150541, fraction: 0.1, fraudRate: '0.40%' },
+      { name: 'Test', fraction: 0.1, fraudRate: '0.42%' },
+      // Not a count nor a share: kept as written under the column's name.
+      { name: 'Holdout', rows: 'about 20k', share: 'most' },
+    ]);
+    expect(record?.dataset?.splitStrategy).toBe('by transaction date');
+    expect(parsed.positions.get('dataset.splits.1.records')).toEqual({ line: 8, column: 16 });
+    expect((parsed.data as { placeholders?: unknown[] }).placeholders).toContain('dataset.splits.2.records');
+  });
+
+  test('a splits table and a list of splits under one label: the list follows the table', () => {
+    const text = [
+      '**Experiment ID**: splits-2',
+      '',
+      '## Dataset',
+      '',
+      '**Splits**:',
+      '',
+      '| Set | Samples |',
+      '|---|---|',
+      '| Train | 8,000 |',
+      '',
+      '- Test: 2,000',
+    ].join('\n');
+    const { record } = load(text);
+    expect(record.dataset?.splits).toEqual([
+      { name: 'Train', records: 8000 },
+      { name: 'Test', records: 2000 },
+    ]);
+  });
+});

@@ -204,6 +204,9 @@ describe('findItemRule', () => {
 
 /** [header row of a table with no label line, section, the path the label it stands for fills]; undefined: left as prose. */
 const TABLE_CASES: readonly (readonly [string, SectionKey, string | undefined])[] = [
+  ['Split | Rows | Share', 'dataset', 'dataset.splits'],
+  ['Data set | Samples', 'dataset', 'dataset.splits'],
+  ['Feature | Type | Description', 'dataset', undefined],
   ['Parameter | Value | Search Space | Tuning Method', 'model', 'model.hyperparameters'],
   ['**Hyperparameter** | Value', 'model', 'model.hyperparameters'],
   ['Epoch | Train Loss | Val Loss', 'training', 'training.history'],
