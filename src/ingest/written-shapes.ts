@@ -11,9 +11,11 @@
  * - `training.history: { epoch: [1, 2], loss: [0.9, 0.7] }` — columns of equal length, as pandas'
  *   `to_dict("list")` writes a metrics frame → one row per epoch (numbered 1, 2, … when no column is
  *   `epoch` or `step`, as Keras' `history.history` is written);
- * - top-level `params`, `metrics`, `history`, `parent`, `author` (as MLflow and habit name them) → the
- *   record's `model.hyperparameters`, `evaluation.testMetrics`, `training.history`, `lineage.parent`,
- *   `experimenter`, when the record does not give those too;
+ * - a 95% interval as its bounds, `ci95: [0.861, 0.887]` (as a script writes a pair) → `{ low, high }`,
+ *   in test metrics and in baselines;
+ * - top-level `params`, `metrics`, `history`, `parent`, `author`, `experiment_id` (as MLflow and
+ *   habit name them) → the record's `model.hyperparameters`, `evaluation.testMetrics`,
+ *   `training.history`, `lineage.parent`, `experimenter`, `id`, when the record does not give those too;
  * Anything else is left as written, for validation to report. Returns where each new path is
  * written in the source, so that a problem inside a converted part still points at its line.
  */
@@ -29,7 +31,7 @@ export type PathAliases = Map<string, string>;
  * `author`), by their name lower-cased without `_`, `-` or spaces → where the record holds them, and
  * the kind of value that may move there.
  */
-export const TOP_LEVEL_HOMES: ReadonlyMap<string, { path: readonly string[]; holds: 'table' | 'text' }> = new Map(
+export const TOP_LEVEL_HOMES: ReadonlyMap<string, { path: readonly string[]; holds: 'table' | 'text' | 'matrix' }> = new Map(
   Object.entries({
     params: { path: ['model', 'hyperparameters'], holds: 'table' },
     parameters: { path: ['model', 'hyperparameters'], holds: 'table' },
@@ -44,6 +46,9 @@ export const TOP_LEVEL_HOMES: ReadonlyMap<string, { path: readonly string[]; hol
     author: { path: ['experimenter'], holds: 'text' },
     owner: { path: ['experimenter'], holds: 'text' },
     runname: { path: ['name'], holds: 'text' },
+    experimentid: { path: ['id'], holds: 'text' },
+    confusionmatrix: { path: ['evaluation', 'confusionMatrix'], holds: 'matrix' },
+    expid: { path: ['id'], holds: 'text' },
   }),
 );
 
@@ -67,7 +72,9 @@ function moveHome(data: Record<string, unknown>): Map<string, string> {
     const fits =
       home.holds === 'text'
         ? typeof value === 'string' && value.trim() !== ''
-        : isPlainObject(value) || (Array.isArray(value) && value.length > 0 && value.every(isPlainObject));
+        : home.holds === 'matrix'
+          ? isMatrix(value) || isPlainObject(value)
+          : isPlainObject(value) || (Array.isArray(value) && value.length > 0 && value.every(isPlainObject));
     if (!fits) continue;
     let holder: Record<string, unknown> = data;
     for (const part of home.path.slice(0, -1)) {
@@ -123,6 +130,21 @@ function readShapes(data: Record<string, unknown>): PathAliases {
   }
   namedMapToList(data, 'model', 'hyperparameters', 'name', aliases);
   namedMapToList(data, 'evaluation', 'testMetrics', 'metric', aliases);
+  bareMatrix(data, aliases);
+  const evaluation = data['evaluation'];
+  const metrics = isPlainObject(evaluation) ? evaluation['testMetrics'] : undefined;
+  if (Array.isArray(metrics))
+    metrics.forEach((metric, index) => {
+      if (isPlainObject(metric)) intervalBounds(metric, 'ci95', `evaluation.testMetrics.${index}.ci95`, aliases);
+    });
+  const comparison = data['comparison'];
+  const baselines = isPlainObject(comparison) ? comparison['baselines'] : undefined;
+  if (Array.isArray(baselines))
+    baselines.forEach((row, index) => {
+      const intervals = isPlainObject(row) ? row['ci95'] : undefined;
+      if (isPlainObject(intervals))
+        for (const key of Object.keys(intervals)) intervalBounds(intervals, key, `comparison.baselines.${index}.ci95.${key}`, aliases);
+    });
   const training = data['training'];
   const history = isPlainObject(training) ? training['history'] : undefined;
   if (isPlainObject(training) && isPlainObject(history)) {
@@ -143,6 +165,61 @@ function readShapes(data: Record<string, unknown>): PathAliases {
     }
   }
   return aliases;
+}
+
+/** A square list of rows of counts, 2 × 2 or larger (`cm.tolist()`). */
+function isMatrix(value: unknown): value is number[][] {
+  return (
+    Array.isArray(value) &&
+    value.length >= 2 &&
+    value.every((row) => Array.isArray(row) && row.length === value.length && row.every((v) => typeof v === 'number'))
+  );
+}
+
+/** Where the classes of a bare confusion matrix are named at the top level (scikit-learn's `labels`, `target_names`). */
+const CLASS_NAMES = new Set(['labels', 'classes', 'classnames', 'targetnames']);
+
+/**
+ * `evaluation.confusionMatrix` written as the bare matrix (`[[812, 41], [85, 262]]`) → `{ labels,
+ * matrix }`, its classes from a top-level `labels`/`classes`/`class_names`/`target_names` of as many
+ * names (moved there), else `Class 1`, `Class 2`, … as the template names an unlabelled matrix.
+ */
+function bareMatrix(data: Record<string, unknown>, aliases: PathAliases): void {
+  const evaluation = data['evaluation'];
+  const matrix = isPlainObject(evaluation) ? evaluation['confusionMatrix'] : undefined;
+  if (!isPlainObject(evaluation) || !isMatrix(matrix)) return;
+  const path = 'evaluation.confusionMatrix';
+  const namesKey = Object.keys(data).find((key) => CLASS_NAMES.has(topLevelName(key)));
+  const names = namesKey === undefined ? undefined : data[namesKey];
+  let labels = matrix.map((_row, i) => `Class ${i + 1}`);
+  if (
+    namesKey !== undefined &&
+    Array.isArray(names) &&
+    names.length === matrix.length &&
+    names.every((n) => typeof n === 'string' || typeof n === 'number')
+  ) {
+    labels = names.map(String);
+    delete data[namesKey];
+    aliases.set(`${path}.labels`, namesKey);
+    labels.forEach((_label, i) => aliases.set(`${path}.labels.${i}`, `${namesKey}.${i}`));
+  }
+  evaluation['confusionMatrix'] = { labels, matrix };
+  aliases.set(`${path}.matrix`, path);
+  matrix.forEach((row, i) => {
+    aliases.set(`${path}.matrix.${i}`, `${path}.${i}`);
+    row.forEach((_v, j) => aliases.set(`${path}.matrix.${i}.${j}`, `${path}.${i}.${j}`));
+  });
+}
+
+/** `holder[key]` written as a pair of bounds, low first (`[0.861, 0.887]`) → `{ low, high }`; anything else as written. */
+function intervalBounds(holder: Record<string, unknown>, key: string, path: string, aliases: PathAliases): void {
+  const pair = holder[key];
+  if (!Array.isArray(pair) || pair.length !== 2) return;
+  const [low, high] = pair as unknown[];
+  if (typeof low !== 'number' || typeof high !== 'number' || !(low <= high)) return;
+  holder[key] = { low, high };
+  aliases.set(`${path}.low`, `${path}.0`);
+  aliases.set(`${path}.high`, `${path}.1`);
 }
 
 /**

@@ -130,6 +130,48 @@ describe('record parts in the shape people write them', () => {
     expect(bad.problems).toEqual([expect.stringMatching(/^j\.json:4:\d+ model\.hyperparameters\.0\.value: /)]);
   });
 
+  test("a script's dump: `experiment_id`, intervals as [low, high], the confusion matrix as `cm.tolist()` with its `labels`", () => {
+    const text = [
+      '{',
+      '  "experiment_id": "rf-7",',
+      '  "metrics": {',
+      '    "accuracy": { "value": 0.874, "ci95": [0.861, 0.887] },',
+      '    "f1": { "value": 0.71, "ci95": 0.02 }',
+      '  },',
+      '  "confusion_matrix": [[812, 41], [85, 262]],',
+      '  "labels": ["stay", "churn"]',
+      '}',
+    ].join('\n');
+    const { record, problems } = validate(text, 'rf.json');
+    expect(problems).toEqual([]);
+    expect(record).toMatchObject({
+      id: 'rf-7',
+      evaluation: {
+        testMetrics: [
+          { metric: 'accuracy', value: 0.874, ci95: { low: 0.861, high: 0.887 } },
+          { metric: 'f1', value: 0.71, ci95: 0.02 },
+        ],
+        confusionMatrix: {
+          labels: ['stay', 'churn'],
+          matrix: [
+            [812, 41],
+            [85, 262],
+          ],
+        },
+      },
+    });
+    expect(record).not.toHaveProperty('labels');
+    // Problems inside point at the line they are written on.
+    const bad = validate(text.replace('[85, 262]', '[85, -262]').replace('[0.861, 0.887]', '[0.887, 0.861]'), 'rf.json');
+    expect(bad.problems).toEqual([
+      expect.stringMatching(/^rf\.json:4:\d+ evaluation\.testMetrics\.0\.ci95: /),
+      expect.stringMatching(/^rf\.json:7:\d+ evaluation\.confusionMatrix\.matrix\.1\.1: must be at least 0/),
+    ]);
+    // Without names (or with as many as there are not) the classes are numbered, as in a template.
+    const unnamed = validate('{ "id": "u", "confusion_matrix": [[5, 1], [2, 7]], "classes": ["a", "b", "c"] }', 'u.json');
+    expect(unnamed.record).toMatchObject({ evaluation: { confusionMatrix: { labels: ['Class 1', 'Class 2'] } }, classes: ['a', 'b', 'c'] });
+  });
+
   test('a top-level params beside the field it stands for is kept as written, with a hint naming that field', () => {
     const text = ['---', 'id: p', 'params:', '  lr: 0.1', 'model:', '  hyperparameters:', '    lr: 0.2', 'metrics: 0.8', '---'].join('\n');
     const { record, problems } = validate(text, 'p.md');

@@ -14,6 +14,8 @@ export interface Entry {
   value: string;
   position: SourcePosition;
   blocks: RootContent[];
+  /** An item of a list of settings (`- batch size: 32` under `## Setup`): a value no label rule reads is a hyperparameter, text too. */
+  setting?: boolean;
 }
 
 /** The record being built, the source it is read from, and the blocks already read into it. */
@@ -25,7 +27,7 @@ export interface Context {
    * Settings written as labels of their own in the model section (`**Learning rate**: 2e-4`), added
    * to the hyperparameters after every section is read, so a hyperparameter table anywhere keeps them.
    */
-  settings?: { name: string; value: number | boolean; position: SourcePosition }[];
+  settings?: { name: string; value: number | boolean | string | null; position: SourcePosition }[];
 }
 
 /** Reads one labelled entry into the record. */

@@ -38,6 +38,12 @@ export interface SectionLabels {
   tableLabel(header: readonly string[]): string | undefined;
   /** The label a list right under the section's heading stands for, from its items; undefined when none. */
   listLabel?(items: readonly Item[]): string | undefined;
+  /**
+   * Whether a list right under the heading whose every item is `name: value` is read item by item
+   * even where some names are no label of the section (the model section's settings: `- Model: …`
+   * beside `- batch size: 32`); those items become entries marked `setting`.
+   */
+  settingsLists?: boolean;
 }
 
 /**
@@ -112,6 +118,12 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
         });
         continue;
       }
+      const settings = labels.settingsLists === true ? settingLines(items) : undefined;
+      if (settings !== undefined) {
+        for (const l of settings)
+          open(l.label, l.qualifier, l.value, l.valuePosition).setting = labels.ruleOf(normalizeLabel(l.label)) === undefined;
+        continue;
+      }
     }
     if (node.type !== 'paragraph') {
       if (current) current.blocks.push(node);
@@ -143,6 +155,25 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
  * labels. The value may be left for the lines or list below (`Related Experiments:`).
  */
 const PLAIN_LABEL_LINE = /^(\s*)([A-Za-z][^:*_`[\]]{0,48}?)\s*:(?:[ \t]+(\S.*))?[ \t]*$/;
+
+/** A setting's name: a code name (`max_seq_len`, `optimizer.lr`) or up to four short words (`batch size`, `LoRA rank`). */
+const SETTING_NAME = /^[A-Za-z_][\w.-]*(?: [\w.-]+){0,3}$/;
+/** `name: value` or `name = value`, the name as settings are named (`SETTING_NAME`). */
+const SETTING_LINE = /^(\s*)([A-Za-z_][\w. -]*?)\s*[:=][ \t]+(\S.*?)[ \t]*$/;
+
+/** Every item of a list as `name: value` with a setting's name and a value, or undefined. */
+function settingLines(items: readonly Item[]): LabelLine[] | undefined {
+  const lines = items.map((item) => {
+    const match = item.nested ? null : SETTING_LINE.exec(item.text);
+    const name = match?.[2]?.trim();
+    const value = match?.[3]?.trim();
+    if (name === undefined || value === undefined || value === '' || name.length > 40 || !SETTING_NAME.test(name)) return undefined;
+    const labelPosition = { line: item.position.line, column: item.position.column + (match?.[1] ?? '').length };
+    const valuePosition = { line: item.position.line, column: item.position.column + item.text.trimEnd().length - value.length };
+    return { label: name, qualifier: '', value, colon: true, labelPosition, valuePosition };
+  });
+  return lines.length > 0 && lines.every((l) => l !== undefined) ? lines : undefined;
+}
 
 function plainLabelLine(text: string, line: number, labels: SectionLabels, columnOffset = 0): LabelLine | undefined {
   const match = PLAIN_LABEL_LINE.exec(text);

@@ -80,12 +80,15 @@ export const SECTION_LIST_RULES: Readonly<Partial<Record<SectionKey, (items: Lis
   evaluation: (items) => (isTestMetricList(items) ? 'Test Set Performance' : undefined),
   // `- Logistic regression: accuracy 82.3%, F1 0.815`: one baseline per item.
   comparison: (items) => (isBaselineList(items) ? 'Baseline Models' : undefined),
-  // `- learning_rate: 3e-5` under `## Setup`: settings named as code names them (`epochs: 3` among
-  // them); a list of the section's own labels (`- Optimizer: AdamW`) is read label by label instead.
+  // `- learning_rate: 3e-5` under `## Setup`: settings named as code names them (`epochs: 3`,
+  // `optimizer: adamw` among them); a list naming anything else the section reads (`- Model: …`,
+  // `- Dataset: …`) is read item by item instead (`settingsLists`).
   model: (items) => {
     const keys = items.map((item) => splitKeyValue(item.text)).map((split) => (split?.value ? split.key : undefined));
     const settings = keys.length > 0 && keys.every((key) => key !== undefined && /^[A-Za-z_][\w.-]*$/.test(key));
-    return settings && keys.some((key) => findLabelRule(normalizeLabel(key ?? ''), 'model') === undefined) ? 'Hyperparameters' : undefined;
+    const rules = keys.map((key) => findLabelRule(normalizeLabel(key ?? ''), 'model'));
+    const trainingOnly = rules.every((rule) => rule === undefined || (rule.path[0] === 'model' && rule.path[1] === 'training'));
+    return settings && trainingOnly && rules.some((rule) => rule === undefined) ? 'Hyperparameters' : undefined;
   },
 };
 
@@ -107,6 +110,7 @@ export function sectionLabels(section: SectionKey): SectionLabels {
     ruleOf: (norm) => findLabelRule(norm, section),
     tableLabel: (header) => findTableLabel(header, section),
     ...(listLabel === undefined ? {} : { listLabel }),
+    ...(section === 'model' ? { settingsLists: true } : {}),
   };
 }
 
@@ -120,12 +124,13 @@ export function findLabelRule(norm: string, section: SectionKey): LabelRule | un
 /**
  * A label of the model section no rule knows, whose value is a number or true/false, with nothing
  * under it (`**Learning rate**: 2e-4`, `- **LoRA rank**: 16`): a hyperparameter, named as written.
- * Kept for the end of the read (`Context.settings`); text values stay fields of the model.
+ * Kept for the end of the read (`Context.settings`); text values stay fields of the model, unless
+ * the label is an item of a list of settings (`- activation: gelu`).
  */
 function looseSetting(entry: Entry, ctx: Context): boolean {
   if (entry.blocks.length > 0 || entry.qualifier !== '' || isPlaceholder(entry.value)) return false;
   const value = parseScalar(stripEmphasis(entry.value).replace(/`/g, ''));
-  if (typeof value !== 'number' && typeof value !== 'boolean') return false;
+  if (typeof value !== 'number' && typeof value !== 'boolean' && entry.setting !== true) return false;
   (ctx.settings ??= []).push({ name: entry.label, value, position: entry.position });
   return true;
 }

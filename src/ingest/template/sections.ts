@@ -44,6 +44,7 @@ export const SECTION_RULES: readonly SectionRule[] = [
   // Headings other logs use, last so that the template's own words win ("Results and discussion" is evaluation).
   { section: 'model', pattern: /\bconfig(uration)?s?\b|\bsetup\b|\bhyper ?parameters?\b|\bsettings\b|\barchitecture\b/ },
   { section: 'observations', pattern: /\bconclusions?\b|\bdiscussion\b|\bfindings\b|\btakeaways?\b|\banalysis\b/ },
+  { section: 'nextSteps', pattern: /^(?:\d+ )?(?:what s )?next(?: up)?$|\bto ?dos?\b|\bfuture work\b|\baction items?\b/ },
   {
     section: 'overview',
     pattern: /\bgoals?\b|\bobjectives?\b|\bhypothes[ie]s\b|\bmotivation\b|\bpurpose\b|\baims?\b|\bsuccess criteria\b/,

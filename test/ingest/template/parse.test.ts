@@ -1026,4 +1026,46 @@ describe('a log with headings of its own (Goal, Setup, Results, Conclusion)', ()
     expect(labels.model?.hyperparameters).toBeUndefined();
     expect(labels.model?.training).toEqual({ optimizer: 'AdamW', epochs: 3 });
   });
+
+  test('settings named in words (`batch size`, `warmup steps`) are hyperparameters too', () => {
+    const words = load(
+      text.replace('- learning_rate: 2e-5\n- epochs: 3', '- learning rate: 2e-5\n- batch size: 32\n- warmup steps: 500'),
+      'sent-1.md',
+    ).record;
+    expect(words.model?.hyperparameters).toEqual([
+      { name: 'learning rate', value: 0.00002 },
+      { name: 'batch size', value: 32 },
+      { name: 'warmup steps', value: 500 },
+    ]);
+  });
+
+  test('a list mixing settings with what the section reads otherwise (the model, the dataset) is read item by item', () => {
+    const mixed = load(
+      text.replace(
+        '- learning_rate: 2e-5\n- epochs: 3',
+        '- Model: distilbert-base-uncased\n- Dataset: imdb\n- max_seq_len: 256\n- activation: gelu\n- batch size = 32\n- epochs: 3',
+      ),
+      'sent-1.md',
+    );
+    expect(mixed.record.model?.type).toBe('distilbert-base-uncased');
+    expect(mixed.record.dataset?.name).toBe('imdb');
+    expect(mixed.record.model?.training).toEqual({ epochs: 3 });
+    // A setting's value is kept whatever its type, in the order written, at its line and column.
+    expect(mixed.record.model?.hyperparameters).toEqual([
+      { name: 'max_seq_len', value: 256 },
+      { name: 'activation', value: 'gelu' },
+      { name: 'batch size', value: 32 },
+    ]);
+    expect(mixed.parsed.positions.get('model.hyperparameters.2.value')).toEqual({ line: 19, column: 16 });
+    // A list with an item that is no `name: value` stays prose.
+    const prose = load(
+      text.replace('- learning_rate: 2e-5\n- epochs: 3', '- Model: distilbert\n- we froze the embeddings for the first epoch'),
+      'sent-1.md',
+    );
+    expect(prose.record.model?.type).toBeUndefined();
+    expect(prose.record.sections?.[0]).toEqual({
+      title: 'Setup',
+      markdown: '- Model: distilbert\n- we froze the embeddings for the first epoch',
+    });
+  });
 });

@@ -43,6 +43,13 @@ const HEADING_CASES: readonly (readonly [string, SectionKey | undefined])[] = [
   ['Training setup', 'training'],
   ['Data analysis', 'dataset'],
   ['Notes', undefined],
+  ['Next', 'nextSteps'],
+  ["What's next?", 'nextSteps'],
+  ['9. Next', 'nextSteps'],
+  ['Future work', 'nextSteps'],
+  ['TODO', 'nextSteps'],
+  // "Next" inside another heading is not the next steps.
+  ['Next-token prediction results', 'evaluation'],
 ];
 
 describe('classifySection', () => {
