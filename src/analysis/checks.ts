@@ -11,6 +11,7 @@
  * What can never be right (a ragged confusion matrix, split fractions summing past 1, a completion date
  * before the start) is not checked here: `logbook validate` fails on it (`src/ingest/record-checks.ts`).
  */
+import { historyAxisOf } from './history-axis.ts';
 import type { ConfusionMatrix, EpochRow, Experiment, GroupRow, Scalar, TestMetric } from '../schema/index.ts';
 import { isBetter, isScaleProblem, isUnitIntervalMetric, metricInfo, proportionScale, scaleValue, type MetricInfo } from './metrics.ts';
 import { message } from './messages.ts';
@@ -479,6 +480,7 @@ function onScale(r: Reported): number {
 export function checkTraining(record: Experiment): Check[] {
   const training = record.training;
   const history = training?.history ?? [];
+  const axis = historyAxisOf(record);
   const checks: Check[] = [];
   for (let i = 1; i < history.length; i++) {
     const previous = history[i - 1]?.epoch ?? 0;
@@ -487,7 +489,7 @@ export function checkTraining(record: Experiment): Check[] {
       checks.push({
         level: 'info',
         code: 'history-order',
-        message: message.historyOrder(previous, next),
+        message: message.historyOrder(previous, next, axis),
         path: `training.history.${i}.epoch`,
       });
       break;
@@ -517,7 +519,7 @@ export function checkTraining(record: Experiment): Check[] {
       checks.push({
         level: 'warning',
         code: 'best-epoch-mismatch',
-        message: message.bestEpochValue(epoch, m.name, m.value, historyValue.value),
+        message: message.bestEpochValue(epoch, m.name, m.value, historyValue.value, axis),
         path: m.path,
       });
     }
@@ -548,7 +550,7 @@ export function checkTraining(record: Experiment): Check[] {
         checks.push({
           level: 'warning',
           code: 'best-epoch-mismatch',
-          message: message.bestEpochNotBest(epoch, selectedColumn, own.value, betterEpoch, better.value, direction),
+          message: message.bestEpochNotBest(epoch, selectedColumn, own.value, betterEpoch, better.value, direction, axis),
           path: 'training.bestModel.epoch',
         });
       }
@@ -577,12 +579,16 @@ export function checkTraining(record: Experiment): Check[] {
           epoch,
           dominating.epoch,
           compared.map((m) => m.name),
+          axis,
         ),
         path: 'training.bestModel.epoch',
       });
     }
   }
 
+  // The configured epochs, the early-stopping patience and a checkpoint's epoch count epochs: a
+  // history counted in steps says nothing about them.
+  if (axis !== 'epoch') return checks;
   const config = record.model?.training;
   if (config?.epochs !== undefined && epoch > config.epochs) {
     checks.push({

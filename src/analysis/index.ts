@@ -39,6 +39,7 @@ import { findTestSplit } from './sizes.ts';
 import { writtenDecimals } from './stats.ts';
 
 export * from './schema.ts';
+export { historyAxisOf, historyAxisOfHeader, historyAxisTitle, sharedHistoryAxis, type HistoryAxis } from './history-axis.ts';
 export {
   metricInfo,
   normalizeUnit,

@@ -1,3 +1,4 @@
+import type { HistoryAxis } from './history-axis.ts';
 /**
  * Every message and hint of the consistency checks, as functions, so tests can assert exact text.
  *
@@ -56,19 +57,27 @@ export const message = {
     `${metric} is ${show(row)} in the current row of the baseline table but ${show(test)} in the test metrics.`,
   computeMismatch: (gpuHours: number, gpuCount: number, durationHours: number): string =>
     `GPU-hours are ${show(gpuHours)}, but ${show(gpuCount)} GPUs × ${show(durationHours)} hours = ${show(gpuCount * durationHours)}.`,
-  bestEpochValue: (epoch: number, metric: string, best: number, history: number): string =>
-    `The best model (epoch ${show(epoch)}) has ${metric} ${show(best)}, but the training history row of epoch ${show(epoch)} says ${show(history)}.`,
-  bestEpochNotBest: (epoch: number, metric: string, best: number, betterEpoch: number, betterValue: number, direction: string): string =>
-    `The best model (epoch ${show(epoch)}) is chosen by ${metric} (${direction} is better) with ${show(best)}, but epoch ${show(betterEpoch)} has ${show(betterValue)}.`,
-  bestEpochDominated: (epoch: number, betterEpoch: number, metrics: readonly string[]): string =>
-    `The best model (epoch ${show(epoch)}) is worse than epoch ${show(betterEpoch)} on every metric it reports (${list(metrics)}).`,
+  bestEpochValue: (epoch: number, metric: string, best: number, history: number, axis: HistoryAxis = 'epoch'): string =>
+    `The best model (${axis} ${show(epoch)}) has ${metric} ${show(best)}, but the training history row of ${axis} ${show(epoch)} says ${show(history)}.`,
+  bestEpochNotBest: (
+    epoch: number,
+    metric: string,
+    best: number,
+    betterEpoch: number,
+    betterValue: number,
+    direction: string,
+    axis: HistoryAxis = 'epoch',
+  ): string =>
+    `The best model (${axis} ${show(epoch)}) is chosen by ${metric} (${direction} is better) with ${show(best)}, but ${axis} ${show(betterEpoch)} has ${show(betterValue)}.`,
+  bestEpochDominated: (epoch: number, betterEpoch: number, metrics: readonly string[], axis: HistoryAxis = 'epoch'): string =>
+    `The best model (${axis} ${show(epoch)}) is worse than ${axis} ${show(betterEpoch)} on every metric it reports (${list(metrics)}).`,
   bestEpochBeyondTraining: (epoch: number, epochs: number): string =>
     `The best model is at epoch ${show(epoch)}, but training is configured for ${show(epochs)} epochs.`,
   earlyStopping: (bestEpoch: number, patience: number, lastEpoch: number): string =>
     `With early stopping (patience ${show(patience)}) and the best model at epoch ${show(bestEpoch)}, training should have stopped by epoch ${show(bestEpoch + patience)}, but the history reaches epoch ${show(lastEpoch)}.`,
   earlyStoppingHint: (): string => 'This is expected only if early stopping monitored a different metric than the best-model selection.',
-  historyOrder: (previous: number, next: number): string =>
-    `The training history is not in epoch order: epoch ${show(next)} follows epoch ${show(previous)}.`,
+  historyOrder: (previous: number, next: number, axis: HistoryAxis = 'epoch'): string =>
+    `The training history is not in ${axis} order: ${axis} ${show(next)} follows ${axis} ${show(previous)}.`,
   checkpointEpoch: (artifact: string, checkpointEpoch: number, bestEpoch: number): string =>
     `Artifact "${artifact}" is a checkpoint of epoch ${show(checkpointEpoch)}, but the best model is at epoch ${show(bestEpoch)}.`,
   claimMismatch: (

@@ -6,6 +6,7 @@
 import type { ConfusionMatrix, EpochRow, Experiment, GroupRow, TestMetric } from '../schema/index.ts';
 import { isLearningRateColumn, isLossMetric, isScaleProblem, metricInfo, scaleValue } from '../analysis/metrics.ts';
 import { isOverallGroup } from '../analysis/sizes.ts';
+import { historyAxisOf, historyAxisTitle, type HistoryAxis } from '../analysis/history-axis.ts';
 import { baselinesSpec } from './baselines.ts';
 import { confusionMatrixCells, confusionMatrixSpec } from './confusion-matrix.ts';
 import { fairnessSpec, FOUR_FIFTHS_LABEL, summarizeFairness } from './fairness.ts';
@@ -103,28 +104,29 @@ export function trainingSeries(history: readonly EpochRow[]): TrainingSeries[] {
 }
 
 /** `sampledText` for a set of series: that of the one drawn from the most recorded epochs. */
-function seriesSampledText(series: readonly TrainingSeries[]): string {
+function seriesSampledText(series: readonly TrainingSeries[], axis: HistoryAxis): string {
   const longest = series.reduce(
     (most, s) => (s.recorded !== undefined && s.recorded > (most?.recorded ?? 0) ? s : most),
     undefined as TrainingSeries | undefined,
   );
-  return sampledText(longest?.points.length ?? 0, longest?.recorded);
+  return sampledText(longest?.points.length ?? 0, longest?.recorded, axis);
 }
 
 /** The sentence a downsampled chart's description ends with ('' when nothing was left out). */
-function sampledText(shown: number, recorded: number | undefined): string {
+function sampledText(shown: number, recorded: number | undefined, axis: HistoryAxis): string {
   return recorded === undefined || recorded <= shown
     ? ''
-    : ` Drawn from ${count(shown)} of ${count(recorded)} epochs (each stretch's lowest and highest value kept); the JSON API has every epoch.`;
+    : ` Drawn from ${count(shown)} of ${count(recorded)} ${axis}s (each stretch's lowest and highest value kept); the JSON API has every ${axis}.`;
 }
 
-function describeSeries(s: TrainingSeries): string {
+/** "Val Loss goes from 0.53 (epoch 1) to …": the history's rows named as what they count (`axis`). */
+function describeSeries(s: TrainingSeries, axis: HistoryAxis): string {
   const first = s.points[0];
   const last = s.points[s.points.length - 1];
   if (first === undefined || last === undefined) return '';
   const best = s.points.reduce((b, p) => ((s.kind === 'loss' ? p.value < b.value : p.value > b.value) ? p : b), first);
   const extreme = s.kind === 'loss' ? 'lowest' : 'highest';
-  return `${s.name} goes from ${num(first.value)} (epoch ${first.epoch}) to ${num(last.value)} (epoch ${last.epoch}), ${extreme} ${num(best.value)} at epoch ${best.epoch}`;
+  return `${s.name} goes from ${num(first.value)} (${axis} ${first.epoch}) to ${num(last.value)} (${axis} ${last.epoch}), ${extreme} ${num(best.value)} at ${axis} ${best.epoch}`;
 }
 
 /** The page's per-epoch table, where the training charts' data is shown in full (every row and column of the history). */
@@ -134,6 +136,9 @@ function trainingCharts(record: Experiment): ChartView[] {
   const history = record.training?.history;
   if (history === undefined || history.length === 0) return [];
   const charts: ChartView[] = [];
+  const axis = historyAxisOf(record);
+  const axisTitle = historyAxisTitle(axis);
+  const describe = (s: TrainingSeries): string => describeSeries(s, axis);
   const series = trainingSeries(history);
   const best = record.training?.bestModel;
   const bestEpoch = isNumber(best?.epoch) ? best.epoch : undefined;
@@ -149,15 +154,15 @@ function trainingCharts(record: Experiment): ChartView[] {
     const bestText =
       bestEpoch === undefined
         ? ''
-        : ` Best model at epoch ${bestEpoch}${best?.selectedBy ? ` (selected by ${best.selectedBy})` : ''}${bestValues.length > 0 ? `: ${bestValues.map((b) => `${b.series} ${num(b.value)}`).join(', ')}` : ''}.`;
+        : ` Best model at ${axis} ${bestEpoch}${best?.selectedBy ? ` (selected by ${best.selectedBy})` : ''}${bestValues.length > 0 ? `: ${bestValues.map((b) => `${b.series} ${num(b.value)}`).join(', ')}` : ''}.`;
     charts.push({
       id: 'training-curves',
       section: 'training',
       title: 'Training curves',
-      description: `${panels.join(' and ')} by epoch for ${series.length} column${series.length === 1 ? '' : 's'}, epochs ${epochs[0]}–${epochs[epochs.length - 1]}. ${series.map(describeSeries).join('; ')}.${bestText}${seriesSampledText(series)}`,
-      hint: 'Drag to pan, Shift + scroll to zoom the epoch axis, double-click to reset.',
-      spec: trainingCurvesSpec({ series, bestEpoch, bestValues }),
-      table: { columns: ['Epoch', ...series.map((s) => s.name)], rows, shownIn: [TRAINING_TABLE] },
+      description: `${panels.join(' and ')} by ${axis} for ${series.length} column${series.length === 1 ? '' : 's'}, ${axis}s ${epochs[0]}–${epochs[epochs.length - 1]}. ${series.map(describe).join('; ')}.${bestText}${seriesSampledText(series, axis)}`,
+      hint: `Drag to pan, Shift + scroll to zoom the ${axis} axis, double-click to reset.`,
+      spec: trainingCurvesSpec({ series, bestEpoch, bestValues, axis }),
+      table: { columns: [axisTitle, ...series.map((s) => s.name)], rows, shownIn: [TRAINING_TABLE] },
     });
   }
   const lrColumn =
@@ -176,9 +181,9 @@ function trainingCharts(record: Experiment): ChartView[] {
         id: 'learning-rate',
         section: 'training',
         title: 'Learning-rate schedule',
-        description: `${lrColumn} by epoch${log ? ' (log scale)' : ''}: from ${num(values[0] as number)} at epoch ${points[0]?.epoch} to ${num(values[values.length - 1] as number)} at epoch ${points[points.length - 1]?.epoch}; range ${num(minOf(values))}–${num(maxOf(values))}${record.model?.training?.learningRateSchedule ? `, ${record.model.training.learningRateSchedule} schedule` : ''}.${sampledText(points.length, recorded.length)}`,
-        spec: learningRateSpec({ points }),
-        table: { columns: ['Epoch', lrColumn], rows: points.map((p) => [p.epoch, p.learningRate]), shownIn: [TRAINING_TABLE] },
+        description: `${lrColumn} by ${axis}${log ? ' (log scale)' : ''}: from ${num(values[0] as number)} at ${axis} ${points[0]?.epoch} to ${num(values[values.length - 1] as number)} at ${axis} ${points[points.length - 1]?.epoch}; range ${num(minOf(values))}–${num(maxOf(values))}${record.model?.training?.learningRateSchedule ? `, ${record.model.training.learningRateSchedule} schedule` : ''}.${sampledText(points.length, recorded.length, axis)}`,
+        spec: learningRateSpec({ points, axis }),
+        table: { columns: [axisTitle, lrColumn], rows: points.map((p) => [p.epoch, p.learningRate]), shownIn: [TRAINING_TABLE] },
       });
     }
   }
@@ -520,14 +525,15 @@ function summaryCurvesChart(record: Experiment): ChartView | undefined {
   const bestEpoch = isNumber(best) ? best : undefined;
   const epochs = [...new Set(series.flatMap((s) => s.points.map((p) => p.epoch)))].sort((a, b) => a - b);
   const label = trainingPanelLabel(kind, all);
+  const axis = historyAxisOf(record);
   return {
     id: 'summary-curves',
     section: 'summary',
-    title: `${label} by epoch`,
-    description: `${label} by epoch for ${series.length} column${series.length === 1 ? '' : 's'}. ${series.map(describeSeries).join('; ')}.${bestEpoch === undefined ? '' : ` Best model at epoch ${bestEpoch}.`}${seriesSampledText(series)}`,
-    spec: trainingCurvesSpec({ series, bestEpoch }, { width: CHART_SIZES.summary.width, panelHeight: CHART_SIZES.summary.height }),
+    title: `${label} by ${axis}`,
+    description: `${label} by ${axis} for ${series.length} column${series.length === 1 ? '' : 's'}. ${series.map((s) => describeSeries(s, axis)).join('; ')}.${bestEpoch === undefined ? '' : ` Best model at ${axis} ${bestEpoch}.`}${seriesSampledText(series, axis)}`,
+    spec: trainingCurvesSpec({ series, bestEpoch, axis }, { width: CHART_SIZES.summary.width, panelHeight: CHART_SIZES.summary.height }),
     table: {
-      columns: ['Epoch', ...series.map((s) => s.name)],
+      columns: [historyAxisTitle(axis), ...series.map((s) => s.name)],
       rows: epochs.map((epoch) => [epoch, ...series.map((s) => s.points.find((p) => p.epoch === epoch)?.value ?? null)]),
       shownIn: [TRAINING_TABLE],
     },

@@ -6,6 +6,8 @@
  */
 import type { Experiment, Scalar } from '../schema/index.ts';
 import { metricInfo, proportionScale, type ProportionScale } from '../analysis/metrics.ts';
+import { historyAxisOf, historyAxisTitle, sharedHistoryAxis, type HistoryAxis } from '../analysis/history-axis.ts';
+import { HISTORY_AXES } from '../schema/index.ts';
 import { confusionMatrixData, fairnessAttributes, fairnessData, trainingSeries } from './build.ts';
 import { compareConfusionSpec, compareCurvesSpec, compareFairnessSpec, compareParamsSpec, compareTestMetricsSpec } from './compare.ts';
 import { confusionMatrixCells } from './confusion-matrix.ts';
@@ -23,8 +25,16 @@ export interface CompareDoc {
   analysis: { headline: { metric: string } | null };
 }
 
-/** A chart of a compare page. */
-export type CompareChartView = Omit<ChartView, 'section'> & { section: CompareSectionId };
+/**
+ * A chart of a compare page. `shapeKey` names its compiled shape among `compareChartShapeSpecs`
+ * when that is not its id (the curves of histories counted in steps have an axis of their own).
+ */
+export type CompareChartView = Omit<ChartView, 'section'> & { section: CompareSectionId; shapeKey?: string };
+
+/** The shape key of the overlaid curves of histories counted in `axis`. */
+function curvesShapeKey(axis: HistoryAxis): string {
+  return `compare-curves-${axis}`;
+}
 
 /** Most hyperparameter axes in the parallel-coordinates chart. */
 export const MAX_PARAM_AXES = 8;
@@ -127,6 +137,9 @@ function columnScale(series: TrainingSeries): ProportionScale | null {
 }
 
 function curvesChart(docs: readonly CompareDoc[]): CompareChartView[] {
+  // Histories counting different things (epochs against steps) cannot share an x axis.
+  const axis = sharedHistoryAxis(docs.map((d) => historyAxisOf(d.record)));
+  if (axis === undefined) return [];
   const series = docs.map((d) => trainingSeries(d.record.training?.history ?? []));
   const keyOf = (s: { name: string }): string => metricInfo(s.name).key;
   const panels = shared(series, keyOf, (s) => s.name);
@@ -157,22 +170,23 @@ function curvesChart(docs: readonly CompareDoc[]): CompareChartView[] {
   const last = (id: string, name: string): string => {
     const points = rows.filter((r) => r['experiment'] === id && r['panel'] === name);
     const end = points[points.length - 1];
-    return end === undefined ? `${id} —` : `${id} ${num(end['value'] as number)} at epoch ${String(end['epoch'])}`;
+    return end === undefined ? `${id} —` : `${id} ${num(end['value'] as number)} at ${axis} ${String(end['epoch'])}`;
   };
   return [
     {
       id: 'compare-curves',
       section: 'curves',
       title: 'Training curves, overlaid',
-      description: `${panels.length} per-epoch column${panels.length === 1 ? '' : 's'} shared by the experiments, one panel each, one line per experiment. Last values: ${panels
+      description: `${panels.length} per-${axis} column${panels.length === 1 ? '' : 's'} shared by the experiments, one panel each, one line per experiment. Last values: ${panels
         .map(({ name }) => `${name}: ${docs.map((d) => last(d.record.id, name)).join(', ')}`)
         .join(
           '; ',
         )}.${rescaled.length === 0 ? '' : ` In percent: ${rescaled.join(', ')} ${rescaled.length === 1 ? 'was' : 'were'} written as fractions and ${rescaled.length === 1 ? 'is' : 'are'} drawn ×100.`}`,
       hint: 'Hover a line for its values.',
-      spec: compareCurvesSpec(rows),
+      spec: compareCurvesSpec(rows, axis),
+      ...(axis === 'epoch' ? {} : { shapeKey: curvesShapeKey(axis) }),
       table: {
-        columns: ['Epoch', ...columns.map((c) => `${c.name} (${c.id})`)],
+        columns: [historyAxisTitle(axis), ...columns.map((c) => `${c.name} (${c.id})`)],
         rows: [...byEpoch]
           .sort(([a], [b]) => a - b)
           .map(([epoch, cells]): ChartCell[] => [epoch, ...columns.map((c) => cells.get(`${c.name}\u0000${c.id}`) ?? null)]),
@@ -404,7 +418,7 @@ export function compareChartShapeSpecs(): { id: string; spec: ChartView['spec'] 
   return [
     { id: 'compare-test-metrics', spec: compareTestMetricsSpec([]) },
     { id: 'compare-params', spec: compareParamsSpec([]) },
-    { id: 'compare-curves', spec: compareCurvesSpec([]) },
+    ...HISTORY_AXES.map((axis) => ({ id: axis === 'epoch' ? 'compare-curves' : curvesShapeKey(axis), spec: compareCurvesSpec([], axis) })),
     { id: 'compare-confusion', spec: compareConfusionSpec([]) },
     { id: 'compare-fairness', spec: compareFairnessSpec([]) },
   ];

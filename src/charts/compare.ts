@@ -10,6 +10,7 @@ import { cellEncoding, heatLayers } from './confusion-matrix.ts';
 import { INTERVAL_TOOLTIP } from './test-metrics.ts';
 import { SPEC_BASE, VALUE_FORMAT } from './spec-common.ts';
 import type { ChartDatum } from './types.ts';
+import { historyAxisTitle, type HistoryAxis } from '../analysis/history-axis.ts';
 
 /** Side of one cell of the side-by-side confusion matrices (fits "100.0%" at 12 px, see `confusionCellSize`). */
 export const COMPARE_CELL = 52;
@@ -81,7 +82,8 @@ export function compareTestMetricsSpec(rows: readonly ChartDatum[]): TopLevelSpe
  * Training curves overlaid: one panel per metric column (`panel`, in `pOrder`, two per row), each
  * experiment a line (rows `experiment`, `eOrder`, `epoch`, `value`), each panel with its own y scale.
  */
-export function compareCurvesSpec(rows: readonly ChartDatum[]): TopLevelSpec {
+export function compareCurvesSpec(rows: readonly ChartDatum[], axis: HistoryAxis = 'epoch'): TopLevelSpec {
+  const title = historyAxisTitle(axis);
   return {
     ...SPEC_BASE,
     datasets: { table: [...rows] },
@@ -94,13 +96,13 @@ export function compareCurvesSpec(rows: readonly ChartDatum[]): TopLevelSpec {
       height: 150,
       mark: { type: 'line', strokeWidth: 2, clip: true },
       encoding: {
-        x: { field: 'epoch', type: 'quantitative', title: 'Epoch', axis: { format: '~d', tickMinStep: 1 } },
+        x: { field: 'epoch', type: 'quantitative', title, axis: { format: '~d', tickMinStep: 1 } },
         y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
         color: experimentColor,
         tooltip: [
           { field: 'experiment', type: 'nominal', title: 'Experiment' },
           { field: 'series', type: 'nominal', title: 'Column' },
-          { field: 'epoch', type: 'quantitative', title: 'Epoch' },
+          { field: 'epoch', type: 'quantitative', title },
           { field: 'value', type: 'quantitative', title: 'Value', format: VALUE_FORMAT },
         ],
       },

@@ -3,6 +3,7 @@ import { CHART_SIZES, MUTED } from './theme.ts';
 import { SPEC_BASE, VALUE_FORMAT } from './spec-common.ts';
 import type { ChartDatum, TrainingCurvesData, TrainingSeries } from './types.ts';
 import { maxOf, minOf } from '../util/arrays.ts';
+import { historyAxisTitle } from '../analysis/history-axis.ts';
 
 /** Longest series (in epochs) that still gets a marker on every point. */
 export const MAX_MARKED_POINTS = 40;
@@ -38,7 +39,8 @@ export function trainingCurvesSpec(
   const hi = Math.max(best ?? -Infinity, maxOf(epochs));
   const side = best !== undefined && hi > lo && (best - lo) / (hi - lo) > 0.5 ? 'left' : 'right';
   const datasets: Record<string, ChartDatum[]> = {};
-  const x = { field: 'epoch', type: 'quantitative', title: 'Epoch', axis: { format: '~d', tickMinStep: 1 } } as const;
+  const axis = data.axis ?? 'epoch';
+  const x = { field: 'epoch', type: 'quantitative', title: historyAxisTitle(axis), axis: { format: '~d', tickMinStep: 1 } } as const;
   const y = { field: 'value', type: 'quantitative', title: null, scale: { zero: false } } as const;
   const color = { field: 'series', type: 'nominal', title: null } as const;
   // The epoch axis is drawn once, under the last panel, as a facet would.
@@ -50,7 +52,7 @@ export function trainingCurvesSpec(
     datasets[name('values')] = series.flatMap((s) =>
       s.points.map((p) => ({ series: s.name, split: SPLIT_LABEL[s.split], epoch: p.epoch, value: p.value })),
     );
-    datasets[name('best')] = best === undefined ? [] : [{ epoch: best, label: `best: epoch ${best}` }];
+    datasets[name('best')] = best === undefined ? [] : [{ epoch: best, label: `best: ${axis} ${best}` }];
     datasets[name('rings')] = (data.bestValues ?? []).flatMap((b) => {
       const s = series.find((x) => x.name === b.series);
       return s === undefined || best === undefined ? [] : [{ series: s.name, split: SPLIT_LABEL[s.split], epoch: best, value: b.value }];
@@ -84,7 +86,7 @@ export function trainingCurvesSpec(
             },
             tooltip: [
               { field: 'series', type: 'nominal', title: 'Series' },
-              { field: 'epoch', type: 'quantitative', title: 'Epoch' },
+              { field: 'epoch', type: 'quantitative', title: historyAxisTitle(axis) },
               { field: 'value', type: 'quantitative', title: 'Value', format: VALUE_FORMAT },
             ],
           },
@@ -111,7 +113,7 @@ export function trainingCurvesSpec(
             color,
             tooltip: [
               { field: 'series', type: 'nominal', title: 'Best model' },
-              { field: 'epoch', type: 'quantitative', title: 'Epoch' },
+              { field: 'epoch', type: 'quantitative', title: historyAxisTitle(axis) },
               { field: 'value', type: 'quantitative', title: 'Value', format: VALUE_FORMAT },
             ],
           },

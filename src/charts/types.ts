@@ -1,3 +1,4 @@
+import type { HistoryAxis } from '../analysis/history-axis.ts';
 /**
  * View data for charts: the small, chart-shaped inputs of the `xxxChartSpec()` functions (not whole
  * records), and `ChartView`, what `buildExperimentCharts()` hands to a page.
@@ -87,10 +88,14 @@ export interface TrainingCurvesData {
   bestEpoch?: number | undefined;
   /** Values of the best model by series name (drawn as rings at `bestEpoch`). */
   bestValues?: { series: string; value: number }[] | undefined;
+  /** What the points' `epoch` counts (the x axis's name): epoch unless given. */
+  axis?: HistoryAxis | undefined;
 }
 
 export interface LearningRateData {
   points: { epoch: number; learningRate: number }[];
+  /** What the points' `epoch` counts (the x axis's name): epoch unless given. */
+  axis?: HistoryAxis | undefined;
 }
 
 export interface ConfusionMatrixData {

@@ -18,7 +18,7 @@ export function compareChartBlocks(
 ): Map<string, ChartBlockData[]> {
   const bySection = new Map<string, ChartBlockData[]>();
   for (const view of compareChartViews(docs)) {
-    const shapeUrl = shapes[view.id];
+    const shapeUrl = shapes[view.shapeKey ?? view.id];
     if (shapeUrl === undefined) continue;
     const list = bySection.get(view.section) ?? [];
     list.push({

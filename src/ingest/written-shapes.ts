@@ -22,6 +22,7 @@
 import { isPlainObject } from './finish.ts';
 import type { PositionLookup } from './types.ts';
 import { setOwn } from '../util/own.ts';
+import { historyAxisOfHeader } from '../analysis/history-axis.ts';
 
 /** New dotted path → the source path it was read from. */
 export type PathAliases = Map<string, string>;
@@ -164,7 +165,32 @@ function readShapes(data: Record<string, unknown>): PathAliases {
       });
     }
   }
+  stepRows(data, aliases);
   return aliases;
+}
+
+/** Names of a history row's counter other than `epoch`, as trainers and loggers write them. */
+const STEP_KEYS = ['step', 'global_step', 'iteration', 'iter', 'round'];
+
+/**
+ * `training.history` rows counted in steps (`[{ step: 100, loss: 0.9 }]`, none with an `epoch`) →
+ * each row's counter as its `epoch` field, and `training.historyAxis` saying what it counts.
+ */
+function stepRows(data: Record<string, unknown>, aliases: PathAliases): void {
+  const training = data['training'];
+  const rows = isPlainObject(training) ? training['history'] : undefined;
+  if (!isPlainObject(training) || !Array.isArray(rows) || rows.length === 0 || !rows.every(isPlainObject)) return;
+  if (rows.some((row) => Object.hasOwn(row, 'epoch'))) return;
+  const key = STEP_KEYS.find((name) => rows.every((row) => typeof row[name] === 'number'));
+  if (key === undefined) return;
+  rows.forEach((row, index) => {
+    const entry: Record<string, unknown> = { epoch: row[key] };
+    for (const [name, value] of Object.entries(row)) if (name !== key) setOwn(entry, name, value);
+    rows[index] = entry;
+    const from = aliases.get(`training.history.${index}.${key}`) ?? `training.history.${index}.${key}`;
+    aliases.set(`training.history.${index}.epoch`, from);
+  });
+  if (training['historyAxis'] === undefined) training['historyAxis'] = historyAxisOfHeader(key) ?? 'step';
 }
 
 /** A square list of rows of counts, 2 × 2 or larger (`cm.tolist()`). */

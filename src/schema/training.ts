@@ -11,6 +11,10 @@ export const EpochRowSchema = z
   .describe('Per-epoch metrics: epoch plus any metric columns.');
 export type EpochRow = z.output<typeof EpochRowSchema>;
 
+/** What a row of the training history counts: its `epoch` field holds an epoch, a step, an iteration or a round. */
+export const HISTORY_AXES = ['epoch', 'step', 'iteration', 'round'] as const;
+export type HistoryAxis = (typeof HISTORY_AXES)[number];
+
 /** The best model, by a validation metric. */
 export const BestModelSchema = z.looseObject({
   epoch: z.number().optional().describe('Epoch of the best model.'),
@@ -36,6 +40,10 @@ export type Infrastructure = z.output<typeof InfrastructureSchema>;
 /** Training results section. */
 export const TrainingResultsSchema = z.looseObject({
   history: z.array(EpochRowSchema).optional().describe('Per-epoch training metrics, in epoch order.'),
+  historyAxis: z
+    .enum(HISTORY_AXES)
+    .optional()
+    .describe("What the history's rows count — their `epoch` field is that number: epoch (the default), step, iteration or round."),
   bestModel: BestModelSchema.optional().describe('Best model by a validation metric.'),
   infrastructure: InfrastructureSchema.optional().describe('Training infrastructure.'),
 });

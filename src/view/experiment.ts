@@ -15,6 +15,7 @@ import {
   formatUnknown,
   percentDecimals,
 } from './format.ts';
+import { historyAxisOf, historyAxisTitle } from '../analysis/history-axis.ts';
 import { writtenDecimals } from '../analysis/stats.ts';
 import { NOT_FILLED, field, markdownCell, numberCell, otherFields, present, textCell, unknownCell, type FieldContext } from './fields.ts';
 import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, notComparedCells, relativeCell, verdictCell } from './deltas.ts';
@@ -100,7 +101,7 @@ const KNOWN = {
   model: ['type', 'architecture', 'hyperparameters', 'training'],
   hyperparameter: ['name', 'value', 'searchSpace', 'tuningMethod'],
   trainingConfig: ['optimizer', 'lossFunction', 'earlyStopping', 'learningRateSchedule', 'epochs'],
-  training: ['history', 'bestModel', 'infrastructure'],
+  training: ['history', 'historyAxis', 'bestModel', 'infrastructure'],
   bestModel: ['epoch', 'selectedBy', 'metrics'],
   infrastructure: ['hardware', 'gpuCount', 'durationHours', 'durationText', 'gpuHours', 'co2Kg'],
   evaluation: ['testMetrics', 'confusionMatrix', 'disaggregated'],
@@ -410,14 +411,16 @@ function trainingSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCont
   const best = t?.bestModel;
   const bestEpoch = best?.epoch;
   const infra = t?.infrastructure;
+  const axis = historyAxisOf(r);
+  const axisTitle = historyAxisTitle(axis);
   return section('training', [
     ...chartBlocks(ctx, 'training'),
     history.length > 0
       ? {
           kind: 'table',
           id: TRAINING_TABLE_ID,
-          caption: `Training metrics (${history.length} epochs)`,
-          columns: [{ label: 'Epoch', numeric: true }, ...columns.map((col) => ({ label: col, numeric: true }))],
+          caption: `Training metrics (${history.length} ${axis}${history.length === 1 ? '' : 's'})`,
+          columns: [{ label: axisTitle, numeric: true }, ...columns.map((col) => ({ label: col, numeric: true }))],
           rows: history.map((row, i) => [
             { text: String(row.epoch), numeric: true, strong: row.epoch === bestEpoch },
             ...columns.map((_, j) => ({ text: formatted[j]?.[i] ?? '—', numeric: true, strong: row.epoch === bestEpoch })),
@@ -427,7 +430,7 @@ function trainingSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCont
       : undefined,
     { kind: 'subheading', id: 'best-model', text: 'Best model' },
     fields([
-      field(c, 'Epoch', 'training.bestModel.epoch', best?.epoch, (v: number) => ({ text: String(v), numeric: true })),
+      field(c, axisTitle, 'training.bestModel.epoch', best?.epoch, (v: number) => ({ text: String(v), numeric: true })),
       field(c, 'Selected by', 'training.bestModel.selectedBy', best?.selectedBy, textCell),
       ...Object.entries(best?.metrics ?? {}).map(([k, v]) => ({ label: k, value: numberCell(v) })),
       ...otherFields(best, KNOWN.bestModel),

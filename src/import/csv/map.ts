@@ -1,5 +1,6 @@
 import type { Experiment, Hyperparameter, Status, TestMetric } from '../../schema/index.ts';
 import { metricInfo } from '../../analysis/metrics.ts';
+import { historyAxisOfHeader } from '../../analysis/history-axis.ts';
 import { buildHistory, chooseTestMetricKeys, finiteOrNull, parseLoggedNumber, selectTestMetrics } from '../history.ts';
 import type { MetricPoint } from '../history.ts';
 import type { CsvFlags } from '../importer.ts';
@@ -260,7 +261,11 @@ function historyRecord(table: CsvTable, plan: CsvPlan, context: CsvContext): Exp
       $schema: context.schema,
       id: slugRunName(context.baseName),
       name: context.baseName,
-      training: history.rows.length === 0 ? undefined : { history: history.rows },
+      // The step column names what the rows count (`epoch`, `step`, `global_step`, `iteration`).
+      training:
+        history.rows.length === 0
+          ? undefined
+          : dropUndefined({ history: history.rows, historyAxis: historyAxisOfHeader(plan.columns[stepIndex]?.column ?? '') }),
       evaluation: testMetrics.length === 0 ? undefined : { testMetrics },
     }),
     import: { source: 'csv', runId: context.baseName, nonFinite: history.nonFinite },

@@ -57,7 +57,7 @@ export function dvcRunToRecord(run: DvcRun, context: DvcContext): Experiment {
       tags: run.experimentName === undefined ? undefined : { dvc_experiment: run.experimentName },
       lineage: parentId === undefined ? undefined : { parent: parentId },
       model: hyperparameters.length === 0 ? undefined : { hyperparameters },
-      training: rows.length === 0 ? undefined : { history: rows },
+      training: rows.length === 0 ? undefined : { history: rows, historyAxis: 'step' },
       evaluation: nonEmptyOrUndefined(
         dropUndefined({ testMetrics: testMetrics.length === 0 ? undefined : testMetrics, confusionMatrix: run.confusionMatrix }),
       ),

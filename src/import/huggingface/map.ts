@@ -111,6 +111,7 @@ export function hfRunToRecord(run: HfRun, context: { id: string; schema?: string
       training: nonEmptyOrUndefined(
         dropUndefined({
           history: history.rows.length === 0 ? undefined : history.rows,
+          historyAxis: history.rows.length === 0 ? undefined : 'step',
           bestModel,
           infrastructure: nonEmptyOrUndefined(infrastructure),
         }),

@@ -84,7 +84,8 @@ export function runToRecord(run: MlflowRun, context: RecordContext): Experiment 
       tags,
       lineage: parentId === undefined ? undefined : { parent: parentId },
       model: hyperparameters.length === 0 ? undefined : { hyperparameters },
-      training: history.rows.length === 0 ? undefined : { history: history.rows },
+      // MLflow logs by step (its charts' x axis): the rows are steps, whatever a run made them count.
+      training: history.rows.length === 0 ? undefined : { history: history.rows, historyAxis: 'step' },
       evaluation: testMetrics.length === 0 ? undefined : { testMetrics },
       reproducibility: Object.keys(code).length === 0 ? undefined : { code },
       trackers: dropUndefined({

@@ -33,7 +33,7 @@ export function tbRunToRecord(run: TbRun, context: { id: string; schema?: string
       trackingPlatform: 'TensorBoard',
       status: run.status === undefined ? undefined : STATUS[run.status],
       model: hyperparameters.length === 0 ? undefined : { hyperparameters },
-      training: history.rows.length === 0 ? undefined : { history: history.rows },
+      training: history.rows.length === 0 ? undefined : { history: history.rows, historyAxis: 'step' },
       evaluation: testMetrics.length === 0 ? undefined : { testMetrics },
     }),
     import: { source: 'tensorboard', runId: run.path, nonFinite: history.nonFinite },

@@ -165,6 +165,9 @@ describe('csvToRecords: one run’s history', () => {
       { epoch: 1, val_loss: null },
       { epoch: 2, val_loss: 0.5 },
     ]);
+    expect(record?.training?.historyAxis).toBe('step');
+    // A history whose step column is an epoch counts epochs.
+    expect(records('epoch,loss\n1,0.9\n2,0.5\n', NO_FLAGS, 'h')[0]?.training?.historyAxis).toBeUndefined();
     expect(record?.evaluation?.testMetrics).toEqual([{ metric: 'val_loss', value: 0.5 }]);
     expect(record).toMatchObject({
       id: 'val-loss',

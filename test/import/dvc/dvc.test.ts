@@ -67,6 +67,7 @@ describe('readDvcProject + dvcRunToRecord', () => {
       { epoch: 1, grad_ratio: null, 'train/loss': 0.42567, 'val/acc': 0.6 },
       { epoch: 2, grad_ratio: 0.5, 'train/loss': 0.28378, 'val/acc': 0.7 },
     ]);
+    expect(record.training?.historyAxis).toBe('step');
     expect(record['import']).toMatchObject({ nonFinite: [{ metric: 'grad_ratio', step: 1, value: 'NaN' }] });
   });
 

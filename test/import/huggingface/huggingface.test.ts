@@ -52,6 +52,7 @@ describe('readHuggingFace + hfRunToRecord on a Trainer output folder', () => {
   test('log_history becomes one history row per step; throughput keys and the final summary are left out', () => {
     const history = record.training?.history ?? [];
     expect(history.map((row) => row.epoch)).toEqual([100, 200, 250, 300, 400, 500]);
+    expect(record.training?.historyAxis).toBe('step');
     expect(history[2]).toEqual({
       epoch: 250,
       'epoch (metric)': 1,

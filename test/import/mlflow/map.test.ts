@@ -93,6 +93,8 @@ describe('runToRecord', () => {
       { epoch: 0, loss: 0.9, 'val/acc': null },
       { epoch: 1, loss: 0.4, 'val/acc': 0.8 },
     ]);
+    // MLflow logs by step: the rows are named steps on the page.
+    expect(record.training?.historyAxis).toBe('step');
   });
 
   test('maps the latest test_ metrics to evaluation.testMetrics with the prefix stripped', () => {

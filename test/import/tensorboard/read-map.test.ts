@@ -174,6 +174,7 @@ describe('tbRunToRecord', () => {
       { epoch: 0, 'train/loss': 0.5, 'val/acc': null },
       { epoch: 1, 'train/loss': null, 'val/acc': 0.75 },
     ]);
+    expect(record.training?.historyAxis).toBe('step');
     expect(record['import']).toMatchObject({
       source: 'tensorboard',
       runId: 'runs/a',

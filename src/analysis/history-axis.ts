@@ -1,0 +1,35 @@
+/**
+ * What a record's training history counts along its rows — epochs unless the record says steps,
+ * iterations or rounds (`training.historyAxis`, set where a log's table is headed `step` and by the
+ * importers of step-logged runs) — and how the pages and charts name it. One home, so a chart axis,
+ * a caption, a table header and a check message never call step 1,500 "epoch 1,500".
+ */
+import type { HistoryAxis } from '../schema/index.ts';
+
+export type { HistoryAxis };
+
+/** The record's history axis (`epoch` when it does not say). */
+export function historyAxisOf(record: { training?: { historyAxis?: HistoryAxis | undefined } | undefined }): HistoryAxis {
+  return record.training?.historyAxis ?? 'epoch';
+}
+
+/** The axis as a column or axis title: "Epoch", "Step", "Iteration", "Round". */
+export function historyAxisTitle(axis: HistoryAxis): string {
+  return axis.charAt(0).toUpperCase() + axis.slice(1);
+}
+
+/** The axis the histories of several records share; undefined when they count different things (their curves cannot share an axis). */
+export function sharedHistoryAxis(axes: readonly HistoryAxis[]): HistoryAxis | undefined {
+  const [first] = axes;
+  return first !== undefined && axes.every((axis) => axis === first) ? first : undefined;
+}
+
+/** The axis name a table header reading a history takes (`Step`, `global_step`, `Iteration`, `Round`); undefined for an epoch or anything else. */
+export function historyAxisOfHeader(header: string): Exclude<HistoryAxis, 'epoch'> | undefined {
+  const norm = header.toLowerCase();
+  if (/epoch/.test(norm)) return undefined;
+  if (/step/.test(norm)) return 'step';
+  if (/iter/.test(norm)) return 'iteration';
+  if (/round/.test(norm)) return 'round';
+  return undefined;
+}
