@@ -3,7 +3,7 @@
  * blocks written under it — and tables written with no label above them, labelled from their header row.
  */
 
-import type { RootContent, Table } from 'mdast';
+import type { Code, RootContent, Table } from 'mdast';
 import { codeTableOf } from '../training-log.ts';
 import {
   innerSliceOf,
@@ -44,6 +44,8 @@ export interface SectionLabels {
    * beside `- batch size: 32`); those items become entries marked `setting`.
    */
   settingsLists?: boolean;
+  /** The label a code block with no label line above it stands for (a pasted `config.yaml` under `## Config`); undefined when none. */
+  codeLabel?(code: Code): string | undefined;
 }
 
 /**
@@ -86,7 +88,7 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
     // A pasted `metrics.csv` (```csv) or training log stands for the table it holds, labelled from its header row like one.
     if (node.type === 'code' && !(current && current.value === '' && current.blocks.length === 0)) {
       const data = codeTableOf(source, node);
-      const label = data === undefined ? undefined : labels.tableLabel(data.header.map((cell) => cell.text));
+      const label = data === undefined ? labels.codeLabel?.(node) : labels.tableLabel(data.header.map((cell) => cell.text));
       if (label !== undefined && (!current || labels.ruleOf(current.norm) !== labels.ruleOf(normalizeLabel(label)))) {
         current = open(label, '', '', startOf(node));
         current.blocks.push(node);

@@ -5,7 +5,9 @@
  * a label line is labelled by its section's table rules (by header row), then read the same way.
  */
 
+import type { Code } from 'mdast';
 import { splitKeyValue, stripEmphasis, type Item } from '../markdown-blocks.ts';
+import { settingsOf } from './settings-block.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { parseScalar } from '../units.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
@@ -92,6 +94,16 @@ export const SECTION_LIST_RULES: Readonly<Partial<Record<SectionKey, (items: Lis
   },
 };
 
+/** Languages of a pasted configuration file (not code: a Python block under `## Setup` is read only under a label). */
+const CONFIG_LANGS = /^(ya?ml|toml|ini|cfg|conf|properties|env|dotenv|json5?|jsonc)$/i;
+
+/** A configuration file pasted under a model heading (`## Config` over a ```yaml block): the hyperparameters. */
+function configLabel(code: Code): string | undefined {
+  return code.lang !== null && code.lang !== undefined && CONFIG_LANGS.test(code.lang) && settingsOf(code) !== undefined
+    ? 'Hyperparameters'
+    : undefined;
+}
+
 /** The header or metadata rule that reads a normalized label (in any section), or undefined. */
 export function findGlobalLabelRule(norm: string): LabelRule | undefined {
   return GLOBAL_LABEL_RULES.find(({ pattern }) => pattern.test(norm));
@@ -110,7 +122,7 @@ export function sectionLabels(section: SectionKey): SectionLabels {
     ruleOf: (norm) => findLabelRule(norm, section),
     tableLabel: (header) => findTableLabel(header, section),
     ...(listLabel === undefined ? {} : { listLabel }),
-    ...(section === 'model' ? { settingsLists: true } : {}),
+    ...(section === 'model' ? { settingsLists: true, codeLabel: configLabel } : {}),
   };
 }
 

@@ -1039,6 +1039,19 @@ describe('a log with headings of its own (Goal, Setup, Results, Conclusion)', ()
     ]);
   });
 
+  test('a configuration file pasted under `## Config` is the hyperparameters; a Python block there needs a label', () => {
+    const yaml = ['**Experiment ID**: c', '', '## Config', '', '```yaml', 'lora:', '  r: 16', 'lr: 2.0e-4', '```'].join('\n');
+    const config = load(yaml, 'c.md');
+    expect(config.record.model?.hyperparameters).toEqual([
+      { name: 'lora.r', value: 16 },
+      { name: 'lr', value: 0.0002 },
+    ]);
+    expect(config.parsed.positions.get('model.hyperparameters.0.value')).toEqual({ line: 7, column: 3 });
+    const python = load(yaml.replace('```yaml', '```python').replace('lora:\n  r: 16\n', ''), 'c.md');
+    expect(python.record.model?.hyperparameters).toBeUndefined();
+    expect(python.record.sections?.[0]?.markdown).toContain('lr: 2.0e-4');
+  });
+
   test('a list mixing settings with what the section reads otherwise (the model, the dataset) is read item by item', () => {
     const mixed = load(
       text.replace(
