@@ -2,7 +2,7 @@
 
 import { setOwn } from '../../util/own.ts';
 import { OVERALL_GROUP_NAME } from '../../analysis/sizes.ts';
-import { codeOf, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type TableData } from '../markdown-blocks.ts';
+import { codeOf, isBold, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type TableData } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { isPlainObject } from '../finish.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
@@ -246,6 +246,40 @@ const SPREAD_COLUMNS: readonly [RegExp, string][] = [
 
 /** A column of a test-metric table holding a baseline's values: `v6 (baseline)`, `Previous`, `Reference`. */
 const BASELINE_COLUMN = /\bbaselines?\b|\bprev(ious)?\b|\bold\b|\breference\b|\bbefore\b|\bcontrol\b/;
+/** A column header naming this experiment among others: `Ours`, `This run`, `Current`, `New`, `Proposed`. */
+const CURRENT_COLUMN = /\b(?:ours|this (?:run|experiment|model|one)|current|new|proposed)\b/i;
+
+/** Whether a column's filled cells all read as metric values (`0.912`, `63.5%`, `7.09 ± 0.1`). */
+function isMetricColumn(table: TableData, index: number): boolean {
+  const cells = table.rows
+    .map((row) => stripEmphasis(row[index]?.text ?? ''))
+    .filter((text) => !isNotMeasured(text) && !isPlaceholder(text));
+  return cells.length > 0 && cells.every((text) => parseMetricCell(text) !== undefined);
+}
+
+/**
+ * Of several columns of values, the one that is this experiment: the only bold header, else the only
+ * one naming it as such (`CURRENT_COLUMN`), else the only one named by the record's id or its last
+ * part (`v3 (r=16)` in `llama-lora-sft-v3`); undefined when none or several are.
+ */
+function currentColumn(table: TableData, columns: readonly number[], id: string | undefined): number | undefined {
+  const header = (index: number): string => table.header[index]?.text ?? '';
+  const only = (found: readonly number[]): number | undefined => (found.length === 1 ? found[0] : undefined);
+  const named = (index: number): boolean => {
+    if (id === undefined) return false;
+    const name = stripEmphasis(header(index))
+      .replace(/\(.*\)/g, ' ')
+      .trim()
+      .toLowerCase();
+    const own = id.toLowerCase();
+    return name === own || (/^[a-z0-9.]{2,}$/.test(name) && (own.endsWith(`-${name}`) || own.endsWith(`_${name}`)));
+  };
+  return (
+    only(columns.filter((index) => isBold(header(index)))) ??
+    only(columns.filter((index) => CURRENT_COLUMN.test(stripEmphasis(header(index))))) ??
+    only(columns.filter(named))
+  );
+}
 /** A column of the change from a baseline, as written: kept beside the metric as text (the analysis computes its own). */
 const DELTA_COLUMN = /^(?:Δ|∆)|^(?:delta|diff(?:erence)?|change|improvement|gain|lift|uplift)\b/i;
 
@@ -302,7 +336,7 @@ const testMetricsHandler: Handler = (entry, ctx) => {
   }
   const table = tableOf(ctx.source, block);
   if (wideTestMetrics(table, startOf(block), ctx)) return;
-  const metric = Math.max(0, column(table, /metric|name|measure/));
+  const metric = Math.max(0, column(table, /metric|name|measure|benchmark|task/));
   // `| Metric | v7 | v6 (baseline) | Δ |`: a baseline's values beside this experiment's, and the change.
   const baselines = table.header.flatMap((head, index) =>
     index !== metric && BASELINE_COLUMN.test(stripEmphasis(head.text).toLowerCase()) ? [index] : [],
@@ -319,6 +353,17 @@ const testMetricsHandler: Handler = (entry, ctx) => {
   let value = column(table, /value|score|result|test|estimate|mean|average/, [metric, ci, ...baselines, ...deltas, ...spreadAt.keys()]);
   const taken = (index: number): boolean =>
     index === metric || index === ci || baselines.includes(index) || deltas.includes(index) || spreadAt.has(index);
+  // `| Benchmark | v2 (r=8) | **v3 (r=16)** | Δ |`: experiments side by side and no column of values.
+  // The one that is this experiment (`currentColumn`) holds its values; the others are baselines.
+  if (value < 0) {
+    const models = table.header.flatMap((_, index) => (!taken(index) && isMetricColumn(table, index) ? [index] : []));
+    const id = ctx.b.get(['id']);
+    const current = models.length >= 2 ? currentColumn(table, models, typeof id === 'string' ? id : undefined) : undefined;
+    if (current !== undefined) {
+      value = current;
+      for (const index of models) if (index !== current) baselines.push(index);
+    }
+  }
   if (value < 0) value = table.header.findIndex((_, index) => !taken(index));
   // An unnamed third column is the interval only when its cells read as intervals (`±0.012`, `[0.85, 0.88]`).
   if (ci < 0) {
@@ -681,7 +726,7 @@ export const EVALUATION_RULES: readonly LabelRule[] = [
 /** Tables of this section written without a label line, by header row, in order: the first match wins. */
 export const EVALUATION_TABLES: readonly TableRule[] = [
   { pattern: /^((actual|true|predicted|pred)( (predicted|actual|label|class))?)? \| /, label: 'Confusion Matrix' },
-  { pattern: /^(metric|measure)s?( |$)/, label: 'Test Set Performance' },
+  { pattern: /^(metric|measure|benchmark|task)s?( |$)/, label: 'Test Set Performance' },
   {
     pattern: /(^|\| )(n|count|support|size|samples?|n samples)( \||$)|^(group|subgroup|segment|cohort|slice|demographic|population)s?( |$)/,
     label: 'Disaggregated Performance',

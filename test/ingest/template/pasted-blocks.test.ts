@@ -222,6 +222,48 @@ describe('a test-metric table that compares with a baseline', () => {
     ]);
   });
 
+  test('experiments side by side with no column of values: the one that is this experiment is read, the others are baselines', () => {
+    const sideBySide = (header: string, id = 'llama-sft-v3') =>
+      load(
+        [
+          `**Experiment ID**: ${id}`,
+          '',
+          '## Eval',
+          '',
+          header,
+          '|---|---|---|---|',
+          '| MT-Bench | 6.91 | **7.09** | +0.18 |',
+          '| MMLU (5-shot) | 63.2% | 63.5% | +0.3 |',
+        ].join('\n'),
+      ).record;
+    // The bold header, a header saying so, or the one the id ends with.
+    for (const header of [
+      '| Benchmark | v2 (r=8) | **v3 (r=16)** | Δ |',
+      '| Task | v2 | v3 (ours) | Δ |',
+      '| Benchmark | v2 (r=8) | v3 (r=16) | Δ |',
+    ]) {
+      const record = sideBySide(header);
+      expect(record.evaluation?.testMetrics, header).toEqual([
+        { metric: 'MT-Bench', value: 7.09 },
+        { metric: 'MMLU (5-shot)', value: 63.5, unit: '%' },
+      ]);
+      expect(
+        record.comparison?.baselines?.map((b) => b.metrics),
+        header,
+      ).toEqual([{ 'MT-Bench': 6.91, 'MMLU (5-shot)': 63.2 }]);
+      expect(
+        record.comparison?.claims?.map((c) => [c.metric, c.value, c.reference]),
+        header,
+      ).toEqual([
+        ['MT-Bench', 0.18, record.comparison?.baselines?.[0]?.label],
+        ['MMLU (5-shot)', 0.3, record.comparison?.baselines?.[0]?.label],
+      ]);
+    }
+    // No column is this experiment: the first column of values is read, as before (nothing guessed from position).
+    const unknown = sideBySide('| Benchmark | v2 (r=8) | v3 (r=16) | Δ |', 'other-run');
+    expect(unknown.evaluation?.testMetrics?.[0]).toMatchObject({ metric: 'MT-Bench', value: 6.91 });
+  });
+
   test('an unnamed third column is an interval only when its cells read as intervals', () => {
     const { record } = load(
       ['**Experiment ID**: a', '', '## Results', '', '| Metric | Ours | Note |', '|---|---|---|', '| Accuracy | 0.91 | best so far |'].join(

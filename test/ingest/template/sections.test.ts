@@ -44,6 +44,8 @@ const HEADING_CASES: readonly (readonly [string, SectionKey | undefined])[] = [
   ['Data analysis', 'dataset'],
   ['Notes', undefined],
   ['Next', 'nextSteps'],
+  ['Eval', 'evaluation'],
+  ['Evals', 'evaluation'],
   ["What's next?", 'nextSteps'],
   ['9. Next', 'nextSteps'],
   ['Future work', 'nextSteps'],
