@@ -196,22 +196,28 @@ function trainingCharts(record: Experiment): ChartView[] {
 /**
  * The commensurable test metrics to chart: unit-interval metrics on one scale (fractions, whatever
  * scale they were written on: `87%` next to `0.684`) and other 0–1 values without a unit; else
- * other percent metrics.
+ * other percent metrics. Drawn as written: in percent when every one was written in percent
+ * (`unit: '%'`); else each point written in percent keeps its percent as its label.
  */
 export function chartableTestMetrics(metrics: readonly TestMetric[]): {
   shown: TestMetricPoint[];
   omitted: string[];
+  unit: '%' | undefined;
 } {
-  const points = metrics.flatMap((m): (TestMetricPoint & { scale: 'fraction' | 'percent' | 'other' })[] => {
+  type Point = TestMetricPoint & { scale: 'fraction' | 'percent' | 'other'; asWritten?: TestMetricPoint | undefined };
+  const points = metrics.flatMap((m): Point[] => {
     if (!isNumber(m.value)) return [];
     const ci = m.ci95;
+    // Without binary noise: 78.4 + 0.9 is 79.3, not 79.30000000000001.
+    const clean = (x: number): number => Number.parseFloat(x.toPrecision(15));
     const [low, high] =
-      ci === undefined ? [undefined, undefined] : typeof ci === 'number' ? [m.value - ci, m.value + ci] : [ci.low, ci.high];
+      ci === undefined ? [undefined, undefined] : typeof ci === 'number' ? [clean(m.value - ci), clean(m.value + ci)] : [ci.low, ci.high];
     const scaled = scaleValue(metricInfo(m.metric, m.unit), m.value, 0);
     if (!isScaleProblem(scaled) && scaled.fraction) {
       const f = (x: number | undefined): number | undefined =>
         x === undefined ? undefined : Number.parseFloat((x * scaled.factor).toPrecision(15));
-      return [{ metric: m.metric, value: scaled.value, low: f(low), high: f(high), scale: 'fraction' }];
+      const asWritten = scaled.factor === 1 ? undefined : { metric: m.metric, value: m.value, low, high };
+      return [{ metric: m.metric, value: scaled.value, low: f(low), high: f(high), scale: 'fraction', asWritten }];
     }
     const unit = m.unit ?? '';
     const scale = unit === '' && m.value >= 0 && m.value <= 1 ? 'fraction' : unit === '%' ? 'percent' : 'other';
@@ -219,10 +225,24 @@ export function chartableTestMetrics(metrics: readonly TestMetric[]): {
   });
   const fraction = points.filter((p) => p.scale === 'fraction');
   const percent = points.filter((p) => p.scale === 'percent');
-  const shown = fraction.length > 0 ? fraction : percent;
+  const omitted = (shown: readonly Point[]): string[] => points.filter((p) => !shown.includes(p)).map((p) => p.metric);
+  if (fraction.length === 0)
+    return {
+      shown: percent.map(({ metric, value, low, high }) => ({ metric, value, low, high })),
+      omitted: omitted(percent),
+      unit: percent.length > 0 ? '%' : undefined,
+    };
+  // Every proportion written in percent: drawn in percent, as the page's table shows them.
+  if (fraction.every((p) => p.asWritten !== undefined))
+    return { shown: fraction.map((p) => p.asWritten as TestMetricPoint), omitted: omitted(fraction), unit: '%' };
   return {
-    shown: shown.map(({ metric, value, low, high }) => ({ metric, value, low, high })),
-    omitted: points.filter((p) => !shown.includes(p)).map((p) => p.metric),
+    shown: fraction.map(({ metric, value, low, high, asWritten }) =>
+      asWritten === undefined
+        ? { metric, value, low, high }
+        : { metric, value, low, high, label: formatWithInterval(asWritten.value, asWritten.low, asWritten.high, '%') },
+    ),
+    omitted: omitted(fraction),
+    unit: undefined,
   };
 }
 
@@ -258,16 +278,16 @@ function evaluationCharts(record: Experiment): ChartView[] {
   const charts: ChartView[] = [];
   const tm = record.evaluation?.testMetrics;
   if (tm !== undefined) {
-    const { shown, omitted } = chartableTestMetrics(tm);
+    const { shown, omitted, unit } = chartableTestMetrics(tm);
     if (shown.length > 0) {
       charts.push({
         id: 'test-metrics',
         section: 'evaluation',
         title: 'Test-set metrics with 95% confidence intervals',
-        description: `${shown.map((m) => `${m.metric} ${formatWithInterval(m.value, m.low, m.high)}`).join('; ')}.${omitted.length > 0 ? ` Not charted (different unit): ${omitted.join(', ')}.` : ''}`,
-        spec: testMetricsSpec({ metrics: shown }),
+        description: `${shown.map((m) => `${m.metric} ${m.label ?? formatWithInterval(m.value, m.low, m.high, unit ?? '')}`).join('; ')}.${omitted.length > 0 ? ` Not charted (different unit): ${omitted.join(', ')}.` : ''}`,
+        spec: testMetricsSpec({ metrics: shown, unit }),
         table: {
-          columns: ['Metric', 'Value', '95% CI low', '95% CI high'],
+          columns: ['Metric', unit === '%' ? 'Value (%)' : 'Value', '95% CI low', '95% CI high'],
           rows: shown.map((m) => [m.metric, m.value, m.low ?? null, m.high ?? null]),
         },
       });

@@ -4,10 +4,10 @@ import { SPEC_BASE, VALUE_FORMAT } from './spec-common.ts';
 import { formatChartNumber } from './format.ts';
 import type { ChartDatum, TestMetricsData } from './types.ts';
 
-/** "0.869 (95% CI 0.857–0.881)" or just the value. */
-export function formatWithInterval(value: number, low: number | undefined, high: number | undefined): string {
-  if (low === undefined || high === undefined) return formatChartNumber(value);
-  return `${formatChartNumber(value)} (95% CI ${formatChartNumber(low)}–${formatChartNumber(high)})`;
+/** "0.869 (95% CI 0.857–0.881)", "86.9% (95% CI 85.7–88.1%)" in percent, or just the value. */
+export function formatWithInterval(value: number, low: number | undefined, high: number | undefined, unit: '%' | '' = ''): string {
+  if (low === undefined || high === undefined) return `${formatChartNumber(value)}${unit}`;
+  return `${formatChartNumber(value)}${unit} (95% CI ${formatChartNumber(low)}–${formatChartNumber(high)}${unit})`;
 }
 
 /** Tooltip of a metric's value with its 95% CI (rows with `metric`, `value`, `low`, `high`). */
@@ -18,7 +18,7 @@ export const INTERVAL_TOOLTIP = [
   { field: 'high', type: 'quantitative', title: '95% CI high', format: VALUE_FORMAT },
 ] as const;
 
-/** Test-set metrics as dots with their 95% confidence intervals as error bars, one row per metric. */
+/** Test-set metrics as dots with their 95% confidence intervals as error bars, one row per metric; on a percent axis when `unit` is `%`. */
 export function testMetricsSpec(data: TestMetricsData): TopLevelSpec {
   const rows: ChartDatum[] = data.metrics.map((m, order) => ({
     metric: m.metric,
@@ -26,7 +26,7 @@ export function testMetricsSpec(data: TestMetricsData): TopLevelSpec {
     value: m.value,
     low: m.low ?? null,
     high: m.high ?? null,
-    label: formatWithInterval(m.value, m.low, m.high),
+    label: m.label ?? formatWithInterval(m.value, m.low, m.high, data.unit ?? ''),
   }));
   const y = { field: 'metric', type: 'nominal', title: null, sort: { field: 'order', op: 'min' } } as const;
   const tooltip = INTERVAL_TOOLTIP;
@@ -42,7 +42,12 @@ export function testMetricsSpec(data: TestMetricsData): TopLevelSpec {
         transform: [{ filter: 'isValid(datum.low) && isValid(datum.high)' }],
         mark: { type: 'rule', color: MUTED, strokeWidth: 2 },
         encoding: {
-          x: { field: 'low', type: 'quantitative', title: 'Value with 95% CI', scale: { zero: false } },
+          x: {
+            field: 'low',
+            type: 'quantitative',
+            title: data.unit === '%' ? 'Value (%) with 95% CI' : 'Value with 95% CI',
+            scale: { zero: false },
+          },
           x2: { field: 'high' },
           tooltip: [...tooltip],
         },

@@ -111,10 +111,14 @@ export interface TestMetricPoint {
   /** 95% CI bounds, when known. */
   low?: number | undefined;
   high?: number | undefined;
+  /** The point as written beside it, when not its value on the chart's scale (`78.4%` drawn at 0.784). */
+  label?: string | undefined;
 }
 
 export interface TestMetricsData {
   metrics: TestMetricPoint[];
+  /** `%` when the values are percentages (the axis says so), else fractions or numbers. */
+  unit?: '%' | undefined;
 }
 
 export interface FairnessGroup {

@@ -181,19 +181,40 @@ describe('chartableTestMetrics', () => {
     expect(omitted).toEqual(['Latency']);
   });
   test('puts proportions on one scale: 87% ± 0.7% next to a precision of 0.684', () => {
-    const { shown, omitted } = chartableTestMetrics([
+    const { shown, omitted, unit } = chartableTestMetrics([
       { metric: 'Accuracy', value: 87, unit: '%', ci95: 0.7 },
       { metric: 'Precision', value: 0.684 },
       { metric: 'MAPE (%)', value: 12 },
     ]);
+    // Accuracy is drawn at 0.87 beside Precision, and labelled as written.
     expect(shown).toEqual([
-      { metric: 'Accuracy', value: 0.87, low: 0.863, high: 0.877 },
+      { metric: 'Accuracy', value: 0.87, low: 0.863, high: 0.877, label: '87% (95% CI 86.3–87.7%)' },
       { metric: 'Precision', value: 0.684, low: undefined, high: undefined },
     ]);
+    expect(unit).toBeUndefined();
     expect(omitted).toEqual(['MAPE (%)']);
   });
+  test('every proportion written in percent: drawn in percent, as the table shows them', () => {
+    const { shown, unit } = chartableTestMetrics([
+      { metric: 'Accuracy', value: 78.4, unit: '%', ci95: 0.9 },
+      { metric: 'F1 (%)', value: 75.1, ci95: { low: 74.0, high: 76.2 } },
+    ]);
+    expect(unit).toBe('%');
+    expect(shown).toEqual([
+      { metric: 'Accuracy', value: 78.4, low: 77.5, high: 79.3 },
+      { metric: 'F1 (%)', value: 75.1, low: 74, high: 76.2 },
+    ]);
+    const chart = buildExperimentCharts({
+      record: { id: 'p', evaluation: { testMetrics: [{ metric: 'Accuracy', value: 78.4, unit: '%', ci95: 0.9 }] } } as Experiment,
+    }).find((c) => c.id === 'test-metrics');
+    expect(chart?.description).toBe('Accuracy 78.4% (95% CI 77.5–79.3%).');
+    expect(chart?.table.columns[1]).toBe('Value (%)');
+    expect(JSON.stringify(chart?.spec)).toContain('"title":"Value (%) with 95% CI"');
+  });
   test('falls back to other percent metrics', () => {
-    expect(chartableTestMetrics([{ metric: 'MAPE', value: 12.5, unit: '%' }]).shown.map((m) => m.metric)).toEqual(['MAPE']);
+    const { shown, unit } = chartableTestMetrics([{ metric: 'MAPE', value: 12.5, unit: '%' }]);
+    expect(shown.map((m) => m.metric)).toEqual(['MAPE']);
+    expect(unit).toBe('%');
   });
 });
 
