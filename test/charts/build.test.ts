@@ -205,7 +205,7 @@ describe('chartableTestMetrics', () => {
       { metric: 'F1 (%)', value: 75.1, low: 74, high: 76.2 },
     ]);
     const chart = buildExperimentCharts({
-      record: { id: 'p', evaluation: { testMetrics: [{ metric: 'Accuracy', value: 78.4, unit: '%', ci95: 0.9 }] } } as Experiment,
+      record: { id: 'p', evaluation: { testMetrics: [{ metric: 'Accuracy', value: 78.4, unit: '%', ci95: 0.9 }] } },
     }).find((c) => c.id === 'test-metrics');
     expect(chart?.description).toBe('Accuracy 78.4% (95% CI 77.5–79.3%).');
     expect(chart?.table.columns[1]).toBe('Value (%)');
