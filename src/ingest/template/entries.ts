@@ -44,6 +44,8 @@ export interface SectionLabels {
    * beside `- batch size: 32`); those items become entries marked `setting`.
    */
   settingsLists?: boolean;
+  /** The label a line of prose stands for when it is a value only (a line of `name=value` settings); undefined when none. */
+  lineLabel?(text: string): string | undefined;
   /** The label a code block with no label line above it stands for (a pasted `config.yaml` under `## Config`); undefined when none. */
   codeLabel?(code: Code): string | undefined;
 }
@@ -143,6 +145,9 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
       } else if (target) {
         if (target.value === '') target.position = { line, column: text.length - text.trimStart().length + 1 };
         target.value = target.value === '' ? text.trim() : `${target.value}\n${text.trim()}`;
+      } else if (labels.lineLabel?.(text) !== undefined) {
+        // `learning_rate=0.03, num_leaves=63` on a line of its own under `## Params`: that label's value.
+        current = open(labels.lineLabel(text) ?? '', '', text.trim(), { line, column: text.length - text.trimStart().length + 1 });
       } else {
         proseLines.push(text);
       }

@@ -46,7 +46,7 @@ function isSearchSpacePlaceholder(text: string): boolean {
  * Hyperparameters written on the label's line: `lr=3e-4, batch_size=64` or
  * `` `learning_rate: 0.05`; `num_leaves: 63` `` — every part a name and a value, or undefined.
  */
-function inlineHyperparameters(
+export function inlineHyperparameters(
   value: string,
   position: SourcePosition,
 ): { name: string; value: string; position: SourcePosition }[] | undefined {

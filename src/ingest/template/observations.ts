@@ -1,9 +1,11 @@
 /** The "Observations & Insights" section: what worked, what did not, learnings, the feature-importance table. */
 
-import { startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
+import { itemsOf, startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { toCamelCase } from '../text.ts';
-import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
+import type { FieldPath } from '../types.ts';
+import { parseNumber } from '../units.ts';
+import { blockOf, unreadList, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { listRule, textRule } from './fields.ts';
 import { column, numberCell, readTableRows } from './table.ts';
 
@@ -17,7 +19,10 @@ const featureImportanceHandler: Handler = (entry, ctx) => {
     .find((part) => IMPORTANCE_METHOD.test(part));
   if (method) ctx.b.set(['observations', 'featureImportanceMethod'], method, entry.position);
   const block = blockOf(entry, ctx, 'table');
-  if (!block) return;
+  if (!block) {
+    importanceList(entry, ctx);
+    return;
+  }
   const table = tableOf(ctx.source, block);
   const feature = Math.max(0, column(table, /feature|name|variable/));
   const importance = column(table, /importance|score|weight|gain|shap|value/, [feature]);
@@ -41,6 +46,36 @@ const featureImportanceHandler: Handler = (entry, ctx) => {
     },
   });
 };
+
+/** `card1_te — 1520.3`, `TransactionAmt: 1210.8`, `D15 (640.5)`: a feature and its importance. */
+const IMPORTANCE_ITEM =
+  /^(.*?\S)\s*(?:[—–:=]|\s-)\s*([-+]?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?)\s*(%?)$|^(.*?\S)\s*\(([-+]?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?)\s*(%?)\)$/i;
+
+/** Features and their importances as a list, one per item (`1. card1_te — 1520.3`); read only when every item is one. */
+function importanceList(entry: Entry, ctx: Context): void {
+  const list = unreadList(entry, ctx);
+  if (list === undefined) return;
+  const items = itemsOf(ctx.source, list);
+  const read = items.map((item) => {
+    const match = item.nested ? null : IMPORTANCE_ITEM.exec(stripEmphasis(item.text).replace(/`/g, ''));
+    const feature = match?.[1] ?? match?.[4];
+    const number = match?.[2] ?? match?.[5];
+    const importance = number === undefined ? undefined : parseNumber(number);
+    return feature === undefined || importance === undefined
+      ? undefined
+      : { feature, importance, percent: (match?.[3] ?? match?.[6]) === '%', item };
+  });
+  if (read.length === 0 || read.some((r) => r === undefined)) return;
+  ctx.consumed.add(list);
+  const path: FieldPath = ['observations', 'featureImportance'];
+  const offset = ctx.b.lengthOf(path);
+  const rows = (read as NonNullable<(typeof read)[number]>[]).map((r, index) => {
+    for (const field of [[], ['feature'], ['importance']]) ctx.b.mark([...path, offset + index, ...field], r.item.position);
+    // A share written in percent keeps its unit as a note of the row: importances are shown as written.
+    return r.percent ? { feature: r.feature, importance: r.importance, unit: '%' } : { feature: r.feature, importance: r.importance };
+  });
+  ctx.b.append(path, rows, startOf(list));
+}
 
 /** The observations section's labels, in order: the first match wins. */
 export const OBSERVATIONS_RULES: readonly LabelRule[] = [

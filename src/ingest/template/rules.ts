@@ -19,7 +19,7 @@ import { EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList } from './evaluat
 import { asLabelRules, keepUnknown } from './fields.ts';
 import { HEADER_RULES } from './header.ts';
 import { METADATA_RULES } from './metadata.ts';
-import { MODEL_RULES, MODEL_TABLES } from './model.ts';
+import { inlineHyperparameters, MODEL_RULES, MODEL_TABLES } from './model.ts';
 import { NEXT_STEPS_RULES } from './next-steps.ts';
 import { OBSERVATIONS_RULES, OBSERVATIONS_TABLES } from './observations.ts';
 import { OVERVIEW_RULES } from './overview.ts';
@@ -104,6 +104,11 @@ function configLabel(code: Code): string | undefined {
     : undefined;
 }
 
+/** A line that is only settings (`learning_rate=0.03, num_leaves=63`) under a model heading: the hyperparameters. */
+function settingsLineLabel(text: string): string | undefined {
+  return inlineHyperparameters(text, { line: 1, column: 1 }) === undefined ? undefined : 'Hyperparameters';
+}
+
 /** The header or metadata rule that reads a normalized label (in any section), or undefined. */
 export function findGlobalLabelRule(norm: string): LabelRule | undefined {
   return GLOBAL_LABEL_RULES.find(({ pattern }) => pattern.test(norm));
@@ -122,7 +127,7 @@ export function sectionLabels(section: SectionKey): SectionLabels {
     ruleOf: (norm) => findLabelRule(norm, section),
     tableLabel: (header) => findTableLabel(header, section),
     ...(listLabel === undefined ? {} : { listLabel }),
-    ...(section === 'model' ? { settingsLists: true, codeLabel: configLabel } : {}),
+    ...(section === 'model' ? { settingsLists: true, codeLabel: configLabel, lineLabel: settingsLineLabel } : {}),
   };
 }
 

@@ -42,7 +42,11 @@ export const SECTION_RULES: readonly SectionRule[] = [
   // A bare "Results" or "Metrics" section holds the test results ("Training results" is training, above).
   { section: 'evaluation', pattern: /\bresults?\b|\bmetrics\b|\bperformance\b/ },
   // Headings other logs use, last so that the template's own words win ("Results and discussion" is evaluation).
-  { section: 'model', pattern: /\bconfig(uration)?s?\b|\bsetup\b|\bhyper ?parameters?\b|\bsettings\b|\barchitecture\b/ },
+  {
+    section: 'model',
+    pattern: /\bconfig(uration)?s?\b|\bsetup\b|\bhyper ?parameters?\b|\bparams\b|\bparameters\b|\bsettings\b|\barchitecture\b/,
+  },
+  { section: 'observations', pattern: /\bimportances?\b/ },
   { section: 'observations', pattern: /\bconclusions?\b|\bdiscussion\b|\bfindings\b|\btakeaways?\b|\banalysis\b/ },
   { section: 'nextSteps', pattern: /^(?:\d+ )?(?:what s )?next(?: up)?$|\bto ?dos?\b|\bfuture work\b|\baction items?\b/ },
   {
@@ -54,10 +58,11 @@ export const SECTION_RULES: readonly SectionRule[] = [
 /**
  * Whether a section's heading is itself the label of what follows it: `## Goal`, `## Hypothesis`,
  * `## Success criteria` (the overview's labels, written as headings), so the paragraph under it is
- * that field. Other headings are not (`## Dataset` over a sentence is no dataset name).
+ * that field; `## Feature importance (gain)` over its table or list. Other headings are not (`## Dataset` over a sentence is no dataset name).
  */
 export function headingIsLabel(section: SectionKey, title: string): boolean {
-  return section === 'overview' && !/\boverview\b/.test(normalizeLabel(stripEmphasis(title)));
+  const norm = normalizeLabel(stripEmphasis(title));
+  return (section === 'overview' && !/\boverview\b/.test(norm)) || (section === 'observations' && /\bimportances?\b/.test(norm));
 }
 
 /** Where unknown labels of a section are kept. */

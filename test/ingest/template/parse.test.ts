@@ -1052,6 +1052,41 @@ describe('a log with headings of its own (Goal, Setup, Results, Conclusion)', ()
     expect(python.record.sections?.[0]?.markdown).toContain('lr: 2.0e-4');
   });
 
+  test('a line of settings under `## Params`, and a feature-importance list under its own heading', () => {
+    const text = [
+      '**Experiment ID**: k',
+      '',
+      '## Params',
+      'learning_rate=0.03, num_leaves=63',
+      'We kept lr=0.03 from the last run.',
+      '',
+      '## Feature importance (gain, top 3)',
+      '1. card1_te — 1520.3',
+      '2. `TransactionAmt`: 1210.8',
+      '3. D15 (12.5%)',
+    ].join('\n');
+    const { parsed, record } = load(text, 'k.md');
+    expect(record.model?.hyperparameters).toEqual([
+      { name: 'learning_rate', value: 0.03 },
+      { name: 'num_leaves', value: 63 },
+    ]);
+    expect(parsed.positions.get('model.hyperparameters.1.value')).toEqual({ line: 4, column: 21 });
+    // A sentence with a setting in it stays prose.
+    expect(record.sections).toEqual([{ title: 'Params', markdown: 'We kept lr=0.03 from the last run.' }]);
+    expect(record.observations).toEqual({
+      featureImportanceMethod: 'gain',
+      featureImportance: [
+        { feature: 'card1_te', importance: 1520.3 },
+        { feature: 'TransactionAmt', importance: 1210.8 },
+        { feature: 'D15', importance: 12.5, unit: '%' },
+      ],
+    });
+    expect(parsed.positions.get('observations.featureImportance.2.importance')).toEqual({ line: 10, column: 4 });
+    // A list with an item that is no feature and its importance stays as written.
+    const prose = load(text.replace('3. D15 (12.5%)', '3. the rest matter little'), 'k.md').record;
+    expect(prose.observations?.featureImportance).toBeUndefined();
+  });
+
   test('a list mixing settings with what the section reads otherwise (the model, the dataset) is read item by item', () => {
     const mixed = load(
       text.replace(
