@@ -2,7 +2,8 @@
 
 /** Words people write for a status, by the status they mean (matched on the whole value, any case). */
 const STATUS_WORDS: readonly [RegExp, string][] = [
-  [/^(done|finished|complete|completed|succeeded|success(ful)?|closed)$/, 'completed'],
+  // A run whose write-up is in review has finished: its results are what is reviewed.
+  [/^(done|finished|complete|completed|succeeded|success(ful)?|closed|(in |under |ready for |awaiting |needs )?review(ed)?)$/, 'completed'],
   [/^(in progress|in-progress|ongoing|running|active|training|wip|started)$/, 'running'],
   [/^(planned|todo|to do|to-do|not started|queued|scheduled|pending|proposed)$/, 'planned'],
   [/^(failed|failure|error|errored|crashed|broken)$/, 'failed'],

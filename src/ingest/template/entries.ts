@@ -142,6 +142,13 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
       if (label && (label.colon || labels.ruleOf(normalizeLabel(label.label)) !== undefined)) {
         target = open(label.label, label.qualifier, label.value, label.value === '' ? label.labelPosition : label.valuePosition);
         current = target;
+      } else if (target && target.value !== '' && UNKNOWN_LABEL_LINE.test(text)) {
+        // `Owner: Aiko` then `Created: March 3, 2025`: a label line of its own, not more of the owner.
+        const match = UNKNOWN_LABEL_LINE.exec(text);
+        const key = match?.[2] ?? '';
+        const value = (match?.[3] ?? '').trim();
+        target = open(key, '', value, { line, column: text.trimEnd().length - value.length + 1 });
+        current = target;
       } else if (target) {
         if (target.value === '') target.position = { line, column: text.length - text.trimStart().length + 1 };
         target.value = target.value === '' ? text.trim() : `${target.value}\n${text.trim()}`;
@@ -181,6 +188,9 @@ function settingLines(items: readonly Item[]): LabelLine[] | undefined {
   });
   return lines.length > 0 && lines.every((l) => l !== undefined) ? lines : undefined;
 }
+
+/** `Created: March 3, 2025` after a label line: a capitalised name of up to four words, a colon and a value. */
+const UNKNOWN_LABEL_LINE = /^(\s*)([A-Z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+){0,3})\s*:[ \t]+(\S.*?)[ \t]*$/;
 
 function plainLabelLine(text: string, line: number, labels: SectionLabels, columnOffset = 0): LabelLine | undefined {
   const match = PLAIN_LABEL_LINE.exec(text);

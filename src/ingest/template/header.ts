@@ -37,7 +37,7 @@ const lineageHandler: Handler = (entry, ctx) => {
 export const HEADER_RULES: readonly LabelRule[] = [
   textRule(/^(experiment )?id$|^experiment identifier$|^run id$/, ['id']),
   textRule(/^(experiment )?name$|^experiment title$/, ['name']),
-  textRule(/^(start )?date$|^date started$|^started( on)?$/, ['date'], writtenDate),
+  textRule(/^(start )?date$|^date started$|^started( on)?$|^created( on| at)?$|^date created$/, ['date'], writtenDate),
   textRule(/experimenter|^author|^owner|researcher/, ['experimenter']),
   textRule(/tracking platform|tracking tool|^tracker$|^platform$/, ['trackingPlatform']),
   { pattern: /related experiments?|lineage/, path: ['lineage'], handler: lineageHandler },

@@ -182,4 +182,6 @@ export const MODEL_RULES: readonly LabelRule[] = [
 ];
 
 /** Tables of this section written without a label line, by header row, in order: the first match wins. */
-export const MODEL_TABLES: readonly TableRule[] = [{ pattern: /^(hyper ?)?param/, label: 'Hyperparameters' }];
+export const MODEL_TABLES: readonly TableRule[] = [
+  { pattern: /^((hyper ?)?param|settings?( |$)|config|options?( |$)|keys?( |$))/, label: 'Hyperparameters' },
+];

@@ -1087,6 +1087,31 @@ describe('a log with headings of its own (Goal, Setup, Results, Conclusion)', ()
     expect(prose.observations?.featureImportance).toBeUndefined();
   });
 
+  test('a Notion-style header: each `Key: value` line its own field; `Status: In review`; a `Setting | Value` table', () => {
+    const text = [
+      '# ResNet-18 mixup sweep',
+      '',
+      'Experiment ID: mix-4',
+      'Owner: Aiko Tanaka',
+      'Team: Vision',
+      'Created: March 3, 2025',
+      'Status: In review',
+      '',
+      '## Setup',
+      '| Setting | Value |',
+      '|---|---|',
+      '| Batch size | 128 |',
+      '| Mixup α | 0.4 |',
+    ].join('\n');
+    const { parsed, record } = load(text, 'mix-4.md');
+    expect(record).toMatchObject({ id: 'mix-4', experimenter: 'Aiko Tanaka', team: 'Vision', date: '2025-03-03', status: 'completed' });
+    expect(parsed.positions.get('team')).toEqual({ line: 5, column: 7 });
+    expect(record.model?.hyperparameters).toEqual([
+      { name: 'Batch size', value: 128 },
+      { name: 'Mixup α', value: 0.4 },
+    ]);
+  });
+
   test('a list mixing settings with what the section reads otherwise (the model, the dataset) is read item by item', () => {
     const mixed = load(
       text.replace(
