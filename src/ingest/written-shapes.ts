@@ -129,8 +129,10 @@ function readShapes(data: Record<string, unknown>): PathAliases {
     if (readable) data['tags'] = read;
     else aliases.clear();
   }
+  nestedSettings(data);
   namedMapToList(data, 'model', 'hyperparameters', 'name', aliases);
   namedMapToList(data, 'evaluation', 'testMetrics', 'metric', aliases);
+  metricsBySplit(data, aliases);
   bareMatrix(data, aliases);
   const evaluation = data['evaluation'];
   const metrics = isPlainObject(evaluation) ? evaluation['testMetrics'] : undefined;
@@ -191,6 +193,73 @@ function stepRows(data: Record<string, unknown>, aliases: PathAliases): void {
     aliases.set(`training.history.${index}.epoch`, from);
   });
   if (training['historyAxis'] === undefined) training['historyAxis'] = historyAxisOfHeader(key) ?? 'step';
+}
+
+/** Fields of a hyperparameter written as an object (`lr: { value: 0.1, searchSpace: … }`): such an object is one setting, not a group. */
+const SETTING_FIELDS = new Set(['value', 'searchSpace', 'tuningMethod']);
+
+/**
+ * Hyperparameters grouped as a config file nests them (`params.yaml`: `train: { lr: 0.01 }`) → one
+ * setting per leaf, named by its dotted path (`train.lr`), as the DVC importer names them; its
+ * position is that path in the source too.
+ */
+function nestedSettings(data: Record<string, unknown>): void {
+  const model = data['model'];
+  const map = isPlainObject(model) ? model['hyperparameters'] : undefined;
+  if (!isPlainObject(model) || !isPlainObject(map)) return;
+  const isGroup = (value: unknown): value is Record<string, unknown> =>
+    isPlainObject(value) && Object.keys(value).length > 0 && !Object.keys(value).some((key) => SETTING_FIELDS.has(key));
+  if (!Object.values(map).some(isGroup)) return;
+  const flat: Record<string, unknown> = {};
+  const visit = (prefix: string, value: unknown, depth: number): void => {
+    if (isGroup(value) && depth < 8) for (const [key, inner] of Object.entries(value)) visit(`${prefix}.${key}`, inner, depth + 1);
+    else setOwn(flat, prefix, value);
+  };
+  for (const [key, value] of Object.entries(map)) visit(key, value, 0);
+  model['hyperparameters'] = flat;
+}
+
+/** A split's name as a key of a metrics file (DVC's `metrics.json`: `{ "test": { "acc": 0.91 } }`). */
+const SPLIT_KEY = /^(train(ing)?|val(id(ation)?)?|dev|test(ing)?|eval(uation)?|hold-?out)$/i;
+/** The split whose metrics are the test metrics, in order of preference. */
+const TEST_KEYS = [/^test(ing)?$/i, /^hold-?out$/i, /^eval(uation)?$/i];
+
+/**
+ * Test metrics written by split (`metrics: { test: { acc: 0.91 }, train: { acc: 0.99 } }`, as a
+ * metrics file keeps them) → the test split's as the test metrics, every split's kept as
+ * `evaluation.metricsBySplit` (one row each). Only when every entry is a split holding numbers.
+ */
+function metricsBySplit(data: Record<string, unknown>, aliases: PathAliases): void {
+  const evaluation = data['evaluation'];
+  const list = isPlainObject(evaluation) ? evaluation['testMetrics'] : undefined;
+  if (!isPlainObject(evaluation) || !Array.isArray(list) || list.length === 0) return;
+  const splits = list.map((entry) => {
+    if (!isPlainObject(entry) || typeof entry['metric'] !== 'string' || !SPLIT_KEY.test(entry['metric']) || Object.hasOwn(entry, 'value'))
+      return undefined;
+    const values = Object.entries(entry).filter(([key]) => key !== 'metric');
+    return values.length > 0 && values.every(([, v]) => typeof v === 'number' || v === null)
+      ? { split: entry['metric'], values }
+      : undefined;
+  });
+  if (splits.some((split) => split === undefined)) return;
+  const read = splits as { split: string; values: [string, unknown][] }[];
+  const source = (split: string, metric?: string): string => `evaluation.testMetrics.${split}${metric === undefined ? '' : `.${metric}`}`;
+  evaluation['metricsBySplit'] = read.map(({ split, values }, index) => {
+    aliases.set(`evaluation.metricsBySplit.${index}`, source(split));
+    for (const [metric] of values) aliases.set(`evaluation.metricsBySplit.${index}.${metric}`, source(split, metric));
+    return Object.fromEntries([['split', split], ...values]);
+  });
+  const test = TEST_KEYS.map((pattern) => read.find(({ split }) => pattern.test(split))).find((found) => found !== undefined);
+  for (const key of [...aliases.keys()]) if (key.startsWith('evaluation.testMetrics.')) aliases.delete(key);
+  if (test === undefined) {
+    delete evaluation['testMetrics'];
+    return;
+  }
+  evaluation['testMetrics'] = test.values.map(([metric, value], index) => {
+    aliases.set(`evaluation.testMetrics.${index}`, source(test.split, metric));
+    aliases.set(`evaluation.testMetrics.${index}.value`, source(test.split, metric));
+    return { metric, value };
+  });
 }
 
 /** A square list of rows of counts, 2 × 2 or larger (`cm.tolist()`). */

@@ -172,6 +172,55 @@ describe('record parts in the shape people write them', () => {
     expect(unnamed.record).toMatchObject({ evaluation: { confusionMatrix: { labels: ['Class 1', 'Class 2'] } }, classes: ['a', 'b', 'c'] });
   });
 
+  test("a metrics file's splits (DVC's metrics.json) and a params file's groups (params.yaml)", () => {
+    const text = [
+      '---',
+      'id: dvc-1',
+      'metrics:',
+      '  train:',
+      '    accuracy: 0.99',
+      '  test:',
+      '    accuracy: 0.91',
+      '    f1: 0.88',
+      'params:',
+      '  train:',
+      '    lr: 0.01',
+      '    optimizer: { name: adam, beta1: 0.9 }',
+      '  seed: 7',
+      '---',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'd.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'd.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation).toEqual({
+      testMetrics: [
+        { metric: 'accuracy', value: 0.91 },
+        { metric: 'f1', value: 0.88 },
+      ],
+      metricsBySplit: [
+        { split: 'train', accuracy: 0.99 },
+        { split: 'test', accuracy: 0.91, f1: 0.88 },
+      ],
+    });
+    expect(record?.model?.hyperparameters).toEqual([
+      { name: 'train.lr', value: 0.01 },
+      { name: 'train.optimizer.name', value: 'adam' },
+      { name: 'train.optimizer.beta1', value: 0.9 },
+      { name: 'seed', value: 7 },
+    ]);
+    // Each value is placed where it is written.
+    const at = validateRecord(parseSource(text.replace('f1: 0.88', 'f1: -1e999'), { file: 'd.md' }), { file: 'd.md' });
+    expect(at.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^d\.md:8:9 evaluation\.testMetrics\.1\.value: expected a number/),
+    ]);
+    const bad = validate(text.replace('    lr: 0.01', '    lr: [1, 2]'), 'd.md');
+    expect(bad.problems).toEqual([expect.stringMatching(/^d\.md:11:\d+ model\.hyperparameters\.0\.value: /)]);
+    // Without a test split there are no test metrics, and every split is kept.
+    const noTest = validate(text.replace('  test:', '  val:'), 'd.md');
+    expect(noTest.record).toMatchObject({ evaluation: { metricsBySplit: [{ split: 'train' }, { split: 'val', f1: 0.88 }] } });
+    expect((noTest.record as { evaluation?: { testMetrics?: unknown } }).evaluation?.testMetrics).toBeUndefined();
+  });
+
   test('a top-level params beside the field it stands for is kept as written, with a hint naming that field', () => {
     const text = ['---', 'id: p', 'params:', '  lr: 0.1', 'model:', '  hyperparameters:', '    lr: 0.2', 'metrics: 0.8', '---'].join('\n');
     const { record, problems } = validate(text, 'p.md');
