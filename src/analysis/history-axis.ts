@@ -4,7 +4,7 @@
  * importers of step-logged runs) — and how the pages and charts name it. One home, so a chart axis,
  * a caption, a table header and a check message never call step 1,500 "epoch 1,500".
  */
-import type { HistoryAxis } from '../schema/index.ts';
+import type { HistoryAxis } from '../schema/history-axes.ts';
 
 export type { HistoryAxis };
 

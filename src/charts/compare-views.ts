@@ -7,7 +7,8 @@
 import type { Experiment, Scalar } from '../schema/index.ts';
 import { metricInfo, proportionScale, type ProportionScale } from '../analysis/metrics.ts';
 import { historyAxisOf, historyAxisTitle, sharedHistoryAxis, type HistoryAxis } from '../analysis/history-axis.ts';
-import { HISTORY_AXES } from '../schema/index.ts';
+// The axes alone, not the schema's index: this module runs in the browser, which must not bundle zod.
+import { HISTORY_AXES } from '../schema/history-axes.ts';
 import { confusionMatrixData, fairnessAttributes, fairnessData, trainingSeries } from './build.ts';
 import { compareConfusionSpec, compareCurvesSpec, compareFairnessSpec, compareParamsSpec, compareTestMetricsSpec } from './compare.ts';
 import { confusionMatrixCells } from './confusion-matrix.ts';

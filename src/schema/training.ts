@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MetricMapSchema } from './common.ts';
+import { HISTORY_AXES } from './history-axes.ts';
 
 /**
  * One row of the per-epoch table: `epoch` plus any metric columns keyed by their name as written
@@ -11,9 +12,7 @@ export const EpochRowSchema = z
   .describe('Per-epoch metrics: epoch plus any metric columns.');
 export type EpochRow = z.output<typeof EpochRowSchema>;
 
-/** What a row of the training history counts: its `epoch` field holds an epoch, a step, an iteration or a round. */
-export const HISTORY_AXES = ['epoch', 'step', 'iteration', 'round'] as const;
-export type HistoryAxis = (typeof HISTORY_AXES)[number];
+export { HISTORY_AXES, type HistoryAxis } from './history-axes.ts';
 
 /** The best model, by a validation metric. */
 export const BestModelSchema = z.looseObject({
