@@ -19,6 +19,12 @@ export const CHROMIUM_ARGS = [
   // Shared memory in /tmp, not /dev/shm: a container's /dev/shm is often 64 MB, and a renderer
   // that cannot get more stalls (pages whose charts never draw) rather than fails.
   '--disable-dev-shm-usage',
+  // A page the browser deems in the background (another page of the context opened after it) gets
+  // its timers and frames throttled, and an IntersectionObserver that never reports: charts that
+  // never hydrate in a test, though they do for a reader looking at the page.
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 /**
@@ -132,6 +138,8 @@ export function formatTroubles(troubles: readonly Trouble[]): string {
 
 /** Scrolls through the whole page so lazy charts hydrate; resolves when none is still loading. */
 export async function scrollThrough(page: Page): Promise<void> {
+  // The page a reader scrolls is the one in front: only that one is sure to render frames.
+  await page.bringToFront();
   await page.evaluate(async () => {
     // A rendered frame, or 250 ms if none comes: a page starved of frames must not hang the step (the
     // wait for hydration below then fails, naming the charts).
