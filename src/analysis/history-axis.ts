@@ -24,6 +24,12 @@ export function sharedHistoryAxis(axes: readonly HistoryAxis[]): HistoryAxis | u
   return first !== undefined && axes.every((axis) => axis === first) ? first : undefined;
 }
 
+/** A table header naming a history's counter: `Epoch`, `Step`, `global_step`, `Iteration`, `iter`, `Round`. */
+export const HISTORY_COUNTER_HEADER = /epoch|step|iter|round/i;
+
+/** Keys of a history row's counter other than `epoch`, as trainers and loggers write them (first found wins). */
+export const HISTORY_STEP_KEYS: readonly string[] = ['step', 'global_step', 'iteration', 'iter', 'round'];
+
 /** The axis name a table header reading a history takes (`Step`, `global_step`, `Iteration`, `Round`); undefined for an epoch or anything else. */
 export function historyAxisOfHeader(header: string): Exclude<HistoryAxis, 'epoch'> | undefined {
   const norm = header.toLowerCase();

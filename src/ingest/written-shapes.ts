@@ -22,7 +22,7 @@
 import { isPlainObject } from './finish.ts';
 import type { PositionLookup } from './types.ts';
 import { setOwn } from '../util/own.ts';
-import { historyAxisOfHeader } from '../analysis/history-axis.ts';
+import { HISTORY_STEP_KEYS, historyAxisOfHeader } from '../analysis/history-axis.ts';
 
 /** New dotted path → the source path it was read from. */
 export type PathAliases = Map<string, string>;
@@ -171,9 +171,6 @@ function readShapes(data: Record<string, unknown>): PathAliases {
   return aliases;
 }
 
-/** Names of a history row's counter other than `epoch`, as trainers and loggers write them. */
-const STEP_KEYS = ['step', 'global_step', 'iteration', 'iter', 'round'];
-
 /**
  * `training.history` rows counted in steps (`[{ step: 100, loss: 0.9 }]`, none with an `epoch`) →
  * each row's counter as its `epoch` field, and `training.historyAxis` saying what it counts.
@@ -183,7 +180,7 @@ function stepRows(data: Record<string, unknown>, aliases: PathAliases): void {
   const rows = isPlainObject(training) ? training['history'] : undefined;
   if (!isPlainObject(training) || !Array.isArray(rows) || rows.length === 0 || !rows.every(isPlainObject)) return;
   if (rows.some((row) => Object.hasOwn(row, 'epoch'))) return;
-  const key = STEP_KEYS.find((name) => rows.every((row) => typeof row[name] === 'number'));
+  const key = HISTORY_STEP_KEYS.find((name) => rows.every((row) => typeof row[name] === 'number'));
   if (key === undefined) return;
   rows.forEach((row, index) => {
     const entry: Record<string, unknown> = { epoch: row[key] };

@@ -5,6 +5,7 @@
 
 import type { Code, RootContent, Table } from 'mdast';
 import { codeTableOf } from '../training-log.ts';
+import { isSettingName } from './settings-block.ts';
 import {
   innerSliceOf,
   itemsOf,
@@ -142,22 +143,25 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
       if (label && (label.colon || labels.ruleOf(normalizeLabel(label.label)) !== undefined)) {
         target = open(label.label, label.qualifier, label.value, label.value === '' ? label.labelPosition : label.valuePosition);
         current = target;
-      } else if (target && target.value !== '' && UNKNOWN_LABEL_LINE.test(text)) {
-        // `Owner: Aiko` then `Created: March 3, 2025`: a label line of its own, not more of the owner.
-        const match = UNKNOWN_LABEL_LINE.exec(text);
-        const key = match?.[2] ?? '';
-        const value = (match?.[3] ?? '').trim();
-        target = open(key, '', value, { line, column: text.trimEnd().length - value.length + 1 });
+        continue;
+      }
+      // `Owner: Aiko` then `Created: March 3, 2025`: a label line of its own, not more of the owner.
+      const unknown = target && target.value !== '' ? UNKNOWN_LABEL_LINE.exec(text) : null;
+      if (unknown) {
+        const value = (unknown[3] ?? '').trim();
+        target = open(unknown[2] ?? '', '', value, { line, column: text.trimEnd().length - value.length + 1 });
         current = target;
-      } else if (target) {
+        continue;
+      }
+      if (target) {
         if (target.value === '') target.position = { line, column: text.length - text.trimStart().length + 1 };
         target.value = target.value === '' ? text.trim() : `${target.value}\n${text.trim()}`;
-      } else if (labels.lineLabel?.(text) !== undefined) {
-        // `learning_rate=0.03, num_leaves=63` on a line of its own under `## Params`: that label's value.
-        current = open(labels.lineLabel(text) ?? '', '', text.trim(), { line, column: text.length - text.trimStart().length + 1 });
-      } else {
-        proseLines.push(text);
+        continue;
       }
+      // `learning_rate=0.03, num_leaves=63` on a line of its own under `## Params`: that label's value.
+      const lineLabel = labels.lineLabel?.(text);
+      if (lineLabel !== undefined) current = open(lineLabel, '', text.trim(), { line, column: text.length - text.trimStart().length + 1 });
+      else proseLines.push(text);
     }
     if (proseLines.length > 0) prose.push({ markdown: proseLines.join('\n'), order: node.position?.start.offset ?? 0 });
   }
@@ -170,9 +174,7 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
  */
 const PLAIN_LABEL_LINE = /^(\s*)([A-Za-z][^:*_`[\]]{0,48}?)\s*:(?:[ \t]+(\S.*))?[ \t]*$/;
 
-/** A setting's name: a code name (`max_seq_len`, `optimizer.lr`) or up to four short words (`batch size`, `LoRA rank`). */
-const SETTING_NAME = /^[A-Za-z_][\w.-]*(?: [\w.-]+){0,3}$/;
-/** `name: value` or `name = value`, the name as settings are named (`SETTING_NAME`). */
+/** `name: value` or `name = value`, the name as settings are named (`isSettingName`). */
 const SETTING_LINE = /^(\s*)([A-Za-z_][\w. -]*?)\s*[:=][ \t]+(\S.*?)[ \t]*$/;
 
 /** Every item of a list as `name: value` with a setting's name and a value, or undefined. */
@@ -181,7 +183,7 @@ function settingLines(items: readonly Item[]): LabelLine[] | undefined {
     const match = item.nested ? null : SETTING_LINE.exec(item.text);
     const name = match?.[2]?.trim();
     const value = match?.[3]?.trim();
-    if (name === undefined || value === undefined || value === '' || name.length > 40 || !SETTING_NAME.test(name)) return undefined;
+    if (name === undefined || value === undefined || value === '' || !isSettingName(name)) return undefined;
     const labelPosition = { line: item.position.line, column: item.position.column + (match?.[1] ?? '').length };
     const valuePosition = { line: item.position.line, column: item.position.column + item.text.trimEnd().length - value.length };
     return { label: name, qualifier: '', value, colon: true, labelPosition, valuePosition };

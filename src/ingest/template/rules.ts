@@ -7,7 +7,7 @@
 
 import type { Code } from 'mdast';
 import { splitKeyValue, stripEmphasis, type Item } from '../markdown-blocks.ts';
-import { settingsOf } from './settings-block.ts';
+import { isCodeName, settingsOf } from './settings-block.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { parseScalar } from '../units.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
@@ -87,7 +87,7 @@ export const SECTION_LIST_RULES: Readonly<Partial<Record<SectionKey, (items: Lis
   // `- Dataset: …`) is read item by item instead (`settingsLists`).
   model: (items) => {
     const keys = items.map((item) => splitKeyValue(item.text)).map((split) => (split?.value ? split.key : undefined));
-    const settings = keys.length > 0 && keys.every((key) => key !== undefined && /^[A-Za-z_][\w.-]*$/.test(key));
+    const settings = keys.length > 0 && keys.every((key) => key !== undefined && isCodeName(key));
     const rules = keys.map((key) => findLabelRule(normalizeLabel(key ?? ''), 'model'));
     const trainingOnly = rules.every((rule) => rule === undefined || (rule.path[0] === 'model' && rule.path[1] === 'training'));
     return settings && trainingOnly && rules.some((rule) => rule === undefined) ? 'Hyperparameters' : undefined;

@@ -23,6 +23,21 @@ export interface Setting {
   position: SourcePosition;
 }
 
+/** A setting named as code names it: `max_seq_len`, `optimizer.lr`, `warmup-steps`. */
+const CODE_NAME = /^[A-Za-z_][\w.-]*$/;
+/** A setting's name as people write it: a code name or up to four short words (`batch size`, `LoRA rank`). */
+const SETTING_NAME = /^[A-Za-z_][\w.-]*(?: [\w.-]+){0,3}$/;
+
+/** Whether a name is a code name (`max_seq_len`): a list of only such names under a model heading is the hyperparameters. */
+export function isCodeName(name: string): boolean {
+  return CODE_NAME.test(name);
+}
+
+/** Whether a name may be a setting's (a code name or up to four short words, at most 40 characters), in a list mixing settings with other labels. */
+export function isSettingName(name: string): boolean {
+  return name.length <= 40 && SETTING_NAME.test(name);
+}
+
 /** Languages a settings block may be marked with (or none). */
 const SETTINGS_LANGS = /^(ya?ml|toml|ini|cfg|conf|properties|env|dotenv|json5?|jsonc|python|py|text|txt|plaintext)$/i;
 

@@ -1,7 +1,7 @@
 /** The "Training Results" section: the per-epoch table, the best model, the training infrastructure. */
 
 import { isLearningRateColumn, metricInfo } from '../../analysis/metrics.ts';
-import { historyAxisOfHeader } from '../../analysis/history-axis.ts';
+import { HISTORY_COUNTER_HEADER, historyAxisOfHeader } from '../../analysis/history-axis.ts';
 import type { Code } from 'mdast';
 import { delimitedTableOf, startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
 import { isPlainObject } from '../finish.ts';
@@ -33,7 +33,7 @@ const historyHandler: Handler = (entry, ctx) => {
   if (!block || !table) return;
   // A CSV is all its table; a console log holds more than its metrics (timings, warnings): it stays on the page too.
   if (pasted?.table !== undefined || gfm) ctx.consumed.add(block);
-  const epoch = Math.max(0, column(table, /epoch|step|iteration|iter/));
+  const epoch = Math.max(0, column(table, HISTORY_COUNTER_HEADER));
   // A table counted in steps (`| step | loss |`, a trainer's `global_step`) says so: its rows are no epochs.
   const axis = historyAxisOfHeader(stripEmphasis(table.header[epoch]?.text ?? ''));
   if (axis !== undefined && !ctx.b.has(['training', 'historyAxis']))
