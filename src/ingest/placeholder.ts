@@ -6,15 +6,32 @@
 
 /** True when `text` (trimmed) is one unfilled placeholder. */
 export function isPlaceholder(text: string): boolean {
-  const match = /^\[([^[\]]*)\]$/.exec(text.trim());
-  if (!match) return false;
-  return !isNumberList(match[1] ?? '');
+  const inner = bracketed(text);
+  return inner !== undefined && !isScalarList(inner);
 }
 
-/** True when `inner` is a comma-separated list of numbers (`0.0001, 0.01`). */
-function isNumberList(inner: string): boolean {
+/**
+ * True when `text` is a placeholder where a list is a value — a setting's value or a search space:
+ * bracketed alternatives or one phrase (`[Adam | SGD | AdamW]`, `[value]`, `[Search space]`), but
+ * not a list (`[relu, gelu]`, `[16, 32, 64]`).
+ */
+export function isListPlaceholder(text: string): boolean {
+  const inner = bracketed(text);
+  return inner !== undefined && !isScalarList(inner) && (inner.includes('|') || !inner.includes(','));
+}
+
+/** What a value written entirely in square brackets holds (none nested), or undefined. */
+function bracketed(text: string): string | undefined {
+  return /^\[([^[\]]*)\]$/.exec(text.trim())?.[1];
+}
+
+/** True when `inner` is a comma-separated list of numbers (`0.0001, 0.01`) or quoted texts and literals, as JSON writes a list (`"relu", "gelu"`). */
+function isScalarList(inner: string): boolean {
   const items = inner.split(',').map((item) => item.trim());
-  return items.length > 0 && items.every((item) => /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(item));
+  return (
+    items.length > 0 &&
+    items.every((item) => /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(item) || /^("[^"]*"|'[^']*'|true|false|null)$/.test(item))
+  );
 }
 
 /** Field paths whose placeholder deserves a warning: a record without them looks unfinished. */

@@ -11,6 +11,7 @@
  * - `training.history: { epoch: [1, 2], loss: [0.9, 0.7] }` — columns of equal length, as pandas'
  *   `to_dict("list")` writes a metrics frame → one row per epoch (numbered 1, 2, … when no column is
  *   `epoch` or `step`, as Keras' `history.history` is written);
+ * - a setting's value written as a list or an object (`betas: [0.9, 0.999]`) → its text, `[0.9, 0.999]`;
  * - a 95% interval as its bounds, `ci95: [0.861, 0.887]` (as a script writes a pair) → `{ low, high }`,
  *   in test metrics and in baselines;
  * - top-level `params`, `metrics`, `history`, `parent`, `author`, `experiment_id` (as MLflow and
@@ -131,6 +132,7 @@ function readShapes(data: Record<string, unknown>): PathAliases {
   }
   nestedSettings(data);
   namedMapToList(data, 'model', 'hyperparameters', 'name', aliases);
+  listSettings(data);
   namedMapToList(data, 'evaluation', 'testMetrics', 'metric', aliases);
   metricsBySplit(data, aliases);
   bareMatrix(data, aliases);
@@ -214,6 +216,30 @@ function nestedSettings(data: Record<string, unknown>): void {
   };
   for (const [key, value] of Object.entries(map)) visit(key, value, 0);
   model['hyperparameters'] = flat;
+}
+
+/**
+ * A setting whose value is a list or an object (`betas: [0.9, 0.999]`, `layers: [64, 64]`,
+ * `schedule: { "10": 0.01 }` in a list of settings) → that value as text, as the template reads
+ * `- betas: [0.9, 0.999]`: a setting holds one value to show and compare, and this keeps all of it.
+ */
+function listSettings(data: Record<string, unknown>): void {
+  const model = data['model'];
+  const list = isPlainObject(model) ? model['hyperparameters'] : undefined;
+  if (!Array.isArray(list)) return;
+  for (const setting of list)
+    if (isPlainObject(setting) && (Array.isArray(setting['value']) || isPlainObject(setting['value'])))
+      setting['value'] = valueText(setting['value']);
+}
+
+/** A JSON value as text: `[0.9, 0.999]`, `["relu", "gelu"]`, `[[3, 3], [5, 5]]`, `{"name": "adamw"}`. */
+function valueText(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(valueText).join(', ')}]`;
+  if (isPlainObject(value))
+    return `{${Object.entries(value)
+      .map(([key, inner]) => `${JSON.stringify(key)}: ${valueText(inner)}`)
+      .join(', ')}}`;
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 
 /** A split's name as a key of a metrics file (DVC's `metrics.json`: `{ "test": { "acc": 0.91 } }`). */

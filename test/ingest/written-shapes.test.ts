@@ -126,8 +126,11 @@ describe('record parts in the shape people write them', () => {
       model: { hyperparameters: [{ name: 'lr', value: 0.1 }] },
       evaluation: { testMetrics: [{ metric: 'acc', value: 0.91 }] },
     });
-    const bad = validate(['{', '  "id": "j",', '  "params": {', '    "hidden": [64, 32]', '  }', '}'].join('\n'), 'j.json');
-    expect(bad.problems).toEqual([expect.stringMatching(/^j\.json:4:\d+ model\.hyperparameters\.0\.value: /)]);
+    const bad = validate(
+      ['{', '  "id": "j",', '  "params": {', '    "hidden": { "value": 64, "tuningMethod": 5 }', '  }', '}'].join('\n'),
+      'j.json',
+    );
+    expect(bad.problems).toEqual([expect.stringMatching(/^j\.json:4:\d+ model\.hyperparameters\.0\.tuningMethod: /)]);
   });
 
   test("a script's dump: `experiment_id`, intervals as [low, high], the confusion matrix as `cm.tolist()` with its `labels`", () => {
@@ -213,12 +216,55 @@ describe('record parts in the shape people write them', () => {
     expect(at.diagnostics.map(formatDiagnostic)).toEqual([
       expect.stringMatching(/^d\.md:8:9 evaluation\.testMetrics\.1\.value: expected a number/),
     ]);
-    const bad = validate(text.replace('    lr: 0.01', '    lr: [1, 2]'), 'd.md');
-    expect(bad.problems).toEqual([expect.stringMatching(/^d\.md:11:\d+ model\.hyperparameters\.0\.value: /)]);
+    // A list-valued setting in a group is its text, as everywhere.
+    const list = validate(text.replace('    lr: 0.01', '    lr: [1, 2]'), 'd.md');
+    expect(list.problems).toEqual([]);
+    expect((list.record as { model?: { hyperparameters?: unknown[] } }).model?.hyperparameters?.[0]).toEqual({
+      name: 'train.lr',
+      value: '[1, 2]',
+    });
     // Without a test split there are no test metrics, and every split is kept.
     const noTest = validate(text.replace('  test:', '  val:'), 'd.md');
     expect(noTest.record).toMatchObject({ evaluation: { metricsBySplit: [{ split: 'train' }, { split: 'val', f1: 0.88 }] } });
     expect((noTest.record as { evaluation?: { testMetrics?: unknown } }).evaluation?.testMetrics).toBeUndefined();
+  });
+
+  test('a setting written as a list or an object is its text, as the template reads `- betas: [0.9, 0.999]`', () => {
+    const json = JSON.stringify({
+      id: 'l',
+      params: {
+        betas: [0.9, 0.999],
+        layers: [
+          [3, 3],
+          [5, 5],
+        ],
+        acts: ['relu', 'gelu'],
+        mixed: [1, 'a', true, null],
+      },
+      model: {},
+    });
+    const { record, problems } = validate(json, 'l.json');
+    expect(problems).toEqual([]);
+    expect(record).toMatchObject({
+      model: {
+        hyperparameters: [
+          { name: 'betas', value: '[0.9, 0.999]' },
+          { name: 'layers', value: '[[3, 3], [5, 5]]' },
+          { name: 'acts', value: '["relu", "gelu"]' },
+          { name: 'mixed', value: '[1, "a", true, null]' },
+        ],
+      },
+    });
+    // In a list of settings, a value that is an object is its text too (a map of settings would be a group).
+    const listed = validate(
+      JSON.stringify({ id: 'm', model: { hyperparameters: [{ name: 'schedule', value: { '10': 0.01, warmup: [1, 2] } }] } }),
+      'm.json',
+    );
+    expect(listed.problems).toEqual([]);
+    expect(listed.record).toMatchObject({ model: { hyperparameters: [{ name: 'schedule', value: '{"10": 0.01, "warmup": [1, 2]}' }] } });
+    // The template reads the same setting to the same text.
+    const md = validate(['---', 'id: t', '---', '## Model', '', '**Hyperparameters:**', '- betas: [0.9, 0.999]'].join('\n'), 't.md');
+    expect(md.record).toMatchObject({ model: { hyperparameters: [{ name: 'betas', value: '[0.9, 0.999]' }] } });
   });
 
   test('a top-level params beside the field it stands for is kept as written, with a hint naming that field', () => {
@@ -238,11 +284,17 @@ describe('record parts in the shape people write them', () => {
   });
 
   test('a problem inside a converted part points at the line it is written on', () => {
-    const text = ['{', '  "id": "a",', '  "model": { "hyperparameters": {', '    "lr": 0.1,', '    "hidden": [64, 32]', '  } }', '}'].join(
-      '\n',
-    );
+    const text = [
+      '{',
+      '  "id": "a",',
+      '  "model": { "hyperparameters": {',
+      '    "lr": 0.1,',
+      '    "hidden": { "value": 64, "tuningMethod": 5 }',
+      '  } }',
+      '}',
+    ].join('\n');
     const { problems } = validate(text, 'a.json');
-    expect(problems).toEqual([expect.stringMatching(/^a\.json:5:\d+ model\.hyperparameters\.1\.value: /)]);
+    expect(problems).toEqual([expect.stringMatching(/^a\.json:5:\d+ model\.hyperparameters\.1\.tuningMethod: /)]);
   });
 
   test('a tag list holding something that is no tag is left for validation to report', () => {

@@ -2,7 +2,7 @@
 
 import { stripEmphasis, tableOf, startOf } from '../markdown-blocks.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
-import { isPlaceholder } from '../placeholder.ts';
+import { isListPlaceholder, isPlaceholder } from '../placeholder.ts';
 import { toCamelCase } from '../text.ts';
 import { parseEarlyStopping, parseNumber, parseScalar } from '../units.ts';
 import { blockOf, firstCodeRead, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
@@ -33,13 +33,6 @@ export function parseSearchSpace(text: string): Record<string, unknown> | undefi
   const max = range?.[2] ? parseNumber(range[2]) : undefined;
   if (min !== undefined && max !== undefined) return { kind: 'range', min, max, ...(range?.[3] ? { scale: range[3].toLowerCase() } : {}) };
   return { kind: 'text', text: trimmed };
-}
-
-/** True when a search-space cell is a placeholder: bracketed prose or alternatives (`[Search space]`, `[a | b]`), not a list. */
-function isSearchSpacePlaceholder(text: string): boolean {
-  const inner = /^\[([^[\]]*)\]$/.exec(text.trim())?.[1];
-  if (inner === undefined) return false;
-  return inner.includes('|') || (!inner.includes(',') && parseNumber(inner) === undefined);
 }
 
 /**
@@ -104,7 +97,7 @@ function hyperparameterList(entry: Entry, ctx: Context): void {
   for (const item of items) {
     if (isPlaceholder(item.key)) continue;
     const index = values.length;
-    if (isPlaceholder(item.value)) {
+    if (isListPlaceholder(item.value)) {
       ctx.b.placeholder([...path, index, 'value'], item.position);
       values.push({ name: item.key });
     } else values.push({ name: item.key, value: parseScalar(stripEmphasis(item.value)) });
@@ -143,7 +136,7 @@ const hyperparametersHandler: Handler = (entry, ctx) => {
               : index === method
                 ? 'tuningMethod'
                 : toCamelCase(table.header[index]?.text ?? '') || `column${index + 1}`;
-        const isPlaceholderCell = field === 'searchSpace' ? isSearchSpacePlaceholder(cell.text) : isPlaceholder(cell.text);
+        const isPlaceholderCell = field === 'searchSpace' || field === 'value' ? isListPlaceholder(cell.text) : isPlaceholder(cell.text);
         if (isPlaceholderCell) {
           write.placeholder(field, cell);
           return;
