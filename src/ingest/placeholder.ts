@@ -1,13 +1,25 @@
 /**
  * Unfilled template placeholders: a value written entirely in square brackets, such as `[Name]`,
  * `[Adam | SGD | AdamW]`, `[experiment-id]` or `[https://wandb.ai/org/project/runs/run-id]`.
- * A bracketed list of numbers (`[0.0001, 0.01]`, `[16, 32, 64]`) is a value, not a placeholder.
+ * A bracketed list — of numbers (`[0.0001, 0.01]`, `[16, 32, 64]`), of quoted texts as JSON writes
+ * them (`["relu", "gelu"]`) or of two or more words (`[exp-001, exp-002]`, `[nlp, bert]`) — is a
+ * value, not a placeholder: dropping it would lose what was written without a word. The template's
+ * own list placeholder (`[experiment-id-1, experiment-id-2]`) stays one.
  */
 
 /** True when `text` (trimmed) is one unfilled placeholder. */
 export function isPlaceholder(text: string): boolean {
   const inner = bracketed(text);
-  return inner !== undefined && !isScalarList(inner);
+  return inner !== undefined && !isScalarList(inner) && (!isWordList(inner) || TEMPLATE_LISTS.has(inner.replace(/\s+/g, '')));
+}
+
+/** The template's own placeholders that are lists of words (`- Related: [experiment-id-1, experiment-id-2]`), spaces removed. */
+const TEMPLATE_LISTS = new Set(['experiment-id-1,experiment-id-2']);
+
+/** True when `inner` is two or more comma-separated words (`exp-001, exp-002`, `nlp, bert`, `age, income`): a list written in brackets, not a phrase to replace. */
+function isWordList(inner: string): boolean {
+  const items = inner.split(',').map((item) => item.trim());
+  return items.length >= 2 && items.every((item) => /^[^\s|]+$/.test(item));
 }
 
 /**

@@ -11,6 +11,7 @@
  * - `training.history: { epoch: [1, 2], loss: [0.9, 0.7] }` — columns of equal length, as pandas'
  *   `to_dict("list")` writes a metrics frame → one row per epoch (numbered 1, 2, … when no column is
  *   `epoch` or `step`, as Keras' `history.history` is written);
+ * - `dataset.features` written as the features' names → `featureNames` and their count;
  * - a setting's value written as a list or an object (`betas: [0.9, 0.999]`) → its text, `[0.9, 0.999]`;
  * - a 95% interval as its bounds, `ci95: [0.861, 0.887]` (as a script writes a pair) → `{ low, high }`,
  *   in test metrics and in baselines;
@@ -130,6 +131,7 @@ function readShapes(data: Record<string, unknown>): PathAliases {
     if (readable) data['tags'] = read;
     else aliases.clear();
   }
+  featureList(data, aliases);
   nestedSettings(data);
   namedMapToList(data, 'model', 'hyperparameters', 'name', aliases);
   listSettings(data);
@@ -216,6 +218,18 @@ function nestedSettings(data: Record<string, unknown>): void {
   };
   for (const [key, value] of Object.entries(map)) visit(key, value, 0);
   model['hyperparameters'] = flat;
+}
+
+/** `dataset.features` written as the features' names (`["age", "income"]`) → their names and their count. */
+function featureList(data: Record<string, unknown>, aliases: PathAliases): void {
+  const dataset = data['dataset'];
+  const features = isPlainObject(dataset) ? dataset['features'] : undefined;
+  if (!isPlainObject(dataset) || !Array.isArray(features) || dataset['featureNames'] !== undefined) return;
+  if (features.length === 0 || !features.every((name) => typeof name === 'string' && name.trim() !== '')) return;
+  dataset['featureNames'] = features;
+  dataset['features'] = features.length;
+  aliases.set('dataset.featureNames', 'dataset.features');
+  features.forEach((_, index) => aliases.set(`dataset.featureNames.${index}`, `dataset.features.${index}`));
 }
 
 /**

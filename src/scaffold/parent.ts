@@ -59,6 +59,8 @@ const DATASET_KEYS = [
   'location',
   'records',
   'features',
+  'featureNames',
+  'featuresText',
   'sizeText',
   'splits',
   'splitStrategy',

@@ -19,6 +19,11 @@ export const DatasetSchema = z.looseObject({
   location: z.string().optional().describe('Where the dataset lives (s3://, gs://, https:// or a path).'),
   records: z.number().int().nonnegative().optional().describe('Total number of records (1M → 1000000).'),
   features: z.number().int().nonnegative().optional().describe('Number of features.'),
+  featureNames: z.array(z.string()).optional().describe('Feature names, when the record lists them (`[age, income, tenure]`).'),
+  featuresText: z
+    .string()
+    .optional()
+    .describe('Features as written, when more than a count or a list of names (e.g. "45 (30 numerical, 15 categorical)").'),
   sizeText: z.string().optional().describe('Dataset size as written, when it is more than records and features.'),
   splits: z.array(SplitSchema).optional().describe('Train/validation/test splits.'),
   splitStrategy: z.string().optional().describe('How the splits were made: temporal, random, stratified, …'),

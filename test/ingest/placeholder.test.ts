@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isListPlaceholder, isPlaceholder } from '../../src/ingest/placeholder.ts';
-import { parseSource } from '../../src/ingest/index.ts';
+import { formatDiagnostic, parseSource, validateRecord } from '../../src/ingest/index.ts';
 
 describe('isPlaceholder', () => {
   test("the template's placeholders are placeholders", () => {
@@ -45,7 +45,7 @@ describe('isListPlaceholder (a setting value or a search space)', () => {
     expect(parsed.data).toMatchObject({
       model: { hyperparameters: [{ name: 'activations', value: '[relu, gelu]' }, { name: 'optimizer' }] },
     });
-    expect(parsed.data['placeholders']).toEqual(['model.hyperparameters.1.value']);
+    expect((parsed.data as Record<string, unknown>)['placeholders']).toEqual(['model.hyperparameters.1.value']);
     const table = [
       '**Experiment ID**: l-2',
       '',
@@ -67,6 +67,31 @@ describe('isListPlaceholder (a setting value or a search space)', () => {
         ],
       },
     });
-    expect(fromTable.data['placeholders']).toEqual(['model.hyperparameters.1.value', 'model.hyperparameters.1.searchSpace']);
+    expect((fromTable.data as Record<string, unknown>)['placeholders']).toEqual([
+      'model.hyperparameters.1.value',
+      'model.hyperparameters.1.searchSpace',
+    ]);
+  });
+});
+
+describe('a list written in brackets is kept, not dropped as a placeholder', () => {
+  test('related experiments, tags and a list of words', () => {
+    const text = [
+      '**Experiment ID**: b-1',
+      '',
+      '**Related Experiments**:',
+      '- Related: [exp-001, exp-002]',
+      '',
+      '## Metadata',
+      '',
+      '**Tags**: [nlp, bert]',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'b.md' }), { file: 'b.md' });
+    expect(diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(record).toMatchObject({ lineage: { related: ['exp-001', 'exp-002'] }, tags: { nlp: '', bert: '' } });
+    expect(record?.placeholders).toBeUndefined();
+    // The template's own list placeholder is still one.
+    expect(isPlaceholder('[experiment-id-1, experiment-id-2]')).toBe(true);
+    expect(isPlaceholder('[exp-001, exp-002]')).toBe(false);
   });
 });

@@ -84,3 +84,26 @@ describe('the sections table', () => {
     expect(page.sections.map((s) => s.title)).toEqual(SECTIONS.filter((s) => page.toc.some((t) => t.id === s.id)).map((s) => s.title));
   });
 });
+
+describe('the dataset section', () => {
+  test("shows the features' names and their text as written, beside the count", () => {
+    const record: Experiment = {
+      id: 'd',
+      dataset: { features: 45, featuresText: '45 (30 numerical, 15 categorical)', featureNames: ['age', 'income'] },
+    };
+    const analysis = analyzeCollection([record]);
+    const page = buildExperimentPageData(record, {
+      base: '/',
+      analysis: analysis.byId.get('d') as never,
+      records: new Map([[record.id, record]]),
+      analyses: analysis.byId,
+      charts: new Map(),
+    });
+    const fields = page.sections.find((s) => s.id === 'dataset')?.blocks.flatMap((b) => (b.kind === 'fields' ? b.items : []));
+    expect(fields?.map((f) => [f.label, Array.isArray(f.value) ? f.value.map((v) => v.text) : f.value.text])).toEqual([
+      ['Features', '45'],
+      ['Features, as written', '45 (30 numerical, 15 categorical)'],
+      ['Feature names', 'age, income'],
+    ]);
+  });
+});

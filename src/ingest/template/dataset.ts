@@ -4,7 +4,7 @@ import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { parseCount, parseNumber, parsePercent, roundFloat } from '../units.ts';
 import type { Table } from 'mdast';
-import { startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
+import { itemsOf, startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
 import { toCamelCase } from '../text.ts';
 import { blockOf, type Context, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { column, readTableRows } from './table.ts';
@@ -32,6 +32,54 @@ const datasetSizeHandler: Handler = (entry, ctx) => {
   }
   if (!understood) ctx.b.set(['dataset', 'sizeText'], entry.value, entry.position);
 };
+
+/**
+ * `Features:` — a count (`125`, `1.2k`) → features; names, in brackets, after commas or as a list
+ * below (`[age, income, tenure]`) → their names and their count; a count with its breakdown
+ * (`45 (30 numerical, 15 categorical)`) → 45 and the text as written; any other text is kept as
+ * written (`all columns except id`), not refused for not being a number.
+ */
+const featuresHandler: Handler = (entry, ctx) => {
+  const value = stripEmphasis(entry.value).trim();
+  const list = value === '' ? blockOf(entry, ctx, 'list') : undefined;
+  if (list) {
+    const names = itemsOf(ctx.source, list).map((item) => stripEmphasis(item.text).replace(/^`|`$/g, '').trim());
+    if (names.length > 0 && names.every((name) => name !== '')) {
+      ctx.b.set(['dataset', 'featureNames'], names, entry.position);
+      ctx.b.set(['dataset', 'features'], names.length, entry.position);
+    }
+    return;
+  }
+  if (value === '') return;
+  if (isPlaceholder(value)) {
+    ctx.b.placeholder(['dataset', 'features'], entry.position);
+    return;
+  }
+  const count = parseCount(value.replace(/\s+(features?|columns?|cols?)$/i, ''));
+  if (count !== undefined) {
+    ctx.b.set(['dataset', 'features'], count, entry.position);
+    return;
+  }
+  const names = featureNamesOf(value);
+  if (names !== undefined) {
+    ctx.b.set(['dataset', 'featureNames'], names, entry.position);
+    ctx.b.set(['dataset', 'features'], names.length, entry.position);
+    return;
+  }
+  // A count and, in parentheses, what it is made of: the count is the total.
+  const total = /^(\S+)(?:\s+(?:features?|columns?|cols?))?\s*\([^()]*\)$/i.exec(value)?.[1];
+  const counted = total === undefined ? undefined : parseCount(total);
+  if (counted !== undefined) ctx.b.set(['dataset', 'features'], counted, entry.position);
+  ctx.b.set(['dataset', 'featuresText'], value, entry.position);
+};
+
+/** Two or more feature names (`[age, income]`, `age, income, tenure`, quoted or in backticks); undefined for anything else. */
+function featureNamesOf(text: string): string[] | undefined {
+  const inner = /^\[(.*)\]$/.exec(text)?.[1] ?? text;
+  const names = inner.split(',').map((name) => name.trim().replace(/^(["'`])(.*)\1$/, '$2'));
+  const isName = (name: string): boolean => /^[^\s()[\]:]+$/.test(name) && parseNumber(name) === undefined;
+  return names.length >= 2 && names.every(isName) ? names : undefined;
+}
 
 /** What a split or a dataset counts: records by any of the names logs give them. */
 const RECORD_NOUNS =
@@ -237,7 +285,7 @@ export const DATASET_RULES: readonly LabelRule[] = [
   textRule(/version/, ['dataset', 'version']),
   textRule(/location|path|uri|url|source|storage/, ['dataset', 'location']),
   { pattern: /size|records|rows/, path: ['dataset', 'records'], handler: datasetSizeHandler },
-  textRule(/^(number of )?features$|feature count/, ['dataset', 'features'], parseCount),
+  { pattern: /^(number of )?features$|feature count|^feature (names|list)$/, path: ['dataset', 'features'], handler: featuresHandler },
   textRule(/name/, ['dataset', 'name']),
   // `- Dataset: imdb-reviews v2` under `## Data`: the label names the section, its value is the name.
   DATASET_NAME_RULE,

@@ -10,10 +10,11 @@ import type { Handler, LabelRule } from './context.ts';
 import { keyValueItems, textField, textRule } from './fields.ts';
 import { writtenDate } from '../dates.ts';
 
-/** Ids in a `Related:` value: comma- or space-separated, Markdown links reduced to their text. */
+/** Ids in a `Related:` value: comma- or space-separated, Markdown links reduced to their text, a bracketed list (`[exp-1, exp-2]`) to its items. */
 export function readIds(text: string): string[] {
   return text
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s*\[([^[\]]*)\]\s*$/, '$1')
     .split(/[,;\s]+/)
     .map((id) => id.trim().replace(/^`|`$/g, ''))
     .filter((id) => id !== '' && !/^(none|n\/a|-)$/i.test(id));

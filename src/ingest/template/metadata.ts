@@ -35,7 +35,9 @@ const tagsHandler: Handler = (entry, ctx) => {
     } else ctx.b.text(['tags', key], item.value, item.position);
   }
   if (entry.value !== '' && !isPlaceholder(entry.value)) {
+    // `Tags: [nlp, bert]` as a list is written in YAML or Python: the brackets hold the list.
     for (const tag of entry.value
+      .replace(/^\s*\[([^[\]]*)\]\s*$/, '$1')
       .split(',')
       .map((t) => t.trim())
       .filter((t) => t !== '')) {

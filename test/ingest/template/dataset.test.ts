@@ -1,0 +1,52 @@
+import { describe, expect, test } from 'vitest';
+import { formatDiagnostic, parseSource, validateRecord } from '../../../src/ingest/index.ts';
+
+/** The dataset a template with `lines` under `## Dataset` is read to, and the problems found. */
+function dataset(lines: readonly string[]): { dataset: unknown; problems: string[] } {
+  const text = ['**Experiment ID**: d-1', '', '## Dataset', '', ...lines].join('\n');
+  const { record, diagnostics } = validateRecord(parseSource(text, { file: 'd.md' }), { file: 'd.md' });
+  return { dataset: record?.dataset, problems: diagnostics.map(formatDiagnostic) };
+}
+
+describe('Features: as logs write them', () => {
+  test('a count', () => {
+    expect(dataset(['**Features**: 125']).dataset).toEqual({ features: 125 });
+    expect(dataset(['**Number of features**: 1.2k']).dataset).toEqual({ features: 1200 });
+    expect(dataset(['**Features**: 40 features']).dataset).toEqual({ features: 40 });
+  });
+
+  test('names in brackets, after commas or as a list below: the names and their count', () => {
+    const names = { features: 3, featureNames: ['age', 'income', 'tenure'] };
+    expect(dataset(['**Features**: [age, income, tenure]'])).toEqual({ dataset: names, problems: [] });
+    expect(dataset(['**Features**: age, income, tenure']).dataset).toEqual(names);
+    expect(dataset(['**Features**: ["age", "income", "tenure"]']).dataset).toEqual(names);
+    expect(dataset(['**Features**:', '- `age`', '- income', '- tenure']).dataset).toEqual(names);
+  });
+
+  test('a count with its breakdown is the total, and the text is kept as written', () => {
+    expect(dataset(['**Features**: 45 (30 numerical, 15 categorical)'])).toEqual({
+      dataset: { features: 45, featuresText: '45 (30 numerical, 15 categorical)' },
+      problems: [],
+    });
+    // Parts added up are not taken for the total: the text is kept, no count guessed.
+    expect(dataset(['**Features**: 30 numerical + 15 categorical']).dataset).toEqual({ featuresText: '30 numerical + 15 categorical' });
+  });
+
+  test('any other text is kept as written instead of refused for not being a number', () => {
+    expect(dataset(['**Features**: all columns except customer_id'])).toEqual({
+      dataset: { featuresText: 'all columns except customer_id' },
+      problems: [],
+    });
+  });
+
+  test('JSON: features written as their names', () => {
+    const { record, diagnostics } = validateRecord(
+      parseSource('{ "id": "j", "dataset": { "features": ["age", "income"] } }', { file: 'j.json' }),
+      {
+        file: 'j.json',
+      },
+    );
+    expect(diagnostics).toEqual([]);
+    expect(record?.dataset).toEqual({ features: 2, featureNames: ['age', 'income'] });
+  });
+});
