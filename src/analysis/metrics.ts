@@ -111,7 +111,9 @@ const KIND_RULES: readonly KindRule[] = [
     isProportion: false,
   },
   { pattern: /\b(?:wer|cer|word error rate|character error rate)\b/, kind: 'edit-error', direction: 'lower', isProportion: false },
-  { pattern: /\berror\b/, kind: 'error', direction: 'lower', isProportion: true },
+  // `ECE` (expected calibration error), `EER` (equal error rate): errors by their initials.
+  { pattern: /\berror\b|\bece\b|\beer\b/, kind: 'error', direction: 'lower', isProportion: true },
+  { pattern: /\b(?:toxicity|hallucination)(?: rate)?\b/, kind: 'harm-rate', direction: 'lower', isProportion: true },
   { pattern: /\bloss\b/, kind: 'loss', direction: 'lower', isProportion: false },
   { pattern: /\b(?:perplexity|ppl)\b/, kind: 'perplexity', direction: 'lower', isProportion: false },
   { pattern: /\b(?:latency|inference time|response time)\b/, kind: 'latency', direction: 'lower', isProportion: false },
@@ -142,6 +144,7 @@ const KIND_RULES: readonly KindRule[] = [
   { pattern: /\b(?:mcc|kappa)\b/, kind: 'agreement', direction: 'higher', isProportion: false },
   { pattern: /\b(?:throughput|qps)\b/, kind: 'throughput', direction: 'higher', isProportion: false },
   { pattern: /\bparity ratio\b/, kind: 'parity-ratio', direction: 'higher', isProportion: false },
+  { pattern: /\b(?:exact match|pass|pass rate|win rate|success rate)\b/, kind: 'success-rate', direction: 'higher', isProportion: true },
 ];
 
 /** Families whose values lie in [0, 1] (or [0, 100] in percent). */
@@ -159,6 +162,8 @@ const UNIT_INTERVAL_KINDS: ReadonlySet<string> = new Set([
   'auc',
   'map',
   'iou',
+  'harm-rate',
+  'success-rate',
 ]);
 
 const SPLIT_WORDS: Readonly<Record<string, MetricSplit>> = {
@@ -203,6 +208,21 @@ export function metricInfo(name: string, explicitUnit?: string): MetricInfo {
   return info;
 }
 
+/** Time units, alone or per item (`ms`, `s`, `ms/sample`). */
+const TIME_UNIT = /^(?:ms|µs|us|s|sec|min|h|hours?)(?:\/[a-z]+)?$/i;
+/** Rates per second (`tokens/s`, `img/s`). */
+const RATE_UNIT = /^[a-z]+\/s$/i;
+
+/**
+ * Which way is better for a metric its name does not place, by its unit: a time (`Inference: 3.2
+ * ms/sample`) is lower-is-better, a rate per second (`Decoding: 1,200 tokens/s`) higher-is-better.
+ */
+function unitDirection(unit: string | null): Direction | null {
+  if (unit === null) return null;
+  if (TIME_UNIT.test(unit)) return 'lower';
+  return RATE_UNIT.test(unit) ? 'higher' : null;
+}
+
 /** Metric names remembered by `metricInfo` (then forgotten all at once: hostile records may name many). */
 const INFO_CACHE_SIZE = 10_000;
 const INFO_CACHE = new Map<string, MetricInfo>();
@@ -210,7 +230,15 @@ const INFO_CACHE = new Map<string, MetricInfo>();
 function readMetricInfo(name: string, explicitUnit: string | undefined): MetricInfo {
   const { rest, unit: nameUnit } = splitUnit(name);
   const unit = explicitUnit === undefined || explicitUnit.trim() === '' ? nameUnit : (normalizeUnit(explicitUnit) ?? explicitUnit.trim());
-  let tokens: string[] = rest.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const words = (text: string): string[] =>
+    text
+      .replace(/²/g, '2')
+      .toLowerCase()
+      .match(/[a-z0-9]+/g) ?? [];
+  let tokens: string[] = words(rest);
+  // `Recall @ 1% FPR`, `Precision@10`, `Sensitivity at 95% specificity`: the metric is what comes
+  // before its operating point; the family (and which way is better) is read from that part.
+  const measured = words(rest.split(/\s*@|\s+at\s+/i)[0] ?? '');
   let split: MetricSplit | null = null;
   const first = tokens[0];
   if (first !== undefined && tokens.length > 1 && SPLIT_WORDS[first] !== undefined) {
@@ -220,7 +248,9 @@ function readMetricInfo(name: string, explicitUnit: string | undefined): MetricI
   const average = (tokens.find((t) => AVERAGE_WORDS.has(t)) ?? null) as MetricAverage | null;
   let phrase = tokens.join(' ');
   for (const [pattern, replacement] of KEY_PHRASES) phrase = phrase.replace(pattern, replacement);
-  const rule = KIND_RULES.find((r) => r.pattern.test(phrase));
+  let family = (split === null ? measured : measured.slice(1)).join(' ');
+  for (const [pattern, replacement] of KEY_PHRASES) family = family.replace(pattern, replacement);
+  const rule = KIND_RULES.find((r) => r.pattern.test(family !== '' ? family : phrase));
   const key = [...(split === null ? [] : [split]), ...phrase.split(' ').filter((t) => t !== '')].join('_');
   return {
     name,
@@ -228,7 +258,7 @@ function readMetricInfo(name: string, explicitUnit: string | undefined): MetricI
     kind: rule?.kind ?? null,
     split,
     average,
-    direction: rule?.direction ?? null,
+    direction: rule?.direction ?? unitDirection(unit),
     unit,
     isProportion: rule?.isProportion ?? false,
   };

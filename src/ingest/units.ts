@@ -191,13 +191,20 @@ export function parseMetricCell(text: string): { value: number | null; unit?: st
     const value = parseMeasurement(percent[1]);
     if (value !== undefined) return { value, unit: '%' };
   }
-  const withUnit = /^(\S+?)\s*(ms|s|sec|min|h|hours?)$/i.exec(trimmed);
+  const withUnit = MEASURE_UNIT.exec(trimmed);
   if (withUnit?.[1] && withUnit[2]) {
     const value = parseMeasurement(withUnit[1]);
-    if (value !== undefined) return { value, unit: withUnit[2] };
+    if (value !== undefined) return { value, unit: withUnit[2].replace(/\s*\/\s*/, '/').replace(/\s+per\s+(?:s|sec|second)$/i, '/s') };
   }
   return undefined;
 }
+
+/**
+ * A number and its unit: a time (`45 ms`, `2 h`), a time per item (`3.2 ms/sample`, `40 ms / batch`)
+ * or a rate per second (`1,200 tokens/s`, `850 img/sec`, `30 samples per second`).
+ */
+const MEASURE_UNIT =
+  /^(\S+?)\s*((?:ms|µs|us|s|sec|min|h|hours?)(?:\s*\/\s*[a-z]{1,12})?|[a-z]{1,12}\s*\/\s*(?:s|sec)|[a-z]{1,12}\s+per\s+(?:s|sec|second))$/i;
 
 /** What may stand before an interval inside its brackets: `95% CI`, `CI:`, `95%:`, `conf. int.`. */
 export const CI_PREFIX = /^(?:95\s*%\s*)?(?:ci|conf(?:idence)?\.?\s*int(?:erval)?\.?)?\s*[:=]?\s*/i;

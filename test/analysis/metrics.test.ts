@@ -46,6 +46,17 @@ describe('metricInfo', () => {
     ['Accuracy %', 'accuracy', 'accuracy', 'higher', '%', true, null],
     ['Learning Rate', 'learning_rate', null, null, null, false, null],
     ['Macro F1', 'macro_f1', 'f1', 'higher', null, false, null],
+    // A metric at an operating point is the metric before the `@`/`at`: a recall, not an FPR.
+    ['Recall @ 1% FPR', 'recall_1_fpr', 'recall', 'higher', null, true, null],
+    ['TPR at 0.1% FPR', 'tpr_at_0_1_fpr', 'recall', 'higher', null, true, null],
+    ['Precision@10', 'precision_10', 'precision', 'higher', null, true, null],
+    ['Test FNR @ 5% FPR', 'test_fnr_5_fpr', 'fnr', 'lower', null, true, 'test'],
+    ['ECE', 'ece', 'error', 'lower', null, true, null],
+    ['EER', 'eer', 'error', 'lower', null, true, null],
+    ['R²', 'r2', 'r2', 'higher', null, false, null],
+    ['Exact match', 'exact_match', 'success-rate', 'higher', null, true, null],
+    ['pass@1', 'pass_1', 'success-rate', 'higher', null, true, null],
+    ['Hallucination rate', 'hallucination_rate', 'harm-rate', 'lower', null, true, null],
   ])('%s → key %s, kind %s, %s is better, unit %s', (name, key, kind, direction, unit, isProportion, split) => {
     const info = metricInfo(name);
     expect(info).toMatchObject({ name, key, kind, direction, unit, isProportion, split });
@@ -55,6 +66,15 @@ describe('metricInfo', () => {
     expect(metricInfo('Latency', 'msec').unit).toBe('ms');
     expect(metricInfo('Accuracy (%)', '').unit).toBe('%');
     expect(metricInfo('Throughput', 'req/s').unit).toBe('req/s');
+  });
+
+  test('a metric no name rule places is placed by its unit: a time is lower-is-better, a rate per second higher', () => {
+    expect(metricInfo('Inference', 'ms/sample')).toMatchObject({ direction: 'lower', unit: 'ms/sample', kind: null });
+    expect(metricInfo('Step', 's')).toMatchObject({ direction: 'lower', unit: 's' });
+    expect(metricInfo('Decoding', 'tokens/s')).toMatchObject({ direction: 'higher', unit: 'tokens/s' });
+    expect(metricInfo('Model size', 'MB').direction).toBeNull();
+    // A name rule wins over the unit.
+    expect(metricInfo('Throughput', 'ms').direction).toBe('higher');
   });
 
   test('a parenthesis that is not a unit stays part of the name', () => {

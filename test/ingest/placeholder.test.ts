@@ -95,3 +95,17 @@ describe('a list written in brackets is kept, not dropped as a placeholder', () 
     expect(isPlaceholder('[exp-001, exp-002]')).toBe(false);
   });
 });
+
+describe('wiki links to experiments', () => {
+  test('`[[exp-041]]` (Obsidian, Foam) names the parent and related experiments', () => {
+    const text = [
+      '**Experiment ID**: w-1',
+      '**Parent**: [[exp-041]]',
+      '',
+      '**Related Experiments**:',
+      '- Related: [[exp-039|the old baseline]], [[exp-040#results]]',
+    ].join('\n');
+    const { record } = validateRecord(parseSource(text, { file: 'w.md' }), { file: 'w.md' });
+    expect(record?.lineage).toEqual({ parent: 'exp-041', related: ['exp-039', 'exp-040'] });
+  });
+});

@@ -184,6 +184,13 @@ describe('parseMetricCell', () => {
     ['0.869', { value: 0.869 }],
     ['86.9%', { value: 86.9, unit: '%' }],
     ['45ms', { value: 45, unit: 'ms' }],
+    // A time per item and a rate per second, as inference figures are written.
+    ['3.2 ms/sample', { value: 3.2, unit: 'ms/sample' }],
+    ['40 ms / batch', { value: 40, unit: 'ms/batch' }],
+    ['1,200 tokens/s', { value: 1200, unit: 'tokens/s' }],
+    ['850 img/sec', { value: 850, unit: 'img/sec' }],
+    ['30 samples per second', { value: 30, unit: 'samples/s' }],
+    ['5 seeds', undefined],
     ['-', { value: null }],
     ['', { value: null }],
     // What a half-filled log writes for a value not measured yet.

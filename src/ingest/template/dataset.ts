@@ -273,6 +273,34 @@ const splitsHandler: Handler = (entry, ctx) => {
 /** The splits, by a label naming them (`Train/Val/Test Split`, `Splits`, `Data split`). */
 export const SPLITS_RULE: LabelRule = { pattern: /split/, path: ['dataset', 'splits'], handler: splitsHandler };
 
+/** A split's name as a label is normalized (`train`, `val`, `test set`). */
+const SPLIT_WORD = '(?:train(?:ing)?|val(?:id|idation)?|dev(?:elopment)?|test(?:ing)?|holdout|eval(?:uation)?)';
+
+/**
+ * A label that names splits: several (`Train / val / test: 40,000 / 5,000 / 5,000`, read as a
+ * one-line split with its names from the label) or one (`Train: 40,000 (80%)`, one split of its own,
+ * after those read before it).
+ */
+export const SPLIT_NAME_RULE: LabelRule = {
+  pattern: new RegExp(String.raw`^${SPLIT_WORD}(?: (?:set|split|size|records|rows))?(?: ${SPLIT_WORD}(?: (?:set|split))?)*$`),
+  path: ['dataset', 'splits'],
+  handler: (entry, ctx) => {
+    if (entry.value === '') return;
+    if (!/[/|,]/.test(entry.label.replace(/\d,\d/g, ''))) {
+      const path: FieldPath = ['dataset', 'splits', ctx.b.lengthOf(['dataset', 'splits'])];
+      if (isPlaceholder(entry.value)) {
+        ctx.b.placeholder(path, entry.position);
+        return;
+      }
+      for (const field of ['', 'fraction', 'records']) ctx.b.mark(field === '' ? path : [...path, field], entry.position);
+      const name = entry.label.replace(/\s+(?:size|records|rows)$/i, '').trim();
+      ctx.b.append(['dataset', 'splits'], [readSplit(name, entry.value)], entry.position);
+      return;
+    }
+    splitsHandler(entry, ctx);
+  },
+};
+
 /** The dataset's name, by a label that is only that (`Dataset`, `Data`, `Corpus`, `Dataset name`). */
 export const DATASET_NAME_RULE: LabelRule = textRule(/^(dataset|data|corpus|training data)( name)?$/, ['dataset', 'name']);
 
@@ -281,6 +309,7 @@ export const DATASET_RULES: readonly LabelRule[] = [
   textRule(/split strategy|splitting strategy/, ['dataset', 'splitStrategy']),
   textRule(/seed/, ['dataset', 'randomSeed'], parseNumber),
   SPLITS_RULE,
+  SPLIT_NAME_RULE,
   listRule(/preprocess|processing|cleaning|transform/, ['dataset', 'preprocessing']),
   textRule(/version/, ['dataset', 'version']),
   textRule(/location|path|uri|url|source|storage/, ['dataset', 'location']),

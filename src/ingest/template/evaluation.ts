@@ -329,6 +329,20 @@ function claimsColumn(table: TableData, ctx: Context, metric: number, index: num
 }
 
 const testMetricsHandler: Handler = (entry, ctx) => {
+  readTestMetrics(entry, ctx);
+  // `Test set (n = 12,408):` — what the label's parentheses say of the test set is kept with the note beside the metrics.
+  if (entry.qualifier.trim() !== '') {
+    const note: FieldPath = ['evaluation', 'testMetricsNote'];
+    const written = ctx.b.get(note);
+    ctx.b.set(
+      note,
+      typeof written === 'string' && written !== '' ? `${entry.qualifier.trim()}\n${written}` : entry.qualifier.trim(),
+      entry.position,
+    );
+  }
+};
+
+function readTestMetrics(entry: Entry, ctx: Context): void {
   const block = blockOf(entry, ctx, 'table');
   if (!block) {
     if (!reportMetrics(entry, ctx)) testMetricList(entry, ctx);
@@ -433,7 +447,7 @@ const testMetricsHandler: Handler = (entry, ctx) => {
       });
     },
   });
-};
+}
 
 /**
  * A confusion matrix written as a fenced text grid (rows actual, columns predicted):

@@ -10,9 +10,14 @@ import type { Handler, LabelRule } from './context.ts';
 import { keyValueItems, textField, textRule } from './fields.ts';
 import { writtenDate } from '../dates.ts';
 
-/** Ids in a `Related:` value: comma- or space-separated, Markdown links reduced to their text, a bracketed list (`[exp-1, exp-2]`) to its items. */
+/**
+ * Ids in a `Related:` value: comma- or space-separated, Markdown links reduced to their text, wiki
+ * links (`[[exp-041]]`, `[[exp-041|the baseline]]`, as Obsidian and Foam write them) to the page
+ * they name, a bracketed list (`[exp-1, exp-2]`) to its items.
+ */
 export function readIds(text: string): string[] {
   return text
+    .replace(/\[\[\s*([^\]|#]*?)\s*(?:[#|][^\]]*)?\]\]/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^\s*\[([^[\]]*)\]\s*$/, '$1')
     .split(/[,;\s]+/)

@@ -50,3 +50,31 @@ describe('Features: as logs write them', () => {
     expect(record?.dataset).toEqual({ features: 2, featureNames: ['age', 'income'] });
   });
 });
+
+describe('splits named by their labels', () => {
+  test('one label naming several splits, its value a count each', () => {
+    const { dataset: read, problems } = dataset(['- Dataset: imdb-reviews v2', '- Train / val / test: 40,000 / 5,000 / 5,000']);
+    expect(problems).toEqual([]);
+    expect(read).toEqual({
+      name: 'imdb-reviews v2',
+      splits: [
+        { name: 'Train', records: 40000 },
+        { name: 'val', records: 5000 },
+        { name: 'test', records: 5000 },
+      ],
+    });
+  });
+
+  test('a label per split', () => {
+    const { dataset: read, problems } = dataset(['- Dataset: imdb-reviews v2', '- Train: 40,000 (80%)', '- Val: 5,000', '- Test set: 10%']);
+    expect(problems).toEqual([]);
+    expect(read).toEqual({
+      name: 'imdb-reviews v2',
+      splits: [
+        { name: 'Train', records: 40000, fraction: 0.8 },
+        { name: 'Val', records: 5000 },
+        { name: 'Test set', fraction: 0.1 },
+      ],
+    });
+  });
+});

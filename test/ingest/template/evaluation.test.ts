@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseConfusionMatrixText } from '../../../src/ingest/template/index.ts';
+import { parseSource } from '../../../src/ingest/index.ts';
 
 describe('parseConfusionMatrixText', () => {
   test('reads the binary matrix of the template', () => {
@@ -45,5 +46,31 @@ describe('parseConfusionMatrixText', () => {
 
   test('returns undefined without any counts', () => {
     expect(parseConfusionMatrixText('nothing here')).toBeUndefined();
+  });
+});
+
+describe("a test-metrics label's parentheses", () => {
+  test('`Test set (n = 12,408):` keeps what they say beside the metrics, before the items that are no metrics', () => {
+    const text = [
+      '**Experiment ID**: t-1',
+      '',
+      '## Results',
+      '',
+      'Test set (n = 12,408):',
+      '',
+      '- AUC = 0.912 [0.901, 0.923]',
+      '- Brier score: 0.082',
+      '- Threshold: tuned on validation',
+    ];
+    const parsed = parseSource(text.join('\n'), { file: 't.md' });
+    expect(parsed.data).toMatchObject({
+      evaluation: {
+        testMetrics: [
+          { metric: 'AUC', value: 0.912, ci95: { low: 0.901, high: 0.923 } },
+          { metric: 'Brier score', value: 0.082 },
+        ],
+        testMetricsNote: 'n = 12,408\nThreshold: tuned on validation',
+      },
+    });
   });
 });
