@@ -117,7 +117,7 @@ const KNOWN = {
   training: ['history', 'historyAxis', 'bestModel', 'infrastructure'],
   bestModel: ['epoch', 'selectedBy', 'metrics'],
   infrastructure: ['hardware', 'gpuCount', 'durationHours', 'durationText', 'gpuHours', 'co2Kg'],
-  evaluation: ['testMetrics', 'confusionMatrix', 'disaggregated'],
+  evaluation: ['testMetrics', 'confusionMatrix', 'disaggregated', 'metricsBySplit'],
   testMetric: ['metric', 'value', 'ci95', 'unit'],
   group: ['group', 'attributes', 'overall', 'n', 'metrics'],
   comparison: ['baselines', 'claims'],
@@ -512,8 +512,28 @@ function evaluationSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
         }
       : undefined,
     otherBlock(cm, ['labels', 'matrix', 'positiveLabel'], 'Confusion matrix'),
+    splitMetricsTable(e),
     otherBlock(e, KNOWN.evaluation),
   ]);
+}
+
+/**
+ * The metrics by data split (`evaluation.metricsBySplit`: a table with a row per split, a metrics
+ * file's `train`/`test` groups) as a table, a row per split and a column per metric, values as
+ * written; anything else under that name is left to the section's other fields.
+ */
+function splitMetricsTable(e: object | undefined): Block | undefined {
+  const rows = (e as Record<string, unknown> | undefined)?.['metricsBySplit'];
+  if (!Array.isArray(rows) || rows.length === 0 || !rows.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row)))
+    return e === undefined ? undefined : otherBlock({ metricsBySplit: rows }, []);
+  const keys = extraColumns(rows as object[], []);
+  return {
+    kind: 'table',
+    id: 'metrics-by-split-table',
+    caption: 'Metrics by data split',
+    columns: keys.map((key, index) => ({ label: index === 0 ? humanize(key) : key, numeric: index > 0 })),
+    rows: (rows as object[]).map((row) => extraCells(row, keys).map((cell, index) => (index === 0 ? cell : { ...cell, numeric: true }))),
+  };
 }
 
 function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView {

@@ -107,3 +107,38 @@ describe('the dataset section', () => {
     ]);
   });
 });
+
+describe('the evaluation section', () => {
+  test('shows the metrics by data split as a table, a row per split', () => {
+    const record = {
+      id: 'e',
+      evaluation: {
+        testMetrics: [{ metric: 'accuracy', value: 0.91 }],
+        metricsBySplit: [
+          { split: 'train', accuracy: 0.99 },
+          { split: 'test', accuracy: 0.91, f1: 0.88 },
+        ],
+      },
+    } as Experiment;
+    const analysis = analyzeCollection([record]);
+    const page = buildExperimentPageData(record, {
+      base: '/',
+      analysis: analysis.byId.get('e') as never,
+      records: new Map([[record.id, record]]),
+      analyses: analysis.byId,
+      charts: new Map(),
+    });
+    const blocks = page.sections.find((s) => s.id === 'evaluation')?.blocks ?? [];
+    const table = blocks.find((b) => b.kind === 'table' && b.id === 'metrics-by-split-table');
+    expect(
+      table?.kind === 'table' ? [table.columns.map((c) => c.label), ...table.rows.map((row) => row.map((cell) => cell.text))] : undefined,
+    ).toEqual([
+      ['Split', 'accuracy', 'f1'],
+      ['train', '0.99', '—'],
+      ['test', '0.91', '0.88'],
+    ]);
+    // Not shown a second time as a field of JSON text.
+    expect(JSON.stringify(blocks.filter((b) => b.kind === 'fields'))).not.toContain('metricsBySplit');
+    expect(JSON.stringify(blocks.filter((b) => b.kind === 'fields'))).not.toContain('Metrics by split');
+  });
+});

@@ -189,6 +189,8 @@ function testMetricList(entry: Entry, ctx: Context): void {
 
 /** The first column of a wide table with a row per data split (`| Split | Accuracy | F1 |`). */
 const SPLIT_COLUMN = /^(split|set|data ?set|subset|partition)$/i;
+/** A column of a test-metric table holding one data split's values (`Val`, `Test`, `Train set`). */
+const SPLIT_HEADER = /^(train(ing)?|val(id(ation)?)?|dev|test(ing)?|held ?out|holdout)( set| split)?$/;
 /** The row of that table holding the test set's metrics. */
 const TEST_SPLIT = /^(test|testing|held[- ]?out|holdout)\b/i;
 
@@ -392,6 +394,23 @@ function readTestMetrics(entry: Entry, ctx: Context): void {
     )
       ci = other;
   }
+  // `| Metric | Val | Test |`: the other splits' values are no fields of a test metric; they are
+  // kept as the metrics by split (with the test column's), as a table with a row per split is.
+  const splits = table.header.flatMap((head, index) =>
+    index !== metric && index !== ci && !taken(index) && SPLIT_HEADER.test(normalizeLabel(stripEmphasis(head.text))) ? [index] : [],
+  );
+  if (splits.some((index) => index !== value)) {
+    const rows = splits.map((index) => {
+      const values: Record<string, string> = { Split: stripEmphasis(table.header[index]?.text ?? '') };
+      for (const row of table.rows) {
+        const name = stripEmphasis(row[metric]?.text ?? '');
+        const text = stripEmphasis(row[index]?.text ?? '');
+        if (name !== '' && text !== '' && !isPlaceholder(name)) setOwn(values, name, text);
+      }
+      return values;
+    });
+    ctx.b.set(['evaluation', 'metricsBySplit'], rows, startOf(block));
+  }
   for (const index of baselines) baselineColumn(table, startOf(block), ctx, metric, index);
   // The change column is a claim about each metric, checked against the change Logbook computes.
   const reference = baselines.length === 1 ? stripEmphasis(table.header[baselines[0] ?? -1]?.text ?? '') : undefined;
@@ -439,7 +458,15 @@ function readTestMetrics(entry: Entry, ctx: Context): void {
         write.set(field, parseNumber(text) ?? stripEmphasis(cell.text), cell);
       }
       table.header.forEach((head, index) => {
-        if (index === metric || index === value || index === ci || baselines.includes(index) || index === deltas[0] || spreadAt.has(index))
+        if (
+          index === metric ||
+          index === value ||
+          index === ci ||
+          baselines.includes(index) ||
+          index === deltas[0] ||
+          spreadAt.has(index) ||
+          splits.includes(index)
+        )
           return;
         const cellText = row[index]?.text ?? '';
         const name = toCamelCase(head.text) || (deltas.includes(index) ? 'change' : `column${index + 1}`);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseConfusionMatrixText } from '../../../src/ingest/template/index.ts';
-import { parseSource } from '../../../src/ingest/index.ts';
+import { parseSource, validateRecord } from '../../../src/ingest/index.ts';
 
 describe('parseConfusionMatrixText', () => {
   test('reads the binary matrix of the template', () => {
@@ -71,6 +71,34 @@ describe("a test-metrics label's parentheses", () => {
         ],
         testMetricsNote: 'n = 12,408\nThreshold: tuned on validation',
       },
+    });
+  });
+});
+
+describe('a test-metric table with a column per data split', () => {
+  test('`| Metric | Val | Test |`: the test column is the test metrics, every split kept as the metrics by split', () => {
+    const text = [
+      '**Experiment ID**: v-1',
+      '',
+      '## Results',
+      '',
+      '| Metric | Val | Test |',
+      '|---|---|---|',
+      '| Accuracy | 0.921 | 0.913 |',
+      '| Macro-F1 | 0.884 | 0.871 |',
+    ];
+    const { record, diagnostics } = validateRecord(parseSource(text.join('\n'), { file: 'v.md' }), { file: 'v.md' });
+    // No "unknown field val" per metric: the validation values are no fields of a test metric.
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation).toEqual({
+      testMetrics: [
+        { metric: 'Accuracy', value: 0.913 },
+        { metric: 'Macro-F1', value: 0.871 },
+      ],
+      metricsBySplit: [
+        { Split: 'Val', Accuracy: '0.921', 'Macro-F1': '0.884' },
+        { Split: 'Test', Accuracy: '0.913', 'Macro-F1': '0.871' },
+      ],
     });
   });
 });
