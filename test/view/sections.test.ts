@@ -85,20 +85,25 @@ describe('the sections table', () => {
   });
 });
 
+/** The page of one record with nothing else in the site and no charts. */
+function pageOf(record: Experiment): ReturnType<typeof buildExperimentPageData> {
+  const analysis = analyzeCollection([record]);
+  return buildExperimentPageData(record, {
+    base: '/',
+    analysis: analysis.byId.get(record.id) as never,
+    records: new Map([[record.id, record]]),
+    analyses: analysis.byId,
+    charts: new Map(),
+  });
+}
+
 describe('the dataset section', () => {
   test("shows the features' names and their text as written, beside the count", () => {
     const record: Experiment = {
       id: 'd',
       dataset: { features: 45, featuresText: '45 (30 numerical, 15 categorical)', featureNames: ['age', 'income'] },
     };
-    const analysis = analyzeCollection([record]);
-    const page = buildExperimentPageData(record, {
-      base: '/',
-      analysis: analysis.byId.get('d') as never,
-      records: new Map([[record.id, record]]),
-      analyses: analysis.byId,
-      charts: new Map(),
-    });
+    const page = pageOf(record);
     const fields = page.sections.find((s) => s.id === 'dataset')?.blocks.flatMap((b) => (b.kind === 'fields' ? b.items : []));
     expect(fields?.map((f) => [f.label, Array.isArray(f.value) ? f.value.map((v) => v.text) : f.value.text])).toEqual([
       ['Features', '45'],
@@ -120,14 +125,7 @@ describe('the evaluation section', () => {
         ],
       },
     } as Experiment;
-    const analysis = analyzeCollection([record]);
-    const page = buildExperimentPageData(record, {
-      base: '/',
-      analysis: analysis.byId.get('e') as never,
-      records: new Map([[record.id, record]]),
-      analyses: analysis.byId,
-      charts: new Map(),
-    });
+    const page = pageOf(record);
     const blocks = page.sections.find((s) => s.id === 'evaluation')?.blocks ?? [];
     const table = blocks.find((b) => b.kind === 'table' && b.id === 'metrics-by-split-table');
     expect(
