@@ -17,7 +17,7 @@ import { writtenDate } from '../dates.ts';
  */
 export function readIds(text: string): string[] {
   return text
-    .replace(/\[\[\s*([^\]|#]*?)\s*(?:[#|][^\]]*)?\]\]/g, '$1')
+    .replace(/\[\[([^\]|#]*)(?:[#|][^\]]*)?\]\]/g, (_all, id: string) => id.trim())
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^\s*\[([^[\]]*)\]\s*$/, '$1')
     .split(/[,;\s]+/)
