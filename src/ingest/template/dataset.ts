@@ -41,13 +41,15 @@ const datasetSizeHandler: Handler = (entry, ctx) => {
  */
 const featuresHandler: Handler = (entry, ctx) => {
   const value = stripEmphasis(entry.value).trim();
+  // The names listed give the count only when no count is written (`Features: 45` beside a few names).
+  const setNames = (names: string[]): void => {
+    ctx.b.set(['dataset', 'featureNames'], names, entry.position);
+    if (ctx.b.get(['dataset', 'features']) === undefined) ctx.b.set(['dataset', 'features'], names.length, entry.position);
+  };
   const list = value === '' ? blockOf(entry, ctx, 'list') : undefined;
   if (list) {
     const names = itemsOf(ctx.source, list).map((item) => stripEmphasis(item.text).replace(/^`|`$/g, '').trim());
-    if (names.length > 0 && names.every((name) => name !== '')) {
-      ctx.b.set(['dataset', 'featureNames'], names, entry.position);
-      ctx.b.set(['dataset', 'features'], names.length, entry.position);
-    }
+    if (names.length > 0 && names.every((name) => name !== '')) setNames(names);
     return;
   }
   if (value === '') return;
@@ -62,8 +64,7 @@ const featuresHandler: Handler = (entry, ctx) => {
   }
   const names = featureNamesOf(value);
   if (names !== undefined) {
-    ctx.b.set(['dataset', 'featureNames'], names, entry.position);
-    ctx.b.set(['dataset', 'features'], names.length, entry.position);
+    setNames(names);
     return;
   }
   // A count and, in parentheses, what it is made of: the count is the total.

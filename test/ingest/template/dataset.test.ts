@@ -23,6 +23,18 @@ describe('Features: as logs write them', () => {
     expect(dataset(['**Features**:', '- `age`', '- income', '- tenure']).dataset).toEqual(names);
   });
 
+  test('a count written beside some of the names is the count, in either order', () => {
+    const names = ['age', 'income', 'tenure'];
+    expect(dataset(['**Number of features**: 45', '**Feature names**: age, income, tenure']).dataset).toEqual({
+      features: 45,
+      featureNames: names,
+    });
+    expect(dataset(['**Feature names**: age, income, tenure', '**Number of features**: 45']).dataset).toEqual({
+      features: 45,
+      featureNames: names,
+    });
+  });
+
   test('a count with its breakdown is the total, and the text is kept as written', () => {
     expect(dataset(['**Features**: 45 (30 numerical, 15 categorical)'])).toEqual({
       dataset: { features: 45, featuresText: '45 (30 numerical, 15 categorical)' },
