@@ -227,6 +227,13 @@ function unitDirection(unit: string | null): Direction | null {
 const INFO_CACHE_SIZE = 10_000;
 const INFO_CACHE = new Map<string, MetricInfo>();
 
+/** The words of a metric name with `KEY_PHRASES` applied: `mean absolute error` → `mae`. */
+function keyPhrase(tokens: readonly string[]): string {
+  let phrase = tokens.join(' ');
+  for (const [pattern, replacement] of KEY_PHRASES) phrase = phrase.replace(pattern, replacement);
+  return phrase;
+}
+
 function readMetricInfo(name: string, explicitUnit: string | undefined): MetricInfo {
   const { rest, unit: nameUnit } = splitUnit(name);
   const unit = explicitUnit === undefined || explicitUnit.trim() === '' ? nameUnit : (normalizeUnit(explicitUnit) ?? explicitUnit.trim());
@@ -236,9 +243,6 @@ function readMetricInfo(name: string, explicitUnit: string | undefined): MetricI
       .toLowerCase()
       .match(/[a-z0-9]+/g) ?? [];
   let tokens: string[] = words(rest);
-  // `Recall @ 1% FPR`, `Precision@10`, `Sensitivity at 95% specificity`: the metric is what comes
-  // before its operating point; the family (and which way is better) is read from that part.
-  const measured = words(rest.split(/\s*@|\s+at\s+/i)[0] ?? '');
   let split: MetricSplit | null = null;
   const first = tokens[0];
   if (first !== undefined && tokens.length > 1 && SPLIT_WORDS[first] !== undefined) {
@@ -246,10 +250,11 @@ function readMetricInfo(name: string, explicitUnit: string | undefined): MetricI
     tokens = tokens.slice(1);
   }
   const average = (tokens.find((t) => AVERAGE_WORDS.has(t)) ?? null) as MetricAverage | null;
-  let phrase = tokens.join(' ');
-  for (const [pattern, replacement] of KEY_PHRASES) phrase = phrase.replace(pattern, replacement);
-  let family = (split === null ? measured : measured.slice(1)).join(' ');
-  for (const [pattern, replacement] of KEY_PHRASES) family = family.replace(pattern, replacement);
+  const phrase = keyPhrase(tokens);
+  // `Recall @ 1% FPR`, `Precision@10`, `Sensitivity at 95% specificity`: the metric is what comes
+  // before its operating point; the family (and which way is better) is read from that part.
+  const measured = rest.split(/\s*@|\s+at\s+/i)[0] ?? '';
+  const family = measured === rest ? phrase : keyPhrase(words(measured).slice(split === null ? 0 : 1));
   const rule = KIND_RULES.find((r) => r.pattern.test(family !== '' ? family : phrase));
   const key = [...(split === null ? [] : [split]), ...phrase.split(' ').filter((t) => t !== '')].join('_');
   return {

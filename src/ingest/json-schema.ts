@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ExperimentSchema } from '../schema/index.ts';
 import { HISTORY_STEP_KEYS } from '../analysis/history-axis.ts';
-import { TOP_LEVEL_HOMES, topLevelName } from './written-shapes.ts';
+import { CLASS_NAME_KEYS, TOP_LEVEL_HOMES, topLevelName } from './written-shapes.ts';
 
 /** The `$id` of the record schema: a name that stays the same wherever the file is published. */
 export const EXPERIMENT_SCHEMA_ID = 'urn:logbook:schema:experiment:1';
@@ -42,8 +42,6 @@ export const TOP_LEVEL_SPELLINGS: readonly string[] = [
 ];
 
 /** Top-level names of a bare confusion matrix's classes (scikit-learn's `labels`, `target_names`). */
-const CLASS_NAME_SPELLINGS = ['labels', 'classes', 'class_names', 'target_names'];
-
 /** A 95% interval written as its bounds, `[0.861, 0.887]`. */
 const BOUNDS_PAIR: JsonSchema = {
   type: 'array',
@@ -112,7 +110,7 @@ function withWrittenShapes(schema: JsonSchema): JsonSchema {
     const target = home.holds === 'text' ? { type: 'string' } : structuredClone(at(schema, ...home.path) ?? {});
     properties[key] = { ...target, description: `Read as "${home.path.join('.')}" when the record does not give that field.` };
   }
-  for (const key of CLASS_NAME_SPELLINGS)
+  for (const key of CLASS_NAME_KEYS)
     properties[key] = {
       type: 'array',
       items: { type: ['string', 'number'] },

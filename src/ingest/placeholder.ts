@@ -32,8 +32,8 @@ export function isListPlaceholder(text: string): boolean {
   return inner !== undefined && !isScalarList(inner) && (inner.includes('|') || !inner.includes(','));
 }
 
-/** What a value written entirely in square brackets holds (none nested), or undefined. */
-function bracketed(text: string): string | undefined {
+/** What a value written entirely in square brackets holds (none nested), or undefined: `[nlp, bert]` → `nlp, bert`. */
+export function bracketed(text: string): string | undefined {
   return /^\[([^[\]]*)\]$/.exec(text.trim())?.[1];
 }
 

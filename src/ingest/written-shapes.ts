@@ -309,7 +309,9 @@ function isMatrix(value: unknown): value is number[][] {
 }
 
 /** Where the classes of a bare confusion matrix are named at the top level (scikit-learn's `labels`, `target_names`). */
-const CLASS_NAMES = new Set(['labels', 'classes', 'classnames', 'targetnames']);
+/** The top-level keys that name a bare confusion matrix's classes, as tools spell them. */
+export const CLASS_NAME_KEYS: readonly string[] = ['labels', 'classes', 'class_names', 'target_names'];
+const CLASS_NAMES = new Set(CLASS_NAME_KEYS.map(topLevelName));
 
 /**
  * `evaluation.confusionMatrix` written as the bare matrix (`[[812, 41], [85, 262]]`) → `{ labels,

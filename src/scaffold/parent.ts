@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { DatasetSchema, ModelSchema, type Dataset, type Hyperparameter, type Model } from '../schema/index.ts';
+import { DatasetSchema, ModelSchema, fieldNames, type Dataset, type Hyperparameter, type Model } from '../schema/index.ts';
 
 /** The parts of a parent record a new experiment starts from. */
 export interface Inheritable {
@@ -53,20 +53,7 @@ export function readRecordId(text: string, file: string): string {
   return typeof id === 'string' && id !== '' ? id : fileStem(file);
 }
 
-const DATASET_KEYS = [
-  'name',
-  'version',
-  'location',
-  'records',
-  'features',
-  'featureNames',
-  'featuresText',
-  'sizeText',
-  'splits',
-  'splitStrategy',
-  'randomSeed',
-  'preprocessing',
-] as const;
+const DATASET_KEYS = fieldNames(DatasetSchema);
 
 /**
  * Picks what a child experiment inherits from raw parent data: the dataset (name, version, location,
@@ -80,7 +67,8 @@ export function pickInheritable(data: unknown): Inheritable {
   const dataset = DatasetSchema.safeParse(data['dataset']);
   if (dataset.success) {
     const picked: Record<string, unknown> = {};
-    for (const key of DATASET_KEYS) if (dataset.data[key] !== undefined) picked[key] = dataset.data[key];
+    const parsed: Record<string, unknown> = dataset.data;
+    for (const key of DATASET_KEYS) if (parsed[key] !== undefined) picked[key] = parsed[key];
     if (Object.keys(picked).length > 0) result.dataset = picked;
   }
   const model = ModelSchema.safeParse(data['model']);

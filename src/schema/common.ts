@@ -25,6 +25,11 @@ export const DateSchema = z
   })
   .describe('Date as YYYY-MM-DD or an ISO 8601 timestamp.');
 
+/** The field names an object schema models, in its order: what a page shows in a dedicated place. */
+export function fieldNames(schema: z.ZodObject): readonly string[] {
+  return Object.keys(schema.shape);
+}
+
 /** A single hyperparameter or tag value as written. */
 export const ScalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]).describe('A string, number, boolean or null.');
 export type Scalar = z.output<typeof ScalarSchema>;

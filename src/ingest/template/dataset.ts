@@ -1,6 +1,6 @@
 /** The "Dataset Information" section: name, version, location, size, splits, preprocessing. */
 
-import { isPlaceholder } from '../placeholder.ts';
+import { bracketed, isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { parseCount, parseNumber, parsePercent, roundFloat } from '../units.ts';
 import type { Table } from 'mdast';
@@ -76,7 +76,7 @@ const featuresHandler: Handler = (entry, ctx) => {
 
 /** Two or more feature names (`[age, income]`, `age, income, tenure`, quoted or in backticks); undefined for anything else. */
 function featureNamesOf(text: string): string[] | undefined {
-  const inner = /^\[(.*)\]$/.exec(text)?.[1] ?? text;
+  const inner = bracketed(text) ?? text;
   const names = inner.split(',').map((name) => name.trim().replace(/^(["'`])(.*)\1$/, '$2'));
   const isName = (name: string): boolean => /^[^\s()[\]:]+$/.test(name) && parseNumber(name) === undefined;
   return names.length >= 2 && names.every(isName) ? names : undefined;

@@ -195,6 +195,21 @@ const SPLIT_HEADER = /^(train(ing)?|val(id(ation)?)?|dev|test(ing)?|held ?out|ho
 const TEST_SPLIT = /^(test|testing|held[- ]?out|holdout)\b/i;
 
 /**
+ * One row of `evaluation.metricsBySplit`: the split's name under `splitKey`, then each metric's
+ * value as written (emphasis removed; unnamed, unfilled and placeholder-named metrics left out).
+ */
+function splitRow(splitKey: string, split: string, metrics: readonly (readonly [string, string])[]): Record<string, string> {
+  const row: Record<string, string> = {};
+  setOwn(row, splitKey, stripEmphasis(split));
+  for (const [name, text] of metrics) {
+    const metric = stripEmphasis(name);
+    const value = stripEmphasis(text);
+    if (metric !== '' && value !== '' && !isPlaceholder(metric)) setOwn(row, metric, value);
+  }
+  return row;
+}
+
+/**
  * A test-metric table written wide: one column per metric over one row of values
  * (`| Accuracy | F1 |` over `| 0.871 ± 0.006 | 0.842 |`), or over a row per data split, of which the
  * Test row is read (`| Split | Accuracy |` … `| Test | 0.871 |`; the whole table is also kept, as
@@ -229,11 +244,14 @@ function wideTestMetrics(table: TableData, position: SourcePosition, ctx: Contex
   });
   if (offset === 0) ctx.b.mark(path, position);
   if (bySplit) {
-    const rows = table.rows.map((cells) => {
-      const values: Record<string, string> = {};
-      table.header.forEach((head, index) => setOwn(values, stripEmphasis(head.text), stripEmphasis(cells[index]?.text ?? '')));
-      return values;
-    });
+    const splitKey = stripEmphasis(table.header[0]?.text ?? '');
+    const rows = table.rows.map((cells) =>
+      splitRow(
+        splitKey,
+        cells[0]?.text ?? '',
+        columns.map((head, index) => [head.text, cells[first + index]?.text ?? '']),
+      ),
+    );
     ctx.b.set(['evaluation', 'metricsBySplit'], rows, position);
   }
   return true;
@@ -400,15 +418,13 @@ function readTestMetrics(entry: Entry, ctx: Context): void {
     index !== metric && index !== ci && !taken(index) && SPLIT_HEADER.test(normalizeLabel(stripEmphasis(head.text))) ? [index] : [],
   );
   if (splits.some((index) => index !== value)) {
-    const rows = splits.map((index) => {
-      const values: Record<string, string> = { Split: stripEmphasis(table.header[index]?.text ?? '') };
-      for (const row of table.rows) {
-        const name = stripEmphasis(row[metric]?.text ?? '');
-        const text = stripEmphasis(row[index]?.text ?? '');
-        if (name !== '' && text !== '' && !isPlaceholder(name)) setOwn(values, name, text);
-      }
-      return values;
-    });
+    const rows = splits.map((index) =>
+      splitRow(
+        'Split',
+        table.header[index]?.text ?? '',
+        table.rows.map((row) => [row[metric]?.text ?? '', row[index]?.text ?? '']),
+      ),
+    );
     ctx.b.set(['evaluation', 'metricsBySplit'], rows, startOf(block));
   }
   for (const index of baselines) baselineColumn(table, startOf(block), ctx, metric, index);

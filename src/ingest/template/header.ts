@@ -4,7 +4,7 @@
  * section, after the section's own rules.
  */
 
-import { isPlaceholder } from '../placeholder.ts';
+import { bracketed, isPlaceholder } from '../placeholder.ts';
 import { toCamelCase } from '../text.ts';
 import type { Handler, LabelRule } from './context.ts';
 import { keyValueItems, textField, textRule } from './fields.ts';
@@ -16,10 +16,10 @@ import { writtenDate } from '../dates.ts';
  * they name, a bracketed list (`[exp-1, exp-2]`) to its items.
  */
 export function readIds(text: string): string[] {
-  return text
+  const linked = text
     .replace(/\[\[([^\]|#]*)(?:[#|][^\]]*)?\]\]/g, (_all, id: string) => id.trim())
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s*\[([^[\]]*)\]\s*$/, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  return (bracketed(linked) ?? linked)
     .split(/[,;\s]+/)
     .map((id) => id.trim().replace(/^`|`$/g, ''))
     .filter((id) => id !== '' && !/^(none|n\/a|-)$/i.test(id));

@@ -5,7 +5,7 @@
  */
 
 import { splitKeyValue, stripEmphasis } from '../markdown-blocks.ts';
-import { isPlaceholder } from '../placeholder.ts';
+import { bracketed, isPlaceholder } from '../placeholder.ts';
 import type { Handler, LabelRule } from './context.ts';
 import { keyValueItems, textRule } from './fields.ts';
 import { writtenDate } from '../dates.ts';
@@ -36,8 +36,7 @@ const tagsHandler: Handler = (entry, ctx) => {
   }
   if (entry.value !== '' && !isPlaceholder(entry.value)) {
     // `Tags: [nlp, bert]` as a list is written in YAML or Python: the brackets hold the list.
-    for (const tag of entry.value
-      .replace(/^\s*\[([^[\]]*)\]\s*$/, '$1')
+    for (const tag of (bracketed(entry.value) ?? entry.value)
       .split(',')
       .map((t) => t.trim())
       .filter((t) => t !== '')) {
