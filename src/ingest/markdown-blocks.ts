@@ -52,6 +52,20 @@ export function sliceOf(source: Source, node: Nodes): string {
   return start === undefined || end === undefined ? '' : source.text.slice(start, end);
 }
 
+/**
+ * A block's Markdown as it stands on its own, to be shown apart from what was around it: its source
+ * text, except that an indented code block (a classification report pasted with four spaces, as
+ * nbconvert writes a cell's output) becomes a fenced one — trimmed or moved, its indentation would
+ * no longer make it code.
+ */
+export function blockMarkdown(source: Source, node: Nodes): string {
+  const text = sliceOf(source, node);
+  if (node.type !== 'code' || /^\s*(```|~~~)/.test(text)) return text;
+  const longest = Math.max(0, ...[...node.value.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}\n${node.value}\n${fence}`;
+}
+
 /** The source text spanned by a node's children (a table cell without its pipes, a list item's paragraph). */
 export function innerSliceOf(source: Source, node: Nodes): string {
   if (!('children' in node) || node.children.length === 0) return '';

@@ -290,6 +290,11 @@ export function closingAside(text: string): { before: string; inner: string } | 
 /** Asides that name which figure a metric is (`Latency: 45 ms (p95)`, `Recall (@10)`): part of its name, not a note. */
 const NAMING_ASIDE = /^(?:p\d{1,3}(?:\.\d+)?|top-?\d+|@\d+|macro|micro|weighted|mean|median|avg|average)$/i;
 
+/** True when an aside names which figure a metric is (`p95`, `top-5`, `macro`), so it belongs in the metric's name. */
+export function isNamingAside(words: string): boolean {
+  return NAMING_ASIDE.test(words.trim());
+}
+
 /**
  * `parseMetricStatement`, and a closing aside that is not an interval: `0.873 ± 0.007 (5 seeds)` is
  * the statement with the note "5 seeds"; `45 ms (p95)` is 45 ms of the metric qualified "p95".

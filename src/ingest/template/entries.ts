@@ -11,7 +11,7 @@ import {
   itemsOf,
   linesOf,
   readLabelLine,
-  sliceOf,
+  blockMarkdown,
   splitAside,
   startOf,
   stripEmphasis,
@@ -132,7 +132,7 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
     }
     if (node.type !== 'paragraph') {
       if (current) current.blocks.push(node);
-      else prose.push({ markdown: sliceOf(source, node), order: node.position?.start.offset ?? 0 });
+      else prose.push({ markdown: blockMarkdown(source, node), order: node.position?.start.offset ?? 0 });
       continue;
     }
     // A paragraph right after a label with no value is that label's value; otherwise it is prose.

@@ -1,11 +1,13 @@
 /** The "Evaluation Results" section: the test-metric table, the confusion matrix, the disaggregated tables. */
 
+import type { Code } from 'mdast';
 import { setOwn } from '../../util/own.ts';
 import { OVERALL_GROUP_NAME } from '../../analysis/sizes.ts';
 import { codeOf, isBold, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type TableData } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { isPlainObject } from '../finish.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
+import { normalizeUnit } from '../../analysis/metrics.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import {
   isNotMeasured,
@@ -13,6 +15,7 @@ import {
   parseCount,
   parseMetricCell,
   parseMetricStatement,
+  isNamingAside,
   parseMetricStatementWithAside,
   parseNumber,
   parseWrittenInterval,
@@ -133,14 +136,12 @@ function reportMetrics(entry: Entry, ctx: Context): boolean {
   });
   if (found === undefined) return false;
   const path: FieldPath = ['evaluation', 'testMetrics'];
-  ctx.b.set(
-    path,
-    found.value.map((m) => ({ metric: m.metric, value: m.value })),
-    codeOf(found.node).position,
-  );
+  const offset = ctx.b.lengthOf(path);
   found.value.forEach((m, index) => {
-    for (const field of [[index], [index, 'metric'], [index, 'value']]) ctx.b.mark([...path, ...field], m.position);
+    ctx.b.set([...path, offset + index], { metric: m.metric, value: m.value }, m.position);
+    for (const field of ['metric', 'value']) ctx.b.mark([...path, offset + index, field], m.position);
   });
+  if (offset === 0) ctx.b.mark(path, codeOf(found.node).position);
   return true;
 }
 
@@ -158,20 +159,17 @@ function testMetricList(entry: Entry, ctx: Context): void {
   if (!isMetricMajority(metrics)) return;
   ctx.consumed.add(list);
   const path: FieldPath = ['evaluation', 'testMetrics'];
+  const offset = ctx.b.lengthOf(path);
   const read = items.flatMap((item, i) => {
     const m = metrics[i];
     return m === undefined ? [] : [{ item, m }];
   });
-  ctx.b.set(
-    path,
-    read.map(({ m }) => ({ metric: m.key, ...m.read })),
-    items[0]?.position,
-  );
   read.forEach(({ item, m }, index) => {
-    ctx.b.mark([...path, index], item.position);
-    ctx.b.mark([...path, index, 'metric'], item.position);
-    ctx.b.mark([...path, index, 'value'], m.at);
+    ctx.b.set([...path, offset + index], { metric: m.key, ...m.read }, item.position);
+    ctx.b.mark([...path, offset + index, 'metric'], item.position);
+    ctx.b.mark([...path, offset + index, 'value'], m.at);
   });
+  if (offset === 0 && items[0]) ctx.b.mark(path, items[0].position);
   // Items that are not metrics: one note beside the test metrics (`testMetricsNote`, shown on the page), a warning for each.
   const unread = items.filter((_item, i) => metrics[i] === undefined);
   if (unread.length === 0) return;
@@ -348,7 +346,57 @@ function claimsColumn(table: TableData, ctx: Context, metric: number, index: num
   }
 }
 
+/** Labels that name the test results as a whole, not one metric (`**Test set**: …`, `**Results**: …`), normalized. */
+const RESULTS_LABEL =
+  /^(?:(?:test|eval|evaluation|held ?out|holdout)(?: (?:set|split|data))? ?)?(?:performance|results?|metrics?|scores?)?$/;
+/** Labels that count the test set or set the model's operating point rather than measure it (`Test set size: 12,408`, `Threshold: 0.42`). */
+const NOT_A_METRIC_LABEL =
+  /\b(size|count|n|samples|examples|records|rows|instances|images|documents)\b|^(decision |classification )?(threshold|cut ?off)$/;
+
+/**
+ * One test metric written as a label line with nothing under it — `**F1 score**: 0.82 ± 0.01`,
+ * `Test accuracy: 89.1%`, or a `Metric: value` line of its own under the section's heading
+ * (`AUC: 0.912 (95% CI 0.897–0.927)`, which `metricLineLabel` labels as the test results) —
+ * added to the test metrics; true when read. The value must read as a metric statement; a label
+ * for the test set as a whole or its size (`**Test set**: 12,408 reviews`) names no metric.
+ */
+export function labelMetric(entry: Entry, ctx: Context): boolean {
+  if (entry.blocks.length > 0 || entry.value === '' || isPlaceholder(entry.value)) return false;
+  let metric: { key: string; read: NonNullable<ReturnType<typeof parseMetricStatementWithAside>>; at: SourcePosition } | undefined;
+  if (RESULTS_LABEL.test(entry.norm)) metric = metricItem({ text: entry.value, position: entry.position });
+  else if (!NOT_A_METRIC_LABEL.test(entry.norm)) {
+    const read = parseMetricStatementWithAside(stripEmphasis(entry.value));
+    // `**Latency** (p95): 45`, `**Latency** (ms): 45`: an aside that names the figure or its unit is part of the name; others are a note.
+    const aside = entry.qualifier.trim();
+    const naming = aside !== '' && (isNamingAside(aside) || normalizeUnit(aside) !== null);
+    if (read !== undefined)
+      metric = {
+        key: naming ? `${entry.label} (${aside})` : entry.label,
+        read: aside === '' || naming ? read : { ...read, note: read.note === undefined ? aside : `${aside}; ${read.note}` },
+        at: entry.position,
+      };
+  }
+  if (metric === undefined) return false;
+  const { qualifier, ...read } = metric.read;
+  const path: FieldPath = ['evaluation', 'testMetrics', ctx.b.lengthOf(['evaluation', 'testMetrics'])];
+  ctx.b.set(path, { metric: qualifier === undefined ? metric.key : `${metric.key} (${qualifier})`, ...read }, entry.position);
+  ctx.b.mark([...path, 'metric'], entry.position);
+  ctx.b.mark([...path, 'value'], metric.at);
+  return true;
+}
+
+/** A line of its own under the evaluation heading that is one metric and its value (`AUC: 0.912`): the test results' label. */
+export function metricLineLabel(text: string): string | undefined {
+  return metricItem({ text: text.trim(), position: { line: 1, column: 1 } }) === undefined ? undefined : 'Test Set Performance';
+}
+
+/** A classification report pasted under the evaluation heading with no label line above it: the test results' label. */
+export function reportCodeLabel(code: Code): string | undefined {
+  return classificationReport(code.value, { line: 1, column: 1 }) === undefined ? undefined : 'Test Set Performance';
+}
+
 const testMetricsHandler: Handler = (entry, ctx) => {
+  if (labelMetric(entry, ctx)) return;
   readTestMetrics(entry, ctx);
   // `Test set (n = 12,408):` — what the label's parentheses say of the test set is kept with the note beside the metrics.
   if (entry.qualifier.trim() !== '') {

@@ -14,7 +14,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { finishRecord, writtenDecimalsOf } from '../finish.ts';
-import { createSource, innerSliceOf, sliceOf, startOf, stripEmphasis, withHtmlTables } from '../markdown-blocks.ts';
+import { createSource, blockMarkdown, innerSliceOf, startOf, stripEmphasis, withHtmlTables } from '../markdown-blocks.ts';
 import { RecordBuilder } from '../record-builder.ts';
 import { normalizeLabel } from '../text.ts';
 import * as msg from '../messages.ts';
@@ -51,7 +51,7 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
     for (const entry of entries) {
       applyEntry(entry, key, ctx);
       for (const block of entry.blocks) {
-        if (!ctx.consumed.has(block)) leftover.push({ markdown: sliceOf(source, block), order: block.position?.start.offset ?? 0 });
+        if (!ctx.consumed.has(block)) leftover.push({ markdown: blockMarkdown(source, block), order: block.position?.start.offset ?? 0 });
       }
     }
     if (leftover.length > 0) {

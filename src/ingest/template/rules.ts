@@ -15,7 +15,7 @@ import { type Context, type Entry, type LabelRule, type TableRule } from './cont
 import { COMPARISON_RULES, COMPARISON_TABLES, isBaselineList } from './comparison.ts';
 import { DATASET_NAME_RULE, DATASET_RULES, DATASET_TABLES, SPLITS_RULE } from './dataset.ts';
 import type { SectionLabels } from './entries.ts';
-import { EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList } from './evaluation.ts';
+import { EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList, labelMetric, metricLineLabel, reportCodeLabel } from './evaluation.ts';
 import { asLabelRules, keepUnknown } from './fields.ts';
 import { HEADER_RULES } from './header.ts';
 import { METADATA_RULES } from './metadata.ts';
@@ -128,6 +128,7 @@ export function sectionLabels(section: SectionKey): SectionLabels {
     tableLabel: (header) => findTableLabel(header, section),
     ...(listLabel === undefined ? {} : { listLabel }),
     ...(section === 'model' ? { settingsLists: true, codeLabel: configLabel, lineLabel: settingsLineLabel } : {}),
+    ...(section === 'evaluation' ? { codeLabel: reportCodeLabel, lineLabel: metricLineLabel } : {}),
   };
 }
 
@@ -157,6 +158,7 @@ export function applyEntry(entry: Entry, section: SectionKey, ctx: Context): voi
   const rule = findLabelRule(entry.norm, section);
   if (!rule) {
     if (section === 'model' && looseSetting(entry, ctx)) return;
+    if (section === 'evaluation' && labelMetric(entry, ctx)) return;
     keepUnknown(entry, SECTION_PATH[section], ctx);
     return;
   }

@@ -1,7 +1,7 @@
 /** The template's sections: which heading names which section, and splitting a document at its `##` headings. */
 
 import type { Heading, RootContent } from 'mdast';
-import { innerSliceOf, sliceOf, startOf, stripEmphasis, type Source } from '../markdown-blocks.ts';
+import { blockMarkdown, innerSliceOf, startOf, stripEmphasis, type Source } from '../markdown-blocks.ts';
 import { normalizeLabel } from '../text.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 
@@ -120,7 +120,7 @@ export function splitSections(source: Source, nodes: readonly RootContent[], isL
 export function sectionMarkdown(source: Source, nodes: readonly RootContent[]): string {
   return nodes
     .filter((node) => node.type !== 'thematicBreak')
-    .map((node) => sliceOf(source, node).trim())
+    .map((node) => blockMarkdown(source, node).trim())
     .filter(isShownMarkdown)
     .join('\n\n');
 }

@@ -102,3 +102,65 @@ describe('a test-metric table with a column per data split', () => {
     });
   });
 });
+
+describe('test metrics written as label lines', () => {
+  const read = (...lines: string[]) => {
+    const parsed = parseSource(['**Experiment ID**: t-1', '', ...lines].join('\n'), { file: 't.md' });
+    return { data: parsed.data as { evaluation?: Record<string, unknown> }, parsed };
+  };
+
+  test('a bold label per metric: each is a test metric, named by its label, at its value', () => {
+    const { data, parsed } = read('## Evaluation', '', '**Test accuracy**: 0.891', '**F1 score**: 0.82 ± 0.01', '**ROC-AUC**: 93.4%');
+    expect(data.evaluation?.['testMetrics']).toEqual([
+      { metric: 'Test accuracy', value: 0.891 },
+      { metric: 'F1 score', value: 0.82, ci95: 0.01 },
+      { metric: 'ROC-AUC', value: 93.4, unit: '%' },
+    ]);
+    // `**F1 score**: ` is 14 characters: the value starts at column 15 of line 6.
+    expect(parsed.positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 6, column: 15 });
+    expect(parsed.diagnostics).toEqual([]);
+  });
+
+  test('plain `Metric: value` lines under the heading, and a label aside that names the figure or its unit', () => {
+    const { data } = read(
+      '## Test metrics',
+      '',
+      'AUC: 0.912 (95% CI 0.897–0.927)',
+      'Accuracy: 0.89',
+      '',
+      '**Latency** (p95): 45 ms',
+      '**Memory** (MB): 812',
+      '**Recall** (5 seeds): 0.8',
+    );
+    expect(data.evaluation?.['testMetrics']).toEqual([
+      { metric: 'AUC', value: 0.912, ci95: { low: 0.897, high: 0.927 } },
+      { metric: 'Accuracy', value: 0.89 },
+      { metric: 'Latency (p95)', value: 45, unit: 'ms' },
+      { metric: 'Memory (MB)', value: 812 },
+      { metric: 'Recall', value: 0.8, note: '5 seeds' },
+    ]);
+  });
+
+  test('label lines before a list of metrics are kept beside it, not replaced', () => {
+    const { data } = read('## Results', '', '**Macro F1**: 0.71', '', '**Other metrics**:', '', '- Accuracy: 0.9', '- Brier score: 0.08');
+    expect((data.evaluation?.['testMetrics'] as { metric: string }[]).map((m) => m.metric)).toEqual([
+      'Macro F1',
+      'Accuracy',
+      'Brier score',
+    ]);
+  });
+
+  test('the test set, its size and a decision threshold are no metrics; text stays as written', () => {
+    const { data } = read(
+      '## Evaluation',
+      '',
+      '**Test set**: 12,408 reviews',
+      '**Test set size**: 12,408',
+      '**Threshold**: 0.42',
+      '**Notes**: fine',
+    );
+    expect(data.evaluation?.['testMetrics']).toBeUndefined();
+    expect(data.evaluation).toMatchObject({ testSetSizeNote: '12,408', threshold: '0.42', notes: 'fine' });
+    expect(JSON.stringify(data.evaluation)).toContain('12,408 reviews');
+  });
+});

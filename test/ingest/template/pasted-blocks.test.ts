@@ -27,6 +27,18 @@ const code = (value: string, lang: string | null = null) => ({
   position: { start: { line: 10, column: 1, offset: 0 }, end: { line: 10, column: 1, offset: 0 } },
 });
 
+/** scikit-learn's `classification_report`, as printed. */
+const report = [
+  '              precision    recall  f1-score   support',
+  '',
+  '    negative       0.91      0.87      0.89      2500',
+  '    positive       0.88      0.92      0.90      2500',
+  '',
+  '    accuracy                           0.894     5000',
+  '   macro avg       0.895     0.895     0.895     5000',
+  'weighted avg       0.895     0.895     0.895     5000',
+];
+
 describe('settings pasted as a code block', () => {
   test('YAML: nesting dots the names, comments and quotes go, each setting at its line', () => {
     const settings = settingsOf(
@@ -137,17 +149,6 @@ describe('evaluation output pasted as printed', () => {
     });
   });
 
-  const report = [
-    '              precision    recall  f1-score   support',
-    '',
-    '    negative       0.91      0.87      0.89      2500',
-    '    positive       0.88      0.92      0.90      2500',
-    '',
-    '    accuracy                           0.894     5000',
-    '   macro avg       0.895     0.895     0.895     5000',
-    'weighted avg       0.895     0.895     0.895     5000',
-  ];
-
   test("scikit-learn's classification report: accuracy and the averages as test metrics, at their columns", () => {
     const metrics = classificationReport(report.join('\n'), { line: 20, column: 1 });
     expect(metrics?.map((m) => [m.metric, m.value])).toEqual([
@@ -186,6 +187,39 @@ describe('evaluation output pasted as printed', () => {
     );
     expect(twoPlaces['evaluation.testMetrics.0.value']).toBe(2);
     expect(decimals['evaluation.testMetrics.0.value']).toBeUndefined();
+  });
+});
+
+describe('a classification report pasted with no label above it', () => {
+  test('under the results heading, as nbconvert writes a cell output (indented four spaces): read, and kept on the page as code', () => {
+    const { record } = load(
+      [
+        '**Experiment ID**: a',
+        '',
+        '## Test metrics',
+        '',
+        '```python',
+        'print(classification_report(y_test, pred))',
+        '```',
+        '',
+        ...report.map((line) => `    ${line}`),
+        '',
+        'AUC: 0.912 (95% CI 0.897–0.927)',
+      ].join('\n'),
+    );
+    expect(record.evaluation?.testMetrics?.map((m) => m.metric)).toEqual([
+      'Accuracy',
+      'Macro Precision',
+      'Macro Recall',
+      'Macro F1',
+      'Weighted Precision',
+      'Weighted Recall',
+      'Weighted F1',
+      'AUC',
+    ]);
+    expect(record.evaluation?.testMetrics?.[0]?.value).toBe(0.894);
+    // The report is shown as written, as a code block: fenced, its columns kept.
+    expect(record.sections?.[0]?.markdown).toContain('```\n              precision    recall  f1-score   support\n');
   });
 });
 
