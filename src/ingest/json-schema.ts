@@ -34,6 +34,7 @@ export const TOP_LEVEL_SPELLINGS: readonly string[] = [
   'author',
   'owner',
   'run_name',
+  'title',
   'experiment_id',
   'experimentId',
   'exp_id',
@@ -41,7 +42,6 @@ export const TOP_LEVEL_SPELLINGS: readonly string[] = [
   'confusion_matrix',
 ];
 
-/** Top-level names of a bare confusion matrix's classes (scikit-learn's `labels`, `target_names`). */
 /** A 95% interval written as its bounds, `[0.861, 0.887]`. */
 const BOUNDS_PAIR: JsonSchema = {
   type: 'array',

@@ -49,6 +49,7 @@ export const TOP_LEVEL_HOMES: ReadonlyMap<string, { path: readonly string[]; hol
     author: { path: ['experimenter'], holds: 'text' },
     owner: { path: ['experimenter'], holds: 'text' },
     runname: { path: ['name'], holds: 'text' },
+    title: { path: ['name'], holds: 'text' },
     experimentid: { path: ['id'], holds: 'text' },
     confusionmatrix: { path: ['evaluation', 'confusionMatrix'], holds: 'matrix' },
     expid: { path: ['id'], holds: 'text' },

@@ -131,7 +131,7 @@ describe('frontmatter over a body written as the template', () => {
       ],
     });
     expect(data['observations']?.['worked']).toContain('early stopping');
-    expect(data['title']).toBe('Churn GBM');
+    expect(data['name']).toBe('Churn GBM');
     expect(data['sections']).toEqual([{ title: 'Notes', markdown: 'Free text.' }]);
     expect(data['notes']).toBeUndefined();
     // A fenced matrix is located at its first line of counts' header, as in a template.
@@ -175,5 +175,30 @@ describe('parseJsonDocument', () => {
       fc.property(fc.json(), (text) => entries(parseJsonDocument(text, 'x.json').data) === entries(JSON.parse(text))),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("a note's title", () => {
+  const name = (text: string, file: string) => {
+    const data = parseSource(text, { file }).data as Record<string, unknown>;
+    return { name: data['name'], title: data['title'] };
+  };
+
+  test('the H1 names the experiment when no label does, and is kept as the title when one does', () => {
+    expect(name('# DistilBERT on IMDB\n\n**Experiment ID**: e-1\n', 'e-1.md')).toEqual({ name: 'DistilBERT on IMDB', title: undefined });
+    expect(name('# Weekly run\n\n**Experiment ID**: e-1\n**Experiment Name**: distilbert-imdb\n', 'e-1.md')).toEqual({
+      name: 'distilbert-imdb',
+      title: 'Weekly run',
+    });
+    // The template's own title names nothing.
+    expect(name('# ML Experiment Tracking Log\n\n**Experiment ID**: e-1\n', 'e-1.md')).toEqual({ name: undefined, title: undefined });
+  });
+
+  test('`title` in frontmatter or JSON is the name, unless a name is given', () => {
+    expect(name('---\nid: e-1\ntitle: ResNet-50 with mixup\n---\n\nBody.\n', 'e-1.md').name).toBe('ResNet-50 with mixup');
+    expect(name('{"id": "e-1", "title": "ResNet-50", "name": "rn50-mixup"}', 'e-1.json')).toEqual({
+      name: 'rn50-mixup',
+      title: 'ResNet-50',
+    });
   });
 });

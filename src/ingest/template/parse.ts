@@ -73,10 +73,12 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
     b.set(['sections', index], { title: section.title, markdown: section.markdown }, section.position);
   });
 
+  // The note's title (`# DistilBERT on IMDB`) names the experiment when no label does; else it is kept as `title`.
   const title = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   if (title && !b.has(['title'])) {
     const titleText = innerSliceOf(source, title).trim();
-    if (titleText !== '' && normalizeLabel(titleText) !== 'ml experiment tracking log') b.set(['title'], titleText, startOf(title));
+    if (titleText !== '' && normalizeLabel(titleText) !== 'ml experiment tracking log')
+      b.set(b.has(['name']) ? ['title'] : ['name'], titleText, startOf(title));
   }
 
   // A number's position is where its text starts (a table cell, a value after its label).
