@@ -61,6 +61,14 @@ export const yamlSyntax = (problem: string): string => `invalid YAML frontmatter
 /** The frontmatter opened with `---` but never closed. */
 export const frontmatterUnclosed = (): string => 'the frontmatter has no closing "---" line';
 
+/** A `+++` TOML frontmatter block (Hugo, Zola), which Logbook does not read. */
+export const tomlFrontmatter = (): string =>
+  'the "+++" block at the top is TOML frontmatter, which Logbook does not read: its fields are kept as text in the notes';
+
+/** Hint for a TOML frontmatter block. */
+export const hintTomlFrontmatter = (): string =>
+  'write the frontmatter in YAML between "---" lines (`title = "x"` → `title: x`, `tags = ["a", "b"]` → `tags: [a, b]`), or the fields as the template\'s labels';
+
 /** Hint for an unclosed frontmatter. */
 export const hintCloseFrontmatter = (): string => 'end the frontmatter with a line containing only "---"';
 

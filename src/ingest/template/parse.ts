@@ -24,6 +24,24 @@ import { readEntries, type Prose } from './entries.ts';
 import { applyEntry, findGlobalLabelRule, sectionLabels } from './rules.ts';
 import { classifySection, headingIsLabel, isShownMarkdown, sectionMarkdown, splitSections } from './sections.ts';
 
+/** A warning for a `+++` TOML frontmatter block at the top of the file (kept as text), or none. */
+function tomlFrontmatter(text: string, file: string): Diagnostic[] {
+  const open = /^\uFEFF?\+\+\+[ \t]*\r?\n/.exec(text);
+  if (!open || !/^\+\+\+[ \t]*$/m.test(text.slice(open[0].length))) return [];
+  return [
+    {
+      level: 'warning',
+      code: 'toml-frontmatter',
+      file,
+      line: 1,
+      column: 1,
+      path: '',
+      message: msg.tomlFrontmatter(),
+      hint: msg.hintTomlFrontmatter(),
+    },
+  ];
+}
+
 /** Parses a filled-in template. Never fails: text it cannot place is kept in `sections`. */
 export function parseTemplateSource(text: string, file: string): ParsedSource {
   const source = createSource(text);
@@ -88,6 +106,7 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
   });
   const diagnostics = [
     ...finishRecord(b.data, { file, placeholders: b.placeholders, idPosition: b.positions.get('id'), writtenDecimals }),
+    ...tomlFrontmatter(text, file),
     ...b.notes.map((note): Diagnostic => ({
       level: 'warning',
       code: 'value-kept-as-note',

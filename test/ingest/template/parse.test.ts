@@ -1142,3 +1142,21 @@ describe('a log with headings of its own (Goal, Setup, Results, Conclusion)', ()
     });
   });
 });
+
+describe('a TOML frontmatter block', () => {
+  test('`+++` at the top: one warning at line 1 saying how to write it in YAML; its text is kept', () => {
+    const text = '+++\ntitle = "ResNet-50"\ntags = ["vision"]\n+++\n\n**Experiment ID**: e-1\n';
+    const parsed = parseSource(text, { file: 'e-1.md' });
+    const warning = parsed.diagnostics.find((d) => d.code === 'toml-frontmatter');
+    expect(warning).toMatchObject({ level: 'warning', line: 1, column: 1 });
+    expect(warning?.hint).toMatch(/YAML between "---" lines/);
+    expect(JSON.stringify(parsed.data)).toContain('title = \\"ResNet-50\\"');
+    // A `+++` later in the file, or one never closed, is no frontmatter.
+    expect(parseSource('**Experiment ID**: e-1\n\n+++\nx\n+++\n', { file: 'e-1.md' }).diagnostics.map((d) => d.code)).not.toContain(
+      'toml-frontmatter',
+    );
+    expect(parseSource('+++\nx = 1\n\n**Experiment ID**: e-1\n', { file: 'e-1.md' }).diagnostics.map((d) => d.code)).not.toContain(
+      'toml-frontmatter',
+    );
+  });
+});
