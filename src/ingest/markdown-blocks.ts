@@ -265,6 +265,57 @@ export function delimitedTableOf(source: Source, code: Code): TableData | undefi
   return tableWith(',') ?? (headerLine.includes(';') ? tableWith(';') : undefined);
 }
 
+/** A column rule of a table drawn in text: `|`, `│`, `┃`, `║`. */
+const VERTICAL_RULE = /[|│┃║]/;
+/** A line that only draws: no letter or digit, and a horizontal rule (`+------+`, `┡━━━╇━━━┩`, `|---|:--|`). */
+const isRuleLine = (text: string): boolean => !/[\p{L}\p{N}]/u.test(text) && /[-=─━═┄┈╌]/.test(text);
+
+/**
+ * A table drawn in text, as a console prints one: PyTorch Lightning's `trainer.test()` box (rich),
+ * `tabulate(…, tablefmt="grid")`, PrettyTable, `psql` with borders, or a Markdown table inside a code
+ * block. Every line that is not blank is a rule (`+---+`, `┡━━━╇━━━┩`) or a row between vertical
+ * rules (`│ test_acc │ 0.977 │`); the first row is the header, each cell placed where it is written.
+ * Undefined unless the block is unmarked or marked as text, has a rule line, a header of two or more
+ * cells and at least one row, and every row has as many cells as the header.
+ */
+export function ruledTableOf(source: Source, code: Code): TableData | undefined {
+  if (code.lang && !/^(text|txt|table|console|output|plaintext)$/i.test(code.lang)) return undefined;
+  const first = codeOf(code).position;
+  const rows: Cell[][] = [];
+  let ruled = false;
+  const lines = code.value.split('\n');
+  for (const [index, raw] of lines.entries()) {
+    const text = raw.replace(/\r$/, '');
+    const trimmed = text.trim();
+    if (trimmed === '') continue;
+    if (isRuleLine(trimmed)) {
+      ruled = true;
+      continue;
+    }
+    if (!VERTICAL_RULE.test(trimmed[0] ?? '') || !VERTICAL_RULE.test(trimmed.at(-1) ?? '') || trimmed.length < 2) return undefined;
+    const line = first.line + index;
+    const indent = Math.max(0, (source.lines[line - 1] ?? text).indexOf(text));
+    const cells: Cell[] = [];
+    let start = text.indexOf(trimmed) + 1;
+    for (let i = start; i < text.length; i++) {
+      if (!VERTICAL_RULE.test(text[i] ?? '')) continue;
+      const cell = text.slice(start, i);
+      const leading = cell.length - cell.trimStart().length;
+      cells.push({ text: cell.trim(), position: { line, column: indent + start + leading + 1 } });
+      start = i + 1;
+    }
+    rows.push(cells);
+  }
+  const [header, ...body] = rows;
+  if (!ruled || !header || header.length < 2 || body.length === 0 || body.some((row) => row.length !== header.length)) return undefined;
+  return { header, rows: body };
+}
+
+/** The table a code block pasted as data holds: comma-, semicolon- or tab-separated values, or a table drawn in text. */
+export function pastedTableOf(source: Source, code: Code): TableData | undefined {
+  return delimitedTableOf(source, code) ?? ruledTableOf(source, code);
+}
+
 /** The content of a fenced code block and the position of its first content line. */
 export function codeOf(code: Code): { text: string; position: SourcePosition } {
   const start = startOf(code);

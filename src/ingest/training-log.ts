@@ -12,7 +12,7 @@
  * bars, warnings) are skipped: the block itself stays on the page as printed.
  */
 import type { Code } from 'mdast';
-import { codeOf, delimitedTableOf, type Cell, type Source, type TableData } from './markdown-blocks.ts';
+import { codeOf, pastedTableOf, type Cell, type Source, type TableData } from './markdown-blocks.ts';
 
 /** Languages a pasted training log may be marked with (or none). */
 const LOG_LANGS = /^(text|txt|log|logs|console|output|out|plaintext|shell|bash|sh|python|py|pycon)$/i;
@@ -23,7 +23,7 @@ const PAIR = /(['"]?)(?<![\w./-])([A-Za-z_][\w./-]*)\1\s*[:=]\s*(-?(?:\d+\.?\d*|
 /** Longer lines are not a console's progress lines (and are not scanned: hostile text could be slow to). */
 const LONGEST_LINE = 2_000;
 /** Printed alongside the metrics, but not metrics. */
-const NOT_A_METRIC = /^(?:eta|v_num|it|step|global_step|steps|epoch|epochs|total_flos|grad_norm)$|runtime|_per_second$/i;
+export const NOT_A_METRIC = /^(?:eta|v_num|it|step|global_step|steps|epoch|epochs|total_flos|grad_norm)$|runtime|_per_second$/i;
 /** The Hugging Face Trainer's end-of-training summary. */
 const SUMMARY = /['"]?train_runtime['"]?\s*:/;
 
@@ -95,10 +95,10 @@ function rowOf(rows: Map<number, Row>, epoch: Cell): Row {
 }
 
 /**
- * The table a code block holds: a training log (`trainingLogTableOf`) or a pasted CSV/TSV
- * (`delimitedTableOf`). The log is tried first: its lines hold commas too (Lightning's progress bar),
+ * The table a code block holds: a training log (`trainingLogTableOf`), a pasted CSV/TSV or a table
+ * drawn in text (`pastedTableOf`). The log is tried first: its lines hold commas too (Lightning's progress bar),
  * and a CSV has no `Epoch 3` lines or `name: value` pairs.
  */
 export function codeTableOf(source: Source, code: Code): TableData | undefined {
-  return trainingLogTableOf(source, code) ?? delimitedTableOf(source, code);
+  return trainingLogTableOf(source, code) ?? pastedTableOf(source, code);
 }

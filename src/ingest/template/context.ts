@@ -1,7 +1,7 @@
 /** What every label reader of the template parser works with: the entry it reads and the record it writes. */
 
-import type { Code, List, Nodes, RootContent } from 'mdast';
-import type { Source } from '../markdown-blocks.ts';
+import type { Code, List, Nodes, RootContent, Table } from 'mdast';
+import { pastedTableOf, tableOf, type Source, type TableData } from '../markdown-blocks.ts';
 import type { RecordBuilder } from '../record-builder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 
@@ -55,6 +55,21 @@ export function blockOf<T extends RootContent['type']>(entry: Entry, ctx: Contex
   const block = entry.blocks.find((node) => node.type === type && !ctx.consumed.has(node));
   if (block) ctx.consumed.add(block);
   return block as Extract<RootContent, { type: T }> | undefined;
+}
+
+/**
+ * The first table under an entry (marked as consumed): a Markdown table, or a code block that holds
+ * one (`pastedTableOf`: a pasted CSV, a table drawn in text), with its cells.
+ */
+export function tableBlockOf(entry: Entry, ctx: Context): { block: Table | Code; table: TableData } | undefined {
+  for (const node of entry.blocks) {
+    if (ctx.consumed.has(node)) continue;
+    const table = node.type === 'table' ? tableOf(ctx.source, node) : node.type === 'code' ? pastedTableOf(ctx.source, node) : undefined;
+    if (table === undefined || (node.type !== 'table' && node.type !== 'code')) continue;
+    ctx.consumed.add(node);
+    return { block: node, table };
+  }
+  return undefined;
 }
 
 /** The first list under an entry that nothing has read yet, without taking it. */

@@ -8,6 +8,7 @@ import { isPlaceholder } from '../placeholder.ts';
 import { isPlainObject } from '../finish.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import { normalizeUnit } from '../../analysis/metrics.ts';
+import { NOT_A_METRIC } from '../training-log.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import {
   isNotMeasured,
@@ -26,6 +27,7 @@ import {
   blockOf,
   blocksOf,
   firstCodeRead,
+  tableBlockOf,
   unreadList,
   type Context,
   type Entry,
@@ -128,20 +130,68 @@ export function classificationReport(
   return metrics.length > 0 ? metrics : undefined;
 }
 
-/** Test metrics from a classification report pasted under the entry (`classificationReport`); true when read. */
-function reportMetrics(entry: Entry, ctx: Context): boolean {
+/** `'eval_loss': 0.2934` or `"accuracy": 0.91`: one entry of a printed dict or a JSON object, its value a number (or None/null/NaN). */
+const DICT_ENTRY = /\s*(['"])([^'"\n]{1,100})\1\s*:\s*(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|None|null|NaN|nan)\s*(,|$)/y;
+
+/**
+ * Metrics printed as one dict (`trainer.evaluate()`: `{'eval_loss': 0.2934, 'eval_accuracy': 0.8868,
+ * 'epoch': 2.0}`) or a flat JSON object of numbers (a pasted `metrics.json`): each number a test
+ * metric, named as printed, at its column. Timing and bookkeeping entries (`eval_runtime`,
+ * `*_per_second`, `epoch`) are left out, as from a training log. Undefined unless the text is one
+ * such dict with a metric in it.
+ */
+export function metricsDict(
+  text: string,
+  start: SourcePosition,
+): { metric: string; value: number; position: SourcePosition }[] | undefined {
+  const body = /^\s*\{([^{}]*)\}\s*$/.exec(text)?.[1];
+  if (body === undefined || body.length > 20_000) return undefined;
+  const bodyAt = text.indexOf('{') + 1;
+  const positionOf = (offset: number): SourcePosition => {
+    const before = text.slice(0, offset);
+    const newline = before.lastIndexOf('\n');
+    const line = start.line + (before.match(/\n/g)?.length ?? 0);
+    return { line, column: newline < 0 ? start.column + offset : offset - newline };
+  };
+  const metrics: { metric: string; value: number; position: SourcePosition }[] = [];
+  DICT_ENTRY.lastIndex = 0;
+  let at = 0;
+  while (at < body.trimEnd().length) {
+    DICT_ENTRY.lastIndex = at;
+    const match = DICT_ENTRY.exec(body);
+    if (match === null) return undefined;
+    const [whole, , name = '', written = ''] = match;
+    at += whole.length;
+    const value = Number(written);
+    if (NOT_A_METRIC.test(name) || !Number.isFinite(value)) continue;
+    metrics.push({ metric: name, value, position: positionOf(bodyAt + match.index + whole.indexOf(written, whole.indexOf(':'))) });
+  }
+  return metrics.length > 0 ? metrics : undefined;
+}
+
+/** The metrics a printed block holds: a classification report or a printed dict of metrics. */
+function printedMetrics(text: string, start: SourcePosition): { metric: string; value: number; position: SourcePosition }[] | undefined {
+  return classificationReport(text, start) ?? metricsDict(text, start);
+}
+
+/**
+ * Test metrics from a classification report or a printed dict of metrics pasted under the entry
+ * (a code block), or a dict written as the label's value; true when read.
+ */
+function printedBlockMetrics(entry: Entry, ctx: Context): boolean {
   const found = firstCodeRead(entry, ctx, (node) => {
     const { text, position } = codeOf(node);
-    return classificationReport(text, position);
+    return printedMetrics(text, position);
   });
-  if (found === undefined) return false;
+  const read = found?.value ?? (entry.value === '' ? undefined : metricsDict(entry.value, entry.position));
+  if (read === undefined) return false;
   const path: FieldPath = ['evaluation', 'testMetrics'];
   const offset = ctx.b.lengthOf(path);
-  found.value.forEach((m, index) => {
+  read.forEach((m, index) => {
     ctx.b.set([...path, offset + index], { metric: m.metric, value: m.value }, m.position);
     for (const field of ['metric', 'value']) ctx.b.mark([...path, offset + index, field], m.position);
   });
-  if (offset === 0) ctx.b.mark(path, codeOf(found.node).position);
+  if (offset === 0) ctx.b.mark(path, found === undefined ? entry.position : codeOf(found.node).position);
   return true;
 }
 
@@ -385,14 +435,17 @@ export function labelMetric(entry: Entry, ctx: Context): boolean {
   return true;
 }
 
-/** A line of its own under the evaluation heading that is one metric and its value (`AUC: 0.912`): the test results' label. */
+/** A line of its own under the evaluation heading that is one metric and its value (`AUC: 0.912`) or a printed dict of metrics: the test results' label. */
 export function metricLineLabel(text: string): string | undefined {
-  return metricItem({ text: text.trim(), position: { line: 1, column: 1 } }) === undefined ? undefined : 'Test Set Performance';
+  const origin = { line: 1, column: 1 };
+  return metricItem({ text: text.trim(), position: origin }) === undefined && metricsDict(text, origin) === undefined
+    ? undefined
+    : 'Test Set Performance';
 }
 
-/** A classification report pasted under the evaluation heading with no label line above it: the test results' label. */
+/** A classification report or a printed dict of metrics pasted under the evaluation heading with no label line above it: the test results' label. */
 export function reportCodeLabel(code: Code): string | undefined {
-  return classificationReport(code.value, { line: 1, column: 1 }) === undefined ? undefined : 'Test Set Performance';
+  return printedMetrics(code.value, { line: 1, column: 1 }) === undefined ? undefined : 'Test Set Performance';
 }
 
 const testMetricsHandler: Handler = (entry, ctx) => {
@@ -411,12 +464,12 @@ const testMetricsHandler: Handler = (entry, ctx) => {
 };
 
 function readTestMetrics(entry: Entry, ctx: Context): void {
-  const block = blockOf(entry, ctx, 'table');
-  if (!block) {
-    if (!reportMetrics(entry, ctx)) testMetricList(entry, ctx);
+  const found = tableBlockOf(entry, ctx);
+  if (!found) {
+    if (!printedBlockMetrics(entry, ctx)) testMetricList(entry, ctx);
     return;
   }
-  const table = tableOf(ctx.source, block);
+  const { block, table } = found;
   if (wideTestMetrics(table, startOf(block), ctx)) return;
   const metric = Math.max(0, column(table, /metric|name|measure|benchmark|task/));
   // `| Metric | v7 | v6 (baseline) | Δ |`: a baseline's values beside this experiment's, and the change.
@@ -831,7 +884,7 @@ export const EVALUATION_RULES: readonly LabelRule[] = [
 /** Tables of this section written without a label line, by header row, in order: the first match wins. */
 export const EVALUATION_TABLES: readonly TableRule[] = [
   { pattern: /^((actual|true|predicted|pred)( (predicted|actual|label|class))?)? \| /, label: 'Confusion Matrix' },
-  { pattern: /^(metric|measure|benchmark|task)s?( |$)/, label: 'Test Set Performance' },
+  { pattern: /^(test )?(metric|measure|benchmark|task)s?( |$)/, label: 'Test Set Performance' },
   {
     pattern: /(^|\| )(n|count|support|size|samples?|n samples)( \||$)|^(group|subgroup|segment|cohort|slice|demographic|population)s?( |$)/,
     label: 'Disaggregated Performance',

@@ -35,7 +35,7 @@ export const SECTION_RULES: readonly SectionRule[] = [
   { section: 'observations', pattern: /\bobservations?\b|\binsights?\b|\blearnings\b/ },
   { section: 'nextSteps', pattern: /\bnext steps?\b|\bdeployment\b|\brecommendations?\b/ },
   { section: 'metadata', pattern: /\bmetadata\b/ },
-  { section: 'evaluation', pattern: /\bevaluation\b|\bevals?\b|\btest (set|results?)\b/ },
+  { section: 'evaluation', pattern: /\bevaluation\b|\bevals?\b|\btest (set|results?)\b|^test(ing)?$/ },
   { section: 'training', pattern: /\btraining\b/ },
   { section: 'dataset', pattern: /\bdata(set)?s?\b/ },
   { section: 'model', pattern: /\bmodel\b/ },

@@ -3,7 +3,7 @@
 import { isLearningRateColumn, metricInfo } from '../../analysis/metrics.ts';
 import { HISTORY_COUNTER_HEADER, historyAxisOfHeader } from '../../analysis/history-axis.ts';
 import type { Code } from 'mdast';
-import { delimitedTableOf, startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
+import { pastedTableOf, startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
 import { isPlainObject } from '../finish.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { parseDurationHours, parseEpoch, parseGpuCount, parseGpuHours, parseMassKg, parseMetricCell, parseNumber } from '../units.ts';
@@ -25,7 +25,7 @@ const historyHandler: Handler = (entry, ctx) => {
         .filter((node): node is Code => node.type === 'code' && !ctx.consumed.has(node))
         .map((node) => {
           const log = trainingLogTableOf(ctx.source, node);
-          return { node, log, table: log === undefined ? delimitedTableOf(ctx.source, node) : undefined };
+          return { node, log, table: log === undefined ? pastedTableOf(ctx.source, node) : undefined };
         })
         .find((found) => found.table !== undefined || found.log !== undefined);
   const block = gfm ?? pasted?.node;

@@ -3,7 +3,8 @@ import { parseSource, validateRecord } from '../../../src/ingest/index.ts';
 import type { Experiment } from '../../../src/schema/index.ts';
 import { metricInfo, proportionScale } from '../../../src/analysis/metrics.ts';
 import { settingsOf } from '../../../src/ingest/template/settings-block.ts';
-import { classificationReport, parseConfusionMatrixArray } from '../../../src/ingest/template/evaluation.ts';
+import { classificationReport, metricsDict, parseConfusionMatrixArray } from '../../../src/ingest/template/evaluation.ts';
+import { createSource, ruledTableOf } from '../../../src/ingest/markdown-blocks.ts';
 
 function load(text: string): {
   record: Experiment;
@@ -565,5 +566,89 @@ describe('an HTML table pasted from a notebook (pandas `to_html`)', () => {
       { name: 'Train', records: 8000 },
       { name: 'Test', records: 2000 },
     ]);
+  });
+});
+
+describe('a table drawn in text, pasted as a code block', () => {
+  const rich = [
+    '┏━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━┓',
+    '┃        Test metric        ┃       DataLoader 0        ┃',
+    '┡━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━┩',
+    '│         test_acc          │    0.9771000146865845     │',
+    '│         test_loss         │    0.07412345707416534    │',
+    '└───────────────────────────┴───────────────────────────┘',
+  ];
+
+  test("ruledTableOf: rich's box (Lightning's trainer.test()), tabulate's grid; each cell where it is written", () => {
+    const table = ruledTableOf(createSource(['```', ...rich, '```'].join('\n')), code(rich.join('\n')));
+    expect(table?.header.map((c) => c.text)).toEqual(['Test metric', 'DataLoader 0']);
+    expect(table?.rows.map((row) => row.map((c) => c.text))).toEqual([
+      ['test_acc', '0.9771000146865845'],
+      ['test_loss', '0.07412345707416534'],
+    ]);
+    // `code` starts its content at line 11, so the first row is line 14; `│` + 9 spaces put test_acc at column 11.
+    expect(table?.rows[0]?.[0]?.position).toEqual({ line: 14, column: 11 });
+    const grid = [
+      '+---------+-------+',
+      '| param   | value |',
+      '+=========+=======+',
+      '| lr      | 3e-05 |',
+      '| epochs  | 3     |',
+      '+---------+-------+',
+    ];
+    expect(ruledTableOf(createSource(grid.join('\n')), code(grid.join('\n')))?.rows.map((row) => row.map((c) => c.text))).toEqual([
+      ['lr', '3e-05'],
+      ['epochs', '3'],
+    ]);
+    // No rule line, a line that is not a row, rows of other widths, or a language: no table.
+    expect(ruledTableOf(createSource(''), code('| a | b |\n| 1 | 2 |'))).toBeUndefined();
+    expect(ruledTableOf(createSource(''), code('+---+---+\n| a | b |\nnote\n| 1 | 2 |'))).toBeUndefined();
+    expect(ruledTableOf(createSource(''), code('+---+---+\n| a | b |\n| 1 |'))).toBeUndefined();
+    expect(ruledTableOf(createSource(''), code(grid.join('\n'), 'python'))).toBeUndefined();
+  });
+
+  test('under `## Test`, the box Lightning prints is the test metrics', () => {
+    const { record } = load(['**Experiment ID**: a', '', '## Test', '', '```', ...rich, '```'].join('\n'));
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'test_acc', value: 0.9771000146865845 },
+      { metric: 'test_loss', value: 0.07412345707416534 },
+    ]);
+  });
+});
+
+describe('metrics printed as a dict', () => {
+  test("metricsDict: trainer.evaluate()'s dict or a flat JSON object; timings and the epoch left out; each value at its column", () => {
+    const printed = "{'eval_loss': 0.2934, 'eval_accuracy': 0.8868, 'eval_runtime': 12.3, 'eval_samples_per_second': 203.1, 'epoch': 2.0}";
+    const read = metricsDict(printed, { line: 4, column: 1 });
+    expect(read?.map((m) => [m.metric, m.value])).toEqual([
+      ['eval_loss', 0.2934],
+      ['eval_accuracy', 0.8868],
+    ]);
+    // `{'eval_loss': ` is 14 characters: 0.2934 starts at column 15; `, 'eval_accuracy': ` brings 0.8868 to column 40.
+    expect(read?.map((m) => m.position)).toEqual([
+      { line: 4, column: 15 },
+      { line: 4, column: 40 },
+    ]);
+    expect(
+      metricsDict('{\n  "accuracy": 0.91,\n  "f1": 0.88\n}', { line: 10, column: 1 })?.map((m) => [m.metric, m.value, m.position]),
+    ).toEqual([
+      ['accuracy', 0.91, { line: 11, column: 15 }],
+      ['f1', 0.88, { line: 12, column: 9 }],
+    ]);
+    // Text values, nesting, two dicts or only bookkeeping: not a dict of metrics.
+    expect(metricsDict("{'model': 'bert', 'acc': 0.9}", { line: 1, column: 1 })).toBeUndefined();
+    expect(metricsDict('{"test": {"acc": 0.9}}', { line: 1, column: 1 })).toBeUndefined();
+    expect(metricsDict("{'acc': 0.9}\n{'acc': 0.8}", { line: 1, column: 1 })).toBeUndefined();
+    expect(metricsDict("{'epoch': 2.0, 'eval_runtime': 3.1}", { line: 1, column: 1 })).toBeUndefined();
+  });
+
+  test('under the evaluation heading, as a code block or a line of its own, the dict is the test metrics', () => {
+    const dict = "{'eval_loss': 0.2934, 'eval_accuracy': 0.8868, 'epoch': 2.0}";
+    for (const body of [['```', dict, '```'], [dict], ['```json', '{"accuracy": 0.8868, "eval_loss": 0.2934}', '```']]) {
+      const { record } = load(['**Experiment ID**: a', '', '## Evaluation', '', ...body].join('\n'));
+      expect(Object.fromEntries(record.evaluation?.testMetrics?.map((m) => [m.metric, m.value]) ?? [])).toMatchObject({
+        eval_loss: 0.2934,
+      });
+    }
   });
 });
