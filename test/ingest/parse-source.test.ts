@@ -202,3 +202,15 @@ describe("a note's title", () => {
     });
   });
 });
+
+describe("a note's title that starts with its id", () => {
+  const read = (text: string) => parseSource(text, { file: 'x.md' }).data as Record<string, unknown>;
+  test('the id it repeats is left out of the name; a title that is only the id names nothing', () => {
+    expect(read('# exp-042: DistilBERT on IMDB\n\n**Experiment ID**: exp-042\n')['name']).toBe('DistilBERT on IMDB');
+    expect(read('# exp-042 — DistilBERT on IMDB\n\n**Experiment ID**: exp-042\n')['name']).toBe('DistilBERT on IMDB');
+    expect(read('# exp-042 - DistilBERT\n\n**Experiment ID**: exp-042\n')['name']).toBe('DistilBERT');
+    expect(read('# exp-042\n\n**Experiment ID**: exp-042\n')).not.toHaveProperty('name');
+    // Not the id followed by a separator: the title as written.
+    expect(read('# exp-0421 run\n\n**Experiment ID**: exp-042\n')['name']).toBe('exp-0421 run');
+  });
+});

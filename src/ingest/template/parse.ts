@@ -42,6 +42,15 @@ function tomlFrontmatter(text: string, file: string): Diagnostic[] {
   ];
 }
 
+/** A title without the experiment id it starts with (`exp-042: DistilBERT`, `exp-042 — DistilBERT`, `exp-042`): what is left. */
+function withoutId(title: string, id: string): string {
+  if (!title.toLowerCase().startsWith(id.toLowerCase())) return title;
+  const rest = title.slice(id.length);
+  if (rest.trim() === '') return '';
+  const separated = /^\s*(?:[:|—–]|-{1,2}(?=\s))\s*(\S.*)$/.exec(rest);
+  return separated?.[1] ?? title;
+}
+
 /** Parses a filled-in template. Never fails: text it cannot place is kept in `sections`. */
 export function parseTemplateSource(text: string, file: string): ParsedSource {
   const source = createSource(text);
@@ -91,12 +100,15 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
     b.set(['sections', index], { title: section.title, markdown: section.markdown }, section.position);
   });
 
-  // The note's title (`# DistilBERT on IMDB`) names the experiment when no label does; else it is kept as `title`.
+  // The note's title (`# DistilBERT on IMDB`, `# exp-042: DistilBERT on IMDB`) names the experiment
+  // when no label does (without the id it repeats); else it is kept as `title`. A title that is only the id adds nothing.
   const title = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   if (title && !b.has(['title'])) {
     const titleText = innerSliceOf(source, title).trim();
-    if (titleText !== '' && normalizeLabel(titleText) !== 'ml experiment tracking log')
-      b.set(b.has(['name']) ? ['title'] : ['name'], titleText, startOf(title));
+    const id = b.get(['id']);
+    const named = typeof id === 'string' && id !== '' ? withoutId(titleText, id) : titleText;
+    if (named !== '' && normalizeLabel(titleText) !== 'ml experiment tracking log')
+      b.set(b.has(['name']) ? ['title'] : ['name'], b.has(['name']) ? titleText : named, startOf(title));
   }
 
   // A number's position is where its text starts (a table cell, a value after its label).
