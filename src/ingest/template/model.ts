@@ -8,7 +8,7 @@ import { parseEarlyStopping, parseNumber, parseScalar } from '../units.ts';
 import { blockOf, firstCodeRead, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { asLabelRules, itemRule, keyValueFields, keyValueItems, textRule, type ItemRule } from './fields.ts';
 import { column, readTableRows } from './table.ts';
-import { settingsOf, splitTopLevel, type Setting } from './settings-block.ts';
+import { settingsOf, splitTopLevel, structuredSettings, type Setting } from './settings-block.ts';
 
 /** A search space as written: `[0.0001, 0.01]` range, `[16, 32, 64]` choice, otherwise text. */
 export function parseSearchSpace(text: string): Record<string, unknown> | undefined {
@@ -66,46 +66,52 @@ function settingsBlock(entry: Entry, ctx: Context): Setting[] | undefined {
   return found?.value;
 }
 
-/** Hyperparameters written as a `name: value` list (`- learning_rate: 0.05`), on the label's line, or as a pasted config (`settingsOf`), in order. */
+/**
+ * Hyperparameters written as a `name: value` list (`- learning_rate: 0.05`), on the label's line
+ * (`lr=3e-4, batch_size=64`, a printed dict, `Namespace(…)`), or as a pasted config (`settingsOf`),
+ * in order — added after any read before (`## Config` over `Namespace(…)`, then `## Hyperparameters`).
+ */
 function hyperparameterList(entry: Entry, ctx: Context): void {
   const path: FieldPath = ['model', 'hyperparameters'];
-  const inline = entry.blocks.some((node) => node.type === 'list') ? undefined : inlineHyperparameters(entry.value, entry.position);
-  if (inline !== undefined) {
-    const values = inline.map((pair) => ({ name: pair.name, value: parseScalar(stripEmphasis(pair.value)) }));
-    inline.forEach((pair, index) => {
-      ctx.b.mark([...path, index], pair.position);
-      ctx.b.mark([...path, index, 'name'], pair.position);
-      ctx.b.mark([...path, index, 'value'], pair.position);
-    });
-    ctx.b.set(path, values, entry.position);
-    return;
-  }
-  const code = inline === undefined && !entry.blocks.some((node) => node.type === 'list') ? settingsBlock(entry, ctx) : undefined;
-  if (code !== undefined) {
-    code.forEach((setting, index) => {
-      for (const field of [[index], [index, 'name'], [index, 'value']]) ctx.b.mark([...path, ...field], setting.position);
-    });
-    ctx.b.set(
-      path,
-      code.map((setting) => ({ name: setting.name, value: setting.value })),
-      code[0]?.position,
-    );
-    return;
-  }
-  const items = keyValueItems(entry, ctx).filter((item) => item.key !== '');
-  const values: { name: string; value?: unknown }[] = [];
-  for (const item of items) {
-    if (isPlaceholder(item.key)) continue;
-    const index = values.length;
-    if (isListPlaceholder(item.value)) {
-      ctx.b.placeholder([...path, index, 'value'], item.position);
-      values.push({ name: item.key });
-    } else values.push({ name: item.key, value: parseScalar(stripEmphasis(item.value)) });
-    ctx.b.mark([...path, index], item.item.position);
-    ctx.b.mark([...path, index, 'name'], item.item.position);
-    ctx.b.mark([...path, index, 'value'], item.position);
-  }
-  if (values.length > 0) ctx.b.set(path, values, items[0]?.item.position);
+  const offset = ctx.b.lengthOf(path);
+  const listed = entry.blocks.some((node) => node.type === 'list');
+  const inline = listed ? undefined : inlineHyperparameters(entry.value, entry.position);
+  const structured = inline === undefined && entry.value !== '' ? structuredSettings(entry.value, entry.position) : undefined;
+  const written = inline ?? structured;
+  const settings: { name: string; value?: unknown; row: SourcePosition; at: SourcePosition; placeholder?: boolean }[] = [];
+  if (inline !== undefined)
+    for (const pair of inline)
+      settings.push({ name: pair.name, value: parseScalar(stripEmphasis(pair.value)), row: pair.position, at: pair.position });
+  else if (structured !== undefined || !listed)
+    for (const setting of structured ?? settingsBlock(entry, ctx) ?? [])
+      settings.push({ name: setting.name, value: setting.value, row: setting.position, at: setting.position });
+  if (settings.length === 0)
+    for (const item of keyValueItems(entry, ctx).filter((item) => item.key !== '')) {
+      if (isPlaceholder(item.key)) continue;
+      const placeholder = isListPlaceholder(item.value);
+      settings.push({
+        name: item.key,
+        ...(placeholder ? {} : { value: parseScalar(stripEmphasis(item.value)) }),
+        row: item.item.position,
+        at: item.position,
+        placeholder,
+      });
+    }
+  if (settings.length === 0) return;
+  ctx.b.append(
+    path,
+    settings.map(({ name, value }) => (value === undefined ? { name } : { name, value })),
+    written !== undefined ? entry.position : settings[0]?.row,
+  );
+  settings.forEach((setting, index) => {
+    const row = [...path, offset + index];
+    if (setting.placeholder) ctx.b.placeholder([...row, 'value'], setting.at);
+    ctx.b.mark(row, setting.row);
+    ctx.b.mark([...row, 'name'], setting.row);
+    if (!setting.placeholder) ctx.b.mark([...row, 'value'], setting.at);
+  });
+  // The label's own line was read, also when the list already held settings.
+  if (written !== undefined && offset > 0) ctx.b.mark([...path, offset], entry.position);
 }
 
 /** The hyperparameter table: name, value, search space, tuning method (other columns kept). */

@@ -7,7 +7,7 @@
 
 import type { Code } from 'mdast';
 import { splitKeyValue, stripEmphasis, type Item } from '../markdown-blocks.ts';
-import { isCodeName, settingsOf } from './settings-block.ts';
+import { isCodeName, settingsOf, structuredSettings } from './settings-block.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { parseScalar } from '../units.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
@@ -97,16 +97,26 @@ export const SECTION_LIST_RULES: Readonly<Partial<Record<SectionKey, (items: Lis
 /** Languages of a pasted configuration file (not code: a Python block under `## Setup` is read only under a label). */
 const CONFIG_LANGS = /^(ya?ml|toml|ini|cfg|conf|properties|env|dotenv|json5?|jsonc)$/i;
 
-/** A configuration file pasted under a model heading (`## Config` over a ```yaml block): the hyperparameters. */
+/**
+ * A configuration file pasted under a model heading (`## Config` over a ```yaml block), or a block
+ * of settings in a shape that is nothing else (`Namespace(lr=0.1, …)`, a printed dict): the hyperparameters.
+ */
 function configLabel(code: Code): string | undefined {
-  return code.lang !== null && code.lang !== undefined && CONFIG_LANGS.test(code.lang) && settingsOf(code) !== undefined
-    ? 'Hyperparameters'
-    : undefined;
+  const config = code.lang !== null && code.lang !== undefined && CONFIG_LANGS.test(code.lang) && settingsOf(code) !== undefined;
+  const structured =
+    (!code.lang || SETTINGS_TEXT_LANGS.test(code.lang)) && structuredSettings(code.value, { line: 1, column: 1 }) !== undefined;
+  return config || structured ? 'Hyperparameters' : undefined;
 }
 
-/** A line that is only settings (`learning_rate=0.03, num_leaves=63`) under a model heading: the hyperparameters. */
+/** Languages a block of structured settings may be marked with besides a configuration format's. */
+const SETTINGS_TEXT_LANGS = /^(python|py|text|txt|plaintext|console|output)$/i;
+
+/** A line that is only settings (`learning_rate=0.03, num_leaves=63`, `{'lr': 0.1}`, `Namespace(lr=0.1)`) under a model heading: the hyperparameters. */
 function settingsLineLabel(text: string): string | undefined {
-  return inlineHyperparameters(text, { line: 1, column: 1 }) === undefined ? undefined : 'Hyperparameters';
+  const origin = { line: 1, column: 1 };
+  return inlineHyperparameters(text, origin) === undefined && structuredSettings(text, origin) === undefined
+    ? undefined
+    : 'Hyperparameters';
 }
 
 /** The header or metadata rule that reads a normalized label (in any section), or undefined. */

@@ -51,6 +51,17 @@ export function settingsOf(code: Code): Setting[] | undefined {
   return settings !== undefined && settings.length > 0 ? settings : undefined;
 }
 
+/**
+ * Settings in a shape that is nothing else: a printed dict or JSON object (`{'lr': 0.1, 'epochs': 90}`,
+ * `wandb.config`) or a call's keyword arguments (`Namespace(lr=0.1, epochs=90)`, as argparse prints
+ * them). Read without a label or a language naming them settings; undefined for any other text.
+ */
+export function structuredSettings(text: string, position: SourcePosition): Setting[] | undefined {
+  const trimmed = text.trim();
+  const settings = trimmed.startsWith('{') ? objectSettings(text, position) : callSettings(text, position);
+  return settings !== undefined && settings.length > 0 ? settings : undefined;
+}
+
 /** The line (and column) of `offset` in `text`, which starts at `start`. */
 function positionAt(text: string, offset: number, start: SourcePosition): SourcePosition {
   const before = text.slice(0, offset);

@@ -652,3 +652,39 @@ describe('metrics printed as a dict', () => {
     }
   });
 });
+
+describe('settings in a shape that is nothing else, with no label above them', () => {
+  test('`Namespace(…)` in an unmarked block under `## Config`, then a printed dict on a line under `## Hyperparameters`: all of them, in order', () => {
+    const { record, positions } = load(
+      [
+        '**Experiment ID**: a',
+        '',
+        '## Config',
+        '',
+        '```',
+        "Namespace(arch='resnet50', lr=0.1, pretrained=False)",
+        '```',
+        '',
+        '## Hyperparameters',
+        '',
+        "{'optimizer': 'sgd', 'warmup_epochs': 5}",
+      ].join('\n'),
+    );
+    expect(record.model?.hyperparameters).toEqual([
+      { name: 'arch', value: 'resnet50' },
+      { name: 'lr', value: 0.1 },
+      { name: 'pretrained', value: false },
+      { name: 'optimizer', value: 'sgd' },
+      { name: 'warmup_epochs', value: 5 },
+    ]);
+    // `{'` puts the first name at column 2 of line 11.
+    expect(positions.get('model.hyperparameters.3.name')).toEqual({ line: 11, column: 2 });
+  });
+
+  test('a Python block that is code, not a call or a dict, is not read as settings without a label', () => {
+    const { record } = load(
+      ['**Experiment ID**: a', '', '## Model', '', '```python', 'model = build()', 'model.fit(x, y)', '```'].join('\n'),
+    );
+    expect(record.model?.hyperparameters).toBeUndefined();
+  });
+});
