@@ -23,6 +23,7 @@
  */
 import { isPlainObject } from './finish.ts';
 import type { PositionLookup } from './types.ts';
+import { statusFromWords } from './status.ts';
 import { setOwn } from '../util/own.ts';
 import { HISTORY_STEP_KEYS, historyAxisOfHeader } from '../analysis/history-axis.ts';
 
@@ -34,7 +35,10 @@ export type PathAliases = Map<string, string>;
  * `author`), by their name lower-cased without `_`, `-` or spaces → where the record holds them, and
  * the kind of value that may move there.
  */
-export const TOP_LEVEL_HOMES: ReadonlyMap<string, { path: readonly string[]; holds: 'table' | 'text' | 'matrix' }> = new Map(
+export const TOP_LEVEL_HOMES: ReadonlyMap<
+  string,
+  { path: readonly string[]; holds: 'table' | 'text' | 'matrix'; read?: (text: string) => string | undefined }
+> = new Map(
   Object.entries({
     params: { path: ['model', 'hyperparameters'], holds: 'table' },
     parameters: { path: ['model', 'hyperparameters'], holds: 'table' },
@@ -49,6 +53,10 @@ export const TOP_LEVEL_HOMES: ReadonlyMap<string, { path: readonly string[]; hol
     author: { path: ['experimenter'], holds: 'text' },
     owner: { path: ['experimenter'], holds: 'text' },
     runname: { path: ['name'], holds: 'text' },
+    config: { path: ['model', 'hyperparameters'], holds: 'table' },
+    // A tracker's run state (`finished`, `crashed`, `killed`) in the status's words; another state stays where it is.
+    state: { path: ['status'], holds: 'text', read: statusFromWords },
+    createdat: { path: ['date'], holds: 'text' },
     title: { path: ['name'], holds: 'text' },
     experimentid: { path: ['id'], holds: 'text' },
     confusionmatrix: { path: ['evaluation', 'confusionMatrix'], holds: 'matrix' },
@@ -75,7 +83,7 @@ function moveHome(data: Record<string, unknown>): Map<string, string> {
     // A table is a map or a list of rows (a model card's `metrics: [accuracy]` names metrics, and stays).
     const fits =
       home.holds === 'text'
-        ? typeof value === 'string' && value.trim() !== ''
+        ? typeof value === 'string' && value.trim() !== '' && (home.read === undefined || home.read(value) !== undefined)
         : home.holds === 'matrix'
           ? isMatrix(value) || isPlainObject(value)
           : isPlainObject(value) || (Array.isArray(value) && value.length > 0 && value.every(isPlainObject));
@@ -90,16 +98,43 @@ function moveHome(data: Record<string, unknown>): Map<string, string> {
     const field = home.path.at(-1) as string;
     if (holder === data && home.path.length > 1) continue;
     if (holder[field] !== undefined && holder[field] !== null) continue;
-    setOwn(holder, field, value);
+    setOwn(holder, field, home.read !== undefined && typeof value === 'string' ? home.read(value) : value);
     delete data[key];
     moved.set(home.path.join('.'), key);
   }
   return moved;
 }
 
+/** A summary key that is a test-set metric: `test/acc`, `test_f1`, `test.loss`. */
+const TEST_SUMMARY_KEY = /^test[/_.-]\S/i;
+
+/**
+ * A run's `summary` (as Weights & Biases exports a run: the last value of everything logged, with
+ * `_step`, `_runtime` and the training and validation metrics) → its test-set numbers (`test/acc`,
+ * `test_f1`) as the test metrics, when the record gives none; the rest stays in `summary`. True when
+ * any were moved.
+ */
+function summaryTestMetrics(data: Record<string, unknown>): boolean {
+  const summary = data['summary'];
+  const evaluation = data['evaluation'];
+  if (!isPlainObject(summary) || (isPlainObject(evaluation) && evaluation['testMetrics'] !== undefined)) return false;
+  if (evaluation !== undefined && !isPlainObject(evaluation)) return false;
+  const picked = Object.entries(summary).filter(([key, value]) => TEST_SUMMARY_KEY.test(key) && typeof value === 'number');
+  if (picked.length === 0) return false;
+  const metrics: Record<string, unknown> = {};
+  for (const [key, value] of picked) {
+    setOwn(metrics, key, value);
+    delete summary[key];
+  }
+  if (Object.keys(summary).length === 0) delete data['summary'];
+  setOwn(data, 'evaluation', { ...(isPlainObject(evaluation) ? evaluation : {}), testMetrics: metrics });
+  return true;
+}
+
 /** Converts the parts of `data` described above in place; returns the path aliases for their positions. */
 export function readWrittenShapes(data: Record<string, unknown>): PathAliases {
   const moved = moveHome(data);
+  if (summaryTestMetrics(data)) moved.set('evaluation.testMetrics', 'summary');
   const aliases = readShapes(data);
   if (moved.size === 0) return aliases;
   // A part read from a moved key is written under that key: `model.hyperparameters.lr` → `params.lr`.

@@ -302,3 +302,47 @@ describe('record parts in the shape people write them', () => {
     expect(problems).toEqual([expect.stringMatching(/^a\.json:1:\d+ tags: expected an object, got a list/)]);
   });
 });
+
+describe("a tracker's run as exported (Weights & Biases: config, summary, state, created_at)", () => {
+  const run = {
+    id: '3kx9a1',
+    name: 'fiery-sun-12',
+    state: 'finished',
+    created_at: '2025-03-04T10:22:31',
+    config: { lr: 0.001, optimizer: { name: 'adamw' } },
+    summary: { _step: 1000, 'train/loss': 0.12, 'val/acc': 0.91, 'test/acc': 0.903, test_f1: 0.88 },
+  };
+
+  test('config is the hyperparameters, the test-set numbers of the summary the test metrics, the state the status, created_at the date', () => {
+    const parsed = parseSource(JSON.stringify(run, null, 2), { file: 'run.json' });
+    expect(parsed.data).toMatchObject({
+      status: 'completed',
+      date: '2025-03-04T10:22:31',
+      model: {
+        hyperparameters: [
+          { name: 'lr', value: 0.001 },
+          { name: 'optimizer.name', value: 'adamw' },
+        ],
+      },
+      evaluation: {
+        testMetrics: [
+          { metric: 'test/acc', value: 0.903 },
+          { metric: 'test_f1', value: 0.88 },
+        ],
+      },
+      // What is not a test-set number stays in the summary, shown as written.
+      summary: { _step: 1000, 'train/loss': 0.12, 'val/acc': 0.91 },
+    });
+    expect(parsed.data).not.toHaveProperty('config');
+    expect(parsed.data).not.toHaveProperty('state');
+    // `"test/acc": 0.903` is line 16 of the pretty-printed JSON: the metric is found where it was written.
+    expect(parsed.positions.get('evaluation.testMetrics.0.value')?.line).toBe(16);
+    expect(parsed.diagnostics).toEqual([]);
+  });
+
+  test('test metrics the record gives win over the summary; a state that is no status stays as written', () => {
+    const parsed = parseSource(JSON.stringify({ ...run, state: 'preempted', metrics: { auc: 0.9 } }), { file: 'run.json' });
+    expect(parsed.data).toMatchObject({ state: 'preempted', evaluation: { testMetrics: [{ metric: 'auc', value: 0.9 }] } });
+    expect((parsed.data as { summary: object }).summary).toHaveProperty('test/acc', 0.903);
+  });
+});
