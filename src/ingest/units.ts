@@ -232,6 +232,35 @@ export function parseWrittenInterval(text: string): number | { low: number; high
   return parseConfidenceInterval(body);
 }
 
+/** A metric statement: the value, its unit, and its 95% interval, or the spread a `±` gave instead. */
+export interface MetricStatement {
+  value: number;
+  unit?: string;
+  ci95?: number | { low: number; high: number };
+  /** A standard deviation (over seeds, folds, runs) written with `±` and named: `0.87 ± 0.02 (std)`. */
+  std?: number;
+  /** A standard error written with `±` and named: `0.87 ± 0.01 SE`. */
+  standardError?: number;
+}
+
+/** Which spread words name (`SD`, `std`, `standard deviation`; `SE`, `SEM`, `std error`), or undefined. */
+function spreadKind(words: string): 'std' | 'standardError' | undefined {
+  if (/\b(?:se|s\.e\.?|sem|s\.e\.m\.?|std\.?\s*err(?:or)?|standard errors?)(?![\w.])/i.test(words)) return 'standardError';
+  if (/\b(?:sd|s\.d\.?|std|stdev|stddev|std\.?\s*dev\.?|standard deviations?|sigma)(?![\w.])|σ/i.test(words)) return 'std';
+  return undefined;
+}
+
+/** A spread word closing a `±` statement: `… ± 0.02 SD`, `… ± 0.02 (std)`. */
+const SPREAD_TAIL = /\s+\(?\s*(sd|s\.d\.?|std|stdev|std\.?\s*dev\.?|se|s\.e\.?|sem)\s*\)?$/i;
+
+/** A statement whose `±` half-width is the spread `words` name, with that number as the spread; unchanged when they name none or the interval is not a `±`. */
+function asSpread(read: MetricStatement, words: string): MetricStatement {
+  const kind = spreadKind(words);
+  if (kind === undefined || typeof read.ci95 !== 'number') return read;
+  const { ci95, ...rest } = read;
+  return { ...rest, [kind]: ci95 };
+}
+
 /**
  * A test metric written as a sentence rather than in a table's cells — a list item's value:
  * `86.9% (95% CI 86.2–87.6%)`, `0.91 (0.89, 0.93)`, `0.869 [0.857, 0.881]`, `.829 ± .013`,
@@ -239,14 +268,19 @@ export function parseWrittenInterval(text: string): number | { low: number; high
  * value's unit. Undefined when any part cannot be read (`0.87 (best so far)`), so the caller keeps
  * the text as written.
  */
-export function parseMetricStatement(
-  text: string,
-): { value: number; unit?: string; ci95?: number | { low: number; high: number } } | undefined {
+export function parseMetricStatement(text: string): MetricStatement | undefined {
   // Emphasis anywhere (`**0.840** ± 0.005`) and a trailing "(95% CI)" say nothing about the numbers.
-  const trimmed = text
+  const cleaned = text
     .replace(/\*+|\b__|__\b/g, '')
     .trim()
     .replace(/\s*\(\s*(?:95\s*%\s*)?ci\s*\)$/i, '');
+  // `0.87 ± 0.02 SD`, `0.87 ± 0.02 (std)`: the ± is a spread, not an interval.
+  const tail = cleaned.includes('±') || /\+\/?-/.test(cleaned) ? SPREAD_TAIL.exec(cleaned) : null;
+  if (tail !== null) {
+    const read = parseMetricStatement(cleaned.slice(0, tail.index));
+    return read === undefined ? undefined : asSpread(read, tail[1] ?? '');
+  }
+  const trimmed = cleaned;
   const withValue = (valueText: string, ci: number | { low: number; high: number } | undefined) => {
     const value = parseMetricCell(valueText);
     if (value === undefined || value.value === null) return undefined;
@@ -299,9 +333,7 @@ export function isNamingAside(words: string): boolean {
  * `parseMetricStatement`, and a closing aside that is not an interval: `0.873 ± 0.007 (5 seeds)` is
  * the statement with the note "5 seeds"; `45 ms (p95)` is 45 ms of the metric qualified "p95".
  */
-export function parseMetricStatementWithAside(
-  text: string,
-): (NonNullable<ReturnType<typeof parseMetricStatement>> & { note?: string; qualifier?: string }) | undefined {
+export function parseMetricStatementWithAside(text: string): (MetricStatement & { note?: string; qualifier?: string }) | undefined {
   const read = parseMetricStatement(text);
   if (read !== undefined) return read;
   const aside = closingAside(text);
@@ -309,7 +341,13 @@ export function parseMetricStatementWithAside(
   const inner = parseMetricStatement(aside.before);
   if (inner === undefined) return undefined;
   const words = aside.inner;
-  return NAMING_ASIDE.test(words) ? { ...inner, qualifier: words } : { ...inner, note: words };
+  if (NAMING_ASIDE.test(words)) return { ...inner, qualifier: words };
+  // `0.80 (SE 0.01)`, `0.87 (SD = 0.02)`: the spread, given in the aside.
+  const given = /^([A-Za-z. σ]+?)\s*[=:]?\s*(\d*\.?\d+)$/.exec(words);
+  const kind = given?.[1] === undefined ? undefined : spreadKind(given[1]);
+  if (kind !== undefined && inner.ci95 === undefined) return { ...inner, [kind]: Number(given?.[2]) };
+  // `0.912 ± 0.004 (mean ± std over 5 seeds)`: the ± was a spread; the aside stays as the note.
+  return { ...asSpread(inner, words), note: words };
 }
 
 /** An epoch as logs write it: `3`, `3/100` (Keras: epoch 3 of 100), `Epoch 3`, `ep. 3`. */

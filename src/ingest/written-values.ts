@@ -63,6 +63,10 @@ function readTestMetric(metric: Record<string, unknown>, path: FieldPath, note: 
         metric['value'] = statement.value;
         if (statement.unit !== undefined) metric['unit'] = statement.unit;
         if (statement.ci95 !== undefined) metric['ci95'] = statement.ci95;
+        // `0.87 ± 0.02 SD`: a spread, not an interval.
+        if (statement.std !== undefined && metric['std'] === undefined) metric['std'] = statement.std;
+        if (statement.standardError !== undefined && metric['standardError'] === undefined)
+          metric['standardError'] = statement.standardError;
         note([...path, 'value'], value, statement.value);
         return;
       }

@@ -306,3 +306,27 @@ describe('decimal commas in metric values', () => {
     expect(parseScalar('3,3')).toBe('3,3');
   });
 });
+
+describe('a ± that is a spread, not a 95% interval', () => {
+  test('named after it (`SD`, `(std)`, `SE`) or in the aside (`mean ± std over 5 seeds`): the std or standard error, no ci95', () => {
+    expect(parseMetricStatement('0.87 ± 0.02 SD')).toEqual({ value: 0.87, std: 0.02 });
+    expect(parseMetricStatement('87.0 ± 0.7 % (std)')).toEqual({ value: 87, unit: '%', std: 0.7 });
+    expect(parseMetricStatement('0.87 +/- 0.01 SEM')).toEqual({ value: 0.87, standardError: 0.01 });
+    expect(parseMetricStatementWithAside('0.912 ± 0.004 (mean ± std over 5 seeds)')).toEqual({
+      value: 0.912,
+      std: 0.004,
+      note: 'mean ± std over 5 seeds',
+    });
+    expect(parseMetricStatementWithAside('0.80 (SE 0.01)')).toEqual({ value: 0.8, standardError: 0.01 });
+    expect(parseMetricStatementWithAside('0.80 (SD = 0.02)')).toEqual({ value: 0.8, std: 0.02 });
+  });
+
+  test('a ± with no such word, or named an interval, stays the 95% interval; bounds are never a spread', () => {
+    expect(parseMetricStatement('0.87 ± 0.02')).toEqual({ value: 0.87, ci95: 0.02 });
+    expect(parseMetricStatement('0.87 ± 0.02 (95% CI)')).toEqual({ value: 0.87, ci95: 0.02 });
+    expect(parseMetricStatementWithAside('0.873 ± 0.007 (5 seeds)')).toEqual({ value: 0.873, ci95: 0.007, note: '5 seeds' });
+    expect(parseMetricStatementWithAside('0.91 [0.89, 0.93] (std)')).toEqual({ value: 0.91, ci95: { low: 0.89, high: 0.93 }, note: 'std' });
+    // "see" is no SE.
+    expect(parseMetricStatementWithAside('0.87 ± 0.02 (see appendix)')).toEqual({ value: 0.87, ci95: 0.02, note: 'see appendix' });
+  });
+});

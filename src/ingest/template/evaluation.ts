@@ -1,6 +1,6 @@
 /** The "Evaluation Results" section: the test-metric table, the confusion matrix, the disaggregated tables. */
 
-import type { Code } from 'mdast';
+import type { Code, Table } from 'mdast';
 import { setOwn } from '../../util/own.ts';
 import { OVERALL_GROUP_NAME } from '../../analysis/sizes.ts';
 import { codeOf, isBold, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type TableData } from '../markdown-blocks.ts';
@@ -464,12 +464,21 @@ const testMetricsHandler: Handler = (entry, ctx) => {
 };
 
 function readTestMetrics(entry: Entry, ctx: Context): void {
+  const list = unreadList(entry, ctx);
   const found = tableBlockOf(entry, ctx);
   if (!found) {
     if (!printedBlockMetrics(entry, ctx)) testMetricList(entry, ctx);
     return;
   }
-  const { block, table } = found;
+  // A list of metrics beside the table (`- AUC: 0.91` above `| Metric | Value |`): both are read, in the order written.
+  const listFirst = list !== undefined && (list.position?.start.offset ?? 0) < (found.block.position?.start.offset ?? 0);
+  if (listFirst) testMetricList(entry, ctx);
+  testMetricTable(found.block, found.table, ctx);
+  if (list !== undefined && !listFirst) testMetricList(entry, ctx);
+}
+
+/** A test-metric table (its block, its cells): the metrics, with baselines, changes, spreads and other splits beside them. */
+function testMetricTable(block: Table | Code, table: TableData, ctx: Context): void {
   if (wideTestMetrics(table, startOf(block), ctx)) return;
   const metric = Math.max(0, column(table, /metric|name|measure|benchmark|task/));
   // `| Metric | v7 | v6 (baseline) | Δ |`: a baseline's values beside this experiment's, and the change.
@@ -550,6 +559,9 @@ function readTestMetrics(entry: Entry, ctx: Context): void {
         write.set('value', parsed ? parsed.value : stripEmphasis(valueCell?.text ?? ''), valueCell);
         if (parsed?.unit) write.set('unit', parsed.unit);
         if (statement?.ci95 !== undefined) write.set('ci95', statement.ci95, valueCell);
+        // `0.87 ± 0.02 (std)`: a spread, kept as the std column of a table is.
+        if (statement?.std !== undefined) write.set('std', statement.std, valueCell);
+        if (statement?.standardError !== undefined) write.set('standardError', statement.standardError, valueCell);
         // `0.873 (5 seeds)`, `45 ms (p95)`: the aside is kept beside the value.
         const aside = statement?.note ?? statement?.qualifier;
         if (aside !== undefined) write.set('note', aside);

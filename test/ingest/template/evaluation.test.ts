@@ -164,3 +164,30 @@ describe('test metrics written as label lines', () => {
     expect(JSON.stringify(data.evaluation)).toContain('12,408 reviews');
   });
 });
+
+describe('a ± named a standard deviation in the test metrics', () => {
+  test('in a list item and in a table cell: kept as the std, never as the 95% interval', () => {
+    const parsed = parseSource(
+      [
+        '**Experiment ID**: t-1',
+        '',
+        '## Results',
+        '',
+        '- AUC: 0.912 ± 0.004 (mean ± std over 5 seeds)',
+        '- Accuracy: 0.87 ± 0.02 SD',
+        '',
+        '| Metric | Value |',
+        '|---|---|',
+        '| F1 | 0.85 ± 0.01 (std) |',
+      ].join('\n'),
+      { file: 't.md' },
+    );
+    const metrics = (parsed.data as { evaluation: { testMetrics: Record<string, unknown>[] } }).evaluation.testMetrics;
+    expect(metrics).toEqual([
+      { metric: 'AUC', value: 0.912, std: 0.004, note: 'mean ± std over 5 seeds' },
+      { metric: 'Accuracy', value: 0.87, std: 0.02 },
+      { metric: 'F1', value: 0.85, std: 0.01 },
+    ]);
+    expect(metrics.some((m) => 'ci95' in m)).toBe(false);
+  });
+});
