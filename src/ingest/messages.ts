@@ -360,6 +360,10 @@ export const validateUsage = (): string =>
   ].join('\n');
 
 /** An item of a test-metric list whose value is not a number Logbook reads (`Accuracy: ~87%`). */
+export const durationKeptAsText = (written: string): string =>
+  `"${written}" is not a duration Logbook can read; it is shown as written, but GPU-hours and other checks cannot use it`;
+export const hintDurationKeptAsText = (): string =>
+  'write the time alone, in one of these forms: "12 h", "12h 30m", "90 min", "2 days", "1:30:00"; put anything else in a note';
 export const metricItemKeptAsNote = (item: string): string =>
   `"${item}" is not a metric value Logbook can read; it is kept as a note beside the test metrics and shown on the page`;
 export const hintMetricItemKeptAsNote = (): string =>

@@ -84,15 +84,36 @@ const HOURS_PER_UNIT: readonly [RegExp, number][] = [
   [/^(?:w|wk|wks|week|weeks)$/i, 168],
 ];
 
-/** A duration in hours: `12 hours` → 12, `90 min` → 1.5, `2 days` → 48, `12` → 12. */
+/** One part of a compound duration: `12h`, `30 min`, `1 day,`, `and 4 hours`. */
+const DURATION_PART = /\s*(?:and\s+)?(\d+(?:\.\d+)?)\s*([A-Za-z]+)\.?\s*,?/y;
+
+/**
+ * A duration in hours: `12 hours` → 12, `90 min` → 1.5, `2 days` → 48, `12` → 12; compound as
+ * people and tools write it, `12h 30m` → 12.5, `1 day 4 hours` → 28, `2h, 15 min`; a clock's
+ * `1:30:00` (h:mm:ss) or `1:30` (h:mm) → 1.5; `~12 h` → 12 (the page shows it as written).
+ */
 export function parseDurationHours(text: string): number | undefined {
-  const match = /^(\S+?)\s*([A-Za-z]+)?\.?$/.exec(text.trim());
-  if (!match?.[1]) return undefined;
-  const value = parseNumber(match[1]);
-  if (value === undefined) return undefined;
-  if (!match[2]) return value;
-  const unit = HOURS_PER_UNIT.find(([pattern]) => pattern.test(match[2] ?? ''));
-  return unit ? roundFloat(value * unit[1]) : undefined;
+  const trimmed = text.trim().replace(/^(?:~|≈|about\s+|approx(?:\.|imately)?\s+|around\s+|roughly\s+)/i, '');
+  const match = /^(\S+?)\s*([A-Za-z]+)?\.?$/.exec(trimmed);
+  const value = match?.[1] === undefined ? undefined : parseNumber(match[1]);
+  if (value !== undefined) {
+    if (!match?.[2]) return value;
+    const unit = HOURS_PER_UNIT.find(([pattern]) => pattern.test(match[2] ?? ''));
+    return unit ? roundFloat(value * unit[1]) : undefined;
+  }
+  const clock = /^(\d+):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?$/.exec(trimmed);
+  if (clock) return roundFloat(Number(clock[1]) + Number(clock[2]) / 60 + Number(clock[3] ?? 0) / 3600);
+  let hours = 0;
+  let parts = 0;
+  DURATION_PART.lastIndex = 0;
+  while (DURATION_PART.lastIndex < trimmed.length) {
+    const part = DURATION_PART.exec(trimmed);
+    const unit = part === null ? undefined : HOURS_PER_UNIT.find(([pattern]) => pattern.test(part[2] ?? ''));
+    if (part === null || unit === undefined) return undefined;
+    hours += Number(part[1]) * unit[1];
+    parts += 1;
+  }
+  return parts >= 2 ? roundFloat(hours) : undefined;
 }
 
 /** A mass in kilograms: `15.6 kg` → 15.6, `15.6 kg CO2e` → 15.6, `1.2 t` → 1200, `500 g` → 0.5, `15.6` → 15.6. */

@@ -95,12 +95,27 @@ describe('parseDurationHours', () => {
     ['2 days', 48],
     ['12h', 12],
     ['12', 12],
+    // Compound, as people and tools write a wall time: 12 h + 30/60 h; 24 h + 4 h; 2 h + 15/60 h.
+    ['12h 30m', 12.5],
+    ['12h30m', 12.5],
+    ['1 day 4 hours', 28],
+    ['2h, 15 min', 2.25],
+    ['12 hours and 30 minutes', 12.5],
+    // A clock: 1 h + 30/60 h (+ 36/3600 h).
+    ['1:30:00', 1.5],
+    ['1:30', 1.5],
+    ['1:30:36', 1.51],
+    ['~12 h', 12],
+    ['about 3 hours', 3],
   ])('%s → %d', (text, expected) => {
     expect(parseDurationHours(text)).toBe(expected);
   });
 
   test('returns undefined for an unknown unit', () => {
     expect(parseDurationHours('12 fortnights')).toBeUndefined();
+    expect(parseDurationHours('3h on 4 GPUs')).toBeUndefined();
+    expect(parseDurationHours('1:75')).toBeUndefined();
+    expect(parseDurationHours('12h 30 fortnights')).toBeUndefined();
   });
 });
 

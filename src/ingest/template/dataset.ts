@@ -82,6 +82,27 @@ function featureNamesOf(text: string): string[] | undefined {
   return names.length >= 2 && names.every(isName) ? names : undefined;
 }
 
+/** A count as logs write it: `37`, `50,000`, `50k`, `1.2M`. */
+const COUNT = String.raw`\d[\d,.]*\s*[kKmMbB]?`;
+
+/**
+ * A dataset list item with no label that can be only one thing: `37 features` (the feature count),
+ * `50k train / 5k val / 10k test` (the splits), `65k rows` (the size) — read as if labelled so.
+ */
+export function datasetItemLabel(text: string): { label: string; value: string } | undefined {
+  const item = stripEmphasis(text).trim();
+  const features = new RegExp(String.raw`^(${COUNT})\s+(?:input\s+)?(?:features?|columns?)$`, 'i').exec(item);
+  if (features?.[1] !== undefined) return { label: 'Features', value: features[1] };
+  const parts = item.split(/\s*[/,;|]\s*/);
+  const split = new RegExp(
+    String.raw`^(?:${COUNT}\s*(?:(?:${RECORD_NOUNS})\s+)?(?:\(\d+%\)\s*)?${SPLIT_WORD}|${SPLIT_WORD}\s*:?\s*${COUNT})$`,
+    'i',
+  );
+  if (parts.length >= 2 && parts.every((part) => split.test(part))) return { label: 'Splits', value: item };
+  if (new RegExp(String.raw`^${COUNT}\s*(?:${RECORD_NOUNS})$`, 'i').test(item)) return { label: 'Size', value: item };
+  return undefined;
+}
+
 /** What a split or a dataset counts: records by any of the names logs give them. */
 const RECORD_NOUNS =
   'records?|rows?|samples?|examples?|instances?|images?|documents?|docs|reviews?|sentences?|utterances?|patients?|users?|customers?|transactions?|txns|events?|sessions?|items?|clips?|videos?|files?';
@@ -313,7 +334,8 @@ export const DATASET_RULES: readonly LabelRule[] = [
   SPLIT_NAME_RULE,
   listRule(/preprocess|processing|cleaning|transform/, ['dataset', 'preprocessing']),
   textRule(/version/, ['dataset', 'version']),
-  textRule(/location|path|uri|url|source|storage/, ['dataset', 'location']),
+  // `s3://bucket/churn/v5/` in backticks, as a path is often written: the path.
+  textRule(/location|path|uri|url|source|storage/, ['dataset', 'location'], (text) => /^`([^`]+)`$/.exec(text)?.[1] ?? text),
   { pattern: /size|records|rows/, path: ['dataset', 'records'], handler: datasetSizeHandler },
   { pattern: /^(number of )?features$|feature count|^feature (names|list)$/, path: ['dataset', 'features'], handler: featuresHandler },
   textRule(/name/, ['dataset', 'name']),

@@ -49,6 +49,12 @@ export interface SectionLabels {
   lineLabel?(text: string): string | undefined;
   /** The label a code block with no label line above it stands for (a pasted `config.yaml` under `## Config`); undefined when none. */
   codeLabel?(code: Code): string | undefined;
+  /**
+   * The label, and the value, a list item without a label stands for when it can be nothing else
+   * (`- 37 features` under `## Data`: Features, 37); undefined when none. Only in a list whose every
+   * item is a label or such an item.
+   */
+  itemLabel?(text: string): { label: string; value: string } | undefined;
 }
 
 /**
@@ -112,7 +118,12 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
       const asLabels = items.map((item) => {
         const bold = readLabelLine(item.text, item.position.line, item.position.column - 1);
         if (bold?.colon === true) return bold;
-        return item.nested ? undefined : plainLabelLine(item.text, item.position.line, labels, item.position.column - 1);
+        if (item.nested) return undefined;
+        const plain = plainLabelLine(item.text, item.position.line, labels, item.position.column - 1);
+        const implied = plain === undefined ? labels.itemLabel?.(item.text) : undefined;
+        return implied === undefined
+          ? plain
+          : { ...implied, qualifier: '', colon: true, labelPosition: item.position, valuePosition: item.position };
       });
       if (asLabels.length > 0 && asLabels.every((l) => l !== undefined)) {
         asLabels.forEach((l, index) => {

@@ -13,7 +13,7 @@ import { parseScalar } from '../units.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import { type Context, type Entry, type LabelRule, type TableRule } from './context.ts';
 import { COMPARISON_RULES, COMPARISON_TABLES, isBaselineList } from './comparison.ts';
-import { DATASET_NAME_RULE, DATASET_RULES, DATASET_TABLES, SPLITS_RULE } from './dataset.ts';
+import { DATASET_NAME_RULE, DATASET_RULES, DATASET_TABLES, SPLITS_RULE, datasetItemLabel } from './dataset.ts';
 import type { SectionLabels } from './entries.ts';
 import { EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList, labelMetric, metricLineLabel, reportCodeLabel } from './evaluation.ts';
 import { asLabelRules, keepUnknown } from './fields.ts';
@@ -139,6 +139,7 @@ export function sectionLabels(section: SectionKey): SectionLabels {
     ...(listLabel === undefined ? {} : { listLabel }),
     ...(section === 'model' ? { settingsLists: true, codeLabel: configLabel, lineLabel: settingsLineLabel } : {}),
     ...(section === 'evaluation' ? { codeLabel: reportCodeLabel, lineLabel: metricLineLabel } : {}),
+    ...(section === 'dataset' ? { itemLabel: datasetItemLabel } : {}),
   };
 }
 

@@ -11,6 +11,8 @@ import { trainingLogTableOf } from '../training-log.ts';
 import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { asLabelRules, itemRule, keyValueFields, keyValueItems, type ItemRule } from './fields.ts';
 import { column, mapMetricKey, metricCell, numberCell, readTableRows } from './table.ts';
+import * as msg from '../messages.ts';
+import type { FieldPath } from '../types.ts';
 
 /**
  * The per-epoch table: first (or `Epoch`/`Step`) column is the epoch, the others metrics by header
@@ -77,8 +79,13 @@ const bestModelHandler: Handler = (entry, ctx) => {
       : [];
   // Written on the label's line (`**Best Model**: epoch 85 (val loss 0.334)`): the epoch it names, and the text as written.
   if (entry.value !== '' && !isPlaceholder(entry.value)) {
-    const epoch = /\b(?:epoch|step|iteration)\s*(\d+)/i.exec(entry.value)?.[1];
+    // `**Best epoch**: 17 (by val AUC)`: the label names the epoch, the value starts with it.
+    const named = /\b(?:epoch|step|iteration)\b/.test(entry.norm) ? /^\s*(\d+)\b/.exec(entry.value)?.[1] : undefined;
+    const epoch = named ?? /\b(?:epoch|step|iteration)\s*(\d+)/i.exec(entry.value)?.[1];
     if (epoch !== undefined) ctx.b.set(['training', 'bestModel', 'epoch'], Number(epoch), entry.position);
+    const by = /\(\s*(?:selected by|chosen by|by)\s+([^()]+?)\s*\)\s*$/i.exec(entry.value)?.[1];
+    if (by !== undefined && !ctx.b.has(['training', 'bestModel', 'selectedBy']))
+      ctx.b.set(['training', 'bestModel', 'selectedBy'], by, entry.position);
     ctx.b.set(['training', 'bestModel', 'description'], entry.value.trim(), entry.position);
   }
   for (const item of keyValueItems(entry, ctx)) {
@@ -102,10 +109,27 @@ export const INFRASTRUCTURE_RULES: readonly ItemRule[] = [
     pattern: /duration|time|wall/,
     path: ['training', 'infrastructure', 'durationHours'],
     read: (item, ctx) => {
-      ctx.b.text(['training', 'infrastructure', 'durationHours'], item.value, item.position, parseDurationHours);
-      // Written with a unit ("25 min"): keep it as written for the page; the hours are for checks.
-      if (!isPlaceholder(item.value) && parseDurationHours(item.value) !== undefined && parseNumber(item.value) === undefined)
-        ctx.b.set(['training', 'infrastructure', 'durationText'], item.value.trim(), item.position);
+      const written = item.value.trim();
+      const hours = isPlaceholder(written) ? undefined : parseDurationHours(written);
+      if (written === '' || isPlaceholder(written)) {
+        ctx.b.text(['training', 'infrastructure', 'durationHours'], written, item.position);
+        return;
+      }
+      if (hours !== undefined) ctx.b.set(['training', 'infrastructure', 'durationHours'], hours, item.position);
+      // Written with a unit ("25 min", "12h 30m"): kept as written for the page; the hours are for checks.
+      // A duration Logbook cannot read ("3h on 4 GPUs") is kept as written too, with a warning.
+      if (hours === undefined || parseNumber(written) === undefined) {
+        const path: FieldPath = ['training', 'infrastructure', 'durationText'];
+        ctx.b.set(path, written, item.position);
+        if (hours === undefined)
+          ctx.b.notes.push({
+            path,
+            position: item.position,
+            label: 'Duration',
+            message: msg.durationKeptAsText(written),
+            hint: msg.hintDurationKeptAsText(),
+          });
+      }
     },
   },
   itemRule(/^(number of )?gpus?( count)?$|gpu count/, ['training', 'infrastructure', 'gpuCount'], parseNumber),

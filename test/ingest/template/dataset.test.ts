@@ -90,3 +90,52 @@ describe('splits named by their labels', () => {
     });
   });
 });
+
+describe('a dataset list whose items say what they are without a label', () => {
+  test('`- 37 features`, `- 50k train / 5k val / 10k test`, `- 65k rows` beside labelled items: each read as if labelled', () => {
+    const text = [
+      '**Experiment ID**: d-1',
+      '',
+      '## Data',
+      '',
+      '- Source: `s3://ml-data/churn/v5/`',
+      '- 50k train / 5k val / 10k test',
+      '- 37 features',
+      '- 65k rows',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'd-1.md' });
+    expect((parsed.data as Record<string, unknown>)['dataset']).toEqual({
+      location: 's3://ml-data/churn/v5/',
+      records: 65000,
+      features: 37,
+      splits: [
+        { name: 'train', records: 50000 },
+        { name: 'val', records: 5000 },
+        { name: 'test', records: 10000 },
+      ],
+    });
+    expect(parsed.positions.get('dataset.features')).toEqual({ line: 7, column: 3 });
+    expect((parsed.data as Record<string, unknown>)['sections']).toBeUndefined();
+  });
+
+  test('a list with an item that is prose stays as written', () => {
+    const text = ['**Experiment ID**: d-1', '', '## Data', '', '- 37 features', '- collected from the web in 2024'].join('\n');
+    const data = parseSource(text, { file: 'd-1.md' }).data as Record<string, unknown>;
+    expect(data['dataset']).toBeUndefined();
+    expect(JSON.stringify(data['sections'])).toContain('37 features');
+  });
+});
+
+describe('a training duration', () => {
+  test('`12h 30m` is 12.5 hours, shown as written; one Logbook cannot read is kept as written with a warning, never an error', () => {
+    const read = (duration: string) =>
+      parseSource(['**Experiment ID**: t-1', '', '## Training', '', `- Wall time: ${duration}`].join('\n'), { file: 't-1.md' });
+    expect((read('12h 30m').data as { training: unknown }).training).toEqual({
+      infrastructure: { durationHours: 12.5, durationText: '12h 30m' },
+    });
+    const unread = read('3h on 4 GPUs');
+    expect((unread.data as { training: unknown }).training).toEqual({ infrastructure: { durationText: '3h on 4 GPUs' } });
+    expect(unread.diagnostics).toMatchObject([{ level: 'warning', line: 5, path: 'training.infrastructure.durationText' }]);
+    expect(validateRecord(unread, { file: 't-1.md' }).record).toBeDefined();
+  });
+});

@@ -31,3 +31,12 @@ describe('the training infrastructure list', () => {
     expect(infrastructure(item).infra).toEqual(expected);
   });
 });
+
+describe('the best epoch on its label line', () => {
+  test('`- Best epoch: 17 (by val AUC)`: epoch 17, selected by val AUC, the text kept as written', () => {
+    const text = ['**Experiment ID**: b-1', '', '## Training', '', '- Best epoch: 17 (by val AUC)'].join('\n');
+    expect((parseSource(text, { file: 'b-1.md' }).data as { training: unknown }).training).toEqual({
+      bestModel: { epoch: 17, selectedBy: 'val AUC', description: '17 (by val AUC)' },
+    });
+  });
+});
