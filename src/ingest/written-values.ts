@@ -1,6 +1,6 @@
 /**
  * Metric values in Markdown frontmatter written the way people write them — `value: 87.3%`,
- * `ci95: ±0.7%`, `ci95: 0.82–0.85`, `F1: TBD` — read as the filled-in template's reader reads the
+ * `ci95: ±0.7%`, `ci95: 0.82–0.85`, `F1: TBD` (and a training time, `durationHours: 12h 30m`) — read as the filled-in template's reader reads the
  * same text in a table, instead of refused as "expected a number". Only text that reads as a whole
  * is taken (`87.3%`, not `about 87%`); the rest stays as written, for validation to report. (JSON,
  * usually written by programs, stays numbers only.)
@@ -8,7 +8,16 @@
 import { isPlainObject } from './finish.ts';
 import { joinPath, type FieldPath } from './types.ts';
 import { setOwn } from '../util/own.ts';
-import { CI_PREFIX, literalDecimals, parseMetricCell, parseMetricStatement, parseWrittenInterval, writtenInPercent } from './units.ts';
+import {
+  CI_PREFIX,
+  literalDecimals,
+  parseDurationHours,
+  parseMetricCell,
+  parseMetricStatement,
+  parseNumber,
+  parseWrittenInterval,
+  writtenInPercent,
+} from './units.ts';
 
 /**
  * Reads the written metric values of `data` in place: each test metric's `value` (its unit, `%` or
@@ -37,6 +46,17 @@ export function readWrittenMetrics(data: Record<string, unknown>): Record<string
       readMetricMap(row['metrics'], ['comparison', 'baselines', index, 'metrics'], note, intervals);
       if (Object.keys(intervals).length > 0) row['ci95'] = { ...intervals, ...(isPlainObject(row['ci95']) ? row['ci95'] : {}) };
     });
+  }
+  // `durationHours: 12h 30m`: the hours, and the text as written for the page (as the template reads it).
+  const training = data['training'];
+  const infrastructure = isPlainObject(training) ? training['infrastructure'] : undefined;
+  if (isPlainObject(infrastructure) && typeof infrastructure['durationHours'] === 'string') {
+    const written = infrastructure['durationHours'].trim();
+    const hours = parseDurationHours(written);
+    if (hours !== undefined) {
+      infrastructure['durationHours'] = hours;
+      if (parseNumber(written) === undefined && infrastructure['durationText'] === undefined) infrastructure['durationText'] = written;
+    }
   }
   return decimals;
 }

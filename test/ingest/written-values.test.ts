@@ -162,3 +162,18 @@ describe('JSON stays exact, with a hint for each form', () => {
     ]);
   });
 });
+
+describe('a training time written with its units in frontmatter', () => {
+  test('`durationHours: 12h 30m` is 12.5 hours, the text kept for the page; a plain number stays a number', () => {
+    const read = (duration: string) =>
+      (
+        parseSource(`---\nid: d-1\ntraining:\n  infrastructure:\n    durationHours: ${duration}\n---\n`, { file: 'd-1.md' }).data as {
+          training: unknown;
+        }
+      ).training;
+    expect(read('12h 30m')).toEqual({ infrastructure: { durationHours: 12.5, durationText: '12h 30m' } });
+    expect(read('"12"')).toEqual({ infrastructure: { durationHours: 12 } });
+    // Not a duration: left as written, for validation to report at its line.
+    expect(read('a while')).toEqual({ infrastructure: { durationHours: 'a while' } });
+  });
+});
