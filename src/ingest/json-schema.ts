@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ExperimentSchema } from '../schema/index.ts';
 import { HISTORY_STEP_KEYS } from '../analysis/history-axis.ts';
-import { CLASS_NAME_KEYS, TOP_LEVEL_HOMES, topLevelName } from './written-shapes.ts';
+import { CLASS_NAME_KEYS, METRIC_NAME_KEYS, SETTING_NAME_KEYS, TOP_LEVEL_HOMES, topLevelName } from './written-shapes.ts';
 
 /** The `$id` of the record schema: a name that stays the same wherever the file is published. */
 export const EXPERIMENT_SCHEMA_ID = 'urn:logbook:schema:experiment:1';
@@ -73,6 +73,18 @@ function withWrittenShapes(schema: JsonSchema): JsonSchema {
     items: { type: 'string' },
     description: "The features' names (their count is the number of features).",
   });
+  // A row named under another key (`{ "name": "accuracy", "value": 0.91 }`, MLflow's `{ "key": "lr", "value": "0.001" }`).
+  for (const [path, field, spellings] of [
+    [['evaluation', 'testMetrics', '[]'], 'metric', METRIC_NAME_KEYS],
+    [['model', 'hyperparameters', '[]'], 'name', SETTING_NAME_KEYS],
+  ] as const) {
+    const named = at(schema, ...path);
+    if (named === undefined) throw new Error(`json-schema: no ${path.join('.')} row in the record schema`);
+    const required = ((named['required'] as string[] | undefined) ?? []).filter((key) => key !== field);
+    if (required.length > 0) named['required'] = required;
+    else delete named['required'];
+    named['anyOf'] = [field, ...spellings].map((key) => ({ required: [key] }));
+  }
   widen(at(schema, 'model', 'hyperparameters', '[]', 'value'), {
     type: ['array', 'object'],
     description: 'A list or an object, kept as its text ([0.9, 0.999]).',

@@ -170,8 +170,10 @@ function readShapes(data: Record<string, unknown>): PathAliases {
   featureList(data, aliases);
   nestedSettings(data);
   namedMapToList(data, 'model', 'hyperparameters', 'name', aliases);
+  rowNames(data, 'model', 'hyperparameters', 'name', SETTING_NAME_KEYS, aliases);
   listSettings(data);
   namedMapToList(data, 'evaluation', 'testMetrics', 'metric', aliases);
+  rowNames(data, 'evaluation', 'testMetrics', 'metric', METRIC_NAME_KEYS, aliases);
   metricsBySplit(data, aliases);
   bareMatrix(data, aliases);
   const evaluation = data['evaluation'];
@@ -406,6 +408,40 @@ function namedMapToList(data: Record<string, unknown>, parent: string, field: st
     if (isPlainObject(value) && !Object.hasOwn(value, nameField)) return { [nameField]: name, ...value };
     aliases.set(`${parent}.${field}.${index}.value`, source);
     return { [nameField]: name, value };
+  });
+}
+
+/** Other keys a hyperparameter row is named by (MLflow's `{ key, value }`). */
+export const SETTING_NAME_KEYS: readonly string[] = ['key'];
+/** Other keys a test-metric row is named by (`{ name, value }`, MLflow's `{ key, value, step }`). */
+export const METRIC_NAME_KEYS: readonly string[] = ['name', 'key'];
+
+/**
+ * Rows of `parent.field` that name themselves under another key — `{ name: "accuracy", value: 0.91 }`
+ * for a test metric, MLflow's `{ key: "lr", value: "0.001" }` (its API's `params` and `metrics`
+ * lists) — have that name moved to `nameField`, when the row has no `nameField` and the other key
+ * holds text.
+ */
+function rowNames(
+  data: Record<string, unknown>,
+  parent: string,
+  field: string,
+  nameField: string,
+  spellings: readonly string[],
+  aliases: PathAliases,
+): void {
+  const holder = data[parent];
+  const rows = isPlainObject(holder) ? holder[field] : undefined;
+  if (!Array.isArray(rows)) return;
+  rows.forEach((row, index) => {
+    if (!isPlainObject(row) || Object.hasOwn(row, nameField)) return;
+    const key = spellings.find((spelling) => typeof row[spelling] === 'string' && row[spelling].trim() !== '');
+    if (key === undefined) return;
+    const renamed: Record<string, unknown> = { [nameField]: row[key] };
+    for (const [name, value] of Object.entries(row)) if (name !== key) setOwn(renamed, name, value);
+    rows[index] = renamed;
+    const path = `${parent}.${field}.${index}`;
+    aliases.set(`${path}.${nameField}`, aliases.has(path) ? `${aliases.get(path)}.${key}` : `${path}.${key}`);
   });
 }
 

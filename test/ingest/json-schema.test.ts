@@ -82,6 +82,21 @@ describe('the published record schema accepts the shapes logbook validate reads'
       },
     ],
     [
+      "rows named by name or key (MLflow's API lists), a tracker's run (config, summary, state)",
+      {
+        run_name: 'e',
+        params: [{ key: 'lr', value: '0.001' }],
+        metrics: [
+          { name: 'accuracy', value: 0.91 },
+          { key: 'f1', value: 0.88, step: 10, timestamp: 1700000000 },
+        ],
+        experiment_id: 'e',
+        state: 'finished',
+        created_at: '2025-03-04T10:22:31',
+        summary: { 'test/auc': 0.93, _step: 10 },
+      },
+    ],
+    [
       'the canonical shapes',
       {
         id: 'd',

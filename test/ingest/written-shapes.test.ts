@@ -346,3 +346,38 @@ describe("a tracker's run as exported (Weights & Biases: config, summary, state,
     expect((parsed.data as { summary: object }).summary).toHaveProperty('test/acc', 0.903);
   });
 });
+
+describe('rows named under another key', () => {
+  test("`{ name, value }` test metrics and MLflow's `{ key, value }` rows: named, each at its line", () => {
+    const text = [
+      '{',
+      '  "id": "r-1",',
+      '  "metrics": [',
+      '    { "name": "accuracy", "value": 0.91 },',
+      '    { "key": "f1", "value": 0.88, "step": 10 }',
+      '  ],',
+      '  "params": [{ "key": "lr", "value": "0.001" }]',
+      '}',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'r-1.json' });
+    expect(parsed.data).toMatchObject({
+      evaluation: {
+        testMetrics: [
+          { metric: 'accuracy', value: 0.91 },
+          { metric: 'f1', value: 0.88, step: 10 },
+        ],
+      },
+      model: { hyperparameters: [{ name: 'lr', value: '0.001' }] },
+    });
+    expect(parsed.positions.get('evaluation.testMetrics.1.metric')?.line).toBe(5);
+    expect(parsed.positions.get('model.hyperparameters.0.name')?.line).toBe(7);
+    expect(parsed.diagnostics).toEqual([]);
+  });
+
+  test('a row that names itself both ways keeps its own name; the other key stays a field', () => {
+    const parsed = parseSource('{"id": "r-1", "evaluation": {"testMetrics": [{"metric": "auc", "name": "ROC AUC", "value": 0.9}]}}', {
+      file: 'r-1.json',
+    });
+    expect(parsed.data).toMatchObject({ evaluation: { testMetrics: [{ metric: 'auc', name: 'ROC AUC', value: 0.9 }] } });
+  });
+});
