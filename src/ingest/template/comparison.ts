@@ -21,11 +21,11 @@ function idInLabel(label: string): string | undefined {
 const METRIC_PART = /^([A-Za-z][\w@/()\- .]{0,40}?)\s*(?:[:=]\s*|\s)([-+]?\.?\d\S*(?:\s*%)?)$/;
 
 /**
- * `- Logistic regression: accuracy 82.3%, F1 0.815`: a baseline and its metrics in one list item,
+ * `- Logistic regression: accuracy 82.3%, F1 0.815`: a baseline (or a group) and its metrics in one list item,
  * each value placed where it is written; undefined unless every comma-separated part is a metric
  * Logbook knows and its value (`- Baseline: ResNet 50` names a model, not a metric "ResNet").
  */
-function baselineItem(item: Item): { label: string; metrics: { name: string; cell: Cell }[] } | undefined {
+export function labelledMetricsItem(item: Item): { label: string; metrics: { name: string; cell: Cell }[] } | undefined {
   const split = item.nested === undefined ? splitKeyValue(item.text) : undefined;
   if (split === undefined || split.key === '' || split.value === '') return undefined;
   const metrics: { name: string; cell: Cell }[] = [];
@@ -43,9 +43,9 @@ function baselineItem(item: Item): { label: string; metrics: { name: string; cel
   return metrics.length > 0 ? { label: split.key, metrics } : undefined;
 }
 
-/** True when every item of a list is a baseline and its metrics (see `baselineItem`). */
+/** True when every item of a list is a baseline and its metrics (see `labelledMetricsItem`). */
 export function isBaselineList(items: readonly Item[]): boolean {
-  return items.length > 0 && items.every((item) => baselineItem(item) !== undefined);
+  return items.length > 0 && items.every((item) => labelledMetricsItem(item) !== undefined);
 }
 
 /** The baselines written as a list, one item each (`isBaselineList`); a proportion written in percent keys `Name (%)`. */
@@ -53,13 +53,13 @@ function baselineList(entry: Entry, ctx: Context): void {
   const list = unreadList(entry, ctx);
   if (!list) return;
   const items = itemsOf(ctx.source, list);
-  const baselines = items.map(baselineItem);
+  const baselines = items.map(labelledMetricsItem);
   if (baselines.length === 0 || baselines.some((b) => b === undefined)) return;
   ctx.consumed.add(list);
   const path: FieldPath = ['comparison', 'baselines'];
   const offset = ctx.b.lengthOf(path);
   const rows = items.map((item, i) => {
-    const read = baselines[i] as NonNullable<ReturnType<typeof baselineItem>>;
+    const read = baselines[i] as NonNullable<ReturnType<typeof labelledMetricsItem>>;
     const row: FieldPath = [...path, offset + i];
     ctx.b.mark(row, item.position);
     ctx.b.mark([...row, 'label'], item.position);

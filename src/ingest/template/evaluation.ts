@@ -22,7 +22,7 @@ import {
   parseWrittenInterval,
 } from '../units.ts';
 import * as msg from '../messages.ts';
-import { parseClaim } from './comparison.ts';
+import { labelledMetricsItem, parseClaim } from './comparison.ts';
 import {
   blockOf,
   blocksOf,
@@ -853,7 +853,54 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
     }
   }
   if (rows.length > 0) ctx.b.append(['evaluation', 'disaggregated'], rows, first);
+  else if (tables.length === 0) groupList(entry, ctx, byAside === undefined ? 'group' : toCamelCase(byAside), seenOverall);
 };
+
+/** A group's size closing its list item: `(n=4,120)`, `(n = 4.1k)`, `, n=4120`. */
+const GROUP_SIZE = /(?:\s*\(\s*n\s*=\s*([\d.,]+\s*[kKmM]?)\s*\)|\s*[,;]\s*n\s*=\s*([\d.,]+\s*[kKmM]?))\s*$/;
+
+/**
+ * Performance by group written as a list, a group per item with its metrics and size
+ * (`- Female: AUC 0.905, F1 0.81 (n=4,120)`): read when every item is one; the attribute is the
+ * label's (`Fairness (by gender)`), else "group". A list of anything else stays as written.
+ */
+function groupList(entry: Entry, ctx: Context, attribute: string, seenOverall: boolean): void {
+  const list = unreadList(entry, ctx);
+  if (!list) return;
+  const items = itemsOf(ctx.source, list);
+  const read = items.map((item) => {
+    const size = GROUP_SIZE.exec(item.text);
+    const metrics = labelledMetricsItem(size ? { ...item, text: item.text.slice(0, size.index) } : item);
+    return metrics === undefined ? undefined : { ...metrics, size: size?.[1] ?? size?.[2] };
+  });
+  if (read.length === 0 || read.some((group) => group === undefined)) return;
+  ctx.consumed.add(list);
+  const path: FieldPath = ['evaluation', 'disaggregated'];
+  const offset = ctx.b.lengthOf(path);
+  const rows: Record<string, unknown>[] = [];
+  items.forEach((item, i) => {
+    const group = read[i] as NonNullable<(typeof read)[number]>;
+    const overall = OVERALL_GROUP_NAME.test(group.label);
+    if (overall && seenOverall) return;
+    const row: FieldPath = [...path, offset + rows.length];
+    ctx.b.mark(row, item.position);
+    ctx.b.mark([...row, 'group'], item.position);
+    const metrics: Record<string, unknown> = {};
+    for (const { name, cell } of group.metrics) {
+      const key = mapMetricKey(name, [cell]);
+      setOwn(metrics, key, metricCell(cell));
+      ctx.b.mark([...row, 'metrics', key], cell.position);
+    }
+    const n = group.size === undefined ? undefined : (parseCount(group.size) ?? parseNumber(group.size));
+    rows.push({
+      group: group.label,
+      ...(overall ? { overall: true } : { attributes: { [attribute]: group.label } }),
+      ...(n === undefined ? {} : { n }),
+      metrics,
+    });
+  });
+  ctx.b.append(path, rows, items[0]?.position ?? startOf(list));
+}
 
 /** A label naming the attribute its groups are split by: `performance by gender`, `accuracy per region`, `results across age groups`. */
 const BY_ATTRIBUTE = /\b(by|per|across) ([a-z][a-z ]*)$/;

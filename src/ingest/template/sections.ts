@@ -36,6 +36,8 @@ export const SECTION_RULES: readonly SectionRule[] = [
   { section: 'nextSteps', pattern: /\bnext steps?\b|\bdeployment\b|\brecommendations?\b/ },
   { section: 'metadata', pattern: /\bmetadata\b/ },
   { section: 'evaluation', pattern: /\bevaluation\b|\bevals?\b|\btest (set|results?)\b|^test(ing)?$/ },
+  // `## Fairness`, `## Subgroup analysis`: performance by group, part of the evaluation.
+  { section: 'evaluation', pattern: /\bfairness\b|\bsubgroups?\b|\bdisaggregat|\bdemographic (groups?|parity|performance)\b/ },
   { section: 'training', pattern: /\btraining\b/ },
   { section: 'dataset', pattern: /\bdata(set)?s?\b/ },
   { section: 'model', pattern: /\bmodel\b/ },
@@ -62,7 +64,12 @@ export const SECTION_RULES: readonly SectionRule[] = [
  */
 export function headingIsLabel(section: SectionKey, title: string): boolean {
   const norm = normalizeLabel(stripEmphasis(title));
-  return (section === 'overview' && !/\boverview\b/.test(norm)) || (section === 'observations' && /\bimportances?\b/.test(norm));
+  return (
+    (section === 'overview' && !/\boverview\b/.test(norm)) ||
+    (section === 'observations' && /\bimportances?\b/.test(norm)) ||
+    // `## Fairness` over a list or a table of groups: that heading labels them.
+    (section === 'evaluation' && /\bfairness\b|\bsubgroups?\b|\bdisaggregat/.test(norm))
+  );
 }
 
 /** Where unknown labels of a section are kept. */

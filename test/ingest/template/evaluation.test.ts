@@ -191,3 +191,38 @@ describe('a ± named a standard deviation in the test metrics', () => {
     expect(metrics.some((m) => 'ci95' in m)).toBe(false);
   });
 });
+
+describe('performance by group under a `## Fairness` heading', () => {
+  const read = (...lines: string[]) =>
+    (parseSource(['**Experiment ID**: f-1', '', ...lines].join('\n'), { file: 'f-1.md' }).data as { evaluation?: Record<string, unknown> })
+      .evaluation;
+
+  test('a list, a group per item with its metrics and size: the groups, by the attribute the heading names', () => {
+    expect(
+      read(
+        '## Fairness (by gender)',
+        '',
+        '- Female: AUC 0.905, F1 0.81 (n=4,120)',
+        '- Male: AUC 0.917, F1 0.83 (n=5,880)',
+        '- Overall: AUC 0.912',
+      ),
+    ).toEqual({
+      disaggregated: [
+        { group: 'Female', attributes: { gender: 'Female' }, n: 4120, metrics: { AUC: 0.905, F1: 0.81 } },
+        { group: 'Male', attributes: { gender: 'Male' }, n: 5880, metrics: { AUC: 0.917, F1: 0.83 } },
+        { group: 'Overall', overall: true, metrics: { AUC: 0.912 } },
+      ],
+    });
+  });
+
+  test('a table of groups under it; a list that is not groups stays as written', () => {
+    expect(read('## Fairness', '', '| Group | n | AUC |', '|---|---|---|', '| Female | 4,120 | 0.905 |')?.['disaggregated']).toEqual([
+      { group: 'Female', attributes: { group: 'Female' }, n: 4120, metrics: { AUC: 0.905 } },
+    ]);
+    const prose = parseSource(['**Experiment ID**: f-1', '', '## Fairness', '', '- We saw no gap worth a note.'].join('\n'), {
+      file: 'f-1.md',
+    });
+    expect(JSON.stringify(prose.data)).toContain('We saw no gap worth a note.');
+    expect((prose.data as { evaluation?: { disaggregated?: unknown } }).evaluation?.disaggregated).toBeUndefined();
+  });
+});
