@@ -143,7 +143,7 @@ const DICT_ENTRY = /\s*(['"])([^'"\n]{1,100})\1\s*:\s*(-?(?:\d+\.?\d*|\.\d+)(?:[
 export function metricsDict(
   text: string,
   start: SourcePosition,
-): { metric: string; value: number; position: SourcePosition }[] | undefined {
+): { metric: string; value: number | null; position: SourcePosition }[] | undefined {
   const body = /^\s*\{([^{}]*)\}\s*$/.exec(text)?.[1];
   if (body === undefined || body.length > 20_000) return undefined;
   const bodyAt = text.indexOf('{') + 1;
@@ -153,8 +153,7 @@ export function metricsDict(
     const line = start.line + (before.match(/\n/g)?.length ?? 0);
     return { line, column: newline < 0 ? start.column + offset : offset - newline };
   };
-  const metrics: { metric: string; value: number; position: SourcePosition }[] = [];
-  DICT_ENTRY.lastIndex = 0;
+  const metrics: { metric: string; value: number | null; position: SourcePosition }[] = [];
   let at = 0;
   while (at < body.trimEnd().length) {
     DICT_ENTRY.lastIndex = at;
@@ -162,15 +161,19 @@ export function metricsDict(
     if (match === null) return undefined;
     const [whole, , name = '', written = ''] = match;
     at += whole.length;
-    const value = Number(written);
-    if (NOT_A_METRIC.test(name) || !Number.isFinite(value)) continue;
+    // `'eval_f1': None`: a metric with no value, listed as not measured rather than dropped.
+    const value = /^(none|null|nan)$/i.test(written) ? null : Number(written);
+    if (NOT_A_METRIC.test(name) || (value !== null && !Number.isFinite(value))) continue;
     metrics.push({ metric: name, value, position: positionOf(bodyAt + match.index + whole.indexOf(written, whole.indexOf(':'))) });
   }
   return metrics.length > 0 ? metrics : undefined;
 }
 
 /** The metrics a printed block holds: a classification report or a printed dict of metrics. */
-function printedMetrics(text: string, start: SourcePosition): { metric: string; value: number; position: SourcePosition }[] | undefined {
+function printedMetrics(
+  text: string,
+  start: SourcePosition,
+): { metric: string; value: number | null; position: SourcePosition }[] | undefined {
   return classificationReport(text, start) ?? metricsDict(text, start);
 }
 
@@ -399,9 +402,12 @@ function claimsColumn(table: TableData, ctx: Context, metric: number, index: num
 /** Labels that name the test results as a whole, not one metric (`**Test set**: …`, `**Results**: …`), normalized. */
 const RESULTS_LABEL =
   /^(?:(?:test|eval|evaluation|held ?out|holdout)(?: (?:set|split|data))? ?)?(?:performance|results?|metrics?|scores?)?$/;
-/** Labels that count the test set or set the model's operating point rather than measure it (`Test set size: 12,408`, `Threshold: 0.42`). */
+/**
+ * Labels that count the test set or the runs, set the model's operating point, or name a version
+ * rather than measure the model (`Test set size: 12,408`, `Seeds: 5`, `Threshold: 0.42`, `Model version: 3`).
+ */
 const NOT_A_METRIC_LABEL =
-  /\b(size|count|n|samples|examples|records|rows|instances|images|documents)\b|^(decision |classification )?(threshold|cut ?off)$/;
+  /\b(size|count|n|samples|examples|records|rows|instances|images|documents|seeds?|runs?|folds?|epochs?|steps?|repeats?|trials?|version|date|checkpoint|id)\b|^(decision |classification )?(threshold|cut ?off)$/;
 
 /**
  * One test metric written as a label line with nothing under it — `**F1 score**: 0.82 ± 0.01`,

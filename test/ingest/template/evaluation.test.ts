@@ -150,17 +150,19 @@ describe('test metrics written as label lines', () => {
     ]);
   });
 
-  test('the test set, its size and a decision threshold are no metrics; text stays as written', () => {
+  test('the test set, its size, the seeds, a version and a decision threshold are no metrics; text stays as written', () => {
     const { data } = read(
       '## Evaluation',
       '',
       '**Test set**: 12,408 reviews',
       '**Test set size**: 12,408',
       '**Threshold**: 0.42',
+      '**Seeds**: 5',
+      '**Model version**: 3',
       '**Notes**: fine',
     );
     expect(data.evaluation?.['testMetrics']).toBeUndefined();
-    expect(data.evaluation).toMatchObject({ testSetSizeNote: '12,408', threshold: '0.42', notes: 'fine' });
+    expect(data.evaluation).toMatchObject({ testSetSizeNote: '12,408', threshold: '0.42', seeds: '5', modelVersion: '3', notes: 'fine' });
     expect(JSON.stringify(data.evaluation)).toContain('12,408 reviews');
   });
 });

@@ -640,6 +640,11 @@ describe('metrics printed as a dict', () => {
     expect(metricsDict('{"test": {"acc": 0.9}}', { line: 1, column: 1 })).toBeUndefined();
     expect(metricsDict("{'acc': 0.9}\n{'acc': 0.8}", { line: 1, column: 1 })).toBeUndefined();
     expect(metricsDict("{'epoch': 2.0, 'eval_runtime': 3.1}", { line: 1, column: 1 })).toBeUndefined();
+    // A metric printed as None is listed, not measured.
+    expect(metricsDict("{'eval_f1': None, 'eval_acc': 0.9}", { line: 1, column: 1 })?.map((m) => [m.metric, m.value])).toEqual([
+      ['eval_f1', null],
+      ['eval_acc', 0.9],
+    ]);
   });
 
   test('under the evaluation heading, as a code block or a line of its own, the dict is the test metrics', () => {
