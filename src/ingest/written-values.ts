@@ -20,12 +20,12 @@ import {
 } from './units.ts';
 
 /**
- * Reads the written metric values of `data` in place: each test metric's `value` (its unit, `%` or
+ * Reads the written values of `data` in place: each test metric's `value` (its unit, `%` or
  * `ms`, into `unit` unless that says otherwise) and `ci95` (a half-width or bounds; one written in
- * percent only beside a value in percent), and the values of every group's and baseline's metric
- * map. Returns the decimals each number read was written with, by path (for `writtenDecimals`).
+ * percent only beside a value in percent), the values of every group's and baseline's metric
+ * map, and the training's `durationHours`. Returns the decimals each number read was written with, by path (for `writtenDecimals`).
  */
-export function readWrittenMetrics(data: Record<string, unknown>): Record<string, number> {
+export function readWrittenValues(data: Record<string, unknown>): Record<string, number> {
   const decimals: Record<string, number> = {};
   const note = (path: FieldPath, text: string, value: number): void => {
     const places = literalDecimals(text, value);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatDiagnostic, parseSource, validateRecord } from '../../src/ingest/index.ts';
-import { readWrittenMetrics } from '../../src/ingest/written-values.ts';
+import { readWrittenValues } from '../../src/ingest/written-values.ts';
 import type { Experiment } from '../../src/schema/index.ts';
 
 /** Parses and validates a record's text: the record and the formatted diagnostics. */
@@ -9,7 +9,7 @@ function validate(text: string, file: string): { record: unknown; problems: stri
   return { record, problems: diagnostics.map(formatDiagnostic) };
 }
 
-describe('readWrittenMetrics', () => {
+describe('readWrittenValues', () => {
   test('reads test metrics, intervals and metric maps written as text, with the decimals written', () => {
     const data = {
       evaluation: {
@@ -25,7 +25,7 @@ describe('readWrittenMetrics', () => {
       },
       comparison: { baselines: [{ label: 'Production', metrics: { Accuracy: '85.1%', Latency: '42 ms' } }] },
     };
-    const decimals = readWrittenMetrics(data);
+    const decimals = readWrittenValues(data);
     expect(data.evaluation.testMetrics).toEqual([
       { metric: 'Accuracy', value: 87.3, unit: '%', ci95: 0.7 },
       { metric: 'F1', value: 0.834, ci95: { low: 0.82, high: 0.848 } },
@@ -66,7 +66,7 @@ describe('readWrittenMetrics', () => {
       { metric: 'F1', value: 0.8, ci95: 'wide' },
     ];
     const data = { evaluation: { testMetrics: structuredClone(metrics) } };
-    expect(readWrittenMetrics(data)).toEqual({});
+    expect(readWrittenValues(data)).toEqual({});
     expect(data.evaluation.testMetrics).toEqual(metrics);
   });
 });

@@ -43,6 +43,17 @@ export function labelledMetricsItem(item: Item): { label: string; metrics: { nam
   return metrics.length > 0 ? { label: split.key, metrics } : undefined;
 }
 
+/** The metrics of a `labelledMetricsItem` as a row's `metrics` map, each value's position marked under `row`. */
+export function metricMapOf(row: FieldPath, metrics: readonly { name: string; cell: Cell }[], ctx: Context): Record<string, unknown> {
+  const map: Record<string, unknown> = {};
+  for (const { name, cell } of metrics) {
+    const key = mapMetricKey(name, [cell]);
+    setOwn(map, key, metricCell(cell));
+    ctx.b.mark([...row, 'metrics', key], cell.position);
+  }
+  return map;
+}
+
 /** True when every item of a list is a baseline and its metrics (see `labelledMetricsItem`). */
 export function isBaselineList(items: readonly Item[]): boolean {
   return items.length > 0 && items.every((item) => labelledMetricsItem(item) !== undefined);
@@ -63,12 +74,7 @@ function baselineList(entry: Entry, ctx: Context): void {
     const row: FieldPath = [...path, offset + i];
     ctx.b.mark(row, item.position);
     ctx.b.mark([...row, 'label'], item.position);
-    const metrics: Record<string, unknown> = {};
-    for (const { name, cell } of read.metrics) {
-      const key = mapMetricKey(name, [cell]);
-      setOwn(metrics, key, metricCell(cell));
-      ctx.b.mark([...row, 'metrics', key], cell.position);
-    }
+    const metrics = metricMapOf(row, read.metrics, ctx);
     const id = idInLabel(read.label);
     return { label: read.label, ...(id ? { experimentId: id } : {}), metrics };
   });

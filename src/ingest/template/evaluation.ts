@@ -22,7 +22,7 @@ import {
   parseWrittenInterval,
 } from '../units.ts';
 import * as msg from '../messages.ts';
-import { labelledMetricsItem, parseClaim } from './comparison.ts';
+import { labelledMetricsItem, metricMapOf, parseClaim } from './comparison.ts';
 import {
   blockOf,
   blocksOf,
@@ -891,12 +891,7 @@ function groupList(entry: Entry, ctx: Context, attribute: string, seenOverall: b
     const row: FieldPath = [...path, offset + rows.length];
     ctx.b.mark(row, item.position);
     ctx.b.mark([...row, 'group'], item.position);
-    const metrics: Record<string, unknown> = {};
-    for (const { name, cell } of group.metrics) {
-      const key = mapMetricKey(name, [cell]);
-      setOwn(metrics, key, metricCell(cell));
-      ctx.b.mark([...row, 'metrics', key], cell.position);
-    }
+    const metrics = metricMapOf(row, group.metrics, ctx);
     const n = group.size === undefined ? undefined : (parseCount(group.size) ?? parseNumber(group.size));
     rows.push({
       group: group.label,
