@@ -213,4 +213,20 @@ describe("a note's title that starts with its id", () => {
     // Not the id followed by a separator: the title as written.
     expect(read('# exp-0421 run\n\n**Experiment ID**: exp-042\n')['name']).toBe('exp-0421 run');
   });
+
+  test('with no id given, the id the title starts with is the id, placed where it is written', () => {
+    const parsed = parseSource('Intro.\n\n# exp-207: ViT-S/16 on Food-101\n', { file: 'notes.md' });
+    expect(parsed.data).toMatchObject({ id: 'exp-207', name: 'ViT-S/16 on Food-101' });
+    expect(parsed.positions.get('id')).toEqual({ line: 3, column: 3 });
+    expect(read('# EXP_12 — Mixup sweep\n')).toMatchObject({ id: 'EXP_12', name: 'Mixup sweep' });
+    expect(read('# run-0042 | nightly\n')).toMatchObject({ id: 'run-0042', name: 'nightly' });
+    expect(read('# run_12\n')).toEqual(expect.objectContaining({ id: 'run_12' }));
+    expect(read('# run_12\n')).not.toHaveProperty('name');
+    // A model's name is no id, and neither is an id-like word without a separator after it: the file's name is.
+    expect(read('# ResNet-50: baseline\n')['id']).toBe('x');
+    expect(read('# GPT-2 - fine-tune\n')['id']).toBe('x');
+    expect(read('# exp-12 runs\n')['id']).toBe('x');
+    // An id given by a label wins; the title's is left out of the name only when it is that id.
+    expect(read('# exp-1: A\n\n**Experiment ID**: exp-2\n')).toMatchObject({ id: 'exp-2', name: 'exp-1: A' });
+  });
 });

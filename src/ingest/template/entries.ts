@@ -150,6 +150,14 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
     let target: Entry | undefined = current && current.value === '' && current.blocks.length === 0 ? current : undefined;
     const proseLines: string[] = [];
     for (const { text, line } of linesOf(source, node)) {
+      // `**Owner:** Ada · **Date:** 2026-11-03 · **Status:** done`: several label lines written as one.
+      const run = labelRun(text, line, labels);
+      if (run) {
+        for (const part of run)
+          target = open(part.label, part.qualifier, part.value, part.value === '' ? part.labelPosition : part.valuePosition);
+        current = target;
+        continue;
+      }
       const label = readLabelLine(text, line) ?? plainLabelLine(text, line, labels);
       if (label && (label.colon || labels.ruleOf(normalizeLabel(label.label)) !== undefined)) {
         target = open(label.label, label.qualifier, label.value, label.value === '' ? label.labelPosition : label.valuePosition);
@@ -200,6 +208,49 @@ function settingLines(items: readonly Item[]): LabelLine[] | undefined {
     return { label: name, qualifier: '', value, colon: true, labelPosition, valuePosition };
   });
   return lines.length > 0 && lines.every((l) => l !== undefined) ? lines : undefined;
+}
+
+/** What stands between labels written on one line: a middle dot, a bullet, a bar or a dash with spaces around it. */
+const LABEL_SEPARATOR = /[ \t]+[·•|—–][ \t]+/g;
+
+/**
+ * A line of several labels and their values joined by separators (`**Owner:** Ada · **Date:** 2026-11-03`,
+ * `Team: vision | Owner: Ada`), each part read as the label line it would be on a line of its own;
+ * a separator not followed by a label stays in the value before it (`**Team:** vision · NLP`).
+ * Undefined unless the line starts with a label and holds at least two.
+ */
+function labelRun(text: string, line: number, labels: SectionLabels): LabelLine[] | undefined {
+  const labelAt = (part: string, offset: number): LabelLine | undefined => {
+    const bold = readLabelLine(part, line, offset);
+    if (bold?.colon === true) return bold;
+    const plain = plainLabelLine(part, line, labels, offset);
+    if (plain !== undefined) return plain.value === '' ? undefined : plain;
+    // `Team: vision` beside other labels: a label of its own, as on a line after a label line.
+    const unknown = UNKNOWN_LABEL_LINE.exec(part);
+    if (!unknown) return undefined;
+    const value = (unknown[3] ?? '').trim();
+    const labelPosition = { line, column: offset + (unknown[1] ?? '').length + 1 };
+    return {
+      label: unknown[2] ?? '',
+      qualifier: '',
+      value,
+      colon: true,
+      labelPosition,
+      valuePosition: { line, column: offset + part.trimEnd().length - value.length + 1 },
+    };
+  };
+  const starts = [0];
+  for (const match of text.matchAll(LABEL_SEPARATOR)) {
+    const next = match.index + match[0].length;
+    if (labelAt(text.slice(next), next) !== undefined) starts.push(next);
+  }
+  if (starts.length < 2) return undefined;
+  const parts = starts.map((start, i) => {
+    const end = starts[i + 1];
+    const part = end === undefined ? text.slice(start) : text.slice(start, end).replace(/[ \t]+[·•|—–][ \t]+$/, '');
+    return labelAt(part, start);
+  });
+  return parts.every((part) => part !== undefined) ? parts : undefined;
 }
 
 /** `Created: March 3, 2025` after a label line: a capitalised name of up to four words, a colon and a value. */

@@ -42,6 +42,12 @@ function tomlFrontmatter(text: string, file: string): Diagnostic[] {
   ];
 }
 
+/**
+ * An experiment id at the start of a title, before a separator: `exp-207: …`, `EXP_12 — …`, `run-0042 | …`
+ * (`exp`, `experiment`, `run` or `trial` and a number, as ids are written; `ResNet-50: …` names a model).
+ */
+const ID_IN_TITLE = /^((?:exp|expt|experiment|run|trial)[-_]?\d[\w.-]*)\s*(?:(?:[:|—–]|-{1,2}(?=\s))\s*\S|$)/i;
+
 /** A title without the experiment id it starts with (`exp-042: DistilBERT`, `exp-042 — DistilBERT`, `exp-042`): what is left. */
 function withoutId(title: string, id: string): string {
   if (!title.toLowerCase().startsWith(id.toLowerCase())) return title;
@@ -105,6 +111,13 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
   const title = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   if (title && !b.has(['title'])) {
     const titleText = innerSliceOf(source, title).trim();
+    // `# exp-207: ViT-S/16 on Food-101` with no id given: the id the title starts with.
+    const titleId = b.has(['id']) ? undefined : ID_IN_TITLE.exec(titleText)?.[1];
+    if (titleId !== undefined) {
+      const at = startOf(title);
+      const column = (source.lines[at.line - 1] ?? '').indexOf(titleId) + 1;
+      b.set(['id'], titleId, { line: at.line, column: Math.max(column, at.column) });
+    }
     const id = b.get(['id']);
     const named = typeof id === 'string' && id !== '' ? withoutId(titleText, id) : titleText;
     if (named !== '' && normalizeLabel(titleText) !== 'ml experiment tracking log')

@@ -1112,6 +1112,37 @@ describe('a log with headings of its own (Goal, Setup, Results, Conclusion)', ()
     ]);
   });
 
+  test('labels written on one line, between `·`, `|` or dashes, are each read and placed where written', () => {
+    const text = [
+      '# exp-207: ViT-S/16 on Food-101',
+      '',
+      '**Owner:** M. Keller · **Date:** 2026-11-03 · **Status:** done',
+      'Team: vision | Tracking platform: W&B',
+      '',
+      '## Overview',
+      '**Hypothesis:** mixup helps — by ≥ 1 pp · maybe more',
+    ].join('\n');
+    const { parsed, record } = load(text, 'notes.md');
+    expect(record).toMatchObject({
+      id: 'exp-207',
+      name: 'ViT-S/16 on Food-101',
+      experimenter: 'M. Keller',
+      date: '2026-11-03',
+      status: 'completed',
+      team: 'vision',
+      trackingPlatform: 'W&B',
+    });
+    expect(parsed.positions.get('date')).toEqual({ line: 3, column: 34 });
+    expect(parsed.positions.get('status')).toEqual({ line: 3, column: 59 });
+    expect(parsed.positions.get('trackingPlatform')).toEqual({ line: 4, column: 35 });
+    // A separator not followed by a label is part of the value.
+    expect(record.overview?.hypothesis).toBe('mixup helps — by ≥ 1 pp · maybe more');
+    expect(load('**Owner:** Ada · Bob · **Date:** 2026-01-02\n', 'e.md').record).toMatchObject({
+      experimenter: 'Ada · Bob',
+      date: '2026-01-02',
+    });
+  });
+
   test('a list mixing settings with what the section reads otherwise (the model, the dataset) is read item by item', () => {
     const mixed = load(
       text.replace(
