@@ -84,6 +84,11 @@ const KEY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\btrue negative rate\b/g, 'tnr'],
   [/\bfalse positive rate\b/g, 'fpr'],
   [/\bfalse negative rate\b/g, 'fnr'],
+  // `Top-1`, `top5` on their own: the top-k accuracy of image classification (`Top-5 error` is an error).
+  [
+    /(?<!\b(?:accuracy|acc|error|err|recall|precision|hits?) )\btop ?(\d+)\b(?! (?:accuracy|acc|error|err|recall|precision|hits?)\b)/g,
+    'top $1 accuracy',
+  ],
   [/\bacc\b/g, 'accuracy'],
   [/\berr\b/g, 'error'],
   [/\bprec\b/g, 'precision'],

@@ -196,6 +196,10 @@ export function isNotMeasured(text: string): boolean {
 function parseMeasurement(text: string): number | undefined {
   const plain = parseNumber(text);
   if (plain !== undefined) return plain;
+  // `1 210`, `12 345,6`: thousands grouped by spaces (or no-break and thin spaces), as SI writes them.
+  const spaced = /^([+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?:[.,](\d+))?$/.exec(normalizeSign(text));
+  if (spaced?.[1] !== undefined)
+    return parseNumber(`${spaced[1].replace(/[ \u00a0\u202f]/g, '')}${spaced[2] === undefined ? '' : `.${spaced[2]}`}`);
   const comma = /^([+-]?\d+),(\d+)$/.exec(normalizeSign(text));
   if (comma?.[1] === undefined || comma[2] === undefined) return undefined;
   return parseNumber(`${comma[1]}.${comma[2]}`);

@@ -22,6 +22,11 @@ describe('metricInfo', () => {
     ['Val Loss', 'val_loss', 'loss', 'lower', null, false, 'val'],
     ['Validation Loss', 'val_loss', 'loss', 'lower', null, false, 'val'],
     ['Top-5 Error (%)', 'top_5_error', 'error', 'lower', '%', true, null],
+    // `Top-1` alone is the top-1 accuracy, one key with its spelled-out name.
+    ['Top-1', 'top_1_accuracy', 'accuracy', 'higher', null, true, null],
+    ['top5', 'top_5_accuracy', 'accuracy', 'higher', null, true, null],
+    ['Top-1 acc', 'top_1_accuracy', 'accuracy', 'higher', null, true, null],
+    ['Top-5 Recall', 'top_5_recall', 'recall', 'higher', null, true, null],
     ['Latency (ms)', 'latency', 'latency', 'lower', 'ms', false, null],
     ['mAP@[.5, .95]', 'map_5_95', 'map', 'higher', null, false, null],
     ['F1 Score', 'f1', 'f1', 'higher', null, false, null],

@@ -320,6 +320,17 @@ describe('decimal commas in metric values', () => {
     // A hyperparameter `3,3` is not 3.3.
     expect(parseScalar('3,3')).toBe('3,3');
   });
+
+  test('thousands grouped by spaces in a metric value (`1 210`, `12 345,6`, no-break and thin spaces); other spacing is not read', () => {
+    expect(parseMetricCell('1 210')).toEqual({ value: 1210 });
+    expect(parseMetricCell('12 345,6 %')).toEqual({ value: 12345.6, unit: '%' });
+    expect(parseMetricCell('1\u00a0000\u202f000.5')).toEqual({ value: 1000000.5 });
+    expect(parseMetricCell('-2 500')).toEqual({ value: -2500 });
+    // Not groups of three: two numbers, not one.
+    expect(parseMetricCell('12 34')).toBeUndefined();
+    expect(parseMetricCell('1 2100')).toBeUndefined();
+    expect(parseNumber('1 210')).toBeUndefined();
+  });
 });
 
 describe('a ± that is a spread, not a 95% interval', () => {

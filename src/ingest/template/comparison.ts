@@ -3,7 +3,17 @@
 import { setOwn } from '../../util/own.ts';
 import { parseClaimText } from '../../analysis/claims.ts';
 import { metricInfo } from '../../analysis/metrics.ts';
-import { isBold, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type Cell, type Item } from '../markdown-blocks.ts';
+import {
+  isBold,
+  itemsOf,
+  splitKeyValue,
+  startOf,
+  stripEmphasis,
+  tableOf,
+  type Cell,
+  type Item,
+  type TableData,
+} from '../markdown-blocks.ts';
 import { parseMetricCell } from '../units.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
@@ -81,8 +91,23 @@ function baselineList(entry: Entry, ctx: Context): void {
   ctx.b.append(path, rows, items[0]?.position ?? startOf(list));
 }
 
+/** A baseline table's row for this experiment: **bold**, or `this run`, `current model`, `ours`, `proposed (ViT-S)`. */
+export function isCurrentLabel(cell: string): boolean {
+  const text = stripEmphasis(cell).replace(/\s*\([^)]*\)$/, '');
+  return (
+    isBold(cell) ||
+    /^(?:(?:current|this) (?:experiment|model|run|work|method)|current|ours|our (?:model|method)|proposed(?: model| method)?)$/i.test(text)
+  );
+}
+
+/** The columns of a baseline table that hold text rather than metrics: its notes and the set each row was evaluated on (-1 when none). */
+export function baselineTextColumns(table: TableData): { notes: number; evaluatedOn: number } {
+  const notes = column(table, /note|comment|remark|description/, [0]);
+  return { notes, evaluatedOn: column(table, /evaluated on|test set|eval set|dataset/, [0, notes]) };
+}
+
 /** The baseline table (label, `current` for the **bold** row, metric columns, notes), or a list of baselines. */
-const baselinesHandler: Handler = (entry, ctx) => {
+export const baselinesHandler: Handler = (entry, ctx) => {
   const block = blockOf(entry, ctx, 'table');
   if (!block) {
     baselineList(entry, ctx);
@@ -90,8 +115,7 @@ const baselinesHandler: Handler = (entry, ctx) => {
   }
   const table = tableOf(ctx.source, block);
   const label = 0;
-  const notes = column(table, /note|comment|remark|description/, [label]);
-  const evaluatedOn = column(table, /evaluated on|test set|eval set|dataset/, [label, notes]);
+  const { notes, evaluatedOn } = baselineTextColumns(table);
   readTableRows(table, startOf(block), ctx, {
     path: ['comparison', 'baselines'],
     key: label,
@@ -99,7 +123,7 @@ const baselinesHandler: Handler = (entry, ctx) => {
     readRow: (row, write) => {
       const labelCell = row[label];
       const text = stripEmphasis(labelCell?.text ?? '');
-      if (isBold(labelCell?.text ?? '') || /^(current|this) (experiment|model|run)$/i.test(text)) write.set('current', true);
+      if (isCurrentLabel(labelCell?.text ?? '')) write.set('current', true);
       const id = idInLabel(text);
       if (id) write.set('experimentId', id, labelCell);
       const metrics: Record<string, unknown> = {};

@@ -22,7 +22,7 @@ import {
   parseWrittenInterval,
 } from '../units.ts';
 import * as msg from '../messages.ts';
-import { labelledMetricsItem, metricMapOf, parseClaim } from './comparison.ts';
+import { baselineTextColumns, baselinesHandler, isCurrentLabel, labelledMetricsItem, metricMapOf, parseClaim } from './comparison.ts';
 import {
   blockOf,
   blocksOf,
@@ -404,10 +404,10 @@ const RESULTS_LABEL =
   /^(?:(?:test|eval|evaluation|held ?out|holdout)(?: (?:set|split|data))? ?)?(?:performance|results?|metrics?|scores?)?$/;
 /**
  * Labels that count the test set or the runs, set the model's operating point, or name a version
- * rather than measure the model (`Test set size: 12,408`, `Seeds: 5`, `Threshold: 0.42`, `Model version: 3`).
+ * rather than measure the model (`Test set size: 12,408`, `Seeds: 5`, `Threshold: 0.42`, `Model version: 3`, `Params: 22M`).
  */
 const NOT_A_METRIC_LABEL =
-  /\b(size|count|n|samples|examples|records|rows|instances|images|documents|seeds?|runs?|folds?|epochs?|steps?|repeats?|trials?|version|date|checkpoint|id)\b|^(decision |classification )?(threshold|cut ?off)$/;
+  /\b(size|count|n|samples|examples|records|rows|instances|images|documents|seeds?|runs?|folds?|epochs?|steps?|repeats?|trials?|version|date|checkpoint|id|params|parameters)\b|^(decision |classification )?(threshold|cut ?off)$/;
 
 /**
  * One test metric written as a label line with nothing under it — `**F1 score**: 0.82 ± 0.01`,
@@ -916,8 +916,54 @@ const byAttributeHandler: Handler = (entry, ctx) => {
   (byMetric ? testMetricsHandler : disaggregatedHandler)(entry, ctx);
 };
 
+/** The label `EVALUATION_TABLES` gives a table of models with their results, one row per model (`modelResultsHandler`). */
+const MODEL_RESULTS = 'Results by Model and Baseline';
+
+/**
+ * `| Model | Top-1 | Top-5 |` under the results, a row for this experiment (**bold**, `this run`,
+ * `ours`) among rows for others: the others are its baselines, as the comparison section's table
+ * is read, and this row's values its test metrics when the evaluation gives none. A table of
+ * models with no row for this experiment is kept as written (which of them was this run is not guessed).
+ */
+const modelResultsHandler: Handler = (entry, ctx) => {
+  const block = entry.blocks.find((node): node is Table => node.type === 'table' && !ctx.consumed.has(node));
+  if (block === undefined) return;
+  const table = tableOf(ctx.source, block);
+  const current = table.rows.findIndex((row) => isCurrentLabel(row[0]?.text ?? ''));
+  // Only a table whose every value reads as a metric: a row of text (`| Notes | … |`) is no result of a model.
+  const text = baselineTextColumns(table);
+  const readable = table.rows.every((row) =>
+    row.every(
+      (cell, index) =>
+        index === 0 || index === text.notes || index === text.evaluatedOn || parseMetricCell(stripEmphasis(cell.text)) !== undefined,
+    ),
+  );
+  if (current < 0 || table.rows.length < 2 || !readable) return;
+  baselinesHandler(entry, ctx);
+  const path: FieldPath = ['evaluation', 'testMetrics'];
+  if (ctx.b.lengthOf(path) > 0) return;
+  const row = table.rows[current] ?? [];
+  const metrics = table.header.flatMap((head, index) => {
+    const cell = row[index];
+    const name = stripEmphasis(head.text);
+    const read = index === 0 || cell === undefined ? undefined : parseMetricCell(stripEmphasis(cell.text));
+    // A column counting or naming something (`Params`, `Epochs`, `Seeds`) is no metric of the test.
+    if (cell === undefined || read === undefined || typeof read.value !== 'number' || NOT_A_METRIC_LABEL.test(normalizeLabel(name)))
+      return [];
+    return [{ head, cell, metric: { metric: name, ...read } }];
+  });
+  metrics.forEach(({ head, cell, metric }, index) => {
+    ctx.b.set([...path, index], metric, cell.position);
+    ctx.b.mark([...path, index, 'metric'], head.position);
+    ctx.b.mark([...path, index, 'value'], cell.position);
+  });
+  const first = metrics[0];
+  if (first !== undefined) ctx.b.mark(path, first.cell.position);
+};
+
 /** The evaluation's labels, in order: the first match wins. */
 export const EVALUATION_RULES: readonly LabelRule[] = [
+  { pattern: new RegExp(`^${normalizeLabel(MODEL_RESULTS)}$`), path: ['comparison', 'baselines'], handler: modelResultsHandler },
   { pattern: /confusion/, path: ['evaluation', 'confusionMatrix'], handler: confusionHandler },
   {
     pattern: /disaggregat|subgroup|fairness|by group|demographic|slice|per group/,
@@ -949,4 +995,5 @@ export const EVALUATION_TABLES: readonly TableRule[] = [
     pattern: /(^|\| )(n|count|support|size|samples?|n samples)( \||$)|^(group|subgroup|segment|cohort|slice|demographic|population)s?( |$)/,
     label: 'Disaggregated Performance',
   },
+  { pattern: /^(model|method|approach|system|experiment|run|variant)s?( |$)/, label: MODEL_RESULTS },
 ];

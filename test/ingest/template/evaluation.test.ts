@@ -228,3 +228,60 @@ describe('performance by group under a `## Fairness` heading', () => {
     expect((prose.data as { evaluation?: { disaggregated?: unknown } }).evaluation?.disaggregated).toBeUndefined();
   });
 });
+
+describe('a table of models under the results, one row this experiment', () => {
+  const lines = [
+    '**Experiment ID**: exp-207',
+    '',
+    '## Results',
+    '',
+    '| Model | Top-1 | Top-5 | Throughput (img/s) | Notes |',
+    '|---|---|---|---|---|',
+    '| baseline (exp-201) | 84,1 % | 96,2 % | 1 210 | plain augmentation |',
+    '| **this run** | 85,6 % | 96,9 % | 1 195 | mixup |',
+  ];
+  const parse = (text: string) => parseSource(text, { file: 'exp-207.md' });
+
+  test('the other rows are baselines, this row the test metrics, each value where it is written', () => {
+    const parsed = parse(lines.join('\n'));
+    const data = parsed.data as Record<string, Record<string, unknown>>;
+    expect(data['comparison']?.['baselines']).toEqual([
+      {
+        label: 'baseline (exp-201)',
+        experimentId: 'exp-201',
+        metrics: { 'Top-1 (%)': 84.1, 'Top-5 (%)': 96.2, 'Throughput (img/s)': 1210 },
+        notes: 'plain augmentation',
+      },
+      { label: 'this run', current: true, metrics: { 'Top-1 (%)': 85.6, 'Top-5 (%)': 96.9, 'Throughput (img/s)': 1195 }, notes: 'mixup' },
+    ]);
+    expect(data['evaluation']?.['testMetrics']).toEqual([
+      { metric: 'Top-1', value: 85.6, unit: '%' },
+      { metric: 'Top-5', value: 96.9, unit: '%' },
+      { metric: 'Throughput (img/s)', value: 1195 },
+    ]);
+    // Line 8 is `| **this run** | 85,6 % | 96,9 % | 1 195 | mixup |`.
+    expect(parsed.positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 8, column: 27 });
+    expect(parsed.positions.get('evaluation.testMetrics.1.metric')).toEqual({ line: 5, column: 19 });
+    expect(validateRecord(parsed, { file: 'exp-207.md' }).diagnostics).toEqual([]);
+  });
+
+  test('`ours`, `current model` or `proposed (…)` mark the row too; test metrics given elsewhere are kept', () => {
+    for (const label of ['Ours', 'current model', 'Proposed (ViT-S)']) {
+      const data = parse(lines.join('\n').replace('**this run**', label)).data as Record<string, Record<string, unknown>>;
+      expect((data['comparison']?.['baselines'] as { current?: boolean }[])[1]?.current).toBe(true);
+    }
+    const given = parse([...lines.slice(0, 4), '- Top-1: 85.6%', '', ...lines.slice(4)].join('\n')).data as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(given['evaluation']?.['testMetrics']).toEqual([{ metric: 'Top-1', value: 85.6, unit: '%' }]);
+  });
+
+  test('without a row for this experiment, or with a value that is no number, the table stays as written', () => {
+    for (const text of [lines.join('\n').replace('**this run**', 'ViT-S mixup'), lines.join('\n').replace('1 195', 'about 1.2k')]) {
+      const data = parse(text).data as Record<string, unknown>;
+      expect(data).not.toHaveProperty('comparison');
+      expect(JSON.stringify(data['sections'])).toContain('| Model | Top-1 | Top-5 |');
+    }
+  });
+});

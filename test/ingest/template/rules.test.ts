@@ -107,6 +107,8 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Per-class metrics', 'evaluation', undefined],
   ['Metrics per split', 'evaluation', 'evaluation.testMetrics'],
   ['Results by threshold', 'evaluation', 'evaluation.testMetrics'],
+  // The label a table of models under the results stands for (its header row names it).
+  ['Results by Model and Baseline', 'evaluation', 'comparison.baselines'],
   // The per-epoch table under the results (by its header row it is labelled "Training Metrics").
   ['Training Metrics', 'evaluation', 'training.history'],
   ['Learning curves', 'evaluation', 'training.history'],
@@ -221,6 +223,8 @@ const TABLE_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Region | Precision | Recall | N', 'evaluation', 'evaluation.disaggregated'],
   ['Group | Accuracy', 'evaluation', 'evaluation.disaggregated'],
   ['Model | Precision | Recall | Notes', 'comparison', 'comparison.baselines'],
+  ['Model | Top-1 | Top-5', 'evaluation', 'comparison.baselines'],
+  ['Method | AUC', 'evaluation', 'comparison.baselines'],
   ['Feature | Importance | Description', 'observations', 'observations.featureImportance'],
   ['Epoch | Loss', 'evaluation', 'training.history'],
   ['Metric | Value', 'dataset', undefined],
