@@ -57,7 +57,7 @@ const BOUNDS_PAIR: JsonSchema = {
 
 /**
  * The schema with the shapes Logbook reads besides its own (`readWrittenShapes`) as alternatives,
- * so an editor accepts what `logbook validate` accepts: tags as a list, hyperparameters and test
+ * so an editor accepts what `logbook validate` accepts: tags as a list or a string, hyperparameters and test
  * metrics as maps, a history as columns or counted in steps, an interval as a pair, a bare confusion
  * matrix, features as names, a setting's value as a list, and the top-level keys tools and habit use
  * (`params`, `metrics`, `experiment_id`, …).
@@ -68,6 +68,7 @@ function withWrittenShapes(schema: JsonSchema): JsonSchema {
     items: { anyOf: [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }] },
     description: 'Tags as a list: ["vision", "mixup"], items may be { "owner": "cv-team" }.',
   });
+  widen(at(schema, 'tags'), { type: 'string', description: 'Tags as one string, separated by commas: "vision, mixup".' });
   widen(at(schema, 'dataset', 'features'), {
     type: 'array',
     items: { type: 'string' },

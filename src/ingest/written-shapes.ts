@@ -1,8 +1,8 @@
 /**
  * Record parts written in the shape people (and programs) naturally give them, turned into the
  * shape the schema holds, in JSON and in Markdown frontmatter alike:
- * - `tags: [vision, mixup]` — a list of bare tags (and `- key: value` items) → `{ vision: "", mixup: "" }`,
- *   as the template's tag list is read;
+ * - `tags: [vision, mixup]` — a list of bare tags (and `- key: value` items), or one string of them
+ *   separated by commas (`tags: vision, mixup`) → `{ vision: "", mixup: "" }`, as the template's tag list is read;
  * - `hyperparameters: { lr: 0.1, batch_size: 256 }` — a map, as `json.dump(params)` or a YAML config
  *   writes it → `[{ name: "lr", value: 0.1 }, …]`; a map value that is itself an object
  *   (`lr: { value: 0.1, searchSpace: [0.01, 1] }`) keeps its fields;
@@ -149,6 +149,10 @@ export function readWrittenShapes(data: Record<string, unknown>): PathAliases {
 
 function readShapes(data: Record<string, unknown>): PathAliases {
   const aliases: PathAliases = new Map();
+  // `tags: vision, classification` (Jekyll's and Hugo's comma-separated string): the tags it lists.
+  const written = data['tags'];
+  const listed = typeof written === 'string' ? written.split(/[,;]/).flatMap((tag) => (tag.trim() === '' ? [] : [tag.trim()])) : undefined;
+  if (listed !== undefined) data['tags'] = listed;
   const tags = data['tags'];
   if (Array.isArray(tags)) {
     const read: Record<string, unknown> = {};
@@ -166,6 +170,8 @@ function readShapes(data: Record<string, unknown>): PathAliases {
     });
     if (readable) data['tags'] = read;
     else aliases.clear();
+    // Tags read from one string are all where that string is.
+    if (typeof written === 'string') for (const path of aliases.keys()) if (path.startsWith('tags.')) aliases.set(path, 'tags');
   }
   featureList(data, aliases);
   nestedSettings(data);

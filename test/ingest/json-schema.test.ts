@@ -96,6 +96,7 @@ describe('the published record schema accepts the shapes logbook validate reads'
         summary: { 'test/auc': 0.93, _step: 10 },
       },
     ],
+    ['tags as one string', { id: 'e', tags: 'vision, mixup' }],
     [
       'the canonical shapes',
       {

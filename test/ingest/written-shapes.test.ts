@@ -36,6 +36,15 @@ describe('record parts in the shape people write them', () => {
     });
   });
 
+  test('frontmatter: tags as one string separated by commas, as Jekyll and Hugo write them', () => {
+    const parsed = parseSource('---\nid: cls-31\ntags: vision, image classification; fp16\n---\n', { file: 'cls-31.md' });
+    expect(validateRecord(parsed, { file: 'cls-31.md' }).record?.tags).toEqual({ vision: '', 'image classification': '', fp16: '' });
+    expect(parsed.positions.get('tags.fp16')).toEqual({ line: 3, column: 7 });
+    expect(validate('---\nid: a\ntags: vision\n---\n', 'a.md').record).toMatchObject({ tags: { vision: '' } });
+    // An empty part (a trailing comma) is no tag.
+    expect(validate('---\nid: a\ntags: vision,,nlp,\n---\n', 'a.md').record).toMatchObject({ tags: { vision: '', nlp: '' } });
+  });
+
   test('JSON: hyperparameters as json.dump(params) writes them', () => {
     const { record, problems } = validate('{ "id": "a", "model": { "hyperparameters": { "lr": 0.001, "layers": 4 } } }', 'a.json');
     expect(problems).toEqual([]);

@@ -16,6 +16,8 @@ export interface Entry {
   blocks: RootContent[];
   /** An item of a list of settings (`- batch size: 32` under `## Setup`): a value no label rule reads is a hyperparameter, text too. */
   setting?: boolean;
+  /** Opened by a heading (`## Fairness`, `### Confusion matrix`): the prose under it is a note of its own, not a value written for the label. */
+  heading?: boolean;
 }
 
 /** The record being built, the source it is read from, and the blocks already read into it. */

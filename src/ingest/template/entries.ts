@@ -78,6 +78,7 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
       const heading = innerSliceOf(source, node).trim();
       const aside = /\(([^)]*)\)\s*:?\s*$/.exec(heading);
       current = open(stripEmphasis(heading.replace(/\([^)]*\)\s*:?\s*$/, '').replace(/:$/, '')), aside?.[1] ?? '', '', startOf(node));
+      current.heading = true;
       continue;
     }
     if (node.type === 'table' && !(current && current.value === '' && current.blocks.length === 0)) {

@@ -176,10 +176,11 @@ export function applyEntry(entry: Entry, section: SectionKey, ctx: Context): voi
   const before = ctx.b.usesOf(entry.position);
   rule.handler(entry, ctx);
   // A value on the label's line that its reader had no use for (`**Test Set Performance**: see the
-  // W&B run`, where a table was expected) is kept as a note beside the field, never dropped.
+  // W&B run`, where a table was expected) is kept as a note beside the field, never dropped; with a
+  // warning, unless it is prose under a heading (`## Fairness` over `We saw no gap.`), written as such.
   if (entry.value !== '' && !isPlaceholder(entry.value) && ctx.b.usesOf(entry.position) === before) {
     const path = [...SECTION_PATH[section], `${toCamelCase(entry.label) || 'field'}Note`];
     ctx.b.text(path, entry.value, entry.position);
-    ctx.b.notes.push({ path, position: entry.position, label: entry.label });
+    if (entry.heading !== true) ctx.b.notes.push({ path, position: entry.position, label: entry.label });
   }
 }

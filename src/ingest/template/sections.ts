@@ -36,8 +36,11 @@ export const SECTION_RULES: readonly SectionRule[] = [
   { section: 'nextSteps', pattern: /\bnext steps?\b|\bdeployment\b|\brecommendations?\b/ },
   { section: 'metadata', pattern: /\bmetadata\b/ },
   { section: 'evaluation', pattern: /\bevaluation\b|\bevals?\b|\btest (set|results?)\b|^test(ing)?$/ },
-  // `## Fairness`, `## Subgroup analysis`: performance by group, part of the evaluation.
-  { section: 'evaluation', pattern: /\bfairness\b|\bsubgroups?\b|\bdisaggregat|\bdemographic (groups?|parity|performance)\b/ },
+  // `## Fairness`, `## Subgroup analysis`: performance by group, part of the evaluation; so is `## Confusion matrix`.
+  {
+    section: 'evaluation',
+    pattern: /\bfairness\b|\bsubgroups?\b|\bdisaggregat|\bdemographic (groups?|parity|performance)\b|\bconfusion\b/,
+  },
   { section: 'training', pattern: /\btraining\b/ },
   { section: 'dataset', pattern: /\bdata(set)?s?\b/ },
   { section: 'model', pattern: /\bmodel\b/ },
@@ -67,8 +70,8 @@ export function headingIsLabel(section: SectionKey, title: string): boolean {
   return (
     (section === 'overview' && !/\boverview\b/.test(norm)) ||
     (section === 'observations' && /\bimportances?\b/.test(norm)) ||
-    // `## Fairness` over a list or a table of groups: that heading labels them.
-    (section === 'evaluation' && /\bfairness\b|\bsubgroups?\b|\bdisaggregat/.test(norm))
+    // `## Fairness` over a list or a table of groups, `## Confusion matrix` over its table: that heading labels them.
+    (section === 'evaluation' && /\bfairness\b|\bsubgroups?\b|\bdisaggregat|\bconfusion\b/.test(norm))
   );
 }
 

@@ -285,3 +285,43 @@ describe('a table of models under the results, one row this experiment', () => {
     }
   });
 });
+
+describe('a `## Confusion matrix` section', () => {
+  test('its table is the confusion matrix; prose under it or under `## Fairness` is a note, shown without a warning', () => {
+    const text = [
+      '**Experiment ID**: cls-31',
+      '',
+      '## Confusion matrix',
+      '',
+      '| Actual \\ Predicted | cat | dog |',
+      '|---|---|---|',
+      '| cat | 812 | 61 |',
+      '| dog | 55 | 830 |',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'cls-31.md' });
+    expect((parsed.data as { evaluation?: unknown }).evaluation).toEqual({
+      confusionMatrix: {
+        labels: ['cat', 'dog'],
+        matrix: [
+          [812, 61],
+          [55, 830],
+        ],
+      },
+    });
+    expect(parsed.positions.get('evaluation.confusionMatrix')).toEqual({ line: 5, column: 1 });
+    const prose = parseSource(
+      '**Experiment ID**: f-1\n\n## Confusion matrix\n\nMost confused: cat vs dog.\n\n## Fairness\n\nWe saw no gap.\n',
+      {
+        file: 'f-1.md',
+      },
+    );
+    expect((prose.data as { evaluation?: unknown }).evaluation).toEqual({
+      confusionMatrixNote: 'Most confused: cat vs dog.',
+      fairnessNote: 'We saw no gap.',
+    });
+    expect(validateRecord(prose, { file: 'f-1.md' }).diagnostics).toEqual([]);
+    // Under a label line, text its reader has no use for still gets the warning.
+    const labelled = parseSource('**Experiment ID**: f-1\n\n## Evaluation\n\n**Confusion Matrix**: see W&B\n', { file: 'f-1.md' });
+    expect(validateRecord(labelled, { file: 'f-1.md' }).diagnostics.map((d) => d.path)).toEqual(['evaluation.confusionMatrixNote']);
+  });
+});

@@ -32,6 +32,8 @@ const HEADING_CASES: readonly (readonly [string, SectionKey | undefined])[] = [
   ['Zeta', undefined],
   // Headings other logs use; the template's own words win where both appear.
   ['Results', 'evaluation'],
+  ['Confusion matrix', 'evaluation'],
+  ['Fairness', 'evaluation'],
   ['Setup', 'model'],
   ['Config', 'model'],
   ['Hyperparameters', 'model'],
