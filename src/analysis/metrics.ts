@@ -90,6 +90,12 @@ const KEY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
     'top $1 accuracy',
   ],
   [/\bacc\b/g, 'accuracy'],
+  // Names as libraries log them: Ultralytics' `mAP50`, `mAP50-95`; XGBoost's `logloss`, `mlogloss`, `merror`, `aucpr`.
+  [/\bmap(\d+)\b/g, 'map $1'],
+  [/\bm?logloss\b/g, 'log loss'],
+  [/\bm?error\b/g, 'error'],
+  [/\baucpr\b/g, 'auc pr'],
+  [/\bhit\b/g, 'hits'],
   [/\berr\b/g, 'error'],
   [/\bprec\b/g, 'precision'],
 ];
@@ -147,6 +153,7 @@ const KIND_RULES: readonly KindRule[] = [
   { pattern: /\b(?:r2|r squared)\b/, kind: 'r2', direction: 'higher', isProportion: false },
   { pattern: /\b(?:ndcg|mrr|hits)\b/, kind: 'ranking', direction: 'higher', isProportion: false },
   { pattern: /\b(?:mcc|kappa)\b/, kind: 'agreement', direction: 'higher', isProportion: false },
+  { pattern: /\b(?:pearson|spearman|correlation|corr)\b/, kind: 'correlation', direction: 'higher', isProportion: false },
   { pattern: /\b(?:throughput|qps)\b/, kind: 'throughput', direction: 'higher', isProportion: false },
   { pattern: /\bparity ratio\b/, kind: 'parity-ratio', direction: 'higher', isProportion: false },
   { pattern: /\b(?:exact match|pass|pass rate|win rate|success rate)\b/, kind: 'success-rate', direction: 'higher', isProportion: true },
@@ -195,6 +202,10 @@ function splitUnit(name: string): { rest: string; unit: string | null } {
     if (unit !== null) return { rest: name.slice(0, bracketed.index), unit };
   }
   if (/\s%$/.test(name) || /[a-z]%$/i.test(name)) return { rest: name.slice(0, -1), unit: '%' };
+  // `latency_ms`, `peak_memory_gb`, `accuracy_pct`: a unit after the last underscore, as programs name
+  // metrics (not `_s`, `_min`, `_us`: `ap_s` is AP on small objects, `loss_min` a minimum, `acc_us` a region).
+  const suffixed = /^(.+?)(?<!_per)_(ms|msec|sec|secs|seconds|mins|minutes|hrs|hours|mb|gb|pct|percent)$/i.exec(name.trim());
+  if (suffixed?.[1] !== undefined && suffixed[2] !== undefined) return { rest: suffixed[1], unit: normalizeUnit(suffixed[2]) };
   return { rest: name, unit: null };
 }
 
