@@ -168,9 +168,16 @@ export const TRAINING_CONFIG_RULES: readonly ItemRule[] = [
 ];
 
 /** The model's labels, in order: the first match wins. */
+/** The hyperparameters' label, read in the training section too (`### Training hyperparameters` under `## Training procedure`). */
+export const HYPERPARAMETERS_RULE: LabelRule = {
+  pattern: /hyperparam|parameters/,
+  path: ['model', 'hyperparameters'],
+  handler: hyperparametersHandler,
+};
+
 export const MODEL_RULES: readonly LabelRule[] = [
   textRule(/architecture|structure|layers/, ['model', 'architecture']),
-  { pattern: /hyperparam|parameters/, path: ['model', 'hyperparameters'], handler: hyperparametersHandler },
+  HYPERPARAMETERS_RULE,
   {
     pattern: /training config|config|training setup/,
     path: ['model', 'training'],

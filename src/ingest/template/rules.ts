@@ -19,7 +19,7 @@ import { EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList, labelMetric, met
 import { asLabelRules, keepUnknown } from './fields.ts';
 import { HEADER_RULES } from './header.ts';
 import { METADATA_RULES } from './metadata.ts';
-import { inlineHyperparameters, MODEL_RULES, MODEL_TABLES } from './model.ts';
+import { HYPERPARAMETERS_RULE, inlineHyperparameters, MODEL_RULES, MODEL_TABLES } from './model.ts';
 import { NEXT_STEPS_RULES } from './next-steps.ts';
 import { OBSERVATIONS_RULES, OBSERVATIONS_TABLES } from './observations.ts';
 import { OVERVIEW_RULES } from './overview.ts';
@@ -41,7 +41,7 @@ export const SECTION_LABEL_RULES: Readonly<Record<SectionKey, readonly LabelRule
   overview: OVERVIEW_RULES,
   dataset: DATASET_RULES,
   model: [...MODEL_RULES, ...SETUP_ELSEWHERE],
-  training: TRAINING_RULES,
+  training: [...TRAINING_RULES, HYPERPARAMETERS_RULE],
   evaluation: [HISTORY_ELSEWHERE, ...EVALUATION_RULES],
   comparison: COMPARISON_RULES,
   tuning: TUNING_RULES,

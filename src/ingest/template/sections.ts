@@ -41,6 +41,8 @@ export const SECTION_RULES: readonly SectionRule[] = [
     section: 'evaluation',
     pattern: /\bfairness\b|\bsubgroups?\b|\bdisaggregat|\bdemographic (groups?|parity|performance)\b|\bconfusion\b/,
   },
+  // `## Training hyperparameters` are the model's settings, not the training's progress.
+  { section: 'model', pattern: /^training hyper ?parameters$/ },
   { section: 'training', pattern: /\btraining\b/ },
   { section: 'dataset', pattern: /\bdata(set)?s?\b/ },
   { section: 'model', pattern: /\bmodel\b/ },

@@ -157,7 +157,8 @@ export const TRAINING_RULES: readonly LabelRule[] = [
     path: ['training', 'infrastructure'],
     handler: keyValueFields(['training', 'infrastructure'], INFRASTRUCTURE_RULES),
   },
-  { pattern: /metric|history|epoch|curve|progress|\blogs?\b/, path: ['training', 'history'], handler: historyHandler },
+  // `### Training results` over the Trainer's table (Hugging Face model cards): the per-epoch history.
+  { pattern: /metric|history|epoch|curve|progress|\blogs?\b|\bresults?\b/, path: ['training', 'history'], handler: historyHandler },
   ...asLabelRules(INFRASTRUCTURE_RULES),
 ];
 
@@ -172,4 +173,8 @@ export const HISTORY_ELSEWHERE: LabelRule = {
 };
 
 /** Tables of this section written without a label line, by header row, in order: the first match wins. */
-export const TRAINING_TABLES: readonly TableRule[] = [{ pattern: /^(epoch|step|iteration|iter|round)s?( |$)/, label: 'Training Metrics' }];
+export const TRAINING_TABLES: readonly TableRule[] = [
+  { pattern: /^(epoch|step|iteration|iter|round)s?( |$)/, label: 'Training Metrics' },
+  // `| Training Loss | Epoch | Step | Validation Loss |`, as the Hugging Face Trainer writes it: an epoch column anywhere.
+  { pattern: /(^|\| )epoch( \||$)/, label: 'Training Metrics' },
+];

@@ -40,3 +40,53 @@ describe('the best epoch on its label line', () => {
     });
   });
 });
+
+describe("the Hugging Face Trainer's sections (a model card's body)", () => {
+  const text = [
+    '**Experiment ID**: hf-1',
+    '',
+    '## Training procedure',
+    '',
+    '### Training hyperparameters',
+    '',
+    'The following hyperparameters were used during training:',
+    '- learning_rate: 2e-05',
+    '- train_batch_size: 16',
+    '- num_epochs: 2',
+    '',
+    '### Training results',
+    '',
+    '| Training Loss | Epoch | Step | Validation Loss | Accuracy |',
+    '|:-------------:|:-----:|:----:|:---------------:|:--------:|',
+    '| 0.3421        | 1.0   | 625  | 0.2517          | 0.9012   |',
+    '| 0.1876        | 2.0   | 1250 | 0.2301          | 0.9188   |',
+  ].join('\n');
+
+  test("the hyperparameters under the training are the model's; the table with an epoch column is the history", () => {
+    const parsed = parseSource(text, { file: 'hf-1.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'hf-1.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.model?.hyperparameters).toEqual([
+      { name: 'learning_rate', value: 0.00002 },
+      { name: 'train_batch_size', value: 16 },
+      { name: 'num_epochs', value: 2 },
+    ]);
+    expect(record?.training?.history).toEqual([
+      { epoch: 1, 'Training Loss': 0.3421, Step: 625, 'Validation Loss': 0.2517, Accuracy: 0.9012 },
+      { epoch: 2, 'Training Loss': 0.1876, Step: 1250, 'Validation Loss': 0.2301, Accuracy: 0.9188 },
+    ]);
+    expect(parsed.positions.get('model.hyperparameters.1.value')).toEqual({ line: 9, column: 21 });
+    // The introduction is kept beside them.
+    expect(record?.training).toMatchObject({ trainingHyperparametersNote: 'The following hyperparameters were used during training:' });
+    // As a section of its own (`## Training hyperparameters`) they are the model's too; so is the table without its label.
+    const own = parseSource(
+      text.replace('### Training hyperparameters', '## Training hyperparameters').replace('### Training results\n\n', '## Training\n\n'),
+      {
+        file: 'hf-1.md',
+      },
+    );
+    const read = validateRecord(own, { file: 'hf-1.md' }).record;
+    expect(read?.model?.hyperparameters).toHaveLength(3);
+    expect(read?.training?.history).toHaveLength(2);
+  });
+});
