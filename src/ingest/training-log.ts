@@ -4,7 +4,10 @@
  * - Keras: `Epoch 3/10` lines, each followed by a progress line `… - loss: 0.1064 - accuracy: 0.9679 - val_loss: 0.0902`;
  * - PyTorch Lightning and most hand-written loops: `Epoch 2: … train_loss=0.297, val_acc=0.957`;
  * - the Hugging Face Trainer: `{'eval_loss': 0.31, 'eval_accuracy': 0.90, 'epoch': 1.0}` dicts, one per log
- *   call, merged by their epoch (its end-of-training summary, the one with `train_runtime`, is not an epoch).
+ *   call, merged by their epoch (its end-of-training summary, the one with `train_runtime`, is not an epoch);
+ * - gradient boosting, one line per round: XGBoost's `[10]\ttrain-logloss:0.41\teval-logloss:0.45`,
+ *   LightGBM's `[10]\tvalid_0's auc: 0.871`, CatBoost's `10:\tlearn: 0.41\ttest: 0.45\tbest: …` (a table
+ *   headed `round`, not `epoch`).
  *
  * Each value keeps the line and column it was printed at, so errors and written precision point into
  * the block. Timing and bookkeeping fields (`eta`, `v_num`, `*_runtime`, `*_per_second`, `total_flos`,
@@ -20,6 +23,12 @@ const LOG_LANGS = /^(text|txt|log|logs|console|output|out|plaintext|shell|bash|s
 const EPOCH_LINE = /^\s*epoch\s+(\d+)(?:\s*\/\s*\d+)?\b/i;
 /** `name: 0.123`, `name=0.123`, `'name': 0.123`: a metric and the number printed for it (a name starts a word: linear in the line). */
 const PAIR = /(['"]?)(?<![\w./-])([A-Za-z_][\w./-]*)\1\s*[:=]\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)(?![\w.])/gi;
+/** `[10]` (XGBoost, LightGBM) or `10:` before `learn:` (CatBoost) at the start of a line: a boosting round. */
+const ROUND_LINE = /^\s*(?:\[(\d+)\]\s|(\d+):\s+(?=learn:))/;
+/** LightGBM's `valid_0's auc: 0.871`: the data set and the metric, as printed. */
+const SET_PAIR = /([A-Za-z_][\w.-]*)'s ([A-Za-z_][\w.@-]*):\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)(?![\w.])/g;
+/** CatBoost's bookkeeping on a round's line: the best value so far, the time taken and left. */
+const ROUND_BOOKKEEPING = /^(?:best|total|remaining)$/i;
 /** Longer lines are not a console's progress lines (and are not scanned: hostile text could be slow to). */
 const LONGEST_LINE = 2_000;
 /** Printed alongside the metrics, but not metrics. */
@@ -43,6 +52,7 @@ export function trainingLogTableOf(source: Source, code: Code): TableData | unde
   const rows = new Map<number, Row>();
   const names = new Map<string, Cell>();
   let current: Row | undefined;
+  let rounds = 0;
   text.split('\n').forEach((raw, index) => {
     const line = raw.replace(/\r$/, '');
     if (line.length > LONGEST_LINE) return;
@@ -52,15 +62,23 @@ export function trainingLogTableOf(source: Source, code: Code): TableData | unde
     const at = (offset: number) => ({ line: lineNumber, column: indent + offset + 1 });
     if (SUMMARY.test(line)) return;
     const epochLine = EPOCH_LINE.exec(line);
+    const roundLine = epochLine === null ? ROUND_LINE.exec(line) : null;
+    const counter = epochLine?.[1] ?? roundLine?.[1] ?? roundLine?.[2];
+    const start = epochLine ?? roundLine;
     let rest = line;
-    if (epochLine?.[1] !== undefined) {
-      current = rowOf(rows, { text: epochLine[1], position: at(epochLine[0].search(/\d/)) });
-      rest = ' '.repeat(epochLine[0].length) + line.slice(epochLine[0].length);
+    if (counter !== undefined && start !== null) {
+      current = rowOf(rows, { text: counter, position: at(start[0].search(/\d/)) });
+      rest = ' '.repeat(start[0].length) + line.slice(start[0].length);
+      if (roundLine !== null) rounds += 1;
     }
-    const pairs = [...rest.matchAll(PAIR)].map((m) => ({
-      name: m[2] as string,
-      cell: { text: m[3] as string, position: at((m.index ?? 0) + m[0].length - (m[3] as string).length) },
-    }));
+    const setPairs = roundLine === null ? [] : [...rest.matchAll(SET_PAIR)];
+    const pairs = (
+      setPairs.length > 0
+        ? setPairs.map((m) => ({ name: `${m[1]}'s ${m[2]}`, m, value: m[3] as string }))
+        : [...rest.matchAll(PAIR)].map((m) => ({ name: m[2] as string, m, value: m[3] as string }))
+    )
+      .filter(({ name }) => roundLine === null || !ROUND_BOOKKEEPING.test(name))
+      .map(({ name, m, value }) => ({ name, cell: { text: value, position: at((m.index ?? 0) + m[0].length - value.length) } }));
     const epochPair = pairs.find((pair) => pair.name.toLowerCase() === 'epoch');
     // A dict that names its epoch (Hugging Face) is that epoch's, wherever it is printed.
     const row = epochPair ? rowOf(rows, epochPair.cell) : current;
@@ -76,7 +94,8 @@ export function trainingLogTableOf(source: Source, code: Code): TableData | unde
   const columns = [...names.keys()];
   return {
     header: [
-      { text: 'epoch', position: filled[0]?.epoch.position ?? first },
+      // Rounds of boosting are counted as such (`historyAxisOfHeader`), not as epochs.
+      { text: rounds > 0 ? 'round' : 'epoch', position: filled[0]?.epoch.position ?? first },
       ...columns.map((name) => ({ text: name, position: names.get(name)?.position ?? first })),
     ],
     rows: filled.map((row) => [row.epoch, ...columns.map((name) => row.cells.get(name) ?? { text: '', position: row.epoch.position })]),

@@ -20,6 +20,40 @@ const texts = (table: ReturnType<typeof trainingLogTableOf>) =>
   table && [table.header.map((c) => c.text), ...table.rows.map((r) => r.map((c) => c.text))];
 
 describe('trainingLogTableOf', () => {
+  test('gradient boosting: a line per round (XGBoost, LightGBM, CatBoost), headed `round`', () => {
+    const xgb = block(['[0]\ttrain-logloss:0.61829\teval-logloss:0.62321', '[1]\ttrain-logloss:0.55713\teval-logloss:0.56850']);
+    const xgbTable = trainingLogTableOf(xgb.source, xgb.code);
+    expect(texts(xgbTable)).toEqual([
+      ['round', 'train-logloss', 'eval-logloss'],
+      ['0', '0.61829', '0.62321'],
+      ['1', '0.55713', '0.56850'],
+    ]);
+    // `0.56850` starts at index 39 of the block's second line (the document's third; a tab is one column).
+    expect(xgbTable?.rows[1]?.[2]?.position).toEqual({ line: 3, column: 40 });
+    const lgb = block([
+      '[LightGBM] [Info] Number of positive: 3913, number of negative: 3913',
+      "[10]\ttraining's auc: 0.912\tvalid_1's auc: 0.871",
+      "[20]\ttraining's auc: 0.931\tvalid_1's auc: 0.893",
+    ]);
+    expect(texts(trainingLogTableOf(lgb.source, lgb.code))).toEqual([
+      ['round', "training's auc", "valid_1's auc"],
+      ['10', '0.912', '0.871'],
+      ['20', '0.931', '0.893'],
+    ]);
+    const cat = block([
+      '0:\tlearn: 0.6543210\ttest: 0.6600000\tbest: 0.6600000 (0)\ttotal: 52.1ms\tremaining: 52s',
+      '1:\tlearn: 0.6211000\ttest: 0.6310000\tbest: 0.6310000 (1)\ttotal: 98ms\tremaining: 49s',
+    ]);
+    expect(texts(trainingLogTableOf(cat.source, cat.code))).toEqual([
+      ['round', 'learn', 'test'],
+      ['0', '0.6543210', '0.6600000'],
+      ['1', '0.6211000', '0.6310000'],
+    ]);
+    // A note's numbered references are no rounds.
+    const refs = block(['[1] Chen & Guestrin, 2016', '[2] Ke et al., 2017']);
+    expect(trainingLogTableOf(refs.source, refs.code)).toBeUndefined();
+  });
+
   test('Keras: an `Epoch n/N` line, then its progress line of `- name: value` pairs', () => {
     const { source, code } = block([
       'Epoch 1/2',
