@@ -1,6 +1,7 @@
 /** The "Evaluation Results" section: the test-metric table, the confusion matrix, the disaggregated tables. */
 
 import type { Code, Table } from 'mdast';
+import { isMap, isScalar, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { setOwn } from '../../util/own.ts';
 import { OVERALL_GROUP_NAME } from '../../analysis/sizes.ts';
 import { codeOf, isBold, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type TableData } from '../markdown-blocks.ts';
@@ -169,12 +170,59 @@ export function metricsDict(
   return metrics.length > 0 ? metrics : undefined;
 }
 
-/** The metrics a printed block holds: a classification report or a printed dict of metrics. */
+/** Languages a pasted metrics file is marked with: `metrics.yaml`, `metrics.json`. */
+const DOCUMENT_LANGS = /^(ya?ml|json)$/i;
+
+/**
+ * A pasted metrics file (a ```yaml or ```json block): a map of numbers (`auc: 0.912`), or of data
+ * splits each holding one (`test: {auc: 0.912}`, `val: …`, as DVC's `metrics.yaml` often is), of
+ * which the test split's are the test metrics (the block, with the other splits, stays on the page).
+ * Each at its value's line and column; bookkeeping entries left out as from a log. Undefined otherwise.
+ */
+export function metricsDocument(
+  text: string,
+  start: SourcePosition,
+  lang: string | null | undefined,
+): { metric: string; value: number | null; position: SourcePosition }[] | undefined {
+  if (!lang || !DOCUMENT_LANGS.test(lang) || text.length > 20_000) return undefined;
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
+  const positionOf = (offset: number): SourcePosition => {
+    let line = 0;
+    while (line + 1 < lineStarts.length && (lineStarts[line + 1] ?? Infinity) <= offset) line += 1;
+    return { line: start.line + line, column: (line === 0 ? start.column : 1) + offset - (lineStarts[line] ?? 0) };
+  };
+  const numbers = (map: YAMLMap): { metric: string; value: number | null; position: SourcePosition }[] | undefined => {
+    const read: { metric: string; value: number | null; position: SourcePosition }[] = [];
+    for (const pair of map.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      const value = isScalar(pair.value) ? pair.value.value : undefined;
+      if (key === undefined || !isScalar(pair.value) || (typeof value !== 'number' && value !== null)) return undefined;
+      if (NOT_A_METRIC.test(key)) continue;
+      read.push({
+        metric: key,
+        value: typeof value === 'number' && Number.isFinite(value) ? value : null,
+        position: positionOf(pair.value.range?.[0] ?? 0),
+      });
+    }
+    return read.length > 0 ? read : undefined;
+  };
+  const flat = numbers(doc.contents);
+  if (flat !== undefined) return flat;
+  const splits = doc.contents.items.filter((pair) => isScalar(pair.key) && isMap(pair.value));
+  if (splits.length !== doc.contents.items.length) return undefined;
+  const test = splits.find((pair) => TEST_SPLIT.test(String((pair.key as Scalar).value)));
+  return test !== undefined && isMap(test.value) ? numbers(test.value) : undefined;
+}
+
+/** The metrics a printed block holds: a classification report, a printed dict of metrics or a pasted metrics file. */
 function printedMetrics(
   text: string,
   start: SourcePosition,
+  lang?: string | null,
 ): { metric: string; value: number | null; position: SourcePosition }[] | undefined {
-  return classificationReport(text, start) ?? metricsDict(text, start);
+  return metricsDocument(text, start, lang) ?? classificationReport(text, start) ?? metricsDict(text, start);
 }
 
 /**
@@ -184,7 +232,7 @@ function printedMetrics(
 function printedBlockMetrics(entry: Entry, ctx: Context): boolean {
   const found = firstCodeRead(entry, ctx, (node) => {
     const { text, position } = codeOf(node);
-    return printedMetrics(text, position);
+    return printedMetrics(text, position, node.lang);
   });
   const read = found?.value ?? (entry.value === '' ? undefined : metricsDict(entry.value, entry.position));
   if (read === undefined) return false;
@@ -451,7 +499,7 @@ export function metricLineLabel(text: string): string | undefined {
 
 /** A classification report or a printed dict of metrics pasted under the evaluation heading with no label line above it: the test results' label. */
 export function reportCodeLabel(code: Code): string | undefined {
-  return printedMetrics(code.value, { line: 1, column: 1 }) === undefined ? undefined : 'Test Set Performance';
+  return printedMetrics(code.value, { line: 1, column: 1 }, code.lang) === undefined ? undefined : 'Test Set Performance';
 }
 
 const testMetricsHandler: Handler = (entry, ctx) => {

@@ -325,3 +325,44 @@ describe('a `## Confusion matrix` section', () => {
     expect(validateRecord(labelled, { file: 'f-1.md' }).diagnostics.map((d) => d.path)).toEqual(['evaluation.confusionMatrixNote']);
   });
 });
+
+describe('a pasted metrics file under the results', () => {
+  const read = (...lines: string[]) =>
+    parseSource(['**Experiment ID**: run-88', '', '## Results', '', ...lines].join('\n'), { file: 'run-88.md' });
+
+  test('a YAML map of numbers: each a test metric, at its value; bookkeeping left out', () => {
+    const parsed = read('```yaml', 'auc: 0.912', 'log_loss: 0.281', 'epoch: 30', 'brier: null', '```');
+    expect((parsed.data as { evaluation?: unknown }).evaluation).toEqual({
+      testMetrics: [
+        { metric: 'auc', value: 0.912 },
+        { metric: 'log_loss', value: 0.281 },
+        { metric: 'brier', value: null },
+      ],
+    });
+    expect(parsed.positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 7, column: 11 });
+  });
+
+  test("by data split (DVC's metrics.yaml, a JSON file): the test split's; the block stays on the page with the others", () => {
+    const parsed = read('```json', '{', '  "val": {"auc": 0.918},', '  "test": {"auc": 0.912, "f1": 0.81}', '}', '```');
+    const data = parsed.data as { evaluation?: unknown; sections?: { markdown: string }[] };
+    expect(data.evaluation).toEqual({
+      testMetrics: [
+        { metric: 'auc', value: 0.912 },
+        { metric: 'f1', value: 0.81 },
+      ],
+    });
+    // Line 8 is `  "test": {"auc": 0.912, "f1": 0.81}`.
+    expect(parsed.positions.get('evaluation.testMetrics.0.value')).toEqual({ line: 8, column: 19 });
+    expect(data.sections?.[0]?.markdown).toContain('"val": {"auc": 0.918}');
+  });
+
+  test('a config, a list or splits without a test split are no metrics', () => {
+    for (const lines of [
+      ['```yaml', 'model: resnet50', 'auc: 0.9', '```'],
+      ['```yaml', '- 0.9', '- 0.8', '```'],
+      ['```yaml', 'train: {auc: 0.99}', 'val: {auc: 0.91}', '```'],
+      ['```toml', 'auc = 0.9', '```'],
+    ])
+      expect((read(...lines).data as { evaluation?: unknown }).evaluation).toBeUndefined();
+  });
+});
