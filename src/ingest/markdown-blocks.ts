@@ -165,6 +165,11 @@ export function itemsOf(source: Source, list: List): Item[] {
 
 /** `Key: value` split of a list item (`Model File: s3://…` → key "Model File"); a URL scheme is not a key. */
 export function splitKeyValue(text: string): { key: string; value: string; valueOffset: number } | undefined {
+  // `**Precision:** 90.8%`: the colon inside the bold.
+  const bold = /^(?:\*\*([^:*]+?):\*\*|__([^:_]+?):__)[ \t]*(.*)$/s.exec(text);
+  const boldKey = bold?.[1] ?? bold?.[2];
+  if (boldKey !== undefined)
+    return { key: boldKey.trim(), value: (bold?.[3] ?? '').trim(), valueOffset: text.length - (bold?.[3] ?? '').length };
   const match = /^([^:]+?):(?!\/\/)[ \t]*(.*)$/s.exec(text);
   if (!match?.[1]) return undefined;
   const key = stripEmphasis(match[1].trim());

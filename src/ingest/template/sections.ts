@@ -30,7 +30,7 @@ export interface SectionRule {
 export const SECTION_RULES: readonly SectionRule[] = [
   { section: 'overview', pattern: /\boverview\b/ },
   { section: 'comparison', pattern: /\bbaselines?\b|\bcompar/ },
-  { section: 'tuning', pattern: /\btuning\b|\bhyperparameter (search|optimi)/ },
+  { section: 'tuning', pattern: /\btuning\b|\bhyper ?parameter (search|optimi|sweep)|\bsweeps?\b/ },
   { section: 'reproducibility', pattern: /\bartifacts?\b|\breproduc/ },
   { section: 'observations', pattern: /\bobservations?\b|\binsights?\b|\blearnings\b/ },
   { section: 'nextSteps', pattern: /\bnext steps?\b|\bdeployment\b|\brecommendations?\b/ },

@@ -1,18 +1,54 @@
 /** The "Hyperparameter Tuning" section: method, tool, trials, budget, the best hyperparameters' YAML block. */
 
+import type { List } from 'mdast';
 import { parseDocument } from 'yaml';
+import { setOwn } from '../../util/own.ts';
 import { isPlainObject } from '../finish.ts';
-import { codeOf } from '../markdown-blocks.ts';
+import { codeOf, itemsOf, splitKeyValue } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
-import { parseCount, parseGpuHours } from '../units.ts';
-import { blockOf, type Handler, type LabelRule } from './context.ts';
+import type { FieldPath } from '../types.ts';
+import { parseCount, parseGpuHours, parseScalar } from '../units.ts';
+import { blockOf, type Context, type Entry, type Handler, type LabelRule } from './context.ts';
 import { textRule } from './fields.ts';
+import { inlineHyperparameters } from './model.ts';
+
+/**
+ * The best hyperparameters written on the label's line (`Best: lr=3e-5, warmup=0.1`) or as a list of
+ * `name: value` items under it: an object of them, each at its value. True when read.
+ */
+function bestSettingsWritten(entry: Entry, ctx: Context): boolean {
+  const path: FieldPath = ['tuning', 'bestHyperparameters'];
+  const inline =
+    entry.value === '' || isPlaceholder(entry.value) ? undefined : inlineHyperparameters(entry.value.replace(/\.$/, ''), entry.position);
+  const list =
+    inline === undefined ? entry.blocks.find((node): node is List => node.type === 'list' && !ctx.consumed.has(node)) : undefined;
+  const items =
+    list === undefined
+      ? []
+      : itemsOf(ctx.source, list).map((item) => ({ item, split: item.nested ? undefined : splitKeyValue(item.text) }));
+  const listed = items.every(({ split }) => split !== undefined && split.key !== '' && split.value !== '')
+    ? items.map(({ item, split }) => ({
+        name: split?.key ?? '',
+        value: split?.value ?? '',
+        position: { line: item.position.line, column: item.position.column + (split?.valueOffset ?? 0) },
+      }))
+    : [];
+  const settings = inline ?? listed;
+  if (settings.length === 0) return false;
+  if (list !== undefined) ctx.consumed.add(list);
+  const value: Record<string, unknown> = {};
+  for (const setting of settings) setOwn(value, setting.name, parseScalar(setting.value.replace(/^`|`$/g, '')));
+  ctx.b.set(path, value, settings[0]?.position ?? entry.position);
+  for (const setting of settings) ctx.b.mark([...path, setting.name], setting.position);
+  return true;
+}
 
 /** The ```yaml block of best hyperparameters → an object (text it cannot read is kept as written). */
 const bestHyperparametersHandler: Handler = (entry, ctx) => {
   const code = blockOf(entry, ctx, 'code');
   if (!code) {
-    if (entry.value !== '') ctx.b.text(['tuning', 'bestHyperparameters'], entry.value, entry.position);
+    // Text that names no settings (`Best: the third trial`) is left for the label's note, with a warning.
+    bestSettingsWritten(entry, ctx);
     return;
   }
   const { text, position } = codeOf(code);

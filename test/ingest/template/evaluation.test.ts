@@ -366,3 +366,45 @@ describe('a pasted metrics file under the results', () => {
       expect((read(...lines).data as { evaluation?: unknown }).evaluation).toBeUndefined();
   });
 });
+
+describe('bold labels with the colon inside, in a list of metrics', () => {
+  test('`- **Precision:** 90.8%` is Precision, read at its value', () => {
+    const parsed = parseSource(
+      '**Experiment ID**: e\n\n## Results\n- **Precision:** 90.8%\n- __Recall:__ 91.6%\n- **Test F1 (entity-level):** 91.2%\n',
+      {
+        file: 'e.md',
+      },
+    );
+    expect((parsed.data as { evaluation?: unknown }).evaluation).toEqual({
+      testMetrics: [
+        { metric: 'Precision', value: 90.8, unit: '%' },
+        { metric: 'Recall', value: 91.6, unit: '%' },
+        { metric: 'Test F1 (entity-level)', value: 91.2, unit: '%' },
+      ],
+    });
+    expect(parsed.positions.get('evaluation.testMetrics.0.value')).toEqual({ line: 4, column: 18 });
+  });
+});
+
+describe('the best hyperparameters of a sweep', () => {
+  const read = (...lines: string[]) => {
+    const parsed = parseSource(['**Experiment ID**: e', '', '## Hyperparameter sweep', '', ...lines].join('\n'), { file: 'e.md' });
+    return { parsed, ...validateRecord(parsed, { file: 'e.md' }) };
+  };
+
+  test('on the label line (`Best: lr=3e-5, warmup=0.1.`) or as a list under it: an object, each at its value', () => {
+    const inline = read('Best: lr=3e-5, warmup=0.1.');
+    expect(inline.record?.tuning?.bestHyperparameters).toEqual({ lr: 0.00003, warmup: 0.1 });
+    expect(inline.diagnostics).toEqual([]);
+    expect(inline.parsed.positions.get('tuning.bestHyperparameters.warmup')).toEqual({ line: 5, column: 16 });
+    const listed = read('**Best hyperparameters**:', '- lr: 3e-5', '- scheduler: `cosine`');
+    expect(listed.record?.tuning?.bestHyperparameters).toEqual({ lr: 0.00003, scheduler: 'cosine' });
+    expect(listed.parsed.positions.get('tuning.bestHyperparameters.scheduler')).toEqual({ line: 7, column: 14 });
+  });
+
+  test('text that names no settings is kept as a note, with a warning, not refused', () => {
+    const prose = read('Best: the third trial.');
+    expect(prose.record?.tuning).toEqual({ bestNote: 'the third trial.' });
+    expect(prose.diagnostics.map((d) => [d.level, d.path])).toEqual([['warning', 'tuning.bestNote']]);
+  });
+});
