@@ -57,6 +57,14 @@ export const TOP_LEVEL_HOMES: ReadonlyMap<
     // A tracker's run state (`finished`, `crashed`, `killed`) in the status's words; another state stays where it is.
     state: { path: ['status'], holds: 'text', read: statusFromWords },
     createdat: { path: ['date'], holds: 'text' },
+    created: { path: ['date'], holds: 'text' },
+    createdon: { path: ['date'], holds: 'text' },
+    // The code's version, as a frontmatter names it (`git_commit: 4f2a9c1`, `branch: feat/te`).
+    gitcommit: { path: ['reproducibility', 'code', 'commit'], holds: 'text' },
+    commit: { path: ['reproducibility', 'code', 'commit'], holds: 'text' },
+    gitsha: { path: ['reproducibility', 'code', 'commit'], holds: 'text' },
+    gitbranch: { path: ['reproducibility', 'code', 'branch'], holds: 'text' },
+    branch: { path: ['reproducibility', 'code', 'branch'], holds: 'text' },
     title: { path: ['name'], holds: 'text' },
     experimentid: { path: ['id'], holds: 'text' },
     confusionmatrix: { path: ['evaluation', 'confusionMatrix'], holds: 'matrix' },

@@ -306,6 +306,23 @@ describe('metric statements as people write them (third pass)', () => {
   });
 });
 
+describe('what a value is measured under, written after it without parentheses', () => {
+  test('`on A100`, `with TTA`, `over 5 seeds`: kept as the note; the value, unit and interval read as before', () => {
+    expect(parseMetricStatementWithAside('12 ms/sentence on A100')).toEqual({ value: 12, unit: 'ms/sentence', note: 'on A100' });
+    expect(parseMetricStatementWithAside('87.3% with TTA')).toEqual({ value: 87.3, unit: '%', note: 'with TTA' });
+    expect(parseMetricStatementWithAside('0.93 (95% CI 0.91–0.95) on holdout')).toEqual({
+      value: 0.93,
+      ci95: { low: 0.91, high: 0.95 },
+      note: 'on holdout',
+    });
+    // A ± named a spread is one, as in an aside.
+    expect(parseMetricStatementWithAside('0.91 ± 0.01 std over 5 seeds')).toEqual({ value: 0.91, std: 0.01, note: 'over 5 seeds' });
+    // Words before the number, or a word with nothing after it, are still no value.
+    expect(parseMetricStatementWithAside('about 0.9 on test')).toBeUndefined();
+    expect(parseMetricStatementWithAside('0.9 on')).toBeUndefined();
+  });
+});
+
 describe('decimal commas in metric values', () => {
   test('a comma that cannot group thousands is a decimal comma in a metric value; in other text it is not read', () => {
     expect(parseMetricCell('0,873')).toEqual({ value: 0.873 });

@@ -45,6 +45,31 @@ describe('record parts in the shape people write them', () => {
     expect(validate('---\nid: a\ntags: vision,,nlp,\n---\n', 'a.md').record).toMatchObject({ tags: { vision: '', nlp: '' } });
   });
 
+  test('frontmatter: `created`, `git_commit`, `branch` and a status in words, where a note puts them', () => {
+    const text = [
+      '---',
+      'id: fx-12',
+      'created: 2026-09-02',
+      'git_commit: 4f2a9c1',
+      'branch: feat/target-encoding',
+      'status: in progress',
+      '---',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'fx-12.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'fx-12.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record).toMatchObject({
+      date: '2026-09-02',
+      status: 'running',
+      reproducibility: { code: { commit: '4f2a9c1', branch: 'feat/target-encoding' } },
+    });
+    expect(parsed.positions.get('reproducibility.code.commit')).toEqual({ line: 4, column: 13 });
+    // JSON, written by programs, keeps its status as written: a word that is no status is reported.
+    expect(validate('{ "id": "a", "status": "in progress" }', 'a.json').problems).toEqual([
+      expect.stringMatching(/^a\.json:1:24 status: expected one of .* got the string "in progress" — did you mean "running"\?$/),
+    ]);
+  });
+
   test('JSON: hyperparameters as json.dump(params) writes them', () => {
     const { record, problems } = validate('{ "id": "a", "model": { "hyperparameters": { "lr": 0.001, "layers": 4 } } }', 'a.json');
     expect(problems).toEqual([]);
