@@ -8,7 +8,7 @@ import { codeOf, isBold, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf
 import { isPlaceholder } from '../placeholder.ts';
 import { isPlainObject } from '../finish.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
-import { normalizeUnit } from '../../analysis/metrics.ts';
+import { metricInfo, normalizeUnit } from '../../analysis/metrics.ts';
 import { NOT_A_METRIC } from '../training-log.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import {
@@ -52,13 +52,27 @@ function splitDash(text: string): { key: string; value: string; valueOffset: num
   return { key: stripEmphasis(match[1].trim()), value: match[2].trim(), valueOffset: text.length - match[2].length };
 }
 
+/** `AUROC 0.921 (95% CI 0.914–0.928)`, `Accuracy **91.2%**`: a metric Logbook knows by name, then its value, with no sign between. */
+function splitSpace(text: string): { key: string; value: string; valueOffset: number } | undefined {
+  const match = /^([A-Za-z][\w@/-]*(?: [A-Za-z0-9][\w@/-]*){0,2})\s+((?:\*\*|__)?[-+]?\.?\d.*)$/s.exec(text);
+  const name = match?.[1];
+  // A name, not a sentence about one (`F1 improved to 0.85`, `Recall at 1% FPR 0.41`).
+  if (name === undefined || match?.[2] === undefined || SENTENCE_WORD.test(name) || metricInfo(name).kind === null) return undefined;
+  // `**0.921** (95% CI …)`: the bold around the number is emphasis.
+  return { key: name, value: match[2].trim().replace(/^(\*\*|__)(.+?)\1/, '$2'), valueOffset: text.length - match[2].length };
+}
+
+/** Words of a sentence, not of a metric's name. */
+const SENTENCE_WORD =
+  /\b(?:to|from|by|of|is|was|were|are|has|had|have|improved|improves|increased|decreased|dropped|rose|fell|went|reached|stayed|at|on|in|with|for|and|or|the|a|an|vs|than)\b/i;
+
 /**
- * `Accuracy: 0.869 ± 0.012` (or `Accuracy = 0.91`, `Accuracy — 0.91`): one test metric, with where its value starts;
+ * `Accuracy: 0.869 ± 0.012` (or `Accuracy = 0.91`, `Accuracy — 0.91`, `AUROC 0.921`): one test metric, with where its value starts;
  * undefined for anything else. A closing aside is the metric's note (`(5 seeds)`), or part of its
  * name when it says which figure it is (`Latency: 45 ms (p95)` → "Latency (p95)").
  */
 function metricItem(item: { text: string; position: SourcePosition; nested?: unknown }) {
-  const split = splitKeyValue(item.text) ?? splitEquals(item.text) ?? splitDash(item.text);
+  const split = splitKeyValue(item.text) ?? splitEquals(item.text) ?? splitDash(item.text) ?? splitSpace(item.text);
   const key = split ? stripEmphasis(split.key).trim() : '';
   const statement = split && key !== '' && !item.nested ? parseMetricStatementWithAside(stripEmphasis(split.value)) : undefined;
   if (!split || !statement) return undefined;
@@ -465,9 +479,11 @@ const NOT_A_METRIC_LABEL =
  * for the test set as a whole or its size (`**Test set**: 12,408 reviews`) names no metric.
  */
 export function labelMetric(entry: Entry, ctx: Context): boolean {
-  if (entry.blocks.length > 0 || entry.value === '' || isPlaceholder(entry.value)) return false;
+  if (entry.value === '' || isPlaceholder(entry.value)) return false;
   let metric: { key: string; read: NonNullable<ReturnType<typeof parseMetricStatementWithAside>>; at: SourcePosition } | undefined;
+  // The results' label with a metric on its line (`AUROC 0.921 (95% CI …)` over a list of more): that one, then what is under it.
   if (RESULTS_LABEL.test(entry.norm)) metric = metricItem({ text: entry.value, position: entry.position });
+  else if (entry.blocks.length > 0) return false;
   else if (!NOT_A_METRIC_LABEL.test(entry.norm)) {
     const read = parseMetricStatementWithAside(stripEmphasis(entry.value));
     // `**Latency** (p95): 45`, `**Latency** (ms): 45`: an aside that names the figure or its unit is part of the name; others are a note.
@@ -503,7 +519,7 @@ export function reportCodeLabel(code: Code): string | undefined {
 }
 
 const testMetricsHandler: Handler = (entry, ctx) => {
-  if (labelMetric(entry, ctx)) return;
+  if (labelMetric(entry, ctx) && entry.blocks.length === 0) return;
   readTestMetrics(entry, ctx);
   // `Test set (n = 12,408):` — what the label's parentheses say of the test set is kept with the note beside the metrics.
   if (entry.qualifier.trim() !== '') {

@@ -408,3 +408,34 @@ describe('the best hyperparameters of a sweep', () => {
     expect(prose.diagnostics.map((d) => [d.level, d.path])).toEqual([['warning', 'tuning.bestNote']]);
   });
 });
+
+describe('a metric named and valued with no sign between', () => {
+  test('`AUROC **0.921** (95% CI …)` on a line, over `- Accuracy 91.2%`: all test metrics, in order; a sentence is not one', () => {
+    const parsed = parseSource(
+      [
+        '**Experiment ID**: e',
+        '',
+        '## Results',
+        '',
+        'AUROC **0.921** (95% CI 0.914–0.928)',
+        '',
+        '- Accuracy 91.2%',
+        '- F1 0.88 ± 0.01',
+        '',
+        'F1 improved to 0.85 after tuning.',
+      ].join('\n'),
+      { file: 'e.md' },
+    );
+    const data = parsed.data as { evaluation?: unknown; sections?: { markdown: string }[] };
+    expect(data.evaluation).toEqual({
+      testMetrics: [
+        { metric: 'AUROC', value: 0.921, ci95: { low: 0.914, high: 0.928 } },
+        { metric: 'Accuracy', value: 91.2, unit: '%' },
+        { metric: 'F1', value: 0.88, ci95: 0.01 },
+      ],
+    });
+    expect(parsed.positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 7, column: 12 });
+    expect(data.sections?.[0]?.markdown).toBe('F1 improved to 0.85 after tuning.');
+    expect(validateRecord(parsed, { file: 'e.md' }).diagnostics).toEqual([]);
+  });
+});
