@@ -375,7 +375,9 @@ function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSou
       // The template parser's note beside a field (`hyperparametersNote`) has its own warning.
       if (key.endsWith('Note') && object.shape[key.slice(0, -'Note'.length)] !== undefined) continue;
       const suggestion = closestMatch(key, Object.keys(object.shape));
-      const lives = at.length === 0 ? TOP_LEVEL_ELSEWHERE.get(topLevelName(key)) : undefined;
+      // A list of names (a model card's `metrics: [accuracy]`) holds no values to move there: no hint, no warning.
+      const names = Array.isArray(child) && child.every((name) => typeof name === 'string');
+      const lives = at.length === 0 && !names ? TOP_LEVEL_ELSEWHERE.get(topLevelName(key)) : undefined;
       if (!suggestion && !lives) continue;
       const keyPath = [...at, key];
       warnings.push({

@@ -312,6 +312,12 @@ describe('record parts in the shape people write them', () => {
     ]);
   });
 
+  test("a model card's `metrics: [accuracy]` (names, no values) is kept without a hint to move it", () => {
+    const { record, problems } = validate(['---', 'id: hf', 'metrics:', '- accuracy', '- f1', '---'].join('\n'), 'hf.md');
+    expect(record).toMatchObject({ metrics: ['accuracy', 'f1'] });
+    expect(problems).toEqual([]);
+  });
+
   test('a top-level key named like an Object property (constructor, toString, __proto__) gets no hint', () => {
     const { problems } = validate('{ "id": "o", "constructor": 1, "toString": 2, "__proto__": { "x": 1 } }', 'o.json');
     expect(problems.filter((p) => p.includes('reads this as'))).toEqual([]);
