@@ -1,6 +1,7 @@
 /** Readers shared by the sections: text fields, lists, `Key: value` lists, and labels no rule claims. */
 
-import { codeOf, itemsOf, splitKeyValue, startOf, tableOf, type Item } from '../markdown-blocks.ts';
+import type { List } from 'mdast';
+import { codeOf, itemsOf, splitKeyValue, startOf, tableOf, type Item, type Source } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
@@ -75,19 +76,22 @@ export interface ItemRule {
   readonly read: (item: KeyValueItem, ctx: Context) => void;
 }
 
-/** The `Key: value` items of the entry's list; items without a key have key ''. */
+/** The `Key: value` items of the entry's list (which it consumes); items without a key have key ''. */
 export function keyValueItems(entry: Entry, ctx: Context): KeyValueItem[] {
   const list = blockOf(entry, ctx, 'list');
-  if (!list) return [];
-  return itemsOf(ctx.source, list).map((item, index) => {
+  return list ? keyValueItemsOf(ctx.source, list) : [];
+}
+
+/** A list's items split at their `Key:`, each positioned at its value; items without a key have key ''. */
+export function keyValueItemsOf(source: Source, list: List): KeyValueItem[] {
+  return itemsOf(source, list).map((item, index) => {
     const split = splitKeyValue(item.text);
     if (!split) return { key: '', norm: '', value: item.text, position: item.position, item, index };
-    const firstLineOffset = split.valueOffset;
     return {
       key: split.key,
       norm: normalizeLabel(split.key),
       value: split.value,
-      position: { line: item.position.line, column: item.position.column + firstLineOffset },
+      position: { line: item.position.line, column: item.position.column + split.valueOffset },
       item,
       index,
     };

@@ -4,12 +4,12 @@ import type { List } from 'mdast';
 import { parseDocument } from 'yaml';
 import { setOwn } from '../../util/own.ts';
 import { isPlainObject } from '../finish.ts';
-import { codeOf, itemsOf, splitKeyValue } from '../markdown-blocks.ts';
+import { codeOf } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath } from '../types.ts';
 import { parseCount, parseGpuHours, parseScalar } from '../units.ts';
 import { blockOf, type Context, type Entry, type Handler, type LabelRule } from './context.ts';
-import { textRule } from './fields.ts';
+import { keyValueItemsOf, textRule } from './fields.ts';
 import { inlineHyperparameters } from './model.ts';
 
 /**
@@ -22,16 +22,9 @@ function bestSettingsWritten(entry: Entry, ctx: Context): boolean {
     entry.value === '' || isPlaceholder(entry.value) ? undefined : inlineHyperparameters(entry.value.replace(/\.$/, ''), entry.position);
   const list =
     inline === undefined ? entry.blocks.find((node): node is List => node.type === 'list' && !ctx.consumed.has(node)) : undefined;
-  const items =
-    list === undefined
-      ? []
-      : itemsOf(ctx.source, list).map((item) => ({ item, split: item.nested ? undefined : splitKeyValue(item.text) }));
-  const listed = items.every(({ split }) => split !== undefined && split.key !== '' && split.value !== '')
-    ? items.map(({ item, split }) => ({
-        name: split?.key ?? '',
-        value: split?.value ?? '',
-        position: { line: item.position.line, column: item.position.column + (split?.valueOffset ?? 0) },
-      }))
+  const items = list === undefined ? [] : keyValueItemsOf(ctx.source, list);
+  const listed = items.every(({ key, value, item }) => key !== '' && value !== '' && !item.nested)
+    ? items.map(({ key, value, position }) => ({ name: key, value, position }))
     : [];
   const settings = inline ?? listed;
   if (settings.length === 0) return false;
