@@ -33,11 +33,17 @@ const METRIC_PART = /^([A-Za-z][\w@/()\- .]{0,40}?)\s*(?:[:=]\s*|\s)([-+]?\.?\d\
 /**
  * `- Logistic regression: accuracy 82.3%, F1 0.815`: a baseline (or a group) and its metrics in one list item,
  * each value placed where it is written; undefined unless every comma-separated part is a metric
- * Logbook knows and its value (`- Baseline: ResNet 50` names a model, not a metric "ResNet").
+ * Logbook knows and its value (`- Baseline: ResNet 50` names a model, not a metric "ResNet"), or a
+ * bare value when the list's label names its `metric`.
  */
-export function labelledMetricsItem(item: Item): { label: string; metrics: { name: string; cell: Cell }[] } | undefined {
+export function labelledMetricsItem(item: Item, metric?: string): { label: string; metrics: { name: string; cell: Cell }[] } | undefined {
   const split = item.nested === undefined ? splitKeyValue(item.text) : undefined;
   if (split === undefined || split.key === '' || split.value === '') return undefined;
+  // `- EU: 0.91` under `Accuracy per region`: the value of the metric the label names.
+  if (metric !== undefined && typeof parseMetricCell(split.value)?.value === 'number') {
+    const cell = { text: split.value, position: { line: item.position.line, column: item.position.column + split.valueOffset } };
+    return { label: split.key, metrics: [{ name: metric, cell }] };
+  }
   const metrics: { name: string; cell: Cell }[] = [];
   for (const part of split.value.matchAll(/[^,;]+/g)) {
     const text = part[0].trim();
@@ -74,7 +80,7 @@ function baselineList(entry: Entry, ctx: Context): void {
   const list = unreadList(entry, ctx);
   if (!list) return;
   const items = itemsOf(ctx.source, list);
-  const baselines = items.map(labelledMetricsItem);
+  const baselines = items.map((item) => labelledMetricsItem(item));
   if (baselines.length === 0 || baselines.some((b) => b === undefined)) return;
   ctx.consumed.add(list);
   const path: FieldPath = ['comparison', 'baselines'];
@@ -114,9 +120,18 @@ export const baselinesHandler: Handler = (entry, ctx) => {
     return;
   }
   const table = tableOf(ctx.source, block);
+  baselineTable(table, baselineTextColumns(table), startOf(block), ctx);
+};
+
+/** Reads a baseline table (its text columns found by `baselineTextColumns`) into the baselines. */
+export function baselineTable(
+  table: TableData,
+  { notes, evaluatedOn }: { notes: number; evaluatedOn: number },
+  start: SourcePosition,
+  ctx: Context,
+): void {
   const label = 0;
-  const { notes, evaluatedOn } = baselineTextColumns(table);
-  readTableRows(table, startOf(block), ctx, {
+  readTableRows(table, start, ctx, {
     path: ['comparison', 'baselines'],
     key: label,
     keyField: 'label',
@@ -145,7 +160,7 @@ export const baselinesHandler: Handler = (entry, ctx) => {
       write.set('metrics', metrics);
     },
   });
-};
+}
 
 /**
  * An improvement claim (`+2.1% vs previous best`, `+3ms vs previous best (acceptable)`, `3x vs

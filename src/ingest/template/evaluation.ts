@@ -23,7 +23,7 @@ import {
   parseWrittenInterval,
 } from '../units.ts';
 import * as msg from '../messages.ts';
-import { baselineTextColumns, baselinesHandler, isCurrentLabel, labelledMetricsItem, metricMapOf, parseClaim } from './comparison.ts';
+import { baselineTable, baselineTextColumns, isCurrentLabel, labelledMetricsItem, metricMapOf, parseClaim } from './comparison.ts';
 import {
   blockOf,
   blocksOf,
@@ -938,9 +938,12 @@ function groupList(entry: Entry, ctx: Context, attribute: string, seenOverall: b
   const list = unreadList(entry, ctx);
   if (!list) return;
   const items = itemsOf(ctx.source, list);
+  // `Accuracy per region`: the metric of items that give a bare value (`- EU: 0.91`).
+  const named = /^(.+?)\s+(?:by|per|across)\s/i.exec(entry.label)?.[1]?.trim();
+  const metric = named !== undefined && metricInfo(named).kind !== null ? named : undefined;
   const read = items.map((item) => {
     const size = GROUP_SIZE.exec(item.text);
-    const metrics = labelledMetricsItem(size ? { ...item, text: item.text.slice(0, size.index) } : item);
+    const metrics = labelledMetricsItem(size ? { ...item, text: item.text.slice(0, size.index) } : item, metric);
     return metrics === undefined ? undefined : { ...metrics, size: size?.[1] ?? size?.[2] };
   });
   if (read.length === 0 || read.some((group) => group === undefined)) return;
@@ -1003,7 +1006,8 @@ const modelResultsHandler: Handler = (entry, ctx) => {
     ),
   );
   if (current < 0 || table.rows.length < 2 || !readable) return;
-  baselinesHandler(entry, ctx);
+  ctx.consumed.add(block);
+  baselineTable(table, text, startOf(block), ctx);
   const path: FieldPath = ['evaluation', 'testMetrics'];
   if (ctx.b.lengthOf(path) > 0) return;
   const row = table.rows[current] ?? [];

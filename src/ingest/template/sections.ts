@@ -20,6 +20,13 @@ export type SectionKey =
   | 'nextSteps'
   | 'metadata';
 
+/**
+ * A heading naming results by a group attribute and nothing else (`By language`, `Accuracy per
+ * region`, `Breakdown by age group`); not by class, epoch, split, fold, seed or model, which are no groups of people.
+ */
+const BY_GROUP_HEADING =
+  /^(?:(?:results?|performance|metrics?|accuracy|scores?|errors?|breakdown|slices?) )?(?:by|per|across) (?!(?:the|a|an|way|far|hand|design|default|contrast)\b)(?!(?:class|label|epoch|split|set|dataset|fold|seed|run|threshold|step|model|baseline)s?\b)[a-z][a-z ]*$/;
+
 /** A heading rule: a `##` heading whose normalized text matches `pattern` starts `section`. */
 export interface SectionRule {
   readonly section: SectionKey;
@@ -56,6 +63,8 @@ export const SECTION_RULES: readonly SectionRule[] = [
   { section: 'observations', pattern: /\bimportances?\b/ },
   { section: 'observations', pattern: /\bconclusions?\b|\bdiscussion\b|\bfindings\b|\btakeaways?\b|\banalysis\b/ },
   { section: 'nextSteps', pattern: /^(?:\d+ )?(?:what s )?next(?: up)?$|\bto ?dos?\b|\bfuture work\b|\baction items?\b/ },
+  // `## By language`, `## Accuracy per region`: the evaluation by a group attribute, labelled by its heading.
+  { section: 'evaluation', pattern: BY_GROUP_HEADING },
   {
     section: 'overview',
     pattern: /\bgoals?\b|\bobjectives?\b|\bhypothes[ie]s\b|\bmotivation\b|\bpurpose\b|\baims?\b|\bsuccess criteria\b/,
@@ -73,7 +82,7 @@ export function headingIsLabel(section: SectionKey, title: string): boolean {
     (section === 'overview' && !/\boverview\b/.test(norm)) ||
     (section === 'observations' && /\bimportances?\b/.test(norm)) ||
     // `## Fairness` over a list or a table of groups, `## Confusion matrix` over its table: that heading labels them.
-    (section === 'evaluation' && /\bfairness\b|\bsubgroups?\b|\bdisaggregat|\bconfusion\b/.test(norm))
+    (section === 'evaluation' && (/\bfairness\b|\bsubgroups?\b|\bdisaggregat|\bconfusion\b/.test(norm) || BY_GROUP_HEADING.test(norm)))
   );
 }
 

@@ -217,6 +217,20 @@ describe('performance by group under a `## Fairness` heading', () => {
     });
   });
 
+  test('under `## Accuracy per region`, a bare value per group is the metric the heading names; a table under `## By language` is by that attribute', () => {
+    expect(read('## Accuracy per region', '', '- EU: 0.91 (n=1,200)', '- US: 89.5%')).toEqual({
+      disaggregated: [
+        { group: 'EU', attributes: { region: 'EU' }, n: 1200, metrics: { Accuracy: 0.91 } },
+        { group: 'US', attributes: { region: 'US' }, metrics: { 'Accuracy (%)': 89.5 } },
+      ],
+    });
+    expect(read('## By language', '', '| language | n | f1 |', '|---|---|---|', '| de | 360 | 0.842 |')).toEqual({
+      disaggregated: [{ group: 'de', attributes: { language: 'de' }, n: 360, metrics: { f1: 0.842 } }],
+    });
+    // Without a metric in the heading, a bare value names no metric: the list stays as written.
+    expect(read('## By region', '', '- EU: 0.91', '- US: 0.89')?.['disaggregated']).toBeUndefined();
+  });
+
   test('a table of groups under it; a list that is not groups stays as written', () => {
     expect(read('## Fairness', '', '| Group | n | AUC |', '|---|---|---|', '| Female | 4,120 | 0.905 |')?.['disaggregated']).toEqual([
       { group: 'Female', attributes: { group: 'Female' }, n: 4120, metrics: { AUC: 0.905 } },

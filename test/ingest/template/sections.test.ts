@@ -57,6 +57,13 @@ const HEADING_CASES: readonly (readonly [string, SectionKey | undefined])[] = [
   ['TODO', 'nextSteps'],
   // "Next" inside another heading is not the next steps.
   ['Next-token prediction results', 'evaluation'],
+  // Results by a group attribute, and nothing else.
+  ['By language', 'evaluation'],
+  ['Accuracy per region', 'evaluation'],
+  ['Breakdown across age groups', 'evaluation'],
+  ['By the way', undefined],
+  ['Per class', undefined],
+  ['Notes by Alice', undefined],
 ];
 
 describe('classifySection', () => {
