@@ -222,6 +222,10 @@ describe("a note's title that starts with its id", () => {
     expect(read('# run-0042 | nightly\n')).toMatchObject({ id: 'run-0042', name: 'nightly' });
     expect(read('# run_12\n')).toEqual(expect.objectContaining({ id: 'run_12' }));
     expect(read('# run_12\n')).not.toHaveProperty('name');
+    // After the word saying what it is.
+    expect(read('# Experiment exp-311 — ViT-S/16 with RandAugment\n')).toMatchObject({ id: 'exp-311', name: 'ViT-S/16 with RandAugment' });
+    expect(read('# Run run-7: warmup 5k\n\n**Experiment ID**: run-7\n')).toMatchObject({ id: 'run-7', name: 'warmup 5k' });
+    expect(read('# Experiment 42: mixup\n')['id']).toBe('x');
     // A model's name is no id, and neither is an id-like word without a separator after it: the file's name is.
     expect(read('# ResNet-50: baseline\n')['id']).toBe('x');
     expect(read('# GPT-2 - fine-tune\n')['id']).toBe('x');

@@ -44,14 +44,21 @@ function tomlFrontmatter(text: string, file: string): Diagnostic[] {
 
 /**
  * An experiment id at the start of a title, before a separator: `exp-207: …`, `EXP_12 — …`, `run-0042 | …`
- * (`exp`, `experiment`, `run` or `trial` and a number, as ids are written; `ResNet-50: …` names a model).
+ * (`exp`, `experiment`, `run` or `trial` and a number, as ids are written; `ResNet-50: …` names a
+ * model), after the word saying what it is (`Experiment exp-311 — …`) or not.
  */
-const ID_IN_TITLE = /^((?:exp|expt|experiment|run|trial)[-_]?\d[\w.-]*)\s*(?:(?:[:|—–]|-{1,2}(?=\s))\s*\S|$)/i;
+const ID_IN_TITLE =
+  /^(?:(?:experiment|run|trial)\s+)?((?:exp|expt|experiment|run|trial)[-_]?\d[\w.-]*)\s*(?:(?:[:|—–]|-{1,2}(?=\s))\s*\S|$)/i;
+
+/** What may stand before the id a title starts with: the word saying what it is. */
+const ID_WORD = /^(?:(?:experiment|run|trial)\s+)?/i;
 
 /** A title without the experiment id it starts with (`exp-042: DistilBERT`, `exp-042 — DistilBERT`, `exp-042`): what is left. */
 function withoutId(title: string, id: string): string {
-  if (!title.toLowerCase().startsWith(id.toLowerCase())) return title;
-  const rest = title.slice(id.length);
+  const word = ID_WORD.exec(title)?.[0] ?? '';
+  const start = title.slice(word.length).toLowerCase().startsWith(id.toLowerCase()) ? word.length : 0;
+  if (!title.slice(start).toLowerCase().startsWith(id.toLowerCase())) return title;
+  const rest = title.slice(start + id.length);
   if (rest.trim() === '') return '';
   const separated = /^\s*(?:[:|—–]|-{1,2}(?=\s))\s*(\S.*)$/.exec(rest);
   return separated?.[1] ?? title;
