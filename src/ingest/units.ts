@@ -12,9 +12,28 @@ function normalizeSign(text: string): string {
   return text.trim().replace(/^[\u2212\u2013]/, '-');
 }
 
-/** A plain number: `0.001`, `-1.2`, `1,000,000`, `1e-4`. */
+/** Superscript digits in order, as an exponent is written (`10⁻⁵`). */
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/**
+ * A power of ten as a paper writes it, in E notation: `3×10⁻⁵`, `3 x 10^-5`, `3·10^(-5)`, `10⁻⁴` →
+ * `3e-5`, `1e-4`; `1e−4` (a Unicode minus in the exponent) → `1e-4`. Other text as it is.
+ */
+function eNotation(text: string): string {
+  const power =
+    /^(?:([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*[×xX·*]\s*)?10\s*(?:\^\s*(\()?\s*([+\-\u2212]?\d+)\s*(\))?|([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))$/.exec(text);
+  if (power === null) return text.replace(/^([^eE]*\d[eE])\u2212(\d+)$/, '$1-$2');
+  // An opening bracket needs its closing one: `10^(-5` is no number.
+  if ((power[2] === undefined) !== (power[4] === undefined)) return text;
+  const exponent =
+    power[3]?.replace('\u2212', '-') ??
+    [...(power[5] ?? '')].map((c) => (c === '⁻' ? '-' : c === '⁺' ? '+' : String(SUPERSCRIPT_DIGITS.indexOf(c)))).join('');
+  return `${power[1] ?? '1'}e${exponent}`;
+}
+
+/** A plain number: `0.001`, `-1.2`, `1,000,000`, `1e-4`, `3×10⁻⁵`. */
 export function parseNumber(text: string): number | undefined {
-  const trimmed = normalizeSign(text);
+  const trimmed = eNotation(normalizeSign(text));
   if (!new RegExp(`^${NUMBER}$`).test(trimmed) || !/\d/.test(trimmed)) return undefined;
   const value = Number(trimmed.replace(/,/g, ''));
   return Number.isFinite(value) ? value : undefined;

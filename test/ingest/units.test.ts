@@ -185,11 +185,19 @@ describe('parseNumber', () => {
     ['1e-4', 0.0001],
     ['−1.2', -1.2],
     ['1,000', 1000],
+    // Powers of ten as papers write them.
+    ['3×10⁻⁵', 3e-5],
+    ['3 x 10^-5', 3e-5],
+    ['2.5·10^(-4)', 2.5e-4],
+    ['10⁻⁴', 1e-4],
+    ['10^6', 1e6],
+    ['1e−4', 1e-4],
+    ['−3×10⁻⁵', -3e-5],
   ])('%s → %d', (text, expected) => {
     expect(parseNumber(text)).toBe(expected);
   });
 
-  test.each(['high', '1.2.0', '', '12 ms'])('%j is not a number', (text) => {
+  test.each(['high', '1.2.0', '', '12 ms', '10^(-5', '3×10', '3 x 10^', '10^-4.5'])('%j is not a number', (text) => {
     expect(parseNumber(text)).toBeUndefined();
   });
 });
