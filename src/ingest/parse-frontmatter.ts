@@ -7,7 +7,7 @@
 import { parseDocument } from 'yaml';
 import { finishRecord, isPlainObject, stripPlaceholders } from './finish.ts';
 import { readWrittenValues } from './written-values.ts';
-import { aliasedPositions, readWrittenShapes } from './written-shapes.ts';
+import { aliasedDecimals, aliasedPositions, readWrittenShapes } from './written-shapes.ts';
 import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
 import { yamlPositions, yamlWrittenDecimals } from './positions.ts';
@@ -106,7 +106,11 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
   const keyPositions = orElse(aliasedPositions(source.keyPositions, aliases), fromBody?.keyPositions);
   // From the syntax tree, so that the paths are those of the source (placeholders not yet removed from lists).
   // Values written as text (`87.3%`, `±0.7%`) are read before placeholders leave lists, so their paths are the source's too.
-  const writtenDecimals = { ...bodyDecimals, ...yamlWrittenDecimals(document.contents, yamlText), ...readWrittenValues(data) };
+  const writtenDecimals = {
+    ...bodyDecimals,
+    ...aliasedDecimals(yamlWrittenDecimals(document.contents, yamlText), aliases),
+    ...readWrittenValues(data),
+  };
   const placeholders = [...stripPlaceholders(data), ...bodyPlaceholders];
   const diagnostics = [...finishRecord(data, { file, placeholders, idPosition: positions.get('id'), writtenDecimals }), ...bodyDiagnostics];
   return { file, format: 'frontmatter', data, positions, keyPositions, diagnostics };

@@ -6,7 +6,7 @@ import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
 import { setOwn } from '../util/own.ts';
 import { jsonPositions, jsonWrittenDecimals } from './positions.ts';
-import { aliasedPositions, readWrittenShapes } from './written-shapes.ts';
+import { aliasedDecimals, aliasedPositions, readWrittenShapes } from './written-shapes.ts';
 import type { ParsedSource } from './types.ts';
 
 const PROBLEMS: Readonly<Record<string, string>> = {
@@ -84,7 +84,7 @@ export function parseJsonSource(text: string, file: string): ParsedSource {
   const positions = aliasedPositions(document.positions, aliases);
   const parsed = { ...document, positions, keyPositions: aliasedPositions(document.keyPositions, aliases) };
   // From the syntax tree, so that the paths are those of the source (placeholders not yet removed from lists).
-  const writtenDecimals = jsonWrittenDecimals(root, text);
+  const writtenDecimals = aliasedDecimals(jsonWrittenDecimals(root, text), aliases);
   const placeholders = stripPlaceholders(data);
   const diagnostics = finishRecord(data, { file, placeholders, idPosition: positions.get('id'), writtenDecimals });
   return { ...parsed, diagnostics };

@@ -18,6 +18,7 @@
  * - top-level `params`, `metrics`, `history`, `parent`, `author`, `experiment_id` (as MLflow and
  *   habit name them) → the record's `model.hyperparameters`, `evaluation.testMetrics`,
  *   `training.history`, `lineage.parent`, `experimenter`, `id`, when the record does not give those too;
+ * - a Hugging Face model card's `model-index` results → the test metrics, when the record gives none;
  * Anything else is left as written, for validation to report. Returns where each new path is
  * written in the source, so that a problem inside a converted part still points at its line.
  */
@@ -26,6 +27,7 @@ import type { PositionLookup } from './types.ts';
 import { statusFromWords } from './status.ts';
 import { setOwn } from '../util/own.ts';
 import { HISTORY_STEP_KEYS, historyAxisOfHeader } from '../analysis/history-axis.ts';
+import { parseCardMetricName } from '../import/huggingface/metric-name.ts';
 
 /** New dotted path → the source path it was read from. */
 export type PathAliases = Map<string, string>;
@@ -139,11 +141,63 @@ function summaryTestMetrics(data: Record<string, unknown>): boolean {
   return true;
 }
 
+/**
+ * A Hugging Face model card's `model-index` (the frontmatter the Hub and the Trainer write) → its
+ * results as the test metrics, when the record gives none: each metric by its `name` (or its `type`
+ * when unnamed), the interval a name written by `logbook export model-card` carries, the dataset and
+ * its split. The metrics leave `model-index`; the model's name, task and dataset stay there. A result
+ * whose metrics are not all a `type` and a number stays as written. Returns where each metric was
+ * written (empty when none were read).
+ */
+function modelIndexTestMetrics(data: Record<string, unknown>): PathAliases {
+  const aliases: PathAliases = new Map();
+  const index = data['model-index'];
+  const evaluation = data['evaluation'];
+  if (!Array.isArray(index) || (evaluation !== undefined && !(isPlainObject(evaluation) && evaluation['testMetrics'] === undefined)))
+    return aliases;
+  const rows: Record<string, unknown>[] = [];
+  index.forEach((entry, entryIndex) => {
+    const results = isPlainObject(entry) ? entry['results'] : undefined;
+    if (!Array.isArray(results)) return;
+    results.forEach((result, resultIndex) => {
+      const metrics = isPlainObject(result) ? result['metrics'] : undefined;
+      if (!isPlainObject(result) || !Array.isArray(metrics) || metrics.length === 0) return;
+      const readable = metrics.every(
+        (metric) =>
+          isPlainObject(metric) && typeof metric['type'] === 'string' && (typeof metric['value'] === 'number' || metric['value'] === null),
+      );
+      if (!readable) return;
+      const dataset = isPlainObject(result['dataset']) ? result['dataset'] : {};
+      (metrics as Record<string, unknown>[]).forEach((metric, metricIndex) => {
+        const named = typeof metric['name'] === 'string' ? parseCardMetricName(metric['name']) : undefined;
+        const from = `model-index.${entryIndex}.results.${resultIndex}.metrics.${metricIndex}`;
+        aliases.set(`evaluation.testMetrics.${rows.length}`, from);
+        aliases.set(`evaluation.testMetrics.${rows.length}.value`, `${from}.value`);
+        rows.push({
+          metric: named?.name ?? metric['type'],
+          value: metric['value'],
+          ...(named?.ci === undefined ? {} : { ci95: named.ci }),
+          ...(named === undefined || named.name === metric['type'] ? {} : { type: metric['type'] }),
+          ...(typeof dataset['name'] === 'string' ? { dataset: dataset['name'] } : {}),
+          ...(typeof dataset['split'] === 'string' ? { split: dataset['split'] } : {}),
+        });
+      });
+      delete result['metrics'];
+    });
+  });
+  if (rows.length === 0) return aliases;
+  aliases.set('evaluation.testMetrics', 'model-index');
+  setOwn(data, 'evaluation', { ...(isPlainObject(evaluation) ? evaluation : {}), testMetrics: rows });
+  return aliases;
+}
+
 /** Converts the parts of `data` described above in place; returns the path aliases for their positions. */
 export function readWrittenShapes(data: Record<string, unknown>): PathAliases {
   const moved = moveHome(data);
   if (summaryTestMetrics(data)) moved.set('evaluation.testMetrics', 'summary');
+  const cardMetrics = modelIndexTestMetrics(data);
   const aliases = readShapes(data);
+  for (const [path, from] of cardMetrics) if (!aliases.has(path)) aliases.set(path, from);
   if (moved.size === 0) return aliases;
   // A part read from a moved key is written under that key: `model.hyperparameters.lr` → `params.lr`.
   const source = (path: string): string => {
@@ -457,6 +511,33 @@ function rowNames(
     const path = `${parent}.${field}.${index}`;
     aliases.set(`${path}.${nameField}`, aliases.has(path) ? `${aliases.get(path)}.${key}` : `${path}.${key}`);
   });
+}
+
+/**
+ * `writtenDecimals` of the source (by the paths it was written at) by the paths the record holds the
+ * numbers at: a number read from a moved or reshaped part (`params.lr`) is found at its new path
+ * (`model.hyperparameters.0.value`; of several new paths read from one source path, the deepest).
+ */
+export function aliasedDecimals(decimals: Readonly<Record<string, number>>, aliases: PathAliases): Record<string, number> {
+  if (aliases.size === 0) return { ...decimals };
+  const target = new Map<string, string>();
+  for (const [path, from] of aliases) {
+    const known = target.get(from);
+    if (known === undefined || path.split('.').length > known.split('.').length) target.set(from, path);
+  }
+  const read: Record<string, number> = {};
+  for (const [key, places] of Object.entries(decimals)) {
+    const parts = key.split('.');
+    let path = key;
+    for (let length = parts.length; length > 0; length--) {
+      const found = target.get(parts.slice(0, length).join('.'));
+      if (found === undefined) continue;
+      path = [found, ...parts.slice(length)].join('.');
+      break;
+    }
+    setOwn(read, path, places);
+  }
+  return read;
 }
 
 /**

@@ -29,6 +29,13 @@ describe('written precision is kept from the source text', () => {
     expect(decimals(text, 'y.md')).toEqual({ 'training.infrastructure.gpuHours': 1, 'evaluation.testMetrics.0.value': 3 });
   });
 
+  test('a moved part keeps its precision at its new path: MLflow-style `metrics` and `params`', () => {
+    const text = ['---', 'id: m', 'metrics:', '  accuracy: 0.9310', 'params:', '  lr: 0.0010', '---', ''].join('\n');
+    expect(decimals(text, 'm.md')).toEqual({ 'evaluation.testMetrics.0.value': 4, 'model.hyperparameters.0.value': 4 });
+    const json = '{ "id": "m", "metrics": { "f1": 0.840 }, "evaluation": { "confusionMatrix": [[1, 2], [3, 4]] } }';
+    expect(decimals(json, 'm.json')).toEqual({ 'evaluation.testMetrics.0.value': 3 });
+  });
+
   test('the template: 0.890 and 87.0% in the test metrics, **0.850** in the baseline table', () => {
     const text = [
       '# ML Experiment Tracking Log',

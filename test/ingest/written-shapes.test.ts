@@ -387,6 +387,56 @@ describe("a tracker's run as exported (Weights & Biases: config, summary, state,
   });
 });
 
+describe("a Hugging Face model card's model-index in the frontmatter", () => {
+  const card = (metrics: string[]): string =>
+    [
+      '---',
+      'license: apache-2.0',
+      'model-index:',
+      '- name: distilbert-imdb',
+      '  results:',
+      '  - task: { type: text-classification }',
+      '    dataset: { name: imdb, type: imdb, split: test }',
+      '    metrics:',
+      ...metrics,
+      '---',
+      '',
+      '# distilbert-imdb',
+      '',
+    ].join('\n');
+
+  test('its results are the test metrics, by name, with the interval the name carries, the dataset and the split', () => {
+    const parsed = parseSource(
+      card([
+        '    - type: accuracy',
+        '      value: 0.9310',
+        "      name: 'Accuracy (95% CI: 0.925 to 0.937)'",
+        '    - { type: f1, value: 0.93 }',
+      ]),
+      { file: 'README.md' },
+    );
+    expect(parsed.data).toMatchObject({
+      evaluation: {
+        testMetrics: [
+          { metric: 'Accuracy', value: 0.931, ci95: { low: 0.925, high: 0.937 }, type: 'accuracy', dataset: 'imdb', split: 'test' },
+          { metric: 'f1', value: 0.93, dataset: 'imdb', split: 'test' },
+        ],
+      },
+      // The model's name, task and dataset stay where they were written.
+      'model-index': [{ name: 'distilbert-imdb', results: [{ task: { type: 'text-classification' } }] }],
+      writtenDecimals: { 'evaluation.testMetrics.0.value': 4 },
+    });
+    expect(parsed.data).not.toHaveProperty(['evaluation', 'testMetrics', 1, 'type']);
+    expect(parsed.positions.get('evaluation.testMetrics.1.value')?.line).toBe(12);
+  });
+
+  test('a result whose metrics are not all a type and a number stays as written', () => {
+    const parsed = parseSource(card(['    - { type: accuracy, value: high }']), { file: 'README.md' });
+    expect(parsed.data).not.toHaveProperty('evaluation');
+    expect(parsed.data).toMatchObject({ 'model-index': [{ results: [{ metrics: [{ type: 'accuracy', value: 'high' }] }] }] });
+  });
+});
+
 describe('rows named under another key', () => {
   test("`{ name, value }` test metrics and MLflow's `{ key, value }` rows: named, each at its line", () => {
     const text = [
