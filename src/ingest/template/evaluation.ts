@@ -184,6 +184,40 @@ export function metricsDict(
   return metrics.length > 0 ? metrics : undefined;
 }
 
+/**
+ * A Keras progress line: the batch count (`313/313`), an optional bar (`[====]`, `━━━━`), the time
+ * (`1s 3ms/step`), then ` - name: value` pairs.
+ */
+const KERAS_PROGRESS =
+  /^\s*\d+\/\d+\s*(?:\[[=>.]*\]|[━─]+)?\s*(?:-\s*)?(?:\d+(?:\.\d+)?(?:ms|us|µs|s)(?:\/step)?\s*)*((?:-\s*[A-Za-z_]\w*:\s*\S+\s*)+)$/;
+const KERAS_PAIR = /-\s*([A-Za-z_]\w*):\s*(\S+)/g;
+
+/**
+ * What `model.evaluate()` prints in Keras (`313/313 [====] - 1s 3ms/step - loss: 0.9950 - accuracy:
+ * 0.6512`; Keras 3: `313/313 ━━━━ 1s 3ms/step - accuracy: 0.6512 - loss: 0.9950`): its last progress
+ * line's metrics, each at its column. Undefined unless every line of the text is such a line (a
+ * training log, with its `Epoch 1/10` lines, is the training's) and every value a number.
+ */
+export function kerasEvaluation(
+  text: string,
+  start: SourcePosition,
+): { metric: string; value: number | null; position: SourcePosition }[] | undefined {
+  const lines = text.split('\n');
+  if (text.length > 20_000 || lines.some((line) => line.trim() !== '' && !KERAS_PROGRESS.test(line))) return undefined;
+  const index = lines.findLastIndex((line) => line.trim() !== '');
+  const line = lines[index] ?? '';
+  const metrics: { metric: string; value: number | null; position: SourcePosition }[] = [];
+  for (const pair of line.matchAll(KERAS_PAIR)) {
+    const [whole, name = '', written = ''] = pair;
+    const value = parseNumber(written);
+    if (value === undefined) return undefined;
+    if (NOT_A_METRIC.test(name)) continue;
+    const column = pair.index + whole.length - written.length;
+    metrics.push({ metric: name, value, position: { line: start.line + index, column: (index === 0 ? start.column : 1) + column } });
+  }
+  return metrics.length > 0 ? metrics : undefined;
+}
+
 /** Languages a pasted metrics file is marked with: `metrics.yaml`, `metrics.json`. */
 const DOCUMENT_LANGS = /^(ya?ml|json)$/i;
 
@@ -236,7 +270,9 @@ function printedMetrics(
   start: SourcePosition,
   lang?: string | null,
 ): { metric: string; value: number | null; position: SourcePosition }[] | undefined {
-  return metricsDocument(text, start, lang) ?? classificationReport(text, start) ?? metricsDict(text, start);
+  return (
+    metricsDocument(text, start, lang) ?? classificationReport(text, start) ?? metricsDict(text, start) ?? kerasEvaluation(text, start)
+  );
 }
 
 /**
@@ -248,7 +284,9 @@ function printedBlockMetrics(entry: Entry, ctx: Context): boolean {
     const { text, position } = codeOf(node);
     return printedMetrics(text, position, node.lang);
   });
-  const read = found?.value ?? (entry.value === '' ? undefined : metricsDict(entry.value, entry.position));
+  const read =
+    found?.value ??
+    (entry.value === '' ? undefined : (metricsDict(entry.value, entry.position) ?? kerasEvaluation(entry.value, entry.position)));
   if (read === undefined) return false;
   const path: FieldPath = ['evaluation', 'testMetrics'];
   const offset = ctx.b.lengthOf(path);
@@ -508,7 +546,9 @@ export function labelMetric(entry: Entry, ctx: Context): boolean {
 /** A line of its own under the evaluation heading that is one metric and its value (`AUC: 0.912`) or a printed dict of metrics: the test results' label. */
 export function metricLineLabel(text: string): string | undefined {
   const origin = { line: 1, column: 1 };
-  return metricItem({ text: text.trim(), position: origin }) === undefined && metricsDict(text, origin) === undefined
+  return metricItem({ text: text.trim(), position: origin }) === undefined &&
+    metricsDict(text, origin) === undefined &&
+    kerasEvaluation(text, origin) === undefined
     ? undefined
     : 'Test Set Performance';
 }

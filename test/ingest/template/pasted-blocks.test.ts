@@ -3,7 +3,7 @@ import { parseSource, validateRecord } from '../../../src/ingest/index.ts';
 import type { Experiment } from '../../../src/schema/index.ts';
 import { metricInfo, proportionScale } from '../../../src/analysis/metrics.ts';
 import { settingsOf } from '../../../src/ingest/template/settings-block.ts';
-import { classificationReport, metricsDict, parseConfusionMatrixArray } from '../../../src/ingest/template/evaluation.ts';
+import { classificationReport, kerasEvaluation, metricsDict, parseConfusionMatrixArray } from '../../../src/ingest/template/evaluation.ts';
 import { createSource, ruledTableOf } from '../../../src/ingest/markdown-blocks.ts';
 
 function load(text: string): {
@@ -654,6 +654,42 @@ describe('metrics printed as a dict', () => {
       expect(Object.fromEntries(record.evaluation?.testMetrics?.map((m) => [m.metric, m.value]) ?? [])).toMatchObject({
         eval_loss: 0.2934,
       });
+    }
+  });
+});
+
+describe("Keras' model.evaluate() output", () => {
+  test('kerasEvaluation: the last progress line, Keras 2 or 3, each value at its column; a training log or words are not it', () => {
+    const keras2 = '313/313 [==============================] - 1s 3ms/step - loss: 0.9950 - accuracy: 0.6512';
+    // `313/313 [` (9), 30 `=`, `] - 1s 3ms/step - loss: ` (24) are 63 characters: 0.9950 starts at column 64.
+    expect(kerasEvaluation(keras2, { line: 4, column: 1 })).toEqual([
+      { metric: 'loss', value: 0.995, position: { line: 4, column: 64 } },
+      { metric: 'accuracy', value: 0.6512, position: { line: 4, column: 83 } },
+    ]);
+    const keras3 = [
+      '157/313 ━━━━━━━━━━━━━━━━━━━━ 0s 2ms/step - accuracy: 0.6400 - loss: 1.0100',
+      '313/313 ━━━━━━━━━━━━━━━━━━━━ 1s 3ms/step - accuracy: 0.6512 - loss: 0.9950',
+    ];
+    expect(kerasEvaluation(keras3.join('\n'), { line: 10, column: 1 })?.map((m) => [m.metric, m.value, m.position.line])).toEqual([
+      ['accuracy', 0.6512, 11],
+      ['loss', 0.995, 11],
+    ]);
+    expect(kerasEvaluation(['Epoch 1/3', keras2].join('\n'), { line: 1, column: 1 })).toBeUndefined();
+    expect(kerasEvaluation('313/313 - 1s - loss: nan? - accuracy: high', { line: 1, column: 1 })).toBeUndefined();
+    expect(kerasEvaluation('3/4 of the runs converged', { line: 1, column: 1 })).toBeUndefined();
+  });
+
+  test('under the evaluation heading, as a code block or a line of its own, they are the test metrics', () => {
+    for (const body of [
+      ['```', '313/313 [====] - 1s 3ms/step - loss: 0.9950 - accuracy: 0.6512', '```'],
+      ['313/313 - 1s - loss: 0.9950 - accuracy: 0.6512'],
+    ]) {
+      const { record, positions } = load(['**Experiment ID**: a', '', '## Test', '', ...body].join('\n'));
+      expect(record.evaluation?.testMetrics?.map((m) => [m.metric, m.value])).toEqual([
+        ['loss', 0.995],
+        ['accuracy', 0.6512],
+      ]);
+      expect(positions.get('evaluation.testMetrics.1.value')?.line).toBe(body.length === 3 ? 6 : 5);
     }
   });
 });
