@@ -30,6 +30,8 @@ export interface Context {
    * to the hyperparameters after every section is read, so a hyperparameter table anywhere keeps them.
    */
   settings?: { name: string; value: number | boolean | string | null; position: SourcePosition }[];
+  /** The document's `#` title as written, known before its sections are read (which column of a table is this experiment). */
+  title?: string;
 }
 
 /** Reads one labelled entry into the record. */

@@ -70,7 +70,8 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(text);
   const b = new RecordBuilder();
   b.positions.set('', { line: 1, column: 1 });
-  const ctx: Context = { b, source, consumed: new Set() };
+  const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
+  const ctx: Context = { b, source, consumed: new Set(), ...(heading ? { title: innerSliceOf(source, heading).trim() } : {}) };
   const narrative: { title: string; markdown: string; position: SourcePosition }[] = [];
 
   const isGlobalLabel = (title: string): boolean => findGlobalLabelRule(normalizeLabel(stripEmphasis(title))) !== undefined;

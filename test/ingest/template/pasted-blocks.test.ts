@@ -294,9 +294,32 @@ describe('a test-metric table that compares with a baseline', () => {
         ['MMLU (5-shot)', 0.3, record.comparison?.baselines?.[0]?.label],
       ]);
     }
-    // No column is this experiment: the first column of values is read, as before (nothing guessed from position).
-    const unknown = sideBySide('| Benchmark | v2 (r=8) | v3 (r=16) | Δ |', 'other-run');
+    // No header names this experiment, but the change is v3's values less v2's: v3 is this experiment.
+    const changed = sideBySide('| Benchmark | v2 (r=8) | v3 (r=16) | Δ |', 'other-run');
+    expect(changed.evaluation?.testMetrics?.[0]).toMatchObject({ metric: 'MT-Bench', value: 7.09 });
+    // Nothing says which: the first column of values is read, as before (nothing guessed from position).
+    const unknown = sideBySide('| Benchmark | v2 (r=8) | v3 (r=16) | Improvement |', 'other-run');
     expect(unknown.evaluation?.testMetrics?.[0]).toMatchObject({ metric: 'MT-Bench', value: 6.91 });
+  });
+
+  test("the title's name for a column, the parent's, or the change column says which is this experiment", () => {
+    const read = (head: readonly string[], header: string, delta = '+0.036') =>
+      load([...head, '', '## Results on test', '', header, '|---|---|---|---|', `| PR-AUC | 0.612 | 0.648 | ${delta} |`].join('\n')).record;
+    const cases: [readonly string[], string][] = [
+      // The title names v3.
+      [['# Fraud detection — LightGBM v3', '', '**Experiment ID**: fraud-lgbm'], '| metric | v2 | v3 | Improvement |'],
+      // The parent is v2: the other column is this experiment.
+      [['**Experiment ID**: fraud-lgbm-new', '**Parent**: fraud-lgbm-v2'], '| metric | v2 | v3 | Improvement |'],
+      // The change is v3 less v2.
+      [['**Experiment ID**: fraud-lgbm'], '| metric | v2 | v3 | Δ |'],
+    ];
+    for (const [head, header] of cases) {
+      const record = read(head, header);
+      expect(record.evaluation?.testMetrics, head.join(' ')).toEqual([{ metric: 'PR-AUC', value: 0.648 }]);
+      expect(record.comparison?.baselines, head.join(' ')).toEqual([{ label: 'v2', metrics: { 'PR-AUC': 0.612 } }]);
+    }
+    // A change that is neither difference within rounding (a relative one) says nothing: the first column.
+    expect(read(['**Experiment ID**: fraud-lgbm'], '| metric | v2 | v3 | Δ |', '+5.9%').evaluation?.testMetrics?.[0]?.value).toBe(0.612);
   });
 
   test('an unnamed third column is an interval only when its cells read as intervals', () => {
