@@ -3,10 +3,10 @@
  * written (a source slice, so Markdown, HTML and `javascript:` stay plain text) and where it starts.
  */
 
-import type { Code, List, ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast';
+import type { Code, List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { htmlTableNode, readHtmlTable } from '../util/html-table.ts';
 import type { SourcePosition } from './types.ts';
-import { pointDecimal } from './units.ts';
+import { parseNumber, pointDecimal } from './units.ts';
 
 /** The text of a file with helpers to slice it by mdast positions. */
 export interface Source {
@@ -33,6 +33,61 @@ export function withHtmlTables(nodes: readonly RootContent[]): RootContent[] {
     };
     return { ...htmlTableNode(table, pointAt), position: node.position };
   });
+}
+
+/**
+ * Top-level paragraphs that are a GFM table written without its delimiter row (`epoch | loss | acc`
+ * over `1 | 0.84 | 0.872`: GFM reads the lines as a paragraph) as the table they were meant to be,
+ * each cell placed where its text is written; every other node as it is. Only a paragraph of two
+ * lines or more, each of the same number (two or more) of `|`-separated cells, whose first line
+ * names the columns (no number, no `Key: value`, no code) and whose every later line holds a number.
+ */
+export function withPipeTables(source: Source, nodes: readonly RootContent[]): RootContent[] {
+  return nodes.map((node) => (node.type === 'paragraph' ? (pipeTableOf(source, node) ?? node) : node));
+}
+
+function pipeTableOf(source: Source, node: Paragraph): Table | undefined {
+  const start = node.position?.start;
+  const end = node.position?.end;
+  if (start?.offset === undefined || end?.offset === undefined) return undefined;
+  const text = source.text.slice(start.offset, end.offset);
+  const lines = text.split('\n');
+  if (lines.length < 2 || text.includes('`') || lines.some((line) => !line.includes('|'))) return undefined;
+  let offset = start.offset;
+  const rows = lines.map((line, index) => {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const cells: { text: string; from: number; to: number }[] = [];
+    // Cells between pipes; a pipe at either end of the line only closes the row.
+    const bounds = [-1, ...[...line.matchAll(/(?<!\\)\|/g)].map((match) => match.index), line.length];
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const from = (bounds[i] ?? 0) + 1;
+      const to = bounds[i + 1] ?? line.length;
+      const raw = line.slice(from, to);
+      const edge = (i === 0 || i + 2 === bounds.length) && raw.trim() === '';
+      if (edge) continue;
+      const lead = raw.length - raw.trimStart().length;
+      cells.push({ text: raw.trim(), from: lineStart + from + lead, to: lineStart + from + lead + raw.trim().length });
+    }
+    return { cells, line: start.line + index, lineStart };
+  });
+  const [header, ...body] = rows;
+  const width = header?.cells.length ?? 0;
+  if (header === undefined || width < 2 || rows.some((row) => row.cells.length !== width)) return undefined;
+  const names = header.cells.every((cell) => cell.text !== '' && parseNumber(cell.text) === undefined && !/:\s/.test(cell.text));
+  const values = body.every((row) =>
+    row.cells.some((cell) => /\d/.test(cell.text) && parseNumber(cell.text.replace(/\s*%$/, '')) !== undefined),
+  );
+  if (!names || !values) return undefined;
+  const point = (at: number, row: { line: number; lineStart: number }) => ({ line: row.line, column: at - row.lineStart + 1, offset: at });
+  const rowNode = (row: (typeof rows)[number]): TableRow => ({
+    type: 'tableRow',
+    children: row.cells.map((cell): TableCell => {
+      const position = { start: point(cell.from, row), end: point(cell.to, row) };
+      return { type: 'tableCell', children: cell.text === '' ? [] : [{ type: 'text', value: cell.text, position }], position };
+    }),
+  });
+  return { type: 'table', align: header.cells.map(() => null), children: rows.map(rowNode), position: node.position };
 }
 
 /** Creates a `Source` for text with `\n` line endings. */

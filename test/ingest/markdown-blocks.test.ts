@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { readLabelLine } from '../../src/ingest/markdown-blocks.ts';
+import type { Table } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { createSource, readLabelLine, tableOf, withPipeTables } from '../../src/ingest/markdown-blocks.ts';
 
 describe('readLabelLine', () => {
   test.each([
@@ -28,5 +32,35 @@ describe('readLabelLine', () => {
   test('is undefined for a line that does not start with bold text', () => {
     expect(readLabelLine('Date: 2025-01-15', 1)).toBeUndefined();
     expect(readLabelLine('- **Date**: 2025-01-15', 1)).toBeUndefined();
+  });
+});
+
+describe('withPipeTables: a table written without its delimiter row', () => {
+  const tables = (text: string) => {
+    const source = createSource(text);
+    return withPipeTables(source, unified().use(remarkParse).use(remarkGfm).parse(text).children)
+      .filter((node) => node.type === 'table')
+      .map((node) => tableOf(source, node as Table));
+  };
+
+  test('lines of the same number of cells, names over numbers: the table, each cell where it is written', () => {
+    const [table] = tables('Intro.\n\nepoch | train_loss | val_acc\n1 | 0.84 | 0.872\n| 2 | 0.42 | 0.901 |\n');
+    expect(table?.header.map((cell) => cell.text)).toEqual(['epoch', 'train_loss', 'val_acc']);
+    expect(table?.rows.map((row) => row.map((cell) => cell.text))).toEqual([
+      ['1', '0.84', '0.872'],
+      ['2', '0.42', '0.901'],
+    ]);
+    // `| 2 | 0.42 | ` is 13 characters: 0.901 starts at column 14 of line 5.
+    expect(table?.rows[1]?.[2]?.position).toEqual({ line: 5, column: 14 });
+    expect(table?.header[1]?.position).toEqual({ line: 3, column: 9 });
+  });
+
+  test('label lines, prose with a bar, rows of different widths, a single line or rows without numbers stay paragraphs', () => {
+    expect(tables('Owner: Ada | Date: 2026-01-02\nTeam: vision | Seed: 7\n')).toEqual([]);
+    expect(tables('We tried A | B testing\nand it took 2 | 3 days\n')).toEqual([]);
+    expect(tables('a | b | c\n1 | 2\n')).toEqual([]);
+    expect(tables('a | b\n1 | 2\n'.split('\n')[0] ?? '')).toEqual([]);
+    expect(tables('model | notes\nresnet | fine\n')).toEqual([]);
+    expect(tables('`a` | b\n1 | 2\n')).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { finishRecord, writtenDecimalsOf } from '../finish.ts';
-import { createSource, blockMarkdown, innerSliceOf, startOf, stripEmphasis, withHtmlTables } from '../markdown-blocks.ts';
+import { createSource, blockMarkdown, innerSliceOf, startOf, stripEmphasis, withHtmlTables, withPipeTables } from '../markdown-blocks.ts';
 import { RecordBuilder } from '../record-builder.ts';
 import { normalizeLabel } from '../text.ts';
 import * as msg from '../messages.ts';
@@ -75,7 +75,7 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
   const narrative: { title: string; markdown: string; position: SourcePosition }[] = [];
 
   const isGlobalLabel = (title: string): boolean => findGlobalLabelRule(normalizeLabel(stripEmphasis(title))) !== undefined;
-  for (const section of splitSections(source, withHtmlTables(tree.children), isGlobalLabel)) {
+  for (const section of splitSections(source, withPipeTables(source, withHtmlTables(tree.children)), isGlobalLabel)) {
     const key = section.title === undefined ? 'header' : classifySection(section.title);
     if (key === undefined) {
       const markdown = sectionMarkdown(source, section.nodes);
