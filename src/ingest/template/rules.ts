@@ -9,7 +9,7 @@ import type { Code } from 'mdast';
 import { splitKeyValue, stripEmphasis, type Item } from '../markdown-blocks.ts';
 import { isCodeName, settingsOf, structuredSettings } from './settings-block.ts';
 import { isPlaceholder } from '../placeholder.ts';
-import { parseScalar } from '../units.ts';
+import { parseNumber, parseScalar } from '../units.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import { type Context, type Entry, type LabelRule, type TableRule } from './context.ts';
 import { COMPARISON_RULES, COMPARISON_TABLES, isBaselineList } from './comparison.ts';
@@ -19,13 +19,13 @@ import { EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList, labelMetric, met
 import { asLabelRules, keepUnknown } from './fields.ts';
 import { HEADER_RULES } from './header.ts';
 import { METADATA_RULES } from './metadata.ts';
-import { HYPERPARAMETERS_RULE, inlineHyperparameters, MODEL_RULES, MODEL_TABLES } from './model.ts';
+import { HYPERPARAMETERS_RULE, inlineHyperparameters, MODEL_RULES, MODEL_TABLES, TRAINING_CONFIG_RULES } from './model.ts';
 import { NEXT_STEPS_RULES } from './next-steps.ts';
 import { OBSERVATIONS_RULES, OBSERVATIONS_TABLES } from './observations.ts';
 import { OVERVIEW_RULES } from './overview.ts';
 import { REPRODUCIBILITY_RULES, SEEDS_RULE } from './reproducibility.ts';
 import { SECTION_PATH, type SectionKey } from './sections.ts';
-import { HARDWARE_RULES, HISTORY_ELSEWHERE, TRAINING_RULES, TRAINING_TABLES } from './training.ts';
+import { HARDWARE_RULES, HISTORY_ELSEWHERE, historyHandler, TRAINING_RULES, TRAINING_TABLES } from './training.ts';
 import { TUNING_RULES } from './tuning.ts';
 
 /**
@@ -35,13 +35,33 @@ import { TUNING_RULES } from './tuning.ts';
  */
 const SETUP_ELSEWHERE: readonly LabelRule[] = [DATASET_NAME_RULE, SPLITS_RULE, ...asLabelRules(HARDWARE_RULES), SEEDS_RULE];
 
+/**
+ * Settings a training section writes beside its progress (`- Optimizer: SGD`, `- LR schedule:
+ * cosine`, `- Early stopping: no`, `- Epochs: 200`): the model's training configuration, as in the
+ * model section. `Epochs` with a number is how many; over a table or a log it is the per-epoch history.
+ */
+const SETTINGS_IN_TRAINING: readonly LabelRule[] = [
+  ...asLabelRules(
+    TRAINING_CONFIG_RULES.filter(({ path }) => ['optimizer', 'earlyStopping', 'learningRateSchedule'].includes(String(path.at(-1)))),
+  ),
+  {
+    pattern: /^(?:(?:number of|num|max|total) )?epochs?$/,
+    path: ['model', 'training', 'epochs'],
+    handler: (entry, ctx) => {
+      const count = entry.blocks.length === 0 ? parseNumber(stripEmphasis(entry.value)) : undefined;
+      if (count === undefined) historyHandler(entry, ctx);
+      else ctx.b.set(['model', 'training', 'epochs'], count, entry.position);
+    },
+  },
+];
+
 /** Section → its own label rules (checked before the global ones). */
 export const SECTION_LABEL_RULES: Readonly<Record<SectionKey, readonly LabelRule[]>> = {
   header: [],
   overview: OVERVIEW_RULES,
   dataset: DATASET_RULES,
   model: [...MODEL_RULES, ...SETUP_ELSEWHERE],
-  training: [...TRAINING_RULES, HYPERPARAMETERS_RULE],
+  training: [...SETTINGS_IN_TRAINING, ...TRAINING_RULES, HYPERPARAMETERS_RULE],
   evaluation: [HISTORY_ELSEWHERE, ...EVALUATION_RULES],
   comparison: COMPARISON_RULES,
   tuning: TUNING_RULES,
@@ -138,6 +158,8 @@ export function sectionLabels(section: SectionKey): SectionLabels {
     tableLabel: (header) => findTableLabel(header, section),
     ...(listLabel === undefined ? {} : { listLabel }),
     ...(section === 'model' ? { settingsLists: true, codeLabel: configLabel, lineLabel: settingsLineLabel } : {}),
+    // `## Training` over `- Optimizer: SGD`, `- Batch size: 128`, `- GPU: 1× A100`: the training's own labels, and its settings.
+    ...(section === 'training' ? { settingsLists: true } : {}),
     ...(section === 'evaluation' ? { codeLabel: reportCodeLabel, lineLabel: metricLineLabel } : {}),
     ...(section === 'dataset' ? { itemLabel: datasetItemLabel } : {}),
   };
@@ -168,7 +190,7 @@ function looseSetting(entry: Entry, ctx: Context): boolean {
 export function applyEntry(entry: Entry, section: SectionKey, ctx: Context): void {
   const rule = findLabelRule(entry.norm, section);
   if (!rule) {
-    if (section === 'model' && looseSetting(entry, ctx)) return;
+    if ((section === 'model' || (section === 'training' && entry.setting === true)) && looseSetting(entry, ctx)) return;
     if (section === 'evaluation' && labelMetric(entry, ctx)) return;
     keepUnknown(entry, SECTION_PATH[section], ctx);
     return;

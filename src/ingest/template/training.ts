@@ -8,8 +8,8 @@ import { isPlainObject } from '../finish.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { parseDurationHours, parseEpoch, parseGpuCount, parseGpuHours, parseMassKg, parseMetricCell, parseNumber } from '../units.ts';
 import { trainingLogTableOf } from '../training-log.ts';
-import { blockOf, type Handler, type LabelRule, type TableRule } from './context.ts';
-import { asLabelRules, itemRule, keyValueFields, keyValueItems, type ItemRule } from './fields.ts';
+import { blockOf, type Context, type Handler, type LabelRule, type TableRule } from './context.ts';
+import { asLabelRules, itemRule, keyValueFields, keyValueItems, type ItemRule, type KeyValueItem } from './fields.ts';
 import { column, mapMetricKey, metricCell, numberCell, readTableRows } from './table.ts';
 import * as msg from '../messages.ts';
 import type { FieldPath } from '../types.ts';
@@ -19,7 +19,7 @@ import type { FieldPath } from '../types.ts';
  * as written. A GFM table, the comma- or tab-separated values of a pasted `metrics.csv`, or a pasted
  * training log (`trainingLogTableOf`: Keras, Lightning, the Hugging Face Trainer).
  */
-const historyHandler: Handler = (entry, ctx) => {
+export const historyHandler: Handler = (entry, ctx) => {
   const gfm = blockOf(entry, ctx, 'table');
   const pasted = gfm
     ? undefined
@@ -101,6 +101,13 @@ const bestModelHandler: Handler = (entry, ctx) => {
   }
 };
 
+/** The hardware as written, and the GPU count it gives (`4x NVIDIA A100` → 4). */
+function hardwareRead(item: KeyValueItem, ctx: Context): void {
+  ctx.b.text(['training', 'infrastructure', 'hardware'], item.value, item.position);
+  const count = isPlaceholder(item.value) ? undefined : parseGpuCount(item.value);
+  if (count !== undefined) ctx.b.set(['training', 'infrastructure', 'gpuCount'], count, item.position);
+}
+
 /** Training-infrastructure items (also usable as labels of their own), in order: the first match wins. */
 export const INFRASTRUCTURE_RULES: readonly ItemRule[] = [
   itemRule(/gpu ?hours|gpu h/, ['training', 'infrastructure', 'gpuHours'], parseGpuHours),
@@ -132,15 +139,19 @@ export const INFRASTRUCTURE_RULES: readonly ItemRule[] = [
       }
     },
   },
-  itemRule(/^(number of )?gpus?( count)?$|gpu count/, ['training', 'infrastructure', 'gpuCount'], parseNumber),
+  {
+    pattern: /^(number of )?gpus?( count)?$|gpu count/,
+    path: ['training', 'infrastructure', 'gpuCount'],
+    // `GPUs: 4`, or `GPU: 1× RTX 4090`: the hardware, and the count it gives.
+    read: (item, ctx) =>
+      parseNumber(item.value) === undefined && parseGpuCount(item.value) !== undefined
+        ? hardwareRead(item, ctx)
+        : ctx.b.text(['training', 'infrastructure', 'gpuCount'], item.value, item.position, parseNumber),
+  },
   {
     pattern: /hardware|device|accelerator|^instance( type)?$|^compute$/,
     path: ['training', 'infrastructure', 'hardware'],
-    read: (item, ctx) => {
-      ctx.b.text(['training', 'infrastructure', 'hardware'], item.value, item.position);
-      const count = isPlaceholder(item.value) ? undefined : parseGpuCount(item.value);
-      if (count !== undefined) ctx.b.set(['training', 'infrastructure', 'gpuCount'], count, item.position);
-    },
+    read: hardwareRead,
   },
 ];
 

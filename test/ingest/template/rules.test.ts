@@ -87,6 +87,12 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Model Type', 'model', 'model.type'],
   ['Quantization Scheme', 'model', undefined],
   // training
+  // A training section's settings: the model's training configuration, and how many epochs.
+  ['Optimizer', 'training', 'model.training.optimizer'],
+  ['Early stopping', 'training', 'model.training.earlyStopping'],
+  ['LR schedule', 'training', 'model.training.learningRateSchedule'],
+  ['Epochs', 'training', 'model.training.epochs'],
+  ['Best epoch', 'training', 'training.bestModel'],
   ['Best Model', 'training', 'training.bestModel'],
   ['Training Infrastructure', 'training', 'training.infrastructure'],
   ['Training Metrics', 'training', 'training.history'],

@@ -27,8 +27,49 @@ describe('the training infrastructure list', () => {
     ['Hardware: 4x NVIDIA A100 GPUs', { hardware: '4x NVIDIA A100 GPUs', gpuCount: 4 }],
     ['Hardware: 1x m6i.4xlarge (CPU only)', { hardware: '1x m6i.4xlarge (CPU only)', gpuCount: 0 }],
     ['Hardware: 1x m6i.4xlarge', { hardware: '1x m6i.4xlarge' }],
+    // A GPU label that names the hardware with its count.
+    ['GPU: 1× RTX 4090', { hardware: '1× RTX 4090', gpuCount: 1 }],
+    ['GPUs: 4', { gpuCount: 4 }],
   ])('%s', (item, expected) => {
     expect(infrastructure(item).infra).toEqual(expected);
+  });
+});
+
+describe('a list of settings under `## Training`', () => {
+  test("the training's own labels, the model's training configuration, and the rest as hyperparameters", () => {
+    const text = [
+      '**Experiment ID**: t-1',
+      '',
+      '## Training',
+      '- Optimizer: SGD (momentum 0.9, nesterov)',
+      '- Batch size: 128',
+      '- Epochs: 200',
+      '- GPU: 1× RTX 4090',
+      '- Time: 3h 20m',
+      '- Early stopping: no',
+      '',
+      '### Epochs',
+      '',
+      '| epoch | loss |',
+      '|---|---|',
+      '| 1 | 0.84 |',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 't-1.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 't-1.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.model).toEqual({
+      hyperparameters: [{ name: 'Batch size', value: 128 }],
+      training: { optimizer: 'SGD (momentum 0.9, nesterov)', epochs: 200, earlyStopping: { enabled: false } },
+    });
+    expect(record?.training?.infrastructure).toEqual({
+      hardware: '1× RTX 4090',
+      gpuCount: 1,
+      durationHours: 3.33333333333,
+      durationText: '3h 20m',
+    });
+    // `### Epochs` over a table is the per-epoch history.
+    expect(record?.training?.history).toEqual([{ epoch: 1, loss: 0.84 }]);
+    expect(parsed.positions.get('model.training.epochs')).toEqual({ line: 6, column: 11 });
   });
 });
 
