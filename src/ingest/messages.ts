@@ -364,6 +364,10 @@ export const durationKeptAsText = (written: string): string =>
   `"${written}" is not a duration Logbook can read; it is shown as written, but GPU-hours and other checks cannot use it`;
 export const hintDurationKeptAsText = (): string =>
   'write the time alone, in one of these forms: "12 h", "12h 30m", "90 min", "2 days", "1:30:00"; put anything else in a note';
+export const confusionFractions = (): string =>
+  'the confusion matrix holds fractions, not counts (a normalized matrix); it is shown as written, but the test-set size and the metrics derived from a matrix need its counts';
+export const hintConfusionFractions = (): string =>
+  'give the matrix of counts (how many test examples of each actual class were predicted as each class); a normalized matrix can stay beside it as a table of its own';
 export const metricItemKeptAsNote = (item: string): string =>
   `"${item}" is not a metric value Logbook can read; it is kept as a note beside the test metrics and shown on the page`;
 export const hintMetricItemKeptAsNote = (): string =>

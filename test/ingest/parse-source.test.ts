@@ -234,3 +234,31 @@ describe("a note's title that starts with its id", () => {
     expect(read('# exp-1: A\n\n**Experiment ID**: exp-2\n')).toMatchObject({ id: 'exp-2', name: 'exp-1: A' });
   });
 });
+
+describe('a short log as people write it', () => {
+  test('the goal above the first section, a `## Repro` list of code, seed, command and environment', () => {
+    const text = [
+      '# exp-88 — Whisper-small fine-tune (Hindi)',
+      '',
+      '**Goal:** lower WER on Hindi call-center audio.',
+      '',
+      '## Repro',
+      '- Commit: `a1b2c3d`',
+      '- Seed: 1234',
+      '- Command: `python train.py --config configs/hi.yaml`',
+      '- Env: torch 2.3, transformers 4.41',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'exp-88.md' });
+    expect(parsed.data).toMatchObject({
+      id: 'exp-88',
+      overview: { objective: 'lower WER on Hindi call-center audio.' },
+      reproducibility: {
+        code: { commit: 'a1b2c3d', entryPoint: 'python train.py --config configs/hi.yaml' },
+        seeds: { Seed: 1234 },
+        environment: { Env: 'torch 2.3, transformers 4.41' },
+      },
+    });
+    expect(parsed.data).not.toHaveProperty('sections');
+    expect(parsed.positions.get('reproducibility.code.commit')).toEqual({ line: 6, column: 11 });
+  });
+});

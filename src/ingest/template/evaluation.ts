@@ -800,8 +800,9 @@ export function parseConfusionMatrixText(text: string): { labels: string[]; matr
     let labelTokens = aligned ? words.slice(0, -k) : tokens.slice(0, firstCount);
     if (labelTokens.length === 1 && firstCount > 0) labelTokens = (labelTokens[0] ?? '').split(/\s+/);
     const labelParts = labelTokens.filter((token, index) => !(index === 0 && labelTokens.length > 1 && /^(actual|true)$/i.test(token)));
+    // A count as written (`1,204`, `1.2k`); a fraction stays the fraction it is (`parseCount` would round it).
     const counts = (aligned ? words.slice(-k) : tokens.slice(firstCount).flatMap((token) => token.split(/\s+/))).map(
-      (token) => parseCount(token) ?? parseNumber(token) ?? token,
+      (token) => parseNumber(token) ?? parseCount(token) ?? token,
     );
     rows.push({ label: labelParts.join(' '), counts });
   }
@@ -845,9 +846,35 @@ function splitLabels(line: string, tokens: string[]): string[] {
 
 /** A confusion matrix from a GFM table: first column actual labels, header predicted labels. */
 function confusionFromTable(table: TableData): { labels: string[]; matrix: (number | string)[][] } {
-  const labels = table.header.slice(1).map((cell) => stripEmphasis(cell.text).replace(/^(pred(icted)?)[:\s]+/i, ''));
-  const matrix = table.rows.map((row) => row.slice(1).map((cell) => numberCell(cell, (t) => parseCount(t) ?? parseNumber(t)) ?? ''));
+  const labels = table.header.slice(1).map((cell) => classLabel(cell.text));
+  // A count as written: `1,204`, `1.2k`; a fraction stays the fraction it is (`parseCount` would round it).
+  const matrix = table.rows.map((row) => row.slice(1).map((cell) => numberCell(cell, (t) => parseNumber(t) ?? parseCount(t)) ?? ''));
   return { labels, matrix };
+}
+
+/** A class label of a confusion table's header or first column, without `Predicted:` / `Actual` before it or `(pred)` after it. */
+function classLabel(text: string): string {
+  return stripEmphasis(text)
+    .replace(/^(?:pred(?:icted)?|actual|true|act)\b[:\s]*(?=\S)/i, '')
+    .replace(/\s*\((?:pred(?:icted)?|actual|true)\)$/i, '')
+    .trim();
+}
+
+/**
+ * Whether a GFM table under the confusion matrix's label (or with an empty corner cell) is a matrix:
+ * a corner naming the axes (`Actual \\ Predicted`), or square with the same classes across and down
+ * (`| | Pred cat | Pred dog |` over `| Actual cat | 50 | 2 |`) and every value a number. Not
+ * `| | WER | CER |` over models and their results.
+ */
+function isMatrixTable(table: TableData): boolean {
+  const columns = table.header.slice(1).map((cell) => classLabel(cell.text).toLowerCase());
+  const rows = table.rows.map((row) => classLabel(row[0]?.text ?? '').toLowerCase());
+  const square = rows.length === columns.length && rows.length >= 2 && table.rows.every((row) => row.length === columns.length + 1);
+  const sameClasses = square && [...rows].sort().join('\n') === [...columns].sort().join('\n');
+  const axes = /\b(?:actual|true|pred(?:icted)?)\b/i.test(table.header[0]?.text ?? '');
+  const numbers = table.rows.every((row) => row.slice(1).every((cell) => parseMetricCell(stripEmphasis(cell.text)) !== undefined));
+  // A corner naming the axes says it is a matrix even when it is not square (validation then says what is wrong).
+  return axes || (square && sameClasses && numbers);
 }
 
 /** The four cells of a binary confusion matrix, by the names people give them. */
@@ -892,6 +919,7 @@ const confusionHandler: Handler = (entry, ctx) => {
   const table = code ? undefined : blockOf(entry, ctx, 'table');
   let parsed: { labels: string[]; matrix: (number | string)[][]; positive?: string } | undefined;
   let position: SourcePosition | undefined;
+  let shares = false;
   if (code) {
     const { text, position: at } = codeOf(code);
     if (isPlaceholder(text)) {
@@ -910,8 +938,17 @@ const confusionHandler: Handler = (entry, ctx) => {
       return;
     }
   } else if (table) {
-    parsed = confusionFromTable(tableOf(ctx.source, table));
+    const data = tableOf(ctx.source, table);
+    if (!isMatrixTable(data)) {
+      // A table of models and their results is read as one; anything else stays as written.
+      ctx.consumed.delete(table);
+      modelResultsHandler(entry, ctx);
+      return;
+    }
+    parsed = confusionFromTable(data);
     position = startOf(table);
+    // `93%`: a share of the row, whole number or not.
+    shares = data.rows.some((row) => row.slice(1).some((cell) => /%\s*$/.test(cell.text)));
   } else {
     const list = unreadList(entry, ctx);
     parsed = list ? confusionFromCounts(itemsOf(ctx.source, list).map((item) => item.text)) : undefined;
@@ -921,6 +958,20 @@ const confusionHandler: Handler = (entry, ctx) => {
     }
   }
   if (!parsed || !position) return;
+  // A normalized matrix (fractions of each row or of all): no counts to derive the test-set size or
+  // metrics from. Shown as written, with a warning.
+  const block = code ?? table;
+  if (block && (shares || parsed.matrix.flat().some((value) => typeof value === 'number' && !Number.isInteger(value)))) {
+    ctx.consumed.delete(block);
+    ctx.b.notes.push({
+      path: ['evaluation', 'confusionMatrix'],
+      position,
+      label: entry.label,
+      message: msg.confusionFractions(),
+      hint: msg.hintConfusionFractions(),
+    });
+    return;
+  }
   const named = /positive(?: class)?[:=]\s*([^,;)]+)/i.exec(entry.qualifier)?.[1]?.trim();
   // Counts name no classes: the aside's positive class, when it gives one, names the second.
   if (named !== undefined && parsed.positive !== undefined) parsed = { ...parsed, labels: [parsed.labels[0] ?? 'Negative', named] };

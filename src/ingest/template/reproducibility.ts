@@ -27,12 +27,17 @@ const artifactsHandler: Handler = (entry, ctx) => {
 
 /** Code-version items, in order: the first match wins. */
 export const CODE_RULES: readonly ItemRule[] = [
-  itemRule(/repo/, ['reproducibility', 'code', 'repository']),
-  itemRule(/branch/, ['reproducibility', 'code', 'branch']),
-  itemRule(/commit|sha|hash|revision/, ['reproducibility', 'code', 'commit']),
-  itemRule(/tag/, ['reproducibility', 'code', 'tag']),
-  itemRule(/entry|script|notebook|command/, ['reproducibility', 'code', 'entryPoint']),
+  itemRule(/repo/, ['reproducibility', 'code', 'repository'], unquoteCode),
+  itemRule(/branch/, ['reproducibility', 'code', 'branch'], unquoteCode),
+  itemRule(/commit|sha|hash|revision/, ['reproducibility', 'code', 'commit'], unquoteCode),
+  itemRule(/tag/, ['reproducibility', 'code', 'tag'], unquoteCode),
+  itemRule(/entry|script|notebook|command/, ['reproducibility', 'code', 'entryPoint'], unquoteCode),
 ];
+
+/** A value written as inline code (`` `a1b2c3d` ``, `` `python train.py` ``): the code itself. */
+function unquoteCode(text: string): string {
+  return /^`([^`]+)`$/.exec(text.trim())?.[1] ?? text;
+}
 
 /** Random seeds, by a label naming them (`Random Seeds`, `Seed`). */
 export const SEEDS_RULE: LabelRule = {
@@ -50,11 +55,12 @@ export const REPRODUCIBILITY_RULES: readonly LabelRule[] = [
     handler: keyValueFields(['reproducibility', 'code'], CODE_RULES),
   },
   {
-    pattern: /environment|dependencies|software|packages/,
+    pattern: /environment|\benv\b|dependencies|software|packages/,
     path: ['reproducibility', 'environment'],
     handler: mapHandler(['reproducibility', 'environment']),
   },
   SEEDS_RULE,
-  // `Repository: …`, `Commit: …`, `Branch: …` on lines of their own, without a "Code Version" label.
+  // `Repository: …`, `Commit: …`, `Branch: …`, `Command: …` on lines of their own, without a "Code Version" label.
   ...asLabelRules(CODE_RULES.slice(0, 3)),
+  ...asLabelRules([itemRule(/^(?:(?:run|train(?:ing)?) )?command$|^entry ?point$/, ['reproducibility', 'code', 'entryPoint'], unquoteCode)]),
 ];

@@ -57,7 +57,8 @@ const SETTINGS_IN_TRAINING: readonly LabelRule[] = [
 
 /** Section → its own label rules (checked before the global ones). */
 export const SECTION_LABEL_RULES: Readonly<Record<SectionKey, readonly LabelRule[]>> = {
-  header: [],
+  // `**Goal:** …` above the first section: the overview's labels, as under `## Overview`.
+  header: OVERVIEW_RULES,
   overview: OVERVIEW_RULES,
   dataset: DATASET_RULES,
   model: [...MODEL_RULES, ...SETUP_ELSEWHERE],

@@ -38,7 +38,7 @@ export const SECTION_RULES: readonly SectionRule[] = [
   { section: 'overview', pattern: /\boverview\b/ },
   { section: 'comparison', pattern: /\bbaselines?\b|\bcompar/ },
   { section: 'tuning', pattern: /\btuning\b|\bhyper ?parameter (search|optimi|sweep)|\bsweeps?\b/ },
-  { section: 'reproducibility', pattern: /\bartifacts?\b|\breproduc/ },
+  { section: 'reproducibility', pattern: /\bartifacts?\b|\breproduc|\brepro\b/ },
   { section: 'observations', pattern: /\bobservations?\b|\binsights?\b|\blearnings\b/ },
   { section: 'nextSteps', pattern: /\bnext steps?\b|\bdeployment\b|\brecommendations?\b/ },
   { section: 'metadata', pattern: /\bmetadata\b/ },

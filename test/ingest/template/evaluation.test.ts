@@ -340,6 +340,72 @@ describe('a `## Confusion matrix` section', () => {
   });
 });
 
+describe('what a table with an empty corner is', () => {
+  const read = (...lines: string[]) => {
+    const parsed = parseSource(['**Experiment ID**: asr-88', '', ...lines].join('\n'), { file: 'asr-88.md' });
+    return { data: parsed.data as Record<string, unknown>, problems: validateRecord(parsed, { file: 'asr-88.md' }).diagnostics };
+  };
+
+  test('models and their results, one row this experiment: its test metrics and its baselines, never a confusion matrix', () => {
+    const { data } = read(
+      '## Results (test)',
+      '',
+      '| | WER ↓ | CER ↓ |',
+      '|---|---|---|',
+      '| whisper-small (zero-shot) | 48.2 | 24.1 |',
+      '| **ours** | **21.7** | **9.8** |',
+    );
+    expect(data['evaluation']).toEqual({
+      testMetrics: [
+        { metric: 'WER ↓', value: 21.7 },
+        { metric: 'CER ↓', value: 9.8 },
+      ],
+    });
+    expect((data['comparison'] as { baselines: unknown[] }).baselines[0]).toEqual({
+      label: 'whisper-small (zero-shot)',
+      metrics: { 'WER ↓': 48.2, 'CER ↓': 24.1 },
+    });
+  });
+
+  test('the same classes across and down (`Pred cat` over `Actual cat`): a confusion matrix of counts', () => {
+    const { data } = read(
+      '## Evaluation',
+      '',
+      '| | Pred cat | dog (pred) |',
+      '|---|---|---|',
+      '| Actual cat | 1,204 | 61 |',
+      '| dog (actual) | 55 | 830 |',
+    );
+    expect(data['evaluation']).toEqual({
+      confusionMatrix: {
+        labels: ['cat', 'dog'],
+        matrix: [
+          [1204, 61],
+          [55, 830],
+        ],
+      },
+    });
+  });
+
+  test('a normalized matrix (fractions or percentages, in a table or printed by NumPy) is shown as written, with a warning: it holds no counts', () => {
+    for (const body of [
+      ['| | cat | dog |', '|---|---|---|', '| cat | 0.93 | 0.07 |', '| dog | 0.10 | 0.90 |'],
+      ['| | cat | dog |', '|---|---|---|', '| cat | 93% | 7% |', '| dog | 10% | 90% |'],
+      ['```', '[[0.93 0.07]', ' [0.10 0.90]]', '```'],
+      ['```', '      cat   dog', 'cat   0.93  0.07', 'dog   0.10  0.90', '```'],
+    ]) {
+      const { data, problems } = read('## Confusion matrix', '', ...body);
+      expect(data['evaluation'], body.join('\n')).toBeUndefined();
+      // The block stays on the page as written.
+      expect(JSON.stringify(data['sections']), body.join('\n')).toContain(JSON.stringify(body[2]).slice(1, -1));
+      expect(
+        problems.map((p) => [p.path, p.level]),
+        body.join('\n'),
+      ).toEqual([['evaluation.confusionMatrix', 'warning']]);
+    }
+  });
+});
+
 describe('a pasted metrics file under the results', () => {
   const read = (...lines: string[]) =>
     parseSource(['**Experiment ID**: run-88', '', '## Results', '', ...lines].join('\n'), { file: 'run-88.md' });

@@ -48,6 +48,7 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Labels', 'header', 'tags'],
   // overview
   ['Objective', 'overview', 'overview.objective'],
+  ['Goal', 'header', 'overview.objective'],
   ['Goal', 'overview', 'overview.objective'],
   ['Hypothesis', 'overview', 'overview.hypothesis'],
   ['Success Criteria', 'overview', 'overview.successCriteria'],
@@ -141,6 +142,8 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Repository', 'reproducibility', 'reproducibility.code.repository'],
   ['Branch', 'reproducibility', 'reproducibility.code.branch'],
   ['Commit', 'reproducibility', 'reproducibility.code.commit'],
+  ['Command', 'reproducibility', 'reproducibility.code.entryPoint'],
+  ['Env', 'reproducibility', 'reproducibility.environment'],
   // observations
   ["What Didn't Work", 'observations', 'observations.didNotWork'],
   ['What Worked Well', 'observations', 'observations.worked'],

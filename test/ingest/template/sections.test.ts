@@ -14,6 +14,7 @@ const HEADING_CASES: readonly (readonly [string, SectionKey | undefined])[] = [
   ['Hyperparameter Search', 'tuning'],
   ['Artifacts & Reproducibility', 'reproducibility'],
   ['Reproducibility', 'reproducibility'],
+  ['Repro', 'reproducibility'],
   ['Observations & Insights', 'observations'],
   ['Key Learnings', 'observations'],
   ['Next Steps', 'nextSteps'],
