@@ -62,5 +62,7 @@ export const REPRODUCIBILITY_RULES: readonly LabelRule[] = [
   SEEDS_RULE,
   // `Repository: …`, `Commit: …`, `Branch: …`, `Command: …` on lines of their own, without a "Code Version" label.
   ...asLabelRules(CODE_RULES.slice(0, 3)),
-  ...asLabelRules([itemRule(/^(?:(?:run|train(?:ing)?) )?command$|^entry ?point$/, ['reproducibility', 'code', 'entryPoint'], unquoteCode)]),
+  ...asLabelRules([
+    itemRule(/^(?:(?:run|train(?:ing)?) )?command$|^entry ?point$/, ['reproducibility', 'code', 'entryPoint'], unquoteCode),
+  ]),
 ];
