@@ -39,8 +39,8 @@ describe('withPipeTables: a table written without its delimiter row', () => {
   const tables = (text: string) => {
     const source = createSource(text);
     return withPipeTables(source, unified().use(remarkParse).use(remarkGfm).parse(text).children)
-      .filter((node) => node.type === 'table')
-      .map((node) => tableOf(source, node as Table));
+      .filter((node): node is Table => node.type === 'table')
+      .map((node) => tableOf(source, node));
   };
 
   test('lines of the same number of cells, names over numbers: the table, each cell where it is written', () => {
