@@ -344,6 +344,10 @@ const TOP_LEVEL_ELSEWHERE: ReadonlyMap<string, string> = new Map([
   ['results', 'evaluation.testMetrics'],
   ['user', 'experimenter'],
   ['runid', 'trackers'],
+  // Settings written at the top (`lr: 2e-5`, `batch_size: 32`): no "did you mean id".
+  ...['lr', 'learningrate', 'batchsize', 'epochs', 'numepochs', 'optimizer', 'weightdecay', 'dropout', 'warmup', 'momentum'].map(
+    (name) => [name, 'model.hyperparameters'] as const,
+  ),
 ]);
 
 /** "Did you mean" warnings for unknown keys close to a known key, at every level the schema defines. */
@@ -387,7 +391,8 @@ function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSou
         ...positionOf(parsed, keyPath, true),
         path: joinPath(keyPath),
         message: msg.unknownKey(key),
-        hint: suggestion ? msg.hintDidYouMean(suggestion) : msg.hintWhereItLives(lives ?? ''),
+        // Where a top-level name lives says more than a field spelt like it (`lr` is no misspelt `id`).
+        hint: lives ? msg.hintWhereItLives(lives) : msg.hintDidYouMean(suggestion ?? ''),
       });
     }
   };

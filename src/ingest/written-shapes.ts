@@ -19,6 +19,7 @@
  *   habit name them) → the record's `model.hyperparameters`, `evaluation.testMetrics`,
  *   `training.history`, `lineage.parent`, `experimenter`, `id`, when the record does not give those too;
  * - a Hugging Face model card's `model-index` results → the test metrics, when the record gives none;
+ * - `model: roberta-base`, `dataset: sst2` → the model's type, the dataset's name;
  * Anything else is left as written, for validation to report. Returns where each new path is
  * written in the source, so that a problem inside a converted part still points at its line.
  */
@@ -209,8 +210,25 @@ export function readWrittenShapes(data: Record<string, unknown>): PathAliases {
   return aliases;
 }
 
+/**
+ * `model: roberta-base` and `dataset: sst2` (a frontmatter naming them in one word) → the model's
+ * type and the dataset's name, as `Model:` and `Dataset:` labels are read.
+ */
+function namedParts(data: Record<string, unknown>, aliases: PathAliases): void {
+  for (const [part, field] of [
+    ['model', 'type'],
+    ['dataset', 'name'],
+  ] as const) {
+    const value = data[part];
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    data[part] = { [field]: value };
+    aliases.set(`${part}.${field}`, part);
+  }
+}
+
 function readShapes(data: Record<string, unknown>): PathAliases {
   const aliases: PathAliases = new Map();
+  namedParts(data, aliases);
   // `tags: vision, classification` (Jekyll's and Hugo's comma-separated string): the tags it lists.
   const written = data['tags'];
   const listed = typeof written === 'string' ? written.split(/[,;]/).flatMap((tag) => (tag.trim() === '' ? [] : [tag.trim()])) : undefined;

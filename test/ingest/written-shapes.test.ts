@@ -471,3 +471,15 @@ describe('rows named under another key', () => {
     expect(parsed.data).toMatchObject({ evaluation: { testMetrics: [{ metric: 'auc', name: 'ROC AUC', value: 0.9 }] } });
   });
 });
+
+describe('a flat frontmatter', () => {
+  test('`model: roberta-base` and `dataset: sst2` are the model type and the dataset name; a setting at the top is pointed to the hyperparameters', () => {
+    const text = ['---', 'id: s-1', 'model: roberta-base', 'dataset: sst2', 'lr: 2e-5', '---', ''].join('\n');
+    const { record, problems } = validate(text, 's-1.md');
+    expect(record).toMatchObject({ model: { type: 'roberta-base' }, dataset: { name: 'sst2' } });
+    expect(parseSource(text, { file: 's-1.md' }).positions.get('dataset.name')).toEqual({ line: 4, column: 10 });
+    expect(problems).toEqual([
+      's-1.md:5:1 lr: unknown field "lr" (it is kept, but nothing reads it) — Logbook reads this as "model.hyperparameters": move it there to have it checked, compared and charted',
+    ]);
+  });
+});
