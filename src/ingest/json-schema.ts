@@ -64,7 +64,8 @@ const BOUNDS_PAIR: JsonSchema = {
 
 /**
  * The schema with the shapes Logbook reads besides its own (`readWrittenShapes`) as alternatives,
- * so an editor accepts what `logbook validate` accepts: tags as a list or a string, hyperparameters and test
+ * so an editor accepts what `logbook validate` accepts: tags as a list or a string, the model and the
+ * dataset named in one word, hyperparameters and test
  * metrics as maps, a history as columns or counted in steps, an interval as a pair, a bare confusion
  * matrix, features as names, a setting's value as a list, and the top-level keys tools and habit use
  * (`params`, `metrics`, `experiment_id`, …).
@@ -144,6 +145,9 @@ function withWrittenShapes(schema: JsonSchema): JsonSchema {
   const ids = ['id', ...TOP_LEVEL_SPELLINGS.filter((key) => TOP_LEVEL_HOMES.get(topLevelName(key))?.path.join('.') === 'id')];
   delete schema['required'];
   schema['anyOf'] = ids.map((key) => ({ required: [key] }));
+  // Last: a part widened to a string no longer has its fields at `properties` for the widenings above.
+  widen(at(schema, 'model'), { type: 'string', description: 'The model in one word, "roberta-base": its type.' });
+  widen(at(schema, 'dataset'), { type: 'string', description: 'The dataset in one word, "sst2": its name.' });
   return schema;
 }
 
