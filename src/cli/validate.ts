@@ -1,12 +1,17 @@
 /**
  * `logbook validate [folder]` — checks every record under the content folder and prints each problem
  * as `file:line:col field.path: message — hint` (prefixed with its level) on stderr, then one summary
- * line. Exits 1 when any problem is an error. Folder: the argument, else the `content` setting. Under
+ * line; then the consistency checks the pages show, as warnings. Exits 1 when any problem is an
+ * error. Folder: the argument, else the `content` setting. Under
  * GitHub Actions it also prints `::error`/`::warning` annotations.
  */
 import { stat } from 'node:fs/promises';
-import { loadRecords, nodeLoadEffects, nodeParseCache, type LoadEffects } from '../content/load.ts';
+import { analyzeCollection } from '../analysis/index.ts';
+import { compareIds } from '../content/check-collection.ts';
+import { loadRecords, nodeLoadEffects, nodeParseCache, type LoadEffects, type LoadedRecord } from '../content/load.ts';
+import type { Diagnostic, SourcePosition } from '../ingest/types.ts';
 import { formatDiagnostic, formatGithubAnnotation } from '../ingest/format.ts';
+import { parseSource, positionOf } from '../ingest/index.ts';
 import * as msg from '../ingest/messages.ts';
 import { recordCacheDir, type Settings } from '../settings/index.ts';
 import { parseCommandArgs } from './args.ts';
@@ -39,7 +44,10 @@ export async function validateContent(settings: Settings, io: ValidateIo): Promi
     io.stderr(msg.folderNotFound(dir));
     return 1;
   }
-  const { records, diagnostics } = await loadRecords(dir, io.effects);
+  const loaded = await loadRecords(dir, io.effects);
+  const { records } = loaded;
+  const consistency = await consistencyWarnings(records, io.effects.readFile);
+  const diagnostics = [...loaded.diagnostics, ...consistency].sort((a, b) => compareIds(a.file, b.file));
   for (const d of diagnostics) {
     io.stderr(`${d.level}: ${formatDiagnostic(d)}`);
     if (settings.githubActions) io.stderr(formatGithubAnnotation(d));
@@ -48,6 +56,46 @@ export async function validateContent(settings: Settings, io: ValidateIo): Promi
   const warnings = diagnostics.filter((d) => d.level === 'warning').length;
   io.stderr(msg.validateSummary(records.length, errors, warnings));
   return errors > 0 ? 1 : 0;
+}
+
+/** Checks the collection already reports (an unknown parent, a cycle), with its own words. */
+const REPORTED_BY_LOAD = new Set(['dangling-reference', 'lineage-cycle']);
+
+/**
+ * The consistency checks the site shows on each experiment's page (a 95% interval that leaves out
+ * its value, a metric the confusion matrix contradicts, splits that do not add up, …) as warnings
+ * at the field they are about, found before the pages are. A file with any is read again for where
+ * its fields are written (the load keeps no positions); each warning is placed at the nearest one.
+ */
+async function consistencyWarnings(records: readonly LoadedRecord[], readFile: (path: string) => Promise<string>): Promise<Diagnostic[]> {
+  const analysis = analyzeCollection(records.map(({ record }) => record));
+  const warnings: Diagnostic[] = [];
+  for (const { record, file } of records) {
+    const checks = (analysis.byId.get(record.id)?.checks ?? []).filter(
+      (check) => check.level === 'warning' && !REPORTED_BY_LOAD.has(check.code),
+    );
+    if (checks.length === 0) continue;
+    const parsed = await readFile(file).then(
+      (text) => parseSource(text, { file }),
+      () => undefined,
+    );
+    for (const check of checks) {
+      const parts = check.path.split('.');
+      let position: SourcePosition | undefined;
+      for (let length = parts.length; parsed !== undefined && length > 0 && position === undefined; length--)
+        position = positionOf(parsed, parts.slice(0, length));
+      warnings.push({
+        level: 'warning',
+        code: check.code,
+        file,
+        ...position,
+        path: check.path,
+        message: check.message,
+        ...(check.hint === undefined ? {} : { hint: check.hint }),
+      });
+    }
+  }
+  return warnings;
 }
 
 /** `logbook validate`: returns the exit status (0 ok, 1 errors found, 2 bad usage). */

@@ -39,6 +39,31 @@ describe('logbook validate', () => {
     expect(err.at(-1)).toBe('validate: 2 records, 0 errors, 1 warning');
   });
 
+  test("the consistency checks the pages show are warnings at their field, with the file's other problems", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'logbook-checks-'));
+    try {
+      const record = [
+        '**Experiment ID**: b-3',
+        '',
+        '## Results',
+        '| Metric | Value | 95% CI |',
+        '|---|---|---|',
+        '| F1 | 0.8 | 0.9–0.95 |',
+        '',
+      ];
+      writeFileSync(join(dir, 'b-3.md'), record.join('\n'));
+      const { status, err } = await run([dir]);
+      expect(status).toBe(0);
+      // `| F1 | 0.8 | ` is 13 characters: the interval starts at column 14 of line 6.
+      expect(err).toEqual([
+        `warning: ${dir}/b-3.md:6:14 evaluation.testMetrics.0.ci95: The 95% CI of F1 [0.9, 0.95] does not contain its value 0.8.`,
+        'validate: 1 record, 0 errors, 1 warning',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('adds GitHub annotations under GitHub Actions', async () => {
     const { err } = await run(['test/fixtures/broken/misspelt-key'], { GITHUB_ACTIONS: 'true' });
     expect(err[1]).toBe(
