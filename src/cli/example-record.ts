@@ -43,7 +43,7 @@ model:
   training:
     optimizer: Gradient boosting (histogram)
     lossFunction: Binary log loss
-    earlyStopping: { enabled: true, patience: 50, monitor: val_binary_logloss }
+    earlyStopping: { enabled: true, patience: 100, monitor: val_binary_logloss }
     epochs: 500
 training:
   history:
