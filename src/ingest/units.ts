@@ -65,6 +65,13 @@ export function parseCount(text: string): number | undefined {
   return Math.round(base * multiplier);
 }
 
+/** A number with a thousands or millions suffix, not rounded: `1.2k` → 1200, `3.5M` → 3500000. */
+function parseScaled(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)([kKmM])$/.exec(text.trim());
+  if (match?.[1] === undefined || match[2] === undefined) return undefined;
+  return roundFloat(Number(match[1]) * (COUNT_SUFFIX[match[2].toLowerCase()] ?? 1));
+}
+
 /** A percentage as a fraction: `70%` → 0.7, `12.5 %` → 0.125. */
 export function parsePercent(text: string): number | undefined {
   const match = /^(.+?)\s*%$/.exec(text.trim());
@@ -237,7 +244,8 @@ export function parseMetricCell(text: string): { value: number | null; unit?: st
   }
   const withUnit = MEASURE_UNIT.exec(trimmed);
   if (withUnit?.[1] && withUnit[2]) {
-    const value = parseMeasurement(withUnit[1]);
+    // `1.2k samples/s`: a rate may be written in thousands or millions.
+    const value = parseMeasurement(withUnit[1]) ?? parseScaled(withUnit[1]);
     if (value !== undefined) return { value, unit: withUnit[2].replace(/\s*\/\s*/, '/').replace(/\s+per\s+(?:s|sec|second)$/i, '/s') };
   }
   return undefined;

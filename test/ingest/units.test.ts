@@ -207,6 +207,9 @@ describe('parseMetricCell', () => {
     ['0.869', { value: 0.869 }],
     ['86.9%', { value: 86.9, unit: '%' }],
     ['45ms', { value: 45, unit: 'ms' }],
+    // A rate in thousands: 1.2 × 1000 = 1200 (not rounded).
+    ['1.2k samples/s', { value: 1200, unit: 'samples/s' }],
+    ['2.25M tokens/s', { value: 2250000, unit: 'tokens/s' }],
     // A time per item and a rate per second, as inference figures are written.
     ['3.2 ms/sample', { value: 3.2, unit: 'ms/sample' }],
     ['40 ms / batch', { value: 40, unit: 'ms/batch' }],
