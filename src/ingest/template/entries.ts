@@ -126,8 +126,16 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
           ? plain
           : { ...implied, qualifier: '', colon: true, labelPosition: item.position, valuePosition: item.position };
       });
-      if (asLabels.length > 0 && asLabels.every((l) => l !== undefined)) {
-        asLabels.forEach((l, index) => {
+      // Most items the section's labels and the others `Key: value` too (`- Classes: 10` beside `- Name:`
+      // and `- Version:`): the others become labels of their own, kept under the section, as a
+      // label-value table's are. Not where a list of settings reads them (`settingsLists`).
+      const known = asLabels.filter((l) => l !== undefined).length;
+      const lines =
+        known < items.length && known >= 2 && known * 2 > items.length && labels.settingsLists !== true
+          ? asLabels.map((l, index) => l ?? unknownItemLabel(items[index]))
+          : asLabels;
+      if (lines.length > 0 && lines.every((l) => l !== undefined)) {
+        lines.forEach((l, index) => {
           if (!l) return;
           const entry = open(l.label, l.qualifier, l.value, l.value === '' ? l.labelPosition : l.valuePosition);
           const nested = items[index]?.nested;
@@ -252,6 +260,16 @@ function labelRun(text: string, line: number, labels: SectionLabels): LabelLine[
     return labelAt(part, start);
   });
   return parts.every((part) => part !== undefined) ? parts : undefined;
+}
+
+/** A list item written `Key: value` whose key is no label of the section (see `UNKNOWN_LABEL_LINE`), or undefined. */
+function unknownItemLabel(item: Item | undefined): LabelLine | undefined {
+  const match = item === undefined || item.nested ? null : UNKNOWN_LABEL_LINE.exec(item.text);
+  if (!item || !match?.[2]) return undefined;
+  const value = (match[3] ?? '').trim();
+  const labelPosition = { line: item.position.line, column: item.position.column + (match[1] ?? '').length };
+  const valuePosition = { line: item.position.line, column: item.position.column + item.text.trimEnd().length - value.length };
+  return { label: match[2], qualifier: '', value, colon: true, labelPosition, valuePosition };
 }
 
 /** `Created: March 3, 2025` after a label line: a capitalised name of up to four words, a colon and a value. */

@@ -126,6 +126,39 @@ describe('a dataset list whose items say what they are without a label', () => {
   });
 });
 
+describe('a dataset list with a key Logbook has no field for', () => {
+  test('`- Classes: 10` among the known labels is kept under the dataset, the rest read as ever', () => {
+    const { dataset: read, problems } = dataset([
+      '- Name: CIFAR-10',
+      '- Classes: 10',
+      '- Train/Val/Test: 45k / 5k / 10k',
+      '- Version: v1.0',
+    ]);
+    expect(read).toEqual({
+      name: 'CIFAR-10',
+      classes: '10',
+      splits: [
+        { name: 'Train', records: 45000 },
+        { name: 'Val', records: 5000 },
+        { name: 'Test', records: 10000 },
+      ],
+      version: 'v1.0',
+    });
+    expect(problems).toEqual([]);
+  });
+
+  test('a list mostly of other keys, or with prose, stays as written', () => {
+    for (const lines of [
+      ['- Name: CIFAR-10', '- Classes: 10', '- Resolution: 32px'],
+      ['- Name: CIFAR-10', '- Version: v1', '- collected from the web in 2024'],
+    ]) {
+      const text = ['**Experiment ID**: d-1', '', '## Data', '', ...lines].join('\n');
+      const data = parseSource(text, { file: 'd-1.md' }).data as Record<string, unknown>;
+      expect(JSON.stringify(data['sections']), lines.join(' ')).toContain(lines[1]?.slice(2) ?? '');
+    }
+  });
+});
+
 describe('a training duration', () => {
   test('`12h 30m` is 12.5 hours, shown as written; one Logbook cannot read is kept as written with a warning, never an error', () => {
     const read = (duration: string) =>
