@@ -75,6 +75,22 @@ export function isBaselineList(items: readonly Item[]): boolean {
   return items.length > 0 && items.every((item) => labelledMetricsItem(item) !== undefined);
 }
 
+/** True when every item of a list is `Metric: <signed change>` (`- F1: +0.012`, `- Latency: −3 ms vs v2`): improvement claims. */
+export function isClaimList(items: readonly Item[]): boolean {
+  return (
+    items.length > 0 &&
+    items.every((item) => {
+      const split = item.nested === undefined ? splitKeyValue(item.text) : undefined;
+      return (
+        split !== undefined &&
+        split.key !== '' &&
+        /^[+\-−±]\s*\.?\d/.test(split.value) &&
+        typeof parseClaim(split.key, split.value)['value'] === 'number'
+      );
+    })
+  );
+}
+
 /** The baselines written as a list, one item each (`isBaselineList`); a proportion written in percent keys `Name (%)`. */
 function baselineList(entry: Entry, ctx: Context): void {
   const list = unreadList(entry, ctx);

@@ -12,7 +12,7 @@ import { isPlaceholder } from '../placeholder.ts';
 import { parseNumber, parseScalar } from '../units.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import { type Context, type Entry, type LabelRule, type TableRule } from './context.ts';
-import { COMPARISON_RULES, COMPARISON_TABLES, isBaselineList } from './comparison.ts';
+import { COMPARISON_RULES, COMPARISON_TABLES, isBaselineList, isClaimList } from './comparison.ts';
 import { DATASET_NAME_RULE, DATASET_RULES, DATASET_TABLES, SPLITS_RULE, datasetItemLabel } from './dataset.ts';
 import type { SectionLabels } from './entries.ts';
 import { EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList, labelMetric, metricLineLabel, reportCodeLabel } from './evaluation.ts';
@@ -102,7 +102,8 @@ export const SECTION_LIST_RULES: Readonly<Partial<Record<SectionKey, (items: Lis
       : undefined,
   evaluation: (items) => (isTestMetricList(items) ? 'Test Set Performance' : undefined),
   // `- Logistic regression: accuracy 82.3%, F1 0.815`: one baseline per item.
-  comparison: (items) => (isBaselineList(items) ? 'Baseline Models' : undefined),
+  // `- F1: +0.012`, `- Accuracy: +2.1 pp vs exp-101`: a signed change per metric, the improvement claims.
+  comparison: (items) => (isBaselineList(items) ? 'Baseline Models' : isClaimList(items) ? 'Improvement vs Baseline' : undefined),
   // `- learning_rate: 3e-5` under `## Setup`: settings named as code names them (`epochs: 3`,
   // `optimizer: adamw` among them); a list naming anything else the section reads (`- Model: …`,
   // `- Dataset: …`) is read item by item instead (`settingsLists`).

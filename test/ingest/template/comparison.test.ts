@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseClaim } from '../../../src/ingest/template/index.ts';
+import { parseSource } from '../../../src/ingest/index.ts';
 
 describe('parseClaim', () => {
   test.each([
@@ -21,5 +22,29 @@ describe('parseClaim', () => {
       text: 'much better than production',
       reference: 'production',
     });
+  });
+});
+
+describe('a list of signed changes under the comparison heading', () => {
+  const read = (...items: string[]) =>
+    (
+      parseSource(['**Experiment ID**: c-1', '', '## vs baseline', '', ...items].join('\n'), { file: 'c-1.md' }).data as Record<
+        string,
+        unknown
+      >
+    )['comparison'];
+
+  test('`- F1: +0.012`, `- Accuracy: +2.1 pp vs exp-101`: the improvement claims, each with its reference', () => {
+    expect(read('- Accuracy: +2.1 pp vs exp-101', '- F1: +0.012', '- Latency: −3 ms')).toEqual({
+      claims: [
+        { metric: 'Accuracy', text: '+2.1 pp vs exp-101', value: 2.1, unit: 'pp', reference: 'exp-101' },
+        { metric: 'F1', text: '+0.012', value: 0.012, unit: 'abs' },
+        { metric: 'Latency', text: '−3 ms', value: -3, unit: 'abs' },
+      ],
+    });
+  });
+
+  test('an item without a sign is no claim: the list stays as written', () => {
+    expect(read('- Accuracy: +2.1 pp', '- Notes: better on long inputs')).toBeUndefined();
   });
 });
