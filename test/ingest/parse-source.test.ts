@@ -262,3 +262,23 @@ describe('a short log as people write it', () => {
     expect(parsed.positions.get('reproducibility.code.commit')).toEqual({ line: 6, column: 11 });
   });
 });
+
+describe('the observations written as headings', () => {
+  test("`## What worked`, `## What didn't work`, `## Lessons learned` are the observations' lists", () => {
+    const text = [
+      '# exp-980: t',
+      '',
+      '## What worked',
+      '- mixup',
+      '',
+      "## What didn't work",
+      '- label smoothing 0.2',
+      '',
+      '## Lessons learned',
+      '- tune warmup first',
+    ].join('\n');
+    expect(parseSource(text, { file: 'exp-980.md' }).data).toMatchObject({
+      observations: { worked: ['mixup'], didNotWork: ['label smoothing 0.2'], learnings: ['tune warmup first'] },
+    });
+  });
+});

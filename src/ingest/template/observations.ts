@@ -79,7 +79,7 @@ function importanceList(entry: Entry, ctx: Context): void {
 
 /** The observations section's labels, in order: the first match wins. */
 export const OBSERVATIONS_RULES: readonly LabelRule[] = [
-  listRule(/didn t|did not|not work|failed|negative|unsuccessful/, ['observations', 'didNotWork']),
+  listRule(/didn t|did not|not work|failed|negative|unsuccessful|went wrong/, ['observations', 'didNotWork']),
   listRule(/worked|work well|went well|success|positive/, ['observations', 'worked']),
   listRule(/learning|lesson|takeaway/, ['observations', 'learnings']),
   textRule(/importance method|importance type/, ['observations', 'featureImportanceMethod']),

@@ -27,6 +27,9 @@ export type SectionKey =
 const BY_GROUP_HEADING =
   /^(?:(?:results?|performance|metrics?|accuracy|scores?|errors?|breakdown|slices?) )?(?:by|per|across) (?!(?:the|a|an|way|far|hand|design|default|contrast)\b)(?!(?:class|label|epoch|split|set|dataset|fold|seed|run|threshold|step|model|baseline)s?\b)[a-z][a-z ]*$/;
 
+/** A heading that is one of the observations' labels: `What worked`, `What didn't work`, `What went wrong`, `Lessons learned`. */
+const OBSERVATION_HEADING = /^what (?:worked|went (?:well|wrong)|didn t work|did not work|failed)\b|^lessons?(?: learned)?$/;
+
 /** A heading rule: a `##` heading whose normalized text matches `pattern` starts `section`. */
 export interface SectionRule {
   readonly section: SectionKey;
@@ -61,6 +64,8 @@ export const SECTION_RULES: readonly SectionRule[] = [
     pattern: /\bconfig(uration)?s?\b|\bsetup\b|\bhyper ?parameters?\b|\bparams\b|\bparameters\b|\bsettings\b|\barchitecture\b/,
   },
   { section: 'observations', pattern: /\bimportances?\b/ },
+  // `## What worked`, `## What didn't work`, `## Lessons learned`: the observations' labels, as headings.
+  { section: 'observations', pattern: OBSERVATION_HEADING },
   { section: 'observations', pattern: /\bconclusions?\b|\bdiscussion\b|\bfindings\b|\btakeaways?\b|\banalysis\b/ },
   { section: 'nextSteps', pattern: /^(?:\d+ )?(?:what s )?next(?: up)?$|\bto ?dos?\b|\bfuture work\b|\baction items?\b/ },
   // `## By language`, `## Accuracy per region`: the evaluation by a group attribute, labelled by its heading.
@@ -80,7 +85,7 @@ export function headingIsLabel(section: SectionKey, title: string): boolean {
   const norm = normalizeLabel(stripEmphasis(title));
   return (
     (section === 'overview' && !/\boverview\b/.test(norm)) ||
-    (section === 'observations' && /\bimportances?\b/.test(norm)) ||
+    (section === 'observations' && (/\bimportances?\b/.test(norm) || OBSERVATION_HEADING.test(norm))) ||
     // `## Fairness` over a list or a table of groups, `## Confusion matrix` over its table: that heading labels them.
     (section === 'evaluation' && (/\bfairness\b|\bsubgroups?\b|\bdisaggregat|\bconfusion\b/.test(norm) || BY_GROUP_HEADING.test(norm)))
   );
