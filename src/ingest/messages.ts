@@ -368,6 +368,8 @@ export const confusionFractions = (): string =>
   'the confusion matrix holds fractions, not counts (a normalized matrix); it is shown as written, but the test-set size and the metrics derived from a matrix need its counts';
 export const hintConfusionFractions = (): string =>
   'give the matrix of counts (how many test examples of each actual class were predicted as each class); a normalized matrix can stay beside it as a table of its own';
+export const metricCellKeptAsNote = (cell: string): string =>
+  `"${cell}" is not a metric value Logbook can read; the metric is kept without a value, "${cell}" as its note, shown on the page`;
 export const metricItemKeptAsNote = (item: string): string =>
   `"${item}" is not a metric value Logbook can read; it is kept as a note beside the test metrics and shown on the page`;
 export const hintMetricItemKeptAsNote = (): string =>

@@ -721,7 +721,20 @@ function testMetricTable(block: Table | Code, table: TableData, ctx: Context): v
       const statement =
         plain === undefined && isNotMeasured(ciText) ? parseMetricStatementWithAside(stripEmphasis(valueCell?.text ?? '')) : undefined;
       if (valueCell && isPlaceholder(valueCell.text)) write.placeholder('value', valueCell);
-      else {
+      else if (plain === undefined && statement === undefined && valueCell !== undefined) {
+        // `~0.91`, `<0.001`, `>99%`: an approximation or a bound, no value to compute with. Kept as
+        // the metric's note, shown on the page, with a warning (as an item of a metric list is).
+        const text = stripEmphasis(valueCell.text);
+        write.set('value', null, valueCell);
+        write.set('note', text, valueCell);
+        ctx.b.notes.push({
+          path: [...write.path, 'note'],
+          position: valueCell.position,
+          label: 'Test Set Performance',
+          message: msg.metricCellKeptAsNote(text),
+          hint: msg.hintMetricItemKeptAsNote(),
+        });
+      } else {
         const parsed = plain ?? statement;
         write.set('value', parsed ? parsed.value : stripEmphasis(valueCell?.text ?? ''), valueCell);
         if (parsed?.unit) write.set('unit', parsed.unit);

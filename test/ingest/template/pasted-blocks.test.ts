@@ -752,3 +752,30 @@ describe('settings in a shape that is nothing else, with no label above them', (
     expect(record.model?.hyperparameters).toBeUndefined();
   });
 });
+
+describe('a test-metric cell that is no value', () => {
+  test('`~0.91`, `<0.001`, `>99%`: the metric without a value, the cell its note, a warning at the cell; the rest of the record reads', () => {
+    const text = [
+      '**Experiment ID**: a',
+      '',
+      '## Results',
+      '| Metric | Value |',
+      '|---|---|',
+      '| AUC | ~0.91 |',
+      '| p-value | <0.001 |',
+      '| F1 | 0.84 |',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'a.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'a.md' });
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'AUC', value: null, note: '~0.91' },
+      { metric: 'p-value', value: null, note: '<0.001' },
+      { metric: 'F1', value: 0.84 },
+    ]);
+    // `| AUC | ` is 8 characters: the cell starts at column 9 of line 6.
+    expect(diagnostics.map((d) => [d.level, d.path, d.line, d.column])).toEqual([
+      ['warning', 'evaluation.testMetrics.0.note', 6, 9],
+      ['warning', 'evaluation.testMetrics.1.note', 7, 13],
+    ]);
+  });
+});
