@@ -296,8 +296,14 @@ function typeHint(expected: string, value: unknown, path: FieldPath): { hint?: s
       // A metric's value: a test metric's, or one in a group's or baseline's metrics.
       if (path.includes('testMetrics') || path.at(-2) === 'metrics') return { hint: msg.hintPercentNumber(percent) };
     }
+    // `~0.91`, `≈0.8`: the number without the sign (how near it is can go in a note).
+    const approximate = /^\s*(?:~|≈|about|approx\.?|circa|ca\.)\s*(.+?)\s*$/i.exec(value)?.[1];
+    if (approximate !== undefined && parseNumber(approximate.replace(/\s*%$/, '')) !== undefined)
+      return { hint: msg.hintApproximate(approximate) };
     if (/\d/.test(value)) return { hint: msg.hintPlainNumber() };
   }
+  // A file of several records (`[{ "id": "a-1" }, …]`): one experiment per file.
+  if (path.length === 0 && expected === 'object' && Array.isArray(value)) return { hint: msg.hintOneRecordPerFile() };
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return { hint: msg.hintQuoteIt(String(value)) };
   return {};
 }

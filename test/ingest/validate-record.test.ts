@@ -176,3 +176,14 @@ describe('dates that are no day in the calendar', () => {
     expect(problems(`{ "id": "exp-1", "date": "${date}" }`)).toEqual([]);
   });
 });
+
+describe('hints for values written the way people write them', () => {
+  test('an approximate number says to write it alone; a list of records says one per file', () => {
+    expect(problems('{ "id": "a", "evaluation": { "testMetrics": [{ "metric": "AUC", "value": "~0.91" }] } }')).toEqual([
+      'exp.json:1:74 evaluation.testMetrics.0.value: expected a number, got the string "~0.91" — write the number alone, 0.91; say how near it is in a note beside it',
+    ]);
+    expect(problems('[{ "id": "a-1" }, { "id": "a-2" }]')).toEqual([
+      'exp.json:1:1: expected an object, got a list — a file holds one experiment: put each in a file of its own (named by its id), or bring a table of runs in with "logbook import csv"',
+    ]);
+  });
+});
