@@ -66,6 +66,7 @@ const UNIT_ALIASES: Readonly<Record<string, string>> = {
   usd: '$',
   mb: 'MB',
   gb: 'GB',
+  db: 'dB',
 };
 
 /** Normalizes a unit as written (`(ms)`, `msec`, `percent`) to its canonical spelling; null when not a known unit. */
@@ -113,7 +114,9 @@ interface KindRule {
  * accuracy, precision or recall.
  */
 const KIND_RULES: readonly KindRule[] = [
-  { pattern: /\b(?:fpr|fall out|fallout)\b/, kind: 'fpr', direction: 'lower', isProportion: true },
+  { pattern: /\b(?:fpr|fall out|fallout|false alarm rate)\b/, kind: 'fpr', direction: 'lower', isProportion: true },
+  // Generative models: distances from the real data (Fréchet/kernel inception distance, LPIPS) are lower-is-better.
+  { pattern: /\b(?:fid|kid|fvd|lpips)\b/, kind: 'distribution-distance', direction: 'lower', isProportion: false },
   { pattern: /\b(?:fnr|miss rate)\b/, kind: 'fnr', direction: 'lower', isProportion: true },
   {
     pattern: /\b(?:rmse|rmsle|mae|mse|msle|mape|smape|mean (?:absolute|squared)(?: percentage)? error|root mean squared error)\b/,
@@ -127,7 +130,7 @@ const KIND_RULES: readonly KindRule[] = [
   { pattern: /\b(?:toxicity|hallucination)(?: rate)?\b/, kind: 'harm-rate', direction: 'lower', isProportion: true },
   { pattern: /\bloss\b/, kind: 'loss', direction: 'lower', isProportion: false },
   { pattern: /\b(?:perplexity|ppl)\b/, kind: 'perplexity', direction: 'lower', isProportion: false },
-  { pattern: /\b(?:latency|inference time|response time)\b/, kind: 'latency', direction: 'lower', isProportion: false },
+  { pattern: /\b(?:latency|inference time|response time|ttft|tpot|itl)\b/, kind: 'latency', direction: 'lower', isProportion: false },
   { pattern: /\b(?:co2|co2e|carbon|emissions?)\b/, kind: 'co2', direction: 'lower', isProportion: false },
   { pattern: /\bcost\b/, kind: 'cost', direction: 'lower', isProportion: false },
   { pattern: /\bbrier\b/, kind: 'brier', direction: 'lower', isProportion: false },
@@ -155,6 +158,9 @@ const KIND_RULES: readonly KindRule[] = [
   { pattern: /\b(?:mcc|kappa)\b/, kind: 'agreement', direction: 'higher', isProportion: false },
   { pattern: /\b(?:pearson|spearman|correlation|corr)\b/, kind: 'correlation', direction: 'higher', isProportion: false },
   { pattern: /\b(?:throughput|qps)\b/, kind: 'throughput', direction: 'higher', isProportion: false },
+  // Image quality against a reference (peak signal-to-noise, structural similarity), and a rating (Elo).
+  { pattern: /\b(?:psnr|ssim|ms ssim)\b/, kind: 'image-quality', direction: 'higher', isProportion: false },
+  { pattern: /\belo\b/, kind: 'rating', direction: 'higher', isProportion: false },
   { pattern: /\bparity ratio\b/, kind: 'parity-ratio', direction: 'higher', isProportion: false },
   { pattern: /\b(?:exact match|pass|pass rate|win rate|success rate)\b/, kind: 'success-rate', direction: 'higher', isProportion: true },
 ];

@@ -18,6 +18,14 @@ describe('metricInfo', () => {
   test.each([
     // name, key, kind, direction, unit, isProportion, split
     ['Accuracy', 'accuracy', 'accuracy', 'higher', null, true, null],
+    // Generative and serving metrics: which way is better.
+    ['FID', 'fid', 'distribution-distance', 'lower', null, false, null],
+    ['LPIPS', 'lpips', 'distribution-distance', 'lower', null, false, null],
+    ['PSNR (dB)', 'psnr', 'image-quality', 'higher', 'dB', false, null],
+    ['MS-SSIM', 'ms_ssim', 'image-quality', 'higher', null, false, null],
+    ['TTFT (ms)', 'ttft', 'latency', 'lower', 'ms', false, null],
+    ['False alarm rate', 'false_alarm_rate', 'fpr', 'lower', null, true, null],
+    ['Elo', 'elo', 'rating', 'higher', null, false, null],
     ['Train Acc', 'train_accuracy', 'accuracy', 'higher', null, true, 'train'],
     ['Val Loss', 'val_loss', 'loss', 'lower', null, false, 'val'],
     ['Validation Loss', 'val_loss', 'loss', 'lower', null, false, 'val'],
