@@ -127,12 +127,23 @@ const KIND_RULES: readonly KindRule[] = [
   { pattern: /\b(?:wer|cer|word error rate|character error rate)\b/, kind: 'edit-error', direction: 'lower', isProportion: false },
   // `ECE` (expected calibration error), `EER` (equal error rate): errors by their initials.
   { pattern: /\berror\b|\bece\b|\beer\b/, kind: 'error', direction: 'lower', isProportion: true },
-  { pattern: /\b(?:toxicity|hallucination)(?: rate)?\b/, kind: 'harm-rate', direction: 'lower', isProportion: true },
-  { pattern: /\bloss\b/, kind: 'loss', direction: 'lower', isProportion: false },
+  // An attack's success is the model's failure: lower is better (before `success rate` below).
+  {
+    pattern: /\b(?:toxicity|hallucination)(?: rate)?\b|\b(?:attack|jailbreak) success rate\b|\basr\b/,
+    kind: 'harm-rate',
+    direction: 'lower',
+    isProportion: true,
+  },
+  {
+    pattern: /\bloss\b|\bnll\b|\bnegative log likelihood\b|\bbits per (?:byte|char|character|dim)\b|\bbp[bc]\b/,
+    kind: 'loss',
+    direction: 'lower',
+    isProportion: false,
+  },
   { pattern: /\b(?:perplexity|ppl)\b/, kind: 'perplexity', direction: 'lower', isProportion: false },
   { pattern: /\b(?:latency|inference time|response time|ttft|tpot|itl)\b/, kind: 'latency', direction: 'lower', isProportion: false },
   { pattern: /\b(?:co2|co2e|carbon|emissions?)\b/, kind: 'co2', direction: 'lower', isProportion: false },
-  { pattern: /\bcost\b/, kind: 'cost', direction: 'lower', isProportion: false },
+  { pattern: /\bcost\b|\bgpu ?hours\b|\benergy\b|\bkwh\b/, kind: 'cost', direction: 'lower', isProportion: false },
   { pattern: /\bbrier\b/, kind: 'brier', direction: 'lower', isProportion: false },
   { pattern: /\b(?:memory|vram)\b/, kind: 'memory', direction: 'lower', isProportion: false },
   { pattern: /\b(?:disparity|parity difference|odds difference)\b/, kind: 'disparity', direction: 'lower', isProportion: false },
@@ -157,9 +168,16 @@ const KIND_RULES: readonly KindRule[] = [
   { pattern: /\b(?:ndcg|mrr|hits)\b/, kind: 'ranking', direction: 'higher', isProportion: false },
   { pattern: /\b(?:mcc|kappa)\b/, kind: 'agreement', direction: 'higher', isProportion: false },
   { pattern: /\b(?:pearson|spearman|correlation|corr)\b/, kind: 'correlation', direction: 'higher', isProportion: false },
-  { pattern: /\b(?:throughput|qps)\b/, kind: 'throughput', direction: 'higher', isProportion: false },
+  {
+    // `tokens/s`, `Samples/sec`, `img/s`: so many per second.
+    pattern:
+      /\b(?:throughput|qps)\b|\b(?:tokens?|samples?|images?|img|examples?|requests?|items?|it) (?:s|sec|second|per s|per sec|per second)$/,
+    kind: 'throughput',
+    direction: 'higher',
+    isProportion: false,
+  },
   // Image quality against a reference (peak signal-to-noise, structural similarity), and a rating (Elo).
-  { pattern: /\b(?:psnr|ssim|ms ssim)\b/, kind: 'image-quality', direction: 'higher', isProportion: false },
+  { pattern: /\b(?:psnr|ssim|ms ssim|clip score|inception score)\b/, kind: 'image-quality', direction: 'higher', isProportion: false },
   { pattern: /\belo\b/, kind: 'rating', direction: 'higher', isProportion: false },
   { pattern: /\bparity ratio\b/, kind: 'parity-ratio', direction: 'higher', isProportion: false },
   { pattern: /\b(?:exact match|pass|pass rate|win rate|success rate)\b/, kind: 'success-rate', direction: 'higher', isProportion: true },
