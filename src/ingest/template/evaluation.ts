@@ -875,7 +875,7 @@ function classLabel(text: string): string {
 
 /**
  * Whether a GFM table under the confusion matrix's label (or with an empty corner cell) is a matrix:
- * a corner naming the axes (`Actual \\ Predicted`), or square with the same classes across and down
+ * a corner naming the axes (`Actual \\ Predicted`) over the classes, or square with the same classes across and down
  * (`| | Pred cat | Pred dog |` over `| Actual cat | 50 | 2 |`) and every value a number. Not
  * `| | WER | CER |` over models and their results.
  */
@@ -886,8 +886,10 @@ function isMatrixTable(table: TableData): boolean {
   const sameClasses = square && [...rows].sort().join('\n') === [...columns].sort().join('\n');
   const axes = /\b(?:actual|true|pred(?:icted)?)\b/i.test(table.header[0]?.text ?? '');
   const numbers = table.rows.every((row) => row.slice(1).every((cell) => parseMetricCell(stripEmphasis(cell.text)) !== undefined));
-  // A corner naming the axes says it is a matrix even when it is not square (validation then says what is wrong).
-  return axes || (square && sameClasses && numbers);
+  // A corner naming the axes says it is a matrix even when a class is missing across or down
+  // (validation then says what is wrong); not a table of per-class metrics (`| True label | Precision |`).
+  const overlapping = columns.every((label) => rows.includes(label)) || rows.every((label) => columns.includes(label));
+  return (axes && overlapping) || (square && sameClasses && numbers);
 }
 
 /** The four cells of a binary confusion matrix, by the names people give them. */

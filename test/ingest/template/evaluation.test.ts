@@ -387,6 +387,19 @@ describe('what a table with an empty corner is', () => {
     });
   });
 
+  test('per-class metrics under a `True label` column are no confusion matrix: kept as written', () => {
+    const { data } = read(
+      '## Evaluation',
+      '',
+      '| True label | Precision | Recall |',
+      '|---|---|---|',
+      '| cat | 0.91 | 0.88 |',
+      '| dog | 0.87 | 0.90 |',
+    );
+    expect(data['evaluation']).toBeUndefined();
+    expect(JSON.stringify(data['sections'])).toContain('| cat | 0.91 | 0.88 |');
+  });
+
   test('a normalized matrix (fractions or percentages, in a table or printed by NumPy) is shown as written, with a warning: it holds no counts', () => {
     for (const body of [
       ['| | cat | dog |', '|---|---|---|', '| cat | 0.93 | 0.07 |', '| dog | 0.10 | 0.90 |'],
