@@ -195,8 +195,7 @@ export const templateExample = (part: string, items: readonly string[]): string 
 export const hintReplaceExample = (): string => "replace it with this experiment's own results, or delete it";
 
 /** A value of the wrong type. */
-export const hintApproximate = (number: string): string =>
-  `write the number alone, ${number}; say how near it is in a note beside it`;
+export const hintApproximate = (number: string): string => `write the number alone, ${number}; say how near it is in a note beside it`;
 export const hintOneRecordPerFile = (): string =>
   'a file holds one experiment: put each in a file of its own (named by its id), or bring a table of runs in with "logbook import csv"';
 export const invalidType = (expected: string, got: unknown): string => `expected ${describeExpected(expected)}, got ${describeValue(got)}`;
