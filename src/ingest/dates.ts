@@ -44,11 +44,16 @@ const MONTH_DAY_YEAR = new RegExp(String.raw`^${MONTH}\s+${DAY},?\s+${YEAR}$`);
 /** `2026/03/09`, `2026-3-9`, `2026.03.09`. */
 const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 
+/** `09.03.2026`: day first, as dates with dots are written across Europe (DIN 5008, ISO 8601's neighbours). */
+const DOTTED_DAY_FIRST = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+
 /** The `YYYY-MM-DD` of a date written in one of the unambiguous forms above, or `text` as it was. */
 export function writtenDate(text: string): string {
   const t = text.trim();
   let m = YEAR_FIRST.exec(t);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3])) ?? text;
+  m = DOTTED_DAY_FIRST.exec(t);
+  if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1])) ?? text;
   m = DAY_MONTH_YEAR.exec(t);
   if (m) {
     const month = monthOf(m[2] ?? '');

@@ -1,12 +1,13 @@
 /**
  * Metric values in Markdown frontmatter written the way people write them — `value: 87.3%`,
- * `ci95: ±0.7%`, `ci95: 0.82–0.85`, `F1: TBD` (and a training time, `durationHours: 12h 30m`, and a
- * status, `status: in progress`) — read as the filled-in template's reader reads the
+ * `ci95: ±0.7%`, `ci95: 0.82–0.85`, `F1: TBD` (and a training time, `durationHours: 12h 30m`, a
+ * status, `status: in progress`, a date, `date: 4 Oct 2026`) — read as the filled-in template's reader reads the
  * same text in a table, instead of refused as "expected a number". Only text that reads as a whole
  * is taken (`87.3%`, not `about 87%`); the rest stays as written, for validation to report. (JSON,
  * usually written by programs, stays numbers only.)
  */
 import { isPlainObject } from './finish.ts';
+import { writtenDate } from './dates.ts';
 import { statusFromWords } from './status.ts';
 import { joinPath, type FieldPath } from './types.ts';
 import { setOwn } from '../util/own.ts';
@@ -25,7 +26,8 @@ import {
  * Reads the written values of `data` in place: each test metric's `value` (its unit, `%` or
  * `ms`, into `unit` unless that says otherwise) and `ci95` (a half-width or bounds; one written in
  * percent only beside a value in percent), the values of every group's and baseline's metric
- * map, the training's `durationHours` and the status in words (`in progress`). Returns the decimals each number read was written with, by path (for `writtenDecimals`).
+ * map, the training's `durationHours`, the status in words (`in progress`) and the dates in words
+ * (`4 Oct 2026`). Returns the decimals each number read was written with, by path (for `writtenDecimals`).
  */
 export function readWrittenValues(data: Record<string, unknown>): Record<string, number> {
   const decimals: Record<string, number> = {};
@@ -53,6 +55,11 @@ export function readWrittenValues(data: Record<string, unknown>): Record<string,
   const status = data['status'];
   const meant = typeof status === 'string' ? statusFromWords(status) : undefined;
   if (meant !== undefined) data['status'] = meant;
+  // `date: 4 Oct 2026`, `completionDate: 04.10.2026`: the day they name, as the template reads them.
+  for (const field of ['date', 'completionDate']) {
+    const written = data[field];
+    if (typeof written === 'string') data[field] = writtenDate(written);
+  }
   // `durationHours: 12h 30m`: the hours, and the text as written for the page (as the template reads it).
   const training = data['training'];
   const infrastructure = isPlainObject(training) ? training['infrastructure'] : undefined;

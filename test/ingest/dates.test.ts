@@ -12,6 +12,9 @@ describe('writtenDate', () => {
     ['2026/03/09', '2026-03-09'],
     ['2026-3-9', '2026-03-09'],
     ['29 February 2024', '2024-02-29'],
+    // Dots: day first.
+    ['04.10.2026', '2026-10-04'],
+    ['4.3.2026', '2026-03-04'],
   ])('%s is %s', (text, iso) => {
     expect(writtenDate(text)).toBe(iso);
   });
@@ -19,6 +22,8 @@ describe('writtenDate', () => {
   test.each([
     // Day and month could be either way round.
     '03/09/2026',
+    // No 13th month.
+    '04.13.2026',
     // No such day, an unknown or too short month name: left for the validator to report.
     '31 February 2026',
     '29 February 2025',

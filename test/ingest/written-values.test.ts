@@ -177,3 +177,14 @@ describe('a training time written with its units in frontmatter', () => {
     expect(read('a while')).toEqual({ infrastructure: { durationHours: 'a while' } });
   });
 });
+
+describe('dates in frontmatter as people write them', () => {
+  test('`date: 4 Oct 2026` and `completionDate: 05.10.2026` are the days they name; an ambiguous one is still an error', () => {
+    const { record } = validate(['---', 'id: d-1', 'date: 4 Oct 2026', 'completionDate: 05.10.2026', '---', ''].join('\n'), 'd-1.md');
+    expect(record).toMatchObject({ date: '2026-10-04', completionDate: '2026-10-05' });
+    const { problems } = validate(['---', 'id: d-2', 'date: 10/04/2026', '---', ''].join('\n'), 'd-2.md');
+    expect(problems).toEqual([
+      'd-2.md:3:7 date: expected a date as YYYY-MM-DD (or an ISO 8601 timestamp), got the string "10/04/2026" — write dates as YYYY-MM-DD, e.g. 2025-01-15',
+    ]);
+  });
+});
