@@ -47,5 +47,10 @@ export const HEADER_RULES: readonly LabelRule[] = [
   textRule(/experimenter|^author|^owner|researcher/, ['experimenter']),
   textRule(/tracking platform|tracking tool|^tracker$|^platform$/, ['trackingPlatform']),
   { pattern: /related experiments?|lineage/, path: ['lineage'], handler: lineageHandler },
-  { pattern: /^parent/, path: ['lineage', 'parent'], handler: textField(['lineage', 'parent'], (t) => readIds(t)[0]) },
+  // `Forked from: exp-12`, `Derived from:`: the run this one was made from (not `Fine-tuned from:`, which names a model).
+  {
+    pattern: /^parent|^(?:forked|derived|branched|continued) from$/,
+    path: ['lineage', 'parent'],
+    handler: textField(['lineage', 'parent'], (t) => readIds(t)[0]),
+  },
 ];

@@ -31,6 +31,8 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Lineage', 'header', 'lineage'],
   ['Parent', 'header', 'lineage.parent'],
   ['Parent experiment', 'overview', 'lineage.parent'],
+  ['Forked from', 'header', 'lineage.parent'],
+  ['Derived from', 'overview', 'lineage.parent'],
   // metadata (recognised in every section)
   ['Completion Date', 'metadata', 'completionDate'],
   ['Finished on', 'header', 'completionDate'],
