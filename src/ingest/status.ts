@@ -18,3 +18,21 @@ export function statusFromWords(text: string): string | undefined {
     .replace(/\s+/g, ' ');
   return STATUS_WORDS.find(([pattern]) => pattern.test(words))?.[1];
 }
+
+/** Why a run ended, when it was a failure whatever the word before it says (`killed (OOM)`). */
+const FAILURE_CAUSE = /\b(?:oom|out of memory|errors?|crash(?:ed)?|nan|diverged?|timed? ?out|timeout|exception)\b/i;
+
+/**
+ * A status with an aside after it (`completed (early stopped)`, `killed (OOM at epoch 3)`): the
+ * status its words mean (a failure when the aside gives a failure's cause) and the aside, kept as
+ * the status's note. Undefined when the words mean no status.
+ */
+export function statusWithAside(text: string): { status: string; note: string } | undefined {
+  const match = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(text.trim());
+  const words = match?.[1];
+  const note = match?.[2]?.trim();
+  if (words === undefined || note === undefined || note === '') return undefined;
+  const status = statusFromWords(words);
+  if (status === undefined) return undefined;
+  return { status: status !== 'completed' && FAILURE_CAUSE.test(note) ? 'failed' : status, note };
+}

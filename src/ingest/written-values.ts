@@ -8,7 +8,7 @@
  */
 import { isPlainObject } from './finish.ts';
 import { writtenDate } from './dates.ts';
-import { statusFromWords } from './status.ts';
+import { statusFromWords, statusWithAside } from './status.ts';
 import { joinPath, type FieldPath } from './types.ts';
 import { setOwn } from '../util/own.ts';
 import {
@@ -54,7 +54,13 @@ export function readWrittenValues(data: Record<string, unknown>): Record<string,
   // `status: in progress`, `status: Done`: the status those words mean, as the template reads them.
   const status = data['status'];
   const meant = typeof status === 'string' ? statusFromWords(status) : undefined;
+  const aside = typeof status === 'string' && meant === undefined ? statusWithAside(status) : undefined;
   if (meant !== undefined) data['status'] = meant;
+  // `status: completed (early stopped)`: the status, and the aside as its note.
+  if (aside !== undefined && data['statusNote'] === undefined) {
+    data['status'] = aside.status;
+    data['statusNote'] = aside.note;
+  }
   // `date: 4 Oct 2026`, `completionDate: 04.10.2026`: the day they name, as the template reads them.
   for (const field of ['date', 'completionDate']) {
     const written = data[field];

@@ -187,3 +187,27 @@ describe('hints for values written the way people write them', () => {
     ]);
   });
 });
+
+describe('a status with an aside after it', () => {
+  test.each([
+    ['completed (early stopped)', 'completed', 'early stopped'],
+    ['killed (OOM at epoch 3)', 'failed', 'OOM at epoch 3'],
+    ['cancelled (budget cut)', 'cancelled', 'budget cut'],
+    ['running (epoch 12/90)', 'running', 'epoch 12/90'],
+  ])('"%s" is %s, the aside its note, in the template and in frontmatter', (written, status, note) => {
+    for (const [text, file] of [
+      [`**Experiment ID**: s-1\n\n**Status**: ${written}\n`, 's-1.md'],
+      [`---\nid: s-1\nstatus: ${written}\n---\n`, 's-1.md'],
+    ] as const) {
+      const { record, diagnostics } = validateRecord(parseSource(text, { file }), { file });
+      expect(diagnostics, text).toEqual([]);
+      expect(record, text).toMatchObject({ status, statusNote: note });
+    }
+  });
+
+  test('words that mean no status, aside or not, are still an error', () => {
+    expect(problems('---\nid: s-2\nstatus: paused (GPU quota)\n---\n', 's-2.md')).toEqual([
+      's-2.md:3:9 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "paused (GPU quota)" — use one of: planned, running, completed, failed, cancelled',
+    ]);
+  });
+});

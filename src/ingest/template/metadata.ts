@@ -9,12 +9,23 @@ import { bracketed, isPlaceholder } from '../placeholder.ts';
 import type { Handler, LabelRule } from './context.ts';
 import { keyValueItems, textRule } from './fields.ts';
 import { writtenDate } from '../dates.ts';
-import { statusFromWords } from '../status.ts';
+import { statusFromWords, statusWithAside } from '../status.ts';
 
 /** A status written in any case or in other words (`Completed`, `Done`, `In progress`, `Canceled`) → the record's status. */
 function readStatus(text: string): string {
   return statusFromWords(stripEmphasis(text)) ?? stripEmphasis(text);
 }
+
+/** The status (see `readStatus`); an aside after it (`completed (early stopped)`) is kept as `statusNote`. */
+const statusHandler: Handler = (entry, ctx) => {
+  const read = isPlaceholder(entry.value) ? undefined : statusWithAside(stripEmphasis(entry.value));
+  if (read === undefined) {
+    ctx.b.text(['status'], entry.value, entry.position, readStatus);
+    return;
+  }
+  ctx.b.set(['status'], read.status, entry.position);
+  ctx.b.set(['statusNote'], read.note, entry.position);
+};
 
 /** A tag as written: `use_case: fraud` or `use_case=fraud`; undefined for a bare tag (`vision`). */
 function splitTag(text: string): { key: string; value: string } | undefined {
@@ -49,7 +60,7 @@ const tagsHandler: Handler = (entry, ctx) => {
 /** The metadata's labels, in order: the first match wins. */
 export const METADATA_RULES: readonly LabelRule[] = [
   textRule(/completion date|completed( on)?$|end date|date completed|finished( on)?$/, ['completionDate'], writtenDate),
-  textRule(/^status$/, ['status'], readStatus),
+  { pattern: /^status$/, path: ['status'], handler: statusHandler },
   textRule(/template version/, ['templateVersion']),
   textRule(/^based on/, ['basedOn']),
   textRule(/review/, ['reviewerNotes']),
