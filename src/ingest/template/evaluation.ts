@@ -487,9 +487,9 @@ function changedTo(table: TableData, columns: readonly number[], delta: number |
 /**
  * Of several columns of values, the one that is this experiment: the only bold header, else the only
  * one naming it as such (`CURRENT_COLUMN`), else the only one named by the record's id or its last
- * part (`v3 (r=16)` in `llama-lora-sft-v3`), else by its title (`v3` in `LightGBM v3`); of two, the
- * one not named by the parent's id, else the one a change column leads to (`changedTo`). Undefined
- * when none or several are.
+ * part (`v3 (r=16)` in `llama-lora-sft-v3`); of two, the one not named by the parent's id, else the
+ * one a change column leads to (`changedTo`); else the only one its title names (`v3` in `LightGBM
+ * v3`). Undefined when none or several are.
  */
 function currentColumn(table: TableData, columns: readonly number[], own: OwnNames, delta: number | undefined): number | undefined {
   const only = (found: readonly number[]): number | undefined => (found.length === 1 ? found[0] : undefined);
@@ -499,9 +499,10 @@ function currentColumn(table: TableData, columns: readonly number[], own: OwnNam
     only(columns.filter((index) => isBold(header(index)))) ??
     only(columns.filter((index) => CURRENT_COLUMN.test(stripEmphasis(header(index))))) ??
     only(columns.filter((index) => namesId(headerName(table, index), own.id))) ??
-    only(columns.filter((index) => namedInTitle(headerName(table, index), own.title))) ??
     (columns.length === 2 && parents.length === 1 ? columns.find((index) => index !== parents[0]) : undefined) ??
-    changedTo(table, columns, delta)
+    changedTo(table, columns, delta) ??
+    // Last, as the weakest sign: a title may name the baseline it beats (`improving on v2`).
+    only(columns.filter((index) => namedInTitle(headerName(table, index), own.title)))
   );
 }
 /** A column of the change from a baseline, as written: kept beside the metric as text (the analysis computes its own). */

@@ -318,6 +318,10 @@ describe('a test-metric table that compares with a baseline', () => {
       expect(record.evaluation?.testMetrics, head.join(' ')).toEqual([{ metric: 'PR-AUC', value: 0.648 }]);
       expect(record.comparison?.baselines, head.join(' ')).toEqual([{ label: 'v2', metrics: { 'PR-AUC': 0.612 } }]);
     }
+    // The change column outweighs a title that names the baseline it beats.
+    expect(
+      read(['# Improving on v2', '', '**Experiment ID**: fraud-lgbm'], '| metric | v2 | v3 | Δ |').evaluation?.testMetrics?.[0]?.value,
+    ).toBe(0.648);
     // A change that is neither difference within rounding (a relative one) says nothing: the first column.
     expect(read(['**Experiment ID**: fraud-lgbm'], '| metric | v2 | v3 | Δ |', '+5.9%').evaluation?.testMetrics?.[0]?.value).toBe(0.612);
   });
