@@ -350,6 +350,8 @@ const TOP_LEVEL_ELSEWHERE: ReadonlyMap<string, string> = new Map([
   ['results', 'evaluation.testMetrics'],
   ['user', 'experimenter'],
   ['runid', 'trackers'],
+  ['seed', 'reproducibility.seeds'],
+  ['randomseed', 'reproducibility.seeds'],
   // Settings written at the top (`lr: 2e-5`, `batch_size: 32`): no "did you mean id".
   ...['lr', 'learningrate', 'batchsize', 'epochs', 'numepochs', 'optimizer', 'weightdecay', 'dropout', 'warmup', 'momentum'].map(
     (name) => [name, 'model.hyperparameters'] as const,

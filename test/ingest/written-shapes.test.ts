@@ -481,5 +481,8 @@ describe('a flat frontmatter', () => {
     expect(problems).toEqual([
       's-1.md:5:1 lr: unknown field "lr" (it is kept, but nothing reads it) — Logbook reads this as "model.hyperparameters": move it there to have it checked, compared and charted',
     ]);
+    expect(validate(['---', 'id: s-2', 'seed: 42', '---', ''].join('\n'), 's-2.md').problems).toEqual([
+      's-2.md:3:1 seed: unknown field "seed" (it is kept, but nothing reads it) — Logbook reads this as "reproducibility.seeds": move it there to have it checked, compared and charted',
+    ]);
   });
 });
