@@ -282,3 +282,15 @@ describe('the observations written as headings', () => {
     });
   });
 });
+
+describe('the environment under its own heading', () => {
+  test('`## Environment` over `- torch 2.3.0`, `- numpy==1.26.4`, `- CUDA: 12.1`: each package by its name, at its version', () => {
+    const text = ['# exp-1: t', '', '## Environment', '- Python 3.11', '- torch 2.3.0', '- numpy==1.26.4', '- CUDA: 12.1', '- cuDNN'].join(
+      '\n',
+    );
+    expect((parseSource(text, { file: 'exp-1.md' }).data as { reproducibility: unknown }).reproducibility).toEqual({
+      // An item without a version is kept by its name, as written.
+      environment: { Python: '3.11', torch: '2.3.0', numpy: '1.26.4', CUDA: '12.1', cuDNN: 'cuDNN' },
+    });
+  });
+});

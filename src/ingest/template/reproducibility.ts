@@ -46,6 +46,25 @@ export const SEEDS_RULE: LabelRule = {
   handler: mapHandler(['reproducibility', 'seeds'], parseNumber),
 };
 
+/** `torch 2.3.0`, `Python 3.11`, `numpy==1.26.4`: a package and its version, without a colon between. */
+const PACKAGE_VERSION = /^(\S.*?)\s*(?:==|\s)\s*v?(\d+(?:\.\d+)*[\w.+-]*)$/;
+
+/**
+ * The software environment: `Name: version` items (or one on the label's line), and items that give
+ * a package and its version without a colon (`- torch 2.3.0`, `- numpy==1.26.4`), each by its name.
+ */
+const environmentHandler: Handler = (entry, ctx) => {
+  const path: FieldPath = ['reproducibility', 'environment'];
+  if (entry.value !== '') ctx.b.text([...path, entry.label], entry.value, entry.position);
+  for (const item of keyValueItems(entry, ctx)) {
+    if (item.key !== '') ctx.b.text([...path, item.key], item.value, item.position);
+    else if (item.value !== '') {
+      const named = PACKAGE_VERSION.exec(item.value);
+      ctx.b.text([...path, named?.[1] ?? item.value], named?.[2] ?? item.value, item.position);
+    }
+  }
+};
+
 /** The reproducibility section's labels, in order: the first match wins. */
 export const REPRODUCIBILITY_RULES: readonly LabelRule[] = [
   { pattern: /artifact|outputs/, path: ['reproducibility', 'artifacts'], handler: artifactsHandler },
@@ -55,9 +74,9 @@ export const REPRODUCIBILITY_RULES: readonly LabelRule[] = [
     handler: keyValueFields(['reproducibility', 'code'], CODE_RULES),
   },
   {
-    pattern: /environment|\benv\b|dependencies|software|packages/,
+    pattern: /environment|\benv\b|dependencies|software|packages|requirements/,
     path: ['reproducibility', 'environment'],
-    handler: mapHandler(['reproducibility', 'environment']),
+    handler: environmentHandler,
   },
   SEEDS_RULE,
   // `Repository: …`, `Commit: …`, `Branch: …`, `Command: …` on lines of their own, without a "Code Version" label.

@@ -30,6 +30,9 @@ const BY_GROUP_HEADING =
 /** A heading that is one of the observations' labels: `What worked`, `What didn't work`, `What went wrong`, `Lessons learned`. */
 const OBSERVATION_HEADING = /^what (?:worked|went (?:well|wrong)|didn t work|did not work|failed)\b|^lessons?(?: learned)?$/;
 
+/** A heading naming the software environment: `Environment`, `Software environment`, `Dependencies`, `Requirements`. */
+const ENVIRONMENT_HEADING = /^(?:(?:software|python|runtime) )?environment$|^dependencies$|^requirements$/;
+
 /** A heading rule: a `##` heading whose normalized text matches `pattern` starts `section`. */
 export interface SectionRule {
   readonly section: SectionKey;
@@ -42,6 +45,8 @@ export const SECTION_RULES: readonly SectionRule[] = [
   { section: 'comparison', pattern: /\bbaselines?\b|\bcompar/ },
   { section: 'tuning', pattern: /\btuning\b|\bhyper ?parameter (search|optimi|sweep)|\bsweeps?\b/ },
   { section: 'reproducibility', pattern: /\bartifacts?\b|\breproduc|\brepro\b/ },
+  // `## Environment`, `## Dependencies`: the reproducibility's environment, labelled by its heading.
+  { section: 'reproducibility', pattern: ENVIRONMENT_HEADING },
   { section: 'observations', pattern: /\bobservations?\b|\binsights?\b|\blearnings\b/ },
   { section: 'nextSteps', pattern: /\bnext steps?\b|\bdeployment\b|\brecommendations?\b/ },
   { section: 'metadata', pattern: /\bmetadata\b/ },
@@ -86,6 +91,7 @@ export function headingIsLabel(section: SectionKey, title: string): boolean {
   return (
     (section === 'overview' && !/\boverview\b/.test(norm)) ||
     (section === 'observations' && (/\bimportances?\b/.test(norm) || OBSERVATION_HEADING.test(norm))) ||
+    (section === 'reproducibility' && ENVIRONMENT_HEADING.test(norm)) ||
     // `## Fairness` over a list or a table of groups, `## Confusion matrix` over its table: that heading labels them.
     (section === 'evaluation' && (/\bfairness\b|\bsubgroups?\b|\bdisaggregat|\bconfusion\b/.test(norm) || BY_GROUP_HEADING.test(norm)))
   );

@@ -15,6 +15,8 @@ const HEADING_CASES: readonly (readonly [string, SectionKey | undefined])[] = [
   ['Artifacts & Reproducibility', 'reproducibility'],
   ['Reproducibility', 'reproducibility'],
   ['Repro', 'reproducibility'],
+  ['Environment', 'reproducibility'],
+  ['Dependencies', 'reproducibility'],
   ['Observations & Insights', 'observations'],
   ['Key Learnings', 'observations'],
   ['Next Steps', 'nextSteps'],
