@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import { analyzeCollection } from '../analysis/index.ts';
 import { compareIds } from '../content/check-collection.ts';
 import { loadRecords, nodeLoadEffects, nodeParseCache, type LoadEffects, type LoadedRecord } from '../content/load.ts';
-import type { Diagnostic, SourcePosition } from '../ingest/types.ts';
+import type { Diagnostic } from '../ingest/types.ts';
 import { formatDiagnostic, formatGithubAnnotation } from '../ingest/format.ts';
 import { parseSource, positionOf } from '../ingest/index.ts';
 import * as msg from '../ingest/messages.ts';
@@ -80,10 +80,8 @@ async function consistencyWarnings(records: readonly LoadedRecord[], readFile: (
       () => undefined,
     );
     for (const check of checks) {
-      const parts = check.path.split('.');
-      let position: SourcePosition | undefined;
-      for (let length = parts.length; parsed !== undefined && length > 0 && position === undefined; length--)
-        position = positionOf(parsed, parts.slice(0, length));
+      // `positionOf` falls back to the nearest field written above the check's.
+      const position = parsed === undefined ? undefined : positionOf(parsed, check.path.split('.'));
       warnings.push({
         level: 'warning',
         code: check.code,

@@ -235,18 +235,7 @@ function labelRun(text: string, line: number, labels: SectionLabels): LabelLine[
     const plain = plainLabelLine(part, line, labels, offset);
     if (plain !== undefined) return plain.value === '' ? undefined : plain;
     // `Team: vision` beside other labels: a label of its own, as on a line after a label line.
-    const unknown = UNKNOWN_LABEL_LINE.exec(part);
-    if (!unknown) return undefined;
-    const value = (unknown[3] ?? '').trim();
-    const labelPosition = { line, column: offset + (unknown[1] ?? '').length + 1 };
-    return {
-      label: unknown[2] ?? '',
-      qualifier: '',
-      value,
-      colon: true,
-      labelPosition,
-      valuePosition: { line, column: offset + part.trimEnd().length - value.length + 1 },
-    };
+    return unknownLabelLine(part, line, offset);
   };
   const starts = [0];
   for (const match of text.matchAll(LABEL_SEPARATOR)) {
@@ -264,12 +253,22 @@ function labelRun(text: string, line: number, labels: SectionLabels): LabelLine[
 
 /** A list item written `Key: value` whose key is no label of the section (see `UNKNOWN_LABEL_LINE`), or undefined. */
 function unknownItemLabel(item: Item | undefined): LabelLine | undefined {
-  const match = item === undefined || item.nested ? null : UNKNOWN_LABEL_LINE.exec(item.text);
-  if (!item || !match?.[2]) return undefined;
-  const value = (match[3] ?? '').trim();
-  const labelPosition = { line: item.position.line, column: item.position.column + (match[1] ?? '').length };
-  const valuePosition = { line: item.position.line, column: item.position.column + item.text.trimEnd().length - value.length };
-  return { label: match[2], qualifier: '', value, colon: true, labelPosition, valuePosition };
+  return item === undefined || item.nested ? undefined : unknownLabelLine(item.text, item.position.line, item.position.column - 1);
+}
+
+/** `Team: vision` as a label line of its own (`UNKNOWN_LABEL_LINE`), its text starting at column `offset + 1`; or undefined. */
+function unknownLabelLine(text: string, line: number, offset: number): LabelLine | undefined {
+  const unknown = UNKNOWN_LABEL_LINE.exec(text);
+  if (!unknown) return undefined;
+  const value = (unknown[3] ?? '').trim();
+  return {
+    label: unknown[2] ?? '',
+    qualifier: '',
+    value,
+    colon: true,
+    labelPosition: { line, column: offset + (unknown[1] ?? '').length + 1 },
+    valuePosition: { line, column: offset + text.trimEnd().length - value.length + 1 },
+  };
 }
 
 /** `Created: March 3, 2025` after a label line: a capitalised name of up to four words, a colon and a value. */

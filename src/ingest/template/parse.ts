@@ -116,20 +116,19 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
 
   // The note's title (`# DistilBERT on IMDB`, `# exp-042: DistilBERT on IMDB`) names the experiment
   // when no label does (without the id it repeats); else it is kept as `title`. A title that is only the id adds nothing.
-  const title = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
-  if (title && !b.has(['title'])) {
-    const titleText = innerSliceOf(source, title).trim();
+  if (heading && !b.has(['title'])) {
+    const titleText = ctx.title ?? '';
     // `# exp-207: ViT-S/16 on Food-101` with no id given: the id the title starts with.
     const titleId = b.has(['id']) ? undefined : ID_IN_TITLE.exec(titleText)?.[1];
     if (titleId !== undefined) {
-      const at = startOf(title);
+      const at = startOf(heading);
       const column = (source.lines[at.line - 1] ?? '').indexOf(titleId) + 1;
       b.set(['id'], titleId, { line: at.line, column: Math.max(column, at.column) });
     }
     const id = b.get(['id']);
     const named = typeof id === 'string' && id !== '' ? withoutId(titleText, id) : titleText;
     if (named !== '' && normalizeLabel(titleText) !== 'ml experiment tracking log')
-      b.set(b.has(['name']) ? ['title'] : ['name'], b.has(['name']) ? titleText : named, startOf(title));
+      b.set(b.has(['name']) ? ['title'] : ['name'], b.has(['name']) ? titleText : named, startOf(heading));
   }
 
   // A number's position is where its text starts (a table cell, a value after its label).
