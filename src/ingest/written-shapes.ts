@@ -2,7 +2,7 @@
  * Record parts written in the shape people (and programs) naturally give them, turned into the
  * shape the schema holds, in JSON and in Markdown frontmatter alike:
  * - `tags: [vision, mixup]` — a list of bare tags (and `- key: value` items), or one string of them
- *   separated by commas (`tags: vision, mixup`) → `{ vision: "", mixup: "" }`, as the template's tag list is read;
+ *   separated by commas (`tags: vision, mixup`) or written as hashtags (`tags: "#nlp #cv"`) → `{ vision: "", mixup: "" }`, as the template's tag list is read;
  * - `hyperparameters: { lr: 0.1, batch_size: 256 }` — a map, as `json.dump(params)` or a YAML config
  *   writes it → `[{ name: "lr", value: 0.1 }, …]`; a map value that is itself an object
  *   (`lr: { value: 0.1, searchSpace: [0.01, 1] }`) keeps its fields;
@@ -26,6 +26,7 @@
 import { isPlainObject } from './finish.ts';
 import type { PositionLookup } from './types.ts';
 import { statusFromWords } from './status.ts';
+import { bareTag, tagsOfText } from './tags.ts';
 import { setOwn } from '../util/own.ts';
 import { HISTORY_STEP_KEYS, historyAxisOfHeader } from '../analysis/history-axis.ts';
 import { parseCardMetricName } from '../import/huggingface/metric-name.ts';
@@ -231,16 +232,16 @@ function readShapes(data: Record<string, unknown>): PathAliases {
   namedParts(data, aliases);
   // `tags: vision, classification` (Jekyll's and Hugo's comma-separated string): the tags it lists.
   const written = data['tags'];
-  const listed = typeof written === 'string' ? written.split(/[,;]/).flatMap((tag) => (tag.trim() === '' ? [] : [tag.trim()])) : undefined;
+  const listed = typeof written === 'string' ? tagsOfText(written) : undefined;
   if (listed !== undefined) data['tags'] = listed;
   const tags = data['tags'];
   if (Array.isArray(tags)) {
     const read: Record<string, unknown> = {};
     let readable = true;
     tags.forEach((tag, index) => {
-      if (typeof tag === 'string' && tag.trim() !== '') {
-        setOwn(read, tag.trim(), '');
-        aliases.set(`tags.${tag.trim()}`, `tags.${index}`);
+      if (typeof tag === 'string' && bareTag(tag) !== '') {
+        setOwn(read, bareTag(tag), '');
+        aliases.set(`tags.${bareTag(tag)}`, `tags.${index}`);
       } else if (isPlainObject(tag)) {
         for (const [key, value] of Object.entries(tag)) {
           setOwn(read, key, value);

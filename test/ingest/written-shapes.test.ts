@@ -45,6 +45,24 @@ describe('record parts in the shape people write them', () => {
     expect(validate('---\nid: a\ntags: vision,,nlp,\n---\n', 'a.md').record).toMatchObject({ tags: { vision: '', nlp: '' } });
   });
 
+  test('tags written as hashtags: the spaces separate them and the # is not part of the tag', () => {
+    expect(validate('---\nid: a\ntags: "#nlp #sentiment, #baseline"\n---\n', 'a.md').record).toMatchObject({
+      tags: { nlp: '', sentiment: '', baseline: '' },
+    });
+    expect(validate('---\nid: a\ntags: ["#nlp", cv]\n---\n', 'a.md').record).toMatchObject({ tags: { nlp: '', cv: '' } });
+    // In the template: on the label's line and as list items.
+    const { record } = validate('**Experiment ID**: a\n\nTags: #nlp #sentiment\n', 'a.md');
+    expect(record).toMatchObject({ tags: { nlp: '', sentiment: '' } });
+    expect(Object.keys((record as { tags: object }).tags)).toEqual(['nlp', 'sentiment']);
+    expect(validate('**Experiment ID**: a\n\n**Tags**:\n- #nlp\n- owner: cv-team\n', 'a.md').record).toMatchObject({
+      tags: { nlp: '', owner: 'cv-team' },
+    });
+    // Words with spaces, not hashtags, stay one tag per comma.
+    expect(validate('---\nid: a\ntags: image classification, C# code\n---\n', 'a.md').record).toMatchObject({
+      tags: { 'image classification': '', 'C# code': '' },
+    });
+  });
+
   test('frontmatter: `created`, `git_commit`, `branch` and a status in words, where a note puts them', () => {
     const text = [
       '---',

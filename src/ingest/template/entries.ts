@@ -315,7 +315,10 @@ function labelValueRows(source: Source, table: Table, labels: SectionLabels): [L
   const headerEmpty = header.every((cell) => cell.text === '');
   const headerKey = keyOf(header[0]);
   if (!headerEmpty && !known(headerKey)) return undefined;
-  const all = (headerEmpty ? rows : [header, ...rows]).map((row) => [keyOf(row[0]), row[1]] as const);
+  // `| Split | Rows |` over `| train | 120,000 |`: a header naming its columns, not a pair of its own.
+  const digit = (cell: Cell | undefined): boolean => /\d/.test(cell?.text ?? '');
+  const namesColumns = !digit(header[1]) && rows.length > 0 && rows.every((row) => digit(row[1]));
+  const all = (headerEmpty || namesColumns ? rows : [header, ...rows]).map((row) => [keyOf(row[0]), row[1]] as const);
   if (all.filter(([key]) => known(key)).length * 2 <= all.length) return undefined;
   return all.flatMap(([key, value]) =>
     key && value ? [[key, { text: stripEmphasis(value.text), position: value.position }] as [LabelLine, Cell]] : [],

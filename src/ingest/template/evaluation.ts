@@ -929,6 +929,15 @@ export function confusionFromCounts(items: readonly string[]): { labels: string[
   };
 }
 
+/** `TP 3,900, FP=386; FN: 27` → the items `confusionFromCounts` reads (`TP: 412`, …); other parts as they are. */
+function countsOfLine(text: string): string[] {
+  return text
+    .split(/[;|]|,(?=\s*[a-z])/i)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => /^([a-z][a-z ]*?)\s*(?:[:=]\s*|\s)(\d[\d,._]*)$/i.exec(part)?.slice(1, 3).join(': ') ?? part);
+}
+
 /** The confusion matrix: a fenced text grid, a GFM table or its four counts; a `(positive class: …)` aside names the positive label. */
 const confusionHandler: Handler = (entry, ctx) => {
   const code = blockOf(entry, ctx, 'code');
@@ -971,6 +980,10 @@ const confusionHandler: Handler = (entry, ctx) => {
     if (list && parsed) {
       ctx.consumed.add(list);
       position = startOf(list);
+    } else if (!list) {
+      // `Confusion: TP 412, FP 31, FN 27, TN 530` — the four counts on the label's line.
+      parsed = confusionFromCounts(countsOfLine(stripEmphasis(entry.value)));
+      if (parsed) position = entry.position;
     }
   }
   if (!parsed || !position) return;

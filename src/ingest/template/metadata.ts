@@ -10,6 +10,7 @@ import type { Handler, LabelRule } from './context.ts';
 import { keyValueItems, textRule } from './fields.ts';
 import { writtenDate } from '../dates.ts';
 import { statusFromWords, statusWithAside } from '../status.ts';
+import { bareTag, tagsOfText } from '../tags.ts';
 
 /** A status written in any case or in other words (`Completed`, `Done`, `In progress`, `Canceled`) → the record's status. */
 function readStatus(text: string): string {
@@ -38,7 +39,7 @@ const tagsHandler: Handler = (entry, ctx) => {
   for (const listed of keyValueItems(entry, ctx)) {
     const split = listed.key === '' ? splitTag(listed.value) : undefined;
     const item = split ? { ...listed, ...split } : listed;
-    const key = item.key === '' ? item.value : item.key;
+    const key = item.key === '' ? bareTag(item.value) : item.key;
     if (key === '') continue;
     if (item.key === '') {
       if (isPlaceholder(item.value)) ctx.b.placeholder(['tags', item.index], item.position);
@@ -47,10 +48,7 @@ const tagsHandler: Handler = (entry, ctx) => {
   }
   if (entry.value !== '' && !isPlaceholder(entry.value)) {
     // `Tags: [nlp, bert]` as a list is written in YAML or Python: the brackets hold the list.
-    for (const tag of (bracketed(entry.value) ?? entry.value)
-      .split(',')
-      .map((t) => t.trim())
-      .filter((t) => t !== '')) {
+    for (const tag of tagsOfText(bracketed(entry.value) ?? entry.value)) {
       const split = splitTag(tag);
       ctx.b.set(['tags', split?.key ?? tag], split?.value ?? '', entry.position);
     }

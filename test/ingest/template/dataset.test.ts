@@ -91,6 +91,26 @@ describe('splits named by their labels', () => {
   });
 });
 
+describe('a table of splits under a header naming its columns', () => {
+  test('`| split | rows |` over a row per split: the splits, the header no split of its own', () => {
+    const { dataset: read, problems } = dataset([
+      '| split | rows |',
+      '|---|---|',
+      '| train | 120,000 |',
+      '| val | 10,000 |',
+      '| test | 10,000 |',
+    ]);
+    expect(problems).toEqual([]);
+    expect(read).toEqual({
+      splits: [
+        { name: 'train', records: 120000 },
+        { name: 'val', records: 10000 },
+        { name: 'test', records: 10000 },
+      ],
+    });
+  });
+});
+
 describe('a dataset list whose items say what they are without a label', () => {
   test('`- 37 features`, `- 50k train / 5k val / 10k test`, `- 65k rows` beside labelled items: each read as if labelled', () => {
     const text = [

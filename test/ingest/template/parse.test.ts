@@ -321,6 +321,22 @@ describe('logs written as lists instead of tables', () => {
     });
   });
 
+  test("the four counts on the label's line, separated by commas, semicolons or bars, with or without a colon", () => {
+    const { record } = load('**Experiment ID**: a\n\n## Results\n\nConfusion: TP 3,900, FP=386; FN: 27 | TN 12,530\n');
+    expect(record.evaluation?.confusionMatrix).toEqual({
+      labels: ['Negative', 'Positive'],
+      matrix: [
+        [12530, 386],
+        [27, 3900],
+      ],
+      positiveLabel: 'Positive',
+    });
+    // Three counts, or a count without its name, are not a matrix: the line stays as written.
+    const three = load('**Experiment ID**: a\n\n## Results\n\nConfusion: TP 40, FP 5, FN 10\n').record;
+    expect(three.evaluation?.confusionMatrix).toBeUndefined();
+    expect(JSON.stringify(three)).toContain('TP 40, FP 5, FN 10');
+  });
+
   test('a list that is not exactly the four counts stays as written', () => {
     const { record } = load('**Experiment ID**: a\n\n## Evaluation Results\n\n**Confusion Matrix**:\n- TP: 40\n- FP: 5\n- FN: 10\n');
     expect(record.evaluation?.confusionMatrix).toBeUndefined();
