@@ -267,7 +267,9 @@ function readShapes(data: Record<string, unknown>): PathAliases {
   const metrics = isPlainObject(evaluation) ? evaluation['testMetrics'] : undefined;
   if (Array.isArray(metrics))
     metrics.forEach((metric, index) => {
-      if (isPlainObject(metric)) intervalBounds(metric, 'ci95', `evaluation.testMetrics.${index}.ci95`, aliases);
+      if (!isPlainObject(metric)) return;
+      intervalSpellings(metric, `evaluation.testMetrics.${index}`, aliases);
+      intervalBounds(metric, 'ci95', `evaluation.testMetrics.${index}.ci95`, aliases);
     });
   const comparison = data['comparison'];
   const baselines = isPlainObject(comparison) ? comparison['baselines'] : undefined;
@@ -470,6 +472,42 @@ function bareMatrix(data: Record<string, unknown>, aliases: PathAliases): void {
   });
 }
 
+/** Keys a metric's 95% interval is written under besides `ci95` (compared lower case, without `_`, `-`, spaces). */
+const INTERVAL_KEYS: ReadonlySet<string> = new Set(['ci', 'ci95%', 'confidenceinterval', 'confint', 'interval', '95ci', '95%ci']);
+/** Keys of the interval's bounds written as two fields (`ci_low`/`ci_high`, `lower`/`upper`, `ci95_lower`, …). */
+const BOUND_KEYS = {
+  low: new Set(['low', 'lower', 'lo', 'lowerbound', 'cilow', 'cilower', 'ci95low', 'ci95lower', 'lowerci', 'lci', 'cilo']),
+  high: new Set(['high', 'upper', 'hi', 'upperbound', 'cihigh', 'ciupper', 'ci95high', 'ci95upper', 'upperci', 'uci', 'cihi']),
+} as const;
+
+/**
+ * A test metric's interval written under another name — `ci: [0.89, 0.93]`, `confidence_interval: 0.01`
+ * — or as two bounds (`ci_low: 0.82, ci_high: 0.86`, `lower`/`upper`) → its `ci95`, when it has none.
+ */
+function intervalSpellings(metric: Record<string, unknown>, path: string, aliases: PathAliases): void {
+  if (Object.hasOwn(metric, 'ci95')) return;
+  const keyOf = (key: string): string => key.toLowerCase().replace(/[\s_-]+/g, '');
+  const source = (key: string): string => (aliases.has(path) ? `${aliases.get(path)}.${key}` : `${path}.${key}`);
+  const named = Object.keys(metric).find((key) => INTERVAL_KEYS.has(keyOf(key)));
+  const [low, high] = (['low', 'high'] as const).map((bound) => Object.keys(metric).find((key) => BOUND_KEYS[bound].has(keyOf(key))));
+  const entries = Object.entries(metric);
+  const pair = low !== undefined && high !== undefined && typeof metric[low] === 'number' && typeof metric[high] === 'number';
+  if (named === undefined && !pair) return;
+  const from = named !== undefined ? [named] : [low as string, high as string];
+  const interval = named !== undefined ? metric[named] : { low: metric[low as string], high: metric[high as string] };
+  for (const key of Object.keys(metric)) delete metric[key];
+  for (const [key, value] of entries) {
+    if (key === from[0]) metric['ci95'] = interval;
+    else if (!from.includes(key)) setOwn(metric, key, value);
+  }
+  if (from.length === 1) aliases.set(`${path}.ci95`, source(from[0] as string));
+  else {
+    aliases.set(`${path}.ci95`, source(from[0] as string));
+    aliases.set(`${path}.ci95.low`, source(from[0] as string));
+    aliases.set(`${path}.ci95.high`, source(from[1] as string));
+  }
+}
+
 /** `holder[key]` written as a pair of bounds, low first (`[0.861, 0.887]`) → `{ low, high }`; anything else as written. */
 function intervalBounds(holder: Record<string, unknown>, key: string, path: string, aliases: PathAliases): void {
   const pair = holder[key];
@@ -477,8 +515,9 @@ function intervalBounds(holder: Record<string, unknown>, key: string, path: stri
   const [low, high] = pair as unknown[];
   if (typeof low !== 'number' || typeof high !== 'number' || !(low <= high)) return;
   holder[key] = { low, high };
-  aliases.set(`${path}.low`, `${path}.0`);
-  aliases.set(`${path}.high`, `${path}.1`);
+  const source = aliases.get(path) ?? path;
+  aliases.set(`${path}.low`, `${source}.0`);
+  aliases.set(`${path}.high`, `${source}.1`);
 }
 
 /**

@@ -45,6 +45,40 @@ describe('record parts in the shape people write them', () => {
     expect(validate('---\nid: a\ntags: vision,,nlp,\n---\n', 'a.md').record).toMatchObject({ tags: { vision: '', nlp: '' } });
   });
 
+  test("a test metric's interval under another name, or as two bounds, is its ci95", () => {
+    const text = [
+      '---',
+      'id: ci-1',
+      'evaluation:',
+      '  testMetrics:',
+      '    - { metric: BLEU, value: 31.2, lower: 30.1, upper: 32.3 }',
+      '    - { metric: AUC, value: 0.91, ci: [0.89, 0.93] }',
+      '    - { metric: F1, value: 0.84, confidence_interval: 0.02 }',
+      '    - { metric: Recall, value: 0.8, ci_low: 0.78, ci_high: 0.82, n: 900 }',
+      // One bound alone is no interval: kept as written, and shown on the page.
+      '    - { metric: MAE, value: 1.2, lower: 1.1 }',
+      '---',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'ci-1.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'ci-1.md' });
+    expect(diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'BLEU', value: 31.2, ci95: { low: 30.1, high: 32.3 } },
+      { metric: 'AUC', value: 0.91, ci95: { low: 0.89, high: 0.93 } },
+      { metric: 'F1', value: 0.84, ci95: 0.02 },
+      { metric: 'Recall', value: 0.8, ci95: { low: 0.78, high: 0.82 }, n: 900 },
+      { metric: 'MAE', value: 1.2, lower: 1.1 },
+    ]);
+    // Positions are where the bounds were written.
+    expect(parsed.positions.get('evaluation.testMetrics.0.ci95.high')).toEqual({ line: 5, column: 56 });
+    expect(parsed.positions.get('evaluation.testMetrics.1.ci95.low')).toEqual({ line: 6, column: 40 });
+    // A map of metrics (as `json.dump` writes it) the same way.
+    const json = '{"id":"ci-2","evaluation":{"testMetrics":{"accuracy":{"value":0.871,"ci_low":0.86,"ci_high":0.882}}}}';
+    expect(validateRecord(parseSource(json, { file: 'ci-2.json' }), { file: 'ci-2.json' }).record?.evaluation?.testMetrics).toEqual([
+      { metric: 'accuracy', value: 0.871, ci95: { low: 0.86, high: 0.882 } },
+    ]);
+  });
+
   test('tags written as hashtags: the spaces separate them and the # is not part of the tag', () => {
     expect(validate('---\nid: a\ntags: "#nlp #sentiment, #baseline"\n---\n', 'a.md').record).toMatchObject({
       tags: { nlp: '', sentiment: '', baseline: '' },

@@ -415,6 +415,23 @@ const SPREAD_COLUMNS: readonly [RegExp, string][] = [
   [/^(se|sem|std err(or)?|standard error( of the mean)?)$/, 'standardError'],
 ];
 
+/** Words a header of an interval's bound may hold besides the bound's own (`95% CI low`, `Lower bound`, `CI (upper)`). */
+const BOUND_WORDS: ReadonlySet<string> = new Set(['95', 'ci', 'conf', 'confidence', 'interval', 'bound', 'limit', 'of', 'the']);
+
+/** Which bound of the 95% interval a column holds by its header (`Lower`, `95% CI high`, `2.5%`, `UCL`), if one. */
+function boundColumn(header: string): 'low' | 'high' | undefined {
+  const words = header
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, ' ')
+    .trim()
+    .split(' ');
+  if (words.length === 1 && /^(?:2\.5|p2\.5|lcl)$/.test(words[0] ?? '')) return 'low';
+  if (words.length === 1 && /^(?:97\.5|p97\.5|ucl)$/.test(words[0] ?? '')) return 'high';
+  const bounds = words.filter((word) => !BOUND_WORDS.has(word));
+  if (bounds.length !== 1) return undefined;
+  return /^(?:low|lower|lo)$/.test(bounds[0] ?? '') ? 'low' : /^(?:high|upper|hi)$/.test(bounds[0] ?? '') ? 'high' : undefined;
+}
+
 /** A column of a test-metric table holding a baseline's values: `v6 (baseline)`, `Previous`, `Reference`. */
 const BASELINE_COLUMN = /\bbaselines?\b|\bprev(ious)?\b|\bold\b|\breference\b|\bbefore\b|\bcontrol\b/;
 /** A column header naming this experiment among others: `Ours`, `This run`, `Current`, `New`, `Proposed`. */
@@ -656,11 +673,28 @@ function testMetricTable(block: Table | Code, table: TableData, ctx: Context): v
     return index !== metric && field !== undefined ? [[index, field] as const] : [];
   });
   const spreadAt = new Map<number, string>(spread);
-  let ci = column(table, /\bci\b|confidence|interval|margin/, [metric, ...baselines, ...spreadAt.keys()]);
+  // `| Lower | Upper |`, `| 95% CI low | 95% CI high |`: the interval's bounds in two columns.
+  const boundAt = (bound: 'low' | 'high'): number =>
+    table.header.findIndex((head, index) => index !== metric && boundColumn(stripEmphasis(head.text)) === bound);
+  const [low, high] = [boundAt('low'), boundAt('high')];
+  const bounds = low >= 0 && high >= 0 ? [low, high] : [];
+  let ci = column(table, /\bci\b|confidence|interval|margin/, [metric, ...baselines, ...spreadAt.keys(), ...bounds]);
   if (ci < 0) ci = table.header.findIndex((head, index) => index !== metric && /^(±|\+\/-|\+-)$/.test(stripEmphasis(head.text)));
-  let value = column(table, /value|score|result|test|estimate|mean|average/, [metric, ci, ...baselines, ...deltas, ...spreadAt.keys()]);
+  let value = column(table, /value|score|result|test|estimate|mean|average/, [
+    metric,
+    ci,
+    ...baselines,
+    ...deltas,
+    ...spreadAt.keys(),
+    ...bounds,
+  ]);
   const taken = (index: number): boolean =>
-    index === metric || index === ci || baselines.includes(index) || deltas.includes(index) || spreadAt.has(index);
+    index === metric ||
+    index === ci ||
+    baselines.includes(index) ||
+    deltas.includes(index) ||
+    spreadAt.has(index) ||
+    bounds.includes(index);
   // `| Benchmark | v2 (r=8) | **v3 (r=16)** | Δ |`: experiments side by side and no column of values.
   // The one that is this experiment (`currentColumn`) holds its values; the others are baselines.
   if (value < 0) {
@@ -759,6 +793,15 @@ function testMetricTable(block: Table | Code, table: TableData, ctx: Context): v
           );
         }
       }
+      const [lowCell, highCell] = bounds.map((index) => row[index]);
+      if (lowCell !== undefined && highCell !== undefined) {
+        const [lowText, highText] = [lowCell, highCell].map((cell) => stripEmphasis(cell.text).replace(/\s*%$/, ''));
+        const [from, to] = [lowText, highText].map((text) => parseNumber(text ?? ''));
+        if (from !== undefined && to !== undefined) write.set('ci95', { low: from, high: to }, lowCell);
+        else if (!isNotMeasured(lowText ?? '') || !isNotMeasured(highText ?? ''))
+          // A bound that is no number is shown as written, and validation names it.
+          write.set('ci95', `${stripEmphasis(lowCell.text)} – ${stripEmphasis(highCell.text)}`, lowCell);
+      }
       for (const [index, field] of spreadAt) {
         const cell = row[index];
         const text = stripEmphasis(cell?.text ?? '')
@@ -775,6 +818,7 @@ function testMetricTable(block: Table | Code, table: TableData, ctx: Context): v
           baselines.includes(index) ||
           index === deltas[0] ||
           spreadAt.has(index) ||
+          bounds.includes(index) ||
           splits.includes(index)
         )
           return;

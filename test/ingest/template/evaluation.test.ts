@@ -103,6 +103,41 @@ describe('a test-metric table with a column per data split', () => {
   });
 });
 
+describe("a test-metric table with the interval's bounds in two columns", () => {
+  const read = (header: string, rows: readonly string[]): { evaluation: unknown; problems: string[] } => {
+    const text = ['**Experiment ID**: b-1', '', '## Results', '', header, '|---|---|---|---|', ...rows].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'b.md' }), { file: 'b.md' });
+    return { evaluation: record?.evaluation, problems: diagnostics.map((d) => d.message) };
+  };
+
+  test.each([
+    ['| Metric | Value | 95% CI low | 95% CI high |'],
+    ['| Metric | Value | Lower | Upper |'],
+    ['| Metric | Score | CI (lower) | CI (upper) |'],
+    ['| Metric | Value | 2.5% | 97.5% |'],
+    ['| Metric | Value | LCL | UCL |'],
+  ])('%s: the bounds are the 95%% interval, not a half-width and an unknown field', (header) => {
+    // Before, `95% CI low` was taken for the interval's half-width: BLEU 31.2 ± 30.1.
+    const { evaluation, problems } = read(header, ['| BLEU | 31.2 | 30.1 | 32.3 |', '| Accuracy | 87.1% | 86.0% | 88.2% |']);
+    expect(problems).toEqual([]);
+    expect(evaluation).toEqual({
+      testMetrics: [
+        { metric: 'BLEU', value: 31.2, ci95: { low: 30.1, high: 32.3 } },
+        { metric: 'Accuracy', value: 87.1, unit: '%', ci95: { low: 86, high: 88.2 } },
+      ],
+    });
+  });
+
+  test('a row without bounds has no interval; min and max over seeds are no interval', () => {
+    expect(read('| Metric | Value | Lower | Upper |', ['| BLEU | 31.2 | | |']).evaluation).toEqual({
+      testMetrics: [{ metric: 'BLEU', value: 31.2 }],
+    });
+    expect(read('| Metric | Mean | Min | Max |', ['| BLEU | 31.2 | 30.1 | 32.3 |']).evaluation).toEqual({
+      testMetrics: [{ metric: 'BLEU', value: 31.2, min: '30.1', max: '32.3' }],
+    });
+  });
+});
+
 describe('test metrics written as label lines', () => {
   const read = (...lines: string[]) => {
     const parsed = parseSource(['**Experiment ID**: t-1', '', ...lines].join('\n'), { file: 't.md' });
