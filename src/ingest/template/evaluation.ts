@@ -71,7 +71,7 @@ const SENTENCE_WORD =
  * undefined for anything else. A closing aside is the metric's note (`(5 seeds)`), or part of its
  * name when it says which figure it is (`Latency: 45 ms (p95)` → "Latency (p95)").
  */
-function metricItem(item: { text: string; position: SourcePosition; nested?: unknown }) {
+function metricItem(item: ListItem) {
   const split = splitKeyValue(item.text) ?? splitEquals(item.text) ?? splitDash(item.text) ?? splitSpace(item.text);
   const key = split ? stripEmphasis(split.key).trim() : '';
   const statement = split && key !== '' && !item.nested ? parseMetricStatementWithAside(stripEmphasis(split.value)) : undefined;
@@ -84,6 +84,24 @@ function metricItem(item: { text: string; position: SourcePosition; nested?: unk
   };
 }
 
+type ListItem = { text: string; position: SourcePosition; nested?: unknown };
+
+/**
+ * `- Top-1: 76.1 / Top-5: 92.9` (or `;`, `|` between): several metrics in one item, as the items
+ * each would be, placed where each is written; any other item as it is. Split only when every part
+ * is a metric (`metricItem`): a `/` inside one value (`1.2 / 1.4 s`) keeps the item whole.
+ */
+function metricParts(item: ListItem): ListItem[] {
+  if (item.nested) return [item];
+  const parts = [...item.text.matchAll(/[^/;|]+/g)];
+  if (parts.length < 2) return [item];
+  const split = parts.map((part) => {
+    const lead = part[0].length - part[0].trimStart().length;
+    return { text: part[0].trim(), position: { line: item.position.line, column: item.position.column + part.index + lead } };
+  });
+  return split.every((part) => splitKeyValue(part.text) !== undefined && metricItem(part) !== undefined) ? split : [item];
+}
+
 /** Whether the items read by `metricItem` make a metric list: all of them, or at least two and most. */
 function isMetricMajority(read: readonly (ReturnType<typeof metricItem> | undefined)[]): boolean {
   const metrics = read.filter((m) => m !== undefined).length;
@@ -91,8 +109,8 @@ function isMetricMajority(read: readonly (ReturnType<typeof metricItem> | undefi
 }
 
 /** True when a list is a list of test metrics (see `metricItem`): every item, or at least two and most of them. */
-export function isTestMetricList(items: readonly { text: string; position: SourcePosition; nested?: unknown }[]): boolean {
-  return isMetricMajority(items.map(metricItem));
+export function isTestMetricList(items: readonly ListItem[]): boolean {
+  return isMetricMajority(items.flatMap(metricParts).map(metricItem));
 }
 
 /** The averaged rows of a classification report, and the names their metrics get. */
@@ -307,7 +325,7 @@ function printedBlockMetrics(entry: Entry, ctx: Context): boolean {
 function testMetricList(entry: Entry, ctx: Context): void {
   const list = unreadList(entry, ctx);
   if (!list) return;
-  const items = itemsOf(ctx.source, list);
+  const items = itemsOf(ctx.source, list).flatMap(metricParts);
   const metrics = items.map(metricItem);
   if (!isMetricMajority(metrics)) return;
   ctx.consumed.add(list);

@@ -138,6 +138,24 @@ describe("a test-metric table with the interval's bounds in two columns", () => 
   });
 });
 
+describe('several metrics in one item of a metric list', () => {
+  test('`- Top-1: 76.1 / Top-5: 92.9`: each a metric at its column; a `/` inside a value keeps the item whole', () => {
+    const text = ['**Experiment ID**: t-1', '', '## Results', '', '- Top-1: 76.1 / Top-5: 92.9; NLL: 0.93', '- Latency: 1.2 / 1.4 s'];
+    const parsed = parseSource(text.join('\n'), { file: 't.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 't.md' });
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'Top-1', value: 76.1 },
+      { metric: 'Top-5', value: 92.9 },
+      { metric: 'NLL', value: 0.93 },
+    ]);
+    expect(parsed.positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 5, column: 24 });
+    expect(parsed.positions.get('evaluation.testMetrics.2.value')).toEqual({ line: 5, column: 35 });
+    // `1.2 / 1.4 s` is no metric value: kept as the metrics' note, with a warning naming it.
+    expect(record?.evaluation?.testMetricsNote).toBe('Latency: 1.2 / 1.4 s');
+    expect(diagnostics.map((d) => d.path)).toEqual(['evaluation.testMetricsNote']);
+  });
+});
+
 describe('test metrics written as label lines', () => {
   const read = (...lines: string[]) => {
     const parsed = parseSource(['**Experiment ID**: t-1', '', ...lines].join('\n'), { file: 't.md' });
