@@ -385,8 +385,17 @@ function splitRow(splitKey: string, split: string, metrics: readonly (readonly [
  * `evaluation.metricsBySplit`). Read when no column names the metrics and every filled cell of the
  * row reads as a metric statement (`parseMetricStatement`); true when it was read.
  */
+/** A table with an empty corner whose rows are each a data split (`| | Accuracy |` over `| val |`, `| test |`). */
+function splitRowsUnderEmptyCorner(table: TableData): boolean {
+  return (
+    stripEmphasis(table.header[0]?.text ?? '') === '' &&
+    table.rows.length > 0 &&
+    table.rows.every((cells) => SPLIT_HEADER.test(normalizeLabel(stripEmphasis(cells[0]?.text ?? ''))))
+  );
+}
+
 function wideTestMetrics(table: TableData, position: SourcePosition, ctx: Context): boolean {
-  const bySplit = SPLIT_COLUMN.test(stripEmphasis(table.header[0]?.text ?? ''));
+  const bySplit = SPLIT_COLUMN.test(stripEmphasis(table.header[0]?.text ?? '')) || splitRowsUnderEmptyCorner(table);
   const first = bySplit ? 1 : 0;
   const row = bySplit
     ? table.rows.find((cells) => TEST_SPLIT.test(stripEmphasis(cells[0]?.text ?? '')))
@@ -413,7 +422,7 @@ function wideTestMetrics(table: TableData, position: SourcePosition, ctx: Contex
   });
   if (offset === 0) ctx.b.mark(path, position);
   if (bySplit) {
-    const splitKey = stripEmphasis(table.header[0]?.text ?? '');
+    const splitKey = stripEmphasis(table.header[0]?.text ?? '') || 'Split';
     const rows = table.rows.map((cells) =>
       splitRow(
         splitKey,
@@ -1235,6 +1244,11 @@ const modelResultsHandler: Handler = (entry, ctx) => {
   const block = entry.blocks.find((node): node is Table => node.type === 'table' && !ctx.consumed.has(node));
   if (block === undefined) return;
   const table = tableOf(ctx.source, block);
+  // `| | Accuracy | F1 |` over `| val | … |` and `| test | … |`: a row per split, not per model.
+  if (splitRowsUnderEmptyCorner(table)) {
+    if (wideTestMetrics(table, startOf(block), ctx)) ctx.consumed.add(block);
+    return;
+  }
   const current = table.rows.findIndex((row) => isCurrentLabel(row[0]?.text ?? ''));
   // Only a table whose every value reads as a metric: a row of text (`| Notes | … |`) is no result of a model.
   const text = baselineTextColumns(table);

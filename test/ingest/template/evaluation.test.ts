@@ -156,6 +156,33 @@ describe('several metrics in one item of a metric list', () => {
   });
 });
 
+describe('a table with an empty corner and a row per data split', () => {
+  test('`| | Accuracy | Macro F1 |` over `| val |` and `| test |`: the test row is the test metrics, every row the metrics by split', () => {
+    const text = [
+      '**Experiment ID**: s-1',
+      '',
+      '## Test',
+      '',
+      '| | Accuracy | Macro F1 |',
+      '|---|---|---|',
+      '| val | 71.5% | 0.70 |',
+      '| test | 70.8% | 0.69 |',
+    ];
+    const { record, diagnostics } = validateRecord(parseSource(text.join('\n'), { file: 's.md' }), { file: 's.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation).toEqual({
+      testMetrics: [
+        { metric: 'Accuracy', value: 70.8, unit: '%' },
+        { metric: 'Macro F1', value: 0.69 },
+      ],
+      metricsBySplit: [
+        { Split: 'val', Accuracy: '71.5%', 'Macro F1': '0.70' },
+        { Split: 'test', Accuracy: '70.8%', 'Macro F1': '0.69' },
+      ],
+    });
+  });
+});
+
 describe('test metrics written as label lines', () => {
   const read = (...lines: string[]) => {
     const parsed = parseSource(['**Experiment ID**: t-1', '', ...lines].join('\n'), { file: 't.md' });
