@@ -27,17 +27,25 @@ export function numberCell(cell: Cell | undefined, read: (text: string) => numbe
 }
 
 /**
- * The key a proportion gets in a metric map (a group's or a baseline's metrics) read from table
- * cells: its name as written, with ` (%)` added when the cells carry the percent sign the name lacks
- * (`FNR` over `18.8%` and `0.9%` → `FNR (%)`). A map holds bare numbers, so the unit moves to the
+ * The key a metric gets in a metric map (a group's or a baseline's metrics) read from table cells:
+ * its name as written, with the unit its cells carry and the name lacks added — ` (%)` for a
+ * proportion when any cell has the percent sign (`FNR` over `18.8%` and `0.9%` → `FNR (%)`), and
+ * for any other metric the one unit every value was written with (`WER` over `10.8%` → `WER (%)`,
+ * `Latency` over `340 ms` → `Latency (ms)`). A map holds bare numbers, so the unit moves to the
  * name, where every reader of the metric finds it: `0.9%` stays 0.9 percent instead of reading as the
  * fraction 0.9 (90%), and `18.8%` is not reported as written without a unit.
  */
 export function mapMetricKey(name: string, cells: readonly (Cell | undefined)[]): string {
   const info = metricInfo(name);
-  if (info.unit !== null || !isUnitIntervalMetric(info)) return name;
-  const percent = cells.some((cell) => cell !== undefined && parseMetricCell(stripEmphasis(cell.text))?.unit === '%');
-  return percent ? `${name} (%)` : name;
+  if (info.unit !== null) return name;
+  const units = cells.flatMap((cell) => {
+    const parsed = cell === undefined ? undefined : parseMetricCell(stripEmphasis(cell.text));
+    return typeof parsed?.value === 'number' ? [parsed.unit ?? ''] : [];
+  });
+  if (isUnitIntervalMetric(info)) return units.includes('%') ? `${name} (%)` : name;
+  // `| WER |` over `10.8%`, `| Latency |` over `340 ms`: the unit every value was written with.
+  const [unit] = units;
+  return unit !== undefined && unit !== '' && units.every((u) => u === unit) ? `${name} (${unit})` : name;
 }
 
 /** Reads a metric cell: number, null for `-`/empty, or the text as written. */

@@ -311,6 +311,14 @@ describe('performance by group under a `## Fairness` heading', () => {
     expect(read('## By region', '', '- EU: 0.91', '- US: 0.89')?.['disaggregated']).toBeUndefined();
   });
 
+  test('a metric that is no proportion keeps the one unit its values were written with', () => {
+    const table = ['## By accent', '', '| accent | n | WER | Latency | BLEU |', '|---|---|---|---|---|'];
+    expect(read(...table, '| US | 1,200 | 10.8% | 340 ms | 31 |', '| UK | 800 | 12.1% | 355 ms | 29 |')?.['disaggregated']).toEqual([
+      { group: 'US', attributes: { accent: 'US' }, n: 1200, metrics: { 'WER (%)': 10.8, 'Latency (ms)': 340, BLEU: 31 } },
+      { group: 'UK', attributes: { accent: 'UK' }, n: 800, metrics: { 'WER (%)': 12.1, 'Latency (ms)': 355, BLEU: 29 } },
+    ]);
+  });
+
   test('a table of groups under it; a list that is not groups stays as written', () => {
     expect(read('## Fairness', '', '| Group | n | AUC |', '|---|---|---|', '| Female | 4,120 | 0.905 |')?.['disaggregated']).toEqual([
       { group: 'Female', attributes: { group: 'Female' }, n: 4120, metrics: { AUC: 0.905 } },

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseSource, validateRecord } from '../../../src/ingest/index.ts';
 import type { Experiment } from '../../../src/schema/index.ts';
 import { metricInfo, proportionScale } from '../../../src/analysis/metrics.ts';
+import { computeBaselineDeltas } from '../../../src/analysis/deltas.ts';
 import { settingsOf } from '../../../src/ingest/template/settings-block.ts';
 import { classificationReport, kerasEvaluation, metricsDict, parseConfusionMatrixArray } from '../../../src/ingest/template/evaluation.ts';
 import { createSource, ruledTableOf } from '../../../src/ingest/markdown-blocks.ts';
@@ -285,7 +286,11 @@ describe('a test-metric table that compares with a baseline', () => {
       expect(
         record.comparison?.baselines?.map((b) => b.metrics),
         header,
-      ).toEqual([{ 'MT-Bench': 6.91, 'MMLU (5-shot)': 63.2 }]);
+      ).toEqual([{ 'MT-Bench': 6.91, 'MMLU (5-shot) (%)': 63.2 }]);
+      // The baseline's `63.2%` keeps its unit, so it is compared with this run's 63.5%: +0.3 pp (63.5 − 63.2).
+      const mmlu = computeBaselineDeltas(record).deltas.find((d) => d.metric === 'MMLU (5-shot)');
+      expect(mmlu?.absoluteUnit, header).toBe('pp');
+      expect(mmlu?.absolute, header).toBeCloseTo(0.3, 10);
       expect(
         record.comparison?.claims?.map((c) => [c.metric, c.value, c.reference]),
         header,
