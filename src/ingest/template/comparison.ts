@@ -91,6 +91,92 @@ export function isClaimList(items: readonly Item[]): boolean {
   );
 }
 
+/** `14.1% → 12.4% (−1.7 pp)`: a value before, the arrow, this experiment's value, and the change as an aside. */
+const TRANSITION = /^(.+?)\s*(?:→|⟶|➝|->|=>)\s*(.+?)(?:\s*\(([^()]*)\))?$/;
+
+/** One `Metric: before → after (change)` item: the metric, both values' cells and the aside (a claimed change), or undefined. */
+function transitionItem(item: Item): { metric: string; before: Cell; after: Cell; change?: string } | undefined {
+  const split = item.nested === undefined ? splitKeyValue(item.text) : undefined;
+  if (split === undefined || split.key === '') return undefined;
+  const match = TRANSITION.exec(split.value);
+  const [beforeText, afterText] = [match?.[1]?.trim() ?? '', match?.[2]?.trim() ?? ''];
+  const numeric = (text: string): boolean => typeof parseMetricCell(stripEmphasis(text))?.value === 'number';
+  if (match === null || !numeric(beforeText) || !numeric(afterText)) return undefined;
+  const column = (text: string, from: number): number => item.position.column + split.valueOffset + split.value.indexOf(text, from);
+  const at = (text: string, from: number): Cell => ({ text, position: { line: item.position.line, column: column(text, from) } });
+  const afterFrom = split.value.indexOf(beforeText) + beforeText.length;
+  return {
+    metric: stripEmphasis(split.key),
+    before: at(beforeText, 0),
+    after: at(afterText, afterFrom),
+    ...(match[3] !== undefined && match[3].trim() !== '' ? { change: match[3].trim() } : {}),
+  };
+}
+
+/** True when every item of a list is `Metric: before → after` (`- WER: 14.1% → 12.4% (−1.7 pp)`). */
+export function isTransitionList(items: readonly Item[]): boolean {
+  return items.length > 0 && items.every((item) => transitionItem(item) !== undefined);
+}
+
+/**
+ * A list of `Metric: before → after (change)` items: the values before are one baseline — the
+ * experiment the label or the section's heading names in parentheses (`Compared to baseline
+ * (asr-whisper-09)`), else the parent, else "Before" — the values after are this experiment's test
+ * metrics (those it does not give elsewhere), and a change in parentheses is an improvement claim
+ * about that baseline, checked like any other.
+ */
+function transitionList(entry: Entry, ctx: Context): boolean {
+  const list = unreadList(entry, ctx);
+  if (!list) return false;
+  const items = itemsOf(ctx.source, list);
+  const read = items.map(transitionItem);
+  if (read.length === 0 || read.some((r) => r === undefined)) return false;
+  ctx.consumed.add(list);
+  const rows = read as NonNullable<ReturnType<typeof transitionItem>>[];
+  const parent = ctx.b.get(['lineage', 'parent']);
+  const named = idInLabel(`(${entry.qualifier})`) ?? idInLabel(ctx.section ?? '');
+  const id = named ?? (typeof parent === 'string' && parent !== '' ? parent : undefined);
+  const label = id ?? 'Before';
+  const baseline: FieldPath = ['comparison', 'baselines', ctx.b.lengthOf(['comparison', 'baselines'])];
+  ctx.b.mark(baseline, items[0]?.position ?? startOf(list));
+  ctx.b.mark([...baseline, 'label'], items[0]?.position ?? startOf(list));
+  const metrics = metricMapOf(
+    baseline,
+    rows.map((r) => ({ name: r.metric, cell: r.before })),
+    ctx,
+  );
+  ctx.b.set(baseline, { label, ...(id === undefined ? {} : { experimentId: id }), metrics }, items[0]?.position ?? startOf(list));
+  // This experiment's values: test metrics, unless the record gives that metric anywhere (so after every section is read).
+  (ctx.afterSections ??= []).push(() => {
+    const tests: FieldPath = ['evaluation', 'testMetrics'];
+    const given = new Set(
+      Array.from({ length: ctx.b.lengthOf(tests) }, (_, i) => ctx.b.get([...tests, i, 'metric'])).map((m) => metricInfo(String(m)).key),
+    );
+    for (const row of rows) {
+      const after = parseMetricCell(stripEmphasis(row.after.text));
+      if (given.has(metricInfo(row.metric).key) || typeof after?.value !== 'number') continue;
+      const path: FieldPath = [...tests, ctx.b.lengthOf(tests)];
+      ctx.b.set(
+        path,
+        { metric: row.metric, value: after.value, ...(after.unit === undefined ? {} : { unit: after.unit }) },
+        row.after.position,
+      );
+      ctx.b.mark([...path, 'metric'], row.after.position);
+      ctx.b.mark([...path, 'value'], row.after.position);
+    }
+  });
+  // `(−1.7 pp)`: what the change was said to be, against that baseline.
+  for (const row of rows) {
+    if (row.change === undefined) continue;
+    const claim = parseClaim(row.metric, row.change);
+    if (typeof claim['value'] !== 'number') continue;
+    const path: FieldPath = ['comparison', 'claims', ctx.b.lengthOf(['comparison', 'claims'])];
+    ctx.b.set(path, { ...claim, reference: claim['reference'] ?? label }, row.after.position);
+    ctx.b.mark([...path, 'value'], row.after.position);
+  }
+  return true;
+}
+
 /** The baselines written as a list, one item each (`isBaselineList`); a proportion written in percent keys `Name (%)`. */
 function baselineList(entry: Entry, ctx: Context): void {
   const list = unreadList(entry, ctx);
@@ -132,7 +218,7 @@ export function baselineTextColumns(table: TableData): { notes: number; evaluate
 export const baselinesHandler: Handler = (entry, ctx) => {
   const block = blockOf(entry, ctx, 'table');
   if (!block) {
-    baselineList(entry, ctx);
+    if (!transitionList(entry, ctx)) baselineList(entry, ctx);
     return;
   }
   const table = tableOf(ctx.source, block);
@@ -194,8 +280,9 @@ export function parseClaim(metric: string, text: string): Record<string, unknown
   };
 }
 
-/** The "Improvement vs Baseline" list: `Metric: claim` items. */
+/** The "Improvement vs Baseline" list: `Metric: claim` items (or `Metric: before → after` items, see `transitionList`). */
 const claimsHandler: Handler = (entry, ctx) => {
+  if (transitionList(entry, ctx)) return;
   const claims: Record<string, unknown>[] = [];
   let first: SourcePosition | undefined;
   for (const item of keyValueItems(entry, ctx)) {
@@ -213,8 +300,16 @@ const claimsHandler: Handler = (entry, ctx) => {
   if (claims.length > 0) ctx.b.set(['comparison', 'claims'], claims, first);
 };
 
+/** A list of `Metric: before → after` items, under any heading of the comparison or the results. */
+export const TRANSITIONS_RULE: LabelRule = {
+  pattern: /^before and after$/,
+  path: ['comparison', 'baselines'],
+  handler: (entry, ctx) => void transitionList(entry, ctx),
+};
+
 /** The comparison's labels, in order: the first match wins. */
 export const COMPARISON_RULES: readonly LabelRule[] = [
+  TRANSITIONS_RULE,
   { pattern: /improvement|delta|gain|\bvs\b|versus|uplift/, path: ['comparison', 'claims'], handler: claimsHandler },
   { pattern: /baseline|comparison|models/, path: ['comparison', 'baselines'], handler: baselinesHandler },
 ];

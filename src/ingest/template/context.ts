@@ -32,6 +32,10 @@ export interface Context {
   settings?: { name: string; value: number | boolean | string | null; position: SourcePosition }[];
   /** The document's `#` title as written, known before its sections are read (which column of a table is this experiment). */
   title?: string;
+  /** The heading of the section being read, as written (`Compared to baseline (exp-09)`); none above the first. */
+  section?: string | undefined;
+  /** Reads that depend on the whole record (what other sections give), run in order once every section is read. */
+  afterSections?: (() => void)[];
 }
 
 /** Reads one labelled entry into the record. */

@@ -87,6 +87,7 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
       section.heading && section.title !== undefined && headingIsLabel(key, section.title)
         ? [section.heading, ...section.nodes]
         : section.nodes;
+    ctx.section = section.title;
     const { entries, prose } = readEntries(source, nodes, sectionLabels(key));
     const leftover: Prose[] = [...prose];
     for (const entry of entries) {
@@ -104,6 +105,7 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
       if (markdown !== '') narrative.push({ title: section.title ?? 'Notes', markdown, position: section.position });
     }
   }
+  for (const read of ctx.afterSections ?? []) read();
   // Settings written as labels of their own follow whatever hyperparameters a list or table gave.
   for (const setting of ctx.settings ?? []) {
     const path: FieldPath = ['model', 'hyperparameters', b.lengthOf(['model', 'hyperparameters'])];

@@ -12,7 +12,7 @@ import { isPlaceholder } from '../placeholder.ts';
 import { parseNumber, parseScalar } from '../units.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import { type Context, type Entry, type LabelRule, type TableRule } from './context.ts';
-import { COMPARISON_RULES, COMPARISON_TABLES, isBaselineList, isClaimList } from './comparison.ts';
+import { COMPARISON_RULES, COMPARISON_TABLES, isBaselineList, isClaimList, isTransitionList, TRANSITIONS_RULE } from './comparison.ts';
 import { DATASET_NAME_RULE, DATASET_RULES, DATASET_TABLES, SPLITS_RULE, datasetItemLabel } from './dataset.ts';
 import type { SectionLabels } from './entries.ts';
 import { EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList, labelMetric, metricLineLabel, reportCodeLabel } from './evaluation.ts';
@@ -63,7 +63,7 @@ export const SECTION_LABEL_RULES: Readonly<Record<SectionKey, readonly LabelRule
   dataset: DATASET_RULES,
   model: [...MODEL_RULES, ...SETUP_ELSEWHERE],
   training: [...SETTINGS_IN_TRAINING, ...TRAINING_RULES, HYPERPARAMETERS_RULE],
-  evaluation: [HISTORY_ELSEWHERE, ...EVALUATION_RULES],
+  evaluation: [HISTORY_ELSEWHERE, ...EVALUATION_RULES, TRANSITIONS_RULE],
   comparison: COMPARISON_RULES,
   tuning: TUNING_RULES,
   reproducibility: REPRODUCIBILITY_RULES,
@@ -100,10 +100,18 @@ export const SECTION_LIST_RULES: Readonly<Partial<Record<SectionKey, (items: Lis
     items.some((item) => item.checked !== null) || !items.some((item) => splitKeyValue(item.text) !== undefined)
       ? 'Recommendations'
       : undefined,
-  evaluation: (items) => (isTestMetricList(items) ? 'Test Set Performance' : undefined),
+  // `- WER: 14.1% → 12.4%`: a value before and this experiment's (`transitionList` in comparison.ts).
+  evaluation: (items) => (isTestMetricList(items) ? 'Test Set Performance' : isTransitionList(items) ? 'Before and after' : undefined),
   // `- Logistic regression: accuracy 82.3%, F1 0.815`: one baseline per item.
   // `- F1: +0.012`, `- Accuracy: +2.1 pp vs exp-101`: a signed change per metric, the improvement claims.
-  comparison: (items) => (isBaselineList(items) ? 'Baseline Models' : isClaimList(items) ? 'Improvement vs Baseline' : undefined),
+  comparison: (items) =>
+    isBaselineList(items)
+      ? 'Baseline Models'
+      : isClaimList(items)
+        ? 'Improvement vs Baseline'
+        : isTransitionList(items)
+          ? 'Before and after'
+          : undefined,
   // `- learning_rate: 3e-5` under `## Setup`: settings named as code names them (`epochs: 3`,
   // `optimizer: adamw` among them); a list naming anything else the section reads (`- Model: …`,
   // `- Dataset: …`) is read item by item instead (`settingsLists`).

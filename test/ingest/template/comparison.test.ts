@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseClaim } from '../../../src/ingest/template/index.ts';
-import { parseSource } from '../../../src/ingest/index.ts';
+import { parseSource, validateRecord } from '../../../src/ingest/index.ts';
+import { computeBaselineDeltas } from '../../../src/analysis/deltas.ts';
+import type { Experiment } from '../../../src/schema/index.ts';
 
 describe('parseClaim', () => {
   test.each([
@@ -46,5 +48,70 @@ describe('a list of signed changes under the comparison heading', () => {
 
   test('an item without a sign is no claim: the list stays as written', () => {
     expect(read('- Accuracy: +2.1 pp', '- Notes: better on long inputs')).toBeUndefined();
+  });
+});
+
+describe('a list of values before and after', () => {
+  const read = (text: string) => {
+    const parsed = parseSource(text, { file: 'ba.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'ba.md' });
+    return { parsed, record, problems: diagnostics.map((d) => d.message) };
+  };
+
+  test("under a heading naming the baseline: its values a baseline, this run's the test metrics, the change a claim", () => {
+    const { parsed, record, problems } = read(
+      [
+        '**Experiment ID**: asr-12',
+        '',
+        '## Compared to baseline (asr-09)',
+        '',
+        '- WER: 14.1% → 12.4% (−1.7 pp)',
+        '- CER: 5.9% -> 5.1%',
+      ].join('\n'),
+    );
+    expect(problems).toEqual([]);
+    expect(record?.comparison?.baselines).toEqual([
+      { label: 'asr-09', experimentId: 'asr-09', metrics: { 'WER (%)': 14.1, 'CER (%)': 5.9 } },
+    ]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'WER', value: 12.4, unit: '%' },
+      { metric: 'CER', value: 5.1, unit: '%' },
+    ]);
+    expect(record?.comparison?.claims).toEqual([{ metric: 'WER', text: '−1.7 pp', value: -1.7, unit: 'pp', reference: 'asr-09' }]);
+    expect(parsed.positions.get('comparison.baselines.0.metrics.CER (%)')).toEqual({ line: 6, column: 8 });
+    expect(parsed.positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 6, column: 16 });
+    // The claim holds: 12.4 − 14.1 = −1.7 pp, WER lower and so better.
+    const wer = computeBaselineDeltas(record as Experiment).deltas.find((d) => d.metric === 'WER');
+    expect(wer).toMatchObject({ absoluteUnit: 'pp', improved: true });
+    expect(wer?.absolute).toBeCloseTo(-1.7, 10);
+  });
+
+  test('under the results, with the test metrics given elsewhere: those are kept; no id named, the parent is the baseline', () => {
+    const { record } = read(
+      [
+        '**Experiment ID**: asr-12',
+        '**Parent**: asr-10',
+        '',
+        '## Results',
+        '',
+        '- Accuracy: 85.1% → 87.3%',
+        '',
+        '## Test set',
+        '',
+        '- Accuracy: 87.2%',
+      ].join('\n'),
+    );
+    expect(record?.comparison?.baselines).toEqual([{ label: 'asr-10', experimentId: 'asr-10', metrics: { 'Accuracy (%)': 85.1 } }]);
+    // The test set's list, below, gives the accuracy: the value after the arrow adds no second one.
+    expect(record?.evaluation?.testMetrics).toEqual([{ metric: 'Accuracy', value: 87.2, unit: '%' }]);
+  });
+
+  test('without a name or a parent the baseline is "Before"; an item that is no before → after keeps the list as written', () => {
+    expect(read('**Experiment ID**: a\n\n## vs baseline\n\n- F1: 0.81 → 0.84\n').record?.comparison?.baselines).toEqual([
+      { label: 'Before', metrics: { F1: 0.81 } },
+    ]);
+    const mixed = read('**Experiment ID**: a\n\n## vs baseline\n\n- F1: 0.81 → 0.84\n- We also tried focal loss.\n').record;
+    expect(mixed?.comparison?.baselines).toBeUndefined();
+    expect(JSON.stringify(mixed)).toContain('0.81 → 0.84');
   });
 });

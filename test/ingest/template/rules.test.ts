@@ -128,6 +128,9 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   // comparison
   ['Improvement vs Baseline', 'comparison', 'comparison.claims'],
   ['Baseline Models', 'comparison', 'comparison.baselines'],
+  // The label a list of `Metric: before → after` items stands for, in the comparison and the results.
+  ['Before and after', 'comparison', 'comparison.baselines'],
+  ['Before and after', 'evaluation', 'comparison.baselines'],
   // tuning
   ['Best Hyperparameters Found', 'tuning', 'tuning.bestHyperparameters'],
   ['Tuning Results Visualization', 'tuning', 'tuning.visualization'],
