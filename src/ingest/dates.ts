@@ -47,22 +47,44 @@ const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 /** `09.03.2026`: day first, as dates with dots are written across Europe (DIN 5008, ISO 8601's neighbours). */
 const DOTTED_DAY_FIRST = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 
-/** The `YYYY-MM-DD` of a date written in one of the unambiguous forms above, or `text` as it was. */
+/** A time of day after a date: `2:22 PM`, `at 14:22`, `9:01:30 am UTC` (a zone other than UTC is not read). */
+const TIME_OF_DAY = /^(.*?\S),?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*(utc|gmt|z)?$/i;
+
+/**
+ * The `YYYY-MM-DD` of a date written in one of the unambiguous forms above, or `text` as it was. A
+ * time of day after it (`November 3, 2026 2:22 PM`, as Notion writes dates) is kept: `2026-11-03T14:22`
+ * (`Z` added for a time in UTC).
+ */
 export function writtenDate(text: string): string {
+  const timed = TIME_OF_DAY.exec(text.trim());
+  if (timed) {
+    const day = writtenDay(timed[1] ?? '');
+    const [hour, minute, second] = [Number(timed[2]), Number(timed[3]), timed[4]];
+    const half = timed[5]?.toLowerCase().replace(/\./g, '');
+    if (day === undefined || minute > 59 || (half === undefined ? hour > 23 : hour < 1 || hour > 12)) return text;
+    const h = half === undefined ? hour : (hour % 12) + (half === 'pm' ? 12 : 0);
+    const time = `${String(h).padStart(2, '0')}:${String(minute).padStart(2, '0')}${second === undefined ? '' : `:${second}`}`;
+    return `${day}T${time}${timed[6] === undefined ? '' : 'Z'}`;
+  }
+  return writtenDay(text) ?? text;
+}
+
+/** The `YYYY-MM-DD` of a date without a time written in one of the forms above (a real calendar day), or undefined. */
+function writtenDay(text: string): string | undefined {
   const t = text.trim();
   let m = YEAR_FIRST.exec(t);
-  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3])) ?? text;
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   m = DOTTED_DAY_FIRST.exec(t);
-  if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1])) ?? text;
+  if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
   m = DAY_MONTH_YEAR.exec(t);
   if (m) {
     const month = monthOf(m[2] ?? '');
-    return month === undefined ? text : (iso(Number(m[3]), month, Number(m[1])) ?? text);
+    return month === undefined ? undefined : iso(Number(m[3]), month, Number(m[1]));
   }
   m = MONTH_DAY_YEAR.exec(t);
   if (m) {
     const month = monthOf(m[1] ?? '');
-    return month === undefined ? text : (iso(Number(m[3]), month, Number(m[2])) ?? text);
+    return month === undefined ? undefined : iso(Number(m[3]), month, Number(m[2]));
   }
-  return text;
+  return undefined;
 }

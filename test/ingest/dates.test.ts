@@ -15,6 +15,13 @@ describe('writtenDate', () => {
     // Dots: day first.
     ['04.10.2026', '2026-10-04'],
     ['4.3.2026', '2026-03-04'],
+    // A time of day after the date (Notion writes `November 3, 2026 2:22 PM`): kept, on the 24-hour clock.
+    ['November 3, 2026 2:22 PM', '2026-11-03T14:22'],
+    ['November 5, 2026 9:01 AM', '2026-11-05T09:01'],
+    ['3 Nov 2026 at 14:22', '2026-11-03T14:22'],
+    ['2026-11-03 14:22:05', '2026-11-03T14:22:05'],
+    ['2026/11/03 12:05 am', '2026-11-03T00:05'],
+    ['March 9, 2026, 12:30 p.m. UTC', '2026-03-09T12:30Z'],
   ])('%s is %s', (text, iso) => {
     expect(writtenDate(text)).toBe(iso);
   });
@@ -33,6 +40,11 @@ describe('writtenDate', () => {
     '2026-03-09',
     '2026-03-09T10:00Z',
     'last Tuesday',
+    // No such time, day or a zone Logbook does not convert.
+    'November 3, 2026 13:22 PM',
+    '2026-11-03 9:61',
+    '2026-02-30 10:00',
+    'March 9 2026 10:00 PST',
   ])('%s stays as written', (text) => {
     expect(writtenDate(text)).toBe(text);
   });

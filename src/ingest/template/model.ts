@@ -187,6 +187,9 @@ export const MODEL_RULES: readonly LabelRule[] = [
   textRule(/type|family|algorithm|^(base )?model$|backbone|^pretrained( model)?$/, ['model', 'type']),
 ];
 
+/** `Model: distilbert-base-uncased` above the first section (the properties a note starts with): the model's type. */
+export const MODEL_NAME_RULE: LabelRule = textRule(/^(base )?model( name| type)?$|^backbone$/, ['model', 'type']);
+
 /** Tables of this section written without a label line, by header row, in order: the first match wins. */
 export const MODEL_TABLES: readonly TableRule[] = [
   { pattern: /^((hyper ?)?param|settings?( |$)|config|options?( |$)|keys?( |$))/, label: 'Hyperparameters' },

@@ -19,7 +19,7 @@ import { EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList, labelMetric, met
 import { asLabelRules, keepUnknown } from './fields.ts';
 import { HEADER_RULES } from './header.ts';
 import { METADATA_RULES } from './metadata.ts';
-import { HYPERPARAMETERS_RULE, inlineHyperparameters, MODEL_RULES, MODEL_TABLES, TRAINING_CONFIG_RULES } from './model.ts';
+import { HYPERPARAMETERS_RULE, inlineHyperparameters, MODEL_NAME_RULE, MODEL_RULES, MODEL_TABLES, TRAINING_CONFIG_RULES } from './model.ts';
 import { NEXT_STEPS_RULES } from './next-steps.ts';
 import { OBSERVATIONS_RULES, OBSERVATIONS_TABLES } from './observations.ts';
 import { OVERVIEW_RULES } from './overview.ts';
@@ -58,7 +58,8 @@ const SETTINGS_IN_TRAINING: readonly LabelRule[] = [
 /** Section → its own label rules (checked before the global ones). */
 export const SECTION_LABEL_RULES: Readonly<Record<SectionKey, readonly LabelRule[]>> = {
   // `**Goal:** …` above the first section: the overview's labels, as under `## Overview`.
-  header: OVERVIEW_RULES,
+  // `Dataset: sst2`, `Model: roberta-base` among the properties a note starts with (as a Notion page's are).
+  header: [...OVERVIEW_RULES, DATASET_NAME_RULE, MODEL_NAME_RULE],
   overview: OVERVIEW_RULES,
   dataset: DATASET_RULES,
   model: [...MODEL_RULES, ...SETUP_ELSEWHERE],

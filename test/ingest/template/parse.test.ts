@@ -306,6 +306,36 @@ describe('logs written as lists instead of tables', () => {
     expect(parsed.positions.get('model.hyperparameters.1.value')).toEqual({ line: 7, column: 14 });
   });
 
+  test('the properties above the first section, as a Notion page starts: the dataset, the model and a date with its time', () => {
+    const { record } = load(
+      [
+        '# exp-42 Distilled sentiment model',
+        '',
+        'Status: Done',
+        'Created: November 3, 2026 2:22 PM',
+        'Dataset: amazon-reviews-v2',
+        'Model: distilbert-base-uncased',
+        '',
+        '## Setup',
+        '',
+        'lr=3e-5, bs=64',
+      ].join('\n'),
+    );
+    expect(record).toMatchObject({
+      status: 'completed',
+      date: '2026-11-03T14:22',
+      dataset: { name: 'amazon-reviews-v2' },
+      // The model's type and the setup's settings both kept (the type was a string the settings replaced).
+      model: {
+        type: 'distilbert-base-uncased',
+        hyperparameters: [
+          { name: 'lr', value: 0.00003 },
+          { name: 'bs', value: 64 },
+        ],
+      },
+    });
+  });
+
   test('a binary confusion matrix as its four counts, in any order and naming', () => {
     const { record } = load(
       '**Experiment ID**: a\n\n## Evaluation Results\n\n**Confusion Matrix** (positive class: Fraud):\n- True positives: 40\n- FN: 10\n- False Positives: 5\n- tn: 945\n',

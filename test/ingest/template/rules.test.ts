@@ -125,6 +125,10 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Learning curves', 'evaluation', 'training.history'],
   ['Scores across folds', 'evaluation', 'evaluation.testMetrics'],
   ['Validation metrics', 'evaluation', undefined],
+  // header: the properties above the first section
+  ['Dataset', 'header', 'dataset.name'],
+  ['Model', 'header', 'model.type'],
+  ['Goal', 'header', 'overview.objective'],
   // comparison
   ['Improvement vs Baseline', 'comparison', 'comparison.claims'],
   ['Baseline Models', 'comparison', 'comparison.baselines'],
