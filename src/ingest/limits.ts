@@ -239,7 +239,8 @@ export function checkSourceText(text: string, file: string, format: SourceFormat
 }
 
 /** The schema inside optional/nullable wrappers. */
-function unwrap(schema: z.ZodType): z.ZodType {
+/** A schema without the optional and nullable wrappers around it. */
+export function unwrap(schema: z.ZodType): z.ZodType {
   let inner = schema;
   while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
   return inner;

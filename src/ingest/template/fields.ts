@@ -6,6 +6,21 @@ import { isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { blockOf, type Context, type Entry, type Handler, type LabelRule } from './context.ts';
+import { z } from 'zod';
+import { ExperimentSchema } from '../../schema/index.ts';
+import { unwrap } from '../limits.ts';
+
+/** Whether the record's schema types `path` as what text cannot be (an object, a list, a number). */
+function holdsNoText(path: FieldPath): boolean {
+  let schema: z.ZodType = ExperimentSchema;
+  for (const key of path) {
+    const inner = unwrap(schema);
+    const field = inner instanceof z.ZodObject ? (inner.shape as Record<string, z.ZodType | undefined>)[String(key)] : undefined;
+    if (field === undefined) return false;
+    schema = field;
+  }
+  return !schema.safeParse('text').success;
+}
 
 /** Sets a text field from the entry's value (or, when the value is empty, its code block). */
 export function textField(path: FieldPath, convert?: (text: string) => unknown): Handler {
@@ -173,7 +188,10 @@ export function mapHandler(path: FieldPath, convert?: (text: string) => unknown)
 
 /** Keeps an unknown label under `<section>.<camelCaseLabel>`: text, a list of strings, table rows or code. */
 export function keepUnknown(entry: Entry, sectionPath: FieldPath, ctx: Context): void {
-  const path = [...sectionPath, toCamelCase(entry.label) || 'field'];
+  const key = toCamelCase(entry.label) || 'field';
+  // `Training: 4 epochs on 1 GPU` above the sections: text where the record holds an object (the
+  // training a `## Training` section fills) would be replaced by it or refused; kept beside it.
+  const path = holdsNoText([...sectionPath, key]) ? [...sectionPath, `${key}Note`] : [...sectionPath, key];
   if (entry.value !== '') {
     ctx.b.text(path, entry.value, entry.position);
     return;

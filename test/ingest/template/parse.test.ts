@@ -336,6 +336,33 @@ describe('logs written as lists instead of tables', () => {
     });
   });
 
+  test('an unknown label named like a part of the record keeps its text beside that part, not in its place', () => {
+    const text = [
+      '# exp-42',
+      '',
+      'Status: Done',
+      'Owner: Maria',
+      'Training: 4 epochs on 1 GPU',
+      'Evaluation: held-out test',
+      '',
+      '## Training',
+      '',
+      '| Epoch | Loss |',
+      '|---|---|',
+      '| 1 | 0.5 |',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'exp-42.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'exp-42.md' });
+    // Was: the training's text replaced by the table without a word, the evaluation's an error "expected an object".
+    expect(diagnostics).toEqual([]);
+    expect(record).toMatchObject({
+      training: { history: [{ epoch: 1, Loss: 0.5 }] },
+      trainingNote: '4 epochs on 1 GPU',
+      evaluationNote: 'held-out test',
+    });
+    expect(parsed.positions.get('trainingNote')).toEqual({ line: 5, column: 11 });
+  });
+
   test('a binary confusion matrix as its four counts, in any order and naming', () => {
     const { record } = load(
       '**Experiment ID**: a\n\n## Evaluation Results\n\n**Confusion Matrix** (positive class: Fraud):\n- True positives: 40\n- FN: 10\n- False Positives: 5\n- tn: 945\n',
