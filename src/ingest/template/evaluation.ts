@@ -1312,6 +1312,8 @@ export const EVALUATION_RULES: readonly LabelRule[] = [
 export const EVALUATION_TABLES: readonly TableRule[] = [
   { pattern: /^((actual|true|predicted|pred)( (predicted|actual|label|class))?)? \| /, label: 'Confusion Matrix' },
   { pattern: /^(test )?(metric|measure|benchmark|task)s?( |$)/, label: 'Test Set Performance' },
+  // `| Split | AUC | logloss |` over a row per split: the test row is the test metrics (`wideTestMetrics`).
+  { pattern: /^(split|set|data ?set|subset|partition)s? \| /, label: 'Test Set Performance' },
   {
     pattern: /(^|\| )(n|count|support|size|samples?|n samples)( \||$)|^(group|subgroup|segment|cohort|slice|demographic|population)s?( |$)/,
     label: 'Disaggregated Performance',

@@ -183,6 +183,31 @@ describe('a table with an empty corner and a row per data split', () => {
   });
 });
 
+describe('a table with a row per split and no label above it', () => {
+  test('`| split | AUC | logloss |` under `## Metrics`: the test row is the test metrics, every row the metrics by split', () => {
+    const text = [
+      '**Experiment ID**: x-1',
+      '',
+      '## Metrics',
+      '',
+      '| split | AUC | logloss |',
+      '|---|---|---|',
+      '| valid | 0.902 | 0.281 |',
+      '| test | 0.897 | 0.289 |',
+    ];
+    const { record, diagnostics } = validateRecord(parseSource(text.join('\n'), { file: 'x.md' }), { file: 'x.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'AUC', value: 0.897 },
+      { metric: 'logloss', value: 0.289 },
+    ]);
+    expect(record?.evaluation?.metricsBySplit).toEqual([
+      { split: 'valid', AUC: '0.902', logloss: '0.281' },
+      { split: 'test', AUC: '0.897', logloss: '0.289' },
+    ]);
+  });
+});
+
 describe('test metrics written as label lines', () => {
   const read = (...lines: string[]) => {
     const parsed = parseSource(['**Experiment ID**: t-1', '', ...lines].join('\n'), { file: 't.md' });

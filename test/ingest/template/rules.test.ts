@@ -242,6 +242,7 @@ const TABLE_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   [' | Pred Legit | Pred Fraud', 'evaluation', 'evaluation.confusionMatrix'],
   ['Actual \\ Predicted | Legit | Fraud', 'evaluation', 'evaluation.confusionMatrix'],
   ['Metric | Value | 95% CI', 'evaluation', 'evaluation.testMetrics'],
+  ['split | AUC | logloss', 'evaluation', 'evaluation.testMetrics'],
   ['Region | Precision | Recall | N', 'evaluation', 'evaluation.disaggregated'],
   ['Group | Accuracy', 'evaluation', 'evaluation.disaggregated'],
   ['Model | Precision | Recall | Notes', 'comparison', 'comparison.baselines'],
