@@ -202,6 +202,47 @@ export function metricsDict(
   return metrics.length > 0 ? metrics : undefined;
 }
 
+/** Languages a block of printed output may be marked with. */
+const PRINTED_OUTPUT_LANGS = /^(text|txt|plaintext|console|output|log|logs|shell|sh|bash|none)$/i;
+
+/** The header `Trainer.log_metrics` prints above its metrics: `***** test metrics *****`. */
+const TRAINER_HEADER = /^\*{3,}\s*(\w+)\s+metrics\s*\*{3,}$/i;
+/** One of its lines: `  test_accuracy = 0.8312` (the names padded to one column). */
+const TRAINER_LINE = /^(\s*)([A-Za-z_][\w@/.-]{0,100}?)\s*=\s*(\S+)\s*$/;
+
+/**
+ * What Hugging Face's `Trainer.log_metrics` prints (`***** test metrics *****` over `test_accuracy
+ * = 0.8312` lines), or lines of `name = value` alone: each number a test metric, named as printed,
+ * at its column; timing and bookkeeping (`test_runtime = 0:00:12.31`, `*_per_second`, `epoch`) left
+ * out. Undefined unless every line is one of these, one is a metric, and the header (when there is
+ * one) does not name the training split.
+ */
+export function trainerMetrics(
+  text: string,
+  start: SourcePosition,
+): { metric: string; value: number | null; position: SourcePosition }[] | undefined {
+  const lines = text.split('\n');
+  if (lines.length > 2_000) return undefined;
+  const metrics: { metric: string; value: number | null; position: SourcePosition }[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    const header = TRAINER_HEADER.exec(line.trim());
+    if (header) {
+      if (/^train/i.test(header[1] ?? '')) return undefined;
+      continue;
+    }
+    const match = TRAINER_LINE.exec(line);
+    if (match === null) return undefined;
+    const [, lead = '', name = '', written = ''] = match;
+    if (NOT_A_METRIC.test(name)) continue;
+    const value = /^(none|null|nan)$/i.test(written) ? null : Number(written);
+    if (value !== null && !Number.isFinite(value)) return undefined;
+    const column = line.indexOf(written, lead.length + name.length) + 1;
+    metrics.push({ metric: name, value, position: { line: start.line + index, column: index === 0 ? start.column + column - 1 : column } });
+  }
+  return metrics.length > 0 ? metrics : undefined;
+}
+
 /**
  * A Keras progress line: the batch count (`313/313`), an optional bar (`[====]`, `━━━━`), the time
  * (`1s 3ms/step`), then ` - name: value` pairs.
@@ -289,7 +330,12 @@ function printedMetrics(
   lang?: string | null,
 ): { metric: string; value: number | null; position: SourcePosition }[] | undefined {
   return (
-    metricsDocument(text, start, lang) ?? classificationReport(text, start) ?? metricsDict(text, start) ?? kerasEvaluation(text, start)
+    metricsDocument(text, start, lang) ??
+    classificationReport(text, start) ??
+    metricsDict(text, start) ??
+    kerasEvaluation(text, start) ??
+    // `auc = 0.9` in a ```toml block is a configuration, not printed output.
+    (lang === undefined || lang === null || PRINTED_OUTPUT_LANGS.test(lang) ? trainerMetrics(text, start) : undefined)
   );
 }
 

@@ -4,7 +4,13 @@ import type { Experiment } from '../../../src/schema/index.ts';
 import { metricInfo, proportionScale } from '../../../src/analysis/metrics.ts';
 import { computeBaselineDeltas } from '../../../src/analysis/deltas.ts';
 import { settingsOf } from '../../../src/ingest/template/settings-block.ts';
-import { classificationReport, kerasEvaluation, metricsDict, parseConfusionMatrixArray } from '../../../src/ingest/template/evaluation.ts';
+import {
+  classificationReport,
+  kerasEvaluation,
+  metricsDict,
+  parseConfusionMatrixArray,
+  trainerMetrics,
+} from '../../../src/ingest/template/evaluation.ts';
 import { createSource, ruledTableOf } from '../../../src/ingest/markdown-blocks.ts';
 
 function load(text: string): {
@@ -723,6 +729,42 @@ describe("Keras' model.evaluate() output", () => {
       ]);
       expect(positions.get('evaluation.testMetrics.1.value')?.line).toBe(body.length === 3 ? 6 : 5);
     }
+  });
+});
+
+describe("Hugging Face Trainer's log_metrics output", () => {
+  test('trainerMetrics: each metric at its column, timing left out; a train split or other lines are not it', () => {
+    const text = ['***** test metrics *****', '  test_accuracy = 0.8312', '  test_loss     = 0.4501', '  test_runtime  = 0:00:12.31'].join(
+      '\n',
+    );
+    // `  test_loss     = ` is 18 characters: 0.4501 starts at column 19; the first line is the block's line 3.
+    expect(trainerMetrics(text, { line: 3, column: 1 })).toEqual([
+      { metric: 'test_accuracy', value: 0.8312, position: { line: 4, column: 19 } },
+      { metric: 'test_loss', value: 0.4501, position: { line: 5, column: 19 } },
+    ]);
+    expect(trainerMetrics('***** train metrics *****\n  train_loss = 0.31', { line: 1, column: 1 })).toBeUndefined();
+    expect(trainerMetrics('accuracy = 0.83\nprint(model)', { line: 1, column: 1 })).toBeUndefined();
+    expect(trainerMetrics('  test_runtime = 0:00:12.31', { line: 1, column: 1 })).toBeUndefined();
+  });
+
+  test('pasted under the test heading, they are the test metrics', () => {
+    const { record } = load(
+      [
+        '**Experiment ID**: a',
+        '',
+        '## Test',
+        '',
+        '```',
+        '***** test metrics *****',
+        '  test_accuracy = 0.8312',
+        '  test_f1       = 0.8207',
+        '```',
+      ].join('\n'),
+    );
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'test_accuracy', value: 0.8312 },
+      { metric: 'test_f1', value: 0.8207 },
+    ]);
   });
 });
 
