@@ -14,12 +14,12 @@ import {
   type Item,
   type TableData,
 } from '../markdown-blocks.ts';
-import { parseMetricCell } from '../units.ts';
+import { isNotMeasured, parseMetricCell, parseMetricStatement } from '../units.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { blockOf, unreadList, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { keyValueItems } from './fields.ts';
-import { column, mapMetricKey, metricCell, readTableRows } from './table.ts';
+import { column, DELTA_COLUMN, deltaColumns, mapMetricKey, metricCell, readTableRows } from './table.ts';
 
 /** An id in a baseline label: `Previous Best (exp-042)` → `exp-042` (an aside with a digit, no spaces). */
 function idInLabel(label: string): string | undefined {
@@ -233,6 +233,7 @@ export function baselineTable(
   ctx: Context,
 ): void {
   const label = 0;
+  const changes = deltaColumns(table);
   readTableRows(table, start, ctx, {
     path: ['comparison', 'baselines'],
     key: label,
@@ -244,9 +245,10 @@ export function baselineTable(
       const id = idInLabel(text);
       if (id) write.set('experimentId', id, labelCell);
       const metrics: Record<string, unknown> = {};
+      const intervals: Record<string, unknown> = {};
       table.header.forEach((head, index) => {
         const cell = row[index];
-        if (index === label || !cell) return;
+        if (index === label || !cell || changes.includes(index)) return;
         const cellText = stripEmphasis(cell.text);
         if (index === notes || index === evaluatedOn) {
           if (cellText !== '' && !/^(-|—|–)$/.test(cellText)) write.set(index === notes ? 'notes' : 'evaluatedOn', cellText, cell);
@@ -258,10 +260,47 @@ export function baselineTable(
         );
         setOwn(metrics, key, metricCell(cell));
         write.mark(['metrics', key], cell);
+        // `71.2 ± 0.4`: the value, and its interval in the row's `ci95` (as a baseline map written so is read).
+        const interval = parseMetricCell(cellText) === undefined ? parseMetricStatement(cellText)?.ci95 : undefined;
+        if (interval !== undefined) {
+          setOwn(intervals, key, interval);
+          write.mark(['ci95', key], cell);
+        }
       });
       write.set('metrics', metrics);
+      if (Object.keys(intervals).length > 0) write.set('ci95', intervals);
     },
   });
+  changeClaims(table, changes, ctx);
+}
+
+/**
+ * A baseline table's change columns (`| Model | mIoU | Δ mIoU |` with `+2.5%` on this experiment's
+ * row and `—` on the baseline's): what this experiment's row says of its change, as improvement
+ * claims, checked against the change Logbook computes. The metric is the one the header names after
+ * the Δ (or the one metric column beside it); the reference, the one row whose change is empty.
+ */
+function changeClaims(table: TableData, changes: readonly number[], ctx: Context): void {
+  const current = table.rows.find((row) => isCurrentLabel(row[0]?.text ?? ''));
+  if (current === undefined) return;
+  const metricColumns = table.header.flatMap((_, index) => (index > 0 && !changes.includes(index) ? [index] : []));
+  const empty = table.rows.filter((row) => changes.every((index) => isNotMeasured(stripEmphasis(row[index]?.text ?? ''))));
+  const reference = empty.length === 1 ? stripEmphasis(empty[0]?.[0]?.text ?? '') : undefined;
+  for (const index of changes) {
+    const named = stripEmphasis(table.header[index]?.text ?? '')
+      .replace(DELTA_COLUMN, '')
+      .replace(/^[\s:(]+|[\s)]+$/g, '')
+      .replace(/^(?:in|of|on)\s+/i, '');
+    const metric = named !== '' ? named : metricColumns.length === 1 ? stripEmphasis(table.header[metricColumns[0] ?? -1]?.text ?? '') : '';
+    const cell = current[index];
+    const text = stripEmphasis(cell?.text ?? '');
+    if (metric === '' || cell === undefined || isNotMeasured(text) || isPlaceholder(text)) continue;
+    const claim = parseClaim(metric, text);
+    if (typeof claim['value'] !== 'number') continue;
+    const path: FieldPath = ['comparison', 'claims', ctx.b.lengthOf(['comparison', 'claims'])];
+    ctx.b.set(path, reference === undefined || claim['reference'] !== undefined ? claim : { ...claim, reference }, cell.position);
+    ctx.b.mark([...path, 'value'], cell.position);
+  }
 }
 
 /**

@@ -36,7 +36,7 @@ import {
   type LabelRule,
   type TableRule,
 } from './context.ts';
-import { column, mapMetricKey, metricCell, numberCell, readTableRows } from './table.ts';
+import { column, deltaColumns, DELTA_COLUMN, mapMetricKey, metricCell, numberCell, readTableRows } from './table.ts';
 
 /** `Accuracy = 0.91`: a metric and its value with an equals sign. */
 function splitEquals(text: string): { key: string; value: string; valueOffset: number } | undefined {
@@ -596,7 +596,6 @@ function currentColumn(table: TableData, columns: readonly number[], own: OwnNam
   );
 }
 /** A column of the change from a baseline, as written: kept beside the metric as text (the analysis computes its own). */
-const DELTA_COLUMN = /^(?:Δ|∆)|^(?:delta|diff(?:erence)?|change|improvement|gain|lift|uplift)\b/i;
 
 /**
  * A baseline column of the test-metric table as a row of the baseline comparison, labelled by its
@@ -1298,11 +1297,21 @@ const modelResultsHandler: Handler = (entry, ctx) => {
   const current = table.rows.findIndex((row) => isCurrentLabel(row[0]?.text ?? ''));
   // Only a table whose every value reads as a metric: a row of text (`| Notes | … |`) is no result of a model.
   const text = baselineTextColumns(table);
+  // `71.2 ± 0.4`, `—` and a change column (`+2.5%`) are results too.
+  const changes = deltaColumns(table);
   const readable = table.rows.every((row) =>
-    row.every(
-      (cell, index) =>
-        index === 0 || index === text.notes || index === text.evaluatedOn || parseMetricCell(stripEmphasis(cell.text)) !== undefined,
-    ),
+    row.every((cell, index) => {
+      const written = stripEmphasis(cell.text);
+      return (
+        index === 0 ||
+        index === text.notes ||
+        index === text.evaluatedOn ||
+        changes.includes(index) ||
+        isNotMeasured(written) ||
+        parseMetricCell(written) !== undefined ||
+        parseMetricStatement(written) !== undefined
+      );
+    }),
   );
   if (current < 0 || table.rows.length < 2 || !readable) return;
   ctx.consumed.add(block);
@@ -1313,7 +1322,11 @@ const modelResultsHandler: Handler = (entry, ctx) => {
   const metrics = table.header.flatMap((head, index) => {
     const cell = row[index];
     const name = stripEmphasis(head.text);
-    const read = index === 0 || cell === undefined ? undefined : parseMetricCell(stripEmphasis(cell.text));
+    const written = stripEmphasis(cell?.text ?? '');
+    const read =
+      index === 0 || cell === undefined || changes.includes(index)
+        ? undefined
+        : (parseMetricCell(written) ?? parseMetricStatement(written));
     // A column counting or naming something (`Params`, `Epochs`, `Seeds`) is no metric of the test.
     if (cell === undefined || read === undefined || typeof read.value !== 'number' || NOT_A_METRIC_LABEL.test(normalizeLabel(name)))
       return [];

@@ -10,12 +10,20 @@ import { stripEmphasis, type Cell, type TableData } from '../markdown-blocks.ts'
 import { isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel } from '../text.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
-import { parseMetricCell, parseNumber } from '../units.ts';
+import { parseMetricCell, parseMetricStatement, parseNumber } from '../units.ts';
 import type { Context } from './context.ts';
 
 /** Finds a table column by header pattern (over the normalized header text); returns -1 when none matches. */
 export function column(table: TableData, pattern: RegExp, exclude: readonly number[] = []): number {
   return table.header.findIndex((cell, index) => !exclude.includes(index) && pattern.test(normalizeLabel(stripEmphasis(cell.text))));
+}
+
+/** A column of changes (`Δ`, `Δ mIoU`, `Delta`, `Improvement`, `Gain`): claims about this experiment, not values. */
+export const DELTA_COLUMN = /^(?:Δ|∆)|^(?:delta|diff(?:erence)?|change|improvement|gain|lift|uplift)\b/i;
+
+/** The change columns of a table (not the first, which names the rows). */
+export function deltaColumns(table: TableData): number[] {
+  return table.header.flatMap((head, index) => (index > 0 && DELTA_COLUMN.test(stripEmphasis(head.text)) ? [index] : []));
 }
 
 /** Reads a number cell: a number, or the text as written when it is not one (validation reports it). */
@@ -39,7 +47,8 @@ export function mapMetricKey(name: string, cells: readonly (Cell | undefined)[])
   const info = metricInfo(name);
   if (info.unit !== null) return name;
   const units = cells.flatMap((cell) => {
-    const parsed = cell === undefined ? undefined : parseMetricCell(stripEmphasis(cell.text));
+    const written = stripEmphasis(cell?.text ?? '');
+    const parsed = cell === undefined ? undefined : (parseMetricCell(written) ?? parseMetricStatement(written));
     return typeof parsed?.value === 'number' ? [parsed.unit ?? ''] : [];
   });
   if (isUnitIntervalMetric(info)) return units.includes('%') ? `${name} (%)` : name;
@@ -48,11 +57,11 @@ export function mapMetricKey(name: string, cells: readonly (Cell | undefined)[])
   return unit !== undefined && unit !== '' && units.every((u) => u === unit) ? `${name} (${unit})` : name;
 }
 
-/** Reads a metric cell: number, null for `-`/empty, or the text as written. */
+/** Reads a metric cell: number (`0.91`, `91%`, the value of `71.2 ± 0.4`), null for `-`/empty, or the text as written. */
 export function metricCell(cell: Cell | undefined): number | null | string {
   const text = stripEmphasis(cell?.text ?? '');
   const parsed = parseMetricCell(text);
-  return parsed ? parsed.value : text;
+  return parsed ? parsed.value : (parseMetricStatement(text)?.value ?? text);
 }
 
 /** Writes the fields of one row's record, marking where each was read. */

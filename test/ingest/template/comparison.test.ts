@@ -115,3 +115,41 @@ describe('a list of values before and after', () => {
     expect(JSON.stringify(mixed)).toContain('0.81 → 0.84');
   });
 });
+
+describe('a table of models with a change column', () => {
+  const table = [
+    '| Model | mIoU | Dice | Δ mIoU |',
+    '|---|---|---|---|',
+    '| U-Net (seg-28) | 71.2 ± 0.4 | 0.823 | — |',
+    '| **U-Net + CBAM** | **73.0 ± 0.3** | **0.839** | +2.5% |',
+  ];
+
+  test.each([['## Comparison to baseline'], ['## Results (val, 3 seeds)']])(
+    'under `%s`: the change is a claim about this run against the row with none, not a metric',
+    (heading) => {
+      const { record, problems } = (() => {
+        const text = ['**Experiment ID**: seg-31', '', heading, '', ...table].join('\n');
+        const { record, diagnostics } = validateRecord(parseSource(text, { file: 's.md' }), { file: 's.md' });
+        return { record, problems: diagnostics.map((d) => d.message) };
+      })();
+      expect(problems).toEqual([]);
+      expect(record?.comparison?.baselines?.map((b) => b.metrics)).toEqual([
+        { mIoU: 71.2, Dice: 0.823 },
+        { mIoU: 73, Dice: 0.839 },
+      ]);
+      expect(record?.comparison?.claims).toEqual([{ metric: 'mIoU', text: '+2.5%', value: 2.5, unit: '%', reference: 'U-Net (seg-28)' }]);
+      // The claim holds: 73.0 / 71.2 − 1 = 2.53%, which rounds to the 2.5% written.
+      const miou = computeBaselineDeltas(record as Experiment).deltas.find((d) => d.metric === 'mIoU');
+      expect(miou?.relative).toBeCloseTo(73 / 71.2 - 1, 12);
+    },
+  );
+
+  test('under the results, the bold row is the test metrics, `73.0 ± 0.3` with its interval', () => {
+    const text = ['**Experiment ID**: seg-31', '', '## Results', '', ...table].join('\n');
+    const { record } = validateRecord(parseSource(text, { file: 's.md' }), { file: 's.md' });
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'mIoU', value: 73, ci95: 0.3 },
+      { metric: 'Dice', value: 0.839 },
+    ]);
+  });
+});
