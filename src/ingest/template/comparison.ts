@@ -21,10 +21,15 @@ import { blockOf, unreadList, type Context, type Entry, type Handler, type Label
 import { keyValueItems } from './fields.ts';
 import { column, DELTA_COLUMN, deltaColumns, mapMetricKey, metricCell, readTableRows } from './table.ts';
 
-/** An id in a baseline label: `Previous Best (exp-042)` → `exp-042` (an aside with a digit, no spaces). */
-function idInLabel(label: string): string | undefined {
+/**
+ * An id in a baseline label: `Previous Best (exp-042)` → `exp-042` (an aside with a digit, no
+ * spaces), or an experiment id the label starts with, as ids are written (`exp-199 (r=8)`, `run_12`;
+ * not `ResNet-50`, which names a model).
+ */
+export function idInLabel(label: string): string | undefined {
   const aside = /\(([A-Za-z0-9][A-Za-z0-9._-]*)\)\s*$/.exec(label)?.[1];
-  return aside && /\d/.test(aside) ? aside : undefined;
+  if (aside && /\d/.test(aside)) return aside;
+  return /^((?:exp|expt|experiment|run|trial)[-_]?\d[\w.-]*)(?=\s|$)/i.exec(label.trim())?.[1];
 }
 
 /** `accuracy 91.9%`, `F1: 0.918`, `AUC = 0.93`: a metric of a baseline written in a sentence, name then value. */

@@ -23,7 +23,15 @@ import {
   parseWrittenInterval,
 } from '../units.ts';
 import * as msg from '../messages.ts';
-import { baselineTable, baselineTextColumns, isCurrentLabel, labelledMetricsItem, metricMapOf, parseClaim } from './comparison.ts';
+import {
+  baselineTable,
+  baselineTextColumns,
+  idInLabel,
+  isCurrentLabel,
+  labelledMetricsItem,
+  metricMapOf,
+  parseClaim,
+} from './comparison.ts';
 import {
   blockOf,
   blocksOf,
@@ -620,9 +628,16 @@ function baselineColumn(table: TableData, position: SourcePosition, ctx: Context
     }
   }
   const head = table.header[index];
+  const label = stripEmphasis(head?.text ?? '');
+  const id = idInLabel(label);
   ctx.b.set(
     path,
-    { label: stripEmphasis(head?.text ?? ''), metrics, ...(Object.keys(intervals).length > 0 ? { ci95: intervals } : {}) },
+    {
+      label,
+      ...(id === undefined ? {} : { experimentId: id }),
+      metrics,
+      ...(Object.keys(intervals).length > 0 ? { ci95: intervals } : {}),
+    },
     head?.position ?? position,
   );
   ctx.b.mark([...path, 'label'], head?.position ?? position);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseClaim } from '../../../src/ingest/template/index.ts';
+import { idInLabel } from '../../../src/ingest/template/comparison.ts';
 import { parseSource, validateRecord } from '../../../src/ingest/index.ts';
 import { computeBaselineDeltas } from '../../../src/analysis/deltas.ts';
 import type { Experiment } from '../../../src/schema/index.ts';
@@ -151,5 +152,34 @@ describe('a table of models with a change column', () => {
       { metric: 'mIoU', value: 73, ci95: 0.3 },
       { metric: 'Dice', value: 0.839 },
     ]);
+  });
+});
+
+describe('idInLabel', () => {
+  test.each([
+    ['Previous best (exp-042)', 'exp-042'],
+    ['exp-199 (r=8)', 'exp-199'],
+    ['run_12', 'run_12'],
+    ['Experiment-7 baseline', 'Experiment-7'],
+    ['ResNet-50', undefined],
+    ['Logistic regression', undefined],
+    ['U-Net (seg-28)', 'seg-28'],
+  ])('%s → %s', (label, id) => {
+    expect(idInLabel(label)).toBe(id);
+  });
+
+  test('a column of another run in a table of metrics links that run', () => {
+    const text = [
+      '**Experiment ID**: exp-203',
+      '',
+      '## Eval',
+      '',
+      '| Benchmark | exp-199 (r=8) | exp-203 (r=16) |',
+      '|---|---|---|',
+      '| MT-Bench | 6.91 | 7.12 |',
+    ];
+    const { record } = validateRecord(parseSource(text.join('\n'), { file: 'e.md' }), { file: 'e.md' });
+    expect(record?.comparison?.baselines).toEqual([{ label: 'exp-199 (r=8)', experimentId: 'exp-199', metrics: { 'MT-Bench': 6.91 } }]);
+    expect(record?.evaluation?.testMetrics).toEqual([{ metric: 'MT-Bench', value: 7.12 }]);
   });
 });
