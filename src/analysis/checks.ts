@@ -361,6 +361,90 @@ export function checkGroups(record: Experiment): Check[] {
   return checks;
 }
 
+/** The group rates a stated fairness figure is computed from. */
+type GroupRate = 'selection' | 'tpr' | 'fpr';
+
+/**
+ * Fairness figures a log states as one number (as fairlearn names them), and how each is computed
+ * from the groups' rates: a difference is the largest group's rate less the smallest's, a ratio the
+ * smallest over the largest; over two rates (equalized odds) the larger difference, the smaller ratio.
+ */
+const STATED_FAIRNESS: readonly { pattern: RegExp; rates: readonly GroupRate[]; form: 'difference' | 'ratio' }[] = [
+  { pattern: /^(?:demographic|statistical) parity (?:difference|diff|gap)$/, rates: ['selection'], form: 'difference' },
+  { pattern: /^(?:demographic parity ratio|disparate impact(?: ratio)?)$/, rates: ['selection'], form: 'ratio' },
+  { pattern: /^equali[sz]ed odds (?:difference|diff|gap)$/, rates: ['tpr', 'fpr'], form: 'difference' },
+  { pattern: /^equali[sz]ed odds ratio$/, rates: ['tpr', 'fpr'], form: 'ratio' },
+  { pattern: /^equal opportunity (?:difference|diff|gap)$/, rates: ['tpr'], form: 'difference' },
+  { pattern: /^equal opportunity ratio$/, rates: ['tpr'], form: 'ratio' },
+];
+
+/** Which rate a group column holds: a selection (approval, positive) rate, the TPR (recall) or the FPR. */
+function groupRate(info: MetricInfo): GroupRate | undefined {
+  if (info.kind === 'selection-rate') return 'selection';
+  if (info.kind === 'recall') return 'tpr';
+  if (info.kind === 'fpr') return 'fpr';
+  return undefined;
+}
+
+/**
+ * A fairness figure stated as a test metric (`Demographic parity ratio: 0.89`, `Equalized odds
+ * difference: 0.03`) against the same figure computed from the groups' rates (`fairness-mismatch`),
+ * within the rounding of what is written. Checked when exactly one attribute's groups give every
+ * rate the figure needs; rates in percent are read as fractions.
+ */
+export function checkStatedFairness(record: Experiment): Check[] {
+  const rows = (record.evaluation?.disaggregated ?? []).filter((row) => !isOverallGroup(row));
+  if (rows.length < 2) return [];
+  const index = new Map<GroupRow, number>((record.evaluation?.disaggregated ?? []).map((row, i) => [row, i]));
+  const checks: Check[] = [];
+  (record.evaluation?.testMetrics ?? []).forEach((tm, i) => {
+    const figure = STATED_FAIRNESS.find(({ pattern }) => pattern.test(metricInfo(tm.metric).name.toLowerCase().replace(/[_-]+/g, ' ')));
+    if (figure === undefined || typeof tm.value !== 'number') return;
+    const computed = groupRowsByAttribute(rows).flatMap(({ attribute, rows: groups }) => {
+      // Per rate: every group's value as a fraction, with half a unit of how it was written.
+      const perRate = figure.rates.map((rate) => {
+        const values = groups.map((row) => {
+          const name = Object.keys(row.metrics).find((key) => groupRate(metricInfo(key)) === rate);
+          const value = name === undefined ? undefined : getOwn(row.metrics, name);
+          if (name === undefined || typeof value !== 'number') return undefined;
+          const decimals = writtenDecimals(record, `evaluation.disaggregated.${index.get(row) ?? 0}.metrics.${name}`, value);
+          const scaled = scaleValue(metricInfo(name), value, decimals);
+          return isScaleProblem(scaled) ? undefined : { value: scaled.value, slack: halfUnit(scaled.decimals) };
+        });
+        return values.every((v) => v !== undefined) ? values : undefined;
+      });
+      if (perRate.some((values) => values === undefined)) return [];
+      const per = (perRate as { value: number; slack: number }[][]).map((values) => {
+        const low = values.reduce((a, b) => (b.value < a.value ? b : a));
+        const high = values.reduce((a, b) => (b.value > a.value ? b : a));
+        if (figure.form === 'difference') return { value: high.value - low.value, slack: high.slack + low.slack };
+        if (high.value <= 0) return undefined;
+        const ratio = low.value / high.value;
+        return { value: ratio, slack: ratio * (low.slack / Math.max(low.value, EPSILON) + high.slack / high.value) };
+      });
+      if (per.some((p) => p === undefined)) return [];
+      const all = per as { value: number; slack: number }[];
+      const pick = all.reduce((a, b) => ((figure.form === 'difference' ? b.value > a.value : b.value < a.value) ? b : a));
+      return [{ attribute, ...pick }];
+    });
+    const only = computed.length === 1 ? computed[0] : undefined;
+    if (only === undefined) return;
+    const path = `evaluation.testMetrics.${i}.value`;
+    const decimals = writtenDecimals(record, path, tm.value);
+    // A difference may be written in percentage points (`4.0` for 0.04).
+    const stated = figure.form === 'difference' && tm.value > 1 && tm.value <= 100 ? tm.value / 100 : tm.value;
+    const statedDecimals = stated === tm.value ? decimals : decimals + 2;
+    if (agreesWithinRounding(stated, only.value, only.slack, statedDecimals)) return;
+    checks.push({
+      level: 'warning',
+      code: 'fairness-mismatch',
+      message: message.statedFairness(tm.metric, tm.value, only.attribute, only.value, figure.form),
+      path,
+    });
+  });
+  return checks;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Test metrics and baseline table
 
@@ -704,6 +788,7 @@ export function checkRecord(record: Experiment, context: CheckContext): Check[] 
     ...checkTestSize(record),
     ...checkMetricValues(record),
     ...checkGroups(record),
+    ...checkStatedFairness(record),
     ...checkSplits(record),
     ...checkCompute(record),
     ...checkTraining(record),

@@ -51,6 +51,8 @@ export const message = {
     `Group sizes for ${attribute} add up to ${show(total)} (${list(sizes.map(show))}), but the ${expectedSource} is ${show(expected)}.`,
   groupOverallMean: (metric: string, attribute: string, weighted: number, overall: number): string =>
     `The size-weighted mean of ${metric} over the ${attribute} groups is ${show(weighted)}, but the Overall row says ${show(overall)}.`,
+  statedFairness: (metric: string, stated: number, attribute: string, computed: number, form: 'difference' | 'ratio'): string =>
+    `${metric} is stated as ${show(stated)}, but the ${attribute === 'group' ? '' : `${attribute} `}groups' rates give ${show(computed)} (${form === 'difference' ? 'the highest rate less the lowest' : 'the lowest rate over the highest'}).`,
   overallVsTest: (metric: string, overall: number, test: number): string =>
     `${metric} is ${show(overall)} in the Overall row of the disaggregated table but ${show(test)} in the test metrics.`,
   currentRowVsTest: (metric: string, row: number, test: number): string =>

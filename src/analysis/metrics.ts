@@ -146,7 +146,12 @@ const KIND_RULES: readonly KindRule[] = [
   { pattern: /\bcost\b|\bgpu ?hours\b|\benergy\b|\bkwh\b/, kind: 'cost', direction: 'lower', isProportion: false },
   { pattern: /\bbrier\b/, kind: 'brier', direction: 'lower', isProportion: false },
   { pattern: /\b(?:memory|vram)\b/, kind: 'memory', direction: 'lower', isProportion: false },
-  { pattern: /\b(?:disparity|parity difference|odds difference)\b/, kind: 'disparity', direction: 'lower', isProportion: false },
+  {
+    pattern: /\b(?:disparity|parity difference|odds difference|opportunity difference|fairness gap)\b/,
+    kind: 'disparity',
+    direction: 'lower',
+    isProportion: false,
+  },
   { pattern: /\b(?:time|duration|runtime)\b/, kind: 'time', direction: 'lower', isProportion: false },
   { pattern: /\bbalanced accuracy\b/, kind: 'balanced-accuracy', direction: 'higher', isProportion: false },
   { pattern: /\baccuracy\b/, kind: 'accuracy', direction: 'higher', isProportion: true },
@@ -179,7 +184,7 @@ const KIND_RULES: readonly KindRule[] = [
   // Image quality against a reference (peak signal-to-noise, structural similarity), and a rating (Elo).
   { pattern: /\b(?:psnr|ssim|ms ssim|clip score|inception score)\b/, kind: 'image-quality', direction: 'higher', isProportion: false },
   { pattern: /\belo\b/, kind: 'rating', direction: 'higher', isProportion: false },
-  { pattern: /\bparity ratio\b/, kind: 'parity-ratio', direction: 'higher', isProportion: false },
+  { pattern: /\bparity ratio\b|\bdisparate impact\b/, kind: 'parity-ratio', direction: 'higher', isProportion: false },
   { pattern: /\b(?:exact match|pass|pass rate|win rate|success rate)\b/, kind: 'success-rate', direction: 'higher', isProportion: true },
 ];
 

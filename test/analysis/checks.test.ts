@@ -8,6 +8,7 @@ import {
   checkRecord,
   checkReferences,
   checkSplits,
+  checkStatedFairness,
   checkTestSize,
   checkTraining,
   checkTuning,
@@ -241,6 +242,73 @@ describe('checkConfusionMatrix', () => {
   });
 
   test('no matrix, no check', () => expect(checkConfusionMatrix(record({ id: 'x' }))).toEqual([]));
+});
+
+describe('checkStatedFairness', () => {
+  const stated = (
+    testMetrics: { metric: string; value: number }[],
+    disaggregated: NonNullable<ExperimentInput['evaluation']>['disaggregated'],
+  ) => record({ id: 'x', evaluation: { testMetrics, disaggregated } });
+  const sex = [
+    { group: 'female', attributes: { sex: 'female' }, n: 4120, metrics: { TPR: 0.81, FPR: 0.06, 'Selection rate (%)': 32 } },
+    { group: 'male', attributes: { sex: 'male' }, n: 5880, metrics: { TPR: 0.84, FPR: 0.05, 'Selection rate (%)': 36 } },
+    { group: 'Overall', overall: true, metrics: { TPR: 0.83 } },
+  ];
+
+  test('figures the groups give, within rounding: no warning', () => {
+    // Demographic parity: 32% / 36% = 0.8889 ≈ 0.89, 36% − 32% = 0.04; equalized odds: max(0.84 − 0.81, 0.06 − 0.05) = 0.03,
+    // min(0.81 / 0.84, 0.05 / 0.06) = min(0.964, 0.833) = 0.83; equal opportunity: 0.84 − 0.81 = 0.03.
+    const r = stated(
+      [
+        { metric: 'Demographic parity ratio', value: 0.89 },
+        { metric: 'Demographic parity difference', value: 0.04 },
+        { metric: 'Equalized odds difference', value: 0.03 },
+        { metric: 'equalized_odds_ratio', value: 0.83 },
+        { metric: 'Equal opportunity difference', value: 3 },
+        { metric: 'Disparate impact', value: 0.889 },
+      ],
+      sex,
+    );
+    expect(checkStatedFairness(r)).toEqual([]);
+  });
+
+  test('a figure the groups do not give is named, with what they give', () => {
+    const r = stated(
+      [
+        { metric: 'Demographic parity ratio', value: 0.95 },
+        { metric: 'Equalized odds difference', value: 0.01 },
+      ],
+      sex,
+    );
+    expect(checkStatedFairness(r)).toEqual([
+      {
+        level: 'warning',
+        code: 'fairness-mismatch',
+        message: "Demographic parity ratio is stated as 0.95, but the sex groups' rates give 0.8889 (the lowest rate over the highest).",
+        path: 'evaluation.testMetrics.0.value',
+      },
+      {
+        level: 'warning',
+        code: 'fairness-mismatch',
+        // The larger of the two gaps: TPR 0.03, not FPR 0.01.
+        message: "Equalized odds difference is stated as 0.01, but the sex groups' rates give 0.03 (the highest rate less the lowest).",
+        path: 'evaluation.testMetrics.1.value',
+      },
+    ]);
+  });
+
+  test('not checked without the rates it needs, or when two attributes could be meant', () => {
+    expect(
+      checkStatedFairness(
+        stated(
+          [{ metric: 'Equalized odds difference', value: 0.5 }],
+          sex.map((g) => ({ ...g, metrics: { TPR: g.metrics.TPR ?? 0 } })),
+        ),
+      ),
+    ).toEqual([]);
+    const age = sex.slice(0, 2).map((g, i) => ({ ...g, group: `age ${i}`, attributes: { age: String(i) } }));
+    expect(checkStatedFairness(stated([{ metric: 'Demographic parity ratio', value: 0.5 }], [...sex, ...age]))).toEqual([]);
+  });
 });
 
 describe('checkTestSize', () => {

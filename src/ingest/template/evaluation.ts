@@ -1155,6 +1155,8 @@ const EMPTY_ATTRIBUTE = /^(|-|—|–|all|any|\*)$/i;
  * (Not the shared row reader: a row is named by several cells, and rows of several tables share one list.)
  */
 const disaggregatedHandler: Handler = (entry, ctx) => {
+  // `Demographic parity ratio: 0.89`, `Fairness gap: 0.03`: one figure of the test, not the groups.
+  if (entry.blocks.length === 0 && labelMetric(entry, ctx)) return;
   const tables = blocksOf(entry, ctx, 'table');
   // The attribute a generic "Group" column stands for: `(by gender)` beside the label, or the label's own `… by gender`.
   const byAside = /^by (.+)$/i.exec(entry.qualifier)?.[1] ?? BY_ATTRIBUTE.exec(entry.norm)?.[2];
