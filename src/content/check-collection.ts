@@ -121,12 +121,13 @@ export function compareIds(a: string, b: string): number {
 }
 
 function unknownId(entry: CheckedRecord, path: (string | number)[], message: string, code: string, id: string, ids: readonly string[]): Diagnostic {
-  // A record is never its own parent's suggestion.
+  // A record is never its own parent's suggestion; an id that shares little with the one written is
+  // no suggestion either (`credit-lr-5` for `asr-whisper-09`): a typo is a few characters off.
   const own = entry.record.id;
   const suggestion = closestMatch(
     id,
     ids.filter((other) => other !== own),
-    Infinity,
+    Math.max(3, Math.floor(id.length / 3)),
   );
   return {
     level: 'warning',

@@ -48,6 +48,19 @@ describe('findParentCycles', () => {
 describe('ids that collide on other file systems', () => {
   const entry = (id: string, file: string) => ({ record: { id } as Experiment, file, positionOf: () => ({ line: 1, column: 8 }) });
 
+  test('an unknown parent is suggested the id a typo away, not one that shares little with it', () => {
+    const child = (id: string, parent: string) => ({
+      record: { id, lineage: { parent } } as Experiment,
+      file: `${id}.json`,
+      positionOf: () => ({ line: 3, column: 5 }),
+    });
+    const hints = (parent: string): (string | undefined)[] =>
+      checkCollection([entry('exp-042', 'a.json'), entry('credit-lr-5', 'b.json'), child('c-1', parent)]).diagnostics.map((d) => d.hint);
+    expect(hints('exp-04')).toEqual(['the closest existing id is "exp-042"']);
+    // `asr-whisper-09` is 10 edits from `credit-lr-5`: no suggestion.
+    expect(hints('asr-whisper-09')).toEqual([undefined]);
+  });
+
   test('warns about ids that differ only in case, and about names Windows reserves', () => {
     const { kept, diagnostics } = checkCollection([entry('Exp-1', 'a.json'), entry('exp-1', 'b.json'), entry('CON', 'c.json'), entry('ok', 'd.json')]);
     expect(kept.map((k) => k.record.id)).toEqual(['Exp-1', 'exp-1', 'CON', 'ok']);

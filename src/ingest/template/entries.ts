@@ -313,12 +313,16 @@ function labelValueRows(source: Source, table: Table, labels: SectionLabels): [L
   };
   const known = (key: LabelLine | undefined): boolean => key !== undefined && labels.ruleOf(normalizeLabel(key.label)) !== undefined;
   const headerEmpty = header.every((cell) => cell.text === '');
+  // `| Field | Value |`, `| Property | Value |`: a header naming the two columns, over the pairs.
+  const generic =
+    /^(?:field|property|key|attribute|item|name|label)s?$/i.test(stripEmphasis(header[0]?.text ?? '')) &&
+    /^(?:values?|details?|info|setting)$/i.test(stripEmphasis(header[1]?.text ?? ''));
   const headerKey = keyOf(header[0]);
-  if (!headerEmpty && !known(headerKey)) return undefined;
+  if (!headerEmpty && !generic && !known(headerKey)) return undefined;
   // `| Split | Rows |` over `| train | 120,000 |`: a header naming its columns, not a pair of its own.
   const digit = (cell: Cell | undefined): boolean => /\d/.test(cell?.text ?? '');
   const namesColumns = !digit(header[1]) && rows.length > 0 && rows.every((row) => digit(row[1]));
-  const all = (headerEmpty || namesColumns ? rows : [header, ...rows]).map((row) => [keyOf(row[0]), row[1]] as const);
+  const all = (headerEmpty || generic || namesColumns ? rows : [header, ...rows]).map((row) => [keyOf(row[0]), row[1]] as const);
   if (all.filter(([key]) => known(key)).length * 2 <= all.length) return undefined;
   return all.flatMap(([key, value]) =>
     key && value ? [[key, { text: stripEmphasis(value.text), position: value.position }] as [LabelLine, Cell]] : [],
