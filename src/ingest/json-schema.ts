@@ -27,6 +27,8 @@ export const TOP_LEVEL_SPELLINGS: readonly string[] = [
   'hparams',
   'metrics',
   'test_metrics',
+  'results',
+  'test_results',
   'history',
   'training_metrics',
   'parent',

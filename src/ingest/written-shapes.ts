@@ -41,7 +41,7 @@ export type PathAliases = Map<string, string>;
  */
 export const TOP_LEVEL_HOMES: ReadonlyMap<
   string,
-  { path: readonly string[]; holds: 'table' | 'text' | 'matrix'; read?: (text: string) => string | undefined }
+  { path: readonly string[]; holds: 'table' | 'text' | 'matrix' | 'numbers'; read?: (text: string) => string | undefined }
 > = new Map(
   Object.entries({
     params: { path: ['model', 'hyperparameters'], holds: 'table' },
@@ -50,6 +50,9 @@ export const TOP_LEVEL_HOMES: ReadonlyMap<
     hparams: { path: ['model', 'hyperparameters'], holds: 'table' },
     metrics: { path: ['evaluation', 'testMetrics'], holds: 'table' },
     testmetrics: { path: ['evaluation', 'testMetrics'], holds: 'table' },
+    // `results: { test: { f1: 0.912 }, val: { f1: 0.921 } }` as a script dumps them; a `results` of text or notes stays.
+    results: { path: ['evaluation', 'testMetrics'], holds: 'numbers' },
+    testresults: { path: ['evaluation', 'testMetrics'], holds: 'numbers' },
     history: { path: ['training', 'history'], holds: 'table' },
     trainingmetrics: { path: ['training', 'history'], holds: 'table' },
     parent: { path: ['lineage', 'parent'], holds: 'text' },
@@ -76,6 +79,15 @@ export const TOP_LEVEL_HOMES: ReadonlyMap<
   }),
 );
 
+/** A map of metrics to numbers (`{ f1: 0.91 }`), of splits to such maps (`{ test: { f1: 0.91 } }`), or of metrics to `{ value, … }`. */
+function isNumberMap(value: unknown): boolean {
+  const number = (v: unknown): boolean => (typeof v === 'number' && Number.isFinite(v)) || v === null;
+  const entry = (v: unknown): boolean =>
+    number(v) ||
+    (isPlainObject(v) && (Object.hasOwn(v, 'value') ? number(v['value']) : Object.values(v).length > 0 && Object.values(v).every(number)));
+  return isPlainObject(value) && Object.keys(value).length > 0 && Object.values(value).every(entry);
+}
+
 /** A top-level key as `TOP_LEVEL_HOMES` names it: lower case, without `_`, `-` or spaces. */
 export function topLevelName(key: string): string {
   return key.toLowerCase().replace(/[\s_-]/g, '');
@@ -98,7 +110,9 @@ function moveHome(data: Record<string, unknown>): Map<string, string> {
         ? typeof value === 'string' && value.trim() !== '' && (home.read === undefined || home.read(value) !== undefined)
         : home.holds === 'matrix'
           ? isMatrix(value) || isPlainObject(value)
-          : isPlainObject(value) || (Array.isArray(value) && value.length > 0 && value.every(isPlainObject));
+          : home.holds === 'numbers'
+            ? isNumberMap(value)
+            : isPlainObject(value) || (Array.isArray(value) && value.length > 0 && value.every(isPlainObject));
     if (!fits) continue;
     let holder: Record<string, unknown> = data;
     for (const part of home.path.slice(0, -1)) {

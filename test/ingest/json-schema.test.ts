@@ -97,6 +97,7 @@ describe('the published record schema accepts the shapes logbook validate reads'
       },
     ],
     ['tags as one string', { id: 'e', tags: 'vision, mixup' }],
+    ['results by split, as a script dumps them', { id: 'e', results: { test: { f1: 0.912 }, val: { f1: 0.921 } } }],
     [
       'the canonical shapes',
       {

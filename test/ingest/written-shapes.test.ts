@@ -79,6 +79,30 @@ describe('record parts in the shape people write them', () => {
     ]);
   });
 
+  test('`results` of numbers, by split or not, as a script dumps them: the test metrics (and the metrics by split); `results` of text stays', () => {
+    const json = '{"id":"r-1","results":{"test":{"f1":0.912,"precision":0.905},"val":{"f1":0.921}}}';
+    const parsed = parseSource(json, { file: 'r-1.json' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'r-1.json' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation).toEqual({
+      testMetrics: [
+        { metric: 'f1', value: 0.912 },
+        { metric: 'precision', value: 0.905 },
+      ],
+      metricsBySplit: [
+        { split: 'test', f1: 0.912, precision: 0.905 },
+        { split: 'val', f1: 0.921 },
+      ],
+    });
+    expect(validate('---\nid: r-2\nresults:\n  accuracy: 0.87\n---\n', 'r-2.md').record).toMatchObject({
+      evaluation: { testMetrics: [{ metric: 'accuracy', value: 0.87 }] },
+    });
+    // Text is no metric: kept where it is written, with the hint saying where metrics go.
+    const text = validate('---\nid: r-3\nresults:\n  summary: better on long reviews\n---\n', 'r-3.md');
+    expect(text.record).toMatchObject({ results: { summary: 'better on long reviews' } });
+    expect(text.record).not.toHaveProperty('evaluation');
+  });
+
   test('tags written as hashtags: the spaces separate them and the # is not part of the tag', () => {
     expect(validate('---\nid: a\ntags: "#nlp #sentiment, #baseline"\n---\n', 'a.md').record).toMatchObject({
       tags: { nlp: '', sentiment: '', baseline: '' },
