@@ -226,10 +226,14 @@ describe("a note's title that starts with its id", () => {
     expect(read('# Experiment exp-311 — ViT-S/16 with RandAugment\n')).toMatchObject({ id: 'exp-311', name: 'ViT-S/16 with RandAugment' });
     expect(read('# Run run-7: warmup 5k\n\n**Experiment ID**: run-7\n')).toMatchObject({ id: 'run-7', name: 'warmup 5k' });
     expect(read('# Experiment 42: mixup\n')['id']).toBe('x');
-    // A model's name is no id, and neither is an id-like word without a separator after it: the file's name is.
+    // A model's name is no id: the file's name is.
     expect(read('# ResNet-50: baseline\n')['id']).toBe('x');
     expect(read('# GPT-2 - fine-tune\n')['id']).toBe('x');
-    expect(read('# exp-12 runs\n')['id']).toBe('x');
+    // An id written as ids are, then words with only a space between: the id, unless the file's name is
+    // an id of its own (`exp-12 runs out of memory` in exp-13.md may be a sentence about another run).
+    expect(read('# exp-12 LightGBM baseline\n')).toMatchObject({ id: 'exp-12', name: 'LightGBM baseline' });
+    expect(parseSource('# exp-12 runs out of memory\n', { file: 'exp-13.md' }).data).toMatchObject({ id: 'exp-13' });
+    expect(read('# exp12 runs\n')['id']).toBe('x');
     // An id given by a label wins; the title's is left out of the name only when it is that id.
     expect(read('# exp-1: A\n\n**Experiment ID**: exp-2\n')).toMatchObject({ id: 'exp-2', name: 'exp-1: A' });
   });

@@ -137,6 +137,14 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
       if (lines.length > 0 && lines.every((l) => l !== undefined)) {
         lines.forEach((l, index) => {
           if (!l) return;
+          // `- Seed: 42 · Hardware: 1× A100 · Train time: 14 min`: each label of the run as an item of its own.
+          const item = items[index];
+          const run = item && !item.nested ? labelRun(item.text, item.position.line, labels, item.position.column - 1) : undefined;
+          if (run) {
+            for (const part of run)
+              open(part.label, part.qualifier, part.value, part.value === '' ? part.labelPosition : part.valuePosition);
+            return;
+          }
           const entry = open(l.label, l.qualifier, l.value, l.value === '' ? l.labelPosition : l.valuePosition);
           const nested = items[index]?.nested;
           if (nested) entry.blocks.push(nested);
@@ -228,7 +236,7 @@ const LABEL_SEPARATOR = /[ \t]+[·•|—–][ \t]+/g;
  * a separator not followed by a label stays in the value before it (`**Team:** vision · NLP`).
  * Undefined unless the line starts with a label and holds at least two.
  */
-function labelRun(text: string, line: number, labels: SectionLabels): LabelLine[] | undefined {
+function labelRun(text: string, line: number, labels: SectionLabels, offset = 0): LabelLine[] | undefined {
   const labelAt = (part: string, offset: number): LabelLine | undefined => {
     const bold = readLabelLine(part, line, offset);
     if (bold?.colon === true) return bold;
@@ -240,13 +248,13 @@ function labelRun(text: string, line: number, labels: SectionLabels): LabelLine[
   const starts = [0];
   for (const match of text.matchAll(LABEL_SEPARATOR)) {
     const next = match.index + match[0].length;
-    if (labelAt(text.slice(next), next) !== undefined) starts.push(next);
+    if (labelAt(text.slice(next), offset + next) !== undefined) starts.push(next);
   }
   if (starts.length < 2) return undefined;
   const parts = starts.map((start, i) => {
     const end = starts[i + 1];
     const part = end === undefined ? text.slice(start) : text.slice(start, end).replace(/[ \t]+[·•|—–][ \t]+$/, '');
-    return labelAt(part, start);
+    return labelAt(part, offset + start);
   });
   return parts.every((part) => part !== undefined) ? parts : undefined;
 }

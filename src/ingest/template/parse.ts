@@ -45,10 +45,11 @@ function tomlFrontmatter(text: string, file: string): Diagnostic[] {
 /**
  * An experiment id at the start of a title, before a separator: `exp-207: …`, `EXP_12 — …`, `run-0042 | …`
  * (`exp`, `experiment`, `run` or `trial` and a number, as ids are written; `ResNet-50: …` names a
- * model), after the word saying what it is (`Experiment exp-311 — …`) or not.
+ * model), after the word saying what it is (`Experiment exp-311 — …`) or not; or an id written with
+ * its hyphen (`exp-501 LightGBM + target encoding`) before the words, with a space only.
  */
 const ID_IN_TITLE =
-  /^(?:(?:experiment|run|trial)\s+)?((?:exp|expt|experiment|run|trial)[-_]?\d[\w.-]*)\s*(?:(?:[:|—–]|-{1,2}(?=\s))\s*\S|$)/i;
+  /^(?:(?:experiment|run|trial)\s+)?((?:exp|expt|experiment|run|trial)[-_]?\d[\w.-]*)\s*(?:(?:[:|—–]|-{1,2}(?=\s))\s*\S|$)|^((?:exp|expt|run|trial)[-_]\d[\w.-]*)\s+\S/i;
 
 /** What may stand before the id a title starts with: the word saying what it is. */
 const ID_WORD = /^(?:(?:experiment|run|trial)\s+)?/i;
@@ -61,7 +62,9 @@ function withoutId(title: string, id: string): string {
   const rest = title.slice(start + id.length);
   if (rest.trim() === '') return '';
   const separated = /^\s*(?:[:|—–]|-{1,2}(?=\s))\s*(\S.*)$/.exec(rest);
-  return separated?.[1] ?? title;
+  // `exp-501 LightGBM + target encoding`: an id written as ids are (`exp-501`), then the words.
+  const spaced = /^(?:exp|expt|run|trial)[-_]\d/i.test(id) ? /^\s+(\S.*)$/.exec(rest) : null;
+  return separated?.[1] ?? spaced?.[1] ?? title;
 }
 
 /** Parses a filled-in template. Never fails: text it cannot place is kept in `sections`. */
@@ -121,7 +124,11 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
   if (heading && !b.has(['title'])) {
     const titleText = ctx.title ?? '';
     // `# exp-207: ViT-S/16 on Food-101` with no id given: the id the title starts with.
-    const titleId = b.has(['id']) ? undefined : ID_IN_TITLE.exec(titleText)?.[1];
+    const inTitle = b.has(['id']) ? undefined : ID_IN_TITLE.exec(titleText);
+    // `exp-12 runs out of memory` may be a sentence about another run: with only a space after it,
+    // the title's id is taken when the file's name is no id of its own (`notes.md`, not `exp-13.md`).
+    const fileIsId = /^(?:exp|expt|experiment|run|trial)[-_]?\d/i.test(file.split(/[\\/]/).pop() ?? '');
+    const titleId = inTitle?.[1] ?? (fileIsId ? undefined : inTitle?.[2]);
     if (titleId !== undefined) {
       const at = startOf(heading);
       const column = (source.lines[at.line - 1] ?? '').indexOf(titleId) + 1;

@@ -136,16 +136,32 @@ export interface Section {
  */
 export function splitSections(source: Source, nodes: readonly RootContent[], isLabel: (title: string) => boolean): Section[] {
   const sections: Section[] = [{ title: undefined, position: { line: 1, column: 1 }, nodes: [] }];
+  const depth = sectionDepth(nodes);
+  const title = nodes.find((node) => node.type === 'heading' && node.depth === 1);
   for (const node of nodes) {
-    if (node.type === 'heading' && node.depth <= 2) {
-      const title = innerSliceOf(source, node).trim();
-      if (node.depth === 2 && classifySection(title) === undefined && isLabel(title)) sections.at(-1)?.nodes.push(node);
-      else if (node.depth === 2) sections.push({ title, heading: node, position: startOf(node), nodes: [] });
+    if (node.type === 'heading' && node.depth <= depth) {
+      const text = innerSliceOf(source, node).trim();
+      if (node === title || node.depth < depth) continue;
+      if (classifySection(text) === undefined && isLabel(text)) sections.at(-1)?.nodes.push(node);
+      else sections.push({ title: text, heading: node, position: startOf(node), nodes: [] });
       continue;
     }
     sections.at(-1)?.nodes.push(node);
   }
   return sections;
+}
+
+/**
+ * The heading level a note's sections are written at: `##`, as the template writes them; else `#`
+ * when the note has more than its title at that level (`# Setup`, `# Results`, as a notebook exports
+ * them); else the first deeper level used (`### Setup` under the `#` title).
+ */
+function sectionDepth(nodes: readonly RootContent[]): number {
+  const depths = nodes.flatMap((node) => (node.type === 'heading' ? [node.depth] : []));
+  if (depths.includes(2)) return 2;
+  if (depths.filter((d) => d === 1).length >= 2) return 1;
+  const deeper = depths.filter((d) => d > 2);
+  return deeper.length === 0 ? 2 : Math.min(...deeper);
 }
 
 /** The Markdown of an unknown section, without the `---` rules that separate sections. */

@@ -155,10 +155,17 @@ export const INFRASTRUCTURE_RULES: readonly ItemRule[] = [
   },
 ];
 
-/** The hardware a run used, its GPU count and GPU-hours: labels a setup section also writes. */
-export const HARDWARE_RULES: readonly ItemRule[] = INFRASTRUCTURE_RULES.filter(({ path }) =>
-  ['hardware', 'gpuCount', 'gpuHours'].includes(String(path[path.length - 1])),
-);
+/**
+ * The hardware a run used, its GPU count and GPU-hours, and how long it trained (`Train time: 14 min`,
+ * `Wall clock: 5h 12m`, not any label with "time" in it): labels a setup section also writes.
+ */
+export const HARDWARE_RULES: readonly ItemRule[] = INFRASTRUCTURE_RULES.flatMap((rule) => {
+  const field = String(rule.path[rule.path.length - 1]);
+  if (['hardware', 'gpuCount', 'gpuHours'].includes(field)) return [rule];
+  return field === 'durationHours'
+    ? [{ ...rule, pattern: /^(?:train(?:ing)?|run|wall)[ -]?(?:time|duration|clock(?: time)?)$|^(?:training )?duration$/ }]
+    : [];
+});
 
 /** The training section's labels, in order: the first match wins. */
 export const TRAINING_RULES: readonly LabelRule[] = [

@@ -363,6 +363,48 @@ describe('logs written as lists instead of tables', () => {
     expect(parsed.positions.get('trainingNote')).toEqual({ line: 5, column: 11 });
   });
 
+  test('sections at `###` under the `#` title, an id the title starts with, and a run of labels in one item', () => {
+    const { record } = load(
+      [
+        '# exp-501 LightGBM + target encoding',
+        '',
+        '### Setup',
+        '* Seed: 42 · Hardware: 1× c6i.8xlarge · Train time: 14 min',
+        '',
+        '### Results',
+        '| | AUC |',
+        '|---|---|',
+        '| exp-498 | 0.9412 |',
+        '| **exp-501** | **0.9452** |',
+        '',
+        '### TODO',
+        '- [ ] Try CatBoost',
+      ].join('\n'),
+      'notes.md',
+    );
+    expect(record).toMatchObject({
+      id: 'exp-501',
+      name: 'LightGBM + target encoding',
+      reproducibility: { seeds: { Seed: 42 } },
+      training: { infrastructure: { hardware: '1× c6i.8xlarge', durationHours: expect.closeTo(14 / 60, 9), durationText: '14 min' } },
+      evaluation: { testMetrics: [{ metric: 'AUC', value: 0.9452 }] },
+      comparison: { baselines: [{ label: 'exp-498', experimentId: 'exp-498', metrics: { AUC: 0.9412 } }, { current: true }] },
+      nextSteps: { recommendations: [{ text: 'Try CatBoost', done: false }] },
+    });
+  });
+
+  test('sections at `#` when a note has more than its title there, as a notebook exports it', () => {
+    const { record } = load(
+      ['# Churn model', '', '# Results', '', '- AUC: 0.91', '', '# Next steps', '', '- [ ] more data'].join('\n'),
+      'churn-1.md',
+    );
+    expect(record).toMatchObject({
+      name: 'Churn model',
+      evaluation: { testMetrics: [{ metric: 'AUC', value: 0.91 }] },
+      nextSteps: { recommendations: [{ text: 'more data', done: false }] },
+    });
+  });
+
   test('a binary confusion matrix as its four counts, in any order and naming', () => {
     const { record } = load(
       '**Experiment ID**: a\n\n## Evaluation Results\n\n**Confusion Matrix** (positive class: Fraud):\n- True positives: 40\n- FN: 10\n- False Positives: 5\n- tn: 945\n',

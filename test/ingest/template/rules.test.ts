@@ -81,7 +81,11 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['GPU hours', 'model', 'training.infrastructure.gpuHours'],
   ['Number of GPUs', 'model', 'training.infrastructure.gpuCount'],
   ['Random seed', 'model', 'reproducibility.seeds'],
-  ['Training duration', 'model', undefined],
+  // How long it trained, as a setup writes it; a label merely containing "time" is no duration.
+  ['Training duration', 'model', 'training.infrastructure.durationHours'],
+  ['Train time', 'model', 'training.infrastructure.durationHours'],
+  ['Wall clock', 'model', 'training.infrastructure.durationHours'],
+  ['Inference time', 'model', undefined],
   ['Optimizer', 'model', 'model.training.optimizer'],
   ['Loss Function', 'model', 'model.training.lossFunction'],
   ['Early Stopping', 'model', 'model.training.earlyStopping'],
