@@ -106,7 +106,8 @@ export function datasetItemLabel(text: string): { label: string; value: string }
 /** What a split or a dataset counts: records by any of the names logs give them. */
 const RECORD_NOUNS =
   'records?|rows?|samples?|examples?|instances?|images?|documents?|docs|reviews?|sentences?|utterances?|patients?|users?|customers?|transactions?|txns|events?|sessions?|items?|clips?|videos?|files?';
-const SPLIT_RECORDS = new RegExp(String.raw`(\d[\d,.]*\s*[kKmMbB]?)\s*(?:${RECORD_NOUNS})\b`);
+/** `2,000 images`, `2,000 hand-labeled images` (up to two words between the count and what it counts). */
+const SPLIT_RECORDS = new RegExp(String.raw`(\d[\d,.]*\s*[kKmMbB]?)\s*(?:(?!of\b|in\b|from\b)[A-Za-z][\w-]*\s+){0,2}(?:${RECORD_NOUNS})\b`);
 /** A bare count beside a percentage (`40,000 (80%)`, `80% / 40k`). */
 const BARE_COUNT = /(?:^|[\s(/,;])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*[kKmMbB]?)(?=$|[\s)/,;])/;
 

@@ -72,7 +72,7 @@ export const SECTION_RULES: readonly SectionRule[] = [
   // `## What worked`, `## What didn't work`, `## Lessons learned`: the observations' labels, as headings.
   { section: 'observations', pattern: OBSERVATION_HEADING },
   { section: 'observations', pattern: /\bconclusions?\b|\bdiscussion\b|\bfindings\b|\btakeaways?\b|\banalysis\b/ },
-  { section: 'nextSteps', pattern: /^(?:\d+ )?(?:what s )?next(?: up)?$|\bto ?dos?\b|\bfuture work\b|\baction items?\b/ },
+  { section: 'nextSteps', pattern: /^(?:\d+ )?(?:what s )?next(?: up)?$|\bto ?dos?\b|\bfuture work\b|\baction items?\b|\bfollow ?ups?\b/ },
   // `## By language`, `## Accuracy per region`: the evaluation by a group attribute, labelled by its heading.
   { section: 'evaluation', pattern: BY_GROUP_HEADING },
   {

@@ -91,6 +91,16 @@ describe('splits named by their labels', () => {
   });
 });
 
+describe('a split counted with words between the count and what it counts', () => {
+  test('`Eval set: 2,000 hand-labeled images, 12 categories`: 2,000 records, the words kept', () => {
+    const { dataset: read } = dataset(['- Eval set: 2,000 hand-labeled images, 12 categories', '- Source: s3://catalog/eval-v3/']);
+    expect(read).toMatchObject({ splits: [{ name: 'Eval set', records: 2000, text: '2,000 hand-labeled images, 12 categories' }] });
+    // `80% of all images` counts no records.
+    expect(dataset(['- Train: 80% of all images']).dataset).toMatchObject({ splits: [{ name: 'Train', fraction: 0.8 }] });
+    expect(JSON.stringify(dataset(['- Train: 80% of all images']).dataset)).not.toContain('records');
+  });
+});
+
 describe('a table of splits under a header naming its columns', () => {
   test('`| split | rows |` over a row per split: the splits, the header no split of its own', () => {
     const { dataset: read, problems } = dataset([

@@ -60,6 +60,7 @@ const HEADING_CASES: readonly (readonly [string, SectionKey | undefined])[] = [
   ["What's next?", 'nextSteps'],
   ['9. Next', 'nextSteps'],
   ['Future work', 'nextSteps'],
+  ['Follow-ups', 'nextSteps'],
   ['TODO', 'nextSteps'],
   // "Next" inside another heading is not the next steps.
   ['Next-token prediction results', 'evaluation'],
