@@ -3,7 +3,7 @@
 import { itemsOf, startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { toCamelCase } from '../text.ts';
-import type { FieldPath } from '../types.ts';
+import type { FieldPath, SourcePosition } from '../types.ts';
 import { parseNumber } from '../units.ts';
 import { blockOf, unreadList, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { listRule, textRule } from './fields.ts';
@@ -77,8 +77,52 @@ function importanceList(entry: Entry, ctx: Context): void {
   ctx.b.append(path, rows, startOf(list));
 }
 
+/** What a mark at the start of an observation says: it worked (`✅`, `✔`, `👍`, `[+]`), it did not (`❌`, `✗`, `👎`, `[-]`). */
+const WORKED_MARK = /^(?:✅|✔️?|☑️?|👍|\[\+\]|\(\+\))\s*/u;
+const FAILED_MARK = /^(?:❌|✗|✘|✖️?|👎|\[-\]|\(-\))\s*/u;
+/** Any other mark an observation may start with (`⚠️`, `💡`, `🤔`, `ℹ️`): kept out of the text. */
+const OTHER_MARK = /^(?:⚠️?|💡|🤔|ℹ️?|❗|❓|🔍|📌|📈|📉)\s*/u;
+
+/** True when a list right under the observations' heading marks its items as worked or not (`- ✅ Mixup helped`). */
+export function isMarkedObservationList(items: readonly { text: string; nested?: unknown }[]): boolean {
+  return items.length > 0 && items.some((item) => WORKED_MARK.test(item.text) || FAILED_MARK.test(item.text));
+}
+
+/**
+ * `- ✅ Mixup helped`, `- ❌ EMA hurt`, `- ⚠️ Val acc noisy`: the observations as a marked list —
+ * what worked, what did not, and the rest the learnings — each without its mark.
+ */
+const markedObservations: Handler = (entry, ctx) => {
+  const list = unreadList(entry, ctx);
+  if (!list) return;
+  ctx.consumed.add(list);
+  const lists: Record<'worked' | 'didNotWork' | 'learnings', { text: string; position: SourcePosition }[]> = {
+    worked: [],
+    didNotWork: [],
+    learnings: [],
+  };
+  for (const item of itemsOf(ctx.source, list)) {
+    const text = item.text.trim();
+    const kind = WORKED_MARK.test(text) ? 'worked' : FAILED_MARK.test(text) ? 'didNotWork' : 'learnings';
+    lists[kind].push({ text: text.replace(WORKED_MARK, '').replace(FAILED_MARK, '').replace(OTHER_MARK, ''), position: item.position });
+  }
+  for (const [field, items] of Object.entries(lists)) {
+    if (items.length === 0) continue;
+    const path: FieldPath = ['observations', field];
+    const offset = ctx.b.lengthOf(path);
+    items.forEach((item, index) => ctx.b.mark([...path, offset + index], item.position));
+    ctx.b.append(
+      path,
+      items.map((item) => item.text),
+      items[0]?.position ?? startOf(list),
+    );
+  }
+};
+
 /** The observations section's labels, in order: the first match wins. */
 export const OBSERVATIONS_RULES: readonly LabelRule[] = [
+  // The label a marked list right under the heading stands for (`isMarkedObservationList`).
+  { pattern: /^marked observations$/, path: ['observations'], handler: markedObservations },
   listRule(/didn t|did not|not work|failed|negative|unsuccessful|went wrong/, ['observations', 'didNotWork']),
   listRule(/worked|work well|went well|success|positive/, ['observations', 'worked']),
   listRule(/learning|lesson|takeaway/, ['observations', 'learnings']),

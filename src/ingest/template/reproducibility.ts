@@ -3,7 +3,9 @@
 import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { parseNumber } from '../units.ts';
-import type { Handler, LabelRule } from './context.ts';
+import type { Code } from 'mdast';
+import { codeOf } from '../markdown-blocks.ts';
+import { blockOf, type Handler, type LabelRule } from './context.ts';
 import { asLabelRules, itemRule, keyValueFields, keyValueItems, mapHandler, type ItemRule } from './fields.ts';
 
 /** `Name: uri` items → artifacts. */
@@ -55,7 +57,7 @@ const PACKAGE_VERSION = /^(\S.*?)\s*(?:==|\s)\s*v?(\d+(?:\.\d+)*[\w.+-]*)$/;
  */
 const environmentHandler: Handler = (entry, ctx) => {
   const path: FieldPath = ['reproducibility', 'environment'];
-  if (entry.value !== '') ctx.b.text([...path, entry.label], entry.value, entry.position);
+  if (entry.value !== '') ctx.b.text([...path, entry.label], unquoteCode(entry.value), entry.position);
   for (const item of keyValueItems(entry, ctx)) {
     if (item.key !== '') ctx.b.text([...path, item.key], item.value, item.position);
     else if (item.value !== '') {
@@ -65,8 +67,38 @@ const environmentHandler: Handler = (entry, ctx) => {
   }
 };
 
+/** Languages a block of shell commands is marked with. */
+const SHELL_LANGS = /^(?:bash|sh|shell|zsh|console|terminal|shell-session|powershell|ps1|cmd)$/i;
+/** A line of a shell session that runs something (`python train.py …`, `$ make train`, `git checkout 3f9a2c1`). */
+const COMMAND_LINE =
+  /^\s*(?:\$\s+)?(?:python3?|accelerate|torchrun|deepspeed|git|make|bash|sh|docker|dvc|mlflow|uv|poetry|pip|conda|cd|export|CUDA_VISIBLE_DEVICES=\S*)\b/;
+
+/** The label a block of shell commands under the reproducibility heading stands for: how to run it again. */
+export function commandCodeLabel(code: Code): string | undefined {
+  const lines = code.value.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('#'));
+  if (lines.length === 0) return undefined;
+  const marked = code.lang !== null && code.lang !== undefined && SHELL_LANGS.test(code.lang);
+  return marked || (!code.lang && lines.every((line) => COMMAND_LINE.test(line))) ? 'Shell commands' : undefined;
+}
+
+/**
+ * A block of shell commands (`git checkout 3f9a2c1`, `python train.py --lr 4e-3`): the commands
+ * are how the run is started (`code.entryPoint`, as written), and a `git checkout <commit>` in them
+ * the code's commit, when no label gives those.
+ */
+const commandsHandler: Handler = (entry, ctx) => {
+  const code = blockOf(entry, ctx, 'code');
+  if (!code) return;
+  const { text, position } = codeOf(code);
+  if (!ctx.b.has(['reproducibility', 'code', 'entryPoint'])) ctx.b.set(['reproducibility', 'code', 'entryPoint'], text, position);
+  const commit = /\bgit\s+(?:checkout|switch\s+--detach|reset\s+--hard)\s+([0-9a-f]{7,40})\b/.exec(text)?.[1];
+  if (commit !== undefined && !ctx.b.has(['reproducibility', 'code', 'commit']))
+    ctx.b.set(['reproducibility', 'code', 'commit'], commit, position);
+};
+
 /** The reproducibility section's labels, in order: the first match wins. */
 export const REPRODUCIBILITY_RULES: readonly LabelRule[] = [
+  { pattern: /^shell commands$/, path: ['reproducibility', 'code', 'entryPoint'], handler: commandsHandler },
   { pattern: /artifact|outputs/, path: ['reproducibility', 'artifacts'], handler: artifactsHandler },
   {
     pattern: /code|git|source|version control/,
@@ -74,7 +106,7 @@ export const REPRODUCIBILITY_RULES: readonly LabelRule[] = [
     handler: keyValueFields(['reproducibility', 'code'], CODE_RULES),
   },
   {
-    pattern: /environment|\benv\b|dependencies|software|packages|requirements/,
+    pattern: /environment|\benv\b|dependencies|software|packages|requirements|docker|container|image/,
     path: ['reproducibility', 'environment'],
     handler: environmentHandler,
   },

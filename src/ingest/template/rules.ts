@@ -21,9 +21,9 @@ import { HEADER_RULES } from './header.ts';
 import { METADATA_RULES } from './metadata.ts';
 import { HYPERPARAMETERS_RULE, inlineHyperparameters, MODEL_NAME_RULE, MODEL_RULES, MODEL_TABLES, TRAINING_CONFIG_RULES } from './model.ts';
 import { NEXT_STEPS_RULES } from './next-steps.ts';
-import { OBSERVATIONS_RULES, OBSERVATIONS_TABLES } from './observations.ts';
+import { isMarkedObservationList, OBSERVATIONS_RULES, OBSERVATIONS_TABLES } from './observations.ts';
 import { OVERVIEW_RULES } from './overview.ts';
-import { REPRODUCIBILITY_RULES, SEEDS_RULE } from './reproducibility.ts';
+import { commandCodeLabel, REPRODUCIBILITY_RULES, SEEDS_RULE } from './reproducibility.ts';
 import { SECTION_PATH, type SectionKey } from './sections.ts';
 import { HARDWARE_RULES, HISTORY_ELSEWHERE, historyHandler, TRAINING_RULES, TRAINING_TABLES } from './training.ts';
 import { TUNING_RULES } from './tuning.ts';
@@ -102,6 +102,7 @@ export const SECTION_LIST_RULES: Readonly<Partial<Record<SectionKey, (items: Lis
       ? 'Recommendations'
       : undefined,
   // `- WER: 14.1% → 12.4%`: a value before and this experiment's (`transitionList` in comparison.ts).
+  observations: (items) => (isMarkedObservationList(items) ? 'Marked observations' : undefined),
   evaluation: (items) => (isTestMetricList(items) ? 'Test Set Performance' : isTransitionList(items) ? 'Before and after' : undefined),
   // `- Logistic regression: accuracy 82.3%, F1 0.815`: one baseline per item.
   // `- F1: +0.012`, `- Accuracy: +2.1 pp vs exp-101`: a signed change per metric, the improvement claims.
@@ -173,6 +174,8 @@ export function sectionLabels(section: SectionKey): SectionLabels {
     ...(section === 'training' ? { settingsLists: true } : {}),
     ...(section === 'evaluation' ? { codeLabel: reportCodeLabel, lineLabel: metricLineLabel } : {}),
     ...(section === 'dataset' ? { itemLabel: datasetItemLabel } : {}),
+    // ```bash over `python train.py …` under `## Reproduce`: how to run it again.
+    ...(section === 'reproducibility' ? { codeLabel: commandCodeLabel } : {}),
   };
 }
 

@@ -405,6 +405,40 @@ describe('logs written as lists instead of tables', () => {
     });
   });
 
+  test('observations marked ✅ / ❌, and a block of shell commands under `## Reproduce`', () => {
+    const { record, parsed } = load(
+      [
+        '# exp-910',
+        '',
+        '## Observations',
+        '- ✅ Mixup + CutMix helped (+1.1 pp)',
+        '- ❌ EMA hurt early',
+        '- ⚠️ Val acc noisy between epochs',
+        '',
+        '## Reproduce',
+        '```bash',
+        'git checkout 3f9a2c1',
+        'python train.py --lr 4e-3 --seed 0',
+        '```',
+        'Docker: `ghcr.io/acme/train:2026.10`',
+      ].join('\n'),
+    );
+    expect(record.observations).toEqual({
+      worked: ['Mixup + CutMix helped (+1.1 pp)'],
+      didNotWork: ['EMA hurt early'],
+      learnings: ['Val acc noisy between epochs'],
+    });
+    expect(record.reproducibility).toEqual({
+      code: { entryPoint: 'git checkout 3f9a2c1\npython train.py --lr 4e-3 --seed 0', commit: '3f9a2c1' },
+      environment: { Docker: 'ghcr.io/acme/train:2026.10' },
+    });
+    expect(parsed.positions.get('observations.didNotWork.0')).toEqual({ line: 5, column: 3 });
+    // An unmarked list stays as written; so does a block of Python under the heading.
+    const plain = load('# a\n\n## Observations\n- Mixup helped\n\n## Reproduce\n```python\nimport torch\n```\n').record;
+    expect(plain.observations).toBeUndefined();
+    expect(plain.reproducibility).toBeUndefined();
+  });
+
   test('a binary confusion matrix as its four counts, in any order and naming', () => {
     const { record } = load(
       '**Experiment ID**: a\n\n## Evaluation Results\n\n**Confusion Matrix** (positive class: Fraud):\n- True positives: 40\n- FN: 10\n- False Positives: 5\n- tn: 945\n',

@@ -133,6 +133,10 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Dataset', 'header', 'dataset.name'],
   ['Model', 'header', 'model.type'],
   ['Goal', 'header', 'overview.objective'],
+  // The labels a shell block under `## Reproduce` and a marked list under `## Observations` stand for.
+  ['Shell commands', 'reproducibility', 'reproducibility.code.entryPoint'],
+  ['Docker', 'reproducibility', 'reproducibility.environment'],
+  ['Marked observations', 'observations', 'observations'],
   // comparison
   ['Improvement vs Baseline', 'comparison', 'comparison.claims'],
   ['Baseline Models', 'comparison', 'comparison.baselines'],
