@@ -269,6 +269,7 @@ function readShapes(data: Record<string, unknown>): PathAliases {
     if (typeof written === 'string') for (const path of aliases.keys()) if (path.startsWith('tags.')) aliases.set(path, 'tags');
   }
   featureList(data, aliases);
+  splitSizeFields(data, aliases);
   nestedSettings(data);
   namedMapToList(data, 'model', 'hyperparameters', 'name', aliases);
   rowNames(data, 'model', 'hyperparameters', 'name', SETTING_NAME_KEYS, aliases);
@@ -371,6 +372,32 @@ function featureList(data: Record<string, unknown>, aliases: PathAliases): void 
   dataset['features'] = features.length;
   aliases.set('dataset.featureNames', 'dataset.features');
   features.forEach((_, index) => aliases.set(`dataset.featureNames.${index}`, `dataset.features.${index}`));
+}
+
+/** A split's size written as a field of the dataset: `train_size`, `n_test`, `val_samples`, `test_rows`. */
+const SPLIT_SIZE_KEY =
+  /^(?:n_?(train(?:ing)?|val(?:id(?:ation)?)?|dev|test(?:ing)?|holdout)|(train(?:ing)?|val(?:id(?:ation)?)?|dev|test(?:ing)?|holdout)_?(?:size|samples|rows|examples|records|count|n))$/i;
+
+/**
+ * Split sizes written as fields of the dataset (`train_size: 50000`, `test_size: 10000`, as a
+ * script or a config names them) → `dataset.splits`, in the order written, when the record gives
+ * no splits: the test set's size is what intervals and checks count on.
+ */
+function splitSizeFields(data: Record<string, unknown>, aliases: PathAliases): void {
+  const dataset = data['dataset'];
+  if (!isPlainObject(dataset) || dataset['splits'] !== undefined) return;
+  const sizes = Object.entries(dataset).flatMap(([key, value]) => {
+    const match = SPLIT_SIZE_KEY.exec(key);
+    const name = match?.[1] ?? match?.[2];
+    return name !== undefined && typeof value === 'number' && Number.isInteger(value) && value >= 0 ? [{ key, name, records: value }] : [];
+  });
+  if (sizes.length === 0) return;
+  dataset['splits'] = sizes.map(({ key, name, records }, index) => {
+    delete dataset[key];
+    aliases.set(`dataset.splits.${index}`, `dataset.${key}`);
+    aliases.set(`dataset.splits.${index}.records`, `dataset.${key}`);
+    return { name, records };
+  });
 }
 
 /**

@@ -103,6 +103,29 @@ describe('record parts in the shape people write them', () => {
     expect(text.record).not.toHaveProperty('evaluation');
   });
 
+  test('split sizes written as fields of the dataset (`train_size`, `n_test`) are its splits, at their lines', () => {
+    const parsed = parseSource(
+      '---\nid: s-1\ndataset:\n  name: cifar10\n  train_size: 50000\n  n_test: 10000\n  test_note: held out\n---\n',
+      {
+        file: 's-1.md',
+      },
+    );
+    const { record, diagnostics } = validateRecord(parsed, { file: 's-1.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.dataset).toEqual({
+      name: 'cifar10',
+      splits: [
+        { name: 'train', records: 50000 },
+        { name: 'test', records: 10000 },
+      ],
+      test_note: 'held out',
+    });
+    expect(parsed.positions.get('dataset.splits.1.records')).toEqual({ line: 6, column: 11 });
+    // Splits the record gives win: the fields stay as written.
+    const given = validate('{"id":"s-2","dataset":{"splits":[{"name":"test","records":5}],"test_size":7}}', 's-2.json').record;
+    expect(given).toMatchObject({ dataset: { splits: [{ name: 'test', records: 5 }], test_size: 7 } });
+  });
+
   test('tags written as hashtags: the spaces separate them and the # is not part of the tag', () => {
     expect(validate('---\nid: a\ntags: "#nlp #sentiment, #baseline"\n---\n', 'a.md').record).toMatchObject({
       tags: { nlp: '', sentiment: '', baseline: '' },
