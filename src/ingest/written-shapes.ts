@@ -270,6 +270,7 @@ function readShapes(data: Record<string, unknown>): PathAliases {
   }
   featureList(data, aliases);
   splitSizeFields(data, aliases);
+  wandbConfig(data);
   nestedSettings(data);
   namedMapToList(data, 'model', 'hyperparameters', 'name', aliases);
   rowNames(data, 'model', 'hyperparameters', 'name', SETTING_NAME_KEYS, aliases);
@@ -372,6 +373,24 @@ function featureList(data: Record<string, unknown>, aliases: PathAliases): void 
   dataset['features'] = features.length;
   aliases.set('dataset.featureNames', 'dataset.features');
   features.forEach((_, index) => aliases.set(`dataset.featureNames.${index}`, `dataset.features.${index}`));
+}
+
+/**
+ * A Weights & Biases `config.yaml` as the hyperparameters: every setting written `{ desc: null,
+ * value: … }` → its value (a description that says something is kept), and W&B's own `_wandb`
+ * entry (its versions and run metadata, no setting) kept at the top of the record, not among the settings.
+ */
+function wandbConfig(data: Record<string, unknown>): void {
+  const model = data['model'];
+  const settings = isPlainObject(model) ? model['hyperparameters'] : undefined;
+  if (!isPlainObject(settings) || !Object.values(settings).some((v) => isPlainObject(v) && Object.hasOwn(v, 'desc'))) return;
+  if (isPlainObject(settings['_wandb']) && data['_wandb'] === undefined) {
+    const internal = settings['_wandb'];
+    data['_wandb'] = Object.hasOwn(internal, 'value') ? internal['value'] : internal;
+    delete settings['_wandb'];
+  }
+  for (const value of Object.values(settings))
+    if (isPlainObject(value) && Object.hasOwn(value, 'value') && value['desc'] === null) delete value['desc'];
 }
 
 /** A split's size written as a field of the dataset: `train_size`, `n_test`, `val_samples`, `test_rows`. */

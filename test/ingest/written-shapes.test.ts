@@ -484,6 +484,34 @@ describe("a tracker's run as exported (Weights & Biases: config, summary, state,
     expect(parsed.data).toMatchObject({ state: 'preempted', evaluation: { testMetrics: [{ metric: 'auc', value: 0.9 }] } });
     expect((parsed.data as { summary: object }).summary).toHaveProperty('test/acc', 0.903);
   });
+  test("W&B's config.yaml: each `{ desc: null, value }` is its value, and `_wandb` is kept outside the settings", () => {
+    const text = [
+      '---',
+      'id: wb-1',
+      'config:',
+      '  _wandb:',
+      '    desc: null',
+      '    value: { cli_version: 0.17.0 }',
+      '  lr:',
+      '    desc: null',
+      '    value: 0.001',
+      '  dropout:',
+      '    desc: Dropout before the head',
+      '    value: 0.1',
+      '---',
+    ].join('\n');
+    const { record, problems } = validate(text, 'wb-1.md');
+    expect(problems).toEqual([]);
+    expect(record).toMatchObject({
+      model: {
+        hyperparameters: [
+          { name: 'lr', value: 0.001 },
+          { name: 'dropout', value: 0.1, desc: 'Dropout before the head' },
+        ],
+      },
+      _wandb: { cli_version: '0.17.0' },
+    });
+  });
 });
 
 describe("a Hugging Face model card's model-index in the frontmatter", () => {
