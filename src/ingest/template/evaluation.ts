@@ -1069,6 +1069,15 @@ function countsOfLine(text: string): string[] {
     .map((part) => /^([a-z][a-z ]*?)\s*(?:[:=]\s*|\s)(\d[\d,._]*)$/i.exec(part)?.slice(1, 3).join(': ') ?? part);
 }
 
+/** The classes a label's aside names: `(labels: cat, dog)`, `(classes=neg,pos)`. */
+function asideLabels(qualifier: string): string[] | undefined {
+  return /(?:labels|classes)[:=]\s*([^;)]+)/i
+    .exec(qualifier)?.[1]
+    ?.split(',')
+    .map((label) => label.trim().replace(/^["']|["']$/g, ''))
+    .filter((label) => label !== '');
+}
+
 /** The confusion matrix: a fenced text grid, a GFM table or its four counts; a `(positive class: …)` aside names the positive label. */
 const confusionHandler: Handler = (entry, ctx) => {
   const code = blockOf(entry, ctx, 'code');
@@ -1082,12 +1091,7 @@ const confusionHandler: Handler = (entry, ctx) => {
       ctx.b.placeholder(['evaluation', 'confusionMatrix'], at);
       return;
     }
-    const labels = /(?:labels|classes)[:=]\s*([^;)]+)/i
-      .exec(entry.qualifier)?.[1]
-      ?.split(',')
-      .map((label) => label.trim().replace(/^["']|["']$/g, ''))
-      .filter((label) => label !== '');
-    parsed = parseConfusionMatrixArray(text, labels) ?? parseConfusionMatrixText(text);
+    parsed = parseConfusionMatrixArray(text, asideLabels(entry.qualifier)) ?? parseConfusionMatrixText(text);
     position = at;
     if (!parsed) {
       ctx.b.set(['evaluation', 'confusionMatrix'], text, at);
@@ -1112,8 +1116,10 @@ const confusionHandler: Handler = (entry, ctx) => {
       ctx.consumed.add(list);
       position = startOf(list);
     } else if (!list) {
-      // `Confusion: TP 412, FP 31, FN 27, TN 530` — the four counts on the label's line.
-      parsed = confusionFromCounts(countsOfLine(stripEmphasis(entry.value)));
+      // `Confusion matrix: [[50, 3], [4, 43]]` (a printed array), or `Confusion: TP 412, FP 31, FN 27,
+      // TN 530` (the four counts), on the label's line.
+      const value = stripEmphasis(entry.value);
+      parsed = parseConfusionMatrixArray(value, asideLabels(entry.qualifier)) ?? confusionFromCounts(countsOfLine(value));
       if (parsed) position = entry.position;
     }
   }

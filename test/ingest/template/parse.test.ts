@@ -470,6 +470,20 @@ describe('logs written as lists instead of tables', () => {
     expect(JSON.stringify(three)).toContain('TP 40, FP 5, FN 10');
   });
 
+  test("a printed array on the label's line, its classes from the aside", () => {
+    const { record } = load('**Experiment ID**: a\n\n## Results\n\n**Confusion matrix** (labels: cat, dog): [[50, 3], [4, 43]]\n');
+    expect(record.evaluation?.confusionMatrix).toEqual({
+      labels: ['cat', 'dog'],
+      matrix: [
+        [50, 3],
+        [4, 43],
+      ],
+    });
+    // Without an aside naming them, the classes are numbered.
+    const plain = load('**Experiment ID**: a\n\n## Results\n\nConfusion matrix: [[50, 3], [4, 43]]\n').record;
+    expect(plain.evaluation?.confusionMatrix?.labels).toEqual(['Class 1', 'Class 2']);
+  });
+
   test('a list that is not exactly the four counts stays as written', () => {
     const { record } = load('**Experiment ID**: a\n\n## Evaluation Results\n\n**Confusion Matrix**:\n- TP: 40\n- FP: 5\n- FN: 10\n');
     expect(record.evaluation?.confusionMatrix).toBeUndefined();
