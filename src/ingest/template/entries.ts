@@ -286,7 +286,9 @@ function plainLabelLine(text: string, line: number, labels: SectionLabels, colum
   const match = PLAIN_LABEL_LINE.exec(text);
   if (!match?.[2]) return undefined;
   const { label, qualifier } = splitAside(match[2]);
-  if (labels.ruleOf(normalizeLabel(label)) === undefined) return undefined;
+  // `Optuna, 40 trials, TPE, objective: val AUC`: a sentence with a colon in it, not a label (a
+  // plain label is a name; `**Train, val, test**:` in bold still is one).
+  if (/[,;]/.test(label) || labels.ruleOf(normalizeLabel(label)) === undefined) return undefined;
   const value = (match[3] ?? '').trim();
   const labelPosition = { line, column: (match[1] ?? '').length + 1 + columnOffset };
   return {

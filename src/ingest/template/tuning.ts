@@ -7,7 +7,7 @@ import { isPlainObject } from '../finish.ts';
 import { codeOf } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath } from '../types.ts';
-import { parseCount, parseGpuHours, parseScalar } from '../units.ts';
+import { closingAside, parseCount, parseGpuHours, parseScalar } from '../units.ts';
 import { blockOf, type Context, type Entry, type Handler, type LabelRule } from './context.ts';
 import { keyValueItemsOf, textRule } from './fields.ts';
 import { inlineHyperparameters } from './model.ts';
@@ -18,8 +18,13 @@ import { inlineHyperparameters } from './model.ts';
  */
 function bestSettingsWritten(entry: Entry, ctx: Context): boolean {
   const path: FieldPath = ['tuning', 'bestHyperparameters'];
-  const inline =
-    entry.value === '' || isPlaceholder(entry.value) ? undefined : inlineHyperparameters(entry.value.replace(/\.$/, ''), entry.position);
+  // `Best: lr=0.03, num_leaves=127 (val AUC 0.9441)`: the aside says what the settings scored.
+  const written = entry.value.replace(/\.$/, '');
+  const aside = closingAside(written);
+  const settingsText = aside !== undefined && inlineHyperparameters(aside.before, entry.position) !== undefined ? aside.before : written;
+  const inline = entry.value === '' || isPlaceholder(entry.value) ? undefined : inlineHyperparameters(settingsText, entry.position);
+  if (inline !== undefined && settingsText !== written && aside !== undefined)
+    ctx.b.set(['tuning', 'bestNote'], aside.inner, entry.position);
   const list =
     inline === undefined ? entry.blocks.find((node): node is List => node.type === 'list' && !ctx.consumed.has(node)) : undefined;
   const items = list === undefined ? [] : keyValueItemsOf(ctx.source, list);

@@ -439,6 +439,22 @@ describe('logs written as lists instead of tables', () => {
     expect(plain.reproducibility).toBeUndefined();
   });
 
+  test('a sentence with a colon is no label; the best settings with what they scored', () => {
+    const { record } = load(
+      [
+        '# exp-620',
+        '',
+        '## Hyperparameter sweep',
+        'Optuna, 40 trials, TPE, objective: val AUC (maximize).',
+        '',
+        'Best: lr=0.03, num_leaves=127 (val AUC 0.9441)',
+      ].join('\n'),
+    );
+    // Was: `tuning.trials` "val AUC (maximize)." and an error "expected a number".
+    expect(record.tuning).toEqual({ bestHyperparameters: { lr: 0.03, num_leaves: 127 }, bestNote: 'val AUC 0.9441' });
+    expect(record.sections?.[0]?.markdown).toBe('Optuna, 40 trials, TPE, objective: val AUC (maximize).');
+  });
+
   test('a binary confusion matrix as its four counts, in any order and naming', () => {
     const { record } = load(
       '**Experiment ID**: a\n\n## Evaluation Results\n\n**Confusion Matrix** (positive class: Fraud):\n- True positives: 40\n- FN: 10\n- False Positives: 5\n- tn: 945\n',
