@@ -1,5 +1,7 @@
 /** A record's status from the words people write for it: the template reads them, the validator suggests them. */
 
+import { writtenDate } from './dates.ts';
+
 /** Words people write for a status, by the status they mean (matched on the whole value, any case). */
 const STATUS_WORDS: readonly [RegExp, string][] = [
   // A run whose write-up is in review has finished: its results are what is reviewed.
@@ -35,4 +37,34 @@ export function statusWithAside(text: string): { status: string; note: string } 
   const status = statusFromWords(words);
   if (status === undefined) return undefined;
   return { status: status !== 'completed' && FAILURE_CAUSE.test(note) ? 'failed' : status, note };
+}
+
+/** The statuses of a run that has ended: the day after them is when it ended. */
+const ENDED: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled']);
+
+/**
+ * A status followed by when (`Completed on 2026-11-20.`, `Done, 3 Nov 2026`, `Running since
+ * 2026-11-01`): the status its first words mean, and the day a run that has ended ended
+ * (`completionDate`) or, for one that has not, what follows its words as its note (`since
+ * 2026-11-01`). Undefined unless the leading words mean a status and the rest reads as a date.
+ */
+export function statusWithDate(text: string): { status: string; completionDate?: string; note?: string } | undefined {
+  const match = /^(.*?)\s+(?:on\s+|at\s+|since\s+)?(\d{1,4}[-/.\s]\S.*?|[A-Za-z]{3,9}\.?\s+\d{1,2}\S*,?\s+\d{4}.*?)\s*\.?$/.exec(
+    text.trim(),
+  );
+  const words = match?.[1];
+  const when = match?.[2]?.trim();
+  const status = words === undefined ? undefined : statusFromWords(words);
+  if (words === undefined || when === undefined || status === undefined) return undefined;
+  const day = writtenDate(when);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(day)) return undefined;
+  return ENDED.has(status)
+    ? { status, completionDate: day }
+    : {
+        status,
+        note: text
+          .trim()
+          .slice(words.length)
+          .replace(/^[\s,]+|\.$/g, ''),
+      };
 }

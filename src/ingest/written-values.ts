@@ -8,7 +8,7 @@
  */
 import { isPlainObject } from './finish.ts';
 import { writtenDate } from './dates.ts';
-import { statusFromWords, statusWithAside } from './status.ts';
+import { statusFromWords, statusWithAside, statusWithDate } from './status.ts';
 import { joinPath, type FieldPath } from './types.ts';
 import { setOwn } from '../util/own.ts';
 import {
@@ -53,8 +53,15 @@ export function readWrittenValues(data: Record<string, unknown>): Record<string,
   }
   // `status: in progress`, `status: Done`: the status those words mean, as the template reads them.
   const status = data['status'];
-  const meant = typeof status === 'string' ? statusFromWords(status) : undefined;
-  const aside = typeof status === 'string' && meant === undefined ? statusWithAside(status) : undefined;
+  // `status: Completed on 2026-11-20`: the status, and the day it ended (a run not ended keeps it as a note).
+  const dated = typeof status === 'string' ? statusWithDate(status) : undefined;
+  if (dated !== undefined) {
+    data['status'] = dated.status;
+    if (dated.completionDate !== undefined && data['completionDate'] === undefined) data['completionDate'] = dated.completionDate;
+    if (dated.note !== undefined && data['statusNote'] === undefined) data['statusNote'] = dated.note;
+  }
+  const meant = typeof status === 'string' && dated === undefined ? statusFromWords(status) : undefined;
+  const aside = typeof status === 'string' && meant === undefined && dated === undefined ? statusWithAside(status) : undefined;
   if (meant !== undefined) data['status'] = meant;
   // `status: completed (early stopped)`: the status, and the aside as its note.
   if (aside !== undefined && data['statusNote'] === undefined) {

@@ -205,6 +205,22 @@ describe('a status with an aside after it', () => {
     }
   });
 
+  test.each([
+    ['Completed on 2026-11-20.', { status: 'completed', completionDate: '2026-11-20' }],
+    ['Done, 3 Nov 2026', { status: 'completed', completionDate: '2026-11-03' }],
+    ['Failed 2026-11-02', { status: 'failed', completionDate: '2026-11-02' }],
+    ['Running since 2026-11-01', { status: 'running', statusNote: 'since 2026-11-01' }],
+  ])('"%s": the status, and the day a run ended (or, still running, the note)', (written, read) => {
+    for (const [text, file] of [
+      [`**Experiment ID**: s-1\n\n**Status**: ${written}\n`, 's-1.md'],
+      [`---\nid: s-1\nstatus: ${written}\n---\n`, 's-1.md'],
+    ] as const) {
+      const { record, diagnostics } = validateRecord(parseSource(text, { file }), { file });
+      expect(diagnostics, text).toEqual([]);
+      expect(record, text).toMatchObject(read);
+    }
+  });
+
   test('words that mean no status, aside or not, are still an error', () => {
     expect(problems('---\nid: s-2\nstatus: paused (GPU quota)\n---\n', 's-2.md')).toEqual([
       's-2.md:3:9 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "paused (GPU quota)" — use one of: planned, running, completed, failed, cancelled',

@@ -9,7 +9,7 @@ import { bracketed, isPlaceholder } from '../placeholder.ts';
 import type { Handler, LabelRule } from './context.ts';
 import { keyValueItems, textRule } from './fields.ts';
 import { writtenDate } from '../dates.ts';
-import { statusFromWords, statusWithAside } from '../status.ts';
+import { statusFromWords, statusWithAside, statusWithDate } from '../status.ts';
 import { bareTag, tagsOfText } from '../tags.ts';
 
 /** A status written in any case or in other words (`Completed`, `Done`, `In progress`, `Canceled`) → the record's status. */
@@ -20,6 +20,15 @@ function readStatus(text: string): string {
 /** The status (see `readStatus`); an aside after it (`completed (early stopped)`) is kept as `statusNote`. */
 const statusHandler: Handler = (entry, ctx) => {
   const read = isPlaceholder(entry.value) ? undefined : statusWithAside(stripEmphasis(entry.value));
+  // `Completed on 2026-11-20.`: the status, and the day it ended (a run that has not ended keeps it as a note).
+  const dated = read === undefined && !isPlaceholder(entry.value) ? statusWithDate(stripEmphasis(entry.value)) : undefined;
+  if (dated !== undefined) {
+    ctx.b.set(['status'], dated.status, entry.position);
+    if (dated.completionDate !== undefined && !ctx.b.has(['completionDate']))
+      ctx.b.set(['completionDate'], dated.completionDate, entry.position);
+    if (dated.note !== undefined) ctx.b.set(['statusNote'], dated.note, entry.position);
+    return;
+  }
   if (read === undefined) {
     ctx.b.text(['status'], entry.value, entry.position, readStatus);
     return;
