@@ -550,22 +550,24 @@ function intervalSpellings(metric: Record<string, unknown>, path: string, aliase
   const source = (key: string): string => (aliases.has(path) ? `${aliases.get(path)}.${key}` : `${path}.${key}`);
   const named = Object.keys(metric).find((key) => INTERVAL_KEYS.has(keyOf(key)));
   const [low, high] = (['low', 'high'] as const).map((bound) => Object.keys(metric).find((key) => BOUND_KEYS[bound].has(keyOf(key))));
+  const read =
+    named !== undefined
+      ? { from: [named], interval: metric[named] }
+      : low !== undefined && high !== undefined && typeof metric[low] === 'number' && typeof metric[high] === 'number'
+        ? { from: [low, high], interval: { low: metric[low], high: metric[high] } }
+        : undefined;
+  if (read === undefined) return;
+  // The interval takes the place of the first key it was written under; the rest keep their order.
   const entries = Object.entries(metric);
-  const pair = low !== undefined && high !== undefined && typeof metric[low] === 'number' && typeof metric[high] === 'number';
-  if (named === undefined && !pair) return;
-  const from = named !== undefined ? [named] : [low as string, high as string];
-  const interval = named !== undefined ? metric[named] : { low: metric[low as string], high: metric[high as string] };
   for (const key of Object.keys(metric)) delete metric[key];
   for (const [key, value] of entries) {
-    if (key === from[0]) metric['ci95'] = interval;
-    else if (!from.includes(key)) setOwn(metric, key, value);
+    if (key === read.from[0]) metric['ci95'] = read.interval;
+    else if (!read.from.includes(key)) setOwn(metric, key, value);
   }
-  if (from.length === 1) aliases.set(`${path}.ci95`, source(from[0] as string));
-  else {
-    aliases.set(`${path}.ci95`, source(from[0] as string));
-    aliases.set(`${path}.ci95.low`, source(from[0] as string));
-    aliases.set(`${path}.ci95.high`, source(from[1] as string));
-  }
+  read.from.forEach((key, index) => {
+    if (index === 0) aliases.set(`${path}.ci95`, source(key));
+    if (read.from.length === 2) aliases.set(`${path}.ci95.${index === 0 ? 'low' : 'high'}`, source(key));
+  });
 }
 
 /** `holder[key]` written as a pair of bounds, low first (`[0.861, 0.887]`) → `{ low, high }`; anything else as written. */
