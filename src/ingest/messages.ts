@@ -55,6 +55,11 @@ function orList(items: readonly string[]): string {
 /** A JSON syntax error; `problem` is e.g. `expected a comma`. */
 export const jsonSyntax = (problem: string): string => `invalid JSON: ${problem}`;
 
+/** A `NaN` or `Infinity` in a JSON record (as Python's `json.dump` writes them). */
+export const jsonNonFinite = (token: string): string => `${token} is no JSON number; it is read as null (a value not measured)`;
+export const hintJsonNonFinite = (): string =>
+  "Python's json.dump writes NaN and Infinity for floats that are no numbers (a diverged loss): write null for a value not measured";
+
 /** A YAML frontmatter syntax error; `problem` is the YAML parser's first line. */
 export const yamlSyntax = (problem: string): string => `invalid YAML frontmatter: ${problem}`;
 

@@ -1,6 +1,6 @@
 /** JSON records: parsed with jsonc-parser so every field path maps to a line:column. */
 
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtOffset, getNodePath, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { finishRecord, isPlainObject, stripPlaceholders } from './finish.ts';
 import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
@@ -32,8 +32,12 @@ const PROBLEMS: Readonly<Record<string, string>> = {
  * Parses a JSON document with the line:column of every field (a syntax error yields `data: undefined`
  * and one `json-syntax` error at its line:column). Records and the config file both start here.
  */
-export function parseJsonDocument(text: string, file: string): ParsedSource & { root: Node | undefined } {
-  const at = createLineIndex(text);
+export function parseJsonDocument(written: string, file: string): ParsedSource & { root: Node | undefined } {
+  // Python's `json.dump` writes `NaN` and `Infinity` for floats that are no numbers (a diverged loss):
+  // read as null (missing), each with a warning at its place in the file.
+  const { text, replaced, originalOffset } = nonFiniteAsNull(written);
+  const atWritten = createLineIndex(written);
+  const at = replaced.length === 0 ? atWritten : (offset: number) => atWritten(originalOffset(offset));
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const { positions, keyPositions } = jsonPositions(root, at);
@@ -58,7 +62,70 @@ export function parseJsonDocument(text: string, file: string): ParsedSource & { 
       ],
     };
   }
-  return { file, format: 'json', data: plainValue(text, root), positions, keyPositions, root, diagnostics: [] };
+  const diagnostics = replaced.map(({ token, offset }, k) => {
+    // Its place in the read text: each `NaN` before it added a character.
+    const node = findNodeAtOffset(root, offset + replaced.slice(0, k).filter((r) => r.token === 'NaN').length);
+    return {
+      level: 'warning' as const,
+      code: 'json-not-a-number',
+      file,
+      ...atWritten(offset),
+      path: node === undefined ? '' : getNodePath(node).join('.'),
+      message: msg.jsonNonFinite(token),
+      hint: msg.hintJsonNonFinite(),
+    };
+  });
+  return { file, format: 'json', data: plainValue(text, root), positions, keyPositions, root, diagnostics };
+}
+
+/** `NaN`, `Infinity`, `-Infinity` where a JSON value stands (after `:`, `[` or `,`, outside strings). */
+const NON_FINITE = /-?Infinity|NaN/y;
+
+/**
+ * `text` with each non-finite number Python writes replaced by `null` (an `Infinity` padded to its
+ * length with spaces; a `NaN` one character longer), where each was written, and the offset in
+ * `text` of an offset in the result.
+ */
+export function nonFiniteAsNull(text: string): {
+  text: string;
+  replaced: { token: string; offset: number }[];
+  originalOffset: (offset: number) => number;
+} {
+  const replaced: { token: string; offset: number }[] = [];
+  if (!/NaN|Infinity/.test(text)) return { text, replaced, originalOffset: (offset) => offset };
+  let out = '';
+  let inString = false;
+  let previous = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] as string;
+    if (inString) {
+      out += char;
+      if (char === '\\') {
+        out += text[i + 1] ?? '';
+        i++;
+      } else if (char === '"') inString = false;
+      continue;
+    }
+    NON_FINITE.lastIndex = i;
+    const token = (previous === ':' || previous === '[' || previous === ',') && NON_FINITE.exec(text)?.[0];
+    if (token) {
+      replaced.push({ token, offset: i });
+      out += token === 'NaN' ? 'null' : 'null'.padEnd(token.length, ' ');
+      i += token.length - 1;
+      previous = 'l';
+      continue;
+    }
+    if (char === '"') inString = true;
+    if (!/\s/.test(char)) previous = char;
+    out += char;
+  }
+  // Each `NaN` became one character longer: an offset after it lies that much further on.
+  const grown = replaced.filter(({ token }) => token === 'NaN').map(({ offset }, k) => offset + k + 4);
+  return {
+    text: out,
+    replaced,
+    originalOffset: (offset) => offset - grown.filter((end) => end <= offset).length,
+  };
 }
 
 /**
@@ -87,7 +154,7 @@ export function parseJsonSource(text: string, file: string): ParsedSource {
   const writtenDecimals = aliasedDecimals(jsonWrittenDecimals(root, text), aliases);
   const placeholders = stripPlaceholders(data);
   const diagnostics = finishRecord(data, { file, placeholders, idPosition: positions.get('id'), writtenDecimals });
-  return { ...parsed, diagnostics };
+  return { ...parsed, diagnostics: [...document.diagnostics, ...diagnostics] };
 }
 
 /** Builds the plain value of a node. */

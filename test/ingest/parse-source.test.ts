@@ -178,6 +178,39 @@ describe('parseJsonDocument', () => {
   });
 });
 
+describe("NaN and Infinity, as Python's json.dump writes them", () => {
+  test('read as null, each with a warning at its place; every later value still at its own place', () => {
+    const text = [
+      '{"id": "nan-1",',
+      ' "evaluation": {"testMetrics": [{"metric": "auc", "value": NaN}, {"metric": "f1", "value": 0.8}]},',
+      ' "training": {"history": [{"epoch": 1, "loss": -Infinity, "note": "NaN in a string stays"}, {"epoch": 2, "loss": NaN}]}}',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'nan-1.json' });
+    expect(parsed.data).toMatchObject({
+      evaluation: {
+        testMetrics: [
+          { metric: 'auc', value: null },
+          { metric: 'f1', value: 0.8 },
+        ],
+      },
+      training: {
+        history: [
+          { epoch: 1, loss: null, note: 'NaN in a string stays' },
+          { epoch: 2, loss: null },
+        ],
+      },
+    });
+    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^nan-1\.json:2:60 evaluation\.testMetrics\.0\.value: NaN is no JSON number; it is read as null/),
+      expect.stringMatching(/^nan-1\.json:3:48 training\.history\.0\.loss: -Infinity is no JSON number/),
+      expect.stringMatching(/^nan-1\.json:3:114 training\.history\.1\.loss: NaN is no JSON number/),
+    ]);
+    // `0.8` is at line 2, column 92 as written (the NaN before it is one character shorter than null).
+    expect(parsed.positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 2, column: 92 });
+    expect(parsed.diagnostics.every((d) => d.level === 'warning')).toBe(true);
+  });
+});
+
 describe("a note's title", () => {
   const name = (text: string, file: string) => {
     const data = parseSource(text, { file }).data as Record<string, unknown>;
