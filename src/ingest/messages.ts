@@ -21,7 +21,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return `the string ${quote(value)}`;
   // JSON and YAML read a number past ±1.8e308 as infinity: say so, since the file shows no "Infinity".
   if (typeof value === 'number' && !Number.isFinite(value) && !Number.isNaN(value))
-    return `${value < 0 ? 'minus ' : ''}infinity (a number too large to store, such as 1e309, or YAML's .inf)`;
+    return `${value < 0 ? 'minus ' : ''}infinity (a number too large to store, such as 1e309)`;
   if (typeof value === 'number') return `the number ${String(value)}`;
   if (typeof value === 'boolean') return `the boolean ${String(value)}`;
   if (Array.isArray(value)) return 'a list';
@@ -54,6 +54,11 @@ function orList(items: readonly string[]): string {
 
 /** A JSON syntax error; `problem` is e.g. `expected a comma`. */
 export const jsonSyntax = (problem: string): string => `invalid JSON: ${problem}`;
+
+/** YAML's `.nan` or `.inf` in a frontmatter (as `yaml.dump` writes a float that is no number). */
+export const notANumber = (written: string): string => `${written} is no number; it is read as null (a value not measured)`;
+export const hintNotANumber = (): string =>
+  'write null, or leave the field out, for a value not measured (a diverged loss, an undefined metric)';
 
 /** A `NaN` or `Infinity` in a JSON record (as Python's `json.dump` writes them). */
 export const jsonNonFinite = (token: string): string => `${token} is no JSON number; it is read as null (a value not measured)`;

@@ -60,6 +60,7 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
     throw failure;
   }
   if (!isPlainObject(data)) return fail(start, msg.frontmatterNotMapping(data));
+  const notANumber = yamlNonFinite(data, text, yamlPositions(document.contents, (offset) => at(start + offset), new Map()).positions, file);
   // Pinned positions: the whole record, and `notes` when it comes from the Markdown body.
   const fixed = new Map<string, SourcePosition>([['', at(0)]]);
 
@@ -112,7 +113,11 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
     ...readWrittenValues(data),
   };
   const placeholders = [...stripPlaceholders(data), ...bodyPlaceholders];
-  const diagnostics = [...finishRecord(data, { file, placeholders, idPosition: positions.get('id'), writtenDecimals }), ...bodyDiagnostics];
+  const diagnostics = [
+    ...notANumber,
+    ...finishRecord(data, { file, placeholders, idPosition: positions.get('id'), writtenDecimals }),
+    ...bodyDiagnostics,
+  ];
   return { file, format: 'frontmatter', data, positions, keyPositions, diagnostics };
 }
 
@@ -141,4 +146,34 @@ function fillMissing(target: Record<string, unknown>, source: Record<string, unk
 /** Positions from `first`, else from `second`. */
 function orElse(first: PositionLookup, second: PositionLookup | undefined): PositionLookup {
   return second === undefined ? first : { get: (path) => first.get(path) ?? second.get(path) };
+}
+
+/**
+ * YAML's `.nan`, `.inf` and `-.inf` (as `yaml.dump` writes a float that is no number, such as a
+ * diverged loss): each set to null (a value not measured), with a warning at its place. A number
+ * too large to store (`1e309`) is no such spelling and stays, for validation to report.
+ */
+function yamlNonFinite(data: unknown, text: string, positions: PositionLookup, file: string): Diagnostic[] {
+  const lines = text.split('\n');
+  const found: Diagnostic[] = [];
+  const visit = (value: unknown, path: string[], set: (v: unknown) => void): void => {
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      const at = positions.get(path.join('.'));
+      const written = at === undefined ? undefined : /^[-+]?\.(?:nan|inf)\b/i.exec((lines[at.line - 1] ?? '').slice(at.column - 1))?.[0];
+      if (at === undefined || written === undefined) return;
+      set(null);
+      found.push({
+        level: 'warning',
+        code: 'yaml-not-a-number',
+        file,
+        ...at,
+        path: path.join('.'),
+        message: msg.notANumber(written),
+        hint: msg.hintNotANumber(),
+      });
+    } else if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, String(index)], (v) => (value[index] = v)));
+    else if (isPlainObject(value)) for (const key of Object.keys(value)) visit(value[key], [...path, key], (v) => (value[key] = v));
+  };
+  visit(data, [], () => undefined);
+  return found;
 }

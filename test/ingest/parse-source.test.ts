@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { detectFormat, formatDiagnostic, parseSource } from '../../src/ingest/index.ts';
+import { detectFormat, formatDiagnostic, parseSource, validateRecord } from '../../src/ingest/index.ts';
 import fc from 'fast-check';
 import { parseJsonDocument } from '../../src/ingest/parse-json.ts';
 
@@ -208,6 +208,29 @@ describe("NaN and Infinity, as Python's json.dump writes them", () => {
     // `0.8` is at line 2, column 92 as written (the NaN before it is one character shorter than null).
     expect(parsed.positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 2, column: 92 });
     expect(parsed.diagnostics.every((d) => d.level === 'warning')).toBe(true);
+  });
+});
+
+describe("YAML's .nan and .inf in frontmatter", () => {
+  test('read as null, each with a warning at its place; 1e309 (too large to store) is still an error', () => {
+    const text = ['---', 'id: yn-1', 'training:', '  history:', '    - {epoch: 1, loss: 0.5}', '    - {epoch: 2, loss: .nan}', '---'].join(
+      '\n',
+    );
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'yn-1.md' }), { file: 'yn-1.md' });
+    expect(record?.training?.history).toEqual([
+      { epoch: 1, loss: 0.5 },
+      { epoch: 2, loss: null },
+    ]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'yn-1.md:6:24 training.history.1.loss: .nan is no number; it is read as null (a value not measured) — write null, or leave the field out, for a value not measured (a diverged loss, an undefined metric)',
+    ]);
+    const large = validateRecord(
+      parseSource('---\nid: yn-2\nevaluation:\n  testMetrics:\n    - {metric: auc, value: 1e309}\n---\n', { file: 'yn-2.md' }),
+      {
+        file: 'yn-2.md',
+      },
+    );
+    expect(large.diagnostics.map((d) => d.level)).toEqual(['error']);
   });
 });
 
