@@ -59,7 +59,7 @@ describe('validateRecord', () => {
 
   test('names a number too large to store, which JSON and YAML read as infinity', () => {
     expect(problems('{\n  "id": "exp-1",\n  "evaluation": { "testMetrics": [{ "metric": "Loss", "value": -1e309 }] }\n}')).toEqual([
-      "exp.json:3:64 evaluation.testMetrics.0.value: expected a number, got minus infinity (a number too large to store, such as 1e309)",
+      'exp.json:3:64 evaluation.testMetrics.0.value: expected a number, got minus infinity (a number too large to store, such as 1e309)',
     ]);
   });
 
