@@ -19,7 +19,7 @@ import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { blockOf, unreadList, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { keyValueItems } from './fields.ts';
-import { column, DELTA_COLUMN, deltaColumns, mapMetricKey, metricCell, readTableRows } from './table.ts';
+import { column, DELTA_COLUMN, deltaColumns, mapMetricKey, metricCell, metricColumn, readTableRows } from './table.ts';
 
 /**
  * An id in a baseline label: `Previous Best (exp-042)` → `exp-042` (an aside with a digit, no
@@ -259,11 +259,11 @@ export function baselineTable(
           if (cellText !== '' && !/^(-|—|–)$/.test(cellText)) write.set(index === notes ? 'notes' : 'evaluatedOn', cellText, cell);
           return;
         }
-        const key = mapMetricKey(
+        const { key, value } = metricColumn(
           stripEmphasis(head.text),
           table.rows.map((r) => r[index]),
         );
-        setOwn(metrics, key, metricCell(cell));
+        setOwn(metrics, key, value(cell));
         write.mark(['metrics', key], cell);
         // `71.2 ± 0.4`: the value, and its interval in the row's `ci95` (as a baseline map written so is read).
         const interval = parseMetricCell(cellText) === undefined ? parseMetricStatement(cellText)?.ci95 : undefined;

@@ -44,7 +44,7 @@ import {
   type LabelRule,
   type TableRule,
 } from './context.ts';
-import { column, deltaColumns, DELTA_COLUMN, mapMetricKey, metricCell, numberCell, readTableRows } from './table.ts';
+import { column, deltaColumns, DELTA_COLUMN, mapMetricKey, metricCell, metricColumn, numberCell, readTableRows } from './table.ts';
 
 /** `Accuracy = 0.91`: a metric and its value with an equals sign. */
 function splitEquals(text: string): { key: string; value: string; valueOffset: number } | undefined {
@@ -1226,11 +1226,11 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       const metrics: Record<string, unknown> = {};
       table.header.forEach((head, index) => {
         if (attributeColumns.includes(index) || index === n) return;
-        const key = mapMetricKey(
+        const { key, value } = metricColumn(
           stripEmphasis(head.text),
           table.rows.map((r) => r[index]),
         );
-        setOwn(metrics, key, metricCell(row[index]));
+        setOwn(metrics, key, value(row[index]));
         const cell = row[index];
         if (cell) ctx.b.mark([...path, 'metrics', key], cell.position);
       });

@@ -57,6 +57,36 @@ export function mapMetricKey(name: string, cells: readonly (Cell | undefined)[])
   return unit !== undefined && unit !== '' && units.every((u) => u === unit) ? `${name} (${unit})` : name;
 }
 
+/** Seconds in each time unit a metric cell may be written in. */
+const SECONDS: Readonly<Record<string, number>> = { ns: 1e-9, µs: 1e-6, us: 1e-6, ms: 1e-3, s: 1, sec: 1, min: 60, h: 3600 };
+
+/**
+ * A metric column of a table (a group's or a baseline's metrics): its key (`mapMetricKey`) and how
+ * each of its cells is read (`metricCell`). A column of durations written in several units (`340 ms`
+ * beside `0.4 s`) is read in the unit most of its cells use, each value converted (`0.4 s` → 400 ms),
+ * so a gap or a change never compares 340 with 0.4.
+ */
+export function metricColumn(
+  name: string,
+  cells: readonly (Cell | undefined)[],
+): { key: string; value: (cell: Cell | undefined) => number | null | string } {
+  const parsed = cells.map((cell) => parseMetricCell(stripEmphasis(cell?.text ?? '')));
+  const units = parsed.flatMap((p) => (typeof p?.value === 'number' && p.unit !== undefined ? [p.unit] : []));
+  const counted = [...new Set(units)].map((unit) => ({ unit, n: units.filter((u) => u === unit).length }));
+  const mixed = metricInfo(name).unit === null && counted.length > 1 && counted.every(({ unit }) => SECONDS[unit] !== undefined);
+  const target = mixed ? counted.reduce((most, next) => (next.n > most.n ? next : most)).unit : undefined;
+  if (target === undefined) return { key: mapMetricKey(name, cells), value: metricCell };
+  return {
+    key: `${name} (${target})`,
+    value: (cell) => {
+      const read = parseMetricCell(stripEmphasis(cell?.text ?? ''));
+      if (typeof read?.value !== 'number' || read.unit === undefined) return metricCell(cell);
+      const factor = (SECONDS[read.unit] ?? 1) / (SECONDS[target] ?? 1);
+      return Number.parseFloat((read.value * factor).toPrecision(12));
+    },
+  };
+}
+
 /** Reads a metric cell: number (`0.91`, `91%`, the value of `71.2 ± 0.4`), null for `-`/empty, or the text as written. */
 export function metricCell(cell: Cell | undefined): number | null | string {
   const text = stripEmphasis(cell?.text ?? '');

@@ -344,6 +344,16 @@ describe('performance by group under a `## Fairness` heading', () => {
     ]);
   });
 
+  test('durations written in several units in one column are read in the unit most cells use', () => {
+    const table = ['## By region', '', '| region | n | Latency |', '|---|---|---|'];
+    // Two cells in seconds, one in milliseconds: read in seconds, 340 ms is 0.34 s (the gap 0.06 s, not 399.6).
+    expect(read(...table, '| EU | 1,200 | 340 ms |', '| US | 800 | 0.4 s |', '| APAC | 500 | 0.35 s |')?.['disaggregated']).toEqual([
+      { group: 'EU', attributes: { region: 'EU' }, n: 1200, metrics: { 'Latency (s)': 0.34 } },
+      { group: 'US', attributes: { region: 'US' }, n: 800, metrics: { 'Latency (s)': 0.4 } },
+      { group: 'APAC', attributes: { region: 'APAC' }, n: 500, metrics: { 'Latency (s)': 0.35 } },
+    ]);
+  });
+
   test('a table of groups under it; a list that is not groups stays as written', () => {
     expect(read('## Fairness', '', '| Group | n | AUC |', '|---|---|---|', '| Female | 4,120 | 0.905 |')?.['disaggregated']).toEqual([
       { group: 'Female', attributes: { group: 'Female' }, n: 4120, metrics: { AUC: 0.905 } },
