@@ -174,10 +174,7 @@ function transitionList(entry: Entry, ctx: Context): boolean {
   for (const row of rows) {
     if (row.change === undefined) continue;
     const claim = parseClaim(row.metric, row.change);
-    if (typeof claim['value'] !== 'number') continue;
-    const path: FieldPath = ['comparison', 'claims', ctx.b.lengthOf(['comparison', 'claims'])];
-    ctx.b.set(path, { ...claim, reference: claim['reference'] ?? label }, row.after.position);
-    ctx.b.mark([...path, 'value'], row.after.position);
+    if (typeof claim['value'] === 'number') appendClaim(ctx, claim, label, row.after.position);
   }
   return true;
 }
@@ -239,6 +236,13 @@ export function baselineTable(
 ): void {
   const label = 0;
   const changes = deltaColumns(table);
+  // Each column's key and reading, once per table (not once per row).
+  const columns = table.header.map((head, index) =>
+    metricColumn(
+      stripEmphasis(head.text),
+      table.rows.map((r) => r[index]),
+    ),
+  );
   readTableRows(table, start, ctx, {
     path: ['comparison', 'baselines'],
     key: label,
@@ -259,10 +263,7 @@ export function baselineTable(
           if (cellText !== '' && !/^(-|—|–)$/.test(cellText)) write.set(index === notes ? 'notes' : 'evaluatedOn', cellText, cell);
           return;
         }
-        const { key, value } = metricColumn(
-          stripEmphasis(head.text),
-          table.rows.map((r) => r[index]),
-        );
+        const { key, value } = columns[index] ?? metricColumn(stripEmphasis(head.text), []);
         setOwn(metrics, key, value(cell));
         write.mark(['metrics', key], cell);
         // `71.2 ± 0.4`: the value, and its interval in the row's `ci95` (as a baseline map written so is read).
@@ -277,6 +278,13 @@ export function baselineTable(
     },
   });
   changeClaims(table, changes, ctx);
+}
+
+/** Adds an improvement claim (`parseClaim`'s) at `position`, against `reference` when the claim names none. */
+export function appendClaim(ctx: Context, claim: Record<string, unknown>, reference: string | undefined, position: SourcePosition): void {
+  const path: FieldPath = ['comparison', 'claims', ctx.b.lengthOf(['comparison', 'claims'])];
+  ctx.b.set(path, reference === undefined || claim['reference'] !== undefined ? claim : { ...claim, reference }, position);
+  ctx.b.mark([...path, 'value'], position);
 }
 
 /**
@@ -301,10 +309,7 @@ function changeClaims(table: TableData, changes: readonly number[], ctx: Context
     const text = stripEmphasis(cell?.text ?? '');
     if (metric === '' || cell === undefined || isNotMeasured(text) || isPlaceholder(text)) continue;
     const claim = parseClaim(metric, text);
-    if (typeof claim['value'] !== 'number') continue;
-    const path: FieldPath = ['comparison', 'claims', ctx.b.lengthOf(['comparison', 'claims'])];
-    ctx.b.set(path, reference === undefined || claim['reference'] !== undefined ? claim : { ...claim, reference }, cell.position);
-    ctx.b.mark([...path, 'value'], cell.position);
+    if (typeof claim['value'] === 'number') appendClaim(ctx, claim, reference, cell.position);
   }
 }
 

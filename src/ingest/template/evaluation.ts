@@ -24,6 +24,7 @@ import {
 } from '../units.ts';
 import * as msg from '../messages.ts';
 import {
+  appendClaim,
   baselineTable,
   baselineTextColumns,
   idInLabel,
@@ -650,10 +651,7 @@ function claimsColumn(table: TableData, ctx: Context, metric: number, index: num
     const cell = row[index];
     const text = stripEmphasis(cell?.text ?? '');
     if (name === '' || cell === undefined || isNotMeasured(text) || isPlaceholder(text)) continue;
-    const path: FieldPath = ['comparison', 'claims', ctx.b.lengthOf(['comparison', 'claims'])];
-    const claim = parseClaim(name, text);
-    ctx.b.set(path, reference === undefined || claim['reference'] !== undefined ? claim : { ...claim, reference }, cell.position);
-    ctx.b.mark([...path, 'value'], cell.position);
+    appendClaim(ctx, parseClaim(name, text), reference, cell.position);
   }
 }
 
@@ -1192,6 +1190,13 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       if ((GENERIC_GROUP_HEADERS.test(header) || header === '') && byAside && attributeColumns.length === 1) return toCamelCase(byAside);
       return toCamelCase(table.header[index]?.text ?? '') || `attribute${index + 1}`;
     });
+    // Each column's key and reading, once per table (not once per row).
+    const columns = table.header.map((head, index) =>
+      metricColumn(
+        stripEmphasis(head.text),
+        table.rows.map((r) => r[index]),
+      ),
+    );
     for (const row of table.rows) {
       const path: FieldPath = ['evaluation', 'disaggregated', offset + rows.length];
       const values = attributeColumns.map((index) => stripEmphasis(row[index]?.text ?? ''));
@@ -1226,10 +1231,7 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       const metrics: Record<string, unknown> = {};
       table.header.forEach((head, index) => {
         if (attributeColumns.includes(index) || index === n) return;
-        const { key, value } = metricColumn(
-          stripEmphasis(head.text),
-          table.rows.map((r) => r[index]),
-        );
+        const { key, value } = columns[index] ?? metricColumn(stripEmphasis(head.text), []);
         setOwn(metrics, key, value(row[index]));
         const cell = row[index];
         if (cell) ctx.b.mark([...path, 'metrics', key], cell.position);
