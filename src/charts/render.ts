@@ -4,9 +4,13 @@
  * A chart spec carries its data in `spec.datasets`; everything else (its *shape*) is the same for every
  * experiment with the same kind of chart, so:
  *   1. the shape is compiled Vega-Lite → Vega once and cached by its hash;
- *   2. the compiled Vega spec is parsed once and one `View` per shape is kept and reused — each render
- *      replaces the named datasets with this chart's data, runs, and serializes (`toSVG`).
- * A reused view's output is byte-identical to a fresh one's: see `guideOrder`.
+ *   2. the compiled Vega spec is parsed once, and a few `View`s per shape are kept and reused — each
+ *      render replaces the named datasets with this chart's data, runs, and serializes (`toSVG`). A
+ *      chart goes to the view that last drew its categories, or to a fresh one (`view-reuse.ts`):
+ *      Vega keeps state per category that would make the output depend on the charts drawn before;
+ *   3. long lines run through Vega as their extreme points only, and are serialized whole
+ *      (`reduce-lines.ts`).
+ * A reused view's output is byte-identical to a fresh one's: see `guideOrder` and `view-reuse.ts`.
  * Finished SVGs are cached on disk per experiment by `src/site/chart-cache.ts`, not here; whether a
  * build has charts at all is decided by its caller (the `charts` setting).
  */
@@ -20,6 +24,8 @@ import { splitChartSpec } from './payload.ts';
 import { compactSvg } from './svg-compact.ts';
 import { CHART_FONT } from './theme.ts';
 import { hasReservedText } from './spec-common.ts';
+import { lineLayers, patchLines, reduceLines, type LineLayer, type ReducedLines } from './reduce-lines.ts';
+import { categoryFields, chartCategories, sameCategories, type Categories } from './view-reuse.ts';
 
 export { splitChartSpec };
 
@@ -39,6 +45,8 @@ export interface RenderChartOptions {
   description?: string | undefined;
   /** Reuse one View per chart shape (default true); false parses a fresh View for every chart. */
   reuseViews?: boolean | undefined;
+  /** Run Vega on the extreme points of long lines (default true; `reduce-lines.ts`): false runs it on every point. */
+  reduceLines?: boolean | undefined;
 }
 
 export interface RenderedChart {
@@ -53,6 +61,8 @@ export interface RenderedChart {
   /** Size of the SVG in pixels. */
   width: number;
   height: number;
+  /** Lines Vega ran on as their extreme points only (`reduce-lines.ts`); the SVG draws all their points. */
+  linesReduced: number;
 }
 
 function sha256(text: string): string {
@@ -63,18 +73,37 @@ interface ShapeEntry {
   hash: string;
   vgSpec: VegaSpec;
   runtime: ReturnType<typeof vega.parse> | undefined;
+  /** Views kept for charts of this shape, each for one set of categories (`view-reuse.ts`), most recently used last. */
+  views: ViewSlot[];
+  /** Datasets drawn only as lines, which the static render reduces (`reduce-lines.ts`). */
+  lines: LineLayer[];
+  /** Fields whose values are categories (`view-reuse.ts`). */
+  categories: string[];
+}
+
+/** A view kept for the next chart of its shape with its categories. */
+interface ViewSlot {
   view: vega.View | undefined;
   /** Dataset names the view was last filled with. */
   names: string[];
-  /** Serializes renders on the shared view. */
+  /** The categories of the last chart queued on the view. */
+  categories: Categories;
+  /** Serializes renders on the view. */
   queue: Promise<unknown>;
 }
+
+/**
+ * Views kept per chart shape. Charts with the categories of an earlier chart (a project's class
+ * names, groups, series) are drawn on its view; a chart with categories none has is drawn on a
+ * fresh view, which replaces the least recently used.
+ */
+const VIEWS_PER_SHAPE = 6;
 
 const shapes = new Map<string, ShapeEntry>();
 
 /** Drops compiled specs and views (tests; long-running dev servers after a theme change). */
 export function resetChartRenderCaches(): void {
-  for (const entry of shapes.values()) entry.view?.finalize();
+  for (const entry of shapes.values()) for (const slot of entry.views) slot.view?.finalize();
   shapes.clear();
 }
 
@@ -109,7 +138,14 @@ function shapeEntry(shape: TopLevelSpec): ShapeEntry {
   if (entry === undefined) {
     const vgSpec = compile(shape, { logger: COMPILE_LOGGER }).spec as unknown as VegaSpec;
     const hash = sha256(JSON.stringify(vgSpec));
-    entry = { hash, vgSpec: deepFreeze(vgSpec), runtime: undefined, view: undefined, names: [], queue: Promise.resolve() };
+    entry = {
+      hash,
+      vgSpec: deepFreeze(vgSpec),
+      runtime: undefined,
+      views: [],
+      lines: lineLayers(shape),
+      categories: categoryFields(shape),
+    };
     shapes.set(shapeJson, entry);
   }
   return entry;
@@ -171,7 +207,43 @@ function guideOrder(mark: SceneMark): void {
   for (const item of items) for (const child of item.items ?? []) guideOrder(child);
 }
 
-async function runView(view: vega.View, data: ChartDatasets, previous: readonly string[]): Promise<string> {
+/** Vega's SVG of a chart, and how many of its lines were drawn from their extreme points. */
+interface RawSvg {
+  svg: string;
+  linesReduced: number;
+}
+
+async function runView(view: vega.View, data: ChartDatasets, previous: readonly string[], reduced?: ReducedLines): Promise<RawSvg> {
+  if (reduced !== undefined) {
+    // Run on the lines' extreme points, serialize with every point (see reduce-lines.ts); if the
+    // scenegraph is not as the reduction expects, the chart is drawn from all its data after all.
+    await runOn(view, reduced.data, previous);
+    const restore = patchLines(sceneRoot(view), reduced);
+    if (restore !== undefined) {
+      try {
+        return { svg: await view.toSVG(), linesReduced: reduced.lines.length };
+      } finally {
+        restore();
+      }
+    }
+    return runView(view, data, Object.keys(reduced.data));
+  }
+  await runOn(view, data, previous);
+  return { svg: await view.toSVG(), linesReduced: 0 };
+}
+
+let restarts = 0;
+
+/** How many charts were drawn on a fresh view because no kept view had drawn their categories (`view-reuse.ts`). */
+export function chartViewRestarts(): number {
+  return restarts;
+}
+
+function sceneRoot(view: vega.View): SceneMark {
+  return (view.scenegraph() as unknown as { root: SceneMark }).root;
+}
+
+async function runOn(view: vega.View, data: ChartDatasets, previous: readonly string[]): Promise<void> {
   const next = new Map(copyData(data));
   // Datasets the previous chart on this view had and this one has not are emptied.
   for (const name of previous) if (!next.has(name)) view.data(name, []);
@@ -180,29 +252,54 @@ async function runView(view: vega.View, data: ChartDatasets, previous: readonly 
   // reused view keeps the previous chart's width and height.
   view.resize();
   await view.runAsync();
-  guideOrder((view.scenegraph() as unknown as { root: SceneMark }).root);
-  return view.toSVG();
+  guideOrder(sceneRoot(view));
 }
 
-async function renderRaw(entry: ShapeEntry, data: ChartDatasets, reuse: boolean): Promise<string> {
+async function renderRaw(entry: ShapeEntry, data: ChartDatasets, reuse: boolean, reduce: boolean): Promise<RawSvg> {
+  const reduced = !reduce || entry.lines.length === 0 ? undefined : reduceLines(data, entry.lines);
+  const lines = reduced !== undefined && reduced.lines.length > 0 ? reduced : undefined;
   entry.runtime ??= vega.parse(structuredClone(entry.vgSpec));
   const runtime = entry.runtime;
   if (!reuse) {
     const view = new vega.View(runtime, { renderer: 'none' });
     try {
-      return await runView(view, data, []);
+      return await runView(view, data, [], lines);
     } finally {
       view.finalize();
     }
   }
-  const task = entry.queue.then(async () => {
-    const view = (entry.view ??= new vega.View(runtime, { renderer: 'none' }));
-    const previous = entry.names;
-    entry.names = Object.keys(data);
-    return runView(view, data, previous);
+  const categories = chartCategories(data, entry.categories);
+  const { slot, fresh } = viewSlot(entry, categories);
+  const task = slot.queue.then(async () => {
+    if (fresh) {
+      slot.view?.finalize();
+      slot.view = undefined;
+    }
+    const previous = slot.view === undefined ? [] : slot.names;
+    const view = (slot.view ??= new vega.View(runtime, { renderer: 'none' }));
+    slot.names = Object.keys(data);
+    return runView(view, data, previous, lines);
   });
-  entry.queue = task.catch(() => undefined);
+  slot.queue = task.catch(() => undefined);
   return task;
+}
+
+/** The view a chart with these categories is drawn on, and whether it must be a fresh one. */
+function viewSlot(entry: ShapeEntry, categories: Categories): { slot: ViewSlot; fresh: boolean } {
+  const at = entry.views.findIndex((s) => sameCategories(s.categories, categories));
+  if (at >= 0) {
+    const [slot] = entry.views.splice(at, 1) as [ViewSlot];
+    entry.views.push(slot);
+    return { slot, fresh: false };
+  }
+  restarts += 1;
+  const slot: ViewSlot =
+    entry.views.length < VIEWS_PER_SHAPE
+      ? { view: undefined, names: [], categories, queue: Promise.resolve() }
+      : (entry.views.shift() as ViewSlot);
+  slot.categories = categories;
+  entry.views.push(slot);
+  return { slot, fresh: true };
 }
 
 function escapeXml(text: string): string {
@@ -301,9 +398,9 @@ export async function renderChartSvg(spec: TopLevelSpec, options: RenderChartOpt
   // Ids inside the SVG get a prefix unique to the chart's content, so charts on one page never clash.
   const key = sha256(JSON.stringify([RENDER_VERSION, entry.hash, data, title ?? null, description ?? null]));
   // Data naming `__proto__` or `constructor` would leave a shared view broken for the next chart.
-  const raw = await renderRaw(entry, data, (options.reuseViews ?? true) && !hasReservedText(data));
-  const svg = finishSvg(raw, { prefix: `lbc${key.slice(0, 8)}`, title });
-  return { ...base, svg, ...svgSize(svg) };
+  const raw = await renderRaw(entry, data, (options.reuseViews ?? true) && !hasReservedText(data), options.reduceLines ?? true);
+  const svg = finishSvg(raw.svg, { prefix: `lbc${key.slice(0, 8)}`, title });
+  return { ...base, svg, ...svgSize(svg), linesReduced: raw.linesReduced };
 }
 
 /** Renders a `ChartView` with its title and description as the SVG's `<title>` and `<desc>`. */

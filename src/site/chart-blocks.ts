@@ -99,11 +99,8 @@ export function renderChartBlocks(input: ExperimentChartsInput, options: ChartBl
  */
 export function renderCompareChartBlocks(docs: readonly CompareDoc[], options: ChartBlocksOptions): Promise<ChartBlocksBySection> {
   const compare = docs.map((d) => ({ record: d.record, analysis: { headline: d.analysis.headline } }));
-  // Fresh views: a compare chart's categories are its experiments, different on every page, and a
-  // reused Vega view keeps a category the previous chart also had in its old place (its facet group,
-  // its rank in a sorted domain) — even emptied first — so a page's experiments could come out in
-  // another order than the browser draws them, depending on what was rendered before. An
-  // experiment's charts have fixed or sorted categories and reuse their views safely (checked on
-  // the benchmark's 1,080 charts).
+  // Fresh views: a compare chart's categories are its experiments, different on every page, so no
+  // kept view could draw it as a fresh one would (`view-reuse.ts`) and keeping them would only
+  // displace the experiment charts' views.
   return throughCache({ compare }, options, () => renderBlocks(compareChartViews(compare), { reuseViews: false }));
 }
