@@ -274,11 +274,14 @@ export const hintPlainNumber = (): string => 'write a plain number, without unit
 
 /** Hint for a number written in percent (`"87.3%"`) where a number is expected. */
 export const hintPercentNumber = (number: string): string =>
-  `write the number alone: ${number} (a test metric says "unit": "%" beside it; a proportion above 1 is read as percent) — in Markdown frontmatter or the template, ${number}% is read as written`;
+  `write the number alone: ${number} (a test metric says "unit": "%" beside it; a proportion above 1 is read as percent)`;
 
-/** Hint for a 95% CI written as text (`"±0.7%"`, `"0.82–0.85"`). */
+/**
+ * Hint for a 95% CI written as text that was not read: in percent (`"±0.7%"`) beside a value that
+ * is not (Logbook does not guess whether ±0.7% of 0.79 means ±0.007), or beside no value it fits.
+ */
 export const hintIntervalText = (): string =>
-  'write the half-width as a number (±0.012 → 0.012) or the bounds as { "low": 0.857, "high": 0.881 }, in the value\'s unit — in Markdown frontmatter or the template, "±0.012" and "0.857–0.881" are read as written';
+  'write the half-width in the value\'s unit (±0.7% beside 0.79 → 0.007), the value in percent too (79%), or the bounds as { "low": 0.857, "high": 0.881 }';
 
 /** Hint for a date in another format. */
 export const hintDateFormat = (): string => 'write dates as YYYY-MM-DD, e.g. 2025-01-15';

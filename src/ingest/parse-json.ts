@@ -7,6 +7,7 @@ import { createLineIndex } from './text.ts';
 import { setOwn } from '../util/own.ts';
 import { jsonPositions, jsonWrittenDecimals } from './positions.ts';
 import { aliasedDecimals, aliasedPositions, readWrittenShapes } from './written-shapes.ts';
+import { readWrittenValues } from './written-values.ts';
 import type { ParsedSource } from './types.ts';
 
 const PROBLEMS: Readonly<Record<string, string>> = {
@@ -151,7 +152,9 @@ export function parseJsonSource(text: string, file: string): ParsedSource {
   const positions = aliasedPositions(document.positions, aliases);
   const parsed = { ...document, positions, keyPositions: aliasedPositions(document.keyPositions, aliases) };
   // From the syntax tree, so that the paths are those of the source (placeholders not yet removed from lists).
-  const writtenDecimals = aliasedDecimals(jsonWrittenDecimals(root, text), aliases);
+  // Numbers written as text (`"87.3%"`, `"±0.7%"`) are read as in frontmatter, before placeholders
+  // leave lists; a status or a date stays as written (the schema lists what an editor accepts).
+  const writtenDecimals = { ...aliasedDecimals(jsonWrittenDecimals(root, text), aliases), ...readWrittenValues(data, { words: false }) };
   const placeholders = stripPlaceholders(data);
   const diagnostics = finishRecord(data, { file, placeholders, idPosition: positions.get('id'), writtenDecimals });
   return { ...parsed, diagnostics: [...document.diagnostics, ...diagnostics] };

@@ -1,16 +1,17 @@
 /**
- * Metric values in Markdown frontmatter written the way people write them — `value: 87.3%`,
- * `ci95: ±0.7%`, `ci95: 0.82–0.85`, `F1: TBD` (and a training time, `durationHours: 12h 30m`, a
- * status, `status: in progress`, a date, `date: 4 Oct 2026`) — read as the filled-in template's reader reads the
- * same text in a table, instead of refused as "expected a number". Only text that reads as a whole
- * is taken (`87.3%`, not `about 87%`); the rest stays as written, for validation to report. (JSON,
- * usually written by programs, stays numbers only.)
+ * Metric values in Markdown frontmatter and JSON written the way people write them — `value: 87.3%`,
+ * `ci95: ±0.7%`, `ci95: 0.82–0.85`, `F1: TBD`, a per-epoch `val_acc: "81.2%"` or `"0.52"`, a
+ * training time `durationHours: 12h 30m` (and, in frontmatter, a status, `status: in progress`, a
+ * date, `date: 4 Oct 2026`) — read as the filled-in template's reader reads the same text in a
+ * table, instead of refused as "expected a number". Only text that reads as a whole is taken
+ * (`87.3%`, not `about 87%`); the rest stays as written, for validation to report.
  */
 import { isPlainObject } from './finish.ts';
 import { writtenDate } from './dates.ts';
 import { statusFromWords, statusWithAside, statusWithDate } from './status.ts';
 import { joinPath, type FieldPath } from './types.ts';
 import { setOwn } from '../util/own.ts';
+import { isUnitIntervalMetric, metricInfo } from '../analysis/metrics.ts';
 import {
   CI_PREFIX,
   literalDecimals,
@@ -26,10 +27,12 @@ import {
  * Reads the written values of `data` in place: each test metric's `value` (its unit, `%` or
  * `ms`, into `unit` unless that says otherwise) and `ci95` (a half-width or bounds; one written in
  * percent only beside a value in percent), the values of every group's and baseline's metric
- * map, the training's `durationHours`, the status in words (`in progress`) and the dates in words
- * (`4 Oct 2026`). Returns the decimals each number read was written with, by path (for `writtenDecimals`).
+ * map, the per-epoch values, the training's `durationHours` and, unless `words` is false (JSON,
+ * whose schema lists the statuses and the date format for an editor to check), the status in
+ * words (`in progress`) and the dates in words (`4 Oct 2026`). Returns the decimals each number
+ * read was written with, by path (for `writtenDecimals`).
  */
-export function readWrittenValues(data: Record<string, unknown>): Record<string, number> {
+export function readWrittenValues(data: Record<string, unknown>, options: { words?: boolean } = {}): Record<string, number> {
   const decimals: Record<string, number> = {};
   const note = (path: FieldPath, text: string, value: number): void => {
     const places = literalDecimals(text, value);
@@ -51,6 +54,24 @@ export function readWrittenValues(data: Record<string, unknown>): Record<string,
       if (Object.keys(intervals).length > 0) row['ci95'] = { ...intervals, ...(isPlainObject(row['ci95']) ? row['ci95'] : {}) };
     });
   }
+  const training = data['training'];
+  if (isPlainObject(training) && Array.isArray(training['history'])) training['history'] = readHistory(training['history']);
+  // `durationHours: 12h 30m`: the hours, and the text as written for the page (as the template reads it).
+  const infrastructure = isPlainObject(training) ? training['infrastructure'] : undefined;
+  if (isPlainObject(infrastructure) && typeof infrastructure['durationHours'] === 'string') {
+    const written = infrastructure['durationHours'].trim();
+    const hours = parseDurationHours(written);
+    if (hours !== undefined) {
+      infrastructure['durationHours'] = hours;
+      if (parseNumber(written) === undefined && infrastructure['durationText'] === undefined) infrastructure['durationText'] = written;
+    }
+  }
+  if (options.words !== false) readWrittenWords(data);
+  return decimals;
+}
+
+/** A status and dates in words (`status: in progress`, `date: 4 Oct 2026`), as the template reads them. */
+function readWrittenWords(data: Record<string, unknown>): void {
   // `status: in progress`, `status: Done`: the status those words mean, as the template reads them.
   const status = data['status'];
   // `status: Completed on 2026-11-20`: the status, and the day it ended (a run not ended keeps it as a note).
@@ -73,21 +94,43 @@ export function readWrittenValues(data: Record<string, unknown>): Record<string,
     const written = data[field];
     if (typeof written === 'string') data[field] = writtenDate(written);
   }
-  // `durationHours: 12h 30m`: the hours, and the text as written for the page (as the template reads it).
-  const training = data['training'];
-  const infrastructure = isPlainObject(training) ? training['infrastructure'] : undefined;
-  if (isPlainObject(infrastructure) && typeof infrastructure['durationHours'] === 'string') {
-    const written = infrastructure['durationHours'].trim();
-    const hours = parseDurationHours(written);
-    if (hours !== undefined) {
-      infrastructure['durationHours'] = hours;
-      if (parseNumber(written) === undefined && infrastructure['durationText'] === undefined) infrastructure['durationText'] = written;
-    }
-  }
-  return decimals;
 }
 
 type Note = (path: FieldPath, text: string, value: number) => void;
+
+/**
+ * Per-epoch values written as text (`"0.52"`, `"81.2%"`, `"N/A"`): the numbers (null for a value
+ * not measured), as the template reads the cells of an epoch table. A proportion's column written
+ * all in percent is keyed `Name (%)`, as the template keys it, so `"0.9%"` is not read as 90%;
+ * text with another unit or words stays as written, for validation to report.
+ */
+function readHistory(rows: readonly unknown[]): unknown[] {
+  const objects = rows.filter(isPlainObject);
+  const keys = [...new Set(objects.flatMap((row) => Object.keys(row)))];
+  const renamed = new Map<string, string>();
+  for (const key of keys) {
+    const cells = objects.map((row) => row[key]);
+    if (!cells.some((cell) => typeof cell === 'string')) continue;
+    const read = cells.map((cell) => (typeof cell === 'string' ? parseMetricCell(cell) : undefined));
+    const inPercent =
+      read.some((r) => r?.unit === '%') &&
+      cells.every((cell, i) => cell === undefined || cell === null || read[i]?.unit === '%' || read[i]?.value === null);
+    const info = metricInfo(key);
+    if (inPercent && info.unit === null && isUnitIntervalMetric(info) && !keys.includes(`${key} (%)`)) renamed.set(key, `${key} (%)`);
+    objects.forEach((row, i) => {
+      const r = read[i];
+      // Only a bare number or one in percent: a history holds numbers, and `45 ms` needs its unit kept.
+      if (r !== undefined && (r.unit === undefined || r.unit === '%')) row[key] = r.value;
+    });
+  }
+  if (renamed.size === 0) return [...rows];
+  return rows.map((row) => {
+    if (!isPlainObject(row)) return row;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row)) setOwn(out, renamed.get(key) ?? key, value);
+    return out;
+  });
+}
 
 function eachItem(list: unknown, read: (item: Record<string, unknown>, index: number) => void): void {
   if (Array.isArray(list)) list.forEach((item, index) => isPlainObject(item) && read(item, index));

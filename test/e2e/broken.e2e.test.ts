@@ -99,8 +99,8 @@ const CASES: Case[] = [
       `error: ${DIR}/many-problems/exp-401.json:4:13 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — did you mean "completed"?`,
       `error: ${DIR}/many-problems/exp-401.json:5:27 dataset.version: expected a string, got the number 1.2 — put it in quotes to keep it as text: "1.2"`,
       `error: ${DIR}/many-problems/exp-401.json:5:77 dataset.splits.0.fraction: must be at most 1, got the number 70 — write fractions between 0 and 1 (70% → 0.7)`,
-      `error: ${DIR}/many-problems/exp-401.json:6:68 evaluation.testMetrics.0.value: expected a number, got the string "0.869" — write it without quotes: 0.869`,
-      `error: ${DIR}/many-problems/exp-401.json:6:85 evaluation.testMetrics.0.ci95: expected a number or an object, got the string "wide"`,
+      `error: ${DIR}/many-problems/exp-401.json:6:68 evaluation.testMetrics.0.value: expected a number, got the string "~0.869" — write the number alone, 0.869; say how near it is in a note beside it`,
+      `error: ${DIR}/many-problems/exp-401.json:6:86 evaluation.testMetrics.0.ci95: expected a number or an object, got the string "wide"`,
       `warning: ${DIR}/many-problems/exp-401.json:7:3 evalution: unknown field "evalution" (it is kept, but nothing reads it) — did you mean "evaluation"?`,
       `error: ${DIR}/many-problems/exp-402.json:2:1: invalid JSON: expected "}"`,
       // No "closest existing id" hint: the only other id is the record's own, which cannot be its parent.

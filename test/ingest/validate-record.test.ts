@@ -42,7 +42,7 @@ describe('validateRecord', () => {
       '  "date": "15/01/2025",',
       '  "status": "complete",',
       '  "dataset": { "version": 1.2, "splits": [{ "name": "Training", "fraction": 70 }] },',
-      '  "evaluation": { "testMetrics": [{ "metric": "Accuracy", "value": "0.869", "ci95": "wide" }] },',
+      '  "evaluation": { "testMetrics": [{ "metric": "Accuracy", "value": "~0.869", "ci95": "wide" }] },',
       '  "model": { "hyperparameters": [{ "name": "lr", "searchSpace": { "kind": "range", "min": "low", "max": 1 } }] }',
       '}',
     ].join('\n');
@@ -51,8 +51,8 @@ describe('validateRecord', () => {
       'exp.json:4:13 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "complete" — did you mean "completed"?',
       'exp.json:5:27 dataset.version: expected a string, got the number 1.2 — put it in quotes to keep it as text: "1.2"',
       'exp.json:5:77 dataset.splits.0.fraction: must be at most 1, got the number 70 — write fractions between 0 and 1 (70% → 0.7)',
-      'exp.json:6:68 evaluation.testMetrics.0.value: expected a number, got the string "0.869" — write it without quotes: 0.869',
-      'exp.json:6:85 evaluation.testMetrics.0.ci95: expected a number or an object, got the string "wide"',
+      'exp.json:6:68 evaluation.testMetrics.0.value: expected a number, got the string "~0.869" — write the number alone, 0.869; say how near it is in a note beside it',
+      'exp.json:6:86 evaluation.testMetrics.0.ci95: expected a number or an object, got the string "wide"',
       'exp.json:7:91 model.hyperparameters.0.searchSpace.min: expected a number, got the string "low"',
     ]);
   });

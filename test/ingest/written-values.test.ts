@@ -141,13 +141,13 @@ describe('frontmatter written the way people write it', () => {
       '',
     ].join('\n');
     expect(validate(text, 'fm.md').problems).toEqual([
-      'fm.md:7:13 evaluation.testMetrics.0.ci95: expected a number or an object, got the string "±0.7%" — write the half-width as a number (±0.012 → 0.012) or the bounds as { "low": 0.857, "high": 0.881 }, in the value\'s unit — in Markdown frontmatter or the template, "±0.012" and "0.857–0.881" are read as written',
+      'fm.md:7:13 evaluation.testMetrics.0.ci95: expected a number or an object, got the string "±0.7%" — write the half-width in the value\'s unit (±0.7% beside 0.79 → 0.007), the value in percent too (79%), or the bounds as { "low": 0.857, "high": 0.881 }',
     ]);
   });
 });
 
-describe('JSON stays exact, with a hint for each form', () => {
-  test('a percent value, a percent split and an interval as text are errors that say what to write', () => {
+describe('JSON reads values as written, as frontmatter does', () => {
+  test('a percent value and an interval as text are read; a percent split is an error that says what to write', () => {
     const text = [
       '{',
       '  "id": "exp-1",',
@@ -155,11 +155,89 @@ describe('JSON stays exact, with a hint for each form', () => {
       '  "evaluation": { "testMetrics": [{ "metric": "Accuracy", "value": "87.3%", "ci95": "±0.7" }] }',
       '}',
     ].join('\n');
-    expect(validate(text, 'exp.json').problems).toEqual([
+    const result = validate(text, 'exp.json');
+    expect(result.problems).toEqual([
       'exp.json:3:61 dataset.splits.0.fraction: expected a number, got the string "70%" — write fractions between 0 and 1 (70% → 0.7)',
-      'exp.json:4:68 evaluation.testMetrics.0.value: expected a number, got the string "87.3%" — write the number alone: 87.3 (a test metric says "unit": "%" beside it; a proportion above 1 is read as percent) — in Markdown frontmatter or the template, 87.3% is read as written',
-      'exp.json:4:85 evaluation.testMetrics.0.ci95: expected a number or an object, got the string "±0.7" — write the half-width as a number (±0.012 → 0.012) or the bounds as { "low": 0.857, "high": 0.881 }, in the value\'s unit — in Markdown frontmatter or the template, "±0.012" and "0.857–0.881" are read as written',
     ]);
+    expect(parseSource(text, { file: 'exp.json' }).data).toMatchObject({
+      evaluation: { testMetrics: [{ metric: 'Accuracy', value: 87.3, unit: '%', ci95: 0.7 }] },
+    });
+  });
+
+  test('`"value": "0.85 ± 0.01"` and `"12 ms"` are the value with its interval, and with its unit', () => {
+    const text = JSON.stringify({
+      id: 'exp-2',
+      evaluation: {
+        testMetrics: [
+          { name: 'F1', value: '0.85 ± 0.01' },
+          { name: 'Latency', value: '12 ms' },
+        ],
+      },
+    });
+    expect(parseSource(text, { file: 'exp-2.json' }).data).toMatchObject({
+      evaluation: {
+        testMetrics: [
+          { metric: 'F1', value: 0.85, ci95: 0.01 },
+          { metric: 'Latency', value: 12, unit: 'ms' },
+        ],
+      },
+    });
+  });
+});
+
+describe('per-epoch values written as text, in JSON and frontmatter', () => {
+  const history = (rows: readonly Record<string, unknown>[]) => {
+    const json = parseSource(JSON.stringify({ id: 'h-1', training: { history: rows } }), { file: 'h-1.json' }).data as {
+      training: { history: unknown };
+    };
+    const yaml = rows.map((row) => `    - ${JSON.stringify(row)}`).join('\n');
+    const fm = parseSource(`---\nid: h-1\ntraining:\n  history:\n${yaml}\n---\n`, { file: 'h-1.md' }).data as {
+      training: { history: unknown };
+    };
+    expect(fm.training.history).toEqual(json.training.history);
+    return json.training.history;
+  };
+
+  test('quoted numbers are numbers; "N/A" is a value not measured', () => {
+    expect(
+      history([
+        { epoch: '1', train_loss: '0.52', val_loss: 'N/A' },
+        { epoch: 2, train_loss: 0.41, val_loss: '0.47' },
+      ]),
+    ).toEqual([
+      { epoch: 1, train_loss: 0.52, val_loss: null },
+      { epoch: 2, train_loss: 0.41, val_loss: 0.47 },
+    ]);
+  });
+
+  test('a proportion written all in percent is keyed `Name (%)`, in its place among the columns', () => {
+    // "0.9%" is 0.9 in a percent column, not a fraction of 0.9 (90%).
+    expect(
+      history([
+        { epoch: 1, val_acc: '81.2%', error: '0.9%', loss: 0.5 },
+        { epoch: 2, val_acc: '84.0%', error: null, loss: 0.4 },
+      ]),
+    ).toEqual([
+      { epoch: 1, 'val_acc (%)': 81.2, 'error (%)': 0.9, loss: 0.5 },
+      { epoch: 2, 'val_acc (%)': 84, 'error (%)': null, loss: 0.4 },
+    ]);
+  });
+
+  test('a column mixing percent and plain numbers keeps its name; a value with another unit stays text, for validation', () => {
+    expect(
+      history([
+        { epoch: 1, val_acc: '81.2%', step_time: '45 ms' },
+        { epoch: 2, val_acc: 0.84, step_time: 0.05 },
+      ]),
+    ).toEqual([
+      { epoch: 1, val_acc: 81.2, step_time: '45 ms' },
+      { epoch: 2, val_acc: 0.84, step_time: 0.05 },
+    ]);
+    expect(validate(JSON.stringify({ id: 'h-2', training: { history: [{ epoch: 1, step_time: '45 ms' }] } }), 'h-2.json').problems).toEqual(
+      [
+        'h-2.json:1:59 training.history.0.step_time: expected a number, got the string "45 ms" — write a plain number, without units or words',
+      ],
+    );
   });
 });
 
