@@ -449,9 +449,28 @@ const SPLIT_KEY = /^(train(ing)?|val(id(ation)?)?|dev|test(ing)?|eval(uation)?|h
 const TEST_KEYS = [/^test(ing)?$/i, /^hold-?out$/i, /^eval(uation)?$/i];
 
 /**
+ * A metric's 95% interval beside it in a split's metrics, as scripts name it: `auc_ci`, `auc_ci95`,
+ * `auc CI`, `auc_conf_int`, `aucCI` (the metric's name, then the interval's, apart or capitalized).
+ */
+const CI_KEY = /^(.+?)(?:[\s_-]+(?:ci(?:[\s_-]?95)?|conf(?:idence)?[\s_-]*int(?:erval)?)|CI(?:95)?)$/i;
+const CI_CAMEL = /[a-z0-9]CI(?:95)?$/;
+
+/** An interval as a script writes it: `[0.905, 0.921]`, `{ low, high }` or a half-width. */
+function intervalValue(value: unknown): number | { low: number; high: number } | undefined {
+  const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  if (finite(value)) return value >= 0 ? value : undefined;
+  const pair: readonly unknown[] =
+    Array.isArray(value) && value.length === 2 ? value : isPlainObject(value) ? [value['low'], value['high']] : [];
+  const [low, high] = pair;
+  return finite(low) && finite(high) && low <= high ? { low, high } : undefined;
+}
+
+/**
  * Test metrics written by split (`metrics: { test: { acc: 0.91 }, train: { acc: 0.99 } }`, as a
  * metrics file keeps them) → the test split's as the test metrics, every split's kept as
- * `evaluation.metricsBySplit` (one row each). Only when every entry is a split holding numbers.
+ * `evaluation.metricsBySplit` (one row each). Only when every entry is a split holding numbers —
+ * and, beside a metric, its interval (`auc_ci: [0.905, 0.921]`), which becomes the test metric's
+ * `ci95` (the split's row keeps it as written).
  */
 function metricsBySplit(data: Record<string, unknown>, aliases: PathAliases): void {
   const evaluation = data['evaluation'];
@@ -461,12 +480,22 @@ function metricsBySplit(data: Record<string, unknown>, aliases: PathAliases): vo
     if (!isPlainObject(entry) || typeof entry['metric'] !== 'string' || !SPLIT_KEY.test(entry['metric']) || Object.hasOwn(entry, 'value'))
       return undefined;
     const values = Object.entries(entry).filter(([key]) => key !== 'metric');
-    return values.length > 0 && values.every(([, v]) => typeof v === 'number' || v === null)
-      ? { split: entry['metric'], values }
+    const number = (v: unknown): boolean => typeof v === 'number' || v === null;
+    // `auc_ci` beside `auc`: that metric's interval.
+    const intervals = new Map<string, { key: string; ci95: number | { low: number; high: number } }>();
+    for (const [key, v] of values) {
+      // `aucci` is no interval's name; `auc_ci` and `aucCI` are.
+      const base = /[\s_-]/.test(key) || CI_CAMEL.test(key) ? CI_KEY.exec(key)?.[1] : undefined;
+      const ci95 = intervalValue(v);
+      if (base !== undefined && ci95 !== undefined && Object.hasOwn(entry, base) && number(entry[base])) intervals.set(base, { key, ci95 });
+    }
+    const ciKeys = new Set([...intervals.values()].map(({ key }) => key));
+    return values.length > 0 && values.every(([key, v]) => number(v) || ciKeys.has(key))
+      ? { split: entry['metric'], values, intervals, ciKeys }
       : undefined;
   });
   if (splits.some((split) => split === undefined)) return;
-  const read = splits as { split: string; values: [string, unknown][] }[];
+  const read = splits as NonNullable<(typeof splits)[number]>[];
   const source = (split: string, metric?: string): string => `evaluation.testMetrics.${split}${metric === undefined ? '' : `.${metric}`}`;
   evaluation['metricsBySplit'] = read.map(({ split, values }, index) => {
     aliases.set(`evaluation.metricsBySplit.${index}`, source(split));
@@ -479,11 +508,16 @@ function metricsBySplit(data: Record<string, unknown>, aliases: PathAliases): vo
     delete evaluation['testMetrics'];
     return;
   }
-  evaluation['testMetrics'] = test.values.map(([metric, value], index) => {
-    aliases.set(`evaluation.testMetrics.${index}`, source(test.split, metric));
-    aliases.set(`evaluation.testMetrics.${index}.value`, source(test.split, metric));
-    return { metric, value };
-  });
+  evaluation['testMetrics'] = test.values
+    .filter(([metric]) => !test.ciKeys.has(metric))
+    .map(([metric, value], index) => {
+      aliases.set(`evaluation.testMetrics.${index}`, source(test.split, metric));
+      aliases.set(`evaluation.testMetrics.${index}.value`, source(test.split, metric));
+      const interval = test.intervals.get(metric);
+      if (interval === undefined) return { metric, value };
+      aliases.set(`evaluation.testMetrics.${index}.ci95`, source(test.split, interval.key));
+      return { metric, value, ci95: interval.ci95 };
+    });
 }
 
 /** A square list of rows of counts, 2 × 2 or larger (`cm.tolist()`). */

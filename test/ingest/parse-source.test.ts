@@ -282,6 +282,10 @@ describe("a note's title that starts with its id", () => {
     expect(read('# Experiment exp-311 — ViT-S/16 with RandAugment\n')).toMatchObject({ id: 'exp-311', name: 'ViT-S/16 with RandAugment' });
     expect(read('# Run run-7: warmup 5k\n\n**Experiment ID**: run-7\n')).toMatchObject({ id: 'run-7', name: 'warmup 5k' });
     expect(read('# Experiment 42: mixup\n')['id']).toBe('x');
+    // After a mark and the word with a colon, as note apps' templates write it.
+    expect(read('# 🧪 Experiment: exp-101 — DistilBERT on tickets\n')).toMatchObject({ id: 'exp-101', name: 'DistilBERT on tickets' });
+    expect(read('# ✅ exp-102: done\n')).toMatchObject({ id: 'exp-102', name: 'done' });
+    expect(read('# Run #run-7 — warmup\n')).toMatchObject({ id: 'run-7', name: 'warmup' });
     // A model's name is no id: the file's name is.
     expect(read('# ResNet-50: baseline\n')['id']).toBe('x');
     expect(read('# GPT-2 - fine-tune\n')['id']).toBe('x');

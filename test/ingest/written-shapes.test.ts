@@ -362,6 +362,60 @@ describe('record parts in the shape people write them', () => {
     expect((noTest.record as { evaluation?: { testMetrics?: unknown } }).evaluation?.testMetrics).toBeUndefined();
   });
 
+  test('JSON `metrics` by split with each metric’s interval beside it (`auc_ci: [0.905, 0.921]`): the test metrics with their CIs', () => {
+    const text = JSON.stringify(
+      {
+        id: 'exp-n2',
+        metrics: {
+          test: {
+            auc: 0.913,
+            auc_ci: [0.905, 0.921],
+            acc: 0.87,
+            'acc CI95': 0.012,
+            logloss: 0.281,
+            f1CI: { low: 0.8, high: 0.84 },
+            f1: 0.82,
+          },
+          val: { auc: 0.918, auc_ci: [0.91, 0.926] },
+        },
+      },
+      null,
+      1,
+    );
+    const { record, problems } = validate(text, 'exp-n2.json');
+    expect(problems).toEqual([]);
+    expect((record as { evaluation?: { testMetrics?: unknown } }).evaluation?.testMetrics).toEqual([
+      { metric: 'auc', value: 0.913, ci95: { low: 0.905, high: 0.921 } },
+      { metric: 'acc', value: 0.87, ci95: 0.012 },
+      { metric: 'logloss', value: 0.281 },
+      { metric: 'f1', value: 0.82, ci95: { low: 0.8, high: 0.84 } },
+    ]);
+    // Each split's row keeps its values as written.
+    expect((record as { evaluation?: { metricsBySplit?: unknown } }).evaluation?.metricsBySplit).toEqual([
+      {
+        split: 'test',
+        auc: 0.913,
+        auc_ci: [0.905, 0.921],
+        acc: 0.87,
+        'acc CI95': 0.012,
+        logloss: 0.281,
+        f1CI: { low: 0.8, high: 0.84 },
+        f1: 0.82,
+      },
+      { split: 'val', auc: 0.918, auc_ci: [0.91, 0.926] },
+    ]);
+    // An interval with no metric of its name, or bounds the wrong way round, is no interval: the split stays as written.
+    for (const odd of [
+      { auc: 0.913, loss_ci: [0.1, 0.2] },
+      { auc: 0.913, auc_ci: [0.921, 0.905] },
+    ]) {
+      const kept = parseSource(JSON.stringify({ id: 'x', metrics: { test: odd } }), { file: 'x.json' }).data as {
+        evaluation?: { metricsBySplit?: unknown; testMetrics?: unknown };
+      };
+      expect(kept.evaluation?.metricsBySplit).toBeUndefined();
+    }
+  });
+
   test('a setting written as a list or an object is its text, as the template reads `- betas: [0.9, 0.999]`', () => {
     const json = JSON.stringify({
       id: 'l',

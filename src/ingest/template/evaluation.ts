@@ -747,11 +747,12 @@ function readTestMetrics(entry: Entry, ctx: Context): void {
 function testMetricTable(block: Table | Code, table: TableData, ctx: Context): void {
   if (wideTestMetrics(table, startOf(block), ctx)) return;
   const metric = Math.max(0, column(table, /metric|name|measure|benchmark|task/));
-  // `| Metric | v7 | v6 (baseline) | Δ |`: a baseline's values beside this experiment's, and the change.
-  const baselines = table.header.flatMap((head, index) =>
-    index !== metric && BASELINE_COLUMN.test(stripEmphasis(head.text).toLowerCase()) ? [index] : [],
-  );
+  // `| Metric | v7 | v6 (baseline) | Δ |`: a baseline's values beside this experiment's, and the change
+  // (`Δ vs baseline` is the change, not the baseline).
   const deltas = table.header.flatMap((head, index) => (index !== metric && DELTA_COLUMN.test(stripEmphasis(head.text)) ? [index] : []));
+  const baselines = table.header.flatMap((head, index) =>
+    index !== metric && !deltas.includes(index) && BASELINE_COLUMN.test(stripEmphasis(head.text).toLowerCase()) ? [index] : [],
+  );
   // A standard deviation (over folds or seeds) or a standard error is not a 95% interval: kept as numbers of their own.
   const spread = table.header.flatMap((head, index) => {
     const field = SPREAD_COLUMNS.find(([pattern]) => pattern.test(normalizeLabel(stripEmphasis(head.text))))?.[1];

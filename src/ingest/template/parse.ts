@@ -49,10 +49,16 @@ function tomlFrontmatter(text: string, file: string): Diagnostic[] {
  * its hyphen (`exp-501 LightGBM + target encoding`) before the words, with a space only.
  */
 const ID_IN_TITLE =
-  /^(?:(?:experiment|run|trial)\s+)?((?:exp|expt|experiment|run|trial)[-_]?\d[\w.-]*)\s*(?:(?:[:|—–]|-{1,2}(?=\s))\s*\S|$)|^((?:exp|expt|run|trial)[-_]\d[\w.-]*)\s+\S/i;
+  /^(?:(?:experiment|run|trial)(?:\s*[:#]\s*|\s+))?((?:exp|expt|experiment|run|trial)[-_]?\d[\w.-]*)\s*(?:(?:[:|—–]|-{1,2}(?=\s))\s*\S|$)|^((?:exp|expt|run|trial)[-_]\d[\w.-]*)\s+\S/i;
 
-/** What may stand before the id a title starts with: the word saying what it is. */
-const ID_WORD = /^(?:(?:experiment|run|trial)\s+)?/i;
+/**
+ * What may stand before the id a title starts with: a mark (`🧪`, `[WIP]`-free symbols) and the word
+ * saying what it is (`Experiment`, `Experiment:`, `Run #`).
+ */
+const ID_WORD = /^[^\p{L}\p{N}]*(?:(?:experiment|run|trial)(?:\s*[:#]\s*|\s+))?/iu;
+
+/** A title without the marks it starts with (`🧪 Experiment: …`, `✅ exp-12 — …`): where an id may start. */
+const LEADING_MARKS = /^[^\p{L}\p{N}]+/u;
 
 /** A title without the experiment id it starts with (`exp-042: DistilBERT`, `exp-042 — DistilBERT`, `exp-042`): what is left. */
 function withoutId(title: string, id: string): string {
@@ -124,7 +130,7 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
   if (heading && !b.has(['title'])) {
     const titleText = ctx.title ?? '';
     // `# exp-207: ViT-S/16 on Food-101` with no id given: the id the title starts with.
-    const inTitle = b.has(['id']) ? undefined : ID_IN_TITLE.exec(titleText);
+    const inTitle = b.has(['id']) ? undefined : ID_IN_TITLE.exec(titleText.replace(LEADING_MARKS, ''));
     // `exp-12 runs out of memory` may be a sentence about another run: with only a space after it,
     // the title's id is taken when the file's name is no id of its own (`notes.md`, not `exp-13.md`).
     const fileIsId = /^(?:exp|expt|experiment|run|trial)[-_]?\d/i.test(file.split(/[\\/]/).pop() ?? '');

@@ -264,6 +264,31 @@ describe('a test-metric table that compares with a baseline', () => {
     ]);
   });
 
+  test('a change column named after the baseline (`Δ vs baseline`) is the change, not the baseline', () => {
+    const { record } = load(
+      [
+        '**Experiment ID**: a',
+        '',
+        '## Results',
+        '',
+        '| Metric | Score | 95% CI | Δ vs baseline |',
+        '|---|---|---|---|',
+        '| Macro-F1 | 0.842 | [0.831, 0.853] | +0.021 |',
+        '| Accuracy | 91.3% | [90.8%, 91.8%] | +0.4 pp |',
+      ].join('\n'),
+    );
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'Macro-F1', value: 0.842, ci95: { low: 0.831, high: 0.853 } },
+      { metric: 'Accuracy', value: 91.3, unit: '%', ci95: { low: 90.8, high: 91.8 } },
+    ]);
+    // Was a baseline "Δ vs baseline" whose Macro-F1 was 0.021.
+    expect(record.comparison?.baselines).toBeUndefined();
+    expect(record.comparison?.claims?.map((c) => [c.metric, c.value, c.unit])).toEqual([
+      ['Macro-F1', 0.021, 'abs'],
+      ['Accuracy', 0.4, 'pp'],
+    ]);
+  });
+
   test('experiments side by side with no column of values: the one that is this experiment is read, the others are baselines', () => {
     const sideBySide = (header: string, id = 'llama-sft-v3') =>
       load(
