@@ -16,7 +16,7 @@ import type { ConfusionMatrix, EpochRow, Experiment, GroupRow, Scalar, TestMetri
 import { isBetter, isScaleProblem, isUnitIntervalMetric, metricInfo, proportionScale, scaleValue, type MetricInfo } from './metrics.ts';
 import { message } from './messages.ts';
 import type { Check } from './schema.ts';
-import { groupRowsByAttribute } from './fairness.ts';
+import { groupRowsByAttribute, statedGaps } from './fairness.ts';
 import { findCurrentRow, sameQuantity, testMetricByKey } from './deltas.ts';
 import { findTestSplit, isOverallGroup, isWellFormedMatrix, matrixTotal, positiveIndex, testSetSizes } from './sizes.ts';
 import { agreesWithinRounding, EPSILON, halfUnit, sum, writtenDecimals } from './stats.ts';
@@ -445,6 +445,58 @@ export function checkStatedFairness(record: Experiment): Check[] {
   return checks;
 }
 
+/**
+ * A log's own summary of its groups (`| Max gap | | 0.03 | 0.02 |` under them, read into
+ * `evaluation.statedGaps`) against the same figure computed from the groups' values in that column
+ * (`fairness-mismatch`): the highest value less the lowest (its size, whatever its sign), or the
+ * lowest over the highest, on the scale the column is written in, within the rounding of what is
+ * written. Checked when the groups are of one attribute and every group has the column.
+ */
+export function checkStatedGaps(record: Experiment): Check[] {
+  const all = record.evaluation?.disaggregated ?? [];
+  const stated = statedGaps(record);
+  const attributes = groupRowsByAttribute(all.filter((row) => !isOverallGroup(row)));
+  const only = attributes.length === 1 ? attributes[0] : undefined;
+  if (stated.length === 0 || only === undefined || only.rows.length < 2) return [];
+  const index = new Map<GroupRow, number>(all.map((row, i) => [row, i]));
+  const checks: Check[] = [];
+  stated.forEach((gap, i) => {
+    for (const [metric, value] of Object.entries(gap.metrics)) {
+      if (typeof value !== 'number') continue;
+      const values = only.rows.map((row) => {
+        const v = getOwn(row.metrics, metric);
+        if (typeof v !== 'number') return undefined;
+        return {
+          value: v,
+          slack: halfUnit(writtenDecimals(record, `evaluation.disaggregated.${index.get(row) ?? 0}.metrics.${metric}`, v)),
+        };
+      });
+      if (values.some((v) => v === undefined)) continue;
+      const known = values as { value: number; slack: number }[];
+      const low = known.reduce((a, b) => (b.value < a.value ? b : a));
+      const high = known.reduce((a, b) => (b.value > a.value ? b : a));
+      if (gap.form === 'ratio' && high.value <= 0) continue;
+      const computed =
+        gap.form === 'difference'
+          ? { value: high.value - low.value, slack: high.slack + low.slack }
+          : {
+              value: low.value / high.value,
+              slack: (low.value / high.value) * (low.slack / Math.max(low.value, EPSILON) + high.slack / high.value),
+            };
+      const path = `evaluation.statedGaps.${i}.metrics.${metric}`;
+      const written = gap.form === 'difference' ? Math.abs(value) : value;
+      if (agreesWithinRounding(written, computed.value, computed.slack, writtenDecimals(record, path, value))) continue;
+      checks.push({
+        level: 'warning',
+        code: 'fairness-mismatch',
+        message: message.statedGap(gap.label, metric, value, only.attribute, computed.value, gap.form),
+        path,
+      });
+    }
+  });
+  return checks;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Test metrics and baseline table
 
@@ -789,6 +841,7 @@ export function checkRecord(record: Experiment, context: CheckContext): Check[] 
     ...checkMetricValues(record),
     ...checkGroups(record),
     ...checkStatedFairness(record),
+    ...checkStatedGaps(record),
     ...checkSplits(record),
     ...checkCompute(record),
     ...checkTraining(record),

@@ -5,7 +5,7 @@
  * four-fifths rule for selection-rate-like metrics, and a gap that noise cannot explain for error and
  * accuracy rates; neither from groups below a minimum size.
  */
-import type { GroupRow } from '../schema/index.ts';
+import type { Experiment, GroupRow } from '../schema/index.ts';
 import { message } from './messages.ts';
 import { isScaleProblem, isSelectionRateMetric, metricInfo, scaleValue, type MetricInfo } from './metrics.ts';
 import type { FairnessGap, GroupValue } from './schema.ts';
@@ -242,4 +242,24 @@ function decideFlag(x: FlagInput): { flagged: boolean; reason: string } {
   if (x.difference < x.differenceThreshold - EPSILON) return no(message.flagSmallGap(x.difference, x.differenceThreshold));
   if (noise) return no(message.flagGapNoise(x.difference));
   return { flagged: true, reason: message.flagGap(x.difference, x.differenceThreshold, x.interval) };
+}
+
+/** A summary row of a groups table as the template reads it (`evaluation.statedGaps`). */
+export interface StatedGap {
+  label: string;
+  form: 'difference' | 'ratio';
+  metrics: Record<string, unknown>;
+}
+
+/** The summary rows of a record's groups tables (`Max gap`, `Ratio`), as the template reads them. */
+export function statedGaps(record: Experiment): StatedGap[] {
+  const list = (record.evaluation as Record<string, unknown> | undefined)?.['statedGaps'];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return [];
+    const { label, form, metrics } = item as Record<string, unknown>;
+    return typeof label === 'string' && (form === 'difference' || form === 'ratio') && typeof metrics === 'object' && metrics !== null
+      ? [{ label, form, metrics: metrics as Record<string, unknown> }]
+      : [];
+  });
 }

@@ -53,6 +53,8 @@ export const message = {
     `The size-weighted mean of ${metric} over the ${attribute} groups is ${show(weighted)}, but the Overall row says ${show(overall)}.`,
   statedFairness: (metric: string, stated: number, attribute: string, computed: number, form: 'difference' | 'ratio'): string =>
     `${metric} is stated as ${show(stated)}, but the ${attribute === 'group' ? '' : `${attribute} `}groups' rates give ${show(computed)} (${form === 'difference' ? 'the highest rate less the lowest' : 'the lowest rate over the highest'}).`,
+  statedGap: (label: string, metric: string, stated: number, attribute: string, computed: number, form: 'difference' | 'ratio'): string =>
+    `The "${label}" row gives ${metric} as ${show(stated)}, but the ${attribute === 'group' ? '' : `${attribute} `}groups above it give ${show(computed)} (${form === 'difference' ? 'the highest less the lowest' : 'the lowest over the highest'}).`,
   overallVsTest: (metric: string, overall: number, test: number): string =>
     `${metric} is ${show(overall)} in the Overall row of the disaggregated table but ${show(test)} in the test metrics.`,
   currentRowVsTest: (metric: string, row: number, test: number): string =>

@@ -390,7 +390,9 @@ export function parseMetricStatementWithAside(text: string): (MetricStatement & 
   if (read !== undefined) return read;
   // `12 ms/sentence on A100`, `87.3% with TTA`, `0.91 over 5 seeds`: what the number is measured under, kept as its note.
   const condition = /^(.+?)\s+((?:on|with|at|over|using|across|after|for|in|from|via)\s+[A-Za-z0-9].*)$/i.exec(text.trim());
-  const measured = condition?.[1] === undefined ? undefined : parseMetricStatement(condition[1]);
+  // Not inside an aside: in `0.81 ± 0.02 (std over 5 seeds)` the words belong to the parenthesis.
+  const balanced = (part: string): boolean => (part.match(/\(/g) ?? []).length === (part.match(/\)/g) ?? []).length;
+  const measured = condition?.[1] === undefined || !balanced(condition[1]) ? undefined : parseMetricStatement(condition[1]);
   if (measured !== undefined && condition?.[2] !== undefined) return { ...asSpread(measured, condition[2]), note: condition[2] };
   const aside = closingAside(text);
   if (aside === undefined || aside.before === '' || !/[A-Za-z]/.test(aside.inner)) return undefined;

@@ -43,6 +43,7 @@ import {
 } from './format.ts';
 import { historyAxisOf, historyAxisTitle } from '../analysis/history-axis.ts';
 import { writtenDecimals } from '../analysis/stats.ts';
+import { statedGaps } from '../analysis/fairness.ts';
 import { NOT_FILLED, field, markdownCell, numberCell, otherFields, present, textCell, unknownCell, type FieldContext } from './fields.ts';
 import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, notComparedCells, relativeCell, verdictCell } from './deltas.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -102,7 +103,7 @@ const KNOWN = {
   bestModel: fieldNames(BestModelSchema),
   infrastructure: fieldNames(InfrastructureSchema),
   // The metrics by split are Logbook's reading of written shapes (by-split tables, a metrics file's groups), shown as their own table.
-  evaluation: [...fieldNames(EvaluationSchema), 'metricsBySplit'],
+  evaluation: [...fieldNames(EvaluationSchema), 'metricsBySplit', 'statedGaps'],
   testMetric: fieldNames(TestMetricSchema),
   group: fieldNames(GroupRowSchema),
   comparison: fieldNames(ComparisonSchema),
@@ -552,13 +553,27 @@ function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView
             ...(anyN ? [{ label: 'N', numeric: true }] : []),
             ...extra.map((k) => ({ label: humanize(k) })),
           ],
-          rows: groups.map((g, i) => [
-            { text: g.group, strong: g.overall === true },
-            ...attrCols.map((a) => ({ text: getOwn(g.attributes, a) ?? '—' })),
-            ...metricCols.map((_, j) => ({ text: formatted[j]?.[i] ?? '—', numeric: true, strong: g.overall === true })),
-            ...(anyN ? [{ text: formatCount(g.n), numeric: true }] : []),
-            ...extraCells(g, extra),
-          ]),
+          rows: [
+            ...groups.map((g, i) => [
+              { text: g.group, strong: g.overall === true },
+              ...attrCols.map((a) => ({ text: getOwn(g.attributes, a) ?? '—' })),
+              ...metricCols.map((_, j) => ({ text: formatted[j]?.[i] ?? '—', numeric: true, strong: g.overall === true })),
+              ...(anyN ? [{ text: formatCount(g.n), numeric: true }] : []),
+              ...extraCells(g, extra),
+            ]),
+            // The log's own summary rows (`Max gap`), its numbers as written; the gaps table below computes them.
+            ...statedGaps(r).map((gap) => [
+              { text: `${gap.label} (as written)` },
+              ...attrCols.map(() => ({ text: '' })),
+              ...metricCols.map((m) => {
+                const value = getOwn(gap.metrics, m);
+                const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '—';
+                return { text, numeric: true };
+              }),
+              ...(anyN ? [{ text: '' }] : []),
+              ...extra.map(() => ({ text: '' })),
+            ]),
+          ],
         }
       : undefined,
     gaps.length > 0

@@ -9,6 +9,7 @@ import {
   checkReferences,
   checkSplits,
   checkStatedFairness,
+  checkStatedGaps,
   checkTestSize,
   checkTraining,
   checkTuning,
@@ -242,6 +243,68 @@ describe('checkConfusionMatrix', () => {
   });
 
   test('no matrix, no check', () => expect(checkConfusionMatrix(record({ id: 'x' }))).toEqual([]));
+});
+
+describe('checkStatedGaps', () => {
+  const groups = [
+    { group: 'Female', attributes: { group: 'Female' }, n: 4120, metrics: { TPR: 0.81, FPR: 0.07 } },
+    { group: 'Male', attributes: { group: 'Male' }, n: 5880, metrics: { TPR: 0.84, FPR: 0.09 } },
+    { group: 'Overall', overall: true, metrics: { TPR: 0.99 } },
+  ];
+  const withGaps = (statedGaps: unknown, disaggregated: unknown = groups) =>
+    record({ id: 'x', evaluation: { disaggregated, statedGaps } as NonNullable<ExperimentInput['evaluation']> });
+
+  test('a "Max gap" row the groups give, within rounding: no warning (the Overall row is no group)', () => {
+    // TPR 0.84 − 0.81 = 0.03; FPR 0.09 − 0.07 = 0.02 (written −0.02: its size is the gap); ratio 0.81 / 0.84 = 0.9643 ≈ 0.96.
+    const r = withGaps([
+      { label: 'Max gap', form: 'difference', metrics: { TPR: 0.03, FPR: -0.02 } },
+      { label: 'Ratio', form: 'ratio', metrics: { TPR: 0.96, FPR: 0.78 } },
+    ]);
+    expect(checkStatedGaps(r)).toEqual([]);
+  });
+
+  test('a figure the groups do not give is a warning naming the row, the metric and both numbers', () => {
+    // TPR: 0.05 stated, 0.03 computed (rounding allows 0.03 ± 0.015); FPR ratio: 0.07 / 0.09 = 0.7778, stated 0.5
+    // (rounding allows ± 0.7778 × (0.005 / 0.07 + 0.005 / 0.09) + 0.05 = ± 0.149).
+    const r = withGaps([
+      { label: 'Max gap', form: 'difference', metrics: { TPR: 0.05, FPR: 0.02, note: 'text' } },
+      { label: 'Min/max', form: 'ratio', metrics: { FPR: 0.5 } },
+    ]);
+    expect(checkStatedGaps(r)).toEqual([
+      {
+        level: 'warning',
+        code: 'fairness-mismatch',
+        message: 'The "Max gap" row gives TPR as 0.05, but the groups above it give 0.03 (the highest less the lowest).',
+        path: 'evaluation.statedGaps.0.metrics.TPR',
+      },
+      {
+        level: 'warning',
+        code: 'fairness-mismatch',
+        message: 'The "Min/max" row gives FPR as 0.5, but the groups above it give 0.7778 (the lowest over the highest).',
+        path: 'evaluation.statedGaps.1.metrics.FPR',
+      },
+    ]);
+  });
+
+  test('not checked: groups of two attributes, a group without the column, a ratio of zeros, rows not read as gaps', () => {
+    const twoAttributes = [
+      { group: 'F', attributes: { sex: 'F' }, metrics: { TPR: 0.81 } },
+      { group: 'M', attributes: { sex: 'M' }, metrics: { TPR: 0.84 } },
+      { group: 'young', attributes: { age: 'young' }, metrics: { TPR: 0.5 } },
+    ];
+    expect(checkStatedGaps(withGaps([{ label: 'Gap', form: 'difference', metrics: { TPR: 0.5 } }], twoAttributes))).toEqual([]);
+    expect(checkStatedGaps(withGaps([{ label: 'Gap', form: 'difference', metrics: { AUC: 0.5 } }]))).toEqual([]);
+    const zeros = [
+      { group: 'a', attributes: { group: 'a' }, metrics: { FPR: 0 } },
+      { group: 'b', attributes: { group: 'b' }, metrics: { FPR: 0 } },
+    ];
+    expect(checkStatedGaps(withGaps([{ label: 'Ratio', form: 'ratio', metrics: { FPR: 1 } }], zeros))).toEqual([]);
+    expect(
+      checkStatedGaps(withGaps([null, 'Gap', { label: 'Gap', form: 'sum', metrics: {} }, { label: 3, form: 'ratio', metrics: {} }])),
+    ).toEqual([]);
+    expect(checkStatedGaps(withGaps({ label: 'Gap' }))).toEqual([]);
+    expect(checkStatedGaps(record({ id: 'x' }))).toEqual([]);
+  });
 });
 
 describe('checkStatedFairness', () => {

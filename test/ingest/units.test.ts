@@ -314,6 +314,8 @@ describe('metric statements as people write them (third pass)', () => {
     expect(parseMetricStatementWithAside('0.873 ± 0.007 (5 seeds)')).toEqual({ value: 0.873, ci95: 0.007, note: '5 seeds' });
     expect(parseMetricStatementWithAside('45ms (p95)')).toEqual({ value: 45, unit: 'ms', qualifier: 'p95' });
     expect(parseMetricStatementWithAside('~87%')).toBeUndefined();
+    // Words inside the aside (`over`) are the aside's, not a condition after the value.
+    expect(parseMetricStatementWithAside('0.81 ± 0.02 (std over 5 seeds)')).toEqual({ value: 0.81, std: 0.02, note: 'std over 5 seeds' });
   });
 });
 

@@ -215,3 +215,33 @@ describe('splitShares', () => {
     expect(table.rows[2]?.[1]?.title).toBeUndefined();
   });
 });
+
+describe('a groups table with its own summary row', () => {
+  test('the row is shown under the groups as written, and the gap it states is checked', () => {
+    const text = [
+      '**Experiment ID**: exp-gap',
+      '',
+      '## Fairness',
+      '',
+      '| Group | n | TPR | FPR |',
+      '|---|---|---|---|',
+      '| Female | 4,120 | 0.81 | 0.07 |',
+      '| Male | 5,880 | 0.84 | 0.09 |',
+      '| **Max gap** | | 0.05 | 0.02 |',
+    ].join('\n');
+    const record = validateRecord(parseSource(text, { file: 'exp-gap.md' }), { file: 'exp-gap.md' }).record!;
+    const page = pageFor(record, [record]);
+    const table = page.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.id === 'disaggregated-performance');
+    const rows = (table as unknown as { rows: { text?: string }[][] }).rows;
+    expect(rows.map((row) => row.map((c) => c.text))).toEqual([
+      ['Female', '0.81', '0.07', '4,120'],
+      ['Male', '0.84', '0.09', '5,880'],
+      ['Max gap (as written)', '0.05', '0.02', ''],
+    ]);
+    expect(
+      analyzeCollection([record])
+        .byId.get('exp-gap')
+        ?.checks.map((c) => c.message),
+    ).toContain('The "Max gap" row gives TPR as 0.05, but the groups above it give 0.03 (the highest less the lowest).');
+  });
+});

@@ -1166,6 +1166,7 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
   // The attribute a generic "Group" column stands for: `(by gender)` beside the label, or the label's own `… by gender`.
   const byAside = /^by (.+)$/i.exec(entry.qualifier)?.[1] ?? BY_ATTRIBUTE.exec(entry.norm)?.[2];
   const rows: Record<string, unknown>[] = [];
+  const gapRows: GapRow[] = [];
   // Tables under another label (`### By gender`, then `### By age`) add to the same list.
   const before = ctx.b.get(['evaluation', 'disaggregated']);
   const offset = ctx.b.lengthOf(['evaluation', 'disaggregated']);
@@ -1202,6 +1203,18 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       const path: FieldPath = ['evaluation', 'disaggregated', offset + rows.length];
       const values = attributeColumns.map((index) => stripEmphasis(row[index]?.text ?? ''));
       if (values.every((value) => value === '' || isPlaceholder(value))) continue;
+      // `| **Max gap** | | 0.03 | 0.02 |` under the groups: the log's own summary of them, no group.
+      const gapForm = statedGapForm(values.filter((value) => !EMPTY_ATTRIBUTE.test(value)).join(' '));
+      if (gapForm !== undefined) {
+        gapRows.push({
+          row,
+          label: values.filter((value) => !EMPTY_ATTRIBUTE.test(value)).join(' '),
+          form: gapForm,
+          columns,
+          skip: [...attributeColumns, n],
+        });
+        continue;
+      }
       const overall =
         values.some((value) => OVERALL_GROUP_NAME.test(value)) &&
         values.every((value) => OVERALL_GROUP_NAME.test(value) || EMPTY_ATTRIBUTE.test(value));
@@ -1243,7 +1256,59 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
   }
   if (rows.length > 0) ctx.b.append(['evaluation', 'disaggregated'], rows, first);
   else if (tables.length === 0) groupList(entry, ctx, byAside === undefined ? 'group' : toCamelCase(byAside), seenOverall);
+  statedGaps(gapRows, ctx);
 };
+
+/** A summary row of a groups table (`Max gap`), with the table's columns. */
+interface GapRow {
+  row: TableData['rows'][number];
+  label: string;
+  form: 'difference' | 'ratio';
+  columns: readonly ReturnType<typeof metricColumn>[];
+  /** The columns that are no metric (the group's attributes, its size). */
+  skip: readonly number[];
+}
+
+/**
+ * The label of a row summing up the groups above it, and what it states: `Gap`, `Max gap`,
+ * `Difference`, `Disparity`, `Max − min`, `Δ` (the highest value less the lowest) or `Ratio`,
+ * `Min/max`, `Disparate impact` (the lowest over the highest).
+ */
+export function statedGapForm(label: string): 'difference' | 'ratio' | undefined {
+  const text = label.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\s*\(.*\)$/, '').replace(/[:.]$/, '');
+  if (
+    /^(?:(?:min(?:imum)?|lowest)\s*(?:\/|÷|over|to)\s*(?:max(?:imum)?|highest)|(?:min\s*\/\s*max\s*)?ratio|disparate impact|parity ratio)$/.test(
+      text,
+    )
+  )
+    return 'ratio';
+  if (
+    /^(?:(?:max(?:imum)?|abs(?:olute)?|largest|biggest)\s+)?(?:gap|diff(?:erence)?|disparity|spread|range|δ|∆|delta)$/.test(text) ||
+    /^(?:max(?:imum)?|highest)\s*(?:-|−|–|minus)\s*(?:min(?:imum)?|lowest)$/.test(text)
+  )
+    return 'difference';
+  return undefined;
+}
+
+/** Summary rows of groups tables → `evaluation.statedGaps` (label, difference or ratio, and the values as written). */
+function statedGaps(rows: readonly GapRow[], ctx: Context): void {
+  const offset = ctx.b.lengthOf(['evaluation', 'statedGaps']);
+  const read = rows.map(({ row, label, form, columns, skip }, i) => {
+    const path: FieldPath = ['evaluation', 'statedGaps', offset + i];
+    const metrics: Record<string, unknown> = {};
+    row.forEach((cell, index) => {
+      if (skip.includes(index) || cell === undefined || stripEmphasis(cell.text) === '') return;
+      const column = columns[index];
+      if (column === undefined) return;
+      setOwn(metrics, column.key, column.value(cell));
+      ctx.b.mark([...path, 'metrics', column.key], cell.position);
+    });
+    const at = row.find((cell) => cell !== undefined)?.position;
+    if (at !== undefined) ctx.b.mark(path, at);
+    return { label, form, metrics };
+  });
+  if (read.length > 0) ctx.b.append(['evaluation', 'statedGaps'], read, rows[0]?.row[0]?.position);
+}
 
 /** A group's size closing its list item: `(n=4,120)`, `(n = 4.1k)`, `, n=4120`. */
 const GROUP_SIZE = /(?:\s*\(\s*n\s*=\s*([\d.,]+\s*[kKmM]?)\s*\)|\s*[,;]\s*n\s*=\s*([\d.,]+\s*[kKmM]?))\s*$/;

@@ -3,7 +3,8 @@
 import { isLearningRateColumn, metricInfo } from '../../analysis/metrics.ts';
 import { HISTORY_COUNTER_HEADER, historyAxisOfHeader } from '../../analysis/history-axis.ts';
 import type { Code } from 'mdast';
-import { pastedTableOf, startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
+import { pastedTableOf, startOf, stripEmphasis, tableOf, type TableData } from '../markdown-blocks.ts';
+import { setOwn } from '../../util/own.ts';
 import { isPlainObject } from '../finish.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { parseDurationHours, parseEpoch, parseGpuCount, parseGpuHours, parseMassKg, parseMetricCell, parseNumber } from '../units.ts';
@@ -47,7 +48,17 @@ export const historyHandler: Handler = (entry, ctx) => {
       table.rows.map((row) => row[index]),
     ),
   );
-  readTableRows(table, startOf(block), ctx, {
+  // `| **Best** | | 0.44 | 0.80 |`, `| Final | … |` closing the table: rows about the epochs, not epochs.
+  const summary = table.rows.filter((row) => SUMMARY_ROW.test(stripEmphasis(row[epoch]?.text ?? '').trim()));
+  if (summary.length > 0)
+    historySummary(
+      summary,
+      table.rows.filter((row) => !summary.includes(row)),
+      epoch,
+      names,
+      ctx,
+    );
+  readTableRows(summary.length > 0 ? { ...table, rows: table.rows.filter((row) => !summary.includes(row)) } : table, startOf(block), ctx, {
     path: ['training', 'history'],
     key: epoch,
     keyField: 'epoch',
@@ -61,6 +72,48 @@ export const historyHandler: Handler = (entry, ctx) => {
     },
   });
 };
+
+/** The first cell of a per-epoch table's summary row: the best epoch's values, the last, their mean, … */
+const SUMMARY_ROW = /^(?:best(?: epoch| model| checkpoint)?|final|last|mean|avg|average|median|min(?:imum)?|max(?:imum)?|total|overall)\b/i;
+
+/**
+ * A per-epoch table's summary rows. `Best` gives the best model's values (unless the log gives
+ * them elsewhere) and its epoch when exactly one row of the table holds those values; every other
+ * row (`Final`, `Mean`) is kept in `training.historySummary` with its values, as written.
+ */
+function historySummary(
+  summary: readonly TableData['rows'][number][],
+  epochs: readonly TableData['rows'][number][],
+  epoch: number,
+  names: readonly string[],
+  ctx: Context,
+): void {
+  const valuesOf = (row: TableData['rows'][number]): [string, number | string | null][] =>
+    row.flatMap((cell, index) =>
+      index === epoch || cell === undefined || stripEmphasis(cell.text) === '' ? [] : [[names[index] ?? '', metricCell(cell)]],
+    );
+  const others: { label: string; metrics: Record<string, unknown> }[] = [];
+  for (const row of summary) {
+    const label = stripEmphasis(row[epoch]?.text ?? '').trim();
+    const values = valuesOf(row);
+    if (/^best/i.test(label) && !ctx.b.has(['training', 'bestModel', 'metrics'])) {
+      const at = row[epoch]?.position;
+      for (const [name, value] of values) ctx.b.set(['training', 'bestModel', 'metrics', name], value, at);
+      const matching = epochs.filter((other) => {
+        const own = new Map(valuesOf(other));
+        return values.every(([name, value]) => own.get(name) === value);
+      });
+      const which = matching.length === 1 ? numberCell(matching[0]?.[epoch], parseEpoch) : undefined;
+      if (typeof which === 'number' && !ctx.b.has(['training', 'bestModel', 'epoch']))
+        ctx.b.set(['training', 'bestModel', 'epoch'], which, at);
+      continue;
+    }
+    const metrics: Record<string, unknown> = {};
+    for (const [name, value] of values) setOwn(metrics, name, value);
+    others.push({ label, metrics });
+  }
+  if (others.length > 0) ctx.b.append(['training', 'historySummary'], others, summary[0]?.[epoch]?.position);
+}
 
 /** A metric name as the metric vocabulary keys it, so "Validation Accuracy" matches the table's "Val Acc". */
 function metricKey(name: string): string {

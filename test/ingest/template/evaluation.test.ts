@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseConfusionMatrixText } from '../../../src/ingest/template/index.ts';
+import { statedGapForm } from '../../../src/ingest/template/evaluation.ts';
 import { parseSource, validateRecord } from '../../../src/ingest/index.ts';
 
 describe('parseConfusionMatrixText', () => {
@@ -653,5 +654,46 @@ describe('a metric named and valued with no sign between', () => {
     expect(parsed.positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 7, column: 12 });
     expect(data.sections?.[0]?.markdown).toBe('F1 improved to 0.85 after tuning.');
     expect(validateRecord(parsed, { file: 'e.md' }).diagnostics).toEqual([]);
+  });
+});
+
+describe('a summary row under the groups (`Max gap`, `Ratio`)', () => {
+  test("is the log's stated gap, not a group; the groups above it are the groups", () => {
+    const text = [
+      '**Experiment ID**: exp-1',
+      '',
+      '## Fairness',
+      '',
+      '| Group | n | TPR | FPR |',
+      '|---|---|---|---|',
+      '| Female | 4,120 | 0.81 | 0.07 |',
+      '| Male | 5,880 | 0.84 | 0.09 |',
+      '| **Max gap** | | 0.03 | 0.02 |',
+      '| Ratio (min/max) | | 0.96 | |',
+    ].join('\n');
+    const file = 'exp-1.md';
+    const { record, diagnostics } = validateRecord(parseSource(text, { file }), { file });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.disaggregated?.map((g) => g.group)).toEqual(['Female', 'Male']);
+    expect((record?.evaluation as Record<string, unknown> | undefined)?.['statedGaps']).toEqual([
+      { label: 'Max gap', form: 'difference', metrics: { TPR: 0.03, FPR: 0.02 } },
+      { label: 'Ratio (min/max)', form: 'ratio', metrics: { TPR: 0.96 } },
+    ]);
+  });
+
+  test.each([
+    ['Gap', 'difference'],
+    ['Max gap', 'difference'],
+    ['Largest difference', 'difference'],
+    ['Max − min', 'difference'],
+    ['Δ', 'difference'],
+    ['Disparity (pp)', 'difference'],
+    ['Min/max', 'ratio'],
+    ['Ratio', 'ratio'],
+    ['Disparate impact', 'ratio'],
+    ['Gap year cohort', undefined],
+    ['Female', undefined],
+  ])('%s → %s', (label, form) => {
+    expect(statedGapForm(label)).toBe(form);
   });
 });

@@ -131,3 +131,39 @@ describe("the Hugging Face Trainer's sections (a model card's body)", () => {
     expect(read?.training?.history).toHaveLength(2);
   });
 });
+
+describe('summary rows closing a per-epoch table', () => {
+  const read = (...rows: string[]) => {
+    const text = [
+      '**Experiment ID**: exp-1',
+      '',
+      '## Training',
+      '',
+      '| Epoch | Train Loss | Val Loss | Val Acc |',
+      '|---|---|---|---|',
+      '| 1 | 0.61 | 0.58 | 0.71 |',
+      '| 2 | 0.45 | 0.47 | 0.78 |',
+      '| 3 | 0.39 | 0.44 | 0.80 |',
+      ...rows,
+    ].join('\n');
+    const file = 'exp-1.md';
+    return validateRecord(parseSource(text, { file }), { file });
+  };
+
+  test('`Best` is the best model (its epoch: the one row with its values); the epochs stay the epochs', () => {
+    const { record, diagnostics } = read('| **Best** | | **0.44** | **0.80** |');
+    expect(diagnostics).toEqual([]);
+    expect(record?.training?.history?.map((row) => row['epoch'])).toEqual([1, 2, 3]);
+    expect(record?.training?.bestModel).toEqual({ epoch: 3, metrics: { 'Val Loss': 0.44, 'Val Acc': 0.8 } });
+  });
+
+  test('values no row holds (or two rows hold) leave the epoch unsaid; `Final` and `Mean` rows are kept as written', () => {
+    const { record, diagnostics } = read('| Best | | 0.40 | 0.82 |', '| Final | 0.39 | 0.44 | 0.80 |', '| Mean | 0.48 | 0.50 | 0.76 |');
+    expect(diagnostics).toEqual([]);
+    expect(record?.training?.bestModel).toEqual({ metrics: { 'Val Loss': 0.4, 'Val Acc': 0.82 } });
+    expect((record?.training as Record<string, unknown> | undefined)?.['historySummary']).toEqual([
+      { label: 'Final', metrics: { 'Train Loss': 0.39, 'Val Loss': 0.44, 'Val Acc': 0.8 } },
+      { label: 'Mean', metrics: { 'Train Loss': 0.48, 'Val Loss': 0.5, 'Val Acc': 0.76 } },
+    ]);
+  });
+});
