@@ -1275,7 +1275,12 @@ interface GapRow {
  * `Min/max`, `Disparate impact` (the lowest over the highest).
  */
 export function statedGapForm(label: string): 'difference' | 'ratio' | undefined {
-  const text = label.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\s*\(.*\)$/, '').replace(/[:.]$/, '');
+  const text = label
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\(.*\)$/, '')
+    .replace(/[:.]$/, '');
   if (
     /^(?:(?:min(?:imum)?|lowest)\s*(?:\/|÷|over|to)\s*(?:max(?:imum)?|highest)|(?:min\s*\/\s*max\s*)?ratio|disparate impact|parity ratio)$/.test(
       text,
