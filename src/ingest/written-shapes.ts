@@ -24,6 +24,7 @@
  * written in the source, so that a problem inside a converted part still points at its line.
  */
 import { isPlainObject } from './finish.ts';
+import { parseMetricCell } from './units.ts';
 import type { PositionLookup } from './types.ts';
 import { statusFromWords } from './status.ts';
 import { bareTag, tagsOfText } from './tags.ts';
@@ -278,6 +279,7 @@ function readShapes(data: Record<string, unknown>): PathAliases {
   namedMapToList(data, 'evaluation', 'testMetrics', 'metric', aliases);
   rowNames(data, 'evaluation', 'testMetrics', 'metric', METRIC_NAME_KEYS, aliases);
   metricsBySplit(data, aliases);
+  splitPrefixedMetrics(data, aliases);
   bareMatrix(data, aliases);
   const evaluation = data['evaluation'];
   const metrics = isPlainObject(evaluation) ? evaluation['testMetrics'] : undefined;
@@ -518,6 +520,70 @@ function metricsBySplit(data: Record<string, unknown>, aliases: PathAliases): vo
       aliases.set(`evaluation.testMetrics.${index}.ci95`, source(test.split, interval.key));
       return { metric, value, ci95: interval.ci95 };
     });
+}
+
+/** A metric named with the split it was measured on, other than the test split: `val_auc`, `train/loss`, `dev-f1`. */
+const OTHER_SPLIT_PREFIX = /^(train(?:ing)?|val(?:id(?:ation)?)?|dev)[_/.-](.+)$/i;
+
+/**
+ * Test metrics named with another split (`metrics: { test_auc: 0.962, val_auc: 0.968 }`, as scripts
+ * and trackers name them) → those of the validation, training or dev split move to
+ * `evaluation.metricsBySplit` (a row per split, the metric's name without the split), so a
+ * validation figure is never shown, compared or charted as a test result.
+ */
+function splitPrefixedMetrics(data: Record<string, unknown>, aliases: PathAliases): void {
+  const evaluation = data['evaluation'];
+  const list = isPlainObject(evaluation) ? evaluation['testMetrics'] : undefined;
+  if (!isPlainObject(evaluation) || !Array.isArray(list)) return;
+  // A number, or text that reads as one (`n/a`, `87%`): what else the entry holds stays, for validation to report.
+  const valueOf = (value: unknown): number | null | undefined => {
+    if (typeof value === 'number' || value === null) return value;
+    const read = typeof value === 'string' ? parseMetricCell(value) : undefined;
+    return read !== undefined && (read.unit === undefined || read.unit === '%') ? read.value : undefined;
+  };
+  const splitOf = (entry: unknown): RegExpExecArray | null =>
+    isPlainObject(entry) && typeof entry['metric'] === 'string' && valueOf(entry['value']) !== undefined
+      ? OTHER_SPLIT_PREFIX.exec(entry['metric'])
+      : null;
+  if (!list.some((entry) => splitOf(entry) !== null)) return;
+  const sourceOf = (index: number, field?: string): string => {
+    const path = `evaluation.testMetrics.${index}${field === undefined ? '' : `.${field}`}`;
+    return aliases.get(path) ?? aliases.get(`evaluation.testMetrics.${index}`) ?? path;
+  };
+  const existing = evaluation['metricsBySplit'];
+  const rows: Record<string, unknown>[] = Array.isArray(existing) ? existing.filter(isPlainObject) : [];
+  if (Array.isArray(existing) && rows.length !== existing.length) return;
+  const kept: { entry: unknown; from: number }[] = [];
+  const moved: { split: string; metric: string; value: unknown; source: string }[] = [];
+  list.forEach((entry, index) => {
+    const match = splitOf(entry);
+    if (match === null || !isPlainObject(entry)) kept.push({ entry, from: index });
+    else
+      moved.push({
+        split: (match[1] ?? '').toLowerCase(),
+        metric: match[2] ?? '',
+        value: valueOf(entry['value']),
+        source: sourceOf(index, 'value'),
+      });
+  });
+  // The aliases of the test metrics that stay, at their new places.
+  const stay = kept.map(({ from }) => ({ row: sourceOf(from), value: sourceOf(from, 'value') }));
+  for (const key of [...aliases.keys()]) if (key.startsWith('evaluation.testMetrics.')) aliases.delete(key);
+  stay.forEach(({ row, value }, index) => {
+    aliases.set(`evaluation.testMetrics.${index}`, row);
+    aliases.set(`evaluation.testMetrics.${index}.value`, value);
+  });
+  for (const { split, metric, value, source } of moved) {
+    let at = rows.findIndex((row) => row['split'] === split);
+    if (at < 0) at = rows.push({ split }) - 1;
+    const row = rows[at] as Record<string, unknown>;
+    if (Object.hasOwn(row, metric)) continue;
+    setOwn(row, metric, value);
+    aliases.set(`evaluation.metricsBySplit.${at}.${metric}`, source);
+  }
+  evaluation['metricsBySplit'] = rows;
+  if (kept.length > 0) evaluation['testMetrics'] = kept.map(({ entry }) => entry);
+  else delete evaluation['testMetrics'];
 }
 
 /** A square list of rows of counts, 2 × 2 or larger (`cm.tolist()`). */

@@ -416,6 +416,36 @@ describe('record parts in the shape people write them', () => {
     }
   });
 
+  test('metrics named with another split (`val_auc`, `train/loss`) are that split’s, not test metrics', () => {
+    const text = [
+      '---',
+      'id: exp-302',
+      'metrics:',
+      '  test_auc: 0.962',
+      '  val_auc: 0.968',
+      '  train/loss: 0.104',
+      '  val_f1: high',
+      '---',
+      '',
+    ].join('\n');
+    // A value that is no number stays where it was written, and its error says where.
+    expect(validate(text, 'exp-302.md').problems).toEqual([expect.stringMatching(/^exp-302\.md:7:11 evaluation\.testMetrics\.1\.value: /)]);
+    const { record, problems } = validate(text.replace('  val_f1: high\n', '  val_f1: n/a\n'), 'exp-302.md');
+    expect(problems).toEqual([]);
+    expect((record as { evaluation?: unknown }).evaluation).toEqual({
+      testMetrics: [{ metric: 'test_auc', value: 0.962 }],
+      metricsBySplit: [
+        { split: 'val', auc: 0.968, f1: null },
+        { split: 'train', loss: 0.104 },
+      ],
+    });
+    // Only other splits: no test metrics at all.
+    const onlyVal = validate(['---', 'id: v', 'metrics:', '  val_loss: 0.2', '  val_accuracy: 0.9', '---', ''].join('\n'), 'v.md');
+    expect((onlyVal.record as { evaluation?: unknown }).evaluation).toEqual({
+      metricsBySplit: [{ split: 'val', loss: 0.2, accuracy: 0.9 }],
+    });
+  });
+
   test('a setting written as a list or an object is its text, as the template reads `- betas: [0.9, 0.999]`', () => {
     const json = JSON.stringify({
       id: 'l',
