@@ -66,6 +66,31 @@ function settingsBlock(entry: Entry, ctx: Context): Setting[] | undefined {
   return found?.value;
 }
 
+/** A number as settings are written: `3e-5`, `32`, `0.1`, `10%`. */
+const SETTING_NUMBER = String.raw`[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:e[-+]?\d+)?%?`;
+const NAME_THEN_NUMBER = new RegExp(String.raw`^([a-z][\w-]*(?: [a-z][\w-]*)?)\s*(?:[=:]\s*|\s)(${SETTING_NUMBER})$`, 'i');
+const NUMBER_THEN_NAME = new RegExp(String.raw`^(${SETTING_NUMBER})\s+([a-z][\w-]*(?: [a-z][\w-]*)?)$`, 'i');
+
+/**
+ * A setting's value followed by more settings on its line (`3e-5, batch 32, 4 epochs, warmup 10%`):
+ * the label's number, then each part as `name number` or `number name`. Undefined unless every part
+ * reads so (a sentence or a list of values stays as written).
+ */
+export function settingRun(label: string, text: string): { name: string; value: string | number | boolean | null }[] | undefined {
+  const parts = text.split(/\s*[,;]\s+/);
+  const [first, ...rest] = parts;
+  if (first === undefined || rest.length === 0 || typeof parseScalar(first) !== 'number') return undefined;
+  const settings = [{ name: label, value: parseScalar(first) }];
+  for (const part of rest) {
+    const named = NAME_THEN_NUMBER.exec(part);
+    const counted = named === null ? NUMBER_THEN_NAME.exec(part) : null;
+    const [name, value] = named !== null ? [named[1], named[2]] : counted !== null ? [counted[2], counted[1]] : [undefined, undefined];
+    if (name === undefined || value === undefined) return undefined;
+    settings.push({ name, value: parseScalar(value) });
+  }
+  return settings;
+}
+
 /**
  * Hyperparameters written as a `name: value` list (`- learning_rate: 0.05`), on the label's line
  * (`lr=3e-4, batch_size=64`, a printed dict, `Namespace(…)`), or as a pasted config (`settingsOf`),
@@ -88,6 +113,12 @@ function hyperparameterList(entry: Entry, ctx: Context): void {
   if (settings.length === 0)
     for (const item of keyValueItems(entry, ctx).filter((item) => item.key !== '')) {
       if (isPlaceholder(item.key)) continue;
+      // `- LR: 3e-5, batch 32, 4 epochs`: this setting and more on its line.
+      const run = settingRun(item.key, stripEmphasis(item.value).replace(/`/g, ''));
+      if (run !== undefined) {
+        for (const setting of run) settings.push({ ...setting, row: item.item.position, at: item.position });
+        continue;
+      }
       const placeholder = isListPlaceholder(item.value);
       settings.push({
         name: item.key,

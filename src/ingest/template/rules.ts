@@ -19,7 +19,15 @@ import { EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList, labelMetric, met
 import { asLabelRules, keepUnknown } from './fields.ts';
 import { HEADER_RULES } from './header.ts';
 import { METADATA_RULES } from './metadata.ts';
-import { HYPERPARAMETERS_RULE, inlineHyperparameters, MODEL_NAME_RULE, MODEL_RULES, MODEL_TABLES, TRAINING_CONFIG_RULES } from './model.ts';
+import {
+  HYPERPARAMETERS_RULE,
+  inlineHyperparameters,
+  MODEL_NAME_RULE,
+  MODEL_RULES,
+  MODEL_TABLES,
+  settingRun,
+  TRAINING_CONFIG_RULES,
+} from './model.ts';
 import { NEXT_STEPS_RULES } from './next-steps.ts';
 import { isMarkedObservationList, OBSERVATIONS_RULES, OBSERVATIONS_TABLES } from './observations.ts';
 import { OVERVIEW_RULES } from './overview.ts';
@@ -194,6 +202,12 @@ export function findLabelRule(norm: string, section: SectionKey): LabelRule | un
  */
 function looseSetting(entry: Entry, ctx: Context): boolean {
   if (entry.blocks.length > 0 || entry.qualifier !== '' || isPlaceholder(entry.value)) return false;
+  // `- LR: 3e-5, batch 32, 4 epochs, warmup 10%`: the label's value, then more settings on its line.
+  const run = settingRun(entry.label, stripEmphasis(entry.value).replace(/`/g, ''));
+  if (run !== undefined) {
+    for (const setting of run) (ctx.settings ??= []).push({ ...setting, position: entry.position });
+    return true;
+  }
   const value = parseScalar(stripEmphasis(entry.value).replace(/`/g, ''));
   if (typeof value !== 'number' && typeof value !== 'boolean' && entry.setting !== true) return false;
   (ctx.settings ??= []).push({ name: entry.label, value, position: entry.position });

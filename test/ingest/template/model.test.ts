@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseSearchSpace } from '../../../src/ingest/template/index.ts';
+import { parseSource, validateRecord } from '../../../src/ingest/index.ts';
 
 describe('parseSearchSpace', () => {
   test.each([
@@ -12,5 +13,36 @@ describe('parseSearchSpace', () => {
     ['powers of two', { kind: 'text', text: 'powers of two' }],
   ])('%s', (text, expected) => {
     expect(parseSearchSpace(text)).toEqual(expected);
+  });
+});
+
+describe('settings written on one line after a setting', () => {
+  const settings = (item: string) => {
+    const text = ['**Experiment ID**: exp-1', '', '## Setup', `- ${item}`].join('\n');
+    const file = 'exp-1.md';
+    const { record, diagnostics } = validateRecord(parseSource(text, { file }), { file });
+    expect(diagnostics).toEqual([]);
+    return record?.model?.hyperparameters;
+  };
+
+  test('`LR: 3e-5, batch 32, 4 epochs, warmup 10%`: four settings, each named as written', () => {
+    expect(settings('LR: 3e-5, batch 32, 4 epochs, warmup 10%')).toEqual([
+      { name: 'LR', value: 0.00003 },
+      { name: 'batch', value: 32 },
+      { name: 'epochs', value: 4 },
+      { name: 'warmup', value: '10%' },
+    ]);
+    expect(settings('Warmup steps: 500; decay 0.1')).toEqual([
+      { name: 'Warmup steps', value: 500 },
+      { name: 'decay', value: 0.1 },
+    ]);
+  });
+
+  test.each([
+    ['a list of values', 'Dropout: 0.1, 0.2, 0.3', '0.1, 0.2, 0.3'],
+    ['words first', 'LR: cosine, warmup 500', 'cosine, warmup 500'],
+    ['a sentence after the number', 'LR: 3e-5, then halved at epoch 3', '3e-5, then halved at epoch 3'],
+  ])('%s stays one setting as written', (_why, item, value) => {
+    expect(settings(item)).toEqual([{ name: item.split(':')[0], value }]);
   });
 });
