@@ -53,6 +53,11 @@ export const TOP_LEVEL_SPELLINGS: readonly string[] = [
   'exp_id',
   'expid',
   'confusion_matrix',
+  'baselines',
+  'fairness',
+  'groups',
+  'by_group',
+  'disaggregated',
 ];
 
 /** A 95% interval written as its bounds, `[0.861, 0.887]`. */

@@ -346,7 +346,10 @@ function arrayElement(schema: z.ZodType): z.ZodType | undefined {
  * single home to move to.
  */
 const TOP_LEVEL_ELSEWHERE: ReadonlyMap<string, string> = new Map([
-  ...[...TOP_LEVEL_HOMES].map(([name, home]) => [name, home.path.join('.')] as const),
+  // Not `fairness` or `baselines` left where written: the words name other things too (a note, a figure).
+  ...[...TOP_LEVEL_HOMES]
+    .filter(([, home]) => home.holds !== 'groups' && home.holds !== 'baselines')
+    .map(([name, home]) => [name, home.path.join('.')] as const),
   ['results', 'evaluation.testMetrics'],
   ['user', 'experimenter'],
   ['runid', 'trackers'],

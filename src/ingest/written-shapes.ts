@@ -42,7 +42,11 @@ export type PathAliases = Map<string, string>;
  */
 export const TOP_LEVEL_HOMES: ReadonlyMap<
   string,
-  { path: readonly string[]; holds: 'table' | 'text' | 'matrix' | 'numbers'; read?: (text: string) => string | undefined }
+  {
+    path: readonly string[];
+    holds: 'table' | 'text' | 'matrix' | 'numbers' | 'groups' | 'baselines';
+    read?: (text: string) => string | undefined;
+  }
 > = new Map(
   Object.entries({
     params: { path: ['model', 'hyperparameters'], holds: 'table' },
@@ -76,6 +80,12 @@ export const TOP_LEVEL_HOMES: ReadonlyMap<
     title: { path: ['name'], holds: 'text' },
     experimentid: { path: ['id'], holds: 'text' },
     confusionmatrix: { path: ['evaluation', 'confusionMatrix'], holds: 'matrix' },
+    // `baselines: { exp-500: { auc: 0.955 } }`, `fairness: { by: region, groups: { EU: {…} } }`: see `baselineMap`, `groupMap`.
+    baselines: { path: ['comparison', 'baselines'], holds: 'baselines' },
+    fairness: { path: ['evaluation', 'disaggregated'], holds: 'groups' },
+    groups: { path: ['evaluation', 'disaggregated'], holds: 'groups' },
+    bygroup: { path: ['evaluation', 'disaggregated'], holds: 'groups' },
+    disaggregated: { path: ['evaluation', 'disaggregated'], holds: 'groups' },
     expid: { path: ['id'], holds: 'text' },
   }),
 );
@@ -113,7 +123,11 @@ function moveHome(data: Record<string, unknown>): Map<string, string> {
           ? isMatrix(value) || isPlainObject(value)
           : home.holds === 'numbers'
             ? isNumberMap(value)
-            : isPlainObject(value) || (Array.isArray(value) && value.length > 0 && value.every(isPlainObject));
+            : home.holds === 'groups' && isPlainObject(value)
+              ? groupRows(value) !== undefined
+              : home.holds === 'baselines' && isPlainObject(value)
+                ? baselineRows(value) !== undefined
+                : isPlainObject(value) || (Array.isArray(value) && value.length > 0 && value.every(isPlainObject));
     if (!fits) continue;
     let holder: Record<string, unknown> = data;
     for (const part of home.path.slice(0, -1)) {
@@ -280,6 +294,8 @@ function readShapes(data: Record<string, unknown>): PathAliases {
   rowNames(data, 'evaluation', 'testMetrics', 'metric', METRIC_NAME_KEYS, aliases);
   metricsBySplit(data, aliases);
   splitPrefixedMetrics(data, aliases);
+  mapToRows(data, 'comparison', 'baselines', baselineRows, aliases);
+  mapToRows(data, 'evaluation', 'disaggregated', groupRows, aliases);
   bareMatrix(data, aliases);
   const evaluation = data['evaluation'];
   const metrics = isPlainObject(evaluation) ? evaluation['testMetrics'] : undefined;
@@ -584,6 +600,103 @@ function splitPrefixedMetrics(data: Record<string, unknown>, aliases: PathAliase
   evaluation['metricsBySplit'] = rows;
   if (kept.length > 0) evaluation['testMetrics'] = kept.map(({ entry }) => entry);
   else delete evaluation['testMetrics'];
+}
+
+/** A map of numbers (and nulls): a row's metrics. */
+function metricMap(value: unknown): value is Record<string, number | null> {
+  return isPlainObject(value) && Object.keys(value).length > 0 && Object.values(value).every((v) => typeof v === 'number' || v === null);
+}
+
+/** An experiment id as a baseline's label may be one (`exp-500`, `run_12`): the baseline links that run. */
+const RUN_ID = /^(?:exp|expt|run|trial)[-_]?\d[\w.-]*$/i;
+
+/** A converted row and where each of its parts was written (row path suffix → source path). */
+type Converted = { rows: Record<string, unknown>[]; sources: [string, string][] };
+
+/**
+ * Baselines written as a map (`baselines: { exp-500: { auc: 0.955 }, logistic: { auc: 0.91 } }`)
+ * → rows labelled by their key (an id among them links that run), their numbers the metrics. A row
+ * written as a baseline row (`{ metrics: {…} }`) keeps its fields. Undefined for any other map.
+ */
+function baselineRows(map: Record<string, unknown>): Converted | undefined {
+  const rows: Record<string, unknown>[] = [];
+  const sources: [string, string][] = [];
+  for (const [label, value] of Object.entries(map)) {
+    const source = `comparison.baselines.${label}`;
+    const id = RUN_ID.test(label) ? { experimentId: label } : {};
+    sources.push([`${rows.length}`, source]);
+    if (metricMap(value)) {
+      sources.push([`${rows.length}.metrics`, source]);
+      rows.push({ label, ...id, metrics: value });
+    } else if (isPlainObject(value) && isPlainObject(value['metrics'])) rows.push({ label, ...id, ...value });
+    else return undefined;
+  }
+  return rows.length > 0 ? { rows, sources } : undefined;
+}
+
+/** Keys of a group's row that are its size, not a metric. */
+const GROUP_SIZE_KEYS = /^(?:n|count|size|support|samples?|n_samples)$/i;
+/** A group that is everyone: its row is the Overall row. */
+const OVERALL_KEY = /^(?:overall|all|total|everyone)$/i;
+
+/**
+ * Groups written as a map → `evaluation.disaggregated` rows: `{ by: region, groups: { EU: { n, recall } } }`
+ * (the attribute named by `by` or `attribute`), `{ region: { EU: {…}, US: {…} } }` (by attribute),
+ * or `{ EU: {…}, US: {…} }` (one attribute, called `group`). A group's `n` (`count`, `size`,
+ * `support`) is its size, its other numbers its metrics; `overall` or `all` is the Overall row.
+ * Undefined for any other map (`{ dp_ratio: 0.91 }` names no groups).
+ */
+function groupRows(map: Record<string, unknown>): Converted | undefined {
+  const by = typeof map['by'] === 'string' ? map['by'] : typeof map['attribute'] === 'string' ? map['attribute'] : undefined;
+  const nested = Object.values(map).every((v) => isPlainObject(v) && Object.values(v).every(isPlainObject));
+  const byAttribute: [string, unknown, string][] =
+    map['groups'] !== undefined
+      ? [[by ?? 'group', map['groups'], 'evaluation.disaggregated.groups']]
+      : nested
+        ? Object.entries(map).map(([attribute, groups]): [string, unknown, string] => [
+            attribute,
+            groups,
+            `evaluation.disaggregated.${attribute}`,
+          ])
+        : [['group', map, 'evaluation.disaggregated']];
+  const rows: Record<string, unknown>[] = [];
+  const sources: [string, string][] = [];
+  for (const [attribute, groups, source] of byAttribute) {
+    if (!isPlainObject(groups)) return undefined;
+    for (const [group, value] of Object.entries(groups)) {
+      if (!metricMap(value)) return undefined;
+      const size = Object.keys(value).find((key) => GROUP_SIZE_KEYS.test(key));
+      const metrics: Record<string, unknown> = {};
+      for (const [key, v] of Object.entries(value)) if (key !== size) setOwn(metrics, key, v);
+      const at = `${rows.length}`;
+      sources.push([at, `${source}.${group}`], [`${at}.metrics`, `${source}.${group}`]);
+      if (size !== undefined) sources.push([`${at}.n`, `${source}.${group}.${size}`]);
+      rows.push({
+        group,
+        ...(OVERALL_KEY.test(group) ? { overall: true } : { attributes: { [attribute]: group } }),
+        ...(size === undefined ? {} : { n: value[size] }),
+        metrics,
+      });
+    }
+  }
+  return rows.length > 0 ? { rows, sources } : undefined;
+}
+
+/** `parent.field` written as a map, converted to rows when `convert` reads it (the places noted). */
+function mapToRows(
+  data: Record<string, unknown>,
+  parent: string,
+  field: string,
+  convert: (map: Record<string, unknown>) => Converted | undefined,
+  aliases: PathAliases,
+): void {
+  const holder = data[parent];
+  const map = isPlainObject(holder) ? holder[field] : undefined;
+  if (!isPlainObject(holder) || !isPlainObject(map)) return;
+  const converted = convert(map);
+  if (converted === undefined) return;
+  for (const [suffix, source] of converted.sources) aliases.set(`${parent}.${field}.${suffix}`, source);
+  holder[field] = converted.rows;
 }
 
 /** A square list of rows of counts, 2 × 2 or larger (`cm.tolist()`). */

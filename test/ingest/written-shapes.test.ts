@@ -446,6 +446,59 @@ describe('record parts in the shape people write them', () => {
     });
   });
 
+  test('baselines and groups written as maps: rows the comparison and the fairness analysis read', () => {
+    const text = [
+      '---',
+      'id: exp-501',
+      'metrics: { auc: 0.962, recall: 0.71 }',
+      'fairness:',
+      '  by: region',
+      '  groups:',
+      '    EU: { n: 12000, recall: 0.73, fpr: 0.011 }',
+      '    US: { n: 9000, recall: 0.69, fpr: 0.014 }',
+      '    all: { recall: 0.714 }',
+      'baselines:',
+      '  exp-500: { auc: 0.955, recall: 0.68 }',
+      '  logistic: { auc: 0.91 }',
+      '---',
+      '',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'exp-501.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'exp-501.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.disaggregated).toEqual([
+      { group: 'EU', attributes: { region: 'EU' }, n: 12000, metrics: { recall: 0.73, fpr: 0.011 } },
+      { group: 'US', attributes: { region: 'US' }, n: 9000, metrics: { recall: 0.69, fpr: 0.014 } },
+      { group: 'all', overall: true, metrics: { recall: 0.714 } },
+    ]);
+    expect(record?.comparison?.baselines).toEqual([
+      { label: 'exp-500', experimentId: 'exp-500', metrics: { auc: 0.955, recall: 0.68 } },
+      { label: 'logistic', metrics: { auc: 0.91 } },
+    ]);
+    // Each row is placed where it is written.
+    expect(parsed.positions.get('evaluation.disaggregated.1.n')).toEqual({ line: 8, column: 14 });
+    expect(parsed.positions.get('comparison.baselines.1')).toEqual({ line: 12, column: 13 });
+  });
+
+  test.each([
+    ['by attribute', { sex: { F: { tpr: 0.81 }, M: { tpr: 0.84 } }, age: { young: { tpr: 0.8 } } }, ['sex:F', 'sex:M', 'age:young']],
+    ['groups only', { F: { tpr: 0.81, support: 40 }, M: { tpr: 0.84 } }, ['group:F', 'group:M']],
+  ])('JSON `groups` %s', (_shape, groups, expected) => {
+    const { record, problems } = validate(JSON.stringify({ id: 'g', groups }), 'g.json');
+    expect(problems).toEqual([]);
+    const rows = (record as { evaluation?: { disaggregated?: { attributes?: Record<string, string> }[] } }).evaluation?.disaggregated ?? [];
+    expect(rows.map((row) => Object.entries(row.attributes ?? {}).map(([k, v]) => `${k}:${v}`)[0])).toEqual(expected);
+  });
+
+  test('a `fairness` or `baselines` map that names no groups or baselines stays where it is written', () => {
+    const { record, problems } = validate(
+      JSON.stringify({ id: 'f', fairness: { dp_ratio: 0.91 }, baselines: { note: 'none yet' } }),
+      'f.json',
+    );
+    expect(problems).toEqual([]);
+    expect(record).toMatchObject({ fairness: { dp_ratio: 0.91 }, baselines: { note: 'none yet' } });
+  });
+
   test('a setting written as a list or an object is its text, as the template reads `- betas: [0.9, 0.999]`', () => {
     const json = JSON.stringify({
       id: 'l',
