@@ -25,6 +25,7 @@
  */
 import { isPlainObject } from './finish.ts';
 import { parseMetricCell } from './units.ts';
+import { metricInfo } from '../analysis/metrics.ts';
 import type { PositionLookup } from './types.ts';
 import { statusFromWords } from './status.ts';
 import { bareTag, tagsOfText } from './tags.ts';
@@ -146,6 +147,50 @@ function moveHome(data: Record<string, unknown>): Map<string, string> {
   return moved;
 }
 
+/** A top-level number named with the split it was measured on, as the Hugging Face Trainer's `all_results.json` names them. */
+const FLAT_SPLIT_KEY = /^(test|predict|eval|val|valid|validation|dev|train)[_/](.+)$/i;
+
+/**
+ * Numbers at the top of a record named with their split (`test_accuracy`, `eval_f1`, `train_loss`,
+ * as the Hugging Face Trainer writes `all_results.json`) → the test split's (`test_`, `predict_`) as
+ * the test metrics, named as written, the others as `evaluation.metricsBySplit` rows (`eval`, `train`,
+ * …), each metric without its split. Only figures the metric vocabulary knows (not `train_batch_size`
+ * or `eval_steps`), when the record has no `evaluation` and has at least two (a lone `train_loss`
+ * is left alone). Returns where each was written.
+ */
+function flatSplitMetrics(data: Record<string, unknown>): [string, string][] {
+  if (data['evaluation'] !== undefined) return [];
+  const found = Object.entries(data).flatMap(([key, value]) => {
+    const match = FLAT_SPLIT_KEY.exec(key);
+    // A figure Logbook knows (`accuracy`, `loss`, `runtime`); `train_batch_size` and `eval_steps` are settings.
+    return match !== null && (typeof value === 'number' || value === null) && metricInfo(match[2] ?? '').kind !== null
+      ? [{ key, value, split: (match[1] ?? '').toLowerCase(), metric: match[2] ?? '' }]
+      : [];
+  });
+  if (found.length < 2) return [];
+  const sources: [string, string][] = [];
+  const testMetrics: Record<string, unknown> = {};
+  const rows: Record<string, unknown>[] = [];
+  for (const { key, value, split, metric } of found) {
+    delete data[key];
+    if (split === 'test' || split === 'predict') {
+      const index = Object.keys(testMetrics).length;
+      setOwn(testMetrics, key, value);
+      sources.push([`evaluation.testMetrics.${index}`, key], [`evaluation.testMetrics.${index}.value`, key]);
+      continue;
+    }
+    let at = rows.findIndex((row) => row['split'] === split);
+    if (at < 0) at = rows.push({ split }) - 1;
+    setOwn(rows[at] as Record<string, unknown>, metric, value);
+    sources.push([`evaluation.metricsBySplit.${at}.${metric}`, key]);
+  }
+  const evaluation: Record<string, unknown> = {};
+  if (Object.keys(testMetrics).length > 0) evaluation['testMetrics'] = testMetrics;
+  if (rows.length > 0) evaluation['metricsBySplit'] = rows;
+  data['evaluation'] = evaluation;
+  return sources;
+}
+
 /** A summary key that is a test-set metric: `test/acc`, `test_f1`, `test.loss`. */
 const TEST_SUMMARY_KEY = /^test[/_.-]\S/i;
 
@@ -226,9 +271,11 @@ function modelIndexTestMetrics(data: Record<string, unknown>): PathAliases {
 export function readWrittenShapes(data: Record<string, unknown>): PathAliases {
   const moved = moveHome(data);
   if (summaryTestMetrics(data)) moved.set('evaluation.testMetrics', 'summary');
+  const flat = flatSplitMetrics(data);
   const cardMetrics = modelIndexTestMetrics(data);
   const aliases = readShapes(data);
   for (const [path, from] of cardMetrics) if (!aliases.has(path)) aliases.set(path, from);
+  for (const [path, from] of flat) aliases.set(path, from);
   if (moved.size === 0) return aliases;
   // A part read from a moved key is written under that key: `model.hyperparameters.lr` → `params.lr`.
   const source = (path: string): string => {

@@ -499,6 +499,34 @@ describe('record parts in the shape people write them', () => {
     expect(record).toMatchObject({ fairness: { dp_ratio: 0.91 }, baselines: { note: 'none yet' } });
   });
 
+  test('the Hugging Face Trainer’s `all_results.json`: `test_` numbers the test metrics, `eval_` and `train_` their splits', () => {
+    const text = JSON.stringify(
+      { epoch: 3.0, eval_accuracy: 0.9132, eval_loss: 0.2611, test_accuracy: 0.9071, test_f1: 0.9012, train_loss: 0.1873 },
+      null,
+      1,
+    );
+    const parsed = parseSource(text, { file: 'run-77.json' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'run-77.json' });
+    expect(diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(record?.evaluation).toEqual({
+      testMetrics: [
+        { metric: 'test_accuracy', value: 0.9071 },
+        { metric: 'test_f1', value: 0.9012 },
+      ],
+      metricsBySplit: [
+        { split: 'eval', accuracy: 0.9132, loss: 0.2611 },
+        { split: 'train', loss: 0.1873 },
+      ],
+    });
+    // Each number is placed where it is written (line 6: test_f1, line 7: train_loss).
+    expect(parsed.positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 6, column: 13 });
+    expect(parsed.positions.get('evaluation.metricsBySplit.1.loss')).toEqual({ line: 7, column: 16 });
+    // A lone `train_time`, or a record with its own evaluation, is left as written.
+    expect(parseSource(JSON.stringify({ id: 'a', train_time: 12 }), { file: 'a.json' }).data).toEqual({ id: 'a', train_time: 12 });
+    const own = parseSource(JSON.stringify({ id: 'b', evaluation: { testMetrics: [] }, test_f1: 0.9, eval_f1: 0.91 }), { file: 'b.json' });
+    expect(own.data).toMatchObject({ test_f1: 0.9, eval_f1: 0.91 });
+  });
+
   test('a setting written as a list or an object is its text, as the template reads `- betas: [0.9, 0.999]`', () => {
     const json = JSON.stringify({
       id: 'l',
