@@ -100,6 +100,22 @@ function isNumberMap(value: unknown): boolean {
   return isPlainObject(value) && Object.keys(value).length > 0 && Object.values(value).every(entry);
 }
 
+/** A metric's value: any number (one too large to store is reported where it is written) or null (not measured). */
+function isMetricValue(value: unknown): value is number | null {
+  return typeof value === 'number' || value === null;
+}
+
+/** A map of numbers (and nulls): a row's metrics. */
+function metricMap(value: unknown): value is Record<string, number | null> {
+  return isPlainObject(value) && Object.keys(value).length > 0 && Object.values(value).every(isMetricValue);
+}
+
+/** The row of `split` in a list of metrics-by-split rows, added at the end when there is none: its index. */
+function splitRow(rows: Record<string, unknown>[], split: string): number {
+  const at = rows.findIndex((row) => row['split'] === split);
+  return at >= 0 ? at : rows.push({ split }) - 1;
+}
+
 /** A top-level key as `TOP_LEVEL_HOMES` names it: lower case, without `_`, `-` or spaces. */
 export function topLevelName(key: string): string {
   return key.toLowerCase().replace(/[\s_-]/g, '');
@@ -163,7 +179,7 @@ function flatSplitMetrics(data: Record<string, unknown>): [string, string][] {
   const found = Object.entries(data).flatMap(([key, value]) => {
     const match = FLAT_SPLIT_KEY.exec(key);
     // A figure Logbook knows (`accuracy`, `loss`, `runtime`); `train_batch_size` and `eval_steps` are settings.
-    return match !== null && (typeof value === 'number' || value === null) && metricInfo(match[2] ?? '').kind !== null
+    return match !== null && isMetricValue(value) && metricInfo(match[2] ?? '').kind !== null
       ? [{ key, value, split: (match[1] ?? '').toLowerCase(), metric: match[2] ?? '' }]
       : [];
   });
@@ -179,8 +195,7 @@ function flatSplitMetrics(data: Record<string, unknown>): [string, string][] {
       sources.push([`evaluation.testMetrics.${index}`, key], [`evaluation.testMetrics.${index}.value`, key]);
       continue;
     }
-    let at = rows.findIndex((row) => row['split'] === split);
-    if (at < 0) at = rows.push({ split }) - 1;
+    const at = splitRow(rows, split);
     setOwn(rows[at] as Record<string, unknown>, metric, value);
     sources.push([`evaluation.metricsBySplit.${at}.${metric}`, key]);
   }
@@ -545,17 +560,17 @@ function metricsBySplit(data: Record<string, unknown>, aliases: PathAliases): vo
     if (!isPlainObject(entry) || typeof entry['metric'] !== 'string' || !SPLIT_KEY.test(entry['metric']) || Object.hasOwn(entry, 'value'))
       return undefined;
     const values = Object.entries(entry).filter(([key]) => key !== 'metric');
-    const number = (v: unknown): boolean => typeof v === 'number' || v === null;
     // `auc_ci` beside `auc`: that metric's interval.
     const intervals = new Map<string, { key: string; ci95: number | { low: number; high: number } }>();
     for (const [key, v] of values) {
       // `aucci` is no interval's name; `auc_ci` and `aucCI` are.
       const base = /[\s_-]/.test(key) || CI_CAMEL.test(key) ? CI_KEY.exec(key)?.[1] : undefined;
       const ci95 = intervalValue(v);
-      if (base !== undefined && ci95 !== undefined && Object.hasOwn(entry, base) && number(entry[base])) intervals.set(base, { key, ci95 });
+      if (base !== undefined && ci95 !== undefined && Object.hasOwn(entry, base) && isMetricValue(entry[base]))
+        intervals.set(base, { key, ci95 });
     }
     const ciKeys = new Set([...intervals.values()].map(({ key }) => key));
-    return values.length > 0 && values.every(([key, v]) => number(v) || ciKeys.has(key))
+    return values.length > 0 && values.every(([key, v]) => isMetricValue(v) || ciKeys.has(key))
       ? { split: entry['metric'], values, intervals, ciKeys }
       : undefined;
   });
@@ -600,7 +615,7 @@ function splitPrefixedMetrics(data: Record<string, unknown>, aliases: PathAliase
   if (!isPlainObject(evaluation) || !Array.isArray(list)) return;
   // A number, or text that reads as one (`n/a`, `87%`): what else the entry holds stays, for validation to report.
   const valueOf = (value: unknown): number | null | undefined => {
-    if (typeof value === 'number' || value === null) return value;
+    if (isMetricValue(value)) return value;
     const read = typeof value === 'string' ? parseMetricCell(value) : undefined;
     return read !== undefined && (read.unit === undefined || read.unit === '%') ? read.value : undefined;
   };
@@ -637,8 +652,7 @@ function splitPrefixedMetrics(data: Record<string, unknown>, aliases: PathAliase
     aliases.set(`evaluation.testMetrics.${index}.value`, value);
   });
   for (const { split, metric, value, source } of moved) {
-    let at = rows.findIndex((row) => row['split'] === split);
-    if (at < 0) at = rows.push({ split }) - 1;
+    const at = splitRow(rows, split);
     const row = rows[at] as Record<string, unknown>;
     if (Object.hasOwn(row, metric)) continue;
     setOwn(row, metric, value);
@@ -647,11 +661,6 @@ function splitPrefixedMetrics(data: Record<string, unknown>, aliases: PathAliase
   evaluation['metricsBySplit'] = rows;
   if (kept.length > 0) evaluation['testMetrics'] = kept.map(({ entry }) => entry);
   else delete evaluation['testMetrics'];
-}
-
-/** A map of numbers (and nulls): a row's metrics. */
-function metricMap(value: unknown): value is Record<string, number | null> {
-  return isPlainObject(value) && Object.keys(value).length > 0 && Object.values(value).every((v) => typeof v === 'number' || v === null);
 }
 
 /** An experiment id as a baseline's label may be one (`exp-500`, `run_12`): the baseline links that run. */
