@@ -1,8 +1,10 @@
 /**
  * Dates as people write them in a log, read into the record's `YYYY-MM-DD`: `9 March 2026`,
- * `March 9, 2026`, `9th Mar 2026`, `09-Mar-2026`, `2026/03/09`, `2026-3-9`. Only forms that cannot be
- * misread are accepted: a month by name, or a four-digit year first. `03/09/2026` (March or
- * September?) and anything else stays as written, for the validator to report with the format to use.
+ * `March 9, 2026`, `9th Mar 2026`, `09-Mar-2026`, `2026/03/09`, `2026-3-9`, `25/10/2026`. Only forms
+ * that cannot be misread are accepted: a month by name, a four-digit year first, or day and month
+ * with slashes when only one order is a real day (`25/10/2026`, `10/25/2026`). `03/09/2026` (March or
+ * September?) and anything else stays as written, for the validator to report with the format to use
+ * (`slashedDayReadings` gives it both readings).
  */
 
 const MONTHS: readonly string[] = [
@@ -47,6 +49,22 @@ const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 /** `09.03.2026`: day first, as dates with dots are written across Europe (DIN 5008, ISO 8601's neighbours). */
 const DOTTED_DAY_FIRST = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 
+/** `25/10/2026` or `10/25/2026`: day and month in either order (Europe and the US write them differently). */
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/**
+ * The real days `text` can be when written with slashes and a year last: `["2026-09-03",
+ * "2026-03-09"]` for `03/09/2026` (day first, then month first), one day when only one order is a
+ * real date or both orders give the same day, none for anything else.
+ */
+export function slashedDayReadings(text: string): string[] {
+  const m = SLASHED.exec(text.trim());
+  if (!m) return [];
+  const [first, second, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const readings = [iso(year, second, first), iso(year, first, second)].filter((day) => day !== undefined);
+  return [...new Set(readings)];
+}
+
 /** A time of day after a date: `2:22 PM`, `at 14:22`, `9:01:30 am UTC` (a zone other than UTC is not read). */
 const TIME_OF_DAY = /^(.*?\S),?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*(utc|gmt|z)?$/i;
 
@@ -76,6 +94,8 @@ function writtenDay(text: string): string | undefined {
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   m = DOTTED_DAY_FIRST.exec(t);
   if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
+  const slashed = slashedDayReadings(t);
+  if (slashed.length === 1) return slashed[0];
   m = DAY_MONTH_YEAR.exec(t);
   if (m) {
     const month = monthOf(m[2] ?? '');

@@ -283,8 +283,37 @@ export const hintPercentNumber = (number: string): string =>
 export const hintIntervalText = (): string =>
   'write the half-width in the value\'s unit (±0.7% beside 0.79 → 0.007), the value in percent too (79%), or the bounds as { "low": 0.857, "high": 0.881 }';
 
-/** Hint for a date in another format. */
-export const hintDateFormat = (): string => 'write dates as YYYY-MM-DD, e.g. 2025-01-15';
+/**
+ * Hint for a date in another format; for day and month with slashes that can be read either way
+ * (`03/09/2026`), the two days it may be (`readings`: day first, then month first); for one that
+ * can only be one day (`25/10/2026` in JSON, which does not read dates as text), that day.
+ */
+export const hintDateFormat = (readings: readonly string[] = []): string =>
+  readings.length === 2
+    ? `it could be ${longDay(readings[0] ?? '')} or ${longDay(readings[1] ?? '')}: write ${readings[0]} or ${readings[1]} (YYYY-MM-DD)`
+    : readings.length === 1
+      ? `write ${readings[0]} (YYYY-MM-DD)`
+      : 'write dates as YYYY-MM-DD, e.g. 2025-01-15';
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** `2026-09-03` → `3 September 2026`. */
+const longDay = (day: string): string => {
+  const [year, month, date] = day.split('-').map(Number);
+  return `${date} ${MONTH_NAMES[(month ?? 1) - 1]} ${year}`;
+};
 
 /** Hint for a fraction written as a percentage. */
 export const hintFraction = (): string => 'write fractions between 0 and 1 (70% → 0.7)';

@@ -14,6 +14,7 @@ import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type Sour
 import { parseNumber, parseWrittenInterval } from './units.ts';
 import { pushAll } from '../util/arrays.ts';
 import { statusFromWords } from './status.ts';
+import { slashedDayReadings } from './dates.ts';
 import { TOP_LEVEL_HOMES, topLevelName } from './written-shapes.ts';
 
 /** The parts of a zod issue this module reads (zod's issue union, loosened for uniform access). */
@@ -256,7 +257,7 @@ function describeIssue(issue: Issue, path: FieldPath, value: unknown): { code: s
     case 'invalid_format': {
       let hint: string | undefined;
       if (ID_FIELDS.has(field)) hint = msg.hintSetId();
-      else if (DATE_FIELDS.has(field)) hint = msg.hintDateFormat();
+      else if (DATE_FIELDS.has(field)) hint = msg.hintDateFormat(typeof value === 'string' ? slashedDayReadings(value) : []);
       return { code: 'invalid-format', message: msg.invalidFormat(issue.message, value), ...(hint ? { hint } : {}) };
     }
     case 'too_big': {

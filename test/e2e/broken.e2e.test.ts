@@ -95,7 +95,7 @@ const CASES: Case[] = [
     name: 'many-problems',
     builds: false,
     lines: [
-      `error: ${DIR}/many-problems/exp-401.json:3:11 date: expected a date as YYYY-MM-DD (or an ISO 8601 timestamp), got the string "15/01/2025" — write dates as YYYY-MM-DD, e.g. 2025-01-15`,
+      `error: ${DIR}/many-problems/exp-401.json:3:11 date: expected a date as YYYY-MM-DD (or an ISO 8601 timestamp), got the string "15/01/2025" — write 2025-01-15 (YYYY-MM-DD)`,
       `error: ${DIR}/many-problems/exp-401.json:4:13 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "done" — did you mean "completed"?`,
       `error: ${DIR}/many-problems/exp-401.json:5:27 dataset.version: expected a string, got the number 1.2 — put it in quotes to keep it as text: "1.2"`,
       `error: ${DIR}/many-problems/exp-401.json:5:77 dataset.splits.0.fraction: must be at most 1, got the number 70 — write fractions between 0 and 1 (70% → 0.7)`,

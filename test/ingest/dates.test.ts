@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { writtenDate } from '../../src/ingest/dates.ts';
+import { slashedDayReadings, writtenDate } from '../../src/ingest/dates.ts';
+import { hintDateFormat } from '../../src/ingest/messages.ts';
 
 describe('writtenDate', () => {
   test.each([
@@ -15,6 +16,11 @@ describe('writtenDate', () => {
     // Dots: day first.
     ['04.10.2026', '2026-10-04'],
     ['4.3.2026', '2026-03-04'],
+    // Slashes with the year last: read when only one order of day and month is a real day.
+    ['25/10/2026', '2026-10-25'],
+    ['10/25/2026', '2026-10-25'],
+    ['7/7/2026', '2026-07-07'],
+    ['29/02/2024', '2024-02-29'],
     // A time of day after the date (Notion writes `November 3, 2026 2:22 PM`): kept, on the 24-hour clock.
     ['November 3, 2026 2:22 PM', '2026-11-03T14:22'],
     ['November 5, 2026 9:01 AM', '2026-11-05T09:01'],
@@ -29,6 +35,9 @@ describe('writtenDate', () => {
   test.each([
     // Day and month could be either way round.
     '03/09/2026',
+    // Neither order is a real day.
+    '13/13/2026',
+    '31/02/2026',
     // No 13th month.
     '04.13.2026',
     // No such day, an unknown or too short month name: left for the validator to report.
@@ -47,5 +56,22 @@ describe('writtenDate', () => {
     'March 9 2026 10:00 PST',
   ])('%s stays as written', (text) => {
     expect(writtenDate(text)).toBe(text);
+  });
+});
+
+describe('slashed dates the validator reports', () => {
+  test('a date that could be either day gives both, day first', () => {
+    expect(slashedDayReadings('03/09/2026')).toEqual(['2026-09-03', '2026-03-09']);
+    expect(hintDateFormat(slashedDayReadings('03/09/2026'))).toBe(
+      'it could be 3 September 2026 or 9 March 2026: write 2026-09-03 or 2026-03-09 (YYYY-MM-DD)',
+    );
+  });
+
+  test('a date that can only be one day names it; anything else gets the format', () => {
+    expect(slashedDayReadings('31/12/2026')).toEqual(['2026-12-31']);
+    expect(hintDateFormat(['2026-12-31'])).toBe('write 2026-12-31 (YYYY-MM-DD)');
+    expect(slashedDayReadings('31/31/2026')).toEqual([]);
+    expect(slashedDayReadings('last week')).toEqual([]);
+    expect(hintDateFormat([])).toBe('write dates as YYYY-MM-DD, e.g. 2025-01-15');
   });
 });

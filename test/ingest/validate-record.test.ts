@@ -47,7 +47,7 @@ describe('validateRecord', () => {
       '}',
     ].join('\n');
     expect(problems(text)).toEqual([
-      'exp.json:3:11 date: expected a date as YYYY-MM-DD (or an ISO 8601 timestamp), got the string "15/01/2025" — write dates as YYYY-MM-DD, e.g. 2025-01-15',
+      'exp.json:3:11 date: expected a date as YYYY-MM-DD (or an ISO 8601 timestamp), got the string "15/01/2025" — write 2025-01-15 (YYYY-MM-DD)',
       'exp.json:4:13 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "complete" — did you mean "completed"?',
       'exp.json:5:27 dataset.version: expected a string, got the number 1.2 — put it in quotes to keep it as text: "1.2"',
       'exp.json:5:77 dataset.splits.0.fraction: must be at most 1, got the number 70 — write fractions between 0 and 1 (70% → 0.7)',

@@ -262,7 +262,7 @@ describe('dates in frontmatter as people write them', () => {
     expect(record).toMatchObject({ date: '2026-10-04', completionDate: '2026-10-05' });
     const { problems } = validate(['---', 'id: d-2', 'date: 10/04/2026', '---', ''].join('\n'), 'd-2.md');
     expect(problems).toEqual([
-      'd-2.md:3:7 date: expected a date as YYYY-MM-DD (or an ISO 8601 timestamp), got the string "10/04/2026" — write dates as YYYY-MM-DD, e.g. 2025-01-15',
+      'd-2.md:3:7 date: expected a date as YYYY-MM-DD (or an ISO 8601 timestamp), got the string "10/04/2026" — it could be 10 April 2026 or 4 October 2026: write 2026-04-10 or 2026-10-04 (YYYY-MM-DD)',
     ]);
   });
 });
