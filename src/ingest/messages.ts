@@ -318,6 +318,10 @@ const longDay = (day: string): string => {
 /** Hint for a fraction written as a percentage. */
 export const hintFraction = (): string => 'write fractions between 0 and 1 (70% → 0.7)';
 
+/** Hint for a status saying the run is stopped for now (`On hold`): it has not ended. */
+export const hintPausedStatus = (words: string): string =>
+  `a run that is ${words.toLowerCase()} has not ended: write "running", with "statusNote": ${JSON.stringify(words)}`;
+
 /** Hint listing the allowed options. */
 export const hintUseOneOf = (options: readonly unknown[]): string => `use one of: ${options.map(String).join(', ')}`;
 

@@ -21,6 +21,21 @@ export function statusFromWords(text: string): string | undefined {
   return STATUS_WORDS.find(([pattern]) => pattern.test(words))?.[1];
 }
 
+/** Words for a run stopped for now, to be resumed: not ended, so it is running (the word kept as its note). */
+const PAUSED = /^(paused|on[ -]hold|suspended|blocked|stalled|halted)$/;
+
+/**
+ * A run written as stopped for now (`Paused`, `On hold`, `Blocked (waiting for GPUs)`): running, since
+ * it has not ended, with the words as written kept as the status's note (the record's statuses have
+ * no "paused"). Undefined for any other text.
+ */
+export function pausedStatus(text: string): { status: 'running'; note: string } | undefined {
+  const trimmed = text.trim().replace(/\.$/, '');
+  const words = /^(.*?)\s*(?:\(([^()]*)\))?$/.exec(trimmed)?.[1] ?? '';
+  if (!PAUSED.test(words.toLowerCase().replace(/\s+/g, ' '))) return undefined;
+  return { status: 'running', note: trimmed };
+}
+
 /** Why a run ended, when it was a failure whatever the word before it says (`killed (OOM)`). */
 const FAILURE_CAUSE = /\b(?:oom|out of memory|errors?|crash(?:ed)?|nan|diverged?|timed? ?out|timeout|exception)\b/i;
 

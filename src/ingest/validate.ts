@@ -13,7 +13,7 @@ import { closestMatch } from './text.ts';
 import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type SourcePosition } from './types.ts';
 import { parseNumber, parseWrittenInterval } from './units.ts';
 import { pushAll } from '../util/arrays.ts';
-import { statusFromWords } from './status.ts';
+import { pausedStatus, statusFromWords } from './status.ts';
 import { slashedDayReadings } from './dates.ts';
 import { TOP_LEVEL_HOMES, topLevelName } from './written-shapes.ts';
 
@@ -247,11 +247,13 @@ function describeIssue(issue: Issue, path: FieldPath, value: unknown): { code: s
       const options = issue.values ?? [];
       // A status in other words ("Done") is suggested by meaning; anything else by spelling.
       const meant = field === 'status' && typeof value === 'string' ? statusFromWords(value) : undefined;
+      // A run on hold has not ended: running, with the words as its note.
+      const paused = field === 'status' && typeof value === 'string' ? pausedStatus(value) : undefined;
       const suggestion = meant ?? (typeof value === 'string' ? closestMatch(value, options.map(String)) : undefined);
       return {
         code: 'invalid-value',
         message: msg.invalidOption(options, value),
-        hint: suggestion ? msg.hintDidYouMean(suggestion) : msg.hintUseOneOf(options),
+        hint: paused ? msg.hintPausedStatus(paused.note) : suggestion ? msg.hintDidYouMean(suggestion) : msg.hintUseOneOf(options),
       };
     }
     case 'invalid_format': {

@@ -8,7 +8,7 @@
  */
 import { isPlainObject } from './finish.ts';
 import { writtenDate } from './dates.ts';
-import { statusFromWords, statusWithAside, statusWithDate } from './status.ts';
+import { pausedStatus, statusFromWords, statusWithAside, statusWithDate } from './status.ts';
 import { joinPath, type FieldPath } from './types.ts';
 import { setOwn } from '../util/own.ts';
 import { isUnitIntervalMetric, metricInfo } from '../analysis/metrics.ts';
@@ -88,6 +88,13 @@ function readWrittenWords(data: Record<string, unknown>): void {
   if (aside !== undefined && data['statusNote'] === undefined) {
     data['status'] = aside.status;
     data['statusNote'] = aside.note;
+  }
+  // `status: paused`: running (it has not ended), the word kept as its note.
+  const paused =
+    typeof status === 'string' && meant === undefined && dated === undefined && aside === undefined ? pausedStatus(status) : undefined;
+  if (paused !== undefined) {
+    data['status'] = paused.status;
+    if (data['statusNote'] === undefined) data['statusNote'] = paused.note;
   }
   // `date: 4 Oct 2026`, `completionDate: 04.10.2026`: the day they name, as the template reads them.
   for (const field of ['date', 'completionDate']) {

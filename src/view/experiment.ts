@@ -91,7 +91,8 @@ export interface ExperimentPageContext {
 
 /** Keys of each part of the record the page shows in a dedicated place (the rest go to "Other fields"): the fields the schema models. */
 const KNOWN = {
-  top: fieldNames(ExperimentSchema),
+  // The status's note (`completed (early stopped)`, `Paused`) is Logbook's reading of a written status, shown beside it.
+  top: [...fieldNames(ExperimentSchema), 'statusNote'],
   overview: fieldNames(OverviewSchema),
   lineage: fieldNames(LineageSchema),
   dataset: fieldNames(DatasetSchema),
@@ -150,6 +151,7 @@ export function buildExperimentPageData(record: Experiment, ctx: ExperimentPageC
   const source = ctx.file === undefined ? undefined : displaySourcePath(ctx.file, ctx.contentDir ?? '');
   const header = present<FieldItem>([
     field(fctx, 'Status', 'status', record.status, (v: string) => ({ text: v, tone: statusTone(v) })),
+    typeof record['statusNote'] === 'string' ? { label: 'Status note', value: textCell(record['statusNote']) } : undefined,
     field(fctx, 'Date', 'date', record.date, (v: string) => ({ text: formatDate(v) })),
     field(fctx, 'Completed', 'completionDate', record.completionDate, (v: string) => ({ text: formatDate(v) })),
     field(fctx, 'Experimenter', 'experimenter', record.experimenter, textCell),

@@ -191,6 +191,10 @@ describe('hints for values written the way people write them', () => {
 describe('a status with an aside after it', () => {
   test.each([
     ['completed (early stopped)', 'completed', 'early stopped'],
+    // Stopped for now: not ended, so running; the words are the note.
+    ['Paused', 'running', 'Paused'],
+    ['on hold (GPU quota)', 'running', 'on hold (GPU quota)'],
+    ['Blocked.', 'running', 'Blocked'],
     ['killed (OOM at epoch 3)', 'failed', 'OOM at epoch 3'],
     ['cancelled (budget cut)', 'cancelled', 'budget cut'],
     ['running (epoch 12/90)', 'running', 'epoch 12/90'],
@@ -222,8 +226,14 @@ describe('a status with an aside after it', () => {
   });
 
   test('words that mean no status, aside or not, are still an error', () => {
-    expect(problems('---\nid: s-2\nstatus: paused (GPU quota)\n---\n', 's-2.md')).toEqual([
-      's-2.md:3:9 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "paused (GPU quota)" — use one of: planned, running, completed, failed, cancelled',
+    expect(problems('---\nid: s-2\nstatus: see notes (GPU quota)\n---\n', 's-2.md')).toEqual([
+      's-2.md:3:9 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "see notes (GPU quota)" — use one of: planned, running, completed, failed, cancelled',
+    ]);
+  });
+
+  test('JSON, which reads no status words, says a run on hold is running and where its words go', () => {
+    expect(problems('{"id": "s-3", "status": "On hold"}', 's-3.json')).toEqual([
+      's-3.json:1:25 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "On hold" — a run that is on hold has not ended: write "running", with "statusNote": "On hold"',
     ]);
   });
 });

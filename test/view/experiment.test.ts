@@ -159,6 +159,19 @@ describe('buildExperimentPageData', () => {
     expect(JSON.stringify(page.sections.find((s) => s.id === 'dataset'))).toContain('"label":"Licence","value":{"text":"CC-BY-4.0"}');
   });
 
+  test('a status read with a note (`Paused`, `completed (early stopped)`) shows the note beside the status, not under "Other fields"', () => {
+    const parsed = parseSource(['---', 'id: s-1', 'status: Paused', '---', ''].join('\n'), { file: 's-1.md' });
+    const { record } = validateRecord(parsed, { file: 's-1.md' });
+    const page = pageFor(record!, [record!]);
+    expect(page.header.map((f) => [f.label, JSON.stringify(f.value)])).toEqual(
+      expect.arrayContaining([
+        ['Status', expect.stringContaining('"text":"running"')],
+        ['Status note', '{"text":"Paused"}'],
+      ]),
+    );
+    expect(JSON.stringify(page.sections.find((s) => s.id === 'other') ?? {})).not.toContain('Status note');
+  });
+
   test('links check findings to the section they are about', () => {
     const record = experiments.find((r) => r.id === 'fraud-nn-005')!;
     const page = pageFor(record);
