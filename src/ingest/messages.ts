@@ -318,6 +318,12 @@ const longDay = (day: string): string => {
 /** Hint for a fraction written as a percentage. */
 export const hintFraction = (): string => 'write fractions between 0 and 1 (70% → 0.7)';
 
+/** A field written twice in a template record (the later value is kept). */
+export const valueWrittenTwice = (earlierLine: number, earlier: unknown): string =>
+  `also written on line ${earlierLine} (${JSON.stringify(earlier)}); this value is kept and that one is not used`;
+/** Hint for a field written twice. */
+export const hintValueWrittenTwice = (): string => 'remove the one you do not mean';
+
 /** Hint for a status saying the run is stopped for now (`On hold`): it has not ended. */
 export const hintPausedStatus = (words: string): string =>
   `a run that is ${words.toLowerCase()} has not ended: write "running", with "statusNote": ${JSON.stringify(words)}`;

@@ -12,8 +12,16 @@ export class RecordBuilder {
   /** Values kept as notes because their reader expected something else (see `applyEntry`): path, where, the label, and what to say when not the usual. */
   readonly notes: { path: FieldPath; position: SourcePosition; label: string; message?: string; hint?: string }[] = [];
 
+  /** Values written twice: the later one kept, where the earlier one was and what it was. */
+  readonly overwritten: { path: FieldPath; position: SourcePosition; earlier: SourcePosition; value: unknown }[] = [];
+
   /** Sets `path` to `value` (creating objects and arrays on the way) and records where it was written. */
   set(path: FieldPath, value: unknown, position?: SourcePosition): void {
+    // A value written on another line before, now replaced by a different one: said, not dropped.
+    const before = position === undefined ? undefined : this.get(path);
+    const at = before === undefined ? undefined : this.positions.get(joinPath(path));
+    if (position !== undefined && at !== undefined && typeof before !== 'object' && before !== value && at.line !== position.line)
+      this.overwritten.push({ path, position, earlier: at, value: before });
     let container: Record<string | number, unknown> | unknown[] = this.data;
     for (let i = 0; i < path.length - 1; i++) {
       const key = path[i] as string | number;

@@ -1,7 +1,7 @@
 /** Readers shared by the sections: text fields, lists, `Key: value` lists, and labels no rule claims. */
 
 import type { List } from 'mdast';
-import { codeOf, itemsOf, splitKeyValue, startOf, tableOf, type Item, type Source } from '../markdown-blocks.ts';
+import { codeOf, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type Item, type Source } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
@@ -131,9 +131,34 @@ export function keyValueFields(path: FieldPath, rules: readonly ItemRule[]): Han
   };
 }
 
-/** Sets `path` from a `Key: value` item's value. */
+/**
+ * Sets `path` from a `Key: value` item's value. A value its converter cannot read whole but can
+ * read before an aside (`Epochs: 10 (early stopped at 7)`, `Epochs: 10; early stopping 3`) is that
+ * value, the aside kept beside it as `<field>Note` (an aside after a comma or semicolon only when it
+ * has words: `10, 20, 30` is a list, left for the validator to report).
+ */
 export function itemText(path: FieldPath, convert?: (text: string) => unknown): (item: KeyValueItem, ctx: Context) => void {
-  return (item, ctx) => ctx.b.text(path, item.value, item.position, convert);
+  return (item, ctx) => {
+    const aside = convert === undefined ? undefined : valueWithAside(item.value, convert);
+    if (aside === undefined) {
+      ctx.b.text(path, item.value, item.position, convert);
+      return;
+    }
+    ctx.b.set(path, aside.value, item.position);
+    ctx.b.set([...path.slice(0, -1), `${String(path.at(-1))}Note`], aside.note, item.position);
+  };
+}
+
+/** `10 (early stopped at 7)` → 10 and its aside, when `convert` reads the part before it but not the whole. */
+function valueWithAside(text: string, convert: (text: string) => unknown): { value: unknown; note: string } | undefined {
+  const trimmed = stripEmphasis(text.trim());
+  if (trimmed === '' || isPlaceholder(trimmed) || convert(trimmed) !== undefined) return undefined;
+  const match = /^(.*?)\s*(?:\(([^()]+)\)|[;,]\s*(.*[A-Za-z].*))\s*\.?$/.exec(trimmed);
+  const head = match?.[1]?.trim();
+  const note = (match?.[2] ?? match?.[3])?.trim().replace(/\.$/, '');
+  if (head === undefined || head === '' || note === undefined || note === '') return undefined;
+  const value = convert(head);
+  return value === undefined ? undefined : { value, note };
 }
 
 /** An item rule that reads the item's value into a text field (converted by `convert`). */

@@ -164,6 +164,17 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
       message: note.message ?? msg.valueKeptAsNote(note.label),
       hint: note.hint ?? msg.hintValueKeptAsNote(note.label),
     })),
+    // The same field written twice (`- Epochs: 10` and, further down, `- Epochs: 12`): the later is kept, the earlier named.
+    ...b.overwritten.map((o): Diagnostic => ({
+      level: 'warning',
+      code: 'value-written-twice',
+      file,
+      line: o.position.line,
+      column: o.position.column,
+      path: joinPath(o.path),
+      message: msg.valueWrittenTwice(o.earlier.line, o.value),
+      hint: msg.hintValueWrittenTwice(),
+    })),
   ];
   return { file, format: 'template', data: b.data, positions: b.positions, keyPositions: new Map(), diagnostics };
 }

@@ -46,3 +46,33 @@ describe('settings written on one line after a setting', () => {
     expect(settings(item)).toEqual([{ name: item.split(':')[0], value }]);
   });
 });
+
+describe('a setting with an aside after its value', () => {
+  const read = (...lines: string[]) => {
+    const text = ['**Experiment ID**: exp-1', '', '## Model Configuration', ...lines].join('\n');
+    const file = 'exp-1.md';
+    const { record, diagnostics } = validateRecord(parseSource(text, { file }), { file });
+    return { training: record?.model?.training, problems: diagnostics.map((d) => `${d.line} ${d.path}: ${d.message}`) };
+  };
+
+  test.each([
+    ['- Epochs: 10 (early stopped at 7)', 10, 'early stopped at 7'],
+    ['- Epochs: 10; early stopping 3', 10, 'early stopping 3'],
+    ['- **Epochs**: 200, with warm restarts.', 200, 'with warm restarts'],
+  ])('`%s`: the number, the aside kept as its note', (line, epochs, note) => {
+    expect(read(line)).toEqual({ training: { epochs, epochsNote: note }, problems: [] });
+  });
+
+  test('a list of numbers is no aside: still an error for the field', () => {
+    expect(read('- Epochs: 10, 20, 30').problems).toEqual(['4 model.training.epochs: expected a number, got the string "10, 20, 30"']);
+  });
+
+  test('a field written twice keeps the later value and warns, naming the earlier one', () => {
+    expect(read('- Epochs: 10', '- Optimizer: SGD', '- Epochs: 12')).toEqual({
+      training: { epochs: 12, optimizer: 'SGD' },
+      problems: ['6 model.training.epochs: also written on line 4 (10); this value is kept and that one is not used'],
+    });
+    // The same value twice loses nothing: no warning.
+    expect(read('- Epochs: 10', '- Epochs: 10').problems).toEqual([]);
+  });
+});
