@@ -125,8 +125,12 @@ const KIND_RULES: readonly KindRule[] = [
     isProportion: false,
   },
   { pattern: /\b(?:wer|cer|word error rate|character error rate)\b/, kind: 'edit-error', direction: 'lower', isProportion: false },
-  // `ECE` (expected calibration error), `EER` (equal error rate): errors by their initials.
-  { pattern: /\berror\b|\bece\b|\beer\b/, kind: 'error', direction: 'lower', isProportion: true },
+  // Calibration errors (`ECE`, maximum `MCE`, adaptive `ACE`) average |accuracy − confidence| over
+  // bins, and the equal error rate is read off a curve at the threshold where FPR = FNR: in [0, 1],
+  // lower is better, but neither is a count over the test set (no binomial interval, not 1 − accuracy).
+  { pattern: /\b(?:ece|mce|ace|calibration error)\b/, kind: 'calibration-error', direction: 'lower', isProportion: false },
+  { pattern: /\b(?:eer|equal error rate)\b/, kind: 'equal-error-rate', direction: 'lower', isProportion: false },
+  { pattern: /\berror\b/, kind: 'error', direction: 'lower', isProportion: true },
   // An attack's success is the model's failure: lower is better (before `success rate` below).
   {
     pattern: /\b(?:toxicity|hallucination)(?: rate)?\b|\b(?:attack|jailbreak) success rate\b|\basr\b/,
@@ -198,6 +202,8 @@ const UNIT_INTERVAL_KINDS: ReadonlySet<string> = new Set([
   'fpr',
   'fnr',
   'error',
+  'calibration-error',
+  'equal-error-rate',
   'selection-rate',
   'f1',
   'auc',
