@@ -46,7 +46,7 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
   const yamlText = text.slice(start, start + close.index);
   const bodyStart = start + close.index + close[0].length;
 
-  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, merge: true });
   const error = document.errors[0];
   if (error) return fail(start + error.pos[0], msg.yamlSyntax(error.message.split('\n')[0] ?? error.message));
 

@@ -52,6 +52,29 @@ describe('parseSource', () => {
     expect(parsed.positions.get('notes')).toEqual({ line: 7, column: 1 });
   });
 
+  test("a YAML merge key (`<<: *defaults`) gives its mapping's keys, the mapping's own keys winning", () => {
+    const text = [
+      '---',
+      'id: exp-1',
+      'base: &base',
+      '  factors: 128',
+      '  alpha: 1',
+      'hyperparameters:',
+      '  <<: *base',
+      '  alpha: 40',
+      '---',
+      '',
+    ];
+    const parsed = parseSource(text.join('\n'), { file: 'exp.md' });
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.data['model']).toEqual({
+      hyperparameters: [
+        { name: 'factors', value: 128 },
+        { name: 'alpha', value: 40 },
+      ],
+    });
+  });
+
   test('maps JSON fields to their line:column, also with CRLF line endings', () => {
     const parsed = parseSource('{\r\n  "id": "exp-1",\r\n  "lineage": { "parent": "exp-0" }\r\n}\r\n', { file: 'exp.json' });
     expect(parsed.positions.get('lineage.parent')).toEqual({ line: 3, column: 26 });
