@@ -105,9 +105,27 @@ function isMetricValue(value: unknown): value is number | null {
   return typeof value === 'number' || value === null;
 }
 
-/** A map of numbers (and nulls): a row's metrics. */
-function metricMap(value: unknown): value is Record<string, number | null> {
-  return isPlainObject(value) && Object.keys(value).length > 0 && Object.values(value).every(isMetricValue);
+/**
+ * A number written as text (`"78.0%"`, `"~0.86"`, `"0.91 ± 0.01"`) or a value not given (`TBD`, `n/a`,
+ * `—`): a metric of a row written as a map, read (or reported where it is written) as every metric is.
+ */
+const METRIC_TEXT = /^\s*(?:[~≈<>±+−-]\s*)*[\d.]|^\s*(?:n\/?a|tbd|tba|none|null|pending|unknown|\?|—|–|-)\s*$/i;
+
+/**
+ * A row written as a map (`{ n: 1200, recall: "78.0%", notes: "small group" }`): its metrics (numbers,
+ * numbers as text, values not given) and its other text (`fields`). Undefined unless every value is
+ * one of those, and at least one is a metric.
+ */
+function rowMap(value: unknown): { metrics: Record<string, unknown>; fields: Record<string, string> } | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const metrics: Record<string, unknown> = {};
+  const fields: Record<string, string> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (isMetricValue(v) || (typeof v === 'string' && METRIC_TEXT.test(v))) setOwn(metrics, key, v);
+    else if (typeof v === 'string') setOwn(fields, key, v);
+    else return undefined;
+  }
+  return Object.keys(metrics).length > 0 ? { metrics, fields } : undefined;
 }
 
 /** The row of `split` in a list of metrics-by-split rows, added at the end when there is none: its index. */
@@ -681,14 +699,32 @@ function baselineRows(map: Record<string, unknown>): Converted | undefined {
     const source = `comparison.baselines.${label}`;
     const id = RUN_ID.test(label) ? { experimentId: label } : {};
     sources.push([`${rows.length}`, source]);
-    if (metricMap(value)) {
+    const row = isPlainObject(value) && isPlainObject(value['metrics']) ? undefined : rowMap(value);
+    if (row !== undefined) {
+      // Its text: the notes and the set it was evaluated on under the row's own names, anything else as written.
+      const fields = Object.entries(row.fields).map(([key, text]): [string, string] => [
+        BASELINE_TEXT_FIELDS.get(topLevelName(key)) ?? key,
+        text,
+      ]);
+      for (const [key] of Object.entries(row.fields))
+        sources.push([`${rows.length}.${BASELINE_TEXT_FIELDS.get(topLevelName(key)) ?? key}`, `${source}.${key}`]);
+      for (const key of Object.keys(row.metrics)) sources.push([`${rows.length}.metrics.${key}`, `${source}.${key}`]);
       sources.push([`${rows.length}.metrics`, source]);
-      rows.push({ label, ...id, metrics: value });
+      rows.push({ label, ...id, ...Object.fromEntries(fields), metrics: row.metrics });
     } else if (isPlainObject(value) && isPlainObject(value['metrics'])) rows.push({ label, ...id, ...value });
     else return undefined;
   }
   return rows.length > 0 ? { rows, sources } : undefined;
 }
+
+/** A baseline's text written under its row's names (`note`, `evaluated_on`) → the baseline row's field. */
+const BASELINE_TEXT_FIELDS: ReadonlyMap<string, string> = new Map([
+  ['notes', 'notes'],
+  ['note', 'notes'],
+  ['comment', 'notes'],
+  ['evaluatedon', 'evaluatedOn'],
+  ['testset', 'evaluatedOn'],
+]);
 
 /** Keys of a group's row that are its size, not a metric. */
 const GROUP_SIZE_KEYS = /^(?:n|count|size|support|samples?|n_samples)$/i;
@@ -720,17 +756,24 @@ function groupRows(map: Record<string, unknown>): Converted | undefined {
   for (const [attribute, groups, source] of byAttribute) {
     if (!isPlainObject(groups)) return undefined;
     for (const [group, value] of Object.entries(groups)) {
-      if (!metricMap(value)) return undefined;
-      const size = Object.keys(value).find((key) => GROUP_SIZE_KEYS.test(key));
+      const row = rowMap(value);
+      if (row === undefined) return undefined;
+      const size = Object.keys(row.metrics).find((key) => GROUP_SIZE_KEYS.test(key));
       const metrics: Record<string, unknown> = {};
-      for (const [key, v] of Object.entries(value)) if (key !== size) setOwn(metrics, key, v);
       const at = `${rows.length}`;
+      for (const [key, v] of Object.entries(row.metrics))
+        if (key !== size) {
+          setOwn(metrics, key, v);
+          sources.push([`${at}.metrics.${key}`, `${source}.${group}.${key}`]);
+        }
       sources.push([at, `${source}.${group}`], [`${at}.metrics`, `${source}.${group}`]);
       if (size !== undefined) sources.push([`${at}.n`, `${source}.${group}.${size}`]);
+      for (const key of Object.keys(row.fields)) sources.push([`${at}.${key}`, `${source}.${group}.${key}`]);
       rows.push({
         group,
         ...(OVERALL_KEY.test(group) ? { overall: true } : { attributes: { [attribute]: group } }),
-        ...(size === undefined ? {} : { n: value[size] }),
+        ...(size === undefined ? {} : { n: row.metrics[size] }),
+        ...row.fields,
         metrics,
       });
     }

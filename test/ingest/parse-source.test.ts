@@ -67,7 +67,7 @@ describe('parseSource', () => {
     ];
     const parsed = parseSource(text.join('\n'), { file: 'exp.md' });
     expect(parsed.diagnostics).toEqual([]);
-    expect(parsed.data['model']).toEqual({
+    expect((parsed.data as { model?: unknown }).model).toEqual({
       hyperparameters: [
         { name: 'factors', value: 128 },
         { name: 'alpha', value: 40 },

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatDiagnostic, parseSource, validateRecord } from '../../src/ingest/index.ts';
+import type { Experiment } from '../../src/schema/index.ts';
 
 /** Parses and validates a record's text: the record and the formatted diagnostics. */
 function validate(text: string, file: string): { record: unknown; problems: string[] } {
@@ -478,6 +479,38 @@ describe('record parts in the shape people write them', () => {
     // Each row is placed where it is written.
     expect(parsed.positions.get('evaluation.disaggregated.1.n')).toEqual({ line: 8, column: 14 });
     expect(parsed.positions.get('comparison.baselines.1')).toEqual({ line: 12, column: 13 });
+  });
+
+  test("a map's numbers written as text (`78.0%`, `TBD`) are read as in any row, its other text kept beside them", () => {
+    const text = [
+      '---',
+      'id: exp-502',
+      'fairness:',
+      '  by: age',
+      '  groups:',
+      '    18-25: { n: 1200, recall: 78.0%, note: small group }',
+      '    26-40: { n: 5400, recall: 0.823 }',
+      '    41+: { n: 800, recall: TBD }',
+      'baselines:',
+      '  exp-500: { recall: 79%, notes: previous best }',
+      '  logreg: { recall: ~0.74 }',
+      '---',
+      '',
+    ].join('\n');
+    const { problems } = validate(text, 'exp-502.md');
+    // `~0.74` is reported where it is written, as in a baseline table.
+    expect(problems).toEqual([expect.stringMatching(/^exp-502\.md:11:21 comparison\.baselines\.1\.metrics\.recall: /)]);
+    const fixed = validate(text.replace('~0.74', '0.74'), 'exp-502.md');
+    expect(fixed.problems).toEqual([]);
+    expect((fixed.record as Experiment).evaluation?.disaggregated).toEqual([
+      { group: '18-25', attributes: { age: '18-25' }, n: 1200, note: 'small group', metrics: { recall: 78 } },
+      { group: '26-40', attributes: { age: '26-40' }, n: 5400, metrics: { recall: 0.823 } },
+      { group: '41+', attributes: { age: '41+' }, n: 800, metrics: { recall: null } },
+    ]);
+    expect((fixed.record as Experiment).comparison?.baselines).toEqual([
+      { label: 'exp-500', experimentId: 'exp-500', notes: 'previous best', metrics: { recall: 79 } },
+      { label: 'logreg', metrics: { recall: 0.74 } },
+    ]);
   });
 
   test.each([
