@@ -18,10 +18,19 @@ import { message } from './messages.ts';
 import type { Check } from './schema.ts';
 import { groupRowsByAttribute, statedGaps } from './fairness.ts';
 import { findCurrentRow, sameQuantity, testMetricByKey } from './deltas.ts';
-import { findTestSplit, isOverallGroup, isWellFormedMatrix, matrixTotal, positiveIndex, testSetSizes } from './sizes.ts';
+import {
+  findTestSplit,
+  isOverallGroup,
+  isWellFormedMatrix,
+  matrixTotal,
+  positiveIndex,
+  proportionDenominator,
+  testSetSizes,
+} from './sizes.ts';
 import { agreesWithinRounding, EPSILON, halfUnit, sum, writtenDecimals } from './stats.ts';
 import { getOwn } from '../util/own.ts';
 import { maxOf } from '../util/arrays.ts';
+import { intervalOnValueScale } from './ci-scale.ts';
 
 /** Relative slack for counts that are usually written rounded ("700K", "1M"). */
 export const COUNT_TOLERANCE = 0.005;
@@ -501,9 +510,16 @@ export function checkStatedGaps(record: Experiment): Check[] {
 // Test metrics and baseline table
 
 function ciChecks(record: Experiment, tm: TestMetric, i: number): Check[] {
-  const ci = tm.ci95;
-  if (ci === undefined || typeof ci === 'number' || tm.value === null) return [];
+  if (tm.ci95 === undefined || tm.value === null) return [];
   const path = `evaluation.testMetrics.${i}.ci95`;
+  // A half-width that may be points or a fraction (one written as fractions beside a value in
+  // percent is read in percent when the record is read, and said there).
+  const info = metricInfo(tm.metric, tm.unit);
+  const scaled = intervalOnValueScale(info, tm.value, tm.ci95, proportionDenominator(record, info)?.n);
+  if (scaled.reading === 'doubtful' && typeof tm.ci95 === 'number')
+    return [{ level: 'warning', code: 'ci-scale', message: message.ciDoubtfulScale(tm.metric, tm.value, tm.ci95), path }];
+  const ci = tm.ci95;
+  if (typeof ci === 'number') return [];
   if (ci.low > ci.high) return [{ level: 'warning', code: 'ci-mismatch', message: message.ciReversed(tm.metric, ci.low, ci.high), path }];
   const slack = (bound: number, name: 'low' | 'high'): number => halfUnit(writtenDecimals(record, `${path}.${name}`, bound)) + EPSILON;
   if (tm.value < ci.low - slack(ci.low, 'low') || tm.value > ci.high + slack(ci.high, 'high')) {

@@ -8,6 +8,7 @@ import type { BaselineRow, ConfidenceInterval, Experiment, TestMetric } from '..
 import { isScaleProblem, metricInfo, sameScaleProblem, scaleValue, type MetricInfo, type ScaledValue } from './metrics.ts';
 import type { MetricDelta, NotCompared } from './schema.ts';
 import { getOwn } from '../util/own.ts';
+import { intervalOnValueScale } from './ci-scale.ts';
 import { isPredictionDenominator, proportionDenominator, testSetSize } from './sizes.ts';
 import { agreeAsRoundings, decimalsOf, differenceInterval, isZeroChange, wilsonInterval, writtenDecimals, type Estimate } from './stats.ts';
 
@@ -178,10 +179,22 @@ export function testMetricSide(record: Experiment, tm: TestMetric & { value: num
     value: tm.value,
     info,
     decimals: writtenDecimals(record, `evaluation.testMetrics.${index}.value`, tm.value),
-    ci: tm.ci95 ?? null,
+    ci: testInterval(info, tm, denominator?.n),
     n: denominator?.n ?? null,
     nReason: denominator?.reason ?? null,
   };
+}
+
+/**
+ * A test metric's reported CI on its value's scale: one written as fractions beside a value in
+ * percent is read in percent; a half-width that may be either (`±0.011` beside `81.5%`, no test-set
+ * size to judge it by) is not used (a change against it would look significant either way), and the
+ * checks say so.
+ */
+function testInterval(info: MetricInfo, tm: TestMetric & { value: number }, n: number | null | undefined): ConfidenceInterval | null {
+  if (tm.ci95 === undefined) return null;
+  const scaled = intervalOnValueScale(info, tm.value, tm.ci95, n);
+  return scaled.reading === 'doubtful' ? null : scaled.ci;
 }
 
 /** The record's first test metric of `key` with a value, as a side; undefined when it has none. */
@@ -211,11 +224,12 @@ export function findCurrentRow(record: Experiment): BaselineRow | undefined {
 /** A value of a baseline row as a side: as written, with the precision written and the 95% CI written with it. */
 function rowSide(record: Experiment, rowIndex: number, name: string, value: number): DeltaSide {
   const ci = getOwn(record.comparison?.baselines?.[rowIndex]?.ci95 ?? {}, name);
+  const info = metricInfo(name);
   return {
     value,
-    info: metricInfo(name),
+    info,
     decimals: writtenDecimals(record, `comparison.baselines.${rowIndex}.metrics.${name}`, value),
-    ...(ci === undefined ? {} : { ci }),
+    ...(ci === undefined ? {} : { ci: intervalOnValueScale(info, value, ci).ci }),
   };
 }
 

@@ -324,6 +324,19 @@ export const valueWrittenTwice = (earlierLine: number, earlier: unknown): string
 /** Hint for a field written twice. */
 export const hintValueWrittenTwice = (): string => 'remove the one you do not mean';
 
+/** A test metric's CI written as fractions beside a value in percent, read in percent. */
+export const ciReadInPercent = (
+  metric: string,
+  value: number,
+  written: number | { low: number; high: number },
+  read: number | { low: number; high: number },
+): string =>
+  `the 95% CI of ${metric}, ${showInterval(written)}, is written as fractions beside its value ${value}%: it is read in percent, ${showInterval(read)}`;
+/** Hint for a CI read in percent. */
+export const hintCiInPercent = (): string => "write the interval on the value's scale to say so yourself";
+const showInterval = (ci: number | { low: number; high: number }): string =>
+  typeof ci === 'number' ? `±${Number(ci.toPrecision(12))}` : `[${Number(ci.low.toPrecision(12))}, ${Number(ci.high.toPrecision(12))}]`;
+
 /** Hint for a status saying the run is stopped for now (`On hold`): it has not ended. */
 export const hintPausedStatus = (words: string): string =>
   `a run that is ${words.toLowerCase()} has not ended: write "running", with "statusNote": ${JSON.stringify(words)}`;

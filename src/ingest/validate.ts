@@ -15,6 +15,9 @@ import { parseNumber, parseWrittenInterval } from './units.ts';
 import { pushAll } from '../util/arrays.ts';
 import { pausedStatus, statusFromWords } from './status.ts';
 import { slashedDayReadings } from './dates.ts';
+import { intervalOnValueScale } from '../analysis/ci-scale.ts';
+import { metricInfo } from '../analysis/metrics.ts';
+import { proportionDenominator } from '../analysis/sizes.ts';
 import { TOP_LEVEL_HOMES, topLevelName } from './written-shapes.ts';
 
 /** The parts of a zod issue this module reads (zod's issue union, loosened for uniform access). */
@@ -72,7 +75,45 @@ export function validateRecord(
   pushAll(diagnostics, impossible);
   diagnostics.sort(byPosition);
   const ok = result.success && issues.length === 0 && impossible.length === 0 && !limits.some((d) => d.level === 'error');
+  if (ok) {
+    pushAll(diagnostics, intervalsReadInPercent(result.data, parsed, file));
+    diagnostics.sort(byPosition);
+  }
   return { record: ok ? result.data : undefined, diagnostics };
+}
+
+/**
+ * Test-metric CIs written as fractions beside a value in percent (`90.2%` with `[0.896, 0.908]`),
+ * read in percent in the record itself, so that its table, charts and changes agree (see
+ * `intervalOnValueScale`); a note for each, at the interval. Mutates `record`.
+ */
+function intervalsReadInPercent(record: Experiment, parsed: ParsedSource, file: string): Diagnostic[] {
+  const notes: Diagnostic[] = [];
+  (record.evaluation?.testMetrics ?? []).forEach((tm, i) => {
+    if (tm.ci95 === undefined || tm.value === null) return;
+    const info = metricInfo(tm.metric, tm.unit);
+    const read = intervalOnValueScale(info, tm.value, tm.ci95, proportionDenominator(record, info)?.n);
+    if (read.reading !== 'percent') return;
+    const path = `evaluation.testMetrics.${i}.ci95`;
+    notes.push({
+      level: 'info',
+      code: 'ci-scale',
+      file,
+      ...(positionOf(parsed, ['evaluation', 'testMetrics', i, 'ci95']) ?? { line: 1, column: 1 }),
+      path,
+      message: msg.ciReadInPercent(tm.metric, tm.value, tm.ci95, read.ci),
+      hint: msg.hintCiInPercent(),
+    });
+    tm.ci95 = read.ci;
+    // The places written shift with the scale: 0.900 is 90.0.
+    const decimals = record.writtenDecimals;
+    if (decimals !== undefined)
+      for (const key of [path, `${path}.low`, `${path}.high`]) {
+        const places = decimals[key];
+        if (places !== undefined) decimals[key] = Math.max(0, places - 2);
+      }
+  });
+  return notes;
 }
 
 /**

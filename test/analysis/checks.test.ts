@@ -644,6 +644,18 @@ describe('checkMetricValues', () => {
     );
   });
 
+  test('a half-width beside a value in percent that may be points or a fraction is doubtful', () => {
+    expect(checkMetricValues(metrics([{ metric: 'Recall', value: 81.5, unit: '%', ci95: 0.011 }]))).toEqual([
+      {
+        level: 'warning',
+        code: 'ci-scale',
+        message:
+          "The 95% CI of Recall is ±0.011 beside its value 81.5%: read as ±0.011 percentage points, an interval few test sets are large enough for, so changes are computed without it. If it is a fraction (±1.1 points), write ±1.1%; if it is points, give the test set's size.",
+        path: 'evaluation.testMetrics.0.ci95',
+      },
+    ]);
+  });
+
   test('test F1 that contradicts test precision and recall', () => {
     const checks = checkMetricValues(
       metrics([

@@ -275,6 +275,29 @@ describe('computeBaselineDeltas', () => {
     );
   });
 
+  test('a CI written as fractions beside a value in percent is read in percent; a doubtful half-width is not used', () => {
+    const r = (ci95: { low: number; high: number } | number) =>
+      record({
+        id: 'p-1',
+        evaluation: { testMetrics: [{ metric: 'Accuracy', value: 90.2, unit: '%', ci95 }] },
+        comparison: { baselines: [{ label: 'prod', metrics: { Accuracy: 89.9 } }] },
+      });
+    // 90.2% [0.896, 0.908] → [89.6, 90.8]; against 89.9% taken as exact (no CI, no size):
+    // change +0.3 pp, interval [0.3 − (90.2 − 89.6), 0.3 + (90.8 − 90.2)] = [−0.3, +0.9] pp: not significant.
+    const bounds = computeBaselineDeltas(r({ low: 0.896, high: 0.908 })).deltas[0];
+    expect(bounds).toMatchObject({ method: 'one-side', significant: false });
+    expect(bounds?.absolute).toBeCloseTo(0.003, 12);
+    expect(bounds?.ciLow).toBeCloseTo(-0.003, 12);
+    expect(bounds?.ciHigh).toBeCloseTo(0.009, 12);
+    // ±0.011 beside 90.2% with no test-set size: ±0.011 points or ±1.1? Neither is used: no interval, no verdict.
+    const halfWidth = computeBaselineDeltas(r(0.011)).deltas[0];
+    expect(halfWidth).toMatchObject({ ciLow: null, ciHigh: null, significant: null });
+    // ±0.5 points is on the value’s scale, used as given: [0.3 − 0.5, 0.3 + 0.5] pp.
+    const points = computeBaselineDeltas(r(0.5)).deltas[0];
+    expect(points?.ciLow).toBeCloseTo(-0.002, 12);
+    expect(points?.ciHigh).toBeCloseTo(0.008, 12);
+  });
+
   test("precision's denominator is the model's own: a baseline row's predicted positives are unknown", () => {
     const r = templateRecord({
       evaluation: { ...templateRecord().evaluation, testMetrics: [{ metric: 'Precision', value: 0.845 }] },

@@ -237,3 +237,28 @@ describe('a status with an aside after it', () => {
     ]);
   });
 });
+
+describe('a CI written as fractions beside a value in percent', () => {
+  test('is read in percent in the record, with a note at the interval (the places written shifted with it)', () => {
+    const text = ['## Evaluation Results', '', '| Metric | Value | 95% CI |', '|---|---|---|', '| Accuracy | 90.2% | [0.896, 0.910] |', ''];
+    const parsed = parseSource(['**Experiment ID**: c-1', '', ...text].join('\n'), { file: 'c-1.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'c-1.md' });
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      "c-1.md:7:22 evaluation.testMetrics.0.ci95: the 95% CI of Accuracy, [0.896, 0.91], is written as fractions beside its value 90.2%: it is read in percent, [89.6, 91] — write the interval on the value's scale to say so yourself",
+    ]);
+    expect(record?.evaluation?.testMetrics?.[0]?.ci95).toEqual({ low: 89.6, high: 91 });
+    // In frontmatter 0.910 is recorded as written to three places: 91.0 is to one.
+    const fm = [
+      '---',
+      'id: c-2',
+      'evaluation:',
+      '  testMetrics:',
+      '    - { metric: Accuracy, value: 90.2%, ci95: { low: 0.896, high: 0.910 } }',
+      '---',
+      '',
+    ];
+    const written = validateRecord(parseSource(fm.join('\n'), { file: 'c-2.md' }), { file: 'c-2.md' }).record;
+    expect(written?.evaluation?.testMetrics?.[0]?.ci95).toEqual({ low: 89.6, high: 91 });
+    expect(written?.writtenDecimals?.['evaluation.testMetrics.0.ci95.high']).toBe(1);
+  });
+});
