@@ -921,19 +921,26 @@ function testMetricTable(block: Table | Code, table: TableData, ctx: Context): v
  * a header line of predicted labels, then one line per actual label with its counts.
  * Lines holding only "Predicted"/"Actual" are decoration; a leading "Actual" on a row is dropped.
  */
-export function parseConfusionMatrixText(text: string): { labels: string[]; matrix: (number | string)[][] } | undefined {
+export function parseConfusionMatrixText(
+  text: string,
+): { labels: string[]; matrix: (number | string)[][]; rowsPredicted?: boolean } | undefined {
   const lines = text
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !/^(predicted|actual|pred\.?|true)(\s*(→|->|\\|\/)?\s*(predicted|actual))?:?$/i.test(line));
   const isCount = (token: string): boolean => parseCount(token) !== undefined || parseNumber(token) !== undefined;
   let columns: string[] | undefined;
+  let actualAcross = false;
   const rows: { label: string; counts: (number | string)[] }[] = [];
   for (const line of lines) {
     const tokens = line.split(/\s{2,}|\t|\s*\|\s*/).filter((token) => token !== '');
     const firstCount = tokens.findIndex(isCount);
-    if (firstCount < 0) {
-      if (!columns) columns = splitLabels(line, tokens);
+    // `predicted  0  1  All` as pandas prints a crosstab: the header, though its classes are numbers.
+    const axisFirst = columns === undefined && /^(?:pred(?:icted)?|actual|true|y_pred|y_true)$/i.test(tokens[0] ?? '') && tokens.length > 2;
+    if (firstCount < 0 || axisFirst) {
+      if (!columns) columns = axisFirst ? tokens.slice(1) : splitLabels(line, tokens);
+      // `actual  0  1` across: the predictions are down the side.
+      if (axisFirst && /^(?:actual|true|y_true)$/i.test(tokens[0] ?? '')) actualAcross = true;
       continue;
     }
     // Aligned grids may put one space between a label and its first count ("Churn 699    1301"): when the
@@ -951,13 +958,39 @@ export function parseConfusionMatrixText(text: string): { labels: string[]; matr
     rows.push({ label: labelParts.join(' '), counts });
   }
   if (rows.length === 0) return undefined;
-  const labels =
-    columns && columns.length === rows[0]?.counts.length ? columns : rows.map((row, index) => row.label || `Class ${index + 1}`);
-  const byLabel = new Map(rows.map((row) => [row.label.toLowerCase(), row.counts]));
+  // `predicted: neg` down the side and `actual: neg` across: rows are the predictions.
+  const rowsPredicted =
+    actualAcross ||
+    (rows.every((row) => /^pred/i.test(row.label)) && (columns === undefined || columns.every((c) => /^(?:actual|true)\b/i.test(c))));
+  const named = (text: string): string => classLabel(text);
+  const raw = columns && columns.length === rows[0]?.counts.length ? columns.map(named) : undefined;
+  const kept = rows.filter((row) => !MARGIN.test(named(row.label))).map((row) => ({ label: named(row.label), counts: row.counts }));
+  // A `Total` column (its counts the row's sum) is no class.
+  const marginAt = raw?.findIndex((label) => MARGIN.test(label)) ?? -1;
+  const cut = <T>(list: readonly T[]): T[] => (marginAt < 0 ? [...list] : list.filter((_v, i) => i !== marginAt));
+  const labels = raw ? cut(raw) : kept.map((row, index) => row.label || `Class ${index + 1}`);
+  const byLabel = new Map(kept.map((row) => [row.label.toLowerCase(), cut(row.counts)]));
   const ordered = labels.every((label) => byLabel.has(label.toLowerCase()))
     ? labels.map((label) => byLabel.get(label.toLowerCase()) ?? [])
-    : rows.map((row) => row.counts);
-  return { labels, matrix: ordered };
+    : kept.map((row) => cut(row.counts));
+  return { labels, matrix: ordered, ...(rowsPredicted ? { rowsPredicted } : {}) };
+}
+
+/** A confusion matrix's margin (`pd.crosstab(..., margins=True)` writes `All`): a row or column of sums, no class. */
+const MARGIN = /^(?:totals?|all|sum|σ|row total|col(?:umn)? total)$/i;
+
+/**
+ * Whether a confusion matrix is written with the predictions down the side: its aside says so
+ * (`(rows = predicted, columns = actual)`, `rows: pred`), or its corner does (`Predicted \ Actual`).
+ */
+function rowsArePredicted(qualifier: string, corner = ''): boolean {
+  if (/\brows?\b[^,;)]*?\bpred/i.test(qualifier) || /\b(?:columns?|cols?)\b[^,;)]*?\b(?:actual|true)\b/i.test(qualifier)) return true;
+  return /^\W*pred/i.test(stripEmphasis(corner)) && /\b(?:actual|true)\b/i.test(corner);
+}
+
+/** The matrix with rows and columns swapped: rows actual, columns predicted, as the record holds it. */
+function transposed<T>(matrix: readonly (readonly T[])[]): T[][] {
+  return (matrix[0] ?? []).map((_v, j) => matrix.map((row) => row[j] as T));
 }
 
 /**
@@ -989,11 +1022,23 @@ function splitLabels(line: string, tokens: string[]): string[] {
 }
 
 /** A confusion matrix from a GFM table: first column actual labels, header predicted labels. */
-function confusionFromTable(table: TableData): { labels: string[]; matrix: (number | string)[][] } {
-  const labels = table.header.slice(1).map((cell) => classLabel(cell.text));
+function confusionFromTable(table: TableData): { labels: string[]; matrix: (number | string)[][]; rowsPredicted?: boolean } {
+  // A `Total` row or column (`pd.crosstab(..., margins=True)`) holds sums, not a class.
+  const columns = table.header
+    .slice(1)
+    .map((cell, index) => ({ label: classLabel(cell.text), index: index + 1 }))
+    .filter(({ label }) => !MARGIN.test(label));
+  const rows = table.rows.filter((row) => !MARGIN.test(classLabel(row[0]?.text ?? '')));
   // A count as written: `1,204`, `1.2k`; a fraction stays the fraction it is (`parseCount` would round it).
-  const matrix = table.rows.map((row) => row.slice(1).map((cell) => numberCell(cell, (t) => parseNumber(t) ?? parseCount(t)) ?? ''));
-  return { labels, matrix };
+  const matrix = rows.map((row) => columns.map(({ index }) => numberCell(row[index], (t) => parseNumber(t) ?? parseCount(t)) ?? ''));
+  const sides =
+    table.rows.every((row) => /^\W*pred/i.test(row[0]?.text ?? '')) &&
+    table.header.slice(1).every((cell) => /^\W*(?:actual|true)\b/i.test(cell.text));
+  return {
+    labels: columns.map(({ label }) => label),
+    matrix,
+    ...(sides || rowsArePredicted('', table.header[0]?.text) ? { rowsPredicted: true } : {}),
+  };
 }
 
 /** A class label of a confusion table's header or first column, without `Predicted:` / `Actual` before it or `(pred)` after it. */
@@ -1081,7 +1126,7 @@ function asideLabels(qualifier: string): string[] | undefined {
 const confusionHandler: Handler = (entry, ctx) => {
   const code = blockOf(entry, ctx, 'code');
   const table = code ? undefined : blockOf(entry, ctx, 'table');
-  let parsed: { labels: string[]; matrix: (number | string)[][]; positive?: string } | undefined;
+  let parsed: { labels: string[]; matrix: (number | string)[][]; positive?: string; rowsPredicted?: boolean } | undefined;
   let position: SourcePosition | undefined;
   let shares = false;
   if (code) {
@@ -1123,6 +1168,9 @@ const confusionHandler: Handler = (entry, ctx) => {
     }
   }
   if (!parsed || !position) return;
+  // Predictions down the side (`(rows = predicted, columns = actual)`): turned to rows actual, as the record holds it.
+  if ('rowsPredicted' in parsed && parsed.rowsPredicted === true) parsed = { ...parsed, matrix: transposed(parsed.matrix) };
+  else if (rowsArePredicted(entry.qualifier)) parsed = { ...parsed, matrix: transposed(parsed.matrix) };
   // A normalized matrix (fractions of each row or of all): no counts to derive the test-set size or
   // metrics from. Shown as written, with a warning.
   const block = code ?? table;

@@ -50,6 +50,70 @@ describe('parseConfusionMatrixText', () => {
   });
 });
 
+describe('a confusion matrix with margins, or with the predictions down the side', () => {
+  const matrixOf = (...lines: string[]) => {
+    const text = ['**Experiment ID**: cm-1', '', '## Evaluation Results', '', ...lines, ''].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'cm-1.md' }), { file: 'cm-1.md' });
+    expect(diagnostics).toEqual([]);
+    return record?.evaluation?.confusionMatrix;
+  };
+  const binary = {
+    labels: ['neg', 'pos'],
+    matrix: [
+      [900, 50],
+      [100, 400],
+    ],
+  };
+
+  test('a `Total` row and column (pd.crosstab(margins=True)) are sums, not a class', () => {
+    expect(
+      matrixOf(
+        '**Confusion Matrix**:',
+        '',
+        '| Actual \\ Predicted | neg | pos | Total |',
+        '|---|---|---|---|',
+        '| neg | 900 | 50 | 950 |',
+        '| pos | 100 | 400 | 500 |',
+        '| Total | 1000 | 450 | 1450 |',
+      ),
+    ).toEqual(binary);
+    // As pandas prints it: the header is `predicted` and its classes (numbers), the margins `All`.
+    expect(
+      parseConfusionMatrixText(
+        [
+          'predicted     0     1   All',
+          'actual',
+          '0           900    50   950',
+          '1           100   400   500',
+          'All        1000   450  1450',
+        ].join('\n'),
+      ),
+    ).toEqual({ labels: ['0', '1'], matrix: binary.matrix });
+  });
+
+  test('predictions down the side, as an aside, a corner or the labels say, are turned to rows actual', () => {
+    const grid = ['| | neg | pos |', '|---|---|---|', '| neg | 900 | 100 |', '| pos | 50 | 400 |'];
+    expect(matrixOf('**Confusion Matrix** (rows = predicted, columns = actual):', '', ...grid)).toEqual(binary);
+    expect(matrixOf('**Confusion Matrix** (rows: pred):', '', ...grid)).toEqual(binary);
+    expect(matrixOf('**Confusion Matrix**:', '', '| Predicted \\ Actual | neg | pos |', ...grid.slice(1))).toEqual(binary);
+    expect(
+      matrixOf(
+        '**Confusion Matrix**:',
+        '```',
+        '                 actual: neg   actual: pos',
+        'predicted: neg        900          100',
+        'predicted: pos         50          400',
+        '```',
+      ),
+    ).toEqual(binary);
+    // Written rows actual, as the template does: as it is.
+    expect(matrixOf('**Confusion Matrix** (rows = actual):', '', ...grid)?.matrix).toEqual([
+      [900, 100],
+      [50, 400],
+    ]);
+  });
+});
+
 describe("a test-metrics label's parentheses", () => {
   test('`Test set (n = 12,408):` keeps what they say beside the metrics, before the items that are no metrics', () => {
     const text = [
