@@ -337,6 +337,13 @@ export const hintCiInPercent = (): string => "write the interval on the value's 
 const showInterval = (ci: number | { low: number; high: number }): string =>
   typeof ci === 'number' ? `±${Number(ci.toPrecision(12))}` : `[${Number(ci.low.toPrecision(12))}, ${Number(ci.high.toPrecision(12))}]`;
 
+/** A bare fraction-sized value in a per-epoch column written in percent. */
+export const bareValueInPercentColumn = (column: string, text: string): string =>
+  `${column} is written in percent in this table, but ${text} has no % sign: it is read as ${text}%`;
+/** Hint for a bare value in a column written in percent. */
+export const hintBareValueInPercentColumn = (value: number): string =>
+  `if it is the fraction ${value}, write ${Number.parseFloat((value * 100).toPrecision(12))}%; if it is ${value}%, add the sign`;
+
 /** Hint for a status saying the run is stopped for now (`On hold`): it has not ended. */
 export const hintPausedStatus = (words: string): string =>
   `a run that is ${words.toLowerCase()} has not ended: write "running", with "statusNote": ${JSON.stringify(words)}`;

@@ -242,6 +242,8 @@ export function parseMetricCell(text: string): { value: number | null; unit?: st
     const value = parseMeasurement(percent[1]);
     if (value !== undefined) return { value, unit: '%' };
   }
+  const seconds = durationSeconds(trimmed);
+  if (seconds !== undefined) return { value: seconds, unit: 's' };
   const withUnit = MEASURE_UNIT.exec(trimmed);
   if (withUnit?.[1] && withUnit[2]) {
     // `1.2k samples/s`: a rate may be written in thousands or millions.
@@ -256,7 +258,22 @@ export function parseMetricCell(text: string): { value: number | null; unit?: st
  * or a rate per second (`1,200 tokens/s`, `850 img/sec`, `30 samples per second`).
  */
 const MEASURE_UNIT =
-  /^(\S+?)\s*((?:ms|µs|us|s|sec|min|h|hours?)(?:\s*\/\s*[a-z]{1,12})?|[a-z]{1,12}\s*\/\s*(?:s|sec)|[a-z]{1,12}\s+per\s+(?:s|sec|second))$/i;
+  /^(\S+?)\s*((?:ms|µs|us|s|sec|min|h|hours?)(?:\s*\/\s*[a-z]{1,12})?|[a-z]{1,12}\s*\/\s*(?:s|sec)|[a-z]{1,12}\s+per\s+(?:s|sec|second)|[kmgt]i?b)$/i;
+
+/**
+ * Seconds of a duration written in parts (`6m 10s`, `1h 2m`, `2h 5m 30s`) or on a clock with hours
+ * (`0:06:10`, `12:30:05.5`); undefined for anything else (`6:10` could be minutes or hours; a
+ * single part, `41.2 s`, is a number and its unit).
+ */
+export function durationSeconds(text: string): number | undefined {
+  const clock = /^(\d{1,3}):([0-5]\d):([0-5]\d(?:\.\d+)?)$/.exec(text);
+  if (clock) return Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+  const parts = /^(?:(\d+)\s*h(?:rs?|ours?)?)?\s*(?:(\d+)\s*m(?:in(?:s|utes?)?)?)?\s*(?:(\d+(?:\.\d+)?)\s*s(?:ecs?|econds?)?)?$/i.exec(
+    text,
+  );
+  if (!parts || [parts[1], parts[2], parts[3]].filter((part) => part !== undefined).length < 2) return undefined;
+  return Number.parseFloat((Number(parts[1] ?? 0) * 3600 + Number(parts[2] ?? 0) * 60 + Number(parts[3] ?? 0)).toPrecision(12));
+}
 
 /** What may stand before an interval inside its brackets: `95% CI`, `CI:`, `95%:`, `conf. int.`. */
 export const CI_PREFIX = /^(?:95\s*%\s*)?(?:ci|conf(?:idence)?\.?\s*int(?:erval)?\.?)?\s*[:=]?\s*/i;

@@ -217,6 +217,15 @@ describe('parseMetricCell', () => {
     ['850 img/sec', { value: 850, unit: 'img/sec' }],
     ['30 samples per second', { value: 30, unit: 'samples/s' }],
     ['5 seeds', undefined],
+    // Memory, and durations in parts or on a clock with hours: seconds (6 × 60 + 10 = 370; 3600 + 120 = 3720).
+    ['10.2 GB', { value: 10.2, unit: 'GB' }],
+    ['512 MiB', { value: 512, unit: 'MiB' }],
+    ['6m 10s', { value: 370, unit: 's' }],
+    ['1h 2m', { value: 3720, unit: 's' }],
+    ['0:06:10', { value: 370, unit: 's' }],
+    ['2h 5m 30.5s', { value: 7530.5, unit: 's' }],
+    // Minutes or hours? Not read.
+    ['6:10', undefined],
     ['-', { value: null }],
     ['', { value: null }],
     // What a half-filled log writes for a value not measured yet.

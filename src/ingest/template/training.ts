@@ -1,6 +1,6 @@
 /** The "Training Results" section: the per-epoch table, the best model, the training infrastructure. */
 
-import { isLearningRateColumn, metricInfo } from '../../analysis/metrics.ts';
+import { isLearningRateColumn, isUnitIntervalMetric, metricInfo } from '../../analysis/metrics.ts';
 import { HISTORY_COUNTER_HEADER, historyAxisOfHeader } from '../../analysis/history-axis.ts';
 import type { Code } from 'mdast';
 import { pastedTableOf, startOf, stripEmphasis, tableOf, type TableData } from '../markdown-blocks.ts';
@@ -11,7 +11,7 @@ import { parseDurationHours, parseEpoch, parseGpuCount, parseGpuHours, parseMass
 import { trainingLogTableOf } from '../training-log.ts';
 import { blockOf, type Context, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { asLabelRules, itemRule, keyValueFields, keyValueItems, type ItemRule, type KeyValueItem } from './fields.ts';
-import { column, mapMetricKey, metricCell, numberCell, readTableRows } from './table.ts';
+import { column, metricCell, metricColumn, numberCell, readTableRows } from './table.ts';
 import * as msg from '../messages.ts';
 import type { FieldPath } from '../types.ts';
 
@@ -41,13 +41,16 @@ export const historyHandler: Handler = (entry, ctx) => {
   const axis = historyAxisOfHeader(stripEmphasis(table.header[epoch]?.text ?? ''));
   if (axis !== undefined && !ctx.b.has(['training', 'historyAxis']))
     ctx.b.set(['training', 'historyAxis'], axis, table.header[epoch]?.position);
-  // A proportion's column written in percent (`71.0%`) keys its values `Name (%)`, as in a metric map.
-  const names = table.header.map((head, index) =>
-    mapMetricKey(
+  // A proportion's column written in percent (`71.0%`) keys its values `Name (%)`, as in a metric map;
+  // durations in several units (`41.2 s`, `6.2 min`) are read in the unit most of them use.
+  const columns = table.header.map((head, index) =>
+    metricColumn(
       stripEmphasis(head.text),
       table.rows.map((row) => row[index]),
     ),
   );
+  const names = columns.map((c) => c.key);
+  bareInPercentColumns(table, names, epoch, ctx);
   // `| **Best** | | 0.44 | 0.80 |`, `| Final | … |` closing the table: rows about the epochs, not epochs.
   const summary = table.rows.filter((row) => SUMMARY_ROW.test(stripEmphasis(row[epoch]?.text ?? '').trim()));
   if (summary.length > 0)
@@ -67,11 +70,34 @@ export const historyHandler: Handler = (entry, ctx) => {
       table.header.forEach((head, index) => {
         if (index === epoch) return;
         const cell = row[index];
-        write.set(names[index] ?? stripEmphasis(head.text), metricCell(cell), cell);
+        write.set(names[index] ?? stripEmphasis(head.text), (columns[index]?.value ?? metricCell)(cell), cell);
       });
     },
   });
 };
+
+/**
+ * A bare value of a fraction's size (`0.712`) in a column of a proportion written in percent
+ * (`78.4%` above and below it): it is kept as written — 0.712 percent — with a warning, since it may
+ * be the fraction 71.2% written without its sign.
+ */
+function bareInPercentColumns(table: TableData, names: readonly string[], epoch: number, ctx: Context): void {
+  names.forEach((name, index) => {
+    if (index === epoch || !name.endsWith(' (%)') || !isUnitIntervalMetric(metricInfo(name))) return;
+    for (const row of table.rows) {
+      const cell = row[index];
+      const read = parseMetricCell(stripEmphasis(cell?.text ?? ''));
+      if (cell === undefined || typeof read?.value !== 'number' || read.unit !== undefined || read.value > 1) continue;
+      ctx.b.notes.push({
+        path: ['training', 'history'],
+        position: cell.position,
+        label: name,
+        message: msg.bareValueInPercentColumn(name.slice(0, -4), stripEmphasis(cell.text)),
+        hint: msg.hintBareValueInPercentColumn(read.value),
+      });
+    }
+  });
+}
 
 /** The first cell of a per-epoch table's summary row: the best epoch's values, the last, their mean, … */
 const SUMMARY_ROW = /^(?:best(?: epoch| model| checkpoint)?|final|last|mean|avg|average|median|min(?:imum)?|max(?:imum)?|total|overall)\b/i;

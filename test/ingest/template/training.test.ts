@@ -132,6 +132,46 @@ describe("the Hugging Face Trainer's sections (a model card's body)", () => {
   });
 });
 
+describe('per-epoch columns written with units', () => {
+  const read = (...rows: string[]) => {
+    const text = ['**Experiment ID**: exp-1', '', '## Training', '', ...rows].join('\n');
+    const file = 'exp-1.md';
+    const { record, diagnostics } = validateRecord(parseSource(text, { file }), { file });
+    return { history: record?.training?.history, problems: diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`) };
+  };
+
+  test('durations in several units, on a clock or in parts, and memory: each column in one unit, in its key', () => {
+    expect(
+      read(
+        '| Epoch | Loss | Epoch time | Wall clock | GPU mem |',
+        '|---|---|---|---|---|',
+        '| 1 | 1.2 | 41.2 s | 0:06:10 | 10.2 GB |',
+        '| 2 | 0.9 | 6.2 min | 12m 20s | 10.4 GB |',
+        '| 3 | 0.8 | 40 s | 0:18:30 | 10.4 GB |',
+      ),
+    ).toEqual({
+      // Epoch time: 41.2 s, 6.2 × 60 = 372 s, 40 s (seconds: two of three cells); wall clock 370, 740, 1110 s.
+      history: [
+        { epoch: 1, Loss: 1.2, 'Epoch time (s)': 41.2, 'Wall clock (s)': 370, 'GPU mem (GB)': 10.2 },
+        { epoch: 2, Loss: 0.9, 'Epoch time (s)': 372, 'Wall clock (s)': 740, 'GPU mem (GB)': 10.4 },
+        { epoch: 3, Loss: 0.8, 'Epoch time (s)': 40, 'Wall clock (s)': 1110, 'GPU mem (GB)': 10.4 },
+      ],
+      problems: [],
+    });
+  });
+
+  test('a bare fraction in a column written in percent is kept as written, with a warning at its cell', () => {
+    expect(read('| Epoch | Val Acc |', '|---|---|', '| 1 | 0.712 |', '| 2 | 78.4% |', '| 3 | 80.1% |')).toEqual({
+      history: [
+        { epoch: 1, 'Val Acc (%)': 0.712 },
+        { epoch: 2, 'Val Acc (%)': 78.4 },
+        { epoch: 3, 'Val Acc (%)': 80.1 },
+      ],
+      problems: ['7:7 Val Acc is written in percent in this table, but 0.712 has no % sign: it is read as 0.712%'],
+    });
+  });
+});
+
 describe('summary rows closing a per-epoch table', () => {
   const read = (...rows: string[]) => {
     const text = [
