@@ -1,6 +1,6 @@
 /**
  * Dates as people write them in a log, read into the record's `YYYY-MM-DD`: `9 March 2026`,
- * `March 9, 2026`, `9th Mar 2026`, `09-Mar-2026`, `2026/03/09`, `2026-3-9`, `25/10/2026`. Only forms
+ * `March 9, 2026`, `9th Mar 2026`, `09-Mar-2026`, `2026/03/09`, `2026-3-9`, `20260309`, `25/10/2026`. Only forms
  * that cannot be misread are accepted: a month by name, a four-digit year first, or day and month
  * with slashes when only one order is a real day (`25/10/2026`, `10/25/2026`). `03/09/2026` (March or
  * September?) and anything else stays as written, for the validator to report with the format to use
@@ -94,6 +94,9 @@ function writtenDay(text: string): string | undefined {
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   m = DOTTED_DAY_FIRST.exec(t);
   if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
+  // `20250304`: ISO 8601's basic form (a year from 1900 to 2199, so that no other number of 8 digits is taken for one).
+  m = /^((?:19|20|21)\d\d)(\d\d)(\d\d)$/.exec(t);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   const slashed = slashedDayReadings(t);
   if (slashed.length === 1) return slashed[0];
   m = DAY_MONTH_YEAR.exec(t);

@@ -882,11 +882,19 @@ function intervalSpellings(metric: Record<string, unknown>, path: string, aliase
   });
 }
 
-/** `holder[key]` written as a pair of bounds, low first (`[0.861, 0.887]`) → `{ low, high }`; anything else as written. */
+/**
+ * `holder[key]` written as a pair of bounds, low first (`[0.861, 0.887]`) → `{ low, high }`; a pair of
+ * numbers as text (`[53%, 61%]`) → the text `[53%, 61%]`, which the values' reader reads; anything else as written.
+ */
 function intervalBounds(holder: Record<string, unknown>, key: string, path: string, aliases: PathAliases): void {
   const pair = holder[key];
   if (!Array.isArray(pair) || pair.length !== 2) return;
   const [low, high] = pair as unknown[];
+  // `[53%, 61%]`: bounds written as text are the interval written as text, read beside its value as any is.
+  if (typeof low === 'string' && typeof high === 'string' && parseMetricCell(low)?.value != null && parseMetricCell(high)?.value != null) {
+    holder[key] = `[${low}, ${high}]`;
+    return;
+  }
   if (typeof low !== 'number' || typeof high !== 'number' || !(low <= high)) return;
   holder[key] = { low, high };
   const source = aliases.get(path) ?? path;

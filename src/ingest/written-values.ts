@@ -100,6 +100,11 @@ function readWrittenWords(data: Record<string, unknown>): void {
   for (const field of ['date', 'completionDate']) {
     const written = data[field];
     if (typeof written === 'string') data[field] = writtenDate(written);
+    // `date: 20250304`: YAML reads the basic ISO form as a number.
+    else if (typeof written === 'number' && Number.isInteger(written) && /^\d{8}$/.test(String(written))) {
+      const day = writtenDate(String(written));
+      if (day !== String(written)) data[field] = day;
+    }
   }
 }
 

@@ -18,6 +18,8 @@ describe('writtenDate', () => {
     ['4.3.2026', '2026-03-04'],
     // Slashes with the year last: read when only one order of day and month is a real day.
     ['25/10/2026', '2026-10-25'],
+    // ISO 8601's basic form.
+    ['20250304', '2025-03-04'],
     ['10/25/2026', '2026-10-25'],
     ['7/7/2026', '2026-07-07'],
     ['29/02/2024', '2024-02-29'],
@@ -38,6 +40,9 @@ describe('writtenDate', () => {
     // Neither order is a real day.
     '13/13/2026',
     '31/02/2026',
+    // Eight digits that are no day, or a year out of range.
+    '20251304',
+    '12345678',
     // No 13th month.
     '04.13.2026',
     // No such day, an unknown or too short month name: left for the validator to report.

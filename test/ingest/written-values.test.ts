@@ -128,6 +128,35 @@ describe('frontmatter written the way people write it', () => {
     });
   });
 
+  test('bounds written as a pair in percent (`ci95: [53%, 61%]`) are the interval, as `53%–61%` is', () => {
+    const text = [
+      '---',
+      'id: fm-002',
+      'evaluation:',
+      '  testMetrics:',
+      '    - metric: Win rate',
+      '      value: 57%',
+      '      ci95: [53%, 61%]',
+      '---',
+      '',
+    ];
+    const { record, problems } = validate(text.join('\n'), 'fm.md');
+    expect(problems).toEqual([]);
+    expect(record).toMatchObject({
+      evaluation: { testMetrics: [{ metric: 'Win rate', value: 57, unit: '%', ci95: { low: 53, high: 61 } }] },
+    });
+  });
+
+  test('`date: 20250304`, which YAML reads as a number, is the day it names', () => {
+    const { record, problems } = validate(
+      ['---', 'id: fm-003', 'date: 20250304', 'completionDate: 20251399', '---', ''].join('\n'),
+      'fm.md',
+    );
+    expect(record).toBeUndefined();
+    expect(problems).toEqual([expect.stringMatching(/^fm\.md:4:17 completionDate: expected a string, got the number 20251399/)]);
+    expect(validate(['---', 'id: fm-003', 'date: 20250304', '---', ''].join('\n'), 'fm.md').record).toMatchObject({ date: '2025-03-04' });
+  });
+
   test('what cannot be read is still an error naming the line and field', () => {
     const text = [
       '---',
