@@ -302,11 +302,15 @@ function modelIndexTestMetrics(data: Record<string, unknown>): PathAliases {
 
 /** Converts the parts of `data` described above in place; returns the path aliases for their positions. */
 export function readWrittenShapes(data: Record<string, unknown>): PathAliases {
+  // `model: llama-3-8b` first, so that `config:` beside it still finds the model to go under.
+  const named: PathAliases = new Map();
+  namedParts(data, named);
   const moved = moveHome(data);
   if (summaryTestMetrics(data)) moved.set('evaluation.testMetrics', 'summary');
   const flat = flatSplitMetrics(data);
   const cardMetrics = modelIndexTestMetrics(data);
   const aliases = readShapes(data);
+  for (const [path, from] of named) aliases.set(path, from);
   for (const [path, from] of cardMetrics) if (!aliases.has(path)) aliases.set(path, from);
   for (const [path, from] of flat) aliases.set(path, from);
   if (moved.size === 0) return aliases;
@@ -338,7 +342,6 @@ function namedParts(data: Record<string, unknown>, aliases: PathAliases): void {
 
 function readShapes(data: Record<string, unknown>): PathAliases {
   const aliases: PathAliases = new Map();
-  namedParts(data, aliases);
   // `tags: vision, classification` (Jekyll's and Hugo's comma-separated string): the tags it lists.
   const written = data['tags'];
   const listed = typeof written === 'string' ? tagsOfText(written) : undefined;

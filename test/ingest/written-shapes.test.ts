@@ -481,6 +481,22 @@ describe('record parts in the shape people write them', () => {
     expect(parsed.positions.get('comparison.baselines.1')).toEqual({ line: 12, column: 13 });
   });
 
+  test("`model: <name>` beside `config:` (a W&B or Hugging Face export): the model's type and its settings", () => {
+    const text = ['---', 'id: m-1', 'model: meta-llama/Meta-Llama-3-8B', 'config:', '  lora_r: 16', '  lr: 2.0e-4', '---', ''].join('\n');
+    const parsed = parseSource(text, { file: 'm-1.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'm-1.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.model).toEqual({
+      type: 'meta-llama/Meta-Llama-3-8B',
+      hyperparameters: [
+        { name: 'lora_r', value: 16 },
+        { name: 'lr', value: 0.0002 },
+      ],
+    });
+    expect(parsed.positions.get('model.type')).toEqual({ line: 3, column: 8 });
+    expect(parsed.positions.get('model.hyperparameters.1.value')).toEqual({ line: 6, column: 7 });
+  });
+
   test("a map's numbers written as text (`78.0%`, `TBD`) are read as in any row, its other text kept beside them", () => {
     const text = [
       '---',
