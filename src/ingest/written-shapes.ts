@@ -373,6 +373,7 @@ function readShapes(data: Record<string, unknown>): PathAliases {
   namedMapToList(data, 'model', 'hyperparameters', 'name', aliases);
   rowNames(data, 'model', 'hyperparameters', 'name', SETTING_NAME_KEYS, aliases);
   listSettings(data);
+  classificationReportDict(data, aliases);
   namedMapToList(data, 'evaluation', 'testMetrics', 'metric', aliases);
   rowNames(data, 'evaluation', 'testMetrics', 'metric', METRIC_NAME_KEYS, aliases);
   metricsBySplit(data, aliases);
@@ -920,6 +921,56 @@ function namedMapToList(data: Record<string, unknown>, parent: string, field: st
     aliases.set(`${parent}.${field}.${index}.value`, source);
     return { [nameField]: name, value };
   });
+}
+
+/** The averaged rows of a classification report, and the names their metrics get (as the printed report's reader names them). */
+const REPORT_AVERAGES: Readonly<Record<string, string>> = {
+  'macro avg': 'Macro',
+  'weighted avg': 'Weighted',
+  'micro avg': 'Micro',
+  'samples avg': 'Samples',
+};
+const REPORT_FIELDS: readonly (readonly [string, string])[] = [
+  ['precision', 'Precision'],
+  ['recall', 'Recall'],
+  ['f1-score', 'F1'],
+];
+
+/**
+ * scikit-learn's `classification_report(output_dict=True)` as the test metrics (`metrics: { cat:
+ * { precision, recall, f1-score, support }, …, accuracy: 0.91, macro avg: {…}, weighted avg: {…} }`)
+ * → its accuracy and averaged precision, recall and F1 (`Macro F1`, `Weighted Recall`), as the
+ * printed report is read; the classes' rows are kept as they are in `evaluation.perClass`.
+ */
+function classificationReportDict(data: Record<string, unknown>, aliases: PathAliases): void {
+  const evaluation = data['evaluation'];
+  const map = isPlainObject(evaluation) ? evaluation['testMetrics'] : undefined;
+  if (!isPlainObject(evaluation) || !isPlainObject(map)) return;
+  const isRow = (value: unknown): value is Record<string, unknown> =>
+    isPlainObject(value) && REPORT_FIELDS.every(([field]) => ['number', 'string'].includes(typeof value[field]) || value[field] === null);
+  const averages = Object.keys(map).filter((key) => REPORT_AVERAGES[key.toLowerCase()] !== undefined && isRow(map[key]));
+  const classes = Object.keys(map).filter((key) => !averages.includes(key) && key.toLowerCase() !== 'accuracy');
+  if (averages.length === 0 || !classes.every((key) => isRow(map[key]))) return;
+  const source = 'evaluation.testMetrics';
+  const metrics: Record<string, unknown>[] = [];
+  const add = (metric: string, value: unknown, from: string): void => {
+    aliases.set(`${source}.${metrics.length}`, from);
+    aliases.set(`${source}.${metrics.length}.value`, from);
+    metrics.push({ metric, value });
+  };
+  const accuracy = Object.keys(map).find((key) => key.toLowerCase() === 'accuracy');
+  if (accuracy !== undefined && typeof map[accuracy] === 'number') add('Accuracy', map[accuracy], `${source}.${accuracy}`);
+  for (const key of averages) {
+    const row = map[key] as Record<string, unknown>;
+    for (const [field, name] of REPORT_FIELDS)
+      add(`${REPORT_AVERAGES[key.toLowerCase()]} ${name}`, row[field], `${source}.${key}.${field}`);
+  }
+  evaluation['testMetrics'] = metrics;
+  if (classes.length > 0) {
+    evaluation['perClass'] = Object.fromEntries(classes.map((key) => [key, map[key]]));
+    aliases.set('evaluation.perClass', source);
+    for (const key of classes) aliases.set(`evaluation.perClass.${key}`, `${source}.${key}`);
+  }
 }
 
 /** Other keys a hyperparameter row is named by (MLflow's `{ key, value }`). */

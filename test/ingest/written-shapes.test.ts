@@ -481,6 +481,37 @@ describe('record parts in the shape people write them', () => {
     expect(parsed.positions.get('comparison.baselines.1')).toEqual({ line: 12, column: 13 });
   });
 
+  test("scikit-learn's classification_report(output_dict=True) as the metrics: accuracy and the averages; the classes kept", () => {
+    const report = {
+      cat: { precision: 0.9, recall: 0.8, 'f1-score': 0.847, support: 50 },
+      dog: { precision: 0.82, recall: 0.92, 'f1-score': 0.867, support: 50 },
+      accuracy: 0.86,
+      'macro avg': { precision: 0.86, recall: 0.86, 'f1-score': 0.857, support: 100 },
+      'weighted avg': { precision: 0.86, recall: 0.86, 'f1-score': 0.857, support: 100 },
+    };
+    const { record, problems } = validate(JSON.stringify({ id: 'r-1', metrics: report }, null, 2), 'r-1.json');
+    expect(problems).toEqual([]);
+    const evaluation = (record as Experiment).evaluation as Record<string, unknown>;
+    expect(evaluation['testMetrics']).toEqual([
+      { metric: 'Accuracy', value: 0.86 },
+      { metric: 'Macro Precision', value: 0.86 },
+      { metric: 'Macro Recall', value: 0.86 },
+      { metric: 'Macro F1', value: 0.857 },
+      { metric: 'Weighted Precision', value: 0.86 },
+      { metric: 'Weighted Recall', value: 0.86 },
+      { metric: 'Weighted F1', value: 0.857 },
+    ]);
+    expect(evaluation['perClass']).toEqual({ cat: report.cat, dog: report.dog });
+    // A value that is no number is reported where it is written.
+    const bad = validate(
+      JSON.stringify({ id: 'r-1', metrics: { ...report, 'macro avg': { ...report['macro avg'], recall: 'high' } } }, null, 2),
+      'r-1.json',
+    );
+    expect(bad.problems).toEqual([
+      expect.stringMatching(/^r-1\.json:19:17 evaluation\.testMetrics\.2\.value: expected a number, got the string "high"/),
+    ]);
+  });
+
   test("`model: <name>` beside `config:` (a W&B or Hugging Face export): the model's type and its settings", () => {
     const text = ['---', 'id: m-1', 'model: meta-llama/Meta-Llama-3-8B', 'config:', '  lora_r: 16', '  lr: 2.0e-4', '---', ''].join('\n');
     const parsed = parseSource(text, { file: 'm-1.md' });
