@@ -67,6 +67,10 @@ const UNIT_ALIASES: Readonly<Record<string, string>> = {
   mb: 'MB',
   gb: 'GB',
   db: 'dB',
+  // Information: a likelihood or ELBO in nats or bits.
+  nats: 'nats',
+  nat: 'nats',
+  bits: 'bits',
 };
 
 /** Normalizes a unit as written (`(ms)`, `msec`, `percent`) to its canonical spelling; null when not a known unit. */
@@ -85,6 +89,13 @@ const KEY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\btrue negative rate\b/g, 'tnr'],
   [/\bfalse positive rate\b/g, 'fpr'],
   [/\bfalse negative rate\b/g, 'fnr'],
+  // Verification (biometrics, speaker, spam): false rejects and accepts; `PPV` is precision by another name.
+  [/\bfalse rejec(?:t|tion) rate\b/g, 'frr'],
+  [/\bfalse accep(?:t|tance) rate\b/g, 'far'],
+  [/\bppv\b/g, 'precision'],
+  [/\bnegative predictive value\b/g, 'npv'],
+  [/^em$/g, 'exact match'],
+  [/\br 2\b/g, 'r2'],
   // `Top-1`, `top5` on their own: the top-k accuracy of image classification (`Top-5 error` is an error).
   [
     /(?<!\b(?:accuracy|acc|error|err|recall|precision|hits?) )\btop ?(\d+)\b(?! (?:accuracy|acc|error|err|recall|precision|hits?)\b)/g,
@@ -116,10 +127,12 @@ interface KindRule {
 const KIND_RULES: readonly KindRule[] = [
   { pattern: /\b(?:fpr|fall out|fallout|false alarm rate)\b/, kind: 'fpr', direction: 'lower', isProportion: true },
   // Generative models: distances from the real data (Fréchet/kernel inception distance, LPIPS) are lower-is-better.
-  { pattern: /\b(?:fid|kid|fvd|lpips)\b/, kind: 'distribution-distance', direction: 'lower', isProportion: false },
+  { pattern: /\b(?:s?fid|kid|fvd|lpips)\b/, kind: 'distribution-distance', direction: 'lower', isProportion: false },
   { pattern: /\b(?:fnr|miss rate)\b/, kind: 'fnr', direction: 'lower', isProportion: true },
+  { pattern: /\b(?:frr|far)\b/, kind: 'verification-error', direction: 'lower', isProportion: true },
   {
-    pattern: /\b(?:rmse|rmsle|mae|mse|msle|mape|smape|mean (?:absolute|squared)(?: percentage)? error|root mean squared error)\b/,
+    pattern:
+      /\b(?:rmse|rmsle|mae|mse|msle|mape|smape|mase|wape|crps|mean (?:absolute|squared)(?: percentage)? error|root mean squared error)\b/,
     kind: 'regression-error',
     direction: 'lower',
     isProportion: false,
@@ -139,7 +152,8 @@ const KIND_RULES: readonly KindRule[] = [
     isProportion: true,
   },
   {
-    pattern: /\bloss\b|\bnll\b|\bnegative log likelihood\b|\bbits per (?:byte|char|character|dim)\b|\bbp[bc]\b/,
+    pattern:
+      /\bloss\b|\bnll\b|\bnegative log likelihood\b|\bbits (?:per )?(?:byte|char|character|dim)\b|\bbp[bcd]\b|\bnegative elbo\b|\bnelbo\b/,
     kind: 'loss',
     direction: 'lower',
     isProportion: false,
@@ -174,7 +188,8 @@ const KIND_RULES: readonly KindRule[] = [
   { pattern: /\b(?:iou|miou|jaccard|dice)\b/, kind: 'iou', direction: 'higher', isProportion: false },
   { pattern: /\b(?:bleu|rouge\w*|meteor|chrf|bertscore|cider)\b/, kind: 'text-overlap', direction: 'higher', isProportion: false },
   { pattern: /\b(?:r2|r squared)\b/, kind: 'r2', direction: 'higher', isProportion: false },
-  { pattern: /\b(?:ndcg|mrr|hits)\b/, kind: 'ranking', direction: 'higher', isProportion: false },
+  { pattern: /\b(?:ndcg|mrr|hits|hr)\b/, kind: 'ranking', direction: 'higher', isProportion: false },
+  { pattern: /\bnpv\b/, kind: 'npv', direction: 'higher', isProportion: true },
   { pattern: /\b(?:mcc|kappa)\b/, kind: 'agreement', direction: 'higher', isProportion: false },
   { pattern: /\b(?:pearson|spearman|correlation|corr)\b/, kind: 'correlation', direction: 'higher', isProportion: false },
   {
@@ -202,6 +217,8 @@ const UNIT_INTERVAL_KINDS: ReadonlySet<string> = new Set([
   'fpr',
   'fnr',
   'error',
+  'verification-error',
+  'npv',
   'calibration-error',
   'equal-error-rate',
   'selection-rate',
@@ -285,8 +302,20 @@ function keyPhrase(tokens: readonly string[]): string {
   return phrase;
 }
 
+/** An arrow or words after a metric's name saying which way is better (`IS ↑`, `FID (lower is better)`). */
+const DIRECTION_MARK = /\s*(?:[↑⬆▲↓⬇▼]|\(\s*(?:higher|lower) is better\s*\))\s*/gi;
+
+/** Which way the marks in `name` say is better, when they say one way only. */
+function markedDirection(name: string): Direction | null {
+  const up = /[↑⬆▲]|\(\s*higher is better\s*\)/i.test(name);
+  const down = /[↓⬇▼]|\(\s*lower is better\s*\)/i.test(name);
+  return up === down ? null : up ? 'higher' : 'lower';
+}
+
 function readMetricInfo(name: string, explicitUnit: string | undefined): MetricInfo {
-  const { rest, unit: nameUnit } = splitUnit(name);
+  // `Reward ↑`: the author says which way is better; the mark is no part of the name's key.
+  const marked = markedDirection(name);
+  const { rest, unit: nameUnit } = splitUnit(marked === null ? name : name.replace(DIRECTION_MARK, ' ').trim());
   const unit = explicitUnit === undefined || explicitUnit.trim() === '' ? nameUnit : (normalizeUnit(explicitUnit) ?? explicitUnit.trim());
   const words = (text: string): string[] =>
     text
@@ -314,7 +343,7 @@ function readMetricInfo(name: string, explicitUnit: string | undefined): MetricI
     kind: rule?.kind ?? null,
     split,
     average,
-    direction: rule?.direction ?? unitDirection(unit),
+    direction: marked ?? rule?.direction ?? unitDirection(unit),
     unit,
     isProportion: rule?.isProportion ?? false,
   };
