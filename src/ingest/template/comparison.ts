@@ -39,9 +39,14 @@ const METRIC_PART = /^([A-Za-z][\w@/()\- .]{0,40}?)\s*(?:[:=]\s*|\s)([-+]?\.?\d\
  * `- Logistic regression: accuracy 82.3%, F1 0.815`: a baseline (or a group) and its metrics in one list item,
  * each value placed where it is written; undefined unless every comma-separated part is a metric
  * Logbook knows and its value (`- Baseline: ResNet 50` names a model, not a metric "ResNet"), or a
- * bare value when the list's label names its `metric`.
+ * bare value when the list's label names its `metric`. With `unknownNames`, a part named with any
+ * name is a metric (the caller then decides whether the list as a whole reads as metrics).
  */
-export function labelledMetricsItem(item: Item, metric?: string): { label: string; metrics: { name: string; cell: Cell }[] } | undefined {
+export function labelledMetricsItem(
+  item: Item,
+  metric?: string,
+  options: { unknownNames?: boolean } = {},
+): { label: string; metrics: { name: string; cell: Cell }[] } | undefined {
   const split = item.nested === undefined ? splitKeyValue(item.text) : undefined;
   if (split === undefined || split.key === '' || split.value === '') return undefined;
   // `- EU: 0.91` under `Accuracy per region`: the value of the metric the label names.
@@ -53,7 +58,8 @@ export function labelledMetricsItem(item: Item, metric?: string): { label: strin
   for (const part of split.value.matchAll(/[^,;]+/g)) {
     const text = part[0].trim();
     const match = METRIC_PART.exec(text);
-    if (!match?.[1] || match[2] === undefined || metricInfo(match[1].trim()).kind === null) return undefined;
+    if (!match?.[1] || match[2] === undefined || (options.unknownNames !== true && metricInfo(match[1].trim()).kind === null))
+      return undefined;
     if (typeof parseMetricCell(match[2])?.value !== 'number') return undefined;
     const at = split.valueOffset + part.index + (part[0].length - part[0].trimStart().length) + text.length - match[2].length;
     metrics.push({

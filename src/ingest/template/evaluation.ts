@@ -1378,11 +1378,22 @@ function groupList(entry: Entry, ctx: Context, attribute: string, seenOverall: b
   // `Accuracy per region`: the metric of items that give a bare value (`- EU: 0.91`).
   const named = /^(.+?)\s+(?:by|per|across)\s/i.exec(entry.label)?.[1]?.trim();
   const metric = named !== undefined && metricInfo(named).kind !== null ? named : undefined;
-  const read = items.map((item) => {
-    const size = GROUP_SIZE.exec(item.text);
-    const metrics = labelledMetricsItem(size ? { ...item, text: item.text.slice(0, size.index) } : item, metric);
-    return metrics === undefined ? undefined : { ...metrics, size: size?.[1] ?? size?.[2] };
-  });
+  const readItems = (unknownNames: boolean) =>
+    items.map((item) => {
+      const size = GROUP_SIZE.exec(item.text);
+      const metrics = labelledMetricsItem(size ? { ...item, text: item.text.slice(0, size.index) } : item, metric, { unknownNames });
+      return metrics === undefined ? undefined : { ...metrics, size: size?.[1] ?? size?.[2] };
+    });
+  let read = readItems(false);
+  // `- US English: accuracy 96.8%, FRR 2.6% (n=4,210)`, a metric Logbook does not know beside one it
+  // does: still a list of groups when every item names the same metrics, one of them known.
+  if (read.some((group) => group === undefined)) {
+    const lenient = readItems(true);
+    const names = (group: (typeof lenient)[number]): string => (group?.metrics.map((m) => m.name.toLowerCase()) ?? []).join('\n');
+    const same = lenient.every((group) => group !== undefined && names(group) === names(lenient[0]));
+    const known = lenient[0]?.metrics.some((m) => metricInfo(m.name).kind !== null) === true;
+    if (same && known) read = lenient;
+  }
   if (read.length === 0 || read.some((group) => group === undefined)) return;
   ctx.consumed.add(list);
   const path: FieldPath = ['evaluation', 'disaggregated'];

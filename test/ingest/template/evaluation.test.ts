@@ -401,6 +401,20 @@ describe('performance by group under a `## Fairness` heading', () => {
     expect(read('## By region', '', '- EU: 0.91', '- US: 0.89')?.['disaggregated']).toBeUndefined();
   });
 
+  test('a metric Logbook does not know beside one it does, in every item: still the groups', () => {
+    expect(read('## Fairness (by accent)', '', '- US: accuracy 96.8%, wobble 2.6 (n=4,210)', '- UK: accuracy 94.1%, wobble 5.3')).toEqual({
+      disaggregated: [
+        { group: 'US', attributes: { accent: 'US' }, n: 4210, metrics: { 'accuracy (%)': 96.8, wobble: 2.6 } },
+        { group: 'UK', attributes: { accent: 'UK' }, metrics: { 'accuracy (%)': 94.1, wobble: 5.3 } },
+      ],
+    });
+    // Unknown names only, or not the same names in every item: no groups, the list stays as written.
+    expect(read('## Fairness', '', '- US: wobble 2.6', '- UK: wobble 5.3')?.['disaggregated']).toBeUndefined();
+    expect(
+      read('## Fairness', '', '- US: accuracy 96.8%, wobble 2.6', '- UK: accuracy 94.1%, wibble 5.3')?.['disaggregated'],
+    ).toBeUndefined();
+  });
+
   test('a metric that is no proportion keeps the one unit its values were written with', () => {
     const table = ['## By accent', '', '| accent | n | WER | Latency | BLEU |', '|---|---|---|---|---|'];
     expect(read(...table, '| US | 1,200 | 10.8% | 340 ms | 31 |', '| UK | 800 | 12.1% | 355 ms | 29 |')?.['disaggregated']).toEqual([
