@@ -1,4 +1,7 @@
-/** Checks that need every record at once: duplicate ids, parent cycles, lineage ids that do not exist. */
+/**
+ * Checks that need every record at once: duplicate ids, parent cycles, lineage ids that do not exist;
+ * and baseline rows labelled with another record's id, linked to it.
+ */
 
 import type { Experiment } from '../schema/index.ts';
 import * as msg from '../ingest/messages.ts';
@@ -63,6 +66,8 @@ export function checkCollection<T extends CheckedRecord>(
     });
   }
 
+  for (const entry of kept) linkBaselines(entry.record, byId);
+
   for (const cycle of findParentCycles(kept.map((entry) => [entry.record.id, entry.record.lineage?.parent]))) {
     const entry = byId.get(cycle[0] ?? '');
     if (!entry) continue;
@@ -77,6 +82,34 @@ export function checkCollection<T extends CheckedRecord>(
     });
   }
   return { kept, diagnostics };
+}
+
+/**
+ * The id a baseline row's label names when it is written as one: the whole label (`cv-vits16-002`),
+ * without an aside after it (`fraud-gbm-038 (prod)`), or a Markdown link's text
+ * (`[ir-bge-ft-006](../ir-bge-ft-006/)`), bold or not.
+ */
+function labelId(label: string): { id: string; text: string } | undefined {
+  const bare = label.replace(/^\*\*(.*)\*\*$|^__(.*)__$/, '$1$2').trim();
+  const link = /^\[([^\]]+)\]\([^)]*\)$/.exec(bare);
+  const text = link?.[1]?.trim() ?? bare;
+  const id = text.replace(/\s*\([^()]*\)$/, '').trim();
+  return id === '' || /\s/.test(id) ? undefined : { id, text: link === null ? label : text };
+}
+
+/**
+ * A baseline row labelled with the id of another record (and no `experimentId`) refers to that
+ * record: its change is computed against that record's own test metrics, and its label links it. A
+ * label written as a Markdown link to it shows the link's text. Mutates `record`.
+ */
+function linkBaselines(record: Experiment, byId: ReadonlyMap<string, unknown>): void {
+  for (const row of record.comparison?.baselines ?? []) {
+    if (row.experimentId !== undefined || row.current === true) continue;
+    const named = labelId(row.label);
+    if (named === undefined || named.id === record.id || !byId.has(named.id)) continue;
+    row.experimentId = named.id;
+    row.label = named.text;
+  }
 }
 
 /** A `duplicate-id` error on each later file that gives an id an earlier file gave. */

@@ -84,3 +84,27 @@ describe('ids that collide on other file systems', () => {
     expect(isWindowsReserved(name)).toBe(reserved);
   });
 });
+
+describe('baseline rows labelled with another record’s id', () => {
+  test('link that record (a label with an aside or written as a Markdown link too); other labels stay as written', () => {
+    const labels = ['cv-002', 'cv-003 (prod)', '[cv-004](../cv-004/)', '**cv-005**', 'cv-999', 'ResNet-50 pretrained', 'cv-001', '[BM25](https://example.org)'];
+    const current = {
+      id: 'cv-001',
+      comparison: { baselines: labels.map((label) => ({ label, metrics: { accuracy: 0.9 } })) },
+    } as Experiment;
+    const others = ['cv-002', 'cv-003', 'cv-004', 'cv-005'].map((id) => ({ record: { id } as Experiment, file: `${id}.json`, positionOf: () => undefined }));
+    const { kept } = checkCollection([{ record: current, file: 'cv-001.json', positionOf: () => undefined }, ...others]);
+    const rows = kept[0]?.record.comparison?.baselines?.map((row) => [row.label, row.experimentId]);
+    expect(rows).toEqual([
+      ['cv-002', 'cv-002'],
+      ['cv-003 (prod)', 'cv-003'],
+      ['cv-004', 'cv-004'],
+      ['**cv-005**', 'cv-005'],
+      // No such record, not another record (its own id), or no id at all: as written.
+      ['cv-999', undefined],
+      ['ResNet-50 pretrained', undefined],
+      ['cv-001', undefined],
+      ['[BM25](https://example.org)', undefined],
+    ]);
+  });
+});
