@@ -92,8 +92,9 @@ describe('baseline rows labelled with another record’s id', () => {
       id: 'cv-001',
       comparison: { baselines: labels.map((label) => ({ label, metrics: { accuracy: 0.9 } })) },
     } as Experiment;
-    const others = ['cv-002', 'cv-003', 'cv-004', 'cv-005'].map((id) => ({ record: { id }, file: `${id}.json`, positionOf: () => undefined }));
-    const { kept } = checkCollection([{ record: current, file: 'cv-001.json', positionOf: () => undefined }, ...others]);
+    const entry = (record: Experiment) => ({ record, file: `${record.id}.json`, positionOf: () => undefined });
+    const others = ['cv-002', 'cv-003', 'cv-004', 'cv-005'].map((id) => entry({ id }));
+    const { kept } = checkCollection([entry(current), ...others]);
     const rows = kept[0]?.record.comparison?.baselines?.map((row) => [row.label, row.experimentId]);
     expect(rows).toEqual([
       ['cv-002', 'cv-002'],

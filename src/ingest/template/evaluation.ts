@@ -8,7 +8,7 @@ import { codeOf, isBold, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf
 import { isPlaceholder } from '../placeholder.ts';
 import { isPlainObject } from '../finish.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
-import { metricInfo, normalizeUnit } from '../../analysis/metrics.ts';
+import { isUnitIntervalMetric, metricInfo, normalizeUnit } from '../../analysis/metrics.ts';
 import { NOT_A_METRIC } from '../training-log.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import {
@@ -829,6 +829,8 @@ function testMetricTable(block: Table | Code, table: TableData, ctx: Context): v
   // The change column is a claim about each metric, checked against the change Logbook computes.
   const reference = baselines.length === 1 ? stripEmphasis(table.header[baselines[0] ?? -1]?.text ?? '') : undefined;
   for (const index of deltas.slice(0, 1)) claimsColumn(table, ctx, metric, index, reference);
+  // `| Metric | Score (%) |`: the values of proportions under it are in percent (a loss beside them is not).
+  const valueInPercent = /(?:\(\s*(?:%|percent)\s*\)|\[\s*%\s*\]|\s%)\s*$/i.test(stripEmphasis(table.header[value]?.text ?? ''));
   readTableRows(table, startOf(block), ctx, {
     path: ['evaluation', 'testMetrics'],
     key: metric,
@@ -859,6 +861,12 @@ function testMetricTable(block: Table | Code, table: TableData, ctx: Context): v
         const parsed = plain ?? statement;
         write.set('value', parsed ? parsed.value : stripEmphasis(valueCell?.text ?? ''), valueCell);
         if (parsed?.unit) write.set('unit', parsed.unit);
+        else if (
+          valueInPercent &&
+          typeof parsed?.value === 'number' &&
+          isUnitIntervalMetric(metricInfo(stripEmphasis(row[metric]?.text ?? '')))
+        )
+          write.set('unit', '%');
         if (statement?.ci95 !== undefined) write.set('ci95', statement.ci95, valueCell);
         // `0.87 ± 0.02 (std)`: a spread, kept as the std column of a table is.
         if (statement?.std !== undefined) write.set('std', statement.std, valueCell);

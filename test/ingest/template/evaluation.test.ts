@@ -114,6 +114,27 @@ describe('a confusion matrix with margins, or with the predictions down the side
   });
 });
 
+describe('a test-metric table whose value column names its unit', () => {
+  test('`| Metric | Score (%) |`: the proportions under it are in percent; a loss beside them is not', () => {
+    const text = [
+      '**Experiment ID**: u-1',
+      '',
+      '## Evaluation Results',
+      '',
+      '| Metric | Score (%) | 95% CI |',
+      '|---|---|---|',
+      '| F1 | 88.4 | 87.9–88.9 |',
+      '| Eval loss | 0.137 | |',
+    ];
+    const { record, diagnostics } = validateRecord(parseSource(text.join('\n'), { file: 'u-1.md' }), { file: 'u-1.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'F1', value: 88.4, unit: '%', ci95: { low: 87.9, high: 88.9 } },
+      { metric: 'Eval loss', value: 0.137 },
+    ]);
+  });
+});
+
 describe("a test-metrics label's parentheses", () => {
   test('`Test set (n = 12,408):` keeps what they say beside the metrics, before the items that are no metrics', () => {
     const text = [
