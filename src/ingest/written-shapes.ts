@@ -265,6 +265,7 @@ function modelIndexTestMetrics(data: Record<string, unknown>): PathAliases {
   if (!Array.isArray(index) || (evaluation !== undefined && !(isPlainObject(evaluation) && evaluation['testMetrics'] === undefined)))
     return aliases;
   const rows: Record<string, unknown>[] = [];
+  const bySplit: Record<string, unknown>[] = [];
   index.forEach((entry, entryIndex) => {
     const results = isPlainObject(entry) ? entry['results'] : undefined;
     if (!Array.isArray(results)) return;
@@ -277,9 +278,20 @@ function modelIndexTestMetrics(data: Record<string, unknown>): PathAliases {
       );
       if (!readable) return;
       const dataset = isPlainObject(result['dataset']) ? result['dataset'] : {};
+      // A result on the validation or training split is no test result: a row of the metrics by split.
+      const other = typeof dataset['split'] === 'string' ? CARD_OTHER_SPLITS[dataset['split'].trim().toLowerCase()] : undefined;
       (metrics as Record<string, unknown>[]).forEach((metric, metricIndex) => {
         const named = typeof metric['name'] === 'string' ? parseCardMetricName(metric['name']) : undefined;
         const from = `model-index.${entryIndex}.results.${resultIndex}.metrics.${metricIndex}`;
+        if (other !== undefined) {
+          const at = splitRow(bySplit, other);
+          const name = String(named?.name ?? metric['type']);
+          const row = bySplit[at] as Record<string, unknown>;
+          if (Object.hasOwn(row, name)) return;
+          setOwn(row, name, metric['value']);
+          aliases.set(`evaluation.metricsBySplit.${at}.${name}`, `${from}.value`);
+          return;
+        }
         aliases.set(`evaluation.testMetrics.${rows.length}`, from);
         aliases.set(`evaluation.testMetrics.${rows.length}.value`, `${from}.value`);
         rows.push({
@@ -294,11 +306,24 @@ function modelIndexTestMetrics(data: Record<string, unknown>): PathAliases {
       delete result['metrics'];
     });
   });
-  if (rows.length === 0) return aliases;
-  aliases.set('evaluation.testMetrics', 'model-index');
-  setOwn(data, 'evaluation', { ...(isPlainObject(evaluation) ? evaluation : {}), testMetrics: rows });
+  if (rows.length === 0 && bySplit.length === 0) return aliases;
+  if (rows.length > 0) aliases.set('evaluation.testMetrics', 'model-index');
+  const held = isPlainObject(evaluation) ? evaluation : {};
+  const splits = bySplit.length > 0 && held['metricsBySplit'] === undefined ? { metricsBySplit: bySplit } : {};
+  setOwn(data, 'evaluation', { ...held, ...(rows.length > 0 ? { testMetrics: rows } : {}), ...splits });
   return aliases;
 }
+
+/** A model card's result split that is not the test set → the metrics-by-split row it goes to. */
+const CARD_OTHER_SPLITS: Readonly<Record<string, string>> = {
+  validation: 'val',
+  valid: 'val',
+  val: 'val',
+  dev: 'val',
+  eval: 'val',
+  train: 'train',
+  training: 'train',
+};
 
 /** Converts the parts of `data` described above in place; returns the path aliases for their positions. */
 export function readWrittenShapes(data: Record<string, unknown>): PathAliases {

@@ -802,6 +802,27 @@ describe("a Hugging Face model card's model-index in the frontmatter", () => {
     expect(parsed.positions.get('evaluation.testMetrics.1.value')?.line).toBe(12);
   });
 
+  test('a result on the validation split is a row of the metrics by split, not a test metric', () => {
+    const text = card(['    - { type: f1, value: 0.884 }']).replace(
+      '---\n\n# distilbert-imdb',
+      [
+        '  - task: { type: text-classification }',
+        '    dataset: { name: imdb, type: imdb, split: validation }',
+        '    metrics:',
+        '    - { type: f1, value: 0.891 }',
+        '---',
+        '',
+        '# distilbert-imdb',
+      ].join('\n'),
+    );
+    const parsed = parseSource(text, { file: 'README.md' });
+    expect((parsed.data as { evaluation?: unknown }).evaluation).toEqual({
+      testMetrics: [{ metric: 'f1', value: 0.884, dataset: 'imdb', split: 'test' }],
+      metricsBySplit: [{ split: 'val', f1: 0.891 }],
+    });
+    expect(parsed.positions.get('evaluation.metricsBySplit.0.f1')?.line).toBe(13);
+  });
+
   test('a result whose metrics are not all a type and a number stays as written', () => {
     const parsed = parseSource(card(['    - { type: accuracy, value: high }']), { file: 'README.md' });
     expect(parsed.data).not.toHaveProperty('evaluation');
