@@ -714,8 +714,16 @@ export function reportCodeLabel(code: Code): string | undefined {
   return printedMetrics(code.value, { line: 1, column: 1 }, code.lang) === undefined ? undefined : 'Test Set Performance';
 }
 
+/** What a test set's label says of its size: `37,611 trials`, `12.4k reviews`, `n = 5,000`. */
+const TEST_SET_COUNT = /^(?:n\s*=\s*)?\d[\d,._]*\s*[kKmM]?(?:\s+[A-Za-z][\w -]*)?\.?$/;
+
 const testMetricsHandler: Handler = (entry, ctx) => {
   if (labelMetric(entry, ctx) && entry.blocks.length === 0) return;
+  // `**Test set**: 37,611 trials`: the test set's size, kept beside the metrics as written (no metric, nothing to warn about).
+  if (entry.blocks.length === 0 && TEST_SET_COUNT.test(stripEmphasis(entry.value).trim())) {
+    ctx.b.text(['evaluation', `${toCamelCase(entry.label) || 'testSet'}Note`], stripEmphasis(entry.value), entry.position);
+    return;
+  }
   readTestMetrics(entry, ctx);
   // `Test set (n = 12,408):` — what the label's parentheses say of the test set is kept with the note beside the metrics.
   if (entry.qualifier.trim() !== '') {

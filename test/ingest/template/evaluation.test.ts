@@ -114,6 +114,15 @@ describe('a confusion matrix with margins, or with the predictions down the side
   });
 });
 
+describe('a test set label giving its size', () => {
+  test('`**Test set**: 37,611 trials` is kept beside the metrics as written, without a warning', () => {
+    const text = ['**Experiment ID**: t-1', '', '## Evaluation Results', '', '**Test set**: 37,611 trials', '', '**EER**: 0.96%'];
+    const { record, diagnostics } = validateRecord(parseSource(text.join('\n'), { file: 't-1.md' }), { file: 't-1.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation).toEqual({ testSetNote: '37,611 trials', testMetrics: [{ metric: 'EER', value: 0.96, unit: '%' }] });
+  });
+});
+
 describe('a test-metric table whose value column names its unit', () => {
   test('`| Metric | Score (%) |`: the proportions under it are in percent; a loss beside them is not', () => {
     const text = [
