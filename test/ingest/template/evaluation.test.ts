@@ -91,6 +91,18 @@ describe('a confusion matrix with margins, or with the predictions down the side
     ).toEqual({ labels: ['0', '1'], matrix: binary.matrix });
   });
 
+  test('labels written `pred=0` / `true=0` are the classes `0` and `1`', () => {
+    expect(
+      parseConfusionMatrixText(['          pred=0   pred=1', 'true=0    41,210    3,790', 'true=1     1,728    4,272'].join('\n')),
+    ).toEqual({
+      labels: ['0', '1'],
+      matrix: [
+        [41210, 3790],
+        [1728, 4272],
+      ],
+    });
+  });
+
   test('predictions down the side, as an aside, a corner or the labels say, are turned to rows actual', () => {
     const grid = ['| | neg | pos |', '|---|---|---|', '| neg | 900 | 100 |', '| pos | 50 | 400 |'];
     expect(matrixOf('**Confusion Matrix** (rows = predicted, columns = actual):', '', ...grid)).toEqual(binary);
