@@ -748,8 +748,20 @@ function readTestMetrics(entry: Entry, ctx: Context): void {
   const listFirst = list !== undefined && (list.position?.start.offset ?? 0) < (found.block.position?.start.offset ?? 0);
   if (listFirst) testMetricList(entry, ctx);
   testMetricTable(found.block, found.table, ctx);
+  // A second table of metrics under the same label (`| Metric | Value |` with the calibration figures
+  // under the accuracy table): its metrics too, after the first's.
+  for (const node of entry.blocks) {
+    if (node.type !== 'table' || ctx.consumed.has(node)) continue;
+    const table = tableOf(ctx.source, node);
+    if (!METRIC_HEADER.test(normalizeLabel(stripEmphasis(table.header[0]?.text ?? '')))) continue;
+    ctx.consumed.add(node);
+    testMetricTable(node, table, ctx);
+  }
   if (list !== undefined && !listFirst) testMetricList(entry, ctx);
 }
+
+/** The first header of a table of metrics, one per row: `Metric`, `Metrics`, `Measure`, `Name`. */
+const METRIC_HEADER = /^(?:metrics?|measures?|name)$/;
 
 /** A test-metric table (its block, its cells): the metrics, with baselines, changes, spreads and other splits beside them. */
 function testMetricTable(block: Table | Code, table: TableData, ctx: Context): void {

@@ -126,6 +126,36 @@ describe('a confusion matrix with margins, or with the predictions down the side
   });
 });
 
+describe('two tables of metrics under one label', () => {
+  test('both are the test metrics, in the order written; a table of something else stays as written', () => {
+    const text = [
+      '**Experiment ID**: t-1',
+      '',
+      '## Evaluation',
+      '',
+      '### Test metrics',
+      '',
+      '| Metric | Acc (%) | 95% CI |',
+      '|---|---|---|',
+      '| Top-1 | 77.4 | [76.6, 78.2] |',
+      '',
+      '| Metric | Value |',
+      '|---|---|',
+      '| ECE | 0.041 |',
+      '',
+      '| Split | Images |',
+      '|---|---|',
+      '| val | 50,000 |',
+    ];
+    const { record } = validateRecord(parseSource(text.join('\n'), { file: 't-1.md' }), { file: 't-1.md' });
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'Top-1', value: 77.4, unit: '%', ci95: { low: 76.6, high: 78.2 } },
+      { metric: 'ECE', value: 0.041 },
+    ]);
+    expect(record?.sections?.map((section) => section.markdown)).toEqual([expect.stringContaining('| Split | Images |')]);
+  });
+});
+
 describe('a test set label giving its size', () => {
   test('`**Test set**: 37,611 trials` is kept beside the metrics as written, without a warning', () => {
     const text = ['**Experiment ID**: t-1', '', '## Evaluation Results', '', '**Test set**: 37,611 trials', '', '**EER**: 0.96%'];
