@@ -1524,8 +1524,50 @@ const modelResultsHandler: Handler = (entry, ctx) => {
   if (first !== undefined) ctx.b.mark(path, first.cell.position);
 };
 
+/** The label a table of per-class results written without one is read under (one under a label of its own stays its rows). */
+const PER_CLASS = 'Per-class results';
+
+/** A row under a per-class table averaging its classes (`**mean**`, `macro avg`, `Weighted average`): the word its metrics are named with. */
+const CLASS_SUMMARY_ROW = /^(mean|average|avg|macro|micro|weighted)(?: (?:avg|average|mean))?$/;
+
+/**
+ * A table of results per class (`| Class | IoU | Precision | Recall |`): the rows averaging the
+ * classes (`| **mean** | 0.776 | 0.862 | 0.880 |`) are test metrics named with the row's word (`Mean
+ * IoU`, `Macro Recall`), each at its cell; the table stays on the page as written (its classes'
+ * rows are no test metrics). Nothing is read when the record already has test metrics or no row averages.
+ */
+const perClassHandler: Handler = (entry, ctx) => {
+  const node = entry.blocks.find((block) => block.type === 'table' && !ctx.consumed.has(block));
+  const path: FieldPath = ['evaluation', 'testMetrics'];
+  if (node?.type !== 'table' || ctx.b.lengthOf(path) > 0) return;
+  const table = tableOf(ctx.source, node);
+  let index = 0;
+  for (const row of table.rows) {
+    const word = CLASS_SUMMARY_ROW.exec(normalizeLabel(stripEmphasis(row[0]?.text ?? '')))?.[1];
+    if (word === undefined) continue;
+    const prefix = `${word[0]?.toUpperCase() ?? ''}${word.slice(1)}`;
+    table.header.forEach((head, column) => {
+      const cell = row[column];
+      const read = column === 0 || cell === undefined ? undefined : parseMetricCell(stripEmphasis(cell.text));
+      if (cell === undefined || typeof read?.value !== 'number') return;
+      ctx.b.set(
+        [...path, index],
+        { metric: `${prefix} ${stripEmphasis(head.text)}`, value: read.value, ...(read.unit ? { unit: read.unit } : {}) },
+        cell.position,
+      );
+      ctx.b.mark([...path, index, 'value'], cell.position);
+      index += 1;
+    });
+  }
+};
+
 /** The evaluation's labels, in order: the first match wins. */
 export const EVALUATION_RULES: readonly LabelRule[] = [
+  {
+    pattern: new RegExp(`^${normalizeLabel(PER_CLASS)}$`),
+    path: ['evaluation', 'testMetrics'],
+    handler: perClassHandler,
+  },
   { pattern: new RegExp(`^${normalizeLabel(MODEL_RESULTS)}$`), path: ['comparison', 'baselines'], handler: modelResultsHandler },
   { pattern: /confusion/, path: ['evaluation', 'confusionMatrix'], handler: confusionHandler },
   {
@@ -1561,4 +1603,5 @@ export const EVALUATION_TABLES: readonly TableRule[] = [
     label: 'Disaggregated Performance',
   },
   { pattern: /^(model|method|approach|system|experiment|run|variant)s?( |$)/, label: MODEL_RESULTS },
+  { pattern: /^(class|label|category|classes|categories) \| /, label: PER_CLASS },
 ];

@@ -156,6 +156,37 @@ describe('two tables of metrics under one label', () => {
   });
 });
 
+describe('a table of results per class, without a label', () => {
+  const read = (...rows: string[]) => {
+    const text = [
+      '**Experiment ID**: c-1',
+      '',
+      '## Evaluation',
+      '',
+      '| Class | IoU | Precision |',
+      '|---|---|---|',
+      '| water | 0.912 | 0.951 |',
+      ...rows,
+    ];
+    return validateRecord(parseSource(text.join('\n'), { file: 'c-1.md' }), { file: 'c-1.md' }).record;
+  };
+
+  test("its averaging rows are the test metrics, named with the row's word; the table stays as written", () => {
+    const record = read('| urban | 0.655 | 0.771 |', '| **mean** | **0.784** | **0.861** |');
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'Mean IoU', value: 0.784 },
+      { metric: 'Mean Precision', value: 0.861 },
+    ]);
+    expect(record?.sections?.[0]?.markdown).toContain('| water | 0.912 | 0.951 |');
+  });
+
+  test('without an averaging row there are no test metrics, only the table', () => {
+    const record = read('| urban | 0.655 | 0.771 |');
+    expect(record?.evaluation).toBeUndefined();
+    expect(record?.sections?.[0]?.markdown).toContain('| urban | 0.655 | 0.771 |');
+  });
+});
+
 describe('a test set label giving its size', () => {
   test('`**Test set**: 37,611 trials` is kept beside the metrics as written, without a warning', () => {
     const text = ['**Experiment ID**: t-1', '', '## Evaluation Results', '', '**Test set**: 37,611 trials', '', '**EER**: 0.96%'];

@@ -120,6 +120,8 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Performance by gender', 'evaluation', 'evaluation.disaggregated'],
   ['Accuracy per age group', 'evaluation', 'evaluation.disaggregated'],
   ['Per-class metrics', 'evaluation', undefined],
+  // The label a table of results per class stands for (its averaging rows are test metrics).
+  ['Per-class results', 'evaluation', 'evaluation.testMetrics'],
   ['Metrics per split', 'evaluation', 'evaluation.testMetrics'],
   ['Results by threshold', 'evaluation', 'evaluation.testMetrics'],
   // The label a table of models under the results stands for (its header row names it).
@@ -260,6 +262,7 @@ const TABLE_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Epoch | Loss', 'evaluation', 'training.history'],
   ['Metric | Value', 'dataset', undefined],
   ['Threshold | Cost', 'evaluation', undefined],
+  ['Class | IoU | Precision', 'evaluation', 'evaluation.testMetrics'],
 ];
 
 describe('findTableLabel', () => {
