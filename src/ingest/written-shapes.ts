@@ -965,7 +965,7 @@ const REPORT_FIELDS: readonly (readonly [string, string])[] = [
  * scikit-learn's `classification_report(output_dict=True)` as the test metrics (`metrics: { cat:
  * { precision, recall, f1-score, support }, …, accuracy: 0.91, macro avg: {…}, weighted avg: {…} }`)
  * → its accuracy and averaged precision, recall and F1 (`Macro F1`, `Weighted Recall`), as the
- * printed report is read; the classes' rows are kept as they are in `evaluation.perClass`.
+ * printed report is read; the classes' rows are kept as they are in `evaluation.perClass`, a row per class.
  */
 function classificationReportDict(data: Record<string, unknown>, aliases: PathAliases): void {
   const evaluation = data['evaluation'];
@@ -992,9 +992,14 @@ function classificationReportDict(data: Record<string, unknown>, aliases: PathAl
   }
   evaluation['testMetrics'] = metrics;
   if (classes.length > 0) {
-    evaluation['perClass'] = Object.fromEntries(classes.map((key) => [key, map[key]]));
+    // A row per class, named as the report names it: shown as a table.
+    evaluation['perClass'] = classes.map((key) => ({ class: key, ...(map[key] as Record<string, unknown>) }));
     aliases.set('evaluation.perClass', source);
-    for (const key of classes) aliases.set(`evaluation.perClass.${key}`, `${source}.${key}`);
+    classes.forEach((key, index) => {
+      aliases.set(`evaluation.perClass.${index}`, `${source}.${key}`);
+      for (const field of Object.keys(map[key] as Record<string, unknown>))
+        aliases.set(`evaluation.perClass.${index}.${field}`, `${source}.${key}.${field}`);
+    });
   }
 }
 

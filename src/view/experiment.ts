@@ -44,7 +44,18 @@ import {
 import { historyAxisOf, historyAxisTitle } from '../analysis/history-axis.ts';
 import { writtenDecimals } from '../analysis/stats.ts';
 import { statedGaps } from '../analysis/fairness.ts';
-import { NOT_FILLED, field, markdownCell, numberCell, otherFields, present, textCell, unknownCell, type FieldContext } from './fields.ts';
+import {
+  NOT_FILLED,
+  field,
+  markdownCell,
+  numberCell,
+  otherFields,
+  present,
+  textCell,
+  unknownCell,
+  unknownKeys,
+  type FieldContext,
+} from './fields.ts';
 import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, notComparedCells, relativeCell, verdictCell } from './deltas.ts';
 import { renderMarkdown } from './markdown.ts';
 import { comparePath, experimentPath, joinBase, slugify, tagPath } from './urls.ts';
@@ -231,9 +242,38 @@ function listBlock(
   return { kind: 'list', title, ordered, items: items.map(markdownCell) };
 }
 
-function otherBlock(obj: object | undefined, known: readonly string[], prefix = ''): Block | undefined {
-  const items = otherFields(obj, known, prefix);
-  return items.length > 0 ? { kind: 'fields', items } : undefined;
+/**
+ * The fields of `obj` the schema does not model: a list of rows of plain values (`perClassMetrics:
+ * [{ Class, Precision, … }]`, `perClass`) as a table captioned with its name, anything else as a field.
+ */
+function otherBlock(obj: object | undefined, known: readonly string[], prefix = ''): Block[] {
+  const record = (obj ?? {}) as Record<string, unknown>;
+  const tables = unknownKeys(obj, known).flatMap((key) => {
+    const table = rowsTable(prefix ? `${prefix} › ${humanize(key)}` : humanize(key), record[key]);
+    return table === undefined ? [] : [[key, table] as const];
+  });
+  const items = otherFields(obj, [...known, ...tables.map(([key]) => key)], prefix);
+  return [...(items.length > 0 ? [{ kind: 'fields' as const, items }] : []), ...tables.map(([, table]) => table)];
+}
+
+/** A value that is a list of rows whose values are plain values, as a table (columns in first-seen order); undefined otherwise. */
+function rowsTable(caption: string, value: unknown): Block | undefined {
+  const plain = (v: unknown): boolean => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+  const list: unknown[] = Array.isArray(value) ? value : [];
+  const isRow = (row: unknown): row is Record<string, unknown> =>
+    typeof row === 'object' && row !== null && !Array.isArray(row) && Object.values(row).every(plain);
+  if (list.length === 0 || !list.every(isRow)) return undefined;
+  const rows = list;
+  const keys = extraColumns(rows, []);
+  return {
+    kind: 'table',
+    caption,
+    columns: keys.map((key) => ({
+      label: humanize(key),
+      ...(rows.every((row) => typeof row[key] === 'number' || row[key] === undefined || row[key] === null) ? { numeric: true } : {}),
+    })),
+    rows: rows.map((row) => keys.map((key) => (row[key] === undefined ? { text: '' } : unknownCell(row[key])))),
+  };
 }
 
 /**
@@ -241,8 +281,8 @@ function otherBlock(obj: object | undefined, known: readonly string[], prefix = 
  * as part of the last sub-section ("Random seeds", "Training infrastructure").
  */
 function otherBlocksAfterSubheadings(obj: object | undefined, known: readonly string[], sectionId: string): Block[] {
-  const block = otherBlock(obj, known);
-  return block === undefined ? [] : [{ kind: 'subheading', id: `${sectionId}-other-fields`, text: 'Other fields' }, block];
+  const blocks = otherBlock(obj, known);
+  return blocks.length === 0 ? [] : [{ kind: 'subheading', id: `${sectionId}-other-fields`, text: 'Other fields' }, ...blocks];
 }
 
 /** Columns a loose row type carries beyond the known ones, in first-seen order. */
@@ -276,7 +316,7 @@ function overviewSection(r: Experiment, c: FieldContext): SectionView {
       field(c, 'Hypothesis', 'overview.hypothesis', o?.hypothesis, markdownCell),
       field(c, 'Success criteria', 'overview.successCriteria', o?.successCriteria, markdownCell),
     ]),
-    otherBlock(o, KNOWN.overview),
+    ...otherBlock(o, KNOWN.overview),
   ]);
 }
 
@@ -338,7 +378,7 @@ function datasetSection(r: Experiment, c: FieldContext): SectionView {
     ]),
     splitTable,
     listBlock('Preprocessing', d?.preprocessing, c, 'dataset.preprocessing', true),
-    otherBlock(d, KNOWN.dataset),
+    ...otherBlock(d, KNOWN.dataset),
   ]);
 }
 
@@ -499,9 +539,9 @@ function evaluationSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
           ...(cm.positiveLabel ? { note: `Positive class: ${cm.positiveLabel}` } : {}),
         }
       : undefined,
-    otherBlock(cm, ['labels', 'matrix', 'positiveLabel'], 'Confusion matrix'),
+    ...otherBlock(cm, ['labels', 'matrix', 'positiveLabel'], 'Confusion matrix'),
     splitMetricsTable(e),
-    otherBlock(e, KNOWN.evaluation),
+    ...otherBlock(e, KNOWN.evaluation),
   ]);
 }
 
@@ -513,7 +553,7 @@ function evaluationSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
 function splitMetricsTable(e: object | undefined): Block | undefined {
   const rows = (e as Record<string, unknown> | undefined)?.['metricsBySplit'];
   if (!Array.isArray(rows) || rows.length === 0 || !rows.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row)))
-    return e === undefined ? undefined : otherBlock({ metricsBySplit: rows }, []);
+    return e === undefined ? undefined : otherBlock({ metricsBySplit: rows }, [])[0];
   const keys = extraColumns(rows as object[], []);
   return {
     kind: 'table',
@@ -772,7 +812,7 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
       : c.placeholders.has('comparison.claims')
         ? fields([{ label: 'Improvement vs baseline', value: NOT_FILLED }])
         : undefined,
-    otherBlock(cmp, KNOWN.comparison),
+    ...otherBlock(cmp, KNOWN.comparison),
   ]);
 }
 
@@ -817,7 +857,7 @@ function tuningSection(r: Experiment, c: FieldContext): SectionView {
           rows: Object.entries(best).map(([k, v]) => [{ text: k }, { ...unknownCell(v), numeric: true }]),
         }
       : undefined,
-    otherBlock(t, KNOWN.tuning),
+    ...otherBlock(t, KNOWN.tuning),
   ]);
 }
 
@@ -886,7 +926,7 @@ function observationsSection(r: Experiment, c: FieldContext, ctx: ExperimentPage
         }
       : undefined,
     ...chartBlocks(ctx, 'observations'),
-    otherBlock(o, KNOWN.observations),
+    ...otherBlock(o, KNOWN.observations),
   ]);
 }
 

@@ -501,7 +501,10 @@ describe('record parts in the shape people write them', () => {
       { metric: 'Weighted Recall', value: 0.86 },
       { metric: 'Weighted F1', value: 0.857 },
     ]);
-    expect(evaluation['perClass']).toEqual({ cat: report.cat, dog: report.dog });
+    expect(evaluation['perClass']).toEqual([
+      { class: 'cat', ...report.cat },
+      { class: 'dog', ...report.dog },
+    ]);
     // A value that is no number is reported where it is written.
     const bad = validate(
       JSON.stringify({ id: 'r-1', metrics: { ...report, 'macro avg': { ...report['macro avg'], recall: 'high' } } }, null, 2),

@@ -172,6 +172,29 @@ describe('buildExperimentPageData', () => {
     expect(JSON.stringify(page.sections.find((s) => s.id === 'other') ?? {})).not.toContain('Status note');
   });
 
+  test('a field the schema does not model that is a list of rows is shown as a table, captioned with its name', () => {
+    const record = {
+      ...experiments[0]!,
+      evaluation: {
+        ...experiments[0]!.evaluation,
+        perClass: [
+          { class: 'cat', recall: 0.8 },
+          { class: 'dog', recall: 0.9, note: 'fewer' },
+        ],
+      },
+    } as Experiment;
+    const blocks = pageFor(record, [record]).sections.find((s) => s.id === 'evaluation')?.blocks ?? [];
+    expect(blocks.find((b) => b.kind === 'table' && b.caption === 'Per class')).toEqual({
+      kind: 'table',
+      caption: 'Per class',
+      columns: [{ label: 'Class' }, { label: 'Recall', numeric: true }, { label: 'Note' }],
+      rows: [
+        [{ text: 'cat' }, { text: '0.8', numeric: true }, { text: '' }],
+        [{ text: 'dog' }, { text: '0.9', numeric: true }, { text: 'fewer' }],
+      ],
+    });
+  });
+
   test('links check findings to the section they are about', () => {
     const record = experiments.find((r) => r.id === 'fraud-nn-005')!;
     const page = pageFor(record);
