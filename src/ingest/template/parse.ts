@@ -13,7 +13,7 @@
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { finishRecord, writtenDecimalsOf } from '../finish.ts';
+import { finishRecord, isPlainObject, writtenDecimalsOf } from '../finish.ts';
 import { createSource, blockMarkdown, innerSliceOf, startOf, stripEmphasis, withHtmlTables, withPipeTables } from '../markdown-blocks.ts';
 import { RecordBuilder } from '../record-builder.ts';
 import { normalizeLabel } from '../text.ts';
@@ -146,6 +146,7 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
       b.set(b.has(['name']) ? ['title'] : ['name'], b.has(['name']) ? titleText : named, startOf(heading));
   }
 
+  approximateRowValues(b);
   // A number's position is where its text starts (a table cell, a value after its label).
   const writtenDecimals = writtenDecimalsOf(b.data, (path) => {
     const at = b.positions.get(path);
@@ -177,4 +178,43 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
     })),
   ];
   return { file, format: 'template', data: b.data, positions: b.positions, keyPositions: new Map(), diagnostics };
+}
+
+/** An approximation or a bound written for a value (`~0.86`, `≈ 91%`, `<0.001`, `about 0.9`): no number to compute with. */
+const APPROXIMATE = /^\s*(?:~|≈|<|>|≤|≥|about\s|approx\.?\s*|approximately\s)\s*[-+]?\.?\d/i;
+
+/**
+ * A baseline's or a group's value written as an approximation (`| Logistic | ~0.86 |`) is kept
+ * without a value (null) and with its text in the row's note (`Accuracy: ~0.86`), with a warning at
+ * its cell — as a test metric's is — instead of an error that would drop the record.
+ */
+function approximateRowValues(b: RecordBuilder): void {
+  for (const [list, noteField] of [
+    [['comparison', 'baselines'], 'notes'],
+    [['evaluation', 'disaggregated'], 'note'],
+  ] as const) {
+    const rows = b.get([...list]);
+    if (!Array.isArray(rows)) continue;
+    rows.forEach((row: unknown, index) => {
+      const metrics = isPlainObject(row) ? row['metrics'] : undefined;
+      if (!isPlainObject(row) || !isPlainObject(metrics)) return;
+      for (const [name, value] of Object.entries(metrics)) {
+        if (typeof value !== 'string' || !APPROXIMATE.test(value)) continue;
+        const path: FieldPath = [...list, index, 'metrics', name];
+        metrics[name] = null;
+        const written = `${name}: ${value.trim()}`;
+        const note = row[noteField];
+        row[noteField] = typeof note === 'string' && note !== '' ? `${note}; ${written}` : written;
+        const position = b.positions.get(joinPath(path));
+        if (position !== undefined)
+          b.notes.push({
+            path,
+            position,
+            label: name,
+            message: msg.metricCellKeptAsNote(value.trim()),
+            hint: msg.hintMetricItemKeptAsNote(),
+          });
+      }
+    });
+  }
 }

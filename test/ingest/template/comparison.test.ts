@@ -183,3 +183,36 @@ describe('idInLabel', () => {
     expect(record?.evaluation?.testMetrics).toEqual([{ metric: 'MT-Bench', value: 7.12 }]);
   });
 });
+
+describe('an approximate value in a baseline or group table', () => {
+  test('`~0.86` is kept without a value, its text in the row’s note, with a warning (not an error dropping the record)', () => {
+    const text = [
+      '**Experiment ID**: b-1',
+      '',
+      '## Comparison to Baseline',
+      '',
+      '| Model | Accuracy | Notes |',
+      '|---|---|---|',
+      '| Logistic | ~0.86 | quick run |',
+      '| Forest | 0.88 | |',
+      '',
+      '## Fairness',
+      '',
+      '| Group | N | Accuracy |',
+      '|---|---|---|',
+      '| A | 100 | ≈ 0.9 |',
+      '| B | 200 | 0.88 |',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'b-1.md' }), { file: 'b-1.md' });
+    expect(diagnostics.map((d) => `${d.level} ${d.line}:${d.column} ${d.path}`)).toEqual([
+      'warning 7:14 comparison.baselines.0.metrics.Accuracy',
+      'warning 14:13 evaluation.disaggregated.0.metrics.Accuracy',
+    ]);
+    expect(record?.comparison?.baselines?.[0]).toMatchObject({
+      label: 'Logistic',
+      metrics: { Accuracy: null },
+      notes: 'quick run; Accuracy: ~0.86',
+    });
+    expect(record?.evaluation?.disaggregated?.[0]).toMatchObject({ group: 'A', metrics: { Accuracy: null }, note: 'Accuracy: ≈ 0.9' });
+  });
+});
