@@ -39,22 +39,27 @@ const ZERO_WIDTH_SPACE = '\u200b';
 /**
  * A copy of a spec's shape (a spec without its data) in which every string that is a reserved name
  * (a metric or group called `constructor`, `toString`, `__proto__`, …, used as a title) gets a
- * trailing zero-width space, and control characters (a name with a line break) become spaces. Data
- * values are not touched: they are not part of the shape.
+ * trailing zero-width space, control characters (a name with a line break) become spaces, and a
+ * backslash in a tooltip's title is doubled (Vega-Lite does not escape it in the expression it writes
+ * the title into). Data values are not touched: they are not part of the shape.
  */
 export function guardSpecText<T>(shape: T): T {
-  const guard = (value: unknown): unknown => {
+  const guard = (value: unknown, inTooltip: boolean, key: string): unknown => {
     if (typeof value === 'string') {
       // A line break or other control character in a title ends the string literal Vega-Lite writes
       // it into (a tooltip's field title: "Expression parse error"): shown as a space instead.
       const text = value.replace(CONTROL_CHARACTERS, ' ');
-      return VEGA_RESERVED.has(text) ? `${text}${ZERO_WIDTH_SPACE}` : text;
+      const guarded = VEGA_RESERVED.has(text) ? `${text}${ZERO_WIDTH_SPACE}` : text;
+      // Vega-Lite writes a tooltip's titles into an expression as object keys, escaping `"` but not
+      // `\`: a title `Accuracy\` (or `site\unit`, or `__proto\u005f_`) would end or change the key.
+      // Doubled, the backslash reads as itself.
+      return inTooltip && key === 'title' ? guarded.replace(/\\/g, '\\\\') : guarded;
     }
-    if (Array.isArray(value)) return value.map(guard);
+    if (Array.isArray(value)) return value.map((item) => guard(item, inTooltip, key));
     if (value === null || typeof value !== 'object') return value;
     const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = guard(item);
+    for (const [name, item] of Object.entries(value)) copy[name] = guard(item, inTooltip || name === 'tooltip', name);
     return copy;
   };
-  return guard(shape) as T;
+  return guard(shape, false, '') as T;
 }

@@ -41,11 +41,18 @@ export interface ChartBlocksOptions {
 /** Chart views (of an experiment or a comparison) rendered to blocks, grouped by page section. */
 async function renderBlocks(
   views: readonly (Omit<ChartView, 'section'> & { section: string })[],
+  page: string,
   options: { reuseViews?: boolean } = {},
 ): Promise<ChartBlocksBySection> {
   const bySection = new Map<string, ChartBlockData[]>();
   for (const view of views) {
-    const rendered = await renderChartView(view as ChartView, options);
+    // A chart Vega cannot draw (a bug, or record text it cannot take) costs that chart, not the
+    // site: its block says so, with its data table, and the build prints a warning naming it.
+    const rendered = await renderChartView(view as ChartView, options).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      console.warn(`logbook: warning: ${page}: the chart "${view.title}" (#${view.id}) could not be drawn: ${reason.slice(0, 300)}`);
+      return { svg: '', shape: '', width: 0, height: 0, error: reason.slice(0, 300) };
+    });
     const list = bySection.get(view.section) ?? [];
     list.push({
       id: view.id,
@@ -55,6 +62,7 @@ async function renderBlocks(
       shape: rendered.shape,
       width: rendered.width,
       height: rendered.height,
+      ...('error' in rendered ? { error: rendered.error } : {}),
       ...(view.table.shownIn === undefined
         ? { tableHtml: tableHtml(view.table.columns, view.table.rows) }
         : { tableHtml: '', dataIn: view.table.shownIn }),
@@ -90,7 +98,7 @@ async function throughCache(
 
 /** An experiment's chart blocks, read from the cache or rendered and cached. */
 export function renderChartBlocks(input: ExperimentChartsInput, options: ChartBlocksOptions): Promise<ChartBlocksBySection> {
-  return throughCache(input, options, () => renderBlocks(experimentChartViews(input)));
+  return throughCache(input, options, () => renderBlocks(experimentChartViews(input), `experiment ${input.record.id}`));
 }
 
 /**
@@ -102,5 +110,7 @@ export function renderCompareChartBlocks(docs: readonly CompareDoc[], options: C
   // Fresh views: a compare chart's categories are its experiments, different on every page, so no
   // kept view could draw it as a fresh one would (`view-reuse.ts`) and keeping them would only
   // displace the experiment charts' views.
-  return throughCache({ compare }, options, () => renderBlocks(compareChartViews(compare), { reuseViews: false }));
+  return throughCache({ compare }, options, () =>
+    renderBlocks(compareChartViews(compare), `comparison ${docs.map((d) => d.record.id).join(' vs ')}`, { reuseViews: false }),
+  );
 }

@@ -63,6 +63,8 @@ export interface ChartBlockData {
   tableHtml: string;
   /** Tables that hold the chart's data in full, linked instead of a data table of its own (`tableHtml` is then empty). */
   dataIn?: ChartTableRef[];
+  /** Why the chart could not be drawn (`svg` is then empty): the page says so beside its data. */
+  error?: string;
 }
 
 export type Block =

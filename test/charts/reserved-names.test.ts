@@ -149,3 +149,43 @@ describe('charts with names holding line breaks', () => {
     expect(guardSpecText({ title: 'x\n::error::forged' })).toEqual({ title: 'x ::error::forged' });
   });
 });
+
+describe('charts with names holding backslashes', () => {
+  // Found by an adversarial review: a metric named `Accuracy\` or an attribute `site\unit` failed the
+  // whole build ("Expression parse error"): Vega-Lite writes tooltip titles into an expression as
+  // keys, escaping `"` but not `\`; `__proto\u005f_` read as `__proto__` there ("Illegal property").
+  test('every chart renders', { timeout: 60_000 }, async () => {
+    const names = ['Accuracy\\', 'site\\unit', '__proto\\u005f_', 'F1 \\x macro', 'a\\"b'];
+    const metrics = Object.fromEntries(names.map((n, i) => [n, 0.5 + i / 10]));
+    const record = {
+      id: 'backslashes',
+      evaluation: {
+        testMetrics: names.map((metric, i) => ({ metric, value: 0.5 + i / 10, ci95: 0.01 })),
+        disaggregated: [
+          { group: 'Overall', overall: true, n: 100, metrics },
+          { group: 'x\\a', attributes: { 'site\\unit': 'x\\a' }, n: 10, metrics },
+          { group: 'x\\b', attributes: { 'site\\unit': 'x\\b' }, n: 10, metrics },
+        ],
+      },
+      comparison: {
+        baselines: [
+          { label: 'old\\', metrics },
+          { label: 'now', current: true, metrics },
+        ],
+      },
+    } as unknown as Experiment;
+    const views = experimentChartViews({ record, headlineMetric: names[0] });
+    expect(views.map((v) => v.id)).toEqual(expect.arrayContaining(['test-metrics', 'fairness-accuracy-site-unit']));
+    for (const view of views) {
+      const rendered = await renderChartView(view);
+      expect(rendered.svg, view.id).toMatch(/^<svg/);
+    }
+  });
+
+  test('a tooltip title has its backslashes doubled; other text keeps them', () => {
+    expect(guardSpecText({ title: 'a\\b', encoding: { tooltip: [{ field: 'v', title: 'Acc\\' }], x: { title: 'Acc\\' } } })).toEqual({
+      title: 'a\\b',
+      encoding: { tooltip: [{ field: 'v', title: 'Acc\\\\' }], x: { title: 'Acc\\' } },
+    });
+  });
+});
