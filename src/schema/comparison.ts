@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, MetricMapSchema } from './common.ts';
+import { IdSchema, MarkdownSchema, MetricMapSchema } from './common.ts';
 import { ConfidenceIntervalSchema } from './evaluation.ts';
 
 /** One row of the baseline table. */
@@ -12,7 +12,7 @@ export const BaselineRowSchema = z.looseObject({
     .record(z.string(), ConfidenceIntervalSchema)
     .optional()
     .describe('95% CIs of the metrics, keyed like `metrics`, when written with them (`0.905 ± 0.004`).'),
-  notes: z.string().optional().describe('Notes column.'),
+  notes: MarkdownSchema.optional().describe('Notes column (Markdown, as the page shows it).'),
   evaluatedOn: z.string().optional().describe("Test set the row was evaluated on, when not the current experiment's."),
 });
 export type BaselineRow = z.output<typeof BaselineRowSchema>;

@@ -6,6 +6,7 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Root, RootContent } from 'mdast';
 import { htmlTableNode, readHtmlTable } from '../util/html-table.ts';
+import { LIMITS, longestMarkdownParagraph } from '../ingest/limits.ts';
 
 /**
  * Narrative fields are Markdown. Raw HTML in them is shown as text (never parsed as HTML) — a
@@ -97,6 +98,13 @@ export function renderMarkdown(markdown: string): string {
   if (isPlainProse(markdown)) return `<p>${markdown}</p>`;
   const hit = cache.get(markdown);
   if (hit !== undefined) return hit;
+  // Past the limits the validator holds Markdown fields to, parsing can take quadratic time (a long
+  // paragraph of `*a_*a_…`); a text that reached here without them (a baseline's notes) is shown as written.
+  if (markdown.length > LIMITS.markdownChars || longestMarkdownParagraph(markdown).chars > LIMITS.markdownParagraphChars) {
+    const html = plainText(markdown);
+    cache.set(markdown, html);
+    return html;
+  }
   let html: string;
   try {
     html = String(processor.processSync(markdown)).trim();

@@ -71,11 +71,15 @@ describe('markdownFields', () => {
       observations: { worked: ['w'] },
       nextSteps: { recommendations: [{ text: 'r', done: false }] },
       sections: [{ title: 'not Markdown', markdown: 's' }],
+      // A baseline's notes are shown as Markdown, so they are held to its limits (an adversarial review
+      // found 90 KB of `*a_` in one taking 1 m 43 s to render).
+      comparison: { baselines: [{ label: 'not Markdown', metrics: {}, notes: 'b' }] },
     };
     expect(markdownFields(record).map(([path, text]) => [path.join('.'), text])).toEqual([
       ['overview.objective', 'o'],
       ['dataset.preprocessing.0', 'p0'],
       ['dataset.preprocessing.1', 'p1'],
+      ['comparison.baselines.0.notes', 'b'],
       ['observations.worked.0', 'w'],
       ['nextSteps.recommendations.0.text', 'r'],
       ['notes', 'n'],

@@ -182,3 +182,12 @@ describe('renderMarkdown headings', () => {
     expect(renderMarkdown('# Notes\n\n## Detail\n\n###### Deep')).toBe('<h3>Notes</h3>\n<h4>Detail</h4>\n<h6>Deep</h6>');
   });
 });
+
+describe('renderMarkdown past the Markdown limits', () => {
+  test('a paragraph longer than the validator allows is shown as written, escaped, without being parsed', () => {
+    // Parsed, `*a_` repeated takes quadratic time; `**bold**` would become <strong>.
+    const text = `**bold** <b>${'*a_'.repeat(2000)}`;
+    expect(renderMarkdown(text)).toBe(`<p>**bold** &lt;b&gt;${'*a_'.repeat(2000)}</p>`);
+    expect(renderMarkdown('**bold** <b>')).toBe('<p><strong>bold</strong> &#x3C;b></p>');
+  });
+});
