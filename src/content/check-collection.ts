@@ -56,12 +56,16 @@ export function checkCollection<T extends CheckedRecord>(
   for (const entry of kept) {
     const lineage = entry.record.lineage;
     const parent = lineage?.parent;
+    // Each unknown id is warned about; the first few get the closest existing id suggested (each
+    // suggestion compares the id with every record's: a record naming a thousand would cost minutes).
+    let suggestions = SUGGESTIONS_PER_RECORD;
+    const suggest = (): readonly string[] => (suggestions-- > 0 ? ids : []);
     if (parent !== undefined && !byId.has(parent)) {
-      diagnostics.push(unknownId(entry, ['lineage', 'parent'], msg.unknownParent(parent), 'unknown-parent', parent, ids));
+      diagnostics.push(unknownId(entry, ['lineage', 'parent'], msg.unknownParent(parent), 'unknown-parent', parent, suggest()));
     }
     (lineage?.related ?? []).forEach((related, index) => {
       if (!byId.has(related)) {
-        diagnostics.push(unknownId(entry, ['lineage', 'related', index], msg.unknownRelated(related), 'unknown-related', related, ids));
+        diagnostics.push(unknownId(entry, ['lineage', 'related', index], msg.unknownRelated(related), 'unknown-related', related, suggest()));
       }
     });
   }
@@ -111,6 +115,9 @@ function linkBaselines(record: Experiment, byId: ReadonlyMap<string, unknown>): 
     row.label = named.text;
   }
 }
+
+/** How many unknown lineage ids of one record get the closest existing id suggested. */
+const SUGGESTIONS_PER_RECORD = 10;
 
 /** A `duplicate-id` error on each later file that gives an id an earlier file gave. */
 function duplicateIds(uses: readonly IdUse[]): Diagnostic[] {

@@ -17,15 +17,23 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+/** The longest word `closestMatch` suggests a match for. */
+const SUGGESTED_LENGTH = 200;
+
 /**
  * The candidate closest to `word` (case-insensitive), or undefined when there is none within
  * `maxDistance` (default: a third of the word's length, at least 2). Ties go to the earlier candidate.
  */
 export function closestMatch(word: string, candidates: Iterable<string>, maxDistance?: number): string | undefined {
   const limit = maxDistance ?? Math.max(2, Math.floor(word.length / 3));
+  // A word longer than any name a record may give (an id is at most 100 characters) is nobody's typo;
+  // comparing it would cost its length times each candidate's (hostile records write 5,000).
+  if (word.length > SUGGESTED_LENGTH) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // Two words that differ in length by more than the limit are further apart than it.
+    if (Math.abs(candidate.length - word.length) > limit) continue;
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;

@@ -109,3 +109,19 @@ describe('baseline rows labelled with another record’s id', () => {
     ]);
   });
 });
+
+describe('unknown lineage ids', () => {
+  test('each is warned about; the first ten of a record get a suggestion, and an id past any id’s length none', () => {
+    const entry = (record: Experiment) => ({ record, file: `${record.id}.json`, positionOf: () => undefined });
+    // `exp-00Nx` is one or two edits from `exp-001`; the last is 300 characters long.
+    const related = [...Array.from({ length: 12 }, (_, i) => `exp-00${i % 10}x`), `exp-001${'y'.repeat(300)}`];
+    const { diagnostics } = checkCollection([entry({ id: 'exp-001' }), entry({ id: 'exp-002', lineage: { related } })]);
+    expect(diagnostics.map((d) => d.code)).toEqual(Array.from({ length: 13 }, () => 'unknown-related'));
+    expect(diagnostics.map((d) => d.hint)).toEqual([
+      ...Array.from({ length: 10 }, () => 'the closest existing id is "exp-001"'),
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+});
