@@ -25,3 +25,7 @@ export const initNext = (content: string, example: string): string =>
     '  npx logbook build && npx logbook preview   build the site and look at it',
     '  git add -A && git commit         the workflows publish to GitHub Pages (Settings → Pages → Source: GitHub Actions)',
   ].join('\n');
+
+/** A content or output folder inside the repository that is a symbolic link out of it. */
+export const folderLinksOutside = (name: 'content' | 'output', folder: string, real: string): string =>
+  `the ${name} folder "${folder}" is a symbolic link (or lies under one) to ${real}, outside this repository; a pull request can commit such a link, so Logbook does not follow it — give the folder itself, or its real path by ${name === 'content' ? 'the <folder> argument or LOGBOOK_CONTENT' : '--out or LOGBOOK_OUT_DIR'}`;

@@ -3,8 +3,8 @@
  * variables, then the command's flags. Paths in the config file are relative to the file; the
  * settings keep them relative to the directory the command runs in, so printed paths stay short.
  */
-import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { formatDiagnostic } from '../ingest/format.ts';
 import { CONFIG_FILE, parseConfigFile } from '../settings/config-file.ts';
 import { readSettings, SettingsError, type Settings, type SettingsInput } from '../settings/index.ts';
@@ -46,13 +46,56 @@ export async function commandSettings(
     }
     config = relativeToCwd(parsed.config, dirname(file), io.cwd);
   }
+  let settings: Settings;
   try {
-    return { settings: readSettings({ env: io.env, config, flags }) };
+    settings = readSettings({ env: io.env, config, flags });
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     for (const problem of error.problems) io.stderr(`${command}: ${problem}\n`);
     return { exit: 2 };
   }
+  // A folder inside the repository that is a link out of it (`records -> /`, `site -> ~/.ssh`): a pull
+  // request can commit such a link, so the build would read, publish or write the runner's other files.
+  let refused = false;
+  for (const [name, folder] of [
+    ['content', settings.content],
+    ['output', settings.outDir],
+  ] as const) {
+    const real = await linkedOutside(io.cwd, folder);
+    if (real === undefined) continue;
+    io.stderr(`${command}: ${msg.folderLinksOutside(name, shownPath(io, folder), real)}\n`);
+    refused = true;
+  }
+  return refused ? { exit: 1 } : { settings };
+}
+
+/**
+ * Where `folder` really is when it lies inside the working directory by its path but outside it through
+ * a symbolic link (it, or a folder above it); undefined otherwise. A folder outside by its own path
+ * (`--out /srv/site`, given by the workflow) is the workflow's choice, not a link's. A folder not created
+ * yet is judged by the nearest one above it that exists.
+ */
+export async function linkedOutside(cwd: string, folder: string): Promise<string | undefined> {
+  const path = resolve(cwd, folder);
+  if (!isInside(cwd, path)) return undefined;
+  const root = await realpath(cwd).catch(() => cwd);
+  let existing = path;
+  for (;;) {
+    const real = await realpath(existing).catch(() => undefined);
+    if (real !== undefined) {
+      const full = join(real, relative(existing, path));
+      return isInside(root, full) ? undefined : full;
+    }
+    const up = dirname(existing);
+    if (up === existing) return undefined;
+    existing = up;
+  }
+}
+
+/** Whether `path` is `dir` or lies under it (both absolute). */
+function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
 }
 
 /** The config file's folder paths, made relative to the working directory instead of the file. */
