@@ -948,8 +948,8 @@ function namedMapToList(data: Record<string, unknown>, parent: string, field: st
   });
 }
 
-/** The averaged rows of a classification report, and the names their metrics get (as the printed report's reader names them). */
-const REPORT_AVERAGES: Readonly<Record<string, string>> = {
+/** The averaged rows of a scikit-learn classification report, and the names their metrics get (`Macro F1`): printed or as a dict. */
+export const REPORT_AVERAGES: Readonly<Record<string, string>> = {
   'macro avg': 'Macro',
   'weighted avg': 'Weighted',
   'micro avg': 'Micro',

@@ -8,6 +8,7 @@ import { codeOf, isBold, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf
 import { isPlaceholder } from '../placeholder.ts';
 import { isPlainObject } from '../finish.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
+import { REPORT_AVERAGES } from '../written-shapes.ts';
 import { isUnitIntervalMetric, metricInfo, normalizeUnit } from '../../analysis/metrics.ts';
 import { NOT_A_METRIC } from '../training-log.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
@@ -121,14 +122,6 @@ function isMetricMajority(read: readonly (ReturnType<typeof metricItem> | undefi
 export function isTestMetricList(items: readonly ListItem[]): boolean {
   return isMetricMajority(items.flatMap(metricParts).map(metricItem));
 }
-
-/** The averaged rows of a classification report, and the names their metrics get. */
-const REPORT_AVERAGES: Readonly<Record<string, string>> = {
-  'macro avg': 'Macro',
-  'weighted avg': 'Weighted',
-  'micro avg': 'Micro',
-  'samples avg': 'Samples',
-};
 
 /**
  * scikit-learn's `classification_report` as printed (a `precision recall f1-score support` header,
