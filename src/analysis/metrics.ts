@@ -312,6 +312,28 @@ function markedDirection(name: string): Direction | null {
   return up === down ? null : up ? 'higher' : 'lower';
 }
 
+/** A change of a metric named after it: `Accuracy drop`, `Loss reduction`, `Top-1 gain`. */
+const CHANGE_WORD = /\b(drop|degradation|decline|decrease|loss|gap|reduction|improvement|gain|increase)$/;
+
+/**
+ * Which way is better for a change of a metric (`Accuracy drop`, `Error reduction`): a drop of a
+ * score is lower-is-better and a gain higher; a reduction of a loss or an error is higher-is-better
+ * and an increase lower. Null for a name that is no change of a metric with a direction.
+ */
+function changeDirection(phrase: string, metric: Direction | null): Direction | null {
+  const word = CHANGE_WORD.exec(phrase)?.[1];
+  if (word === undefined || metric === null || phrase === word) return null;
+  // `Accuracy loss` is a loss of accuracy; `Val loss` and `Log loss` name a loss.
+  if (word === 'loss') return SCORE_LOSS.test(phrase) ? 'lower' : null;
+  // A gap between groups or models is smaller when better, whatever the metric.
+  if (word === 'gap') return 'lower';
+  const falls = ['drop', 'degradation', 'decline', 'decrease', 'reduction'].includes(word);
+  return falls === (metric === 'higher') ? 'lower' : 'higher';
+}
+
+/** A loss of a score (`Accuracy loss`, `F1 loss`), not a loss function. */
+const SCORE_LOSS = /\b(?:accuracy|f1|auc|recall|precision|map|iou|bleu|score) loss$/;
+
 function readMetricInfo(name: string, explicitUnit: string | undefined): MetricInfo {
   // `Reward ↑`: the author says which way is better; the mark is no part of the name's key.
   const marked = markedDirection(name);
@@ -336,16 +358,19 @@ function readMetricInfo(name: string, explicitUnit: string | undefined): MetricI
   const measured = rest.split(/\s*@|\s+at\s+/i)[0] ?? '';
   const family = measured === rest ? phrase : keyPhrase(words(measured).slice(split === null ? 0 : 1));
   const rule = KIND_RULES.find((r) => r.pattern.test(family !== '' ? family : phrase));
+  // `Accuracy drop`, `Loss reduction`: a change of the metric, no longer its family's values (a drop
+  // of 0.5% is no proportion of counts), with its own direction.
+  const change = rule?.kind === 'disparity' ? null : changeDirection(phrase, rule?.direction ?? null);
   const key = [...(split === null ? [] : [split]), ...phrase.split(' ').filter((t) => t !== '')].join('_');
   return {
     name,
     key: key === '' ? name.trim().toLowerCase() : key,
-    kind: rule?.kind ?? null,
+    kind: change !== null ? 'change' : (rule?.kind ?? null),
     split,
     average,
-    direction: marked ?? rule?.direction ?? unitDirection(unit),
+    direction: marked ?? change ?? rule?.direction ?? unitDirection(unit),
     unit,
-    isProportion: rule?.isProportion ?? false,
+    isProportion: change === null && (rule?.isProportion ?? false),
   };
 }
 

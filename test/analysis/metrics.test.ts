@@ -110,6 +110,16 @@ describe('metricInfo', () => {
     ['Bits/dim', 'bits_dim', 'loss', 'lower', null, false, null],
     ['Negative ELBO (nats)', 'negative_elbo', 'loss', 'lower', 'nats', false, null],
     ['HR@10', 'hr_10', 'ranking', 'higher', null, false, null],
+    // A change of a metric: a drop of a score or a gap is lower-is-better, a reduction of an error higher.
+    ['Top-1 accuracy drop', 'top_1_accuracy_drop', 'change', 'lower', null, false, null],
+    ['Accuracy gap', 'accuracy_gap', 'change', 'lower', null, false, null],
+    ['Accuracy loss', 'accuracy_loss', 'change', 'lower', null, false, null],
+    ['Loss reduction', 'loss_reduction', 'change', 'higher', null, false, null],
+    ['WER reduction', 'wer_reduction', 'change', 'higher', null, false, null],
+    ['Latency increase', 'latency_increase', 'change', 'lower', null, false, null],
+    ['F1 gain', 'f1_gain', 'change', 'higher', null, false, null],
+    ['Log loss', 'log_loss', 'loss', 'lower', null, false, null],
+    ['Fairness gap', 'fairness_gap', 'disparity', 'lower', null, false, null],
     // The author's arrow says which way is better, and is no part of the key.
     ['IS ↑', 'is', null, 'higher', null, false, null],
     ['Reward (higher is better)', 'reward', null, 'higher', null, false, null],
