@@ -361,16 +361,19 @@ function readMetricInfo(name: string, explicitUnit: string | undefined): MetricI
   // `Accuracy drop`, `Loss reduction`: a change of the metric, no longer its family's values (a drop
   // of 0.5% is no proportion of counts), with its own direction.
   const change = rule?.kind === 'disparity' ? null : changeDirection(phrase, rule?.direction ?? null);
+  // `Recall@10`, `Precision@5`: of the top k a ranker returns, averaged over queries — a ranking
+  // metric, not the classifier's recall or precision (no confusion matrix, no binomial interval).
+  const atK = (rule?.kind === 'recall' || rule?.kind === 'precision') && /@\s*\d+\s*$/.test(rest);
   const key = [...(split === null ? [] : [split]), ...phrase.split(' ').filter((t) => t !== '')].join('_');
   return {
     name,
     key: key === '' ? name.trim().toLowerCase() : key,
-    kind: change !== null ? 'change' : (rule?.kind ?? null),
+    kind: change !== null ? 'change' : atK ? 'ranking' : (rule?.kind ?? null),
     split,
     average,
     direction: marked ?? change ?? rule?.direction ?? unitDirection(unit),
     unit,
-    isProportion: change === null && (rule?.isProportion ?? false),
+    isProportion: change === null && !atK && (rule?.isProportion ?? false),
   };
 }
 

@@ -89,7 +89,9 @@ describe('metricInfo', () => {
     // A metric at an operating point is the metric before the `@`/`at`: a recall, not an FPR.
     ['Recall @ 1% FPR', 'recall_1_fpr', 'recall', 'higher', null, true, null],
     ['TPR at 0.1% FPR', 'tpr_at_0_1_fpr', 'recall', 'higher', null, true, null],
-    ['Precision@10', 'precision_10', 'precision', 'higher', null, true, null],
+    // Of the top k a ranker returns: a ranking metric, not the classifier's precision.
+    ['Precision@10', 'precision_10', 'ranking', 'higher', null, false, null],
+    ['Recall@5', 'recall_5', 'ranking', 'higher', null, false, null],
     ['Test FNR @ 5% FPR', 'test_fnr_5_fpr', 'fnr', 'lower', null, true, 'test'],
     // Calibration errors and the equal error rate are not counts over the test set: no binomial interval.
     ['ECE', 'ece', 'calibration-error', 'lower', null, false, null],
