@@ -27,8 +27,16 @@ export interface ClaimText {
   comment: string | null;
 }
 
-const NUMBER = /(?<![\w.])([+\-−–]?)\s*(\d[\d,]*(?:\.\d+)?)\s*(%|pp\b|p\.p\.|percentage points?\b|points?\b|pts?\b|x\b|×|[a-zµ$]+\b)?/i;
+const NUMBER =
+  /(?<![\w.])([+\-−–]?)\s*(\d[\d,]*(?:\.\d+)?)\s*(%|pp\b|p\.p\.|percentage points?\b|points?\b|pts?\b|bps?\b|basis points?\b|x\b|×|[a-zµ$]+\b)?/i;
 const POINTS = /^(?:pp|p\.p\.|percentage points?|points?|pts?)$/i;
+/** Basis points: hundredths of a percentage point (`+22 bps` is +0.22 pp). */
+const BASIS_POINTS = /^(?:bps?|basis points?)$/i;
+
+/** A claim's number as written: `1,204` (thousands), `0,7` (a decimal comma, as much of Europe writes it), `2.1`. */
+function claimNumber(literal: string): string {
+  return /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(literal) ? literal.replace(/,/g, '') : literal.replace(/^(\d+),(\d+)$/, '$1.$2');
+}
 const REFERENCE = /\b(?:vs\.?|versus|over|than|compared (?:to|with)|relative to|against|from)\s+(.+)$/i;
 
 /**
@@ -41,14 +49,15 @@ export function parseClaimText(text: string): ClaimText {
   const comment = /\(([^()]*)\)\s*$/.exec(text);
   const body = comment === null ? text : text.slice(0, comment.index);
   const match = NUMBER.exec(body);
-  const literal = match?.[2]?.replace(/,/g, '');
+  const literal = match?.[2] === undefined ? undefined : claimNumber(match[2]);
   const unitText = (match?.[3] ?? '').trim();
+  const basis = BASIS_POINTS.test(unitText);
   const known =
     unitText === ''
       ? null
       : unitText === '%'
         ? '%'
-        : POINTS.test(unitText)
+        : POINTS.test(unitText) || basis
           ? 'pp'
           : /^(?:x|×)$/i.test(unitText)
             ? 'x'
@@ -56,9 +65,11 @@ export function parseClaimText(text: string): ClaimText {
   const sign = match?.[1] ?? '';
   const after = match === null ? body : body.slice(match.index + match[0].length - (known === null ? unitText.length : 0));
   const reference = REFERENCE.exec(after)?.[1]?.trim() ?? null;
+  const written = literal === undefined ? null : (sign === '' || sign === '+' ? 1 : -1) * Number(literal);
+  const places = (literal?.split('.')[1] ?? '').length;
   return {
-    value: literal === undefined ? null : (sign === '' || sign === '+' ? 1 : -1) * Number(literal),
-    decimals: (literal?.split('.')[1] ?? '').length,
+    value: written === null || !basis ? written : Number.parseFloat((written / 100).toPrecision(12)),
+    decimals: basis ? places + 2 : places,
     signed: sign !== '',
     unit: literal === undefined ? null : known === '%' || known === 'pp' || known === 'x' ? known : 'abs',
     reference: reference === '' ? null : reference,

@@ -25,6 +25,12 @@ describe('parseClaimText', () => {
     ],
     ['+1,200 QPS than before', { value: 1200, unit: 'abs', reference: 'before' }],
     ['much better vs previous best', { value: null, unit: null, reference: 'previous best', comment: null }],
+    // A decimal comma, as much of Europe writes it; thousands keep their groups of three.
+    ['+0,7 pp vs churn-xgb-v3', { value: 0.7, decimals: 1, unit: 'pp', reference: 'churn-xgb-v3' }],
+    ['+1,204 ms', { value: 1204, decimals: 0, unit: 'abs' }],
+    // Basis points are hundredths of a percentage point: 22 bps = 0.22 pp.
+    ['+22 bps vs prod', { value: 0.22, decimals: 2, unit: 'pp', reference: 'prod' }],
+    ['-15 basis points', { value: -0.15, decimals: 2, unit: 'pp' }],
   ])('"%s" → %o', (text, expected) => expect(parseClaimText(text)).toMatchObject(expected));
 });
 
