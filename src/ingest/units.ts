@@ -57,12 +57,23 @@ export function literalDecimals(text: string, value: number): number | undefined
 
 /** A count with an optional K/M/B suffix: `1M` → 1000000, `700K` → 700000, `1.5B` → 1500000000, `1,000` → 1000. Rounded to a whole number. */
 export function parseCount(text: string): number | undefined {
-  const match = /^([+]?[\d,]*\.?\d+)\s*([kKmMbBgGtT])?$/.exec(text.trim());
+  const match = /^([+]?[\d,]*\.?\d+)\s*([kKmMbBgGtT])?$/.exec(plainThousands(text.trim()));
   if (!match?.[1]) return undefined;
   const base = parseNumber(match[1]);
   if (base === undefined) return undefined;
   const multiplier = match[2] ? (COUNT_SUFFIX[match[2].toLowerCase()] ?? 1) : 1;
   return Math.round(base * multiplier);
+}
+
+/**
+ * A count with its thousands grouped as much of the world writes them — by spaces, no-break or thin
+ * spaces (`875 000`, as SI and French write it) or by dots (`875.000`, `1.250.000`, as German does) —
+ * with the groups joined (`875000`). A count is a whole number, so `12.400` records are twelve
+ * thousand four hundred, not 12.4. Anything else is returned as it is.
+ */
+function plainThousands(text: string): string {
+  if (/^\d{1,3}(?:[\s\u00a0\u2009\u202f]\d{3})+$/.test(text)) return text.replace(/[\s\u00a0\u2009\u202f]/g, '');
+  return /^\d{1,3}(?:\.\d{3})+$/.test(text) ? text.replace(/\./g, '') : text;
 }
 
 /** A number with a thousands or millions suffix, not rounded: `1.2k` → 1200, `3.5M` → 3500000. */

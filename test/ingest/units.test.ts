@@ -50,6 +50,14 @@ describe('parseCount', () => {
     ['6.5K', 6500],
     ['1,000,000', 1000000],
     ['42', 42],
+    // Thousands grouped by spaces (plain, no-break, thin) or by dots, as SI, French and German write them.
+    ['875 000', 875000],
+    ['1\u00a0250\u00a0000', 1250000],
+    ['98\u202f400', 98400],
+    ['12.400', 12400],
+    ['1.250.000', 1250000],
+    // A decimal count is still rounded; a point with other than three digits after it is a decimal point.
+    ['6.5', 7],
   ])('%s → %d', (text, expected) => {
     expect(parseCount(text)).toBe(expected);
   });

@@ -21,7 +21,10 @@ const datasetSizeHandler: Handler = (entry, ctx) => {
   let understood = true;
   // A comma between digits groups thousands (`50,000 reviews`); any other separates the parts.
   for (const part of entry.value.split(/(?<!\d),|,(?!\d{3}(?!\d))|;|\band\b|\bx\b|×/)) {
-    const match = new RegExp(String.raw`^\s*(\S+)\s+(${RECORD_NOUNS}|features?|columns?|cols?)\s*$`, 'i').exec(part);
+    const match = new RegExp(
+      String.raw`^\s*(\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\S+)\s+(${RECORD_NOUNS}|features?|columns?|cols?)\s*$`,
+      'i',
+    ).exec(part);
     const count = match?.[1] ? parseCount(match[1]) : undefined;
     if (!match?.[2] || count === undefined) {
       if (part.trim() !== '') understood = false;
@@ -107,7 +110,9 @@ export function datasetItemLabel(text: string): { label: string; value: string }
 const RECORD_NOUNS =
   'records?|rows?|samples?|examples?|instances?|images?|documents?|docs|reviews?|sentences?|utterances?|patients?|users?|customers?|transactions?|txns|events?|sessions?|items?|clips?|videos?|files?';
 /** `2,000 images`, `2,000 hand-labeled images` (up to two words between the count and what it counts). */
-const SPLIT_RECORDS = new RegExp(String.raw`(\d[\d,.]*\s*[kKmMbB]?)\s*(?:(?!of\b|in\b|from\b)[A-Za-z][\w-]*\s+){0,2}(?:${RECORD_NOUNS})\b`);
+const SPLIT_RECORDS = new RegExp(
+  String.raw`(\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\d[\d,.]*\s*[kKmMbB]?)\s*(?:(?!of\b|in\b|from\b)[A-Za-z][\w-]*\s+){0,2}(?:${RECORD_NOUNS})\b`,
+);
 /** A bare count beside a percentage (`40,000 (80%)`, `80% / 40k`). */
 const BARE_COUNT = /(?:^|[\s(/,;])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*[kKmMbB]?)(?=$|[\s)/,;])/;
 

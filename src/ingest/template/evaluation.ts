@@ -946,6 +946,8 @@ export function parseConfusionMatrixText(
   text: string,
 ): { labels: string[]; matrix: (number | string)[][]; rowsPredicted?: boolean } | undefined {
   const lines = text
+    // `1 620` with a no-break or thin space grouping the thousands: one count (plain spaces separate columns).
+    .replace(/(\d)[\u00a0\u2009\u202f](?=\d{3}(?!\d))/g, '$1')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !/^(predicted|actual|pred\.?|true)(\s*(→|->|\\|\/)?\s*(predicted|actual))?:?$/i.test(line));

@@ -202,3 +202,22 @@ describe('a training duration', () => {
     expect(validateRecord(unread, { file: 't-1.md' }).record).toBeDefined();
   });
 });
+
+describe('counts with thousands grouped by spaces or dots', () => {
+  test('the dataset size and the splits read them whole', () => {
+    const text = [
+      '**Experiment ID**: sp-1',
+      '',
+      '## Dataset Information',
+      '',
+      '**Dataset Size**: 1 250 000 records',
+      '',
+      '**Train/Val/Test Split**:',
+      '- Training: 70% (875 000 records)',
+      '- Test: 30% (375.000 records)',
+    ].join('\n');
+    const { record } = validateRecord(parseSource(text, { file: 'sp-1.md' }), { file: 'sp-1.md' });
+    expect(record?.dataset?.records).toBe(1250000);
+    expect(record?.dataset?.splits?.map((split) => split.records)).toEqual([875000, 375000]);
+  });
+});

@@ -91,6 +91,16 @@ describe('a confusion matrix with margins, or with the predictions down the side
     ).toEqual({ labels: ['0', '1'], matrix: binary.matrix });
   });
 
+  test('counts with thousands grouped by a no-break or thin space are one count each', () => {
+    expect(
+      parseConfusionMatrixText(['       Neg         Pos', 'Neg    235\u202f560   1\u202f620', 'Pos    760         2\u00a0060'].join('\n'))
+        ?.matrix,
+    ).toEqual([
+      [235560, 1620],
+      [760, 2060],
+    ]);
+  });
+
   test('labels written `pred=0` / `true=0` are the classes `0` and `1`', () => {
     expect(
       parseConfusionMatrixText(['          pred=0   pred=1', 'true=0    41,210    3,790', 'true=1     1,728    4,272'].join('\n')),
