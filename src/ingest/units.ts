@@ -370,20 +370,40 @@ export function parseMetricStatement(text: string): MetricStatement | undefined 
   const open = /[)\]]$/.test(trimmed) ? trimmed.search(/[([]/) : -1;
   const before = open > 0 ? trimmed.slice(0, open).trimEnd() : '';
   if (before !== '') {
-    const ci = parseWrittenInterval(trimmed.slice(open + 1, -1));
-    return ci === undefined ? undefined : withValue(before, ci);
+    const inner = trimmed.slice(open + 1, -1);
+    const ci = parseWrittenInterval(inner);
+    // What the interval says of its unit, without the `95% CI:` before it.
+    const bounds = inner.trim().replace(CI_PREFIX, '');
+    if (ci === undefined) return undefined;
+    // `0.812 (±0.9%)`: percent beside a fraction could be relative or points, not read (as `0.91 ± 2%`
+    // is not); `0.826 (±0.7 pp)`: points beside a fraction are hundredths.
+    const fraction = /^\d*\.?\d+$/.test(before) && Number(before) <= 1;
+    if (fraction && POINTS_UNIT.test(bounds)) return withValue(before, hundredths(ci));
+    if (fraction && /\d\s*%/.test(bounds)) return undefined;
+    return withValue(before, ci);
   }
   const plusMinus = /^(.*?\S)\s*((?:±|\+\/-|\+-).*)$/.exec(trimmed);
   if (plusMinus?.[1] !== undefined && plusMinus[2] !== undefined) {
     const ci = parseWrittenInterval(plusMinus[2]);
     // `87.0 ± 0.7 %`: one percent sign after the interval is the unit of both; beside a bare value of
-    // at most 1 (`0.91 ± 2%`) it could be relative or points: not read.
+    // at most 1 (`0.91 ± 2%`) it could be relative or points: not read. Points beside a fraction
+    // (`0.826 ± 0.7 pp`) are hundredths of it.
     const bare = /^\d*\.?\d+$/.test(plusMinus[1].trim());
     const percentAfter = /\d\s*%\s*$/.test(plusMinus[2]) && !/%.*\d/.test(plusMinus[2]);
     if (ci === undefined || (bare && percentAfter && Number(plusMinus[1]) <= 1)) return undefined;
+    if (bare && Number(plusMinus[1]) <= 1 && POINTS_UNIT.test(plusMinus[2])) return withValue(plusMinus[1], hundredths(ci));
     return withValue(bare && percentAfter ? `${plusMinus[1]}%` : plusMinus[1], ci);
   }
   return withValue(trimmed, undefined);
+}
+
+/** Percentage points after an interval's number: `pp`, `p.p.`, `percentage points`. */
+const POINTS_UNIT = /\d\s*(?:pp\b|p\.p\.|percentage points?\b)/i;
+
+/** An interval in percentage points on the scale of fractions: ±0.7 pp → ±0.007. */
+function hundredths(ci: number | { low: number; high: number }): number | { low: number; high: number } {
+  const scale = (x: number): number => Number.parseFloat((x / 100).toPrecision(12));
+  return typeof ci === 'number' ? scale(ci) : { low: scale(ci.low), high: scale(ci.high) };
 }
 
 /**

@@ -323,6 +323,14 @@ describe('metric statements as people write them (third pass)', () => {
     expect(parseMetricStatement('87.0 ± 0.7 %')).toEqual({ value: 87, unit: '%', ci95: 0.7 });
     // Beside a bare value of at most 1, "± 2%" could be relative or points: not read.
     expect(parseMetricStatement('0.91 ± 2%')).toBeUndefined();
+    // In brackets too (it was read as ±0.9 beside 0.812: an interval of ±90 points).
+    expect(parseMetricStatement('0.812 (±0.9%)')).toBeUndefined();
+    // Percentage points beside a fraction are hundredths of it: ±0.7 pp = ±0.007.
+    expect(parseMetricStatement('0.826 ± 0.7 pp')).toEqual({ value: 0.826, ci95: 0.007 });
+    expect(parseMetricStatement('0.826 (0.819–0.833)')).toEqual({ value: 0.826, ci95: { low: 0.819, high: 0.833 } });
+    expect(parseMetricStatement('0.826 (95% CI: ±0.7 pp)')).toEqual({ value: 0.826, ci95: 0.007 });
+    // Beside a value in percent both are the value's unit.
+    expect(parseMetricStatement('81.2% (±0.9%)')).toEqual({ value: 81.2, unit: '%', ci95: 0.9 });
     // A minus sign is still one: −0.5 ± 0.1.
     expect(parseMetricStatement('-0.5 ± 0.1')).toEqual({ value: -0.5, ci95: 0.1 });
   });
