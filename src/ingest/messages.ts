@@ -344,6 +344,12 @@ export const bareValueInPercentColumn = (column: string, text: string): string =
 export const hintBareValueInPercentColumn = (value: number): string =>
   `if it is the fraction ${value}, write ${Number.parseFloat((value * 100).toPrecision(12))}%; if it is ${value}%, add the sign`;
 
+/** A column of intervals at another confidence level than 95%. */
+export const otherConfidenceLevel = (header: string, level: number): string =>
+  `"${header}" gives ${level}% intervals, not 95% ones: they are shown as each metric's note, and no change or check is computed with them`;
+/** Hint for intervals at another level. */
+export const hintOtherConfidenceLevel = (): string => 'give the 95% intervals (a 95% CI column) to have changes and checks use them';
+
 /** Hint for a status saying the run is stopped for now (`On hold`): it has not ended. */
 export const hintPausedStatus = (words: string): string =>
   `a run that is ${words.toLowerCase()} has not ended: write "running", with "statusNote": ${JSON.stringify(words)}`;

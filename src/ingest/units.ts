@@ -452,8 +452,26 @@ export function parseMetricStatementWithAside(text: string): (MetricStatement & 
   const given = /^([A-Za-z. σ]+?)\s*[=:]?\s*(\d*\.?\d+)$/.exec(words);
   const kind = given?.[1] === undefined ? undefined : spreadKind(given[1]);
   if (kind !== undefined && inner.ci95 === undefined) return { ...inner, [kind]: Number(given?.[2]) };
+  // `0.801 ± 0.012 (80% CI)`: an interval at another level is no 95% interval; kept only in the note.
+  if (otherConfidenceLevel(words) !== undefined && inner.ci95 !== undefined) {
+    const { ci95: _other, ...value } = inner;
+    const at = aside.before.search(/±|\+\/-|\+-/);
+    return { ...value, note: `${words}: ${at >= 0 ? aside.before.slice(at) : aside.before}` };
+  }
   // `0.912 ± 0.004 (mean ± std over 5 seeds)`: the ± was a spread; the aside stays as the note.
   return { ...asSpread(inner, words), note: words };
+}
+
+/**
+ * The confidence level words name when it is not 95% (`80% CI`, `CI (99%)`, `90% confidence`):
+ * such an interval is no 95% interval, and Logbook computes with 95% ones only. Undefined otherwise.
+ */
+export function otherConfidenceLevel(words: string): number | undefined {
+  const level = /(\d{2}(?:\.\d+)?)\s*%\s*(?:ci\b|c\.i\.|conf)|\b(?:ci|confidence(?: interval)?)\s*[(@]?\s*(\d{2}(?:\.\d+)?)\s*%/i.exec(
+    words,
+  );
+  const value = Number(level?.[1] ?? level?.[2]);
+  return level === null || value === 95 ? undefined : value;
 }
 
 /** An epoch as logs write it: `3`, `3/100` (Keras: epoch 3 of 100), `Epoch 3`, `ep. 3`. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  otherConfidenceLevel,
   literalDecimals,
   parseConfidenceInterval,
   parseCount,
@@ -409,5 +410,21 @@ describe('a ± that is a spread, not a 95% interval', () => {
     expect(parseMetricStatementWithAside('0.91 [0.89, 0.93] (std)')).toEqual({ value: 0.91, ci95: { low: 0.89, high: 0.93 }, note: 'std' });
     // "see" is no SE.
     expect(parseMetricStatementWithAside('0.87 ± 0.02 (see appendix)')).toEqual({ value: 0.87, ci95: 0.02, note: 'see appendix' });
+  });
+});
+
+describe('intervals at another confidence level than 95%', () => {
+  test.each([
+    ['90% CI', 90],
+    ['CI (99%)', 99],
+    ['80% confidence', 80],
+    ['CI 90%', 90],
+    ['95% CI', undefined],
+    ['std over 5 seeds', undefined],
+  ])('%s → %s', (words, level) => expect(otherConfidenceLevel(words)).toBe(level));
+
+  test('`± 0.012 (80% CI)` is no 95% interval: the value, and the interval as its note', () => {
+    expect(parseMetricStatementWithAside('0.801 ± 0.012 (80% CI)')).toEqual({ value: 0.801, note: '80% CI: ± 0.012' });
+    expect(parseMetricStatementWithAside('0.801 ± 0.012 (95% CI)')).toEqual({ value: 0.801, ci95: 0.012 });
   });
 });

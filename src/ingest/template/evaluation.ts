@@ -14,6 +14,7 @@ import { NOT_A_METRIC } from '../training-log.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import {
   isNotMeasured,
+  otherConfidenceLevel,
   parseConfidenceInterval,
   parseCount,
   parseMetricCell,
@@ -842,6 +843,18 @@ function testMetricTable(block: Table | Code, table: TableData, ctx: Context): v
   // The change column is a claim about each metric, checked against the change Logbook computes.
   const reference = baselines.length === 1 ? stripEmphasis(table.header[baselines[0] ?? -1]?.text ?? '') : undefined;
   for (const index of deltas.slice(0, 1)) claimsColumn(table, ctx, metric, index, reference);
+  // `| 90% CI |`, `| CI (99%) |`: an interval at another level than 95%, said once for the table.
+  const ciHeader = stripEmphasis(table.header[ci]?.text ?? '');
+  const ciLevel = ci >= 0 ? otherConfidenceLevel(ciHeader) : undefined;
+  const ciHead = table.header[ci];
+  if (ciLevel !== undefined && ciHead !== undefined)
+    ctx.b.notes.push({
+      path: ['evaluation', 'testMetrics'],
+      position: ciHead.position,
+      label: ciHeader,
+      message: msg.otherConfidenceLevel(ciHeader, ciLevel),
+      hint: msg.hintOtherConfidenceLevel(),
+    });
   // `| Metric | Score (%) |`: the values of proportions under it are in percent (a loss beside them is not).
   const valueInPercent = /(?:\(\s*(?:%|percent)\s*\)|\[\s*%\s*\]|\s%)\s*$/i.test(stripEmphasis(table.header[value]?.text ?? ''));
   readTableRows(table, startOf(block), ctx, {
@@ -888,7 +901,10 @@ function testMetricTable(block: Table | Code, table: TableData, ctx: Context): v
         const aside = statement?.note ?? statement?.qualifier;
         if (aside !== undefined) write.set('note', aside);
       }
-      if (ciCell && !isNotMeasured(ciText)) {
+      if (ciCell && !isNotMeasured(ciText) && ciLevel !== undefined) {
+        // `| 90% CI |`: no 95% interval, so nothing is computed with it; shown as the metric's note.
+        write.set('note', `${ciHeader}: ${stripEmphasis(ciCell.text)}`, ciCell);
+      } else if (ciCell && !isNotMeasured(ciText)) {
         if (isPlaceholder(ciText)) write.placeholder('ci95', ciCell);
         else {
           // A bare number under a "95% CI" header is the half-width its ± was left off of.

@@ -197,6 +197,25 @@ describe('a table of results per class, without a label', () => {
   });
 });
 
+describe('a column of intervals at another level than 95%', () => {
+  test("`| 90% CI |` is no 95% CI: each is the metric's note, with one warning at the header", () => {
+    const text = [
+      '**Experiment ID**: l-1',
+      '',
+      '## Evaluation Results',
+      '',
+      '| Metric | Value | 90% CI |',
+      '|---|---|---|',
+      '| AUC | 0.912 | ±0.007 |',
+    ];
+    const { record, diagnostics } = validateRecord(parseSource(text.join('\n'), { file: 'l-1.md' }), { file: 'l-1.md' });
+    expect(record?.evaluation?.testMetrics).toEqual([{ metric: 'AUC', value: 0.912, note: '90% CI: ±0.007' }]);
+    expect(diagnostics.map((d) => `${d.level} ${d.line}:${d.column} ${d.message}`)).toEqual([
+      'warning 5:20 "90% CI" gives 90% intervals, not 95% ones: they are shown as each metric\'s note, and no change or check is computed with them',
+    ]);
+  });
+});
+
 describe('a test set label giving its size', () => {
   test('`**Test set**: 37,611 trials` is kept beside the metrics as written, without a warning', () => {
     const text = ['**Experiment ID**: t-1', '', '## Evaluation Results', '', '**Test set**: 37,611 trials', '', '**EER**: 0.96%'];
