@@ -39,11 +39,10 @@ export function bracketed(text: string): string | undefined {
 
 /** True when `inner` is a comma-separated list of numbers (`0.0001, 0.01`) or quoted texts and literals, as JSON writes a list (`"relu", "gelu"`). */
 function isScalarList(inner: string): boolean {
-  const items = inner.split(',').map((item) => item.trim());
-  return (
-    items.length > 0 &&
-    items.every((item) => /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(item) || /^("[^"]*"|'[^']*'|true|false|null)$/.test(item))
-  );
+  // `[0,947; 0,955]`: numbers with decimal commas are listed with semicolons; `[76.6%, 78.2%]` in percent.
+  const items = (inner.includes(';') ? inner.split(';') : inner.split(',')).map((item) => item.trim());
+  const number = inner.includes(';') ? /^[+-]?(\d+[.,]?\d*|[.,]\d+)([eE][+-]?\d+)?\s*%?$/ : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*%?$/;
+  return items.length > 0 && items.every((item) => number.test(item) || /^("[^"]*"|'[^']*'|true|false|null)$/.test(item));
 }
 
 /** Field paths whose placeholder deserves a warning: a record without them looks unfinished. */

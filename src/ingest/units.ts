@@ -302,7 +302,7 @@ export function writtenInPercent(text: string): boolean {
  * `95% CI` prefix and every percent unit are dropped (`90.4% – 92.0%`, `±0.1 pp`, `95% CI: 0.85–0.89`).
  */
 export function parseWrittenInterval(text: string): number | { low: number; high: number } | undefined {
-  const body = text.replace(CI_PREFIX, '').replace(PERCENT_UNIT, '').trim();
+  const body = decimalCommaBounds(text.replace(CI_PREFIX, '').replace(PERCENT_UNIT, '').trim());
   if (body === '') return undefined;
   // `0.82-0.86`: a hyphen between two unsigned numbers, the lower first, is a range (not a minus sign).
   const hyphen = /^(\d*\.?\d+)\s*-\s*(\d*\.?\d+)$/.exec(body);
@@ -310,6 +310,21 @@ export function parseWrittenInterval(text: string): number | { low: number; high
   const high = parseNumber(hyphen?.[2] ?? '');
   if (low !== undefined && high !== undefined && low <= high) return { low, high };
   return parseConfidenceInterval(body);
+}
+
+/**
+ * Two bounds written with decimal commas, as much of Europe writes them (`0,929–0,939`, `[0,947;
+ * 0,955]`), with decimal points (`0.929–0.939`, `[0.947, 0.955]`); any other text as it is. Only
+ * when both bounds are such numbers and neither could be a thousands group (`1,234` could).
+ */
+function decimalCommaBounds(text: string): string {
+  const match = /^([[(]?)\s*(\d+,\d+)\s*([-–—;]|to)\s*(\d+,\d+)\s*([\])]?)$/.exec(text);
+  if (match === null) return text;
+  const [, open = '', low = '', separator = '', high = '', close = ''] = match;
+  const thousands = (number: string): boolean => /^[1-9]\d{0,2},\d{3}$/.test(number);
+  if (thousands(low) || thousands(high)) return text;
+  const point = (number: string): string => number.replace(',', '.');
+  return `${open}${point(low)}${separator === ';' ? ',' : ` ${separator} `}${point(high)}${close}`.replace(/ ([-–—]) /, '$1');
 }
 
 /** A metric statement: the value, its unit, and its 95% interval, or the spread a `±` gave instead. */

@@ -15,7 +15,17 @@ describe('isPlaceholder', () => {
   });
 
   test('a bracketed list of numbers, or of quoted texts and literals as JSON writes it, is a value', () => {
-    for (const text of ['[0.0001, 0.01]', '[16, 32, 64]', '[1e-4]', '["relu", "gelu"]', "['relu']", '[1, "a", true, null]'])
+    // Also in percent, and with decimal commas listed by semicolons (`[0,947; 0,955]`, as an interval is written in Germany).
+    for (const text of [
+      '[0.0001, 0.01]',
+      '[16, 32, 64]',
+      '[1e-4]',
+      '["relu", "gelu"]',
+      "['relu']",
+      '[1, "a", true, null]',
+      '[76.6%, 78.2%]',
+      '[0,947; 0,955]',
+    ])
       expect(isPlaceholder(text), text).toBe(false);
     // Not one bracketed value: nested lists, text around the brackets.
     expect(isPlaceholder('[[3, 3], [5, 5]]')).toBe(false);

@@ -428,3 +428,15 @@ describe('intervals at another confidence level than 95%', () => {
     expect(parseMetricStatementWithAside('0.801 ± 0.012 (95% CI)')).toEqual({ value: 0.801, ci95: 0.012 });
   });
 });
+
+describe('interval bounds with decimal commas', () => {
+  test.each([
+    ['0,929–0,939', { low: 0.929, high: 0.939 }],
+    ['[0,947; 0,955]', { low: 0.947, high: 0.955 }],
+    ['0,81 – 0,85', { low: 0.81, high: 0.85 }],
+  ])('%s → %o', (text, expected) => expect(parseWrittenInterval(text)).toEqual(expected));
+
+  test('bounds that could be thousands are not read as decimals', () => {
+    expect(parseWrittenInterval('1,234–1,456')).toBeUndefined();
+  });
+});
