@@ -269,7 +269,7 @@ export function parseMetricCell(text: string): { value: number | null; unit?: st
  * or a rate per second (`1,200 tokens/s`, `850 img/sec`, `30 samples per second`).
  */
 const MEASURE_UNIT =
-  /^(\S+?)\s*((?:ms|µs|us|s|sec|min|h|hours?)(?:\s*\/\s*[a-z]{1,12})?|[a-z]{1,12}\s*\/\s*(?:s|sec)|[a-z]{1,12}\s+per\s+(?:s|sec|second)|[kmgt]i?b)$/i;
+  /^(\S+?)\s*((?:ms|µs|us|s|sec|min|h|hours?)(?:\s*\/\s*[a-z]{1,12})?|[a-z]{1,12}\s*\/\s*(?:s|sec)|[a-z]{1,12}\s+per\s+(?:s|sec|second)|[kmgt]i?b|pp)$/i;
 
 /**
  * Seconds of a duration written in parts (`6m 10s`, `1h 2m`, `2h 5m 30s`) or on a clock with hours

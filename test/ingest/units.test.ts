@@ -228,6 +228,8 @@ describe('parseMetricCell', () => {
     ['5 seeds', undefined],
     // Memory, and durations in parts or on a clock with hours: seconds (6 × 60 + 10 = 370; 3600 + 120 = 3720).
     ['10.2 GB', { value: 10.2, unit: 'GB' }],
+    // A change in percentage points (an accuracy drop), as Logbook itself writes changes.
+    ['0.5 pp', { value: 0.5, unit: 'pp' }],
     ['512 MiB', { value: 512, unit: 'MiB' }],
     ['6m 10s', { value: 370, unit: 's' }],
     ['1h 2m', { value: 3720, unit: 's' }],
