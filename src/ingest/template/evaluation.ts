@@ -119,9 +119,21 @@ function isMetricMajority(read: readonly (ReturnType<typeof metricItem> | undefi
   return read.length > 0 && (metrics === read.length || (metrics >= 2 && metrics * 2 > read.length));
 }
 
-/** True when a list is a list of test metrics (see `metricItem`): every item, or at least two and most of them. */
+/**
+ * True when a list is a list of test metrics (see `metricItem`): every item, or at least two and most
+ * of them, or some of them and the rest lines naming a metric Logbook knows (`Recall = 0.812 (±0.9%)`).
+ */
 export function isTestMetricList(items: readonly ListItem[]): boolean {
-  return isMetricMajority(items.flatMap(metricParts).map(metricItem));
+  const parts = items.flatMap(metricParts);
+  return readsAsMetricList(parts, parts.map(metricItem));
+}
+
+/** Whether list items read by `metricItem` (`metrics`) are a list of test metrics (see `isTestMetricList`). */
+function readsAsMetricList(items: readonly ListItem[], metrics: readonly (ReturnType<typeof metricItem> | undefined)[]): boolean {
+  return (
+    isMetricMajority(metrics) ||
+    (metrics.some((m) => m !== undefined) && items.every((item, i) => metrics[i] !== undefined || namesKnownMetric(item.text)))
+  );
 }
 
 /**
@@ -376,7 +388,10 @@ function testMetricList(entry: Entry, ctx: Context): void {
   if (!list) return;
   const items = itemsOf(ctx.source, list).flatMap(metricParts);
   const metrics = items.map(metricItem);
-  if (!isMetricMajority(metrics)) return;
+  // `- Recall = 0.812 (±0.9%)` beside `- F1: 0.826 ± 0.7 pp`: a metric Logbook knows with a value it
+  // cannot read whole is still a metric line — the rest are read, and the warning says which was not
+  // (the list stayed prose, silently).
+  if (!readsAsMetricList(items, metrics)) return;
   ctx.consumed.add(list);
   const path: FieldPath = ['evaluation', 'testMetrics'];
   const offset = ctx.b.lengthOf(path);
@@ -403,6 +418,12 @@ function testMetricList(entry: Entry, ctx: Context): void {
       message: msg.metricItemKeptAsNote(item.text),
       hint: msg.hintMetricItemKeptAsNote(),
     });
+}
+
+/** `Recall = 0.812 (±0.9%)`, `**AUC**: 0.91 ~`: a line naming a metric Logbook knows, then something with a digit. */
+function namesKnownMetric(text: string): boolean {
+  const line = /^\s*([A-Za-z][\w@\-\s()/.]{0,40}?)\s*[:=]\s*(.*\d.*)$/.exec(stripEmphasis(text));
+  return line?.[1] !== undefined && metricInfo(line[1]).kind !== null;
 }
 
 /** The first column of a wide table with a row per data split (`| Split | Accuracy | F1 |`). */

@@ -216,6 +216,18 @@ describe('a column of intervals at another level than 95%', () => {
   });
 });
 
+describe('a list of metrics with one value Logbook cannot read', () => {
+  test('the others are read and that one is kept as a note with a warning, not the whole list left as prose', () => {
+    const text = ['**Experiment ID**: x-1', '', '## Evaluation Results', '', '- Recall = 0.812 (±0.9%)', '- F1: 0.826 ± 0.7 pp'];
+    const { record, diagnostics } = validateRecord(parseSource(text.join('\n'), { file: 'x-1.md' }), { file: 'x-1.md' });
+    expect(record?.evaluation).toEqual({
+      testMetrics: [{ metric: 'F1', value: 0.826, ci95: 0.007 }],
+      testMetricsNote: 'Recall = 0.812 (±0.9%)',
+    });
+    expect(diagnostics.map((d) => `${d.level} ${d.line}:${d.column} ${d.path}`)).toEqual(['warning 5:3 evaluation.testMetricsNote']);
+  });
+});
+
 describe('a test set label giving its size', () => {
   test('`**Test set**: 37,611 trials` is kept beside the metrics as written, without a warning', () => {
     const text = ['**Experiment ID**: t-1', '', '## Evaluation Results', '', '**Test set**: 37,611 trials', '', '**EER**: 0.96%'];
