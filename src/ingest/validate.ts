@@ -446,8 +446,13 @@ function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSou
         ...positionOf(parsed, keyPath, true),
         path: joinPath(keyPath),
         message: msg.unknownKey(key),
-        // Where a top-level name lives says more than a field spelt like it (`lr` is no misspelt `id`).
-        hint: lives ? msg.hintWhereItLives(lives) : msg.hintDidYouMean(suggestion ?? ''),
+        // Where a top-level name lives says more than a field spelt like it (`lr` is no misspelt `id`);
+        // a `ci90` is no misspelt `ci95`: renaming it would call a 90% interval a 95% one.
+        hint: lives
+          ? msg.hintWhereItLives(lives)
+          : /^ci\d{2}$/i.test(key) && suggestion === 'ci95'
+            ? msg.hintOtherLevelKey(key)
+            : msg.hintDidYouMean(suggestion ?? ''),
       });
     }
   };

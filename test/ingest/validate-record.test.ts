@@ -262,3 +262,14 @@ describe('a CI written as fractions beside a value in percent', () => {
     expect(written?.writtenDecimals?.['evaluation.testMetrics.0.ci95.high']).toBe(1);
   });
 });
+
+describe('an interval at another level under its own key', () => {
+  test('`ci90` is not suggested to be renamed `ci95`', () => {
+    const text = ['---', 'id: c-9', 'evaluation:', '  testMetrics:', '    - { metric: AUC, value: 0.91, ci90: 0.007 }', '---', ''].join(
+      '\n',
+    );
+    expect(problems(text, 'c-9.md')).toEqual([
+      'c-9.md:5:35 evaluation.testMetrics.0.ci90: unknown field "ci90" (it is kept, but nothing reads it) — "ci90" is kept as written; only 95% intervals ("ci95") are used for changes and checks — give the 95% interval there, not this one renamed',
+    ]);
+  });
+});
