@@ -263,16 +263,15 @@ function rowsTable(caption: string, value: unknown): Block | undefined {
   const isRow = (row: unknown): row is Record<string, unknown> =>
     typeof row === 'object' && row !== null && !Array.isArray(row) && Object.values(row).every(plain);
   if (list.length === 0 || !list.every(isRow)) return undefined;
-  const rows = list;
-  const keys = extraColumns(rows, []);
+  const keys = extraColumns(list, []);
   return {
     kind: 'table',
     caption,
     columns: keys.map((key) => ({
       label: humanize(key),
-      ...(rows.every((row) => typeof row[key] === 'number' || row[key] === undefined || row[key] === null) ? { numeric: true } : {}),
+      ...(list.every((row) => typeof row[key] === 'number' || row[key] === undefined || row[key] === null) ? { numeric: true } : {}),
     })),
-    rows: rows.map((row) => keys.map((key) => (row[key] === undefined ? { text: '' } : unknownCell(row[key])))),
+    rows: list.map((row) => keys.map((key) => (row[key] === undefined ? { text: '' } : unknownCell(row[key])))),
   };
 }
 
