@@ -255,12 +255,16 @@ export interface TableData {
   rows: Cell[][];
 }
 
+/** A `<br>` in a GFM table's cell. */
+const LINE_BREAK = /\s*<br\s*\/?>\s*/gi;
+
 /** Reads a GFM table into header cells and body rows (cells are source text without pipes). */
 export function tableOf(source: Source, table: Table): TableData {
   const [head, ...body] = table.children.map((row) =>
     row.children.map((cell) => ({
-      // A cell of an HTML table (`htmlTableNode`) carries its decoded text; a GFM cell is its source.
-      text: cell.data?.htmlText ?? innerSliceOf(source, cell).trim(),
+      // A cell of an HTML table (`htmlTableNode`) carries its decoded text; a GFM cell is its source,
+      // where `<br>` is the only way to break a line.
+      text: cell.data?.htmlText ?? innerSliceOf(source, cell).replace(LINE_BREAK, ' ').trim(),
       position: cell.children[0] ? startOf(cell.children[0]) : startOf(cell),
     })),
   );

@@ -1,10 +1,12 @@
 /**
  * A plain HTML table as a grid of text: what a notebook writes when a log pastes a pandas DataFrame
  * (`df.to_html()`, or an exported notebook's output: `<div><style scoped>…</style><table
- * class="dataframe">…</table></div>`). Only tables of text are read — tags `table`, `thead`, `tbody`,
- * `tfoot`, `tr`, `th`, `td` with any attributes, cells without markup — so nothing of the HTML is
- * ever kept but its text: the caller shows it as text, or reads numbers from it. Anything else is
- * not a table here (undefined), and stays as written.
+ * class="dataframe">…</table></div>`), or a wiki or document exports (Confluence, Google Docs,
+ * Notion: every cell wrapped in `<p>`, headers in `<strong>`). Only tables of text are read — tags
+ * `table`, `thead`, `tbody`, `tfoot`, `tr`, `th`, `td` with any attributes, and inside a cell only
+ * inline markup (`INLINE`), of which the text is kept — so nothing of the HTML is ever kept but its
+ * text: the caller shows it as text, or reads numbers from it. Anything else is not a table here
+ * (undefined), and stays as written.
  */
 
 import type { Table, TableCell, TableRow, Text } from 'mdast';
@@ -31,6 +33,9 @@ const TABLE_CLOSE = /<\/table\s*>/gi;
 /** Any tag inside the table; the structural ones are matched by name. */
 const TAG = /<(\/?)([a-z][a-z0-9]*)\b([^<>]*)>/gi;
 const STRUCTURE = new Set(['thead', 'tbody', 'tfoot']);
+/** Markup a cell may hold, dropped for its text: paragraphs and line breaks part words (a space), the others do not. */
+const INLINE = new Set(['p', 'div', 'br', 'span', 'strong', 'b', 'em', 'i', 'u', 's', 'code', 'sub', 'sup', 'font', 'small', 'a', 'mark']);
+const PARTS_WORDS = new Set(['p', 'div', 'br']);
 const SPAN = (name: string): RegExp => new RegExp(String.raw`\b${name}\s*=\s*["']?(\d+)`, 'i');
 /** The most a span may repeat a cell, and the most cells a table may place: hostile spans must not build a huge grid. */
 const MAX_SPAN = 1000;
@@ -117,9 +122,31 @@ function isRowNumbers(header: readonly HtmlTableCell[], rows: readonly HtmlTable
   return (first === 0 || first === 1) && rows.every((row, i) => row[0]?.text === String(first + i));
 }
 
+/** Text written between two tags of a cell, and its offset. */
+interface TextPart {
+  text: string;
+  at: number;
+}
+
+/**
+ * A cell's text from the text between its tags: entities decoded, runs of white space as one space,
+ * trimmed; placed from its first written character to its last (`start` when there is none).
+ */
+function cellText(parts: readonly TextPart[], start: number): { text: string; start: number; end: number } {
+  const written = parts.filter((part) => part.text.trim() !== '');
+  const first = written[0];
+  const last = written.at(-1);
+  if (first === undefined || last === undefined) return { text: '', start, end: start };
+  const text = decodeEntities(parts.map((part) => part.text).join(''))
+    .replace(/\s+/g, ' ')
+    .trim();
+  const leading = first.text.length - first.text.trimStart().length;
+  return { text, start: first.at + leading, end: last.at + last.text.trimEnd().length };
+}
+
 /**
  * Reads `html` as a table of text, or undefined when it is anything else: more than one table, text
- * or other elements around it, markup inside a cell, rows nested in rows.
+ * or other elements around it, markup inside a cell other than `INLINE`, rows nested in rows.
  */
 export function readHtmlTable(html: string): HtmlTable | undefined {
   // Found without a lazy match over the whole text (quadratic on `<table>` repeated).
@@ -133,15 +160,20 @@ export function readHtmlTable(html: string): HtmlTable | undefined {
   const body: RawCell[][] = [];
   let section: 'thead' | 'tbody' | 'tfoot' | undefined;
   let row: RawCell[] | undefined;
-  let cell: { header: boolean; start: number; attributes: string } | undefined;
+  let cell: { header: boolean; start: number; attributes: string; parts: TextPart[] } | undefined;
   let last = 0;
   for (const tag of inner.matchAll(TAG)) {
     const [all, slash, rawName, attributes] = tag as unknown as [string, string, string, string];
     const name = rawName.toLowerCase();
     const at = tag.index;
     const between = inner.slice(last, at);
+    const betweenAt = last;
     last = at + all.length;
     if (cell === undefined && between.trim() !== '') return undefined;
+    if (cell !== undefined && INLINE.has(name)) {
+      cell.parts.push({ text: between, at: betweenAt }, { text: PARTS_WORDS.has(name) ? ' ' : '', at });
+      continue;
+    }
     if (cell !== undefined && !(slash === '/' && (name === 'th' || name === 'td'))) return undefined;
     if (STRUCTURE.has(name)) {
       if (row !== undefined) return undefined;
@@ -158,15 +190,13 @@ export function readHtmlTable(html: string): HtmlTable | undefined {
     } else if (name === 'th' || name === 'td') {
       if (slash === '/') {
         if (cell === undefined || row === undefined) return undefined;
-        const leading = between.length - between.trimStart().length;
-        const text = between.trim();
+        const { text, start, end } = cellText([...cell.parts, { text: between, at: betweenAt }], cell.start);
         const span = (attribute: string): number =>
           Math.min(MAX_SPAN, Math.max(1, Number(SPAN(attribute).exec(cell?.attributes ?? '')?.[1] ?? 1)));
-        const offset = bodyStart + cell.start + leading;
         row.push({
-          text: decodeEntities(text),
-          offset,
-          end: offset + text.length,
+          text,
+          offset: bodyStart + start,
+          end: bodyStart + end,
           header: cell.header,
           colspan: span('colspan'),
           rowspan: span('rowspan'),
@@ -174,7 +204,7 @@ export function readHtmlTable(html: string): HtmlTable | undefined {
         cell = undefined;
       } else {
         if (row === undefined || cell !== undefined) return undefined;
-        cell = { header: name === 'th', start: last, attributes };
+        cell = { header: name === 'th', start: last, attributes, parts: [] };
       }
     } else return undefined;
   }

@@ -87,9 +87,34 @@ describe('readHtmlTable', () => {
     expect(decodeEntities('&#0; &#xD800; &#1114112;')).toBe('&#0; &#xD800; &#1114112;');
   });
 
+  test("a wiki's export: cells in <p>, headers in <strong>, line breaks — their text is read, the markup dropped", () => {
+    const html = [
+      '<table class="confluenceTable"><tbody>',
+      '<tr><th class="confluenceTh"><p><strong>Metric</strong></p></th><th class="confluenceTh"><p><strong>95% CI</strong></p></th></tr>',
+      '<tr><td class="confluenceTd"><p>nDCG@10</p></td><td class="confluenceTd"><p>&plusmn;0.0031</p></td></tr>',
+      '<tr><td><p>F1</p><p>(macro)</p></td><td><span style="color:red">0.811</span><br/>thr <em>0.42</em></td></tr>',
+      '<tr><td><p>&nbsp;</p></td><td>  <a href="javascript:alert(1)">link</a> </td></tr>',
+      '</tbody></table>',
+    ].join('\n');
+    expect(texts(html)).toEqual({
+      header: ['Metric', '95% CI'],
+      rows: [
+        ['nDCG@10', '±0.0031'],
+        ['F1 (macro)', '0.811 thr 0.42'],
+        ['', 'link'],
+      ],
+    });
+    // The text is placed from its first written character to its last, past the markup.
+    const table = readHtmlTable(html);
+    const cell = table?.rows[1]?.[1];
+    expect(html.slice(cell?.offset, cell?.end)).toBe('0.811</span><br/>thr <em>0.42');
+  });
+
   test('anything but a table of text is not one', () => {
     for (const html of [
-      '<table><tr><th>a</th></tr><tr><td><b>bold</b></td></tr></table>', // markup in a cell
+      '<table><tr><th>a</th></tr><tr><td><img src=x onerror=alert(1)>1</td></tr></table>', // markup in a cell that is not inline text
+      '<table><tr><th>a</th></tr><tr><td><script>alert(1)</script></td></tr></table>',
+      '<table><tr><th>a</th></tr><tr><td><table><tr><td>1</td></tr></table></td></tr></table>', // a table in a cell
       '<table><tr><th>a</th></tr><tr><td onclick="x()">1</td></tr></table><script>x()</script>', // something after it
       'Text <table><tr><th>a</th></tr><tr><td>1</td></tr></table>', // text before it
       '<table><tr><th>a</th></tr></table>', // a header and no rows

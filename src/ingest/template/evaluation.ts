@@ -888,8 +888,12 @@ function testMetricTable(block: Table | Code, table: TableData, ctx: Context): v
       const ciText = stripEmphasis(ciCell?.text ?? '').replace(/\s*%$/, '');
       // `71.5% (95% CI: 69.9–73.1%)` in the value cell, the CI cell left empty: the cell is a statement.
       const plain = parseMetricCell(stripEmphasis(valueCell?.text ?? ''));
+      const written = plain === undefined ? parseMetricStatementWithAside(stripEmphasis(valueCell?.text ?? '')) : undefined;
+      // Beside a CI cell, only a value with an aside (`0.811 (thr 0.42)`): an interval or spread of its own would be a second one.
       const statement =
-        plain === undefined && isNotMeasured(ciText) ? parseMetricStatementWithAside(stripEmphasis(valueCell?.text ?? '')) : undefined;
+        isNotMeasured(ciText) || (written?.ci95 === undefined && written?.std === undefined && written?.standardError === undefined)
+          ? written
+          : undefined;
       if (valueCell && isPlaceholder(valueCell.text)) write.placeholder('value', valueCell);
       else if (plain === undefined && statement === undefined && valueCell !== undefined) {
         // `~0.91`, `<0.001`, `>99%`: an approximation or a bound, no value to compute with. Kept as

@@ -581,6 +581,49 @@ describe('an HTML table pasted from a notebook (pandas `to_html`)', () => {
     expect(record?.sections).toBeUndefined();
   });
 
+  test("a wiki's export (Confluence: cells in <p>, headers in <strong>) is read as its text", () => {
+    const cell = (tag: string, text: string) => `<${tag} class="confluence${tag === 'th' ? 'Th' : 'Td'}"><p>${text}</p></${tag}>`;
+    const text = [
+      '**Experiment ID**: wiki-1',
+      '',
+      '## Evaluation Results',
+      '',
+      '**Test Set Performance**:',
+      '<table class="confluenceTable"><tbody>',
+      `<tr>${['<strong>Metric</strong>', '<strong>Value</strong>', '<strong>95% CI</strong>'].map((c) => cell('th', c)).join('')}</tr>`,
+      `<tr>${['nDCG@10', '0.7412', '&plusmn;0.0031'].map((c) => cell('td', c)).join('')}</tr>`,
+      `<tr>${['F1', '0.811<br/>(thr 0.42)', '±0.009'].map((c) => cell('td', c)).join('')}</tr>`,
+      '</tbody></table>',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'exp.md' });
+    const { record } = validateRecord(parsed, { file: 'exp.md' });
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'nDCG@10', value: 0.7412, ci95: 0.0031 },
+      { metric: 'F1', value: 0.811, ci95: 0.009, note: 'thr 0.42' },
+    ]);
+    // Line 8 holds the first row of values; `0.7412` starts at its column 77 (inside `<td …><p>`).
+    expect(parsed.positions.get('evaluation.testMetrics.0.value')).toEqual({ line: 8, column: 77 });
+    expect(record?.sections).toBeUndefined();
+  });
+
+  test('a <br> in a Markdown table cell parts its words: a value with an aside beside its CI, a note on two lines', () => {
+    const { record } = load(
+      [
+        '**Experiment ID**: br-1',
+        '',
+        '## Evaluation Results',
+        '',
+        '| Metric | Value | 95% CI |',
+        '|---|---|---|',
+        '| F1 | 0.811<br>(thr 0.42) | ±0.009 |',
+        '| AUC | 0.95 ± 0.01 (5 seeds) | ±0.02 |',
+      ].join('\n'),
+    );
+    expect(record.evaluation?.testMetrics?.[0]).toEqual({ metric: 'F1', value: 0.811, ci95: 0.009, note: 'thr 0.42' });
+    // A value with an interval of its own beside a CI cell is not read twice: kept as written.
+    expect(record.evaluation?.testMetrics?.[1]).toMatchObject({ metric: 'AUC', value: null, ci95: 0.02 });
+  });
+
   test('a table of splits in the dataset section: counts, shares and the columns Logbook does not model', () => {
     const text = [
       '**Experiment ID**: splits-1',
