@@ -22,7 +22,7 @@ import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type Sour
 import type { Context } from './context.ts';
 import { readEntries, type Prose } from './entries.ts';
 import { applyEntry, findGlobalLabelRule, sectionLabels } from './rules.ts';
-import { classifySection, headingIsLabel, isShownMarkdown, sectionMarkdown, splitSections } from './sections.ts';
+import { classifySection, headingIsLabel, isShownMarkdown, sectionMarkdown, splitSections, titleHeading } from './sections.ts';
 
 /** A warning for a `+++` TOML frontmatter block at the top of the file (kept as text), or none. */
 function tomlFrontmatter(text: string, file: string): Diagnostic[] {
@@ -79,11 +79,11 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(text);
   const b = new RecordBuilder();
   b.positions.set('', { line: 1, column: 1 });
-  const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
+  const isGlobalLabel = (title: string): boolean => findGlobalLabelRule(normalizeLabel(stripEmphasis(title))) !== undefined;
+  const heading = titleHeading(source, tree.children, isGlobalLabel);
   const ctx: Context = { b, source, consumed: new Set(), ...(heading ? { title: innerSliceOf(source, heading).trim() } : {}) };
   const narrative: { title: string; markdown: string; position: SourcePosition }[] = [];
 
-  const isGlobalLabel = (title: string): boolean => findGlobalLabelRule(normalizeLabel(stripEmphasis(title))) !== undefined;
   for (const section of splitSections(source, withPipeTables(source, withHtmlTables(tree.children)), isGlobalLabel)) {
     const key = section.title === undefined ? 'header' : classifySection(section.title);
     if (key === undefined) {

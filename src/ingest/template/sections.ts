@@ -130,14 +130,32 @@ export interface Section {
 }
 
 /**
- * Splits the document at `##` headings; `#` titles are skipped, deeper headings stay inside. A `##`
- * heading that names no section but a label (`## Related experiments`, `## Tags`: `isLabel(title)`)
- * stays inside the current section, as a label heading.
+ * The note's title: its first `#` heading; else a first heading at a deeper level that opens the note,
+ * is the only one at its level, has deeper ones under it and names no section nor label — a GitHub
+ * issue's or pull request's `## Experiment: …` over `### Results`, which would otherwise hold the
+ * whole note as one section.
+ */
+export function titleHeading(source: Source, nodes: readonly RootContent[], isLabel: (title: string) => boolean): Heading | undefined {
+  const top = nodes.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
+  if (top !== undefined) return top;
+  const [first] = nodes;
+  if (first?.type !== 'heading') return undefined;
+  const headings = nodes.filter((node): node is Heading => node.type === 'heading');
+  const text = innerSliceOf(source, first).trim();
+  const alone = headings.filter((node) => node.depth === first.depth).length === 1;
+  const over = headings.some((node) => node.depth > first.depth);
+  return alone && over && classifySection(text) === undefined && !isLabel(text) ? first : undefined;
+}
+
+/**
+ * Splits the document at `##` headings; the title (`titleHeading`) is skipped, deeper headings stay
+ * inside. A `##` heading that names no section but a label (`## Related experiments`, `## Tags`:
+ * `isLabel(title)`) stays inside the current section, as a label heading.
  */
 export function splitSections(source: Source, nodes: readonly RootContent[], isLabel: (title: string) => boolean): Section[] {
   const sections: Section[] = [{ title: undefined, position: { line: 1, column: 1 }, nodes: [] }];
-  const depth = sectionDepth(nodes);
-  const title = nodes.find((node) => node.type === 'heading' && node.depth === 1);
+  const title = titleHeading(source, nodes, isLabel);
+  const depth = sectionDepth(nodes.filter((node) => node !== title));
   for (const node of nodes) {
     if (node.type === 'heading' && node.depth <= depth) {
       const text = innerSliceOf(source, node).trim();

@@ -291,6 +291,35 @@ describe('parseSource leniency', () => {
   });
 });
 
+describe('a log written as a GitHub issue or pull request body', () => {
+  test('its ## title names the experiment, and the labels and ### sections under it are read', () => {
+    const { record } = load(
+      [
+        '## Experiment: distil-whisper small, Swahili',
+        '',
+        '**Experiment ID**: asr-dw-sw-03',
+        '**Status**: In progress',
+        '',
+        '### Checklist',
+        '- [x] data prep',
+        '',
+        '### Results so far',
+        '| Metric | Value |',
+        '|---|---|',
+        '| WER | 33.5% |',
+        '',
+        '### Next Steps',
+        '- [ ] try LM shallow fusion',
+      ].join('\n'),
+      'issue.md',
+    );
+    expect(record).toMatchObject({ id: 'asr-dw-sw-03', name: 'Experiment: distil-whisper small, Swahili', status: 'running' });
+    expect(record.evaluation?.testMetrics).toEqual([{ metric: 'WER', value: 33.5, unit: '%' }]);
+    expect(record.nextSteps?.recommendations).toEqual([{ text: 'try LM shallow fusion', done: false }]);
+    expect(record.sections).toEqual([{ title: 'Checklist', markdown: '- [x] data prep' }]);
+  });
+});
+
 describe('logs written as lists instead of tables', () => {
   test('hyperparameters as a `name: value` list', () => {
     const { record, parsed } = load(

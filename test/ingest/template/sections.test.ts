@@ -106,6 +106,20 @@ describe('splitSections', () => {
     ]);
   });
 
+  test("a GitHub issue's ## title over ### sections is the title, as a # title is", () => {
+    expect(split('## Experiment: whisper, Swahili\n\n**ID**: a\n\n### Checklist\n\n- x\n\n### Results so far\n\nb\n')).toEqual([
+      [undefined, ['paragraph']],
+      ['Checklist', ['list']],
+      ['Results so far', ['paragraph']],
+    ]);
+    // Not the title: a heading that names a section, one of several at its level, one with nothing
+    // under it, one after text.
+    expect(split('## Results\n\n### Accuracy\n\nb\n').map(([title]) => title)).toEqual([undefined, 'Results']);
+    expect(split('## Notes\n\na\n\n## More\n\n### Sub\n').map(([title]) => title)).toEqual([undefined, 'Notes', 'More']);
+    expect(split('## Notes\n\na\n').map(([title]) => title)).toEqual([undefined, 'Notes']);
+    expect(split('a\n\n## Notes\n\n### Sub\n').map(([title]) => title)).toEqual([undefined, 'Notes']);
+  });
+
   test('a ## heading that names a section is a section even when it is also a label', () => {
     expect(split('## Experiment Metadata\n', ['Experiment Metadata']).map(([title]) => title)).toEqual([undefined, 'Experiment Metadata']);
   });
