@@ -1597,6 +1597,13 @@ const perClassHandler: Handler = (entry, ctx) => {
   }
 };
 
+/** `**Disaggregated Performance**`, `### Fairness`, `By subgroup`: the groups' results (read in the comparison section too). */
+export const DISAGGREGATED_RULE: LabelRule = {
+  pattern: /disaggregat|subgroup|fairness|by group|demographic|slice|per group/,
+  path: ['evaluation', 'disaggregated'],
+  handler: disaggregatedHandler,
+};
+
 /** The evaluation's labels, in order: the first match wins. */
 export const EVALUATION_RULES: readonly LabelRule[] = [
   {
@@ -1606,11 +1613,7 @@ export const EVALUATION_RULES: readonly LabelRule[] = [
   },
   { pattern: new RegExp(`^${normalizeLabel(MODEL_RESULTS)}$`), path: ['comparison', 'baselines'], handler: modelResultsHandler },
   { pattern: /confusion/, path: ['evaluation', 'confusionMatrix'], handler: confusionHandler },
-  {
-    pattern: /disaggregat|subgroup|fairness|by group|demographic|slice|per group/,
-    path: ['evaluation', 'disaggregated'],
-    handler: disaggregatedHandler,
-  },
+  DISAGGREGATED_RULE,
   {
     // Not a split of the evaluation itself: classes, epochs, data splits, folds, seeds, runs, thresholds.
     pattern:

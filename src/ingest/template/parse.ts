@@ -81,7 +81,8 @@ export function parseTemplateSource(text: string, file: string): ParsedSource {
   b.positions.set('', { line: 1, column: 1 });
   const isGlobalLabel = (title: string): boolean => findGlobalLabelRule(normalizeLabel(stripEmphasis(title))) !== undefined;
   const heading = titleHeading(source, tree.children, isGlobalLabel);
-  const ctx: Context = { b, source, consumed: new Set(), ...(heading ? { title: innerSliceOf(source, heading).trim() } : {}) };
+  // `# **Credit default – CatBoost**`: a heading a document exports in bold is the words inside.
+  const ctx: Context = { b, source, consumed: new Set(), ...(heading ? { title: stripEmphasis(innerSliceOf(source, heading)) } : {}) };
   const narrative: { title: string; markdown: string; position: SourcePosition }[] = [];
 
   for (const section of splitSections(source, withPipeTables(source, withHtmlTables(tree.children)), isGlobalLabel)) {

@@ -15,7 +15,7 @@ import { type Context, type Entry, type LabelRule, type TableRule } from './cont
 import { COMPARISON_RULES, COMPARISON_TABLES, isBaselineList, isClaimList, isTransitionList, TRANSITIONS_RULE } from './comparison.ts';
 import { DATASET_NAME_RULE, DATASET_RULES, DATASET_TABLES, SPLITS_RULE, datasetItemLabel } from './dataset.ts';
 import type { SectionLabels } from './entries.ts';
-import { EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList, labelMetric, metricLineLabel, reportCodeLabel } from './evaluation.ts';
+import { DISAGGREGATED_RULE, EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList, labelMetric, metricLineLabel, reportCodeLabel } from './evaluation.ts';
 import { asLabelRules, keepUnknown } from './fields.ts';
 import { HEADER_RULES } from './header.ts';
 import { METADATA_RULES } from './metadata.ts';
@@ -73,7 +73,8 @@ export const SECTION_LABEL_RULES: Readonly<Record<SectionKey, readonly LabelRule
   model: [...MODEL_RULES, ...SETUP_ELSEWHERE],
   training: [...SETTINGS_IN_TRAINING, ...TRAINING_RULES, HYPERPARAMETERS_RULE],
   evaluation: [HISTORY_ELSEWHERE, ...EVALUATION_RULES, TRANSITIONS_RULE],
-  comparison: COMPARISON_RULES,
+  // `**Disaggregated Performance**` after the baselines, as a log may keep every comparison in one place.
+  comparison: [...COMPARISON_RULES, DISAGGREGATED_RULE],
   tuning: TUNING_RULES,
   reproducibility: REPRODUCIBILITY_RULES,
   observations: OBSERVATIONS_RULES,

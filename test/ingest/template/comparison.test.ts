@@ -216,3 +216,36 @@ describe('an approximate value in a baseline or group table', () => {
     expect(record?.evaluation?.disaggregated?.[0]).toMatchObject({ group: 'A', metrics: { Accuracy: null }, note: 'Accuracy: ≈ 0.9' });
   });
 });
+
+describe('the groups written among the comparisons', () => {
+  test('**Disaggregated Performance** under "Comparison to Baseline" is the groups, as under the results', () => {
+    const text = [
+      '# **Credit default – CatBoost**',
+      '',
+      '**Experiment ID**: cd-3',
+      '',
+      '## **Comparison to Baseline**',
+      '',
+      '**Baseline Models**:',
+      '',
+      '| Model | AUC-ROC |',
+      '| --- | --- |',
+      '| Scorecard v7 | 0.781 |',
+      '',
+      '**Disaggregated Performance** (by age band):',
+      '| Group | Approval rate | N |',
+      '| --- | --- | --- |',
+      '| 18–25 | 31.5 % | 4,210 |',
+      '| 26–40 | 44.2 % | 11,930 |',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'cd-3.md' }), { file: 'cd-3.md' });
+    expect(diagnostics.filter((d) => d.level !== 'info')).toEqual([]);
+    // A heading a document exports in bold names the experiment without its asterisks.
+    expect(record?.name).toBe('Credit default – CatBoost');
+    expect(record?.comparison).toEqual({ baselines: [{ label: 'Scorecard v7', metrics: { 'AUC-ROC': 0.781 } }] });
+    expect(record?.evaluation?.disaggregated).toEqual([
+      { group: '18–25', attributes: { ageBand: '18–25' }, n: 4210, metrics: { 'Approval rate (%)': 31.5 } },
+      { group: '26–40', attributes: { ageBand: '26–40' }, n: 11930, metrics: { 'Approval rate (%)': 44.2 } },
+    ]);
+  });
+});
