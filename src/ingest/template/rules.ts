@@ -15,7 +15,15 @@ import { type Context, type Entry, type LabelRule, type TableRule } from './cont
 import { COMPARISON_RULES, COMPARISON_TABLES, isBaselineList, isClaimList, isTransitionList, TRANSITIONS_RULE } from './comparison.ts';
 import { DATASET_NAME_RULE, DATASET_RULES, DATASET_TABLES, SPLITS_RULE, datasetItemLabel } from './dataset.ts';
 import type { SectionLabels } from './entries.ts';
-import { DISAGGREGATED_RULE, EVALUATION_RULES, EVALUATION_TABLES, isTestMetricList, labelMetric, metricLineLabel, reportCodeLabel } from './evaluation.ts';
+import {
+  DISAGGREGATED_RULE,
+  EVALUATION_RULES,
+  EVALUATION_TABLES,
+  isTestMetricList,
+  labelMetric,
+  metricLineLabel,
+  reportCodeLabel,
+} from './evaluation.ts';
 import { asLabelRules, keepUnknown } from './fields.ts';
 import { HEADER_RULES } from './header.ts';
 import { METADATA_RULES } from './metadata.ts';
