@@ -347,6 +347,9 @@ export const hintBareValueInPercentColumn = (value: number): string =>
 /** A column of intervals at another confidence level than 95%. */
 export const otherConfidenceLevel = (header: string, level: number): string =>
   `"${header}" gives ${level}% intervals, not 95% ones: they are shown as each metric's note, and no change or check is computed with them`;
+export const otherLevelInterval = (level: number): string =>
+  `the interval is at the ${level}% level, not 95%: it is kept as written and shown, and no change or check is computed with it`;
+export const hintOtherLevelInterval = (): string => 'give the 95% interval as "ci95" to have changes and checks use it';
 /** Hint for an interval at another level given under its own key (`ci90`). */
 export const hintOtherLevelKey = (key: string): string =>
   `"${key}" is kept as written; only 95% intervals ("ci95") are used for changes and checks — give the 95% interval there, not this one renamed`;

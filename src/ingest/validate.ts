@@ -18,7 +18,7 @@ import { slashedDayReadings } from './dates.ts';
 import { intervalOnValueScale } from '../analysis/ci-scale.ts';
 import { metricInfo } from '../analysis/metrics.ts';
 import { proportionDenominator } from '../analysis/sizes.ts';
-import { TOP_LEVEL_HOMES, topLevelName } from './written-shapes.ts';
+import { otherLevelInterval, TOP_LEVEL_HOMES, topLevelName } from './written-shapes.ts';
 
 /** The parts of a zod issue this module reads (zod's issue union, loosened for uniform access). */
 interface Issue {
@@ -67,6 +67,7 @@ export function validateRecord(
   for (const issue of issues) pushAll(diagnostics, issueToDiagnostics(issue, [], parsed, file));
   pushAll(diagnostics, unknownKeyWarnings(parsed.data, ExperimentSchema, parsed, file));
   pushAll(diagnostics, placeholderWarnings(parsed, file));
+  pushAll(diagnostics, otherLevelWarnings(parsed, file));
   if (result.success) pushAll(diagnostics, templateExampleWarnings(result.data, parsed, file));
   // With schema errors the record is refused, but its impossible numbers are still reported in the
   // same run, from the parts that did validate: one run names every problem of the file.
@@ -438,6 +439,8 @@ function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSou
       const names = Array.isArray(child) && child.every((name) => typeof name === 'string');
       const lives = at.length === 0 && !names ? TOP_LEVEL_ELSEWHERE.get(topLevelName(key)) : undefined;
       if (!suggestion && !lives) continue;
+      // `ci: […]` beside `ci_level: 0.9` is no misspelt `ci95`: `otherLevelWarnings` says what it is.
+      if (suggestion === 'ci95' && otherLevelInterval(item) !== undefined) continue;
       const keyPath = [...at, key];
       warnings.push({
         level: 'warning',
@@ -458,6 +461,29 @@ function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSou
   };
   visit(value, schema);
   return warnings;
+}
+
+/** A warning at each test metric's interval given at another level than 95% (`ci_level: 0.9`): it is not used. */
+function otherLevelWarnings(parsed: ParsedSource, file: string): Diagnostic[] {
+  const evaluation = isPlainObject(parsed.data) ? parsed.data['evaluation'] : undefined;
+  const metrics = isPlainObject(evaluation) ? evaluation['testMetrics'] : undefined;
+  if (!Array.isArray(metrics)) return [];
+  return metrics.flatMap((metric: unknown, index) => {
+    const other = isPlainObject(metric) ? otherLevelInterval(metric) : undefined;
+    if (other === undefined) return [];
+    const path = ['evaluation', 'testMetrics', index, ...other.at];
+    return [
+      {
+        level: 'warning' as const,
+        code: 'ci-level',
+        file,
+        ...positionOf(parsed, path),
+        path: joinPath(path),
+        message: msg.otherLevelInterval(other.level),
+        hint: msg.hintOtherLevelInterval(),
+      },
+    ];
+  });
 }
 
 /** Warnings for required-looking fields left as placeholders (the id has its own `missing-id` warning). */

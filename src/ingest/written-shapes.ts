@@ -881,13 +881,48 @@ const BOUND_KEYS = {
   high: new Set(['high', 'upper', 'hi', 'upperbound', 'cihigh', 'ciupper', 'ci95high', 'ci95upper', 'upperci', 'uci', 'cihi']),
 } as const;
 
+/** Keys the confidence level of an interval is written under (`ci_level: 0.9`, `level: 90`), beside it or in it. */
+const LEVEL_KEYS: ReadonlySet<string> = new Set(['cilevel', 'level', 'confidencelevel', 'confidence', 'cl']);
+
+const keyOf = (key: string): string => key.toLowerCase().replace(/[\s_-]+/g, '');
+
+/** A confidence level as written (`0.9`, `90`, `"90%"`) in percent, or undefined. */
+function levelPercent(value: unknown): number | undefined {
+  const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim().replace(/\s*%$/, '')) : Number.NaN;
+  if (!Number.isFinite(number) || number <= 0 || number >= 100) return undefined;
+  const percent = number < 1 ? number * 100 : number;
+  return Number.parseFloat(percent.toPrecision(6));
+}
+
+/**
+ * A test metric's interval written under another name with a confidence level other than 95%
+ * (`ci: [0.876, 0.892], ci_level: 0.9`, `confidence_interval: { low, high, level: 0.99 }`): where the
+ * level is written and what it is. Such an interval is no `ci95`; it stays as written (and validation
+ * warns at the level). Undefined when there is no such level.
+ */
+export function otherLevelInterval(metric: Record<string, unknown>): { at: string[]; level: number } | undefined {
+  if (Object.hasOwn(metric, 'ci95')) return undefined;
+  const named = Object.keys(metric).find((key) => INTERVAL_KEYS.has(keyOf(key)));
+  const bounds = (['low', 'high'] as const).every((bound) => Object.keys(metric).some((key) => BOUND_KEYS[bound].has(keyOf(key))));
+  if (named === undefined && !bounds) return undefined;
+  const interval = named === undefined ? undefined : metric[named];
+  const inside = isPlainObject(interval) ? Object.keys(interval).find((key) => LEVEL_KEYS.has(keyOf(key))) : undefined;
+  const beside = Object.keys(metric).find((key) => LEVEL_KEYS.has(keyOf(key)));
+  const at = named !== undefined && inside !== undefined ? [named, inside] : beside !== undefined ? [beside] : undefined;
+  const level =
+    at === undefined
+      ? undefined
+      : levelPercent(at.length === 2 ? (interval as Record<string, unknown>)[at[1] as string] : metric[at[0] as string]);
+  return at === undefined || level === undefined || level === 95 ? undefined : { at, level };
+}
+
 /**
  * A test metric's interval written under another name — `ci: [0.89, 0.93]`, `confidence_interval: 0.01`
- * — or as two bounds (`ci_low: 0.82, ci_high: 0.86`, `lower`/`upper`) → its `ci95`, when it has none.
+ * — or as two bounds (`ci_low: 0.82, ci_high: 0.86`, `lower`/`upper`) → its `ci95`, when it has none
+ * and no other level is given for it (`otherLevelInterval`).
  */
 function intervalSpellings(metric: Record<string, unknown>, path: string, aliases: PathAliases): void {
-  if (Object.hasOwn(metric, 'ci95')) return;
-  const keyOf = (key: string): string => key.toLowerCase().replace(/[\s_-]+/g, '');
+  if (Object.hasOwn(metric, 'ci95') || otherLevelInterval(metric) !== undefined) return;
   const source = (key: string): string => (aliases.has(path) ? `${aliases.get(path)}.${key}` : `${path}.${key}`);
   const named = Object.keys(metric).find((key) => INTERVAL_KEYS.has(keyOf(key)));
   const [low, high] = (['low', 'high'] as const).map((bound) => Object.keys(metric).find((key) => BOUND_KEYS[bound].has(keyOf(key))));

@@ -80,6 +80,33 @@ describe('record parts in the shape people write them', () => {
     ]);
   });
 
+  test('an interval given with another confidence level (`ci_level: 0.9`) is no ci95: kept as written, with a warning at the level', () => {
+    const text = [
+      '---',
+      'id: ci-3',
+      'evaluation:',
+      '  testMetrics:',
+      '    - { metric: Accuracy, value: 0.884, ci: [0.876, 0.892], ci_level: 0.9 }',
+      '    - { metric: F1, value: 0.80, confidence_interval: { low: 0.79, high: 0.81, level: 0.99 } }',
+      '    - { metric: AUC, value: 0.91, ci_low: 0.9, ci_high: 0.92, confidence_level: "80%" }',
+      // Said to be 95%: read as the ci95, as without the level.
+      '    - { metric: Recall, value: 0.8, ci: 0.02, ci_level: 95 }',
+      '---',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'ci-3.md' }), { file: 'ci-3.md' });
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.path} ${d.message.slice(0, 37)}`)).toEqual([
+      '5:71 evaluation.testMetrics.0.ci_level the interval is at the 90% level, not',
+      '6:87 evaluation.testMetrics.1.confidence_interval.level the interval is at the 99% level, not',
+      '7:81 evaluation.testMetrics.2.confidence_level the interval is at the 80% level, not',
+    ]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'Accuracy', value: 0.884, ci: [0.876, 0.892], ci_level: 0.9 },
+      { metric: 'F1', value: 0.8, confidence_interval: { low: 0.79, high: 0.81, level: 0.99 } },
+      { metric: 'AUC', value: 0.91, ci_low: 0.9, ci_high: 0.92, confidence_level: '80%' },
+      { metric: 'Recall', value: 0.8, ci95: 0.02, ci_level: 95 },
+    ]);
+  });
+
   test('`results` of numbers, by split or not, as a script dumps them: the test metrics (and the metrics by split); `results` of text stays', () => {
     const json = '{"id":"r-1","results":{"test":{"f1":0.912,"precision":0.905},"val":{"f1":0.921}}}';
     const parsed = parseSource(json, { file: 'r-1.json' });
