@@ -995,7 +995,7 @@ export function parseConfusionMatrixText(
   const isCount = (token: string): boolean => parseCount(token) !== undefined || parseNumber(token) !== undefined;
   let columns: string[] | undefined;
   let actualAcross = false;
-  const rows: { label: string; counts: (number | string)[] }[] = [];
+  const rows: { label: string; written: string[] }[] = [];
   for (const line of lines) {
     const tokens = line.split(/\s{2,}|\t|\s*\|\s*/).filter((token) => token !== '');
     const firstCount = tokens.findIndex(isCount);
@@ -1015,20 +1015,21 @@ export function parseConfusionMatrixText(
     let labelTokens = aligned ? words.slice(0, -k) : tokens.slice(0, firstCount);
     if (labelTokens.length === 1 && firstCount > 0) labelTokens = (labelTokens[0] ?? '').split(/\s+/);
     const labelParts = labelTokens.filter((token, index) => !(index === 0 && labelTokens.length > 1 && /^(actual|true)$/i.test(token)));
-    // A count as written (`1,204`, `1.2k`); a fraction stays the fraction it is (`parseCount` would round it).
-    const counts = (aligned ? words.slice(-k) : tokens.slice(firstCount).flatMap((token) => token.split(/\s+/))).map(
-      (token) => parseNumber(token) ?? parseCount(token) ?? token,
-    );
-    rows.push({ label: labelParts.join(' '), counts });
+    const written = aligned ? words.slice(-k) : tokens.slice(firstCount).flatMap((token) => token.split(/\s+/));
+    rows.push({ label: labelParts.join(' '), written });
   }
   if (rows.length === 0) return undefined;
+  // A count as written (`1,204`, `1.2k`, `183.100`); a fraction stays the fraction it is (`parseCount` would round it).
+  const read = confusionCellReader(rows.flatMap((row) => row.written));
   // `predicted: neg` down the side and `actual: neg` across: rows are the predictions.
   const rowsPredicted =
     actualAcross ||
     (rows.every((row) => /^pred/i.test(row.label)) && (columns === undefined || columns.every((c) => /^(?:actual|true)\b/i.test(c))));
   const named = (text: string): string => classLabel(text);
-  const raw = columns && columns.length === rows[0]?.counts.length ? columns.map(named) : undefined;
-  const kept = rows.filter((row) => !MARGIN.test(named(row.label))).map((row) => ({ label: named(row.label), counts: row.counts }));
+  const raw = columns && columns.length === rows[0]?.written.length ? columns.map(named) : undefined;
+  const kept = rows
+    .filter((row) => !MARGIN.test(named(row.label)))
+    .map((row) => ({ label: named(row.label), counts: row.written.map((token) => read(token) ?? token) }));
   // A `Total` column (its counts the row's sum) is no class.
   const marginAt = raw?.findIndex((label) => MARGIN.test(label)) ?? -1;
   const cut = <T>(list: readonly T[]): T[] => (marginAt < 0 ? [...list] : list.filter((_v, i) => i !== marginAt));
@@ -1038,6 +1039,24 @@ export function parseConfusionMatrixText(
     ? labels.map((label) => byLabel.get(label.toLowerCase()) ?? [])
     : kept.map((row) => cut(row.counts));
   return { labels, matrix: ordered, ...(rowsPredicted ? { rowsPredicted } : {}) };
+}
+
+/** A count with its thousands grouped by dots (`183.100`, `1.070`; not `0.912`). */
+const DOT_GROUPED = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
+
+/**
+ * How a confusion matrix's cells read as numbers: as written (`parseNumber`, then `parseCount`), or,
+ * when the matrix is written with dots grouping thousands (`183.100  1.070 / 955  2.375`, as German
+ * or Italian logs write counts), with the dots dropped. Dots group thousands when every cell is a
+ * whole number or so grouped, at least one is grouped, and one reads past 100 as written — no
+ * fraction nor percent of a normalized matrix does.
+ */
+function confusionCellReader(cells: readonly string[]): (text: string) => number | undefined {
+  const plain = (text: string): number | undefined => parseNumber(text) ?? parseCount(text);
+  const grouped = cells.some((text) => DOT_GROUPED.test(text));
+  const whole = cells.every((text) => DOT_GROUPED.test(text) || /^\d+$/.test(text));
+  const past100 = cells.some((text) => (parseNumber(text) ?? 0) > 100);
+  return grouped && whole && past100 ? (text) => (DOT_GROUPED.test(text) ? Number(text.replaceAll('.', '')) : plain(text)) : plain;
 }
 
 /** A confusion matrix's margin (`pd.crosstab(..., margins=True)` writes `All`): a row or column of sums, no class. */
@@ -1093,8 +1112,9 @@ function confusionFromTable(table: TableData): { labels: string[]; matrix: (numb
     .map((cell, index) => ({ label: classLabel(cell.text), index: index + 1 }))
     .filter(({ label }) => !MARGIN.test(label));
   const rows = table.rows.filter((row) => !MARGIN.test(classLabel(row[0]?.text ?? '')));
-  // A count as written: `1,204`, `1.2k`; a fraction stays the fraction it is (`parseCount` would round it).
-  const matrix = rows.map((row) => columns.map(({ index }) => numberCell(row[index], (t) => parseNumber(t) ?? parseCount(t)) ?? ''));
+  // A count as written: `1,204`, `1.2k`, `183.100`; a fraction stays the fraction it is (`parseCount` would round it).
+  const read = confusionCellReader(rows.flatMap((row) => columns.map(({ index }) => stripEmphasis(row[index]?.text ?? ''))));
+  const matrix = rows.map((row) => columns.map(({ index }) => numberCell(row[index], read) ?? ''));
   const sides =
     table.rows.every((row) => /^\W*pred/i.test(row[0]?.text ?? '')) &&
     table.header.slice(1).every((cell) => /^\W*(?:actual|true)\b/i.test(cell.text));

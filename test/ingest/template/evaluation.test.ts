@@ -101,6 +101,31 @@ describe('a confusion matrix with margins, or with the predictions down the side
     ]);
   });
 
+  test('counts with thousands grouped by dots (`183.100`) are counts; fractions and percents stay as written', () => {
+    expect(
+      parseConfusionMatrixText(['       Neg        Pos', 'Neg    183.100    1.070', 'Pos    955        2.375'].join('\n'))?.matrix,
+    ).toEqual([
+      [183100, 1070],
+      [955, 2375],
+    ]);
+    expect(
+      matrixOf('**Confusion Matrix**:', '', '| | Neg | Pos |', '|---|---|---|', '| Neg | 12.400 | 1.070 |', '| Pos | 955 | 2.375 |')
+        ?.matrix,
+    ).toEqual([
+      [12400, 1070],
+      [955, 2375],
+    ]);
+    // A normalized matrix: fractions (`0.912`, no thousands), or percents none past 100.
+    expect(parseConfusionMatrixText(['     Neg     Pos', 'Neg  0.912   0.088', 'Pos  1.000   0'].join('\n'))?.matrix).toEqual([
+      [0.912, 0.088],
+      [1, 0],
+    ]);
+    expect(parseConfusionMatrixText(['     Neg      Pos', 'Neg  91.200   8.800', 'Pos  4.500    95.500'].join('\n'))?.matrix).toEqual([
+      [91.2, 8.8],
+      [4.5, 95.5],
+    ]);
+  });
+
   test('labels written `pred=0` / `true=0` are the classes `0` and `1`', () => {
     expect(
       parseConfusionMatrixText(['          pred=0   pred=1', 'true=0    41,210    3,790', 'true=1     1,728    4,272'].join('\n')),
