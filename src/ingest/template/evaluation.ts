@@ -178,20 +178,40 @@ export function classificationReport(
   return metrics.length > 0 ? metrics : undefined;
 }
 
-/** `'eval_loss': 0.2934` or `"accuracy": 0.91`: one entry of a printed dict or a JSON object, its value a number (or None/null/NaN). */
-const DICT_ENTRY = /\s*(['"])([^'"\n]{1,100})\1\s*:\s*(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|None|null|NaN|nan)\s*(,|$)/y;
+/** A number as Python prints it, `None`/`null`/`NaN` for none. */
+const PRINTED_NUMBER = String.raw`-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|None|null|NaN|nan`;
+/** A NumPy scalar or a tensor as NumPy ≥ 2 and PyTorch print them: `np.float64(0.871)`, `tensor(0.8710)`. */
+const PRINTED_WRAPPER = String.raw`(?:(?:np|numpy)\.(?:float|int)(?:16|32|64)?|tensor)\(`;
+/**
+ * `'eval_loss': 0.2934`, `"accuracy": 0.91`, `'auroc': np.float64(0.871)`: one entry of a printed dict
+ * or a JSON object, its value a number (or None/null/NaN), or a pair of numbers (`'auroc_ci': (0.862, 0.880)`).
+ */
+const DICT_ENTRY = new RegExp(
+  String.raw`\s*(['"])([^'"\n]{1,100})\1\s*:\s*(?:${PRINTED_WRAPPER}(${PRINTED_NUMBER})\)|(${PRINTED_NUMBER})|[([]\s*(${PRINTED_NUMBER})\s*,\s*(${PRINTED_NUMBER})\s*[)\]])\s*(,|$)`,
+  'y',
+);
+/** The key of a metric's interval in a printed dict: `auroc_ci`, `f1_ci95`, `acc-95ci`. */
+const DICT_INTERVAL_KEY = /^(.+?)[\s_-]*(?:ci|ci95|95ci|ci_95|conf_int)$/i;
+
+/** A metric read from printed output: its name as printed, its value, where the value is, and its interval when printed beside it. */
+export interface PrintedMetric {
+  metric: string;
+  value: number | null;
+  position: SourcePosition;
+  ci95?: { low: number; high: number };
+  /** `%` when printed as a percentage. */
+  unit?: string;
+}
 
 /**
  * Metrics printed as one dict (`trainer.evaluate()`: `{'eval_loss': 0.2934, 'eval_accuracy': 0.8868,
- * 'epoch': 2.0}`) or a flat JSON object of numbers (a pasted `metrics.json`): each number a test
- * metric, named as printed, at its column. Timing and bookkeeping entries (`eval_runtime`,
- * `*_per_second`, `epoch`) are left out, as from a training log. Undefined unless the text is one
- * such dict with a metric in it.
+ * 'epoch': 2.0}`; NumPy 2's `{'auroc': np.float64(0.871)}`) or a flat JSON object of numbers (a pasted
+ * `metrics.json`): each number a test metric, named as printed, at its column; a pair under the
+ * metric's name and `_ci` (`'auroc_ci': (0.862, 0.880)`) its interval. Timing and bookkeeping entries
+ * (`eval_runtime`, `*_per_second`, `epoch`) are left out, as from a training log. Undefined unless
+ * the text is one such dict with a metric in it, and each pair in it the interval of one of its metrics.
  */
-export function metricsDict(
-  text: string,
-  start: SourcePosition,
-): { metric: string; value: number | null; position: SourcePosition }[] | undefined {
+export function metricsDict(text: string, start: SourcePosition): PrintedMetric[] | undefined {
   const body = /^\s*\{([^{}]*)\}\s*$/.exec(text)?.[1];
   if (body === undefined || body.length > 20_000) return undefined;
   const bodyAt = text.indexOf('{') + 1;
@@ -201,18 +221,31 @@ export function metricsDict(
     const line = start.line + (before.match(/\n/g)?.length ?? 0);
     return { line, column: newline < 0 ? start.column + offset : offset - newline };
   };
-  const metrics: { metric: string; value: number | null; position: SourcePosition }[] = [];
+  const metrics: PrintedMetric[] = [];
+  const intervals: { name: string; low: number; high: number }[] = [];
   let at = 0;
   while (at < body.trimEnd().length) {
     DICT_ENTRY.lastIndex = at;
     const match = DICT_ENTRY.exec(body);
     if (match === null) return undefined;
-    const [whole, , name = '', written = ''] = match;
+    const [whole, , name = '', wrapped, bare, low, high] = match;
     at += whole.length;
+    if (low !== undefined && high !== undefined) {
+      intervals.push({ name, low: Number(low), high: Number(high) });
+      continue;
+    }
+    const written = wrapped ?? bare ?? '';
     // `'eval_f1': None`: a metric with no value, listed as not measured rather than dropped.
     const value = /^(none|null|nan)$/i.test(written) ? null : Number(written);
     if (NOT_A_METRIC.test(name) || (value !== null && !Number.isFinite(value))) continue;
     metrics.push({ metric: name, value, position: positionOf(bodyAt + match.index + whole.indexOf(written, whole.indexOf(':'))) });
+  }
+  for (const { name, low, high } of intervals) {
+    const of = DICT_INTERVAL_KEY.exec(name)?.[1]?.toLowerCase();
+    const metric = metrics.find((m) => m.metric.toLowerCase() === of);
+    // A pair that is no metric's interval is something else printed: not a dict of metrics.
+    if (metric === undefined || !(low <= high)) return undefined;
+    metric.ci95 = { low, high };
   }
   return metrics.length > 0 ? metrics : undefined;
 }
@@ -232,13 +265,10 @@ const TRAINER_LINE = /^(\s*)([A-Za-z_][\w@/.-]{0,100}?)\s*=\s*(\S+)\s*$/;
  * out. Undefined unless every line is one of these, one is a metric, and the header (when there is
  * one) does not name the training split.
  */
-export function trainerMetrics(
-  text: string,
-  start: SourcePosition,
-): { metric: string; value: number | null; position: SourcePosition }[] | undefined {
+export function trainerMetrics(text: string, start: SourcePosition): PrintedMetric[] | undefined {
   const lines = text.split('\n');
   if (lines.length > 2_000) return undefined;
-  const metrics: { metric: string; value: number | null; position: SourcePosition }[] = [];
+  const metrics: PrintedMetric[] = [];
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue;
     const header = TRAINER_HEADER.exec(line.trim());
@@ -258,6 +288,35 @@ export function trainerMetrics(
   return metrics.length > 0 ? metrics : undefined;
 }
 
+/** A line a script prints for one metric: `AUROC: 0.871`, `Test accuracy = 91.2%`. */
+const PRINTED_LINE = /^(\s*)([A-Za-z][\w@/.()\- ]{0,60}?)\s*[:=]\s*(\S+?)\s*$/;
+
+/**
+ * Lines a script prints, one metric each (`print(f"AUROC: {auroc:.3f}")` → `AUROC: 0.871`): each a
+ * test metric, named as printed, at its column. Undefined unless every line is one, with a number (or
+ * a percentage), and names a metric Logbook knows — a block of `threshold: 0.5` is no result.
+ */
+export function printedMetricLines(text: string, start: SourcePosition): PrintedMetric[] | undefined {
+  const lines = text.split('\n');
+  if (lines.length > 200) return undefined;
+  const metrics: PrintedMetric[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    const match = PRINTED_LINE.exec(line);
+    const [, lead = '', name = '', written = ''] = match ?? [];
+    const value = parseNumber(written.replace(/%$/, ''));
+    if (match === null || value === undefined || metricInfo(name).kind === null) return undefined;
+    const column = line.indexOf(written, lead.length + name.length) + 1;
+    metrics.push({
+      metric: name.trim(),
+      value,
+      ...(written.endsWith('%') ? { unit: '%' } : {}),
+      position: { line: start.line + index, column: index === 0 ? start.column + column - 1 : column },
+    });
+  }
+  return metrics.length > 0 ? metrics : undefined;
+}
+
 /**
  * A Keras progress line: the batch count (`313/313`), an optional bar (`[====]`, `━━━━`), the time
  * (`1s 3ms/step`), then ` - name: value` pairs.
@@ -272,15 +331,12 @@ const KERAS_PAIR = /-\s*([A-Za-z_]\w*):\s*(\S+)/g;
  * line's metrics, each at its column. Undefined unless every line of the text is such a line (a
  * training log, with its `Epoch 1/10` lines, is the training's) and every value a number.
  */
-export function kerasEvaluation(
-  text: string,
-  start: SourcePosition,
-): { metric: string; value: number | null; position: SourcePosition }[] | undefined {
+export function kerasEvaluation(text: string, start: SourcePosition): PrintedMetric[] | undefined {
   const lines = text.split('\n');
   if (text.length > 20_000 || lines.some((line) => line.trim() !== '' && !KERAS_PROGRESS.test(line))) return undefined;
   const index = lines.findLastIndex((line) => line.trim() !== '');
   const line = lines[index] ?? '';
-  const metrics: { metric: string; value: number | null; position: SourcePosition }[] = [];
+  const metrics: PrintedMetric[] = [];
   for (const pair of line.matchAll(KERAS_PAIR)) {
     const [whole, name = '', written = ''] = pair;
     const value = parseNumber(written);
@@ -301,11 +357,7 @@ const DOCUMENT_LANGS = /^(ya?ml|json)$/i;
  * which the test split's are the test metrics (the block, with the other splits, stays on the page).
  * Each at its value's line and column; bookkeeping entries left out as from a log. Undefined otherwise.
  */
-export function metricsDocument(
-  text: string,
-  start: SourcePosition,
-  lang: string | null | undefined,
-): { metric: string; value: number | null; position: SourcePosition }[] | undefined {
+export function metricsDocument(text: string, start: SourcePosition, lang: string | null | undefined): PrintedMetric[] | undefined {
   if (!lang || !DOCUMENT_LANGS.test(lang) || text.length > 20_000) return undefined;
   const doc = parseDocument(text);
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
@@ -315,8 +367,8 @@ export function metricsDocument(
     while (line + 1 < lineStarts.length && (lineStarts[line + 1] ?? Infinity) <= offset) line += 1;
     return { line: start.line + line, column: (line === 0 ? start.column : 1) + offset - (lineStarts[line] ?? 0) };
   };
-  const numbers = (map: YAMLMap): { metric: string; value: number | null; position: SourcePosition }[] | undefined => {
-    const read: { metric: string; value: number | null; position: SourcePosition }[] = [];
+  const numbers = (map: YAMLMap): PrintedMetric[] | undefined => {
+    const read: PrintedMetric[] = [];
     for (const pair of map.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       const value = isScalar(pair.value) ? pair.value.value : undefined;
@@ -339,18 +391,16 @@ export function metricsDocument(
 }
 
 /** The metrics a printed block holds: a classification report, a printed dict of metrics or a pasted metrics file. */
-function printedMetrics(
-  text: string,
-  start: SourcePosition,
-  lang?: string | null,
-): { metric: string; value: number | null; position: SourcePosition }[] | undefined {
+function printedMetrics(text: string, start: SourcePosition, lang?: string | null): PrintedMetric[] | undefined {
   return (
     metricsDocument(text, start, lang) ??
     classificationReport(text, start) ??
     metricsDict(text, start) ??
     kerasEvaluation(text, start) ??
     // `auc = 0.9` in a ```toml block is a configuration, not printed output.
-    (lang === undefined || lang === null || PRINTED_OUTPUT_LANGS.test(lang) ? trainerMetrics(text, start) : undefined)
+    (lang === undefined || lang === null || PRINTED_OUTPUT_LANGS.test(lang)
+      ? (trainerMetrics(text, start) ?? printedMetricLines(text, start))
+      : undefined)
   );
 }
 
@@ -370,7 +420,8 @@ function printedBlockMetrics(entry: Entry, ctx: Context): boolean {
   const path: FieldPath = ['evaluation', 'testMetrics'];
   const offset = ctx.b.lengthOf(path);
   read.forEach((m, index) => {
-    ctx.b.set([...path, offset + index], { metric: m.metric, value: m.value }, m.position);
+    const { position: _at, ...metric } = m;
+    ctx.b.set([...path, offset + index], metric, m.position);
     for (const field of ['metric', 'value']) ctx.b.mark([...path, offset + index, field], m.position);
   });
   if (offset === 0) ctx.b.mark(path, found === undefined ? entry.position : codeOf(found.node).position);

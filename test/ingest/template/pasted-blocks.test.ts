@@ -9,6 +9,7 @@ import {
   kerasEvaluation,
   metricsDict,
   parseConfusionMatrixArray,
+  printedMetricLines,
   trainerMetrics,
 } from '../../../src/ingest/template/evaluation.ts';
 import { createSource, ruledTableOf } from '../../../src/ingest/markdown-blocks.ts';
@@ -750,6 +751,41 @@ describe('metrics printed as a dict', () => {
     expect(metricsDict("{'eval_f1': None, 'eval_acc': 0.9}", { line: 1, column: 1 })?.map((m) => [m.metric, m.value])).toEqual([
       ['eval_f1', null],
       ['eval_acc', 0.9],
+    ]);
+  });
+
+  test("NumPy 2's and PyTorch's printed scalars are their numbers; a pair under `<metric>_ci` is that metric's interval", () => {
+    const printed = "{'test_auroc': np.float64(0.871), 'test_auprc': numpy.float32(0.412), 'loss': tensor(0.3101)}";
+    // `{'test_auroc': np.float64(` is 26 characters: 0.871 starts at column 27.
+    expect(metricsDict(printed, { line: 3, column: 1 })).toEqual([
+      { metric: 'test_auroc', value: 0.871, position: { line: 3, column: 27 } },
+      { metric: 'test_auprc', value: 0.412, position: { line: 3, column: 63 } },
+      { metric: 'loss', value: 0.3101, position: { line: 3, column: 86 } },
+    ]);
+    expect(metricsDict("{'auroc': 0.871, 'auprc': 0.412, 'auroc_ci': (0.862, 0.880)}", { line: 1, column: 1 })?.[0]).toMatchObject({
+      metric: 'auroc',
+      value: 0.871,
+      ci95: { low: 0.862, high: 0.88 },
+    });
+    // A pair that is no metric's interval (or bounds reversed) is not a dict of metrics.
+    expect(metricsDict("{'auroc': 0.871, 'size': (224, 224)}", { line: 1, column: 1 })).toBeUndefined();
+    expect(metricsDict("{'auroc': 0.871, 'auroc_ci': (0.88, 0.86)}", { line: 1, column: 1 })).toBeUndefined();
+    expect(metricsDict("{'auroc': np.float64(0.871}", { line: 1, column: 1 })).toBeUndefined();
+  });
+
+  test('printedMetricLines: `AUROC: 0.871` lines a script prints; a line that names no metric or holds no number is not it', () => {
+    expect(printedMetricLines('AUROC: 0.871\nTest accuracy = 91.2%\n', { line: 7, column: 1 })).toEqual([
+      { metric: 'AUROC', value: 0.871, position: { line: 7, column: 8 } },
+      { metric: 'Test accuracy', value: 91.2, unit: '%', position: { line: 8, column: 17 } },
+    ]);
+    expect(printedMetricLines('threshold: 0.5\nAUROC: 0.871', { line: 1, column: 1 })).toBeUndefined();
+    expect(printedMetricLines('AUROC: high', { line: 1, column: 1 })).toBeUndefined();
+    const { record } = load(
+      ['**Experiment ID**: a', '', '## Evaluation Results', '', '```', 'AUROC: 0.871', 'AUPRC: 0.412', '```'].join('\n'),
+    );
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'AUROC', value: 0.871 },
+      { metric: 'AUPRC', value: 0.412 },
     ]);
   });
 
