@@ -208,7 +208,7 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
  * A label line without bold, `Status: completed`: `Key: value` whose key is one of the section's
  * labels. The value may be left for the lines or list below (`Related Experiments:`).
  */
-const PLAIN_LABEL_LINE = /^(\s*)([A-Za-z][^:*_`[\]]{0,48}?)\s*:(?:[ \t]+(\S.*))?[ \t]*$/;
+const PLAIN_LABEL_LINE = /^(\s*)([A-Za-z][^:*`[\]]{0,48}?)\s*:(?:[ \t]+(\S.*))?[ \t]*$/;
 
 /** `name: value` or `name = value`, the name as settings are named (`isSettingName`). */
 const SETTING_LINE = /^(\s*)([A-Za-z_][\w. -]*?)\s*[:=][ \t]+(\S.*?)[ \t]*$/;

@@ -22,6 +22,7 @@ import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type Sour
 import type { Context } from './context.ts';
 import { readEntries, type Prose } from './entries.ts';
 import { applyEntry, findGlobalLabelRule, sectionLabels } from './rules.ts';
+import { obsidianMarkdown } from './obsidian.ts';
 import { classifySection, headingIsLabel, isShownMarkdown, sectionMarkdown, splitSections, titleHeading } from './sections.ts';
 
 /** A warning for a `+++` TOML frontmatter block at the top of the file (kept as text), or none. */
@@ -74,7 +75,9 @@ function withoutId(title: string, id: string): string {
 }
 
 /** Parses a filled-in template. Never fails: text it cannot place is kept in `sections`. */
-export function parseTemplateSource(text: string, file: string): ParsedSource {
+export function parseTemplateSource(written: string, file: string): ParsedSource {
+  // An Obsidian note's fields, links and callouts, as plain Markdown (each line's length kept).
+  const text = obsidianMarkdown(written);
   const source = createSource(text);
   const tree = unified().use(remarkParse).use(remarkGfm).parse(text);
   const b = new RecordBuilder();
