@@ -72,6 +72,10 @@ export const yamlSyntax = (problem: string): string => `invalid YAML frontmatter
 export const frontmatterUnclosed = (): string => 'the frontmatter has no closing "---" line';
 
 /** A `+++` TOML frontmatter block (Hugo, Zola), which Logbook does not read. */
+export const orgMode = (): string =>
+  'this file is written in Org mode (`#+TITLE:`, `* Results`): Logbook reads Markdown, so the file is kept as a note on the page and its tables and most of its fields are not read';
+export const hintOrgMode = (): string =>
+  'export it to Markdown ("pandoc -f org -t gfm log.org -o log.md", or C-c C-e m m in Emacs) and keep the .md file in the content folder';
 export const tomlFrontmatter = (): string =>
   'the "+++" block at the top is TOML frontmatter, which Logbook does not read: its fields are kept as text in the notes';
 

@@ -25,6 +25,20 @@ import { applyEntry, findGlobalLabelRule, sectionLabels } from './rules.ts';
 import { obsidianMarkdown } from './obsidian.ts';
 import { classifySection, headingIsLabel, isShownMarkdown, sectionMarkdown, splitSections, titleHeading } from './sections.ts';
 
+/** An Org mode keyword line (`#+TITLE: …`) and an Org heading (`* Results`, `** Setup`). */
+const ORG_KEYWORD = /^#\+[A-Za-z_]+:/m;
+const ORG_HEADING = /^\*{1,6} \S/m;
+
+/**
+ * A warning for a file written in Org mode (`#+TITLE:` lines and `* Results` headings): Markdown
+ * reads it as text, so it is kept on the page as a note and almost nothing of it is read. None otherwise.
+ */
+function orgMode(text: string, file: string): Diagnostic[] {
+  const line = (text.slice(0, ORG_KEYWORD.exec(text)?.index ?? 0).match(/\n/g) ?? []).length + 1;
+  if (!ORG_KEYWORD.test(text) || !ORG_HEADING.test(text)) return [];
+  return [{ level: 'warning', code: 'org-mode', file, line, column: 1, path: '', message: msg.orgMode(), hint: msg.hintOrgMode() }];
+}
+
 /** A warning for a `+++` TOML frontmatter block at the top of the file (kept as text), or none. */
 function tomlFrontmatter(text: string, file: string): Diagnostic[] {
   const open = /^\uFEFF?\+\+\+[ \t]*\r?\n/.exec(text);
@@ -159,6 +173,7 @@ export function parseTemplateSource(written: string, file: string): ParsedSource
   const diagnostics = [
     ...finishRecord(b.data, { file, placeholders: b.placeholders, idPosition: b.positions.get('id'), writtenDecimals }),
     ...tomlFrontmatter(text, file),
+    ...orgMode(text, file),
     ...b.notes.map((note): Diagnostic => ({
       level: 'warning',
       code: 'value-kept-as-note',

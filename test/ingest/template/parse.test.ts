@@ -1399,3 +1399,17 @@ describe('a TOML frontmatter block', () => {
     );
   });
 });
+
+describe('a file written in Org mode', () => {
+  test('one warning at its first `#+` keyword saying how to export it to Markdown; its text is kept', () => {
+    const text = ['', '#+TITLE: GraphSAGE on ogbl-collab', '#+AUTHOR: Lin Wei', '', '* Results', '| Hits@50 | 0.5412 |'].join('\n');
+    const parsed = parseSource(text, { file: 'g-1.md' });
+    const warning = parsed.diagnostics.find((d) => d.code === 'org-mode');
+    expect(warning).toMatchObject({ level: 'warning', line: 2, column: 1 });
+    expect(warning?.hint).toMatch(/pandoc -f org -t gfm/);
+    expect(JSON.stringify(parsed.data)).toContain('#+TITLE: GraphSAGE');
+    // A Markdown note with a `#+` line or a `* ` list but not both is no Org file.
+    for (const markdown of ['# Log\n\n#+ not a keyword\n', '#+TITLE: x\n\n- item\n', '# Log\n\n* item\n* item\n'])
+      expect(parseSource(markdown, { file: 'g-1.md' }).diagnostics.map((d) => d.code)).not.toContain('org-mode');
+  });
+});
