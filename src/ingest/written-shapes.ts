@@ -397,10 +397,12 @@ function readShapes(data: Record<string, unknown>): PathAliases {
   nestedSettings(data);
   namedMapToList(data, 'model', 'hyperparameters', 'name', aliases);
   rowNames(data, 'model', 'hyperparameters', 'name', SETTING_NAME_KEYS, aliases);
+  rowNames(data, 'model', 'hyperparameters', 'value', VALUE_KEYS, aliases, 'value');
   listSettings(data);
   classificationReportDict(data, aliases);
   namedMapToList(data, 'evaluation', 'testMetrics', 'metric', aliases);
   rowNames(data, 'evaluation', 'testMetrics', 'metric', METRIC_NAME_KEYS, aliases);
+  rowNames(data, 'evaluation', 'testMetrics', 'value', VALUE_KEYS, aliases, 'value');
   metricsBySplit(data, aliases);
   splitPrefixedMetrics(data, aliases);
   mapToRows(data, 'comparison', 'baselines', baselineRows, aliases);
@@ -1042,12 +1044,15 @@ function classificationReportDict(data: Record<string, unknown>, aliases: PathAl
 export const SETTING_NAME_KEYS: readonly string[] = ['key'];
 /** Other keys a test-metric row is named by (`{ name, value }`, MLflow's `{ key, value, step }`). */
 export const METRIC_NAME_KEYS: readonly string[] = ['name', 'key'];
+/** Other keys a row's value is written under: Comet's API writes `{ name, valueCurrent, valueMax, valueMin }`. */
+const VALUE_KEYS: readonly string[] = ['valueCurrent', 'value_current', 'currentValue', 'lastValue', 'last_value', 'latest'];
 
 /**
  * Rows of `parent.field` that name themselves under another key — `{ name: "accuracy", value: 0.91 }`
  * for a test metric, MLflow's `{ key: "lr", value: "0.001" }` (its API's `params` and `metrics`
  * lists) — have that name moved to `nameField`, when the row has no `nameField` and the other key
- * holds text.
+ * holds text. The same for a row's value under another key (`holds: 'value'`: text, a number or null),
+ * Comet's `{ name: "test_f1", valueCurrent: "0.9398" }`.
  */
 function rowNames(
   data: Record<string, unknown>,
@@ -1056,13 +1061,16 @@ function rowNames(
   nameField: string,
   spellings: readonly string[],
   aliases: PathAliases,
+  holds: 'text' | 'value' = 'text',
 ): void {
   const holder = data[parent];
   const rows = isPlainObject(holder) ? holder[field] : undefined;
   if (!Array.isArray(rows)) return;
+  const fits = (value: unknown): boolean =>
+    typeof value === 'string' ? value.trim() !== '' : holds === 'value' && (typeof value === 'number' || value === null);
   rows.forEach((row, index) => {
     if (!isPlainObject(row) || Object.hasOwn(row, nameField)) return;
-    const key = spellings.find((spelling) => typeof row[spelling] === 'string' && row[spelling].trim() !== '');
+    const key = spellings.find((spelling) => fits(row[spelling]));
     if (key === undefined) return;
     const renamed: Record<string, unknown> = { [nameField]: row[key] };
     for (const [name, value] of Object.entries(row)) if (name !== key) setOwn(renamed, name, value);

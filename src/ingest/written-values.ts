@@ -176,7 +176,8 @@ function readTestMetric(metric: Record<string, unknown>, path: FieldPath, note: 
   const ci = metric['ci95'];
   if (typeof ci === 'string') {
     // `±0.7%` is 0.7 beside 87.3%, but beside 0.873 it would have to be 0.007: that one stays as written.
-    if (writtenInPercent(ci) && metric['unit'] !== '%') return;
+    // (The `95%` of a `95% CI` prefix is no unit.)
+    if (writtenInPercent(ci.replace(CI_PREFIX, '')) && metric['unit'] !== '%') return;
     const read = parseWrittenInterval(ci);
     if (read === undefined) return;
     metric['ci95'] = read;

@@ -887,6 +887,28 @@ describe('rows named under another key', () => {
     expect(parsed.diagnostics).toEqual([]);
   });
 
+  test("Comet's `{ name, valueCurrent, valueMax }` rows: the current value is the value, at its line; a validation metric moves to its split", () => {
+    const text = [
+      '{',
+      '  "id": "c-1",',
+      '  "parameters": [{ "name": "label_smoothing", "valueCurrent": "0.1" }],',
+      '  "metrics": [',
+      '    { "name": "test_accuracy", "valueCurrent": "0.9412", "valueMax": "0.9412", "valueMin": "0.9101" },',
+      '    { "name": "val_loss", "valueCurrent": 0.1833 }',
+      '  ]',
+      '}',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'c-1.json' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'c-1.json' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.model?.hyperparameters).toEqual([{ name: 'label_smoothing', value: '0.1' }]);
+    expect(record?.evaluation).toEqual({
+      testMetrics: [{ metric: 'test_accuracy', value: 0.9412, valueMax: '0.9412', valueMin: '0.9101' }],
+      metricsBySplit: [{ split: 'val', loss: 0.1833 }],
+    });
+    expect(parsed.positions.get('evaluation.testMetrics.0.value')?.line).toBe(5);
+  });
+
   test('a row that names itself both ways keeps its own name; the other key stays a field', () => {
     const parsed = parseSource('{"id": "r-1", "evaluation": {"testMetrics": [{"metric": "auc", "name": "ROC AUC", "value": 0.9}]}}', {
       file: 'r-1.json',

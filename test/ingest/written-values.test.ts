@@ -55,6 +55,12 @@ describe('readWrittenValues', () => {
     });
   });
 
+  test('an interval with a `95% CI` prefix beside a fraction: the prefix is no percent unit', () => {
+    const data = { evaluation: { testMetrics: [{ metric: 'AUC', value: 0.93, ci95: '95% CI 0.92-0.94' }] } };
+    expect(readWrittenValues(data)).toEqual({ 'evaluation.testMetrics.0.ci95.low': 2, 'evaluation.testMetrics.0.ci95.high': 2 });
+    expect(data.evaluation.testMetrics[0]?.ci95).toEqual({ low: 0.92, high: 0.94 });
+  });
+
   test('leaves what it cannot read with certainty as written', () => {
     const metrics = [
       { metric: 'Accuracy', value: 'about 87%' },
