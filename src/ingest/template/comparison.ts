@@ -235,12 +235,15 @@ export const baselinesHandler: Handler = (entry, ctx) => {
 
 /** Reads a baseline table (its text columns found by `baselineTextColumns`) into the baselines. */
 export function baselineTable(
-  table: TableData,
+  written: TableData,
   { notes, evaluatedOn }: { notes: number; evaluatedOn: number },
   start: SourcePosition,
   ctx: Context,
 ): void {
   const label = 0;
+  // `| **Δ vs qa-mt5-l-07** | +1.7 | +0.2 |`: a row of changes is this experiment's claims, not a baseline.
+  const changeRows = written.rows.filter((row) => CHANGE_ROW.test(stripEmphasis(row[label]?.text ?? '')));
+  const table = changeRows.length === 0 ? written : { ...written, rows: written.rows.filter((row) => !changeRows.includes(row)) };
   const changes = deltaColumns(table);
   // Each column's key and reading, once per table (not once per row).
   const columns = table.header.map((head, index) =>
@@ -284,6 +287,23 @@ export function baselineTable(
     },
   });
   changeClaims(table, changes, ctx);
+  for (const row of changeRows) changeRowClaims(table, row, [notes, evaluatedOn, ...changes], ctx);
+}
+
+/** A baseline table's row of changes: `Δ`, `Delta vs exp-7`, `Improvement over production`, `Diff.` (the reference in group 1). */
+const CHANGE_ROW =
+  /^(?:Δ|∆|delta|diff(?:erence)?\.?|change|improvement|gain|uplift)(?:\s*\(?(?:vs\.?|versus|over|against|relative to|from|to)\s+(.+?)\)?)?$/i;
+
+/** Each metric cell of a row of changes as an improvement claim against the reference its label names. */
+function changeRowClaims(table: TableData, row: readonly Cell[], skip: readonly number[], ctx: Context): void {
+  const reference = CHANGE_ROW.exec(stripEmphasis(row[0]?.text ?? ''))?.[1]?.trim();
+  row.forEach((cell, index) => {
+    const metric = stripEmphasis(table.header[index]?.text ?? '');
+    const text = stripEmphasis(cell.text);
+    if (index === 0 || skip.includes(index) || metric === '' || isNotMeasured(text) || isPlaceholder(text)) return;
+    const claim = parseClaim(metric, text);
+    if (typeof claim['value'] === 'number') appendClaim(ctx, claim, reference, cell.position);
+  });
 }
 
 /** Adds an improvement claim (`parseClaim`'s) at `position`, against `reference` when the claim names none. */

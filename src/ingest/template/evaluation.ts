@@ -4,7 +4,7 @@ import type { Code, Table } from 'mdast';
 import { isMap, isScalar, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { setOwn } from '../../util/own.ts';
 import { OVERALL_GROUP_NAME } from '../../analysis/sizes.ts';
-import { codeOf, isBold, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type TableData } from '../markdown-blocks.ts';
+import { codeOf, isBold, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type Cell, type TableData } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { isPlainObject } from '../finish.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
@@ -829,10 +829,51 @@ function readTestMetrics(entry: Entry, ctx: Context): void {
 /** The first header of a table of metrics, one per row: `Metric`, `Metrics`, `Measure`, `Name`. */
 const METRIC_HEADER = /^(?:metrics?|measures?|name)$/;
 
+/**
+ * A test-metric table whose metrics are grouped by the columns before the metric's (`| Dataset |
+ * Metric | Value |` over `| TyDiQA | EM | 61.2 |`, `|  | F1 | 74.8 |`): an empty cell of such a
+ * column holds the text above it, as a merged cell does, and a metric named on several rows is named
+ * with its group (`TyDiQA F1`, `MLQA F1`), so each is one metric, and a baseline's `TyDiQA F1` is
+ * compared with it. Other tables as they are.
+ */
+function withRowGroups(table: TableData, metric: number): TableData {
+  const leading = [...Array(metric).keys()].filter((index) =>
+    table.rows.every((row) => {
+      const text = stripEmphasis(row[index]?.text ?? '');
+      return text === '' || parseNumber(text) === undefined;
+    }),
+  );
+  if (leading.length === 0) return table;
+  let above: readonly Cell[] = [];
+  const rows = table.rows.map((row) => {
+    const named = stripEmphasis(row[metric]?.text ?? '') !== '';
+    const filled = row.map((cell, index) => {
+      const up = above[index];
+      return named && leading.includes(index) && cell.text.trim() === '' && up !== undefined ? { ...up, position: cell.position } : cell;
+    });
+    above = filled;
+    return filled;
+  });
+  const names = rows.map((row) => stripEmphasis(row[metric]?.text ?? '').toLowerCase());
+  if (!names.some((name, index) => name !== '' && names.indexOf(name) !== index)) return { ...table, rows };
+  return {
+    ...table,
+    rows: rows.map((row) => {
+      const group = leading.map((index) => stripEmphasis(row[index]?.text ?? '')).filter((text) => text !== '');
+      const cell = row[metric];
+      if (group.length === 0 || cell === undefined || stripEmphasis(cell.text) === '') return row;
+      return row.map((c, index) => (index === metric ? { ...c, text: `${group.join(' ')} ${stripEmphasis(c.text)}` } : c));
+    }),
+  };
+}
+
 /** A test-metric table (its block, its cells): the metrics, with baselines, changes, spreads and other splits beside them. */
-function testMetricTable(block: Table | Code, table: TableData, ctx: Context): void {
-  if (wideTestMetrics(table, startOf(block), ctx)) return;
-  const metric = Math.max(0, column(table, /metric|name|measure|benchmark|task/));
+function testMetricTable(block: Table | Code, written: TableData, ctx: Context): void {
+  if (wideTestMetrics(written, startOf(block), ctx)) return;
+  // `| Task | Metric | Value |`: the column named for metrics, before one named otherwise.
+  const named = column(written, /^metrics?$/);
+  const metric = named >= 0 ? named : Math.max(0, column(written, /metric|name|measure|benchmark|task/));
+  const table = withRowGroups(written, metric);
   // `| Metric | v7 | v6 (baseline) | Δ |`: a baseline's values beside this experiment's, and the change
   // (`Δ vs baseline` is the change, not the baseline).
   const deltas = table.header.flatMap((head, index) => (index !== metric && DELTA_COLUMN.test(stripEmphasis(head.text)) ? [index] : []));

@@ -249,3 +249,29 @@ describe('the groups written among the comparisons', () => {
     ]);
   });
 });
+
+describe('a row of changes in a baseline table', () => {
+  test('`| **Δ vs qa-mt5-l-07** | +1.7 |` is a claim per metric against the row it names, not a second current row', () => {
+    const text = [
+      '**Experiment ID**: qa-9',
+      '',
+      '## Comparison to Baseline',
+      '',
+      '| Model | TyDiQA F1 | MLQA F1 | Notes |',
+      '|---|---|---|---|',
+      '| **Current Experiment** | **74.8** | **66.1** | |',
+      '| qa-mt5-l-07 | 73.1 | 65.9 | prod |',
+      '| **Δ vs qa-mt5-l-07** | +1.7 | +0.2 pp | rounded |',
+      '| Diff. | −0.3 | — | |',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'qa-9.md' }), { file: 'qa-9.md' });
+    expect(diagnostics.filter((d) => d.level !== 'info')).toEqual([]);
+    expect(record?.comparison?.baselines?.map((b) => b.label)).toEqual(['Current Experiment', 'qa-mt5-l-07']);
+    expect(record?.comparison?.claims).toEqual([
+      { metric: 'TyDiQA F1', text: '+1.7', value: 1.7, unit: 'abs', reference: 'qa-mt5-l-07' },
+      { metric: 'MLQA F1', text: '+0.2 pp', value: 0.2, unit: 'pp', reference: 'qa-mt5-l-07' },
+      // No reference named: the claim is against the baseline the analysis picks, as a claim list's is.
+      { metric: 'TyDiQA F1', text: '−0.3', value: -0.3, unit: 'abs' },
+    ]);
+  });
+});

@@ -944,3 +944,44 @@ describe('a summary row under the groups (`Max gap`, `Ratio`)', () => {
     expect(statedGapForm(label)).toBe(form);
   });
 });
+
+describe('a test-metric table grouped by a column before the metric', () => {
+  test('an empty group cell holds the group above (a merged cell); a metric on several rows is named with its group', () => {
+    const { parsed, record } = (() => {
+      const text = [
+        '**Experiment ID**: qa-1',
+        '',
+        '## Evaluation Results',
+        '',
+        '| Dataset | Metric | Value | 95% CI |',
+        '|---|---|---|---|',
+        '| TyDiQA | EM | 61.2 | ±1.1 |',
+        '|  | F1 | 74.8 | ±0.9 |',
+        '| MLQA | F1 | 66.1 | ±0.6 |',
+      ].join('\n');
+      const parsed = parseSource(text, { file: 'qa-1.md' });
+      return { parsed, record: validateRecord(parsed, { file: 'qa-1.md' }).record };
+    })();
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'TyDiQA EM', value: 61.2, ci95: 1.1, dataset: 'TyDiQA' },
+      { metric: 'TyDiQA F1', value: 74.8, ci95: 0.9, dataset: 'TyDiQA' },
+      { metric: 'MLQA F1', value: 66.1, ci95: 0.6, dataset: 'MLQA' },
+    ]);
+    // The value is where it is written; the filled group cell is placed at its empty cell.
+    expect(parsed.positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 8, column: 11 });
+    // Names that do not repeat keep their own names.
+    const plain = validateRecord(
+      parseSource(
+        '**Experiment ID**: q\n\n## Evaluation Results\n\n| Task | Metric | Value |\n|---|---|---|\n| QA | EM | 61.2 |\n|  | F1 | 74.8 |\n',
+        {
+          file: 'q.md',
+        },
+      ),
+      { file: 'q.md' },
+    ).record;
+    expect(plain?.evaluation?.testMetrics).toEqual([
+      { metric: 'EM', value: 61.2, task: 'QA' },
+      { metric: 'F1', value: 74.8, task: 'QA' },
+    ]);
+  });
+});
