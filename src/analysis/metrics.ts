@@ -108,6 +108,12 @@ const KEY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bm?error\b/g, 'error'],
   [/\baucpr\b/g, 'auc pr'],
   [/\bhit\b/g, 'hits'],
+  [/\bhitrate\b/g, 'hits'],
+  // `Misclassification rate` is the error rate; `FDR` is false discoveries among the predicted positives (1 − precision).
+  [/\bmisclassification(?: rate)?\b/g, 'error'],
+  [/\bfalse discovery rate\b/g, 'fdr'],
+  // Depth estimation's threshold accuracy (`δ<1.25`, `delta < 1.25^2`, written `1_25` once the δ is gone).
+  [/^(?:delta )?(1 25(?: 2| 3)?)$/g, 'threshold accuracy $1'],
   [/\berr\b/g, 'error'],
   [/\bprec\b/g, 'precision'],
 ];
@@ -132,7 +138,7 @@ const KIND_RULES: readonly KindRule[] = [
   { pattern: /\b(?:frr|far)\b/, kind: 'verification-error', direction: 'lower', isProportion: true },
   {
     pattern:
-      /\b(?:rmse|rmsle|mae|mse|msle|mape|smape|mase|wape|crps|mean (?:absolute|squared)(?: percentage)? error|root mean squared error)\b/,
+      /\b(?:rmse|rmsle|mae|mse|msle|mape|smape|mase|wape|crps|mean (?:absolute|squared)(?: percentage)? error|root mean squared error|min ?ade|min ?fde|ade|fde|abs ?rel|sq ?rel|epe|end point error|chamfer(?: distance)?)\b/,
     kind: 'regression-error',
     direction: 'lower',
     isProportion: false,
@@ -143,10 +149,15 @@ const KIND_RULES: readonly KindRule[] = [
   // lower is better, but neither is a count over the test set (no binomial interval, not 1 − accuracy).
   { pattern: /\b(?:ece|mce|ace|calibration error)\b/, kind: 'calibration-error', direction: 'lower', isProportion: false },
   { pattern: /\b(?:eer|equal error rate)\b/, kind: 'equal-error-rate', direction: 'lower', isProportion: false },
+  // Speaker verification's detection cost (`minDCF`), a bandit's or a policy's regret, false discoveries
+  // among the predicted positives: lower is better; none a proportion of the test set.
+  { pattern: /\b(?:min ?dcf|dcf|detection cost)\b/, kind: 'detection-cost', direction: 'lower', isProportion: false },
+  { pattern: /\bregret\b/, kind: 'regret', direction: 'lower', isProportion: false },
+  { pattern: /\bfdr\b/, kind: 'fdr', direction: 'lower', isProportion: false },
   { pattern: /\berror\b/, kind: 'error', direction: 'lower', isProportion: true },
   // An attack's success is the model's failure: lower is better (before `success rate` below).
   {
-    pattern: /\b(?:toxicity|hallucination)(?: rate)?\b|\b(?:attack|jailbreak) success rate\b|\basr\b/,
+    pattern: /\b(?:toxicity|hallucination|collision)(?: rate)?\b|\b(?:attack|jailbreak) success rate\b|\basr\b/,
     kind: 'harm-rate',
     direction: 'lower',
     isProportion: true,
@@ -172,6 +183,8 @@ const KIND_RULES: readonly KindRule[] = [
   },
   { pattern: /\b(?:time|duration|runtime)\b/, kind: 'time', direction: 'lower', isProportion: false },
   { pattern: /\bbalanced accuracy\b/, kind: 'balanced-accuracy', direction: 'higher', isProportion: false },
+  // A depth map's share of pixels within a ratio of the truth: higher is better, no count of test examples.
+  { pattern: /\bthreshold accuracy\b/, kind: 'threshold-accuracy', direction: 'higher', isProportion: false },
   { pattern: /\baccuracy\b/, kind: 'accuracy', direction: 'higher', isProportion: true },
   { pattern: /\bf1\b|\bf beta\b|\bf2\b/, kind: 'f1', direction: 'higher', isProportion: false },
   { pattern: /\bmap\b/, kind: 'map', direction: 'higher', isProportion: false },
@@ -221,6 +234,8 @@ const UNIT_INTERVAL_KINDS: ReadonlySet<string> = new Set([
   'npv',
   'calibration-error',
   'equal-error-rate',
+  'fdr',
+  'threshold-accuracy',
   'selection-rate',
   'f1',
   'auc',
@@ -341,7 +356,8 @@ function readMetricInfo(name: string, explicitUnit: string | undefined): MetricI
   const unit = explicitUnit === undefined || explicitUnit.trim() === '' ? nameUnit : (normalizeUnit(explicitUnit) ?? explicitUnit.trim());
   const words = (text: string): string[] =>
     text
-      .replace(/²/g, '2')
+      .replace(/²/g, ' 2')
+      .replace(/³/g, ' 3')
       .toLowerCase()
       .match(/[a-z0-9]+/g) ?? [];
   let tokens: string[] = words(rest);

@@ -130,6 +130,23 @@ describe('metricInfo', () => {
     ['Exact match', 'exact_match', 'success-rate', 'higher', null, true, null],
     ['pass@1', 'pass_1', 'success-rate', 'higher', null, true, null],
     ['Hallucination rate', 'hallucination_rate', 'harm-rate', 'lower', null, true, null],
+    // Names from retrieval, detection, depth, trajectories, 3-D, flow, bandits and verification.
+    ['HitRate@5', 'hits_5', 'ranking', 'higher', null, false, null],
+    ['FDR', 'fdr', 'fdr', 'lower', null, false, null],
+    ['False discovery rate', 'fdr', 'fdr', 'lower', null, false, null],
+    ['Misclassification rate', 'error', 'error', 'lower', null, true, null],
+    ['minADE', 'minade', 'regression-error', 'lower', null, false, null],
+    ['FDE', 'fde', 'regression-error', 'lower', null, false, null],
+    ['AbsRel', 'absrel', 'regression-error', 'lower', null, false, null],
+    ['Chamfer distance', 'chamfer_distance', 'regression-error', 'lower', null, false, null],
+    ['EPE', 'epe', 'regression-error', 'lower', null, false, null],
+    ['Cumulative regret', 'cumulative_regret', 'regret', 'lower', null, false, null],
+    ['Collision rate', 'collision_rate', 'harm-rate', 'lower', null, true, null],
+    ['minDCF', 'mindcf', 'detection-cost', 'lower', null, false, null],
+    // Depth's δ thresholds: three metrics, three keys (the δ and the powers written as marks).
+    ['δ<1.25', 'threshold_accuracy_1_25', 'threshold-accuracy', 'higher', null, false, null],
+    ['δ < 1.25²', 'threshold_accuracy_1_25_2', 'threshold-accuracy', 'higher', null, false, null],
+    ['δ<1.25^3', 'threshold_accuracy_1_25_3', 'threshold-accuracy', 'higher', null, false, null],
   ])('%s → key %s, kind %s, %s is better, unit %s', (name, key, kind, direction, unit, isProportion, split) => {
     const info = metricInfo(name);
     expect(info).toMatchObject({ name, key, kind, direction, unit, isProportion, split });
