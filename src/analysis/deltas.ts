@@ -5,7 +5,7 @@
  * its proportion over the right denominator.
  */
 import type { BaselineRow, ConfidenceInterval, Experiment, TestMetric } from '../schema/index.ts';
-import { isScaleProblem, metricInfo, sameScaleProblem, scaleValue, type MetricInfo, type ScaledValue } from './metrics.ts';
+import { ambiguousInPercent, isScaleProblem, metricInfo, sameScaleProblem, scaleValue, type MetricInfo, type ScaledValue } from './metrics.ts';
 import type { MetricDelta, NotCompared } from './schema.ts';
 import { getOwn } from '../util/own.ts';
 import { intervalOnValueScale } from './ci-scale.ts';
@@ -92,8 +92,9 @@ export function computeMetricDelta(input: MetricDeltaInput): MetricDelta | NotCo
   const { current, reference } = input;
   const info = metricInfo(input.metric);
   const subject = { baseline: input.baseline, source: input.source, referenceId: input.referenceId, metric: input.metric, key: info.key };
-  const cur = scaleValue(current.info, current.value, current.decimals ?? decimalsOf(current.value));
-  const ref = scaleValue(reference.info, reference.value, reference.decimals ?? decimalsOf(reference.value));
+  const shared = ambiguousInPercent([current, reference]);
+  const cur = scaleValue(current.info, current.value, current.decimals ?? decimalsOf(current.value), shared);
+  const ref = scaleValue(reference.info, reference.value, reference.decimals ?? decimalsOf(reference.value), shared);
   const problem = isScaleProblem(cur) ? cur : isScaleProblem(ref) ? ref : sameScaleProblem(cur, ref);
   if (problem !== null || isScaleProblem(cur) || isScaleProblem(ref)) {
     return {
@@ -210,8 +211,9 @@ export function sameQuantity(
   a: Pick<DeltaSide, 'value' | 'info' | 'decimals'>,
   b: Pick<DeltaSide, 'value' | 'info' | 'decimals'>,
 ): boolean {
-  const x = scaleValue(a.info, a.value, a.decimals ?? decimalsOf(a.value));
-  const y = scaleValue(b.info, b.value, b.decimals ?? decimalsOf(b.value));
+  const shared = ambiguousInPercent([a, b]);
+  const x = scaleValue(a.info, a.value, a.decimals ?? decimalsOf(a.value), shared);
+  const y = scaleValue(b.info, b.value, b.decimals ?? decimalsOf(b.value), shared);
   if (isScaleProblem(x) || isScaleProblem(y) || sameScaleProblem(x, y) !== null) return false;
   return agreeAsRoundings(x.value, y.value, x.decimals, y.decimals);
 }

@@ -7,7 +7,7 @@
  */
 import type { Experiment, GroupRow } from '../schema/index.ts';
 import { message } from './messages.ts';
-import { isScaleProblem, isSelectionRateMetric, metricInfo, scaleValue, type MetricInfo } from './metrics.ts';
+import { ambiguousInPercent, isScaleProblem, isSelectionRateMetric, metricInfo, scaleValue, type MetricInfo } from './metrics.ts';
 import type { FairnessGap, GroupValue } from './schema.ts';
 import { groupDenominator, isGroupCountColumn, isOverallGroup } from './sizes.ts';
 import { differenceInterval, EPSILON, sum, wilsonInterval, type Interval } from './stats.ts';
@@ -85,14 +85,21 @@ interface Entry {
 }
 
 /** A metric column's values on one scale: fractions for a unit-interval metric, as written otherwise (or when any value cannot be placed). */
-function columnValues(rows: readonly GroupRow[], metric: string, info: MetricInfo): { entries: Entry[]; fraction: boolean } {
+function columnValues(
+  rows: readonly GroupRow[],
+  metric: string,
+  info: MetricInfo,
+  overall: number | null,
+): { entries: Entry[]; fraction: boolean; shared: 'percent' | undefined } {
   const raw = rows.flatMap((row) => {
     const value = getOwn(row.metrics, metric);
     return value === null || value === undefined ? [] : [{ row, value }];
   });
-  const scaled = raw.map((e) => scaleValue(info, e.value, 0));
-  if (scaled.some(isScaleProblem) || !scaled.every((x) => !isScaleProblem(x) && x.fraction)) return { entries: raw, fraction: false };
-  return { entries: raw.map((e, i) => ({ row: e.row, value: (scaled[i] as { value: number }).value })), fraction: true };
+  // `FPR` 1.1, 1.4 and 0.9 (overall 1.2): one column, in percent (`ambiguousInPercent`).
+  const shared = ambiguousInPercent([...raw, ...(overall === null ? [] : [{ value: overall }])].map((e) => ({ info, value: e.value })));
+  const scaled = raw.map((e) => scaleValue(info, e.value, 0, shared));
+  if (scaled.some(isScaleProblem) || !scaled.every((x) => !isScaleProblem(x) && x.fraction)) return { entries: raw, fraction: false, shared };
+  return { entries: raw.map((e, i) => ({ row: e.row, value: (scaled[i] as { value: number }).value })), fraction: true, shared };
 }
 
 /** The 95% interval of the gap between two groups (Newcombe: Wilson intervals over each group's denominator), or why there is none. */
@@ -141,7 +148,8 @@ export function computeFairnessGaps(rows: readonly GroupRow[], options: Fairness
     const metrics = [...new Set(groupRows.flatMap((row) => Object.keys(row.metrics)))].filter((m) => !isGroupCountColumn(m));
     for (const metric of metrics) {
       const info = metricInfo(metric);
-      const { entries, fraction } = columnValues(groupRows, metric, info);
+      const overallRaw = getOwn(overall?.metrics, metric) ?? null;
+      const { entries, fraction, shared } = columnValues(groupRows, metric, info, overallRaw);
       const first = entries[0];
       if (first === undefined || entries.length < 2) continue;
       let min = first;
@@ -150,8 +158,7 @@ export function computeFairnessGaps(rows: readonly GroupRow[], options: Fairness
         if (entry.value < min.value) min = entry;
         if (entry.value > max.value) max = entry;
       }
-      const overallRaw = getOwn(overall?.metrics, metric) ?? null;
-      const overallScaled = overallRaw === null ? null : scaleValue(info, overallRaw, 0);
+      const overallScaled = overallRaw === null ? null : scaleValue(info, overallRaw, 0, shared);
       const overallValue = overallScaled === null ? null : isScaleProblem(overallScaled) || !fraction ? overallRaw : overallScaled.value;
       const values = entries.map((e) => e.value);
       const groupValue = (e: Entry): GroupValue => ({ group: e.row.group, value: e.value, n: e.row.n ?? null });

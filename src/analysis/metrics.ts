@@ -424,6 +424,30 @@ export function proportionScale(info: MetricInfo, value: number): ProportionScal
   return value <= 1 ? 'fraction' : 'percent';
 }
 
+/** How far apart positive numbers are: the log of the largest over the smallest (0 for fewer than two). */
+function logSpread(values: readonly number[]): number {
+  const positive = values.filter((v) => v > 0);
+  return positive.length < 2 ? 0 : Math.log(Math.max(...positive) / Math.min(...positive));
+}
+
+/**
+ * The scale of the bare values in [0, 1] among values of one unit-interval metric that are compared
+ * with each other — a change's two sides, a column of groups: `'percent'` when some of the values are
+ * in percent for sure (the unit "%", or a bare value above 1) and reading the bare ones in percent
+ * too puts them closer to those than reading them as fractions does (an error rate of 0.9 beside
+ * baselines at 1.2 and 1.4 is 0.9%, not 90%; an accuracy of 0.95 beside 95 stays 95%). Undefined
+ * otherwise: each value on its own scale (`proportionScale`).
+ */
+export function ambiguousInPercent(sides: readonly { info: MetricInfo; value: number }[]): 'percent' | undefined {
+  const placed = sides.filter(({ info, value }) => isUnitIntervalMetric(info) && value >= 0 && value <= 100);
+  const sure = placed.filter(({ info, value }) => info.unit === '%' || (info.unit === null && value > 1)).map((s) => s.value);
+  const bare = placed.filter(({ info, value }) => info.unit === null && value <= 1).map((s) => s.value);
+  if (sure.length === 0 || bare.length === 0) return undefined;
+  const asPercent = logSpread([...sure, ...bare]);
+  const asFractions = logSpread([...sure, ...bare.map((v) => v * 100)]);
+  return asPercent < asFractions ? 'percent' : undefined;
+}
+
 /** A metric value on Logbook's common scale: proportions as fractions in [0, 1], anything else as written, in its unit. */
 export interface ScaledValue {
   /** The value on the common scale. */
@@ -453,9 +477,10 @@ function clean(x: number): number {
  * A unit-interval metric (accuracy, precision, recall, F1, AUC, …) becomes a fraction whatever scale it
  * was written on; a value of such a metric on neither scale (an accuracy of 130) cannot be placed.
  */
-export function scaleValue(info: MetricInfo, value: number, decimals: number): ScaledValue | ScaleProblem {
+export function scaleValue(info: MetricInfo, value: number, decimals: number, shared?: 'percent'): ScaledValue | ScaleProblem {
   if (!isUnitIntervalMetric(info)) return { value, decimals, unit: info.unit, fraction: false, factor: 1 };
-  const scale = proportionScale(info, value);
+  // A bare 0.9 compared with 1.2 and 1.4 (`ambiguousInPercent`): 0.9%, as they are.
+  const scale = shared === 'percent' && info.unit === null && value >= 0 && value <= 1 ? 'percent' : proportionScale(info, value);
   if (scale === null)
     return {
       reason: `${info.name} = ${value}${info.unit === null ? '' : ` ${info.unit}`} is neither a fraction (0–1) nor a percentage (0–100)`,

@@ -74,6 +74,23 @@ describe('computeMetricDelta', () => {
     );
   });
 
+  test('a bare error rate of 0.80 against 1.10 is in percent, as its reference is: −0.3 pp and better, not +78.9 pp and worse', () => {
+    // MNIST-style error rates written without "%": 0.80 (this run) against 1.10 (its parent), n = 10000 each.
+    const d = delta('Test error', side('Test error', 0.8, null, 10_000), side('Test error', 1.1, null, 10_000));
+    expect(d).toMatchObject({ current: 0.008, reference: 0.011, fraction: true, improved: true, method: 'two-proportion' });
+    expect(d.absolute).toBeCloseTo(-0.003, 12);
+    expect(d.relative).toBeCloseTo(-0.003 / 0.011, 12);
+    // statsmodels confint_proportions_2indep(80, 10000, 110, 10000, method="newcomb"): [−0.00573390, −0.00030566]
+    expect(d.ciLow).toBeCloseTo(-0.0057339, 6);
+    expect(d.ciHigh).toBeCloseTo(-0.00030566, 7);
+    expect(d.significant).toBe(true);
+    // An accuracy of 0.95 against 95 is the same 95% (reading 0.95 in percent would put them 100× apart).
+    const same = delta('Accuracy', side('Accuracy', 0.95), side('Accuracy', 95));
+    expect(same).toMatchObject({ current: 0.95, reference: 0.95, absolute: 0 });
+    // Beside a reference in "%", too: 0.9 against 1.2% is 0.9%.
+    expect(delta('Error', side('Error', 0.9), side('Error', 1.2, null, null, '%')).absolute).toBeCloseTo(-0.003, 12);
+  });
+
   test('a percent-unit error rate changes in points: 7.5% vs 9% on n = 10000 each (Newcombe)', () => {
     const d = delta('Top-5 Error (%)', side('Top-5 Error (%)', 7.5, null, 10_000), side('Top-5 Error (%)', 9, null, 10_000));
     // statsmodels confint_proportions_2indep(750, 10000, 900, 10000, method="newcomb"): [−0.0226337, −0.0073769]

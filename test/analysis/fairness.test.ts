@@ -53,6 +53,21 @@ describe('computeFairnessGaps', () => {
     );
   });
 
+  test('an FPR column written in percent without "%" (1.1, 1.4, 0.9; overall 1.2): the 0.9 is 0.9%, a 0.5 pp gap, not 88.6 pp', () => {
+    const [gap] = computeFairnessGaps([
+      g('Overall', { FPR: 1.2 }, { overall: true }),
+      g('a', { FPR: 1.1 }),
+      g('b', { FPR: 1.4 }),
+      g('c', { FPR: 0.9 }),
+    ]);
+    // max 1.4% (b), min 0.9% (c): difference 0.005, ratio 0.9 / 1.4 = 0.642857; c is 0.3 pp below the overall 1.2%.
+    expect(gap).toMatchObject({ fraction: true, max: { group: 'b', value: 0.014 }, min: { group: 'c', value: 0.009 } });
+    expect(gap?.difference).toBeCloseTo(0.005, 12);
+    expect(gap?.ratio).toBeCloseTo(0.642857, 6);
+    expect(gap?.differenceToOverall).toBeCloseTo(0.003, 12);
+    expect(gap?.worstGroup).toMatchObject({ group: 'b' });
+  });
+
   test('the template: accuracy Female 0.865 / Male 0.873 on n = 72K / 78K — a 0.8 pp gap, below 5 pp', () => {
     const gaps = computeFairnessGaps(templateRecord().evaluation?.disaggregated ?? []);
     expect(gaps.map((x) => x.metric)).toEqual(['Accuracy', 'Precision', 'Recall', 'F1']);
