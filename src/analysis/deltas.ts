@@ -5,7 +5,15 @@
  * its proportion over the right denominator.
  */
 import type { BaselineRow, ConfidenceInterval, Experiment, TestMetric } from '../schema/index.ts';
-import { ambiguousInPercent, isScaleProblem, metricInfo, sameScaleProblem, scaleValue, type MetricInfo, type ScaledValue } from './metrics.ts';
+import {
+  ambiguousInPercent,
+  isScaleProblem,
+  metricInfo,
+  sameScaleProblem,
+  scaleValue,
+  type MetricInfo,
+  type ScaledValue,
+} from './metrics.ts';
 import type { MetricDelta, NotCompared } from './schema.ts';
 import { getOwn } from '../util/own.ts';
 import { intervalOnValueScale } from './ci-scale.ts';

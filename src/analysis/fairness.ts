@@ -98,7 +98,8 @@ function columnValues(
   // `FPR` 1.1, 1.4 and 0.9 (overall 1.2): one column, in percent (`ambiguousInPercent`).
   const shared = ambiguousInPercent([...raw, ...(overall === null ? [] : [{ value: overall }])].map((e) => ({ info, value: e.value })));
   const scaled = raw.map((e) => scaleValue(info, e.value, 0, shared));
-  if (scaled.some(isScaleProblem) || !scaled.every((x) => !isScaleProblem(x) && x.fraction)) return { entries: raw, fraction: false, shared };
+  if (scaled.some(isScaleProblem) || !scaled.every((x) => !isScaleProblem(x) && x.fraction))
+    return { entries: raw, fraction: false, shared };
   return { entries: raw.map((e, i) => ({ row: e.row, value: (scaled[i] as { value: number }).value })), fraction: true, shared };
 }
 
