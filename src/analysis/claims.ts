@@ -25,6 +25,27 @@ export interface ClaimText {
   reference: string | null;
   /** A trailing parenthesised remark, e.g. "acceptable". */
   comment: string | null;
+  /** Which way the words say the metric moved, when the number has no sign (`improved by 1.2 pp`, `error reduced by 0.3`). */
+  says: ClaimWords | null;
+}
+
+/** The way a claim's words say a metric moved: better or worse (by the metric's direction), up or down (its value). */
+export type ClaimWords = 'better' | 'worse' | 'up' | 'down';
+
+/** Words for the way a metric moved; the first of them in a claim's text counts. */
+const CLAIM_WORDS: readonly (readonly [RegExp, ClaimWords])[] = [
+  [/\b(?:improv\w*|better|gain(?:ed|s)?|uplift)\b/gi, 'better'],
+  [/\b(?:worse|regress\w*|degrad\w*|deteriorat\w*)\b/gi, 'worse'],
+  [/\b(?:increas\w*|rais\w*|rose|grew|higher)\b/gi, 'up'],
+  [/\b(?:decreas\w*|reduc\w*|lower(?:ed)?|dropp?\w*|fell|cut)\b/gi, 'down'],
+];
+
+/** The way the first word of `CLAIM_WORDS` in `text` says the metric moved, or null. */
+function claimWords(text: string): ClaimWords | null {
+  let first: { at: number; says: ClaimWords } | null = null;
+  for (const [pattern, says] of CLAIM_WORDS)
+    for (const match of text.matchAll(pattern)) if (first === null || match.index < first.at) first = { at: match.index, says };
+  return first?.says ?? null;
 }
 
 const NUMBER =
@@ -74,15 +95,17 @@ export function parseClaimText(text: string): ClaimText {
     unit: literal === undefined ? null : known === '%' || known === 'pp' || known === 'x' ? known : 'abs',
     reference: reference === '' ? null : reference,
     comment: comment?.[1] === undefined || comment[1].trim() === '' ? null : comment[1].trim(),
+    says: sign === '' ? claimWords(body) : null,
   };
 }
 
-/** A claim ready to check: its number, precision, sign and unit. */
+/** A claim ready to check: its number, precision, sign and unit, and the way its words say the metric moved. */
 export interface ParsedClaim {
   value: number;
   decimals: number;
   signed: boolean;
   unit: ClaimUnit;
+  says?: ClaimWords | null;
 }
 
 /** The number of a claim: its `value`/`unit` fields where given (precision as written), else its text. Null when it states none. */
@@ -96,6 +119,7 @@ export function readClaim(claim: ImprovementClaim, decimals?: number): ParsedCla
     decimals: Math.max(decimals ?? decimalsOf(value), sameLiteral ? text.decimals : 0),
     signed: (sameLiteral && text.signed) || value < 0,
     unit: claim.unit ?? text.unit ?? 'abs',
+    says: text.says,
   };
 }
 
@@ -137,13 +161,26 @@ function roundsTo(computed: number, claim: ParsedClaim): boolean {
 }
 
 /**
+ * An unsigned claim whose words say which way the metric moved (`improved by 1.2 pp`, `error reduced
+ * by 0.3 pp`) with that sign: improved is up for a higher-is-better metric and down for a
+ * lower-is-better one. A claim that says "improved" of a metric that fell is no match for the fall.
+ */
+function withWordsSign(claim: ParsedClaim, delta: MetricDelta): ParsedClaim {
+  if (claim.signed || claim.says === undefined || claim.says === null) return claim;
+  const better = delta.betterDirection === 'higher' ? 1 : delta.betterDirection === 'lower' ? -1 : 0;
+  const sign = { up: 1, down: -1, better, worse: -better }[claim.says];
+  return sign === 0 ? claim : { ...claim, signed: true, value: sign * Math.abs(claim.value) };
+}
+
+/**
  * Reads a claim both ways its unit allows and says which reading matches: "%" as a relative change
  * or as absolute points; "pp" as absolute points; "abs" as an absolute change in the metric unit (for a
  * proportion, of fractions or of percentages, whichever way it is written).
  * Points are 100 × the change of a fraction (any unit-interval metric, whatever scale it was written
  * on), or the change of another metric written in percent.
  */
-export function matchClaim(claim: ParsedClaim, delta: MetricDelta): 'relative' | 'absolute' | null {
+export function matchClaim(written: ParsedClaim, delta: MetricDelta): 'relative' | 'absolute' | null {
+  const claim = withWordsSign(written, delta);
   const points = delta.fraction ? delta.absolute * 100 : delta.unit === '%' ? delta.absolute : null;
   if (claim.unit === '%' && delta.relative !== null && roundsTo(delta.relative * 100, claim)) return 'relative';
   if ((claim.unit === '%' || claim.unit === 'pp') && points !== null && roundsTo(points, claim)) return 'absolute';

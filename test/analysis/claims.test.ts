@@ -31,6 +31,11 @@ describe('parseClaimText', () => {
     // Basis points are hundredths of a percentage point: 22 bps = 0.22 pp.
     ['+22 bps vs prod', { value: 0.22, decimals: 2, unit: 'pp', reference: 'prod' }],
     ['-15 basis points', { value: -0.15, decimals: 2, unit: 'pp' }],
+    // Which way the words say the metric moved, for a number without a sign (the first such word counts).
+    ['improved by 1.2 pp over previous best', { value: 1.2, signed: false, says: 'better' }],
+    ['error reduced by 0.3 pp, better than prod', { value: 0.3, signed: false, says: 'down' }],
+    ['Latency increased by 3 ms (worse)', { value: 3, signed: false, says: 'up' }],
+    ['+1.2 pp, improved', { value: 1.2, signed: true, says: null }],
   ])('"%s" → %o', (text, expected) => expect(parseClaimText(text)).toMatchObject(expected));
 });
 
@@ -99,6 +104,16 @@ describe('checkClaims', () => {
     ['Latency (ms)', '+7.1% vs previous best', 'accepted', 'relative'],
     ['Latency (ms)', '+3% vs previous best', 'mismatch', null],
     ['Accuracy', '+11.9 points vs simple baseline', 'accepted', 'absolute'],
+    // An unsigned number takes its sign from the words: accuracy rose 1.8 pp (85.1% → 86.9%), latency rose 3 ms (42 → 45).
+    ['Accuracy', 'improved by 1.8 pp over previous best', 'accepted', 'absolute'],
+    ['Accuracy', 'dropped by 1.8 pp vs previous best', 'mismatch', null],
+    ['Accuracy', 'worse by 1.8 pp vs previous best', 'mismatch', null],
+    ['Latency (ms)', 'increased by 3 ms vs previous best', 'accepted', 'absolute'],
+    // Latency is lower-is-better: 3 ms more is no improvement.
+    ['Latency (ms)', 'improved by 3 ms vs previous best', 'mismatch', null],
+    ['Latency (ms)', 'worse by 3 ms vs previous best', 'accepted', 'absolute'],
+    // No sign and no word for the way: the size alone is checked.
+    ['Latency (ms)', '3 ms vs previous best', 'accepted', 'absolute'],
   ])('%s "%s" → %s (%s)', (metric, text, status, kind) => {
     const r = templateRecord({ comparison: { ...base.comparison, claims: [{ metric, text }] } });
     const { claims } = checkClaims(r, deltas);
