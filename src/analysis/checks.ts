@@ -23,6 +23,7 @@ import {
   isOverallGroup,
   isWellFormedMatrix,
   matrixTotal,
+  positiveClass,
   positiveIndex,
   proportionDenominator,
   testSetSizes,
@@ -73,7 +74,7 @@ function derived(value: number | null, formula: string): DerivedMetric | null {
  * accuracy, error and macro (default), weighted or micro precision, recall and F1. Null when the
  * metric cannot be derived or divides by zero.
  */
-export function deriveFromMatrix(cm: ConfusionMatrix, info: MetricInfo): DerivedMetric | null {
+export function deriveFromMatrix(cm: ConfusionMatrix, info: MetricInfo, positive = positiveIndex(cm)): DerivedMetric | null {
   const k = cm.labels.length;
   const at = (i: number, j: number): number => cm.matrix[i]?.[j] ?? 0;
   const total = matrixTotal(cm);
@@ -81,7 +82,7 @@ export function deriveFromMatrix(cm: ConfusionMatrix, info: MetricInfo): Derived
   if (info.kind === 'accuracy') return derived(ratio(trace, total), `correct / total = ${trace} / ${total}`);
   if (info.kind === 'error') return derived(ratio(total - trace, total), `incorrect / total = ${total - trace} / ${total}`);
   if (k === 2 && info.average === null) {
-    const p = positiveIndex(cm);
+    const p = positive;
     const q = 1 - p;
     const tp = at(p, p);
     const fn = at(p, q);
@@ -147,11 +148,12 @@ export function checkConfusionMatrix(record: Experiment): Check[] {
       path: `${path}.positiveLabel`,
     });
   }
+  const positive = cm.labels.length === 2 ? positiveClass(record, cm) : 1;
   (record.evaluation?.testMetrics ?? []).forEach((tm, i) => {
     const info = metricInfo(tm.metric, tm.unit);
     // The matrix is of the test set at top-1: train/validation and top-k metrics are not derivable from it.
     if (tm.value === null || (info.split !== null && info.split !== 'test') || /(?:^|_)top_(?!1(?:_|$))/.test(info.key)) return;
-    const d = deriveFromMatrix(cm, info);
+    const d = deriveFromMatrix(cm, info, positive);
     const valuePath = `evaluation.testMetrics.${i}.value`;
     const reported = scaleValue(info, tm.value, writtenDecimals(record, valuePath, tm.value));
     if (d === null || isScaleProblem(reported)) return;

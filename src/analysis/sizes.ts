@@ -3,8 +3,8 @@
  * denominator of a given proportion (actual positives for recall, predicted positives for precision, …).
  */
 import type { ConfusionMatrix, Experiment, GroupRow } from '../schema/index.ts';
-import type { MetricInfo } from './metrics.ts';
-import { sum } from './stats.ts';
+import { isScaleProblem, metricInfo, scaleValue, type MetricInfo } from './metrics.ts';
+import { agreesWithinRounding, decimalsOf, sum } from './stats.ts';
 
 /** A test-set size and where it was read from. */
 export interface TestSetSize {
@@ -98,7 +98,7 @@ export function proportionDenominator(record: Experiment, info: MetricInfo): Den
   const cm = record.evaluation?.confusionMatrix;
   if (cm === undefined || !isWellFormedMatrix(cm) || cm.labels.length !== 2)
     return { n: null, reason: `the number of ${kind} (the denominator of ${info.name}) is not known without a binary confusion matrix` };
-  const p = positiveIndex(cm);
+  const p = positiveClass(record, cm);
   const q = 1 - p;
   const at = (i: number, j: number): number => cm.matrix[i]?.[j] ?? 0;
   const n = kind === 'predicted positives' ? at(p, p) + at(q, p) : kind === 'actual positives' ? at(p, p) + at(p, q) : at(q, q) + at(q, p);
@@ -153,4 +153,37 @@ export function groupDenominator(row: GroupRow, info: MetricInfo): Denominator |
 export function positiveIndex(cm: ConfusionMatrix): number {
   const index = cm.positiveLabel === undefined ? -1 : cm.labels.indexOf(cm.positiveLabel);
   return index < 0 ? 1 : index;
+}
+
+/** Labels that name the positive class of a binary matrix, and the negative one. */
+const POSITIVE_LABEL = /^(?:1|true|yes|y|pos|positive|\+)$/i;
+const NEGATIVE_LABEL = /^(?:0|false|no|n|neg|negative|-|−)$/i;
+
+/**
+ * The positive class of a record's binary matrix: its `positiveLabel`; else the label that reads as
+ * positive (`1`, `yes`, `positive`) beside one that reads as negative; else the class whose precision
+ * and recall from the matrix are the reported ones, when only one of the two classes gives them
+ * (`[Fraud, Legit]` with the fraud class's recall reported); else the second label. Recall's
+ * denominator (actual positives) and every binary figure derived from the matrix depend on it.
+ */
+export function positiveClass(record: Experiment, cm: ConfusionMatrix): number {
+  if (cm.positiveLabel !== undefined && cm.labels.includes(cm.positiveLabel)) return positiveIndex(cm);
+  const [a = '', b = ''] = cm.labels.map((label) => label.trim());
+  if (POSITIVE_LABEL.test(a) && NEGATIVE_LABEL.test(b)) return 0;
+  if (POSITIVE_LABEL.test(b) && NEGATIVE_LABEL.test(a)) return 1;
+  const at = (i: number, j: number): number => cm.matrix[i]?.[j] ?? 0;
+  const reported = (record.evaluation?.testMetrics ?? []).flatMap((tm) => {
+    const info = metricInfo(tm.metric, tm.unit);
+    if (tm.value === null || info.average !== null || (info.kind !== 'precision' && info.kind !== 'recall')) return [];
+    if (info.split !== null && info.split !== 'test') return [];
+    const scaled = scaleValue(info, tm.value, decimalsOf(tm.value));
+    return isScaleProblem(scaled) ? [] : [{ kind: info.kind, value: scaled.value, decimals: scaled.decimals }];
+  });
+  const fits = (p: number): boolean => {
+    const q = 1 - p;
+    const derived = { precision: at(p, p) / (at(p, p) + at(q, p)), recall: at(p, p) / (at(p, p) + at(p, q)) };
+    return reported.every((r) => agreesWithinRounding(r.value, derived[r.kind as 'precision' | 'recall'], 0, r.decimals));
+  };
+  if (reported.length > 0 && fits(0) && !fits(1)) return 0;
+  return positiveIndex(cm);
 }

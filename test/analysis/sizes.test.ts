@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest';
+import { checkConfusionMatrix } from '../../src/analysis/checks.ts';
 import { metricInfo } from '../../src/analysis/metrics.ts';
 import {
   groupDenominator,
   isGroupCountColumn,
   isOverallGroup,
   isPredictionDenominator,
+  positiveClass,
   proportionDenominator,
   testSetSize,
   testSetSizes,
@@ -123,4 +125,51 @@ describe('groupDenominator', () => {
     ['Predicted positives', true],
     ['Recall', false],
   ])('isGroupCountColumn(%s) = %s', (name, count) => expect(isGroupCountColumn(name)).toBe(count));
+});
+
+describe('positiveClass', () => {
+  const fraud = (metrics: { metric: string; value: number }[], labels = ['Fraud', 'Legit']) =>
+    record({
+      id: 'f',
+      evaluation: {
+        testMetrics: metrics,
+        confusionMatrix: {
+          labels,
+          matrix: [
+            [200, 300],
+            [50, 9450],
+          ],
+        },
+      },
+    });
+
+  test('no positive label: the class whose precision and recall are the reported ones (200/250 = 0.800, 200/500 = 0.400)', () => {
+    const reported = [
+      { metric: 'Precision', value: 0.8 },
+      { metric: 'Recall', value: 0.4 },
+    ];
+    const r = fraud(reported);
+    expect(positiveClass(r, r.evaluation!.confusionMatrix!)).toBe(0);
+    // Recall's denominator is the 500 actual frauds, not the 9,500 legitimate ones; precision's the 250 flagged.
+    expect(proportionDenominator(r, metricInfo('Recall'))).toEqual({ n: 500, of: 'the actual positives of the confusion matrix' });
+    expect(proportionDenominator(r, metricInfo('Precision'))).toEqual({ n: 250, of: 'the predicted positives of the confusion matrix' });
+    // The matrix agrees with the record then: no mismatch for precision, recall or F1 (400 / 750 = 0.533).
+    expect(checkConfusionMatrix(fraud([...reported, { metric: 'F1', value: 0.533 }]))).toEqual([]);
+  });
+
+  test('labels that say which is positive; else the second label, as scikit-learn orders 0 and 1', () => {
+    const m = {
+      labels: ['yes', 'no'],
+      matrix: [
+        [1, 2],
+        [3, 4],
+      ],
+    };
+    expect(positiveClass(record({ id: 'a' }), m)).toBe(0);
+    expect(positiveClass(record({ id: 'a' }), { ...m, labels: ['negative', 'positive'] })).toBe(1);
+    expect(positiveClass(record({ id: 'a' }), { ...m, labels: ['cat', 'dog'] })).toBe(1);
+    expect(positiveClass(record({ id: 'a' }), { ...m, labels: ['cat', 'dog'], positiveLabel: 'cat' })).toBe(0);
+    // Reported figures that fit both classes, or neither, decide nothing.
+    expect(positiveClass(fraud([{ metric: 'Recall', value: 0.9 }]), fraud([]).evaluation!.confusionMatrix!)).toBe(1);
+  });
 });
