@@ -461,6 +461,10 @@ export const hintConfusionFractions = (): string =>
   'give the matrix of counts (how many test examples of each actual class were predicted as each class); a normalized matrix can stay beside it as a table of its own';
 export const metricCellKeptAsNote = (cell: string): string =>
   `"${cell}" is not a metric value Logbook can read; the metric is kept without a value, "${cell}" as its note, shown on the page`;
+export const intervalCellKeptAsNote = (cell: string): string =>
+  `"${cell}" is not an interval Logbook can read; it is kept beside the metric as written, and no change or check uses it`;
+export const hintIntervalCellKeptAsNote = (): string =>
+  'write the 95% interval in the value\'s unit, as a half-width ("±0.7", "±0.7%") or as bounds ("85.6–88.1", "[0.856, 0.881]")';
 export const metricItemKeptAsNote = (item: string): string =>
   `"${item}" is not a metric value Logbook can read; it is kept as a note beside the test metrics and shown on the page`;
 export const hintMetricItemKeptAsNote = (): string =>

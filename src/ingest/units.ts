@@ -255,7 +255,7 @@ export function parseMetricCell(text: string): { value: number | null; unit?: st
   }
   const seconds = durationSeconds(trimmed);
   if (seconds !== undefined) return { value: seconds, unit: 's' };
-  const withUnit = MEASURE_UNIT.exec(trimmed);
+  const withUnit = MEASURE_UNIT.exec(trimmed) ?? PHYSICAL_UNIT.exec(trimmed);
   if (withUnit?.[1] && withUnit[2]) {
     // `1.2k samples/s`: a rate may be written in thousands or millions.
     const value = parseMeasurement(withUnit[1]) ?? parseScaled(withUnit[1]);
@@ -270,6 +270,13 @@ export function parseMetricCell(text: string): { value: number | null; unit?: st
  */
 const MEASURE_UNIT =
   /^(\S+?)\s*((?:ms|µs|us|s|sec|min|h|hours?)(?:\s*\/\s*[a-z]{1,12})?|[a-z]{1,12}\s*\/\s*(?:s|sec)|[a-z]{1,12}\s+per\s+(?:s|sec|second)|[kmgt]i?b|pp)$/i;
+
+/**
+ * A number and a unit of measurement as SI writes it, case as written (`6.3 mm`, `1.87 MW`, `220 kWh`,
+ * `4.1 GFLOPs`, `12 °C`): the metric's unit, kept as written.
+ */
+const PHYSICAL_UNIT =
+  /^(\S+?)\s*((?:[nµu]|m|c|k)?m|(?:[kMGT])?(?:W|Wh|J|Hz|V|Pa)|m[WVAJ]|hPa|kg|mg|g|px|dB|°[CF]|m?L|[kMGTP]?FLOPs?|[kMG]?MACs?)$/;
 
 /**
  * Seconds of a duration written in parts (`6m 10s`, `1h 2m`, `2h 5m 30s`) or on a clock with hours
@@ -399,7 +406,8 @@ export function parseMetricStatement(text: string): MetricStatement | undefined 
   }
   const plusMinus = /^(.*?\S)\s*((?:±|\+\/-|\+-).*)$/.exec(trimmed);
   if (plusMinus?.[1] !== undefined && plusMinus[2] !== undefined) {
-    const ci = parseWrittenInterval(plusMinus[2]);
+    // `6.3 mm ± 0.8 mm`: the value's unit after the interval too.
+    const ci = parseWrittenInterval(withoutUnitOf(plusMinus[1], plusMinus[2]));
     // `87.0 ± 0.7 %`: one percent sign after the interval is the unit of both; beside a bare value of
     // at most 1 (`0.91 ± 2%`) it could be relative or points: not read. Points beside a fraction
     // (`0.826 ± 0.7 pp`) are hundredths of it.
@@ -410,6 +418,17 @@ export function parseMetricStatement(text: string): MetricStatement | undefined 
     return withValue(bare && percentAfter ? `${plusMinus[1]}%` : plusMinus[1], ci);
   }
   return withValue(trimmed, undefined);
+}
+
+/**
+ * An interval's text without the unit the value is written with (`± 0.8 mm` beside `6.3 mm` → `± 0.8`);
+ * as it is otherwise, and for percent, which the interval readers read themselves.
+ */
+export function withoutUnitOf(valueText: string, intervalText: string): string {
+  const unit = parseMetricCell(valueText)?.unit;
+  if (unit === undefined || unit === '%') return intervalText;
+  const trimmed = intervalText.trimEnd();
+  return trimmed.endsWith(unit) && /[\d\s]$/.test(trimmed.slice(0, -unit.length)) ? trimmed.slice(0, -unit.length).trimEnd() : intervalText;
 }
 
 /** Percentage points after an interval's number: `pp`, `p.p.`, `percentage points`. */

@@ -17,9 +17,10 @@ import {
 import { isNotMeasured, parseMetricCell, parseMetricStatement } from '../units.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
+import { toCamelCase } from '../text.ts';
 import { blockOf, unreadList, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { keyValueItems } from './fields.ts';
-import { column, DELTA_COLUMN, deltaColumns, mapMetricKey, metricCell, metricColumn, readTableRows } from './table.ts';
+import { column, DELTA_COLUMN, deltaColumns, isTextColumn, mapMetricKey, metricCell, metricColumn, readTableRows } from './table.ts';
 
 /**
  * An id in a baseline label: `Previous Best (exp-042)` → `exp-042` (an aside with a digit, no
@@ -252,6 +253,9 @@ export function baselineTable(
       table.rows.map((r) => r[index]),
     ),
   );
+  const textColumns = table.header.flatMap((_, index) =>
+    index !== label && index !== notes && index !== evaluatedOn && !changes.includes(index) && isTextColumn(table, index) ? [index] : [],
+  );
   readTableRows(table, start, ctx, {
     path: ['comparison', 'baselines'],
     key: label,
@@ -270,6 +274,12 @@ export function baselineTable(
         const cellText = stripEmphasis(cell.text);
         if (index === notes || index === evaluatedOn) {
           if (cellText !== '' && !/^(-|—|–)$/.test(cellText)) write.set(index === notes ? 'notes' : 'evaluatedOn', cellText, cell);
+          return;
+        }
+        // `| Framework |` over `PyTorch`: text beside the row's metrics, kept as written.
+        if (textColumns.includes(index)) {
+          if (cellText !== '' && !isNotMeasured(cellText))
+            write.set(toCamelCase(stripEmphasis(head.text)) || `column${index + 1}`, cellText, cell);
           return;
         }
         const { key, value } = columns[index] ?? metricColumn(stripEmphasis(head.text), []);

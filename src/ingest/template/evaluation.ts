@@ -15,6 +15,7 @@ import type { FieldPath, SourcePosition } from '../types.ts';
 import {
   isNotMeasured,
   otherConfidenceLevel,
+  withoutUnitOf,
   parseConfidenceInterval,
   parseCount,
   parseMetricCell,
@@ -47,7 +48,17 @@ import {
   type LabelRule,
   type TableRule,
 } from './context.ts';
-import { column, deltaColumns, DELTA_COLUMN, mapMetricKey, metricCell, metricColumn, numberCell, readTableRows } from './table.ts';
+import {
+  column,
+  deltaColumns,
+  DELTA_COLUMN,
+  isTextColumn,
+  mapMetricKey,
+  metricCell,
+  metricColumn,
+  numberCell,
+  readTableRows,
+} from './table.ts';
 
 /** `Accuracy = 0.91`: a metric and its value with an equals sign. */
 function splitEquals(text: string): { key: string; value: string; valueOffset: number } | undefined {
@@ -977,7 +988,8 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
     readRow: (row, write) => {
       const valueCell = row[value];
       const ciCell = row[ci];
-      const ciText = stripEmphasis(ciCell?.text ?? '').replace(/\s*%$/, '');
+      // `| HD95 | 6.3 mm | ±0.8 mm |`: the interval in the value's unit.
+      const ciText = withoutUnitOf(stripEmphasis(row[value]?.text ?? ''), stripEmphasis(ciCell?.text ?? '')).replace(/\s*%$/, '');
       // `71.5% (95% CI: 69.9–73.1%)` in the value cell, the CI cell left empty: the cell is a statement.
       const plain = parseMetricCell(stripEmphasis(valueCell?.text ?? ''));
       const written = plain === undefined ? parseMetricStatementWithAside(stripEmphasis(valueCell?.text ?? '')) : undefined;
@@ -1026,11 +1038,21 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
         else {
           // A bare number under a "95% CI" header is the half-width its ± was left off of.
           const bare = parseNumber(ciText);
-          write.set(
-            'ci95',
-            parseConfidenceInterval(ciText) ?? parseWrittenInterval(ciText) ?? (bare !== undefined && bare >= 0 ? bare : ciText),
-            ciCell,
-          );
+          const read =
+            parseConfidenceInterval(ciText) ?? parseWrittenInterval(ciText) ?? (bare !== undefined && bare >= 0 ? bare : undefined);
+          if (read !== undefined) write.set('ci95', read, ciCell);
+          else {
+            // `±0.8 mm` beside a value in cm, `wide`: no interval to compute with; kept as the metric's note, with a warning.
+            const written = stripEmphasis(ciCell.text);
+            write.set('ciNote', written, ciCell);
+            ctx.b.notes.push({
+              path: [...write.path, 'ciNote'],
+              position: ciCell.position,
+              label: 'Test Set Performance',
+              message: msg.intervalCellKeptAsNote(written),
+              hint: msg.hintIntervalCellKeptAsNote(),
+            });
+          }
         }
       }
       const [lowCell, highCell] = bounds.map((index) => row[index]);
@@ -1423,6 +1445,9 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
         table.rows.map((r) => r[index]),
       ),
     );
+    const textColumns = table.header.flatMap((_, index) =>
+      !attributeColumns.includes(index) && index !== n && isTextColumn(table, index) ? [index] : [],
+    );
     for (const row of table.rows) {
       const path: FieldPath = ['evaluation', 'disaggregated', offset + rows.length];
       const values = attributeColumns.map((index) => stripEmphasis(row[index]?.text ?? ''));
@@ -1469,9 +1494,19 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       const metrics: Record<string, unknown> = {};
       table.header.forEach((head, index) => {
         if (attributeColumns.includes(index) || index === n) return;
+        const cell = row[index];
+        // `| Scanner |`, `| Note |`: text beside the group's values, kept as written.
+        if (textColumns.includes(index)) {
+          const text = stripEmphasis(cell?.text ?? '');
+          const key = toCamelCase(stripEmphasis(head.text)) || `column${index + 1}`;
+          if (text !== '' && cell !== undefined && !Object.hasOwn(record, key)) {
+            record[key] = text;
+            ctx.b.mark([...path, key], cell.position);
+          }
+          return;
+        }
         const { key, value } = columns[index] ?? metricColumn(stripEmphasis(head.text), []);
         setOwn(metrics, key, value(row[index]));
-        const cell = row[index];
         if (cell) ctx.b.mark([...path, 'metrics', key], cell.position);
       });
       record['metrics'] = metrics;

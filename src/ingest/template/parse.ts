@@ -199,13 +199,11 @@ export function parseTemplateSource(written: string, file: string): ParsedSource
   return { file, format: 'template', data: b.data, positions: b.positions, keyPositions: new Map(), diagnostics };
 }
 
-/** An approximation or a bound written for a value (`~0.86`, `≈ 91%`, `<0.001`, `about 0.9`): no number to compute with. */
-const APPROXIMATE = /^\s*(?:~|≈|<|>|≤|≥|about\s|approx\.?\s*|approximately\s)\s*[-+]?\.?\d/i;
-
 /**
- * A baseline's or a group's value written as an approximation (`| Logistic | ~0.86 |`) is kept
- * without a value (null) and with its text in the row's note (`Accuracy: ~0.86`), with a warning at
- * its cell — as a test metric's is — instead of an error that would drop the record.
+ * A baseline's or a group's value that is no number (`| Logistic | ~0.86 |`, `<1 ms`, `n/a yet`, a
+ * cell of words in a column of numbers) is kept without a value (null) and with its text in the
+ * row's note (`Accuracy: ~0.86`), with a warning at its cell — as a test metric's is — instead of an
+ * error that would drop the record. (A column of words throughout is the row's text: `isTextColumn`.)
  */
 function approximateRowValues(b: RecordBuilder): void {
   for (const [list, noteField] of [
@@ -218,7 +216,7 @@ function approximateRowValues(b: RecordBuilder): void {
       const metrics = isPlainObject(row) ? row['metrics'] : undefined;
       if (!isPlainObject(row) || !isPlainObject(metrics)) return;
       for (const [name, value] of Object.entries(metrics)) {
-        if (typeof value !== 'string' || !APPROXIMATE.test(value)) continue;
+        if (typeof value !== 'string') continue;
         const path: FieldPath = [...list, index, 'metrics', name];
         metrics[name] = null;
         const written = `${name}: ${value.trim()}`;

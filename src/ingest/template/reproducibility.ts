@@ -2,11 +2,11 @@
 
 import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
-import { parseNumber } from '../units.ts';
+import { closingAside, parseNumber } from '../units.ts';
 import type { Code } from 'mdast';
 import { codeOf } from '../markdown-blocks.ts';
-import { blockOf, type Handler, type LabelRule } from './context.ts';
-import { asLabelRules, itemRule, keyValueFields, keyValueItems, mapHandler, type ItemRule } from './fields.ts';
+import { blockOf, type Context, type Handler, type LabelRule } from './context.ts';
+import { asLabelRules, itemRule, keyValueFields, keyValueItems, type ItemRule } from './fields.ts';
 
 /** `Name: uri` items → artifacts. */
 const artifactsHandler: Handler = (entry, ctx) => {
@@ -45,8 +45,50 @@ function unquoteCode(text: string): string {
 export const SEEDS_RULE: LabelRule = {
   pattern: /seed/,
   path: ['reproducibility', 'seeds'],
-  handler: mapHandler(['reproducibility', 'seeds'], parseNumber),
+  handler: (entry, ctx) => {
+    // On the label's line (`Seed: 7`) one seed named by the label; else one per `Name: 7` item.
+    if (entry.value !== '') seedValue(entry.label, entry.value, entry.position, ctx);
+    for (const item of keyValueItems(entry, ctx))
+      if (item.value !== '') seedValue(item.key === '' ? item.value : item.key, item.value, item.position, ctx);
+  },
 };
+
+/**
+ * One seed as written: `17`; `17 (also 23, 42 for the CI)` — the seed, the aside kept in
+ * `reproducibility.seedsNote`; `23, 42` — a seed per number (`CI seeds 1`, `CI seeds 2`); anything
+ * else — no seed, the text kept in the note. None is an error that would drop the record.
+ */
+function seedValue(name: string, written: string, position: SourcePosition, ctx: Context): void {
+  const path: FieldPath = ['reproducibility', 'seeds'];
+  const text = written.trim();
+  const note = (words: string): void => {
+    const earlier = ctx.b.get(['reproducibility', 'seedsNote']);
+    const line = `${name}: ${words}`;
+    ctx.b.set(['reproducibility', 'seedsNote'], typeof earlier === 'string' && earlier !== '' ? `${earlier}; ${line}` : line, position);
+  };
+  if (isPlaceholder(text)) {
+    ctx.b.text([...path, name], text, position, parseNumber);
+    return;
+  }
+  const whole = parseNumber(text);
+  if (whole !== undefined) {
+    ctx.b.set([...path, name], whole, position);
+    return;
+  }
+  const aside = closingAside(text);
+  const before = aside === undefined ? undefined : parseNumber(aside.before);
+  if (aside !== undefined && before !== undefined) {
+    ctx.b.set([...path, name], before, position);
+    note(aside.inner);
+    return;
+  }
+  const list = text.split(/\s*[,;]\s*|\s+and\s+/).map((part) => parseNumber(part));
+  if (list.length > 1 && list.every((seed) => seed !== undefined && Number.isInteger(seed))) {
+    list.forEach((seed, index) => ctx.b.set([...path, `${name} ${index + 1}`], seed, position));
+    return;
+  }
+  note(text);
+}
 
 /** `torch 2.3.0`, `Python 3.11`, `numpy==1.26.4`: a package and its version, without a colon between. */
 const PACKAGE_VERSION = /^(\S.*?)\s*(?:==|\s)\s*v?(\d+(?:\.\d+)*[\w.+-]*)$/;

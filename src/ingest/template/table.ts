@@ -10,7 +10,7 @@ import { stripEmphasis, type Cell, type TableData } from '../markdown-blocks.ts'
 import { isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel } from '../text.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
-import { parseMetricCell, parseMetricStatement, parseNumber } from '../units.ts';
+import { isNotMeasured, parseCount, parseMetricCell, parseMetricStatement, parseNumber } from '../units.ts';
 import type { Context } from './context.ts';
 
 /** Finds a table column by header pattern (over the normalized header text); returns -1 when none matches. */
@@ -87,11 +87,30 @@ export function metricColumn(
   };
 }
 
-/** Reads a metric cell: number (`0.91`, `91%`, the value of `71.2 ± 0.4`), null for `-`/empty, or the text as written. */
+/** Reads a metric cell: number (`0.91`, `91%`, the value of `71.2 ± 0.4`, `44.1M`), null for `-`/empty, or the text as written. */
 export function metricCell(cell: Cell | undefined): number | null | string {
   const text = stripEmphasis(cell?.text ?? '');
   const parsed = parseMetricCell(text);
-  return parsed ? parsed.value : (parseMetricStatement(text)?.value ?? text);
+  return parsed ? parsed.value : (parseMetricStatement(text)?.value ?? scaledCount(text) ?? text);
+}
+
+/** A count written in thousands, millions or billions (`2.1M` users, `44.1M` parameters, `1B` steps). */
+export function scaledCount(text: string): number | undefined {
+  return /^\d+(?:\.\d+)?\s*[KMB]$/i.test(text.trim()) ? parseCount(text) : undefined;
+}
+
+/** A column of notes by its header (`Note`, `Comments`, `Remarks`). */
+const NOTES_HEADER = /^(?:notes?|comments?|remarks?|description|details|observations?)$/i;
+
+/**
+ * Whether a table's column holds text, not values: notes by its header, or words in every filled cell
+ * (`| Scanner |` over `Siemens SOMATOM Force`, `| Stage |` over `weak`/`gold`). Such a column is kept
+ * as text beside the row's values, never read as a metric.
+ */
+export function isTextColumn(table: TableData, index: number): boolean {
+  if (NOTES_HEADER.test(stripEmphasis(table.header[index]?.text ?? ''))) return true;
+  const filled = table.rows.map((row) => stripEmphasis(row[index]?.text ?? '')).filter((text) => text !== '' && !isNotMeasured(text));
+  return filled.length > 0 && filled.every((text) => typeof metricCell({ text, position: { line: 1, column: 1 } }) === 'string');
 }
 
 /** Writes the fields of one row's record, marking where each was read. */

@@ -3,17 +3,26 @@
 import { isLearningRateColumn, isUnitIntervalMetric, metricInfo } from '../../analysis/metrics.ts';
 import { HISTORY_COUNTER_HEADER, historyAxisOfHeader } from '../../analysis/history-axis.ts';
 import type { Code } from 'mdast';
-import { pastedTableOf, startOf, stripEmphasis, tableOf, type TableData } from '../markdown-blocks.ts';
+import { pastedTableOf, startOf, stripEmphasis, tableOf, type Cell, type TableData } from '../markdown-blocks.ts';
 import { setOwn } from '../../util/own.ts';
 import { isPlainObject } from '../finish.ts';
 import { isPlaceholder } from '../placeholder.ts';
-import { parseDurationHours, parseEpoch, parseGpuCount, parseGpuHours, parseMassKg, parseMetricCell, parseNumber } from '../units.ts';
+import {
+  parseDurationHours,
+  parseEpoch,
+  parseGpuCount,
+  parseGpuHours,
+  parseMassKg,
+  parseMetricCell,
+  parseMetricStatementWithAside,
+  parseNumber,
+} from '../units.ts';
 import { trainingLogTableOf } from '../training-log.ts';
 import { blockOf, type Context, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { asLabelRules, itemRule, keyValueFields, keyValueItems, type ItemRule, type KeyValueItem } from './fields.ts';
-import { column, metricCell, metricColumn, numberCell, readTableRows } from './table.ts';
+import { column, isTextColumn, metricCell, metricColumn, numberCell, readTableRows, scaledCount } from './table.ts';
 import * as msg from '../messages.ts';
-import type { FieldPath } from '../types.ts';
+import type { FieldPath, SourcePosition } from '../types.ts';
 
 /**
  * The per-epoch table: first (or `Epoch`/`Step`) column is the epoch, the others metrics by header
@@ -61,19 +70,30 @@ export const historyHandler: Handler = (entry, ctx) => {
       names,
       ctx,
     );
+  // `| Stage |` over `weak`/`gold`, `| Note |`: text beside the epochs' values, kept apart as a table of its own.
+  const textColumns = table.header.flatMap((_, index) => (index !== epoch && isTextColumn(table, index) ? [index] : []));
+  const notes: Record<string, unknown>[] = [];
+  // `50M`, `1B` steps: counts in millions and billions.
+  const readEpoch = (cell: Cell | undefined): unknown => numberCell(cell, (text) => parseEpoch(text) ?? scaledCount(text));
   readTableRows(summary.length > 0 ? { ...table, rows: table.rows.filter((row) => !summary.includes(row)) } : table, startOf(block), ctx, {
     path: ['training', 'history'],
     key: epoch,
     keyField: 'epoch',
-    readKey: (cell) => numberCell(cell, parseEpoch),
+    readKey: readEpoch,
     readRow: (row, write) => {
+      const text: Record<string, unknown> = {};
       table.header.forEach((head, index) => {
         if (index === epoch) return;
         const cell = row[index];
-        write.set(names[index] ?? stripEmphasis(head.text), (columns[index]?.value ?? metricCell)(cell), cell);
+        const name = names[index] ?? stripEmphasis(head.text);
+        if (!textColumns.includes(index)) write.set(name, (columns[index]?.value ?? metricCell)(cell), cell);
+        else if (cell !== undefined && stripEmphasis(cell.text) !== '') setOwn(text, stripEmphasis(head.text), stripEmphasis(cell.text));
       });
+      if (Object.keys(text).length > 0)
+        notes.push({ [stripEmphasis(table.header[epoch]?.text ?? '') || 'Epoch']: readEpoch(row[epoch]), ...text });
     },
   });
+  if (notes.length > 0) ctx.b.append(['training', 'textByEpoch'], notes, startOf(block));
 };
 
 /**
@@ -175,10 +195,25 @@ const bestModelHandler: Handler = (entry, ctx) => {
       ctx.b.text(['training', 'bestModel', 'selectedBy'], item.value, item.position);
     else {
       const key = columns.find((name) => metricKey(name) === metricKey(item.key)) ?? item.key;
-      ctx.b.text(['training', 'bestModel', 'metrics', key], item.value, item.position, (t) => parseMetricCell(t)?.value);
+      const path: FieldPath = ['training', 'bestModel', 'metrics', key];
+      const read = isPlaceholder(item.value) ? undefined : parseMetricCell(item.value);
+      // `0.914 (EMA weights)`: the value, the aside kept in the best model's note; words alone (`Weights: EMA`) are the note's.
+      const statement = read === undefined && !isPlaceholder(item.value) ? parseMetricStatementWithAside(item.value) : undefined;
+      if (read !== undefined || isPlaceholder(item.value)) ctx.b.text(path, item.value, item.position, (t) => parseMetricCell(t)?.value);
+      else if (statement !== undefined) {
+        ctx.b.set(path, statement.value, item.position);
+        const aside = statement.note ?? statement.qualifier;
+        if (aside !== undefined) bestModelNote(`${item.key}: ${aside}`, item.position, ctx);
+      } else bestModelNote(`${item.key}: ${item.value.trim()}`, item.position, ctx);
     }
   }
 };
+
+/** Adds a line to the best model's note (`training.bestModel.note`), shown beside it. */
+function bestModelNote(line: string, position: SourcePosition, ctx: Context): void {
+  const earlier = ctx.b.get(['training', 'bestModel', 'note']);
+  ctx.b.set(['training', 'bestModel', 'note'], typeof earlier === 'string' && earlier !== '' ? `${earlier}; ${line}` : line, position);
+}
 
 /** The hardware as written, and the GPU count it gives (`4x NVIDIA A100` → 4). */
 function hardwareRead(item: KeyValueItem, ctx: Context): void {

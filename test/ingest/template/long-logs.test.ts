@@ -1,0 +1,115 @@
+import { describe, expect, test } from 'vitest';
+import { parseSource, validateRecord } from '../../../src/ingest/index.ts';
+import { parseMetricCell, parseMetricStatement } from '../../../src/ingest/units.ts';
+
+/** Parses and validates a template note; fails the test when the record is refused. */
+function load(lines: readonly string[]) {
+  const text = ['**Experiment ID**: long-1', '', ...lines].join('\n');
+  const parsed = parseSource(text, { file: 'long-1.md' });
+  const { record, diagnostics } = validateRecord(parsed, { file: 'long-1.md' });
+  if (record === undefined) throw new Error(diagnostics.map((d) => `${d.line}:${d.column} ${d.path}: ${d.message}`).join('\n'));
+  return { record, parsed, warnings: diagnostics.filter((d) => d.level === 'warning') };
+}
+
+describe('what long logs write beside their numbers is kept, and never refuses the record', () => {
+  test('a unit of measurement Logbook has no name for (mm, MW) is the metric unit, its interval in it too', () => {
+    expect(parseMetricCell('6.3 mm')).toEqual({ value: 6.3, unit: 'mm' });
+    expect(parseMetricCell('1.87 MW')).toEqual({ value: 1.87, unit: 'MW' });
+    expect(parseMetricStatement('6.4 s ± 0.3 s')).toEqual({ value: 6.4, unit: 's', ci95: 0.3 });
+    // 700K is no temperature: a count, as before.
+    expect(parseMetricCell('700K')).toBeUndefined();
+    const { record, warnings } = load([
+      '## Evaluation Results',
+      '',
+      '| Metric | Value | 95% CI |',
+      '|---|---|---|',
+      '| HD95 | 6.3 mm | ±0.8 mm |',
+      '| MAE | 1.87 MW | ±0.05 MW |',
+      '| Dice | 0.84 | wide |',
+    ]);
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'HD95', value: 6.3, unit: 'mm', ci95: 0.8 },
+      { metric: 'MAE', value: 1.87, unit: 'MW', ci95: 0.05 },
+      // An interval that cannot be read is kept beside the metric as written, with a warning at its cell.
+      { metric: 'Dice', value: 0.84, ciNote: 'wide' },
+    ]);
+    expect(warnings.map((w) => `${w.line}:${w.column} ${w.path}`)).toEqual(['9:17 evaluation.testMetrics.2.ciNote']);
+  });
+
+  test('a column of words in a group or baseline table is text beside the row; counts in millions are counts', () => {
+    const { record, warnings } = load([
+      '## Evaluation Results',
+      '',
+      '**Per-site results**:',
+      '',
+      '| Site | Volumes | Dice | Scanner | Note |',
+      '|---|---|---|---|---|',
+      '| Hospital A | 121 | 0.862 | Siemens SOMATOM Force | +4.9 pp vs parent |',
+      '| Hospital B | 2.1M | 0.848 | GE Revolution | still weak |',
+      '',
+      '## Comparison to Baseline',
+      '',
+      '| Model | mAP | Params | Framework |',
+      '|---|---|---|---|',
+      '| YOLOv8-m | 0.61 | 25.9M | PyTorch |',
+      '| RT-DETR | ~0.63 | 32.0M | Paddle |',
+    ]);
+    expect(record.evaluation?.disaggregated?.[1]).toEqual({
+      group: 'Hospital B',
+      attributes: { site: 'Hospital B' },
+      metrics: { Volumes: 2_100_000, Dice: 0.848 },
+      scanner: 'GE Revolution',
+      note: 'still weak',
+    });
+    expect(record.comparison?.baselines).toEqual([
+      { label: 'YOLOv8-m', metrics: { mAP: 0.61, Params: 25_900_000 }, framework: 'PyTorch' },
+      // A cell of words in a column of numbers: no value, its text in the row's notes, with a warning.
+      { label: 'RT-DETR', metrics: { mAP: null, Params: 32_000_000 }, framework: 'Paddle', notes: 'mAP: ~0.63' },
+    ]);
+    expect(warnings.map((w) => w.path)).toEqual(['comparison.baselines.1.metrics.mAP']);
+  });
+
+  test('a per-epoch column of words is a table of its own beside the epochs; steps in millions are counted', () => {
+    const { record } = load([
+      '## Training Results',
+      '',
+      '| Step | Stage | Mean reward |',
+      '|---|---|---|',
+      '| 50M | warm-up | 12.5 |',
+      '| 1B | main | 40.1 |',
+    ]);
+    expect(record.training?.history).toEqual([
+      { epoch: 50_000_000, 'Mean reward': 12.5 },
+      { epoch: 1_000_000_000, 'Mean reward': 40.1 },
+    ]);
+    expect((record.training as Record<string, unknown>)['textByEpoch']).toEqual([
+      { Step: 50_000_000, Stage: 'warm-up' },
+      { Step: 1_000_000_000, Stage: 'main' },
+    ]);
+  });
+
+  test('seeds and best-model values with words beside them: the number, the words in a note', () => {
+    const { record } = load([
+      '## Training Results',
+      '',
+      '**Best Model**:',
+      '- Validation Accuracy: 0.914 (EMA weights)',
+      '- Weights: EMA',
+      '',
+      '## Artifacts & Reproducibility',
+      '',
+      '**Random Seeds**:',
+      '- Global seed: 17 (also 23, 42 for the CI)',
+      '- CI seeds: 23, 42',
+      '- Data order: fixed by the loader',
+    ]);
+    expect(record.training?.bestModel).toEqual({
+      metrics: { 'Validation Accuracy': 0.914 },
+      note: 'Validation Accuracy: EMA weights; Weights: EMA',
+    });
+    expect(record.reproducibility?.seeds).toEqual({ 'Global seed': 17, 'CI seeds 1': 23, 'CI seeds 2': 42 });
+    expect((record.reproducibility as Record<string, unknown>)['seedsNote']).toBe(
+      'Global seed: also 23, 42 for the CI; Data order: fixed by the loader',
+    );
+  });
+});
