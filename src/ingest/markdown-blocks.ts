@@ -218,6 +218,21 @@ export function itemsOf(source: Source, list: List): Item[] {
   });
 }
 
+/**
+ * A list item's Markdown as a field holds it: its text, and the list nested under it (sub-steps,
+ * sub-tasks, a reason under a point) after a blank line, unindented — so nothing written under an
+ * item is lost when the item becomes a field's entry.
+ */
+export function itemMarkdown(source: Source, item: Item): string {
+  if (item.nested === undefined) return item.text;
+  const indent = startOf(item.nested).column - 1;
+  const nested = sliceOf(source, item.nested)
+    .split('\n')
+    .map((line, index) => (index === 0 ? line : line.slice(Math.min(indent, line.length - line.trimStart().length))))
+    .join('\n');
+  return item.text === '' ? nested : `${item.text}\n\n${nested}`;
+}
+
 /** `Key: value` split of a list item (`Model File: s3://…` → key "Model File"); a URL scheme is not a key. */
 export function splitKeyValue(text: string): { key: string; value: string; valueOffset: number } | undefined {
   // `**Precision:** 90.8%`: the colon inside the bold.

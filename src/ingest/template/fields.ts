@@ -1,7 +1,17 @@
 /** Readers shared by the sections: text fields, lists, `Key: value` lists, and labels no rule claims. */
 
 import type { List } from 'mdast';
-import { codeOf, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type Item, type Source } from '../markdown-blocks.ts';
+import {
+  codeOf,
+  itemMarkdown,
+  itemsOf,
+  splitKeyValue,
+  startOf,
+  stripEmphasis,
+  tableOf,
+  type Item,
+  type Source,
+} from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
@@ -50,7 +60,7 @@ export function markdownList(path: FieldPath): Handler {
       }
       return;
     }
-    setItems(path, itemsOf(ctx.source, list), ctx, (item) => item.text);
+    setItems(path, itemsOf(ctx.source, list), ctx, (item) => itemMarkdown(ctx.source, item));
   };
 }
 
@@ -170,7 +180,7 @@ export function itemRule(pattern: RegExp, path: FieldPath, convert?: (text: stri
 export function itemList(path: FieldPath): (item: KeyValueItem, ctx: Context) => void {
   return (item, ctx) => {
     if (item.item.nested) {
-      setItems(path, itemsOf(ctx.source, item.item.nested), ctx, (sub) => sub.text);
+      setItems(path, itemsOf(ctx.source, item.item.nested), ctx, (sub) => itemMarkdown(ctx.source, sub));
       return;
     }
     if (item.value === '') return;
@@ -225,7 +235,7 @@ export function keepUnknown(entry: Entry, sectionPath: FieldPath, ctx: Context):
   if (!block) return;
   if (block.type === 'list') {
     ctx.consumed.add(block);
-    setItems(path, itemsOf(ctx.source, block), ctx, (item) => item.text);
+    setItems(path, itemsOf(ctx.source, block), ctx, (item) => itemMarkdown(ctx.source, item));
   } else if (block.type === 'table') {
     ctx.consumed.add(block);
     const table = tableOf(ctx.source, block);

@@ -1,6 +1,6 @@
 /** The "Next Steps" section: recommendations (a checkbox list) and deployment readiness. */
 
-import { itemsOf } from '../markdown-blocks.ts';
+import { itemMarkdown, itemsOf } from '../markdown-blocks.ts';
 import { normalizeLabel } from '../text.ts';
 import { blockOf, type Handler, type LabelRule } from './context.ts';
 import { asLabelRules, itemList, itemRule, keyValueFields, setItems, type ItemRule } from './fields.ts';
@@ -21,7 +21,10 @@ const recommendationsHandler: Handler = (entry, ctx) => {
     if (entry.value !== '') ctx.b.text(['nextSteps', 'recommendations'], entry.value, entry.position, (text) => [{ text, done: false }]);
     return;
   }
-  setItems(['nextSteps', 'recommendations'], itemsOf(ctx.source, list), ctx, (item) => ({ text: item.text, done: item.checked === true }));
+  setItems(['nextSteps', 'recommendations'], itemsOf(ctx.source, list), ctx, (item) => ({
+    text: itemMarkdown(ctx.source, item),
+    done: item.checked === true,
+  }));
 };
 
 /** Deployment-readiness items (also usable as labels of their own), in order: the first match wins. */

@@ -112,4 +112,28 @@ describe('what long logs write beside their numbers is kept, and never refuses t
       'Global seed: also 23, 42 for the CI; Data order: fixed by the loader',
     );
   });
+
+  test('a list nested under an item (sub-steps, sub-tasks, a reason) stays with its item, unindented', () => {
+    const { record } = load([
+      '## Observations & Insights',
+      '',
+      '**What Worked Well**:',
+      '- Speed perturbation helped the 8 kHz subset most',
+      '  - probably because it mimics cheap headsets',
+      '  - not verified',
+      '',
+      '## Next Steps',
+      '',
+      '- [ ] Mine hard negatives',
+      '   - [ ] measure how many this removes',
+      '- [x] Re-run with 3 seeds',
+    ]);
+    expect(record.observations?.worked).toEqual([
+      'Speed perturbation helped the 8 kHz subset most\n\n- probably because it mimics cheap headsets\n- not verified',
+    ]);
+    expect(record.nextSteps?.recommendations).toEqual([
+      { text: 'Mine hard negatives\n\n- [ ] measure how many this removes', done: false },
+      { text: 'Re-run with 3 seeds', done: true },
+    ]);
+  });
 });
