@@ -19,6 +19,7 @@ const datasetSizeHandler: Handler = (entry, ctx) => {
     return;
   }
   let understood = true;
+  const seen = new Set<string>();
   // A comma between digits groups thousands (`50,000 reviews`); any other separates the parts.
   for (const part of entry.value.split(/(?<!\d),|,(?!\d{3}(?!\d))|;|\band\b|\bx\b|×/)) {
     const match = new RegExp(
@@ -31,6 +32,13 @@ const datasetSizeHandler: Handler = (entry, ctx) => {
       continue;
     }
     const key = /^(features?|columns?|cols?)$/i.test(match[2]) ? 'features' : 'records';
+    // `412M interactions, 18.3M users, 2.7M items`: the first count is the records; the others are
+    // kept in the text as written, not taken for it.
+    if (seen.has(key)) {
+      understood = false;
+      continue;
+    }
+    seen.add(key);
     ctx.b.set(['dataset', key], count, entry.position);
   }
   if (!understood) ctx.b.set(['dataset', 'sizeText'], entry.value, entry.position);
@@ -108,7 +116,7 @@ export function datasetItemLabel(text: string): { label: string; value: string }
 
 /** What a split or a dataset counts: records by any of the names logs give them. */
 const RECORD_NOUNS =
-  'records?|rows?|samples?|examples?|instances?|images?|documents?|docs|reviews?|sentences?|utterances?|patients?|users?|customers?|transactions?|txns|events?|sessions?|items?|clips?|videos?|files?';
+  'records?|rows?|samples?|examples?|instances?|images?|documents?|docs|reviews?|sentences?|utterances?|patients?|users?|customers?|transactions?|txns|events?|sessions?|items?|clips?|videos?|files?|interactions?|ratings?|clicks?|impressions?|queries|query|tickets?|frames?|volumes?|scans?|tweets?|posts?|messages?|emails?|calls?|conversations?|dialogues?|recordings?';
 /** `2,000 images`, `2,000 hand-labeled images` (up to two words between the count and what it counts). */
 const SPLIT_RECORDS = new RegExp(
   String.raw`(\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\d[\d,.]*\s*[kKmMbB]?)\s*(?:(?!of\b|in\b|from\b)[A-Za-z][\w-]*\s+){0,2}(?:${RECORD_NOUNS})\b`,

@@ -136,4 +136,9 @@ describe('what long logs write beside their numbers is kept, and never refuses t
       { text: 'Re-run with 3 seeds', done: true },
     ]);
   });
+
+  test('a size naming several counts: the first is the records, the whole text kept', () => {
+    const { record } = load(['## Dataset Information', '', '**Dataset Size**: 412M interactions, 18.3M users, 2.7M items']);
+    expect(record.dataset).toMatchObject({ records: 412_000_000, sizeText: '412M interactions, 18.3M users, 2.7M items' });
+  });
 });
