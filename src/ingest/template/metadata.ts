@@ -77,7 +77,9 @@ export const METADATA_RULES: readonly LabelRule[] = [
   { pattern: /^status$/, path: ['status'], handler: statusHandler },
   textRule(/template version/, ['templateVersion']),
   textRule(/^based on/, ['basedOn']),
-  textRule(/review/, ['reviewerNotes']),
+  // `Reviewer Notes`, `Review comments`, `Notes for reviewers`, `Reviewed by`; not a sentence about
+  // reviewers (`Context for reviewers: …` is the section's own text).
+  textRule(/^(?:reviewers?|review)(?: notes?| comments?| feedback)?$|^notes? (?:for|to) reviewers?$|^reviewed(?: by)?$/, ['reviewerNotes']),
   textRule(/mlflow.*(url|link)/, ['trackers', 'mlflowUrl']),
   textRule(/mlflow/, ['trackers', 'mlflowRunId']),
   textRule(/weights and biases|\bw and b\b|wandb/, ['trackers', 'wandbRun']),

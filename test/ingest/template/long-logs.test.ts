@@ -141,4 +141,19 @@ describe('what long logs write beside their numbers is kept, and never refuses t
     const { record } = load(['## Dataset Information', '', '**Dataset Size**: 412M interactions, 18.3M users, 2.7M items']);
     expect(record.dataset).toMatchObject({ records: 412_000_000, sizeText: '412M interactions, 18.3M users, 2.7M items' });
   });
+
+  test('a paragraph "Context for reviewers: …" is the section text, not the Reviewer Notes label', () => {
+    const { record, warnings } = load([
+      '## Experiment Overview',
+      '',
+      'Context for reviewers: numbers before 2025-04-28 are not comparable.',
+      '',
+      '## Experiment Metadata',
+      '',
+      '**Reviewer Notes**: approved by @ana',
+    ]);
+    expect(record.reviewerNotes).toBe('approved by @ana');
+    expect(JSON.stringify(record)).toContain('numbers before 2025-04-28 are not comparable.');
+    expect(warnings).toEqual([]);
+  });
 });
