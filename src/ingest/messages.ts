@@ -461,6 +461,10 @@ export const hintConfusionFractions = (): string =>
   'give the matrix of counts (how many test examples of each actual class were predicted as each class); a normalized matrix can stay beside it as a table of its own';
 export const metricCellKeptAsNote = (cell: string): string =>
   `"${cell}" is not a metric value Logbook can read; the metric is kept without a value, "${cell}" as its note, shown on the page`;
+export const noCurrentColumn = (columns: readonly string[]): string =>
+  `the table gives the metrics of ${columns.map((c) => `"${c}"`).join(', ')} side by side and none is marked as this experiment, so no test metric is read from it; it is kept on the page as written`;
+export const hintNoCurrentColumn = (): string =>
+  'mark this experiment\'s column: write its header in bold, or name it after the experiment ("this run", its id or its title)';
 export const intervalCellKeptAsNote = (cell: string): string =>
   `"${cell}" is not an interval Logbook can read; it is kept beside the metric as written, and no change or check uses it`;
 export const hintIntervalCellKeptAsNote = (): string =>

@@ -933,6 +933,20 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
       value = current;
       for (const index of models) if (index !== current) baselines.push(index);
     }
+    // `| Metric | Hybrid | Hybrid + rerank |`, neither marked as this run: taking the first column for
+    // this experiment's values could give it a baseline's. Kept as written, with a warning saying how to mark it.
+    const systems = models.filter((index) => !SPLIT_HEADER.test(normalizeLabel(stripEmphasis(table.header[index]?.text ?? ''))));
+    if (current === undefined && systems.length >= 2) {
+      ctx.consumed.delete(block);
+      ctx.b.notes.push({
+        path: ['evaluation', 'testMetrics'],
+        position: startOf(block),
+        label: 'Test Set Performance',
+        message: msg.noCurrentColumn(systems.map((index) => stripEmphasis(table.header[index]?.text ?? ''))),
+        hint: msg.hintNoCurrentColumn(),
+      });
+      return;
+    }
   }
   if (value < 0) value = table.header.findIndex((_, index) => !taken(index));
   // An unnamed third column is the interval only when its cells read as intervals (`±0.012`, `[0.85, 0.88]`).

@@ -334,9 +334,11 @@ describe('a test-metric table that compares with a baseline', () => {
     // No header names this experiment, but the change is v3's values less v2's: v3 is this experiment.
     const changed = sideBySide('| Benchmark | v2 (r=8) | v3 (r=16) | Δ |', 'other-run');
     expect(changed.evaluation?.testMetrics?.[0]).toMatchObject({ metric: 'MT-Bench', value: 7.09 });
-    // Nothing says which: the first column of values is read, as before (nothing guessed from position).
+    // Nothing says which: no column is taken for this experiment's (the first could be a baseline's); the
+    // table stays on the page as written, and a warning says how to mark the column.
     const unknown = sideBySide('| Benchmark | v2 (r=8) | v3 (r=16) | Improvement |', 'other-run');
-    expect(unknown.evaluation?.testMetrics?.[0]).toMatchObject({ metric: 'MT-Bench', value: 6.91 });
+    expect(unknown.evaluation?.testMetrics).toBeUndefined();
+    expect(unknown.sections?.map((section) => section.markdown).join('\n')).toContain('| MT-Bench |');
   });
 
   test("the title's name for a column, the parent's, or the change column says which is this experiment", () => {
@@ -359,8 +361,8 @@ describe('a test-metric table that compares with a baseline', () => {
     expect(
       read(['# Improving on v2', '', '**Experiment ID**: fraud-lgbm'], '| metric | v2 | v3 | Δ |').evaluation?.testMetrics?.[0]?.value,
     ).toBe(0.648);
-    // A change that is neither difference within rounding (a relative one) says nothing: the first column.
-    expect(read(['**Experiment ID**: fraud-lgbm'], '| metric | v2 | v3 | Δ |', '+5.9%').evaluation?.testMetrics?.[0]?.value).toBe(0.612);
+    // A change that is neither difference within rounding (a relative one) says nothing: no column is this experiment's.
+    expect(read(['**Experiment ID**: fraud-lgbm'], '| metric | v2 | v3 | Δ |', '+5.9%').evaluation?.testMetrics).toBeUndefined();
   });
 
   test('an unnamed third column is an interval only when its cells read as intervals', () => {
