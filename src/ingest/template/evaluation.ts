@@ -938,9 +938,12 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
     const systems = models.filter((index) => !SPLIT_HEADER.test(normalizeLabel(stripEmphasis(table.header[index]?.text ?? ''))));
     if (current === undefined && systems.length >= 2) {
       ctx.consumed.delete(block);
+      // Said once, though the table may be offered again (under its label, then as the section's table).
+      const at = startOf(block);
+      if (ctx.b.notes.some((note) => note.position.line === at.line && note.position.column === at.column)) return;
       ctx.b.notes.push({
         path: ['evaluation', 'testMetrics'],
-        position: startOf(block),
+        position: at,
         label: 'Test Set Performance',
         message: msg.noCurrentColumn(systems.map((index) => stripEmphasis(table.header[index]?.text ?? ''))),
         hint: msg.hintNoCurrentColumn(),
