@@ -156,4 +156,11 @@ describe('what long logs write beside their numbers is kept, and never refuses t
     expect(JSON.stringify(record)).toContain('numbers before 2025-04-28 are not comparable.');
     expect(warnings).toEqual([]);
   });
+
+  test('a # title beside an Experiment Name label is kept as the title, without a warning to move it', () => {
+    const text = ['# Lesion segmentation — nnU-Net', '', '**Experiment ID**: seg-1', '**Experiment Name**: nnU-Net 3d_fullres'].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'seg-1.md' }), { file: 'seg-1.md' });
+    expect(record).toMatchObject({ name: 'nnU-Net 3d_fullres', title: 'Lesion segmentation — nnU-Net' });
+    expect(diagnostics).toEqual([]);
+  });
 });
