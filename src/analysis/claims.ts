@@ -182,8 +182,12 @@ function withWordsSign(claim: ParsedClaim, delta: MetricDelta): ParsedClaim {
 export function matchClaim(written: ParsedClaim, delta: MetricDelta): 'relative' | 'absolute' | null {
   const claim = withWordsSign(written, delta);
   const points = delta.fraction ? delta.absolute * 100 : delta.unit === '%' ? delta.absolute : null;
+  // `+1.4 pts` of NDCG 0.398 → 0.412, `+3.5 pp` of Recall@100: a score between 0 and 1 reported ×100, as
+  // retrieval papers do — points only (a "%" of such a score could be either).
+  const bounded = delta.unit === null && [delta.current, delta.reference].every((v) => v >= 0 && v <= 1);
   if (claim.unit === '%' && delta.relative !== null && roundsTo(delta.relative * 100, claim)) return 'relative';
   if ((claim.unit === '%' || claim.unit === 'pp') && points !== null && roundsTo(points, claim)) return 'absolute';
+  if (claim.unit === 'pp' && points === null && bounded && roundsTo(delta.absolute * 100, claim)) return 'absolute';
   // A bare number is a change in the unit the metric is written in: of fractions (+0.018) or of percentages (+2).
   if (claim.unit === 'abs' && (roundsTo(delta.absolute, claim) || (delta.fraction && roundsTo(delta.absolute * 100, claim))))
     return 'absolute';

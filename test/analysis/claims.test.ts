@@ -134,6 +134,28 @@ describe('checkClaims', () => {
     ]);
   });
 
+  test.each([
+    // NDCG@10 0.398 → 0.412: +0.014, reported ×100 as retrieval papers do (+1.4 points), or +3.5% relative.
+    ['+1.4 pts vs BM25', 'accepted', 'absolute'],
+    ['+1.4 pp vs BM25', 'accepted', 'absolute'],
+    ['+0.014 vs BM25', 'accepted', 'absolute'],
+    ['+3.5% vs BM25', 'accepted', 'relative'],
+    ['+1.4% vs BM25', 'mismatch', null],
+    ['+2.4 pts vs BM25', 'mismatch', null],
+  ])('a score between 0 and 1 changes in points ×100: NDCG@10 "%s" → %s (%s)', (text, status, kind) => {
+    const r = record({
+      id: 'rank',
+      comparison: {
+        baselines: [
+          { label: 'This run', current: true, metrics: { 'NDCG@10': 0.412 } },
+          { label: 'BM25', metrics: { 'NDCG@10': 0.398 } },
+        ],
+        claims: [{ metric: 'NDCG@10', text }],
+      },
+    });
+    expect(checkClaims(r, computeBaselineDeltas(r).deltas).claims[0]).toMatchObject({ status, claimKind: kind });
+  });
+
   test('a mismatch against a zero reference names only the absolute change', () => {
     const r = record({
       id: 'z',
