@@ -40,8 +40,15 @@ export const SUMMARY_CHANGE_COLUMNS: TableColumn[] = [
  * The baseline delta of the headline metric against the best reference (the highest value when
  * higher is better, the lowest when lower is; the first row when the direction is unknown).
  */
-export function bestBaselineDelta(deltas: readonly DeltaView[], metric: string): DeltaView | undefined {
-  const candidates = deltas.filter((d) => d.metric === metric && d.reference !== null);
+export function bestBaselineDelta(
+  deltas: readonly DeltaView[],
+  metric: string,
+  elsewhere: ReadonlySet<string> = new Set(),
+): DeltaView | undefined {
+  // A baseline evaluated on another test set is no yardstick for this one when any other is.
+  const all = deltas.filter((d) => d.metric === metric && d.reference !== null);
+  const here = all.filter((d) => !elsewhere.has(d.baseline));
+  const candidates = here.length > 0 ? here : all;
   let best: DeltaView | undefined;
   for (const d of candidates) {
     if (best === undefined) best = d;
@@ -99,7 +106,8 @@ export function buildSummaryBlocks(input: SummaryBandInput): Block[] {
       const href = input.known(parent) ? joinBase(base, comparePath(record.id, parent)) : undefined;
       rows.push(changeRow('Parent', { text: parent, ...(href ? { href, title: `Compare with ${parent}` } : {}) }, fromParent));
     }
-    const best = bestBaselineDelta(analysis.baselineDeltas, headline.metric);
+    const elsewhere = new Set((record.comparison?.baselines ?? []).flatMap((b) => (b.evaluatedOn === undefined ? [] : [b.label])));
+    const best = bestBaselineDelta(analysis.baselineDeltas, headline.metric, elsewhere);
     if (best) {
       const row = record.comparison?.baselines?.find((b) => b.label === best.baseline);
       const other = row?.experimentId;

@@ -126,6 +126,12 @@ describe('bestBaselineDelta', () => {
     expect(bestBaselineDelta([delta('a', 2, null), delta('b', 3, null)], 'm')?.baseline).toBe('a');
     expect(bestBaselineDelta([delta('a', 2, 'higher')], 'other')).toBeUndefined();
   });
+
+  test('a baseline evaluated on another test set is the best only when no other is', () => {
+    const deltas = [delta('prod', 2, 'higher'), delta('paper', 3, 'higher')];
+    expect(bestBaselineDelta(deltas, 'm', new Set(['paper']))?.baseline).toBe('prod');
+    expect(bestBaselineDelta([delta('paper', 3, 'higher')], 'm', new Set(['paper']))?.baseline).toBe('paper');
+  });
 });
 
 describe('worstFairnessGap', () => {
