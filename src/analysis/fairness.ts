@@ -174,19 +174,44 @@ export function computeFairnessGaps(rows: readonly GroupRow[], options: Fairness
         : info.isProportion && info.direction !== null && fraction
           ? 'difference'
           : null;
-      const flag = decideFlag({
-        rule: flagRule,
-        info,
+      const judge = { rule: flagRule, info, threshold, differenceThreshold, minGroupSize };
+      let flag = decideFlag({
+        ...judge,
         ratio,
-        threshold,
         difference,
-        differenceThreshold,
         maxValue: max.value,
         interval,
         intervalReason: 'reason' in gap ? gap.reason : null,
         small: small.map((e) => ({ group: e.row.group, n: e.row.n ?? 0 })),
-        minGroupSize,
       });
+      // A group too small to judge at an extreme hides nothing about the others: the gap among the
+      // groups of the minimum size or more is judged too, and flagged when it is past the rule.
+      const sized = entries.filter((e) => e.row.n !== undefined && e.row.n >= minGroupSize);
+      if (small.length > 0 && sized.length >= 2) {
+        const low = sized.reduce((a, b) => (b.value < a.value ? b : a));
+        const high = sized.reduce((a, b) => (b.value > a.value ? b : a));
+        const inner = info.isProportion && fraction ? gapInterval(info, high, low) : { reason: message.gapNotAProportion(metric) };
+        const among = decideFlag({
+          ...judge,
+          ratio: high.value === 0 ? null : low.value / high.value,
+          difference: high.value - low.value,
+          maxValue: high.value,
+          interval: 'interval' in inner ? inner.interval : null,
+          intervalReason: 'reason' in inner ? inner.reason : null,
+          small: [],
+        });
+        if (among.flagged)
+          flag = {
+            flagged: true,
+            reason: message.flagAmongSized(
+              small.map((e) => ({ group: e.row.group, n: e.row.n ?? 0 })),
+              minGroupSize,
+              high.row.group,
+              low.row.group,
+              among.reason,
+            ),
+          };
+      }
       gaps.push({
         attribute,
         metric,

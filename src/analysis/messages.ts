@@ -114,6 +114,8 @@ export const message = {
     `Not flagged: ${metric} is not a proportion of counts, so its gap cannot be told from noise (the four-fifths rule is for selection rates only).`,
   flagSmallGroups: (groups: ReadonlyArray<{ group: string; n: number }>, min: number): string =>
     `Not flagged: ${list(groups.map((g) => `${g.group} (n = ${g.n})`))} ${groups.length === 1 ? 'is' : 'are'} below the minimum group size of ${min}.`,
+  flagAmongSized: (small: ReadonlyArray<{ group: string; n: number }>, min: number, high: string, low: string, reason: string): string =>
+    `${list(small.map((g) => `${g.group} (n = ${g.n})`))} ${small.length === 1 ? 'is' : 'are'} below the minimum group size of ${min}; among the groups of that size or more, ${high} against ${low}: ${reason}`,
   flagNearZero: (floor: number): string =>
     `Not flagged: the rates are near 0 (the larger is below ${showPercent(floor)}), so their ratio is near 0/0.`,
   flagRatioOk: (ratio: number, threshold: number): string =>

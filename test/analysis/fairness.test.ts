@@ -68,6 +68,29 @@ describe('computeFairnessGaps', () => {
     expect(gap?.worstGroup).toMatchObject({ group: 'b' });
   });
 
+  test('a group too small to judge at an extreme does not hide a four-fifths violation among the others', () => {
+    // Approval A 0.90 (n = 10), B 0.70 and C 0.40 (n = 1000 each): A is too small; B against C is 0.4 / 0.7 = 0.571.
+    const [gap] = computeFairnessGaps([
+      g('A', { 'Approval rate': 0.9 }, { n: 10 }),
+      g('B', { 'Approval rate': 0.7 }, { n: 1000 }),
+      g('C', { 'Approval rate': 0.4 }, { n: 1000 }),
+    ]);
+    // Described over every group: A against C.
+    expect(gap).toMatchObject({ flagRule: 'four-fifths', max: { group: 'A', value: 0.9 }, min: { group: 'C', value: 0.4 } });
+    expect(gap?.flagged).toBe(true);
+    expect(gap?.flagReason).toBe(
+      'A (n = 10) is below the minimum group size of 30; among the groups of that size or more, B against C: Ratio 0.571 is below 0.8 (four-fifths rule, a heuristic), and the 95% interval of the gap excludes 0.',
+    );
+    // Among the sized groups within the rule: not flagged, and the small group is named.
+    const [fine] = computeFairnessGaps([
+      g('A', { 'Approval rate': 0.9 }, { n: 10 }),
+      g('B', { 'Approval rate': 0.7 }, { n: 1000 }),
+      g('C', { 'Approval rate': 0.65 }, { n: 1000 }),
+    ]);
+    expect(fine?.flagged).toBe(false);
+    expect(fine?.flagReason).toBe('Not flagged: A (n = 10) is below the minimum group size of 30.');
+  });
+
   test('the template: accuracy Female 0.865 / Male 0.873 on n = 72K / 78K — a 0.8 pp gap, below 5 pp', () => {
     const gaps = computeFairnessGaps(templateRecord().evaluation?.disaggregated ?? []);
     expect(gaps.map((x) => x.metric)).toEqual(['Accuracy', 'Precision', 'Recall', 'F1']);
