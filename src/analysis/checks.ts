@@ -157,7 +157,14 @@ export function checkConfusionMatrix(record: Experiment): Check[] {
     const valuePath = `evaluation.testMetrics.${i}.value`;
     const reported = scaleValue(info, tm.value, writtenDecimals(record, valuePath, tm.value));
     if (d === null || isScaleProblem(reported)) return;
-    if (!agreesWithinRounding(reported.value, d.value, 0, reported.decimals)) {
+    // A multi-class `F1` that names no average may be any of them (scikit-learn's reports give macro and
+    // weighted side by side): it disagrees only when it is none of them.
+    const averages =
+      cm.labels.length > 2 && info.average === null
+        ? (['weighted', 'micro'] as const).map((average) => deriveFromMatrix(cm, { ...info, average }, positive))
+        : [];
+    const agrees = (x: DerivedMetric | null): boolean => x !== null && agreesWithinRounding(reported.value, x.value, 0, reported.decimals);
+    if (!agrees(d) && !averages.some(agrees)) {
       checks.push({
         level: 'warning',
         code: 'metric-mismatch',

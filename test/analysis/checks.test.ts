@@ -98,6 +98,29 @@ describe('deriveFromMatrix', () => {
 });
 
 describe('checkConfusionMatrix', () => {
+  test('a multi-class F1 naming no average agrees when it is the macro, the weighted or the micro one', () => {
+    // Per class F1: 100/120 = 0.8333, 60/85 = 0.7059, 80/95 = 0.8421 (supports 60, 40, 50): macro 0.7938,
+    // weighted (0.8333·60 + 0.7059·40 + 0.8421·50) / 150 = 0.8023, micro = accuracy 120/150 = 0.8.
+    const matrix = [
+      [50, 5, 5],
+      [10, 30, 0],
+      [0, 10, 40],
+    ];
+    const checks = (f1: number): Check[] =>
+      checkConfusionMatrix(
+        record({
+          id: 'mc',
+          evaluation: { testMetrics: [{ metric: 'F1', value: f1 }], confusionMatrix: { labels: ['a', 'b', 'c'], matrix } },
+        }),
+      );
+    expect(checks(0.794)).toEqual([]);
+    expect(checks(0.802)).toEqual([]);
+    expect(checks(0.8)).toEqual([]);
+    expect(checks(0.75).map((c) => c.message)).toEqual([
+      'F1 is reported as 0.75, but the confusion matrix gives 0.7938 (macro average over 3 classes of 2TP / (2TP + FP + FN)).',
+    ]);
+  });
+
   test("the template's matrix contradicts its accuracy, precision, recall and F1", () => {
     expect(checkConfusionMatrix(template)).toEqual([
       {
