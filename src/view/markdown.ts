@@ -5,7 +5,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Root, RootContent } from 'mdast';
-import { htmlTableNode, readHtmlTable } from '../util/html-table.ts';
+import { decodeEntities, htmlTableNode, readHtmlTable } from '../util/html-table.ts';
 import { LIMITS, longestMarkdownParagraph } from '../ingest/limits.ts';
 
 /**
@@ -18,34 +18,51 @@ function htmlAsText() {
   return (tree: Root) => {
     const visit = (node: Root | RootContent): void => {
       if (!('children' in node)) return;
-      node.children = node.children.map((child): RootContent => {
+      node.children = node.children.flatMap((child): RootContent[] => {
         if (child.type === 'html') {
+          // `<details><summary>Label</summary>` … `</details>` (GitHub's disclosure): the label in bold,
+          // what it holds shown as it is, the tags dropped.
+          const disclosure = DISCLOSURE.exec(child.value);
+          if (disclosure !== null && /<\/?(?:details|summary)\b/i.test(child.value)) {
+            const label = decodeEntities(disclosure[1] ?? '').trim();
+            if (label === '') return [];
+            const strong: RootContent = { type: 'strong', children: [{ type: 'text', value: label }] };
+            return [PHRASING_PARENTS.has(node.type) ? strong : { type: 'paragraph', children: [strong] as never }];
+          }
           // A table of text (a pasted DataFrame) is shown as the table it is: only its text is kept.
           const table = readHtmlTable(child.value);
-          return table === undefined ? { type: 'text', value: child.value } : htmlTableNode(table);
+          return [table === undefined ? { type: 'text', value: child.value } : htmlTableNode(table)];
         }
         // Narrative sits inside a section (h2): its own headings start at h3.
-        if (child.type === 'heading') return { ...child, depth: Math.min(6, child.depth + 2) as 3 | 4 | 5 | 6 };
+        if (child.type === 'heading') return [{ ...child, depth: Math.min(6, child.depth + 2) as 3 | 4 | 5 | 6 }];
         if (child.type === 'image') {
-          return { type: 'link', url: child.url, children: [{ type: 'text', value: child.alt || child.url }] };
+          return [{ type: 'link', url: child.url, children: [{ type: 'text', value: child.alt || child.url }] }];
         }
         if (child.type === 'imageReference') {
           const { identifier, label, referenceType } = child;
-          return {
-            type: 'linkReference',
-            identifier,
-            label,
-            referenceType,
-            children: [{ type: 'text', value: child.alt || label || identifier }],
-          };
+          return [
+            {
+              type: 'linkReference',
+              identifier,
+              label,
+              referenceType,
+              children: [{ type: 'text', value: child.alt || label || identifier }],
+            },
+          ];
         }
-        return child;
-      });
+        return [child];
+      }) as typeof node.children;
       node.children.forEach(visit);
     };
     visit(tree);
   };
 }
+
+/** HTML that is only a disclosure's tags: `<details>`, `<summary>Label</summary>` (group 1), `</details>`, alone or together. */
+const DISCLOSURE = /^\s*(?:<details(?:\s[^<>]*)?>\s*)?(?:<summary(?:\s[^<>]*)?>([^<>]*)<\/summary>\s*)?(?:<\/details>\s*)?$/i;
+
+/** Nodes whose children are text, not blocks. */
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell']);
 
 /** Elements that load something when a page is shown: never in rendered Markdown, whatever produced them. */
 const LOADING = new Set(['img', 'picture', 'source', 'video', 'audio', 'iframe', 'object', 'embed', 'image']);

@@ -108,6 +108,14 @@ describe('renderMarkdown', () => {
     expect(styled).not.toMatch(/<table|<img /);
     expect(styled).toContain('&#x3C;img src=x onerror="x()">b');
   });
+  test("GitHub's disclosure (<details>, <summary>): the label in bold, what it holds shown, the tags dropped", () => {
+    const html = renderMarkdown('<details>\n<summary>Label &amp; more</summary>\n\n| a |\n|---|\n| 1 |\n\n</details>');
+    expect(html).not.toMatch(/details|summary/);
+    expect(html).toContain('<p><strong>Label &#x26; more</strong></p>\n<table>');
+    expect(renderMarkdown('<details>\n<summary>Label</summary>\n\ntext\n\n</details>')).toBe('<p><strong>Label</strong></p>\n<p>text</p>');
+    // A summary with markup inside is no plain label: shown as the text written, never as HTML.
+    expect(renderMarkdown('<details>\n<summary>A <b onclick="x()">b</b></summary>\n</details>')).toContain('&#x3C;b onclick');
+  });
   test('drops javascript: links but keeps their text', () => {
     const html = renderMarkdown('[click](javascript:alert(1)) and [ok](https://example.com)');
     expect(html).not.toContain('javascript:');
