@@ -51,7 +51,7 @@ function htmlAsText() {
           ];
         }
         return [child];
-      }) as typeof node.children;
+      });
       node.children.forEach(visit);
     };
     visit(tree);
