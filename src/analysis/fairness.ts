@@ -78,6 +78,18 @@ function ratioToOverall(values: readonly number[], overall: number): number | nu
   return ratios.length === 0 ? null : minOf(ratios);
 }
 
+/**
+ * A column of a groups table that counts what each group holds (`Users (M)`, `Volumes`, `# images`,
+ * `Support`, `Sessions`): a size, not a metric — no gap between groups is computed for it.
+ */
+const SIZE_COLUMN =
+  /^(?:#|n|no\.?|number of|count of|num)?\s*(?:users?|customers?|patients?|volumes?|images?|samples?|examples?|instances?|records?|rows?|items?|sessions?|queries|documents?|docs|utterances?|clips?|videos?|files?|transactions?|events?|ratings?|interactions?|support|count|size|trials?|episodes?|scans?|calls?)(?:\s*\([^)]*\))?$/i;
+
+/** True for a groups-table column that is a size of each group (`SIZE_COLUMN`) and no metric Logbook knows. */
+export function isGroupSizeColumn(name: string): boolean {
+  return SIZE_COLUMN.test(name.trim()) && metricInfo(name).kind === null;
+}
+
 /** One group's value of a metric on the common scale. */
 interface Entry {
   row: GroupRow;
@@ -146,7 +158,9 @@ export function computeFairnessGaps(rows: readonly GroupRow[], options: Fairness
   for (const { attribute, rows: groupRows } of groupRowsByAttribute(rows)) {
     const sizes = groupRows.map((row) => row.n);
     const coverage = totalN !== null && totalN > 0 && sizes.every((n) => n !== undefined) ? sum(sizes) / totalN : null;
-    const metrics = [...new Set(groupRows.flatMap((row) => Object.keys(row.metrics)))].filter((m) => !isGroupCountColumn(m));
+    const metrics = [...new Set(groupRows.flatMap((row) => Object.keys(row.metrics)))].filter(
+      (m) => !isGroupCountColumn(m) && !isGroupSizeColumn(m),
+    );
     for (const metric of metrics) {
       const info = metricInfo(metric);
       const overallRaw = getOwn(overall?.metrics, metric) ?? null;

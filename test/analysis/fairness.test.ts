@@ -68,6 +68,14 @@ describe('computeFairnessGaps', () => {
     expect(gap?.worstGroup).toMatchObject({ group: 'b' });
   });
 
+  test('a column that counts what each group holds (Users, Volumes, # images, Support) is a size: no gap for it', () => {
+    const gaps = computeFairnessGaps([
+      g('A', { Dice: 0.862, Volumes: 121, 'Users (M)': 16.2, '# images': 900, Support: 40 }),
+      g('B', { Dice: 0.826, Volumes: 48, 'Users (M)': 2.1, '# images': 300, Support: 12 }),
+    ]);
+    expect(gaps.map((gap) => gap.metric)).toEqual(['Dice']);
+  });
+
   test('a group too small to judge at an extreme does not hide a four-fifths violation among the others', () => {
     // Approval A 0.90 (n = 10), B 0.70 and C 0.40 (n = 1000 each): A is too small; B against C is 0.4 / 0.7 = 0.571.
     const [gap] = computeFairnessGaps([
