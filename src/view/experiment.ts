@@ -958,11 +958,32 @@ function nextStepsSection(r: Experiment, c: FieldContext): SectionView {
 
 function lineageSection(r: Experiment, ctx: ExperimentPageContext, link: (p: string) => string): SectionView {
   const lin = ctx.analysis.lineage;
+  // A parent or related experiment the record names that is not among the records: listed as written, not linked.
+  const elsewhere = [...(r.lineage?.parent === undefined ? [] : [r.lineage.parent]), ...(r.lineage?.related ?? [])].filter(
+    (id) => !ctx.records.has(id),
+  );
+  const unlisted: Block | undefined =
+    elsewhere.length === 0
+      ? undefined
+      : {
+          kind: 'fields',
+          items: [
+            ...(r.lineage?.parent !== undefined && !ctx.records.has(r.lineage.parent)
+              ? [{ label: 'Parent (not among the records)', value: { text: r.lineage.parent } }]
+              : []),
+            ...(r.lineage?.related ?? [])
+              .filter((id) => !ctx.records.has(id))
+              .map((id) => ({ label: 'Related (not among the records)', value: { text: id } })),
+          ],
+        };
   if (!lin.parent && lin.children.length === 0 && lin.related.length === 0) {
     return {
       id: 'lineage',
       title: sectionTitle('lineage'),
-      blocks: [{ kind: 'note', tone: 'info', text: 'This experiment has no parent, children or related experiments.' }],
+      blocks:
+        unlisted === undefined
+          ? [{ kind: 'note', tone: 'info', text: 'This experiment has no parent, children or related experiments.' }]
+          : [unlisted],
     };
   }
   const tree = buildLineageTree(r.id, { base: ctx.base, records: ctx.records, analyses: ctx.analyses });
@@ -977,7 +998,7 @@ function lineageSection(r: Experiment, ctx: ExperimentPageContext, link: (p: str
           items: [{ label: 'Compare', value: { text: `${r.id} vs parent ${lin.parent}`, href: link(comparePath(r.id, lin.parent)) } }],
         }
       : undefined;
-  return section('lineage', [{ kind: 'lineage', tree, related }, compare, ...chartBlocks(ctx, 'lineage')]);
+  return section('lineage', [{ kind: 'lineage', tree, related }, compare, unlisted, ...chartBlocks(ctx, 'lineage')]);
 }
 
 function metadataSection(r: Experiment, c: FieldContext): SectionView {

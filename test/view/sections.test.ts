@@ -140,3 +140,23 @@ describe('the evaluation section', () => {
     expect(JSON.stringify(blocks.filter((b) => b.kind === 'fields'))).not.toContain('Metrics by split');
   });
 });
+
+describe('the lineage section', () => {
+  test('a parent and related experiments that are not among the records are listed as written, not linked', () => {
+    const page = pageOf({ id: 'asr-14', lineage: { parent: 'asr-11', related: ['asr-12', 'asr-ft-3'] } });
+    const lineage = page.sections.find((s) => s.id === 'lineage');
+    expect(lineage?.blocks).toEqual([
+      {
+        kind: 'fields',
+        items: [
+          { label: 'Parent (not among the records)', value: { text: 'asr-11' } },
+          { label: 'Related (not among the records)', value: { text: 'asr-12' } },
+          { label: 'Related (not among the records)', value: { text: 'asr-ft-3' } },
+        ],
+      },
+    ]);
+    expect(pageOf({ id: 'alone' }).sections.find((s) => s.id === 'lineage')?.blocks).toEqual([
+      { kind: 'note', tone: 'info', text: 'This experiment has no parent, children or related experiments.' },
+    ]);
+  });
+});
