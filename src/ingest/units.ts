@@ -297,7 +297,7 @@ export function durationSeconds(text: string): number | undefined {
 export const CI_PREFIX = /^(?:95\s*%\s*)?(?:ci|conf(?:idence)?\.?\s*int(?:erval)?\.?)?\s*[:=]?\s*/i;
 
 /** A percent unit after a number: `%`, or percentage points (`pp`, `p.p.`, `percentage points`) as an interval's half-width is often written. */
-const PERCENT_UNIT = /\s*(?:%|\bpp\b|\bp\.p\.|\bpercentage[- ]points?\b)/gi;
+const PERCENT_UNIT = /\s*(?:%|(?<![A-Za-z])pp\b|(?<![A-Za-z])p\.p\.|\bpercentage[- ]points?\b)/gi;
 
 /** Whether an interval is written in percent (`±0.7%`, `±0.1 pp`): beside a value in percent only. */
 export function writtenInPercent(text: string): boolean {

@@ -330,6 +330,9 @@ describe('metric statements as people write them (third pass)', () => {
     expect(parseMetricStatement('0.812 (±0.9%)')).toBeUndefined();
     // Percentage points beside a fraction are hundredths of it: ±0.7 pp = ±0.007.
     expect(parseMetricStatement('0.826 ± 0.7 pp')).toEqual({ value: 0.826, ci95: 0.007 });
+    // Written without a space (`±0.6pp`): the same.
+    expect(parseMetricStatement('0.870 ±0.6pp')).toEqual({ value: 0.87, ci95: 0.006 });
+    expect(parseMetricStatement('87.0 ±0.6pp')).toEqual({ value: 87, ci95: 0.6 });
     expect(parseMetricStatement('0.826 (0.819–0.833)')).toEqual({ value: 0.826, ci95: { low: 0.819, high: 0.833 } });
     expect(parseMetricStatement('0.826 (95% CI: ±0.7 pp)')).toEqual({ value: 0.826, ci95: 0.007 });
     // Beside a value in percent both are the value's unit.
