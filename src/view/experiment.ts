@@ -551,8 +551,10 @@ function evaluationSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
  */
 function splitMetricsTable(e: object | undefined): Block | undefined {
   const rows = (e as Record<string, unknown> | undefined)?.['metricsBySplit'];
+  // None written: nothing to show (not an empty "Metrics by split" field on every page).
+  if (rows === undefined) return undefined;
   if (!Array.isArray(rows) || rows.length === 0 || !rows.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row)))
-    return e === undefined ? undefined : otherBlock({ metricsBySplit: rows }, [])[0];
+    return otherBlock({ metricsBySplit: rows }, [])[0];
   const keys = extraColumns(rows as object[], []);
   return {
     kind: 'table',

@@ -160,3 +160,19 @@ describe('the lineage section', () => {
     ]);
   });
 });
+
+describe('the evaluation section', () => {
+  test('no "Metrics by split" field when the record gives none; a table when it does', () => {
+    const labels = (record: Experiment): string[] =>
+      (pageOf(record).sections.find((s) => s.id === 'evaluation')?.blocks ?? []).flatMap((b) =>
+        b.kind === 'fields' ? b.items.map((i) => i.label) : b.kind === 'table' ? [b.caption ?? ''] : [],
+      );
+    expect(labels({ id: 'e', evaluation: { testMetrics: [{ metric: 'F1', value: 0.9 }] } })).toEqual(['Test set performance']);
+    expect(
+      labels({
+        id: 'e',
+        evaluation: { testMetrics: [{ metric: 'F1', value: 0.9 }], metricsBySplit: [{ split: 'val', F1: 0.91 }] } as never,
+      }),
+    ).toEqual(['Test set performance', 'Metrics by data split']);
+  });
+});
