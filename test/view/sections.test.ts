@@ -171,7 +171,7 @@ describe('the evaluation section', () => {
     expect(
       labels({
         id: 'e',
-        evaluation: { testMetrics: [{ metric: 'F1', value: 0.9 }], metricsBySplit: [{ split: 'val', F1: 0.91 }] } as never,
+        evaluation: { testMetrics: [{ metric: 'F1', value: 0.9 }], metricsBySplit: [{ split: 'val', F1: 0.91 }] },
       }),
     ).toEqual(['Test set performance', 'Metrics by data split']);
   });
