@@ -58,6 +58,7 @@ import {
   metricColumn,
   numberCell,
   readTableRows,
+  type RowWriter,
 } from './table.ts';
 
 /** `Accuracy = 0.91`: a metric and its value with an equals sign. */
@@ -878,6 +879,12 @@ function withRowGroups(table: TableData, metric: number): TableData {
   };
 }
 
+/** A cell of a test-metric table that cannot be read, kept as written in `field` of its row, with a warning at it. */
+function keptAsNote(write: RowWriter, field: string, cell: Cell, message: string, hint: string, ctx: Context): void {
+  write.set(field, stripEmphasis(cell.text), cell);
+  ctx.b.notes.push({ path: [...write.path, field], position: cell.position, label: 'Test Set Performance', message, hint });
+}
+
 /** A test-metric table (its block, its cells): the metrics, with baselines, changes, spreads and other splits beside them. */
 function testMetricTable(block: Table | Code, written: TableData, ctx: Context): void {
   if (wideTestMetrics(written, startOf(block), ctx)) return;
@@ -1021,14 +1028,7 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
         // the metric's note, shown on the page, with a warning (as an item of a metric list is).
         const text = stripEmphasis(valueCell.text);
         write.set('value', null, valueCell);
-        write.set('note', text, valueCell);
-        ctx.b.notes.push({
-          path: [...write.path, 'note'],
-          position: valueCell.position,
-          label: 'Test Set Performance',
-          message: msg.metricCellKeptAsNote(text),
-          hint: msg.hintMetricItemKeptAsNote(),
-        });
+        keptAsNote(write, 'note', valueCell, msg.metricCellKeptAsNote(text), msg.hintMetricItemKeptAsNote(), ctx);
       } else {
         const parsed = plain ?? statement;
         write.set('value', parsed ? parsed.value : stripEmphasis(valueCell?.text ?? ''), valueCell);
@@ -1061,14 +1061,7 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
           else {
             // `±0.8 mm` beside a value in cm, `wide`: no interval to compute with; kept as the metric's note, with a warning.
             const written = stripEmphasis(ciCell.text);
-            write.set('ciNote', written, ciCell);
-            ctx.b.notes.push({
-              path: [...write.path, 'ciNote'],
-              position: ciCell.position,
-              label: 'Test Set Performance',
-              message: msg.intervalCellKeptAsNote(written),
-              hint: msg.hintIntervalCellKeptAsNote(),
-            });
+            keptAsNote(write, 'ciNote', ciCell, msg.intervalCellKeptAsNote(written), msg.hintIntervalCellKeptAsNote(), ctx);
           }
         }
       }
