@@ -1014,7 +1014,23 @@ function metadataSection(r: Experiment, c: FieldContext): SectionView {
       field(c, 'Neptune run', 'trackers.neptuneRun', t?.neptuneRun, textCell),
       field(c, 'Comet experiment', 'trackers.cometExperiment', t?.cometExperiment, textCell),
       ...otherFields(t, KNOWN.trackers, 'Tracker'),
-      ...Object.entries(r.tags ?? {}).map(([k, v]) => ({ label: `Tag: ${k}`, value: textCell(v) })),
+      // Tags without a value (`tags: nlp, ner`) are one list; `use_case: churn` is a field of its own.
+      ...(Object.entries(r.tags ?? {}).some(([, v]) => v === '')
+        ? [
+            {
+              label: 'Tags',
+              value: textCell(
+                Object.entries(r.tags ?? {})
+                  .filter(([, v]) => v === '')
+                  .map(([k]) => k)
+                  .join(', '),
+              ),
+            },
+          ]
+        : []),
+      ...Object.entries(r.tags ?? {})
+        .filter(([, v]) => v !== '')
+        .map(([k, v]) => ({ label: `Tag: ${k}`, value: textCell(v) })),
       ...[...c.placeholders].filter((p) => p.startsWith('tags.')).map((p) => ({ label: `Tag: ${p.slice(5)}`, value: NOT_FILLED })),
       field(c, 'Status', 'status', r.status, textCell),
       field(c, 'Completion date', 'completionDate', r.completionDate, (v: string) => ({ text: formatDate(v) })),

@@ -176,3 +176,17 @@ describe('the evaluation section', () => {
     ).toEqual(['Test set performance', 'Metrics by data split']);
   });
 });
+
+describe('the metadata section', () => {
+  test('tags without a value are one "Tags" list; a tag with a value is a field of its own', () => {
+    const metadata = pageOf({ id: 't', tags: { nlp: '', ner: '', use_case: 'invoices' } }).sections.find((s) => s.id === 'metadata');
+    const items = metadata?.blocks.flatMap((b) => (b.kind === 'fields' ? b.items.map((i) => [i.label, i.value.text]) : []));
+    expect(items).toEqual(
+      expect.arrayContaining([
+        ['Tags', 'nlp, ner'],
+        ['Tag: use_case', 'invoices'],
+      ]),
+    );
+    expect(items?.filter(([label]) => String(label).startsWith('Tag'))).toHaveLength(2);
+  });
+});
