@@ -44,6 +44,7 @@ import {
 import { historyAxisOf, historyAxisTitle } from '../analysis/history-axis.ts';
 import { writtenDecimals } from '../analysis/stats.ts';
 import { statedGaps } from '../analysis/fairness.ts';
+import { metricInfo } from '../analysis/metrics.ts';
 import {
   NOT_FILLED,
   field,
@@ -807,7 +808,18 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
           ],
           rows: claims.map((cl, i) => {
             const check = ctx.analysis.claims.find((k) => k.index === i);
-            return [{ text: cl.metric }, { text: cl.text }, { text: check?.baseline ?? '—' }, claimComputed(check), claimVerdict(check)];
+            // The change's unit, from the change the claim was checked against.
+            const key = metricInfo(cl.metric).key;
+            const unit = [...ctx.analysis.baselineDeltas, ...ctx.analysis.parentDeltas].find(
+              (d) => d.baseline === check?.baseline && metricInfo(d.metric).key === key,
+            )?.unit;
+            return [
+              { text: cl.metric },
+              { text: cl.text },
+              { text: check?.baseline ?? '—' },
+              claimComputed(check, unit ?? null),
+              claimVerdict(check),
+            ];
           }),
         }
       : c.placeholders.has('comparison.claims')
@@ -817,17 +829,19 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
   ]);
 }
 
-function claimComputed(check: ClaimView | undefined): Cell {
+/** The change a claim was checked against: absolute in its unit (points for a percentage, `ms` for a latency) and relative. */
+function claimComputed(check: ClaimView | undefined, unit: string | null): Cell {
   if (!check || (check.computedAbsolute === null && check.computedRelative === null)) return { text: '—', numeric: true };
   const decimals = check.computedDecimals ?? 3;
+  const suffix = unit === '%' ? ' pp' : unit !== null ? ` ${unit}` : ' absolute';
   const abs =
     check.computedAbsolute === null
       ? ''
       : check.computedFraction
-        ? formatPoints(check.computedAbsolute, percentDecimals(decimals))
-        : formatSigned(check.computedAbsolute, Math.min(6, decimals));
+        ? `${formatPoints(check.computedAbsolute, percentDecimals(decimals))} absolute`
+        : `${formatSigned(check.computedAbsolute, Math.min(6, decimals))}${suffix}`;
   const rel = check.computedRelative === null ? '' : formatRelative(check.computedRelative);
-  return { text: [abs && `${abs} absolute`, rel && `${rel} relative`].filter(Boolean).join(' · '), numeric: true };
+  return { text: [abs, rel && `${rel} relative`].filter(Boolean).join(' · '), numeric: true };
 }
 
 function claimVerdict(check: ClaimView | undefined): Cell {

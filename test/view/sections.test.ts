@@ -180,7 +180,9 @@ describe('the evaluation section', () => {
 describe('the metadata section', () => {
   test('tags without a value are one "Tags" list; a tag with a value is a field of its own', () => {
     const metadata = pageOf({ id: 't', tags: { nlp: '', ner: '', use_case: 'invoices' } }).sections.find((s) => s.id === 'metadata');
-    const items = metadata?.blocks.flatMap((b) => (b.kind === 'fields' ? b.items.map((i) => [i.label, i.value.text]) : []));
+    const items = metadata?.blocks.flatMap((b) =>
+      b.kind === 'fields' ? b.items.map((i) => [i.label, Array.isArray(i.value) ? '' : i.value.text]) : [],
+    );
     expect(items).toEqual(
       expect.arrayContaining([
         ['Tags', 'nlp, ner'],
@@ -188,5 +190,32 @@ describe('the metadata section', () => {
       ]),
     );
     expect(items?.filter(([label]) => String(label).startsWith('Tag'))).toHaveLength(2);
+  });
+});
+
+describe('the claims table', () => {
+  test('the computed change is shown in its unit: points for a percentage, ms for a latency', () => {
+    const page = pageOf({
+      id: 'c',
+      evaluation: {
+        testMetrics: [
+          { metric: 'Latency', value: 45, unit: 'ms' },
+          { metric: 'WER', value: 12.4, unit: '%' },
+        ],
+      },
+      comparison: {
+        baselines: [{ label: 'Prod', metrics: { 'Latency (ms)': 40, 'WER (%)': 14.1 } }],
+        claims: [
+          { metric: 'Latency', text: '+5 ms vs Prod' },
+          { metric: 'WER', text: '-1.7 pp vs Prod' },
+        ],
+      },
+    });
+    const table = page.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.id === 'claims');
+    // 45 − 40 = +5 ms, 5 / 40 = +12.5%; 12.4 − 14.1 = −1.7 pp, −1.7 / 14.1 = −12.1%.
+    expect(table?.kind === 'table' ? table.rows.map((row) => row[3]?.text) : []).toEqual([
+      '+5 ms · +12.5% relative',
+      '−1.7 pp · −12.1% relative',
+    ]);
   });
 });
