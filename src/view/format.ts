@@ -106,10 +106,15 @@ export function formatSigned(value: number | null | undefined, decimals: number,
   return `${sign}${body}${unit ? (unit === '%' ? '%' : ` ${unit}`) : ''}`;
 }
 
-/** A relative change given as a fraction (0.0212 → `+2.1%`). */
+/**
+ * A relative change given as a fraction (0.0212 → `+2.1%`): one decimal, or two significant digits
+ * when that would round a change that is not 0 to 0 (0.000111 → `+0.011%`, not `±0.0%`).
+ */
 export function formatRelative(fraction: number | null | undefined): string {
   if (fraction === null || fraction === undefined) return 'n/a';
-  return formatSigned(fraction * 100, 1, '%');
+  const percent = fraction * 100;
+  const small = percent !== 0 && Math.abs(percent) < 0.05;
+  return formatSigned(percent, small ? Math.min(6, 1 - Math.floor(Math.log10(Math.abs(percent)))) : 1, '%');
 }
 
 /** A ratio such as a fairness min/max ratio (0.6667 → `0.667`). */

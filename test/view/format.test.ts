@@ -70,6 +70,11 @@ describe('formatRelative', () => {
   test('shows a fraction as a signed percentage with one decimal', () => {
     // 0.018 / 0.851 = 0.021151…
     expect(formatRelative(0.018 / 0.851)).toBe('+2.1%');
+    // AUC 0.9012 against 0.9011: +0.0111%, not "±0.0%" beside a claim of "+0.01%"; a zero change stays ±0.0%.
+    expect(formatRelative(0.0001 / 0.9011)).toBe('+0.011%');
+    expect(formatRelative(-0.0004)).toBe('−0.040%');
+    expect(formatRelative(0.0005)).toBe('+0.1%');
+    expect(formatRelative(0)).toBe('±0.0%');
   });
   test('says n/a when the relative change is undefined', () => {
     expect(formatRelative(null)).toBe('n/a');
