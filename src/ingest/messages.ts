@@ -479,8 +479,8 @@ export const hintValueKeptAsNote = (label: string): string =>
   `to have it read, put the values under the "${label}" label as the template does (a table or a list); to keep it as prose, leave it`;
 
 /** A field the frontmatter and the Markdown body both give, with different values. */
-export const givenTwice = (): string =>
-  'given in both the frontmatter and the Markdown body, with different values: the frontmatter’s is used';
+export const givenTwice = (keptAs?: string): string =>
+  `given in both the frontmatter and the Markdown body, with different values: the frontmatter’s is used${keptAs === undefined ? '' : `, the body’s is kept beside it as "${keptAs}" and shown on the page`}`;
 
 /** Hint for a field given twice. */
 export const hintGivenTwice = (): string => 'keep it in one place: the frontmatter or the body';

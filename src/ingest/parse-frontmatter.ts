@@ -69,7 +69,7 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
   // A body written as the template's sections (`## Evaluation Results` and its table) is read as the
   // template is, for every field the frontmatter does not give; the frontmatter wins where both do.
   const fromBody = readsAsTemplate(body)
-    ? parseTemplateSource(text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + text.slice(bodyStart), file)
+    ? parseTemplateSource(text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + text.slice(bodyStart), file, { body: true })
     : undefined;
   const bodyDiagnostics: Diagnostic[] = [];
   let bodyDecimals: Record<string, number> = {};
@@ -82,13 +82,20 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
     bodyPlaceholders = Array.isArray(read['placeholders']) ? read['placeholders'].filter((p): p is string => typeof p === 'string') : [];
     for (const key of ['writtenDecimals', 'placeholders', ...(namedById ? [] : ['id'])]) delete read[key];
     for (const path of fillMissing(data, read, [])) {
+      // The body's value is not dropped: it stays beside the frontmatter's, as `<field>InBody`, shown on the page.
+      const keys = path.split('.');
+      const last = keys.pop() ?? '';
+      const bodyValue = keys.reduce<unknown>((node, key) => (isPlainObject(node) ? node[key] : undefined), read);
+      const holder = keys.reduce<unknown>((node, key) => (isPlainObject(node) ? node[key] : undefined), data);
+      const kept = isPlainObject(bodyValue) && isPlainObject(holder) && !Object.hasOwn(holder, `${last}InBody`);
+      if (kept) setOwn(holder, `${last}InBody`, bodyValue[last]);
       bodyDiagnostics.push({
         level: 'warning',
         code: 'given-twice',
         file,
         ...(fromBody.positions.get(path) ?? {}),
         path,
-        message: msg.givenTwice(),
+        message: msg.givenTwice(kept ? `${last}InBody` : undefined),
         hint: msg.hintGivenTwice(),
       });
     }

@@ -434,6 +434,8 @@ function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSou
       if (object.keysAreData) continue;
       // The template parser's note beside a field (`hyperparametersNote`) has its own warning.
       if (key.endsWith('Note') && object.shape[key.slice(0, -'Note'.length)] !== undefined) continue;
+      // A body's value kept beside the frontmatter's (`hyperparametersInBody`) has its own warning (`given-twice`).
+      if (key.endsWith('InBody') && object.shape[key.slice(0, -'InBody'.length)] !== undefined) continue;
       const suggestion = closestMatch(key, Object.keys(object.shape));
       // A list of names (a model card's `metrics: [accuracy]`) holds no values to move there: no hint, no warning.
       const names = Array.isArray(child) && child.every((name) => typeof name === 'string');

@@ -89,7 +89,7 @@ function withoutId(title: string, id: string): string {
 }
 
 /** Parses a filled-in template. Never fails: text it cannot place is kept in `sections`. */
-export function parseTemplateSource(written: string, file: string): ParsedSource {
+export function parseTemplateSource(written: string, file: string, options: { body?: boolean } = {}): ParsedSource {
   // An Obsidian note's fields, links and callouts, as plain Markdown (each line's length kept).
   const text = obsidianMarkdown(written);
   const source = createSource(text);
@@ -97,12 +97,14 @@ export function parseTemplateSource(written: string, file: string): ParsedSource
   const b = new RecordBuilder();
   b.positions.set('', { line: 1, column: 1 });
   const isGlobalLabel = (title: string): boolean => findGlobalLabelRule(normalizeLabel(stripEmphasis(title))) !== undefined;
-  const heading = titleHeading(source, tree.children, isGlobalLabel);
+  // A frontmatter record's body takes a `#` title only: its first `## Notes` is a section, not the record's name.
+  const deeperTitle = options.body !== true;
+  const heading = titleHeading(source, tree.children, isGlobalLabel, deeperTitle);
   // `# **Credit default – CatBoost**`: a heading a document exports in bold is the words inside.
   const ctx: Context = { b, source, consumed: new Set(), ...(heading ? { title: stripEmphasis(innerSliceOf(source, heading)) } : {}) };
   const narrative: { title: string; markdown: string; position: SourcePosition }[] = [];
 
-  for (const section of splitSections(source, withPipeTables(source, withHtmlTables(tree.children)), isGlobalLabel)) {
+  for (const section of splitSections(source, withPipeTables(source, withHtmlTables(tree.children)), isGlobalLabel, deeperTitle)) {
     const key = section.title === undefined ? 'header' : classifySection(section.title);
     if (key === undefined) {
       const markdown = sectionMarkdown(source, section.nodes);

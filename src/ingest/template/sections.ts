@@ -133,11 +133,17 @@ export interface Section {
  * The note's title: its first `#` heading; else a first heading at a deeper level that opens the note,
  * is the only one at its level, has deeper ones under it and names no section nor label — a GitHub
  * issue's or pull request's `## Experiment: …` over `### Results`, which would otherwise hold the
- * whole note as one section.
+ * whole note as one section. Not `deeper`: the first `#` heading only (a frontmatter record's body,
+ * whose name the frontmatter gives: its `## Notes` is a section).
  */
-export function titleHeading(source: Source, nodes: readonly RootContent[], isLabel: (title: string) => boolean): Heading | undefined {
+export function titleHeading(
+  source: Source,
+  nodes: readonly RootContent[],
+  isLabel: (title: string) => boolean,
+  deeper = true,
+): Heading | undefined {
   const top = nodes.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
-  if (top !== undefined) return top;
+  if (top !== undefined || !deeper) return top;
   const [first] = nodes;
   if (first?.type !== 'heading') return undefined;
   const headings = nodes.filter((node): node is Heading => node.type === 'heading');
@@ -152,9 +158,14 @@ export function titleHeading(source: Source, nodes: readonly RootContent[], isLa
  * inside. A `##` heading that names no section but a label (`## Related experiments`, `## Tags`:
  * `isLabel(title)`) stays inside the current section, as a label heading.
  */
-export function splitSections(source: Source, nodes: readonly RootContent[], isLabel: (title: string) => boolean): Section[] {
+export function splitSections(
+  source: Source,
+  nodes: readonly RootContent[],
+  isLabel: (title: string) => boolean,
+  deeperTitle = true,
+): Section[] {
   const sections: Section[] = [{ title: undefined, position: { line: 1, column: 1 }, nodes: [] }];
-  const title = titleHeading(source, nodes, isLabel);
+  const title = titleHeading(source, nodes, isLabel, deeperTitle);
   const depth = sectionDepth(nodes.filter((node) => node !== title));
   for (const node of nodes) {
     if (node.type === 'heading' && node.depth <= depth) {

@@ -163,4 +163,38 @@ describe('what long logs write beside their numbers is kept, and never refuses t
     expect(record).toMatchObject({ name: 'nnU-Net 3d_fullres', title: 'Lesion segmentation — nnU-Net' });
     expect(diagnostics).toEqual([]);
   });
+
+  test("a frontmatter record's body: its first ## heading is a section, not the name; a value given in both is kept beside", () => {
+    const text = [
+      '---',
+      'id: sft-1',
+      'name: SFT on tickets',
+      'evaluation:',
+      '  testMetrics:',
+      '    - { metric: Accuracy, value: 0.962 }',
+      '---',
+      '',
+      '## Notes',
+      '',
+      '### Config used',
+      '',
+      '```yaml',
+      'lora_dropout: 0.05',
+      '```',
+      '',
+      '## Evaluation Results',
+      '',
+      '| Metric | Value |',
+      '|---|---|',
+      '| Accuracy | 96.0% |',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'sft-1.md' }), { file: 'sft-1.md' });
+    expect(record?.name).toBe('SFT on tickets');
+    expect(record?.sections?.map((section) => section.title)).toEqual(['Notes']);
+    expect(record?.sections?.[0]?.markdown).toContain('lora_dropout: 0.05');
+    expect(record?.evaluation?.testMetrics).toEqual([{ metric: 'Accuracy', value: 0.962 }]);
+    expect((record?.evaluation as Record<string, unknown>)['testMetricsInBody']).toEqual([{ metric: 'Accuracy', value: 96, unit: '%' }]);
+    expect(diagnostics.map((d) => `${d.level} ${d.path}`)).toEqual(['warning evaluation.testMetrics']);
+    expect(diagnostics[0]?.message).toContain('kept beside it as "testMetricsInBody"');
+  });
 });
