@@ -45,6 +45,7 @@ import { historyAxisOf, historyAxisTitle } from '../analysis/history-axis.ts';
 import { writtenDecimals } from '../analysis/stats.ts';
 import { statedGaps } from '../analysis/fairness.ts';
 import { metricInfo } from '../analysis/metrics.ts';
+import { classifySection } from '../ingest/template/sections.ts';
 import {
   NOT_FILLED,
   field,
@@ -133,6 +134,21 @@ const KNOWN = {
 /** Sections built after the others: they link to the sections that are present. */
 const LATE: ReadonlySet<SectionId> = new Set(['checks', 'summary']);
 
+/** The template's own section headings (as words): a section's leftovers under one of them need no heading of their own. */
+const TEMPLATE_HEADINGS = new Set([
+  'experiment overview',
+  'dataset information',
+  'model configuration',
+  'training results',
+  'evaluation results',
+  'comparison to baseline',
+  'hyperparameter tuning',
+  'artifacts reproducibility',
+  'observations insights',
+  'next steps',
+  'experiment metadata',
+]);
+
 /** Builds the experiment page. */
 export function buildExperimentPageData(record: Experiment, ctx: ExperimentPageContext): ExperimentPageData {
   const fctx: FieldContext = { placeholders: new Set(record.placeholders ?? []) };
@@ -148,13 +164,27 @@ export function buildExperimentPageData(record: Experiment, ctx: ExperimentPageC
     return { ...c, ...(isShown(target) ? { href: `#${target}` } : {}) };
   });
   for (const id of LATE) built.set(id, SECTION_BUILDERS[id]({ ...input, checks, present: isShown }));
+  // What a template section held besides its fields (a paragraph, a quote, a second table) is shown at
+  // the end of that section, where the log put it; the sections the page does not know come before "Other fields".
+  const extra: SectionView[] = [];
+  (record.sections ?? []).forEach((s, i) => {
+    const key = classifySection(s.title);
+    const home = key === undefined ? undefined : built.get(key === 'nextSteps' ? 'next-steps' : key === 'header' ? 'overview' : key);
+    const block: Block = { kind: 'markdown', html: renderMarkdown(s.markdown) };
+    if (home !== undefined && home.id !== 'checks') {
+      // Under its own heading when the log named it otherwise (`## Follow-up` is the next steps).
+      const words = (text: string): string =>
+        text
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, ' ')
+          .trim();
+      const same = words(s.title) === words(home.title) || TEMPLATE_HEADINGS.has(words(s.title));
+      if (!same) home.blocks.push({ kind: 'subheading', id: `${home.id}-${slugify(s.title)}-${i + 1}`, text: s.title });
+      home.blocks.push(block);
+      delete home.empty;
+    } else extra.push({ id: `section-${slugify(s.title)}-${i + 1}`, title: s.title, blocks: [block] });
+  });
   const ordered = SECTIONS.map((spec) => built.get(spec.id) as SectionView);
-  // Extra narrative sections from the source keep their place before "Other fields".
-  const extra = (record.sections ?? []).map((s, i): SectionView => ({
-    id: `section-${slugify(s.title)}-${i + 1}`,
-    title: s.title,
-    blocks: [{ kind: 'markdown', html: renderMarkdown(s.markdown) }],
-  }));
   ordered.splice(ordered.length - 1, 0, ...extra);
   const sections = ordered.filter((s) => s.empty !== true);
 

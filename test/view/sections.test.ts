@@ -219,3 +219,26 @@ describe('the claims table', () => {
     ]);
   });
 });
+
+describe("a template section's text besides its fields", () => {
+  test('is shown at the end of that section, under its own heading when the log named it otherwise; other sections keep their place', () => {
+    const page = pageOf({
+      id: 'n',
+      evaluation: { testMetrics: [{ metric: 'F1', value: 0.9 }] },
+      sections: [
+        { title: 'Evaluation Results', markdown: '> Numbers before 2025-04-28 are not comparable.' },
+        { title: 'Follow-up', markdown: 'Ask the data team.' },
+        { title: 'Risks', markdown: 'Label drift.' },
+      ],
+    });
+    const blocksOf = (id: string) => page.sections.find((s) => s.id === id)?.blocks ?? [];
+    expect(blocksOf('evaluation').at(-1)).toMatchObject({ kind: 'markdown' });
+    expect(JSON.stringify(blocksOf('evaluation').at(-1))).toContain('not comparable');
+    expect(blocksOf('next-steps')).toEqual([
+      { kind: 'subheading', id: 'next-steps-follow-up-2', text: 'Follow-up' },
+      { kind: 'markdown', html: '<p>Ask the data team.</p>' },
+    ]);
+    expect(page.toc.map((t) => t.title)).toEqual(expect.arrayContaining(['Evaluation results', 'Next steps', 'Risks']));
+    expect(page.toc.filter((t) => t.title === 'Evaluation Results')).toEqual([]);
+  });
+});
