@@ -267,6 +267,12 @@ const PRINTED_OUTPUT_LANGS = /^(text|txt|plaintext|console|output|log|logs|shell
 
 /** The header `Trainer.log_metrics` prints above its metrics: `***** test metrics *****`. */
 const TRAINER_HEADER = /^\*{3,}\s*(\w+)\s+metrics\s*\*{3,}$/i;
+/** Where `written` stands in line `index` of a printed block starting at `start`, searched from `from`. */
+function valueAt(line: string, index: number, from: number, written: string, start: SourcePosition): SourcePosition {
+  const column = line.indexOf(written, from) + 1;
+  return { line: start.line + index, column: index === 0 ? start.column + column - 1 : column };
+}
+
 /** One of its lines: `  test_accuracy = 0.8312` (the names padded to one column). */
 const TRAINER_LINE = /^(\s*)([A-Za-z_][\w@/.-]{0,100}?)\s*=\s*(\S+)\s*$/;
 
@@ -294,8 +300,7 @@ export function trainerMetrics(text: string, start: SourcePosition): PrintedMetr
     if (NOT_A_METRIC.test(name)) continue;
     const value = /^(none|null|nan)$/i.test(written) ? null : Number(written);
     if (value !== null && !Number.isFinite(value)) return undefined;
-    const column = line.indexOf(written, lead.length + name.length) + 1;
-    metrics.push({ metric: name, value, position: { line: start.line + index, column: index === 0 ? start.column + column - 1 : column } });
+    metrics.push({ metric: name, value, position: valueAt(line, index, lead.length + name.length, written, start) });
   }
   return metrics.length > 0 ? metrics : undefined;
 }
@@ -318,12 +323,11 @@ export function printedMetricLines(text: string, start: SourcePosition): Printed
     const [, lead = '', name = '', written = ''] = match ?? [];
     const value = parseNumber(written.replace(/%$/, ''));
     if (match === null || value === undefined || metricInfo(name).kind === null) return undefined;
-    const column = line.indexOf(written, lead.length + name.length) + 1;
     metrics.push({
       metric: name.trim(),
       value,
       ...(written.endsWith('%') ? { unit: '%' } : {}),
-      position: { line: start.line + index, column: index === 0 ? start.column + column - 1 : column },
+      position: valueAt(line, index, lead.length + name.length, written, start),
     });
   }
   return metrics.length > 0 ? metrics : undefined;

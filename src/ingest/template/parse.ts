@@ -166,7 +166,7 @@ export function parseTemplateSource(written: string, file: string, options: { bo
       b.set(b.has(['name']) ? ['title'] : ['name'], b.has(['name']) ? titleText : named, startOf(heading));
   }
 
-  approximateRowValues(b);
+  unreadableRowValues(b);
   // A number's position is where its text starts (a table cell, a value after its label).
   const writtenDecimals = writtenDecimalsOf(b.data, (path) => {
     const at = b.positions.get(path);
@@ -207,7 +207,7 @@ export function parseTemplateSource(written: string, file: string, options: { bo
  * row's note (`Accuracy: ~0.86`), with a warning at its cell — as a test metric's is — instead of an
  * error that would drop the record. (A column of words throughout is the row's text: `isTextColumn`.)
  */
-function approximateRowValues(b: RecordBuilder): void {
+function unreadableRowValues(b: RecordBuilder): void {
   for (const [list, noteField] of [
     [['comparison', 'baselines'], 'notes'],
     [['evaluation', 'disaggregated'], 'note'],
