@@ -18,7 +18,7 @@
  * Benchmarks are never part of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -207,6 +207,10 @@ interface DistMeasures {
   medianPage: string;
   medianPageBytes: number;
   medianPageGzipBytes: number;
+  /** The largest HTML page of any kind (an overview grows with the experiments it lists; see the pageSize setting). */
+  largestPage: string;
+  largestPageBytes: number;
+  largestPageGzipBytes: number;
   initialJs: string[];
   initialJsBytes: number;
   initialJsGzipBytes: number;
@@ -245,6 +249,11 @@ async function measureDist(dist: string): Promise<DistMeasures> {
   };
   const initial = bytes(graph.initial, inline);
   const lazy = bytes(graph.lazy);
+  let largest = { file: '', bytes: 0 };
+  for (const file of html) {
+    const size = statSync(file).size;
+    if (size > largest.bytes) largest = { file, bytes: size };
+  }
   return {
     pages: html.length,
     charts,
@@ -252,6 +261,9 @@ async function measureDist(dist: string): Promise<DistMeasures> {
     medianPage: page === undefined ? '' : relative(dist, page.file),
     medianPageBytes: page?.bytes ?? 0,
     medianPageGzipBytes: mid,
+    largestPage: largest.file === '' ? '' : relative(dist, largest.file),
+    largestPageBytes: largest.bytes,
+    largestPageGzipBytes: largest.file === '' ? 0 : gzipSize(readFileSync(largest.file)),
     initialJs: graph.initial,
     initialJsBytes: initial.raw,
     initialJsGzipBytes: initial.gzip,
@@ -387,6 +399,9 @@ async function main(): Promise<void> {
     medianPage: measures?.medianPage ?? null,
     medianPageBytes: measures?.medianPageBytes ?? null,
     medianPageGzipBytes: measures?.medianPageGzipBytes ?? null,
+    largestPage: measures?.largestPage ?? null,
+    largestPageBytes: measures?.largestPageBytes ?? null,
+    largestPageGzipBytes: measures?.largestPageGzipBytes ?? null,
     initialJs: measures?.initialJs ?? null,
     initialJsBytes: measures?.initialJsBytes ?? null,
     initialJsGzipBytes: measures?.initialJsGzipBytes ?? null,
@@ -436,6 +451,12 @@ async function main(): Promise<void> {
         measures === undefined
           ? 'n/a'
           : `${kb(measures.medianPageBytes)}, ${kb(measures.medianPageGzipBytes)} gzipped (${measures.medianPage})`,
+      ],
+      [
+        'largest page',
+        measures === undefined
+          ? 'n/a'
+          : `${kb(measures.largestPageBytes)}, ${kb(measures.largestPageGzipBytes)} gzipped (${measures.largestPage})`,
       ],
       [
         'initial JS',

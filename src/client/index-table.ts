@@ -59,7 +59,9 @@ if (table && form && body) {
       row.hidden = !ok;
       if (ok) shown += 1;
     }
-    if (count) count.textContent = `${shown} of ${rows.length} shown`;
+    // A paged table (more experiments than the pageSize setting) says the count is this page's.
+    const scope = count?.dataset['scope'];
+    if (count) count.textContent = `${shown} of ${rows.length} shown${scope ? ` ${scope}` : ''}`;
   };
 
   const sortBy = (th: HTMLTableCellElement): void => {

@@ -59,6 +59,13 @@ export const ConfigSchema = z
       .describe('Base path the site is served under, e.g. /repo/ for a GitHub Pages project site. Default: /.'),
     title: z.string().min(1).optional().describe('Site title, shown in the header and the browser tab. Default: Logbook.'),
     charts: z.boolean().optional().describe('false builds pages without charts. Default: true.'),
+    pageSize: z
+      .int({ error: 'expected a whole number of experiments per page, e.g. 500' })
+      .min(1)
+      .optional()
+      .describe(
+        'Most experiments one overview page lists (experiments table, fairness overview, tag pages, lineage); more go on further pages. Default: 1000.',
+      ),
     cacheDir: z
       .string()
       .min(1)

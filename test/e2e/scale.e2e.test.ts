@@ -5,7 +5,7 @@
  * LOGBOOK_E2E_SKIP_SCALE=1 (for quick local runs; CI runs it). Builds its own site and runs last,
  * alone (see test/e2e/vitest.config.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -17,6 +17,7 @@ import { serveStatic, type StaticServer } from './lib/server.ts';
 import { scratchDir } from './lib/sites.ts';
 
 const skip = process.env['LOGBOOK_E2E_SKIP_SCALE'] === '1';
+const PAGE_SIZE = 120;
 
 describe.skipIf(skip)(
   `scale: ${SCALE_OPTIONS.count} records × ${SCALE_OPTIONS.epochs} epochs, ${SCALE_OPTIONS.groups} groups, ${SCALE_OPTIONS.baselines} baselines`,
@@ -32,7 +33,13 @@ describe.skipIf(skip)(
       mkdirSync(content, { recursive: true });
       for (const file of generateScaleContent()) writeFileSync(join(content, file.name), file.text);
       outDir = join(work, 'out');
-      build = await buildSite({ content: relative(ROOT, content), outDir, cacheDir: join(work, 'cache') });
+      // 120 experiments to an overview page, so the 300 records put the overviews on three pages.
+      build = await buildSite({
+        content: relative(ROOT, content),
+        outDir,
+        cacheDir: join(work, 'cache'),
+        env: { LOGBOOK_PAGE_SIZE: String(PAGE_SIZE) },
+      });
       console.log(`scale: build exited ${build.status} after ${(build.durationMs / 1000).toFixed(0)} s`);
       if (build.status === 0) {
         server = await serveStatic(outDir, E2E_BASE);
@@ -46,6 +53,27 @@ describe.skipIf(skip)(
     test('the build succeeds and writes a page per record', () => {
       expect(build.status, build.output.split('\n').slice(-40).join('\n')).toBe(0);
       expect(pages.filter((p) => /\/experiments\/[^/]+\/$/.test(p)).length).toBe(SCALE_OPTIONS.count);
+    });
+
+    test('the overviews are in pages of the pageSize setting: 120, 120 and 60 experiments', async () => {
+      const rowsOf = (path: string): number => (readFileSync(join(outDir, path), 'utf8').match(/<tr data-id=/g) ?? []).length;
+      expect(['index.html', 'page/2/index.html', 'page/3/index.html'].map(rowsOf)).toEqual([120, 120, 60]);
+      expect(existsSync(join(outDir, 'page/4/index.html'))).toBe(false);
+      for (const first of ['fairness/', 'lineage/']) expect(existsSync(join(outDir, first, '2/index.html')), first).toBe(true);
+      const home = readFileSync(join(outDir, 'index.html'), 'utf8');
+      expect(home).toContain('Experiments 1–120 of 300 (page 1 of 3)');
+      expect(home).toContain(`<a href="${E2E_BASE}page/2/" rel="next">`);
+      // With its script, the filter's count says it is this page's.
+      const browser: Browser = await openBrowser();
+      const guarded = await guardedContext(browser);
+      const page = await guarded.newPage();
+      await page.goto(`${server?.origin ?? ''}${E2E_BASE}page/3/`);
+      await page.fill('#index-tools input[name="q"]', 'fraud');
+      const count = await page.textContent('#index-count');
+      await guarded.close();
+      await browser.close();
+      expect(count).toMatch(/^\d+ of 60 shown on this page$/);
+      expect(guarded.troubles).toEqual([]);
     });
 
     test('zero broken links, missing anchors or duplicate ids', { timeout: 300_000 }, async () => {

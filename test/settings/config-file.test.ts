@@ -15,6 +15,7 @@ describe('parseConfigFile', () => {
       base: '/repo/',
       title: 'Team',
       charts: false,
+      pageSize: 500,
       cacheDir: '.cache/logbook',
     });
     expect(parseConfigFile(text, 'logbook.config.json')).toEqual({
@@ -25,6 +26,7 @@ describe('parseConfigFile', () => {
         base: '/repo/',
         title: 'Team',
         charts: false,
+        pageSize: 500,
         cacheDir: '.cache/logbook',
       },
       diagnostics: [],
@@ -33,19 +35,20 @@ describe('parseConfigFile', () => {
   });
 
   test('reports every problem at once, each with its line:column and how to fix it', () => {
-    const text = '{\n  "contnet": "logs",\n  "base": "repo/",\n  "site": "ftp://x",\n  "charts": "no"\n}\n';
+    const text = '{\n  "contnet": "logs",\n  "base": "repo/",\n  "site": "ftp://x",\n  "charts": "no",\n  "pageSize": 0\n}\n';
     expect(parseConfigFile(text, 'logbook.config.json').config).toBeUndefined();
     expect(errors(text)).toEqual([
       'logbook.config.json:2:3 contnet: unknown setting "contnet" — did you mean "content"?',
       'logbook.config.json:3:11 base: expected a path starting with "/", such as "/repo/", got the string "repo/"',
       'logbook.config.json:4:11 site: expected an http(s) URL such as https://org.github.io, got the string "ftp://x"',
       'logbook.config.json:5:13 charts: expected true or false, got the string "no"',
+      'logbook.config.json:6:15 pageSize: must be at least 1, got the number 0',
     ]);
   });
 
   test('an unknown key with no near match lists the settings', () => {
     expect(errors('{ "theme": "dark" }')).toEqual([
-      'logbook.config.json:1:3 theme: unknown setting "theme" — settings are: content, outDir, site, base, title, charts, cacheDir',
+      'logbook.config.json:1:3 theme: unknown setting "theme" — settings are: content, outDir, site, base, title, charts, pageSize, cacheDir',
     ]);
   });
 

@@ -11,6 +11,7 @@ describe('readSettings', () => {
       base: '/',
       title: 'Logbook',
       charts: true,
+      pageSize: 1000,
       chartWorkers: undefined,
       cacheDir: join('node_modules', '.cache', 'logbook'),
       chartCache: true,
@@ -33,6 +34,7 @@ describe('readSettings', () => {
         LOGBOOK_TITLE: 'Churn team',
         LOGBOOK_CHARTS: 'off',
         LOGBOOK_CHART_WORKERS: '3',
+        LOGBOOK_PAGE_SIZE: '250',
         LOGBOOK_CACHE_DIR: '/ci/cache',
         LOGBOOK_NO_CHART_CACHE: '1',
         LOGBOOK_NO_RECORD_CACHE: '1',
@@ -50,6 +52,7 @@ describe('readSettings', () => {
       base: '/repo/',
       title: 'Churn team',
       charts: false,
+      pageSize: 250,
       chartWorkers: 3,
       cacheDir: '/ci/cache',
       chartCache: false,
@@ -93,7 +96,9 @@ describe('readSettings', () => {
   test('every unusable value is reported at once, one line each', () => {
     let error: unknown;
     try {
-      readSettings({ env: { LOGBOOK_CHART_WORKERS: 'many', LOGBOOK_CHARTS: 'sometimes', SOURCE_DATE_EPOCH: 'yesterday' } });
+      readSettings({
+        env: { LOGBOOK_CHART_WORKERS: 'many', LOGBOOK_CHARTS: 'sometimes', SOURCE_DATE_EPOCH: 'yesterday', LOGBOOK_PAGE_SIZE: '0' },
+      });
     } catch (e) {
       error = e;
     }
@@ -102,7 +107,14 @@ describe('readSettings', () => {
       'LOGBOOK_CHART_WORKERS: expected a whole number, got "many" — e.g. LOGBOOK_CHART_WORKERS=2',
       'SOURCE_DATE_EPOCH: expected a whole number, got "yesterday" — e.g. SOURCE_DATE_EPOCH=2',
       'LOGBOOK_CHARTS: expected "on" or "off", got "sometimes" — e.g. LOGBOOK_CHARTS=off',
+      'LOGBOOK_PAGE_SIZE: expected a whole number of experiments per page (1 or more), got "0" — e.g. LOGBOOK_PAGE_SIZE=500',
     ]);
+  });
+
+  test('the page size: the variable over the config file, whole numbers of 1 or more only', () => {
+    expect(readSettings({ env: {}, config: { pageSize: 200 } }).pageSize).toBe(200);
+    expect(readSettings({ env: { LOGBOOK_PAGE_SIZE: ' 50 ' }, config: { pageSize: 200 } }).pageSize).toBe(50);
+    for (const bad of ['-5', '2.5', 'all']) expect(() => readSettings({ env: { LOGBOOK_PAGE_SIZE: bad } })).toThrow(SettingsError);
   });
 });
 
