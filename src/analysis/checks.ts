@@ -811,6 +811,41 @@ export function checkReferences(record: Experiment, ids: ReadonlySet<string>): C
   return checks;
 }
 
+/** A dataset as a record names it, `name (version v)`, and its comparable form; undefined without a name. */
+function datasetOf(record: Experiment): { label: string; name: string; version: string | undefined } | undefined {
+  const name = record.dataset?.name?.trim();
+  if (name === undefined || name === '') return undefined;
+  const version = record.dataset?.version === undefined ? undefined : String(record.dataset.version).trim();
+  return {
+    label: version === undefined || version === '' ? name : `${name} (version ${version})`,
+    name: name.toLowerCase(),
+    // `v2.0` and `2.0` are one version.
+    version: version === undefined || version === '' ? undefined : version.toLowerCase().replace(/^v(?=\d)/, ''),
+  };
+}
+
+/**
+ * `parent-dataset-differs` (info): the parent was evaluated on another dataset, or another version of
+ * it, so a change against the parent mixes the model's effect with the data's. Said only when both
+ * name their dataset (and, for the same name, both give a version).
+ */
+export function checkParentDataset(record: Experiment, parent: Experiment): Check[] {
+  const mine = datasetOf(record);
+  const theirs = datasetOf(parent);
+  if (mine === undefined || theirs === undefined) return [];
+  const differs =
+    mine.name !== theirs.name || (mine.version !== undefined && theirs.version !== undefined && mine.version !== theirs.version);
+  if (!differs) return [];
+  return [
+    {
+      level: 'info',
+      code: 'parent-dataset-differs',
+      message: message.parentDatasetDiffers(parent.id, theirs.label, mine.label),
+      path: 'dataset',
+    },
+  ];
+}
+
 /** `placeholder`: one info item listing the fields left as unfilled template placeholders. */
 export function checkPlaceholders(record: Experiment): Check[] {
   const paths = record.placeholders ?? [];

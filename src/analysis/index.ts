@@ -21,7 +21,7 @@
  */
 import type { Experiment } from '../schema/index.ts';
 import { setOwn } from '../util/own.ts';
-import { checkRecord, sortChecks } from './checks.ts';
+import { checkParentDataset, checkRecord, sortChecks } from './checks.ts';
 import { checkClaims } from './claims.ts';
 import { computeBaselineDeltas, computeParentDeltas } from './deltas.ts';
 import {
@@ -146,7 +146,11 @@ export function analyzeCollection(records: readonly Experiment[], options: Analy
       minGroupSize,
       totalN: findTestSplit(record)?.records ?? null,
     });
-    const checks = sortChecks([...checkRecord(record, { ids, cycle: cycleOf.get(record.id) ?? null }), ...claims.checks]);
+    const checks = sortChecks([
+      ...checkRecord(record, { ids, cycle: cycleOf.get(record.id) ?? null }),
+      ...claims.checks,
+      ...(parent === undefined ? [] : checkParentDataset(record, parent)),
+    ]);
     const headline = headlineMetric(record);
     byId.set(record.id, {
       baselineDeltas: baseline.deltas,

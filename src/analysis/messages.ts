@@ -135,6 +135,8 @@ export const message = {
   danglingRelated: (related: string): string => `Related experiment "${related}" is not among the records.`,
   danglingBaseline: (label: string, id: string): string =>
     `Baseline "${label}" refers to experiment "${id}", which is not among the records.`,
+  parentDatasetDiffers: (parent: string, theirs: string, mine: string): string =>
+    `The parent ${parent} was evaluated on ${theirs}, this experiment on ${mine}: a change against the parent mixes the model's effect with the data's.`,
   lineageCycle: (cycle: readonly string[]): string => `The parent chain loops: ${[...cycle, cycle[0] ?? ''].join(' → ')}.`,
   placeholders: (paths: readonly string[]): string =>
     `${paths.length} field${paths.length === 1 ? ' is' : 's are'} still unfilled template placeholders: ${list(paths)}.`,

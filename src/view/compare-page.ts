@@ -39,6 +39,8 @@ export interface CompareTable {
   caption: string;
   columns: TableColumn[];
   rows: Cell[][];
+  /** Said once under the table. */
+  note?: string;
 }
 
 /** One row of "Every field". */
@@ -99,7 +101,9 @@ function changesTable(docs: readonly CompareDocView[], relation: string): Compar
           a.record.comparison?.baselines?.some((row) => row.label === d.baseline && row.experimentId === b.record.id),
         );
   if (deltas.length === 0) return undefined;
+  const otherData = relation === 'parent' ? a.analysis.checks.find((c) => c.code === 'parent-dataset-differs') : undefined;
   return {
+    ...(otherData === undefined ? {} : { note: otherData.message }),
     caption: `${a.record.id} against ${b.record.id}: current − reference`,
     columns: [
       DELTA_COLUMNS[0] as TableColumn,
@@ -250,7 +254,17 @@ export interface CompareInput {
 function table(id: string, t: CompareTable | undefined, extra: Partial<Extract<Block, { kind: 'table' }>> = {}): Block[] {
   return t === undefined || t.rows.length === 0
     ? []
-    : [{ kind: 'table', id, caption: t.caption, columns: t.columns, rows: t.rows, ...extra }];
+    : [
+        {
+          kind: 'table',
+          id,
+          caption: t.caption,
+          columns: t.columns,
+          rows: t.rows,
+          ...(t.note === undefined ? {} : { note: t.note }),
+          ...extra,
+        },
+      ];
 }
 
 /** True for a field of the per-epoch table (`training.history[3].Val Loss`). */

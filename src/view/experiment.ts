@@ -26,7 +26,7 @@ import {
   fieldNames,
 } from '../schema/index.ts';
 import type { Block, Cell, ChartBlockData, CheckItem, FieldItem, LinkItem, SectionView } from './blocks.ts';
-import type { ClaimView, DeltaView, ExperimentAnalysisView, NotComparedView } from './analysis-types.ts';
+import type { CheckView, ClaimView, DeltaView, ExperimentAnalysisView, NotComparedView } from './analysis-types.ts';
 import {
   formatCiText,
   formatColumn,
@@ -822,6 +822,7 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
             ctx.analysis.parentDeltas,
             ctx.analysis.notCompared.filter((n) => n.source === 'parent'),
           ),
+          ...parentDataNote(ctx.analysis.checks),
         }
       : undefined,
     claims.length > 0
@@ -857,6 +858,12 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
         : undefined,
     ...otherBlock(cmp, KNOWN.comparison),
   ]);
+}
+
+/** The note under the changes against the parent when it was evaluated on other data (`parent-dataset-differs`). */
+function parentDataNote(checks: readonly CheckView[]): { note?: string } {
+  const check = checks.find((c) => c.code === 'parent-dataset-differs');
+  return check === undefined ? {} : { note: check.message };
 }
 
 /** The change a claim was checked against: absolute in its unit (points for a percentage, `ms` for a latency) and relative. */

@@ -4,6 +4,7 @@ import {
   checkConfusionMatrix,
   checkGroups,
   checkMetricValues,
+  checkParentDataset,
   checkPlaceholders,
   checkRecord,
   checkReferences,
@@ -1064,5 +1065,36 @@ describe('sortChecks', () => {
       'i1',
       'i2',
     ]);
+  });
+});
+
+describe('checkParentDataset', () => {
+  const on = (name: string | undefined, version?: string): Experiment =>
+    record({ id: 'x', ...(name === undefined ? {} : { dataset: { name, ...(version === undefined ? {} : { version }) } }) });
+
+  test('another version of the same dataset: one info item naming both', () => {
+    expect(checkParentDataset(on('subscriber-activity', '2.0.0'), { ...on('subscriber-activity', '1.0.0'), id: 'churn-007' })).toEqual([
+      {
+        level: 'info',
+        code: 'parent-dataset-differs',
+        path: 'dataset',
+        message:
+          "The parent churn-007 was evaluated on subscriber-activity (version 1.0.0), this experiment on subscriber-activity (version 2.0.0): a change against the parent mixes the model's effect with the data's.",
+      },
+    ]);
+  });
+
+  test('another dataset, whatever the versions', () => {
+    expect(codes(checkParentDataset(on('tx-eu'), on('tx-us')))).toEqual(['parent-dataset-differs']);
+    expect(codes(checkParentDataset(on('tx-eu', '1'), on('tx-us', '1')))).toEqual(['parent-dataset-differs']);
+  });
+
+  test('nothing when the data is the same or not known to differ', () => {
+    // Names compared without case or surrounding space; `v2.0` is version 2.0.
+    expect(checkParentDataset(on('Transactions', 'v2.0'), on(' transactions ', '2.0'))).toEqual([]);
+    // One side without a version, or without a dataset: not known to differ.
+    expect(checkParentDataset(on('tx', '2'), on('tx'))).toEqual([]);
+    expect(checkParentDataset(on(undefined), on('tx', '1'))).toEqual([]);
+    expect(checkParentDataset(on('tx', '1'), on(undefined))).toEqual([]);
   });
 });

@@ -80,6 +80,21 @@ describe('buildComparePageData', () => {
     expect(table.rows[0]?.map((c) => c.text)).toEqual(['Accuracy', '85%', '80%', '+5 pp', '+6.2%', '[+3.6, +6.4] pp', 'better']);
   });
 
+  test('no note under the change when both were evaluated on the same data; a note when the parent was not', () => {
+    const table = blocksOf(data, 'changes')[0] as Extract<Block, { kind: 'table' }>;
+    expect(table.note).toBeUndefined();
+    const newer: Experiment = { ...child, dataset: { name: 'tx', version: '2.0' } };
+    const mixed = analyzeCollection([parent, newer]);
+    const other = buildComparePageData({
+      base: '/b/',
+      relation: 'parent',
+      docs: [newer, parent].map((record) => ({ record, analysis: mixed.byId.get(record.id)! })),
+    });
+    expect((blocksOf(other, 'changes')[0] as Extract<Block, { kind: 'table' }>).note).toBe(
+      "The parent p was evaluated on tx (version 1.0), this experiment on tx (version 2.0): a change against the parent mixes the model's effect with the data's.",
+    );
+  });
+
   test('test metrics side by side with intervals, the best in bold, then the charts', () => {
     const [table, chartBlock] = blocksOf(data, 'metrics') as [Extract<Block, { kind: 'table' }>, Block];
     expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([

@@ -66,6 +66,26 @@ describe('buildExperimentPageData', () => {
     });
   });
 
+  test('the changes against a parent evaluated on another dataset version say so under the table', () => {
+    const parent: Experiment = {
+      id: 'p-1',
+      dataset: { name: 'tx', version: '1.0' },
+      evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.8, ci95: 0.01 }] },
+    };
+    const child: Experiment = { ...parent, id: 'c-1', dataset: { name: 'tx', version: '2.0' }, lineage: { parent: 'p-1' } };
+    const note = (record: Experiment, all: Experiment[]) => {
+      const table = pageFor(record, all)
+        .sections.flatMap((s) => s.blocks)
+        .find((b) => b.kind === 'table' && b.id === 'parent-deltas');
+      return table?.kind === 'table' ? (table.note ?? null) : undefined;
+    };
+    expect(note(child, [parent, child])).toBe(
+      "The parent p-1 was evaluated on tx (version 1.0), this experiment on tx (version 2.0): a change against the parent mixes the model's effect with the data's.",
+    );
+    const sameData = { ...child, dataset: { name: 'tx', version: '1.0' } };
+    expect(note(sameData, [parent, sameData])).toBeNull();
+  });
+
   test("each baseline delta's assumption is said once: in its interval's note, or under the table when it has no interval", () => {
     let checked = 0;
     for (const record of experiments) {
