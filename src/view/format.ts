@@ -97,11 +97,14 @@ export function formatMetricColumn(metric: string, values: readonly (number | nu
   return percent ? texts.map((text, i) => (typeof values[i] === 'number' && Number.isFinite(values[i]) ? `${text}%` : text)) : texts;
 }
 
-/** A signed change: `+0.018`, `−3`, `+1.2 pp`. */
+/**
+ * A signed change: `+0.018`, `−3`, `+1.2 pp`. No change at all is `0 pp` (a `±` there would read as
+ * an interval); a change that rounds to 0 at these decimals is `±0.00`.
+ */
 export function formatSigned(value: number | null | undefined, decimals: number, unit = ''): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const rounded = Number(value.toFixed(decimals));
-  const sign = rounded > 0 ? '+' : rounded < 0 ? MINUS : '±';
+  const sign = rounded > 0 ? '+' : rounded < 0 ? MINUS : value === 0 ? '' : '±';
   const body = Math.abs(rounded).toFixed(decimals);
   return `${sign}${body}${unit ? (unit === '%' ? '%' : ` ${unit}`) : ''}`;
 }

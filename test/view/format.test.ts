@@ -59,7 +59,10 @@ describe('formatSigned', () => {
     [0.018, 3, '', '+0.018'],
     [-1.5, 1, 'pp', '\u22121.5 pp'],
     [3, 0, 'ms', '+3 ms'],
-    [0, 2, '', '±0.00'],
+    // No change is 0 (a ± would read as an interval); a change that rounds to 0 is ±0.
+    [0, 2, 'pp', '0.00 pp'],
+    [-0, 1, '%', '0.0%'],
+    [0.001, 2, '', '±0.00'],
     [2.1, 1, '%', '+2.1%'],
   ])('%s with %s decimals and unit "%s" → %s', (value, decimals, unit, expected) => {
     expect(formatSigned(value, decimals, unit)).toBe(expected);
@@ -70,11 +73,11 @@ describe('formatRelative', () => {
   test('shows a fraction as a signed percentage with one decimal', () => {
     // 0.018 / 0.851 = 0.021151…
     expect(formatRelative(0.018 / 0.851)).toBe('+2.1%');
-    // AUC 0.9012 against 0.9011: +0.0111%, not "±0.0%" beside a claim of "+0.01%"; a zero change stays ±0.0%.
+    // AUC 0.9012 against 0.9011: +0.0111%, not "±0.0%" beside a claim of "+0.01%"; no change is 0.0%.
     expect(formatRelative(0.0001 / 0.9011)).toBe('+0.011%');
     expect(formatRelative(-0.0004)).toBe('−0.040%');
     expect(formatRelative(0.0005)).toBe('+0.1%');
-    expect(formatRelative(0)).toBe('±0.0%');
+    expect(formatRelative(0)).toBe('0.0%');
   });
   test('says n/a when the relative change is undefined', () => {
     expect(formatRelative(null)).toBe('n/a');

@@ -58,7 +58,7 @@ describe('buildSummaryBlocks', () => {
     expect(text[0]).toEqual(['Parent: p (80%)', '+5 pp (+6.2%)', '[+3.6, +6.4] pp', 'better']);
     expect(table.rows[0]?.[0]?.href).toBe('/b/compare/c/p/');
     // The best baseline is the highest (Accuracy is higher-is-better): Strong 0.84 → +1 pp (+1.2%); the row has no CI, so the interval is the record's own ±1 pp: [0, +2] pp, which touches 0.
-    expect(text[1]).toEqual(['Best baseline: Strong (84%)', '+1 pp (+1.2%)', '[±0.0, +2.0] pp', 'better, within noise']);
+    expect(text[1]).toEqual(['Best baseline: Strong (84%)', '+1 pp (+1.2%)', '[0.0, +2.0] pp', 'better, within noise']);
     // The comparison section is not on this page: no link.
     expect(table.rows[1]?.[0]?.href).toBeUndefined();
   });
