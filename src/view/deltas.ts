@@ -120,6 +120,15 @@ export function edgeCell(d: DeltaView | undefined): Cell | undefined {
   return { ...abs, text: `${d.metric} ${abs.text}` };
 }
 
+/**
+ * Decimals beyond the groups' that a difference to the overall value needs: the overall value may be
+ * written more precisely than the groups (0.533 against 0.60 and 0.45: 8.3 pp, not 8 pp). At most two
+ * more; floating-point noise (0.08300000000000002) is not precision.
+ */
+function overallExtra(difference: number, written: number): number {
+  return Math.min(2, Math.max(0, decimalsOf(Number(difference.toPrecision(12))) - written));
+}
+
 /** The gap between groups, with the ratio, its interval, and the flag with its rule and reason. */
 export function fairnessCells(f: FairnessView): {
   worst: Cell;
@@ -171,7 +180,11 @@ export function fairnessCells(f: FairnessView): {
       tone: f.flagged && f.flagRule === 'four-fifths' ? 'bad' : 'neutral',
       title: f.ratio === null ? 'Undefined: the largest value is 0' : 'min / max over groups',
     },
-    toOverall: { text: f.differenceToOverall === null ? '—' : gap(f.differenceToOverall), numeric: true, title: 'max |group − overall|' },
+    toOverall: {
+      text: f.differenceToOverall === null ? '—' : gap(f.differenceToOverall, overallExtra(f.differenceToOverall, written)),
+      numeric: true,
+      title: 'max |group − overall|',
+    },
     ratioToOverall: {
       text: f.ratioToOverall === null ? '—' : formatRatio(f.ratioToOverall),
       numeric: true,

@@ -163,6 +163,18 @@ describe('fairnessCells', () => {
     expect(cells.interval.text).toBe('[+6.1, +32.8] pp');
     expect(cells.flag).toMatchObject({ text: gap.flagReason, tone: 'bad', title: 'Rule: the four-fifths rule (selection rates)' });
   });
+  test('the difference to an overall value written more precisely than the groups keeps its precision', () => {
+    // Approval rate: groups 0.60 and 0.45, overall 0.533: |0.45 − 0.533| = 0.083 → 8.3 pp, not 8 pp.
+    const loan = {
+      ...gap,
+      min: { group: 'B', value: 0.45, n: 400 },
+      max: { group: 'A', value: 0.6, n: 400 },
+      differenceToOverall: 0.533 - 0.45,
+    };
+    expect(fairnessCells(loan).toOverall.text).toBe('8.3 pp');
+    // Floating-point noise is not precision; at most two decimals more than the groups'.
+    expect(fairnessCells({ ...loan, differenceToOverall: 0.0831234 }).toOverall.text).toBe('8.31 pp');
+  });
   test('a gap without an interval says why', () => {
     expect(fairnessCells({ ...gap, ciLow: null, ciHigh: null, intervalReason: 'no sizes' }).interval).toEqual({
       text: 'unknown',
