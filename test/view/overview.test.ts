@@ -147,6 +147,27 @@ describe('buildFairnessOverview', () => {
     const { rows, without } = buildFairnessOverview(input);
     expect(rows.map((r) => [r.id, r.flagged])).toEqual([['a', 1]]);
     expect(rows[0]?.gaps[0]).toMatchObject({ worst: 'F (60%, n = 100)', best: 'M (90%, n = 100)' });
+    // The columns' explanations are in the headers, once; a cell keeps a title only when it says something else.
+    const gap = rows[0]?.gaps[0];
+    expect([gap?.difference.title, gap?.ratio.title, gap?.flag.title]).toEqual([undefined, undefined, undefined]);
+    // Newcombe: Wilson 0.9/100 = [0.8256, 0.9448], 0.6/100 = [0.5020, 0.6906];
+    // 0.3 − √(0.0744² + 0.0906²) = 0.1828, 0.3 + √(0.0448² + 0.0980²) = 0.4077.
+    expect(gap?.interval).toMatchObject({ text: '[+18.3, +40.8] pp' });
+    expect(gap?.interval.title).toBeUndefined();
+    const slow: Experiment = {
+      ...records[0]!,
+      evaluation: {
+        disaggregated: [
+          { group: 'F', n: 100, metrics: { 'Latency (ms)': 12 } },
+          { group: 'M', n: 100, metrics: { 'Latency (ms)': 20 } },
+        ],
+      },
+    };
+    const latency = buildFairnessOverview({ base: '/lb/', records: [slow], analyses: analyzeCollection([slow]).byId });
+    expect(latency.rows[0]?.gaps[0]?.interval).toMatchObject({
+      text: 'unknown',
+      title: expect.stringContaining('not a proportion') as unknown,
+    });
     expect(without.map((w) => w.id)).toEqual(['b']);
   });
 });
