@@ -217,8 +217,14 @@ export function formatDate(value: string | undefined): string {
   return value.length > 10 ? value.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : value;
 }
 
-/** A field name as a label: `successCriteria` → `Success criteria`, `use_case` → `Use case`. */
+/** A key that is an identifier: camelCase, PascalCase of two or more words, snake_case or kebab-case. */
+const IDENTIFIER = /^(?:[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+)$/;
+
+/** A field name as a label: `successCriteria` → `Success criteria`, `use_case` → `Use case`; a written label as it is. */
 export function humanize(key: string): string {
+  // A label as people write it (`TFT (this run)`, `SARIMAX`, `Train Loss`, `Metric`) is shown as
+  // written; only identifiers (`successCriteria`, `use_case`, `ModelName`) are spelled out.
+  if (!IDENTIFIER.test(key)) return key.trim();
   const spaced = key
     .replace(/[_-]+/g, ' ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')

@@ -96,6 +96,14 @@ describe('humanize', () => {
     ['successCriteria', 'Success criteria'],
     ['use_case', 'Use case'],
     ['curator', 'Curator'],
+    ['ModelName', 'Model name'],
+    ['learning-rate', 'Learning rate'],
+    // Labels as written keep their case, acronyms and asides.
+    ['TFT (this run)', 'TFT (this run)'],
+    ['SARIMAX', 'SARIMAX'],
+    ['Train Loss', 'Train Loss'],
+    ['Metric', 'Metric'],
+    ['F1', 'F1'],
   ])('%s → %s', (key, label) => {
     expect(humanize(key)).toBe(label);
   });
