@@ -227,10 +227,18 @@ export function keepUnknown(entry: Entry, sectionPath: FieldPath, ctx: Context):
   // `Training: 4 epochs on 1 GPU` above the sections: text where the record holds an object (the
   // training a `## Training` section fills) would be replaced by it or refused; kept beside it.
   const path = holdsNoText([...sectionPath, key]) ? [...sectionPath, `${key}Note`] : [...sectionPath, key];
+  // `**Cold days** (daily mean below −10 °C, 23 days in 2024):` over a table: the aside says what the
+  // table holds, and the key cannot (it is the label's words only); kept beside it as `<key>Note`.
+  const aside = entry.qualifier.trim();
+  const keepAside = (): void => {
+    if (aside !== '') ctx.b.text([...path.slice(0, -1), `${path.at(-1) ?? key}Note`], aside, entry.position);
+  };
   if (entry.value !== '') {
     ctx.b.text(path, entry.value, entry.position);
+    keepAside();
     return;
   }
+  if (entry.blocks[0] !== undefined) keepAside();
   const block = entry.blocks[0];
   if (!block) return;
   if (block.type === 'list') {

@@ -36,6 +36,28 @@ describe('what long logs write beside their numbers is kept, and never refuses t
     expect(warnings.map((w) => `${w.line}:${w.column} ${w.path}`)).toEqual(['9:17 evaluation.testMetrics.2.ciNote']);
   });
 
+  test("an aside after a label Logbook does not model is kept beside its value (the label's words make the key)", () => {
+    const { record } = load([
+      '## Evaluation Results',
+      '',
+      '**Cold days** (daily mean below −10 °C, 23 days in 2024):',
+      '',
+      '| Metric | TFT (this run) | SARIMAX |',
+      '|---|---|---|',
+      '| MAPE | 4.61% | 6.92% |',
+      '',
+      '**Peak days** (top 5% load): MAPE 5.1%',
+      '',
+      '**Winter days**: MAPE 4.0%',
+    ]);
+    const evaluation = record.evaluation as Record<string, unknown>;
+    expect(evaluation['coldDays']).toEqual([{ Metric: 'MAPE', 'TFT (this run)': '4.61%', SARIMAX: '6.92%' }]);
+    expect(evaluation['coldDaysNote']).toBe('daily mean below −10 °C, 23 days in 2024');
+    expect([evaluation['peakDays'], evaluation['peakDaysNote']]).toEqual(['MAPE 5.1%', 'top 5% load']);
+    // No aside, no note.
+    expect(Object.keys(evaluation).filter((k) => k.startsWith('winterDays'))).toEqual(['winterDays']);
+  });
+
   test('a column of words in a group or baseline table is text beside the row; counts in millions are counts', () => {
     const { record, warnings } = load([
       '## Evaluation Results',
