@@ -187,22 +187,28 @@ export function parseGpuCount(text: string): number | undefined {
   return match?.[1] ? Number(match[1]) : undefined;
 }
 
-/** Early stopping as written: `Yes (patience=10)` → `{ enabled: true, patience: 10 }`, `No` → `{ enabled: false }`. */
-export function parseEarlyStopping(text: string): { enabled: boolean; patience?: number; monitor?: string } | undefined {
+/**
+ * Early stopping as written: `Yes (patience=10)` → `{ enabled: true, patience: 10 }`, `No` →
+ * `{ enabled: false }`; `on val WER` is the metric monitored, and any other part of the aside
+ * (`No (fixed 400k steps)`) is kept as its `note`.
+ */
+export function parseEarlyStopping(text: string): { enabled: boolean; patience?: number; monitor?: string; note?: string } | undefined {
   const match = /^(yes|no|true|false|enabled|disabled|on|off)\b\s*(?:\((.*)\))?\s*$/i.exec(text.trim());
   if (!match?.[1]) return undefined;
   const enabled = /^(yes|true|enabled|on)$/i.test(match[1]);
-  const result: { enabled: boolean; patience?: number; monitor?: string } = { enabled };
+  const result: { enabled: boolean; patience?: number; monitor?: string; note?: string } = { enabled };
+  const rest: string[] = [];
   for (const part of (match[2] ?? '').split(/[,;]/)) {
     const [key, value] = part.split(/[=:]/).map((s) => s.trim());
-    if (!key || value === undefined) continue;
-    if (/^patience$/i.test(key)) {
-      const patience = parseNumber(value);
-      if (patience !== undefined) result.patience = patience;
-    } else if (/^(monitor|metric)$/i.test(key)) {
-      result.monitor = value;
-    }
+    if (!key) continue;
+    const on = /^(?:on|monitor(?:ing)?)\s+(\S.*)$/i.exec(part.trim());
+    const patience = value !== undefined && /^patience$/i.test(key) ? parseNumber(value) : undefined;
+    if (value === undefined && on?.[1] !== undefined && result.monitor === undefined) result.monitor = on[1];
+    else if (patience !== undefined) result.patience = patience;
+    else if (value !== undefined && /^(monitor|metric)$/i.test(key)) result.monitor = value;
+    else rest.push(part.trim());
   }
+  if (rest.length > 0) result.note = rest.join(', ');
   return result;
 }
 

@@ -179,6 +179,10 @@ describe('parseEarlyStopping', () => {
     ['Yes (patience=3, monitor=val_loss)', { enabled: true, patience: 3, monitor: 'val_loss' }],
     ['No', { enabled: false }],
     ['yes', { enabled: true }],
+    // What the aside says besides patience and the metric is kept as the note; `on val WER` is the metric.
+    ['Yes (patience=8, on val WER)', { enabled: true, patience: 8, monitor: 'val WER' }],
+    ['No (fixed 400k steps)', { enabled: false, note: 'fixed 400k steps' }],
+    ['Yes (patience=abc, restore best weights)', { enabled: true, note: 'patience=abc, restore best weights' }],
   ])('%s', (text, expected) => {
     expect(parseEarlyStopping(text)).toEqual(expected);
   });

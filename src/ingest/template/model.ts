@@ -10,10 +10,11 @@ import { asLabelRules, itemRule, keyValueFields, keyValueItems, textRule, type I
 import { column, readTableRows } from './table.ts';
 import { settingsOf, splitTopLevel, structuredSettings, type Setting } from './settings-block.ts';
 
-/** A search space as written: `[0.0001, 0.01]` range, `[16, 32, 64]` choice, otherwise text. */
+/** A search space as written: `[0.0001, 0.01]` range, `[16, 32, 64]` choice, otherwise text (`fixed`, `Optuna TPE over lr`). */
 export function parseSearchSpace(text: string): Record<string, unknown> | undefined {
   const trimmed = stripEmphasis(text);
-  if (trimmed === '' || /^(-|—|n\/a|none|fixed)$/i.test(trimmed)) return undefined;
+  // `fixed` says the value was not searched: kept as written (it was shown as `—`, as if not filled).
+  if (trimmed === '' || /^(-|—|n\/a|none)$/i.test(trimmed)) return undefined;
   const scale = /\blog/i.test(trimmed) ? { scale: 'log' } : {};
   const bracketed = /^(?:[a-z_-]*)\s*[[({]\s*(.*?)\s*[\])}]$/i.exec(trimmed);
   if (bracketed) {

@@ -11,6 +11,10 @@ describe('parseSearchSpace', () => {
     ['0.0 - 0.2', { kind: 'range', min: 0, max: 0.2 }],
     ['loguniform(1e-5, 1e-3)', { kind: 'range', min: 0.00001, max: 0.001, scale: 'log' }],
     ['powers of two', { kind: 'text', text: 'powers of two' }],
+    // `fixed` says the value was not searched: kept as written; a dash or N/A is nothing written.
+    ['fixed', { kind: 'text', text: 'fixed' }],
+    ['-', undefined],
+    ['N/A', undefined],
   ])('%s', (text, expected) => {
     expect(parseSearchSpace(text)).toEqual(expected);
   });
