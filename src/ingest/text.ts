@@ -43,6 +43,22 @@ export function closestMatch(word: string, candidates: Iterable<string>, maxDist
   return bestDistance <= limit ? best : undefined;
 }
 
+/**
+ * The key of a table column Logbook does not model: its header in camelCase (`Train Loss` →
+ * `trainLoss`) when spelling that out again gives back the header's words; else the header as written
+ * (`Std (3 seeds)`, `Grader agreement (κ)`, `Seed 1`), whose aside, symbol or number camelCase would lose.
+ */
+export function columnKey(header: string): string {
+  const camel = toCamelCase(header);
+  const words = (text: string): string =>
+    text
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+      .toLowerCase();
+  return words(camel) === words(header) ? camel : header.trim();
+}
+
 /** `"Learning Rate Schedule"` → `"learningRateSchedule"`; `"GPU-hours"` → `"gpuHours"`. */
 export function toCamelCase(text: string): string {
   const words = text

@@ -17,7 +17,7 @@ import {
 import { isNotMeasured, parseMetricCell, parseMetricStatement } from '../units.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
-import { toCamelCase } from '../text.ts';
+import { columnKey } from '../text.ts';
 import { blockOf, unreadList, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { keyValueItems } from './fields.ts';
 import { column, DELTA_COLUMN, deltaColumns, isTextColumn, mapMetricKey, metricCell, metricColumn, readTableRows } from './table.ts';
@@ -279,7 +279,7 @@ export function baselineTable(
         // `| Framework |` over `PyTorch`: text beside the row's metrics, kept as written.
         if (textColumns.includes(index)) {
           if (cellText !== '' && !isNotMeasured(cellText))
-            write.set(toCamelCase(stripEmphasis(head.text)) || `column${index + 1}`, cellText, cell);
+            write.set(columnKey(stripEmphasis(head.text)) || `column${index + 1}`, cellText, cell);
           return;
         }
         const { key, value } = columns[index] ?? metricColumn(stripEmphasis(head.text), []);

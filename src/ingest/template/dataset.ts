@@ -5,7 +5,7 @@ import type { FieldPath, SourcePosition } from '../types.ts';
 import { parseCount, parseNumber, parsePercent, roundFloat } from '../units.ts';
 import type { Table } from 'mdast';
 import { itemsOf, startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts';
-import { toCamelCase } from '../text.ts';
+import { columnKey } from '../text.ts';
 import { blockOf, type Context, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { column, readTableRows } from './table.ts';
 import { keyValueItems, listRule, textRule } from './fields.ts';
@@ -260,7 +260,7 @@ function readSplitsTable(block: Table, ctx: Context): void {
       row.forEach((cell, index) => {
         const text = stripEmphasis(cell.text);
         if (index === name || text === '') return;
-        const field = toCamelCase(table.header[index]?.text ?? '') || `column${index + 1}`;
+        const field = columnKey(table.header[index]?.text ?? '') || `column${index + 1}`;
         if (isPlaceholder(text)) write.placeholder(index === records ? 'records' : index === share ? 'fraction' : field, cell);
         else if (index === records && parseCount(text) !== undefined) write.set('records', parseCount(text), cell);
         else if (index === share && (parsePercent(text) ?? parseNumber(text)) !== undefined)

@@ -7,7 +7,7 @@ import { OVERALL_GROUP_NAME } from '../../analysis/sizes.ts';
 import { codeOf, isBold, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type Cell, type TableData } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { isPlainObject } from '../finish.ts';
-import { normalizeLabel, toCamelCase } from '../text.ts';
+import { columnKey, normalizeLabel, toCamelCase } from '../text.ts';
 import { REPORT_AVERAGES } from '../written-shapes.ts';
 import { isUnitIntervalMetric, metricInfo, normalizeUnit } from '../../analysis/metrics.ts';
 import { NOT_A_METRIC } from '../training-log.ts';
@@ -1099,7 +1099,7 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
         )
           return;
         const cellText = row[index]?.text ?? '';
-        const name = toCamelCase(head.text) || (deltas.includes(index) ? 'change' : `column${index + 1}`);
+        const name = columnKey(head.text) || (deltas.includes(index) ? 'change' : `column${index + 1}`);
         if (cellText !== '') write.set(name, stripEmphasis(cellText));
       });
     },
@@ -1512,7 +1512,7 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
         // `| Scanner |`, `| Note |`: text beside the group's values, kept as written.
         if (textColumns.includes(index)) {
           const text = stripEmphasis(cell?.text ?? '');
-          const key = toCamelCase(stripEmphasis(head.text)) || `column${index + 1}`;
+          const key = columnKey(stripEmphasis(head.text)) || `column${index + 1}`;
           if (text !== '' && cell !== undefined && !Object.hasOwn(record, key)) {
             record[key] = text;
             ctx.b.mark([...path, key], cell.position);

@@ -3,7 +3,7 @@
 import { stripEmphasis, tableOf, startOf } from '../markdown-blocks.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { isListPlaceholder, isPlaceholder } from '../placeholder.ts';
-import { toCamelCase } from '../text.ts';
+import { columnKey } from '../text.ts';
 import { parseEarlyStopping, parseNumber, parseScalar } from '../units.ts';
 import { blockOf, firstCodeRead, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { asLabelRules, itemRule, keyValueFields, keyValueItems, textRule, type ItemRule } from './fields.ts';
@@ -173,7 +173,7 @@ const hyperparametersHandler: Handler = (entry, ctx) => {
               ? 'searchSpace'
               : index === method
                 ? 'tuningMethod'
-                : toCamelCase(table.header[index]?.text ?? '') || `column${index + 1}`;
+                : columnKey(table.header[index]?.text ?? '') || `column${index + 1}`;
         const isPlaceholderCell = field === 'searchSpace' || field === 'value' ? isListPlaceholder(cell.text) : isPlaceholder(cell.text);
         if (isPlaceholderCell) {
           write.placeholder(field, cell);

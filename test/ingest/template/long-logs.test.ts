@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseSource, validateRecord } from '../../../src/ingest/index.ts';
 import { parseMetricCell, parseMetricStatement } from '../../../src/ingest/units.ts';
+import { columnKey } from '../../../src/ingest/text.ts';
 
 /** Parses and validates a template note; fails the test when the record is refused. */
 function load(lines: readonly string[]) {
@@ -34,6 +35,41 @@ describe('what long logs write beside their numbers is kept, and never refuses t
       { metric: 'Dice', value: 0.84, ciNote: 'wide' },
     ]);
     expect(warnings.map((w) => `${w.line}:${w.column} ${w.path}`)).toEqual(['9:17 evaluation.testMetrics.2.ciNote']);
+  });
+
+  test.each([
+    ['Train Loss', 'trainLoss'],
+    ['p-value', 'pValue'],
+    ['F1 Score', 'f1Score'],
+    // What camelCase would lose — an aside, a symbol, a number after a word — keeps the header as written.
+    ['Support (test)', 'Support (test)'],
+    ['Grader agreement (κ)', 'Grader agreement (κ)'],
+    ['Seed 1', 'Seed 1'],
+    ['(κ)', '(κ)'],
+    ['', ''],
+  ])('the key of an unmodelled column headed %j is %j', (header, key) => {
+    expect(columnKey(header)).toBe(key);
+  });
+
+  test('unmodelled columns of the test-metrics table keep their asides and numbers', () => {
+    const { record } = load([
+      '## Evaluation Results',
+      '',
+      '| Metric | Value | 95% CI | Std (3 seeds) | Seed 1 | Grader agreement (κ) | Notes |',
+      '|---|---|---|---|---|---|---|',
+      '| Top-1 Accuracy | 91.3% | ±0.15% | 0.11 | 91.2% | 0.81 | EMA |',
+    ]);
+    expect(record.evaluation?.testMetrics?.[0]).toEqual({
+      metric: 'Top-1 Accuracy',
+      value: 91.3,
+      unit: '%',
+      ci95: 0.15,
+      // A standard-deviation column is the metric's spread, a modelled field.
+      std: 0.11,
+      'Seed 1': '91.2%',
+      'Grader agreement (κ)': '0.81',
+      notes: 'EMA',
+    });
   });
 
   test("an aside after a label Logbook does not model is kept beside its value (the label's words make the key)", () => {
