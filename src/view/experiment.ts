@@ -287,9 +287,34 @@ function otherBlock(obj: object | undefined, known: readonly string[], prefix = 
   return [...(items.length > 0 ? [{ kind: 'fields' as const, items }] : []), ...tables.map(([, table]) => table)];
 }
 
-/** A value that is a list of rows whose values are plain values, as a table (columns in first-seen order); undefined otherwise. */
+/**
+ * A value that is a list of rows whose values are plain values, as a table (columns in first-seen
+ * order), or an object of such rows (`segments: { SMB: { pr_auc, n }, … }`), a row per key with the
+ * key first; undefined otherwise.
+ */
 function rowsTable(caption: string, value: unknown): Block | undefined {
   const plain = (v: unknown): boolean => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const entries = Object.entries(value as Record<string, unknown>);
+    // The key's column is named by the caption's last part (`Segments`), which names what the keys are.
+    const keyColumn = caption.split(' › ').at(-1) ?? caption;
+    const keyed =
+      entries.length > 0 &&
+      entries.every(
+        ([, row]) =>
+          typeof row === 'object' &&
+          row !== null &&
+          !Array.isArray(row) &&
+          Object.values(row).every(plain) &&
+          !Object.hasOwn(row, keyColumn),
+      );
+    return keyed
+      ? rowsTable(
+          caption,
+          entries.map(([key, row]) => ({ [keyColumn]: key, ...(row as Record<string, unknown>) })),
+        )
+      : undefined;
+  }
   const list: unknown[] = Array.isArray(value) ? value : [];
   const isRow = (row: unknown): row is Record<string, unknown> =>
     typeof row === 'object' && row !== null && !Array.isArray(row) && Object.values(row).every(plain);
@@ -1097,10 +1122,11 @@ function notesSection(r: Experiment): SectionView {
 }
 
 function otherSection(r: Experiment, c: FieldContext): SectionView {
-  const items: FieldItem[] = [...otherFields(r, KNOWN.top), ...otherFields(r.lineage, KNOWN.lineage, 'Lineage')];
+  // A list of rows (`reviewers: [{ name, verdict }]`) as a table, like a section's other fields.
+  const blocks: Block[] = otherBlock(r, KNOWN.top);
+  const lineage: FieldItem[] = otherFields(r.lineage, KNOWN.lineage, 'Lineage');
+  if (lineage.length > 0) blocks.push({ kind: 'fields', items: lineage });
   const placeholders = [...c.placeholders].sort();
-  const blocks: Block[] = [];
-  if (items.length > 0) blocks.push({ kind: 'fields', items });
   if (placeholders.length > 0) {
     blocks.push({
       kind: 'list',

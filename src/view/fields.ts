@@ -72,14 +72,30 @@ export function unknownKeys(obj: object | undefined, known: readonly string[]): 
   return Object.keys(obj).filter((k) => !set.has(k));
 }
 
-/** Fields for keys the schema does not model, so nothing in a record is lost. */
+/** How deep `otherFields` spells out nested objects; anything deeper is one line of JSON. */
+const NESTED_DEPTH = 4;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * One unmodelled value as fields: an object as a field per key (`Cost breakdown › GPU hours`), to
+ * `NESTED_DEPTH` levels; a list of plain values as that list; anything else as one cell.
+ */
+function nestedFields(label: string, value: unknown, depth: number): FieldItem[] {
+  if (isPlainObject(value) && Object.keys(value).length > 0 && depth < NESTED_DEPTH)
+    return Object.keys(value).flatMap((key) => nestedFields(`${label} › ${humanize(key)}`, value[key], depth + 1));
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => v === null || typeof v !== 'object'))
+    return [{ label, value: value.map(unknownCell) }];
+  return [{ label, value: unknownCell(value) }];
+}
+
+/** Fields for keys the schema does not model, so nothing in a record is lost; nested objects a field per key. */
 export function otherFields(obj: object | undefined, known: readonly string[], prefix = ''): FieldItem[] {
   if (!obj) return [];
   const record = obj as Record<string, unknown>;
-  return unknownKeys(obj, known).map((key) => ({
-    label: prefix ? `${prefix} › ${humanize(key)}` : humanize(key),
-    value: unknownCell(record[key]),
-  }));
+  return unknownKeys(obj, known).flatMap((key) => nestedFields(prefix ? `${prefix} › ${humanize(key)}` : humanize(key), record[key], 0));
 }
 
 /** Placeholder paths under a section, e.g. every `dataset.*` path. */

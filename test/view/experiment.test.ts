@@ -66,6 +66,40 @@ describe('buildExperimentPageData', () => {
     });
   });
 
+  test('unmodelled nested values: an object a field per key, an object of rows and a list of rows as tables', () => {
+    const record = {
+      id: 'nested-1',
+      costBreakdown: { compute_usd: 3.12, labelling: { hours: 14, vendor: 'Acme' } },
+      segments: { SMB: { pr_auc: 0.583, n: 51230 }, Enterprise: { pr_auc: 0.498, n: 6751 } },
+      reviewers: [{ name: 'A. Schulz', verdict: 'approved' }],
+      languages: ['en', 'de'],
+    } as Experiment;
+    const other = pageFor(record, [record]).sections.find((s) => s.id === 'other');
+    const fields = other?.blocks.find((b) => b.kind === 'fields');
+    expect(
+      fields?.kind === 'fields'
+        ? fields.items.map((i) => [i.label, Array.isArray(i.value) ? i.value.map((v) => v.text) : i.value.text])
+        : [],
+    ).toEqual([
+      ['Cost breakdown › Compute usd', '3.12'],
+      ['Cost breakdown › Labelling › Hours', '14'],
+      ['Cost breakdown › Labelling › Vendor', 'Acme'],
+      ['Languages', ['en', 'de']],
+    ]);
+    const tables = (other?.blocks ?? []).flatMap((b) => (b.kind === 'table' ? [b] : []));
+    expect(tables.map((t) => [t.caption, t.columns.map((c) => c.label), t.rows.map((r) => r.map((c) => c.text))])).toEqual([
+      [
+        'Segments',
+        ['Segments', 'Pr auc', 'N'],
+        [
+          ['SMB', '0.583', '51,230'],
+          ['Enterprise', '0.498', '6,751'],
+        ],
+      ],
+      ['Reviewers', ['Name', 'Verdict'], [['A. Schulz', 'approved']]],
+    ]);
+  });
+
   test('the changes against a parent evaluated on another dataset version say so under the table', () => {
     const parent: Experiment = {
       id: 'p-1',
