@@ -5,6 +5,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Root, RootContent } from 'mdast';
+import type { Root as HastRoot } from 'hast';
 import { decodeEntities, htmlTableNode, readHtmlTable } from '../util/html-table.ts';
 import { LIMITS, longestMarkdownParagraph } from '../ingest/limits.ts';
 
@@ -58,6 +59,52 @@ function htmlAsText() {
   };
 }
 
+/**
+ * A footnote definition nothing in the same text refers to (`[^1]: H. Kervadec et al., …` at the end of
+ * a log whose `[^1]` is in a field) is dropped by GFM's renderer: it is shown as the paragraph it was
+ * written as, `[^1]: …`, so the marker in the field still leads to it.
+ */
+function orphanFootnotes() {
+  return (tree: Root) => {
+    const referenced = new Set<string>();
+    const collect = (node: Root | RootContent): void => {
+      if (node.type === 'footnoteReference') referenced.add(node.identifier);
+      if ('children' in node) node.children.forEach(collect);
+    };
+    collect(tree);
+    const visit = (node: Root | RootContent): void => {
+      if (!('children' in node)) return;
+      node.children = node.children.flatMap((child): RootContent[] => {
+        if (child.type !== 'footnoteDefinition' || referenced.has(child.identifier)) return [child];
+        const marker: RootContent = { type: 'text', value: `[^${child.label ?? child.identifier}]: ` };
+        const [first, ...rest] = child.children;
+        return first?.type === 'paragraph'
+          ? [{ ...first, children: [marker as never, ...first.children] }, ...rest]
+          : [{ type: 'paragraph', children: [marker as never] }, ...child.children];
+      });
+      node.children.forEach(visit);
+    };
+    visit(tree);
+  };
+}
+
+/**
+ * A footnote's links (`#user-content-fn-1` and back) point at ids the sanitizer prefixed with its
+ * clobber prefix (`md-user-content-fn-1`): prefixed the same, so they lead somewhere.
+ */
+function footnoteLinks() {
+  return (tree: HastRoot) => {
+    const visit = (node: HastRoot | HastRoot['children'][number]): void => {
+      if (node.type === 'element' && node.tagName === 'a') {
+        const href = node.properties['href'];
+        if (typeof href === 'string' && href.startsWith('#user-content-')) node.properties['href'] = `#${schema.clobberPrefix}${href.slice(1)}`;
+      }
+      if ('children' in node) node.children.forEach(visit);
+    };
+    visit(tree);
+  };
+}
+
 /** HTML that is only a disclosure's tags: `<details>`, `<summary>Label</summary>` (group 1), `</details>`, alone or together. */
 const DISCLOSURE = /^\s*(?:<details(?:\s[^<>]*)?>\s*)?(?:<summary(?:\s[^<>]*)?>([^<>]*)<\/summary>\s*)?(?:<\/details>\s*)?$/i;
 
@@ -79,8 +126,10 @@ const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(htmlAsText)
+  .use(orphanFootnotes)
   .use(remarkRehype)
   .use(rehypeSanitize, schema)
+  .use(footnoteLinks)
   .use(rehypeStringify);
 
 const cache = new Map<string, string>();

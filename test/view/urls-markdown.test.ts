@@ -85,6 +85,15 @@ describe('distinctSlug', () => {
 });
 
 describe('renderMarkdown', () => {
+  test('a footnote nothing in the text refers to is shown as written; a referred one links both ways to ids that exist', () => {
+    expect(renderMarkdown('[^1]: H. Kervadec et al., MIDL 2019.')).toBe('<p>[^1]: H. Kervadec et al., MIDL 2019.</p>');
+    const html = renderMarkdown('Boundary loss[^1].\n\n[^1]: H. Kervadec et al.');
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    const targets = [...html.matchAll(/ href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(targets).toEqual(['md-user-content-fn-1', 'md-user-content-fnref-1']);
+    for (const target of targets) expect(ids).toContain(target);
+  });
+
   test('shows raw HTML as text', () => {
     const html = renderMarkdown('Hello <script>alert(1)</script> <img src=x onerror=alert(1)>');
     expect(html).not.toContain('<script');
