@@ -79,8 +79,8 @@ function orphanFootnotes() {
         const marker: RootContent = { type: 'text', value: `[^${child.label ?? child.identifier}]: ` };
         const [first, ...rest] = child.children;
         return first?.type === 'paragraph'
-          ? [{ ...first, children: [marker as never, ...first.children] }, ...rest]
-          : [{ type: 'paragraph', children: [marker as never] }, ...child.children];
+          ? [{ ...first, children: [marker, ...first.children] }, ...rest]
+          : [{ type: 'paragraph', children: [marker] }, ...child.children];
       });
       node.children.forEach(visit);
     };
@@ -97,7 +97,8 @@ function footnoteLinks() {
     const visit = (node: HastRoot | HastRoot['children'][number]): void => {
       if (node.type === 'element' && node.tagName === 'a') {
         const href = node.properties['href'];
-        if (typeof href === 'string' && href.startsWith('#user-content-')) node.properties['href'] = `#${schema.clobberPrefix}${href.slice(1)}`;
+        if (typeof href === 'string' && href.startsWith('#user-content-'))
+          node.properties['href'] = `#${schema.clobberPrefix}${href.slice(1)}`;
       }
       if ('children' in node) node.children.forEach(visit);
     };
