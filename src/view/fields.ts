@@ -15,13 +15,23 @@ export interface FieldContext {
   placeholders: ReadonlySet<string>;
 }
 
-/** A text value: a link for a web URL, copyable text for a storage location (`s3://…`), plain text otherwise. */
+/**
+ * Markdown a person plainly meant in a field or cell: `**bold**`, `` `code` ``, `[text](url)`. Only
+ * these render; anything else stays as written (`lr*2*batch`, `model_v2_final`, a lone `*`).
+ */
+const MEANT_MARKDOWN = /\*\*[^*\s](?:[^*\n]*[^*\s])?\*\*|`[^`\n]+`|\[[^\]\n]+\]\([^()\s]+\)/;
+
+/**
+ * A text value: a link for a web URL, copyable text for a storage location (`s3://…`), rendered
+ * (sanitized) when it holds Markdown a person plainly meant (`MEANT_MARKDOWN`), plain text otherwise.
+ */
 export function textCell(value: string): Cell {
   if (isLinkLike(value)) {
     const href = safeHref(value);
     return href ? { text: value, href } : { text: value };
   }
   if (isStorageUri(value)) return { text: value, copy: true };
+  if (MEANT_MARKDOWN.test(value)) return markdownCell(value);
   return { text: value };
 }
 
