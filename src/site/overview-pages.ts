@@ -27,6 +27,11 @@ function derived<T>(site: SiteModel, key: string, make: () => T): T {
   return values.get(key) as T;
 }
 
+/** The `getStaticPaths` entries of pages 2, 3, … of an overview (page 1 is its own route). */
+export function laterPages<T extends { pager: Pager }>(pages: readonly T[]): { params: { n: string }; props: { page: T } }[] {
+  return pages.slice(1).map((page) => ({ params: { n: String(page.pager.page) }, props: { page } }));
+}
+
 /** One page of the experiments table: its rows, and the site-wide counts and columns. */
 export interface IndexPage {
   data: IndexPageData;

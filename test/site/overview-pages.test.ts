@@ -3,7 +3,7 @@ import { analyzeCollection } from '../../src/analysis/index.ts';
 import { generateRecords } from '../../src/generate/index.ts';
 import { readSettings } from '../../src/settings/index.ts';
 import type { SiteModel } from '../../src/site/data.ts';
-import { fairnessPages, indexPages, leaderboardPages, lineagePages, tagPages } from '../../src/site/overview-pages.ts';
+import { fairnessPages, indexPages, laterPages, leaderboardPages, lineagePages, tagPages } from '../../src/site/overview-pages.ts';
 import { buildLeaderboardViews } from '../../src/view/leaderboards.ts';
 import { buildFairnessOverview, buildTagPages } from '../../src/view/overview-pages.ts';
 import type { LineageTreeNode } from '../../src/view/blocks.ts';
@@ -42,6 +42,11 @@ describe('the overviews in pages of the pageSize setting (25 experiments, 10 to 
 
   test('computed once per site: page 1 and the route of the others share the same pages', () => {
     expect(indexPages(site)).toBe(indexPages(site));
+    // The route of the others gets pages 2 and 3, each at its number.
+    expect(laterPages(indexPages(site)).map((p) => [p.params.n, p.props.page.pager.page])).toEqual([
+      ['2', 2],
+      ['3', 3],
+    ]);
   });
 
   test('the fairness overview: the one-page order (flagged first), cut into pages, then those without groups', () => {
