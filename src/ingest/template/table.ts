@@ -139,6 +139,11 @@ export interface RowsSpec {
   listPlaceholderKey?: boolean;
   /** Reads the row's other cells. */
   readRow: (row: readonly Cell[], write: RowWriter) => void;
+  /**
+   * The index of a row already in the list that a row with this key adds its fields to, instead of
+   * being a row of its own (a second per-epoch table of other columns, for epochs of the first).
+   */
+  mergeInto?: (key: unknown) => number | undefined;
 }
 
 /** Reads every body row of `table` into `spec.path` (set at `position`, the table's start) when any row is kept. */
@@ -155,6 +160,23 @@ export function readTableRows(table: TableData, position: SourcePosition, ctx: C
       continue;
     }
     const record: Record<string, unknown> = { [spec.keyField]: spec.readKey ? spec.readKey(keyCell) : stripEmphasis(keyCell.text) };
+    const into = spec.mergeInto?.(record[spec.keyField]);
+    if (into !== undefined) {
+      const target: FieldPath = [...spec.path, into];
+      spec.readRow(row, {
+        path: target,
+        set(field, value, cell) {
+          ctx.b.set([...target, field], value, cell?.position);
+        },
+        mark(subpath, cell) {
+          ctx.b.mark([...target, ...subpath], cell.position);
+        },
+        placeholder(field, cell) {
+          ctx.b.placeholder([...target, field], cell.position);
+        },
+      });
+      continue;
+    }
     ctx.b.mark(path, keyCell.position);
     ctx.b.mark([...path, spec.keyField], keyCell.position);
     spec.readRow(row, {

@@ -80,6 +80,7 @@ export const historyHandler: Handler = (entry, ctx) => {
     key: epoch,
     keyField: 'epoch',
     readKey: readEpoch,
+    ...mergeByEpoch(ctx, names, epoch),
     readRow: (row, write) => {
       const text: Record<string, unknown> = {};
       table.header.forEach((head, index) => {
@@ -95,6 +96,28 @@ export const historyHandler: Handler = (entry, ctx) => {
   });
   if (notes.length > 0) ctx.b.append(['training', 'textByEpoch'], notes, startOf(block));
 };
+
+/**
+ * A second per-epoch table of other columns (`| Epoch | GPU mem (GB) | img/s |` under Training
+ * Infrastructure, after the losses): its rows add their columns to the first table's rows of the
+ * same epoch, rather than repeating those epochs with the other columns empty. A table sharing a
+ * column with the rows already read, or an epoch written twice there, is appended as before.
+ */
+function mergeByEpoch(ctx: Context, names: readonly string[], epoch: number): { mergeInto?: (key: unknown) => number | undefined } {
+  const existing = ctx.b.get(['training', 'history']);
+  if (!Array.isArray(existing) || existing.length === 0) return {};
+  const rows = existing.filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null && !Array.isArray(row));
+  const columns = new Set(rows.flatMap((row) => Object.keys(row)));
+  if (names.some((name, index) => index !== epoch && columns.has(name))) return {};
+  const at = new Map<unknown, number>();
+  const twice = new Set<unknown>();
+  existing.forEach((row, index) => {
+    const key = (row as Record<string, unknown> | null)?.['epoch'];
+    if (at.has(key)) twice.add(key);
+    else at.set(key, index);
+  });
+  return { mergeInto: (key) => (key === undefined || twice.has(key) ? undefined : at.get(key)) };
+}
 
 /**
  * A bare value of a fraction's size (`0.712`) in a column of a proportion written in percent

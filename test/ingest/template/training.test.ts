@@ -207,3 +207,50 @@ describe('summary rows closing a per-epoch table', () => {
     ]);
   });
 });
+
+describe('a second per-epoch table', () => {
+  const history = (second: readonly string[]) => {
+    const text = [
+      '**Experiment ID**: exp-1',
+      '',
+      '## Training Results',
+      '',
+      '**Training Metrics**:',
+      '',
+      '| Epoch | Train Loss | Val Loss |',
+      '|---|---|---|',
+      '| 1 | 2.10 | 2.30 |',
+      '| 100 | 0.90 | 1.10 |',
+      '| 200 | 0.70 | 0.95 |',
+      '',
+      '**Training Infrastructure**:',
+      '- GPU: 4× A100',
+      '',
+      ...second,
+    ].join('\n');
+    const file = 'exp-1.md';
+    const { record, diagnostics } = validateRecord(parseSource(text, { file }), { file });
+    return { history: record?.training?.history, parsed: diagnostics };
+  };
+
+  test('of other columns adds them to the epochs it shares with the first, not repeated epochs with holes', () => {
+    const { history: rows } = history(['| Epoch | GPU mem (GB) | img/s |', '|---|---|---|', '| 1 | 31.2 | 410 |', '| 200 | 31.9 | 402 |']);
+    expect(rows).toEqual([
+      { epoch: 1, 'Train Loss': 2.1, 'Val Loss': 2.3, 'GPU mem (GB)': 31.2, 'img/s': 410 },
+      { epoch: 100, 'Train Loss': 0.9, 'Val Loss': 1.1 },
+      { epoch: 200, 'Train Loss': 0.7, 'Val Loss': 0.95, 'GPU mem (GB)': 31.9, 'img/s': 402 },
+    ]);
+  });
+
+  test('of the same columns (a second stage), or for epochs the first does not have, adds rows as before', () => {
+    const stage = history(['| Epoch | Train Loss | Val Loss |', '|---|---|---|', '| 300 | 0.60 | 0.90 |']).history;
+    expect(stage?.map((r) => r.epoch)).toEqual([1, 100, 200, 300]);
+    const other = history(['| Epoch | GPU mem (GB) |', '|---|---|', '| 1 | 31.2 |', '| 250 | 32.0 |']).history;
+    expect(other?.map((r) => [r.epoch, r['GPU mem (GB)'] ?? null])).toEqual([
+      [1, 31.2],
+      [100, null],
+      [200, null],
+      [250, 32],
+    ]);
+  });
+});
