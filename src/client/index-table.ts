@@ -22,19 +22,27 @@ if (table && form && body) {
   const columnBoxes = [...form.querySelectorAll<HTMLInputElement>('input[name="col"]')];
 
   /** Shows the picked metric columns and writes them into the address (by metric name, so links stay readable). */
+  /** The picked columns go with the links to the table's other pages, so the next page shows them too. */
+  const carryColumns = (cols: string): void => {
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.pager a')) {
+      const target = new URL(link.href);
+      target.searchParams.set('cols', cols);
+      link.href = target.href;
+    }
+  };
+
   const applyColumns = (writeUrl: boolean): void => {
     const shown = new Set(columnBoxes.filter((b) => b.checked).map((b) => b.value));
     for (const cell of table.querySelectorAll<HTMLElement>('[data-col]')) cell.hidden = !shown.has(cell.dataset['col'] ?? '');
     if (!writeUrl) return;
     const url = new URL(window.location.href);
-    url.searchParams.set(
-      'cols',
-      columnBoxes
-        .filter((b) => b.checked)
-        .map((b) => b.dataset['metric'] ?? '')
-        .join(','),
-    );
+    const cols = columnBoxes
+      .filter((b) => b.checked)
+      .map((b) => b.dataset['metric'] ?? '')
+      .join(',');
+    url.searchParams.set('cols', cols);
     history.replaceState(null, '', url);
+    carryColumns(cols);
   };
 
   const cols = new URLSearchParams(window.location.search).get('cols');
@@ -42,6 +50,7 @@ if (table && form && body) {
     const wanted = new Set(cols.split(',').map((c) => c.trim()));
     for (const box of columnBoxes) box.checked = wanted.has(box.dataset['metric'] ?? '');
     applyColumns(false);
+    carryColumns(cols);
   }
   if (picker) picker.hidden = false;
 

@@ -70,9 +70,20 @@ describe.skipIf(skip)(
       await page.goto(`${server?.origin ?? ''}${E2E_BASE}page/3/`);
       await page.fill('#index-tools input[name="q"]', 'fraud');
       const count = await page.textContent('#index-count');
+      // Metric columns picked on one page go with the links to the others.
+      await page.click('.column-picker summary');
+      const box = page.locator('.column-picker input[name="col"]').first();
+      const metric = await box.getAttribute('data-metric');
+      const wasShown = await box.isChecked();
+      await box.click();
+      const links = await page.$$eval('nav.pager a', (as) =>
+        as.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('cols')),
+      );
       await guarded.close();
       await browser.close();
       expect(count).toMatch(/^\d+ of 60 shown on this page$/);
+      expect(links.length).toBeGreaterThan(0);
+      for (const cols of links) expect(cols === null ? null : cols.split(',').includes(metric ?? '')).toBe(!wasShown);
       expect(guarded.troubles).toEqual([]);
     });
 
