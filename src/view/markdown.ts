@@ -88,17 +88,35 @@ function orphanFootnotes() {
   };
 }
 
+/** A short, stable name for a text (FNV-1a, base 36): what tells one text's footnotes from another's. */
+function textHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(36);
+}
+
 /**
  * A footnote's links (`#user-content-fn-1` and back) point at ids the sanitizer prefixed with its
- * clobber prefix (`md-user-content-fn-1`): prefixed the same, so they lead somewhere.
+ * clobber prefix (`md-user-content-fn-1`), and every text's footnotes get the same ids (`fn-1`,
+ * `footnote-label`), so two texts on one page with footnotes would share them. The ids, the links
+ * and `aria-describedby` get one prefix per text (`md-<hash of the text>-`).
  */
 function footnoteLinks() {
-  return (tree: HastRoot) => {
+  return (tree: HastRoot, file: { value: unknown }) => {
+    const prefix = `md-${textHash(String(file.value))}-`;
+    const rename = (id: string): string =>
+      id === 'md-footnote-label'
+        ? `${prefix}footnote-label`
+        : id.startsWith('md-user-content-')
+          ? prefix + id.slice('md-user-content-'.length)
+          : id;
     const visit = (node: HastRoot | HastRoot['children'][number]): void => {
-      if (node.type === 'element' && node.tagName === 'a') {
-        const href = node.properties['href'];
+      if (node.type === 'element') {
+        const { id, href, ariaDescribedBy } = node.properties;
+        if (typeof id === 'string') node.properties['id'] = rename(id);
         if (typeof href === 'string' && href.startsWith('#user-content-'))
-          node.properties['href'] = `#${schema.clobberPrefix}${href.slice(1)}`;
+          node.properties['href'] = `#${prefix}${href.slice('#user-content-'.length)}`;
+        if (Array.isArray(ariaDescribedBy)) node.properties['ariaDescribedBy'] = ariaDescribedBy.map((v) => rename(String(v)));
       }
       if ('children' in node) node.children.forEach(visit);
     };

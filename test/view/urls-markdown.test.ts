@@ -90,8 +90,14 @@ describe('renderMarkdown', () => {
     const html = renderMarkdown('Boundary loss[^1].\n\n[^1]: H. Kervadec et al.');
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     const targets = [...html.matchAll(/ href="#([^"]+)"/g)].map((m) => m[1]);
-    expect(targets).toEqual(['md-user-content-fn-1', 'md-user-content-fnref-1']);
+    expect(targets).toHaveLength(2);
     for (const target of targets) expect(ids).toContain(target);
+    const describedBy = / aria-describedby="([^"]+)"/.exec(html)?.[1];
+    expect(ids).toContain(describedBy);
+    // Another text's footnotes on the same page get other ids.
+    const other = renderMarkdown('Dice loss[^1].\n\n[^1]: Milletari et al.');
+    const otherIds = [...other.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(otherIds.filter((id) => ids.includes(id))).toEqual([]);
   });
 
   test('shows raw HTML as text', () => {
