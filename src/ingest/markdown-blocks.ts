@@ -224,13 +224,17 @@ export function itemsOf(source: Source, list: List): Item[] {
  * item is lost when the item becomes a field's entry.
  */
 export function itemMarkdown(source: Source, item: Item): string {
-  if (item.nested === undefined) return item.text;
-  const indent = startOf(item.nested).column - 1;
-  const nested = sliceOf(source, item.nested)
+  return item.nested === undefined ? item.text : withList(source, item.text, item.nested);
+}
+
+/** `text`, then `list` after a blank line, unindented (a list nested under the item whose text it is). */
+export function withList(source: Source, text: string, list: List): string {
+  const indent = startOf(list).column - 1;
+  const nested = sliceOf(source, list)
     .split('\n')
     .map((line, index) => (index === 0 ? line : line.slice(Math.min(indent, line.length - line.trimStart().length))))
     .join('\n');
-  return item.text === '' ? nested : `${item.text}\n\n${nested}`;
+  return text === '' ? nested : `${text}\n\n${nested}`;
 }
 
 /** `Key: value` split of a list item (`Model File: s3://…` → key "Model File"); a URL scheme is not a key. */

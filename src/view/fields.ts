@@ -16,10 +16,11 @@ export interface FieldContext {
 }
 
 /**
- * Markdown a person plainly meant in a field or cell: `**bold**`, `` `code` ``, `[text](url)`. Only
- * these render; anything else stays as written (`lr*2*batch`, `model_v2_final`, a lone `*`).
+ * Markdown a person plainly meant in a field or cell: `**bold**`, `` `code` ``, `[text](url)`, a list
+ * on the lines after the text (sub-points kept with their item). Only these render; anything else
+ * stays as written (`lr*2*batch`, `model_v2_final`, a lone `*`).
  */
-const MEANT_MARKDOWN = /\*\*[^*\s](?:[^*\n]*[^*\s])?\*\*|`[^`\n]+`|\[[^\]\n]+\]\([^()\s]+\)/;
+const MEANT_MARKDOWN = /\*\*[^*\s](?:[^*\n]*[^*\s])?\*\*|`[^`\n]+`|\[[^\]\n]+\]\([^()\s]+\)|\n[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S/;
 
 /**
  * A text value: a link for a web URL, copyable text for a storage location (`s3://…`), rendered

@@ -9,6 +9,10 @@ describe('textCell', () => {
     });
     expect(textCell('Docker image: `ghcr.io/acme/train:2025.05`').html).toBe('Docker image: <code>ghcr.io/acme/train:2025.05</code>');
     expect(textCell('[notebook](https://github.com/acme/nb.ipynb)').html).toBe('<a href="https://github.com/acme/nb.ipynb">notebook</a>');
+    // A list written under the text (an item's sub-points) is a list.
+    expect(textCell('vessels as lesion\n\n1. 5 of 8 arterial\n2. 3 of 8 timing').html).toBe(
+      '<p>vessels as lesion</p>\n<ol>\n<li>5 of 8 arterial</li>\n<li>3 of 8 timing</li>\n</ol>',
+    );
   });
 
   test('anything else stays as written; a link with an unsafe protocol loses its href, its text stays', () => {

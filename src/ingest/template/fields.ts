@@ -11,6 +11,7 @@ import {
   tableOf,
   type Item,
   type Source,
+  withList,
 } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
@@ -234,7 +235,11 @@ export function keepUnknown(entry: Entry, sectionPath: FieldPath, ctx: Context):
     if (aside !== '') ctx.b.text([...path.slice(0, -1), `${path.at(-1) ?? key}Note`], aside, entry.position);
   };
   if (entry.value !== '') {
-    ctx.b.text(path, entry.value, entry.position);
+    // `- **Over-segmentation** (8 volumes): vessels as lesion` over a numbered list of causes: the
+    // list is part of what the label says, not prose cut off from it.
+    const list = entry.blocks[0]?.type === 'list' ? entry.blocks[0] : undefined;
+    if (list !== undefined) ctx.consumed.add(list);
+    ctx.b.text(path, list === undefined ? entry.value : withList(ctx.source, entry.value, list), entry.position);
     keepAside();
     return;
   }

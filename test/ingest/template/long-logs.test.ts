@@ -72,6 +72,24 @@ describe('what long logs write beside their numbers is kept, and never refuses t
     });
   });
 
+  test('a bold-keyed item of an unmodelled label keeps the list nested under it, and its aside', () => {
+    const { record } = load([
+      '## Error analysis',
+      '',
+      '- **Missed lesions** (11 volumes): all < 5 mm',
+      '- **Over-segmentation of vessels** (8 volumes): portal vein branches labelled as lesion',
+      '  1. 5 of 8 were arterial-phase scans',
+      '  2. 3 of 8 had contrast timing issues',
+    ]);
+    const observations = record.observations as Record<string, unknown>;
+    expect(observations['overSegmentationOfVessels']).toBe(
+      'portal vein branches labelled as lesion\n\n1. 5 of 8 were arterial-phase scans\n2. 3 of 8 had contrast timing issues',
+    );
+    expect([observations['missedLesionsNote'], observations['overSegmentationOfVesselsNote']]).toEqual(['11 volumes', '8 volumes']);
+    // Nothing of the list is left over as a section of its own.
+    expect(JSON.stringify(record.sections ?? [])).not.toContain('arterial');
+  });
+
   test("an aside after a label Logbook does not model is kept beside its value (the label's words make the key)", () => {
     const { record } = load([
       '## Evaluation Results',
