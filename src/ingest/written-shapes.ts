@@ -649,8 +649,12 @@ function metricsBySplit(data: Record<string, unknown>, aliases: PathAliases): vo
     });
 }
 
-/** A metric named with the split it was measured on, other than the test split: `val_auc`, `train/loss`, `dev-f1`. */
-const OTHER_SPLIT_PREFIX = /^(train(?:ing)?|val(?:id(?:ation)?)?|dev)[_/.-](.+)$/i;
+/**
+ * A metric named with the split it was measured on, other than the test split: `val_auc`,
+ * `train/loss`, `dev-f1`, and `eval_f1` (the Hugging Face Trainer's evaluation set, which
+ * `flatSplitMetrics` reads as a split of its own too).
+ */
+const OTHER_SPLIT_PREFIX = /^(train(?:ing)?|val(?:id(?:ation)?)?|dev|eval)[_/.-](.+)$/i;
 
 /**
  * Test metrics named with another split (`metrics: { test_auc: 0.962, val_auc: 0.968 }`, as scripts

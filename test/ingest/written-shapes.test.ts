@@ -467,6 +467,12 @@ describe('record parts in the shape people write them', () => {
         { split: 'train', loss: 0.104 },
       ],
     });
+    // `eval_` is the Hugging Face Trainer's evaluation set, a split of its own as at the top of a record.
+    const hf = validate(['---', 'id: h', 'metrics:', '  test_f1: 0.90', '  eval_f1: 0.911', '---', ''].join('\n'), 'h.md');
+    expect((hf.record as { evaluation?: unknown }).evaluation).toEqual({
+      testMetrics: [{ metric: 'test_f1', value: 0.9 }],
+      metricsBySplit: [{ split: 'eval', f1: 0.911 }],
+    });
     // Only other splits: no test metrics at all.
     const onlyVal = validate(['---', 'id: v', 'metrics:', '  val_loss: 0.2', '  val_accuracy: 0.9', '---', ''].join('\n'), 'v.md');
     expect((onlyVal.record as { evaluation?: unknown }).evaluation).toEqual({
