@@ -819,8 +819,14 @@ function datasetOf(record: Experiment): { label: string; name: string; version: 
   return {
     label: version === undefined || version === '' ? name : `${name} (version ${version})`,
     name: name.toLowerCase(),
-    // `v2.0` and `2.0` are one version.
-    version: version === undefined || version === '' ? undefined : version.toLowerCase().replace(/^v(?=\d)/, ''),
+    // `v2.0`, `2.0` and `2.0.0` are one version.
+    version:
+      version === undefined || version === ''
+        ? undefined
+        : version
+            .toLowerCase()
+            .replace(/^v(?=\d)/, '')
+            .replace(/(?:\.0)+$/, ''),
   };
 }
 

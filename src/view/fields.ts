@@ -16,15 +16,68 @@ export interface FieldContext {
 }
 
 /**
- * Markdown a person plainly meant in a field or cell: `**bold**`, `` `code` ``, `[text](url)`, a list
- * on the lines after the text (sub-points kept with their item). Only these render; anything else
- * stays as written (`lr*2*batch`, `model_v2_final`, a lone `*`).
+ * Markdown a person plainly meant in a field or cell: `**bold**` set off from the words around it,
+ * `` `code` ``, `[text](https://…)`, and a list on the lines after the text (sub-points kept with their
+ * item). Only these pieces become markup; everything else is shown as written, escaped
+ * (`x**2 + y**2`, a glob's `**` between slashes, `2*3*4`, `__init__.py`, `[1e-5, 1e-2](log)`).
  */
-const MEANT_MARKDOWN = /\*\*[^*\s](?:[^*\n]*[^*\s])?\*\*|`[^`\n]+`|\[[^\]\n]+\]\([^()\s]+\)|\n[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S/;
+const MEANT_PIECE = /`([^`\n]+)`|(?<![\w/*])\*\*([^*\s](?:[^*\n]*[^*\s])?)\*\*(?![\w/*])|\[([^\]\n]+)\]\((https?:\/\/[^()\s]+)\)/g;
+const LIST_LINE = /^[ \t]*(?:([-*+])|(\d+)[.)])[ \t]+(\S.*)$/;
+
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+
+/** One line's meant pieces as markup, the rest escaped; undefined when it has none. */
+function meantInline(text: string): string | undefined {
+  let html = '';
+  let at = 0;
+  let found = false;
+  for (const match of text.matchAll(MEANT_PIECE)) {
+    const [whole, code, bold, linkText, url] = match;
+    const href = url === undefined ? undefined : safeHref(url);
+    if (code === undefined && bold === undefined && href === undefined) continue;
+    html += escapeHtml(text.slice(at, match.index));
+    html +=
+      code !== undefined
+        ? `<code>${escapeHtml(code)}</code>`
+        : bold !== undefined
+          ? `<strong>${escapeHtml(bold)}</strong>`
+          : `<a href="${escapeHtml(href ?? '')}">${escapeHtml(linkText ?? '')}</a>`;
+    at = match.index + whole.length;
+    found = true;
+  }
+  return found ? html + escapeHtml(text.slice(at)) : undefined;
+}
 
 /**
- * A text value: a link for a web URL, copyable text for a storage location (`s3://…`), rendered
- * (sanitized) when it holds Markdown a person plainly meant (`MEANT_MARKDOWN`), plain text otherwise.
+ * A value's meant Markdown as HTML (see `MEANT_PIECE`): its paragraphs and, where a paragraph's every
+ * line is a list item, that list; undefined when the value holds none of it.
+ */
+export function meantMarkdown(value: string): string | undefined {
+  const blocks = value.split(/\n[ \t]*\n/).map((block) => block.split('\n').filter((line) => line.trim() !== ''));
+  const lists = blocks.map((lines) => lines.length > 0 && lines.every((line) => LIST_LINE.test(line)));
+  const multi = blocks.filter((lines) => lines.length > 0).length > 1;
+  if (!lists.some(Boolean) || (!multi && !lists[0])) {
+    if (value.includes('\n')) return undefined;
+    return meantInline(value);
+  }
+  return blocks
+    .map((lines, index) => {
+      if (lines.length === 0) return '';
+      if (!lists[index]) return `<p>${lines.map((line) => meantInline(line.trim()) ?? escapeHtml(line.trim())).join('<br>')}</p>`;
+      const ordered = LIST_LINE.exec(lines[0] ?? '')?.[2] !== undefined;
+      const items = lines.map((line) => {
+        const text = LIST_LINE.exec(line)?.[3] ?? line.trim();
+        return `<li>${meantInline(text) ?? escapeHtml(text)}</li>`;
+      });
+      return ordered ? `<ol>${items.join('')}</ol>` : `<ul>${items.join('')}</ul>`;
+    })
+    .join('');
+}
+
+/**
+ * A text value: a link for a web URL, copyable text for a storage location (`s3://…`), the Markdown a
+ * person plainly meant (`meantMarkdown`) as markup, plain text otherwise.
  */
 export function textCell(value: string): Cell {
   if (isLinkLike(value)) {
@@ -32,8 +85,8 @@ export function textCell(value: string): Cell {
     return href ? { text: value, href } : { text: value };
   }
   if (isStorageUri(value)) return { text: value, copy: true };
-  if (MEANT_MARKDOWN.test(value)) return markdownCell(value);
-  return { text: value };
+  const html = meantMarkdown(value);
+  return html === undefined ? { text: value } : { text: value, html };
 }
 
 /** A Markdown value rendered inline (sanitized). */

@@ -1092,6 +1092,8 @@ describe('checkParentDataset', () => {
   test('nothing when the data is the same or not known to differ', () => {
     // Names compared without case or surrounding space; `v2.0` is version 2.0.
     expect(checkParentDataset(on('Transactions', 'v2.0'), on(' transactions ', '2.0'))).toEqual([]);
+    expect(checkParentDataset(on('tx', '2.0.0'), on('tx', '2'))).toEqual([]);
+    expect(codes(checkParentDataset(on('tx', '2.0.1'), on('tx', '2.0')))).toEqual(['parent-dataset-differs']);
     // One side without a version, or without a dataset: not known to differ.
     expect(checkParentDataset(on('tx', '2'), on('tx'))).toEqual([]);
     expect(checkParentDataset(on(undefined), on('tx', '1'))).toEqual([]);

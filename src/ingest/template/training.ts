@@ -48,6 +48,8 @@ export const historyHandler: Handler = (entry, ctx) => {
   const epoch = Math.max(0, column(table, HISTORY_COUNTER_HEADER));
   // A table counted in steps (`| step | loss |`, a trainer's `global_step`) says so: its rows are no epochs.
   const axis = historyAxisOfHeader(stripEmphasis(table.header[epoch]?.text ?? ''));
+  // The axis the rows read so far are counted in (none: epochs), before this table names its own.
+  const axisBefore = ctx.b.get(['training', 'historyAxis']);
   if (axis !== undefined && !ctx.b.has(['training', 'historyAxis']))
     ctx.b.set(['training', 'historyAxis'], axis, table.header[epoch]?.position);
   // A proportion's column written in percent (`71.0%`) keys its values `Name (%)`, as in a metric map;
@@ -80,7 +82,14 @@ export const historyHandler: Handler = (entry, ctx) => {
     key: epoch,
     keyField: 'epoch',
     readKey: readEpoch,
-    ...mergeByEpoch(ctx, names, epoch),
+    ...(axisBefore === axis
+      ? mergeByEpoch(
+          ctx,
+          names,
+          epoch,
+          table.rows.filter((row) => !summary.includes(row)).map((row) => readEpoch(row[epoch])),
+        )
+      : {}),
     readRow: (row, write) => {
       const text: Record<string, unknown> = {};
       table.header.forEach((head, index) => {
@@ -97,18 +106,29 @@ export const historyHandler: Handler = (entry, ctx) => {
   if (notes.length > 0) ctx.b.append(['training', 'textByEpoch'], notes, startOf(block));
 };
 
+/** Kinds of per-epoch column that describe the run's resources, not the model's quality. */
+const RESOURCE_KINDS = new Set<string | null>([null, 'throughput', 'memory', 'latency', 'time', 'cost', 'co2']);
+
 /**
- * A second per-epoch table of other columns (`| Epoch | GPU mem (GB) | img/s |` under Training
- * Infrastructure, after the losses): its rows add their columns to the first table's rows of the
- * same epoch, rather than repeating those epochs with the other columns empty. A table sharing a
- * column with the rows already read, or an epoch written twice there, is appended as before.
+ * A second per-epoch table of resource columns (`| Epoch | GPU mem (GB) | img/s |` under Training
+ * Infrastructure, after the losses), for epochs the first table has: its columns join those epochs'
+ * rows, rather than repeating the epochs with the other columns empty. Any other second table — of
+ * the same columns, of losses or scores (a second stage restarting at epoch 1), counted on another
+ * axis (the caller's check), with an epoch the rows do not have or an epoch written twice — adds its
+ * rows as before.
  */
-function mergeByEpoch(ctx: Context, names: readonly string[], epoch: number): { mergeInto?: (key: unknown) => number | undefined } {
+function mergeByEpoch(
+  ctx: Context,
+  names: readonly string[],
+  epoch: number,
+  incoming: readonly unknown[],
+): { mergeInto?: (key: unknown) => number | undefined } {
   const existing = ctx.b.get(['training', 'history']);
   if (!Array.isArray(existing) || existing.length === 0) return {};
   const rows = existing.filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null && !Array.isArray(row));
   const columns = new Set(rows.flatMap((row) => Object.keys(row)));
-  if (names.some((name, index) => index !== epoch && columns.has(name))) return {};
+  const others = names.filter((_, index) => index !== epoch);
+  if (others.some((name) => columns.has(name) || !RESOURCE_KINDS.has(metricInfo(name).kind))) return {};
   const at = new Map<unknown, number>();
   const twice = new Set<unknown>();
   existing.forEach((row, index) => {
@@ -116,7 +136,9 @@ function mergeByEpoch(ctx: Context, names: readonly string[], epoch: number): { 
     if (at.has(key)) twice.add(key);
     else at.set(key, index);
   });
-  return { mergeInto: (key) => (key === undefined || twice.has(key) ? undefined : at.get(key)) };
+  const keys = incoming.filter((key) => key !== undefined && key !== '');
+  if (new Set(keys).size !== keys.length || keys.some((key) => twice.has(key) || !at.has(key))) return {};
+  return { mergeInto: (key) => at.get(key) };
 }
 
 /**

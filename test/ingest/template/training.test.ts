@@ -242,15 +242,16 @@ describe('a second per-epoch table', () => {
     ]);
   });
 
-  test('of the same columns (a second stage), or for epochs the first does not have, adds rows as before', () => {
-    const stage = history(['| Epoch | Train Loss | Val Loss |', '|---|---|---|', '| 300 | 0.60 | 0.90 |']).history;
-    expect(stage?.map((r) => r.epoch)).toEqual([1, 100, 200, 300]);
-    const other = history(['| Epoch | GPU mem (GB) |', '|---|---|', '| 1 | 31.2 |', '| 250 | 32.0 |']).history;
-    expect(other?.map((r) => [r.epoch, r['GPU mem (GB)'] ?? null])).toEqual([
-      [1, 31.2],
-      [100, null],
-      [200, null],
-      [250, 32],
-    ]);
+  test('of the same columns, of losses or scores (a second stage), on another axis, with other or repeated epochs: rows added as before', () => {
+    const epochsOf = (second: readonly string[]) => history(second).history?.map((r) => r.epoch);
+    // A second stage of the same columns.
+    expect(epochsOf(['| Epoch | Train Loss | Val Loss |', '|---|---|---|', '| 300 | 0.60 | 0.90 |'])).toEqual([1, 100, 200, 300]);
+    // A stage restarting at epoch 1 with scores of its own: not the first stage's epoch 1.
+    expect(epochsOf(['| Epoch | MLM Loss | Val F1 |', '|---|---|---|', '| 1 | 1.5 | 0.61 |'])).toEqual([1, 100, 200, 1]);
+    // Counted in steps, not epochs.
+    expect(epochsOf(['| Step | GPU mem (GB) |', '|---|---|', '| 1 | 31.2 |'])).toEqual([1, 100, 200, 1]);
+    // An epoch the first table does not have, or one written twice.
+    expect(epochsOf(['| Epoch | GPU mem (GB) |', '|---|---|', '| 1 | 31.2 |', '| 250 | 32.0 |'])).toEqual([1, 100, 200, 1, 250]);
+    expect(epochsOf(['| Epoch | GPU mem (GB) |', '|---|---|', '| 1 | 31.2 |', '| 1 | 33.0 |'])).toEqual([1, 100, 200, 1, 1]);
   });
 });
