@@ -217,8 +217,12 @@ export function formatDate(value: string | undefined): string {
   return value.length > 10 ? value.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : value;
 }
 
-/** A key that is an identifier: camelCase, PascalCase of two or more words, snake_case or kebab-case. */
-const IDENTIFIER = /^(?:[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+)$/;
+/**
+ * A key that is an identifier: camelCase, PascalCase of two or more words, lower snake_case or
+ * kebab-case. A hump without a lower-case letter (`IoU`, `mIoU`) or a capital in snake case
+ * (`ROC-AUC`, `GPU-hours`) is an acronym as written.
+ */
+const IDENTIFIER = /^(?:[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)*|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+|[a-z0-9]+(?:[_-][a-z0-9]+)+)$/;
 
 /** A field name as a label: `successCriteria` → `Success criteria`, `use_case` → `Use case`; a written label as it is. */
 export function humanize(key: string): string {

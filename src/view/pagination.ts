@@ -76,14 +76,21 @@ export function buildPager(input: {
   const { base, first, sub = '', page, pages, total, noun = 'Experiments' } = input;
   const count = pages.length;
   const href = (n: number): string => joinBase(base, pagePath(first, n, sub));
-  const shown = (n: number): boolean => count <= 9 || n === 1 || n === count || Math.abs(n - page) <= 2;
+  const near = (n: number): boolean => count <= 9 || n === 1 || n === count || Math.abs(n - page) <= 2;
+  // A gap would stand for one page only: that page's link instead (1 2 3 4 5 … rather than 1 … 3 4 5).
+  const shown = (n: number): boolean => near(n) || (near(n - 1) && near(n + 1));
   const entries: PagerEntry[] = [];
   for (let n = 1; n <= count; n += 1) {
     if (shown(n)) entries.push({ kind: 'page', n, href: href(n), current: n === page });
     else if (entries.at(-1)?.kind !== 'gap') entries.push({ kind: 'gap' });
   }
   const here = pages[page - 1];
-  const range = here === undefined || here.last === 0 ? '' : `${formatCount(here.first)}–${formatCount(here.last)} of `;
+  const range =
+    here === undefined || here.last === 0
+      ? ''
+      : here.first === here.last
+        ? `${formatCount(here.first)} of `
+        : `${formatCount(here.first)}–${formatCount(here.last)} of `;
   return {
     page,
     pages: count,

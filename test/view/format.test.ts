@@ -104,6 +104,12 @@ describe('humanize', () => {
     ['Train Loss', 'Train Loss'],
     ['Metric', 'Metric'],
     ['F1', 'F1'],
+    ['IoU', 'IoU'],
+    ['mIoU', 'mIoU'],
+    ['ROC-AUC', 'ROC-AUC'],
+    ['GPU-hours', 'GPU-hours'],
+    ['f1Score', 'F1 score'],
+    ['co2Kg', 'Co2 kg'],
   ])('%s → %s', (key, label) => {
     expect(humanize(key)).toBe(label);
   });

@@ -78,5 +78,14 @@ describe('buildPager', () => {
     const single = buildPager({ base: '/', first: 'lineage/', page: 1, pages: pagesOf(4, 10), total: 4 });
     expect([single.pages, single.prev, single.next]).toEqual([1, undefined, undefined]);
     expect(single.summary).toBe('Experiments 1–4 of 4 (page 1 of 1)');
+    // A last page of one experiment names it alone.
+    expect(buildPager({ base: '/', first: 'lineage/', page: 2, pages: pagesOf(11, 10), total: 11 }).summary).toBe(
+      'Experiments 11 of 11 (page 2 of 2)',
+    );
+  });
+
+  test('a gap never stands for a single page: of 10 pages, page 5 links 1–7, a gap, and 10', () => {
+    const pager = buildPager({ base: '/', first: 'fairness/', page: 5, pages: pagesOf(100, 10), total: 100 });
+    expect(pager.entries.map((e) => (e.kind === 'gap' ? '…' : String(e.n)))).toEqual(['1', '2', '3', '4', '5', '6', '7', '…', '10']);
   });
 });
