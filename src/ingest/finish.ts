@@ -7,10 +7,9 @@ import { baseName } from './text.ts';
 import { literalDecimals } from './units.ts';
 import { joinPath, type Diagnostic, type FieldPath, type SourcePosition } from './types.ts';
 
-/** True for a plain (non-array, non-null) object. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isPlainObject } from '../util/own.ts';
+
+export { isPlainObject };
 
 /**
  * Removes every string value that is an unfilled placeholder (and every placeholder-only list item)

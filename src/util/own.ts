@@ -15,3 +15,8 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
 export function getOwn<T>(object: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
   return object !== undefined && Object.hasOwn(object, key) ? object[key] : undefined;
 }
+
+/** True for a plain (non-array, non-null) object. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -63,7 +63,7 @@ import { renderMarkdown } from './markdown.ts';
 import { comparePath, experimentPath, joinBase, slugify, tagPath } from './urls.ts';
 import { buildLineageTree } from './lineage.ts';
 import { SECTIONS, TRAINING_TABLE_ID, sectionOfPath, sectionTitle, type ChartSectionId, type SectionId } from './sections.ts';
-import { getOwn } from '../util/own.ts';
+import { getOwn, isPlainObject } from '../util/own.ts';
 import { buildSummaryBlocks } from './summary-band.ts';
 import { displaySourcePath } from './source-path.ts';
 import { commitUrl, repositoryUrl } from './forge.ts';
@@ -294,20 +294,12 @@ function otherBlock(obj: object | undefined, known: readonly string[], prefix = 
  */
 function rowsTable(caption: string, value: unknown): Block | undefined {
   const plain = (v: unknown): boolean => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const entries = Object.entries(value as Record<string, unknown>);
+  const isRow = (row: unknown): row is Record<string, unknown> => isPlainObject(row) && Object.values(row).every(plain);
+  if (isPlainObject(value)) {
+    const entries = Object.entries(value);
     // The key's column is named by the caption's last part (`Segments`), which names what the keys are.
     const keyColumn = caption.split(' › ').at(-1) ?? caption;
-    const keyed =
-      entries.length > 0 &&
-      entries.every(
-        ([, row]) =>
-          typeof row === 'object' &&
-          row !== null &&
-          !Array.isArray(row) &&
-          Object.values(row).every(plain) &&
-          !Object.hasOwn(row, keyColumn),
-      );
+    const keyed = entries.length > 0 && entries.every(([, row]) => isRow(row) && !Object.hasOwn(row, keyColumn));
     return keyed
       ? rowsTable(
           caption,
@@ -316,8 +308,6 @@ function rowsTable(caption: string, value: unknown): Block | undefined {
       : undefined;
   }
   const list: unknown[] = Array.isArray(value) ? value : [];
-  const isRow = (row: unknown): row is Record<string, unknown> =>
-    typeof row === 'object' && row !== null && !Array.isArray(row) && Object.values(row).every(plain);
   if (list.length === 0 || !list.every(isRow)) return undefined;
   const keys = extraColumns(list, []);
   return {

@@ -1,7 +1,8 @@
 import type { Cell, FieldItem } from './blocks.ts';
 import { formatUnknown, formatValue, humanize } from './format.ts';
 import { isLinkLike, isStorageUri, safeHref } from './urls.ts';
-import { renderInlineMarkdown } from './markdown.ts';
+import { escapeHtml, renderInlineMarkdown } from './markdown.ts';
+import { isPlainObject } from '../util/own.ts';
 
 /**
  * Helpers that turn record values into cells, so every section builder presents values, links and
@@ -23,9 +24,6 @@ export interface FieldContext {
  */
 const MEANT_PIECE = /`([^`\n]+)`|(?<![\w/*])\*\*([^*\s](?:[^*\n]*[^*\s])?)\*\*(?![\w/*])|\[([^\]\n]+)\]\((https?:\/\/[^()\s]+)\)/g;
 const LIST_LINE = /^[ \t]*(?:([-*+])|(\d+)[.)])[ \t]+(\S.*)$/;
-
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 /** One line's meant pieces as markup, the rest escaped; undefined when it has none. */
 function meantInline(text: string): string | undefined {
@@ -138,10 +136,6 @@ export function unknownKeys(obj: object | undefined, known: readonly string[]): 
 
 /** How deep `otherFields` spells out nested objects; anything deeper is one line of JSON. */
 const NESTED_DEPTH = 4;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * One unmodelled value as fields: an object as a field per key (`Cost breakdown › GPU hours`), to

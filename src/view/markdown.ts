@@ -155,9 +155,14 @@ const cache = new Map<string, string>();
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Text escaped for HTML, attributes included. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
 /** The text itself, escaped, line breaks kept: what a Markdown value shows when it cannot be rendered. */
 function plainText(markdown: string): string {
-  const escaped = markdown.trim().replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+  const escaped = escapeHtml(markdown.trim());
   return `<p>${escaped.replace(/\n/g, '<br>')}</p>`;
 }
 

@@ -125,7 +125,7 @@ function mergeByEpoch(
 ): { mergeInto?: (key: unknown) => number | undefined } {
   const existing = ctx.b.get(['training', 'history']);
   if (!Array.isArray(existing) || existing.length === 0) return {};
-  const rows = existing.filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null && !Array.isArray(row));
+  const rows = existing.filter(isPlainObject);
   const columns = new Set(rows.flatMap((row) => Object.keys(row)));
   const others = names.filter((_, index) => index !== epoch);
   if (others.some((name) => columns.has(name) || !RESOURCE_KINDS.has(metricInfo(name).kind))) return {};
