@@ -17,6 +17,7 @@ import { LIMITS, longestMarkdownParagraph } from '../ingest/limits.ts';
  */
 function htmlAsText() {
   return (tree: Root) => {
+    const shift = 3 - shallowestHeading(tree);
     const visit = (node: Root | RootContent): void => {
       if (!('children' in node)) return;
       node.children = node.children.flatMap((child): RootContent[] => {
@@ -34,8 +35,9 @@ function htmlAsText() {
           const table = readHtmlTable(child.value);
           return [table === undefined ? { type: 'text', value: child.value } : htmlTableNode(table)];
         }
-        // Narrative sits inside a section (h2): its own headings start at h3.
-        if (child.type === 'heading') return [{ ...child, depth: Math.min(6, child.depth + 2) as 3 | 4 | 5 | 6 }];
+        // Narrative sits inside a section (h2): its own headings start at h3, each kept below the one
+        // it was written under (`###` in a log's `## Ablations` is an h3, not an h5).
+        if (child.type === 'heading') return [{ ...child, depth: Math.min(6, child.depth + shift) as 3 | 4 | 5 | 6 }];
         if (child.type === 'image') {
           return [{ type: 'link', url: child.url, children: [{ type: 'text', value: child.alt || child.url }] }];
         }
@@ -57,6 +59,21 @@ function htmlAsText() {
     };
     visit(tree);
   };
+}
+
+/** The depth of a text's highest heading (`##` → 2), 1 when it has none. */
+function shallowestHeading(tree: Root): number {
+  let depth = 6;
+  let found = false;
+  const visit = (node: Root | RootContent): void => {
+    if (node.type === 'heading') {
+      depth = Math.min(depth, node.depth);
+      found = true;
+    }
+    if ('children' in node) node.children.forEach(visit);
+  };
+  visit(tree);
+  return found ? depth : 1;
 }
 
 /**

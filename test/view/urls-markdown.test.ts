@@ -209,6 +209,16 @@ describe('renderMarkdown headings', () => {
   test('starts narrative headings at h3, below the page title and its sections', () => {
     expect(renderMarkdown('# Notes\n\n## Detail\n\n###### Deep')).toBe('<h3>Notes</h3>\n<h4>Detail</h4>\n<h6>Deep</h6>');
   });
+
+  test('keeps headings written under a section heading one level below it, as written', () => {
+    // A log's `## Ablations` holds `### What the ablations say` and `#### Seeds`: h3 and h4 under the
+    // section's h2, not h5 and h6.
+    expect(renderMarkdown('Text.\n\n### What the ablations say\n\nMore.\n\n#### Seeds')).toBe(
+      '<p>Text.</p>\n<h3>What the ablations say</h3>\n<p>More.</p>\n<h4>Seeds</h4>',
+    );
+    // The shallowest heading decides, wherever it is: one in a quote counts too.
+    expect(renderMarkdown('> ## Quoted\n\n#### Deeper')).toBe('<blockquote>\n<h3>Quoted</h3>\n</blockquote>\n<h5>Deeper</h5>');
+  });
 });
 
 describe('renderMarkdown past the Markdown limits', () => {
