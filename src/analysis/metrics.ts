@@ -157,7 +157,7 @@ const KIND_RULES: readonly KindRule[] = [
   { pattern: /\berror\b/, kind: 'error', direction: 'lower', isProportion: true },
   // An attack's success is the model's failure: lower is better (before `success rate` below).
   {
-    pattern: /\b(?:toxicity|hallucination|collision)(?: rate)?\b|\b(?:attack|jailbreak) success rate\b|\basr\b/,
+    pattern: /\b(?:toxicity|hallucination|collision)(?: rate)?\b|\b(?:attack|jailbreak) success(?: rate)?\b|\basr\b/,
     kind: 'harm-rate',
     direction: 'lower',
     isProportion: true,
@@ -217,7 +217,12 @@ const KIND_RULES: readonly KindRule[] = [
   { pattern: /\b(?:psnr|ssim|ms ssim|clip score|inception score)\b/, kind: 'image-quality', direction: 'higher', isProportion: false },
   { pattern: /\belo\b/, kind: 'rating', direction: 'higher', isProportion: false },
   { pattern: /\bparity ratio\b|\bdisparate impact\b/, kind: 'parity-ratio', direction: 'higher', isProportion: false },
-  { pattern: /\b(?:exact match|pass|pass rate|win rate|success rate)\b/, kind: 'success-rate', direction: 'higher', isProportion: true },
+  {
+    pattern: /\b(?:exact match|pass|pass rate|win rate|success rate|success)\b/,
+    kind: 'success-rate',
+    direction: 'higher',
+    isProportion: true,
+  },
 ];
 
 /** Families whose values lie in [0, 1] (or [0, 100] in percent). */

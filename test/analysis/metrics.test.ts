@@ -30,6 +30,9 @@ describe('metricInfo', () => {
     ['Attack success rate', 'attack_success_rate', 'harm-rate', 'lower', null, true, null],
     ['Jailbreak success rate', 'jailbreak_success_rate', 'harm-rate', 'lower', null, true, null],
     ['Success rate', 'success_rate', 'success-rate', 'higher', null, true, null],
+    // Per-object `Success` (`9/10` trials) is a success rate; an attack's success is still the model's failure.
+    ['Success', 'success', 'success-rate', 'higher', null, true, null],
+    ['Attack success', 'attack_success', 'harm-rate', 'lower', null, true, null],
     ['Val NLL', 'val_nll', 'loss', 'lower', null, false, 'val'],
     ['Bits per byte', 'bits_per_byte', 'loss', 'lower', null, false, null],
     ['tokens/s', 'tokens_s', 'throughput', 'higher', null, false, null],

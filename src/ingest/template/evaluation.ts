@@ -1411,6 +1411,26 @@ const confusionHandler: Handler = (entry, ctx) => {
 };
 
 const GENERIC_GROUP_HEADERS = /^(group|subgroup|segment|cohort|slice|demographic|population)$/;
+
+/** `9/10`, `47 / 50`: successes out of trials in a cell of a groups table. */
+const OUT_OF = /^(\d[\d,]*)\s*\/\s*(\d[\d,]*)$/;
+
+function outOf(text: string): { count: number; of: number } | undefined {
+  const match = OUT_OF.exec(text.trim());
+  const count = match?.[1] === undefined ? undefined : parseCount(match[1]);
+  const of = match?.[2] === undefined ? undefined : parseCount(match[2]);
+  return count !== undefined && of !== undefined && of > 0 && count <= of ? { count, of } : undefined;
+}
+
+/**
+ * A column of a groups table whose every filled cell is a count out of a total (`| Success |` over
+ * `10/10`, `9/10`): a proportion per group. Not a column of dates or versions (`3/12`) by its header.
+ */
+function isOutOfColumn(table: TableData, index: number): boolean {
+  if (/date|day|month|year|version|time/i.test(stripEmphasis(table.header[index]?.text ?? ''))) return false;
+  const filled = table.rows.map((row) => stripEmphasis(row[index]?.text ?? '')).filter((text) => text !== '' && !isNotMeasured(text));
+  return filled.length > 0 && filled.every((text) => outOf(text) !== undefined);
+}
 const EMPTY_ATTRIBUTE = /^(|-|—|–|all|any|\*)$/i;
 
 /**
@@ -1436,9 +1456,10 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
     first ??= startOf(block);
     const table = tableOf(ctx.source, block);
     const n = column(table, /^(n|count|support|size|samples?|n samples|number|examples)$/);
+    const outOfColumns = table.header.flatMap((_, index) => (index !== n && isOutOfColumn(table, index) ? [index] : []));
     const attributeColumns: number[] = [];
     for (let index = 0; index < table.header.length; index++) {
-      if (index === n) break;
+      if (index === n || outOfColumns.includes(index)) break;
       const numeric = table.rows.some((row) => {
         const text = stripEmphasis(row[index]?.text ?? '');
         return !OVERALL_GROUP_NAME.test(text) && !EMPTY_ATTRIBUTE.test(text) && parseMetricCell(text) !== undefined;
@@ -1460,7 +1481,7 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       ),
     );
     const textColumns = table.header.flatMap((_, index) =>
-      !attributeColumns.includes(index) && index !== n && isTextColumn(table, index) ? [index] : [],
+      !attributeColumns.includes(index) && index !== n && !outOfColumns.includes(index) && isTextColumn(table, index) ? [index] : [],
     );
     for (const row of table.rows) {
       const path: FieldPath = ['evaluation', 'disaggregated', offset + rows.length];
@@ -1505,6 +1526,14 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
         record['n'] = numberCell(nCell, (t) => parseCount(t) ?? parseNumber(t));
         ctx.b.mark([...path, 'n'], nCell.position);
       }
+      // `9/10` with no size column: the group's size is the total its counts are out of, when they share one.
+      const totals = new Set(outOfColumns.flatMap((index) => outOf(stripEmphasis(row[index]?.text ?? ''))?.of ?? []));
+      const total = totals.size === 1 ? [...totals][0] : undefined;
+      if (n < 0 && total !== undefined && outOfColumns[0] !== undefined) {
+        record['n'] = total;
+        const cell = row[outOfColumns[0]];
+        if (cell) ctx.b.mark([...path, 'n'], cell.position);
+      }
       const metrics: Record<string, unknown> = {};
       table.header.forEach((head, index) => {
         if (attributeColumns.includes(index) || index === n) return;
@@ -1520,7 +1549,8 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
           return;
         }
         const { key, value } = columns[index] ?? metricColumn(stripEmphasis(head.text), []);
-        setOwn(metrics, key, value(row[index]));
+        const counted = outOfColumns.includes(index) ? outOf(stripEmphasis(cell?.text ?? '')) : undefined;
+        setOwn(metrics, key, counted === undefined ? value(row[index]) : Number.parseFloat((counted.count / counted.of).toPrecision(12)));
         if (cell) ctx.b.mark([...path, 'metrics', key], cell.position);
       });
       record['metrics'] = metrics;

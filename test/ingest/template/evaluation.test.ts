@@ -602,6 +602,26 @@ describe('performance by group under a `## Fairness` heading', () => {
     ]);
   });
 
+  test('successes out of trials (`9/10`) are a proportion per group, out of a size the cells give', () => {
+    const table = ['## Performance by object', '', '| Object | Success | Failure mode |', '|---|---|---|'];
+    // Not `mug, 10/10` as the group's name: 10/10 = 1, 9/10 = 0.9, 2/3 = 0.666666666667, each out of its total.
+    expect(read(...table, '| mug | 10/10 | — |', '| banana | 9/10 | slip |', '| cup | 2 / 3 | thin edge |')?.['disaggregated']).toEqual([
+      { group: 'mug', attributes: { object: 'mug' }, n: 10, metrics: { Success: 1 }, failureMode: '—' },
+      { group: 'banana', attributes: { object: 'banana' }, n: 10, metrics: { Success: 0.9 }, failureMode: 'slip' },
+      { group: 'cup', attributes: { object: 'cup' }, n: 3, metrics: { Success: 0.666666666667 }, failureMode: 'thin edge' },
+    ]);
+    // A size column gives the size; counts out of different totals in one row give none; dates are no counts.
+    expect(
+      read('## By object', '', '| Object | N | Grasp | Place |', '|---|---|---|---|', '| mug | 12 | 9/10 | 4/5 |')?.['disaggregated'],
+    ).toEqual([{ group: 'mug', attributes: { object: 'mug' }, n: 12, metrics: { Grasp: 0.9, Place: 0.8 } }]);
+    expect(read('## By object', '', '| Object | Grasp | Place |', '|---|---|---|', '| mug | 9/10 | 4/5 |')?.['disaggregated']).toEqual([
+      { group: 'mug', attributes: { object: 'mug' }, metrics: { Grasp: 0.9, Place: 0.8 } },
+    ]);
+    expect(read('## By site', '', '| Site | Date | AUC |', '|---|---|---|', '| A | 3/12 | 0.91 |')?.['disaggregated']).toEqual([
+      { group: 'A, 3/12', attributes: { site: 'A', date: '3/12' }, metrics: { AUC: 0.91 } },
+    ]);
+  });
+
   test('a table of groups under it; a list that is not groups stays as written', () => {
     expect(read('## Fairness', '', '| Group | n | AUC |', '|---|---|---|', '| Female | 4,120 | 0.905 |')?.['disaggregated']).toEqual([
       { group: 'Female', attributes: { group: 'Female' }, n: 4120, metrics: { AUC: 0.905 } },
