@@ -1,4 +1,4 @@
-import type { Experiment, SearchSpace } from '../schema/index.ts';
+import type { Experiment, GroupRow, SearchSpace } from '../schema/index.ts';
 import {
   BaselineRowSchema,
   BestModelSchema,
@@ -43,7 +43,8 @@ import {
 } from './format.ts';
 import { historyAxisOf, historyAxisTitle } from '../analysis/history-axis.ts';
 import { writtenDecimals } from '../analysis/stats.ts';
-import { statedGaps } from '../analysis/fairness.ts';
+import { statedGaps, type StatedGap } from '../analysis/fairness.ts';
+import { compareText } from '../util/compare-text.ts';
 import { metricInfo } from '../analysis/metrics.ts';
 import { classifySection } from '../ingest/template/sections.ts';
 import {
@@ -611,9 +612,69 @@ function splitMetricsTable(e: object | undefined): Block | undefined {
   };
 }
 
-function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView {
-  const groups = r.evaluation?.disaggregated ?? [];
-  const metricCols = [...new Set(groups.flatMap((g) => Object.keys(g.metrics)))];
+/**
+ * The groups' table; one per attribute when each attribute's groups were written with other
+ * columns (`| Site | Volumes | Dice | HD95 |` and `| Sex | Dice | N |`): in one table every other
+ * cell would be empty. The Overall row heads each table. Kept as one table when the Overall row has
+ * a value none of the tables would show, or when the log gives summary rows (`Max gap`).
+ */
+function groupTables(groups: readonly GroupRow[], stated: readonly StatedGap[]): Block[] {
+  if (groups.length === 0) return [];
+  const overall = groups.filter((g) => g.overall === true);
+  const byAttributes = new Map<string, GroupRow[]>();
+  for (const g of groups) {
+    if (g.overall === true) continue;
+    const key = Object.keys(g.attributes ?? {})
+      .sort(compareText)
+      .join('\u0000');
+    byAttributes.set(key, [...(byAttributes.get(key) ?? []), g]);
+  }
+  const parts = [...byAttributes.values()];
+  const columnsOf = (rows: readonly GroupRow[]) => [
+    ...new Set(
+      rows.flatMap((g) => [
+        ...Object.keys(g.metrics).filter((m) => getOwn(g.metrics, m) != null),
+        ...(g.n === undefined ? [] : ['\u0000n']),
+      ]),
+    ),
+  ];
+  const shown = new Set(parts.flatMap(columnsOf));
+  const split =
+    parts.length > 1 &&
+    stated.length === 0 &&
+    extraColumns(groups, KNOWN.group).length === 0 &&
+    new Set(parts.map((rows) => columnsOf(rows).sort(compareText).join('\u0000'))).size > 1 &&
+    columnsOf(overall).every((column) => shown.has(column));
+  if (!split) return [groupTable(groups, 'disaggregated-performance', 'Disaggregated performance', stated)];
+  return parts.map((rows, index) => {
+    const attributes = Object.keys(rows[0]?.attributes ?? {}).map(humanize);
+    const caption = `Disaggregated performance by ${attributes.join(' × ').toLowerCase() || 'group'}`;
+    const columns = new Set(columnsOf(rows));
+    const head = overall.map(({ n, ...g }) => ({
+      ...g,
+      // In the order the table's groups give their columns.
+      metrics: Object.fromEntries(
+        [...columns].flatMap((m) => {
+          const value = getOwn(g.metrics, m);
+          return value === undefined ? [] : [[m, value] as const];
+        }),
+      ),
+      ...(n !== undefined && columns.has('\u0000n') ? { n } : {}),
+    }));
+    return groupTable(
+      [...head, ...rows],
+      index === 0 ? 'disaggregated-performance' : `disaggregated-performance-${index + 1}`,
+      caption,
+      [],
+    );
+  });
+}
+
+/** One table of groups: their attributes when a label is more than its one value, metrics, size, other columns. */
+function groupTable(groups: readonly GroupRow[], id: string, caption: string, stated: readonly StatedGap[]): Block {
+  // Columns in the order the groups give them, then any only the Overall row has.
+  const ordered = [...groups.filter((g) => g.overall !== true), ...groups.filter((g) => g.overall === true)];
+  const metricCols = [...new Set(ordered.flatMap((g) => Object.keys(g.metrics)))];
   // Attribute columns only add information when a group label is not just its one attribute value.
   const redundant = groups.every((g) => {
     const values = Object.values(g.attributes ?? {});
@@ -627,44 +688,47 @@ function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView
       groups.map((g) => getOwn(g.metrics, m) ?? null),
     ),
   );
-  const gaps = [...ctx.analysis.fairness].sort((a, b) => Number(b.flagged) - Number(a.flagged));
   const anyN = groups.some((g) => g.n !== undefined);
+  return {
+    kind: 'table',
+    id,
+    caption,
+    columns: [
+      { label: 'Group' },
+      ...attrCols.map((a) => ({ label: humanize(a) })),
+      ...metricCols.map((m) => ({ label: m, numeric: true })),
+      ...(anyN ? [{ label: 'N', numeric: true }] : []),
+      ...extra.map((k) => ({ label: humanize(k) })),
+    ],
+    rows: [
+      ...groups.map((g, i) => [
+        { text: g.group, strong: g.overall === true },
+        ...attrCols.map((a) => ({ text: getOwn(g.attributes, a) ?? '—' })),
+        ...metricCols.map((_, j) => ({ text: formatted[j]?.[i] ?? '—', numeric: true, strong: g.overall === true })),
+        ...(anyN ? [{ text: formatCount(g.n), numeric: true }] : []),
+        ...extraCells(g, extra),
+      ]),
+      // The log's own summary rows (`Max gap`), its numbers as written; the gaps table below computes them.
+      ...stated.map((gap) => [
+        { text: `${gap.label} (as written)` },
+        ...attrCols.map(() => ({ text: '' })),
+        ...metricCols.map((m) => {
+          const value = getOwn(gap.metrics, m);
+          const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '—';
+          return { text, numeric: true };
+        }),
+        ...(anyN ? [{ text: '' }] : []),
+        ...extra.map(() => ({ text: '' })),
+      ]),
+    ],
+  };
+}
+
+function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView {
+  const groups = r.evaluation?.disaggregated ?? [];
+  const gaps = [...ctx.analysis.fairness].sort((a, b) => Number(b.flagged) - Number(a.flagged));
   return section('fairness', [
-    groups.length > 0
-      ? {
-          kind: 'table',
-          id: 'disaggregated-performance',
-          caption: 'Disaggregated performance',
-          columns: [
-            { label: 'Group' },
-            ...attrCols.map((a) => ({ label: humanize(a) })),
-            ...metricCols.map((m) => ({ label: m, numeric: true })),
-            ...(anyN ? [{ label: 'N', numeric: true }] : []),
-            ...extra.map((k) => ({ label: humanize(k) })),
-          ],
-          rows: [
-            ...groups.map((g, i) => [
-              { text: g.group, strong: g.overall === true },
-              ...attrCols.map((a) => ({ text: getOwn(g.attributes, a) ?? '—' })),
-              ...metricCols.map((_, j) => ({ text: formatted[j]?.[i] ?? '—', numeric: true, strong: g.overall === true })),
-              ...(anyN ? [{ text: formatCount(g.n), numeric: true }] : []),
-              ...extraCells(g, extra),
-            ]),
-            // The log's own summary rows (`Max gap`), its numbers as written; the gaps table below computes them.
-            ...statedGaps(r).map((gap) => [
-              { text: `${gap.label} (as written)` },
-              ...attrCols.map(() => ({ text: '' })),
-              ...metricCols.map((m) => {
-                const value = getOwn(gap.metrics, m);
-                const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '—';
-                return { text, numeric: true };
-              }),
-              ...(anyN ? [{ text: '' }] : []),
-              ...extra.map(() => ({ text: '' })),
-            ]),
-          ],
-        }
-      : undefined,
+    ...groupTables(groups, statedGaps(r)),
     gaps.length > 0
       ? {
           kind: 'table',

@@ -306,6 +306,76 @@ describe('splitShares', () => {
   });
 });
 
+describe('groups of two attributes written with other columns', () => {
+  const tables = (lines: string[]) => {
+    const text = ['**Experiment ID**: exp-sites', '', ...lines].join('\n');
+    const record = validateRecord(parseSource(text, { file: 'exp-sites.md' }), { file: 'exp-sites.md' }).record!;
+    const page = pageFor(record, [record]);
+    return page.sections
+      .flatMap((s) => s.blocks)
+      .flatMap((b) => (b.kind === 'table' && b.id?.startsWith('disaggregated-performance') ? [b] : []))
+      .map((b) => ({
+        id: b.id,
+        caption: b.caption,
+        head: b.columns.map((c) => c.label),
+        rows: b.rows.map((row) => row.map((c) => c.text)),
+      }));
+  };
+  const bySex = ['**Disaggregated Performance** (by sex):', '', '| Group | Dice | N |', '|---|---|---|', '| Overall | 0.851 | 257 |'];
+
+  test('a table per attribute, each headed by the Overall row, not one table of empty cells', () => {
+    expect(
+      tables([
+        '## Performance by site',
+        '',
+        '| Site | Volumes | Dice | HD95 (mm) |',
+        '|---|---|---|---|',
+        '| Hospital A | 121 | 0.862 | 5.9 |',
+        '| Hospital B | 88 | 0.848 | 6.4 |',
+        '',
+        '## Fairness',
+        '',
+        ...bySex,
+        '| Female | 0.846 | 112 |',
+        '| Male | 0.855 | 145 |',
+      ]),
+    ).toEqual([
+      {
+        id: 'disaggregated-performance',
+        caption: 'Disaggregated performance by site',
+        head: ['Group', 'Volumes', 'Dice', 'HD95 (mm)'],
+        rows: [
+          ['Overall', '—', '0.851', '—'],
+          ['Hospital A', '121', '0.862', '5.9'],
+          ['Hospital B', '88', '0.848', '6.4'],
+        ],
+      },
+      {
+        id: 'disaggregated-performance-2',
+        caption: 'Disaggregated performance by sex',
+        head: ['Group', 'Dice', 'N'],
+        rows: [
+          ['Overall', '0.851', '257'],
+          ['Female', '0.846', '112'],
+          ['Male', '0.855', '145'],
+        ],
+      },
+    ]);
+  });
+
+  test('one table when every attribute has the same columns', () => {
+    const one = tables([
+      '## Fairness',
+      '',
+      '| Sex | Age | Dice | N |',
+      '|---|---|---|---|',
+      '| Female | | 0.846 | 112 |',
+      '| | 18-29 | 0.80 | 40 |',
+    ]);
+    expect(one.map((t) => [t.id, t.caption])).toEqual([['disaggregated-performance', 'Disaggregated performance']]);
+  });
+});
+
 describe('a groups table with its own summary row', () => {
   test('the row is shown under the groups as written, and the gap it states is checked', () => {
     const text = [
