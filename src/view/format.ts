@@ -224,16 +224,38 @@ export function formatDate(value: string | undefined): string {
  */
 const IDENTIFIER = /^(?:[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)*|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+|[a-z0-9]+(?:[_-][a-z0-9]+)+)$/;
 
+/**
+ * Words of an identifier that are acronyms or names with their own case (`pr_auc` → `PR AUC`,
+ * `gpu_hours` → `GPU hours`, `val_miou` → `Val mIoU`), as ML logs and tools spell them.
+ */
+const SPELLED: ReadonlyMap<string, string> = new Map([
+  ...'ai api auc auroc auprc bleu ci cer cpu csv dcf dvc ece eer f1 fid fnr fpr gpu http id json kl llm lr mae mape mrr mse ndcg nll nlp npv ood ppv pr psnr ram rmse roc rouge sgd smape sql ssim tnr tpr tpu ui url vram wer yaml'
+    .split(' ')
+    .map((word) => [word, word.toUpperCase()] as const),
+  ['iou', 'IoU'],
+  ['miou', 'mIoU'],
+  ['gpus', 'GPUs'],
+  ['cpus', 'CPUs'],
+  ['tpus', 'TPUs'],
+  ['ids', 'IDs'],
+  ['urls', 'URLs'],
+  ['mlflow', 'MLflow'],
+  ['wandb', 'W&B'],
+]);
+
 /** A field name as a label: `successCriteria` → `Success criteria`, `use_case` → `Use case`; a written label as it is. */
 export function humanize(key: string): string {
   // A label as people write it (`TFT (this run)`, `SARIMAX`, `Train Loss`, `Metric`) is shown as
   // written; only identifiers (`successCriteria`, `use_case`, `ModelName`) are spelled out.
   if (!IDENTIFIER.test(key)) return key.trim();
-  const spaced = key
+  const words = key
     .replace(/[_-]+/g, ' ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .trim()
-    .toLowerCase();
+    .toLowerCase()
+    .split(' ')
+    .map((word) => SPELLED.get(word) ?? word);
+  const spaced = words.join(' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 

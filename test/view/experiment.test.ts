@@ -90,7 +90,7 @@ describe('buildExperimentPageData', () => {
     expect(tables.map((t) => [t.caption, t.columns.map((c) => c.label), t.rows.map((r) => r.map((c) => c.text))])).toEqual([
       [
         'Segments',
-        ['Segments', 'Pr auc', 'N'],
+        ['Segments', 'PR AUC', 'N'],
         [
           ['SMB', '0.583', '51,230'],
           ['Enterprise', '0.498', '6,751'],

@@ -110,6 +110,16 @@ describe('humanize', () => {
     ['GPU-hours', 'GPU-hours'],
     ['f1Score', 'F1 score'],
     ['co2Kg', 'Co2 kg'],
+    // Identifiers' acronyms and names with their own case are spelled as ML tools spell them.
+    ['pr_auc', 'PR AUC'],
+    ['gpu_hours', 'GPU hours'],
+    ['num_gpus', 'Num GPUs'],
+    ['val_miou', 'Val mIoU'],
+    ['experimentId', 'Experiment ID'],
+    ['mlflow_run_id', 'MLflow run ID'],
+    ['lr_schedule', 'LR schedule'],
+    // A word that only starts like one is left alone.
+    ['idle_time', 'Idle time'],
   ])('%s → %s', (key, label) => {
     expect(humanize(key)).toBe(label);
   });
