@@ -60,7 +60,7 @@ import {
   type FieldContext,
 } from './fields.ts';
 import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, notComparedCells, relativeCell, verdictCell } from './deltas.ts';
-import { renderMarkdown } from './markdown.ts';
+import { anchorHeadings, renderMarkdown } from './markdown.ts';
 import { comparePath, experimentPath, joinBase, slugify, tagPath } from './urls.ts';
 import { buildLineageTree } from './lineage.ts';
 import { SECTIONS, TRAINING_TABLE_ID, sectionOfPath, sectionTitle, type ChartSectionId, type SectionId } from './sections.ts';
@@ -168,10 +168,14 @@ export function buildExperimentPageData(record: Experiment, ctx: ExperimentPageC
   // What a template section held besides its fields (a paragraph, a quote, a second table) is shown at
   // the end of that section, where the log put it; the sections the page does not know come before "Other fields".
   const extra: SectionView[] = [];
+  // Headings in a log's own text get ids a link can name, unique on the page.
+  const headingIds = new Set<string>();
   (record.sections ?? []).forEach((s, i) => {
     const key = classifySection(s.title);
     const home = key === undefined ? undefined : built.get(key === 'nextSteps' ? 'next-steps' : key === 'header' ? 'overview' : key);
-    const block: Block = { kind: 'markdown', html: renderMarkdown(s.markdown) };
+    const own = `section-${slugify(s.title)}-${i + 1}`;
+    const within = home !== undefined && home.id !== 'checks' ? `${home.id}-${slugify(s.title)}-${i + 1}` : own;
+    const block: Block = { kind: 'markdown', html: anchorHeadings(renderMarkdown(s.markdown), within, headingIds) };
     if (home !== undefined && home.id !== 'checks') {
       // Under its own heading when the log named it otherwise (`## Follow-up` is the next steps).
       const words = (text: string): string =>
@@ -180,10 +184,10 @@ export function buildExperimentPageData(record: Experiment, ctx: ExperimentPageC
           .replace(/[^a-z0-9]+/g, ' ')
           .trim();
       const same = words(s.title) === words(home.title) || TEMPLATE_HEADINGS.has(words(s.title));
-      if (!same) home.blocks.push({ kind: 'subheading', id: `${home.id}-${slugify(s.title)}-${i + 1}`, text: s.title });
+      if (!same) home.blocks.push({ kind: 'subheading', id: within, text: s.title });
       home.blocks.push(block);
       delete home.empty;
-    } else extra.push({ id: `section-${slugify(s.title)}-${i + 1}`, title: s.title, blocks: [block] });
+    } else extra.push({ id: own, title: s.title, blocks: [block] });
   });
   const ordered = SECTIONS.map((spec) => built.get(spec.id) as SectionView);
   ordered.splice(ordered.length - 1, 0, ...extra);
@@ -1172,7 +1176,7 @@ function metadataSection(r: Experiment, c: FieldContext): SectionView {
 }
 
 function notesSection(r: Experiment): SectionView {
-  return section('notes', [r.notes ? { kind: 'markdown', html: renderMarkdown(r.notes) } : undefined]);
+  return section('notes', [r.notes ? { kind: 'markdown', html: anchorHeadings(renderMarkdown(r.notes), 'notes', new Set()) } : undefined]);
 }
 
 function otherSection(r: Experiment, c: FieldContext): SectionView {

@@ -8,6 +8,7 @@ import type { Root, RootContent } from 'mdast';
 import type { Root as HastRoot } from 'hast';
 import { decodeEntities, htmlTableNode, readHtmlTable } from '../util/html-table.ts';
 import { LIMITS, longestMarkdownParagraph } from '../ingest/limits.ts';
+import { slugify } from '../util/slug.ts';
 
 /**
  * Narrative fields are Markdown. Raw HTML in them is shown as text (never parsed as HTML) — a
@@ -225,4 +226,21 @@ export function renderMarkdown(markdown: string): string {
 /** Renders a one-line Markdown value without the wrapping paragraph. */
 export function renderInlineMarkdown(markdown: string): string {
   return renderMarkdown(markdown).replace(/^<p>([\s\S]*)<\/p>$/, '$1');
+}
+
+/**
+ * Gives the headings of rendered Markdown (`<h3>What the ablations say</h3>`) an id a link can name,
+ * `<prefix>-<slug>` (`section-ablations-3-what-the-ablations-say`), and the anchor link section
+ * headings have; `used` holds the page's ids so far, and a repeated one gets `-2`, `-3`.
+ */
+export function anchorHeadings(html: string, prefix: string, used: Set<string>): string {
+  return html.replace(/<h([3-6])>([\s\S]*?)<\/h\1>/g, (_, level: string, inner: string) => {
+    const base = `${prefix}-${slugify(decodeEntities(inner.replace(/<[^>]*>/g, '')))}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    // A heading holding a link keeps it; a link cannot hold another.
+    const body = /<a\s/i.test(inner) ? inner : `<a class="anchor" href="#${id}">${inner}</a>`;
+    return `<h${level} id="${id}">${body}</h${level}>`;
+  });
 }

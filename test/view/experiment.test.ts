@@ -306,6 +306,33 @@ describe('splitShares', () => {
   });
 });
 
+describe("headings in a log's own text", () => {
+  test('are links to themselves, under the section they were written in, one id each on the page', () => {
+    const text = [
+      '**Experiment ID**: exp-heads',
+      '',
+      '## Ablations',
+      '',
+      'Four runs.',
+      '',
+      '### What the ablations say',
+      '',
+      'Additive.',
+      '',
+      '## Appendix',
+      '',
+      '### What the ablations say',
+    ].join('\n');
+    const record = validateRecord(parseSource(text, { file: 'exp-heads.md' }), { file: 'exp-heads.md' }).record!;
+    const page = pageFor(record, [record]);
+    const html = page.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'markdown' ? [b.html] : []))).join('\n');
+    expect(html.match(/<h\d id="[^"]+"/g)).toEqual([
+      '<h3 id="section-ablations-1-what-the-ablations-say"',
+      '<h3 id="section-appendix-2-what-the-ablations-say"',
+    ]);
+  });
+});
+
 describe('groups of two attributes written with other columns', () => {
   const tables = (lines: string[]) => {
     const text = ['**Experiment ID**: exp-sites', '', ...lines].join('\n');

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { distinctSlug, isLinkLike, isStorageUri, joinBase, safeHref, slugify, tagPath } from '../../src/view/urls.ts';
 import { shortHash } from '../../src/util/slug.ts';
 import fc from 'fast-check';
-import { isPlainProse, renderMarkdown } from '../../src/view/markdown.ts';
+import { anchorHeadings, isPlainProse, renderMarkdown } from '../../src/view/markdown.ts';
 
 describe('safeHref', () => {
   test.each([
@@ -218,6 +218,19 @@ describe('renderMarkdown headings', () => {
     );
     // The shallowest heading decides, wherever it is: one in a quote counts too.
     expect(renderMarkdown('> ## Quoted\n\n#### Deeper')).toBe('<blockquote>\n<h3>Quoted</h3>\n</blockquote>\n<h5>Deeper</h5>');
+  });
+});
+
+describe('anchorHeadings', () => {
+  test('gives each heading an id under the prefix and an anchor link; a repeated heading gets -2', () => {
+    const used = new Set<string>(['notes-risks']);
+    const html = renderMarkdown('### Risks & open <b>issues</b>\n\n#### Risks\n\n#### See [the run](https://example.com/r)');
+    expect(anchorHeadings(html, 'notes', used)).toBe(
+      '<h3 id="notes-risks-open-b-issues-b"><a class="anchor" href="#notes-risks-open-b-issues-b">Risks &#x26; open &#x3C;b>issues&#x3C;/b></a></h3>\n' +
+        '<h4 id="notes-risks-2"><a class="anchor" href="#notes-risks-2">Risks</a></h4>\n' +
+        // A heading holding a link keeps it, with no anchor around it.
+        '<h4 id="notes-see-the-run">See <a href="https://example.com/r">the run</a></h4>',
+    );
   });
 });
 
