@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { runBuildCommand } from '../../src/cli/build.ts';
 import type { CommandIO } from '../../src/cli/io.ts';
 import { outDirProblem } from '../../src/site/out-dir.ts';
@@ -21,6 +21,7 @@ function repository(): string {
 
 describe('outDirProblem', () => {
   const repo = repository();
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
   test.each([
     ['.', /"\." is the working folder or holds it/],
