@@ -840,6 +840,8 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
   // Rows that are themselves records get a compare page (see comparePairs).
   const isRecordRow = (b: (typeof rows)[number]): boolean => !!b.experimentId && b.experimentId !== r.id && ctx.records.has(b.experimentId);
   const comparable = rows.some(isRecordRow);
+  // No column of dashes when no row has notes.
+  const noted = rows.some((b) => !!b.notes);
   return section('comparison', [
     rows.length > 0
       ? {
@@ -849,7 +851,7 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
           columns: [
             { label: 'Model' },
             ...metricCols.map((m) => ({ label: m, numeric: true })),
-            { label: 'Notes' },
+            ...(noted ? [{ label: 'Notes' }] : []),
             ...extra.map((k) => ({ label: humanize(k) })),
             ...(comparable ? [{ label: 'Compare' }] : []),
           ],
@@ -869,7 +871,7 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
                 strong: b.current === true,
               };
             }),
-            b.notes ? markdownCell(b.notes) : { text: '—' },
+            ...(noted ? [b.notes ? markdownCell(b.notes) : { text: '—' }] : []),
             ...extraCells(b, extra),
             ...(comparable
               ? [

@@ -333,6 +333,30 @@ describe("headings in a log's own text", () => {
   });
 });
 
+describe('the baselines table', () => {
+  const heads = (rows: string[]) => {
+    const text = [
+      '**Experiment ID**: exp-base',
+      '',
+      '## Baseline Comparison',
+      '',
+      '| Model | Accuracy | Notes |',
+      '|---|---|---|',
+      ...rows,
+    ].join('\n');
+    const record = validateRecord(parseSource(text, { file: 'exp-base.md' }), { file: 'exp-base.md' }).record!;
+    const table = pageFor(record, [record])
+      .sections.flatMap((s) => s.blocks)
+      .find((b) => b.kind === 'table' && b.id === 'baselines');
+    return table?.kind === 'table' ? table.columns.map((c) => c.label) : [];
+  };
+
+  test('has a Notes column only when a row has notes', () => {
+    expect(heads(['| Logistic regression | 0.851 | |', '| **This run** | 0.873 | |'])).toEqual(['Model', 'Accuracy']);
+    expect(heads(['| Logistic regression | 0.851 | v1 features |', '| **This run** | 0.873 | |'])).toEqual(['Model', 'Accuracy', 'Notes']);
+  });
+});
+
 describe('groups of two attributes written with other columns', () => {
   const tables = (lines: string[]) => {
     const text = ['**Experiment ID**: exp-sites', '', ...lines].join('\n');
