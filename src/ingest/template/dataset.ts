@@ -18,6 +18,12 @@ const datasetSizeHandler: Handler = (entry, ctx) => {
     ctx.b.placeholder(['dataset', 'records'], entry.position);
     return;
   }
+  // `Total Records: 12 345`, `Rows: 1.2M`: a bare count under a label naming what it counts.
+  const bare = parseCount(stripEmphasis(entry.value).trim());
+  if (bare !== undefined && new RegExp(String.raw`\b(?:${RECORD_NOUNS})\b`, 'i').test(entry.norm)) {
+    ctx.b.set(['dataset', 'records'], bare, entry.position);
+    return;
+  }
   let understood = true;
   const seen = new Set<string>();
   // A comma between digits groups thousands (`50,000 reviews`); any other separates the parts.
@@ -350,7 +356,11 @@ export const DATASET_RULES: readonly LabelRule[] = [
   textRule(/version/, ['dataset', 'version']),
   // `s3://bucket/churn/v5/` in backticks, as a path is often written: the path.
   textRule(/location|path|uri|url|source|storage/, ['dataset', 'location'], (text) => /^`([^`]+)`$/.exec(text)?.[1] ?? text),
-  { pattern: /size|records|rows/, path: ['dataset', 'records'], handler: datasetSizeHandler },
+  {
+    pattern: /size|records|rows|^(?:(?:total )?number of |total |num )?(?:samples|examples|instances)$/,
+    path: ['dataset', 'records'],
+    handler: datasetSizeHandler,
+  },
   { pattern: /^(number of )?features$|feature count|^feature (names|list)$/, path: ['dataset', 'features'], handler: featuresHandler },
   textRule(/name/, ['dataset', 'name']),
   // `- Dataset: imdb-reviews v2` under `## Data`: the label names the section, its value is the name.

@@ -220,4 +220,18 @@ describe('counts with thousands grouped by spaces or dots', () => {
     expect(record?.dataset?.records).toBe(1250000);
     expect(record?.dataset?.splits?.map((split) => split.records)).toEqual([875000, 375000]);
   });
+
+  test('a bare count under a label naming what it counts is the records; under "Dataset Size" it stays as written', () => {
+    const dataset = (line: string) =>
+      (
+        parseSource(['**Experiment ID**: sp-2', '', '## Dataset Information', '', line].join('\n'), { file: 'sp-2.md' }).data as {
+          dataset?: unknown;
+        }
+      ).dataset;
+    expect(dataset('**Total Records**: 12 345')).toEqual({ records: 12345 });
+    expect(dataset('**Rows**: 1.2M')).toEqual({ records: 1200000 });
+    expect(dataset('**Number of samples**: 48,210')).toEqual({ records: 48210 });
+    // What a bare size counts is not said: kept as written, not guessed.
+    expect(dataset('**Dataset Size**: 50,000')).toEqual({ sizeText: '50,000' });
+  });
 });
