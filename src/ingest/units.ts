@@ -327,17 +327,21 @@ export function parseWrittenInterval(text: string): number | { low: number; high
 
 /**
  * Two bounds written with decimal commas, as much of Europe writes them (`0,929–0,939`, `[0,947;
- * 0,955]`), with decimal points (`0.929–0.939`, `[0.947, 0.955]`); any other text as it is. Only
+ * 0,955]`, `[0,947, 0,955]`), with decimal points (`0.929–0.939`, `[0.947, 0.955]`); any other text as it is. Only
  * when both bounds are such numbers and neither could be a thousands group (`1,234` could).
  */
 function decimalCommaBounds(text: string): string {
-  const match = /^([[(]?)\s*(\d+,\d+)\s*([-–—;]|to)\s*(\d+,\d+)\s*([\])]?)$/.exec(text);
+  // `[0,861, 0,885]`: a comma and a space between them, as a list separates two decimal-comma numbers.
+  const match = /^([[(]?)\s*(\d+,\d+)\s*([-–—;]|to|,(?=\s))\s*(\d+,\d+)\s*([\])]?)$/.exec(text);
   if (match === null) return text;
   const [, open = '', low = '', separator = '', high = '', close = ''] = match;
   const thousands = (number: string): boolean => /^[1-9]\d{0,2},\d{3}$/.test(number);
   if (thousands(low) || thousands(high)) return text;
   const point = (number: string): string => number.replace(',', '.');
-  return `${open}${point(low)}${separator === ';' ? ',' : ` ${separator} `}${point(high)}${close}`.replace(/ ([-–—]) /, '$1');
+  return `${open}${point(low)}${separator === ';' || separator === ',' ? ',' : ` ${separator} `}${point(high)}${close}`.replace(
+    / ([-–—]) /,
+    '$1',
+  );
 }
 
 /** A metric statement: the value, its unit, and its 95% interval, or the spread a `±` gave instead. */

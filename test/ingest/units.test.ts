@@ -443,9 +443,15 @@ describe('interval bounds with decimal commas', () => {
     ['0,929–0,939', { low: 0.929, high: 0.939 }],
     ['[0,947; 0,955]', { low: 0.947, high: 0.955 }],
     ['0,81 – 0,85', { low: 0.81, high: 0.85 }],
+    // A comma and a space between two decimal-comma numbers, as a list writes them.
+    ['[0,861, 0,885]', { low: 0.861, high: 0.885 }],
+    ['(85,6, 88,1)', { low: 85.6, high: 88.1 }],
   ])('%s → %o', (text, expected) => expect(parseWrittenInterval(text)).toEqual(expected));
 
   test('bounds that could be thousands are not read as decimals', () => {
     expect(parseWrittenInterval('1,234–1,456')).toBeUndefined();
+    expect(parseWrittenInterval('[1,234, 1,456]')).toBeUndefined();
+    // Without the space it is one list of four numbers, not two bounds.
+    expect(parseWrittenInterval('[0,861,0,885]')).toBeUndefined();
   });
 });
