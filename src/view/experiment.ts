@@ -1114,14 +1114,17 @@ function lineageSection(r: Experiment, ctx: ExperimentPageContext, link: (p: str
               .map((id) => ({ label: 'Related (not among the records)', value: { text: id } })),
           ],
         };
+  // What else the record says of its lineage (`note: Forked from exp-5 …`, `method: distillation`), here with it.
+  const written = otherFields(r.lineage, KNOWN.lineage);
+  const others: Block | undefined = written.length === 0 ? undefined : { kind: 'fields', items: written };
   if (!lin.parent && lin.children.length === 0 && lin.related.length === 0) {
     return {
       id: 'lineage',
       title: sectionTitle('lineage'),
       blocks:
-        unlisted === undefined
+        unlisted === undefined && others === undefined
           ? [{ kind: 'note', tone: 'info', text: 'This experiment has no parent, children or related experiments.' }]
-          : [unlisted],
+          : present<Block>([unlisted, others]),
     };
   }
   const tree = buildLineageTree(r.id, { base: ctx.base, records: ctx.records, analyses: ctx.analyses });
@@ -1136,7 +1139,7 @@ function lineageSection(r: Experiment, ctx: ExperimentPageContext, link: (p: str
           items: [{ label: 'Compare', value: { text: `${r.id} vs parent ${lin.parent}`, href: link(comparePath(r.id, lin.parent)) } }],
         }
       : undefined;
-  return section('lineage', [{ kind: 'lineage', tree, related }, compare, unlisted, ...chartBlocks(ctx, 'lineage')]);
+  return section('lineage', [{ kind: 'lineage', tree, related }, compare, unlisted, others, ...chartBlocks(ctx, 'lineage')]);
 }
 
 function metadataSection(r: Experiment, c: FieldContext): SectionView {
@@ -1184,8 +1187,6 @@ function notesSection(r: Experiment): SectionView {
 function otherSection(r: Experiment, c: FieldContext): SectionView {
   // A list of rows (`reviewers: [{ name, verdict }]`) as a table, like a section's other fields.
   const blocks: Block[] = otherBlock(r, KNOWN.top);
-  const lineage: FieldItem[] = otherFields(r.lineage, KNOWN.lineage, 'Lineage');
-  if (lineage.length > 0) blocks.push({ kind: 'fields', items: lineage });
   const placeholders = [...c.placeholders].sort();
   if (placeholders.length > 0) {
     blocks.push({

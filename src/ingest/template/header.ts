@@ -8,6 +8,8 @@ import { bracketed, isPlaceholder } from '../placeholder.ts';
 import { toCamelCase } from '../text.ts';
 import type { Handler, LabelRule } from './context.ts';
 import { keyValueItems, textField, textRule } from './fields.ts';
+import { blockOf } from './context.ts';
+import { innerSliceOf, startOf } from '../markdown-blocks.ts';
 import { writtenDate } from '../dates.ts';
 
 /**
@@ -16,18 +18,46 @@ import { writtenDate } from '../dates.ts';
  * they name, a bracketed list (`[exp-1, exp-2]`) to its items.
  */
 export function readIds(text: string): string[] {
-  const linked = text
-    .replace(/\[\[([^\]|#]*)(?:[#|][^\]]*)?\]\]/g, (_all, id: string) => id.trim())
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  const linked = unlinked(text);
   return (bracketed(linked) ?? linked)
     .split(/[,;\s]+/)
     .map((id) => id.trim().replace(/^`|`$/g, ''))
     .filter((id) => id !== '' && !/^(none|n\/a|-)$/i.test(id));
 }
 
-/** `- Parent: exp-1` / `- Related: exp-2, exp-3` → `lineage`. */
+/** Wiki links (`[[exp-041|the baseline]]`) reduced to the page they name, Markdown links to their text. */
+function unlinked(text: string): string {
+  return text.replace(/\[\[([^\]|#]*)(?:[#|][^\]]*)?\]\]/g, (_all, id: string) => id.trim()).replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+}
+
+/**
+ * The run a sentence says this one was made from: `Forked from img-cls-05 (same data)`, `Parent:
+ * exp-12`, `Derived from [[exp-3]]`, `builds on exp-7`. Undefined when no such phrase names an id.
+ */
+export function parentInSentence(text: string): string | undefined {
+  const match =
+    /\b(?:(?:forked|derived|branched|continued|continues|cloned|copied|built|follows? up|fine-?tuned|retrained) (?:from|on)|builds on|based on|parent(?: experiment| run)?\s*(?::|is|=))\s*(\S+)/i.exec(
+      unlinked(text),
+    );
+  const id = match?.[1] === undefined ? undefined : readIds(match[1].replace(/[.,;:)]+$/, ''))[0];
+  // An id has a digit or a separator (`exp-12`, `run_3`, `v2`); `the baseline` or `a copy` names none.
+  return id !== undefined && /[\d_-]/.test(id) ? id : undefined;
+}
+
+/** `- Parent: exp-1` / `- Related: exp-2, exp-3` → `lineage`; a sentence under the label (`Forked from exp-5 …`) → its parent and the sentence. */
 const lineageHandler: Handler = (entry, ctx) => {
-  for (const item of keyValueItems(entry, ctx)) {
+  const items = keyValueItems(entry, ctx);
+  if (items.length === 0) {
+    const paragraph = entry.value === '' ? blockOf(entry, ctx, 'paragraph') : undefined;
+    const text = entry.value !== '' ? entry.value : paragraph === undefined ? '' : innerSliceOf(ctx.source, paragraph);
+    const position = entry.value !== '' || paragraph === undefined ? entry.position : startOf(paragraph);
+    if (text === '') return;
+    const parent = parentInSentence(text);
+    if (parent !== undefined && ctx.b.get(['lineage', 'parent']) === undefined) ctx.b.set(['lineage', 'parent'], parent, position);
+    ctx.b.text(['lineage', 'note'], text, position);
+    return;
+  }
+  for (const item of items) {
     if (/parent/.test(item.norm)) ctx.b.text(['lineage', 'parent'], item.value, item.position, (t) => readIds(t)[0]);
     else if (/related|sibling|see also/.test(item.norm)) {
       if (isPlaceholder(item.value)) ctx.b.placeholder(['lineage', 'related'], item.position);

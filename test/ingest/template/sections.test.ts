@@ -4,6 +4,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { createSource } from '../../../src/ingest/markdown-blocks.ts';
 import { classifySection, SECTION_RULES, splitSections, type SectionKey } from '../../../src/ingest/template/sections.ts';
+import { parentInSentence } from '../../../src/ingest/template/header.ts';
+import { parseSource } from '../../../src/ingest/index.ts';
 
 /** [heading as written, the section it names]; undefined: an unknown section, kept as Markdown. */
 const HEADING_CASES: readonly (readonly [string, SectionKey | undefined])[] = [
@@ -122,5 +124,40 @@ describe('splitSections', () => {
 
   test('a ## heading that names a section is a section even when it is also a label', () => {
     expect(split('## Experiment Metadata\n', ['Experiment Metadata']).map(([title]) => title)).toEqual([undefined, 'Experiment Metadata']);
+  });
+});
+
+describe('a lineage section written as a sentence', () => {
+  const read = (...lines: string[]) =>
+    parseSource(['**Experiment ID**: img-cls-07', '', '## Evaluation Results', '', '**Accuracy**: 0.906', '', ...lines].join('\n'), {
+      file: 'img-cls-07.md',
+    }).data as Record<string, unknown>;
+
+  test('names the parent and keeps the sentence in the lineage, not in the section before it', () => {
+    const data = read('## Experiment Lineage', '', 'Forked from img-cls-05 (same data, new backbone).');
+    expect(data['lineage']).toEqual({ parent: 'img-cls-05', note: 'Forked from img-cls-05 (same data, new backbone).' });
+    expect(JSON.stringify(data['evaluation'])).not.toContain('Forked');
+    expect(read('**Lineage**: builds on [[exp-3]] with a new tokenizer')['lineage']).toEqual({
+      parent: 'exp-3',
+      note: 'builds on exp-3 with a new tokenizer',
+    });
+  });
+
+  test('a sentence that names no run keeps the sentence alone', () => {
+    expect(read('## Lineage', '', 'Forked from the baseline notebook.')['lineage']).toEqual({ note: 'Forked from the baseline notebook.' });
+  });
+});
+
+describe('parentInSentence', () => {
+  test.each([
+    ['Forked from img-cls-05 (same data)', 'img-cls-05'],
+    ['Parent: exp-12.', 'exp-12'],
+    ['parent experiment is run_3', 'run_3'],
+    ['Derived from [[exp-3|the baseline]]', 'exp-3'],
+    ['Fine-tuned from exp-7, lr halved', 'exp-7'],
+    ['Based on the v2 notebook', undefined],
+    ['We compared it with exp-4', undefined],
+  ])('%s → %s', (text, parent) => {
+    expect(parentInSentence(text)).toBe(parent);
   });
 });
