@@ -442,6 +442,9 @@ function modelSection(r: Experiment, c: FieldContext, ctx: ExperimentPageContext
   const m = r.model;
   const hps = m?.hyperparameters ?? [];
   const extra = extraColumns(hps, KNOWN.hyperparameter);
+  // No column of dashes for what no row gives (settings from a config block have no search space).
+  const searched = hps.some((h) => h.searchSpace !== undefined);
+  const tuned = hps.some((h) => h.tuningMethod !== undefined);
   const t = m?.training;
   const es = t?.earlyStopping;
   return section('model', [
@@ -459,15 +462,15 @@ function modelSection(r: Experiment, c: FieldContext, ctx: ExperimentPageContext
           columns: [
             { label: 'Parameter' },
             { label: 'Value', numeric: true },
-            { label: 'Search space' },
-            { label: 'Tuning method' },
+            ...(searched ? [{ label: 'Search space' }] : []),
+            ...(tuned ? [{ label: 'Tuning method' }] : []),
             ...extra.map((k) => ({ label: humanize(k) })),
           ],
           rows: hps.map((h) => [
             { text: h.name },
             h.value === undefined ? { text: '—', numeric: true } : { ...unknownCell(h.value), numeric: true },
-            { text: h.searchSpace ? searchSpaceText(h.searchSpace) : '—' },
-            { text: h.tuningMethod ?? '—' },
+            ...(searched ? [{ text: h.searchSpace ? searchSpaceText(h.searchSpace) : '—' }] : []),
+            ...(tuned ? [{ text: h.tuningMethod ?? '—' }] : []),
             ...extraCells(h, extra),
           ]),
         }

@@ -357,6 +357,29 @@ describe('the baselines table', () => {
   });
 });
 
+describe('the hyperparameters table', () => {
+  const heads = (lines: string[]) => {
+    const text = ['**Experiment ID**: exp-hp', '', '## Model Configuration', '', ...lines].join('\n');
+    const record = validateRecord(parseSource(text, { file: 'exp-hp.md' }), { file: 'exp-hp.md' }).record!;
+    const table = pageFor(record, [record])
+      .sections.flatMap((s) => s.blocks)
+      .find((b) => b.kind === 'table' && b.id === 'hyperparameters');
+    return table?.kind === 'table' ? table.columns.map((c) => c.label) : [];
+  };
+
+  test('has search-space and tuning-method columns only when a setting gives one', () => {
+    expect(heads(['```yaml', 'learning_rate: 3e-4', 'batch_size: 64', '```'])).toEqual(['Parameter', 'Value']);
+    expect(
+      heads([
+        '| Parameter | Value | Search Space | Tuning Method |',
+        '|---|---|---|---|',
+        '| learning_rate | 0.001 | [1e-4, 1e-2] | Bayesian |',
+        '| batch_size | 32 | | |',
+      ]),
+    ).toEqual(['Parameter', 'Value', 'Search space', 'Tuning method']);
+  });
+});
+
 describe('groups of two attributes written with other columns', () => {
   const tables = (lines: string[]) => {
     const text = ['**Experiment ID**: exp-sites', '', ...lines].join('\n');
