@@ -213,9 +213,10 @@ const KIND_RULES: readonly KindRule[] = [
     direction: 'higher',
     isProportion: false,
   },
-  // Image quality against a reference (peak signal-to-noise, structural similarity), and a rating (Elo).
+  // Image quality against a reference (peak signal-to-noise, structural similarity).
   { pattern: /\b(?:psnr|ssim|ms ssim|clip score|inception score)\b/, kind: 'image-quality', direction: 'higher', isProportion: false },
-  { pattern: /\belo\b/, kind: 'rating', direction: 'higher', isProportion: false },
+  // A rating (Elo), and a mean opinion score of speech or image quality (MOS, SMOS, CMOS on a 1–5 scale).
+  { pattern: /\belo\b|\b[sc]?mos\b|\bmean opinion score\b/, kind: 'rating', direction: 'higher', isProportion: false },
   { pattern: /\bparity ratio\b|\bdisparate impact\b/, kind: 'parity-ratio', direction: 'higher', isProportion: false },
   {
     pattern: /\b(?:exact match|pass|pass rate|win rate|success rate|success)\b/,

@@ -32,6 +32,9 @@ describe('metricInfo', () => {
     ['Success rate', 'success_rate', 'success-rate', 'higher', null, true, null],
     // Per-object `Success` (`9/10` trials) is a success rate; an attack's success is still the model's failure.
     ['Success', 'success', 'success-rate', 'higher', null, true, null],
+    // Mean opinion scores (speech synthesis, image quality) are ratings: higher is better, no proportion.
+    ['MOS (naturalness)', 'mos_naturalness', 'rating', 'higher', null, false, null],
+    ['SMOS', 'smos', 'rating', 'higher', null, false, null],
     ['Attack success', 'attack_success', 'harm-rate', 'lower', null, true, null],
     ['Val NLL', 'val_nll', 'loss', 'lower', null, false, 'val'],
     ['Bits per byte', 'bits_per_byte', 'loss', 'lower', null, false, null],

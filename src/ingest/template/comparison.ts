@@ -14,7 +14,7 @@ import {
   type Item,
   type TableData,
 } from '../markdown-blocks.ts';
-import { isNotMeasured, parseMetricCell, parseMetricStatement } from '../units.ts';
+import { isNotMeasured, parseMetricCell, parseMetricStatement, parseWrittenInterval } from '../units.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { columnKey } from '../text.ts';
@@ -253,8 +253,17 @@ export function baselineTable(
       table.rows.map((r) => r[index]),
     ),
   );
-  const textColumns = table.header.flatMap((_, index) =>
-    index !== label && index !== notes && index !== evaluatedOn && !changes.includes(index) && isTextColumn(table, index) ? [index] : [],
+  const intervals = intervalColumns(table, [label, notes, evaluatedOn, ...changes]);
+  // `| # ratings |`, `| N |`: how many the row's results were measured on, kept as written (no metric to compare).
+  const textColumns = table.header.flatMap((head, index) =>
+    index !== label &&
+    index !== notes &&
+    index !== evaluatedOn &&
+    !changes.includes(index) &&
+    !intervals.has(index) &&
+    (isTextColumn(table, index) || SIZE_HEADER.test(stripEmphasis(head.text).trim()))
+      ? [index]
+      : [],
   );
   readTableRows(table, start, ctx, {
     path: ['comparison', 'baselines'],
@@ -267,11 +276,23 @@ export function baselineTable(
       const id = idInLabel(text);
       if (id) write.set('experimentId', id, labelCell);
       const metrics: Record<string, unknown> = {};
-      const intervals: Record<string, unknown> = {};
+      const rowIntervals: Record<string, unknown> = {};
       table.header.forEach((head, index) => {
         const cell = row[index];
         if (index === label || !cell || changes.includes(index)) return;
         const cellText = stripEmphasis(cell.text);
+        // `| MOS | 95% CI |` over `4.31 | ±0.06`: the interval of the metric before it.
+        const of = intervals.get(index);
+        if (of !== undefined) {
+          const interval = isNotMeasured(cellText) ? undefined : parseWrittenInterval(cellText);
+          const key = (columns[of] ?? metricColumn(stripEmphasis(table.header[of]?.text ?? ''), [])).key;
+          if (interval !== undefined) {
+            setOwn(rowIntervals, key, interval);
+            write.mark(['ci95', key], cell);
+          } else if (cellText !== '' && !isNotMeasured(cellText))
+            write.set(columnKey(stripEmphasis(head.text)) || `column${index + 1}`, cellText, cell);
+          return;
+        }
         if (index === notes || index === evaluatedOn) {
           if (cellText !== '' && !/^(-|—|–)$/.test(cellText)) write.set(index === notes ? 'notes' : 'evaluatedOn', cellText, cell);
           return;
@@ -288,16 +309,36 @@ export function baselineTable(
         // `71.2 ± 0.4`: the value, and its interval in the row's `ci95` (as a baseline map written so is read).
         const interval = parseMetricCell(cellText) === undefined ? parseMetricStatement(cellText)?.ci95 : undefined;
         if (interval !== undefined) {
-          setOwn(intervals, key, interval);
+          setOwn(rowIntervals, key, interval);
           write.mark(['ci95', key], cell);
         }
       });
       write.set('metrics', metrics);
-      if (Object.keys(intervals).length > 0) write.set('ci95', intervals);
+      if (Object.keys(rowIntervals).length > 0) write.set('ci95', rowIntervals);
     },
   });
   changeClaims(table, changes, ctx);
   for (const row of changeRows) changeRowClaims(table, row, [notes, evaluatedOn, ...changes], ctx);
+}
+
+/** A column saying how many results were measured on: `# ratings`, `No. of prompts`, `N`, `n samples`, `Test size`. */
+const SIZE_HEADER =
+  /^(?:#\s*\S.*|no\.\s.+|number of .+|n|n samples|count|support|(?:test )?(?:set )?size|ratings|votes|raters|judgments|judgements|annotators|prompts|questions|utterances)$/i;
+
+/** A column headed as a 95% interval: `95% CI`, `CI`, `CI (95%)`, `Confidence interval`, `±`. */
+const INTERVAL_HEADER = /^(?:95\s*%?\s*)?(?:ci|c\.i\.|confidence interval)(?:\s*\(?95\s*%?\)?)?$|^(?:±|\+\/-)$/i;
+
+/**
+ * A table's interval columns (`| MOS | 95% CI |`), each with the column of the metric it is the
+ * interval of: the one just before it, when that one is no column in `skip`.
+ */
+export function intervalColumns(table: TableData, skip: readonly number[]): Map<number, number> {
+  const found = new Map<number, number>();
+  table.header.forEach((head, index) => {
+    if (index > 1 && !skip.includes(index) && !skip.includes(index - 1) && INTERVAL_HEADER.test(stripEmphasis(head.text).trim()))
+      found.set(index, index - 1);
+  });
+  return found;
 }
 
 /** A baseline table's row of changes: `Δ`, `Delta vs exp-7`, `Improvement over production`, `Diff.` (the reference in group 1). */

@@ -29,6 +29,7 @@ import * as msg from '../messages.ts';
 import {
   appendClaim,
   baselineTable,
+  intervalColumns,
   baselineTextColumns,
   idInLabel,
   isCurrentLabel,
@@ -52,10 +53,12 @@ import {
   column,
   deltaColumns,
   DELTA_COLUMN,
+  isCountLabel,
   isTextColumn,
   mapMetricKey,
   metricCell,
   metricColumn,
+  NOT_A_METRIC_LABEL,
   numberCell,
   readTableRows,
   type RowWriter,
@@ -744,8 +747,6 @@ const RESULTS_LABEL =
  * Labels that count the test set or the runs, set the model's operating point, or name a version
  * rather than measure the model (`Test set size: 12,408`, `Seeds: 5`, `Threshold: 0.42`, `Model version: 3`, `Params: 22M`).
  */
-const NOT_A_METRIC_LABEL =
-  /\b(size|count|n|samples|examples|records|rows|instances|images|documents|seeds?|runs?|folds?|epochs?|steps?|repeats?|trials?|version|date|checkpoint|id|params|parameters)\b|^(decision |classification )?(threshold|cut ?off)$/;
 
 /**
  * One test metric written as a label line with nothing under it — `**F1 score**: 0.82 ± 0.01`,
@@ -1709,20 +1710,34 @@ const modelResultsHandler: Handler = (entry, ctx) => {
   const text = baselineTextColumns(table);
   // `71.2 ± 0.4`, `—` and a change column (`+2.5%`) are results too.
   const changes = deltaColumns(table);
-  const readable = table.rows.every((row) =>
-    row.every((cell, index) => {
-      const written = stripEmphasis(cell.text);
-      return (
-        index === 0 ||
-        index === text.notes ||
-        index === text.evaluatedOn ||
-        changes.includes(index) ||
-        isNotMeasured(written) ||
-        parseMetricCell(written) !== undefined ||
-        parseMetricStatement(written) !== undefined
-      );
-    }),
+  // A column of text beside the results (`| Cost |` over `$1.50`, `| Hardware |`) is kept as written,
+  // as the baselines table keeps it; at least one column must hold results.
+  const textColumns = table.header.flatMap((_, index) =>
+    index > 0 && index !== text.notes && index !== text.evaluatedOn && !changes.includes(index) && isTextColumn(table, index)
+      ? [index]
+      : [],
   );
+  const resultColumns = table.header.filter(
+    (_, index) =>
+      index > 0 && index !== text.notes && index !== text.evaluatedOn && !changes.includes(index) && !textColumns.includes(index),
+  );
+  const readable =
+    resultColumns.length > 0 &&
+    table.rows.every((row) =>
+      row.every((cell, index) => {
+        const written = stripEmphasis(cell.text);
+        return (
+          index === 0 ||
+          index === text.notes ||
+          index === text.evaluatedOn ||
+          textColumns.includes(index) ||
+          changes.includes(index) ||
+          isNotMeasured(written) ||
+          parseMetricCell(written) !== undefined ||
+          parseMetricStatement(written) !== undefined
+        );
+      }),
+    );
   if (current < 0 || table.rows.length < 2 || !readable) return;
   ctx.consumed.add(block);
   baselineTable(table, text, startOf(block), ctx);
@@ -1738,14 +1753,19 @@ const modelResultsHandler: Handler = (entry, ctx) => {
         ? undefined
         : (parseMetricCell(written) ?? parseMetricStatement(written));
     // A column counting or naming something (`Params`, `Epochs`, `Seeds`) is no metric of the test.
-    if (cell === undefined || read === undefined || typeof read.value !== 'number' || NOT_A_METRIC_LABEL.test(normalizeLabel(name)))
-      return [];
+    if (cell === undefined || read === undefined || typeof read.value !== 'number' || isCountLabel(name)) return [];
     return [{ head, cell, metric: { metric: name, ...read } }];
   });
+  // `| MOS | 95% CI |`: this row's interval of the metric before it, unless its cell gave one.
+  const intervals = intervalColumns(table, [0, text.notes, text.evaluatedOn, ...changes]);
   metrics.forEach(({ head, cell, metric }, index) => {
-    ctx.b.set([...path, index], metric, cell.position);
+    const column = [...intervals].find(([, of]) => table.header[of] === head)?.[0];
+    const written = column === undefined ? undefined : row[column];
+    const interval = written === undefined || 'ci95' in metric ? undefined : parseWrittenInterval(stripEmphasis(written.text));
+    ctx.b.set([...path, index], interval === undefined ? metric : { ...metric, ci95: interval }, cell.position);
     ctx.b.mark([...path, index, 'metric'], head.position);
     ctx.b.mark([...path, index, 'value'], cell.position);
+    if (interval !== undefined && written !== undefined) ctx.b.mark([...path, index, 'ci95'], written.position);
   });
   const first = metrics[0];
   if (first !== undefined) ctx.b.mark(path, first.cell.position);

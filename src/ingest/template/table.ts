@@ -196,3 +196,12 @@ export function readTableRows(table: TableData, position: SourcePosition, ctx: C
   }
   if (rows.length > 0) ctx.b.append(spec.path, rows, position);
 }
+
+/** Labels of columns and lines that count or name something, not a metric of the test (`Params`, `Epochs`, `# ratings`). */
+export const NOT_A_METRIC_LABEL =
+  /\b(size|count|n|samples|examples|records|rows|instances|images|documents|seeds?|runs?|folds?|epochs?|steps?|repeats?|trials?|version|date|checkpoint|id|params|parameters|ratings|votes|raters|annotators|judgments|judgements|prompts|questions|utterances|users|volumes|patients|subjects|participants)\b|^(decision |classification )?(threshold|cut ?off)$/;
+
+/** A column counting something (`# ratings`, `No. of prompts`, `Number of raters`, `Num users`): no metric of the test. */
+export function isCountLabel(name: string): boolean {
+  return NOT_A_METRIC_LABEL.test(normalizeLabel(name)) || /^(?:#|no\.|nr\.|num\b|number of)/i.test(name.trim());
+}

@@ -634,6 +634,36 @@ describe('performance by group under a `## Fairness` heading', () => {
   });
 });
 
+describe('a table of models with a column of text, an interval column and a count column', () => {
+  const data = (...rows: string[]) =>
+    parseSource(['**Experiment ID**: tts-x-01', '', '## Results', '', ...rows].join('\n'), { file: 'tts-x-01.md' }).data as {
+      evaluation?: Record<string, unknown>;
+      comparison?: { baselines?: Record<string, unknown>[] };
+    };
+
+  test('the cost as written, the interval with the metric before it, the ratings as a size: no metric of theirs', () => {
+    const read = data(
+      '| System | MOS | 95% CI | # ratings | Cost / 1k req |',
+      '|---|---|---|---|---|',
+      '| Ground truth | 4.52 | ±0.05 | 1,280 | — |',
+      '| **tts-x-01 (this)** | **4.31** | ±0.06 | 1,280 | $0.41 |',
+      '| tts-x-00 | 3.87 | [3.79, 3.95] | 1,280 | $1.50 |',
+    );
+    expect(read.evaluation).toEqual({ testMetrics: [{ metric: 'MOS', value: 4.31, ci95: 0.06 }] });
+    expect(read.comparison?.baselines).toEqual([
+      { label: 'Ground truth', metrics: { MOS: 4.52 }, ci95: { MOS: 0.05 }, ratings: '1,280' },
+      { label: 'tts-x-01 (this)', current: true, metrics: { MOS: 4.31 }, ci95: { MOS: 0.06 }, ratings: '1,280', 'Cost / 1k req': '$0.41' },
+      { label: 'tts-x-00', metrics: { MOS: 3.87 }, ci95: { MOS: { low: 3.79, high: 3.95 } }, ratings: '1,280', 'Cost / 1k req': '$1.50' },
+    ]);
+  });
+
+  test('a table with no column of results is no table of results', () => {
+    const read = data('| System | Vendor | Cost |', '|---|---|---|', '| **this run** | in-house | $0.41 |', '| Lucía | cloud | $1.50 |');
+    expect(read.comparison).toBeUndefined();
+    expect(read.evaluation).toBeUndefined();
+  });
+});
+
 describe('a table of models under the results, one row this experiment', () => {
   const lines = [
     '**Experiment ID**: exp-207',
