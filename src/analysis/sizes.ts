@@ -9,7 +9,7 @@ import { agreesWithinRounding, decimalsOf, sum } from './stats.ts';
 /** A test-set size and where it was read from. */
 export interface TestSetSize {
   n: number;
-  source: 'confusion matrix' | 'test split' | 'overall group';
+  source: 'confusion matrix' | 'test split' | 'test set label' | 'overall group';
 }
 
 /** True when the row is the Overall row of a disaggregated table. */
@@ -46,12 +46,14 @@ export function testSetSizes(record: Experiment): TestSetSize[] {
   if (cm !== undefined && isWellFormedMatrix(cm)) sizes.push({ n: matrixTotal(cm), source: 'confusion matrix' });
   const testRecords = findTestSplit(record)?.records;
   if (testRecords !== undefined) sizes.push({ n: testRecords, source: 'test split' });
+  const labelled = record.evaluation?.testSetSize;
+  if (labelled !== undefined) sizes.push({ n: labelled, source: 'test set label' });
   const overallN = (record.evaluation?.disaggregated ?? []).find(isOverallGroup)?.n;
   if (overallN !== undefined) sizes.push({ n: overallN, source: 'overall group' });
   return sizes;
 }
 
-/** Size of the test set: confusion-matrix total, else test split records, else the Overall group's n. */
+/** Size of the test set: confusion-matrix total, else test split records, else the size written beside the results, else the Overall group's n. */
 export function testSetSize(record: Experiment): TestSetSize | null {
   return testSetSizes(record)[0] ?? null;
 }

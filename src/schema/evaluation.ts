@@ -43,5 +43,12 @@ export const EvaluationSchema = z.looseObject({
   testMetrics: z.array(TestMetricSchema).optional().describe('Test-set metrics with 95% CIs.'),
   confusionMatrix: ConfusionMatrixSchema.optional().describe('Confusion matrix on the test set.'),
   disaggregated: z.array(GroupRowSchema).optional().describe('Performance disaggregated by demographic group.'),
+  testSetSize: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('Size of the test set as written beside the results (`Test set: 250,000 transactions` → 250000).'),
+  testSetNote: z.string().optional().describe('The test set as written beside the results (`250,000 transactions (Oct 2024)`).'),
 });
 export type Evaluation = z.output<typeof EvaluationSchema>;

@@ -552,7 +552,15 @@ function evaluationSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
   const extra = extraColumns(metrics, KNOWN.testMetric);
   const cm = e?.confusionMatrix;
   const total = cm ? cm.matrix.flat().reduce((a, b) => a + b, 0) : 0;
+  // The test set as written beside the results (`Test set: 250,000 transactions (Oct 2024)`), else its size.
+  const testSet: FieldItem | undefined =
+    e?.testSetNote !== undefined
+      ? { label: 'Test set', value: textCell(e.testSetNote) }
+      : e?.testSetSize !== undefined
+        ? { label: 'Test set size', value: { text: formatCount(e.testSetSize), numeric: true } }
+        : undefined;
   return section('evaluation', [
+    testSet === undefined ? undefined : fields([testSet]),
     metrics.length > 0
       ? {
           kind: 'table',

@@ -34,6 +34,22 @@ describe('testSetSize', () => {
     ]);
     expect(testSetSize(record({ id: 'x', dataset: { splits: [{ name: 'Test' }] } }))).toBeNull();
   });
+
+  test('the size written beside the results comes after the test split and before the Overall group', () => {
+    const written = record({
+      id: 'x',
+      dataset: { splits: [{ name: 'Test', records: 150_000 }] },
+      evaluation: { testSetSize: 250_000, disaggregated: [{ group: 'Overall', n: 12, metrics: {} }] },
+    });
+    expect(testSetSizes(written)).toEqual([
+      { n: 150_000, source: 'test split' },
+      { n: 250_000, source: 'test set label' },
+      { n: 12, source: 'overall group' },
+    ]);
+    // Alone, it is the size an accuracy's interval is over.
+    const alone = record({ id: 'x', evaluation: { testSetSize: 250_000 } });
+    expect(proportionDenominator(alone, metricInfo('Accuracy'))).toEqual({ n: 250_000, of: 'the test set (test set label)' });
+  });
 });
 
 describe('isOverallGroup', () => {

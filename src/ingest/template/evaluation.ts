@@ -797,14 +797,23 @@ export function reportCodeLabel(code: Code): string | undefined {
   return printedMetrics(code.value, { line: 1, column: 1 }, code.lang) === undefined ? undefined : 'Test Set Performance';
 }
 
-/** What a test set's label says of its size: `37,611 trials`, `12.4k reviews`, `n = 5,000`. */
-const TEST_SET_COUNT = /^(?:n\s*=\s*)?\d[\d,._]*\s*[kKmM]?(?:\s+[A-Za-z][\w -]*)?\.?$/;
+/** What a test set's label says of its size: `37,611 trials`, `12.4k reviews`, `n = 5,000`, `250,000 transactions (Oct 2024)`. */
+const TEST_SET_COUNT = /^(?:n\s*=\s*)?(\d[\d,._ ]*\s*[kKmM]?)(?:\s+[A-Za-z][\w -]*)?\.?(?:\s*\([^()]*\))?\.?$/;
 
 const testMetricsHandler: Handler = (entry, ctx) => {
   if (labelMetric(entry, ctx) && entry.blocks.length === 0) return;
-  // `**Test set**: 37,611 trials`: the test set's size, kept beside the metrics as written (no metric, nothing to warn about).
-  if (entry.blocks.length === 0 && TEST_SET_COUNT.test(stripEmphasis(entry.value).trim())) {
+  // `**Test set**: 37,611 trials`: the test set's size, kept beside the metrics as written (no metric,
+  // nothing to warn about); under a label naming the test set, its size for the intervals too.
+  const count = entry.blocks.length === 0 ? TEST_SET_COUNT.exec(stripEmphasis(entry.value).trim()) : null;
+  if (count !== null) {
     ctx.b.text(['evaluation', `${toCamelCase(entry.label) || 'testSet'}Note`], stripEmphasis(entry.value), entry.position);
+    const n = parseCount(count[1]?.trim() ?? '');
+    if (
+      n !== undefined &&
+      /^test(?: set| split| data)?(?: size)?$/.test(entry.norm) &&
+      ctx.b.get(['evaluation', 'testSetSize']) === undefined
+    )
+      ctx.b.set(['evaluation', 'testSetSize'], n, entry.position);
     return;
   }
   readTestMetrics(entry, ctx);

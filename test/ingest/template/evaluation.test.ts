@@ -254,11 +254,28 @@ describe('a list of metrics with one value Logbook cannot read', () => {
 });
 
 describe('a test set label giving its size', () => {
-  test('`**Test set**: 37,611 trials` is kept beside the metrics as written, without a warning', () => {
+  test('`**Test set**: 37,611 trials` is kept beside the metrics as written, without a warning, and is the test-set size', () => {
     const text = ['**Experiment ID**: t-1', '', '## Evaluation Results', '', '**Test set**: 37,611 trials', '', '**EER**: 0.96%'];
     const { record, diagnostics } = validateRecord(parseSource(text.join('\n'), { file: 't-1.md' }), { file: 't-1.md' });
     expect(diagnostics).toEqual([]);
-    expect(record?.evaluation).toEqual({ testSetNote: '37,611 trials', testMetrics: [{ metric: 'EER', value: 0.96, unit: '%' }] });
+    expect(record?.evaluation).toEqual({
+      testSetNote: '37,611 trials',
+      testSetSize: 37611,
+      testMetrics: [{ metric: 'EER', value: 0.96, unit: '%' }],
+    });
+  });
+
+  test('an aside after the count is kept with it; a label not naming the test set gives no size', () => {
+    const evaluation = (line: string) =>
+      (
+        parseSource(['**Experiment ID**: t-1', '', '## Evaluation Results', '', line, '', '**AUC**: 0.94'].join('\n'), { file: 't-1.md' })
+          .data as { evaluation?: Record<string, unknown> }
+      ).evaluation;
+    expect(evaluation('Test set: 250,000 transactions (Oct 2024).')).toMatchObject({
+      testSetNote: '250,000 transactions (Oct 2024).',
+      testSetSize: 250000,
+    });
+    expect(evaluation('**Results**: 1,200 images')).toEqual({ resultsNote: '1,200 images', testMetrics: [{ metric: 'AUC', value: 0.94 }] });
   });
 });
 
