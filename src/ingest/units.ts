@@ -491,6 +491,17 @@ export function parseMetricStatementWithAside(text: string): (MetricStatement & 
   const inner = parseMetricStatement(aside.before);
   if (inner === undefined) return undefined;
   const words = aside.inner;
+  // `0.873 (95% CI: 0.861–0.885, n=5,000)`: the interval among other words of the aside; they stay its note.
+  const parts = words.split(/[;,]\s+/);
+  const named = parts.findIndex(
+    (part) =>
+      /\bci\b|c\.i\.|confidence interval/i.test(part) &&
+      // The level named, not a bound read as one (`CI 86.1%–88.5%` is no 86.1% interval).
+      otherConfidenceLevel(part.replace(/[\d.,]+\s*%?\s*[-–—]\s*[\d.,]+\s*%?/, '')) === undefined &&
+      parseWrittenInterval(part) !== undefined,
+  );
+  const interval = parts.length > 1 && inner.ci95 === undefined ? parseWrittenInterval(parts[named] ?? '') : undefined;
+  if (interval !== undefined) return { ...inner, ci95: interval, note: parts.filter((_, i) => i !== named).join(', ') };
   if (NAMING_ASIDE.test(words)) return { ...inner, qualifier: words };
   // `0.80 (SE 0.01)`, `0.87 (SD = 0.02)`: the spread, given in the aside.
   const given = /^([A-Za-z. σ]+?)\s*[=:]?\s*(\d*\.?\d+)$/.exec(words);

@@ -352,6 +352,29 @@ describe('metric statements as people write them (third pass)', () => {
     // Words inside the aside (`over`) are the aside's, not a condition after the value.
     expect(parseMetricStatementWithAside('0.81 ± 0.02 (std over 5 seeds)')).toEqual({ value: 0.81, std: 0.02, note: 'std over 5 seeds' });
   });
+
+  test('an interval among other words of the aside is the interval; the other words are the note', () => {
+    expect(parseMetricStatementWithAside('0.873 (95% CI: 0.861–0.885, n=5,000)')).toEqual({
+      value: 0.873,
+      ci95: { low: 0.861, high: 0.885 },
+      note: 'n=5,000',
+    });
+    expect(parseMetricStatementWithAside('87.3% (bootstrap; CI 86.1%–88.5%)')).toEqual({
+      value: 87.3,
+      unit: '%',
+      ci95: { low: 86.1, high: 88.5 },
+      note: 'bootstrap',
+    });
+    // At another level, or a range not named an interval: the aside stays the note.
+    expect(parseMetricStatementWithAside('0.873 (90% CI: 0.861–0.885, n=5,000)')).toEqual({
+      value: 0.873,
+      note: '90% CI: 0.861–0.885, n=5,000',
+    });
+    expect(parseMetricStatementWithAside('0.873 (0.861–0.885 across seeds, n=5)')).toEqual({
+      value: 0.873,
+      note: '0.861–0.885 across seeds, n=5',
+    });
+  });
 });
 
 describe('what a value is measured under, written after it without parentheses', () => {
