@@ -144,23 +144,52 @@ function transitionList(entry: Entry, ctx: Context): boolean {
   const read = items.map(transitionItem);
   if (read.length === 0 || read.some((r) => r === undefined)) return false;
   ctx.consumed.add(list);
-  const rows = read as NonNullable<ReturnType<typeof transitionItem>>[];
   const parent = ctx.b.get(['lineage', 'parent']);
   const named = idInLabel(`(${entry.qualifier})`) ?? idInLabel(ctx.section ?? '');
   const id = named ?? (typeof parent === 'string' && parent !== '' ? parent : undefined);
-  const label = id ?? 'Before';
+  transitionBaseline(read as Transition[], id ?? 'Before', id, items[0]?.position ?? startOf(list), ctx);
+  return true;
+}
+
+/** One metric's `before → after (change)`, each value at its cell. */
+type Transition = NonNullable<ReturnType<typeof transitionItem>>;
+
+/**
+ * The values before as one baseline named `label` (an experiment when `id` is given), the values
+ * after as this experiment's test metrics (those it does not give anywhere, so after every section is
+ * read), and each change written in parentheses as an improvement claim about that baseline.
+ */
+function transitionBaseline(
+  written: readonly Transition[],
+  label: string,
+  id: string | undefined,
+  position: SourcePosition,
+  ctx: Context,
+): void {
+  // `F1 0.842 → 0.873` after the results gave `Entity F1: 0.873`: the same figure, named as the results name it.
+  const tests: FieldPath = ['evaluation', 'testMetrics'];
+  const reported = Array.from({ length: ctx.b.lengthOf(tests) }, (_, i) => ({
+    name: ctx.b.get([...tests, i, 'metric']),
+    value: ctx.b.get([...tests, i, 'value']),
+  }));
+  const rows = written.map((row) => {
+    const kind = metricInfo(row.metric).kind;
+    const after = parseMetricCell(stripEmphasis(row.after.text))?.value;
+    const same = reported.find(
+      (m) => typeof m.name === 'string' && kind !== null && metricInfo(m.name).kind === kind && after !== undefined && m.value === after,
+    );
+    return same === undefined || typeof same.name !== 'string' ? row : { ...row, metric: same.name };
+  });
   const baseline: FieldPath = ['comparison', 'baselines', ctx.b.lengthOf(['comparison', 'baselines'])];
-  ctx.b.mark(baseline, items[0]?.position ?? startOf(list));
-  ctx.b.mark([...baseline, 'label'], items[0]?.position ?? startOf(list));
+  ctx.b.mark(baseline, position);
+  ctx.b.mark([...baseline, 'label'], position);
   const metrics = metricMapOf(
     baseline,
     rows.map((r) => ({ name: r.metric, cell: r.before })),
     ctx,
   );
-  ctx.b.set(baseline, { label, ...(id === undefined ? {} : { experimentId: id }), metrics }, items[0]?.position ?? startOf(list));
-  // This experiment's values: test metrics, unless the record gives that metric anywhere (so after every section is read).
+  ctx.b.set(baseline, { label, ...(id === undefined ? {} : { experimentId: id }), metrics }, position);
   (ctx.afterSections ??= []).push(() => {
-    const tests: FieldPath = ['evaluation', 'testMetrics'];
     const given = new Set(
       Array.from({ length: ctx.b.lengthOf(tests) }, (_, i) => ctx.b.get([...tests, i, 'metric'])).map((m) => metricInfo(String(m)).key),
     );
@@ -175,6 +204,7 @@ function transitionList(entry: Entry, ctx: Context): boolean {
       );
       ctx.b.mark([...path, 'metric'], row.after.position);
       ctx.b.mark([...path, 'value'], row.after.position);
+      given.add(metricInfo(row.metric).key);
     }
   });
   // `(−1.7 pp)`: what the change was said to be, against that baseline.
@@ -183,8 +213,46 @@ function transitionList(entry: Entry, ctx: Context): boolean {
     const claim = parseClaim(row.metric, row.change);
     if (typeof claim['value'] === 'number') appendClaim(ctx, claim, label, row.after.position);
   }
-  return true;
 }
+
+/** A label naming what this run is compared with: `vs spaCy en_core_web_trf`, `Versus exp-12`, `Compared to the rules engine`. */
+const VERSUS_LABEL = /^(?:vs\.?|versus|against|compared (?:to|with))\s+(\S.*)$/i;
+
+/** `F1 0.842 → 0.873 (+3.1 pts)`: a metric named before its two values. */
+const NAMED_TRANSITION = /^([A-Za-z][\w@/\- .]{0,40}?)\s+(\S+)\s*(?:→|⟶|➝|->|=>)\s*(\S+)(?:\s*\(([^()]*)\))?$/;
+
+/**
+ * `- vs spaCy en_core_web_trf: F1 0.842 → 0.873 (+3.1 pts); EM 71.0 → 74.2`: one baseline, named by
+ * the label after its `vs`, its metrics before, this run's after, the changes in parentheses its
+ * claims (`transitionBaseline`). Anything else under such a label is read as claims (`claimsHandler`).
+ */
+const versusHandler: Handler = (entry, ctx) => {
+  const name = VERSUS_LABEL.exec(stripEmphasis(entry.label).trim())?.[1]?.trim();
+  const value = stripEmphasis(entry.value);
+  const parts = value.split(/;\s+|,\s+(?=[A-Za-z])/);
+  const rows = parts.map((part): Transition | undefined => {
+    const match = NAMED_TRANSITION.exec(part.trim());
+    const [, metric = '', before = '', after = '', change] = match ?? [];
+    const numeric = (text: string): boolean => typeof parseMetricCell(text)?.value === 'number';
+    if (match === null || !numeric(before) || !numeric(after) || metricInfo(metric).kind === null) return undefined;
+    const at = (text: string, from: number): Cell => ({
+      text,
+      position: { line: entry.position.line, column: entry.position.column + value.indexOf(text, from) },
+    });
+    const from = value.indexOf(part);
+    return {
+      metric,
+      before: at(before, from),
+      after: at(after, value.indexOf(after, from + metric.length + before.length)),
+      ...(change !== undefined && change.trim() !== '' ? { change: change.trim() } : {}),
+    };
+  });
+  if (name === undefined || entry.blocks.length > 0 || rows.length === 0 || rows.some((row) => row === undefined)) {
+    claimsHandler(entry, ctx);
+    return;
+  }
+  transitionBaseline(rows as Transition[], name, idInLabel(`(${name})`) ?? idInLabel(name), entry.position, ctx);
+};
 
 /** The baselines written as a list, one item each (`isBaselineList`); a proportion written in percent keys `Name (%)`. */
 function baselineList(entry: Entry, ctx: Context): void {
@@ -436,6 +504,7 @@ export const TRANSITIONS_RULE: LabelRule = {
 /** The comparison's labels, in order: the first match wins. */
 export const COMPARISON_RULES: readonly LabelRule[] = [
   TRANSITIONS_RULE,
+  { pattern: /^(?:vs|versus|against|compared (?:to|with)) \S/, path: ['comparison', 'baselines'], handler: versusHandler },
   { pattern: /improvement|delta|gain|\bvs\b|versus|uplift/, path: ['comparison', 'claims'], handler: claimsHandler },
   { pattern: /baseline|comparison|models/, path: ['comparison', 'baselines'], handler: baselinesHandler },
 ];

@@ -275,3 +275,42 @@ describe('a row of changes in a baseline table', () => {
     ]);
   });
 });
+
+describe('a comparison line naming the baseline after its `vs`', () => {
+  const read = (...lines: string[]) =>
+    parseSource(
+      [
+        '**Experiment ID**: nlp-x-03',
+        '',
+        '## Evaluation Results',
+        '',
+        '- Entity F1: 0.873',
+        '',
+        '## Comparison to Baseline',
+        '',
+        ...lines,
+      ].join('\n'),
+      { file: 'nlp-x-03.md' },
+    ).data as { evaluation?: Record<string, unknown>; comparison?: Record<string, unknown> };
+
+  test("the values before are that baseline, this run's after are its test metrics, the change its claim", () => {
+    const data = read('- vs spaCy en_core_web_trf: F1 0.842 → 0.873 (+3.1 pts); EM 71.0% → 74.2%');
+    // `F1` 0.873 is the `Entity F1` the results gave: named so, not a second test metric.
+    expect(data.comparison).toEqual({
+      baselines: [{ label: 'spaCy en_core_web_trf', metrics: { 'Entity F1': 0.842, 'EM (%)': 71 } }],
+      claims: [{ metric: 'Entity F1', text: '+3.1 pts', value: 3.1, unit: 'pp', reference: 'spaCy en_core_web_trf' }],
+    });
+    expect(data.evaluation?.['testMetrics']).toEqual([
+      { metric: 'Entity F1', value: 0.873 },
+      { metric: 'EM', value: 74.2, unit: '%' },
+    ]);
+  });
+
+  test("an experiment named is the baseline's experiment; a line that is no transition is a claim", () => {
+    expect(read('- Versus exp-12: F1 0.851 → 0.873').comparison?.['baselines']).toEqual([
+      { label: 'exp-12', experimentId: 'exp-12', metrics: { 'Entity F1': 0.851 } },
+    ]);
+    // A line that is no transition stays as written beside the comparison.
+    expect(read('- vs previous best: F1 +1.2 pp').comparison).toEqual({ vsPreviousBestNote: 'F1 +1.2 pp' });
+  });
+});

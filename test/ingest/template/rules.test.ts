@@ -145,6 +145,9 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   // comparison
   ['Improvement vs Baseline', 'comparison', 'comparison.claims'],
   ['Baseline Models', 'comparison', 'comparison.baselines'],
+  // `- vs spaCy: F1 0.842 → 0.873`: a baseline named after its `vs`.
+  ['vs spaCy en_core_web_trf', 'comparison', 'comparison.baselines'],
+  ['Compared to the rules engine', 'comparison', 'comparison.baselines'],
   // The label a list of `Metric: before → after` items stands for, in the comparison and the results.
   ['Before and after', 'comparison', 'comparison.baselines'],
   ['Before and after', 'evaluation', 'comparison.baselines'],
