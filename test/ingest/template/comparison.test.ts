@@ -306,7 +306,7 @@ describe('a comparison line naming the baseline after its `vs`', () => {
     ]);
   });
 
-  test("an experiment named is the baseline's experiment; a line that is no transition is a claim", () => {
+  test("an experiment named is the baseline's experiment; a line that is no transition stays as written", () => {
     expect(read('- Versus exp-12: F1 0.851 → 0.873').comparison?.['baselines']).toEqual([
       { label: 'exp-12', experimentId: 'exp-12', metrics: { 'Entity F1': 0.851 } },
     ]);
