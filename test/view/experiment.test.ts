@@ -333,23 +333,19 @@ describe("headings in a log's own text", () => {
   });
 });
 
+/** The column labels of table `id` on the page of a record written as `lines` under a `**Experiment ID**` line. */
+function columnsOf(id: string, lines: string[]): string[] {
+  const text = ['**Experiment ID**: exp-cols', '', ...lines].join('\n');
+  const record = validateRecord(parseSource(text, { file: 'exp-cols.md' }), { file: 'exp-cols.md' }).record!;
+  const table = pageFor(record, [record])
+    .sections.flatMap((s) => s.blocks)
+    .find((b) => b.kind === 'table' && b.id === id);
+  return table?.kind === 'table' ? table.columns.map((c) => c.label) : [];
+}
+
 describe('the baselines table', () => {
-  const heads = (rows: string[]) => {
-    const text = [
-      '**Experiment ID**: exp-base',
-      '',
-      '## Baseline Comparison',
-      '',
-      '| Model | Accuracy | Notes |',
-      '|---|---|---|',
-      ...rows,
-    ].join('\n');
-    const record = validateRecord(parseSource(text, { file: 'exp-base.md' }), { file: 'exp-base.md' }).record!;
-    const table = pageFor(record, [record])
-      .sections.flatMap((s) => s.blocks)
-      .find((b) => b.kind === 'table' && b.id === 'baselines');
-    return table?.kind === 'table' ? table.columns.map((c) => c.label) : [];
-  };
+  const heads = (rows: string[]) =>
+    columnsOf('baselines', ['## Baseline Comparison', '', '| Model | Accuracy | Notes |', '|---|---|---|', ...rows]);
 
   test('has a Notes column only when a row has notes', () => {
     expect(heads(['| Logistic regression | 0.851 | |', '| **This run** | 0.873 | |'])).toEqual(['Model', 'Accuracy']);
@@ -358,14 +354,7 @@ describe('the baselines table', () => {
 });
 
 describe('the hyperparameters table', () => {
-  const heads = (lines: string[]) => {
-    const text = ['**Experiment ID**: exp-hp', '', '## Model Configuration', '', ...lines].join('\n');
-    const record = validateRecord(parseSource(text, { file: 'exp-hp.md' }), { file: 'exp-hp.md' }).record!;
-    const table = pageFor(record, [record])
-      .sections.flatMap((s) => s.blocks)
-      .find((b) => b.kind === 'table' && b.id === 'hyperparameters');
-    return table?.kind === 'table' ? table.columns.map((c) => c.label) : [];
-  };
+  const heads = (lines: string[]) => columnsOf('hyperparameters', ['## Model Configuration', '', ...lines]);
 
   test('has search-space and tuning-method columns only when a setting gives one', () => {
     expect(heads(['```yaml', 'learning_rate: 3e-4', 'batch_size: 64', '```'])).toEqual(['Parameter', 'Value']);
