@@ -18,7 +18,8 @@
  *   leading zeros.
  * - **Leftovers go.** Vega's empty hit-test paths (`<path class="foreground" d="" display="none"/>`),
  *   the background paths of groups with no fill or stroke (they inherit the root's `fill="none"`:
- *   nothing is drawn), texts with no content (the labels a log axis hides), groups with no
+ *   nothing is drawn), texts with no content (the labels a log axis hides) and texts at opacity 0
+ *   (the axis labels Vega's overlap removal hides: a tenth of a compare page's test-metrics chart), groups with no
  *   attribute at all (their children move up: nothing is inherited from them), the root's
  *   `version` and unused `xmlns:xlink`, and the ARIA attributes of inner groups (the root is one
  *   labelled image: inner roles are presentational) are dropped, and so are the class names nothing
@@ -36,6 +37,8 @@ const EMPTY_FOREGROUND = /<path class="foreground" d="" display="none"\/>/g;
 const BARE_BACKGROUND = /<path class="background" d="[^"]*"\/>/g;
 /** A text with no content draws nothing (Vega writes the labels a log axis hides this way). */
 const EMPTY_TEXT = /<text\b[^>]*(?:\/>|><\/text>)/g;
+/** A text at opacity 0 draws nothing (Vega hides the labels its overlap removal drops this way); `fill-opacity` is not `opacity`. */
+const HIDDEN_TEXT = /<text\b[^>]*\sopacity="0"[^>]*>[^<]*<\/text>/g;
 /** Opening tags of groups and their closing tags, for unwrapping groups with no attributes. */
 const GROUP_BOUNDARY = /<g\b[^>]*>|<\/g>/g;
 /** A group's opening tag, and the ARIA attributes Vega writes on it (`role="graphics-object"`, generated `aria-label`s). */
@@ -67,6 +70,7 @@ export function compactSvg(svg: string): string {
   const drawn = svg
     .replace(EMPTY_FOREGROUND, '')
     .replace(EMPTY_TEXT, '')
+    .replace(HIDDEN_TEXT, '')
     .replace(BARE_BACKGROUND, (all) => (rootFillsNothing ? '' : all))
     .replace(GROUP_TAG, (tag) => tag.replace(GROUP_ARIA, '').replace(CLASS_ATTRIBUTE, keptClasses));
   return unwrapBareGroups(leanRoot(drawn))

@@ -49,16 +49,27 @@ describe('compactSvg: texts', () => {
 
   test('what differs stays on each text; opacity and rotated transforms are never moved', () => {
     const svg =
-      '<text transform="translate(0,-3) rotate(-90)" font-size="11px" fill="#fefefe" opacity="0">a &amp; b</text>' +
-      '<text x="4" transform="translate(1,2)" font-size="11px" fill="#1f2328" opacity="0">c</text>';
+      '<text transform="translate(0,-3) rotate(-90)" font-size="11px" fill="#fefefe" opacity="0.5">a &amp; b</text>' +
+      '<text x="4" transform="translate(1,2)" font-size="11px" fill="#1f2328" opacity="0.5">c</text>';
     expect(compactSvg(svg)).toBe(
-      '<g font-size="11px"><text transform="translate(0,-3) rotate(-90)" fill="#fefefe" opacity="0">a &amp; b</text>' +
-        '<text x="4" transform="translate(1,2)" fill="#1f2328" opacity="0">c</text></g>',
+      '<g font-size="11px"><text transform="translate(0,-3) rotate(-90)" fill="#fefefe" opacity="0.5">a &amp; b</text>' +
+        '<text x="4" transform="translate(1,2)" fill="#1f2328" opacity="0.5">c</text></g>',
     );
   });
 
+  test('texts at opacity 0 (labels the overlap removal hid) go; fill-opacity 0 and opacity 0.05 stay', () => {
+    const label = (x: number, text: string, extra = ''): string =>
+      `<text text-anchor="middle" transform="translate(${x},16)"${extra}>${text}</text>`;
+    const svg = label(0, '0.9830') + label(36, '0.9835', ' opacity="0"') + label(72, '0.9840') + label(108, '0.9845', ' fill-opacity="0"');
+    expect(compactSvg(svg)).toBe(
+      '<g text-anchor="middle"><text transform="translate(0,16)">0.9830</text><text transform="translate(72,16)">0.9840</text>' +
+        '<text transform="translate(108,16)" fill-opacity="0">0.9845</text></g>',
+    );
+    expect(compactSvg(label(0, 'a', ' opacity="0.05"'))).toBe(label(0, 'a', ' opacity="0.05"'));
+  });
+
   test('texts that share nothing inheritable are not wrapped; a lone text is left alone', () => {
-    const svg = '<text transform="translate(1,2)" opacity="0">a</text><text transform="translate(3,4)">b</text>';
+    const svg = '<text transform="translate(1,2)" opacity="0.5">a</text><text transform="translate(3,4)">b</text>';
     expect(compactSvg(svg)).toBe(svg);
     const lone = '<text transform="translate(1,2)" fill="#1f2328">a</text>';
     expect(compactSvg(lone)).toBe(lone);
