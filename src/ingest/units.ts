@@ -344,6 +344,24 @@ function decimalCommaBounds(text: string): string {
   );
 }
 
+/** Two bounds with thousands separators or decimal commas, listed with a comma or a semicolon and a space. */
+const LISTED_BOUNDS = /^[[(]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*[,;]\s+(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*[\])]?$/;
+
+/**
+ * `[40,100, 42,350]` beside 41,200: two bounds with thousands separators, listed with a comma (or a
+ * semicolon) and a space. Alone the text is ambiguous (`[1,234, 1,456]` may be two decimal-comma
+ * numbers, 1.234 and 1.456), so it is read whichever way the bounds hold the value beside them.
+ */
+export function listedBoundsAround(text: string, value: unknown): { low: number; high: number } | undefined {
+  const match = LISTED_BOUNDS.exec(text.replace(CI_PREFIX, '').trim());
+  if (match === null || typeof value !== 'number') return undefined;
+  const holds = (low: number | undefined, high: number | undefined) =>
+    low !== undefined && high !== undefined && low <= value && value <= high ? { low, high } : undefined;
+  const [written1 = '', written2 = ''] = [match[1], match[2]];
+  const decimalComma = (written: string): number | undefined => (/^\d+,\d+$/.test(written) ? Number(written.replace(',', '.')) : undefined);
+  return holds(parseNumber(written1), parseNumber(written2)) ?? holds(decimalComma(written1), decimalComma(written2));
+}
+
 /** A metric statement: the value, its unit, and its 95% interval, or the spread a `±` gave instead. */
 export interface MetricStatement {
   value: number;

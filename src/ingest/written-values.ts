@@ -18,6 +18,7 @@ import {
   parseDurationHours,
   parseMetricCell,
   parseMetricStatement,
+  listedBoundsAround,
   parseNumber,
   parseWrittenInterval,
   writtenInPercent,
@@ -178,7 +179,7 @@ function readTestMetric(metric: Record<string, unknown>, path: FieldPath, note: 
     // `±0.7%` is 0.7 beside 87.3%, but beside 0.873 it would have to be 0.007: that one stays as written.
     // (The `95%` of a `95% CI` prefix is no unit.)
     if (writtenInPercent(ci.replace(CI_PREFIX, '')) && metric['unit'] !== '%') return;
-    const read = parseWrittenInterval(ci);
+    const read = parseWrittenInterval(ci) ?? listedBoundsAround(ci, metric['value']);
     if (read === undefined) return;
     metric['ci95'] = read;
     const written = ci.replace(CI_PREFIX, '');

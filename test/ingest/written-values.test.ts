@@ -61,6 +61,28 @@ describe('readWrittenValues', () => {
     expect(data.evaluation.testMetrics[0]?.ci95).toEqual({ low: 0.92, high: 0.94 });
   });
 
+  test('bounds with commas listed with a comma are read as thousands or decimal commas, whichever holds the value', () => {
+    const data = {
+      evaluation: {
+        testMetrics: [
+          { metric: 'RMSE', value: 41200, ci95: '[40,100, 42,350]' },
+          { metric: 'MAE', value: '23,900', ci95: '95% CI: (23,300; 24,550)' },
+          // 1.345 lies between 1.234 and 1.456 (decimal commas), not between 1,234 and 1,456.
+          { metric: 'Loss', value: 1.345, ci95: '[1,234, 1,456]' },
+          // Neither reading holds 7: left as written.
+          { metric: 'Perplexity', value: 7, ci95: '[1,234, 1,456]' },
+        ],
+      },
+    };
+    readWrittenValues(data);
+    expect(data.evaluation.testMetrics).toEqual([
+      { metric: 'RMSE', value: 41200, ci95: { low: 40100, high: 42350 } },
+      { metric: 'MAE', value: 23900, ci95: { low: 23300, high: 24550 } },
+      { metric: 'Loss', value: 1.345, ci95: { low: 1.234, high: 1.456 } },
+      { metric: 'Perplexity', value: 7, ci95: '[1,234, 1,456]' },
+    ]);
+  });
+
   test('leaves what it cannot read with certainty as written', () => {
     const metrics = [
       { metric: 'Accuracy', value: 'about 87%' },

@@ -23,6 +23,7 @@ import {
   isNamingAside,
   parseMetricStatementWithAside,
   parseNumber,
+  listedBoundsAround,
   parseWrittenInterval,
 } from '../units.ts';
 import * as msg from '../messages.ts';
@@ -1070,7 +1071,10 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
           // A bare number under a "95% CI" header is the half-width its ± was left off of.
           const bare = parseNumber(ciText);
           const read =
-            parseConfidenceInterval(ciText) ?? parseWrittenInterval(ciText) ?? (bare !== undefined && bare >= 0 ? bare : undefined);
+            parseConfidenceInterval(ciText) ??
+            parseWrittenInterval(ciText) ??
+            listedBoundsAround(ciText, (plain ?? statement)?.value) ??
+            (bare !== undefined && bare >= 0 ? bare : undefined);
           if (read !== undefined) write.set('ci95', read, ciCell);
           else {
             // `±0.8 mm` beside a value in cm, `wide`: no interval to compute with; kept as the metric's note, with a warning.
@@ -1443,6 +1447,31 @@ function isOutOfColumn(table: TableData, index: number): boolean {
 }
 const EMPTY_ATTRIBUTE = /^(|-|—|–|all|any|\*)$/i;
 
+/** A group-size column by its name alone: `N`, `Count`, `Support`, `Size`, `Samples`. */
+const GROUP_SIZE_HEADER = /^(n|count|support|size|samples?|n samples|number|examples)$/;
+/**
+ * A column that may count each group's examples, by what it counts (`Utterances`, `# images`,
+ * `No. of patients`, `Test users`): taken as the group size only when every filled cell is a whole count.
+ */
+const GROUP_COUNT_HEADER =
+  /^(?:(?:no|num|number) of |test |eval )?(?:samples|examples|records|rows|instances|images|documents|docs|utterances|users|patients|subjects|participants|people|persons|speakers|customers|accounts|transactions|sessions|queries|clips|files|cases|members|individuals|applicants|borrowers|students|households|respondents)$/;
+
+/** A count as written: `812`, `11,200`, `11 200`, `2.4k`, `1.2M` (not `12.5`, an average). */
+const WHOLE_COUNT = /^(?:\d{1,3}(?:[,\u202f ]\d{3})+|\d+|\d+(?:\.\d+)?\s*[kKmM])$/;
+
+/** The column holding each group's size, or -1: a column named as one, else one counting what the groups hold, in whole numbers. */
+function groupSizeColumn(table: TableData): number {
+  const named = column(table, GROUP_SIZE_HEADER);
+  if (named >= 0) return named;
+  return table.header.findIndex((head, index) => {
+    if (!GROUP_COUNT_HEADER.test(normalizeLabel(stripEmphasis(head.text)))) return false;
+    const filled = table.rows
+      .map((row) => stripEmphasis(row[index]?.text ?? '').trim())
+      .filter((text) => text !== '' && !isNotMeasured(text));
+    return filled.length > 0 && filled.every((text) => WHOLE_COUNT.test(text));
+  });
+}
+
 /**
  * Disaggregated tables: leading non-numeric columns are attributes (a generic "Group" column takes its
  * name from the label's "(by …)" aside), an `N` column is the group size, the rest are metrics.
@@ -1465,7 +1494,7 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
   for (const block of tables) {
     first ??= startOf(block);
     const table = tableOf(ctx.source, block);
-    const n = column(table, /^(n|count|support|size|samples?|n samples|number|examples)$/);
+    const n = groupSizeColumn(table);
     const outOfColumns = table.header.flatMap((_, index) => (index !== n && isOutOfColumn(table, index) ? [index] : []));
     const attributeColumns: number[] = [];
     for (let index = 0; index < table.header.length; index++) {

@@ -191,6 +191,27 @@ describe('two tables of metrics under one label', () => {
   });
 });
 
+describe('an interval column with bounds listed with a comma', () => {
+  test('thousands separators or decimal commas, whichever reading holds the value', () => {
+    const text = [
+      '**Experiment ID**: r-1',
+      '',
+      '## Evaluation Results',
+      '',
+      '| Metric | Value | 95% CI |',
+      '|---|---|---|',
+      '| RMSE (EUR) | 41,200 | [40,100, 42,350] |',
+      '| Log loss | 1.345 | [1,234, 1,456] |',
+    ];
+    const { record, diagnostics } = validateRecord(parseSource(text.join('\n'), { file: 'r-1.md' }), { file: 'r-1.md' });
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'RMSE (EUR)', value: 41200, ci95: { low: 40100, high: 42350 } },
+      { metric: 'Log loss', value: 1.345, ci95: { low: 1.234, high: 1.456 } },
+    ]);
+    expect(diagnostics).toEqual([]);
+  });
+});
+
 describe('a table of results per class, without a label', () => {
   const read = (...rows: string[]) => {
     const text = [
@@ -607,6 +628,21 @@ describe('performance by group under a `## Fairness` heading', () => {
       { group: 'US', attributes: { accent: 'US' }, n: 1200, metrics: { 'WER (%)': 10.8, 'Latency (ms)': 340, BLEU: 31 } },
       { group: 'UK', attributes: { accent: 'UK' }, n: 800, metrics: { 'WER (%)': 12.1, 'Latency (ms)': 355, BLEU: 29 } },
     ]);
+  });
+
+  test('a column counting what the groups hold (`Utterances`, `# images`) is their size when its cells are whole counts', () => {
+    const table = ['## By accent', '', '| Accent | WER | Utterances |', '|---|---|---|'];
+    expect(read(...table, '| US | 6.9% | 11,200 |', '| Nigerian | 10.6% | 2.4k |')?.['disaggregated']).toEqual([
+      { group: 'US', attributes: { accent: 'US' }, n: 11200, metrics: { 'WER (%)': 6.9 } },
+      { group: 'Nigerian', attributes: { accent: 'Nigerian' }, n: 2400, metrics: { 'WER (%)': 10.6 } },
+    ]);
+    const images = ['## By skin tone', '', '| Skin tone | # images | Sensitivity |', '|---|---|---|', '| I–II | 812 | 0.91 |'];
+    expect(read(...images)?.['disaggregated']).toEqual([
+      { group: 'I–II', attributes: { skinTone: 'I–II' }, n: 812, metrics: { Sensitivity: 0.91 } },
+    ]);
+    // Not whole counts (an average per group): a value like any other, not the size.
+    const mean = ['## By region', '', '| Region | AUC | Users |', '|---|---|---|', '| EU | 0.88 | 12.5 |'];
+    expect(read(...mean)?.['disaggregated']).toEqual([{ group: 'EU', attributes: { region: 'EU' }, metrics: { AUC: 0.88, Users: 12.5 } }]);
   });
 
   test('durations written in several units in one column are read in the unit most cells use', () => {
