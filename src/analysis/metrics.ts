@@ -171,6 +171,9 @@ const KIND_RULES: readonly KindRule[] = [
   },
   { pattern: /\b(?:perplexity|ppl)\b/, kind: 'perplexity', direction: 'lower', isProportion: false },
   { pattern: /\b(?:latency|inference time|response time|ttft|tpot|itl)\b/, kind: 'latency', direction: 'lower', isProportion: false },
+  // Speech: the real-time factor (processing time ÷ audio time) is lower-is-better; its inverse, RTFx, is a speed.
+  { pattern: /\brtf\b|\breal ?time factor\b/, kind: 'latency', direction: 'lower', isProportion: false },
+  { pattern: /\b(?:rtfx|inverse real ?time factor)\b/, kind: 'throughput', direction: 'higher', isProportion: false },
   { pattern: /\b(?:co2|co2e|carbon|emissions?)\b/, kind: 'co2', direction: 'lower', isProportion: false },
   { pattern: /\bcost\b|\bgpu ?hours\b|\benergy\b|\bkwh\b/, kind: 'cost', direction: 'lower', isProportion: false },
   { pattern: /\bbrier\b/, kind: 'brier', direction: 'lower', isProportion: false },

@@ -67,10 +67,12 @@ const EN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const count = (n: number): string => EN.format(n);
 const num = formatChartNumber;
 
+/** The key named `wanted` (case aside), else the key of the same metric under another name (`WER (%)` for `WER`). */
 function findKey(keys: readonly string[], wanted: string | undefined): string | undefined {
   if (wanted === undefined) return undefined;
   const w = wanted.trim().toLowerCase();
-  return keys.find((k) => k.trim().toLowerCase() === w);
+  const metric = metricInfo(wanted).key;
+  return keys.find((k) => k.trim().toLowerCase() === w) ?? keys.find((k) => metricInfo(k).key === metric);
 }
 
 function isNumber(v: unknown): v is number {

@@ -8,6 +8,8 @@ export type Direction = 'higher' | 'lower' | null;
 export interface DeltaView {
   baseline: string;
   metric: string;
+  /** The metric's key (`metricInfo(...).key`): `WER` and a baseline column `WER (%)` share `wer`. */
+  key?: string;
   current: number | null;
   reference: number | null;
   absolute: number | null;

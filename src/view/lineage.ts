@@ -3,6 +3,7 @@ import type { ExperimentAnalysisView } from './analysis-types.ts';
 import type { LineageTreeNode } from './blocks.ts';
 import { edgeCell } from './deltas.ts';
 import { formatMetricValue } from './format.ts';
+import { isHeadlineDelta } from './summary-band.ts';
 import { comparePath, experimentPath, joinBase } from './urls.ts';
 
 export interface LineageContext {
@@ -17,7 +18,7 @@ function node(id: string, ctx: LineageContext, current: string | undefined): Lin
   const headline = analysis?.headline;
   const parent = rec?.lineage?.parent;
   // The edge from the parent is labelled with the child's headline metric delta.
-  const delta = headline ? analysis?.parentDeltas.find((d) => d.metric === headline.metric) : analysis?.parentDeltas[0];
+  const delta = headline ? analysis?.parentDeltas.find((d) => isHeadlineDelta(d, headline)) : analysis?.parentDeltas[0];
   const edge = parent && ctx.records.has(parent) ? edgeCell(delta) : undefined;
   return {
     id,

@@ -9,6 +9,7 @@ import type { DeltaView, ExperimentAnalysisView, FairnessView } from './analysis
 import type { Block, Cell, ChartBlockData, FieldItem, TableColumn } from './blocks.ts';
 import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, relativeCell, verdictCell } from './deltas.ts';
 import { formatMetricCi, formatMetricValue } from './format.ts';
+import { metricInfo } from '../analysis/metrics.ts';
 import { comparePath, joinBase } from './urls.ts';
 
 /** What the band is built from. */
@@ -37,16 +38,24 @@ export const SUMMARY_CHANGE_COLUMNS: TableColumn[] = [
 ];
 
 /**
+ * True when a change is of the headline metric: by the metric's key when the analysis gives it (a
+ * baseline table's `WER (%)` is the test metric `WER`), else by name.
+ */
+export function isHeadlineDelta(d: DeltaView, headline: { metric: string; unit?: string | null | undefined }): boolean {
+  return d.key === undefined ? d.metric === headline.metric : d.key === metricInfo(headline.metric, headline.unit ?? undefined).key;
+}
+
+/**
  * The baseline delta of the headline metric against the best reference (the highest value when
  * higher is better, the lowest when lower is; the first row when the direction is unknown).
  */
 export function bestBaselineDelta(
   deltas: readonly DeltaView[],
-  metric: string,
+  headline: { metric: string; unit?: string | null | undefined },
   elsewhere: ReadonlySet<string> = new Set(),
 ): DeltaView | undefined {
   // A baseline evaluated on another test set is no yardstick for this one when any other is.
-  const all = deltas.filter((d) => d.metric === metric && d.reference !== null);
+  const all = deltas.filter((d) => isHeadlineDelta(d, headline) && d.reference !== null);
   const here = all.filter((d) => !elsewhere.has(d.baseline));
   const candidates = here.length > 0 ? here : all;
   let best: DeltaView | undefined;
@@ -101,13 +110,13 @@ export function buildSummaryBlocks(input: SummaryBandInput): Block[] {
     });
     const rows: Cell[][] = [];
     const parent = analysis.lineage.parent;
-    const fromParent = analysis.parentDeltas.find((d) => d.metric === headline.metric);
+    const fromParent = analysis.parentDeltas.find((d) => isHeadlineDelta(d, headline));
     if (parent !== null && fromParent) {
       const href = input.known(parent) ? joinBase(base, comparePath(record.id, parent)) : undefined;
       rows.push(changeRow('Parent', { text: parent, ...(href ? { href, title: `Compare with ${parent}` } : {}) }, fromParent));
     }
     const elsewhere = new Set((record.comparison?.baselines ?? []).flatMap((b) => (b.evaluatedOn === undefined ? [] : [b.label])));
-    const best = bestBaselineDelta(analysis.baselineDeltas, headline.metric, elsewhere);
+    const best = bestBaselineDelta(analysis.baselineDeltas, headline, elsewhere);
     if (best) {
       const row = record.comparison?.baselines?.find((b) => b.label === best.baseline);
       const other = row?.experimentId;

@@ -24,6 +24,10 @@ describe('metricInfo', () => {
     ['PSNR (dB)', 'psnr', 'image-quality', 'higher', 'dB', false, null],
     ['MS-SSIM', 'ms_ssim', 'image-quality', 'higher', null, false, null],
     ['TTFT (ms)', 'ttft', 'latency', 'lower', 'ms', false, null],
+    // Speech: a real-time factor of 0.21 beats 0.35; RTFx (its inverse) is higher-is-better.
+    ['RTF', 'rtf', 'latency', 'lower', null, false, null],
+    ['Real-time factor', 'real_time_factor', 'latency', 'lower', null, false, null],
+    ['RTFx', 'rtfx', 'throughput', 'higher', null, false, null],
     ['False alarm rate', 'false_alarm_rate', 'fpr', 'lower', null, true, null],
     ['Elo', 'elo', 'rating', 'higher', null, false, null],
     // An attack's success rate is the model's failure rate; NLL and bits per byte are losses.

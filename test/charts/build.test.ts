@@ -145,6 +145,20 @@ describe('buildExperimentCharts', () => {
     expect(latency?.description).toContain('Better than this experiment: Previous Best (exp-042), Simple Baseline, Business Rules');
   });
 
+  test('the headline metric is found in the baselines under another name of the same metric', () => {
+    const record = {
+      id: 'asr-1',
+      comparison: {
+        baselines: [
+          { label: 'This run', current: true, metrics: { RTF: 0.21, 'WER (%)': 7.6 } },
+          { label: 'Parent', metrics: { RTF: 0.2, 'WER (%)': 8.3 } },
+        ],
+      },
+    } as unknown as Experiment;
+    // `WER (%)`, not the first column (RTF), for the headline `WER`.
+    expect(buildExperimentCharts({ record, headlineMetric: 'WER' }).find((c) => c.section === 'comparison')?.id).toBe('baselines-wer');
+  });
+
   test('feature importance is sorted and capped', () => {
     const chart = buildExperimentCharts({ record: templateRecord, maxFeatures: 2 }).find((c) => c.id === 'feature-importance');
     expect(chart?.table.rows).toEqual([

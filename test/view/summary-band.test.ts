@@ -3,7 +3,7 @@ import { analyzeCollection } from '../../src/analysis/index.ts';
 import type { Experiment } from '../../src/schema/index.ts';
 import type { Block } from '../../src/view/blocks.ts';
 import type { DeltaView, FairnessView } from '../../src/view/analysis-types.ts';
-import { bestBaselineDelta, buildSummaryBlocks, worstFairnessGap } from '../../src/view/summary-band.ts';
+import { bestBaselineDelta, isHeadlineDelta, buildSummaryBlocks, worstFairnessGap } from '../../src/view/summary-band.ts';
 
 const parent: Experiment = { id: 'p', evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.8, ci95: 0.01 }] } };
 const child: Experiment = {
@@ -121,16 +121,32 @@ const delta = (baseline: string, reference: number, betterDirection: DeltaView['
 
 describe('bestBaselineDelta', () => {
   test('the highest reference when higher is better, the lowest when lower is, the first when unknown', () => {
-    expect(bestBaselineDelta([delta('a', 1, 'higher'), delta('b', 3, 'higher'), delta('c', 2, 'higher')], 'm')?.baseline).toBe('b');
-    expect(bestBaselineDelta([delta('a', 2, 'lower'), delta('b', 3, 'lower'), delta('c', 1, 'lower')], 'm')?.baseline).toBe('c');
-    expect(bestBaselineDelta([delta('a', 2, null), delta('b', 3, null)], 'm')?.baseline).toBe('a');
-    expect(bestBaselineDelta([delta('a', 2, 'higher')], 'other')).toBeUndefined();
+    expect(bestBaselineDelta([delta('a', 1, 'higher'), delta('b', 3, 'higher'), delta('c', 2, 'higher')], { metric: 'm' })?.baseline).toBe(
+      'b',
+    );
+    expect(bestBaselineDelta([delta('a', 2, 'lower'), delta('b', 3, 'lower'), delta('c', 1, 'lower')], { metric: 'm' })?.baseline).toBe(
+      'c',
+    );
+    expect(bestBaselineDelta([delta('a', 2, null), delta('b', 3, null)], { metric: 'm' })?.baseline).toBe('a');
+    expect(bestBaselineDelta([delta('a', 2, 'higher')], { metric: 'other' })).toBeUndefined();
   });
 
   test('a baseline evaluated on another test set is the best only when no other is', () => {
     const deltas = [delta('prod', 2, 'higher'), delta('paper', 3, 'higher')];
-    expect(bestBaselineDelta(deltas, 'm', new Set(['paper']))?.baseline).toBe('prod');
-    expect(bestBaselineDelta([delta('paper', 3, 'higher')], 'm', new Set(['paper']))?.baseline).toBe('paper');
+    expect(bestBaselineDelta(deltas, { metric: 'm' }, new Set(['paper']))?.baseline).toBe('prod');
+    expect(bestBaselineDelta([delta('paper', 3, 'higher')], { metric: 'm' }, new Set(['paper']))?.baseline).toBe('paper');
+  });
+});
+
+describe('the headline metric in a baseline table under another name', () => {
+  test('a baseline column `WER (%)` is the headline `WER` by its key; another metric is not', () => {
+    const wer = { ...delta('parent', 8.3, 'lower'), metric: 'WER (%)', key: 'wer', current: 7.6 };
+    const rtf = { ...delta('parent', 0.2, null), metric: 'RTF', key: 'rtf' };
+    expect(isHeadlineDelta(wer, { metric: 'WER', unit: '%' })).toBe(true);
+    expect(isHeadlineDelta(rtf, { metric: 'WER', unit: '%' })).toBe(false);
+    expect(bestBaselineDelta([rtf, wer], { metric: 'WER', unit: '%' })?.metric).toBe('WER (%)');
+    // Without a key (an older API document), by name.
+    expect(isHeadlineDelta(delta('a', 1, 'higher'), { metric: 'm' })).toBe(true);
   });
 });
 
