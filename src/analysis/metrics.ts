@@ -64,6 +64,18 @@ const UNIT_ALIASES: Readonly<Record<string, string>> = {
   g: 'g',
   $: '$',
   usd: '$',
+  // Money: an error in a price (`RMSE (EUR)`) is in the currency's unit.
+  '€': '€',
+  eur: '€',
+  '£': '£',
+  gbp: '£',
+  '¥': '¥',
+  jpy: '¥',
+  '₹': '₹',
+  inr: '₹',
+  chf: 'CHF',
+  cad: 'CAD',
+  aud: 'AUD',
   mb: 'MB',
   gb: 'GB',
   db: 'dB',
@@ -398,7 +410,8 @@ function readMetricInfo(name: string, explicitUnit: string | undefined): MetricI
     average,
     direction: marked ?? change ?? rule?.direction ?? unitDirection(unit),
     unit,
-    isProportion: change === null && !atK && (rule?.isProportion ?? false),
+    // `Error (ms)`, `Price error (£)`: a quantity in a unit, no share of the test set.
+    isProportion: change === null && !atK && (unit === null || unit === '%') && (rule?.isProportion ?? false),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Cell } from './blocks.ts';
 import type { DeltaView, FairnessView, NotComparedView } from './analysis-types.ts';
 import {
   decimalsOf,
+  formatCount,
   formatPercent,
   formatPoints,
   formatRatio,
@@ -151,7 +152,7 @@ export function fairnessCells(f: FairnessView): {
   const worst = f.betterDirection === 'lower' ? f.max : f.min;
   const best = f.betterDirection === 'lower' ? f.min : f.max;
   const group = (g: FairnessView['min']): Cell => ({
-    text: g ? `${g.group} (${value(g.value)}${g.n === null || g.n === undefined ? '' : `, n = ${g.n}`})` : '—',
+    text: g ? `${g.group} (${value(g.value)}${g.n === null || g.n === undefined ? '' : `, n = ${formatCount(g.n)}`})` : '—',
   });
   const unit = f.fraction || f.unit === '%' ? ' pp' : f.unit ? ` ${f.unit}` : '';
   const scale = f.fraction ? 100 : 1;

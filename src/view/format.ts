@@ -105,7 +105,8 @@ export function formatSigned(value: number | null | undefined, decimals: number,
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const rounded = Number(value.toFixed(decimals));
   const sign = rounded > 0 ? '+' : rounded < 0 ? MINUS : value === 0 ? '' : '±';
-  const body = Math.abs(rounded).toFixed(decimals);
+  // Thousands separators as `formatValue` writes the values beside it: −2,900 next to 41,200.
+  const body = numberFormat(decimals, Number.isInteger(rounded) || Math.abs(rounded) >= 10000).format(Math.abs(rounded));
   return `${sign}${body}${unit ? (unit === '%' ? '%' : ` ${unit}`) : ''}`;
 }
 

@@ -28,6 +28,12 @@ describe('metricInfo', () => {
     ['RTF', 'rtf', 'latency', 'lower', null, false, null],
     ['Real-time factor', 'real_time_factor', 'latency', 'lower', null, false, null],
     ['RTFx', 'rtfx', 'throughput', 'higher', null, false, null],
+    // Money: an error in a currency is lower-is-better and no proportion of the test set.
+    ['RMSE (EUR)', 'rmse', 'regression-error', 'lower', '€', false, null],
+    ['MAE [GBP]', 'mae', 'regression-error', 'lower', '£', false, null],
+    ['Price error (£)', 'price_error', 'error', 'lower', '£', false, null],
+    ['Error (ms)', 'error', 'error', 'lower', 'ms', false, null],
+    ['Error rate (%)', 'error_rate', 'error', 'lower', '%', true, null],
     ['False alarm rate', 'false_alarm_rate', 'fpr', 'lower', null, true, null],
     ['Elo', 'elo', 'rating', 'higher', null, false, null],
     // An attack's success rate is the model's failure rate; NLL and bits per byte are losses.

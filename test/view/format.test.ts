@@ -64,6 +64,10 @@ describe('formatSigned', () => {
     [-0, 1, '%', '0.0%'],
     [0.001, 2, '', '±0.00'],
     [2.1, 1, '%', '+2.1%'],
+    // Thousands separators, as the values beside the change are written (41,200 − 44,100).
+    [-2900, 0, '', '\u22122,900'],
+    [20600.5, 1, '', '+20,600.5'],
+    [1234.5, 1, 'ms', '+1234.5 ms'],
   ])('%s with %s decimals and unit "%s" → %s', (value, decimals, unit, expected) => {
     expect(formatSigned(value, decimals, unit)).toBe(expected);
   });
