@@ -33,8 +33,12 @@ export function idInLabel(label: string): string | undefined {
   return /^((?:exp|expt|experiment|run|trial)[-_]?\d[\w.-]*)(?=\s|$)/i.exec(label.trim())?.[1];
 }
 
-/** `accuracy 91.9%`, `F1: 0.918`, `AUC = 0.93`: a metric of a baseline written in a sentence, name then value. */
-const METRIC_PART = /^([A-Za-z][\w@/()\- .]{0,40}?)\s*(?:[:=]\s*|\s)([-+]?\.?\d\S*(?:\s*%)?)$/;
+/**
+ * `accuracy 91.9%`, `F1: 0.918`, `AUC = 0.93`, `p99 latency 10.9 ms.`: a metric of a baseline written in a
+ * sentence, name then value (with its unit); a signed change in points (`F1 +1.2 pp`) is a claim, not a value.
+ */
+const METRIC_PART =
+  /^([A-Za-z][\w@/()\- .]{0,40}?)\s*(?:[:=]\s*|\s)([-+]?\.?\d\S*(?:\s*%)?|\.?\d[\d.,]*\s+(?!(?:pp|p\.p|pts?|points?)\b)[A-Za-zµ]{1,8}(?:\/[A-Za-z]+)?\.?)$/;
 
 /**
  * `- Logistic regression: accuracy 82.3%, F1 0.815`: a baseline (or a group) and its metrics in one list item,

@@ -314,3 +314,29 @@ describe('a comparison line naming the baseline after its `vs`', () => {
     expect(read('- vs previous best: F1 +1.2 pp').comparison).toEqual({ vsPreviousBestNote: 'F1 +1.2 pp' });
   });
 });
+
+describe('a list of baselines, each with its metrics', () => {
+  const read = (...items: string[]) =>
+    (
+      parseSource(['**Experiment ID**: rec-2', '', '## Comparison to Baseline', '', ...items].join('\n'), { file: 'rec-2.md' })
+        .data as Record<string, unknown>
+    )['comparison'];
+
+  test('a value with its unit (`p99 latency 10.9 ms`) and a closing period are read; the unit names the key', () => {
+    expect(
+      read(
+        '- Previous production model (rec-two-tower-05): Recall@100 0.611, NDCG@10 0.201, p99 latency 10.9 ms.',
+        '- BM25 + popularity: Recall@100 0.402.',
+      ),
+    ).toEqual({
+      baselines: [
+        {
+          label: 'Previous production model (rec-two-tower-05)',
+          experimentId: 'rec-two-tower-05',
+          metrics: { 'Recall@100': 0.611, 'NDCG@10': 0.201, 'p99 latency (ms)': 10.9 },
+        },
+        { label: 'BM25 + popularity', metrics: { 'Recall@100': 0.402 } },
+      ],
+    });
+  });
+});
