@@ -116,6 +116,12 @@ const KEY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bacc\b/g, 'accuracy'],
   // Names as libraries log them: Ultralytics' `mAP50`, `mAP50-95`; XGBoost's `logloss`, `mlogloss`, `merror`, `aucpr`.
   [/\bmap(\d+)\b/g, 'map $1'],
+  // IoU thresholds written as fractions name the same metrics: `mAP@0.5:0.95`, `mAP@[.5:.95]` and COCO's
+  // `AP50-95` are `mAP50-95`; `mAP@0.5`, `mAP@.5`, `AP50` are `mAP50`; `mAP@0.75`, `AP75` are `mAP75`.
+  [/\bap(\d+)\b/g, 'ap $1'],
+  [/\bm?ap (?:0 )?(?:50|5) (?:0 )?95\b/g, 'map 50 95'],
+  [/\bm?ap (?:0 )?(?:50|5)\b(?! \d)/g, 'map 50'],
+  [/\bm?ap (?:0 )?75\b(?! \d)/g, 'map 75'],
   [/\bm?logloss\b/g, 'log loss'],
   [/\bm?error\b/g, 'error'],
   [/\baucpr\b/g, 'auc pr'],
