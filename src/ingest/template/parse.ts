@@ -23,6 +23,7 @@ import type { Context } from './context.ts';
 import { readEntries, type Prose } from './entries.ts';
 import { applyEntry, findGlobalLabelRule, sectionLabels } from './rules.ts';
 import { obsidianMarkdown } from './obsidian.ts';
+import { splitLazyLabels } from './lazy-labels.ts';
 import { classifySection, headingIsLabel, isShownMarkdown, sectionMarkdown, splitSections, titleHeading } from './sections.ts';
 
 /** An Org mode keyword line (`#+TITLE: …`) and an Org heading (`* Results`, `** Setup`). */
@@ -94,6 +95,7 @@ export function parseTemplateSource(written: string, file: string, options: { bo
   const text = obsidianMarkdown(written);
   const source = createSource(text);
   const tree = unified().use(remarkParse).use(remarkGfm).parse(text);
+  tree.children = splitLazyLabels(text, tree.children);
   const b = new RecordBuilder();
   b.positions.set('', { line: 1, column: 1 });
   const isGlobalLabel = (title: string): boolean => findGlobalLabelRule(normalizeLabel(stripEmphasis(title))) !== undefined;
