@@ -271,11 +271,12 @@ export function parseMetricCell(text: string): { value: number | null; unit?: st
 }
 
 /**
- * A number and its unit: a time (`45 ms`, `2 h`), a time per item (`3.2 ms/sample`, `40 ms / batch`)
- * or a rate per second (`1,200 tokens/s`, `850 img/sec`, `30 samples per second`).
+ * A number and its unit: a time (`45 ms`, `2 h`), a time per item (`3.2 ms/sample`, `40 ms / batch`),
+ * a rate per second (`1,200 tokens/s`, `850 img/sec`, `30 samples per second`) or a length of text
+ * (`182 tokens`, `95 words`: a generated answer's average length).
  */
 const MEASURE_UNIT =
-  /^(\S+?)\s*((?:ms|µs|us|s|sec|min|h|hours?)(?:\s*\/\s*[a-z]{1,12})?|[a-z]{1,12}\s*\/\s*(?:s|sec)|[a-z]{1,12}\s+per\s+(?:s|sec|second)|[kmgt]i?b|pp)$/i;
+  /^(\S+?)\s*((?:ms|µs|us|s|sec|min|h|hours?)(?:\s*\/\s*[a-z]{1,12})?|[a-z]{1,12}\s*\/\s*(?:s|sec)|[a-z]{1,12}\s+per\s+(?:s|sec|second)|[kmgt]i?b|pp|tokens|words|characters|chars)$/i;
 
 /**
  * A number and a unit of measurement as SI writes it, case as written (`6.3 mm`, `1.87 MW`, `220 kWh`,

@@ -230,6 +230,9 @@ describe('parseMetricCell', () => {
     ['850 img/sec', { value: 850, unit: 'img/sec' }],
     ['30 samples per second', { value: 30, unit: 'samples/s' }],
     ['5 seeds', undefined],
+    // A length of generated text: tokens, words or characters.
+    ['182 tokens', { value: 182, unit: 'tokens' }],
+    ['1.2k words', { value: 1200, unit: 'words' }],
     // Memory, and durations in parts or on a clock with hours: seconds (6 × 60 + 10 = 370; 3600 + 120 = 3720).
     ['10.2 GB', { value: 10.2, unit: 'GB' }],
     // A change in percentage points (an accuracy drop), as Logbook itself writes changes.
