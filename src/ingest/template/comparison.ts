@@ -1,11 +1,13 @@
 /** The "Comparison to Baseline" section: the baseline table and the "Improvement vs Baseline" claims. */
 
+import type { Nodes, Paragraph } from 'mdast';
 import { setOwn } from '../../util/own.ts';
 import { parseClaimText } from '../../analysis/claims.ts';
 import { metricInfo } from '../../analysis/metrics.ts';
 import {
   isBold,
   itemsOf,
+  linesOf,
   splitKeyValue,
   startOf,
   stripEmphasis,
@@ -48,7 +50,7 @@ const METRIC_PART =
  * name is a metric (the caller then decides whether the list as a whole reads as metrics).
  */
 export function labelledMetricsItem(
-  item: Item,
+  item: Pick<Item, 'text' | 'position' | 'nested'>,
   metric?: string,
   options: { unknownNames?: boolean } = {},
 ): { label: string; metrics: { name: string; cell: Cell }[] } | undefined {
@@ -87,7 +89,7 @@ export function metricMapOf(row: FieldPath, metrics: readonly { name: string; ce
 }
 
 /** True when every item of a list is a baseline and its metrics (see `labelledMetricsItem`). */
-export function isBaselineList(items: readonly Item[]): boolean {
+export function isBaselineList(items: readonly Pick<Item, 'text' | 'position' | 'nested'>[]): boolean {
   return items.length > 0 && items.every((item) => labelledMetricsItem(item) !== undefined);
 }
 
@@ -259,13 +261,28 @@ const versusHandler: Handler = (entry, ctx) => {
 };
 
 /** The baselines written as a list, one item each (`isBaselineList`); a proportion written in percent keys `Name (%)`. */
-function baselineList(entry: Entry, ctx: Context): void {
+function baselineList(entry: Entry, ctx: Context): boolean {
   const list = unreadList(entry, ctx);
-  if (!list) return;
-  const items = itemsOf(ctx.source, list);
+  return list !== undefined && baselineRows(itemsOf(ctx.source, list), list, ctx);
+}
+
+/** The baselines written as the lines of a paragraph, one each, as a list would hold them (see `paragraphLabel`). */
+function baselineLines(entry: Entry, ctx: Context): boolean {
+  const paragraph = entry.blocks.find((node): node is Paragraph => node.type === 'paragraph' && !ctx.consumed.has(node));
+  if (paragraph === undefined) return false;
+  const items = linesOf(ctx.source, paragraph).map(({ text, line }) => ({
+    text: text.trim(),
+    position: { line, column: text.length - text.trimStart().length + 1 },
+    nested: undefined,
+  }));
+  return baselineRows(items, paragraph, ctx);
+}
+
+/** Baseline rows from items that are each a baseline and its metrics (`labelledMetricsItem`); false, reading nothing, when one is not. */
+function baselineRows(items: readonly Pick<Item, 'text' | 'position' | 'nested'>[], block: Nodes, ctx: Context): boolean {
   const baselines = items.map((item) => labelledMetricsItem(item));
-  if (baselines.length === 0 || baselines.some((b) => b === undefined)) return;
-  ctx.consumed.add(list);
+  if (baselines.length === 0 || baselines.some((b) => b === undefined)) return false;
+  ctx.consumed.add(block);
   const path: FieldPath = ['comparison', 'baselines'];
   const offset = ctx.b.lengthOf(path);
   const rows = items.map((item, i) => {
@@ -277,7 +294,8 @@ function baselineList(entry: Entry, ctx: Context): void {
     const id = idInLabel(read.label);
     return { label: read.label, ...(id ? { experimentId: id } : {}), metrics };
   });
-  ctx.b.append(path, rows, items[0]?.position ?? startOf(list));
+  ctx.b.append(path, rows, items[0]?.position ?? startOf(block));
+  return true;
 }
 
 /** A baseline table's row for this experiment: **bold**, or `this run`, `current model`, `ours`, `proposed (ViT-S)`. */
@@ -299,7 +317,7 @@ export function baselineTextColumns(table: TableData): { notes: number; evaluate
 export const baselinesHandler: Handler = (entry, ctx) => {
   const block = blockOf(entry, ctx, 'table');
   if (!block) {
-    if (!transitionList(entry, ctx)) baselineList(entry, ctx);
+    if (!transitionList(entry, ctx) && !baselineList(entry, ctx)) baselineLines(entry, ctx);
     return;
   }
   const table = tableOf(ctx.source, block);

@@ -25,6 +25,9 @@ import { normalizeLabel } from '../text.ts';
 import type { SourcePosition } from '../types.ts';
 import type { Entry, LabelRule } from './context.ts';
 
+/** A line of a paragraph read as a list item would be: its text and where it starts. */
+export type LineItem = Pick<Item, 'text' | 'position' | 'nested'>;
+
 /** Markdown of a section that no label claims, with its offset for ordering. */
 export interface Prose {
   markdown: string;
@@ -45,6 +48,12 @@ export interface SectionLabels {
    * beside `- batch size: 32`); those items become entries marked `setting`.
    */
   settingsLists?: boolean;
+  /**
+   * The label a paragraph right under the heading stands for when each of its lines is what a list
+   * item of that label would be (`Production (exp-5): Recall@100 0.611, NDCG@10 0.201` on lines of
+   * their own: baselines written without list markers); undefined when none.
+   */
+  paragraphLabel?(lines: readonly LineItem[]): string | undefined;
   /** The label a line of prose stands for when it is a value only (a line of `name=value` settings); undefined when none. */
   lineLabel?(text: string): string | undefined;
   /** The label a code block with no label line above it stands for (a pasted `config.yaml` under `## Config`); undefined when none. */
@@ -162,6 +171,19 @@ export function readEntries(source: Source, nodes: readonly RootContent[], label
       if (current) current.blocks.push(node);
       else prose.push({ markdown: blockMarkdown(source, node), order: node.position?.start.offset ?? 0 });
       continue;
+    }
+    if (!current && labels.paragraphLabel !== undefined) {
+      const lines = linesOf(source, node).map(({ text, line }) => ({
+        text: text.trim(),
+        position: { line, column: text.length - text.trimStart().length + 1 },
+        nested: undefined,
+      }));
+      const label = labels.paragraphLabel(lines);
+      if (label !== undefined) {
+        current = open(label, '', '', startOf(node));
+        current.blocks.push(node);
+        continue;
+      }
     }
     // A paragraph right after a label with no value is that label's value; otherwise it is prose.
     let target: Entry | undefined = current && current.value === '' && current.blocks.length === 0 ? current : undefined;

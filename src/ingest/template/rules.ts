@@ -14,7 +14,7 @@ import { normalizeLabel, toCamelCase } from '../text.ts';
 import { type Context, type Entry, type LabelRule, type TableRule } from './context.ts';
 import { COMPARISON_RULES, COMPARISON_TABLES, isBaselineList, isClaimList, isTransitionList, TRANSITIONS_RULE } from './comparison.ts';
 import { DATASET_NAME_RULE, DATASET_RULES, DATASET_TABLES, SPLITS_RULE, datasetItemLabel } from './dataset.ts';
-import type { SectionLabels } from './entries.ts';
+import type { LineItem, SectionLabels } from './entries.ts';
 import {
   DISAGGREGATED_RULE,
   EVALUATION_RULES,
@@ -186,6 +186,10 @@ export function sectionLabels(section: SectionKey): SectionLabels {
     ruleOf: (norm) => findLabelRule(norm, section),
     tableLabel: (header) => findTableLabel(header, section),
     ...(listLabel === undefined ? {} : { listLabel }),
+    // `Production (exp-5): Recall@100 0.611, NDCG@10 0.201` then `BM25: Recall@100 0.402`, each on a line of its own.
+    ...(section === 'comparison'
+      ? { paragraphLabel: (lines: readonly LineItem[]) => (isBaselineList(lines) ? 'Baseline Models' : undefined) }
+      : {}),
     ...(section === 'model' ? { settingsLists: true, codeLabel: configLabel, lineLabel: settingsLineLabel } : {}),
     // `## Training` over `- Optimizer: SGD`, `- Batch size: 128`, `- GPU: 1× A100`: the training's own labels, and its settings.
     ...(section === 'training' ? { settingsLists: true } : {}),

@@ -322,6 +322,34 @@ describe('a list of baselines, each with its metrics', () => {
         .data as Record<string, unknown>
     )['comparison'];
 
+  test('the same lines without list markers, right under the heading, are the baselines too; prose among them is not', () => {
+    const lines = [
+      'Previous production model (rec-two-tower-05): Recall@100 0.611, NDCG@10 0.201.',
+      'BM25 + popularity: Recall@100 0.402.',
+    ];
+    expect(read(...lines)).toEqual({
+      baselines: [
+        {
+          label: 'Previous production model (rec-two-tower-05)',
+          experimentId: 'rec-two-tower-05',
+          metrics: { 'Recall@100': 0.611, 'NDCG@10': 0.201 },
+        },
+        { label: 'BM25 + popularity', metrics: { 'Recall@100': 0.402 } },
+      ],
+    });
+    const parsed = parseSource(['**Experiment ID**: rec-2', '', '## Comparison to Baseline', '', ...lines, 'We beat both.'].join('\n'), {
+      file: 'rec-2.md',
+    });
+    expect((parsed.data as Record<string, unknown>)['comparison']).toBeUndefined();
+    expect(JSON.stringify(parsed.data)).toContain('We beat both.');
+    // Where each row was written: line 5 is the first baseline's.
+    expect(
+      parseSource(['**Experiment ID**: rec-2', '', '## Comparison to Baseline', '', ...lines].join('\n'), {
+        file: 'rec-2.md',
+      }).positions.get('comparison.baselines.1'),
+    ).toEqual({ line: 6, column: 1 });
+  });
+
   test('a value with its unit (`p99 latency 10.9 ms`) and a closing period are read; the unit names the key', () => {
     expect(
       read(
