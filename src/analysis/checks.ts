@@ -305,6 +305,29 @@ function entries(metrics: Readonly<Record<string, number | null>>, prefix: strin
   return Object.entries(metrics).flatMap(([name, value]) => (value === null ? [] : [{ name, value, path: `${prefix}.${name}` }]));
 }
 
+/** Words that count rows of any kind: a size counted in them may be of the same things as any other. */
+const GENERIC_COUNT = /^(?:n|count|size|number|records?|rows?|samples?|examples?|instances?|items?|data ?points?|observations?)$/;
+
+/** The thing a count is of (`Users` → user, `5.2M interactions` → interaction), singular; undefined when generic or none. */
+function countedThing(text: string | undefined, afterNumber: boolean): string | undefined {
+  if (text === undefined) return undefined;
+  const word = afterNumber
+    ? /\d[\d,.]*\s*[kKmMbB]?\s+([A-Za-z][A-Za-z-]+)/.exec(text)?.[1]
+    : /([A-Za-z][A-Za-z-]+)\s*(?:\(n\))?\s*$/.exec(text.replace(/^(?:#|no\.|num(?:ber)?(?: of)?)\s*/i, ''))?.[1];
+  const noun = word?.toLowerCase().replace(/s$/, '');
+  return noun === undefined || GENERIC_COUNT.test(noun) ? undefined : noun;
+}
+
+/**
+ * True when the groups are counted in other things than the test split (`Users` against a split of
+ * `5.2M interactions`): their sizes need not add up to it.
+ */
+function countsOtherThings(groupSizeLabel: string | undefined, splitText: string | undefined): boolean {
+  const groups = countedThing(groupSizeLabel, false);
+  const split = countedThing(splitText, true);
+  return groups !== undefined && split !== undefined && groups !== split;
+}
+
 /**
  * The disaggregated table: group sizes against the overall n (`group-size-mismatch`), the Overall row
  * against the test metrics and against the size-weighted mean of the groups (`group-overall-mismatch`),
@@ -318,10 +341,12 @@ export function checkGroups(record: Experiment): Check[] {
   const overall = rows.find(isOverallGroup);
   const overallIndex = overall === undefined ? -1 : rows.indexOf(overall);
   const testSplit = findTestSplit(record);
+  const written = testSplit === null ? undefined : record.dataset?.splits?.[testSplit.index]?.['text'];
+  const splitText = typeof written === 'string' ? written : undefined;
   const expected =
     overall?.n !== undefined
       ? { n: overall.n, source: 'Overall row n' }
-      : testSplit?.records !== undefined
+      : testSplit?.records !== undefined && !countsOtherThings(record.evaluation?.groupSizeLabel, splitText)
         ? { n: testSplit.records, source: 'test split size' }
         : null;
   const metricPath = (row: GroupRow, name: string): string => `evaluation.disaggregated.${index.get(row) ?? 0}.metrics.${name}`;

@@ -50,5 +50,9 @@ export const EvaluationSchema = z.looseObject({
     .optional()
     .describe('Size of the test set as written beside the results (`Test set: 250,000 transactions` → 250000).'),
   testSetNote: z.string().optional().describe('The test set as written beside the results (`250,000 transactions (Oct 2024)`).'),
+  groupSizeLabel: z
+    .string()
+    .optional()
+    .describe('What the group sizes count, as their column is headed (`Users`, `# images`), when that is not a plain `N`.'),
 });
 export type Evaluation = z.output<typeof EvaluationSchema>;

@@ -633,7 +633,7 @@ function splitMetricsTable(e: object | undefined): Block | undefined {
  * cell would be empty. The Overall row heads each table. Kept as one table when the Overall row has
  * a value none of the tables would show, or when the log gives summary rows (`Max gap`).
  */
-function groupTables(groups: readonly GroupRow[], stated: readonly StatedGap[]): Block[] {
+function groupTables(groups: readonly GroupRow[], stated: readonly StatedGap[], sizeLabel = 'N'): Block[] {
   if (groups.length === 0) return [];
   const overall = groups.filter((g) => g.overall === true);
   const byAttributes = new Map<string, GroupRow[]>();
@@ -660,7 +660,7 @@ function groupTables(groups: readonly GroupRow[], stated: readonly StatedGap[]):
     extraColumns(groups, KNOWN.group).length === 0 &&
     new Set(parts.map((rows) => columnsOf(rows).sort(compareText).join('\u0000'))).size > 1 &&
     columnsOf(overall).every((column) => shown.has(column));
-  if (!split) return [groupTable(groups, 'disaggregated-performance', 'Disaggregated performance', stated)];
+  if (!split) return [groupTable(groups, 'disaggregated-performance', 'Disaggregated performance', stated, sizeLabel)];
   return parts.map((rows, index) => {
     const attributes = Object.keys(rows[0]?.attributes ?? {}).map(humanize);
     const caption = `Disaggregated performance by ${attributes.join(' × ').toLowerCase() || 'group'}`;
@@ -681,12 +681,13 @@ function groupTables(groups: readonly GroupRow[], stated: readonly StatedGap[]):
       index === 0 ? 'disaggregated-performance' : `disaggregated-performance-${index + 1}`,
       caption,
       [],
+      sizeLabel,
     );
   });
 }
 
 /** One table of groups: their attributes when a label is more than its one value, metrics, size, other columns. */
-function groupTable(groups: readonly GroupRow[], id: string, caption: string, stated: readonly StatedGap[]): Block {
+function groupTable(groups: readonly GroupRow[], id: string, caption: string, stated: readonly StatedGap[], sizeLabel: string): Block {
   // Columns in the order the groups give them, then any only the Overall row has.
   const ordered = [...groups.filter((g) => g.overall !== true), ...groups.filter((g) => g.overall === true)];
   const metricCols = [...new Set(ordered.flatMap((g) => Object.keys(g.metrics)))];
@@ -712,7 +713,7 @@ function groupTable(groups: readonly GroupRow[], id: string, caption: string, st
       { label: 'Group' },
       ...attrCols.map((a) => ({ label: humanize(a) })),
       ...metricCols.map((m) => ({ label: m, numeric: true })),
-      ...(anyN ? [{ label: 'N', numeric: true }] : []),
+      ...(anyN ? [{ label: sizeLabel, numeric: true }] : []),
       ...extra.map((k) => ({ label: humanize(k) })),
     ],
     rows: [
@@ -743,7 +744,7 @@ function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView
   const groups = r.evaluation?.disaggregated ?? [];
   const gaps = [...ctx.analysis.fairness].sort((a, b) => Number(b.flagged) - Number(a.flagged));
   return section('fairness', [
-    ...groupTables(groups, statedGaps(r)),
+    ...groupTables(groups, statedGaps(r), r.evaluation?.groupSizeLabel),
     gaps.length > 0
       ? {
           kind: 'table',

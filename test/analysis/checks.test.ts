@@ -546,6 +546,31 @@ describe('checkGroups', () => {
     expect(checkGroups(r)[0]?.message).toBe('Group sizes for sex add up to 200000 (100000, 100000), but the test split size is 150000.');
   });
 
+  test('groups counted in other things than the test split (users, a split of interactions) are not held to its size', () => {
+    const segments = (groupSizeLabel: string | undefined, text: string) =>
+      record({
+        id: 'x',
+        dataset: { splits: [{ name: 'Test', records: 5_200_000, text }] },
+        evaluation: {
+          ...(groupSizeLabel === undefined ? {} : { groupSizeLabel }),
+          disaggregated: [
+            { group: 'New', attributes: { segment: 'New' }, n: 182_000, metrics: {} },
+            { group: 'Power', attributes: { segment: 'Power' }, n: 678_000, metrics: {} },
+          ],
+        },
+      });
+    expect(checkGroups(segments('Users', 'Mar 21 – Mar 31 (5.2M interactions)'))).toEqual([]);
+    expect(checkGroups(segments('# users', '5.2M interactions'))).toEqual([]);
+    // The same things, or a split or a column that counts rows of any kind: the sizes should add up (860,000 ≠ 5,200,000).
+    for (const [label, text] of [
+      ['Users', '5.2M users'],
+      ['Users', '5.2M records'],
+      [undefined, '5.2M interactions'],
+      ['Samples', '5.2M interactions'],
+    ] as const)
+      expect(checkGroups(segments(label, text)).map((c) => c.code)).toEqual(['group-size-mismatch']);
+  });
+
   test('an Overall accuracy that is not the size-weighted mean of the groups', () => {
     const r = groups([
       { group: 'Overall', n: 100, metrics: { Accuracy: 0.869, F1: 0.5 } },

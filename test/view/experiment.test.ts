@@ -386,6 +386,16 @@ describe('groups of two attributes written with other columns', () => {
   };
   const bySex = ['**Disaggregated Performance** (by sex):', '', '| Group | Dice | N |', '|---|---|---|', '| Overall | 0.851 | 257 |'];
 
+  test('the size column is headed as written when it counts something (`Utterances`), else `N`', () => {
+    const rows = ['| US | 6.9% | 11,200 |', '| UK | 7.4% | 6,100 |'];
+    expect(tables(['## By accent', '', '| Accent | WER | Utterances |', '|---|---|---|', ...rows])[0]?.head).toEqual([
+      'Group',
+      'WER (%)',
+      'Utterances',
+    ]);
+    expect(tables(['## By accent', '', '| Accent | WER | n |', '|---|---|---|', ...rows])[0]?.head).toEqual(['Group', 'WER (%)', 'N']);
+  });
+
   test('a table per attribute, each headed by the Overall row, not one table of empty cells', () => {
     expect(
       tables([

@@ -1495,6 +1495,10 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
     first ??= startOf(block);
     const table = tableOf(ctx.source, block);
     const n = groupSizeColumn(table);
+    // `| Users |`: what the sizes count, kept (the page heads the column so; a test split counted in other units is no yardstick).
+    const sizeHead = table.header[n];
+    if (sizeHead !== undefined && column(table, GROUP_SIZE_HEADER) !== n && ctx.b.get(['evaluation', 'groupSizeLabel']) === undefined)
+      ctx.b.set(['evaluation', 'groupSizeLabel'], stripEmphasis(sizeHead.text).trim(), sizeHead.position);
     const outOfColumns = table.header.flatMap((_, index) => (index !== n && isOutOfColumn(table, index) ? [index] : []));
     const attributeColumns: number[] = [];
     for (let index = 0; index < table.header.length; index++) {

@@ -632,6 +632,9 @@ describe('performance by group under a `## Fairness` heading', () => {
 
   test('a column counting what the groups hold (`Utterances`, `# images`) is their size when its cells are whole counts', () => {
     const table = ['## By accent', '', '| Accent | WER | Utterances |', '|---|---|---|'];
+    // What the sizes count is kept: the page heads the column so, and the checks compare like with like.
+    expect(read(...table, '| US | 6.9% | 11,200 |')?.['groupSizeLabel']).toBe('Utterances');
+    expect(read('## By accent', '', '| Accent | WER | N |', '|---|---|---|', '| US | 6.9% | 11,200 |')?.['groupSizeLabel']).toBeUndefined();
     expect(read(...table, '| US | 6.9% | 11,200 |', '| Nigerian | 10.6% | 2.4k |')?.['disaggregated']).toEqual([
       { group: 'US', attributes: { accent: 'US' }, n: 11200, metrics: { 'WER (%)': 6.9 } },
       { group: 'Nigerian', attributes: { accent: 'Nigerian' }, n: 2400, metrics: { 'WER (%)': 10.6 } },
