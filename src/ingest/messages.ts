@@ -271,7 +271,7 @@ export const hintQuoteIt = (value: string): string => `put it in quotes to keep 
 export const hintClosestId = (id: string): string => `the closest existing id is ${quote(id)}`;
 
 /** Hint for a number written in quotes. */
-export const hintUnquote = (value: string): string => `write it without quotes: ${value}`;
+export const hintUnquote = (value: string): string => `write it as a plain number, without quotes or separators: ${value}`;
 
 /** Hint for a number written with a unit or words. */
 export const hintPlainNumber = (): string => 'write a plain number, without units or words';

@@ -334,7 +334,9 @@ function describeIssue(issue: Issue, path: FieldPath, value: unknown): { code: s
 /** A hint for a wrong type: quotes to add or remove, units to drop. */
 function typeHint(expected: string, value: unknown, path: FieldPath): { hint?: string } {
   if ((expected === 'number' || expected === 'int') && typeof value === 'string') {
-    if (parseNumber(value) !== undefined) return { hint: msg.hintUnquote(value.trim()) };
+    const number = parseNumber(value);
+    // `"41,200"`: the number as JSON and YAML read it, with no separator (41,200 unquoted is no number in either).
+    if (number !== undefined) return { hint: msg.hintUnquote(String(number)) };
     const percent = /^\s*(.+?)\s*%\s*$/.exec(value)?.[1];
     if (percent !== undefined && parseNumber(percent) !== undefined) {
       if (path.at(-1) === 'fraction') return { hint: msg.hintFraction() };

@@ -19,6 +19,7 @@ import {
   parseMetricCell,
   parseMetricStatement,
   listedBoundsAround,
+  parseCount,
   parseNumber,
   parseWrittenInterval,
   writtenInPercent,
@@ -55,6 +56,7 @@ export function readWrittenValues(data: Record<string, unknown>, options: { word
       if (Object.keys(intervals).length > 0) row['ci95'] = { ...intervals, ...(isPlainObject(row['ci95']) ? row['ci95'] : {}) };
     });
   }
+  readDatasetCounts(data['dataset']);
   const training = data['training'];
   if (isPlainObject(training) && Array.isArray(training['history'])) training['history'] = readHistory(training['history']);
   // `durationHours: 12h 30m`: the hours, and the text as written for the page (as the template reads it).
@@ -69,6 +71,34 @@ export function readWrittenValues(data: Record<string, unknown>, options: { word
   }
   if (options.words !== false) readWrittenWords(data);
   return decimals;
+}
+
+/** A count as written: `41,200`, `41 200`, `41200`, `41.2k`, `1.2M` (not `41,200.5`). */
+const WRITTEN_COUNT = /^(?:\d{1,3}(?:[,\u202f ]\d{3})+|\d+|\d+(?:\.\d+)?\s*[kKmMbB])$/;
+
+/** A count written as text: `41,200`, `41 200`, `41.2k`, `1.2M` (whole numbers only). */
+function writtenCount(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !WRITTEN_COUNT.test(value.trim())) return undefined;
+  const count = parseCount(value.trim());
+  return count !== undefined && Number.isInteger(count) && count >= 0 ? count : undefined;
+}
+
+/**
+ * The dataset's counts and split shares written as text (`records: "41,200"`, `fraction: "80%"`),
+ * as the template reads them: 41200 and 0.8. Anything else stays as written, for validation to report.
+ */
+function readDatasetCounts(dataset: unknown): void {
+  if (!isPlainObject(dataset)) return;
+  for (const key of ['records', 'features']) {
+    const count = writtenCount(dataset[key]);
+    if (count !== undefined) dataset[key] = count;
+  }
+  eachItem(dataset['splits'], (split) => {
+    const count = writtenCount(split['records']);
+    if (count !== undefined) split['records'] = count;
+    const share = typeof split['fraction'] === 'string' ? /^(\d+(?:\.\d+)?)\s*%$/.exec(split['fraction'].trim()) : null;
+    if (share?.[1] !== undefined && Number(share[1]) <= 100) split['fraction'] = Number((Number(share[1]) / 100).toPrecision(12));
+  });
 }
 
 /** A status and dates in words (`status: in progress`, `date: 4 Oct 2026`), as the template reads them. */

@@ -100,6 +100,58 @@ describe('readWrittenValues', () => {
 });
 
 describe('frontmatter written the way people write it', () => {
+  test('dataset counts with separators (`41,200`, `41.2k`) and split shares in percent (`80%`) are numbers, in JSON too', () => {
+    const text = [
+      '---',
+      'id: fm-ds',
+      'dataset:',
+      '  records: 41,200',
+      '  features: 1.2k',
+      '  splits:',
+      '    - name: train',
+      '      fraction: 80%',
+      '      records: 32,960',
+      '    - name: test',
+      '      fraction: 20 %',
+      '      records: "8,240"',
+      '---',
+      '',
+    ].join('\n');
+    const expected = {
+      records: 41200,
+      features: 1200,
+      splits: [
+        { name: 'train', fraction: 0.8, records: 32960 },
+        { name: 'test', fraction: 0.2, records: 8240 },
+      ],
+    };
+    const fromFrontmatter = validate(text, 'fm-ds.md');
+    expect(fromFrontmatter.problems).toEqual([]);
+    expect((fromFrontmatter.record as Experiment).dataset).toEqual(expected);
+    const json = JSON.stringify({
+      id: 'js-ds',
+      dataset: {
+        records: '41,200',
+        features: '1.2k',
+        splits: [
+          { name: 'train', fraction: '80%', records: '32,960' },
+          { name: 'test', fraction: '20 %', records: '8,240' },
+        ],
+      },
+    });
+    const fromJson = validate(json, 'js-ds.json');
+    expect(fromJson.problems).toEqual([]);
+    expect((fromJson.record as Experiment).dataset).toEqual(expected);
+  });
+
+  test('a count that is not a whole number, or a share over 100%, is reported with the number to write', () => {
+    const json = JSON.stringify({ id: 'js-ds', dataset: { records: '41,200.5', splits: [{ name: 'test', fraction: '120%' }] } }, null, 1);
+    expect(validate(json, 'js-ds.json').problems).toEqual([
+      'js-ds.json:4:14 dataset.records: expected a number, got the string "41,200.5" — write it as a plain number, without quotes or separators: 41200.5',
+      'js-ds.json:8:17 dataset.splits.0.fraction: expected a number, got the string "120%" — write fractions between 0 and 1 (70% → 0.7)',
+    ]);
+  });
+
   test('a value written with its interval (`0.912 ± 0.004`) is the value and its CI, for a test metric and a baseline', () => {
     const text = [
       '---',
@@ -204,7 +256,7 @@ describe('frontmatter written the way people write it', () => {
 });
 
 describe('JSON reads values as written, as frontmatter does', () => {
-  test('a percent value and an interval as text are read; a percent split is an error that says what to write', () => {
+  test('a percent value, an interval and a percent split as text are read', () => {
     const text = [
       '{',
       '  "id": "exp-1",',
@@ -213,9 +265,8 @@ describe('JSON reads values as written, as frontmatter does', () => {
       '}',
     ].join('\n');
     const result = validate(text, 'exp.json');
-    expect(result.problems).toEqual([
-      'exp.json:3:61 dataset.splits.0.fraction: expected a number, got the string "70%" — write fractions between 0 and 1 (70% → 0.7)',
-    ]);
+    expect(result.problems).toEqual([]);
+    expect((result.record as Experiment).dataset?.splits).toEqual([{ name: 'Training', fraction: 0.7 }]);
     expect(parseSource(text, { file: 'exp.json' }).data).toMatchObject({
       evaluation: { testMetrics: [{ metric: 'Accuracy', value: 87.3, unit: '%', ci95: 0.7 }] },
     });
