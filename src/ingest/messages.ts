@@ -114,7 +114,8 @@ export const missingId = (fallback: string, wasPlaceholder: boolean): string =>
 export const hintSetId = (): string => 'set "id" (or "**Experiment ID**:" in a template) to a unique id such as "exp-042"';
 
 /** A required-looking field is still an unfilled template placeholder. */
-export const placeholderField = (path: string): string => `${quote(path)} is still an unfilled template placeholder`;
+export const placeholderField = (path: string): string =>
+  `the ${path.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} is still the template's placeholder (its [bracketed] text), not a value`;
 
 /** Hint for a placeholder field. */
 export const hintFillPlaceholder = (): string => 'replace the bracketed text with a value, or delete the line';

@@ -112,8 +112,8 @@ describe('validateRecord', () => {
       { file },
     );
     expect(validateRecord(parsed, { file }).diagnostics.map(formatDiagnostic)).toEqual([
-      'exp.md:2:11 date: "date" is still an unfilled template placeholder — replace the bracketed text with a value, or delete the line',
-      'exp.md:6:22 name: "name" is still an unfilled template placeholder — replace the bracketed text with a value, or delete the line',
+      "exp.md:2:11 date: the date is still the template's placeholder (its [bracketed] text), not a value — replace the bracketed text with a value, or delete the line",
+      "exp.md:6:22 name: the name is still the template's placeholder (its [bracketed] text), not a value — replace the bracketed text with a value, or delete the line",
     ]);
   });
 
