@@ -61,7 +61,7 @@ import {
 } from './fields.ts';
 import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, notComparedCells, relativeCell, verdictCell } from './deltas.ts';
 import { anchorHeadings, renderMarkdown } from './markdown.ts';
-import { comparePath, experimentPath, joinBase, slugify, tagPath } from './urls.ts';
+import { comparePath, experimentPath, joinBase, PLAIN_TAG_KEY, slugify, tagPath } from './urls.ts';
 import { buildLineageTree } from './lineage.ts';
 import { SECTIONS, TRAINING_TABLE_ID, sectionOfPath, sectionTitle, type ChartSectionId, type SectionId } from './sections.ts';
 import { getOwn, isPlainObject } from '../util/own.ts';
@@ -212,10 +212,11 @@ export function buildExperimentPageData(record: Experiment, ctx: ExperimentPageC
     source ? { label: 'Source', value: { text: source.path, title: `Relative to the ${source.relativeTo}` } } : undefined,
   ]);
 
+  // A plain tag (`tags: [vision]`) reads as itself; a keyed one as `Use case: churn`.
   const tags = Object.entries(record.tags ?? {}).map(([k, v]) => ({
     id: `${k}:${v}`,
-    label: `${humanize(k)}: ${v}`,
-    href: link(tagPath(k, v)),
+    label: v === '' ? k : `${humanize(k)}: ${v}`,
+    href: link(v === '' ? tagPath(PLAIN_TAG_KEY, k) : tagPath(k, v)),
   }));
   const counts = { error: 0, warning: 0, info: 0 };
   for (const c of checks) counts[c.level] += 1;

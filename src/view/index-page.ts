@@ -5,7 +5,7 @@ import { isScaleProblem, metricInfo, scaleValue } from '../analysis/metrics.ts';
 import { writtenDecimals } from '../analysis/stats.ts';
 import type { TestMetric } from '../schema/index.ts';
 import { formatDate, formatMetricValues, humanize } from './format.ts';
-import { experimentPath, joinBase, tagPath } from './urls.ts';
+import { experimentPath, joinBase, tagEntries, tagPath } from './urls.ts';
 import { compareText } from '../util/compare-text.ts';
 
 /** One row of the experiments table; `sort` holds the raw values the client-side sort uses. */
@@ -177,7 +177,16 @@ export function buildIndexPageData(input: IndexInput): IndexPageData {
               tone: errors ? 'bad' : 'warn',
             }
           : { text: 'ok', tone: 'neutral' },
-      search: [r.id, r.name, r.status, useCase, r.tags?.['model_family'], r.model?.type, r.dataset?.name, ...Object.values(r.tags ?? {})]
+      search: [
+        r.id,
+        r.name,
+        r.status,
+        useCase,
+        r.tags?.['model_family'],
+        r.model?.type,
+        r.dataset?.name,
+        ...tagEntries(r.tags).map(([, v]) => v),
+      ]
         .filter(Boolean)
         .join(' ')
         .toLowerCase(),

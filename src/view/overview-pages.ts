@@ -3,7 +3,7 @@ import type { ExperimentAnalysisView } from './analysis-types.ts';
 import type { Cell, TableColumn } from './blocks.ts';
 import { fairnessCells } from './deltas.ts';
 import { formatDate, formatMetricValue, humanize } from './format.ts';
-import { distinctSlug, experimentPath, joinBase, tagPath } from './urls.ts';
+import { distinctSlug, experimentPath, joinBase, tagEntries, tagPath } from './urls.ts';
 import { compareText } from '../util/compare-text.ts';
 import { minOf } from '../util/arrays.ts';
 
@@ -88,7 +88,7 @@ export interface TagGroup {
 export function buildTagIndex(input: OverviewInput): TagGroup[] {
   const keys = new Map<string, Map<string, number>>();
   for (const r of input.records) {
-    for (const [k, v] of Object.entries(r.tags ?? {})) {
+    for (const [k, v] of tagEntries(r.tags)) {
       const values = keys.get(k) ?? new Map<string, number>();
       values.set(v, (values.get(v) ?? 0) + 1);
       keys.set(k, values);
@@ -134,7 +134,7 @@ export const TAG_PAGE_COLUMNS: TableColumn[] = [
 export function buildTagPages(input: OverviewInput): TagPage[] {
   const pages = new Map<string, { key: string; value: string; keySlug: string; valueSlug: string; members: Experiment[] }>();
   for (const r of input.records) {
-    for (const [key, value] of Object.entries(r.tags ?? {})) {
+    for (const [key, value] of tagEntries(r.tags)) {
       const keySlug = distinctSlug(key);
       const valueSlug = distinctSlug(value);
       const id = `${keySlug}/${valueSlug}`;

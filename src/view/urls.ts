@@ -14,6 +14,14 @@ export function joinBase(base: string, path: string): string {
 export const experimentPath = (id: string): string => `experiments/${encodeURIComponent(id)}/`;
 /** Page URL of a comparison of `a` against `b`. */
 export const comparePath = (a: string, b: string): string => `compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}/`;
+/** The key plain tags (`tags: [vision, mixup]`, read as `{ vision: '' }`) are listed under, as values. */
+export const PLAIN_TAG_KEY = 'tag';
+
+/** A record's tags as key and value pairs; a plain tag (no value) is a value of `PLAIN_TAG_KEY`: `tag: vision`. */
+export function tagEntries(tags: Readonly<Record<string, string>> | undefined): [key: string, value: string][] {
+  return Object.entries(tags ?? {}).map(([key, value]) => (value === '' ? [PLAIN_TAG_KEY, key] : [key, value]));
+}
+
 /** Page URL of a tag value: one page per distinct key and value (see `distinctSlug`). */
 export const tagPath = (key: string, value: string): string => `tags/${distinctSlug(key)}/${distinctSlug(value)}/`;
 /** Compiled chart specs (with data) of an experiment page, loaded when a chart is hydrated. */

@@ -478,3 +478,13 @@ describe('a groups table with its own summary row', () => {
     ).toContain('The "Max gap" row gives TPR as 0.05, but the groups above it give 0.03 (the highest less the lowest).');
   });
 });
+
+describe('tags in the page header', () => {
+  test('a plain tag reads as itself and links to its page; a keyed one reads `Use case: churn`', () => {
+    const record: Experiment = { id: 'tg-1', tags: { churn: '', use_case: 'retention' } };
+    expect(pageFor(record, [record]).tags.map((t) => [t.label, t.href])).toEqual([
+      ['churn', '/logbook/tags/tag/churn/'],
+      ['Use case: retention', '/logbook/tags/use-case/retention/'],
+    ]);
+  });
+});

@@ -124,6 +124,27 @@ describe('tags', () => {
   });
 });
 
+describe('plain tags (`tags: [churn, gbm]`)', () => {
+  const plain: Experiment[] = [
+    { id: 'p1', tags: { churn: '', gbm: '' } },
+    { id: 'p2', tags: { churn: '', use_case: 'retention' } },
+  ];
+  const plainInput = { base: '/', records: plain, analyses: new Map() };
+
+  test('are the values of one "tag" key, each with its page at tags/tag/<name>/', () => {
+    const group = buildTagIndex(plainInput).find((g) => g.key === 'tag');
+    expect(group?.values.map((v) => [v.value, v.count, v.href])).toEqual([
+      ['churn', 2, '/tags/tag/churn/'],
+      ['gbm', 1, '/tags/tag/gbm/'],
+    ]);
+    expect(buildTagPages(plainInput).map((p) => `${p.keySlug}/${p.valueSlug} ${p.countText}`)).toEqual([
+      'tag/churn 2 experiments',
+      'tag/gbm 1 experiment',
+      'use-case/retention 1 experiment',
+    ]);
+  });
+});
+
 describe('tags whose slugs would collide', () => {
   const tagged = (id: string, lang: string): Experiment => ({ id, tags: { lang } });
   // All CJK values slug to "x"; "C++" and "C#" both to "c".
