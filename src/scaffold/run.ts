@@ -93,10 +93,12 @@ export async function runNew(argv: readonly string[], effects: NewEffects): Prom
     if (parentFile === undefined)
       return refuse(msg.unknownParent(options.parent, shown(dir), suggestClosestId(options.parent, ids.keys())));
     const text = texts.get(parentFile) ?? '';
+    const parser = await effects.loadParser();
     if (detectRecordForm(text, parentFile) !== 'template') {
-      inherited = pickInheritable(readStructuredRecord(text, parentFile));
+      // Read as the build reads it (`hyperparameters: { lr: 0.05 }` is a list of settings there), else as written.
+      const data = typeof parser === 'function' ? parser(text, { file: shown(parentFile) }).data : undefined;
+      inherited = pickInheritable(data ?? readStructuredRecord(text, parentFile));
     } else {
-      const parser = await effects.loadParser();
       if (typeof parser === 'function') {
         inherited = pickInheritable(parser(text, { file: shown(parentFile) }).data);
       } else {

@@ -99,6 +99,24 @@ describe('runNew', () => {
     });
   });
 
+  test("a frontmatter parent's hyperparameters written as a map are inherited, read as the build reads them", async () => {
+    const parent =
+      '---\nid: churn-gbm-001\nmodel:\n  type: LightGBM\n  hyperparameters: { learning_rate: 0.05, num_leaves: 63 }\n---\nnotes';
+    const fx = fakeEffects({ [`${DIR}/churn-gbm-001.md`]: parent }, parseSource);
+    await runNew(['churn-gbm-003', '--parent', 'churn-gbm-001', '--format', 'json'], fx);
+    expect(JSON.parse(fx.files.get(`${DIR}/churn-gbm-003.json`) ?? '')['model']).toEqual({
+      type: 'LightGBM',
+      hyperparameters: [
+        { name: 'learning_rate', value: 0.05 },
+        { name: 'num_leaves', value: 63 },
+      ],
+    });
+    // Without the parser the raw map is no list of settings: the model fails the schema and is left out, not copied broken.
+    const raw = fakeEffects({ [`${DIR}/churn-gbm-001.md`]: parent });
+    await runNew(['churn-gbm-004', '--parent', 'churn-gbm-001', '--format', 'json'], raw);
+    expect(JSON.parse(raw.files.get(`${DIR}/churn-gbm-004.json`) ?? '')['model']).toBeUndefined();
+  });
+
   test('--dir, then the content setting', async () => {
     const fx = fakeEffects({});
     await runNew(['a', '--format', 'json', '--dir', 'logs'], fx);
