@@ -213,7 +213,7 @@ function changedRecord(
     change: common.change,
     name: record.name ?? null,
     status: record.status ?? null,
-    url: isNew(record.id) ? null : experimentUrl(input.site, record.id),
+    url: isNew(record.id) || !linksToSite(input.site) ? null : experimentUrl(input.site, record.id),
     pageAfterMerge: isNew(record.id),
     headline: (record.evaluation?.testMetrics ?? []).flatMap((tm, index) =>
       tm.value === null ? [] : [toSummaryMetric(record, { ...tm, value: tm.value }, index)],
@@ -227,8 +227,18 @@ function changedRecord(
     previousFile: common.previousFile,
     valid: true,
     parent:
-      parentId === null || !byId.has(parentId) ? null : { id: parentId, url: isNew(parentId) ? null : experimentUrl(input.site, parentId) },
+      parentId === null || !byId.has(parentId)
+        ? null
+        : { id: parentId, url: isNew(parentId) || !linksToSite(input.site) ? null : experimentUrl(input.site, parentId) },
   };
+}
+
+/**
+ * True when `site` is an http(s) root: a pull-request comment resolves any other link against the
+ * pull request's own page (`…/pull/7/experiments/x/`), where it leads nowhere, so none is written.
+ */
+export function linksToSite(site: string): boolean {
+  return /^https?:\/\//i.test(site);
 }
 
 /** True when a changed record has an error: it failed validation, or carries an error diagnostic or check. */

@@ -110,9 +110,13 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(await summarize(FILES, []))).toContain('**No experiment records added or changed since `main`.**');
   });
 
-  test('links relative to the site root when no site is known', async () => {
-    const md = renderMarkdown(await summarize(FILES, [{ kind: 'modified', file: `${DIR}/exp-001.json`, repoPath: '' }], { site: '' }));
-    expect(md).toContain('### [`exp-001`](experiments/exp-001/) — Parent (status: completed)');
+  test('no links when no http(s) site is known: a comment would resolve them against the pull request, where they lead nowhere', async () => {
+    for (const site of ['', '/logbook/']) {
+      const md = renderMarkdown(await summarize(FILES, [{ kind: 'modified', file: `${DIR}/exp-001.json`, repoPath: '' }], { site }));
+      expect(md).toContain('### `exp-001` — Parent (status: completed)');
+      expect(md).not.toContain('](');
+      expect(md).toContain('No links to the deployed site: set `site` in logbook.config.json (its https:// address) or pass `--site`.');
+    }
   });
 
   test('a record added on the branch has no page on the deployed site yet: no links to it, and where to see it', async () => {
