@@ -23,5 +23,13 @@ const root = new URL('../', import.meta.url);
 const installed = fileURLToPath(root).split(/[\\/]/).includes('node_modules');
 const compiled = new URL('lib/cli/run.js', root);
 const entry = installed || !existsSync(new URL('src/cli/run.ts', root)) ? compiled : new URL('src/cli/run.ts', root);
+// TypeScript sources run on Node's own type stripping, on by default from 22.18 (a checkout of the
+// repository, as `uses: <owner>/logbook@v1` gets it).
+if (entry !== compiled && !process.features?.typescript) {
+  process.stderr.write(
+    `logbook: running from a checkout of its sources needs Node.js 22.18 or newer (it strips TypeScript types), this is ${process.version} — use a newer Node 22, or the installed package (npm i -D logbook), which runs compiled JavaScript\n`,
+  );
+  process.exit(1);
+}
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));
