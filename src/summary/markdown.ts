@@ -153,14 +153,14 @@ function recordSection(c: ChangedExperiment, summary: Summary): string[] {
   const findings = c.checks.filter((k) => k.level !== 'info');
   const info = c.checks.length - findings.length;
   if (findings.length > 0) {
-    lines.push(`**Checks** (${sectionLink(c, summary, 'checks', 'details')}):`, '');
+    lines.push(`**Consistency checks** (${sectionLink(c, summary, 'checks', 'details')}):`, '');
     for (const k of findings)
       lines.push(`- ${k.level === 'error' ? '❌ error' : '⚠️ warning'} ${codeSpan(k.code)}: ${escapeMarkdown(k.message)}`);
     if (info > 0) lines.push(`- and ${info} info ${info === 1 ? 'note' : 'notes'} on the page`);
     lines.push('');
   } else if (info > 0) {
     lines.push(
-      `**Checks**: no errors or warnings; ${sectionLink(c, summary, 'checks', `${info} info ${info === 1 ? 'note' : 'notes'}`)} on the page.`,
+      `**Consistency checks**: no errors or warnings; ${sectionLink(c, summary, 'checks', `${info} info ${info === 1 ? 'note' : 'notes'}`)} on the page.`,
       '',
     );
   }
