@@ -276,6 +276,9 @@ export const hintUnquote = (value: string): string => `write it as a plain numbe
 
 /** Hint for a number written with a unit or words. */
 export const hintPlainNumber = (): string => 'write a plain number, without units or words';
+export const hintNumberOrNothing = (): string => 'write a number, or leave the field out while it is not known';
+export const hintOneNumber = (isValue: boolean): string =>
+  isValue ? 'write one number; a 95% interval goes in `ci95` ([low, high] or a half-width)' : 'write one number, not a list';
 
 /** Hint for a number written in percent (`"87.3%"`) where a number is expected. */
 export const hintPercentNumber = (number: string): string =>

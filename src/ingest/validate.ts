@@ -348,7 +348,11 @@ function typeHint(expected: string, value: unknown, path: FieldPath): { hint?: s
     if (approximate !== undefined && parseNumber(approximate.replace(/\s*%$/, '')) !== undefined)
       return { hint: msg.hintApproximate(approximate) };
     if (/\d/.test(value)) return { hint: msg.hintPlainNumber() };
+    // `"lots"`, `"unknown"`: no number in it at all.
+    return { hint: msg.hintNumberOrNothing() };
   }
+  // `value: [0.91, 0.93]`: one number (an interval has its own field).
+  if ((expected === 'number' || expected === 'int') && Array.isArray(value)) return { hint: msg.hintOneNumber(path.at(-1) === 'value') };
   // A file of several records (`[{ "id": "a-1" }, …]`): one experiment per file.
   if (path.length === 0 && expected === 'object' && Array.isArray(value)) return { hint: msg.hintOneRecordPerFile() };
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return { hint: msg.hintQuoteIt(String(value)) };

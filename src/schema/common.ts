@@ -15,13 +15,22 @@ export function isCalendarDate(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why `YYYY-MM-DD` names no day: `February 2025 has 28 days`, `there is no month 13`. */
+function whyNoDay(text: string): string {
+  const [year, month] = (/^(\d{4})-(\d{2})/.exec(text) ?? []).slice(1).map(Number);
+  if (year === undefined || month === undefined || month < 1 || month > 12) return 'the month must be 01–12';
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${MONTHS[month - 1] ?? ''} ${year} has ${days} days`;
+}
+
 /** A calendar date as `YYYY-MM-DD`, or a full ISO 8601 timestamp. */
 export const DateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected a date as YYYY-MM-DD (or an ISO 8601 timestamp)')
   .refine(isCalendarDate, {
-    error: (issue) =>
-      `${JSON.stringify(issue.input)} is no day in the calendar: the month must be 01–12 and the day one of that month’s days`,
+    error: (issue) => `${JSON.stringify(issue.input)} is no day in the calendar: ${whyNoDay(String(issue.input))}`,
   })
   .describe('Date as YYYY-MM-DD or an ISO 8601 timestamp.');
 

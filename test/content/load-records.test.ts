@@ -42,7 +42,7 @@ describe('loadRecords', () => {
   test('reports a wrong type as an error', async () => {
     expect(await load('wrong-type')).toEqual({
       ids: [],
-      problems: ['test/fixtures/broken/wrong-type/exp-203.json:4:54 evaluation.testMetrics.0.value: expected a number, got the string "high"'],
+      problems: ['test/fixtures/broken/wrong-type/exp-203.json:4:54 evaluation.testMetrics.0.value: expected a number, got the string "high" — write a number, or leave the field out while it is not known'],
       levels: ['error'],
     });
   });

@@ -39,7 +39,7 @@ const CASES: Case[] = [
     name: 'wrong-type',
     builds: false,
     lines: [
-      `error: ${DIR}/wrong-type/exp-203.json:4:54 evaluation.testMetrics.0.value: expected a number, got the string "high"`,
+      `error: ${DIR}/wrong-type/exp-203.json:4:54 evaluation.testMetrics.0.value: expected a number, got the string "high" — write a number, or leave the field out while it is not known`,
       'validate: 0 records, 1 error, 0 warnings',
     ],
   },

@@ -79,7 +79,7 @@ describe('keys named like Object.prototype properties are data', () => {
       record: undefined,
       problems: [
         'x.json:3:26 tags.__proto__: expected a string, got the number 5 — put it in quotes to keep it as text: "5"',
-        'x.json:4:56 training.history.0.__proto__: expected a number, got the string "high"',
+        'x.json:4:56 training.history.0.__proto__: expected a number, got the string "high" — write a number, or leave the field out while it is not known',
       ],
     });
   });

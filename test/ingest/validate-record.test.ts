@@ -28,10 +28,11 @@ describe('validateRecord', () => {
         column: 68,
         path: 'evaluation.testMetrics.0.value',
         message: 'expected a number, got the string "high"',
+        hint: 'write a number, or leave the field out while it is not known',
       },
     ]);
     expect(formatDiagnostic(diagnostics[0]!)).toBe(
-      'exp.json:3:68 evaluation.testMetrics.0.value: expected a number, got the string "high"',
+      'exp.json:3:68 evaluation.testMetrics.0.value: expected a number, got the string "high" — write a number, or leave the field out while it is not known',
     );
   });
 
@@ -53,7 +54,7 @@ describe('validateRecord', () => {
       'exp.json:5:77 dataset.splits.0.fraction: must be at most 1, got the number 70 — write fractions between 0 and 1 (70% → 0.7)',
       'exp.json:6:68 evaluation.testMetrics.0.value: expected a number, got the string "~0.869" — write the number alone, 0.869; say how near it is in a note beside it',
       'exp.json:6:86 evaluation.testMetrics.0.ci95: expected a number or an object, got the string "wide"',
-      'exp.json:7:91 model.hyperparameters.0.searchSpace.min: expected a number, got the string "low"',
+      'exp.json:7:91 model.hyperparameters.0.searchSpace.min: expected a number, got the string "low" — write a number, or leave the field out while it is not known',
     ]);
   });
 
@@ -172,12 +173,29 @@ describe('dates that are no day in the calendar', () => {
     ]);
   });
 
+  test('the error says why: how many days the month has, or that there is no such month', () => {
+    const message = (date: string) => problems(`{ "id": "exp-1", "date": "${date}" }`)[0]?.split(' is no day in the calendar: ')[1];
+    expect(message('2025-02-30')).toBe('February 2025 has 28 days');
+    expect(message('2024-02-30')).toBe('February 2024 has 29 days');
+    expect(message('2025-04-31')).toBe('April 2025 has 30 days');
+    expect(message('2025-13-01')).toBe('the month must be 01–12');
+  });
+
   test.each(['2024-02-29', '2025-12-31', '2025-01-15T10:30:00Z'])('%s is a date', (date) => {
     expect(problems(`{ "id": "exp-1", "date": "${date}" }`)).toEqual([]);
   });
 });
 
 describe('hints for values written the way people write them', () => {
+  test('words where a number goes, and a list where one number goes, say what to write', () => {
+    expect(problems('{ "id": "a", "dataset": { "records": "lots" } }')).toEqual([
+      'exp.json:1:38 dataset.records: expected a number, got the string "lots" — write a number, or leave the field out while it is not known',
+    ]);
+    expect(problems('{ "id": "a", "evaluation": { "testMetrics": [{ "metric": "AUC", "value": [0.91, 0.93] }] } }')).toEqual([
+      'exp.json:1:74 evaluation.testMetrics.0.value: expected a number, got a list — write one number; a 95% interval goes in `ci95` ([low, high] or a half-width)',
+    ]);
+  });
+
   test('an approximate number says to write it alone; a list of records says one per file', () => {
     expect(problems('{ "id": "a", "evaluation": { "testMetrics": [{ "metric": "AUC", "value": "~0.91" }] } }')).toEqual([
       'exp.json:1:74 evaluation.testMetrics.0.value: expected a number, got the string "~0.91" — write the number alone, 0.91; say how near it is in a note beside it',
