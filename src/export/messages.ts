@@ -4,7 +4,7 @@ export const EXPORT_USAGE = `Usage: logbook export model-card <id> [options]
 
   model-card <id>      write a Hugging Face model card (README.md with model-index metadata) for one experiment
   --out <file>         where to write it (default: README.md; - writes to standard output)
-  --dir <folder>       where the records are (default: $LOGBOOK_CONTENT, else content/experiments)
+  --dir <folder>       where the records are (default: the content setting — logbook.config.json or $LOGBOOK_CONTENT — else content/experiments)
   --task <task id>     the Hub task, e.g. text-classification (default: the record's tags.task, else a guess)
   --force              overwrite a file that is not a model card exported for this experiment
   -h, --help           show this help`;

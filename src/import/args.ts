@@ -31,7 +31,7 @@ export const IMPORT_USAGE = `Usage: logbook import [<kind>] <source> [options]
                             dvc: a DVC project or DVCLive folder, or a file saved from \`dvc exp show --json\`
                             csv: a .csv file of runs (one row per run) or of one run's history (one row per step)
   --from <kind>             the kind of <source>, instead of the kind word
-  --out <dir>               where records go (default: $LOGBOOK_CONTENT, else content/experiments)
+  --out <dir>               where records go (default: the content setting — logbook.config.json or $LOGBOOK_CONTENT — else content/experiments)
   --format json|md          JSON records, or Markdown with YAML frontmatter (default: json)
   --force                   overwrite records edited by hand or not imported from the same run
   --experiment <name|id>    mlflow: import only this experiment (repeatable; default: all active experiments)

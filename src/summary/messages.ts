@@ -18,7 +18,7 @@ export function usage(): string {
     '  --base <git-ref>   branch, tag or commit to compare with, e.g. origin/main (required)',
     '  --format md|json   output format (default: md)',
     '  --site <url>       deployed site root for links, e.g. https://org.github.io/repo/',
-    '                     (default: the site and base settings, else links relative to the site root)',
+    '                     (default: the site and base settings; without an http(s) site, no links)',
     '  folder             content folder (also --dir <folder>; default: "content" in logbook.config.json,',
     '                     $LOGBOOK_CONTENT, else content/experiments)',
     '  --config <file>    settings file (default: logbook.config.json, when there is one)',
