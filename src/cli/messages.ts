@@ -14,6 +14,9 @@ export const buildDone = (seconds: number, outDir: string): string => `logbook: 
 export const stepTime = (step: string, seconds: number): string => `logbook: ${step} in ${seconds.toFixed(1)} s`;
 export const buildFailed = (reason: string): string => `build: ${reason}`;
 export const noSite = (outDir: string): string => `preview: no site in ${outDir} — run "logbook build" first`;
+/** The site in the output folder was built for another base path than the settings give. */
+export const previewBuiltBase = (outDir: string, built: string, configured: string): string =>
+  `preview: the site in ${outDir} was built for the base path ${built} (the settings say ${configured}): serving it there, where its links point (--base overrides)`;
 
 export const initWrote = (path: string): string => `wrote ${path}`;
 export const initKept = (path: string): string => `kept ${path} (it exists already)`;

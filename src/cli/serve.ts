@@ -2,7 +2,7 @@
  * `logbook preview` (serves the built site) and `logbook dev` (a live dev server over the records):
  * both run until interrupted.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { devAstroSite, previewAstroSite } from '../site/astro-build.ts';
 import { parseCommandArgs } from './args.ts';
@@ -54,6 +54,12 @@ function serverOptions(values: { port?: string | undefined; host?: string | unde
   return server;
 }
 
+/** The base path a built site's pages link under, read from its home page's icon link (`/repo/favicon.svg`); undefined when not found. */
+export function builtBase(html: string): string | undefined {
+  const href = /<link rel="icon" href="([^"]*)favicon\.svg"/.exec(html)?.[1];
+  return href !== undefined && href.startsWith('/') && href.endsWith('/') ? href : undefined;
+}
+
 /** `logbook preview`: resolves when the server stops. */
 export async function runPreviewCommand(args: readonly string[], io: CommandIO): Promise<number> {
   const parsed = parseCommandArgs(
@@ -82,7 +88,13 @@ export async function runPreviewCommand(args: readonly string[], io: CommandIO):
     io.stderr(`${msg.noSite(shownPath(io, outcome.settings.outDir))}\n`);
     return 1;
   }
-  const running = await previewAstroSite(outcome.settings, io.cwd, server);
+  // The site is served where its links point: the base it was built for (a pull request's artifact
+  // is built for `/` whatever the config says), unless --base says otherwise.
+  const built = parsed.values.base === undefined ? builtBase(await readFile(index, 'utf8')) : undefined;
+  const settings = built === undefined || built === outcome.settings.base ? outcome.settings : { ...outcome.settings, base: built };
+  if (settings !== outcome.settings)
+    io.stderr(`${msg.previewBuiltBase(shownPath(io, outcome.settings.outDir), built ?? '/', outcome.settings.base)}\n`);
+  const running = await previewAstroSite(settings, io.cwd, server);
   await running.closed();
   return 0;
 }

@@ -95,7 +95,8 @@ export async function previewAstroSite(
   const config = inlineAstroConfig(settings, cwd);
   await mkdir(config.root as string, { recursive: true });
   const { preview } = await import('astro');
-  return preview({ ...config, server });
+  // `/experiments/x` finds `/experiments/x/` as GitHub Pages does (the built links all end in `/`).
+  return preview({ ...config, trailingSlash: 'ignore', server });
 }
 
 /** Runs Astro's dev server over the content folder (pages rebuilt on change). */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { logbookVersion, runCli, usage } from '../../src/cli/main.ts';
 import { fakeIO } from './fake-io.ts';
+import { builtBase } from '../../src/cli/serve.ts';
 
 describe('runCli', () => {
   test('without a command prints the usage and exits 2; --help exits 0', async () => {
@@ -78,5 +79,14 @@ describe('runCli', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('builtBase', () => {
+  test("reads the base a built site links under from its home page's icon link", () => {
+    expect(builtBase('<link rel="icon" href="/favicon.svg" type="image/svg+xml">')).toBe('/');
+    expect(builtBase('<link rel="icon" href="/ml-team/favicon.svg" type="image/svg+xml">')).toBe('/ml-team/');
+    expect(builtBase('<link rel="icon" href="https://x.org/favicon.svg">')).toBeUndefined();
+    expect(builtBase('<p>no icon</p>')).toBeUndefined();
   });
 });
