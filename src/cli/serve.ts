@@ -23,7 +23,7 @@ export const PREVIEW_USAGE = [
   'Serves the built site (run "logbook build" first) at http://localhost:4321/ under its base path.',
   '',
   '  --out <dir>        the built site (default: "outDir", $LOGBOOK_OUT_DIR, else dist)',
-  '  --base <path>      the base path it was built for (default: "base", $LOGBOOK_BASE, else /)',
+  '  --base <path>      the base path to serve it under (default: the one it was built for, read from its home page)',
   '  --port <n>         port (default 4321)',
   '  --host <address>   address to listen on (default localhost; 0.0.0.0 for every interface)',
   '  --config <file>    settings file (default: logbook.config.json, when there is one)',
