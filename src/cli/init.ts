@@ -110,6 +110,9 @@ export async function runInitCommand(args: readonly string[], io: CommandIO): Pr
     await appendFile(ignoreFile, `${existing === '' || existing.endsWith('\n') ? '' : '\n'}# Logbook\n${wanted.join('\n')}\n`);
     io.stdout(`${msg.initIgnored(wanted)}\n`);
   }
+  // What the written files cannot know: where the site will be, and how the workflow gets Logbook.
+  if (pages === undefined) io.stdout(`${msg.initNoPagesAddress()}\n`);
+  if (!(await exists(resolve(io.cwd, 'package.json')))) io.stdout(`${msg.initNoPackageJson()}\n`);
   io.stdout(`\n${msg.initNext(content, example)}\n`);
   return 0;
 }

@@ -21,6 +21,10 @@ export const previewBuiltBase = (outDir: string, built: string, configured: stri
 export const initWrote = (path: string): string => `wrote ${path}`;
 export const initKept = (path: string): string => `kept ${path} (it exists already)`;
 export const initIgnored = (lines: readonly string[]): string => `added to .gitignore: ${lines.join(' ')}`;
+export const initNoPagesAddress = (): string =>
+  'note: no GitHub "origin" remote, so logbook.config.json has no "site" and "base": set them to the site\'s GitHub Pages address (e.g. "site": "https://org.github.io", "base": "/repo/") — the pull-request summary links to pages only with "site"';
+export const initNoPackageJson = (): string =>
+  'note: no package.json here, and .github/workflows/logbook.yml installs Logbook with "npm ci" and runs the action from node_modules/logbook — add one ("npm init -y && npm i -D logbook node@22", or the tarball you installed from), or change its "uses: ./node_modules/logbook" to the action\'s repository ("<owner>/logbook@<ref>") and drop "npm ci"';
 export const initNext = (content: string, example: string): string =>
   [
     'Next:',

@@ -90,3 +90,21 @@ describe('builtBase', () => {
     expect(builtBase('<p>no icon</p>')).toBeUndefined();
   });
 });
+
+describe('init in a folder with no package.json and no GitHub remote', () => {
+  test('says what the written workflow and config cannot know', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'logbook-init-'));
+    try {
+      const io = fakeIO({ cwd: dir });
+      expect(await runCli(['init'], io)).toBe(0);
+      expect(io.out).toContain('note: no GitHub "origin" remote, so logbook.config.json has no "site" and "base"');
+      expect(io.out).toContain('note: no package.json here, and .github/workflows/logbook.yml installs Logbook with "npm ci"');
+      await writeFile(join(dir, 'package.json'), '{}\n');
+      const again = fakeIO({ cwd: dir });
+      expect(await runCli(['init'], again)).toBe(0);
+      expect(again.out).not.toContain('no package.json');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -329,6 +329,9 @@ describe('installed outside the repository', () => {
       spawnSync(join(prefix, 'bin/logbook'), args, { cwd: plain, env, encoding: 'utf8', maxBuffer: 64 << 20 });
     const init = run(['init']);
     expect(init.status, String(init.stderr)).toBe(0);
+    // What the written workflow and config cannot know here is said, not left to fail in CI.
+    expect(String(init.stdout)).toContain('note: no package.json here');
+    expect(String(init.stdout)).toContain('note: no GitHub "origin" remote');
     const validated = run(['validate']);
     expect(validated.status, String(validated.stderr)).toBe(0);
     const built = run(['build', '--out', 'site']);
