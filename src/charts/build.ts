@@ -4,7 +4,7 @@
  * chart's view data, spec, text alternative and data table. Rendering is `render.ts`'s job.
  */
 import type { ConfusionMatrix, EpochRow, Experiment, GroupRow, TestMetric } from '../schema/index.ts';
-import { isLearningRateColumn, isLossMetric, isScaleProblem, metricInfo, scaleValue } from '../analysis/metrics.ts';
+import { isLearningRateColumn, isLossMetric, isScaleProblem, isUnitIntervalMetric, metricInfo, scaleValue } from '../analysis/metrics.ts';
 import { isOverallGroup } from '../analysis/sizes.ts';
 import { historyAxisOf, historyAxisTitle, type HistoryAxis } from '../analysis/history-axis.ts';
 import { baselinesSpec } from './baselines.ts';
@@ -527,11 +527,21 @@ function lineageTrendChart(record: Experiment, input: ExperimentChartsInput): Ch
   const metric = input.headlineMetric ?? 'Headline metric';
   const first = chain[0] as { id: string; value: number };
   const last = chain[chain.length - 1] as { id: string; value: number };
+  // A proportion reads in percent and its change in points, whichever scale this record wrote it on
+  // (the chain is on this record's scale), so the same lineage reads alike from every page on it.
+  const unit = record.evaluation?.testMetrics?.find((m) => m.metric === metric)?.unit;
+  const info = metricInfo(metric, unit);
+  const inPercent = info.unit === '%' || unit === '%';
+  const asFraction = !inPercent && isUnitIntervalMetric(info) && chain.every((p) => p.value >= 0 && p.value <= 1);
+  const scale = asFraction ? 100 : 1;
+  const shown = (v: number): string => `${num(Number.parseFloat((v * scale).toPrecision(12)))}${inPercent || asFraction ? '%' : ''}`;
+  const change = Number.parseFloat(((last.value - first.value) * scale).toPrecision(12));
+  const changeText = `${change >= 0 ? '+' : ''}${num(change)}${inPercent || asFraction ? ' pp' : ''}`;
   return {
     id: 'lineage-trend',
     section: 'summary',
     title: `${metric} along the lineage`,
-    description: `${metric} across ${chain.length} experiments from ${first.id} to ${last.id}: ${chain.map((p) => `${p.id} ${num(p.value)}`).join(' → ')} (change ${last.value - first.value >= 0 ? '+' : ''}${num(last.value - first.value)}).`,
+    description: `${metric} across ${chain.length} experiments from ${first.id} to ${last.id}: ${chain.map((p) => `${p.id} ${shown(p.value)}`).join(' → ')} (change ${changeText}).`,
     spec: lineageTrendSpec({ metric, points: chain }, CHART_SIZES.summary),
     table: { columns: ['Experiment', metric], rows: chain.map((p) => [p.id, p.value]) },
   };

@@ -108,7 +108,17 @@ describe('buildExperimentCharts', () => {
     expect(byId.get('training-curves')?.description).toContain(
       'Best model at epoch 85 (selected by Val Loss): Val Loss 0.334, Val Acc 0.878',
     );
-    expect(byId.get('lineage-trend')?.description).toContain('exp-001 0.8 → exp-042 0.851 → exp-123 0.869 (change +0.069)');
+    // Accuracy is a proportion: in percent, its change in points (0.869 − 0.8 = 0.069 → 6.9 pp), as from a page that wrote 86.9%.
+    expect(byId.get('lineage-trend')?.description).toContain('exp-001 80% → exp-042 85.1% → exp-123 86.9% (change +6.9 pp)');
+    const inPercent = buildExperimentCharts({
+      record: { id: 'exp-123', evaluation: { testMetrics: [{ metric: 'Accuracy', value: 86.9, unit: '%' }] } },
+      headlineMetric: 'Accuracy',
+      lineageChain: lineageChain.map((p) => ({
+        ...p,
+        value: p.value === null ? null : Number.parseFloat((p.value * 100).toPrecision(12)),
+      })),
+    }).find((c) => c.id === 'lineage-trend');
+    expect(inPercent?.description).toContain('exp-001 80% → exp-042 85.1% → exp-123 86.9% (change +6.9 pp)');
     expect(byId.get('baselines-accuracy')?.description).toContain('No baseline is better');
     expect(byId.get('search-space')?.description).toContain('batch_size 32 (at 33% of the space) in {16, 32, 64, 128}');
   });
