@@ -65,7 +65,7 @@ describe('what a history counts', () => {
     expect(bad.diagnostics.map(formatDiagnostic)).toEqual([
       expect.stringMatching(/^j\.json:4:\d+ training\.history\.0\.epoch: required/),
       expect.stringMatching(/^j\.json:5:\d+ training\.history\.1\.epoch: required/),
-      'j.json:5:22 training.history.1.global_step: expected a number, got the string "x"',
+      'j.json:5:22 training.history.1.global_step: expected a number, got the string "x" — write a number, or leave the field out while it is not known',
     ]);
     const good = validateRecord(parseSource(json.replace('"x"', '200'), { file: 'j.json' }), { file: 'j.json' });
     expect(good.record?.training).toEqual({
