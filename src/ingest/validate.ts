@@ -11,7 +11,7 @@ import { recordInvariantErrors } from './record-checks.ts';
 import { findTemplateExamples } from './template-examples.ts';
 import { closestMatch } from './text.ts';
 import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type SourcePosition } from './types.ts';
-import { parseNumber, parseWrittenInterval } from './units.ts';
+import { isNotMeasured, parseNumber, parseWrittenInterval } from './units.ts';
 import { pushAll } from '../util/arrays.ts';
 import { pausedStatus, statusFromWords } from './status.ts';
 import { slashedDayReadings } from './dates.ts';
@@ -58,7 +58,14 @@ export function validateRecord(
   // Past the nesting limit the schema's own recursion is not safe to run.
   if (limits.some((d) => d.code === 'too-deep')) return { record: undefined, diagnostics: diagnostics.sort(byPosition) };
 
-  const result = ExperimentSchema.safeParse(parsed.data);
+  notFilledReferences(parsed.data);
+  const first = ExperimentSchema.safeParse(parsed.data);
+  // `GPU-hours: TBD`, `Number of Trials: N/A`: a number not known yet is a field not filled in, as a
+  // [placeholder] is (shown as such on the page), not an error that keeps the record off the site.
+  const result =
+    !first.success && notFilledNumbers(parsed.data, first.error.issues) > 0
+      ? ExperimentSchema.safeParse(parsed.data)
+      : first;
   const issues = result.success
     ? hasProtoKey(parsed.data)
       ? restoreProtoKeys(ExperimentSchema, parsed.data, result.data, [])
@@ -81,6 +88,63 @@ export function validateRecord(
     diagnostics.sort(byPosition);
   }
   return { record: ok ? result.data : undefined, diagnostics };
+}
+
+/** Adds `path` to the record's list of fields left unfilled (`placeholders`). */
+function markNotFilled(data: Record<string, unknown>, path: string): void {
+  const listed = Array.isArray(data['placeholders']) ? (data['placeholders'] as unknown[]) : [];
+  if (!listed.includes(path)) data['placeholders'] = [...listed, path];
+}
+
+/**
+ * Removes the fields where a number was expected and the text says it is not known (`TBD`, `N/A`,
+ * `not measured`, `-`), each listed as not filled in; how many it removed. Only fields of objects
+ * (an item of a list would shift the rest).
+ */
+function notFilledNumbers(data: unknown, issues: readonly Issue[]): number {
+  if (!isPlainObject(data)) return 0;
+  let removed = 0;
+  for (const issue of issues) {
+    if (issue.code !== 'invalid_type' || (issue.expected !== 'number' && issue.expected !== 'int')) continue;
+    const path = issue.path as FieldPath;
+    const parent = valueAtPath(data, path.slice(0, -1));
+    const key = path.at(-1);
+    if (!isPlainObject(parent) || typeof key !== 'string') continue;
+    const value = parent[key];
+    if (typeof value !== 'string' || value.trim() === '' || !isNotMeasured(value.trim())) continue;
+    delete parent[key];
+    markNotFilled(data, joinPath(path));
+    removed += 1;
+  }
+  return removed;
+}
+
+/** `Related: TBD`, `Parent: N/A`: no experiment named, so none is looked for (the field is listed as not filled in). */
+function notFilledReferences(data: unknown): void {
+  if (!isPlainObject(data) || !isPlainObject(data['lineage'])) return;
+  const lineage = data['lineage'];
+  const unknown = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '' && isNotMeasured(v.trim());
+  if (unknown(lineage['parent'])) {
+    delete lineage['parent'];
+    markNotFilled(data, 'lineage.parent');
+  }
+  const related = lineage['related'];
+  if (Array.isArray(related) && related.some(unknown)) {
+    const named = related.filter((v) => !unknown(v));
+    if (named.length > 0) lineage['related'] = named;
+    else delete lineage['related'];
+    markNotFilled(data, 'lineage.related');
+  }
+}
+
+function valueAtPath(data: unknown, path: FieldPath): unknown {
+  let at: unknown = data;
+  for (const key of path) {
+    if (Array.isArray(at) && typeof key === 'number') at = at[key];
+    else if (isPlainObject(at) && typeof key === 'string') at = at[key];
+    else return undefined;
+  }
+  return at;
 }
 
 /**

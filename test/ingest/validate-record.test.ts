@@ -291,3 +291,41 @@ describe('an interval at another level under its own key', () => {
     ]);
   });
 });
+
+describe('a number not known yet (`TBD`, `N/A`) in a half-filled log', () => {
+  test('is a field not filled in, shown as such, not an error that keeps the record off the site', () => {
+    const text = [
+      '**Experiment ID**: t-1',
+      '',
+      '## Training Results',
+      '',
+      '**Training Infrastructure**:',
+      '- GPU-hours: TBD',
+      '- Estimated CO2: N/A',
+      '',
+      '## Hyperparameter Tuning',
+      '',
+      '**Number of Trials**: not measured',
+      '',
+      '**Related Experiments**:',
+      '- Related: TBD',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 't-1.md' }), { file: 't-1.md' });
+    expect(diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(record?.training?.infrastructure).toEqual({});
+    expect(record?.tuning?.trials).toBeUndefined();
+    expect(record?.lineage?.related).toBeUndefined();
+    expect(record?.placeholders).toEqual([
+      'lineage.related',
+      'training.infrastructure.gpuHours',
+      'training.infrastructure.co2Kg',
+      'tuning.trials',
+    ]);
+  });
+
+  test('other words where a number goes are still errors', () => {
+    expect(problems('{ "id": "a", "tuning": { "trials": "lots" } }')).toEqual([
+      'exp.json:1:36 tuning.trials: expected a number, got the string "lots" — write a number, or leave the field out while it is not known',
+    ]);
+  });
+});
