@@ -49,7 +49,7 @@ function claimWords(text: string): ClaimWords | null {
 }
 
 const NUMBER =
-  /(?<![\w.])([+\-−–]?)\s*(\d[\d,]*(?:\.\d+)?)\s*(%|pp\b|p\.p\.|percentage points?\b|points?\b|pts?\b|bps?\b|basis points?\b|x\b|×|[a-zµ$]+\b)?/i;
+  /(?<![\w.])([+\-−–]?)\s*[$€£¥₹]?\s*(\d[\d,]*(?:\.\d+)?)\s*(%|pp\b|p\.p\.|percentage points?\b|points?\b|pts?\b|bps?\b|basis points?\b|x\b|×|[a-zµ$]+\b)?/i;
 const POINTS = /^(?:pp|p\.p\.|percentage points?|points?|pts?)$/i;
 /** Basis points: hundredths of a percentage point (`+22 bps` is +0.22 pp). */
 const BASIS_POINTS = /^(?:bps?|basis points?)$/i;
@@ -67,6 +67,8 @@ const REFERENCE = /\b(?:vs\.?|versus|over|than|compared (?:to|with)|relative to|
  * percentage points, `x`/`×` a ratio, a unit such as `ms` (or none) an absolute change in the metric's unit.
  */
 export function parseClaimText(text: string): ClaimText {
+  const transition = transitionClaim(text);
+  if (transition !== undefined) return transition;
   const comment = /\(([^()]*)\)\s*$/.exec(text);
   const body = comment === null ? text : text.slice(0, comment.index);
   const match = NUMBER.exec(body);
@@ -96,6 +98,47 @@ export function parseClaimText(text: string): ClaimText {
     reference: reference === '' ? null : reference,
     comment: comment?.[1] === undefined || comment[1].trim() === '' ? null : comment[1].trim(),
     says: sign === '' ? claimWords(body) : null,
+  };
+}
+
+/** `80.2% → 82.9%`: a value before and after (→, ->, ⟶, =>), each with its unit as written. */
+const TRANSITION =
+  /([+\-−–]?\d[\d,]*(?:\.\d+)?)\s*(%|(?:ms|µs|us|s|sec|min|h|db|[kmg]b)\b)?\s*(?:→|->|⟶|=>)\s*([+\-−–]?\d[\d,]*(?:\.\d+)?)\s*(%|(?:ms|µs|us|s|sec|min|h|db|[kmg]b)\b)?/i;
+
+/**
+ * A claim written as the values before and after (`WER: 9.9% → 8.7%, i.e. −1.2 pp absolute`,
+ * `80.2% → 82.9% (+2.7 pp)`, `8.4 → 7.9 ms`): the change written after them when there is a signed
+ * one, else after − before (in points between percentages). Undefined when the text has no such pair.
+ */
+function transitionClaim(text: string): ClaimText | undefined {
+  const pair = TRANSITION.exec(text);
+  // `−0.7 pts vs parent (8.3% → 7.6%)`: a change written first is the claim; the pair is its comment.
+  if (pair === null || /\d/.test(text.slice(0, pair.index))) return undefined;
+  const rest = text.slice(pair.index + pair[0].length).trim();
+  const reference = REFERENCE.exec(rest)?.[1]?.trim() ?? null;
+  // `(+2.7 pp)`, `, i.e. −1.2 pp absolute (12.1% relative)`: the change as written.
+  const written = rest.replace(/^[,;:]?\s*(?:i\.e\.|that is|so)?[,\s]*/i, '').replace(/^\((.*)\)$/, '$1');
+  if (/^[+\-−–]\s*[$€£¥₹]?\s*\.?\d/.test(written)) {
+    const change = parseClaimText(written);
+    return { ...change, reference: change.reference ?? reference };
+  }
+  const before = Number(claimNumber(pair[1]?.replace(/[−–]/, '-') ?? ''));
+  const after = Number(claimNumber(pair[3]?.replace(/[−–]/, '-') ?? ''));
+  if (!Number.isFinite(before) || !Number.isFinite(after)) return undefined;
+  const unit = pair[4] ?? pair[2] ?? '';
+  const places = Math.max((pair[1]?.split('.')[1] ?? '').length, (pair[3]?.split('.')[1] ?? '').length);
+  const remainder = rest
+    .replace(REFERENCE, '')
+    .replace(/^[,;]\s*/, '')
+    .trim();
+  return {
+    value: Number.parseFloat((after - before).toFixed(places)),
+    decimals: places,
+    signed: true,
+    unit: unit === '%' ? 'pp' : 'abs',
+    reference,
+    comment: remainder === '' ? null : remainder,
+    says: null,
   };
 }
 

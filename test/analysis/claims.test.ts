@@ -36,6 +36,18 @@ describe('parseClaimText', () => {
     ['error reduced by 0.3 pp, better than prod', { value: 0.3, signed: false, says: 'down' }],
     ['Latency increased by 3 ms (worse)', { value: 3, signed: false, says: 'up' }],
     ['+1.2 pp, improved', { value: 1.2, signed: true, says: null }],
+    // A currency sign between the sign and the number keeps the sign: −$1,250 is a drop of 1,250.
+    ['−$1,250 (−5.1%)', { value: -1250, signed: true, unit: 'abs', comment: '−5.1%' }],
+    ['+€630', { value: 630, signed: true, unit: 'abs' }],
+    // Before → after: the change written after them, else after − before (8.7 − 9.9 = −1.2 pp; 7.9 − 8.4 = −0.5 ms).
+    ['9.9% → 8.7%, i.e. −1.2 pp absolute (12.1% relative reduction)', { value: -1.2, unit: 'pp', comment: '12.1% relative reduction' }],
+    ['80.2% → 82.9% (+2.7 pp)', { value: 2.7, unit: 'pp' }],
+    ['6.41 → 5.83 (−9.0% relative)', { value: -9, unit: '%' }],
+    ['9.9% → 8.7%', { value: -1.2, decimals: 1, signed: true, unit: 'pp', comment: null }],
+    ['8.4 → 7.9 ms, i.e. 6% faster', { value: -0.5, unit: 'abs', comment: 'i.e. 6% faster' }],
+    ['0.842 → 0.873 vs exp-12', { value: 0.031, decimals: 3, unit: 'abs', reference: 'exp-12', comment: null }],
+    // A change written first is the claim; the values after it are its comment.
+    ['−0.7 pts vs parent (8.3% → 7.6%)', { value: -0.7, unit: 'pp', reference: 'parent', comment: '8.3% → 7.6%' }],
   ])('"%s" → %o', (text, expected) => expect(parseClaimText(text)).toMatchObject(expected));
 });
 
