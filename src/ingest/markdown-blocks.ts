@@ -244,7 +244,11 @@ export function splitKeyValue(text: string): { key: string; value: string; value
   const boldKey = bold?.[1] ?? bold?.[2];
   if (boldKey !== undefined)
     return { key: boldKey.trim(), value: (bold?.[3] ?? '').trim(), valueOffset: text.length - (bold?.[3] ?? '').length };
-  const match = /^([^:]+?):(?!\/\/)[ \t]*(.*)$/s.exec(text);
+  // `mAP@0.5:0.95: 41.8%`, `Time 12:30: …`: a colon between two numbers is part of the key (not
+  // one after a word's digit: `Estimated CO2:2.4 kg` is `Estimated CO2` and `2.4 kg`).
+  const match = /^((?:[^:]|(?<=(?:^|[^A-Za-z\d])[\d.]*\d):(?=\d))+?)(?:(?<!(?:^|[^A-Za-z\d])[\d.]*\d):|:(?!\d))(?!\/\/)[ \t]*(.*)$/s.exec(
+    text,
+  );
   if (!match?.[1]) return undefined;
   const key = stripEmphasis(match[1].trim());
   const value = (match[2] ?? '').trim();

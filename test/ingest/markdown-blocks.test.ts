@@ -3,7 +3,7 @@ import type { Table } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { createSource, readLabelLine, tableOf, withPipeTables } from '../../src/ingest/markdown-blocks.ts';
+import { createSource, readLabelLine, splitKeyValue, tableOf, withPipeTables } from '../../src/ingest/markdown-blocks.ts';
 
 describe('readLabelLine', () => {
   test.each([
@@ -62,5 +62,23 @@ describe('withPipeTables: a table written without its delimiter row', () => {
     expect(tables('a | b\n1 | 2\n'.split('\n')[0] ?? '')).toEqual([]);
     expect(tables('model | notes\nresnet | fine\n')).toEqual([]);
     expect(tables('`a` | b\n1 | 2\n')).toEqual([]);
+  });
+});
+
+describe('splitKeyValue', () => {
+  test.each([
+    // A colon between two numbers is part of the key; the separator is the colon after it.
+    ['mAP@0.5:0.95: 41.8%', 'mAP@0.5:0.95', '41.8%'],
+    ['mAP@0.5:0.95: +1.2 points', 'mAP@0.5:0.95', '+1.2 points'],
+    ['Start: 12:30', 'Start', '12:30'],
+    // A digit of a word before the colon is no number: `CO2:2.4 kg` splits after CO2.
+    ['Estimated CO2:2.4 kg', 'Estimated CO2', '2.4 kg'],
+    ['Repository: https://github.com/org/repo', 'Repository', 'https://github.com/org/repo'],
+  ])('%s', (text, key, value) => {
+    expect(splitKeyValue(text)).toMatchObject({ key, value });
+  });
+
+  test('a ratio with no label is no key and value', () => {
+    expect(splitKeyValue('80:10:10')).toBeUndefined();
   });
 });
