@@ -261,6 +261,12 @@ export function parseMetricCell(text: string): { value: number | null; unit?: st
   }
   const seconds = durationSeconds(trimmed);
   if (seconds !== undefined) return { value: seconds, unit: 's' };
+  // `$23,410`, `−€1.2k`: an amount of money, the currency its unit.
+  const money = /^([-+−]?)\s*([$€£¥₹])\s*(\d[\d,]*(?:\.\d+)?\s*[kKmM]?)$/.exec(trimmed);
+  if (money?.[3] !== undefined) {
+    const amount = parseMeasurement(money[3]) ?? parseScaled(money[3]);
+    if (amount !== undefined) return { value: money[1] === '' || money[1] === '+' ? amount : -amount, unit: money[2] ?? '$' };
+  }
   const withUnit = MEASURE_UNIT.exec(trimmed) ?? PHYSICAL_UNIT.exec(trimmed);
   if (withUnit?.[1] && withUnit[2]) {
     // `1.2k samples/s`: a rate may be written in thousands or millions.

@@ -232,6 +232,9 @@ describe('parseMetricCell', () => {
     ['5 seeds', undefined],
     // A length of generated text: tokens, words or characters.
     ['182 tokens', { value: 182, unit: 'tokens' }],
+    // Money: the currency is the unit (23,410 dollars; −1.2k euros is −1,200).
+    ['$23,410', { value: 23410, unit: '$' }],
+    ['−€1.2k', { value: -1200, unit: '€' }],
     ['1.2k words', { value: 1200, unit: 'words' }],
     // Memory, and durations in parts or on a clock with hours: seconds (6 × 60 + 10 = 370; 3600 + 120 = 3720).
     ['10.2 GB', { value: 10.2, unit: 'GB' }],

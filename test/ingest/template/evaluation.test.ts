@@ -697,7 +697,7 @@ describe('a table of models with a column of text, an interval column and a coun
       comparison?: { baselines?: Record<string, unknown>[] };
     };
 
-  test('the cost as written, the interval with the metric before it, the ratings as a size: no metric of theirs', () => {
+  test('the cost in its currency, the interval with the metric before it, the ratings as a size: no metric of theirs', () => {
     const read = data(
       '| System | MOS | 95% CI | # ratings | Cost / 1k req |',
       '|---|---|---|---|---|',
@@ -705,18 +705,26 @@ describe('a table of models with a column of text, an interval column and a coun
       '| **tts-x-01 (this)** | **4.31** | ±0.06 | 1,280 | $0.41 |',
       '| tts-x-00 | 3.87 | [3.79, 3.95] | 1,280 | $1.50 |',
     );
-    expect(read.evaluation).toEqual({ testMetrics: [{ metric: 'MOS', value: 4.31, ci95: 0.06 }] });
+    expect(read.evaluation).toEqual({
+      testMetrics: [
+        { metric: 'MOS', value: 4.31, ci95: 0.06 },
+        { metric: 'Cost / 1k req', value: 0.41, unit: '$' },
+      ],
+    });
     expect(read.comparison?.baselines).toEqual([
-      { label: 'Ground truth', metrics: { MOS: 4.52 }, ci95: { MOS: 0.05 }, ratings: '1,280' },
-      { label: 'tts-x-01 (this)', current: true, metrics: { MOS: 4.31 }, ci95: { MOS: 0.06 }, ratings: '1,280', 'Cost / 1k req': '$0.41' },
-      { label: 'tts-x-00', metrics: { MOS: 3.87 }, ci95: { MOS: { low: 3.79, high: 3.95 } }, ratings: '1,280', 'Cost / 1k req': '$1.50' },
+      { label: 'Ground truth', metrics: { MOS: 4.52, 'Cost / 1k req ($)': null }, ci95: { MOS: 0.05 }, ratings: '1,280' },
+      { label: 'tts-x-01 (this)', current: true, metrics: { MOS: 4.31, 'Cost / 1k req ($)': 0.41 }, ci95: { MOS: 0.06 }, ratings: '1,280' },
+      { label: 'tts-x-00', metrics: { MOS: 3.87, 'Cost / 1k req ($)': 1.5 }, ci95: { MOS: { low: 3.79, high: 3.95 } }, ratings: '1,280' },
     ]);
   });
 
-  test('a table with no column of results is no table of results', () => {
-    const read = data('| System | Vendor | Cost |', '|---|---|---|', '| **this run** | in-house | $0.41 |', '| Lucía | cloud | $1.50 |');
+  test('a table with no column of results is no table of results; a cost in its currency is one', () => {
+    const read = data('| System | Vendor | Region |', '|---|---|---|', '| **this run** | in-house | EU |', '| Lucía | cloud | US |');
     expect(read.comparison).toBeUndefined();
     expect(read.evaluation).toBeUndefined();
+    const costs = data('| System | Vendor | Cost |', '|---|---|---|', '| **this run** | in-house | $0.41 |', '| Lucía | cloud | $1.50 |');
+    expect(costs.evaluation).toEqual({ testMetrics: [{ metric: 'Cost', value: 0.41, unit: '$' }] });
+    expect(costs.comparison?.baselines?.map((b) => b['metrics'])).toEqual([{ 'Cost ($)': 0.41 }, { 'Cost ($)': 1.5 }]);
   });
 });
 
