@@ -20,7 +20,8 @@ export function isOverallGroup(row: GroupRow): boolean {
 }
 
 /** How people name the whole population in a disaggregated table: "Overall", "All", "Total", "Everyone", "All groups". */
-export const OVERALL_GROUP_NAME = /^(?:overall|all|total|everyone|all groups)$/i;
+export const OVERALL_GROUP_NAME =
+  /^(?:overall|all|total|everyone|all (?:groups|users|patients|customers|subjects|participants|people|samples|examples|records|regions|sites|classes|speakers|series|queries|images))$/i;
 
 /** True when a matrix is square and matches its labels. */
 export function isWellFormedMatrix(cm: ConfusionMatrix): boolean {

@@ -1454,7 +1454,7 @@ const GROUP_SIZE_HEADER = /^(n|count|support|size|samples?|n samples|number|exam
  * `No. of patients`, `Test users`): taken as the group size only when every filled cell is a whole count.
  */
 const GROUP_COUNT_HEADER =
-  /^(?:(?:no|num|number) of |test |eval )?(?:samples|examples|records|rows|instances|images|documents|docs|utterances|users|patients|subjects|participants|people|persons|speakers|customers|accounts|transactions|sessions|queries|clips|files|cases|members|individuals|applicants|borrowers|students|households|respondents)$/;
+  /^(?:(?:no|num|number) of |test |eval )?(?:samples|examples|records|rows|instances|images|documents|docs|utterances|users|patients|subjects|participants|people|persons|speakers|customers|accounts|transactions|sessions|queries|clips|files|cases|members|individuals|applicants|borrowers|students|households|respondents|series|studies|scans|videos|reviews|tickets|calls|conversations|dialogues)$/;
 
 /** A count as written: `812`, `11,200`, `11 200`, `2.4k`, `1.2M` (not `12.5`, an average). */
 const WHOLE_COUNT = /^(?:\d{1,3}(?:[,\u202f ]\d{3})+|\d+|\d+(?:\.\d+)?\s*[kKmM])$/;

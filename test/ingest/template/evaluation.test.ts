@@ -643,6 +643,19 @@ describe('performance by group under a `## Fairness` heading', () => {
     expect(read(...images)?.['disaggregated']).toEqual([
       { group: 'I–II', attributes: { skinTone: 'I–II' }, n: 812, metrics: { Sensitivity: 0.91 } },
     ]);
+    // `Series` counted per region, and an `All users` row as the Overall one.
+    const series = [
+      '## By region',
+      '',
+      '| Region | MAPE | Series |',
+      '|---|---|---|',
+      '| All users | 9.1% | 1,100 |',
+      '| North | 8.2% | 412 |',
+    ];
+    expect(read(...series)?.['disaggregated']).toEqual([
+      { group: 'All users', overall: true, n: 1100, metrics: { 'MAPE (%)': 9.1 } },
+      { group: 'North', attributes: { region: 'North' }, n: 412, metrics: { 'MAPE (%)': 8.2 } },
+    ]);
     // Not whole counts (an average per group): a value like any other, not the size.
     const mean = ['## By region', '', '| Region | AUC | Users |', '|---|---|---|', '| EU | 0.88 | 12.5 |'];
     expect(read(...mean)?.['disaggregated']).toEqual([{ group: 'EU', attributes: { region: 'EU' }, metrics: { AUC: 0.88, Users: 12.5 } }]);
