@@ -62,10 +62,7 @@ export function validateRecord(
   const first = ExperimentSchema.safeParse(parsed.data);
   // `GPU-hours: TBD`, `Number of Trials: N/A`: a number not known yet is a field not filled in, as a
   // [placeholder] is (shown as such on the page), not an error that keeps the record off the site.
-  const result =
-    !first.success && notFilledNumbers(parsed.data, first.error.issues) > 0
-      ? ExperimentSchema.safeParse(parsed.data)
-      : first;
+  const result = !first.success && notFilledNumbers(parsed.data, first.error.issues) > 0 ? ExperimentSchema.safeParse(parsed.data) : first;
   const issues = result.success
     ? hasProtoKey(parsed.data)
       ? restoreProtoKeys(ExperimentSchema, parsed.data, result.data, [])
