@@ -29,7 +29,8 @@ const datasetSizeHandler: Handler = (entry, ctx) => {
   // A comma between digits groups thousands (`50,000 reviews`); any other separates the parts.
   for (const part of entry.value.split(/(?<!\d),|,(?!\d{3}(?!\d))|;|\band\b|\bx\b|×/)) {
     const match = new RegExp(
-      String.raw`^\s*(\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\S+)\s+(${RECORD_NOUNS}|features?|columns?|cols?)\s*$`,
+      // `294,268 utterances (~1,012 hours)`: an aside after the count is kept in the text as written.
+      String.raw`^\s*(\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\S+)\s+(${RECORD_NOUNS}|features?|columns?|cols?)\s*(\([^()]*\))?\s*$`,
       'i',
     ).exec(part);
     const count = match?.[1] ? parseCount(match[1]) : undefined;
@@ -37,6 +38,7 @@ const datasetSizeHandler: Handler = (entry, ctx) => {
       if (part.trim() !== '') understood = false;
       continue;
     }
+    if (match[3] !== undefined) understood = false;
     const key = /^(features?|columns?|cols?)$/i.test(match[2]) ? 'features' : 'records';
     // `412M interactions, 18.3M users, 2.7M items`: the first count is the records; the others are
     // kept in the text as written, not taken for it.
@@ -122,7 +124,7 @@ export function datasetItemLabel(text: string): { label: string; value: string }
 
 /** What a split or a dataset counts: records by any of the names logs give them. */
 const RECORD_NOUNS =
-  'records?|rows?|samples?|examples?|instances?|images?|documents?|docs|reviews?|sentences?|utterances?|patients?|users?|customers?|transactions?|txns|events?|sessions?|items?|clips?|videos?|files?|interactions?|ratings?|clicks?|impressions?|queries|query|tickets?|frames?|volumes?|scans?|tweets?|posts?|messages?|emails?|calls?|conversations?|dialogues?|recordings?';
+  'records?|rows?|samples?|examples?|instances?|images?|documents?|docs|reviews?|sentences?|utterances?|patients?|users?|customers?|transactions?|txns|events?|sessions?|items?|clips?|videos?|files?|interactions?|ratings?|clicks?|impressions?|queries|query|tickets?|frames?|volumes?|scans?|tweets?|posts?|messages?|emails?|calls?|conversations?|dialogues?|recordings?|sales?|studies|study|cases?|series|listings?|products?|articles?|pages?|prompts?|questions?|problems?';
 /** `2,000 images`, `2,000 hand-labeled images` (up to two words between the count and what it counts). */
 const SPLIT_RECORDS = new RegExp(
   String.raw`(\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\d[\d,.]*\s*[kKmMbB]?)\s*(?:(?!of\b|in\b|from\b)[A-Za-z][\w-]*\s+){0,2}(?:${RECORD_NOUNS})\b`,

@@ -235,3 +235,23 @@ describe('counts with thousands grouped by spaces or dots', () => {
     expect(dataset('**Dataset Size**: 50,000')).toEqual({ sizeText: '50,000' });
   });
 });
+
+describe('Dataset Size: a count with an aside', () => {
+  const dataset = (line: string) =>
+    (parseSource(['**Experiment ID**: sz-1', '', '## Dataset', '', line].join('\n'), { file: 'sz-1.md' }).data as { dataset?: unknown })
+      .dataset;
+
+  test('an aside after the count is kept in the text as written; the count is the records', () => {
+    expect(dataset('**Dataset Size**: 294,268 utterances (~1,012 hours)')).toEqual({
+      records: 294268,
+      sizeText: '294,268 utterances (~1,012 hours)',
+    });
+  });
+
+  test('more nouns count records: sales, cases, listings, prompts', () => {
+    expect(dataset('**Dataset Size**: 48,216 sales')).toEqual({ records: 48216 });
+    expect(dataset('**Dataset Size**: 1,250 cases')).toEqual({ records: 1250 });
+    expect(dataset('**Dataset Size**: 12k listings, 40 features')).toEqual({ records: 12000, features: 40 });
+    expect(dataset('**Dataset Size**: 3,500 prompts')).toEqual({ records: 3500 });
+  });
+});
