@@ -111,22 +111,64 @@ const TRANSITION =
  * one, else after − before (in points between percentages). Undefined when the text has no such pair.
  */
 function transitionClaim(text: string): ClaimText | undefined {
-  const pair = TRANSITION.exec(text);
+  const arrow = TRANSITION.exec(text);
+  if (arrow !== null)
+    return pairClaim(text, {
+      at: arrow.index,
+      end: arrow.index + arrow[0].length,
+      before: [arrow[1], arrow[2]],
+      after: [arrow[3], arrow[4]],
+    });
+  // `0.81 vs 0.88 (−8%)`: this run's value, then the one compared with — the same pair, written the other way.
+  const versus = VERSUS_PAIR.exec(text);
+  if (versus !== null)
+    return pairClaim(text, {
+      at: versus.index,
+      end: versus.index + versus[0].length,
+      before: [versus[3], versus[4]],
+      after: [versus[1], versus[2]],
+    });
+  return undefined;
+}
+
+/** Whether a claim is written as this run's value against another (`0.81 vs 0.88 (−8%)`, `9.9% → 8.7%`), not as a change alone. */
+export function isPairClaim(text: string): boolean {
+  return transitionClaim(text) !== undefined;
+}
+
+/** `0.81 vs 0.88`, `11.2% versus 14.6%`: an unsigned value, `vs`, and the value compared with, each with its unit. */
+const VERSUS_PAIR =
+  /^\s*(\d[\d,]*(?:\.\d+)?)\s*(%|(?:ms|µs|us|s|sec|min|h|db|[kmg]b)\b)?\s+(?:vs\.?|versus)\s+(\d[\d,]*(?:\.\d+)?)\s*(%|(?:ms|µs|us|s|sec|min|h|db|[kmg]b)\b)?/i;
+
+/** A value before and after found in a claim's text: where the pair starts and ends, and each number with its unit as written. */
+interface WrittenPair {
+  at: number;
+  end: number;
+  before: [string | undefined, string | undefined];
+  after: [string | undefined, string | undefined];
+}
+
+/** The claim a before/after pair in `text` states: the change written after the pair, else after − before. */
+function pairClaim(text: string, pair: WrittenPair): ClaimText | undefined {
   // `−0.7 pts vs parent (8.3% → 7.6%)`: a change written first is the claim; the pair is its comment.
-  if (pair === null || /\d/.test(text.slice(0, pair.index))) return undefined;
-  const rest = text.slice(pair.index + pair[0].length).trim();
+  if (/\d/.test(text.slice(0, pair.at))) return undefined;
+  const rest = text.slice(pair.end).trim();
   const reference = REFERENCE.exec(rest)?.[1]?.trim() ?? null;
   // `(+2.7 pp)`, `, i.e. −1.2 pp absolute (12.1% relative)`: the change as written.
-  const written = rest.replace(/^[,;:]?\s*(?:i\.e\.|that is|so)?[,\s]*/i, '').replace(/^\((.*)\)$/, '$1');
+  // `(−8%) vs forecast-tft-006`: the change in brackets, the run it is against after them.
+  const cleaned = rest.replace(/^[,;:]?\s*(?:i\.e\.|that is|so)?[,\s]*/i, '');
+  const written = /^\(([^()]*)\)/.exec(cleaned)?.[1] ?? cleaned;
   if (/^[+\-−–]\s*[$€£¥₹]?\s*\.?\d/.test(written)) {
     const change = parseClaimText(written);
     return { ...change, reference: change.reference ?? reference };
   }
-  const before = Number(claimNumber(pair[1]?.replace(/[−–]/, '-') ?? ''));
-  const after = Number(claimNumber(pair[3]?.replace(/[−–]/, '-') ?? ''));
+  const [beforeText, beforeUnit] = pair.before;
+  const [afterText, afterUnit] = pair.after;
+  const before = Number(claimNumber(beforeText?.replace(/[−–]/, '-') ?? ''));
+  const after = Number(claimNumber(afterText?.replace(/[−–]/, '-') ?? ''));
   if (!Number.isFinite(before) || !Number.isFinite(after)) return undefined;
-  const unit = pair[4] ?? pair[2] ?? '';
-  const places = Math.max((pair[1]?.split('.')[1] ?? '').length, (pair[3]?.split('.')[1] ?? '').length);
+  const unit = afterUnit ?? beforeUnit ?? '';
+  const places = Math.max((beforeText?.split('.')[1] ?? '').length, (afterText?.split('.')[1] ?? '').length);
   const remainder = rest
     .replace(REFERENCE, '')
     .replace(/^[,;]\s*/, '')

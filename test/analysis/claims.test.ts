@@ -46,6 +46,14 @@ describe('parseClaimText', () => {
     ['9.9% → 8.7%', { value: -1.2, decimals: 1, signed: true, unit: 'pp', comment: null }],
     ['8.4 → 7.9 ms, i.e. 6% faster', { value: -0.5, unit: 'abs', comment: 'i.e. 6% faster' }],
     ['0.842 → 0.873 vs exp-12', { value: 0.031, decimals: 3, unit: 'abs', reference: 'exp-12', comment: null }],
+    // This run's value vs the one compared with: the change written after them, else this − that
+    // (0.81 − 0.88 = −0.07; 11.2 − 14.6 = −3.4 pp).
+    ['0.81 vs 0.88 (−8%)', { value: -8, unit: '%', signed: true }],
+    ['0.81 vs 0.88 (−8%) vs forecast-tft-006', { value: -8, unit: '%', reference: 'forecast-tft-006' }],
+    ['0.81 vs 0.88', { value: -0.07, decimals: 2, signed: true, unit: 'abs', reference: null }],
+    ['11.2% versus 14.6%', { value: -3.4, decimals: 1, unit: 'pp' }],
+    // A change first, then `vs` and words: the words name the reference, no pair.
+    ['+2.1% vs 80.1% before', { value: 2.1, unit: '%' }],
     // A change written first is the claim; the values after it are its comment.
     ['−0.7 pts vs parent (8.3% → 7.6%)', { value: -0.7, unit: 'pp', reference: 'parent', comment: '8.3% → 7.6%' }],
   ])('"%s" → %o', (text, expected) => expect(parseClaimText(text)).toMatchObject(expected));

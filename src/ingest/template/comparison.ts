@@ -2,7 +2,7 @@
 
 import type { Nodes, Paragraph } from 'mdast';
 import { setOwn } from '../../util/own.ts';
-import { parseClaimText } from '../../analysis/claims.ts';
+import { isPairClaim, parseClaimText } from '../../analysis/claims.ts';
 import { metricInfo } from '../../analysis/metrics.ts';
 import {
   isBold,
@@ -93,20 +93,53 @@ export function isBaselineList(items: readonly Pick<Item, 'text' | 'position' | 
   return items.length > 0 && items.every((item) => labelledMetricsItem(item) !== undefined);
 }
 
-/** True when every item of a list is `Metric: <signed change>` (`- F1: +0.012`, `- Latency: −3 ms vs v2`): improvement claims. */
+/**
+ * True when every item of a list is an improvement claim (`claimsOfItem`): `- F1: +0.012`,
+ * `- Latency: −3 ms vs v2`, `- MASE: 0.81 vs 0.88 (−8%)`, `- vs seasonal naive: MAPE −3.4 pp`.
+ */
 export function isClaimList(items: readonly Item[]): boolean {
-  return (
-    items.length > 0 &&
-    items.every((item) => {
-      const split = item.nested === undefined ? splitKeyValue(item.text) : undefined;
-      return (
-        split !== undefined &&
-        split.key !== '' &&
-        /^[+\-−±]\s*\.?\d/.test(split.value) &&
-        typeof parseClaim(split.key, split.value)['value'] === 'number'
-      );
-    })
-  );
+  return items.length > 0 && items.every((item) => claimsOfItem(item) !== undefined);
+}
+
+/** A claim as an item writes it: the metric, the text that states the change, and the run it is against when the item names one. */
+interface WrittenClaim {
+  metric: string;
+  text: string;
+  reference?: string;
+  /** Where `text` starts in the item's value. */
+  offset: number;
+}
+
+/**
+ * The claims of one list item, or undefined when it states none: `F1: +0.012` (a signed change),
+ * `MASE: 0.81 vs 0.88 (−8%)` or `WER: 9.9% → 8.7%` (this run's value against another, with the
+ * change when written), `vs seasonal naive: MAPE −3.4 pp, MASE −8%` (changes against the run named).
+ */
+export function claimsOfItem(item: Pick<Item, 'text' | 'nested'>): WrittenClaim[] | undefined {
+  const split = item.nested === undefined ? splitKeyValue(item.text) : undefined;
+  if (split === undefined || split.key === '' || split.value === '') return undefined;
+  const reference = VERSUS_LABEL.exec(stripEmphasis(split.key).trim())?.[1]?.trim();
+  if (reference !== undefined) {
+    const changes = metricChanges(split.value);
+    return changes?.map((change) => ({ ...change, reference }));
+  }
+  const value = split.value;
+  const claimed = typeof parseClaim(split.key, value)['value'] === 'number';
+  const signed = /^[+\-−±]\s*\.?\d/.test(value);
+  return claimed && (signed || isPairClaim(value)) ? [{ metric: stripEmphasis(split.key), text: value, offset: 0 }] : undefined;
+}
+
+/** `MAPE −3.4 pp, MASE −8%`: metrics each with a signed change, in order; undefined unless every part reads so. */
+function metricChanges(text: string): { metric: string; text: string; offset: number }[] | undefined {
+  const changes: { metric: string; text: string; offset: number }[] = [];
+  // Parts end at a comma or semicolon and a space: `+1,200 QPS` keeps its thousands.
+  for (const part of text.matchAll(/[^,;]+(?:[,;](?!\s)[^,;]*)*/g)) {
+    const match = /^\s*([A-Za-z][\w@/()\- .]{0,40}?)\s*[:=]?\s*([+\-−][\s\S]*)$/.exec(part[0]);
+    const [, metric = '', change = ''] = match ?? [];
+    if (match === null || metricInfo(metric).kind === null || typeof parseClaim(metric, change)['value'] !== 'number') return undefined;
+    changes.push({ metric, text: change.trim(), offset: part.index + part[0].length - change.length });
+  }
+  return changes.length > 0 ? changes : undefined;
 }
 
 /** `14.1% → 12.4% (−1.7 pp)`: a value before, the arrow, this experiment's value, and the change as an aside. */
@@ -254,7 +287,15 @@ const versusHandler: Handler = (entry, ctx) => {
     };
   });
   if (name === undefined || entry.blocks.length > 0 || rows.length === 0 || rows.some((row) => row === undefined)) {
-    claimsHandler(entry, ctx);
+    // `**vs seasonal naive**: MAPE −3.4 pp, MASE −8%`: changes against the run the label names.
+    const changes = name === undefined || entry.blocks.length > 0 ? undefined : metricChanges(value);
+    if (changes === undefined) claimsHandler(entry, ctx);
+    else
+      for (const change of changes)
+        appendClaim(ctx, parseClaim(change.metric, change.text), name, {
+          line: entry.position.line,
+          column: entry.position.column + change.offset,
+        });
     return;
   }
   transitionBaseline(rows as Transition[], name, idInLabel(`(${name})`) ?? idInLabel(name), entry.position, ctx);
@@ -509,9 +550,15 @@ const claimsHandler: Handler = (entry, ctx) => {
       continue;
     }
     first ??= item.item.position;
-    ctx.b.mark(path, item.item.position);
-    ctx.b.mark([...path, 'value'], item.position);
-    claims.push(parseClaim(item.key, item.value));
+    // `- vs seasonal naive: MAPE −3.4 pp, MASE −8%`: a claim per metric, against the run the key names.
+    const against = VERSUS_LABEL.test(item.key) ? claimsOfItem(item.item) : undefined;
+    for (const claim of against ?? [{ metric: item.key, text: item.value, offset: 0 }]) {
+      const at: FieldPath = ['comparison', 'claims', claims.length];
+      ctx.b.mark(at, item.item.position);
+      ctx.b.mark([...at, 'value'], { line: item.position.line, column: item.position.column + claim.offset });
+      const parsed = parseClaim(claim.metric, claim.text);
+      claims.push('reference' in claim && parsed['reference'] === undefined ? { ...parsed, reference: claim.reference } : parsed);
+    }
   }
   if (claims.length > 0) ctx.b.set(['comparison', 'claims'], claims, first);
 };

@@ -126,10 +126,10 @@ export const SECTION_LIST_RULES: Readonly<Partial<Record<SectionKey, (items: Lis
   comparison: (items) =>
     isBaselineList(items)
       ? 'Baseline Models'
-      : isClaimList(items)
-        ? 'Improvement vs Baseline'
-        : isTransitionList(items)
-          ? 'Before and after'
+      : isTransitionList(items)
+        ? 'Before and after'
+        : isClaimList(items)
+          ? 'Improvement vs Baseline'
           : undefined,
   // `- learning_rate: 3e-5` under `## Setup`: settings named as code names them (`epochs: 3`,
   // `optimizer: adamw` among them); a list naming anything else the section reads (`- Model: …`,

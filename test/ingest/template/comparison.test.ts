@@ -310,8 +310,12 @@ describe('a comparison line naming the baseline after its `vs`', () => {
     expect(read('- Versus exp-12: F1 0.851 → 0.873').comparison?.['baselines']).toEqual([
       { label: 'exp-12', experimentId: 'exp-12', metrics: { 'Entity F1': 0.851 } },
     ]);
-    // A line that is no transition stays as written beside the comparison.
-    expect(read('- vs previous best: F1 +1.2 pp').comparison).toEqual({ vsPreviousBestNote: 'F1 +1.2 pp' });
+    // A line of changes is a claim against the run it names.
+    expect(read('- vs previous best: F1 +1.2 pp').comparison).toEqual({
+      claims: [{ metric: 'F1', text: '+1.2 pp', value: 1.2, unit: 'pp', reference: 'previous best' }],
+    });
+    // A line that is neither stays as written beside the comparison.
+    expect(read('- vs previous best: a clear gain on F1').comparison).toEqual({ vsPreviousBestNote: 'a clear gain on F1' });
   });
 });
 
@@ -366,5 +370,58 @@ describe('a list of baselines, each with its metrics', () => {
         { label: 'BM25 + popularity', metrics: { 'Recall@100': 0.402 } },
       ],
     });
+  });
+});
+
+describe('claims written as people write them, mixed in one list', () => {
+  const claimsOf = (lines: readonly string[]) => {
+    const text = [
+      '**Experiment ID**: fc-3',
+      '',
+      '## Test Results',
+      '',
+      '| Metric | Value |',
+      '|---|---|',
+      '| MASE | 0.81 |',
+      '| MAPE | 11.2% |',
+      '',
+      '## Baselines',
+      '',
+      '| Model | MASE | MAPE |',
+      '|---|---|---|',
+      '| Seasonal naive | 0.88 | 14.6% |',
+      '',
+      ...lines,
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'fc-3.md' }), { file: 'fc-3.md' });
+    return { claims: record?.comparison?.claims, problems: diagnostics, sections: record?.sections };
+  };
+
+  test('`Metric: this vs that (change)` and `vs <run>: Metric change` items are claims, each against its run', () => {
+    const { claims, sections } = claimsOf([
+      '## Improvement vs Baseline',
+      '',
+      '- MASE: 0.81 vs 0.88 (−8%)',
+      '- vs seasonal naive: MAPE −3.4 pp, MASE −0.07',
+    ]);
+    expect(claims).toEqual([
+      { metric: 'MASE', text: '0.81 vs 0.88 (−8%)', value: -8, unit: '%' },
+      { metric: 'MAPE', text: '−3.4 pp', value: -3.4, unit: 'pp', reference: 'seasonal naive' },
+      { metric: 'MASE', text: '−0.07', value: -0.07, unit: 'abs', reference: 'seasonal naive' },
+    ]);
+    expect(sections).toBeUndefined();
+  });
+
+  test('a `vs <run>` label over changes on its line: a claim per metric, against that run', () => {
+    const { claims } = claimsOf(['## Comparison', '', '**vs Seasonal naive**: MAPE −3.4 pp, MASE −8%']);
+    expect(claims).toEqual([
+      { metric: 'MAPE', text: '−3.4 pp', value: -3.4, unit: 'pp', reference: 'Seasonal naive' },
+      { metric: 'MASE', text: '−8%', value: -8, unit: '%', reference: 'Seasonal naive' },
+    ]);
+  });
+
+  test('a list of values alone is no claim list (`MASE: 0.81` is a result, not a change)', () => {
+    const { claims } = claimsOf(['## Improvement vs Baseline', '', '- MASE: 0.81', '- MAPE: −3.4 pp']);
+    expect(claims).toBeUndefined();
   });
 });
