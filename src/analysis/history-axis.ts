@@ -24,8 +24,8 @@ export function sharedHistoryAxis(axes: readonly HistoryAxis[]): HistoryAxis | u
   return first !== undefined && axes.every((axis) => axis === first) ? first : undefined;
 }
 
-/** A table header naming a history's counter: `Epoch`, `Step`, `global_step`, `Iteration`, `iter`, `Round`. */
-export const HISTORY_COUNTER_HEADER = /epoch|step|iter|round/i;
+/** A table header naming a history's counter: `Epoch`, `Ep.`, `Step`, `global_step`, `Iteration`, `iter`, `Round`. */
+export const HISTORY_COUNTER_HEADER = /epoch|step|iter|round|^\s*ep\.?\s*$/i;
 
 /** Keys of a history row's counter other than `epoch`, as trainers and loggers write them (first found wins). */
 export const HISTORY_STEP_KEYS: readonly string[] = ['step', 'global_step', 'iteration', 'iter', 'round'];

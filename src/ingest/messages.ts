@@ -111,6 +111,8 @@ export const missingId = (fallback: string, wasPlaceholder: boolean): string =>
   `${wasPlaceholder ? 'the experiment id is still a template placeholder' : 'the record has no experiment id'}; using the file name ${quote(fallback)}`;
 
 /** Hint for a missing id. */
+export const hintReferenceId = (): string =>
+  'name the other experiment by its id alone (such as "exp-041"); words about it go in brackets after the id (`exp-041 (abandoned)`) or in the lineage note';
 export const hintSetId = (): string => 'set "id" (or "**Experiment ID**:" in a template) to a unique id such as "exp-042"';
 
 /** A required-looking field is still an unfilled template placeholder. */

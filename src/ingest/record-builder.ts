@@ -111,4 +111,17 @@ export class RecordBuilder {
     const converted = convert ? convert(trimmed) : trimmed;
     this.set(path, converted === undefined ? trimmed : converted, position);
   }
+
+  /**
+   * Adds a line to a text kept as a note (`earlier; line`), where the first line was written: a note
+   * gathered from several lines is one value, not a value written twice.
+   */
+  addLine(path: FieldPath, line: string, position: SourcePosition): void {
+    const earlier = this.get(path);
+    if (typeof earlier !== 'string' || earlier === '') {
+      this.set(path, line, position);
+      return;
+    }
+    this.set(path, `${earlier}; ${line}`);
+  }
 }

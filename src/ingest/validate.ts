@@ -334,7 +334,9 @@ function matchingBranch(branches: Issue[][]): Issue[] | undefined {
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
-const ID_FIELDS = new Set(['id', 'parent', 'related', 'experimentId']);
+const ID_FIELDS = new Set(['id', 'experimentId']);
+/** Fields naming other experiments by id. */
+const REFERENCE_FIELDS = new Set(['parent', 'related']);
 const DATE_FIELDS = new Set(['date', 'completionDate']);
 
 /** Message, hint and code for one issue. */
@@ -361,7 +363,8 @@ function describeIssue(issue: Issue, path: FieldPath, value: unknown): { code: s
     }
     case 'invalid_format': {
       let hint: string | undefined;
-      if (ID_FIELDS.has(field)) hint = msg.hintSetId();
+      if (REFERENCE_FIELDS.has(field)) hint = msg.hintReferenceId();
+      else if (ID_FIELDS.has(field)) hint = msg.hintSetId();
       else if (DATE_FIELDS.has(field)) hint = msg.hintDateFormat(typeof value === 'string' ? slashedDayReadings(value) : []);
       return { code: 'invalid-format', message: msg.invalidFormat(issue.message, value), ...(hint ? { hint } : {}) };
     }

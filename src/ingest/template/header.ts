@@ -6,7 +6,8 @@
 
 import { bracketed, isPlaceholder } from '../placeholder.ts';
 import { toCamelCase } from '../text.ts';
-import type { Handler, LabelRule } from './context.ts';
+import type { Context, Handler, LabelRule } from './context.ts';
+import type { SourcePosition } from '../types.ts';
 import { keyValueItems, textField, textRule } from './fields.ts';
 import { blockOf } from './context.ts';
 import { innerSliceOf, startOf } from '../markdown-blocks.ts';
@@ -18,11 +19,30 @@ import { writtenDate } from '../dates.ts';
  * they name, a bracketed list (`[exp-1, exp-2]`) to its items.
  */
 export function readIds(text: string): string[] {
-  const linked = unlinked(text);
+  const linked = withoutAsides(unlinked(text));
   return (bracketed(linked) ?? linked)
     .split(/[,;\s]+/)
     .map((id) => id.trim().replace(/^`|`$/g, ''))
     .filter((id) => id !== '' && !/^(none|n\/a|-)$/i.test(id));
+}
+
+/** The text without its asides: `exp-2 (LoRA r=64, abandoned), exp-3` → `exp-2 , exp-3`. */
+function withoutAsides(text: string): string {
+  return text.replace(/\s*\([^()]*\)/g, ' ');
+}
+
+/** Whether a text has an aside in brackets beside its ids (kept as the lineage note, not dropped). */
+function hasAside(text: string): boolean {
+  return /\([^()]*\)/.test(unlinked(text));
+}
+
+/**
+ * The ids a label's line lists and nothing else (`exp-1, exp-2`, `[[exp-1]], [[exp-2]]`, with asides
+ * in brackets); undefined for a sentence. An id has a digit or a separator: `see the baseline` names none.
+ */
+export function idList(text: string): string[] | undefined {
+  const ids = readIds(text);
+  return ids.length > 0 && ids.every((id) => /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id) && /[\d_-]/.test(id)) ? ids : undefined;
 }
 
 /** Wiki links (`[[exp-041|the baseline]]`) reduced to the page they name, Markdown links to their text. */
@@ -54,20 +74,31 @@ const lineageHandler: Handler = (entry, ctx) => {
     if (text === '') return;
     const parent = parentInSentence(text);
     if (parent !== undefined && ctx.b.get(['lineage', 'parent']) === undefined) ctx.b.set(['lineage', 'parent'], parent, position);
-    ctx.b.text(['lineage', 'note'], text, position);
+    // `**Related Experiments**: exp-1, exp-2`: the related runs; a sentence is the note.
+    const related = parent === undefined ? idList(text) : undefined;
+    if (related !== undefined) ctx.b.set(['lineage', 'related'], related, position);
+    if (related === undefined || hasAside(text)) addNote(ctx, text, position);
     return;
   }
   for (const item of items) {
-    if (/parent/.test(item.norm)) ctx.b.text(['lineage', 'parent'], item.value, item.position, (t) => readIds(t)[0]);
-    else if (/related|sibling|see also/.test(item.norm)) {
+    if (/parent/.test(item.norm)) {
+      ctx.b.text(['lineage', 'parent'], item.value, item.position, (t) => readIds(t)[0]);
+      if (hasAside(item.value) && !isPlaceholder(item.value)) addNote(ctx, `${item.key}: ${item.value}`, item.position);
+    } else if (/related|sibling|see also/.test(item.norm)) {
       if (isPlaceholder(item.value)) ctx.b.placeholder(['lineage', 'related'], item.position);
       else {
         const ids = readIds(item.value);
         if (ids.length > 0) ctx.b.set(['lineage', 'related'], ids, item.position);
+        if (hasAside(item.value)) addNote(ctx, `${item.key}: ${item.value}`, item.position);
       }
     } else if (item.key !== '') ctx.b.text(['lineage', toCamelCase(item.key)], item.value, item.position);
   }
 };
+
+/** Adds a line to the lineage note (the asides written beside ids are kept there, not dropped). */
+function addNote(ctx: Context, text: string, position: SourcePosition): void {
+  if (text.trim() !== '') ctx.b.addLine(['lineage', 'note'], text.trim(), position);
+}
 
 /** The header's labels, in order: the first match wins. */
 export const HEADER_RULES: readonly LabelRule[] = [

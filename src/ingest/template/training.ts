@@ -224,8 +224,8 @@ const bestModelHandler: Handler = (entry, ctx) => {
   // Written on the label's line (`**Best Model**: epoch 85 (val loss 0.334)`): the epoch it names, and the text as written.
   if (entry.value !== '' && !isPlaceholder(entry.value)) {
     // `**Best epoch**: 17 (by val AUC)`: the label names the epoch, the value starts with it.
-    const named = /\b(?:epoch|step|iteration)\b/.test(entry.norm) ? /^\s*(\d+)\b/.exec(entry.value)?.[1] : undefined;
-    const epoch = named ?? /\b(?:epoch|step|iteration)\s*(\d+)/i.exec(entry.value)?.[1];
+    const named = /\b(?:epoch|step|iteration|round)\b/.test(entry.norm) ? /^\s*(\d+)\b/.exec(entry.value)?.[1] : undefined;
+    const epoch = named ?? /\b(?:epoch|step|iteration|round)\s*:?\s*(\d+)/i.exec(entry.value)?.[1];
     if (epoch !== undefined) ctx.b.set(['training', 'bestModel', 'epoch'], Number(epoch), entry.position);
     const by = /\(\s*(?:selected by|chosen by|by)\s+([^()]+?)\s*\)\s*$/i.exec(entry.value)?.[1];
     if (by !== undefined && !ctx.b.has(['training', 'bestModel', 'selectedBy']))
@@ -234,7 +234,8 @@ const bestModelHandler: Handler = (entry, ctx) => {
   }
   for (const item of keyValueItems(entry, ctx)) {
     if (item.key === '') continue;
-    if (/^(best )?(epoch|step|iteration)$/.test(item.norm))
+    // `- Round: 2400` (a boosted model's round), `- Step: 12000`: where the best model was taken.
+    if (/^(best )?(epoch|step|iteration|iter|round|boosting round)$/.test(item.norm))
       ctx.b.text(['training', 'bestModel', 'epoch'], item.value, item.position, parseEpoch);
     else if (/selected by|selection|criterion|chosen by/.test(item.norm))
       ctx.b.text(['training', 'bestModel', 'selectedBy'], item.value, item.position);
@@ -256,8 +257,7 @@ const bestModelHandler: Handler = (entry, ctx) => {
 
 /** Adds a line to the best model's note (`training.bestModel.note`), shown beside it. */
 function bestModelNote(line: string, position: SourcePosition, ctx: Context): void {
-  const earlier = ctx.b.get(['training', 'bestModel', 'note']);
-  ctx.b.set(['training', 'bestModel', 'note'], typeof earlier === 'string' && earlier !== '' ? `${earlier}; ${line}` : line, position);
+  ctx.b.addLine(['training', 'bestModel', 'note'], line, position);
 }
 
 /** The hardware as written, and the GPU count it gives (`4x NVIDIA A100` → 4). */
@@ -351,7 +351,7 @@ export const HISTORY_ELSEWHERE: LabelRule = {
 
 /** Tables of this section written without a label line, by header row, in order: the first match wins. */
 export const TRAINING_TABLES: readonly TableRule[] = [
-  { pattern: /^(epoch|step|iteration|iter|round)s?( |$)/, label: 'Training Metrics' },
+  { pattern: /^(epoch|step|iteration|iter|round)s?( |$)|^ep \|/, label: 'Training Metrics' },
   // `| Training Loss | Epoch | Step | Validation Loss |`, as the Hugging Face Trainer writes it: an epoch column anywhere.
   { pattern: /(^|\| )epoch( \||$)/, label: 'Training Metrics' },
 ];

@@ -255,3 +255,44 @@ describe('a second per-epoch table', () => {
     expect(epochsOf(['| Epoch | GPU mem (GB) |', '|---|---|', '| 1 | 31.2 |', '| 1 | 33.0 |'])).toEqual([1, 100, 200, 1, 1]);
   });
 });
+
+describe('a per-epoch table headed `Ep.`', () => {
+  test('`| Ep. | train_loss | val_loss |` is the history, `Ep.` its epoch', () => {
+    const text = [
+      '**Experiment ID**: e-1',
+      '',
+      '## Training',
+      '',
+      '| Ep. | train_loss | val_loss |',
+      '|---|---|---|',
+      '| 1 | 2.31 | 2.40 |',
+      '| 2 | 1.90 | 2.01 |',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'e-1.md' }), { file: 'e-1.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.training?.history).toEqual([
+      { epoch: 1, train_loss: 2.31, val_loss: 2.4 },
+      { epoch: 2, train_loss: 1.9, val_loss: 2.01 },
+    ]);
+  });
+});
+
+describe('notes about the best model on several lines', () => {
+  test('gathered in one note, with no warning of a value written twice', () => {
+    const text = [
+      '**Experiment ID**: b-2',
+      '',
+      '## Training',
+      '',
+      '**Best Model**:',
+      '- Round: 2400',
+      '- Chosen by: val MAE',
+      '- Comment: early stopped',
+      '- Weights: EMA',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'b-2.md' }), { file: 'b-2.md' });
+    expect(diagnostics).toEqual([]);
+    // A boosted model's round is where the best model was taken, as an epoch is.
+    expect(record?.training?.bestModel).toEqual({ epoch: 2400, selectedBy: 'val MAE', note: 'Comment: early stopped; Weights: EMA' });
+  });
+});
