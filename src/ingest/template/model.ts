@@ -44,20 +44,36 @@ export function inlineHyperparameters(
   value: string,
   position: SourcePosition,
 ): { name: string; value: string; position: SourcePosition }[] | undefined {
-  const pairs = splitTopLevel(value).map(({ part, offset }) => {
-    const match = /^(\s*`?\s*)([A-Za-z_][\w.-]*)\s*(=|:)\s*(.+?)\s*`?\s*$/.exec(part);
-    if (!match?.[2] || match[4] === undefined) return undefined;
-    return {
-      name: match[2],
-      value: match[4].replace(/^`|`$/g, ''),
-      equals: match[3] === '=',
-      position: { line: position.line, column: position.column + offset + (match[1]?.length ?? 0) },
-    };
-  });
+  const pairs = splitTopLevel(value)
+    .flatMap(spaceSeparatedSettings)
+    .map(({ part, offset }) => {
+      const match = /^(\s*`?\s*(?:--)?)([A-Za-z_][\w.-]*)\s*(=|:)\s*(.+?)\s*`?\s*$/.exec(part);
+      if (!match?.[2] || match[4] === undefined) return undefined;
+      return {
+        name: match[2],
+        value: match[4].replace(/^`|`$/g, ''),
+        equals: match[3] === '=',
+        position: { line: position.line, column: position.column + offset + (match[1]?.length ?? 0) },
+      };
+    });
   if (pairs.length === 0 || pairs.some((pair) => pair === undefined)) return undefined;
   const read = pairs as NonNullable<(typeof pairs)[number]>[];
   // One `name: value` alone is a sentence as often as a setting; `name=value` is a setting.
   return read.length >= 2 || read[0]?.equals === true ? read : undefined;
+}
+
+/** One `name=value` written without spaces: a token of a command line (`imgsz=800`, `--lr=3e-4`). */
+const SETTING_TOKEN = /^(?:--)?[A-Za-z_][\w.-]*=[^\s=]+$/;
+
+/**
+ * A part holding settings separated by spaces only, as command lines write them
+ * (`imgsz=800 epochs=150 lr0=3e-4`): each token a part of its own, at its offset. Any other
+ * part (`lr = 3e-4`, `optimizer: Adam with warmup`) is kept whole.
+ */
+function spaceSeparatedSettings({ part, offset }: { part: string; offset: number }): { part: string; offset: number }[] {
+  const tokens = [...part.replace(/`/g, ' ').matchAll(/\S+/g)];
+  if (tokens.length < 2 || !tokens.every((token) => SETTING_TOKEN.test(token[0]))) return [{ part, offset }];
+  return tokens.map((token) => ({ part: token[0], offset: offset + token.index }));
 }
 
 /** The settings of the first code block under the entry that holds settings (`settingsOf`); the block is then read. */

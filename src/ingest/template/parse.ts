@@ -24,7 +24,15 @@ import { readEntries, type Prose } from './entries.ts';
 import { applyEntry, findGlobalLabelRule, sectionLabels } from './rules.ts';
 import { obsidianMarkdown } from './obsidian.ts';
 import { splitLazyLabels } from './lazy-labels.ts';
-import { classifySection, headingIsLabel, isShownMarkdown, sectionMarkdown, splitSections, titleHeading } from './sections.ts';
+import {
+  classifySection,
+  headingIsLabel,
+  isShownMarkdown,
+  notesSection,
+  sectionMarkdown,
+  splitSections,
+  titleHeading,
+} from './sections.ts';
 
 /** An Org mode keyword line (`#+TITLE: …`) and an Org heading (`* Results`, `** Setup`). */
 const ORG_KEYWORD = /^#\+[A-Za-z_]+:/m;
@@ -107,7 +115,8 @@ export function parseTemplateSource(written: string, file: string, options: { bo
   const narrative: { title: string; markdown: string; position: SourcePosition }[] = [];
 
   for (const section of splitSections(source, withPipeTables(source, withHtmlTables(tree.children)), isGlobalLabel, deeperTitle)) {
-    const key = section.title === undefined ? 'header' : classifySection(section.title);
+    const key =
+      section.title === undefined ? 'header' : (classifySection(section.title) ?? notesSection(source, section.title, section.nodes));
     if (key === undefined) {
       const markdown = sectionMarkdown(source, section.nodes);
       if (markdown !== '') narrative.push({ title: section.title ?? '', markdown, position: section.position });

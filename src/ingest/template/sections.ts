@@ -81,6 +81,19 @@ export const SECTION_RULES: readonly SectionRule[] = [
   },
 ];
 
+/** The observations' labels as a log writes them in bold: `**What Worked Well**:`, `**Key Learnings**:`, `**Lessons learned**`. */
+const OBSERVATION_LABEL =
+  /^\s*(?:\*\*|__)\s*(?:what (?:worked|went (?:well|wrong)|didn'?t work|did not work|failed)|key (?:learnings|insights|takeaways)|lessons?(?: learned)?|learnings|insights)\b/i;
+
+/**
+ * The section a heading of notes stands for from what it holds: `## Notes` over `**What Worked
+ * Well**:` and `**Key Learnings**:` is the observations; any other notes stay a section of their own.
+ */
+export function notesSection(source: Source, title: string, nodes: readonly RootContent[]): SectionKey | undefined {
+  if (!/^(?:(?:additional|general|misc|other|experiment|run) )?notes$/.test(normalizeLabel(stripEmphasis(title)))) return undefined;
+  return nodes.some((node) => node.type === 'paragraph' && OBSERVATION_LABEL.test(innerSliceOf(source, node))) ? 'observations' : undefined;
+}
+
 /**
  * Whether a section's heading is itself the label of what follows it: `## Goal`, `## Hypothesis`,
  * `## Success criteria` (the overview's labels, written as headings), so the paragraph under it is

@@ -80,3 +80,30 @@ describe('a setting with an aside after its value', () => {
     expect(read('- Epochs: 10', '- Epochs: 10').problems).toEqual([]);
   });
 });
+
+describe('settings written as a command line writes them', () => {
+  const settings = (line: string) => {
+    const text = ['**Experiment ID**: exp-1', '', '## Model', '', line].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'exp-1.md' }), { file: 'exp-1.md' });
+    expect(diagnostics).toEqual([]);
+    return record?.model?.hyperparameters;
+  };
+
+  test('`imgsz=800 epochs=150 lr0=3e-4` on the label line: a setting per `name=value`', () => {
+    expect(settings('**Hyperparameters**: imgsz=800 epochs=150 batch=16 lr0=3e-4 mosaic=1.0')).toEqual([
+      { name: 'imgsz', value: 800 },
+      { name: 'epochs', value: 150 },
+      { name: 'batch', value: 16 },
+      { name: 'lr0', value: 0.0003 },
+      { name: 'mosaic', value: 1 },
+    ]);
+    expect(settings('**Hyperparameters**: `--lr=3e-4 --batch_size=64`')).toEqual([
+      { name: 'lr', value: 0.0003 },
+      { name: 'batch_size', value: 64 },
+    ]);
+  });
+
+  test('a value with spaces is one setting as written, not split at its spaces', () => {
+    expect(settings('**Hyperparameters**: schedule=cosine with warmup')).toEqual([{ name: 'schedule', value: 'cosine with warmup' }]);
+  });
+});

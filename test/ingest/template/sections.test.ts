@@ -161,3 +161,30 @@ describe('parentInSentence', () => {
     expect(parentInSentence(text)).toBe(parent);
   });
 });
+
+describe('a `Notes` heading', () => {
+  test('over the observations’ labels is the observations', () => {
+    const text = [
+      '**Experiment ID**: n-1',
+      '',
+      '### Notes',
+      '',
+      '**What Worked Well**:',
+      '',
+      '- close_mosaic=10',
+      '',
+      '**Key Learnings**:',
+      '',
+      '- label noise caps bicycle AP',
+    ].join('\n');
+    expect((parseSource(text, { file: 'n-1.md' }).data as { observations?: unknown }).observations).toEqual({
+      worked: ['close_mosaic=10'],
+      learnings: ['label noise caps bicycle AP'],
+    });
+  });
+
+  test('alone under a frontmatter is the record’s notes, as written', () => {
+    const text = ['---', 'id: n-2', '---', '', '## Notes', '', 'The holdout month was February.'].join('\n');
+    expect((parseSource(text, { file: 'n-2.md' }).data as { notes?: unknown }).notes).toBe('## Notes\n\nThe holdout month was February.');
+  });
+});
