@@ -1426,6 +1426,56 @@ const confusionHandler: Handler = (entry, ctx) => {
 
 const GENERIC_GROUP_HEADERS = /^(group|subgroup|segment|cohort|slice|demographic|population)$/;
 
+/** A column counting something in each group other than its size: `n positive`, `# positives`, `No. of events`, `Positives`. */
+const OTHER_COUNT_HEADER =
+  /^(?:n|#|no\.?|num|number of|count of)\s*(?:pos(?:itives?)?|neg(?:atives?)?|events?|cases|deaths|defaults|frauds?|errors|failures|clicks|conversions|labels?)$|^(?:positives|negatives|events|cases)$/i;
+
+/** Group names that are a sex or gender. */
+const SEX_VALUE = /^(?:fe)?males?$|^(?:wo)?m[ae]n$|^non-?binary$|^(?:girls?|boys?)$/i;
+/** Group names that are an age band: `Age < 40`, `18–25`, `65+`, `≥ 65`, `under 30`. */
+const AGE_VALUE =
+  /^(?:age[sd]?\b.*|\d+\s*[-–—]\s*\d+(?:\s*(?:y|yrs?|years?))?|\d+\s*\+|[<>≤≥]=?\s*\d+.*|(?:under|over|below|above)\s+\d+.*)$/i;
+
+/**
+ * The attribute of each group in one column holding groups of several attributes, or undefined when
+ * they are of one. The attributes are those the label names (`(by sex and age band)`), else sex and
+ * age when the names read so. A group goes to the attribute its name starts with (`Age < 40` → age
+ * band), else the one its name reads as (`Female` → sex, `65+` → age), else the attribute of the
+ * group before it (a table lists one attribute's groups together).
+ */
+function mixedAttributes(byAside: string | undefined, values: readonly string[]): Map<string, string> | undefined {
+  const named = (byAside ?? '')
+    .split(/\s*(?:,|&|\/|\band\b|\bx\b|×)\s*/i)
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const groups = values.filter((value) => value !== '' && !OVERALL_GROUP_NAME.test(value) && !EMPTY_ATTRIBUTE.test(value));
+  const readsAs = (value: string): 'sex' | 'age' | undefined => (SEX_VALUE.test(value) ? 'sex' : AGE_VALUE.test(value) ? 'age' : undefined);
+  const names =
+    named.length >= 2
+      ? named
+      : groups.some((value) => readsAs(value) === 'sex') && groups.some((value) => readsAs(value) === 'age')
+        ? ['sex', 'age']
+        : undefined;
+  if (names === undefined) return undefined;
+  const keyOf = (kind: 'sex' | 'age'): string | undefined =>
+    names.find((name) => (kind === 'sex' ? /\b(?:sex|gender)\b/i : /\bage\b/i).test(name));
+  const found = new Map<string, string>();
+  let previous: string | undefined;
+  for (const value of groups) {
+    const lower = value.toLowerCase();
+    const kind = readsAs(value);
+    const name =
+      names.find((candidate) => lower.startsWith(candidate.toLowerCase().split(/\s+/)[0] ?? '')) ??
+      (kind === undefined ? undefined : keyOf(kind)) ??
+      previous ??
+      names[0];
+    if (name === undefined) continue;
+    found.set(value, toCamelCase(name));
+    previous = name;
+  }
+  return new Set(found.values()).size >= 2 ? found : undefined;
+}
+
 /** `9/10`, `47 / 50`: successes out of trials in a cell of a groups table. */
 const OUT_OF = /^(\d[\d,]*)\s*\/\s*(\d[\d,]*)$/;
 
@@ -1516,6 +1566,17 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       if ((GENERIC_GROUP_HEADERS.test(header) || header === '') && byAside && attributeColumns.length === 1) return toCamelCase(byAside);
       return toCamelCase(table.header[index]?.text ?? '') || `attribute${index + 1}`;
     });
+    // One "Group" column holding groups of several attributes (`(by sex and age band)`: Female, Male,
+    // Age < 40, …): each row under the attribute it belongs to, so no gap is taken across attributes.
+    const generic =
+      attributeColumns.length === 1 &&
+      GENERIC_GROUP_HEADERS.test(normalizeLabel(stripEmphasis(table.header[attributeColumns[0] ?? 0]?.text ?? '')));
+    const mixed = generic
+      ? mixedAttributes(
+          byAside,
+          table.rows.map((row) => stripEmphasis(row[attributeColumns[0] ?? 0]?.text ?? '')),
+        )
+      : undefined;
     // Each column's key and reading, once per table (not once per row).
     const columns = table.header.map((head, index) =>
       metricColumn(
@@ -1523,8 +1584,14 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
         table.rows.map((r) => r[index]),
       ),
     );
-    const textColumns = table.header.flatMap((_, index) =>
-      !attributeColumns.includes(index) && index !== n && !outOfColumns.includes(index) && isTextColumn(table, index) ? [index] : [],
+    // `| n positive |`, `| # positives |`: another count beside the size, kept as written (no gap is taken of a count).
+    const textColumns = table.header.flatMap((head, index) =>
+      !attributeColumns.includes(index) &&
+      index !== n &&
+      !outOfColumns.includes(index) &&
+      (isTextColumn(table, index) || OTHER_COUNT_HEADER.test(stripEmphasis(head.text).trim()))
+        ? [index]
+        : [],
     );
     for (const row of table.rows) {
       const path: FieldPath = ['evaluation', 'disaggregated', offset + rows.length];
@@ -1559,7 +1626,8 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       } else {
         const attributes: Record<string, string> = {};
         values.forEach((value, i) => {
-          if (!EMPTY_ATTRIBUTE.test(value)) attributes[attributeNames[i] ?? `attribute${i + 1}`] = value;
+          const name = mixed?.get(value) ?? attributeNames[i] ?? `attribute${i + 1}`;
+          if (!EMPTY_ATTRIBUTE.test(value)) attributes[name] = value;
         });
         record['group'] = Object.values(attributes).join(', ');
         record['attributes'] = attributes;

@@ -1112,3 +1112,52 @@ describe('a test-metric table grouped by a column before the metric', () => {
     ]);
   });
 });
+
+describe('one Group column holding the groups of several attributes', () => {
+  const groups = (label: string, rows: readonly string[]) => {
+    const text = [
+      '**Experiment ID**: g-1',
+      '',
+      '## Evaluation',
+      '',
+      label,
+      '| Group | Sensitivity | n | n positive |',
+      '|---|---|---|---|',
+      ...rows,
+    ].join('\n');
+    const data = parseSource(text, { file: 'g-1.md' }).data as {
+      evaluation?: { disaggregated?: { group: string; attributes?: unknown }[] };
+    };
+    return data.evaluation?.disaggregated;
+  };
+  const rows = [
+    '| Female | 0.88 | 2,640 | 700 |',
+    '| Male | 0.86 | 2,860 | 800 |',
+    '| Age < 40 | 0.91 | 1,100 | 200 |',
+    '| Age 40–65 | 0.88 | 2,600 | 700 |',
+  ];
+
+  test('`(by sex and age band)`: each group under its attribute; another count column is kept as written, not a metric', () => {
+    expect(groups('**Disaggregated Performance** (by sex and age band):', rows)).toEqual([
+      { group: 'Female', attributes: { sex: 'Female' }, n: 2640, metrics: { Sensitivity: 0.88 }, nPositive: '700' },
+      { group: 'Male', attributes: { sex: 'Male' }, n: 2860, metrics: { Sensitivity: 0.86 }, nPositive: '800' },
+      { group: 'Age < 40', attributes: { ageBand: 'Age < 40' }, n: 1100, metrics: { Sensitivity: 0.91 }, nPositive: '200' },
+      { group: 'Age 40–65', attributes: { ageBand: 'Age 40–65' }, n: 2600, metrics: { Sensitivity: 0.88 }, nPositive: '700' },
+    ]);
+  });
+
+  test('no attribute named: sexes and age bands read as such are two attributes', () => {
+    const read = groups('**Disaggregated Performance**:', [
+      '| Women | 0.88 | 2,640 | 700 |',
+      '| Men | 0.86 | 2,860 | 800 |',
+      '| 18–40 | 0.91 | 1,100 | 200 |',
+      '| 65+ | 0.84 | 1,800 | 600 |',
+    ]);
+    expect(read?.map((row) => row.attributes)).toEqual([{ sex: 'Women' }, { sex: 'Men' }, { age: '18–40' }, { age: '65+' }]);
+  });
+
+  test('groups of one attribute stay one attribute', () => {
+    const read = groups('**Disaggregated Performance** (by region):', ['| EU | 0.88 | 2,640 | 700 |', '| US | 0.86 | 2,860 | 800 |']);
+    expect(read?.map((row) => row.attributes)).toEqual([{ region: 'EU' }, { region: 'US' }]);
+  });
+});
