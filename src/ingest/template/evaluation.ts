@@ -602,8 +602,8 @@ function boundColumn(header: string): 'low' | 'high' | undefined {
 
 /** A column of a test-metric table holding a baseline's values: `v6 (baseline)`, `Previous`, `Reference`. */
 const BASELINE_COLUMN = /\bbaselines?\b|\bprev(ious)?\b|\bold\b|\breference\b|\bbefore\b|\bcontrol\b/;
-/** A column header naming this experiment among others: `Ours`, `This run`, `Current`, `New`, `Proposed`. */
-const CURRENT_COLUMN = /\b(?:ours|this (?:run|experiment|model|one)|current|new|proposed)\b/i;
+/** A column header naming this experiment among others: `Ours`, `This run`, `Current`, `New`, `Proposed`, `@ thr = 0.73 (chosen)`. */
+const CURRENT_COLUMN = /\b(?:ours|this (?:run|experiment|model|one)|current|new|proposed|chosen|selected|deployed|shipped)\b/i;
 
 /** Whether a column's filled cells all read as metric values (`0.912`, `63.5%`, `7.09 ± 0.1`). */
 function isMetricColumn(table: TableData, index: number): boolean {
@@ -1946,7 +1946,7 @@ export const EVALUATION_RULES: readonly LabelRule[] = [
   // no test metrics: kept as their table.
   {
     pattern:
-      /^(?!.*\b(per class|by class|class wise|classwise|classification report|per label|validation|val|dev set)\b).*(test|performance|metric|result|score)/,
+      /^(?!.*\b(per class|by class|class wise|classwise|classification report|per label|validation|val|dev set)\b).*(test|performance|metric|result|score|benchmark|\bevals?\b)/,
     path: ['evaluation', 'testMetrics'],
     handler: testMetricsHandler,
   },

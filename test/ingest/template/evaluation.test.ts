@@ -1161,3 +1161,42 @@ describe('one Group column holding the groups of several attributes', () => {
     expect(read?.map((row) => row.attributes)).toEqual([{ region: 'EU' }, { region: 'US' }]);
   });
 });
+
+describe('results tables as LLM and threshold logs write them', () => {
+  const evaluation = (lines: readonly string[]) => {
+    const text = ['**Experiment ID**: r-1', '', '## Evaluation Results', '', ...lines].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'r-1.md' }), { file: 'r-1.md' });
+    return { record, problems: diagnostics.map((d) => d.message) };
+  };
+
+  test('`**Benchmarks**` over `| Benchmark | Metric | Score | 95% CI |`: the test metrics, each named by its benchmark and metric', () => {
+    const { record, problems } = evaluation([
+      '**Benchmarks** (greedy decoding):',
+      '| Benchmark | Metric | Score | 95% CI |',
+      '|---|---|---|---|',
+      '| HumanEval | pass@1 | 34.1% | ±3.6% |',
+      '| MBPP | pass@1 | 41.2% | ±3.4% |',
+    ]);
+    expect(problems).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'HumanEval pass@1', value: 34.1, ci95: 3.6, unit: '%', benchmark: 'HumanEval' },
+      { metric: 'MBPP pass@1', value: 41.2, ci95: 3.4, unit: '%', benchmark: 'MBPP' },
+    ]);
+  });
+
+  test('two operating points side by side: the one marked `(chosen)` is this run, the other a baseline', () => {
+    const { record, problems } = evaluation([
+      '**Test Set Performance** (at two thresholds):',
+      '| Metric | @ thr = 0.73 (chosen) | @ thr = 0.50 |',
+      '|---|---|---|',
+      '| Precision | 0.912 | 0.801 |',
+      '| Recall | 0.829 | 0.914 |',
+    ]);
+    expect(problems).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'Precision', value: 0.912 },
+      { metric: 'Recall', value: 0.829 },
+    ]);
+    expect(record?.comparison?.baselines).toEqual([{ label: '@ thr = 0.50', metrics: { Precision: 0.801, Recall: 0.914 } }]);
+  });
+});
