@@ -54,7 +54,7 @@ export async function validateContent(settings: Settings, io: ValidateIo): Promi
   }
   const errors = diagnostics.filter((d) => d.level === 'error').length;
   const warnings = diagnostics.filter((d) => d.level === 'warning').length;
-  io.stderr(msg.validateSummary(records.length, errors, warnings));
+  io.stderr(msg.validateSummary(records.length, errors, warnings, loaded.leftOut));
   return errors > 0 ? 1 : 0;
 }
 

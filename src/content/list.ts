@@ -31,12 +31,17 @@ export interface RecordListing {
   /** Sorted by path. */
   files: ListedFile[];
   refused: RefusedEntry[];
+  /** Files of text that may be meant as records but are not read, being neither JSON nor Markdown (`exp-1.yaml`, `log.markdown`), sorted by path. */
+  leftOut?: string[];
 }
 
 /** The files `listRecordFiles` reads: JSON and Markdown (no dot-files, nothing under dot-folders). */
 export function isRecordName(name: string): boolean {
   return /\.(?:json|md)$/.test(name) && !name.startsWith('.');
 }
+
+/** Files a record may have been written as that are not read (images, models and other files beside records are not listed). */
+const MAYBE_RECORD = /\.(?:ya?ml|toml|txt|csv|tsv|markdown|mdown|mkd|mdx|rst|org|adoc|ipynb|jsonl|json5|jsonc|html?)$/i;
 
 /** True when `path` is `root` or inside it (both real, absolute paths). */
 export function isInside(root: string, path: string): boolean {
@@ -57,6 +62,7 @@ export async function listRecordFiles(dir: string): Promise<RecordListing> {
   const root = await realpath(dir);
   const files: ListedFile[] = [];
   const refused: RefusedEntry[] = [];
+  const leftOut: string[] = [];
   // Every name as the file system has it (a line break in a name included), without following links.
   const walk = async (relative: string): Promise<void> => {
     let entries;
@@ -75,6 +81,7 @@ export async function listRecordFiles(dir: string): Promise<RecordListing> {
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) {
         if (isRecordName(name)) files.push({ path, bytes: (await stat(full)).size });
+        else if (MAYBE_RECORD.test(name) && !name.startsWith('.')) leftOut.push(path);
       } else if (!entry.isSymbolicLink()) {
         if (isRecordName(name)) refused.push({ path, reason: 'special' });
       } else await checkLink(path, name, full);
@@ -96,5 +103,5 @@ export async function listRecordFiles(dir: string): Promise<RecordListing> {
     else refused.push({ path, reason: 'special', target });
   };
   await walk('');
-  return { files: files.sort(codeUnitOrder), refused: refused.sort(codeUnitOrder) };
+  return { files: files.sort(codeUnitOrder), refused: refused.sort(codeUnitOrder), leftOut: leftOut.sort((a, b) => codeUnitOrder({ path: a }, { path: b })) };
 }

@@ -165,7 +165,7 @@ export function nodeParseCache(dir: string): ParseCache | undefined {
 export async function loadRecords(
   dir: string,
   effects: LoadEffects = nodeLoadEffects,
-): Promise<{ records: LoadedRecord[]; diagnostics: Diagnostic[]; read: ReadonlySet<string> }> {
+): Promise<{ records: LoadedRecord[]; diagnostics: Diagnostic[]; read: ReadonlySet<string>; leftOut: readonly string[] }> {
   const listing = await effects.list(dir);
   const entries = [
     ...listing.files.map((f) => ({ path: f.path, bytes: f.bytes, refused: undefined })),
@@ -229,5 +229,5 @@ export async function loadRecords(
   const records = collection.kept
     .map((entry) => ({ record: entry.record, file: entry.file, format: entry.format }))
     .sort((a, b) => compareIds(a.record.id, b.record.id));
-  return { records, diagnostics, read };
+  return { records, diagnostics, read, leftOut: listing.leftOut ?? [] };
 }

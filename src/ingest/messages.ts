@@ -430,8 +430,15 @@ export const unknownRelated = (id: string): string => `related experiment ${quot
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** The last line `npm run validate` prints. */
-export const validateSummary = (records: number, errors: number, warnings: number): string =>
-  `validate: ${plural(records, 'record')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+export const validateSummary = (records: number, errors: number, warnings: number, leftOut: readonly string[] = []): string =>
+  `validate: ${plural(records, 'record')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${leftOut.length === 0 ? '' : `; ${filesLeftOut(leftOut)}`}`;
+
+/** How many files of the folder are not read, and the first few: a record in another format is not silently missing. */
+export const filesLeftOut = (paths: readonly string[]): string => {
+  const shown = paths.slice(0, 3).map(oneLine).join(', ');
+  const more = paths.length > 3 ? `, and ${paths.length - 3} more` : '';
+  return `${plural(paths.length, 'file')} left out, not JSON or Markdown (${shown}${more}) — records are .json or .md files; convert others with \`logbook import\``;
+};
 
 /** Something nothing else caught stopped the command. */
 export const unexpectedFailure = (reason: string): string => `validate: unexpected failure: ${oneLine(reason)}`;

@@ -89,6 +89,22 @@ describe('logbook validate', () => {
     }
   });
 
+  test('names the files it leaves out that may be records in another format, not images beside them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'logbook-left-out-'));
+    try {
+      writeFileSync(join(dir, 'exp-1.json'), JSON.stringify({ id: 'exp-1' }));
+      for (const name of ['exp-2.yaml', 'exp-3.yml', 'exp-4.toml', 'exp-5.markdown']) writeFileSync(join(dir, name), 'id: x');
+      writeFileSync(join(dir, 'confusion.png'), 'png');
+      const { status, err } = await run([dir]);
+      expect(status).toBe(0);
+      expect(err).toEqual([
+        'validate: 1 record, 0 errors, 0 warnings; 4 files left out, not JSON or Markdown (exp-2.yaml, exp-3.yml, exp-4.toml, and 1 more) — records are .json or .md files; convert others with `logbook import`',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('prints usage for --help and exits 0', async () => {
     const { status, out } = await run(['--help']);
     expect(status).toBe(0);

@@ -51,6 +51,8 @@ describe('listRecordFiles', () => {
       { path: 'relative-secret.md', reason: 'outside', target: '../outside/secret.json' },
       { path: 'secret.json', reason: 'outside', target: join(work, 'outside', 'secret.json') },
     ]);
+    // A text file beside the records is named as left out (a link to one is not followed to say so).
+    expect(listing.leftOut).toEqual(['notes.txt']);
   });
 });
 
