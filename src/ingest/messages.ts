@@ -367,8 +367,10 @@ export const hintOtherLevelKey = (key: string): string =>
 export const hintOtherConfidenceLevel = (): string => 'give the 95% intervals (a 95% CI column) to have changes and checks use them';
 
 /** Hint for a status saying the run is stopped for now (`On hold`): it has not ended. */
-export const hintPausedStatus = (words: string): string =>
-  `a run that is ${words.toLowerCase()} has not ended: write "running", with "statusNote": ${JSON.stringify(words)}`;
+export const hintPausedStatus = (words: string, status = 'running'): string =>
+  status === 'running'
+    ? `a run that is ${words.toLowerCase()} has not ended: write "running", with "statusNote": ${JSON.stringify(words)}`
+    : `write "${status}", with "statusNote": ${JSON.stringify(words)}`;
 
 /** Hint listing the allowed options. */
 export const hintUseOneOf = (options: readonly unknown[]): string => `use one of: ${options.map(String).join(', ')}`;

@@ -25,15 +25,33 @@ export function statusFromWords(text: string): string | undefined {
 const PAUSED = /^(paused|on[ -]hold|suspended|blocked|stalled|halted)$/;
 
 /**
- * A run written as stopped for now (`Paused`, `On hold`, `Blocked (waiting for GPUs)`): running, since
- * it has not ended, with the words as written kept as the status's note (the record's statuses have
- * no "paused"). Undefined for any other text.
+ * Words that say more than a status, by the status they include (matched on the leading words, any
+ * case): a deployed or archived run has completed, a draft is planned, a run being evaluated is
+ * still running, one that ran out of memory has failed. The words are kept as the status's note.
  */
-export function pausedStatus(text: string): { status: 'running'; note: string } | undefined {
+const NOTED_STATUS: readonly [RegExp, 'completed' | 'running' | 'planned' | 'failed'][] = [
+  [
+    /^(?:deployed|shipped|released|merged|archived|superseded|published|promoted|live|in production|in prod|productionized|handed off)\b/,
+    'completed',
+  ],
+  [/^(?:draft|backlog|idea|proposal|design|not yet started)\b/, 'planned'],
+  [/^(?:evaluating|in evaluation|testing|in testing|analy[sz]ing|tuning|validating|retraining)\b/, 'running'],
+  [/^(?:timed? ?out|timeout|oom|out of memory|diverged|nan loss|exploded)\b/, 'failed'],
+];
+
+/**
+ * A status written in words that say more than it (`Paused`, `On hold`, `Blocked (waiting for GPUs)`,
+ * `Deployed`, `Superseded by exp-12`, `Draft`, `OOM at epoch 3`): the status they include — running
+ * for a run stopped for now, since it has not ended — with the words as written kept as the status's
+ * note (the record's statuses have no "paused" or "deployed"). Undefined for any other text.
+ */
+export function pausedStatus(text: string): { status: 'running' | 'completed' | 'planned' | 'failed'; note: string } | undefined {
   const trimmed = text.trim().replace(/\.$/, '');
   const words = /^(.*?)\s*(?:\(([^()]*)\))?$/.exec(trimmed)?.[1] ?? '';
-  if (!PAUSED.test(words.toLowerCase().replace(/\s+/g, ' '))) return undefined;
-  return { status: 'running', note: trimmed };
+  const norm = words.toLowerCase().replace(/\s+/g, ' ');
+  if (PAUSED.test(norm)) return { status: 'running', note: trimmed };
+  const status = NOTED_STATUS.find(([pattern]) => pattern.test(norm))?.[1];
+  return status === undefined ? undefined : { status, note: trimmed };
 }
 
 /** Why a run ended, when it was a failure whatever the word before it says (`killed (OOM)`). */

@@ -358,7 +358,11 @@ function describeIssue(issue: Issue, path: FieldPath, value: unknown): { code: s
       return {
         code: 'invalid-value',
         message: msg.invalidOption(options, value),
-        hint: paused ? msg.hintPausedStatus(paused.note) : suggestion ? msg.hintDidYouMean(suggestion) : msg.hintUseOneOf(options),
+        hint: paused
+          ? msg.hintPausedStatus(paused.note, paused.status)
+          : suggestion
+            ? msg.hintDidYouMean(suggestion)
+            : msg.hintUseOneOf(options),
       };
     }
     case 'invalid_format': {

@@ -243,6 +243,29 @@ describe('a status with an aside after it', () => {
     }
   });
 
+  test.each([
+    ['Deployed', 'completed'],
+    ['Superseded by exp-12', 'completed'],
+    ['In production (since March)', 'completed'],
+    ['Draft', 'planned'],
+    ['Evaluating', 'running'],
+    ['OOM at epoch 3', 'failed'],
+    ['Timed out', 'failed'],
+  ])('"%s" says more than a status: %s, the words kept as its note', (written, status) => {
+    for (const [text, file] of [
+      [`**Experiment ID**: s-1\n\n**Status**: ${written}\n`, 's-1.md'],
+      [`---\nid: s-1\nstatus: ${written}\n---\n`, 's-1.md'],
+    ] as const) {
+      const { record, diagnostics } = validateRecord(parseSource(text, { file }), { file });
+      expect(diagnostics, text).toEqual([]);
+      expect(record, text).toMatchObject({ status, statusNote: written });
+    }
+    // JSON reads no status words: the error says which status to write and where the words go.
+    expect(problems(`{"id": "s-3", "status": "${written}"}`, 's-3.json')[0]).toContain(
+      `write "${status}", with "statusNote": "${written}"`,
+    );
+  });
+
   test('words that mean no status, aside or not, are still an error', () => {
     expect(problems('---\nid: s-2\nstatus: see notes (GPU quota)\n---\n', 's-2.md')).toEqual([
       's-2.md:3:9 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "see notes (GPU quota)" — use one of: planned, running, completed, failed, cancelled',
