@@ -280,6 +280,21 @@ export function matchClaim(written: ParsedClaim, delta: MetricDelta): 'relative'
 }
 
 /**
+ * The one change of the metric a claim names without a split (`Perplexity`) that is reported on a
+ * split (`Eval PPL`, `val_perplexity`): the same metric, when no other split's is there. Undefined
+ * when the claim names a split, or the metric is on several.
+ */
+function onAnySplit(metric: string, deltas: readonly MetricDelta[]): MetricDelta | undefined {
+  const info = metricInfo(metric);
+  if (info.split !== null) return undefined;
+  const found = deltas.filter((d) => {
+    const other = metricInfo(d.metric);
+    return other.split !== null && other.key === `${other.split}_${info.key}`;
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
  * Checks every `comparison.claims` entry against the computed deltas: the claim's reference is matched
  * to a baseline row (or "parent" to the parent deltas); a claim is accepted when either reading of it
  * rounds to the computed change at the claim's precision. Ratio claims ("3x") are not checked.
@@ -303,7 +318,8 @@ export function checkClaims(
     const baseline = parentDelta ? (parentDeltas[0]?.baseline ?? null) : (row?.label ?? null);
     const source = parentDelta ? 'parent' : 'baseline';
     const key = metricInfo(claim.metric).key;
-    const delta = (parentDelta ? parentDeltas : baselineDeltas.filter((d) => d.baseline === baseline)).find((d) => d.key === key);
+    const candidates = parentDelta ? parentDeltas : baselineDeltas.filter((d) => d.baseline === baseline);
+    const delta = candidates.find((d) => d.key === key) ?? onAnySplit(claim.metric, candidates);
     const result: ClaimCheck = {
       index,
       metric: claim.metric,

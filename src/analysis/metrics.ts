@@ -92,11 +92,28 @@ export function normalizeUnit(text: string): string | null {
 
 /** Spelling variants unified in the key (applied to the space-joined lower-case tokens, in order). */
 const KEY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+  // Names written out are their abbreviations: `Word error rate` is `WER`, `Root mean square error` `RMSE`.
+  [/\bword error rate\b/g, 'wer'],
+  [/\bcharacter error rate\b/g, 'cer'],
+  [/\broot mean squared? error\b/g, 'rmse'],
+  [/\bmean squared? error\b/g, 'mse'],
+  [/\bsymmetric mean absolute percentage error\b/g, 'smape'],
+  [/\bmean absolute percentage error\b/g, 'mape'],
+  [/\bmean absolute scaled error\b/g, 'mase'],
+  [/\bmean absolute error\b/g, 'mae'],
+  [/\bnegative log likelihood\b/g, 'nll'],
+  [/\bmean reciprocal rank\b/g, 'mrr'],
+  [/\bnormali[sz]ed discounted cumulative gain\b/g, 'ndcg'],
+  // `PPL` is perplexity; `Rec` recall; `top1` is `top 1`.
+  [/\bppl\b/g, 'perplexity'],
+  [/\brec\b/g, 'recall'],
+  [/\btop(\d+)\b/g, 'top $1'],
   [/\b(?:f1 score|f1score|f score|f measure|f1 measure)\b/g, 'f1'],
   [/\b(?:auc roc|roc auc|auroc|area under (?:the )?roc(?: curve)?)\b/g, 'auc roc'],
   [/\b(?:auc pr|pr auc|auprc|aupr)\b/g, 'auc pr'],
   [/\bmean average precision\b/g, 'map'],
   [/\bintersection over union\b/g, 'iou'],
+  [/\bmean iou\b/g, 'miou'],
   [/\btrue positive rate\b/g, 'tpr'],
   [/\btrue negative rate\b/g, 'tnr'],
   [/\bfalse positive rate\b/g, 'fpr'],

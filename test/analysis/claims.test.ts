@@ -325,3 +325,32 @@ describe('one claim parser for all three input forms', () => {
     expect(statusOf(template(text), 'b.md')).toEqual([expected]);
   });
 });
+
+describe('a claim naming a metric the results report on a split', () => {
+  // Eval PPL 6.41 → 5.83: (5.83 − 6.41) / 6.41 = −9.05% relative, −0.58 absolute.
+  const r = record({
+    id: 'llm-4',
+    evaluation: { testMetrics: [{ metric: 'Eval PPL', value: 5.83 }] },
+    comparison: {
+      baselines: [{ label: 'llm-3', metrics: { 'Eval PPL': 6.41 } }],
+      claims: [
+        { metric: 'Perplexity', text: '−9.0% relative' },
+        { metric: 'PPL', text: '−0.58' },
+      ],
+    },
+  });
+
+  test('is checked against that split’s change when the metric is on one split only', () => {
+    const { claims } = checkClaims(r, computeBaselineDeltas(r).deltas);
+    expect(claims.map((c) => [c.metric, c.status, c.claimKind])).toEqual([
+      ['Perplexity', 'accepted', 'relative'],
+      ['PPL', 'accepted', 'absolute'],
+    ]);
+    expect(claims[0]?.computedRelative).toBeCloseTo(-0.0904836, 6);
+  });
+
+  test('a claim naming a split is checked on that split only', () => {
+    const named = record({ ...r, comparison: { ...r.comparison, claims: [{ metric: 'Test perplexity', text: '−9.0%' }] } });
+    expect(checkClaims(named, computeBaselineDeltas(named).deltas).claims[0]?.status).toBe('unresolved');
+  });
+});
