@@ -12,7 +12,7 @@ import type { CompareSectionId } from '../charts/compare-views.ts';
 import type { ExperimentAnalysisView } from './analysis-types.ts';
 import type { Block, Cell, ChartBlockData, SectionView, TableColumn } from './blocks.ts';
 import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, relativeCell, verdictCell } from './deltas.ts';
-import { formatDate, formatMetricCi, formatMetricValue, formatMetricValues, formatUnknown } from './format.ts';
+import { formatDate, formatMetricCi, formatMetricValue, formatMetricValues, formatSetting } from './format.ts';
 import { maxOf, minOf } from '../util/arrays.ts';
 import { apiPath, experimentPath, joinBase } from './urls.ts';
 import { compareText } from '../util/compare-text.ts';
@@ -284,7 +284,7 @@ export function compareFieldRows(records: readonly Experiment[]): { fields: Comp
   const rows = all.filter((r) => !isHistoryPath(r.path));
   const fields = rows.map((r): CompareFieldRow => ({
     path: r.path,
-    values: r.values.map((v, i) => (r.present[i] ? formatUnknown(v) : '—')),
+    values: r.values.map((v, i) => (r.present[i] ? formatSetting(v) : '—')),
     same: r.same,
   }));
   return { fields, historyRows: all.length - rows.length };

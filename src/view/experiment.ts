@@ -37,8 +37,8 @@ import {
   formatRelative,
   formatSigned,
   formatValue,
+  formatSetting,
   humanize,
-  formatUnknown,
   percentDecimals,
 } from './format.ts';
 import { historyAxisOf, historyAxisTitle } from '../analysis/history-axis.ts';
@@ -433,9 +433,14 @@ function datasetSection(r: Experiment, c: FieldContext): SectionView {
   ]);
 }
 
+/** A setting's value: text as written, a number as settings are written (`formatSetting`). */
+function settingCell(value: unknown): Cell {
+  return typeof value === 'number' ? { text: formatSetting(value), numeric: true } : unknownCell(value);
+}
+
 function searchSpaceText(space: SearchSpace): string {
-  if (space.kind === 'range') return `[${formatValue(space.min)}, ${formatValue(space.max)}]${space.scale === 'log' ? ' (log)' : ''}`;
-  if (space.kind === 'choice') return `{${space.values.map((v) => formatUnknown(v)).join(', ')}}`;
+  if (space.kind === 'range') return `[${formatSetting(space.min)}, ${formatSetting(space.max)}]${space.scale === 'log' ? ' (log)' : ''}`;
+  if (space.kind === 'choice') return `{${space.values.map((v) => formatSetting(v)).join(', ')}}`;
   return space.text;
 }
 
@@ -469,7 +474,7 @@ function modelSection(r: Experiment, c: FieldContext, ctx: ExperimentPageContext
           ],
           rows: hps.map((h) => [
             { text: h.name },
-            h.value === undefined ? { text: '—', numeric: true } : { ...unknownCell(h.value), numeric: true },
+            h.value === undefined ? { text: '—', numeric: true } : { ...settingCell(h.value), numeric: true },
             ...(searched ? [{ text: h.searchSpace ? searchSpaceText(h.searchSpace) : '—' }] : []),
             ...(tuned ? [{ text: h.tuningMethod ?? '—' }] : []),
             ...extraCells(h, extra),
@@ -1004,7 +1009,7 @@ function tuningSection(r: Experiment, c: FieldContext): SectionView {
           id: 'best-hyperparameters',
           caption: 'Best hyperparameters found',
           columns: [{ label: 'Parameter' }, { label: 'Value', numeric: true }],
-          rows: Object.entries(best).map(([k, v]) => [{ text: k }, { ...unknownCell(v), numeric: true }]),
+          rows: Object.entries(best).map(([k, v]) => [{ text: k }, { ...settingCell(v), numeric: true }]),
         }
       : undefined,
     ...otherBlock(t, KNOWN.tuning),

@@ -261,6 +261,16 @@ export function humanize(key: string): string {
 }
 
 /** Any JSON value as one line of text, for "Other fields". */
+/**
+ * A setting's value as settings are written: a number below 0.001 in exponent form, shortest
+ * (`3e−4`, `2.5e−5`, as a learning rate is written, not `0.0003`); anything else as `formatUnknown`.
+ */
+export function formatSetting(value: unknown): string {
+  if (typeof value === 'number' && value !== 0 && Number.isFinite(value) && Math.abs(value) < 1e-3)
+    return value.toExponential().replace('e-', `e${MINUS}`).replace('-', MINUS);
+  return formatUnknown(value);
+}
+
 export function formatUnknown(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'number') return formatValue(value);

@@ -10,6 +10,7 @@ import {
   formatPercent,
   formatPoints,
   formatRelative,
+  formatSetting,
   formatSigned,
   formatValue,
   humanize,
@@ -196,4 +197,19 @@ describe('formatCiText', () => {
     // Bounds written to different places are shown to the larger: [40.5, 50] ms → [40.5, 50.0] ms.
     expect(formatCiText({ low: 40.5, high: 50 }, 'ms')).toBe('[40.5, 50.0] ms');
   });
+});
+
+describe('formatSetting', () => {
+  test.each([
+    [0.0003, '3e−4'],
+    [0.000025, '2.5e−5'],
+    [1e-7, '1e−7'],
+    [-0.0001, '−1e−4'],
+    [0.001, '0.001'],
+    [0.05, '0.05'],
+    [0, '0'],
+    [64, '64'],
+    ['cosine', 'cosine'],
+    [true, 'yes'],
+  ])('%s → %s (a learning rate as it is written)', (value, text) => expect(formatSetting(value)).toBe(text));
 });
