@@ -18,7 +18,7 @@ import { commandSettings, shownPath } from './settings.ts';
 import { nodeValidateIo, validateContent } from './validate.ts';
 
 export const BUILD_USAGE = [
-  'Usage: logbook build [folder] [--out <dir>] [--base <path>] [--site <url>] [--no-charts] [--config <file>]',
+  'Usage: logbook build [folder] [--out <dir>] [--base <path>] [--site <url>] [--no-charts] [--verbose] [--config <file>]',
   '',
   'Validates every record of the folder, then builds the static site and its search index.',
   '',
@@ -29,6 +29,7 @@ export const BUILD_USAGE = [
   '  --site <url>      origin it is served from, e.g. https://org.github.io (default: "site", $LOGBOOK_SITE)',
   '  --no-charts       build pages without charts',
   '  --no-validate     skip the validate step (the build still stops at the first invalid record, listing them all)',
+  "  --verbose         print Astro's own progress (a line per page); by default only its warnings and errors",
   '  --config <file>   settings file (default: logbook.config.json, when there is one)',
   '  -h, --help        show this message',
   '',
@@ -41,6 +42,7 @@ const OPTIONS = {
   site: { type: 'string' },
   'no-charts': { type: 'boolean' },
   'no-validate': { type: 'boolean' },
+  verbose: { type: 'boolean' },
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -86,7 +88,7 @@ export async function runBuildCommand(args: readonly string[], io: CommandIO): P
   const outDir = resolve(io.cwd, settings.outDir);
   const siteStarted = performance.now();
   try {
-    await buildAstroSite({ ...settings, validated: values['no-validate'] !== true }, io.cwd);
+    await buildAstroSite({ ...settings, validated: values['no-validate'] !== true }, io.cwd, { verbose: values.verbose === true });
   } catch (error) {
     io.stderr(`${msg.buildFailed(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
