@@ -30,16 +30,17 @@ const datasetSizeHandler: Handler = (entry, ctx) => {
   for (const part of entry.value.split(/(?<!\d),|,(?!\d{3}(?!\d))|;|\band\b|\bx\b|×/)) {
     const match = new RegExp(
       // `294,268 utterances (~1,012 hours)`: an aside after the count is kept in the text as written.
-      String.raw`^\s*(\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\S+)\s+(${RECORD_NOUNS}|features?|columns?|cols?)\s*(\([^()]*\))?\s*$`,
+      // `~50k images`, `about 1.2M rows`: an approximate count is the count, the text kept as written.
+      String.raw`^\s*(~|≈|about\s+|approx\.?\s+|approximately\s+|roughly\s+|around\s+|circa\s+|ca\.\s+)?(\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\S+)\s+(${RECORD_NOUNS}|features?|columns?|cols?)\s*(\([^()]*\))?\s*$`,
       'i',
     ).exec(part);
-    const count = match?.[1] ? parseCount(match[1]) : undefined;
-    if (!match?.[2] || count === undefined) {
+    const count = match?.[2] ? parseCount(match[2]) : undefined;
+    if (!match?.[3] || count === undefined) {
       if (part.trim() !== '') understood = false;
       continue;
     }
-    if (match[3] !== undefined) understood = false;
-    const key = /^(features?|columns?|cols?)$/i.test(match[2]) ? 'features' : 'records';
+    if (match[1] !== undefined || match[4] !== undefined) understood = false;
+    const key = /^(features?|columns?|cols?)$/i.test(match[3]) ? 'features' : 'records';
     // `412M interactions, 18.3M users, 2.7M items`: the first count is the records; the others are
     // kept in the text as written, not taken for it.
     if (seen.has(key)) {

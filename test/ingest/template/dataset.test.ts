@@ -248,6 +248,15 @@ describe('Dataset Size: a count with an aside', () => {
     });
   });
 
+  test('an approximate count is the count, the text kept as written', () => {
+    expect(dataset('**Dataset Size**: ~50k images')).toEqual({ records: 50000, sizeText: '~50k images' });
+    expect(dataset('**Dataset Size**: about 1.2M rows, 40 features')).toEqual({
+      records: 1200000,
+      features: 40,
+      sizeText: 'about 1.2M rows, 40 features',
+    });
+  });
+
   test('more nouns count records: sales, cases, listings, prompts', () => {
     expect(dataset('**Dataset Size**: 48,216 sales')).toEqual({ records: 48216 });
     expect(dataset('**Dataset Size**: 1,250 cases')).toEqual({ records: 1250 });
