@@ -1426,10 +1426,6 @@ const confusionHandler: Handler = (entry, ctx) => {
 
 const GENERIC_GROUP_HEADERS = /^(group|subgroup|segment|cohort|slice|demographic|population)$/;
 
-/** A column counting something in each group other than its size: `n positive`, `# positives`, `No. of events`, `Positives`. */
-const OTHER_COUNT_HEADER =
-  /^(?:n|#|no\.?|num|number of|count of)\s*(?:pos(?:itives?)?|neg(?:atives?)?|events?|cases|deaths|defaults|frauds?|errors|failures|clicks|conversions|labels?)$|^(?:positives|negatives|events|cases)$/i;
-
 /** Group names that are a sex or gender. */
 const SEX_VALUE = /^(?:fe)?males?$|^(?:wo)?m[ae]n$|^non-?binary$|^(?:girls?|boys?)$/i;
 /** Group names that are an age band: `Age < 40`, `18–25`, `65+`, `≥ 65`, `under 30`. */
@@ -1584,14 +1580,8 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
         table.rows.map((r) => r[index]),
       ),
     );
-    // `| n positive |`, `| # positives |`: another count beside the size, kept as written (no gap is taken of a count).
-    const textColumns = table.header.flatMap((head, index) =>
-      !attributeColumns.includes(index) &&
-      index !== n &&
-      !outOfColumns.includes(index) &&
-      (isTextColumn(table, index) || OTHER_COUNT_HEADER.test(stripEmphasis(head.text).trim()))
-        ? [index]
-        : [],
+    const textColumns = table.header.flatMap((_, index) =>
+      !attributeColumns.includes(index) && index !== n && !outOfColumns.includes(index) && isTextColumn(table, index) ? [index] : [],
     );
     for (const row of table.rows) {
       const path: FieldPath = ['evaluation', 'disaggregated', offset + rows.length];

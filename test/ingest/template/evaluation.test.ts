@@ -1137,12 +1137,12 @@ describe('one Group column holding the groups of several attributes', () => {
     '| Age 40–65 | 0.88 | 2,600 | 700 |',
   ];
 
-  test('`(by sex and age band)`: each group under its attribute; another count column is kept as written, not a metric', () => {
+  test('`(by sex and age band)`: each group under its attribute (a positives column stays the count the recall interval needs)', () => {
     expect(groups('**Disaggregated Performance** (by sex and age band):', rows)).toEqual([
-      { group: 'Female', attributes: { sex: 'Female' }, n: 2640, metrics: { Sensitivity: 0.88 }, nPositive: '700' },
-      { group: 'Male', attributes: { sex: 'Male' }, n: 2860, metrics: { Sensitivity: 0.86 }, nPositive: '800' },
-      { group: 'Age < 40', attributes: { ageBand: 'Age < 40' }, n: 1100, metrics: { Sensitivity: 0.91 }, nPositive: '200' },
-      { group: 'Age 40–65', attributes: { ageBand: 'Age 40–65' }, n: 2600, metrics: { Sensitivity: 0.88 }, nPositive: '700' },
+      { group: 'Female', attributes: { sex: 'Female' }, n: 2640, metrics: { Sensitivity: 0.88, 'n positive': 700 } },
+      { group: 'Male', attributes: { sex: 'Male' }, n: 2860, metrics: { Sensitivity: 0.86, 'n positive': 800 } },
+      { group: 'Age < 40', attributes: { ageBand: 'Age < 40' }, n: 1100, metrics: { Sensitivity: 0.91, 'n positive': 200 } },
+      { group: 'Age 40–65', attributes: { ageBand: 'Age 40–65' }, n: 2600, metrics: { Sensitivity: 0.88, 'n positive': 700 } },
     ]);
   });
 
