@@ -153,11 +153,12 @@ function pairClaim(text: string, pair: WrittenPair): ClaimText | undefined {
   // `−0.7 pts vs parent (8.3% → 7.6%)`: a change written first is the claim; the pair is its comment.
   if (/\d/.test(text.slice(0, pair.at))) return undefined;
   const rest = text.slice(pair.end).trim();
-  const reference = REFERENCE.exec(rest)?.[1]?.trim() ?? null;
-  // `(+2.7 pp)`, `, i.e. −1.2 pp absolute (12.1% relative)`: the change as written.
-  // `(−8%) vs forecast-tft-006`: the change in brackets, the run it is against after them.
+  // `… vs 19,3 % in parent`: the value compared with was the parent's.
+  const reference = REFERENCE.exec(rest)?.[1]?.trim() ?? (/^(?:in|of|for|by) (?:the )?parent\b/i.test(rest) ? 'parent' : null);
+  // `(+2.7 pp)`, `, i.e. −1.2 pp absolute (12.1% relative)`: the change as written; `(−8%) vs
+  // forecast-tft-006`: the change in brackets, the run after them; `in parent (−4,4 pp)`: a change in brackets later.
   const cleaned = rest.replace(/^[,;:]?\s*(?:i\.e\.|that is|so)?[,\s]*/i, '');
-  const written = /^\(([^()]*)\)/.exec(cleaned)?.[1] ?? cleaned;
+  const written = /^\(([^()]*)\)/.exec(cleaned)?.[1] ?? /\(\s*([+\-−–]\s*[$€£¥₹]?\s*\.?\d[^()]*)\)/.exec(cleaned)?.[1] ?? cleaned;
   if (/^[+\-−–]\s*[$€£¥₹]?\s*\.?\d/.test(written)) {
     const change = parseClaimText(written);
     return { ...change, reference: change.reference ?? reference };
@@ -168,7 +169,9 @@ function pairClaim(text: string, pair: WrittenPair): ClaimText | undefined {
   const after = Number(claimNumber(afterText?.replace(/[−–]/, '-') ?? ''));
   if (!Number.isFinite(before) || !Number.isFinite(after)) return undefined;
   const unit = afterUnit ?? beforeUnit ?? '';
-  const places = Math.max((beforeText?.split('.')[1] ?? '').length, (afterText?.split('.')[1] ?? '').length);
+  // Places as read (`14,9` with a decimal comma has one).
+  const placesOf = (written: string | undefined): number => (claimNumber(written ?? '').split('.')[1] ?? '').length;
+  const places = Math.max(placesOf(beforeText), placesOf(afterText));
   const remainder = rest
     .replace(REFERENCE, '')
     .replace(/^[,;]\s*/, '')

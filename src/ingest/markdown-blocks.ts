@@ -291,7 +291,37 @@ export function tableOf(source: Source, table: Table): TableData {
       position: cell.children[0] ? startOf(cell.children[0]) : startOf(cell),
     })),
   );
-  return { header: head ?? [], rows: body };
+  return { header: head ?? [], rows: withDecimalCommas(body) };
+}
+
+/** A cell that is one number with a decimal comma no thousands could be (`0,874`, `38,4`, `1,2345`), maybe in percent. */
+const COMMA_DECIMAL = /^[+\-−]?(?:0,\d+|\d+,\d{1,2}|\d+,\d{4,})\s*%?$/;
+/** A cell that is one number with a decimal point no thousands could be (`0.874`, `38.4`). */
+const POINT_DECIMAL = /^[+\-−]?(?:0\.\d+|\d+\.\d{1,2}|\d+\.\d{4,})\s*%?$/;
+/** A number a comma or a point could have grouped into thousands, or given decimals: `3,912`, `1.500`, `1.204.551`. */
+const AMBIGUOUS = /^([+\-−]?)(\d{1,3})((?:[.,]\d{3})+)(\s*%?)$/;
+
+/**
+ * The rows of a table written with decimal commas (`0,874`, `38,4` and no `0.874`): its `3,912` is
+ * 3.912, not 3,912, and its `1.500` is 1,500 — read as the rest of the table is written. Cells are
+ * rewritten in place (same length, so positions hold); a table with decimal points, or with neither
+ * kind, is returned as it is.
+ */
+function withDecimalCommas(rows: Cell[][]): Cell[][] {
+  const plain = rows.flatMap((row) => row.map((cell) => stripEmphasis(cell.text).trim()));
+  if (!plain.some((text) => COMMA_DECIMAL.test(text)) || plain.some((text) => POINT_DECIMAL.test(text))) return rows;
+  return rows.map((row) =>
+    row.map((cell) => {
+      const match = AMBIGUOUS.exec(stripEmphasis(cell.text).trim());
+      if (match === null) return cell;
+      const [written, sign = '', head = '', groups = '', rest = ''] = match;
+      // `3,912` (one comma group) is a decimal; `1.500` and `1.204.551` (points) group thousands.
+      const comma = groups.startsWith(',');
+      if (comma && groups.length !== 4) return cell;
+      const read = comma ? `${sign}${head}.${groups.slice(1)}${rest}` : `${sign}${head}${groups.replace(/\./g, ',')}${rest}`;
+      return { ...cell, text: cell.text.replace(written, read) };
+    }),
+  );
 }
 
 /** Splits one line of CSV at `delimiter`, honouring double quotes (`"a, b"`, `""` for a quote); cells trimmed, with their offsets. */

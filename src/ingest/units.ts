@@ -157,7 +157,8 @@ export function parseDurationHours(text: string): number | undefined {
 export function parseMassKg(text: string): number | undefined {
   const match = /^(\S+?)\s*(kg|kgs|g|t|tonnes?|tons?)?(?:\s+(?:of\s+)?co2(?:e|eq)?)?\.?$/i.exec(text.trim());
   if (!match?.[1]) return undefined;
-  const value = parseNumber(match[1]);
+  // `61,2 kg`: a decimal comma, as much of Europe writes one.
+  const value = parseMeasurement(match[1]);
   if (value === undefined) return undefined;
   const unit = (match[2] ?? 'kg').toLowerCase();
   const factor = unit === 'g' ? 0.001 : unit.startsWith('t') ? 1000 : 1;
@@ -167,7 +168,7 @@ export function parseMassKg(text: string): number | undefined {
 /** GPU-hours: `100 GPU-hours` → 100, `48` → 48, `48 GPU hours` → 48. */
 export function parseGpuHours(text: string): number | undefined {
   const match = /^(\S+?)\s*(?:gpu[\s-]*(?:hours?|hrs?|h))?$/i.exec(text.trim());
-  return match?.[1] ? parseNumber(match[1]) : undefined;
+  return match?.[1] ? parseMeasurement(match[1]) : undefined;
 }
 
 const CPU_ONLY = /\bcpu[\s-]*only\b|\bno gpus?\b|\bwithout (?:a |any )?gpus?\b/i;
@@ -236,7 +237,7 @@ export function isNotMeasured(text: string): boolean {
  * (`0,873`, `87,3`, `1,2345`: a comma that cannot group thousands). Only for metric values: in other
  * text `3,3` may be a pair.
  */
-function parseMeasurement(text: string): number | undefined {
+export function parseMeasurement(text: string): number | undefined {
   const plain = parseNumber(text);
   if (plain !== undefined) return plain;
   // `1 210`, `12 345,6`: thousands grouped by spaces (or no-break and thin spaces), as SI writes them.

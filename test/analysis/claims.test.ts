@@ -50,6 +50,9 @@ describe('parseClaimText', () => {
     // (0.81 − 0.88 = −0.07; 11.2 − 14.6 = −3.4 pp).
     ['0.81 vs 0.88 (−8%)', { value: -8, unit: '%', signed: true }],
     ['0.81 vs 0.88 (−8%) vs forecast-tft-006', { value: -8, unit: '%', reference: 'forecast-tft-006' }],
+    // Decimal commas; the change in brackets after words naming the parent.
+    ['14,9 % vs 19,3 % in parent (−4,4 pp)', { value: -4.4, decimals: 1, unit: 'pp', reference: 'parent' }],
+    ['14,9 % vs 19,3 % in parent', { value: -4.4, decimals: 1, unit: 'pp', reference: 'parent' }],
     ['0.81 vs 0.88', { value: -0.07, decimals: 2, signed: true, unit: 'abs', reference: null }],
     ['11.2% versus 14.6%', { value: -3.4, decimals: 1, unit: 'pp' }],
     // A change first, then `vs` and words: the words name the reference, no pair.

@@ -73,3 +73,52 @@ describe('written precision is kept from the source text', () => {
     expect(decimals(text, 's.json')).toEqual({ a: 4, 'evaluation.testMetrics.0.value': 2 });
   });
 });
+
+describe('a table written with decimal commas', () => {
+  const history = (rows: readonly string[]) => {
+    const text = ['**Experiment ID**: dc-1', '', '## Training', '', '| Epoch | Train Loss | Val WER (%) |', '|---|---|---|', ...rows].join(
+      '\n',
+    );
+    return (parseSource(text, { file: 'dc-1.md' }).data as { training?: { history?: unknown[] } }).training?.history;
+  };
+
+  test('`3,912` beside `0,874` and `38,4` is 3.912, as the rest of the table is written', () => {
+    expect(history(['| 1 | 3,912 | 38,4 |', '| 10 | 1,205 | 12,9 |', '| 20 | 0,874 | 9,8 |'])).toEqual([
+      { epoch: 1, 'Train Loss': 3.912, 'Val WER (%)': 38.4 },
+      { epoch: 10, 'Train Loss': 1.205, 'Val WER (%)': 12.9 },
+      { epoch: 20, 'Train Loss': 0.874, 'Val WER (%)': 9.8 },
+    ]);
+  });
+
+  test('with decimal points anywhere in the table, `3,912` groups thousands', () => {
+    expect(history(['| 1 | 3,912 | 38.4 |', '| 2 | 1,205 | 12.9 |'])).toEqual([
+      { epoch: 1, 'Train Loss': 3912, 'Val WER (%)': 38.4 },
+      { epoch: 2, 'Train Loss': 1205, 'Val WER (%)': 12.9 },
+    ]);
+  });
+
+  test('a group size written `1.500` among decimal commas is 1,500', () => {
+    const text = [
+      '**Experiment ID**: dc-2',
+      '',
+      '## Evaluation',
+      '',
+      '**Disaggregated Performance** (by region):',
+      '| Group | n | Recall |',
+      '|---|---|---|',
+      '| Nord | 1.500 | 0,63 |',
+      '| Süd | 2.388 | 0,598 |',
+    ].join('\n');
+    const groups = (parseSource(text, { file: 'dc-2.md' }).data as { evaluation?: { disaggregated?: { n?: number; metrics: unknown }[] } })
+      .evaluation?.disaggregated;
+    expect(groups?.map((g) => [g.n, g.metrics])).toEqual([
+      [1500, { Recall: 0.63 }],
+      [2388, { Recall: 0.598 }],
+    ]);
+  });
+
+  test('`Estimated CO2: 61,2 kg` is 61.2 kg, not 61 with a note "2 kg"', () => {
+    const text = ['**Experiment ID**: dc-3', '', '## Training', '', '- Estimated CO2: 61,2 kg'].join('\n');
+    expect((parseSource(text, { file: 'dc-3.md' }).data as { training?: unknown }).training).toEqual({ infrastructure: { co2Kg: 61.2 } });
+  });
+});

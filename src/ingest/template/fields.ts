@@ -164,7 +164,8 @@ export function itemText(path: FieldPath, convert?: (text: string) => unknown): 
 function valueWithAside(text: string, convert: (text: string) => unknown): { value: unknown; note: string } | undefined {
   const trimmed = stripEmphasis(text.trim());
   if (trimmed === '' || isPlaceholder(trimmed) || convert(trimmed) !== undefined) return undefined;
-  const match = /^(.*?)\s*(?:\(([^()]+)\)|[;,]\s*(.*[A-Za-z].*))\s*\.?$/.exec(trimmed);
+  // A comma between digits is a decimal comma (`61,2 kg`), not the start of an aside.
+  const match = /^(.*?)\s*(?:\(([^()]+)\)|(?:;|,(?!\d)|(?<!\d),)\s*(.*[A-Za-z].*))\s*\.?$/.exec(trimmed);
   const head = match?.[1]?.trim();
   const note = (match?.[2] ?? match?.[3])?.trim().replace(/\.$/, '');
   if (head === undefined || head === '' || note === undefined || note === '') return undefined;
