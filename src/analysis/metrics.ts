@@ -256,6 +256,26 @@ const KIND_RULES: readonly KindRule[] = [
   // A rating (Elo), and a mean opinion score of speech or image quality (MOS, SMOS, CMOS on a 1–5 scale).
   { pattern: /\belo\b|\b[sc]?mos\b|\bmean opinion score\b/, kind: 'rating', direction: 'higher', isProportion: false },
   { pattern: /\bparity ratio\b|\bdisparate impact\b/, kind: 'parity-ratio', direction: 'higher', isProportion: false },
+  // Engagement: the share of impressions clicked or converted (CTR, conversion rate).
+  {
+    pattern: /\b(?:ctr|click through rate|cvr|conversion rate|engagement rate|open rate)\b/,
+    kind: 'engagement-rate',
+    direction: 'higher',
+    isProportion: true,
+  },
+  // A recommender's share of the catalog it recommends: higher, but no share of the test examples.
+  { pattern: /\b(?:catalog |item )?coverage\b/, kind: 'coverage', direction: 'higher', isProportion: false },
+  // Reinforcement learning: an episode's return, a reward, a score normalized to human play.
+  {
+    pattern: /\b(?:returns?(?! rate)|rewards?|human normali[sz]ed score|normali[sz]ed score)\b/,
+    kind: 'return',
+    direction: 'higher',
+    isProportion: false,
+  },
+  // A judge's or a leaderboard's score of a language model (MT-Bench, AlpacaEval, Arena).
+  { pattern: /\b(?:mt bench|alpaca ?eval|arena|lmsys)\b/, kind: 'rating', direction: 'higher', isProportion: false },
+  // The size of the model on disk: smaller serves cheaper.
+  { pattern: /\b(?:model|checkpoint|file|disk) size\b/, kind: 'size', direction: 'lower', isProportion: false },
   {
     pattern: /\b(?:exact match|pass|pass rate|win rate|success rate|success)\b/,
     kind: 'success-rate',
@@ -287,6 +307,8 @@ const UNIT_INTERVAL_KINDS: ReadonlySet<string> = new Set([
   'iou',
   'harm-rate',
   'success-rate',
+  'engagement-rate',
+  'coverage',
 ]);
 
 const SPLIT_WORDS: Readonly<Record<string, MetricSplit>> = {
@@ -311,6 +333,10 @@ function splitUnit(name: string): { rest: string; unit: string | null } {
   if (bracketed !== null) {
     const unit = normalizeUnit(bracketed[1] ?? '');
     if (unit !== null) return { rest: name.slice(0, bracketed.index), unit };
+    // `Latency p50 (ms, CPU)`: the unit first, words after it kept in the name (`Latency p50 (CPU)`).
+    const [first = '', ...others] = (bracketed[1] ?? '').split(/\s*,\s*/);
+    const leading = others.length > 0 ? normalizeUnit(first) : null;
+    if (leading !== null) return { rest: `${name.slice(0, bracketed.index)} (${others.join(', ')})`, unit: leading };
   }
   if (/\s%$/.test(name) || /[a-z]%$/i.test(name)) return { rest: name.slice(0, -1), unit: '%' };
   // `latency_ms`, `peak_memory_gb`, `accuracy_pct`: a unit after the last underscore, as programs name

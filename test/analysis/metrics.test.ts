@@ -113,6 +113,16 @@ describe('metricInfo', () => {
     ['Mean reciprocal rank', 'mrr', 'ranking', 'higher', null, false, null],
     ['Normalized discounted cumulative gain@10', 'ndcg_10', 'ranking', 'higher', null, false, null],
     ['Rec', 'recall', 'recall', 'higher', null, true, null],
+    // Recommenders, reinforcement learning, LLM judges, serving: which way is better.
+    ['CTR (%)', 'ctr', 'engagement-rate', 'higher', '%', true, null],
+    ['Conversion rate', 'conversion_rate', 'engagement-rate', 'higher', null, true, null],
+    ['Coverage@10', 'coverage_10', 'coverage', 'higher', null, false, null],
+    ['Mean episode return', 'mean_episode_return', 'return', 'higher', null, false, null],
+    ['Human-normalized score', 'human_normalized_score', 'return', 'higher', null, false, null],
+    ['Return rate', 'return_rate', null, null, null, false, null],
+    ['MT-Bench score', 'mt_bench_score', 'rating', 'higher', null, false, null],
+    ['Model size (MB)', 'model_size', 'size', 'lower', 'MB', false, null],
+    ['Latency p50 (ms, CPU)', 'latency_p50_cpu', 'latency', 'lower', 'ms', false, null],
     ['mean IoU', 'miou', 'iou', 'higher', null, false, null],
     ['Perplexity', 'perplexity', 'perplexity', 'lower', null, false, null],
     ['CO2 (kg)', 'co2', 'co2', 'lower', 'kg', false, null],
@@ -158,7 +168,7 @@ describe('metricInfo', () => {
     ['Fairness gap', 'fairness_gap', 'disparity', 'lower', null, false, null],
     // The author's arrow says which way is better, and is no part of the key.
     ['IS ↑', 'is', null, 'higher', null, false, null],
-    ['Reward (higher is better)', 'reward', null, 'higher', null, false, null],
+    ['Reward (higher is better)', 'reward', 'return', 'higher', null, false, null],
     ['Accuracy ↓', 'accuracy', 'accuracy', 'lower', null, true, null],
     ['R²', 'r2', 'r2', 'higher', null, false, null],
     ['Exact match', 'exact_match', 'success-rate', 'higher', null, true, null],
@@ -196,7 +206,7 @@ describe('metricInfo', () => {
     expect(metricInfo('Inference', 'ms/sample')).toMatchObject({ direction: 'lower', unit: 'ms/sample', kind: null });
     expect(metricInfo('Step', 's')).toMatchObject({ direction: 'lower', unit: 's' });
     expect(metricInfo('Decoding', 'tokens/s')).toMatchObject({ direction: 'higher', unit: 'tokens/s' });
-    expect(metricInfo('Model size', 'MB').direction).toBeNull();
+    expect(metricInfo('Embedding table', 'MB').direction).toBeNull();
     // A name rule wins over the unit.
     expect(metricInfo('Throughput', 'ms').direction).toBe('higher');
   });

@@ -1032,11 +1032,18 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
       // `71.5% (95% CI: 69.9–73.1%)` in the value cell, the CI cell left empty: the cell is a statement.
       const plain = parseMetricCell(stripEmphasis(valueCell?.text ?? ''));
       const written = plain === undefined ? parseMetricStatementWithAside(stripEmphasis(valueCell?.text ?? '')) : undefined;
-      // Beside a CI cell, only a value with an aside (`0.811 (thr 0.42)`): an interval or spread of its own would be a second one.
+      // Beside a filled CI cell, a value's own spread (`412.3 ± 37.5 (std over 5 seeds)`) is kept as
+      // its std or standard error; a `±` that says neither would be a second interval: the value, the
+      // cell as written kept as its note.
+      const besideCi = !isNotMeasured(ciText) && written?.ci95 !== undefined;
       const statement =
-        isNotMeasured(ciText) || (written?.ci95 === undefined && written?.std === undefined && written?.standardError === undefined)
-          ? written
-          : undefined;
+        besideCi && written !== undefined
+          ? {
+              value: written.value,
+              ...(written.unit === undefined ? {} : { unit: written.unit }),
+              note: stripEmphasis(valueCell?.text ?? ''),
+            }
+          : written;
       if (valueCell && isPlaceholder(valueCell.text)) write.placeholder('value', valueCell);
       else if (plain === undefined && statement === undefined && valueCell !== undefined) {
         // `~0.91`, `<0.001`, `>99%`: an approximation or a bound, no value to compute with. Kept as

@@ -1200,3 +1200,22 @@ describe('results tables as LLM and threshold logs write them', () => {
     expect(record?.comparison?.baselines).toEqual([{ label: '@ thr = 0.50', metrics: { Precision: 0.801, Recall: 0.914 } }]);
   });
 });
+
+describe('a value with its spread beside a 95% CI column', () => {
+  test('`412.3 ± 37.5 (std over 5 seeds)` beside `[366.1, 458.9]`: the value, its std and the interval', () => {
+    const text = [
+      '**Experiment ID**: rl-1',
+      '',
+      '## Test Results',
+      '',
+      '| Metric | Value | 95% CI |',
+      '|---|---|---|',
+      '| Mean episode return | 412.3 ± 37.5 (std over 5 seeds) | [366.1, 458.9] |',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'rl-1.md' }), { file: 'rl-1.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'Mean episode return', value: 412.3, ci95: { low: 366.1, high: 458.9 }, std: 37.5, note: 'std over 5 seeds' },
+    ]);
+  });
+});

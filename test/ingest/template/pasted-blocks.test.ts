@@ -623,8 +623,8 @@ describe('an HTML table pasted from a notebook (pandas `to_html`)', () => {
       ].join('\n'),
     );
     expect(record.evaluation?.testMetrics?.[0]).toEqual({ metric: 'F1', value: 0.811, ci95: 0.009, note: 'thr 0.42' });
-    // A value with an interval of its own beside a CI cell is not read twice: kept as written.
-    expect(record.evaluation?.testMetrics?.[1]).toMatchObject({ metric: 'AUC', value: null, ci95: 0.02 });
+    // A value with a `±` of its own beside a CI cell: the value and the CI cell's interval; the cell as written is the note.
+    expect(record.evaluation?.testMetrics?.[1]).toEqual({ metric: 'AUC', value: 0.95, ci95: 0.02, note: '0.95 ± 0.01 (5 seeds)' });
   });
 
   test('a table of splits in the dataset section: counts, shares and the columns Logbook does not model', () => {
