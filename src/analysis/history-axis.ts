@@ -24,8 +24,9 @@ export function sharedHistoryAxis(axes: readonly HistoryAxis[]): HistoryAxis | u
   return first !== undefined && axes.every((axis) => axis === first) ? first : undefined;
 }
 
-/** A table header naming a history's counter: `Epoch`, `Ep.`, `Step`, `global_step`, `Iteration`, `iter`, `Round`. */
-export const HISTORY_COUNTER_HEADER = /epoch|step|iter|round|^\s*ep\.?\s*$/i;
+/** A table header naming a history's counter: `Epoch`, `Ep.`, `Step`, `global_step`, `Iteration`, `iter`, `Round` (not `Best Iter`, `Total steps`). */
+export const HISTORY_COUNTER_HEADER =
+  /^(?!.*\b(?:best|early|stop(?:ped|ping)?|last|final|max|min|total|num|n)\b)(?:.*(?:epoch|step|iter|round)|\s*ep\.?\s*$)/i;
 
 /** Keys of a history row's counter other than `epoch`, as trainers and loggers write them (first found wins). */
 export const HISTORY_STEP_KEYS: readonly string[] = ['step', 'global_step', 'iteration', 'iter', 'round'];

@@ -7,6 +7,7 @@ import { pastedTableOf, startOf, stripEmphasis, tableOf, type Cell, type TableDa
 import { setOwn } from '../../util/own.ts';
 import { isPlainObject } from '../finish.ts';
 import { isPlaceholder } from '../placeholder.ts';
+import { normalizeLabel } from '../text.ts';
 import {
   parseDurationHours,
   parseEpoch,
@@ -19,7 +20,7 @@ import {
 } from '../units.ts';
 import { trainingLogTableOf } from '../training-log.ts';
 import { blockOf, type Context, type Handler, type LabelRule, type TableRule } from './context.ts';
-import { asLabelRules, itemRule, keyValueFields, keyValueItems, type ItemRule, type KeyValueItem } from './fields.ts';
+import { asLabelRules, itemRule, keepUnknown, keyValueFields, keyValueItems, type ItemRule, type KeyValueItem } from './fields.ts';
 import { column, isTextColumn, metricCell, metricColumn, numberCell, readTableRows, scaledCount } from './table.ts';
 import * as msg from '../messages.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
@@ -43,6 +44,12 @@ export const historyHandler: Handler = (entry, ctx) => {
   const block = gfm ?? pasted?.node;
   const table = gfm ? tableOf(ctx.source, gfm) : (pasted?.log ?? pasted?.table);
   if (!block || !table) return;
+  // `| Fold | AUC | … | Best Iter |`: a row per fold (seed, run) of a cross-validation, no epochs: kept as written.
+  if (column(table, HISTORY_COUNTER_HEADER) < 0 && PER_RUN_HEADER.test(normalizeLabel(stripEmphasis(table.header[0]?.text ?? '')))) {
+    ctx.consumed.delete(block);
+    keepUnknown(entry, ['training'], ctx);
+    return;
+  }
   // A CSV is all its table; a console log holds more than its metrics (timings, warnings): it stays on the page too.
   if (pasted?.table !== undefined || gfm) ctx.consumed.add(block);
   const epoch = Math.max(0, column(table, HISTORY_COUNTER_HEADER));
@@ -105,6 +112,9 @@ export const historyHandler: Handler = (entry, ctx) => {
   });
   if (notes.length > 0) ctx.b.append(['training', 'textByEpoch'], notes, startOf(block));
 };
+
+/** A first column counting folds, seeds, runs or trials: each row a run of its own, not a point of one run's history. */
+const PER_RUN_HEADER = /^(?:cv )?(?:fold|seed|run|trial|split|repeat)s?(?: #| no| id)?$/;
 
 /** Kinds of per-epoch column that describe the run's resources, not the model's quality. */
 const RESOURCE_KINDS = new Set<string | null>([null, 'throughput', 'memory', 'latency', 'time', 'cost', 'co2']);

@@ -296,3 +296,48 @@ describe('notes about the best model on several lines', () => {
     expect(record?.training?.bestModel).toEqual({ epoch: 2400, selectedBy: 'val MAE', note: 'Comment: early stopped; Weights: EMA' });
   });
 });
+
+describe('a table of cross-validation folds under the training results', () => {
+  test('a row per fold is no history: kept as the table it is, `Best Iter` no axis', () => {
+    const text = [
+      '**Experiment ID**: cv-1',
+      '',
+      '## Training Results',
+      '',
+      '**Per-fold results** (validation fold):',
+      '',
+      '| Fold | AUC | Best Iter |',
+      '|---|---|---|',
+      '| 1 | 0.7862 | 612 |',
+      '| 2 | 0.7791 | 655 |',
+      '| **Mean ± std** | 0.7827 ± 0.0050 | 634 |',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'cv-1.md' }), { file: 'cv-1.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.training?.history).toBeUndefined();
+    expect(record?.training).toMatchObject({
+      perFoldResultsNote: 'validation fold',
+      perFoldResults: [
+        { Fold: '1', AUC: '0.7862', 'Best Iter': '612' },
+        { Fold: '2', AUC: '0.7791', 'Best Iter': '655' },
+        { Fold: '**Mean ± std**', AUC: '0.7827 ± 0.0050', 'Best Iter': '634' },
+      ],
+    });
+  });
+
+  test('a counter column is the axis only when it counts the rows: `Step`, not `Best step` or `Total steps`', () => {
+    const text = [
+      '**Experiment ID**: cv-2',
+      '',
+      '## Training',
+      '',
+      '| Step | loss | Best step |',
+      '|---|---|---|',
+      '| 100 | 0.9 | 100 |',
+      '| 200 | 0.7 | 200 |',
+    ].join('\n');
+    const { record } = validateRecord(parseSource(text, { file: 'cv-2.md' }), { file: 'cv-2.md' });
+    expect(record?.training?.history?.map((row) => row['epoch'])).toEqual([100, 200]);
+    expect(record?.training?.historyAxis).toBe('step');
+  });
+});
