@@ -113,7 +113,11 @@ export function datasetItemLabel(text: string): { label: string; value: string }
   const item = stripEmphasis(text).trim();
   const features = new RegExp(String.raw`^(${COUNT})\s+(?:input\s+)?(?:features?|columns?)$`, 'i').exec(item);
   if (features?.[1] !== undefined) return { label: 'Features', value: features[1] };
-  const parts = item.split(/\s*[/,;|]\s*/);
+  // `112,480 labelled tickets → train 90,000 / val 11,240 / test 11,240`: the total, then its splits.
+  const total = totalThenSplits(item);
+  if (total !== undefined && datasetItemLabel(total.splits)?.label === 'Splits') return { label: 'Splits', value: item };
+  // A comma between digits groups thousands (`train 90,000`), not splits.
+  const parts = item.split(/\s*(?:[/;|]|(?<!\d),|,(?!\d{3}(?!\d)))\s*/);
   const split = new RegExp(
     String.raw`^(?:${COUNT}\s*(?:(?:${RECORD_NOUNS})\s+)?(?:\(\d+%\)\s*)?${SPLIT_WORD}|${SPLIT_WORD}\s*:?\s*${COUNT})$`,
     'i',
@@ -121,6 +125,15 @@ export function datasetItemLabel(text: string): { label: string; value: string }
   if (parts.length >= 2 && parts.every((part) => split.test(part))) return { label: 'Splits', value: item };
   if (new RegExp(String.raw`^${COUNT}\s*(?:${RECORD_NOUNS})$`, 'i').test(item)) return { label: 'Size', value: item };
   return undefined;
+}
+
+/** `112,480 labelled tickets → train 90,000 / …`: the count before the arrow (or colon) and the splits after it. */
+function totalThenSplits(text: string): { records: number; splits: string } | undefined {
+  const match = new RegExp(String.raw`^(${COUNT})\s+(?:[A-Za-z][\w-]*\s+){0,2}(?:${RECORD_NOUNS})\s*(?:→|->|=>|:|—|–)\s*(.+)$`, 'i').exec(
+    stripEmphasis(text).trim(),
+  );
+  const records = match?.[1] === undefined ? undefined : parseCount(match[1].trim());
+  return records === undefined || match?.[2] === undefined ? undefined : { records, splits: match[2] };
 }
 
 /** What a split or a dataset counts: records by any of the names logs give them. */
@@ -288,7 +301,18 @@ const splitsHandler: Handler = (entry, ctx) => {
   const offset = ctx.b.lengthOf(['dataset', 'splits']);
   const splits: Record<string, unknown>[] = [];
   let first: SourcePosition | undefined;
-  const inline = entry.value === '' || isPlaceholder(entry.value) ? undefined : inlineSplits(entry.label, entry.value);
+  // `112,480 labelled tickets → train 90,000 / …`: the dataset's records, then the splits.
+  const total = entry.value === '' ? undefined : totalThenSplits(entry.value);
+  if (total !== undefined && !ctx.b.has(['dataset', 'records'])) ctx.b.set(['dataset', 'records'], total.records, entry.position);
+  const written = total?.splits ?? entry.value;
+  const inline = written === '' || isPlaceholder(written) ? undefined : inlineSplits(entry.label, written);
+  // `Split: stratified by intent, seed 13`: how the data was split, and its seed.
+  const strategy = inline === undefined && written !== '' && !isPlaceholder(written) ? splitStrategyOf(written) : undefined;
+  if (strategy !== undefined) {
+    if (strategy.strategy !== '') ctx.b.text(['dataset', 'splitStrategy'], strategy.strategy, entry.position);
+    if (strategy.seed !== undefined && !ctx.b.has(['dataset', 'randomSeed']))
+      ctx.b.set(['dataset', 'randomSeed'], strategy.seed, entry.position);
+  }
   if (inline !== undefined) {
     first = entry.position;
     for (const split of inline.splits) {
@@ -314,6 +338,24 @@ const splitsHandler: Handler = (entry, ctx) => {
   }
   if (splits.length > 0) ctx.b.append(['dataset', 'splits'], splits, first);
 };
+
+/**
+ * A split's strategy written in words, with its seed (`stratified by intent, seed 13`, `random 80/20
+ * (seed=42)`, `time-based`): the words, and the seed when one is given. Undefined for other text.
+ */
+function splitStrategyOf(text: string): { strategy: string; seed?: number } | undefined {
+  if (
+    !/\b(?:stratif\w*|random(?:ly)?|time[- ]based|temporal|chronological\w*|grouped|group[- ]?k?[- ]?fold|k[- ]?fold|\d+[- ]fold|by (?:user|patient|customer|session|date|time|group|site|subject)\w*|out[- ]of[- ]time|leave[- ]one)\b/i.test(
+      text,
+    )
+  )
+    return undefined;
+  const seed = /[,;(]?\s*\b(?:random )?seed\s*(?:[:=]\s*|\s)(\d+)\)?/i.exec(text);
+  const strategy = (seed === null ? text : text.slice(0, seed.index) + text.slice(seed.index + seed[0].length))
+    .trim()
+    .replace(/[,;]\s*$/, '');
+  return { strategy, ...(seed?.[1] === undefined ? {} : { seed: Number(seed[1]) }) };
+}
 
 /** The splits, by a label naming them (`Train/Val/Test Split`, `Splits`, `Data split`). */
 export const SPLITS_RULE: LabelRule = { pattern: /split/, path: ['dataset', 'splits'], handler: splitsHandler };

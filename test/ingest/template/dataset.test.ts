@@ -264,3 +264,25 @@ describe('Dataset Size: a count with an aside', () => {
     expect(dataset('**Dataset Size**: 3,500 prompts')).toEqual({ records: 3500 });
   });
 });
+
+describe('a data section written as plain lines', () => {
+  test('`112,480 labelled tickets → train 90,000 / val 11,240 / test 11,240`: the records, then the splits', () => {
+    const { dataset: read, problems } = dataset([
+      '- Dataset: support-intents v5',
+      '- 112,480 labelled tickets → train 90,000 / val 11,240 / test 11,240',
+      '- Split: stratified by intent, seed 13',
+    ]);
+    expect(problems).toEqual([]);
+    expect(read).toEqual({
+      name: 'support-intents v5',
+      records: 112480,
+      splits: [
+        { name: 'train', records: 90000 },
+        { name: 'val', records: 11240 },
+        { name: 'test', records: 11240 },
+      ],
+      splitStrategy: 'stratified by intent',
+      randomSeed: 13,
+    });
+  });
+});
