@@ -317,7 +317,13 @@ export function checkClaims(
     const parsed = readClaim(claim, claim.value === undefined ? undefined : writtenDecimals(record, `${path}.value`, claim.value));
     const reference = claimReference(claim);
     const parentDelta = reference !== null && /\bparent\b/i.test(reference) && parentDeltas.length > 0;
-    const row = reference === null ? (others.length === 1 ? others[0] : undefined) : matchBaselineRow(reference, rows);
+    // `vs parent` with no parent record to compare with: the baseline row that is the parent (its id, or a note saying so).
+    const parentRow =
+      reference !== null && /\bparent\b/i.test(reference) && !parentDelta
+        ? (others.find((r) => r.experimentId !== undefined && r.experimentId === record.lineage?.parent) ??
+          others.find((r) => /\bparent\b/i.test(`${r.label} ${typeof r['notes'] === 'string' ? r['notes'] : ''}`)))
+        : undefined;
+    const row = reference === null ? (others.length === 1 ? others[0] : undefined) : (parentRow ?? matchBaselineRow(reference, rows));
     const baseline = parentDelta ? (parentDeltas[0]?.baseline ?? null) : (row?.label ?? null);
     const source = parentDelta ? 'parent' : 'baseline';
     const key = metricInfo(claim.metric).key;

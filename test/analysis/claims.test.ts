@@ -357,3 +357,24 @@ describe('a claim naming a metric the results report on a split', () => {
     expect(checkClaims(named, computeBaselineDeltas(named).deltas).claims[0]?.status).toBe('unresolved');
   });
 });
+
+describe('a claim against the parent when the parent is a row of the baseline table', () => {
+  // WER 9.8% → 8.7%: −1.1 pp, (8.7 − 9.8) / 9.8 = −11.2% relative.
+  const r = record({
+    id: 'asr-33',
+    lineage: { parent: 'asr-29' },
+    evaluation: { testMetrics: [{ metric: 'WER', value: 8.7, unit: '%' }] },
+    comparison: {
+      baselines: [
+        { label: 'Whisper small', metrics: { 'WER (%)': 12.4 } },
+        { label: 'Conformer-M (asr-29)', experimentId: 'asr-29', metrics: { 'WER (%)': 9.8 } },
+      ],
+      claims: [{ metric: 'WER', text: '−1.1 pp vs parent (11.2% relative)' }],
+    },
+  });
+
+  test('is checked against that row when there is no parent record', () => {
+    const { claims } = checkClaims(r, computeBaselineDeltas(r).deltas);
+    expect(claims.map((c) => [c.baseline, c.status, c.claimKind])).toEqual([['Conformer-M (asr-29)', 'accepted', 'absolute']]);
+  });
+});
