@@ -119,6 +119,11 @@ export const hintSetId = (): string => 'set "id" (or "**Experiment ID**:" in a t
 export const placeholderField = (path: string): string =>
   `the ${path.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} is still the template's placeholder (its [bracketed] text), not a value`;
 
+/** A required-looking field written as not known yet (`TBD`, `—`). */
+export const notKnownField = (path: string, written: string): string =>
+  `the ${path.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} is not filled in yet (written ${quote(written)}); it is shown as not filled`;
+export const hintNotKnownField = (): string => 'write the value when it is known, or leave the line out';
+
 /** Hint for a placeholder field. */
 export const hintFillPlaceholder = (): string => 'replace the bracketed text with a value, or delete the line';
 

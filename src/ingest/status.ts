@@ -68,6 +68,9 @@ export function statusWithAside(text: string): { status: string; note: string } 
   const note = match?.[2]?.trim();
   if (words === undefined || note === undefined || note === '') return undefined;
   const status = statusFromWords(words);
+  // `abgeschlossen (completed)`: words in another language, the status in brackets; the words are the note.
+  const bracketed = status === undefined ? statusFromWords(note) : undefined;
+  if (bracketed !== undefined && words.trim() !== '') return { status: bracketed, note: words.trim() };
   if (status === undefined) return undefined;
   return { status: status !== 'completed' && FAILURE_CAUSE.test(note) ? 'failed' : status, note };
 }

@@ -62,7 +62,8 @@ export function validateRecord(
   const first = ExperimentSchema.safeParse(parsed.data);
   // `GPU-hours: TBD`, `Number of Trials: N/A`: a number not known yet is a field not filled in, as a
   // [placeholder] is (shown as such on the page), not an error that keeps the record off the site.
-  const result = !first.success && notFilledNumbers(parsed.data, first.error.issues) > 0 ? ExperimentSchema.safeParse(parsed.data) : first;
+  const notKnown = first.success ? new Map<string, string>() : notFilledNumbers(parsed.data, first.error.issues);
+  const result = notKnown.size > 0 ? ExperimentSchema.safeParse(parsed.data) : first;
   const issues = result.success
     ? hasProtoKey(parsed.data)
       ? restoreProtoKeys(ExperimentSchema, parsed.data, result.data, [])
@@ -70,7 +71,7 @@ export function validateRecord(
     : (result.error.issues as unknown as Issue[]);
   for (const issue of issues) pushAll(diagnostics, issueToDiagnostics(issue, [], parsed, file));
   pushAll(diagnostics, unknownKeyWarnings(parsed.data, ExperimentSchema, parsed, file));
-  pushAll(diagnostics, placeholderWarnings(parsed, file));
+  pushAll(diagnostics, placeholderWarnings(parsed, file, notKnown));
   pushAll(diagnostics, otherLevelWarnings(parsed, file));
   if (result.success) pushAll(diagnostics, templateExampleWarnings(result.data, parsed, file));
   // With schema errors the record is refused, but its impossible numbers are still reported in the
@@ -98,20 +99,22 @@ function markNotFilled(data: Record<string, unknown>, path: string): void {
  * `not measured`, `-`), each listed as not filled in; how many it removed. Only fields of objects
  * (an item of a list would shift the rest).
  */
-function notFilledNumbers(data: unknown, issues: readonly Issue[]): number {
-  if (!isPlainObject(data)) return 0;
-  let removed = 0;
+function notFilledNumbers(data: unknown, issues: readonly Issue[]): Map<string, string> {
+  const removed = new Map<string, string>();
+  if (!isPlainObject(data)) return removed;
   for (const issue of issues) {
-    if (issue.code !== 'invalid_type' || (issue.expected !== 'number' && issue.expected !== 'int')) continue;
+    // `GPU-hours: TBD` where a number goes; `Completion Date: —` where a date goes (never the record's own id).
+    const number = issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int');
+    if (!number && issue.code !== 'invalid_format') continue;
     const path = issue.path as FieldPath;
     const parent = valueAtPath(data, path.slice(0, -1));
     const key = path.at(-1);
-    if (!isPlainObject(parent) || typeof key !== 'string') continue;
+    if (!isPlainObject(parent) || typeof key !== 'string' || (path.length === 1 && key === 'id')) continue;
     const value = parent[key];
     if (typeof value !== 'string' || value.trim() === '' || !isNotMeasured(value.trim())) continue;
     delete parent[key];
     markNotFilled(data, joinPath(path));
-    removed += 1;
+    removed.set(joinPath(path), value.trim());
   }
   return removed;
 }
@@ -565,17 +568,21 @@ function otherLevelWarnings(parsed: ParsedSource, file: string): Diagnostic[] {
 }
 
 /** Warnings for required-looking fields left as placeholders (the id has its own `missing-id` warning). */
-function placeholderWarnings(parsed: ParsedSource, file: string): Diagnostic[] {
+function placeholderWarnings(parsed: ParsedSource, file: string, notKnown: ReadonlyMap<string, string>): Diagnostic[] {
   const listed = isPlainObject(parsed.data) && Array.isArray(parsed.data['placeholders']) ? parsed.data['placeholders'] : [];
-  return REQUIRED_LOOKING_FIELDS.filter((field) => field !== 'id' && listed.includes(field)).map((field) => ({
-    level: 'warning' as const,
-    code: 'placeholder',
-    file,
-    ...positionOf(parsed, [field]),
-    path: field,
-    message: msg.placeholderField(field),
-    hint: msg.hintFillPlaceholder(),
-  }));
+  return REQUIRED_LOOKING_FIELDS.filter((field) => field !== 'id' && listed.includes(field)).map((field) => {
+    // `Completion Date: TBD`: written as not known yet, not the template's [bracketed] text.
+    const written = notKnown.get(field);
+    return {
+      level: 'warning' as const,
+      code: 'placeholder',
+      file,
+      ...positionOf(parsed, [field]),
+      path: field,
+      message: written === undefined ? msg.placeholderField(field) : msg.notKnownField(field, written),
+      hint: written === undefined ? msg.hintFillPlaceholder() : msg.hintNotKnownField(),
+    };
+  });
 }
 
 /** Warnings for parts of a record that are still the log template's example results. */

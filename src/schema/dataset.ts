@@ -28,6 +28,7 @@ export const DatasetSchema = z.looseObject({
   splits: z.array(SplitSchema).optional().describe('Train/validation/test splits.'),
   splitStrategy: z.string().optional().describe('How the splits were made: temporal, random, stratified, …'),
   randomSeed: z.number().int().optional().describe('Seed used for splitting.'),
+  randomSeeds: z.array(z.number().int()).optional().describe('Seeds of a run repeated once per seed (e.g. [0, 1, 2, 3, 4]).'),
   preprocessing: z.array(MarkdownSchema).optional().describe('Preprocessing steps, in order.'),
 });
 export type Dataset = z.output<typeof DatasetSchema>;

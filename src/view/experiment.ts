@@ -426,6 +426,7 @@ function datasetSection(r: Experiment, c: FieldContext): SectionView {
       field(c, 'Size', 'dataset.sizeText', d?.sizeText, textCell),
       field(c, 'Split strategy', 'dataset.splitStrategy', d?.splitStrategy, textCell),
       field(c, 'Split seed', 'dataset.randomSeed', d?.randomSeed, (v: number) => ({ text: String(v), numeric: true })),
+      field(c, 'Seeds (a run each)', 'dataset.randomSeeds', d?.randomSeeds, (v: readonly number[]) => ({ text: v.join(', ') })),
     ]),
     splitTable,
     listBlock('Preprocessing', d?.preprocessing, c, 'dataset.preprocessing', true),

@@ -266,6 +266,26 @@ describe('a status with an aside after it', () => {
     );
   });
 
+  test('words in another language with the status in brackets: the status, the words its note', () => {
+    const { record, diagnostics } = validateRecord(
+      parseSource('**Experiment ID**: s-1\n\n**Status**: abgeschlossen (completed)\n', { file: 's-1.md' }),
+      {
+        file: 's-1.md',
+      },
+    );
+    expect(diagnostics).toEqual([]);
+    expect(record).toMatchObject({ status: 'completed', statusNote: 'abgeschlossen' });
+  });
+
+  test.each(['—', 'TBD', 'n/a'])('a completion date written "%s" is not filled in: a warning saying so, not an error', (written) => {
+    const text = `**Experiment ID**: s-1\n**Date**: 2025-03-01\n**Completion Date**: ${written}\n`;
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 's-1.md' }), { file: 's-1.md' });
+    expect(record?.placeholders).toEqual(['completionDate']);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      `s-1.md:3:22 completionDate: the completion date is not filled in yet (written "${written}"); it is shown as not filled — write the value when it is known, or leave the line out`,
+    ]);
+  });
+
   test('words that mean no status, aside or not, are still an error', () => {
     expect(problems('---\nid: s-2\nstatus: see notes (GPU quota)\n---\n', 's-2.md')).toEqual([
       's-2.md:3:9 status: expected one of "planned", "running", "completed", "failed", "cancelled", got the string "see notes (GPU quota)" — use one of: planned, running, completed, failed, cancelled',

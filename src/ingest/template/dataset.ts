@@ -8,7 +8,7 @@ import { itemsOf, startOf, stripEmphasis, tableOf } from '../markdown-blocks.ts'
 import { columnKey } from '../text.ts';
 import { blockOf, type Context, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { column, readTableRows } from './table.ts';
-import { keyValueItems, listRule, textRule } from './fields.ts';
+import { keyValueItems, listRule, textField, textRule } from './fields.ts';
 import { closingAside } from '../units.ts';
 
 /** `1M records, 125 features` → records and features; anything else also keeps `sizeText`. */
@@ -388,13 +388,29 @@ export const SPLIT_NAME_RULE: LabelRule = {
   },
 };
 
+/** `0, 1, 2, 3, 4`, `[0, 1, 2]`, `42 / 43 / 44`: several seeds, each a whole number. */
+function seedList(text: string): number[] | undefined {
+  const inner = stripEmphasis(text)
+    .trim()
+    .replace(/^[[{(]\s*|\s*[\]})]$/g, '');
+  if (!/^\d+(?:\s*[,;/]\s*\d+|\s+\d+)+$/.test(inner)) return undefined;
+  return inner.split(/\s*[,;/]\s*|\s+/).map(Number);
+}
+
+/** `Random Seed: 42` → the split's seed; `Random Seed: 0, 1, 2, 3, 4` (a run per seed) → the seeds, kept as a list. */
+const seedHandler: Handler = (entry, ctx) => {
+  const seeds = entry.value === '' ? undefined : seedList(entry.value);
+  if (seeds !== undefined) ctx.b.set(['dataset', 'randomSeeds'], seeds, entry.position);
+  else textField(['dataset', 'randomSeed'], parseNumber)(entry, ctx);
+};
+
 /** The dataset's name, by a label that is only that (`Dataset`, `Data`, `Corpus`, `Dataset name`). */
 export const DATASET_NAME_RULE: LabelRule = textRule(/^(dataset|data|corpus|training data)( name)?$/, ['dataset', 'name']);
 
 /** The dataset's labels, in order: the first match wins. */
 export const DATASET_RULES: readonly LabelRule[] = [
   textRule(/split strategy|splitting strategy/, ['dataset', 'splitStrategy']),
-  textRule(/seed/, ['dataset', 'randomSeed'], parseNumber),
+  { pattern: /seed/, path: ['dataset', 'randomSeed'], handler: seedHandler },
   SPLITS_RULE,
   SPLIT_NAME_RULE,
   listRule(/preprocess|processing|cleaning|transform/, ['dataset', 'preprocessing']),

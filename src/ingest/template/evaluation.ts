@@ -1433,6 +1433,9 @@ const confusionHandler: Handler = (entry, ctx) => {
 
 const GENERIC_GROUP_HEADERS = /^(group|subgroup|segment|cohort|slice|demographic|population)$/;
 
+/** Words after an attribute saying where the groups were measured: `holdout`, `test set`, `n = 6,000`, `2024 Q4`. */
+const SET_WORDS = /\b(?:holdout|hold-out|test|val|validation|dev|eval|evaluation|set|split|data|n\s*=)\b|\d/i;
+
 /** Group names that are a sex or gender. */
 const SEX_VALUE = /^(?:fe)?males?$|^(?:wo)?m[ae]n$|^non-?binary$|^(?:girls?|boys?)$/i;
 /** Group names that are an age band: `Age < 40`, `18–25`, `65+`, `≥ 65`, `under 30`. */
@@ -1537,6 +1540,13 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
   const tables = blocksOf(entry, ctx, 'table');
   // The attribute a generic "Group" column stands for: `(by gender)` beside the label, or the label's own `… by gender`.
   const byAside = /^by (.+)$/i.exec(entry.qualifier)?.[1] ?? BY_ATTRIBUTE.exec(entry.norm)?.[2];
+  // `(by SEX attribute, holdout)`: the attribute is `SEX`; what follows the comma says where it was measured.
+  // (`(by sex, age band)` names two attributes: each group goes to its own, see `mixedAttributes`.)
+  const [named = '', ...context] = byAside?.split(/\s*[,;]\s*/) ?? [];
+  const onSet = context.length > 0 && context.every((part) => SET_WORDS.test(part));
+  const attributeName =
+    byAside === undefined ? undefined : (onSet ? named : byAside).replace(/\s+(?:attributes?|column)$/i, '').trim() || byAside;
+  if (onSet) ctx.b.text(['evaluation', 'disaggregatedNote'], context.join(', '), entry.position);
   const rows: Record<string, unknown>[] = [];
   const gapRows: GapRow[] = [];
   // Tables under another label (`### By gender`, then `### By age`) add to the same list.
@@ -1566,7 +1576,8 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
     if (attributeColumns.length === 0) attributeColumns.push(0);
     const attributeNames = attributeColumns.map((index) => {
       const header = normalizeLabel(stripEmphasis(table.header[index]?.text ?? ''));
-      if ((GENERIC_GROUP_HEADERS.test(header) || header === '') && byAside && attributeColumns.length === 1) return toCamelCase(byAside);
+      if ((GENERIC_GROUP_HEADERS.test(header) || header === '') && attributeName && attributeColumns.length === 1)
+        return toCamelCase(attributeName);
       return toCamelCase(table.header[index]?.text ?? '') || `attribute${index + 1}`;
     });
     // One "Group" column holding groups of several attributes (`(by sex and age band)`: Female, Male,
@@ -1666,7 +1677,7 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
     }
   }
   if (rows.length > 0) ctx.b.append(['evaluation', 'disaggregated'], rows, first);
-  else if (tables.length === 0) groupList(entry, ctx, byAside === undefined ? 'group' : toCamelCase(byAside), seenOverall);
+  else if (tables.length === 0) groupList(entry, ctx, attributeName === undefined ? 'group' : toCamelCase(attributeName), seenOverall);
   statedGaps(gapRows, ctx);
 };
 

@@ -286,3 +286,11 @@ describe('a data section written as plain lines', () => {
     });
   });
 });
+
+describe('seeds', () => {
+  test('`Random Seed: 0, 1, 2, 3, 4` (a run per seed) is a list of seeds, not an error; one seed is the split seed', () => {
+    expect(dataset(['- Random Seed: 0, 1, 2, 3, 4'])).toEqual({ dataset: { randomSeeds: [0, 1, 2, 3, 4] }, problems: [] });
+    expect(dataset(['- Random Seed: [42, 43, 44]']).dataset).toEqual({ randomSeeds: [42, 43, 44] });
+    expect(dataset(['- Random Seed: 42']).dataset).toEqual({ randomSeed: 42 });
+  });
+});

@@ -1219,3 +1219,26 @@ describe('a value with its spread beside a 95% CI column', () => {
     ]);
   });
 });
+
+describe('the attribute a groups label names', () => {
+  test('`(by SEX attribute, holdout)`: the attribute is SEX; where the groups were measured is kept as the note', () => {
+    const text = [
+      '**Experiment ID**: g-2',
+      '',
+      '## Evaluation',
+      '',
+      '**Disaggregated Performance** (by SEX attribute, holdout):',
+      '| Group | Recall | n |',
+      '|---|---|---|',
+      '| Male | 0.63 | 2,388 |',
+      '| Female | 0.598 | 3,612 |',
+    ].join('\n');
+    const evaluation = (
+      parseSource(text, { file: 'g-2.md' }).data as {
+        evaluation?: { disaggregated?: { attributes?: unknown }[]; disaggregatedNote?: unknown };
+      }
+    ).evaluation;
+    expect(evaluation?.disaggregated?.map((g) => g.attributes)).toEqual([{ sex: 'Male' }, { sex: 'Female' }]);
+    expect(evaluation?.disaggregatedNote).toBe('holdout');
+  });
+});
