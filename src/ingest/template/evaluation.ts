@@ -603,7 +603,8 @@ function boundColumn(header: string): 'low' | 'high' | undefined {
 /** A column of a test-metric table holding a baseline's values: `v6 (baseline)`, `Previous`, `Reference`. */
 const BASELINE_COLUMN = /\bbaselines?\b|\bprev(ious)?\b|\bold\b|\breference\b|\bbefore\b|\bcontrol\b/;
 /** A column header naming this experiment among others: `Ours`, `This run`, `Current`, `New`, `Proposed`, `@ thr = 0.73 (chosen)`. */
-const CURRENT_COLUMN = /\b(?:ours|this (?:run|experiment|model|one)|current|new|proposed|chosen|selected|deployed|shipped)\b/i;
+const CURRENT_COLUMN =
+  /\b(?:ours|this (?:run|experiment|model|one)|current|new|proposed|chosen|selected|deployed|shipped|treatment|candidate|challenger)\b/i;
 
 /** Whether a column's filled cells all read as metric values (`0.912`, `63.5%`, `7.09 ± 0.1`). */
 function isMetricColumn(table: TableData, index: number): boolean {
@@ -924,7 +925,14 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
     table.header.findIndex((head, index) => index !== metric && boundColumn(stripEmphasis(head.text)) === bound);
   const [low, high] = [boundAt('low'), boundAt('high')];
   const bounds = low >= 0 && high >= 0 ? [low, high] : [];
-  let ci = column(table, /\bci\b|confidence|interval|margin/, [metric, ...baselines, ...spreadAt.keys(), ...bounds]);
+  // `| 95% CI (rel.) |`, `| CI of Δ |`: the interval of the change, not of the value (kept as written beside it).
+  const changeIntervals = table.header.flatMap((head, index) =>
+    /\bci\b|confidence|interval/i.test(stripEmphasis(head.text)) &&
+    /\brel(?:ative)?\b|change|diff|delta|Δ|∆|lift|uplift/i.test(stripEmphasis(head.text))
+      ? [index]
+      : [],
+  );
+  let ci = column(table, /\bci\b|confidence|interval|margin/, [metric, ...baselines, ...spreadAt.keys(), ...bounds, ...changeIntervals]);
   if (ci < 0) ci = table.header.findIndex((head, index) => index !== metric && /^(±|\+\/-|\+-)$/.test(stripEmphasis(head.text)));
   let value = column(table, /value|score|result|test|estimate|mean|average/, [
     metric,
@@ -937,6 +945,7 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
   const taken = (index: number): boolean =>
     index === metric ||
     index === ci ||
+    changeIntervals.includes(index) ||
     baselines.includes(index) ||
     deltas.includes(index) ||
     spreadAt.has(index) ||
@@ -1121,7 +1130,9 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
           return;
         const cellText = row[index]?.text ?? '';
         const name = columnKey(head.text) || (deltas.includes(index) ? 'change' : `column${index + 1}`);
-        if (cellText !== '') write.set(name, stripEmphasis(cellText));
+        // `—` in a column of changes or their intervals: nothing written for this metric.
+        if (cellText !== '' && !(changeIntervals.includes(index) && isNotMeasured(stripEmphasis(cellText))))
+          write.set(name, stripEmphasis(cellText));
       });
     },
   });

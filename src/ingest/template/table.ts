@@ -19,7 +19,8 @@ export function column(table: TableData, pattern: RegExp, exclude: readonly numb
 }
 
 /** A column of changes (`Δ`, `Δ mIoU`, `Delta`, `Improvement`, `Gain`): claims about this experiment, not values. */
-export const DELTA_COLUMN = /^(?:Δ|∆)|^(?:delta|diff(?:erence)?|change|improvement|gain|lift|uplift)\b/i;
+export const DELTA_COLUMN =
+  /^(?:(?:abs(?:olute)?|rel(?:ative)?)\.?\s+)?(?:Δ|∆|(?:delta|diff(?:erence)?|change|improvement|gain|lift|uplift)\b)/i;
 
 /** The change columns of a table (not the first, which names the rows). */
 export function deltaColumns(table: TableData): number[] {

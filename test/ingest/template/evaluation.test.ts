@@ -1242,3 +1242,31 @@ describe('the attribute a groups label names', () => {
     expect(evaluation?.disaggregatedNote).toBe('holdout');
   });
 });
+
+describe('an A/B table: control, treatment and their changes', () => {
+  test('the treatment is this run, the control a baseline, the absolute change its claims; a CI of the relative change is no CI of the value', () => {
+    const text = [
+      '**Experiment ID**: ab-1',
+      '',
+      '## Evaluation Results',
+      '',
+      '| Metric | Control (v2) | Treatment (v3) | Abs. change | Rel. change | 95% CI (rel.) |',
+      '|---|---|---|---|---|---|',
+      '| CTR | 3.42% | 3.57% | +0.15 pp | +4.4% | [+2.1%, +6.7%] |',
+      '| Serving latency p99 | 24 ms | 31 ms | +7 ms | +29.2% | — |',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'ab-1.md' }), { file: 'ab-1.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'CTR', value: 3.57, unit: '%', relChange: '+4.4%', '95% CI (rel.)': '[+2.1%, +6.7%]' },
+      { metric: 'Serving latency p99', value: 31, unit: 'ms', relChange: '+29.2%' },
+    ]);
+    expect(record?.comparison?.baselines).toEqual([
+      { label: 'Control (v2)', experimentId: 'v2', metrics: { 'CTR (%)': 3.42, 'Serving latency p99 (ms)': 24 } },
+    ]);
+    expect(record?.comparison?.claims?.map((c) => [c.metric, c.value, c.unit])).toEqual([
+      ['CTR', 0.15, 'pp'],
+      ['Serving latency p99', 7, 'abs'],
+    ]);
+  });
+});
