@@ -179,7 +179,9 @@ function readSplit(name: string, value: string): Record<string, unknown> {
     .replace(new RegExp(String.raw`\b(?:${RECORD_NOUNS})\b`, 'gi'), ' ')
     .replace(/[^A-Za-z]+/g, ' ')
     .trim();
-  if ((split['fraction'] === undefined && split['records'] === undefined && value !== '') || words !== '') split['text'] = value;
+  // `2025-03-03 → 2025-03-05, 4.1M impressions`: a date range (numbers no count or share took) is kept too.
+  if ((split['fraction'] === undefined && split['records'] === undefined && value !== '') || words !== '' || /\d/.test(rest))
+    split['text'] = value;
   return split;
 }
 

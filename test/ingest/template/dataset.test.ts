@@ -294,3 +294,15 @@ describe('seeds', () => {
     expect(dataset(['- Random Seed: 42']).dataset).toEqual({ randomSeed: 42 });
   });
 });
+
+describe('splits written with their date ranges', () => {
+  test('`Validation: 2025-03-03 → 2025-03-05, 4.1M impressions`: the count, and the text with its dates kept', () => {
+    expect(dataset(['**Splits**:', '- Validation: 2025-03-03 → 2025-03-05, 4.1M impressions']).dataset).toEqual({
+      splits: [{ name: 'Validation', records: 4100000, text: '2025-03-03 → 2025-03-05, 4.1M impressions' }],
+    });
+    // A count and a share leave nothing else: no text to keep.
+    expect(dataset(['**Splits**:', '- Train: 40,000 (80%)']).dataset).toEqual({
+      splits: [{ name: 'Train', records: 40000, fraction: 0.8 }],
+    });
+  });
+});
