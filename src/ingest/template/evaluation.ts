@@ -27,6 +27,7 @@ import {
   parseWrittenInterval,
 } from '../units.ts';
 import * as msg from '../messages.ts';
+import { keepUnknown } from './fields.ts';
 import {
   appendClaim,
   baselineTable,
@@ -1945,7 +1946,51 @@ export const DISAGGREGATED_RULE: LabelRule = {
 };
 
 /** The evaluation's labels, in order: the first match wins. */
+/** `Macro-F1 95% CI`, `AUC confidence interval`: the interval of a metric, written on a line of its own (normalized). */
+const METRIC_INTERVAL_LABEL = /^(.+?) (?:95 )?(?:ci|confidence interval)$/;
+
+/**
+ * `Macro-F1 95% CI (bootstrap, 1 000 resamples): 88.8–90.0%.` — the interval of a test metric given
+ * on a line of its own: set as that metric's 95% CI once every section is read (in the metric's
+ * scale: `88.8–90.0%` beside 0.894 is 0.888–0.900), the aside kept as `ciNote`. A metric no table
+ * or list gives keeps the line as written.
+ */
+const metricIntervalHandler: Handler = (entry, ctx) => {
+  const name =
+    METRIC_INTERVAL_LABEL.exec(entry.norm) === null
+      ? undefined
+      : stripEmphasis(entry.label)
+          .replace(/\s*(?:95\s*%\s*)?(?:CI|C\.I\.|confidence interval)\s*$/i, '')
+          .trim();
+  const written = stripEmphasis(entry.value).trim().replace(/\.$/, '');
+  const interval = written === '' ? undefined : parseWrittenInterval(written);
+  const keep = (): void => keepUnknown(entry, ['evaluation'], ctx);
+  if (name === undefined || name === '' || interval === undefined || typeof interval === 'number') {
+    keep();
+    return;
+  }
+  ctx.b.mark(['evaluation'], entry.position);
+  (ctx.afterSections ??= []).push(() => {
+    const tests: FieldPath = ['evaluation', 'testMetrics'];
+    const key = metricInfo(name).key;
+    const index = Array.from({ length: ctx.b.lengthOf(tests) }, (_, i) => i).find(
+      (i) => metricInfo(String(ctx.b.get([...tests, i, 'metric']))).key === key && ctx.b.get([...tests, i, 'ci95']) === undefined,
+    );
+    const value = index === undefined ? undefined : ctx.b.get([...tests, index, 'value']);
+    if (index === undefined || typeof value !== 'number') {
+      keep();
+      return;
+    }
+    // `88.8–90.0%` beside a value written as a fraction (`0.894`): the same interval on the value's scale.
+    const percent = /%\s*$/.test(written) && ctx.b.get([...tests, index, 'unit']) !== '%' && Math.abs(value) <= 1;
+    const scale = (n: number): number => (percent ? Number.parseFloat((n / 100).toPrecision(12)) : n);
+    ctx.b.set([...tests, index, 'ci95'], { low: scale(interval.low), high: scale(interval.high) }, entry.position);
+    if (entry.qualifier.trim() !== '') ctx.b.set([...tests, index, 'ciNote'], entry.qualifier.trim(), entry.position);
+  });
+};
+
 export const EVALUATION_RULES: readonly LabelRule[] = [
+  { pattern: METRIC_INTERVAL_LABEL, path: ['evaluation', 'testMetrics'], handler: metricIntervalHandler },
   {
     pattern: new RegExp(`^${normalizeLabel(PER_CLASS)}$`),
     path: ['evaluation', 'testMetrics'],

@@ -1270,3 +1270,27 @@ describe('an A/B table: control, treatment and their changes', () => {
     ]);
   });
 });
+
+describe("a metric's interval on a line of its own", () => {
+  test('`Macro-F1 95% CI (bootstrap, …): 88.8–90.0%.` is that metric’s CI on its scale; an interval of no metric given is kept as written', () => {
+    const text = [
+      '**Experiment ID**: ci-1',
+      '',
+      '## Results',
+      '',
+      '| Metric | Value |',
+      '|---|---|',
+      '| Macro-F1 | 0.894 |',
+      '',
+      'Macro-F1 95% CI (bootstrap, 1 000 resamples): 88.8–90.0%.',
+      '',
+      'Recall 95% CI: 0.70–0.80',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'ci-1.md' }), { file: 'ci-1.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'Macro-F1', value: 0.894, ci95: { low: 0.888, high: 0.9 }, ciNote: 'bootstrap, 1 000 resamples' },
+    ]);
+    expect(record?.evaluation?.['recall95Ci']).toBe('0.70–0.80');
+  });
+});

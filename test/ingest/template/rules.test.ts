@@ -119,6 +119,7 @@ const LABEL_CASES: readonly (readonly [string, SectionKey, string | undefined])[
   ['Confusion Matrix', 'evaluation', 'evaluation.confusionMatrix'],
   ['Disaggregated Performance', 'evaluation', 'evaluation.disaggregated'],
   ['Test Set Performance', 'evaluation', 'evaluation.testMetrics'],
+  ['Macro-F1 95% CI', 'evaluation', 'evaluation.testMetrics'],
   ['Calibration', 'evaluation', undefined],
   ['Performance by gender', 'evaluation', 'evaluation.disaggregated'],
   ['Accuracy per age group', 'evaluation', 'evaluation.disaggregated'],
