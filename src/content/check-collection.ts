@@ -39,6 +39,7 @@ export function checkCollection<T extends CheckedRecord>(
   const byId = new Map<string, T>();
   for (const entry of entries) if (!byId.has(entry.record.id)) byId.set(entry.record.id, entry);
   const kept = [...byId.values()];
+  const refused = new Map(idUses.filter((use) => !byId.has(use.id)).map((use) => [use.id, use.file]));
   const ids = [...byId.keys()].sort(compareIds);
 
   // Ids become folder names (experiments/<id>/): they must stay distinct on every file system.
@@ -60,12 +61,20 @@ export function checkCollection<T extends CheckedRecord>(
     // suggestion compares the id with every record's: a record naming a thousand would cost minutes).
     let suggestions = SUGGESTIONS_PER_RECORD;
     const suggest = (): readonly string[] => (suggestions-- > 0 ? ids : []);
+    // An id given by a file refused for its errors: that file is named, not a spelling suggested.
+    const refusedFile = (id: string): string | undefined => (byId.has(id) ? undefined : refused.get(id));
     if (parent !== undefined && !byId.has(parent)) {
-      diagnostics.push(unknownId(entry, ['lineage', 'parent'], msg.unknownParent(parent), 'unknown-parent', parent, suggest()));
+      const file = refusedFile(parent);
+      diagnostics.push(
+        unknownId(entry, ['lineage', 'parent'], msg.unknownParent(parent, file), 'unknown-parent', parent, file === undefined ? suggest() : []),
+      );
     }
     (lineage?.related ?? []).forEach((related, index) => {
       if (!byId.has(related)) {
-        diagnostics.push(unknownId(entry, ['lineage', 'related', index], msg.unknownRelated(related), 'unknown-related', related, suggest()));
+        const file = refusedFile(related);
+        diagnostics.push(
+          unknownId(entry, ['lineage', 'related', index], msg.unknownRelated(related, file), 'unknown-related', related, file === undefined ? suggest() : []),
+        );
       }
     });
   }

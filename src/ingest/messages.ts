@@ -427,10 +427,16 @@ export const parentCycle = (ids: readonly string[]): string => `parent cycle: ${
 export const hintBreakCycle = (): string => 'an experiment cannot be its own ancestor: change "lineage.parent" in one of them';
 
 /** A parent id no record has. */
-export const unknownParent = (id: string): string => `parent ${quote(id)} is not the id of any experiment`;
+export const unknownParent = (id: string, refusedFile?: string): string =>
+  refusedFile === undefined
+    ? `parent ${quote(id)} is not the id of any experiment`
+    : `parent ${quote(id)} is the id of ${oneLine(refusedFile)}, which has errors and is left out of the site (its errors are listed with it)`;
 
 /** A related id no record has. */
-export const unknownRelated = (id: string): string => `related experiment ${quote(id)} is not the id of any experiment`;
+export const unknownRelated = (id: string, refusedFile?: string): string =>
+  refusedFile === undefined
+    ? `related experiment ${quote(id)} is not the id of any experiment`
+    : `related experiment ${quote(id)} is the id of ${oneLine(refusedFile)}, which has errors and is left out of the site (its errors are listed with it)`;
 
 // ── the validate command ───────────────────────────────────────────────────
 

@@ -217,4 +217,18 @@ describe('loadRecords', () => {
       'content/a.json:1:43 lineage.related.0: related experiment "exp-2" is not the id of any experiment',
     ]);
   });
+
+  test('a parent whose own file has errors is named with that file, not as an unknown id', async () => {
+    const { diagnostics, records } = await loadRecords(
+      'content',
+      fakeFiles({
+        'child.json': '{ "id": "exp-2", "lineage": { "parent": "exp-1" } }',
+        'parent.json': '{ "id": "exp-1", "status": "bogus" }',
+      }),
+    );
+    expect(records.map((r) => r.record.id)).toEqual(['exp-2']);
+    expect(diagnostics.map(formatDiagnostic)).toContain(
+      'content/child.json:1:41 lineage.parent: parent "exp-1" is the id of content/parent.json, which has errors and is left out of the site (its errors are listed with it)',
+    );
+  });
 });
