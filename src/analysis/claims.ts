@@ -367,7 +367,7 @@ export function checkClaims(
         code: 'claim-mismatch',
         message: message.claimMismatch(claim.text, delta, baseline),
         path,
-        hint: message.claimMismatchHint(),
+        hint: message.claimMismatchHint(parsed.unit),
       });
     }
   });

@@ -1,4 +1,5 @@
 import type { HistoryAxis } from './history-axis.ts';
+import type { ClaimUnit } from './claims.ts';
 /**
  * Every message and hint of the consistency checks, as functions, so tests can assert exact text.
  *
@@ -93,8 +94,12 @@ export const message = {
       d.fraction ? showPercent(d.current) : show(d.current)
     }, a change of ${d.fraction ? showPoints(d.absolute) : showSigned(d.absolute)}` +
     (d.relative === null ? '.' : ` (${showSigned(d.relative * 100)}% relative).`),
-  claimMismatchHint: (): string =>
-    'A "%" claim is accepted as a relative change or as percentage points; give the change as the table implies it.',
+  claimMismatchHint: (unit: ClaimUnit | null = '%'): string =>
+    unit === '%'
+      ? 'A "%" claim is accepted as a relative change or as percentage points; give the change as the table implies it.'
+      : unit === 'pp'
+        ? 'A claim in points is the difference of the two percentages; give the change the table implies, or correct the values it compares.'
+        : "Give the change the table implies (this run's value minus the other's), or correct the values it compares.",
   claimRatio: (text: string): string => `Claim "${text}" is a ratio; ratios are not checked.`,
   claimNotCompared: (text: string, reason: string): string =>
     `Claim "${text}" cannot be checked: the values are not comparable (${reason}).`,

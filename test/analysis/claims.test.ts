@@ -157,6 +157,17 @@ describe('checkClaims', () => {
     ]);
   });
 
+  test('the hint of a mismatch fits how the claim is written: points, or a change in the metric’s unit', () => {
+    const hintOf = (text: string) =>
+      checkClaims(templateRecord({ comparison: { ...base.comparison, claims: [{ metric: 'Accuracy', text }] } }), deltas).checks[0]?.hint;
+    expect(hintOf('+2.5 pp vs previous best')).toBe(
+      'A claim in points is the difference of the two percentages; give the change the table implies, or correct the values it compares.',
+    );
+    expect(hintOf('+0.025 vs previous best')).toBe(
+      "Give the change the table implies (this run's value minus the other's), or correct the values it compares.",
+    );
+  });
+
   test.each([
     // NDCG@10 0.398 → 0.412: +0.014, reported ×100 as retrieval papers do (+1.4 points), or +3.5% relative.
     ['+1.4 pts vs BM25', 'accepted', 'absolute'],
