@@ -31,16 +31,17 @@ const datasetSizeHandler: Handler = (entry, ctx) => {
     const match = new RegExp(
       // `294,268 utterances (~1,012 hours)`: an aside after the count is kept in the text as written.
       // `~50k images`, `about 1.2M rows`: an approximate count is the count, the text kept as written.
-      String.raw`^\s*(~|≈|about\s+|approx\.?\s+|approximately\s+|roughly\s+|around\s+|circa\s+|ca\.\s+)?(\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\S+)\s+(${RECORD_NOUNS}|features?|columns?|cols?)\s*(\([^()]*\))?\s*$`,
+      String.raw`^\s*(~|≈|about\s+|approx\.?\s+|approximately\s+|roughly\s+|around\s+|circa\s+|ca\.\s+)?(\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\S+)\s+((?:(?!of\b|in\b|from\b)[A-Za-z][\w-]*\s+){0,2}?)(${RECORD_NOUNS}|features?|columns?|cols?)\s*(\([^()]*\))?\s*$`,
       'i',
     ).exec(part);
     const count = match?.[2] ? parseCount(match[2]) : undefined;
-    if (!match?.[3] || count === undefined) {
+    if (!match?.[4] || count === undefined) {
       if (part.trim() !== '') understood = false;
       continue;
     }
-    if (match[1] !== undefined || match[4] !== undefined) understood = false;
-    const key = /^(features?|columns?|cols?)$/i.test(match[3]) ? 'features' : 'records';
+    // `~50k`, `50,000 hand-labeled images`, `(~1,012 hours)`: more than a count, so the text is kept as written too.
+    if (match[1] !== undefined || (match[3] ?? '') !== '' || match[5] !== undefined) understood = false;
+    const key = /^(features?|columns?|cols?)$/i.test(match[4]) ? 'features' : 'records';
     // `412M interactions, 18.3M users, 2.7M items`: the first count is the records; the others are
     // kept in the text as written, not taken for it.
     if (seen.has(key)) {
@@ -138,7 +139,7 @@ function totalThenSplits(text: string): { records: number; splits: string } | un
 
 /** What a split or a dataset counts: records by any of the names logs give them. */
 const RECORD_NOUNS =
-  'records?|rows?|samples?|examples?|instances?|images?|documents?|docs|reviews?|sentences?|utterances?|patients?|users?|customers?|transactions?|txns|events?|sessions?|items?|clips?|videos?|files?|interactions?|ratings?|clicks?|impressions?|queries|query|tickets?|frames?|volumes?|scans?|tweets?|posts?|messages?|emails?|calls?|conversations?|dialogues?|recordings?|sales?|studies|study|cases?|series|listings?|products?|articles?|pages?|prompts?|questions?|problems?';
+  'records?|rows?|samples?|examples?|instances?|images?|documents?|docs|reviews?|sentences?|utterances?|patients?|users?|customers?|transactions?|txns|events?|sessions?|items?|clips?|videos?|files?|interactions?|ratings?|clicks?|impressions?|queries|query|tickets?|frames?|volumes?|scans?|tweets?|posts?|messages?|emails?|calls?|conversations?|dialogues?|recordings?|sales?|studies|study|cases?|series|listings?|products?|articles?|pages?|prompts?|questions?|problems?|clients?|accounts?|members?|borrowers?|applicants?|loans?|households?|students?|respondents?|subjects?|participants?|people|persons?|individuals?|companies|firms?|stores?|merchants?|devices?|machines?|sensors?|molecules?|compounds?|proteins?|sequences?|genomes?|cells?|slides?|tiles?|patches?|videos?|tracks?|songs?|games?|episodes?|trajectories|trajectory|dialogs?|turns?|pairs?|triples?|graphs?|nodes?|edges?|points?|samples?';
 /** `2,000 images`, `2,000 hand-labeled images` (up to two words between the count and what it counts). */
 const SPLIT_RECORDS = new RegExp(
   String.raw`(\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\d[\d,.]*\s*[kKmMbB]?)\s*(?:(?!of\b|in\b|from\b)[A-Za-z][\w-]*\s+){0,2}(?:${RECORD_NOUNS})\b`,

@@ -257,6 +257,14 @@ describe('Dataset Size: a count with an aside', () => {
     });
   });
 
+  test('words between the count and what it counts: the count, the text kept as written', () => {
+    expect(dataset('**Dataset Size**: 1.2M image-text pairs')).toEqual({ records: 1200000, sizeText: '1.2M image-text pairs' });
+    expect(dataset('**Dataset Size**: 30,000 clients, 23 raw features + 41 engineered')).toEqual({
+      records: 30000,
+      sizeText: '30,000 clients, 23 raw features + 41 engineered',
+    });
+  });
+
   test('more nouns count records: sales, cases, listings, prompts', () => {
     expect(dataset('**Dataset Size**: 48,216 sales')).toEqual({ records: 48216 });
     expect(dataset('**Dataset Size**: 1,250 cases')).toEqual({ records: 1250 });
