@@ -244,9 +244,10 @@ export function parseMeasurement(text: string): number | undefined {
   const spaced = /^([+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?:[.,](\d+))?$/.exec(normalizeSign(text));
   if (spaced?.[1] !== undefined)
     return parseNumber(`${spaced[1].replace(/[ \u00a0\u202f]/g, '')}${spaced[2] === undefined ? '' : `.${spaced[2]}`}`);
-  const comma = /^([+-]?\d+),(\d+)$/.exec(normalizeSign(text));
+  // `6,0e-4`: a decimal comma before an exponent, as a learning rate is written in much of Europe.
+  const comma = /^([+-]?\d+),(\d+)([eE][+-]?\d+)?$/.exec(normalizeSign(text));
   if (comma?.[1] === undefined || comma[2] === undefined) return undefined;
-  return parseNumber(`${comma[1]}.${comma[2]}`);
+  return parseNumber(`${comma[1]}.${comma[2]}${comma[3] ?? ''}`);
 }
 
 /** A metric cell: `0.869` → 0.869, `86.9%` → 86.9 with unit "%", `-`/`N/A`/`TBD`/empty (`NOT_MEASURED`) → null. Otherwise undefined. */

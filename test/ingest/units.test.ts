@@ -240,6 +240,9 @@ describe('parseMetricCell', () => {
     ['10.2 GB', { value: 10.2, unit: 'GB' }],
     // A change in percentage points (an accuracy drop), as Logbook itself writes changes.
     ['0.5 pp', { value: 0.5, unit: 'pp' }],
+    // A decimal comma before an exponent: 6.0 × 10⁻⁴ (a learning rate as much of Europe writes it).
+    ['6,0e-4', { value: 0.0006 }],
+    ['1,5E-5', { value: 0.000015 }],
     ['512 MiB', { value: 512, unit: 'MiB' }],
     ['6m 10s', { value: 370, unit: 's' }],
     ['1h 2m', { value: 3720, unit: 's' }],
