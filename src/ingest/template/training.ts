@@ -273,6 +273,13 @@ function bestModelNote(line: string, position: SourcePosition, ctx: Context): vo
 /** The hardware as written, and the GPU count it gives (`4x NVIDIA A100` → 4). */
 function hardwareRead(item: KeyValueItem, ctx: Context): void {
   ctx.b.text(['training', 'infrastructure', 'hardware'], item.value, item.position);
+  // `1× A10G, ~1h 40m total`: how long it ran, written after the hardware (the text is kept as written).
+  const after = /,\s*((?:~|≈|about\s+)?\d[^,;]*?)(?:\s+(?:total|in total|wall(?:[- ]clock)?|training))?\.?\s*$/i.exec(item.value)?.[1];
+  const hours = after === undefined ? undefined : parseDurationHours(after);
+  if (hours !== undefined && /[a-z]/i.test(after ?? '') && !ctx.b.has(['training', 'infrastructure', 'durationHours'])) {
+    ctx.b.set(['training', 'infrastructure', 'durationHours'], hours, item.position);
+    ctx.b.set(['training', 'infrastructure', 'durationText'], (after ?? '').trim(), item.position);
+  }
   const count = isPlaceholder(item.value) ? undefined : parseGpuCount(item.value);
   if (count !== undefined) ctx.b.set(['training', 'infrastructure', 'gpuCount'], count, item.position);
 }

@@ -341,3 +341,20 @@ describe('a table of cross-validation folds under the training results', () => {
     expect(record?.training?.historyAxis).toBe('step');
   });
 });
+
+describe('how long a run took, written after its hardware', () => {
+  test('`GPU: 1× A10G, ~1h 40m total.`: the GPU count, and the duration (1 h 40 min = 1.667 h)', () => {
+    const text = ['**Experiment ID**: hw-1', '', '## Training', '', '- GPU: 1× A10G, ~1h 40m total.'].join('\n');
+    const infrastructure = (parseSource(text, { file: 'hw-1.md' }).data as { training?: { infrastructure?: Record<string, unknown> } })
+      .training?.infrastructure;
+    expect(infrastructure).toMatchObject({ hardware: '1× A10G, ~1h 40m total.', gpuCount: 1, durationText: '~1h 40m' });
+    expect(infrastructure?.['durationHours']).toBeCloseTo(1.6667, 4);
+  });
+
+  test('a memory size after the hardware is no duration', () => {
+    const text = ['**Experiment ID**: hw-2', '', '## Training', '', '- GPU: 8x V100, 40GB'].join('\n');
+    expect((parseSource(text, { file: 'hw-2.md' }).data as { training?: unknown }).training).toEqual({
+      infrastructure: { hardware: '8x V100, 40GB', gpuCount: 8 },
+    });
+  });
+});
