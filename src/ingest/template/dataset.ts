@@ -327,8 +327,11 @@ const splitsHandler: Handler = (entry, ctx) => {
   }
   for (const item of keyValueItems(entry, ctx)) {
     if (/strategy|method/.test(item.norm)) ctx.b.text(['dataset', 'splitStrategy'], item.value, item.position);
-    else if (/seed/.test(item.norm)) ctx.b.text(['dataset', 'randomSeed'], item.value, item.position, parseNumber);
-    else if (item.key === '') ctx.b.text(['dataset', 'splitNotes'], item.value, item.position);
+    else if (/seed/.test(item.norm)) {
+      const seeds = seedList(item.value);
+      if (seeds !== undefined) ctx.b.set(['dataset', 'randomSeeds'], seeds, item.position);
+      else ctx.b.text(['dataset', 'randomSeed'], item.value, item.position, parseNumber);
+    } else if (item.key === '') ctx.b.text(['dataset', 'splitNotes'], item.value, item.position);
     else if (isPlaceholder(item.value)) ctx.b.placeholder(['dataset', 'splits', offset + splits.length], item.position);
     else {
       const path: FieldPath = ['dataset', 'splits', offset + splits.length];

@@ -300,6 +300,10 @@ describe('seeds', () => {
     expect(dataset(['- Random Seed: 0, 1, 2, 3, 4'])).toEqual({ dataset: { randomSeeds: [0, 1, 2, 3, 4] }, problems: [] });
     expect(dataset(['- Random Seed: [42, 43, 44]']).dataset).toEqual({ randomSeeds: [42, 43, 44] });
     expect(dataset(['- Random Seed: 42']).dataset).toEqual({ randomSeed: 42 });
+    // Under the splits' label too.
+    expect(dataset(['**Train/Val/Test Split**:', '- Test: 100 episodes', '- Random Seed: 0, 1, 2']).dataset).toMatchObject({
+      randomSeeds: [0, 1, 2],
+    });
   });
 });
 
