@@ -47,3 +47,15 @@ function isScalarList(inner: string): boolean {
 
 /** Field paths whose placeholder deserves a warning: a record without them looks unfinished. */
 export const REQUIRED_LOOKING_FIELDS: readonly string[] = ['id', 'name', 'status', 'date', 'completionDate'];
+
+/** What a half-filled log writes where a text will go: `TBD`, `TODO`, `pending`, `—`, `?`, `not decided yet`. */
+const NOT_YET_WRITTEN =
+  /^(?:tb[dca]|to ?do|pending|—|–|-{1,3}|\?{1,3}|not (?:yet )?(?:known|decided|filled(?: in)?|written)(?: yet)?)\.?$/i;
+
+/**
+ * True when `text` says the value is not written yet (`TBD`, `—`): a field not filled in, as a
+ * `[placeholder]` is. `N/A` and `none` are answers (not applicable, nothing), kept as written.
+ */
+export function isNotYetWritten(text: string): boolean {
+  return NOT_YET_WRITTEN.test(text.trim());
+}

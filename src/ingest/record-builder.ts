@@ -1,7 +1,7 @@
 /** Builds a raw record field by field, remembering where each value came from and which were placeholders. */
 
 import { setOwn } from '../util/own.ts';
-import { isPlaceholder } from './placeholder.ts';
+import { isNotYetWritten, isPlaceholder, REQUIRED_LOOKING_FIELDS } from './placeholder.ts';
 import { joinPath, type FieldPath, type SourcePosition } from './types.ts';
 
 /** A record under construction, with the source position of every value set. */
@@ -104,7 +104,9 @@ export class RecordBuilder {
   text(path: FieldPath, text: string, position: SourcePosition, convert?: (text: string) => unknown): void {
     const trimmed = text.trim();
     if (trimmed === '') return;
-    if (isPlaceholder(trimmed)) {
+    // `Hypothesis: TBD`, `Split Strategy: —`: not filled in, as a [placeholder] is (the required-looking
+    // fields keep the words, for validation to say what they are).
+    if (isPlaceholder(trimmed) || (isNotYetWritten(trimmed) && !REQUIRED_LOOKING_FIELDS.includes(joinPath(path)))) {
       this.placeholder(path, position);
       return;
     }

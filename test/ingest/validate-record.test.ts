@@ -358,12 +358,40 @@ describe('a number not known yet (`TBD`, `N/A`) in a half-filled log', () => {
     expect(record?.training?.infrastructure).toEqual({});
     expect(record?.tuning?.trials).toBeUndefined();
     expect(record?.lineage?.related).toBeUndefined();
+    // `TBD` is read as not filled while the log is read; `N/A` and `not measured` where validation finds them.
     expect(record?.placeholders).toEqual([
-      'lineage.related',
       'training.infrastructure.gpuHours',
+      'lineage.related',
       'training.infrastructure.co2Kg',
       'tuning.trials',
     ]);
+  });
+
+  test('a text not written yet (`Hypothesis: TBD`, `Split Strategy: —`, `- TBD` items) is not filled in; `N/A` is an answer, kept', () => {
+    const text = [
+      '**Experiment ID**: t-2',
+      '',
+      '## Overview',
+      '',
+      '**Hypothesis**: TBD',
+      '',
+      '## Dataset',
+      '',
+      '- Split Strategy: —',
+      '- Preprocessing: N/A',
+      '',
+      '## Observations',
+      '',
+      '**What Worked Well**:',
+      '- TBD',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 't-2.md' }), { file: 't-2.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.overview?.hypothesis).toBeUndefined();
+    expect(record?.dataset?.splitStrategy).toBeUndefined();
+    expect(record?.observations?.worked).toBeUndefined();
+    expect(record?.placeholders).toEqual(['overview.hypothesis', 'dataset.splitStrategy', 'observations.worked.0']);
+    expect(JSON.stringify(record?.dataset)).toContain('N/A');
   });
 
   test('other words where a number goes are still errors', () => {

@@ -13,7 +13,7 @@ import {
   type Source,
   withList,
 } from '../markdown-blocks.ts';
-import { isPlaceholder } from '../placeholder.ts';
+import { isNotYetWritten, isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel, toCamelCase } from '../text.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { blockOf, type Context, type Entry, type Handler, type LabelRule } from './context.ts';
@@ -75,7 +75,8 @@ export function setItems(path: FieldPath, items: readonly Item[], ctx: Context, 
   const values: unknown[] = [];
   items.forEach((item, index) => {
     if (item.text === '' && !item.nested) return;
-    if (isPlaceholder(item.text)) {
+    // `- TBD` under `**What Worked Well**:`: an item not written yet.
+    if (isPlaceholder(item.text) || (isNotYetWritten(stripEmphasis(item.text)) && !item.nested)) {
       ctx.b.placeholder([...path, index], item.position);
       return;
     }
