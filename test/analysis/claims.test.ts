@@ -388,4 +388,20 @@ describe('a claim against the parent when the parent is a row of the baseline ta
     const { claims } = checkClaims(r, computeBaselineDeltas(r).deltas);
     expect(claims.map((c) => [c.baseline, c.status, c.claimKind])).toEqual([['Conformer-M (asr-29)', 'accepted', 'absolute']]);
   });
+
+  test('a row whose note says it is the parent, when no row carries the parent’s id', () => {
+    const noted = record({
+      ...r,
+      lineage: {},
+      comparison: {
+        ...r.comparison,
+        baselines: [
+          { label: 'Whisper small', metrics: { 'WER (%)': 12.4 } },
+          { label: 'Conformer-M', metrics: { 'WER (%)': 9.8 }, notes: 'parent' },
+        ],
+      },
+    });
+    const { claims } = checkClaims(noted, computeBaselineDeltas(noted).deltas);
+    expect(claims.map((c) => [c.baseline, c.status])).toEqual([['Conformer-M', 'accepted']]);
+  });
 });
