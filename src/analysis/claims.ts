@@ -283,17 +283,13 @@ export function matchClaim(written: ParsedClaim, delta: MetricDelta): 'relative'
 }
 
 /**
- * The one change of the metric a claim names without a split (`Perplexity`) that is reported on a
- * split (`Eval PPL`, `val_perplexity`): the same metric, when no other split's is there. Undefined
- * when the claim names a split, or the metric is on several.
+ * The one change of the metric a claim names more briefly than the results do: without a split
+ * (`Perplexity` for `Eval PPL`) or a qualifier (`Latency p99` for `Serving latency p99`) — the same
+ * kind of metric, its key ending with the claim's. Undefined when none or several are.
  */
-function onAnySplit(metric: string, deltas: readonly MetricDelta[]): MetricDelta | undefined {
+function namedMoreFully(metric: string, deltas: readonly MetricDelta[]): MetricDelta | undefined {
   const info = metricInfo(metric);
-  if (info.split !== null) return undefined;
-  const found = deltas.filter((d) => {
-    const other = metricInfo(d.metric);
-    return other.split !== null && other.key === `${other.split}_${info.key}`;
-  });
+  const found = deltas.filter((d) => d.key.endsWith(`_${info.key}`) && metricInfo(d.metric).kind === info.kind);
   return found.length === 1 ? found[0] : undefined;
 }
 
@@ -328,7 +324,7 @@ export function checkClaims(
     const source = parentDelta ? 'parent' : 'baseline';
     const key = metricInfo(claim.metric).key;
     const candidates = parentDelta ? parentDeltas : baselineDeltas.filter((d) => d.baseline === baseline);
-    const delta = candidates.find((d) => d.key === key) ?? onAnySplit(claim.metric, candidates);
+    const delta = candidates.find((d) => d.key === key) ?? namedMoreFully(claim.metric, candidates);
     const result: ClaimCheck = {
       index,
       metric: claim.metric,

@@ -363,6 +363,20 @@ describe('a claim naming a metric the results report on a split', () => {
     expect(claims[0]?.computedRelative).toBeCloseTo(-0.0904836, 6);
   });
 
+  test('a claim naming a metric without its qualifier: `Latency p99` for `Serving latency p99` (31 − 24 = +7 ms)', () => {
+    const served = record({
+      id: 'rec-3',
+      evaluation: { testMetrics: [{ metric: 'Serving latency p99', value: 31, unit: 'ms' }] },
+      comparison: {
+        baselines: [{ label: 'v2', metrics: { 'Serving latency p99 (ms)': 24 } }],
+        claims: [{ metric: 'Latency p99', text: '+7 ms vs v2' }],
+      },
+    });
+    expect(checkClaims(served, computeBaselineDeltas(served).deltas).claims.map((c) => [c.status, c.claimKind])).toEqual([
+      ['accepted', 'absolute'],
+    ]);
+  });
+
   test('a claim naming a split is checked on that split only', () => {
     const named = record({ ...r, comparison: { ...r.comparison, claims: [{ metric: 'Test perplexity', text: '−9.0%' }] } });
     expect(checkClaims(named, computeBaselineDeltas(named).deltas).claims[0]?.status).toBe('unresolved');
