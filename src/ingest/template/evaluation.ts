@@ -115,12 +115,37 @@ function metricItem(item: ListItem) {
 type ListItem = { text: string; position: SourcePosition; nested?: unknown };
 
 /**
+ * `- Precision/Recall/F1: 0.81/0.77/0.79`, `P@5 / R@5: 0.42 / 0.31`: names, then as many values in
+ * the same order — an item per metric, each value placed where it is written. Undefined unless every
+ * name is a metric Logbook knows and every value reads as one (`Train/Val/Test: …` names splits).
+ */
+function pairedMetrics(item: ListItem): ListItem[] | undefined {
+  const split = splitKeyValue(item.text);
+  if (split === undefined || !split.key.includes('/')) return undefined;
+  const names = stripEmphasis(split.key)
+    .split('/')
+    .map((name) => name.trim());
+  const values = [...split.value.matchAll(/[^/]+/g)];
+  if (names.length < 2 || names.length !== values.length) return undefined;
+  if (names.some((name) => name === '' || metricInfo(name).kind === null)) return undefined;
+  if (values.some((value) => typeof parseMetricCell(stripEmphasis(value[0]).trim())?.value !== 'number')) return undefined;
+  return names.map((name, index) => {
+    const value = values[index] as RegExpExecArray;
+    const column = item.position.column + split.valueOffset + value.index + (value[0].length - value[0].trimStart().length);
+    // Written as `name: value`, placed so that the value starts where it is written.
+    return { text: `${name}: ${value[0].trim()}`, position: { line: item.position.line, column: column - name.length - 2 } };
+  });
+}
+
+/**
  * `- Top-1: 76.1 / Top-5: 92.9` (or `;`, `|` between): several metrics in one item, as the items
  * each would be, placed where each is written; any other item as it is. Split only when every part
  * is a metric (`metricItem`): a `/` inside one value (`1.2 / 1.4 s`) keeps the item whole.
  */
 function metricParts(item: ListItem): ListItem[] {
   if (item.nested) return [item];
+  const paired = pairedMetrics(item);
+  if (paired !== undefined) return paired;
   const parts = [...item.text.matchAll(/[^/;|]+/g)];
   if (parts.length < 2) return [item];
   const split = parts.map((part) => {

@@ -1294,3 +1294,27 @@ describe("a metric's interval on a line of its own", () => {
     expect(record?.evaluation?.['recall95Ci']).toBe('0.70–0.80');
   });
 });
+
+describe('metrics named together, their values after them', () => {
+  test('`- Precision/Recall/F1: 0.81/0.77/0.79`: three metrics, each value placed where it is written', () => {
+    const text = ['**Experiment ID**: pr-1', '', '## Results', '', '- Precision/Recall/F1: 0.81/0.77/0.79', '- AUC: 0.95'].join('\n');
+    const parsed = parseSource(text, { file: 'pr-1.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'pr-1.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'Precision', value: 0.81 },
+      { metric: 'Recall', value: 0.77 },
+      { metric: 'F1', value: 0.79 },
+      { metric: 'AUC', value: 0.95 },
+    ]);
+    // `0.77` starts at column 29 of line 5.
+    expect(parsed.positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 5, column: 29 });
+  });
+
+  test('names that are no metrics (splits) stay as written', () => {
+    const text = ['**Experiment ID**: pr-2', '', '## Results', '', '- Train/Val/Test: 0.91/0.88/0.87', '- AUC: 0.95'].join('\n');
+    const data = parseSource(text, { file: 'pr-2.md' }).data as { evaluation?: unknown; sections?: unknown };
+    expect(data.evaluation).toBeUndefined();
+    expect(data.sections).toEqual([{ title: 'Results', markdown: '- Train/Val/Test: 0.91/0.88/0.87\n- AUC: 0.95' }]);
+  });
+});
