@@ -312,10 +312,11 @@ export function checkClaims(
     const path = `comparison.claims.${index}`;
     const parsed = readClaim(claim, claim.value === undefined ? undefined : writtenDecimals(record, `${path}.value`, claim.value));
     const reference = claimReference(claim);
-    const parentDelta = reference !== null && /\bparent\b/i.test(reference) && parentDeltas.length > 0;
+    const namesParent = reference !== null && /\bparent\b/i.test(reference);
+    const parentDelta = namesParent && parentDeltas.length > 0;
     // `vs parent` with no parent record to compare with: the baseline row that is the parent (its id, or a note saying so).
     const parentRow =
-      reference !== null && /\bparent\b/i.test(reference) && !parentDelta
+      namesParent && !parentDelta
         ? (others.find((r) => r.experimentId !== undefined && r.experimentId === record.lineage?.parent) ??
           others.find((r) => /\bparent\b/i.test(`${r.label} ${typeof r['notes'] === 'string' ? r['notes'] : ''}`)))
         : undefined;

@@ -45,7 +45,7 @@ const NOTED_STATUS: readonly [RegExp, 'completed' | 'running' | 'planned' | 'fai
  * for a run stopped for now, since it has not ended — with the words as written kept as the status's
  * note (the record's statuses have no "paused" or "deployed"). Undefined for any other text.
  */
-export function pausedStatus(text: string): { status: 'running' | 'completed' | 'planned' | 'failed'; note: string } | undefined {
+export function statusKeptAsNote(text: string): { status: 'running' | 'completed' | 'planned' | 'failed'; note: string } | undefined {
   const trimmed = text.trim().replace(/\.$/, '');
   const words = /^(.*?)\s*(?:\(([^()]*)\))?$/.exec(trimmed)?.[1] ?? '';
   const norm = words.toLowerCase().replace(/\s+/g, ' ');

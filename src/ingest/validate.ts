@@ -13,7 +13,7 @@ import { closestMatch } from './text.ts';
 import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type SourcePosition } from './types.ts';
 import { isNotMeasured, parseNumber, parseWrittenInterval } from './units.ts';
 import { pushAll } from '../util/arrays.ts';
-import { pausedStatus, statusFromWords } from './status.ts';
+import { statusKeptAsNote, statusFromWords } from './status.ts';
 import { slashedDayReadings } from './dates.ts';
 import { intervalOnValueScale } from '../analysis/ci-scale.ts';
 import { metricInfo } from '../analysis/metrics.ts';
@@ -356,7 +356,7 @@ function describeIssue(issue: Issue, path: FieldPath, value: unknown): { code: s
       // A status in other words ("Done") is suggested by meaning; anything else by spelling.
       const meant = field === 'status' && typeof value === 'string' ? statusFromWords(value) : undefined;
       // A run on hold has not ended: running, with the words as its note.
-      const paused = field === 'status' && typeof value === 'string' ? pausedStatus(value) : undefined;
+      const paused = field === 'status' && typeof value === 'string' ? statusKeptAsNote(value) : undefined;
       const suggestion = meant ?? (typeof value === 'string' ? closestMatch(value, options.map(String)) : undefined);
       return {
         code: 'invalid-value',

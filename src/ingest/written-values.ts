@@ -8,7 +8,7 @@
  */
 import { isPlainObject } from './finish.ts';
 import { writtenDate } from './dates.ts';
-import { pausedStatus, statusFromWords, statusWithAside, statusWithDate } from './status.ts';
+import { statusKeptAsNote, statusFromWords, statusWithAside, statusWithDate } from './status.ts';
 import { joinPath, type FieldPath } from './types.ts';
 import { setOwn } from '../util/own.ts';
 import { isUnitIntervalMetric, metricInfo } from '../analysis/metrics.ts';
@@ -122,7 +122,7 @@ function readWrittenWords(data: Record<string, unknown>): void {
   }
   // `status: paused`: running (it has not ended), the word kept as its note.
   const paused =
-    typeof status === 'string' && meant === undefined && dated === undefined && aside === undefined ? pausedStatus(status) : undefined;
+    typeof status === 'string' && meant === undefined && dated === undefined && aside === undefined ? statusKeptAsNote(status) : undefined;
   if (paused !== undefined) {
     data['status'] = paused.status;
     if (data['statusNote'] === undefined) data['statusNote'] = paused.note;

@@ -9,7 +9,7 @@ import { bracketed, isPlaceholder } from '../placeholder.ts';
 import type { Handler, LabelRule } from './context.ts';
 import { keyValueItems, textRule } from './fields.ts';
 import { writtenDate } from '../dates.ts';
-import { pausedStatus, statusFromWords, statusWithAside, statusWithDate } from '../status.ts';
+import { statusKeptAsNote, statusFromWords, statusWithAside, statusWithDate } from '../status.ts';
 import { bareTag, tagsOfText } from '../tags.ts';
 
 /** A status written in any case or in other words (`Completed`, `Done`, `In progress`, `Canceled`) → the record's status. */
@@ -30,7 +30,7 @@ const statusHandler: Handler = (entry, ctx) => {
     return;
   }
   // `Paused`, `On hold`: running (it has not ended), the words kept as its note.
-  const paused = read === undefined && !isPlaceholder(entry.value) ? pausedStatus(stripEmphasis(entry.value)) : undefined;
+  const paused = read === undefined && !isPlaceholder(entry.value) ? statusKeptAsNote(stripEmphasis(entry.value)) : undefined;
   if (paused !== undefined) {
     ctx.b.set(['status'], paused.status, entry.position);
     ctx.b.set(['statusNote'], paused.note, entry.position);
