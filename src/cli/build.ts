@@ -19,19 +19,22 @@ import { nodeValidateIo, validateContent } from './validate.ts';
 
 export const BUILD_USAGE = [
   'Usage: logbook build [folder] [--out <dir>] [--base <path>] [--site <url>] [--no-charts] [--verbose] [--config <file>]',
+  '                     [--no-static-charts] [--no-compare-pages]',
   '',
   'Validates every record of the folder, then builds the static site and its search index.',
   '',
-  '  folder            content folder (default: "content" in logbook.config.json, $LOGBOOK_CONTENT,',
-  '                    else content/experiments)',
-  '  --out <dir>       where the site is written (default: "outDir", $LOGBOOK_OUT_DIR, else dist)',
-  '  --base <path>     base path it is served under, e.g. /repo/ (default: "base", $LOGBOOK_BASE, else /)',
-  '  --site <url>      origin it is served from, e.g. https://org.github.io (default: "site", $LOGBOOK_SITE)',
-  '  --no-charts       build pages without charts',
-  '  --no-validate     skip the validate step (the build still stops at the first invalid record, listing them all)',
-  "  --verbose         print Astro's own progress (a line per page); by default only its warnings and errors",
-  '  --config <file>   settings file (default: logbook.config.json, when there is one)',
-  '  -h, --help        show this message',
+  '  folder              content folder (default: "content" in logbook.config.json, $LOGBOOK_CONTENT,',
+  '                      else content/experiments)',
+  '  --out <dir>         where the site is written (default: "outDir", $LOGBOOK_OUT_DIR, else dist)',
+  '  --base <path>       base path it is served under, e.g. /repo/ (default: "base", $LOGBOOK_BASE, else /)',
+  '  --site <url>        origin it is served from, e.g. https://org.github.io (default: "site", $LOGBOOK_SITE)',
+  '  --no-charts         build pages without charts',
+  '  --no-static-charts  leave the static SVG charts out: the browser draws them (for very large sites)',
+  '  --no-compare-pages  build no page per compared pair: links open the in-browser compare page',
+  '  --no-validate       skip the validate step (the build still stops at the first invalid record, listing them all)',
+  "  --verbose           print Astro's own progress (a line per page); by default only its warnings and errors",
+  '  --config <file>     settings file (default: logbook.config.json, when there is one)',
+  '  -h, --help          show this message',
   '',
   'Exit status: 0 built, 1 a record has errors or the build failed, 2 bad arguments.',
 ].join('\n');
@@ -41,6 +44,8 @@ const OPTIONS = {
   base: { type: 'string' },
   site: { type: 'string' },
   'no-charts': { type: 'boolean' },
+  'no-static-charts': { type: 'boolean' },
+  'no-compare-pages': { type: 'boolean' },
   'no-validate': { type: 'boolean' },
   verbose: { type: 'boolean' },
   config: { type: 'string' },
@@ -66,6 +71,8 @@ export async function runBuildCommand(args: readonly string[], io: CommandIO): P
     base: values.base,
     site: values.site,
     ...(values['no-charts'] === true ? { charts: false } : {}),
+    ...(values['no-static-charts'] === true ? { staticCharts: false } : {}),
+    ...(values['no-compare-pages'] === true ? { comparePages: false } : {}),
   };
   const outcome = await commandSettings('build', io, flags, values.config);
   if ('exit' in outcome) return outcome.exit;
@@ -106,7 +113,7 @@ export async function runBuildCommand(args: readonly string[], io: CommandIO): P
   const size = await measureSiteSize(outDir);
   // Over 1 GB on disk, the Pages artifact (compressed) decides whether deploy-pages takes it: worth a read of the site.
   if (size.bytes > SITE_LIMITS.bytes) size.artifactBytes = await measureArtifactBytes(outDir);
-  const warning = siteSizeWarning(size);
+  const warning = siteSizeWarning(size, settings);
   if (warning !== undefined) io.stderr(`logbook: warning: ${warning}\n`);
   io.stderr(`${msg.buildDone((performance.now() - started) / 1000, shownPath(io, settings.outDir))}\n`);
   // A GitHub Actions step tells later steps (the Pages upload) where the site is.

@@ -111,6 +111,8 @@ export async function hydrateChart(figure: HTMLElement): Promise<void> {
   finishLiveSvg(host, canvas);
   // Another action (the chart menu) may have replaced the canvas's content meanwhile: then it stays.
   if (figure.dataset['embedded'] !== 'true') clearedCanvas(figure)?.append(host);
+  // A chart the page had no static image of showed its data table meanwhile: the chart now stands for it.
+  if (figure.dataset['chartStatic'] === 'none') figure.querySelector('details.chart-data')?.removeAttribute('open');
   figure.dataset['hydrated'] = 'true';
 }
 

@@ -59,6 +59,18 @@ export const ConfigSchema = z
       .describe('Base path the site is served under, e.g. /repo/ for a GitHub Pages project site. Default: /.'),
     title: z.string().min(1).optional().describe('Site title, shown in the header and the browser tab. Default: Logbook.'),
     charts: z.boolean().optional().describe('false builds pages without charts. Default: true.'),
+    staticCharts: z
+      .boolean()
+      .optional()
+      .describe(
+        "false leaves each chart's static SVG out of the pages: the browser draws it when it comes into view, and without JavaScript or in print the chart's data table stands in. For sites too large for their host. Default: true.",
+      ),
+    comparePages: z
+      .boolean()
+      .optional()
+      .describe(
+        'false builds no page per compared pair (an experiment and its parent, or a baseline that is a record): links to a comparison open the in-browser compare page. For sites too large for their host. Default: true.',
+      ),
     pageSize: z
       .int({ error: 'expected a whole number of experiments per page, e.g. 500' })
       .min(1)

@@ -22,6 +22,17 @@ export interface Settings {
   /** False builds pages without charts (`LOGBOOK_CHARTS=off`). */
   charts: boolean;
   /**
+   * False leaves the static SVG of every chart out of the pages (`LOGBOOK_STATIC_CHARTS=off`): the
+   * browser draws each chart when it comes into view, and without JavaScript or on paper the page
+   * shows the chart's data table instead. For sites too large for their host (see `site-size.ts`).
+   */
+  staticCharts: boolean;
+  /**
+   * False builds no page per compared pair (an experiment and its parent or a baseline that is a
+   * record; `LOGBOOK_COMPARE_PAGES=off`): links to a comparison open the in-browser compare page.
+   */
+  comparePages: boolean;
+  /**
    * Most experiments one overview page lists (the experiments table, the fairness overview, a tag's
    * page, the lineage trees); more go on further pages (`page/2/`, `fairness/2/`, …).
    */
@@ -71,7 +82,8 @@ export class SettingsError extends Error {
 
 /** Settings given explicitly (flags, or a config file): each overrides what it names. */
 export type SettingsInput = {
-  [K in 'content' | 'outDir' | 'site' | 'base' | 'title' | 'charts' | 'cacheDir' | 'pageSize']?: Settings[K] | undefined;
+  [K in 'content' | 'outDir' | 'site' | 'base' | 'title' | 'charts' | 'staticCharts' | 'comparePages' | 'cacheDir' | 'pageSize']?:
+    Settings[K] | undefined;
 };
 
 /**
@@ -99,12 +111,16 @@ export function readSettings(options: { env: Env; config?: SettingsInput; flags?
     if (/^\d+$/.test(epoch.trim())) sourceDateEpoch = Number(epoch.trim());
     else problems.push(msg.notACount('SOURCE_DATE_EPOCH', epoch));
   }
-  const chartsVariable = text('LOGBOOK_CHARTS');
-  let chartsFromEnv: boolean | undefined;
-  if (chartsVariable !== undefined) {
-    chartsFromEnv = readSwitch(chartsVariable);
-    if (chartsFromEnv === undefined) problems.push(msg.notASwitch('LOGBOOK_CHARTS', chartsVariable));
-  }
+  const switchVariable = (name: string): boolean | undefined => {
+    const value = text(name);
+    if (value === undefined) return undefined;
+    const on = readSwitch(value);
+    if (on === undefined) problems.push(msg.notASwitch(name, value));
+    return on;
+  };
+  const chartsFromEnv = switchVariable('LOGBOOK_CHARTS');
+  const staticChartsFromEnv = switchVariable('LOGBOOK_STATIC_CHARTS');
+  const comparePagesFromEnv = switchVariable('LOGBOOK_COMPARE_PAGES');
   const pageSizeVariable = text('LOGBOOK_PAGE_SIZE');
   let pageSizeFromEnv: number | undefined;
   if (pageSizeVariable !== undefined) {
@@ -121,6 +137,8 @@ export function readSettings(options: { env: Env; config?: SettingsInput; flags?
     base,
     title: pick('title', text('LOGBOOK_TITLE')) ?? 'Logbook',
     charts: pick('charts', chartsFromEnv) ?? true,
+    staticCharts: pick('staticCharts', staticChartsFromEnv) ?? true,
+    comparePages: pick('comparePages', comparePagesFromEnv) ?? true,
     pageSize: pick('pageSize', pageSizeFromEnv) ?? DEFAULT_PAGE_SIZE,
     chartWorkers,
     cacheDir: pick('cacheDir', text('LOGBOOK_CACHE_DIR')) ?? DEFAULT_CACHE_DIR,

@@ -32,20 +32,30 @@ function hash(values: readonly unknown[]): string {
     .digest('hex');
 }
 
+/** The settings that change what a page's charts and compare links are. */
+function chartSettings(site: SiteModel): boolean[] {
+  return [site.settings.charts, site.settings.staticCharts, site.settings.comparePages];
+}
+
 /** Everything an experiment page (and its charts) is built from. */
 export function experimentPageKey(id: string, site: SiteModel): string {
   const record = site.byId.get(id);
   const analysis = site.analyses.get(id);
   const related = (analysis?.lineage.related ?? []).map((r) => [r, site.byId.get(r)?.name ?? null]);
-  const tree = buildLineageTree(id, { base: site.base, records: site.byId, analyses: site.analyses });
+  const tree = buildLineageTree(id, {
+    base: site.base,
+    records: site.byId,
+    analyses: site.analyses,
+    comparePages: site.settings.comparePages,
+  });
   // The lineage-trend chart plots the headline metric of every ancestor.
   const chain = headlineChain(id, { analyses: site.analyses }) ?? null;
-  return hash([record, analysis, related, tree, chain, site.files.get(id) ?? null, site.settings.charts]);
+  return hash([record, analysis, related, tree, chain, site.files.get(id) ?? null, chartSettings(site)]);
 }
 
 /** Everything a compare page of `a` against `b` (and its charts) is built from. */
 export function comparePageKey(a: string, b: string, relation: string, site: SiteModel): string {
-  return hash([site.byId.get(a), site.byId.get(b), relation, site.analyses.get(a), site.analyses.get(b), site.settings.charts]);
+  return hash([site.byId.get(a), site.byId.get(b), relation, site.analyses.get(a), site.analyses.get(b), chartSettings(site)]);
 }
 
 /** Everything an experiment's API document is built from. */

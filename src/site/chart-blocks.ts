@@ -38,31 +38,27 @@ export interface ChartBlocksOptions {
   effects?: ChartCacheEffects | undefined;
 }
 
-/** Chart views (of an experiment or a comparison) rendered to blocks, grouped by page section. */
-async function renderBlocks(
-  views: readonly (Omit<ChartView, 'section'> & { section: string })[],
-  page: string,
-  options: { reuseViews?: boolean } = {},
+type SectionChartView = Omit<ChartView, 'section'> & { section: string };
+type DrawnChart = Pick<ChartBlockData, 'svg' | 'shape' | 'width' | 'height' | 'error'>;
+
+/** Chart views (of an experiment or a comparison) as blocks, each drawn by `draw`, grouped by page section. */
+async function blocksOf(
+  views: readonly SectionChartView[],
+  draw: (view: SectionChartView) => Promise<DrawnChart> | DrawnChart,
 ): Promise<ChartBlocksBySection> {
   const bySection = new Map<string, ChartBlockData[]>();
   for (const view of views) {
-    // A chart Vega cannot draw (a bug, or record text it cannot take) costs that chart, not the
-    // site: its block says so, with its data table, and the build prints a warning naming it.
-    const rendered = await renderChartView(view as ChartView, options).catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
-      console.warn(`logbook: warning: ${page}: the chart "${view.title}" (#${view.id}) could not be drawn: ${reason.slice(0, 300)}`);
-      return { svg: '', shape: '', width: 0, height: 0, error: reason.slice(0, 300) };
-    });
+    const drawn = await draw(view);
     const list = bySection.get(view.section) ?? [];
     list.push({
       id: view.id,
       title: view.title,
       description: view.description,
-      svg: rendered.svg,
-      shape: rendered.shape,
-      width: rendered.width,
-      height: rendered.height,
-      ...('error' in rendered ? { error: rendered.error } : {}),
+      svg: drawn.svg,
+      shape: drawn.shape,
+      width: drawn.width,
+      height: drawn.height,
+      ...(drawn.error === undefined ? {} : { error: drawn.error }),
       ...(view.table.shownIn === undefined
         ? { tableHtml: tableHtml(view.table.columns, view.table.rows) }
         : { tableHtml: '', dataIn: view.table.shownIn }),
@@ -70,6 +66,41 @@ async function renderBlocks(
     bySection.set(view.section, list);
   }
   return [...bySection];
+}
+
+/** Chart views rendered to static SVG blocks, grouped by page section. */
+function renderBlocks(
+  views: readonly SectionChartView[],
+  page: string,
+  options: { reuseViews?: boolean } = {},
+): Promise<ChartBlocksBySection> {
+  return blocksOf(views, (view) =>
+    // A chart Vega cannot draw (a bug, or record text it cannot take) costs that chart, not the
+    // site: its block says so, with its data table, and the build prints a warning naming it.
+    renderChartView(view as ChartView, options).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      console.warn(`logbook: warning: ${page}: the chart "${view.title}" (#${view.id}) could not be drawn: ${reason.slice(0, 300)}`);
+      return { svg: '', shape: '', width: 0, height: 0, error: reason.slice(0, 300) };
+    }),
+  );
+}
+
+/**
+ * Chart views as blocks the browser draws (`staticCharts: false`): no SVG, the compiled shape's id
+ * and the data table. Costs no Vega run, so nothing is cached.
+ */
+function browserBlocks(views: readonly SectionChartView[]): Promise<ChartBlocksBySection> {
+  return blocksOf(views, (view) => ({ svg: '', shape: compileChartShape(view.spec).id, width: 0, height: 0 }));
+}
+
+/** An experiment's chart blocks for a page whose charts the browser draws (see `browserBlocks`). */
+export function browserChartBlocks(input: ExperimentChartsInput): Promise<ChartBlocksBySection> {
+  return browserBlocks(experimentChartViews(input));
+}
+
+/** A comparison's chart blocks for a page whose charts the browser draws (see `browserBlocks`). */
+export function browserCompareChartBlocks(docs: readonly CompareDoc[]): Promise<ChartBlocksBySection> {
+  return browserBlocks(compareChartViews(docs.map((d) => ({ record: d.record, analysis: { headline: d.analysis.headline } }))));
 }
 
 /** The cache key of an experiment's chart blocks; null when nothing may be cached (no cache folder, or no code fingerprint). */

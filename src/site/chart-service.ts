@@ -19,7 +19,13 @@ import { headlineMetric } from '../analysis/index.ts';
 import { comparePairs } from '../view/compare-page.ts';
 import { chartCacheDir, type Settings } from '../settings/index.ts';
 import { compareText } from '../util/compare-text.ts';
-import { chartBlocksKey, renderChartBlocks, renderCompareChartBlocks } from './chart-blocks.ts';
+import {
+  browserChartBlocks,
+  browserCompareChartBlocks,
+  chartBlocksKey,
+  renderChartBlocks,
+  renderCompareChartBlocks,
+} from './chart-blocks.ts';
 import { hasCachedBlocks, nodeChartCacheEffects, type ChartBlocksBySection, type ChartCacheEffects } from './chart-cache.ts';
 import { chartInputs } from './chart-inputs.ts';
 import { createChartPool, type ChartPool } from './chart-pool.ts';
@@ -61,7 +67,7 @@ export interface ChartService {
 
 /** What the service is made with; everything but the settings has a default for a real build. */
 export interface ChartServiceOptions {
-  settings: Pick<Settings, 'charts' | 'chartWorkers' | 'cacheDir' | 'chartCache'>;
+  settings: Pick<Settings, 'charts' | 'staticCharts' | 'comparePages' | 'chartWorkers' | 'cacheDir' | 'chartCache'>;
   /** Cores to use when the settings leave the worker count open. */
   parallelism?: number;
   /** Starts the worker pool (tests pass a fake). */
@@ -137,14 +143,22 @@ export function createChartService(options: ChartServiceOptions): ChartService {
     renderer = renderAhead(plan.order, plan.inputs, started, { eager, renderHere });
   };
 
+  /** An experiment page's blocks, counted in the build's stats. */
+  const counted = (blocks: ChartBlocksBySection): ChartBlocksBySection => {
+    stats = { pages: stats.pages + 1, charts: stats.charts + blocks.reduce((n, [, list]) => n + list.length, 0) };
+    return blocks;
+  };
+
   return {
     async start(records) {
-      if (!settings.charts) return { workers: 0 };
+      // Without static charts nothing is drawn here: no workers.
+      if (!settings.charts || !settings.staticCharts) return { workers: 0 };
       const inputs = chartInputs(records);
       const order = [...inputs.keys()].sort(compareText);
       const size = settings.chartWorkers ?? (records.length >= WORKERS_FROM ? (options.parallelism ?? availableParallelism()) : 0);
       if (size === 0) return { workers: 0 };
-      plan = { size, order, inputs, compare: compareJobs(records) };
+      // Compare pages' charts are drawn ahead only for the pages the build makes.
+      plan = { size, order, inputs, compare: settings.comparePages ? compareJobs(records) : [] };
       // Few charts to render (an incremental build, or a warm cache): pages start in this thread, and
       // the workers start only if many pages turn out to be built.
       const ordered = order.map((id) => inputs.get(id) as ExperimentChartsInput);
@@ -154,13 +168,13 @@ export function createChartService(options: ChartServiceOptions): ChartService {
     },
     async blocks(input) {
       if (!settings.charts) return [];
+      if (!settings.staticCharts) return counted(await browserChartBlocks(input));
       if (renderer === undefined && plan !== undefined && ++pagesHere >= WORKERS_FROM) startWorkers(false);
-      const blocks = (await renderer?.blocks(input.record.id)) ?? (await renderHere(input));
-      stats = { pages: stats.pages + 1, charts: stats.charts + blocks.reduce((n, [, list]) => n + list.length, 0) };
-      return blocks;
+      return counted((await renderer?.blocks(input.record.id)) ?? (await renderHere(input)));
     },
     async compareBlocks(docs) {
       if (!settings.charts) return [];
+      if (!settings.staticCharts) return browserCompareChartBlocks(docs);
       // Rendered (or being rendered) by a worker: wait for it, then read it from the cache.
       const key = cacheDir === null ? null : chartBlocksKey({ compare: docs }, { cacheDir });
       const ahead = key === null ? undefined : comparing.get(key);

@@ -82,7 +82,11 @@ export function logbookIntegration(settings: Settings): AstroIntegration {
         if (service === undefined) return;
         const stats = await (await service).close();
         service = undefined;
-        process.stderr.write(`logbook: ${stats.charts} charts on ${stats.pages} experiment pages rendered in this build\n`);
+        process.stderr.write(
+          settings.staticCharts
+            ? `logbook: ${stats.charts} charts on ${stats.pages} experiment pages rendered in this build\n`
+            : `logbook: ${stats.charts} charts on ${stats.pages} experiment pages left to the browser to draw (staticCharts: false)\n`,
+        );
       },
     },
   };

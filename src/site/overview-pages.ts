@@ -108,7 +108,12 @@ function treeSize(node: LineageTreeNode): number {
 /** The lineage overview's pages (`lineage/`, `lineage/2/`, …); a tree is never split across pages. */
 export function lineagePages(site: SiteModel): LineagePage[] {
   return derived(site, 'lineage-pages', () => {
-    const forest = buildLineageForest({ base: site.base, records: site.byId, analyses: site.analyses });
+    const forest = buildLineageForest({
+      base: site.base,
+      records: site.byId,
+      analyses: site.analyses,
+      comparePages: site.settings.comparePages,
+    });
     const ordered = [...forest.filter((t) => t.children.length > 0), ...forest.filter((t) => t.children.length === 0)];
     const pages = splitPages(ordered, site.settings.pageSize, treeSize);
     const total = ordered.reduce((n, t) => n + treeSize(t), 0);

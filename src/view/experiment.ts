@@ -101,6 +101,8 @@ export interface ExperimentPageContext {
   file?: string;
   /** The content folder as the settings give it (to show `file` relative to it when it is outside the repository). */
   contentDir?: string;
+  /** False when the site has no page per compared pair (`comparePages` setting): comparisons link to the in-browser compare page. */
+  comparePages?: boolean;
 }
 
 /** Keys of each part of the record the page shows in a dedicated place (the rest go to "Other fields"): the fields the schema models. */
@@ -895,7 +897,7 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
             ...(comparable
               ? [
                   isRecordRow(b)
-                    ? { text: `vs ${b.experimentId ?? ''}`, href: link(comparePath(r.id, b.experimentId ?? '')) }
+                    ? { text: `vs ${b.experimentId ?? ''}`, href: link(comparePath(r.id, b.experimentId ?? '', ctx.comparePages)) }
                     : { text: '—' },
                 ]
               : []),
@@ -1146,7 +1148,7 @@ function lineageSection(r: Experiment, ctx: ExperimentPageContext, link: (p: str
           : present<Block>([unlisted, others]),
     };
   }
-  const tree = buildLineageTree(r.id, { base: ctx.base, records: ctx.records, analyses: ctx.analyses });
+  const tree = buildLineageTree(r.id, { base: ctx.base, records: ctx.records, analyses: ctx.analyses, comparePages: ctx.comparePages });
   const related = lin.related.map((id): LinkItem => {
     const rec = ctx.records.get(id);
     return { id, label: rec?.name ? `${id} — ${rec.name}` : id, href: rec ? link(experimentPath(id)) : '' };
@@ -1155,7 +1157,12 @@ function lineageSection(r: Experiment, ctx: ExperimentPageContext, link: (p: str
     lin.parent && ctx.records.has(lin.parent)
       ? {
           kind: 'fields',
-          items: [{ label: 'Compare', value: { text: `${r.id} vs parent ${lin.parent}`, href: link(comparePath(r.id, lin.parent)) } }],
+          items: [
+            {
+              label: 'Compare',
+              value: { text: `${r.id} vs parent ${lin.parent}`, href: link(comparePath(r.id, lin.parent, ctx.comparePages)) },
+            },
+          ],
         }
       : undefined;
   return section('lineage', [{ kind: 'lineage', tree, related }, compare, unlisted, others, ...chartBlocks(ctx, 'lineage')]);
@@ -1242,6 +1249,7 @@ const SECTION_BUILDERS: Readonly<Record<SectionId, (input: SectionInput) => Sect
       analysis: ctx.analysis,
       known: (id) => ctx.records.has(id),
       base: ctx.base,
+      comparePages: ctx.comparePages,
       chart: ctx.charts.get('summary')?.[0],
       present,
     }),

@@ -10,6 +10,8 @@ export interface LineageContext {
   base: string;
   records: ReadonlyMap<string, Experiment>;
   analyses: ReadonlyMap<string, ExperimentAnalysisView>;
+  /** False when the site has no page per compared pair: the edge's compare link opens the in-browser compare page. */
+  comparePages?: boolean | undefined;
 }
 
 function node(id: string, ctx: LineageContext, current: string | undefined): LineageTreeNode {
@@ -32,7 +34,7 @@ function node(id: string, ctx: LineageContext, current: string | undefined): Lin
         }
       : {}),
     ...(edge ? { edge } : {}),
-    ...(parent && ctx.records.has(parent) ? { compareHref: joinBase(ctx.base, comparePath(id, parent)) } : {}),
+    ...(parent && ctx.records.has(parent) ? { compareHref: joinBase(ctx.base, comparePath(id, parent, ctx.comparePages)) } : {}),
     children: [],
   };
 }

@@ -19,6 +19,8 @@ export interface SummaryBandInput {
   /** Ids that are records of the site (a reference that is not gets no link). */
   known: (id: string) => boolean;
   base: string;
+  /** False when the site has no page per compared pair: comparisons link to the in-browser compare page. */
+  comparePages?: boolean | undefined;
   /** The band's chart, if the experiment has one. */
   chart?: ChartBlockData | undefined;
   /** Section anchors present on the page (links go only to those). */
@@ -112,7 +114,7 @@ export function buildSummaryBlocks(input: SummaryBandInput): Block[] {
     const parent = analysis.lineage.parent;
     const fromParent = analysis.parentDeltas.find((d) => isHeadlineDelta(d, headline));
     if (parent !== null && fromParent) {
-      const href = input.known(parent) ? joinBase(base, comparePath(record.id, parent)) : undefined;
+      const href = input.known(parent) ? joinBase(base, comparePath(record.id, parent, input.comparePages)) : undefined;
       rows.push(changeRow('Parent', { text: parent, ...(href ? { href, title: `Compare with ${parent}` } : {}) }, fromParent));
     }
     const elsewhere = new Set((record.comparison?.baselines ?? []).flatMap((b) => (b.evaluatedOn === undefined ? [] : [b.label])));
@@ -122,7 +124,7 @@ export function buildSummaryBlocks(input: SummaryBandInput): Block[] {
       const other = row?.experimentId;
       const href =
         other !== undefined && other !== record.id && input.known(other)
-          ? joinBase(base, comparePath(record.id, other))
+          ? joinBase(base, comparePath(record.id, other, input.comparePages))
           : input.present('comparison')
             ? '#comparison'
             : undefined;

@@ -12,8 +12,14 @@ export function joinBase(base: string, path: string): string {
 
 /** Page URL of an experiment, relative to the site root, with a trailing slash. */
 export const experimentPath = (id: string): string => `experiments/${encodeURIComponent(id)}/`;
-/** Page URL of a comparison of `a` against `b`. */
-export const comparePath = (a: string, b: string): string => `compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}/`;
+/**
+ * URL of the comparison of `a` against `b`: its page, or on a site built without pages per pair
+ * (`comparePages: false`) the in-browser compare page of the two.
+ */
+export const comparePath = (a: string, b: string, pagePerPair = true): string =>
+  pagePerPair
+    ? `compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}/`
+    : `compare/?ids=${encodeURIComponent(a)},${encodeURIComponent(b)}`;
 /** The key plain tags (`tags: [vision, mixup]`, read as `{ vision: '' }`) are listed under, as values. */
 export const PLAIN_TAG_KEY = 'tag';
 

@@ -11,6 +11,8 @@ describe('readSettings', () => {
       base: '/',
       title: 'Logbook',
       charts: true,
+      staticCharts: true,
+      comparePages: true,
       pageSize: 1000,
       chartWorkers: undefined,
       cacheDir: join('node_modules', '.cache', 'logbook'),
@@ -33,6 +35,8 @@ describe('readSettings', () => {
         LOGBOOK_BASE: '/repo/',
         LOGBOOK_TITLE: 'Churn team',
         LOGBOOK_CHARTS: 'off',
+        LOGBOOK_STATIC_CHARTS: 'no',
+        LOGBOOK_COMPARE_PAGES: '0',
         LOGBOOK_CHART_WORKERS: '3',
         LOGBOOK_PAGE_SIZE: '250',
         LOGBOOK_CACHE_DIR: '/ci/cache',
@@ -52,6 +56,8 @@ describe('readSettings', () => {
       base: '/repo/',
       title: 'Churn team',
       charts: false,
+      staticCharts: false,
+      comparePages: false,
       pageSize: 250,
       chartWorkers: 3,
       cacheDir: '/ci/cache',
@@ -80,6 +86,11 @@ describe('readSettings', () => {
       charts: false,
     });
     expect(readSettings({ env: { LOGBOOK_CHARTS: 'on' }, config: { charts: false } }).charts).toBe(true);
+    expect(readSettings({ env: { LOGBOOK_STATIC_CHARTS: 'on' }, config: { staticCharts: false, comparePages: false } })).toMatchObject({
+      staticCharts: true,
+      comparePages: false,
+    });
+    expect(readSettings({ env: { LOGBOOK_COMPARE_PAGES: 'on' }, flags: { comparePages: false } }).comparePages).toBe(false);
   });
 
   test.each([
@@ -97,7 +108,13 @@ describe('readSettings', () => {
     let error: unknown;
     try {
       readSettings({
-        env: { LOGBOOK_CHART_WORKERS: 'many', LOGBOOK_CHARTS: 'sometimes', SOURCE_DATE_EPOCH: 'yesterday', LOGBOOK_PAGE_SIZE: '0' },
+        env: {
+          LOGBOOK_CHART_WORKERS: 'many',
+          LOGBOOK_CHARTS: 'sometimes',
+          LOGBOOK_COMPARE_PAGES: 'few',
+          SOURCE_DATE_EPOCH: 'yesterday',
+          LOGBOOK_PAGE_SIZE: '0',
+        },
       });
     } catch (e) {
       error = e;
@@ -107,6 +124,7 @@ describe('readSettings', () => {
       'LOGBOOK_CHART_WORKERS: expected a whole number, got "many" — e.g. LOGBOOK_CHART_WORKERS=2',
       'SOURCE_DATE_EPOCH: expected a whole number, got "yesterday" — e.g. SOURCE_DATE_EPOCH=2',
       'LOGBOOK_CHARTS: expected "on" or "off", got "sometimes" — e.g. LOGBOOK_CHARTS=off',
+      'LOGBOOK_COMPARE_PAGES: expected "on" or "off", got "few" — e.g. LOGBOOK_COMPARE_PAGES=off',
       'LOGBOOK_PAGE_SIZE: expected a whole number of experiments per page (1 or more), got "0" — e.g. LOGBOOK_PAGE_SIZE=500',
     ]);
   });

@@ -4,6 +4,9 @@ import { readSettings, type Settings } from '../../src/settings/index.ts';
 import type { ChartBlocksBySection, ChartCacheEffects } from '../../src/site/chart-cache.ts';
 import type { ChartJob, ChartPool } from '../../src/site/chart-pool.ts';
 import { createChartService, WORKERS_FROM } from '../../src/site/chart-service.ts';
+import { compileChartShape } from '../../src/charts/render.ts';
+import { experimentChartViews } from '../../src/charts/experiment-views.ts';
+import { templateRecord } from '../charts/fixtures.ts';
 
 const records = (n: number): Experiment[] => Array.from({ length: n }, (_, i) => ({ id: `e${String(i).padStart(3, '0')}` }));
 const blocksOf = (id: string): ChartBlocksBySection => [
@@ -41,6 +44,32 @@ describe('createChartService', () => {
     expect(await chartService.start(records(100))).toEqual({ workers: 0 });
     expect(await chartService.blocks({ record: { id: 'e000' } })).toEqual([]);
     expect(pools).toEqual([]);
+  });
+
+  test('charts drawn in the browser (staticCharts off): no workers, blocks without SVG but with shape and data table, counted', async () => {
+    const { pools, rendered, chartService } = service({ LOGBOOK_STATIC_CHARTS: 'off' }, false);
+    expect(await chartService.start(records(100))).toEqual({ workers: 0 });
+    const blocks = (await chartService.blocks({ record: templateRecord })).flatMap(([, list]) => list);
+    const views = experimentChartViews({ record: templateRecord });
+    expect(blocks.map((b) => b.id)).toEqual(views.map((v) => v.id));
+    for (const [i, block] of blocks.entries()) {
+      expect(block).toMatchObject({ svg: '', width: 0, height: 0, shape: compileChartShape((views[i] as (typeof views)[number]).spec).id });
+      expect(block.error).toBeUndefined();
+    }
+    // Each chart's data stays on the page: its own table, or a link to the table that holds it.
+    for (const block of blocks) expect(block.tableHtml.includes('<td') || (block.dataIn ?? []).length > 0).toBe(true);
+    expect(blocks.filter((b) => b.tableHtml.includes('<td')).length).toBeGreaterThan(0);
+    expect(pools).toEqual([]);
+    expect(rendered).toEqual([]);
+    expect(await chartService.close()).toEqual({ pages: 1, charts: blocks.length });
+  });
+
+  test('without compare pages (comparePages off), no compare charts are drawn ahead', async () => {
+    const { rendered, chartService } = service({ LOGBOOK_COMPARE_PAGES: 'off' }, false);
+    const family = records(60).map((r, i) => (i === 1 ? { ...r, lineage: { parent: 'e000' } } : r));
+    await chartService.start(family);
+    expect(rendered.slice(0, 2)).toEqual(['e000', 'e001']);
+    expect(rendered.filter((id) => id.startsWith('compare'))).toEqual([]);
   });
 
   test(`a site of fewer than ${WORKERS_FROM} experiments renders in the page thread`, async () => {

@@ -101,6 +101,9 @@ describe('measureArtifactBytes', () => {
 });
 
 describe('siteSizeWarning', () => {
+  const HINT =
+    ' To make it smaller, set in logbook.config.json "staticCharts": false (charts drawn in the browser, their data tables without JavaScript)' +
+    ' and "comparePages": false (comparisons open the in-browser compare page).';
   const folders = [
     { name: 'experiments', bytes: 900 * 1024 ** 2, files: 10_000 },
     { name: 'compare', bytes: 300 * 1024 ** 2, files: 7_000 },
@@ -113,21 +116,37 @@ describe('siteSizeWarning', () => {
   test('names the limit passed and the three largest folders', () => {
     expect(siteSizeWarning({ bytes: 1290 * 1024 ** 2, files: 27_501, folders })).toBe(
       'the site is 1.26 GB, over the 1 GB GitHub Pages supports for a site — it may not deploy. ' +
-        'Largest folders: experiments 900.0 MB in 10,000 files, compare 300.0 MB in 7,000 files, api 80.0 MB in 10,001 files.',
+        'Largest folders: experiments 900.0 MB in 10,000 files, compare 300.0 MB in 7,000 files, api 80.0 MB in 10,001 files.' +
+        HINT,
     );
     expect(siteSizeWarning({ bytes: 500, files: 120_000, folders: folders.slice(0, 1) })).toBe(
-      'the site is 120,000 files, over 100,000 (GitLab Pages refuses more than 200,000) — it may not deploy. Largest folders: experiments 900.0 MB in 10,000 files.',
+      'the site is 120,000 files, over 100,000 (GitLab Pages refuses more than 200,000) — it may not deploy. Largest folders: experiments 900.0 MB in 10,000 files.' +
+        HINT,
     );
   });
   test('says how large the uploaded Pages artifact is, when measured, and whether deploy-pages takes it', () => {
     expect(siteSizeWarning({ bytes: 1290 * 1024 ** 2, artifactBytes: 210 * 1024 ** 2, files: 27_501, folders: folders.slice(0, 1) })).toBe(
       'the site is 1.26 GB, over the 1 GB GitHub Pages supports for a site (210.0 MB as the uploaded Pages artifact, within the 1 GB ' +
-        'deploy-pages checks; a large deploy may still pass its 10-minute timeout) — it may not deploy. Largest folders: experiments 900.0 MB in 10,000 files.',
+        'deploy-pages checks; a large deploy may still pass its 10-minute timeout) — it may not deploy. Largest folders: experiments 900.0 MB in 10,000 files.' +
+        HINT,
     );
     expect(siteSizeWarning({ bytes: 6 * 1024 ** 3, artifactBytes: 1.25 * 1024 ** 3, files: 27_501, folders: folders.slice(0, 1) })).toBe(
       'the site is 6.00 GB, over the 1 GB GitHub Pages supports for a site and 1.25 GB as the uploaded Pages artifact, over the 1 GB ' +
-        'deploy-pages accepts — it may not deploy. Largest folders: experiments 900.0 MB in 10,000 files.',
+        'deploy-pages accepts — it may not deploy. Largest folders: experiments 900.0 MB in 10,000 files.' +
+        HINT,
     );
+  });
+  test('names only the size settings the build left on', () => {
+    const size = { bytes: 1290 * 1024 ** 2, files: 27_501, folders: folders.slice(0, 1) };
+    const start =
+      'the site is 1.26 GB, over the 1 GB GitHub Pages supports for a site — it may not deploy. Largest folders: experiments 900.0 MB in 10,000 files.';
+    expect(siteSizeWarning(size, { staticCharts: false, comparePages: true })).toBe(
+      `${start} To make it smaller, set in logbook.config.json "comparePages": false (comparisons open the in-browser compare page).`,
+    );
+    expect(siteSizeWarning(size, { staticCharts: true, comparePages: false })).toBe(
+      `${start} To make it smaller, set in logbook.config.json "staticCharts": false (charts drawn in the browser, their data tables without JavaScript).`,
+    );
+    expect(siteSizeWarning(size, { staticCharts: false, comparePages: false })).toBe(start);
   });
   test.each([
     [512, '512 B'],

@@ -25,13 +25,14 @@ const child: Experiment = {
   },
 };
 
-function band(record: Experiment, records: Experiment[]): Block[] {
+function band(record: Experiment, records: Experiment[], comparePages?: boolean): Block[] {
   const analysis = analyzeCollection(records);
   return buildSummaryBlocks({
     record,
     analysis: analysis.byId.get(record.id)!,
     known: (id) => records.some((r) => r.id === id),
     base: '/b/',
+    comparePages,
     present: (id) => id !== 'comparison',
   });
 }
@@ -61,6 +62,11 @@ describe('buildSummaryBlocks', () => {
     expect(text[1]).toEqual(['Best baseline: Strong (84%)', '+1 pp (+1.2%)', '[0.0, +2.0] pp', 'better, within noise']);
     // The comparison section is not on this page: no link.
     expect(table.rows[1]?.[0]?.href).toBeUndefined();
+  });
+
+  test('on a site without pages per compared pair, the parent comparison opens the in-browser compare page', () => {
+    const table = band(child, [parent, child], false)[1] as Extract<Block, { kind: 'table' }>;
+    expect(table.rows[0]?.[0]?.href).toBe('/b/compare/?ids=c,p');
   });
 
   test('counts the checks and names the worst fairness gap', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { distinctSlug, isLinkLike, isStorageUri, joinBase, safeHref, slugify, tagPath } from '../../src/view/urls.ts';
+import { comparePath, distinctSlug, isLinkLike, isStorageUri, joinBase, safeHref, slugify, tagPath } from '../../src/view/urls.ts';
 import { shortHash } from '../../src/util/slug.ts';
 import fc from 'fast-check';
 import { anchorHeadings, isPlainProse, renderMarkdown } from '../../src/view/markdown.ts';
@@ -240,5 +240,12 @@ describe('renderMarkdown past the Markdown limits', () => {
     const text = `**bold** <b>${'*a_'.repeat(2000)}`;
     expect(renderMarkdown(text)).toBe(`<p>**bold** &lt;b&gt;${'*a_'.repeat(2000)}</p>`);
     expect(renderMarkdown('**bold** <b>')).toBe('<p><strong>bold</strong> &#x3C;b></p>');
+  });
+});
+
+describe('comparePath', () => {
+  test("a pair's page, or the in-browser compare page of the two when the site has no page per pair", () => {
+    expect(comparePath('run 1', 'a/b')).toBe('compare/run%201/a%2Fb/');
+    expect(comparePath('run 1', 'a/b', false)).toBe('compare/?ids=run%201,a%2Fb');
   });
 });
