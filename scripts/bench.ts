@@ -14,7 +14,9 @@
  *
  * Options: --experiments N (default 1000), --seed S (1), --epochs E (100), --builds a,b,… (default
  * cold,noCharts,warm,rebuild), --repeat R (1: each of cold, noCharts and warm R times, interleaved;
- * the median run counts), --label TEXT (history note), --no-history, --keep (keep bench/work/n<N>).
+ * the median run counts), --label TEXT (history note), --no-history, --keep (keep bench/work/n<N>),
+ * --no-static-charts and --no-compare-pages (build with the settings for very large sites, README
+ * "Very large sites"; the history note says so).
  * Benchmarks are never part of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
@@ -45,6 +47,8 @@ interface Options {
   history: boolean;
   keep: boolean;
   repeat: number;
+  /** `LOGBOOK_*` settings every build gets (`--no-static-charts`, `--no-compare-pages`). */
+  settings: Record<string, string>;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -57,6 +61,7 @@ function parseArgs(argv: readonly string[]): Options {
     history: true,
     keep: false,
     repeat: 1,
+    settings: {},
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -71,6 +76,8 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--label') options.label = value();
     else if (arg === '--no-history') options.history = false;
     else if (arg === '--keep') options.keep = true;
+    else if (arg === '--no-static-charts') options.settings['LOGBOOK_STATIC_CHARTS'] = 'off';
+    else if (arg === '--no-compare-pages') options.settings['LOGBOOK_COMPARE_PAGES'] = 'off';
     else if (arg === '--repeat') options.repeat = Number(value());
     else if (arg === '--builds') {
       options.builds = value()
@@ -153,6 +160,17 @@ function stepSeconds(output: string, step: RegExp): number {
   return Number(match[1]);
 }
 
+/** The settings every build of this run gets (see `Options.settings`); set once the arguments are read. */
+let buildSettings: Record<string, string> = {};
+
+/** The history note's prefix naming the settings for very large sites the run used. */
+function settingsNote(settings: Record<string, string>): string {
+  const names = Object.keys(settings).map(
+    (key) => ({ LOGBOOK_STATIC_CHARTS: 'staticCharts off', LOGBOOK_COMPARE_PAGES: 'comparePages off' })[key] ?? key,
+  );
+  return names.length === 0 ? '' : `${names.join(', ')}: `;
+}
+
 /**
  * `logbook build` (validate → Astro → search index), as `npm run build` runs it, into its own folder
  * (`dist-<name>`, emptied first), or into `outName`'s: Astro's incremental cache holds only for the
@@ -161,7 +179,7 @@ function stepSeconds(output: string, step: RegExp): number {
 function build(name: BuildName, work: string, content: string, env: Record<string, string>, outName: string = name): BuildResult {
   const dist = join(work, `dist-${outName}`);
   rmSync(dist, { recursive: true, force: true });
-  const base = { LOGBOOK_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', TZ: 'UTC', ...env };
+  const base = { LOGBOOK_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', TZ: 'UTC', ...buildSettings, ...env };
   // Every build starts with nothing left to write back to disk: otherwise the build after the
   // generator (or after a build that wrote 350 MB) pays for the previous step's writes.
   flushWrites();
@@ -292,6 +310,7 @@ const mb = (n: number | null): string => (n === null ? 'n/a' : `${n} MB`);
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  buildSettings = options.settings;
   const n = options.experiments;
   const work = join(ROOT, 'bench', 'work', `n${n}`);
   const content = join(work, 'content');
@@ -366,7 +385,8 @@ async function main(): Promise<void> {
     b === undefined || measures === undefined || measures.pages === 0 ? null : round((b.wallSeconds / measures.pages) * 1000, 2);
   const results = {
     date: new Date().toISOString(),
-    label: options.label,
+    label: settingsNote(options.settings) + options.label,
+    settings: options.settings,
     machine: {
       cpus: availableParallelism(),
       cpuModel: cpus()[0]?.model ?? '',
