@@ -8,14 +8,14 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildAstroSite } from '../site/astro-build.ts';
 import { OUT_DIR_HINT, outDirProblem } from '../site/out-dir.ts';
-import { buildSearchIndex } from '../site/search-index.ts';
+import { buildSearchIndex, type PendingSearchIndex, searchRecordsOf, startSearchIndex } from '../site/search-index.ts';
 import { measureArtifactBytes, measureSiteSize, SITE_LIMITS, siteSizeWarning } from '../site/site-size.ts';
 import type { SettingsInput } from '../settings/index.ts';
 import { parseCommandArgs } from './args.ts';
 import type { CommandIO } from './io.ts';
 import * as msg from './messages.ts';
 import { commandSettings, shownPath } from './settings.ts';
-import { nodeValidateIo, validateContent } from './validate.ts';
+import { nodeValidateIo, validateContent, type ValidContent } from './validate.ts';
 
 export const BUILD_USAGE = [
   'Usage: logbook build [folder] [--out <dir>] [--base <path>] [--site <url>] [--no-charts] [--verbose] [--config <file>]',
@@ -86,10 +86,14 @@ export async function runBuildCommand(args: readonly string[], io: CommandIO): P
   }
 
   const started = performance.now();
+  let search: PendingSearchIndex | undefined;
   if (values['no-validate'] !== true) {
-    const validated = await validateContent(settings, nodeValidateIo(settings, io));
+    let valid: ValidContent | undefined;
+    const validated = await validateContent(settings, nodeValidateIo(settings, io), (content) => (valid = content));
     io.stderr(`${msg.stepTime('validated', (performance.now() - started) / 1000)}\n`);
     if (validated !== 0) return validated;
+    // The validated records are indexed for search while Astro builds the pages (on the core it leaves).
+    if (valid !== undefined) search = await startSearchIndex(searchRecordsOf(valid.records, valid.analysis));
   }
 
   const outDir = resolve(io.cwd, settings.outDir);
@@ -97,6 +101,7 @@ export async function runBuildCommand(args: readonly string[], io: CommandIO): P
   try {
     await buildAstroSite({ ...settings, validated: values['no-validate'] !== true }, io.cwd, { verbose: values.verbose === true });
   } catch (error) {
+    await search?.cancel();
     io.stderr(`${msg.buildFailed(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
@@ -104,7 +109,8 @@ export async function runBuildCommand(args: readonly string[], io: CommandIO): P
 
   const searchStarted = performance.now();
   try {
-    const indexed = await buildSearchIndex(outDir);
+    const indexed = await (search === undefined ? buildSearchIndex(outDir) : search.finish(outDir));
+    // With the validate step, only the wait for the index (built alongside the pages) is counted here.
     io.stderr(`${msg.stepTime(`search index of ${indexed} experiments built`, (performance.now() - searchStarted) / 1000)}\n`);
   } catch (error) {
     io.stderr(`${msg.buildFailed(error instanceof Error ? error.message : String(error))}\n`);

@@ -6,10 +6,11 @@
  * GitHub Actions it also prints `::error`/`::warning` annotations.
  */
 import { stat } from 'node:fs/promises';
-import { analyzeCollection } from '../analysis/index.ts';
+import { analyzeCollection, type CollectionAnalysis } from '../analysis/index.ts';
 import { compareIds } from '../content/check-collection.ts';
 import { loadRecords, nodeLoadEffects, nodeParseCache, type LoadEffects, type LoadedRecord } from '../content/load.ts';
 import type { Diagnostic } from '../ingest/types.ts';
+import type { Experiment } from '../schema/index.ts';
 import { formatDiagnostic, formatGithubAnnotation } from '../ingest/format.ts';
 import { parseSource, positionOf } from '../ingest/index.ts';
 import * as msg from '../ingest/messages.ts';
@@ -37,8 +38,17 @@ export function nodeValidateIo(settings: Settings, io: Pick<CommandIO, 'stdout' 
   };
 }
 
-/** Validates the `content` folder of `settings`; returns the exit status (0 ok, 1 errors found or no folder). */
-export async function validateContent(settings: Settings, io: ValidateIo): Promise<number> {
+/** The records of a content folder without errors, and their analysis, as validating found them. */
+export interface ValidContent {
+  records: readonly Experiment[];
+  analysis: CollectionAnalysis;
+}
+
+/**
+ * Validates the `content` folder of `settings`; returns the exit status (0 ok, 1 errors found or no
+ * folder). With no error, `valid` (when given) gets the records and their analysis.
+ */
+export async function validateContent(settings: Settings, io: ValidateIo, valid?: (content: ValidContent) => void): Promise<number> {
   const dir = settings.content;
   if (!(await io.isDirectory(dir))) {
     io.stderr(msg.folderNotFound(dir));
@@ -46,7 +56,8 @@ export async function validateContent(settings: Settings, io: ValidateIo): Promi
   }
   const loaded = await loadRecords(dir, io.effects);
   const { records } = loaded;
-  const consistency = await consistencyWarnings(records, io.effects.readFile);
+  const analysis = analyzeCollection(records.map(({ record }) => record));
+  const consistency = await consistencyWarnings(records, analysis, io.effects.readFile);
   const diagnostics = [...loaded.diagnostics, ...consistency].sort((a, b) => compareIds(a.file, b.file));
   for (const d of diagnostics) {
     io.stderr(`${d.level}: ${formatDiagnostic(d)}`);
@@ -55,7 +66,9 @@ export async function validateContent(settings: Settings, io: ValidateIo): Promi
   const errors = diagnostics.filter((d) => d.level === 'error').length;
   const warnings = diagnostics.filter((d) => d.level === 'warning').length;
   io.stderr(msg.validateSummary(records.length, errors, warnings, loaded.leftOut));
-  return errors > 0 ? 1 : 0;
+  if (errors > 0) return 1;
+  valid?.({ records: records.map(({ record }) => record), analysis });
+  return 0;
 }
 
 /** Checks the collection already reports (an unknown parent, a cycle), with its own words. */
@@ -67,8 +80,11 @@ const REPORTED_BY_LOAD = new Set(['dangling-reference', 'lineage-cycle']);
  * at the field they are about, found before the pages are. A file with any is read again for where
  * its fields are written (the load keeps no positions); each warning is placed at the nearest one.
  */
-async function consistencyWarnings(records: readonly LoadedRecord[], readFile: (path: string) => Promise<string>): Promise<Diagnostic[]> {
-  const analysis = analyzeCollection(records.map(({ record }) => record));
+async function consistencyWarnings(
+  records: readonly LoadedRecord[],
+  analysis: CollectionAnalysis,
+  readFile: (path: string) => Promise<string>,
+): Promise<Diagnostic[]> {
   const warnings: Diagnostic[] = [];
   for (const { record, file } of records) {
     const checks = (analysis.byId.get(record.id)?.checks ?? []).filter(

@@ -5,27 +5,14 @@
  * with `reply`) or `{ id, error }`. Loaded by path: from a checkout with Node's type stripping (so it
  * and its imports stay erasable TypeScript), from an installed package as compiled JavaScript.
  */
-import { readFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderChartBlocks, renderCompareChartBlocks } from './chart-blocks.ts';
 import type { ChartJob, ChartWorkerData } from './chart-pool.ts';
+import { lowerOwnPriority } from './thread-priority.ts';
 
 const options = { cacheDir: (workerData as ChartWorkerData).cacheDir };
 
-/**
- * Charts render ahead of the pages, so the page thread is the build's critical path: on Linux each
- * thread has its own nice value, and this worker lowers its own so that the page thread keeps a core
- * to itself while charts use whatever CPU is left. Best effort: elsewhere this does nothing.
- */
-function lowerOwnPriority(): void {
-  try {
-    const tid = Number(readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0]);
-    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
-  } catch {
-    // No /proc (macOS, Windows) or not permitted: run at normal priority.
-  }
-}
+// Charts render ahead of the pages, on the cores the page thread leaves.
 lowerOwnPriority();
 
 parentPort?.on('message', (message: { id: number; input: ChartJob; reply: boolean }) => {
