@@ -10,7 +10,8 @@ import { buildAstroSite } from '../site/astro-build.ts';
 import { OUT_DIR_HINT, outDirProblem } from '../site/out-dir.ts';
 import { buildSearchIndex, type PendingSearchIndex, searchRecordsOf, startSearchIndex } from '../site/search-index.ts';
 import { measureArtifactBytes, measureSiteSize, SITE_LIMITS, siteSizeWarning } from '../site/site-size.ts';
-import type { SettingsInput } from '../settings/index.ts';
+import { settingsForSize, type SettingsInput } from '../settings/index.ts';
+import { listRecordFiles } from '../content/list.ts';
 import { parseCommandArgs } from './args.ts';
 import type { CommandIO } from './io.ts';
 import * as msg from './messages.ts';
@@ -76,10 +77,10 @@ export async function runBuildCommand(args: readonly string[], io: CommandIO): P
   };
   const outcome = await commandSettings('build', io, flags, values.config);
   if ('exit' in outcome) return outcome.exit;
-  const { settings } = outcome;
+  const given = outcome.settings;
 
   // Before anything is read or written: a build empties its output folder.
-  const refused = outDirProblem(settings.outDir, settings.content, io.cwd);
+  const refused = outDirProblem(given.outDir, given.content, io.cwd);
   if (refused !== undefined) {
     io.stderr(`build: ${refused}\n  hint: ${OUT_DIR_HINT}\n`);
     return 2;
@@ -87,14 +88,25 @@ export async function runBuildCommand(args: readonly string[], io: CommandIO): P
 
   const started = performance.now();
   let search: PendingSearchIndex | undefined;
+  let experiments: number | undefined;
   if (values['no-validate'] !== true) {
     let valid: ValidContent | undefined;
-    const validated = await validateContent(settings, nodeValidateIo(settings, io), (content) => (valid = content));
+    const validated = await validateContent(given, nodeValidateIo(given, io), (content) => (valid = content));
     io.stderr(`${msg.stepTime('validated', (performance.now() - started) / 1000)}\n`);
     if (validated !== 0) return validated;
     // The validated records are indexed for search while Astro builds the pages (on the core it leaves).
-    if (valid !== undefined) search = await startSearchIndex(searchRecordsOf(valid.records, valid.analysis));
+    if (valid !== undefined) {
+      experiments = valid.records.length;
+      search = await startSearchIndex(searchRecordsOf(valid.records, valid.analysis));
+    }
   }
+  // A site too large for its host with every chart drawn and every compare page: see `settingsForSize`.
+  experiments ??= await listRecordFiles(given.content).then(
+    (listing) => listing.files.length,
+    () => 0,
+  );
+  const { settings, turnedOff } = settingsForSize(given, experiments);
+  if (turnedOff.length > 0) io.stderr(`${msg.largeSite(experiments, settings.largeSite, turnedOff)}\n`);
 
   const outDir = resolve(io.cwd, settings.outDir);
   const siteStarted = performance.now();

@@ -12,6 +12,16 @@ export const unknownCommand = (name: string, suggestion: string | undefined): st
 
 export const buildDone = (seconds: number, outDir: string): string => `logbook: site written to ${outDir} in ${seconds.toFixed(1)} s`;
 export const stepTime = (step: string, seconds: number): string => `logbook: ${step} in ${seconds.toFixed(1)} s`;
+/** A build above `LARGE_SITE_EXPERIMENTS` that turned the size settings it was not given off. */
+export const largeSite = (experiments: number, limit: number, turnedOff: readonly string[]): string => {
+  const what = turnedOff.map((key) =>
+    key === 'staticCharts'
+      ? 'charts are drawn in the browser (their data tables without JavaScript)'
+      : 'comparisons open the in-browser compare page',
+  );
+  const keep = turnedOff.map((key) => `"${key}": true`).join(' and ');
+  return `logbook: ${experiments.toLocaleString('en-US')} experiments, more than ${limit.toLocaleString('en-US')}: ${what.join(', and ')}, to keep the site within GitHub Pages' limits — set ${keep} in logbook.config.json to keep what smaller sites have`;
+};
 export const buildFailed = (reason: string): string => `build: ${reason}`;
 export const noSite = (outDir: string): string => `preview: no site in ${outDir} — run "logbook build" first`;
 /** The site in the output folder was built for another base path than the settings give. */

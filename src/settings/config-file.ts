@@ -63,13 +63,20 @@ export const ConfigSchema = z
       .boolean()
       .optional()
       .describe(
-        "false leaves each chart's static SVG out of the pages: the browser draws it when it comes into view, and without JavaScript or in print the chart's data table stands in. For sites too large for their host. Default: true.",
+        "false leaves each chart's static SVG out of the pages: the browser draws it when it comes into view, and without JavaScript or in print the chart's data table stands in. For sites too large for their host. Default: true, false above largeSite experiments.",
       ),
     comparePages: z
       .boolean()
       .optional()
       .describe(
-        'false builds no page per compared pair (an experiment and its parent, or a baseline that is a record): links to a comparison open the in-browser compare page. For sites too large for their host. Default: true.',
+        'false builds no page per compared pair (an experiment and its parent, or a baseline that is a record): links to a comparison open the in-browser compare page. For sites too large for their host. Default: true, false above largeSite experiments.',
+      ),
+    largeSite: z
+      .int({ error: 'expected a whole number of experiments, e.g. 4000' })
+      .min(0)
+      .optional()
+      .describe(
+        "With more experiments than this, staticCharts and comparePages are false unless set here, by a variable or by a flag, so that the site stays within its host's limits. Default: 4000.",
       ),
     pageSize: z
       .int({ error: 'expected a whole number of experiments per page, e.g. 500' })

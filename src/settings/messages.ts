@@ -6,6 +6,9 @@ export const notACount = (name: string, value: string): string =>
 export const notAPageSize = (name: string, value: string): string =>
   `${name}: expected a whole number of experiments per page (1 or more), got ${JSON.stringify(value)} — e.g. ${name}=500`;
 
+export const notALargeSite = (name: string, value: string): string =>
+  `${name}: expected a whole number of experiments (0 or more), got ${JSON.stringify(value)} — e.g. ${name}=4000`;
+
 export const notASwitch = (name: string, value: string): string =>
   `${name}: expected "on" or "off", got ${JSON.stringify(value)} — e.g. ${name}=off`;
 

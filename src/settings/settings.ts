@@ -33,6 +33,14 @@ export interface Settings {
    */
   comparePages: boolean;
   /**
+   * Which of `staticCharts` and `comparePages` were not given (flag, variable or config file) and so
+   * follow the site's size: on, unless the site has more than `LARGE_SITE_EXPERIMENTS` experiments
+   * (see `settingsForSize`).
+   */
+  bySize: SizeSetting[];
+  /** More experiments than this, and those in `bySize` are off (`LOGBOOK_LARGE_SITE`; default `LARGE_SITE_EXPERIMENTS`). */
+  largeSite: number;
+  /**
    * Most experiments one overview page lists (the experiments table, the fairness overview, a tag's
    * page, the lineage trees); more go on further pages (`page/2/`, `fairness/2/`, …).
    */
@@ -55,6 +63,30 @@ export interface Settings {
   githubOutput: string | undefined;
   /** Seconds since the epoch to use as "now" (`SOURCE_DATE_EPOCH`), for reproducible output; undefined: the clock. */
   sourceDateEpoch: number | undefined;
+}
+
+/** The settings a large site turns off unless they are given. */
+export type SizeSetting = 'staticCharts' | 'comparePages';
+
+/**
+ * More experiments than this, and a build turns `staticCharts` and `comparePages` off unless they are
+ * given: with both on, the benchmark's experiments take about 190 KB and 3.8 files each (1.86 GB at
+ * 10,000, over GitHub Pages' 1 GB), with both off about 96 KB and 3.0 files (bench/README.md); 4,000
+ * leaves room for records larger than the benchmark's.
+ */
+export const LARGE_SITE_EXPERIMENTS = 4_000;
+
+/**
+ * The settings a site of `experiments` experiments is built with: above `settings.largeSite`
+ * (`LARGE_SITE_EXPERIMENTS` unless given), those of `staticCharts` and `comparePages` left to the
+ * size are off (`turnedOff` names them).
+ */
+export function settingsForSize(settings: Settings, experiments: number): { settings: Settings; turnedOff: SizeSetting[] } {
+  if (experiments <= settings.largeSite || settings.bySize.length === 0) return { settings, turnedOff: [] };
+  const turnedOff = settings.bySize.filter((key) => settings[key]);
+  const sized: Settings = { ...settings, bySize: [] };
+  for (const key of turnedOff) sized[key] = false;
+  return { settings: sized, turnedOff };
 }
 
 /** Environment variables, as `process.env` holds them. */
@@ -82,8 +114,10 @@ export class SettingsError extends Error {
 
 /** Settings given explicitly (flags, or a config file): each overrides what it names. */
 export type SettingsInput = {
-  [K in 'content' | 'outDir' | 'site' | 'base' | 'title' | 'charts' | 'staticCharts' | 'comparePages' | 'cacheDir' | 'pageSize']?:
-    Settings[K] | undefined;
+  [
+    K in
+      'content' | 'outDir' | 'site' | 'base' | 'title' | 'charts' | 'staticCharts' | 'comparePages' | 'largeSite' | 'cacheDir' | 'pageSize'
+  ]?: Settings[K] | undefined;
 };
 
 /**
@@ -121,6 +155,12 @@ export function readSettings(options: { env: Env; config?: SettingsInput; flags?
   const chartsFromEnv = switchVariable('LOGBOOK_CHARTS');
   const staticChartsFromEnv = switchVariable('LOGBOOK_STATIC_CHARTS');
   const comparePagesFromEnv = switchVariable('LOGBOOK_COMPARE_PAGES');
+  const largeSiteVariable = text('LOGBOOK_LARGE_SITE');
+  let largeSiteFromEnv: number | undefined;
+  if (largeSiteVariable !== undefined) {
+    if (/^\d+$/.test(largeSiteVariable.trim())) largeSiteFromEnv = Number(largeSiteVariable.trim());
+    else problems.push(msg.notALargeSite('LOGBOOK_LARGE_SITE', largeSiteVariable));
+  }
   const pageSizeVariable = text('LOGBOOK_PAGE_SIZE');
   let pageSizeFromEnv: number | undefined;
   if (pageSizeVariable !== undefined) {
@@ -130,6 +170,8 @@ export function readSettings(options: { env: Env; config?: SettingsInput; flags?
   const base = pick('base', text('LOGBOOK_BASE')) ?? '/';
   const site = pick('site', text('LOGBOOK_SITE'));
   if (problems.length > 0) throw new SettingsError(problems);
+  const staticCharts = pick('staticCharts', staticChartsFromEnv);
+  const comparePages = pick('comparePages', comparePagesFromEnv);
   return {
     content: pick('content', text('LOGBOOK_CONTENT')) ?? DEFAULT_CONTENT,
     outDir: pick('outDir', text('LOGBOOK_OUT_DIR')) ?? DEFAULT_OUT_DIR,
@@ -137,8 +179,13 @@ export function readSettings(options: { env: Env; config?: SettingsInput; flags?
     base,
     title: pick('title', text('LOGBOOK_TITLE')) ?? 'Logbook',
     charts: pick('charts', chartsFromEnv) ?? true,
-    staticCharts: pick('staticCharts', staticChartsFromEnv) ?? true,
-    comparePages: pick('comparePages', comparePagesFromEnv) ?? true,
+    staticCharts: staticCharts ?? true,
+    comparePages: comparePages ?? true,
+    bySize: [
+      ...(staticCharts === undefined ? ['staticCharts' as const] : []),
+      ...(comparePages === undefined ? ['comparePages' as const] : []),
+    ],
+    largeSite: pick('largeSite', largeSiteFromEnv) ?? LARGE_SITE_EXPERIMENTS,
     pageSize: pick('pageSize', pageSizeFromEnv) ?? DEFAULT_PAGE_SIZE,
     chartWorkers,
     cacheDir: pick('cacheDir', text('LOGBOOK_CACHE_DIR')) ?? DEFAULT_CACHE_DIR,

@@ -3,7 +3,8 @@
  * README "Very large sites"): the example records built with both, served, and read in Chromium.
  * Charts come without a static image and are drawn by the browser when scrolled into view; without
  * JavaScript and on paper their data tables stand in; comparisons open the in-browser compare page,
- * and no page per pair is written. Builds its own site (about 10 s).
+ * and no page per pair is written. `staticCharts` is given off; `comparePages` is left to the size of
+ * the site, which is over the `largeSite` it is given. Builds its own site (about 10 s).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ describe('a very large site: charts drawn in the browser, no page per compared p
       content: 'content/experiments',
       outDir,
       cacheDir: join(work, 'cache'),
-      env: { LOGBOOK_STATIC_CHARTS: 'off', LOGBOOK_COMPARE_PAGES: 'off' },
+      env: { LOGBOOK_STATIC_CHARTS: 'off', LOGBOOK_LARGE_SITE: '9' },
     });
     if (build.status === 0) server = await serveStatic(outDir, E2E_BASE);
     browser = await openBrowser();
@@ -45,7 +46,19 @@ describe('a very large site: charts drawn in the browser, no page per compared p
   test('the build says the charts are left to the browser, and writes no chart image and no compare page', () => {
     expect(build.status, build.output.split('\n').slice(-30).join('\n')).toBe(0);
     expect(build.output).toMatch(/logbook: \d+ charts on 10 experiment pages left to the browser to draw \(staticCharts: false\)/);
-    expect(readdirSync(join(outDir, 'compare'))).toEqual(['index.html']);
+    // Only the setting left to the size is named.
+    expect(build.output).toContain('logbook: 10 experiments, more than 9: comparisons open the in-browser compare page');
+    // At each pair's address only a page that sends the reader to the in-browser compare page.
+    const pairs = readdirSync(join(outDir, 'compare')).filter((name) => name !== 'index.html');
+    expect(pairs.length).toBeGreaterThan(3);
+    for (const a of pairs) {
+      for (const b of readdirSync(join(outDir, 'compare', a))) {
+        const moved = readFileSync(join(outDir, 'compare', a, b, 'index.html'), 'utf8');
+        expect(moved).toContain(`<link rel="canonical" href="${E2E_BASE}compare/?ids=${a},${b}">`);
+        expect(moved).not.toContain('<svg');
+        expect(moved.length).toBeLessThan(1_000);
+      }
+    }
     const html = readFileSync(join(outDir, 'experiments', EXPERIMENT, 'index.html'), 'utf8');
     expect(html).toContain('data-chart-static="none"');
     expect(html).not.toContain('<svg xmlns="http://www.w3.org/2000/svg" width=');
@@ -97,6 +110,11 @@ describe('a very large site: charts drawn in the browser, no page per compared p
     await page.goto(pageUrl(`experiments/${EXPERIMENT}/`));
     const href = await page.locator('#summary a[href*="compare/"]').first().getAttribute('href');
     expect(href).toMatch(new RegExp(`^${E2E_BASE}compare/\\?ids=${EXPERIMENT},[\\w-]+$`));
+    // A link to the pair's own page, written before the site grew, leads there too, section and all.
+    const pair = (href ?? '').split('ids=')[1]?.split(',') ?? [];
+    await page.goto(pageUrl(`compare/${pair.join('/')}/#fairness`));
+    await page.waitForURL((url) => url.search === `?ids=${pair.join(',')}`);
+    expect(new URL(page.url()).hash).toBe('#fairness');
     await page.goto(`${server?.origin ?? ''}${href ?? ''}`);
     await expect.poll(() => page.locator('#compare-output figure.chart').count()).toBeGreaterThan(1);
     await scrollThrough(page);

@@ -48,7 +48,7 @@ describe('parseConfigFile', () => {
 
   test('an unknown key with no near match lists the settings', () => {
     expect(errors('{ "theme": "dark" }')).toEqual([
-      'logbook.config.json:1:3 theme: unknown setting "theme" — settings are: content, outDir, site, base, title, charts, staticCharts, comparePages, pageSize, cacheDir',
+      'logbook.config.json:1:3 theme: unknown setting "theme" — settings are: content, outDir, site, base, title, charts, staticCharts, comparePages, largeSite, pageSize, cacheDir',
     ]);
   });
 

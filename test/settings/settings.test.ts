@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { chartCacheDir, readSettings, recordCacheDir, SettingsError } from '../../src/settings/index.ts';
+import {
+  chartCacheDir,
+  LARGE_SITE_EXPERIMENTS,
+  readSettings,
+  recordCacheDir,
+  SettingsError,
+  settingsForSize,
+} from '../../src/settings/index.ts';
 
 describe('readSettings', () => {
   test('defaults with an empty environment', () => {
@@ -13,6 +20,8 @@ describe('readSettings', () => {
       charts: true,
       staticCharts: true,
       comparePages: true,
+      bySize: ['staticCharts', 'comparePages'],
+      largeSite: 4_000,
       pageSize: 1000,
       chartWorkers: undefined,
       cacheDir: join('node_modules', '.cache', 'logbook'),
@@ -39,6 +48,7 @@ describe('readSettings', () => {
         LOGBOOK_COMPARE_PAGES: '0',
         LOGBOOK_CHART_WORKERS: '3',
         LOGBOOK_PAGE_SIZE: '250',
+        LOGBOOK_LARGE_SITE: '20000',
         LOGBOOK_CACHE_DIR: '/ci/cache',
         LOGBOOK_NO_CHART_CACHE: '1',
         LOGBOOK_NO_RECORD_CACHE: '1',
@@ -58,6 +68,8 @@ describe('readSettings', () => {
       charts: false,
       staticCharts: false,
       comparePages: false,
+      bySize: [],
+      largeSite: 20_000,
       pageSize: 250,
       chartWorkers: 3,
       cacheDir: '/ci/cache',
@@ -133,6 +145,45 @@ describe('readSettings', () => {
     expect(readSettings({ env: {}, config: { pageSize: 200 } }).pageSize).toBe(200);
     expect(readSettings({ env: { LOGBOOK_PAGE_SIZE: ' 50 ' }, config: { pageSize: 200 } }).pageSize).toBe(50);
     for (const bad of ['-5', '2.5', 'all']) expect(() => readSettings({ env: { LOGBOOK_PAGE_SIZE: bad } })).toThrow(SettingsError);
+  });
+});
+
+describe('settings for the size of the site', () => {
+  test('up to 4,000 experiments a site has static charts and compare pages; above, those not given are off', () => {
+    expect(LARGE_SITE_EXPERIMENTS).toBe(4_000);
+    const defaults = readSettings({ env: {} });
+    expect(settingsForSize(defaults, 4_000)).toEqual({ settings: defaults, turnedOff: [] });
+    const large = settingsForSize(defaults, 4_001);
+    expect(large.turnedOff).toEqual(['staticCharts', 'comparePages']);
+    expect(large.settings).toEqual({ ...defaults, staticCharts: false, comparePages: false, bySize: [] });
+    // The defaults themselves are left as they were.
+    expect(defaults).toMatchObject({ staticCharts: true, comparePages: true });
+  });
+
+  test('a setting given anywhere (config file, variable, flag) holds whatever the size', () => {
+    const kept = readSettings({ env: {}, config: { staticCharts: true } });
+    expect(kept.bySize).toEqual(['comparePages']);
+    expect(settingsForSize(kept, 10_000)).toMatchObject({
+      settings: { staticCharts: true, comparePages: false },
+      turnedOff: ['comparePages'],
+    });
+    const both = readSettings({ env: { LOGBOOK_COMPARE_PAGES: 'on' }, flags: { staticCharts: true } });
+    expect(settingsForSize(both, 10_000)).toEqual({ settings: both, turnedOff: [] });
+    // Given off: already off, nothing to say.
+    const off = readSettings({ env: { LOGBOOK_STATIC_CHARTS: 'off' } });
+    expect(settingsForSize(off, 10_000).turnedOff).toEqual(['comparePages']);
+  });
+
+  test('the size is a setting: largeSite in the config file, LOGBOOK_LARGE_SITE over it', () => {
+    const team = readSettings({ env: {}, config: { largeSite: 500 } });
+    expect(settingsForSize(team, 500).turnedOff).toEqual([]);
+    expect(settingsForSize(team, 501).turnedOff).toEqual(['staticCharts', 'comparePages']);
+    expect(readSettings({ env: { LOGBOOK_LARGE_SITE: ' 0 ' }, config: { largeSite: 500 } }).largeSite).toBe(0);
+    expect(() => readSettings({ env: { LOGBOOK_LARGE_SITE: 'many' } })).toThrow(
+      new SettingsError([
+        'LOGBOOK_LARGE_SITE: expected a whole number of experiments (0 or more), got "many" — e.g. LOGBOOK_LARGE_SITE=4000',
+      ]),
+    );
   });
 });
 
