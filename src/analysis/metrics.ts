@@ -422,7 +422,9 @@ const SCORE_LOSS = /\b(?:accuracy|f1|auc|recall|precision|map|iou|bleu|score) lo
 function readMetricInfo(name: string, explicitUnit: string | undefined): MetricInfo {
   // `Reward ↑`: the author says which way is better; the mark is no part of the name's key.
   const marked = markedDirection(name);
-  const { rest, unit: nameUnit } = splitUnit(marked === null ? name : name.replace(DIRECTION_MARK, ' ').trim());
+  const { rest: written, unit: nameUnit } = splitUnit(marked === null ? name : name.replace(DIRECTION_MARK, ' ').trim());
+  // `P@5`, `R@10`: the ranking shorthands of Precision@5 and Recall@10, with their keys.
+  const rest = written.replace(/^([PR])\s*@(?=\s*\d)/i, (_, letter: string) => (letter.toLowerCase() === 'p' ? 'Precision@' : 'Recall@'));
   const unit = explicitUnit === undefined || explicitUnit.trim() === '' ? nameUnit : (normalizeUnit(explicitUnit) ?? explicitUnit.trim());
   const words = (text: string): string[] =>
     text

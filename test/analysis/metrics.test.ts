@@ -46,6 +46,11 @@ describe('metricInfo', () => {
     ['MOS (naturalness)', 'mos_naturalness', 'rating', 'higher', null, false, null],
     ['SMOS', 'smos', 'rating', 'higher', null, false, null],
     ['Attack success', 'attack_success', 'harm-rate', 'lower', null, true, null],
+    ['P@5', 'precision_5', 'ranking', 'higher', null, false, null],
+    ['R@10', 'recall_10', 'ranking', 'higher', null, false, null],
+    ['p@ 20', 'precision_20', 'ranking', 'higher', null, false, null],
+    // A P or R that is no shorthand stays what it was.
+    ['PR AUC', 'auc_pr', 'auc', 'higher', null, false, null],
     ['Val NLL', 'val_nll', 'loss', 'lower', null, false, 'val'],
     ['Bits per byte', 'bits_per_byte', 'loss', 'lower', null, false, null],
     ['tokens/s', 'tokens_s', 'throughput', 'higher', null, false, null],

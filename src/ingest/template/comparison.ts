@@ -129,6 +129,64 @@ export function claimsOfItem(item: Pick<Item, 'text' | 'nested'>): WrittenClaim[
   return claimed && (signed || isPairClaim(value)) ? [{ metric: stripEmphasis(split.key), text: value, offset: 0 }] : undefined;
 }
 
+/** A change as prose writes it: a number and its unit (`7.4 pp`, `23%`, `12 ms`). */
+const AMOUNT = String.raw`\d[\d.,]*\s*(?:pp|p\.p\.|percentage points?|pts?|points?|%|ms|s|x|×)?`;
+/** The words that introduce the run a change is against. */
+const AGAINST = String.raw`(?:over|vs\.?|versus|against|compared (?:to|with)|relative to|than|from)`;
+/** `+7.4 pp NDCG@10 over BM25`: the signed change, then the metric, then the run. */
+const CHANGE_FIRST = new RegExp(String.raw`^([+\-−]\s*${AMOUNT})\s+(?:(?:in|on|of)\s+)?(.+?)\s+${AGAINST}\s+(?:the\s+)?(.+?)\.?$`, 'i');
+/** `P@5 improves by 23% relative to BM25`, `FPR dropped by 1.2 pp vs v2`: the metric, a verb, the amount, the run when named. */
+const METRIC_VERB = new RegExp(
+  String.raw`^(?:the\s+)?(.+?)\s+(?:is\s+|was\s+|has\s+|have\s+)?([a-z]+(?:\s+(?:up|down))?)\s+by\s+(${AMOUNT})(?:\s*\(?(?:relative|rel\.?|absolute|abs\.?)\)?)?(?:\s+${AGAINST}\s+(?:the\s+)?(.+?))?\.?$`,
+  'i',
+);
+/** `Reduces FPR by 15% vs production`: a verb, the metric, the amount, the run when named. */
+const VERB_METRIC = new RegExp(
+  String.raw`^([a-z]+)\s+(?:the\s+)?(.+?)\s+by\s+(${AMOUNT})(?:\s*\(?(?:relative|rel\.?|absolute|abs\.?)\)?)?(?:\s+${AGAINST}\s+(?:the\s+)?(.+?))?\.?$`,
+  'i',
+);
+const UP = /^(?:increase[sd]?|rise[sn]?|rose|went up|goes up|gain(?:s|ed)?|raise[sd]?|boost(?:s|ed)?|grew|grows)$/i;
+const DOWN = /^(?:decrease[sd]?|drop(?:s|ped)?|fell|falls|went down|goes down|reduce[sd]?|lower(?:s|ed)?|cut(?:s)?|shrank|shrinks)$/i;
+const BETTER = /^(?:improve[sd]?)$/i;
+const WORSE = /^(?:worsen(?:s|ed)?|degrade[sd]?|regress(?:es|ed)?)$/i;
+
+/**
+ * A claim written as a sentence rather than `Metric: change`: `+7.4 pp NDCG@10 over BM25`,
+ * `P@5 improves by 23% relative to BM25`, `Reduces FPR by 15% vs production`. The sign comes from
+ * the verb; "improves" is up for a higher-is-better metric and down for a lower-is-better one (an
+ * unknown metric's "improves" is not read). Undefined unless the metric is one Logbook knows.
+ */
+export function proseClaim(written: string): { metric: string; change: string; reference?: string } | undefined {
+  const text = stripEmphasis(written).trim();
+  const first = CHANGE_FIRST.exec(text);
+  if (first !== null) {
+    const [, change = '', metric = '', reference = ''] = first;
+    return metricInfo(metric).kind === null ? undefined : { metric, change: change.replace(/\s+/g, ' '), reference };
+  }
+  const verbFirst = VERB_METRIC.exec(text);
+  const metricFirst = verbFirst === null || metricInfo(verbFirst[2] ?? '').kind === null ? METRIC_VERB.exec(text) : null;
+  const [verb = '', metric = '', amount = '', reference] =
+    metricFirst !== null ? [metricFirst[2], metricFirst[1], metricFirst[3], metricFirst[4]] : verbFirst === null ? [] : verbFirst.slice(1);
+  const info = metricInfo(metric);
+  if (info.kind === null) return undefined;
+  const direction = info.direction;
+  const sign = UP.test(verb)
+    ? '+'
+    : DOWN.test(verb)
+      ? '−'
+      : BETTER.test(verb) && direction !== null
+        ? direction === 'higher'
+          ? '+'
+          : '−'
+        : WORSE.test(verb) && direction !== null
+          ? direction === 'higher'
+            ? '−'
+            : '+'
+          : undefined;
+  if (sign === undefined) return undefined;
+  return { metric, change: `${sign}${amount.trim()}`, ...(reference === undefined || reference === '' ? {} : { reference }) };
+}
+
 /** `MAPE −3.4 pp, MASE −8%`: metrics each with a signed change, in order; undefined unless every part reads so. */
 function metricChanges(text: string): { metric: string; text: string; offset: number }[] | undefined {
   const changes: { metric: string; text: string; offset: number }[] = [];
@@ -540,11 +598,29 @@ export function parseClaim(metric: string, text: string): Record<string, unknown
 /** The "Improvement vs Baseline" list: `Metric: claim` items (or `Metric: before → after` items, see `transitionList`). */
 const claimsHandler: Handler = (entry, ctx) => {
   if (transitionList(entry, ctx)) return;
-  const claims: Record<string, unknown>[] = [];
+  // A second list of claims (`**Claims**:` and `**Improvement vs Baseline**:`) adds to the first.
+  const earlier = ctx.b.get(['comparison', 'claims']);
+  const claims: unknown[] = Array.isArray(earlier) ? [...(earlier as unknown[])] : [];
   let first: SourcePosition | undefined;
   for (const item of keyValueItems(entry, ctx)) {
     const path: FieldPath = ['comparison', 'claims', claims.length];
-    if (item.value === '' || item.key === '') continue;
+    if (item.value === '') continue;
+    // A sentence: `+7.4 pp NDCG@10 over BM25`, `P@5 improves by 23% relative to BM25`.
+    const prose = item.key === '' || claimsOfItem(item.item) === undefined ? proseClaim(item.item.text) : undefined;
+    if (prose !== undefined) {
+      first ??= item.item.position;
+      const at: FieldPath = ['comparison', 'claims', claims.length];
+      ctx.b.mark(at, item.item.position);
+      ctx.b.mark([...at, 'value'], item.item.position);
+      const parsed = parseClaim(prose.metric, prose.reference === undefined ? prose.change : `${prose.change} vs ${prose.reference}`);
+      claims.push({ ...parsed, text: stripEmphasis(item.item.text).trim() });
+      continue;
+    }
+    // Neither `Metric: change` nor a sentence Logbook reads: kept as a note, shown with the claims.
+    if (item.key === '') {
+      ctx.b.addLine(['comparison', 'claimsNote'], item.value, item.position);
+      continue;
+    }
     if (isPlaceholder(item.value)) {
       ctx.b.placeholder(path, item.position);
       continue;
@@ -560,7 +636,7 @@ const claimsHandler: Handler = (entry, ctx) => {
       claims.push('reference' in claim && parsed['reference'] === undefined ? { ...parsed, reference: claim.reference } : parsed);
     }
   }
-  if (claims.length > 0) ctx.b.set(['comparison', 'claims'], claims, first);
+  if (claims.length > (Array.isArray(earlier) ? earlier.length : 0)) ctx.b.set(['comparison', 'claims'], claims, first);
 };
 
 /** A list of `Metric: before → after` items, under any heading of the comparison or the results. */
@@ -574,7 +650,7 @@ export const TRANSITIONS_RULE: LabelRule = {
 export const COMPARISON_RULES: readonly LabelRule[] = [
   TRANSITIONS_RULE,
   { pattern: /^(?:vs|versus|against|compared (?:to|with)) \S/, path: ['comparison', 'baselines'], handler: versusHandler },
-  { pattern: /improvement|delta|gain|\bvs\b|versus|uplift/, path: ['comparison', 'claims'], handler: claimsHandler },
+  { pattern: /improvement|delta|gain|\bvs\b|versus|uplift|^claims?$/, path: ['comparison', 'claims'], handler: claimsHandler },
   { pattern: /baseline|comparison|models/, path: ['comparison', 'baselines'], handler: baselinesHandler },
 ];
 

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { parseClaim } from '../../../src/ingest/template/index.ts';
-import { idInLabel } from '../../../src/ingest/template/comparison.ts';
+import { idInLabel, proseClaim } from '../../../src/ingest/template/comparison.ts';
 import { parseSource, validateRecord } from '../../../src/ingest/index.ts';
 import { computeBaselineDeltas } from '../../../src/analysis/deltas.ts';
+import { analyzeCollection } from '../../../src/analysis/index.ts';
 import type { Experiment } from '../../../src/schema/index.ts';
 
 describe('parseClaim', () => {
@@ -49,6 +50,61 @@ describe('a list of signed changes under the comparison heading', () => {
 
   test('an item without a sign is no claim: the list stays as written', () => {
     expect(read('- Accuracy: +2.1 pp', '- Notes: better on long inputs')).toBeUndefined();
+  });
+});
+
+describe('claims written as sentences', () => {
+  test.each([
+    ['+7.4 pp NDCG@10 over BM25', { metric: 'NDCG@10', change: '+7.4 pp', reference: 'BM25' }],
+    ['P@5 improves by 23% relative to BM25', { metric: 'P@5', change: '+23%', reference: 'BM25' }],
+    // "Improves" is down for a lower-is-better metric; "reduces", "dropped", "went down" always down.
+    ['WER improved by 0.8 pp vs whisper-small', { metric: 'WER', change: '−0.8 pp', reference: 'whisper-small' }],
+    ['Reduces FPR by 15% vs production', { metric: 'FPR', change: '−15%', reference: 'production' }],
+    ['FPR dropped by 1.2 pp vs v2', { metric: 'FPR', change: '−1.2 pp', reference: 'v2' }],
+    ['Latency went up by 3 ms compared to the previous best.', { metric: 'Latency', change: '+3 ms', reference: 'previous best' }],
+    ['**Accuracy increased by 2.1 points**', { metric: 'Accuracy', change: '+2.1 points' }],
+  ])('%s', (text, expected) => {
+    expect(proseClaim(text)).toEqual(expected);
+  });
+
+  test('a sentence without a known metric, a sign or a verb with a direction is none', () => {
+    expect(proseClaim('Much easier to deploy than BM25')).toBeUndefined();
+    expect(proseClaim('Widgetness improves by 3% vs v1')).toBeUndefined();
+    expect(proseClaim('Accuracy changed by 2% vs v1')).toBeUndefined();
+  });
+
+  test('under "Claims" and "Improvement vs Baseline" alike, checked against the baseline table; other lines kept as a note', () => {
+    const text = [
+      '**Experiment ID**: rank-1',
+      '',
+      '## Comparison to Baseline',
+      '',
+      '| Model | NDCG@10 | P@5 | FPR |',
+      '|---|---|---|---|',
+      '| BM25 | 0.338 | 0.231 | 0.050 |',
+      '| This run | 0.412 | 0.284 | 0.040 |',
+      '',
+      '**Claims**:',
+      '- +7.4 pp NDCG@10 over BM25',
+      '- P@5 improves by 30% relative to BM25',
+      '',
+      '**Improvement vs Baseline**:',
+      '- Reduces FPR by 20% vs BM25',
+      '- Much easier to deploy than BM25',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'rank-1.md' });
+    const record = validateRecord(parsed, { file: 'rank-1.md' }).record as Experiment;
+    const comparison = record.comparison as Record<string, unknown>;
+    expect(comparison['claimsNote']).toBe('Much easier to deploy than BM25');
+    const claims = analyzeCollection([record]).byId.get('rank-1')?.claims ?? [];
+    // NDCG@10: 0.412 − 0.338 = 0.074 = 7.4 pp ✓. P@5: 0.284 / 0.231 − 1 = 22.9%, not 30% ✗.
+    // FPR: 0.040 / 0.050 − 1 = −20% ✓ (lower is better, so "reduces" is the improvement).
+    expect(claims.map((c) => [c.metric, c.claimed, c.claimedUnit, c.status])).toEqual([
+      ['NDCG@10', 7.4, 'pp', 'accepted'],
+      ['P@5', 30, '%', 'mismatch'],
+      ['FPR', -20, '%', 'accepted'],
+    ]);
+    expect(claims[1]?.computedRelative).toBeCloseTo(0.2294, 4);
   });
 });
 
