@@ -501,6 +501,10 @@ export const hintMetricItemKeptAsNote = (): string =>
   'write the value as a number, with its unit and interval if any ("87%", "0.87 ± 0.01", "45 ms"); words go in parentheses after it ("0.87 (5 seeds)")';
 export const valueKeptAsNote = (label: string): string =>
   `the text after "${label}:" is not what Logbook reads there; it is kept as a note and shown on the page`;
+export const notYetWrittenNote = (label: string, text: string): string =>
+  `"${label}" is not filled in yet (${JSON.stringify(text)}); the text is kept as a note and shown on the page`;
+export const hintNotYetWrittenNote = (label: string): string =>
+  `when known, put the values under the "${label}" label as the template does (a table or a list)`;
 export const hintValueKeptAsNote = (label: string): string =>
   `to have it read, put the values under the "${label}" label as the template does (a table or a list); to keep it as prose, leave it`;
 

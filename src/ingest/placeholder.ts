@@ -59,3 +59,12 @@ const NOT_YET_WRITTEN =
 export function isNotYetWritten(text: string): boolean {
   return NOT_YET_WRITTEN.test(text.trim());
 }
+
+/** `TBD (copy from the sweep config)`, `TODO: add the seeds`: not written yet, with a word on what will go there. */
+const NOT_YET_WRITTEN_WITH_ASIDE =
+  /^(?:tb[dca]|to ?do|pending|not (?:yet )?(?:known|decided|filled(?: in)?|written)(?: yet)?)\s*[(:,;–—-]\s*\S/i;
+
+/** True when `text` says its value is not written yet and adds a word about it (`TBD (from the sweep)`). */
+export function isNotYetWrittenWithAside(text: string): boolean {
+  return NOT_YET_WRITTEN_WITH_ASIDE.test(text.trim());
+}

@@ -16,6 +16,7 @@ import { unified } from 'unified';
 import { finishRecord, isPlainObject, writtenDecimalsOf } from '../finish.ts';
 import { createSource, blockMarkdown, innerSliceOf, startOf, stripEmphasis, withHtmlTables, withPipeTables } from '../markdown-blocks.ts';
 import { RecordBuilder } from '../record-builder.ts';
+import { isNotYetWrittenWithAside } from '../placeholder.ts';
 import { normalizeLabel } from '../text.ts';
 import * as msg from '../messages.ts';
 import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type SourcePosition } from '../types.ts';
@@ -187,16 +188,21 @@ export function parseTemplateSource(written: string, file: string, options: { bo
     ...finishRecord(b.data, { file, placeholders: b.placeholders, idPosition: b.positions.get('id'), writtenDecimals }),
     ...tomlFrontmatter(text, file),
     ...orgMode(text, file),
-    ...b.notes.map((note): Diagnostic => ({
-      level: 'warning',
-      code: 'value-kept-as-note',
-      file,
-      line: note.position.line,
-      column: note.position.column,
-      path: joinPath(note.path),
-      message: note.message ?? msg.valueKeptAsNote(note.label),
-      hint: note.hint ?? msg.hintValueKeptAsNote(note.label),
-    })),
+    ...b.notes.map((note): Diagnostic => {
+      // `Hyperparameters: TBD (copy from the sweep config)`: a half-filled log, not a misplaced value.
+      const kept = b.get(note.path);
+      const later = note.message === undefined && typeof kept === 'string' && isNotYetWrittenWithAside(kept);
+      return {
+        level: later ? 'info' : 'warning',
+        code: 'value-kept-as-note',
+        file,
+        line: note.position.line,
+        column: note.position.column,
+        path: joinPath(note.path),
+        message: later ? msg.notYetWrittenNote(note.label, kept) : (note.message ?? msg.valueKeptAsNote(note.label)),
+        hint: later ? msg.hintNotYetWrittenNote(note.label) : (note.hint ?? msg.hintValueKeptAsNote(note.label)),
+      };
+    }),
     // The same field written twice (`- Epochs: 10` and, further down, `- Epochs: 12`): the later is kept, the earlier named.
     ...b.overwritten.map((o): Diagnostic => ({
       level: 'warning',

@@ -1149,6 +1149,23 @@ describe('a log with pasted CSV, inline settings and statements in cells', () =>
     expect(prose.diagnostics.map((d) => d.code)).toContain('value-kept-as-note');
   });
 
+  test('"TBD" with a word on what will go there is a section not filled in yet: kept, said as information, not a warning', () => {
+    const later = parseSource(text.replace(/^Hyperparameters: .*$/m, 'Hyperparameters: TBD (copy from the sweep config)'), {
+      file: 't.md',
+    });
+    expect((later.data as { model?: Record<string, unknown> }).model?.['hyperparametersNote']).toBe('TBD (copy from the sweep config)');
+    expect(later.diagnostics.filter((d) => d.code === 'value-kept-as-note').map((d) => [d.level, d.message, d.hint])).toEqual([
+      [
+        'info',
+        '"Hyperparameters" is not filled in yet ("TBD (copy from the sweep config)"); the text is kept as a note and shown on the page',
+        'when known, put the values under the "Hyperparameters" label as the template does (a table or a list)',
+      ],
+    ]);
+    // Words that only start like it are prose, with the warning.
+    const prose = parseSource(text.replace(/^Hyperparameters: .*$/m, 'Hyperparameters: todos los valores por defecto'), { file: 'p.md' });
+    expect(prose.diagnostics.find((d) => d.code === 'value-kept-as-note')?.level).toBe('warning');
+  });
+
   test('a value cell holding the value and its interval, the CI cell empty, gives both', () => {
     expect(record.evaluation?.testMetrics).toEqual([
       { metric: 'Precision', value: 71.5, unit: '%', ci95: { low: 69.9, high: 73.1 } },
