@@ -29,6 +29,8 @@ import {
 import { hasCachedBlocks, nodeChartCacheEffects, type ChartBlocksBySection, type ChartCacheEffects } from './chart-cache.ts';
 import { chartInputs } from './chart-inputs.ts';
 import { createChartPool, type ChartPool } from './chart-pool.ts';
+import { startChartShapes } from './chart-shapes.ts';
+import type { VegaSpec } from '../charts/render.ts';
 import { renderAhead, type Renderer } from './render-ahead.ts';
 
 /**
@@ -59,6 +61,12 @@ export interface ChartService {
   blocks(input: ExperimentChartsInput): Promise<ChartBlocksBySection>;
   /** The chart blocks of a compare page by section (rendered ahead on the workers when they run); none without charts. */
   compareBlocks(docs: readonly CompareDoc[]): Promise<ChartBlocksBySection>;
+  /**
+   * The compiled shapes of the experiments' charts (see `chart-shapes.ts`), worked out on a worker
+   * since `start`; undefined when they are not (no charts, not started, or too few experiments for a
+   * worker to pay off).
+   */
+  shapes(): Promise<Map<string, VegaSpec>> | undefined;
   /** What the build's pages got so far. */
   stats(): ChartStats;
   /** Stops the workers; the service can be started again (a later build in the same process). */
@@ -74,6 +82,8 @@ export interface ChartServiceOptions {
   createPool?: (size: number) => ChartPool;
   /** Cache file access. */
   effects?: ChartCacheEffects;
+  /** Starts working out the experiments' chart shapes off this thread (tests pass a fake). */
+  startShapes?: (records: readonly Experiment[]) => Promise<Map<string, VegaSpec>>;
 }
 
 /** The worker module beside this one: TypeScript in a checkout, JavaScript in an installed package. */
@@ -124,6 +134,7 @@ export function createChartService(options: ChartServiceOptions): ChartService {
   let pagesHere = 0;
   /** Compare pages' charts being rendered into the cache by the workers, by cache key. */
   const comparing = new Map<string, Promise<unknown>>();
+  let shapes: Promise<Map<string, VegaSpec>> | undefined;
 
   const startWorkers = (eager: boolean): void => {
     if (plan === undefined || renderer !== undefined) return;
@@ -151,6 +162,7 @@ export function createChartService(options: ChartServiceOptions): ChartService {
 
   return {
     async start(records) {
+      if (settings.charts && records.length >= WORKERS_FROM) shapes = (options.startShapes ?? startChartShapes)(records);
       // Without static charts nothing is drawn here: no workers.
       if (!settings.charts || !settings.staticCharts) return { workers: 0 };
       const inputs = chartInputs(records);
@@ -184,6 +196,7 @@ export function createChartService(options: ChartServiceOptions): ChartService {
       }
       return renderCompareChartBlocks(docs, { cacheDir, effects });
     },
+    shapes: () => shapes,
     stats: () => stats,
     async close() {
       const done = stats;
@@ -192,6 +205,7 @@ export function createChartService(options: ChartServiceOptions): ChartService {
       renderer = undefined;
       plan = undefined;
       comparing.clear();
+      shapes = undefined;
       pagesHere = 0;
       stats = { pages: 0, charts: 0 };
       return done;

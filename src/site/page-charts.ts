@@ -8,7 +8,7 @@ import type { ExperimentChartsInput } from '../charts/experiment-views.ts';
 import type { VegaSpec } from '../charts/render.ts';
 import type { ChartBlockData } from '../view/blocks.ts';
 import { apiPath, chartShapePath, joinBase } from '../view/urls.ts';
-import { chartShapes } from './chart-blocks.ts';
+import { experimentChartShapes } from './chart-shapes.ts';
 import { compileChartShape } from '../charts/render.ts';
 import { compareChartShapeSpecs } from '../charts/compare-views.ts';
 import { chartInputs } from './chart-inputs.ts';
@@ -75,16 +75,23 @@ export function compareChartShapeUrls(site: SiteModel): Record<string, string> {
   return Object.fromEntries(compareShapes().map((s) => [s.chart, joinBase(site.base, chartShapePath(s.id))]));
 }
 
-const siteShapes = new WeakMap<SiteModel, Map<string, VegaSpec>>();
+const siteShapes = new WeakMap<SiteModel, Promise<Map<string, VegaSpec>>>();
 
-/** Every compiled chart shape the site's pages use (experiment and compare charts), by shape id (`charts/shapes/<id>.json`); none without charts. */
-export function buildSiteChartShapes(site: SiteModel): Map<string, VegaSpec> {
-  if (!site.settings.charts) return new Map();
+/**
+ * Every compiled chart shape the site's pages use (experiment and compare charts), by shape id
+ * (`charts/shapes/<id>.json`); none without charts. The experiments' shapes come from the build's
+ * chart service when it works them out on a worker, else from this thread.
+ */
+export function buildSiteChartShapes(site: SiteModel, service?: ChartService): Promise<Map<string, VegaSpec>> {
+  if (!site.settings.charts) return Promise.resolve(new Map<string, VegaSpec>());
   let shapes = siteShapes.get(site);
   if (shapes === undefined) {
-    shapes = new Map();
-    for (const record of site.records) for (const [id, vgSpec] of chartShapes(chartInputOf(record, site))) shapes.set(id, vgSpec);
-    for (const { id, vgSpec } of compareShapes()) shapes.set(id, vgSpec);
+    const experiments = service?.shapes() ?? Promise.resolve().then(() => experimentChartShapes(site.records));
+    shapes = experiments.then((found) => {
+      const all = new Map(found);
+      for (const { id, vgSpec } of compareShapes()) all.set(id, vgSpec);
+      return all;
+    });
     siteShapes.set(site, shapes);
   }
   return shapes;

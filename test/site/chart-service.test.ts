@@ -35,7 +35,18 @@ function service(env: Record<string, string>, cached: boolean) {
     exists: () => Promise.resolve(cached),
   };
   const settings: Settings = readSettings({ env: { LOGBOOK_CACHE_DIR: '/cache', ...env } });
-  return { pools, rendered, chartService: createChartService({ settings, parallelism: 2, createPool: pool, effects }) };
+  /** How many records each start of the shapes worker got. */
+  const shapeStarts: number[] = [];
+  const startShapes = (list: readonly Experiment[]) => {
+    shapeStarts.push(list.length);
+    return Promise.resolve(new Map([[`shape-of-${list.length}`, {}]]));
+  };
+  return {
+    pools,
+    rendered,
+    shapeStarts,
+    chartService: createChartService({ settings, parallelism: 2, createPool: pool, effects, startShapes }),
+  };
 }
 
 describe('createChartService', () => {
@@ -118,6 +129,24 @@ describe('createChartService', () => {
     const none = service({ LOGBOOK_CHART_WORKERS: '0' }, false);
     expect(await none.chartService.start(records(100))).toEqual({ workers: 0 });
     expect(none.pools).toEqual([]);
+  });
+
+  test(`the chart shapes are worked out on a worker from ${WORKERS_FROM} experiments, with static charts or without`, async () => {
+    const few = service({}, false);
+    await few.chartService.start(records(WORKERS_FROM - 1));
+    expect(few.chartService.shapes()).toBeUndefined();
+    for (const env of [{}, { LOGBOOK_STATIC_CHARTS: 'off' }, { LOGBOOK_CHART_WORKERS: '0' }]) {
+      const many = service(env, true);
+      await many.chartService.start(records(WORKERS_FROM));
+      expect(many.shapeStarts).toEqual([WORKERS_FROM]);
+      expect([...((await many.chartService.shapes()) ?? [])]).toEqual([[`shape-of-${WORKERS_FROM}`, {}]]);
+      await many.chartService.close();
+      expect(many.chartService.shapes()).toBeUndefined();
+    }
+    const none = service({ LOGBOOK_CHARTS: 'off' }, false);
+    await none.chartService.start(records(100));
+    expect(none.shapeStarts).toEqual([]);
+    expect(none.chartService.shapes()).toBeUndefined();
   });
 
   test('counts the pages and charts it served, and starts afresh once closed', async () => {

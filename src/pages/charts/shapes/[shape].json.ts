@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../site/data.ts';
+import { buildChartService } from '../../../site/chart-service.ts';
 import { buildSiteChartShapes } from '../../../site/page-charts.ts';
 
 /**
@@ -8,12 +9,14 @@ import { buildSiteChartShapes } from '../../../site/page-charts.ts';
  * of the content, which is also the page's cache key.
  */
 export const getStaticPaths = (async () => {
-  const shapes = buildSiteChartShapes(await getSite());
+  const site = await getSite();
+  const shapes = await buildSiteChartShapes(site, buildChartService(site.settings));
   return [...shapes.keys()].sort().map((shape) => ({ params: { shape }, cacheKey: shape }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
-  const spec = buildSiteChartShapes(await getSite()).get(String(params['shape']));
+  const site = await getSite();
+  const spec = (await buildSiteChartShapes(site, buildChartService(site.settings))).get(String(params['shape']));
   if (spec === undefined) return new Response('Not found', { status: 404 });
   return new Response(JSON.stringify(spec), { headers: { 'Content-Type': 'application/json' } });
 };

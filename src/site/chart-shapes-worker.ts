@@ -1,0 +1,19 @@
+/**
+ * Chart shapes worker thread (see `startChartShapes` in `chart-shapes.ts`): posts the compiled chart
+ * shapes of the records in `workerData` (`{ shapes }`, or `{ error }`). Loaded by path, like
+ * `chart-worker.ts`: from a checkout with Node's type stripping, from an installed package as
+ * compiled JavaScript.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { experimentChartShapes, type ChartShapesMessage, type ChartShapesWorkerData } from './chart-shapes.ts';
+import { lowerOwnPriority } from './thread-priority.ts';
+
+// Worked out alongside the pages, on the core the page thread leaves.
+lowerOwnPriority();
+let message: ChartShapesMessage;
+try {
+  message = { shapes: [...experimentChartShapes((workerData as ChartShapesWorkerData).records)] };
+} catch (error) {
+  message = { error: error instanceof Error ? error.message : String(error) };
+}
+parentPort?.postMessage(message);
