@@ -36,6 +36,8 @@ export interface ChartBlocksOptions {
   /** Cache folder (see `chartCacheDir` in the settings); null renders afresh and caches nothing. */
   cacheDir: string | null;
   effects?: ChartCacheEffects | undefined;
+  /** The input's cache key when the caller has worked it out already (it hashes the whole input). */
+  key?: string | null;
 }
 
 type SectionChartView = Omit<ChartView, 'section'> & { section: string };
@@ -116,7 +118,7 @@ async function throughCache(
   render: () => Promise<ChartBlocksBySection>,
 ): Promise<ChartBlocksBySection> {
   const dir = options.cacheDir;
-  const key = chartBlocksKey(input, options);
+  const key = options.key !== undefined ? options.key : chartBlocksKey(input, options);
   const effects = options.effects ?? nodeChartCacheEffects;
   if (dir !== null && key !== null) {
     const cached = await readCachedBlocks(dir, key, effects);
@@ -137,11 +139,21 @@ export function renderChartBlocks(input: ExperimentChartsInput, options: ChartBl
  * charts are made from: each experiment's record and headline metric) or rendered and cached.
  */
 export function renderCompareChartBlocks(docs: readonly CompareDoc[], options: ChartBlocksOptions): Promise<ChartBlocksBySection> {
-  const compare = docs.map((d) => ({ record: d.record, analysis: { headline: d.analysis.headline } }));
+  const compare = compareInput(docs);
   // Fresh views: a compare chart's categories are its experiments, different on every page, so no
   // kept view could draw it as a fresh one would (`view-reuse.ts`) and keeping them would only
   // displace the experiment charts' views.
   return throughCache({ compare }, options, () =>
     renderBlocks(compareChartViews(compare), `comparison ${docs.map((d) => d.record.id).join(' vs ')}`, { reuseViews: false }),
   );
+}
+
+/** What a comparison's charts are made from: each experiment's record and headline metric, nothing else. */
+function compareInput(docs: readonly CompareDoc[]): CompareDoc[] {
+  return docs.map((d) => ({ record: d.record, analysis: { headline: d.analysis.headline } }));
+}
+
+/** The cache key of a comparison's chart blocks (see `chartBlocksKey`). */
+export function compareChartsKey(docs: readonly CompareDoc[], options: ChartBlocksOptions): string | null {
+  return chartBlocksKey({ compare: compareInput(docs) }, options);
 }

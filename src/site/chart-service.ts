@@ -23,6 +23,7 @@ import {
   browserChartBlocks,
   browserCompareChartBlocks,
   chartBlocksKey,
+  compareChartsKey,
   renderChartBlocks,
   renderCompareChartBlocks,
 } from './chart-blocks.ts';
@@ -104,20 +105,24 @@ function compareJobs(records: readonly Experiment[]): CompareDoc[][] {
   });
 }
 
-/** Counts the inputs whose chart blocks are not cached, stopping at `enough`. */
+/** Cache lookups in flight at once while counting (each is a `stat`; one at a time, the thread mostly waits). */
+const LOOKUPS_AT_ONCE = 64;
+
+/** Counts the inputs whose chart blocks are not cached, stopping once `enough` are found. */
 async function countUncached(
   inputs: readonly ExperimentChartsInput[],
   cacheDir: string | null,
   effects: ChartCacheEffects,
   enough: number,
 ): Promise<number> {
-  let missing = 0;
-  for (const input of inputs) {
+  const missing = async (input: ExperimentChartsInput): Promise<boolean> => {
     const key = chartBlocksKey(input, { cacheDir });
-    if (cacheDir === null || key === null || !(await hasCachedBlocks(cacheDir, key, effects))) missing++;
-    if (missing >= enough) break;
-  }
-  return missing;
+    return cacheDir === null || key === null || !(await hasCachedBlocks(cacheDir, key, effects));
+  };
+  let count = 0;
+  for (let at = 0; at < inputs.length && count < enough; at += LOOKUPS_AT_ONCE)
+    count += (await Promise.all(inputs.slice(at, at + LOOKUPS_AT_ONCE).map(missing))).filter(Boolean).length;
+  return Math.min(count, enough);
 }
 
 export function createChartService(options: ChartServiceOptions): ChartService {
@@ -144,7 +149,7 @@ export function createChartService(options: ChartServiceOptions): ChartService {
     // into the cache first, then the experiments' render ahead of their pages.
     if (eager && cacheDir !== null)
       for (const docs of plan.compare) {
-        const key = chartBlocksKey({ compare: docs }, { cacheDir });
+        const key = compareChartsKey(docs, { cacheDir });
         if (key !== null)
           comparing.set(
             key,
@@ -188,13 +193,13 @@ export function createChartService(options: ChartServiceOptions): ChartService {
       if (!settings.charts) return [];
       if (!settings.staticCharts) return browserCompareChartBlocks(docs);
       // Rendered (or being rendered) by a worker: wait for it, then read it from the cache.
-      const key = cacheDir === null ? null : chartBlocksKey({ compare: docs }, { cacheDir });
+      const key = compareChartsKey(docs, { cacheDir });
       const ahead = key === null ? undefined : comparing.get(key);
       if (ahead !== undefined && key !== null) {
         await ahead;
         comparing.delete(key);
       }
-      return renderCompareChartBlocks(docs, { cacheDir, effects });
+      return renderCompareChartBlocks(docs, { cacheDir, effects, key });
     },
     shapes: () => shapes,
     stats: () => stats,
