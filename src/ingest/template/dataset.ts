@@ -118,7 +118,7 @@ export function datasetItemLabel(text: string): { label: string; value: string }
   const total = totalThenSplits(item);
   if (total !== undefined && datasetItemLabel(total.splits)?.label === 'Splits') return { label: 'Splits', value: item };
   // A comma between digits groups thousands (`train 90,000`), not splits.
-  const parts = item.split(/\s*(?:[/;|]|(?<!\d),|,(?!\d{3}(?!\d)))\s*/);
+  const parts = item.split(/\s*(?:[/;|·•]|(?<!\d),|,(?!\d{3}(?!\d)))\s*/);
   const split = new RegExp(
     String.raw`^(?:${COUNT}\s*(?:(?:${RECORD_NOUNS})\s+)?(?:\(\d+%\)\s*)?${SPLIT_WORD}|${SPLIT_WORD}\s*:?\s*${COUNT})$`,
     'i',
@@ -188,8 +188,8 @@ function readSplit(name: string, value: string): Record<string, unknown> {
 
 /** The name of a split, as logs write it. */
 const SPLIT_NAME = /^(?:train(?:ing)?|val(?:id|idation)?|dev(?:elopment)?|test(?:ing)?|hold-?out|eval(?:uation)?)(?:\s+(?:set|split))?$/i;
-/** Between the parts of a one-line split: `/`, `|`, `;`, or a comma that does not group thousands. */
-const SPLIT_PART = /[/|;]|,(?!\d{3}(?!\d))/;
+/** Between the parts of a one-line split: `/`, `|`, `;`, a middle dot or bullet (`·`, `•`), or a comma that does not group thousands. */
+const SPLIT_PART = /[/|;·•]|,(?!\d{3}(?!\d))/;
 /** A part without a name: a number, a percentage or a count (`80`, `80%`, `0.8`, `40,000`, `5k`). */
 const BARE_SPLIT = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)\s*(%|[kKmMbB])?$/;
 

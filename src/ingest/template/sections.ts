@@ -90,7 +90,7 @@ const OBSERVATION_LABEL =
  * Well**:` and `**Key Learnings**:` is the observations; any other notes stay a section of their own.
  */
 export function notesSection(source: Source, title: string, nodes: readonly RootContent[]): SectionKey | undefined {
-  if (!/^(?:(?:additional|general|misc|other|experiment|run) )?notes$/.test(normalizeLabel(stripEmphasis(title)))) return undefined;
+  if (!/^(?:(?:additional|general|misc|other|experiment|run) )?notes$/.test(headingText(title))) return undefined;
   return nodes.some((node) => node.type === 'paragraph' && OBSERVATION_LABEL.test(innerSliceOf(source, node))) ? 'observations' : undefined;
 }
 
@@ -100,7 +100,7 @@ export function notesSection(source: Source, title: string, nodes: readonly Root
  * that field; `## Feature importance (gain)` over its table or list. Other headings are not (`## Dataset` over a sentence is no dataset name).
  */
 export function headingIsLabel(section: SectionKey, title: string): boolean {
-  const norm = normalizeLabel(stripEmphasis(title));
+  const norm = headingText(title);
   return (
     (section === 'overview' && !/\boverview\b/.test(norm)) ||
     (section === 'observations' && (/\bimportances?\b/.test(norm) || OBSERVATION_HEADING.test(norm))) ||
@@ -108,6 +108,14 @@ export function headingIsLabel(section: SectionKey, title: string): boolean {
     // `## Fairness` over a list or a table of groups, `## Confusion matrix` over its table: that heading labels them.
     (section === 'evaluation' && (/\bfairness\b|\bsubgroups?\b|\bdisaggregat|\bconfusion\b/.test(norm) || BY_GROUP_HEADING.test(norm)))
   );
+}
+
+/**
+ * A heading's text as the rules read it: normalized, without the section number a log puts before
+ * it (`6. By group`, `4.2 Per-accent WER`, `9) Notes` read as `by group`, `per accent wer`, `notes`).
+ */
+function headingText(title: string): string {
+  return normalizeLabel(stripEmphasis(title)).replace(/^(?:\d+ )+(?=[a-z])/, '');
 }
 
 /** Where unknown labels of a section are kept. */
@@ -128,7 +136,7 @@ export const SECTION_PATH: Readonly<Record<SectionKey, FieldPath>> = {
 
 /** The known section a heading names, or undefined. */
 export function classifySection(title: string): SectionKey | undefined {
-  const norm = normalizeLabel(stripEmphasis(title));
+  const norm = headingText(title);
   return SECTION_RULES.find(({ pattern }) => pattern.test(norm))?.section;
 }
 

@@ -722,6 +722,20 @@ describe('splits written on one line', () => {
       { name: 'val', fraction: 0.1 },
       { name: 'test', fraction: 0.1 },
     ]);
+    // A middle dot or a bullet separates parts as well; the closing aside is the splits' note.
+    expect(splitsOf('- Splits: train 80% · val 10% · test 10% (by speaker)')).toMatchObject({
+      splits: [
+        { name: 'train', fraction: 0.8 },
+        { name: 'val', fraction: 0.1 },
+        { name: 'test', fraction: 0.1 },
+      ],
+      splitNotes: 'by speaker',
+    });
+    expect(splitsOf('**Splits**: Train 40,000 • Val 5,000 • Test 5,000')?.splits).toEqual([
+      { name: 'Train', records: 40000 },
+      { name: 'Val', records: 5000 },
+      { name: 'Test', records: 5000 },
+    ]);
     // "1,000,000" groups thousands; it does not separate parts.
     expect(splitsOf('**Splits**: train 1,000,000; dev 25k; test 12.5k')?.splits).toEqual([
       { name: 'train', records: 1000000 },

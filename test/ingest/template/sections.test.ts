@@ -70,6 +70,11 @@ const HEADING_CASES: readonly (readonly [string, SectionKey | undefined])[] = [
   ['By language', 'evaluation'],
   ['Accuracy per region', 'evaluation'],
   ['Breakdown across age groups', 'evaluation'],
+  // The section number a log writes before it is not part of the heading's words.
+  ['6. By group', 'evaluation'],
+  ['4.2 Per-accent WER', 'evaluation'],
+  ['3) What worked', 'observations'],
+  ['7. Environment', 'reproducibility'],
   ['By the way', undefined],
   ['Per class', undefined],
   ['Notes by Alice', undefined],
