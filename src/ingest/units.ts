@@ -392,6 +392,30 @@ function spreadKind(words: string): 'std' | 'standardError' | undefined {
 /** A spread word closing a `±` statement: `… ± 0.02 SD`, `… ± 0.02 (std)`. */
 const SPREAD_TAIL = /\s+\(?\s*(sd|s\.d\.?|std|stdev|std\.?\s*dev\.?|se|s\.e\.?|sem)\s*\)?$/i;
 
+/**
+ * The words over a set of values — a section's heading, a label, a column's header — when they say
+ * what a `±` among those values is: a spread (`Results (mean ± std over 5 seeds)`, `Mean (SD)`,
+ * `Test (± SE)`), and no interval. Undefined otherwise: a `±` is then the 95% CI's half-width, as
+ * the template writes it.
+ */
+export function statedSpread(words: string): 'std' | 'standardError' | undefined {
+  if (!/±|\+\/?-|\bmean\b|\baverage\b|\bavg\b/i.test(words) || /\bci\b|c\.i\.|confidence|interval/i.test(words)) return undefined;
+  return spreadKind(words);
+}
+
+/**
+ * `read` with the `±` half-width written in `text` taken as the spread `kind` (see `statedSpread`),
+ * unless the text itself says the `±` is an interval (`0.91 ± 0.02 (95% CI)`).
+ */
+export function withStatedSpread<T extends MetricStatement>(read: T, text: string, kind: 'std' | 'standardError' | undefined): T {
+  if (kind === undefined || typeof read.ci95 !== 'number' || /\bci\b|c\.i\.|confidence|interval/i.test(text)) return read;
+  if (!/±|\+\/?-/.test(text)) return read;
+  const spread: MetricStatement = { ...read };
+  delete spread.ci95;
+  spread[kind] = read.ci95;
+  return spread as T;
+}
+
 /** A statement whose `±` half-width is the spread `words` name, with that number as the spread; unchanged when they name none or the interval is not a `±`. */
 function asSpread(read: MetricStatement, words: string): MetricStatement {
   const kind = spreadKind(words);

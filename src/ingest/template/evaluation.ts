@@ -25,6 +25,8 @@ import {
   parseNumber,
   listedBoundsAround,
   parseWrittenInterval,
+  statedSpread,
+  withStatedSpread,
 } from '../units.ts';
 import * as msg from '../messages.ts';
 import { keepUnknown } from './fields.ts';
@@ -496,8 +498,10 @@ function testMetricList(entry: Entry, ctx: Context): void {
     const m = metrics[i];
     return m === undefined ? [] : [{ item, m }];
   });
+  // `## Results (mean ± std over 5 seeds)`: each `±` under it is that spread, not an interval.
+  const spread = spreadOver(entry, ctx);
   read.forEach(({ item, m }, index) => {
-    ctx.b.set([...path, offset + index], { metric: m.key, ...m.read }, item.position);
+    ctx.b.set([...path, offset + index], { metric: m.key, ...withStatedSpread(m.read, item.text, spread) }, item.position);
     ctx.b.mark([...path, offset + index, 'metric'], item.position);
     ctx.b.mark([...path, offset + index, 'value'], m.at);
   });
@@ -802,7 +806,7 @@ export function labelMetric(entry: Entry, ctx: Context): boolean {
       };
   }
   if (metric === undefined) return false;
-  const { qualifier, ...read } = metric.read;
+  const { qualifier, ...read } = withStatedSpread(metric.read, entry.value, spreadOver(entry, ctx));
   const path: FieldPath = ['evaluation', 'testMetrics', ctx.b.lengthOf(['evaluation', 'testMetrics'])];
   ctx.b.set(path, { metric: qualifier === undefined ? metric.key : `${metric.key} (${qualifier})`, ...read }, entry.position);
   ctx.b.mark([...path, 'metric'], entry.position);
@@ -856,6 +860,11 @@ const testMetricsHandler: Handler = (entry, ctx) => {
     );
   }
 };
+
+/** The spread a `±` stands for under this entry, as its section's heading or its label says (see `statedSpread`). */
+function spreadOver(entry: Entry, ctx: Context): 'std' | 'standardError' | undefined {
+  return statedSpread([ctx.section ?? '', entry.label, entry.qualifier].join(' '));
+}
 
 function readTestMetrics(entry: Entry, ctx: Context): void {
   const list = unreadList(entry, ctx);
@@ -1053,6 +1062,7 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
       message: msg.otherConfidenceLevel(ciHeader, ciLevel),
       hint: msg.hintOtherConfidenceLevel(),
     });
+  const valueSpread = statedSpread(`${ctx.section ?? ''} ${stripEmphasis(table.header[value]?.text ?? '')}`);
   // `| Metric | Score (%) |`: the values of proportions under it are in percent (a loss beside them is not).
   const valueInPercent = /(?:\(\s*(?:%|percent)\s*\)|\[\s*%\s*\]|\s%)\s*$/i.test(stripEmphasis(table.header[value]?.text ?? ''));
   readTableRows(table, startOf(block), ctx, {
@@ -1066,7 +1076,9 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
       const ciText = withoutUnitOf(stripEmphasis(row[value]?.text ?? ''), stripEmphasis(ciCell?.text ?? '')).replace(/\s*%$/, '');
       // `71.5% (95% CI: 69.9–73.1%)` in the value cell, the CI cell left empty: the cell is a statement.
       const plain = parseMetricCell(stripEmphasis(valueCell?.text ?? ''));
-      const written = plain === undefined ? parseMetricStatementWithAside(stripEmphasis(valueCell?.text ?? '')) : undefined;
+      const asWritten = plain === undefined ? parseMetricStatementWithAside(stripEmphasis(valueCell?.text ?? '')) : undefined;
+      // `| Mean ± SD |` over `0.912 ± 0.003`, or the section's heading saying so: the `±` is that spread.
+      const written = asWritten === undefined ? undefined : withStatedSpread(asWritten, stripEmphasis(valueCell?.text ?? ''), valueSpread);
       // Beside a filled CI cell, a value's own spread (`412.3 ± 37.5 (std over 5 seeds)`) is kept as
       // its std or standard error; a `±` that says neither would be a second interval: the value, the
       // cell as written kept as its note.

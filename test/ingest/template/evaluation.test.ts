@@ -1318,3 +1318,41 @@ describe('metrics named together, their values after them', () => {
     expect(data.sections).toEqual([{ title: 'Results', markdown: '- Train/Val/Test: 0.91/0.88/0.87\n- AUC: 0.95' }]);
   });
 });
+
+describe('a ± under words that say it is a spread', () => {
+  const metricsOf = (body: string) => {
+    const file = 'spread.md';
+    const record = validateRecord(parseSource(`# Run\n\n**Experiment ID**: run-1\n\n${body}\n`, { file }), { file }).record;
+    return record?.evaluation?.testMetrics;
+  };
+
+  test('a heading that says mean ± std: each ± under it is the std, not a 95% interval', () => {
+    expect(metricsOf('## Results (test, mean ± std over 5 seeds)\n\n- AUROC: 0.912 ± 0.003\n- Recall: 71.4% ± 1.2%\n- F1: 0.80')).toEqual([
+      { metric: 'AUROC', value: 0.912, std: 0.003 },
+      { metric: 'Recall', value: 71.4, unit: '%', std: 1.2 },
+      { metric: 'F1', value: 0.8 },
+    ]);
+    expect(metricsOf('## Test results (mean ± SE, 3 runs)\n\n- Accuracy: 0.871 ± 0.004')).toEqual([
+      { metric: 'Accuracy', value: 0.871, standardError: 0.004 },
+    ]);
+  });
+
+  test('a value column headed mean ± SD: its ± are the std', () => {
+    expect(metricsOf('## Evaluation Results\n\n| Metric | Mean ± SD |\n|---|---|\n| Accuracy | 0.871 ± 0.012 |\n| Loss | 0.31 |')).toEqual([
+      { metric: 'Accuracy', value: 0.871, std: 0.012 },
+      { metric: 'Loss', value: 0.31 },
+    ]);
+  });
+
+  test('without such words, or where the value or heading names an interval, a ± stays the 95% interval', () => {
+    expect(metricsOf('## Results\n\n- AUROC: 0.912 ± 0.003')).toEqual([{ metric: 'AUROC', value: 0.912, ci95: 0.003 }]);
+    expect(metricsOf('## Results (mean, 95% CI)\n\n- AUROC: 0.912 ± 0.003')).toEqual([{ metric: 'AUROC', value: 0.912, ci95: 0.003 }]);
+    expect(metricsOf('## Results (mean ± std over 5 seeds)\n\n- AUROC: 0.912 ± 0.006 (95% CI)')).toEqual([
+      { metric: 'AUROC', value: 0.912, ci95: 0.006 },
+    ]);
+    // Bounds are an interval whatever the heading says.
+    expect(metricsOf('## Results (mean ± std)\n\n- AUROC: 0.912 [0.905, 0.919]')).toEqual([
+      { metric: 'AUROC', value: 0.912, ci95: { low: 0.905, high: 0.919 } },
+    ]);
+  });
+});
