@@ -9,6 +9,7 @@ import {
   ambiguousInPercent,
   isScaleProblem,
   metricInfo,
+  inOneTimeUnit,
   sameScaleProblem,
   scaleValue,
   type MetricInfo,
@@ -101,8 +102,10 @@ export function computeMetricDelta(input: MetricDeltaInput): MetricDelta | NotCo
   const info = metricInfo(input.metric);
   const subject = { baseline: input.baseline, source: input.source, referenceId: input.referenceId, metric: input.metric, key: info.key };
   const shared = ambiguousInPercent([current, reference]);
-  const cur = scaleValue(current.info, current.value, current.decimals ?? decimalsOf(current.value), shared);
-  const ref = scaleValue(reference.info, reference.value, reference.decimals ?? decimalsOf(reference.value), shared);
+  const scaledCur = scaleValue(current.info, current.value, current.decimals ?? decimalsOf(current.value), shared);
+  const scaledRef = scaleValue(reference.info, reference.value, reference.decimals ?? decimalsOf(reference.value), shared);
+  // `812 ms` against `0.79 s`: both in milliseconds (the smaller unit), 812 − 790 = 22 ms.
+  const [cur, ref] = isScaleProblem(scaledCur) || isScaleProblem(scaledRef) ? [scaledCur, scaledRef] : inOneTimeUnit(scaledCur, scaledRef);
   const problem = isScaleProblem(cur) ? cur : isScaleProblem(ref) ? ref : sameScaleProblem(cur, ref);
   if (problem !== null || isScaleProblem(cur) || isScaleProblem(ref)) {
     return {
@@ -220,9 +223,12 @@ export function sameQuantity(
   b: Pick<DeltaSide, 'value' | 'info' | 'decimals'>,
 ): boolean {
   const shared = ambiguousInPercent([a, b]);
-  const x = scaleValue(a.info, a.value, a.decimals ?? decimalsOf(a.value), shared);
-  const y = scaleValue(b.info, b.value, b.decimals ?? decimalsOf(b.value), shared);
-  if (isScaleProblem(x) || isScaleProblem(y) || sameScaleProblem(x, y) !== null) return false;
+  const scaledA = scaleValue(a.info, a.value, a.decimals ?? decimalsOf(a.value), shared);
+  const scaledB = scaleValue(b.info, b.value, b.decimals ?? decimalsOf(b.value), shared);
+  if (isScaleProblem(scaledA) || isScaleProblem(scaledB)) return false;
+  // `812 ms` in the test metrics and `0.812` in a column of seconds: one duration.
+  const [x, y] = inOneTimeUnit(scaledA, scaledB);
+  if (sameScaleProblem(x, y) !== null) return false;
   return agreeAsRoundings(x.value, y.value, x.decimals, y.decimals);
 }
 

@@ -562,6 +562,29 @@ export function scaleValue(info: MetricInfo, value: number, decimals: number, sh
   return { value: clean(value / 100), decimals: decimals + 2, unit: null, fraction: true, factor: 0.01 };
 }
 
+/** Seconds in each unit of time a metric may be in. */
+const SECONDS_IN: Readonly<Record<string, number>> = { µs: 1e-6, ms: 1e-3, s: 1, min: 60, h: 3600 };
+
+/**
+ * Two durations in different units of time (`812 ms` and `0.812 s`) in the smaller of the two, with
+ * the decimals the conversion moves (0.812 s with 3 decimals is 812 ms with 0); anything else as it is.
+ */
+export function inOneTimeUnit(a: ScaledValue, b: ScaledValue): [ScaledValue, ScaledValue] {
+  const [sa, sb] = [SECONDS_IN[a.unit ?? ''], SECONDS_IN[b.unit ?? '']];
+  if (sa === undefined || sb === undefined || sa === sb) return [a, b];
+  const to = (x: ScaledValue, from: number, unit: string, into: number): ScaledValue => {
+    const factor = from / into;
+    return {
+      ...x,
+      value: clean(x.value * factor),
+      decimals: Math.max(0, x.decimals - Math.round(Math.log10(factor))),
+      unit,
+      factor: x.factor * factor,
+    };
+  };
+  return sa < sb ? [a, to(b, sb, a.unit as string, sa)] : [to(a, sa, b.unit as string, sb), b];
+}
+
 /** True when `scaleValue` could not place the value. */
 export function isScaleProblem(x: ScaledValue | ScaleProblem): x is ScaleProblem {
   return 'reason' in x;

@@ -235,16 +235,34 @@ describe('checkClaims', () => {
       id: 'u',
       comparison: {
         baselines: [
-          { label: 'Now', current: true, metrics: { 'Latency (ms)': 45 } },
-          { label: 'Old', metrics: { 'Latency (s)': 0.042 } },
+          { label: 'Now', current: true, metrics: { 'Cost ($)': 45 } },
+          { label: 'Old', metrics: { 'Cost (€)': 42 } },
         ],
-        claims: [{ metric: 'Latency', text: '+3 ms vs old' }],
+        claims: [{ metric: 'Cost', text: '+3 $ vs old' }],
       },
     });
     const { deltas: none, notCompared } = computeBaselineDeltas(r);
     expect(checkClaims(r, none, [], notCompared).checks[0]?.message).toBe(
-      'Claim "+3 ms vs old" cannot be checked: the values are not comparable (the values are in different units (ms and s)).',
+      'Claim "+3 $ vs old" cannot be checked: the values are not comparable (the values are in different units ($ and €)).',
     );
+  });
+
+  test('a claim in milliseconds about durations in ms and s: 45 ms − 0.042 s = +3 ms', () => {
+    const r = record({
+      id: 'u',
+      comparison: {
+        baselines: [
+          { label: 'Now', current: true, metrics: { 'Latency (ms)': 45 } },
+          { label: 'Old', metrics: { 'Latency (s)': 0.042 } },
+        ],
+        claims: [
+          { metric: 'Latency', text: '+3 ms vs old' },
+          { metric: 'Latency', text: '+5 ms vs old' },
+        ],
+      },
+    });
+    const { deltas } = computeBaselineDeltas(r);
+    expect(checkClaims(r, deltas, [], []).claims.map((c) => c.status)).toEqual(['accepted', 'mismatch']);
   });
 
   test('a claim without reference is checked against the only baseline row', () => {

@@ -172,21 +172,21 @@ describe('computeMetricDelta', () => {
       baseline: 'b',
       source: 'parent',
       referenceId: 'p',
-      metric: 'Latency (ms)',
-      current: side('Latency (ms)', 45),
-      reference: side('Latency (s)', 0.042),
+      metric: 'Cost ($)',
+      current: side('Cost ($)', 45),
+      reference: side('Cost (€)', 42),
     });
     expect(bad).toEqual({
       baseline: 'b',
       source: 'parent',
       referenceId: 'p',
-      metric: 'Latency (ms)',
-      key: 'latency',
+      metric: 'Cost ($)',
+      key: 'cost',
       current: 45,
-      currentUnit: 'ms',
-      reference: 0.042,
-      referenceUnit: 's',
-      reason: 'the values are in different units (ms and s)',
+      currentUnit: '$',
+      reference: 42,
+      referenceUnit: '€',
+      reason: 'the values are in different units ($ and €)',
     });
     const outOfRange = computeMetricDelta({
       baseline: 'b',
@@ -361,14 +361,14 @@ describe('computeBaselineDeltas', () => {
     const r = templateRecord({
       comparison: {
         baselines: [
-          { label: 'Now', current: true, metrics: { 'Latency (ms)': 45 } },
-          { label: 'Old', metrics: { 'Latency (s)': 0.042 } },
+          { label: 'Now', current: true, metrics: { 'Cost ($)': 45 } },
+          { label: 'Old', metrics: { 'Cost (€)': 42 } },
         ],
       },
     });
     expect(computeBaselineDeltas(r)).toMatchObject({
       deltas: [],
-      notCompared: [{ baseline: 'Old', metric: 'Latency (ms)', reason: 'the values are in different units (ms and s)' }],
+      notCompared: [{ baseline: 'Old', metric: 'Cost ($)', reason: 'the values are in different units ($ and €)' }],
     });
   });
 
@@ -385,7 +385,7 @@ describe('computeParentDeltas', () => {
         testMetrics: [
           { metric: 'Accuracy', value: 0.851, ci95: 0.015 },
           { metric: 'F1', value: 0.818 },
-          { metric: 'Latency', value: 40, unit: 's' },
+          { metric: 'Latency', value: 40, unit: 'kg' },
           { metric: 'Recall', value: null },
         ],
       },
@@ -407,7 +407,7 @@ describe('computeParentDeltas', () => {
     expect(deltas.map((d) => d.key)).toEqual(['accuracy', 'f1']);
     expect(deltas[0]).toMatchObject({ baseline: 'p', source: 'parent', referenceId: 'p', method: 'ci', significant: false });
     expect(deltas[1]).toMatchObject({ metric: 'F1 Score', method: null });
-    expect(notCompared).toMatchObject([{ metric: 'Latency', current: 45, currentUnit: 'ms', reference: 40, referenceUnit: 's' }]);
+    expect(notCompared).toMatchObject([{ metric: 'Latency', current: 45, currentUnit: 'ms', reference: 40, referenceUnit: 'kg' }]);
   });
 
   test('a percent parent and a fraction child: 85.6% ± 0.7 against 0.87 ± 0.007 is +1.4 pp', () => {
@@ -418,5 +418,33 @@ describe('computeParentDeltas', () => {
     expect(d?.absolute).toBeCloseTo(0.014, 12);
     expect(d?.ciLow).toBeCloseTo(0.0041005, 6);
     expect(d).toMatchObject({ fraction: true, method: 'ci', significant: true });
+  });
+});
+
+describe('durations in different units of time', () => {
+  test('a change between 812 ms and 0.79 s is worked out in milliseconds: 812 − 790 = 22 ms, 22 / 790 = 2.78%', () => {
+    const d = delta('p95 latency', side('p95 latency', 812, null, null, 'ms'), side('p95 latency (s)', 0.79));
+    expect(d).toMatchObject({ current: 812, reference: 790, absolute: 22, absoluteUnit: 'ms', unit: 'ms', decimals: 0, improved: false });
+    expect(d.relative).toBeCloseTo(22 / 790, 12);
+    // The other way round: the seconds are on the current side; a reported ±0.01 s is ±10 ms.
+    const back = delta('p95 latency', side('p95 latency (s)', 0.79, 0.01), side('p95 latency', 812, null, null, 'ms'));
+    expect(back).toMatchObject({ current: 790, reference: 812, absolute: -22, unit: 'ms', improved: true, ciLow: -32, ciHigh: -12 });
+  });
+
+  test('1.5 min against 90 s is no change; minutes and hours are converted too', () => {
+    expect(delta('Training time', side('Training time (min)', 1.5), side('Training time (s)', 90))).toMatchObject({
+      absolute: 0,
+      unit: 's',
+    });
+    expect(delta('Training time', side('Training time (h)', 2), side('Training time (min)', 100))).toMatchObject({
+      absolute: 20,
+      unit: 'min',
+    });
+  });
+
+  test('the same duration written in ms and in s is one quantity; a different one is not', () => {
+    expect(sameQuantity(side('p95 latency', 812, null, null, 'ms'), side('p95 latency (s)', 0.812))).toBe(true);
+    expect(sameQuantity(side('p95 latency (s)', 0.812), side('p95 latency', 812, null, null, 'ms'))).toBe(true);
+    expect(sameQuantity(side('p95 latency', 812, null, null, 'ms'), side('p95 latency (s)', 0.79))).toBe(false);
   });
 });
