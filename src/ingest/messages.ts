@@ -355,6 +355,13 @@ const showInterval = (ci: number | { low: number; high: number }): string =>
 /** A bare fraction-sized value in a per-epoch column written in percent. */
 export const bareValueInPercentColumn = (column: string, text: string): string =>
   `${column} is written in percent in this table, but ${text} has no % sign: it is read as ${text}%`;
+/** A bare fraction among percentages above 1% in one column: read as the fraction. */
+export const bareFractionInPercentColumn = (column: string, text: string, value: number): string =>
+  `${column} is written in percent in this table, but ${text} has no % sign: it is read as the fraction ${text}, ${percentOf(value)}%`;
+/** Hint for a bare fraction read in a column written in percent. */
+export const hintBareFractionInPercentColumn = (value: number): string =>
+  `write ${percentOf(value)}% to say so; if it is ${value}%, add the sign`;
+const percentOf = (value: number): number => Number.parseFloat((value * 100).toPrecision(12));
 /** Hint for a bare value in a column written in percent. */
 export const hintBareValueInPercentColumn = (value: number): string =>
   `if it is the fraction ${value}, write ${Number.parseFloat((value * 100).toPrecision(12))}%; if it is ${value}%, add the sign`;

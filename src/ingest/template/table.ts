@@ -74,8 +74,21 @@ export function metricColumn(
   const parsed = cells.map((cell) => parseMetricCell(stripEmphasis(cell?.text ?? '')));
   const units = parsed.flatMap((p) => (typeof p?.value === 'number' && p.unit !== undefined ? [p.unit] : []));
   const counted = [...new Set(units)].map((unit) => ({ unit, n: units.filter((u) => u === unit).length }));
-  const mixed = metricInfo(name).unit === null && counted.length > 1 && counted.every(({ unit }) => SECONDS[unit] !== undefined);
+  const info = metricInfo(name);
+  const mixed = info.unit === null && counted.length > 1 && counted.every(({ unit }) => SECONDS[unit] !== undefined);
   const target = mixed ? counted.reduce((most, next) => (next.n > most.n ? next : most)).unit : undefined;
+  if (target === undefined && fractionsAmongPercentages(info, parsed)) {
+    // `64.6%`, `0.701`, `51.7%` down a Recall column: the bare value is the fraction 70.1%, not 0.701%.
+    return {
+      key: `${name} (%)`,
+      value: (cell) => {
+        const read = parseMetricCell(stripEmphasis(cell?.text ?? ''));
+        return typeof read?.value === 'number' && read.unit === undefined
+          ? Number.parseFloat((read.value * 100).toPrecision(12))
+          : metricCell(cell);
+      },
+    };
+  }
   if (target === undefined) return { key: mapMetricKey(name, cells), value: metricCell };
   return {
     key: `${name} (${target})`,
@@ -86,6 +99,20 @@ export function metricColumn(
       return Number.parseFloat((read.value * factor).toPrecision(12));
     },
   };
+}
+
+/**
+ * Whether a proportion's column mixes percentages and fractions: some cells carry `%` with a value
+ * above 1 (so they are in percent, not fractions of a percent) and every bare value lies in [0, 1].
+ */
+export function fractionsAmongPercentages(
+  info: ReturnType<typeof metricInfo>,
+  parsed: readonly (ReturnType<typeof parseMetricCell> | undefined)[],
+): boolean {
+  if (info.unit !== null || !isUnitIntervalMetric(info)) return false;
+  const numbers = parsed.flatMap((p) => (typeof p?.value === 'number' ? [{ value: p.value, unit: p.unit }] : []));
+  const bare = numbers.filter((p) => p.unit === undefined);
+  return bare.length > 0 && bare.every((p) => p.value >= 0 && p.value <= 1) && numbers.some((p) => p.unit === '%' && p.value > 1);
 }
 
 /** Reads a metric cell: number (`0.91`, `91%`, the value of `71.2 ± 0.4`, `44.1M`), null for `-`/empty, or the text as written. */

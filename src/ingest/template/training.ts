@@ -21,7 +21,16 @@ import {
 import { trainingLogTableOf } from '../training-log.ts';
 import { blockOf, type Context, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { asLabelRules, itemRule, keepUnknown, keyValueFields, keyValueItems, type ItemRule, type KeyValueItem } from './fields.ts';
-import { column, isTextColumn, metricCell, metricColumn, numberCell, readTableRows, scaledCount } from './table.ts';
+import {
+  column,
+  fractionsAmongPercentages,
+  isTextColumn,
+  metricCell,
+  metricColumn,
+  numberCell,
+  readTableRows,
+  scaledCount,
+} from './table.ts';
 import * as msg from '../messages.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 
@@ -159,16 +168,23 @@ function mergeByEpoch(
 function bareInPercentColumns(table: TableData, names: readonly string[], epoch: number, ctx: Context): void {
   names.forEach((name, index) => {
     if (index === epoch || !name.endsWith(' (%)') || !isUnitIntervalMetric(metricInfo(name))) return;
+    const column = name.slice(0, -4);
+    // `78.4%` and `80.1%` beside it: a bare `0.712` is the fraction, read as 71.2% (`metricColumn`).
+    const asFraction = fractionsAmongPercentages(
+      metricInfo(column),
+      table.rows.map((row) => parseMetricCell(stripEmphasis(row[index]?.text ?? ''))),
+    );
     for (const row of table.rows) {
       const cell = row[index];
       const read = parseMetricCell(stripEmphasis(cell?.text ?? ''));
       if (cell === undefined || typeof read?.value !== 'number' || read.unit !== undefined || read.value > 1) continue;
+      const text = stripEmphasis(cell.text);
       ctx.b.notes.push({
         path: ['training', 'history'],
         position: cell.position,
         label: name,
-        message: msg.bareValueInPercentColumn(name.slice(0, -4), stripEmphasis(cell.text)),
-        hint: msg.hintBareValueInPercentColumn(read.value),
+        message: asFraction ? msg.bareFractionInPercentColumn(column, text, read.value) : msg.bareValueInPercentColumn(column, text),
+        hint: asFraction ? msg.hintBareFractionInPercentColumn(read.value) : msg.hintBareValueInPercentColumn(read.value),
       });
     }
   });

@@ -3,7 +3,7 @@ import type { Cell, TableData } from '../../../src/ingest/markdown-blocks.ts';
 import { createSource } from '../../../src/ingest/markdown-blocks.ts';
 import { RecordBuilder } from '../../../src/ingest/record-builder.ts';
 import type { Context } from '../../../src/ingest/template/context.ts';
-import { column, metricCell, numberCell, readTableRows } from '../../../src/ingest/template/table.ts';
+import { column, metricCell, metricColumn, numberCell, readTableRows } from '../../../src/ingest/template/table.ts';
 
 /** A table whose cell at row r (0 = header), column c sits at line r + 1, column 10c + 1. */
 function table(rows: string[][]): TableData {
@@ -144,5 +144,25 @@ describe('readTableRows', () => {
     const ctx = context();
     readTableRows(table([['Name'], ['']]), { line: 1, column: 1 }, ctx, { path: ['x'], key: 0, keyField: 'name', readRow: () => {} });
     expect(ctx.b.data).toEqual({});
+  });
+});
+
+describe('metricColumn', () => {
+  const cellsOf = (...texts: string[]): Cell[] => texts.map((text, i) => ({ text, position: { line: i + 1, column: 1 } }));
+  const read = (name: string, ...texts: string[]) => {
+    const cells = cellsOf(...texts);
+    const { key, value } = metricColumn(name, cells);
+    return { key, values: cells.map(value) };
+  };
+
+  test('a proportion written in percent beside a fraction: the fraction is read in percent (0.701 is 70.1%, not 0.701%)', () => {
+    expect(read('Recall', '64.6%', '0.701', '51.7%')).toEqual({ key: 'Recall (%)', values: [64.6, 70.1, 51.7] });
+    expect(read('FRR', '**3.8%**', '0.051')).toEqual({ key: 'FRR (%)', values: [3.8, 5.1] });
+  });
+
+  test('not when the percentages are all at most 1% (0.9% and 0.7 may both be percent), nor for a metric that is no proportion', () => {
+    expect(read('FNR', '0.9%', '0.7')).toEqual({ key: 'FNR (%)', values: [0.9, 0.7] });
+    expect(read('WER', '12.9%', '0.5')).toEqual({ key: 'WER', values: [12.9, 0.5] });
+    expect(read('Recall', '0.646', '0.701')).toEqual({ key: 'Recall', values: [0.646, 0.701] });
   });
 });

@@ -160,14 +160,24 @@ describe('per-epoch columns written with units', () => {
     });
   });
 
-  test('a bare fraction in a column written in percent is kept as written, with a warning at its cell', () => {
+  test('a bare fraction among percentages above 1% is read as the fraction, with a warning at its cell', () => {
     expect(read('| Epoch | Val Acc |', '|---|---|', '| 1 | 0.712 |', '| 2 | 78.4% |', '| 3 | 80.1% |')).toEqual({
       history: [
-        { epoch: 1, 'Val Acc (%)': 0.712 },
+        { epoch: 1, 'Val Acc (%)': 71.2 },
         { epoch: 2, 'Val Acc (%)': 78.4 },
         { epoch: 3, 'Val Acc (%)': 80.1 },
       ],
-      problems: ['7:7 Val Acc is written in percent in this table, but 0.712 has no % sign: it is read as 0.712%'],
+      problems: ['7:7 Val Acc is written in percent in this table, but 0.712 has no % sign: it is read as the fraction 0.712, 71.2%'],
+    });
+  });
+
+  test('a bare value beside percentages of at most 1% may be either: kept as written, with a warning at its cell', () => {
+    expect(read('| Epoch | Val FNR |', '|---|---|', '| 1 | 0.7 |', '| 2 | 0.9% |')).toEqual({
+      history: [
+        { epoch: 1, 'Val FNR (%)': 0.7 },
+        { epoch: 2, 'Val FNR (%)': 0.9 },
+      ],
+      problems: ['7:7 Val FNR is written in percent in this table, but 0.7 has no % sign: it is read as 0.7%'],
     });
   });
 });
