@@ -861,6 +861,14 @@ const testMetricsHandler: Handler = (entry, ctx) => {
   }
 };
 
+/**
+ * A metric whose values lie in [0, 1], so that a column headed in percent holds it in percent: a
+ * proportion, or a ranking score (`Recall@100`, `NDCG@10`, `MRR`).
+ */
+function isScoreOfUnitRange(info: ReturnType<typeof metricInfo>): boolean {
+  return isUnitIntervalMetric(info) || info.kind === 'ranking';
+}
+
 /** The spread a `±` stands for under this entry, as its section's heading or its label says (see `statedSpread`). */
 function spreadOver(entry: Entry, ctx: Context): 'std' | 'standardError' | undefined {
   return statedSpread([ctx.section ?? '', entry.label, entry.qualifier].join(' '));
@@ -1105,7 +1113,7 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
         else if (
           valueInPercent &&
           typeof parsed?.value === 'number' &&
-          isUnitIntervalMetric(metricInfo(stripEmphasis(row[metric]?.text ?? '')))
+          isScoreOfUnitRange(metricInfo(stripEmphasis(row[metric]?.text ?? '')))
         )
           write.set('unit', '%');
         if (statement?.ci95 !== undefined) write.set('ci95', statement.ci95, valueCell);

@@ -1356,3 +1356,30 @@ describe('a ± under words that say it is a spread', () => {
     ]);
   });
 });
+
+describe('a value column headed in percent', () => {
+  test('holds ranking scores in percent too (Recall@100, NDCG@10), as it does proportions; not a latency', () => {
+    const file = 'pct.md';
+    const text = [
+      '# Run',
+      '',
+      '**Experiment ID**: run-1',
+      '',
+      '## Evaluation Results',
+      '',
+      '| Metric | Value (%) | 95% CI |',
+      '|---|---|---|',
+      '| Recall@100 | 41.8 | (41.2, 42.4) |',
+      '| NDCG@10 | 12.9 | |',
+      '| Accuracy | 91.0 | |',
+      '| p95 latency (ms) | 7.9 | |',
+    ].join('\n');
+    const metrics = validateRecord(parseSource(text, { file }), { file }).record?.evaluation?.testMetrics;
+    expect(metrics?.map((m) => [m.metric, m.value, m.unit])).toEqual([
+      ['Recall@100', 41.8, '%'],
+      ['NDCG@10', 12.9, '%'],
+      ['Accuracy', 91, '%'],
+      ['p95 latency (ms)', 7.9, undefined],
+    ]);
+  });
+});
