@@ -131,6 +131,48 @@ export function deriveFromMatrix(cm: ConfusionMatrix, info: MetricInfo, positive
   return derived(sum(perClass.map((c) => c.value ?? 0)) / k, `macro average over ${k} classes of ${formula}`);
 }
 
+/** Words of a metric's own name that a class label may also be (`False positive rate` names no class `positive`). */
+const METRIC_WORDS = /^(?:positive|negative|true|false|class|rate|score|macro|micro|weighted|overall|all|average|mean)$/i;
+
+/**
+ * The class of the matrix a metric is scoped to: named in its parentheses or brackets
+ * (`Sensitivity (malignant)`), after `class` or `for` (`Recall for malignant`), or before the metric
+ * (`Malignant recall`). Labels without a letter (`0`, `1`) and words of metric names are never read
+ * so. Undefined when the metric names none, or several.
+ */
+export function scopedClass(metric: string, labels: readonly string[]): number | undefined {
+  const found = labels.flatMap((label, index) => {
+    if (!/\p{L}/u.test(label) || METRIC_WORDS.test(label.trim())) return [];
+    const word = label.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const named = new RegExp(
+      `[([]\\s*(?:class\\s*[:=]?\\s*)?${word}\\s*[)\\]]|\\b(?:class|for)\\s*[:=]?\\s*${word}(?![\\p{L}\\p{N}])|^${word}\\s`,
+      'iu',
+    );
+    return named.test(metric.trim()) ? [index] : [];
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * A multi-class matrix seen from one class against the rest: a binary matrix whose positive class
+ * (the second label) is that class. TP is its diagonal cell, FN the rest of its row, FP the rest
+ * of its column, TN everything else.
+ */
+export function oneVsRest(cm: ConfusionMatrix, c: number): ConfusionMatrix {
+  const at = (i: number, j: number): number => cm.matrix[i]?.[j] ?? 0;
+  const tp = at(c, c);
+  const fn = sum(cm.matrix[c] ?? []) - tp;
+  const fp = sum(cm.labels.map((_, i) => at(i, c))) - tp;
+  const tn = matrixTotal(cm) - tp - fn - fp;
+  return {
+    labels: [`not ${cm.labels[c] ?? ''}`, cm.labels[c] ?? ''],
+    matrix: [
+      [tn, fp],
+      [fn, tp],
+    ],
+  };
+}
+
 /** Test metrics the confusion matrix contradicts (`metric-mismatch`), and a matrix without counts or with an unknown positive label. */
 export function checkConfusionMatrix(record: Experiment): Check[] {
   const cm = record.evaluation?.confusionMatrix;
@@ -153,14 +195,17 @@ export function checkConfusionMatrix(record: Experiment): Check[] {
     const info = metricInfo(tm.metric, tm.unit);
     // The matrix is of the test set at top-1: train/validation and top-k metrics are not derivable from it.
     if (tm.value === null || (info.split !== null && info.split !== 'test') || /(?:^|_)top_(?!1(?:_|$))/.test(info.key)) return;
-    const d = deriveFromMatrix(cm, info, positive);
+    // `Sensitivity (malignant)`: that class against the rest, not an average over the classes.
+    const scoped = info.kind === 'accuracy' || info.kind === 'error' ? undefined : scopedClass(tm.metric, cm.labels);
+    const d =
+      scoped === undefined ? deriveFromMatrix(cm, info, positive) : deriveFromMatrix(oneVsRest(cm, scoped), { ...info, average: null }, 1);
     const valuePath = `evaluation.testMetrics.${i}.value`;
     const reported = scaleValue(info, tm.value, writtenDecimals(record, valuePath, tm.value));
     if (d === null || isScaleProblem(reported)) return;
     // A multi-class `F1` that names no average may be any of them (scikit-learn's reports give macro and
     // weighted side by side): it disagrees only when it is none of them.
     const averages =
-      cm.labels.length > 2 && info.average === null
+      cm.labels.length > 2 && info.average === null && scoped === undefined
         ? (['weighted', 'micro'] as const).map((average) => deriveFromMatrix(cm, { ...info, average }, positive))
         : [];
     const agrees = (x: DerivedMetric | null): boolean => x !== null && agreesWithinRounding(reported.value, x.value, 0, reported.decimals);

@@ -15,6 +15,8 @@ import {
   checkTraining,
   checkTuning,
   deriveFromMatrix,
+  oneVsRest,
+  scopedClass,
   sortChecks,
 } from '../../src/analysis/checks.ts';
 import { metricInfo } from '../../src/analysis/metrics.ts';
@@ -99,6 +101,53 @@ describe('deriveFromMatrix', () => {
 });
 
 describe('checkConfusionMatrix', () => {
+  test('a metric scoped to one class is checked against that class, not the average over the classes', () => {
+    // Rows are actual benign, suspicious, malignant. Malignant: TP 162, FN 6 + 12 = 18, FP 4 + 9 = 13,
+    // TN 560 − 162 − 18 − 13 = 367 (total 560). Sensitivity 162 / 180 = 0.9; specificity 367 / 380 = 0.9658;
+    // precision 162 / 175 = 0.9257.
+    const cm: ConfusionMatrix = {
+      labels: ['benign', 'suspicious', 'malignant'],
+      matrix: [
+        [270, 26, 4],
+        [15, 56, 9],
+        [6, 12, 162],
+      ],
+    };
+    expect(oneVsRest(cm, 2)).toEqual({
+      labels: ['not malignant', 'malignant'],
+      matrix: [
+        [367, 13],
+        [18, 162],
+      ],
+    });
+    const checks = (testMetrics: { metric: string; value: number }[]): string[] =>
+      checkConfusionMatrix(record({ id: 'derm', evaluation: { testMetrics, confusionMatrix: cm } })).map((c) => c.message);
+    expect(
+      checks([
+        { metric: 'Sensitivity (malignant)', value: 0.9 },
+        { metric: 'Specificity (malignant)', value: 0.966 },
+        { metric: 'Precision for malignant', value: 0.926 },
+        { metric: 'Malignant recall', value: 0.9 },
+      ]),
+    ).toEqual([]);
+    expect(checks([{ metric: 'Sensitivity (malignant)', value: 0.95 }])).toEqual([
+      'Sensitivity (malignant) is reported as 0.95, but the confusion matrix gives 0.9 (TP / (TP + FN) = 162 / (162 + 18)).',
+    ]);
+  });
+
+  test('the class a metric is scoped to: in brackets, after class or for, or before the metric; never a word of a metric name', () => {
+    const labels = ['benign', 'suspicious', 'malignant'];
+    expect(scopedClass('Sensitivity (malignant)', labels)).toBe(2);
+    expect(scopedClass('Recall [class: Benign]', labels)).toBe(0);
+    expect(scopedClass('F1 for suspicious', labels)).toBe(1);
+    expect(scopedClass('Suspicious precision', labels)).toBe(1);
+    expect(scopedClass('Recall', labels)).toBeUndefined();
+    expect(scopedClass('Recall (benign, malignant)', labels)).toBeUndefined();
+    expect(scopedClass('False positive rate', ['negative', 'positive'])).toBeUndefined();
+    expect(scopedClass('Recall (1)', ['0', '1'])).toBeUndefined();
+    expect(scopedClass('Recall (fraud)', ['legit', 'fraud', 'legit.v2'])).toBe(1);
+  });
+
   test('a multi-class F1 naming no average agrees when it is the macro, the weighted or the micro one', () => {
     // Per class F1: 100/120 = 0.8333, 60/85 = 0.7059, 80/95 = 0.8421 (supports 60, 40, 50): macro 0.7938,
     // weighted (0.8333·60 + 0.7059·40 + 0.8421·50) / 150 = 0.8023, micro = accuracy 120/150 = 0.8.
