@@ -8,6 +8,8 @@ import { message } from './messages.ts';
 import { metricInfo, normalizeUnit } from './metrics.ts';
 import type { Check, ClaimCheck, MetricDelta, NotCompared } from './schema.ts';
 import { decimalsOf, EPSILON, writtenDecimals } from './stats.ts';
+import { computeMetricDelta, isMetricDelta, sameQuantity, testMetricByKey, type DeltaSide } from './deltas.ts';
+import { getOwn } from '../util/own.ts';
 
 /** The unit of a claimed change: relative-or-absolute percent, percentage points, absolute in the metric unit, or a ratio. */
 export type ClaimUnit = '%' | 'pp' | 'abs' | 'x';
@@ -242,6 +244,62 @@ export function matchBaselineRow(reference: string, rows: readonly BaselineRow[]
   return candidates.find(byLabel) ?? candidates.find(byId) ?? candidates.find(byWords);
 }
 
+/** `12.9% → 11.6% (−1.3 pp)`: the value a claim starts from, as written before its arrow, and the value it ends at. */
+const FROM_VALUE = /^\s*([-+]?\d+(?:\.\d+)?)\s*(%?)\s*(?:→|->|=>|⟶)\s*([-+]?\d+(?:\.\d+)?)?\s*(%?)/;
+
+/** A value written in a claim (`12.9`, `%`) as a side of the claim's metric. */
+function writtenSide(metric: string, number: string, percent: string): DeltaSide {
+  return {
+    value: Number(number),
+    info: metricInfo(metric, percent === '%' ? '%' : undefined),
+    decimals: (number.split('.')[1] ?? '').length,
+  };
+}
+
+/**
+ * A claim written as before → after that no baseline row holds (`FPR: 0.24% → 0.164% (−32%
+ * relative)`) is checked against its own numbers: the change from the value before to this run's
+ * test metric (or, with none, to the value after). Undefined for any other claim.
+ */
+export function changeFromValueBefore(record: Experiment, claim: ImprovementClaim): MetricDelta | undefined {
+  const from = FROM_VALUE.exec(claim.text);
+  if (from?.[1] === undefined) return undefined;
+  const reference = writtenSide(claim.metric, from[1], from[2] ?? '');
+  const current =
+    testMetricByKey(record, reference.info.key) ?? (from[3] === undefined ? undefined : writtenSide(claim.metric, from[3], from[4] ?? ''));
+  if (current === undefined) return undefined;
+  const delta = computeMetricDelta({
+    baseline: message.valueBefore(`${from[1]}${from[2] ?? ''}`),
+    source: 'baseline',
+    referenceId: null,
+    metric: claim.metric,
+    current,
+    reference,
+  });
+  return isMetricDelta(delta) ? delta : undefined;
+}
+
+/**
+ * The one baseline row whose value of the claim's metric is the value the claim starts from
+ * (`WER: 12.9% → 11.6%` and the row with WER 12.9%): what a claim written as before → after is
+ * compared to when it names nothing. Undefined when none or several rows hold that value.
+ */
+export function rowOfFromValue(record: Experiment, claim: ImprovementClaim, rows: readonly BaselineRow[]): BaselineRow | undefined {
+  const from = FROM_VALUE.exec(claim.text);
+  if (from?.[1] === undefined) return undefined;
+  const side = writtenSide(claim.metric, from[1], from[2] ?? '');
+  const baselines = record.comparison?.baselines ?? [];
+  const found = rows.filter((row) =>
+    Object.keys(row.metrics ?? {}).some((name) => {
+      const held = getOwn(row.metrics, name);
+      if (typeof held !== 'number' || metricInfo(name).key !== side.info.key) return false;
+      const decimals = writtenDecimals(record, `comparison.baselines.${baselines.indexOf(row)}.metrics.${name}`, held);
+      return sameQuantity(side, { value: held, info: metricInfo(name), decimals });
+    }),
+  );
+  return found.length === 1 ? found[0] : undefined;
+}
+
 function roundsTo(computed: number, claim: ParsedClaim): boolean {
   const x = claim.signed ? computed : Math.abs(computed);
   const c = claim.signed ? claim.value : Math.abs(claim.value);
@@ -320,11 +378,18 @@ export function checkClaims(
         ? (others.find((r) => r.experimentId !== undefined && r.experimentId === record.lineage?.parent) ??
           others.find((r) => /\bparent\b/i.test(`${r.label} ${typeof r['notes'] === 'string' ? r['notes'] : ''}`)))
         : undefined;
-    const row = reference === null ? (others.length === 1 ? others[0] : undefined) : (parentRow ?? matchBaselineRow(reference, rows));
-    const baseline = parentDelta ? (parentDeltas[0]?.baseline ?? null) : (row?.label ?? null);
+    const row =
+      reference === null
+        ? others.length === 1
+          ? others[0]
+          : rowOfFromValue(record, claim, others)
+        : (parentRow ?? matchBaselineRow(reference, rows));
+    // `WER: 12.9% → 11.6% (−1.3 pp)` with no row of 12.9%: against its own value before.
+    const before = reference === null && row === undefined ? changeFromValueBefore(record, claim) : undefined;
+    const baseline = parentDelta ? (parentDeltas[0]?.baseline ?? null) : (row?.label ?? before?.baseline ?? null);
     const source = parentDelta ? 'parent' : 'baseline';
     const key = metricInfo(claim.metric).key;
-    const candidates = parentDelta ? parentDeltas : baselineDeltas.filter((d) => d.baseline === baseline);
+    const candidates = parentDelta ? parentDeltas : before !== undefined ? [before] : baselineDeltas.filter((d) => d.baseline === baseline);
     const delta = candidates.find((d) => d.key === key) ?? namedMoreFully(claim.metric, candidates);
     const result: ClaimCheck = {
       index,

@@ -58,6 +58,8 @@ export const message = {
     `The "${label}" row gives ${metric} as ${show(stated)}, but the ${attribute === 'group' ? '' : `${attribute} `}groups above it give ${show(computed)} (${form === 'difference' ? 'the highest less the lowest' : 'the lowest over the highest'}).`,
   overallVsTest: (metric: string, overall: number, test: number): string =>
     `${metric} is ${show(overall)} in the Overall row of the disaggregated table but ${show(test)} in the test metrics.`,
+  /** What a claim written as before → after is compared to when no baseline row holds the value before. */
+  valueBefore: (written: string): string => `the value before (${written})`,
   currentRowVsTest: (metric: string, row: number, test: number): string =>
     `${metric} is ${show(row)} in the current row of the baseline table but ${show(test)} in the test metrics.`,
   computeMismatch: (gpuHours: number, gpuCount: number, durationHours: number): string =>

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { checkClaims, matchBaselineRow, parseClaimText, readClaim } from '../../src/analysis/claims.ts';
+import {
+  changeFromValueBefore,
+  checkClaims,
+  matchBaselineRow,
+  parseClaimText,
+  readClaim,
+  rowOfFromValue,
+} from '../../src/analysis/claims.ts';
 import { analyzeCollection } from '../../src/analysis/index.ts';
 import { computeBaselineDeltas, computeParentDeltas } from '../../src/analysis/deltas.ts';
 import { parseSource, validateRecord } from '../../src/ingest/index.ts';
@@ -435,5 +442,58 @@ describe('a claim against the parent when the parent is a row of the baseline ta
     });
     const { claims } = checkClaims(noted, computeBaselineDeltas(noted).deltas);
     expect(claims.map((c) => [c.baseline, c.status])).toEqual([['Conformer-M', 'accepted']]);
+  });
+});
+
+describe('claims written as before → after', () => {
+  const rows: BaselineRow[] = [
+    { label: 'conformer-m', metrics: { 'WER (%)': 12.9 } },
+    { label: 'Whisper-small', metrics: { 'WER (%)': 17.3 } },
+  ];
+  const asr = (claims: { metric: string; text: string }[], testMetrics = [{ metric: 'WER', value: 11.6, unit: '%' }]) =>
+    record({ id: 'asr', evaluation: { testMetrics }, comparison: { baselines: rows, claims } });
+  const check = (r: ReturnType<typeof asr>) => {
+    const { deltas } = computeBaselineDeltas(r);
+    return checkClaims(r, deltas).claims.map((c) => [c.baseline, c.status, c.claimKind]);
+  };
+
+  test('the row that holds the value before is the baseline: 11.6 − 12.9 = −1.3 pp, −1.3 / 12.9 = −10.1%', () => {
+    const r = asr([
+      { metric: 'WER', text: '12.9% → 11.6% (−1.3 pp, −10.1% relative)' },
+      { metric: 'WER', text: '17.3% → 11.6% (−32.9% relative)' },
+      { metric: 'WER', text: '12.9% → 11.6% (−2.0 pp)' },
+    ]);
+    expect(rowOfFromValue(r, { metric: 'WER', text: '12.9% → 11.6%' }, rows)?.label).toBe('conformer-m');
+    expect(rowOfFromValue(r, { metric: 'WER', text: 'down by 1.3 pp' }, rows)).toBeUndefined();
+    // (11.6 − 17.3) / 17.3 = −32.95%.
+    expect(check(r)).toEqual([
+      ['conformer-m', 'accepted', 'absolute'],
+      ['Whisper-small', 'accepted', 'relative'],
+      ['conformer-m', 'mismatch', null],
+    ]);
+  });
+
+  test('a value before that no row holds: checked against its own numbers — (0.164 − 0.24) / 0.24 = −31.7%', () => {
+    const fraud = record({
+      id: 'fraud',
+      evaluation: { testMetrics: [{ metric: 'FPR', value: 0.164, unit: '%' }] },
+      comparison: {
+        claims: [
+          { metric: 'FPR', text: '0.24% → 0.164% (−32% relative)' },
+          { metric: 'FPR', text: '0.24% → 0.164% (−40% relative)' },
+        ],
+      },
+    });
+    expect(check(fraud)).toEqual([
+      ['the value before (0.24%)', 'accepted', 'relative'],
+      ['the value before (0.24%)', 'mismatch', null],
+    ]);
+    // With no test metric of its own, to the value after: 0.794 − 0.781 = +1.3 points.
+    const auc = record({ id: 'auc', comparison: { claims: [{ metric: 'AUROC', text: '0.781 → 0.794 (+1.3 pt)' }] } });
+    expect(check(auc)).toEqual([['the value before (0.781)', 'accepted', 'absolute']]);
+    expect(changeFromValueBefore(auc, { metric: 'AUROC', text: '0.781 → lower' })).toBeUndefined();
+    expect(changeFromValueBefore(auc, { metric: 'AUROC', text: '+1.3 pt' })).toBeUndefined();
+    // Values on no common scale: no change to check against.
+    expect(changeFromValueBefore(auc, { metric: 'Latency', text: '40% → 12 (−28)' })).toBeUndefined();
   });
 });
