@@ -56,8 +56,8 @@ describe('renderMarkdown', () => {
       ...CHILD,
       comparison: {
         baselines: [
-          { label: 'This', current: true, metrics: { 'Latency (ms)': 15.5 } },
-          { label: 'Old', metrics: { 'Latency (s)': 0.02 } },
+          { label: 'This', current: true, metrics: { 'Cost (kg)': 15.5 } },
+          { label: 'Old', metrics: { 'Cost (€)': 20 } },
         ],
       },
     };
@@ -65,7 +65,7 @@ describe('renderMarkdown', () => {
       await summarize({ ...FILES, 'exp-002.json': json(child) }, [{ kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' }]),
     );
     expect(md).toContain(
-      '**Not compared** (the values cannot be put on one scale):\n\n- Latency (ms) vs Old: the values are in different units (ms and s)\n',
+      '**Not compared** (the values cannot be put on one scale):\n\n- Cost (kg) vs Old: the values are in different units (kg and €)\n',
     );
   });
 
