@@ -71,9 +71,13 @@ const SETTING_TOKEN = /^(?:--)?[A-Za-z_][\w.-]*=[^\s=]+$/;
  * part (`lr = 3e-4`, `optimizer: Adam with warmup`) is kept whole.
  */
 function spaceSeparatedSettings({ part, offset }: { part: string; offset: number }): { part: string; offset: number }[] {
-  const tokens = [...part.replace(/`/g, ' ').matchAll(/\S+/g)];
-  if (tokens.length < 2 || !tokens.every((token) => SETTING_TOKEN.test(token[0]))) return [{ part, offset }];
-  return tokens.map((token) => ({ part: token[0], offset: offset + token.index }));
+  // A comma or semicolon closing a token separates it from the next (`` `dim=128, lr=3e-4` `` in one code span).
+  const tokens = [...part.replace(/`/g, ' ').matchAll(/\S+/g)].map((token) => ({
+    text: token[0].replace(/[,;]$/, ''),
+    index: token.index,
+  }));
+  if (tokens.length < 2 || !tokens.every((token) => SETTING_TOKEN.test(token.text))) return [{ part, offset }];
+  return tokens.map((token) => ({ part: token.text, offset: offset + token.index }));
 }
 
 /** The settings of the first code block under the entry that holds settings (`settingsOf`); the block is then read. */

@@ -103,6 +103,15 @@ describe('settings written as a command line writes them', () => {
     ]);
   });
 
+  test('settings separated by commas inside one code span: the commas are no part of the values', () => {
+    expect(settings('**Hyperparameters**: `embedding_dim=128, temperature=0.05; batch_size=4096, lr=3e-4`')).toEqual([
+      { name: 'embedding_dim', value: 128 },
+      { name: 'temperature', value: 0.05 },
+      { name: 'batch_size', value: 4096 },
+      { name: 'lr', value: 0.0003 },
+    ]);
+  });
+
   test('a value with spaces is one setting as written, not split at its spaces', () => {
     expect(settings('**Hyperparameters**: schedule=cosine with warmup')).toEqual([{ name: 'schedule', value: 'cosine with warmup' }]);
   });
