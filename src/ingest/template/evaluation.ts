@@ -1479,9 +1479,18 @@ const confusionHandler: Handler = (entry, ctx) => {
   // Counts name no classes: the aside's positive class, when it gives one, names the second.
   if (named !== undefined && parsed.positive !== undefined) parsed = { ...parsed, labels: [parsed.labels[0] ?? 'Negative', named] };
   const positive = named ?? parsed.positive;
+  // `**Confusion Matrix** (threshold 0.62, test set):` — what the label's parentheses say beyond what
+  // was read from them (the positive class, the labels, which way the rows go) is kept as its note.
+  const note = rowsArePredicted(entry.qualifier)
+    ? ''
+    : entry.qualifier
+        .replace(/positive(?: class)?[:=]\s*[^,;)]+/i, '')
+        .replace(/(?:labels|classes)[:=]\s*[^;)]+/i, '')
+        .replace(/\s*([,;])\s*(?:[,;]\s*)+/g, '$1 ')
+        .replace(/^[\s,;]+|[\s,;]+$/g, '');
   ctx.b.set(
     ['evaluation', 'confusionMatrix'],
-    { labels: parsed.labels, matrix: parsed.matrix, ...(positive ? { positiveLabel: positive } : {}) },
+    { labels: parsed.labels, matrix: parsed.matrix, ...(positive ? { positiveLabel: positive } : {}), ...(note !== '' ? { note } : {}) },
     position,
   );
   ctx.b.mark(['evaluation', 'confusionMatrix', 'labels'], position);

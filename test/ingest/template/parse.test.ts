@@ -499,6 +499,17 @@ describe('logs written as lists instead of tables', () => {
     });
   });
 
+  test("the label's aside beyond the positive class is kept as the matrix's note", () => {
+    const { record } = load(
+      '**Experiment ID**: a\n\n## Evaluation Results\n\n**Confusion Matrix** (threshold 0.62, positive class: Fraud; test set):\n- TP: 40\n- FN: 10\n- FP: 5\n- TN: 945\n',
+    );
+    expect(record.evaluation?.confusionMatrix).toMatchObject({ positiveLabel: 'Fraud', note: 'threshold 0.62, test set' });
+    const plain = load(
+      '**Experiment ID**: a\n\n## Evaluation Results\n\n**Confusion Matrix** (threshold 0.62):\n- TP: 40\n- FN: 10\n- FP: 5\n- TN: 945\n',
+    );
+    expect(plain.record.evaluation?.confusionMatrix?.['note']).toBe('threshold 0.62');
+  });
+
   test("the four counts on the label's line, separated by commas, semicolons or bars, with or without a colon", () => {
     const { record } = load('**Experiment ID**: a\n\n## Results\n\nConfusion: TP 3,900, FP=386; FN: 27 | TN 12,530\n');
     expect(record.evaluation?.confusionMatrix).toEqual({
