@@ -1081,7 +1081,11 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
       const valueCell = row[value];
       const ciCell = row[ci];
       // `| HD95 | 6.3 mm | ±0.8 mm |`: the interval in the value's unit.
-      const ciText = withoutUnitOf(stripEmphasis(row[value]?.text ?? ''), stripEmphasis(ciCell?.text ?? '')).replace(/\s*%$/, '');
+      // `(95% CI 59.9–61.7)`: the interval inside its parentheses and label, as a list item writes it.
+      const ciWritten = stripEmphasis(ciCell?.text ?? '')
+        .replace(/^\(\s*(.*?)\s*\)$/, '$1')
+        .replace(/^(?:95\s*%\s*)?(?:ci|c\.i\.|confidence interval)\b\s*[:=]?\s*(?=[-+([]?\s*\d)/i, '');
+      const ciText = withoutUnitOf(stripEmphasis(row[value]?.text ?? ''), ciWritten).replace(/\s*%$/, '');
       // `71.5% (95% CI: 69.9–73.1%)` in the value cell, the CI cell left empty: the cell is a statement.
       const plain = parseMetricCell(stripEmphasis(valueCell?.text ?? ''));
       const asWritten = plain === undefined ? parseMetricStatementWithAside(stripEmphasis(valueCell?.text ?? '')) : undefined;

@@ -1383,3 +1383,36 @@ describe('a value column headed in percent', () => {
     ]);
   });
 });
+
+describe('an interval in the CI column written as a list item writes it', () => {
+  const metricsOf = (rows: string[]) => {
+    const file = 'ci.md';
+    const text = [
+      '# Run',
+      '',
+      '**Experiment ID**: run-1',
+      '',
+      '## Evaluation Results',
+      '',
+      '| Metric | Value | 95% CI |',
+      '|---|---|---|',
+      ...rows,
+    ].join('\n');
+    return validateRecord(parseSource(text, { file }), { file }).record?.evaluation?.testMetrics;
+  };
+
+  test('(95% CI 59.9–61.7), CI: [0.86, 0.89] and (0.86, 0.89) are the interval; a 90% one is not', () => {
+    const metrics = metricsOf([
+      '| Weighted-F1 | 60.8 | (95% CI 59.9–61.7) |',
+      '| Accuracy | 0.871 | CI: [0.86, 0.89] |',
+      '| AUROC | 0.93 | (0.91, 0.95) |',
+      '| Recall | 0.80 | (90% CI 0.78–0.82) |',
+    ]);
+    expect(metrics?.map((m) => [m.metric, m.ci95])).toEqual([
+      ['Weighted-F1', { low: 59.9, high: 61.7 }],
+      ['Accuracy', { low: 0.86, high: 0.89 }],
+      ['AUROC', { low: 0.91, high: 0.95 }],
+      ['Recall', undefined],
+    ]);
+  });
+});
