@@ -333,6 +333,9 @@ function splitUnit(name: string): { rest: string; unit: string | null } {
   if (bracketed !== null) {
     const unit = normalizeUnit(bracketed[1] ?? '');
     if (unit !== null) return { rest: name.slice(0, bracketed.index), unit };
+    // `Throughput (img/s)`, `(tokens / sec)`: a rate per second.
+    const rate = /^([a-z]+)\s*\/\s*(?:s|sec|second)$/i.exec(bracketed[1] ?? '');
+    if (rate?.[1] !== undefined) return { rest: name.slice(0, bracketed.index), unit: `${rate[1].toLowerCase()}/s` };
     // `Latency p50 (ms, CPU)`: the unit first, words after it kept in the name (`Latency p50 (CPU)`).
     const [first = '', ...others] = (bracketed[1] ?? '').split(/\s*,\s*/);
     const leading = others.length > 0 ? normalizeUnit(first) : null;

@@ -128,6 +128,8 @@ describe('metricInfo', () => {
     ['MT-Bench score', 'mt_bench_score', 'rating', 'higher', null, false, null],
     ['Model size (MB)', 'model_size', 'size', 'lower', 'MB', false, null],
     ['Latency p50 (ms, CPU)', 'latency_p50_cpu', 'latency', 'lower', 'ms', false, null],
+    ['Throughput (img/s)', 'throughput', 'throughput', 'higher', 'img/s', false, null],
+    ['Decoding speed (tokens / sec)', 'decoding_speed', null, 'higher', 'tokens/s', false, null],
     ['mean IoU', 'miou', 'iou', 'higher', null, false, null],
     ['Perplexity', 'perplexity', 'perplexity', 'lower', null, false, null],
     ['CO2 (kg)', 'co2', 'co2', 'lower', 'kg', false, null],
