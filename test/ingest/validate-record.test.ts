@@ -344,6 +344,7 @@ describe('a number not known yet (`TBD`, `N/A`) in a half-filled log', () => {
       '',
       '**Training Infrastructure**:',
       '- GPU-hours: TBD',
+      '- Training Duration: TBD',
       '- Estimated CO2: N/A',
       '',
       '## Hyperparameter Tuning',
@@ -359,8 +360,10 @@ describe('a number not known yet (`TBD`, `N/A`) in a half-filled log', () => {
     expect(record?.tuning?.trials).toBeUndefined();
     expect(record?.lineage?.related).toBeUndefined();
     // `TBD` is read as not filled while the log is read; `N/A` and `not measured` where validation finds them.
+    expect(diagnostics).toEqual([]);
     expect(record?.placeholders).toEqual([
       'training.infrastructure.gpuHours',
+      'training.infrastructure.durationHours',
       'lineage.related',
       'training.infrastructure.co2Kg',
       'tuning.trials',

@@ -10,8 +10,12 @@ import { asLabelRules, itemRule, keyValueFields, keyValueItems, textRule, type I
 import { column, readTableRows } from './table.ts';
 import { settingsOf, splitTopLevel, structuredSettings, type Setting } from './settings-block.ts';
 
-/** A search space as written: `[0.0001, 0.01]` range, `[16, 32, 64]` choice, otherwise text (`fixed`, `Optuna TPE over lr`). */
-export function parseSearchSpace(text: string): Record<string, unknown> | undefined {
+/**
+ * A search space as written: `[0.0001, 0.01]` range, `[16, 32, 64]` choice, otherwise text (`fixed`,
+ * `Optuna TPE over lr`). Searched by a grid (`method`), two values in brackets are the grid's two
+ * values, not a range: a grid tries only what it lists.
+ */
+export function parseSearchSpace(text: string, method?: string): Record<string, unknown> | undefined {
   const trimmed = stripEmphasis(text);
   // `fixed` says the value was not searched: kept as written (it was shown as `—`, as if not filled).
   if (trimmed === '' || /^(-|—|n\/a|none)$/i.test(trimmed)) return undefined;
@@ -23,7 +27,7 @@ export function parseSearchSpace(text: string): Record<string, unknown> | undefi
       .map((item) => item.trim())
       .filter((item) => item !== '');
     const numbers = items.map((item) => parseNumber(item));
-    const isChoice = trimmed.startsWith('{') || /choice/i.test(trimmed);
+    const isChoice = trimmed.startsWith('{') || /choice/i.test(trimmed) || /\bgrid\b/i.test(method ?? '');
     if (!isChoice && items.length === 2 && numbers.every((n) => n !== undefined)) {
       return { kind: 'range', min: numbers[0], max: numbers[1], ...scale };
     }
@@ -202,7 +206,7 @@ const hyperparametersHandler: Handler = (entry, ctx) => {
         write.mark([field], cell);
         if (field === 'value') write.set(field, parseScalar(stripEmphasis(cell.text)));
         else if (field === 'searchSpace') {
-          const parsed = parseSearchSpace(cell.text);
+          const parsed = parseSearchSpace(cell.text, method >= 0 ? stripEmphasis(row[method]?.text ?? '') : undefined);
           if (parsed) write.set(field, parsed);
         } else write.set(field, stripEmphasis(cell.text));
       });

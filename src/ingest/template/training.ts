@@ -6,7 +6,7 @@ import type { Code } from 'mdast';
 import { pastedTableOf, startOf, stripEmphasis, tableOf, type Cell, type TableData } from '../markdown-blocks.ts';
 import { setOwn } from '../../util/own.ts';
 import { isPlainObject } from '../finish.ts';
-import { isPlaceholder } from '../placeholder.ts';
+import { isNotYetWritten, isPlaceholder } from '../placeholder.ts';
 import { normalizeLabel } from '../text.ts';
 import {
   parseDurationHours,
@@ -309,11 +309,12 @@ export const INFRASTRUCTURE_RULES: readonly ItemRule[] = [
     path: ['training', 'infrastructure', 'durationHours'],
     read: (item, ctx) => {
       const written = item.value.trim();
-      const hours = isPlaceholder(written) ? undefined : parseDurationHours(written);
-      if (written === '' || isPlaceholder(written)) {
+      // `[duration]`, `TBD`: not filled in yet, as any other field.
+      if (written === '' || isPlaceholder(written) || isNotYetWritten(written)) {
         ctx.b.text(['training', 'infrastructure', 'durationHours'], written, item.position);
         return;
       }
+      const hours = parseDurationHours(written);
       if (hours !== undefined) ctx.b.set(['training', 'infrastructure', 'durationHours'], hours, item.position);
       // Written with a unit ("25 min", "12h 30m"): kept as written for the page; the hours are for checks.
       // A duration Logbook cannot read ("3h on 4 GPUs") is kept as written too, with a warning.

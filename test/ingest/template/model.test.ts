@@ -18,6 +18,30 @@ describe('parseSearchSpace', () => {
   ])('%s', (text, expected) => {
     expect(parseSearchSpace(text)).toEqual(expected);
   });
+
+  test('searched by a grid, two values in brackets are the two the grid tries, not a range', () => {
+    expect(parseSearchSpace('[16, 32]', 'Grid search')).toEqual({ kind: 'choice', values: [16, 32] });
+    expect(parseSearchSpace('[16, 32]', 'Random')).toEqual({ kind: 'range', min: 16, max: 32 });
+  });
+
+  test('a hyperparameter table: the method column decides', () => {
+    const text = [
+      '**Experiment ID**: exp-1',
+      '',
+      '## Model Configuration',
+      '',
+      '**Hyperparameters**:',
+      '| Parameter | Value | Search Space | Method |',
+      '|---|---|---|---|',
+      '| batch_size | 32 | [16, 32] | Grid search |',
+      '| lr | 3e-4 | [1e-5, 1e-3] | Bayesian |',
+    ].join('\n');
+    const record = validateRecord(parseSource(text, { file: 'exp-1.md' }), { file: 'exp-1.md' }).record;
+    expect(record?.model?.hyperparameters?.map((h) => h.searchSpace)).toEqual([
+      { kind: 'choice', values: [16, 32] },
+      { kind: 'range', min: 0.00001, max: 0.001 },
+    ]);
+  });
 });
 
 describe('settings written on one line after a setting', () => {
