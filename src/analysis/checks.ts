@@ -213,7 +213,14 @@ export function checkConfusionMatrix(record: Experiment): Check[] {
       checks.push({
         level: 'warning',
         code: 'metric-mismatch',
-        message: message.metricMismatch(tm.metric, tm.value, d.value / reported.factor, d.formula, 'confusion matrix'),
+        message: message.metricMismatch(
+          tm.metric,
+          tm.value,
+          d.value / reported.factor,
+          d.formula,
+          'confusion matrix',
+          tm.unit === '%' ? '%' : '',
+        ),
         path: valuePath,
         hint: message.metricMismatchHint(),
       });

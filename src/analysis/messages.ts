@@ -32,8 +32,8 @@ function list(items: readonly string[]): string {
 }
 
 export const message = {
-  metricMismatch: (metric: string, reported: number, derived: number, formula: string, source: string): string =>
-    `${metric} is reported as ${show(reported)}, but the ${source} gives ${show(derived)} (${formula}).`,
+  metricMismatch: (metric: string, reported: number, derived: number, formula: string, source: string, unit = ''): string =>
+    `${metric} is reported as ${show(reported)}${unit}, but the ${source} gives ${show(derived)}${unit} (${formula}).`,
   metricMismatchHint: (): string => 'Check that the metrics and the confusion matrix come from the same evaluation run.',
   f1Mismatch: (where: string, f1: number, precision: number, recall: number, derived: number): string =>
     `${where} F1 is ${show(f1)}, but precision ${show(precision)} and recall ${show(recall)} give F1 = 2PR / (P + R) = ${show(derived)}.`,

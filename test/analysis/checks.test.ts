@@ -135,6 +135,21 @@ describe('checkConfusionMatrix', () => {
     ]);
   });
 
+  test('a value written in percent is shown in percent on both sides of the mismatch', () => {
+    // FPR = FP / (FP + TN) = 511 / (511 + 311,869) = 0.1636%.
+    const cm: ConfusionMatrix = {
+      labels: ['legit', 'fraud'],
+      matrix: [
+        [311869, 511],
+        [61, 1226],
+      ],
+    };
+    const messages = checkConfusionMatrix(
+      record({ id: 'fpr', evaluation: { testMetrics: [{ metric: 'FPR', value: 0.25, unit: '%' }], confusionMatrix: cm } }),
+    ).map((c) => c.message);
+    expect(messages).toEqual(['FPR is reported as 0.25%, but the confusion matrix gives 0.1636% (FP / (FP + TN) = 511 / (511 + 311869)).']);
+  });
+
   test('the class a metric is scoped to: in brackets, after class or for, or before the metric; never a word of a metric name', () => {
     const labels = ['benign', 'suspicious', 'malignant'];
     expect(scopedClass('Sensitivity (malignant)', labels)).toBe(2);
@@ -228,7 +243,7 @@ describe('checkConfusionMatrix', () => {
 
   test('a percent value is compared in percent and the message says so', () => {
     const [check] = checkConfusionMatrix(evaluationWith([{ metric: 'Accuracy', value: 86.9, unit: '%' }]));
-    expect(check?.message).toBe('Accuracy is reported as 86.9, but the confusion matrix gives 91 (correct / total = 136500 / 150000).');
+    expect(check?.message).toBe('Accuracy is reported as 86.9%, but the confusion matrix gives 91% (correct / total = 136500 / 150000).');
   });
 
   test('multi-class: macro averages by default', () => {
