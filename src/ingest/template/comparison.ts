@@ -22,7 +22,17 @@ import type { FieldPath, SourcePosition } from '../types.ts';
 import { columnKey } from '../text.ts';
 import { blockOf, unreadList, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { keyValueItems } from './fields.ts';
-import { column, DELTA_COLUMN, deltaColumns, isTextColumn, mapMetricKey, metricCell, metricColumn, readTableRows } from './table.ts';
+import {
+  column,
+  DELTA_COLUMN,
+  deltaColumns,
+  isTextColumn,
+  mapMetricKey,
+  metricCell,
+  metricColumn,
+  noteFractionsInPercent,
+  readTableRows,
+} from './table.ts';
 
 /**
  * An id in a baseline label: `Previous Best (exp-042)` → `exp-042` (an aside with a digit, no
@@ -440,6 +450,14 @@ export function baselineTable(
     metricColumn(
       stripEmphasis(head.text),
       table.rows.map((r) => r[index]),
+    ),
+  );
+  table.header.forEach((head, index) =>
+    noteFractionsInPercent(
+      stripEmphasis(head.text),
+      table.rows.map((r) => r[index]),
+      ['comparison', 'baselines'],
+      ctx,
     ),
   );
   const intervals = intervalColumns(table, [label, notes, evaluatedOn, ...changes]);

@@ -62,6 +62,7 @@ import {
   mapMetricKey,
   metricCell,
   metricColumn,
+  noteFractionsInPercent,
   NOT_A_METRIC_LABEL,
   numberCell,
   readTableRows,
@@ -1666,6 +1667,14 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
       metricColumn(
         stripEmphasis(head.text),
         table.rows.map((r) => r[index]),
+      ),
+    );
+    table.header.forEach((head, index) =>
+      noteFractionsInPercent(
+        stripEmphasis(head.text),
+        table.rows.map((r) => r[index]),
+        ['evaluation', 'disaggregated'],
+        ctx,
       ),
     );
     const textColumns = table.header.flatMap((_, index) =>

@@ -12,6 +12,7 @@ import { normalizeLabel } from '../text.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { isNotMeasured, parseCount, parseMetricCell, parseMetricStatement, parseNumber } from '../units.ts';
 import type { Context } from './context.ts';
+import * as msg from '../messages.ts';
 
 /** Finds a table column by header pattern (over the normalized header text); returns -1 when none matches. */
 export function column(table: TableData, pattern: RegExp, exclude: readonly number[] = []): number {
@@ -113,6 +114,27 @@ export function fractionsAmongPercentages(
   const numbers = parsed.flatMap((p) => (typeof p?.value === 'number' ? [{ value: p.value, unit: p.unit }] : []));
   const bare = numbers.filter((p) => p.unit === undefined);
   return bare.length > 0 && bare.every((p) => p.value >= 0 && p.value <= 1) && numbers.some((p) => p.unit === '%' && p.value > 1);
+}
+
+/**
+ * A warning at each bare fraction a table's column of percentages reads in percent (`0.701` among
+ * `64.6%` and `51.7%`, read as 70.1%: `metricColumn`), so the author sees what was read.
+ */
+export function noteFractionsInPercent(name: string, cells: readonly (Cell | undefined)[], path: FieldPath, ctx: Context): void {
+  const parsed = cells.map((cell) => parseMetricCell(stripEmphasis(cell?.text ?? '')));
+  if (!fractionsAmongPercentages(metricInfo(name), parsed)) return;
+  cells.forEach((cell, index) => {
+    const read = parsed[index];
+    if (cell === undefined || typeof read?.value !== 'number' || read.unit !== undefined) return;
+    const text = stripEmphasis(cell.text);
+    ctx.b.notes.push({
+      path,
+      position: cell.position,
+      label: name,
+      message: msg.bareFractionInPercentColumn(name, text, read.value),
+      hint: msg.hintBareFractionInPercentColumn(read.value),
+    });
+  });
 }
 
 /** Reads a metric cell: number (`0.91`, `91%`, the value of `71.2 ± 0.4`, `44.1M`), null for `-`/empty, or the text as written. */

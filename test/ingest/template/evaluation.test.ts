@@ -1416,3 +1416,36 @@ describe('an interval in the CI column written as a list item writes it', () => 
     ]);
   });
 });
+
+describe('a fraction among percentages in a group or baseline table', () => {
+  test('is read in percent, with a warning at its cell saying so', () => {
+    const file = 'mixed.md';
+    const text = [
+      '# Run',
+      '',
+      '**Experiment ID**: run-1',
+      '',
+      '## Evaluation Results',
+      '',
+      '**Disaggregated Performance** (by plan):',
+      '| Group | Recall | N |',
+      '|---|---|---|',
+      '| Basic | 0.701 | 52,000 |',
+      '| Plus | 51.7% | 28,000 |',
+      '',
+      '## Comparison to Baseline',
+      '',
+      '| Model | FRR |',
+      '|---|---|',
+      '| DS-CNN-S | 0.051 |',
+      '| CRNN | 3.8% |',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file }), { file });
+    expect(record?.evaluation?.disaggregated?.map((row) => row.metrics)).toEqual([{ 'Recall (%)': 70.1 }, { 'Recall (%)': 51.7 }]);
+    expect(record?.comparison?.baselines?.map((row) => row.metrics)).toEqual([{ 'FRR (%)': 5.1 }, { 'FRR (%)': 3.8 }]);
+    expect(diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual([
+      '10: Recall is written in percent in this table, but 0.701 has no % sign: it is read as the fraction 0.701, 70.1%',
+      '17: FRR is written in percent in this table, but 0.051 has no % sign: it is read as the fraction 0.051, 5.1%',
+    ]);
+  });
+});
