@@ -14,6 +14,7 @@ import {
   scaleValue,
   type MetricInfo,
   type ScaledValue,
+  type ScaleProblem,
 } from './metrics.ts';
 import type { MetricDelta, NotCompared } from './schema.ts';
 import { getOwn } from '../util/own.ts';
@@ -101,11 +102,7 @@ export function computeMetricDelta(input: MetricDeltaInput): MetricDelta | NotCo
   const { current, reference } = input;
   const info = metricInfo(input.metric);
   const subject = { baseline: input.baseline, source: input.source, referenceId: input.referenceId, metric: input.metric, key: info.key };
-  const shared = ambiguousInPercent([current, reference]);
-  const scaledCur = scaleValue(current.info, current.value, current.decimals ?? decimalsOf(current.value), shared);
-  const scaledRef = scaleValue(reference.info, reference.value, reference.decimals ?? decimalsOf(reference.value), shared);
-  // `812 ms` against `0.79 s`: both in milliseconds (the smaller unit), 812 − 790 = 22 ms.
-  const [cur, ref] = isScaleProblem(scaledCur) || isScaleProblem(scaledRef) ? [scaledCur, scaledRef] : inOneTimeUnit(scaledCur, scaledRef);
+  const [cur, ref] = onOneScale(current, reference);
   const problem = isScaleProblem(cur) ? cur : isScaleProblem(ref) ? ref : sameScaleProblem(cur, ref);
   if (problem !== null || isScaleProblem(cur) || isScaleProblem(ref)) {
     return {
@@ -217,18 +214,28 @@ export function testMetricByKey(record: Experiment, key: string): DeltaSide | un
   return tm === undefined || tm.value === null ? undefined : testMetricSide(record, { ...tm, value: tm.value }, index);
 }
 
+/**
+ * Two sides of one metric on the scale they are compared on (`scaleValue`, a bare value read in
+ * percent beside percentages), durations in one unit of time: `812 ms` against `0.79 s` is 812
+ * against 790 ms. A side that cannot be placed is its `ScaleProblem`.
+ */
+function onOneScale(
+  a: Pick<DeltaSide, 'value' | 'info' | 'decimals'>,
+  b: Pick<DeltaSide, 'value' | 'info' | 'decimals'>,
+): [ScaledValue | ScaleProblem, ScaledValue | ScaleProblem] {
+  const shared = ambiguousInPercent([a, b]);
+  const x = scaleValue(a.info, a.value, a.decimals ?? decimalsOf(a.value), shared);
+  const y = scaleValue(b.info, b.value, b.decimals ?? decimalsOf(b.value), shared);
+  return isScaleProblem(x) || isScaleProblem(y) ? [x, y] : inOneTimeUnit(x, y);
+}
+
 /** True when two sides are the same quantity: on one scale, and equal up to the rounding of both. */
 export function sameQuantity(
   a: Pick<DeltaSide, 'value' | 'info' | 'decimals'>,
   b: Pick<DeltaSide, 'value' | 'info' | 'decimals'>,
 ): boolean {
-  const shared = ambiguousInPercent([a, b]);
-  const scaledA = scaleValue(a.info, a.value, a.decimals ?? decimalsOf(a.value), shared);
-  const scaledB = scaleValue(b.info, b.value, b.decimals ?? decimalsOf(b.value), shared);
-  if (isScaleProblem(scaledA) || isScaleProblem(scaledB)) return false;
-  // `812 ms` in the test metrics and `0.812` in a column of seconds: one duration.
-  const [x, y] = inOneTimeUnit(scaledA, scaledB);
-  if (sameScaleProblem(x, y) !== null) return false;
+  const [x, y] = onOneScale(a, b);
+  if (isScaleProblem(x) || isScaleProblem(y) || sameScaleProblem(x, y) !== null) return false;
   return agreeAsRoundings(x.value, y.value, x.decimals, y.decimals);
 }
 
