@@ -30,7 +30,7 @@ import {
   mapMetricKey,
   metricCell,
   metricColumn,
-  noteFractionsInPercent,
+  metricColumns,
   readTableRows,
 } from './table.ts';
 
@@ -446,20 +446,7 @@ export function baselineTable(
   const table = changeRows.length === 0 ? written : { ...written, rows: written.rows.filter((row) => !changeRows.includes(row)) };
   const changes = deltaColumns(table);
   // Each column's key and reading, once per table (not once per row).
-  const columns = table.header.map((head, index) =>
-    metricColumn(
-      stripEmphasis(head.text),
-      table.rows.map((r) => r[index]),
-    ),
-  );
-  table.header.forEach((head, index) =>
-    noteFractionsInPercent(
-      stripEmphasis(head.text),
-      table.rows.map((r) => r[index]),
-      ['comparison', 'baselines'],
-      ctx,
-    ),
-  );
+  const columns = metricColumns(table, ['comparison', 'baselines'], ctx);
   const intervals = intervalColumns(table, [label, notes, evaluatedOn, ...changes]);
   // `| # ratings |`, `| N |`: how many the row's results were measured on, kept as written (no metric to compare).
   const textColumns = table.header.flatMap((head, index) =>

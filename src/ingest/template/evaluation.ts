@@ -62,7 +62,7 @@ import {
   mapMetricKey,
   metricCell,
   metricColumn,
-  noteFractionsInPercent,
+  metricColumns,
   NOT_A_METRIC_LABEL,
   numberCell,
   readTableRows,
@@ -1662,21 +1662,7 @@ const disaggregatedHandler: Handler = (entry, ctx) => {
           table.rows.map((row) => stripEmphasis(row[attributeColumns[0] ?? 0]?.text ?? '')),
         )
       : undefined;
-    // Each column's key and reading, once per table (not once per row).
-    const columns = table.header.map((head, index) =>
-      metricColumn(
-        stripEmphasis(head.text),
-        table.rows.map((r) => r[index]),
-      ),
-    );
-    table.header.forEach((head, index) =>
-      noteFractionsInPercent(
-        stripEmphasis(head.text),
-        table.rows.map((r) => r[index]),
-        ['evaluation', 'disaggregated'],
-        ctx,
-      ),
-    );
+    const columns = metricColumns(table, ['evaluation', 'disaggregated'], ctx);
     const textColumns = table.header.flatMap((_, index) =>
       !attributeColumns.includes(index) && index !== n && !outOfColumns.includes(index) && isTextColumn(table, index) ? [index] : [],
     );

@@ -120,7 +120,7 @@ export function fractionsAmongPercentages(
  * A warning at each bare fraction a table's column of percentages reads in percent (`0.701` among
  * `64.6%` and `51.7%`, read as 70.1%: `metricColumn`), so the author sees what was read.
  */
-export function noteFractionsInPercent(name: string, cells: readonly (Cell | undefined)[], path: FieldPath, ctx: Context): void {
+function noteFractionsInPercent(name: string, cells: readonly (Cell | undefined)[], path: FieldPath, ctx: Context): void {
   const parsed = cells.map((cell) => parseMetricCell(stripEmphasis(cell?.text ?? '')));
   if (!fractionsAmongPercentages(metricInfo(name), parsed)) return;
   cells.forEach((cell, index) => {
@@ -134,6 +134,19 @@ export function noteFractionsInPercent(name: string, cells: readonly (Cell | und
       message: msg.bareFractionInPercentColumn(name, text, read.value),
       hint: msg.hintBareFractionInPercentColumn(read.value),
     });
+  });
+}
+
+/**
+ * Every column of a group's or a baseline's table as `metricColumn` reads it, once per table (not
+ * once per row), with a warning at each fraction read in percent (`noteFractionsInPercent`) under `path`.
+ */
+export function metricColumns(table: TableData, path: FieldPath, ctx: Context): ReturnType<typeof metricColumn>[] {
+  return table.header.map((head, index) => {
+    const name = stripEmphasis(head.text);
+    const cells = table.rows.map((row) => row[index]);
+    noteFractionsInPercent(name, cells, path, ctx);
+    return metricColumn(name, cells);
   });
 }
 
