@@ -1319,12 +1319,14 @@ describe('metrics named together, their values after them', () => {
   });
 });
 
+/** A log of one run, `run-1`, with `lines` under its title: its record and what was said of it. */
+function readRun(...lines: string[]) {
+  const file = 'run-1.md';
+  return validateRecord(parseSource(['# Run', '', '**Experiment ID**: run-1', '', ...lines].join('\n'), { file }), { file });
+}
+
 describe('a ± under words that say it is a spread', () => {
-  const metricsOf = (body: string) => {
-    const file = 'spread.md';
-    const record = validateRecord(parseSource(`# Run\n\n**Experiment ID**: run-1\n\n${body}\n`, { file }), { file }).record;
-    return record?.evaluation?.testMetrics;
-  };
+  const metricsOf = (body: string) => readRun(body).record?.evaluation?.testMetrics;
 
   test('a heading that says mean ± std: each ± under it is the std, not a 95% interval', () => {
     expect(metricsOf('## Results (test, mean ± std over 5 seeds)\n\n- AUROC: 0.912 ± 0.003\n- Recall: 71.4% ± 1.2%\n- F1: 0.80')).toEqual([
@@ -1359,12 +1361,7 @@ describe('a ± under words that say it is a spread', () => {
 
 describe('a value column headed in percent', () => {
   test('holds ranking scores in percent too (Recall@100, NDCG@10), as it does proportions; not a latency', () => {
-    const file = 'pct.md';
-    const text = [
-      '# Run',
-      '',
-      '**Experiment ID**: run-1',
-      '',
+    const metrics = readRun(
       '## Evaluation Results',
       '',
       '| Metric | Value (%) | 95% CI |',
@@ -1373,8 +1370,7 @@ describe('a value column headed in percent', () => {
       '| NDCG@10 | 12.9 | |',
       '| Accuracy | 91.0 | |',
       '| p95 latency (ms) | 7.9 | |',
-    ].join('\n');
-    const metrics = validateRecord(parseSource(text, { file }), { file }).record?.evaluation?.testMetrics;
+    ).record?.evaluation?.testMetrics;
     expect(metrics?.map((m) => [m.metric, m.value, m.unit])).toEqual([
       ['Recall@100', 41.8, '%'],
       ['NDCG@10', 12.9, '%'],
@@ -1385,21 +1381,8 @@ describe('a value column headed in percent', () => {
 });
 
 describe('an interval in the CI column written as a list item writes it', () => {
-  const metricsOf = (rows: string[]) => {
-    const file = 'ci.md';
-    const text = [
-      '# Run',
-      '',
-      '**Experiment ID**: run-1',
-      '',
-      '## Evaluation Results',
-      '',
-      '| Metric | Value | 95% CI |',
-      '|---|---|---|',
-      ...rows,
-    ].join('\n');
-    return validateRecord(parseSource(text, { file }), { file }).record?.evaluation?.testMetrics;
-  };
+  const metricsOf = (rows: string[]) =>
+    readRun('## Evaluation Results', '', '| Metric | Value | 95% CI |', '|---|---|---|', ...rows).record?.evaluation?.testMetrics;
 
   test('(95% CI 59.9–61.7), CI: [0.86, 0.89] and (0.86, 0.89) are the interval; a 90% one is not', () => {
     const metrics = metricsOf([
@@ -1419,12 +1402,7 @@ describe('an interval in the CI column written as a list item writes it', () => 
 
 describe('a fraction among percentages in a group or baseline table', () => {
   test('is read in percent, with a warning at its cell saying so', () => {
-    const file = 'mixed.md';
-    const text = [
-      '# Run',
-      '',
-      '**Experiment ID**: run-1',
-      '',
+    const { record, diagnostics } = readRun(
       '## Evaluation Results',
       '',
       '**Disaggregated Performance** (by plan):',
@@ -1439,8 +1417,7 @@ describe('a fraction among percentages in a group or baseline table', () => {
       '|---|---|',
       '| DS-CNN-S | 0.051 |',
       '| CRNN | 3.8% |',
-    ].join('\n');
-    const { record, diagnostics } = validateRecord(parseSource(text, { file }), { file });
+    );
     expect(record?.evaluation?.disaggregated?.map((row) => row.metrics)).toEqual([{ 'Recall (%)': 70.1 }, { 'Recall (%)': 51.7 }]);
     expect(record?.comparison?.baselines?.map((row) => row.metrics)).toEqual([{ 'FRR (%)': 5.1 }, { 'FRR (%)': 3.8 }]);
     expect(diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual([
