@@ -25,7 +25,7 @@ import { compactSvg } from './svg-compact.ts';
 import { CHART_FONT } from './theme.ts';
 import { hasReservedText } from './spec-common.ts';
 import { lineLayers, patchLines, reduceLines, type LineLayer, type ReducedLines } from './reduce-lines.ts';
-import { categoryFields, chartCategories, sameCategories, type Categories } from './view-reuse.ts';
+import { categoryFields, chartCategories, labelLookups, sameCategories, type Categories, type LabelLookup } from './view-reuse.ts';
 
 export { splitChartSpec };
 
@@ -79,6 +79,8 @@ interface ShapeEntry {
   lines: LineLayer[];
   /** Fields whose values are categories (`view-reuse.ts`). */
   categories: string[];
+  /** Guide labels looked up from another field than their category's (`view-reuse.ts`). */
+  labels: LabelLookup[];
 }
 
 /** A view kept for the next chart of its shape with its categories. */
@@ -145,6 +147,7 @@ function shapeEntry(shape: TopLevelSpec): ShapeEntry {
       views: [],
       lines: lineLayers(shape),
       categories: categoryFields(shape),
+      labels: labelLookups(shape),
     };
     shapes.set(shapeJson, entry);
   }
@@ -268,7 +271,7 @@ async function renderRaw(entry: ShapeEntry, data: ChartDatasets, reuse: boolean,
       view.finalize();
     }
   }
-  const categories = chartCategories(data, entry.categories);
+  const categories = chartCategories(data, entry.categories, entry.labels);
   const { slot, fresh } = viewSlot(entry, categories);
   const task = slot.queue.then(async () => {
     if (fresh) {

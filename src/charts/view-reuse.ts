@@ -12,7 +12,13 @@
  * (`sameSlots`): the categories are the values, in order of first appearance, of every field a
  * nominal or ordinal channel, a facet or a sort reads. Otherwise the chart is drawn on a fresh view,
  * which the shape then keeps.
+ *
+ * A guide label may show another field than its category (`labelOf`: a compare chart's places
+ * 0, 1, … labelled with the experiments' ids). Vega keeps a kept legend entry's or panel header's
+ * size from when it was made, whatever its new label; so for such a label the category is also the
+ * label's width (`estimateTextWidth`: texts of one width lay out alike).
  */
+import { estimateTextWidth } from './text-width.ts';
 
 type Node = Record<string, unknown>;
 
@@ -75,19 +81,63 @@ export function categoryFields(spec: unknown): string[] {
   return [...out].sort();
 }
 
+/** A guide label that shows, for the category `datum.value` of field `key`, field `text` of the first row of `dataset` with it. */
+export interface LabelLookup {
+  dataset: string;
+  key: string;
+  text: string;
+}
+
+/** The Vega expression of a `labelExpr` that looks its label up (see `LabelLookup`); `labelLookups` finds it in a spec. */
+export function labelOf({ dataset, key, text }: LabelLookup): string {
+  return `pluck(data('${dataset}'), '${text}')[indexof(pluck(data('${dataset}'), '${key}'), datum.value)]`;
+}
+
+const LABEL_OF = /^pluck\(data\('([^']+)'\), '([^']+)'\)\[indexof\(pluck\(data\('\1'\), '([^']+)'\), datum\.value\)\]$/;
+
+/** The label lookups (`labelOf`) of a Vega-Lite spec's axes, legends and headers, in order of appearance, each once. */
+export function labelLookups(spec: unknown): LabelLookup[] {
+  const found = new Map<string, LabelLookup>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) for (const n of node) visit(n);
+    else if (isObject(node))
+      for (const [key, value] of Object.entries(node)) {
+        const match = key === 'labelExpr' && typeof value === 'string' ? LABEL_OF.exec(value) : null;
+        if (match !== null) found.set(value as string, { dataset: match[1] ?? '', text: match[2] ?? '', key: match[3] ?? '' });
+        else visit(value);
+      }
+  };
+  visit(spec);
+  return [...found.values()];
+}
+
 /** A chart's categories: per dataset and category field, the field's distinct values in order of first appearance. */
 export type Categories = Map<string, unknown[]>;
 
-/** The categories of a chart's data (`fields` from `categoryFields`). */
-export function chartCategories(data: Record<string, readonly Record<string, unknown>[]>, fields: readonly string[]): Categories {
+function distinct(rows: readonly Record<string, unknown>[], field: string): unknown[] {
+  const seen = new Set<unknown>();
+  for (const row of rows) if (Object.prototype.hasOwnProperty.call(row, field)) seen.add(row[field]);
+  return [...seen];
+}
+
+/**
+ * The categories of a chart's data (`fields` from `categoryFields`), and for each label lookup
+ * (`labelLookups`) the widths of the labels of its categories, in their order.
+ */
+export function chartCategories(
+  data: Record<string, readonly Record<string, unknown>[]>,
+  fields: readonly string[],
+  labels: readonly LabelLookup[] = [],
+): Categories {
   const out: Categories = new Map();
-  for (const [name, rows] of Object.entries(data)) {
-    const seen = fields.map(() => new Set<unknown>());
-    for (const row of rows)
-      fields.forEach((field, i) => {
-        if (Object.prototype.hasOwnProperty.call(row, field)) seen[i]?.add(row[field]);
-      });
-    fields.forEach((field, i) => out.set(`${name}\u0000${field}`, [...(seen[i] ?? [])]));
+  for (const [name, rows] of Object.entries(data)) for (const field of fields) out.set(`${name}\u0000${field}`, distinct(rows, field));
+  for (const { dataset, key, text } of labels) {
+    const rows = data[dataset] ?? [];
+    const widths = distinct(rows, key).map((value) => {
+      const label = rows.find((row) => Object.is(row[key], value))?.[text];
+      return typeof label === 'string' ? estimateTextWidth(label, 1) : label;
+    });
+    out.set(`${dataset}\u0000${key}\u0000${text}`, widths);
   }
   return out;
 }

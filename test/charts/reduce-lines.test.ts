@@ -61,7 +61,7 @@ describe('lineLayers: the datasets drawn only by lines', () => {
 
   test('faceted lines are named by the facet field and the colour', () => {
     expect(lineLayers(shapeOf(compareCurves(60)))).toEqual([
-      { data: 'table', x: 'epoch', y: 'value', yLog: false, by: ['panel', 'experiment'] },
+      { data: 'table', x: 'epoch', y: 'value', yLog: false, by: ['panel', 'eOrder'] },
     ]);
   });
 

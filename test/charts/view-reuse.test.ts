@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { categoryFields, chartCategories, sameCategories } from '../../src/charts/view-reuse.ts';
+import { categoryFields, chartCategories, labelLookups, labelOf, sameCategories } from '../../src/charts/view-reuse.ts';
 import { chartViewRestarts, renderChartSvg, resetChartRenderCaches, splitChartSpec } from '../../src/charts/render.ts';
 import { trainingCurvesSpec } from '../../src/charts/training-curves.ts';
 import { testMetricsSpec } from '../../src/charts/test-metrics.ts';
-import { compareCurvesSpec } from '../../src/charts/compare.ts';
+import { compareConfusionSpec, compareCurvesSpec, compareTestMetricsSpec } from '../../src/charts/compare.ts';
+import { estimateTextWidth } from '../../src/charts/text-width.ts';
 
 const losses = (names: readonly string[]): TopLevelSpec =>
   trainingCurvesSpec({
@@ -26,7 +27,52 @@ describe('categoryFields', () => {
     // Metric rows sorted by `order`; the written label is text.
     expect(categoryFields(splitChartSpec(metrics(['a'])).shape)).toEqual(['metric', 'order']);
     // One panel per column in `pOrder`, one line per experiment in `eOrder`.
-    expect(categoryFields(splitChartSpec(compareCurvesSpec([])).shape)).toEqual(['eOrder', 'experiment', 'pOrder', 'panel']);
+    // Experiments by their place (`eOrder`): their ids are labels, not categories.
+    expect(categoryFields(splitChartSpec(compareCurvesSpec([])).shape)).toEqual(['eOrder', 'pOrder', 'panel']);
+  });
+});
+
+describe('labelOf and labelLookups', () => {
+  const lookup = { dataset: 'table', key: 'eOrder', text: 'experiment' };
+
+  test('a lookup written by labelOf is found in axes, legends and headers, once', () => {
+    expect(labelLookups(splitChartSpec(compareTestMetricsSpec([])).shape)).toEqual([lookup]);
+    expect(labelLookups(splitChartSpec(compareConfusionSpec([])).shape)).toEqual([lookup]);
+    expect(labelLookups({ encoding: { x: { axis: { labelExpr: labelOf({ dataset: 'd', key: 'k', text: 't' }) } } } })).toEqual([
+      { dataset: 'd', key: 'k', text: 't' },
+    ]);
+  });
+
+  test('other label expressions are not lookups', () => {
+    expect(labelLookups(splitChartSpec(losses(['a'])).shape)).toEqual([]);
+    expect(labelLookups({ axis: { labelExpr: "datum.label + ' %'" } })).toEqual([]);
+  });
+
+  test('a lookup adds the widths of its categories’ labels, in the categories’ order', () => {
+    const rows = [
+      { eOrder: 0, experiment: 'mmm' },
+      { eOrder: 1, experiment: 'ii' },
+      { eOrder: 0, experiment: 'mmm' },
+    ];
+    const categories = chartCategories({ table: rows }, ['eOrder'], [lookup]);
+    // Arial advance widths: m 833, i 222 thousandths of an em, 6% wider for system fonts.
+    expect(categories.get('table\u0000eOrder\u0000experiment')).toEqual(
+      [3 * 0.833 * 1.06, 2 * 0.222 * 1.06].map((w) => expect.closeTo(w, 12)),
+    );
+    expect(estimateTextWidth('mmm', 1)).toBeCloseTo(2.64894, 12);
+    const sameWidths = chartCategories(
+      { table: rows.map((r) => ({ ...r, experiment: r.experiment === 'mmm' ? 'mmm' : 'll' })) },
+      ['eOrder'],
+      [lookup],
+    );
+    const otherWidths = chartCategories(
+      { table: rows.map((r) => ({ ...r, experiment: r.experiment === 'mmm' ? 'mmm' : 'iii' })) },
+      ['eOrder'],
+      [lookup],
+    );
+    // l and i are equally wide: the same layout, one view.
+    expect(sameCategories(categories, sameWidths)).toBe(true);
+    expect(sameCategories(categories, otherWidths)).toBe(false);
   });
 });
 
@@ -80,6 +126,39 @@ describe('a chart drawn on a reused view is the chart a fresh view draws, whatev
       metrics(['dropout', 'n_layers', 'weight_decay', 'batch_size']),
     ]);
     expect(reused).toEqual(fresh);
+  });
+
+  /** Compare-page rows: one per experiment and panel, a short curve each. */
+  const compared = (ids: readonly string[]): TopLevelSpec =>
+    compareCurvesSpec(
+      ids.flatMap((experiment, eOrder) =>
+        [1, 2, 3].map((epoch) => ({
+          panel: 'Val Loss',
+          pOrder: 0,
+          series: 'Val Loss',
+          experiment,
+          eOrder,
+          epoch,
+          value: eOrder + 1 / epoch,
+        })),
+      ),
+    );
+
+  test('compare charts of other experiments with ids as wide, and with ids wider or narrower (Vega keeps a legend entry’s old width)', async () => {
+    const pairs = [
+      ['churn-cnn-0069', 'churn-cnn-0068'],
+      ['churn-gbm-0069', 'churn-gbm-0068'],
+      ['churn-gbm-0070', 'churn-gbm-0069'],
+      ['churn-cnn-0070', 'churn-cnn-0069'],
+      ['a', 'a-much-longer-experiment-id'],
+    ];
+    resetChartRenderCaches();
+    const before = chartViewRestarts();
+    const { reused, fresh } = await drawn(pairs.map((ids) => compared(ids)));
+    expect(reused).toEqual(fresh);
+    expect(reused[1]).toContain('>churn-gbm-0069<');
+    // Fresh views for the ids of new widths (cnn, gbm, the last pair); gbm-0070 and cnn-0070 reuse a view.
+    expect(chartViewRestarts() - before).toBe(3);
   });
 
   test('charts with the categories of a kept view are drawn on it', async () => {
