@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { ACCENT, BETTER, CHART_SIZES, MUTED, NEUTRAL, WORSE } from './theme.ts';
 import { SPEC_BASE, VALUE_FORMAT } from './spec-common.ts';
+import { labelOf } from './view-reuse.ts';
 import { formatChartNumber } from './format.ts';
 import type { BaselinesData, ChartDatum } from './types.ts';
 
@@ -33,7 +34,15 @@ export function baselinesSpec(data: BaselinesData): TopLevelSpec {
     status: baselineStatus(r.value, current, r.current, data.higherIsBetter),
     valueLabel: formatChartNumber(r.value),
   }));
-  const y = { field: 'label', type: 'nominal', title: null, sort: { field: 'order', op: 'min' } } as const;
+  // Rows are categories by their order, labelled with their names: charts of other baselines (a
+  // parent's id in every name) draw on one kept view (`view-reuse.ts`).
+  const y = {
+    field: 'order',
+    type: 'nominal',
+    title: null,
+    sort: { field: 'order', op: 'min' },
+    axis: { labelExpr: labelOf({ dataset: 'table', key: 'order', text: 'label' }) },
+  } as const;
   const x = {
     field: 'value',
     type: 'quantitative',

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { ACCENT, CHART_SIZES, MUTED } from './theme.ts';
 import { SPEC_BASE, VALUE_FORMAT } from './spec-common.ts';
+import { labelOf } from './view-reuse.ts';
 import { formatChartNumber } from './format.ts';
 import type { LineageTrendData } from './types.ts';
 
@@ -20,11 +21,13 @@ export function lineageTrendSpec(
     valueLabel: formatChartNumber(p.value),
   }));
   const x = {
-    field: 'id',
+    // Points are categories by their place in the chain, labelled with their ids: every chain of
+    // one length draws on one kept view (`view-reuse.ts`).
+    field: 'order',
     type: 'nominal',
     title: 'Experiment (root → this)',
     sort: { field: 'order', op: 'min' },
-    axis: { labelAngle: -30, labelAlign: 'right', labelLimit: 140 },
+    axis: { labelAngle: -30, labelAlign: 'right', labelLimit: 140, labelExpr: labelOf({ dataset: 'table', key: 'order', text: 'id' }) },
   } as const;
   const y = { field: 'value', type: 'quantitative', title: data.metric, scale: { zero: false } } as const;
   return {

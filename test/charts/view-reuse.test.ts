@@ -6,6 +6,8 @@ import { trainingCurvesSpec } from '../../src/charts/training-curves.ts';
 import { testMetricsSpec } from '../../src/charts/test-metrics.ts';
 import { compareConfusionSpec, compareCurvesSpec, compareTestMetricsSpec } from '../../src/charts/compare.ts';
 import { estimateTextWidth } from '../../src/charts/text-width.ts';
+import { baselinesSpec } from '../../src/charts/baselines.ts';
+import { lineageTrendSpec } from '../../src/charts/lineage-trend.ts';
 
 const losses = (names: readonly string[]): TopLevelSpec =>
   trainingCurvesSpec({
@@ -159,6 +161,37 @@ describe('a chart drawn on a reused view is the chart a fresh view draws, whatev
     expect(reused[1]).toContain('>churn-gbm-0069<');
     // Fresh views for the ids of new widths (cnn, gbm, the last pair); gbm-0070 and cnn-0070 reuse a view.
     expect(chartViewRestarts() - before).toBe(3);
+  });
+
+  test('baselines named after another parent, and lineage chains of other ids (rows by order, labels looked up)', async () => {
+    const baselines = (parent: string, value: number): TopLevelSpec =>
+      baselinesSpec({
+        metric: 'F1',
+        higherIsBetter: true,
+        rows: [
+          { label: 'Current Experiment', value, current: true },
+          { label: `Parent (${parent})`, value: 0.71, current: false },
+          { label: 'Rule-based system', value: 0.6, current: false },
+        ],
+      });
+    const chain = (ids: readonly string[]): TopLevelSpec =>
+      lineageTrendSpec({ metric: 'F1', points: ids.map((id, i) => ({ id, value: 0.6 + i / 50, current: i === ids.length - 1 })) });
+    const specs = [
+      baselines('exp-0041', 0.72),
+      baselines('exp-0042', 0.74),
+      baselines('a-parent-with-a-long-name', 0.73),
+      chain(['exp-0001', 'exp-0002', 'exp-0003']),
+      chain(['exp-0002', 'exp-0003', 'exp-0004']),
+      chain(['root', 'exp-0003', 'a-much-longer-experiment-id']),
+    ];
+    resetChartRenderCaches();
+    const before = chartViewRestarts();
+    const { reused, fresh } = await drawn(specs);
+    expect(reused).toEqual(fresh);
+    expect(reused[1]).toContain('>Parent (exp-0042)<');
+    expect(reused[4]).toContain('>exp-0004<');
+    // A fresh view for the first of each and for the names of other widths; the second of each reuses one.
+    expect(chartViewRestarts() - before).toBe(4);
   });
 
   test('charts with the categories of a kept view are drawn on it', async () => {
