@@ -224,17 +224,37 @@ export function mapHandler(path: FieldPath, convert?: (text: string) => unknown)
   };
 }
 
-/** Keeps an unknown label under `<section>.<camelCaseLabel>`: text, a list of strings, table rows or code. */
+/**
+ * The key an unknown label is kept under: its words in camel case (`Training notes` →
+ * `trainingNotes`, shown as "Training notes"), or the label as written when its words alone would
+ * garble it (`Per-class AP@0.5`, `Latency p95/p50`, `Größe`: symbols and letters a camel-case key drops).
+ * Either way without the parenthesised aside, which is kept beside it.
+ */
+export function unknownLabelKey(label: string): string {
+  const written = label
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*[.:]$/, '');
+  return /[^A-Za-z0-9\s_-]/.test(written) ? written : toCamelCase(label) || 'field';
+}
+
+/** The key of the note kept beside field `key`: `<key>Note`, or `<key> (note)` beside a label kept as written. */
+export function noteKey(key: string): string {
+  return /^[A-Za-z0-9]+$/.test(key) ? `${key}Note` : `${key} (note)`;
+}
+
+/** Keeps an unknown label under `<section>.<unknownLabelKey>`: text, a list of strings, table rows or code. */
 export function keepUnknown(entry: Entry, sectionPath: FieldPath, ctx: Context): void {
-  const key = toCamelCase(entry.label) || 'field';
+  const key = unknownLabelKey(entry.label);
   // `Training: 4 epochs on 1 GPU` above the sections: text where the record holds an object (the
   // training a `## Training` section fills) would be replaced by it or refused; kept beside it.
-  const path = holdsNoText([...sectionPath, key]) ? [...sectionPath, `${key}Note`] : [...sectionPath, key];
+  const path = holdsNoText([...sectionPath, key]) ? [...sectionPath, noteKey(key)] : [...sectionPath, key];
   // `**Cold days** (daily mean below −10 °C, 23 days in 2024):` over a table: the aside says what the
   // table holds, and the key cannot (it is the label's words only); kept beside it as `<key>Note`.
   const aside = entry.qualifier.trim();
   const keepAside = (): void => {
-    if (aside !== '') ctx.b.text([...path.slice(0, -1), `${path.at(-1) ?? key}Note`], aside, entry.position);
+    if (aside !== '') ctx.b.text([...path.slice(0, -1), noteKey(String(path.at(-1) ?? key))], aside, entry.position);
   };
   if (entry.value !== '') {
     // `- **Over-segmentation** (8 volumes): vessels as lesion` over a numbered list of causes: the

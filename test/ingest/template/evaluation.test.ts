@@ -1291,7 +1291,8 @@ describe("a metric's interval on a line of its own", () => {
     expect(record?.evaluation?.testMetrics).toEqual([
       { metric: 'Macro-F1', value: 0.894, ci95: { low: 0.888, high: 0.9 }, ciNote: 'bootstrap, 1 000 resamples' },
     ]);
-    expect(record?.evaluation?.['recall95Ci']).toBe('0.70–0.80');
+    // Kept under the label as written: a camel-case key (`recall95Ci`) would read "Recall95 ci".
+    expect(record?.evaluation?.['Recall 95% CI']).toBe('0.70–0.80');
   });
 });
 

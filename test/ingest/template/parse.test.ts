@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseSource, validateRecord, type ParsedSource } from '../../../src/ingest/index.ts';
 import type { Experiment } from '../../../src/schema/index.ts';
+import { unknownLabelKey } from '../../../src/ingest/template/fields.ts';
 
 const templateFile = 'test/fixtures/ingest/template/input.md';
 const templateText = readFileSync(new URL('../../fixtures/ingest/template/input.md', import.meta.url), 'utf8');
@@ -266,6 +267,30 @@ describe('parseSource leniency', () => {
   test('keeps an unknown label in its section under a camelCase key', () => {
     const { record } = load('**Experiment ID**: exp-9\n\n## Model Configuration\n\n**Quantization Scheme**: int8\n');
     expect(record.model).toEqual({ quantizationScheme: 'int8' });
+  });
+
+  test('keeps an unknown label whose symbols a camelCase key would drop as written, its aside beside it', () => {
+    const { record } = load(
+      '**Experiment ID**: exp-9\n\n## Results\n\n**Per-class AP@0.5** (COCO val):\n\n- car 0.71\n- person 0.64\n\n**Latency p95/p50:** 41 ms / 18 ms\n\n**Calibration notes:** ECE 0.031\n',
+    );
+    expect(record.evaluation).toEqual({
+      'Per-class AP@0.5': ['car 0.71', 'person 0.64'],
+      'Per-class AP@0.5 (note)': 'COCO val',
+      'Latency p95/p50': '41 ms / 18 ms',
+      calibrationNotes: 'ECE 0.031',
+    });
+  });
+
+  test.each([
+    ['Quantization Scheme', 'quantizationScheme'],
+    ['Recall (95% CI)', 'recall'],
+    ['Top-1 acc.', 'top1Acc'],
+    ['Per-class AP@0.5', 'Per-class AP@0.5'],
+    ['mAP@[.5:.95] (COCO):', 'mAP@[.5:.95]'],
+    ['GPU-h @ $2.10', 'GPU-h @ $2.10'],
+    ['Größe des Datensatzes', 'Größe des Datensatzes'],
+  ])('unknownLabelKey(%j) is %j', (label, key) => {
+    expect(unknownLabelKey(label)).toBe(key);
   });
 
   test('keeps unknown sections as Markdown, in order', () => {
