@@ -246,13 +246,16 @@ export function splitKeyValue(text: string): { key: string; value: string; value
     return { key: boldKey.trim(), value: (bold?.[3] ?? '').trim(), valueOffset: text.length - (bold?.[3] ?? '').length };
   // `mAP@0.5:0.95: 41.8%`, `Time 12:30: …`: a colon between two numbers is part of the key (not
   // one after a word's digit: `Estimated CO2:2.4 kg` is `Estimated CO2` and `2.4 kg`).
+  // `mAP@[.5:.95]: 52.2%`: a colon inside square brackets is part of the key too (masked, same length).
+  const masked = text.replace(/\[[^\]\n]*\]/g, (bracketed) => bracketed.replace(/:/g, '\u0001'));
   const match = /^((?:[^:]|(?<=(?:^|[^A-Za-z\d])[\d.]*\d):(?=\d))+?)(?:(?<!(?:^|[^A-Za-z\d])[\d.]*\d):|:(?!\d))(?!\/\/)[ \t]*(.*)$/s.exec(
-    text,
+    masked,
   );
   if (!match?.[1]) return undefined;
-  const key = stripEmphasis(match[1].trim());
-  const value = (match[2] ?? '').trim();
-  return { key, value, valueOffset: text.length - (match[2] ?? '').length };
+  const valueOffset = text.length - (match[2] ?? '').length;
+  const key = stripEmphasis(text.slice(0, match[1].length).trim());
+  const value = text.slice(valueOffset).trim();
+  return { key, value, valueOffset };
 }
 
 /** Removes a wrapping `**…**`, `__…__`, `*…*` or `_…_`. */

@@ -74,6 +74,10 @@ describe('splitKeyValue', () => {
     // A digit of a word before the colon is no number: `CO2:2.4 kg` splits after CO2.
     ['Estimated CO2:2.4 kg', 'Estimated CO2', '2.4 kg'],
     ['Repository: https://github.com/org/repo', 'Repository', 'https://github.com/org/repo'],
+    // COCO's range in brackets: its colon is part of the key.
+    ['mAP@[.5:.95]: +3.9 pts vs det-04', 'mAP@[.5:.95]', '+3.9 pts vs det-04'],
+    ['**mAP@[.5:.95]**: 0.561', 'mAP@[.5:.95]', '0.561'],
+    ['See [notes]: all runs', 'See [notes]', 'all runs'],
   ])('%s', (text, key, value) => {
     expect(splitKeyValue(text)).toMatchObject({ key, value });
   });
