@@ -1339,8 +1339,8 @@ function confusionFromTable(table: TableData): { labels: string[]; matrix: (numb
 /** A class label of a confusion table's header or first column, without `Predicted:` / `Actual` before it or `(pred)` after it. */
 function classLabel(text: string): string {
   return stripEmphasis(text)
-    .replace(/^(?:pred(?:icted)?|actual|true|act)\b[:=\s]*(?=\S)/i, '')
-    .replace(/\s*\((?:pred(?:icted)?|actual|true)\)$/i, '')
+    .replace(/^(?:pred(?:icted)?|actual|true|act)\b\.?[:=\s]*(?=\S)/i, '')
+    .replace(/\s*\((?:pred(?:icted)?\.?|actual|true)\)$/i, '')
     .trim();
 }
 

@@ -885,6 +885,28 @@ describe('what a table with an empty corner is', () => {
     });
   });
 
+  test('`Pred. toxic` over bold `**Toxic**` under a confusion-matrix heading: the matrix, not baseline rows', () => {
+    const { data } = read(
+      '## Evaluation',
+      '',
+      '### Confusion matrix (threshold 0.5)',
+      '',
+      '| | Pred. non-toxic | Pred. toxic |',
+      '|---|---|---|',
+      '| **Non-toxic** | 16,490 | 510 |',
+      '| **Toxic** | 540 | 2,460 |',
+    );
+    expect((data['evaluation'] as { confusionMatrix: unknown }).confusionMatrix).toEqual({
+      labels: ['non-toxic', 'toxic'],
+      matrix: [
+        [16490, 510],
+        [540, 2460],
+      ],
+      note: 'threshold 0.5',
+    });
+    expect(data['comparison']).toBeUndefined();
+  });
+
   test('per-class metrics under a `True label` column are no confusion matrix: kept as written', () => {
     const { data } = read(
       '## Evaluation',
