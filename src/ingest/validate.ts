@@ -6,7 +6,7 @@ import { isPlainObject } from './finish.ts';
 import { setOwn } from '../util/own.ts';
 import { checkRecordLimits } from './limits.ts';
 import * as msg from './messages.ts';
-import { REQUIRED_LOOKING_FIELDS } from './placeholder.ts';
+import { isNotYetWritten, isNotYetWrittenWithAside, REQUIRED_LOOKING_FIELDS } from './placeholder.ts';
 import { recordInvariantErrors } from './record-checks.ts';
 import { findTemplateExamples } from './template-examples.ts';
 import { closestMatch } from './text.ts';
@@ -96,8 +96,10 @@ function markNotFilled(data: Record<string, unknown>, path: string): void {
 
 /**
  * Removes the fields where a number was expected and the text says it is not known (`TBD`, `N/A`,
- * `not measured`, `-`), each listed as not filled in; how many it removed. Only fields of objects
- * (an item of a list would shift the rest).
+ * `not measured`, `-`), each listed as not filled in; how many it removed. Also where a table, list
+ * or matrix was expected (`Confusion Matrix:` over a code block of `TBD (threshold not chosen yet)`),
+ * with or without a word on what will go there. Only fields of objects (an item of a list would
+ * shift the rest).
  */
 function notFilledNumbers(data: unknown, issues: readonly Issue[]): Map<string, string> {
   const removed = new Map<string, string>();
@@ -105,13 +107,15 @@ function notFilledNumbers(data: unknown, issues: readonly Issue[]): Map<string, 
   for (const issue of issues) {
     // `GPU-hours: TBD` where a number goes; `Completion Date: —` where a date goes (never the record's own id).
     const number = issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int');
-    if (!number && issue.code !== 'invalid_format') continue;
+    const structure = issue.code === 'invalid_type' && (issue.expected === 'object' || issue.expected === 'array');
+    if (!number && !structure && issue.code !== 'invalid_format') continue;
     const path = issue.path as FieldPath;
     const parent = valueAtPath(data, path.slice(0, -1));
     const key = path.at(-1);
     if (!isPlainObject(parent) || typeof key !== 'string' || (path.length === 1 && key === 'id')) continue;
     const value = parent[key];
-    if (typeof value !== 'string' || value.trim() === '' || !isNotMeasured(value.trim())) continue;
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    if (!isNotMeasured(value.trim()) && !(structure && (isNotYetWritten(value) || isNotYetWrittenWithAside(value)))) continue;
     delete parent[key];
     markNotFilled(data, joinPath(path));
     removed.set(joinPath(path), value.trim());

@@ -370,6 +370,17 @@ describe('a number not known yet (`TBD`, `N/A`) in a half-filled log', () => {
     ]);
   });
 
+  test.each(['TBD (threshold not chosen yet)', 'TBD', 'N/A'])(
+    'a confusion matrix written as %j in a code block is not filled in, not an error',
+    (written) => {
+      const text = ['**Experiment ID**: t-3', '', '## Evaluation', '', '**Confusion Matrix**:', '', '```', written, '```'].join('\n');
+      const { record, diagnostics } = validateRecord(parseSource(text, { file: 't-3.md' }), { file: 't-3.md' });
+      expect(diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+      expect(record?.evaluation?.confusionMatrix).toBeUndefined();
+      expect(record?.placeholders).toEqual(['evaluation.confusionMatrix']);
+    },
+  );
+
   test('a text not written yet (`Hypothesis: TBD`, `Split Strategy: —`, `- TBD` items) is not filled in; `N/A` is an answer, kept', () => {
     const text = [
       '**Experiment ID**: t-2',
