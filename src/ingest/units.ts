@@ -353,13 +353,15 @@ function decimalCommaBounds(text: string): string {
   );
 }
 
-/** Two bounds with thousands separators or decimal commas, listed with a comma or a semicolon and a space. */
-const LISTED_BOUNDS = /^[[(]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*[,;]\s+(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*[\])]?$/;
+/** Two bounds with thousands separators or decimal commas, listed with a comma or a semicolon and a space, or a range (`–`, `-`, `to`). */
+const LISTED_BOUNDS =
+  /^[[(]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*(?:[,;]\s+|[–—]|-|\sto\s)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*[\])]?$/;
 
 /**
- * `[40,100, 42,350]` beside 41,200: two bounds with thousands separators, listed with a comma (or a
- * semicolon) and a space. Alone the text is ambiguous (`[1,234, 1,456]` may be two decimal-comma
- * numbers, 1.234 and 1.456), so it is read whichever way the bounds hold the value beside them.
+ * `[40,100, 42,350]` or `36,900–38,800` beside 41,200: two bounds with thousands separators, listed
+ * with a comma (or a semicolon) and a space, or as a range. Alone the text is ambiguous (`[1,234,
+ * 1,456]` and `1,234–1,456` may be two decimal-comma numbers, 1.234 and 1.456), so it is read
+ * whichever way the bounds hold the value beside them.
  */
 export function listedBoundsAround(text: string, value: unknown): { low: number; high: number } | undefined {
   const match = LISTED_BOUNDS.exec(text.replace(CI_PREFIX, '').trim());

@@ -202,11 +202,16 @@ describe('an interval column with bounds listed with a comma', () => {
       '|---|---|---|',
       '| RMSE (EUR) | 41,200 | [40,100, 42,350] |',
       '| Log loss | 1.345 | [1,234, 1,456] |',
+      '| RMSE ($) | 37,850 | 36,900–38,800 |',
+      '| MAE ($) | 1.3 | 1,234 - 1,456 |',
     ];
     const { record, diagnostics } = validateRecord(parseSource(text.join('\n'), { file: 'r-1.md' }), { file: 'r-1.md' });
     expect(record?.evaluation?.testMetrics).toEqual([
       { metric: 'RMSE (EUR)', value: 41200, ci95: { low: 40100, high: 42350 } },
       { metric: 'Log loss', value: 1.345, ci95: { low: 1.234, high: 1.456 } },
+      // A range of thousands: 36,900 ≤ 37,850 ≤ 38,800; beside 1.3, 1,234–1,456 is 1.234–1.456.
+      { metric: 'RMSE ($)', value: 37850, ci95: { low: 36900, high: 38800 } },
+      { metric: 'MAE ($)', value: 1.3, ci95: { low: 1.234, high: 1.456 } },
     ]);
     expect(diagnostics).toEqual([]);
   });
