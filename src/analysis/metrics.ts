@@ -173,7 +173,7 @@ const KIND_RULES: readonly KindRule[] = [
   { pattern: /\b(?:frr|far)\b/, kind: 'verification-error', direction: 'lower', isProportion: true },
   {
     pattern:
-      /\b(?:rmse|rmsle|mae|mse|msle|mape|smape|mase|wape|crps|mean (?:absolute|squared)(?: percentage)? error|root mean squared error|min ?ade|min ?fde|ade|fde|abs ?rel|sq ?rel|epe|end point error|chamfer(?: distance)?)\b/,
+      /\b(?:rmse|rmsle|w?rmsse|mae|mse|msle|mape|smape|mase|wape|crps|mean (?:absolute|squared)(?: percentage)? error|root mean squared error|min ?ade|min ?fde|ade|fde|abs ?rel|sq ?rel|epe|end point error|chamfer(?: distance)?)\b/,
     kind: 'regression-error',
     direction: 'lower',
     isProportion: false,
@@ -237,16 +237,25 @@ const KIND_RULES: readonly KindRule[] = [
     isProportion: true,
   },
   { pattern: /\b(?:iou|miou|jaccard|dice)\b/, kind: 'iou', direction: 'higher', isProportion: false },
-  { pattern: /\b(?:bleu|rouge\w*|meteor|chrf|bertscore|cider)\b/, kind: 'text-overlap', direction: 'higher', isProportion: false },
+  // Machine translation's learned metric (COMET, COMET-22, COMETKiwi) scores like BLEU: higher is better.
+  {
+    pattern: /\b(?:bleu|rouge\w*|meteor|chrf|bertscore|cider|comet(?:kiwi)?)\b/,
+    kind: 'text-overlap',
+    direction: 'higher',
+    isProportion: false,
+  },
   { pattern: /\b(?:r2|r squared)\b/, kind: 'r2', direction: 'higher', isProportion: false },
-  { pattern: /\b(?:ndcg|mrr|hits|hr)\b/, kind: 'ranking', direction: 'higher', isProportion: false },
+  // Hit rate (HR@k, Hits@k) is the share of users or queries with a hit in the top k: a proportion
+  // of the test set, as recall is; NDCG and MRR are scores, not counts.
+  { pattern: /\b(?:hits|hr)\b/, kind: 'ranking', direction: 'higher', isProportion: true },
+  { pattern: /\b(?:ndcg|mrr)\b/, kind: 'ranking', direction: 'higher', isProportion: false },
   { pattern: /\bnpv\b/, kind: 'npv', direction: 'higher', isProportion: true },
   { pattern: /\b(?:mcc|kappa)\b/, kind: 'agreement', direction: 'higher', isProportion: false },
   { pattern: /\b(?:pearson|spearman|correlation|corr)\b/, kind: 'correlation', direction: 'higher', isProportion: false },
   {
     // `tokens/s`, `Samples/sec`, `img/s`: so many per second.
     pattern:
-      /\b(?:throughput|qps)\b|\b(?:tokens?|samples?|images?|img|examples?|requests?|items?|it) (?:s|sec|second|per s|per sec|per second)$/,
+      /\b(?:throughput|qps|fps)\b|\b(?:tokens?|samples?|images?|img|frames?|examples?|requests?|items?|it) (?:s|sec|second|per s|per sec|per second)$/,
     kind: 'throughput',
     direction: 'higher',
     isProportion: false,
