@@ -247,7 +247,7 @@ const KIND_RULES: readonly KindRule[] = [
   { pattern: /\b(?:r2|r squared)\b/, kind: 'r2', direction: 'higher', isProportion: false },
   // Hit rate (HR@k, Hits@k) is the share of users or queries with a hit in the top k: a proportion
   // of the test set, as recall is; NDCG and MRR are scores, not counts.
-  { pattern: /\b(?:hits|hr)\b/, kind: 'ranking', direction: 'higher', isProportion: true },
+  { pattern: /\b(?:hits|hr)\b/, kind: 'hit-rate', direction: 'higher', isProportion: true },
   { pattern: /\b(?:ndcg|mrr)\b/, kind: 'ranking', direction: 'higher', isProportion: false },
   { pattern: /\bnpv\b/, kind: 'npv', direction: 'higher', isProportion: true },
   { pattern: /\b(?:mcc|kappa)\b/, kind: 'agreement', direction: 'higher', isProportion: false },
@@ -318,6 +318,7 @@ const UNIT_INTERVAL_KINDS: ReadonlySet<string> = new Set([
   'success-rate',
   'engagement-rate',
   'coverage',
+  'hit-rate',
 ]);
 
 const SPLIT_WORDS: Readonly<Record<string, MetricSplit>> = {

@@ -53,6 +53,19 @@ describe('computeFairnessGaps', () => {
     );
   });
 
+  test('HR@10, the share of users with a hit, is a proportion: 0.198 of 383,000 vs 0.121 of 412,000 is a 7.7 pp gap, ±0.16 pp', () => {
+    const [gap] = computeFairnessGaps([
+      g('New users', { 'HR@10': 0.121 }, { n: 412000 }),
+      g('Power users', { 'HR@10': 0.198 }, { n: 383000 }),
+    ]);
+    // Wald by hand: √(0.198 · 0.802 / 383,000 + 0.121 · 0.879 / 412,000) = 8.202e−4; × 1.96 = 0.001608
+    // (Newcombe's interval agrees to 1e−5 at these sizes).
+    expect(gap?.difference).toBeCloseTo(0.077, 12);
+    expect(gap?.ciLow).toBeCloseTo(0.077 - 0.001608, 4);
+    expect(gap?.ciHigh).toBeCloseTo(0.077 + 0.001608, 4);
+    expect(gap).toMatchObject({ flagged: true, flagRule: 'difference', fraction: true });
+  });
+
   test('an FPR column written in percent without "%" (1.1, 1.4, 0.9; overall 1.2): the 0.9 is 0.9%, a 0.5 pp gap, not 88.6 pp', () => {
     const [gap] = computeFairnessGaps([
       g('Overall', { FPR: 1.2 }, { overall: true }),

@@ -80,7 +80,7 @@ describe('metricInfo', () => {
     ['mlogloss', 'log_loss', 'loss', 'lower', null, false, null],
     ['merror', 'error', 'error', 'lower', null, true, null],
     ['aucpr', 'auc_pr', 'auc', 'higher', null, false, null],
-    ['Hit@10', 'hits_10', 'ranking', 'higher', null, true, null],
+    ['Hit@10', 'hits_10', 'hit-rate', 'higher', null, true, null],
     ['Spearman', 'spearman', 'correlation', 'higher', null, false, null],
     ['pearson_r', 'pearson_r', 'correlation', 'higher', null, false, null],
     ['Latency (ms)', 'latency', 'latency', 'lower', 'ms', false, null],
@@ -162,7 +162,7 @@ describe('metricInfo', () => {
     ['sFID', 'sfid', 'distribution-distance', 'lower', null, false, null],
     ['Bits/dim', 'bits_dim', 'loss', 'lower', null, false, null],
     ['Negative ELBO (nats)', 'negative_elbo', 'loss', 'lower', 'nats', false, null],
-    ['HR@10', 'hr_10', 'ranking', 'higher', null, true, null],
+    ['HR@10', 'hr_10', 'hit-rate', 'higher', null, true, null],
     // A change of a metric: a drop of a score or a gap is lower-is-better, a reduction of an error higher.
     ['Top-1 accuracy drop', 'top_1_accuracy_drop', 'change', 'lower', null, false, null],
     ['Accuracy gap', 'accuracy_gap', 'change', 'lower', null, false, null],
@@ -182,7 +182,7 @@ describe('metricInfo', () => {
     ['pass@1', 'pass_1', 'success-rate', 'higher', null, true, null],
     ['Hallucination rate', 'hallucination_rate', 'harm-rate', 'lower', null, true, null],
     // Names from retrieval, detection, depth, trajectories, 3-D, flow, bandits and verification.
-    ['HitRate@5', 'hits_5', 'ranking', 'higher', null, true, null],
+    ['HitRate@5', 'hits_5', 'hit-rate', 'higher', null, true, null],
     // Machine translation's COMET, M5's weighted scaled error, a detector's frame rate.
     ['COMET-22', 'comet_22', 'text-overlap', 'higher', null, false, null],
     ['WRMSSE', 'wrmsse', 'regression-error', 'lower', null, false, null],

@@ -1578,10 +1578,10 @@ const EMPTY_ATTRIBUTE = /^(|-|—|–|all|any|\*)$/i;
 const GROUP_SIZE_HEADER = /^(n|count|support|size|samples?|n samples|number|examples)$/;
 /**
  * A column that may count each group's examples, by what it counts (`Utterances`, `# images`,
- * `No. of patients`, `Test users`): taken as the group size only when every filled cell is a whole count.
+ * `No. of patients`, `Test users`, `N users`): taken as the group size only when every filled cell is a whole count.
  */
 const GROUP_COUNT_HEADER =
-  /^(?:(?:no|num|number) of |test |eval )?(?:samples|examples|records|rows|instances|images|documents|docs|utterances|users|patients|subjects|participants|people|persons|speakers|customers|accounts|transactions|sessions|queries|clips|files|cases|members|individuals|applicants|borrowers|students|households|respondents|series|studies|scans|videos|reviews|tickets|calls|conversations|dialogues)$/;
+  /^(?:(?:no|num|number) of |n |test |eval )?(?:samples|examples|records|rows|instances|images|documents|docs|utterances|users|patients|subjects|participants|people|persons|speakers|customers|accounts|transactions|sessions|queries|clips|files|cases|members|individuals|applicants|borrowers|students|households|respondents|series|studies|scans|videos|reviews|tickets|calls|conversations|dialogues)$/;
 
 /** A count as written: `812`, `11,200`, `11 200`, `2.4k`, `1.2M` (not `12.5`, an average). */
 const WHOLE_COUNT = /^(?:\d{1,3}(?:[,\u202f ]\d{3})+|\d+|\d+(?:\.\d+)?\s*[kKmM])$/;

@@ -648,6 +648,19 @@ describe('performance by group under a `## Fairness` heading', () => {
     expect(read(...images)?.['disaggregated']).toEqual([
       { group: 'I–II', attributes: { skinTone: 'I–II' }, n: 812, metrics: { Sensitivity: 0.91 } },
     ]);
+    // `N users`: the number of what the groups hold, 412,000 and 383,000.
+    const users = [
+      '## By segment',
+      '',
+      '| Segment | N users | HR@10 |',
+      '|---|---|---|',
+      '| New users | 412,000 | 0.121 |',
+      '| Power users | 383,000 | 0.198 |',
+    ];
+    expect(read(...users)?.['disaggregated']).toEqual([
+      { group: 'New users', attributes: { segment: 'New users' }, n: 412000, metrics: { 'HR@10': 0.121 } },
+      { group: 'Power users', attributes: { segment: 'Power users' }, n: 383000, metrics: { 'HR@10': 0.198 } },
+    ]);
     // `Series` counted per region, and an `All users` row as the Overall one.
     const series = [
       '## By region',
