@@ -222,21 +222,46 @@ function readTestMetric(metric: Record<string, unknown>, path: FieldPath, note: 
   }
 }
 
+/**
+ * A map of metric values written as text (`"sMAPE": "15.2%"`, `"F1": "0.91 [0.89, 0.93]"`) → numbers.
+ * A map holds bare numbers, so a value's `%` goes into its name (`sMAPE (%)`, as a table's column
+ * names it) unless the name gives a unit already or the metric is a proportion; without it 15.2
+ * would be compared with 11.8% as a value of no unit.
+ */
 function readMetricMap(metrics: unknown, path: FieldPath, note: Note, intervals?: Record<string, unknown>): void {
   if (!isPlainObject(metrics)) return;
+  const renamed = new Map<string, string>();
+  const inPercent = (name: string, unit: string | undefined): string => {
+    const info = metricInfo(name);
+    // A proportion reads the same as 78 or 0.78 (`scaleValue`); only other metrics need the unit.
+    if (unit !== '%' || info.unit !== null || isUnitIntervalMetric(info)) return name;
+    renamed.set(name, `${name} (%)`);
+    return `${name} (%)`;
+  };
   for (const [name, value] of Object.entries(metrics)) {
     if (typeof value !== 'string') continue;
     const statement = intervals === undefined || parseMetricCell(value) !== undefined ? undefined : parseMetricStatement(value);
     if (statement?.ci95 !== undefined && (statement.unit === undefined || statement.unit === '%')) {
       metrics[name] = statement.value;
       setOwn(intervals as Record<string, unknown>, name, statement.ci95);
-      note([...path, name], value, statement.value);
+      note([...path, inPercent(name, statement.unit)], value, statement.value);
       continue;
     }
     const read = parseMetricCell(value);
     // Only a value in percent or without a unit: a map holds bare numbers, and `45 ms` has no place there.
     if (read === undefined || (read.unit !== undefined && read.unit !== '%')) continue;
     metrics[name] = read.value;
-    if (read.value !== null) note([...path, name], value, read.value);
+    if (read.value !== null) note([...path, inPercent(name, read.unit)], value, read.value);
   }
+  if (renamed.size === 0) return;
+  // Renamed in place, in the order written.
+  const entries = Object.entries(metrics);
+  for (const [name] of entries) delete metrics[name];
+  for (const [name, value] of entries) setOwn(metrics, renamed.get(name) ?? name, value);
+  if (intervals === undefined) return;
+  for (const [from, to] of renamed)
+    if (Object.prototype.hasOwnProperty.call(intervals, from)) {
+      setOwn(intervals, to, intervals[from]);
+      delete intervals[from];
+    }
 }

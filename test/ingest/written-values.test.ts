@@ -55,6 +55,23 @@ describe('readWrittenValues', () => {
     });
   });
 
+  test('a percentage of a metric that is no proportion (`"sMAPE": "15.2%"`) keeps its unit in the name, as a table column does', () => {
+    const data = {
+      comparison: {
+        baselines: [{ label: 'Seasonal naive', metrics: { sMAPE: '15.2%', 'MAPE (%)': '9.1%', Recall: '78%', MASE: '1.02' } }],
+      },
+    };
+    const decimals = readWrittenValues(data);
+    // In its written order; a proportion (Recall) and a name with its unit are left as they were.
+    expect(Object.entries(data.comparison.baselines[0]?.metrics ?? {})).toEqual([
+      ['sMAPE (%)', 15.2],
+      ['MAPE (%)', 9.1],
+      ['Recall', 78],
+      ['MASE', 1.02],
+    ]);
+    expect(decimals['comparison.baselines.0.metrics.sMAPE (%)']).toBe(1);
+  });
+
   test('an interval with a `95% CI` prefix beside a fraction: the prefix is no percent unit', () => {
     const data = { evaluation: { testMetrics: [{ metric: 'AUC', value: 0.93, ci95: '95% CI 0.92-0.94' }] } };
     expect(readWrittenValues(data)).toEqual({ 'evaluation.testMetrics.0.ci95.low': 2, 'evaluation.testMetrics.0.ci95.high': 2 });
