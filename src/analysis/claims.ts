@@ -372,10 +372,13 @@ export function checkClaims(
     const reference = claimReference(claim);
     const namesParent = reference !== null && /\bparent\b/i.test(reference);
     const parentDelta = namesParent && parentDeltas.length > 0;
-    // `vs parent` with no parent record to compare with: the baseline row that is the parent (its id, or a note saying so).
+    // `vs parent` with no parent record to compare with: the baseline row that is the parent (its id,
+    // a label that is the parent's id, `demand-tft-05 (last week)`, or a note saying so).
+    const parent = record.lineage?.parent;
     const parentRow =
       namesParent && !parentDelta
-        ? (others.find((r) => r.experimentId !== undefined && r.experimentId === record.lineage?.parent) ??
+        ? (others.find((r) => r.experimentId !== undefined && r.experimentId === parent) ??
+          others.find((r) => parent !== undefined && r.label.replace(/\s*\([^)]*\)\s*$/, '').trim() === parent) ??
           others.find((r) => /\bparent\b/i.test(`${r.label} ${typeof r['notes'] === 'string' ? r['notes'] : ''}`)))
         : undefined;
     const row =

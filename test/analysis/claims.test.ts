@@ -443,6 +443,21 @@ describe('a claim against the parent when the parent is a row of the baseline ta
     const { claims } = checkClaims(noted, computeBaselineDeltas(noted).deltas);
     expect(claims.map((c) => [c.baseline, c.status])).toEqual([['Conformer-M', 'accepted']]);
   });
+
+  test('a row labelled with the parent’s id (a JSON map keyed by it), without the id linked', () => {
+    const keyed = record({
+      ...r,
+      comparison: {
+        ...r.comparison,
+        baselines: [
+          { label: 'Whisper small', metrics: { 'WER (%)': 12.4 } },
+          { label: 'asr-29 (last week)', metrics: { 'WER (%)': 9.8 } },
+        ],
+      },
+    });
+    const { claims } = checkClaims(keyed, computeBaselineDeltas(keyed).deltas);
+    expect(claims.map((c) => [c.baseline, c.status, c.claimKind])).toEqual([['asr-29 (last week)', 'accepted', 'absolute']]);
+  });
 });
 
 describe('claims written as before → after', () => {
