@@ -8,6 +8,7 @@ import { parseDocument } from 'yaml';
 import { finishRecord, isPlainObject, stripPlaceholders } from './finish.ts';
 import { readWrittenValues } from './written-values.ts';
 import { aliasedDecimals, aliasedPositions, readWrittenShapes } from './written-shapes.ts';
+import { readWrittenClaims } from './written-claims.ts';
 import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
 import { yamlPositions, yamlWrittenDecimals } from './positions.ts';
@@ -110,6 +111,7 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
   }
   const source = yamlPositions(document.contents, (offset) => at(start + offset), fixed);
   const aliases = readWrittenShapes(data);
+  for (const [path, from] of readWrittenClaims(data)) aliases.set(path, from);
   const positions = orElse(aliasedPositions(source.positions, aliases), fromBody?.positions);
   const keyPositions = orElse(aliasedPositions(source.keyPositions, aliases), fromBody?.keyPositions);
   // From the syntax tree, so that the paths are those of the source (placeholders not yet removed from lists).

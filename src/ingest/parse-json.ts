@@ -7,6 +7,7 @@ import { createLineIndex } from './text.ts';
 import { setOwn } from '../util/own.ts';
 import { jsonPositions, jsonWrittenDecimals } from './positions.ts';
 import { aliasedDecimals, aliasedPositions, readWrittenShapes } from './written-shapes.ts';
+import { readWrittenClaims } from './written-claims.ts';
 import { readWrittenValues } from './written-values.ts';
 import type { ParsedSource } from './types.ts';
 
@@ -149,6 +150,7 @@ export function parseJsonSource(text: string, file: string): ParsedSource {
   const { data } = document;
   if (!isPlainObject(data)) return document;
   const aliases = readWrittenShapes(data);
+  for (const [path, from] of readWrittenClaims(data)) aliases.set(path, from);
   const positions = aliasedPositions(document.positions, aliases);
   const parsed = { ...document, positions, keyPositions: aliasedPositions(document.keyPositions, aliases) };
   // From the syntax tree, so that the paths are those of the source (placeholders not yet removed from lists).

@@ -145,6 +145,8 @@ const AMOUNT = String.raw`\d[\d.,]*\s*(?:pp|p\.p\.|percentage points?|pts?|point
 const AGAINST = String.raw`(?:over|vs\.?|versus|against|compared (?:to|with)|relative to|than|from)`;
 /** `+7.4 pp NDCG@10 over BM25`: the signed change, then the metric, then the run. */
 const CHANGE_FIRST = new RegExp(String.raw`^([+\-−]\s*${AMOUNT})\s+(?:(?:in|on|of)\s+)?(.+?)\s+${AGAINST}\s+(?:the\s+)?(.+?)\.?$`, 'i');
+/** `sMAPE −3.4 pp vs seasonal naive`, `NDCG@10 +0.9% vs v39 (within noise)`: the metric, the signed change, the run when named. */
+const METRIC_CHANGE = new RegExp(String.raw`^(.+?)\s+([+\-−]\s*${AMOUNT})(?:\s+${AGAINST}\s+(?:the\s+)?(.+?))?\.?$`, 'i');
 /** `P@5 improves by 23% relative to BM25`, `FPR dropped by 1.2 pp vs v2`: the metric, a verb, the amount, the run when named. */
 const METRIC_VERB = new RegExp(
   String.raw`^(?:the\s+)?(.+?)\s+(?:is\s+|was\s+|has\s+|have\s+)?([a-z]+(?:\s+(?:up|down))?)\s+by\s+(${AMOUNT})(?:\s*\(?(?:relative|rel\.?|absolute|abs\.?)\)?)?(?:\s+${AGAINST}\s+(?:the\s+)?(.+?))?\.?$`,
@@ -162,7 +164,7 @@ const WORSE = /^(?:worsen(?:s|ed)?|degrade[sd]?|regress(?:es|ed)?)$/i;
 
 /**
  * A claim written as a sentence rather than `Metric: change`: `+7.4 pp NDCG@10 over BM25`,
- * `P@5 improves by 23% relative to BM25`, `Reduces FPR by 15% vs production`. The sign comes from
+ * `sMAPE −3.4 pp vs seasonal naive`, `P@5 improves by 23% relative to BM25`, `Reduces FPR by 15% vs production`. The sign comes from
  * the verb; "improves" is up for a higher-is-better metric and down for a lower-is-better one (an
  * unknown metric's "improves" is not read). Undefined unless the metric is one Logbook knows.
  */
@@ -172,6 +174,11 @@ export function proseClaim(written: string): { metric: string; change: string; r
   if (first !== null) {
     const [, change = '', metric = '', reference = ''] = first;
     return metricInfo(metric).kind === null ? undefined : { metric, change: change.replace(/\s+/g, ' '), reference };
+  }
+  const changeAfter = METRIC_CHANGE.exec(text);
+  if (changeAfter !== null && metricInfo(changeAfter[1] ?? '').kind !== null) {
+    const [, metric = '', change = '', reference] = changeAfter;
+    return { metric, change: change.replace(/\s+/g, ' '), ...(reference === undefined ? {} : { reference }) };
   }
   const verbFirst = VERB_METRIC.exec(text);
   const metricFirst = verbFirst === null || metricInfo(verbFirst[2] ?? '').kind === null ? METRIC_VERB.exec(text) : null;

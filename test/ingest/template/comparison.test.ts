@@ -63,6 +63,10 @@ describe('claims written as sentences', () => {
     ['FPR dropped by 1.2 pp vs v2', { metric: 'FPR', change: '−1.2 pp', reference: 'v2' }],
     ['Latency went up by 3 ms compared to the previous best.', { metric: 'Latency', change: '+3 ms', reference: 'previous best' }],
     ['**Accuracy increased by 2.1 points**', { metric: 'Accuracy', change: '+2.1 points' }],
+    // The metric, then its signed change.
+    ['sMAPE −3.4 pp vs seasonal naive', { metric: 'sMAPE', change: '−3.4 pp', reference: 'seasonal naive' }],
+    ['NDCG@10 +0.9% vs sasrec-039 (within noise)', { metric: 'NDCG@10', change: '+0.9%', reference: 'sasrec-039 (within noise)' }],
+    ['Val loss -0.02', { metric: 'Val loss', change: '-0.02' }],
   ])('%s', (text, expected) => {
     expect(proseClaim(text)).toEqual(expected);
   });
@@ -71,6 +75,7 @@ describe('claims written as sentences', () => {
     expect(proseClaim('Much easier to deploy than BM25')).toBeUndefined();
     expect(proseClaim('Widgetness improves by 3% vs v1')).toBeUndefined();
     expect(proseClaim('Accuracy changed by 2% vs v1')).toBeUndefined();
+    expect(proseClaim('Widgetness +3% vs v1')).toBeUndefined();
   });
 
   test('under "Claims" and "Improvement vs Baseline" alike, checked against the baseline table; other lines kept as a note', () => {
