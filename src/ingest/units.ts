@@ -354,8 +354,7 @@ function decimalCommaBounds(text: string): string {
 }
 
 /** Two bounds with thousands separators or decimal commas, listed with a comma or a semicolon and a space, or a range (`–`, `-`, `to`). */
-const LISTED_BOUNDS =
-  /^[[(]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*(?:[,;]\s+|[–—]|-|\sto\s)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*[\])]?$/;
+const LISTED_BOUNDS = /^[[(]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*(?:[,;]\s+|[–—]|-|\sto\s)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*[\])]?$/;
 
 /**
  * `[40,100, 42,350]` or `36,900–38,800` beside 41,200: two bounds with thousands separators, listed
