@@ -216,6 +216,35 @@ describe('a table of models with a change column', () => {
   });
 });
 
+describe('a table of models with an empty corner under the comparison heading', () => {
+  test('is the baseline table: the bold row is this run, the others its baselines, and claims are checked against them', () => {
+    const text = [
+      '**Experiment ID**: rec-44',
+      '',
+      '## Comparison',
+      '',
+      '| | NDCG@10 | HR@10 |',
+      '|---|---:|---:|',
+      '| Popularity | 0.0211 | 5.1% |',
+      '| rec-39 (ID-only) | 0.0904 | 16.5% |',
+      '| **rec-44** | **0.0912** | **16.8%** |',
+      '',
+      'Claims:',
+      '- HR@10: +0.3 pp vs rec-39',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'r.md' }), { file: 'r.md' });
+    expect(diagnostics.filter((d) => d.level !== 'info')).toEqual([]);
+    expect(record?.comparison?.baselines?.map((b) => [b.label, b.metrics])).toEqual([
+      ['Popularity', { 'NDCG@10': 0.0211, 'HR@10 (%)': 5.1 }],
+      ['rec-39 (ID-only)', { 'NDCG@10': 0.0904, 'HR@10 (%)': 16.5 }],
+      ['rec-44', { 'NDCG@10': 0.0912, 'HR@10 (%)': 16.8 }],
+    ]);
+    // 16.8% − 16.5% = +0.3 pp, as claimed.
+    const analysis = analyzeCollection([record as Experiment]).byId.get('rec-44');
+    expect(analysis?.claims.map((c) => [c.baseline, c.status])).toEqual([['rec-39 (ID-only)', 'accepted']]);
+  });
+});
+
 describe('idInLabel', () => {
   test.each([
     ['Previous best (exp-042)', 'exp-042'],
