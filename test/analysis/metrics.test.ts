@@ -30,6 +30,11 @@ describe('metricInfo', () => {
     ['RTFx', 'rtfx', 'throughput', 'higher', null, false, null],
     // Money: an error in a currency is lower-is-better and no proportion of the test set.
     ['RMSE (EUR)', 'rmse', 'regression-error', 'lower', '€', false, null],
+    // Physical units of what a forecast or a regression is off by: one key with the bare name.
+    ['RMSE (MW)', 'rmse', 'regression-error', 'lower', 'MW', false, null],
+    ['MAE (kWh)', 'mae', 'regression-error', 'lower', 'kWh', false, null],
+    ['MAE (°C)', 'mae', 'regression-error', 'lower', '°C', false, null],
+    ['EPE (px)', 'epe', 'regression-error', 'lower', 'px', false, null],
     ['MAE [GBP]', 'mae', 'regression-error', 'lower', '£', false, null],
     ['Price error (£)', 'price_error', 'error', 'lower', '£', false, null],
     ['Error (ms)', 'error', 'error', 'lower', 'ms', false, null],
