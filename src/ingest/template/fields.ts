@@ -227,7 +227,7 @@ export function mapHandler(path: FieldPath, convert?: (text: string) => unknown)
 /**
  * The key an unknown label is kept under: its words in camel case (`Training notes` →
  * `trainingNotes`, shown as "Training notes"), or the label as written when its words alone would
- * garble it (`Per-class AP@0.5`, `Latency p95/p50`, `Größe`: symbols and letters a camel-case key drops).
+ * garble it (`Per-class AP@0.5`, `Latency p95/p50`, `Größe`, `AP per class`: symbols, letters and acronyms a camel-case key drops or lower-cases).
  * Either way without the parenthesised aside, which is kept beside it.
  */
 export function unknownLabelKey(label: string): string {
@@ -236,7 +236,9 @@ export function unknownLabelKey(label: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/\s*[.:]$/, '');
-  return /[^A-Za-z0-9\s_-]/.test(written) ? written : toCamelCase(label) || 'field';
+  // `AP per class`, `mAP by IoU`: an acronym a camel-case key would lower-case (`Ap per class`).
+  const acronym = /[A-Z][A-Za-z]*[A-Z]/.test(written.replace(/\b[A-Z][a-z]+\b/g, ''));
+  return acronym || /[^A-Za-z0-9\s_-]/.test(written) ? written : toCamelCase(label) || 'field';
 }
 
 /** The key of the note kept beside field `key`: `<key>Note`, or `<key> (note)` beside a label kept as written. */

@@ -289,6 +289,10 @@ describe('parseSource leniency', () => {
     ['mAP@[.5:.95] (COCO):', 'mAP@[.5:.95]'],
     ['GPU-h @ $2.10', 'GPU-h @ $2.10'],
     ['Größe des Datensatzes', 'Größe des Datensatzes'],
+    // An acronym a camel-case key would lower-case ("Ap per class").
+    ['AP per class (test)', 'AP per class'],
+    ['Notes on IoU', 'Notes on IoU'],
+    ['Training Notes', 'trainingNotes'],
   ])('unknownLabelKey(%j) is %j', (label, key) => {
     expect(unknownLabelKey(label)).toBe(key);
   });
