@@ -17,7 +17,7 @@ import {
   type TableData,
 } from '../markdown-blocks.ts';
 import { isNotMeasured, parseMetricCell, parseMetricStatement, parseWrittenInterval } from '../units.ts';
-import { isPlaceholder } from '../placeholder.ts';
+import { isNotYetWrittenWithAside, isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { columnKey } from '../text.ts';
 import { blockOf, unreadList, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
@@ -633,7 +633,8 @@ const claimsHandler: Handler = (entry, ctx) => {
       ctx.b.addLine(['comparison', 'claimsNote'], item.value, item.position);
       continue;
     }
-    if (isPlaceholder(item.value)) {
+    // `- PR-AUC: TBD`: a claim not written yet.
+    if (isPlaceholder(item.value) || isNotMeasured(stripEmphasis(item.value)) || isNotYetWrittenWithAside(stripEmphasis(item.value))) {
       ctx.b.placeholder(path, item.position);
       continue;
     }

@@ -51,6 +51,22 @@ describe('a list of signed changes under the comparison heading', () => {
   test('an item without a sign is no claim: the list stays as written', () => {
     expect(read('- Accuracy: +2.1 pp', '- Notes: better on long inputs')).toBeUndefined();
   });
+
+  test('`- PR-AUC: TBD` is a claim not written yet, not a claim of "TBD"', () => {
+    const text = [
+      '**Experiment ID**: c-1',
+      '',
+      '## Comparison',
+      '',
+      '**Improvement vs Baseline**:',
+      '- Accuracy: +2.1 pp',
+      '- PR-AUC: TBD',
+      '- F1: N/A',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'c-1.md' }).data as { comparison: unknown; placeholders: string[] };
+    expect(parsed.comparison).toEqual({ claims: [{ metric: 'Accuracy', text: '+2.1 pp', value: 2.1, unit: 'pp' }] });
+    expect(parsed.placeholders).toEqual(['comparison.claims.1']);
+  });
 });
 
 describe('claims written as sentences', () => {
