@@ -32,6 +32,7 @@ import {
   metricColumn,
   metricColumns,
   readTableRows,
+  SPREAD_HEADER,
 } from './table.ts';
 
 /**
@@ -455,14 +456,15 @@ export function baselineTable(
   // Each column's key and reading, once per table (not once per row).
   const columns = metricColumns(table, ['comparison', 'baselines'], ctx);
   const intervals = intervalColumns(table, [label, notes, evaluatedOn, ...changes]);
-  // `| # ratings |`, `| N |`: how many the row's results were measured on, kept as written (no metric to compare).
+  // `| # ratings |`, `| N |`: how many the row's results were measured on, and `| Std |`, their
+  // spread: kept as written (no metric to compare).
   const textColumns = table.header.flatMap((head, index) =>
     index !== label &&
     index !== notes &&
     index !== evaluatedOn &&
     !changes.includes(index) &&
     !intervals.has(index) &&
-    (isTextColumn(table, index) || SIZE_HEADER.test(stripEmphasis(head.text).trim()))
+    (isTextColumn(table, index) || SIZE_HEADER.test(stripEmphasis(head.text).trim()) || SPREAD_HEADER.test(stripEmphasis(head.text).trim()))
       ? [index]
       : [],
   );

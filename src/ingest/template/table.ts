@@ -162,6 +162,12 @@ export function scaledCount(text: string): number | undefined {
   return /^\d+(?:\.\d+)?\s*[KMB]$/i.test(text.trim()) ? parseCount(text) : undefined;
 }
 
+/**
+ * A column of the spread of the result beside it (`| Mean return | Std |`, `SD`, `σ`): no metric of
+ * its own, so no change is worked out for it; kept as written beside the row's results.
+ */
+export const SPREAD_HEADER = /^(?:std|sd|s\.d\.|std\.? ?dev\.?|stdev|standard deviation|σ|±\s*(?:std|sd)|spread)$/i;
+
 /** A column of notes by its header (`Note`, `Comments`, `Remarks`). */
 const NOTES_HEADER = /^(?:notes?|comments?|remarks?|description|details|observations?)$/i;
 

@@ -261,6 +261,27 @@ describe('a table of models with an empty corner under the comparison heading', 
   });
 });
 
+describe('a spread column beside a baseline table’s results', () => {
+  test('`| Mean return | Std |`: the std is kept beside the row, not compared as a metric of its own', () => {
+    const text = [
+      '**Experiment ID**: ppo-12',
+      '',
+      '## Comparison to baseline',
+      '',
+      '| Method | Mean return | Std | Source |',
+      '|---|---|---|---|',
+      '| PPO (ppo-10) | 4380 | 710 | our run |',
+      '| **This run** | **5210** | **640** | |',
+    ].join('\n');
+    const { record } = validateRecord(parseSource(text, { file: 'p.md' }), { file: 'p.md' });
+    expect(record?.comparison?.baselines?.map((b) => b.metrics)).toEqual([{ 'Mean return': 4380 }, { 'Mean return': 5210 }]);
+    expect(record?.comparison?.baselines?.[0]?.['std']).toBe('710');
+    // 5210 − 4380 = +830, the one change; none for "Std".
+    const deltas = computeBaselineDeltas(record as Experiment).deltas;
+    expect(deltas.map((d) => [d.metric, d.absolute])).toEqual([['Mean return', 830]]);
+  });
+});
+
 describe('idInLabel', () => {
   test.each([
     ['Previous best (exp-042)', 'exp-042'],
