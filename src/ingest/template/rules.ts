@@ -191,8 +191,9 @@ export function sectionLabels(section: SectionKey): SectionLabels {
       ? { paragraphLabel: (lines: readonly LineItem[]) => (isBaselineList(lines) ? 'Baseline Models' : undefined) }
       : {}),
     ...(section === 'model' ? { settingsLists: true, codeLabel: configLabel, lineLabel: settingsLineLabel } : {}),
-    // `## Training` over `- Optimizer: SGD`, `- Batch size: 128`, `- GPU: 1× A100`: the training's own labels, and its settings.
-    ...(section === 'training' ? { settingsLists: true } : {}),
+    // `## Training` over `- Optimizer: SGD`, `- Batch size: 128`, `- GPU: 1× A100`: the training's own labels, and its settings;
+    // a configuration file pasted under it (`## Model & training` over a ```yaml block) is the hyperparameters.
+    ...(section === 'training' ? { settingsLists: true, codeLabel: configLabel } : {}),
     ...(section === 'evaluation' ? { codeLabel: reportCodeLabel, lineLabel: metricLineLabel } : {}),
     ...(section === 'dataset' ? { itemLabel: datasetItemLabel } : {}),
     // ```bash over `python train.py …` under `## Reproduce`: how to run it again.

@@ -73,6 +73,34 @@ describe('a list of settings under `## Training`', () => {
   });
 });
 
+describe('a configuration file under a heading of model and training together', () => {
+  test('`## 3. Model & training` over a ```yaml block and a table per step: the hyperparameters and the history', () => {
+    const text = [
+      '**Experiment ID**: mt-3',
+      '',
+      '## 3. Model & training',
+      '',
+      '```yaml',
+      'learning_rate: 3.0e-5',
+      'per_device_train_batch_size: 16',
+      'num_train_epochs: 3',
+      '```',
+      '',
+      '| Step | train_loss | eval_loss |',
+      '|---|---|---|',
+      '| 1000 | 1.92 | 1.88 |',
+      '| 2000 | 1.61 | 1.63 |',
+    ].join('\n');
+    const { record } = validateRecord(parseSource(text, { file: 'mt-3.md' }), { file: 'mt-3.md' });
+    expect(record?.model?.hyperparameters).toEqual([
+      { name: 'learning_rate', value: 0.00003 },
+      { name: 'per_device_train_batch_size', value: 16 },
+      { name: 'num_train_epochs', value: 3 },
+    ]);
+    expect(record?.training?.history?.map((row) => row['eval_loss'])).toEqual([1.88, 1.63]);
+  });
+});
+
 describe('the best epoch on its label line', () => {
   test('`- Best epoch: 17 (by val AUC)`: epoch 17, selected by val AUC, the text kept as written', () => {
     const text = ['**Experiment ID**: b-1', '', '## Training', '', '- Best epoch: 17 (by val AUC)'].join('\n');
