@@ -10,7 +10,8 @@ export class RecordBuilder {
   readonly positions = new Map<string, SourcePosition>();
   readonly placeholders: string[] = [];
   /** Values kept as notes because their reader expected something else (see `applyEntry`): path, where, the label, and what to say when not the usual. */
-  readonly notes: { path: FieldPath; position: SourcePosition; label: string; message?: string; hint?: string }[] = [];
+  /** Values kept as notes where a label's reader had no use for them; `prose`: a sentence, reported as info. */
+  readonly notes: { path: FieldPath; position: SourcePosition; label: string; message?: string; hint?: string; prose?: boolean }[] = [];
 
   /** Values written twice: the later one kept, where the earlier one was and what it was. */
   readonly overwritten: { path: FieldPath; position: SourcePosition; earlier: SourcePosition; value: unknown }[] = [];

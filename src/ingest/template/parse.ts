@@ -193,7 +193,7 @@ export function parseTemplateSource(written: string, file: string, options: { bo
       const kept = b.get(note.path);
       const later = note.message === undefined && typeof kept === 'string' && isNotYetWrittenWithAside(kept);
       return {
-        level: later ? 'info' : 'warning',
+        level: later || note.prose === true ? 'info' : 'warning',
         code: 'value-kept-as-note',
         file,
         line: note.position.line,

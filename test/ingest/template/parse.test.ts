@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { parseSource, validateRecord, type ParsedSource } from '../../../src/ingest/index.ts';
 import type { Experiment } from '../../../src/schema/index.ts';
 import { unknownLabelKey } from '../../../src/ingest/template/fields.ts';
+import { isSentence } from '../../../src/ingest/template/rules.ts';
 
 const templateFile = 'test/fixtures/ingest/template/input.md';
 const templateText = readFileSync(new URL('../../fixtures/ingest/template/input.md', import.meta.url), 'utf8');
@@ -1218,6 +1219,23 @@ describe('a log with pasted CSV, inline settings and statements in cells', () =>
     // Words that only start like it are prose, with the warning.
     const prose = parseSource(text.replace(/^Hyperparameters: .*$/m, 'Hyperparameters: todos los valores por defecto'), { file: 'p.md' });
     expect(prose.diagnostics.find((d) => d.code === 'value-kept-as-note')?.level).toBe('warning');
+  });
+
+  test('a sentence describing what the label names is kept as a note, said as information, not a warning', () => {
+    const described = parseSource(
+      text.replace(/^Hyperparameters: .*$/m, 'Hyperparameters: the defaults of LightGBM 4.3, except the two we swept over in the study'),
+      { file: 'd.md' },
+    );
+    expect(described.diagnostics.filter((d) => d.code === 'value-kept-as-note').map((d) => d.level)).toEqual(['info']);
+  });
+
+  test.each([
+    ['10,000 sentences, detokenized sacreBLEU (13a), bootstrap resampling with 1000 samples for the CIs.', true],
+    ['see the sweep: all defaults', false],
+    ['accuracy 0.91, F1 0.88, AUC 0.95, loss 0.21', false],
+    ['train 2019-01 → 2024-06, validation 2024-07 → 2024-10, test 2024-11 → 2025-02', false],
+  ])('isSentence(%j) is %s', (value, sentence) => {
+    expect(isSentence(value)).toBe(sentence);
   });
 
   test('a value cell holding the value and its interval, the CI cell empty, gives both', () => {
