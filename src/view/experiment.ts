@@ -1050,9 +1050,39 @@ function reproducibilitySection(r: Experiment, c: FieldContext): SectionView {
     { kind: 'subheading', id: 'environment', text: 'Environment' },
     fields(Object.entries(rep?.environment ?? {}).map(([k, v]) => ({ label: k, value: textCell(v) }))),
     { kind: 'subheading', id: 'random-seeds', text: 'Random seeds' },
-    fields(Object.entries(rep?.seeds ?? {}).map(([k, v]) => ({ label: k, value: { text: String(v), numeric: true } }))),
+    fields(seedRows(rep?.seeds ?? {}).map(([k, v]) => ({ label: k, value: { text: v, numeric: true } }))),
     ...otherBlocksAfterSubheadings(rep, KNOWN.reproducibility, 'reproducibility'),
   ]);
+}
+
+/**
+ * The seeds as rows: by name, except that the seeds of one line (`Seeds: 0, 1, 2, 3, 4`, kept as
+ * `Seeds 1` … `Seeds 5`) are one row again, "Seeds: 0, 1, 2, 3, 4", not five rows whose numbers
+ * read as the seeds' own.
+ */
+export function seedRows(seeds: Readonly<Record<string, number>>): [string, string][] {
+  const rows: [string, string][] = [];
+  const entries = Object.entries(seeds);
+  for (let i = 0; i < entries.length;) {
+    const base = /^(.*\S) 1$/.exec(entries[i]?.[0] ?? '')?.[1];
+    let j = i + 1;
+    while (base !== undefined && entries[j]?.[0] === `${base} ${j - i + 1}`) j += 1;
+    if (base !== undefined && j - i >= 2) {
+      rows.push([
+        base,
+        entries
+          .slice(i, j)
+          .map(([, seed]) => String(seed))
+          .join(', '),
+      ]);
+      i = j;
+    } else {
+      const [name, seed] = entries[i] as [string, number];
+      rows.push([name, String(seed)]);
+      i += 1;
+    }
+  }
+  return rows;
 }
 
 function observationsSection(r: Experiment, c: FieldContext, ctx: ExperimentPageContext): SectionView {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { loadRecords } from '../../src/content/index.ts';
 import { analyzeCollection } from '../../src/analysis/index.ts';
 import { parseSource, validateRecord } from '../../src/ingest/index.ts';
-import { buildExperimentPageData, splitShares } from '../../src/view/experiment.ts';
+import { buildExperimentPageData, seedRows, splitShares } from '../../src/view/experiment.ts';
 import { SECTIONS } from '../../src/view/sections.ts';
 import type { Experiment } from '../../src/schema/index.ts';
 import { readFileSync } from 'node:fs';
@@ -485,6 +485,23 @@ describe('tags in the page header', () => {
     expect(pageFor(record, [record]).tags.map((t) => [t.label, t.href])).toEqual([
       ['churn', '/logbook/tags/tag/churn/'],
       ['Use case: retention', '/logbook/tags/use-case/retention/'],
+    ]);
+  });
+});
+
+describe('seedRows', () => {
+  test('the seeds of one line are one row again; seeds by name stay rows of their own', () => {
+    expect(seedRows({ 'Seeds 1': 0, 'Seeds 2': 1, 'Seeds 3': 2, 'Seeds 4': 3, 'Seeds 5': 4 })).toEqual([['Seeds', '0, 1, 2, 3, 4']]);
+    expect(seedRows({ python: 42, numpy: 42, 'CI seeds 1': 23, 'CI seeds 2': 42, torch: 7 })).toEqual([
+      ['python', '42'],
+      ['numpy', '42'],
+      ['CI seeds', '23, 42'],
+      ['torch', '7'],
+    ]);
+    // A name that only ends in 1 is its own seed.
+    expect(seedRows({ 'Fold 1': 7, Other: 3 })).toEqual([
+      ['Fold 1', '7'],
+      ['Other', '3'],
     ]);
   });
 });
