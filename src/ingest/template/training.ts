@@ -385,7 +385,8 @@ export const HISTORY_ELSEWHERE: LabelRule = {
 
 /** Tables of this section written without a label line, by header row, in order: the first match wins. */
 export const TRAINING_TABLES: readonly TableRule[] = [
-  { pattern: /^(epoch|step|iteration|iter|round)s?( |$)|^ep \|/, label: 'Training Metrics' },
+  // `| Timesteps | Mean episode return |`, `| Env steps |`: a reinforcement learner's history is counted in steps too.
+  { pattern: /^(epoch|(?:time ?|env |environment |global |training )?step|iteration|iter|round)s?( |$)|^ep \|/, label: 'Training Metrics' },
   // `| Training Loss | Epoch | Step | Validation Loss |`, as the Hugging Face Trainer writes it: an epoch column anywhere.
   { pattern: /(^|\| )epoch( \||$)/, label: 'Training Metrics' },
 ];

@@ -101,6 +101,27 @@ describe('a configuration file under a heading of model and training together', 
   });
 });
 
+describe('a reinforcement learner’s history, counted in timesteps', () => {
+  test('`| Timesteps | Mean episode return |` over `500K`, `1M`: the history, on a step axis', () => {
+    const text = [
+      '**Experiment ID**: ppo-12',
+      '',
+      '## Training',
+      '',
+      '| Timesteps | Mean episode return |',
+      '|---:|---:|',
+      '| 500K | 1,840 |',
+      '| 1M | 3,120 |',
+    ].join('\n');
+    const { record } = validateRecord(parseSource(text, { file: 'ppo-12.md' }), { file: 'ppo-12.md' });
+    expect(record?.training?.history).toEqual([
+      { epoch: 500000, 'Mean episode return': 1840 },
+      { epoch: 1000000, 'Mean episode return': 3120 },
+    ]);
+    expect(record?.training?.historyAxis).toBe('step');
+  });
+});
+
 describe('the best epoch on its label line', () => {
   test('`- Best epoch: 17 (by val AUC)`: epoch 17, selected by val AUC, the text kept as written', () => {
     const text = ['**Experiment ID**: b-1', '', '## Training', '', '- Best epoch: 17 (by val AUC)'].join('\n');
