@@ -20,6 +20,8 @@ export const PINNED: Readonly<Record<string, string>> = {
   tensorboard: '2.21.0',
   dvclive: '3.49.1',
   huggingface_hub: '2.4.0',
+  // The reference implementation the suite checks Logbook's 95% intervals against (intervals.interop.test.ts).
+  statsmodels: '0.15.0',
 };
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
