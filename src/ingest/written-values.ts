@@ -43,16 +43,18 @@ export function readWrittenValues(data: Record<string, unknown>, options: { word
   const evaluation = data['evaluation'];
   if (isPlainObject(evaluation)) {
     eachItem(evaluation['testMetrics'], (metric, index) => readTestMetric(metric, ['evaluation', 'testMetrics', index], note));
+    const groups = subOnePercent(evaluation['disaggregated']);
     eachItem(evaluation['disaggregated'], (row, index) =>
-      readMetricMap(row['metrics'], ['evaluation', 'disaggregated', index, 'metrics'], note),
+      readMetricMap(row['metrics'], ['evaluation', 'disaggregated', index, 'metrics'], note, undefined, groups),
     );
   }
   const comparison = data['comparison'];
   if (isPlainObject(comparison)) {
+    const baselines = subOnePercent(comparison['baselines']);
     eachItem(comparison['baselines'], (row, index) => {
       // A baseline's value written with its interval (`AUC: 0.905 ± 0.004`): the value, and the interval in `ci95`.
       const intervals: Record<string, unknown> = {};
-      readMetricMap(row['metrics'], ['comparison', 'baselines', index, 'metrics'], note, intervals);
+      readMetricMap(row['metrics'], ['comparison', 'baselines', index, 'metrics'], note, intervals, baselines);
       if (Object.keys(intervals).length > 0) row['ci95'] = { ...intervals, ...(isPlainObject(row['ci95']) ? row['ci95'] : {}) };
     });
   }
@@ -223,18 +225,44 @@ function readTestMetric(metric: Record<string, unknown>, path: FieldPath, note: 
 }
 
 /**
- * A map of metric values written as text (`"sMAPE": "15.2%"`, `"F1": "0.91 [0.89, 0.93]"`) → numbers.
- * A map holds bare numbers, so a value's `%` goes into its name (`sMAPE (%)`, as a table's column
- * names it) unless the name gives a unit already or the metric is a proportion; without it 15.2
- * would be compared with 11.8% as a value of no unit.
+ * The proportions some row of a list of metric maps (groups, baselines) writes as a percentage of 1
+ * or less (`"FPR": "0.6%"`): in every row of the list, their percentages keep the `%` in their name.
  */
-function readMetricMap(metrics: unknown, path: FieldPath, note: Note, intervals?: Record<string, unknown>): void {
+function subOnePercent(rows: unknown): Set<string> {
+  const names = new Set<string>();
+  if (!Array.isArray(rows)) return names;
+  for (const row of rows) {
+    const metrics = isPlainObject(row) ? row['metrics'] : undefined;
+    if (!isPlainObject(metrics)) continue;
+    for (const [name, value] of Object.entries(metrics)) {
+      const read = typeof value === 'string' ? (parseMetricCell(value) ?? parseMetricStatement(value)) : undefined;
+      if (read?.unit === '%' && typeof read.value === 'number' && read.value <= 1 && isUnitIntervalMetric(metricInfo(name)))
+        names.add(name);
+    }
+  }
+  return names;
+}
+
+/**
+ * A map of metric values written as text (`"sMAPE": "15.2%"`, `"F1": "0.91 [0.89, 0.93]"`) → numbers.
+ * A map holds bare numbers, so a value's `%` goes into its name (`sMAPE (%)`, `FPR (%)`, as a
+ * table's column names it) unless the name gives a unit already: without it 15.2 would be compared
+ * with 11.8% as a value of no unit, and an FPR of `"0.6%"` read as the fraction 0.6.
+ */
+function readMetricMap(
+  metrics: unknown,
+  path: FieldPath,
+  note: Note,
+  intervals?: Record<string, unknown>,
+  subOne: ReadonlySet<string> = new Set(),
+): void {
   if (!isPlainObject(metrics)) return;
   const renamed = new Map<string, string>();
   const inPercent = (name: string, unit: string | undefined): string => {
     const info = metricInfo(name);
-    // A proportion reads the same as 78 or 0.78 (`scaleValue`); only other metrics need the unit.
-    if (unit !== '%' || info.unit !== null || isUnitIntervalMetric(info)) return name;
+    // A proportion's `78%` reads the same as 78 (`scaleValue`); but where a row of the list has a
+    // percentage of 1 or less (`"0.6%"`), kept as 0.6 it would read as the fraction 0.6 (60%).
+    if (unit !== '%' || info.unit !== null || (isUnitIntervalMetric(info) && !subOne.has(name))) return name;
     renamed.set(name, `${name} (%)`);
     return `${name} (%)`;
   };

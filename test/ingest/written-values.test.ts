@@ -72,6 +72,26 @@ describe('readWrittenValues', () => {
     expect(decimals['comparison.baselines.0.metrics.sMAPE (%)']).toBe(1);
   });
 
+  test('a proportion written as a percentage of 1 or less (`"FPR": "0.6%"`) keeps its `%` in every row, not read as the fraction 0.6', () => {
+    const data = {
+      evaluation: {
+        disaggregated: [
+          { group: '18-25', metrics: { FPR: '0.6%', Recall: '78%' } },
+          { group: '26-45', metrics: { FPR: '1.0%', Recall: '81%' } },
+          { group: '46+', metrics: { FPR: '1.4%', Recall: '0.79' } },
+        ],
+      },
+    };
+    readWrittenValues(data);
+    // FPR: 0.6% and 1.0% would read as 60% and 100% without the unit; 1.4% keeps it too, one column.
+    // Recall: 78 and 81 read as percentages anyway, 0.79 as a fraction.
+    expect(data.evaluation.disaggregated.map((row) => row.metrics)).toEqual([
+      { 'FPR (%)': 0.6, Recall: 78 },
+      { 'FPR (%)': 1, Recall: 81 },
+      { 'FPR (%)': 1.4, Recall: 0.79 },
+    ]);
+  });
+
   test('an interval with a `95% CI` prefix beside a fraction: the prefix is no percent unit', () => {
     const data = { evaluation: { testMetrics: [{ metric: 'AUC', value: 0.93, ci95: '95% CI 0.92-0.94' }] } };
     expect(readWrittenValues(data)).toEqual({ 'evaluation.testMetrics.0.ci95.low': 2, 'evaluation.testMetrics.0.ci95.high': 2 });
