@@ -619,7 +619,10 @@ function metricsBySplit(data: Record<string, unknown>, aliases: PathAliases): vo
         intervals.set(base, { key, ci95 });
     }
     const ciKeys = new Set([...intervals.values()].map(({ key }) => key));
-    return values.length > 0 && values.every(([key, v]) => isMetricValue(v) || ciKeys.has(key))
+    // A number a script wrote as text (`"f1": "0.884"`, `"97.2%"`) is read as a test metric's
+    // value is; a flag beside the metrics (`"passed_gate": true`) stays in the split's row only.
+    const readable = (v: unknown): boolean => isMetricValue(v) || (typeof v === 'string' && METRIC_TEXT.test(v)) || typeof v === 'boolean';
+    return values.length > 0 && values.some(([, v]) => typeof v !== 'boolean') && values.every(([key, v]) => readable(v) || ciKeys.has(key))
       ? { split: entry['metric'], values, intervals, ciKeys }
       : undefined;
   });
@@ -638,7 +641,7 @@ function metricsBySplit(data: Record<string, unknown>, aliases: PathAliases): vo
     return;
   }
   evaluation['testMetrics'] = test.values
-    .filter(([metric]) => !test.ciKeys.has(metric))
+    .filter(([metric, value]) => !test.ciKeys.has(metric) && typeof value !== 'boolean')
     .map(([metric, value], index) => {
       aliases.set(`evaluation.testMetrics.${index}`, source(test.split, metric));
       aliases.set(`evaluation.testMetrics.${index}.value`, source(test.split, metric));

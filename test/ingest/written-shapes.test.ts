@@ -390,6 +390,24 @@ describe('record parts in the shape people write them', () => {
     expect((noTest.record as { evaluation?: { testMetrics?: unknown } }).evaluation?.testMetrics).toBeUndefined();
   });
 
+  test('metrics by split as a script dumps them: a number written as text is read, a flag stays in its split', () => {
+    const json = JSON.stringify({
+      id: 'd-2',
+      metrics: { test: { accuracy: 0.913, f1: '0.884', top5: '97.2%', passed_gate: true }, val: { accuracy: 0.921 } },
+    });
+    const { record, diagnostics } = validateRecord(parseSource(json, { file: 'd-2.json' }), { file: 'd-2.json' });
+    expect(diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'accuracy', value: 0.913 },
+      { metric: 'f1', value: 0.884 },
+      { metric: 'top5', value: 97.2, unit: '%' },
+    ]);
+    expect(record?.evaluation?.['metricsBySplit']).toEqual([
+      { split: 'test', accuracy: 0.913, f1: '0.884', top5: '97.2%', passed_gate: true },
+      { split: 'val', accuracy: 0.921 },
+    ]);
+  });
+
   test('JSON `metrics` by split with each metric’s interval beside it (`auc_ci: [0.905, 0.921]`): the test metrics with their CIs', () => {
     const text = JSON.stringify(
       {
