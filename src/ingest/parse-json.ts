@@ -82,6 +82,8 @@ export function parseJsonDocument(written: string, file: string): ParsedSource &
 
 /** `NaN`, `Infinity`, `-Infinity` where a JSON value stands (after `:`, `[` or `,`, outside strings). */
 const NON_FINITE = /-?Infinity|NaN/y;
+/** The same written as text, as `str(float("nan"))` and pandas' `astype(str)` write it: `"nan"`, `"inf"`, `"-inf"`, `"NaN"`. */
+const QUOTED_NON_FINITE = /"(?:nan|NaN|NAN|-?(?:inf|Inf|INF|infinity|Infinity))"/y;
 
 /**
  * `text` with each non-finite number Python writes replaced by `null` (an `Infinity` padded to its
@@ -94,7 +96,7 @@ export function nonFiniteAsNull(text: string): {
   originalOffset: (offset: number) => number;
 } {
   const replaced: { token: string; offset: number }[] = [];
-  if (!/NaN|Infinity/.test(text)) return { text, replaced, originalOffset: (offset) => offset };
+  if (!/NaN|Infinity|"-?(?:nan|inf)/i.test(text)) return { text, replaced, originalOffset: (offset) => offset };
   let out = '';
   let inString = false;
   let previous = '';
@@ -114,6 +116,17 @@ export function nonFiniteAsNull(text: string): {
       replaced.push({ token, offset: i });
       out += token === 'NaN' ? 'null' : 'null'.padEnd(token.length, ' ');
       i += token.length - 1;
+      previous = 'l';
+      continue;
+    }
+    QUOTED_NON_FINITE.lastIndex = i;
+    const quoted = (previous === ':' || previous === '[' || previous === ',') && QUOTED_NON_FINITE.exec(text)?.[0];
+    // A key named so (`{"a": 1, "nan": 2}`) is no value.
+    if (quoted && !/^\s*:/.test(text.slice(i + quoted.length, i + quoted.length + 16))) {
+      // As long as null and a space or more: no offset moves.
+      replaced.push({ token: quoted, offset: i });
+      out += 'null'.padEnd(quoted.length, ' ');
+      i += quoted.length - 1;
       previous = 'l';
       continue;
     }

@@ -234,6 +234,33 @@ describe("NaN and Infinity, as Python's json.dump writes them", () => {
   });
 });
 
+describe('NaN and infinity written as text in JSON ("nan", "inf"), as str(float) and pandas write them', () => {
+  test('read as null, each with a warning at its place (pandas writes a missing text so too); a key named so stays', () => {
+    const text = [
+      '{"id": "nan-2", "training": {"history": [',
+      '  {"epoch": 1, "eval_loss": "nan", "loss": 0.4},',
+      '  {"epoch": 2, "eval_loss": "-inf", "nan": 3, "note": "nan"}',
+      ']}}',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'nan-2.json' });
+    expect(parsed.data).toMatchObject({
+      training: {
+        history: [
+          { epoch: 1, eval_loss: null, loss: 0.4 },
+          { epoch: 2, eval_loss: null, nan: 3, note: null },
+        ],
+      },
+    });
+    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^nan-2\.json:2:29 training\.history\.0\.eval_loss: "nan" is no JSON number; it is read as null/),
+      expect.stringMatching(/^nan-2\.json:3:29 training\.history\.1\.eval_loss: "-inf" is no JSON number/),
+      expect.stringMatching(/^nan-2\.json:3:55 training\.history\.1\.note: "nan" is no JSON number/),
+    ]);
+    // Positions after them are as written.
+    expect(parsed.positions.get('training.history.0.loss')).toEqual({ line: 2, column: 44 });
+  });
+});
+
 describe("YAML's .nan and .inf in frontmatter", () => {
   test('read as null, each with a warning at its place; 1e309 (too large to store) is still an error', () => {
     const text = ['---', 'id: yn-1', 'training:', '  history:', '    - {epoch: 1, loss: 0.5}', '    - {epoch: 2, loss: .nan}', '---'].join(
