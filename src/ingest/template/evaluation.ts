@@ -1194,6 +1194,11 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
  * a header line of predicted labels, then one line per actual label with its counts.
  * Lines holding only "Predicted"/"Actual" are decoration; a leading "Actual" on a row is dropped.
  */
+/** An axis's word as a caption line over a printed matrix (English, German, French, Spanish). */
+const AXIS_WORD = String.raw`(?:predicted|prediction|predictions|pred\.?|actual|true|vorhersage|vorhergesagt|tatsächlich|wahr|prédit|prédiction|réel|vrai|predicho|predicción|real|verdadero)(?:\s+(?:labels?|class(?:es)?|klasse|classe|clase|etiqueta))?`;
+/** `Predicted`, `Predicted label` (scikit-learn's plot), `Actual → Predicted`, `Vorhersage`, `Predicho`: a caption, no row. */
+const AXIS_CAPTION = new RegExp(String.raw`^${AXIS_WORD}(?:\s*(?:→|->|\\|\/)?\s*${AXIS_WORD})?:?$`, 'i');
+
 export function parseConfusionMatrixText(
   text: string,
 ): { labels: string[]; matrix: (number | string)[][]; rowsPredicted?: boolean } | undefined {
@@ -1202,7 +1207,7 @@ export function parseConfusionMatrixText(
     .replace(/(\d)[\u00a0\u2009\u202f](?=\d{3}(?!\d))/g, '$1')
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line !== '' && !/^(predicted|actual|pred\.?|true)(\s*(→|->|\\|\/)?\s*(predicted|actual))?:?$/i.test(line));
+    .filter((line) => line !== '' && !AXIS_CAPTION.test(line));
   const isCount = (token: string): boolean => parseCount(token) !== undefined || parseNumber(token) !== undefined;
   let columns: string[] | undefined;
   let actualAcross = false;

@@ -15,6 +15,21 @@ describe('parseConfusionMatrixText', () => {
     });
   });
 
+  test.each(['Predicted label', 'Predicted class', 'Prediction', 'Vorhersage', 'Predicho', 'Prédit'])(
+    'a caption line %j over the matrix is no row',
+    (caption) => {
+      const text = `${caption}\n      neg   neu   pos\nneg   1620  240   140\nneu   310   810   380\npos   110   200   2190`;
+      expect(parseConfusionMatrixText(text)).toEqual({
+        labels: ['neg', 'neu', 'pos'],
+        matrix: [
+          [1620, 240, 140],
+          [310, 810, 380],
+          [110, 200, 2190],
+        ],
+      });
+    },
+  );
+
   test('orders rows by the column labels when they are written in another order', () => {
     const text = '     a   b\nb    1   2\na    3   4';
     expect(parseConfusionMatrixText(text)).toEqual({
