@@ -71,8 +71,23 @@ export function readWrittenValues(data: Record<string, unknown>, options: { word
       if (parseNumber(written) === undefined && infrastructure['durationText'] === undefined) infrastructure['durationText'] = written;
     }
   }
+  readLineageLinks(data['lineage']);
   if (options.words !== false) readWrittenWords(data);
   return decimals;
+}
+
+/** An Obsidian link to another note, `[[exp-07]]` or `[[exp-07|previous run]]`: the note's name. */
+const WIKI_LINK = /^\s*\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]\s*$/;
+
+/**
+ * `parent: "[[asr-whisper-07|previous run]]"`, `related: ["[[exp-3]]"]`: Obsidian writes a note's
+ * links to other notes so in its properties; the id is the linked note's name, as in the log's body.
+ */
+function readLineageLinks(lineage: unknown): void {
+  if (!isPlainObject(lineage)) return;
+  const id = (value: unknown): unknown => (typeof value === 'string' ? (WIKI_LINK.exec(value)?.[1]?.trim() ?? value) : value);
+  if (typeof lineage['parent'] === 'string') lineage['parent'] = id(lineage['parent']);
+  if (Array.isArray(lineage['related'])) lineage['related'] = lineage['related'].map(id);
 }
 
 /** A count as written: `41,200`, `41 200`, `41200`, `41.2k`, `1.2M` (not `41,200.5`). */

@@ -92,6 +92,16 @@ describe('readWrittenValues', () => {
     ]);
   });
 
+  test('Obsidian links in the lineage (`"[[asr-07|previous run]]"`) are the linked notes’ ids', () => {
+    const data = { lineage: { parent: '[[asr-07|previous run]]', related: ['[[asr-03]]', '[[asr-05#Results]]', 'asr-06'] } };
+    readWrittenValues(data);
+    expect(data.lineage).toEqual({ parent: 'asr-07', related: ['asr-03', 'asr-05', 'asr-06'] });
+    const text = ['---', 'id: asr-08', 'parent: "[[asr-07|previous run]]"', '---', ''].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'asr-08.md' }), { file: 'asr-08.md' });
+    expect(diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(record?.lineage?.parent).toBe('asr-07');
+  });
+
   test('an interval with a `95% CI` prefix beside a fraction: the prefix is no percent unit', () => {
     const data = { evaluation: { testMetrics: [{ metric: 'AUC', value: 0.93, ci95: '95% CI 0.92-0.94' }] } };
     expect(readWrittenValues(data)).toEqual({ 'evaluation.testMetrics.0.ci95.low': 2, 'evaluation.testMetrics.0.ci95.high': 2 });
