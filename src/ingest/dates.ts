@@ -22,12 +22,33 @@ const MONTHS: readonly string[] = [
   'december',
 ];
 
-/** 1–12 for a month's name or its abbreviation of three letters or more (`Mar`, `Sept.`); undefined otherwise. */
+/** The months in German, French and Spanish (`3. März 2025`, `12 mars 2025`, `3 de marzo de 2025`), January first. */
+const OTHER_MONTHS: readonly (readonly string[])[] = [
+  ['januar', 'jänner', 'janvier', 'enero'],
+  ['februar', 'février', 'fevrier', 'febrero'],
+  ['märz', 'maerz', 'mars', 'marzo'],
+  ['avril', 'abril'],
+  ['mai', 'mayo'],
+  ['juni', 'juin', 'junio'],
+  ['juli', 'juillet', 'julio'],
+  ['août', 'aout', 'agosto'],
+  ['septembre', 'septiembre', 'setiembre'],
+  ['oktober', 'octobre', 'octubre'],
+  ['novembre', 'noviembre'],
+  ['dezember', 'décembre', 'decembre', 'diciembre'],
+];
+
+/**
+ * 1–12 for a month's name or its abbreviation of three letters or more (`Mar`, `Sept.`), in English
+ * or as German, French and Spanish write it (`März`, `mars`, `janv.`, `dic.`); undefined otherwise.
+ */
 function monthOf(name: string): number | undefined {
   const word = name.toLowerCase().replace(/\.$/, '');
   if (word.length < 3) return undefined;
   const index = MONTHS.findIndex((month) => month.startsWith(word));
-  return index < 0 ? undefined : index + 1;
+  if (index >= 0) return index + 1;
+  const other = OTHER_MONTHS.findIndex((names) => names.some((month) => month.startsWith(word)));
+  return other < 0 ? undefined : other + 1;
 }
 
 function iso(year: number, month: number, day: number): string | undefined {
@@ -36,13 +57,13 @@ function iso(year: number, month: number, day: number): string | undefined {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
-const MONTH = String.raw`([A-Za-z]{3,9}\.?)`;
+const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th|er|\.)?`;
+const MONTH = String.raw`(\p{L}{3,10}\.?)`;
 const YEAR = String.raw`(\d{4})`;
-/** `9 March 2026`, `9th Mar. 2026`, `09-Mar-2026`. */
-const DAY_MONTH_YEAR = new RegExp(String.raw`^${DAY}[\s-]+${MONTH}[\s-]+${YEAR}$`);
+/** `9 March 2026`, `9th Mar. 2026`, `09-Mar-2026`, `3. März 2026`, `1er mars 2026`, `3 de marzo de 2026`. */
+const DAY_MONTH_YEAR = new RegExp(String.raw`^${DAY}(?:[\s-]+de)?[\s-]+${MONTH}(?:[\s-]+de)?[\s-]+${YEAR}$`, 'u');
 /** `March 9, 2026`, `Mar 9th 2026`. */
-const MONTH_DAY_YEAR = new RegExp(String.raw`^${MONTH}\s+${DAY},?\s+${YEAR}$`);
+const MONTH_DAY_YEAR = new RegExp(String.raw`^${MONTH}\s+${DAY},?\s+${YEAR}$`, 'u');
 /** `2026/03/09`, `2026-3-9`, `2026.03.09`. */
 const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 

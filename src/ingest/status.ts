@@ -10,13 +10,22 @@ const STATUS_WORDS: readonly [RegExp, string][] = [
   [/^(planned|todo|to do|to-do|not started|queued|scheduled|pending|proposed)$/, 'planned'],
   [/^(failed|failure|error|errored|crashed|broken)$/, 'failed'],
   [/^(cancelled|canceled|aborted|abandoned|stopped|killed|dropped)$/, 'cancelled'],
+  // German, French and Spanish.
+  [
+    /^(abgeschlossen|fertig|erledigt|beendet|terminé|terminée|fini|finie|achevé|achevée|completado|completada|terminado|terminada|finalizado|finalizada|hecho)$/,
+    'completed',
+  ],
+  [/^(läuft|laufend|in arbeit|in bearbeitung|en cours|en curso|en progreso|en ejecución)$/, 'running'],
+  [/^(geplant|prévu|prévue|planifié|planifiée|planificado|planificada|pendiente)$/, 'planned'],
+  [/^(fehlgeschlagen|gescheitert|échoué|échouée|en échec|fallido|fallida)$/, 'failed'],
+  [/^(abgebrochen|annulé|annulée|abandonné|abandonnée|cancelado|cancelada|abandonado|abandonada)$/, 'cancelled'],
 ];
 
 /** The status `text` means (`Done` → completed, `In progress` → running, `Canceled` → cancelled), or undefined. */
 export function statusFromWords(text: string): string | undefined {
   const words = text
     .toLowerCase()
-    .replace(/^[^a-z]+|[^a-z]+$/g, '')
+    .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')
     .replace(/\s+/g, ' ');
   return STATUS_WORDS.find(([pattern]) => pattern.test(words))?.[1];
 }

@@ -30,6 +30,14 @@ describe('writtenDate', () => {
     ['2026-11-03 14:22:05', '2026-11-03T14:22:05'],
     ['2026/11/03 12:05 am', '2026-11-03T00:05'],
     ['March 9, 2026, 12:30 p.m. UTC', '2026-03-09T12:30Z'],
+    // German, French and Spanish.
+    ['3. März 2025', '2025-03-03'],
+    ['12 mars 2025', '2025-03-12'],
+    ['1er mars 2025', '2025-03-01'],
+    ['3 de marzo de 2025', '2025-03-03'],
+    ['12 janv. 2025', '2025-01-12'],
+    ['5 dic. 2024', '2024-12-05'],
+    ['7 Okt 2024', '2024-10-07'],
   ])('%s is %s', (text, iso) => {
     expect(writtenDate(text)).toBe(iso);
   });
@@ -48,7 +56,7 @@ describe('writtenDate', () => {
     // No such day, an unknown or too short month name: left for the validator to report.
     '31 February 2026',
     '29 February 2025',
-    '9 Mars 2026',
+    '9 Marts 2026',
     'Ma 9 2026',
     // Already in the record's form.
     '2026-03-09',

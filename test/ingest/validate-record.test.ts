@@ -268,13 +268,28 @@ describe('a status with an aside after it', () => {
 
   test('words in another language with the status in brackets: the status, the words its note', () => {
     const { record, diagnostics } = validateRecord(
-      parseSource('**Experiment ID**: s-1\n\n**Status**: abgeschlossen (completed)\n', { file: 's-1.md' }),
+      parseSource('**Experiment ID**: s-1\n\n**Status**: afgerond (completed)\n', { file: 's-1.md' }),
       {
         file: 's-1.md',
       },
     );
     expect(diagnostics).toEqual([]);
-    expect(record).toMatchObject({ status: 'completed', statusNote: 'abgeschlossen' });
+    expect(record).toMatchObject({ status: 'completed', statusNote: 'afgerond' });
+  });
+
+  test.each([
+    ['abgeschlossen', 'completed'],
+    ['Terminé', 'completed'],
+    ['completado', 'completed'],
+    ['en cours', 'running'],
+    ['fehlgeschlagen', 'failed'],
+    ['cancelado', 'cancelled'],
+  ])('a German, French or Spanish status word (%s) is its status (%s)', (word, status) => {
+    const { record, diagnostics } = validateRecord(parseSource(`**Experiment ID**: s-2\n\n**Status**: ${word}\n`, { file: 's-2.md' }), {
+      file: 's-2.md',
+    });
+    expect(diagnostics).toEqual([]);
+    expect(record?.status).toBe(status);
   });
 
   test.each(['—', 'TBD', 'n/a'])('a completion date written "%s" is not filled in: a warning saying so, not an error', (written) => {
