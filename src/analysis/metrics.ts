@@ -408,6 +408,27 @@ function unitDirection(unit: string | null): Direction | null {
 const INFO_CACHE_SIZE = 10_000;
 const INFO_CACHE = new Map<string, MetricInfo>();
 
+/**
+ * Metric names as German, French and Spanish logs write them (lower case, accents removed), by the
+ * English name whose family and key they have: `Genauigkeit` and `exactitud` are accuracy,
+ * `Präzision` and `précision` precision, `Rappel` and `Sensibilität` recall.
+ */
+const FOREIGN_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:genauigkeit|treffergenauigkeit|exactitud|exactitude|justesse)\b/g, 'accuracy'],
+  [/\b(?:prazision|praezision|precision)\b/g, 'precision'],
+  [/\b(?:rappel|sensitivitat|sensibilitat|sensibilidad|sensibilite|exhaustividad|trefferquote)\b/g, 'recall'],
+  [/\b(?:spezifitat|especificidad|specificite)\b/g, 'specificity'],
+  [/\b(?:verlust|perte|perdida)\b/g, 'loss'],
+  [/\b(?:fehlerrate|taux d'erreur|tasa de error)\b/g, 'error rate'],
+  [/\b(?:latenz|latence|latencia)\b/g, 'latency'],
+];
+
+function foreignNames(text: string): string {
+  let out = text;
+  for (const [pattern, english] of FOREIGN_NAMES) out = out.replace(pattern, english);
+  return out;
+}
+
 /** The words of a metric name with `KEY_PHRASES` applied: `mean absolute error` → `mae`. */
 function keyPhrase(tokens: readonly string[]): string {
   let phrase = tokens.join(' ');
@@ -455,11 +476,14 @@ function readMetricInfo(name: string, explicitUnit: string | undefined): MetricI
   const rest = written.replace(/^([PR])\s*@(?=\s*\d)/i, (_, letter: string) => (letter.toLowerCase() === 'p' ? 'Precision@' : 'Recall@'));
   const unit = explicitUnit === undefined || explicitUnit.trim() === '' ? nameUnit : (normalizeUnit(explicitUnit) ?? explicitUnit.trim());
   const words = (text: string): string[] =>
-    text
-      .replace(/²/g, ' 2')
-      .replace(/³/g, ' 3')
-      .toLowerCase()
-      .match(/[a-z0-9]+/g) ?? [];
+    foreignNames(
+      text
+        .replace(/²/g, ' 2')
+        .replace(/³/g, ' 3')
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, ''),
+    ).match(/[a-z0-9]+/g) ?? [];
   let tokens: string[] = words(rest);
   let split: MetricSplit | null = null;
   const first = tokens[0];

@@ -75,12 +75,18 @@ export function toCamelCase(text: string): string {
 
 /** Lower-cases, drops parenthesised asides and punctuation, collapses spaces: `"Test Set Performance (held-out):"` → `"test set performance"`. */
 export function normalizeLabel(text: string): string {
-  return text
-    .replace(/\([^)]*\)/g, ' ')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return (
+    text
+      .replace(/\([^)]*\)/g, ' ')
+      .toLowerCase()
+      // `Métrique`, `Präzision`: letters with accents as their base letters (`metrique`, `prazision`).
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/ß/g, 'ss')
+      .replace(/&/g, ' and ')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+  );
 }
 
 /** Converts 0-based character offsets in `text` into 1-based line:column positions. */

@@ -32,6 +32,12 @@ describe('metricInfo', () => {
     ['RMSE (EUR)', 'rmse', 'regression-error', 'lower', '€', false, null],
     // Physical units of what a forecast or a regression is off by: one key with the bare name.
     ['RMSE (MW)', 'rmse', 'regression-error', 'lower', 'MW', false, null],
+    // German, French and Spanish names: the English family and key.
+    ['Genauigkeit', 'accuracy', 'accuracy', 'higher', null, true, null],
+    ['Précision', 'precision', 'precision', 'higher', null, true, null],
+    ['Rappel', 'recall', 'recall', 'higher', null, true, null],
+    ['Exactitud', 'accuracy', 'accuracy', 'higher', null, true, null],
+    ['Latenz (ms)', 'latency', 'latency', 'lower', 'ms', false, null],
     ['MAE (kWh)', 'mae', 'regression-error', 'lower', 'kWh', false, null],
     ['MAE (°C)', 'mae', 'regression-error', 'lower', '°C', false, null],
     ['EPE (px)', 'epe', 'regression-error', 'lower', 'px', false, null],

@@ -671,7 +671,10 @@ export const COMPARISON_RULES: readonly LabelRule[] = [
 
 /** Tables of this section written without a label line, by header row, in order: the first match wins. */
 export const COMPARISON_TABLES: readonly TableRule[] = [
-  { pattern: /^(model|baseline|method|approach|system|experiment|run|variant)s?( |$)/, label: 'Baseline Models' },
+  {
+    pattern: /^(model|baseline|method|approach|system|experiment|run|variant|modell|modele|modelo|methode|metodo)s?( |$)/,
+    label: 'Baseline Models',
+  },
   // `| | NDCG@10 | HR@10 |` over a row per model: the corner left empty, as the models need no heading.
   { pattern: /^ \| \S/, label: 'Baseline Models' },
 ];

@@ -2077,13 +2077,17 @@ export const EVALUATION_RULES: readonly LabelRule[] = [
 /** Tables of this section written without a label line, by header row, in order: the first match wins. */
 export const EVALUATION_TABLES: readonly TableRule[] = [
   { pattern: /^((actual|true|predicted|pred)( (predicted|actual|label|class))?)? \| /, label: 'Confusion Matrix' },
-  { pattern: /^(test )?(metric|measure|benchmark|task)s?( |$)/, label: 'Test Set Performance' },
+  // … in German, French and Spanish too (`Metrik`, `Métrique`, `Métrica`, `Kennzahl`).
+  {
+    pattern: /^(test )?(metric|measure|benchmark|task|metrik|metrique|metrica|kennzahl|mesure|medida)s?( |$)/,
+    label: 'Test Set Performance',
+  },
   // `| Split | AUC | logloss |` over a row per split: the test row is the test metrics (`wideTestMetrics`).
   { pattern: /^(split|set|data ?set|subset|partition)s? \| /, label: 'Test Set Performance' },
   {
     pattern: /(^|\| )(n|count|support|size|samples?|n samples)( \||$)|^(group|subgroup|segment|cohort|slice|demographic|population)s?( |$)/,
     label: 'Disaggregated Performance',
   },
-  { pattern: /^(model|method|approach|system|experiment|run|variant)s?( |$)/, label: MODEL_RESULTS },
+  { pattern: /^(model|method|approach|system|experiment|run|variant|modell|modele|modelo|methode|metodo)s?( |$)/, label: MODEL_RESULTS },
   { pattern: /^(class|label|category|classes|categories) \| /, label: PER_CLASS },
 ];

@@ -282,6 +282,37 @@ describe('a spread column beside a baseline table’s results', () => {
   });
 });
 
+describe('tables headed in German, French or Spanish', () => {
+  test('`| Métrique | Valeur | IC 95 % |` is the test metrics; `| Modell | Präzision |` the baselines, its names understood', () => {
+    const text = [
+      '**Experiment ID**: ner-3',
+      '',
+      '## Evaluation Results',
+      '',
+      '| Métrique | Valeur | IC 95 % |',
+      '|---|---|---|',
+      '| Précision | 0,905 | ±0,005 |',
+      '| Rappel | 0,919 | ±0,004 |',
+      '',
+      '## Comparison',
+      '',
+      '| Modell | Präzision |',
+      '|---|---|',
+      '| ner-2 | 0,889 |',
+      '| **ner-3** | **0,905** |',
+    ].join('\n');
+    const { record } = validateRecord(parseSource(text, { file: 'n.md' }), { file: 'n.md' });
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'Précision', value: 0.905, ci95: 0.005 },
+      { metric: 'Rappel', value: 0.919, ci95: 0.004 },
+    ]);
+    // Präzision and Précision are one metric: 0.905 − 0.889 = +1.6 pp, higher is better.
+    const [delta] = computeBaselineDeltas(record as Experiment).deltas;
+    expect([delta?.metric, delta?.betterDirection, delta?.improved]).toEqual(['Präzision', 'higher', true]);
+    expect(delta?.absolute).toBeCloseTo(0.016, 12);
+  });
+});
+
 describe('idInLabel', () => {
   test.each([
     ['Previous best (exp-042)', 'exp-042'],
