@@ -43,10 +43,15 @@ const COUNT_SUFFIX: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, b: 1e9,
 
 /**
  * Decimal places of the number a piece of source text starts with, when that number is `value`
- * (`0.890` → 3, `**86.90%**` → 2, `±0.010` → 3, `8.90e-1` → 3); undefined when the text does not
+ * (`0.890` → 3, `**86.90%**` → 2, `±0.010` → 3, `8.90e-1` → 3, `0,870` → 3); undefined when the text does not
  * start with `value` written out. Leading emphasis, spaces and `±` are skipped.
  */
 export function literalDecimals(text: string, value: number): number | undefined {
+  // `77,0 %`, `0,870`: a decimal comma, as much of Europe writes one, when that reading is `value`
+  // (first: `77,0` also starts with `77`).
+  const comma = /^[\s*_±]*(?:\+\/-\s*)?[+\-\u2212]?(\d+),(\d+)(?![\d,])/.exec(text);
+  const decimal = comma === null ? undefined : Number(`${comma[1]}.${comma[2]}`);
+  if (decimal !== undefined && (decimal === value || -decimal === value)) return (comma?.[2] ?? '').length;
   const match = /^[\s*_±]*(?:\+\/-\s*)?([+\-\u2212]?)((?:\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d+))?)(?:[eE]([+-]?\d+))?/.exec(text);
   const digits = match?.[2];
   if (!digits || !/\d/.test(digits)) return undefined;

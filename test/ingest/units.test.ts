@@ -33,12 +33,18 @@ describe('literalDecimals', () => {
     ['1,000.0', 1000, 1],
     ['150000', 150000, 0],
     ['+2.0% vs previous best', 2, 1],
+    // Decimal commas.
+    ['77,0 %', 77, 1],
+    ['0,870', 0.87, 3],
+    ['±0,04 %', 0.04, 2],
+    ['1,234', 1234, 0],
   ])('%s (= %d) was written with %i places', (text, value, decimals) => expect(literalDecimals(text, value)).toBe(decimals));
 
   test.each([
     ['70% (700K records)', 0.7],
     ['high', 1],
     ['0.891', 0.89],
+    ['0,871', 0.87],
   ])('%s does not start with %d written out', (text, value) => expect(literalDecimals(text, value)).toBeUndefined());
 });
 
