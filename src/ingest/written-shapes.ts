@@ -173,7 +173,12 @@ function moveHome(data: Record<string, unknown>): Map<string, string> {
     }
     const field = home.path.at(-1) as string;
     if (holder === data && home.path.length > 1) continue;
-    if (holder[field] !== undefined && holder[field] !== null) continue;
+    const there = holder[field];
+    if (there !== undefined && there !== null) {
+      // `title:` over a body whose `# heading` says the same: the name, written twice, is read once.
+      if (typeof value === 'string' && typeof there === 'string' && value.trim() === there.trim()) delete data[key];
+      continue;
+    }
     setOwn(holder, field, home.read !== undefined && typeof value === 'string' ? home.read(value) : value);
     delete data[key];
     moved.set(home.path.join('.'), key);

@@ -390,6 +390,27 @@ describe('record parts in the shape people write them', () => {
     expect((noTest.record as { evaluation?: { testMetrics?: unknown } }).evaluation?.testMetrics).toBeUndefined();
   });
 
+  test('a frontmatter `title:` that says what the body’s `# heading` says is the name, read once, without a warning', () => {
+    const text = [
+      '---',
+      'id: t-1',
+      'title: CamemBERT NER',
+      '---',
+      '',
+      '# CamemBERT NER',
+      '',
+      '## Evaluation Results',
+      '',
+      '| Metric | Value |',
+      '|---|---|',
+      '| F1 | 0.912 |',
+    ].join('\n');
+    const { record, problems } = validate(text, 't-1.md');
+    expect(problems).toEqual([]);
+    expect(record).toMatchObject({ name: 'CamemBERT NER' });
+    expect((record as Record<string, unknown>)['title']).toBeUndefined();
+  });
+
   test('metrics by split as a script dumps them: a number written as text is read, a flag stays in its split', () => {
     const json = JSON.stringify({
       id: 'd-2',
