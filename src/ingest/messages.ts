@@ -220,6 +220,9 @@ export const hintReplaceExample = (): string => "replace it with this experiment
 export const hintApproximate = (number: string): string => `write the number alone, ${number}; say how near it is in a note beside it`;
 export const hintOneRecordPerFile = (): string =>
   'a file holds one experiment: put each in a file of its own (named by its id), or bring a table of runs in with "logbook import csv"';
+/** Per-epoch columns written as lists of other lengths. */
+export const hintHistoryColumnLengths = (lengths: readonly (readonly [string, number])[]): string =>
+  `its columns have different lengths (${lengths.map(([name, n]) => `${name} ${n}`).join(', ')}), so Logbook cannot tell which epoch each value is of — write one value per epoch in every column, null where there is none (a validation run every other epoch: null at the others), or a list of rows ({ "epoch": 1, "loss": 0.5 })`;
 export const invalidType = (expected: string, got: unknown): string => `expected ${describeExpected(expected)}, got ${describeValue(got)}`;
 
 /** A required field that is absent. */

@@ -431,6 +431,11 @@ function typeHint(expected: string, value: unknown, path: FieldPath): { hint?: s
   // A file of several records (`[{ "id": "a-1" }, …]`): one experiment per file.
   if (path.length === 0 && expected === 'object' && Array.isArray(value)) return { hint: msg.hintOneRecordPerFile() };
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return { hint: msg.hintQuoteIt(String(value)) };
+  // `history: { loss: [6 values], val_loss: [3 values] }` (Keras with `validation_freq=2`): columns of other lengths.
+  if (expected === 'array' && path.at(-1) === 'history' && isPlainObject(value)) {
+    const lengths = Object.entries(value).flatMap(([name, column]) => (Array.isArray(column) ? [[name, column.length] as const] : []));
+    if (lengths.length > 1 && new Set(lengths.map(([, n]) => n)).size > 1) return { hint: msg.hintHistoryColumnLengths(lengths) };
+  }
   return {};
 }
 

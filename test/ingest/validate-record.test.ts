@@ -350,6 +350,16 @@ describe('an interval at another level under its own key', () => {
   });
 });
 
+describe('a per-epoch history of columns of other lengths', () => {
+  test('is an error that names the lengths and says how to write it', () => {
+    const json = JSON.stringify({ id: 'k-1', training: { history: { loss: [0.9, 0.7, 0.6, 0.5], val_loss: [0.8, 0.6] } } });
+    const { diagnostics } = validateRecord(parseSource(json, { file: 'k-1.json' }), { file: 'k-1.json' });
+    expect(diagnostics.map((d) => [d.level, d.path, d.hint])).toEqual([
+      ['error', 'training.history', expect.stringMatching(/^its columns have different lengths \(loss 4, val_loss 2\)/)],
+    ]);
+  });
+});
+
 describe('a number not known yet (`TBD`, `N/A`) in a half-filled log', () => {
   test('is a field not filled in, shown as such, not an error that keeps the record off the site', () => {
     const text = [
