@@ -448,8 +448,44 @@ function readShapes(data: Record<string, unknown>): PathAliases {
       });
     }
   }
+  epochRows(data, aliases);
   stepRows(data, aliases);
   return aliases;
+}
+
+/**
+ * Rows of one epoch written apart, as PyTorch Lightning's CSVLogger writes them (a training row and
+ * a validation row per epoch, each with the epoch and the step) → one row per epoch, when the rows
+ * agree on every value they both have. Each value keeps the place it was written at.
+ */
+function epochRows(data: Record<string, unknown>, aliases: PathAliases): void {
+  const training = data['training'];
+  const rows = isPlainObject(training) ? training['history'] : undefined;
+  if (!isPlainObject(training) || !Array.isArray(rows) || rows.length < 2 || !rows.every(isPlainObject)) return;
+  const filled = (value: unknown): boolean => value !== null && value !== undefined && value !== '';
+  const merged: Record<string, unknown>[] = [];
+  const places = new Map<string, string>();
+  const source = (index: number, key: string): string =>
+    aliases.get(`training.history.${index}.${key}`) ?? `training.history.${index}.${key}`;
+  rows.forEach((row, index) => {
+    const last = merged.at(-1);
+    const joins =
+      last !== undefined &&
+      filled(row['epoch']) &&
+      row['epoch'] === last['epoch'] &&
+      Object.entries(row).every(([key, value]) => !filled(value) || !filled(last[key]) || last[key] === value);
+    const into = joins ? last : {};
+    if (!joins) merged.push(into);
+    for (const [key, value] of Object.entries(row)) {
+      if (joins && (!filled(value) || filled(into[key]))) continue;
+      setOwn(into, key, value);
+      places.set(`training.history.${merged.length - 1}.${key}`, source(index, key));
+    }
+  });
+  if (merged.length === rows.length) return;
+  training['history'] = merged;
+  for (const key of [...aliases.keys()]) if (key.startsWith('training.history.')) aliases.delete(key);
+  for (const [path, from] of places) aliases.set(path, from);
 }
 
 /**

@@ -411,6 +411,30 @@ describe('record parts in the shape people write them', () => {
     expect((record as Record<string, unknown>)['title']).toBeUndefined();
   });
 
+  test('a training row and a validation row per epoch (PyTorch Lightning’s CSVLogger) are one row per epoch, each value at its place', () => {
+    const json = [
+      '{"id": "l-4", "history": [',
+      '{"epoch": 0, "step": 229, "train_loss": 0.612},',
+      '{"epoch": 0, "step": 229, "val_loss": 0.498},',
+      '{"epoch": 1, "step": 459, "train_loss": 0.431},',
+      '{"epoch": 1, "step": 459, "val_loss": 0.402}',
+      ']}',
+    ].join('\n');
+    const parsed = parseSource(json, { file: 'l-4.json' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'l-4.json' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.training?.history).toEqual([
+      { epoch: 0, step: 229, train_loss: 0.612, val_loss: 0.498 },
+      { epoch: 1, step: 459, train_loss: 0.431, val_loss: 0.402 },
+    ]);
+    expect(parsed.positions.get('training.history.1.val_loss')).toEqual({ line: 5, column: 39 });
+    // Rows that disagree (another step in one epoch) stay apart.
+    const apart = validateRecord(parseSource(json.replace('"step": 229, "val_loss"', '"step": 230, "val_loss"'), { file: 'l-4.json' }), {
+      file: 'l-4.json',
+    });
+    expect(apart.record?.training?.history).toHaveLength(3);
+  });
+
   test('metrics by split as a script dumps them: a number written as text is read, a flag stays in its split', () => {
     const json = JSON.stringify({
       id: 'd-2',
