@@ -17,7 +17,7 @@ import { isBetter, isScaleProblem, isUnitIntervalMetric, metricInfo, proportionS
 import { message } from './messages.ts';
 import type { Check } from './schema.ts';
 import { groupRowsByAttribute, statedGaps } from './fairness.ts';
-import { findCurrentRow, sameQuantity, testMetricByKey } from './deltas.ts';
+import { findCurrentRow, sameQuantity, testMetricByKey, type DeltaSide } from './deltas.ts';
 import {
   findTestSplit,
   isOverallGroup,
@@ -28,10 +28,24 @@ import {
   proportionDenominator,
   testSetSizes,
 } from './sizes.ts';
-import { agreesWithinRounding, EPSILON, halfUnit, sum, writtenDecimals } from './stats.ts';
+import { agreeAsRoundings, agreesWithinRounding, decimalsOf, EPSILON, halfUnit, sum, writtenDecimals } from './stats.ts';
 import { getOwn } from '../util/own.ts';
 import { maxOf } from '../util/arrays.ts';
 import { intervalOnValueScale } from './ci-scale.ts';
+
+/**
+ * Whether a value written in one place is the test metric's: the same quantity (`sameQuantity`), or
+ * — for a metric that is no proportion, so no scale puts the two together — a percentage and the
+ * fraction it is (`WER (%)` 11.2 in a table, `wer: 0.112` in the frontmatter). Only for these
+ * checks: no change is ever worked out across the two.
+ */
+function sameWritten(a: Pick<DeltaSide, 'value' | 'info' | 'decimals'>, b: Pick<DeltaSide, 'value' | 'info' | 'decimals'>): boolean {
+  if (sameQuantity(a, b)) return true;
+  const [percent, bare] = a.info.unit === '%' && b.info.unit === null ? [a, b] : b.info.unit === '%' && a.info.unit === null ? [b, a] : [];
+  if (percent === undefined || bare === undefined || Math.abs(bare.value) > 1) return false;
+  const places = bare.decimals ?? decimalsOf(bare.value);
+  return agreeAsRoundings(percent.value, Number((bare.value * 100).toPrecision(12)), percent.decimals, Math.max(0, places - 2));
+}
 
 /** Relative slack for counts that are usually written rounded ("700K", "1M"). */
 export const COUNT_TOLERANCE = 0.005;
@@ -449,7 +463,7 @@ export function checkGroups(record: Experiment): Check[] {
     for (const { name, value, path } of entries(overall.metrics, `evaluation.disaggregated.${overallIndex}.metrics`)) {
       const info = metricInfo(name);
       const test = testMetricByKey(record, info.key);
-      if (test === undefined || sameQuantity({ value, info, decimals: writtenDecimals(record, path, value) }, test)) continue;
+      if (test === undefined || sameWritten({ value, info, decimals: writtenDecimals(record, path, value) }, test)) continue;
       checks.push({ level: 'warning', code: 'group-overall-mismatch', message: message.overallVsTest(name, value, test.value), path });
     }
   }
@@ -643,7 +657,7 @@ export function checkMetricValues(record: Experiment): Check[] {
     for (const { name, value, path } of entries(current.metrics, `comparison.baselines.${i}.metrics`)) {
       const info = metricInfo(name);
       const test = testMetricByKey(record, info.key);
-      if (test === undefined || sameQuantity({ value, info, decimals: writtenDecimals(record, path, value) }, test)) continue;
+      if (test === undefined || sameWritten({ value, info, decimals: writtenDecimals(record, path, value) }, test)) continue;
       checks.push({
         level: 'warning',
         code: 'baseline-current-mismatch',

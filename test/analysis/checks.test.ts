@@ -837,6 +837,27 @@ describe('checkMetricValues', () => {
 });
 
 describe('one scale in the checks', () => {
+  test.each([
+    // `WER (%)` 11.2 in the table, `wer: 0.112` in the frontmatter: 0.112 × 100 = 11.2, the same.
+    [11.2, 0.112, []],
+    // 12.2% is not 0.112 (11.2%); nor is 11.2% a WER of 11.9 (no fraction).
+    [12.2, 0.112, ['baseline-current-mismatch']],
+    [11.2, 11.9, ['baseline-current-mismatch']],
+  ])('WER (%%) %d in the current row against a test WER of %d: %j', (row, test, expected) => {
+    const r = record({
+      id: 'asr',
+      evaluation: {
+        testMetrics: [{ metric: 'WER', value: test }],
+        disaggregated: [{ group: 'Overall', overall: true, metrics: { 'WER (%)': row } }],
+      },
+      comparison: { baselines: [{ label: 'Now', current: true, metrics: { 'WER (%)': row } }] },
+    });
+    expect(codes(checkMetricValues(r))).toEqual(expected);
+    expect(codes(checkGroups(r)).filter((code) => code === 'group-overall-mismatch')).toEqual(
+      expected.length === 0 ? [] : ['group-overall-mismatch'],
+    );
+  });
+
   test('the current row 0.87 repeats the test metric 87%: no "0.87 vs 87" warning', () => {
     const r = record({
       id: 'x',
