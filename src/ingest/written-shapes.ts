@@ -32,6 +32,7 @@ import { bareTag, tagsOfText } from './tags.ts';
 import { setOwn } from '../util/own.ts';
 import { HISTORY_STEP_KEYS, historyAxisOfHeader } from '../analysis/history-axis.ts';
 import { parseCardMetricName } from '../import/huggingface/metric-name.ts';
+import { NOT_A_METRIC } from './training-log.ts';
 
 /** New dotted path → the source path it was read from. */
 export type PathAliases = Map<string, string>;
@@ -192,8 +193,9 @@ const FLAT_SPLIT_KEY = /^(test|predict|eval|val|valid|validation|dev|train)[_/](
 /**
  * Numbers at the top of a record named with their split (`test_accuracy`, `eval_f1`, `train_loss`,
  * as the Hugging Face Trainer writes `all_results.json`) → the test split's (`test_`, `predict_`) as
- * the test metrics, named as written, the others as `evaluation.metricsBySplit` rows (`eval`, `train`,
- * …), each metric without its split. Only figures the metric vocabulary knows (not `train_batch_size`
+ * the test metrics, named as written, the others — and the test split's timings (`test_runtime`,
+ * `test_samples_per_second`) — as `evaluation.metricsBySplit` rows (`eval`, `train`, `test`, …),
+ * each metric without its split. Only figures the metric vocabulary knows (not `train_batch_size`
  * or `eval_steps`), when the record has no `evaluation` and has at least two (a lone `train_loss`
  * is left alone). Returns where each was written.
  */
@@ -212,7 +214,8 @@ function flatSplitMetrics(data: Record<string, unknown>): [string, string][] {
   const rows: Record<string, unknown>[] = [];
   for (const { key, value, split, metric } of found) {
     delete data[key];
-    if (split === 'test' || split === 'predict') {
+    // `test_runtime`, `test_samples_per_second`: how long the evaluation took, kept with its split, not a test metric.
+    if ((split === 'test' || split === 'predict') && !NOT_A_METRIC.test(metric)) {
       const index = Object.keys(testMetrics).length;
       setOwn(testMetrics, key, value);
       sources.push([`evaluation.testMetrics.${index}`, key], [`evaluation.testMetrics.${index}.value`, key]);

@@ -704,6 +704,15 @@ describe('record parts in the shape people write them', () => {
     expect(parseSource(JSON.stringify({ id: 'a', train_time: 12 }), { file: 'a.json' }).data).toEqual({ id: 'a', train_time: 12 });
     const own = parseSource(JSON.stringify({ id: 'b', evaluation: { testMetrics: [] }, test_f1: 0.9, eval_f1: 0.91 }), { file: 'b.json' });
     expect(own.data).toMatchObject({ test_f1: 0.9, eval_f1: 0.91 });
+    // The test run's timings stay with its split, not among the test metrics.
+    const timed = validateRecord(
+      parseSource(JSON.stringify({ id: 'c', test_accuracy: 0.91, test_runtime: 3.3, test_samples_per_second: 606.1 }), { file: 'c.json' }),
+      { file: 'c.json' },
+    );
+    expect(timed.record?.evaluation).toEqual({
+      testMetrics: [{ metric: 'test_accuracy', value: 0.91 }],
+      metricsBySplit: [{ split: 'test', runtime: 3.3, samples_per_second: 606.1 }],
+    });
   });
 
   test('a setting written as a list or an object is its text, as the template reads `- betas: [0.9, 0.999]`', () => {
