@@ -609,6 +609,26 @@ export function parseClaim(metric: string, text: string): Record<string, unknown
   };
 }
 
+/** `+830 mean return (+19%)`: a signed change, the metric it is of, and an aside. */
+const CHANGE_OF_METRIC = new RegExp(String.raw`^([+\-−]\s*${AMOUNT})\s+(?:(?:in|on|of)\s+)?(.+?)(\s*\([^()]*\))?$`, 'i');
+
+/**
+ * A claim written on the label's line of an improvement label that names what it is against
+ * (`Improvement vs parent: +830 mean return (+19%), still about half of SAC.`): the change of its
+ * first clause, against the run the label names, the rest of the line its text. Undefined unless the
+ * clause names a metric Logbook knows.
+ */
+function labelLineClaim(label: string, value: string): Record<string, unknown> | undefined {
+  const reference = /\b(?:vs\.?|versus|over|against|compared (?:to|with))\s+(.+)$/i.exec(stripEmphasis(label))?.[1]?.trim();
+  const text = stripEmphasis(value).trim();
+  const clause = text.split(/[,;]\s+|\.\s+|\.$/)[0] ?? '';
+  const match = CHANGE_OF_METRIC.exec(clause.trim());
+  if (match === null || reference === undefined) return undefined;
+  const [, change = '', metric = '', aside = ''] = match;
+  if (metricInfo(metric).kind === null) return undefined;
+  return { ...parseClaim(metric.trim(), `${change.replace(/\s+/g, ' ')} vs ${reference}${aside}`), text };
+}
+
 /** The "Improvement vs Baseline" list: `Metric: claim` items (or `Metric: before → after` items, see `transitionList`). */
 const claimsHandler: Handler = (entry, ctx) => {
   if (transitionList(entry, ctx)) return;
@@ -616,6 +636,14 @@ const claimsHandler: Handler = (entry, ctx) => {
   const earlier = ctx.b.get(['comparison', 'claims']);
   const claims: unknown[] = Array.isArray(earlier) ? [...(earlier as unknown[])] : [];
   let first: SourcePosition | undefined;
+  // On the label's own line: `**Improvement vs parent**: +830 mean return (+19%), still about half of SAC.`
+  const onLine = entry.value === '' ? undefined : labelLineClaim(entry.label, entry.value);
+  if (onLine !== undefined) {
+    first = entry.position;
+    ctx.b.mark(['comparison', 'claims', claims.length], entry.position);
+    ctx.b.mark(['comparison', 'claims', claims.length, 'value'], entry.position);
+    claims.push(onLine);
+  }
   for (const item of keyValueItems(entry, ctx)) {
     const path: FieldPath = ['comparison', 'claims', claims.length];
     if (item.value === '') continue;

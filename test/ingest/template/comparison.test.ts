@@ -313,6 +313,38 @@ describe('tables headed in German, French or Spanish', () => {
   });
 });
 
+describe('a claim on the line of a label naming what it is against', () => {
+  test('`Improvement vs parent: +830 mean return (+19%), still about half of SAC.`: checked, 5210 − 4380 = 830', () => {
+    const text = [
+      '**Experiment ID**: ppo-12',
+      '**Parent**: ppo-10',
+      '',
+      '## Comparison to baseline',
+      '',
+      '| Method | Mean return |',
+      '|---|---|',
+      '| PPO (ppo-10) | 4380 |',
+      '| **This run** | **5210** |',
+      '',
+      'Improvement vs parent: +830 mean return (+19%), still about half of SAC.',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'p.md' }), { file: 'p.md' });
+    expect(diagnostics.filter((d) => d.code === 'value-kept-as-note')).toEqual([]);
+    expect(record?.comparison?.claims).toEqual([
+      {
+        metric: 'mean return',
+        text: '+830 mean return (+19%), still about half of SAC.',
+        value: 830,
+        unit: 'abs',
+        reference: 'parent',
+        comment: '+19%',
+      },
+    ]);
+    const analysis = analyzeCollection([record as Experiment]).byId.get('ppo-12');
+    expect(analysis?.claims.map((c) => [c.status, c.computedAbsolute])).toEqual([['accepted', 830]]);
+  });
+});
+
 describe('idInLabel', () => {
   test.each([
     ['Previous best (exp-042)', 'exp-042'],
