@@ -223,6 +223,9 @@ export function parseScalar(text: string): string | number | boolean | null {
   const trimmed = text.trim();
   const number = parseNumber(trimmed);
   if (number !== undefined) return number;
+  // `0,05`, `6,0e-4`: a decimal comma no pair of numbers and no thousands group can be (a leading
+  // zero, or an exponent); `3,3` stays as written (a kernel's size, say).
+  if (/^[+-]?0,\d+$|^[+-]?\d+,\d+[eE][+-]?\d+$/.test(trimmed)) return Number(trimmed.replace(',', '.'));
   if (/^true$/i.test(trimmed)) return true;
   if (/^false$/i.test(trimmed)) return false;
   if (/^null$/i.test(trimmed)) return null;

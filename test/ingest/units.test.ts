@@ -420,8 +420,11 @@ describe('decimal commas in metric values', () => {
     // `0,873` was read as 873: a group of thousands never starts with 0.
     expect(parseNumber('0,873')).toBeUndefined();
     expect(parseNumber('1,000,000')).toBe(1000000);
-    // A hyperparameter `3,3` is not 3.3.
+    // A hyperparameter `3,3` is not 3.3; `0,05` and `6,0e-4` can only be decimals.
     expect(parseScalar('3,3')).toBe('3,3');
+    expect(parseScalar('0,05')).toBe(0.05);
+    expect(parseScalar('-0,5')).toBe(-0.5);
+    expect(parseScalar('6,0e-4')).toBe(0.0006);
   });
 
   test('thousands grouped by spaces in a metric value (`1 210`, `12 345,6`, no-break and thin spaces); other spacing is not read', () => {
