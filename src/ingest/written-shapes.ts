@@ -149,8 +149,10 @@ function moveHome(data: Record<string, unknown>): Map<string, string> {
   const moved = new Map<string, string>();
   for (const key of Object.keys(data)) {
     const home = TOP_LEVEL_HOMES.get(topLevelName(key));
-    const value = data[key];
+    const written = data[key];
     if (home === undefined || key === home.path[0]) continue;
+    // `created_at: 1741094353` (seconds) or `1741094353000` (milliseconds, as MLflow keeps times): its UTC day.
+    const value = home.path[0] === 'date' && typeof written === 'number' ? (unixDay(written) ?? written) : written;
     // A table is a map or a list of rows (a model card's `metrics: [accuracy]` names metrics, and stays).
     const fits =
       home.holds === 'text'
@@ -185,6 +187,12 @@ function moveHome(data: Record<string, unknown>): Map<string, string> {
     moved.set(home.path.join('.'), key);
   }
   return moved;
+}
+
+/** The UTC day (`YYYY-MM-DD`) of a Unix time in seconds or milliseconds between 2001 and 2096; undefined for any other number. */
+function unixDay(time: number): string | undefined {
+  const ms = time >= 1e9 && time < 4e9 ? time * 1000 : time >= 1e12 && time < 4e12 ? time : undefined;
+  return ms === undefined || !Number.isFinite(ms) ? undefined : new Date(ms).toISOString().slice(0, 10);
 }
 
 /** A top-level number named with the split it was measured on, as the Hugging Face Trainer's `all_results.json` names them. */

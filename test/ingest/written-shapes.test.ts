@@ -390,6 +390,17 @@ describe('record parts in the shape people write them', () => {
     expect((noTest.record as { evaluation?: { testMetrics?: unknown } }).evaluation?.testMetrics).toBeUndefined();
   });
 
+  test.each([
+    [1741094353, '2025-03-04'],
+    [1741094353000, '2025-03-04'],
+  ])('`created_at: %d` (a Unix time in seconds or milliseconds) is the date %s', (time, day) => {
+    const { record, diagnostics } = validateRecord(parseSource(JSON.stringify({ id: 'u-1', created_at: time }), { file: 'u-1.json' }), {
+      file: 'u-1.json',
+    });
+    expect(diagnostics).toEqual([]);
+    expect(record?.date).toBe(day);
+  });
+
   test('a frontmatter `title:` that says what the body’s `# heading` says is the name, read once, without a warning', () => {
     const text = [
       '---',
