@@ -3,6 +3,7 @@
  * whether it is a proportion of counts — and a normalized key so that `F1 Score` in one table and
  * `F1` in another are recognised as the same metric.
  */
+import { foldAccents } from '../util/slug.ts';
 
 /** Which way a metric improves. */
 export type Direction = 'higher' | 'lower';
@@ -476,14 +477,7 @@ function readMetricInfo(name: string, explicitUnit: string | undefined): MetricI
   const rest = written.replace(/^([PR])\s*@(?=\s*\d)/i, (_, letter: string) => (letter.toLowerCase() === 'p' ? 'Precision@' : 'Recall@'));
   const unit = explicitUnit === undefined || explicitUnit.trim() === '' ? nameUnit : (normalizeUnit(explicitUnit) ?? explicitUnit.trim());
   const words = (text: string): string[] =>
-    foreignNames(
-      text
-        .replace(/²/g, ' 2')
-        .replace(/³/g, ' 3')
-        .toLowerCase()
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, ''),
-    ).match(/[a-z0-9]+/g) ?? [];
+    foreignNames(foldAccents(text.replace(/²/g, ' 2').replace(/³/g, ' 3').toLowerCase())).match(/[a-z0-9]+/g) ?? [];
   let tokens: string[] = words(rest);
   let split: MetricSplit | null = null;
   const first = tokens[0];

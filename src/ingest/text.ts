@@ -1,6 +1,7 @@
 /** Small text helpers shared by the parsers and the validator. */
 
 import type { SourcePosition } from './types.ts';
+import { foldAccents } from '../util/slug.ts';
 
 /** Levenshtein edit distance between two strings (insertions, deletions, substitutions each cost 1). */
 export function editDistance(a: string, b: string): number {
@@ -75,18 +76,12 @@ export function toCamelCase(text: string): string {
 
 /** Lower-cases, drops parenthesised asides and punctuation, collapses spaces: `"Test Set Performance (held-out):"` → `"test set performance"`. */
 export function normalizeLabel(text: string): string {
-  return (
-    text
-      .replace(/\([^)]*\)/g, ' ')
-      .toLowerCase()
-      // `Métrique`, `Präzision`: letters with accents as their base letters (`metrique`, `prazision`).
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/ß/g, 'ss')
-      .replace(/&/g, ' and ')
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim()
-  );
+  // `Métrique`, `Präzision`: letters with accents as their base letters (`metrique`, `prazision`).
+  return foldAccents(text.replace(/\([^)]*\)/g, ' ').toLowerCase())
+    .replace(/ß/g, 'ss')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Converts 0-based character offsets in `text` into 1-based line:column positions. */

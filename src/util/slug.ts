@@ -1,3 +1,8 @@
+/** Letters with accents as their base letters (`Métrique` → `Metrique`, `Präzision` → `Prazision`): for matching words, not for showing them. */
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
 /** A URL-fragment slug: lower case, `-` between words ("F1 Score" → "f1-score"); empty input → "x". Stable for the same input. */
 export function slugify(text: string): string {
   const slug = text
