@@ -103,8 +103,14 @@ const UNIT_ALIASES: Readonly<Record<string, string>> = {
 
 /** Normalizes a unit as written (`(ms)`, `msec`, `percent`) to its canonical spelling; null when not a known unit. */
 export function normalizeUnit(text: string): string | null {
-  return UNIT_ALIASES[text.trim().toLowerCase()] ?? null;
+  const trimmed = text.trim();
+  // A time word in capitals is an acronym, not a unit: `Speaker similarity (SECS)`.
+  if (SHOUTED_TIME_WORD.test(trimmed)) return null;
+  return UNIT_ALIASES[trimmed.toLowerCase()] ?? null;
 }
+
+/** Time units spelled in capitals (`SECS`, `MIN`, `HRS`): an acronym such as the speaker-encoder cosine similarity. */
+const SHOUTED_TIME_WORD = /^(?:SECS?|SECONDS?|MINS?|MINUTES?|HRS?|HOURS?)$/;
 
 /** Spelling variants unified in the key (applied to the space-joined lower-case tokens, in order). */
 const KEY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
@@ -122,6 +128,11 @@ const KEY_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bnormali[sz]ed discounted cumulative gain\b/g, 'ndcg'],
   // `PPL` is perplexity; `Rec` recall; `top1` is `top 1`.
   [/\bppl\b/g, 'perplexity'],
+  // One-word spellings: `CLIPScore`; the integrated Brier score of survival models (`IBS`).
+  [/\bclipscore\b/g, 'clip score'],
+  [/\bibs\b/g, 'integrated brier score'],
+  // `FPR95`, `FPR@95` on their own: the FPR at 95% TPR of out-of-distribution and anomaly detection.
+  [/\bfpr ?95\b(?! ?tpr)/g, 'fpr 95tpr'],
   [/\brec\b/g, 'recall'],
   [/\btop(\d+)\b/g, 'top $1'],
   [/\b(?:f1 score|f1score|f score|f measure|f1 measure)\b/g, 'f1'],
@@ -195,6 +206,16 @@ const KIND_RULES: readonly KindRule[] = [
     isProportion: false,
   },
   { pattern: /\b(?:wer|cer|word error rate|character error rate)\b/, kind: 'edit-error', direction: 'lower', isProportion: false },
+  // Segmentation's boundary distances (Hausdorff, its 95th percentile, average symmetric surface distance).
+  {
+    pattern: /\b(?:hd ?95|hausdorff(?: distance)?|a?ssd|masd|(?:average |mean )?(?:symmetric )?surface distance)\b/,
+    kind: 'surface-distance',
+    direction: 'lower',
+    isProportion: false,
+  },
+  // Clustering: the Davies–Bouldin index is lower-is-better; selective prediction's area under the risk–coverage curve too.
+  { pattern: /\b(?:davies bouldin|dbi)\b/, kind: 'cluster-separation', direction: 'lower', isProportion: false },
+  { pattern: /\baurc\b/, kind: 'risk-coverage', direction: 'lower', isProportion: false },
   // Calibration errors (`ECE`, maximum `MCE`, adaptive `ACE`) average |accuracy − confidence| over
   // bins, and the equal error rate is read off a curve at the threshold where FPR = FNR: in [0, 1],
   // lower is better, but neither is a count over the test set (no binomial interval, not 1 − accuracy).
@@ -235,7 +256,13 @@ const KIND_RULES: readonly KindRule[] = [
     direction: 'lower',
     isProportion: false,
   },
-  { pattern: /\b(?:time|duration|runtime)\b/, kind: 'time', direction: 'lower', isProportion: false },
+  // A time, unless it only qualifies a score: `Time-dependent AUC`, `Real-time accuracy`, `Time-weighted accuracy`.
+  {
+    pattern: /(?<!\breal )\b(?:time|duration|runtime)\b(?! (?:dependent|to event|weighted|varying|aware)\b)/,
+    kind: 'time',
+    direction: 'lower',
+    isProportion: false,
+  },
   { pattern: /\bbalanced accuracy\b/, kind: 'balanced-accuracy', direction: 'higher', isProportion: false },
   // A depth map's share of pixels within a ratio of the truth: higher is better, no count of test examples.
   { pattern: /\bthreshold accuracy\b/, kind: 'threshold-accuracy', direction: 'higher', isProportion: false },
@@ -243,6 +270,15 @@ const KIND_RULES: readonly KindRule[] = [
   { pattern: /\bf1\b|\bf beta\b|\bf2\b/, kind: 'f1', direction: 'higher', isProportion: false },
   { pattern: /\bmap\b/, kind: 'map', direction: 'higher', isProportion: false },
   { pattern: /\b(?:auc|average precision|ap)\b/, kind: 'auc', direction: 'higher', isProportion: false },
+  // Survival models' concordance (Harrell's or Uno's C-index): AUC's counterpart for censored times.
+  {
+    pattern: /\b(?:c index|c statistic|concordance(?: index)?|harrell s c|uno s c)\b/,
+    kind: 'concordance',
+    direction: 'higher',
+    isProportion: false,
+  },
+  // Credit scoring's separation of good and bad (Gini = 2·AUC − 1, the Kolmogorov–Smirnov statistic).
+  { pattern: /\bgini\b(?! impurity)|\bks\b|\bkolmogorov smirnov\b/, kind: 'separation', direction: 'higher', isProportion: false },
   { pattern: /\bprecision\b/, kind: 'precision', direction: 'higher', isProportion: true },
   { pattern: /\b(?:recall|sensitivity|tpr|hit rate)\b/, kind: 'recall', direction: 'higher', isProportion: true },
   { pattern: /\b(?:specificity|selectivity|tnr)\b/, kind: 'specificity', direction: 'higher', isProportion: true },
@@ -278,8 +314,22 @@ const KIND_RULES: readonly KindRule[] = [
   },
   // Image quality against a reference (peak signal-to-noise, structural similarity).
   { pattern: /\b(?:psnr|ssim|ms ssim|clip score|inception score)\b/, kind: 'image-quality', direction: 'higher', isProportion: false },
-  // A rating (Elo), and a mean opinion score of speech or image quality (MOS, SMOS, CMOS on a 1–5 scale).
-  { pattern: /\belo\b|\b[sc]?mos\b|\bmean opinion score\b/, kind: 'rating', direction: 'higher', isProportion: false },
+  // A rating (Elo), and a mean opinion score of speech or image quality (MOS, SMOS, CMOS on a 1–5 scale;
+  // the predicted ones UTMOS, DNSMOS, NISQA).
+  {
+    pattern: /\belo\b|\b[sc]?mos\b|\b(?:utmos|dnsmos|nisqa)\b|\bmean opinion score\b/,
+    kind: 'rating',
+    direction: 'higher',
+    isProportion: false,
+  },
+  // Clustering agreement with the truth (adjusted Rand, normalized mutual information) and cohesion.
+  {
+    pattern:
+      /\b(?:ari|adjusted rand(?: index)?|a?nmi|(?:adjusted |normali[sz]ed )?mutual information|silhouette(?: score)?|calinski harabas[zs])\b/,
+    kind: 'clustering',
+    direction: 'higher',
+    isProportion: false,
+  },
   { pattern: /\bparity ratio\b|\bdisparate impact\b/, kind: 'parity-ratio', direction: 'higher', isProportion: false },
   // Engagement: the share of impressions clicked or converted (CTR, conversion rate).
   {
@@ -307,6 +357,16 @@ const KIND_RULES: readonly KindRule[] = [
     direction: 'higher',
     isProportion: true,
   },
+  // Language-model benchmarks, scored as the share of questions answered right.
+  {
+    pattern:
+      /\b(?:mmlu(?: pro)?|gsm ?8k|human ?eval|mbpp|hellaswag|truthful ?qa|winogrande|bbh|big ?bench(?: hard)?|gpqa|ifeval|arc (?:challenge|easy|c|e)|math 500|triviaqa|natural questions)\b/,
+    kind: 'benchmark',
+    direction: 'higher',
+    isProportion: false,
+  },
+  // Similarity to a reference (a speaker encoder's cosine similarity, SECS): higher is better.
+  { pattern: /\b(?:secs|(?:speaker |cosine )?similarity)\b/, kind: 'similarity', direction: 'higher', isProportion: false },
 ];
 
 /** Families whose values lie in [0, 1] (or [0, 100] in percent). */
@@ -335,6 +395,8 @@ const UNIT_INTERVAL_KINDS: ReadonlySet<string> = new Set([
   'engagement-rate',
   'coverage',
   'hit-rate',
+  'concordance',
+  'benchmark',
 ]);
 
 const SPLIT_WORDS: Readonly<Record<string, MetricSplit>> = {

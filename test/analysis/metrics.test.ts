@@ -214,6 +214,34 @@ describe('metricInfo', () => {
     ['δ<1.25', 'threshold_accuracy_1_25', 'threshold-accuracy', 'higher', null, false, null],
     ['δ < 1.25²', 'threshold_accuracy_1_25_2', 'threshold-accuracy', 'higher', null, false, null],
     ['δ<1.25^3', 'threshold_accuracy_1_25_3', 'threshold-accuracy', 'higher', null, false, null],
+    // A time that only qualifies a score is no time: survival models' time-dependent AUC, real-time accuracy.
+    ['Time-dependent AUC @ 5y', 'time_dependent_auc_5y', 'auc', 'higher', null, false, null],
+    ['Time-to-event AUC', 'time_to_event_auc', 'auc', 'higher', null, false, null],
+    ['Real-time accuracy', 'real_time_accuracy', 'accuracy', 'higher', null, true, null],
+    ['Time to 90% accuracy', 'time_to_90_accuracy', 'time', 'lower', null, false, null],
+    // Survival, credit scoring, segmentation, clustering, language-model benchmarks, speech, OOD detection.
+    ['C-index', 'c_index', 'concordance', 'higher', null, false, null],
+    ['Concordance index', 'concordance_index', 'concordance', 'higher', null, false, null],
+    ['IBS', 'integrated_brier_score', 'brier', 'lower', null, false, null],
+    ['Integrated Brier score', 'integrated_brier_score', 'brier', 'lower', null, false, null],
+    ['Gini', 'gini', 'separation', 'higher', null, false, null],
+    ['KS', 'ks', 'separation', 'higher', null, false, null],
+    ['Gini impurity', 'gini_impurity', null, null, null, false, null],
+    ['HD95 (mm)', 'hd95', 'surface-distance', 'lower', 'mm', false, null],
+    ['ASSD (mm)', 'assd', 'surface-distance', 'lower', 'mm', false, null],
+    ['Hausdorff distance', 'hausdorff_distance', 'surface-distance', 'lower', null, false, null],
+    ['Silhouette', 'silhouette', 'clustering', 'higher', null, false, null],
+    ['ARI', 'ari', 'clustering', 'higher', null, false, null],
+    ['NMI', 'nmi', 'clustering', 'higher', null, false, null],
+    ['Davies-Bouldin', 'davies_bouldin', 'cluster-separation', 'lower', null, false, null],
+    ['MMLU (5-shot)', 'mmlu_5_shot', 'benchmark', 'higher', null, false, null],
+    ['GSM8K', 'gsm8k', 'benchmark', 'higher', null, false, null],
+    ['HumanEval pass@1', 'humaneval_pass_1', 'success-rate', 'higher', null, true, null],
+    ['CLIPScore', 'clip_score', 'image-quality', 'higher', null, false, null],
+    ['UTMOS', 'utmos', 'rating', 'higher', null, false, null],
+    ['Speaker similarity (SECS)', 'speaker_similarity_secs', 'similarity', 'higher', null, false, null],
+    ['FPR95', 'fpr_95tpr', 'fpr', 'lower', null, true, null],
+    ['AURC', 'aurc', 'risk-coverage', 'lower', null, false, null],
   ])('%s → key %s, kind %s, %s is better, unit %s', (name, key, kind, direction, unit, isProportion, split) => {
     const info = metricInfo(name);
     expect(info).toMatchObject({ name, key, kind, direction, unit, isProportion, split });
@@ -260,6 +288,10 @@ describe('normalizeUnit', () => {
     ['Seconds', 's'],
     ['kg CO2e', 'kg'],
     ['furlongs', null],
+    // In capitals a time word is an acronym (`SECS`, the speaker-encoder cosine similarity); `MB` stays a unit.
+    ['SECS', null],
+    ['secs', 's'],
+    ['MB', 'MB'],
   ])('%s → %s', (text, unit) => expect(normalizeUnit(text)).toBe(unit));
 });
 

@@ -93,6 +93,12 @@ function splitSpace(text: string): { key: string; value: string; valueOffset: nu
   return { key: name, value: match[2].trim().replace(/^(\*\*|__)(.+?)\1/, '$2'), valueOffset: text.length - match[2].length };
 }
 
+/**
+ * How an interval was worked out, written after it: `(DeLong)`, `(bootstrap, 1,000 resamples)`,
+ * `, Wilson`. Group 1 or 2 is the aside; the interval is what comes before it.
+ */
+const METHOD_ASIDE = /\s*(?:\(([^()]*[A-Za-z][^()]*)\)|,\s+([A-Za-z][^,]*))\s*$/;
+
 /** Words of a sentence, not of a metric's name. */
 const SENTENCE_WORD =
   /\b(?:to|from|by|of|is|was|were|are|has|had|have|improved|improves|increased|decreased|dropped|rose|fell|went|reached|stayed|at|on|in|with|for|and|or|the|a|an|vs|than)\b/i;
@@ -1136,14 +1142,24 @@ function testMetricTable(block: Table | Code, written: TableData, ctx: Context):
         if (isPlaceholder(ciText)) write.placeholder('ci95', ciCell);
         else {
           // A bare number under a "95% CI" header is the half-width its ± was left off of.
-          const bare = parseNumber(ciText);
-          const read =
-            parseConfidenceInterval(ciText) ??
-            parseWrittenInterval(ciText) ??
-            listedBoundsAround(ciText, (plain ?? statement)?.value) ??
-            (bare !== undefined && bare >= 0 ? bare : undefined);
-          if (read !== undefined) write.set('ci95', read, ciCell);
-          else {
+          const value = (plain ?? statement)?.value;
+          const readInterval = (text: string) => {
+            const bare = parseNumber(text);
+            return (
+              parseConfidenceInterval(text) ??
+              parseWrittenInterval(text) ??
+              listedBoundsAround(text, value) ??
+              (bare !== undefined && bare >= 0 ? bare : undefined)
+            );
+          };
+          // `0.929–0.953 (DeLong)`, `±0.7 (bootstrap, 1,000 resamples)`: the method is kept as the interval's note (`ciNote`).
+          const aside = METHOD_ASIDE.exec(ciText);
+          const withoutAside = aside === null ? undefined : readInterval(ciText.slice(0, aside.index));
+          const read = readInterval(ciText) ?? withoutAside;
+          if (read !== undefined) {
+            write.set('ci95', read, ciCell);
+            if (withoutAside !== undefined && aside !== null) write.set('ciNote', (aside[1] ?? aside[2] ?? '').trim());
+          } else {
             // `±0.8 mm` beside a value in cm, `wide`: no interval to compute with; kept as the metric's note, with a warning.
             const written = stripEmphasis(ciCell.text);
             keptAsNote(write, 'ciNote', ciCell, msg.intervalCellKeptAsNote(written), msg.hintIntervalCellKeptAsNote(), ctx);

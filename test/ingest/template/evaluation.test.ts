@@ -1351,6 +1351,31 @@ describe("a metric's interval on a line of its own", () => {
   });
 });
 
+describe("an interval's method written after it", () => {
+  test('`0.929–0.953 (DeLong)`, `±1.4% (Wilson)`, `86.5–89.4%, bootstrap` are intervals, the method kept as their note; `wide` is no interval', () => {
+    const text = [
+      '**Experiment ID**: ci-2',
+      '',
+      '## Evaluation Results',
+      '',
+      '| Metric | Value | 95% CI |',
+      '| --- | --- | --- |',
+      '| AUROC | 0.941 | 0.929–0.953 (DeLong) |',
+      '| Sensitivity | 91.2% | ±1.4% (Wilson) |',
+      '| Specificity | 88.0% | 86.5–89.4%, bootstrap |',
+      '| F1 | 0.81 | wide (few positives) |',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'ci-2.md' }), { file: 'ci-2.md' });
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'AUROC', value: 0.941, ci95: { low: 0.929, high: 0.953 }, ciNote: 'DeLong' },
+      { metric: 'Sensitivity', value: 91.2, unit: '%', ci95: 1.4, ciNote: 'Wilson' },
+      { metric: 'Specificity', value: 88, unit: '%', ci95: { low: 86.5, high: 89.4 }, ciNote: 'bootstrap' },
+      { metric: 'F1', value: 0.81, ciNote: 'wide (few positives)' },
+    ]);
+    expect(diagnostics.map((d) => `${d.line}:${d.path}`)).toEqual(['10:evaluation.testMetrics.3.ciNote']);
+  });
+});
+
 describe('metrics named together, their values after them', () => {
   test('`- Precision/Recall/F1: 0.81/0.77/0.79`: three metrics, each value placed where it is written', () => {
     const text = ['**Experiment ID**: pr-1', '', '## Results', '', '- Precision/Recall/F1: 0.81/0.77/0.79', '- AUC: 0.95'].join('\n');

@@ -319,10 +319,11 @@ describe('a test-metric table that compares with a baseline', () => {
         record.comparison?.baselines?.map((b) => b.metrics),
         header,
       ).toEqual([{ 'MT-Bench': 6.91, 'MMLU (5-shot) (%)': 63.2 }]);
-      // The baseline's `63.2%` keeps its unit, so it is compared with this run's 63.5%: +0.3 pp (63.5 − 63.2).
+      // The baseline's `63.2%` keeps its unit, so it is compared with this run's 63.5%: MMLU is a share
+      // of questions answered right, compared as fractions: 0.635 − 0.632 = 0.003, +0.3 pp.
       const mmlu = computeBaselineDeltas(record).deltas.find((d) => d.metric === 'MMLU (5-shot)');
-      expect(mmlu?.absoluteUnit, header).toBe('pp');
-      expect(mmlu?.absolute, header).toBeCloseTo(0.3, 10);
+      expect(mmlu?.fraction, header).toBe(true);
+      expect(mmlu?.absolute, header).toBeCloseTo(0.003, 10);
       expect(
         record.comparison?.claims?.map((c) => [c.metric, c.value, c.reference]),
         header,
