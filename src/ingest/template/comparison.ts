@@ -22,6 +22,7 @@ import type { FieldPath, SourcePosition } from '../types.ts';
 import { columnKey } from '../text.ts';
 import { blockOf, unreadList, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { keyValueItems } from './fields.ts';
+import { currentColumn, isMetricColumn } from './side-by-side.ts';
 import {
   column,
   DELTA_COLUMN,
@@ -35,6 +36,10 @@ import {
   SPREAD_HEADER,
 } from './table.ts';
 
+/** An aside naming a setting, not a run: `5-shot`, `top-5`, `fp16`, `8-bit`, `5-fold`, `7B`. */
+const SETTING_ASIDE =
+  /^(?:\d+-?shots?|top-?\d+|[a-z]+@\d+|(?:fp|bf|int)\d+|\d+(?:\.\d+)?[kmb]?|\d+-?(?:bit|way|fold|seeds?|epochs?|steps?|layers?))$/i;
+
 /**
  * An id in a baseline label: `Previous Best (exp-042)` → `exp-042` (an aside with a digit, no
  * spaces), or an experiment id the label starts with, as ids are written (`exp-199 (r=8)`, `run_12`;
@@ -42,7 +47,8 @@ import {
  */
 export function idInLabel(label: string): string | undefined {
   const aside = /\(([A-Za-z0-9][A-Za-z0-9._-]*)\)\s*$/.exec(label)?.[1];
-  if (aside && /\d/.test(aside)) return aside;
+  // Not a setting written the same way: `MMLU (5-shot)`, `(top-5)`, `(fp16)`, `Llama (7B)`.
+  if (aside && /\d/.test(aside) && !SETTING_ASIDE.test(aside)) return aside;
   return /^((?:exp|expt|experiment|run|trial)[-_]?\d[\w.-]*)(?=\s|$)/i.exec(label.trim())?.[1];
 }
 
@@ -449,6 +455,9 @@ export function baselineTable(
   ctx: Context,
 ): void {
   const label = 0;
+  // `| Benchmark | llm-sft-004 (parent) | **llm-sft-007** | Δ |`: a row per metric, read as a row per experiment.
+  const byExperiment = experimentsSideBySide(written, ctx);
+  if (byExperiment !== undefined) return baselineTable(byExperiment, baselineTextColumns(byExperiment), start, ctx);
   // `| **Δ vs qa-mt5-l-07** | +1.7 | +0.2 |`: a row of changes is this experiment's claims, not a baseline.
   const changeRows = written.rows.filter((row) => CHANGE_ROW.test(stripEmphasis(row[label]?.text ?? '')));
   const table = changeRows.length === 0 ? written : { ...written, rows: written.rows.filter((row) => !changeRows.includes(row)) };
@@ -522,6 +531,100 @@ export function baselineTable(
   });
   changeClaims(table, changes, ctx);
   for (const row of changeRows) changeRowClaims(table, row, [notes, evaluatedOn, ...changes], ctx);
+}
+
+/** The header of a table's first column when its rows are metrics: `Metric`, `Benchmark`, `Task`. */
+const METRIC_ROWS_HEADER = /^(?:metric|benchmark|task|measure|score|eval(?:uation)?)s?(?: name)?$/i;
+
+/**
+ * A table with a row per metric and experiments side by side (`| Benchmark | llm-sft-004 (parent) |
+ * **llm-sft-007** | Δ |`) turned into the baseline table's shape: a row per experiment, this one's
+ * (`currentColumn`, or the one whose values are its test metrics) marked current, and the change
+ * column a row of changes against the one other experiment. Undefined for any other table, and for
+ * one with a column that is neither an experiment's values nor the change (nothing may be lost).
+ */
+function experimentsSideBySide(table: TableData, ctx: Context): TableData | undefined {
+  const first = stripEmphasis(table.header[0]?.text ?? '').trim();
+  const metricNames = table.rows.filter((row) => metricInfo(stripEmphasis(row[0]?.text ?? '')).kind !== null).length;
+  const changes = deltaColumns(table);
+  // `| v2 | 95% CI | v3 | 95% CI |`: an interval column is of the experiment before it.
+  const intervals = intervalColumns(table, [0, ...changes]);
+  const others = table.header.flatMap((_, index) => (index > 0 && !changes.includes(index) && !intervals.has(index) ? [index] : []));
+  const rowsAreMetrics =
+    METRIC_ROWS_HEADER.test(first) ||
+    (table.rows.length >= 2 &&
+      metricNames * 3 >= table.rows.length * 2 &&
+      others.every((index) => metricInfo(stripEmphasis(table.header[index]?.text ?? '')).kind === null));
+  if (!rowsAreMetrics || others.length < 2 || changes.length > 1 || !others.every((index) => isMetricColumn(table, index)))
+    return undefined;
+  const text = (path: FieldPath): string | undefined => {
+    const value = ctx.b.get(path);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const own = { id: text(['id']), title: ctx.title, parent: text(['lineage', 'parent']) };
+  const current = currentColumn(table, others, own, changes[0]) ?? columnOfTestMetrics(table, others, ctx);
+  const cell = (at: Cell | undefined, written: string): Cell => ({ text: written, position: at?.position ?? startOfTable(table) });
+  const headerText = (index: number): string => stripEmphasis(table.header[index]?.text ?? '');
+  const baselines = others.filter((index) => index !== current);
+  const change = changes[0];
+  const changeRow =
+    change === undefined
+      ? []
+      : [
+          [
+            cell(table.header[change], baselines.length === 1 ? `Δ vs ${headerText(baselines[0] ?? -1)}` : 'Δ'),
+            ...table.rows.map((row) => row[change] ?? cell(undefined, '')),
+          ],
+        ];
+  const intervalOf = new Map([...intervals].map(([interval, of]) => [of, interval]));
+  /** A value with its interval, as one cell (`41.5% (95% CI [34.0, 49.4])`) that `baselineTable` reads as a statement. */
+  const valueCell = (row: readonly Cell[], index: number): Cell => {
+    const value = row[index] ?? cell(undefined, '');
+    const interval = stripEmphasis(row[intervalOf.get(index) ?? -1]?.text ?? '');
+    return interval === '' || isNotMeasured(interval) ? value : cell(value, `${value.text} (95% CI ${interval})`);
+  };
+  return {
+    header: [cell(table.header[0], 'Model'), ...table.rows.map((row) => row[0] ?? cell(undefined, ''))],
+    rows: [
+      ...others.map((index) => [
+        cell(table.header[index], index === current ? `**${headerText(index)}**` : headerText(index)),
+        ...table.rows.map((row) => valueCell(row, index)),
+      ]),
+      ...changeRow,
+    ],
+  };
+}
+
+/** Where a table starts: its first header cell's place. */
+function startOfTable(table: TableData): SourcePosition {
+  return table.header[0]?.position ?? { line: 1, column: 1 };
+}
+
+/**
+ * Of experiments side by side, the one column whose values are the test metrics this record
+ * already gave (every metric both name, equal as written); undefined when none or several are.
+ */
+function columnOfTestMetrics(table: TableData, columns: readonly number[], ctx: Context): number | undefined {
+  const metrics = ctx.b.get(['evaluation', 'testMetrics']);
+  if (!Array.isArray(metrics)) return undefined;
+  const values = new Map<string, number>();
+  for (const metric of metrics as unknown[]) {
+    if (metric === null || typeof metric !== 'object') continue;
+    const { metric: name, value } = metric as { metric?: unknown; value?: unknown };
+    if (typeof name === 'string' && typeof value === 'number') values.set(metricInfo(name).key, value);
+  }
+  const matching = columns.filter((index) => {
+    let compared = 0;
+    for (const row of table.rows) {
+      const known = values.get(metricInfo(stripEmphasis(row[0]?.text ?? '')).key);
+      const written = parseMetricCell(stripEmphasis(row[index]?.text ?? ''))?.value;
+      if (known === undefined || typeof written !== 'number') continue;
+      if (written !== known) return false;
+      compared++;
+    }
+    return compared > 0;
+  });
+  return matching.length === 1 ? matching[0] : undefined;
 }
 
 /** A column saying how many results were measured on: `# ratings`, `No. of prompts`, `N`, `n samples`, `Test size`. */
@@ -705,4 +808,6 @@ export const COMPARISON_TABLES: readonly TableRule[] = [
   },
   // `| | NDCG@10 | HR@10 |` over a row per model: the corner left empty, as the models need no heading.
   { pattern: /^ \| \S/, label: 'Baseline Models' },
+  // `| Benchmark | llm-sft-004 (parent) | **llm-sft-007** | Δ |`: a row per metric, the experiments side by side.
+  { pattern: /^(?:metric|benchmark|task|measure|score|eval(?:uation)?)s?(?: name)?(?: \||$)/, label: 'Baseline Models' },
 ];

@@ -354,6 +354,13 @@ describe('idInLabel', () => {
     ['ResNet-50', undefined],
     ['Logistic regression', undefined],
     ['U-Net (seg-28)', 'seg-28'],
+    // Settings written as an aside are no run: shots, top-k, precision, bits, folds, a model's size.
+    ['MMLU (5-shot)', undefined],
+    ['Accuracy (top-5)', undefined],
+    ['Llama (fp16)', undefined],
+    ['GPTQ (4-bit)', undefined],
+    ['CV AUC (5-fold)', undefined],
+    ['Llama 3 (8B)', undefined],
   ])('%s → %s', (label, id) => {
     expect(idInLabel(label)).toBe(id);
   });
@@ -613,5 +620,100 @@ describe('claims written as people write them, mixed in one list', () => {
   test('a list of values alone is no claim list (`MASE: 0.81` is a result, not a change)', () => {
     const { claims } = claimsOf(['## Improvement vs Baseline', '', '- MASE: 0.81', '- MAPE: −3.4 pp']);
     expect(claims).toBeUndefined();
+  });
+});
+
+describe('experiments side by side in the comparison section, a row per metric', () => {
+  const log = (table: readonly string[], label = '') =>
+    [
+      '**Experiment ID**: llm-sft-007',
+      '',
+      '## Results',
+      '',
+      '| Metric | Value |',
+      '|---|---|',
+      '| HumanEval pass@1 | 41.5% |',
+      '| MMLU (5-shot) | 64.9% |',
+      '| Wikitext perplexity | 6.84 |',
+      '',
+      '## Comparison to Baseline',
+      '',
+      ...(label === '' ? [] : [label, '']),
+      ...table,
+    ].join('\n');
+  const read = (text: string) => {
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'llm.md' }), { file: 'llm.md' });
+    return { record: record as Experiment, diagnostics };
+  };
+  const table = [
+    '| Benchmark | llm-sft-004 (parent) | **llm-sft-007** | Δ |',
+    '|---|---|---|---|',
+    '| HumanEval pass@1 | 33.5% | **41.5%** | +8.0 pp |',
+    '| MMLU (5-shot) | 65.3% | **64.9%** | −0.4 pp |',
+    '| Wikitext perplexity | 6.71 | **6.84** | +1.9% |',
+  ];
+
+  test.each([
+    ['under no label', ''],
+    ['under "Baseline Models"', '**Baseline Models**:'],
+  ])('%s: each other column is a baseline, the change column its claims', (_, label) => {
+    const { record, diagnostics } = read(log(table, label));
+    expect(diagnostics).toEqual([]);
+    expect(record.comparison?.baselines?.map((b) => [b.label, b.current ?? false, b.metrics])).toEqual([
+      ['llm-sft-004 (parent)', false, { 'HumanEval pass@1 (%)': 33.5, 'MMLU (5-shot) (%)': 65.3, 'Wikitext perplexity': 6.71 }],
+      ['llm-sft-007', true, { 'HumanEval pass@1 (%)': 41.5, 'MMLU (5-shot) (%)': 64.9, 'Wikitext perplexity': 6.84 }],
+    ]);
+    // HumanEval 41.5 − 33.5 = +8.0 pp; MMLU 64.9 − 65.3 = −0.4 pp; perplexity 6.84 / 6.71 − 1 = +1.94%.
+    const deltas = computeBaselineDeltas(record).deltas.map((d) => [d.metric, Number(d.absolute.toFixed(4)), d.improved]);
+    expect(deltas).toEqual([
+      ['HumanEval pass@1 (%)', 0.08, true],
+      ['MMLU (5-shot) (%)', -0.004, false],
+      ['Wikitext perplexity', 0.13, false],
+    ]);
+    const analysis = analyzeCollection([record]).byId.get('llm-sft-007');
+    expect(analysis?.claims.map((c) => [c.metric, c.text, c.status])).toEqual([
+      ['HumanEval pass@1', '+8.0 pp', 'accepted'],
+      ['MMLU (5-shot)', '−0.4 pp', 'accepted'],
+      ['Wikitext perplexity', '+1.9%', 'accepted'],
+    ]);
+  });
+
+  test("no column marked: the one whose values are the record's test metrics is this experiment", () => {
+    const plain = table.map((line) => line.replaceAll('**', ''));
+    const { record } = read(log(plain).replace('**Experiment ID**: llm-sft-007', '**Experiment ID**: code-mix'));
+    expect(record.comparison?.baselines?.map((b) => [b.label, b.current ?? false])).toEqual([
+      ['llm-sft-004 (parent)', false],
+      ['llm-sft-007', true],
+    ]);
+  });
+
+  test('an interval column is of the experiment before it', () => {
+    const withCi = [
+      '| Benchmark | llm-sft-004 | **llm-sft-007** | 95% CI |',
+      '|---|---|---|---|',
+      '| HumanEval pass@1 | 33.5% | **41.5%** | [34.0, 49.4] |',
+      '| MMLU (5-shot) | 65.3% | **64.9%** | ±0.8 |',
+    ];
+    const { record, diagnostics } = read(log(withCi));
+    expect(diagnostics).toEqual([]);
+    expect(record.comparison?.baselines?.map((b) => [b.label, b.metrics, b.ci95])).toEqual([
+      ['llm-sft-004', { 'HumanEval pass@1 (%)': 33.5, 'MMLU (5-shot) (%)': 65.3 }, undefined],
+      [
+        'llm-sft-007',
+        { 'HumanEval pass@1 (%)': 41.5, 'MMLU (5-shot) (%)': 64.9 },
+        { 'HumanEval pass@1 (%)': { low: 34, high: 49.4 }, 'MMLU (5-shot) (%)': 0.8 },
+      ],
+    ]);
+  });
+
+  test('a column neither values, interval nor change keeps the table as it was read before: a row per model', () => {
+    const withNotes = [
+      '| Benchmark | llm-sft-004 | **llm-sft-007** | Notes |',
+      '|---|---|---|---|',
+      '| HumanEval pass@1 | 33.5% | **41.5%** | greedy decoding |',
+      '| MMLU (5-shot) | 65.3% | **64.9%** | lm-eval-harness |',
+    ];
+    const { record } = read(log(withNotes));
+    expect(record.comparison?.baselines?.map((b) => b.label)).toEqual(['HumanEval pass@1', 'MMLU (5-shot)']);
   });
 });
