@@ -188,13 +188,39 @@ export function splitSections(
   const sections: Section[] = [{ title: undefined, position: { line: 1, column: 1 }, nodes: [] }];
   const title = titleHeading(source, nodes, isLabel, deeperTitle);
   const depth = sectionDepth(nodes.filter((node) => node !== title));
+  /** The results section a subsection was split off from, and that subsection's depth. */
+  let split: { parent: Section; depth: number } | undefined;
   for (const node of nodes) {
     if (node.type === 'heading' && node.depth <= depth) {
+      split = undefined;
       const text = innerSliceOf(source, node).trim();
       if (node === title || node.depth < depth) continue;
       if (classifySection(text) === undefined && isLabel(text)) sections.at(-1)?.nodes.push(node);
       else sections.push({ title: text, heading: node, position: startOf(node), nodes: [] });
       continue;
+    }
+    if (node.type === 'heading' && node !== title) {
+      const current = sections.at(-1) as Section;
+      const text = innerSliceOf(source, node).trim();
+      const parent = split?.parent ?? current;
+      const named = classifySection(text);
+      // `## 4. Results` over `### 4.1 Training`, `### Comparison to baseline`: a subsection of the
+      // results that names the training or the comparison is that section, up to the next subsection.
+      if (
+        parent.title !== undefined &&
+        classifySection(parent.title) === 'evaluation' &&
+        (named === 'training' || named === 'comparison')
+      ) {
+        sections.push({ title: text, heading: node, position: startOf(node), nodes: [] });
+        split = { parent, depth: node.depth };
+        continue;
+      }
+      // The next subsection of the results after one split off: the results again, under their own title.
+      if (split !== undefined && node.depth <= split.depth) {
+        sections.push({ title: split.parent.title, position: startOf(node), nodes: [node] });
+        split = undefined;
+        continue;
+      }
     }
     sections.at(-1)?.nodes.push(node);
   }

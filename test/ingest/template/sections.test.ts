@@ -105,6 +105,42 @@ describe('splitSections', () => {
     ]);
   });
 
+  test("a results subsection naming the training or the comparison is that section, up to the results' next subsection", () => {
+    const text = [
+      '## 4. Results',
+      '',
+      '### 4.1 Training',
+      '',
+      'a',
+      '',
+      '#### Curves',
+      '',
+      'b',
+      '',
+      '### 4.2 Test metrics',
+      '',
+      'c',
+      '',
+      '### 4.3 Comparison to baseline',
+      '',
+      'd',
+      '',
+      '## 5. Observations',
+      '',
+      '### Training was slow',
+      '',
+    ].join('\n');
+    expect(split(text)).toEqual([
+      [undefined, []],
+      ['4. Results', []],
+      ['4.1 Training', ['paragraph', 'heading', 'paragraph']],
+      ['4. Results', ['heading', 'paragraph']],
+      ['4.3 Comparison to baseline', ['paragraph']],
+      // Only a results section's subsections: the observations keep theirs.
+      ['5. Observations', ['heading']],
+    ]);
+  });
+
   test('a ## heading that names a label, not a section, stays in the section above as a heading', () => {
     expect(split('## Experiment Overview\n\nx\n\n## Related experiments\n\n- parent: a\n\n## Dataset\n', ['Related experiments'])).toEqual([
       [undefined, []],

@@ -417,3 +417,41 @@ describe('how long a run took, written after its hardware', () => {
     });
   });
 });
+
+describe('the training written as a subsection of the results', () => {
+  test('`## 4. Results` over `### 4.1 Training`: its table is the history, its labels the best model and infrastructure', () => {
+    const text = [
+      '**Experiment ID**: llm-sft-007',
+      '',
+      '## 4. Results',
+      '',
+      '### 4.1 Training',
+      '',
+      '| Step | Train Loss | Val Loss |',
+      '|------|-----------|----------|',
+      '| 500 | 1.412 | 1.388 |',
+      '| 1000 | 1.205 | 1.241 |',
+      '',
+      '**Training Infrastructure**:',
+      '- Hardware: 8x NVIDIA H100',
+      '- Training Duration: 9.5 hours',
+      '- GPU-hours: 76',
+      '',
+      '### 4.2 Test metrics',
+      '',
+      '| Metric | Value |',
+      '|---|---|',
+      '| HumanEval pass@1 | 41.5% |',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'llm.md' }), { file: 'llm.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.training?.history).toEqual([
+      { epoch: 500, 'Train Loss': 1.412, 'Val Loss': 1.388 },
+      { epoch: 1000, 'Train Loss': 1.205, 'Val Loss': 1.241 },
+    ]);
+    expect(record?.training?.historyAxis).toBe('step');
+    // 8 GPUs × 9.5 h = 76 GPU-hours, as written.
+    expect(record?.training?.infrastructure).toMatchObject({ gpuCount: 8, durationHours: 9.5, gpuHours: 76 });
+    expect(record?.evaluation?.testMetrics).toEqual([{ metric: 'HumanEval pass@1', value: 41.5, unit: '%' }]);
+  });
+});
