@@ -20,7 +20,7 @@ import { isNotYetWrittenWithAside } from '../placeholder.ts';
 import { normalizeLabel } from '../text.ts';
 import * as msg from '../messages.ts';
 import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type SourcePosition } from '../types.ts';
-import type { Context } from './context.ts';
+import type { Context, Entry } from './context.ts';
 import { readEntries, type Prose } from './entries.ts';
 import { applyEntry, findGlobalLabelRule, sectionLabels } from './rules.ts';
 import { obsidianMarkdown } from './obsidian.ts';
@@ -129,14 +129,24 @@ export function parseTemplateSource(written: string, file: string, options: { bo
         ? [section.heading, ...section.nodes]
         : section.nodes;
     ctx.section = section.title;
-    const { entries, prose } = readEntries(source, nodes, sectionLabels(key));
+    const labels = sectionLabels(key);
+    const { entries, prose } = readEntries(source, nodes, labels);
     const leftover: Prose[] = [...prose];
-    for (const entry of entries) {
+    const apply = (entry: Entry, again: boolean): void => {
       applyEntry(entry, key, ctx);
       for (const block of entry.blocks) {
-        if (!ctx.consumed.has(block)) leftover.push({ markdown: blockMarkdown(source, block), order: block.position?.start.offset ?? 0 });
+        if (ctx.consumed.has(block)) continue;
+        // `**Model Type**: nnU-Net` over `- batch_size: 2`, `- initial_lr: 0.01`: a list of label lines
+        // its label had no use for is the section's own lines, as it would be under the heading.
+        const lines = again && entry.value !== '' && block.type === 'list' ? readEntries(source, [block], labels) : undefined;
+        if (lines !== undefined && lines.prose.length === 0 && lines.entries.length > 0) {
+          for (const line of lines.entries) apply(line, false);
+          continue;
+        }
+        leftover.push({ markdown: blockMarkdown(source, block), order: block.position?.start.offset ?? 0 });
       }
-    }
+    };
+    for (const entry of entries) apply(entry, true);
     if (leftover.length > 0) {
       const markdown = leftover
         .sort((x, y) => x.order - y.order)

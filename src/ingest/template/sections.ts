@@ -42,7 +42,8 @@ export interface SectionRule {
 /** Heading keywords → section, in order: the first match wins (so "Comparison to Baseline" is not "model"). */
 export const SECTION_RULES: readonly SectionRule[] = [
   { section: 'overview', pattern: /\boverview\b/ },
-  { section: 'comparison', pattern: /\bbaselines?\b|\bcompar/ },
+  // `## vs. previous run`, `## Versus v2`, `## Against the parent`: a comparison named by what it is against.
+  { section: 'comparison', pattern: /\bbaselines?\b|\bcompar|^(?:vs|versus|against) \S/ },
   { section: 'tuning', pattern: /\btuning\b|\bhyper ?parameter (search|optimi|sweep)|\bsweeps?\b/ },
   { section: 'reproducibility', pattern: /\bartifacts?\b|\breproduc|\brepro\b/ },
   // `## Environment`, `## Dependencies`: the reproducibility's environment, labelled by its heading.

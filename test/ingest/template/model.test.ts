@@ -140,3 +140,28 @@ describe('settings written as a command line writes them', () => {
     expect(settings('**Hyperparameters**: schedule=cosine with warmup')).toEqual([{ name: 'schedule', value: 'cosine with warmup' }]);
   });
 });
+
+describe('a list of settings under a label with a value on its line', () => {
+  test('`**Model Type**: nnU-Net` over `- batch_size: 2`: the type, and each item a setting of the model', () => {
+    const text = [
+      '**Experiment ID**: seg-1',
+      '',
+      '## ⚙️ Model',
+      '',
+      '**Model Type**: nnU-Net 3d_fullres (5-fold ensemble)',
+      '',
+      '- patch_size: 128x128x128',
+      '- batch_size: 2',
+      '- initial_lr: 0.01',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'seg-1.md' }), { file: 'seg-1.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.model?.type).toBe('nnU-Net 3d_fullres (5-fold ensemble)');
+    expect(record?.model?.hyperparameters).toEqual([
+      { name: 'patch_size', value: '128x128x128' },
+      { name: 'batch_size', value: 2 },
+      { name: 'initial_lr', value: 0.01 },
+    ]);
+    expect(record?.sections).toBeUndefined();
+  });
+});

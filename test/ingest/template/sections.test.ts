@@ -12,6 +12,8 @@ const HEADING_CASES: readonly (readonly [string, SectionKey | undefined])[] = [
   ['Experiment Overview', 'overview'],
   ['Comparison to Baseline', 'comparison'],
   ['Baselines', 'comparison'],
+  ['📈 vs. previous run', 'comparison'],
+  ['Versus v2', 'comparison'],
   ['Hyperparameter Tuning', 'tuning'],
   ['Hyperparameter Search', 'tuning'],
   ['Artifacts & Reproducibility', 'reproducibility'],
