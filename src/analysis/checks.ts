@@ -209,6 +209,8 @@ export function checkConfusionMatrix(record: Experiment): Check[] {
     const info = metricInfo(tm.metric, tm.unit);
     // The matrix is of the test set at top-1: train/validation and top-k metrics are not derivable from it.
     if (tm.value === null || (info.split !== null && info.split !== 'test') || /(?:^|_)top_(?!1(?:_|$))/.test(info.key)) return;
+    // A metric of a second test set (`VisA FPR@95TPR` beside the MVTec AD matrix) is of other examples.
+    if (tm['testSet'] !== undefined) return;
     // `Sensitivity (malignant)`: that class against the rest, not an average over the classes.
     const scoped = info.kind === 'accuracy' || info.kind === 'error' ? undefined : scopedClass(tm.metric, cm.labels);
     const d =

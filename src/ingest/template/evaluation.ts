@@ -751,6 +751,40 @@ export function reportCodeLabel(code: Code): string | undefined {
 /** What a test set's label says of its size: `37,611 trials`, `12.4k reviews`, `n = 5,000`, `250,000 transactions (Oct 2024)`. */
 const TEST_SET_COUNT = /^(?:n\s*=\s*)?(\d[\d,._ ]*\s*[kKmM]?)(?:\s+[A-Za-z][\w -]*)?\.?(?:\s*\([^()]*\))?\.?$/;
 
+/** An aside's first part naming a test set (`VisA`, `MVTec AD`, `WMT22 en-de`), not a count or an average (`n = 4,000`, `mean ± std`). */
+const TEST_SET_NAME = /^(?!(?:n|mean|median|avg|average|std|sd|overall|all|macro|micro|weighted|best|final|last)\b)\p{L}[^=±]*$/iu;
+
+/**
+ * The metrics of a second test set: `### Test metrics (VisA, mean over 12 categories)` after `###
+ * Test metrics (MVTec AD, …)`, their heading's aside naming another set than the first's and the
+ * same metrics measured again. The metrics added since `before` are named with the set
+ * (`VisA Image AUROC`), as a table's rows grouped by dataset are (`withRowGroups`), and keep the
+ * aside as their `testSet`: the first set's metrics stay the test metrics that checks, changes and
+ * claims use, the second set's are no second value of the same metric. True when they were.
+ */
+function anotherTestSet(entry: Entry, before: number, ctx: Context): boolean {
+  const aside = entry.qualifier.trim();
+  const note = ctx.b.get(['evaluation', 'testMetricsNote']);
+  const metrics = ctx.b.get(['evaluation', 'testMetrics']);
+  if (aside === '' || before === 0 || !Array.isArray(metrics) || typeof note !== 'string' || note.split('\n')[0] === aside) return false;
+  const name = (at: number): string => {
+    const metric: unknown = metrics[at];
+    return metric !== null && typeof metric === 'object' && typeof (metric as { metric?: unknown }).metric === 'string'
+      ? (metric as { metric: string }).metric
+      : '';
+  };
+  const earlier = new Set([...Array(before).keys()].map((at) => metricInfo(name(at)).key));
+  const added = [...Array(metrics.length - before).keys()].map((offset) => before + offset);
+  const set = (aside.split(/[,;]/)[0] ?? '').trim();
+  if (!added.some((at) => earlier.has(metricInfo(name(at)).key)) || !TEST_SET_NAME.test(set)) return false;
+  for (const at of added) {
+    const path: FieldPath = ['evaluation', 'testMetrics', at];
+    ctx.b.set([...path, 'metric'], `${set} ${name(at)}`);
+    ctx.b.set([...path, 'testSet'], aside, entry.position);
+  }
+  return true;
+}
+
 const testMetricsHandler: Handler = (entry, ctx) => {
   if (labelMetric(entry, ctx) && entry.blocks.length === 0) return;
   // `**Test set**: 37,611 trials`: the test set's size, kept beside the metrics as written (no metric,
@@ -767,7 +801,9 @@ const testMetricsHandler: Handler = (entry, ctx) => {
       ctx.b.set(['evaluation', 'testSetSize'], n, entry.position);
     return;
   }
+  const before = ctx.b.lengthOf(['evaluation', 'testMetrics']);
   readTestMetrics(entry, ctx);
+  if (anotherTestSet(entry, before, ctx)) return;
   // `Test set (n = 12,408):` — what the label's parentheses say of the test set is kept with the note beside the metrics.
   if (entry.qualifier.trim() !== '') {
     const note: FieldPath = ['evaluation', 'testMetricsNote'];

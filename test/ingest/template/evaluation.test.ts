@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { parseConfusionMatrixText } from '../../../src/ingest/template/index.ts';
 import { statedGapForm } from '../../../src/ingest/template/evaluation.ts';
 import { parseSource, validateRecord } from '../../../src/ingest/index.ts';
+import { analyzeCollection } from '../../../src/analysis/index.ts';
+import type { Experiment } from '../../../src/schema/index.ts';
 
 describe('parseConfusionMatrixText', () => {
   test('reads the binary matrix of the template', () => {
@@ -1505,5 +1507,55 @@ describe('a fraction among percentages in a group or baseline table', () => {
       '10: Recall is written in percent in this table, but 0.701 has no % sign: it is read as the fraction 0.701, 70.1%',
       '17: FRR is written in percent in this table, but 0.051 has no % sign: it is read as the fraction 0.051, 5.1%',
     ]);
+  });
+});
+
+describe('a second test set under a heading of its own', () => {
+  const text = (second: string) =>
+    [
+      '**Experiment ID**: anom-1',
+      '',
+      '## Evaluation Results',
+      '',
+      '### Test metrics (MVTec AD, mean over 15 categories)',
+      '',
+      '| Metric | Value |',
+      '|---|---|',
+      '| Image AUROC | 99.0% |',
+      '| FPR | 4.7% |',
+      '',
+      `### Test metrics (${second})`,
+      '',
+      '| Metric | Value |',
+      '|---|---|',
+      '| Image AUROC | 91.8% |',
+      '| FPR | 27.5% |',
+      '',
+      '**Confusion Matrix** (MVTec AD):',
+      '',
+      '| | Predicted Good | Predicted Defect |',
+      '|---|---|---|',
+      '| Actual Good | 445 | 22 |',
+      '| Actual Defect | 63 | 1195 |',
+    ].join('\n');
+
+  test('its metrics are named with the set and keep the aside; only the first set is checked against the matrix', () => {
+    const { record, diagnostics } = validateRecord(parseSource(text('VisA, mean over 12 categories'), { file: 'a.md' }), { file: 'a.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'Image AUROC', value: 99, unit: '%' },
+      { metric: 'FPR', value: 4.7, unit: '%' },
+      { metric: 'VisA Image AUROC', value: 91.8, unit: '%', testSet: 'VisA, mean over 12 categories' },
+      { metric: 'VisA FPR', value: 27.5, unit: '%', testSet: 'VisA, mean over 12 categories' },
+    ]);
+    expect(record?.evaluation?.testMetricsNote).toBe('MVTec AD, mean over 15 categories');
+    // FPR = 22 / (22 + 445) = 4.71%: the first set's 4.7% agrees; VisA's 27.5% is of other examples.
+    const checks = analyzeCollection([record as Experiment]).byId.get('anom-1')?.checks ?? [];
+    expect(checks.filter((c) => c.code === 'metric-mismatch')).toEqual([]);
+  });
+
+  test('an aside that names no set (a count) keeps the metrics as one list', () => {
+    const { record } = validateRecord(parseSource(text('n = 4,000'), { file: 'a.md' }), { file: 'a.md' });
+    expect(record?.evaluation?.testMetrics?.map((m) => m.metric)).toEqual(['Image AUROC', 'FPR', 'Image AUROC', 'FPR']);
   });
 });
