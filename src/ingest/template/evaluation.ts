@@ -464,16 +464,26 @@ function printedMetrics(text: string, start: SourcePosition, lang?: string | nul
  * Test metrics from a classification report or a printed dict of metrics pasted under the entry
  * (a code block), or a dict written as the label's value; true when read.
  */
-function printedBlockMetrics(entry: Entry, ctx: Context): boolean {
+function printedBlockMetrics(entry: Entry, ctx: Context, options: { besideTable?: boolean } = {}): boolean {
   const found = firstCodeRead(entry, ctx, (node) => {
     const { text, position } = codeOf(node);
     return printedMetrics(text, position, node.lang);
   });
-  const read =
-    found?.value ??
-    (entry.value === '' ? undefined : (metricsDict(entry.value, entry.position) ?? kerasEvaluation(entry.value, entry.position)));
-  if (read === undefined) return false;
   const path: FieldPath = ['evaluation', 'testMetrics'];
+  const written = ctx.b.get(path);
+  const known = new Set(
+    (Array.isArray(written) ? (written as unknown[]) : []).flatMap((m) =>
+      m !== null && typeof m === 'object' && typeof (m as { metric?: unknown }).metric === 'string'
+        ? [metricInfo((m as { metric: string }).metric).key]
+        : [],
+    ),
+  );
+  const read =
+    options.besideTable === true
+      ? found?.value.filter((m) => !known.has(metricInfo(m.metric).key))
+      : (found?.value ??
+        (entry.value === '' ? undefined : (metricsDict(entry.value, entry.position) ?? kerasEvaluation(entry.value, entry.position))));
+  if (read === undefined) return false;
   const offset = ctx.b.lengthOf(path);
   read.forEach((m, index) => {
     const { position: _at, ...metric } = m;
@@ -840,6 +850,9 @@ function readTestMetrics(entry: Entry, ctx: Context): void {
   const listFirst = list !== undefined && (list.position?.start.offset ?? 0) < (found.block.position?.start.offset ?? 0);
   if (listFirst) testMetricList(entry, ctx);
   testMetricTable(found.block, found.table, ctx);
+  // A printed classification report beside the table (a notebook's output above its calibration
+  // table): its metrics too, those the table gave already left to the table (the report stays shown as printed).
+  printedBlockMetrics(entry, ctx, { besideTable: true });
   // A second table of metrics under the same label (`| Metric | Value |` with the calibration figures
   // under the accuracy table): its metrics too, after the first's.
   for (const node of entry.blocks) {

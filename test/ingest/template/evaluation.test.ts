@@ -1559,3 +1559,41 @@ describe('a second test set under a heading of its own', () => {
     expect(record?.evaluation?.testMetrics?.map((m) => m.metric)).toEqual(['Image AUROC', 'FPR', 'Image AUROC', 'FPR']);
   });
 });
+
+describe('a printed classification report beside a table of metrics', () => {
+  test("both are read: the table's metrics, then the report's that the table did not give", () => {
+    const text = [
+      '**Experiment ID**: cal-1',
+      '',
+      '## Evaluation Results',
+      '',
+      '```',
+      '              precision    recall  f1-score   support',
+      '',
+      '         low      0.922     0.944     0.933      6000',
+      '        high      0.695     0.795     0.742      2000',
+      '',
+      '    accuracy                          0.852      8000',
+      '   macro avg      0.809     0.870     0.838      8000',
+      'weighted avg      0.865     0.857     0.859      8000',
+      '```',
+      '',
+      '| Metric | Value |',
+      '|---|---|',
+      '| ECE (%) | 1.12 |',
+      '| Accuracy | 85.2% |',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'cal-1.md' }), { file: 'cal-1.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.testMetrics?.map((m) => [m.metric, m.value])).toEqual([
+      ['ECE (%)', 1.12],
+      ['Accuracy', 85.2],
+      ['Macro Precision', 0.809],
+      ['Macro Recall', 0.87],
+      ['Macro F1', 0.838],
+      ['Weighted Precision', 0.865],
+      ['Weighted Recall', 0.857],
+      ['Weighted F1', 0.859],
+    ]);
+  });
+});
