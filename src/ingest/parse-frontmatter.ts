@@ -75,6 +75,8 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
   const bodyDiagnostics: Diagnostic[] = [];
   let bodyDecimals: Record<string, number> = {};
   let bodyPlaceholders: string[] = [];
+  /** Where the body's `#` heading is, when it became the record's title (see below). */
+  let bodyTitleAt: SourcePosition | undefined;
   if (fromBody !== undefined && isPlainObject(fromBody.data)) {
     const read = fromBody.data;
     // The body's id, when it has none, is the file name: the frontmatter's finish gives that again.
@@ -82,6 +84,22 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
     bodyDecimals = isPlainObject(read['writtenDecimals']) ? (read['writtenDecimals'] as Record<string, number>) : {};
     bodyPlaceholders = Array.isArray(read['placeholders']) ? read['placeholders'].filter((p): p is string => typeof p === 'string') : [];
     for (const key of ['writtenDecimals', 'placeholders', ...(namedById ? [] : ['id'])]) delete read[key];
+    // `# LightGBM PD model v4` over a body whose frontmatter names the run `LightGBM PD model v4 —
+    // bureau + open banking features`: the body's heading is the record's title, not a second name.
+    const headingAt = fromBody.positions.get('name');
+    if (
+      typeof data['name'] === 'string' &&
+      typeof read['name'] === 'string' &&
+      read['name'] !== data['name'] &&
+      data['title'] === undefined &&
+      read['title'] === undefined &&
+      headingAt !== undefined &&
+      /^#\s/.test(text.split('\n')[headingAt.line - 1] ?? '')
+    ) {
+      read['title'] = read['name'];
+      delete read['name'];
+      bodyTitleAt = headingAt;
+    }
     for (const path of fillMissing(data, read, [])) {
       // The body's value is not dropped: it stays beside the frontmatter's, as `<field>InBody`, shown on the page.
       const keys = path.split('.');
@@ -112,7 +130,9 @@ export function parseFrontmatterSource(text: string, file: string): ParsedSource
   const source = yamlPositions(document.contents, (offset) => at(start + offset), fixed);
   const aliases = readWrittenShapes(data);
   for (const [path, from] of readWrittenClaims(data)) aliases.set(path, from);
-  const positions = orElse(aliasedPositions(source.positions, aliases), fromBody?.positions);
+  const bodyPositions: PositionLookup | undefined =
+    fromBody === undefined ? undefined : { get: (path) => (path === 'title' ? bodyTitleAt : undefined) ?? fromBody.positions.get(path) };
+  const positions = orElse(aliasedPositions(source.positions, aliases), bodyPositions);
   const keyPositions = orElse(aliasedPositions(source.keyPositions, aliases), fromBody?.keyPositions);
   // From the syntax tree, so that the paths are those of the source (placeholders not yet removed from lists).
   // Values written as text (`87.3%`, `±0.7%`) are read before placeholders leave lists, so their paths are the source's too.

@@ -525,8 +525,9 @@ function unknownKeyWarnings(value: unknown, schema: z.ZodType, parsed: ParsedSou
       const suggestion = closestMatch(key, Object.keys(object.shape));
       // A list of names (a model card's `metrics: [accuracy]`) holds no values to move there: no hint, no warning.
       const names = Array.isArray(child) && child.every((name) => typeof name === 'string');
-      // A note's `# Title` beside its `**Experiment Name**` is kept as `title` by the template reader itself: nothing to move.
-      const ownTitle = at.length === 0 && key === 'title' && parsed.format === 'template';
+      // A note's `# Title` beside its `**Experiment Name**` (or its frontmatter's `name:`) is kept as
+      // `title` by the reader itself, and a `title:` written beside a `name:` is meant as one: nothing to move.
+      const ownTitle = at.length === 0 && key === 'title' && (parsed.format === 'template' || typeof item['name'] === 'string');
       const lives = at.length === 0 && !names && !ownTitle ? TOP_LEVEL_ELSEWHERE.get(topLevelName(key)) : undefined;
       if (!suggestion && !lives) continue;
       // `ci: […]` beside `ci_level: 0.9` is no misspelt `ci95`: `otherLevelWarnings` says what it is.

@@ -273,4 +273,28 @@ describe('what long logs write beside their numbers is kept, and never refuses t
     expect(diagnostics.map((d) => `${d.level} ${d.path}`)).toEqual(['warning evaluation.testMetrics']);
     expect(diagnostics[0]?.message).toContain('kept beside it as "testMetricsInBody"');
   });
+
+  test("a frontmatter record's `# heading` that differs from its `name:` is its title, not a second name", () => {
+    const text = [
+      '---',
+      'id: credit-21',
+      'name: LightGBM PD model v4 — bureau + open banking features',
+      '---',
+      '',
+      '# LightGBM PD model v4',
+      '',
+      '## Dataset Information',
+      '',
+      '**Dataset Name**: retail-loans-pd',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'credit-21.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'credit-21.md' });
+    expect(diagnostics).toEqual([]);
+    expect([record?.name, record?.title]).toEqual(['LightGBM PD model v4 — bureau + open banking features', 'LightGBM PD model v4']);
+    expect(parsed.positions.get('title')).toEqual({ line: 6, column: 1 });
+    // A name label in the body that differs is a second name: kept beside, with a warning.
+    const labelled = text.replace('# LightGBM PD model v4', '**Experiment Name**: PD v4');
+    const second = validateRecord(parseSource(labelled, { file: 'credit-21.md' }), { file: 'credit-21.md' });
+    expect(second.diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual(['given-twice name']);
+  });
 });
