@@ -343,11 +343,17 @@ export function matchClaim(written: ParsedClaim, delta: MetricDelta): 'relative'
 /**
  * The one change of the metric a claim names more briefly than the results do: without a split
  * (`Perplexity` for `Eval PPL`) or a qualifier (`Latency p99` for `Serving latency p99`) — the same
- * kind of metric, its key ending with the claim's. Undefined when none or several are.
+ * kind of metric, its key ending with the claim's — or without the aside after the name
+ * (`Latency / image` for `Latency / image (A100, 8 steps)`). Undefined when none or several are.
  */
 function namedMoreFully(metric: string, deltas: readonly MetricDelta[]): MetricDelta | undefined {
   const info = metricInfo(metric);
-  const found = deltas.filter((d) => d.key.endsWith(`_${info.key}`) && metricInfo(d.metric).kind === info.kind);
+  const withoutAside = (name: string): string => metricInfo(name.replace(/(?:\s*\([^()]*\))+\s*$/, '')).key;
+  const found = deltas.filter(
+    (d) =>
+      (d.key.endsWith(`_${info.key}`) && metricInfo(d.metric).kind === info.kind) ||
+      (d.key !== info.key && withoutAside(d.metric) === info.key),
+  );
   return found.length === 1 ? found[0] : undefined;
 }
 

@@ -402,6 +402,20 @@ describe('a claim naming a metric the results report on a split', () => {
     ]);
   });
 
+  test('a claim naming a metric without the aside after it: `Latency / image` for `Latency / image (A100, 8 steps)` (0.34 − 2.28 = −1.94 s)', () => {
+    const timed = record({
+      id: 'rec-4',
+      evaluation: { testMetrics: [{ metric: 'Latency / image (A100, 8 steps)', value: 0.34, unit: 's' }] },
+      comparison: {
+        baselines: [{ label: 'teacher', metrics: { 'Latency / image (A100, 8 steps) (s)': 2.28 } }],
+        claims: [{ metric: 'Latency / image', text: '−1.94 s vs teacher' }],
+      },
+    });
+    const [claim] = checkClaims(timed, computeBaselineDeltas(timed).deltas).claims;
+    expect([claim?.status, claim?.claimKind]).toEqual(['accepted', 'absolute']);
+    expect(claim?.computedAbsolute).toBeCloseTo(-1.94, 10);
+  });
+
   test('a claim naming a split is checked on that split only', () => {
     const named = record({ ...r, comparison: { ...r.comparison, claims: [{ metric: 'Test perplexity', text: '−9.0%' }] } });
     expect(checkClaims(named, computeBaselineDeltas(named).deltas).claims[0]?.status).toBe('unresolved');
