@@ -7,7 +7,7 @@ import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildAstroSite } from '../site/astro-build.ts';
-import { OUT_DIR_HINT, outDirProblem } from '../site/out-dir.ts';
+import { CACHE_DIR_HINT, cacheDirProblem, OUT_DIR_HINT, outDirProblem } from '../site/out-dir.ts';
 import { buildSearchIndex, type PendingSearchIndex, searchRecordsOf, startSearchIndex } from '../site/search-index.ts';
 import { measureArtifactBytes, measureSiteSize, SITE_LIMITS, siteSizeWarning } from '../site/site-size.ts';
 import { settingsForSize, type SettingsInput } from '../settings/index.ts';
@@ -83,6 +83,11 @@ export async function runBuildCommand(args: readonly string[], io: CommandIO): P
   const refused = outDirProblem(given.outDir, given.content, io.cwd);
   if (refused !== undefined) {
     io.stderr(`build: ${refused}\n  hint: ${OUT_DIR_HINT}\n`);
+    return 2;
+  }
+  const cached = cacheDirProblem(given.cacheDir, given, io.cwd);
+  if (cached !== undefined) {
+    io.stderr(`build: ${cached}\n  hint: ${CACHE_DIR_HINT}\n`);
     return 2;
   }
 

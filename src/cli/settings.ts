@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { formatDiagnostic } from '../ingest/format.ts';
 import { CONFIG_FILE, parseConfigFile } from '../settings/config-file.ts';
 import { readSettings, SettingsError, type Settings, type SettingsInput } from '../settings/index.ts';
+import { CACHE_DIR_HINT, cacheDirProblem } from '../site/out-dir.ts';
 import type { CommandIO } from './io.ts';
 import * as msg from './messages.ts';
 
@@ -64,6 +65,11 @@ export async function commandSettings(
     const real = await linkedOutside(io.cwd, folder);
     if (real === undefined) continue;
     io.stderr(`${command}: ${msg.folderLinksOutside(name, shownPath(io, folder), real)}\n`);
+    refused = true;
+  }
+  const cache = cacheDirProblem(settings.cacheDir, { content: settings.content }, io.cwd);
+  if (cache !== undefined) {
+    io.stderr(`${command}: ${cache}\n  hint: ${CACHE_DIR_HINT}\n`);
     refused = true;
   }
   return refused ? { exit: 1 } : { settings };

@@ -11,7 +11,7 @@ import { schemaDiagnostics } from '../ingest/validate.ts';
 import { closestMatch } from '../ingest/text.ts';
 import type { Diagnostic } from '../ingest/types.ts';
 import * as msg from './messages.ts';
-import type { SettingsInput } from './settings.ts';
+import { BASE_PATH, type SettingsInput } from './settings.ts';
 
 /** The config file's name, looked for in the directory a command runs in. */
 export const CONFIG_FILE = 'logbook.config.json';
@@ -54,7 +54,10 @@ export const ConfigSchema = z
       .describe('Origin the site is served from, e.g. https://org.github.io (makes absolute links and the sitemap possible).'),
     base: z
       .string()
-      .regex(/^\//, { error: 'expected a path starting with "/", such as "/repo/"' })
+      .regex(BASE_PATH, {
+        error:
+          'expected the path the site is served under, such as "/" or "/repo/": slash-separated letters, digits, ".", "_", "~" and "-"',
+      })
       .optional()
       .describe('Base path the site is served under, e.g. /repo/ for a GitHub Pages project site. Default: /.'),
     title: z.string().min(1).optional().describe('Site title, shown in the header and the browser tab. Default: Logbook.'),

@@ -9,6 +9,9 @@ export const notAPageSize = (name: string, value: string): string =>
 export const notALargeSite = (name: string, value: string): string =>
   `${name}: expected a whole number of experiments (0 or more), got ${JSON.stringify(value)} — e.g. ${name}=4000`;
 
+export const notABasePath = (value: string): string =>
+  `base: ${JSON.stringify(value)} is no base path: give the path the site is served under, slash-separated letters, digits, ".", "_", "~" and "-", such as "/" or "/my-repo/" (--base, "base" in logbook.config.json, or LOGBOOK_BASE)`;
+
 export const notASwitch = (name: string, value: string): string =>
   `${name}: expected "on" or "off", got ${JSON.stringify(value)} — e.g. ${name}=off`;
 

@@ -121,6 +121,18 @@ export type SettingsInput = {
 };
 
 /**
+ * A base path a site may be served under: `/`, `/repo/`, `/org/repo/` — segments of letters, digits
+ * and `._~-` (not `.` or `..`), between single slashes. Nothing that could end an attribute or a
+ * script tag (`"`, `<`), point at another host (`//evil.example/`) or be decoded into either (`%`).
+ */
+export const BASE_PATH = /^\/(?:(?!\.\.?(?:\/|$))[A-Za-z0-9._~-]+\/)*(?:(?!\.\.?$)[A-Za-z0-9._~-]+)?$/;
+
+/** Whether `base` is a base path a site may be served under (`BASE_PATH`). */
+export function isBasePath(base: string): boolean {
+  return BASE_PATH.test(base);
+}
+
+/**
  * Reads the settings from `LOGBOOK_*` variables over `config` (a config file's values), with `flags`
  * over both. Throws a `SettingsError` listing every unusable value.
  */
@@ -168,6 +180,8 @@ export function readSettings(options: { env: Env; config?: SettingsInput; flags?
     else problems.push(msg.notAPageSize('LOGBOOK_PAGE_SIZE', pageSizeVariable));
   }
   const base = pick('base', text('LOGBOOK_BASE')) ?? '/';
+  // The base path is written into every page's links and script tags: a path of plain segments only.
+  if (!isBasePath(base)) problems.push(msg.notABasePath(base));
   const site = pick('site', text('LOGBOOK_SITE'));
   if (problems.length > 0) throw new SettingsError(problems);
   const staticCharts = pick('staticCharts', staticChartsFromEnv);

@@ -64,3 +64,23 @@ export function outDirProblem(outDir: string, content: string, cwd: string): str
 /** How to fix an output folder `outDirProblem` refused. */
 export const OUT_DIR_HINT =
   'build into a new or empty folder of its own, such as "dist" (--out, "outDir" in logbook.config.json, or LOGBOOK_OUT_DIR)';
+
+/**
+ * Why `cacheDir` must not hold Logbook's caches, or undefined when it may: inside the content folder
+ * its parsed records and the site's JSON would be read as records by the next build; inside the
+ * output folder (when a build writes one) they would be published with the site.
+ */
+export function cacheDirProblem(cacheDir: string, folders: { content: string; outDir?: string }, cwd: string): string | undefined {
+  const cache = realPath(resolve(cwd, cacheDir));
+  const shown = JSON.stringify(cacheDir);
+  const { content, outDir } = folders;
+  if (within(realPath(resolve(cwd, content)), cache))
+    return `the cache folder ${shown} is inside the content folder ${JSON.stringify(content)}, where its files would be read as records`;
+  if (outDir !== undefined && within(realPath(resolve(cwd, outDir)), cache))
+    return `the cache folder ${shown} is inside the output folder ${JSON.stringify(outDir)}, where it would be published with the site`;
+  return undefined;
+}
+
+/** How to fix a cache folder `cacheDirProblem` refused. */
+export const CACHE_DIR_HINT =
+  'keep the caches apart from the records and the site, such as in "node_modules/.cache/logbook" (the default; "cacheDir" in logbook.config.json, or LOGBOOK_CACHE_DIR)';

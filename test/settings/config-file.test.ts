@@ -39,7 +39,7 @@ describe('parseConfigFile', () => {
     expect(parseConfigFile(text, 'logbook.config.json').config).toBeUndefined();
     expect(errors(text)).toEqual([
       'logbook.config.json:2:3 contnet: unknown setting "contnet" — did you mean "content"?',
-      'logbook.config.json:3:11 base: expected a path starting with "/", such as "/repo/", got the string "repo/"',
+      'logbook.config.json:3:11 base: expected the path the site is served under, such as "/" or "/repo/": slash-separated letters, digits, ".", "_", "~" and "-", got the string "repo/"',
       'logbook.config.json:4:11 site: expected an http(s) URL such as https://org.github.io, got the string "ftp://x"',
       'logbook.config.json:5:13 charts: expected true or false, got the string "no"',
       'logbook.config.json:6:15 pageSize: must be at least 1, got the number 0',

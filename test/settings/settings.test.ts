@@ -141,6 +141,15 @@ describe('readSettings', () => {
     ]);
   });
 
+  test('the base path: plain slash-separated segments only, from any source', () => {
+    for (const base of ['/', '/repo/', '/org/repo/', '/my-repo.v2']) expect(readSettings({ env: { LOGBOOK_BASE: base } }).base).toBe(base);
+    // Written into every page's script tags and links: nothing that ends an attribute, leaves the host or decodes into either.
+    for (const base of ['//evil.example/x/', '/x"></script><script>alert(1)</script>', '/%22/', '/../', '/a//b/', 'repo/', '/a b/']) {
+      expect(() => readSettings({ env: {}, flags: { base } })).toThrow(SettingsError);
+      expect(() => readSettings({ env: { LOGBOOK_BASE: base } })).toThrow(/^base: .* is no base path/);
+    }
+  });
+
   test('the page size: the variable over the config file, whole numbers of 1 or more only', () => {
     expect(readSettings({ env: {}, config: { pageSize: 200 } }).pageSize).toBe(200);
     expect(readSettings({ env: { LOGBOOK_PAGE_SIZE: ' 50 ' }, config: { pageSize: 200 } }).pageSize).toBe(50);

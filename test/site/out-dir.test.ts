@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runBuildCommand } from '../../src/cli/build.ts';
 import type { CommandIO } from '../../src/cli/io.ts';
-import { outDirProblem } from '../../src/site/out-dir.ts';
+import { cacheDirProblem, outDirProblem } from '../../src/site/out-dir.ts';
 
 /** A repository folder with a content folder, a file of its own and a previous Logbook site in `dist`. */
 function repository(): string {
@@ -57,5 +57,40 @@ describe('outDirProblem', () => {
       /^build: the output folder "\." is the working folder or holds it, and every build empties its output folder first\n {2}hint: build into a new or empty folder/,
     );
     expect(readdirSync(repo).sort()).toEqual(['README.md', 'build', 'content', 'dist', 'empty', 'here']);
+  });
+});
+
+describe('cacheDirProblem', () => {
+  const repo = repository();
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  test.each([
+    ['content', /"content" is inside the content folder "content", where its files would be read as records/],
+    ['content/.cache', /"content\/\.cache" is inside the content folder/],
+    ['dist/cache', /"dist\/cache" is inside the output folder "dist", where it would be published with the site/],
+  ])('refuses %s', (cacheDir, problem) => {
+    expect(cacheDirProblem(cacheDir, { content: 'content', outDir: 'dist' }, repo)).toMatch(problem);
+  });
+
+  test('the default, or any folder apart from the records and the site, is fine; without an output folder only the content counts', () => {
+    expect(cacheDirProblem('node_modules/.cache/logbook', { content: 'content', outDir: 'dist' }, repo)).toBeUndefined();
+    expect(cacheDirProblem('.cache', { content: 'content', outDir: 'dist' }, repo)).toBeUndefined();
+    expect(cacheDirProblem('dist/cache', { content: 'content' }, repo)).toBeUndefined();
+  });
+
+  test('logbook build refuses a cache in the content folder before it writes anything', async () => {
+    const err: string[] = [];
+    const io: CommandIO = {
+      cwd: repo,
+      env: { LOGBOOK_CACHE_DIR: 'content' },
+      isTTY: false,
+      stdout: () => undefined,
+      stderr: (text) => void err.push(text),
+    };
+    expect(await runBuildCommand(['content', '--out', 'dist'], io)).toBe(1);
+    expect(err.join('')).toMatch(
+      /^build: the cache folder "content" is inside the content folder "content".*\n {2}hint: keep the caches apart/,
+    );
+    expect(readdirSync(join(repo, 'content'))).toEqual(['exp-1.json']);
   });
 });
