@@ -415,9 +415,25 @@ const SPLIT_WORDS: Readonly<Record<string, MetricSplit>> = {
 
 const AVERAGE_WORDS: ReadonlySet<string> = new Set(['macro', 'micro', 'weighted']);
 
+/**
+ * The bracket a name ends with (`Latency (ms)`, `Accuracy [%]`): where it starts, with the space
+ * before it (`index`), and its words trimmed (`[1]`), as a regular expression's match would give
+ * them; null when the name ends otherwise or the bracket holds another. Found by scanning back, not
+ * by a pattern: a name may come from an untrusted record, and a pattern over its spaces backtracks.
+ */
+function trailingBracket(name: string): { index: number; 1: string } | null {
+  const end = name.trimEnd();
+  const close = end.at(-1);
+  if (close !== ')' && close !== ']') return null;
+  const open = Math.max(end.lastIndexOf('(', end.length - 2), end.lastIndexOf('[', end.length - 2));
+  const inner = end.slice(open + 1, -1);
+  if (open < 0 || /[()[\]]/.test(inner) || inner.trim() === '') return null;
+  return { index: name.slice(0, open).trimEnd().length, 1: inner.trim() };
+}
+
 /** Removes a trailing unit (`(ms)`, `[%]`, ` %`) from a metric name; returns the rest and the unit. */
 function splitUnit(name: string): { rest: string; unit: string | null } {
-  const bracketed = /\s*[([]\s*([^()[\]]+?)\s*[)\]]\s*$/.exec(name);
+  const bracketed = trailingBracket(name);
   if (bracketed !== null) {
     const unit = normalizeUnit(bracketed[1] ?? '');
     if (unit !== null) return { rest: name.slice(0, bracketed.index), unit };
@@ -447,7 +463,12 @@ export function metricInfo(name: string, explicitUnit?: string): MetricInfo {
   const known = INFO_CACHE.get(cacheKey);
   if (known !== undefined) return known;
   if (INFO_CACHE.size >= INFO_CACHE_SIZE) INFO_CACHE.clear();
-  const info = Object.freeze(readMetricInfo(name, explicitUnit));
+  // Past `MAX_NAME_READ` characters a name is read by its start (the name as written is kept).
+  const read =
+    name.length > MAX_NAME_READ
+      ? { ...readMetricInfo(name.slice(0, MAX_NAME_READ), explicitUnit), name }
+      : readMetricInfo(name, explicitUnit);
+  const info = Object.freeze(read);
   INFO_CACHE.set(cacheKey, info);
   return info;
 }
@@ -466,6 +487,13 @@ function unitDirection(unit: string | null): Direction | null {
   if (TIME_UNIT.test(unit)) return 'lower';
   return RATE_UNIT.test(unit) ? 'higher' : null;
 }
+
+/**
+ * The longest start of a metric name that is read (`Precision@10 (macro, top-10 retrieved, text→image)`
+ * is 51 characters). A name may come from an untrusted record, and reading one takes time that grows
+ * faster than its length.
+ */
+const MAX_NAME_READ = 200;
 
 /** Metric names remembered by `metricInfo` (then forgotten all at once: hostile records may name many). */
 const INFO_CACHE_SIZE = 10_000;

@@ -31,8 +31,22 @@ function eNotation(text: string): string {
   return `${power[1] ?? '1'}e${exponent}`;
 }
 
+/**
+ * The longest text read as a value, an interval or a statement of one (`86.9% (95% CI 86.2–87.6%,
+ * bootstrap)` is under 40 characters). Longer text is no value (it stays as written, and validation names
+ * it): a record may come from an untrusted pull request, and the readers' patterns take time that
+ * grows faster than the text.
+ */
+export const MAX_VALUE_TEXT = 500;
+
+/** Whether `text` is too long to be read as a value (`MAX_VALUE_TEXT`). */
+export function tooLongForValue(text: string): boolean {
+  return text.length > MAX_VALUE_TEXT;
+}
+
 /** A plain number: `0.001`, `-1.2`, `1,000,000`, `1e-4`, `3×10⁻⁵`. */
 export function parseNumber(text: string): number | undefined {
+  if (tooLongForValue(text)) return undefined;
   const trimmed = eNotation(normalizeSign(text));
   if (!new RegExp(`^${NUMBER}$`).test(trimmed) || !/\d/.test(trimmed)) return undefined;
   const value = Number(trimmed.replace(/,/g, ''));
@@ -62,6 +76,7 @@ export function literalDecimals(text: string, value: number): number | undefined
 
 /** A count with an optional K/M/B suffix: `1M` → 1000000, `700K` → 700000, `1.5B` → 1500000000, `1,000` → 1000. Rounded to a whole number. */
 export function parseCount(text: string): number | undefined {
+  if (tooLongForValue(text)) return undefined;
   const match = /^([+]?[\d,]*\.?\d+)\s*([kKmMbBgGtT])?$/.exec(plainThousands(text.trim()));
   if (!match?.[1]) return undefined;
   const base = parseNumber(match[1]);
@@ -90,6 +105,7 @@ function parseScaled(text: string): number | undefined {
 
 /** A percentage as a fraction: `70%` → 0.7, `12.5 %` → 0.125. */
 export function parsePercent(text: string): number | undefined {
+  if (tooLongForValue(text)) return undefined;
   const match = /^(.+?)\s*%$/.exec(text.trim());
   if (!match?.[1]) return undefined;
   const value = parseNumber(match[1]);
@@ -106,6 +122,7 @@ export function roundFloat(value: number): number {
  * `[0.857, 0.881]`, `(0.857, 0.881)` or `0.857–0.881` → `{ low, high }`.
  */
 export function parseConfidenceInterval(text: string): number | { low: number; high: number } | undefined {
+  if (tooLongForValue(text)) return undefined;
   const trimmed = text.trim();
   const halfWidth = /^(?:±|\+\/-|\+-)\s*(.+)$/.exec(trimmed);
   if (halfWidth?.[1]) return parseMeasurement(halfWidth[1]);
@@ -135,6 +152,7 @@ const DURATION_PART = /\s*(?:and\s+)?(\d+(?:\.\d+)?)\s*([A-Za-z]+)\.?\s*,?/y;
  * `1:30:00` (h:mm:ss) or `1:30` (h:mm) → 1.5; `~12 h` → 12 (the page shows it as written).
  */
 export function parseDurationHours(text: string): number | undefined {
+  if (tooLongForValue(text)) return undefined;
   const trimmed = text.trim().replace(/^(?:~|≈|about\s+|approx(?:\.|imately)?\s+|around\s+|roughly\s+)/i, '');
   const match = /^(\S+?)\s*([A-Za-z]+)?\.?$/.exec(trimmed);
   const value = match?.[1] === undefined ? undefined : parseNumber(match[1]);
@@ -160,6 +178,7 @@ export function parseDurationHours(text: string): number | undefined {
 
 /** A mass in kilograms: `15.6 kg` → 15.6, `15.6 kg CO2e` → 15.6, `1.2 t` → 1200, `500 g` → 0.5, `15.6` → 15.6. */
 export function parseMassKg(text: string): number | undefined {
+  if (tooLongForValue(text)) return undefined;
   const match = /^(\S+?)\s*(kg|kgs|g|t|tonnes?|tons?)?(?:\s+(?:of\s+)?co2(?:e|eq)?)?\.?$/i.exec(text.trim());
   if (!match?.[1]) return undefined;
   // `61,2 kg`: a decimal comma, as much of Europe writes one.
@@ -172,6 +191,7 @@ export function parseMassKg(text: string): number | undefined {
 
 /** GPU-hours: `100 GPU-hours` → 100, `48` → 48, `48 GPU hours` → 48. */
 export function parseGpuHours(text: string): number | undefined {
+  if (tooLongForValue(text)) return undefined;
   const match = /^(\S+?)\s*(?:gpu[\s-]*(?:hours?|hrs?|h))?$/i.exec(text.trim());
   return match?.[1] ? parseMeasurement(match[1]) : undefined;
 }
@@ -186,6 +206,7 @@ const NAMES_A_GPU =
  * (`1x m6i.4xlarge`) is not a GPU count: undefined.
  */
 export function parseGpuCount(text: string): number | undefined {
+  if (tooLongForValue(text)) return undefined;
   const trimmed = text.trim();
   if (CPU_ONLY.test(trimmed)) return 0;
   if (!NAMES_A_GPU.test(trimmed)) return undefined;
@@ -220,6 +241,7 @@ export function parseEarlyStopping(text: string): { enabled: boolean; patience?:
 
 /** A table cell as a scalar: numbers become numbers, `true`/`false` booleans, `null` null, anything else stays text. */
 export function parseScalar(text: string): string | number | boolean | null {
+  if (tooLongForValue(text)) return text.trim();
   const trimmed = text.trim();
   const number = parseNumber(trimmed);
   if (number !== undefined) return number;
@@ -246,6 +268,7 @@ export function isNotMeasured(text: string): boolean {
  * text `3,3` may be a pair.
  */
 export function parseMeasurement(text: string): number | undefined {
+  if (tooLongForValue(text)) return undefined;
   const plain = parseNumber(text);
   if (plain !== undefined) return plain;
   // `1 210`, `12 345,6`: thousands grouped by spaces (or no-break and thin spaces), as SI writes them.
@@ -260,6 +283,7 @@ export function parseMeasurement(text: string): number | undefined {
 
 /** A metric cell: `0.869` → 0.869, `86.9%` → 86.9 with unit "%", `-`/`N/A`/`TBD`/empty (`NOT_MEASURED`) → null. Otherwise undefined. */
 export function parseMetricCell(text: string): { value: number | null; unit?: string } | undefined {
+  if (tooLongForValue(text)) return undefined;
   const trimmed = text.trim().replace(/\.$/, '');
   if (NOT_MEASURED.test(trimmed)) return { value: null };
   const number = parseMeasurement(trimmed);
@@ -307,6 +331,7 @@ const PHYSICAL_UNIT =
  * single part, `41.2 s`, is a number and its unit).
  */
 export function durationSeconds(text: string): number | undefined {
+  if (tooLongForValue(text)) return undefined;
   const clock = /^(\d{1,3}):([0-5]\d):([0-5]\d(?:\.\d+)?)$/.exec(text);
   if (clock) return Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
   const parts = /^(?:(\d+)\s*h(?:rs?|ours?)?)?\s*(?:(\d+)\s*m(?:in(?:s|utes?)?)?)?\s*(?:(\d+(?:\.\d+)?)\s*s(?:ecs?|econds?)?)?$/i.exec(
@@ -324,6 +349,7 @@ const PERCENT_UNIT = /\s*(?:%|(?<![A-Za-z])pp\b|(?<![A-Za-z])p\.p\.|\bpercentage
 
 /** Whether an interval is written in percent (`±0.7%`, `±0.1 pp`): beside a value in percent only. */
 export function writtenInPercent(text: string): boolean {
+  if (tooLongForValue(text)) return false;
   return new RegExp(PERCENT_UNIT.source, 'i').test(text);
 }
 
@@ -332,6 +358,7 @@ export function writtenInPercent(text: string): boolean {
  * `95% CI` prefix and every percent unit are dropped (`90.4% – 92.0%`, `±0.1 pp`, `95% CI: 0.85–0.89`).
  */
 export function parseWrittenInterval(text: string): number | { low: number; high: number } | undefined {
+  if (tooLongForValue(text)) return undefined;
   const body = decimalCommaBounds(text.replace(CI_PREFIX, '').replace(PERCENT_UNIT, '').trim());
   if (body === '') return undefined;
   // `0.82-0.86`: a hyphen between two unsigned numbers, the lower first, is a range (not a minus sign).
@@ -371,6 +398,7 @@ const LISTED_BOUNDS = /^[[(]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*(?:[,;]\s+|[–
  * whichever way the bounds hold the value beside them.
  */
 export function listedBoundsAround(text: string, value: unknown): { low: number; high: number } | undefined {
+  if (tooLongForValue(text)) return undefined;
   const match = LISTED_BOUNDS.exec(text.replace(CI_PREFIX, '').trim());
   if (match === null || typeof value !== 'number') return undefined;
   const holds = (low: number | undefined, high: number | undefined) =>
@@ -441,6 +469,7 @@ function asSpread(read: MetricStatement, words: string): MetricStatement {
  * the text as written.
  */
 export function parseMetricStatement(text: string): MetricStatement | undefined {
+  if (tooLongForValue(text)) return undefined;
   // Emphasis anywhere (`**0.840** ± 0.005`) and a trailing "(95% CI)" say nothing about the numbers.
   const cleaned = text
     .replace(/\*+|\b__|__\b/g, '')
@@ -538,6 +567,7 @@ export function isNamingAside(words: string): boolean {
  * the statement with the note "5 seeds"; `45 ms (p95)` is 45 ms of the metric qualified "p95".
  */
 export function parseMetricStatementWithAside(text: string): (MetricStatement & { note?: string; qualifier?: string }) | undefined {
+  if (tooLongForValue(text)) return undefined;
   const read = parseMetricStatement(text);
   if (read !== undefined) return read;
   // `12 ms/sentence on A100`, `87.3% with TTA`, `0.91 over 5 seeds`: what the number is measured under, kept as its note.
@@ -591,6 +621,7 @@ export function otherConfidenceLevel(words: string): number | undefined {
 
 /** An epoch as logs write it: `3`, `3/100` (Keras: epoch 3 of 100), `Epoch 3`, `ep. 3`. */
 export function parseEpoch(text: string): number | undefined {
+  if (tooLongForValue(text)) return undefined;
   const match = /^(?:epoch|ep\.?|step|iter(?:ation)?)?\s*(\d+)\s*(?:\/\s*\d+)?$/i.exec(text.trim());
   return match?.[1] === undefined ? parseNumber(text) : Number(match[1]);
 }

@@ -11,7 +11,7 @@ import { recordInvariantErrors } from './record-checks.ts';
 import { findTemplateExamples } from './template-examples.ts';
 import { closestMatch } from './text.ts';
 import { joinPath, type Diagnostic, type FieldPath, type ParsedSource, type SourcePosition } from './types.ts';
-import { isNotMeasured, parseNumber, parseWrittenInterval } from './units.ts';
+import { isNotMeasured, parseNumber, parseWrittenInterval, tooLongForValue } from './units.ts';
 import { pushAll } from '../util/arrays.ts';
 import { statusKeptAsNote, statusFromWords } from './status.ts';
 import { slashedDayReadings } from './dates.ts';
@@ -409,6 +409,8 @@ function describeIssue(issue: Issue, path: FieldPath, value: unknown): { code: s
 /** A hint for a wrong type: quotes to add or remove, units to drop. */
 function typeHint(expected: string, value: unknown, path: FieldPath): { hint?: string } {
   if ((expected === 'number' || expected === 'int') && typeof value === 'string') {
+    // Text far longer than any number is written: no reading of it (each would take long), only what to write.
+    if (tooLongForValue(value)) return { hint: msg.hintNumberOrNothing() };
     const number = parseNumber(value);
     // `"41,200"`: the number as JSON and YAML read it, with no separator (41,200 unquoted is no number in either).
     if (number !== undefined) return { hint: msg.hintUnquote(String(number)) };

@@ -410,3 +410,19 @@ describe('metricInfo memory', () => {
     expect(Object.isFrozen(first)).toBe(true);
   });
 });
+
+describe('a metric name built to make its reading backtrack', () => {
+  test('spaces around an unclosed bracket (`Accuracy` + 1,500 spaces + `(` …): read at once, the name kept as written', () => {
+    // Was 40–50 s for 1.5 KB and minutes for 3 KB: the trailing-bracket pattern's spaces overlapped.
+    const name = `Accuracy${' '.repeat(1500)}(${' '.repeat(3000)}(x`;
+    const info = metricInfo(name);
+    expect(info.name).toBe(name);
+    expect([info.kind, info.unit]).toEqual(['accuracy', null]);
+  });
+
+  test('a long name is read by its first 200 characters', () => {
+    const name = `Latency (ms)${' padding'.repeat(100)}`;
+    expect(metricInfo(name).kind).toBe('latency');
+    expect(metricInfo(`${'x'.repeat(300)} accuracy`).kind).toBeNull();
+  });
+});

@@ -18,6 +18,7 @@ import {
   parsePercent,
   parseWrittenInterval,
   writtenInPercent,
+  MAX_VALUE_TEXT,
 } from '../../src/ingest/units.ts';
 
 describe('literalDecimals', () => {
@@ -494,5 +495,32 @@ describe('interval bounds with decimal commas', () => {
     expect(parseWrittenInterval('[1,234, 1,456]')).toBeUndefined();
     // Without the space it is one list of four numbers, not two bounds.
     expect(parseWrittenInterval('[0,861,0,885]')).toBeUndefined();
+  });
+});
+
+describe('text longer than any value is no value', () => {
+  // An untrusted record's value of 100,000 characters (`o–o–o…`, a `±` then tabs) took the readers'
+  // patterns 5–25 s each; past MAX_VALUE_TEXT characters none of them looks at it.
+  const long = (body: string): string => body.repeat(Math.ceil((MAX_VALUE_TEXT + 1) / body.length));
+  test.each([
+    ['a range', `o${long('–o')}o,—`],
+    ['a ± and tabs', `±${long('\t')}\n`],
+    ['a % and tabs', `%${long('\t')}\t`],
+    ['digits', `${long('1')}`],
+  ])('%s', (_, text) => {
+    expect(parseNumber(text)).toBeUndefined();
+    expect(parseMetricCell(text)).toBeUndefined();
+    expect(parseConfidenceInterval(text)).toBeUndefined();
+    expect(parseWrittenInterval(text)).toBeUndefined();
+    expect(parseMetricStatement(text)).toBeUndefined();
+    expect(parseMetricStatementWithAside(text)).toBeUndefined();
+    expect(parsePercent(text)).toBeUndefined();
+    expect(writtenInPercent(text)).toBe(false);
+    expect(parseScalar(text)).toBe(text.trim());
+  });
+
+  test('a value of MAX_VALUE_TEXT characters is still read', () => {
+    const padded = `${'0'.repeat(MAX_VALUE_TEXT - 5)}0.875`;
+    expect(parseNumber(padded)).toBe(0.875);
   });
 });

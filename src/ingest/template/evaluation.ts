@@ -378,7 +378,7 @@ export function printedMetricLines(text: string, start: SourcePosition): Printed
  * (`1s 3ms/step`), then ` - name: value` pairs.
  */
 const KERAS_PROGRESS =
-  /^\s*\d+\/\d+\s*(?:\[[=>.]*\]|[━─]+)?\s*(?:-\s*)?(?:\d+(?:\.\d+)?(?:ms|us|µs|s)(?:\/step)?\s*)*((?:-\s*[A-Za-z_]\w*:\s*\S+\s*)+)$/;
+  /^\s*\d+\/\d+\s*(?:\[[=>.]*\]|[━─]+)?\s*(?:-\s*)?(?:\d+(?:\.\d+)?(?:ms|us|µs|s)(?:\/step)?\s*)*((?:-\s*[A-Za-z_]\w*:\s*\S+(?:\s+|$))+)$/;
 const KERAS_PAIR = /-\s*([A-Za-z_]\w*):\s*(\S+)/g;
 
 /**

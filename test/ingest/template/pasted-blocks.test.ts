@@ -824,6 +824,12 @@ describe("Keras' model.evaluate() output", () => {
     expect(kerasEvaluation('3/4 of the runs converged', { line: 1, column: 1 })).toBeUndefined();
   });
 
+  test('a line built to make the reading backtrack (each value also reads as the next pair) is read at once, as a line of one pair', () => {
+    // `0/0-e:` then `u-u:<tab>-u:u-u:` 24 times: with the pairs' end not fixed, a pattern tries about 2^24 ways to split it.
+    const hostile = `0/0-e:${'u-u:\t-u:u-u:'.repeat(24)}m\tu`;
+    expect(kerasEvaluation(hostile, { line: 1, column: 1 })).toBeUndefined();
+  });
+
   test('under the evaluation heading, as a code block or a line of its own, they are the test metrics', () => {
     for (const body of [
       ['```', '313/313 [====] - 1s 3ms/step - loss: 0.9950 - accuracy: 0.6512', '```'],
