@@ -205,7 +205,13 @@ const KIND_RULES: readonly KindRule[] = [
     direction: 'lower',
     isProportion: false,
   },
-  { pattern: /\b(?:wer|cer|word error rate|character error rate)\b/, kind: 'edit-error', direction: 'lower', isProportion: false },
+  // Translation edit rate (TER) counts edits as WER does: lower is better.
+  {
+    pattern: /\b(?:wer|cer|ter|word error rate|character error rate|translation edit rate)\b/,
+    kind: 'edit-error',
+    direction: 'lower',
+    isProportion: false,
+  },
   // Segmentation's boundary distances (Hausdorff, its 95th percentile, average symmetric surface distance).
   {
     pattern: /\b(?:hd ?95|hausdorff(?: distance)?|a?ssd|masd|(?:average |mean )?(?:symmetric )?surface distance)\b/,
@@ -291,7 +297,7 @@ const KIND_RULES: readonly KindRule[] = [
   { pattern: /\b(?:iou|miou|jaccard|dice)\b/, kind: 'iou', direction: 'higher', isProportion: false },
   // Machine translation's learned metric (COMET, COMET-22, COMETKiwi) scores like BLEU: higher is better.
   {
-    pattern: /\b(?:bleu|rouge\w*|meteor|chrf|bertscore|cider|comet(?:kiwi)?)\b/,
+    pattern: /\b(?:bleu|rouge\w*|meteor|chrf\d?|bertscore|cider|comet(?:kiwi)?)\b/,
     kind: 'text-overlap',
     direction: 'higher',
     isProportion: false,
@@ -595,11 +601,21 @@ function readMetricInfo(name: string, explicitUnit: string | undefined): MetricI
     kind: change !== null ? 'change' : atK ? 'ranking' : (rule?.kind ?? null),
     split,
     average,
-    direction: marked ?? change ?? rule?.direction ?? unitDirection(unit),
+    direction: marked ?? change ?? negated(tokens, rule?.direction ?? null) ?? unitDirection(unit),
     unit,
     // `Error (ms)`, `Price error (£)`: a quantity in a unit, no share of the test set.
     isProportion: change === null && !atK && (unit === null || unit === '%') && (rule?.isProportion ?? false),
   };
+}
+
+/**
+ * scikit-learn's scorers of losses and errors negated so that higher is better (`neg_log_loss`,
+ * `neg_root_mean_squared_error`, `test_neg_mean_absolute_error` from `cross_validate`): the loss's
+ * direction turned round. Undefined for any other name (the family's direction stands).
+ */
+function negated(tokens: readonly string[], direction: Direction | null): Direction | undefined {
+  if (direction === null) return undefined;
+  return tokens[0] === 'neg' && direction === 'lower' ? 'higher' : direction;
 }
 
 /** True when the metric's values must lie in [0, 1] (or [0, 100] with a `%` unit). */

@@ -448,3 +448,18 @@ describe('durations in different units of time', () => {
     expect(sameQuantity(side('p95 latency', 812, null, null, 'ms'), side('p95 latency (s)', 0.79))).toBe(false);
   });
 });
+
+describe("scikit-learn's negated scorers", () => {
+  test('neg_root_mean_squared_error −13.412 against −14.950: +1.538, +10.29% of the baseline, an improvement', () => {
+    const r = record({
+      id: 'ridge-6',
+      evaluation: { testMetrics: [{ metric: 'neg_root_mean_squared_error', value: -13.412 }] },
+      comparison: { baselines: [{ label: 'ridge-4', metrics: { neg_root_mean_squared_error: -14.95 } }] },
+    });
+    const [delta] = computeBaselineDeltas(r).deltas;
+    // (−13.412 − (−14.950)) / |−14.950| = 1.538 / 14.950 = 0.102876: RMSE fell 10.29%.
+    expect(delta?.absolute).toBeCloseTo(1.538, 10);
+    expect(delta?.relative).toBeCloseTo(0.1028763, 7);
+    expect([delta?.betterDirection, delta?.improved]).toEqual(['higher', true]);
+  });
+});

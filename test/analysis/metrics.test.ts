@@ -242,6 +242,12 @@ describe('metricInfo', () => {
     ['Speaker similarity (SECS)', 'speaker_similarity_secs', 'similarity', 'higher', null, false, null],
     ['FPR95', 'fpr_95tpr', 'fpr', 'lower', null, true, null],
     ['AURC', 'aurc', 'risk-coverage', 'lower', null, false, null],
+    // scikit-learn's negated scorers: higher is better (−13.4 beats −14.9); sacrebleu's chrF2 and TER.
+    ['neg_log_loss', 'neg_log_loss', 'loss', 'higher', null, false, null],
+    ['neg_root_mean_squared_error', 'neg_rmse', 'regression-error', 'higher', null, false, null],
+    ['test_neg_mean_absolute_error', 'test_neg_mae', 'regression-error', 'higher', null, false, 'test'],
+    ['chrF2', 'chrf2', 'text-overlap', 'higher', null, false, null],
+    ['TER', 'ter', 'edit-error', 'lower', null, false, null],
   ])('%s → key %s, kind %s, %s is better, unit %s', (name, key, kind, direction, unit, isProportion, split) => {
     const info = metricInfo(name);
     expect(info).toMatchObject({ name, key, kind, direction, unit, isProportion, split });
