@@ -65,6 +65,12 @@ export const jsonNonFinite = (token: string): string => `${token} is no JSON num
 export const hintJsonNonFinite = (): string =>
   "Python's json.dump writes NaN and Infinity for floats that are no numbers (a diverged loss): write null for a value not measured";
 
+/** A `nan` or `inf` in a table's cell (as pandas and NumPy print a float that is no number). */
+export const printedNonFinite = (token: string): string =>
+  `"${token}" is no number (a value pandas or NumPy prints for a diverged or missing float); it is read as null, shown as no value`;
+export const hintPrintedNonFinite = (): string =>
+  'leave the cell empty, or write "-", for a value not measured; a note under the table can say why';
+
 /** A YAML frontmatter syntax error; `problem` is the YAML parser's first line. */
 export const yamlSyntax = (problem: string): string => `invalid YAML frontmatter: ${problem}`;
 

@@ -245,7 +245,11 @@ export function applyEntry(entry: Entry, section: SectionKey, ctx: Context): voi
   if (entry.value !== '' && !isPlaceholder(entry.value) && ctx.b.usesOf(entry.position) === before) {
     const path = [...SECTION_PATH[section], `${toCamelCase(entry.label) || 'field'}Note`];
     ctx.b.text(path, entry.value, entry.position);
-    if (entry.heading !== true) ctx.b.notes.push({ path, position: entry.position, label: entry.label, prose: isSentence(entry.value) });
+    // Beside a table or list the label's reader did read, the line's text is that block's caption
+    // (`**Training Metrics** — \`print(df.to_markdown())\`:`): information, not a misplaced value.
+    const captions = entry.blocks.some((block) => ctx.consumed.has(block));
+    if (entry.heading !== true)
+      ctx.b.notes.push({ path, position: entry.position, label: entry.label, prose: captions || isSentence(entry.value) });
   }
 }
 

@@ -90,6 +90,14 @@ export const historyHandler: Handler = (entry, ctx) => {
     );
   // `| Stage |` over `weak`/`gold`, `| Note |`: text beside the epochs' values, kept apart as a table of its own.
   const textColumns = table.header.flatMap((_, index) => (index !== epoch && isTextColumn(table, index) ? [index] : []));
+  // `|    |   epoch | …` over `|  0 |       1 | …`: the row numbers pandas' `to_markdown()` writes, headed by nothing.
+  const rowNumbers = table.header.flatMap((head, index) =>
+    index !== epoch &&
+    stripEmphasis(head.text).trim() === '' &&
+    table.rows.every((row, at) => stripEmphasis(row[index]?.text ?? '').trim() === String(at))
+      ? [index]
+      : [],
+  );
   const notes: Record<string, unknown>[] = [];
   // `50M`, `1B` steps: counts in millions and billions.
   const readEpoch = (cell: Cell | undefined): unknown => numberCell(cell, (text) => parseEpoch(text) ?? scaledCount(text));
@@ -109,10 +117,21 @@ export const historyHandler: Handler = (entry, ctx) => {
     readRow: (row, write) => {
       const text: Record<string, unknown> = {};
       table.header.forEach((head, index) => {
-        if (index === epoch) return;
+        if (index === epoch || rowNumbers.includes(index)) return;
         const cell = row[index];
         const name = names[index] ?? stripEmphasis(head.text);
-        if (!textColumns.includes(index)) write.set(name, (columns[index]?.value ?? metricCell)(cell), cell);
+        const written = stripEmphasis(cell?.text ?? '').trim();
+        // `nan`, `NaN`, `inf` as pandas prints a float that is no number: no value, said with a warning.
+        if (cell !== undefined && PRINTED_NON_FINITE.test(written)) {
+          write.set(name, null, cell);
+          ctx.b.notes.push({
+            path: [...write.path, name],
+            position: cell.position,
+            label: 'Training Metrics',
+            message: msg.printedNonFinite(written),
+            hint: msg.hintPrintedNonFinite(),
+          });
+        } else if (!textColumns.includes(index)) write.set(name, (columns[index]?.value ?? metricCell)(cell), cell);
         else if (cell !== undefined && stripEmphasis(cell.text) !== '') setOwn(text, stripEmphasis(head.text), stripEmphasis(cell.text));
       });
       if (Object.keys(text).length > 0)
@@ -121,6 +140,9 @@ export const historyHandler: Handler = (entry, ctx) => {
   });
   if (notes.length > 0) ctx.b.append(['training', 'textByEpoch'], notes, startOf(block));
 };
+
+/** A float that is no number as pandas, NumPy and Python print it: `nan`, `NaN`, `inf`, `-inf`, `Infinity`. */
+const PRINTED_NON_FINITE = /^(?:nan|-?(?:inf|infinity))$/i;
 
 /** A first column counting folds, seeds, runs or trials: each row a run of its own, not a point of one run's history. */
 const PER_RUN_HEADER = /^(?:cv )?(?:fold|seed|run|trial|split|repeat)s?(?: #| no| id)?$/;

@@ -455,3 +455,31 @@ describe('the training written as a subsection of the results', () => {
     expect(record?.evaluation?.testMetrics).toEqual([{ metric: 'HumanEval pass@1', value: 41.5, unit: '%' }]);
   });
 });
+
+describe("a per-epoch table as pandas' to_markdown() prints it", () => {
+  const text = [
+    '**Experiment ID**: mlp-3',
+    '',
+    '## Training Results',
+    '',
+    '**Training Metrics** — `print(hist_df.to_markdown())`:',
+    '',
+    '|    |   epoch |   train_loss |   val_loss |',
+    '|---:|--------:|-------------:|-----------:|',
+    '|  0 |       1 |     0.412301 |   0.201234 |',
+    '|  1 |      25 |     0.031245 | nan        |',
+  ].join('\n');
+
+  test('the row numbers under a blank header are no column; `nan` is no value, with a warning; the line beside the label is its caption', () => {
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'mlp-3.md' }), { file: 'mlp-3.md' });
+    expect(record?.training?.history).toEqual([
+      { epoch: 1, train_loss: 0.412301, val_loss: 0.201234 },
+      { epoch: 25, train_loss: 0.031245, val_loss: null },
+    ]);
+    expect(diagnostics.map((d) => `${d.level} ${d.line}:${d.column} ${d.path}`)).toEqual([
+      'info 5:24 training.trainingMetricsNote',
+      'warning 10:33 training.history.1.val_loss',
+    ]);
+    expect(diagnostics[1]?.message).toContain('"nan" is no number');
+  });
+});
