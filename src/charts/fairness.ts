@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { ACCENT, CHART_SIZES, MUTED, WARNING } from './theme.ts';
+import { ACCENT, CHART_SIZES, MUTED, WARNING, WARNING_INK } from './theme.ts';
 import { SPEC_BASE, VALUE_FORMAT } from './spec-common.ts';
 import { formatChartNumber } from './format.ts';
 import type { ChartDatum, FairnessData } from './types.ts';
@@ -124,7 +124,7 @@ export function fairnessSpec(data: FairnessData): TopLevelSpec {
       {
         data: { name: 'annotations' },
         transform: [{ filter: 'isValid(datum.threshold)' }],
-        mark: { type: 'text', color: WARNING, align: 'right', baseline: 'bottom', dx: 4, y: -4 },
+        mark: { type: 'text', color: WARNING_INK, align: 'right', baseline: 'bottom', dx: 4, y: -4 },
         encoding: { x: { field: 'threshold', type: 'quantitative' }, text: { field: 'thresholdLabel', type: 'nominal' } },
       },
       {

@@ -32,6 +32,8 @@ const MUTED_COLOR = themed('chart-muted', '#6e7781', '#9198a1');
 const FAINT_COLOR = themed('chart-faint', '#c4c8cf', '#3d444d');
 /** Labels on the strongest heat-map cells (dark cells in the light scheme, bright ones in the dark scheme). */
 const ON_STRONG_COLOR = themed('chart-on-strong', '#fefefe', '#0d1117');
+/** Text of a warning mark (the four-fifths line's label): amber dark enough for small text on white (5.0:1), bright on the dark surface. */
+const WARNING_INK_COLOR = themed('chart-warning-ink', '#b45309', '#fb923c');
 
 /**
  * Heat-map cells, weakest first (eight steps): light blue to dark blue in the light scheme, near the
@@ -49,13 +51,22 @@ const HEAT_COLORS: readonly ThemedColor[] = [
 ].map(([light, dark], i) => themed(`chart-heat-${i}`, light as string, dark as string));
 
 /** Every themed colour; their light values are distinct, and distinct from every fixed colour charts use. */
-export const THEMED_COLORS: readonly ThemedColor[] = [SURFACE_COLOR, INK_COLOR, MUTED_COLOR, FAINT_COLOR, ON_STRONG_COLOR, ...HEAT_COLORS];
+export const THEMED_COLORS: readonly ThemedColor[] = [
+  SURFACE_COLOR,
+  INK_COLOR,
+  MUTED_COLOR,
+  FAINT_COLOR,
+  ON_STRONG_COLOR,
+  WARNING_INK_COLOR,
+  ...HEAT_COLORS,
+];
 
 export const SURFACE = SURFACE_COLOR.light;
 export const INK = INK_COLOR.light;
 export const MUTED = MUTED_COLOR.light;
 export const FAINT = FAINT_COLOR.light;
 export const ON_STRONG = ON_STRONG_COLOR.light;
+export const WARNING_INK = WARNING_INK_COLOR.light;
 /** Heat-map cell colours (light values), weakest first. */
 export const HEAT_RAMP: readonly string[] = HEAT_COLORS.map((c) => c.light);
 

@@ -102,6 +102,8 @@ export function chartNode(chart: ChartBlockData): HTMLElement {
       'data-chart-src': chart.dataUrl,
       'data-chart-shape': chart.shapeUrl,
       'data-chart-kind': chart.kind,
+      // No static image: until the runtime draws it, print shows its data table (as Chart.astro's in-browser charts).
+      'data-chart-static': chart.svg === '' ? 'none' : undefined,
       'aria-labelledby': `${chart.id}-title`,
       'aria-describedby': `${chart.id}-desc`,
     },

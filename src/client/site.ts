@@ -71,7 +71,38 @@ function sameFieldsOnDemand(): void {
   });
 }
 
+/**
+ * A link to a table kept in a closed `<details>` (`#training-metrics`, "show all 30 rows") opens it,
+ * as it opens the sections above it, on arrival and on every in-page link followed.
+ */
+function openLinkedDetails(): void {
+  const open = (): void => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    const target = id === '' ? null : document.getElementById(id);
+    let opened = false;
+    // The target's own collapsed table (`<div id="training-metrics"><details class="long-table">`), and every `<details>` around it.
+    const inner = target?.querySelector<HTMLDetailsElement>(':scope > details') ?? null;
+    for (
+      let details = inner ?? target?.closest('details') ?? null;
+      details !== null;
+      details = details.parentElement?.closest('details') ?? null
+    ) {
+      opened ||= !details.open;
+      details.open = true;
+    }
+    if (opened) target?.scrollIntoView();
+  };
+  window.addEventListener('hashchange', open);
+  // A link to where the address already points changes no hash: open its target all the same.
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest('a[href^="#"]');
+    if (link !== null && link !== undefined && link.getAttribute('href') === window.location.hash) window.setTimeout(open);
+  });
+  open();
+}
+
 addHeadingActions();
+openLinkedDetails();
 sameFieldsOnDemand();
 copyLinks();
 copyTexts();

@@ -530,3 +530,10 @@ export const givenTwice = (keptAs?: string): string =>
 
 /** Hint for a field given twice. */
 export const hintGivenTwice = (): string => 'keep it in one place: the frontmatter or the body';
+
+/** A code block under the confusion matrix's label that holds no grid of counts Logbook reads. */
+export const confusionMatrixUnread = (): string =>
+  'the block under "Confusion Matrix" is not a matrix of counts Logbook can read; it is kept as written and shown on the page, and no metric is derived from it';
+export const hintConfusionMatrixUnread = (): string =>
+  'write the counts as a table (a row per actual class, a column per predicted class), or paste the matrix as NumPy or scikit-learn print it ([[50 2] [3 45]])';
+

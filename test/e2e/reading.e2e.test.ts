@@ -258,7 +258,66 @@ describe('compare pages', () => {
   });
 });
 
+describe('links into a page', () => {
+  test('a link to a collapsed table opens it, on arrival and when followed on the page', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${main.url}experiments/derm-resnet-001/#training-metrics`, { waitUntil: 'networkidle' });
+      expect(await page.$eval('#training-metrics > details', (d) => (d as HTMLDetailsElement).open)).toBe(true);
+      await page.$eval('#training-metrics > details', (d) => ((d as HTMLDetailsElement).open = false));
+      await page.evaluate(() => (window.location.hash = ''));
+      await page.evaluate(() => (window.location.hash = '#training-metrics'));
+      await page.waitForFunction(() => (document.querySelector('#training-metrics > details') as HTMLDetailsElement).open);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('print', () => {
+  test('printed from the dark scheme, a page has the light colours: dark text on white, light panels', async () => {
+    const guarded = await guardedContext(browser, { colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await guarded.newPage();
+      await page.goto(`${main.url}experiments/fraud-nn-005/`, { waitUntil: 'networkidle' });
+      const colours = () =>
+        page.evaluate(() => {
+          const style = getComputedStyle(document.documentElement);
+          return {
+            panel: style.getPropertyValue('--panel').trim(),
+            muted: style.getPropertyValue('--muted').trim(),
+            bg: style.getPropertyValue('--bg').trim(),
+          };
+        });
+      expect(await colours()).toEqual({ panel: '#161b22', muted: '#9da7b3', bg: '#0d1117' });
+      await page.emulateMedia({ media: 'print' });
+      // The light scheme's: muted text #57606a is 6.4:1 on white (the dark scheme's #9da7b3 was 2.4:1 on paper).
+      expect(await colours()).toEqual({ panel: '#f6f8fa', muted: '#57606a', bg: '#fff' });
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  test('on the in-browser compare page, a chart not drawn yet prints as its data table', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${main.url}compare/?ids=fraud-gbm-003,fraud-nn-005,fraud-lr-001`, { waitUntil: 'networkidle' });
+      await page.waitForSelector('#compare-output table');
+      await page.emulateMedia({ media: 'print' });
+      const undrawn = await page.$$eval('figure.chart:not([data-hydrated="true"])', (figures) =>
+        figures.map((f) => [
+          f.id,
+          f.getAttribute('data-chart-static'),
+          (f.querySelector('details.chart-data')?.getClientRects().length ?? 0) > 0,
+        ]),
+      );
+      expect(undrawn.length).toBeGreaterThan(0);
+      for (const [id, marked, tableShown] of undrawn) expect([id, marked, tableShown]).toEqual([id, 'none', true]);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('an experiment page prints in at most 9 A4 pages (18 before the print stylesheet), without controls', async () => {
     const page = await browser.newPage();
     try {

@@ -5,7 +5,7 @@ import { isMap, isScalar, parseDocument, type Scalar, type YAMLMap } from 'yaml'
 import { setOwn } from '../../util/own.ts';
 import { OVERALL_GROUP_NAME } from '../../analysis/sizes.ts';
 import { codeOf, itemsOf, splitKeyValue, startOf, stripEmphasis, tableOf, type Cell, type TableData } from '../markdown-blocks.ts';
-import { isPlaceholder } from '../placeholder.ts';
+import { isNotYetWrittenWithAside, isPlaceholder } from '../placeholder.ts';
 import { isPlainObject } from '../finish.ts';
 import { columnKey, normalizeLabel, toCamelCase } from '../text.ts';
 import { REPORT_AVERAGES } from '../written-shapes.ts';
@@ -1399,6 +1399,18 @@ function asideLabels(qualifier: string): string[] | undefined {
     .filter((label) => label !== '');
 }
 
+/**
+ * Printed output without what was typed at the interpreter's prompt: `>>> ` and `... ` lines, IPython's
+ * `In [3]: …` lines, and the `Out[3]: ` before a result.
+ */
+function withoutPrompts(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/^\s*(?:>>>|\.\.\.)(?:\s|$)|^\s*In \[\d*\]:/.test(line))
+    .map((line) => line.replace(/^\s*Out\[\d*\]:\s?/, ''))
+    .join('\n');
+}
+
 /** The confusion matrix: a fenced text grid, a GFM table or its four counts; a `(positive class: …)` aside names the positive label. */
 const confusionHandler: Handler = (entry, ctx) => {
   const code = blockOf(entry, ctx, 'code');
@@ -1412,10 +1424,25 @@ const confusionHandler: Handler = (entry, ctx) => {
       ctx.b.placeholder(['evaluation', 'confusionMatrix'], at);
       return;
     }
-    parsed = parseConfusionMatrixArray(text, asideLabels(entry.qualifier)) ?? parseConfusionMatrixText(text);
+    // `>>> confusion_matrix(y_test, y_pred)` over its output: the call typed at the prompt is no part of the matrix.
+    const output = withoutPrompts(text);
+    parsed = parseConfusionMatrixArray(output, asideLabels(entry.qualifier)) ?? parseConfusionMatrixText(output);
     position = at;
-    if (!parsed) {
+    // `TBD (threshold not chosen yet)`, `N/A`: not filled in yet (validation lists it as such).
+    if (!parsed && (isNotMeasured(text.trim()) || isNotYetWrittenWithAside(text.trim()))) {
       ctx.b.set(['evaluation', 'confusionMatrix'], text, at);
+      return;
+    }
+    if (!parsed) {
+      // Not a grid of counts Logbook can read: kept as written beside the matrix, with a warning saying how to write one.
+      ctx.b.text(['evaluation', 'confusionMatrixNote'], text, at);
+      ctx.b.notes.push({
+        path: ['evaluation', 'confusionMatrixNote'],
+        position: at,
+        label: 'Confusion Matrix',
+        message: msg.confusionMatrixUnread(),
+        hint: msg.hintConfusionMatrixUnread(),
+      });
       return;
     }
   } else if (table) {

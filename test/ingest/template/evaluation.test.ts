@@ -1597,3 +1597,40 @@ describe('a printed classification report beside a table of metrics', () => {
     ]);
   });
 });
+
+describe('a confusion matrix pasted from the interpreter', () => {
+  test('`>>> confusion_matrix(…)` over `array([[28101, 1899], [1420, 4580]])`: the prompt line is no part of it', () => {
+    const text = [
+      '**Experiment ID**: churn-1',
+      '',
+      '## Evaluation Results',
+      '',
+      '**Confusion Matrix**:',
+      '```',
+      '>>> confusion_matrix(y_test, y_pred)',
+      'array([[28101,  1899],',
+      '       [ 1420,  4580]])',
+      '```',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'churn-1.md' }), { file: 'churn-1.md' });
+    expect(diagnostics).toEqual([]);
+    // 28,101 + 1,899 + 1,420 + 4,580 = 36,000 examples.
+    expect(record?.evaluation?.confusionMatrix?.matrix).toEqual([
+      [28101, 1899],
+      [1420, 4580],
+    ]);
+    const ipython = text.replace('>>> confusion_matrix(y_test, y_pred)\narray(', 'In [7]: confusion_matrix(y_test, y_pred)\nOut[7]: array(');
+    expect(validateRecord(parseSource(ipython, { file: 'c.md' }), { file: 'c.md' }).record?.evaluation?.confusionMatrix?.matrix).toEqual([
+      [28101, 1899],
+      [1420, 4580],
+    ]);
+  });
+
+  test('a block that is no matrix is kept as written with a warning saying how to write one; the record stays on the site', () => {
+    const text = ['**Experiment ID**: c-2', '', '## Evaluation Results', '', '**Confusion Matrix**:', '```', 'see the notebook, cell 14', '```'].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'c-2.md' }), { file: 'c-2.md' });
+    expect(record?.evaluation).toEqual({ confusionMatrixNote: 'see the notebook, cell 14' });
+    expect(diagnostics.map((d) => `${d.level} ${d.line}:${d.column} ${d.path}`)).toEqual(['warning 7:1 evaluation.confusionMatrixNote']);
+    expect(diagnostics[0]?.hint).toMatch(/as NumPy or scikit-learn print it/);
+  });
+});
