@@ -536,4 +536,3 @@ export const confusionMatrixUnread = (): string =>
   'the block under "Confusion Matrix" is not a matrix of counts Logbook can read; it is kept as written and shown on the page, and no metric is derived from it';
 export const hintConfusionMatrixUnread = (): string =>
   'write the counts as a table (a row per actual class, a column per predicted class), or paste the matrix as NumPy or scikit-learn print it ([[50 2] [3 45]])';
-

@@ -1619,7 +1619,10 @@ describe('a confusion matrix pasted from the interpreter', () => {
       [28101, 1899],
       [1420, 4580],
     ]);
-    const ipython = text.replace('>>> confusion_matrix(y_test, y_pred)\narray(', 'In [7]: confusion_matrix(y_test, y_pred)\nOut[7]: array(');
+    const ipython = text.replace(
+      '>>> confusion_matrix(y_test, y_pred)\narray(',
+      'In [7]: confusion_matrix(y_test, y_pred)\nOut[7]: array(',
+    );
     expect(validateRecord(parseSource(ipython, { file: 'c.md' }), { file: 'c.md' }).record?.evaluation?.confusionMatrix?.matrix).toEqual([
       [28101, 1899],
       [1420, 4580],
@@ -1627,7 +1630,16 @@ describe('a confusion matrix pasted from the interpreter', () => {
   });
 
   test('a block that is no matrix is kept as written with a warning saying how to write one; the record stays on the site', () => {
-    const text = ['**Experiment ID**: c-2', '', '## Evaluation Results', '', '**Confusion Matrix**:', '```', 'see the notebook, cell 14', '```'].join('\n');
+    const text = [
+      '**Experiment ID**: c-2',
+      '',
+      '## Evaluation Results',
+      '',
+      '**Confusion Matrix**:',
+      '```',
+      'see the notebook, cell 14',
+      '```',
+    ].join('\n');
     const { record, diagnostics } = validateRecord(parseSource(text, { file: 'c-2.md' }), { file: 'c-2.md' });
     expect(record?.evaluation).toEqual({ confusionMatrixNote: 'see the notebook, cell 14' });
     expect(diagnostics.map((d) => `${d.level} ${d.line}:${d.column} ${d.path}`)).toEqual(['warning 7:1 evaluation.confusionMatrixNote']);
