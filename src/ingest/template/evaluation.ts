@@ -234,14 +234,19 @@ export function classificationReport(
 const PRINTED_NUMBER = String.raw`-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|None|null|NaN|nan`;
 /** A NumPy scalar or a tensor as NumPy ≥ 2 and PyTorch print them: `np.float64(0.871)`, `tensor(0.8710)`. */
 const PRINTED_WRAPPER = String.raw`(?:(?:np|numpy)\.(?:float|int)(?:16|32|64)?|tensor)\(`;
+/** What PyTorch prints after a tensor's value: `, device='cuda:0'`, `, dtype=torch.float64`. */
+const TENSOR_ARGUMENTS = String.raw`(?:\s*,\s*(?:device|dtype|requires_grad|grad_fn)=[^,()]{1,40})*`;
 /**
  * `'eval_loss': 0.2934`, `"accuracy": 0.91`, `'auroc': np.float64(0.871)`: one entry of a printed dict
  * or a JSON object, its value a number (or None/null/NaN), or a pair of numbers (`'auroc_ci': (0.862, 0.880)`).
  */
 const DICT_ENTRY = new RegExp(
-  String.raw`\s*(['"])([^'"\n]{1,100})\1\s*:\s*(?:${PRINTED_WRAPPER}(${PRINTED_NUMBER})\)|(${PRINTED_NUMBER})|[([]\s*(${PRINTED_NUMBER})\s*,\s*(${PRINTED_NUMBER})\s*[)\]])\s*(,|$)`,
+  String.raw`\s*(['"])([^'"\n]{1,100})\1\s*:\s*(?:${PRINTED_WRAPPER}(${PRINTED_NUMBER})${TENSOR_ARGUMENTS}\)|(${PRINTED_NUMBER})|[([]\s*(${PRINTED_NUMBER})\s*,\s*(${PRINTED_NUMBER})\s*[)\]])\s*(,|$)`,
   'y',
 );
+/** Keys of a printed dict that count or configure the run: W&B's `_step`, Lightning's `trainer/global_step`, a learning rate (`lr-AdamW`, `train/lr`). */
+const DICT_BOOKKEEPING = /^_|(?:^|\/)global_step$|(?:^|[/_-])(?:lr|learning_rate)(?:$|[/_-])/i;
+
 /** The key of a metric's interval in a printed dict: `auroc_ci`, `f1_ci95`, `acc-95ci`. */
 const DICT_INTERVAL_KEY = /^(.+?)[\s_-]*(?:ci|ci95|95ci|ci_95|conf_int)$/i;
 
@@ -263,9 +268,15 @@ export interface PrintedMetric {
  * (`eval_runtime`, `*_per_second`, `epoch`) are left out, as from a training log. Undefined unless
  * the text is one such dict with a metric in it, and each pair in it the interval of one of its metrics.
  */
-export function metricsDict(text: string, start: SourcePosition): PrintedMetric[] | undefined {
+export function metricsDict(printed: string, start: SourcePosition): PrintedMetric[] | undefined {
+  if (printed.length > 20_000) return undefined;
+  // `[{'test_loss': 0.23, …}]`, as Lightning's `trainer.test()` returns its one dict: the dict; and
+  // W&B's bookkeeping written in a summary (`"_wandb": {"runtime": 172}`), blanked to spaces so that columns stay where they were.
+  const text = printed
+    .replace(/^(\s*)\[(\s*\{[^{}]*\}\s*)\](\s*)$/, '$1 $2 $3')
+    .replace(/(['"])_[^'"\n]{0,40}\1\s*:\s*\{[^{}]{0,2000}\}\s*,?/g, (entry) => ' '.repeat(entry.length));
   const body = /^\s*\{([^{}]*)\}\s*$/.exec(text)?.[1];
-  if (body === undefined || body.length > 20_000) return undefined;
+  if (body === undefined) return undefined;
   const bodyAt = text.indexOf('{') + 1;
   const positionOf = (offset: number): SourcePosition => {
     const before = text.slice(0, offset);
@@ -289,9 +300,17 @@ export function metricsDict(text: string, start: SourcePosition): PrintedMetric[
     const written = wrapped ?? bare ?? '';
     // `'eval_f1': None`: a metric with no value, listed as not measured rather than dropped.
     const value = /^(none|null|nan)$/i.test(written) ? null : Number(written);
-    if (NOT_A_METRIC.test(name) || (value !== null && !Number.isFinite(value))) continue;
+    // `_step`, `_runtime` (W&B's own), `trainer/global_step`, `lr-AdamW`: bookkeeping, no metric.
+    if (NOT_A_METRIC.test(name) || DICT_BOOKKEEPING.test(name) || (value !== null && !Number.isFinite(value))) continue;
     metrics.push({ metric: name, value, position: positionOf(bodyAt + match.index + whole.indexOf(written, whole.indexOf(':'))) });
   }
+  // `{"train/loss": …, "val/wer": …, "test/wer": …}`: with test metrics among them, the other splits'
+  // are not the test's; the training split's never are (`trainer.evaluate()`'s `eval_*` may be).
+  const splitOf = (m: PrintedMetric): string | null => metricInfo(m.metric).split;
+  const hasTest = metrics.some((m) => splitOf(m) === 'test');
+  const kept = metrics.filter((m) => !(hasTest && splitOf(m) === 'val'));
+  const notTraining = kept.filter((m) => splitOf(m) !== 'train');
+  metrics.splice(0, metrics.length, ...(notTraining.length > 0 ? notTraining : kept));
   for (const { name, low, high } of intervals) {
     const of = DICT_INTERVAL_KEY.exec(name)?.[1]?.toLowerCase();
     const metric = metrics.find((m) => m.metric.toLowerCase() === of);

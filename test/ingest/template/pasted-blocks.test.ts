@@ -776,6 +776,28 @@ describe('metrics printed as a dict', () => {
     expect(metricsDict("{'auroc': np.float64(0.871}", { line: 1, column: 1 })).toBeUndefined();
   });
 
+  test("a W&B summary, Lightning's `trainer.test()` list, tensors on a device: the test metrics, at their columns", () => {
+    const at = { line: 1, column: 1 };
+    const read = (text: string) => metricsDict(text, at)?.map((m) => [m.metric, m.value, m.position.column]);
+    // W&B's own keys (`_runtime`, `_step`, the nested `_wandb`) are bookkeeping; beside `test/*` the other splits are not the test's.
+    expect(
+      read('{"_runtime": 172811.5, "_step": 150000, "train/loss": 0.2213, "val/wer": 0.0561, "test/wer": 0.0262, "epoch": 100}'),
+    ).toEqual([['test/wer', 0.0262, 94]]);
+    expect(read('{"test_clean/wer": 0.0262, "_wandb": {"runtime": 172811}, "test_other/wer": 0.0588}')).toEqual([
+      ['test_clean/wer', 0.0262, 20],
+      ['test_other/wer', 0.0588, 77],
+    ]);
+    // No test split: `eval_*` may be the test metrics (`trainer.evaluate()`), the training split's are not; a learning rate and a step count are no metrics.
+    expect(read("{'eval_loss': 0.31, 'train_loss': 0.12, 'trainer/global_step': 1500, 'lr-AdamW': 1e-5}")).toEqual([
+      ['eval_loss', 0.31, 15],
+    ]);
+    expect(read("[{'test_loss': 0.2317, 'test_acc': 0.9152}]")).toEqual([
+      ['test_loss', 0.2317, 16],
+      ['test_acc', 0.9152, 36],
+    ]);
+    expect(read("{'test_auroc': tensor(0.7893, device='cuda:0')}")).toEqual([['test_auroc', 0.7893, 23]]);
+  });
+
   test('printedMetricLines: `AUROC: 0.871` lines a script prints; a line that names no metric or holds no number is not it', () => {
     expect(printedMetricLines('AUROC: 0.871\nTest accuracy = 91.2%\n', { line: 7, column: 1 })).toEqual([
       { metric: 'AUROC', value: 0.871, position: { line: 7, column: 8 } },
