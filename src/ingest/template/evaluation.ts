@@ -884,6 +884,55 @@ function readTestMetrics(entry: Entry, ctx: Context): void {
   if (list !== undefined && !listFirst) testMetricList(entry, ctx);
 }
 
+/** lm-evaluation-harness's results header: `|Tasks|Version|Filter|n-shot|Metric| |Value| |Stderr|` (or `Groups` first). */
+const LM_EVAL_HEADER = /^(?:tasks|groups) \| version \| filter \| n ?shot \| metric \|/;
+
+/**
+ * lm-evaluation-harness's results table as it prints it: a row per task and metric, the task's name
+ * left blank under its first row, a group's subtasks as ` - humanities`. Each row is a test metric
+ * named `<task> <metric>` (`arc_challenge acc_norm`, `mmlu/humanities acc`, with the filter when it
+ * is not `none`: `gsm8k exact_match (strict-match)`), its value, and its `Stderr` as the standard
+ * error; the `↑`/`↓` column names the direction of a metric Logbook does not know. A `Groups` table
+ * repeats rows of the `Tasks` table: those already read are not read twice. True when it is such a table.
+ */
+function lmEvalTable(table: TableData, ctx: Context): boolean {
+  const header = table.header.map((cell) => normalizeLabel(stripEmphasis(cell.text)));
+  if (!LM_EVAL_HEADER.test(header.join(' | '))) return false;
+  const at = (name: string): number => header.indexOf(name);
+  const [filter, metricAt, valueAt, stderrAt] = [at('filter'), at('metric'), at('value'), at('stderr')];
+  const arrowAt = metricAt + 1;
+  const path: FieldPath = ['evaluation', 'testMetrics'];
+  const written = ctx.b.get(path);
+  const known = new Set((Array.isArray(written) ? (written as { metric?: unknown }[]) : []).map((m) => String(m.metric ?? '')));
+  let task = '';
+  let group = '';
+  for (const row of table.rows) {
+    const text = (index: number): string => stripEmphasis(row[index]?.text ?? '').trim();
+    const named = text(0);
+    if (named.startsWith('- ')) task = `${group}/${named.slice(2).trim()}`;
+    else if (named !== '') task = group = named;
+    const value = parseNumber(text(valueAt));
+    if (task === '' || text(metricAt) === '' || value === undefined) continue;
+    const filtered = text(filter) === '' || /^none$/i.test(text(filter)) ? '' : ` (${text(filter)})`;
+    let name = `${task} ${text(metricAt)}${filtered}`;
+    if (known.has(name)) continue;
+    const arrow = text(arrowAt);
+    if (metricInfo(name).direction === null && /^[↑↓]$/.test(arrow)) name = `${name} ${arrow}`;
+    known.add(name);
+    const at = ctx.b.lengthOf(path);
+    const stderr = parseNumber(text(stderrAt));
+    ctx.b.set([...path, at], { metric: name, value, ...(stderr === undefined ? {} : { standardError: stderr }) }, row[valueAt]?.position);
+    ctx.b.mark([...path, at, 'value'], row[valueAt]?.position ?? startOfRow(row));
+    if (stderr !== undefined) ctx.b.mark([...path, at, 'standardError'], row[stderrAt]?.position ?? startOfRow(row));
+  }
+  return true;
+}
+
+/** Where a table row starts. */
+function startOfRow(row: readonly Cell[]): SourcePosition {
+  return row[0]?.position ?? { line: 1, column: 1 };
+}
+
 /** The first header of a table of metrics, one per row: `Metric`, `Metrics`, `Measure`, `Name`. */
 const METRIC_HEADER = /^(?:metrics?|measures?|name)$/;
 
@@ -933,6 +982,7 @@ function keptAsNote(write: RowWriter, field: string, cell: Cell, message: string
 
 /** A test-metric table (its block, its cells): the metrics, with baselines, changes, spreads and other splits beside them. */
 function testMetricTable(block: Table | Code, written: TableData, ctx: Context): void {
+  if (lmEvalTable(written, ctx)) return;
   if (wideTestMetrics(written, startOf(block), ctx)) return;
   // `| Task | Metric | Value |`: the column named for metrics, before one named otherwise.
   const named = column(written, /^metrics?$/);
@@ -2100,6 +2150,8 @@ export const EVALUATION_RULES: readonly LabelRule[] = [
 /** Tables of this section written without a label line, by header row, in order: the first match wins. */
 export const EVALUATION_TABLES: readonly TableRule[] = [
   { pattern: /^((actual|true|predicted|pred)( (predicted|actual|label|class))?)? \| /, label: 'Confusion Matrix' },
+  // lm-evaluation-harness's `Tasks` and `Groups` tables (`lmEvalTable`): results, not groups of people.
+  { pattern: LM_EVAL_HEADER, label: 'Test Set Performance' },
   // … in German, French and Spanish too (`Metrik`, `Métrique`, `Métrica`, `Kennzahl`).
   {
     pattern: /^(test )?(metric|measure|benchmark|task|metrik|metrique|metrica|kennzahl|mesure|medida)s?( |$)/,

@@ -965,3 +965,40 @@ describe('a test-metric cell that is no value', () => {
     ]);
   });
 });
+
+describe("lm-evaluation-harness's results tables", () => {
+  test('a metric per row named by its task (and subtask), its Stderr the standard error; the Groups table is no groups of people', () => {
+    const text = [
+      '**Experiment ID**: llm-2',
+      '',
+      '## Evaluation Results',
+      '',
+      '|    Tasks    |Version|Filter|n-shot| Metric |   |Value |   |Stderr|',
+      '|-------------|------:|------|-----:|--------|---|-----:|---|-----:|',
+      '|arc_challenge|      1|none  |     0|acc     |↑  |0.5213|±  |0.0146|',
+      '|             |       |none  |     0|acc_norm|↑  |0.5529|±  |0.0145|',
+      '|gsm8k        |      3|strict-match|5|exact_match|↑|0.4412|±  |0.0137|',
+      '|mmlu         |      2|none  |      |acc     |↑  |0.6534|±  |0.0038|',
+      '| - humanities|      2|none  |      |acc     |↑  |0.6012|±  |0.0068|',
+      '|crows_pairs  |      1|none  |     0|pct_stereotype|↓|0.6214|±  |N/A   |',
+      '',
+      '|      Groups      |Version|Filter|n-shot|Metric|   |Value |   |Stderr|',
+      '|------------------|------:|------|------|------|---|-----:|---|-----:|',
+      '|mmlu              |      2|none  |      |acc   |↑  |0.6534|±  |0.0038|',
+      '| - humanities     |      2|none  |      |acc   |↑  |0.6012|±  |0.0068|',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'llm-2.md' }), { file: 'llm-2.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'arc_challenge acc', value: 0.5213, standardError: 0.0146 },
+      { metric: 'arc_challenge acc_norm', value: 0.5529, standardError: 0.0145 },
+      { metric: 'gsm8k exact_match (strict-match)', value: 0.4412, standardError: 0.0137 },
+      { metric: 'mmlu acc', value: 0.6534, standardError: 0.0038 },
+      { metric: 'mmlu/humanities acc', value: 0.6012, standardError: 0.0068 },
+      // A metric Logbook does not know keeps the direction lm-eval prints.
+      { metric: 'crows_pairs pct_stereotype ↓', value: 0.6214 },
+    ]);
+    expect(record?.evaluation?.disaggregated).toBeUndefined();
+    expect(metricInfo('crows_pairs pct_stereotype ↓').direction).toBe('lower');
+  });
+});
