@@ -903,7 +903,9 @@ function lmEvalTable(table: TableData, ctx: Context): boolean {
   const arrowAt = metricAt + 1;
   const path: FieldPath = ['evaluation', 'testMetrics'];
   const written = ctx.b.get(path);
-  const known = new Set((Array.isArray(written) ? (written as { metric?: unknown }[]) : []).map((m) => String(m.metric ?? '')));
+  const known = new Set(
+    (Array.isArray(written) ? (written as { metric?: unknown }[]) : []).map((m) => (typeof m.metric === 'string' ? m.metric : '')),
+  );
   let task = '';
   let group = '';
   for (const row of table.rows) {
