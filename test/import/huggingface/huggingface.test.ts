@@ -325,3 +325,34 @@ describe('hfRunName', () => {
     expect(hfRunName({ ...run, ...fields })).toBe(name);
   });
 });
+
+describe('NaN and Infinity as Python writes them', () => {
+  test('in trainer_state.json: null history cells listed in import.nonFinite; in a results file: a null test metric, listed too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'logbook-hf-nan-'));
+    temporary.push(dir);
+    writeFileSync(
+      join(dir, 'trainer_state.json'),
+      '{"global_step": 20, "log_history": [{"step": 10, "loss": 0.5, "grad_norm": NaN}, {"step": 20, "loss": NaN, "grad_norm": Infinity}]}',
+    );
+    writeFileSync(join(dir, 'eval_results.json'), '{"epoch": 2.0, "eval_accuracy": 0.75, "eval_f1": -Infinity}');
+    const [run] = readHuggingFace(dir).runs;
+    const record = hfRunToRecord(run as HfRun, { id: 'x' });
+    expect(record.training?.history).toEqual([
+      { epoch: 10, grad_norm: null, loss: 0.5 },
+      { epoch: 20, grad_norm: null, loss: null },
+    ]);
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'eval_accuracy', value: 0.75 },
+      { metric: 'eval_f1', value: null },
+    ]);
+    expect(record['import']).toMatchObject({
+      nonFinite: [
+        { metric: 'eval_f1', step: 20, value: '-Infinity' },
+        { metric: 'grad_norm', step: 10, value: 'NaN' },
+        { metric: 'grad_norm', step: 20, value: 'Infinity' },
+        { metric: 'loss', step: 20, value: 'NaN' },
+      ],
+    });
+    expect(ExperimentSchema.safeParse(record).success).toBe(true);
+  });
+});
