@@ -33,6 +33,10 @@ export const messages = {
   unreadableExperimentMeta: (file: string, reason: string): string =>
     `${file}: experiment metadata is unreadable (${reason}); experiment skipped`,
   unreadableRunMeta: (file: string, reason: string): string => `${file}: run metadata is unreadable (${reason}); run skipped`,
+  runWithoutMeta: (dir: string): string =>
+    `${dir}: a run folder (params/, metrics/ or tags/) with no meta.yaml; run skipped, as MLflow skips it (its child runs, if any, get no parent)`,
+  experimentSkipped: (dir: string, reason: string, runs: number): string =>
+    `${dir}: an experiment folder whose runs cannot be read (${reason}); its ${runs} run folder${runs === 1 ? '' : 's'} skipped`,
   runInWrongExperiment: (dir: string, recorded: string): string =>
     `${dir}: meta.yaml says experiment ${recorded}; MLflow ignores such a run, and so does the import`,
   badMetricLine: (file: string, line: number, text: string): string =>
