@@ -74,12 +74,17 @@ function readModelIndex(index: unknown, file: string, card: ModelCard): void {
   });
 }
 
-/** `key: value` lines of the list under the first heading matching `heading`, up to the next heading. */
+/**
+ * `key: value` lines of the list under the first heading matching `heading`, up to the next
+ * heading. A bold key (`- **Training regime:** fp16`, as huggingface_hub's card template writes
+ * it) is read as plain; HTML comments are no text, and a value that is only the template's
+ * `[More Information Needed]` is no value.
+ */
 function readList(body: string, heading: RegExp, line: RegExp): Record<string, string> {
   const values: Record<string, string> = {};
   let inside = false;
-  for (const raw of body.split(/\r?\n/)) {
-    const text = raw.trim();
+  for (const raw of body.replace(/<!--[\s\S]*?-->/g, '').split(/\r?\n/)) {
+    const text = raw.trim().replace(/^([-*]\s+)(\*\*|__)(.+?)\2/, '$1$3');
     if (/^#{1,6}\s/.test(text)) {
       if (inside) break;
       inside = heading.test(text);
@@ -87,9 +92,14 @@ function readList(body: string, heading: RegExp, line: RegExp): Record<string, s
     }
     if (!inside) continue;
     const match = line.exec(text);
-    if (match?.[1] !== undefined && match[2] !== undefined) values[match[1].trim()] = match[2].trim();
+    if (match?.[1] !== undefined && match[2] !== undefined && !isPlaceholder(match[2])) values[match[1].trim()] = match[2].trim();
   }
   return values;
+}
+
+/** The card template's stand-in for a value not filled in: `[More Information Needed]`. */
+function isPlaceholder(value: string): boolean {
+  return /^\[?\s*more information needed\s*\]?$/i.test(value.trim());
 }
 
 function stringList(value: unknown): string[] {

@@ -273,6 +273,19 @@ describe('parseModelCard', () => {
     ]);
   });
 
+  test('huggingface_hub’s template: bold keys are read plain; [More Information Needed] and HTML comments are no values', () => {
+    const body = [
+      '#### Training Hyperparameters',
+      '',
+      '- **Training regime:** [More Information Needed] <!--fp32, fp16 mixed precision, bf16 mixed precision -->',
+      '- **Precision:** bf16 mixed precision <!-- as trained -->',
+      '- **Warmup**: 500',
+      '',
+      '#### Speeds, Sizes, Times [optional]',
+    ].join('\n');
+    expect(parseModelCard(body, 'README.md').hyperparameters).toEqual({ Precision: 'bf16 mixed precision', Warmup: '500' });
+  });
+
   test('a card without frontmatter has no metadata', () => {
     expect(parseModelCard('# Title\n', 'README.md')).toEqual({ metrics: [], datasets: [], hyperparameters: {}, frameworks: {} });
   });
