@@ -46,7 +46,8 @@ export function hfRunToRecord(run: HfRun, context: { id: string; schema?: string
   const state = run.state;
   const args = run.trainingArgs ?? {};
   const card = run.card;
-  const log = state?.logHistory ?? [];
+  // Without a Trainer state, the card's "Training results" table is the history it was made from.
+  const log = state?.logHistory ?? card?.trainingResults ?? [];
   const summary = log.find((entry) => entry['train_runtime'] !== undefined);
   const history = buildHistory(historySeries(log.filter((entry) => entry !== summary)));
 

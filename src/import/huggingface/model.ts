@@ -48,6 +48,8 @@ export interface ModelCard {
   hyperparameters: Record<string, string>;
   /** The body's "Framework versions" list (`Transformers` → `4.44.0`). */
   frameworks: Record<string, string>;
+  /** The body's "Training results" table, as the `log_history` entries it shows (`readTrainingResults`). */
+  trainingResults?: LogEntry[];
 }
 
 /** One Trainer run: an output folder (or a model card on its own). */

@@ -37,7 +37,7 @@ export function readHuggingFace(root: string, onProgress: (done: number, total: 
     throw messages.unreadableFile(basename(root), reasonOf(error));
   }
   if (!isDir && /\.md$/i.test(root)) {
-    const card = parseModelCard(readText(root, basename(root)), basename(root));
+    const card = parseModelCard(readText(root, basename(root)), basename(root), warnings);
     return { runs: [{ path: '.', name: card.modelName ?? basename(dirname(root)), results: {}, card }], warnings };
   }
   const base = isDir ? root : dirname(root);
@@ -112,7 +112,8 @@ function readRun(base: string, dir: string, warnings: string[]): HfRun {
       run.modelConfig = modelConfig;
     }
   }
-  if (names.includes('README.md')) run.card = parseModelCard(readText(join(dir, 'README.md'), shown('README.md')), shown('README.md'));
+  if (names.includes('README.md'))
+    run.card = parseModelCard(readText(join(dir, 'README.md'), shown('README.md')), shown('README.md'), warnings);
   return run;
 }
 

@@ -286,6 +286,40 @@ describe('parseModelCard', () => {
     expect(parseModelCard(body, 'README.md').hyperparameters).toEqual({ Precision: 'bf16 mixed precision', Warmup: '500' });
   });
 
+  test('the Trainer’s "Training results" table is the history of a card on its own: one row per step, columns as log_history keys', () => {
+    const body = [
+      '### Training results',
+      '',
+      '| Training Loss | Epoch | Step | Validation Loss | Accuracy | F1 Macro |',
+      '|:-------------:|:-----:|:----:|:---------------:|:--------:|:--------:|',
+      '| No log        | 1.0   | 50   | 0.6012          | 0.7      | 0.65     |',
+      '| 0.1472        | 2.0   | 100  | 0.2292          | 0.9312   | 0.93     |',
+      '',
+      '### Framework versions',
+    ].join('\n');
+    const warnings: string[] = [];
+    const card = parseModelCard(body, 'README.md', warnings);
+    expect(card.trainingResults).toEqual([
+      { epoch: 1, step: 50, eval_loss: 0.6012, eval_accuracy: 0.7, eval_f1_macro: 0.65 },
+      { loss: 0.1472, epoch: 2, step: 100, eval_loss: 0.2292, eval_accuracy: 0.9312, eval_f1_macro: 0.93 },
+    ]);
+    expect(warnings).toEqual([]);
+    const record = hfRunToRecord({ path: '.', name: 'card', results: {}, card }, { id: 'card' });
+    expect(record.training?.history).toEqual([
+      { epoch: 50, 'epoch (metric)': 1, eval_accuracy: 0.7, eval_f1_macro: 0.65, eval_loss: 0.6012, loss: null },
+      { epoch: 100, 'epoch (metric)': 2, eval_accuracy: 0.9312, eval_f1_macro: 0.93, eval_loss: 0.2292, loss: 0.1472 },
+    ]);
+  });
+
+  test('a "Training results" table without a Step column is not read, with a warning', () => {
+    const warnings: string[] = [];
+    const card = parseModelCard('## Training results\n\n| Epoch | Loss |\n|---|---|\n| 1 | 0.5 |\n', 'README.md', warnings);
+    expect(card.trainingResults).toBeUndefined();
+    expect(warnings).toEqual([
+      'README.md: the "Training results" table is not read (it has no Step column); the record has no history from it',
+    ]);
+  });
+
   test('a card without frontmatter has no metadata', () => {
     expect(parseModelCard('# Title\n', 'README.md')).toEqual({ metrics: [], datasets: [], hyperparameters: {}, frameworks: {} });
   });
