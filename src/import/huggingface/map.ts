@@ -133,7 +133,7 @@ export function hfRunToRecord(run: HfRun, context: { id: string; schema?: string
           ? undefined
           : `Training state read from ${run.stateFrom}/ (the output folder has no trainer_state.json).`,
     }),
-    import: { source: 'huggingface', runId: run.path, nonFinite },
+    import: { source: 'huggingface', runId: run.runId, nonFinite },
   });
 }
 

@@ -56,6 +56,11 @@ export interface ModelCard {
 export interface HfRun {
   /** Folder relative to the source, `/`-separated; `.` for the source itself. */
   path: string;
+  /**
+   * `import.runId`: `path`, but the source folder's own name when it is the run, so that the run
+   * has one id whether its folder or a folder above it is imported.
+   */
+  runId: string;
   /** Run name (`trial_name`, `run_name`, the card's model name, else the folder). */
   name: string;
   state?: TrainerState;

@@ -38,7 +38,8 @@ export function readHuggingFace(root: string, onProgress: (done: number, total: 
   }
   if (!isDir && /\.md$/i.test(root)) {
     const card = parseModelCard(readText(root, basename(root)), basename(root), warnings);
-    return { runs: [{ path: '.', name: card.modelName ?? basename(dirname(root)), results: {}, card }], warnings };
+    const folder = basename(dirname(root));
+    return { runs: [{ path: '.', runId: folder || '.', name: card.modelName ?? folder, results: {}, card }], warnings };
   }
   const base = isDir ? root : dirname(root);
   const folders = findRunFolders(base);
@@ -76,7 +77,7 @@ function readRun(base: string, dir: string, warnings: string[]): HfRun {
   const path = toPosix(relative(base, dir)) || '.';
   const shown = (file: string): string => toPosix(relative(base, join(dir, file)));
   const names = listDir(dir);
-  const run: HfRun = { path, name: path === '.' ? basename(base) : path, results: {} };
+  const run: HfRun = { path, runId: path === '.' ? basename(base) || '.' : path, name: path === '.' ? basename(base) : path, results: {} };
 
   let stateFile: string | undefined;
   if (names.includes('trainer_state.json')) stateFile = 'trainer_state.json';

@@ -5,7 +5,7 @@
  * config.json, the README.md model card Trainer.create_model_card writes). transformers and torch
  * are too big for the interop budget, so these files are hand-made after real ones.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -149,7 +149,7 @@ describe('readHuggingFace + hfRunToRecord on a Trainer output folder', () => {
 });
 
 describe('chooseTestMetrics', () => {
-  const base: HfRun = { path: '.', name: 'x', results: {} };
+  const base: HfRun = { path: '.', runId: 'x', name: 'x', results: {} };
   test('without a card: the results files, split tiers (eval_ metrics as written), throughput left out', () => {
     expect(
       chooseTestMetrics({ ...base, results: { eval_accuracy: 0.9, eval_loss: 0.3, eval_runtime: 12, epoch: 2, train_loss: 0.2 } }),
@@ -304,7 +304,7 @@ describe('parseModelCard', () => {
       { loss: 0.1472, epoch: 2, step: 100, eval_loss: 0.2292, eval_accuracy: 0.9312, eval_f1_macro: 0.93 },
     ]);
     expect(warnings).toEqual([]);
-    const record = hfRunToRecord({ path: '.', name: 'card', results: {}, card }, { id: 'card' });
+    const record = hfRunToRecord({ path: '.', runId: 'card', name: 'card', results: {}, card }, { id: 'card' });
     expect(record.training?.history).toEqual([
       { epoch: 50, 'epoch (metric)': 1, eval_accuracy: 0.7, eval_f1_macro: 0.65, eval_loss: 0.6012, loss: null },
       { epoch: 100, 'epoch (metric)': 2, eval_accuracy: 0.9312, eval_f1_macro: 0.93, eval_loss: 0.2292, loss: 0.1472 },
@@ -356,7 +356,7 @@ describe('small rules', () => {
 });
 
 describe('hfRunName', () => {
-  const run: HfRun = { path: 'out', name: 'out', results: {} };
+  const run: HfRun = { path: 'out', runId: 'out', name: 'out', results: {} };
   test.each<[Partial<HfRun>, string]>([
     [{ state: { logHistory: [], trialName: 'trial-2' }, trainingArgs: { run_name: 'r' } }, 'trial-2'],
     [{ trainingArgs: { run_name: 'my run', output_dir: 'out' } }, 'my run'],
@@ -401,5 +401,20 @@ describe('NaN and Infinity as Python writes them', () => {
       ],
     });
     expect(ExperimentSchema.safeParse(record).success).toBe(true);
+  });
+});
+
+describe('import.runId', () => {
+  test('the run folder’s own name, whether the run folder or a folder above it is the source', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'logbook-hf-ids-'));
+    temporary.push(parent);
+    for (const name of ['bert-imdb', 'gpt-small']) {
+      mkdirSync(join(parent, name));
+      writeFileSync(join(parent, name, 'eval_results.json'), '{"eval_accuracy": 0.9}');
+    }
+    const runId = (run: HfRun | undefined): unknown => (hfRunToRecord(run as HfRun, { id: 'x' })['import'] as { runId: string }).runId;
+    expect(readHuggingFace(parent).runs.map(runId)).toEqual(['bert-imdb', 'gpt-small']);
+    expect(readHuggingFace(join(parent, 'bert-imdb')).runs.map(runId)).toEqual(['bert-imdb']);
+    expect(readHuggingFace(join(parent, 'bert-imdb', 'eval_results.json')).runs.map(runId)).toEqual(['bert-imdb']);
   });
 });
