@@ -182,6 +182,11 @@ describe('tbRunToRecord', () => {
     });
   });
 
+  test('import.runId of the source folder itself is its name (as when a folder above it is imported), not "."', () => {
+    const own = tbRunToRecord({ ...RUN, path: '.', name: 'trial0' }, { id: 'trial0' });
+    expect(own['import']).toMatchObject({ runId: 'trial0' });
+  });
+
   test.each([
     [1, 'completed'],
     [3, 'running'],
