@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { isDirectory, listDir, reasonOf } from '../files.ts';
 import { ImportError } from '../messages.ts';
 import { messages } from './messages.ts';
-import { parseInteger, parseStatus, decodeMetricValue } from './model.ts';
+import { parseInteger, readRunStatus, decodeMetricValue } from './model.ts';
 import type { MetricPoint } from '../history.ts';
 import type { MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
 
@@ -206,8 +206,7 @@ function readRun(store: StoreGuard, runDir: string, experiment: MlflowExperiment
     runId,
     experiment,
     name: runName,
-    // A missing status means RUNNING, as MLflow reads it.
-    status: parseStatus(meta['status'] ?? 1) ?? 'RUNNING',
+    status: readRunStatus(meta['status'], runId, warnings),
     startTime: parseInteger(meta['start_time']),
     endTime: parseInteger(meta['end_time']),
     userId: typeof meta['user_id'] === 'string' ? meta['user_id'] : undefined,

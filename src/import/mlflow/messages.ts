@@ -39,6 +39,8 @@ export const messages = {
     `${dir}: an experiment folder whose runs cannot be read (${reason}); its ${runs} run folder${runs === 1 ? '' : 's'} skipped`,
   runInWrongExperiment: (dir: string, recorded: string): string =>
     `${dir}: meta.yaml says experiment ${recorded}; MLflow ignores such a run, and so does the import`,
+  unknownStatus: (runId: string, status: unknown): string =>
+    `run ${quoted(runId)}: status ${quoted(String(status))} is none of MLflow's (RUNNING, SCHEDULED, FINISHED, FAILED, KILLED, or codes 1–5); status left out`,
   badMetricLine: (file: string, line: number, text: string): string =>
     `${file}:${line}: metric line "${text}" is not "timestamp value [step]"; line skipped`,
 

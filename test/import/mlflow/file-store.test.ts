@@ -142,6 +142,15 @@ describe('openFileStore', () => {
     );
   });
 
+  test('a status code that is none of MLflow’s (99) is left out with a warning, not read as running', async () => {
+    const root = tempDir();
+    cpSync(STORE, root, { recursive: true });
+    writeFileSync(join(root, '1', CHILD, 'meta.yaml'), `run_id: ${CHILD}\nexperiment_id: '1'\nstatus: 99\nstart_time: 1717200000000\n`);
+    const result = await readMlflow(root);
+    expect(result.runs.find((run) => run.runId === CHILD)?.status).toBeUndefined();
+    expect(result.warnings).toEqual([messages.unknownStatus(CHILD, 99n)]);
+  });
+
   test('keeps every digit of a large experiment id written without quotes', async () => {
     const root = tempDir();
     mkdirSync(join(root, '642233443113521094'));
