@@ -1,6 +1,7 @@
 import { ExperimentSchema } from '../schema/index.ts';
 import type { Experiment } from '../schema/index.ts';
 import { compareText } from '../util/compare-text.ts';
+import { checkRecordLimits } from '../ingest/limits.ts';
 import { recordInvariantErrors } from '../ingest/record-checks.ts';
 import type { Importer, ImportRequest, ImportResult } from './importer.ts';
 import { importMessages } from './messages.ts';
@@ -11,8 +12,8 @@ import type { RecordFormat, WriteEffects, WriteOutcome } from './write.ts';
 
 /**
  * Every import, one pipeline: **read** and **map** (the importer) → **validate** (every record
- * against `ExperimentSchema` and `validate`'s record checks; an end before the start is left
- * out with a warning) → **write** (one file per run; unchanged runs and hand-edited
+ * against `ExperimentSchema`, `validate`'s limits and record checks; an end before the start is
+ * left out with a warning) → **write** (one file per run; unchanged runs and hand-edited
  * records left alone). Nothing is written before every record has been read, mapped and
  * validated, so a source that fails writes nothing.
  */
@@ -49,9 +50,10 @@ export async function runImport(
 
 /**
  * The records sorted by id, each checked against the record schema and the checks `validate`
- * makes of a whole record (`recordInvariantErrors`). Throws a plain `Error` when one fails the
- * schema or two share an id: that is a bug in a mapping, not a problem of the source; an
- * `ImportError` naming the run when a record would be rejected by `validate` for what its run says.
+ * makes of a whole record (`checkRecordLimits`, `recordInvariantErrors`). Throws a plain `Error`
+ * when one fails the schema or two share an id: that is a bug in a mapping, not a problem of the
+ * source; an `ImportError` naming the run when `validate` would reject the record for what its
+ * run holds.
  */
 export function checkRecords(records: readonly Experiment[]): Experiment[] {
   const sorted = [...records].sort((a, b) => compareText(a.id, b.id));
@@ -59,7 +61,15 @@ export function checkRecords(records: readonly Experiment[]): Experiment[] {
     const checked = ExperimentSchema.safeParse(record);
     if (!checked.success) throw new Error(`record ${record.id} does not match the record schema: ${checked.error.message}`);
     if (index > 0 && sorted[index - 1]?.id === record.id) throw new Error(`two records have the id ${record.id}`);
-    const invalid = recordInvariantErrors(record, `${record.id}.json`, () => undefined)[0];
+    const parsed = {
+      file: `${record.id}.json`,
+      format: 'json' as const,
+      data: record,
+      positions: new Map(),
+      keyPositions: new Map(),
+      diagnostics: [],
+    };
+    const invalid = checkRecordLimits(parsed, () => undefined)[0] ?? recordInvariantErrors(record, parsed.file, () => undefined)[0];
     if (invalid !== undefined) throw importMessages.recordInvalid(runIdOf(record), invalid.path, invalid.message, invalid.hint ?? '');
   });
   return sorted;
@@ -71,7 +81,8 @@ export function checkRecords(records: readonly Experiment[]): Experiment[] {
  */
 export function withConsistentDates(record: Experiment, warnings: string[]): Experiment {
   const { date, completionDate, import: meta, ...rest } = record;
-  if (date === undefined || completionDate === undefined || completionDate.slice(0, 10) >= date.slice(0, 10)) return record;
+  const reversed = recordInvariantErrors(record, '', () => undefined).some((error) => error.code === 'date-order');
+  if (date === undefined || completionDate === undefined || !reversed) return record;
   warnings.push(importMessages.endBeforeStart(runIdOf(record), date, completionDate));
   const { hash: _hash, ...unsealed } = meta as ImportMeta;
   return sealRecord({ ...rest, date, import: unsealed });

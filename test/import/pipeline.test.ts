@@ -45,4 +45,10 @@ describe('checkRecords', () => {
       'run "workspace" maps to a record validate rejects (evaluation.confusionMatrix.matrix: the confusion matrix has 1 row, but 2 labels: it must be square, one row and one column per label)',
     );
   });
+
+  test('a record past a limit validate enforces (1,001 hyperparameters, 1,000 at most) is an ImportError naming the run', () => {
+    const hyperparameters = Array.from({ length: 1001 }, (_, index) => ({ name: `p${index}`, value: index }));
+    const record = sealRecord({ id: 'wide', model: { hyperparameters }, import: { source: 'tensorboard', runId: 'runs/wide' } });
+    expect(() => checkRecords([record])).toThrow(/^run "runs\/wide" maps to a record validate rejects \(model\.hyperparameters: /);
+  });
 });
