@@ -52,6 +52,12 @@ export const importMessages = {
   unreadable: (what: string, reason: string): ImportError =>
     new ImportError(`cannot read ${what} (${reason})`, 'check that the file is complete and readable'),
 
+  // Checking records
+  endBeforeStart: (runId: string, date: string, completionDate: string): string =>
+    `run ${JSON.stringify(runId)}: its end (${completionDate}) is before its start (${date}); completionDate left out — check the run's end time in the source`,
+  recordInvalid: (runId: string, path: string, problem: string, hint: string): ImportError =>
+    new ImportError(`run ${JSON.stringify(runId)} maps to a record validate rejects (${path === '' ? '' : `${path}: `}${problem})`, hint),
+
   // Writing
   editedByHand: (): string => 'edited by hand since the last import; use --force to overwrite',
   notImported: (kind: ImportSource = 'mlflow'): string =>

@@ -64,20 +64,43 @@ export function parseJsonDocument(written: string, file: string): ParsedSource &
       ],
     };
   }
-  const diagnostics = replaced.map(({ token, offset }, k) => {
+  const data = plainValue(text, root);
+  const diagnostics = replaced.flatMap(({ token, offset }, k) => {
     // Its place in the read text: each `NaN` before it added a character.
     const node = findNodeAtOffset(root, offset + replaced.slice(0, k).filter((r) => r.token === 'NaN').length);
-    return {
-      level: 'warning' as const,
-      code: 'json-not-a-number',
-      file,
-      ...atWritten(offset),
-      path: node === undefined ? '' : getNodePath(node).join('.'),
-      message: msg.jsonNonFinite(token),
-      hint: msg.hintJsonNonFinite(),
-    };
+    const path = node === undefined ? [] : getNodePath(node);
+    if (token.startsWith('"') && isImportNonFiniteValue(path)) {
+      // An importer's own note of the value it wrote as null ("NaN", "-Infinity"): text, as written.
+      setAtPath(data, path, JSON.parse(token) as string);
+      return [];
+    }
+    return [
+      {
+        level: 'warning' as const,
+        code: 'json-not-a-number',
+        file,
+        ...atWritten(offset),
+        path: path.join('.'),
+        message: msg.jsonNonFinite(token),
+        hint: msg.hintJsonNonFinite(),
+      },
+    ];
   });
-  return { file, format: 'json', data: plainValue(text, root), positions, keyPositions, root, diagnostics };
+  return { file, format: 'json', data, positions, keyPositions, root, diagnostics };
+}
+
+/** `import.nonFinite[n].value`, where importers name a metric value JSON cannot hold (`"NaN"`, `"Infinity"`, `"-Infinity"`). */
+function isImportNonFiniteValue(path: readonly (string | number)[]): boolean {
+  return path.length === 4 && path[0] === 'import' && path[1] === 'nonFinite' && typeof path[2] === 'number' && path[3] === 'value';
+}
+
+/** Sets the value at `path` of a parsed document, when it is there (a repeated key keeps only its last value). */
+function setAtPath(data: unknown, path: readonly (string | number)[], value: unknown): void {
+  let parent: unknown = data;
+  for (const key of path.slice(0, -1))
+    parent = typeof parent === 'object' && parent !== null ? (parent as Record<string, unknown>)[key] : undefined;
+  const last = path[path.length - 1];
+  if (typeof parent === 'object' && parent !== null && last !== undefined) setOwn(parent as Record<string, unknown>, String(last), value);
 }
 
 /** `NaN`, `Infinity`, `-Infinity` where a JSON value stands (after `:`, `[` or `,`, outside strings). */

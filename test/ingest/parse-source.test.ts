@@ -261,6 +261,29 @@ describe('NaN and infinity written as text in JSON ("nan", "inf"), as str(float)
   });
 });
 
+describe('the non-finite values an importer lists in import.nonFinite', () => {
+  test('"NaN", "Infinity", "-Infinity" there are kept as text with no warning; the same text elsewhere is still read as null', () => {
+    const text = [
+      '{"id": "imp-1", "training": {"history": [{"epoch": 3, "loss": null, "note": "NaN"}]},',
+      ' "import": {"source": "mlflow", "runId": "r", "hash": "h",',
+      '  "nonFinite": [{"metric": "loss", "step": 3, "value": "NaN"}, {"metric": "gn", "step": 4, "value": "-Infinity"}]}}',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'imp-1.json' });
+    expect(parsed.data).toMatchObject({
+      training: { history: [{ epoch: 3, loss: null, note: null }] },
+      import: {
+        nonFinite: [
+          { metric: 'loss', step: 3, value: 'NaN' },
+          { metric: 'gn', step: 4, value: '-Infinity' },
+        ],
+      },
+    });
+    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^imp-1\.json:1:77 training\.history\.0\.note: "NaN" is no JSON number/),
+    ]);
+  });
+});
+
 describe("YAML's .nan and .inf in frontmatter", () => {
   test('read as null, each with a warning at its place; 1e309 (too large to store) is still an error', () => {
     const text = ['---', 'id: yn-1', 'training:', '  history:', '    - {epoch: 1, loss: 0.5}', '    - {epoch: 2, loss: .nan}', '---'].join(

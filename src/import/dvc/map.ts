@@ -1,6 +1,8 @@
 import type { Experiment, Hyperparameter, Scalar, TestMetric } from '../../schema/index.ts';
 import type { EpochRow } from '../../schema/index.ts';
 import { buildHistory, chooseTestMetricKeys, finiteOrNull } from '../history.ts';
+import type { MetricPoint } from '../history.ts';
+import { setOwn } from '../../util/own.ts';
 import { dropUndefined, nonEmptyOrUndefined, sealRecord } from '../record.ts';
 import { compareText } from '../../util/compare-text.ts';
 import type { DvcRun } from './model.ts';
@@ -19,7 +21,7 @@ export interface DvcContext {
 
 /** Maps one run. */
 export function dvcRunToRecord(run: DvcRun, context: DvcContext): Experiment {
-  const history = buildHistory(run.history);
+  const history = buildHistory(historySeries(run));
   const rows: EpochRow[] =
     history.rows.length > 0 || run.metricsStep === undefined || Object.keys(run.metrics).length === 0
       ? history.rows
@@ -76,6 +78,23 @@ export function dvcRunToRecord(run: DvcRun, context: DvcContext): Experiment {
     }),
     import: { source: 'dvc', runId: run.runId, nonFinite: history.nonFinite },
   });
+}
+
+/**
+ * The history's metric series: DVCLive's TSV files, and each metrics-file value that neither a TSV
+ * file nor the test metrics hold (`auc` of a second metrics file, a summary's `best_epoch`) as one
+ * point at the metrics' `step`, else at the history's last step, as the history row `dvc exp show`
+ * gives them. Without TSV files, the series are empty (the metrics are then the history's one row).
+ */
+export function historySeries(run: DvcRun): Record<string, MetricPoint[]> {
+  const series: Record<string, MetricPoint[]> = { ...run.history };
+  const steps = Object.values(run.history).flatMap((points) => points.map((point) => point.step));
+  if (steps.length === 0) return series;
+  const step = run.metricsStep ?? Math.max(...steps);
+  const tested = new Set(chooseTestMetricKeys(Object.keys(run.metrics)).map(({ key }) => key));
+  for (const [key, value] of Object.entries(run.metrics))
+    if (!Object.hasOwn(run.history, key) && !tested.has(key)) setOwn(series, key, [{ step, timestamp: 0, value }]);
+  return series;
 }
 
 /** Integer params named `seed`, `*.seed` or `*_seed` → `reproducibility.seeds`, keyed by the param name. */

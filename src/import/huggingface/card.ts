@@ -2,15 +2,17 @@ import { parse as parseYaml } from 'yaml';
 import { isPlainObject } from '../hash.ts';
 import { messages } from './messages.ts';
 import { parseCardMetricName } from './metric-name.ts';
-import type { CardMetric, ModelCard } from './model.ts';
+import type { CardMetric, LogEntry, ModelCard } from './model.ts';
+import { parseLoggedNumber } from '../history.ts';
 
 /**
  * Reads a Hugging Face model card (README.md): the YAML metadata (`model-index`, `datasets`,
  * `base_model`, `license`, `co2_eq_emissions`) and, from the body the Trainer writes, the
- * "Training hyperparameters" and "Framework versions" lists. Throws an `ImportError` when the
- * metadata is not YAML or `model-index` is malformed. `file` names the card in messages.
+ * "Training hyperparameters" and "Framework versions" lists and the "Training results" table.
+ * Throws an `ImportError` when the metadata is not YAML or `model-index` is malformed; a table
+ * it cannot read is a warning pushed to `warnings`. `file` names the card in messages.
  */
-export function parseModelCard(text: string, file: string): ModelCard {
+export function parseModelCard(text: string, file: string, warnings: string[] = []): ModelCard {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   let meta: Record<string, unknown> = {};
   if (match !== null) {
@@ -30,6 +32,9 @@ export function parseModelCard(text: string, file: string): ModelCard {
     hyperparameters: readList(body, /training hyper-?parameters/i, /^[-*]\s+([^:]+?):\s*(.+)$/),
     frameworks: readList(body, /framework versions/i, /^[-*]\s+(\S.*?)\s+(\S+)$/),
   };
+  const results = readTrainingResults(body, file);
+  if (results.rows.length > 0) card.trainingResults = results.rows;
+  if (results.warning !== undefined) warnings.push(results.warning);
   const baseModel = stringList(meta['base_model'])[0];
   if (baseModel !== undefined) card.baseModel = baseModel;
   if (typeof meta['license'] === 'string') card.license = meta['license'];
@@ -74,9 +79,73 @@ function readModelIndex(index: unknown, file: string, card: ModelCard): void {
   });
 }
 
-/** `key: value` lines of the list under the first heading matching `heading`, up to the next heading. */
+/**
+ * `key: value` lines of the list under the first heading matching `heading`, up to the next
+ * heading. A bold key (`- **Training regime:** fp16`, as huggingface_hub's card template writes
+ * it) is read as plain; HTML comments are no text, and a value that is only the template's
+ * `[More Information Needed]` is no value.
+ */
 function readList(body: string, heading: RegExp, line: RegExp): Record<string, string> {
   const values: Record<string, string> = {};
+  for (const item of sectionLines(withoutComments(body), heading)) {
+    const match = line.exec(item.replace(/^([-*]\s+)(\*\*|__)(.+?)\2/, '$1$3'));
+    if (match?.[1] !== undefined && match[2] !== undefined && !isPlaceholder(match[2])) values[match[1].trim()] = match[2].trim();
+  }
+  return values;
+}
+
+/** Markdown without its HTML comments (`<!-- … -->`, over several lines too): they are no text of the card. */
+function withoutComments(body: string): string {
+  return body.replace(/<!--[\s\S]*?-->/g, '');
+}
+
+/**
+ * The "Training results" table `Trainer.create_model_card` writes (`| Training Loss | Epoch | Step |
+ * Validation Loss | Accuracy |`), as the `log_history` entries it was made from: one per row, with
+ * `step`, `epoch`, `loss` (training), `eval_loss` and `eval_<name>` for the other columns (`F1
+ * Macro` → `eval_f1_macro`); a cell that is no number (`No log`) is left out. A table without a
+ * `Step` column, or with a row whose step is no number, is not read: a warning says so.
+ */
+export function readTrainingResults(body: string, file: string): { rows: LogEntry[]; warning?: string } {
+  const lines = sectionLines(withoutComments(body), /training results/i).filter((line) => line.startsWith('|'));
+  if (lines.length === 0) return { rows: [] };
+  const cells = (line: string): string[] =>
+    line
+      .replace(/^\||\|$/g, '')
+      .split('|')
+      .map((cell) => cell.trim());
+  const header = cells(lines[0] ?? '').map(resultColumnKey);
+  const stepColumn = header.indexOf('step');
+  if (stepColumn < 0) return { rows: [], warning: messages.trainingResultsUnread(file, 'it has no Step column') };
+  const rows: LogEntry[] = [];
+  for (const line of lines.slice(1)) {
+    if (/^\|[\s:|-]*$/.test(line)) continue; // the |:---:| line under the header
+    const entry: LogEntry = {};
+    cells(line).forEach((cell, index) => {
+      const key = header[index];
+      const value = parseLoggedNumber(cell);
+      if (key !== undefined && value !== undefined) entry[key] = value;
+    });
+    if (entry['step'] === undefined || !Number.isFinite(entry['step']))
+      return { rows: [], warning: messages.trainingResultsUnread(file, `a row has no step ("${line}")`) };
+    rows.push(entry);
+  }
+  return { rows };
+}
+
+/** A "Training results" column as the `log_history` key the Trainer titled it from. */
+function resultColumnKey(title: string): string {
+  const words = title.toLowerCase().split(/\s+/).filter(Boolean);
+  const name = words.join('_');
+  if (name === 'training_loss') return 'loss';
+  if (name === 'validation_loss') return 'eval_loss';
+  if (name === 'epoch' || name === 'step') return name;
+  return `eval_${name}`;
+}
+
+/** The trimmed lines under the first heading matching `heading`, up to the next heading. */
+function sectionLines(body: string, heading: RegExp): string[] {
+  const lines: string[] = [];
   let inside = false;
   for (const raw of body.split(/\r?\n/)) {
     const text = raw.trim();
@@ -85,11 +154,14 @@ function readList(body: string, heading: RegExp, line: RegExp): Record<string, s
       inside = heading.test(text);
       continue;
     }
-    if (!inside) continue;
-    const match = line.exec(text);
-    if (match?.[1] !== undefined && match[2] !== undefined) values[match[1].trim()] = match[2].trim();
+    if (inside) lines.push(text);
   }
-  return values;
+  return lines;
+}
+
+/** The card template's stand-in for a value not filled in: `[More Information Needed]`. */
+function isPlaceholder(value: string): boolean {
+  return /^\[?\s*more information needed\s*\]?$/i.test(value.trim());
 }
 
 function stringList(value: unknown): string[] {

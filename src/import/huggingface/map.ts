@@ -1,6 +1,6 @@
 import type { Experiment, Hyperparameter, Scalar, TestMetric } from '../../schema/index.ts';
-import { buildHistory, chooseTestMetricKeys, finiteOrNull } from '../history.ts';
-import type { MetricPoint } from '../history.ts';
+import { buildHistory, chooseTestMetricKeys, describeNonFinite, finiteOrNull } from '../history.ts';
+import type { MetricPoint, NonFiniteValue } from '../history.ts';
 import { dropUndefined, nonEmptyOrUndefined, parseParamValue, sealRecord } from '../record.ts';
 import { compareText } from '../../util/compare-text.ts';
 import type { HfRun, LogEntry } from './model.ts';
@@ -46,7 +46,8 @@ export function hfRunToRecord(run: HfRun, context: { id: string; schema?: string
   const state = run.state;
   const args = run.trainingArgs ?? {};
   const card = run.card;
-  const log = state?.logHistory ?? [];
+  // Without a Trainer state, the card's "Training results" table is the history it was made from.
+  const log = state?.logHistory ?? card?.trainingResults ?? [];
   const summary = log.find((entry) => entry['train_runtime'] !== undefined);
   const history = buildHistory(historySeries(log.filter((entry) => entry !== summary)));
 
@@ -65,11 +66,11 @@ export function hfRunToRecord(run: HfRun, context: { id: string; schema?: string
           }),
           checkpoint: state.bestModelCheckpoint,
         });
-  const runtime = summary?.['train_runtime'] ?? run.results['train_runtime'];
+  const runtime = finiteOrUndefined(summary?.['train_runtime'] ?? run.results['train_runtime']);
   const infrastructure = dropUndefined({
     durationHours: runtime === undefined || runtime < 0 ? undefined : runtime / 3600,
     co2Kg: card?.co2Grams === undefined ? undefined : card.co2Grams / 1000,
-    totalFlos: summary?.['total_flos'] ?? run.results['total_flos'],
+    totalFlos: finiteOrUndefined(summary?.['total_flos'] ?? run.results['total_flos']),
   });
 
   const cardHyper = card?.hyperparameters ?? {};
@@ -86,6 +87,10 @@ export function hfRunToRecord(run: HfRun, context: { id: string; schema?: string
         : dropUndefined({ enabled: true, patience: Math.max(0, Math.trunc(state.earlyStoppingPatience)), monitor: selectedBy }),
   });
   const hyperparameters = collectHyperparameters(run);
+  const nonFinite = [...history.nonFinite];
+  for (const entry of nonFiniteResults(run))
+    if (!nonFinite.some((listed) => listed.metric === entry.metric && listed.step === entry.step)) nonFinite.push(entry);
+  nonFinite.sort((a, b) => compareText(a.metric, b.metric) || a.step - b.step);
   const testMetrics = chooseTestMetrics(run);
   const datasetName = card?.datasets.length === 1 ? card.datasets[0] : card?.metrics.find((metric) => metric.datasetName)?.datasetName;
   const taskType = card?.metrics.find((metric) => metric.taskType !== undefined)?.taskType;
@@ -128,7 +133,7 @@ export function hfRunToRecord(run: HfRun, context: { id: string; schema?: string
           ? undefined
           : `Training state read from ${run.stateFrom}/ (the output folder has no trainer_state.json).`,
     }),
-    import: { source: 'huggingface', runId: run.path, nonFinite: history.nonFinite },
+    import: { source: 'huggingface', runId: run.runId, nonFinite },
   });
 }
 
@@ -148,6 +153,20 @@ export function historySeries(log: readonly LogEntry[]): Record<string, MetricPo
     }
   });
   return series;
+}
+
+/**
+ * The results files' values that are test metrics (`chooseTestMetrics`) and not finite, as
+ * `import.nonFinite` lists them: key as written, at the state's last step (`0` without a state).
+ */
+export function nonFiniteResults(run: HfRun): NonFiniteValue[] {
+  if ((run.card?.metrics.length ?? 0) > 0) return [];
+  const keys = chooseTestMetricKeys(Object.keys(run.results).filter((key) => !isThroughputKey(key) && !NOT_METRICS.has(key)));
+  return keys
+    .map(({ key }) => key)
+    .filter((key) => !Number.isFinite(run.results[key]))
+    .sort(compareText)
+    .map((key) => ({ metric: key, step: run.state?.globalStep ?? 0, value: describeNonFinite(run.results[key] ?? Number.NaN) }));
 }
 
 /**
@@ -247,6 +266,10 @@ function metricsOf(entry: LogEntry): Record<string, number | null> {
   const metrics: Record<string, number | null> = {};
   for (const [key, value] of Object.entries(entry)) if (!NOT_METRICS.has(key) && !isThroughputKey(key)) metrics[key] = finiteOrNull(value);
   return metrics;
+}
+
+function finiteOrUndefined(value: number | undefined): number | undefined {
+  return value !== undefined && Number.isFinite(value) ? value : undefined;
 }
 
 function stringArg(value: unknown): string | undefined {

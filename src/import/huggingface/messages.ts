@@ -23,5 +23,7 @@ export const messages = {
     ),
   unreadableFile: (file: string, reason: string): ImportError =>
     new ImportError(`cannot read ${file} (${reason})`, 'check that it is readable'),
+  trainingResultsUnread: (file: string, reason: string): string =>
+    `${file}: the "Training results" table is not read (${reason}); the record has no history from it`,
   notANumber: (file: string, key: string): string => `${file}: ${key} is not a number; left out`,
 } as const;

@@ -48,12 +48,19 @@ export interface ModelCard {
   hyperparameters: Record<string, string>;
   /** The body's "Framework versions" list (`Transformers` → `4.44.0`). */
   frameworks: Record<string, string>;
+  /** The body's "Training results" table, as the `log_history` entries it shows (`readTrainingResults`). */
+  trainingResults?: LogEntry[];
 }
 
 /** One Trainer run: an output folder (or a model card on its own). */
 export interface HfRun {
   /** Folder relative to the source, `/`-separated; `.` for the source itself. */
   path: string;
+  /**
+   * `import.runId`: `path`, but the source folder's own name when it is the run, so that the run
+   * has one id whether its folder or a folder above it is imported.
+   */
+  runId: string;
   /** Run name (`trial_name`, `run_name`, the card's model name, else the folder). */
   name: string;
   state?: TrainerState;

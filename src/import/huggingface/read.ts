@@ -3,6 +3,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { isDirectory, isFile, listDir, readTextIfAny, reasonOf } from '../files.ts';
 import { isPlainObject } from '../hash.ts';
 import { toPosix } from '../paths.ts';
+import { parsePythonJson } from '../python-json.ts';
 import { parseModelCard } from './card.ts';
 import { messages } from './messages.ts';
 import type { HfRun, LogEntry, TrainerState } from './model.ts';
@@ -36,8 +37,9 @@ export function readHuggingFace(root: string, onProgress: (done: number, total: 
     throw messages.unreadableFile(basename(root), reasonOf(error));
   }
   if (!isDir && /\.md$/i.test(root)) {
-    const card = parseModelCard(readText(root, basename(root)), basename(root));
-    return { runs: [{ path: '.', name: card.modelName ?? basename(dirname(root)), results: {}, card }], warnings };
+    const card = parseModelCard(readText(root, basename(root)), basename(root), warnings);
+    const folder = basename(dirname(root));
+    return { runs: [{ path: '.', runId: folder || '.', name: card.modelName ?? folder, results: {}, card }], warnings };
   }
   const base = isDir ? root : dirname(root);
   const folders = findRunFolders(base);
@@ -75,7 +77,7 @@ function readRun(base: string, dir: string, warnings: string[]): HfRun {
   const path = toPosix(relative(base, dir)) || '.';
   const shown = (file: string): string => toPosix(relative(base, join(dir, file)));
   const names = listDir(dir);
-  const run: HfRun = { path, name: path === '.' ? basename(base) : path, results: {} };
+  const run: HfRun = { path, runId: path === '.' ? basename(base) || '.' : path, name: path === '.' ? basename(base) : path, results: {} };
 
   let stateFile: string | undefined;
   if (names.includes('trainer_state.json')) stateFile = 'trainer_state.json';
@@ -111,7 +113,8 @@ function readRun(base: string, dir: string, warnings: string[]): HfRun {
       run.modelConfig = modelConfig;
     }
   }
-  if (names.includes('README.md')) run.card = parseModelCard(readText(join(dir, 'README.md'), shown('README.md')), shown('README.md'));
+  if (names.includes('README.md'))
+    run.card = parseModelCard(readText(join(dir, 'README.md'), shown('README.md')), shown('README.md'), warnings);
   return run;
 }
 
@@ -123,11 +126,14 @@ export function parseTrainerState(value: unknown, file: string): TrainerState {
   const logHistory: LogEntry[] = history.map((entry: unknown, index) => {
     if (!isPlainObject(entry)) throw messages.notTrainerState(file, `log_history[${index}] is not an object`);
     const numbers: LogEntry = {};
-    for (const [key, number] of Object.entries(entry)) if (typeof number === 'number') numbers[key] = number;
+    // A NaN metric is kept (it becomes a null cell listed in `import.nonFinite`); a step must be a number.
+    for (const [key, number] of Object.entries(entry))
+      if (typeof number === 'number' && (key !== 'step' || Number.isFinite(number))) numbers[key] = number;
     return numbers;
   });
   const state: TrainerState = { logHistory };
-  const number = (key: string): number | undefined => (typeof value[key] === 'number' ? value[key] : undefined);
+  const number = (key: string): number | undefined =>
+    typeof value[key] === 'number' && Number.isFinite(value[key]) ? value[key] : undefined;
   const assign = <K extends keyof TrainerState>(key: K, item: TrainerState[K] | undefined): void => {
     if (item !== undefined) state[key] = item;
   };
@@ -143,13 +149,20 @@ export function parseTrainerState(value: unknown, file: string): TrainerState {
   if (isPlainObject(trialParams)) {
     const params: NonNullable<TrainerState['trialParams']> = {};
     for (const [key, item] of Object.entries(trialParams))
-      if (item === null || ['string', 'number', 'boolean'].includes(typeof item)) params[key] = item as string | number | boolean | null;
+      if (typeof item === 'number' && !Number.isFinite(item))
+        params[key] = String(item); // JSON has no NaN: kept as its name
+      else if (item === null || ['string', 'number', 'boolean'].includes(typeof item))
+        params[key] = item as string | number | boolean | null;
     state.trialParams = params;
   }
   const callbacks = value['stateful_callbacks'];
   const early = isPlainObject(callbacks) ? callbacks['EarlyStoppingCallback'] : undefined;
   const earlyArgs = isPlainObject(early) ? early['args'] : undefined;
-  if (isPlainObject(earlyArgs) && typeof earlyArgs['early_stopping_patience'] === 'number')
+  if (
+    isPlainObject(earlyArgs) &&
+    typeof earlyArgs['early_stopping_patience'] === 'number' &&
+    Number.isFinite(earlyArgs['early_stopping_patience'])
+  )
     state.earlyStoppingPatience = earlyArgs['early_stopping_patience'];
   return state;
 }
@@ -165,7 +178,8 @@ function latestCheckpoint(dir: string, names: readonly string[]): string | undef
 function readJson(path: string, shown: string): unknown {
   const text = readText(path, shown);
   try {
-    return JSON.parse(text) as unknown;
+    // The Trainer writes a NaN or infinite value as Python does (bare `NaN`, `Infinity`).
+    return parsePythonJson(text);
   } catch (error) {
     throw messages.notJson(shown, reasonOf(error));
   }

@@ -2,10 +2,10 @@ import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpat
 import { join, relative } from 'node:path';
 import { isInside } from '../../content/list.ts';
 import { parse as parseYaml } from 'yaml';
-import { reasonOf } from '../files.ts';
+import { isDirectory, listDir, reasonOf } from '../files.ts';
 import { ImportError } from '../messages.ts';
 import { messages } from './messages.ts';
-import { parseInteger, parseStatus, decodeMetricValue } from './model.ts';
+import { parseInteger, readRunStatus, decodeMetricValue } from './model.ts';
 import type { MetricPoint } from '../history.ts';
 import type { MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
 
@@ -28,7 +28,7 @@ export function openFileStore(root: string): MlflowReader {
     throw messages.notAFileStore(existsSync(nested) && listExperimentDirs(nested).length > 0 ? nested : undefined);
   }
   const store = storeGuard(root);
-  const warnings: string[] = [];
+  const warnings: string[] = skippedExperimentWarnings(root, experimentDirs);
   const dirOf = new Map<string, string>();
 
   return {
@@ -62,8 +62,12 @@ export function openFileStore(root: string): MlflowReader {
         if (!entry.isDirectory() || NOT_RUNS.has(entry.name)) continue;
         const runDir = join(dir, entry.name);
         const metaFile = join(runDir, 'meta.yaml');
-        // A folder without meta.yaml is not a run (artifacts kept in the store, for instance).
-        if (!existsSync(metaFile)) continue;
+        // A folder without meta.yaml is not a run (artifacts kept in the store, for instance), unless
+        // it holds what only a run holds: then its run is lost, and a child run its parent.
+        if (!existsSync(metaFile)) {
+          if (isRunLike(runDir)) warnings.push(messages.runWithoutMeta(relative(root, runDir)));
+          continue;
+        }
         const run = readRun(store, runDir, experiment, warnings);
         if (run !== undefined) runs.push(run);
       }
@@ -96,6 +100,44 @@ function listExperimentDirs(root: string): string[] {
       }
     })
     .sort();
+}
+
+/** What MLflow writes only in a run folder. */
+const RUN_PARTS = ['params', 'metrics', 'tags'] as const;
+
+/** True when a folder holds what MLflow writes only in a run folder: `params/`, `metrics/` or `tags/`. */
+function isRunLike(dir: string): boolean {
+  return RUN_PARTS.some((part) => isDirectory(join(dir, part)));
+}
+
+/**
+ * Warnings for the folders of `root` that hold runs (a subfolder with a meta.yaml, `params/`,
+ * `metrics/` or `tags/`) but are no experiment `listExperimentDirs` found: their meta.yaml is
+ * missing or does not name an experiment, so their runs are skipped.
+ */
+function skippedExperimentWarnings(root: string, experimentDirs: readonly string[]): string[] {
+  const warnings: string[] = [];
+  for (const name of listDir(root)) {
+    const dir = join(root, name);
+    if (name === '.trash' || name === 'models' || experimentDirs.includes(dir) || !isDirectory(dir)) continue;
+    const runs = listDir(dir).filter(
+      (entry) =>
+        !NOT_RUNS.has(entry) && isDirectory(join(dir, entry)) && (existsSync(join(dir, entry, 'meta.yaml')) || isRunLike(join(dir, entry))),
+    ).length;
+    if (runs === 0) continue;
+    const metaFile = join(dir, 'meta.yaml');
+    let reason = 'no meta.yaml';
+    if (existsSync(metaFile)) {
+      try {
+        const meta = readYamlObject(metaFile);
+        reason = typeof meta['name'] !== 'string' ? 'meta.yaml has no experiment name' : 'meta.yaml has no experiment_id';
+      } catch (error) {
+        reason = `meta.yaml is unreadable: ${reasonOf(error)}`;
+      }
+    }
+    warnings.push(messages.experimentSkipped(relative(root, dir), reason, runs));
+  }
+  return warnings;
 }
 
 /** Refuses paths whose real location leaves the store. */
@@ -164,8 +206,7 @@ function readRun(store: StoreGuard, runDir: string, experiment: MlflowExperiment
     runId,
     experiment,
     name: runName,
-    // A missing status means RUNNING, as MLflow reads it.
-    status: parseStatus(meta['status'] ?? 1) ?? 'RUNNING',
+    status: readRunStatus(meta['status'], runId, warnings),
     startTime: parseInteger(meta['start_time']),
     endTime: parseInteger(meta['end_time']),
     userId: typeof meta['user_id'] === 'string' ? meta['user_id'] : undefined,

@@ -80,7 +80,7 @@ export function runToRecord(run: MlflowRun, context: RecordContext): Experiment 
       completionDate: runDate(run, 'end time', run.endTime),
       experimenter: tag(MLFLOW_TAGS.user) ?? nonEmpty(run.userId),
       trackingPlatform: 'MLflow',
-      status: STATUS[run.status],
+      status: run.status === undefined ? undefined : STATUS[run.status],
       tags,
       lineage: parentId === undefined ? undefined : { parent: parentId },
       model: hyperparameters.length === 0 ? undefined : { hyperparameters },

@@ -33,8 +33,14 @@ export const messages = {
   unreadableExperimentMeta: (file: string, reason: string): string =>
     `${file}: experiment metadata is unreadable (${reason}); experiment skipped`,
   unreadableRunMeta: (file: string, reason: string): string => `${file}: run metadata is unreadable (${reason}); run skipped`,
+  runWithoutMeta: (dir: string): string =>
+    `${dir}: a run folder (params/, metrics/ or tags/) with no meta.yaml; run skipped, as MLflow skips it (its child runs, if any, get no parent)`,
+  experimentSkipped: (dir: string, reason: string, runs: number): string =>
+    `${dir}: an experiment folder whose runs cannot be read (${reason}); its ${runs} run folder${runs === 1 ? '' : 's'} skipped`,
   runInWrongExperiment: (dir: string, recorded: string): string =>
     `${dir}: meta.yaml says experiment ${recorded}; MLflow ignores such a run, and so does the import`,
+  unknownStatus: (runId: string, status: unknown): string =>
+    `run ${quoted(runId)}: status ${quoted(String(status))} is none of MLflow's (RUNNING, SCHEDULED, FINISHED, FAILED, KILLED, or codes 1–5); status left out`,
   badMetricLine: (file: string, line: number, text: string): string =>
     `${file}:${line}: metric line "${text}" is not "timestamp value [step]"; line skipped`,
 

@@ -1,5 +1,6 @@
 import { parseLoggedNumber } from '../history.ts';
 import type { MetricPoint } from '../history.ts';
+import { messages } from './messages.ts';
 
 /**
  * The neutral MLflow run model: what every reader (file store, SQLite store, tracking server)
@@ -27,7 +28,8 @@ export interface MlflowRun {
   experiment: MlflowExperiment;
   /** Run name (`run_name`, else the `mlflow.runName` tag), when there is one. */
   name: string | undefined;
-  status: MlflowStatus;
+  /** The run's status; `undefined` when the store holds a status that is none of MLflow's (a warning says so). */
+  status: MlflowStatus | undefined;
   /** Start time in milliseconds since the Unix epoch, when known. */
   startTime: number | undefined;
   /** End time in milliseconds since the Unix epoch, when the run has ended. */
@@ -82,6 +84,17 @@ export function parseStatus(raw: unknown): MlflowStatus | undefined {
     return STATUS_NAMES.find((name) => name === upper);
   }
   return undefined;
+}
+
+/**
+ * A run's stored status as a name. A missing one is `RUNNING`, as MLflow reads it; one that is
+ * none of MLflow's (`99`, `PAUSED`) is `undefined`, with a warning naming the run.
+ */
+export function readRunStatus(raw: unknown, runId: string, warnings: string[]): MlflowStatus | undefined {
+  if (raw === undefined || raw === null) return 'RUNNING';
+  const status = parseStatus(raw);
+  if (status === undefined) warnings.push(messages.unknownStatus(runId, raw));
+  return status;
 }
 
 /**

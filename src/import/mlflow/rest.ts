@@ -4,7 +4,7 @@ import { stripTerminalCodes } from '../../util/log-text.ts';
 import { pushAll } from '../../util/arrays.ts';
 import { ImportError } from '../messages.ts';
 import { messages } from './messages.ts';
-import { decodeMetricValue, parseInteger, parseStatus } from './model.ts';
+import { decodeMetricValue, parseInteger, readRunStatus } from './model.ts';
 import type { MetricPoint } from '../history.ts';
 import type { MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
 
@@ -154,9 +154,10 @@ export function openRestStore(baseUrl: string, options: RestOptions = {}): Mlflo
     return points;
   }
 
+  const warnings: string[] = [];
   return {
     kind: 'rest',
-    warnings: [],
+    warnings,
     async listExperiments() {
       const experiments: MlflowExperiment[] = [];
       await paginate(
@@ -208,7 +209,7 @@ export function openRestStore(baseUrl: string, options: RestOptions = {}): Mlflo
           runId,
           experiment,
           name: run.info.run_name || tags['mlflow.runName'],
-          status: parseStatus(run.info.status) ?? 'RUNNING',
+          status: readRunStatus(run.info.status, runId, warnings),
           startTime: parseInteger(run.info.start_time),
           endTime: parseInteger(run.info.end_time),
           userId: run.info.user_id,

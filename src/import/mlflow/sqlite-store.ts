@@ -2,7 +2,7 @@ import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import { reasonOf } from '../files.ts';
 import { messages } from './messages.ts';
-import { decodeMetricValue, parseInteger, parseStatus } from './model.ts';
+import { decodeMetricValue, parseInteger, readRunStatus } from './model.ts';
 import type { MetricPoint } from '../history.ts';
 import type { MlflowExperiment, MlflowReader, MlflowRun } from './model.ts';
 
@@ -37,9 +37,10 @@ export async function openSqliteStore(path: string): Promise<MlflowReader> {
     throw error;
   }
 
+  const warnings: string[] = [];
   return {
     kind: 'sqlite',
-    warnings: [],
+    warnings,
     listExperiments() {
       const rows = query<{ experiment_id: number | string; name: string; lifecycle_stage: string | null }>(
         'SELECT experiment_id, name, lifecycle_stage FROM experiments ORDER BY experiment_id',
@@ -87,7 +88,7 @@ export async function openSqliteStore(path: string): Promise<MlflowReader> {
       runId: row.run_uuid,
       experiment,
       name: row.name === null || row.name === '' ? tags['mlflow.runName'] : row.name,
-      status: parseStatus(row.status) ?? 'RUNNING',
+      status: readRunStatus(row.status, row.run_uuid, warnings),
       startTime: parseInteger(row.start_time),
       endTime: parseInteger(row.end_time),
       userId: row.user_id ?? undefined,

@@ -36,7 +36,8 @@ export function tbRunToRecord(run: TbRun, context: { id: string; schema?: string
       training: history.rows.length === 0 ? undefined : { history: history.rows, historyAxis: 'step' },
       evaluation: testMetrics.length === 0 ? undefined : { testMetrics },
     }),
-    import: { source: 'tensorboard', runId: run.path, nonFinite: history.nonFinite },
+    // The source folder's own name when it is the run (its `name`): one id, whichever folder is imported.
+    import: { source: 'tensorboard', runId: run.path === '.' ? run.name : run.path, nonFinite: history.nonFinite },
   });
 }
 

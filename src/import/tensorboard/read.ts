@@ -155,9 +155,14 @@ function readHParams(content: Uint8Array, file: string, record: number, folder: 
 
 /**
  * Folders → runs: an hparams folder whose parent folder has scalars of its own is merged into it
- * (its scalars become the parent's final metrics); folders with neither scalars nor hparams are
- * dropped; experiment summaries (metric tags, domains) of a folder apply to the runs at and below it.
+ * (its scalars become the parent's final metrics); the `train/` and `validation/` folders Keras's
+ * TensorBoard callback writes under a run folder are merged into it (their scalars its history, as
+ * `train/<tag>` and `validation/<tag>`); folders with neither scalars nor hparams are dropped;
+ * experiment summaries (metric tags, domains) of a folder apply to the runs at and below it.
  */
+
+/** The sub-folders Keras's `TensorBoard` callback writes each split's scalars to, under the run's folder. */
+const KERAS_SPLITS = ['train', 'validation'] as const;
 function mergeRuns(folders: readonly FolderData[], rootName: string): TbRun[] {
   const byPath = new Map(folders.map((folder) => [folder.path, folder]));
   const parentPath = (path: string): string | undefined =>
@@ -196,6 +201,16 @@ function mergeRuns(folders: readonly FolderData[], rootName: string): TbRun[] {
     for (const [tag, points] of Object.entries(folder.scalars)) (run.finalMetrics[tag] ??= []).push(...points);
     if (folder.status !== undefined) run.status = folder.status;
     if (folder.endTime !== undefined) run.endTime = folder.endTime;
+  }
+  for (const folder of folders) {
+    const split = KERAS_SPLITS.find((name) => folder.path === name || folder.path.endsWith(`/${name}`));
+    if (split === undefined || merged.has(folder.path) || folder.hparams !== undefined || !isRunOfItsOwn(folder)) continue;
+    const at = parentPath(folder.path) ?? '.';
+    const run = runOf(byPath.get(at) ?? { path: at, scalars: {}, domains: {}, metricTags: [] });
+    merged.add(folder.path);
+    for (const [tag, points] of Object.entries(folder.scalars)) run.scalars[`${split}/${tag}`] = points;
+    if (folder.startTime !== undefined && (run.startTime === undefined || folder.startTime < run.startTime))
+      run.startTime = folder.startTime;
   }
   for (const folder of folders) {
     if (merged.has(folder.path)) continue;

@@ -13,6 +13,7 @@ import {
   confusionFromRows,
   dvcRunToRecord,
   flattenValues,
+  historySeries,
   messages,
   parseDvcliveTsv,
   parseExpShow,
@@ -21,6 +22,7 @@ import {
   readLock,
   seedParams,
 } from '../../../src/import/dvc/index.ts';
+import type { DvcRun } from '../../../src/import/dvc/index.ts';
 
 const FIXTURES = resolve('test/fixtures/dvc');
 const temporary: string[] = [];
@@ -237,5 +239,38 @@ describe('small rules', () => {
       test: { f1: 0.81, name: 'a # b', ok: true, loss: Number.NaN },
     });
     expect(() => parseSimpleToml('a = [1, 2]')).toThrow('line 1: unsupported value [1, 2]');
+  });
+});
+
+describe('dvcRunToRecord with a TSV history and more metrics', () => {
+  const run: DvcRun = {
+    runId: 'workspace',
+    name: 'proj',
+    params: {},
+    metrics: { 'train/loss': 0.46, 'test/acc': 0.875, auc: 0.9375, 'per_class/cat': 0.9, best_epoch: 2 },
+    metricsStep: 1,
+    history: {
+      'train/loss': [
+        { step: 0, timestamp: 0, value: 0.91 },
+        { step: 1, timestamp: 0, value: 0.46 },
+      ],
+    },
+    stages: [],
+    deps: [],
+    outs: [],
+  };
+
+  test('a second metrics file’s values and summary keys join the history at the metrics’ step; test metrics stay test metrics', () => {
+    const record = dvcRunToRecord(run, { recordIds: new Map() });
+    expect(record.training?.history).toEqual([
+      { epoch: 0, auc: null, best_epoch: null, 'per_class/cat': null, 'train/loss': 0.91 },
+      { epoch: 1, auc: 0.9375, best_epoch: 2, 'per_class/cat': 0.9, 'train/loss': 0.46 },
+    ]);
+    expect(record.evaluation?.testMetrics).toEqual([{ metric: 'acc', value: 0.875 }]);
+  });
+
+  test('without a step in the metrics files, at the history’s last step', () => {
+    const { metricsStep: _step, ...noStep } = run;
+    expect(historySeries(noStep)['auc']).toEqual([{ step: 1, timestamp: 0, value: 0.9375 }]);
   });
 });

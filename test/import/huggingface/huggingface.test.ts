@@ -5,7 +5,7 @@
  * config.json, the README.md model card Trainer.create_model_card writes). transformers and torch
  * are too big for the interop budget, so these files are hand-made after real ones.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -149,7 +149,7 @@ describe('readHuggingFace + hfRunToRecord on a Trainer output folder', () => {
 });
 
 describe('chooseTestMetrics', () => {
-  const base: HfRun = { path: '.', name: 'x', results: {} };
+  const base: HfRun = { path: '.', runId: 'x', name: 'x', results: {} };
   test('without a card: the results files, split tiers (eval_ metrics as written), throughput left out', () => {
     expect(
       chooseTestMetrics({ ...base, results: { eval_accuracy: 0.9, eval_loss: 0.3, eval_runtime: 12, epoch: 2, train_loss: 0.2 } }),
@@ -273,6 +273,53 @@ describe('parseModelCard', () => {
     ]);
   });
 
+  test('huggingface_hub’s template: bold keys are read plain; [More Information Needed] and HTML comments are no values', () => {
+    const body = [
+      '#### Training Hyperparameters',
+      '',
+      '- **Training regime:** [More Information Needed] <!--fp32, fp16 mixed precision, bf16 mixed precision -->',
+      '- **Precision:** bf16 mixed precision <!-- as trained -->',
+      '- **Warmup**: 500',
+      '',
+      '#### Speeds, Sizes, Times [optional]',
+    ].join('\n');
+    expect(parseModelCard(body, 'README.md').hyperparameters).toEqual({ Precision: 'bf16 mixed precision', Warmup: '500' });
+  });
+
+  test('the Trainer’s "Training results" table is the history of a card on its own: one row per step, columns as log_history keys', () => {
+    const body = [
+      '### Training results',
+      '',
+      '| Training Loss | Epoch | Step | Validation Loss | Accuracy | F1 Macro |',
+      '|:-------------:|:-----:|:----:|:---------------:|:--------:|:--------:|',
+      '| No log        | 1.0   | 50   | 0.6012          | 0.7      | 0.65     |',
+      '| 0.1472        | 2.0   | 100  | 0.2292          | 0.9312   | 0.93     |',
+      '',
+      '### Framework versions',
+    ].join('\n');
+    const warnings: string[] = [];
+    const card = parseModelCard(body, 'README.md', warnings);
+    expect(card.trainingResults).toEqual([
+      { epoch: 1, step: 50, eval_loss: 0.6012, eval_accuracy: 0.7, eval_f1_macro: 0.65 },
+      { loss: 0.1472, epoch: 2, step: 100, eval_loss: 0.2292, eval_accuracy: 0.9312, eval_f1_macro: 0.93 },
+    ]);
+    expect(warnings).toEqual([]);
+    const record = hfRunToRecord({ path: '.', runId: 'card', name: 'card', results: {}, card }, { id: 'card' });
+    expect(record.training?.history).toEqual([
+      { epoch: 50, 'epoch (metric)': 1, eval_accuracy: 0.7, eval_f1_macro: 0.65, eval_loss: 0.6012, loss: null },
+      { epoch: 100, 'epoch (metric)': 2, eval_accuracy: 0.9312, eval_f1_macro: 0.93, eval_loss: 0.2292, loss: 0.1472 },
+    ]);
+  });
+
+  test('a "Training results" table without a Step column is not read, with a warning', () => {
+    const warnings: string[] = [];
+    const card = parseModelCard('## Training results\n\n| Epoch | Loss |\n|---|---|\n| 1 | 0.5 |\n', 'README.md', warnings);
+    expect(card.trainingResults).toBeUndefined();
+    expect(warnings).toEqual([
+      'README.md: the "Training results" table is not read (it has no Step column); the record has no history from it',
+    ]);
+  });
+
   test('a card without frontmatter has no metadata', () => {
     expect(parseModelCard('# Title\n', 'README.md')).toEqual({ metrics: [], datasets: [], hyperparameters: {}, frameworks: {} });
   });
@@ -309,7 +356,7 @@ describe('small rules', () => {
 });
 
 describe('hfRunName', () => {
-  const run: HfRun = { path: 'out', name: 'out', results: {} };
+  const run: HfRun = { path: 'out', runId: 'out', name: 'out', results: {} };
   test.each<[Partial<HfRun>, string]>([
     [{ state: { logHistory: [], trialName: 'trial-2' }, trainingArgs: { run_name: 'r' } }, 'trial-2'],
     [{ trainingArgs: { run_name: 'my run', output_dir: 'out' } }, 'my run'],
@@ -323,5 +370,51 @@ describe('hfRunName', () => {
     [{}, 'out'],
   ])('%j → %s', (fields, name) => {
     expect(hfRunName({ ...run, ...fields })).toBe(name);
+  });
+});
+
+describe('NaN and Infinity as Python writes them', () => {
+  test('in trainer_state.json: null history cells listed in import.nonFinite; in a results file: a null test metric, listed too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'logbook-hf-nan-'));
+    temporary.push(dir);
+    writeFileSync(
+      join(dir, 'trainer_state.json'),
+      '{"global_step": 20, "log_history": [{"step": 10, "loss": 0.5, "grad_norm": NaN}, {"step": 20, "loss": NaN, "grad_norm": Infinity}]}',
+    );
+    writeFileSync(join(dir, 'eval_results.json'), '{"epoch": 2.0, "eval_accuracy": 0.75, "eval_f1": -Infinity}');
+    const [run] = readHuggingFace(dir).runs;
+    const record = hfRunToRecord(run as HfRun, { id: 'x' });
+    expect(record.training?.history).toEqual([
+      { epoch: 10, grad_norm: null, loss: 0.5 },
+      { epoch: 20, grad_norm: null, loss: null },
+    ]);
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'eval_accuracy', value: 0.75 },
+      { metric: 'eval_f1', value: null },
+    ]);
+    expect(record['import']).toMatchObject({
+      nonFinite: [
+        { metric: 'eval_f1', step: 20, value: '-Infinity' },
+        { metric: 'grad_norm', step: 10, value: 'NaN' },
+        { metric: 'grad_norm', step: 20, value: 'Infinity' },
+        { metric: 'loss', step: 20, value: 'NaN' },
+      ],
+    });
+    expect(ExperimentSchema.safeParse(record).success).toBe(true);
+  });
+});
+
+describe('import.runId', () => {
+  test('the run folder’s own name, whether the run folder or a folder above it is the source', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'logbook-hf-ids-'));
+    temporary.push(parent);
+    for (const name of ['bert-imdb', 'gpt-small']) {
+      mkdirSync(join(parent, name));
+      writeFileSync(join(parent, name, 'eval_results.json'), '{"eval_accuracy": 0.9}');
+    }
+    const runId = (run: HfRun | undefined): unknown => (hfRunToRecord(run as HfRun, { id: 'x' })['import'] as { runId: string }).runId;
+    expect(readHuggingFace(parent).runs.map(runId)).toEqual(['bert-imdb', 'gpt-small']);
+    expect(readHuggingFace(join(parent, 'bert-imdb')).runs.map(runId)).toEqual(['bert-imdb']);
+    expect(readHuggingFace(join(parent, 'bert-imdb', 'eval_results.json')).runs.map(runId)).toEqual(['bert-imdb']);
   });
 });

@@ -123,6 +123,34 @@ describe('openFileStore', () => {
     ]);
   });
 
+  test('a run folder or an experiment folder without meta.yaml is skipped with a warning naming it; artifacts alone stay silent', async () => {
+    const root = tempDir();
+    cpSync(STORE, root, { recursive: true });
+    rmSync(join(root, '1', PARENT, 'meta.yaml'));
+    mkdirSync(join(root, '7', 'r1', 'params'), { recursive: true });
+    mkdirSync(join(root, '7', 'r2', 'metrics'), { recursive: true });
+    mkdirSync(join(root, '8', 'only-artifacts', 'artifacts'), { recursive: true });
+    const result = await readMlflow(root);
+    // PARENT gone; CHILD and GRANDCHILD stay (the fixture's ffff6666… holds only artifacts/: silent).
+    expect(result.runs.map((run) => run.runId).sort()).toEqual([CHILD, GRANDCHILD]);
+    expect(result.warnings).toEqual([messages.experimentSkipped('7', 'no meta.yaml', 2), messages.runWithoutMeta(join('1', PARENT))]);
+    expect(messages.runWithoutMeta('1/abc')).toBe(
+      '1/abc: a run folder (params/, metrics/ or tags/) with no meta.yaml; run skipped, as MLflow skips it (its child runs, if any, get no parent)',
+    );
+    expect(messages.experimentSkipped('7', 'no meta.yaml', 2)).toBe(
+      '7: an experiment folder whose runs cannot be read (no meta.yaml); its 2 run folders skipped',
+    );
+  });
+
+  test('a status code that is none of MLflow’s (99) is left out with a warning, not read as running', async () => {
+    const root = tempDir();
+    cpSync(STORE, root, { recursive: true });
+    writeFileSync(join(root, '1', CHILD, 'meta.yaml'), `run_id: ${CHILD}\nexperiment_id: '1'\nstatus: 99\nstart_time: 1717200000000\n`);
+    const result = await readMlflow(root);
+    expect(result.runs.find((run) => run.runId === CHILD)?.status).toBeUndefined();
+    expect(result.warnings).toEqual([messages.unknownStatus(CHILD, 99n)]);
+  });
+
   test('keeps every digit of a large experiment id written without quotes', async () => {
     const root = tempDir();
     mkdirSync(join(root, '642233443113521094'));

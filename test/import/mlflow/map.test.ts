@@ -11,7 +11,7 @@ import {
   toIsoDate,
 } from '../../../src/import/index.ts';
 import type { MetricPoint } from '../../../src/import/index.ts';
-import { runToRecord } from '../../../src/import/mlflow/index.ts';
+import { readRunStatus, runToRecord } from '../../../src/import/mlflow/index.ts';
 import type { MlflowRun, MlflowStatus } from '../../../src/import/mlflow/index.ts';
 
 const PARENT_ID = '0123456789abcdef0123456789abcdef';
@@ -344,5 +344,28 @@ describe('toIsoDate', () => {
     [undefined, undefined],
   ])('%j → %j', (millis, expected) => {
     expect(toIsoDate(millis)).toBe(expected);
+  });
+});
+
+describe('readRunStatus', () => {
+  test.each<[unknown, string | undefined]>([
+    [3, 'FINISHED'],
+    [3n, 'FINISHED'],
+    ['KILLED', 'KILLED'],
+    [undefined, 'RUNNING'],
+    [null, 'RUNNING'],
+  ])('%s is %s, with no warning', (raw, status) => {
+    const warnings: string[] = [];
+    expect(readRunStatus(raw, 'r1', warnings)).toBe(status);
+    expect(warnings).toEqual([]);
+  });
+
+  test.each([[99n], ['PAUSED']])('%s, none of MLflow’s, is left out with a warning naming the run (not "running")', (raw) => {
+    const warnings: string[] = [];
+    expect(readRunStatus(raw, 'd6919ef4', warnings)).toBeUndefined();
+    expect(warnings).toEqual([
+      `run "d6919ef4": status "${String(raw)}" is none of MLflow's (RUNNING, SCHEDULED, FINISHED, FAILED, KILLED, or codes 1–5); status left out`,
+    ]);
+    expect(map({ status: undefined }).status).toBeUndefined();
   });
 });

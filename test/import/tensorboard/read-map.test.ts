@@ -52,6 +52,32 @@ describe('readTensorBoard', () => {
     expect(b?.scalars['epoch_acc']?.map((point) => point.value)).toEqual([0.5, 0.75]);
   });
 
+  test('the Keras layout: run/train/ and run/validation/ are one run with the run folder’s hparams, a history column per split', () => {
+    const root = logDir({
+      [`run-lr0.01/${EVENTS}`]: eventFile([sessionStart({ lr: 0.01 })]),
+      [`run-lr0.01/train/${EVENTS}`]: eventFile([tensorScalar('epoch_loss', 0, 0.9, 1, true), tensorScalar('epoch_loss', 1, 0.6, 2, true)]),
+      [`run-lr0.01/validation/${EVENTS}`]: eventFile([
+        tensorScalar('epoch_loss', 0, 1, 1, true),
+        tensorScalar('epoch_loss', 1, 0.7, 2, true),
+      ]),
+      [`no-hparams/train/${EVENTS}`]: eventFile([simpleScalar('epoch_loss', 0, 0.5)]),
+    });
+    const { runs } = readTensorBoard(root, root);
+    expect(runs.map((run) => [run.path, run.name])).toEqual([
+      ['no-hparams', 'no-hparams'],
+      ['run-lr0.01', 'run-lr0.01'],
+    ]);
+    const record = tbRunToRecord(runs[1] as TbRun, { id: 'run-lr0-01' });
+    expect(record.model?.hyperparameters).toEqual([{ name: 'lr', value: 0.01 }]);
+    expect(record.training?.history).toEqual([
+      { epoch: 0, 'train/epoch_loss': 0.9, 'validation/epoch_loss': 1 },
+      { epoch: 1, 'train/epoch_loss': 0.6, 'validation/epoch_loss': 0.7 },
+    ]);
+    // The validation split is the test metrics' tier, as for every source; training values are not.
+    expect(record.evaluation?.testMetrics).toEqual([{ metric: 'validation/epoch_loss', value: 0.7 }]);
+    expect(Object.keys(runs[0]?.scalars ?? {})).toEqual(['train/epoch_loss']);
+  });
+
   test('the TF2 hparams layout: the config above the runs is not a run, and its domains and metrics apply below it', () => {
     const root = logDir({
       [EVENTS]: eventFile([
@@ -180,6 +206,11 @@ describe('tbRunToRecord', () => {
       runId: 'runs/a',
       nonFinite: [{ metric: 'train/loss', step: 1, value: 'NaN' }],
     });
+  });
+
+  test('import.runId of the source folder itself is its name (as when a folder above it is imported), not "."', () => {
+    const own = tbRunToRecord({ ...RUN, path: '.', name: 'trial0' }, { id: 'trial0' });
+    expect(own['import']).toMatchObject({ runId: 'trial0' });
   });
 
   test.each([
