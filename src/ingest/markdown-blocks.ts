@@ -412,7 +412,11 @@ export function ruledTableOf(source: Source, code: Code): TableData | undefined 
       ruled = true;
       continue;
     }
-    if (!VERTICAL_RULE.test(trimmed[0] ?? '') || !VERTICAL_RULE.test(trimmed.at(-1) ?? '') || trimmed.length < 2) return undefined;
+    const drawn = VERTICAL_RULE.test(trimmed[0] ?? '') && VERTICAL_RULE.test(trimmed.at(-1) ?? '') && trimmed.length >= 2;
+    // `Testing DataLoader 0: 100%|██████████| 39/39 [00:08<00:00]` above Lightning's table: what the
+    // terminal printed before the table began is no part of it.
+    if (!drawn && !ruled && rows.length === 0) continue;
+    if (!drawn) return undefined;
     const line = first.line + index;
     const indent = Math.max(0, (source.lines[line - 1] ?? text).indexOf(text));
     const cells: Cell[] = [];

@@ -27,6 +27,8 @@ const PAIR = /(['"]?)(?<![\w./-])([A-Za-z_][\w./-]*)\1\s*[:=]\s*(-?(?:\d+\.?\d*|
 const ROUND_LINE = /^\s*(?:\[(\d+)\]\s|(\d+):\s+(?=learn:))/;
 /** LightGBM's `valid_0's auc: 0.871`: the data set and the metric, as printed. */
 const SET_PAIR = /([A-Za-z_][\w.-]*)'s ([A-Za-z_][\w.@-]*):\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)(?![\w.])/g;
+/** The line after which gradient boosting prints its best round again: `Early stopping, best iteration is:`, `Stopping. Best iteration:`. */
+const BEST_ROUND_FOLLOWS = /\bbest iteration(?: is)?:\s*$/i;
 /** CatBoost's bookkeeping on a round's line: the best value so far, the time taken and left. */
 const ROUND_BOOKKEEPING = /^(?:best|total|remaining)$/i;
 /** Longer lines are not a console's progress lines (and are not scanned: hostile text could be slow to). */
@@ -53,9 +55,21 @@ export function trainingLogTableOf(source: Source, code: Code): TableData | unde
   const names = new Map<string, Cell>();
   let current: Row | undefined;
   let rounds = 0;
+  let bestFollows = false;
   text.split('\n').forEach((raw, index) => {
     const line = raw.replace(/\r$/, '');
     if (line.length > LONGEST_LINE) return;
+    // `Early stopping, best iteration is:` (LightGBM), `Stopping. Best iteration:` (XGBoost): the round
+    // printed next repeats the best one, out of order; the history has its rounds already.
+    if (BEST_ROUND_FOLLOWS.test(line)) {
+      bestFollows = true;
+      return;
+    }
+    if (bestFollows && ROUND_LINE.test(line)) {
+      bestFollows = false;
+      current = undefined;
+      return;
+    }
     const lineNumber = first.line + index;
     const written = source.lines[lineNumber - 1] ?? line;
     const indent = Math.max(0, written.indexOf(line));

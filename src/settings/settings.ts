@@ -179,7 +179,9 @@ export function readSettings(options: { env: Env; config?: SettingsInput; flags?
     if (/^\d+$/.test(pageSizeVariable.trim()) && Number(pageSizeVariable.trim()) >= 1) pageSizeFromEnv = Number(pageSizeVariable.trim());
     else problems.push(msg.notAPageSize('LOGBOOK_PAGE_SIZE', pageSizeVariable));
   }
-  const base = pick('base', text('LOGBOOK_BASE')) ?? '/';
+  const givenBase = pick('base', text('LOGBOOK_BASE')) ?? '/';
+  // `LOGBOOK_BASE=repo`, `--base repo/`: a path from the site's root, as the build has always read it.
+  const base = givenBase.startsWith('/') ? givenBase : `/${givenBase}`;
   // The base path is written into every page's links and script tags: a path of plain segments only.
   if (!isBasePath(base)) problems.push(msg.notABasePath(base));
   const site = pick('site', text('LOGBOOK_SITE'));

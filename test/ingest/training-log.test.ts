@@ -49,6 +49,18 @@ describe('trainingLogTableOf', () => {
       ['0', '0.6543210', '0.6600000'],
       ['1', '0.6211000', '0.6310000'],
     ]);
+    // The best round printed again after early stopping repeats a round, out of order: no row of the history.
+    const stopped = block([
+      "[100]\tvalid_0's binary_logloss: 0.43912\tvalid_0's auc: 0.78011",
+      "[200]\tvalid_0's binary_logloss: 0.43455\tvalid_0's auc: 0.78702",
+      'Early stopping, best iteration is:',
+      "[191]\tvalid_0's binary_logloss: 0.43258\tvalid_0's auc: 0.79003",
+    ]);
+    expect(texts(trainingLogTableOf(stopped.source, stopped.code))).toEqual([
+      ['round', "valid_0's binary_logloss", "valid_0's auc"],
+      ['100', '0.43912', '0.78011'],
+      ['200', '0.43455', '0.78702'],
+    ]);
     // A note's numbered references are no rounds.
     const refs = block(['[1] Chen & Guestrin, 2016', '[2] Ke et al., 2017']);
     expect(trainingLogTableOf(refs.source, refs.code)).toBeUndefined();

@@ -717,6 +717,17 @@ describe('a table drawn in text, pasted as a code block', () => {
     expect(ruledTableOf(createSource(''), code(grid.join('\n'), 'python'))).toBeUndefined();
   });
 
+  test("the progress bar the terminal printed above Lightning's box is no part of the table", () => {
+    const copied = ['Testing DataLoader 0: 100%|██████████| 39/39 [00:08<00:00,  4.87it/s]', ...rich];
+    const table = ruledTableOf(createSource(['```', ...copied, '```'].join('\n')), code(copied.join('\n')));
+    expect(table?.rows.map((row) => row.map((c) => c.text))).toEqual([
+      ['test_acc', '0.9771000146865845'],
+      ['test_loss', '0.07412345707416534'],
+    ]);
+    // One line more above the box than before: the first row is line 15.
+    expect(table?.rows[0]?.[0]?.position).toEqual({ line: 15, column: 11 });
+  });
+
   test('under `## Test`, the box Lightning prints is the test metrics', () => {
     const { record } = load(['**Experiment ID**: a', '', '## Test', '', '```', ...rich, '```'].join('\n'));
     expect(record.evaluation?.testMetrics).toEqual([
