@@ -87,7 +87,9 @@ function spaceSeparatedSettings({ part, offset }: { part: string; offset: number
 /** The settings of the first code block under the entry that holds settings (`settingsOf`); the block is then read. */
 function settingsBlock(entry: Entry, ctx: Context): Setting[] | undefined {
   const found = firstCodeRead(entry, ctx, settingsOf);
-  if (found) ctx.consumed.add(found.node);
+  // A W&B config's own entries (`_wandb:` with the Python and W&B versions) are no settings: the
+  // block stays on the page as written, so that they are not lost.
+  if (found && !/^\s*(?:_wandb|wandb_version)\s*:/m.test(found.node.value)) ctx.consumed.add(found.node);
   return found?.value;
 }
 
@@ -128,13 +130,26 @@ function hyperparameterList(entry: Entry, ctx: Context): void {
   const inline = listed ? undefined : inlineHyperparameters(entry.value, entry.position);
   const structured = inline === undefined && entry.value !== '' ? structuredSettings(entry.value, entry.position) : undefined;
   const written = inline ?? structured;
-  const settings: { name: string; value?: unknown; row: SourcePosition; at: SourcePosition; placeholder?: boolean }[] = [];
+  const settings: {
+    name: string;
+    value?: unknown;
+    description?: string;
+    row: SourcePosition;
+    at: SourcePosition;
+    placeholder?: boolean;
+  }[] = [];
   if (inline !== undefined)
     for (const pair of inline)
       settings.push({ name: pair.name, value: parseScalar(stripEmphasis(pair.value)), row: pair.position, at: pair.position });
   else if (structured !== undefined || !listed)
     for (const setting of structured ?? settingsBlock(entry, ctx) ?? [])
-      settings.push({ name: setting.name, value: setting.value, row: setting.position, at: setting.position });
+      settings.push({
+        name: setting.name,
+        value: setting.value,
+        ...(setting.description === undefined ? {} : { description: setting.description }),
+        row: setting.position,
+        at: setting.position,
+      });
   if (settings.length === 0)
     for (const item of keyValueItems(entry, ctx).filter((item) => item.key !== '')) {
       if (isPlaceholder(item.key)) continue;
@@ -156,7 +171,11 @@ function hyperparameterList(entry: Entry, ctx: Context): void {
   if (settings.length === 0) return;
   ctx.b.append(
     path,
-    settings.map(({ name, value }) => (value === undefined ? { name } : { name, value })),
+    settings.map(({ name, value, description }) => ({
+      name,
+      ...(value === undefined ? {} : { value }),
+      ...(description === undefined ? {} : { description }),
+    })),
     written !== undefined ? entry.position : settings[0]?.row,
   );
   settings.forEach((setting, index) => {

@@ -21,6 +21,8 @@ export interface Setting {
   name: string;
   value: string | number | boolean | null;
   position: SourcePosition;
+  /** What the setting is, as a config file describes it (W&B's `desc`). */
+  description?: string;
 }
 
 /** A setting named as code names it: `max_seq_len`, `optimizer.lr`, `warmup-steps`. */
@@ -47,8 +49,33 @@ export function settingsOf(code: Code): Setting[] | undefined {
   const { text, position } = codeOf(code);
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  const settings = /^[{]/.test(trimmed) ? objectSettings(text, position) : (callSettings(text, position) ?? lineSettings(text, position));
+  const read = /^[{]/.test(trimmed) ? objectSettings(text, position) : (callSettings(text, position) ?? lineSettings(text, position));
+  const settings = read === undefined ? undefined : wandbSettings(read);
   return settings !== undefined && settings.length > 0 ? settings : undefined;
+}
+
+/**
+ * A Weights & Biases `config.yaml` (`batch_size:` over `desc: per-GPU batch size` and `value: 32`):
+ * each setting its value, named without `.value` (`batch_size`, `optimizer.lr`), its `desc` its
+ * description; W&B's own entries (`wandb_version`, `_wandb.*`) are no settings. Other settings as read.
+ */
+function wandbSettings(settings: readonly Setting[]): Setting[] {
+  const wrapped = (name: string): RegExpExecArray | null => /^([^.]+)\.(value|desc)(?:\.(.+))?$/.exec(name);
+  const shaped = settings.filter((s) => wrapped(s.name) !== null || s.name === 'wandb_version' || s.name.startsWith('_wandb.'));
+  if (shaped.length < settings.length || !settings.some((s) => wrapped(s.name)?.[2] === 'value')) return [...settings];
+  const descriptions = new Map<string, string>();
+  for (const setting of settings) {
+    const match = wrapped(setting.name);
+    if (match?.[2] === 'desc' && match[3] === undefined && typeof setting.value === 'string')
+      descriptions.set(match[1] ?? '', setting.value);
+  }
+  return settings.flatMap((setting) => {
+    const match = wrapped(setting.name);
+    if (match?.[2] !== 'value' || match[1] === '_wandb') return [];
+    const [, name = '', , rest] = match;
+    const description = descriptions.get(name);
+    return [{ ...setting, name: rest === undefined ? name : `${name}.${rest}`, ...(description === undefined ? {} : { description }) }];
+  });
 }
 
 /**

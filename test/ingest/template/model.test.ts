@@ -165,3 +165,40 @@ describe('a list of settings under a label with a value on its line', () => {
     expect(record?.sections).toBeUndefined();
   });
 });
+
+describe('a W&B config.yaml pasted under the hyperparameters', () => {
+  test("each setting its value, its desc its description; W&B's own entries are no settings, and the block stays shown", () => {
+    const text = [
+      '**Experiment ID**: asr-7',
+      '',
+      '## Model Configuration',
+      '',
+      '**Hyperparameters**:',
+      '```yaml',
+      'wandb_version: 1',
+      '_wandb:',
+      '  desc: null',
+      '  value:',
+      '    python_version: 3.10.12',
+      'batch_size:',
+      '  desc: per-GPU batch size',
+      '  value: 32',
+      'learning_rate:',
+      '  desc: null',
+      '  value: 0.0015',
+      'optimizer:',
+      '  desc: null',
+      '  value:',
+      '    name: adamw',
+      '```',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'asr-7.md' }), { file: 'asr-7.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.model?.hyperparameters).toEqual([
+      { name: 'batch_size', value: 32, description: 'per-GPU batch size' },
+      { name: 'learning_rate', value: 0.0015 },
+      { name: 'optimizer.name', value: 'adamw' },
+    ]);
+    expect(record?.sections?.[0]?.markdown).toContain('python_version: 3.10.12');
+  });
+});
