@@ -6,6 +6,7 @@ import { isPlainObject } from '../hash.ts';
 import { parseLoggedNumber } from '../history.ts';
 import type { MetricPoint } from '../history.ts';
 import { toPosix } from '../paths.ts';
+import { parsePythonJson } from '../python-json.ts';
 import { compareText } from '../../util/compare-text.ts';
 import { flattenValues } from './flatten.ts';
 import { messages } from './messages.ts';
@@ -44,7 +45,7 @@ export function readDvcProject(root: string, name: string, warnings: string[]): 
     if (!isFile(file)) continue;
     for (const [key, value] of Object.entries(flattenValues(readStructured(file, shown(file)), '/'))) {
       if (key === 'step' && typeof value === 'number') run.metricsStep = value;
-      else if (typeof value === 'number') run.metrics[key in run.metrics ? `${shown(file)}:${key}` : key] = value;
+      else if (typeof value === 'number' && Number.isFinite(value)) run.metrics[key in run.metrics ? `${shown(file)}:${key}` : key] = value;
       else warnings.push(messages.badMetricValue(shown(file), key));
     }
   }
@@ -204,7 +205,8 @@ function readStructured(file: string, shownName: string): unknown {
   const text = readText(file, shownName);
   const extension = extname(file).toLowerCase();
   try {
-    if (extension === '.json') return JSON.parse(text) as unknown;
+    // Python's json.dump writes a diverged metric as a bare NaN or Infinity (`parsePythonJson`).
+    if (extension === '.json') return parsePythonJson(text);
     if (extension === '.toml') return parseSimpleToml(text);
     return parseYaml(text, { logLevel: 'error' }) as unknown;
   } catch (error) {

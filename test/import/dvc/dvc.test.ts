@@ -113,6 +113,18 @@ describe('readDvcProject + dvcRunToRecord', () => {
     expect(() => readDvcProject(dir, 'p', [])).toThrow(`${shown} is not valid`);
   });
 
+  test('a bare NaN or Infinity in metrics.json (as json.dump writes a diverged metric) is left out with a warning, not an ImportError', () => {
+    const dir = copyProject();
+    writeFileSync(join(dir, 'dvclive/metrics.json'), '{"test": {"acc": 0.81, "f1": NaN}, "loss": Infinity, "step": 2}');
+    const warnings: string[] = [];
+    const run = readDvcProject(dir, 'p', warnings);
+    expect(run.metrics).toEqual({ 'test/acc': 0.81 });
+    expect(warnings).toEqual([
+      messages.badMetricValue('dvclive/metrics.json', 'test/f1'),
+      messages.badMetricValue('dvclive/metrics.json', 'loss'),
+    ]);
+  });
+
   test('a broken DVCLive tsv is an ImportError naming the line', () => {
     const dir = copyProject();
     writeFileSync(join(dir, 'dvclive/plots/metrics/grad_ratio.tsv'), 'step\tgrad_ratio\n0\t0.1\n1\n');
