@@ -119,7 +119,8 @@ export function nonFiniteAsNull(text: string): {
   originalOffset: (offset: number) => number;
 } {
   const replaced: { token: string; offset: number }[] = [];
-  if (!/NaN|Infinity|"-?(?:nan|inf)/i.test(text)) return { text, replaced, originalOffset: (offset) => offset };
+  // Most records hold none: the scan below runs only on a text with such a token (not on `"infrastructure"`).
+  if (!/NaN|Infinity|"(?:nan|NAN|-?(?:inf|Inf|INF|infinity))"/.test(text)) return { text, replaced, originalOffset: (offset) => offset };
   let out = '';
   let inString = false;
   let previous = '';
