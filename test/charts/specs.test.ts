@@ -190,7 +190,8 @@ describe('chart specs', () => {
 describe('feature importance', () => {
   test("a method named at length goes on a line of its own under the x-axis's name, no line past the plot", () => {
     const features = [{ feature: 'a', importance: 0.2 }];
-    const x = (method: string) => (featureImportanceSpec({ features, method }).encoding as { x: { title: unknown; axis: unknown } }).x;
+    const x = (method: string) =>
+      (featureImportanceSpec({ features, method }) as { encoding: { x: { title: unknown; axis: unknown } } }).encoding.x;
     expect(x('SHAP').title).toBe('Importance (SHAP)');
     const long = 'Occlusion attribution, mean over 500 test images';
     // `Importance (` + 48 + `)` is 61 characters, past the 60 that fit under the 400 px plot.
