@@ -3,6 +3,7 @@ import type { Experiment } from '../schema/index.ts';
 import { compareText } from '../util/compare-text.ts';
 import { checkRecordLimits } from '../ingest/limits.ts';
 import { recordInvariantErrors } from '../ingest/record-checks.ts';
+import type { ParsedSource } from '../ingest/types.ts';
 import type { Importer, ImportRequest, ImportResult } from './importer.ts';
 import { importMessages } from './messages.ts';
 import { sealRecord } from './record.ts';
@@ -61,18 +62,16 @@ export function checkRecords(records: readonly Experiment[]): Experiment[] {
     const checked = ExperimentSchema.safeParse(record);
     if (!checked.success) throw new Error(`record ${record.id} does not match the record schema: ${checked.error.message}`);
     if (index > 0 && sorted[index - 1]?.id === record.id) throw new Error(`two records have the id ${record.id}`);
-    const parsed = {
-      file: `${record.id}.json`,
-      format: 'json' as const,
-      data: record,
-      positions: new Map(),
-      keyPositions: new Map(),
-      diagnostics: [],
-    };
+    const parsed = asParsedRecord(record);
     const invalid = checkRecordLimits(parsed, () => undefined)[0] ?? recordInvariantErrors(record, parsed.file, () => undefined)[0];
     if (invalid !== undefined) throw importMessages.recordInvalid(runIdOf(record), invalid.path, invalid.message, invalid.hint ?? '');
   });
   return sorted;
+}
+
+/** An imported record as `validate`'s checks take a file's contents: the record, named `<id>.json`, with no positions. */
+export function asParsedRecord(record: Experiment): ParsedSource {
+  return { file: `${record.id}.json`, format: 'json', data: record, positions: new Map(), keyPositions: new Map(), diagnostics: [] };
 }
 
 /**

@@ -3,6 +3,7 @@
  * of no positives) it writes a bare `NaN`, `Infinity` or `-Infinity`, which `JSON.parse` refuses;
  * transformers' `TrainerState.save_to_json` and `Trainer.save_metrics` write them so.
  */
+import { rewriteValues } from '../util/json-values.ts';
 
 /** `NaN`, `Infinity`, `-Infinity` where a JSON value stands (after `:`, `[` or `,`, outside strings). */
 const NON_FINITE = /-?Infinity|NaN/y;
@@ -21,31 +22,11 @@ export function parsePythonJson(text: string): unknown {
     [JSON.stringify(`${marker}Infinity`), Number.POSITIVE_INFINITY],
     [JSON.stringify(`${marker}-Infinity`), Number.NEGATIVE_INFINITY],
   ]);
-  let out = '';
-  let inString = false;
-  let previous = '';
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string;
-    if (inString) {
-      out += char;
-      if (char === '\\') {
-        out += text[i + 1] ?? '';
-        i++;
-      } else if (char === '"') inString = false;
-      continue;
-    }
+  const out = rewriteValues(text, (written, i) => {
     NON_FINITE.lastIndex = i;
-    const token = (previous === ':' || previous === '[' || previous === ',') && NON_FINITE.exec(text)?.[0];
-    if (token) {
-      out += JSON.stringify(`${marker}${token}`);
-      i += token.length - 1;
-      previous = '"';
-      continue;
-    }
-    if (char === '"') inString = true;
-    if (!/\s/.test(char)) previous = char;
-    out += char;
-  }
+    const token = NON_FINITE.exec(written)?.[0];
+    return token ? { length: token.length, by: JSON.stringify(`${marker}${token}`) } : undefined;
+  });
   // The third argument (the value's source text) is Node 21+'s JSON.parse source access.
   return JSON.parse(out, (_key, value: unknown, context?: { source?: string }) =>
     context?.source !== undefined && numbers.has(context.source) ? numbers.get(context.source) : value,

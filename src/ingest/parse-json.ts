@@ -5,6 +5,7 @@ import { finishRecord, isPlainObject, stripPlaceholders } from './finish.ts';
 import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
 import { setOwn } from '../util/own.ts';
+import { rewriteValues } from '../util/json-values.ts';
 import { jsonPositions, jsonWrittenDecimals } from './positions.ts';
 import { aliasedDecimals, aliasedPositions, readWrittenShapes } from './written-shapes.ts';
 import { readWrittenClaims } from './written-claims.ts';
@@ -121,43 +122,21 @@ export function nonFiniteAsNull(text: string): {
   const replaced: { token: string; offset: number }[] = [];
   // Most records hold none: the scan below runs only on a text with such a token (not on `"infrastructure"`).
   if (!/NaN|Infinity|"(?:nan|NAN|-?(?:inf|Inf|INF|infinity))"/.test(text)) return { text, replaced, originalOffset: (offset) => offset };
-  let out = '';
-  let inString = false;
-  let previous = '';
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string;
-    if (inString) {
-      out += char;
-      if (char === '\\') {
-        out += text[i + 1] ?? '';
-        i++;
-      } else if (char === '"') inString = false;
-      continue;
-    }
+  const out = rewriteValues(text, (written, i) => {
     NON_FINITE.lastIndex = i;
-    const token = (previous === ':' || previous === '[' || previous === ',') && NON_FINITE.exec(text)?.[0];
+    const token = NON_FINITE.exec(written)?.[0];
     if (token) {
       replaced.push({ token, offset: i });
-      out += token === 'NaN' ? 'null' : 'null'.padEnd(token.length, ' ');
-      i += token.length - 1;
-      previous = 'l';
-      continue;
+      return { length: token.length, by: token === 'NaN' ? 'null' : 'null'.padEnd(token.length, ' ') };
     }
     QUOTED_NON_FINITE.lastIndex = i;
-    const quoted = (previous === ':' || previous === '[' || previous === ',') && QUOTED_NON_FINITE.exec(text)?.[0];
+    const quoted = QUOTED_NON_FINITE.exec(written)?.[0];
     // A key named so (`{"a": 1, "nan": 2}`) is no value.
-    if (quoted && !/^\s*:/.test(text.slice(i + quoted.length, i + quoted.length + 16))) {
-      // As long as null and a space or more: no offset moves.
-      replaced.push({ token: quoted, offset: i });
-      out += 'null'.padEnd(quoted.length, ' ');
-      i += quoted.length - 1;
-      previous = 'l';
-      continue;
-    }
-    if (char === '"') inString = true;
-    if (!/\s/.test(char)) previous = char;
-    out += char;
-  }
+    if (!quoted || /^\s*:/.test(written.slice(i + quoted.length, i + quoted.length + 16))) return undefined;
+    // As long as null and a space or more: no offset moves.
+    replaced.push({ token: quoted, offset: i });
+    return { length: quoted.length, by: 'null'.padEnd(quoted.length, ' ') };
+  });
   // Each `NaN` became one character longer: an offset after it lies that much further on.
   const grown = replaced.filter(({ token }) => token === 'NaN').map(({ offset }, k) => offset + k + 4);
   return {

@@ -9,6 +9,7 @@ import type { RestOptions } from './rest.ts';
 import { openSource } from './source.ts';
 import type { Importer } from '../importer.ts';
 import { importMessages } from '../messages.ts';
+import { asParsedRecord } from '../pipeline.ts';
 import { compareText } from '../../util/compare-text.ts';
 import { pushAll } from '../../util/arrays.ts';
 
@@ -71,15 +72,7 @@ export function mapRuns(runs: readonly MlflowRun[], schema?: string): Experiment
         const issue = checked.error.issues[0];
         throw messages.runNotARecord(run.runId, (issue?.path ?? []).map(String).join('.'), issue?.message ?? 'invalid');
       }
-      const parsed = {
-        file: `${record.id}.json`,
-        format: 'json' as const,
-        data: record,
-        positions: new Map(),
-        keyPositions: new Map(),
-        diagnostics: [],
-      };
-      const over = checkRecordLimits(parsed, () => undefined)[0];
+      const over = checkRecordLimits(asParsedRecord(record), () => undefined)[0];
       if (over !== undefined)
         throw messages.runOverLimit(run.runId, `${over.path === '' ? '' : `${over.path}: `}${over.message}`, over.hint ?? '');
       return record;
