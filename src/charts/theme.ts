@@ -28,8 +28,8 @@ const SURFACE_COLOR = themed('chart-surface', '#ffffff', '#161b22');
 const INK_COLOR = themed('chart-ink', '#1f2328', '#e6edf3');
 /** Guides, rules and secondary text. */
 const MUTED_COLOR = themed('chart-muted', '#6e7781', '#9198a1');
-/** Track and background marks. */
-const FAINT_COLOR = themed('chart-faint', '#c4c8cf', '#3d444d');
+/** Track and background marks (the search-space range): 3:1 against the surface in both schemes, as a graphic that carries content. */
+const FAINT_COLOR = themed('chart-faint', '#8c959f', '#636c76');
 /** Labels on the strongest heat-map cells (dark cells in the light scheme, bright ones in the dark scheme). */
 const ON_STRONG_COLOR = themed('chart-on-strong', '#fefefe', '#0d1117');
 /** Text of a warning mark (the four-fifths line's label): amber dark enough for small text on white (5.0:1), bright on the dark surface. */

@@ -148,7 +148,8 @@ export function splitAside(text: string): { label: string; qualifier: string } {
   return aside?.[1] ? { label: aside[1].trim(), qualifier: (aside[2] ?? '').trim() } : { label: text.trim(), qualifier: '' };
 }
 
-const LABEL_LINE = /^(\s*)(\*\*|__)(.+?)\2(?:\s*\(([^)]*)\))?\s*(:?)[ \t]*(.*)$/;
+/** `**Label** (aside): value`; the aside may hold brackets of its own (`(\`pd.crosstab(y_true, y_pred)\`)`), one level deep. */
+const LABEL_LINE = /^(\s*)(\*\*|__)(.+?)\2(?:\s*\(((?:[^()]|\([^()]*\))*)\))?\s*(:?)[ \t]*(.*)$/;
 
 /**
  * Reads a line that starts with a bold label: `**Label**: value`, `**Label:** value`,

@@ -46,6 +46,14 @@ describe('themed chart colours', () => {
     }
   });
 
+  test('a faint mark (the search-space range) and the warning label stand out from the surface in both schemes', () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      // A graphic that carries content: 3:1 (WCAG 1.4.11); the four-fifths label is text: 4.5:1.
+      expect(contrastRatio(byName('chart-faint')[scheme], byName('chart-surface')[scheme])).toBeGreaterThanOrEqual(3);
+      expect(contrastRatio(byName('chart-warning-ink')[scheme], byName('chart-surface')[scheme])).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
   test('the dark surface is dark and dark ink is light', () => {
     expect(relativeLuminance(byName('chart-surface').dark)).toBeLessThan(0.05);
     expect(relativeLuminance(byName('chart-ink').dark)).toBeGreaterThan(0.7);

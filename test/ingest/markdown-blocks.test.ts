@@ -17,6 +17,11 @@ describe('readLabelLine', () => {
     ['**Best Model** (by Val Loss):', { label: 'Best Model', qualifier: 'by Val Loss', value: '', colon: true }],
     ['**Best Model (by Val Loss):**', { label: 'Best Model', qualifier: 'by Val Loss', value: '', colon: true }],
     ['**Best Model (by Val Loss)**', { label: 'Best Model', qualifier: 'by Val Loss', value: '', colon: false }],
+    // An aside with brackets of its own, one level deep: the whole of it, not cut at its first `)`.
+    [
+      "**Confusion Matrix** (`pd.crosstab(y_true, y_pred, colnames=['Predicted'])`):",
+      { label: 'Confusion Matrix', qualifier: "`pd.crosstab(y_true, y_pred, colnames=['Predicted'])`", value: '', colon: true },
+    ],
   ])('%s', (line, expected) => {
     expect(readLabelLine(line, 3)).toMatchObject(expected);
   });
