@@ -1,6 +1,6 @@
 /**
  * The buttons beside a heading that only work with JavaScript: "Copy link" on every section and
- * chart heading, and "Save / view spec" on every chart that can be drawn live. The build writes
+ * chart heading and every table, and "Save / view spec" on every chart that can be drawn live. The build writes
  * only the heading and its anchor (`<div class="section-heading"><h2><a class="anchor"
  * href="#id">…`), so a page read without JavaScript, printed or crawled carries no dead buttons,
  * and a site of 10,000 experiments does not repeat ~100,000 of them in its HTML (issue #17). The
@@ -8,8 +8,14 @@
  * so buttons added here, or later under a rendered compare page, need nothing more.
  */
 
-/** Adds the buttons to every heading under `root` that has none yet. */
+/** Adds the buttons to every heading under `root` that has none yet, and "Copy link" to every table with an id. */
 export function addHeadingActions(root: ParentNode = document): void {
+  // A table block (`<div class="table-block" id="test-metrics-table">`) can be linked to as a section can.
+  for (const block of Array.from(root.querySelectorAll<HTMLElement>('.table-block[id]'))) {
+    if (block.querySelector(':scope > button.copy-link') !== null) continue;
+    const name = block.querySelector('caption, summary')?.textContent?.trim() || block.id;
+    block.prepend(button('copy-link', `Copy link to table “${name}”`, 'Copy link to this table', 'Copy link', { copyAnchor: block.id }));
+  }
   for (const heading of Array.from(root.querySelectorAll<HTMLElement>('.section-heading'))) {
     if (heading.querySelector('button.copy-link') !== null) continue;
     const anchor = heading.querySelector<HTMLAnchorElement>(':scope > :is(h2, h3) > a.anchor[href^="#"]');

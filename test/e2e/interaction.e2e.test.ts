@@ -278,6 +278,23 @@ describe('"Copy link" on an experiment page', () => {
   });
 });
 
+describe('"Copy link" on a table', () => {
+  test('every table with an id has one, and it links that table', async () => {
+    const path = `${main.url}experiments/fraud-nn-005/`;
+    await page.goto(path);
+    const ids = await page.$$eval('.table-block[id]', (blocks) => blocks.map((b) => b.id));
+    expect(ids.length).toBeGreaterThan(3);
+    const anchors = await page.$$eval('.table-block[id] > button.copy-link', (buttons) =>
+      buttons.map((b) => b.getAttribute('data-copy-anchor')),
+    );
+    expect(anchors).toEqual(ids);
+    const button = page.locator('#test-metrics-table > button.copy-link');
+    await button.click();
+    await expect.poll(() => page.url()).toBe(`${path}#test-metrics-table`);
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${path}#test-metrics-table`);
+  });
+});
+
 describe('site search', () => {
   test('searching for an experiment by name finds its page and the result link opens it', async () => {
     await page.goto(`${main.url}experiments/fraud-nn-005/`);
