@@ -7,10 +7,12 @@ import { isPlainObject } from '../finish.ts';
 import { codeOf } from '../markdown-blocks.ts';
 import { isPlaceholder } from '../placeholder.ts';
 import type { FieldPath } from '../types.ts';
-import { closingAside, parseCount, parseGpuHours, parseScalar } from '../units.ts';
+import { closingAside, parseCount, parseGpuHours, parseNumber, parseScalar } from '../units.ts';
+import { metricInfo } from '../../analysis/metrics.ts';
 import { blockOf, type Context, type Entry, type Handler, type LabelRule } from './context.ts';
 import { keyValueItemsOf, textRule } from './fields.ts';
 import { inlineHyperparameters } from './model.ts';
+import { structuredSettings } from './settings-block.ts';
 
 /**
  * The best hyperparameters written on the label's line (`Best: lr=3e-5, warmup=0.1`) or as a list of
@@ -22,7 +24,12 @@ function bestSettingsWritten(entry: Entry, ctx: Context): boolean {
   const written = entry.value.replace(/\.$/, '');
   const aside = closingAside(written);
   const settingsText = aside !== undefined && inlineHyperparameters(aside.before, entry.position) !== undefined ? aside.before : written;
-  const inline = entry.value === '' || isPlaceholder(entry.value) ? undefined : inlineHyperparameters(settingsText, entry.position);
+  // `Best trial config: {'lr': 3e-05, 'batch_size': 16}`, as Ray Tune's tutorials print it: a printed dict of the settings.
+  const inline =
+    entry.value === '' || isPlaceholder(entry.value)
+      ? undefined
+      : (inlineHyperparameters(settingsText, entry.position) ??
+        structuredSettings(settingsText, entry.position)?.map((s) => ({ name: s.name, value: String(s.value), position: s.position })));
   if (inline !== undefined && settingsText !== written && aside !== undefined)
     ctx.b.set(['tuning', 'bestNote'], aside.inner, entry.position);
   const list =
@@ -36,13 +43,34 @@ function bestSettingsWritten(entry: Entry, ctx: Context): boolean {
   if (list !== undefined) ctx.consumed.add(list);
   const value: Record<string, unknown> = {};
   for (const setting of settings) setOwn(value, setting.name, parseScalar(setting.value.replace(/^`|`$/g, '')));
-  ctx.b.set(path, value, settings[0]?.position ?? entry.position);
+  // Where the settings start: the label's value, or the first item of its list.
+  ctx.b.set(path, value, inline !== undefined ? entry.position : (settings[0]?.position ?? entry.position));
   for (const setting of settings) ctx.b.mark([...path, setting.name], setting.position);
+  return true;
+}
+
+/** Words that say which trial a metric is of: `Best trial final validation loss` is the validation loss. */
+const TRIAL_WORDS = /^(?:best|trial|run|final|last|overall|score|of|the)$/;
+
+/**
+ * `Best trial final validation loss: 0.2258`: what the best trial scored, a metric and its number,
+ * kept by metric name in `tuning.bestTrialMetrics`. False unless the label, without the words saying
+ * which trial, names a metric Logbook knows and the value is one number.
+ */
+function bestTrialMetric(entry: Entry, ctx: Context): boolean {
+  const value = parseNumber(entry.value.trim().replace(/\.$/, ''));
+  const name = entry.label
+    .split(/\s+/)
+    .filter((word) => !TRIAL_WORDS.test(word.toLowerCase()))
+    .join(' ');
+  if (value === undefined || name === '' || metricInfo(name).kind === null || entry.blocks.length > 0) return false;
+  ctx.b.set(['tuning', 'bestTrialMetrics', name], value, entry.position);
   return true;
 }
 
 /** The ```yaml block of best hyperparameters → an object (text it cannot read is kept as written). */
 const bestHyperparametersHandler: Handler = (entry, ctx) => {
+  if (bestTrialMetric(entry, ctx)) return;
   const code = blockOf(entry, ctx, 'code');
   if (!code) {
     // Text that names no settings (`Best: the third trial`) is left for the label's note, with a warning.

@@ -1502,3 +1502,23 @@ describe('a file written in Org mode', () => {
       expect(parseSource(markdown, { file: 'g-1.md' }).diagnostics.map((d) => d.code)).not.toContain('org-mode');
   });
 });
+
+describe("a tuning run's best trial as Ray Tune's tutorials print it", () => {
+  test('`Best trial config: {…}` is the best settings; `Best trial final validation loss: 0.2258` what that trial scored', () => {
+    const text = [
+      '**Experiment ID**: tune-1',
+      '',
+      '## Hyperparameter Tuning',
+      '',
+      "Best trial config: {'lr': 3e-05, 'batch_size': 16}",
+      'Best trial final validation loss: 0.2258',
+      'Best trial final validation accuracy: 0.9197',
+    ].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'tune-1.md' }), { file: 'tune-1.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.tuning).toEqual({
+      bestHyperparameters: { lr: 0.00003, batch_size: 16 },
+      bestTrialMetrics: { 'validation loss': 0.2258, 'validation accuracy': 0.9197 },
+    });
+  });
+});
