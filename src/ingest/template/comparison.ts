@@ -20,7 +20,16 @@ import { isNotMeasured, parseMetricCell, parseMetricStatement, parseWrittenInter
 import { isNotYetWrittenWithAside, isPlaceholder } from '../placeholder.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import { columnKey } from '../text.ts';
-import { blockOf, unreadList, type Context, type Entry, type Handler, type LabelRule, type TableRule } from './context.ts';
+import {
+  blockOf,
+  testMetricsSoFar,
+  unreadList,
+  type Context,
+  type Entry,
+  type Handler,
+  type LabelRule,
+  type TableRule,
+} from './context.ts';
 import { keyValueItems } from './fields.ts';
 import { currentColumn, isMetricColumn } from './side-by-side.ts';
 import {
@@ -605,14 +614,9 @@ function startOfTable(table: TableData): SourcePosition {
  * already gave (every metric both name, equal as written); undefined when none or several are.
  */
 function columnOfTestMetrics(table: TableData, columns: readonly number[], ctx: Context): number | undefined {
-  const metrics = ctx.b.get(['evaluation', 'testMetrics']);
-  if (!Array.isArray(metrics)) return undefined;
   const values = new Map<string, number>();
-  for (const metric of metrics as unknown[]) {
-    if (metric === null || typeof metric !== 'object') continue;
-    const { metric: name, value } = metric as { metric?: unknown; value?: unknown };
-    if (typeof name === 'string' && typeof value === 'number') values.set(metricInfo(name).key, value);
-  }
+  for (const { metric, value } of testMetricsSoFar(ctx))
+    if (metric !== '' && typeof value === 'number') values.set(metricInfo(metric).key, value);
   const matching = columns.filter((index) => {
     let compared = 0;
     for (const row of table.rows) {

@@ -101,3 +101,15 @@ export function blocksOf<T extends RootContent['type']>(entry: Entry, ctx: Conte
   for (const block of blocks) ctx.consumed.add(block);
   return blocks as Extract<RootContent, { type: T }>[];
 }
+
+/**
+ * The test metrics read so far, each as its name and value (a name that is no text is ''), in
+ * order: what later readers of the record compare their own tables with.
+ */
+export function testMetricsSoFar(ctx: Context): { metric: string; value: unknown }[] {
+  const written = ctx.b.get(['evaluation', 'testMetrics']);
+  return (Array.isArray(written) ? (written as unknown[]) : []).map((m) => {
+    const { metric, value } = m !== null && typeof m === 'object' ? (m as { metric?: unknown; value?: unknown }) : {};
+    return { metric: typeof metric === 'string' ? metric : '', value };
+  });
+}

@@ -47,6 +47,7 @@ import {
   blocksOf,
   firstCodeRead,
   tableBlockOf,
+  testMetricsSoFar,
   unreadList,
   type Context,
   type Entry,
@@ -489,14 +490,7 @@ function printedBlockMetrics(entry: Entry, ctx: Context, options: { besideTable?
     return printedMetrics(text, position, node.lang);
   });
   const path: FieldPath = ['evaluation', 'testMetrics'];
-  const written = ctx.b.get(path);
-  const known = new Set(
-    (Array.isArray(written) ? (written as unknown[]) : []).flatMap((m) =>
-      m !== null && typeof m === 'object' && typeof (m as { metric?: unknown }).metric === 'string'
-        ? [metricInfo((m as { metric: string }).metric).key]
-        : [],
-    ),
-  );
+  const known = new Set(testMetricsSoFar(ctx).map((m) => metricInfo(m.metric).key));
   const read =
     options.besideTable === true
       ? found?.value.filter((m) => !known.has(metricInfo(m.metric).key))
@@ -794,14 +788,9 @@ const TEST_SET_NAME = /^(?!(?:n|mean|median|avg|average|std|sd|overall|all|macro
 function anotherTestSet(entry: Entry, before: number, ctx: Context): boolean {
   const aside = entry.qualifier.trim();
   const note = ctx.b.get(['evaluation', 'testMetricsNote']);
-  const metrics = ctx.b.get(['evaluation', 'testMetrics']);
-  if (aside === '' || before === 0 || !Array.isArray(metrics) || typeof note !== 'string' || note.split('\n')[0] === aside) return false;
-  const name = (at: number): string => {
-    const metric: unknown = metrics[at];
-    return metric !== null && typeof metric === 'object' && typeof (metric as { metric?: unknown }).metric === 'string'
-      ? (metric as { metric: string }).metric
-      : '';
-  };
+  const metrics = testMetricsSoFar(ctx);
+  if (aside === '' || before === 0 || typeof note !== 'string' || note.split('\n')[0] === aside) return false;
+  const name = (at: number): string => metrics[at]?.metric ?? '';
   const earlier = new Set([...Array(before).keys()].map((at) => metricInfo(name(at)).key));
   const added = [...Array(metrics.length - before).keys()].map((offset) => before + offset);
   const set = (aside.split(/[,;]/)[0] ?? '').trim();
@@ -902,10 +891,7 @@ function lmEvalTable(table: TableData, ctx: Context): boolean {
   const [filter, metricAt, valueAt, stderrAt] = [at('filter'), at('metric'), at('value'), at('stderr')];
   const arrowAt = metricAt + 1;
   const path: FieldPath = ['evaluation', 'testMetrics'];
-  const written = ctx.b.get(path);
-  const known = new Set(
-    (Array.isArray(written) ? (written as { metric?: unknown }[]) : []).map((m) => (typeof m.metric === 'string' ? m.metric : '')),
-  );
+  const known = new Set(testMetricsSoFar(ctx).map((m) => m.metric));
   let task = '';
   let group = '';
   for (const row of table.rows) {
