@@ -3,10 +3,7 @@
  * of no positives) it writes a bare `NaN`, `Infinity` or `-Infinity`, which `JSON.parse` refuses;
  * transformers' `TrainerState.save_to_json` and `Trainer.save_metrics` write them so.
  */
-import { rewriteValues } from '../util/json-values.ts';
-
-/** `NaN`, `Infinity`, `-Infinity` where a JSON value stands (after `:`, `[` or `,`, outside strings). */
-const NON_FINITE = /-?Infinity|NaN/y;
+import { BARE_NON_FINITE, rewriteValues } from '../util/json-values.ts';
 
 /**
  * Parses `text` like `JSON.parse`, except that a bare `NaN`, `Infinity` or `-Infinity` in a value's
@@ -23,8 +20,8 @@ export function parsePythonJson(text: string): unknown {
     [JSON.stringify(`${marker}-Infinity`), Number.NEGATIVE_INFINITY],
   ]);
   const out = rewriteValues(text, (written, i) => {
-    NON_FINITE.lastIndex = i;
-    const token = NON_FINITE.exec(written)?.[0];
+    BARE_NON_FINITE.lastIndex = i;
+    const token = BARE_NON_FINITE.exec(written)?.[0];
     return token ? { length: token.length, by: JSON.stringify(`${marker}${token}`) } : undefined;
   });
   // The third argument (the value's source text) is Node 21+'s JSON.parse source access.

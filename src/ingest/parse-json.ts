@@ -5,7 +5,7 @@ import { finishRecord, isPlainObject, stripPlaceholders } from './finish.ts';
 import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
 import { setOwn } from '../util/own.ts';
-import { rewriteValues } from '../util/json-values.ts';
+import { BARE_NON_FINITE, rewriteValues } from '../util/json-values.ts';
 import { jsonPositions, jsonWrittenDecimals } from './positions.ts';
 import { aliasedDecimals, aliasedPositions, readWrittenShapes } from './written-shapes.ts';
 import { readWrittenClaims } from './written-claims.ts';
@@ -104,9 +104,7 @@ function setAtPath(data: unknown, path: readonly (string | number)[], value: unk
   if (typeof parent === 'object' && parent !== null && last !== undefined) setOwn(parent as Record<string, unknown>, String(last), value);
 }
 
-/** `NaN`, `Infinity`, `-Infinity` where a JSON value stands (after `:`, `[` or `,`, outside strings). */
-const NON_FINITE = /-?Infinity|NaN/y;
-/** The same written as text, as `str(float("nan"))` and pandas' `astype(str)` write it: `"nan"`, `"inf"`, `"-inf"`, `"NaN"`. */
+/** A number that is no number written as text, as `str(float("nan"))` and pandas' `astype(str)` write it: `"nan"`, `"inf"`, `"-inf"`, `"NaN"`. */
 const QUOTED_NON_FINITE = /"(?:nan|NaN|NAN|-?(?:inf|Inf|INF|infinity|Infinity))"/y;
 
 /**
@@ -123,8 +121,8 @@ export function nonFiniteAsNull(text: string): {
   // Most records hold none: the scan below runs only on a text with such a token (not on `"infrastructure"`).
   if (!/NaN|Infinity|"(?:nan|NAN|-?(?:inf|Inf|INF|infinity))"/.test(text)) return { text, replaced, originalOffset: (offset) => offset };
   const out = rewriteValues(text, (written, i) => {
-    NON_FINITE.lastIndex = i;
-    const token = NON_FINITE.exec(written)?.[0];
+    BARE_NON_FINITE.lastIndex = i;
+    const token = BARE_NON_FINITE.exec(written)?.[0];
     if (token) {
       replaced.push({ token, offset: i });
       return { length: token.length, by: token === 'NaN' ? 'null' : 'null'.padEnd(token.length, ' ') };

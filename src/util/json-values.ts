@@ -4,6 +4,9 @@
  * text (`"nan"`), which `JSON.parse` refuses or reads as a string.
  */
 
+/** A bare `NaN`, `Infinity` or `-Infinity` where a JSON value stands, as Python's `json.dump` writes a float that is no number (sticky: test it at an offset). */
+export const BARE_NON_FINITE = /-?Infinity|NaN/y;
+
 /**
  * `text` with what `replace` returns put in place of the text it matched: at each place a value
  * starts, `replace(text, offset)` gives the length of the text it replaces there and what to write
