@@ -288,6 +288,7 @@ function evaluationCharts(record: Experiment): ChartView[] {
         title: 'Test-set metrics with 95% confidence intervals',
         description: `${shown.map((m) => `${m.metric} ${m.label ?? formatWithInterval(m.value, m.low, m.high, unit ?? '')}`).join('; ')}.${omitted.length > 0 ? ` Not charted (different unit): ${omitted.join(', ')}.` : ''}`,
         spec: testMetricsSpec({ metrics: shown, unit }),
+        drawing: { kind: 'test-metrics', data: { metrics: shown, unit } },
         table: {
           columns: ['Metric', unit === '%' ? 'Value (%)' : 'Value', '95% CI low', '95% CI high'],
           rows: shown.map((m) => [m.metric, m.value, m.low ?? null, m.high ?? null]),

@@ -22,6 +22,7 @@ import type { ChartDatasets, ChartView } from './types.ts';
 import { installChartTextMetrics } from './text-width.ts';
 import { splitChartSpec } from './payload.ts';
 import { compactSvg } from './svg-compact.ts';
+import { drawChart } from './draw/index.ts';
 import { CHART_FONT } from './theme.ts';
 import { hasReservedText } from './spec-common.ts';
 import { lineLayers, patchLines, reduceLines, type LineLayer, type ReducedLines } from './reduce-lines.ts';
@@ -33,7 +34,7 @@ export { splitChartSpec };
 export type VegaSpec = Record<string, unknown>;
 
 /** Bumped whenever the SVG post-processing changes, so cached SVGs from older versions are not reused. */
-export const RENDER_VERSION = '12';
+export const RENDER_VERSION = '13';
 
 /** Versions that decide what a chart renders to, besides its spec: part of every chart cache key. */
 export const RENDERER_VERSIONS: readonly string[] = [RENDER_VERSION, vega.version];
@@ -406,7 +407,21 @@ export async function renderChartSvg(spec: TopLevelSpec, options: RenderChartOpt
   return { ...base, svg, ...svgSize(svg), linesReduced: raw.linesReduced };
 }
 
-/** Renders a `ChartView` with its title and description as the SVG's `<title>` and `<desc>`. */
-export function renderChartView(view: ChartView, options: Omit<RenderChartOptions, 'title' | 'description'> = {}): Promise<RenderedChart> {
-  return renderChartSvg(view.spec, { ...options, title: view.title, description: view.description });
+/** What `renderChartView` can be told besides `renderChartSvg`'s options. */
+export interface RenderViewOptions extends Omit<RenderChartOptions, 'title' | 'description'> {
+  /** Draw with Vega even when the view has a drawing of its own (default false: `draw/`). */
+  vega?: boolean | undefined;
+}
+
+/**
+ * Renders a `ChartView` to static SVG labelled by its title: from its drawing (`draw/`) when it has
+ * one, else with Vega. Either way the compiled shape and data are those of its spec, which the
+ * browser's interactive view is made from.
+ */
+export async function renderChartView(view: ChartView, options: RenderViewOptions = {}): Promise<RenderedChart> {
+  const drawn = view.drawing === undefined || options.vega === true ? undefined : drawChart(view.drawing, { title: view.title });
+  if (drawn === undefined) return renderChartSvg(view.spec, { ...options, title: view.title, description: view.description });
+  const { shape, data } = splitChartSpec(view.spec);
+  const entry = shapeEntry(shape);
+  return { svg: drawn, vgSpec: entry.vgSpec, shape: shapeId(entry), data, ...svgSize(drawn), linesReduced: 0 };
 }

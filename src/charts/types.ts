@@ -6,6 +6,7 @@ import type { HistoryAxis } from '../analysis/history-axis.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Experiment, Scalar } from '../schema/index.ts';
 import type { ChartSectionId } from '../view/sections.ts';
+import type { ChartDrawing } from './draw/index.ts';
 
 /** Section of the experiment page a chart belongs to (the page places it there): one that holds charts in the sections table. */
 export type ChartSection = ChartSectionId;
@@ -62,6 +63,8 @@ export interface ChartView {
   hint?: string;
   /** Vega-Lite spec; data lives in `spec.datasets`. */
   spec: TopLevelSpec;
+  /** What the static SVG is drawn from without Vega (`draw/`); without it the build draws the spec with Vega. */
+  drawing?: ChartDrawing | undefined;
   /** The same data as a table. */
   table: ChartTable;
 }

@@ -1,0 +1,184 @@
+/**
+ * Axes as Vega-Lite draws them with the chart theme (`theme.ts`): grid lines at every tick of a
+ * continuous axis, ticks of 5 px, labels 2 px beyond them (every other one dropped while any two
+ * overlap, the outer ones flush with the axis ends on x), the domain line and a bold title.
+ */
+import { INK, MUTED } from '../theme.ts';
+import {
+  Drawing,
+  LABEL_SIZE,
+  TITLE_SIZE,
+  baselineY,
+  escapeXml,
+  num,
+  textBox,
+  textWidth,
+  truncate,
+  type Box,
+  type TextItem,
+} from './svg.ts';
+import type { BandScale, ContinuousScale } from './scale.ts';
+
+const TICK = 5;
+const LABEL_PADDING = 2;
+const TITLE_PADDING = 4;
+/** Vega-Lite's `labelLimit` in the theme: longer labels are cut with an ellipsis. */
+export const LABEL_LIMIT = 220;
+/** Pixels of axis length per tick (Vega-Lite's default tick count is the axis length / 40). */
+const PIXELS_PER_TICK = 40;
+
+/** Grid lines across the plot at each position (a vertical line per x, a horizontal one per y). */
+function gridPath(positions: readonly number[], orient: 'x' | 'y', across: number): string {
+  if (positions.length === 0) return '';
+  const d = positions.map((p) => (orient === 'x' ? `M${num(p)},0v${num(across)}` : `M0,${num(p)}h${num(across)}`)).join('');
+  return `<path d="${d}" stroke="${MUTED}" stroke-opacity="0.25" transform="translate(0.5,0.5)"/>`;
+}
+
+/** Whether two boxes overlap (touching is not overlapping). */
+function overlaps(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+/** Vega's "parity" overlap removal: drop every other label until no neighbours overlap. */
+function parity<T extends { box: Box }>(items: readonly T[]): T[] {
+  let kept = [...items];
+  const clash = (list: readonly T[]): boolean => list.some((item, i) => i > 0 && overlaps((list[i - 1] as T).box, item.box));
+  while (kept.length > 2 && clash(kept)) kept = kept.filter((_, i) => i % 2 === 0);
+  return kept;
+}
+
+/** What an axis is given besides its scale. */
+export interface AxisOptions {
+  /** Axis title; none when undefined. */
+  title?: string | undefined;
+  /** Draw grid lines (continuous axes; default true for them). */
+  grid?: boolean;
+  /** Tick labels (default true); false draws no labels and no ticks, as a panel above a shared axis. */
+  labels?: boolean;
+  /** Labels of a continuous axis as integers only (`format: '~d'`, `tickMinStep: 1`). */
+  integer?: boolean;
+  /** Label text for a value (a continuous axis), overriding the default format. */
+  format?: (value: number) => string;
+  /** Label text for a category (a band axis), e.g. a lookup of a display name. */
+  categoryLabel?: (category: string) => string;
+  /** Tick count (default: the axis length / 40). */
+  tickCount?: number;
+}
+
+/** A continuous x axis under a plot of `width` × `height`: grid, ticks, flush labels, title. */
+export function bottomAxis(drawing: Drawing, scale: ContinuousScale, width: number, height: number, options: AxisOptions = {}): void {
+  const count = options.tickCount ?? Math.ceil(width / PIXELS_PER_TICK);
+  const { values, format } = scale.ticks(count, { integer: options.integer === true });
+  const positions = values.map((v) => scale(v));
+  if (options.grid !== false) drawing.add(gridPath(positions, 'x', height));
+  const showLabels = options.labels !== false;
+  if (showLabels && positions.length > 0) {
+    drawing.add(
+      `<path d="${positions.map((p) => `M${num(p)},0v${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,${num(height + 0.5)})"/>`,
+    );
+    const y = baselineY(height + TICK + LABEL_PADDING, 'top');
+    const items = values.map((v, i) => {
+      const x = positions[i] as number;
+      const anchor = i === 0 && x <= 0.5 ? 'start' : i === values.length - 1 && x >= width - 0.5 ? 'end' : 'middle';
+      const item: TextItem = { x, y, text: (options.format ?? format)(v), anchor };
+      return { item, box: textBox(item) };
+    });
+    drawing.texts(
+      parity(items).map((i) => i.item),
+      { offset: 0.5 },
+    );
+  }
+  drawing.add(`<path d="M0.5,${num(height + 0.5)}h${num(width)}" stroke="${MUTED}"/>`, { x0: 0, y0: 0, x1: width, y1: height });
+  if (options.title !== undefined) {
+    const below = showLabels ? TICK + LABEL_PADDING + LABEL_SIZE + TITLE_PADDING : TITLE_PADDING;
+    drawing.texts([{ x: width / 2, y: baselineY(height + below, 'top', TITLE_SIZE), text: options.title, anchor: 'middle' }], {
+      size: TITLE_SIZE,
+      bold: true,
+      offset: 0.5,
+    });
+  }
+}
+
+/** A continuous y axis left of a plot of `width` × `height`: grid, ticks, labels, rotated title. Returns the labels' width. */
+export function leftAxis(drawing: Drawing, scale: ContinuousScale, width: number, height: number, options: AxisOptions = {}): number {
+  const count = options.tickCount ?? Math.ceil(height / PIXELS_PER_TICK);
+  const { values, format } = scale.ticks(count, { integer: options.integer === true });
+  const positions = values.map((v) => scale(v));
+  if (options.grid !== false) drawing.add(gridPath(positions, 'y', width));
+  let labelWidth = 0;
+  if (options.labels !== false && positions.length > 0) {
+    drawing.add(`<path d="${positions.map((p) => `M0,${num(p)}h-${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,0.5)"/>`);
+    const items = values.map((v, i) => {
+      const item: TextItem = {
+        x: -(TICK + LABEL_PADDING),
+        y: baselineY(positions[i] as number, 'middle'),
+        text: (options.format ?? format)(v),
+        anchor: 'end',
+      };
+      return { item, box: textBox(item) };
+    });
+    const kept = parity(items);
+    labelWidth = Math.max(0, ...kept.map((k) => k.box.x1 - k.box.x0));
+    drawing.texts(
+      kept.map((k) => k.item),
+      { anchor: 'end', offset: 0.5 },
+    );
+  }
+  drawing.add(`<path d="M0.5,0.5v${num(height)}" stroke="${MUTED}"/>`, { x0: 0, y0: 0, x1: 0, y1: height });
+  leftTitle(drawing, options.title, height, labelWidth);
+  return labelWidth;
+}
+
+/** A category axis left of a plot: ticks at each category's centre, its labels (cut at `LABEL_LIMIT`), no grid. Returns the labels' width. */
+export function leftBandAxis(drawing: Drawing, scale: BandScale, height: number, options: AxisOptions = {}): number {
+  const centers = scale.domain.map((c) => scale.center(c) as number);
+  drawing.add(`<path d="${centers.map((p) => `M0,${num(p)}h-${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,0.5)"/>`);
+  const items = scale.domain.map((c, i) => ({
+    x: -(TICK + LABEL_PADDING),
+    y: baselineY(centers[i] as number, 'middle'),
+    text: truncate(options.categoryLabel?.(c) ?? c, LABEL_LIMIT),
+    anchor: 'end' as const,
+  }));
+  const labelWidth = Math.max(0, ...items.map((i) => textWidth(i.text)));
+  drawing.texts(items, { anchor: 'end', offset: 0.5 });
+  drawing.add(`<path d="M0.5,0.5v${num(height)}" stroke="${MUTED}"/>`, { x0: 0, y0: 0, x1: 0, y1: height });
+  leftTitle(drawing, options.title, height, labelWidth);
+  return labelWidth;
+}
+
+/** A category axis under a plot: ticks at each category's centre and its labels (cut at `LABEL_LIMIT`), then the title. */
+export function bottomBandAxis(drawing: Drawing, scale: BandScale, height: number, options: AxisOptions = {}): void {
+  const centers = scale.domain.map((c) => scale.center(c) as number);
+  drawing.add(
+    `<path d="${centers.map((p) => `M${num(p)},0v${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,${num(height + 0.5)})"/>`,
+  );
+  const y = baselineY(height + TICK + LABEL_PADDING, 'top');
+  drawing.texts(
+    scale.domain.map((c, i) => ({ x: centers[i] as number, y, text: truncate(options.categoryLabel?.(c) ?? c, LABEL_LIMIT) })),
+    { anchor: 'middle', offset: 0.5 },
+  );
+  drawing.add(`<path d="M0.5,${num(height + 0.5)}h${num(scale.length)}" stroke="${MUTED}"/>`, {
+    x0: 0,
+    y0: height,
+    x1: scale.length,
+    y1: height + 1,
+  });
+  if (options.title !== undefined) {
+    const below = TICK + LABEL_PADDING + LABEL_SIZE + TITLE_PADDING;
+    drawing.texts([{ x: scale.length / 2, y: baselineY(height + below, 'top', TITLE_SIZE), text: options.title, anchor: 'middle' }], {
+      size: TITLE_SIZE,
+      bold: true,
+    });
+  }
+}
+
+/** A y axis's title, rotated, left of its labels. */
+function leftTitle(drawing: Drawing, title: string | undefined, height: number, labelWidth: number): void {
+  if (title === undefined) return;
+  const x = -(TICK + LABEL_PADDING + labelWidth + TITLE_PADDING);
+  const w = textWidth(title, TITLE_SIZE, true);
+  drawing.add(
+    `<g font-size="${TITLE_SIZE}px" font-weight="600" fill="${INK}"><text text-anchor="middle" transform="translate(${num(x)},${num(height / 2)}) rotate(-90)">${escapeXml(title)}</text></g>`,
+    { x0: x - TITLE_SIZE, y0: height / 2 - w / 2, x1: x, y1: height / 2 + w / 2 },
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Charts drawn to static SVG without Vega. Vega draws a chart in 2–7 ms, most of it the same work
+ * for every chart (its dataflow, axes, legends); these drawings take a small fraction of that and
+ * put marks, ticks and labels where Vega-Lite puts them with the theme (`theme.ts`), so the page
+ * reads the same before and after the interactive view replaces the drawing in the browser. A chart
+ * view says which drawing it has (`ChartView.drawing`); one without is drawn by Vega (`render.ts`).
+ */
+import type { TestMetricsData } from '../types.ts';
+import type { Drawing } from './svg.ts';
+import { drawTestMetrics } from './test-metrics.ts';
+
+/** What a chart is drawn from: its kind and the data its spec function was given. */
+export type ChartDrawing = { kind: 'test-metrics'; data: TestMetricsData };
+
+type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { kind: K }>) => Drawing | undefined;
+
+/** The drawer of each kind; one returning undefined leaves its chart to Vega. */
+const DRAWERS: { [K in ChartDrawing['kind']]: Drawer<K> } = {
+  'test-metrics': (d) => drawTestMetrics(d.data),
+};
+
+/** The chart as a finished static SVG (sized, on the chart surface, labelled by `title`), or undefined when it must be drawn by Vega. */
+export function drawChart(drawing: ChartDrawing, options: { title?: string | undefined } = {}): string | undefined {
+  // Each drawer takes the drawing of its own kind, which `DRAWERS`' type checks.
+  const drawer = DRAWERS[drawing.kind] as (d: ChartDrawing) => Drawing | undefined;
+  return drawer(drawing)?.toSvg({ title: options.title });
+}
