@@ -164,6 +164,7 @@ function trainingCharts(record: Experiment): ChartView[] {
       description: `${panels.join(' and ')} by ${axis} for ${series.length} column${series.length === 1 ? '' : 's'}, ${axis}s ${epochs[0]}–${epochs[epochs.length - 1]}. ${series.map(describe).join('; ')}.${bestText}${seriesSampledText(series, axis)}`,
       hint: `Drag to pan, Shift + scroll to zoom the ${axis} axis, double-click to reset.`,
       spec: trainingCurvesSpec({ series, bestEpoch, bestValues, axis }),
+      drawing: { kind: 'training-curves', data: { series, bestEpoch, bestValues, axis } },
       table: { columns: [axisTitle, ...series.map((s) => s.name)], rows, shownIn: [TRAINING_TABLE] },
     });
   }
@@ -565,6 +566,11 @@ function summaryCurvesChart(record: Experiment): ChartView | undefined {
     title: `${label} by ${axis}`,
     description: `${label} by ${axis} for ${series.length} column${series.length === 1 ? '' : 's'}. ${series.map((s) => describeSeries(s, axis)).join('; ')}.${bestEpoch === undefined ? '' : ` Best model at ${axis} ${bestEpoch}.`}${seriesSampledText(series, axis)}`,
     spec: trainingCurvesSpec({ series, bestEpoch, axis }, { width: CHART_SIZES.summary.width, panelHeight: CHART_SIZES.summary.height }),
+    drawing: {
+      kind: 'training-curves',
+      data: { series, bestEpoch, axis },
+      size: { width: CHART_SIZES.summary.width, panelHeight: CHART_SIZES.summary.height },
+    },
     table: {
       columns: [historyAxisTitle(axis), ...series.map((s) => s.name)],
       rows: epochs.map((epoch) => [epoch, ...series.map((s) => s.points.find((p) => p.epoch === epoch)?.value ?? null)]),

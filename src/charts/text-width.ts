@@ -35,10 +35,23 @@ interface TextItem {
   text?: unknown;
   fontSize?: number;
   fontWeight?: string | number;
+  limit?: number;
 }
 
-/** Vega `textMetrics.width`-compatible function. */
+/**
+ * Vega `textMetrics.width`-compatible function. A text Vega will cut at `limit` (a long axis or
+ * legend label) is as wide as the limit when Vega bounds it: Vega measures the whole text there, so a
+ * 300-character metric name made a chart 2,000 px wide with the cut label at its far end. Vega's cut
+ * itself (`truncate`) still measures every candidate prefix, so labels are cut as before.
+ */
 export function chartTextWidth(item: TextItem, text?: unknown): number {
+  const width = textWidthOf(item, text);
+  const limit = item.limit;
+  // Vega bounds a text by measuring `item.text` itself; its cut measures trimmed copies and prefixes.
+  return typeof limit === 'number' && limit > 0 && width > limit && (text === undefined || text === item.text) ? limit : width;
+}
+
+function textWidthOf(item: TextItem, text?: unknown): number {
   const value = text ?? item.text;
   const lines = (Array.isArray(value) ? (value as unknown[]) : [value]).map((v) =>
     typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '',

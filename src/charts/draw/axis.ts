@@ -4,19 +4,7 @@
  * overlap, the outer ones flush with the axis ends on x), the domain line and a bold title.
  */
 import { INK, MUTED } from '../theme.ts';
-import {
-  Drawing,
-  LABEL_SIZE,
-  TITLE_SIZE,
-  baselineY,
-  escapeXml,
-  num,
-  textBox,
-  textWidth,
-  truncate,
-  type Box,
-  type TextItem,
-} from './svg.ts';
+import { Drawing, LABEL_SIZE, TITLE_SIZE, baselineY, escapeXml, num, textBox, textWidth, type Box, type TextItem } from './svg.ts';
 import type { BandScale, ContinuousScale } from './scale.ts';
 
 const TICK = 5;
@@ -32,6 +20,17 @@ function gridPath(positions: readonly number[], orient: 'x' | 'y', across: numbe
   if (positions.length === 0) return '';
   const d = positions.map((p) => (orient === 'x' ? `M${num(p)},0v${num(across)}` : `M0,${num(p)}h${num(across)}`)).join('');
   return `<path d="${d}" stroke="${MUTED}" stroke-opacity="0.25" transform="translate(0.5,0.5)"/>`;
+}
+
+/**
+ * The box of an axis's ticks as Vega bounds them: their 1 px stroke reaches half a pixel past each
+ * end (Vega bounds guides at their place, not half a pixel off where it draws them).
+ */
+function tickBox(positions: readonly number[], orient: 'x' | 'y', at: number): Box | undefined {
+  if (positions.length === 0) return undefined;
+  const lo = Math.min(...positions) - 0.5;
+  const hi = Math.max(...positions) + 0.5;
+  return orient === 'x' ? { x0: lo, y0: at - 0.5, x1: hi, y1: at + TICK + 0.5 } : { x0: -TICK - 0.5, y0: lo, x1: 0.5, y1: hi };
 }
 
 /** Whether two boxes overlap (touching is not overlapping). */
@@ -75,6 +74,7 @@ export function bottomAxis(drawing: Drawing, scale: ContinuousScale, width: numb
   if (showLabels && positions.length > 0) {
     drawing.add(
       `<path d="${positions.map((p) => `M${num(p)},0v${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,${num(height + 0.5)})"/>`,
+      tickBox(positions, 'x', height),
     );
     const y = baselineY(height + TICK + LABEL_PADDING, 'top');
     const items = values.map((v, i) => {
@@ -107,7 +107,10 @@ export function leftAxis(drawing: Drawing, scale: ContinuousScale, width: number
   if (options.grid !== false) drawing.add(gridPath(positions, 'y', width));
   let labelWidth = 0;
   if (options.labels !== false && positions.length > 0) {
-    drawing.add(`<path d="${positions.map((p) => `M0,${num(p)}h-${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,0.5)"/>`);
+    drawing.add(
+      `<path d="${positions.map((p) => `M0,${num(p)}h-${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,0.5)"/>`,
+      tickBox(positions, 'y', 0),
+    );
     const items = values.map((v, i) => {
       const item: TextItem = {
         x: -(TICK + LABEL_PADDING),
@@ -132,14 +135,19 @@ export function leftAxis(drawing: Drawing, scale: ContinuousScale, width: number
 /** A category axis left of a plot: ticks at each category's centre, its labels (cut at `LABEL_LIMIT`), no grid. Returns the labels' width. */
 export function leftBandAxis(drawing: Drawing, scale: BandScale, height: number, options: AxisOptions = {}): number {
   const centers = scale.domain.map((c) => scale.center(c) as number);
-  drawing.add(`<path d="${centers.map((p) => `M0,${num(p)}h-${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,0.5)"/>`);
+  drawing.add(
+    `<path d="${centers.map((p) => `M0,${num(p)}h-${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,0.5)"/>`,
+    tickBox(centers, 'y', 0),
+  );
   const items = scale.domain.map((c, i) => ({
     x: -(TICK + LABEL_PADDING),
-    y: baselineY(centers[i] as number, 'middle'),
-    text: truncate(options.categoryLabel?.(c) ?? c, LABEL_LIMIT),
+    // Vega puts a category's label half a pixel before its tick (on the tick once drawn).
+    y: baselineY((centers[i] as number) - 0.5, 'middle'),
+    text: options.categoryLabel?.(c) ?? c,
+    limit: LABEL_LIMIT,
     anchor: 'end' as const,
   }));
-  const labelWidth = Math.max(0, ...items.map((i) => textWidth(i.text)));
+  const labelWidth = Math.max(0, ...items.map((i) => Math.min(textWidth(i.text), LABEL_LIMIT)));
   drawing.texts(items, { anchor: 'end', offset: 0.5 });
   drawing.add(`<path d="M0.5,0.5v${num(height)}" stroke="${MUTED}"/>`, { x0: 0, y0: 0, x1: 0, y1: height });
   leftTitle(drawing, options.title, height, labelWidth);
@@ -151,10 +159,11 @@ export function bottomBandAxis(drawing: Drawing, scale: BandScale, height: numbe
   const centers = scale.domain.map((c) => scale.center(c) as number);
   drawing.add(
     `<path d="${centers.map((p) => `M${num(p)},0v${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,${num(height + 0.5)})"/>`,
+    tickBox(centers, 'x', height),
   );
   const y = baselineY(height + TICK + LABEL_PADDING, 'top');
   drawing.texts(
-    scale.domain.map((c, i) => ({ x: centers[i] as number, y, text: truncate(options.categoryLabel?.(c) ?? c, LABEL_LIMIT) })),
+    scale.domain.map((c, i) => ({ x: (centers[i] as number) - 0.5, y, text: options.categoryLabel?.(c) ?? c, limit: LABEL_LIMIT })),
     { anchor: 'middle', offset: 0.5 },
   );
   drawing.add(`<path d="M0.5,${num(height + 0.5)}h${num(scale.length)}" stroke="${MUTED}"/>`, {

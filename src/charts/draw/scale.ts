@@ -145,6 +145,16 @@ export function linearScale(values: readonly number[], range: readonly [number, 
   return linearOver([lo, hi], range, options.minStep);
 }
 
+/**
+ * Vega's tick count under `tickMinStep`: no more ticks than steps of `minStep` fit, then fewer until
+ * d3's step is at least `minStep` (d3's steps grow as the count shrinks).
+ */
+export function minStepCount(lo: number, hi: number, count: number, minStep: number): number {
+  let wanted = Math.min(count, Math.floor((hi - lo) / minStep || 1) + 1);
+  if (lo < hi) while (wanted > 1 && tickStep(lo, hi, wanted) < minStep) --wanted;
+  return wanted;
+}
+
 /** A linear scale over a given domain. */
 export function linearOver(domain: readonly [number, number], range: readonly [number, number], minStep?: number): ContinuousScale {
   const [lo, hi] = domain;
@@ -156,8 +166,7 @@ export function linearOver(domain: readonly [number, number], range: readonly [n
     domain: [lo, hi] as const,
     range: [r0, r1] as const,
     ticks(count: number, options: { integer?: boolean } = {}) {
-      // `tickMinStep`: Vega-Lite lowers the count so that the step is no smaller than the minimum.
-      const wanted = minStep !== undefined && span > 0 ? Math.min(count, Math.floor(span / minStep)) : count;
+      const wanted = minStep === undefined ? count : minStepCount(lo, hi, count, minStep);
       const values = ticks(lo, hi, Math.max(1, wanted));
       const step = values.length > 1 ? (values[1] as number) - (values[0] as number) : tickStep(lo, hi, Math.max(1, wanted));
       return { values, format: options.integer === true ? integerFormat : linearTickFormat(step) };

@@ -37,18 +37,22 @@ export function textWidth(text: string, size = LABEL_SIZE, bold = false): number
   return estimateTextWidth(text, size, bold);
 }
 
-/** Cuts text to `limit` pixels with an ellipsis, as Vega's `labelLimit` does. */
+/**
+ * Cuts text to `limit` pixels with an ellipsis exactly as Vega does (its `truncate`): kept whole when
+ * narrower than the limit, else the longest prefix (in UTF-16 units) narrower than the limit less
+ * the ellipsis.
+ */
 export function truncate(text: string, limit: number, size = LABEL_SIZE, bold = false): string {
-  if (textWidth(text, size, bold) <= limit) return text;
-  const chars = [...text];
+  if (textWidth(text, size, bold) < limit) return text;
+  const room = limit - textWidth('…', size, bold);
   let lo = 0;
-  let hi = chars.length;
+  let hi = text.length;
   while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (textWidth(`${chars.slice(0, mid).join('')}…`, size, bold) <= limit) lo = mid;
+    const mid = 1 + ((lo + hi) >>> 1);
+    if (textWidth(text.slice(0, mid), size, bold) < room) lo = mid;
     else hi = mid - 1;
   }
-  return `${chars.slice(0, lo).join('')}…`;
+  return `${text.slice(0, lo)}…`;
 }
 
 /** One text to place: its anchor point (baseline at `y`), content and alignment. */
@@ -57,11 +61,14 @@ export interface TextItem {
   y: number;
   text: string;
   anchor?: Anchor | undefined;
+  /** Widest the text is drawn (Vega's `limit`): cut with an ellipsis past it, and bounded at most this wide (`text-width.ts`). */
+  limit?: number | undefined;
 }
 
 /** The box a text occupies, as Vega bounds it: `size` high, its top 4/5 of the size above the baseline. */
 export function textBox(item: TextItem, size = LABEL_SIZE, bold = false): Box {
-  const w = textWidth(item.text, size, bold);
+  const full = textWidth(item.text, size, bold);
+  const w = item.limit !== undefined && item.limit > 0 && full > item.limit ? item.limit : full;
   const x0 = item.anchor === 'end' ? item.x - w : item.anchor === 'middle' ? item.x - w / 2 : item.x;
   const y0 = item.y - Math.round(0.8 * size);
   return { x0, y0, x1: x0 + w, y1: y0 + size };
@@ -120,12 +127,18 @@ export class Drawing {
         this.cover(textBox({ ...item, anchor: item.anchor ?? shared }, size, bold));
         const anchor = shared === undefined && item.anchor !== undefined && item.anchor !== 'start' ? ` text-anchor="${item.anchor}"` : '';
         const shift = options.offset ?? 0;
-        return `<text x="${num(item.x + shift)}" y="${num(item.y + shift)}"${anchor}>${escapeXml(item.text)}</text>`;
+        const text = item.limit === undefined ? item.text : truncate(item.text, item.limit, size, bold);
+        return `<text x="${num(item.x + shift)}" y="${num(item.y + shift)}"${anchor}>${escapeXml(text)}</text>`;
       })
       .join('');
     const anchor = shared !== undefined && shared !== 'start' ? ` text-anchor="${shared}"` : '';
     const weight = bold ? ' font-weight="600"' : '';
     this.parts.push(`<g font-size="${size}px"${weight}${anchor} fill="${options.fill ?? INK}">${body}</g>`);
+  }
+
+  /** The fragments so far, in paint order, for a drawing placed inside another. */
+  body(): string {
+    return this.parts.join('');
   }
 
   /** The drawing's extent (an empty box at the origin when nothing was added). */
