@@ -85,7 +85,7 @@ export function bottomAxis(drawing: Drawing, scale: ContinuousScale, width: numb
     });
     drawing.texts(
       parity(items).map((i) => i.item),
-      { offset: 0.5 },
+      { offset: 0.5, role: 'axis-label' },
     );
   }
   drawing.add(`<path d="M0.5,${num(height + 0.5)}h${num(width)}" stroke="${MUTED}"/>`, { x0: 0, y0: 0, x1: width, y1: height });
@@ -95,6 +95,7 @@ export function bottomAxis(drawing: Drawing, scale: ContinuousScale, width: numb
       size: TITLE_SIZE,
       bold: true,
       offset: 0.5,
+      role: 'axis-title',
     });
   }
 }
@@ -124,7 +125,7 @@ export function leftAxis(drawing: Drawing, scale: ContinuousScale, width: number
     labelWidth = Math.max(0, ...kept.map((k) => k.box.x1 - k.box.x0));
     drawing.texts(
       kept.map((k) => k.item),
-      { anchor: 'end', offset: 0.5 },
+      { anchor: 'end', offset: 0.5, role: 'axis-label' },
     );
   }
   drawing.add(`<path d="M0.5,0.5v${num(height)}" stroke="${MUTED}"/>`, { x0: 0, y0: 0, x1: 0, y1: height });
@@ -148,7 +149,7 @@ export function leftBandAxis(drawing: Drawing, scale: BandScale, height: number,
     anchor: 'end' as const,
   }));
   const labelWidth = Math.max(0, ...items.map((i) => Math.min(textWidth(i.text), LABEL_LIMIT)));
-  drawing.texts(items, { anchor: 'end', offset: 0.5 });
+  drawing.texts(items, { anchor: 'end', offset: 0.5, role: 'axis-label' });
   drawing.add(`<path d="M0.5,0.5v${num(height)}" stroke="${MUTED}"/>`, { x0: 0, y0: 0, x1: 0, y1: height });
   leftTitle(drawing, options.title, height, labelWidth);
   return labelWidth;
@@ -164,19 +165,21 @@ export function bottomBandAxis(drawing: Drawing, scale: BandScale, height: numbe
   const y = baselineY(height + TICK + LABEL_PADDING, 'top');
   drawing.texts(
     scale.domain.map((c, i) => ({ x: (centers[i] as number) - 0.5, y, text: options.categoryLabel?.(c) ?? c, limit: LABEL_LIMIT })),
-    { anchor: 'middle', offset: 0.5 },
+    { anchor: 'middle', offset: 0.5, role: 'axis-label' },
   );
   drawing.add(`<path d="M0.5,${num(height + 0.5)}h${num(scale.length)}" stroke="${MUTED}"/>`, {
     x0: 0,
-    y0: height,
+    y0: 0,
     x1: scale.length,
-    y1: height + 1,
+    y1: height,
   });
   if (options.title !== undefined) {
     const below = TICK + LABEL_PADDING + LABEL_SIZE + TITLE_PADDING;
     drawing.texts([{ x: scale.length / 2, y: baselineY(height + below, 'top', TITLE_SIZE), text: options.title, anchor: 'middle' }], {
       size: TITLE_SIZE,
       bold: true,
+      offset: 0.5,
+      role: 'axis-title',
     });
   }
 }
@@ -187,7 +190,7 @@ function leftTitle(drawing: Drawing, title: string | undefined, height: number, 
   const x = -(TICK + LABEL_PADDING + labelWidth + TITLE_PADDING);
   const w = textWidth(title, TITLE_SIZE, true);
   drawing.add(
-    `<g font-size="${TITLE_SIZE}px" font-weight="600" fill="${INK}"><text text-anchor="middle" transform="translate(${num(x)},${num(height / 2)}) rotate(-90)">${escapeXml(title)}</text></g>`,
+    `<g class="role-axis-title" font-size="${TITLE_SIZE}px" font-weight="600" fill="${INK}"><text text-anchor="middle" transform="translate(${num(x)},${num(height / 2)}) rotate(-90)">${escapeXml(title)}</text></g>`,
     { x0: x - TITLE_SIZE, y0: height / 2 - w / 2, x1: x, y1: height / 2 + w / 2 },
   );
 }

@@ -54,5 +54,5 @@ export function bottomLegend(drawing: Drawing, entries: readonly LegendEntry[], 
   const rows = Math.ceil(entries.length / columns);
   const right = left + (columnX[columns - 1] as number) + (columnWidth[columns - 1] as number);
   drawing.add(symbols.join(''), { x0: left - ENTRY_LEFT, y0: top, x1: right, y1: top + rows * ENTRY_HEIGHT + (rows - 1) * ROW_PADDING });
-  drawing.texts(items);
+  drawing.texts(items, { role: 'legend-label' });
 }

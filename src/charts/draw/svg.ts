@@ -82,6 +82,18 @@ export function baselineY(y: number, baseline: keyof typeof BASELINE, size = LAB
   return y + Math.round(BASELINE[baseline] * size);
 }
 
+/** How a group of texts is drawn. */
+export interface TextOptions {
+  size?: number;
+  bold?: boolean;
+  fill?: string;
+  anchor?: Anchor;
+  /** Moves the texts by this much on both axes, not their boxes (see `Drawing.texts`). */
+  offset?: number;
+  /** What the texts are, as the class Vega gives them (`role-axis-label`, …): the page's tests and styles find chart text by it. */
+  role?: 'axis-label' | 'axis-title' | 'title-text' | 'legend-label';
+}
+
 /**
  * A drawing under way: SVG fragments in paint order and the box they cover, from which the chart's
  * size follows (Vega's `autosize: pad`: the drawing plus `padding` on every side).
@@ -114,10 +126,7 @@ export class Drawing {
    * on both axes without moving their boxes: Vega draws guides half a pixel off their place (crisp
    * 1 px lines) but bounds them at their place, and the chart's size follows the bounds.
    */
-  texts(
-    items: readonly TextItem[],
-    options: { size?: number; bold?: boolean; fill?: string; anchor?: Anchor; offset?: number } = {},
-  ): void {
+  texts(items: readonly TextItem[], options: TextOptions = {}): void {
     if (items.length === 0) return;
     const size = options.size ?? LABEL_SIZE;
     const bold = options.bold ?? false;
@@ -133,7 +142,8 @@ export class Drawing {
       .join('');
     const anchor = shared !== undefined && shared !== 'start' ? ` text-anchor="${shared}"` : '';
     const weight = bold ? ' font-weight="600"' : '';
-    this.parts.push(`<g font-size="${size}px"${weight}${anchor} fill="${options.fill ?? INK}">${body}</g>`);
+    const role = options.role === undefined ? '' : ` class="role-${options.role}"`;
+    this.parts.push(`<g${role} font-size="${size}px"${weight}${anchor} fill="${options.fill ?? INK}">${body}</g>`);
   }
 
   /** The fragments so far, in paint order, for a drawing placed inside another. */

@@ -83,6 +83,7 @@ export function drawTrainingCurves(
       {
         size: TITLE_SIZE,
         bold: true,
+        role: 'title-text',
       },
     );
     // Stacked as Vega's vconcat: each panel `SPACING` below the bounds of the one above.
