@@ -33,7 +33,7 @@ export const LABEL_SIZE = CHART_SIZES.minFontSize;
 export const TITLE_SIZE = 12;
 
 /** A text's width as the page lays it out (the estimate Vega is given too, `text-width.ts`). */
-export function textWidth(text: string, size = LABEL_SIZE, bold = false): number {
+export function textWidth(text: string, size: number = LABEL_SIZE, bold = false): number {
   return estimateTextWidth(text, size, bold);
 }
 
@@ -42,7 +42,7 @@ export function textWidth(text: string, size = LABEL_SIZE, bold = false): number
  * narrower than the limit, else the longest prefix (in UTF-16 units) narrower than the limit less
  * the ellipsis.
  */
-export function truncate(text: string, limit: number, size = LABEL_SIZE, bold = false): string {
+export function truncate(text: string, limit: number, size: number = LABEL_SIZE, bold = false): string {
   if (textWidth(text, size, bold) < limit) return text;
   const room = limit - textWidth('…', size, bold);
   let lo = 0;
@@ -66,7 +66,7 @@ export interface TextItem {
 }
 
 /** The box a text occupies, as Vega bounds it: `size` high, its top 4/5 of the size above the baseline. */
-export function textBox(item: TextItem, size = LABEL_SIZE, bold = false): Box {
+export function textBox(item: TextItem, size: number = LABEL_SIZE, bold = false): Box {
   const full = textWidth(item.text, size, bold);
   const w = item.limit !== undefined && item.limit > 0 && full > item.limit ? item.limit : full;
   const x0 = item.anchor === 'end' ? item.x - w : item.anchor === 'middle' ? item.x - w / 2 : item.x;
@@ -78,7 +78,7 @@ export function textBox(item: TextItem, size = LABEL_SIZE, bold = false): Box {
 const BASELINE = { top: 0.79, middle: 0.3, bottom: -0.21, alphabetic: 0 } as const;
 
 /** The SVG baseline of a text Vega places at `y` with `baseline` (Vega rounds the offset to whole pixels). */
-export function baselineY(y: number, baseline: keyof typeof BASELINE, size = LABEL_SIZE): number {
+export function baselineY(y: number, baseline: keyof typeof BASELINE, size: number = LABEL_SIZE): number {
   return y + Math.round(BASELINE[baseline] * size);
 }
 
