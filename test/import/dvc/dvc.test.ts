@@ -171,6 +171,16 @@ describe('readDvcProject + dvcRunToRecord', () => {
     });
   });
 
+  test('a history file in dvclive/ and in a second DVCLive folder: the second one’s name is prefixed with its folder', () => {
+    const dir = copyProject();
+    mkdirSync(join(dir, 'eval/plots/metrics/train'), { recursive: true });
+    writeFileSync(join(dir, 'dvc.yaml'), 'plots:\n- dvclive/plots/metrics:\n    x: step\n- eval/plots/metrics:\n    x: step\n');
+    writeFileSync(join(dir, 'eval/plots/metrics/train/loss.tsv'), 'step\tloss\n0\t0.75\n');
+    const history = readDvcProject(dir, 'p', []).history;
+    expect(Object.keys(history).sort()).toEqual(['eval:train/loss', 'grad_ratio', 'train/loss', 'val/acc']);
+    expect(history['eval:train/loss']).toEqual([{ step: 0, timestamp: 0, value: 0.75 }]);
+  });
+
   test('a broken DVCLive tsv is an ImportError naming the line', () => {
     const dir = copyProject();
     writeFileSync(join(dir, 'dvclive/plots/metrics/grad_ratio.tsv'), 'step\tgrad_ratio\n0\t0.1\n1\n');
