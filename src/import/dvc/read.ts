@@ -35,7 +35,11 @@ export function readDvcProject(root: string, name: string, warnings: string[]): 
   ];
   const run: DvcRun = { runId: 'workspace', name, params: {}, metrics: {}, history: {}, stages: [], deps: [], outs: [] };
 
-  const paramFiles = [join(root, 'params.yaml'), ...liveDirs.filter((dir) => dir !== root).map((dir) => join(dir, 'params.yaml'))];
+  const paramFiles = new Set([
+    join(root, 'params.yaml'),
+    ...liveDirs.filter((dir) => dir !== root).map((dir) => join(dir, 'params.yaml')),
+    ...declaredParamFiles(dvcYaml).map((path) => join(root, path)),
+  ]);
   for (const file of paramFiles) {
     if (!isFile(file)) continue;
     for (const [key, value] of Object.entries(flattenValues(readStructured(file, shown(file)), '.')))
@@ -175,6 +179,20 @@ function declaredMetrics(dvcYaml: unknown): string[] {
 }
 
 /**
+ * Params files dvc.yaml names besides params.yaml: the top-level `params:` list and each stage's
+ * `- <file>: [keys]` entries (a bare key is of params.yaml). JSON, YAML or TOML; not Python.
+ */
+export function declaredParamFiles(dvcYaml: unknown): string[] {
+  if (!isPlainObject(dvcYaml)) return [];
+  const files = declaredPaths(dvcYaml, 'params', 'top');
+  if (isPlainObject(dvcYaml['stages']))
+    for (const stage of Object.values(dvcYaml['stages']))
+      if (isPlainObject(stage) && Array.isArray(stage['params']))
+        for (const item of stage['params']) if (isPlainObject(item)) files.push(...Object.keys(item));
+  return files.filter((path) => /\.(json|ya?ml|toml)$/i.test(path));
+}
+
+/**
  * DVCLive folders dvc.yaml names: the folder above each `<dir>/plots/metrics` it lists as plots
  * (top-level or a stage's), as DVCLive writes dvc.yaml (`eval` for `Live("eval")`).
  */
@@ -185,8 +203,8 @@ export function declaredLiveDirs(dvcYaml: unknown): string[] {
   });
 }
 
-/** The paths dvc.yaml lists under `section` at the top and in each stage (a path, or the key of `path: {options}`). */
-function declaredPaths(dvcYaml: unknown, section: 'metrics' | 'plots'): string[] {
+/** The paths dvc.yaml lists under `section` at the top and (unless `top`) in each stage (a path, or the key of `path: {options}`). */
+function declaredPaths(dvcYaml: unknown, section: 'metrics' | 'plots' | 'params', only?: 'top'): string[] {
   if (!isPlainObject(dvcYaml)) return [];
   const paths: string[] = [];
   const collect = (list: unknown): void => {
@@ -197,7 +215,7 @@ function declaredPaths(dvcYaml: unknown, section: 'metrics' | 'plots'): string[]
     }
   };
   collect(dvcYaml[section]);
-  if (isPlainObject(dvcYaml['stages']))
+  if (only !== 'top' && isPlainObject(dvcYaml['stages']))
     for (const stage of Object.values(dvcYaml['stages'])) if (isPlainObject(stage)) collect(stage[section]);
   return paths;
 }

@@ -181,6 +181,22 @@ describe('readDvcProject + dvcRunToRecord', () => {
     expect(history['eval:train/loss']).toEqual([{ step: 0, timestamp: 0, value: 0.75 }]);
   });
 
+  test('a params file a stage of dvc.yaml names (`- config/train.yaml: [optimizer.lr]`) is read beside params.yaml', () => {
+    const dir = copyProject();
+    mkdirSync(join(dir, 'config'));
+    writeFileSync(
+      join(dir, 'dvc.yaml'),
+      'stages:\n  train:\n    cmd: python train.py\n    params:\n    - train.lr\n    - config/train.yaml:\n      - optimizer.lr\n',
+    );
+    writeFileSync(join(dir, 'config/train.yaml'), 'optimizer:\n  lr: 0.003\n  name: adam\nseed: 11\n');
+    const params = readDvcProject(dir, 'p', []).params;
+    expect(params['optimizer.lr']).toBe(0.003);
+    expect(params['optimizer.name']).toBe('adam');
+    // params.yaml has a seed too: this one is named with its file.
+    expect(params['seed']).toBe(7);
+    expect(params['config/train.yaml:seed']).toBe(11);
+  });
+
   test('a broken DVCLive tsv is an ImportError naming the line', () => {
     const dir = copyProject();
     writeFileSync(join(dir, 'dvclive/plots/metrics/grad_ratio.tsv'), 'step\tgrad_ratio\n0\t0.1\n1\n');
