@@ -60,6 +60,32 @@ export function buildHistory(metrics: Readonly<Record<string, readonly MetricPoi
   return { rows, nonFinite };
 }
 
+/** A metric whose values were all logged at one step: `buildHistory` keeps only the latest. */
+export interface OneStepSeries {
+  metric: string;
+  /** Values logged (2 or more). */
+  values: number;
+  /** The step they share. */
+  step: number;
+}
+
+/**
+ * The metrics with two or more values, all at one step (sorted by metric): a series logged without
+ * steps, of which the history keeps one value. Values re-logged at some steps of a series are not
+ * listed (the latest at a step is the one meant).
+ */
+export function findOneStepSeries(metrics: Readonly<Record<string, readonly MetricPoint[]>>): OneStepSeries[] {
+  return Object.keys(metrics)
+    .sort(compareText)
+    .flatMap((metric) => {
+      const points = metrics[metric] ?? [];
+      const first = points[0];
+      return first !== undefined && points.length > 1 && points.every((point) => point.step === first.step)
+        ? [{ metric, values: points.length, step: first.step }]
+        : [];
+    });
+}
+
 /** The history column of a metric: its key, except that a metric named `epoch` becomes `epoch (metric)` (the row's own `epoch` is the step). */
 export function historyColumn(key: string): string {
   return key === 'epoch' ? 'epoch (metric)' : key;

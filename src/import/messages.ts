@@ -57,6 +57,12 @@ export const importMessages = {
     `run ${JSON.stringify(runId)}: its end (${completionDate}) is before its start (${date}); completionDate left out — check the run's end time in the source`,
   recordInvalid: (runId: string, path: string, problem: string, hint: string): ImportError =>
     new ImportError(`run ${JSON.stringify(runId)} maps to a record validate rejects (${path === '' ? '' : `${path}: `}${problem})`, hint),
+  mostOfIt: (problem: string, path: string, items: number | undefined): string =>
+    `${problem}; ${path}${items === undefined ? '' : ` (${items.toLocaleString('en-US')} items)`} is most of it`,
+  hintImportAsJson: (jsonLimit: number): string =>
+    `import with --format json: a JSON record may be up to ${jsonLimit.toLocaleString('en-US')} bytes`,
+  hintFewerSteps: (): string =>
+    "downsample the history: log the run's metrics at fewer steps (every n-th) or fewer metrics and import it again, or keep the full history in your tracker and link it",
 
   // Writing
   editedByHand: (): string => 'edited by hand since the last import; use --force to overwrite',

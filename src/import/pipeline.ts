@@ -1,14 +1,14 @@
 import { ExperimentSchema } from '../schema/index.ts';
 import type { Experiment } from '../schema/index.ts';
 import { compareText } from '../util/compare-text.ts';
-import { checkRecordLimits } from '../ingest/limits.ts';
+import { checkRecordLimits, checkSourceText, LIMITS, utf8Length } from '../ingest/limits.ts';
 import { recordInvariantErrors } from '../ingest/record-checks.ts';
-import type { ParsedSource } from '../ingest/types.ts';
+import type { Diagnostic, ParsedSource } from '../ingest/types.ts';
 import type { Importer, ImportRequest, ImportResult } from './importer.ts';
 import { importMessages } from './messages.ts';
 import { sealRecord } from './record.ts';
 import type { ImportMeta } from './record.ts';
-import { nodeWriteEffects, writeRecords } from './write.ts';
+import { nodeWriteEffects, serializeRecord, writeRecords } from './write.ts';
 import type { RecordFormat, WriteEffects, WriteOutcome } from './write.ts';
 
 /**
@@ -44,34 +44,92 @@ export async function runImport(
 ): Promise<ImportReport> {
   const result = await importer.read(request);
   const warnings = [...result.warnings];
-  const records = checkRecords(result.records.map((record) => withConsistentDates(record, warnings)));
+  const records = checkRecords(
+    result.records.map((record) => withConsistentDates(record, warnings)),
+    write.format,
+  );
   const outcomes = writeRecords(records, write, effects);
   return { ...result, warnings, records, outcomes };
 }
 
 /**
  * The records sorted by id, each checked against the record schema and the checks `validate`
- * makes of a whole record (`checkRecordLimits`, `recordInvariantErrors`). Throws a plain `Error`
- * when one fails the schema or two share an id: that is a bug in a mapping, not a problem of the
- * source; an `ImportError` naming the run when `validate` would reject the record for what its
- * run holds.
+ * makes of a whole record: those of the file it is written to, in `format` (`checkSourceText`:
+ * its size, the nesting of its brackets), then `checkRecordLimits` and `recordInvariantErrors`.
+ * Throws a plain `Error` when one fails the schema or two share an id: that is a bug in a
+ * mapping, not a problem of the source; an `ImportError` naming the run when `validate` would
+ * reject the record for what its run holds.
  */
-export function checkRecords(records: readonly Experiment[]): Experiment[] {
+export function checkRecords(records: readonly Experiment[], format: RecordFormat = 'json'): Experiment[] {
   const sorted = [...records].sort((a, b) => compareText(a.id, b.id));
   sorted.forEach((record, index) => {
     const checked = ExperimentSchema.safeParse(record);
     if (!checked.success) throw new Error(`record ${record.id} does not match the record schema: ${checked.error.message}`);
     if (index > 0 && sorted[index - 1]?.id === record.id) throw new Error(`two records have the id ${record.id}`);
-    const parsed = asParsedRecord(record);
-    const invalid = checkRecordLimits(parsed, () => undefined)[0] ?? recordInvariantErrors(record, parsed.file, () => undefined)[0];
+    const parsed = asParsedRecord(record, format);
+    const invalid =
+      checkRecordFile(record, format) ??
+      checkRecordLimits(parsed, () => undefined)[0] ??
+      recordInvariantErrors(record, parsed.file, () => undefined)[0];
     if (invalid !== undefined) throw importMessages.recordInvalid(runIdOf(record), invalid.path, invalid.message, invalid.hint ?? '');
   });
   return sorted;
 }
 
-/** An imported record as `validate`'s checks take a file's contents: the record, named `<id>.json`, with no positions. */
-export function asParsedRecord(record: Experiment): ParsedSource {
-  return { file: `${record.id}.json`, format: 'json', data: record, positions: new Map(), keyPositions: new Map(), diagnostics: [] };
+/**
+ * An imported record as `validate`'s checks take a file's contents: the record, named
+ * `<id>.<json|md>` and read in the form `validate` reads that file in, with no positions.
+ */
+export function asParsedRecord(record: Experiment, format: RecordFormat = 'json'): ParsedSource {
+  const file = `${record.id}.${format}`;
+  // What `serializeRecord` writes for `md` starts with `---`: frontmatter, never a filled-in template.
+  const sourceFormat = format === 'json' ? 'json' : 'frontmatter';
+  return { file, format: sourceFormat, data: record, positions: new Map(), keyPositions: new Map(), diagnostics: [] };
+}
+
+/**
+ * `validate`'s check of a file's text (`checkSourceText`) on the text the import writes for the
+ * record. A file too large says which part of the record makes it so, and the hint is what to
+ * change in the import or the run: `--format json` for a Markdown record a JSON file could hold,
+ * fewer steps for a history that is most of it.
+ */
+export function checkRecordFile(record: Experiment, format: RecordFormat): Diagnostic | undefined {
+  const parsed = asParsedRecord(record, format);
+  const text = serializeRecord(record, format);
+  const refused = checkSourceText(text, parsed.file, parsed.format);
+  if (refused?.code !== 'too-large') return refused;
+  const bulk = largestPart(record);
+  const message = bulk === undefined ? refused.message : importMessages.mostOfIt(refused.message, bulk.path, bulk.items);
+  const asJson = format === 'md' ? checkSourceText(serializeRecord(record, 'json'), `${record.id}.json`, 'json') : refused;
+  const hint =
+    asJson === undefined
+      ? importMessages.hintImportAsJson(LIMITS.recordBytes)
+      : bulk?.path === 'training.history'
+        ? importMessages.hintFewerSteps()
+        : refused.hint;
+  return { ...refused, message, ...(hint === undefined ? {} : { hint }) };
+}
+
+/**
+ * The field of a record that is more than half of it (as compact JSON), as deep as one such
+ * field goes: `training.history` in a record of 40,000 steps. `items` is its length when it is a
+ * list. Undefined when no field is.
+ */
+export function largestPart(record: Experiment): { path: string; items?: number } | undefined {
+  const size = (value: unknown): number => utf8Length(JSON.stringify(value) ?? '');
+  const whole = size(record);
+  const path: string[] = [];
+  let at: unknown = record;
+  for (;;) {
+    if (typeof at !== 'object' || at === null || Array.isArray(at)) break;
+    const entries: [string, unknown][] = Object.entries(at);
+    const found = entries.find(([, value]) => size(value) * 2 > whole);
+    if (found === undefined) break;
+    path.push(found[0]);
+    at = found[1];
+  }
+  if (path.length === 0) return undefined;
+  return { path: path.join('.'), ...(Array.isArray(at) ? { items: at.length } : {}) };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Experiment } from '../schema/index.ts';
 import { hashRecord, isPlainObject } from './hash.ts';
 import { importMessages as messages } from './messages.ts';
 import { isImportSource } from './sources.ts';
+import { QUOTED_NON_FINITE, rewriteValues } from '../util/json-values.ts';
 
 /** How records are written: JSON, or Markdown with YAML frontmatter (`notes` becomes the body). */
 export type RecordFormat = 'json' | 'md';
@@ -38,12 +39,32 @@ export const nodeWriteEffects: WriteEffects = {
   },
 };
 
-/** Writes one record file text per format. */
+/**
+ * Writes one record file text per format. In JSON, a string `validate` would read as a number that
+ * is no number (a tag or parameter `"nan"`, a hyperparameter kept as `"NaN"`: `QUOTED_NON_FINITE`)
+ * has its first letter escaped (`"\u006ean"`), so that it is read back as the text it is.
+ */
 export function serializeRecord(record: Experiment, format: RecordFormat): string {
-  if (format === 'json') return `${JSON.stringify(record, null, 2)}\n`;
+  if (format === 'json') return `${escapeNonFiniteText(JSON.stringify(record, null, 2))}\n`;
   const { notes, ...frontmatter } = record;
   const yaml = stringifyYaml(frontmatter, { lineWidth: 0 });
   return `---\n${yaml}---\n${notes === undefined ? '' : `\n${notes}\n`}`;
+}
+
+/** `QUOTED_NON_FINITE` anywhere in a text. */
+const ANY_QUOTED_NON_FINITE = new RegExp(QUOTED_NON_FINITE.source);
+
+/** JSON text with each string value `QUOTED_NON_FINITE` matches written with its first letter as a `\u` escape (keys are left as they are). */
+function escapeNonFiniteText(text: string): string {
+  if (!ANY_QUOTED_NON_FINITE.test(text)) return text;
+  return rewriteValues(text, (written, offset) => {
+    QUOTED_NON_FINITE.lastIndex = offset;
+    const quoted = QUOTED_NON_FINITE.exec(written)?.[0];
+    // A key named so (`"nan": 1`) is read as a key.
+    if (quoted === undefined || /^\s*:/.test(written.slice(offset + quoted.length, offset + quoted.length + 16))) return undefined;
+    const escaped = `\\u${quoted.charCodeAt(1).toString(16).padStart(4, '0')}`;
+    return { length: quoted.length, by: `"${escaped}${quoted.slice(2)}` };
+  });
 }
 
 /** Reads a record file back into the object it holds; `undefined` when it is not parseable. */

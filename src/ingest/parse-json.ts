@@ -5,7 +5,7 @@ import { finishRecord, isPlainObject, stripPlaceholders } from './finish.ts';
 import * as msg from './messages.ts';
 import { createLineIndex } from './text.ts';
 import { setOwn } from '../util/own.ts';
-import { BARE_NON_FINITE, rewriteValues } from '../util/json-values.ts';
+import { BARE_NON_FINITE, QUOTED_NON_FINITE, rewriteValues } from '../util/json-values.ts';
 import { jsonPositions, jsonWrittenDecimals } from './positions.ts';
 import { aliasedDecimals, aliasedPositions, readWrittenShapes } from './written-shapes.ts';
 import { readWrittenClaims } from './written-claims.ts';
@@ -103,9 +103,6 @@ function setAtPath(data: unknown, path: readonly (string | number)[], value: unk
   const last = path[path.length - 1];
   if (typeof parent === 'object' && parent !== null && last !== undefined) setOwn(parent as Record<string, unknown>, String(last), value);
 }
-
-/** A number that is no number written as text, as `str(float("nan"))` and pandas' `astype(str)` write it: `"nan"`, `"inf"`, `"-inf"`, `"NaN"`. */
-const QUOTED_NON_FINITE = /"(?:nan|NaN|NAN|-?(?:inf|Inf|INF|infinity|Infinity))"/y;
 
 /**
  * `text` with each non-finite number Python writes replaced by `null` (an `Infinity` padded to its

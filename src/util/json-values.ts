@@ -8,6 +8,13 @@
 export const BARE_NON_FINITE = /-?Infinity|NaN/y;
 
 /**
+ * A number that is no number written as text, as `str(float("nan"))` and pandas' `astype(str)` write
+ * it: `"nan"`, `"inf"`, `"-inf"`, `"NaN"` (sticky: test it at an offset). `validate` reads one in a
+ * value's place as null; the importers write a string that is one with its first letter escaped.
+ */
+export const QUOTED_NON_FINITE = /"(?:nan|NaN|NAN|-?(?:inf|Inf|INF|infinity|Infinity))"/y;
+
+/**
  * `text` with what `replace` returns put in place of the text it matched: at each place a value
  * starts, `replace(text, offset)` gives the length of the text it replaces there and what to write
  * instead, or undefined to leave it. Strings and their escapes are copied as they are.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkRecords, withConsistentDates } from '../../src/import/pipeline.ts';
+import { checkRecords, runImport, withConsistentDates } from '../../src/import/pipeline.ts';
 import { sealRecord } from '../../src/import/record.ts';
 
 describe('withConsistentDates', () => {
@@ -50,5 +50,74 @@ describe('checkRecords', () => {
     const hyperparameters = Array.from({ length: 1001 }, (_, index) => ({ name: `p${index}`, value: index }));
     const record = sealRecord({ id: 'wide', model: { hyperparameters }, import: { source: 'tensorboard', runId: 'runs/wide' } });
     expect(() => checkRecords([record])).toThrow(/^run "runs\/wide" maps to a record validate rejects \(model\.hyperparameters: /);
+  });
+});
+
+/** A record of `rows` steps, each with 20 columns `metric_00` … `metric_19` of 0.5: most of it is its history. */
+function longRun(rows: number): ReturnType<typeof sealRecord> {
+  const columns = Object.fromEntries(Array.from({ length: 20 }, (_, index) => [`metric_${String(index).padStart(2, '0')}`, 0.5]));
+  const history = Array.from({ length: rows }, (_, epoch) => ({ epoch, ...columns }));
+  return sealRecord({ id: 'big', training: { history }, import: { source: 'tensorboard', runId: 'runs/big' } });
+}
+
+describe('checkRecords: the file a record is written to', () => {
+  // JSON, 2-space indent. A row: `      {` 8 bytes, `        "epoch": <d digits>,` 19 + d, 19 columns
+  // `        "metric_00": 0.5,` of 26 and the last of 25 (519), `      },` 9: 555 + d; the last row has
+  // no comma. 10,000 rows: 5,550,000 + 38,890 digits (10·1 + 90·2 + 900·3 + 9,000·4) − 1 = 5,588,889.
+  // Around them `{`, `"id": "big",`, `"training": {`, `"history": [` (2 + 15 + 16 + 17 = 50) and `]`,
+  // `},`, `"import": {`, `"source": "tensorboard",`, `"runId": "runs/big",`, `"hash": "<16 digits>"`,
+  // `}`, `}` (6 + 5 + 14 + 29 + 25 + 31 + 4 + 2 = 116): 5,589,055 bytes, past the 5,242,880 of a record.
+  test('a JSON record past 5 MB (10,000 steps × 20 metrics) is an ImportError naming the run, the size and the history', () => {
+    expect(() => checkRecords([longRun(10_000)], 'json')).toThrow(
+      'run "runs/big" maps to a record validate rejects (the file is 5,589,055 bytes; a record may be at most 5,242,880 bytes; ' +
+        "training.history (10,000 items) is most of it) — downsample the history: log the run's metrics at fewer steps (every n-th) " +
+        'or fewer metrics and import it again, or keep the full history in your tracker and link it',
+    );
+  });
+
+  // YAML frontmatter: a row `    - epoch: <d>` 14 + d, 20 × `      metric_00: 0.5` of 21 (420): 434 + d.
+  // 3,000 rows: 1,302,000 + 10,890 digits (10·1 + 90·2 + 900·3 + 2,000·4) = 1,312,890. Around them
+  // `---`, `id: big`, `training:`, `  history:` (4 + 8 + 10 + 11 = 33) and `import:`, `  source: tensorboard`,
+  // `  runId: runs/big`, `  hash: <16 digits>`, `---` (8 + 22 + 18 + 25 + 4 = 77): 1,313,000 bytes, past the
+  // 1,048,576 of a Markdown record; as JSON (3,000 × 555 + 10,890 + 165 ≈ 1.7 MB) it would pass.
+  test('a Markdown record past 1 MB that JSON could hold is an ImportError saying to import with --format json', () => {
+    expect(() => checkRecords([longRun(3_000)], 'md')).toThrow(
+      'run "runs/big" maps to a record validate rejects (the file is 1,313,000 bytes; a record with YAML frontmatter may be at most ' +
+        '1,048,576 bytes; training.history (3,000 items) is most of it) — import with --format json: a JSON record may be up to 5,242,880 bytes',
+    );
+  });
+
+  test('the same record as JSON is within every limit', () => {
+    const record = longRun(3_000);
+    expect(checkRecords([record], 'json')).toEqual([record]);
+  });
+});
+
+describe('runImport', () => {
+  test('a record validate would refuse for its size writes no file', async () => {
+    const written: string[] = [];
+    const effects = { readFile: () => undefined, writeFile: (path: string) => void written.push(path) };
+    const importer = {
+      kind: 'tensorboard' as const,
+      read: () =>
+        Promise.resolve({
+          records: [longRun(10_000), sealRecord({ id: 'small', import: { source: 'tensorboard', runId: 'small' } })],
+          notes: [],
+          warnings: [],
+        }),
+    };
+    const request = {
+      source: 'runs',
+      cwd: '/',
+      env: {},
+      schema: undefined,
+      experiments: [],
+      csv: { params: [], metrics: [], ignore: [] },
+      onProgress: () => {},
+    };
+    await expect(runImport(importer, request, { outDir: '/out', format: 'json', force: false }, effects)).rejects.toThrow(
+      /^run "runs\/big" maps to a record validate rejects \(the file is 5,589,055 bytes/,
+    );
+    expect(written).toEqual([]);
   });
 });

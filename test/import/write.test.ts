@@ -14,6 +14,8 @@ import {
 } from '../../src/import/index.ts';
 import type { RecordFormat } from '../../src/import/index.ts';
 import { runToRecord } from '../../src/import/mlflow/index.ts';
+import { parseSource } from '../../src/ingest/parse-source.ts';
+import { validateRecord } from '../../src/ingest/validate.ts';
 import type { MlflowRun } from '../../src/import/mlflow/index.ts';
 
 const RUN: MlflowRun = {
@@ -122,5 +124,41 @@ describe('serializeRecord and parseRecordFile', () => {
     const text = serializeRecord(record(), 'md');
     expect(text.startsWith('---\nid: my-run-01234567\n')).toBe(true);
     expect(text.endsWith('---\n\nNotes with *markdown*\n\n- and: a list\n')).toBe(true);
+  });
+});
+
+describe('serializeRecord: strings validate would read as numbers that are no numbers', () => {
+  const run: MlflowRun = {
+    ...RUN,
+    name: 'inf',
+    params: { dropout: 'nan', lr: '0.1' },
+    tags: { best_epoch: 'NaN', 'mlflow.note.content': 'nan' },
+    metrics: { loss: [{ step: 0, timestamp: 1, value: Number.NaN }] },
+  };
+
+  test('are written with their first letter escaped, keys and other strings as they are', () => {
+    const text = serializeRecord(record(run), 'json');
+    expect(text).toContain('"name": "\\u0069nf",');
+    expect(text).toContain('{\n        "name": "dropout",\n        "value": "\\u006ean"\n      },');
+    expect(text).toContain('"best_epoch": "\\u004eaN",');
+    expect(text).toContain('"notes": "\\u006ean"');
+    expect(text).toContain('"value": "\\u004eaN"\n');
+    expect(JSON.parse(text)).toEqual(record(run));
+  });
+
+  test('validate reads the record back as the import wrote it, with no warning (it refused a tag "NaN" as null where a string goes)', () => {
+    const written = record(run);
+    const text = serializeRecord(written, 'json');
+    const file = `${written.id}.json`;
+    const { record: read, diagnostics } = validateRecord(parseSource(text, { file }), { file });
+    expect(diagnostics).toEqual([]);
+    expect(read?.name).toBe('inf');
+    expect(read?.tags).toEqual({ best_epoch: 'NaN', mlflow_experiment: 'e' });
+    expect(read?.model?.hyperparameters).toEqual([
+      { name: 'dropout', value: 'nan' },
+      { name: 'lr', value: 0.1 },
+    ]);
+    expect(read?.notes).toBe('nan');
+    expect(decideWrite(written, text, 'json', false)).toBe('unchanged');
   });
 });

@@ -18,19 +18,28 @@ import { parseSimpleToml } from './toml.ts';
  * params.yaml; the metrics files (DVCLive's metrics.json and those dvc.yaml lists under
  * `metrics`); DVCLive's `plots/metrics/**.tsv` histories and `plots/sklearn/*.json` confusion
  * matrix; dvc.lock's stages, dependencies and outputs; the git branch and commit checked out.
- * The DVCLive folder is `dvclive/` of the project, or the project folder itself when it has
- * `plots/metrics/`.
+ * The DVCLive folders are `dvclive/` of the project (or the project folder itself when it has
+ * `plots/metrics/`) and every folder whose `plots/metrics` dvc.yaml lists as plots, as DVCLive
+ * writes it for `Live("eval")`.
  */
 export function readDvcProject(root: string, name: string, warnings: string[]): DvcRun {
   const shown = (path: string): string => toPosix(relative(root, path)) || basename(path);
-  const liveDir = isDirectory(join(root, 'dvclive'))
-    ? join(root, 'dvclive')
-    : isDirectory(join(root, 'plots', 'metrics'))
-      ? root
-      : undefined;
+  const dvcYaml = isFile(join(root, 'dvc.yaml')) ? readStructured(join(root, 'dvc.yaml'), 'dvc.yaml') : undefined;
+  const liveDirs = [
+    ...new Set([
+      ...(isDirectory(join(root, 'dvclive')) ? [join(root, 'dvclive')] : isDirectory(join(root, 'plots', 'metrics')) ? [root] : []),
+      ...declaredLiveDirs(dvcYaml)
+        .map((dir) => join(root, dir))
+        .filter((dir) => isDirectory(join(dir, 'plots', 'metrics'))),
+    ]),
+  ];
   const run: DvcRun = { runId: 'workspace', name, params: {}, metrics: {}, history: {}, stages: [], deps: [], outs: [] };
 
-  const paramFiles = [join(root, 'params.yaml'), ...(liveDir === undefined || liveDir === root ? [] : [join(liveDir, 'params.yaml')])];
+  const paramFiles = new Set([
+    join(root, 'params.yaml'),
+    ...liveDirs.filter((dir) => dir !== root).map((dir) => join(dir, 'params.yaml')),
+    ...declaredParamFiles(dvcYaml).map((path) => join(root, path)),
+  ]);
   for (const file of paramFiles) {
     if (!isFile(file)) continue;
     for (const [key, value] of Object.entries(flattenValues(readStructured(file, shown(file)), '.')))
@@ -38,9 +47,8 @@ export function readDvcProject(root: string, name: string, warnings: string[]): 
   }
 
   const metricFiles = new Set<string>();
-  if (liveDir !== undefined && isFile(join(liveDir, 'metrics.json'))) metricFiles.add(join(liveDir, 'metrics.json'));
-  if (isFile(join(root, 'dvc.yaml')))
-    for (const path of declaredMetrics(readStructured(join(root, 'dvc.yaml'), 'dvc.yaml'))) metricFiles.add(join(root, path));
+  for (const dir of liveDirs) if (isFile(join(dir, 'metrics.json'))) metricFiles.add(join(dir, 'metrics.json'));
+  for (const path of declaredMetrics(dvcYaml)) metricFiles.add(join(root, path));
   for (const file of [...metricFiles].sort()) {
     if (!isFile(file)) continue;
     for (const [key, value] of Object.entries(flattenValues(readStructured(file, shown(file)), '/'))) {
@@ -50,11 +58,13 @@ export function readDvcProject(root: string, name: string, warnings: string[]): 
     }
   }
 
-  if (liveDir !== undefined) {
+  let used: string | undefined;
+  for (const liveDir of liveDirs) {
     const plots = join(liveDir, 'plots', 'metrics');
-    for (const file of listFiles(plots, '.tsv'))
-      run.history[toPosix(relative(plots, file)).replace(/\.tsv$/, '')] = parseDvcliveTsv(readText(file, shown(file)), shown(file));
-    let used: string | undefined;
+    for (const file of listFiles(plots, '.tsv')) {
+      const key = toPosix(relative(plots, file)).replace(/\.tsv$/, '');
+      run.history[key in run.history ? `${shown(liveDir)}:${key}` : key] = parseDvcliveTsv(readText(file, shown(file)), shown(file));
+    }
     for (const file of listFiles(join(liveDir, 'plots', 'sklearn'), '.json')) {
       const rows = readStructured(file, shown(file));
       if (!Array.isArray(rows) || rows.length === 0 || !rows.every((row) => isPlainObject(row) && 'actual' in row && 'predicted' in row)) {
@@ -165,6 +175,36 @@ function trackedFile(entry: unknown): TrackedFile | undefined {
 
 /** Metrics files dvc.yaml declares: top-level `metrics:` and each stage's `metrics:` outputs. */
 function declaredMetrics(dvcYaml: unknown): string[] {
+  return declaredPaths(dvcYaml, 'metrics').filter((path) => /\.(json|ya?ml|toml)$/i.test(path));
+}
+
+/**
+ * Params files dvc.yaml names besides params.yaml: the top-level `params:` list and each stage's
+ * `- <file>: [keys]` entries (a bare key is of params.yaml). JSON, YAML or TOML; not Python.
+ */
+export function declaredParamFiles(dvcYaml: unknown): string[] {
+  if (!isPlainObject(dvcYaml)) return [];
+  const files = declaredPaths(dvcYaml, 'params', 'top');
+  if (isPlainObject(dvcYaml['stages']))
+    for (const stage of Object.values(dvcYaml['stages']))
+      if (isPlainObject(stage) && Array.isArray(stage['params']))
+        for (const item of stage['params']) if (isPlainObject(item)) files.push(...Object.keys(item));
+  return files.filter((path) => /\.(json|ya?ml|toml)$/i.test(path));
+}
+
+/**
+ * DVCLive folders dvc.yaml names: the folder above each `<dir>/plots/metrics` it lists as plots
+ * (top-level or a stage's), as DVCLive writes dvc.yaml (`eval` for `Live("eval")`).
+ */
+export function declaredLiveDirs(dvcYaml: unknown): string[] {
+  return declaredPaths(dvcYaml, 'plots').flatMap((path) => {
+    const match = /^(?:\.\/)?(.+?)\/plots\/metrics\/?$/.exec(path);
+    return match?.[1] === undefined ? [] : [match[1]];
+  });
+}
+
+/** The paths dvc.yaml lists under `section` at the top and (unless `top`) in each stage (a path, or the key of `path: {options}`). */
+function declaredPaths(dvcYaml: unknown, section: 'metrics' | 'plots' | 'params', only?: 'top'): string[] {
   if (!isPlainObject(dvcYaml)) return [];
   const paths: string[] = [];
   const collect = (list: unknown): void => {
@@ -174,10 +214,10 @@ function declaredMetrics(dvcYaml: unknown): string[] {
       else if (isPlainObject(item)) paths.push(...Object.keys(item));
     }
   };
-  collect(dvcYaml['metrics']);
-  if (isPlainObject(dvcYaml['stages']))
-    for (const stage of Object.values(dvcYaml['stages'])) if (isPlainObject(stage)) collect(stage['metrics']);
-  return paths.filter((path) => /\.(json|ya?ml|toml)$/i.test(path));
+  collect(dvcYaml[section]);
+  if (only !== 'top' && isPlainObject(dvcYaml['stages']))
+    for (const stage of Object.values(dvcYaml['stages'])) if (isPlainObject(stage)) collect(stage[section]);
+  return paths;
 }
 
 /** The branch and commit checked out in `root/.git` (a plain repository, not a worktree file). */

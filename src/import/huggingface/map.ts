@@ -1,4 +1,4 @@
-import type { Experiment, Hyperparameter, Scalar, TestMetric } from '../../schema/index.ts';
+import type { Experiment, Hyperparameter, Scalar, Split, TestMetric } from '../../schema/index.ts';
 import { buildHistory, chooseTestMetricKeys, describeNonFinite, finiteOrNull } from '../history.ts';
 import type { MetricPoint, NonFiniteValue } from '../history.ts';
 import { dropUndefined, nonEmptyOrUndefined, parseParamValue, sealRecord } from '../record.ts';
@@ -40,6 +40,36 @@ export function isThroughputKey(key: string): boolean {
 
 /** Keys of a log entry that are not metrics. */
 const NOT_METRICS = new Set(['step', 'epoch']);
+
+/**
+ * The example scripts' `<split>_samples` (`trainer.log_metrics`): how many examples the split has,
+ * not a score. The split's size, not a test metric.
+ */
+const SPLIT_SIZE = /^(train|eval|test|predict)_samples$/;
+
+/** The splits' sizes from the results files (`train_samples: 4000`), train, eval, test, predict in that order. */
+export function splitSizes(results: Readonly<Record<string, number>>): Split[] {
+  return ['train', 'eval', 'test', 'predict'].flatMap((name) => {
+    const records = results[`${name}_samples`];
+    return records !== undefined && Number.isSafeInteger(records) && records >= 0 ? [{ name, records }] : [];
+  });
+}
+
+/**
+ * `chooseTestMetricKeys` over the metrics of a results file (not `step`, `epoch`, throughput or
+ * split sizes). `predict_` counts as `test_` when no key starts with `test_`: the example scripts
+ * score the test split as `trainer.predict(…, metric_key_prefix="predict")` (`predict_f1` → `f1`).
+ */
+export function resultMetricKeys(keys: readonly string[]): { key: string; name: string }[] {
+  const metrics = keys.filter((key) => !isThroughputKey(key) && !NOT_METRICS.has(key) && !SPLIT_SIZE.test(key));
+  const predictIsTest = !metrics.some((key) => /^test[_/]/i.test(key));
+  const written = new Map(metrics.map((key) => [predictIsTest && key.startsWith('predict_') ? `test_${key.slice(8)}` : key, key]));
+  return chooseTestMetricKeys([...written.keys()]).map(({ key, name }) => {
+    const original = written.get(key) ?? key;
+    // A name kept as written (two would clash) is the key as the file writes it.
+    return { key: original, name: name === key ? original : name };
+  });
+}
 
 /** Maps one run. `id` comes from `assignNamedIds` over all runs of the import. */
 export function hfRunToRecord(run: HfRun, context: { id: string; schema?: string | undefined }): Experiment {
@@ -94,6 +124,7 @@ export function hfRunToRecord(run: HfRun, context: { id: string; schema?: string
   const testMetrics = chooseTestMetrics(run);
   const datasetName = card?.datasets.length === 1 ? card.datasets[0] : card?.metrics.find((metric) => metric.datasetName)?.datasetName;
   const taskType = card?.metrics.find((metric) => metric.taskType !== undefined)?.taskType;
+  const splits = splitSizes(run.results);
 
   return sealRecord({
     ...dropUndefined({
@@ -103,7 +134,7 @@ export function hfRunToRecord(run: HfRun, context: { id: string; schema?: string
       trackingPlatform: state === undefined && Object.keys(run.results).length === 0 ? 'Hugging Face Hub' : 'Hugging Face Trainer',
       status: summary === undefined ? undefined : 'completed',
       tags: taskType === undefined ? undefined : { task: taskType },
-      dataset: datasetName === undefined ? undefined : { name: datasetName },
+      dataset: nonEmptyOrUndefined(dropUndefined({ name: datasetName, splits: splits.length === 0 ? undefined : splits })),
       model: nonEmptyOrUndefined(
         dropUndefined({
           type: run.modelConfig?.modelType,
@@ -161,8 +192,7 @@ export function historySeries(log: readonly LogEntry[]): Record<string, MetricPo
  */
 export function nonFiniteResults(run: HfRun): NonFiniteValue[] {
   if ((run.card?.metrics.length ?? 0) > 0) return [];
-  const keys = chooseTestMetricKeys(Object.keys(run.results).filter((key) => !isThroughputKey(key) && !NOT_METRICS.has(key)));
-  return keys
+  return resultMetricKeys(Object.keys(run.results))
     .map(({ key }) => key)
     .filter((key) => !Number.isFinite(run.results[key]))
     .sort(compareText)
@@ -189,7 +219,7 @@ export function chooseTestMetrics(run: HfRun): TestMetric[] {
       }),
     );
   const fromNumbers = (numbers: Readonly<Record<string, number>>): TestMetric[] =>
-    chooseTestMetricKeys(Object.keys(numbers).filter((key) => !isThroughputKey(key) && !NOT_METRICS.has(key)))
+    resultMetricKeys(Object.keys(numbers))
       .map(({ key, name }) => ({ metric: name, value: finiteOrNull(numbers[key] ?? Number.NaN) }))
       .sort((a, b) => compareText(a.metric, b.metric));
   const fromResults = fromNumbers(run.results);

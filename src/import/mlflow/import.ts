@@ -1,6 +1,7 @@
 import { checkRecordLimits } from '../../ingest/limits.ts';
 import { ExperimentSchema } from '../../schema/index.ts';
 import type { Experiment } from '../../schema/index.ts';
+import { findOneStepSeries } from '../history.ts';
 import { assignRecordIds } from '../record.ts';
 import { runToRecord } from './map.ts';
 import { messages } from './messages.ts';
@@ -94,10 +95,21 @@ export const mlflowImporter: Importer = {
       records: mapRuns(read.runs, request.schema),
       from: importMessages.plural(read.experiments.length, 'experiment'),
       notes: [],
-      warnings: read.warnings,
+      warnings: [...read.warnings, ...oneStepSeriesWarnings(read.runs)],
     };
   },
 };
+
+/**
+ * A warning per run with a metric whose values are all at one step (`findOneStepSeries`: logged
+ * without a step): the history keeps one of them, so the rest are not imported. In run order.
+ */
+export function oneStepSeriesWarnings(runs: readonly MlflowRun[]): string[] {
+  return runs.flatMap((run) => {
+    const series = findOneStepSeries(run.metrics);
+    return series.length === 0 ? [] : [messages.oneStepSeries(run.runId, series)];
+  });
+}
 
 /** Experiments matching any selector by id or by name; all when there are no selectors. */
 export function selectExperiments(experiments: readonly MlflowExperiment[], selectors: readonly string[]): MlflowExperiment[] {

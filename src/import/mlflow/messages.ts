@@ -41,6 +41,11 @@ export const messages = {
     `${dir}: meta.yaml says experiment ${recorded}; MLflow ignores such a run, and so does the import`,
   unknownStatus: (runId: string, status: unknown): string =>
     `run ${quoted(runId)}: status ${quoted(String(status))} is none of MLflow's (RUNNING, SCHEDULED, FINISHED, FAILED, KILLED, or codes 1–5); status left out`,
+  oneStepSeries: (runId: string, series: readonly { metric: string; values: number; step: number }[]): string =>
+    `run ${quoted(runId)}: ${series
+      .map(({ metric, values, step }) => `${quoted(metric)} has ${count(values)} values, all at step ${count(step)}`)
+      .join('; ')}; the history keeps the latest — a value logged with no step is at step 0: ` +
+    'log each with its step (mlflow.log_metric(key, value, step=epoch)) to import the whole series',
   badMetricLine: (file: string, line: number, text: string): string =>
     `${file}:${line}: metric line "${text}" is not "timestamp value [step]"; line skipped`,
 

@@ -157,12 +157,20 @@ function readHParams(content: Uint8Array, file: string, record: number, folder: 
  * Folders → runs: an hparams folder whose parent folder has scalars of its own is merged into it
  * (its scalars become the parent's final metrics); the `train/` and `validation/` folders Keras's
  * TensorBoard callback writes under a run folder are merged into it (their scalars its history, as
- * `train/<tag>` and `validation/<tag>`); folders with neither scalars nor hparams are dropped;
- * experiment summaries (metric tags, domains) of a folder apply to the runs at and below it.
+ * `train/<tag>` and `validation/<tag>`), and so are the `eval/` and `eval_<name>/` folders TF
+ * Estimator writes beside its training events (as `eval/<tag>`: a validation split, so its latest
+ * values are the test metrics); folders with neither scalars nor hparams are dropped; experiment
+ * summaries (metric tags, domains) of a folder apply to the runs at and below it.
  */
 
 /** The sub-folders Keras's `TensorBoard` callback writes each split's scalars to, under the run's folder. */
-const KERAS_SPLITS = ['train', 'validation'] as const;
+const KERAS_SPLITS: readonly string[] = ['train', 'validation'];
+/**
+ * The sub-folder TF Estimator writes evaluation events to, in the `model_dir` that holds its
+ * training events: `eval`, or `eval_<name>` for `evaluate(name=…)`. Only beside training events,
+ * so a run of its own named `eval` among other runs stays one.
+ */
+const ESTIMATOR_EVAL = /^eval(?:_.+)?$/;
 function mergeRuns(folders: readonly FolderData[], rootName: string): TbRun[] {
   const byPath = new Map(folders.map((folder) => [folder.path, folder]));
   const parentPath = (path: string): string | undefined =>
@@ -202,11 +210,16 @@ function mergeRuns(folders: readonly FolderData[], rootName: string): TbRun[] {
     if (folder.status !== undefined) run.status = folder.status;
     if (folder.endTime !== undefined) run.endTime = folder.endTime;
   }
+  // Before the splits are merged in: a folder with scalars of its own in the files it holds.
+  const withScalars = new Set(folders.filter(isRunOfItsOwn).map((folder) => folder.path));
   for (const folder of folders) {
-    const split = KERAS_SPLITS.find((name) => folder.path === name || folder.path.endsWith(`/${name}`));
-    if (split === undefined || merged.has(folder.path) || folder.hparams !== undefined || !isRunOfItsOwn(folder)) continue;
-    const at = parentPath(folder.path) ?? '.';
-    const run = runOf(byPath.get(at) ?? { path: at, scalars: {}, domains: {}, metricTags: [] });
+    const at = parentPath(folder.path);
+    if (at === undefined || merged.has(folder.path) || folder.hparams !== undefined || !isRunOfItsOwn(folder)) continue;
+    const split = folder.path.slice(folder.path.lastIndexOf('/') + 1);
+    const parent = byPath.get(at);
+    const estimator = ESTIMATOR_EVAL.test(split) && withScalars.has(at) && !merged.has(at);
+    if (!KERAS_SPLITS.includes(split) && !estimator) continue;
+    const run = runOf(parent ?? { path: at, scalars: {}, domains: {}, metricTags: [] });
     merged.add(folder.path);
     for (const [tag, points] of Object.entries(folder.scalars)) run.scalars[`${split}/${tag}`] = points;
     if (folder.startTime !== undefined && (run.startTime === undefined || folder.startTime < run.startTime))

@@ -125,6 +125,78 @@ describe('readDvcProject + dvcRunToRecord', () => {
     ]);
   });
 
+  test('a DVCLive folder other than dvclive/ (Live("eval")) is found where dvc.yaml lists its plots', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'logbook-dvc-')), 'eval-project');
+    temporary.push(join(dir, '..'));
+    mkdirSync(join(dir, 'eval/plots/metrics'), { recursive: true });
+    mkdirSync(join(dir, 'eval/plots/sklearn/cm'), { recursive: true });
+    // As DVCLive 3 writes dvc.yaml for Live("eval") with log_sklearn_plot("confusion_matrix", …, name="cm/test.json").
+    writeFileSync(
+      join(dir, 'dvc.yaml'),
+      [
+        'metrics:',
+        '- eval/metrics.json',
+        'plots:',
+        '- eval/plots/metrics:',
+        '    x: step',
+        '- eval/plots/sklearn/cm/test.json:',
+        '    template: confusion',
+        '    x: actual',
+        '    y: predicted',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'eval/metrics.json'), '{"test": {"acc": 0.75}, "step": 1}');
+    writeFileSync(join(dir, 'eval/plots/metrics/loss.tsv'), 'timestamp\tstep\tloss\n1717200000000\t0\t0.5\n1717200001000\t1\t0.25\n');
+    writeFileSync(
+      join(dir, 'eval/plots/sklearn/cm/test.json'),
+      '[{"actual": 0, "predicted": 0}, {"actual": 1, "predicted": 0}, {"actual": 1, "predicted": 1}]',
+    );
+    const warnings: string[] = [];
+    const mapped = dvcRunToRecord(readDvcProject(dir, 'eval-project', warnings), { recordIds: new Map() });
+    expect(warnings).toEqual([]);
+    expect(mapped.training?.history).toEqual([
+      { epoch: 0, loss: 0.5 },
+      { epoch: 1, loss: 0.25 },
+    ]);
+    expect(mapped.evaluation).toEqual({
+      testMetrics: [{ metric: 'acc', value: 0.75 }],
+      confusionMatrix: {
+        labels: ['0', '1'],
+        matrix: [
+          [1, 0],
+          [1, 1],
+        ],
+      },
+    });
+  });
+
+  test('a history file in dvclive/ and in a second DVCLive folder: the second one’s name is prefixed with its folder', () => {
+    const dir = copyProject();
+    mkdirSync(join(dir, 'eval/plots/metrics/train'), { recursive: true });
+    writeFileSync(join(dir, 'dvc.yaml'), 'plots:\n- dvclive/plots/metrics:\n    x: step\n- eval/plots/metrics:\n    x: step\n');
+    writeFileSync(join(dir, 'eval/plots/metrics/train/loss.tsv'), 'step\tloss\n0\t0.75\n');
+    const history = readDvcProject(dir, 'p', []).history;
+    expect(Object.keys(history).sort()).toEqual(['eval:train/loss', 'grad_ratio', 'train/loss', 'val/acc']);
+    expect(history['eval:train/loss']).toEqual([{ step: 0, timestamp: 0, value: 0.75 }]);
+  });
+
+  test('a params file a stage of dvc.yaml names (`- config/train.yaml: [optimizer.lr]`) is read beside params.yaml', () => {
+    const dir = copyProject();
+    mkdirSync(join(dir, 'config'));
+    writeFileSync(
+      join(dir, 'dvc.yaml'),
+      'stages:\n  train:\n    cmd: python train.py\n    params:\n    - train.lr\n    - config/train.yaml:\n      - optimizer.lr\n',
+    );
+    writeFileSync(join(dir, 'config/train.yaml'), 'optimizer:\n  lr: 0.003\n  name: adam\nseed: 11\n');
+    const params = readDvcProject(dir, 'p', []).params;
+    expect(params['optimizer.lr']).toBe(0.003);
+    expect(params['optimizer.name']).toBe('adam');
+    // params.yaml has a seed too: this one is named with its file.
+    expect(params['seed']).toBe(7);
+    expect(params['config/train.yaml:seed']).toBe(11);
+  });
+
   test('a broken DVCLive tsv is an ImportError naming the line', () => {
     const dir = copyProject();
     writeFileSync(join(dir, 'dvclive/plots/metrics/grad_ratio.tsv'), 'step\tgrad_ratio\n0\t0.1\n1\n');

@@ -99,7 +99,14 @@ describe('readHuggingFace + hfRunToRecord on a Trainer output folder', () => {
       seeds: { seed: 42 },
       environment: { Transformers: '4.46.3', Pytorch: '2.5.1+cu121', Datasets: '3.1.0', Tokenizers: '0.20.3' },
     });
-    expect(record.dataset).toEqual({ name: 'imdb' });
+    // all_results.json's train_samples and eval_samples are the splits' sizes.
+    expect(record.dataset).toEqual({
+      name: 'imdb',
+      splits: [
+        { name: 'train', records: 4000 },
+        { name: 'eval', records: 1000 },
+      ],
+    });
     expect(record.tags).toEqual({ task: 'text-classification' });
     expect(record.model).toMatchObject({
       type: 'distilbert',
@@ -160,6 +167,40 @@ describe('chooseTestMetrics', () => {
     expect(chooseTestMetrics({ ...base, results: { test_accuracy: 0.8, eval_accuracy: 0.9 } })).toEqual([
       { metric: 'accuracy', value: 0.8 },
     ]);
+  });
+  test('all_results.json with eval_ and test_ together: the test_ metrics, not the <split>_samples counts', () => {
+    const results = {
+      epoch: 3,
+      eval_accuracy: 0.9106,
+      eval_loss: 0.2897,
+      eval_samples: 872,
+      test_accuracy: 0.8974,
+      test_loss: 0.3125,
+      test_samples: 1821,
+      train_loss: 0.1893,
+      train_samples: 67349,
+    };
+    expect(chooseTestMetrics({ ...base, results })).toEqual([
+      { metric: 'accuracy', value: 0.8974 },
+      { metric: 'loss', value: 0.3125 },
+    ]);
+    // The sizes are the splits' (a count of examples, no score).
+    expect(hfRunToRecord({ ...base, results }, { id: 'x' }).dataset).toEqual({
+      splits: [
+        { name: 'train', records: 67349 },
+        { name: 'eval', records: 872 },
+        { name: 'test', records: 1821 },
+      ],
+    });
+  });
+  test('predict_ metrics (trainer.predict(metric_key_prefix="predict"), as run_ner.py writes them) are the test split', () => {
+    const results = { eval_f1: 0.9512, eval_samples: 3250, predict_f1: 0.9143, predict_loss: 0.0873, predict_samples: 3453 };
+    expect(chooseTestMetrics({ ...base, results })).toEqual([
+      { metric: 'f1', value: 0.9143 },
+      { metric: 'loss', value: 0.0873 },
+    ]);
+    // With test_ metrics too, the test_ ones are the test split's, predict_ ones no metric of any tier.
+    expect(chooseTestMetrics({ ...base, results: { test_f1: 0.9, predict_f1: 0.8 } })).toEqual([{ metric: 'f1', value: 0.9 }]);
   });
   test('without a card or results: the latest eval values of log_history', () => {
     const logHistory = [

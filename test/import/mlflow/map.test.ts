@@ -3,6 +3,7 @@ import { ExperimentSchema } from '../../../src/schema/index.ts';
 import {
   assignRecordIds,
   buildHistory,
+  findOneStepSeries,
   hashRecord,
   latestPoint,
   parseParamValue,
@@ -11,7 +12,7 @@ import {
   toIsoDate,
 } from '../../../src/import/index.ts';
 import type { MetricPoint } from '../../../src/import/index.ts';
-import { readRunStatus, runToRecord } from '../../../src/import/mlflow/index.ts';
+import { readRunStatus, oneStepSeriesWarnings, runToRecord } from '../../../src/import/mlflow/index.ts';
 import type { MlflowRun, MlflowStatus } from '../../../src/import/mlflow/index.ts';
 
 const PARENT_ID = '0123456789abcdef0123456789abcdef';
@@ -285,6 +286,36 @@ describe('buildHistory', () => {
 
   test('returns no rows for no metrics', () => {
     expect(buildHistory({})).toEqual({ rows: [], nonFinite: [] });
+  });
+});
+
+describe('findOneStepSeries', () => {
+  test('the metrics with two or more values all at one step, sorted; not one re-logged step of a series, not a single value', () => {
+    expect(
+      findOneStepSeries({
+        loss: points([0, 1, 0.9], [0, 2, 0.6], [0, 3, 0.4]),
+        acc: points([1, 1, 0.5], [2, 2, 0.6], [2, 3, 0.7]),
+        lr: points([0, 1, 0.1]),
+        'best/acc': points([7, 1, 0.5], [7, 2, 0.6]),
+      }),
+    ).toEqual([
+      { metric: 'best/acc', values: 2, step: 7 },
+      { metric: 'loss', values: 3, step: 0 },
+    ]);
+  });
+});
+
+describe('oneStepSeriesWarnings', () => {
+  test('a run whose metric was logged without a step (all at step 0): one warning naming the run, the metric and the count', () => {
+    // Three epochs logged with mlflow.log_metric("loss", v): MLflow stores each at step 0; the history keeps the last, 0.4.
+    const run = makeRun({ metrics: { loss: points([0, 1, 0.9], [0, 2, 0.6], [0, 3, 0.4]), acc: points([0, 3, 0.8]) } });
+    expect(runToRecord(run, { recordIds: ids }).training?.history).toEqual([{ epoch: 0, acc: 0.8, loss: 0.4 }]);
+    expect(
+      oneStepSeriesWarnings([run, makeRun({ runId: 'other', metrics: { loss: points([0, 1, 0.5], [1, 2, 0.4], [1, 3, 0.3]) } })]),
+    ).toEqual([
+      'run "fedcba9876543210fedcba9876543210": "loss" has 3 values, all at step 0; the history keeps the latest — ' +
+        'a value logged with no step is at step 0: log each with its step (mlflow.log_metric(key, value, step=epoch)) to import the whole series',
+    ]);
   });
 });
 

@@ -78,6 +78,47 @@ describe('readTensorBoard', () => {
     expect(Object.keys(runs[0]?.scalars ?? {})).toEqual(['train/epoch_loss']);
   });
 
+  test('the TF Estimator layout: eval/ and eval_<name>/ beside the training events are one run, eval history and final eval values', () => {
+    const root = logDir({
+      [`model/${EVENTS}`]: eventFile([
+        simpleScalar('loss', 100, 0.875),
+        simpleScalar('global_step/sec', 100, 12.5),
+        simpleScalar('loss', 200, 0.5),
+      ]),
+      [`model/eval/${EVENTS}`]: eventFile([
+        simpleScalar('loss', 100, 0.75),
+        simpleScalar('accuracy', 100, 0.625),
+        simpleScalar('loss', 200, 0.5625),
+        simpleScalar('accuracy', 200, 0.8125),
+      ]),
+      [`model/eval_holdout/${EVENTS}`]: eventFile([simpleScalar('accuracy', 200, 0.75)]),
+    });
+    const { runs } = readTensorBoard(root, root);
+    expect(runs.map((run) => [run.path, run.name])).toEqual([['model', 'model']]);
+    const record = tbRunToRecord(runs[0] as TbRun, { id: 'model' });
+    expect(record.training?.history).toEqual([
+      { epoch: 100, 'eval/accuracy': 0.625, 'eval/loss': 0.75, 'eval_holdout/accuracy': null, 'global_step/sec': 12.5, loss: 0.875 },
+      { epoch: 200, 'eval/accuracy': 0.8125, 'eval/loss': 0.5625, 'eval_holdout/accuracy': 0.75, 'global_step/sec': null, loss: 0.5 },
+    ]);
+    // The eval split is the validation tier: its latest values are the test metrics, as Keras's validation/ ones are.
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'eval/accuracy', value: 0.8125 },
+      { metric: 'eval/loss', value: 0.5625 },
+      { metric: 'eval_holdout/accuracy', value: 0.75 },
+    ]);
+  });
+
+  test('a run folder named eval among other runs, with no training events above it, is a run of its own', () => {
+    const root = logDir({
+      [`runs/eval/${EVENTS}`]: eventFile([simpleScalar('loss', 0, 0.5)]),
+      [`runs/baseline/${EVENTS}`]: eventFile([simpleScalar('loss', 0, 0.25)]),
+    });
+    expect(readTensorBoard(root, root).runs.map((run) => [run.path, Object.keys(run.scalars)])).toEqual([
+      ['runs/baseline', ['loss']],
+      ['runs/eval', ['loss']],
+    ]);
+  });
+
   test('the TF2 hparams layout: the config above the runs is not a run, and its domains and metrics apply below it', () => {
     const root = logDir({
       [EVENTS]: eventFile([
