@@ -70,8 +70,9 @@ export function parseJsonDocument(written: string, file: string): ParsedSource &
     // Its place in the read text: each `NaN` before it added a character.
     const node = findNodeAtOffset(root, offset + replaced.slice(0, k).filter((r) => r.token === 'NaN').length);
     const path = node === undefined ? [] : getNodePath(node);
-    if (token.startsWith('"') && isImportNonFiniteValue(path)) {
-      // An importer's own note of the value it wrote as null ("NaN", "-Infinity"): text, as written.
+    if (token.startsWith('"') && (isImportNonFiniteValue(path) || !MEASURED_SECTIONS.has(String(path[0])))) {
+      // Text outside the measured sections (a tag "nan", a run named "NaN", a hyperparameter kept as
+      // "inf"), and an importer's own note of the value it wrote as null: text, as written.
       setAtPath(data, path, JSON.parse(token) as string);
       return [];
     }
@@ -89,6 +90,13 @@ export function parseJsonDocument(written: string, file: string): ParsedSource &
   });
   return { file, format: 'json', data, positions, keyPositions, root, diagnostics };
 }
+
+/**
+ * The sections whose quoted `"nan"`/`"inf"` is a number that is not one (a diverged loss written by
+ * pandas or a logger): training history, test metrics, comparisons and tuning scores. Elsewhere the
+ * same text is text.
+ */
+const MEASURED_SECTIONS: ReadonlySet<string> = new Set(['training', 'evaluation', 'comparison', 'tuning']);
 
 /** `import.nonFinite[n].value`, where importers name a metric value JSON cannot hold (`"NaN"`, `"Infinity"`, `"-Infinity"`). */
 function isImportNonFiniteValue(path: readonly (string | number)[]): boolean {

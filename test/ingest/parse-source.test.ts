@@ -261,6 +261,27 @@ describe('NaN and infinity written as text in JSON ("nan", "inf"), as str(float)
   });
 });
 
+describe('"nan" and "inf" as text outside the measured sections', () => {
+  test('a tag "nan", a run named "NaN", a hyperparameter "inf" stay text with no warning; a test metric "nan" is still null', () => {
+    const text = [
+      '{"id": "txt-1", "name": "NaN", "tags": ["nan", "ok"],',
+      ' "model": {"hyperparameters": {"clip": "inf"}},',
+      ' "evaluation": {"testMetrics": [{"metric": "Accuracy", "value": "nan"}]}}',
+    ].join('\n');
+    const parsed = parseSource(text, { file: 'txt-1.json' });
+    expect(parsed.data).toMatchObject({
+      name: 'NaN',
+      // (The reader's own shapes: tags as a set, hyperparameters as a list of name and value.)
+      tags: { nan: '', ok: '' },
+      model: { hyperparameters: [{ name: 'clip', value: 'inf' }] },
+      evaluation: { testMetrics: [{ metric: 'Accuracy', value: null }] },
+    });
+    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^txt-1\.json:3:65 evaluation\.testMetrics\.0\.value: "nan" is no JSON number/),
+    ]);
+  });
+});
+
 describe('the non-finite values an importer lists in import.nonFinite', () => {
   test('"NaN", "Infinity", "-Infinity" there are kept as text with no warning; the same text elsewhere is still read as null', () => {
     const text = [
