@@ -149,13 +149,36 @@ function pairedMetrics(item: ListItem): ListItem[] | undefined {
 }
 
 /**
+ * `- Test: 313/313 [====] - 1s 3ms/step - loss: 0.2714 - accuracy: 0.9123`: what Keras'
+ * `model.evaluate()` prints (`kerasEvaluation`), alone or after a label naming the test results
+ * (`Test`, `Test set`, `Evaluation`): an item per metric, `loss: 0.2714`, placed where it is written.
+ * Undefined for any other item, and for a line labelled with another split (`Val: …`), which is no test metric.
+ */
+function kerasItem(item: ListItem): ListItem[] | undefined {
+  const split = splitKeyValue(item.text);
+  const labelled = split !== undefined && RESULTS_LABEL.test(normalizeLabel(stripEmphasis(split.key)));
+  const offset = labelled ? split.valueOffset : 0;
+  const metrics = kerasEvaluation(item.text.slice(offset), { line: item.position.line, column: item.position.column + offset });
+  // `loss: 0.2714` as written, from the metric's name to its value's end.
+  return metrics?.map((m) => {
+    const valueAt = m.position.column - item.position.column;
+    const nameAt = item.text.lastIndexOf(m.metric, valueAt);
+    const written = /^\S+/.exec(item.text.slice(valueAt))?.[0] ?? '';
+    return {
+      text: item.text.slice(nameAt, valueAt + written.length),
+      position: { line: item.position.line, column: item.position.column + nameAt },
+    };
+  });
+}
+
+/**
  * `- Top-1: 76.1 / Top-5: 92.9` (or `;`, `|` between): several metrics in one item, as the items
  * each would be, placed where each is written; any other item as it is. Split only when every part
  * is a metric (`metricItem`): a `/` inside one value (`1.2 / 1.4 s`) keeps the item whole.
  */
 function metricParts(item: ListItem): ListItem[] {
   if (item.nested) return [item];
-  const paired = pairedMetrics(item);
+  const paired = pairedMetrics(item) ?? kerasItem(item);
   if (paired !== undefined) return paired;
   const parts = [...item.text.matchAll(/[^/;|]+/g)];
   if (parts.length < 2) return [item];

@@ -876,6 +876,28 @@ describe("Keras' model.evaluate() output", () => {
       expect(positions.get('evaluation.testMetrics.1.value')?.line).toBe(body.length === 3 ? 6 : 5);
     }
   });
+
+  test('a list item labelled as the test results (`- Test: 313/313 …`) is read; one labelled with another split is not a test metric', () => {
+    const keras = '313/313 [==============================] - 1s 3ms/step - loss: 0.2714 - accuracy: 0.9123';
+    const log = (...items: string[]) =>
+      load(['**Experiment ID**: a', '', '## Evaluation Results', '', '**Test Set Performance**:', ...items].join('\n'));
+    const { record, positions } = log(`- Test: ${keras}`);
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'loss', value: 0.2714 },
+      { metric: 'accuracy', value: 0.9123 },
+    ]);
+    // `- Test: ` is 8 characters; in the line itself 0.2714 starts at column 64 and 0.9123 at 83.
+    expect(positions.get('evaluation.testMetrics.0.value')).toEqual({ line: 6, column: 72 });
+    expect(positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 6, column: 91 });
+    // The validation split's line beside it: kept as a note with a warning, its 0.2650 no test loss.
+    const both = log(`- Val: ${keras.replace('0.2714', '0.2650')}`, `- Test: ${keras}`).record.evaluation;
+    expect(both?.testMetrics?.map((m) => [m.metric, m.value])).toEqual([
+      ['loss', 0.2714],
+      ['accuracy', 0.9123],
+    ]);
+    expect(both?.testMetricsNote).toMatch(/^Val: 313\/313/);
+    expect(log(`- Val: ${keras}`).record.evaluation?.testMetrics).toBeUndefined();
+  });
 });
 
 describe("Hugging Face Trainer's log_metrics output", () => {
