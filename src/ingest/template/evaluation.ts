@@ -149,25 +149,23 @@ function pairedMetrics(item: ListItem): ListItem[] | undefined {
 }
 
 /**
- * `- Test: 313/313 [====] - 1s 3ms/step - loss: 0.2714 - accuracy: 0.9123`: what Keras'
- * `model.evaluate()` prints (`kerasEvaluation`), alone or after a label naming the test results
- * (`Test`, `Test set`, `Evaluation`): an item per metric, `loss: 0.2714`, placed where it is written.
- * Undefined for any other item, and for a line labelled with another split (`Val: …`), which is no test metric.
+ * `- Test: 313/313 [====] - 1s 3ms/step - loss: 0.2714 - accuracy: 0.9123`, `- BLEU = 34.21
+ * 60.1/40.2/28.3/20.1 (BP = 0.980 …)`: a line a tool prints (Keras' `model.evaluate()`,
+ * `kerasEvaluation`; sacrebleu, `sacrebleuScores`), alone or after a label naming the test results
+ * (`Test`, `Test set`, `Evaluation`): an item per metric, written as `name: value`, placed so that the
+ * value is where it is printed. Undefined for any other item, and for a line labelled with another
+ * split (`Val: …`), which is no test metric.
  */
-function kerasItem(item: ListItem): ListItem[] | undefined {
+function printedItem(item: ListItem): ListItem[] | undefined {
   const split = splitKeyValue(item.text);
   const labelled = split !== undefined && RESULTS_LABEL.test(normalizeLabel(stripEmphasis(split.key)));
   const offset = labelled ? split.valueOffset : 0;
-  const metrics = kerasEvaluation(item.text.slice(offset), { line: item.position.line, column: item.position.column + offset });
-  // `loss: 0.2714` as written, from the metric's name to its value's end.
+  const at = { line: item.position.line, column: item.position.column + offset };
+  const printed = item.text.slice(offset);
+  const metrics = kerasEvaluation(printed, at) ?? sacrebleuScores(printed, at);
   return metrics?.map((m) => {
-    const valueAt = m.position.column - item.position.column;
-    const nameAt = item.text.lastIndexOf(m.metric, valueAt);
-    const written = /^\S+/.exec(item.text.slice(valueAt))?.[0] ?? '';
-    return {
-      text: item.text.slice(nameAt, valueAt + written.length),
-      position: { line: item.position.line, column: item.position.column + nameAt },
-    };
+    const written = /^\S+/.exec(item.text.slice(m.position.column - item.position.column))?.[0] ?? '';
+    return { text: `${m.metric}: ${written}`, position: { line: item.position.line, column: m.position.column - m.metric.length - 2 } };
   });
 }
 
@@ -178,7 +176,7 @@ function kerasItem(item: ListItem): ListItem[] | undefined {
  */
 function metricParts(item: ListItem): ListItem[] {
   if (item.nested) return [item];
-  const paired = pairedMetrics(item) ?? kerasItem(item);
+  const paired = pairedMetrics(item) ?? printedItem(item);
   if (paired !== undefined) return paired;
   const parts = [...item.text.matchAll(/[^/;|]+/g)];
   if (parts.length < 2) return [item];
@@ -282,6 +280,8 @@ export interface PrintedMetric {
   ci95?: { low: number; high: number };
   /** `%` when printed as a percentage. */
   unit?: string;
+  /** How the value was worked out, as printed with it (sacrebleu's signature). */
+  note?: string;
 }
 
 /**
@@ -447,6 +447,90 @@ export function kerasEvaluation(text: string, start: SourcePosition): PrintedMet
   return metrics.length > 0 ? metrics : undefined;
 }
 
+/** sacrebleu's metrics: BLEU, chrF (`chrF2`, `chrF2++`) and TER. */
+const SACREBLEU_METRIC = String.raw`BLEU|chrF\d*\+{0,2}|TER`;
+/**
+ * A score line sacrebleu prints: `BLEU = 34.21 60.1/40.2/28.3/20.1 (BP = 0.980 …)`, with its signature
+ * after the name in `--format text` (`BLEU|nrefs:1|case:mixed|…|version:2.3.1 = 34.21 …`) or sacrebleu
+ * 1's (`BLEU+case.mixed+numrefs.1+…+version.1.4.14 = 34.21 …`). Groups: the name, the signature, the score.
+ */
+const SACREBLEU_SCORE = new RegExp(
+  String.raw`^\s*(${SACREBLEU_METRIC})((?:[|+][\w.:-]{1,60}){0,20})\s*=\s*(\d+(?:\.\d+)?)(?:\s+\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?){3})?(?:\s*\([^()]{0,300}\))?\s*$`,
+);
+/** sacrebleu's signature on a line of its own (`print(bleu.get_signature())`): `nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.3.1`. */
+const SACREBLEU_SIGNATURE = /^\s*((?:nrefs|numrefs)[:.]\d+(?:\|[\w.:-]{1,60}){1,20})\s*$/;
+
+/**
+ * What sacrebleu prints for a corpus: a score line per metric (`SACREBLEU_SCORE`; `BLEU = 34.21
+ * 60.1/40.2/28.3/20.1 (BP = 0.980 …)`), the signature on a line of its own, or the JSON its command
+ * prints (`{"name": "BLEU", "score": 34.2, "signature": "nrefs:1|…", …}`, or a list of them): each
+ * score a test metric named as sacrebleu names it (`BLEU`, `chrF2`), at its column, its signature
+ * (how it was tokenized and smoothed, what makes two scores comparable) its note. The n-gram
+ * precisions and the brevity penalty are no metrics of their own. Undefined unless every line is one of these.
+ */
+export function sacrebleuScores(text: string, start: SourcePosition): PrintedMetric[] | undefined {
+  if (text.length > 20_000) return undefined;
+  if (/^\s*[[{]/.test(text)) return sacrebleuJson(text, start);
+  const lines = text.split('\n');
+  const metrics: PrintedMetric[] = [];
+  let signature: string | undefined;
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    const own = SACREBLEU_SIGNATURE.exec(line);
+    if (own !== null) {
+      signature = own[1];
+      continue;
+    }
+    const score = SACREBLEU_SCORE.exec(line);
+    const [, name = '', signed = '', written = ''] = score ?? [];
+    if (score === null) return undefined;
+    metrics.push({
+      metric: name,
+      value: Number(written),
+      position: valueAt(line, index, line.indexOf('=', line.indexOf(name) + name.length + signed.length), written, start),
+      ...(signed === '' ? {} : { note: signed.slice(1) }),
+    });
+  }
+  // The signature printed on a line of its own is the scores' printed without one.
+  return metrics.length > 0
+    ? metrics.map((m) => (m.note === undefined && signature !== undefined ? { ...m, note: signature } : m))
+    : undefined;
+}
+
+/** sacrebleu's JSON output: an object (or a list of them) with its `name`, `score` and `signature`. */
+function sacrebleuJson(text: string, start: SourcePosition): PrintedMetric[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const scores = Array.isArray(parsed) ? parsed : [parsed];
+  const metrics: PrintedMetric[] = [];
+  let from = 0;
+  for (const score of scores) {
+    if (!isPlainObject(score)) return undefined;
+    const { name, score: value, signature } = score;
+    if (typeof name !== 'string' || !new RegExp(`^(?:${SACREBLEU_METRIC})$`).test(name) || typeof value !== 'number') return undefined;
+    // Each score found after the one before it, so that it is placed where it was printed.
+    const key = /"score"\s*:\s*/g;
+    key.lastIndex = from;
+    const at = key.exec(text);
+    const offset = at === null ? 0 : at.index + at[0].length;
+    from = offset;
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    const column = offset - (before.lastIndexOf('\n') + 1);
+    metrics.push({
+      metric: name,
+      value,
+      position: { line: start.line + line, column: (line === 0 ? start.column : 1) + column },
+      ...(typeof signature === 'string' ? { note: signature } : {}),
+    });
+  }
+  return metrics.length > 0 ? metrics : undefined;
+}
+
 /** Languages a pasted metrics file is marked with: `metrics.yaml`, `metrics.json`. */
 const DOCUMENT_LANGS = /^(ya?ml|json)$/i;
 
@@ -496,6 +580,7 @@ function printedMetrics(text: string, start: SourcePosition, lang?: string | nul
     classificationReport(text, start) ??
     metricsDict(text, start) ??
     kerasEvaluation(text, start) ??
+    sacrebleuScores(text, start) ??
     // `auc = 0.9` in a ```toml block is a configuration, not printed output.
     (lang === undefined || lang === null || PRINTED_OUTPUT_LANGS.test(lang)
       ? (trainerMetrics(text, start) ?? printedMetricLines(text, start))
@@ -518,7 +603,11 @@ function printedBlockMetrics(entry: Entry, ctx: Context, options: { besideTable?
     options.besideTable === true
       ? found?.value.filter((m) => !known.has(metricInfo(m.metric).key))
       : (found?.value ??
-        (entry.value === '' ? undefined : (metricsDict(entry.value, entry.position) ?? kerasEvaluation(entry.value, entry.position))));
+        (entry.value === ''
+          ? undefined
+          : (metricsDict(entry.value, entry.position) ??
+            kerasEvaluation(entry.value, entry.position) ??
+            sacrebleuScores(entry.value, entry.position))));
   if (read === undefined) return false;
   const offset = ctx.b.lengthOf(path);
   read.forEach((m, index) => {
@@ -784,7 +873,8 @@ export function metricLineLabel(text: string): string | undefined {
   const origin = { line: 1, column: 1 };
   return metricItem({ text: text.trim(), position: origin }) === undefined &&
     metricsDict(text, origin) === undefined &&
-    kerasEvaluation(text, origin) === undefined
+    kerasEvaluation(text, origin) === undefined &&
+    sacrebleuScores(text, origin) === undefined
     ? undefined
     : 'Test Set Performance';
 }

@@ -10,6 +10,7 @@ import {
   metricsDict,
   parseConfusionMatrixArray,
   printedMetricLines,
+  sacrebleuScores,
   trainerMetrics,
 } from '../../../src/ingest/template/evaluation.ts';
 import { createSource, ruledTableOf } from '../../../src/ingest/markdown-blocks.ts';
@@ -1033,5 +1034,74 @@ describe("lm-evaluation-harness's results tables", () => {
     ]);
     expect(record?.evaluation?.disaggregated).toBeUndefined();
     expect(metricInfo('crows_pairs pct_stereotype ↓').direction).toBe('lower');
+  });
+});
+
+describe("sacrebleu's scores", () => {
+  const bleu = 'BLEU = 34.21 60.1/40.2/28.3/20.1 (BP = 0.980 ratio = 0.980 hyp_len = 61234 ref_len = 62470)';
+  const signature = 'nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.3.1';
+
+  test('sacrebleuScores: the score line is BLEU at its column, the signature on its own line its note; the n-gram precisions are no metrics', () => {
+    // `BLEU = ` is 7 characters: 34.21 at column 8.
+    expect(sacrebleuScores([bleu, signature].join('\n'), { line: 4, column: 1 })).toEqual([
+      { metric: 'BLEU', value: 34.21, note: signature, position: { line: 4, column: 8 } },
+    ]);
+    // `--format text`: the signature after the name (`BLEU|…|version:2.3.1` is 63 characters, then ` = `): 34.21 at column 67.
+    expect(
+      sacrebleuScores(`BLEU|${signature} = 34.21 60.1/40.2/28.3/20.1 (BP = 0.980)\nchrF2|nrefs:1|nc:6 = 61.30`, { line: 1, column: 1 }),
+    ).toEqual([
+      { metric: 'BLEU', value: 34.21, note: signature, position: { line: 1, column: 67 } },
+      { metric: 'chrF2', value: 61.3, note: 'nrefs:1|nc:6', position: { line: 2, column: 22 } },
+    ]);
+    // sacrebleu 1's signature, joined with `+`.
+    expect(
+      sacrebleuScores('BLEU+case.mixed+numrefs.1+tok.13a+version.1.4.14 = 34.21 60.1/40.2/28.3/20.1', { line: 1, column: 1 })?.[0],
+    ).toMatchObject({
+      metric: 'BLEU',
+      value: 34.21,
+      note: 'case.mixed+numrefs.1+tok.13a+version.1.4.14',
+    });
+  });
+
+  test("sacrebleuScores: the JSON sacrebleu's command prints, each score where printed", () => {
+    const json = [
+      '{',
+      ' "name": "BLEU",',
+      ' "score": 34.2,',
+      ` "signature": "${signature}",`,
+      ' "verbose_score": "60.1/40.2/28.3/20.1 (BP = 0.980)"',
+      '}',
+    ];
+    // ` "score": ` is 10 characters: 34.2 at column 11 of the block's third line.
+    expect(sacrebleuScores(json.join('\n'), { line: 20, column: 1 })).toEqual([
+      { metric: 'BLEU', value: 34.2, note: signature, position: { line: 22, column: 11 } },
+    ]);
+  });
+
+  test.each([
+    ['a sentence about BLEU', 'BLEU improved to 34.2'],
+    ['a score line beside other lines', `${bleu}\nloss: 0.2714`],
+    ['a signature alone', signature],
+    ['JSON of another metric', '{"name": "ROUGE-L", "score": 41.2}'],
+    ['JSON with no score', '{"name": "BLEU", "score": "34.2"}'],
+  ])('%s is not read', (_, text) => {
+    expect(sacrebleuScores(text, { line: 1, column: 1 })).toBeUndefined();
+  });
+
+  test.each([
+    [
+      'a code block under the label, with the signature',
+      ['**Test Set Performance** (newstest2021 en-de):', '```', bleu, signature, '```'],
+      signature,
+    ],
+    ['a list item (it was a note with a warning)', ['**Test Set Performance**:', `- ${bleu}`], undefined],
+    ['a line of its own under the heading', [bleu], undefined],
+    ["the label's value", [`**Test Set Performance**: ${bleu}`], undefined],
+  ])('%s: the BLEU test metric, 34.21 (higher is better)', (_, body, note) => {
+    const parsed = parseSource(['**Experiment ID**: mt-4', '', '## Evaluation Results', '', ...body].join('\n'), { file: 'mt-4.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'mt-4.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([{ metric: 'BLEU', value: 34.21, ...(note === undefined ? {} : { note }) }]);
+    expect(metricInfo('BLEU').direction).toBe('higher');
   });
 });
