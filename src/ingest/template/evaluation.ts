@@ -531,6 +531,59 @@ function sacrebleuJson(text: string, start: SourcePosition): PrintedMetric[] | u
   return metrics.length > 0 ? metrics : undefined;
 }
 
+/** The header of the table Ultralytics YOLO's validation prints: `Class Images Instances Box(P R mAP50 mAP50-95)` (YOLOv5: `Labels`, `mAP@.5`). */
+const YOLO_HEADER = /^\s*Class\s+Images\s+(?:Instances|Labels)\s+(.+?)\)?(?::\s.*)?$/;
+/** A row of that table: the class (`all`, `person`, `traffic light`), its image and instance counts, then the values. */
+const YOLO_ROW = /^(\s*)(\S(?:.*?\S)?)\s+(\d+)\s+(\d+)((?:\s+\d+(?:\.\d+)?){1,16})\s*$/;
+/** What YOLO prints after the table: the speed per image, where results went. */
+const YOLO_AFTER = /^\s*(?:Speed:|Results saved to\b)/;
+/** Its column names as Logbook names the metrics: `P` → `Precision`, `R` → `Recall`. */
+const YOLO_NAMES: Readonly<Record<string, string>> = { P: 'Precision', R: 'Recall' };
+
+/**
+ * The table Ultralytics YOLO's `val` prints (`Class Images Instances Box(P R mAP50 mAP50-95)` over
+ * an `all` row and a row per class): the `all` row's values as the test metrics — `Precision`,
+ * `Recall`, `mAP50`, `mAP50-95`, each at its column; with a second group of columns (a segmentation
+ * model's `Box(…) Mask(…)`) named with their group (`Box mAP50`, `Mask mAP50`). The rows per class
+ * are the model's classes, not groups of people: not read. Lines before the header (the model's
+ * summary, the data scan) are the run's log. Undefined unless the text holds the header and its `all`
+ * row, every value of it a number.
+ */
+export function yoloValidation(text: string, start: SourcePosition): PrintedMetric[] | undefined {
+  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+  if (lines.length > 2_000) return undefined;
+  const headerAt = lines.findIndex((line) => line.length < 2_000 && YOLO_HEADER.test(line));
+  const header = YOLO_HEADER.exec(lines[headerAt] ?? '');
+  if (header === null) return undefined;
+  // `Box(P R mAP50 mAP50-95) Mask(P R mAP50 mAP50-95)`: each group's columns, named with it when there are two.
+  const groups = [...(header[1] ?? '').matchAll(/\s*(?:(\w+)\()?([^()]+)\)?/g)].filter((m) => (m[2] ?? '').trim() !== '');
+  const names = groups.flatMap((m) =>
+    (m[2] ?? '')
+      .trim()
+      .split(/\s+/)
+      .map((name) => YOLO_NAMES[name] ?? name)
+      .map((name) => (groups.length > 1 && m[1] !== undefined ? `${m[1]} ${name}` : name)),
+  );
+  let metrics: PrintedMetric[] | undefined;
+  for (let index = headerAt + 1; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (line.trim() === '' || YOLO_AFTER.test(line)) continue;
+    // A row is a class's name and up to 18 numbers: a longer line is something else (and is not scanned).
+    const row = line.length > 400 ? null : YOLO_ROW.exec(line);
+    if (row === null) return undefined;
+    const values = [...(row[5] ?? '').matchAll(/\d+(?:\.\d+)?/g)];
+    if (values.length !== names.length) return undefined;
+    if (row[2] !== 'all') continue;
+    const from = line.length - (row[5] ?? '').length;
+    metrics = values.map((value, k) => ({
+      metric: names[k] ?? '',
+      value: Number(value[0]),
+      position: valueAt(line, index, from + value.index, value[0], start),
+    }));
+  }
+  return metrics;
+}
+
 /** Languages a pasted metrics file is marked with: `metrics.yaml`, `metrics.json`. */
 const DOCUMENT_LANGS = /^(ya?ml|json)$/i;
 
@@ -581,6 +634,7 @@ function printedMetrics(text: string, start: SourcePosition, lang?: string | nul
     metricsDict(text, start) ??
     kerasEvaluation(text, start) ??
     sacrebleuScores(text, start) ??
+    yoloValidation(text, start) ??
     // `auc = 0.9` in a ```toml block is a configuration, not printed output.
     (lang === undefined || lang === null || PRINTED_OUTPUT_LANGS.test(lang)
       ? (trainerMetrics(text, start) ?? printedMetricLines(text, start))

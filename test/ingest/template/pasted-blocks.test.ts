@@ -12,6 +12,7 @@ import {
   printedMetricLines,
   sacrebleuScores,
   trainerMetrics,
+  yoloValidation,
 } from '../../../src/ingest/template/evaluation.ts';
 import { createSource, ruledTableOf } from '../../../src/ingest/markdown-blocks.ts';
 
@@ -1103,5 +1104,94 @@ describe("sacrebleu's scores", () => {
     expect(diagnostics).toEqual([]);
     expect(record?.evaluation?.testMetrics).toEqual([{ metric: 'BLEU', value: 34.21, ...(note === undefined ? {} : { note }) }]);
     expect(metricInfo('BLEU').direction).toBe('higher');
+  });
+});
+
+describe("Ultralytics YOLO's validation table", () => {
+  const header =
+    '                 Class     Images  Instances      Box(P          R      mAP50  mAP50-95): 100%|██████████| 4/4 [00:01<00:00,  2.61it/s]';
+  const all = '                   all        128        929      0.716      0.612      0.682      0.503';
+  const classes = [
+    '                person        128        254      0.815      0.681      0.776      0.527',
+    '         traffic light        128         46      0.623      0.283      0.371      0.198',
+    '                 woman        128         12      0.701      0.583      0.610      0.402',
+  ];
+  const speed = 'Speed: 0.2ms preprocess, 2.1ms inference, 0.0ms loss, 1.3ms postprocess per image';
+
+  test('yoloValidation: the `all` row is precision, recall, mAP50 and mAP50-95, each at its column; the classes are not read', () => {
+    // 19 spaces and `all` (22), 8 spaces and `128` (33), 8 and `929` (44), 6 spaces: 0.716 at column 51, then every 11 columns.
+    expect(yoloValidation([header, all, ...classes, speed].join('\n'), { line: 7, column: 1 })).toEqual([
+      { metric: 'Precision', value: 0.716, position: { line: 8, column: 51 } },
+      { metric: 'Recall', value: 0.612, position: { line: 8, column: 62 } },
+      { metric: 'mAP50', value: 0.682, position: { line: 8, column: 73 } },
+      { metric: 'mAP50-95', value: 0.503, position: { line: 8, column: 84 } },
+    ]);
+  });
+
+  test("yoloValidation: a segmentation model's two groups are named with them; YOLOv5's header as it names them", () => {
+    const seg = header.replace('mAP50-95)', 'mAP50-95)     Mask(P          R      mAP50  mAP50-95)');
+    const read = yoloValidation([seg, `${all}      0.701      0.598      0.660      0.421`].join('\n'), { line: 1, column: 1 });
+    expect(read?.map((m) => [m.metric, m.value])).toEqual([
+      ['Box Precision', 0.716],
+      ['Box Recall', 0.612],
+      ['Box mAP50', 0.682],
+      ['Box mAP50-95', 0.503],
+      ['Mask Precision', 0.701],
+      ['Mask Recall', 0.598],
+      ['Mask mAP50', 0.66],
+      ['Mask mAP50-95', 0.421],
+    ]);
+    const v5 = '                 Class     Images     Labels          P          R     mAP@.5 mAP@.5:.95: 100%|██████████| 4/4';
+    expect(yoloValidation([v5, all].join('\n'), { line: 1, column: 1 })?.map((m) => m.metric)).toEqual([
+      'Precision',
+      'Recall',
+      'mAP@.5',
+      'mAP@.5:.95',
+    ]);
+  });
+
+  test.each([
+    ['no `all` row', [header, ...classes]],
+    ['a row with a value missing', [header, all, '                person        128        254      0.815      0.681      0.776']],
+    ['other text under the table', [header, all, 'mAP improved over the baseline']],
+    ['no header', [all, ...classes]],
+  ])('%s: not read', (_, lines) => {
+    expect(yoloValidation(lines.join('\n'), { line: 1, column: 1 })).toBeUndefined();
+  });
+
+  test.each([
+    ['under the test results label', ['**Test Set Performance** (`yolo val model=best.pt data=coco128.yaml`):']],
+    ['under the heading with no label', []],
+  ])('%s: the test metrics (mAP higher is better), no groups of people', (_, label) => {
+    const text = ['**Experiment ID**: det-2', '', '## Evaluation Results', '', ...label, '```', header, all, ...classes, speed, '```'].join(
+      '\n',
+    );
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'det-2.md' }), { file: 'det-2.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.testMetrics?.map((m) => [m.metric, m.value])).toEqual([
+      ['Precision', 0.716],
+      ['Recall', 0.612],
+      ['mAP50', 0.682],
+      ['mAP50-95', 0.503],
+    ]);
+    expect(record?.evaluation?.disaggregated).toBeUndefined();
+    expect(['mAP50', 'mAP50-95'].map((name) => metricInfo(name).direction)).toEqual(['higher', 'higher']);
+  });
+
+  test('under the disaggregated label, the classes are still no groups of people', () => {
+    const text = [
+      '**Experiment ID**: det-2',
+      '',
+      '## Evaluation Results',
+      '',
+      '**Disaggregated Performance**:',
+      '```',
+      header,
+      all,
+      ...classes,
+      '```',
+    ].join('\n');
+    const { record } = validateRecord(parseSource(text, { file: 'det-2.md' }), { file: 'det-2.md' });
+    expect(record?.evaluation?.disaggregated).toBeUndefined();
   });
 });
