@@ -1195,3 +1195,28 @@ describe("Ultralytics YOLO's validation table", () => {
     expect(record?.evaluation?.disaggregated).toBeUndefined();
   });
 });
+
+describe("scikit-learn's cross_validate() output", () => {
+  // The template has no place for a cross-validation's fold scores: the printed dict stays on the page as written.
+  const printed = [
+    "{'fit_time': array([1.21, 1.19, 1.25, 1.2 , 1.22]),",
+    " 'score_time': array([0.02, 0.02, 0.03, 0.02, 0.02]),",
+    " 'test_score': array([0.91, 0.9 , 0.92, 0.89, 0.91]),",
+    " 'train_score': array([0.95, 0.96, 0.95, 0.95, 0.96])}",
+  ];
+
+  test.each([
+    ['under the test results label', ['## Evaluation Results', '', '**Test Set Performance**:', '```', ...printed, '```']],
+    ['under the evaluation heading with no label', ['## Evaluation Results', '', '```', ...printed, '```']],
+    ["as the test results label's value", ['## Evaluation Results', '', `**Test Set Performance**: ${printed.join('')}`]],
+    ['under the training metrics', ['## Training Results', '', '**Training Metrics**:', '```', ...printed, '```']],
+    ['under a results heading', ['## Results', '', '```', ...printed, '```']],
+  ])('%s: no fold score, fit time or mean is read as a metric, and the dict is kept', (_, body) => {
+    const parsed = parseSource(['**Experiment ID**: cv-1', '', ...body].join('\n'), { file: 'cv-1.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'cv-1.md' });
+    expect(diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toBeUndefined();
+    expect(record?.training?.history).toBeUndefined();
+    expect(JSON.stringify(record)).toContain('0.91, 0.9 , 0.92');
+  });
+});
