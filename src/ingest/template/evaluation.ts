@@ -126,23 +126,29 @@ function metricItem(item: ListItem) {
 type ListItem = { text: string; position: SourcePosition; nested?: unknown };
 
 /**
- * `- Precision/Recall/F1: 0.81/0.77/0.79`, `P@5 / R@5: 0.42 / 0.31`: names, then as many values in
+ * `- Precision/Recall/F1: 0.81/0.77/0.79`, `P@5 / R@5: 0.42 / 0.31`, `test loss, test acc: [0.1266,
+ * 0.9629]` (as Keras' guide prints `model.evaluate()`'s return value): names, then as many values in
  * the same order — an item per metric, each value placed where it is written. Undefined unless every
  * name is a metric Logbook knows and every value reads as one (`Train/Val/Test: …` names splits).
  */
 function pairedMetrics(item: ListItem): ListItem[] | undefined {
   const split = splitKeyValue(item.text);
-  if (split === undefined || !split.key.includes('/')) return undefined;
+  // `test loss, test acc: [0.1266, 0.9629]`: names with commas between, and a printed list of their values.
+  const list = split === undefined ? null : /^\[([^[\]]*)\]$/.exec(split.value);
+  const separator = list !== null && split?.key.includes(',') ? ',' : '/';
+  if (split === undefined || !split.key.includes(separator)) return undefined;
   const names = stripEmphasis(split.key)
-    .split('/')
+    .split(separator)
     .map((name) => name.trim());
-  const values = [...split.value.matchAll(/[^/]+/g)];
+  const values = [...(list?.[1] ?? split.value).matchAll(separator === ',' ? /[^,]+/g : /[^/]+/g)];
+  // A list's values start after its `[`.
+  const from = split.valueOffset + (list === null ? 0 : 1);
   if (names.length < 2 || names.length !== values.length) return undefined;
   if (names.some((name) => name === '' || metricInfo(name).kind === null)) return undefined;
   if (values.some((value) => typeof parseMetricCell(stripEmphasis(value[0]).trim())?.value !== 'number')) return undefined;
   return names.map((name, index) => {
     const value = values[index] as RegExpExecArray;
-    const column = item.position.column + split.valueOffset + value.index + (value[0].length - value[0].trimStart().length);
+    const column = item.position.column + from + value.index + (value[0].length - value[0].trimStart().length);
     // Written as `name: value`, placed so that the value starts where it is written.
     return { text: `${name}: ${value[0].trim()}`, position: { line: item.position.line, column: column - name.length - 2 } };
   });
@@ -425,15 +431,24 @@ const KERAS_PROGRESS =
 const KERAS_PAIR = /-\s*([A-Za-z_]\w*):\s*(\S+)/g;
 
 /**
+ * What a script prints around `model.evaluate()`, as Keras' guide does: `Evaluate on test data` above
+ * it (words, no number), `test loss, test acc: [0.1266…, 0.9629…]` (its return value) below it.
+ */
+const KERAS_PRINTED = /^[^\d]*$|^\s*[\w ,]{1,200}:\s*\[\s*-?[\d.]+(?:e-?\d+)?(?:\s*,\s*-?[\d.]+(?:e-?\d+)?){0,50}\s*\]\s*$/i;
+
+/**
  * What `model.evaluate()` prints in Keras (`313/313 [====] - 1s 3ms/step - loss: 0.9950 - accuracy:
  * 0.6512`; Keras 3: `313/313 ━━━━ 1s 3ms/step - accuracy: 0.6512 - loss: 0.9950`): its last progress
- * line's metrics, each at its column. Undefined unless every line of the text is such a line (a
- * training log, with its `Epoch 1/10` lines, is the training's) and every value a number.
+ * line's metrics, each at its column. Undefined unless every line of the text is such a line, or
+ * what a script prints around it (`KERAS_PRINTED`: a training log, with its `Epoch 1/10` lines, is the
+ * training's), there is a progress line, and every value is a number.
  */
 export function kerasEvaluation(text: string, start: SourcePosition): PrintedMetric[] | undefined {
   const lines = text.split('\n');
-  if (text.length > 20_000 || lines.some((line) => line.trim() !== '' && !KERAS_PROGRESS.test(line))) return undefined;
-  const index = lines.findLastIndex((line) => line.trim() !== '');
+  if (text.length > 20_000 || lines.some((line) => line.trim() !== '' && !KERAS_PROGRESS.test(line) && !KERAS_PRINTED.test(line)))
+    return undefined;
+  const index = lines.findLastIndex((line) => line.trim() !== '' && KERAS_PROGRESS.test(line));
+  if (index < 0) return undefined;
   const line = lines[index] ?? '';
   const metrics: PrintedMetric[] = [];
   for (const pair of line.matchAll(KERAS_PAIR)) {

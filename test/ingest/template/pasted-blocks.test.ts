@@ -879,6 +879,44 @@ describe("Keras' model.evaluate() output", () => {
     }
   });
 
+  test("Keras' guide's output: the print above and the returned list below are no progress lines, the progress line is read", () => {
+    const guide = [
+      'Evaluate on test data',
+      '79/79 [==============================] - 0s 2ms/step - loss: 0.1266 - sparse_categorical_accuracy: 0.9629',
+      'test loss, test acc: [0.12660712003707886, 0.9628999829292297]',
+    ];
+    // `79/79 [` (7), 30 `=`, `] - 0s 2ms/step - loss: ` (24): 0.1266 at column 62 of the block's second line; then
+    // `0.1266 - ` (9) and `sparse_categorical_accuracy: ` (29): 0.9629 at 100.
+    expect(kerasEvaluation(guide.join('\n'), { line: 4, column: 1 })).toEqual([
+      { metric: 'loss', value: 0.1266, position: { line: 5, column: 62 } },
+      { metric: 'sparse_categorical_accuracy', value: 0.9629, position: { line: 5, column: 100 } },
+    ]);
+    // Words alone, or the list alone, are no evaluation; a line with numbers that is neither is no part of one.
+    expect(kerasEvaluation(guide[0] ?? '', { line: 1, column: 1 })).toBeUndefined();
+    expect(kerasEvaluation(guide[2] ?? '', { line: 1, column: 1 })).toBeUndefined();
+    expect(kerasEvaluation([...guide, 'Epoch 1/3'].join('\n'), { line: 1, column: 1 })).toBeUndefined();
+  });
+
+  test('`- test loss, test acc: [0.1266, 0.9629]`: names with commas and the printed list of their values, each value where written', () => {
+    const { record, positions } = load(
+      [
+        '**Experiment ID**: a',
+        '',
+        '## Evaluation Results',
+        '',
+        '**Test Set Performance**:',
+        '- test loss, test acc: [0.1266, 0.9629]',
+      ].join('\n'),
+    );
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'test loss', value: 0.1266 },
+      { metric: 'test acc', value: 0.9629 },
+    ]);
+    // `- test loss, test acc: [` is 24 characters: 0.1266 at column 25, and after `0.1266, ` 0.9629 at 33.
+    expect(positions.get('evaluation.testMetrics.0.value')).toEqual({ line: 6, column: 25 });
+    expect(positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 6, column: 33 });
+  });
+
   test('a list item labelled as the test results (`- Test: 313/313 …`) is read; one labelled with another split is not a test metric', () => {
     const keras = '313/313 [==============================] - 1s 3ms/step - loss: 0.2714 - accuracy: 0.9123';
     const log = (...items: string[]) =>
