@@ -472,6 +472,8 @@ const SACREBLEU_METRIC = String.raw`BLEU|chrF\d*\+{0,2}|TER`;
 const SACREBLEU_SCORE = new RegExp(
   String.raw`^\s*(${SACREBLEU_METRIC})((?:[|+][\w.:-]{1,60}){0,20})\s*=\s*(\d+(?:\.\d+)?)(?:\s+\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?){3})?(?:\s*\([^()]{0,300}\))?\s*$`,
 );
+/** The command that ran sacrebleu, pasted above its output: `$ sacrebleu ref.de -i hyp.de -m bleu chrf`, `!python -m sacrebleu …`. */
+const SACREBLEU_COMMAND = /^\s*(?:[$%>!]\s*)?(?:python3? -m )?sacrebleu(?:\s|$)/;
 /** sacrebleu's signature on a line of its own (`print(bleu.get_signature())`): `nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.3.1`. */
 const SACREBLEU_SIGNATURE = /^\s*((?:nrefs|numrefs)[:.]\d+(?:\|[\w.:-]{1,60}){1,20})\s*$/;
 
@@ -481,7 +483,8 @@ const SACREBLEU_SIGNATURE = /^\s*((?:nrefs|numrefs)[:.]\d+(?:\|[\w.:-]{1,60}){1,
  * prints (`{"name": "BLEU", "score": 34.2, "signature": "nrefs:1|…", …}`, or a list of them): each
  * score a test metric named as sacrebleu names it (`BLEU`, `chrF2`), at its column, its signature
  * (how it was tokenized and smoothed, what makes two scores comparable) its note. The n-gram
- * precisions and the brevity penalty are no metrics of their own. Undefined unless every line is one of these.
+ * precisions and the brevity penalty are no metrics of their own; the command that ran it may be
+ * pasted above. Undefined unless every line is one of these and one is a score.
  */
 export function sacrebleuScores(text: string, start: SourcePosition): PrintedMetric[] | undefined {
   if (text.length > 20_000) return undefined;
@@ -490,7 +493,7 @@ export function sacrebleuScores(text: string, start: SourcePosition): PrintedMet
   const metrics: PrintedMetric[] = [];
   let signature: string | undefined;
   for (const [index, line] of lines.entries()) {
-    if (line.trim() === '') continue;
+    if (line.trim() === '' || SACREBLEU_COMMAND.test(line)) continue;
     const own = SACREBLEU_SIGNATURE.exec(line);
     if (own !== null) {
       signature = own[1];

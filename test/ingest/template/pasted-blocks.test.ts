@@ -1092,6 +1092,11 @@ describe("sacrebleu's scores", () => {
       { metric: 'BLEU', value: 34.21, note: signature, position: { line: 1, column: 67 } },
       { metric: 'chrF2', value: 61.3, note: 'nrefs:1|nc:6', position: { line: 2, column: 22 } },
     ]);
+    // The command pasted above its output is no score; alone, it is no output.
+    expect(sacrebleuScores(`$ sacrebleu ref.de -i hyp.de -m bleu\n${bleu}`, { line: 1, column: 1 })).toEqual([
+      { metric: 'BLEU', value: 34.21, position: { line: 2, column: 8 } },
+    ]);
+    expect(sacrebleuScores('$ sacrebleu ref.de -i hyp.de -m bleu', { line: 1, column: 1 })).toBeUndefined();
     // sacrebleu 1's signature, joined with `+`.
     expect(
       sacrebleuScores('BLEU+case.mixed+numrefs.1+tok.13a+version.1.4.14 = 34.21 60.1/40.2/28.3/20.1', { line: 1, column: 1 })?.[0],
