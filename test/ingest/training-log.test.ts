@@ -205,6 +205,21 @@ describe('bestRoundOf', () => {
     ]);
   });
 
+  test("XGBoost's `Stopping. Best iteration:` over the round again (as XGBoost before 1.3 prints it)", () => {
+    const { source, code } = block([
+      '[100]\tvalidation_0-logloss:0.21234\tvalidation_1-logloss:0.25012',
+      '[113]\tvalidation_0-logloss:0.20511\tvalidation_1-logloss:0.25090',
+      'Stopping. Best iteration:',
+      '[103]\tvalidation_0-logloss:0.21001\tvalidation_1-logloss:0.24987',
+    ]);
+    const best = bestRoundOf(source, code);
+    expect(best?.round.text).toBe('103');
+    expect(best?.metrics.map(({ name, cell }) => [name, cell.text])).toEqual([
+      ['validation_0-logloss', '0.21001'],
+      ['validation_1-logloss', '0.24987'],
+    ]);
+  });
+
   test('a log that prints no best round has none', () => {
     const { source, code } = block(catboost.slice(0, 3));
     expect(bestRoundOf(source, code)).toBeUndefined();

@@ -294,7 +294,8 @@ const bestModelHandler: Handler = (entry, ctx) => {
   if (entry.value !== '' && !isPlaceholder(entry.value)) {
     // `**Best epoch**: 17 (by val AUC)`: the label names the epoch, the value starts with it.
     const named = /\b(?:epoch|step|iteration|round)\b/.test(entry.norm) ? /^\s*(\d+)\b/.exec(entry.value)?.[1] : undefined;
-    const epoch = named ?? /\b(?:epoch|step|iteration|round)\s*:?\s*(\d+)/i.exec(entry.value)?.[1];
+    // `best_iteration = 103, best_score = 0.2499`: XGBoost's attributes printed, the round the first.
+    const epoch = named ?? /(?:\b|\bbest_)(?:epoch|step|iteration|round)\s*[:=]?\s*(\d+)/i.exec(entry.value)?.[1];
     if (epoch !== undefined) ctx.b.set(['training', 'bestModel', 'epoch'], Number(epoch), entry.position);
     const by = /\(\s*(?:selected by|chosen by|by)\s+([^()]+?)\s*\)\s*$/i.exec(entry.value)?.[1];
     if (by !== undefined && !ctx.b.has(['training', 'bestModel', 'selectedBy']))

@@ -529,6 +529,11 @@ describe('the best round a pasted gradient-boosting log prints', () => {
     expect(training?.bestModel).toEqual({ epoch: 187, metrics: { "valid_0's auc": 0.916012, "valid_0's binary_logloss": 0.207901 } });
   });
 
+  test("XGBoost's `best_iteration = 103, best_score = 0.24987` on the label's line: the round; the score, of no named metric, stays in the text", () => {
+    const { training } = trainingOf('**Best Model**: best_iteration = 103, best_score = 0.24987');
+    expect(training?.bestModel).toEqual({ epoch: 103, description: 'best_iteration = 103, best_score = 0.24987' });
+  });
+
   test('a best model written at another round is not given the log’s best round', () => {
     const { training } = trainingOf(
       '**Best Model**:',
