@@ -30,7 +30,7 @@ const SET_PAIR = /([A-Za-z_][\w.-]*)'s ([A-Za-z_][\w.@-]*):\s*(-?(?:\d+\.?\d*|\.
 /** The line after which gradient boosting prints its best round again: `Early stopping, best iteration is:`, `Stopping. Best iteration:`. */
 const BEST_ROUND_FOLLOWS = /\bbest iteration(?: is)?:\s*$/i;
 /** CatBoost's summary of the best round after training: `bestTest = 0.3012`, `bestIteration = 412`. */
-const CATBOOST_BEST = /^\s*(bestTest|bestIteration)\s*=\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*$/i;
+export const CATBOOST_BEST = /^\s*(bestTest|bestIteration)\s*=\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*$/i;
 /** CatBoost's bookkeeping on a round's line: the best value so far, the time taken and left. */
 const ROUND_BOOKKEEPING = /^(?:best|total|remaining)$/i;
 /** Longer lines are not a console's progress lines (and are not scanned: hostile text could be slow to). */

@@ -10,7 +10,7 @@ import { isPlainObject } from '../finish.ts';
 import { columnKey, normalizeLabel, toCamelCase } from '../text.ts';
 import { REPORT_AVERAGES } from '../written-shapes.ts';
 import { isUnitIntervalMetric, metricInfo, normalizeUnit } from '../../analysis/metrics.ts';
-import { NOT_A_METRIC } from '../training-log.ts';
+import { CATBOOST_BEST, NOT_A_METRIC } from '../training-log.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import {
   isNotMeasured,
@@ -370,7 +370,8 @@ const TRAINER_LINE = /^(\s*)([A-Za-z_][\w@/.-]{0,100}?)\s*=\s*(\S+)\s*$/;
  * = 0.8312` lines), or lines of `name = value` alone: each number a test metric, named as printed,
  * at its column; timing and bookkeeping (`test_runtime = 0:00:12.31`, `*_per_second`, `epoch`) left
  * out. Undefined unless every line is one of these, one is a metric, and the header (when there is
- * one) does not name the training split.
+ * one) does not name the training split; CatBoost's `bestTest = …` and `bestIteration = …`, the
+ * training's best round (`bestRoundOf`), are none.
  */
 export function trainerMetrics(text: string, start: SourcePosition): PrintedMetric[] | undefined {
   const lines = text.split('\n');
@@ -378,6 +379,8 @@ export function trainerMetrics(text: string, start: SourcePosition): PrintedMetr
   const metrics: PrintedMetric[] = [];
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue;
+    // CatBoost's `bestTest = 0.3012` / `bestIteration = 412`: the training's best round on its eval set, no test metric.
+    if (CATBOOST_BEST.test(line)) return undefined;
     const header = TRAINER_HEADER.exec(line.trim());
     if (header) {
       if (/^train/i.test(header[1] ?? '')) return undefined;

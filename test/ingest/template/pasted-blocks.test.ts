@@ -1263,3 +1263,18 @@ describe("scikit-learn's cross_validate() output", () => {
     expect(JSON.stringify(record)).toContain('0.91, 0.9 , 0.92');
   });
 });
+
+describe("CatBoost's best round pasted under the results", () => {
+  test.each(['Results', 'Evaluation Results', 'Test metrics'])(
+    '`## %s` over `bestTest = 0.3012` / `bestIteration = 412`: no test metrics (they were `bestTest` 0.3012 and `bestIteration` 412), the block kept',
+    (heading) => {
+      const text = ['**Experiment ID**: gbm-4', '', `## ${heading}`, '', '```', 'bestTest = 0.3012', 'bestIteration = 412', '```'].join(
+        '\n',
+      );
+      const { record, diagnostics } = validateRecord(parseSource(text, { file: 'gbm-4.md' }), { file: 'gbm-4.md' });
+      expect(diagnostics).toEqual([]);
+      expect(record?.evaluation?.testMetrics).toBeUndefined();
+      expect(record?.sections?.[0]?.markdown).toContain('bestIteration = 412');
+    },
+  );
+});
