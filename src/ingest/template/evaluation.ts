@@ -560,6 +560,8 @@ const YOLO_ROW = /^(\s*)(\S(?:.*?\S)?)\s+(\d+)\s+(\d+)((?:\s+\d+(?:\.\d+)?){1,16
 const YOLO_AFTER = /^\s*(?:Speed:|Results saved to\b)/;
 /** Its column names as Logbook names the metrics: `P` → `Precision`, `R` → `Recall`. */
 const YOLO_NAMES: Readonly<Record<string, string>> = { P: 'Precision', R: 'Recall' };
+/** The same header as a Markdown table's (normalized, joined with ` | `): `| Class | Images | Instances | P | R | mAP50 | mAP50-95 |`. */
+export const YOLO_TABLE_HEADER = /^class \| images \| (?:instances|labels) \| (?:box )?p \| r \| map/;
 
 /**
  * The table Ultralytics YOLO's `val` prints (`Class Images Instances Box(P R mAP50 mAP50-95)` over
@@ -1061,6 +1063,45 @@ function readTestMetrics(entry: Entry, ctx: Context): void {
   if (list !== undefined && !listFirst) testMetricList(entry, ctx);
 }
 
+/**
+ * Ultralytics YOLO's validation table written as a Markdown table (`| Class | Images | Instances | P |
+ * R | mAP50 | mAP50-95 |`), as `yoloValidation` reads it printed: the `all` row's values are the
+ * test metrics (`Precision`, `Recall`, `mAP50`, `mAP50-95`), each at its cell; the rows per class
+ * are the model's classes, not read (and never groups of people). True when it is such a table (with
+ * an `all` row of numbers, each name once: a table of a segmentation model's `Box(…)` and `Mask(…)`
+ * columns under one name each is not read).
+ */
+function yoloTable(table: TableData, ctx: Context): boolean {
+  if (!isYoloTable(table)) return false;
+  const names = table.header.slice(3).map((cell) => {
+    const name = stripEmphasis(cell.text)
+      .replace(/^\w+\(|\)$/g, '')
+      .trim();
+    return YOLO_NAMES[name] ?? name;
+  });
+  const all = table.rows.find((row) => stripEmphasis(row[0]?.text ?? '').trim() === 'all');
+  const values = names.map((_, index) => parseNumber(stripEmphasis(all?.[3 + index]?.text ?? '')));
+  if (all === undefined || new Set(names).size !== names.length || values.some((value) => value === undefined)) return false;
+  // Offered again (under its label, then as the section's table): read once.
+  const known = new Set(testMetricsSoFar(ctx).map((m) => m.metric));
+  if (names.every((name) => known.has(name))) return true;
+  const path: FieldPath = ['evaluation', 'testMetrics'];
+  const offset = ctx.b.lengthOf(path);
+  names.forEach((metric, index) => {
+    const cell = all[3 + index];
+    ctx.b.set([...path, offset + index], { metric, value: values[index] }, cell?.position);
+    ctx.b.mark([...path, offset + index, 'metric'], table.header[3 + index]?.position ?? startOfRow(all));
+    ctx.b.mark([...path, offset + index, 'value'], cell?.position ?? startOfRow(all));
+  });
+  if (offset === 0) ctx.b.mark(path, startOfRow(all));
+  return true;
+}
+
+/** Whether a Markdown table is YOLO's validation table, by its header (`YOLO_TABLE_HEADER`). */
+function isYoloTable(table: TableData): boolean {
+  return YOLO_TABLE_HEADER.test(table.header.map((cell) => normalizeLabel(stripEmphasis(cell.text))).join(' | '));
+}
+
 /** lm-evaluation-harness's results header: `|Tasks|Version|Filter|n-shot|Metric| |Value| |Stderr|` (or `Groups` first). */
 const LM_EVAL_HEADER = /^(?:tasks|groups) \| version \| filter \| n ?shot \| metric \|/;
 
@@ -1159,6 +1200,11 @@ function keptAsNote(write: RowWriter, field: string, cell: Cell, message: string
 /** A test-metric table (its block, its cells): the metrics, with baselines, changes, spreads and other splits beside them. */
 function testMetricTable(block: Table | Code, written: TableData, ctx: Context): void {
   if (lmEvalTable(written, ctx)) return;
+  // YOLO's table: its `all` row read, its rows per class kept on the page as written.
+  if (yoloTable(written, ctx)) {
+    ctx.consumed.delete(block);
+    return;
+  }
   if (wideTestMetrics(written, startOf(block), ctx)) return;
   // `| Task | Metric | Value |`: the column named for metrics, before one named otherwise.
   const named = column(written, /^metrics?$/);
@@ -1862,7 +1908,12 @@ function groupSizeColumn(table: TableData): number {
 const disaggregatedHandler: Handler = (entry, ctx) => {
   // `Demographic parity ratio: 0.89`, `Fairness gap: 0.03`: one figure of the test, not the groups.
   if (entry.blocks.length === 0 && labelMetric(entry, ctx)) return;
-  const tables = blocksOf(entry, ctx, 'table');
+  // YOLO's validation table under this label: its rows are the model's classes, no groups of people (kept as written).
+  const tables = blocksOf(entry, ctx, 'table').filter((block) => {
+    const yolo = isYoloTable(tableOf(ctx.source, block));
+    if (yolo) ctx.consumed.delete(block);
+    return !yolo;
+  });
   // The attribute a generic "Group" column stands for: `(by gender)` beside the label, or the label's own `… by gender`.
   const byAside = /^by (.+)$/i.exec(entry.qualifier)?.[1] ?? BY_ATTRIBUTE.exec(entry.norm)?.[2];
   // `(by SEX attribute, holdout)`: the attribute is `SEX`; what follows the comma says where it was measured.
@@ -2328,6 +2379,8 @@ export const EVALUATION_TABLES: readonly TableRule[] = [
   { pattern: /^((actual|true|predicted|pred)( (predicted|actual|label|class))?)? \| /, label: 'Confusion Matrix' },
   // lm-evaluation-harness's `Tasks` and `Groups` tables (`lmEvalTable`): results, not groups of people.
   { pattern: LM_EVAL_HEADER, label: 'Test Set Performance' },
+  // Ultralytics YOLO's validation table (`yoloTable`): a row per class of the model, not per group of people.
+  { pattern: YOLO_TABLE_HEADER, label: 'Test Set Performance' },
   // … in German, French and Spanish too (`Metrik`, `Métrique`, `Métrica`, `Kennzahl`).
   {
     pattern: /^(test )?(metric|measure|benchmark|task|metrik|metrique|metrica|kennzahl|mesure|medida)s?( |$)/,

@@ -1221,6 +1221,42 @@ describe("Ultralytics YOLO's validation table", () => {
     expect(['mAP50', 'mAP50-95'].map((name) => metricInfo(name).direction)).toEqual(['higher', 'higher']);
   });
 
+  const markdownTable = [
+    '| Class | Images | Instances | P | R | mAP50 | mAP50-95 |',
+    '|---|---|---|---|---|---|---|',
+    '| all | 128 | 929 | 0.716 | 0.612 | 0.682 | 0.503 |',
+    '| person | 128 | 254 | 0.815 | 0.681 | 0.776 | 0.527 |',
+    '| car | 128 | 46 | 0.623 | 0.283 | 0.371 | 0.198 |',
+  ];
+
+  test.each([
+    ['under the test results label (it was a warning that no column is marked as this experiment)', ['**Test Set Performance**:', '']],
+    ['with no label (it was kept as text)', []],
+  ])('written as a Markdown table, %s: the `all` row, each value at its cell; the table stays on the page', (_, label) => {
+    const text = ['**Experiment ID**: det-2', '', '## Evaluation Results', '', ...label, ...markdownTable].join('\n');
+    const parsed = parseSource(text, { file: 'det-2.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'det-2.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'Precision', value: 0.716 },
+      { metric: 'Recall', value: 0.612 },
+      { metric: 'mAP50', value: 0.682 },
+      { metric: 'mAP50-95', value: 0.503 },
+    ]);
+    // `| all | 128 | 929 | ` is 20 characters: 0.716 at column 21 (the cell's position is its text's).
+    expect(parsed.positions.get('evaluation.testMetrics.0.value')).toEqual({ line: 5 + label.length + 2, column: 21 });
+    expect(record?.sections?.[0]?.markdown).toContain('| car | 128 | 46 |');
+  });
+
+  test('written as a Markdown table under the disaggregated label: no groups (they were `person` and `car`, each of n = 128 images)', () => {
+    const text = ['**Experiment ID**: det-2', '', '## Evaluation Results', '', '**Disaggregated Performance**:', '', ...markdownTable].join(
+      '\n',
+    );
+    const { record } = validateRecord(parseSource(text, { file: 'det-2.md' }), { file: 'det-2.md' });
+    expect(record?.evaluation?.disaggregated).toBeUndefined();
+    expect(record?.sections?.[0]?.markdown).toContain('| person | 128 | 254 |');
+  });
+
   test('under the disaggregated label, the classes are still no groups of people', () => {
     const text = [
       '**Experiment ID**: det-2',
