@@ -435,9 +435,10 @@ const KERAS_PAIR = /-\s*([A-Za-z_]\w*):\s*(\S+)/g;
 
 /**
  * What a script prints around `model.evaluate()`, as Keras' guide does: `Evaluate on test data` above
- * it (words, no number), `test loss, test acc: [0.1266…, 0.9629…]` (its return value) below it.
+ * it (words, no number: `>>> model.evaluate(x_test, y_test)` too), `test loss, test acc: [0.1266…,
+ * 0.9629…]` or the bare `[0.1266…, 0.9629…]` (its return value) below it.
  */
-const KERAS_PRINTED = /^[^\d]*$|^\s*[\w ,]{1,200}:\s*\[\s*-?[\d.]+(?:e-?\d+)?(?:\s*,\s*-?[\d.]+(?:e-?\d+)?){0,50}\s*\]\s*$/i;
+const KERAS_PRINTED = /^[^\d]*$|^\s*(?:[\w ,]{1,200}:\s*)?\[\s*-?[\d.]+(?:e-?\d+)?(?:\s*,\s*-?[\d.]+(?:e-?\d+)?){0,50}\s*\]\s*$/i;
 
 /**
  * What `model.evaluate()` prints in Keras (`313/313 [====] - 1s 3ms/step - loss: 0.9950 - accuracy:

@@ -895,6 +895,12 @@ describe("Keras' model.evaluate() output", () => {
     expect(kerasEvaluation(guide[0] ?? '', { line: 1, column: 1 })).toBeUndefined();
     expect(kerasEvaluation(guide[2] ?? '', { line: 1, column: 1 })).toBeUndefined();
     expect(kerasEvaluation([...guide, 'Epoch 1/3'].join('\n'), { line: 1, column: 1 })).toBeUndefined();
+    // In a Python shell: the call above, the returned list below.
+    const shell = ['>>> model.evaluate(x_test, y_test)', guide[1] ?? '', '[0.12660712003707886, 0.9628999829292297]'];
+    expect(kerasEvaluation(shell.join('\n'), { line: 1, column: 1 })?.map((m) => [m.metric, m.value, m.position.line])).toEqual([
+      ['loss', 0.1266, 2],
+      ['sparse_categorical_accuracy', 0.9629, 2],
+    ]);
   });
 
   test('`- test loss, test acc: [0.1266, 0.9629]`: names with commas and the printed list of their values, each value where written', () => {
