@@ -13,6 +13,14 @@ export const BASELINE_STATUS = {
 } as const;
 export type BaselineStatus = (typeof BASELINE_STATUS)[keyof typeof BASELINE_STATUS];
 
+/** Each status's colour, in the legend's order. */
+export const BASELINE_COLORS: readonly (readonly [BaselineStatus, string])[] = [
+  [BASELINE_STATUS.current, ACCENT],
+  [BASELINE_STATUS.better, BETTER],
+  [BASELINE_STATUS.worse, WORSE],
+  [BASELINE_STATUS.same, NEUTRAL],
+];
+
 /** How a row compares with the current one, direction-aware. */
 export function baselineStatus(value: number, current: number | undefined, isCurrent: boolean, higherIsBetter: boolean): BaselineStatus {
   if (isCurrent) return BASELINE_STATUS.current;
@@ -66,10 +74,7 @@ export function baselinesSpec(data: BaselinesData): TopLevelSpec {
             type: 'nominal',
             title: null,
             legend: { columns: 2 },
-            scale: {
-              domain: [BASELINE_STATUS.current, BASELINE_STATUS.better, BASELINE_STATUS.worse, BASELINE_STATUS.same],
-              range: [ACCENT, BETTER, WORSE, NEUTRAL],
-            },
+            scale: { domain: BASELINE_COLORS.map(([status]) => status), range: BASELINE_COLORS.map(([, color]) => color) },
           },
           tooltip: [
             { field: 'label', type: 'nominal', title: 'Model' },

@@ -400,6 +400,7 @@ function fairnessCharts(record: Experiment, input: ExperimentChartsInput & Exper
         title: `${data.metric} by ${data.attribute}`,
         description: `${data.metric} for ${data.groups.length} ${data.attribute} groups: ${data.groups.map((g) => `${g.group} ${num(g.value)}`).join(', ')}${data.overall === undefined ? '' : ` (overall ${num(data.overall)})`}. Gap (max − min): ${num(summary.gap)}, between ${summary.max.group} and ${summary.min.group}.${threshold}`,
         spec: fairnessSpec(data),
+        drawing: { kind: 'fairness' as const, data },
         table: { columns: [data.attribute, data.metric, 'N'], rows: data.groups.map((g) => [g.group, g.value, g.n ?? null]) },
       },
     ];
@@ -434,6 +435,7 @@ function baselinesCharts(record: Experiment, input: ExperimentChartsInput): Char
       title: `${metric}: this experiment vs baselines`,
       description: `${metric} (${data.higherIsBetter ? 'higher' : 'lower'} is better): this experiment ${num(cur)}; ${others.map((b) => `${b.label} ${num(b.value)}`).join(', ')}. ${better.length === 0 ? 'No baseline is better.' : `Better than this experiment: ${better.join(', ')}.`}`,
       spec: baselinesSpec(data),
+      drawing: { kind: 'baselines', data },
       table: { columns: ['Model', metric, 'This experiment'], rows: bars.map((b) => [b.label, b.value, b.current ? 'yes' : null]) },
     },
   ];

@@ -42,6 +42,16 @@ export function summarizeFairness(data: FairnessData): FairnessSummary | undefin
   };
 }
 
+/** The gap written above the chart: "Gap (max − min): 0.27 — Male 0.87 vs Other 0.6". */
+export function fairnessGapLabel(summary: FairnessSummary): string {
+  return `Gap (max − min): ${formatChartNumber(summary.gap)} — ${summary.max.group} ${formatChartNumber(summary.max.value)} vs ${summary.min.group} ${formatChartNumber(summary.min.value)}`;
+}
+
+/** The Overall value's label beside its rule: "Overall 0.85". */
+export function overallLabel(value: number): string {
+  return `Overall ${formatChartNumber(value)}`;
+}
+
 /**
  * Disaggregated performance: one bar per group for one metric, the gap (max − min) annotated, the
  * Overall value as a dashed rule, and — when higher is better — the 0.8 × max line labelled
@@ -58,13 +68,9 @@ export function fairnessSpec(data: FairnessData): TopLevelSpec {
     status: threshold === undefined ? NOT_APPLICABLE : g.value < threshold ? BELOW : OK,
     valueLabel: formatChartNumber(g.value),
   }));
-  const gapLabel =
-    summary === undefined
-      ? ''
-      : `Gap (max − min): ${formatChartNumber(summary.gap)} — ${summary.max.group} ${formatChartNumber(summary.max.value)} vs ${summary.min.group} ${formatChartNumber(summary.min.value)}`;
+  const gapLabel = summary === undefined ? '' : fairnessGapLabel(summary);
   const annotations: ChartDatum[] = [{ threshold: threshold ?? null, thresholdLabel: FOUR_FIFTHS_LABEL, gapLabel }];
-  const overall: ChartDatum[] =
-    data.overall === undefined ? [] : [{ value: data.overall, label: `Overall ${formatChartNumber(data.overall)}` }];
+  const overall: ChartDatum[] = data.overall === undefined ? [] : [{ value: data.overall, label: overallLabel(data.overall) }];
   const x = { field: 'value', type: 'quantitative', title: data.metric } as const;
   return {
     ...SPEC_BASE,

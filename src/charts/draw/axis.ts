@@ -62,6 +62,11 @@ export interface AxisOptions {
   categoryLabel?: (category: string) => string;
   /** Tick count (default: the axis length / 40). */
   tickCount?: number;
+  /**
+   * Whether a category axis's scale is a band scale (default true), whose labels Vega puts half a
+   * pixel before their ticks; false for a point scale (a dot chart's rows), labelled on the tick.
+   */
+  band?: boolean;
 }
 
 /** A continuous x axis under a plot of `width` × `height`: grid, ticks, flush labels, title. */
@@ -142,8 +147,8 @@ export function leftBandAxis(drawing: Drawing, scale: BandScale, height: number,
   );
   const items = scale.domain.map((c, i) => ({
     x: -(TICK + LABEL_PADDING),
-    // Vega puts a category's label half a pixel before its tick (on the tick once drawn).
-    y: baselineY((centers[i] as number) - 0.5, 'middle'),
+    // Vega puts a band's label half a pixel before its tick (on the tick once drawn).
+    y: baselineY((centers[i] as number) - (options.band === false ? 0 : 0.5), 'middle'),
     text: options.categoryLabel?.(c) ?? c,
     limit: LABEL_LIMIT,
     anchor: 'end' as const,
@@ -184,13 +189,22 @@ export function bottomBandAxis(drawing: Drawing, scale: BandScale, height: numbe
   }
 }
 
-/** A y axis's title, rotated, left of its labels. */
+/** Vega's `maxExtent` for axes: a y axis's title sits at most this far (plus its padding) left of the plot, however wide the labels. */
+const MAX_EXTENT = 200;
+
+/**
+ * A y axis's title, rotated, left of its labels (at most `MAX_EXTENT` from the plot), on Vega's
+ * `bottom` baseline: drawn and bounded 3 px further left than its anchor (round(0.21 × 12)), and
+ * drawn half a pixel off its place as the other guides are.
+ */
 function leftTitle(drawing: Drawing, title: string | undefined, height: number, labelWidth: number): void {
   if (title === undefined) return;
-  const x = -(TICK + LABEL_PADDING + labelWidth + TITLE_PADDING);
+  const x = -(Math.min(MAX_EXTENT, TICK + LABEL_PADDING + labelWidth) + TITLE_PADDING);
   const w = textWidth(title, TITLE_SIZE, true);
+  const shift = baselineY(0, 'bottom', TITLE_SIZE);
+  const top = shift - Math.round(0.8 * TITLE_SIZE);
   drawing.add(
-    `<g class="role-axis-title" font-size="${TITLE_SIZE}px" font-weight="600" fill="${INK}"><text text-anchor="middle" transform="translate(${num(x)},${num(height / 2)}) rotate(-90)">${escapeXml(title)}</text></g>`,
-    { x0: x - TITLE_SIZE, y0: height / 2 - w / 2, x1: x, y1: height / 2 + w / 2 },
+    `<g class="role-axis-title" font-size="${TITLE_SIZE}px" font-weight="600" fill="${INK}"><text text-anchor="middle" transform="translate(${num(x + 0.5)},${num(height / 2 + 0.5)}) rotate(-90) translate(0,${shift})">${escapeXml(title)}</text></g>`,
+    { x0: x + top, y0: height / 2 - w / 2, x1: x + top + TITLE_SIZE, y1: height / 2 + w / 2 },
   );
 }

@@ -5,7 +5,9 @@
  * reads the same before and after the interactive view replaces the drawing in the browser. A chart
  * view says which drawing it has (`ChartView.drawing`); one without is drawn by Vega (`render.ts`).
  */
-import type { TestMetricsData, TrainingCurvesData } from '../types.ts';
+import type { BaselinesData, FairnessData, TestMetricsData, TrainingCurvesData } from '../types.ts';
+import { drawBaselines } from './baselines.ts';
+import { drawFairness } from './fairness.ts';
 import type { Drawing } from './svg.ts';
 import { drawTestMetrics } from './test-metrics.ts';
 import { drawTrainingCurves } from './training-curves.ts';
@@ -13,7 +15,9 @@ import { drawTrainingCurves } from './training-curves.ts';
 /** What a chart is drawn from: its kind and the data its spec function was given. */
 export type ChartDrawing =
   | { kind: 'test-metrics'; data: TestMetricsData }
-  | { kind: 'training-curves'; data: TrainingCurvesData; size?: { width: number; panelHeight: number } | undefined };
+  | { kind: 'training-curves'; data: TrainingCurvesData; size?: { width: number; panelHeight: number } | undefined }
+  | { kind: 'fairness'; data: FairnessData }
+  | { kind: 'baselines'; data: BaselinesData };
 
 type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { kind: K }>) => Drawing | undefined;
 
@@ -21,6 +25,8 @@ type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { 
 const DRAWERS: { [K in ChartDrawing['kind']]: Drawer<K> } = {
   'test-metrics': (d) => drawTestMetrics(d.data),
   'training-curves': (d) => drawTrainingCurves(d.data, d.size),
+  fairness: (d) => drawFairness(d.data),
+  baselines: (d) => drawBaselines(d.data),
 };
 
 /** The chart as a finished static SVG (sized, on the chart surface, labelled by `title`), or undefined when it must be drawn by Vega. */

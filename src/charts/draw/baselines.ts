@@ -1,0 +1,98 @@
+/**
+ * The baselines chart drawn without Vega: `baselinesSpec`'s dot per row coloured by how it compares
+ * with this experiment, its value written beside it, this experiment's value as a dashed rule, and
+ * the legend of the four statuses (always all four: the spec's colour scale has a fixed domain).
+ */
+import { CHART_SIZES, MUTED } from '../theme.ts';
+import { BASELINE_COLORS, baselineStatus } from '../baselines.ts';
+import { formatChartNumber } from '../format.ts';
+import type { BaselinesData } from '../types.ts';
+import { bottomAxis, leftBandAxis } from './axis.ts';
+import { degenerateFormat, linearScale, pointScale } from './scale.ts';
+import { Drawing, baselineY, circlePath, num, symbolRadius, textWidth, type Box } from './svg.ts';
+
+/** The dots' area (the spec's `size`). */
+const DOT_SIZE = 110;
+/** Distance of a value label from its dot (the spec's `dx`). */
+const DX = 9;
+/** Legend layout (the spec's `columns: 2`, the theme's padding and label limit, Vega's filled 10 px symbols). */
+const LEGEND = { columns: 2, columnPadding: 18, rowPadding: 2, offset: 18, labelLimit: 320, entryHeight: 11 } as const;
+
+/**
+ * The status legend under everything drawn so far: filled circles, entries laid out in Vega's grid
+ * (a column starts 18 px after the widest entry before it, rounded up to whole pixels).
+ */
+function statusLegend(drawing: Drawing): void {
+  const top = drawing.extent().y1 + LEGEND.offset;
+  // An entry's bounds end at its label's: symbol (16 px with its margin), then the label, at most the limit.
+  const ends = BASELINE_COLORS.map(([status]) => Math.ceil(16 + Math.min(textWidth(status), LEGEND.labelLimit)));
+  const columnEnd = (c: number): number => Math.max(...ends.filter((_, i) => i % LEGEND.columns === c));
+  const columnX = [0];
+  for (let c = 1; c < LEGEND.columns; c++) columnX.push((columnX[c - 1] as number) + columnEnd(c - 1) + LEGEND.columnPadding);
+  const symbols: string[] = [];
+  const labels = BASELINE_COLORS.map(([status, color], i) => {
+    const x = columnX[i % LEGEND.columns] as number;
+    const y = top + Math.floor(i / LEGEND.columns) * (LEGEND.entryHeight + LEGEND.rowPadding);
+    symbols.push(`<path d="${circlePath(x + 6, y + 6, 5)}" fill="${color}"/>`);
+    return { x: x + 16, y: baselineY(y + 6, 'middle'), text: status, limit: LEGEND.labelLimit };
+  });
+  const rows = Math.ceil(BASELINE_COLORS.length / LEGEND.columns);
+  const right = (columnX[LEGEND.columns - 1] as number) + columnEnd(LEGEND.columns - 1);
+  drawing.add(symbols.join(''), { x0: 0, y0: top, x1: right, y1: top + rows * LEGEND.entryHeight + (rows - 1) * LEGEND.rowPadding });
+  drawing.texts(labels, { role: 'legend-label' });
+}
+
+/** Draws `baselinesSpec(data)`'s chart; undefined without rows. */
+export function drawBaselines(data: BaselinesData): Drawing | undefined {
+  if (data.rows.length === 0) return undefined;
+  const width = CHART_SIZES.width - 120;
+  const current = data.rows.find((r) => r.current)?.value;
+  // Rows are categories by their order (the spec's `order` field), labelled with their names.
+  const orders = data.rows.map((_, i) => String(i));
+  const y = pointScale(orders, CHART_SIZES.barStep + 4);
+  const height = y.length;
+  const x = linearScale(
+    data.rows.map((r) => r.value),
+    [0, width],
+  );
+  const drawing = new Drawing();
+  bottomAxis(drawing, x, width, height, {
+    title: `${data.metric} (${data.higherIsBetter ? 'higher' : 'lower'} is better)`,
+    ...degenerateFormat(x),
+  });
+  leftBandAxis(drawing, y, height, { band: false, categoryLabel: (order) => data.rows[Number(order)]?.label ?? order });
+  const colors = new Map(BASELINE_COLORS);
+  const r = symbolRadius(DOT_SIZE);
+  const dots: string[] = [];
+  let box: Box | undefined;
+  data.rows.forEach((row, i) => {
+    const cx = x(row.value);
+    const cy = y.center(String(i)) as number;
+    const fill = colors.get(baselineStatus(row.value, current, row.current, data.higherIsBetter)) as string;
+    dots.push(`<path d="${circlePath(cx, cy, r)}" fill="${fill}"/>`);
+    const b = { x0: cx - r, y0: cy - r, x1: cx + r, y1: cy + r };
+    box =
+      box === undefined
+        ? b
+        : { x0: Math.min(box.x0, b.x0), y0: Math.min(box.y0, b.y0), x1: Math.max(box.x1, b.x1), y1: Math.max(box.y1, b.y1) };
+  });
+  drawing.add(dots.join(''), box);
+  drawing.texts(
+    data.rows.map((row, i) => ({
+      x: x(row.value) + DX,
+      y: baselineY(y.center(String(i)) as number, 'middle'),
+      text: formatChartNumber(row.value),
+    })),
+  );
+  if (current !== undefined) {
+    const at = x(current);
+    drawing.add(`<path d="M${num(at)},0v${num(height)}" stroke="${MUTED}" stroke-dasharray="4,3"/>`, {
+      x0: at - 0.5,
+      y0: -0.5,
+      x1: at + 0.5,
+      y1: height + 0.5,
+    });
+  }
+  statusLegend(drawing);
+  return drawing;
+}
