@@ -288,6 +288,7 @@ function fairnessChart(docs: readonly CompareDoc[]): CompareChartView[] {
         })
         .join('; ')}.`,
       spec: compareFairnessSpec(rows),
+      drawing: { kind: 'compare-fairness', data: rows },
       table: {
         columns: ['Attribute', 'Group', ...docs.map((d) => d.record.id)],
         rows: groupNames.map((key) => {

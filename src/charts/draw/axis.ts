@@ -60,13 +60,16 @@ export interface AxisOptions {
   format?: (value: number) => string;
   /** Label text for a category (a band axis), e.g. a lookup of a display name. */
   categoryLabel?: (category: string) => string;
+  /** Draw the domain line (default true); false leaves a panel's grid alone, as a faceted chart's inner axes. */
+  domain?: boolean;
   /** Tick count (default: the axis length / 40). */
   tickCount?: number;
   /**
-   * Whether a category axis's scale is a band scale (default true), whose labels Vega puts half a
-   * pixel before their ticks; false for a point scale (a dot chart's rows), labelled on the tick.
+   * Whether a category axis's labels sit half a pixel before their ticks (default true), as Vega puts
+   * them on most charts; false puts them on the ticks, as Vega does for the baselines chart's rows (seen
+   * in its scenegraph, not derived from a rule).
    */
-  band?: boolean;
+  labelNudge?: boolean;
 }
 
 /** A continuous x axis under a plot of `width` × `height`: grid, ticks, flush labels, title. */
@@ -93,7 +96,12 @@ export function bottomAxis(drawing: Drawing, scale: ContinuousScale, width: numb
       { offset: 0.5, role: 'axis-label' },
     );
   }
-  drawing.add(`<path d="M0.5,${num(height + 0.5)}h${num(width)}" stroke="${MUTED}"/>`, { x0: 0, y0: 0, x1: width, y1: height });
+  drawing.add(options.domain === false ? '' : `<path d="M0.5,${num(height + 0.5)}h${num(width)}" stroke="${MUTED}"/>`, {
+    x0: 0,
+    y0: 0,
+    x1: width,
+    y1: height,
+  });
   if (options.title !== undefined) {
     const below = showLabels ? TICK + LABEL_PADDING + LABEL_SIZE + TITLE_PADDING : TITLE_PADDING;
     drawing.texts([{ x: width / 2, y: baselineY(height + below, 'top', TITLE_SIZE), text: options.title, anchor: 'middle' }], {
@@ -147,8 +155,8 @@ export function leftBandAxis(drawing: Drawing, scale: BandScale, height: number,
   );
   const items = scale.domain.map((c, i) => ({
     x: -(TICK + LABEL_PADDING),
-    // Vega puts a band's label half a pixel before its tick (on the tick once drawn).
-    y: baselineY((centers[i] as number) - (options.band === false ? 0 : 0.5), 'middle'),
+    // Vega puts a category's label half a pixel before its tick (on the tick once drawn).
+    y: baselineY((centers[i] as number) - (options.labelNudge === false ? 0 : 0.5), 'middle'),
     text: options.categoryLabel?.(c) ?? c,
     limit: LABEL_LIMIT,
     anchor: 'end' as const,

@@ -8,39 +8,16 @@ import { BASELINE_COLORS, baselineStatus } from '../baselines.ts';
 import { formatChartNumber } from '../format.ts';
 import type { BaselinesData } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
+import { bottomDotLegend } from './legend.ts';
 import { degenerateFormat, linearScale, pointScale } from './scale.ts';
-import { Drawing, baselineY, circlePath, num, symbolRadius, textWidth, type Box } from './svg.ts';
+import { Drawing, baselineY, circlePath, num, symbolRadius, type Box } from './svg.ts';
 
 /** The dots' area (the spec's `size`). */
 const DOT_SIZE = 110;
 /** Distance of a value label from its dot (the spec's `dx`). */
 const DX = 9;
-/** Legend layout (the spec's `columns: 2`, the theme's padding and label limit, Vega's filled 10 px symbols). */
-const LEGEND = { columns: 2, columnPadding: 18, rowPadding: 2, offset: 18, labelLimit: 320, entryHeight: 11 } as const;
-
-/**
- * The status legend under everything drawn so far: filled circles, entries laid out in Vega's grid
- * (a column starts 18 px after the widest entry before it, rounded up to whole pixels).
- */
-function statusLegend(drawing: Drawing): void {
-  const top = drawing.extent().y1 + LEGEND.offset;
-  // An entry's bounds end at its label's: symbol (16 px with its margin), then the label, at most the limit.
-  const ends = BASELINE_COLORS.map(([status]) => Math.ceil(16 + Math.min(textWidth(status), LEGEND.labelLimit)));
-  const columnEnd = (c: number): number => Math.max(...ends.filter((_, i) => i % LEGEND.columns === c));
-  const columnX = [0];
-  for (let c = 1; c < LEGEND.columns; c++) columnX.push((columnX[c - 1] as number) + columnEnd(c - 1) + LEGEND.columnPadding);
-  const symbols: string[] = [];
-  const labels = BASELINE_COLORS.map(([status, color], i) => {
-    const x = columnX[i % LEGEND.columns] as number;
-    const y = top + Math.floor(i / LEGEND.columns) * (LEGEND.entryHeight + LEGEND.rowPadding);
-    symbols.push(`<path d="${circlePath(x + 6, y + 6, 5)}" fill="${color}"/>`);
-    return { x: x + 16, y: baselineY(y + 6, 'middle'), text: status, limit: LEGEND.labelLimit };
-  });
-  const rows = Math.ceil(BASELINE_COLORS.length / LEGEND.columns);
-  const right = (columnX[LEGEND.columns - 1] as number) + columnEnd(LEGEND.columns - 1);
-  drawing.add(symbols.join(''), { x0: 0, y0: top, x1: right, y1: top + rows * LEGEND.entryHeight + (rows - 1) * LEGEND.rowPadding });
-  drawing.texts(labels, { role: 'legend-label' });
-}
+/** Columns of the status legend (the spec's `legend.columns`). */
+const LEGEND_COLUMNS = 2;
 
 /** Draws `baselinesSpec(data)`'s chart; undefined without rows. */
 export function drawBaselines(data: BaselinesData): Drawing | undefined {
@@ -60,7 +37,7 @@ export function drawBaselines(data: BaselinesData): Drawing | undefined {
     title: `${data.metric} (${data.higherIsBetter ? 'higher' : 'lower'} is better)`,
     ...degenerateFormat(x),
   });
-  leftBandAxis(drawing, y, height, { band: false, categoryLabel: (order) => data.rows[Number(order)]?.label ?? order });
+  leftBandAxis(drawing, y, height, { labelNudge: false, categoryLabel: (order) => data.rows[Number(order)]?.label ?? order });
   const colors = new Map(BASELINE_COLORS);
   const r = symbolRadius(DOT_SIZE);
   const dots: string[] = [];
@@ -93,6 +70,10 @@ export function drawBaselines(data: BaselinesData): Drawing | undefined {
       y1: height + 0.5,
     });
   }
-  statusLegend(drawing);
+  bottomDotLegend(
+    drawing,
+    BASELINE_COLORS.map(([label, color]) => ({ label, color })),
+    LEGEND_COLUMNS,
+  );
   return drawing;
 }

@@ -5,8 +5,9 @@
  * reads the same before and after the interactive view replaces the drawing in the browser. A chart
  * view says which drawing it has (`ChartView.drawing`); one without is drawn by Vega (`render.ts`).
  */
-import type { BaselinesData, FairnessData, TestMetricsData, TrainingCurvesData } from '../types.ts';
+import type { BaselinesData, ChartDatum, FairnessData, TestMetricsData, TrainingCurvesData } from '../types.ts';
 import { drawBaselines } from './baselines.ts';
+import { drawCompareFairness } from './compare-fairness.ts';
 import { drawFairness } from './fairness.ts';
 import type { Drawing } from './svg.ts';
 import { drawTestMetrics } from './test-metrics.ts';
@@ -17,7 +18,8 @@ export type ChartDrawing =
   | { kind: 'test-metrics'; data: TestMetricsData }
   | { kind: 'training-curves'; data: TrainingCurvesData; size?: { width: number; panelHeight: number } | undefined }
   | { kind: 'fairness'; data: FairnessData }
-  | { kind: 'baselines'; data: BaselinesData };
+  | { kind: 'baselines'; data: BaselinesData }
+  | { kind: 'compare-fairness'; data: readonly ChartDatum[] };
 
 type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { kind: K }>) => Drawing | undefined;
 
@@ -27,6 +29,7 @@ const DRAWERS: { [K in ChartDrawing['kind']]: Drawer<K> } = {
   'training-curves': (d) => drawTrainingCurves(d.data, d.size),
   fairness: (d) => drawFairness(d.data),
   baselines: (d) => drawBaselines(d.data),
+  'compare-fairness': (d) => drawCompareFairness(d.data),
 };
 
 /** The chart as a finished static SVG (sized, on the chart surface, labelled by `title`), or undefined when it must be drawn by Vega. */

@@ -56,3 +56,32 @@ export function bottomLegend(drawing: Drawing, entries: readonly LegendEntry[], 
   drawing.add(symbols.join(''), { x0: left - ENTRY_LEFT, y0: top, x1: right, y1: top + rows * ENTRY_HEIGHT + (rows - 1) * ROW_PADDING });
   drawing.texts(items, { role: 'legend-label' });
 }
+
+/**
+ * A legend of filled dots (a point mark's colours) under everything drawn so far, at x = 0, laid out
+ * as Vega lays out its entries: `columns` per row, each column starting `COLUMN_PADDING` after the
+ * widest entry of the one before (its bounds end at its label's, rounded up to whole pixels), rows
+ * 11 px high with Vega's 2 px between them.
+ */
+export function bottomDotLegend(drawing: Drawing, entries: readonly { label: string; color: string }[], columns: number = COLUMNS): void {
+  if (entries.length === 0) return;
+  const top = drawing.extent().y1 + OFFSET;
+  const rowHeight = 11;
+  const cols = Math.min(columns, entries.length);
+  // An entry's bounds end at its label's: the symbol with its margin (16 px), then the label, at most the limit.
+  const ends = entries.map((e) => Math.ceil(16 + Math.min(textWidth(e.label), LABEL_LIMIT)));
+  const columnEnd = (c: number): number => Math.max(...ends.filter((_, i) => i % cols === c));
+  const columnX = [0];
+  for (let c = 1; c < cols; c++) columnX.push((columnX[c - 1] as number) + columnEnd(c - 1) + COLUMN_PADDING);
+  const symbols: string[] = [];
+  const labels = entries.map((entry, i) => {
+    const x = columnX[i % cols] as number;
+    const y = top + Math.floor(i / cols) * (rowHeight + ROW_PADDING);
+    symbols.push(`<path d="${circlePath(x + 6, y + 6, 5)}" fill="${entry.color}"/>`);
+    return { x: x + 16, y: baselineY(y + 6, 'middle'), text: entry.label, limit: LABEL_LIMIT };
+  });
+  const rows = Math.ceil(entries.length / cols);
+  const right = (columnX[cols - 1] as number) + columnEnd(cols - 1);
+  drawing.add(symbols.join(''), { x0: 0, y0: top, x1: right, y1: top + rows * rowHeight + (rows - 1) * ROW_PADDING });
+  drawing.texts(labels, { role: 'legend-label' });
+}
