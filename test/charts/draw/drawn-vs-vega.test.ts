@@ -60,7 +60,7 @@ const drawn = views.filter(([, v]) => v.drawing !== undefined);
 describe('drawn charts against Vega', () => {
   test('every drawn kind is exercised', () => {
     const kinds = new Set(drawn.map(([, v]) => v.drawing?.kind));
-    expect([...kinds]).toEqual(expect.arrayContaining(['test-metrics', 'training-curves']));
+    expect([...kinds]).toEqual(expect.arrayContaining(['test-metrics', 'training-curves', 'fairness', 'baselines', 'compare-fairness']));
   });
 
   test.each(drawn)('%s: same size and texts as Vega', async (_name, view) => {
