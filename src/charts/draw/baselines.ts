@@ -6,6 +6,7 @@
 import { CHART_SIZES, MUTED } from '../theme.ts';
 import { BASELINE_COLORS, baselineStatus } from '../baselines.ts';
 import { formatChartNumber } from '../format.ts';
+import { guardSpecText } from '../spec-common.ts';
 import type { BaselinesData } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
 import { bottomDotLegend } from './legend.ts';
@@ -34,7 +35,8 @@ export function drawBaselines(data: BaselinesData): Drawing | undefined {
   );
   const drawing = new Drawing();
   bottomAxis(drawing, x, width, height, {
-    title: `${data.metric} (${data.higherIsBetter ? 'higher' : 'lower'} is better)`,
+    // Titles are written as the spec's shape has them (`guardSpecText`: a reserved name or a line break made harmless).
+    title: guardSpecText(`${data.metric} (${data.higherIsBetter ? 'higher' : 'lower'} is better)`),
     ...degenerateFormat(x),
   });
   leftBandAxis(drawing, y, height, { labelNudge: false, categoryLabel: (order) => data.rows[Number(order)]?.label ?? order });

@@ -5,6 +5,7 @@
  * experiments.
  */
 import { CHART_SIZES, FAINT, PALETTE } from '../theme.ts';
+import { hasReservedText } from '../spec-common.ts';
 import type { ChartDatum } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
 import { bottomDotLegend } from './legend.ts';
@@ -48,8 +49,11 @@ function union(a: Box | undefined, b: Box): Box {
   return a === undefined ? b : { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
 }
 
-/** Draws `compareFairnessSpec(rows)`'s chart; undefined without rows, or with a row the spec's fields do not describe. */
+/** Draws `compareFairnessSpec(rows)`'s chart; undefined without rows, with a row the spec's fields do not describe, or with a reserved name. */
 export function drawCompareFairness(data: readonly ChartDatum[]): Drawing | undefined {
+  // Vega's facet keys its panels by name: a panel called `__proto__` leaves its chart nearly empty, and
+  // the interactive view draws it so too. Such data is left to Vega, so both stay the same.
+  if (hasReservedText(data)) return undefined;
   const rows = data.map(readRow);
   if (rows.length === 0 || rows.some((r) => r === undefined)) return undefined;
   const all = rows as Row[];

@@ -6,6 +6,7 @@
 import { ACCENT, CHART_SIZES, MUTED, WARNING, WARNING_INK } from '../theme.ts';
 import { FOUR_FIFTHS_LABEL, fairnessGapLabel, overallLabel, summarizeFairness } from '../fairness.ts';
 import { formatChartNumber } from '../format.ts';
+import { guardSpecText } from '../spec-common.ts';
 import type { FairnessData } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
 import { bandScale, degenerateFormat, distinct, linearScale } from './scale.ts';
@@ -47,8 +48,9 @@ export function drawFairness(data: FairnessData): Drawing | undefined {
     },
   );
   const drawing = new Drawing();
-  bottomAxis(drawing, x, width, height, { title: data.metric, ...degenerateFormat(x) });
-  leftBandAxis(drawing, y, height, { title: data.attribute });
+  // Titles are written as the spec's shape has them (`guardSpecText`: a reserved name or a line break made harmless).
+  bottomAxis(drawing, x, width, height, { title: guardSpecText(data.metric), ...degenerateFormat(x) });
+  leftBandAxis(drawing, y, height, { title: guardSpecText(data.attribute) });
   const zero = x(0);
   const inset = (y.bandwidth * (1 - BAR_SHARE)) / 2;
   const bar = BAR_SHARE * y.bandwidth;

@@ -187,6 +187,47 @@ const cases: [string, ChartDrawing][] = [
     ),
   ],
   [
+    'fairness: reserved names',
+    fairness(
+      [
+        ['__proto__', 0.9],
+        ['constructor', 0.5],
+        ['toString', 0.7],
+      ],
+      { attribute: 'then', metric: 'valueOf' },
+    ),
+  ],
+  [
+    'baselines: reserved names',
+    baselines(
+      [
+        ['__proto__', 0.9, true],
+        ['constructor', 0.5, false],
+      ],
+      { metric: 'hasOwnProperty' },
+    ),
+  ],
+  [
+    'fairness: line breaks in names',
+    fairness(
+      [
+        ['a\nb', 0.9],
+        ['c', 0.5],
+      ],
+      { attribute: 'age\ngroup', metric: 'acc\tx' },
+    ),
+  ],
+  [
+    'baselines: a line break in the metric',
+    baselines(
+      [
+        ['a\nb', 0.9, true],
+        ['c', 0.5, false],
+      ],
+      { metric: 'acc\nx' },
+    ),
+  ],
+  [
     'fairness: counts in thousands',
     fairness(
       [
@@ -394,6 +435,25 @@ describe('fairness kinds drawn against Vega', () => {
           ['a', 0.5],
           ['a', 0.6],
           ['b', 0.9],
+        ]),
+      ),
+    ).toBeUndefined();
+  });
+
+  test('a compare chart with a reserved name is left to Vega (its facet keeps panels by name: `__proto__` leaves it nearly empty)', () => {
+    expect(
+      drawChart(
+        compare([
+          ['__proto__', 'a', 0, 0.5],
+          ['__proto__', 'b', 1, 0.6],
+        ]),
+      ),
+    ).toBeUndefined();
+    expect(
+      drawChart(
+        compare([
+          ['g', 'constructor', 0, 0.5],
+          ['g', 'b', 1, 0.6],
         ]),
       ),
     ).toBeUndefined();
