@@ -2,9 +2,9 @@
  * The fairness, baselines and compare-fairness drawings against Vega's SVG of the same spec over
  * varied data: one category and many, long names (cut at the label limit), negative values, values
  * all equal, no Overall, no current row, names with markup, ampersands and quotes. Each drawing
- * must be exactly as large as Vega's and put the same texts, in the same colours, within a pixel of
- * where Vega puts them; data it cannot draw faithfully (a group named twice: Vega stacks its bars)
- * is left to Vega.
+ * must be exactly as large as Vega's and put the same texts and data marks (bars, dots, rules), in
+ * the same colours, within a pixel of where Vega puts them; data it cannot draw faithfully (a group
+ * named twice: Vega stacks its bars; a compare panel named `__proto__`) is left to Vega.
  */
 import { describe, expect, test } from 'vitest';
 import { baselinesSpec } from '../../../src/charts/baselines.ts';
@@ -53,6 +53,53 @@ function placedTexts(svg: string): PlacedText[] {
     }
   }
   return out.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : a.y - b.y || a.x - b.x));
+}
+
+/** A data mark of an SVG: a dot (centre, radius), a bar (box), a dashed or faint rule (ends), with its colours. */
+interface PlacedMark {
+  kind: 'dot' | 'bar' | 'rule';
+  at: number[];
+  paint: string;
+}
+
+/** The data marks of an SVG (dots, bars, dashed rules, faint range rules) in absolute coordinates, sorted. */
+function placedMarks(svg: string): PlacedMark[] {
+  const out: PlacedMark[] = [];
+  const stack: [number, number][] = [[0, 0]];
+  const attr = (attrs: string, name: string): string => new RegExp(` ${name}="([^"]+)"`).exec(attrs)?.[1] ?? '';
+  for (const m of svg.matchAll(/<(\/?)(\w+)([^>]*?)(\/?)>/g)) {
+    const [, close, tag, attrs = '', self] = m;
+    const [ox, oy] = stack[stack.length - 1] as [number, number];
+    const t = /transform="translate\(([-\d.e]+),([-\d.e]+)\)/.exec(attrs);
+    const [x, y] = t === null ? [ox, oy] : [ox + Number(t[1]), oy + Number(t[2])];
+    if (tag === 'g') {
+      if (close === '/') stack.pop();
+      else if (self !== '/') stack.push([x, y]);
+      continue;
+    }
+    const paint = `${attr(attrs, 'fill')}|${attr(attrs, 'stroke')}|${attr(attrs, 'stroke-dasharray')}`;
+    const d = attr(attrs, 'd');
+    const n = (d.match(/-?[\d.]+/g) ?? []).map(Number);
+    if (tag === 'path' && /A/.test(d)) {
+      // A circle as Vega and the drawing write it: from its rightmost point, two arcs of radius r.
+      for (const c of d.split('M').filter((p) => p !== '')) {
+        const [px = 0, py = 0, r = 0] = (c.match(/-?[\d.]+/g) ?? []).map(Number);
+        out.push({ kind: 'dot', at: [x + px - r, y + py, r], paint });
+      }
+    } else if (tag === 'path' && /^M[-\d.]+,[-\d.]+h[-\d.]+v[-\d.]+h[-\d.]+Z$/.test(d)) {
+      out.push({ kind: 'bar', at: [x + (n[0] as number), y + (n[1] as number), n[2] as number, n[3] as number], paint });
+    } else if (tag === 'line' && (attrs.includes('stroke-dasharray') || attrs.includes('stroke="#8c959f"'))) {
+      out.push({ kind: 'rule', at: [x, y, x + Number(attr(attrs, 'x2')), y + Number(attr(attrs, 'y2'))], paint });
+    } else if (tag === 'path' && (attrs.includes('stroke-dasharray') || attrs.includes('stroke="#8c959f"'))) {
+      // Rules as path data: a vertical rule `Mx,yvh` or horizontal ones `Mx,yhw…`.
+      for (const seg of d.split('M').filter((p) => p !== '')) {
+        const [a = 0, b = 0, len = 0] = (seg.match(/-?[\d.]+/g) ?? []).map(Number);
+        out.push({ kind: 'rule', at: seg.includes('v') ? [x + a, y + b, x + a, y + b + len] : [x + a, y + b, x + a + len, y + b], paint });
+      }
+    }
+  }
+  const key = (m: PlacedMark): string => `${m.kind}${m.paint}${m.at.map((v) => v.toFixed(0).padStart(6, '0')).join(',')}`;
+  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 const LONG = 'A very long group name that goes on and on and on, past the label limit of the axis for sure';
@@ -412,7 +459,7 @@ const cases: [string, ChartDrawing][] = [
 ];
 
 describe('fairness kinds drawn against Vega', () => {
-  test.each(cases)('%s: same size, same texts in the same places and colours', async (_name, drawing) => {
+  test.each(cases)('%s: same size, same texts and marks in the same places and colours', async (_name, drawing) => {
     const chart = view(drawing);
     const vega = await renderChartView(chart, { vega: true });
     const mine = await renderChartView(chart);
@@ -425,6 +472,13 @@ describe('fairness kinds drawn against Vega', () => {
       const v = theirs[i] as PlacedText;
       expect(Math.abs(t.x - v.x), `${t.text} x`).toBeLessThanOrEqual(1);
       expect(Math.abs(t.y - v.y), `${t.text} y`).toBeLessThanOrEqual(1);
+    });
+    const vegaMarks = placedMarks(vega.svg);
+    const myMarks = placedMarks(mine.svg);
+    expect(myMarks.map((m) => [m.kind, m.paint])).toEqual(vegaMarks.map((m) => [m.kind, m.paint]));
+    myMarks.forEach((m, i) => {
+      const v = vegaMarks[i] as PlacedMark;
+      m.at.forEach((value, j) => expect(Math.abs(value - (v.at[j] as number)), `${m.kind} ${j}`).toBeLessThanOrEqual(1));
     });
   });
 
