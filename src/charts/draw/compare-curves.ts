@@ -7,7 +7,7 @@ import { historyAxisTitle, type HistoryAxis } from '../../analysis/history-axis.
 import { MUTED } from '../theme.ts';
 import type { ChartDatum } from '../types.ts';
 import { bottomAxis, leftAxis } from './axis.ts';
-import { experimentsOf, isFiniteNumber, overhang, panelHeader, panelsOf, type Experiments } from './compare-facets.ts';
+import { experimentsOf, isFiniteNumber, overhang, panelHeader, panelsOf, singleValueFormat, type Experiments } from './compare-facets.ts';
 import { linearScale } from './scale.ts';
 import { Drawing, baselineY, num, textWidth, truncate } from './svg.ts';
 
@@ -46,8 +46,9 @@ function coverTicks(drawing: Drawing, positions: readonly number[], orient: 'x' 
 function curvesLegend(drawing: Drawing, experiments: Experiments): void {
   const top = drawing.extent().y1 + LEGEND.offset;
   const entries = experiments.domain.map((place) => {
-    const label = truncate(experiments.label(place), LEGEND.labelLimit);
-    return { place, label, width: 16 + textWidth(label) };
+    const full = experiments.label(place);
+    // Vega lays entries out by the label's full width, though it draws it cut (see `panelHeader`).
+    return { place, label: truncate(full, LEGEND.labelLimit), width: 16 + textWidth(full) };
   });
   const columns = Math.min(LEGEND.columns, entries.length);
   // Vega's grid layout of the entries (`align: each`): a column as wide as its widest entry, in whole pixels.
@@ -100,7 +101,7 @@ export function drawCompareCurves(rows: readonly ChartDatum[], axis: HistoryAxis
       `<path d="${xTicks.map((p) => `M${num(p)},0v${HEIGHT}`).join('')}" stroke="${MUTED}" stroke-opacity="0.25" transform="translate(0.5,0.5)"/>`,
       { x0: 0, y0: 0, x1: WIDTH, y1: HEIGHT },
     );
-    leftAxis(cell, y, WIDTH, HEIGHT);
+    leftAxis(cell, y, WIDTH, HEIGHT, singleValueFormat(y));
     coverTicks(
       cell,
       y.ticks(Math.ceil(HEIGHT / PIXELS_PER_TICK)).values.map((v) => y(v)),

@@ -5,7 +5,8 @@
  */
 import { INK, PALETTE } from '../theme.ts';
 import type { ChartDatum } from '../types.ts';
-import { Drawing, TITLE_SIZE, truncate } from './svg.ts';
+import { fixed, type ContinuousScale } from './scale.ts';
+import { Drawing, TITLE_SIZE, textBox, truncate } from './svg.ts';
 
 /** The experiments of a comparison: places in order, each one's label and colour. */
 export interface Experiments {
@@ -23,7 +24,7 @@ export function experimentsOf(rows: readonly ChartDatum[]): Experiments | undefi
   for (const row of rows) {
     const place = row['eOrder'];
     const id = row['experiment'];
-    if (typeof place !== 'number' || !Number.isFinite(place) || typeof id !== 'string' || id === '') return undefined;
+    if (typeof place !== 'number' || !Number.isFinite(place) || !isPlainText(id)) return undefined;
     if (!labels.has(place)) labels.set(place, id);
   }
   const domain = [...labels.keys()].sort((a, b) => a - b);
@@ -49,7 +50,7 @@ export function panelsOf(
   for (const row of rows) {
     const name = row[field];
     const order = row[orderField];
-    if (typeof name !== 'string' || name === '' || typeof order !== 'number' || !Number.isFinite(order)) return undefined;
+    if (!isPlainText(name) || typeof order !== 'number' || !Number.isFinite(order)) return undefined;
     const panel = panels.get(name);
     if (panel === undefined) panels.set(name, { name, order, rows: [row] });
     else {
@@ -69,16 +70,25 @@ const HEADER_OFFSET = 10;
 /**
  * A panel's header, as Vega places a facet's `labelOrient: 'top'` header (a group title): its bottom
  * `HEADER_OFFSET` px above the top of the panel's content (`top`, 0 or above, where axis labels reach
- * beyond the plot), left-aligned with the plot.
+ * beyond the plot), left-aligned with the plot. Text cut at a limit is drawn cut but bounded at its
+ * full width, as Vega bounds it with the chart's text measure (`chartTextWidth` measures the text
+ * it is given, not the cut text), so the chart is as large as Vega's.
  */
 export function panelHeader(drawing: Drawing, name: string, top: number): void {
   // Vega sets the title's group `TITLE_SIZE` high above the offset, and its text there with a bottom baseline.
   const y = top - TITLE_SIZE - HEADER_OFFSET;
-  drawing.texts([{ x: 0, y: y + Math.round(-0.21 * TITLE_SIZE), text: truncate(name, HEADER_LIMIT, TITLE_SIZE, true) }], {
-    size: TITLE_SIZE,
-    bold: true,
-    fill: INK,
-  });
+  const item = { x: 0, y: y + Math.round(-0.21 * TITLE_SIZE), text: name };
+  drawing.texts([{ ...item, text: truncate(name, HEADER_LIMIT, TITLE_SIZE, true) }], { size: TITLE_SIZE, bold: true, fill: INK });
+  drawing.cover(textBox(item, TITLE_SIZE, true));
+}
+
+/**
+ * Whether text is drawn by Vega as this kit draws it: not empty, no space at either end (Vega trims
+ * what it draws but measures it untrimmed) and no character outside the Basic Multilingual Plane
+ * (Vega cuts long text by UTF-16 code unit, the kit by character).
+ */
+export function isPlainText(text: unknown): text is string {
+  return typeof text === 'string' && text !== '' && text === text.trim() && !/[\uD800-\uDFFF]/.test(text);
 }
 
 /** Whether a value is a finite number. */
@@ -89,4 +99,12 @@ export function isFiniteNumber(value: unknown): value is number {
 /** Vega's grid-layout margin of a box edge left of or above the origin: whole pixels (`offsetValue`). */
 export function overhang(edge: number): number {
   return edge < 0 ? Math.ceil(-edge) : 0;
+}
+
+/**
+ * A scale over a single value has one tick, in the middle, which Vega labels with six decimals (d3's
+ * tick format finds no step to take a precision from); the axis options that say so, none otherwise.
+ */
+export function singleValueFormat(scale: ContinuousScale): { format?: (value: number) => string } {
+  return scale.domain[0] === scale.domain[1] ? { format: (value) => fixed(value, 6) } : {};
 }

@@ -6,9 +6,9 @@
 import { CHART_SIZES } from '../theme.ts';
 import type { ChartDatum } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
-import { experimentsOf, isFiniteNumber, overhang, panelHeader, panelsOf } from './compare-facets.ts';
+import { experimentsOf, isFiniteNumber, isPlainText, overhang, panelHeader, panelsOf, singleValueFormat } from './compare-facets.ts';
 import { linearScale, pointScale } from './scale.ts';
-import { Drawing, baselineY, circlePath, num, symbolRadius, type Box } from './svg.ts';
+import { Drawing, baselineY, circlePath, num, symbolRadius, textBox, type Box } from './svg.ts';
 
 /** Plot width of a panel (the spec's `CHART_SIZES.width - 160`). */
 const WIDTH = CHART_SIZES.width - 160;
@@ -39,7 +39,7 @@ export function drawCompareTestMetrics(rows: readonly ChartDatum[]): Drawing | u
   if (experiments === undefined || panels === undefined) return undefined;
   for (const row of rows) {
     const { value, low, high, label } = row;
-    if (!isFiniteNumber(value) || typeof label !== 'string' || label === '') return undefined;
+    if (!isFiniteNumber(value) || !isPlainText(label)) return undefined;
     if (!(isAbsent(low) || isFiniteNumber(low)) || !(isAbsent(high) || isFiniteNumber(high))) return undefined;
   }
   // The y scale is shared: every panel has a row per experiment of the whole comparison.
@@ -53,7 +53,7 @@ export function drawCompareTestMetrics(rows: readonly ChartDatum[]): Drawing | u
       [...panel.rows.map((row) => row['value'] as number), ...withCi.flatMap((row) => [row['low'] as number, row['high'] as number])],
       [0, WIDTH],
     );
-    bottomAxis(cell, x, WIDTH, height);
+    bottomAxis(cell, x, WIDTH, height, singleValueFormat(x));
     // Vega bounds an axis by its ticks too: half a pixel either side of each (the chart's size and the
     // headers' place follow from these bounds).
     for (const value of x.ticks(Math.ceil(WIDTH / 40)).values) {
@@ -107,6 +107,8 @@ export function drawCompareTestMetrics(rows: readonly ChartDatum[]): Drawing | u
     for (const place of names) {
       const at = y.center(place) as number;
       header.cover({ x0: -5.5, y0: at - 0.5, x1: 0.5, y1: at + 0.5 });
+      // Labels cut at the limit are bounded at full width, as Vega bounds them (see `panelHeader`).
+      header.cover(textBox({ x: -7, y: baselineY(at, 'middle'), text: labelOf(place), anchor: 'end' }));
     }
     drawing.place(header, headerX, i * stepY);
     drawing.place(cell, 0, i * stepY);
