@@ -34,6 +34,30 @@ const LEGEND = {
   labelLimit: 320,
 } as const;
 
+/** A number of hundredths as path data: no leading zero, as `compactSvg` writes Vega's lines. */
+function hundredths(value: number): string {
+  return num(value / 100).replace(/^(-?)0\./, '$1.');
+}
+
+/**
+ * A polyline through `points` as path data with relative segments (`M x,y l dx,dy …`), as `compactSvg`
+ * writes Vega's lines: the steps are taken between points rounded to hundredths, so they do not drift.
+ */
+function polylinePath(points: readonly (readonly [number, number])[]): string {
+  let d = '';
+  let last: [number, number] = [0, 0];
+  for (const [x, y] of points) {
+    const at: [number, number] = [Math.round(x * 100), Math.round(y * 100)];
+    if (d === '') d = `M${num(at[0] / 100)},${num(at[1] / 100)}`;
+    else {
+      const dy = hundredths(at[1] - last[1]);
+      d += `l${hundredths(at[0] - last[0])}${dy.startsWith('-') ? '' : ','}${dy}`;
+    }
+    last = at;
+  }
+  return d;
+}
+
 /** Half-pixel boxes of an axis's ticks, which Vega counts in the axis's bounds. */
 function coverTicks(drawing: Drawing, positions: readonly number[], orient: 'x' | 'y', at: number): void {
   for (const p of positions)
@@ -115,7 +139,7 @@ export function drawCompareCurves(rows: readonly ChartDatum[], axis: HistoryAxis
         .map((row) => [x(row['epoch'] as number), y(row['value'] as number)] as const)
         .sort((a, b) => a[0] - b[0]);
       if (points.length === 0) return [];
-      const d = points.map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${num(px)},${num(py)}`).join('');
+      const d = polylinePath(points);
       return [`<path d="${d}" stroke="${experiments.color(place)}" stroke-width="2"/>`];
     });
     cell.add(lines.join(''));

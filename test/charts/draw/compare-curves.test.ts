@@ -29,8 +29,10 @@ describe('drawCompareCurves', () => {
   test('draws each experiment a line over epochs 1–5 on 330 × 150 px, on its panel own y scale', () => {
     const svg = svgOf(rows(['A']));
     // x: 1–5 onto 0–330 (82.5 px an epoch). y of panel A: x0 runs 1–5 and x1 2–10, one scale 1–10 onto 150–0 (16.67 px a unit).
-    expect(svg).toContain('<path d="M0,150L82.5,133.33L165,116.67L247.5,100L330,83.33" stroke="#3b82f6" stroke-width="2"/>');
-    expect(svg).toContain('<path d="M0,133.33L82.5,100L165,66.67L247.5,33.33L330,0" stroke="#f97316" stroke-width="2"/>');
+    // Points 150, 133.33, 116.67, 100, 83.33 written as steps between them (in hundredths, so they add up exactly).
+    expect(svg).toContain('<path d="M0,150l82.5-16.67l82.5-16.66l82.5-16.67l82.5-16.67" stroke="#3b82f6" stroke-width="2"/>');
+    // x1 at 2, 4, …, 10: 133.33 up to the top, 0.
+    expect(svg).toContain('<path d="M0,133.33l82.5-33.33l82.5-33.33l82.5-33.34l82.5-33.33" stroke="#f97316" stroke-width="2"/>');
   });
 
   test('labels the shared x axis with whole epochs and each y axis with its own ticks, the legend with the ids', () => {
