@@ -4,7 +4,7 @@ import { drawCompareCurves } from '../../../src/charts/draw/compare-curves.ts';
 import { renderChartSvg, renderChartView } from '../../../src/charts/render.ts';
 import type { ChartDatum, ChartView } from '../../../src/charts/types.ts';
 import { CURVES_CASES } from './compare-cases.ts';
-import { largestShift, placedTexts } from './svg-texts.ts';
+import { largestMarkShift, largestShift, placedLines, placedTexts } from './svg-texts.ts';
 
 /** Rows of `panels` panels, two experiments `x0`, `x1`, epochs 1–5: panel p's value is (p + 1) × epoch × (experiment + 1). */
 function rows(panels: readonly string[]): ChartDatum[] {
@@ -69,7 +69,7 @@ describe('drawCompareCurves', () => {
 });
 
 describe("compare curves drawing and Vega's chart", () => {
-  test.each(CURVES_CASES)('%s: same size, the same texts in the same places', async (_name, input) => {
+  test.each(CURVES_CASES)('%s: same size, the same texts and lines in the same places', async (_name, input) => {
     const view: ChartView = {
       id: 'compare-curves',
       section: 'comparison',
@@ -84,5 +84,7 @@ describe("compare curves drawing and Vega's chart", () => {
     expect(drawn.svg).not.toBe(vega.svg);
     expect({ width: drawn.width, height: drawn.height }).toEqual({ width: vega.width, height: vega.height });
     expect(largestShift(placedTexts(drawn.svg), placedTexts(vega.svg))).toBeLessThanOrEqual(1);
+    // The same lines in the same colours through the same points (to the hundredth Vega's SVG is written in).
+    expect(largestMarkShift(placedLines(drawn.svg), placedLines(vega.svg))).toBeLessThanOrEqual(0.011);
   });
 });

@@ -4,7 +4,7 @@ import { drawCompareTestMetrics } from '../../../src/charts/draw/compare-test-me
 import { renderChartSvg, renderChartView } from '../../../src/charts/render.ts';
 import type { ChartDatum, ChartView } from '../../../src/charts/types.ts';
 import { TEST_METRICS_CASES } from './compare-cases.ts';
-import { largestShift, placedTexts } from './svg-texts.ts';
+import { largestMarkShift, largestShift, placedMarks, placedTexts } from './svg-texts.ts';
 
 const row = (experiment: string, eOrder: number, value: number, ci: [number, number] | null, label: string): ChartDatum => ({
   metric: 'Acc',
@@ -73,7 +73,7 @@ describe('drawCompareTestMetrics', () => {
 });
 
 describe("compare test-metrics drawing and Vega's chart", () => {
-  test.each(TEST_METRICS_CASES)('%s: same size, the same texts in the same places', async (_name, input) => {
+  test.each(TEST_METRICS_CASES)('%s: same size, the same texts and marks in the same places', async (_name, input) => {
     const view: ChartView = {
       id: 'compare-test-metrics',
       section: 'comparison',
@@ -89,5 +89,7 @@ describe("compare test-metrics drawing and Vega's chart", () => {
     expect({ width: drawn.width, height: drawn.height }).toEqual({ width: vega.width, height: vega.height });
     // Vega places the experiments' labels half a pixel higher than the kit's band axis does.
     expect(largestShift(placedTexts(drawn.svg), placedTexts(vega.svg))).toBeLessThanOrEqual(0.5);
+    // The same dots and rules in the same colours, where Vega puts them (to the hundredth it writes).
+    expect(largestMarkShift(placedMarks(drawn.svg), placedMarks(vega.svg))).toBeLessThanOrEqual(0.011);
   });
 });
