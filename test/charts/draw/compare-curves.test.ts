@@ -41,6 +41,12 @@ describe('drawCompareCurves', () => {
     expect(texts).toEqual(['2', '4', '6', '8', '10', 'A', '1', '2', '3', '4', '5', 'Epoch', 'x0', 'x1']);
   });
 
+  test('titles the x axis by what the histories count', () => {
+    const texts = placedTexts(drawCompareCurves(rows(['A', 'B']), 'step')?.toSvg({}) ?? '').map((t) => t.text);
+    expect(texts.filter((t) => t === 'Step')).toHaveLength(2);
+    expect(texts).not.toContain('Epoch');
+  });
+
   test('lays three panels out two to a row, the x axis under the last row in both columns', () => {
     const placed = placedTexts(svgOf(rows(['A', 'Bb', 'C'])));
     const at = (text: string): { x: number; y: number }[] => placed.filter((t) => t.text === text).map(({ x, y }) => ({ x, y }));
