@@ -7,9 +7,18 @@ import { historyAxisTitle, type HistoryAxis } from '../../analysis/history-axis.
 import { MUTED } from '../theme.ts';
 import type { ChartDatum } from '../types.ts';
 import { bottomAxis, leftAxis } from './axis.ts';
-import { experimentsOf, isFiniteNumber, overhang, panelHeader, panelsOf, singleValueFormat, type Experiments } from './compare-facets.ts';
+import {
+  experimentsOf,
+  isFiniteNumber,
+  overhang,
+  panelHeader,
+  panelsOf,
+  place,
+  singleValueFormat,
+  type Experiments,
+} from './compare-facets.ts';
 import { linearScale } from './scale.ts';
-import { Drawing, baselineY, num, textWidth, truncate } from './svg.ts';
+import { Drawing, baselineY, num, textWidth } from './svg.ts';
 
 /** A panel's plot (the spec's `width` and `height`). */
 const WIDTH = 330;
@@ -64,21 +73,13 @@ function polylinePath(points: readonly (readonly [number, number])[]): string {
   return d;
 }
 
-/** Half-pixel boxes of an axis's ticks, which Vega counts in the axis's bounds. */
-function coverTicks(drawing: Drawing, positions: readonly number[], orient: 'x' | 'y', at: number): void {
-  for (const p of positions)
-    drawing.cover(
-      orient === 'x' ? { x0: p - 0.5, y0: at - 0.5, x1: p + 0.5, y1: at + 5.5 } : { x0: at - 5.5, y0: p - 0.5, x1: at + 0.5, y1: p + 0.5 },
-    );
-}
-
 /** The legend of the experiments under everything drawn so far, at x = 0. */
 function curvesLegend(drawing: Drawing, experiments: Experiments): void {
   const top = drawing.extent().y1 + LEGEND.offset;
   const entries = experiments.domain.map((place) => {
-    const full = experiments.label(place);
-    // Vega lays entries out by the label's full width, though it draws it cut (see `panelHeader`).
-    return { place, label: truncate(full, LEGEND.labelLimit), width: 16 + textWidth(full) };
+    const label = experiments.label(place);
+    // Vega lays an entry out as wide as its label's bounds: the whole label, at most the limit.
+    return { place, label, width: 16 + Math.min(textWidth(label), LEGEND.labelLimit) };
   });
   const columns = Math.min(LEGEND.columns, entries.length);
   // Vega's grid layout of the entries (`align: each`): a column as wide as its widest entry, in whole pixels.
@@ -91,7 +92,7 @@ function curvesLegend(drawing: Drawing, experiments: Experiments): void {
     const x = columnX[i % columns] as number;
     const y = top + Math.floor(i / columns) * (LEGEND.rowHeight + LEGEND.rowGap);
     strokes.push(`<path d="M${num(x + 1)},${num(y + 6)}h10" stroke="${experiments.color(entry.place)}" stroke-width="2"/>`);
-    return { x: x + 16, y: baselineY(y + 6, 'middle'), text: entry.label };
+    return { x: x + 16, y: baselineY(y + 6, 'middle'), text: entry.label, limit: LEGEND.labelLimit };
   });
   const rows = Math.ceil(entries.length / columns);
   const right = Math.max(...entries.map((e, i) => (columnX[i % columns] as number) + e.width));
@@ -101,7 +102,7 @@ function curvesLegend(drawing: Drawing, experiments: Experiments): void {
     x1: right,
     y1: top + (rows - 1) * (LEGEND.rowHeight + LEGEND.rowGap) + LEGEND.rowHeight,
   });
-  drawing.texts(items);
+  drawing.texts(items, { role: 'legend-label' });
 }
 
 /**
@@ -132,12 +133,6 @@ export function drawCompareCurves(rows: readonly ChartDatum[], axis: HistoryAxis
       { x0: 0, y0: 0, x1: WIDTH, y1: HEIGHT },
     );
     leftAxis(cell, y, WIDTH, HEIGHT, singleValueFormat(y));
-    coverTicks(
-      cell,
-      y.ticks(Math.ceil(HEIGHT / PIXELS_PER_TICK)).values.map((v) => y(v)),
-      'y',
-      0,
-    );
     // One line per experiment, its points in epoch order (Vega-Lite sorts a line by x).
     const lines = experiments.domain.flatMap((place) => {
       const points = panel.rows
@@ -173,7 +168,7 @@ export function drawCompareCurves(rows: readonly ChartDatum[], axis: HistoryAxis
     ys.push(r === 0 ? 0 : (ys[i - columns] as number) + (rowExtent[r - 1] as number) + ROW_SPACING + overhang(b.y0));
   });
   const drawing = new Drawing();
-  cells.forEach((cell, i) => drawing.place(cell, xs[i] as number, ys[i] as number));
+  cells.forEach((cell, i) => place(drawing, cell, xs[i] as number, ys[i] as number));
   // The x axis is a footer under the last row, one per column, at the lowest reach of that row's panels
   // in whole pixels; a column with no panel in the last row has its footer under that row all the same.
   const lastRow = (rowCount - 1) * columns;
@@ -183,8 +178,7 @@ export function drawCompareCurves(rows: readonly ChartDatum[], axis: HistoryAxis
     while (k >= cells.length) k -= columns;
     const footer = new Drawing();
     bottomAxis(footer, x, WIDTH, 0, { grid: false, integer: true, title: historyAxisTitle(axis) });
-    coverTicks(footer, xTicks, 'x', 0);
-    drawing.place(footer, xs[k] as number, footerY);
+    place(drawing, footer, xs[k] as number, footerY);
   }
   curvesLegend(drawing, experiments);
   return drawing;

@@ -6,7 +6,7 @@
 import { INK, PALETTE } from '../theme.ts';
 import type { ChartDatum } from '../types.ts';
 import { fixed, type ContinuousScale } from './scale.ts';
-import { Drawing, TITLE_SIZE, textBox, truncate } from './svg.ts';
+import { Drawing, TITLE_SIZE, num } from './svg.ts';
 
 /** The experiments of a comparison: places in order, each one's label and colour. */
 export interface Experiments {
@@ -70,16 +70,17 @@ const HEADER_OFFSET = 10;
 /**
  * A panel's header, as Vega places a facet's `labelOrient: 'top'` header (a group title): its bottom
  * `HEADER_OFFSET` px above the top of the panel's content (`top`, 0 or above, where axis labels reach
- * beyond the plot), left-aligned with the plot. Text cut at a limit is drawn cut but bounded at its
- * full width, as Vega bounds it with the chart's text measure (`chartTextWidth` measures the text
- * it is given, not the cut text), so the chart is as large as Vega's.
+ * beyond the plot), left-aligned with the plot.
  */
 export function panelHeader(drawing: Drawing, name: string, top: number): void {
   // Vega sets the title's group `TITLE_SIZE` high above the offset, and its text there with a bottom baseline.
   const y = top - TITLE_SIZE - HEADER_OFFSET;
-  const item = { x: 0, y: y + Math.round(-0.21 * TITLE_SIZE), text: name };
-  drawing.texts([{ ...item, text: truncate(name, HEADER_LIMIT, TITLE_SIZE, true) }], { size: TITLE_SIZE, bold: true, fill: INK });
-  drawing.cover(textBox(item, TITLE_SIZE, true));
+  drawing.texts([{ x: 0, y: y + Math.round(-0.21 * TITLE_SIZE), text: name, limit: HEADER_LIMIT }], {
+    size: TITLE_SIZE,
+    bold: true,
+    fill: INK,
+    role: 'title-text',
+  });
 }
 
 /**
@@ -107,4 +108,15 @@ export function overhang(edge: number): number {
  */
 export function singleValueFormat(scale: ContinuousScale): { format?: (value: number) => string } {
   return scale.domain[0] === scale.domain[1] ? { format: (value) => fixed(value, 6) } : {};
+}
+
+/** Adds `part` to `drawing` moved by (x, y), as Vega places a group (a facet's cell, a header, a footer): one translated group, its box moved with it. */
+export function place(drawing: Drawing, part: Drawing, x: number, y: number): void {
+  const box = part.extent();
+  drawing.add(`<g transform="translate(${num(x)},${num(y)})">${part.body()}</g>`, {
+    x0: box.x0 + x,
+    y0: box.y0 + y,
+    x1: box.x1 + x,
+    y1: box.y1 + y,
+  });
 }

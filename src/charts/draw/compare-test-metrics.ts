@@ -6,9 +6,9 @@
 import { CHART_SIZES } from '../theme.ts';
 import type { ChartDatum } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
-import { experimentsOf, isFiniteNumber, isPlainText, overhang, panelHeader, panelsOf, singleValueFormat } from './compare-facets.ts';
+import { experimentsOf, isFiniteNumber, isPlainText, overhang, panelHeader, panelsOf, place, singleValueFormat } from './compare-facets.ts';
 import { linearScale, pointScale } from './scale.ts';
-import { Drawing, baselineY, circlePath, num, symbolRadius, textBox, type Box } from './svg.ts';
+import { Drawing, baselineY, circlePath, num, symbolRadius, type Box } from './svg.ts';
 
 /** Plot width of a panel (the spec's `CHART_SIZES.width - 160`). */
 const WIDTH = CHART_SIZES.width - 160;
@@ -54,12 +54,6 @@ export function drawCompareTestMetrics(rows: readonly ChartDatum[]): Drawing | u
       [0, WIDTH],
     );
     bottomAxis(cell, x, WIDTH, height, singleValueFormat(x));
-    // Vega bounds an axis by its ticks too: half a pixel either side of each (the chart's size and the
-    // headers' place follow from these bounds).
-    for (const value of x.ticks(Math.ceil(WIDTH / 40)).values) {
-      const at = x(value);
-      cell.cover({ x0: at - 0.5, y0: height - 0.5, x1: at + 0.5, y1: height + 5.5 });
-    }
     const rules: string[] = [];
     for (const row of withCi) {
       const at = y.center(String(row['eOrder'])) as number;
@@ -99,19 +93,12 @@ export function drawCompareTestMetrics(rows: readonly ChartDatum[]): Drawing | u
   const stepY = below + SPACING + above;
   // The experiments' axis is a row header at the left edge of the panels' content, in whole pixels.
   const headerX = Math.floor(Math.min(0, ...boxes.map((b: Box) => b.x0)));
-  const names = experiments.domain.map(String);
   const labelOf = (place: string): string => experiments.label(Number(place));
   cells.forEach((cell, i) => {
     const header = new Drawing();
     leftBandAxis(header, y, height, { categoryLabel: labelOf });
-    for (const place of names) {
-      const at = y.center(place) as number;
-      header.cover({ x0: -5.5, y0: at - 0.5, x1: 0.5, y1: at + 0.5 });
-      // Labels cut at the limit are bounded at full width, as Vega bounds them (see `panelHeader`).
-      header.cover(textBox({ x: -7, y: baselineY(at, 'middle'), text: labelOf(place), anchor: 'end' }));
-    }
-    drawing.place(header, headerX, i * stepY);
-    drawing.place(cell, 0, i * stepY);
+    place(drawing, header, headerX, i * stepY);
+    place(drawing, cell, 0, i * stepY);
   });
   return drawing;
 }

@@ -151,15 +151,6 @@ export class Drawing {
     return this.parts.join('');
   }
 
-  /**
-   * Adds `other` moved by (x, y), as Vega places a group (a facet's cell, a header): its fragments
-   * in one translated group, its box moved with it.
-   */
-  place(other: Drawing, x: number, y: number): void {
-    if (other.parts.length > 0) this.parts.push(`<g transform="translate(${num(x)},${num(y)})">${other.parts.join('')}</g>`);
-    if (other.box !== undefined) this.cover({ x0: other.box.x0 + x, y0: other.box.y0 + y, x1: other.box.x1 + x, y1: other.box.y1 + y });
-  }
-
   /** The drawing's extent (an empty box at the origin when nothing was added). */
   extent(): Box {
     return this.box ?? { x0: 0, y0: 0, x1: 0, y1: 0 };

@@ -89,7 +89,7 @@ describe("compare curves drawing and Vega's chart", () => {
     const vega = await renderChartSvg(view.spec, { title: view.title });
     expect(drawn.svg).not.toBe(vega.svg);
     expect({ width: drawn.width, height: drawn.height }).toEqual({ width: vega.width, height: vega.height });
-    expect(largestShift(placedTexts(drawn.svg), placedTexts(vega.svg))).toBeLessThanOrEqual(1);
+    expect(largestShift(placedTexts(drawn.svg), placedTexts(vega.svg))).toBeLessThanOrEqual(0.01);
     // The same lines in the same colours through the same points (to the hundredth Vega's SVG is written in).
     expect(largestMarkShift(placedLines(drawn.svg), placedLines(vega.svg))).toBeLessThanOrEqual(0.011);
   });

@@ -87,8 +87,7 @@ describe("compare test-metrics drawing and Vega's chart", () => {
     const vega = await renderChartSvg(view.spec, { title: view.title });
     expect(drawn.svg).not.toBe(vega.svg);
     expect({ width: drawn.width, height: drawn.height }).toEqual({ width: vega.width, height: vega.height });
-    // Vega places the experiments' labels half a pixel higher than the kit's band axis does.
-    expect(largestShift(placedTexts(drawn.svg), placedTexts(vega.svg))).toBeLessThanOrEqual(0.5);
+    expect(largestShift(placedTexts(drawn.svg), placedTexts(vega.svg))).toBeLessThanOrEqual(0.01);
     // The same dots and rules in the same colours, where Vega puts them (to the hundredth it writes).
     expect(largestMarkShift(placedMarks(drawn.svg), placedMarks(vega.svg))).toBeLessThanOrEqual(0.011);
   });
