@@ -5,7 +5,10 @@
  * reads the same before and after the interactive view replaces the drawing in the browser. A chart
  * view says which drawing it has (`ChartView.drawing`); one without is drawn by Vega (`render.ts`).
  */
-import type { TestMetricsData, TrainingCurvesData } from '../types.ts';
+import type { HistoryAxis } from '../../analysis/history-axis.ts';
+import type { ChartDatum, TestMetricsData, TrainingCurvesData } from '../types.ts';
+import { drawCompareCurves } from './compare-curves.ts';
+import { drawCompareTestMetrics } from './compare-test-metrics.ts';
 import type { Drawing } from './svg.ts';
 import { drawTestMetrics } from './test-metrics.ts';
 import { drawTrainingCurves } from './training-curves.ts';
@@ -13,7 +16,9 @@ import { drawTrainingCurves } from './training-curves.ts';
 /** What a chart is drawn from: its kind and the data its spec function was given. */
 export type ChartDrawing =
   | { kind: 'test-metrics'; data: TestMetricsData }
-  | { kind: 'training-curves'; data: TrainingCurvesData; size?: { width: number; panelHeight: number } | undefined };
+  | { kind: 'training-curves'; data: TrainingCurvesData; size?: { width: number; panelHeight: number } | undefined }
+  | { kind: 'compare-test-metrics'; data: readonly ChartDatum[] }
+  | { kind: 'compare-curves'; data: readonly ChartDatum[]; axis: HistoryAxis };
 
 type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { kind: K }>) => Drawing | undefined;
 
@@ -21,6 +26,8 @@ type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { 
 const DRAWERS: { [K in ChartDrawing['kind']]: Drawer<K> } = {
   'test-metrics': (d) => drawTestMetrics(d.data),
   'training-curves': (d) => drawTrainingCurves(d.data, d.size),
+  'compare-test-metrics': (d) => drawCompareTestMetrics(d.data),
+  'compare-curves': (d) => drawCompareCurves(d.data, d.axis),
 };
 
 /** The chart as a finished static SVG (sized, on the chart surface, labelled by `title`), or undefined when it must be drawn by Vega. */
