@@ -5,9 +5,12 @@
  * reads the same before and after the interactive view replaces the drawing in the browser. A chart
  * view says which drawing it has (`ChartView.drawing`); one without is drawn by Vega (`render.ts`).
  */
+import type { HistoryAxis } from '../../analysis/history-axis.ts';
 import type { BaselinesData, ChartDatum, FairnessData, TestMetricsData, TrainingCurvesData } from '../types.ts';
 import { drawBaselines } from './baselines.ts';
+import { drawCompareCurves } from './compare-curves.ts';
 import { drawCompareFairness } from './compare-fairness.ts';
+import { drawCompareTestMetrics } from './compare-test-metrics.ts';
 import { drawFairness } from './fairness.ts';
 import type { Drawing } from './svg.ts';
 import { drawTestMetrics } from './test-metrics.ts';
@@ -17,6 +20,8 @@ import { drawTrainingCurves } from './training-curves.ts';
 export type ChartDrawing =
   | { kind: 'test-metrics'; data: TestMetricsData }
   | { kind: 'training-curves'; data: TrainingCurvesData; size?: { width: number; panelHeight: number } | undefined }
+  | { kind: 'compare-test-metrics'; data: readonly ChartDatum[] }
+  | { kind: 'compare-curves'; data: readonly ChartDatum[]; axis: HistoryAxis }
   | { kind: 'fairness'; data: FairnessData }
   | { kind: 'baselines'; data: BaselinesData }
   | { kind: 'compare-fairness'; data: readonly ChartDatum[] };
@@ -27,6 +32,8 @@ type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { 
 const DRAWERS: { [K in ChartDrawing['kind']]: Drawer<K> } = {
   'test-metrics': (d) => drawTestMetrics(d.data),
   'training-curves': (d) => drawTrainingCurves(d.data, d.size),
+  'compare-test-metrics': (d) => drawCompareTestMetrics(d.data),
+  'compare-curves': (d) => drawCompareCurves(d.data, d.axis),
   fairness: (d) => drawFairness(d.data),
   baselines: (d) => drawBaselines(d.data),
   'compare-fairness': (d) => drawCompareFairness(d.data),
