@@ -10,7 +10,8 @@ import { guardSpecText } from '../spec-common.ts';
 import type { BaselinesData } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
 import { bottomDotLegend } from './legend.ts';
-import { degenerateFormat, linearScale, pointScale } from './scale.ts';
+import { isPlainText, singleValueFormat } from './compare-facets.ts';
+import { linearScale, pointScale } from './scale.ts';
 import { Drawing, baselineY, circlePath, num, symbolRadius, type Box } from './svg.ts';
 
 /** The dots' area (the spec's `size`). */
@@ -20,9 +21,11 @@ const DX = 9;
 /** Columns of the status legend (the spec's `legend.columns`). */
 const LEGEND_COLUMNS = 2;
 
-/** Draws `baselinesSpec(data)`'s chart; undefined without rows. */
+/** Draws `baselinesSpec(data)`'s chart; undefined (left to Vega) without rows or with a name that is not plain text (`isPlainText`). */
 export function drawBaselines(data: BaselinesData): Drawing | undefined {
   if (data.rows.length === 0) return undefined;
+  // Names Vega draws otherwise than it measures them (spaces at an end, characters beyond the BMP): left to Vega.
+  if (![data.metric, ...data.rows.map((r) => r.label)].every(isPlainText)) return undefined;
   const width = CHART_SIZES.width - 120;
   const current = data.rows.find((r) => r.current)?.value;
   // Rows are categories by their order (the spec's `order` field), labelled with their names.
@@ -37,7 +40,7 @@ export function drawBaselines(data: BaselinesData): Drawing | undefined {
   bottomAxis(drawing, x, width, height, {
     // Titles are written as the spec's shape has them (`guardSpecText`: a reserved name or a line break made harmless).
     title: guardSpecText(`${data.metric} (${data.higherIsBetter ? 'higher' : 'lower'} is better)`),
-    ...degenerateFormat(x),
+    ...singleValueFormat(x),
   });
   leftBandAxis(drawing, y, height, { labelNudge: false, categoryLabel: (order) => data.rows[Number(order)]?.label ?? order });
   const colors = new Map(BASELINE_COLORS);

@@ -9,7 +9,8 @@ import { formatChartNumber } from '../format.ts';
 import { guardSpecText } from '../spec-common.ts';
 import type { FairnessData } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
-import { bandScale, degenerateFormat, distinct, linearScale } from './scale.ts';
+import { isPlainText, singleValueFormat } from './compare-facets.ts';
+import { bandScale, distinct, linearScale } from './scale.ts';
 import { Drawing, LABEL_SIZE, baselineY, num, type Box } from './svg.ts';
 
 /** Share of a band a bar fills (the spec's `height: { band: 0.7 }`). */
@@ -28,13 +29,15 @@ function dashedRule(drawing: Drawing, x: number, height: number, stroke: string,
   });
 }
 
-/** Draws `fairnessSpec(data)`'s chart; undefined without groups (the spec draws nothing to match). */
+/** Draws `fairnessSpec(data)`'s chart; undefined (left to Vega) without groups, with a group named twice, or a name that is not plain text (`isPlainText`). */
 export function drawFairness(data: FairnessData): Drawing | undefined {
   const summary = summarizeFairness(data);
   if (summary === undefined) return undefined;
   // A group named twice stacks its bars in Vega-Lite (one band, the values added up): left to Vega.
   const groups = distinct(data.groups.map((g) => g.group));
   if (groups.length < data.groups.length) return undefined;
+  // Names Vega draws otherwise than it measures them (spaces at an end, characters beyond the BMP): left to Vega.
+  if (![data.attribute, data.metric, ...groups].every(isPlainText)) return undefined;
   const threshold = summary.threshold;
   const width = CHART_SIZES.width - 80;
   const y = bandScale(groups, CHART_SIZES.barStep + 4);
@@ -49,7 +52,7 @@ export function drawFairness(data: FairnessData): Drawing | undefined {
   );
   const drawing = new Drawing();
   // Titles are written as the spec's shape has them (`guardSpecText`: a reserved name or a line break made harmless).
-  bottomAxis(drawing, x, width, height, { title: guardSpecText(data.metric), ...degenerateFormat(x) });
+  bottomAxis(drawing, x, width, height, { title: guardSpecText(data.metric), ...singleValueFormat(x) });
   leftBandAxis(drawing, y, height, { title: guardSpecText(data.attribute) });
   const zero = x(0);
   const inset = (y.bandwidth * (1 - BAR_SHARE)) / 2;

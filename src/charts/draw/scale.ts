@@ -103,15 +103,6 @@ export function linearTickFormat(step: number): (value: number) => string {
   return (value) => fixed(value, digits);
 }
 
-/**
- * The label format of an axis over a domain of one value (all values equal), as an axis option: d3
- * finds no tick step there and writes its one tick with six decimals (`0.500000`). Nothing for other
- * scales.
- */
-export function degenerateFormat(scale: ContinuousScale): { format?: (value: number) => string } {
-  return scale.kind === 'linear' && scale.domain[0] === scale.domain[1] ? { format: (value) => fixed(value, 6) } : {};
-}
-
 /** Vega-Lite's `format: '~d'`: integers, no separators, trailing zeros trimmed (an integer axis). */
 export function integerFormat(value: number): string {
   const rounded = Math.round(value);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { bottomAxis, leftBandAxis } from '../../../src/charts/draw/axis.ts';
 import { bottomDotLegend } from '../../../src/charts/draw/legend.ts';
-import { bandScale, degenerateFormat, linearOver, linearScale, pointScale } from '../../../src/charts/draw/scale.ts';
+import { bandScale, linearOver, pointScale } from '../../../src/charts/draw/scale.ts';
 import { Drawing } from '../../../src/charts/draw/svg.ts';
 
 describe('leftBandAxis title', () => {
@@ -38,14 +38,6 @@ describe('bottomAxis without its domain line', () => {
     bottomAxis(drawing, linearOver([0, 1], [0, 400]), 400, 50, { labels: false, domain: false });
     expect(drawing.body()).not.toContain('h400');
     expect(drawing.extent()).toEqual({ x0: 0, y0: 0, x1: 400, y1: 50 });
-  });
-});
-
-describe('degenerateFormat', () => {
-  test('six decimals on a domain of one value (d3 finds no step), nothing otherwise', () => {
-    expect(degenerateFormat(linearScale([0.5, 0.5], [0, 100])).format?.(0.5)).toBe('0.500000');
-    expect(degenerateFormat(linearScale([12500], [0, 100])).format?.(12500)).toBe('12,500.000000');
-    expect(degenerateFormat(linearScale([0.5, 0.6], [0, 100]))).toEqual({});
   });
 });
 
