@@ -186,6 +186,7 @@ function trainingCharts(record: Experiment): ChartView[] {
         title: 'Learning-rate schedule',
         description: `${lrColumn} by ${axis}${log ? ' (log scale)' : ''}: from ${num(values[0] as number)} at ${axis} ${points[0]?.epoch} to ${num(values[values.length - 1] as number)} at ${axis} ${points[points.length - 1]?.epoch}; range ${num(minOf(values))}–${num(maxOf(values))}${record.model?.training?.learningRateSchedule ? `, ${record.model.training.learningRateSchedule} schedule` : ''}.${sampledText(points.length, recorded.length, axis)}`,
         spec: learningRateSpec({ points, axis }),
+        drawing: { kind: 'learning-rate', data: { points, axis } },
         table: { columns: [axisTitle, lrColumn], rows: points.map((p) => [p.epoch, p.learningRate]), shownIn: [TRAINING_TABLE] },
       });
     }

@@ -46,6 +46,13 @@ function parity<T extends { box: Box }>(items: readonly T[]): T[] {
   return kept;
 }
 
+/** Vega's "greedy" overlap removal (its choice for log axes): keep each label that clears the last one kept. */
+function greedy<T extends { box: Box }>(items: readonly T[]): T[] {
+  const kept: T[] = [];
+  for (const item of items) if (kept.length === 0 || !overlaps((kept[kept.length - 1] as T).box, item.box)) kept.push(item);
+  return kept;
+}
+
 /** What an axis is given besides its scale. */
 export interface AxisOptions {
   /** Axis title; none when undefined. */
@@ -62,6 +69,8 @@ export interface AxisOptions {
   categoryLabel?: (category: string) => string;
   /** Tick count (default: the axis length / 40). */
   tickCount?: number;
+  /** How overlapping labels are dropped (default `parity`; Vega-Lite uses `greedy` on log axes). Labels with empty text are never drawn. */
+  overlap?: 'parity' | 'greedy';
 }
 
 /** A continuous x axis under a plot of `width` × `height`: grid, ticks, flush labels, title. */
@@ -112,16 +121,19 @@ export function leftAxis(drawing: Drawing, scale: ContinuousScale, width: number
       `<path d="${positions.map((p) => `M0,${num(p)}h-${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,0.5)"/>`,
       tickBox(positions, 'y', 0),
     );
-    const items = values.map((v, i) => {
-      const item: TextItem = {
-        x: -(TICK + LABEL_PADDING),
-        y: baselineY(positions[i] as number, 'middle'),
-        text: (options.format ?? format)(v),
-        anchor: 'end',
-      };
-      return { item, box: textBox(item) };
-    });
-    const kept = parity(items);
+    const items = values
+      .map((v, i) => {
+        const item: TextItem = {
+          x: -(TICK + LABEL_PADDING),
+          y: baselineY(positions[i] as number, 'middle'),
+          text: (options.format ?? format)(v),
+          anchor: 'end',
+        };
+        return { item, box: textBox(item) };
+      })
+      // Vega leaves labels without content out of the overlap test and draws nothing for them.
+      .filter((i) => i.item.text !== '');
+    const kept = options.overlap === 'greedy' ? greedy(items) : parity(items);
     labelWidth = Math.max(0, ...kept.map((k) => k.box.x1 - k.box.x0));
     drawing.texts(
       kept.map((k) => k.item),
@@ -184,13 +196,23 @@ export function bottomBandAxis(drawing: Drawing, scale: BandScale, height: numbe
   }
 }
 
-/** A y axis's title, rotated, left of its labels. */
+/**
+ * A y axis's title, rotated, left of its labels. Vega places it with baseline `bottom` at `x` (its
+ * SVG baseline 3 px further left, `baselineY`), bounds it from 13 px to 1 px left of `x`, and draws
+ * it half a pixel off its place as every guide.
+ */
 function leftTitle(drawing: Drawing, title: string | undefined, height: number, labelWidth: number): void {
   if (title === undefined) return;
   const x = -(TICK + LABEL_PADDING + labelWidth + TITLE_PADDING);
   const w = textWidth(title, TITLE_SIZE, true);
+  const shift = x + baselineY(0, 'bottom', TITLE_SIZE);
   drawing.add(
-    `<g class="role-axis-title" font-size="${TITLE_SIZE}px" font-weight="600" fill="${INK}"><text text-anchor="middle" transform="translate(${num(x)},${num(height / 2)}) rotate(-90)">${escapeXml(title)}</text></g>`,
-    { x0: x - TITLE_SIZE, y0: height / 2 - w / 2, x1: x, y1: height / 2 + w / 2 },
+    `<g class="role-axis-title" font-size="${TITLE_SIZE}px" font-weight="600" fill="${INK}"><text text-anchor="middle" transform="translate(${num(shift + 0.5)},${num(height / 2 + 0.5)}) rotate(-90)">${escapeXml(title)}</text></g>`,
+    {
+      x0: shift - Math.round(0.8 * TITLE_SIZE),
+      y0: height / 2 - w / 2,
+      x1: shift - Math.round(0.8 * TITLE_SIZE) + TITLE_SIZE,
+      y1: height / 2 + w / 2,
+    },
   );
 }

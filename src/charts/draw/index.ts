@@ -5,15 +5,17 @@
  * reads the same before and after the interactive view replaces the drawing in the browser. A chart
  * view says which drawing it has (`ChartView.drawing`); one without is drawn by Vega (`render.ts`).
  */
-import type { TestMetricsData, TrainingCurvesData } from '../types.ts';
+import type { LearningRateData, TestMetricsData, TrainingCurvesData } from '../types.ts';
 import type { Drawing } from './svg.ts';
+import { drawLearningRate } from './learning-rate.ts';
 import { drawTestMetrics } from './test-metrics.ts';
 import { drawTrainingCurves } from './training-curves.ts';
 
 /** What a chart is drawn from: its kind and the data its spec function was given. */
 export type ChartDrawing =
   | { kind: 'test-metrics'; data: TestMetricsData }
-  | { kind: 'training-curves'; data: TrainingCurvesData; size?: { width: number; panelHeight: number } | undefined };
+  | { kind: 'training-curves'; data: TrainingCurvesData; size?: { width: number; panelHeight: number } | undefined }
+  | { kind: 'learning-rate'; data: LearningRateData };
 
 type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { kind: K }>) => Drawing | undefined;
 
@@ -21,6 +23,7 @@ type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { 
 const DRAWERS: { [K in ChartDrawing['kind']]: Drawer<K> } = {
   'test-metrics': (d) => drawTestMetrics(d.data),
   'training-curves': (d) => drawTrainingCurves(d.data, d.size),
+  'learning-rate': (d) => drawLearningRate(d.data),
 };
 
 /** The chart as a finished static SVG (sized, on the chart surface, labelled by `title`), or undefined when it must be drawn by Vega. */
