@@ -546,6 +546,7 @@ function lineageTrendChart(record: Experiment, input: ExperimentChartsInput): Ch
     title: `${metric} along the lineage`,
     description: `${metric} across ${chain.length} experiments from ${first.id} to ${last.id}: ${chain.map((p) => `${p.id} ${shown(p.value)}`).join(' → ')} (change ${changeText}).`,
     spec: lineageTrendSpec({ metric, points: chain }, CHART_SIZES.summary),
+    drawing: { kind: 'lineage-trend', data: { metric, points: chain }, size: CHART_SIZES.summary },
     table: { columns: ['Experiment', metric], rows: chain.map((p) => [p.id, p.value]) },
   };
 }

@@ -56,3 +56,55 @@ export function bottomLegend(drawing: Drawing, entries: readonly LegendEntry[], 
   drawing.add(symbols.join(''), { x0: left - ENTRY_LEFT, y0: top, x1: right, y1: top + rows * ENTRY_HEIGHT + (rows - 1) * ROW_PADDING });
   drawing.texts(items, { role: 'legend-label' });
 }
+
+/** One entry of a legend of filled points: its colour. */
+export interface DotLegendEntry {
+  label: string;
+  color: string;
+}
+
+/**
+ * A legend of filled points as Vega draws a point mark's colour legend with the theme (bottom, four
+ * columns): a dot of radius 5 at `opacity`, its label 16 px right of the entry's start. `top` is
+ * where Vega puts a bottom legend: `OFFSET` below the bounds of the marks and the x axis, rounded up
+ * (`bottomLegendTop`). Entries are as wide as their labels (at most the limit); a column starts
+ * `COLUMN_PADDING` past the widest entry before it, rounded up; rows are 11 px high, 2 px apart.
+ */
+export function dotLegend(
+  drawing: Drawing,
+  entries: readonly DotLegendEntry[],
+  options: { top: number; left?: number; opacity?: number },
+): void {
+  if (entries.length === 0) return;
+  const left = options.left ?? 0;
+  const widths = entries.map((e) => 16 + Math.min(textWidth(e.label), LABEL_LIMIT));
+  const columns = Math.min(COLUMNS, entries.length);
+  const columnWidth = Array.from({ length: columns }, (_, c) => Math.max(...widths.filter((_, i) => i % columns === c)));
+  const columnX = columnWidth.map((_, c) => columnWidth.slice(0, c).reduce((sum, w) => sum + Math.ceil(w) + COLUMN_PADDING, 0));
+  const rowHeight = LABEL_SIZE_PX;
+  const opacity = options.opacity === undefined || options.opacity === 1 ? '' : ` opacity="${num(options.opacity)}"`;
+  const byColor = new Map<string, string[]>();
+  const items = entries.map((entry, i) => {
+    const x = left + (columnX[i % columns] as number);
+    const y = options.top + Math.floor(i / columns) * (rowHeight + ROW_PADDING);
+    byColor.set(entry.color, [...(byColor.get(entry.color) ?? []), circlePath(x + 6, y + 6, 5)]);
+    return { x: x + 16, y: baselineY(y + 6, 'middle'), text: entry.label, limit: LABEL_LIMIT };
+  });
+  const rows = Math.ceil(entries.length / columns);
+  const right = Math.max(...entries.map((_, i) => left + (columnX[i % columns] as number) + (widths[i] as number)));
+  drawing.add([...byColor].map(([color, paths]) => `<path d="${paths.join('')}" fill="${color}"${opacity}/>`).join(''), {
+    x0: left + 1,
+    y0: options.top,
+    x1: right,
+    y1: options.top + rows * rowHeight + (rows - 1) * ROW_PADDING,
+  });
+  drawing.texts(items, { role: 'legend-label' });
+}
+
+/** A legend entry's height with a dot (its label's: the font size). */
+const LABEL_SIZE_PX = 11;
+
+/** Where Vega puts a bottom legend: `OFFSET` px below `bottom` (the lowest bound of the marks and the x axis) rounded up. */
+export function bottomLegendTop(bottom: number): number {
+  return Math.ceil(bottom) + OFFSET;
+}

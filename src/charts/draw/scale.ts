@@ -160,7 +160,13 @@ export function linearOver(domain: readonly [number, number], range: readonly [n
   const [lo, hi] = domain;
   const [r0, r1] = range;
   const span = hi - lo;
-  const scale = ((value: number) => (span === 0 ? (r0 + r1) / 2 : r0 + ((value - lo) / span) * (r1 - r0))) as ContinuousScale;
+  // d3's arithmetic (normalize, then interpolate), so positions agree with Vega's to the last bit:
+  // Vega bounds a text 6.000000000000004 px above the plot one pixel taller than 6 px.
+  const scale = ((value: number) => {
+    if (span === 0) return (r0 + r1) / 2;
+    const t = (value - lo) / span;
+    return r0 * (1 - t) + r1 * t;
+  }) as ContinuousScale;
   Object.assign(scale, {
     kind: 'linear',
     domain: [lo, hi] as const,
