@@ -487,6 +487,7 @@ function searchSpaceCharts(record: Experiment): ChartView[] {
       title: 'Hyperparameter search space and chosen values',
       description: `${params.length} hyperparameter${params.length === 1 ? '' : 's'}: ${params.map((p) => `${p.name} ${chosenText(p)} in ${spaceText(p)}`).join('; ')}.${outside.length > 0 ? ` Outside the search space: ${outside.join(', ')}.` : ''}`,
       spec: searchSpaceSpec({ params }),
+      drawing: { kind: 'search-space', data: { params } },
       table: {
         columns: ['Hyperparameter', 'Chosen', 'Search space', 'Position (0–1)'],
         rows: params.map((p) => {

@@ -5,10 +5,11 @@
  * reads the same before and after the interactive view replaces the drawing in the browser. A chart
  * view says which drawing it has (`ChartView.drawing`); one without is drawn by Vega (`render.ts`).
  */
-import type { LearningRateData, LineageTrendData, TestMetricsData, TrainingCurvesData } from '../types.ts';
+import type { LearningRateData, LineageTrendData, SearchSpaceData, TestMetricsData, TrainingCurvesData } from '../types.ts';
 import type { Drawing } from './svg.ts';
 import { drawLearningRate } from './learning-rate.ts';
 import { drawLineageTrend } from './lineage-trend.ts';
+import { drawSearchSpace } from './search-space.ts';
 import { drawTestMetrics } from './test-metrics.ts';
 import { drawTrainingCurves } from './training-curves.ts';
 
@@ -17,7 +18,8 @@ export type ChartDrawing =
   | { kind: 'test-metrics'; data: TestMetricsData }
   | { kind: 'training-curves'; data: TrainingCurvesData; size?: { width: number; panelHeight: number } | undefined }
   | { kind: 'learning-rate'; data: LearningRateData }
-  | { kind: 'lineage-trend'; data: LineageTrendData; size?: { width: number; height: number } | undefined };
+  | { kind: 'lineage-trend'; data: LineageTrendData; size?: { width: number; height: number } | undefined }
+  | { kind: 'search-space'; data: SearchSpaceData };
 
 type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { kind: K }>) => Drawing | undefined;
 
@@ -27,6 +29,7 @@ const DRAWERS: { [K in ChartDrawing['kind']]: Drawer<K> } = {
   'training-curves': (d) => drawTrainingCurves(d.data, d.size),
   'learning-rate': (d) => drawLearningRate(d.data),
   'lineage-trend': (d) => drawLineageTrend(d.data, d.size),
+  'search-space': (d) => drawSearchSpace(d.data),
 };
 
 /** The chart as a finished static SVG (sized, on the chart surface, labelled by `title`), or undefined when it must be drawn by Vega. */
