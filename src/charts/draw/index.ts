@@ -5,8 +5,9 @@
  * reads the same before and after the interactive view replaces the drawing in the browser. A chart
  * view says which drawing it has (`ChartView.drawing`); one without is drawn by Vega (`render.ts`).
  */
-import type { LearningRateData, LineageTrendData, SearchSpaceData, TestMetricsData, TrainingCurvesData } from '../types.ts';
+import type { ChartDatum, LearningRateData, LineageTrendData, SearchSpaceData, TestMetricsData, TrainingCurvesData } from '../types.ts';
 import type { Drawing } from './svg.ts';
+import { drawCompareParams } from './compare-params.ts';
 import { drawLearningRate } from './learning-rate.ts';
 import { drawLineageTrend } from './lineage-trend.ts';
 import { drawSearchSpace } from './search-space.ts';
@@ -19,7 +20,8 @@ export type ChartDrawing =
   | { kind: 'training-curves'; data: TrainingCurvesData; size?: { width: number; panelHeight: number } | undefined }
   | { kind: 'learning-rate'; data: LearningRateData }
   | { kind: 'lineage-trend'; data: LineageTrendData; size?: { width: number; height: number } | undefined }
-  | { kind: 'search-space'; data: SearchSpaceData };
+  | { kind: 'search-space'; data: SearchSpaceData }
+  | { kind: 'compare-params'; data: ChartDatum[] };
 
 type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { kind: K }>) => Drawing | undefined;
 
@@ -30,6 +32,7 @@ const DRAWERS: { [K in ChartDrawing['kind']]: Drawer<K> } = {
   'learning-rate': (d) => drawLearningRate(d.data),
   'lineage-trend': (d) => drawLineageTrend(d.data, d.size),
   'search-space': (d) => drawSearchSpace(d.data),
+  'compare-params': (d) => drawCompareParams(d.data),
 };
 
 /** The chart as a finished static SVG (sized, on the chart surface, labelled by `title`), or undefined when it must be drawn by Vega. */

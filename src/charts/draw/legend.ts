@@ -53,7 +53,7 @@ export function bottomLegend(drawing: Drawing, entries: readonly LegendEntry[], 
   });
   const rows = Math.ceil(entries.length / columns);
   const right = left + (columnX[columns - 1] as number) + (columnWidth[columns - 1] as number);
-  drawing.add(symbols.join(''), { x0: left - ENTRY_LEFT, y0: top, x1: right, y1: top + rows * ENTRY_HEIGHT + (rows - 1) * ROW_PADDING });
+  drawing.add(symbols.join(''), { x0: left, y0: top, x1: right, y1: top + rows * ENTRY_HEIGHT + (rows - 1) * ROW_PADDING });
   drawing.texts(items, { role: 'legend-label' });
 }
 
@@ -93,7 +93,7 @@ export function dotLegend(
   const rows = Math.ceil(entries.length / columns);
   const right = Math.max(...entries.map((_, i) => left + (columnX[i % columns] as number) + (widths[i] as number)));
   drawing.add([...byColor].map(([color, paths]) => `<path d="${paths.join('')}" fill="${color}"${opacity}/>`).join(''), {
-    x0: left + 1,
+    x0: left,
     y0: options.top,
     x1: right,
     y1: options.top + rows * rowHeight + (rows - 1) * ROW_PADDING,
