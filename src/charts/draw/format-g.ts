@@ -29,8 +29,9 @@ export function formatG(value: number, precision: number): string {
   return value < 0 && Number(text) !== 0 ? `\u2212${text}` : text;
 }
 
-/** d3-format's exponent of a number's decimal form (0 for 0). */
+/** d3-format's exponent of a number's decimal form (NaN for 0 and non-finite numbers, as d3's). */
 function exponent(value: number): number {
+  if (value === 0 || !Number.isFinite(value)) return Number.NaN;
   const text = Math.abs(value).toExponential();
   return Number(text.slice(text.indexOf('e') + 1));
 }

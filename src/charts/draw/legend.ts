@@ -13,7 +13,7 @@ const LABEL_LIMIT = 320;
 const ENTRY_HEIGHT = 15;
 /** Space between rows (Vega's legend `rowPadding`). */
 const ROW_PADDING = 2;
-/** How far an entry's bounds reach left of it (the symbol's stroke and margin). */
+/** How far an entry's bounds reach left of and above it (the symbol's stroke and margin). */
 const ENTRY_LEFT = 3;
 /** Space between the plot's guides and the legend (Vega's legend `offset`). */
 const OFFSET = 18;
@@ -42,7 +42,8 @@ export function bottomLegend(drawing: Drawing, entries: readonly LegendEntry[], 
   const symbols: string[] = [];
   const items = entries.map((entry, i) => {
     const x = left + (columnX[i % columns] as number);
-    const y = top + Math.floor(i / columns) * (ENTRY_HEIGHT + ROW_PADDING);
+    // Vega steps from one row to the next by the row's bounds (from 3 px above its symbols) and the padding.
+    const y = top + Math.floor(i / columns) * (ENTRY_LEFT + ENTRY_HEIGHT + ROW_PADDING);
     const shape = entry.symbol ?? 'circle';
     symbols.push(
       shape === 'square'
@@ -53,7 +54,7 @@ export function bottomLegend(drawing: Drawing, entries: readonly LegendEntry[], 
   });
   const rows = Math.ceil(entries.length / columns);
   const right = left + (columnX[columns - 1] as number) + (columnWidth[columns - 1] as number);
-  drawing.add(symbols.join(''), { x0: left, y0: top, x1: right, y1: top + rows * ENTRY_HEIGHT + (rows - 1) * ROW_PADDING });
+  drawing.add(symbols.join(''), { x0: left, y0: top, x1: right, y1: top + rows * ENTRY_HEIGHT + (rows - 1) * (ENTRY_LEFT + ROW_PADDING) });
   drawing.texts(items, { role: 'legend-label' });
 }
 

@@ -79,7 +79,8 @@ export function niceDomain(start: number, stop: number, count = 10): [number, nu
 
 /** Digits after the point a label needs at this tick step (d3's `precisionFixed`). */
 export function precisionFixed(step: number): number {
-  if (!(step > 0)) return 0;
+  // d3 finds no exponent for a step of 0 (a domain of one value), and its format keeps its default six digits.
+  if (!(step > 0) || !Number.isFinite(step)) return 6;
   const exponent = Math.floor(Math.log10(Math.abs(step)) + 1e-9);
   return Math.max(0, -exponent);
 }
