@@ -5,6 +5,7 @@
  */
 import { ACCENT, CHART_SIZES, INK, MUTED } from '../theme.ts';
 import { formatChartNumber } from '../format.ts';
+import { guardSpecText } from '../spec-common.ts';
 import type { LineageTrendData } from '../types.ts';
 import { leftAxis } from './axis.ts';
 import { bottomLegendTop, dotLegend } from './legend.ts';
@@ -101,7 +102,8 @@ export function drawLineageTrend(
     },
   );
   const xAxisBottom = drawing.extent().y1;
-  leftAxis(drawing, y, width, height, { title: data.metric });
+  // The metric is the y title as Vega is given it (a line break shown as a space).
+  leftAxis(drawing, y, width, height, { title: guardSpecText(data.metric) });
   // Marks: the line, the dots, the values above them.
   const ys = at.map((p) => p.y);
   const marks: Box = {

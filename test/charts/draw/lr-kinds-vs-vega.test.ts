@@ -69,6 +69,8 @@ const lineages: [string, LineageTrendData][] = [
   ['long ids', chain([0.1, 0.2], [LONG, `${LONG}-2`])],
   ['hostile names', { ...chain([0.3, 0.4], [HOSTILE, `${HOSTILE}2`]), metric: HOSTILE }],
   ['long metric', { ...chain([0.3, 0.4]), metric: `${LONG} score` }],
+  ['metric with a line break', { ...chain([0.3, 0.4]), metric: 'val\nloss' }],
+  ['reserved metric name', { ...chain([0.3, 0.4]), metric: 'constructor' }],
   [
     'no current',
     {
