@@ -111,6 +111,7 @@ function testMetricsChart(docs: readonly CompareDoc[]): CompareChartView[] {
         )
         .join('; ')}.`,
       spec: compareTestMetricsSpec(rows),
+      drawing: { kind: 'compare-test-metrics', data: rows },
       table: {
         columns: ['Metric', 'Experiment', 'Value', '95% CI low', '95% CI high'],
         rows: rows.map((r) => [
@@ -185,6 +186,7 @@ function curvesChart(docs: readonly CompareDoc[]): CompareChartView[] {
         )}.${rescaled.length === 0 ? '' : ` In percent: ${rescaled.join(', ')} ${rescaled.length === 1 ? 'was' : 'were'} written as fractions and ${rescaled.length === 1 ? 'is' : 'are'} drawn ×100.`}`,
       hint: 'Hover a line for its values.',
       spec: compareCurvesSpec(rows, axis),
+      drawing: { kind: 'compare-curves', data: rows, axis },
       ...(axis === 'epoch' ? {} : { shapeKey: curvesShapeKey(axis) }),
       table: {
         columns: [historyAxisTitle(axis), ...columns.map((c) => `${c.name} (${c.id})`)],

@@ -29,6 +29,8 @@ const ROUND_LINE = /^\s*(?:\[(\d+)\]\s|(\d+):\s+(?=learn:))/;
 const SET_PAIR = /([A-Za-z_][\w.-]*)'s ([A-Za-z_][\w.@-]*):\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)(?![\w.])/g;
 /** The line after which gradient boosting prints its best round again: `Early stopping, best iteration is:`, `Stopping. Best iteration:`. */
 const BEST_ROUND_FOLLOWS = /\bbest iteration(?: is)?:\s*$/i;
+/** CatBoost's summary of the best round after training: `bestTest = 0.3012`, `bestIteration = 412`. */
+export const CATBOOST_BEST = /^\s*(bestTest|bestIteration)\s*=\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*$/i;
 /** CatBoost's bookkeeping on a round's line: the best value so far, the time taken and left. */
 const ROUND_BOOKKEEPING = /^(?:best|total|remaining)$/i;
 /** Longer lines are not a console's progress lines (and are not scanned: hostile text could be slow to). */
@@ -43,19 +45,44 @@ interface Row {
   cells: Map<string, Cell>;
 }
 
+/** The best round of a boosting log: the round, and each metric printed for it (named as in the log's table). */
+export interface BestRound {
+  round: Cell;
+  metrics: { name: string; cell: Cell }[];
+}
+
 /**
  * The per-epoch table a pasted training log holds (header `epoch` and the metric names as printed,
  * in first-printed order), or undefined when the block is not one: fewer than two epochs with a
  * metric, or another language.
  */
 export function trainingLogTableOf(source: Source, code: Code): TableData | undefined {
-  if (code.lang && !LOG_LANGS.test(code.lang)) return undefined;
+  return readTrainingLog(source, code).table;
+}
+
+/**
+ * The best round a gradient-boosting log prints after training, or undefined when it prints none:
+ * LightGBM's `Early stopping, best iteration is:` (XGBoost's `Stopping. Best iteration:`) over the
+ * round's line again (`[187]\tvalid_0's auc: 0.916012`: its metrics named as in the log's table), or
+ * CatBoost's `bestTest = 0.3012` and `bestIteration = 412` (the best value on the eval set, named
+ * `test` as the eval set's column of CatBoost's rounds is). Each at the line and column printed.
+ */
+export function bestRoundOf(source: Source, code: Code): BestRound | undefined {
+  return readTrainingLog(source, code).best;
+}
+
+/** A pasted training log's per-epoch table and its best round (see `trainingLogTableOf`, `bestRoundOf`). */
+function readTrainingLog(source: Source, code: Code): { table?: TableData; best?: BestRound } {
+  if (code.lang && !LOG_LANGS.test(code.lang)) return {};
   const { text, position: first } = codeOf(code);
   const rows = new Map<number, Row>();
   const names = new Map<string, Cell>();
   let current: Row | undefined;
   let rounds = 0;
   let bestFollows = false;
+  let best: BestRound | undefined;
+  // CatBoost's `bestTest`, `bestIteration`: the best round's, wherever printed.
+  const catboost: { test?: Cell; iteration?: Cell } = {};
   text.split('\n').forEach((raw, index) => {
     const line = raw.replace(/\r$/, '');
     if (line.length > LONGEST_LINE) return;
@@ -65,15 +92,29 @@ export function trainingLogTableOf(source: Source, code: Code): TableData | unde
       bestFollows = true;
       return;
     }
-    if (bestFollows && ROUND_LINE.test(line)) {
-      bestFollows = false;
-      current = undefined;
-      return;
-    }
     const lineNumber = first.line + index;
     const written = source.lines[lineNumber - 1] ?? line;
     const indent = Math.max(0, written.indexOf(line));
     const at = (offset: number) => ({ line: lineNumber, column: indent + offset + 1 });
+    const roundAgain = bestFollows ? ROUND_LINE.exec(line) : null;
+    if (roundAgain !== null) {
+      bestFollows = false;
+      current = undefined;
+      const counter = roundAgain[1] ?? roundAgain[2] ?? '';
+      const pairs = roundPairs(' '.repeat(roundAgain[0].length) + line.slice(roundAgain[0].length), at);
+      best = {
+        round: { text: counter, position: at(roundAgain[0].search(/\d/)) },
+        metrics: pairs.filter(({ name }) => !NOT_A_METRIC.test(name)),
+      };
+      return;
+    }
+    const summary = CATBOOST_BEST.exec(line);
+    if (summary !== null) {
+      const cell = { text: summary[2] ?? '', position: at(line.lastIndexOf(summary[2] ?? '')) };
+      if (/^besttest$/i.test(summary[1] ?? '')) catboost.test = cell;
+      else catboost.iteration = cell;
+      return;
+    }
     if (SUMMARY.test(line)) return;
     const epochLine = EPOCH_LINE.exec(line);
     const roundLine = epochLine === null ? ROUND_LINE.exec(line) : null;
@@ -85,14 +126,7 @@ export function trainingLogTableOf(source: Source, code: Code): TableData | unde
       rest = ' '.repeat(start[0].length) + line.slice(start[0].length);
       if (roundLine !== null) rounds += 1;
     }
-    const setPairs = roundLine === null ? [] : [...rest.matchAll(SET_PAIR)];
-    const pairs = (
-      setPairs.length > 0
-        ? setPairs.map((m) => ({ name: `${m[1]}'s ${m[2]}`, m, value: m[3] as string }))
-        : [...rest.matchAll(PAIR)].map((m) => ({ name: m[2] as string, m, value: m[3] as string }))
-    )
-      .filter(({ name }) => roundLine === null || !ROUND_BOOKKEEPING.test(name))
-      .map(({ name, m, value }) => ({ name, cell: { text: value, position: at((m.index ?? 0) + m[0].length - value.length) } }));
+    const pairs = roundLine === null ? linePairs(rest, at) : roundPairs(rest, at);
     const epochPair = pairs.find((pair) => pair.name.toLowerCase() === 'epoch');
     // A dict that names its epoch (Hugging Face) is that epoch's, wherever it is printed.
     const row = epochPair ? rowOf(rows, epochPair.cell) : current;
@@ -103,10 +137,12 @@ export function trainingLogTableOf(source: Source, code: Code): TableData | unde
       row.cells.set(name, cell);
     }
   });
+  if (catboost.iteration !== undefined)
+    best = { round: catboost.iteration, metrics: catboost.test === undefined ? [] : [{ name: 'test', cell: catboost.test }] };
   const filled = [...rows.values()].filter((row) => row.cells.size > 0);
-  if (filled.length < 2 || names.size === 0) return undefined;
+  if (filled.length < 2 || names.size === 0) return best === undefined ? {} : { best };
   const columns = [...names.keys()];
-  return {
+  const table = {
     header: [
       // Rounds of boosting are counted as such (`historyAxisOfHeader`), not as epochs.
       { text: rounds > 0 ? 'round' : 'epoch', position: filled[0]?.epoch.position ?? first },
@@ -114,6 +150,26 @@ export function trainingLogTableOf(source: Source, code: Code): TableData | unde
     ],
     rows: filled.map((row) => [row.epoch, ...columns.map((name) => row.cells.get(name) ?? { text: '', position: row.epoch.position })]),
   };
+  return best === undefined ? { table } : { table, best };
+}
+
+type At = (offset: number) => { line: number; column: number };
+
+/** A line's `name: value` pairs, each value at its column (`at`). */
+function linePairs(rest: string, at: At): { name: string; cell: Cell }[] {
+  return [...rest.matchAll(PAIR)].map((m) => pairOf(m[2] as string, m, m[3] as string, at));
+}
+
+/** A boosting round's pairs (its counter blanked out of `rest`): LightGBM's `valid_0's auc`, or `name: value`; CatBoost's bookkeeping left out. */
+function roundPairs(rest: string, at: At): { name: string; cell: Cell }[] {
+  const setPairs = [...rest.matchAll(SET_PAIR)];
+  const pairs = setPairs.length > 0 ? setPairs.map((m) => pairOf(`${m[1]}'s ${m[2]}`, m, m[3] as string, at)) : linePairs(rest, at);
+  return pairs.filter(({ name }) => !ROUND_BOOKKEEPING.test(name));
+}
+
+/** A pair named `name` whose value `value` ends match `m`. */
+function pairOf(name: string, m: RegExpMatchArray, value: string, at: At): { name: string; cell: Cell } {
+  return { name, cell: { text: value, position: at((m.index ?? 0) + m[0].length - value.length) } };
 }
 
 /** The row of an epoch (`1.0` and `1` are one epoch), created at its first mention. */

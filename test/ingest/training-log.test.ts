@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Code } from 'mdast';
 import { createSource } from '../../src/ingest/markdown-blocks.ts';
-import { codeTableOf, trainingLogTableOf } from '../../src/ingest/training-log.ts';
+import { bestRoundOf, codeTableOf, trainingLogTableOf } from '../../src/ingest/training-log.ts';
 import { parseSource } from '../../src/ingest/index.ts';
 
 /** A fenced block of `lines` at the top of a document (fence on line 1, content from line 2). */
@@ -155,5 +155,73 @@ describe('trainingLogTableOf', () => {
     // 0.50 and 0.40 were printed to two places.
     expect(data.writtenDecimals?.['training.history.0.loss']).toBe(2);
     expect(data.sections?.[0]?.markdown).toContain('5/5 - 1s - loss: 0.50');
+  });
+});
+
+describe('bestRoundOf', () => {
+  const catboost = [
+    '0:\tlearn: 0.6512000\ttest: 0.6520000\tbest: 0.6520000 (0)\ttotal: 52.1ms\tremaining: 52s',
+    '400:\tlearn: 0.2710000\ttest: 0.3013000\tbest: 0.3012000 (412)\ttotal: 16.2s\tremaining: 24.3s',
+    '500:\tlearn: 0.2633000\ttest: 0.3021000\tbest: 0.3012000 (412)\ttotal: 20.3s\tremaining: 20.2s',
+    'Stopped by overfitting detector  (50 iterations wait)',
+    '',
+    'bestTest = 0.3012',
+    'bestIteration = 412',
+    '',
+    'Shrink model to first 413 iterations.',
+  ];
+
+  test("CatBoost's `bestTest` / `bestIteration`: the best round, its eval-set value named `test` as the rounds' column is", () => {
+    const { source, code } = block(catboost);
+    // The block's lines start on the document's second line: `bestTest = ` is 11 characters, 0.3012 on line 7 at column 12.
+    expect(bestRoundOf(source, code)).toEqual({
+      round: { text: '412', position: { line: 8, column: 17 } },
+      metrics: [{ name: 'test', cell: { text: '0.3012', position: { line: 7, column: 12 } } }],
+    });
+  });
+
+  test('…and they are no columns of the last round (they were: `bestTest` 0.3012 and `bestIteration` 412 at round 500)', () => {
+    const { source, code } = block(catboost);
+    expect(texts(trainingLogTableOf(source, code))).toEqual([
+      ['round', 'learn', 'test'],
+      ['0', '0.6512000', '0.6520000'],
+      ['400', '0.2710000', '0.3013000'],
+      ['500', '0.2633000', '0.3021000'],
+    ]);
+  });
+
+  test("LightGBM's best round printed again after `Early stopping, best iteration is:`, its metrics named as in the table", () => {
+    const { source, code } = block([
+      "[100]\tvalid_0's auc: 0.912345\tvalid_0's binary_logloss: 0.212345",
+      "[200]\tvalid_0's auc: 0.915678\tvalid_0's binary_logloss: 0.208765",
+      'Early stopping, best iteration is:',
+      "[187]\tvalid_0's auc: 0.916012\tvalid_0's binary_logloss: 0.207901",
+    ]);
+    const best = bestRoundOf(source, code);
+    expect(best?.round).toEqual({ text: '187', position: { line: 5, column: 2 } });
+    expect(best?.metrics.map(({ name, cell }) => [name, cell.text])).toEqual([
+      ["valid_0's auc", '0.916012'],
+      ["valid_0's binary_logloss", '0.207901'],
+    ]);
+  });
+
+  test("XGBoost's `Stopping. Best iteration:` over the round again (as XGBoost before 1.3 prints it)", () => {
+    const { source, code } = block([
+      '[100]\tvalidation_0-logloss:0.21234\tvalidation_1-logloss:0.25012',
+      '[113]\tvalidation_0-logloss:0.20511\tvalidation_1-logloss:0.25090',
+      'Stopping. Best iteration:',
+      '[103]\tvalidation_0-logloss:0.21001\tvalidation_1-logloss:0.24987',
+    ]);
+    const best = bestRoundOf(source, code);
+    expect(best?.round.text).toBe('103');
+    expect(best?.metrics.map(({ name, cell }) => [name, cell.text])).toEqual([
+      ['validation_0-logloss', '0.21001'],
+      ['validation_1-logloss', '0.24987'],
+    ]);
+  });
+
+  test('a log that prints no best round has none', () => {
+    const { source, code } = block(catboost.slice(0, 3));
+    expect(bestRoundOf(source, code)).toBeUndefined();
   });
 });

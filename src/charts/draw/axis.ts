@@ -15,10 +15,10 @@ export const LABEL_LIMIT = 220;
 /** Pixels of axis length per tick (Vega-Lite's default tick count is the axis length / 40). */
 const PIXELS_PER_TICK = 40;
 
-/** Grid lines across the plot at each position (a vertical line per x, a horizontal one per y). */
+/** Grid lines across the plot at each position (a vertical line per x, a horizontal one per y), at whole pixels as Vega's `tickRound` puts them (and the ticks). */
 function gridPath(positions: readonly number[], orient: 'x' | 'y', across: number): string {
   if (positions.length === 0) return '';
-  const d = positions.map((p) => (orient === 'x' ? `M${num(p)},0v${num(across)}` : `M0,${num(p)}h${num(across)}`)).join('');
+  const d = positions.map((p) => (orient === 'x' ? `M${Math.round(p)},0v${num(across)}` : `M0,${Math.round(p)}h${num(across)}`)).join('');
   return `<path d="${d}" stroke="${MUTED}" stroke-opacity="0.25" transform="translate(0.5,0.5)"/>`;
 }
 
@@ -28,8 +28,8 @@ function gridPath(positions: readonly number[], orient: 'x' | 'y', across: numbe
  */
 function tickBox(positions: readonly number[], orient: 'x' | 'y', at: number): Box | undefined {
   if (positions.length === 0) return undefined;
-  const lo = Math.min(...positions) - 0.5;
-  const hi = Math.max(...positions) + 0.5;
+  const lo = Math.round(Math.min(...positions)) - 0.5;
+  const hi = Math.round(Math.max(...positions)) + 0.5;
   return orient === 'x' ? { x0: lo, y0: at - 0.5, x1: hi, y1: at + TICK + 0.5 } : { x0: -TICK - 0.5, y0: lo, x1: 0.5, y1: hi };
 }
 
@@ -82,7 +82,7 @@ export function bottomAxis(drawing: Drawing, scale: ContinuousScale, width: numb
   const showLabels = options.labels !== false;
   if (showLabels && positions.length > 0) {
     drawing.add(
-      `<path d="${positions.map((p) => `M${num(p)},0v${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,${num(height + 0.5)})"/>`,
+      `<path d="${positions.map((p) => `M${Math.round(p)},0v${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,${num(height + 0.5)})"/>`,
       tickBox(positions, 'x', height),
     );
     const y = baselineY(height + TICK + LABEL_PADDING, 'top');
@@ -118,7 +118,7 @@ export function leftAxis(drawing: Drawing, scale: ContinuousScale, width: number
   let labelWidth = 0;
   if (options.labels !== false && positions.length > 0) {
     drawing.add(
-      `<path d="${positions.map((p) => `M0,${num(p)}h-${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,0.5)"/>`,
+      `<path d="${positions.map((p) => `M0,${Math.round(p)}h-${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,0.5)"/>`,
       tickBox(positions, 'y', 0),
     );
     const items = values
@@ -149,7 +149,7 @@ export function leftAxis(drawing: Drawing, scale: ContinuousScale, width: number
 export function leftBandAxis(drawing: Drawing, scale: BandScale, height: number, options: AxisOptions = {}): number {
   const centers = scale.domain.map((c) => scale.center(c) as number);
   drawing.add(
-    `<path d="${centers.map((p) => `M0,${num(p)}h-${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,0.5)"/>`,
+    `<path d="${centers.map((p) => `M0,${Math.round(p)}h-${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,0.5)"/>`,
     tickBox(centers, 'y', 0),
   );
   const items = scale.domain.map((c, i) => ({
@@ -171,7 +171,7 @@ export function leftBandAxis(drawing: Drawing, scale: BandScale, height: number,
 export function bottomBandAxis(drawing: Drawing, scale: BandScale, height: number, options: AxisOptions = {}): void {
   const centers = scale.domain.map((c) => scale.center(c) as number);
   drawing.add(
-    `<path d="${centers.map((p) => `M${num(p)},0v${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,${num(height + 0.5)})"/>`,
+    `<path d="${centers.map((p) => `M${Math.round(p)},0v${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,${num(height + 0.5)})"/>`,
     tickBox(centers, 'x', height),
   );
   const y = baselineY(height + TICK + LABEL_PADDING, 'top');

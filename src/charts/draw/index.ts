@@ -5,7 +5,10 @@
  * reads the same before and after the interactive view replaces the drawing in the browser. A chart
  * view says which drawing it has (`ChartView.drawing`); one without is drawn by Vega (`render.ts`).
  */
+import type { HistoryAxis } from '../../analysis/history-axis.ts';
 import type { ChartDatum, LearningRateData, LineageTrendData, SearchSpaceData, TestMetricsData, TrainingCurvesData } from '../types.ts';
+import { drawCompareCurves } from './compare-curves.ts';
+import { drawCompareTestMetrics } from './compare-test-metrics.ts';
 import type { Drawing } from './svg.ts';
 import { drawCompareParams } from './compare-params.ts';
 import { drawLearningRate } from './learning-rate.ts';
@@ -21,7 +24,9 @@ export type ChartDrawing =
   | { kind: 'learning-rate'; data: LearningRateData }
   | { kind: 'lineage-trend'; data: LineageTrendData; size?: { width: number; height: number } | undefined }
   | { kind: 'search-space'; data: SearchSpaceData }
-  | { kind: 'compare-params'; data: ChartDatum[] };
+  | { kind: 'compare-test-metrics'; data: readonly ChartDatum[] }
+  | { kind: 'compare-curves'; data: readonly ChartDatum[]; axis: HistoryAxis }
+  | { kind: 'compare-params'; data: readonly ChartDatum[] };
 
 type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { kind: K }>) => Drawing | undefined;
 
@@ -32,6 +37,8 @@ const DRAWERS: { [K in ChartDrawing['kind']]: Drawer<K> } = {
   'learning-rate': (d) => drawLearningRate(d.data),
   'lineage-trend': (d) => drawLineageTrend(d.data, d.size),
   'search-space': (d) => drawSearchSpace(d.data),
+  'compare-test-metrics': (d) => drawCompareTestMetrics(d.data),
+  'compare-curves': (d) => drawCompareCurves(d.data, d.axis),
   'compare-params': (d) => drawCompareParams(d.data),
 };
 

@@ -10,7 +10,7 @@ import { isPlainObject } from '../finish.ts';
 import { columnKey, normalizeLabel, toCamelCase } from '../text.ts';
 import { REPORT_AVERAGES } from '../written-shapes.ts';
 import { isUnitIntervalMetric, metricInfo, normalizeUnit } from '../../analysis/metrics.ts';
-import { NOT_A_METRIC } from '../training-log.ts';
+import { CATBOOST_BEST, NOT_A_METRIC } from '../training-log.ts';
 import type { FieldPath, SourcePosition } from '../types.ts';
 import {
   isNotMeasured,
@@ -126,25 +126,52 @@ function metricItem(item: ListItem) {
 type ListItem = { text: string; position: SourcePosition; nested?: unknown };
 
 /**
- * `- Precision/Recall/F1: 0.81/0.77/0.79`, `P@5 / R@5: 0.42 / 0.31`: names, then as many values in
+ * `- Precision/Recall/F1: 0.81/0.77/0.79`, `P@5 / R@5: 0.42 / 0.31`, `test loss, test acc: [0.1266,
+ * 0.9629]` (as Keras' guide prints `model.evaluate()`'s return value): names, then as many values in
  * the same order — an item per metric, each value placed where it is written. Undefined unless every
  * name is a metric Logbook knows and every value reads as one (`Train/Val/Test: …` names splits).
  */
 function pairedMetrics(item: ListItem): ListItem[] | undefined {
   const split = splitKeyValue(item.text);
-  if (split === undefined || !split.key.includes('/')) return undefined;
+  // `test loss, test acc: [0.1266, 0.9629]`: names with commas between, and a printed list of their values.
+  const list = split === undefined ? null : /^\[([^[\]]*)\]$/.exec(split.value);
+  const separator = list !== null && split?.key.includes(',') ? ',' : '/';
+  if (split === undefined || !split.key.includes(separator)) return undefined;
   const names = stripEmphasis(split.key)
-    .split('/')
+    .split(separator)
     .map((name) => name.trim());
-  const values = [...split.value.matchAll(/[^/]+/g)];
+  const values = [...(list?.[1] ?? split.value).matchAll(separator === ',' ? /[^,]+/g : /[^/]+/g)];
+  // A list's values start after its `[`.
+  const from = split.valueOffset + (list === null ? 0 : 1);
   if (names.length < 2 || names.length !== values.length) return undefined;
   if (names.some((name) => name === '' || metricInfo(name).kind === null)) return undefined;
   if (values.some((value) => typeof parseMetricCell(stripEmphasis(value[0]).trim())?.value !== 'number')) return undefined;
   return names.map((name, index) => {
     const value = values[index] as RegExpExecArray;
-    const column = item.position.column + split.valueOffset + value.index + (value[0].length - value[0].trimStart().length);
+    const column = item.position.column + from + value.index + (value[0].length - value[0].trimStart().length);
     // Written as `name: value`, placed so that the value starts where it is written.
     return { text: `${name}: ${value[0].trim()}`, position: { line: item.position.line, column: column - name.length - 2 } };
+  });
+}
+
+/**
+ * `- Test: 313/313 [====] - 1s 3ms/step - loss: 0.2714 - accuracy: 0.9123`, `- BLEU = 34.21
+ * 60.1/40.2/28.3/20.1 (BP = 0.980 …)`: a line a tool prints (Keras' `model.evaluate()`,
+ * `kerasEvaluation`; sacrebleu, `sacrebleuScores`), alone or after a label naming the test results
+ * (`Test`, `Test set`, `Evaluation`): an item per metric, written as `name: value`, placed so that the
+ * value is where it is printed. Undefined for any other item, and for a line labelled with another
+ * split (`Val: …`), which is no test metric.
+ */
+function printedItem(item: ListItem): ListItem[] | undefined {
+  const split = splitKeyValue(item.text);
+  const labelled = split !== undefined && RESULTS_LABEL.test(normalizeLabel(stripEmphasis(split.key)));
+  const offset = labelled ? split.valueOffset : 0;
+  const at = { line: item.position.line, column: item.position.column + offset };
+  const printed = item.text.slice(offset);
+  const metrics = kerasEvaluation(printed, at) ?? sacrebleuScores(printed, at);
+  return metrics?.map((m) => {
+    const written = /^\S+/.exec(item.text.slice(m.position.column - item.position.column))?.[0] ?? '';
+    return { text: `${m.metric}: ${written}`, position: { line: item.position.line, column: m.position.column - m.metric.length - 2 } };
   });
 }
 
@@ -155,7 +182,7 @@ function pairedMetrics(item: ListItem): ListItem[] | undefined {
  */
 function metricParts(item: ListItem): ListItem[] {
   if (item.nested) return [item];
-  const paired = pairedMetrics(item);
+  const paired = pairedMetrics(item) ?? printedItem(item);
   if (paired !== undefined) return paired;
   const parts = [...item.text.matchAll(/[^/;|]+/g)];
   if (parts.length < 2) return [item];
@@ -259,6 +286,8 @@ export interface PrintedMetric {
   ci95?: { low: number; high: number };
   /** `%` when printed as a percentage. */
   unit?: string;
+  /** How the value was worked out, as printed with it (sacrebleu's signature). */
+  note?: string;
 }
 
 /**
@@ -341,7 +370,8 @@ const TRAINER_LINE = /^(\s*)([A-Za-z_][\w@/.-]{0,100}?)\s*=\s*(\S+)\s*$/;
  * = 0.8312` lines), or lines of `name = value` alone: each number a test metric, named as printed,
  * at its column; timing and bookkeeping (`test_runtime = 0:00:12.31`, `*_per_second`, `epoch`) left
  * out. Undefined unless every line is one of these, one is a metric, and the header (when there is
- * one) does not name the training split.
+ * one) does not name the training split; CatBoost's `bestTest = …` and `bestIteration = …`, the
+ * training's best round (`bestRoundOf`), are none.
  */
 export function trainerMetrics(text: string, start: SourcePosition): PrintedMetric[] | undefined {
   const lines = text.split('\n');
@@ -349,6 +379,8 @@ export function trainerMetrics(text: string, start: SourcePosition): PrintedMetr
   const metrics: PrintedMetric[] = [];
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue;
+    // CatBoost's `bestTest = 0.3012` / `bestIteration = 412`: the training's best round on its eval set, no test metric.
+    if (CATBOOST_BEST.test(line)) return undefined;
     const header = TRAINER_HEADER.exec(line.trim());
     if (header) {
       if (/^train/i.test(header[1] ?? '')) return undefined;
@@ -402,15 +434,25 @@ const KERAS_PROGRESS =
 const KERAS_PAIR = /-\s*([A-Za-z_]\w*):\s*(\S+)/g;
 
 /**
+ * What a script prints around `model.evaluate()`, as Keras' guide does: `Evaluate on test data` above
+ * it (words, no number: `>>> model.evaluate(x_test, y_test)` too), `test loss, test acc: [0.1266…,
+ * 0.9629…]` or the bare `[0.1266…, 0.9629…]` (its return value) below it.
+ */
+const KERAS_PRINTED = /^[^\d]*$|^\s*(?:[\w ,]{1,200}:\s*)?\[\s*-?[\d.]+(?:e-?\d+)?(?:\s*,\s*-?[\d.]+(?:e-?\d+)?){0,50}\s*\]\s*$/i;
+
+/**
  * What `model.evaluate()` prints in Keras (`313/313 [====] - 1s 3ms/step - loss: 0.9950 - accuracy:
  * 0.6512`; Keras 3: `313/313 ━━━━ 1s 3ms/step - accuracy: 0.6512 - loss: 0.9950`): its last progress
- * line's metrics, each at its column. Undefined unless every line of the text is such a line (a
- * training log, with its `Epoch 1/10` lines, is the training's) and every value a number.
+ * line's metrics, each at its column. Undefined unless every line of the text is such a line, or
+ * what a script prints around it (`KERAS_PRINTED`: a training log, with its `Epoch 1/10` lines, is the
+ * training's), there is a progress line, and every value is a number.
  */
 export function kerasEvaluation(text: string, start: SourcePosition): PrintedMetric[] | undefined {
   const lines = text.split('\n');
-  if (text.length > 20_000 || lines.some((line) => line.trim() !== '' && !KERAS_PROGRESS.test(line))) return undefined;
-  const index = lines.findLastIndex((line) => line.trim() !== '');
+  if (text.length > 20_000 || lines.some((line) => line.trim() !== '' && !KERAS_PROGRESS.test(line) && !KERAS_PRINTED.test(line)))
+    return undefined;
+  const index = lines.findLastIndex((line) => line.trim() !== '' && KERAS_PROGRESS.test(line));
+  if (index < 0) return undefined;
   const line = lines[index] ?? '';
   const metrics: PrintedMetric[] = [];
   for (const pair of line.matchAll(KERAS_PAIR)) {
@@ -422,6 +464,148 @@ export function kerasEvaluation(text: string, start: SourcePosition): PrintedMet
     metrics.push({ metric: name, value, position: { line: start.line + index, column: (index === 0 ? start.column : 1) + column } });
   }
   return metrics.length > 0 ? metrics : undefined;
+}
+
+/** sacrebleu's metrics: BLEU, chrF (`chrF2`, `chrF2++`) and TER. */
+const SACREBLEU_METRIC = String.raw`BLEU|chrF\d*\+{0,2}|TER`;
+/**
+ * A score line sacrebleu prints: `BLEU = 34.21 60.1/40.2/28.3/20.1 (BP = 0.980 …)`, with its signature
+ * after the name in `--format text` (`BLEU|nrefs:1|case:mixed|…|version:2.3.1 = 34.21 …`) or sacrebleu
+ * 1's (`BLEU+case.mixed+numrefs.1+…+version.1.4.14 = 34.21 …`). Groups: the name, the signature, the score.
+ */
+const SACREBLEU_SCORE = new RegExp(
+  String.raw`^\s*(${SACREBLEU_METRIC})((?:[|+][\w.:-]{1,60}){0,20})\s*=\s*(\d+(?:\.\d+)?)(?:\s+\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?){3})?(?:\s*\([^()]{0,300}\))?\s*$`,
+);
+/** The command that ran sacrebleu, pasted above its output: `$ sacrebleu ref.de -i hyp.de -m bleu chrf`, `!python -m sacrebleu …`. */
+const SACREBLEU_COMMAND = /^\s*(?:[$%>!]\s*)?(?:python3? -m )?sacrebleu(?:\s|$)/;
+/** sacrebleu's signature on a line of its own (`print(bleu.get_signature())`): `nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.3.1`. */
+const SACREBLEU_SIGNATURE = /^\s*((?:nrefs|numrefs)[:.]\d+(?:\|[\w.:-]{1,60}){1,20})\s*$/;
+
+/**
+ * What sacrebleu prints for a corpus: a score line per metric (`SACREBLEU_SCORE`; `BLEU = 34.21
+ * 60.1/40.2/28.3/20.1 (BP = 0.980 …)`), the signature on a line of its own, or the JSON its command
+ * prints (`{"name": "BLEU", "score": 34.2, "signature": "nrefs:1|…", …}`, or a list of them): each
+ * score a test metric named as sacrebleu names it (`BLEU`, `chrF2`), at its column, its signature
+ * (how it was tokenized and smoothed, what makes two scores comparable) its note. The n-gram
+ * precisions and the brevity penalty are no metrics of their own; the command that ran it may be
+ * pasted above. Undefined unless every line is one of these and one is a score.
+ */
+export function sacrebleuScores(text: string, start: SourcePosition): PrintedMetric[] | undefined {
+  if (text.length > 20_000) return undefined;
+  if (/^\s*[[{]/.test(text)) return sacrebleuJson(text, start);
+  const lines = text.split('\n');
+  const metrics: PrintedMetric[] = [];
+  let signature: string | undefined;
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '' || SACREBLEU_COMMAND.test(line)) continue;
+    const own = SACREBLEU_SIGNATURE.exec(line);
+    if (own !== null) {
+      signature = own[1];
+      continue;
+    }
+    const score = SACREBLEU_SCORE.exec(line);
+    const [, name = '', signed = '', written = ''] = score ?? [];
+    if (score === null) return undefined;
+    metrics.push({
+      metric: name,
+      value: Number(written),
+      position: valueAt(line, index, line.indexOf('=', line.indexOf(name) + name.length + signed.length), written, start),
+      ...(signed === '' ? {} : { note: signed.slice(1) }),
+    });
+  }
+  // The signature printed on a line of its own is the scores' printed without one.
+  return metrics.length > 0
+    ? metrics.map((m) => (m.note === undefined && signature !== undefined ? { ...m, note: signature } : m))
+    : undefined;
+}
+
+/** sacrebleu's JSON output: an object (or a list of them) with its `name`, `score` and `signature`. */
+function sacrebleuJson(text: string, start: SourcePosition): PrintedMetric[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const scores = Array.isArray(parsed) ? parsed : [parsed];
+  const metrics: PrintedMetric[] = [];
+  let from = 0;
+  for (const score of scores) {
+    if (!isPlainObject(score)) return undefined;
+    const { name, score: value, signature } = score;
+    if (typeof name !== 'string' || !new RegExp(`^(?:${SACREBLEU_METRIC})$`).test(name) || typeof value !== 'number') return undefined;
+    // Each score found after the one before it, so that it is placed where it was printed.
+    const key = /"score"\s*:\s*/g;
+    key.lastIndex = from;
+    const at = key.exec(text);
+    const offset = at === null ? 0 : at.index + at[0].length;
+    from = offset;
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    const column = offset - (before.lastIndexOf('\n') + 1);
+    metrics.push({
+      metric: name,
+      value,
+      position: { line: start.line + line, column: (line === 0 ? start.column : 1) + column },
+      ...(typeof signature === 'string' ? { note: signature } : {}),
+    });
+  }
+  return metrics.length > 0 ? metrics : undefined;
+}
+
+/** The header of the table Ultralytics YOLO's validation prints: `Class Images Instances Box(P R mAP50 mAP50-95)` (YOLOv5: `Labels`, `mAP@.5`). */
+const YOLO_HEADER = /^\s*Class\s+Images\s+(?:Instances|Labels)\s+(.+?)\)?(?::\s.*)?$/;
+/** A row of that table: the class (`all`, `person`, `traffic light`), its image and instance counts, then the values. */
+const YOLO_ROW = /^(\s*)(\S(?:.*?\S)?)\s+(\d+)\s+(\d+)((?:\s+\d+(?:\.\d+)?){1,16})\s*$/;
+/** What YOLO prints after the table: the speed per image, where results went. */
+const YOLO_AFTER = /^\s*(?:Speed:|Results saved to\b)/;
+/** Its column names as Logbook names the metrics: `P` → `Precision`, `R` → `Recall`. */
+const YOLO_NAMES: Readonly<Record<string, string>> = { P: 'Precision', R: 'Recall' };
+/** The same header as a Markdown table's (normalized, joined with ` | `): `| Class | Images | Instances | P | R | mAP50 | mAP50-95 |`. */
+export const YOLO_TABLE_HEADER = /^class \| images \| (?:instances|labels) \| (?:box )?p \| r \| map/;
+
+/**
+ * The table Ultralytics YOLO's `val` prints (`Class Images Instances Box(P R mAP50 mAP50-95)` over
+ * an `all` row and a row per class): the `all` row's values as the test metrics — `Precision`,
+ * `Recall`, `mAP50`, `mAP50-95`, each at its column; with a second group of columns (a segmentation
+ * model's `Box(…) Mask(…)`) named with their group (`Box mAP50`, `Mask mAP50`). The rows per class
+ * are the model's classes, not groups of people: not read. Lines before the header (the model's
+ * summary, the data scan) are the run's log. Undefined unless the text holds the header and its `all`
+ * row, every value of it a number.
+ */
+export function yoloValidation(text: string, start: SourcePosition): PrintedMetric[] | undefined {
+  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+  if (lines.length > 2_000) return undefined;
+  const headerAt = lines.findIndex((line) => line.length < 2_000 && YOLO_HEADER.test(line));
+  const header = YOLO_HEADER.exec(lines[headerAt] ?? '');
+  if (header === null) return undefined;
+  // `Box(P R mAP50 mAP50-95) Mask(P R mAP50 mAP50-95)`: each group's columns, named with it when there are two.
+  const groups = [...(header[1] ?? '').matchAll(/\s*(?:(\w+)\()?([^()]+)\)?/g)].filter((m) => (m[2] ?? '').trim() !== '');
+  const names = groups.flatMap((m) =>
+    (m[2] ?? '')
+      .trim()
+      .split(/\s+/)
+      .map((name) => YOLO_NAMES[name] ?? name)
+      .map((name) => (groups.length > 1 && m[1] !== undefined ? `${m[1]} ${name}` : name)),
+  );
+  let metrics: PrintedMetric[] | undefined;
+  for (let index = headerAt + 1; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (line.trim() === '' || YOLO_AFTER.test(line)) continue;
+    // A row is a class's name and up to 18 numbers: a longer line is something else (and is not scanned).
+    const row = line.length > 400 ? null : YOLO_ROW.exec(line);
+    if (row === null) return undefined;
+    const values = [...(row[5] ?? '').matchAll(/\d+(?:\.\d+)?/g)];
+    if (values.length !== names.length) return undefined;
+    if (row[2] !== 'all') continue;
+    const from = line.length - (row[5] ?? '').length;
+    metrics = values.map((value, k) => ({
+      metric: names[k] ?? '',
+      value: Number(value[0]),
+      position: valueAt(line, index, from + value.index, value[0], start),
+    }));
+  }
+  return metrics;
 }
 
 /** Languages a pasted metrics file is marked with: `metrics.yaml`, `metrics.json`. */
@@ -473,6 +657,8 @@ function printedMetrics(text: string, start: SourcePosition, lang?: string | nul
     classificationReport(text, start) ??
     metricsDict(text, start) ??
     kerasEvaluation(text, start) ??
+    sacrebleuScores(text, start) ??
+    yoloValidation(text, start) ??
     // `auc = 0.9` in a ```toml block is a configuration, not printed output.
     (lang === undefined || lang === null || PRINTED_OUTPUT_LANGS.test(lang)
       ? (trainerMetrics(text, start) ?? printedMetricLines(text, start))
@@ -495,7 +681,11 @@ function printedBlockMetrics(entry: Entry, ctx: Context, options: { besideTable?
     options.besideTable === true
       ? found?.value.filter((m) => !known.has(metricInfo(m.metric).key))
       : (found?.value ??
-        (entry.value === '' ? undefined : (metricsDict(entry.value, entry.position) ?? kerasEvaluation(entry.value, entry.position))));
+        (entry.value === ''
+          ? undefined
+          : (metricsDict(entry.value, entry.position) ??
+            kerasEvaluation(entry.value, entry.position) ??
+            sacrebleuScores(entry.value, entry.position))));
   if (read === undefined) return false;
   const offset = ctx.b.lengthOf(path);
   read.forEach((m, index) => {
@@ -761,7 +951,8 @@ export function metricLineLabel(text: string): string | undefined {
   const origin = { line: 1, column: 1 };
   return metricItem({ text: text.trim(), position: origin }) === undefined &&
     metricsDict(text, origin) === undefined &&
-    kerasEvaluation(text, origin) === undefined
+    kerasEvaluation(text, origin) === undefined &&
+    sacrebleuScores(text, origin) === undefined
     ? undefined
     : 'Test Set Performance';
 }
@@ -873,6 +1064,45 @@ function readTestMetrics(entry: Entry, ctx: Context): void {
   if (list !== undefined && !listFirst) testMetricList(entry, ctx);
 }
 
+/**
+ * Ultralytics YOLO's validation table written as a Markdown table (`| Class | Images | Instances | P |
+ * R | mAP50 | mAP50-95 |`), as `yoloValidation` reads it printed: the `all` row's values are the
+ * test metrics (`Precision`, `Recall`, `mAP50`, `mAP50-95`), each at its cell; the rows per class
+ * are the model's classes, not read (and never groups of people). True when it is such a table (with
+ * an `all` row of numbers, each name once: a table of a segmentation model's `Box(…)` and `Mask(…)`
+ * columns under one name each is not read).
+ */
+function yoloTable(table: TableData, ctx: Context): boolean {
+  if (!isYoloTable(table)) return false;
+  const names = table.header.slice(3).map((cell) => {
+    const name = stripEmphasis(cell.text)
+      .replace(/^\w+\(|\)$/g, '')
+      .trim();
+    return YOLO_NAMES[name] ?? name;
+  });
+  const all = table.rows.find((row) => stripEmphasis(row[0]?.text ?? '').trim() === 'all');
+  const values = names.map((_, index) => parseNumber(stripEmphasis(all?.[3 + index]?.text ?? '')));
+  if (all === undefined || new Set(names).size !== names.length || values.some((value) => value === undefined)) return false;
+  // Offered again (under its label, then as the section's table): read once.
+  const known = new Set(testMetricsSoFar(ctx).map((m) => m.metric));
+  if (names.every((name) => known.has(name))) return true;
+  const path: FieldPath = ['evaluation', 'testMetrics'];
+  const offset = ctx.b.lengthOf(path);
+  names.forEach((metric, index) => {
+    const cell = all[3 + index];
+    ctx.b.set([...path, offset + index], { metric, value: values[index] }, cell?.position);
+    ctx.b.mark([...path, offset + index, 'metric'], table.header[3 + index]?.position ?? startOfRow(all));
+    ctx.b.mark([...path, offset + index, 'value'], cell?.position ?? startOfRow(all));
+  });
+  if (offset === 0) ctx.b.mark(path, startOfRow(all));
+  return true;
+}
+
+/** Whether a Markdown table is YOLO's validation table, by its header (`YOLO_TABLE_HEADER`). */
+function isYoloTable(table: TableData): boolean {
+  return YOLO_TABLE_HEADER.test(table.header.map((cell) => normalizeLabel(stripEmphasis(cell.text))).join(' | '));
+}
+
 /** lm-evaluation-harness's results header: `|Tasks|Version|Filter|n-shot|Metric| |Value| |Stderr|` (or `Groups` first). */
 const LM_EVAL_HEADER = /^(?:tasks|groups) \| version \| filter \| n ?shot \| metric \|/;
 
@@ -971,6 +1201,11 @@ function keptAsNote(write: RowWriter, field: string, cell: Cell, message: string
 /** A test-metric table (its block, its cells): the metrics, with baselines, changes, spreads and other splits beside them. */
 function testMetricTable(block: Table | Code, written: TableData, ctx: Context): void {
   if (lmEvalTable(written, ctx)) return;
+  // YOLO's table: its `all` row read, its rows per class kept on the page as written.
+  if (yoloTable(written, ctx)) {
+    ctx.consumed.delete(block);
+    return;
+  }
   if (wideTestMetrics(written, startOf(block), ctx)) return;
   // `| Task | Metric | Value |`: the column named for metrics, before one named otherwise.
   const named = column(written, /^metrics?$/);
@@ -1674,7 +1909,12 @@ function groupSizeColumn(table: TableData): number {
 const disaggregatedHandler: Handler = (entry, ctx) => {
   // `Demographic parity ratio: 0.89`, `Fairness gap: 0.03`: one figure of the test, not the groups.
   if (entry.blocks.length === 0 && labelMetric(entry, ctx)) return;
-  const tables = blocksOf(entry, ctx, 'table');
+  // YOLO's validation table under this label: its rows are the model's classes, no groups of people (kept as written).
+  const tables = blocksOf(entry, ctx, 'table').filter((block) => {
+    const yolo = isYoloTable(tableOf(ctx.source, block));
+    if (yolo) ctx.consumed.delete(block);
+    return !yolo;
+  });
   // The attribute a generic "Group" column stands for: `(by gender)` beside the label, or the label's own `… by gender`.
   const byAside = /^by (.+)$/i.exec(entry.qualifier)?.[1] ?? BY_ATTRIBUTE.exec(entry.norm)?.[2];
   // `(by SEX attribute, holdout)`: the attribute is `SEX`; what follows the comma says where it was measured.
@@ -2140,6 +2380,8 @@ export const EVALUATION_TABLES: readonly TableRule[] = [
   { pattern: /^((actual|true|predicted|pred)( (predicted|actual|label|class))?)? \| /, label: 'Confusion Matrix' },
   // lm-evaluation-harness's `Tasks` and `Groups` tables (`lmEvalTable`): results, not groups of people.
   { pattern: LM_EVAL_HEADER, label: 'Test Set Performance' },
+  // Ultralytics YOLO's validation table (`yoloTable`): a row per class of the model, not per group of people.
+  { pattern: YOLO_TABLE_HEADER, label: 'Test Set Performance' },
   // … in German, French and Spanish too (`Metrik`, `Métrique`, `Métrica`, `Kennzahl`).
   {
     pattern: /^(test )?(metric|measure|benchmark|task|metrik|metrique|metrica|kennzahl|mesure|medida)s?( |$)/,

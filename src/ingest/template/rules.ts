@@ -42,7 +42,7 @@ import { OVERVIEW_RULES } from './overview.ts';
 import { commandCodeLabel, REPRODUCIBILITY_RULES, SEEDS_RULE } from './reproducibility.ts';
 import { SECTION_PATH, type SectionKey } from './sections.ts';
 import { HARDWARE_RULES, HISTORY_ELSEWHERE, historyHandler, TRAINING_RULES, TRAINING_TABLES } from './training.ts';
-import { TUNING_RULES } from './tuning.ts';
+import { optunaCodeLabel, TUNING_RULES } from './tuning.ts';
 
 /**
  * Labels of other sections a model section also holds when a log keeps its whole setup there
@@ -195,6 +195,8 @@ export function sectionLabels(section: SectionKey): SectionLabels {
     // a configuration file pasted under it (`## Model & training` over a ```yaml block) is the hyperparameters.
     ...(section === 'training' ? { settingsLists: true, codeLabel: configLabel } : {}),
     ...(section === 'evaluation' ? { codeLabel: reportCodeLabel, lineLabel: metricLineLabel } : {}),
+    // Optuna's best trial printed under `## Hyperparameter Tuning` with no label above it.
+    ...(section === 'tuning' ? { codeLabel: optunaCodeLabel } : {}),
     ...(section === 'dataset' ? { itemLabel: datasetItemLabel } : {}),
     // ```bash over `python train.py …` under `## Reproduce`: how to run it again.
     ...(section === 'reproducibility' ? { codeLabel: commandCodeLabel } : {}),

@@ -90,7 +90,7 @@ export function structuredSettings(text: string, position: SourcePosition): Sett
 }
 
 /** The line (and column) of `offset` in `text`, which starts at `start`. */
-function positionAt(text: string, offset: number, start: SourcePosition): SourcePosition {
+export function positionAt(text: string, offset: number, start: SourcePosition): SourcePosition {
   const before = text.slice(0, offset);
   const line = before.split('\n').length - 1;
   const column = offset - (before.lastIndexOf('\n') + 1);

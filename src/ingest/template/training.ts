@@ -18,7 +18,7 @@ import {
   parseMetricStatementWithAside,
   parseNumber,
 } from '../units.ts';
-import { trainingLogTableOf } from '../training-log.ts';
+import { bestRoundOf, trainingLogTableOf } from '../training-log.ts';
 import { blockOf, type Context, type Handler, type LabelRule, type TableRule } from './context.ts';
 import { asLabelRules, itemRule, keepUnknown, keyValueFields, keyValueItems, type ItemRule, type KeyValueItem } from './fields.ts';
 import {
@@ -61,6 +61,7 @@ export const historyHandler: Handler = (entry, ctx) => {
   }
   // A CSV is all its table; a console log holds more than its metrics (timings, warnings): it stays on the page too.
   if (pasted?.table !== undefined || gfm) ctx.consumed.add(block);
+  if (pasted?.log !== undefined) bestRound(pasted.node, ctx);
   const epoch = Math.max(0, column(table, HISTORY_COUNTER_HEADER));
   // A table counted in steps (`| step | loss |`, a trainer's `global_step`) says so: its rows are no epochs.
   const axis = historyAxisOfHeader(stripEmphasis(table.header[epoch]?.text ?? ''));
@@ -259,6 +260,26 @@ function metricKey(name: string): string {
   return isLearningRateColumn(name) ? 'learning rate' : metricInfo(name).key;
 }
 
+/**
+ * The best round a pasted gradient-boosting log prints after training (`bestRoundOf`: LightGBM's
+ * `Early stopping, best iteration is:`, CatBoost's `bestTest = 0.3012` / `bestIteration = 412`) as
+ * the best model: its round and metrics, keyed as in the log's table. Not when the best model is
+ * given at another round already. True when read.
+ */
+function bestRound(code: Code, ctx: Context): boolean {
+  const best = bestRoundOf(ctx.source, code);
+  const round = best === undefined ? undefined : parseNumber(best.round.text);
+  const path: FieldPath = ['training', 'bestModel'];
+  const written = ctx.b.get([...path, 'epoch']);
+  if (best === undefined || round === undefined || (written !== undefined && written !== round)) return false;
+  ctx.b.set([...path, 'epoch'], round, best.round.position);
+  for (const { name, cell } of best.metrics) {
+    const value = parseNumber(cell.text);
+    if (value !== undefined && !ctx.b.has([...path, 'metrics', name])) ctx.b.set([...path, 'metrics', name], value, cell.position);
+  }
+  return true;
+}
+
 /** The best-model list: epoch, selected-by, and metric values keyed like the epoch table where possible. */
 const bestModelHandler: Handler = (entry, ctx) => {
   const byQualifier = /^by (.+)$/i.exec(entry.qualifier)?.[1];
@@ -273,13 +294,16 @@ const bestModelHandler: Handler = (entry, ctx) => {
   if (entry.value !== '' && !isPlaceholder(entry.value)) {
     // `**Best epoch**: 17 (by val AUC)`: the label names the epoch, the value starts with it.
     const named = /\b(?:epoch|step|iteration|round)\b/.test(entry.norm) ? /^\s*(\d+)\b/.exec(entry.value)?.[1] : undefined;
-    const epoch = named ?? /\b(?:epoch|step|iteration|round)\s*:?\s*(\d+)/i.exec(entry.value)?.[1];
+    // `best_iteration = 103, best_score = 0.2499`: XGBoost's attributes printed, the round the first.
+    const epoch = named ?? /(?:\b|\bbest_)(?:epoch|step|iteration|round)\s*[:=]?\s*(\d+)/i.exec(entry.value)?.[1];
     if (epoch !== undefined) ctx.b.set(['training', 'bestModel', 'epoch'], Number(epoch), entry.position);
     const by = /\(\s*(?:selected by|chosen by|by)\s+([^()]+?)\s*\)\s*$/i.exec(entry.value)?.[1];
     if (by !== undefined && !ctx.b.has(['training', 'bestModel', 'selectedBy']))
       ctx.b.set(['training', 'bestModel', 'selectedBy'], by, entry.position);
     ctx.b.set(['training', 'bestModel', 'description'], entry.value.trim(), entry.position);
   }
+  // CatBoost's `bestTest = 0.3012` / `bestIteration = 412` pasted under the label: the best round.
+  for (const node of entry.blocks) if (node.type === 'code' && !ctx.consumed.has(node) && bestRound(node, ctx)) ctx.consumed.add(node);
   for (const item of keyValueItems(entry, ctx)) {
     if (item.key === '') continue;
     // `- Round: 2400` (a boosted model's round), `- Step: 12000`: where the best model was taken.

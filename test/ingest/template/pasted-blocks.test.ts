@@ -10,7 +10,9 @@ import {
   metricsDict,
   parseConfusionMatrixArray,
   printedMetricLines,
+  sacrebleuScores,
   trainerMetrics,
+  yoloValidation,
 } from '../../../src/ingest/template/evaluation.ts';
 import { createSource, ruledTableOf } from '../../../src/ingest/markdown-blocks.ts';
 
@@ -876,6 +878,72 @@ describe("Keras' model.evaluate() output", () => {
       expect(positions.get('evaluation.testMetrics.1.value')?.line).toBe(body.length === 3 ? 6 : 5);
     }
   });
+
+  test("Keras' guide's output: the print above and the returned list below are no progress lines, the progress line is read", () => {
+    const guide = [
+      'Evaluate on test data',
+      '79/79 [==============================] - 0s 2ms/step - loss: 0.1266 - sparse_categorical_accuracy: 0.9629',
+      'test loss, test acc: [0.12660712003707886, 0.9628999829292297]',
+    ];
+    // `79/79 [` (7), 30 `=`, `] - 0s 2ms/step - loss: ` (24): 0.1266 at column 62 of the block's second line; then
+    // `0.1266 - ` (9) and `sparse_categorical_accuracy: ` (29): 0.9629 at 100.
+    expect(kerasEvaluation(guide.join('\n'), { line: 4, column: 1 })).toEqual([
+      { metric: 'loss', value: 0.1266, position: { line: 5, column: 62 } },
+      { metric: 'sparse_categorical_accuracy', value: 0.9629, position: { line: 5, column: 100 } },
+    ]);
+    // Words alone, or the list alone, are no evaluation; a line with numbers that is neither is no part of one.
+    expect(kerasEvaluation(guide[0] ?? '', { line: 1, column: 1 })).toBeUndefined();
+    expect(kerasEvaluation(guide[2] ?? '', { line: 1, column: 1 })).toBeUndefined();
+    expect(kerasEvaluation([...guide, 'Epoch 1/3'].join('\n'), { line: 1, column: 1 })).toBeUndefined();
+    // In a Python shell: the call above, the returned list below.
+    const shell = ['>>> model.evaluate(x_test, y_test)', guide[1] ?? '', '[0.12660712003707886, 0.9628999829292297]'];
+    expect(kerasEvaluation(shell.join('\n'), { line: 1, column: 1 })?.map((m) => [m.metric, m.value, m.position.line])).toEqual([
+      ['loss', 0.1266, 2],
+      ['sparse_categorical_accuracy', 0.9629, 2],
+    ]);
+  });
+
+  test('`- test loss, test acc: [0.1266, 0.9629]`: names with commas and the printed list of their values, each value where written', () => {
+    const { record, positions } = load(
+      [
+        '**Experiment ID**: a',
+        '',
+        '## Evaluation Results',
+        '',
+        '**Test Set Performance**:',
+        '- test loss, test acc: [0.1266, 0.9629]',
+      ].join('\n'),
+    );
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'test loss', value: 0.1266 },
+      { metric: 'test acc', value: 0.9629 },
+    ]);
+    // `- test loss, test acc: [` is 24 characters: 0.1266 at column 25, and after `0.1266, ` 0.9629 at 33.
+    expect(positions.get('evaluation.testMetrics.0.value')).toEqual({ line: 6, column: 25 });
+    expect(positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 6, column: 33 });
+  });
+
+  test('a list item labelled as the test results (`- Test: 313/313 …`) is read; one labelled with another split is not a test metric', () => {
+    const keras = '313/313 [==============================] - 1s 3ms/step - loss: 0.2714 - accuracy: 0.9123';
+    const log = (...items: string[]) =>
+      load(['**Experiment ID**: a', '', '## Evaluation Results', '', '**Test Set Performance**:', ...items].join('\n'));
+    const { record, positions } = log(`- Test: ${keras}`);
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'loss', value: 0.2714 },
+      { metric: 'accuracy', value: 0.9123 },
+    ]);
+    // `- Test: ` is 8 characters; in the line itself 0.2714 starts at column 64 and 0.9123 at 83.
+    expect(positions.get('evaluation.testMetrics.0.value')).toEqual({ line: 6, column: 72 });
+    expect(positions.get('evaluation.testMetrics.1.value')).toEqual({ line: 6, column: 91 });
+    // The validation split's line beside it: kept as a note with a warning, its 0.2650 no test loss.
+    const both = log(`- Val: ${keras.replace('0.2714', '0.2650')}`, `- Test: ${keras}`).record.evaluation;
+    expect(both?.testMetrics?.map((m) => [m.metric, m.value])).toEqual([
+      ['loss', 0.2714],
+      ['accuracy', 0.9123],
+    ]);
+    expect(both?.testMetricsNote).toMatch(/^Val: 313\/313/);
+    expect(log(`- Val: ${keras}`).record.evaluation?.testMetrics).toBeUndefined();
+  });
 });
 
 describe("Hugging Face Trainer's log_metrics output", () => {
@@ -1012,4 +1080,243 @@ describe("lm-evaluation-harness's results tables", () => {
     expect(record?.evaluation?.disaggregated).toBeUndefined();
     expect(metricInfo('crows_pairs pct_stereotype ↓').direction).toBe('lower');
   });
+});
+
+describe("sacrebleu's scores", () => {
+  const bleu = 'BLEU = 34.21 60.1/40.2/28.3/20.1 (BP = 0.980 ratio = 0.980 hyp_len = 61234 ref_len = 62470)';
+  const signature = 'nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.3.1';
+
+  test('sacrebleuScores: the score line is BLEU at its column, the signature on its own line its note; the n-gram precisions are no metrics', () => {
+    // `BLEU = ` is 7 characters: 34.21 at column 8.
+    expect(sacrebleuScores([bleu, signature].join('\n'), { line: 4, column: 1 })).toEqual([
+      { metric: 'BLEU', value: 34.21, note: signature, position: { line: 4, column: 8 } },
+    ]);
+    // `--format text`: the signature after the name (`BLEU|…|version:2.3.1` is 63 characters, then ` = `): 34.21 at column 67.
+    expect(
+      sacrebleuScores(`BLEU|${signature} = 34.21 60.1/40.2/28.3/20.1 (BP = 0.980)\nchrF2|nrefs:1|nc:6 = 61.30`, { line: 1, column: 1 }),
+    ).toEqual([
+      { metric: 'BLEU', value: 34.21, note: signature, position: { line: 1, column: 67 } },
+      { metric: 'chrF2', value: 61.3, note: 'nrefs:1|nc:6', position: { line: 2, column: 22 } },
+    ]);
+    // The command pasted above its output is no score; alone, it is no output.
+    expect(sacrebleuScores(`$ sacrebleu ref.de -i hyp.de -m bleu\n${bleu}`, { line: 1, column: 1 })).toEqual([
+      { metric: 'BLEU', value: 34.21, position: { line: 2, column: 8 } },
+    ]);
+    expect(sacrebleuScores('$ sacrebleu ref.de -i hyp.de -m bleu', { line: 1, column: 1 })).toBeUndefined();
+    // sacrebleu 1's signature, joined with `+`.
+    expect(
+      sacrebleuScores('BLEU+case.mixed+numrefs.1+tok.13a+version.1.4.14 = 34.21 60.1/40.2/28.3/20.1', { line: 1, column: 1 })?.[0],
+    ).toMatchObject({
+      metric: 'BLEU',
+      value: 34.21,
+      note: 'case.mixed+numrefs.1+tok.13a+version.1.4.14',
+    });
+  });
+
+  test("sacrebleuScores: the JSON sacrebleu's command prints, each score where printed", () => {
+    const json = [
+      '{',
+      ' "name": "BLEU",',
+      ' "score": 34.2,',
+      ` "signature": "${signature}",`,
+      ' "verbose_score": "60.1/40.2/28.3/20.1 (BP = 0.980)"',
+      '}',
+    ];
+    // ` "score": ` is 10 characters: 34.2 at column 11 of the block's third line.
+    expect(sacrebleuScores(json.join('\n'), { line: 20, column: 1 })).toEqual([
+      { metric: 'BLEU', value: 34.2, note: signature, position: { line: 22, column: 11 } },
+    ]);
+  });
+
+  test.each([
+    ['a sentence about BLEU', 'BLEU improved to 34.2'],
+    ['a score line beside other lines', `${bleu}\nloss: 0.2714`],
+    ['a signature alone', signature],
+    ['JSON of another metric', '{"name": "ROUGE-L", "score": 41.2}'],
+    ['JSON with no score', '{"name": "BLEU", "score": "34.2"}'],
+  ])('%s is not read', (_, text) => {
+    expect(sacrebleuScores(text, { line: 1, column: 1 })).toBeUndefined();
+  });
+
+  test.each([
+    [
+      'a code block under the label, with the signature',
+      ['**Test Set Performance** (newstest2021 en-de):', '```', bleu, signature, '```'],
+      signature,
+    ],
+    ['a list item (it was a note with a warning)', ['**Test Set Performance**:', `- ${bleu}`], undefined],
+    ['a line of its own under the heading', [bleu], undefined],
+    ["the label's value", [`**Test Set Performance**: ${bleu}`], undefined],
+  ])('%s: the BLEU test metric, 34.21 (higher is better)', (_, body, note) => {
+    const parsed = parseSource(['**Experiment ID**: mt-4', '', '## Evaluation Results', '', ...body].join('\n'), { file: 'mt-4.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'mt-4.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([{ metric: 'BLEU', value: 34.21, ...(note === undefined ? {} : { note }) }]);
+    expect(metricInfo('BLEU').direction).toBe('higher');
+  });
+});
+
+describe("Ultralytics YOLO's validation table", () => {
+  const header =
+    '                 Class     Images  Instances      Box(P          R      mAP50  mAP50-95): 100%|██████████| 4/4 [00:01<00:00,  2.61it/s]';
+  const all = '                   all        128        929      0.716      0.612      0.682      0.503';
+  const classes = [
+    '                person        128        254      0.815      0.681      0.776      0.527',
+    '         traffic light        128         46      0.623      0.283      0.371      0.198',
+    '                 woman        128         12      0.701      0.583      0.610      0.402',
+  ];
+  const speed = 'Speed: 0.2ms preprocess, 2.1ms inference, 0.0ms loss, 1.3ms postprocess per image';
+
+  test('yoloValidation: the `all` row is precision, recall, mAP50 and mAP50-95, each at its column; the classes are not read', () => {
+    // 19 spaces and `all` (22), 8 spaces and `128` (33), 8 and `929` (44), 6 spaces: 0.716 at column 51, then every 11 columns.
+    expect(yoloValidation([header, all, ...classes, speed].join('\n'), { line: 7, column: 1 })).toEqual([
+      { metric: 'Precision', value: 0.716, position: { line: 8, column: 51 } },
+      { metric: 'Recall', value: 0.612, position: { line: 8, column: 62 } },
+      { metric: 'mAP50', value: 0.682, position: { line: 8, column: 73 } },
+      { metric: 'mAP50-95', value: 0.503, position: { line: 8, column: 84 } },
+    ]);
+  });
+
+  test("yoloValidation: a segmentation model's two groups are named with them; YOLOv5's header as it names them", () => {
+    const seg = header.replace('mAP50-95)', 'mAP50-95)     Mask(P          R      mAP50  mAP50-95)');
+    const read = yoloValidation([seg, `${all}      0.701      0.598      0.660      0.421`].join('\n'), { line: 1, column: 1 });
+    expect(read?.map((m) => [m.metric, m.value])).toEqual([
+      ['Box Precision', 0.716],
+      ['Box Recall', 0.612],
+      ['Box mAP50', 0.682],
+      ['Box mAP50-95', 0.503],
+      ['Mask Precision', 0.701],
+      ['Mask Recall', 0.598],
+      ['Mask mAP50', 0.66],
+      ['Mask mAP50-95', 0.421],
+    ]);
+    const v5 = '                 Class     Images     Labels          P          R     mAP@.5 mAP@.5:.95: 100%|██████████| 4/4';
+    expect(yoloValidation([v5, all].join('\n'), { line: 1, column: 1 })?.map((m) => m.metric)).toEqual([
+      'Precision',
+      'Recall',
+      'mAP@.5',
+      'mAP@.5:.95',
+    ]);
+  });
+
+  test.each([
+    ['no `all` row', [header, ...classes]],
+    ['a row with a value missing', [header, all, '                person        128        254      0.815      0.681      0.776']],
+    ['other text under the table', [header, all, 'mAP improved over the baseline']],
+    ['no header', [all, ...classes]],
+  ])('%s: not read', (_, lines) => {
+    expect(yoloValidation(lines.join('\n'), { line: 1, column: 1 })).toBeUndefined();
+  });
+
+  test.each([
+    ['under the test results label', ['**Test Set Performance** (`yolo val model=best.pt data=coco128.yaml`):']],
+    ['under the heading with no label', []],
+  ])('%s: the test metrics (mAP higher is better), no groups of people', (_, label) => {
+    const text = ['**Experiment ID**: det-2', '', '## Evaluation Results', '', ...label, '```', header, all, ...classes, speed, '```'].join(
+      '\n',
+    );
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'det-2.md' }), { file: 'det-2.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.testMetrics?.map((m) => [m.metric, m.value])).toEqual([
+      ['Precision', 0.716],
+      ['Recall', 0.612],
+      ['mAP50', 0.682],
+      ['mAP50-95', 0.503],
+    ]);
+    expect(record?.evaluation?.disaggregated).toBeUndefined();
+    expect(['mAP50', 'mAP50-95'].map((name) => metricInfo(name).direction)).toEqual(['higher', 'higher']);
+  });
+
+  const markdownTable = [
+    '| Class | Images | Instances | P | R | mAP50 | mAP50-95 |',
+    '|---|---|---|---|---|---|---|',
+    '| all | 128 | 929 | 0.716 | 0.612 | 0.682 | 0.503 |',
+    '| person | 128 | 254 | 0.815 | 0.681 | 0.776 | 0.527 |',
+    '| car | 128 | 46 | 0.623 | 0.283 | 0.371 | 0.198 |',
+  ];
+
+  test.each([
+    ['under the test results label (it was a warning that no column is marked as this experiment)', ['**Test Set Performance**:', '']],
+    ['with no label (it was kept as text)', []],
+  ])('written as a Markdown table, %s: the `all` row, each value at its cell; the table stays on the page', (_, label) => {
+    const text = ['**Experiment ID**: det-2', '', '## Evaluation Results', '', ...label, ...markdownTable].join('\n');
+    const parsed = parseSource(text, { file: 'det-2.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'det-2.md' });
+    expect(diagnostics).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toEqual([
+      { metric: 'Precision', value: 0.716 },
+      { metric: 'Recall', value: 0.612 },
+      { metric: 'mAP50', value: 0.682 },
+      { metric: 'mAP50-95', value: 0.503 },
+    ]);
+    // `| all | 128 | 929 | ` is 20 characters: 0.716 at column 21 (the cell's position is its text's).
+    expect(parsed.positions.get('evaluation.testMetrics.0.value')).toEqual({ line: 5 + label.length + 2, column: 21 });
+    expect(record?.sections?.[0]?.markdown).toContain('| car | 128 | 46 |');
+  });
+
+  test('written as a Markdown table under the disaggregated label: no groups (they were `person` and `car`, each of n = 128 images)', () => {
+    const text = ['**Experiment ID**: det-2', '', '## Evaluation Results', '', '**Disaggregated Performance**:', '', ...markdownTable].join(
+      '\n',
+    );
+    const { record } = validateRecord(parseSource(text, { file: 'det-2.md' }), { file: 'det-2.md' });
+    expect(record?.evaluation?.disaggregated).toBeUndefined();
+    expect(record?.sections?.[0]?.markdown).toContain('| person | 128 | 254 |');
+  });
+
+  test('under the disaggregated label, the classes are still no groups of people', () => {
+    const text = [
+      '**Experiment ID**: det-2',
+      '',
+      '## Evaluation Results',
+      '',
+      '**Disaggregated Performance**:',
+      '```',
+      header,
+      all,
+      ...classes,
+      '```',
+    ].join('\n');
+    const { record } = validateRecord(parseSource(text, { file: 'det-2.md' }), { file: 'det-2.md' });
+    expect(record?.evaluation?.disaggregated).toBeUndefined();
+  });
+});
+
+describe("scikit-learn's cross_validate() output", () => {
+  // The template has no place for a cross-validation's fold scores: the printed dict stays on the page as written.
+  const printed = [
+    "{'fit_time': array([1.21, 1.19, 1.25, 1.2 , 1.22]),",
+    " 'score_time': array([0.02, 0.02, 0.03, 0.02, 0.02]),",
+    " 'test_score': array([0.91, 0.9 , 0.92, 0.89, 0.91]),",
+    " 'train_score': array([0.95, 0.96, 0.95, 0.95, 0.96])}",
+  ];
+
+  test.each([
+    ['under the test results label', ['## Evaluation Results', '', '**Test Set Performance**:', '```', ...printed, '```']],
+    ['under the evaluation heading with no label', ['## Evaluation Results', '', '```', ...printed, '```']],
+    ["as the test results label's value", ['## Evaluation Results', '', `**Test Set Performance**: ${printed.join('')}`]],
+    ['under the training metrics', ['## Training Results', '', '**Training Metrics**:', '```', ...printed, '```']],
+    ['under a results heading', ['## Results', '', '```', ...printed, '```']],
+  ])('%s: no fold score, fit time or mean is read as a metric, and the dict is kept', (_, body) => {
+    const parsed = parseSource(['**Experiment ID**: cv-1', '', ...body].join('\n'), { file: 'cv-1.md' });
+    const { record, diagnostics } = validateRecord(parsed, { file: 'cv-1.md' });
+    expect(diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(record?.evaluation?.testMetrics).toBeUndefined();
+    expect(record?.training?.history).toBeUndefined();
+    expect(JSON.stringify(record)).toContain('0.91, 0.9 , 0.92');
+  });
+});
+
+describe("CatBoost's best round pasted under the results", () => {
+  test.each(['Results', 'Evaluation Results', 'Test metrics'])(
+    '`## %s` over `bestTest = 0.3012` / `bestIteration = 412`: no test metrics (they were `bestTest` 0.3012 and `bestIteration` 412), the block kept',
+    (heading) => {
+      const text = ['**Experiment ID**: gbm-4', '', `## ${heading}`, '', '```', 'bestTest = 0.3012', 'bestIteration = 412', '```'].join(
+        '\n',
+      );
+      const { record, diagnostics } = validateRecord(parseSource(text, { file: 'gbm-4.md' }), { file: 'gbm-4.md' });
+      expect(diagnostics).toEqual([]);
+      expect(record?.evaluation?.testMetrics).toBeUndefined();
+      expect(record?.sections?.[0]?.markdown).toContain('bestIteration = 412');
+    },
+  );
 });

@@ -483,3 +483,70 @@ describe("a per-epoch table as pandas' to_markdown() prints it", () => {
     expect(diagnostics[1]?.message).toContain('"nan" is no number');
   });
 });
+
+describe('the best round a pasted gradient-boosting log prints', () => {
+  function trainingOf(...body: string[]) {
+    const text = ['**Experiment ID**: gbm-3', '', '## Training Results', '', ...body].join('\n');
+    const { record, diagnostics } = validateRecord(parseSource(text, { file: 'gbm-3.md' }), { file: 'gbm-3.md' });
+    return { training: record?.training, messages: diagnostics.map((d) => d.message) };
+  }
+
+  test("CatBoost's `bestTest = 0.3012` / `bestIteration = 412` after its rounds: the best model, at round 412", () => {
+    const { training, messages } = trainingOf(
+      '**Training Metrics** (CatBoost, `verbose=100`):',
+      '```',
+      '0:\tlearn: 0.6512000\ttest: 0.6520000\tbest: 0.6520000 (0)\ttotal: 52.1ms\tremaining: 52s',
+      '500:\tlearn: 0.2633000\ttest: 0.3021000\tbest: 0.3012000 (412)\ttotal: 20.3s\tremaining: 20.2s',
+      'Stopped by overfitting detector  (50 iterations wait)',
+      '',
+      'bestTest = 0.3012',
+      'bestIteration = 412',
+      '```',
+    );
+    expect(messages).toEqual([]);
+    expect(training?.history).toEqual([
+      { epoch: 0, learn: 0.6512, test: 0.652 },
+      { epoch: 500, learn: 0.2633, test: 0.3021 },
+    ]);
+    expect(training?.bestModel).toEqual({ epoch: 412, metrics: { test: 0.3012 } });
+  });
+
+  test('the two lines alone under the best model’s label', () => {
+    const { training } = trainingOf('**Best Model** (by validation metric):', '```', 'bestTest = 0.3012', 'bestIteration = 412', '```');
+    expect(training?.bestModel).toEqual({ epoch: 412, metrics: { test: 0.3012 } });
+  });
+
+  test("LightGBM's `Early stopping, best iteration is:` round: the best model, its metrics keyed as the history's", () => {
+    const { training } = trainingOf(
+      '**Training Metrics**:',
+      '```',
+      "[100]\tvalid_0's auc: 0.912345\tvalid_0's binary_logloss: 0.212345",
+      "[200]\tvalid_0's auc: 0.915678\tvalid_0's binary_logloss: 0.208765",
+      'Early stopping, best iteration is:',
+      "[187]\tvalid_0's auc: 0.916012\tvalid_0's binary_logloss: 0.207901",
+      '```',
+    );
+    expect(training?.bestModel).toEqual({ epoch: 187, metrics: { "valid_0's auc": 0.916012, "valid_0's binary_logloss": 0.207901 } });
+  });
+
+  test("XGBoost's `best_iteration = 103, best_score = 0.24987` on the label's line: the round; the score, of no named metric, stays in the text", () => {
+    const { training } = trainingOf('**Best Model**: best_iteration = 103, best_score = 0.24987');
+    expect(training?.bestModel).toEqual({ epoch: 103, description: 'best_iteration = 103, best_score = 0.24987' });
+  });
+
+  test('a best model written at another round is not given the log’s best round', () => {
+    const { training } = trainingOf(
+      '**Best Model**:',
+      '- Round: 300',
+      '',
+      '**Training Metrics**:',
+      '```',
+      "[100]\tvalid_0's auc: 0.912345",
+      "[200]\tvalid_0's auc: 0.915678",
+      'Early stopping, best iteration is:',
+      "[187]\tvalid_0's auc: 0.916012",
+      '```',
+    );
+    expect(training?.bestModel).toEqual({ epoch: 300 });
+  });
+});
