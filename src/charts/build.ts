@@ -186,6 +186,7 @@ function trainingCharts(record: Experiment): ChartView[] {
         title: 'Learning-rate schedule',
         description: `${lrColumn} by ${axis}${log ? ' (log scale)' : ''}: from ${num(values[0] as number)} at ${axis} ${points[0]?.epoch} to ${num(values[values.length - 1] as number)} at ${axis} ${points[points.length - 1]?.epoch}; range ${num(minOf(values))}–${num(maxOf(values))}${record.model?.training?.learningRateSchedule ? `, ${record.model.training.learningRateSchedule} schedule` : ''}.${sampledText(points.length, recorded.length, axis)}`,
         spec: learningRateSpec({ points, axis }),
+        drawing: { kind: 'learning-rate', data: { points, axis } },
         table: { columns: [axisTitle, lrColumn], rows: points.map((p) => [p.epoch, p.learningRate]), shownIn: [TRAINING_TABLE] },
       });
     }
@@ -488,6 +489,7 @@ function searchSpaceCharts(record: Experiment): ChartView[] {
       title: 'Hyperparameter search space and chosen values',
       description: `${params.length} hyperparameter${params.length === 1 ? '' : 's'}: ${params.map((p) => `${p.name} ${chosenText(p)} in ${spaceText(p)}`).join('; ')}.${outside.length > 0 ? ` Outside the search space: ${outside.join(', ')}.` : ''}`,
       spec: searchSpaceSpec({ params }),
+      drawing: { kind: 'search-space', data: { params } },
       table: {
         columns: ['Hyperparameter', 'Chosen', 'Search space', 'Position (0–1)'],
         rows: params.map((p) => {
@@ -547,6 +549,7 @@ function lineageTrendChart(record: Experiment, input: ExperimentChartsInput): Ch
     title: `${metric} along the lineage`,
     description: `${metric} across ${chain.length} experiments from ${first.id} to ${last.id}: ${chain.map((p) => `${p.id} ${shown(p.value)}`).join(' → ')} (change ${changeText}).`,
     spec: lineageTrendSpec({ metric, points: chain }, CHART_SIZES.summary),
+    drawing: { kind: 'lineage-trend', data: { metric, points: chain }, size: CHART_SIZES.summary },
     table: { columns: ['Experiment', metric], rows: chain.map((p) => [p.id, p.value]) },
   };
 }

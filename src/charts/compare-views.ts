@@ -394,6 +394,7 @@ function paramsChart(docs: readonly CompareDoc[]): CompareChartView[] {
         )
         .join('; ')}.`,
       spec: compareParamsSpec(rows),
+      drawing: { kind: 'compare-params', data: rows },
       table: {
         columns: ['Experiment', ...all.map((a) => a.name)],
         rows: docs.map((d, i) => [

@@ -46,6 +46,13 @@ function parity<T extends { box: Box }>(items: readonly T[]): T[] {
   return kept;
 }
 
+/** Vega's "greedy" overlap removal (its choice for log axes): keep each label that clears the last one kept. */
+function greedy<T extends { box: Box }>(items: readonly T[]): T[] {
+  const kept: T[] = [];
+  for (const item of items) if (kept.length === 0 || !overlaps((kept[kept.length - 1] as T).box, item.box)) kept.push(item);
+  return kept;
+}
+
 /** What an axis is given besides its scale. */
 export interface AxisOptions {
   /** Axis title; none when undefined. */
@@ -64,6 +71,8 @@ export interface AxisOptions {
   domain?: boolean;
   /** Tick count (default: the axis length / 40). */
   tickCount?: number;
+  /** How overlapping labels are dropped (default `parity`; Vega-Lite uses `greedy` on log axes). Labels with empty text are never drawn. */
+  overlap?: 'parity' | 'greedy';
   /**
    * Whether a category axis's labels sit half a pixel before their ticks (default true), as Vega puts
    * them on most charts; false puts them on the ticks, as Vega does for the baselines chart's rows (seen
@@ -125,16 +134,19 @@ export function leftAxis(drawing: Drawing, scale: ContinuousScale, width: number
       `<path d="${positions.map((p) => `M0,${Math.round(p)}h-${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,0.5)"/>`,
       tickBox(positions, 'y', 0),
     );
-    const items = values.map((v, i) => {
-      const item: TextItem = {
-        x: -(TICK + LABEL_PADDING),
-        y: baselineY(positions[i] as number, 'middle'),
-        text: (options.format ?? format)(v),
-        anchor: 'end',
-      };
-      return { item, box: textBox(item) };
-    });
-    const kept = parity(items);
+    const items = values
+      .map((v, i) => {
+        const item: TextItem = {
+          x: -(TICK + LABEL_PADDING),
+          y: baselineY(positions[i] as number, 'middle'),
+          text: (options.format ?? format)(v),
+          anchor: 'end',
+        };
+        return { item, box: textBox(item) };
+      })
+      // Vega leaves labels without content out of the overlap test and draws nothing for them.
+      .filter((i) => i.item.text !== '');
+    const kept = options.overlap === 'greedy' ? greedy(items) : parity(items);
     labelWidth = Math.max(0, ...kept.map((k) => k.box.x1 - k.box.x0));
     drawing.texts(
       kept.map((k) => k.item),
@@ -201,18 +213,22 @@ export function bottomBandAxis(drawing: Drawing, scale: BandScale, height: numbe
 const MAX_EXTENT = 200;
 
 /**
- * A y axis's title, rotated, left of its labels (at most `MAX_EXTENT` from the plot), on Vega's
- * `bottom` baseline: drawn and bounded 3 px further left than its anchor (round(0.21 × 12)), and
- * drawn half a pixel off its place as the other guides are.
+ * A y axis's title, rotated, left of its labels (at most `MAX_EXTENT` from the plot). Vega places it
+ * with baseline `bottom` at `x` (its SVG baseline 3 px further left, `baselineY`), bounds it from
+ * 13 px to 1 px left of `x`, and draws it half a pixel off its place as every guide.
  */
 function leftTitle(drawing: Drawing, title: string | undefined, height: number, labelWidth: number): void {
   if (title === undefined) return;
   const x = -(Math.min(MAX_EXTENT, TICK + LABEL_PADDING + labelWidth) + TITLE_PADDING);
   const w = textWidth(title, TITLE_SIZE, true);
-  const shift = baselineY(0, 'bottom', TITLE_SIZE);
-  const top = shift - Math.round(0.8 * TITLE_SIZE);
+  const shift = x + baselineY(0, 'bottom', TITLE_SIZE);
   drawing.add(
-    `<g class="role-axis-title" font-size="${TITLE_SIZE}px" font-weight="600" fill="${INK}"><text text-anchor="middle" transform="translate(${num(x + 0.5)},${num(height / 2 + 0.5)}) rotate(-90) translate(0,${shift})">${escapeXml(title)}</text></g>`,
-    { x0: x + top, y0: height / 2 - w / 2, x1: x + top + TITLE_SIZE, y1: height / 2 + w / 2 },
+    `<g class="role-axis-title" font-size="${TITLE_SIZE}px" font-weight="600" fill="${INK}"><text text-anchor="middle" transform="translate(${num(shift + 0.5)},${num(height / 2 + 0.5)}) rotate(-90)">${escapeXml(title)}</text></g>`,
+    {
+      x0: shift - Math.round(0.8 * TITLE_SIZE),
+      y0: height / 2 - w / 2,
+      x1: shift - Math.round(0.8 * TITLE_SIZE) + TITLE_SIZE,
+      y1: height / 2 + w / 2,
+    },
   );
 }

@@ -9,7 +9,7 @@ import { formatChartNumber } from '../format.ts';
 import { guardSpecText } from '../spec-common.ts';
 import type { BaselinesData } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
-import { bottomDotLegend } from './legend.ts';
+import { bottomLegendTop, dotLegend } from './legend.ts';
 import { isPlainText, singleValueFormat } from './compare-facets.ts';
 import { linearScale, pointScale } from './scale.ts';
 import { Drawing, baselineY, circlePath, num, symbolRadius, type Box } from './svg.ts';
@@ -75,10 +75,10 @@ export function drawBaselines(data: BaselinesData): Drawing | undefined {
       y1: height + 0.5,
     });
   }
-  bottomDotLegend(
+  dotLegend(
     drawing,
     BASELINE_COLORS.map(([label, color]) => ({ label, color })),
-    LEGEND_COLUMNS,
+    { top: bottomLegendTop(drawing.extent().y1), columns: LEGEND_COLUMNS },
   );
   return drawing;
 }

@@ -9,7 +9,7 @@ import { hasReservedText } from '../spec-common.ts';
 import type { ChartDatum } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
 import { experimentsOf, isFiniteNumber, isPlainText, panelHeader, panelsOf, place, singleValueFormat } from './compare-facets.ts';
-import { bottomDotLegend } from './legend.ts';
+import { bottomLegendTop, dotLegend } from './legend.ts';
 import { linearScale, pointScale } from './scale.ts';
 import { Drawing, circlePath, num, symbolRadius, type Box } from './svg.ts';
 
@@ -74,9 +74,10 @@ export function drawCompareFairness(data: readonly ChartDatum[]): Drawing | unde
     top += height + SPACING + HEADER;
   }
   bottomAxis(drawing, x, width, top - SPACING - HEADER, { grid: false, ...singleValueFormat(x) });
-  bottomDotLegend(
+  dotLegend(
     drawing,
     experiments.domain.map((p) => ({ label: experiments.label(p), color: experiments.color(p) })),
+    { top: bottomLegendTop(drawing.extent().y1) },
   );
   return drawing;
 }

@@ -6,13 +6,26 @@
  * view says which drawing it has (`ChartView.drawing`); one without is drawn by Vega (`render.ts`).
  */
 import type { HistoryAxis } from '../../analysis/history-axis.ts';
-import type { BaselinesData, ChartDatum, FairnessData, TestMetricsData, TrainingCurvesData } from '../types.ts';
+import type {
+  BaselinesData,
+  ChartDatum,
+  FairnessData,
+  LearningRateData,
+  LineageTrendData,
+  SearchSpaceData,
+  TestMetricsData,
+  TrainingCurvesData,
+} from '../types.ts';
 import { drawBaselines } from './baselines.ts';
 import { drawCompareCurves } from './compare-curves.ts';
 import { drawCompareFairness } from './compare-fairness.ts';
 import { drawCompareTestMetrics } from './compare-test-metrics.ts';
 import { drawFairness } from './fairness.ts';
 import type { Drawing } from './svg.ts';
+import { drawCompareParams } from './compare-params.ts';
+import { drawLearningRate } from './learning-rate.ts';
+import { drawLineageTrend } from './lineage-trend.ts';
+import { drawSearchSpace } from './search-space.ts';
 import { drawTestMetrics } from './test-metrics.ts';
 import { drawTrainingCurves } from './training-curves.ts';
 
@@ -20,8 +33,12 @@ import { drawTrainingCurves } from './training-curves.ts';
 export type ChartDrawing =
   | { kind: 'test-metrics'; data: TestMetricsData }
   | { kind: 'training-curves'; data: TrainingCurvesData; size?: { width: number; panelHeight: number } | undefined }
+  | { kind: 'learning-rate'; data: LearningRateData }
+  | { kind: 'lineage-trend'; data: LineageTrendData; size?: { width: number; height: number } | undefined }
+  | { kind: 'search-space'; data: SearchSpaceData }
   | { kind: 'compare-test-metrics'; data: readonly ChartDatum[] }
   | { kind: 'compare-curves'; data: readonly ChartDatum[]; axis: HistoryAxis }
+  | { kind: 'compare-params'; data: readonly ChartDatum[] }
   | { kind: 'fairness'; data: FairnessData }
   | { kind: 'baselines'; data: BaselinesData }
   | { kind: 'compare-fairness'; data: readonly ChartDatum[] };
@@ -32,8 +49,12 @@ type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { 
 const DRAWERS: { [K in ChartDrawing['kind']]: Drawer<K> } = {
   'test-metrics': (d) => drawTestMetrics(d.data),
   'training-curves': (d) => drawTrainingCurves(d.data, d.size),
+  'learning-rate': (d) => drawLearningRate(d.data),
+  'lineage-trend': (d) => drawLineageTrend(d.data, d.size),
+  'search-space': (d) => drawSearchSpace(d.data),
   'compare-test-metrics': (d) => drawCompareTestMetrics(d.data),
   'compare-curves': (d) => drawCompareCurves(d.data, d.axis),
+  'compare-params': (d) => drawCompareParams(d.data),
   fairness: (d) => drawFairness(d.data),
   baselines: (d) => drawBaselines(d.data),
   'compare-fairness': (d) => drawCompareFairness(d.data),

@@ -13,7 +13,7 @@ const LABEL_LIMIT = 320;
 const ENTRY_HEIGHT = 15;
 /** Space between rows (Vega's legend `rowPadding`). */
 const ROW_PADDING = 2;
-/** How far an entry's bounds reach left of it (the symbol's stroke and margin). */
+/** How far an entry's bounds reach left of and above it (the symbol's stroke and margin). */
 const ENTRY_LEFT = 3;
 /** Space between the plot's guides and the legend (Vega's legend `offset`). */
 const OFFSET = 18;
@@ -42,7 +42,8 @@ export function bottomLegend(drawing: Drawing, entries: readonly LegendEntry[], 
   const symbols: string[] = [];
   const items = entries.map((entry, i) => {
     const x = left + (columnX[i % columns] as number);
-    const y = top + Math.floor(i / columns) * (ENTRY_HEIGHT + ROW_PADDING);
+    // Vega steps from one row to the next by the row's bounds (from 3 px above its symbols) and the padding.
+    const y = top + Math.floor(i / columns) * (ENTRY_LEFT + ENTRY_HEIGHT + ROW_PADDING);
     const shape = entry.symbol ?? 'circle';
     symbols.push(
       shape === 'square'
@@ -53,35 +54,58 @@ export function bottomLegend(drawing: Drawing, entries: readonly LegendEntry[], 
   });
   const rows = Math.ceil(entries.length / columns);
   const right = left + (columnX[columns - 1] as number) + (columnWidth[columns - 1] as number);
-  drawing.add(symbols.join(''), { x0: left - ENTRY_LEFT, y0: top, x1: right, y1: top + rows * ENTRY_HEIGHT + (rows - 1) * ROW_PADDING });
+  drawing.add(symbols.join(''), { x0: left, y0: top, x1: right, y1: top + rows * ENTRY_HEIGHT + (rows - 1) * (ENTRY_LEFT + ROW_PADDING) });
   drawing.texts(items, { role: 'legend-label' });
 }
 
+/** One entry of a legend of filled points: its colour. */
+export interface DotLegendEntry {
+  label: string;
+  color: string;
+}
+
 /**
- * A legend of filled dots (a point mark's colours) under everything drawn so far, at x = 0, laid out
- * as Vega lays out its entries: `columns` per row, each column starting `COLUMN_PADDING` after the
- * widest entry of the one before (its bounds end at its label's, rounded up to whole pixels), rows
- * 11 px high with Vega's 2 px between them.
+ * A legend of filled points as Vega draws a point mark's colour legend with the theme (bottom, four
+ * columns, or `columns` as a spec sets them): a dot of radius 5 at `opacity`, its label 16 px right of the entry's start. `top` is
+ * where Vega puts a bottom legend: `OFFSET` below the bounds of the marks and the x axis, rounded up
+ * (`bottomLegendTop`). Entries are as wide as their labels (at most the limit); a column starts
+ * `COLUMN_PADDING` past the widest entry before it, rounded up; rows are 11 px high, 2 px apart.
  */
-export function bottomDotLegend(drawing: Drawing, entries: readonly { label: string; color: string }[], columns: number = COLUMNS): void {
+export function dotLegend(
+  drawing: Drawing,
+  entries: readonly DotLegendEntry[],
+  options: { top: number; left?: number; opacity?: number; columns?: number },
+): void {
   if (entries.length === 0) return;
-  const top = drawing.extent().y1 + OFFSET;
-  const rowHeight = 11;
-  const cols = Math.min(columns, entries.length);
-  // An entry's bounds end at its label's: the symbol with its margin (16 px), then the label, at most the limit.
-  const ends = entries.map((e) => Math.ceil(16 + Math.min(textWidth(e.label), LABEL_LIMIT)));
-  const columnEnd = (c: number): number => Math.max(...ends.filter((_, i) => i % cols === c));
-  const columnX = [0];
-  for (let c = 1; c < cols; c++) columnX.push((columnX[c - 1] as number) + columnEnd(c - 1) + COLUMN_PADDING);
-  const symbols: string[] = [];
-  const labels = entries.map((entry, i) => {
-    const x = columnX[i % cols] as number;
-    const y = top + Math.floor(i / cols) * (rowHeight + ROW_PADDING);
-    symbols.push(`<path d="${circlePath(x + 6, y + 6, 5)}" fill="${entry.color}"/>`);
+  const left = options.left ?? 0;
+  const widths = entries.map((e) => 16 + Math.min(textWidth(e.label), LABEL_LIMIT));
+  const columns = Math.min(options.columns ?? COLUMNS, entries.length);
+  const columnWidth = Array.from({ length: columns }, (_, c) => Math.max(...widths.filter((_, i) => i % columns === c)));
+  const columnX = columnWidth.map((_, c) => columnWidth.slice(0, c).reduce((sum, w) => sum + Math.ceil(w) + COLUMN_PADDING, 0));
+  const rowHeight = LABEL_SIZE_PX;
+  const opacity = options.opacity === undefined || options.opacity === 1 ? '' : ` opacity="${num(options.opacity)}"`;
+  const byColor = new Map<string, string[]>();
+  const items = entries.map((entry, i) => {
+    const x = left + (columnX[i % columns] as number);
+    const y = options.top + Math.floor(i / columns) * (rowHeight + ROW_PADDING);
+    byColor.set(entry.color, [...(byColor.get(entry.color) ?? []), circlePath(x + 6, y + 6, 5)]);
     return { x: x + 16, y: baselineY(y + 6, 'middle'), text: entry.label, limit: LABEL_LIMIT };
   });
-  const rows = Math.ceil(entries.length / cols);
-  const right = (columnX[cols - 1] as number) + columnEnd(cols - 1);
-  drawing.add(symbols.join(''), { x0: 0, y0: top, x1: right, y1: top + rows * rowHeight + (rows - 1) * ROW_PADDING });
-  drawing.texts(labels, { role: 'legend-label' });
+  const rows = Math.ceil(entries.length / columns);
+  const right = Math.max(...entries.map((_, i) => left + (columnX[i % columns] as number) + (widths[i] as number)));
+  drawing.add([...byColor].map(([color, paths]) => `<path d="${paths.join('')}" fill="${color}"${opacity}/>`).join(''), {
+    x0: left,
+    y0: options.top,
+    x1: right,
+    y1: options.top + rows * rowHeight + (rows - 1) * ROW_PADDING,
+  });
+  drawing.texts(items, { role: 'legend-label' });
+}
+
+/** A legend entry's height with a dot (its label's: the font size). */
+const LABEL_SIZE_PX = 11;
+
+/** Where Vega puts a bottom legend: `OFFSET` px below `bottom` (the lowest bound of the marks and the x axis) rounded up. */
+export function bottomLegendTop(bottom: number): number {
+  return Math.ceil(bottom) + OFFSET;
 }

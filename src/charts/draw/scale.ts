@@ -79,7 +79,8 @@ export function niceDomain(start: number, stop: number, count = 10): [number, nu
 
 /** Digits after the point a label needs at this tick step (d3's `precisionFixed`). */
 export function precisionFixed(step: number): number {
-  if (!(step > 0)) return 0;
+  // d3 finds no exponent for a step of 0 (a domain of one value), and its format keeps its default six digits.
+  if (!(step > 0) || !Number.isFinite(step)) return 6;
   const exponent = Math.floor(Math.log10(Math.abs(step)) + 1e-9);
   return Math.max(0, -exponent);
 }
@@ -160,7 +161,13 @@ export function linearOver(domain: readonly [number, number], range: readonly [n
   const [lo, hi] = domain;
   const [r0, r1] = range;
   const span = hi - lo;
-  const scale = ((value: number) => (span === 0 ? (r0 + r1) / 2 : r0 + ((value - lo) / span) * (r1 - r0))) as ContinuousScale;
+  // d3's arithmetic (normalize, then interpolate), so positions agree with Vega's to the last bit:
+  // Vega bounds a text 6.000000000000004 px above the plot one pixel taller than 6 px.
+  const scale = ((value: number) => {
+    if (span === 0) return (r0 + r1) / 2;
+    const t = (value - lo) / span;
+    return r0 * (1 - t) + r1 * t;
+  }) as ContinuousScale;
   Object.assign(scale, {
     kind: 'linear',
     domain: [lo, hi] as const,

@@ -50,7 +50,10 @@ function placedTexts(svg: string): PlacedText[] {
         .replace(/&lt;/g, '<')
         .replace(/&gt;/g, '>')
         .replace(/&amp;/g, '&');
-      out.push({ text, x: top.x + dx + x, y: top.y + dy + y, fill });
+      // A text turned a quarter left and then moved down its own axis (Vega's rotated titles) moves left on the page.
+      const turned = /rotate\(-90\) translate\(0,([-\d.e]+)\)/.exec(attrs);
+      const along = turned === null ? 0 : Number(turned[1]);
+      out.push({ text, x: top.x + dx + x + along, y: top.y + dy + y, fill });
     }
   }
   return out.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : a.y - b.y || a.x - b.x));

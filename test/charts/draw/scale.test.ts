@@ -62,7 +62,8 @@ describe('label formats', () => {
     expect(precisionFixed(0.02)).toBe(2);
     expect(precisionFixed(0.2)).toBe(1);
     expect(precisionFixed(5)).toBe(0);
-    expect(precisionFixed(0)).toBe(0);
+    // A domain of one value: d3 finds no precision for a step of 0 and formats with its default six digits (Vega: "0.500000").
+    expect(precisionFixed(0)).toBe(6);
   });
 
   test('thousands grouped, a true minus sign, no negative zero', () => {
