@@ -515,6 +515,7 @@ function featureImportanceCharts(record: Experiment, maxFeatures: number): Chart
       title: 'Feature importance',
       description: `${shown.length === sorted.length ? `${sorted.length} features` : `Top ${shown.length} of ${sorted.length} features`} by importance${method ? ` (${method})` : ''}: ${shown.map((f) => `${f.feature} ${num(f.importance)}`).join(', ')}.`,
       spec: featureImportanceSpec({ features: shown, method }),
+      drawing: { kind: 'feature-importance', data: { features: shown, method } },
       table: { columns: ['Feature', 'Importance'], rows: shown.map((f) => [f.feature, f.importance]) },
     },
   ];

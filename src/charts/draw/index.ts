@@ -6,9 +6,10 @@
  * view says which drawing it has (`ChartView.drawing`); one without is drawn by Vega (`render.ts`).
  */
 import type { HistoryAxis } from '../../analysis/history-axis.ts';
-import type { ChartDatum, TestMetricsData, TrainingCurvesData } from '../types.ts';
+import type { ChartDatum, FeatureImportanceData, TestMetricsData, TrainingCurvesData } from '../types.ts';
 import { drawCompareCurves } from './compare-curves.ts';
 import { drawCompareTestMetrics } from './compare-test-metrics.ts';
+import { drawFeatureImportance } from './feature-importance.ts';
 import type { Drawing } from './svg.ts';
 import { drawTestMetrics } from './test-metrics.ts';
 import { drawTrainingCurves } from './training-curves.ts';
@@ -18,7 +19,8 @@ export type ChartDrawing =
   | { kind: 'test-metrics'; data: TestMetricsData }
   | { kind: 'training-curves'; data: TrainingCurvesData; size?: { width: number; panelHeight: number } | undefined }
   | { kind: 'compare-test-metrics'; data: readonly ChartDatum[] }
-  | { kind: 'compare-curves'; data: readonly ChartDatum[]; axis: HistoryAxis };
+  | { kind: 'compare-curves'; data: readonly ChartDatum[]; axis: HistoryAxis }
+  | { kind: 'feature-importance'; data: FeatureImportanceData };
 
 type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { kind: K }>) => Drawing | undefined;
 
@@ -28,6 +30,7 @@ const DRAWERS: { [K in ChartDrawing['kind']]: Drawer<K> } = {
   'training-curves': (d) => drawTrainingCurves(d.data, d.size),
   'compare-test-metrics': (d) => drawCompareTestMetrics(d.data),
   'compare-curves': (d) => drawCompareCurves(d.data, d.axis),
+  'feature-importance': (d) => drawFeatureImportance(d.data),
 };
 
 /** The chart as a finished static SVG (sized, on the chart surface, labelled by `title`), or undefined when it must be drawn by Vega. */

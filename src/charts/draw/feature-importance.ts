@@ -1,0 +1,58 @@
+/** The feature-importance chart drawn without Vega: `featureImportanceSpec`'s bars, value labels and axes. */
+import { ACCENT, CHART_SIZES } from '../theme.ts';
+import { featureImportanceTitle, sortFeatures } from '../feature-importance.ts';
+import { formatChartNumber } from '../format.ts';
+import type { FeatureImportanceData } from '../types.ts';
+import { bottomAxis, leftBandAxis } from './axis.ts';
+import { bandScale, distinct, linearScale } from './scale.ts';
+import { Drawing, TITLE_SIZE, baselineY, num, textWidth } from './svg.ts';
+
+/** Share of a band a bar fills (`height: { band: 0.7 }`). */
+const BAR_BAND = 0.7;
+/** Gap between a bar's end and its value label (`dx`). */
+const LABEL_GAP = 4;
+
+/**
+ * One bar per feature, most important on top, from 0 to its importance on an x axis that includes
+ * 0 (made nice), its value as written just right of the bar's right end. Undefined (Vega draws it)
+ * for no features, a value that is not finite, all values 0 (an empty domain), or an axis title on
+ * two lines or cut at the plot's width.
+ */
+export function drawFeatureImportance(data: FeatureImportanceData): Drawing | undefined {
+  const title = featureImportanceTitle(data);
+  const width = CHART_SIZES.width - 120;
+  if (typeof title !== 'string' || textWidth(title, TITLE_SIZE, true) >= width) return undefined;
+  const features = sortFeatures(data.features);
+  if (features.length === 0 || features.some((f) => !Number.isFinite(f.importance))) return undefined;
+  if (features.every((f) => f.importance === 0)) return undefined;
+  // Features are rows by name in order of importance: a name given twice is one row with both bars.
+  const y = bandScale(distinct(features.map((f) => f.feature)), CHART_SIZES.barStep);
+  const height = y.length;
+  const x = linearScale(
+    features.map((f) => f.importance),
+    [0, width],
+    { zero: true },
+  );
+  const drawing = new Drawing();
+  bottomAxis(drawing, x, width, height, { title });
+  leftBandAxis(drawing, y, height);
+  const barHeight = y.bandwidth * BAR_BAND;
+  const zero = x(0);
+  const bars = features.map((f) => {
+    const top = (y.center(f.feature) as number) - barHeight / 2;
+    const end = x(f.importance);
+    const x0 = Math.min(zero, end);
+    const w = Math.abs(end - zero);
+    drawing.cover({ x0, y0: top, x1: x0 + w, y1: top + barHeight });
+    return `<path d="M${num(x0)},${num(top)}h${num(w)}v${num(barHeight)}h${num(-w)}Z" fill="${ACCENT}"/>`;
+  });
+  drawing.add(bars.join(''));
+  drawing.texts(
+    features.map((f) => ({
+      x: x(f.importance) + LABEL_GAP,
+      y: baselineY(y.center(f.feature) as number, 'middle'),
+      text: formatChartNumber(f.importance),
+    })),
+  );
+  return drawing;
+}
