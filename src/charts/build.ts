@@ -306,6 +306,7 @@ function evaluationCharts(record: Experiment): ChartView[] {
       title: 'Confusion matrix',
       description: describeConfusion(data),
       spec: confusionMatrixSpec(data),
+      drawing: { kind: 'confusion-matrix', data },
       table: {
         columns: ['Actual', 'Predicted', 'Count', 'Share of actual class'],
         rows: confusionMatrixCells(data).map((c) => [

@@ -6,9 +6,10 @@
  * view says which drawing it has (`ChartView.drawing`); one without is drawn by Vega (`render.ts`).
  */
 import type { HistoryAxis } from '../../analysis/history-axis.ts';
-import type { ChartDatum, FeatureImportanceData, TestMetricsData, TrainingCurvesData } from '../types.ts';
+import type { ChartDatum, ConfusionMatrixData, FeatureImportanceData, TestMetricsData, TrainingCurvesData } from '../types.ts';
 import { drawCompareCurves } from './compare-curves.ts';
 import { drawCompareTestMetrics } from './compare-test-metrics.ts';
+import { drawConfusionMatrix } from './confusion-matrix.ts';
 import { drawFeatureImportance } from './feature-importance.ts';
 import type { Drawing } from './svg.ts';
 import { drawTestMetrics } from './test-metrics.ts';
@@ -20,7 +21,8 @@ export type ChartDrawing =
   | { kind: 'training-curves'; data: TrainingCurvesData; size?: { width: number; panelHeight: number } | undefined }
   | { kind: 'compare-test-metrics'; data: readonly ChartDatum[] }
   | { kind: 'compare-curves'; data: readonly ChartDatum[]; axis: HistoryAxis }
-  | { kind: 'feature-importance'; data: FeatureImportanceData };
+  | { kind: 'feature-importance'; data: FeatureImportanceData }
+  | { kind: 'confusion-matrix'; data: ConfusionMatrixData };
 
 type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { kind: K }>) => Drawing | undefined;
 
@@ -31,6 +33,7 @@ const DRAWERS: { [K in ChartDrawing['kind']]: Drawer<K> } = {
   'compare-test-metrics': (d) => drawCompareTestMetrics(d.data),
   'compare-curves': (d) => drawCompareCurves(d.data, d.axis),
   'feature-importance': (d) => drawFeatureImportance(d.data),
+  'confusion-matrix': (d) => drawConfusionMatrix(d.data),
 };
 
 /** The chart as a finished static SVG (sized, on the chart surface, labelled by `title`), or undefined when it must be drawn by Vega. */
