@@ -4,7 +4,7 @@ import { featureImportanceTitle, sortFeatures } from '../feature-importance.ts';
 import { formatChartNumber } from '../format.ts';
 import type { FeatureImportanceData } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
-import { bandScale, distinct, linearScale } from './scale.ts';
+import { bandScale, linearScale } from './scale.ts';
 import { Drawing, TITLE_SIZE, baselineY, num, textWidth } from './svg.ts';
 
 /** Share of a band a bar fills (`height: { band: 0.7 }`). */
@@ -15,8 +15,8 @@ const LABEL_GAP = 4;
 /**
  * One bar per feature, most important on top, from 0 to its importance on an x axis that includes
  * 0 (made nice), its value as written just right of the bar's right end. Undefined (Vega draws it)
- * for no features, a value that is not finite, all values 0 (an empty domain), or an axis title on
- * two lines or cut at the plot's width.
+ * for no features, a feature named twice (its bars stacked), a value that is not finite, all values
+ * 0 (an empty domain), or an axis title on two lines or cut at the plot's width.
  */
 export function drawFeatureImportance(data: FeatureImportanceData): Drawing | undefined {
   const title = featureImportanceTitle(data);
@@ -25,8 +25,10 @@ export function drawFeatureImportance(data: FeatureImportanceData): Drawing | un
   const features = sortFeatures(data.features);
   if (features.length === 0 || features.some((f) => !Number.isFinite(f.importance))) return undefined;
   if (features.every((f) => f.importance === 0)) return undefined;
-  // Features are rows by name in order of importance: a name given twice is one row with both bars.
-  const y = bandScale(distinct(features.map((f) => f.feature)), CHART_SIZES.barStep);
+  // A feature named twice is one row whose bars Vega-Lite stacks: left to Vega.
+  const names = features.map((f) => f.feature);
+  if (new Set(names).size !== names.length) return undefined;
+  const y = bandScale(names, CHART_SIZES.barStep);
   const height = y.length;
   const x = linearScale(
     features.map((f) => f.importance),
