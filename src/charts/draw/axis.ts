@@ -194,3 +194,6 @@ function leftTitle(drawing: Drawing, title: string | undefined, height: number, 
     { x0: x - TITLE_SIZE, y0: height / 2 - w / 2, x1: x, y1: height / 2 + w / 2 },
   );
 }
+
+/** How far below a plot a bottom axis with labels puts the top of its title (ticks, labels and the gaps between), for titles drawn by hand. */
+export const BOTTOM_TITLE_OFFSET = TICK + LABEL_PADDING + LABEL_SIZE + TITLE_PADDING;

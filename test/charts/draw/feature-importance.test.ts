@@ -16,6 +16,9 @@ const texts = (svg: string): string[] =>
       .replace(/&amp;/g, '&'),
   );
 
+/** The lines of titles on two lines, as written. */
+const tspans = (svg: string): string[] => [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1] ?? '');
+
 const view = (data: FeatureImportanceData): ChartView => ({
   id: 'feature-importance',
   section: 'observations',
@@ -88,8 +91,8 @@ describe('drawFeatureImportance', () => {
         ],
       }),
     ).toBeUndefined();
-    // A method named at length puts the title on two lines.
-    expect(drawFeatureImportance({ features: [{ feature: 'a', importance: 1 }], method: 'x'.repeat(60) })).toBeUndefined();
+    // A one-line title wider than the plot (Vega cuts it and bounds it at the cut).
+    expect(drawFeatureImportance({ features: [{ feature: 'a', importance: 1 }], method: 'W'.repeat(45) })).toBeUndefined();
   });
 
   const many = Array.from({ length: 20 }, (_, i) => ({ feature: `feature_${i}`, importance: (i * 37) % 11 }));
@@ -146,6 +149,20 @@ describe('drawFeatureImportance', () => {
       },
     ],
     [
+      'a method on a second line',
+      { features: [{ feature: 'a', importance: 1 }], method: 'Occlusion attribution aggregated over regions of 500 test images' },
+    ],
+    [
+      'a second line cut at the plot width',
+      {
+        features: [
+          { feature: 'a', importance: 1 },
+          { feature: 'b', importance: 0.3 },
+        ],
+        method: 'Absolute standardised coefficients, normalised to sum to 1 over all features',
+      },
+    ],
+    [
       'tiny values',
       {
         features: [
@@ -173,5 +190,6 @@ describe('drawFeatureImportance', () => {
     expect({ width: drawn.width, height: drawn.height }).toEqual({ width: vega.width, height: vega.height });
     expect(largestShift(placedTexts(drawn.svg), placedTexts(vega.svg))).toBeLessThanOrEqual(0.01);
     expect(largestRectShift(placedRects(drawn.svg), placedRects(vega.svg))).toBeLessThanOrEqual(0.011);
+    expect(tspans(drawn.svg)).toEqual(tspans(vega.svg));
   });
 });
