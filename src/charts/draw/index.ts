@@ -8,6 +8,7 @@
 import type { HistoryAxis } from '../../analysis/history-axis.ts';
 import type { ChartDatum, ConfusionMatrixData, FeatureImportanceData, TestMetricsData, TrainingCurvesData } from '../types.ts';
 import { drawCompareCurves } from './compare-curves.ts';
+import { drawCompareConfusion } from './compare-confusion.ts';
 import { drawCompareTestMetrics } from './compare-test-metrics.ts';
 import { drawConfusionMatrix } from './confusion-matrix.ts';
 import { drawFeatureImportance } from './feature-importance.ts';
@@ -22,7 +23,8 @@ export type ChartDrawing =
   | { kind: 'compare-test-metrics'; data: readonly ChartDatum[] }
   | { kind: 'compare-curves'; data: readonly ChartDatum[]; axis: HistoryAxis }
   | { kind: 'feature-importance'; data: FeatureImportanceData }
-  | { kind: 'confusion-matrix'; data: ConfusionMatrixData };
+  | { kind: 'confusion-matrix'; data: ConfusionMatrixData }
+  | { kind: 'compare-confusion'; data: readonly ChartDatum[] };
 
 type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { kind: K }>) => Drawing | undefined;
 
@@ -34,6 +36,7 @@ const DRAWERS: { [K in ChartDrawing['kind']]: Drawer<K> } = {
   'compare-curves': (d) => drawCompareCurves(d.data, d.axis),
   'feature-importance': (d) => drawFeatureImportance(d.data),
   'confusion-matrix': (d) => drawConfusionMatrix(d.data),
+  'compare-confusion': (d) => drawCompareConfusion(d.data),
 };
 
 /** The chart as a finished static SVG (sized, on the chart surface, labelled by `title`), or undefined when it must be drawn by Vega. */

@@ -57,10 +57,10 @@ describe('drawConfusionMatrix', () => {
   });
 
   test('leaves to Vega what it cannot draw', () => {
-    // Class names wider than a cell are angled.
+    // A class name angled across the top and cut at 220 px.
     expect(
       drawConfusionMatrix({
-        labels: ['a very long class name', 'b'],
+        labels: ['y'.repeat(60), 'b'],
         matrix: [
           [1, 2],
           [3, 4],
@@ -116,6 +116,31 @@ describe('drawConfusionMatrix', () => {
         Array.from({ length: 20 }, (_, i) => `c${i}`),
         (i, j) => (i === j ? 1000 : (i * j) % 7),
       ),
+    ],
+    [
+      'class names angled across the top',
+      {
+        labels: ['a very long class name', 'b'],
+        matrix: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    ],
+    [
+      'ten named classes, angled, one map above the other',
+      square(['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'], (i, j) => (i === j ? 900 : i + j)),
+    ],
+    [
+      'angled names with <, &, quotes',
+      {
+        labels: ['Stays <&>', 'Churns "soon"', 'x'.repeat(30)],
+        matrix: [
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ],
+      },
     ],
     [
       'all zero',
