@@ -19,7 +19,7 @@ const rowsOf = (ids: string[], labels: string[], f: (i: number, j: number, k: nu
 
 const view = (rows: ChartDatum[]): ChartView => ({
   id: 'confusion',
-  section: 'confusion',
+  section: 'comparison',
   title: 'Confusion matrices, row-normalized',
   description: 'd',
   spec: compareConfusionSpec(rows),
