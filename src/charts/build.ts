@@ -307,6 +307,7 @@ function evaluationCharts(record: Experiment): ChartView[] {
       title: 'Confusion matrix',
       description: describeConfusion(data),
       spec: confusionMatrixSpec(data),
+      drawing: { kind: 'confusion-matrix', data },
       table: {
         columns: ['Actual', 'Predicted', 'Count', 'Share of actual class'],
         rows: confusionMatrixCells(data).map((c) => [
@@ -519,6 +520,7 @@ function featureImportanceCharts(record: Experiment, maxFeatures: number): Chart
       title: 'Feature importance',
       description: `${shown.length === sorted.length ? `${sorted.length} features` : `Top ${shown.length} of ${sorted.length} features`} by importance${method ? ` (${method})` : ''}: ${shown.map((f) => `${f.feature} ${num(f.importance)}`).join(', ')}.`,
       spec: featureImportanceSpec({ features: shown, method }),
+      drawing: { kind: 'feature-importance', data: { features: shown, method } },
       table: { columns: ['Feature', 'Importance'], rows: shown.map((f) => [f.feature, f.importance]) },
     },
   ];

@@ -225,6 +225,7 @@ function confusionChart(docs: readonly CompareDoc[]): CompareChartView[] {
       title: 'Confusion matrices, row-normalized',
       description: `Each experiment's confusion matrix as shares of each actual class (rows: actual, columns: predicted). Correct per actual class — ${matrices.map((m) => `${m.id}: ${recall(m)}`).join('; ')}.`,
       spec: compareConfusionSpec(rows),
+      drawing: { kind: 'compare-confusion', data: rows },
       table: {
         columns: ['Experiment', 'Actual', 'Predicted', 'Count', 'Share of actual class'],
         rows: rows.map((c) => [

@@ -131,13 +131,14 @@ function heatmap(field: 'count' | 'rowShare', title: string, format: string, ste
   };
 }
 
-/**
- * Confusion matrix as two heat maps, counts and row-normalized shares (each row sums to 100%: per-class
- * recall on the diagonal), side by side when both fit the text column and one above the other when
- * not. Cells grow with the widest number, so labels are never clipped; a label's colour is chosen by
- * its cell's luminance. Works for binary and multi-class matrices.
- */
-export function confusionMatrixSpec(data: ConfusionMatrixData): TopLevelSpec {
+/** Titles of the two maps. */
+export const COUNTS_TITLE = 'Counts';
+export const SHARES_TITLE = 'Row-normalized (share of actual)';
+/** Space between the two maps (the concat's `spacing`). */
+export const MAP_SPACING = SPACING;
+
+/** How the two maps are laid out: cell side, whether class names across the top are angled, and whether the maps sit side by side. */
+export function confusionLayout(data: ConfusionMatrixData): { step: number; angled: boolean; beside: boolean } {
   const step = confusionCellSize(data);
   const n = data.labels.length;
   const labelWidth = Math.min(220, Math.max(0, ...data.labels.map((l) => estimateTextWidth(l, 11))));
@@ -145,11 +146,19 @@ export function confusionMatrixSpec(data: ConfusionMatrixData): TopLevelSpec {
   const angled = labelWidth > step - 6;
   // One map is its cells, its class names and its axis title; two add the spacing and the padding.
   const oneMap = n * step + labelWidth + 30;
-  const views = [
-    heatmap('count', 'Counts', ',', step, angled),
-    heatmap('rowShare', 'Row-normalized (share of actual)', '.1%', step, angled),
-  ];
   const beside = 2 * oneMap + SPACING + 2 * (SPEC_BASE.config.padding as number) <= CHART_SIZES.column;
+  return { step, angled, beside };
+}
+
+/**
+ * Confusion matrix as two heat maps, counts and row-normalized shares (each row sums to 100%: per-class
+ * recall on the diagonal), side by side when both fit the text column and one above the other when
+ * not. Cells grow with the widest number, so labels are never clipped; a label's colour is chosen by
+ * its cell's luminance. Works for binary and multi-class matrices.
+ */
+export function confusionMatrixSpec(data: ConfusionMatrixData): TopLevelSpec {
+  const { step, angled, beside } = confusionLayout(data);
+  const views = [heatmap('count', COUNTS_TITLE, ',', step, angled), heatmap('rowShare', SHARES_TITLE, '.1%', step, angled)];
   return {
     ...SPEC_BASE,
     datasets: { table: confusionMatrixCells(data) },

@@ -12,6 +12,16 @@ export function sortFeatures(features: FeatureImportanceData['features']): Featu
 /** Characters of the x-axis title that fit on one line under the plot (11 px text, 400 px). */
 const TITLE_CHARACTERS = 60;
 
+/**
+ * The x-axis title: "Importance (method)", or a method named at length (`Occlusion attribution over
+ * 500 test images`) on a line of its own under "Importance"; no line runs past the plot (the
+ * chart's description names it in full).
+ */
+export function featureImportanceTitle(data: FeatureImportanceData): string | [string, string] {
+  const title = data.method === undefined ? 'Importance' : `Importance (${data.method})`;
+  return title.length > TITLE_CHARACTERS && data.method !== undefined ? ['Importance', `(${data.method})`] : title;
+}
+
 /** Feature importance as horizontal bars, most important on top. */
 export function featureImportanceSpec(data: FeatureImportanceData): TopLevelSpec {
   const rows = sortFeatures(data.features).map((f, order) => ({
@@ -22,15 +32,7 @@ export function featureImportanceSpec(data: FeatureImportanceData): TopLevelSpec
   }));
   const y = { field: 'feature', type: 'nominal', title: null, sort: { field: 'order', op: 'min' } } as const;
   const width = CHART_SIZES.width - 120;
-  const title = data.method === undefined ? 'Importance' : `Importance (${data.method})`;
-  // A method named at length (`Occlusion attribution over 500 test images`) goes on a line of its own
-  // under "Importance", and no line runs past the plot (the chart's description names it in full).
-  const x = {
-    field: 'importance',
-    type: 'quantitative',
-    title: title.length > TITLE_CHARACTERS && data.method !== undefined ? ['Importance', `(${data.method})`] : title,
-    axis: { titleLimit: width },
-  } as const;
+  const x = { field: 'importance', type: 'quantitative', title: featureImportanceTitle(data), axis: { titleLimit: width } } as const;
   return {
     ...SPEC_BASE,
     datasets: { table: rows },

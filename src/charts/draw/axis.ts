@@ -232,3 +232,6 @@ function leftTitle(drawing: Drawing, title: string | undefined, height: number, 
     },
   );
 }
+
+/** How far below a plot a bottom axis with labels puts the top of its title (ticks, labels and the gaps between), for titles drawn by hand. */
+export const BOTTOM_TITLE_OFFSET = TICK + LABEL_PADDING + LABEL_SIZE + TITLE_PADDING;

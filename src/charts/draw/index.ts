@@ -9,7 +9,9 @@ import type { HistoryAxis } from '../../analysis/history-axis.ts';
 import type {
   BaselinesData,
   ChartDatum,
+  ConfusionMatrixData,
   FairnessData,
+  FeatureImportanceData,
   LearningRateData,
   LineageTrendData,
   SearchSpaceData,
@@ -17,10 +19,13 @@ import type {
   TrainingCurvesData,
 } from '../types.ts';
 import { drawBaselines } from './baselines.ts';
+import { drawCompareConfusion } from './compare-confusion.ts';
 import { drawCompareCurves } from './compare-curves.ts';
 import { drawCompareFairness } from './compare-fairness.ts';
 import { drawCompareTestMetrics } from './compare-test-metrics.ts';
+import { drawConfusionMatrix } from './confusion-matrix.ts';
 import { drawFairness } from './fairness.ts';
+import { drawFeatureImportance } from './feature-importance.ts';
 import type { Drawing } from './svg.ts';
 import { drawCompareParams } from './compare-params.ts';
 import { drawLearningRate } from './learning-rate.ts';
@@ -41,7 +46,10 @@ export type ChartDrawing =
   | { kind: 'compare-params'; data: readonly ChartDatum[] }
   | { kind: 'fairness'; data: FairnessData }
   | { kind: 'baselines'; data: BaselinesData }
-  | { kind: 'compare-fairness'; data: readonly ChartDatum[] };
+  | { kind: 'compare-fairness'; data: readonly ChartDatum[] }
+  | { kind: 'feature-importance'; data: FeatureImportanceData }
+  | { kind: 'confusion-matrix'; data: ConfusionMatrixData }
+  | { kind: 'compare-confusion'; data: readonly ChartDatum[] };
 
 type Drawer<K extends ChartDrawing['kind']> = (drawing: Extract<ChartDrawing, { kind: K }>) => Drawing | undefined;
 
@@ -58,6 +66,9 @@ const DRAWERS: { [K in ChartDrawing['kind']]: Drawer<K> } = {
   fairness: (d) => drawFairness(d.data),
   baselines: (d) => drawBaselines(d.data),
   'compare-fairness': (d) => drawCompareFairness(d.data),
+  'feature-importance': (d) => drawFeatureImportance(d.data),
+  'confusion-matrix': (d) => drawConfusionMatrix(d.data),
+  'compare-confusion': (d) => drawCompareConfusion(d.data),
 };
 
 /** The chart as a finished static SVG (sized, on the chart surface, labelled by `title`), or undefined when it must be drawn by Vega. */
