@@ -247,6 +247,14 @@ const KIND_RULES: readonly KindRule[] = [
     direction: 'lower',
     isProportion: false,
   },
+  // A log-likelihood (or its lower bound, the ELBO) is higher-is-better: −1401.9 beats −1532.4. After
+  // the losses, so that its negative (`NLL`, `Negative ELBO`) stays one.
+  {
+    pattern: /(?<!\bneg )\b(?:log likelihood|log lik|loglik(?:elihood)?|elbo)\b/,
+    kind: 'log-likelihood',
+    direction: 'higher',
+    isProportion: false,
+  },
   { pattern: /\b(?:perplexity|ppl)\b/, kind: 'perplexity', direction: 'lower', isProportion: false },
   { pattern: /\b(?:latency|inference time|response time|ttft|tpot|itl)\b/, kind: 'latency', direction: 'lower', isProportion: false },
   // Speech: the real-time factor (processing time ÷ audio time) is lower-is-better; its inverse, RTFx, is a speed.

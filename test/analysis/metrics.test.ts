@@ -248,6 +248,13 @@ describe('metricInfo', () => {
     ['test_neg_mean_absolute_error', 'test_neg_mae', 'regression-error', 'higher', null, false, 'test'],
     ['chrF2', 'chrf2', 'text-overlap', 'higher', null, false, null],
     ['TER', 'ter', 'edit-error', 'lower', null, false, null],
+    // A log-likelihood is higher-is-better (−1401.9 beats −1532.4); its negative (NLL) is a loss.
+    ['Log-likelihood', 'log_likelihood', 'log-likelihood', 'higher', null, false, null],
+    ['Test log likelihood (nats)', 'test_log_likelihood', 'log-likelihood', 'higher', 'nats', false, 'test'],
+    ['loglik', 'loglik', 'log-likelihood', 'higher', null, false, null],
+    ['ELBO', 'elbo', 'log-likelihood', 'higher', null, false, null],
+    ['Negative log-likelihood', 'nll', 'loss', 'lower', null, false, null],
+    ['NLL', 'nll', 'loss', 'lower', null, false, null],
   ])('%s → key %s, kind %s, %s is better, unit %s', (name, key, kind, direction, unit, isProportion, split) => {
     const info = metricInfo(name);
     expect(info).toMatchObject({ name, key, kind, direction, unit, isProportion, split });
