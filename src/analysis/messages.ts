@@ -125,6 +125,8 @@ export const message = {
     `${list(small.map((g) => `${g.group} (n = ${g.n})`))} ${small.length === 1 ? 'is' : 'are'} below the minimum group size of ${min}; among the groups of that size or more, ${high} against ${low}: ${reason}`,
   flagPastNoisyExtremes: (maxGroup: string, minGroup: string, high: string, low: string, reason: string): string =>
     `${maxGroup} against ${minGroup} (the extreme groups) cannot be told from noise, but ${high} against ${low}: ${reason}`,
+  ciSetAside: (ci: number | { low: number; high: number }): string =>
+    `its 95% CI ${typeof ci === 'number' ? `±${ci}` : `[${ci.low}, ${ci.high}]`} may be percentage points or a fraction, so it is not used: see the report checks`,
   flagNearZero: (floor: number): string =>
     `Not flagged: the rates are near 0 (the larger is below ${showPercent(floor)}), so their ratio is near 0/0.`,
   flagRatioOk: (ratio: number, threshold: number): string =>

@@ -421,6 +421,22 @@ describe('computeParentDeltas', () => {
   });
 });
 
+describe('a reported CI set aside as doubtful', () => {
+  test("AUC 77.45% ± 0.04 against 0.7712 ± 0.0004: the interval is the parent's alone, and the reason says the CI was set aside, not missing", () => {
+    const parent = record({ id: 'p', evaluation: { testMetrics: [{ metric: 'AUC', value: 0.7712, ci95: 0.0004 }] } });
+    const child = record({ id: 'c', evaluation: { testMetrics: [{ metric: 'AUC', value: 77.45, unit: '%', ci95: 0.04 }] } });
+    const [d] = computeParentDeltas(child, parent).deltas;
+    // 0.7745 − 0.7712 = 0.0033 ± 0.0004 (the parent's alone) = [0.0029, 0.0037]
+    expect(d?.absolute).toBeCloseTo(0.0033, 12);
+    expect(d?.ciLow).toBeCloseTo(0.0029, 12);
+    expect(d?.ciHigh).toBeCloseTo(0.0037, 12);
+    expect(d?.method).toBe('one-side');
+    expect(d?.assumption).toBe(
+      "this experiment has no uncertainty to combine (its 95% CI ±0.04 may be percentage points or a fraction, so it is not used: see the report checks), so it is taken as exact and the interval is the other side's alone.",
+    );
+  });
+});
+
 describe('durations in different units of time', () => {
   test('a change between 812 ms and 0.79 s is worked out in milliseconds: 812 − 790 = 22 ms, 22 / 790 = 2.78%', () => {
     const d = delta('p95 latency', side('p95 latency', 812, null, null, 'ms'), side('p95 latency (s)', 0.79));
