@@ -745,6 +745,19 @@ export function inOneTimeUnit(a: ScaledValue, b: ScaledValue): [ScaledValue, Sca
   return sa < sb ? [a, to(b, sb, a.unit as string, sa)] : [to(a, sa, b.unit as string, sb), b];
 }
 
+/**
+ * Values of one metric (a row of a comparison) with the durations among them in the smallest unit of
+ * time any of them is in (`0.041 s` beside `38 ms` → 41 ms and 38 ms, see `inOneTimeUnit`); anything
+ * else as it is.
+ */
+export function inSmallestTimeUnit(values: readonly ScaledValue[]): ScaledValue[] {
+  const seconds = (x: ScaledValue): number | undefined => SECONDS_IN[x.unit ?? ''];
+  let smallest: ScaledValue | undefined;
+  for (const x of values)
+    if ((seconds(x) ?? Infinity) < (smallest === undefined ? Infinity : (seconds(smallest) ?? Infinity))) smallest = x;
+  return smallest === undefined ? [...values] : values.map((x) => inOneTimeUnit(x, smallest)[0]);
+}
+
 /** True when `scaleValue` could not place the value. */
 export function isScaleProblem(x: ScaledValue | ScaleProblem): x is ScaleProblem {
   return 'reason' in x;

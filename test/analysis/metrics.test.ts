@@ -7,6 +7,7 @@ import {
   isSelectionRateMetric,
   isUnitIntervalMetric,
   metricInfo,
+  inSmallestTimeUnit,
   normalizeUnit,
   proportionScale,
   sameScaleProblem,
@@ -437,5 +438,20 @@ describe('a metric name built to make its reading backtrack', () => {
     const name = `Latency (ms)${' padding'.repeat(100)}`;
     expect(metricInfo(name).kind).toBe('latency');
     expect(metricInfo(`${'x'.repeat(300)} accuracy`).kind).toBeNull();
+  });
+});
+
+describe('inSmallestTimeUnit', () => {
+  const v = (value: number, unit: string | null, decimals: number): ScaledValue => ({ value, decimals, unit, fraction: false, factor: 1 });
+
+  test('0.041 s, 38 ms and 0.0005 min are 41, 38 and 30 ms; values in one unit or none stay as they are', () => {
+    // 0.041 s × 1000 = 41 ms (3 decimals − 3 = 0); 0.0005 min × 60 000 = 30 ms (4 decimals − log10(60 000) ≈ 5 → 0).
+    expect(inSmallestTimeUnit([v(0.041, 's', 3), v(38, 'ms', 0), v(0.0005, 'min', 4)])).toEqual([
+      { value: 41, decimals: 0, unit: 'ms', fraction: false, factor: 1000 },
+      v(38, 'ms', 0),
+      { value: 30, decimals: 0, unit: 'ms', fraction: false, factor: 60000 },
+    ]);
+    expect(inSmallestTimeUnit([v(2, 'ms', 0), v(3, 'ms', 0)])).toEqual([v(2, 'ms', 0), v(3, 'ms', 0)]);
+    expect(inSmallestTimeUnit([v(0.4, null, 1), v(0.5, null, 1)])).toEqual([v(0.4, null, 1), v(0.5, null, 1)]);
   });
 });
