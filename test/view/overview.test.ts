@@ -248,4 +248,24 @@ describe('buildLeaderboardViews', () => {
       ['1 (tied)', 'q', '', '86.6% [85.9%, 87.3%]'],
     ]);
   });
+
+  test('entries tied with the leader follow it in the order of their scores, not of their ids', () => {
+    const rec = (id: string, value: number, ci95: number) => ({
+      id,
+      tags: { use_case: 'u' },
+      dataset: { name: 'd', version: '1' },
+      evaluation: { testMetrics: [{ metric: 'Accuracy', value, ci95 }] },
+    });
+    // a 0.846 ± 0.016, b 0.861 ± 0.015: b − a = 0.015 ± √(0.015² + 0.016²) = ± 0.0219 includes 0 → tied; b leads.
+    // c 0.812 ± 0.017 against b: 0.049 ± 0.0227 excludes 0 → rank 3.
+    const views = buildLeaderboardViews(
+      '/',
+      analyzeCollection([rec('a', 0.846, 0.016), rec('b', 0.861, 0.015), rec('c', 0.812, 0.017)]).leaderboards,
+    );
+    expect(views[0]?.rows.map((row) => [row[0]?.text, row[1]?.text])).toEqual([
+      ['1 (tied)', 'b'],
+      ['1 (tied)', 'a'],
+      ['3', 'c'],
+    ]);
+  });
 });
