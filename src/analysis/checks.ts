@@ -617,9 +617,18 @@ function ciChecks(record: Experiment, tm: TestMetric, i: number): Check[] {
   // A half-width that may be points or a fraction (one written as fractions beside a value in
   // percent is read in percent when the record is read, and said there).
   const info = metricInfo(tm.metric, tm.unit);
-  const scaled = intervalOnValueScale(info, tm.value, tm.ci95, proportionDenominator(record, info)?.n);
+  const n = proportionDenominator(record, info)?.n ?? null;
+  const scaled = intervalOnValueScale(info, tm.value, tm.ci95, n);
+  // Giving the size settles it only for a proportion of counts whose size is not known yet.
   if (scaled.reading === 'doubtful' && typeof tm.ci95 === 'number')
-    return [{ level: 'warning', code: 'ci-scale', message: message.ciDoubtfulScale(tm.metric, tm.value, tm.ci95), path }];
+    return [
+      {
+        level: 'warning',
+        code: 'ci-scale',
+        message: message.ciDoubtfulScale(tm.metric, tm.value, tm.ci95, info.isProportion && n === null),
+        path,
+      },
+    ];
   const ci = tm.ci95;
   if (typeof ci === 'number') return [];
   if (ci.low > ci.high) return [{ level: 'warning', code: 'ci-mismatch', message: message.ciReversed(tm.metric, ci.low, ci.high), path }];

@@ -1,5 +1,6 @@
 import type { HistoryAxis } from './history-axis.ts';
 import type { ClaimUnit } from './claims.ts';
+import { decimalsOf } from './stats.ts';
 /**
  * Every message and hint of the consistency checks, as functions, so tests can assert exact text.
  *
@@ -153,8 +154,12 @@ export const message = {
     `${paths.length} field${paths.length === 1 ? ' is' : 's are'} still unfilled template placeholders: ${list(paths)}.`,
   ciExcludesValue: (metric: string, value: number, low: number, high: number): string =>
     `The 95% CI of ${metric} [${show(low)}, ${show(high)}] does not contain its value ${show(value)}.`,
-  ciDoubtfulScale: (metric: string, value: number, halfWidth: number): string =>
-    `The 95% CI of ${metric} is ±${show(halfWidth)} beside its value ${show(value)}%: read as ±${show(halfWidth)} percentage points, an interval few test sets are large enough for, so changes are computed without it. If it is a fraction (±${show(halfWidth * 100)} points), write ±${show(halfWidth * 100)}%; if it is points, give the test set's size.`,
+  /** `sizeHelps`: the metric is a proportion of counts whose count is not given (giving it settles the reading). */
+  ciDoubtfulScale: (metric: string, value: number, halfWidth: number, sizeHelps = true): string => {
+    const places = Math.max(decimalsOf(value), decimalsOf(halfWidth));
+    const bounds = `${(value - halfWidth).toFixed(places)}–${(value + halfWidth).toFixed(places)}%`;
+    return `The 95% CI of ${metric} is ±${show(halfWidth)} beside its value ${show(value)}%: read as ±${show(halfWidth)} percentage points, an interval few test sets are large enough for, so changes are computed without it. If it is a fraction (±${show(halfWidth * 100)} points), write ±${show(halfWidth * 100)}%; if it is points, ${sizeHelps ? "give the test set's size" : `write its bounds, ${bounds}`}.`;
+  },
   ciReversed: (metric: string, low: number, high: number): string =>
     `The 95% CI of ${metric} has its low bound ${show(low)} above its high bound ${show(high)}.`,
   proportionAsPercent: (metric: string, value: number): string =>

@@ -769,6 +769,16 @@ describe('checkMetricValues', () => {
     ]);
   });
 
+  test("a doubtful half-width where the test set's size is given, or the metric is no count: bounds, not a size, settle it", () => {
+    // AUC 77.45% ± 0.04 on a test set of 5,000,000: AUC is no proportion of counts, so the size does not
+    // tell points from a fraction; as bounds, 77.45 ∓ 0.04 = 77.41–77.49%.
+    const record = metrics([{ metric: 'AUC', value: 77.45, unit: '%', ci95: 0.04 }]);
+    const sized = { ...record, evaluation: { ...record.evaluation, testSetSize: 5_000_000 } };
+    expect(checkMetricValues(sized)[0]?.message).toBe(
+      'The 95% CI of AUC is ±0.04 beside its value 77.45%: read as ±0.04 percentage points, an interval few test sets are large enough for, so changes are computed without it. If it is a fraction (±4 points), write ±4%; if it is points, write its bounds, 77.41–77.49%.',
+    );
+  });
+
   test('test F1 that contradicts test precision and recall', () => {
     const checks = checkMetricValues(
       metrics([
