@@ -54,6 +54,12 @@ describe('deriveFromMatrix', () => {
     ['FPR', 0.05],
     ['FNR', 0.17],
     ['Balanced Accuracy', 0.89],
+    // NPV = TN / (TN + FN) = 95000 / 103500. MCC = (c·s − Σ pₖtₖ) / √((s² − Σ pₖ²)(s² − Σ tₖ²)) with c = 136500
+    // correct of s = 150000, predicted p = (103500, 46500), actual t = (100000, 50000): 7.8e9 / √(9.6255e9 × 1e10)
+    // = 0.795029 (the binary (TP·TN − FP·FN) / √(…) gives the same); Cohen's κ = 7.8e9 / (s² − Σ pₖtₖ) = 7.8e9 / 9.825e9.
+    ['NPV', 95000 / 103500],
+    ['MCC', 7.8e9 / Math.sqrt(9.6255e9 * 1e10)],
+    ["Cohen's kappa", 7.8e9 / 9.825e9],
   ])('binary %s = %d', (name, value) => expect(deriveFromMatrix(binary, metricInfo(name))?.value).toBeCloseTo(value, 12));
 
   test('the positive label can be the first label', () => {
@@ -70,9 +76,13 @@ describe('deriveFromMatrix', () => {
     ['F1', 0.729895],
     ['Weighted Precision', 0.744286],
     ['Micro F1', 0.75],
+    // c = 15 of s = 20; actual (6, 6, 8), predicted (7, 5, 8): Σ pₖtₖ = 136, Σ pₖ² = 138, Σ tₖ² = 136.
+    // MCC = (300 − 136) / √((400 − 138)(400 − 136)) = 164 / √(262 × 264); κ = 164 / (400 − 136).
+    ['MCC', 0.623579],
+    ['Kappa', 0.621212],
   ])('three classes: %s = %d', (name, value) => expect(deriveFromMatrix(threeClass, metricInfo(name))?.value).toBeCloseTo(value, 6));
 
-  test.each(['Specificity', 'AUC', 'Loss'])('three classes: %s is not derived', (name) =>
+  test.each(['Specificity', 'NPV', 'AUC', 'Loss', 'Quadratic weighted kappa'])('three classes: %s is not derived', (name) =>
     expect(deriveFromMatrix(threeClass, metricInfo(name))).toBeNull(),
   );
 
