@@ -55,7 +55,8 @@ function numberFormat(places: number, grouping: boolean): Intl.NumberFormat {
 
 /**
  * A 95% CI as written in a record: a half-width (`±0.012`) or bounds (`[0.857, 0.881]`), in the
- * value's unit when it has one (`±0.7%` beside 87.3%, `[40, 50] ms`); `—` when absent. Bounds are
+ * value's unit when it has one (`[40, 50] ms`, `[86.6, 88.0]%`; a half-width beside a percentage in
+ * percentage points, `±0.7 pp` beside 87.3%, as it is read); `—` when absent. Bounds are
  * shown to the places of the value they belong to (`decimals`) or their own, whichever has more:
  * `[0.842, 0.860]` beside 0.851, not `[0.842, 0.86]`.
  */
@@ -63,7 +64,7 @@ export function formatCiText(ci: number | { low: number; high: number } | undefi
   if (ci === undefined) return '—';
   const suffix = unit === undefined || unit === null || unit === '' ? '' : unit === '%' ? '%' : ` ${unit}`;
   const places = (x: number): number => Math.min(6, Math.max(decimals, decimalsOf(x)));
-  if (typeof ci === 'number') return `±${formatValue(ci, places(ci))}${suffix}`;
+  if (typeof ci === 'number') return `±${formatValue(ci, places(ci))}${unit === '%' ? ' pp' : suffix}`;
   const both = Math.max(places(ci.low), places(ci.high));
   return `[${formatValue(ci.low, both)}, ${formatValue(ci.high, both)}]${suffix}`;
 }
