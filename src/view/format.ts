@@ -8,7 +8,7 @@
  * 89.0%), its changes in percentage points; values shown side by side share the largest precision.
  * Tables that reproduce the record show its numbers as written.
  */
-import { isScaleProblem, isUnitIntervalMetric, metricInfo, scaleValue } from '../analysis/metrics.ts';
+import { inSmallestTimeUnit, isScaleProblem, isUnitIntervalMetric, metricInfo, scaleValue, type ScaledValue } from '../analysis/metrics.ts';
 
 import { maxOf } from '../util/arrays.ts';
 
@@ -181,6 +181,27 @@ export function formatMetricValues(values: readonly MetricValueInput[]): string[
   return shown.map((x) => {
     if (x === null) return '—';
     return x.percent ? formatPercent(x.value, places) : withUnit(formatValue(x.value, places), x.unit);
+  });
+}
+
+/**
+ * A column of values of one metric with its durations in the smallest unit of time among them
+ * (`0.041 s` beside `38 ms` is `41 ms`, written to three places fewer), so that they are shown with
+ * one unit and one precision and ordered as the times they are; other values as they are.
+ */
+export function inOneTimeUnit(values: readonly MetricValueInput[]): MetricValueInput[] {
+  const placed = values.map((v): ScaledValue | null => {
+    if (v.value === null || v.value === undefined) return null;
+    const scaled = scaleValue(metricInfo(v.metric, v.unit ?? undefined), v.value, v.decimals ?? decimalsOf(v.value));
+    return isScaleProblem(scaled) ? null : scaled;
+  });
+  const timed = inSmallestTimeUnit(placed.filter((x): x is ScaledValue => x !== null));
+  let next = 0;
+  return values.map((v, i) => {
+    const written = placed[i];
+    if (written === null || written === undefined) return v;
+    const x = timed[next++] ?? written;
+    return x.unit === written.unit ? v : { ...v, value: x.value, unit: x.unit, decimals: x.decimals };
   });
 }
 

@@ -93,6 +93,20 @@ describe('buildIndexPageData', () => {
       ['z', '68.0%', 0.68],
     ]);
   });
+  test('one unit of time per column: 0.041 s beside 38 ms and 1105 ms is 41 ms, and sorts as 41', () => {
+    const timed: Experiment[] = [
+      { id: 'x', evaluation: { testMetrics: [{ metric: 'p99 latency (ms)', value: 38 }] } },
+      { id: 'y', evaluation: { testMetrics: [{ metric: 'p99 latency (s)', value: 0.041 }] } },
+      { id: 'z', evaluation: { testMetrics: [{ metric: 'p99 latency', value: 1105, unit: 'ms' }] } },
+    ];
+    const data = buildIndexPageData({ base: '/', records: timed, analyses: analyzeCollection(timed).byId });
+    // 0.041 s × 1000 = 41 ms, written to 3 − 3 = 0 places: no column of "38.000 ms" beside "0.041 s".
+    expect(data.rows.map((r) => [r.id, r.metrics[0]?.cell.text, r.sort['m0']])).toEqual([
+      ['x', '38 ms', 38],
+      ['y', '41 ms', 41],
+      ['z', '1,105 ms', 1105],
+    ]);
+  });
   test('flags fairness gaps beyond noise', () => {
     // a: accuracy 60% vs 90% on n = 100 each, a 30 pp gap whose 95% interval excludes 0.
     expect(page.rows.find((r) => r.id === 'a')?.fairness).toMatchObject({ text: '1 flagged', tone: 'bad' });
