@@ -202,6 +202,26 @@ export function testMetricSide(record: Experiment, tm: TestMetric & { value: num
 }
 
 /**
+ * The 95% interval of the test metric at `index` on the common scale (`scaleValue`): its reported CI,
+ * else the Wilson score interval of its proportion over its denominator (`sideInterval`); with where
+ * it came from, the count, and the factor from the unit as written. Null when there is none.
+ */
+export function testMetricInterval(
+  record: Experiment,
+  index: number,
+): { low: number; high: number; from: 'ci' | 'score'; n: number | null; factor: number } | null {
+  const tm = record.evaluation?.testMetrics?.[index];
+  if (tm === undefined || tm.value === null) return null;
+  const side = testMetricSide(record, { ...tm, value: tm.value }, index);
+  const scaled = scaleValue(side.info, side.value, side.decimals ?? 0);
+  if (isScaleProblem(scaled)) return null;
+  const { estimate, from } = sideInterval(side, scaled);
+  return estimate === null || from === null
+    ? null
+    : { low: estimate.low, high: estimate.high, from, n: side.n ?? null, factor: scaled.factor };
+}
+
+/**
  * A test metric's reported CI on its value's scale: one written as fractions beside a value in
  * percent is read in percent; a half-width that may be either (`±0.011` beside `81.5%`, no test-set
  * size to judge it by) is not used (a change against it would look significant either way), and the

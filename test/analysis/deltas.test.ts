@@ -5,6 +5,7 @@ import {
   computeParentDeltas,
   isMetricDelta,
   sameQuantity,
+  testMetricInterval,
   type DeltaSide,
 } from '../../src/analysis/deltas.ts';
 import { metricInfo } from '../../src/analysis/metrics.ts';
@@ -477,5 +478,36 @@ describe("scikit-learn's negated scorers", () => {
     expect(delta?.absolute).toBeCloseTo(1.538, 10);
     expect(delta?.relative).toBeCloseTo(0.1028763, 7);
     expect([delta?.betterDirection, delta?.improved]).toEqual(['higher', true]);
+  });
+});
+
+describe('testMetricInterval', () => {
+  const r = record({
+    id: 'r',
+    dataset: { splits: [{ name: 'Test', records: 40 }] },
+    evaluation: {
+      testMetrics: [
+        { metric: 'Accuracy', value: 92.5, unit: '%' },
+        { metric: 'Log Loss', value: 0.3, ci95: 0.02 },
+        { metric: 'Accuracy', value: null },
+        { metric: 'Recall', value: 130 },
+        { metric: 'Log Loss', value: 0.3 },
+      ],
+    },
+  });
+
+  test('no CI: the Wilson score interval of 92.5% over n = 40, [0.80136, 0.97416], with the factor from percent', () => {
+    const ci = testMetricInterval(r, 0);
+    expect(ci).toMatchObject({ from: 'score', n: 40, factor: 0.01 });
+    expect(ci?.low).toBeCloseTo(0.8013576648, 9);
+    expect(ci?.high).toBeCloseTo(0.9741639742, 9);
+  });
+
+  test('a reported CI: 0.3 ± 0.02 is [0.28, 0.32]; none for no value, a value on neither scale, or no CI and no count', () => {
+    expect(testMetricInterval(r, 1)).toEqual({ low: 0.28, high: 0.32, from: 'ci', n: null, factor: 1 });
+    expect(testMetricInterval(r, 2)).toBeNull();
+    expect(testMetricInterval(r, 3)).toBeNull();
+    expect(testMetricInterval(r, 4)).toBeNull();
+    expect(testMetricInterval(r, 9)).toBeNull();
   });
 });
