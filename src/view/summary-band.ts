@@ -9,7 +9,7 @@ import type { DeltaView, ExperimentAnalysisView, FairnessView } from './analysis
 import type { Block, Cell, ChartBlockData, FieldItem, TableColumn } from './blocks.ts';
 import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, relativeCell, verdictCell } from './deltas.ts';
 import { formatMetricCi, formatMetricValue, type MetricValueInput } from './format.ts';
-import { testMetricInterval } from '../analysis/deltas.ts';
+import { testMetricInterval, testMetricSide } from '../analysis/deltas.ts';
 import { metricInfo } from '../analysis/metrics.ts';
 import { comparePath, joinBase } from './urls.ts';
 
@@ -116,7 +116,12 @@ export function buildSummaryBlocks(input: SummaryBandInput): Block[] {
     const tm = record.evaluation?.testMetrics?.[index];
     const ci = tm?.ci95;
     const shown = { metric: headline.metric, value: headline.value, unit: headline.unit ?? tm?.unit, decimals: headline.decimals };
-    const interval = ci === undefined ? scoreIntervalText(record, index, shown) : `95% CI ${formatMetricCi(shown, ci)}`;
+    // A CI the analysis sets aside (`ci-scale`) is no interval of the headline: said so beside it.
+    const setAside = tm !== undefined && tm.value !== null && testMetricSide(record, { ...tm, value: tm.value }, index).ciReason;
+    const interval =
+      ci === undefined
+        ? scoreIntervalText(record, index, shown)
+        : `95% CI ${formatMetricCi(shown, ci)}${setAside ? ' as written, not used: it may be percentage points or a fraction (see the report checks)' : ''}`;
     blocks.push({
       kind: 'headline',
       label: headline.metric,

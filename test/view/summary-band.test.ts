@@ -67,6 +67,13 @@ describe('buildSummaryBlocks', () => {
     expect(band(unsized, [unsized])[0]).not.toHaveProperty('interval');
   });
 
+  test('a headline CI the analysis sets aside (a half-width that may be points or a fraction) is shown as not used', () => {
+    const auc: Experiment = { id: 'a', evaluation: { testMetrics: [{ metric: 'AUC', value: 77.45, unit: '%', ci95: 0.04 }] } };
+    expect(band(auc, [auc])[0]).toMatchObject({
+      interval: { text: '95% CI 77.41% – 77.49% as written, not used: it may be percentage points or a fraction (see the report checks)' },
+    });
+  });
+
   test('gives the change against the parent and the best baseline, each with its interval and verdict', () => {
     const table = blocks[1] as Extract<Block, { kind: 'table' }>;
     expect(table.kind).toBe('table');
