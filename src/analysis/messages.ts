@@ -156,8 +156,11 @@ export const message = {
     `The 95% CI of ${metric} [${show(low)}, ${show(high)}] does not contain its value ${show(value)}.`,
   /** `sizeHelps`: the metric is a proportion of counts whose count is not given (giving it settles the reading). */
   ciDoubtfulScale: (metric: string, value: number, halfWidth: number, sizeHelps = true): string => {
-    const places = Math.max(decimalsOf(value), decimalsOf(halfWidth));
-    const bounds = `${(value - halfWidth).toFixed(places)}–${(value + halfWidth).toFixed(places)}%`;
+    // At most 12 places: a half-width of 5e-324 has 324, more than any reader (or `toFixed`) takes.
+    const places = Math.min(12, Math.max(decimalsOf(value), decimalsOf(halfWidth)));
+    // No "-0.00": a bound that rounds to 0 is 0.
+    const fixed = (x: number): string => x.toFixed(places).replace(/^-(?=0\.?0*$)/, '');
+    const bounds = `${fixed(value - halfWidth)}–${fixed(value + halfWidth)}%`;
     return `The 95% CI of ${metric} is ±${show(halfWidth)} beside its value ${show(value)}%: read as ±${show(halfWidth)} percentage points, an interval few test sets are large enough for, so changes are computed without it. If it is a fraction (±${show(halfWidth * 100)} points), write ±${show(halfWidth * 100)}%; if it is points, ${sizeHelps ? "give the test set's size" : `write its bounds, ${bounds}`}.`;
   },
   ciReversed: (metric: string, low: number, high: number): string =>

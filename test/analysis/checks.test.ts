@@ -789,6 +789,13 @@ describe('checkMetricValues', () => {
     );
   });
 
+  test('a doubtful half-width too small to print in full gives bounds to 12 places at most', () => {
+    // F1 0% ± 5e-324 (a fuzzer's number): 0 ∓ 5e-324 is 0.000000000000 to 12 places, not a RangeError.
+    expect(checkMetricValues(metrics([{ metric: 'F1 Score', value: 0, unit: '%', ci95: 5e-324 }]))[0]?.message).toContain(
+      'write its bounds, 0.000000000000–0.000000000000%.',
+    );
+  });
+
   test('test F1 that contradicts test precision and recall', () => {
     const checks = checkMetricValues(
       metrics([
