@@ -725,12 +725,18 @@ export function scaleValue(info: MetricInfo, value: number, decimals: number, sh
 /** Seconds in each unit of time a metric may be in. */
 const SECONDS_IN: Readonly<Record<string, number>> = { µs: 1e-6, ms: 1e-3, s: 1, min: 60, h: 3600 };
 
+/** Seconds in one `unit` (`ms` → 0.001); undefined for a unit that is no unit of time. */
+export function secondsIn(unit: string | null | undefined): number | undefined {
+  // Own keys only: a unit named `constructor` is no unit of time.
+  return unit === null || unit === undefined || !Object.hasOwn(SECONDS_IN, unit) ? undefined : SECONDS_IN[unit];
+}
+
 /**
  * Two durations in different units of time (`812 ms` and `0.812 s`) in the smaller of the two, with
  * the decimals the conversion moves (0.812 s with 3 decimals is 812 ms with 0); anything else as it is.
  */
 export function inOneTimeUnit(a: ScaledValue, b: ScaledValue): [ScaledValue, ScaledValue] {
-  const [sa, sb] = [SECONDS_IN[a.unit ?? ''], SECONDS_IN[b.unit ?? '']];
+  const [sa, sb] = [secondsIn(a.unit), secondsIn(b.unit)];
   if (sa === undefined || sb === undefined || sa === sb) return [a, b];
   const to = (x: ScaledValue, from: number, unit: string, into: number): ScaledValue => {
     const factor = from / into;
@@ -751,7 +757,7 @@ export function inOneTimeUnit(a: ScaledValue, b: ScaledValue): [ScaledValue, Sca
  * else as it is.
  */
 export function inSmallestTimeUnit(values: readonly ScaledValue[]): ScaledValue[] {
-  const seconds = (x: ScaledValue): number | undefined => SECONDS_IN[x.unit ?? ''];
+  const seconds = (x: ScaledValue): number | undefined => secondsIn(x.unit);
   let smallest: ScaledValue | undefined;
   for (const x of values)
     if ((seconds(x) ?? Infinity) < (smallest === undefined ? Infinity : (seconds(smallest) ?? Infinity))) smallest = x;

@@ -453,5 +453,7 @@ describe('inSmallestTimeUnit', () => {
     ]);
     expect(inSmallestTimeUnit([v(2, 'ms', 0), v(3, 'ms', 0)])).toEqual([v(2, 'ms', 0), v(3, 'ms', 0)]);
     expect(inSmallestTimeUnit([v(0.4, null, 1), v(0.5, null, 1)])).toEqual([v(0.4, null, 1), v(0.5, null, 1)]);
+    // A unit named after a property of every object is no unit of time.
+    expect(inSmallestTimeUnit([v(1, 'constructor', 0), v(2, 'ms', 0)])).toEqual([v(1, 'constructor', 0), v(2, 'ms', 0)]);
   });
 });
