@@ -83,9 +83,10 @@ function derived(value: number | null, formula: string): DerivedMetric | null {
 
 /**
  * The value of a metric derived from a well-formed confusion matrix. Binary matrices give accuracy,
- * error, precision, recall, F1, specificity, FPR, FNR and balanced accuracy for the positive class
+ * error, precision, recall, F1, specificity, FPR, FNR, NPV and balanced accuracy for the positive class
  * (`positiveLabel`, default the second label); multi-class matrices (or a named average) give
- * accuracy, error and macro (default), weighted or micro precision, recall and F1. Null when the
+ * accuracy, error and macro (default), weighted or micro precision, recall and F1; any matrix gives
+ * MCC and Cohen's (unweighted) kappa. Null when the
  * metric cannot be derived or divides by zero.
  */
 export function deriveFromMatrix(cm: ConfusionMatrix, info: MetricInfo, positive = positiveIndex(cm)): DerivedMetric | null {
@@ -95,6 +96,26 @@ export function deriveFromMatrix(cm: ConfusionMatrix, info: MetricInfo, positive
   const trace = sum(cm.labels.map((_, i) => at(i, i)));
   if (info.kind === 'accuracy') return derived(ratio(trace, total), `correct / total = ${trace} / ${total}`);
   if (info.kind === 'error') return derived(ratio(total - trace, total), `incorrect / total = ${total - trace} / ${total}`);
+  // Agreement of the predicted with the actual classes, over every class: Matthews' correlation (Gorodkin's
+  // form; for two classes the same as (TP·TN − FP·FN) / √(…)) and Cohen's kappa. A weighted kappa needs its weights.
+  if (info.kind === 'agreement') {
+    if (info.average !== null || /(?:^|_)(?:quadratic|linear)(?:_|$)/.test(info.key)) return null;
+    const actual = cm.labels.map((_, i) => sum(cm.labels.map((__, j) => at(i, j))));
+    const predicted = cm.labels.map((_, j) => sum(cm.labels.map((__, i) => at(i, j))));
+    const chance = sum(actual.map((t, i) => t * (predicted[i] ?? 0)));
+    const agreement = trace * total - chance;
+    const spread = (counts: readonly number[]): number => total * total - sum(counts.map((x) => x * x));
+    if (/(?:^|_)mcc(?:_|$)/.test(info.key))
+      return derived(
+        ratio(agreement, Math.sqrt(spread(predicted) * spread(actual))),
+        `(correct × total − Σ predicted × actual) / √((total² − Σ predicted²)(total² − Σ actual²)) = ${agreement} / √(${spread(predicted)} × ${spread(actual)})`,
+      );
+    // The family's other member: Cohen's kappa.
+    return derived(
+      ratio(agreement, total * total - chance),
+      `(correct × total − Σ predicted × actual) / (total² − Σ predicted × actual) = ${agreement} / ${total * total - chance}`,
+    );
+  }
   if (k === 2 && info.average === null) {
     const p = positive;
     const q = 1 - p;
@@ -115,6 +136,8 @@ export function deriveFromMatrix(cm: ConfusionMatrix, info: MetricInfo, positive
         return derived(ratio(fp, fp + tn), `FP / (FP + TN) = ${fp} / (${fp} + ${tn})`);
       case 'fnr':
         return derived(ratio(fn, fn + tp), `FN / (FN + TP) = ${fn} / (${fn} + ${tp})`);
+      case 'npv':
+        return derived(ratio(tn, tn + fn), `TN / (TN + FN) = ${tn} / (${tn} + ${fn})`);
       case 'balanced-accuracy': {
         const r = ratio(tp, tp + fn);
         const s = ratio(tn, tn + fp);
@@ -617,9 +640,18 @@ function ciChecks(record: Experiment, tm: TestMetric, i: number): Check[] {
   // A half-width that may be points or a fraction (one written as fractions beside a value in
   // percent is read in percent when the record is read, and said there).
   const info = metricInfo(tm.metric, tm.unit);
-  const scaled = intervalOnValueScale(info, tm.value, tm.ci95, proportionDenominator(record, info)?.n);
+  const n = proportionDenominator(record, info)?.n ?? null;
+  const scaled = intervalOnValueScale(info, tm.value, tm.ci95, n);
+  // Giving the size settles it only for a proportion of counts whose size is not known yet.
   if (scaled.reading === 'doubtful' && typeof tm.ci95 === 'number')
-    return [{ level: 'warning', code: 'ci-scale', message: message.ciDoubtfulScale(tm.metric, tm.value, tm.ci95), path }];
+    return [
+      {
+        level: 'warning',
+        code: 'ci-scale',
+        message: message.ciDoubtfulScale(tm.metric, tm.value, tm.ci95, info.isProportion && n === null),
+        path,
+      },
+    ];
   const ci = tm.ci95;
   if (typeof ci === 'number') return [];
   if (ci.low > ci.high) return [{ level: 'warning', code: 'ci-mismatch', message: message.ciReversed(tm.metric, ci.low, ci.high), path }];

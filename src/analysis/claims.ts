@@ -5,7 +5,7 @@
  */
 import type { BaselineRow, Experiment, ImprovementClaim } from '../schema/index.ts';
 import { message } from './messages.ts';
-import { metricInfo, normalizeUnit } from './metrics.ts';
+import { metricInfo, normalizeUnit, secondsIn } from './metrics.ts';
 import type { Check, ClaimCheck, MetricDelta, NotCompared } from './schema.ts';
 import { decimalsOf, EPSILON, writtenDecimals } from './stats.ts';
 import { computeMetricDelta, isMetricDelta, sameQuantity, testMetricByKey, type DeltaSide } from './deltas.ts';
@@ -29,6 +29,8 @@ export interface ClaimText {
   comment: string | null;
   /** Which way the words say the metric moved, when the number has no sign (`improved by 1.2 pp`, `error reduced by 0.3`). */
   says: ClaimWords | null;
+  /** The unit of time an absolute change is written in (`+0.003 s`), when it is one. */
+  timeUnit?: string | null;
 }
 
 /** The way a claim's words say a metric moved: better or worse (by the metric's direction), up or down (its value). */
@@ -100,6 +102,7 @@ export function parseClaimText(text: string): ClaimText {
     reference: reference === '' ? null : reference,
     comment: comment?.[1] === undefined || comment[1].trim() === '' ? null : comment[1].trim(),
     says: sign === '' ? claimWords(body) : null,
+    timeUnit: secondsIn(known) === undefined ? null : known,
   };
 }
 
@@ -196,6 +199,8 @@ export interface ParsedClaim {
   signed: boolean;
   unit: ClaimUnit;
   says?: ClaimWords | null;
+  /** The unit of time an absolute change is written in, when it is one (`+0.003 s` against a change in ms). */
+  timeUnit?: string | null;
 }
 
 /** The number of a claim: its `value`/`unit` fields where given (precision as written), else its text. Null when it states none. */
@@ -210,6 +215,7 @@ export function readClaim(claim: ImprovementClaim, decimals?: number): ParsedCla
     signed: (sameLiteral && text.signed) || value < 0,
     unit: claim.unit ?? text.unit ?? 'abs',
     says: text.says,
+    timeUnit: sameLiteral ? (text.timeUnit ?? null) : null,
   };
 }
 
@@ -319,6 +325,23 @@ function withWordsSign(claim: ParsedClaim, delta: MetricDelta): ParsedClaim {
 }
 
 /**
+ * An absolute claim in another unit of time than the change (`+0.003 s` of a change in ms) in the
+ * change's unit, its precision moved with it (0.003 s to ±0.0005 s is 3 ms to ±0.5 ms; 1.2 s is
+ * 1200 ms to ±50 ms); any other claim as it is.
+ */
+function inUnitOfTime(claim: ParsedClaim, unit: string | null): ParsedClaim {
+  const from = secondsIn(claim.timeUnit);
+  const to = secondsIn(unit);
+  if (claim.unit !== 'abs' || from === undefined || to === undefined || from === to) return claim;
+  const factor = from / to;
+  return {
+    ...claim,
+    value: Number.parseFloat((claim.value * factor).toPrecision(12)),
+    decimals: claim.decimals - Math.round(Math.log10(factor)),
+  };
+}
+
+/**
  * Reads a claim both ways its unit allows and says which reading matches: "%" as a relative change
  * or as absolute points; "pp" as absolute points; "abs" as an absolute change in the metric unit (for a
  * proportion, of fractions or of percentages, whichever way it is written).
@@ -326,7 +349,7 @@ function withWordsSign(claim: ParsedClaim, delta: MetricDelta): ParsedClaim {
  * on), or the change of another metric written in percent.
  */
 export function matchClaim(written: ParsedClaim, delta: MetricDelta): 'relative' | 'absolute' | null {
-  const claim = withWordsSign(written, delta);
+  const claim = inUnitOfTime(withWordsSign(written, delta), delta.unit);
   const points = delta.fraction ? delta.absolute * 100 : delta.unit === '%' ? delta.absolute : null;
   // `+1.4 pts` of NDCG 0.398 → 0.412, `+3.5 pp` of Recall@100: a score between 0 and 1 reported ×100, as
   // retrieval papers do — points only (a "%" of such a score could be either).

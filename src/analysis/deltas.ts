@@ -19,6 +19,7 @@ import {
 import type { MetricDelta, NotCompared } from './schema.ts';
 import { getOwn } from '../util/own.ts';
 import { intervalOnValueScale } from './ci-scale.ts';
+import { message } from './messages.ts';
 import { isPredictionDenominator, proportionDenominator, testSetSize } from './sizes.ts';
 import { agreeAsRoundings, decimalsOf, differenceInterval, isZeroChange, wilsonInterval, writtenDecimals, type Estimate } from './stats.ts';
 
@@ -36,6 +37,8 @@ export interface DeltaSide {
   n?: number | null;
   /** Why `n` is not known, for a proportion. */
   nReason?: string | null;
+  /** Why a CI the record reports is not used (a half-width that may be points or a fraction). */
+  ciReason?: string | null;
 }
 
 /** Everything `computeMetricDelta` needs. */
@@ -85,7 +88,9 @@ export function sideInterval(side: DeltaSide, scaled: ScaledValue): SideInterval
     const wilson = wilsonInterval(scaled.value, n);
     if (wilson !== null) return { estimate: { value: scaled.value, ...wilson }, from: 'score', reason: null };
   }
-  const reason = side.info.isProportion && scaled.fraction ? (side.nReason ?? 'no 95% CI and no size are given') : 'no 95% CI is given';
+  const reason =
+    side.ciReason ??
+    (side.info.isProportion && scaled.fraction ? (side.nReason ?? 'no 95% CI and no size are given') : 'no 95% CI is given');
   return { estimate: null, from: null, reason };
 }
 
@@ -184,14 +189,36 @@ export function isMetricDelta(x: MetricDelta | NotCompared): x is MetricDelta {
 export function testMetricSide(record: Experiment, tm: TestMetric & { value: number }, index: number): DeltaSide {
   const info = metricInfo(tm.metric, tm.unit);
   const denominator = proportionDenominator(record, info);
+  const ci = testInterval(info, tm, denominator?.n);
   return {
     value: tm.value,
     info,
     decimals: writtenDecimals(record, `evaluation.testMetrics.${index}.value`, tm.value),
-    ci: testInterval(info, tm, denominator?.n),
+    ci,
     n: denominator?.n ?? null,
     nReason: denominator?.reason ?? null,
+    ciReason: ci === null && tm.ci95 !== undefined ? message.ciSetAside(tm.ci95) : null,
   };
+}
+
+/**
+ * The 95% interval of the test metric at `index` on the common scale (`scaleValue`): its reported CI,
+ * else the Wilson score interval of its proportion over its denominator (`sideInterval`); with where
+ * it came from, the count, and the factor from the unit as written. Null when there is none.
+ */
+export function testMetricInterval(
+  record: Experiment,
+  index: number,
+): { low: number; high: number; from: 'ci' | 'score'; n: number | null; factor: number } | null {
+  const tm = record.evaluation?.testMetrics?.[index];
+  if (tm === undefined || tm.value === null) return null;
+  const side = testMetricSide(record, { ...tm, value: tm.value }, index);
+  const scaled = scaleValue(side.info, side.value, side.decimals ?? 0);
+  if (isScaleProblem(scaled)) return null;
+  const { estimate, from } = sideInterval(side, scaled);
+  return estimate === null || from === null
+    ? null
+    : { low: estimate.low, high: estimate.high, from, n: side.n ?? null, factor: scaled.factor };
 }
 
 /**

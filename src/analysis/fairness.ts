@@ -143,8 +143,10 @@ function gapInterval(info: MetricInfo, high: Entry, low: Entry): { interval: Int
  * Flags (`flagRule`, `flagReason` says why or why not): a selection-rate-like metric by the four-fifths
  * rule — ratio below `threshold`, unless the larger rate is below 1% (near 0/0) or, with group sizes
  * known, the gap's interval includes 0; another proportion with a direction (accuracy, error, recall,
- * FPR, …) when the gap is at least `differenceThreshold` and its 95% interval excludes 0. Never when an
- * extreme group has fewer than `minGroupSize` examples; never for other metrics (F1, AUC: no interval).
+ * FPR, …) when the gap is at least `differenceThreshold` and its 95% interval excludes 0. No flag rests
+ * on a group of fewer than `minGroupSize` examples; when the extremes are not flagged (one too small, or
+ * their gap within noise), each pair of the groups of that size or more is judged the same way, widest
+ * gap first, and the first past the rule flags the gap. Never for other metrics (F1, AUC: no interval).
  */
 export function computeFairnessGaps(rows: readonly GroupRow[], options: FairnessOptions = {}): FairnessGap[] {
   const threshold = options.threshold ?? DEFAULT_FAIRNESS_THRESHOLD;
@@ -198,32 +200,36 @@ export function computeFairnessGaps(rows: readonly GroupRow[], options: Fairness
         intervalReason: 'reason' in gap ? gap.reason : null,
         small: small.map((e) => ({ group: e.row.group, n: e.row.n ?? 0 })),
       });
-      // A group too small to judge at an extreme hides nothing about the others: the gap among the
-      // groups of the minimum size or more is judged too, and flagged when it is past the rule.
+      // A group too small to judge, or too noisy to tell from the others, at an extreme hides nothing
+      // about the rest: the pairs of groups of the minimum size or more are judged too (the widest gap
+      // first), and the first past the rule flags the gap.
       const sized = entries.filter((e) => e.row.n !== undefined && e.row.n >= minGroupSize);
-      if (small.length > 0 && sized.length >= 2) {
-        const low = sized.reduce((a, b) => (b.value < a.value ? b : a));
-        const high = sized.reduce((a, b) => (b.value > a.value ? b : a));
-        const inner = info.isProportion && fraction ? gapInterval(info, high, low) : { reason: message.gapNotAProportion(metric) };
-        const among = decideFlag({
-          ...judge,
-          ratio: high.value === 0 ? null : low.value / high.value,
-          difference: high.value - low.value,
-          maxValue: high.value,
-          interval: 'interval' in inner ? inner.interval : null,
-          intervalReason: 'reason' in inner ? inner.reason : null,
-          small: [],
+      if (!flag.flagged && flagRule !== null && sized.length >= 2) {
+        const pair = flaggedPair(sized, (high, low) => {
+          const inner = info.isProportion && fraction ? gapInterval(info, high, low) : { reason: message.gapNotAProportion(metric) };
+          return decideFlag({
+            ...judge,
+            ratio: high.value === 0 ? null : low.value / high.value,
+            difference: high.value - low.value,
+            maxValue: high.value,
+            interval: 'interval' in inner ? inner.interval : null,
+            intervalReason: 'reason' in inner ? inner.reason : null,
+            small: [],
+          });
         });
-        if (among.flagged)
+        if (pair !== null)
           flag = {
             flagged: true,
-            reason: message.flagAmongSized(
-              small.map((e) => ({ group: e.row.group, n: e.row.n ?? 0 })),
-              minGroupSize,
-              high.row.group,
-              low.row.group,
-              among.reason,
-            ),
+            reason:
+              small.length > 0
+                ? message.flagAmongSized(
+                    small.map((e) => ({ group: e.row.group, n: e.row.n ?? 0 })),
+                    minGroupSize,
+                    pair.high.row.group,
+                    pair.low.row.group,
+                    pair.reason,
+                  )
+                : message.flagPastNoisyExtremes(max.row.group, min.row.group, pair.high.row.group, pair.low.row.group, pair.reason),
           };
       }
       gaps.push({
@@ -255,6 +261,29 @@ export function computeFairnessGaps(rows: readonly GroupRow[], options: Fairness
     }
   }
   return gaps;
+}
+
+/** Most pairs of groups `flaggedPair` judges: a table of more groups is judged by its extremes only. */
+const MAX_JUDGED_PAIRS = 20_000;
+
+/**
+ * The pair of entries (higher value first) with the widest gap that `judge` flags, or null. Each pair
+ * once, widest first, so the pair named is the one a reader sees the most of.
+ */
+function flaggedPair(
+  entries: readonly Entry[],
+  judge: (high: Entry, low: Entry) => { flagged: boolean; reason: string },
+): { high: Entry; low: Entry; reason: string } | null {
+  const sorted = [...entries].sort((a, b) => b.value - a.value);
+  const pairs: Array<[Entry, Entry]> = [];
+  for (let i = 0; i < sorted.length && pairs.length < MAX_JUDGED_PAIRS; i += 1)
+    for (let j = sorted.length - 1; j > i && pairs.length < MAX_JUDGED_PAIRS; j -= 1) pairs.push([sorted[i] as Entry, sorted[j] as Entry]);
+  pairs.sort(([a, b], [c, d]) => c.value - d.value - (a.value - b.value));
+  for (const [high, low] of pairs) {
+    const verdict = judge(high, low);
+    if (verdict.flagged) return { high, low, reason: verdict.reason };
+  }
+  return null;
 }
 
 /** What `decideFlag` weighs. */

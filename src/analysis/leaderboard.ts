@@ -5,8 +5,16 @@
  * told apart from the leader (the 95% interval of their difference includes 0) marked tied with it.
  */
 import type { Experiment } from '../schema/index.ts';
-import { sideInterval, testMetricSide } from './deltas.ts';
-import { isScaleProblem, metricInfo, scaleValue, type Direction } from './metrics.ts';
+import { sideInterval, testMetricSide, type DeltaSide } from './deltas.ts';
+import {
+  inSmallestTimeUnit,
+  isScaleProblem,
+  metricInfo,
+  scaleValue,
+  type Direction,
+  type ScaledValue,
+  type ScaleProblem,
+} from './metrics.ts';
 import { compareIds } from './lineage.ts';
 import { differenceInterval, EPSILON, type Estimate, type Interval } from './stats.ts';
 
@@ -116,12 +124,50 @@ function rankMetric(candidates: readonly Candidate[], direction: Direction | nul
   return [...ranked, ...unranked.sort((x, y) => compareIds(x.experimentId, y.experimentId))];
 }
 
+/** One experiment's value of a metric, as its record writes it and on the common scale. */
+interface Side {
+  record: Experiment;
+  metric: string;
+  side: DeltaSide;
+  scaled: ScaledValue | ScaleProblem;
+}
+
+/**
+ * The candidates of one ranking, durations in the smallest unit of time among them (`0.041 s` beside
+ * `38 ms` is 41 ms, ranked with it), each with its 95% interval on that scale.
+ */
+function candidatesOf(sides: readonly Side[]): Candidate[] {
+  const placed = sides.flatMap((s) => (isScaleProblem(s.scaled) ? [] : [s.scaled]));
+  const timed = inSmallestTimeUnit(placed);
+  let next = 0;
+  return sides.map(({ record, metric, side, scaled: written }) => {
+    const scaled = isScaleProblem(written) ? written : (timed[next++] ?? written);
+    const interval = isScaleProblem(scaled) ? null : sideInterval(side, scaled).estimate;
+    return {
+      entry: {
+        experimentId: record.id,
+        name: record.name ?? null,
+        metric,
+        value: side.value,
+        unit: side.info.unit,
+        score: isScaleProblem(scaled) ? null : scaled.value,
+        decimals: isScaleProblem(scaled) ? (side.decimals ?? 0) : scaled.decimals,
+        ciLow: interval?.low ?? null,
+        ciHigh: interval?.high ?? null,
+        rank: null,
+        tied: false,
+        unrankedReason: null,
+      },
+      unit: isScaleProblem(scaled) ? side.info.unit : scaled.unit,
+      fraction: !isScaleProblem(scaled) && scaled.fraction,
+      interval: interval === null ? null : { low: interval.low, high: interval.high },
+    };
+  });
+}
+
 function buildLeaderboard(scope: Leaderboard['scope'], value: string, records: readonly Experiment[]): Leaderboard {
   const sorted = [...records].sort((x, y) => compareIds(x.id, y.id));
-  const groups = new Map<
-    string,
-    { metric: string; key: string; dataset: string | null; version: string | null; candidates: Candidate[] }
-  >();
+  const groups = new Map<string, { metric: string; key: string; dataset: string | null; version: string | null; sides: Side[] }>();
   for (const record of sorted) {
     const seen = new Set<string>();
     const dataset = record.dataset?.name?.trim() || null;
@@ -131,34 +177,15 @@ function buildLeaderboard(scope: Leaderboard['scope'], value: string, records: r
       if (tm.value === null || seen.has(info.key)) return;
       seen.add(info.key);
       const side = testMetricSide(record, { ...tm, value: tm.value }, index);
-      const scaled = scaleValue(side.info, side.value, side.decimals ?? 0);
-      const interval = isScaleProblem(scaled) ? null : sideInterval(side, scaled).estimate;
       const group = JSON.stringify([info.key, dataset, version]);
-      const entries = groups.get(group) ?? { metric: tm.metric, key: info.key, dataset, version, candidates: [] };
-      entries.candidates.push({
-        entry: {
-          experimentId: record.id,
-          name: record.name ?? null,
-          metric: tm.metric,
-          value: tm.value,
-          unit: info.unit,
-          score: isScaleProblem(scaled) ? null : scaled.value,
-          decimals: isScaleProblem(scaled) ? (side.decimals ?? 0) : scaled.decimals,
-          ciLow: interval?.low ?? null,
-          ciHigh: interval?.high ?? null,
-          rank: null,
-          tied: false,
-          unrankedReason: null,
-        },
-        unit: isScaleProblem(scaled) ? info.unit : scaled.unit,
-        fraction: !isScaleProblem(scaled) && scaled.fraction,
-        interval: interval === null ? null : { low: interval.low, high: interval.high },
-      });
+      const entries = groups.get(group) ?? { metric: tm.metric, key: info.key, dataset, version, sides: [] };
+      entries.sides.push({ record, metric: tm.metric, side, scaled: scaleValue(side.info, side.value, side.decimals ?? 0) });
       groups.set(group, entries);
     });
   }
-  const metrics = [...groups.values()].flatMap(({ metric, key, dataset, version, candidates }) => {
-    if (candidates.length < 2) return [];
+  const metrics = [...groups.values()].flatMap(({ metric, key, dataset, version, sides }) => {
+    if (sides.length < 2) return [];
+    const candidates = candidatesOf(sides);
     const info = metricInfo(metric, candidates[0]?.entry.unit ?? undefined);
     const first = candidates.find((c) => c.entry.score !== null);
     return [

@@ -1,5 +1,6 @@
 import type { HistoryAxis } from './history-axis.ts';
 import type { ClaimUnit } from './claims.ts';
+import { decimalsOf } from './stats.ts';
 /**
  * Every message and hint of the consistency checks, as functions, so tests can assert exact text.
  *
@@ -123,6 +124,10 @@ export const message = {
     `Not flagged: ${list(groups.map((g) => `${g.group} (n = ${g.n})`))} ${groups.length === 1 ? 'is' : 'are'} below the minimum group size of ${min}.`,
   flagAmongSized: (small: ReadonlyArray<{ group: string; n: number }>, min: number, high: string, low: string, reason: string): string =>
     `${list(small.map((g) => `${g.group} (n = ${g.n})`))} ${small.length === 1 ? 'is' : 'are'} below the minimum group size of ${min}; among the groups of that size or more, ${high} against ${low}: ${reason}`,
+  flagPastNoisyExtremes: (maxGroup: string, minGroup: string, high: string, low: string, reason: string): string =>
+    `${maxGroup} against ${minGroup} (the extreme groups) cannot be told from noise, but ${high} against ${low}: ${reason}`,
+  ciSetAside: (ci: number | { low: number; high: number }): string =>
+    `its 95% CI ${typeof ci === 'number' ? `±${ci}` : `[${ci.low}, ${ci.high}]`} may be percentage points or a fraction, so it is not used: see the report checks`,
   flagNearZero: (floor: number): string =>
     `Not flagged: the rates are near 0 (the larger is below ${showPercent(floor)}), so their ratio is near 0/0.`,
   flagRatioOk: (ratio: number, threshold: number): string =>
@@ -149,8 +154,15 @@ export const message = {
     `${paths.length} field${paths.length === 1 ? ' is' : 's are'} still unfilled template placeholders: ${list(paths)}.`,
   ciExcludesValue: (metric: string, value: number, low: number, high: number): string =>
     `The 95% CI of ${metric} [${show(low)}, ${show(high)}] does not contain its value ${show(value)}.`,
-  ciDoubtfulScale: (metric: string, value: number, halfWidth: number): string =>
-    `The 95% CI of ${metric} is ±${show(halfWidth)} beside its value ${show(value)}%: read as ±${show(halfWidth)} percentage points, an interval few test sets are large enough for, so changes are computed without it. If it is a fraction (±${show(halfWidth * 100)} points), write ±${show(halfWidth * 100)}%; if it is points, give the test set's size.`,
+  /** `sizeHelps`: the metric is a proportion of counts whose count is not given (giving it settles the reading). */
+  ciDoubtfulScale: (metric: string, value: number, halfWidth: number, sizeHelps = true): string => {
+    // At most 12 places: a half-width of 5e-324 has 324, more than any reader (or `toFixed`) takes.
+    const places = Math.min(12, Math.max(decimalsOf(value), decimalsOf(halfWidth)));
+    // No "-0.00": a bound that rounds to 0 is 0.
+    const fixed = (x: number): string => x.toFixed(places).replace(/^-(?=0\.?0*$)/, '');
+    const bounds = `${fixed(value - halfWidth)}–${fixed(value + halfWidth)}%`;
+    return `The 95% CI of ${metric} is ±${show(halfWidth)} beside its value ${show(value)}%: read as ±${show(halfWidth)} percentage points, an interval few test sets are large enough for, so changes are computed without it. If it is a fraction (±${show(halfWidth * 100)} points), write ±${show(halfWidth * 100)}%; if it is points, ${sizeHelps ? "give the test set's size" : `write its bounds, ${bounds}`}.`;
+  },
   ciReversed: (metric: string, low: number, high: number): string =>
     `The 95% CI of ${metric} has its low bound ${show(low)} above its high bound ${show(high)}.`,
   proportionAsPercent: (metric: string, value: number): string =>

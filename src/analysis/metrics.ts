@@ -247,6 +247,14 @@ const KIND_RULES: readonly KindRule[] = [
     direction: 'lower',
     isProportion: false,
   },
+  // A log-likelihood (or its lower bound, the ELBO) is higher-is-better: −1401.9 beats −1532.4. After
+  // the losses, so that its negative (`NLL`, `Negative ELBO`) stays one.
+  {
+    pattern: /(?<!\bneg )\b(?:log likelihood|log lik|loglik(?:elihood)?|elbo)\b/,
+    kind: 'log-likelihood',
+    direction: 'higher',
+    isProportion: false,
+  },
   { pattern: /\b(?:perplexity|ppl)\b/, kind: 'perplexity', direction: 'lower', isProportion: false },
   { pattern: /\b(?:latency|inference time|response time|ttft|tpot|itl)\b/, kind: 'latency', direction: 'lower', isProportion: false },
   // Speech: the real-time factor (processing time ÷ audio time) is lower-is-better; its inverse, RTFx, is a speed.
@@ -717,12 +725,18 @@ export function scaleValue(info: MetricInfo, value: number, decimals: number, sh
 /** Seconds in each unit of time a metric may be in. */
 const SECONDS_IN: Readonly<Record<string, number>> = { µs: 1e-6, ms: 1e-3, s: 1, min: 60, h: 3600 };
 
+/** Seconds in one `unit` (`ms` → 0.001); undefined for a unit that is no unit of time. */
+export function secondsIn(unit: string | null | undefined): number | undefined {
+  // Own keys only: a unit named `constructor` is no unit of time.
+  return unit === null || unit === undefined || !Object.hasOwn(SECONDS_IN, unit) ? undefined : SECONDS_IN[unit];
+}
+
 /**
  * Two durations in different units of time (`812 ms` and `0.812 s`) in the smaller of the two, with
  * the decimals the conversion moves (0.812 s with 3 decimals is 812 ms with 0); anything else as it is.
  */
 export function inOneTimeUnit(a: ScaledValue, b: ScaledValue): [ScaledValue, ScaledValue] {
-  const [sa, sb] = [SECONDS_IN[a.unit ?? ''], SECONDS_IN[b.unit ?? '']];
+  const [sa, sb] = [secondsIn(a.unit), secondsIn(b.unit)];
   if (sa === undefined || sb === undefined || sa === sb) return [a, b];
   const to = (x: ScaledValue, from: number, unit: string, into: number): ScaledValue => {
     const factor = from / into;
@@ -735,6 +749,19 @@ export function inOneTimeUnit(a: ScaledValue, b: ScaledValue): [ScaledValue, Sca
     };
   };
   return sa < sb ? [a, to(b, sb, a.unit as string, sa)] : [to(a, sa, b.unit as string, sb), b];
+}
+
+/**
+ * Values of one metric (a row of a comparison) with the durations among them in the smallest unit of
+ * time any of them is in (`0.041 s` beside `38 ms` → 41 ms and 38 ms, see `inOneTimeUnit`); anything
+ * else as it is.
+ */
+export function inSmallestTimeUnit(values: readonly ScaledValue[]): ScaledValue[] {
+  const seconds = (x: ScaledValue): number | undefined => secondsIn(x.unit);
+  let smallest: ScaledValue | undefined;
+  for (const x of values)
+    if ((seconds(x) ?? Infinity) < (smallest === undefined ? Infinity : (seconds(smallest) ?? Infinity))) smallest = x;
+  return smallest === undefined ? [...values] : values.map((x) => inOneTimeUnit(x, smallest)[0]);
 }
 
 /** True when `scaleValue` could not place the value. */

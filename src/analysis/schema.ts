@@ -136,7 +136,7 @@ export const FairnessGapSchema = z.object({
     .enum(['four-fifths', 'difference'])
     .nullable()
     .describe(
-      '"four-fifths": a selection-rate-like metric, flagged when `ratio` < `threshold`; "difference": another proportion with a direction (accuracy, error, recall, FPR, …), flagged when `difference` ≥ `differenceThreshold` and its 95% CI excludes 0; null: no rule applies (F1, AUC, unknown direction). No rule flags from a group below `minGroupSize`.',
+      '"four-fifths": a selection-rate-like metric, flagged when `ratio` < `threshold`; "difference": another proportion with a direction (accuracy, error, recall, FPR, …), flagged when `difference` ≥ `differenceThreshold` and its 95% CI excludes 0; null: no rule applies (F1, AUC, unknown direction). No rule flags from a group below `minGroupSize`; when the two extreme groups are not flagged, a pair of groups of that size or more past the rule flags the gap (`flagReason` names it).',
     ),
   flagReason: z.string().describe('Why the gap is, or is not, flagged.'),
   threshold: z.number().describe('Ratio threshold of the four-fifths rule.'),

@@ -84,9 +84,12 @@ export function formatMetric(m: SummaryMetric): string {
   const own = places(m.decimals, m.fraction);
   if (m.ciHalfWidth !== null) {
     const digits = Math.max(own, places(decimalsOf(m.ciHalfWidth), m.fraction));
+    // A half-width beside a percentage (a proportion's, or WER's, MAPE's) is percentage points.
     const hw = m.fraction
       ? `${formatValue(Number.parseFloat((m.ciHalfWidth * 100).toPrecision(15)), digits)} pp`
-      : withUnit(formatValue(m.ciHalfWidth, digits), m.unit);
+      : m.unit === '%'
+        ? `${formatValue(m.ciHalfWidth, digits)} pp`
+        : withUnit(formatValue(m.ciHalfWidth, digits), m.unit);
     return `${shown(m.value, m.fraction, m.unit, digits)} ± ${hw}`;
   }
   if (m.ciLow !== null && m.ciHigh !== null) {

@@ -5,7 +5,7 @@
  * the same sections with the same field names (`compareMany`).
  */
 import { compareMany } from '../analysis/compare.ts';
-import { isScaleProblem, metricInfo, scaleValue } from '../analysis/metrics.ts';
+import { inSmallestTimeUnit, isScaleProblem, metricInfo, scaleValue, type ScaledValue } from '../analysis/metrics.ts';
 import { writtenDecimals } from '../analysis/stats.ts';
 import type { Experiment } from '../schema/index.ts';
 import type { CompareSectionId } from '../charts/compare-views.ts';
@@ -149,6 +149,13 @@ function overviewTable(base: string, docs: readonly CompareDocView[]): CompareTa
   };
 }
 
+/** A 95% CI written in one unit, in another `factor` times as small (±0.002 s → ±2 ms); as it is for a factor of 1. */
+function scaleInterval(ci: number | { low: number; high: number }, factor: number): number | { low: number; high: number } {
+  if (factor === 1) return ci;
+  const scale = (x: number): number => Number.parseFloat((x * factor).toPrecision(12));
+  return typeof ci === 'number' ? scale(ci) : { low: scale(ci.low), high: scale(ci.high) };
+}
+
 function metricsTable(docs: readonly CompareDocView[]): CompareTable | undefined {
   const keys: { key: string; name: string }[] = [];
   for (const d of docs)
@@ -170,20 +177,33 @@ function metricsTable(docs: readonly CompareDocView[]): CompareTable | undefined
         return { m, input: { metric: m.metric, value: m.value, unit: m.unit, decimals } };
       });
       const direction = metricInfo(name).direction;
-      // One display rule and one precision per row; the best found on one scale (87% and 0.866 alike).
-      const texts = formatMetricValues(found.map((f) => f?.input ?? { metric: name, value: null }));
-      const values = found.map((f) => {
+      // One display rule and one precision per row; the best found on one scale (87% and 0.866 alike),
+      // durations in one unit of time (0.041 s beside 38 ms is 41 ms).
+      const placed = found.map((f): ScaledValue | null => {
         if (!f?.input) return null;
-        const scaled = scaleValue(metricInfo(f.m.metric, f.m.unit), f.input.value, 0);
-        return isScaleProblem(scaled) ? f.input.value : scaled.value;
+        const scaled = scaleValue(metricInfo(f.m.metric, f.m.unit), f.input.value, f.input.decimals);
+        return isScaleProblem(scaled) ? null : scaled;
+      });
+      const timed = inSmallestTimeUnit(placed.filter((x): x is ScaledValue => x !== null));
+      let next = 0;
+      const shown = found.map((f, i) => {
+        const x = placed[i] === null ? undefined : timed[next++];
+        if (!f?.input || x === undefined || x.unit === placed[i]?.unit) return f === undefined ? undefined : { ...f, factor: 1 };
+        return { m: f.m, input: { metric: f.m.metric, value: x.value, unit: x.unit ?? undefined, decimals: x.decimals }, factor: x.factor };
+      });
+      const texts = formatMetricValues(shown.map((f) => f?.input ?? { metric: name, value: null }));
+      const values = found.map((f, i) => {
+        if (!f?.input) return null;
+        const x = placed[i];
+        return x === null || x === undefined ? f.input.value : x.fraction ? x.value : (shown[i]?.input?.value ?? f.input.value);
       });
       const numbers = values.filter((v): v is number => v !== null);
       const best = direction === null || numbers.length < 2 ? null : direction === 'higher' ? maxOf(numbers) : minOf(numbers);
       return [
         { text: name },
-        ...found.map((f, i): Cell => {
+        ...shown.map((f, i): Cell => {
           if (f === undefined) return { text: '—', numeric: true };
-          const ci = f.input === null || f.m.ci95 === undefined ? '' : ` (${formatMetricCi(f.input, f.m.ci95)})`;
+          const ci = f.input === null || f.m.ci95 === undefined ? '' : ` (${formatMetricCi(f.input, scaleInterval(f.m.ci95, f.factor))})`;
           return {
             text: `${texts[i] ?? '—'}${ci}`,
             numeric: true,

@@ -8,7 +8,7 @@
  * 89.0%), its changes in percentage points; values shown side by side share the largest precision.
  * Tables that reproduce the record show its numbers as written.
  */
-import { isScaleProblem, isUnitIntervalMetric, metricInfo, scaleValue } from '../analysis/metrics.ts';
+import { inSmallestTimeUnit, isScaleProblem, isUnitIntervalMetric, metricInfo, scaleValue, type ScaledValue } from '../analysis/metrics.ts';
 
 import { maxOf } from '../util/arrays.ts';
 
@@ -55,7 +55,8 @@ function numberFormat(places: number, grouping: boolean): Intl.NumberFormat {
 
 /**
  * A 95% CI as written in a record: a half-width (`±0.012`) or bounds (`[0.857, 0.881]`), in the
- * value's unit when it has one (`±0.7%` beside 87.3%, `[40, 50] ms`); `—` when absent. Bounds are
+ * value's unit when it has one (`[40, 50] ms`, `[86.6, 88.0]%`; a half-width beside a percentage in
+ * percentage points, `±0.7 pp` beside 87.3%, as it is read); `—` when absent. Bounds are
  * shown to the places of the value they belong to (`decimals`) or their own, whichever has more:
  * `[0.842, 0.860]` beside 0.851, not `[0.842, 0.86]`.
  */
@@ -63,7 +64,7 @@ export function formatCiText(ci: number | { low: number; high: number } | undefi
   if (ci === undefined) return '—';
   const suffix = unit === undefined || unit === null || unit === '' ? '' : unit === '%' ? '%' : ` ${unit}`;
   const places = (x: number): number => Math.min(6, Math.max(decimals, decimalsOf(x)));
-  if (typeof ci === 'number') return `±${formatValue(ci, places(ci))}${suffix}`;
+  if (typeof ci === 'number') return `±${formatValue(ci, places(ci))}${unit === '%' ? ' pp' : suffix}`;
   const both = Math.max(places(ci.low), places(ci.high));
   return `[${formatValue(ci.low, both)}, ${formatValue(ci.high, both)}]${suffix}`;
 }
@@ -180,6 +181,27 @@ export function formatMetricValues(values: readonly MetricValueInput[]): string[
   return shown.map((x) => {
     if (x === null) return '—';
     return x.percent ? formatPercent(x.value, places) : withUnit(formatValue(x.value, places), x.unit);
+  });
+}
+
+/**
+ * A column of values of one metric with its durations in the smallest unit of time among them
+ * (`0.041 s` beside `38 ms` is `41 ms`, written to three places fewer), so that they are shown with
+ * one unit and one precision and ordered as the times they are; other values as they are.
+ */
+export function inOneTimeUnit(values: readonly MetricValueInput[]): MetricValueInput[] {
+  const placed = values.map((v): ScaledValue | null => {
+    if (v.value === null || v.value === undefined) return null;
+    const scaled = scaleValue(metricInfo(v.metric, v.unit ?? undefined), v.value, v.decimals ?? decimalsOf(v.value));
+    return isScaleProblem(scaled) ? null : scaled;
+  });
+  const timed = inSmallestTimeUnit(placed.filter((x): x is ScaledValue => x !== null));
+  let next = 0;
+  return values.map((v, i) => {
+    const written = placed[i];
+    if (written === null || written === undefined) return v;
+    const x = timed[next++] ?? written;
+    return x.unit === written.unit ? v : { ...v, value: x.value, unit: x.unit, decimals: x.decimals };
   });
 }
 

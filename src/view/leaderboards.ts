@@ -114,8 +114,13 @@ export function buildLeaderboardViews(base: string, leaderboards: readonly Leade
       const lead = metrics.find((m) => m.betterDirection !== null && m.entries.some((e) => e.rank !== null));
       const names = new Map<string, string>();
       for (const m of metrics) for (const e of m.entries) if (!names.has(e.experimentId)) names.set(e.experimentId, e.name ?? '');
-      const rankOf = (id: string): number => lead?.entries.find((e) => e.experimentId === id)?.rank ?? Infinity;
-      const ids = [...names.keys()].sort((a, b) => rankOf(a) - rankOf(b) || compareText(a, b));
+      // The lead metric's ranked entries are best first (entries tied with the leader all have rank 1: their
+      // order is the scores'); the others after them, by id.
+      const placeOf = (id: string): number => {
+        const index = lead?.entries.findIndex((e) => e.experimentId === id && e.rank !== null) ?? -1;
+        return index < 0 ? Infinity : index;
+      };
+      const ids = [...names.keys()].sort((a, b) => placeOf(a) - placeOf(b) || compareText(a, b));
       const same = JSON.stringify([first.dataset, first.datasetVersion, [...ids].sort(compareText)]);
       if (shown.has(same)) continue;
       shown.add(same);

@@ -8,7 +8,8 @@ import type { Experiment } from '../schema/index.ts';
 import type { DeltaView, ExperimentAnalysisView, FairnessView } from './analysis-types.ts';
 import type { Block, Cell, ChartBlockData, FieldItem, TableColumn } from './blocks.ts';
 import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, relativeCell, verdictCell } from './deltas.ts';
-import { formatMetricCi, formatMetricValue } from './format.ts';
+import { formatMetricCi, formatMetricValue, type MetricValueInput } from './format.ts';
+import { testMetricInterval, testMetricSide } from '../analysis/deltas.ts';
 import { metricInfo } from '../analysis/metrics.ts';
 import { comparePath, joinBase } from './urls.ts';
 
@@ -88,6 +89,22 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/**
+ * The headline's 95% interval when the record reports none but the count its proportion is over is
+ * known: the Wilson score interval, to 0.1 pp at least (`95% CI 80.1% – 97.4% (Wilson score interval
+ * over n = 40)`), so that 37 of 40 is not shown as if it were exact.
+ */
+function scoreIntervalText(record: Experiment, index: number, shown: MetricValueInput): string | undefined {
+  const found = testMetricInterval(record, index);
+  if (found === null || found.from !== 'score') return undefined;
+  // Decimals on the scale of fractions: a value written in percent has two more.
+  const percent = found.factor !== 1;
+  const places = Math.max((shown.decimals ?? 0) + (percent ? 2 : 0), 3);
+  const written = (x: number): number => Number.parseFloat((Number(x.toFixed(places)) / found.factor).toPrecision(12));
+  const decimals = places - (percent ? 2 : 0);
+  return `95% CI ${formatMetricCi({ ...shown, decimals }, { low: written(found.low), high: written(found.high) })} (Wilson score interval over n = ${found.n ?? ''})`;
+}
+
 /** The band's blocks, in order: headline, the change table, facts (checks, worst fairness gap), chart. */
 export function buildSummaryBlocks(input: SummaryBandInput): Block[] {
   const { record, analysis, base } = input;
@@ -95,14 +112,21 @@ export function buildSummaryBlocks(input: SummaryBandInput): Block[] {
   const blocks: Block[] = [];
   let changes: Block | undefined;
   if (headline) {
-    const tm = (record.evaluation?.testMetrics ?? []).find((t) => t.metric === headline.metric);
+    const index = (record.evaluation?.testMetrics ?? []).findIndex((t) => t.metric === headline.metric);
+    const tm = record.evaluation?.testMetrics?.[index];
     const ci = tm?.ci95;
     const shown = { metric: headline.metric, value: headline.value, unit: headline.unit ?? tm?.unit, decimals: headline.decimals };
+    // A CI the analysis sets aside (`ci-scale`) is no interval of the headline: said so beside it.
+    const setAside = tm !== undefined && tm.value !== null && testMetricSide(record, { ...tm, value: tm.value }, index).ciReason;
+    const interval =
+      ci === undefined
+        ? scoreIntervalText(record, index, shown)
+        : `95% CI ${formatMetricCi(shown, ci)}${setAside ? ' as written, not used: it may be percentage points or a fraction (see the report checks)' : ''}`;
     blocks.push({
       kind: 'headline',
       label: headline.metric,
       value: { text: formatMetricValue(shown), numeric: true },
-      ...(ci === undefined ? {} : { interval: { text: `95% CI ${formatMetricCi(shown, ci)}`, numeric: true } }),
+      ...(interval === undefined ? {} : { interval: { text: interval, numeric: true } }),
       note:
         headline.betterDirection === 'higher'
           ? 'headline metric, higher is better'

@@ -54,6 +54,12 @@ describe('deriveFromMatrix', () => {
     ['FPR', 0.05],
     ['FNR', 0.17],
     ['Balanced Accuracy', 0.89],
+    // NPV = TN / (TN + FN) = 95000 / 103500. MCC = (c·s − Σ pₖtₖ) / √((s² − Σ pₖ²)(s² − Σ tₖ²)) with c = 136500
+    // correct of s = 150000, predicted p = (103500, 46500), actual t = (100000, 50000): 7.8e9 / √(9.6255e9 × 1e10)
+    // = 0.795029 (the binary (TP·TN − FP·FN) / √(…) gives the same); Cohen's κ = 7.8e9 / (s² − Σ pₖtₖ) = 7.8e9 / 9.825e9.
+    ['NPV', 95000 / 103500],
+    ['MCC', 7.8e9 / Math.sqrt(9.6255e9 * 1e10)],
+    ["Cohen's kappa", 7.8e9 / 9.825e9],
   ])('binary %s = %d', (name, value) => expect(deriveFromMatrix(binary, metricInfo(name))?.value).toBeCloseTo(value, 12));
 
   test('the positive label can be the first label', () => {
@@ -70,9 +76,13 @@ describe('deriveFromMatrix', () => {
     ['F1', 0.729895],
     ['Weighted Precision', 0.744286],
     ['Micro F1', 0.75],
+    // c = 15 of s = 20; actual (6, 6, 8), predicted (7, 5, 8): Σ pₖtₖ = 136, Σ pₖ² = 138, Σ tₖ² = 136.
+    // MCC = (300 − 136) / √((400 − 138)(400 − 136)) = 164 / √(262 × 264); κ = 164 / (400 − 136).
+    ['MCC', 0.623579],
+    ['Kappa', 0.621212],
   ])('three classes: %s = %d', (name, value) => expect(deriveFromMatrix(threeClass, metricInfo(name))?.value).toBeCloseTo(value, 6));
 
-  test.each(['Specificity', 'AUC', 'Loss'])('three classes: %s is not derived', (name) =>
+  test.each(['Specificity', 'NPV', 'AUC', 'Loss', 'Quadratic weighted kappa'])('three classes: %s is not derived', (name) =>
     expect(deriveFromMatrix(threeClass, metricInfo(name))).toBeNull(),
   );
 
@@ -767,6 +777,23 @@ describe('checkMetricValues', () => {
         path: 'evaluation.testMetrics.0.ci95',
       },
     ]);
+  });
+
+  test("a doubtful half-width where the test set's size is given, or the metric is no count: bounds, not a size, settle it", () => {
+    // AUC 77.45% ± 0.04 on a test set of 5,000,000: AUC is no proportion of counts, so the size does not
+    // tell points from a fraction; as bounds, 77.45 ∓ 0.04 = 77.41–77.49%.
+    const record = metrics([{ metric: 'AUC', value: 77.45, unit: '%', ci95: 0.04 }]);
+    const sized = { ...record, evaluation: { ...record.evaluation, testSetSize: 5_000_000 } };
+    expect(checkMetricValues(sized)[0]?.message).toBe(
+      'The 95% CI of AUC is ±0.04 beside its value 77.45%: read as ±0.04 percentage points, an interval few test sets are large enough for, so changes are computed without it. If it is a fraction (±4 points), write ±4%; if it is points, write its bounds, 77.41–77.49%.',
+    );
+  });
+
+  test('a doubtful half-width too small to print in full gives bounds to 12 places at most', () => {
+    // F1 0% ± 5e-324 (a fuzzer's number): 0 ∓ 5e-324 is 0.000000000000 to 12 places, not a RangeError.
+    expect(checkMetricValues(metrics([{ metric: 'F1 Score', value: 0, unit: '%', ci95: 5e-324 }]))[0]?.message).toContain(
+      'write its bounds, 0.000000000000–0.000000000000%.',
+    );
   });
 
   test('test F1 that contradicts test precision and recall', () => {

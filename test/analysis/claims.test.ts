@@ -133,6 +133,10 @@ describe('checkClaims', () => {
     ['Latency (ms)', '-3ms vs previous best', 'mismatch', null],
     ['Latency (ms)', '+7.1% vs previous best', 'accepted', 'relative'],
     ['Latency (ms)', '+3% vs previous best', 'mismatch', null],
+    // Another unit of time: 0.003 s is 3 ms (good to ±0.0005 s = ±0.5 ms); 0.03 s is 30 ms; 3000 µs is 3 ms.
+    ['Latency (ms)', '+0.003 s vs previous best', 'accepted', 'absolute'],
+    ['Latency (ms)', '+0.03s vs previous best', 'mismatch', null],
+    ['Latency (ms)', '+3000 µs vs previous best', 'accepted', 'absolute'],
     ['Accuracy', '+11.9 points vs simple baseline', 'accepted', 'absolute'],
     // An unsigned number takes its sign from the words: accuracy rose 1.8 pp (85.1% → 86.9%), latency rose 3 ms (42 → 45).
     ['Accuracy', 'improved by 1.8 pp over previous best', 'accepted', 'absolute'],

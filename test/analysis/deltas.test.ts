@@ -5,6 +5,7 @@ import {
   computeParentDeltas,
   isMetricDelta,
   sameQuantity,
+  testMetricInterval,
   type DeltaSide,
 } from '../../src/analysis/deltas.ts';
 import { metricInfo } from '../../src/analysis/metrics.ts';
@@ -421,6 +422,22 @@ describe('computeParentDeltas', () => {
   });
 });
 
+describe('a reported CI set aside as doubtful', () => {
+  test("AUC 77.45% ± 0.04 against 0.7712 ± 0.0004: the interval is the parent's alone, and the reason says the CI was set aside, not missing", () => {
+    const parent = record({ id: 'p', evaluation: { testMetrics: [{ metric: 'AUC', value: 0.7712, ci95: 0.0004 }] } });
+    const child = record({ id: 'c', evaluation: { testMetrics: [{ metric: 'AUC', value: 77.45, unit: '%', ci95: 0.04 }] } });
+    const [d] = computeParentDeltas(child, parent).deltas;
+    // 0.7745 − 0.7712 = 0.0033 ± 0.0004 (the parent's alone) = [0.0029, 0.0037]
+    expect(d?.absolute).toBeCloseTo(0.0033, 12);
+    expect(d?.ciLow).toBeCloseTo(0.0029, 12);
+    expect(d?.ciHigh).toBeCloseTo(0.0037, 12);
+    expect(d?.method).toBe('one-side');
+    expect(d?.assumption).toBe(
+      "this experiment has no uncertainty to combine (its 95% CI ±0.04 may be percentage points or a fraction, so it is not used: see the report checks), so it is taken as exact and the interval is the other side's alone.",
+    );
+  });
+});
+
 describe('durations in different units of time', () => {
   test('a change between 812 ms and 0.79 s is worked out in milliseconds: 812 − 790 = 22 ms, 22 / 790 = 2.78%', () => {
     const d = delta('p95 latency', side('p95 latency', 812, null, null, 'ms'), side('p95 latency (s)', 0.79));
@@ -461,5 +478,36 @@ describe("scikit-learn's negated scorers", () => {
     expect(delta?.absolute).toBeCloseTo(1.538, 10);
     expect(delta?.relative).toBeCloseTo(0.1028763, 7);
     expect([delta?.betterDirection, delta?.improved]).toEqual(['higher', true]);
+  });
+});
+
+describe('testMetricInterval', () => {
+  const r = record({
+    id: 'r',
+    dataset: { splits: [{ name: 'Test', records: 40 }] },
+    evaluation: {
+      testMetrics: [
+        { metric: 'Accuracy', value: 92.5, unit: '%' },
+        { metric: 'Log Loss', value: 0.3, ci95: 0.02 },
+        { metric: 'Accuracy', value: null },
+        { metric: 'Recall', value: 130 },
+        { metric: 'Log Loss', value: 0.3 },
+      ],
+    },
+  });
+
+  test('no CI: the Wilson score interval of 92.5% over n = 40, [0.80136, 0.97416], with the factor from percent', () => {
+    const ci = testMetricInterval(r, 0);
+    expect(ci).toMatchObject({ from: 'score', n: 40, factor: 0.01 });
+    expect(ci?.low).toBeCloseTo(0.8013576648, 9);
+    expect(ci?.high).toBeCloseTo(0.9741639742, 9);
+  });
+
+  test('a reported CI: 0.3 ± 0.02 is [0.28, 0.32]; none for no value, a value on neither scale, or no CI and no count', () => {
+    expect(testMetricInterval(r, 1)).toEqual({ low: 0.28, high: 0.32, from: 'ci', n: null, factor: 1 });
+    expect(testMetricInterval(r, 2)).toBeNull();
+    expect(testMetricInterval(r, 3)).toBeNull();
+    expect(testMetricInterval(r, 4)).toBeNull();
+    expect(testMetricInterval(r, 9)).toBeNull();
   });
 });

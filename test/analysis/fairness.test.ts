@@ -112,6 +112,47 @@ describe('computeFairnessGaps', () => {
     expect(fine?.flagReason).toBe('Not flagged: A (n = 10) is below the minimum group size of 30.');
   });
 
+  test('a noisy extreme group does not hide a four-fifths violation between two large groups', () => {
+    // Approval A 0.412 (n = 5200), B 0.318 (n = 3100), C 0.289 (n = 45). Extremes A, C: ratio 0.289 / 0.412 =
+    // 0.701, Newcombe A − C = 0.123 [−0.0224, +0.2354] includes 0. B against A: 0.318 / 0.412 = 0.772 < 0.8,
+    // A − B = 0.094 [+0.0727, +0.1150] excludes 0: a violation noise cannot explain.
+    const [gap] = computeFairnessGaps([
+      g('A', { 'Approval rate': 0.412 }, { n: 5200 }),
+      g('B', { 'Approval rate': 0.318 }, { n: 3100 }),
+      g('C', { 'Approval rate': 0.289 }, { n: 45 }),
+    ]);
+    expect(gap).toMatchObject({ max: { group: 'A' }, min: { group: 'C' } });
+    expect(gap?.ratio).toBeCloseTo(0.70146, 5);
+    expect(gap?.ciLow).toBeCloseTo(-0.02241, 5);
+    expect(gap?.flagged).toBe(true);
+    expect(gap?.flagReason).toBe(
+      'A against C (the extreme groups) cannot be told from noise, but A against B: Ratio 0.772 is below 0.8 (four-fifths rule, a heuristic), and the 95% interval of the gap excludes 0.',
+    );
+  });
+
+  test('a noisy extreme group does not hide an accuracy gap between two large groups', () => {
+    // Accuracy A 0.90 and B 0.84 (n = 2000 each), C 0.82 (n = 40). A − C = 0.08 [−0.0102, +0.2257] includes 0;
+    // A − B = 0.06 ≥ 0.05 with [+0.0392, +0.0808], which excludes 0.
+    const [gap] = computeFairnessGaps([
+      g('A', { Accuracy: 0.9 }, { n: 2000 }),
+      g('B', { Accuracy: 0.84 }, { n: 2000 }),
+      g('C', { Accuracy: 0.82 }, { n: 40 }),
+    ]);
+    expect(gap?.difference).toBeCloseTo(0.08, 10);
+    expect(gap?.flagged).toBe(true);
+    expect(gap?.flagReason).toBe(
+      'A against C (the extreme groups) cannot be told from noise, but A against B: The gap of 6 pp is at least 5 pp, and its 95% interval [3.9, 8.1] pp excludes 0.',
+    );
+    // Every pair within noise: not flagged, and the extremes say why.
+    const [fine] = computeFairnessGaps([
+      g('A', { Accuracy: 0.9 }, { n: 2000 }),
+      g('B', { Accuracy: 0.88 }, { n: 2000 }),
+      g('C', { Accuracy: 0.82 }, { n: 40 }),
+    ]);
+    expect(fine?.flagged).toBe(false);
+    expect(fine?.flagReason).toBe('Not flagged: the gap of 8 pp is within noise (its 95% interval includes 0).');
+  });
+
   test('the template: accuracy Female 0.865 / Male 0.873 on n = 72K / 78K — a 0.8 pp gap, below 5 pp', () => {
     const gaps = computeFairnessGaps(templateRecord().evaluation?.disaggregated ?? []);
     expect(gaps.map((x) => x.metric)).toEqual(['Accuracy', 'Precision', 'Recall', 'F1']);

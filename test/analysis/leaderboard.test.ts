@@ -41,6 +41,7 @@ describe('buildLeaderboards', () => {
       { metric: 'Precision', value: 130 },
     ]),
     exp('r6', 'fraud', v2, [{ metric: 'Precision', value: 0.5 }]),
+    exp('r7', 'fraud', v2, [{ metric: 'Latency', value: 3, unit: 'MB' }]),
     exp('s1', 'churn', { splits: [{ name: 'Test', records: 100 }] }, [{ metric: 'Accuracy', value: 0.7 }]),
     exp('s3', 'churn', { splits: [{ name: 'Test', records: 100 }] }, [{ metric: 'Accuracy', value: 0.75 }]),
     exp('s4', 'ads', null, [{ metric: 'Accuracy', value: 0.75 }]),
@@ -53,8 +54,8 @@ describe('buildLeaderboards', () => {
   test('one leaderboard per use case and per dataset with two or more experiments', () => {
     expect(boards.map((b) => [b.scope, b.value, b.experimentIds])).toEqual([
       ['use_case', 'churn', ['s1', 's3']],
-      ['use_case', 'fraud', ['r1', 'r2', 'r3', 'r4', 'r5', 'r6']],
-      ['dataset', 'tx', ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 's2']],
+      ['use_case', 'fraud', ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7']],
+      ['dataset', 'tx', ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 's2']],
     ]);
   });
 
@@ -63,21 +64,24 @@ describe('buildLeaderboards', () => {
       ['latency', 'tx', '1.0', ['r1', 'r3']],
       ['accuracy', 'tx', '1.0', ['r3', 'r5', 'r1']],
       ['score', 'tx', '1.0', ['r1', 'r3']],
-      ['latency', 'tx', '2.0', ['r2', 'r4']],
+      ['latency', 'tx', '2.0', ['r2', 'r4', 'r7']],
       ['precision', 'tx', '2.0', ['r6', 'r4']],
     ]);
   });
 
-  test('a lower-is-better metric ranks the smallest first; another unit is unranked, with the reason', () => {
+  test('a lower-is-better metric ranks the smallest first; another unit of time is converted, any other unit is unranked, with the reason', () => {
     expect(ranking('latency', '1.0')).toMatchObject({ metric: 'Latency (ms)', betterDirection: 'lower', unit: 'ms', fraction: false });
     expect(ranking('latency', '1.0')?.entries.map((e) => [e.experimentId, e.score, e.rank, e.tied])).toEqual([
       ['r1', 42, 1, false],
       ['r3', 45, 2, false],
     ]);
-    expect(ranking('latency', '2.0')?.entries.map((e) => [e.experimentId, e.rank, e.unrankedReason])).toEqual([
-      ['r2', 1, null],
-      ['r4', null, "its unit (s) differs from the others' (ms)"],
+    // r4's 1 s is 1000 ms: ranked after r2's 42 ms (it was left unranked, and shown as "1 ms"); r7's 3 MB is no time.
+    expect(ranking('latency', '2.0')?.entries.map((e) => [e.experimentId, e.score, e.decimals, e.rank, e.unrankedReason])).toEqual([
+      ['r2', 42, 0, 1, null],
+      ['r4', 1000, 0, 2, null],
+      ['r7', 3, 0, null, "its unit (MB) differs from the others' (ms)"],
     ]);
+    expect(ranking('latency', '2.0')?.unit).toBe('ms');
   });
 
   test('entries within noise of the leader are tied with it, not ranked 1, 2, 3; percent and fraction on one scale', () => {

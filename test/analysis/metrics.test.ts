@@ -7,6 +7,7 @@ import {
   isSelectionRateMetric,
   isUnitIntervalMetric,
   metricInfo,
+  inSmallestTimeUnit,
   normalizeUnit,
   proportionScale,
   sameScaleProblem,
@@ -248,6 +249,13 @@ describe('metricInfo', () => {
     ['test_neg_mean_absolute_error', 'test_neg_mae', 'regression-error', 'higher', null, false, 'test'],
     ['chrF2', 'chrf2', 'text-overlap', 'higher', null, false, null],
     ['TER', 'ter', 'edit-error', 'lower', null, false, null],
+    // A log-likelihood is higher-is-better (−1401.9 beats −1532.4); its negative (NLL) is a loss.
+    ['Log-likelihood', 'log_likelihood', 'log-likelihood', 'higher', null, false, null],
+    ['Test log likelihood (nats)', 'test_log_likelihood', 'log-likelihood', 'higher', 'nats', false, 'test'],
+    ['loglik', 'loglik', 'log-likelihood', 'higher', null, false, null],
+    ['ELBO', 'elbo', 'log-likelihood', 'higher', null, false, null],
+    ['Negative log-likelihood', 'nll', 'loss', 'lower', null, false, null],
+    ['NLL', 'nll', 'loss', 'lower', null, false, null],
   ])('%s → key %s, kind %s, %s is better, unit %s', (name, key, kind, direction, unit, isProportion, split) => {
     const info = metricInfo(name);
     expect(info).toMatchObject({ name, key, kind, direction, unit, isProportion, split });
@@ -430,5 +438,22 @@ describe('a metric name built to make its reading backtrack', () => {
     const name = `Latency (ms)${' padding'.repeat(100)}`;
     expect(metricInfo(name).kind).toBe('latency');
     expect(metricInfo(`${'x'.repeat(300)} accuracy`).kind).toBeNull();
+  });
+});
+
+describe('inSmallestTimeUnit', () => {
+  const v = (value: number, unit: string | null, decimals: number): ScaledValue => ({ value, decimals, unit, fraction: false, factor: 1 });
+
+  test('0.041 s, 38 ms and 0.0005 min are 41, 38 and 30 ms; values in one unit or none stay as they are', () => {
+    // 0.041 s × 1000 = 41 ms (3 decimals − 3 = 0); 0.0005 min × 60 000 = 30 ms (4 decimals − log10(60 000) ≈ 5 → 0).
+    expect(inSmallestTimeUnit([v(0.041, 's', 3), v(38, 'ms', 0), v(0.0005, 'min', 4)])).toEqual([
+      { value: 41, decimals: 0, unit: 'ms', fraction: false, factor: 1000 },
+      v(38, 'ms', 0),
+      { value: 30, decimals: 0, unit: 'ms', fraction: false, factor: 60000 },
+    ]);
+    expect(inSmallestTimeUnit([v(2, 'ms', 0), v(3, 'ms', 0)])).toEqual([v(2, 'ms', 0), v(3, 'ms', 0)]);
+    expect(inSmallestTimeUnit([v(0.4, null, 1), v(0.5, null, 1)])).toEqual([v(0.4, null, 1), v(0.5, null, 1)]);
+    // A unit named after a property of every object is no unit of time.
+    expect(inSmallestTimeUnit([v(1, 'constructor', 0), v(2, 'ms', 0)])).toEqual([v(1, 'constructor', 0), v(2, 'ms', 0)]);
   });
 });

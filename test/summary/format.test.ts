@@ -125,6 +125,8 @@ describe('formatMetric', () => {
       '12.5 ms ± 0.5 ms',
     ],
     [{ metric: 'Score', value: 3, unit: null, fraction: false, decimals: 0, ciHalfWidth: null, ciLow: null, ciHigh: null }, '3 (no CI)'],
+    // WER in percent is no proportion (it can pass 100%), but its half-width is points all the same, as accuracy's is.
+    [{ metric: 'WER', value: 12.4, unit: '%', fraction: false, decimals: 1, ciHalfWidth: 0.6, ciLow: 11.8, ciHigh: 13 }, '12.4% ± 0.6 pp'],
   ])('%j → %s', (m, expected) => {
     expect(formatMetric({ betterDirection: null, ...m })).toBe(expected);
   });

@@ -106,6 +106,21 @@ describe('buildComparePageData', () => {
     expect(chartBlock).toEqual({ kind: 'chart', chart });
   });
 
+  test('durations in different units of time are shown and ranked in one unit: 0.041 s (41 ms) loses to 38 ms', () => {
+    const slow: Experiment = { id: 's', evaluation: { testMetrics: [{ metric: 'p99 latency (s)', value: 0.041, ci95: 0.002 }] } };
+    const fast: Experiment = { id: 'f', evaluation: { testMetrics: [{ metric: 'p99 latency', value: 38, unit: 'ms' }] } };
+    const both = analyzeCollection([slow, fast]);
+    const page = buildComparePageData({
+      base: '/b/',
+      docs: [slow, fast].map((record) => ({ record, analysis: both.byId.get(record.id)! })),
+    });
+    const [table] = blocksOf(page, 'metrics') as [Extract<Block, { kind: 'table' }>];
+    // 0.041 s = 41 ms (± 0.002 s = ± 2 ms: 39–43 ms); lower is better, so 38 ms is the best.
+    expect(table.rows.map((r) => r.map((c) => c.text))).toEqual([['p99 latency (s)', '41 ms (39 ms – 43 ms)', '38 ms']]);
+    expect(table.rows[0]?.[1]?.strong).toBeUndefined();
+    expect(table.rows[0]?.[2]?.strong).toBe(true);
+  });
+
   test('settings that differ first (hyperparameter values, not their names or search spaces), the same ones one click away', () => {
     const [differing, same] = blocksOf(data, 'setup') as Extract<Block, { kind: 'table' }>[];
     expect(differing?.rows.map((r) => r.map((c) => c.text))).toEqual([['model.hyperparameters[lr].value', '0.2', '0.1']]);

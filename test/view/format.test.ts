@@ -182,7 +182,10 @@ describe('formatMetricColumn', () => {
 describe('formatCiText', () => {
   test("a CI as written, in the value's unit", () => {
     expect(formatCiText(0.012)).toBe('±0.012');
-    expect(formatCiText(0.7, '%')).toBe('±0.7%');
+    // A half-width beside a percentage is a difference of percentages: points, as the summary says (`± 0.7 pp`),
+    // never to be read as ±0.7% of the value. Bounds are percentages.
+    expect(formatCiText(0.7, '%')).toBe('±0.7 pp');
+    expect(formatCiText({ low: 86.6, high: 88 }, '%')).toBe('[86.6, 88.0]%');
     expect(formatCiText({ low: 40, high: 50 }, 'ms')).toBe('[40, 50] ms');
     expect(formatCiText({ low: 0.821, high: 0.847 }, null)).toBe('[0.821, 0.847]');
     expect(formatCiText(undefined, '%')).toBe('—');
@@ -193,7 +196,7 @@ describe('formatCiText', () => {
     expect(formatCiText({ low: 0.842, high: 0.86 }, null, 3)).toBe('[0.842, 0.860]');
     // A half-width with more places than the value keeps them: ±0.0125 beside 0.85.
     expect(formatCiText(0.0125, null, 2)).toBe('±0.0125');
-    expect(formatCiText(0.7, '%', 1)).toBe('±0.7%');
+    expect(formatCiText(0.7, '%', 1)).toBe('±0.7 pp');
     // Bounds written to different places are shown to the larger: [40.5, 50] ms → [40.5, 50.0] ms.
     expect(formatCiText({ low: 40.5, high: 50 }, 'ms')).toBe('[40.5, 50.0] ms');
   });

@@ -93,6 +93,20 @@ describe('buildIndexPageData', () => {
       ['z', '68.0%', 0.68],
     ]);
   });
+  test('one unit of time per column: 0.041 s beside 38 ms and 1105 ms is 41 ms, and sorts as 41', () => {
+    const timed: Experiment[] = [
+      { id: 'x', evaluation: { testMetrics: [{ metric: 'p99 latency (ms)', value: 38 }] } },
+      { id: 'y', evaluation: { testMetrics: [{ metric: 'p99 latency (s)', value: 0.041 }] } },
+      { id: 'z', evaluation: { testMetrics: [{ metric: 'p99 latency', value: 1105, unit: 'ms' }] } },
+    ];
+    const data = buildIndexPageData({ base: '/', records: timed, analyses: analyzeCollection(timed).byId });
+    // 0.041 s × 1000 = 41 ms, written to 3 − 3 = 0 places: no column of "38.000 ms" beside "0.041 s".
+    expect(data.rows.map((r) => [r.id, r.metrics[0]?.cell.text, r.sort['m0']])).toEqual([
+      ['x', '38 ms', 38],
+      ['y', '41 ms', 41],
+      ['z', '1,105 ms', 1105],
+    ]);
+  });
   test('flags fairness gaps beyond noise', () => {
     // a: accuracy 60% vs 90% on n = 100 each, a 30 pp gap whose 95% interval excludes 0.
     expect(page.rows.find((r) => r.id === 'a')?.fairness).toMatchObject({ text: '1 flagged', tone: 'bad' });
@@ -246,6 +260,26 @@ describe('buildLeaderboardViews', () => {
     expect(views[0]?.rows.map((row) => row.map((c) => c.text))).toEqual([
       ['1 (tied)', 'p', '', '87.0% [86.3%, 87.7%]'],
       ['1 (tied)', 'q', '', '86.6% [85.9%, 87.3%]'],
+    ]);
+  });
+
+  test('entries tied with the leader follow it in the order of their scores, not of their ids', () => {
+    const rec = (id: string, value: number, ci95: number) => ({
+      id,
+      tags: { use_case: 'u' },
+      dataset: { name: 'd', version: '1' },
+      evaluation: { testMetrics: [{ metric: 'Accuracy', value, ci95 }] },
+    });
+    // a 0.846 ± 0.016, b 0.861 ± 0.015: b − a = 0.015 ± √(0.015² + 0.016²) = ± 0.0219 includes 0 → tied; b leads.
+    // c 0.812 ± 0.017 against b: 0.049 ± 0.0227 excludes 0 → rank 3.
+    const views = buildLeaderboardViews(
+      '/',
+      analyzeCollection([rec('a', 0.846, 0.016), rec('b', 0.861, 0.015), rec('c', 0.812, 0.017)]).leaderboards,
+    );
+    expect(views[0]?.rows.map((row) => [row[0]?.text, row[1]?.text])).toEqual([
+      ['1 (tied)', 'b'],
+      ['1 (tied)', 'a'],
+      ['3', 'c'],
     ]);
   });
 });

@@ -50,6 +50,30 @@ describe('buildSummaryBlocks', () => {
     });
   });
 
+  test('a headline with no reported CI but a known count gets its Wilson score interval, and says so', () => {
+    // 37 of 40 correct: Wilson 95% interval of 0.925 over n = 40 is [0.80136, 0.97416] → 80.1% – 97.4%.
+    const tiny: Experiment = {
+      id: 't',
+      dataset: { splits: [{ name: 'Test', records: 40 }] },
+      evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.925 }] },
+    };
+    expect(band(tiny, [tiny])[0]).toMatchObject({
+      kind: 'headline',
+      value: { text: '92.5%' },
+      interval: { text: '95% CI 80.1% – 97.4% (Wilson score interval over n = 40)', numeric: true },
+    });
+    // Without a size there is nothing to compute: no interval.
+    const unsized: Experiment = { id: 'u', evaluation: { testMetrics: [{ metric: 'Accuracy', value: 0.925 }] } };
+    expect(band(unsized, [unsized])[0]).not.toHaveProperty('interval');
+  });
+
+  test('a headline CI the analysis sets aside (a half-width that may be points or a fraction) is shown as not used', () => {
+    const auc: Experiment = { id: 'a', evaluation: { testMetrics: [{ metric: 'AUC', value: 77.45, unit: '%', ci95: 0.04 }] } };
+    expect(band(auc, [auc])[0]).toMatchObject({
+      interval: { text: '95% CI 77.41% – 77.49% as written, not used: it may be percentage points or a fraction (see the report checks)' },
+    });
+  });
+
   test('gives the change against the parent and the best baseline, each with its interval and verdict', () => {
     const table = blocks[1] as Extract<Block, { kind: 'table' }>;
     expect(table.kind).toBe('table');
