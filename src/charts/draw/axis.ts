@@ -180,35 +180,6 @@ export function leftBandAxis(drawing: Drawing, scale: BandScale, height: number,
   return labelWidth;
 }
 
-/** A category axis under a plot: ticks at each category's centre and its labels (cut at `LABEL_LIMIT`), then the title. */
-export function bottomBandAxis(drawing: Drawing, scale: BandScale, height: number, options: AxisOptions = {}): void {
-  const centers = scale.domain.map((c) => scale.center(c) as number);
-  drawing.add(
-    `<path d="${centers.map((p) => `M${Math.round(p)},0v${TICK}`).join('')}" stroke="${MUTED}" transform="translate(0.5,${num(height + 0.5)})"/>`,
-    tickBox(centers, 'x', height),
-  );
-  const y = baselineY(height + TICK + LABEL_PADDING, 'top');
-  drawing.texts(
-    scale.domain.map((c, i) => ({ x: (centers[i] as number) - 0.5, y, text: options.categoryLabel?.(c) ?? c, limit: LABEL_LIMIT })),
-    { anchor: 'middle', offset: 0.5, role: 'axis-label' },
-  );
-  drawing.add(`<path d="M0.5,${num(height + 0.5)}h${num(scale.length)}" stroke="${MUTED}"/>`, {
-    x0: 0,
-    y0: 0,
-    x1: scale.length,
-    y1: height,
-  });
-  if (options.title !== undefined) {
-    const below = TICK + LABEL_PADDING + LABEL_SIZE + TITLE_PADDING;
-    drawing.texts([{ x: scale.length / 2, y: baselineY(height + below, 'top', TITLE_SIZE), text: options.title, anchor: 'middle' }], {
-      size: TITLE_SIZE,
-      bold: true,
-      offset: 0.5,
-      role: 'axis-title',
-    });
-  }
-}
-
 /** Vega's `maxExtent` for axes: a y axis's title sits at most this far (plus its padding) left of the plot, however wide the labels. */
 const MAX_EXTENT = 200;
 

@@ -182,36 +182,6 @@ export function linearOver(domain: readonly [number, number], range: readonly [n
   return scale;
 }
 
-/** A base-10 log scale over the data's extent, its domain widened to powers of ten (Vega's `nice` for log). */
-export function logScale(values: readonly number[], range: readonly [number, number]): ContinuousScale {
-  const positive = values.filter((v) => Number.isFinite(v) && v > 0);
-  const lo = 10 ** Math.floor(Math.log10(positive.length === 0 ? 1 : Math.min(...positive)));
-  const hi = 10 ** Math.ceil(Math.log10(positive.length === 0 ? 10 : Math.max(...positive)));
-  const top = hi === lo ? lo * 10 : hi;
-  const [r0, r1] = range;
-  const l0 = Math.log10(lo);
-  const span = Math.log10(top) - l0;
-  const scale = ((value: number) => r0 + ((Math.log10(value) - l0) / span) * (r1 - r0)) as ContinuousScale;
-  Object.assign(scale, {
-    kind: 'log',
-    domain: [lo, top] as const,
-    range: [r0, r1] as const,
-    ticks() {
-      const values: number[] = [];
-      for (let e = Math.round(l0); e <= Math.round(Math.log10(top)); e++) values.push(10 ** e);
-      return { values, format: (value: number) => exponentFormat(value) };
-    },
-  });
-  return scale;
-}
-
-/** A power of ten as a label: `0.001`, `1`, `1,000`; `1e-6` below a thousandth and `1e+6` from a million. */
-function exponentFormat(value: number): string {
-  const e = Math.round(Math.log10(value));
-  if (e < -3 || e >= 6) return `1e${e < 0 ? '\u2212' : '+'}${Math.abs(e)}`;
-  return fixed(value, Math.max(0, -e));
-}
-
 /**
  * Places of categories along an axis: Vega-Lite's point scale (`padding` 0.5: each category in the
  * middle of its step) or band scale (a bar of `step × (1 − paddingInner)`), `step` pixels each.
