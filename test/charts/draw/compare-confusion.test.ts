@@ -4,8 +4,7 @@ import { confusionMatrixCells } from '../../../src/charts/confusion-matrix.ts';
 import { drawCompareConfusion } from '../../../src/charts/draw/compare-confusion.ts';
 import { renderChartView } from '../../../src/charts/render.ts';
 import type { ChartDatum, ChartView } from '../../../src/charts/types.ts';
-import { largestRectShift, placedRects } from './placed-rects.ts';
-import { largestShift, placedTexts } from './svg-texts.ts';
+import { largestRectShift, largestShift, placedRects, placedTexts } from './placed.ts';
 
 /** Rows of `compareConfusionSpec`: each experiment's cells, from a matrix of `f(i, j, k)` for the k-th experiment. */
 const rowsOf = (ids: string[], labels: string[], f: (i: number, j: number, k: number) => number): ChartDatum[] =>

@@ -4,7 +4,7 @@ import { drawCompareCurves } from '../../../src/charts/draw/compare-curves.ts';
 import { renderChartSvg, renderChartView } from '../../../src/charts/render.ts';
 import type { ChartDatum, ChartView } from '../../../src/charts/types.ts';
 import { CURVES_CASES } from './compare-cases.ts';
-import { largestMarkShift, largestShift, placedLines, placedTexts } from './svg-texts.ts';
+import { largestMarkShift, largestShift, placedLines, placedTexts } from './placed.ts';
 
 /** Rows of `panels` panels, two experiments `x0`, `x1`, epochs 1–5: panel p's value is (p + 1) × epoch × (experiment + 1). */
 function rows(panels: readonly string[]): ChartDatum[] {

@@ -4,7 +4,7 @@ import { drawCompareTestMetrics } from '../../../src/charts/draw/compare-test-me
 import { renderChartSvg, renderChartView } from '../../../src/charts/render.ts';
 import type { ChartDatum, ChartView } from '../../../src/charts/types.ts';
 import { TEST_METRICS_CASES } from './compare-cases.ts';
-import { largestMarkShift, largestShift, placedMarks, placedTexts } from './svg-texts.ts';
+import { largestMarkShift, largestShift, placedMarks, placedTexts } from './placed.ts';
 
 const row = (experiment: string, eOrder: number, value: number, ci: [number, number] | null, label: string): ChartDatum => ({
   metric: 'Acc',

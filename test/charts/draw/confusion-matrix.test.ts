@@ -3,8 +3,7 @@ import { confusionMatrixSpec } from '../../../src/charts/confusion-matrix.ts';
 import { drawConfusionMatrix } from '../../../src/charts/draw/confusion-matrix.ts';
 import { renderChartView } from '../../../src/charts/render.ts';
 import type { ChartView, ConfusionMatrixData } from '../../../src/charts/types.ts';
-import { largestRectShift, placedRects } from './placed-rects.ts';
-import { largestShift, placedTexts } from './svg-texts.ts';
+import { largestRectShift, largestShift, placedRects, placedTexts } from './placed.ts';
 
 const view = (data: ConfusionMatrixData): ChartView => ({
   id: 'confusion-matrix',

@@ -15,20 +15,7 @@ import { generateRecords } from '../../../src/generate/index.ts';
 import type { ChartView } from '../../../src/charts/types.ts';
 import type { Experiment } from '../../../src/schema/index.ts';
 import { templateRecord } from '../fixtures.ts';
-
-/** Texts of an SVG, decoded and sorted. */
-function texts(svg: string): string[] {
-  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)]
-    .map((m) =>
-      (m[1] as string)
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;/g, "'")
-        .replace(/&amp;/g, '&'),
-    )
-    .sort();
-}
+import { sortedTexts } from './placed.ts';
 
 /** A record whose names are hostile or long: quotes, markup, ampersands, a 300-character series. */
 function awkward(): Experiment {
@@ -90,7 +77,7 @@ describe('drawn charts against Vega', () => {
     }
     expect(mine.svg).not.toBe(vega.svg);
     expect({ width: mine.width, height: mine.height }).toEqual({ width: vega.width, height: vega.height });
-    expect(texts(mine.svg)).toEqual(texts(vega.svg));
+    expect(sortedTexts(mine.svg)).toEqual(sortedTexts(vega.svg));
     // The interactive view is made from the same compiled shape and data either way.
     expect(mine.shape).toBe(vega.shape);
     expect(mine.data).toEqual(vega.data);

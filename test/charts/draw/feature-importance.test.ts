@@ -3,8 +3,7 @@ import { featureImportanceSpec } from '../../../src/charts/feature-importance.ts
 import { drawFeatureImportance } from '../../../src/charts/draw/feature-importance.ts';
 import { renderChartView } from '../../../src/charts/render.ts';
 import type { ChartView, FeatureImportanceData } from '../../../src/charts/types.ts';
-import { largestRectShift, placedRects } from './placed-rects.ts';
-import { largestShift, placedTexts } from './svg-texts.ts';
+import { largestRectShift, largestShift, placedRects, placedTexts } from './placed.ts';
 
 /** Texts of an SVG, in order, entities decoded. */
 const texts = (svg: string): string[] =>

@@ -15,20 +15,7 @@ import { searchSpaceSpec } from '../../../src/charts/search-space.ts';
 import { compareParamsSpec } from '../../../src/charts/compare.ts';
 import { CHART_SIZES } from '../../../src/charts/theme.ts';
 import type { ChartDatum, LearningRateData, LineageTrendData, SearchSpaceData } from '../../../src/charts/types.ts';
-
-/** Texts of an SVG, decoded and sorted. */
-function texts(svg: string): string[] {
-  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)]
-    .map((m) =>
-      (m[1] as string)
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;/g, "'")
-        .replace(/&amp;/g, '&'),
-    )
-    .sort();
-}
+import { sortedTexts } from './placed.ts';
 
 const HOSTILE = 'a <b> & "c" \'d\'';
 const LONG = 'a_very_long_name_'.repeat(12);
@@ -203,6 +190,6 @@ describe('learning-rate, lineage-trend, search-space and compare-params drawings
     const vega = await renderChartSvg(spec, { title: 'T', reuseViews: false });
     const size = (svg: string) => ({ width: Number(/width="(\d+)"/.exec(svg)?.[1]), height: Number(/height="(\d+)"/.exec(svg)?.[1]) });
     expect(size(mine as string)).toEqual(size(vega.svg));
-    expect(texts(mine as string)).toEqual(texts(vega.svg));
+    expect(sortedTexts(mine as string)).toEqual(sortedTexts(vega.svg));
   });
 });

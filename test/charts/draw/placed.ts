@@ -1,4 +1,4 @@
-/** Reads the texts of a chart SVG with where they are drawn, so a drawing can be compared with Vega's SVG. */
+/** Reads what a chart SVG draws and where — texts, dots and rules, lines, rectangles — so a drawing can be compared with Vega's SVG. */
 
 /** A text as drawn: its content (entities decoded) and its anchor point in the SVG's coordinates. */
 export interface PlacedText {
@@ -24,12 +24,19 @@ function attr(tag: string, name: string): number {
   return m === null ? 0 : Number(m[1]);
 }
 
-/** Every text of `svg` with its absolute anchor point (the sum of the translations of the groups it is in, and its own). */
-export function placedTexts(svg: string): PlacedText[] {
+/**
+ * Calls `visit` for each element named in `tags` (besides groups) with its attributes, the text
+ * after it (for `<text>`) and the sum of the translations of the groups it is in.
+ */
+function walk(
+  svg: string,
+  tags: string,
+  visit: (tag: string, attrs: string, ox: number, oy: number, text: string | undefined) => void,
+): void {
   const stack: [number, number][] = [[0, 0]];
-  const out: PlacedText[] = [];
-  for (const m of svg.matchAll(/<(\/?)(g|text)\b([^>]*?)(\/?)>(?:([^<]*)<\/text>)?/g)) {
-    const [, close, tag, attrs = '', selfClosing] = m;
+  const pattern = new RegExp(`<(\\/?)(g|${tags})\\b([^>]*?)(\\/?)>(?:([^<]*)<\\/text>)?`, 'g');
+  for (const m of svg.matchAll(pattern)) {
+    const [, close, tag = '', attrs = '', selfClosing] = m;
     const [ox, oy] = stack[stack.length - 1] as [number, number];
     if (tag === 'g') {
       if (close === '/') stack.pop();
@@ -37,11 +44,24 @@ export function placedTexts(svg: string): PlacedText[] {
         const [dx, dy] = translateOf(attrs);
         stack.push([ox + dx, oy + dy]);
       }
-    } else if (close !== '/') {
-      const [dx, dy] = translateOf(attrs);
-      out.push({ text: decode(m[5] ?? ''), x: ox + dx + attr(attrs, 'x'), y: oy + dy + attr(attrs, 'y') });
-    }
+    } else if (close !== '/') visit(tag, attrs, ox, oy, m[5]);
   }
+}
+
+/** Texts of an SVG, decoded and sorted: what a drawing and Vega's SVG of the same chart must both show. */
+export function sortedTexts(svg: string): string[] {
+  return placedTexts(svg)
+    .map((t) => t.text)
+    .sort();
+}
+
+/** Every text of `svg` with its absolute anchor point (the sum of the translations of the groups it is in, and its own). */
+export function placedTexts(svg: string): PlacedText[] {
+  const out: PlacedText[] = [];
+  walk(svg, 'text', (_tag, attrs, ox, oy, text) => {
+    const [dx, dy] = translateOf(attrs);
+    out.push({ text: decode(text ?? ''), x: ox + dx + attr(attrs, 'x'), y: oy + dy + attr(attrs, 'y') });
+  });
   return out;
 }
 
@@ -71,19 +91,8 @@ export interface PlacedMark {
  * do (`<path d="Mx,yA…">`, `<path d="Mx,yh…">`).
  */
 export function placedMarks(svg: string): PlacedMark[] {
-  const stack: [number, number][] = [[0, 0]];
   const out: PlacedMark[] = [];
-  for (const m of svg.matchAll(/<(\/?)(g|path|line)\b([^>]*?)(\/?)>/g)) {
-    const [, close, tag, attrs = '', selfClosing] = m;
-    const [ox, oy] = stack[stack.length - 1] as [number, number];
-    if (tag === 'g') {
-      if (close === '/') stack.pop();
-      else if (selfClosing !== '/') {
-        const [dx, dy] = translateOf(attrs);
-        stack.push([ox + dx, oy + dy]);
-      }
-      continue;
-    }
+  walk(svg, 'path|line', (tag, attrs, ox, oy) => {
     const [dx, dy] = translateOf(attrs);
     const color = /\s(?:fill|stroke)="(#[0-9a-f]{6})"/.exec(attrs.replace(/stroke="#6e7781"/, ''))?.[1] ?? '';
     const d = /\sd="([^"]*)"/.exec(attrs)?.[1] ?? '';
@@ -95,7 +104,7 @@ export function placedMarks(svg: string): PlacedMark[] {
       out.push({ kind: 'dot', color, x: ox + dx + Number(dot[1]) - Number(dot[3]), y: oy + dy + Number(dot[2]), length: 0 });
     else if (rule !== null && /stroke-width="2"/.test(attrs))
       out.push({ kind: 'rule', color, x: ox + dx + Number(rule[1]), y: oy + dy + Number(rule[2]), length: Number(rule[3]) });
-  }
+  });
   return out.sort((a, b) => (a.kind + a.color < b.kind + b.color ? -1 : a.kind + a.color > b.kind + b.color ? 1 : a.y - b.y || a.x - b.x));
 }
 
@@ -110,32 +119,20 @@ export interface PlacedLine {
  * drawings write them; not the legend's symbols), in order of colour and first point.
  */
 export function placedLines(svg: string): PlacedLine[] {
-  const stack: [number, number][] = [[0, 0]];
   const out: PlacedLine[] = [];
-  for (const m of svg.matchAll(/<(\/?)(g|path)\b([^>]*?)(\/?)>/g)) {
-    const [, close, tag, attrs = '', selfClosing] = m;
-    const [ox, oy] = stack[stack.length - 1] as [number, number];
-    if (tag === 'g') {
-      if (close === '/') stack.pop();
-      else if (selfClosing !== '/') {
-        const [dx, dy] = translateOf(attrs);
-        stack.push([ox + dx, oy + dy]);
-      }
-      continue;
-    }
+  walk(svg, 'path', (_tag, attrs, ox, oy) => {
     const d = /\sd="(M[^"A-Za-km-z]*l[^"A-Za-km-z]*)"/.exec(attrs)?.[1];
     const color = /\sstroke="(#[0-9a-f]{6})"/.exec(attrs)?.[1];
     // A path moved by its own transform is a legend's symbol (Vega draws a line chart's as a 10 px stroke).
-    if (d === undefined || color === undefined || !/stroke-width="2"/.test(attrs) || attrs.includes('transform=')) continue;
-    const [dx, dy] = [0, 0];
+    if (d === undefined || color === undefined || !/stroke-width="2"/.test(attrs) || attrs.includes('transform=')) return;
     const points: [number, number][] = [];
     for (const segment of d.split(/(?=[Ml])/)) {
       const [a = 0, b = 0] = (segment.slice(1).match(/-?(?:\d+\.?\d*|\.\d+)/g) ?? []).map(Number);
       const last = points[points.length - 1];
-      points.push(segment.startsWith('M') || last === undefined ? [ox + dx + a, oy + dy + b] : [last[0] + a, last[1] + b]);
+      points.push(segment.startsWith('M') || last === undefined ? [ox + a, oy + b] : [last[0] + a, last[1] + b]);
     }
     out.push({ color, points });
-  }
+  });
   return out.sort((a, b) =>
     a.color < b.color
       ? -1
@@ -163,6 +160,40 @@ export function largestMarkShift(a: readonly (PlacedMark | PlacedLine)[], b: rea
       if ('kind' in m && 'kind' in n && m.kind === n.kind)
         return Math.max(Math.abs(m.x - n.x), Math.abs(m.y - n.y), Math.abs(m.length - n.length));
       return Infinity;
+    }),
+  );
+}
+
+/** A rectangle as drawn: its fill and box. */
+export interface PlacedRect {
+  fill: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Every rectangle path of `svg` (`<path d="Mx,yhWvHh-WZ">`: bars, heat-map cells, as Vega and the drawings both write them), sorted by place, in absolute coordinates. */
+export function placedRects(svg: string): PlacedRect[] {
+  const out: PlacedRect[] = [];
+  walk(svg, 'path', (_tag, attrs, ox, oy) => {
+    const d = /\sd="M([-\d.e]+),([-\d.e]+)h([-\d.e]+)v([-\d.e]+)h[-\d.e]+Z"/.exec(attrs);
+    const fill = /\sfill="([^"]+)"/.exec(attrs);
+    if (d === null || fill === null) return;
+    const [dx, dy] = translateOf(attrs);
+    out.push({ fill: fill[1] as string, x: ox + dx + Number(d[1]), y: oy + dy + Number(d[2]), width: Number(d[3]), height: Number(d[4]) });
+  });
+  return out.sort((a, b) => a.y - b.y || a.x - b.x || a.width - b.width);
+}
+
+/** The largest difference, on any of x, y, width and height, between rectangles matched in place order; Infinity when their number or fills differ. */
+export function largestRectShift(a: readonly PlacedRect[], b: readonly PlacedRect[]): number {
+  if (a.length !== b.length || a.some((r, i) => r.fill !== b[i]?.fill)) return Infinity;
+  return Math.max(
+    0,
+    ...a.map((r, i) => {
+      const s = b[i] as PlacedRect;
+      return Math.max(Math.abs(r.x - s.x), Math.abs(r.y - s.y), Math.abs(r.width - s.width), Math.abs(r.height - s.height));
     }),
   );
 }
