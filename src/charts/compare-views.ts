@@ -4,8 +4,8 @@
  * runtime (hydrating those) and the in-browser compare page (`/compare/?ids=`) use, so all three
  * draw the same data. Pure: no Vega, no Node APIs.
  */
-import type { Experiment, Scalar } from '../schema/index.ts';
-import { metricInfo, proportionScale, type ProportionScale } from '../analysis/metrics.ts';
+import type { Experiment, Scalar, TestMetric } from '../schema/index.ts';
+import { isUnitIntervalMetric, metricInfo, proportionScale, type ProportionScale } from '../analysis/metrics.ts';
 import { historyAxisOf, historyAxisTitle, sharedHistoryAxis, type HistoryAxis } from '../analysis/history-axis.ts';
 // The axes alone, not the schema's index: this module runs in the browser, which must not bundle zod.
 import { HISTORY_AXES } from '../schema/history-axes.ts';
@@ -63,9 +63,29 @@ function shared<T>(lists: readonly (readonly T[])[], keyOf: (t: T) => string, na
   return [...seen].filter(([, e]) => e.count >= 2).map(([key, e]) => ({ key, name: e.name }));
 }
 
+/** A sum or difference of written decimals without its float noise (84.6 + 1.6 is 86.2, not 86.19999999999999). */
+function noiseless(x: number): number {
+  return Number(x.toPrecision(12));
+}
+
 function ciBounds(value: number, ci: number | { low: number; high: number } | undefined): [number | null, number | null] {
   if (ci === undefined) return [null, null];
-  return typeof ci === 'number' ? [value - ci, value + ci] : [ci.low, ci.high];
+  return typeof ci === 'number' ? [noiseless(value - ci), noiseless(value + ci)] : [ci.low, ci.high];
+}
+
+/**
+ * The factor that puts a test metric of one experiment on the scale the experiments share: 100 for a
+ * proportion written as a fraction (0.812) when another experiment wrote the same metric in percent
+ * (84.6%) — one axis cannot hold both — else 1.
+ */
+function toSharedScale(metrics: readonly (TestMetric | undefined)[]): number[] {
+  const scales = metrics.map((m) => {
+    if (m === undefined || !isNumber(m.value)) return null;
+    const info = metricInfo(m.metric, m.unit);
+    return isUnitIntervalMetric(info) ? proportionScale(info, m.value) : null;
+  });
+  const mixed = scales.includes('percent') && scales.includes('fraction');
+  return scales.map((scale) => (mixed && scale === 'fraction' ? 100 : 1));
 }
 
 function testMetricsChart(docs: readonly CompareDoc[]): CompareChartView[] {
@@ -78,20 +98,25 @@ function testMetricsChart(docs: readonly CompareDoc[]): CompareChartView[] {
   if (metrics.length === 0) return [];
   const rows: ChartDatum[] = [];
   metrics.forEach(({ key, name }, mOrder) => {
+    const found = docs.map((_, eOrder) => lists[eOrder]?.find((t) => metricInfo(t.metric, t.unit).key === key));
+    const factors = toSharedScale(found);
     docs.forEach((d, eOrder) => {
-      const m = lists[eOrder]?.find((t) => metricInfo(t.metric, t.unit).key === key);
+      const m = found[eOrder];
       if (m === undefined || !isNumber(m.value)) return;
-      const [low, high] = ciBounds(m.value, m.ci95);
-      const unit = m.unit === undefined ? '' : m.unit === '%' ? '%' : ` ${m.unit}`;
+      const factor = factors[eOrder] ?? 1;
+      const scaled = (x: number | null): number | null => (x === null ? null : noiseless(x * factor));
+      const value = scaled(m.value) as number;
+      const [low, high] = ciBounds(m.value, m.ci95).map(scaled) as [number | null, number | null];
+      const unit = factor !== 1 ? '%' : m.unit === undefined ? '' : m.unit === '%' ? '%' : ` ${m.unit}`;
       rows.push({
         metric: name,
         mOrder,
         experiment: d.record.id,
         eOrder,
-        value: m.value,
+        value,
         low,
         high,
-        label: `${num(m.value)}${unit}`,
+        label: `${num(value)}${unit}`,
         interval: low !== null && high !== null ? `[${num(low)}, ${num(high)}]` : '',
       });
     });

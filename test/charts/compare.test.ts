@@ -194,3 +194,29 @@ describe('compare chart specs', () => {
     expect(await payloadSize(r)).toEqual({ width: r.width, height: r.height });
   });
 });
+
+describe('compare test metrics on one scale', () => {
+  const run = (id: string, testMetrics: NonNullable<Experiment['evaluation']>['testMetrics']): CompareDoc =>
+    doc({ ...structuredClone(templateRecord), id, evaluation: { testMetrics } });
+
+  test('an accuracy of 84.6% ± 1.6 beside one of 0.812 [0.795, 0.829] is drawn in percent: 81.2% [79.5, 82.9]', () => {
+    const view = compareChartViews([
+      run('pct', [{ metric: 'Accuracy', value: 84.6, unit: '%', ci95: 1.6 }]),
+      run('frac', [{ metric: 'Accuracy', value: 0.812, ci95: { low: 0.795, high: 0.829 } }]),
+    ]).find((v) => v.id === 'compare-test-metrics');
+    // 84.6 ± 1.6 is 83–86.2 (not 86.19999999999999); 0.812 × 100 = 81.2, its bounds 79.5 and 82.9.
+    expect(view?.table.rows).toEqual([
+      ['Accuracy', 'pct', 84.6, 83, 86.2],
+      ['Accuracy', 'frac', 81.2, 79.5, 82.9],
+    ]);
+    expect(view?.description).toContain('frac 81.2% [79.5, 82.9]');
+  });
+
+  test('the same metric in fractions on both sides stays in fractions', () => {
+    const view = compareChartViews([
+      run('x', [{ metric: 'Accuracy', value: 0.846 }]),
+      run('y', [{ metric: 'Accuracy', value: 0.812 }]),
+    ]).find((v) => v.id === 'compare-test-metrics');
+    expect(view?.table.rows.map((r) => r[2])).toEqual([0.846, 0.812]);
+  });
+});
