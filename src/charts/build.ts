@@ -64,6 +64,8 @@ function seriesSplit(column: string): TrainingSeries['split'] {
 }
 
 const EN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** Up to 4 significant digits as `formatChartNumber` gives them, thousands grouped: 41250 → "41,250". */
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
 const count = (n: number): string => EN.format(n);
 const num = formatChartNumber;
 
@@ -542,9 +544,13 @@ function lineageTrendChart(record: Experiment, input: ExperimentChartsInput): Ch
   const inPercent = info.unit === '%' || unit === '%';
   const asFraction = !inPercent && isUnitIntervalMetric(info) && chain.every((p) => p.value >= 0 && p.value <= 1);
   const scale = asFraction ? 100 : 1;
-  const shown = (v: number): string => `${num(Number.parseFloat((v * scale).toPrecision(12)))}${inPercent || asFraction ? '%' : ''}`;
+  // Another unit (ms, tokens/s) goes after each value and the change; large values are grouped (41,250).
+  const other = inPercent || asFraction ? null : (unit ?? info.unit);
+  const text = (v: number): string => GROUPED.format(Number.parseFloat(num(v)));
+  const shown = (v: number): string =>
+    `${text(Number.parseFloat((v * scale).toPrecision(12)))}${inPercent || asFraction ? '%' : other === null ? '' : ` ${other}`}`;
   const change = Number.parseFloat(((last.value - first.value) * scale).toPrecision(12));
-  const changeText = `${change >= 0 ? '+' : ''}${num(change)}${inPercent || asFraction ? ' pp' : ''}`;
+  const changeText = `${change >= 0 ? '+' : ''}${text(change)}${inPercent || asFraction ? ' pp' : other === null ? '' : ` ${other}`}`;
   return {
     id: 'lineage-trend',
     section: 'summary',

@@ -119,6 +119,16 @@ describe('buildExperimentCharts', () => {
       })),
     }).find((c) => c.id === 'lineage-trend');
     expect(inPercent?.description).toContain('exp-001 80% → exp-042 85.1% → exp-123 86.9% (change +6.9 pp)');
+    // A latency in ms along the lineage: its unit after each value and the change, thousands grouped.
+    const latency = buildExperimentCharts({
+      record: { id: 'exp-3', evaluation: { testMetrics: [{ metric: 'p99 latency', value: 38900, unit: 'ms' }] } },
+      headlineMetric: 'p99 latency',
+      lineageChain: [
+        { id: 'exp-1', value: 41250 },
+        { id: 'exp-3', value: 38900 },
+      ],
+    }).find((c) => c.id === 'lineage-trend');
+    expect(latency?.description).toContain('exp-1 41,250 ms → exp-3 38,900 ms (change -2,350 ms)');
     expect(byId.get('baselines-accuracy')?.description).toContain('No baseline is better');
     expect(byId.get('search-space')?.description).toContain('batch_size 32 (at 33% of the space) in {16, 32, 64, 128}');
   });
