@@ -10,7 +10,7 @@ import { guardSpecText } from '../spec-common.ts';
 import type { BaselinesData } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
 import { bottomLegendTop, dotLegend } from './legend.ts';
-import { isPlainText, singleValueFormat } from './compare-facets.ts';
+import { isPlainText } from './compare-facets.ts';
 import { linearScale, pointScale } from './scale.ts';
 import { Drawing, baselineY, circlePath, num, symbolRadius, type Box } from './svg.ts';
 
@@ -40,7 +40,6 @@ export function drawBaselines(data: BaselinesData): Drawing | undefined {
   bottomAxis(drawing, x, width, height, {
     // Titles are written as the spec's shape has them (`guardSpecText`: a reserved name or a line break made harmless).
     title: guardSpecText(`${data.metric} (${data.higherIsBetter ? 'higher' : 'lower'} is better)`),
-    ...singleValueFormat(x),
   });
   leftBandAxis(drawing, y, height, { labelNudge: false, categoryLabel: (order) => data.rows[Number(order)]?.label ?? order });
   const colors = new Map(BASELINE_COLORS);

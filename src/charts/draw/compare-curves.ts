@@ -7,16 +7,7 @@ import { historyAxisTitle, type HistoryAxis } from '../../analysis/history-axis.
 import { MUTED } from '../theme.ts';
 import type { ChartDatum } from '../types.ts';
 import { bottomAxis, leftAxis } from './axis.ts';
-import {
-  experimentsOf,
-  isFiniteNumber,
-  overhang,
-  panelHeader,
-  panelsOf,
-  place,
-  singleValueFormat,
-  type Experiments,
-} from './compare-facets.ts';
+import { experimentsOf, isFiniteNumber, overhang, panelHeader, panelsOf, place, type Experiments } from './compare-facets.ts';
 import { linearScale } from './scale.ts';
 import { Drawing, baselineY, num, textWidth } from './svg.ts';
 
@@ -132,7 +123,7 @@ export function drawCompareCurves(rows: readonly ChartDatum[], axis: HistoryAxis
       `<path d="${xTicks.map((p) => `M${num(p)},0v${HEIGHT}`).join('')}" stroke="${MUTED}" stroke-opacity="0.25" transform="translate(0.5,0.5)"/>`,
       { x0: 0, y0: 0, x1: WIDTH, y1: HEIGHT },
     );
-    leftAxis(cell, y, WIDTH, HEIGHT, singleValueFormat(y));
+    leftAxis(cell, y, WIDTH, HEIGHT);
     // One line per experiment, its points in epoch order (Vega-Lite sorts a line by x).
     const lines = experiments.domain.flatMap((place) => {
       const points = panel.rows

@@ -5,7 +5,6 @@
  */
 import { INK, PALETTE } from '../theme.ts';
 import type { ChartDatum } from '../types.ts';
-import { fixed, type ContinuousScale } from './scale.ts';
 import { Drawing, TITLE_SIZE, num } from './svg.ts';
 
 /** The experiments of a comparison: places in order, each one's label and colour. */
@@ -100,14 +99,6 @@ export function isFiniteNumber(value: unknown): value is number {
 /** Vega's grid-layout margin of a box edge left of or above the origin: whole pixels (`offsetValue`). */
 export function overhang(edge: number): number {
   return edge < 0 ? Math.ceil(-edge) : 0;
-}
-
-/**
- * A scale over a single value has one tick, in the middle, which Vega labels with six decimals (d3's
- * tick format finds no step to take a precision from); the axis options that say so, none otherwise.
- */
-export function singleValueFormat(scale: ContinuousScale): { format?: (value: number) => string } {
-  return scale.domain[0] === scale.domain[1] ? { format: (value) => fixed(value, 6) } : {};
 }
 
 /** Adds `part` to `drawing` moved by (x, y), as Vega places a group (a facet's cell, a header, a footer): one translated group, its box moved with it. */

@@ -8,7 +8,7 @@ import { CHART_SIZES, FAINT } from '../theme.ts';
 import { hasReservedText } from '../spec-common.ts';
 import type { ChartDatum } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
-import { experimentsOf, isFiniteNumber, isPlainText, panelHeader, panelsOf, place, singleValueFormat } from './compare-facets.ts';
+import { experimentsOf, isFiniteNumber, isPlainText, panelHeader, panelsOf, place } from './compare-facets.ts';
 import { bottomLegendTop, dotLegend } from './legend.ts';
 import { linearScale, pointScale } from './scale.ts';
 import { Drawing, circlePath, num, symbolRadius, type Box } from './svg.ts';
@@ -73,7 +73,7 @@ export function drawCompareFairness(data: readonly ChartDatum[]): Drawing | unde
     place(drawing, panel, 0, top);
     top += height + SPACING + HEADER;
   }
-  bottomAxis(drawing, x, width, top - SPACING - HEADER, { grid: false, ...singleValueFormat(x) });
+  bottomAxis(drawing, x, width, top - SPACING - HEADER, { grid: false });
   dotLegend(
     drawing,
     experiments.domain.map((p) => ({ label: experiments.label(p), color: experiments.color(p) })),

@@ -6,7 +6,7 @@
 import { CHART_SIZES } from '../theme.ts';
 import type { ChartDatum } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
-import { experimentsOf, isFiniteNumber, isPlainText, overhang, panelHeader, panelsOf, place, singleValueFormat } from './compare-facets.ts';
+import { experimentsOf, isFiniteNumber, isPlainText, overhang, panelHeader, panelsOf, place } from './compare-facets.ts';
 import { linearScale, pointScale } from './scale.ts';
 import { Drawing, baselineY, circlePath, num, symbolRadius, type Box } from './svg.ts';
 
@@ -53,7 +53,7 @@ export function drawCompareTestMetrics(rows: readonly ChartDatum[]): Drawing | u
       [...panel.rows.map((row) => row['value'] as number), ...withCi.flatMap((row) => [row['low'] as number, row['high'] as number])],
       [0, WIDTH],
     );
-    bottomAxis(cell, x, WIDTH, height, singleValueFormat(x));
+    bottomAxis(cell, x, WIDTH, height);
     const rules: string[] = [];
     for (const row of withCi) {
       const at = y.center(String(row['eOrder'])) as number;

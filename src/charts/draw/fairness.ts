@@ -9,7 +9,7 @@ import { formatChartNumber } from '../format.ts';
 import { guardSpecText } from '../spec-common.ts';
 import type { FairnessData } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
-import { isPlainText, singleValueFormat } from './compare-facets.ts';
+import { isPlainText } from './compare-facets.ts';
 import { bandScale, distinct, linearScale } from './scale.ts';
 import { Drawing, LABEL_SIZE, baselineY, num, type Box } from './svg.ts';
 
@@ -52,7 +52,7 @@ export function drawFairness(data: FairnessData): Drawing | undefined {
   );
   const drawing = new Drawing();
   // Titles are written as the spec's shape has them (`guardSpecText`: a reserved name or a line break made harmless).
-  bottomAxis(drawing, x, width, height, { title: guardSpecText(data.metric), ...singleValueFormat(x) });
+  bottomAxis(drawing, x, width, height, { title: guardSpecText(data.metric) });
   leftBandAxis(drawing, y, height, { title: guardSpecText(data.attribute) });
   const zero = x(0);
   const inset = (y.bandwidth * (1 - BAR_SHARE)) / 2;
