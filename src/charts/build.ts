@@ -199,6 +199,9 @@ function trainingCharts(record: Experiment): ChartView[] {
 // ---------------------------------------------------------------------------------------------
 // Evaluation
 
+/** Metric families measured in units (time, memory, size, throughput, cost), never drawn on a proportion's axis. */
+const MEASURED_KINDS: ReadonlySet<string> = new Set(['latency', 'time', 'memory', 'size', 'throughput', 'cost']);
+
 /**
  * The commensurable test metrics to chart: unit-interval metrics on one scale (fractions, whatever
  * scale they were written on: `87%` next to `0.684`) and other 0–1 values without a unit; else
@@ -225,8 +228,12 @@ export function chartableTestMetrics(metrics: readonly TestMetric[]): {
       const asWritten = scaled.factor === 1 ? undefined : { metric: m.metric, value: m.value, low, high };
       return [{ metric: m.metric, value: scaled.value, low: f(low), high: f(high), scale: 'fraction', asWritten }];
     }
-    const unit = m.unit ?? '';
-    const scale = unit === '' && m.value >= 0 && m.value <= 1 ? 'fraction' : unit === '%' ? 'percent' : 'other';
+    // A unit written in the name (`p99 latency (s)`) is a unit too; times, sizes and rates are never
+    // proportions, whatever their value (a latency of 0.041 s is not a share beside an accuracy).
+    const info = metricInfo(m.metric, m.unit);
+    const unit = m.unit ?? info.unit ?? '';
+    const measured = info.kind !== null && MEASURED_KINDS.has(info.kind);
+    const scale = !measured && unit === '' && m.value >= 0 && m.value <= 1 ? 'fraction' : unit === '%' ? 'percent' : 'other';
     return [{ metric: m.metric, value: m.value, low, high, scale }];
   });
   const fraction = points.filter((p) => p.scale === 'fraction');

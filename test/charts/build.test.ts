@@ -214,6 +214,18 @@ describe('chartableTestMetrics', () => {
     expect(shown[1]).toEqual({ metric: 'AUC', value: 0.9, low: 0.88, high: 0.91 });
     expect(omitted).toEqual(['Latency']);
   });
+  test('a time in seconds is never a proportion: a unit in the name, or a latency with no unit at all', () => {
+    const { shown, omitted } = chartableTestMetrics([
+      { metric: 'Accuracy', value: 0.846 },
+      { metric: 'Log Loss', value: 0.352 },
+      { metric: 'p99 latency (s)', value: 0.041 },
+      { metric: 'Inference time', value: 0.2 },
+      { metric: 'Model size (GB)', value: 0.45 },
+    ]);
+    // Accuracy and log loss share the 0–1 axis; 0.041 s, 0.2 (a time) and 0.45 GB do not belong on it.
+    expect(shown.map((m) => m.metric)).toEqual(['Accuracy', 'Log Loss']);
+    expect(omitted).toEqual(['p99 latency (s)', 'Inference time', 'Model size (GB)']);
+  });
   test('puts proportions on one scale: 87% ± 0.7% next to a precision of 0.684', () => {
     const { shown, omitted, unit } = chartableTestMetrics([
       { metric: 'Accuracy', value: 87, unit: '%', ci95: 0.7 },
