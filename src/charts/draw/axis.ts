@@ -13,7 +13,7 @@ const TITLE_PADDING = 4;
 /** Vega-Lite's `labelLimit` in the theme: longer labels are cut with an ellipsis. */
 export const LABEL_LIMIT = 220;
 /** Pixels of axis length per tick (Vega-Lite's default tick count is the axis length / 40). */
-const PIXELS_PER_TICK = 40;
+export const PIXELS_PER_TICK = 40;
 
 /** Grid lines across the plot at each position (a vertical line per x, a horizontal one per y), at whole pixels as Vega's `tickRound` puts them (and the ticks). */
 function gridPath(positions: readonly number[], orient: 'x' | 'y', across: number): string {

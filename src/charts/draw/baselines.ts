@@ -12,7 +12,7 @@ import { bottomAxis, leftBandAxis } from './axis.ts';
 import { bottomLegendTop, dotLegend } from './legend.ts';
 import { isPlainText } from './compare-facets.ts';
 import { linearScale, pointScale } from './scale.ts';
-import { Drawing, baselineY, circlePath, num, symbolRadius, type Box } from './svg.ts';
+import { Drawing, baselineY, circlePath, num, symbolRadius, type Box, union } from './svg.ts';
 
 /** The dots' area (the spec's `size`). */
 const DOT_SIZE = 110;
@@ -52,10 +52,7 @@ export function drawBaselines(data: BaselinesData): Drawing | undefined {
     const fill = colors.get(baselineStatus(row.value, current, row.current, data.higherIsBetter)) as string;
     dots.push(`<path d="${circlePath(cx, cy, r)}" fill="${fill}"/>`);
     const b = { x0: cx - r, y0: cy - r, x1: cx + r, y1: cy + r };
-    box =
-      box === undefined
-        ? b
-        : { x0: Math.min(box.x0, b.x0), y0: Math.min(box.y0, b.y0), x1: Math.max(box.x1, b.x1), y1: Math.max(box.y1, b.y1) };
+    box = union(box, b);
   });
   drawing.add(dots.join(''), box);
   drawing.texts(

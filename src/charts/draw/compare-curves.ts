@@ -6,10 +6,10 @@
 import { historyAxisTitle, type HistoryAxis } from '../../analysis/history-axis.ts';
 import { MUTED } from '../theme.ts';
 import type { ChartDatum } from '../types.ts';
-import { bottomAxis, leftAxis } from './axis.ts';
-import { experimentsOf, isFiniteNumber, overhang, panelHeader, panelsOf, place, type Experiments } from './compare-facets.ts';
+import { bottomAxis, leftAxis, PIXELS_PER_TICK } from './axis.ts';
+import { experimentsOf, isFiniteNumber, overhang, panelHeader, panelsOf, type Experiments } from './compare-facets.ts';
 import { linearScale } from './scale.ts';
-import { Drawing, baselineY, num, textWidth } from './svg.ts';
+import { Drawing, baselineY, num, textWidth, place } from './svg.ts';
 
 /** A panel's plot (the spec's `width` and `height`). */
 const WIDTH = 330;
@@ -18,8 +18,6 @@ const HEIGHT = 150;
 const COLUMNS = 2;
 const ROW_SPACING = 16;
 const COLUMN_SPACING = 24;
-/** Pixels of axis length per tick (Vega-Lite's default tick count). */
-const PIXELS_PER_TICK = 40;
 
 /** The legend as the theme lays out a line chart's: a 10 px stroke and the label 16 px right, four columns. */
 const LEGEND = {

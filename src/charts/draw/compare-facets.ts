@@ -5,7 +5,7 @@
  */
 import { INK, PALETTE } from '../theme.ts';
 import type { ChartDatum } from '../types.ts';
-import { Drawing, TITLE_SIZE, num } from './svg.ts';
+import { Drawing, TITLE_SIZE } from './svg.ts';
 
 /** The experiments of a comparison: places in order, each one's label and colour. */
 export interface Experiments {
@@ -99,15 +99,4 @@ export function isFiniteNumber(value: unknown): value is number {
 /** Vega's grid-layout margin of a box edge left of or above the origin: whole pixels (`offsetValue`). */
 export function overhang(edge: number): number {
   return edge < 0 ? Math.ceil(-edge) : 0;
-}
-
-/** Adds `part` to `drawing` moved by (x, y), as Vega places a group (a facet's cell, a header, a footer): one translated group, its box moved with it. */
-export function place(drawing: Drawing, part: Drawing, x: number, y: number): void {
-  const box = part.extent();
-  drawing.add(`<g transform="translate(${num(x)},${num(y)})">${part.body()}</g>`, {
-    x0: box.x0 + x,
-    y0: box.y0 + y,
-    x1: box.x1 + x,
-    y1: box.y1 + y,
-  });
 }

@@ -8,10 +8,10 @@ import { CHART_SIZES, FAINT } from '../theme.ts';
 import { hasReservedText } from '../spec-common.ts';
 import type { ChartDatum } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
-import { experimentsOf, isFiniteNumber, isPlainText, panelHeader, panelsOf, place } from './compare-facets.ts';
+import { experimentsOf, isFiniteNumber, isPlainText, panelHeader, panelsOf } from './compare-facets.ts';
 import { bottomLegendTop, dotLegend } from './legend.ts';
 import { linearScale, pointScale } from './scale.ts';
-import { Drawing, circlePath, num, symbolRadius, type Box } from './svg.ts';
+import { Drawing, circlePath, num, symbolRadius, type Box, place } from './svg.ts';
 
 /** Space between panels (the spec's `spacing`). */
 const SPACING = 14;

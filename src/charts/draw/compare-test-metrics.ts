@@ -6,9 +6,9 @@
 import { CHART_SIZES } from '../theme.ts';
 import type { ChartDatum } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
-import { experimentsOf, isFiniteNumber, isPlainText, overhang, panelHeader, panelsOf, place } from './compare-facets.ts';
+import { experimentsOf, isFiniteNumber, isPlainText, overhang, panelHeader, panelsOf } from './compare-facets.ts';
 import { linearScale, pointScale } from './scale.ts';
-import { Drawing, baselineY, circlePath, num, symbolRadius, type Box } from './svg.ts';
+import { Drawing, baselineY, circlePath, num, symbolRadius, type Box, place } from './svg.ts';
 
 /** Plot width of a panel (the spec's `CHART_SIZES.width - 160`). */
 const WIDTH = CHART_SIZES.width - 160;

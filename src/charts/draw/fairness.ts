@@ -11,7 +11,7 @@ import type { FairnessData } from '../types.ts';
 import { bottomAxis, leftBandAxis } from './axis.ts';
 import { isPlainText } from './compare-facets.ts';
 import { bandScale, distinct, linearScale } from './scale.ts';
-import { Drawing, LABEL_SIZE, baselineY, num, type Box } from './svg.ts';
+import { Drawing, LABEL_SIZE, baselineY, num, type Box, union } from './svg.ts';
 
 /** Share of a band a bar fills (the spec's `height: { band: 0.7 }`). */
 const BAR_SHARE = 0.7;
@@ -66,10 +66,7 @@ export function drawFairness(data: FairnessData): Drawing | undefined {
     const fill = threshold !== undefined && g.value < threshold ? WARNING : ACCENT;
     bars.push(`<path d="M${num(x0)},${num(top)}h${num(w)}v${num(bar)}h${num(-w)}Z" fill="${fill}"/>`);
     const b = { x0, y0: top, x1: x0 + w, y1: top + bar };
-    box =
-      box === undefined
-        ? b
-        : { x0: Math.min(box.x0, b.x0), y0: Math.min(box.y0, b.y0), x1: Math.max(box.x1, b.x1), y1: Math.max(box.y1, b.y1) };
+    box = union(box, b);
   }
   drawing.add(bars.join(''), box);
   drawing.texts(

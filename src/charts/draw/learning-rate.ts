@@ -7,7 +7,7 @@ import { spansDecades } from '../format.ts';
 import { MAX_MARKED_POINTS } from '../training-curves.ts';
 import type { LearningRateData } from '../types.ts';
 import { historyAxisTitle } from '../../analysis/history-axis.ts';
-import { bottomAxis, leftAxis } from './axis.ts';
+import { bottomAxis, leftAxis, PIXELS_PER_TICK } from './axis.ts';
 import { spanFormatG } from './format-g.ts';
 import { vegaLogScale } from './log-scale.ts';
 import { linearScale } from './scale.ts';
@@ -16,8 +16,6 @@ import { polyline } from './training-curves.ts';
 
 /** Vega's default mark colour: the spec gives its line none (the theme colours points only). */
 const LINE_COLOR = '#4c78a8';
-/** Pixels of axis length per tick (Vega-Lite's tick count on a linear axis). */
-const PIXELS_PER_TICK = 40;
 /** Vega's tick count on an axis Vega-Lite gives none (a log axis). */
 const LOG_TICK_COUNT = 10;
 /** How far Vega bounds a line past its points: a miter join may reach 4 stroke widths / 2 (2 px wide → 4 px). */

@@ -110,15 +110,7 @@ export class Drawing {
 
   /** Grows the drawing's box to cover `box`. */
   cover(box: Box): void {
-    this.box =
-      this.box === undefined
-        ? { ...box }
-        : {
-            x0: Math.min(this.box.x0, box.x0),
-            y0: Math.min(this.box.y0, box.y0),
-            x1: Math.max(this.box.x1, box.x1),
-            y1: Math.max(this.box.y1, box.y1),
-          };
+    this.box = union(this.box, box);
   }
 
   /**
@@ -175,6 +167,24 @@ export class Drawing {
       `<g fill="none" transform="translate(${left + padding},${top + padding})">${this.parts.join('')}</g></svg>`
     );
   }
+}
+
+/** The smallest box covering `a` (none: nothing yet) and `b`. */
+export function union(a: Box | undefined, b: Box): Box {
+  return a === undefined
+    ? { ...b }
+    : { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
+}
+
+/** Adds `part` to `drawing` moved by (x, y), as Vega places a group (a facet's cell, a panel, a header): one translated group, its box moved with it. */
+export function place(drawing: Drawing, part: Drawing, x: number, y: number): void {
+  const box = part.extent();
+  drawing.add(`<g transform="translate(${num(x)},${num(y)})">${part.body()}</g>`, {
+    x0: box.x0 + x,
+    y0: box.y0 + y,
+    x1: box.x1 + x,
+    y1: box.y1 + y,
+  });
 }
 
 /** A circle of radius `r` at (x, y) as path data (Vega's symbol shape, so points look the same hydrated). */

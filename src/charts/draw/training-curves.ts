@@ -10,7 +10,7 @@ import { historyAxisTitle } from '../../analysis/history-axis.ts';
 import { bottomAxis, leftAxis } from './axis.ts';
 import { bottomLegend } from './legend.ts';
 import { linearScale, sortedDomain, type ContinuousScale } from './scale.ts';
-import { Drawing, TITLE_SIZE, baselineY, circlePath, num, symbolRadius } from './svg.ts';
+import { Drawing, TITLE_SIZE, baselineY, circlePath, num, symbolRadius, place } from './svg.ts';
 
 /** Each split's dash (`trainingCurvesSpec`'s strokeDash scale); solid lines carry none. */
 const DASH: Record<TrainingSeries['split'], string | undefined> = { train: undefined, validation: '6,3', test: '2,2', other: '8,2,2,2' };
@@ -88,7 +88,7 @@ export function drawTrainingCurves(
     );
     // Stacked as Vega's vconcat: each panel `SPACING` below the bounds of the one above.
     const offset = i === 0 ? 0 : top - panel.extent().y0;
-    drawing.add(`<g transform="translate(0,${num(offset)})">${panel.body()}</g>`, shifted(panel.extent(), offset));
+    place(drawing, panel, 0, offset);
     top = offset + panel.extent().y1 + SPACING;
   });
   bottomLegend(
@@ -97,10 +97,6 @@ export function drawTrainingCurves(
     [...colors].map(([label, color]) => ({ label, color, symbol: markers ? ('circle' as const) : ('ring' as const) })),
   );
   return drawing;
-}
-
-function shifted(box: { x0: number; y0: number; x1: number; y1: number }, dy: number): { x0: number; y0: number; x1: number; y1: number } {
-  return { x0: box.x0, y0: box.y0 + dy, x1: box.x1, y1: box.y1 + dy };
 }
 
 /** Each series as a line (and its points as dots when there are few). */
