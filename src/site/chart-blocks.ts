@@ -38,6 +38,8 @@ export interface ChartBlocksOptions {
   effects?: ChartCacheEffects | undefined;
   /** The input's cache key when the caller has worked it out already (it hashes the whole input). */
   key?: string | null;
+  /** Called when the blocks are not in the cache and are rendered. */
+  onRender?: () => void;
 }
 
 type SectionChartView = Omit<ChartView, 'section'> & { section: string };
@@ -106,14 +108,17 @@ export function browserCompareChartBlocks(docs: readonly CompareDoc[]): Promise<
 }
 
 /** The cache key of an experiment's chart blocks; null when nothing may be cached (no cache folder, or no code fingerprint). */
-export function chartBlocksKey(input: ExperimentChartsInput | { compare: unknown }, options: ChartBlocksOptions): string | null {
+export function chartBlocksKey(
+  input: ExperimentChartsInput | { compare: readonly CompareDoc[] },
+  options: ChartBlocksOptions,
+): string | null {
   const code = chartCodeFingerprint();
   return code === null || options.cacheDir === null ? null : chartCacheKey(input, code);
 }
 
 /** Blocks from the cache under the key of `input`, or rendered by `render` and cached. */
 async function throughCache(
-  input: ExperimentChartsInput | { compare: unknown },
+  input: ExperimentChartsInput | { compare: readonly CompareDoc[] },
   options: ChartBlocksOptions,
   render: () => Promise<ChartBlocksBySection>,
 ): Promise<ChartBlocksBySection> {
@@ -124,6 +129,7 @@ async function throughCache(
     const cached = await readCachedBlocks(dir, key, effects);
     if (cached !== undefined) return cached;
   }
+  options.onRender?.();
   const blocks = await render();
   if (dir !== null && key !== null) await writeCachedBlocks(dir, key, blocks, effects);
   return blocks;

@@ -37,7 +37,8 @@ import { renderAhead, type Renderer } from './render-ahead.ts';
 /**
  * Experiments whose charts must be rendered (not in the cache) before rendering them on workers is
  * worth starting the workers (loading Vega in each costs about a second): fewer render in the page
- * thread. Also the number of pages asked for in the page thread after which the workers start anyway.
+ * thread. Also the number of pages whose charts the page thread had to render after which the
+ * workers start anyway; pages whose charts are cached read them in the page thread.
  */
 export const WORKERS_FROM = 50;
 
@@ -84,7 +85,7 @@ export interface ChartServiceOptions {
   /** Cache file access. */
   effects?: ChartCacheEffects;
   /** Starts working out the experiments' chart shapes off this thread (tests pass a fake). */
-  startShapes?: (records: readonly Experiment[]) => Promise<Map<string, VegaSpec>>;
+  startShapes?: (records: readonly Experiment[], options: { cacheDir: string | null }) => Promise<Map<string, VegaSpec>>;
 }
 
 /** The worker module beside this one: TypeScript in a checkout, JavaScript in an installed package. */
@@ -130,13 +131,15 @@ export function createChartService(options: ChartServiceOptions): ChartService {
   const cacheDir = chartCacheDir(settings);
   const effects = options.effects ?? nodeChartCacheEffects;
   const createPool = options.createPool ?? ((size) => createChartPool({ file: CHART_WORKER_FILE, size, data: { cacheDir } }));
-  const renderHere = (input: ExperimentChartsInput): Promise<ChartBlocksBySection> => renderChartBlocks(input, { cacheDir, effects });
+  /** Experiment pages whose charts were not in the cache and were rendered in this thread. */
+  let renderedHere = 0;
+  const renderHere = (input: ExperimentChartsInput): Promise<ChartBlocksBySection> =>
+    renderChartBlocks(input, { cacheDir, effects, onRender: () => renderedHere++ });
   let stats: ChartStats = { pages: 0, charts: 0 };
   /** Set once the build's records are known. */
   let plan: { size: number; order: string[]; inputs: Map<string, ExperimentChartsInput>; compare: CompareDoc[][] } | undefined;
   let pool: ChartPool | undefined;
   let renderer: Renderer | undefined;
-  let pagesHere = 0;
   /** Compare pages' charts being rendered into the cache by the workers, by cache key. */
   const comparing = new Map<string, Promise<unknown>>();
   let shapes: Promise<Map<string, VegaSpec>> | undefined;
@@ -167,7 +170,7 @@ export function createChartService(options: ChartServiceOptions): ChartService {
 
   return {
     async start(records) {
-      if (settings.charts && records.length >= WORKERS_FROM) shapes = (options.startShapes ?? startChartShapes)(records);
+      if (settings.charts && records.length >= WORKERS_FROM) shapes = (options.startShapes ?? startChartShapes)(records, { cacheDir });
       // Without static charts nothing is drawn here: no workers.
       if (!settings.charts || !settings.staticCharts) return { workers: 0 };
       const inputs = chartInputs(records);
@@ -186,7 +189,9 @@ export function createChartService(options: ChartServiceOptions): ChartService {
     async blocks(input) {
       if (!settings.charts) return [];
       if (!settings.staticCharts) return counted(await browserChartBlocks(input));
-      if (renderer === undefined && plan !== undefined && ++pagesHere >= WORKERS_FROM) startWorkers(false);
+      // Pages whose charts are cached read them here (a worker would only pass them on); once many
+      // had to be rendered, the workers start and render ahead of the pages.
+      if (renderer === undefined && plan !== undefined && renderedHere >= WORKERS_FROM) startWorkers(false);
       return counted((await renderer?.blocks(input.record.id)) ?? (await renderHere(input)));
     },
     async compareBlocks(docs) {
@@ -211,7 +216,7 @@ export function createChartService(options: ChartServiceOptions): ChartService {
       plan = undefined;
       comparing.clear();
       shapes = undefined;
-      pagesHere = 0;
+      renderedHere = 0;
       stats = { pages: 0, charts: 0 };
       return done;
     },

@@ -6,6 +6,7 @@ import { formatDiagnostic } from '../ingest/index.ts';
 import { recordCacheDir, type Settings } from '../settings/index.ts';
 import { chartServiceOf } from './integration.ts';
 import { publishRecords } from './loaded-records.ts';
+import { recordDigest } from '../util/record-digest.ts';
 
 /** Waits this long after a change to a record file before reading the folder again (an editor's save is several events). */
 const RELOAD_DELAY_MS = 100;
@@ -31,14 +32,15 @@ export function logbookLoader(settings: Settings): Loader {
   };
   const keep = (context: LoaderContext, records: Awaited<ReturnType<typeof read>>['records']): void => {
     // The pages take the records from this process (see loaded-records.ts); an entry of the store
-    // holds the file only, and a digest of the whole record so that a changed record is a changed entry.
+    // holds the file only, and a digest of the whole record so that a changed record is a changed entry
+    // (the same digest the chart cache keys hash: see record-digest.ts).
     publishRecords(records);
     context.store.clear();
     for (const r of records) {
       context.store.set({
         id: r.record.id,
         data: { file: r.file, format: r.format },
-        digest: context.generateDigest(JSON.stringify(r.record)),
+        digest: recordDigest(r.record),
       });
     }
   };

@@ -64,9 +64,15 @@ export async function buildCompareChartBlocks(
   );
 }
 
-/** The compiled shape of every compare chart kind, by chart id (their shapes do not depend on the data). */
+let compiledCompareShapes: { chart: string; id: string; vgSpec: VegaSpec }[] | undefined;
+
+/**
+ * The compiled shape of every compare chart kind, by chart id: they do not depend on the data, so
+ * they are compiled once per process, not once per compare page.
+ */
 function compareShapes(): { chart: string; id: string; vgSpec: VegaSpec }[] {
-  return compareChartShapeSpecs().map(({ id, spec }) => ({ chart: id, ...compileChartShape(spec) }));
+  compiledCompareShapes ??= compareChartShapeSpecs().map(({ id, spec }) => ({ chart: id, ...compileChartShape(spec) }));
+  return compiledCompareShapes;
 }
 
 /** URL of the compiled shape of every compare chart kind, by chart id, for the in-browser compare page; none without charts. */

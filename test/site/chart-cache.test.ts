@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,10 +12,14 @@ import {
   CHART_CODE_ENTRY,
   chartCacheKey,
   chartCodeFingerprint,
+  decodeCachedBlocks,
+  encodeCachedBlocks,
   hasCachedBlocks,
   readCachedBlocks,
+  type ChartBlocksBySection,
   type ChartCacheEffects,
 } from '../../src/site/chart-cache.ts';
+import { recordDigest } from '../../src/util/record-digest.ts';
 import { sourceFingerprint } from '../../src/util/source-fingerprint.ts';
 import { templateRecord } from '../charts/fixtures.ts';
 
@@ -59,6 +64,39 @@ describe('chartCacheKey', () => {
     expect(chartCacheKey(input, `${code}x`)).not.toBe(key);
   });
 
+  test('a comparison’s key changes with either record, either headline metric and their order', () => {
+    const other = { ...structuredClone(templateRecord), id: 'other' };
+    const doc = (record: typeof templateRecord, metric: string | null) => ({
+      record,
+      analysis: { headline: metric === null ? null : { metric } },
+    });
+    const key = chartCacheKey({ compare: [doc(templateRecord, 'Accuracy'), doc(other, 'Accuracy')] }, code);
+    expect(chartCacheKey({ compare: [doc(structuredClone(templateRecord), 'Accuracy'), doc(other, 'Accuracy')] }, code)).toBe(key);
+    const changed = { ...structuredClone(other), name: 'Renamed' };
+    for (const compare of [
+      [doc(templateRecord, 'Accuracy'), doc(changed, 'Accuracy')],
+      [doc(templateRecord, 'F1 Score'), doc(other, 'Accuracy')],
+      [doc(templateRecord, 'Accuracy'), doc(other, null)],
+      [doc(other, 'Accuracy'), doc(templateRecord, 'Accuracy')],
+    ])
+      expect(chartCacheKey({ compare }, code)).not.toBe(key);
+    // Not an experiment's key: the same record alone is another key.
+    expect(chartCacheKey({ compare: [doc(templateRecord, 'Accuracy')] }, code)).not.toBe(
+      keyOf({ record: templateRecord, headlineMetric: 'Accuracy' }),
+    );
+  });
+
+  test('hashes each record by its digest, worked out once per record object', () => {
+    const record = structuredClone(templateRecord);
+    const digest = recordDigest(record);
+    expect(digest).toBe(createHash('sha256').update(JSON.stringify(record)).digest('hex'));
+    expect(recordDigest(structuredClone(record))).toBe(digest);
+    expect(recordDigest({ ...record, name: 'Renamed' })).not.toBe(digest);
+    // Memoized by object: a record is never changed once read, so the digest is not worked out again.
+    record.name = 'Changed in place';
+    expect(recordDigest(record)).toBe(digest);
+  });
+
   test('the code fingerprint is that of chart-blocks.ts and the modules it imports', () => {
     expect(CHART_CODE_ENTRY.pathname.endsWith('/src/site/chart-blocks.ts')).toBe(true);
     expect(chartCodeFingerprint()).toBe(sourceFingerprint(CHART_CODE_ENTRY));
@@ -96,11 +134,24 @@ describe('renderChartBlocks through the cache', () => {
     const { files, counts, effects } = memoryEffects();
     const path = fileOf('/cache', input);
     const good = await renderChartBlocks(input, { cacheDir: null });
+    const encoded = encodeCachedBlocks(good);
+    const head = (blocks: unknown): string => `${JSON.stringify(blocks)}\n`;
     const damaged = [
       '{not json',
-      '[{"id":"x","svg":"<svg/>","width":1,"height":1}]',
-      '[["training",[{"id":"training-curves","svg":"oops","width":1,"height":1,"shape":"s","tableHtml":""}]]]',
-      '[["training",[{"id":"training-curves","svg":"<svg/>","width":1,"height":1,"shape":"s"}]]]',
+      '{not json\n',
+      // The format before texts were kept raw: one JSON document.
+      JSON.stringify(good),
+      head([{ id: 'x', svg: 0, width: 1, height: 1 }]),
+      `${head([['training', [{ id: 'training-curves', svg: 4, width: 1, height: 1, shape: 's', tableHtml: 0 }]]])}oops`,
+      head([['training', [{ id: 'training-curves', svg: 6, width: 1, height: 1, shape: 's' }]]]) + '<svg/>',
+      head([['training', [{ id: 'training-curves', svg: -6, width: 1, height: 1, shape: 's', tableHtml: 0 }]]]) + '<svg/>',
+      head([['training', [{ id: 'training-curves', svg: 2.5, width: 1, height: 1, shape: 's', tableHtml: 0 }]]]) + '<svg/>',
+      head({ training: [] }),
+      head(['training']),
+      head([['training', [1]]]),
+      // Cut short, or with more after the texts than the head accounts for.
+      encoded.slice(0, -1),
+      `${encoded}<svg/>`,
     ];
     for (const bad of damaged) {
       files.set(path, bad);
@@ -109,6 +160,44 @@ describe('renderChartBlocks through the cache', () => {
       expect(files.get(path)).not.toBe(bad);
     }
     expect(counts.writes).toBe(damaged.length);
+  });
+
+  test('a cache file is a line of JSON, then the SVGs and tables as they are, read back the same', () => {
+    const blocks: ChartBlocksBySection = [
+      [
+        'training',
+        [
+          {
+            id: 'a',
+            title: 'A "quoted"',
+            description: 'd',
+            svg: '<svg a="1">\n<text>α 𝛼 "x" \\ </text></svg>',
+            shape: 's',
+            width: 2,
+            height: 3,
+            tableHtml: '<tr><td>1</td></tr>',
+          },
+          { id: 'b', title: 'B', description: '', svg: '', shape: 's', width: 0, height: 0, tableHtml: '', error: 'could not draw' },
+        ],
+      ],
+      ['evaluation', []],
+    ];
+    const text = encodeCachedBlocks(blocks);
+    const [first, ...rest] = text.split('\n');
+    expect(JSON.parse(first ?? '')).toEqual([
+      // Lengths in UTF-16 code units, as JavaScript counts them: 𝛼 is two.
+      [
+        'training',
+        [
+          { ...blocks[0]?.[1][0], svg: 42, tableHtml: 19 },
+          { ...blocks[0]?.[1][1], svg: 0, tableHtml: 0 },
+        ],
+      ],
+      ['evaluation', []],
+    ]);
+    expect(rest.join('\n')).toBe('<svg a="1">\n<text>α 𝛼 "x" \\ </text></svg><tr><td>1</td></tr>');
+    expect(decodeCachedBlocks(text)).toEqual(blocks);
+    expect(decodeCachedBlocks(encodeCachedBlocks([]))).toEqual([]);
   });
 
   test('rendering fills the cache with one file per experiment', async () => {

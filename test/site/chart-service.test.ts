@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Experiment } from '../../src/schema/index.ts';
 import { readSettings, type Settings } from '../../src/settings/index.ts';
-import type { ChartBlocksBySection, ChartCacheEffects } from '../../src/site/chart-cache.ts';
+import { encodeCachedBlocks, type ChartBlocksBySection, type ChartCacheEffects } from '../../src/site/chart-cache.ts';
 import type { ChartJob, ChartPool } from '../../src/site/chart-pool.ts';
 import { createChartService, WORKERS_FROM } from '../../src/site/chart-service.ts';
 import { compileChartShape } from '../../src/charts/render.ts';
@@ -13,8 +13,11 @@ const blocksOf = (id: string): ChartBlocksBySection => [
   ['training', [{ id, title: id, description: '', svg: `<svg>${id}</svg>`, shape: 's', width: 1, height: 1, tableHtml: '' }]],
 ];
 
-/** A service over a fake pool (replying at once) and a cache where every file exists or none does. */
-function service(env: Record<string, string>, cached: boolean) {
+/**
+ * A service over a fake pool (replying at once) and a cache where every file exists or none does;
+ * `readable` (with `cached`): every file read holds the blocks of an experiment "cached".
+ */
+function service(env: Record<string, string>, cached: boolean, readable = false) {
   const pools: number[] = [];
   const rendered: string[] = [];
   const pool = (size: number): ChartPool => {
@@ -30,21 +33,24 @@ function service(env: Record<string, string>, cached: boolean) {
     };
   };
   const effects: ChartCacheEffects = {
-    readFile: () => Promise.resolve(undefined),
+    readFile: () => Promise.resolve(cached && readable ? encodeCachedBlocks(blocksOf('cached')) : undefined),
     writeFile: () => Promise.resolve(),
     exists: () => Promise.resolve(cached),
   };
   const settings: Settings = readSettings({ env: { LOGBOOK_CACHE_DIR: '/cache', ...env } });
-  /** How many records each start of the shapes worker got. */
+  /** How many records each start of the shapes worker got, and the cache folder it was given. */
   const shapeStarts: number[] = [];
-  const startShapes = (list: readonly Experiment[]) => {
+  const shapeCaches: (string | null)[] = [];
+  const startShapes = (list: readonly Experiment[], options: { cacheDir: string | null }) => {
     shapeStarts.push(list.length);
+    shapeCaches.push(options.cacheDir);
     return Promise.resolve(new Map([[`shape-of-${list.length}`, {}]]));
   };
   return {
     pools,
     rendered,
     shapeStarts,
+    shapeCaches,
     chartService: createChartService({ settings, parallelism: 2, createPool: pool, effects, startShapes }),
   };
 }
@@ -114,12 +120,21 @@ describe('createChartService', () => {
     ).toEqual([]);
   });
 
-  test('charts already cached: pages start in the page thread, and workers start once many pages ask', async () => {
+  test('charts already cached: every page reads its own in the page thread, and no worker starts', async () => {
+    const { pools, rendered, chartService } = service({}, true, true);
+    expect(await chartService.start(records(200))).toEqual({ workers: 2, eager: false });
+    for (const record of records(200)) expect(await chartService.blocks({ record })).toEqual(blocksOf('cached'));
+    expect(pools).toEqual([]);
+    expect(rendered).toEqual([]);
+    expect(await chartService.close()).toEqual({ pages: 200, charts: 200 });
+  });
+
+  test(`cache files that turn out unreadable: pages render in the page thread until ${WORKERS_FROM} had to, then workers start`, async () => {
     const { pools, chartService } = service({}, true);
     expect(await chartService.start(records(60))).toEqual({ workers: 2, eager: false });
-    for (let i = 0; i < WORKERS_FROM - 1; i++) await chartService.blocks({ record: { id: `e${String(i).padStart(3, '0')}` } });
+    for (let i = 0; i < WORKERS_FROM; i++) await chartService.blocks({ record: { id: `e${String(i).padStart(3, '0')}` } });
     expect(pools).toEqual([]);
-    expect(await chartService.blocks({ record: { id: 'e049' } })).toEqual(blocksOf('e049'));
+    expect(await chartService.blocks({ record: { id: 'e050' } })).toEqual(blocksOf('e050'));
     expect(pools).toEqual([2]);
   });
 
@@ -139,6 +154,8 @@ describe('createChartService', () => {
       const many = service(env, true);
       await many.chartService.start(records(WORKERS_FROM));
       expect(many.shapeStarts).toEqual([WORKERS_FROM]);
+      // Through the chart cache: a build whose charts are all cached works out no chart spec.
+      expect(many.shapeCaches).toEqual(['/cache/charts']);
       expect([...((await many.chartService.shapes()) ?? [])]).toEqual([[`shape-of-${WORKERS_FROM}`, {}]]);
       await many.chartService.close();
       expect(many.chartService.shapes()).toBeUndefined();

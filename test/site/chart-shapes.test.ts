@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,8 @@ import { experimentChartViews } from '../../src/charts/experiment-views.ts';
 import { compileChartShape } from '../../src/charts/render.ts';
 import { generateRecords } from '../../src/generate/index.ts';
 import { chartInputs } from '../../src/site/chart-inputs.ts';
-import { experimentChartShapes, startChartShapes } from '../../src/site/chart-shapes.ts';
+import type { ChartCacheEffects } from '../../src/site/chart-cache.ts';
+import { cachedExperimentChartShapes, chartShapesKey, experimentChartShapes, startChartShapes } from '../../src/site/chart-shapes.ts';
 import { emptyRecord, templateRecord } from '../charts/fixtures.ts';
 
 describe('chart shapes', () => {
@@ -40,6 +41,64 @@ describe('chart shapes', () => {
     const here = experimentChartShapes(records);
     expect([...shapes.keys()]).toEqual([...here.keys()]);
     expect(JSON.stringify([...shapes])).toBe(JSON.stringify([...here]));
+  });
+
+  it('are kept in the chart cache under a key of every experiment’s chart key, and read from it next time', async () => {
+    const files = new Map<string, string>();
+    const counts = { reads: 0, writes: 0 };
+    const effects: ChartCacheEffects = {
+      readFile: (p) => (counts.reads++, Promise.resolve(files.get(p))),
+      writeFile: (p, t) => (counts.writes++, files.set(p, t), Promise.resolve()),
+      exists: (p) => Promise.resolve(files.has(p)),
+    };
+    const here = experimentChartShapes(records);
+    const key = chartShapesKey(records, '/cache');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    const file = join('/cache', 'shapes', `${key}.json`);
+    expect(JSON.stringify([...(await cachedExperimentChartShapes(records, '/cache', effects))])).toBe(JSON.stringify([...here]));
+    expect([...files.keys()]).toEqual([file]);
+    expect(counts).toEqual({ reads: 1, writes: 1 });
+    // Read back, not worked out: what the file holds is what comes back.
+    files.set(file, JSON.stringify([['kept', { marks: [] }]]));
+    expect([...(await cachedExperimentChartShapes(records, '/cache', effects))]).toEqual([['kept', { marks: [] }]]);
+    expect(counts).toEqual({ reads: 2, writes: 1 });
+    // The same experiments in another order are the same key; a changed record or another set is another.
+    expect(chartShapesKey([...records].reverse(), '/cache')).toBe(key);
+    const renamed = records.map((r, i) => (i === 0 ? { ...r, name: 'Renamed' } : r));
+    expect(chartShapesKey(renamed, '/cache')).not.toBe(key);
+    expect(chartShapesKey(records.slice(1), '/cache')).not.toBe(key);
+    // A damaged file is worked out again and replaced.
+    for (const bad of ['{not json', '[["id"]]', '{"a":1}', '[[1,{}]]']) {
+      files.set(file, bad);
+      expect(JSON.stringify([...(await cachedExperimentChartShapes(records, '/cache', effects))])).toBe(JSON.stringify([...here]));
+      expect(files.get(file)).toBe(JSON.stringify([...here]));
+    }
+    // Without a cache folder nothing is read or written.
+    const before = { ...counts };
+    expect(chartShapesKey(records, null)).toBeNull();
+    expect(JSON.stringify([...(await cachedExperimentChartShapes(records, null, effects))])).toBe(JSON.stringify([...here]));
+    expect(counts).toEqual(before);
+  });
+
+  it('a cache folder that cannot be written costs the next build time, not the shapes', async () => {
+    const effects: ChartCacheEffects = {
+      readFile: () => Promise.resolve(undefined),
+      writeFile: () => Promise.reject(new Error('EROFS: read-only file system')),
+      exists: () => Promise.resolve(false),
+    };
+    expect(JSON.stringify([...(await cachedExperimentChartShapes(records, '/cache', effects))])).toBe(
+      JSON.stringify([...experimentChartShapes(records)]),
+    );
+  });
+
+  it('the worker fills the cache folder it is given, and the next worker reads it', async () => {
+    const cacheDir = join(dir, 'cache');
+    const first = await startChartShapes(records, { cacheDir });
+    const [file] = await readdir(join(cacheDir, 'shapes'));
+    expect(file).toBe(`${chartShapesKey(records, cacheDir)}.json`);
+    await writeFile(join(cacheDir, 'shapes', file ?? ''), JSON.stringify([['kept', {}]]));
+    expect([...(await startChartShapes(records, { cacheDir }))]).toEqual([['kept', {}]]);
+    expect(first.size).toBeGreaterThan(3);
   });
 
   it('a worker that fails, stops early or is not there costs time, not the shapes: they are worked out here', async () => {

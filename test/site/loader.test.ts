@@ -7,6 +7,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { readSettings } from '../../src/settings/index.ts';
 import { logbookLoader } from '../../src/site/loader.ts';
 import { loadedRecords, publishRecords } from '../../src/site/loaded-records.ts';
+import { recordDigest } from '../../src/util/record-digest.ts';
 
 interface Entry {
   id: string;
@@ -73,6 +74,8 @@ describe('logbookLoader', () => {
     await logbookLoader(settings).load(context);
     expect(entries.get('exp-a')?.digest).not.toEqual(before);
     expect(entries.get('exp-b')?.digest).toBeDefined();
+    // The digest the chart cache keys hash: each record is stringified once per build.
+    for (const { record } of loadedRecords() ?? []) expect(entries.get(record.id)?.digest).toBe(recordDigest(record));
   });
 
   test('an invalid record stops the load and publishes nothing', async () => {
