@@ -96,7 +96,8 @@ export function sideInterval(side: DeltaSide, scaled: ScaledValue): SideInterval
 
 /**
  * The change of one metric on the common scale (`scaleValue`): absolute = current − reference (a
- * difference of fractions for a proportion: ×100 is percentage points); relative = absolute / |reference|.
+ * difference of fractions for a proportion: ×100 is percentage points); relative = absolute / |reference|,
+ * undefined when the reference is 0 or the two values lie on either side of 0.
  * Its 95% interval combines each side's own interval (`differenceInterval`): both reported CIs
  * (√(a² + b²) when symmetric), Newcombe's hybrid score interval when both are proportions of known
  * counts, a reported CI on one side with the Wilson interval of the other, or — when one side has no
@@ -121,7 +122,10 @@ export function computeMetricDelta(input: MetricDeltaInput): MetricDelta | NotCo
   }
   const absolute = cur.value - ref.value;
   const zero = isZeroChange(absolute, cur.value, ref.value);
-  const relative = ref.value === 0 ? null : absolute / Math.abs(ref.value);
+  // A change relative to a value across 0 (an R² from −0.12 to 0.41) is no share of anything.
+  const relativeUndefinedReason =
+    ref.value === 0 ? 'the reference value is 0' : cur.value * ref.value < 0 ? 'the two values lie on either side of 0' : null;
+  const relative = relativeUndefinedReason === null ? absolute / Math.abs(ref.value) : null;
   const direction = current.info.direction ?? info.direction;
   const improved = direction === null ? null : zero ? false : direction === 'higher' ? absolute > 0 : absolute < 0;
 
@@ -165,7 +169,7 @@ export function computeMetricDelta(input: MetricDeltaInput): MetricDelta | NotCo
     absolute,
     absoluteUnit: cur.fraction ? null : (cur.unit ?? ref.unit) === '%' ? 'pp' : (cur.unit ?? ref.unit),
     relative,
-    relativeUndefinedReason: relative === null ? 'the reference value is 0' : null,
+    relativeUndefinedReason,
     betterDirection: direction,
     improved,
     ciLow: interval === null ? null : interval.low,

@@ -117,6 +117,19 @@ describe('computeMetricDelta', () => {
     expect(d).toMatchObject({ absolute: 0.1, relative: null, relativeUndefinedReason: 'the reference value is 0', improved: false });
   });
 
+  test('values on either side of 0 leave the relative change undefined; on one side it is the change over |reference|', () => {
+    // R² −0.12 → 0.41: +0.53, and not "+441.7%" (0.53 / 0.12).
+    const across = delta('R²', side('R²', 0.41), side('R²', -0.12));
+    expect(across.absolute).toBeCloseTo(0.53, 12);
+    expect(across).toMatchObject({ relative: null, relativeUndefinedReason: 'the two values lie on either side of 0', improved: true });
+    // Log-likelihood −1532.4 → −1401.9: +130.5 over |−1532.4| = +8.516%.
+    const below = delta('Log-likelihood', side('Log-likelihood', -1401.9), side('Log-likelihood', -1532.4));
+    expect(below.relative).toBeCloseTo(130.5 / 1532.4, 12);
+    expect(below.relativeUndefinedReason).toBeNull();
+    // From a negative value to 0 stays on one side: +0.12 over 0.12 = +100%.
+    expect(delta('R²', side('R²', 0), side('R²', -0.12)).relative).toBeCloseTo(1, 12);
+  });
+
   test('no change is not an improvement; an unknown direction is neither', () => {
     expect(delta('Accuracy', side('Accuracy', 0.8), side('Accuracy', 0.8)).improved).toBe(false);
     expect(delta('Learning Rate', side('Learning Rate', 0.1), side('Learning Rate', 0.2))).toMatchObject({
