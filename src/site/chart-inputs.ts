@@ -6,6 +6,8 @@
 import type { Experiment } from '../schema/index.ts';
 import { headlineChainOf, headlineMetric, lineageAncestors, lineageParents } from '../analysis/index.ts';
 import type { ExperimentChartsInput } from '../charts/experiment-views.ts';
+import type { CompareDoc } from '../charts/compare-views.ts';
+import { comparePairs } from '../view/compare-page.ts';
 
 /** Every experiment's chart input, by id. */
 export function chartInputs(records: readonly Experiment[]): Map<string, ExperimentChartsInput> {
@@ -17,4 +19,19 @@ export function chartInputs(records: readonly Experiment[]): Map<string, Experim
       return [record.id, { record, headlineMetric: metric, lineageChain: chain ?? undefined }];
     }),
   );
+}
+
+/** What the charts of a compare page are made from: each experiment's record and headline metric. */
+export function compareDocs(records: readonly Experiment[]): CompareDoc[] {
+  return records.map((record) => ({ record, analysis: { headline: headlineMetric(record) } }));
+}
+
+/** The compare pages' chart inputs, in the order of their pages. */
+export function compareJobs(records: readonly Experiment[]): CompareDoc[][] {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  return comparePairs(records).flatMap((pair) => {
+    const a = byId.get(pair.a);
+    const b = byId.get(pair.b);
+    return a === undefined || b === undefined ? [] : [compareDocs([a, b])];
+  });
 }

@@ -15,8 +15,6 @@ import { fileURLToPath } from 'node:url';
 import type { Experiment } from '../schema/index.ts';
 import type { ExperimentChartsInput } from '../charts/experiment-views.ts';
 import type { CompareDoc } from '../charts/compare-views.ts';
-import { headlineMetric } from '../analysis/index.ts';
-import { comparePairs } from '../view/compare-page.ts';
 import { chartCacheDir, type Settings } from '../settings/index.ts';
 import { compareText } from '../util/compare-text.ts';
 import {
@@ -28,7 +26,7 @@ import {
   renderCompareChartBlocks,
 } from './chart-blocks.ts';
 import { hasCachedBlocks, nodeChartCacheEffects, type ChartBlocksBySection, type ChartCacheEffects } from './chart-cache.ts';
-import { chartInputs } from './chart-inputs.ts';
+import { chartInputs, compareJobs } from './chart-inputs.ts';
 import { createChartPool, type ChartPool } from './chart-pool.ts';
 import { startChartShapes } from './chart-shapes.ts';
 import type { VegaSpec } from '../charts/render.ts';
@@ -85,26 +83,14 @@ export interface ChartServiceOptions {
   /** Cache file access. */
   effects?: ChartCacheEffects;
   /** Starts working out the experiments' chart shapes off this thread (tests pass a fake). */
-  startShapes?: (records: readonly Experiment[], options: { cacheDir: string | null }) => Promise<Map<string, VegaSpec>>;
+  startShapes?: (
+    records: readonly Experiment[],
+    options: { cacheDir: string | null; comparePages: boolean },
+  ) => Promise<Map<string, VegaSpec>>;
 }
 
 /** The worker module beside this one: TypeScript in a checkout, JavaScript in an installed package. */
 export const CHART_WORKER_FILE = fileURLToPath(new URL(`./chart-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
-
-/** What the charts of a compare page are made from: each experiment's record and headline metric. */
-export function compareDocs(records: readonly Experiment[]): CompareDoc[] {
-  return records.map((record) => ({ record, analysis: { headline: headlineMetric(record) } }));
-}
-
-/** The compare pages' chart inputs, in the order of their pages. */
-function compareJobs(records: readonly Experiment[]): CompareDoc[][] {
-  const byId = new Map(records.map((r) => [r.id, r]));
-  return comparePairs(records).flatMap((pair) => {
-    const a = byId.get(pair.a);
-    const b = byId.get(pair.b);
-    return a === undefined || b === undefined ? [] : [compareDocs([a, b])];
-  });
-}
 
 /** Cache lookups in flight at once while counting (each is a `stat`; one at a time, the thread mostly waits). */
 const LOOKUPS_AT_ONCE = 64;
@@ -170,7 +156,11 @@ export function createChartService(options: ChartServiceOptions): ChartService {
 
   return {
     async start(records) {
-      if (settings.charts && records.length >= WORKERS_FROM) shapes = (options.startShapes ?? startChartShapes)(records, { cacheDir });
+      if (settings.charts && records.length >= WORKERS_FROM)
+        shapes = (options.startShapes ?? startChartShapes)(records, {
+          cacheDir,
+          comparePages: settings.comparePages && settings.staticCharts,
+        });
       // Without static charts nothing is drawn here: no workers.
       if (!settings.charts || !settings.staticCharts) return { workers: 0 };
       const inputs = chartInputs(records);

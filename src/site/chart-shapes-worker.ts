@@ -1,6 +1,7 @@
 /**
  * Chart shapes worker thread (see `startChartShapes` in `chart-shapes.ts`): posts the compiled chart
- * shapes of the records in `workerData` (`{ shapes }`, or `{ error }`), through the chart cache. Loaded by path, like
+ * shapes of the records in `workerData` (`{ shapes }`, or `{ error }`), through the chart cache, which
+ * it prunes of the entries the build does not use. Loaded by path, like
  * `chart-worker.ts`: from a checkout with Node's type stripping, from an installed package as
  * compiled JavaScript.
  */
@@ -10,10 +11,10 @@ import { lowerOwnPriority } from './thread-priority.ts';
 
 // Worked out alongside the pages, on the core the page thread leaves.
 lowerOwnPriority();
-const { records, cacheDir } = workerData as ChartShapesWorkerData;
+const { records, cacheDir, comparePages } = workerData as ChartShapesWorkerData;
 let message: ChartShapesMessage;
 try {
-  message = { shapes: [...(await cachedExperimentChartShapes(records, cacheDir))] };
+  message = { shapes: [...(await cachedExperimentChartShapes(records, cacheDir, { prune: { comparePages } }))] };
 } catch (error) {
   message = { error: error instanceof Error ? error.message : String(error) };
 }

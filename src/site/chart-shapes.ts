@@ -14,9 +14,13 @@ import { Worker } from 'node:worker_threads';
 import type { Experiment } from '../schema/index.ts';
 import type { VegaSpec } from '../charts/render.ts';
 import { compareText } from '../util/compare-text.ts';
-import { chartBlocksKey, chartShapes } from './chart-blocks.ts';
+import { chartBlocksKey, chartShapes, compareChartsKey } from './chart-blocks.ts';
 import { nodeChartCacheEffects, type ChartCacheEffects } from './chart-cache.ts';
-import { chartInputs } from './chart-inputs.ts';
+import { chartInputs, compareJobs } from './chart-inputs.ts';
+import { pruneCacheFolder } from '../util/cache-prune.ts';
+
+/** The chart cache's folder of shapes. */
+const SHAPES_FOLDER = 'shapes';
 
 /** Every compiled shape the experiments' charts use, by shape id, in id order. */
 export function experimentChartShapes(records: readonly Experiment[]): Map<string, VegaSpec> {
@@ -26,18 +30,30 @@ export function experimentChartShapes(records: readonly Experiment[]): Map<strin
 }
 
 /**
- * The cache key of the shapes of `records`' charts: a hash of every experiment's chart cache key (in
- * id order), which covers the records, what their charts are made from and the chart code; null when
- * nothing may be cached.
+ * The chart cache key of every experiment of `records` (in id order), or null when nothing may be
+ * cached.
  */
-export function chartShapesKey(records: readonly Experiment[], cacheDir: string | null): string | null {
-  const hash = createHash('sha256').update('shapes');
+function experimentKeys(records: readonly Experiment[], cacheDir: string | null): [string, string][] | null {
+  const keys: [string, string][] = [];
   for (const [id, input] of [...chartInputs(records)].sort(([a], [b]) => compareText(a, b))) {
     const key = chartBlocksKey(input, { cacheDir });
     if (key === null) return null;
-    hash.update(`\0${id}\0${key}`);
+    keys.push([id, key]);
   }
+  return keys;
+}
+
+/** The shapes' cache key: a hash of every experiment's chart key, which covers the records, what their charts are made from and the chart code. */
+function shapesKeyOf(keys: readonly [string, string][]): string {
+  const hash = createHash('sha256').update('shapes');
+  for (const [id, key] of keys) hash.update(`\0${id}\0${key}`);
   return hash.digest('hex');
+}
+
+/** The cache key of the shapes of `records`' charts (see `cachedExperimentChartShapes`); null when nothing may be cached. */
+export function chartShapesKey(records: readonly Experiment[], cacheDir: string | null): string | null {
+  const keys = experimentKeys(records, cacheDir);
+  return keys === null ? null : shapesKeyOf(keys);
 }
 
 function isShapeList(value: unknown): value is [string, VegaSpec][] {
@@ -54,32 +70,50 @@ function isShapeList(value: unknown): value is [string, VegaSpec][] {
  * `experimentChartShapes(records)` through the chart cache (`<cacheDir>/shapes/<key>.json`): read
  * when the same experiments' shapes were worked out before, else worked out and kept. A damaged file
  * is worked out again; a cache that cannot be written costs the next build time, never this one.
+ * With `prune`, the cache's entries this build does not use are pruned (see `cache-prune.ts`): the
+ * build's own entries are known here, from every record.
  */
 export async function cachedExperimentChartShapes(
   records: readonly Experiment[],
   cacheDir: string | null,
-  effects: ChartCacheEffects = nodeChartCacheEffects,
+  options: { effects?: ChartCacheEffects; prune?: { comparePages: boolean } } = {},
 ): Promise<Map<string, VegaSpec>> {
-  const key = chartShapesKey(records, cacheDir);
-  const file = cacheDir === null || key === null ? undefined : join(cacheDir, 'shapes', `${key}.json`);
+  const effects = options.effects ?? nodeChartCacheEffects;
+  const keys = experimentKeys(records, cacheDir);
+  const key = keys === null ? null : shapesKeyOf(keys);
+  const file = cacheDir === null || key === null ? undefined : join(cacheDir, SHAPES_FOLDER, `${key}.json`);
+  let shapes: Map<string, VegaSpec> | undefined;
   if (file !== undefined) {
     const text = await effects.readFile(file);
     try {
       const cached = text === undefined ? undefined : (JSON.parse(text) as unknown);
-      if (isShapeList(cached)) return new Map(cached);
+      if (isShapeList(cached)) shapes = new Map(cached);
     } catch {
       // Worked out again below.
     }
   }
-  const shapes = experimentChartShapes(records);
-  if (file !== undefined) await effects.writeFile(file, JSON.stringify([...shapes])).catch(() => undefined);
+  if (shapes === undefined) {
+    shapes = experimentChartShapes(records);
+    if (file !== undefined) await effects.writeFile(file, JSON.stringify([...shapes])).catch(() => undefined);
+  }
+  if (options.prune !== undefined && cacheDir !== null && keys !== null && key !== null) {
+    // Every entry this build asks for: the experiments', the compare pages' and these shapes.
+    const used = new Set([...keys.map(([, k]) => k), key]);
+    if (options.prune.comparePages)
+      for (const docs of compareJobs(records)) {
+        const compareKey = compareChartsKey(docs, { cacheDir });
+        if (compareKey !== null) used.add(compareKey);
+      }
+    await pruneCacheFolder(cacheDir, used, { extraFolders: [SHAPES_FOLDER] }).catch(() => undefined);
+  }
   return shapes;
 }
 
-/** What the shapes worker gets: the records, and the chart cache folder (null: none). */
+/** What the shapes worker gets: the records, the chart cache folder (null: none) and whether the build makes compare pages. */
 export interface ChartShapesWorkerData {
   records: readonly Experiment[];
   cacheDir: string | null;
+  comparePages: boolean;
 }
 
 /** What the shapes worker sends back: the shapes as `[id, spec]` pairs, or why it could not. */
@@ -97,13 +131,17 @@ export const CHART_SHAPES_WORKER_FILE = fileURLToPath(
  */
 export function startChartShapes(
   records: readonly Experiment[],
-  options: { workerFile?: string; cacheDir?: string | null } = {},
+  options: { workerFile?: string; cacheDir?: string | null; comparePages?: boolean } = {},
 ): Promise<Map<string, VegaSpec>> {
   const inThread = (): Map<string, VegaSpec> => experimentChartShapes(records);
   let worker: Worker;
   try {
     worker = new Worker(options.workerFile ?? CHART_SHAPES_WORKER_FILE, {
-      workerData: { records, cacheDir: options.cacheDir ?? null } satisfies ChartShapesWorkerData,
+      workerData: {
+        records,
+        cacheDir: options.cacheDir ?? null,
+        comparePages: options.comparePages ?? false,
+      } satisfies ChartShapesWorkerData,
     });
   } catch {
     return Promise.resolve().then(inThread);

@@ -1,12 +1,13 @@
 import { basename, resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { loadRecords, nodeLoadEffects, nodeParseCache } from '../content/load.ts';
+import { loadRecords, nodeLoadEffects, nodeParseCache, type ParseCache } from '../content/load.ts';
 import { isInside, isRecordName } from '../content/list.ts';
 import { formatDiagnostic } from '../ingest/index.ts';
 import { recordCacheDir, type Settings } from '../settings/index.ts';
 import { chartServiceOf } from './integration.ts';
 import { publishRecords } from './loaded-records.ts';
 import { recordDigest } from '../util/record-digest.ts';
+import { pruneCacheFolder } from '../util/cache-prune.ts';
 
 /** Waits this long after a change to a record file before reading the folder again (an editor's save is several events). */
 const RELOAD_DELAY_MS = 100;
@@ -25,10 +26,28 @@ export function logbookLoader(settings: Settings): Loader {
     // Files unchanged since the last validate or build are not parsed again.
     const cacheDir = recordCacheDir(settings);
     const cache = cacheDir === undefined ? undefined : nodeParseCache(cacheDir);
-    const { records, diagnostics } = await loadRecords(settings.content, { ...nodeLoadEffects, cache });
+    const used = new Set<string>();
+    const tracked: ParseCache | undefined = cache && {
+      ...cache,
+      key: (file, text) => {
+        const key = cache.key(file, text);
+        used.add(key);
+        return key;
+      },
+    };
+    const { records, diagnostics } = await loadRecords(settings.content, { ...nodeLoadEffects, cache: tracked });
     // `npm run build` has just printed the warnings in its validate step; do not print them twice.
     if (!settings.validated) for (const d of diagnostics) if (d.level === 'warning') context.logger.warn(formatDiagnostic(d));
-    return { records, errors: diagnostics.filter((d) => d.level === 'error') };
+    // The entries of records since changed or removed (or read by an older Logbook) go once a week
+    // old; the caller waits for it after starting the charts.
+    const pruned =
+      cacheDir === undefined || cache === undefined
+        ? Promise.resolve()
+        : pruneCacheFolder(cacheDir, used).then(
+            () => undefined,
+            () => undefined,
+          );
+    return { records, errors: diagnostics.filter((d) => d.level === 'error'), pruned };
   };
   const keep = (context: LoaderContext, records: Awaited<ReturnType<typeof read>>['records']): void => {
     // The pages take the records from this process (see loaded-records.ts); an entry of the store
@@ -72,7 +91,7 @@ export function logbookLoader(settings: Settings): Loader {
   return {
     name: 'logbook-experiments',
     load: async (context) => {
-      const { records, errors } = await read(context);
+      const { records, errors, pruned } = await read(context);
       if (errors.length > 0) {
         throw new Error(`${errors.length} invalid record${errors.length > 1 ? 's' : ''}:\n${errors.map(formatDiagnostic).join('\n')}`);
       }
@@ -80,6 +99,7 @@ export function logbookLoader(settings: Settings): Loader {
       // and builds the pages that have none (only `astro build` has a chart service).
       await (await chartServiceOf(context.config))?.start(records.map((r) => r.record));
       keep(context, records);
+      await pruned;
       watch(context);
     },
   };

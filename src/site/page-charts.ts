@@ -11,8 +11,8 @@ import { apiPath, chartShapePath, joinBase } from '../view/urls.ts';
 import { experimentChartShapes } from './chart-shapes.ts';
 import { compileChartShape } from '../charts/render.ts';
 import { compareChartShapeSpecs } from '../charts/compare-views.ts';
-import { chartInputs } from './chart-inputs.ts';
-import { compareDocs, type ChartService } from './chart-service.ts';
+import { chartInputs, compareDocs } from './chart-inputs.ts';
+import type { ChartService } from './chart-service.ts';
 import type { SiteModel } from './data.ts';
 
 const siteInputs = new WeakMap<SiteModel, Map<string, ExperimentChartsInput>>();

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
@@ -76,6 +76,35 @@ describe('logbookLoader', () => {
     expect(entries.get('exp-b')?.digest).toBeDefined();
     // The digest the chart cache keys hash: each record is stringified once per build.
     for (const { record } of loadedRecords() ?? []) expect(entries.get(record.id)?.digest).toBe(recordDigest(record));
+  });
+
+  test('prunes the record cache of entries no record uses that are a week old', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'logbook-loader-'));
+    const content = join(dir, 'content');
+    const cache = join(dir, 'cache');
+    mkdirSync(content);
+    writeFileSync(join(content, 'a.json'), example);
+    const settings = readSettings({ env: { LOGBOOK_CONTENT: content, LOGBOOK_CACHE_DIR: cache } });
+    const records = join(cache, 'records');
+    const month = Date.now() / 1000 - 30 * 24 * 60 * 60;
+    const entries = (): string[] =>
+      readdirSync(records, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.json'))
+        .sort();
+    await logbookLoader(settings).load(fakeContext().context);
+    const [used] = entries();
+    expect(entries()).toHaveLength(1);
+    // The record's entry, a month old, stays; an entry of a record since changed goes; a recent one stays.
+    utimesSync(join(records, used ?? ''), month, month);
+    const stale = join(records, 'ab', `${'ab'.repeat(32)}.json`);
+    const recent = join(records, 'cd', `${'cd'.repeat(32)}.json`);
+    for (const file of [stale, recent]) {
+      mkdirSync(join(file, '..'), { recursive: true });
+      writeFileSync(file, '{}');
+    }
+    utimesSync(stale, month, month);
+    await logbookLoader(settings).load(fakeContext().context);
+    expect(entries()).toEqual([used, join('cd', `${'cd'.repeat(32)}.json`)].sort());
   });
 
   test('an invalid record stops the load and publishes nothing', async () => {

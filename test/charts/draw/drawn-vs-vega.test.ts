@@ -10,7 +10,7 @@ import { compareChartViews } from '../../../src/charts/compare-views.ts';
 import { renderChartView } from '../../../src/charts/render.ts';
 import { drawChart } from '../../../src/charts/draw/index.ts';
 import { chartInputs } from '../../../src/site/chart-inputs.ts';
-import { compareDocs } from '../../../src/site/chart-service.ts';
+import { compareDocs } from '../../../src/site/chart-inputs.ts';
 import { generateRecords } from '../../../src/generate/index.ts';
 import type { ChartView } from '../../../src/charts/types.ts';
 import type { Experiment } from '../../../src/schema/index.ts';
