@@ -3,7 +3,7 @@ import { ACCENT, CHART_SIZES, MUTED, WARNING, WARNING_INK } from './theme.ts';
 import { SPEC_BASE, VALUE_FORMAT } from './spec-common.ts';
 import { formatChartNumber } from './format.ts';
 import type { ChartDatum, FairnessData } from './types.ts';
-import { DEFAULT_FAIRNESS_THRESHOLD } from '../analysis/fairness.ts';
+import { DEFAULT_FAIRNESS_THRESHOLD } from '../analysis/metrics.ts';
 
 /** The four-fifths rule's ratio, as the analysis judges selection rates by it (0.8). */
 const RATIO = DEFAULT_FAIRNESS_THRESHOLD;
