@@ -7,15 +7,24 @@
  */
 import type { Experiment, GroupRow } from '../schema/index.ts';
 import { message } from './messages.ts';
-import { ambiguousInPercent, isScaleProblem, isSelectionRateMetric, metricInfo, scaleValue, type MetricInfo } from './metrics.ts';
+import {
+  ambiguousInPercent,
+  DEFAULT_FAIRNESS_THRESHOLD,
+  isScaleProblem,
+  isSelectionRateMetric,
+  metricInfo,
+  scaleValue,
+  type MetricInfo,
+} from './metrics.ts';
 import type { FairnessGap, GroupValue } from './schema.ts';
 import { groupDenominator, isGroupCountColumn, isOverallGroup } from './sizes.ts';
 import { differenceInterval, EPSILON, sum, wilsonInterval, type Interval } from './stats.ts';
 import { getOwn } from '../util/own.ts';
 import { maxOf, minOf } from '../util/arrays.ts';
 
-/** Default ratio threshold of the four-fifths rule (selection-rate-like metrics). */
-export const DEFAULT_FAIRNESS_THRESHOLD = 0.8;
+// Defined beside `isSelectionRateMetric` in metrics.ts: the fairness chart, which runs in the browser too,
+// reads the rule there without bundling this module.
+export { DEFAULT_FAIRNESS_THRESHOLD };
 
 /** Default smallest gap flagged for other proportions: 0.05 (5 percentage points), when its 95% interval also excludes 0. */
 export const DEFAULT_FAIRNESS_DIFFERENCE = 0.05;

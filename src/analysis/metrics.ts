@@ -631,6 +631,9 @@ export function isUnitIntervalMetric(info: MetricInfo): boolean {
   return info.kind !== null && UNIT_INTERVAL_KINDS.has(info.kind);
 }
 
+/** Default ratio threshold of the four-fifths rule (selection-rate-like metrics). */
+export const DEFAULT_FAIRNESS_THRESHOLD = 0.8;
+
 /** Families judged by the four-fifths rule in fairness: rates of a favourable outcome (selection, approval, …). */
 const SELECTION_RATE_KINDS: ReadonlySet<string> = new Set(['selection-rate']);
 

@@ -4,7 +4,15 @@
  * chart's view data, spec, text alternative and data table. Rendering is `render.ts`'s job.
  */
 import type { ConfusionMatrix, EpochRow, Experiment, GroupRow, TestMetric } from '../schema/index.ts';
-import { isLearningRateColumn, isLossMetric, isScaleProblem, isUnitIntervalMetric, metricInfo, scaleValue } from '../analysis/metrics.ts';
+import {
+  isLearningRateColumn,
+  isLossMetric,
+  isScaleProblem,
+  isSelectionRateMetric,
+  isUnitIntervalMetric,
+  metricInfo,
+  scaleValue,
+} from '../analysis/metrics.ts';
 import { isOverallGroup } from '../analysis/sizes.ts';
 import { historyAxisOf, historyAxisTitle, type HistoryAxis } from '../analysis/history-axis.ts';
 import { baselinesSpec } from './baselines.ts';
@@ -40,8 +48,6 @@ export interface FairnessChartRequest {
   attribute: string;
   /** Metric column, e.g. "Accuracy" (matched case-insensitively). */
   metric: string;
-  /** Overrides the metric-name heuristic. */
-  higherIsBetter?: boolean | undefined;
 }
 
 /** What `buildExperimentCharts` can be told besides the chart input. */
@@ -379,7 +385,7 @@ export function fairnessData(rows: readonly GroupRow[], request: FairnessChartRe
     metric,
     groups,
     overall: isNumber(overallValue) ? overallValue : undefined,
-    higherIsBetter: request.higherIsBetter ?? !isLowerBetter(metric),
+    fourFifths: isSelectionRateMetric(metricInfo(metric)),
   };
 }
 
@@ -400,9 +406,10 @@ function fairnessCharts(record: Experiment, input: ExperimentChartsInput & Exper
     const id = `fairness-${slugify(data.metric)}-${slugify(data.attribute)}`;
     if (seen.has(id)) return [];
     seen.add(id);
+    // The four-fifths rule is said only where the analysis applies it: selection rates.
     const threshold =
       summary.threshold === undefined
-        ? ' The four-fifths line is not drawn: lower is better for this metric.'
+        ? ''
         : ` ${FOUR_FIFTHS_LABEL}: ${num(summary.threshold)}; ${summary.below.length === 0 ? 'no group is below it' : `below it: ${summary.below.join(', ')}`}.`;
     return [
       {

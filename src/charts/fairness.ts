@@ -3,12 +3,17 @@ import { ACCENT, CHART_SIZES, MUTED, WARNING, WARNING_INK } from './theme.ts';
 import { SPEC_BASE, VALUE_FORMAT } from './spec-common.ts';
 import { formatChartNumber } from './format.ts';
 import type { ChartDatum, FairnessData } from './types.ts';
+import { DEFAULT_FAIRNESS_THRESHOLD } from '../analysis/metrics.ts';
+
+/** The four-fifths rule's ratio, as the analysis judges selection rates by it (0.8). */
+const RATIO = DEFAULT_FAIRNESS_THRESHOLD;
+/** The layers of a layered spec. */
+type Layers = Extract<TopLevelSpec, { layer: unknown }>['layer'];
 
 /** Label of the four-fifths line (exact text). */
-export const FOUR_FIFTHS_LABEL = '0.8 × best (four-fifths heuristic)';
-const OK = 'at or above 0.8 × best';
-const BELOW = 'below 0.8 × best';
-const NOT_APPLICABLE = 'group';
+export const FOUR_FIFTHS_LABEL = `${RATIO} × best (four-fifths heuristic)`;
+const OK = `at or above ${RATIO} × best`;
+const BELOW = `below ${RATIO} × best`;
 
 /** Summary numbers of a disaggregated metric: best and worst group, gap (max − min), four-fifths threshold. */
 export interface FairnessSummary {
@@ -16,13 +21,16 @@ export interface FairnessSummary {
   min: { group: string; value: number };
   /** max − min. */
   gap: number;
-  /** 0.8 × max, when higher is better. */
+  /** 0.8 × max, for a selection rate (the only metric the analysis judges by the four-fifths rule). */
   threshold: number | undefined;
   /** Groups below the threshold. */
   below: string[];
 }
 
-/** Computes the gap (max − min) and the 0.8 × max threshold of a disaggregated metric; undefined without groups. */
+/**
+ * Computes the gap (max − min) of a disaggregated metric and, for a selection rate, the 0.8 × max
+ * threshold of the four-fifths rule; undefined without groups.
+ */
 export function summarizeFairness(data: FairnessData): FairnessSummary | undefined {
   const first = data.groups[0];
   if (first === undefined) return undefined;
@@ -32,7 +40,7 @@ export function summarizeFairness(data: FairnessData): FairnessSummary | undefin
     if (g.value > max.value) max = g;
     if (g.value < min.value) min = g;
   }
-  const threshold = data.higherIsBetter ? 0.8 * max.value : undefined;
+  const threshold = data.fourFifths ? RATIO * max.value : undefined;
   return {
     max: { group: max.group, value: max.value },
     min: { group: min.group, value: min.value },
@@ -54,8 +62,10 @@ export function overallLabel(value: number): string {
 
 /**
  * Disaggregated performance: one bar per group for one metric, the gap (max − min) annotated, the
- * Overall value as a dashed rule, and — when higher is better — the 0.8 × max line labelled
- * "0.8 × best (four-fifths heuristic)", with groups below it highlighted.
+ * Overall value as a dashed rule, and — for a selection rate, the only metric the analysis judges by
+ * the four-fifths rule — the 0.8 × max line labelled "0.8 × best (four-fifths heuristic)", with groups
+ * below it highlighted. Other metrics get no reference line: the analysis judges them by the gap and
+ * its interval, which no line across the bars can show.
  */
 export function fairnessSpec(data: FairnessData): TopLevelSpec {
   const summary = summarizeFairness(data);
@@ -65,11 +75,11 @@ export function fairnessSpec(data: FairnessData): TopLevelSpec {
     order,
     value: g.value,
     n: g.n ?? null,
-    status: threshold === undefined ? NOT_APPLICABLE : g.value < threshold ? BELOW : OK,
+    ...(threshold === undefined ? {} : { status: g.value < threshold ? BELOW : OK }),
     valueLabel: formatChartNumber(g.value),
   }));
   const gapLabel = summary === undefined ? '' : fairnessGapLabel(summary);
-  const annotations: ChartDatum[] = [{ threshold: threshold ?? null, thresholdLabel: FOUR_FIFTHS_LABEL, gapLabel }];
+  const annotations: ChartDatum[] = [threshold === undefined ? { gapLabel } : { threshold, thresholdLabel: FOUR_FIFTHS_LABEL, gapLabel }];
   const overall: ChartDatum[] = data.overall === undefined ? [] : [{ value: data.overall, label: overallLabel(data.overall) }];
   const x = { field: 'value', type: 'quantitative', title: data.metric } as const;
   return {
@@ -84,18 +94,16 @@ export function fairnessSpec(data: FairnessData): TopLevelSpec {
         encoding: {
           y: { field: 'group', type: 'nominal', title: data.attribute, sort: { field: 'order', op: 'min' } },
           x,
-          color: {
-            field: 'status',
-            type: 'nominal',
-            title: null,
-            scale: { domain: [OK, BELOW, NOT_APPLICABLE], range: [ACCENT, WARNING, ACCENT] },
-            legend: null,
-          },
+          // Amber below the four-fifths line; one colour where the rule does not apply.
+          color:
+            threshold === undefined
+              ? { value: ACCENT }
+              : { field: 'status', type: 'nominal', title: null, scale: { domain: [OK, BELOW], range: [ACCENT, WARNING] }, legend: null },
           tooltip: [
             { field: 'group', type: 'nominal', title: data.attribute },
             { field: 'value', type: 'quantitative', title: data.metric, format: VALUE_FORMAT },
             { field: 'n', type: 'quantitative', title: 'N', format: ',' },
-            { field: 'status', type: 'nominal', title: 'Four-fifths check' },
+            ...(threshold === undefined ? [] : [{ field: 'status', type: 'nominal', title: 'Four-fifths check' } as const]),
           ],
         },
       },
@@ -118,21 +126,7 @@ export function fairnessSpec(data: FairnessData): TopLevelSpec {
         mark: { type: 'text', color: MUTED, align: 'left', baseline: 'bottom', dx: 4, y: -4 },
         encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label', type: 'nominal' } },
       },
-      {
-        data: { name: 'annotations' },
-        transform: [{ filter: 'isValid(datum.threshold)' }],
-        mark: { type: 'rule', color: WARNING, strokeDash: [6, 3], strokeWidth: 1.5 },
-        encoding: {
-          x: { field: 'threshold', type: 'quantitative' },
-          tooltip: [{ field: 'threshold', type: 'quantitative', title: FOUR_FIFTHS_LABEL, format: VALUE_FORMAT }],
-        },
-      },
-      {
-        data: { name: 'annotations' },
-        transform: [{ filter: 'isValid(datum.threshold)' }],
-        mark: { type: 'text', color: WARNING_INK, align: 'right', baseline: 'bottom', dx: 4, y: -4 },
-        encoding: { x: { field: 'threshold', type: 'quantitative' }, text: { field: 'thresholdLabel', type: 'nominal' } },
-      },
+      ...fourFifthsLayers(threshold),
       {
         data: { name: 'annotations' },
         mark: { type: 'text', align: 'left', baseline: 'bottom', x: 0, y: -22, fontWeight: 600 },
@@ -140,4 +134,27 @@ export function fairnessSpec(data: FairnessData): TopLevelSpec {
       },
     ],
   };
+}
+
+/**
+ * The four-fifths line and its label, from the `annotations` dataset: a selection rate's only (the
+ * `threshold` of any other metric is undefined, and so the chart has no line at all).
+ */
+function fourFifthsLayers(threshold: number | undefined): Layers {
+  if (threshold === undefined) return [];
+  return [
+    {
+      data: { name: 'annotations' },
+      mark: { type: 'rule', color: WARNING, strokeDash: [6, 3], strokeWidth: 1.5 },
+      encoding: {
+        x: { field: 'threshold', type: 'quantitative' },
+        tooltip: [{ field: 'threshold', type: 'quantitative', title: FOUR_FIFTHS_LABEL, format: VALUE_FORMAT }],
+      },
+    },
+    {
+      data: { name: 'annotations' },
+      mark: { type: 'text', color: WARNING_INK, align: 'right', baseline: 'bottom', dx: 4, y: -4 },
+      encoding: { x: { field: 'threshold', type: 'quantitative' }, text: { field: 'thresholdLabel', type: 'nominal' } },
+    },
+  ];
 }

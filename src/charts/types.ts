@@ -138,8 +138,11 @@ export interface FairnessData {
   groups: FairnessGroup[];
   /** Value of the Overall row, when known. */
   overall?: number | undefined;
-  /** Direction of the metric; the four-fifths line is drawn only when higher is better. */
-  higherIsBetter: boolean;
+  /**
+   * True for a selection rate (selection, approval, acceptance rate): the analysis judges its gap by
+   * the four-fifths rule, so the chart draws the 0.8 × best line. False for every other metric.
+   */
+  fourFifths: boolean;
 }
 
 export interface BaselineBar {

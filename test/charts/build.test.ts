@@ -102,7 +102,8 @@ describe('buildExperimentCharts', () => {
     expect(byId.get('confusion-matrix')?.description).toContain('Neg 95.0% (95,000 of 100,000), Pos 83.0% (41,500 of 50,000)');
     expect(byId.get('confusion-matrix')?.description).toContain('8,500 Pos predicted as Neg');
     expect(byId.get('fairness-accuracy-sex')?.description).toContain('Gap (max − min): 0.008, between Male and Female');
-    expect(byId.get('fairness-accuracy-sex')?.description).toContain('0.8 × best (four-fifths heuristic): 0.6984; no group is below it');
+    // Accuracy is judged by its gap, not by the four-fifths rule: the description does not name the rule.
+    expect(byId.get('fairness-accuracy-sex')?.description).not.toMatch(/four-fifths|0\.8 ×/);
     expect(byId.get('test-metrics')?.description).toContain('Accuracy 0.869 (95% CI 0.857–0.881)');
     expect(byId.get('test-metrics')?.description).toContain('Not charted (different unit): Latency');
     expect(byId.get('training-curves')?.description).toContain(
@@ -153,6 +154,35 @@ describe('buildExperimentCharts', () => {
       ],
     });
     expect(charts.filter((c) => c.section === 'fairness').map((c) => c.id)).toEqual(['fairness-f1-sex']);
+  });
+
+  test('the four-fifths line and its words for a selection rate only: best 0.50 → the line at 0.40; none for accuracy', () => {
+    const record = structuredClone(templateRecord);
+    record.evaluation = {
+      ...record.evaluation,
+      disaggregated: [
+        { group: 'Female', attributes: { sex: 'Female' }, n: 500, metrics: { 'Selection Rate': 0.35, Accuracy: 0.6 } },
+        { group: 'Male', attributes: { sex: 'Male' }, n: 500, metrics: { 'Selection Rate': 0.5, Accuracy: 0.9 } },
+      ],
+    };
+    const charts = buildExperimentCharts({
+      record,
+      fairness: [
+        { attribute: 'sex', metric: 'Selection Rate' },
+        { attribute: 'sex', metric: 'Accuracy' },
+      ],
+    });
+    const byId = new Map(charts.map((c) => [c.id, c]));
+    const rate = byId.get('fairness-selection-rate-sex');
+    // 0.8 × 0.50 = 0.40; Female's 0.35 is below it.
+    expect(rate?.description).toContain(
+      'Gap (max − min): 0.15, between Male and Female. 0.8 × best (four-fifths heuristic): 0.4; below it: Female.',
+    );
+    expect((rate?.spec.datasets as Record<string, Record<string, unknown>[]>)['annotations']?.[0]?.['threshold']).toBeCloseTo(0.4);
+    const accuracy = byId.get('fairness-accuracy-sex');
+    // Female's 0.6 is below 0.8 × 0.90 = 0.72, but accuracy is judged by its gap (0.3), not by the four-fifths rule.
+    expect(accuracy?.description).toBe('Accuracy for 2 sex groups: Female 0.6, Male 0.9. Gap (max − min): 0.3, between Male and Female.');
+    expect(JSON.stringify(accuracy?.spec)).not.toMatch(/four-fifths|0\.8 ×|threshold/i);
   });
 
   test('baselines use the first metric the current row reports when there is no headline metric', () => {
@@ -275,8 +305,16 @@ describe('fairnessData', () => {
         { group: 'Male', value: 0.873, n: 78000 },
       ],
       overall: 0.869,
-      higherIsBetter: true,
+      fourFifths: false,
     });
+  });
+  test('the four-fifths rule is for selection rates only, as the analysis applies it', () => {
+    const rates = [
+      { group: 'A', metrics: { 'Selection Rate': 0.5, 'Approval rate (%)': 40, Accuracy: 0.9, 'False Positive Rate': 0.1 } },
+      { group: 'B', metrics: { 'Selection Rate': 0.3, 'Approval rate (%)': 20, Accuracy: 0.8, 'False Positive Rate': 0.2 } },
+    ];
+    const rule = (metric: string) => fairnessData(rates, { attribute: 'group', metric })?.fourFifths;
+    expect(['Selection Rate', 'approval rate (%)', 'Accuracy', 'false positive rate'].map(rule)).toEqual([true, true, false, false]);
   });
   test('rows without attributes chart as "group"', () => {
     const plain = [
@@ -298,13 +336,6 @@ describe('fairnessData', () => {
     expect(data?.groups.map((g) => g.group)).toEqual(['All', 'North']);
     expect(data?.overall).toBe(0.77);
     expect(fairnessData(withAll, { attribute: 'region', metric: 'Loss (val)' })).toBeUndefined();
-  });
-  test('a lower-is-better metric is charted as such', () => {
-    const rows = [
-      { group: 'A', metrics: { 'False Positive Rate': 0.1 } },
-      { group: 'B', metrics: { 'False Positive Rate': 0.2 } },
-    ];
-    expect(fairnessData(rows, { attribute: 'group', metric: 'false positive rate' })?.higherIsBetter).toBe(false);
   });
   test('falls back to intersectional rows', () => {
     const inter = [

@@ -14,6 +14,7 @@ import { lineageTrendSpec } from '../../src/charts/lineage-trend.ts';
 import { formatChartNumber, rowNormalize, slugify, spansDecades } from '../../src/charts/format.ts';
 import { estimateTextWidth } from '../../src/charts/text-width.ts';
 import type { TrainingSeries } from '../../src/charts/types.ts';
+import { ACCENT } from '../../src/charts/theme.ts';
 
 const loss = (name: string, split: TrainingSeries['split']): TrainingSeries => ({
   name,
@@ -96,7 +97,20 @@ const cases: [string, TopLevelSpec][] = [
     }),
   ],
   [
-    'fairness, higher is better',
+    'fairness, a selection rate (the four-fifths line)',
+    fairnessSpec({
+      attribute: 'sex',
+      metric: 'Selection rate',
+      groups: [
+        { group: 'Female', value: 0.3, n: 72000 },
+        { group: 'Male', value: 0.5 },
+      ],
+      overall: 0.41,
+      fourFifths: true,
+    }),
+  ],
+  [
+    'fairness, accuracy (no line)',
     fairnessSpec({
       attribute: 'sex',
       metric: 'Accuracy',
@@ -105,7 +119,7 @@ const cases: [string, TopLevelSpec][] = [
         { group: 'Male', value: 0.873 },
       ],
       overall: 0.869,
-      higherIsBetter: true,
+      fourFifths: false,
     }),
   ],
   [
@@ -117,7 +131,7 @@ const cases: [string, TopLevelSpec][] = [
         { group: '18-29', value: 0.2 },
         { group: '30+', value: 0.1 },
       ],
-      higherIsBetter: false,
+      fourFifths: false,
     }),
   ],
   [
@@ -320,23 +334,7 @@ describe('confusion matrix layout', () => {
 });
 
 describe('summarizeFairness', () => {
-  test('gap is max − min and the threshold 0.8 × max', () => {
-    const s = summarizeFairness({
-      attribute: 'sex',
-      metric: 'Accuracy',
-      groups: [
-        { group: 'Female', value: 0.865 },
-        { group: 'Male', value: 0.873 },
-      ],
-      higherIsBetter: true,
-    });
-    expect(s?.gap).toBeCloseTo(0.008);
-    expect(s?.threshold).toBeCloseTo(0.6984);
-    expect(s?.max.group).toBe('Male');
-    expect(s?.min.group).toBe('Female');
-    expect(s?.below).toEqual([]);
-  });
-  test('lists groups below 0.8 × max', () => {
+  test('gap is max − min; a selection rate gets the threshold 0.8 × max (best 0.50 → 0.40)', () => {
     const s = summarizeFairness({
       attribute: 'g',
       metric: 'Selection rate',
@@ -345,40 +343,53 @@ describe('summarizeFairness', () => {
         { group: 'b', value: 0.39 },
         { group: 'c', value: 0.41 },
       ],
-      higherIsBetter: true,
+      fourFifths: true,
     });
+    expect(s?.gap).toBeCloseTo(0.11);
     expect(s?.threshold).toBeCloseTo(0.4);
+    expect(s?.max).toEqual({ group: 'a', value: 0.5 });
+    expect(s?.min).toEqual({ group: 'b', value: 0.39 });
+    // 0.39 < 0.40 ≤ 0.41: only b is below the line.
     expect(s?.below).toEqual(['b']);
   });
-  test('no threshold when lower is better; undefined without groups', () => {
-    expect(
-      summarizeFairness({
-        attribute: 'g',
-        metric: 'Error',
-        groups: [
-          { group: 'a', value: 0.2 },
-          { group: 'b', value: 0.1 },
-        ],
-        higherIsBetter: false,
-      })?.threshold,
-    ).toBeUndefined();
-    expect(summarizeFairness({ attribute: 'g', metric: 'Error', groups: [], higherIsBetter: false })).toBeUndefined();
+  test('accuracy, error and any metric the four-fifths rule is not for: the gap, no threshold; undefined without groups', () => {
+    const s = summarizeFairness({
+      attribute: 'sex',
+      metric: 'Accuracy',
+      groups: [
+        { group: 'Female', value: 0.865 },
+        { group: 'Male', value: 0.5 },
+      ],
+      fourFifths: false,
+    });
+    expect(s?.gap).toBeCloseTo(0.365);
+    expect(s?.threshold).toBeUndefined();
+    // 0.5 is below 0.8 × 0.865 = 0.692, but no rule puts it below anything.
+    expect(s?.below).toEqual([]);
+    expect(summarizeFairness({ attribute: 'g', metric: 'Error', groups: [], fourFifths: false })).toBeUndefined();
   });
-  test('the spec labels the line exactly', () => {
-    expect(
-      JSON.stringify(
-        fairnessSpec({
-          attribute: 'g',
-          metric: 'A',
-          groups: [
-            { group: 'a', value: 1 },
-            { group: 'b', value: 0.5 },
-          ],
-          higherIsBetter: true,
-        }),
-      ),
-    ).toContain(FOUR_FIFTHS_LABEL);
+});
+
+describe('fairnessSpec', () => {
+  const groups = [
+    { group: 'a', value: 0.5 },
+    { group: 'b', value: 0.3 },
+  ];
+  test('a selection rate: the line at 0.8 × 0.50 = 0.40, labelled exactly; the group below it amber', () => {
+    const spec = fairnessSpec({ attribute: 'g', metric: 'Selection rate', groups, fourFifths: true });
+    const datasets = spec.datasets as Record<string, Record<string, unknown>[]>;
+    expect(datasets['annotations']?.[0]?.['threshold']).toBeCloseTo(0.4);
+    expect(datasets['annotations']?.[0]?.['thresholdLabel']).toBe(FOUR_FIFTHS_LABEL);
+    expect(datasets['groups']?.map((g) => g['status'])).toEqual(['at or above 0.8 × best', 'below 0.8 × best']);
+    expect(JSON.stringify(spec)).toContain('"title":"Four-fifths check"');
     expect(FOUR_FIFTHS_LABEL).toBe('0.8 × best (four-fifths heuristic)');
+  });
+  test('accuracy: no four-fifths line, status or text anywhere in the spec, every bar one colour', () => {
+    const spec = fairnessSpec({ attribute: 'g', metric: 'Accuracy', groups, fourFifths: false });
+    const json = JSON.stringify(spec);
+    expect(json).not.toMatch(/four-fifths|0\.8 ×|threshold|status/i);
+    expect((spec.datasets as Record<string, unknown[]>)['annotations']).toEqual([{ gapLabel: 'Gap (max − min): 0.2 — a 0.5 vs b 0.3' }]);
+    expect(json).toContain(`"color":{"value":"${ACCENT}"}`);
   });
 });
 

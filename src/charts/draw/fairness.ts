@@ -1,7 +1,7 @@
 /**
- * The fairness chart drawn without Vega: `fairnessSpec`'s bar per group (amber below the
- * four-fifths line), each value written after its bar, the Overall value as a dashed rule, the
- * 0.8 × best line with its label, and the gap written above the plot.
+ * The fairness chart drawn without Vega: `fairnessSpec`'s bar per group, each value written after its
+ * bar, the Overall value as a dashed rule, the gap written above the plot and — for a selection rate
+ * only — the 0.8 × best line with its label, bars below it in amber.
  */
 import { ACCENT, CHART_SIZES, MUTED, WARNING, WARNING_INK } from '../theme.ts';
 import { FOUR_FIFTHS_LABEL, fairnessGapLabel, overallLabel, summarizeFairness } from '../fairness.ts';

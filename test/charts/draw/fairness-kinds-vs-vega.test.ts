@@ -122,8 +122,8 @@ const fairness = (groups: [string, number][], extra: Partial<FairnessData> = {})
   kind: 'fairness',
   data: {
     attribute: 'sex',
-    metric: 'accuracy',
-    higherIsBetter: true,
+    metric: 'selection rate',
+    fourFifths: true,
     groups: groups.map(([group, value]) => ({ group, value })),
     ...extra,
   },
@@ -166,14 +166,32 @@ const cases: [string, ChartDrawing][] = [
     ),
   ],
   [
-    'fairness: lower is better (no four-fifths line)',
+    'fairness: error rate (no four-fifths line)',
     fairness(
       [
         ['18-29', 0.12],
         ['30+', 0.2],
       ],
-      { metric: 'error rate', higherIsBetter: false },
+      { metric: 'error rate', fourFifths: false },
     ),
+  ],
+  [
+    'fairness: accuracy with Overall (no four-fifths line)',
+    fairness(
+      [
+        ['Female', 0.82],
+        ['Male', 0.87],
+        ['Other', 0.6],
+      ],
+      { metric: 'accuracy', fourFifths: false, overall: 0.85 },
+    ),
+  ],
+  [
+    'fairness: selection rates, best 0.50 (the line at 0.40)',
+    fairness([
+      ['a', 0.5],
+      ['b', 0.3],
+    ]),
   ],
   ['fairness: one group', fairness([['a', 0.5]])],
   [

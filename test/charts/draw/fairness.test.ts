@@ -5,8 +5,8 @@ import type { FairnessData } from '../../../src/charts/types.ts';
 
 const data: FairnessData = {
   attribute: 'sex',
-  metric: 'accuracy',
-  higherIsBetter: true,
+  metric: 'selection rate',
+  fourFifths: true,
   overall: 0.85,
   groups: [
     { group: 'Female', value: 0.82 },
@@ -54,11 +54,28 @@ describe('drawFairness', () => {
     expect(svgOf(data)).toMatch(/^<svg [^>]*width="562" height="172"/);
   });
 
-  test('lower is better: no four-fifths line, every bar in the accent colour', () => {
-    const svg = svgOf({ ...data, higherIsBetter: false, overall: undefined });
-    expect(svg).not.toContain('four-fifths');
+  test('selection rates of best 0.50: the line at 0.8 × 0.50 = 0.40, 352 px on a 0–0.5 axis of 440 px; 0.3 below it in amber', () => {
+    const svg = svgOf({
+      ...data,
+      overall: undefined,
+      groups: [
+        { group: 'a', value: 0.5 },
+        { group: 'b', value: 0.3 },
+      ],
+    });
+    expect(svg).toContain(`<path d="M352,0v60" stroke="${WARNING}" stroke-width="1.5" stroke-dasharray="6,3"/>`);
+    expect(svg).toContain(`fill="${WARNING_INK}"><text x="356" y="-6">0.8 × best (four-fifths heuristic)</text>`);
+    // Two bands of 30 px; 0.3 of 0.5 is 264 px.
+    expect(svg).toContain(`<path d="M0,35.55h264v18.9h-264Z" fill="${WARNING}"/>`);
+  });
+
+  test('accuracy (not a selection rate): no four-fifths line or text, every bar in the accent colour', () => {
+    const svg = svgOf({ ...data, metric: 'accuracy', fourFifths: false, overall: undefined });
+    expect(svg).not.toMatch(/four-fifths|0\.8 ×/);
     expect(svg).not.toContain(WARNING);
     expect(svg).not.toContain('Overall');
+    // The Other bar (0.6, below 0.8 × 0.87) is drawn as the others are.
+    expect(svg).toContain(`<path d="M0,65.55h293.33v18.9h-293.33Z" fill="${ACCENT}"/>`);
   });
 
   test('negative values: bars from the value to 0 (domain [−0.3, 0.2] over 440 px: 0 at 264 px)', () => {
