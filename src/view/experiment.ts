@@ -45,7 +45,7 @@ import { historyAxisOf, historyAxisTitle } from '../analysis/history-axis.ts';
 import { writtenDecimals } from '../analysis/stats.ts';
 import { statedGaps, type StatedGap } from '../analysis/fairness.ts';
 import { compareText } from '../util/compare-text.ts';
-import { metricInfo } from '../analysis/metrics.ts';
+import { metricInfo, nameInUnit } from '../analysis/metrics.ts';
 import { classifySection } from '../ingest/template/sections.ts';
 import {
   NOT_FILLED,
@@ -59,7 +59,16 @@ import {
   unknownKeys,
   type FieldContext,
 } from './fields.ts';
-import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, notComparedCells, relativeCell, verdictCell } from './deltas.ts';
+import {
+  absoluteCell,
+  deltaMetricCell,
+  deltaValueCell,
+  fairnessCells,
+  intervalCell,
+  notComparedCells,
+  relativeCell,
+  verdictCell,
+} from './deltas.ts';
 import { anchorHeadings, renderMarkdown } from './markdown.ts';
 import { comparePath, experimentPath, joinBase, PLAIN_TAG_KEY, slugify, tagPath } from './urls.ts';
 import { buildLineageTree } from './lineage.ts';
@@ -810,7 +819,7 @@ function deltaRows(deltas: readonly DeltaView[], notCompared: readonly NotCompar
   return [
     ...deltas.map((d) => [
       { text: d.baseline },
-      { text: d.metric },
+      deltaMetricCell(d),
       deltaValueCell(d, d.current),
       deltaValueCell(d, d.reference),
       absoluteCell(d),
@@ -951,7 +960,8 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
               (d) => d.baseline === check?.baseline && metricInfo(d.metric).key === key,
             )?.unit;
             return [
-              { text: cl.metric },
+              // Named in the unit of the computed change beside it (`p99 latency (ms)` for a change in ms).
+              { text: nameInUnit(cl.metric, [unit]) },
               { text: cl.text },
               { text: check?.baseline ?? '—' },
               claimComputed(check, unit ?? null),

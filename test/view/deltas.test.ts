@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   absoluteCell,
+  deltaMetricCell,
   deltaValueCell,
+  edgeCell,
   fairnessCells,
   intervalCell,
   notComparedCells,
@@ -28,6 +30,41 @@ const accuracy: DeltaView = {
   method: 'two-proportion',
   assumption: null,
 };
+
+/** 0.041 s against 38 ms, compared in ms: 41 − 38 = +3 ms, 3 / 38 = +7.9%. */
+const latency: DeltaView = {
+  baseline: 'Prod',
+  metric: 'p99 latency (s)',
+  current: 41,
+  reference: 38,
+  absolute: 3,
+  relative: 3 / 38,
+  betterDirection: 'lower',
+  improved: false,
+  ciLow: null,
+  ciHigh: null,
+  significant: null,
+  unit: 'ms',
+  fraction: false,
+  decimals: 0,
+  method: null,
+  assumption: null,
+};
+
+describe('deltaMetricCell', () => {
+  test('names the metric in the unit its values are shown in, not the one its name was written with', () => {
+    expect(deltaMetricCell(latency)).toEqual({ text: 'p99 latency (ms)' });
+    expect(deltaMetricCell({ metric: 'p99 latency (ms)', unit: 'ms' })).toEqual({ text: 'p99 latency (ms)' });
+    expect(deltaMetricCell(accuracy)).toEqual({ text: 'Accuracy' });
+  });
+});
+
+describe('edgeCell', () => {
+  test("a lineage edge's label names the metric in the unit of its change", () => {
+    expect(edgeCell(latency)?.text).toBe('p99 latency (ms) +3 ms');
+    expect(edgeCell(accuracy)?.text).toBe('Accuracy +1.8 pp');
+  });
+});
 
 describe('absoluteCell', () => {
   test('a proportion changes in percentage points, with the precision written: 0.869 − 0.851 = +1.8 pp', () => {

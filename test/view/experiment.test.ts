@@ -479,6 +479,41 @@ describe('a groups table with its own summary row', () => {
   });
 });
 
+describe('a time written in s beside times in ms', () => {
+  test('every change of it is named in ms, the unit its values are shown in', () => {
+    const parent: Experiment = { id: 'lat-1', evaluation: { testMetrics: [{ metric: 'p99 latency (ms)', value: 45 }] } };
+    const child: Experiment = {
+      id: 'lat-2',
+      lineage: { parent: 'lat-1' },
+      evaluation: { testMetrics: [{ metric: 'p99 latency (s)', value: 0.041 }] },
+      comparison: {
+        baselines: [{ label: 'Prod', metrics: { 'p99 latency (ms)': 38 } }],
+        claims: [{ metric: 'p99 latency (s)', text: '+0.003 s vs Prod' }],
+      },
+    };
+    const tables = new Map(
+      pageFor(child, [parent, child])
+        .sections.flatMap((s) => s.blocks)
+        .flatMap((b) => (b.kind === 'table' ? [[b.id, b] as const] : [])),
+    );
+    const texts = (id: string): string[][] => (tables.get(id)?.rows ?? []).map((row) => row.map((c) => c.text ?? ''));
+    // 0.041 s = 41 ms. Against Prod: 41 − 38 = +3 ms, 3 / 38 = +7.9%; against the parent: 41 − 45 = −4 ms, −4 / 45 = −8.9%.
+    expect(texts('baseline-deltas')).toEqual([
+      ['Prod', 'p99 latency (ms)', '41 ms', '38 ms', '+3 ms', '+7.9%', 'unknown', 'worse (no interval)'],
+    ]);
+    expect(texts('parent-deltas')).toEqual([
+      ['lat-1', 'p99 latency (ms)', '41 ms', '45 ms', '−4 ms', '−8.9%', 'unknown', 'better (no interval)'],
+    ]);
+    // The claim as written (in s) beside the change it was checked against (in ms), under the unit of that change.
+    expect(texts('claims')).toEqual([
+      ['p99 latency (ms)', '+0.003 s vs Prod', 'Prod', '+3 ms · +7.9% relative', 'matches (read as absolute change)'],
+    ]);
+    expect(tables.get('summary-changes')).toMatchObject({ caption: 'Change in p99 latency (ms)' });
+    // The record's own tables show its numbers as written, under its own names.
+    expect(texts('test-metrics-table')).toEqual([['p99 latency (s)', '0.041', '—']]);
+  });
+});
+
 describe('tags in the page header', () => {
   test('a plain tag reads as itself and links to its page; a keyed one reads `Use case: churn`', () => {
     const record: Experiment = { id: 'tg-1', tags: { churn: '', use_case: 'retention' } };
