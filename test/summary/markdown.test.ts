@@ -263,8 +263,9 @@ describe('renderJson', () => {
         difference: expect.closeTo(0.3, 12),
         unit: null,
         fraction: true,
-        worstGroup: { group: '18-29', value: 0.5, n: 100 },
-        bestGroup: { group: '30-49', value: 0.8, n: 100 },
+        // 0.5 and 0.8, written to one place.
+        worstGroup: { group: '18-29', value: 0.5, n: 100, decimals: 1 },
+        bestGroup: { group: '30-49', value: 0.8, n: 100, decimals: 1 },
         directionKnown: true,
       },
     ]);
