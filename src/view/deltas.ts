@@ -150,7 +150,8 @@ export function fairnessCells(f: FairnessView): {
   flag: Cell;
   interval: Cell;
 } {
-  const written = Math.max(...[f.min?.value, f.max?.value].map((v) => (typeof v === 'number' ? decimalsOf(v) : 0)));
+  // The places the groups were written with: 89.0% is the number 89, but shown as 89.0%.
+  const written = Math.max(...[f.min, f.max].map((g) => (g === null ? 0 : (g.decimals ?? decimalsOf(g.value)))));
   const places = f.fraction ? percentDecimals(written) : Math.min(6, written);
   const value = (v: number): string => (f.fraction ? formatPercent(v, places) : formatValue(v, places));
   const gap = (v: number, extra = 0): string =>

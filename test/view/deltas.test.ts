@@ -200,6 +200,25 @@ describe('fairnessCells', () => {
     expect(cells.interval.text).toBe('[+6.1, +32.8] pp');
     expect(cells.flag).toMatchObject({ text: gap.flagReason, tone: 'bad', title: 'Rule: the four-fifths rule (selection rates)' });
   });
+  test('groups written as 89.0% and 92.0% are shown so, and their gap to that precision', () => {
+    // 0.890 and 0.920 as fractions (three places) → one place in percent; 0.92 − 0.89 = 3.0 pp.
+    const cells = fairnessCells({
+      ...gap,
+      min: { group: 'Female', value: 0.89, n: 400, decimals: 3 },
+      max: { group: 'Male', value: 0.92, n: 600, decimals: 3 },
+      difference: 0.92 - 0.89,
+      ratio: 0.89 / 0.92,
+      ciLow: -0.006467,
+      ciHigh: 0.069409,
+    });
+    expect([cells.worst.text, cells.best.text, cells.difference.text]).toEqual([
+      'Female (89.0%, n = 400)',
+      'Male (92.0%, n = 600)',
+      '3.0 pp',
+    ]);
+    // The ratio keeps its three places; the interval one more than the values: [−0.65, +6.94] pp.
+    expect([cells.ratio.text, cells.interval.text]).toEqual(['0.967', '[−0.65, +6.94] pp']);
+  });
   test('the difference to an overall value written more precisely than the groups keeps its precision', () => {
     // Approval rate: groups 0.60 and 0.45, overall 0.533: |0.45 − 0.533| = 0.083 → 8.3 pp, not 8 pp.
     const loan = {
