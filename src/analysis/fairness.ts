@@ -18,7 +18,7 @@ import {
 } from './metrics.ts';
 import type { FairnessGap, GroupValue } from './schema.ts';
 import { groupDenominator, isGroupCountColumn, isOverallGroup } from './sizes.ts';
-import { differenceInterval, EPSILON, sum, wilsonInterval, type Interval } from './stats.ts';
+import { differenceInterval, EPSILON, sum, wilsonInterval, writtenDecimals, type Interval } from './stats.ts';
 import { getOwn } from '../util/own.ts';
 import { maxOf, minOf } from '../util/arrays.ts';
 
@@ -45,6 +45,11 @@ export interface FairnessOptions {
   minGroupSize?: number;
   /** Size of the whole evaluated population when the table has no Overall row with an n (e.g. the test split size). */
   totalN?: number | null;
+  /**
+   * The record's `writtenDecimals`, when `rows` are its `evaluation.disaggregated`: the places each
+   * group's value was written with (`89.0` is the number 89, written to one place).
+   */
+  writtenDecimals?: Experiment['writtenDecimals'];
 }
 
 /** The groups of one attribute (or one intersection of attributes). */
@@ -99,11 +104,15 @@ export function isGroupSizeColumn(name: string): boolean {
   return SIZE_COLUMN.test(name.trim()) && metricInfo(name).kind === null;
 }
 
-/** One group's value of a metric on the common scale. */
+/** One group's value of a metric on the common scale, with the decimals it was written with on that scale. */
 interface Entry {
   row: GroupRow;
   value: number;
+  decimals: number;
 }
+
+/** Decimal places the value of `metric` in a row was written with (`writtenDecimals` by the row's place in the table). */
+type PlacesOf = (row: GroupRow, metric: string, value: number) => number;
 
 /** A metric column's values on one scale: fractions for a unit-interval metric, as written otherwise (or when any value cannot be placed). */
 function columnValues(
@@ -111,17 +120,25 @@ function columnValues(
   metric: string,
   info: MetricInfo,
   overall: number | null,
+  placesOf: PlacesOf,
 ): { entries: Entry[]; fraction: boolean; shared: 'percent' | undefined } {
   const raw = rows.flatMap((row) => {
     const value = getOwn(row.metrics, metric);
-    return value === null || value === undefined ? [] : [{ row, value }];
+    return value === null || value === undefined ? [] : [{ row, value, decimals: placesOf(row, metric, value) }];
   });
   // `FPR` 1.1, 1.4 and 0.9 (overall 1.2): one column, in percent (`ambiguousInPercent`).
   const shared = ambiguousInPercent([...raw, ...(overall === null ? [] : [{ value: overall }])].map((e) => ({ info, value: e.value })));
-  const scaled = raw.map((e) => scaleValue(info, e.value, 0, shared));
+  const scaled = raw.map((e) => scaleValue(info, e.value, e.decimals, shared));
   if (scaled.some(isScaleProblem) || !scaled.every((x) => !isScaleProblem(x) && x.fraction))
     return { entries: raw, fraction: false, shared };
-  return { entries: raw.map((e, i) => ({ row: e.row, value: (scaled[i] as { value: number }).value })), fraction: true, shared };
+  return {
+    entries: raw.map((e, i) => {
+      const x = scaled[i] as { value: number; decimals: number };
+      return { row: e.row, value: x.value, decimals: x.decimals };
+    }),
+    fraction: true,
+    shared,
+  };
 }
 
 /** The 95% interval of the gap between two groups (Newcombe: Wilson intervals over each group's denominator), or why there is none. */
@@ -165,6 +182,10 @@ export function computeFairnessGaps(rows: readonly GroupRow[], options: Fairness
   assertThreshold(differenceThreshold, 'fairness difference threshold');
   const overall = rows.find(isOverallGroup);
   const totalN = overall?.n ?? options.totalN ?? null;
+  const place = new Map(rows.map((row, i) => [row, i]));
+  const written = { writtenDecimals: options.writtenDecimals };
+  const placesOf: PlacesOf = (row, metric, value) =>
+    writtenDecimals(written, `evaluation.disaggregated.${place.get(row) ?? -1}.metrics.${metric}`, value);
   const gaps: FairnessGap[] = [];
   for (const { attribute, rows: groupRows } of groupRowsByAttribute(rows)) {
     const sizes = groupRows.map((row) => row.n);
@@ -175,7 +196,7 @@ export function computeFairnessGaps(rows: readonly GroupRow[], options: Fairness
     for (const metric of metrics) {
       const info = metricInfo(metric);
       const overallRaw = getOwn(overall?.metrics, metric) ?? null;
-      const { entries, fraction, shared } = columnValues(groupRows, metric, info, overallRaw);
+      const { entries, fraction, shared } = columnValues(groupRows, metric, info, overallRaw, placesOf);
       const first = entries[0];
       if (first === undefined || entries.length < 2) continue;
       let min = first;
@@ -187,7 +208,7 @@ export function computeFairnessGaps(rows: readonly GroupRow[], options: Fairness
       const overallScaled = overallRaw === null ? null : scaleValue(info, overallRaw, 0, shared);
       const overallValue = overallScaled === null ? null : isScaleProblem(overallScaled) || !fraction ? overallRaw : overallScaled.value;
       const values = entries.map((e) => e.value);
-      const groupValue = (e: Entry): GroupValue => ({ group: e.row.group, value: e.value, n: e.row.n ?? null });
+      const groupValue = (e: Entry): GroupValue => ({ group: e.row.group, value: e.value, n: e.row.n ?? null, decimals: e.decimals });
       const difference = max.value - min.value;
       const ratio = max.value === 0 ? null : min.value / max.value;
 

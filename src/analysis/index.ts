@@ -145,6 +145,7 @@ export function analyzeCollection(records: readonly Experiment[], options: Analy
       differenceThreshold,
       minGroupSize,
       totalN: findTestSplit(record)?.records ?? null,
+      writtenDecimals: record.writtenDecimals,
     });
     const checks = sortChecks([
       ...checkRecord(record, { ids, cycle: cycleOf.get(record.id) ?? null }),

@@ -435,14 +435,14 @@ const AVERAGE_WORDS: ReadonlySet<string> = new Set(['macro', 'micro', 'weighted'
  * them; null when the name ends otherwise or the bracket holds another. Found by scanning back, not
  * by a pattern: a name may come from an untrusted record, and a pattern over its spaces backtracks.
  */
-function trailingBracket(name: string): { index: number; 1: string } | null {
+function trailingBracket(name: string): { index: number; open: number; 1: string } | null {
   const end = name.trimEnd();
   const close = end.at(-1);
   if (close !== ')' && close !== ']') return null;
   const open = Math.max(end.lastIndexOf('(', end.length - 2), end.lastIndexOf('[', end.length - 2));
   const inner = end.slice(open + 1, -1);
   if (open < 0 || /[()[\]]/.test(inner) || inner.trim() === '') return null;
-  return { index: name.slice(0, open).trimEnd().length, 1: inner.trim() };
+  return { index: name.slice(0, open).trimEnd().length, open, 1: inner.trim() };
 }
 
 /** Removes a trailing unit (`(ms)`, `[%]`, ` %`) from a metric name; returns the rest and the unit. */
@@ -462,9 +462,53 @@ function splitUnit(name: string): { rest: string; unit: string | null } {
   if (/\s%$/.test(name) || /[a-z]%$/i.test(name)) return { rest: name.slice(0, -1), unit: '%' };
   // `latency_ms`, `peak_memory_gb`, `accuracy_pct`: a unit after the last underscore, as programs name
   // metrics (not `_s`, `_min`, `_us`: `ap_s` is AP on small objects, `loss_min` a minimum, `acc_us` a region).
-  const suffixed = /^(.+?)(?<!_per)_(ms|msec|sec|secs|seconds|mins|minutes|hrs|hours|mb|gb|pct|percent)$/i.exec(name.trim());
+  const suffixed = UNIT_SUFFIX.exec(name.trim());
   if (suffixed?.[1] !== undefined && suffixed[2] !== undefined) return { rest: suffixed[1], unit: normalizeUnit(suffixed[2]) };
   return { rest: name, unit: null };
+}
+
+/** A unit after a metric name's last underscore (`latency_ms`, `accuracy_pct`), as `splitUnit` reads it. */
+const UNIT_SUFFIX = /^(.+?)(?<!_per)_(ms|msec|sec|secs|seconds|mins|minutes|hrs|hours|mb|gb|pct|percent)$/i;
+
+/** Units of time spelled as `splitUnit` reads them after an underscore (`_s` and `_min` are not read so). */
+const TIME_SUFFIX: Readonly<Record<string, string>> = { µs: 'us', ms: 'ms', s: 'sec', min: 'mins', h: 'hours' };
+
+/**
+ * The unit of time written in a metric name, where it stands: the name is `before` + the unit's text
+ * + `after`, and `suffix` says it follows an underscore (`latency_sec`) rather than stands in a
+ * bracket (`p99 latency (s)`, `Latency p50 (ms, CPU)`). Null for a name without one.
+ */
+function timeUnitInName(name: string): { unit: string; before: string; after: string; suffix: boolean } | null {
+  const bracketed = trailingBracket(name);
+  if (bracketed !== null) {
+    const text = (bracketed[1].split(',')[0] ?? '').trim();
+    const unit = normalizeUnit(text);
+    if (unit === null || secondsIn(unit) === undefined) return null;
+    // The bracket's words start with the unit, after any spaces.
+    const at = name.indexOf(text, bracketed.open + 1);
+    return { unit, before: name.slice(0, at), after: name.slice(at + text.length), suffix: false };
+  }
+  const suffixed = UNIT_SUFFIX.exec(name.trim());
+  const unit = suffixed?.[2] === undefined ? null : normalizeUnit(suffixed[2]);
+  if (suffixed?.[1] === undefined || unit === null || secondsIn(unit) === undefined) return null;
+  return { unit, before: `${suffixed[1]}_`, after: '', suffix: true };
+}
+
+/**
+ * A metric's name as the label of its values once they are shown in the units `shown` (a row of a
+ * comparison, a column, a change): a unit of time written in the name that they were converted from
+ * becomes the one they are shown in (`p99 latency (s)` over values in ms is `p99 latency (ms)`,
+ * `latency_sec` is `latency_ms`), and is left out when they are shown in more than one (each value
+ * then carries its own). Any other name, and a name whose unit the values keep, as written.
+ */
+export function nameInUnit(name: string, shown: readonly (string | null | undefined)[]): string {
+  const written = timeUnitInName(name);
+  if (written === null) return name;
+  const times = [...new Set(shown.filter((unit): unit is string => secondsIn(unit) !== undefined))];
+  const [only] = times;
+  if (only === undefined || (times.length === 1 && only === written.unit)) return name;
+  if (times.length > 1) return splitUnit(name).rest.trimEnd();
+  return `${written.before}${written.suffix ? (TIME_SUFFIX[only] ?? only) : only}${written.after}`;
 }
 
 /**

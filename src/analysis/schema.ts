@@ -115,6 +115,11 @@ export const GroupValueSchema = z.object({
   group: z.string().describe('Group label as written.'),
   value: z.number().describe("The group's metric value, on the gap's scale (a fraction when `fraction`)."),
   n: z.number().nullable().describe('The group size, when given.'),
+  decimals: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe("Decimal places the value was written with, on the gap's scale (89.0% is the fraction 0.890: 3)."),
 });
 export type GroupValue = z.output<typeof GroupValueSchema>;
 

@@ -24,7 +24,7 @@ export function decimalsOf(x: number): number {
  * entry (a parsed `0.890` is the float 0.89, but it was written to three places), else those of the
  * number's shortest form.
  */
-export function writtenDecimals(record: Experiment, path: string, value: number): number {
+export function writtenDecimals(record: Pick<Experiment, 'writtenDecimals'>, path: string, value: number): number {
   return Math.max(decimalsOf(value), record.writtenDecimals?.[path] ?? 0);
 }
 

@@ -149,7 +149,7 @@ export function formatVerdict(d: Pick<SummaryDelta, 'verdict' | 'noise' | 'absol
  * rule, a heuristic) … — worst 18-29 (50%), best 30-49 (80%), gap 30 pp`.
  */
 export function formatFairnessFlag(f: SummaryFairnessFlag): string {
-  const digits = Math.max(...[f.worstGroup.value, f.bestGroup.value].map((v) => places(decimalsOf(v), f.fraction)));
+  const digits = Math.max(...[f.worstGroup, f.bestGroup].map((g) => places(g.decimals ?? decimalsOf(g.value), f.fraction)));
   const value = (v: number): string => shown(v, f.fraction, f.unit, digits);
   const [worst, best] = f.directionKnown ? ['worst', 'best'] : ['lowest', 'highest'];
   const gap = f.fraction

@@ -3,6 +3,7 @@
  * finds its comment by. Every piece of text from a record, a file name or the base ref goes through
  * `escapeMarkdown`, `codeSpan` or `codeBlock`; links are built only from validated ids and site roots.
  */
+import { nameInUnit } from '../analysis/metrics.ts';
 import { experimentUrl, type SectionId } from './links.ts';
 import { hasErrors, hasWarnings, linksToSite } from './build.ts';
 import {
@@ -73,7 +74,15 @@ function deltaTable(deltas: readonly SummaryDelta[], referenceHeader: string, wi
   const align = withReferenceColumn ? ['---', '---', '--:', '--:', '--:', '--:', '---'] : ['---', '--:', '--:', '--:', '--:', '---'];
   const rows = deltas.map((d) => {
     const values = formatComparedValues(d);
-    const cells = [escapeMarkdown(d.metric), values.current, values.reference, formatChange(d), formatChangeInterval(d), formatVerdict(d)];
+    // Named in the unit the values are shown in (`p99 latency (ms)` for a change in ms).
+    const cells = [
+      escapeMarkdown(nameInUnit(d.metric, [d.unit])),
+      values.current,
+      values.reference,
+      formatChange(d),
+      formatChangeInterval(d),
+      formatVerdict(d),
+    ];
     return withReferenceColumn ? [escapeMarkdown(d.reference), ...cells] : cells;
   });
   return [head, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`);

@@ -88,6 +88,8 @@ export interface SummaryGroupValue {
   value: number;
   /** The group size, when given. */
   n: number | null;
+  /** Decimal places the value was written with, on the gap's scale (default: those of its shortest form). */
+  decimals?: number;
 }
 
 /** A flagged fairness gap: by the four-fifths rule (selection rates) or as a gap beyond noise (other rates). */

@@ -46,6 +46,8 @@ export interface GroupValue {
   group: string;
   value: number;
   n?: number | null;
+  /** Decimal places the value was written with, on the gap's scale (default: those of its shortest form). */
+  decimals?: number;
 }
 
 export interface FairnessView {

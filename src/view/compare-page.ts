@@ -5,13 +5,13 @@
  * the same sections with the same field names (`compareMany`).
  */
 import { compareMany } from '../analysis/compare.ts';
-import { inSmallestTimeUnit, isScaleProblem, metricInfo, scaleValue, type ScaledValue } from '../analysis/metrics.ts';
+import { inSmallestTimeUnit, isScaleProblem, metricInfo, nameInUnit, scaleValue, type ScaledValue } from '../analysis/metrics.ts';
 import { writtenDecimals } from '../analysis/stats.ts';
 import type { Experiment } from '../schema/index.ts';
 import type { CompareSectionId } from '../charts/compare-views.ts';
 import type { ExperimentAnalysisView } from './analysis-types.ts';
 import type { Block, Cell, ChartBlockData, SectionView, TableColumn } from './blocks.ts';
-import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, relativeCell, verdictCell } from './deltas.ts';
+import { absoluteCell, deltaMetricCell, deltaValueCell, fairnessCells, intervalCell, relativeCell, verdictCell } from './deltas.ts';
 import { formatDate, formatMetricCi, formatMetricValue, formatMetricValues, formatSetting } from './format.ts';
 import { maxOf, minOf } from '../util/arrays.ts';
 import { apiPath, experimentPath, joinBase } from './urls.ts';
@@ -112,7 +112,7 @@ function changesTable(docs: readonly CompareDocView[], relation: string): Compar
       ...DELTA_COLUMNS.slice(1),
     ],
     rows: deltas.map((d) => [
-      { text: d.metric },
+      deltaMetricCell(d),
       deltaValueCell(d, d.current),
       deltaValueCell(d, d.reference),
       absoluteCell(d),
@@ -200,7 +200,13 @@ function metricsTable(docs: readonly CompareDocView[]): CompareTable | undefined
       const numbers = values.filter((v): v is number => v !== null);
       const best = direction === null || numbers.length < 2 ? null : direction === 'higher' ? maxOf(numbers) : minOf(numbers);
       return [
-        { text: name },
+        // The row's name in the unit its values are shown in: `p99 latency (s)` over 41 ms and 38 ms is `p99 latency (ms)`.
+        {
+          text: nameInUnit(
+            name,
+            timed.map((x) => x.unit),
+          ),
+        },
         ...shown.map((f, i): Cell => {
           if (f === undefined) return { text: '—', numeric: true };
           const ci = f.input === null || f.m.ci95 === undefined ? '' : ` (${formatMetricCi(f.input, scaleInterval(f.m.ci95, f.factor))})`;

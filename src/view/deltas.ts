@@ -1,3 +1,4 @@
+import { nameInUnit } from '../analysis/metrics.ts';
 import type { Cell } from './blocks.ts';
 import type { DeltaView, FairnessView, NotComparedView } from './analysis-types.ts';
 import {
@@ -15,6 +16,14 @@ import {
 /** Decimal places a change is shown with: those of the values, in percent for fractions. */
 function changePlaces(d: Pick<DeltaView, 'fraction' | 'decimals'>): number {
   return d.fraction ? percentDecimals(d.decimals) : Math.min(6, d.decimals);
+}
+
+/**
+ * The metric a change is of, named in the unit its values are shown in: `p99 latency (s)` against a
+ * baseline in ms is compared in ms, so its row reads `p99 latency (ms)` (`nameInUnit`).
+ */
+export function deltaMetricCell(d: Pick<DeltaView, 'metric' | 'unit'>): Cell {
+  return { text: nameInUnit(d.metric, [d.unit]) };
 }
 
 /** A value of a delta by the display rule: a fraction in percent, anything else in its unit. */
@@ -118,7 +127,7 @@ export function notComparedCells(n: NotComparedView): { current: Cell; reference
 export function edgeCell(d: DeltaView | undefined): Cell | undefined {
   if (!d) return undefined;
   const abs = absoluteCell(d);
-  return { ...abs, text: `${d.metric} ${abs.text}` };
+  return { ...abs, text: `${deltaMetricCell(d).text} ${abs.text}` };
 }
 
 /**
@@ -141,7 +150,8 @@ export function fairnessCells(f: FairnessView): {
   flag: Cell;
   interval: Cell;
 } {
-  const written = Math.max(...[f.min?.value, f.max?.value].map((v) => (typeof v === 'number' ? decimalsOf(v) : 0)));
+  // The places the groups were written with: 89.0% is the number 89, but shown as 89.0%.
+  const written = Math.max(...[f.min, f.max].map((g) => (g === null ? 0 : (g.decimals ?? decimalsOf(g.value)))));
   const places = f.fraction ? percentDecimals(written) : Math.min(6, written);
   const value = (v: number): string => (f.fraction ? formatPercent(v, places) : formatValue(v, places));
   const gap = (v: number, extra = 0): string =>

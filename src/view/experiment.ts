@@ -45,7 +45,7 @@ import { historyAxisOf, historyAxisTitle } from '../analysis/history-axis.ts';
 import { writtenDecimals } from '../analysis/stats.ts';
 import { statedGaps, type StatedGap } from '../analysis/fairness.ts';
 import { compareText } from '../util/compare-text.ts';
-import { metricInfo } from '../analysis/metrics.ts';
+import { metricInfo, nameInUnit } from '../analysis/metrics.ts';
 import { classifySection } from '../ingest/template/sections.ts';
 import {
   NOT_FILLED,
@@ -59,7 +59,16 @@ import {
   unknownKeys,
   type FieldContext,
 } from './fields.ts';
-import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, notComparedCells, relativeCell, verdictCell } from './deltas.ts';
+import {
+  absoluteCell,
+  deltaMetricCell,
+  deltaValueCell,
+  fairnessCells,
+  intervalCell,
+  notComparedCells,
+  relativeCell,
+  verdictCell,
+} from './deltas.ts';
 import { anchorHeadings, renderMarkdown } from './markdown.ts';
 import { comparePath, experimentPath, joinBase, PLAIN_TAG_KEY, slugify, tagPath } from './urls.ts';
 import { buildLineageTree } from './lineage.ts';
@@ -642,7 +651,10 @@ function splitMetricsTable(e: object | undefined): Block | undefined {
  * cell would be empty. The Overall row heads each table. Kept as one table when the Overall row has
  * a value none of the tables would show, or when the log gives summary rows (`Max gap`).
  */
-function groupTables(groups: readonly GroupRow[], stated: readonly StatedGap[], sizeLabel = 'N'): Block[] {
+/** Decimal places a group's value of a metric was written with (`89.0` is the number 89, written to one place). */
+type GroupPlaces = (row: GroupRow, metric: string, value: number) => number;
+
+function groupTables(groups: readonly GroupRow[], stated: readonly StatedGap[], placesOf: GroupPlaces, sizeLabel = 'N'): Block[] {
   if (groups.length === 0) return [];
   const overall = groups.filter((g) => g.overall === true);
   const byAttributes = new Map<string, GroupRow[]>();
@@ -669,7 +681,9 @@ function groupTables(groups: readonly GroupRow[], stated: readonly StatedGap[], 
     extraColumns(groups, KNOWN.group).length === 0 &&
     new Set(parts.map((rows) => columnsOf(rows).sort(compareText).join('\u0000'))).size > 1 &&
     columnsOf(overall).every((column) => shown.has(column));
-  if (!split) return [groupTable(groups, 'disaggregated-performance', 'Disaggregated performance', stated, sizeLabel)];
+  if (!split) return [groupTable(groups, 'disaggregated-performance', 'Disaggregated performance', stated, sizeLabel, placesOf)];
+  // An Overall row heading a table is a copy of the record's: its places are the original's.
+  const originals = new Map<GroupRow, GroupRow>();
   return parts.map((rows, index) => {
     const attributes = Object.keys(rows[0]?.attributes ?? {}).map(humanize);
     const caption = `Disaggregated performance by ${attributes.join(' × ').toLowerCase() || 'group'}`;
@@ -685,18 +699,27 @@ function groupTables(groups: readonly GroupRow[], stated: readonly StatedGap[], 
       ),
       ...(n !== undefined && columns.has('\u0000n') ? { n } : {}),
     }));
+    head.forEach((copy, i) => originals.set(copy, overall[i] ?? copy));
     return groupTable(
       [...head, ...rows],
       index === 0 ? 'disaggregated-performance' : `disaggregated-performance-${index + 1}`,
       caption,
       [],
       sizeLabel,
+      (row, metric, value) => placesOf(originals.get(row) ?? row, metric, value),
     );
   });
 }
 
 /** One table of groups: their attributes when a label is more than its one value, metrics, size, other columns. */
-function groupTable(groups: readonly GroupRow[], id: string, caption: string, stated: readonly StatedGap[], sizeLabel: string): Block {
+function groupTable(
+  groups: readonly GroupRow[],
+  id: string,
+  caption: string,
+  stated: readonly StatedGap[],
+  sizeLabel: string,
+  placesOf: GroupPlaces,
+): Block {
   // Columns in the order the groups give them, then any only the Overall row has.
   const ordered = [...groups.filter((g) => g.overall !== true), ...groups.filter((g) => g.overall === true)];
   const metricCols = [...new Set(ordered.flatMap((g) => Object.keys(g.metrics)))];
@@ -711,6 +734,10 @@ function groupTable(groups: readonly GroupRow[], id: string, caption: string, st
     formatMetricColumn(
       m,
       groups.map((g) => getOwn(g.metrics, m) ?? null),
+      groups.map((g) => {
+        const value = getOwn(g.metrics, m);
+        return typeof value === 'number' ? placesOf(g, m, value) : 0;
+      }),
     ),
   );
   const anyN = groups.some((g) => g.n !== undefined);
@@ -749,11 +776,17 @@ function groupTable(groups: readonly GroupRow[], id: string, caption: string, st
   };
 }
 
+/** The places each of the record's groups wrote its values with, by the row's place in `evaluation.disaggregated`. */
+function groupPlaces(r: Experiment): GroupPlaces {
+  const place = new Map((r.evaluation?.disaggregated ?? []).map((row, i) => [row, i]));
+  return (row, metric, value) => writtenDecimals(r, `evaluation.disaggregated.${place.get(row) ?? -1}.metrics.${metric}`, value);
+}
+
 function fairnessSection(r: Experiment, ctx: ExperimentPageContext): SectionView {
   const groups = r.evaluation?.disaggregated ?? [];
   const gaps = [...ctx.analysis.fairness].sort((a, b) => Number(b.flagged) - Number(a.flagged));
   return section('fairness', [
-    ...groupTables(groups, statedGaps(r), r.evaluation?.groupSizeLabel),
+    ...groupTables(groups, statedGaps(r), groupPlaces(r), r.evaluation?.groupSizeLabel),
     gaps.length > 0
       ? {
           kind: 'table',
@@ -810,7 +843,7 @@ function deltaRows(deltas: readonly DeltaView[], notCompared: readonly NotCompar
   return [
     ...deltas.map((d) => [
       { text: d.baseline },
-      { text: d.metric },
+      deltaMetricCell(d),
       deltaValueCell(d, d.current),
       deltaValueCell(d, d.reference),
       absoluteCell(d),
@@ -951,7 +984,8 @@ function comparisonSection(r: Experiment, c: FieldContext, ctx: ExperimentPageCo
               (d) => d.baseline === check?.baseline && metricInfo(d.metric).key === key,
             )?.unit;
             return [
-              { text: cl.metric },
+              // Named in the unit of the computed change beside it (`p99 latency (ms)` for a change in ms).
+              { text: nameInUnit(cl.metric, [unit]) },
               { text: cl.text },
               { text: check?.baseline ?? '—' },
               claimComputed(check, unit ?? null),

@@ -72,24 +72,30 @@ export function formatCiText(ci: number | { low: number; high: number } | undefi
 /**
  * Formats a column of numbers with one precision (the largest any of them was written with, at most
  * 6). A value those decimals would show with fewer than two significant digits keeps its own
- * (`4.40e−7`): at 6 decimals a learning rate of 4.4e−7 would read `0.000000`.
+ * (`4.40e−7`): at 6 decimals a learning rate of 4.4e−7 would read `0.000000`. `places` gives the
+ * decimals each value was written with where the number shows fewer (`89.0` is the number 89).
  */
-export function formatColumn(values: readonly (number | null | undefined)[]): string[] {
-  const written = values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? decimalsOf(v) : 0));
-  const places = Math.min(6, Math.max(0, maxOf(written)));
+export function formatColumn(values: readonly (number | null | undefined)[], places: readonly number[] = []): string[] {
+  const written = values.map((v, i) => (typeof v === 'number' && Number.isFinite(v) ? Math.max(decimalsOf(v), places[i] ?? 0) : 0));
+  const shared = Math.min(6, Math.max(0, maxOf(written)));
   const tooSmall = (v: number | null | undefined, i: number): boolean =>
-    typeof v === 'number' && v !== 0 && (written[i] ?? 0) > places && Math.abs(v) < 10 ** (1 - places);
-  return values.map((v, i) => formatValue(v, tooSmall(v, i) ? undefined : places));
+    typeof v === 'number' && v !== 0 && (written[i] ?? 0) > shared && Math.abs(v) < 10 ** (1 - shared);
+  return values.map((v, i) => formatValue(v, tooSmall(v, i) ? undefined : shared));
 }
 
 /**
  * A record's column of one metric (a per-epoch column, a group's or a baseline's values), as written:
  * `formatColumn`, with the percent sign back on a proportion written in percent. Table cells keep
  * only the number of `87.3%`, so a column of accuracies the analysis reads as percent (every value
- * above 1 or 0, none above 100) shows `87.3%`, not `87.3` beside an F1 of `0.834`.
+ * above 1 or 0, none above 100) shows `87.3%`, not `87.3` beside an F1 of `0.834`. `places`: the
+ * decimals each value was written with, as `formatColumn` takes them (`89.0%` stays `89.0%`).
  */
-export function formatMetricColumn(metric: string, values: readonly (number | null | undefined)[]): string[] {
-  const texts = formatColumn(values);
+export function formatMetricColumn(
+  metric: string,
+  values: readonly (number | null | undefined)[],
+  places: readonly number[] = [],
+): string[] {
+  const texts = formatColumn(values, places);
   const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   const info = metricInfo(metric);
   // Every value one the analysis reads as percent (above 1, up to 100; 0 is 0% on either scale).

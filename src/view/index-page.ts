@@ -1,7 +1,7 @@
 import type { Experiment } from '../schema/index.ts';
 import type { ExperimentAnalysisView } from './analysis-types.ts';
 import type { Cell } from './blocks.ts';
-import { isScaleProblem, metricInfo, scaleValue } from '../analysis/metrics.ts';
+import { isScaleProblem, metricInfo, nameInUnit, scaleValue } from '../analysis/metrics.ts';
 import { writtenDecimals } from '../analysis/stats.ts';
 import type { TestMetric } from '../schema/index.ts';
 import { formatDate, formatMetricValues, humanize, inOneTimeUnit } from './format.ts';
@@ -118,6 +118,15 @@ export function buildIndexPageData(input: IndexInput): IndexPageData {
     ),
   );
   const columnText = columnInputs.map(formatMetricValues);
+  // Each column named in the unit it shows: `p99 latency (s)` over 41 ms and 38 ms is `p99 latency (ms)`.
+  const columnLabels = metricColumns.map((name, i) =>
+    nameInUnit(
+      name,
+      (columnInputs[i] ?? []).map((c) =>
+        c.value === null || c.value === undefined ? null : metricInfo(c.metric, c.unit ?? undefined).unit,
+      ),
+    ),
+  );
   const rows = sorted.map((r, rowIndex): IndexRow => {
     const a = input.analyses.get(r.id);
     const flagged = (a?.fairness ?? []).filter((f) => f.flagged);
@@ -198,7 +207,7 @@ export function buildIndexPageData(input: IndexInput): IndexPageData {
   const useCases = countBy(input.records.map((r) => r.tags?.['use_case'] ?? 'untagged'));
   return {
     total: input.records.length,
-    metricColumns: metricColumns.map((label, i) => ({ key: `m${i}`, label, shown: i < shownCount })),
+    metricColumns: metricColumns.map((name, i) => ({ key: `m${i}`, label: columnLabels[i] ?? name, shown: i < shownCount })),
     rows,
     byStatus: countBy(input.records.map((r) => r.status ?? 'unknown')),
     byUseCase: useCases.map((u) => (u.label === 'untagged' ? u : { ...u, href: joinBase(input.base, tagPath('use_case', u.label)) })),

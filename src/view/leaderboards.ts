@@ -1,4 +1,5 @@
 import type { Leaderboard, LeaderboardEntry, LeaderboardMetric } from '../analysis/index.ts';
+import { nameInUnit } from '../analysis/metrics.ts';
 import type { Cell, TableColumn } from './blocks.ts';
 import { formatPercent, formatValue, percentDecimals } from './format.ts';
 import { experimentPath, joinBase, slugify } from './urls.ts';
@@ -31,10 +32,18 @@ function datasetText(m: Pick<LeaderboardMetric, 'dataset' | 'datasetVersion'>): 
   return m.datasetVersion === null ? `${m.dataset}, version not given` : `${m.dataset}, version ${m.datasetVersion}`;
 }
 
+/**
+ * A ranking's metric named in the unit its column shows: times written in s and ms are ranked in ms,
+ * so `p99 latency (s)` heads them as `p99 latency (ms)` (`nameInUnit`).
+ */
+function metricLabel(m: Pick<LeaderboardMetric, 'metric' | 'unit'>): string {
+  return nameInUnit(m.metric, [m.unit]);
+}
+
 function directionMark(m: LeaderboardMetric): { mark: string; title: string } {
-  if (m.betterDirection === 'higher') return { mark: ' ↑', title: `${m.metric}: higher is better` };
-  if (m.betterDirection === 'lower') return { mark: ' ↓', title: `${m.metric}: lower is better` };
-  return { mark: '', title: `${m.metric}: direction unknown, not ranked` };
+  if (m.betterDirection === 'higher') return { mark: ' ↑', title: `${metricLabel(m)}: higher is better` };
+  if (m.betterDirection === 'lower') return { mark: ' ↓', title: `${metricLabel(m)}: lower is better` };
+  return { mark: '', title: `${metricLabel(m)}: direction unknown, not ranked` };
 }
 
 /** A score (or interval bound) by the display rule: fractions in percent, with the precision written. */
@@ -125,7 +134,7 @@ export function buildLeaderboardViews(base: string, leaderboards: readonly Leade
       if (shown.has(same)) continue;
       shown.add(same);
       const places = metrics.map(columnPlaces);
-      const unranked = metrics.filter((m) => m.entries.some((e) => e.rank === null)).map((m) => m.metric);
+      const unranked = metrics.filter((m) => m.entries.some((e) => e.rank === null)).map(metricLabel);
       views.push({
         id: [
           scopeSlug,
@@ -138,12 +147,12 @@ export function buildLeaderboardViews(base: string, leaderboards: readonly Leade
         dataset: datasetText(first),
         count: ids.length,
         columns: [
-          { label: 'Rank', numeric: true, title: lead ? `By ${lead.metric}` : 'No metric with a known direction' },
+          { label: 'Rank', numeric: true, title: lead ? `By ${metricLabel(lead)}` : 'No metric with a known direction' },
           { label: 'Experiment' },
           { label: 'Name' },
           ...metrics.map((m) => {
             const d = directionMark(m);
-            return { label: `${m.metric}${d.mark}`, numeric: true, title: d.title };
+            return { label: `${metricLabel(m)}${d.mark}`, numeric: true, title: d.title };
           }),
         ],
         rows: ids.map((id) => [

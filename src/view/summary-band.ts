@@ -10,7 +10,7 @@ import type { Block, Cell, ChartBlockData, FieldItem, TableColumn } from './bloc
 import { absoluteCell, deltaValueCell, fairnessCells, intervalCell, relativeCell, verdictCell } from './deltas.ts';
 import { formatMetricCi, formatMetricValue, type MetricValueInput } from './format.ts';
 import { testMetricInterval, testMetricSide } from '../analysis/deltas.ts';
-import { metricInfo } from '../analysis/metrics.ts';
+import { metricInfo, nameInUnit } from '../analysis/metrics.ts';
 import { comparePath, joinBase } from './urls.ts';
 
 /** What the band is built from. */
@@ -135,10 +135,12 @@ export function buildSummaryBlocks(input: SummaryBandInput): Block[] {
             : 'headline metric',
     });
     const rows: Cell[][] = [];
+    const shownUnits: (string | null | undefined)[] = [];
     const parent = analysis.lineage.parent;
     const fromParent = analysis.parentDeltas.find((d) => isHeadlineDelta(d, headline));
     if (parent !== null && fromParent) {
       const href = input.known(parent) ? joinBase(base, comparePath(record.id, parent, input.comparePages)) : undefined;
+      shownUnits.push(fromParent.unit);
       rows.push(changeRow('Parent', { text: parent, ...(href ? { href, title: `Compare with ${parent}` } : {}) }, fromParent));
     }
     const elsewhere = new Set((record.comparison?.baselines ?? []).flatMap((b) => (b.evaluatedOn === undefined ? [] : [b.label])));
@@ -152,11 +154,18 @@ export function buildSummaryBlocks(input: SummaryBandInput): Block[] {
           : input.present('comparison')
             ? '#comparison'
             : undefined;
+      shownUnits.push(best.unit);
       rows.push(changeRow('Best baseline', { text: best.baseline, ...(href ? { href } : {}) }, best));
     }
     changes =
       rows.length > 0
-        ? { kind: 'table', id: 'summary-changes', caption: `Change in ${headline.metric}`, columns: SUMMARY_CHANGE_COLUMNS, rows }
+        ? {
+            kind: 'table',
+            id: 'summary-changes',
+            caption: `Change in ${nameInUnit(headline.metric, shownUnits)}`,
+            columns: SUMMARY_CHANGE_COLUMNS,
+            rows,
+          }
         : { kind: 'note', tone: 'info', text: 'No parent or baseline reports this metric: there is no change to show.' };
   } else {
     blocks.push({ kind: 'note', tone: 'info', text: 'No test metric has a value yet: there is no headline to show.' });

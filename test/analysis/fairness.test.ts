@@ -17,6 +17,31 @@ function only(gaps: readonly FairnessGap[], attribute: string, metric: string): 
 }
 
 describe('computeFairnessGaps', () => {
+  test("each group's value carries the places it was written with, on the gap's scale", () => {
+    const rows = [g('Female', { Accuracy: 89, F1: 0.8912 }, { n: 400 }), g('Male', { Accuracy: 92, F1: 0.9 }, { n: 600 })];
+    // Written `89.0`, `92.0` (percent, one place: as fractions 0.890 and 0.920, three) and `0.9000` (four).
+    const writtenDecimals = {
+      'evaluation.disaggregated.0.metrics.Accuracy': 1,
+      'evaluation.disaggregated.1.metrics.Accuracy': 1,
+      'evaluation.disaggregated.1.metrics.F1': 4,
+    };
+    const gaps = computeFairnessGaps(rows, { writtenDecimals });
+    expect([only(gaps, 'group', 'Accuracy').min, only(gaps, 'group', 'Accuracy').max]).toEqual([
+      { group: 'Female', value: 0.89, n: 400, decimals: 3 },
+      { group: 'Male', value: 0.92, n: 600, decimals: 3 },
+    ]);
+    expect([only(gaps, 'group', 'F1').min, only(gaps, 'group', 'F1').max]).toEqual([
+      { group: 'Female', value: 0.8912, n: 400, decimals: 4 },
+      { group: 'Male', value: 0.9, n: 600, decimals: 4 },
+    ]);
+    // Without the record's places, those of the numbers: 89 → 0 (+2 as a fraction), 0.9 → 1.
+    const bare = computeFairnessGaps(rows);
+    expect([only(bare, 'group', 'Accuracy').min.decimals, only(bare, 'group', 'F1').max.decimals]).toEqual([2, 1]);
+    // The gap itself is the same number either way: 0.92 − 0.89 = 0.03.
+    expect(only(gaps, 'group', 'Accuracy').difference).toBeCloseTo(0.03, 12);
+    expect(only(bare, 'group', 'Accuracy').difference).toBeCloseTo(0.03, 12);
+  });
+
   test("Fairlearn's documented example: TPR a 0.5, b 0.6, c 0.4, overall 0.5 — no positives, so no interval and no flag", () => {
     const [gap] = computeFairnessGaps([
       g('Overall', { TPR: 0.5 }, { overall: true }),

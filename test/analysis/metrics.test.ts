@@ -8,6 +8,7 @@ import {
   isUnitIntervalMetric,
   metricInfo,
   inSmallestTimeUnit,
+  nameInUnit,
   normalizeUnit,
   proportionScale,
   sameScaleProblem,
@@ -455,5 +456,35 @@ describe('inSmallestTimeUnit', () => {
     expect(inSmallestTimeUnit([v(0.4, null, 1), v(0.5, null, 1)])).toEqual([v(0.4, null, 1), v(0.5, null, 1)]);
     // A unit named after a property of every object is no unit of time.
     expect(inSmallestTimeUnit([v(1, 'constructor', 0), v(2, 'ms', 0)])).toEqual([v(1, 'constructor', 0), v(2, 'ms', 0)]);
+  });
+});
+
+describe('nameInUnit', () => {
+  test.each([
+    // 0.041 s shown as 41 ms beside 38 ms: the label says the unit shown.
+    ['p99 latency (s)', ['ms', 'ms'], 'p99 latency (ms)'],
+    ['Latency [s]', ['ms'], 'Latency [ms]'],
+    ['Latency p50 ( s , CPU)', ['ms'], 'Latency p50 ( ms , CPU)'],
+    ['Runtime (minutes)', ['s', null], 'Runtime (s)'],
+    ['latency_sec', ['ms'], 'latency_ms'],
+    ['runtime_hours', ['min'], 'runtime_mins'],
+    ['runtime_mins', ['s'], 'runtime_sec'],
+    // The values keep the unit the name says, or carry no unit of time: the name as written.
+    ['p99 latency (ms)', ['ms', 'ms'], 'p99 latency (ms)'],
+    ['p99 latency (s)', ['s'], 'p99 latency (s)'],
+    ['p99 latency (s)', [null, '%'], 'p99 latency (s)'],
+    ['p99 latency (s)', [], 'p99 latency (s)'],
+    // No unit of time in the name: nothing to disagree with the values.
+    ['p99 latency', ['ms'], 'p99 latency'],
+    ['Accuracy (%)', ['ms'], 'Accuracy (%)'],
+    ['Speaker similarity (SECS)', ['ms'], 'Speaker similarity (SECS)'],
+    ['Throughput (img/s)', ['ms'], 'Throughput (img/s)'],
+    ['peak_memory_gb', ['ms'], 'peak_memory_gb'],
+    // Shown in two units (a parent's change in s, a baseline's in ms): each value says its own.
+    ['p99 latency (s)', ['s', 'ms'], 'p99 latency'],
+    ['Latency p50 (s, CPU)', ['s', 'ms'], 'Latency p50 (CPU)'],
+    ['latency_sec', ['s', 'ms'], 'latency'],
+  ])('%s over values in %j is %s', (name, shown, label) => {
+    expect(nameInUnit(name, shown)).toBe(label);
   });
 });

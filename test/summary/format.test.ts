@@ -155,6 +155,27 @@ describe('formatFairnessFlag', () => {
   });
 });
 
+describe('formatFairnessFlag with written places', () => {
+  test('groups written as 55.0% and 80.0% are shown so, and the gap to that precision', () => {
+    const flag = formatFairnessFlag({
+      attribute: 'age',
+      metric: 'Selection Rate',
+      rule: 'four-fifths',
+      reason: 'Ratio 0.688 is below 0.8.',
+      ratio: 0.55 / 0.8,
+      threshold: 0.8,
+      difference: 0.25,
+      unit: null,
+      fraction: true,
+      worstGroup: { group: '18-29', value: 0.55, n: 100, decimals: 3 },
+      bestGroup: { group: '30-49', value: 0.8, n: 100, decimals: 3 },
+      directionKnown: true,
+    });
+    // 0.550 and 0.800 (three places as fractions) → one place in percent; 0.8 − 0.55 = 25.0 pp.
+    expect(flag).toBe('**age** · Selection Rate: Ratio 0.688 is below 0.8. — worst 18-29 (55.0%), best 30-49 (80.0%), gap 25.0 pp');
+  });
+});
+
 describe('escapeMarkdown', () => {
   test.each([
     ['a | b', 'a \\| b'],

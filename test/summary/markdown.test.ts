@@ -43,6 +43,24 @@ describe('renderMarkdown', () => {
     expect(md).toContain('| F1 Score | 78.5% | 78.0% | +0.5 pp (+0.6%) | [−2.33, +3.33] pp | ➖ better, within noise |');
   });
 
+  test('a latency written in s against a parent in ms is named in ms, the unit its values are shown in', async () => {
+    const child = {
+      ...CHILD,
+      evaluation: {
+        ...CHILD.evaluation,
+        testMetrics: CHILD.evaluation.testMetrics.map((m) =>
+          m.metric === 'Latency (ms)' ? { metric: 'Latency (s)', value: 0.0155, ci95: 0.0005 } : m,
+        ),
+      },
+    };
+    const md = renderMarkdown(
+      await summarize({ ...FILES, 'exp-002.json': json(child) }, [{ kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' }]),
+    );
+    // 0.0155 s ± 0.0005 = 15.5 ms ± 0.5 against 12.5 ms ± 0.5: +3.0 ms, +24.0%, CI [2.29, 3.71] ms, as written in ms.
+    expect(md).toContain('| Latency (ms) | 15.5 ms | 12.5 ms | +3.0 ms (+24.0%) | [+2.29, +3.71] ms | ⚠️ worse |');
+    expect(md).not.toContain('| Latency (s) |');
+  });
+
   test("renders baseline deltas: the record's own CI is never dropped, and no interval is said so", async () => {
     const md = renderMarkdown(await summarize(FILES, [{ kind: 'added', file: `${DIR}/exp-002.json`, repoPath: '' }]));
     // 0.869 − 0.8 = 6.9 pp; 0.069 / 0.8 = 8.6%; the row has no CI or size, so the interval is the child's ±1.0 pp: [5.9, 7.9].
@@ -245,8 +263,9 @@ describe('renderJson', () => {
         difference: expect.closeTo(0.3, 12),
         unit: null,
         fraction: true,
-        worstGroup: { group: '18-29', value: 0.5, n: 100 },
-        bestGroup: { group: '30-49', value: 0.8, n: 100 },
+        // 0.5 and 0.8, written to one place.
+        worstGroup: { group: '18-29', value: 0.5, n: 100, decimals: 1 },
+        bestGroup: { group: '30-49', value: 0.8, n: 100, decimals: 1 },
         directionKnown: true,
       },
     ]);

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   absoluteCell,
+  deltaMetricCell,
   deltaValueCell,
+  edgeCell,
   fairnessCells,
   intervalCell,
   notComparedCells,
@@ -28,6 +30,41 @@ const accuracy: DeltaView = {
   method: 'two-proportion',
   assumption: null,
 };
+
+/** 0.041 s against 38 ms, compared in ms: 41 − 38 = +3 ms, 3 / 38 = +7.9%. */
+const latency: DeltaView = {
+  baseline: 'Prod',
+  metric: 'p99 latency (s)',
+  current: 41,
+  reference: 38,
+  absolute: 3,
+  relative: 3 / 38,
+  betterDirection: 'lower',
+  improved: false,
+  ciLow: null,
+  ciHigh: null,
+  significant: null,
+  unit: 'ms',
+  fraction: false,
+  decimals: 0,
+  method: null,
+  assumption: null,
+};
+
+describe('deltaMetricCell', () => {
+  test('names the metric in the unit its values are shown in, not the one its name was written with', () => {
+    expect(deltaMetricCell(latency)).toEqual({ text: 'p99 latency (ms)' });
+    expect(deltaMetricCell({ metric: 'p99 latency (ms)', unit: 'ms' })).toEqual({ text: 'p99 latency (ms)' });
+    expect(deltaMetricCell(accuracy)).toEqual({ text: 'Accuracy' });
+  });
+});
+
+describe('edgeCell', () => {
+  test("a lineage edge's label names the metric in the unit of its change", () => {
+    expect(edgeCell(latency)?.text).toBe('p99 latency (ms) +3 ms');
+    expect(edgeCell(accuracy)?.text).toBe('Accuracy +1.8 pp');
+  });
+});
 
 describe('absoluteCell', () => {
   test('a proportion changes in percentage points, with the precision written: 0.869 − 0.851 = +1.8 pp', () => {
@@ -162,6 +199,25 @@ describe('fairnessCells', () => {
     expect(cells.ratioToOverall.text).toBe('0.800');
     expect(cells.interval.text).toBe('[+6.1, +32.8] pp');
     expect(cells.flag).toMatchObject({ text: gap.flagReason, tone: 'bad', title: 'Rule: the four-fifths rule (selection rates)' });
+  });
+  test('groups written as 89.0% and 92.0% are shown so, and their gap to that precision', () => {
+    // 0.890 and 0.920 as fractions (three places) → one place in percent; 0.92 − 0.89 = 3.0 pp.
+    const cells = fairnessCells({
+      ...gap,
+      min: { group: 'Female', value: 0.89, n: 400, decimals: 3 },
+      max: { group: 'Male', value: 0.92, n: 600, decimals: 3 },
+      difference: 0.92 - 0.89,
+      ratio: 0.89 / 0.92,
+      ciLow: -0.006467,
+      ciHigh: 0.069409,
+    });
+    expect([cells.worst.text, cells.best.text, cells.difference.text]).toEqual([
+      'Female (89.0%, n = 400)',
+      'Male (92.0%, n = 600)',
+      '3.0 pp',
+    ]);
+    // The ratio keeps its three places; the interval one more than the values: [−0.65, +6.94] pp.
+    expect([cells.ratio.text, cells.interval.text]).toEqual(['0.967', '[−0.65, +6.94] pp']);
   });
   test('the difference to an overall value written more precisely than the groups keeps its precision', () => {
     // Approval rate: groups 0.60 and 0.45, overall 0.533: |0.45 − 0.533| = 0.083 → 8.3 pp, not 8 pp.

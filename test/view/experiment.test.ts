@@ -4,6 +4,7 @@ import { analyzeCollection } from '../../src/analysis/index.ts';
 import { parseSource, validateRecord } from '../../src/ingest/index.ts';
 import { buildExperimentPageData, seedRows, splitShares } from '../../src/view/experiment.ts';
 import { SECTIONS } from '../../src/view/sections.ts';
+import { buildFairnessOverview } from '../../src/view/overview-pages.ts';
 import type { Experiment } from '../../src/schema/index.ts';
 import { readFileSync } from 'node:fs';
 
@@ -476,6 +477,104 @@ describe('a groups table with its own summary row', () => {
         .byId.get('exp-gap')
         ?.checks.map((c) => c.message),
     ).toContain('The "Max gap" row gives TPR as 0.05, but the groups above it give 0.03 (the highest less the lowest).');
+  });
+});
+
+describe('a time written in s beside times in ms', () => {
+  test('every change of it is named in ms, the unit its values are shown in', () => {
+    const parent: Experiment = { id: 'lat-1', evaluation: { testMetrics: [{ metric: 'p99 latency (ms)', value: 45 }] } };
+    const child: Experiment = {
+      id: 'lat-2',
+      lineage: { parent: 'lat-1' },
+      evaluation: { testMetrics: [{ metric: 'p99 latency (s)', value: 0.041 }] },
+      comparison: {
+        baselines: [{ label: 'Prod', metrics: { 'p99 latency (ms)': 38 } }],
+        claims: [{ metric: 'p99 latency (s)', text: '+0.003 s vs Prod' }],
+      },
+    };
+    const tables = new Map(
+      pageFor(child, [parent, child])
+        .sections.flatMap((s) => s.blocks)
+        .flatMap((b) => (b.kind === 'table' ? [[b.id, b] as const] : [])),
+    );
+    const texts = (id: string): string[][] => (tables.get(id)?.rows ?? []).map((row) => row.map((c) => c.text ?? ''));
+    // 0.041 s = 41 ms. Against Prod: 41 − 38 = +3 ms, 3 / 38 = +7.9%; against the parent: 41 − 45 = −4 ms, −4 / 45 = −8.9%.
+    expect(texts('baseline-deltas')).toEqual([
+      ['Prod', 'p99 latency (ms)', '41 ms', '38 ms', '+3 ms', '+7.9%', 'unknown', 'worse (no interval)'],
+    ]);
+    expect(texts('parent-deltas')).toEqual([
+      ['lat-1', 'p99 latency (ms)', '41 ms', '45 ms', '−4 ms', '−8.9%', 'unknown', 'better (no interval)'],
+    ]);
+    // The claim as written (in s) beside the change it was checked against (in ms), under the unit of that change.
+    expect(texts('claims')).toEqual([
+      ['p99 latency (ms)', '+0.003 s vs Prod', 'Prod', '+3 ms · +7.9% relative', 'matches (read as absolute change)'],
+    ]);
+    expect(tables.get('summary-changes')).toMatchObject({ caption: 'Change in p99 latency (ms)' });
+    // The record's own tables show its numbers as written, under its own names.
+    expect(texts('test-metrics-table')).toEqual([['p99 latency (s)', '0.041', '—']]);
+  });
+});
+
+describe('a groups table written with trailing zeros', () => {
+  /** The fairness section's two tables (groups as written, gaps by the display rule) and the overview's cells. */
+  function fairnessTexts(text: string, file: string) {
+    const record = validateRecord(parseSource(text, { file }), { file }).record!;
+    const tables = pageFor(record, [record])
+      .sections.flatMap((s) => s.blocks)
+      .flatMap((b) => (b.kind === 'table' ? [b] : []));
+    const texts = (id: string): string[][] =>
+      (tables.find((t) => t.id === id)?.rows ?? []).map((row) => row.slice(0, 5).map((c) => c.text ?? ''));
+    const overview = buildFairnessOverview({ base: '/', records: [record], analyses: analyzeCollection([record]).byId });
+    return {
+      groups: texts('disaggregated-performance'),
+      gaps: texts('fairness-gaps'),
+      overview: overview.rows[0]?.gaps.map((g) => [g.metric, g.worst, g.best, g.difference.text]),
+    };
+  }
+  // Female 89.0% / 0.8912, Male 92.0% / 0.9000: as fractions 0.890 and 0.920 (three places → 89.0%, 92.0%),
+  // their gap 0.92 − 0.89 = 3.0 pp; F1 0.8912 and 0.9000 (four places → 89.12%, 90.00%), gap 0.0088 = 0.88 pp.
+  const gaps = [
+    ['group', 'Accuracy', 'Female (89.0%, n = 400)', 'Male (92.0%, n = 600)', '3.0 pp'],
+    ['group', 'F1', 'Female (89.12%, n = 400)', 'Male (90.00%, n = 600)', '0.88 pp'],
+  ];
+  const overview = [
+    ['Accuracy', 'Female (89.0%, n = 400)', 'Male (92.0%, n = 600)', '3.0 pp'],
+    ['F1', 'Female (89.12%, n = 400)', 'Male (90.00%, n = 600)', '0.88 pp'],
+  ];
+
+  test('a filled-in template: 89.0% stays 89.0% in the groups table, the gaps table and the overview', () => {
+    const text = [
+      '**Experiment ID**: fair-md',
+      '',
+      '## Fairness',
+      '',
+      '| Group | n | Accuracy | F1 |',
+      '|---|---|---|---|',
+      '| Female | 400 | 89.0% | 0.8912 |',
+      '| Male | 600 | 92.0% | 0.9000 |',
+    ].join('\n');
+    const shown = fairnessTexts(text, 'fair-md.md');
+    // The template reads the column as `Accuracy (%)`: its cells are numbers, the header has the sign.
+    expect(shown.groups).toEqual([
+      ['Female', '89.0', '0.8912', '400'],
+      ['Male', '92.0', '0.9000', '600'],
+    ]);
+    expect(shown.gaps).toEqual(gaps.map(([a, m, ...rest]) => [a, m === 'Accuracy' ? 'Accuracy (%)' : m, ...rest]));
+    expect(shown.overview).toEqual(overview.map(([m, ...rest]) => [m === 'Accuracy' ? 'Accuracy (%)' : m, ...rest]));
+  });
+
+  test('a JSON record: 89.0 stays 89.0%, 0.9000 stays 0.9000', () => {
+    const text =
+      '{"id": "fair-json", "evaluation": {"disaggregated": [' +
+      '{"group": "Female", "n": 400, "metrics": {"Accuracy": 89.0, "F1": 0.8912}},' +
+      '{"group": "Male", "n": 600, "metrics": {"Accuracy": 92.0, "F1": 0.9000}}]}}';
+    const shown = fairnessTexts(text, 'fair-json.json');
+    expect(shown.groups).toEqual([
+      ['Female', '89.0%', '0.8912', '400'],
+      ['Male', '92.0%', '0.9000', '600'],
+    ]);
+    expect(shown.gaps).toEqual(gaps);
+    expect(shown.overview).toEqual(overview);
   });
 });
 

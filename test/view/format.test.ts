@@ -168,6 +168,13 @@ describe('formatMetricColumn', () => {
     // 0 is 0% on either scale.
     expect(formatMetricColumn('FPR', [0, 2.5])).toEqual(['0.0%', '2.5%']);
   });
+  test('the places each value was written with, where the number shows fewer: 89.0 and 92.0 stay 89.0% and 92.0%', () => {
+    expect(formatMetricColumn('Accuracy', [89, 92])).toEqual(['89%', '92%']);
+    expect(formatMetricColumn('Accuracy', [89, 92], [1, 1])).toEqual(['89.0%', '92.0%']);
+    // `0.9000` beside 0.8912: four places for both; a number with more places than given keeps its own.
+    expect(formatMetricColumn('F1', [0.8912, 0.9], [0, 4])).toEqual(['0.8912', '0.9000']);
+    expect(formatMetricColumn('F1', [0.8912, 0.9], [1])).toEqual(['0.8912', '0.9000']);
+  });
   test('fractions, mixed scales, other metrics and units stay as written', () => {
     expect(formatMetricColumn('F1', [0.834, 0.83])).toEqual(['0.834', '0.830']);
     // 0.87 is read as a fraction and 87 as percent: no one sign fits both.

@@ -107,6 +107,27 @@ describe('buildIndexPageData', () => {
       ['z', '1,105 ms', 1105],
     ]);
   });
+  test('a column named with a unit of time its values were converted from is named in the unit shown', () => {
+    const timed: Experiment[] = [
+      { id: 'y', date: '2024-01-02', evaluation: { testMetrics: [{ metric: 'p99 latency (s)', value: 0.041 }] } },
+      { id: 'x', date: '2024-01-01', evaluation: { testMetrics: [{ metric: 'p99 latency (ms)', value: 38 }] } },
+    ];
+    const data = buildIndexPageData({ base: '/', records: timed, analyses: analyzeCollection(timed).byId });
+    // The first record names the column `p99 latency (s)`; its 0.041 s is shown as 41 ms beside 38 ms.
+    expect(data.metricColumns.map((c) => c.label)).toEqual(['p99 latency (ms)']);
+    expect(data.rows.map((r) => [r.id, r.metrics[0]?.cell.text, r.sort['m0']])).toEqual([
+      ['y', '41 ms', 41],
+      ['x', '38 ms', 38],
+    ]);
+    // Every value in seconds: nothing converted, the name as written.
+    const seconds: Experiment[] = [
+      { id: 'y', evaluation: { testMetrics: [{ metric: 'p99 latency (s)', value: 0.041 }] } },
+      { id: 'x', evaluation: { testMetrics: [{ metric: 'p99 latency (s)', value: 0.038 }] } },
+    ];
+    const plain = buildIndexPageData({ base: '/', records: seconds, analyses: analyzeCollection(seconds).byId });
+    expect(plain.metricColumns.map((c) => c.label)).toEqual(['p99 latency (s)']);
+    expect(plain.rows.map((r) => r.metrics[0]?.cell.text)).toEqual(['0.038 s', '0.041 s']);
+  });
   test('flags fairness gaps beyond noise', () => {
     // a: accuracy 60% vs 90% on n = 100 each, a 30 pp gap whose 95% interval excludes 0.
     expect(page.rows.find((r) => r.id === 'a')?.fairness).toMatchObject({ text: '1 flagged', tone: 'bad' });
@@ -260,6 +281,25 @@ describe('buildLeaderboardViews', () => {
     expect(views[0]?.rows.map((row) => row.map((c) => c.text))).toEqual([
       ['1 (tied)', 'p', '', '87.0% [86.3%, 87.7%]'],
       ['1 (tied)', 'q', '', '86.6% [85.9%, 87.3%]'],
+    ]);
+  });
+
+  test('a time written in s beside one in ms is ranked and headed in ms: 0.041 s (41 ms) is second to 38 ms', () => {
+    const boards = analyzeCollection([
+      { id: 'a', tags: { use_case: 'u' }, evaluation: { testMetrics: [{ metric: 'p99 latency (s)', value: 0.041 }] } },
+      { id: 'b', tags: { use_case: 'u' }, evaluation: { testMetrics: [{ metric: 'p99 latency', value: 38, unit: 'ms' }] } },
+    ]).leaderboards;
+    const board = buildLeaderboardViews('/', boards)[0]!;
+    // The ranking is named by its first record by id, `a`: `p99 latency (s)`, over values shown in ms.
+    expect([board.columns[0]?.title, board.columns[3]?.label, board.columns[3]?.title]).toEqual([
+      'By p99 latency (ms)',
+      'p99 latency (ms) ↓',
+      'p99 latency (ms): lower is better',
+    ]);
+    // Lower is better: 38 ms before 0.041 s = 41 ms.
+    expect(board.rows.map((row) => row.map((c) => c.text))).toEqual([
+      ['1', 'b', '', '38 ms'],
+      ['2', 'a', '', '41 ms'],
     ]);
   });
 
