@@ -149,6 +149,18 @@ describe('runImportCommand', () => {
     );
   });
 
+  test('a run past the history rows validate allows (50,001 steps of one metric) is not written; the others are, exit 1', async () => {
+    const store = storeWithLongRun(1, 50_001);
+    const io = fakeIO();
+    const out = tempOut();
+    expect(await runImportCommand([store, '--out', out], io)).toBe(1);
+    expect(readdirSync(out).sort()).toEqual(['baseline-cnn-aaaa1111.json', 'tuned-cnn-bbbb2222.json']);
+    expect(io.err).toBe(
+      'import:mlflow: error: run "cccc3333cccc3333cccc3333cccc3333" maps to a record validate rejects (training.history: the list has ' +
+        '50,001 items; at most 50,000 are allowed); not written — log every n-th step, or keep the full history in your tracker and link it\n',
+    );
+  });
+
   test('a rejected run whose problem has no hint: no dash after it', () => {
     expect(importMessages.runError('import:dvc', importMessages.recordInvalid('workspace', 'date', 'not a date', ''))).toBe(
       'import:dvc: error: run "workspace" maps to a record validate rejects (date: not a date); not written',
