@@ -1,8 +1,10 @@
 /**
  * `logbook import [<kind>] <source> [options]`: the command-line verb over `runImport()`. Parses
  * arguments, detects the kind of source, prints progress (on a terminal), one line per record
- * written and one summary line; exit code 0 (imported), 1 (the source could not be imported:
- * one error line, nothing written) or 2 (bad arguments). Never prints a stack trace.
+ * written, one error line per run whose record `validate` would reject, and one summary line;
+ * exit code 0 (imported), 1 (the source could not be imported: one error line, nothing written;
+ * or some runs were rejected: the others are written) or 2 (bad arguments). Never prints a stack
+ * trace.
  */
 import { resolve } from 'node:path';
 import type { CommandIO } from '../cli/io.ts';
@@ -73,18 +75,21 @@ export async function runImportCommand(args: readonly string[], io: CommandIO): 
     for (const note of report.notes) io.stdout(`${prefix}: ${note}\n`);
     for (const warning of report.warnings) io.stderr(`${prefix}: warning: ${oneLine(warning)}\n`);
     for (const outcome of report.outcomes) io.stdout(`${formatOutcome(outcome, io.cwd)}\n`);
+    for (const { error } of report.rejected) io.stderr(`${importMessages.runError(prefix, error)}\n`);
     const count = (action: WriteOutcome['action']): number => report.outcomes.filter((outcome) => outcome.action === action).length;
     io.stdout(
       `${prefix}: ${source}: ${importMessages.summary({
-        runs: report.records.length,
+        runs: report.records.length + report.rejected.length,
         ...(report.from === undefined ? {} : { from: report.from }),
         written: count('written'),
         updated: count('updated'),
         unchanged: count('unchanged'),
         skipped: count('skipped'),
+        rejected: report.rejected.length,
       })}\n`,
     );
-    return 0;
+    // A rejected run is a problem found: CI should notice, though the other runs are written.
+    return report.rejected.length === 0 ? 0 : 1;
   } catch (error) {
     progress.clear();
     if (error instanceof ImportError) io.stderr(`${formatImportError(source, error, kind)}\n`);

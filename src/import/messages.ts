@@ -56,7 +56,10 @@ export const importMessages = {
   endBeforeStart: (runId: string, date: string, completionDate: string): string =>
     `run ${JSON.stringify(runId)}: its end (${completionDate}) is before its start (${date}); completionDate left out — check the run's end time in the source`,
   recordInvalid: (runId: string, path: string, problem: string, hint: string): ImportError =>
-    new ImportError(`run ${JSON.stringify(runId)} maps to a record validate rejects (${path === '' ? '' : `${path}: `}${problem})`, hint),
+    new ImportError(
+      `run ${JSON.stringify(runId)} maps to a record validate rejects (${path === '' ? '' : `${path}: `}${problem}); not written`,
+      hint,
+    ),
   mostOfIt: (problem: string, path: string, items: number | undefined): string =>
     `${problem}; ${path}${items === undefined ? '' : ` (${items.toLocaleString('en-US')} items)`} is most of it`,
   hintImportAsJson: (jsonLimit: number): string =>
@@ -73,8 +76,21 @@ export const importMessages = {
 
   // Progress and summary
   progress: (phase: 'reading' | 'writing', done: number, total: number, unit: string): string => `${phase} ${done}/${total} ${unit}`,
-  summary: (counts: { runs: number; from?: string; written: number; updated: number; unchanged: number; skipped: number }): string =>
+  summary: (counts: {
+    runs: number;
+    from?: string;
+    written: number;
+    updated: number;
+    unchanged: number;
+    skipped: number;
+    rejected?: number;
+  }): string =>
     `${plural(counts.runs, 'run')}${counts.from === undefined ? '' : ` from ${counts.from}`} — ` +
-    `${counts.written} written, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped} skipped`,
+    `${counts.written} written, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped} skipped` +
+    // Only when there are any: most imports have none, and their summary stays as it was.
+    `${counts.rejected === undefined || counts.rejected === 0 ? '' : `, ${counts.rejected} rejected (not written)`}`,
+  /** The line for a run whose record is not written (`import:<kind>: error: …`), beside the warnings' `import:<kind>: warning: …`. */
+  runError: (prefix: string, error: ImportError): string =>
+    oneLine(`${prefix}: error: ${error.problem}${error.hint === '' ? '' : ` — ${error.hint}`}`),
   plural,
 } as const;

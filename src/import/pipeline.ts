@@ -6,6 +6,7 @@ import { recordInvariantErrors } from '../ingest/record-checks.ts';
 import type { Diagnostic, ParsedSource } from '../ingest/types.ts';
 import type { Importer, ImportRequest, ImportResult } from './importer.ts';
 import { importMessages } from './messages.ts';
+import type { ImportError } from './messages.ts';
 import { sealRecord } from './record.ts';
 import type { ImportMeta } from './record.ts';
 import { nodeWriteEffects, serializeRecord, writeRecords } from './write.ts';
@@ -16,7 +17,9 @@ import type { RecordFormat, WriteEffects, WriteOutcome } from './write.ts';
  * against `ExperimentSchema`, `validate`'s limits and record checks; an end before the start is
  * left out with a warning) → **write** (one file per run; unchanged runs and hand-edited
  * records left alone). Nothing is written before every record has been read, mapped and
- * validated, so a source that fails writes nothing.
+ * validated, so a source that cannot be read writes nothing. A run whose record `validate` would
+ * reject (too large, past a limit) is not written and is reported in `rejected`; the other runs
+ * are written, so that one huge run does not cost the rest.
  */
 
 export interface WriteRequest {
@@ -30,9 +33,19 @@ export interface WriteRequest {
 }
 
 export interface ImportReport extends ImportResult {
-  /** The records, sorted by id. */
+  /** The records that passed the checks (those written or left alone), sorted by id. */
   records: Experiment[];
+  /** The runs whose records failed the checks and were not written, sorted by record id. */
+  rejected: RejectedRun[];
   outcomes: WriteOutcome[];
+}
+
+/** A run whose record `validate` would reject: not written. */
+export interface RejectedRun {
+  /** The record id it would have had. */
+  id: string;
+  /** Names the run and says what is wrong and what to do (`importMessages.recordInvalid`). */
+  error: ImportError;
 }
 
 /** Runs one import. Rejects with an `ImportError` (nothing written) when the source cannot be read. */
@@ -44,12 +57,12 @@ export async function runImport(
 ): Promise<ImportReport> {
   const result = await importer.read(request);
   const warnings = [...result.warnings];
-  const records = checkRecords(
+  const { records, rejected } = checkRecords(
     result.records.map((record) => withConsistentDates(record, warnings)),
     write.format,
   );
   const outcomes = writeRecords(records, write, effects);
-  return { ...result, warnings, records, outcomes };
+  return { ...result, warnings, records, rejected, outcomes };
 }
 
 /**
@@ -57,23 +70,36 @@ export async function runImport(
  * makes of a whole record: those of the file it is written to, in `format` (`checkSourceText`:
  * its size, the nesting of its brackets), then `checkRecordLimits` and `recordInvariantErrors`.
  * Throws a plain `Error` when one fails the schema or two share an id: that is a bug in a
- * mapping, not a problem of the source; an `ImportError` naming the run when `validate` would
- * reject the record for what its run holds.
+ * mapping, not a problem of the source. A record `validate` would reject for what its run holds
+ * goes to `rejected` instead, with an `ImportError` naming the run and its first problem.
  */
-export function checkRecords(records: readonly Experiment[], format: RecordFormat = 'json'): Experiment[] {
+export function checkRecords(
+  records: readonly Experiment[],
+  format: RecordFormat = 'json',
+): { records: Experiment[]; rejected: RejectedRun[] } {
   const sorted = [...records].sort((a, b) => compareText(a.id, b.id));
-  sorted.forEach((record, index) => {
+  const rejected: RejectedRun[] = [];
+  const passed = sorted.filter((record, index) => {
     const checked = ExperimentSchema.safeParse(record);
     if (!checked.success) throw new Error(`record ${record.id} does not match the record schema: ${checked.error.message}`);
     if (index > 0 && sorted[index - 1]?.id === record.id) throw new Error(`two records have the id ${record.id}`);
-    const parsed = asParsedRecord(record, format);
-    const invalid =
-      checkRecordFile(record, format) ??
-      checkRecordLimits(parsed, () => undefined)[0] ??
-      recordInvariantErrors(record, parsed.file, () => undefined)[0];
-    if (invalid !== undefined) throw importMessages.recordInvalid(runIdOf(record), invalid.path, invalid.message, invalid.hint ?? '');
+    const error = recordProblem(record, format);
+    if (error !== undefined) rejected.push({ id: record.id, error });
+    return error === undefined;
   });
-  return sorted;
+  return { records: passed, rejected };
+}
+
+/** The first problem `validate` would find in the record as `checkRecords` checks it, as an error naming its run. */
+function recordProblem(record: Experiment, format: RecordFormat): ImportError | undefined {
+  const parsed = asParsedRecord(record, format);
+  const invalid =
+    checkRecordFile(record, format) ??
+    checkRecordLimits(parsed, () => undefined)[0] ??
+    recordInvariantErrors(record, parsed.file, () => undefined)[0];
+  return invalid === undefined
+    ? undefined
+    : importMessages.recordInvalid(runIdOf(record), invalid.path, invalid.message, invalid.hint ?? '');
 }
 
 /**

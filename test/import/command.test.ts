@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -15,6 +15,21 @@ function tempOut(): string {
   const dir = mkdtempSync(join(tmpdir(), 'logbook-import-'));
   temporary.push(dir);
   return join(dir, 'records');
+}
+
+/**
+ * A copy of the MLflow fixture store whose leaf run "grand child" (cccc3333…, a child of "tuned cnn", parent of none)
+ * logged only `metrics` metrics `metric_00`, `metric_01`, … of 0.5 at steps 0 … `steps` − 1.
+ */
+function storeWithLongRun(metrics: number, steps: number): string {
+  const store = join(tempOut(), 'mlruns');
+  cpSync('test/fixtures/mlflow/mlruns', store, { recursive: true });
+  const folder = join(store, '1', 'cccc3333cccc3333cccc3333cccc3333', 'metrics');
+  rmSync(folder, { recursive: true });
+  mkdirSync(folder);
+  const lines = Array.from({ length: steps }, (_, step) => `${1717400001000 + step} 0.5 ${step}`).join('\n');
+  for (let index = 0; index < metrics; index++) writeFileSync(join(folder, `metric_${String(index).padStart(2, '0')}`), `${lines}\n`);
+  return store;
 }
 
 describe('runImportCommand', () => {
@@ -112,6 +127,44 @@ describe('runImportCommand', () => {
     const io = fakeIO();
     expect(await runImportCommand(args, io)).toBe(2);
     expect(io.err).toBe(`${line}\n\n${IMPORT_USAGE}\n`);
+  });
+
+  test('a run whose record would be too large is not written: the others are, an error line names it, exit 1', async () => {
+    // 20 metrics × 10,000 steps: a history of about 6 MB as JSON, past the 5 MB of a record.
+    const store = storeWithLongRun(20, 10_000);
+    const io = fakeIO();
+    const out = tempOut();
+    expect(await runImportCommand([store, '--out', out], io)).toBe(1);
+    expect(readdirSync(out).sort()).toEqual(['baseline-cnn-aaaa1111.json', 'tuned-cnn-bbbb2222.json']);
+    expect(io.err).toMatch(
+      new RegExp(
+        '^import:mlflow: error: run "cccc3333cccc3333cccc3333cccc3333" maps to a record validate rejects \\(the file is [\\d,]+ bytes; ' +
+          'a record may be at most 5,242,880 bytes; training\\.history \\(10,000 items\\) is most of it\\); not written — ' +
+          "downsample the history: log the run's metrics at fewer steps \\(every n-th\\) or fewer metrics and import it again, " +
+          'or keep the full history in your tracker and link it\\n$',
+      ),
+    );
+    expect(io.out.trim().split('\n').at(-1)).toBe(
+      `import:mlflow: ${store}: 3 runs from 2 experiments — 2 written, 0 updated, 0 unchanged, 0 skipped, 1 rejected (not written)`,
+    );
+  });
+
+  test('a run past the history rows validate allows (50,001 steps of one metric) is not written; the others are, exit 1', async () => {
+    const store = storeWithLongRun(1, 50_001);
+    const io = fakeIO();
+    const out = tempOut();
+    expect(await runImportCommand([store, '--out', out], io)).toBe(1);
+    expect(readdirSync(out).sort()).toEqual(['baseline-cnn-aaaa1111.json', 'tuned-cnn-bbbb2222.json']);
+    expect(io.err).toBe(
+      'import:mlflow: error: run "cccc3333cccc3333cccc3333cccc3333" maps to a record validate rejects (training.history: the list has ' +
+        '50,001 items; at most 50,000 are allowed); not written — log every n-th step, or keep the full history in your tracker and link it\n',
+    );
+  });
+
+  test('a rejected run whose problem has no hint: no dash after it', () => {
+    expect(importMessages.runError('import:dvc', importMessages.recordInvalid('workspace', 'date', 'not a date', ''))).toBe(
+      'import:dvc: error: run "workspace" maps to a record validate rejects (date: not a date); not written',
+    );
   });
 
   test('--help prints the usage and exits 0', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { checkRecords, runImport, withConsistentDates } from '../../src/import/pipeline.ts';
+import { importMessages } from '../../src/import/messages.ts';
 import { sealRecord } from '../../src/import/record.ts';
 
 describe('withConsistentDates', () => {
@@ -23,7 +24,7 @@ describe('withConsistentDates', () => {
     expect(warnings).toEqual([
       'run "137d3dc6ef26489ca660ac6eebd900f8": its end (2026-01-01) is before its start (2026-12-04); completionDate left out — check the run\'s end time in the source',
     ]);
-    expect(checkRecords([fixed])).toEqual([fixed]);
+    expect(checkRecords([fixed])).toEqual({ records: [fixed], rejected: [] });
   });
 
   test('an end on the start day or later is kept as it is', () => {
@@ -35,23 +36,51 @@ describe('withConsistentDates', () => {
 });
 
 describe('checkRecords', () => {
-  test('a record validate would reject (a 2-label confusion matrix with 1 row) is an ImportError naming the run', () => {
+  test('a record validate would reject (a 2-label confusion matrix with 1 row) is rejected with an ImportError naming the run', () => {
     const record = sealRecord({
       id: 'cm',
       evaluation: { confusionMatrix: { labels: ['0', '1'], matrix: [[3, 1]] } },
       import: { source: 'dvc', runId: 'workspace' },
     });
-    expect(() => checkRecords([record])).toThrow(
-      'run "workspace" maps to a record validate rejects (evaluation.confusionMatrix.matrix: the confusion matrix has 1 row, but 2 labels: it must be square, one row and one column per label)',
+    expect(rejectionOf(record)).toBe(
+      'run "workspace" maps to a record validate rejects (evaluation.confusionMatrix.matrix: the confusion matrix has 1 row, but 2 labels: it must be square, one row and one column per label); not written — give one row per actual class and one count per predicted class, in the order of the labels',
     );
   });
 
-  test('a record past a limit validate enforces (1,001 hyperparameters, 1,000 at most) is an ImportError naming the run', () => {
+  test('a record past a limit validate enforces (1,001 hyperparameters, 1,000 at most) is rejected, naming the run', () => {
     const hyperparameters = Array.from({ length: 1001 }, (_, index) => ({ name: `p${index}`, value: index }));
     const record = sealRecord({ id: 'wide', model: { hyperparameters }, import: { source: 'tensorboard', runId: 'runs/wide' } });
-    expect(() => checkRecords([record])).toThrow(/^run "runs\/wide" maps to a record validate rejects \(model\.hyperparameters: /);
+    expect(rejectionOf(record)).toMatch(/^run "runs\/wide" maps to a record validate rejects \(model\.hyperparameters: /);
+  });
+
+  test('every record is checked: the ones that pass are kept in id order, each one that fails is listed', () => {
+    const ok = (id: string) => sealRecord({ id, import: { source: 'tensorboard', runId: id } });
+    const bad = (id: string) =>
+      sealRecord({
+        id,
+        evaluation: { confusionMatrix: { labels: ['0', '1'], matrix: [[3, 1]] } },
+        import: { source: 'tensorboard', runId: id },
+      });
+    const { records, rejected } = checkRecords([ok('c'), bad('b'), ok('a'), bad('d')]);
+    expect(records.map((record) => record.id)).toEqual(['a', 'c']);
+    expect(rejected.map((run) => run.id)).toEqual(['b', 'd']);
+    expect(rejected.map((run) => run.error.problem)).toEqual(
+      ['b', 'd'].map(
+        (id) =>
+          `run "${id}" maps to a record validate rejects (evaluation.confusionMatrix.matrix: the confusion matrix has 1 row, but 2 labels: it must be square, one row and one column per label); not written`,
+      ),
+    );
   });
 });
+
+/** The one rejection `checkRecords` gives the record, as the command prints it (problem, then the hint when there is one). */
+function rejectionOf(record: ReturnType<typeof sealRecord>, format: 'json' | 'md' = 'json'): string | undefined {
+  const { records, rejected } = checkRecords([record], format);
+  expect(records).toEqual([]);
+  expect(rejected).toHaveLength(1);
+  const error = rejected[0]?.error;
+  return error === undefined ? undefined : importMessages.runError('import', error).replace(/^import: error: /, '');
+}
 
 /** A record of `rows` steps, each with 20 columns `metric_00` … `metric_19` of 0.5: most of it is its history. */
 function longRun(rows: number): ReturnType<typeof sealRecord> {
@@ -67,10 +96,10 @@ describe('checkRecords: the file a record is written to', () => {
   // Around them `{`, `"id": "big",`, `"training": {`, `"history": [` (2 + 15 + 16 + 17 = 50) and `]`,
   // `},`, `"import": {`, `"source": "tensorboard",`, `"runId": "runs/big",`, `"hash": "<16 digits>"`,
   // `}`, `}` (6 + 5 + 14 + 29 + 25 + 31 + 4 + 2 = 116): 5,589,055 bytes, past the 5,242,880 of a record.
-  test('a JSON record past 5 MB (10,000 steps × 20 metrics) is an ImportError naming the run, the size and the history', () => {
-    expect(() => checkRecords([longRun(10_000)], 'json')).toThrow(
+  test('a JSON record past 5 MB (10,000 steps × 20 metrics) is rejected, naming the run, the size and the history', () => {
+    expect(rejectionOf(longRun(10_000), 'json')).toBe(
       'run "runs/big" maps to a record validate rejects (the file is 5,589,055 bytes; a record may be at most 5,242,880 bytes; ' +
-        "training.history (10,000 items) is most of it) — downsample the history: log the run's metrics at fewer steps (every n-th) " +
+        "training.history (10,000 items) is most of it); not written — downsample the history: log the run's metrics at fewer steps (every n-th) " +
         'or fewer metrics and import it again, or keep the full history in your tracker and link it',
     );
   });
@@ -80,21 +109,21 @@ describe('checkRecords: the file a record is written to', () => {
   // `---`, `id: big`, `training:`, `  history:` (4 + 8 + 10 + 11 = 33) and `import:`, `  source: tensorboard`,
   // `  runId: runs/big`, `  hash: <16 digits>`, `---` (8 + 22 + 18 + 25 + 4 = 77): 1,313,000 bytes, past the
   // 1,048,576 of a Markdown record; as JSON (3,000 × 555 + 10,890 + 165 ≈ 1.7 MB) it would pass.
-  test('a Markdown record past 1 MB that JSON could hold is an ImportError saying to import with --format json', () => {
-    expect(() => checkRecords([longRun(3_000)], 'md')).toThrow(
+  test('a Markdown record past 1 MB that JSON could hold is rejected, saying to import with --format json', () => {
+    expect(rejectionOf(longRun(3_000), 'md')).toBe(
       'run "runs/big" maps to a record validate rejects (the file is 1,313,000 bytes; a record with YAML frontmatter may be at most ' +
-        '1,048,576 bytes; training.history (3,000 items) is most of it) — import with --format json: a JSON record may be up to 5,242,880 bytes',
+        '1,048,576 bytes; training.history (3,000 items) is most of it); not written — import with --format json: a JSON record may be up to 5,242,880 bytes',
     );
   });
 
   test('the same record as JSON is within every limit', () => {
     const record = longRun(3_000);
-    expect(checkRecords([record], 'json')).toEqual([record]);
+    expect(checkRecords([record], 'json')).toEqual({ records: [record], rejected: [] });
   });
 });
 
 describe('runImport', () => {
-  test('a record validate would refuse for its size writes no file', async () => {
+  test('a record validate would refuse for its size is not written; the other run is, and the refused one is reported', async () => {
     const written: string[] = [];
     const effects = { readFile: () => undefined, writeFile: (path: string) => void written.push(path) };
     const importer = {
@@ -115,9 +144,11 @@ describe('runImport', () => {
       csv: { params: [], metrics: [], ignore: [] },
       onProgress: () => {},
     };
-    await expect(runImport(importer, request, { outDir: '/out', format: 'json', force: false }, effects)).rejects.toThrow(
-      /^run "runs\/big" maps to a record validate rejects \(the file is 5,589,055 bytes/,
-    );
-    expect(written).toEqual([]);
+    const report = await runImport(importer, request, { outDir: '/out', format: 'json', force: false }, effects);
+    expect(written).toEqual(['/out/small.json']);
+    expect(report.records.map((record) => record.id)).toEqual(['small']);
+    expect(report.outcomes).toEqual([{ id: 'small', file: '/out/small.json', action: 'written' }]);
+    expect(report.rejected.map((run) => run.id)).toEqual(['big']);
+    expect(report.rejected[0]?.error.message).toMatch(/^run "runs\/big" maps to a record validate rejects \(the file is 5,589,055 bytes/);
   });
 });

@@ -3,6 +3,7 @@ import { buildHistory, chooseTestMetricKeys, describeNonFinite, finiteOrNull } f
 import type { MetricPoint, NonFiniteValue } from '../history.ts';
 import { dropUndefined, nonEmptyOrUndefined, parseParamValue, sealRecord } from '../record.ts';
 import { compareText } from '../../util/compare-text.ts';
+import { setOwn } from '../../util/own.ts';
 import type { HfRun, LogEntry } from './model.ts';
 
 /**
@@ -55,13 +56,18 @@ export function splitSizes(results: Readonly<Record<string, number>>): Split[] {
   });
 }
 
+/** A results file's key that is a metric: not `step`, `epoch`, throughput or a split's size. */
+function isResultMetric(key: string): boolean {
+  return !isThroughputKey(key) && !NOT_METRICS.has(key) && !SPLIT_SIZE.test(key);
+}
+
 /**
  * `chooseTestMetricKeys` over the metrics of a results file (not `step`, `epoch`, throughput or
  * split sizes). `predict_` counts as `test_` when no key starts with `test_`: the example scripts
  * score the test split as `trainer.predict(…, metric_key_prefix="predict")` (`predict_f1` → `f1`).
  */
 export function resultMetricKeys(keys: readonly string[]): { key: string; name: string }[] {
-  const metrics = keys.filter((key) => !isThroughputKey(key) && !NOT_METRICS.has(key) && !SPLIT_SIZE.test(key));
+  const metrics = keys.filter(isResultMetric);
   const predictIsTest = !metrics.some((key) => /^test[_/]/i.test(key));
   const written = new Map(metrics.map((key) => [predictIsTest && key.startsWith('predict_') ? `test_${key.slice(8)}` : key, key]));
   return chooseTestMetricKeys([...written.keys()]).map(({ key, name }) => {
@@ -122,6 +128,7 @@ export function hfRunToRecord(run: HfRun, context: { id: string; schema?: string
     if (!nonFinite.some((listed) => listed.metric === entry.metric && listed.step === entry.step)) nonFinite.push(entry);
   nonFinite.sort((a, b) => compareText(a.metric, b.metric) || a.step - b.step);
   const testMetrics = chooseTestMetrics(run);
+  const finalEval = finalEvalRow(run);
   const datasetName = card?.datasets.length === 1 ? card.datasets[0] : card?.metrics.find((metric) => metric.datasetName)?.datasetName;
   const taskType = card?.metrics.find((metric) => metric.taskType !== undefined)?.taskType;
   const splits = splitSizes(run.results);
@@ -152,7 +159,12 @@ export function hfRunToRecord(run: HfRun, context: { id: string; schema?: string
           infrastructure: nonEmptyOrUndefined(infrastructure),
         }),
       ),
-      evaluation: testMetrics.length === 0 ? undefined : { testMetrics },
+      evaluation: nonEmptyOrUndefined(
+        dropUndefined({
+          testMetrics: testMetrics.length === 0 ? undefined : testMetrics,
+          metricsBySplit: finalEval === undefined ? undefined : [finalEval],
+        }),
+      ),
       reproducibility: nonEmptyOrUndefined(
         dropUndefined({
           seeds: seed !== undefined && Number.isInteger(seed) ? { seed } : undefined,
@@ -187,16 +199,46 @@ export function historySeries(log: readonly LogEntry[]): Record<string, MetricPo
 }
 
 /**
- * The results files' values that are test metrics (`chooseTestMetrics`) and not finite, as
- * `import.nonFinite` lists them: key as written, at the state's last step (`0` without a state).
+ * The results files' values that are in the record (the test metrics `chooseTestMetrics` takes
+ * from them, and `finalEvalKeys`) and not finite, as `import.nonFinite` lists them: key as
+ * written, at the state's last step (`0` without a state).
  */
 export function nonFiniteResults(run: HfRun): NonFiniteValue[] {
-  if ((run.card?.metrics.length ?? 0) > 0) return [];
-  return resultMetricKeys(Object.keys(run.results))
-    .map(({ key }) => key)
+  const testKeys = hasCardMetrics(run) ? [] : resultMetricKeys(Object.keys(run.results)).map(({ key }) => key);
+  return [...testKeys, ...finalEvalKeys(run)]
     .filter((key) => !Number.isFinite(run.results[key]))
     .sort(compareText)
     .map((key) => ({ metric: key, step: run.state?.globalStep ?? 0, value: describeNonFinite(run.results[key] ?? Number.NaN) }));
+}
+
+/**
+ * The results files' final `eval_*` metrics (all_results.json, eval_results.json) when they are not
+ * the test metrics: beside `test_*` or `predict_*` metrics, or beside a model card's `model-index`.
+ * Keys as written, sorted; throughput and `eval_samples` left out, as from the test metrics.
+ */
+export function finalEvalKeys(run: HfRun): string[] {
+  const keys = Object.keys(run.results);
+  // Without a card, the `eval_` metrics are the test metrics when no `test_`/`predict_` metric outranks them.
+  const tested = new Set(hasCardMetrics(run) ? [] : resultMetricKeys(keys).map(({ key }) => key));
+  return keys.filter((key) => key.startsWith('eval_') && isResultMetric(key) && !tested.has(key)).sort(compareText);
+}
+
+/**
+ * `finalEvalKeys` as one `evaluation.metricsBySplit` row, the shape `validate` gives an
+ * all_results.json written as a record: `{ split: 'eval', accuracy: 0.9106, loss: 0.2897 }`, each
+ * metric without `eval_` (kept as written when that leaves `split` or nothing), a non-finite value `null`.
+ * Undefined when there are none.
+ */
+export function finalEvalRow(run: HfRun): Record<string, string | number | null> | undefined {
+  const keys = finalEvalKeys(run);
+  if (keys.length === 0) return undefined;
+  const row: Record<string, string | number | null> = { split: 'eval' };
+  for (const key of keys) {
+    const name = key.slice('eval_'.length);
+    // `eval_split` as `split` would overwrite the row's own split name.
+    setOwn(row, name === 'split' || name === '' ? key : name, finiteOrNull(run.results[key] ?? Number.NaN));
+  }
+  return row;
 }
 
 /**
@@ -207,7 +249,7 @@ export function nonFiniteResults(run: HfRun): NonFiniteValue[] {
  */
 export function chooseTestMetrics(run: HfRun): TestMetric[] {
   const cardMetrics = run.card?.metrics ?? [];
-  if (cardMetrics.length > 0)
+  if (hasCardMetrics(run))
     return cardMetrics.map((metric) =>
       dropUndefined({
         metric: metric.name ?? metric.type,
@@ -286,6 +328,11 @@ export function optimizerFromCard(text: string | undefined): string | undefined 
   if (text === undefined) return undefined;
   const match = /^(?:Use\s+)?([A-Za-z0-9_.-]+)/.exec(text.trim());
   return match?.[1];
+}
+
+/** The model card's `model-index` metrics are the test metrics whenever it has any. */
+function hasCardMetrics(run: HfRun): boolean {
+  return (run.card?.metrics.length ?? 0) > 0;
 }
 
 function hasEvalKey(entry: LogEntry): boolean {

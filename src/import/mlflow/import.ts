@@ -1,4 +1,3 @@
-import { checkRecordLimits } from '../../ingest/limits.ts';
 import { ExperimentSchema } from '../../schema/index.ts';
 import type { Experiment } from '../../schema/index.ts';
 import { findOneStepSeries } from '../history.ts';
@@ -10,7 +9,6 @@ import type { RestOptions } from './rest.ts';
 import { openSource } from './source.ts';
 import type { Importer } from '../importer.ts';
 import { importMessages } from '../messages.ts';
-import { asParsedRecord } from '../pipeline.ts';
 import { compareText } from '../../util/compare-text.ts';
 import { pushAll } from '../../util/arrays.ts';
 
@@ -52,9 +50,10 @@ export async function readMlflow(
 }
 
 /**
- * Maps runs to validated records, sorted by id. A run that cannot become a record `validate` accepts
- * — a time outside the years 0–9999, a value past a limit (`LIMITS`), two runs with one record id,
- * anything the schema refuses — stops the import with an `ImportError` naming the run.
+ * Maps runs to records the schema accepts, sorted by id. A run that cannot become one — a time
+ * outside the years 0–9999, two runs with one record id, anything the schema refuses — stops the
+ * import with an `ImportError` naming the run. A record past one of `validate`'s limits is left to
+ * the import pipeline (`checkRecords`), which writes the other runs and reports that one.
  */
 export function mapRuns(runs: readonly MlflowRun[], schema?: string): Experiment[] {
   const recordIds = assignRecordIds(runs);
@@ -73,9 +72,6 @@ export function mapRuns(runs: readonly MlflowRun[], schema?: string): Experiment
         const issue = checked.error.issues[0];
         throw messages.runNotARecord(run.runId, (issue?.path ?? []).map(String).join('.'), issue?.message ?? 'invalid');
       }
-      const over = checkRecordLimits(asParsedRecord(record), () => undefined)[0];
-      if (over !== undefined)
-        throw messages.runOverLimit(run.runId, `${over.path === '' ? '' : `${over.path}: `}${over.message}`, over.hint ?? '');
       return record;
     })
     .sort((a, b) => compareText(a.id, b.id));

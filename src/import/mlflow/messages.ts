@@ -126,7 +126,6 @@ export const messages = {
       `runs ${runs.map(quoted).join(' and ')} would both become the record ${quoted(id)} (their ids differ only in case, or repeat)`,
       'fix the run ids in the store: MLflow gives every run its own id',
     ),
-  runOverLimit: (runId: string, problem: string, hint: string): ImportError => new ImportError(`run ${quoted(runId)}: ${problem}`, hint),
   runNotARecord: (runId: string, path: string, problem: string): ImportError =>
     new ImportError(
       `run ${quoted(runId)} does not map to a valid record (${path === '' ? '' : `${path}: `}${problem})`,

@@ -9,11 +9,15 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { analyzeCollection } from '../../../src/analysis/index.ts';
 import { ExperimentSchema } from '../../../src/schema/index.ts';
+import type { Experiment } from '../../../src/schema/index.ts';
+import { buildExperimentPageData } from '../../../src/view/experiment.ts';
 import {
   checkpointStep,
   chooseTestMetrics,
   evalName,
+  finalEvalRow,
   formatCardMetricName,
   hfRunName,
   hfRunToRecord,
@@ -212,6 +216,69 @@ describe('chooseTestMetrics', () => {
       { metric: 'eval_f1', value: 0.6 },
       { metric: 'eval_loss', value: 0.4 },
     ]);
+  });
+});
+
+/**
+ * test/fixtures/huggingface/bert-ner-conll: modelled on what transformers' run_ner.py writes with
+ * --do_train --do_eval --do_predict (all_results.json holds the final eval_ and the predict_ metrics).
+ */
+describe('final eval_ metrics beside test metrics', () => {
+  const [run] = readHuggingFace(resolve('test/fixtures/huggingface/bert-ner-conll')).runs;
+  const record = hfRunToRecord(run as HfRun, { id: 'bert-ner-conll' });
+
+  test('predict_ metrics are the test metrics; the final eval_ ones are the eval row of the metrics by split', () => {
+    expect(ExperimentSchema.safeParse(record).success).toBe(true);
+    expect(record.evaluation?.testMetrics).toEqual([
+      { metric: 'accuracy', value: 0.9822 },
+      { metric: 'f1', value: 0.9143 },
+      { metric: 'loss', value: 0.0873 },
+      { metric: 'precision', value: 0.9074 },
+      { metric: 'recall', value: 0.9213 },
+    ]);
+    expect(record.evaluation?.['metricsBySplit']).toEqual([
+      { split: 'eval', accuracy: 0.9913, f1: 0.9487, loss: 0.0402, precision: 0.9451, recall: 0.9524 },
+    ]);
+  });
+
+  test('the experiment page shows them in its "Metrics by data split" table', () => {
+    const analysis = analyzeCollection([record]);
+    const page = buildExperimentPageData(record, {
+      base: '/',
+      analysis: analysis.byId.get(record.id) as never,
+      records: new Map<string, Experiment>([[record.id, record]]),
+      analyses: analysis.byId,
+      charts: new Map(),
+    });
+    const table = page.sections
+      .find((s) => s.id === 'evaluation')
+      ?.blocks.find((b) => b.kind === 'table' && b.id === 'metrics-by-split-table');
+    expect(
+      table?.kind === 'table' ? [table.columns.map((c) => c.label), ...table.rows.map((row) => row.map((cell) => cell.text))] : undefined,
+    ).toEqual([
+      ['Split', 'accuracy', 'f1', 'loss', 'precision', 'recall'],
+      ['eval', '0.9913', '0.9487', '0.0402', '0.9451', '0.9524'],
+    ]);
+  });
+
+  test.each<[string, Record<string, number>, ReturnType<typeof finalEvalRow>]>([
+    [
+      'beside test_ metrics',
+      { test_f1: 0.9, eval_f1: 0.93, eval_loss: 0.21, eval_runtime: 4.2, eval_samples: 872 },
+      { split: 'eval', f1: 0.93, loss: 0.21 },
+    ],
+    // Without test_ or predict_ metrics, the eval_ ones are the test metrics: not shown twice.
+    ['alone (they are the test metrics)', { eval_f1: 0.93, train_loss: 0.1 }, undefined],
+    ['none written', { test_f1: 0.9, train_loss: 0.1 }, undefined],
+    // `eval_split` without its prefix would overwrite the row's split name.
+    ['one named eval_split', { test_f1: 0.9, eval_split: 0.5 }, { split: 'eval', eval_split: 0.5 }],
+  ])('finalEvalRow: %s', (_, results, row) => {
+    expect(finalEvalRow({ path: '.', runId: 'x', name: 'x', results })).toEqual(row);
+  });
+
+  test('beside a model card’s metrics, the results files’ final eval values are kept too', () => {
+    const imdb = hfRunToRecord(readHuggingFace(FIXTURE).runs[0] as HfRun, { id: 'x' });
+    expect(imdb.evaluation?.['metricsBySplit']).toEqual([{ split: 'eval', accuracy: 0.8868, loss: 0.2934 }]);
   });
 });
 
@@ -442,6 +509,13 @@ describe('NaN and Infinity as Python writes them', () => {
       ],
     });
     expect(ExperimentSchema.safeParse(record).success).toBe(true);
+  });
+
+  test('a final eval value beside test metrics: a null in the eval row, listed in import.nonFinite', () => {
+    const results = { test_f1: 0.9, eval_f1: Number.NaN, eval_loss: 0.21 };
+    const record = hfRunToRecord({ path: '.', runId: 'x', name: 'x', results }, { id: 'x' });
+    expect(record.evaluation?.['metricsBySplit']).toEqual([{ split: 'eval', f1: null, loss: 0.21 }]);
+    expect(record['import']).toMatchObject({ nonFinite: [{ metric: 'eval_f1', step: 0, value: 'NaN' }] });
   });
 });
 
