@@ -7,10 +7,13 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { sourceFingerprint } from '../util/source-fingerprint.ts';
-import type { Experiment } from '../schema/index.ts';
+import { IdSchema, type Experiment } from '../schema/index.ts';
+import { isPlainObject } from '../ingest/finish.ts';
 import * as msg from '../ingest/messages.ts';
-import type { Diagnostic, SourceFormat } from '../ingest/types.ts';
+import { parseSource } from '../ingest/parse-source.ts';
+import type { Diagnostic, SourceFormat, SourcePosition } from '../ingest/types.ts';
 import { LIMITS } from '../ingest/limits.ts';
+import { positionOf, validateRecord } from '../ingest/validate.ts';
 import { checkCollection, compareIds, type CheckedRecord, type IdUse } from './check-collection.ts';
 import { listRecordFiles, type RecordListing, type RefusedEntry } from './list.ts';
 
@@ -30,18 +33,18 @@ export interface LoadEffects {
   readFile: (path: string) => Promise<string>;
   /** Parse results of unchanged files from an earlier run (optional). */
   cache?: ParseCache | undefined;
-  /**
-   * Starts workers to parse on (see `parse-pool.ts`) when at least `PARSE_WORKERS_FROM` files are to
-   * be read and one turns out not to be cached; absent, every file is parsed in this thread.
-   */
-  parsePool?: (() => ParsePool) | undefined;
 }
 
-import { parseFile, type CachedParse, type ParsedFile } from './parse-file.ts';
-import { createParsePool, PARSE_WORKERS_FROM, parseWorkerCount, type ParsePool } from './parse-pool.ts';
-
-export type { CachedParse } from './parse-file.ts';
-
+/** What parsing and validating one file gave: enough to skip both when the file has not changed. */
+export interface CachedParse {
+  format: SourceFormat;
+  record?: Experiment | undefined;
+  diagnostics: Diagnostic[];
+  /** Positions of the fields the collection checks point at (`id`, `lineage.parent`, `lineage.related.N`). */
+  positions: Record<string, SourcePosition>;
+  /** The id a refused record gives (a valid one), so a second file with the same id is reported in the same run. */
+  refusedId?: string | undefined;
+}
 
 /** A store of `CachedParse` by key; keys cover the file's path and text and the parser's code. */
 export interface ParseCache {
@@ -54,7 +57,6 @@ export interface ParseCache {
 export const nodeLoadEffects: LoadEffects = {
   list: listRecordFiles,
   readFile: (path) => readFile(path, 'utf8'),
-  parsePool: () => createParsePool(parseWorkerCount()),
 };
 
 /** A file's text and, when a cache is given, its cache key and what the cache holds for it. */
@@ -63,9 +65,6 @@ interface ReadFile {
   key: string | undefined;
   hit: CachedParse | undefined;
 }
-
-/** A file read, and parsed unless the cache held it. */
-type ReadAndParsed = (ReadFile & { parsed: ParsedFile | undefined }) | { error: unknown };
 
 /** Reads a file and looks it up in the cache; the read error when it cannot be read. Rejects only when the cache's `get` does. */
 async function readRecordFile(file: string, effects: LoadEffects): Promise<ReadFile | { error: unknown }> {
@@ -79,7 +78,29 @@ async function readRecordFile(file: string, effects: LoadEffects): Promise<ReadF
   return { text, key, hit: key === undefined ? undefined : await effects.cache?.get(key) };
 }
 
-/** How many files are read (and looked up in the cache) ahead of the one being parsed, per parsing thread. */
+/** Parses and validates one file; `cacheable` is false when the parser failed (a bug the next version may fix). Never throws. */
+function parseFile(file: string, text: string): { value: CachedParse; cacheable: boolean } {
+  try {
+    const parsed = parseSource(text, { file });
+    const result = validateRecord(parsed, { file });
+    const paths: (string | number)[][] = [['id'], ['lineage', 'parent'], ...(result.record?.lineage?.related ?? []).map((_, i) => ['lineage', 'related', i])];
+    const positions: Record<string, SourcePosition> = {};
+    for (const path of paths) {
+      const position = positionOf(parsed, path);
+      if (position) positions[path.join('.')] = position;
+    }
+    const id = isPlainObject(parsed.data) ? parsed.data['id'] : undefined;
+    const refusedId = result.record === undefined && typeof id === 'string' && IdSchema.safeParse(id).success ? id : undefined;
+    return { value: { format: parsed.format, record: result.record, diagnostics: result.diagnostics, positions, refusedId }, cacheable: true };
+  } catch (error) {
+    // A bug, or an input no limit caught: one error for this file, and the run goes on.
+    const reason = error instanceof Error ? error.message : String(error);
+    const diagnostics: Diagnostic[] = [{ level: 'error', code: 'parse-failed', file, path: '', message: msg.parseFailed(reason), hint: msg.hintParseFailed() }];
+    return { value: { format: 'json', diagnostics, positions: {} }, cacheable: false };
+  }
+}
+
+/** How many files are read (and looked up in the cache) ahead of the one being parsed. */
 const READ_AHEAD = 8;
 
 /** The error for a folder entry that is not read. */
@@ -155,30 +176,14 @@ export async function loadRecords(
   const idsInFileOrder: IdUse[] = [];
   const read = new Set<string>();
   // Reading waits on the disk, parsing does not: the next files are read (and looked up in the cache)
-  // while one is parsed, and cache entries are written while the next ones are parsed; with parse
-  // workers the next files are parsed at once too. Results are still taken in file order.
+  // while one is parsed, and cache entries are written while the next ones are parsed; results are
+  // still taken in file order.
   const files = entries.map((entry) => join(dir, entry.path));
   const readable = entries.map((entry) => entry.refused === undefined && !(entry.bytes !== undefined && entry.bytes > LIMITS.recordBytes));
-  let pool: ParsePool | undefined;
-  const mayUsePool = effects.parsePool !== undefined && readable.filter(Boolean).length >= PARSE_WORKERS_FROM;
-  const parse = (file: string, text: string): Promise<ParsedFile> | ParsedFile => {
-    if (mayUsePool && pool === undefined) pool = effects.parsePool?.();
-    return pool !== undefined && pool.size > 0 ? pool.parse(file, text) : parseFile(file, text);
-  };
-  const pending = new Map<number, Promise<ReadAndParsed>>();
+  const reads = new Map<number, Promise<ReadFile | { error: unknown }>>();
   let next = 0;
   const readAhead = (upTo: number): void => {
-    for (; next < entries.length && next <= upTo; next++) {
-      const file = files[next] as string;
-      // Parsed here, a file is parsed when its turn comes; on workers, as soon as it is read.
-      if (readable[next])
-        pending.set(
-          next,
-          readRecordFile(file, effects).then(async (got) =>
-            'error' in got || got.hit !== undefined || pool === undefined ? { ...got, parsed: undefined } : { ...got, parsed: await parse(file, got.text) },
-          ),
-        );
-    }
+    for (; next < entries.length && next <= upTo; next++) if (readable[next]) reads.set(next, readRecordFile(files[next] as string, effects));
   };
   const writes: Promise<void>[] = [];
   for (const [index, entry] of entries.entries()) {
@@ -191,9 +196,9 @@ export async function loadRecords(
       diagnostics.push({ level: 'error', code: 'too-large', file, path: '', message: msg.recordTooLarge(entry.bytes, LIMITS.recordBytes), hint: msg.hintSplitRecord() });
       continue;
     }
-    readAhead(index + READ_AHEAD * (1 + (pool?.size ?? 0)));
-    const got = await (pending.get(index) as Promise<ReadAndParsed>);
-    pending.delete(index);
+    readAhead(index + READ_AHEAD);
+    const got = await (reads.get(index) as Promise<ReadFile | { error: unknown }>);
+    reads.delete(index);
     if ('error' in got) {
       const { error } = got;
       diagnostics.push({ level: 'error', code: 'read-error', file, path: '', message: msg.readFailed(error instanceof Error ? error.message : String(error)) });
@@ -202,7 +207,7 @@ export async function loadRecords(
     read.add(file);
     let result = got.hit;
     if (result === undefined) {
-      const parsed = got.parsed ?? (await parse(file, got.text));
+      const parsed = parseFile(file, got.text);
       result = parsed.value;
       // A cache that cannot be written only costs speed.
       if (got.key !== undefined && parsed.cacheable && effects.cache !== undefined) writes.push(effects.cache.set(got.key, result).catch(() => undefined));
@@ -219,7 +224,6 @@ export async function loadRecords(
     }
   }
   await Promise.all(writes);
-  await pool?.close();
   const collection = checkCollection(checked, idsInFileOrder);
   for (const d of collection.diagnostics) diagnostics.push(d);
   const records = collection.kept
