@@ -5,7 +5,7 @@
  * draw the same data. Pure: no Vega, no Node APIs.
  */
 import type { Experiment, Scalar, TestMetric } from '../schema/index.ts';
-import { isUnitIntervalMetric, metricInfo, proportionScale, type ProportionScale } from '../analysis/metrics.ts';
+import { isUnitIntervalMetric, metricInfo, nameInUnit, proportionScale, secondsIn, type ProportionScale } from '../analysis/metrics.ts';
 import { historyAxisOf, historyAxisTitle, sharedHistoryAxis, type HistoryAxis } from '../analysis/history-axis.ts';
 // The axes alone, not the schema's index: this module runs in the browser, which must not bundle zod.
 import { HISTORY_AXES } from '../schema/history-axes.ts';
@@ -74,18 +74,29 @@ function ciBounds(value: number, ci: number | { low: number; high: number } | un
 }
 
 /**
- * The factor that puts a test metric of one experiment on the scale the experiments share: 100 for a
- * proportion written as a fraction (0.812) when another experiment wrote the same metric in percent
- * (84.6%) — one axis cannot hold both — else 1.
+ * The factors that put a test metric of each experiment on the scale the experiments share, and the
+ * unit of time they then share, if any. Durations in different units of time (0.041 s beside 38 ms)
+ * go into the smallest unit among them (×1000 for the seconds). A proportion written as a fraction
+ * (0.812) beside the same metric in percent (84.6%) gets ×100, since one axis cannot hold both.
+ * Anything else keeps ×1.
  */
-function toSharedScale(metrics: readonly (TestMetric | undefined)[]): number[] {
-  const scales = metrics.map((m) => {
-    if (m === undefined || !isNumber(m.value)) return null;
-    const info = metricInfo(m.metric, m.unit);
-    return isUnitIntervalMetric(info) ? proportionScale(info, m.value) : null;
+function toSharedScale(metrics: readonly (TestMetric | undefined)[]): { factors: number[]; timeUnit: string | undefined } {
+  const infos = metrics.map((m) => (m === undefined || !isNumber(m.value) ? undefined : metricInfo(m.metric, m.unit)));
+  const seconds = infos.map((info) => secondsIn(info?.unit));
+  const timed = seconds.filter((x): x is number => x !== undefined);
+  if (new Set(timed).size > 1) {
+    const smallest = Math.min(...timed);
+    return {
+      factors: seconds.map((x) => (x === undefined ? 1 : x / smallest)),
+      timeUnit: infos[seconds.indexOf(smallest)]?.unit ?? undefined,
+    };
+  }
+  const scales = infos.map((info, i) => {
+    const value = metrics[i]?.value;
+    return info !== undefined && isNumber(value) && isUnitIntervalMetric(info) ? proportionScale(info, value) : null;
   });
   const mixed = scales.includes('percent') && scales.includes('fraction');
-  return scales.map((scale) => (mixed && scale === 'fraction' ? 100 : 1));
+  return { factors: scales.map((scale) => (mixed && scale === 'fraction' ? 100 : 1)), timeUnit: undefined };
 }
 
 function testMetricsChart(docs: readonly CompareDoc[]): CompareChartView[] {
@@ -97,9 +108,13 @@ function testMetricsChart(docs: readonly CompareDoc[]): CompareChartView[] {
   );
   if (metrics.length === 0) return [];
   const rows: ChartDatum[] = [];
-  metrics.forEach(({ key, name }, mOrder) => {
+  const names: string[] = [];
+  metrics.forEach(({ key, name: written }, mOrder) => {
     const found = docs.map((_, eOrder) => lists[eOrder]?.find((t) => metricInfo(t.metric, t.unit).key === key));
-    const factors = toSharedScale(found);
+    const { factors, timeUnit } = toSharedScale(found);
+    // Durations put into one unit are named in it (`p99 latency (s)` over 41 ms is `p99 latency (ms)`).
+    const name = timeUnit === undefined ? written : nameInUnit(written, [timeUnit]);
+    names.push(name);
     docs.forEach((d, eOrder) => {
       const m = found[eOrder];
       if (m === undefined || !isNumber(m.value)) return;
@@ -107,7 +122,8 @@ function testMetricsChart(docs: readonly CompareDoc[]): CompareChartView[] {
       const scaled = (x: number | null): number | null => (x === null ? null : noiseless(x * factor));
       const value = scaled(m.value) as number;
       const [low, high] = ciBounds(m.value, m.ci95).map(scaled) as [number | null, number | null];
-      const unit = factor !== 1 ? '%' : m.unit === undefined ? '' : m.unit === '%' ? '%' : ` ${m.unit}`;
+      const unit =
+        timeUnit !== undefined ? ` ${timeUnit}` : factor !== 1 ? '%' : m.unit === undefined ? '' : m.unit === '%' ? '%' : ` ${m.unit}`;
       rows.push({
         metric: name,
         mOrder,
@@ -126,9 +142,9 @@ function testMetricsChart(docs: readonly CompareDoc[]): CompareChartView[] {
       id: 'compare-test-metrics',
       section: 'metrics',
       title: 'Test metrics with 95% confidence intervals',
-      description: `${metrics.length} test metric${metrics.length === 1 ? '' : 's'} reported by more than one experiment. ${metrics
+      description: `${metrics.length} test metric${metrics.length === 1 ? '' : 's'} reported by more than one experiment. ${names
         .map(
-          ({ name }) =>
+          (name) =>
             `${name}: ${rows
               .filter((r) => r['metric'] === name)
               .map((r) => `${String(r['experiment'])} ${String(r['label'])}${r['interval'] ? ` ${String(r['interval'])}` : ''}`)

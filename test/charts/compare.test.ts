@@ -212,6 +212,37 @@ describe('compare test metrics on one scale', () => {
     expect(view?.description).toContain('frac 81.2% [79.5, 82.9]');
   });
 
+  test('a p99 latency of 0.041 s ± 0.002 beside 38 ms is drawn in ms, named in ms: 41 ms [39, 43] and 38 ms', () => {
+    const view = compareChartViews([
+      run('sec', [{ metric: 'p99 latency (s)', value: 0.041, ci95: 0.002 }]),
+      run('ms', [{ metric: 'p99 latency', value: 38, unit: 'ms' }]),
+    ]).find((v) => v.id === 'compare-test-metrics');
+    // 0.041 s × 1000 = 41 ms, its bounds 0.039 and 0.043 s = 39 and 43 ms; 38 ms as written.
+    expect(view?.table.rows).toEqual([
+      ['p99 latency (ms)', 'sec', 41, 39, 43],
+      ['p99 latency (ms)', 'ms', 38, null, null],
+    ]);
+    expect(view?.description).toContain('p99 latency (ms): sec 41 ms [39, 43], ms 38 ms.');
+    // The drawing gets the same rows: one axis in ms.
+    expect(view?.drawing).toMatchObject({
+      data: [
+        { value: 41, label: '41 ms' },
+        { value: 38, label: '38 ms' },
+      ],
+    });
+  });
+
+  test('durations in one unit of time keep it', () => {
+    const view = compareChartViews([
+      run('a', [{ metric: 'Latency', value: 41, unit: 'ms' }]),
+      run('b', [{ metric: 'Latency', value: 38, unit: 'ms' }]),
+    ]).find((v) => v.id === 'compare-test-metrics');
+    expect(view?.table.rows).toEqual([
+      ['Latency', 'a', 41, null, null],
+      ['Latency', 'b', 38, null, null],
+    ]);
+  });
+
   test('the same metric in fractions on both sides stays in fractions', () => {
     const view = compareChartViews([
       run('x', [{ metric: 'Accuracy', value: 0.846 }]),
