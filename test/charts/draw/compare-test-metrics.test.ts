@@ -4,7 +4,7 @@ import { drawCompareTestMetrics } from '../../../src/charts/draw/compare-test-me
 import { renderChartSvg, renderChartView } from '../../../src/charts/render.ts';
 import type { ChartDatum, ChartView } from '../../../src/charts/types.ts';
 import { TEST_METRICS_CASES } from './compare-cases.ts';
-import { largestMarkShift, largestShift, placedMarks, placedTexts } from './placed.ts';
+import { largestMarkShift, largestShift, placedMarks, placedTexts, textsInOrder as texts } from './placed.ts';
 
 const row = (experiment: string, eOrder: number, value: number, ci: [number, number] | null, label: string): ChartDatum => ({
   metric: 'Acc',
@@ -16,16 +16,6 @@ const row = (experiment: string, eOrder: number, value: number, ci: [number, num
   high: ci?.[1] ?? null,
   label,
 });
-
-/** Texts of an SVG, in order, as read (entities decoded: Vega writes `"` as is, the drawing as `&quot;`). */
-const texts = (svg: string): string[] =>
-  [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
-    (m[1] ?? '')
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&'),
-  );
 
 describe('drawCompareTestMetrics', () => {
   const rows = [row('aaaa', 0, 0.2, null, 'x'), row('bbbb', 1, 0.8, [0.7, 0.8], 'y')];

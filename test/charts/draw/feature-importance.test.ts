@@ -3,17 +3,7 @@ import { featureImportanceSpec } from '../../../src/charts/feature-importance.ts
 import { drawFeatureImportance } from '../../../src/charts/draw/feature-importance.ts';
 import { renderChartView } from '../../../src/charts/render.ts';
 import type { ChartView, FeatureImportanceData } from '../../../src/charts/types.ts';
-import { largestRectShift, largestShift, placedRects, placedTexts } from './placed.ts';
-
-/** Texts of an SVG, in order, entities decoded. */
-const texts = (svg: string): string[] =>
-  [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
-    (m[1] ?? '')
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&'),
-  );
+import { largestRectShift, largestShift, placedRects, placedTexts, textsInOrder as texts } from './placed.ts';
 
 /** The lines of titles on two lines, as written. */
 const tspans = (svg: string): string[] => [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1] ?? '');

@@ -48,6 +48,11 @@ function walk(
   }
 }
 
+/** Texts of an SVG, in order, as read (entities decoded: Vega writes `"` as is, the drawing as `&quot;`). */
+export function textsInOrder(svg: string): string[] {
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1] ?? ''));
+}
+
 /** Texts of an SVG, decoded and sorted: what a drawing and Vega's SVG of the same chart must both show. */
 export function sortedTexts(svg: string): string[] {
   return placedTexts(svg)
