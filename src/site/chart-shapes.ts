@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Experiment } from '../schema/index.ts';
 import type { VegaSpec } from '../charts/render.ts';
+import type { ExperimentChartsInput } from '../charts/experiment-views.ts';
 import { compareText } from '../util/compare-text.ts';
 import { chartBlocksKey, chartShapes, compareChartsKey } from './chart-blocks.ts';
 import { nodeChartCacheEffects, type ChartCacheEffects } from './chart-cache.ts';
@@ -24,8 +25,12 @@ const SHAPES_FOLDER = 'shapes';
 
 /** Every compiled shape the experiments' charts use, by shape id, in id order. */
 export function experimentChartShapes(records: readonly Experiment[]): Map<string, VegaSpec> {
+  return shapesOf(chartInputs(records));
+}
+
+function shapesOf(inputs: ReadonlyMap<string, ExperimentChartsInput>): Map<string, VegaSpec> {
   const shapes = new Map<string, VegaSpec>();
-  for (const input of chartInputs(records).values()) for (const [id, vgSpec] of chartShapes(input)) shapes.set(id, vgSpec);
+  for (const input of inputs.values()) for (const [id, vgSpec] of chartShapes(input)) shapes.set(id, vgSpec);
   return new Map([...shapes].sort(([a], [b]) => compareText(a, b)));
 }
 
@@ -33,9 +38,9 @@ export function experimentChartShapes(records: readonly Experiment[]): Map<strin
  * The chart cache key of every experiment of `records` (in id order), or null when nothing may be
  * cached.
  */
-function experimentKeys(records: readonly Experiment[], cacheDir: string | null): [string, string][] | null {
+function experimentKeys(inputs: ReadonlyMap<string, ExperimentChartsInput>, cacheDir: string | null): [string, string][] | null {
   const keys: [string, string][] = [];
-  for (const [id, input] of [...chartInputs(records)].sort(([a], [b]) => compareText(a, b))) {
+  for (const [id, input] of [...inputs].sort(([a], [b]) => compareText(a, b))) {
     const key = chartBlocksKey(input, { cacheDir });
     if (key === null) return null;
     keys.push([id, key]);
@@ -52,7 +57,7 @@ function shapesKeyOf(keys: readonly [string, string][]): string {
 
 /** The cache key of the shapes of `records`' charts (see `cachedExperimentChartShapes`); null when nothing may be cached. */
 export function chartShapesKey(records: readonly Experiment[], cacheDir: string | null): string | null {
-  const keys = experimentKeys(records, cacheDir);
+  const keys = experimentKeys(chartInputs(records), cacheDir);
   return keys === null ? null : shapesKeyOf(keys);
 }
 
@@ -79,7 +84,8 @@ export async function cachedExperimentChartShapes(
   options: { effects?: ChartCacheEffects; prune?: { comparePages: boolean } } = {},
 ): Promise<Map<string, VegaSpec>> {
   const effects = options.effects ?? nodeChartCacheEffects;
-  const keys = experimentKeys(records, cacheDir);
+  const inputs = chartInputs(records);
+  const keys = experimentKeys(inputs, cacheDir);
   const key = keys === null ? null : shapesKeyOf(keys);
   const file = cacheDir === null || key === null ? undefined : join(cacheDir, SHAPES_FOLDER, `${key}.json`);
   let shapes: Map<string, VegaSpec> | undefined;
@@ -93,7 +99,7 @@ export async function cachedExperimentChartShapes(
     }
   }
   if (shapes === undefined) {
-    shapes = experimentChartShapes(records);
+    shapes = shapesOf(inputs);
     if (file !== undefined) await effects.writeFile(file, JSON.stringify([...shapes])).catch(() => undefined);
   }
   if (options.prune !== undefined && cacheDir !== null && keys !== null && key !== null) {
